@@ -1,0 +1,42 @@
+# Precinct — the two commands of the README.
+#   make run   installs what is missing, builds, creates data/precinct.db with
+#              the demo county on first run, serves http://127.0.0.1:8080
+#   make test  builds with ASan+UBSan and runs every test through ctest
+JOBS ?= 2
+DB   ?= data/precinct.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps build web run test fuzz bench clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build -j $(JOBS)
+
+web: deps
+	@bash scripts/web.sh
+
+run: build web
+	@mkdir -p data
+	@if [ ! -f $(DB) ]; then ./build/precinct init --db $(DB) --demo; fi
+	@echo "Precinct 派出所综合警务平台: http://$(LISTEN)"
+	@echo "演示账号 (密码 Precinct-Demo-2026): admin auditor jiejing ducha juzhang fazhidadui suozhang minjing1 minjing2 fazhi neiqin fujing dangan"
+	@./build/precinct serve --db $(DB) --listen $(LISTEN) --web web/dist
+
+test: deps web
+	@cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DPRECINCT_SANITIZE=ON -DPRECINCT_TEST_HOOKS=ON >/dev/null
+	@cmake --build build-test -j $(JOBS)
+	@cd build-test && ctest --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	@bash tests/fuzz/build.sh build-fuzz && bash tests/fuzz/run.sh build-fuzz 600
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf build build-test build-fuzz web/dist

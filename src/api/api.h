@@ -1,0 +1,111 @@
+/* api.h — one request as the api layer sees it, the route table and the
+ * helpers handlers share. The http layer (src/http) fills a struct req from
+ * the wire, calls api_handle, and writes what it leaves in the response
+ * fields. Handlers parse input, call one domain operation, and render JSON;
+ * they never write SQL. */
+#ifndef PS_API_H
+#define PS_API_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/rc.h"
+#include "domain/ctx.h"
+
+#define API_MAX_PARAMS 4
+#define API_MAX_QUERY 32
+
+struct kv {
+	const char *key, *value;
+};
+
+struct req {
+	struct arena *arena;
+	struct db *db;
+
+	/* from the wire (filled by http) */
+	const char *method;        /* "GET" … */
+	const char *path;          /* decoded path, no query */
+	struct kv query[API_MAX_QUERY];
+	size_t nquery;
+	const char *content_type;
+	const char *session_token; /* value of the session cookie, or NULL */
+	const char *csrf_header;   /* X-CSRF-Token */
+	const char *origin;        /* Origin header */
+	const char *host;          /* Host header */
+	const char *body;
+	size_t body_len;
+	const char *client_ip;
+	char request_id[17];
+
+	/* set by the router */
+	const char *params[API_MAX_PARAMS];
+	json_t *in;                /* parsed body (object) or NULL */
+	const char *session_csrf;  /* CSRF token of the session, once resolved */
+	struct ctx ctx;
+	struct ps_err err;
+
+	/* the response (read by http) */
+	int status;
+	json_t *out;               /* owned; NULL = empty body */
+	const char *set_cookie;    /* Set-Cookie value or NULL */
+	int retry_after;           /* seconds, 0 = no header */
+	int no_store;              /* Cache-Control: no-store */
+};
+
+/* A route: method, pattern ("/api/v1/users/{id}"), handler and flags. */
+enum route_flags {
+	ROUTE_PUBLIC = 1,     /* no session needed */
+	ROUTE_WRITE = 2,      /* open a write transaction even for GET */
+	ROUTE_PW_CHANGE = 4,  /* allowed while the password must be changed */
+};
+
+struct route {
+	const char *method;
+	const char *pattern;
+	int (*handler)(struct req *r);
+	int flags;
+};
+
+extern const struct route api_routes[];
+
+/* Configuration read by the http layer and api (set once at start-up). */
+struct api_config {
+	int secure_cookie;   /* add Secure and the __Host- prefix (behind TLS) */
+};
+extern struct api_config api_config;
+
+/* Handle one request: route, session, CSRF, transaction (with retries when
+ * the database is busy), handler, error rendering. Always leaves a status
+ * and (except 204) a JSON body in r. Cannot fail. */
+void api_handle(struct req *r);
+
+/* The name of the session cookie. */
+const char *api_cookie_name(void);
+
+/* ---- helpers for handlers ---- */
+
+/* The query value of key, or NULL. */
+const char *req_query(struct req *r, const char *key);
+
+/* Parse query key as an integer in [min, max]; absent → def. PS_EINVAL with
+ * a field error on junk. */
+int req_query_int(struct req *r, const char *key, int64_t min, int64_t max,
+		  int64_t def, int64_t *out);
+
+/* Parse route parameter i as a positive id; PS_ENOTFOUND when it is not. */
+int req_param_id(struct req *r, int i, int64_t *out);
+
+/* Require a JSON body whose keys are all in allowed (NULL-terminated). */
+int req_body(struct req *r, const char *const *allowed);
+
+/* Set the response to status with a new reference to body (stolen). */
+int req_reply(struct req *r, int status, json_t *body);
+
+/* Mark the service as failed for writes (DUR-4) / test it. */
+void api_write_fail_stop(void);
+int api_write_failed(void);
+
+#endif

@@ -1,0 +1,291 @@
+/* dispatch.c — routing, session, CSRF, one transaction per request. */
+#include "api/api.h"
+#include "domain/audit.h"
+#include "domain/auth.h"
+#include "core/crypto.h"
+#include "core/json.h"
+#include "core/log.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct api_config api_config;
+static atomic_int write_failed;
+
+void api_write_fail_stop(void)
+{
+	if (!atomic_exchange(&write_failed, 1))
+		log_error("ALERT: a database write failed to commit; the server "
+			  "refuses writes (503) until it is restarted and checked");
+}
+
+int api_write_failed(void)
+{
+	return atomic_load(&write_failed);
+}
+
+const char *api_cookie_name(void)
+{
+	return api_config.secure_cookie ? "__Host-precinct_session" : "precinct_session";
+}
+
+/* ---- helpers ---- */
+
+const char *req_query(struct req *r, const char *key)
+{
+	for (size_t i = 0; i < r->nquery; i++)
+		if (strcmp(r->query[i].key, key) == 0)
+			return r->query[i].value;
+	return NULL;
+}
+
+int req_query_int(struct req *r, const char *key, int64_t min, int64_t max,
+		  int64_t def, int64_t *out)
+{
+	const char *v = req_query(r, key);
+	char *end;
+	long long n;
+
+	*out = def;
+	if (!v || !*v)
+		return PS_OK;
+	n = strtoll(v, &end, 10);
+	if (*end || n < min || n > max)
+		return ps_fail_field(&r->err, PS_EINVAL, key,
+				     "查询参数 %s 应为 %lld 到 %lld 之间的整数", key,
+				     (long long)min, (long long)max);
+	*out = n;
+	return PS_OK;
+}
+
+int req_param_id(struct req *r, int i, int64_t *out)
+{
+	const char *v = r->params[i];
+	char *end;
+	long long n;
+
+	*out = 0;
+	if (!v || !*v || *v == '-' || *v == '+')
+		goto bad;
+	n = strtoll(v, &end, 10);
+	if (*end || n <= 0)
+		goto bad;
+	*out = n;
+	return PS_OK;
+bad:
+	return ps_fail(&r->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
+}
+
+int req_body(struct req *r, const char *const *allowed)
+{
+	if (!r->in)
+		return ps_fail(&r->err, PS_EINVAL, "BAD_JSON", NULL, "缺少请求内容");
+	return json_only_keys(r->in, allowed, &r->err);
+}
+
+int req_reply(struct req *r, int status, json_t *body)
+{
+	if (!body && status != 204)
+		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	json_decref(r->out);
+	r->out = body;
+	r->status = status;
+	return PS_OK;
+}
+
+/* ---- routing ---- */
+
+/* Match pattern against path; fill params. 1 on match. */
+static int match(const char *pattern, const char *path, const char **params,
+		 struct arena *a)
+{
+	int np = 0;
+
+	while (*pattern && *path) {
+		if (*pattern == '{') {
+			const char *pe = strchr(pattern, '}');
+			const char *se = strchr(path, '/');
+			size_t n = se ? (size_t)(se - path) : strlen(path);
+
+			if (!pe || n == 0 || np >= API_MAX_PARAMS)
+				return 0;
+			params[np++] = arena_strndup(a, path, n);
+			pattern = pe + 1;
+			path += n;
+			continue;
+		}
+		if (*pattern != *path)
+			return 0;
+		pattern++;
+		path++;
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+static void render_error(struct req *r, int rc)
+{
+	struct ps_err *e = &r->err;
+	json_t *err;
+	const char *msg = e->msg[0] ? e->msg : ps_rc_message(rc);
+
+	if (rc == PS_EINTERNAL || ps_rc_http_status(rc) == 500) {
+		/* never leak internals: a generic message and the correlation id */
+		log_error("request %s %s %s failed: %s", r->request_id, r->method,
+			  r->path, e->msg);
+		msg = ps_rc_message(PS_EINTERNAL);
+		e->code = NULL;
+		e->rule = NULL;
+		e->field = NULL;
+	}
+	if (rc == PS_EIO || rc == PS_ENOMEM)
+		log_error("request %s %s %s: %s", r->request_id, r->method, r->path,
+			  e->msg);
+	err = json_pack("{s:s, s:s, s:s}", "code", e->code ? e->code : ps_rc_code(rc),
+			"message", rc == PS_EIO ? ps_rc_message(PS_EIO) : msg,
+			"request_id", r->request_id);
+	if (err && e->rule)
+		json_object_set_new(err, "rule", json_string(e->rule));
+	if (err && e->field)
+		json_object_set_new(err, "field", json_string(e->field));
+	json_decref(r->out);
+	r->out = err ? json_pack("{s:o}", "error", err) : NULL;
+	r->status = ps_rc_http_status(rc);
+	if (rc == PS_ERATE && !r->retry_after)
+		r->retry_after = 60;
+}
+
+static int is_write_method(const char *m)
+{
+	return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
+}
+
+/* Origin must be this host when a browser sends one (API-1). */
+static int origin_ok(struct req *r)
+{
+	const char *o = r->origin;
+
+	if (!o || !*o)
+		return 1;
+	if (!r->host)
+		return 0;
+	if (strncmp(o, "http://", 7) == 0)
+		o += 7;
+	else if (strncmp(o, "https://", 8) == 0)
+		o += 8;
+	else
+		return 0;
+	return strcmp(o, r->host) == 0;
+}
+
+static int run_route(struct req *r, const struct route *rt)
+{
+	struct ctx *c = &r->ctx;
+	const char *csrf = NULL;
+	int rc;
+
+	ctx_init(c, r->db, r->arena, &r->err);
+	c->client_ip = r->client_ip;
+	c->request_id = r->request_id;
+	rc = db_begin(r->db, is_write_method(r->method) || (rt->flags & ROUTE_WRITE),
+		      &r->err);
+	if (rc)
+		return rc;
+	if (!(rt->flags & ROUTE_PUBLIC)) {
+		rc = auth_session(c, r->session_token, &csrf);
+		if (rc)
+			goto fail;
+		r->session_csrf = csrf;
+		if (is_write_method(r->method)) {
+			if (!r->csrf_header || !crypto_str_equal(r->csrf_header, csrf) ||
+			    !origin_ok(r)) {
+				ctx_deny(c, "csrf.refused", NULL, r->path,
+					 "缺少或错误的 CSRF 令牌");
+				rc = ps_fail(&r->err, PS_EFORBIDDEN, "CSRF_REFUSED", NULL,
+					     "请求缺少有效的 CSRF 令牌或来源不符，已拒绝");
+				goto fail;
+			}
+		}
+		if (c->who.must_change_pw && !(rt->flags & ROUTE_PW_CHANGE)) {
+			rc = ps_fail(&r->err, PS_EFORBIDDEN, "PASSWORD_CHANGE_REQUIRED",
+				     "AUTH-6", "首次登录或密码已过期，请先修改密码");
+			goto fail;
+		}
+	}
+	rc = rt->handler(r);
+	if (rc)
+		goto fail;
+	rc = db_commit(r->db, &r->err);
+	if (rc == PS_EIO)
+		api_write_fail_stop();
+	return rc;
+fail:
+	db_rollback(r->db);
+	audit_flush_pending(c);
+	return rc;
+}
+
+void api_handle(struct req *r)
+{
+	const struct route *rt, *found = NULL;
+	int path_matched = 0, rc;
+
+	r->status = 200;
+	ps_err_clear(&r->err);
+	for (rt = api_routes; rt->method; rt++) {
+		memset(r->params, 0, sizeof(r->params));
+		if (!match(rt->pattern, r->path, r->params, r->arena))
+			continue;
+		path_matched = 1;
+		if (strcmp(rt->method, r->method) == 0) {
+			found = rt;
+			break;
+		}
+	}
+	if (!found) {
+		rc = path_matched
+			     ? ps_fail(&r->err, PS_EMETHOD, NULL, NULL,
+				       "该地址不支持 %s 方法", r->method)
+			     : ps_fail(&r->err, PS_ENOTFOUND, "NO_ROUTE", NULL,
+				       "没有这个接口：%s", r->path);
+		render_error(r, rc);
+		return;
+	}
+	if (is_write_method(r->method) && api_write_failed()) {
+		render_error(r, ps_fail(&r->err, PS_EIO, NULL, NULL, "写入已停止"));
+		return;
+	}
+	if (r->body_len > 0) {
+		const char *ct = r->content_type;
+
+		if (!ct || strncasecmp(ct, "application/json", 16) != 0 ||
+		    (ct[16] && ct[16] != ';' && ct[16] != ' ')) {
+			render_error(r, ps_fail(&r->err, PS_EMEDIA, NULL, NULL,
+						"请求内容类型必须为 application/json"));
+			return;
+		}
+		rc = json_parse_body(r->body, r->body_len, &r->in, &r->err);
+		if (rc) {
+			render_error(r, rc);
+			return;
+		}
+	}
+	for (int attempt = 0;; attempt++) {
+		ps_err_clear(&r->err);
+		json_decref(r->out);
+		r->out = NULL;
+		r->status = 200;
+		r->set_cookie = NULL;
+		rc = run_route(r, found);
+		if (rc != PS_EBUSY || attempt >= 8)
+			break;
+	}
+	if (rc)
+		render_error(r, rc);
+	else if (!r->out && r->status != 204)
+		r->out = json_object();
+	json_decref(r->in);
+	r->in = NULL;
+}

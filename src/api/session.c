@@ -1,0 +1,107 @@
+/* session.c — POST/DELETE /session, GET /me, POST /me/password, GET /health. */
+#include "api/api.h"
+#include "api/handlers.h"
+#include "domain/auth.h"
+#include "core/json.h"
+#include "core/mem.h"
+#include "rules/password.h"
+
+#include <string.h>
+
+static const char *cookie(struct req *r, const char *value, int max_age)
+{
+	return arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s; Max-Age=%d",
+			    api_cookie_name(), value,
+			    api_config.secure_cookie ? "; Secure" : "", max_age);
+}
+
+int api_session_create(struct req *r)
+{
+	static const char *const keys[] = { "username", "password", NULL };
+	struct login_result res;
+	const char *username, *password;
+	int rc;
+
+	rc = req_body(r, keys);
+	if (!rc)
+		rc = json_get_str(r->in, "username", 1, 64, &username, &r->err);
+	if (!rc)
+		rc = json_get_str(r->in, "password", 1, PASSWORD_MAX_BYTES, &password,
+				  &r->err);
+	if (rc)
+		return rc;
+	rc = auth_login(&r->ctx, username, password, &res);
+	if (rc)
+		return rc;
+	/* every outcome is committed: counters and audit rows must land */
+	switch (res.outcome) {
+	case LOGIN_OK:
+		r->set_cookie = cookie(r, res.token, 12 * 3600);
+		r->no_store = 1;
+		rc = req_reply(r, 200, json_pack("{s:o, s:s}", "user", res.user,
+						 "csrf_token", res.csrf));
+		ps_memzero(res.token, sizeof(res.token));
+		return rc;
+	case LOGIN_LOCKED:
+		ps_fail(&r->err, PS_ELOCKED, "ACCOUNT_LOCKED", "AUTH-1",
+			"账号已锁定，请15分钟后再试或联系管理员解锁");
+		break;
+	case LOGIN_RATE:
+		r->retry_after = res.retry_after;
+		ps_fail(&r->err, PS_ERATE, "TOO_MANY_REQUESTS", "AUTH-2",
+			"登录失败次数过多，请稍后再试");
+		break;
+	default:
+		ps_fail(&r->err, PS_EAUTH, "BAD_CREDENTIALS", NULL, "用户名或密码错误");
+	}
+	return req_reply(r, ps_rc_http_status(r->err.rc),
+			 json_pack("{s:{s:s, s:s, s:s}}", "error", "code", r->err.code,
+				   "message", r->err.msg, "request_id", r->request_id));
+}
+
+int api_session_delete(struct req *r)
+{
+	int rc = auth_logout(&r->ctx);
+
+	if (rc)
+		return rc;
+	r->set_cookie = cookie(r, "", 0);
+	return req_reply(r, 200, json_object());
+}
+
+int api_me(struct req *r)
+{
+	json_t *u;
+	int rc = auth_me(&r->ctx, &u);
+
+	if (rc)
+		return rc;
+	r->no_store = 1;
+	return req_reply(r, 200, json_pack("{s:o, s:s}", "user", u, "csrf_token",
+					   r->session_csrf));
+}
+
+int api_me_password(struct req *r)
+{
+	static const char *const keys[] = { "old_password", "new_password", NULL };
+	const char *old_pw, *new_pw;
+	int rc;
+
+	rc = req_body(r, keys);
+	if (!rc)
+		rc = json_get_str(r->in, "old_password", 1, PASSWORD_MAX_BYTES, &old_pw,
+				  &r->err);
+	if (!rc)
+		rc = json_get_str(r->in, "new_password", 1, 1000, &new_pw, &r->err);
+	if (!rc)
+		rc = auth_change_password(&r->ctx, old_pw, new_pw);
+	if (rc)
+		return rc;
+	return req_reply(r, 200, json_object());
+}
+
+int api_health(struct req *r)
+{
+	return req_reply(r, 200, json_pack("{s:s, s:s, s:s}", "status", "ok", "store",
+					   db_kind(r->db), "version", PRECINCT_VERSION));
+}

@@ -1,0 +1,19 @@
+/* cli_db.h — a database opened by a CLI command, with a ctx whose actor is
+ * the shell user ("cli:NAME"), so CLI changes are audited like any other. */
+#ifndef PS_CLI_DB_H
+#define PS_CLI_DB_H
+
+#include "domain/ctx.h"
+
+struct cli_db {
+	struct db *db;
+	struct arena arena;
+	struct ps_err err;
+	struct ctx ctx;
+};
+
+/* Open and migrate path; prints the error and returns 1 on failure. */
+int cli_db_open(struct cli_db *cd, const char *path);
+void cli_db_close(struct cli_db *cd);
+
+#endif

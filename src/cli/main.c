@@ -1,0 +1,57 @@
+/* main.c — precinct: the one binary of Precinct. */
+#include "cli/cli.h"
+#include "core/crypto.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+	"precinct — 派出所综合警务平台 (Precinct police-station information system)\n"
+	"\n"
+	"usage: precinct COMMAND [options]\n"
+	"\n"
+	"commands:\n"
+	"  init     --db PATH [--demo] [--bureau NAME]   create the database\n"
+	"  serve    --db PATH [--listen HOST:PORT] [--web DIR] [--threads N]\n"
+	"                                                serve the API and web UI\n"
+	"  user     add|passwd|lock|unlock|list ...      manage accounts\n"
+	"  backup   --db PATH --to FILE                  online backup (safe while serving)\n"
+	"  restore  --db PATH --from FILE [--force]      replace the database by a backup\n"
+	"  audit    verify --db PATH                     check the audit hash chain\n"
+	"\n"
+	"`precinct COMMAND --help` explains each command.\n";
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{ "init", cmd_init },	    { "serve", cmd_serve },
+		{ "user", cmd_user },	    { "backup", cmd_backup },
+		{ "restore", cmd_restore }, { "audit", cmd_audit },
+	};
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("precinct %s\n", PRECINCT_VERSION);
+		return 0;
+	}
+	if (crypto_init() != 0) {
+		fprintf(stderr, "precinct: libsodium could not be initialised\n");
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "precinct: unknown command '%s' (see precinct --help)\n", argv[1]);
+	return 2;
+}

@@ -1,0 +1,171 @@
+#include "core/json.h"
+
+#include <string.h>
+
+static int depth_ok(json_t *v, int depth)
+{
+	const char *k;
+	json_t *c;
+	size_t i;
+
+	if (depth > JSON_MAX_DEPTH)
+		return 0;
+	if (json_is_object(v)) {
+		json_object_foreach(v, k, c)
+			if (!depth_ok(c, depth + 1))
+				return 0;
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, c)
+			if (!depth_ok(c, depth + 1))
+				return 0;
+	}
+	return 1;
+}
+
+int json_parse_body(const char *body, size_t len, json_t **out,
+		    struct ps_err *err)
+{
+	json_error_t je;
+	json_t *v;
+
+	*out = NULL;
+	if (len == 0) {
+		v = json_object();
+		if (!v)
+			return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+		*out = v;
+		return PS_OK;
+	}
+	v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+	if (!v)
+		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
+			       "请求内容不是合法的 JSON（第 %d 行第 %d 列）：%s",
+			       je.line, je.column, je.text);
+	if (!json_is_object(v)) {
+		json_decref(v);
+		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
+			       "请求内容必须是 JSON 对象");
+	}
+	if (!depth_ok(v, 1)) {
+		json_decref(v);
+		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
+			       "JSON 嵌套层数超过 %d", JSON_MAX_DEPTH);
+	}
+	*out = v;
+	return PS_OK;
+}
+
+int json_only_keys(json_t *obj, const char *const *allowed, struct ps_err *err)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(obj, k, v) {
+		const char *const *a;
+
+		(void)v;
+		for (a = allowed; *a; a++)
+			if (strcmp(*a, k) == 0)
+				break;
+		if (!*a) {
+			return ps_fail(err, PS_EINVAL, "UNKNOWN_FIELD", NULL,
+				       "不认识的字段：%.64s", k);
+		}
+	}
+	return PS_OK;
+}
+
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+int json_get_str(json_t *obj, const char *key, int required, size_t max_chars,
+		 const char **out, struct ps_err *err)
+{
+	json_t *v = json_object_get(obj, key);
+	const char *s;
+
+	*out = NULL;
+	if (!v || json_is_null(v)) {
+		if (required)
+			return ps_fail_field(err, PS_EINVAL, key,
+					     "缺少必填字段：%s", key);
+		return PS_OK;
+	}
+	if (!json_is_string(v))
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "字段 %s 应为字符串", key);
+	s = json_string_value(v);
+	if (strlen(s) != json_string_length(v))
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "字段 %s 含有非法字符", key);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return ps_fail_field(err, PS_EINVAL, key,
+					     "字段 %s 含有控制字符", key);
+	if (utf8_chars(s) > max_chars)
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "字段 %s 过长（最多 %zu 个字符）", key,
+				     max_chars);
+	if (required && !*s)
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "必填字段 %s 不能为空", key);
+	*out = s;
+	return PS_OK;
+}
+
+int json_get_int(json_t *obj, const char *key, int required, int64_t min,
+		 int64_t max, int64_t *out, int *present, struct ps_err *err)
+{
+	json_t *v = json_object_get(obj, key);
+	json_int_t i;
+
+	if (present)
+		*present = 0;
+	if (!v || json_is_null(v)) {
+		if (required)
+			return ps_fail_field(err, PS_EINVAL, key,
+					     "缺少必填字段：%s", key);
+		return PS_OK;
+	}
+	if (!json_is_integer(v))
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "字段 %s 应为整数", key);
+	i = json_integer_value(v);
+	if (i < min || i > max)
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "字段 %s 超出范围（%lld–%lld）", key,
+				     (long long)min, (long long)max);
+	*out = (int64_t)i;
+	if (present)
+		*present = 1;
+	return PS_OK;
+}
+
+int json_get_bool(json_t *obj, const char *key, int required, int *out,
+		  int *present, struct ps_err *err)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (present)
+		*present = 0;
+	if (!v || json_is_null(v)) {
+		if (required)
+			return ps_fail_field(err, PS_EINVAL, key,
+					     "缺少必填字段：%s", key);
+		return PS_OK;
+	}
+	if (!json_is_boolean(v))
+		return ps_fail_field(err, PS_EINVAL, key,
+				     "字段 %s 应为 true 或 false", key);
+	*out = json_is_true(v);
+	if (present)
+		*present = 1;
+	return PS_OK;
+}

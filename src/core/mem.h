@@ -1,0 +1,27 @@
+/* mem.h — every allocation of Precinct goes through these wrappers, so that
+ * tests can make the N-th allocation fail (SQLite's pluggable malloc, curl's
+ * torture tests). */
+#ifndef PS_MEM_H
+#define PS_MEM_H
+
+#include <stddef.h>
+
+/* malloc/realloc/free with failure injection. Return NULL on failure (real
+ * or injected); ps_free(NULL) is a no-op. */
+void *ps_malloc(size_t n);
+void *ps_calloc(size_t count, size_t n);
+void *ps_realloc(void *p, size_t n);
+void ps_free(void *p);
+
+/* Duplicate s (NUL-terminated) into a new ps_malloc block; NULL on failure. */
+char *ps_strdup(const char *s);
+
+/* Make allocation number n (counted from this call, 1-based) fail; with
+ * persistent != 0 every allocation from then on fails. n = 0 disables. */
+void ps_mem_fail_at(unsigned long n, int persistent);
+
+/* Overwrite n bytes at p with zeros in a way the compiler may not remove
+ * (sodium_memzero). Cannot fail. */
+void ps_memzero(void *p, size_t n);
+
+#endif

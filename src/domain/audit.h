@@ -1,0 +1,47 @@
+/* audit.h — the append-only, hash-chained audit log (TRUST AUD-1..AUD-6).
+ * Each row: time (UTC ms), user, role, unit, client IP, session hash,
+ * request id, action, object type and id, outcome, detail, prev_hash, hash =
+ * BLAKE2b-256(prev_hash ‖ canonical row). Rows are written in the same
+ * transaction as the change they record ("no audit, no effect"). */
+#ifndef PS_DOMAIN_AUDIT_H
+#define PS_DOMAIN_AUDIT_H
+
+#include <jansson.h>
+
+#include "domain/ctx.h"
+
+#define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* Append one row in the current transaction. outcome is "success",
+ * "denied" or "error". Strings may be NULL. On failure the caller must roll
+ * back (the change must not land without its audit row). */
+int audit_write(struct ctx *c, const char *action, const char *object_type,
+		const char *object_id, const char *outcome, const char *detail);
+
+/* Audit a read of personal data (persons, cases, incidents): one row naming
+ * the object. Same contract as audit_write. */
+int audit_read(struct ctx *c, const char *object_type, const char *object_id);
+
+/* After a rollback, write the refusals remembered by ctx_deny in a
+ * transaction of their own. Best effort: a failure is logged. */
+void audit_flush_pending(struct ctx *c);
+
+/* Walk the whole chain. PS_OK when intact; otherwise PS_EIO with err naming
+ * the first broken row and *bad_id set to its id (or to the id after a gap). */
+int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
+		 struct ps_err *err);
+
+struct audit_filter {
+	const char *user;         /* username, exact */
+	const char *action;       /* exact or prefix with '*' at the end */
+	const char *object_type;
+	const char *object_id;
+	int64_t from, to;         /* epoch seconds, 0 = open */
+	int64_t page, per_page;
+};
+
+/* The auditor's view: rows newest first as {"items":[…],"total":N}. Only the
+ * auditor role; the read itself is audited (AUD-2: audit-log access). */
+int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out);
+
+#endif

@@ -1,0 +1,58 @@
+/* auth.h — login, sessions, logout and password changes (issue 2; TRUST
+ * AUTH-1..AUTH-4, AUTH-6, SESS-1..SESS-5). */
+#ifndef PS_DOMAIN_AUTH_H
+#define PS_DOMAIN_AUTH_H
+
+#include <jansson.h>
+
+#include "core/crypto.h"
+#include "domain/ctx.h"
+
+enum login_outcome { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_RATE };
+
+struct login_result {
+	enum login_outcome outcome;
+	char token[CRYPTO_TOKEN_HEX]; /* the cookie value (LOGIN_OK only) */
+	char csrf[CRYPTO_TOKEN_HEX];
+	json_t *user;                 /* new reference (LOGIN_OK only) */
+	int retry_after;              /* seconds (LOGIN_RATE) */
+};
+
+/* Try a login. Every outcome is audited and the failure counters are
+ * updated, so the caller COMMITS whatever the outcome (only a storage error,
+ * the return value, rolls back). On LOGIN_OK the user's older sessions are
+ * ended (SESS-5) and a new session row is written. */
+int auth_login(struct ctx *c, const char *username, const char *password,
+	       struct login_result *out);
+
+/* Resolve a session token (cookie value) into c->who and c->session_hash.
+ * PS_EAUTH with code UNAUTHENTICATED (no or unknown token) or
+ * SESSION_EXPIRED (idle, absolute or revoked). Touches last_seen_at. *csrf
+ * points to the session's CSRF token (arena). */
+int auth_session(struct ctx *c, const char *token, const char **csrf);
+
+/* Revoke the current session (logout); audited. */
+int auth_logout(struct ctx *c);
+
+/* The logged-in user as JSON (the /me shape). */
+int auth_me(struct ctx *c, json_t **out);
+
+/* Change one's own password (old one checked; policy; not one of the last
+ * 10); other sessions of the user are ended; audited. */
+int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw);
+
+/* The JSON of user id (the /me shape), or PS_ENOTFOUND. */
+int auth_user_json(struct ctx *c, int64_t user_id, json_t **out);
+
+/* Set a user's password (hash, history, pw_changed_at, must_change flag)
+ * after checking the policy and reuse. Does not audit (callers do). */
+int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
+		      const char *pw, int must_change);
+
+/* Chinese name of a role ("民警"), or the code itself when unknown. */
+const char *role_name(const char *role);
+
+/* 1 when role is one of the ten known roles. */
+int role_valid(const char *role);
+
+#endif

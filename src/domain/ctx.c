@@ -1,0 +1,52 @@
+#include "domain/ctx.h"
+#include "core/clock.h"
+
+#include <string.h>
+
+void ctx_init(struct ctx *c, struct db *db, struct arena *a, struct ps_err *err)
+{
+	memset(c, 0, sizeof(*c));
+	c->db = db;
+	c->arena = a;
+	c->err = err;
+	c->now = ps_now();
+}
+
+int ctx_has_role(const struct ctx *c, const char *role)
+{
+	return c->who.role && strcmp(c->who.role, role) == 0;
+}
+
+int ctx_deny(struct ctx *c, const char *action, const char *object_type,
+	     const char *object_id, const char *msg)
+{
+	struct pending_audit *p = arena_alloc(c->arena, sizeof(*p));
+
+	if (p) {
+		p->action = action;
+		p->object_type = object_type;
+		p->object_id = arena_strdup(c->arena, object_id);
+		p->outcome = "denied";
+		p->detail = msg;
+		p->next = c->pending;
+		c->pending = p;
+	}
+	return ps_fail(c->err, PS_EFORBIDDEN, "FORBIDDEN", NULL, "%s",
+		       msg ? msg : "无权进行此操作");
+}
+
+int ctx_require_role(struct ctx *c, const char *action,
+		     const char *const *roles)
+{
+	for (const char *const *r = roles; *r; r++)
+		if (ctx_has_role(c, *r))
+			return PS_OK;
+	return ctx_deny(c, action, NULL, NULL, "当前角色无权进行此操作");
+}
+
+int ctx_unit_visible(const struct ctx *c, const char *unit_path)
+{
+	if (!c->who.unit_path || !unit_path)
+		return 0;
+	return strncmp(unit_path, c->who.unit_path, strlen(c->who.unit_path)) == 0;
+}

@@ -1,0 +1,65 @@
+/* ctx.h — what every domain operation receives: who acts, from where, the
+ * connection with its open transaction, the request arena and the error
+ * slot. One request = one ctx = one transaction (opened and closed by the
+ * caller, api/dispatch.c or the CLI). */
+#ifndef PS_DOMAIN_CTX_H
+#define PS_DOMAIN_CTX_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/rc.h"
+#include "store/db.h"
+
+/* The logged-in user; user_id 0 = nobody (public or CLI). */
+struct actor {
+	int64_t user_id;
+	const char *username;
+	const char *name;
+	const char *role;
+	int64_t unit_id;
+	const char *unit_name;
+	const char *unit_kind;
+	const char *unit_path; /* '/1/3/' */
+	const char *badge_no;
+	int must_change_pw;
+};
+
+/* An audit row to write after the transaction was rolled back (a refusal). */
+struct pending_audit {
+	struct pending_audit *next;
+	const char *action, *object_type, *object_id, *outcome, *detail;
+};
+
+struct ctx {
+	struct db *db;
+	struct arena *arena;
+	struct ps_err *err;
+	struct actor who;
+	const char *client_ip;
+	const char *session_hash; /* hex BLAKE2b of the session token, or NULL */
+	const char *request_id;
+	int64_t now;              /* epoch seconds, fixed for the request */
+	struct pending_audit *pending; /* refusals to audit after rollback */
+};
+
+/* Initialise a ctx for a request. Cannot fail. */
+void ctx_init(struct ctx *c, struct db *db, struct arena *a, struct ps_err *err);
+
+/* Role test helpers. */
+int ctx_has_role(const struct ctx *c, const char *role);
+
+/* Refuse: remember an audit row with outcome "denied" (written by the caller
+ * after rollback, see audit_flush_pending) and return PS_EFORBIDDEN with a
+ * Chinese message. */
+int ctx_deny(struct ctx *c, const char *action, const char *object_type,
+	     const char *object_id, const char *msg);
+
+/* Require one of the roles (NULL-terminated list); otherwise ctx_deny. */
+int ctx_require_role(struct ctx *c, const char *action,
+		     const char *const *roles);
+
+/* 1 when unit_path (of a record) is the actor's unit or below it. */
+int ctx_unit_visible(const struct ctx *c, const char *unit_path);
+
+#endif

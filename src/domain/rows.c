@@ -1,0 +1,169 @@
+#include "domain/rows.h"
+#include "core/buf.h"
+
+#include <string.h>
+
+void rows_query_init(struct rows_query *q, struct ctx *c,
+		     const char *from_where, int64_t page, int64_t per_page)
+{
+	memset(q, 0, sizeof(*q));
+	q->c = c;
+	q->from_where = from_where;
+	q->page = page < 1 ? 1 : page;
+	q->per_page = per_page < 1 ? 20 : per_page > 200 ? 200 : per_page;
+}
+
+void rows_bind_text(struct rows_query *q, const char *s)
+{
+	if (q->n >= ROWS_MAX_BINDS)
+		return;
+	q->binds[q->n].is_text = 1;
+	q->binds[q->n].s = (s && *s) ? s : NULL;
+	q->n++;
+}
+
+void rows_bind_int(struct rows_query *q, int64_t v)
+{
+	if (q->n >= ROWS_MAX_BINDS)
+		return;
+	q->binds[q->n].is_text = 0;
+	q->binds[q->n].i = v;
+	q->n++;
+}
+
+int rows_bind_all(struct rows_query *q, struct db_stmt *st)
+{
+	for (int i = 0; i < q->n; i++) {
+		int rc = q->binds[i].is_text
+				 ? db_bind_text(st, i + 1, q->binds[i].s)
+				 : db_bind_int(st, i + 1, q->binds[i].i);
+		if (rc)
+			return rc;
+	}
+	return PS_OK;
+}
+
+json_t *rows_to_json(struct db_stmt *st)
+{
+	json_t *o = json_object();
+	int n = db_column_count(st);
+
+	if (!o)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		json_t *v;
+
+		switch (db_column_type(st, i)) {
+		case DB_INT:
+			v = json_integer(db_column_int(st, i));
+			break;
+		case DB_TEXT:
+			v = json_string(db_column_text(st, i));
+			break;
+		default:
+			v = json_null();
+		}
+		if (!v || json_object_set_new(o, db_column_name(st, i), v)) {
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+int rows_page(struct rows_query *q, const char *select, const char *order,
+	      json_t **out)
+{
+	struct ctx *c = q->c;
+	struct db_stmt *st = NULL;
+	struct buf sql;
+	json_t *res = NULL, *items;
+	int64_t total = 0;
+	int rc;
+
+	*out = NULL;
+	buf_init(&sql, 16384);
+	rc = buf_addf(&sql, "SELECT COUNT(*) %s", q->from_where);
+	if (rc)
+		goto nomem;
+	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
+	if (rc)
+		goto out;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, c->err);
+	if (rc != PS_ROW) {
+		rc = rc == PS_DONE ? PS_EINTERNAL : rc;
+		goto out;
+	}
+	total = db_column_int(st, 0);
+	db_finalize(st);
+	st = NULL;
+
+	buf_release(&sql);
+	rc = buf_addf(&sql, "%s %s %s LIMIT ? OFFSET ?", select, q->from_where,
+		      order ? order : "");
+	if (rc)
+		goto nomem;
+	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
+	if (rc)
+		goto out;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_bind_int(st, q->n + 1, q->per_page);
+	if (!rc)
+		rc = db_bind_int(st, q->n + 2, (q->page - 1) * q->per_page);
+	if (rc)
+		goto out;
+	res = json_object();
+	items = json_array();
+	if (!res || !items || json_object_set_new(res, "items", items) ||
+	    json_object_set_new(res, "total", json_integer(total))) {
+		rc = PS_ENOMEM;
+		goto nomem;
+	}
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		json_t *row = rows_to_json(st);
+
+		if (!row || json_array_append_new(items, row)) {
+			rc = PS_ENOMEM;
+			goto nomem;
+		}
+	}
+	if (rc != PS_DONE)
+		goto out;
+	rc = PS_OK;
+	*out = res;
+	res = NULL;
+	goto out;
+nomem:
+	rc = ps_fail(c->err, rc == PS_ETOOBIG ? PS_EINTERNAL : PS_ENOMEM, NULL,
+		     NULL, "内存不足");
+out:
+	db_finalize(st);
+	buf_release(&sql);
+	json_decref(res);
+	return rc;
+}
+
+int rows_one(struct rows_query *q, const char *sql, json_t **out)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	rc = db_prepare(q->c->db, sql, &st, q->c->err);
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	if (rc == PS_ROW) {
+		*out = rows_to_json(st);
+		rc = *out ? PS_OK : ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(q->c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
+	}
+	db_finalize(st);
+	return rc;
+}

@@ -1,0 +1,48 @@
+/* rows.h — a paged SELECT turned into JSON: {"items":[…],"total":N}. Columns
+ * become keys by their SQL name; INTEGER → number, TEXT → string, NULL →
+ * null. Parameters are bound in order; the WHERE text is a constant of the
+ * caller (never built from input). */
+#ifndef PS_DOMAIN_ROWS_H
+#define PS_DOMAIN_ROWS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+#define ROWS_MAX_BINDS 32
+
+struct rows_query {
+	struct ctx *c;
+	const char *from_where; /* " FROM t WHERE …" */
+	int64_t page, per_page;
+	int n;
+	struct {
+		int is_text;
+		const char *s;
+		int64_t i;
+	} binds[ROWS_MAX_BINDS];
+};
+
+/* page counts from 1; per_page is clamped to [1, 200] (default 20). */
+void rows_query_init(struct rows_query *q, struct ctx *c,
+		     const char *from_where, int64_t page, int64_t per_page);
+void rows_bind_text(struct rows_query *q, const char *s);
+void rows_bind_int(struct rows_query *q, int64_t v);
+
+/* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".
+ * *out is a new JSON object on success. */
+int rows_page(struct rows_query *q, const char *select, const char *order,
+	      json_t **out);
+
+/* Convert the current row of st into a new JSON object (NULL on ENOMEM). */
+json_t *rows_to_json(struct db_stmt *st);
+
+/* Run sql with the text/int binds of q and return the first row as JSON in
+ * *out (PS_ENOTFOUND when there is none). */
+int rows_one(struct rows_query *q, const char *sql, json_t **out);
+
+/* Bind q's parameters into st starting at index 1. */
+int rows_bind_all(struct rows_query *q, struct db_stmt *st);
+
+#endif

@@ -1,0 +1,23 @@
+/* seed.h — a new database: the schema, the holiday calendar, the first
+ * administrator, and (with demo) the demo county of the README. */
+#ifndef PS_DOMAIN_SEED_H
+#define PS_DOMAIN_SEED_H
+
+#include "domain/ctx.h"
+
+#define DEMO_PASSWORD "Precinct-Demo-2026"
+
+/* Initialise an empty, migrated database in one transaction (the caller
+ * opens and commits it). Without demo: the county bureau unit named
+ * bureau_name and the account "admin" with a generated one-time password
+ * written to otp (must be changed at first login). With demo: the demo
+ * county; otp is left empty. PS_ECONFLICT when the database already holds
+ * accounts. */
+int seed_init(struct ctx *c, int demo, const char *bureau_name,
+	      char otp[32]);
+
+/* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
+ * lines; '#' comments and the header skipped). */
+int seed_holidays(struct ctx *c, const char *csv, size_t len);
+
+#endif

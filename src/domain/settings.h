@@ -1,0 +1,45 @@
+/* settings.h — typed settings with defaults in code, a county-wide value and
+ * per-station overrides (issue 2; later issues put every [U] value of the
+ * rule catalog here). */
+#ifndef PS_DOMAIN_SETTINGS_H
+#define PS_DOMAIN_SETTINGS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+enum setting_type { SETTING_INT, SETTING_BOOL, SETTING_TEXT };
+
+struct setting_def {
+	const char *key;
+	enum setting_type type;
+	const char *def;       /* default, as text */
+	int64_t min, max;      /* for ints */
+	const char *label;     /* Chinese */
+	const char *description;
+	const char *rule;      /* rule id or NULL */
+	int per_unit;          /* may a station override it */
+};
+
+/* The catalog (NULL-key terminated). */
+extern const struct setting_def setting_defs[];
+
+/* The definition of key, or NULL. */
+const struct setting_def *setting_find(const char *key);
+
+/* Effective integer value of key for unit_id (station override → county
+ * value → default). On a storage error the default is returned and the error
+ * is logged (settings must never break a request that only reads them). */
+int64_t setting_int(struct ctx *c, const char *key, int64_t unit_id);
+
+/* All settings with effective values for unit_id (0 = county-wide) as
+ * {"items":[…]}. Admin only. */
+int settings_list(struct ctx *c, int64_t unit_id, json_t **out);
+
+/* Set key to value (a JSON scalar of the right type) for unit_id (0 =
+ * county-wide). Admin only; validated against type and range; audited. */
+int settings_put(struct ctx *c, const char *key, json_t *value,
+		 int64_t unit_id, json_t **out);
+
+#endif

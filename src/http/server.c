@@ -1,0 +1,354 @@
+#include "http/server.h"
+#include "http/parse.h"
+#include "http/static.h"
+#include "api/api.h"
+#include "store/db.h"
+#include "core/buf.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "core/mem.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#define HEADER_LIMIT (16 * 1024)
+
+static const struct server_config *cfg;
+
+/* ---- one database connection per worker thread ---- */
+
+static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct db *dbs[64];
+static int ndbs;
+static _Thread_local struct db *thread_db;
+
+static struct db *worker_db(void)
+{
+	struct ps_err e;
+
+	if (thread_db)
+		return thread_db;
+	ps_err_clear(&e);
+	if (db_open(cfg->db_path, &thread_db, &e)) {
+		log_error("cannot open database: %s", e.msg);
+		return NULL;
+	}
+	pthread_mutex_lock(&dbs_lock);
+	if (ndbs < (int)(sizeof(dbs) / sizeof(dbs[0])))
+		dbs[ndbs++] = thread_db;
+	pthread_mutex_unlock(&dbs_lock);
+	return thread_db;
+}
+
+/* ---- per-request state ---- */
+
+struct conn {
+	struct arena arena;
+	struct buf body;
+	char *uri;          /* raw request target, from the URI log callback */
+	int too_big;
+	int started;
+};
+
+static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct conn *cn = ps_calloc(1, sizeof(*cn));
+
+	(void)cls;
+	(void)c;
+	if (!cn)
+		return NULL;
+	arena_init(&cn->arena);
+	buf_init(&cn->body, cfg->max_body);
+	cn->uri = arena_strdup(&cn->arena, uri);
+	return cn;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
+		      enum MHD_RequestTerminationCode toe)
+{
+	struct conn *cn = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (!cn)
+		return;
+	buf_release(&cn->body);
+	arena_release(&cn->arena);
+	ps_free(cn);
+	*con_cls = NULL;
+}
+
+static void common_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+				"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+				" img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
+				" object-src 'none'; base-uri 'none'; form-action 'self';"
+				" frame-ancestors 'none'");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	if (cfg->secure_cookie)
+		MHD_add_response_header(resp, "Strict-Transport-Security",
+					"max-age=31536000; includeSubDomains");
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
+{
+	struct MHD_Response *resp;
+	char *body = NULL;
+	size_t len = 0;
+	enum MHD_Result ret;
+	char num[32];
+
+	if (r->out) {
+		body = json_dumps(r->out, JSON_COMPACT);
+		if (!body)
+			r->status = 503;
+		else
+			len = strlen(body);
+	}
+	if (!body && r->status != 204) {
+		static const char oom[] =
+			"{\"error\":{\"code\":\"OUT_OF_MEMORY\",\"message\":\"服务器资源不足，请稍后重试\"}}";
+		resp = MHD_create_response_from_buffer(sizeof(oom) - 1, (void *)oom,
+						       MHD_RESPMEM_PERSISTENT);
+	} else {
+		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	}
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	common_headers(resp);
+	MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Request-Id", r->request_id);
+	if (r->set_cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->retry_after) {
+		snprintf(num, sizeof(num), "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", num);
+	}
+	ret = MHD_queue_response(c, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, int rc, const char *code,
+				  const char *msg)
+{
+	struct req r;
+
+	memset(&r, 0, sizeof(r));
+	snprintf(r.request_id, sizeof(r.request_id), "-");
+	r.status = ps_rc_http_status(rc);
+	r.out = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
+	if (rc == PS_ERATE)
+		r.retry_after = 60;
+	{
+		enum MHD_Result ret = send_json(c, &r);
+
+		json_decref(r.out);
+		return ret;
+	}
+}
+
+static const char *client_ip(struct MHD_Connection *c, struct arena *a)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char ip[INET6_ADDRSTRLEN];
+	const struct sockaddr *sa;
+
+	if (!ci || !ci->client_addr)
+		return "?";
+	sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+			  ip, sizeof(ip));
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			  ip, sizeof(ip));
+	else
+		return "?";
+	return arena_strdup(a, ip);
+}
+
+static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
+				  const char *method, const char *path,
+				  const char *query, size_t qlen)
+{
+	struct req r;
+	char tok[CRYPTO_TOKEN_HEX];
+	enum MHD_Result ret;
+
+	memset(&r, 0, sizeof(r));
+	r.arena = &cn->arena;
+	r.method = method;
+	r.path = path;
+	if (http_parse_query(&cn->arena, query, qlen, r.query, API_MAX_QUERY, &r.nquery))
+		return send_error(c, PS_EINVAL, "BAD_QUERY", "查询参数编码不正确");
+	r.db = worker_db();
+	if (!r.db)
+		return send_error(c, PS_EIO, "STORAGE_ERROR", "数据库不可用");
+	r.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	r.csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+	r.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	r.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	r.session_token = http_cookie_value(
+		&cn->arena, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
+		api_cookie_name());
+	r.body = cn->body.p;
+	r.body_len = cn->body.len;
+	r.client_ip = client_ip(c, &cn->arena);
+	crypto_token(tok);
+	memcpy(r.request_id, tok, 16);
+	r.request_id[16] = '\0';
+	api_handle(&r);
+	ret = send_json(c, &r);
+	json_decref(r.out);
+	return ret;
+}
+
+static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
+				      const char *url, const char *method,
+				      const char *version, const char *upload_data,
+				      size_t *upload_data_size, void **con_cls)
+{
+	struct conn *cn = *con_cls;
+	const char *q, *raw;
+	char *path;
+	size_t plen;
+
+	(void)cls;
+	(void)url;
+	(void)version;
+	if (!cn)
+		return MHD_NO; /* out of memory in the URI callback */
+	if (!cn->started) {
+		/* the first call only sets up: queueing here loses keep-alive */
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							     "Content-Length");
+		cn->started = 1;
+		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
+			cn->too_big = 1;
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		if (!cn->too_big && buf_add(&cn->body, upload_data, *upload_data_size))
+			cn->too_big = 1;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (cn->too_big)
+		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+
+	raw = cn->uri ? cn->uri : "/";
+	q = strchr(raw, '?');
+	plen = q ? (size_t)(q - raw) : strlen(raw);
+	path = http_url_decode(&cn->arena, raw, plen, 0);
+	if (!path || !http_path_safe(path))
+		return send_error(c, PS_EINVAL, "BAD_PATH", "请求地址不正确");
+	if (strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0)
+		return handle_api(c, cn, method, path, q ? q + 1 : "",
+				  q ? strlen(q + 1) : 0);
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		return send_error(c, PS_EMETHOD, "METHOD_NOT_ALLOWED", "不支持该请求方法");
+	return static_serve(c, cfg->web_dir, path, common_headers);
+}
+
+/* ---- start and stop ---- */
+
+static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_err *err)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	char *end;
+	long port;
+
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	if (!colon || (size_t)(colon - listen) >= sizeof(host))
+		return ps_fail(err, PS_EINVAL, "BAD_LISTEN", NULL,
+			       "--listen 应为 主机:端口，例如 127.0.0.1:8080");
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535 ||
+	    inet_pton(AF_INET, host[0] ? host : "0.0.0.0", &sa->sin_addr) != 1)
+		return ps_fail(err, PS_EINVAL, "BAD_LISTEN", NULL,
+			       "--listen 地址不正确：%s", listen);
+	sa->sin_port = htons((uint16_t)port);
+	return PS_OK;
+}
+
+int server_run(const struct server_config *config, struct ps_err *err)
+{
+	struct sockaddr_in sa;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *di;
+	sigset_t set;
+	int sig, rc;
+	char host[INET_ADDRSTRLEN];
+
+	cfg = config;
+	api_config.secure_cookie = cfg->secure_cookie;
+	rc = parse_listen(cfg->listen, &sa, err);
+	if (rc)
+		return rc;
+	/* block the stop signals in every thread; main waits for them */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+				     MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, &access_handler, NULL,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+			     MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 2,
+			     MHD_OPTION_URI_LOG_CALLBACK, &uri_logger, NULL,
+			     MHD_OPTION_NOTIFY_COMPLETED, &completed, NULL,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_LIMIT + 4096,
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+			     MHD_OPTION_END);
+	if (!d)
+		return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
+			       "无法在 %s 上监听（端口被占用？）", cfg->listen);
+	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
+	printf("listening on http://%s:%u\n", host, di ? (unsigned)di->port : 0u);
+	fflush(stdout);
+	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
+		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
+
+	do {
+		if (sigwait(&set, &sig) != 0)
+			sig = SIGTERM;
+	} while (sig != SIGINT && sig != SIGTERM);
+	log_info("signal %d: stopping; in-flight requests finish", sig);
+	MHD_quiesce_daemon(d);
+	MHD_stop_daemon(d);
+	pthread_mutex_lock(&dbs_lock);
+	for (int i = 0; i < ndbs; i++)
+		db_close(dbs[i]);
+	ndbs = 0;
+	pthread_mutex_unlock(&dbs_lock);
+	log_info("stopped cleanly");
+	return PS_OK;
+}

@@ -1,0 +1,92 @@
+/* db.h — the one database interface of Precinct. Only src/store/ calls a
+ * database driver; domain code speaks the portable SQL subset through this
+ * header: '?' placeholders, RETURNING, ON CONFLICT, no driver-specific
+ * functions.
+ *
+ * A struct db is one connection; it is used by one thread at a time (the
+ * server keeps one per worker thread). Errors are reported as enum ps_rc and,
+ * where an err slot is given, a message. */
+#ifndef PS_DB_H
+#define PS_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/rc.h"
+
+struct db;
+struct db_stmt;
+
+enum db_type { DB_NULL, DB_INT, DB_TEXT, DB_BLOB, DB_FLOAT };
+
+/* Open (creating if missing) the database at path and set WAL,
+ * synchronous=FULL, foreign_keys=ON and a busy timeout. *out is a new
+ * connection owned by the caller (db_close). On failure *out is NULL and err
+ * says why. */
+int db_open(const char *path, struct db **out, struct ps_err *err);
+
+/* Close the connection and every statement still cached. NULL is a no-op. */
+void db_close(struct db *db);
+
+/* "sqlite" or "postgresql". */
+const char *db_kind(const struct db *db);
+
+/* Apply every numbered migration not yet applied (schema_version table);
+ * idempotent. Each migration is one transaction. */
+int db_migrate(struct db *db, struct ps_err *err);
+
+/* The highest migration applied, 0 for an empty database. */
+int db_schema_version(struct db *db);
+
+/* Run SQL without parameters or results (may hold several statements). */
+int db_exec(struct db *db, const char *sql, struct ps_err *err);
+
+/* Transactions. db_begin(db, 1) takes the write lock at once (BEGIN
+ * IMMEDIATE) so that a request that writes never fails half-way for a
+ * competing writer. db_rollback cannot fail from the caller's view. */
+int db_begin(struct db *db, int write, struct ps_err *err);
+int db_commit(struct db *db, struct ps_err *err);
+void db_rollback(struct db *db);
+int db_in_transaction(struct db *db);
+
+/* Prepare a statement. Statements are cached per connection by their SQL
+ * text: the caller must db_finalize (which resets and returns it to the
+ * cache). On failure *out is NULL. */
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
+	       struct ps_err *err);
+void db_finalize(struct db_stmt *st);
+
+/* Reset st for another run with new bindings (bindings are cleared). */
+void db_reset(struct db_stmt *st);
+
+/* Bind parameter idx (1-based). Text is copied. A NULL text binds NULL. */
+int db_bind_int(struct db_stmt *st, int idx, int64_t v);
+int db_bind_text(struct db_stmt *st, int idx, const char *s);
+int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n);
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
+int db_bind_null(struct db_stmt *st, int idx);
+
+/* Step: PS_ROW when a row is ready, PS_DONE at the end, otherwise an error
+ * (PS_ECONFLICT for a constraint violation, PS_EBUSY, PS_EIO). */
+int db_step(struct db_stmt *st, struct ps_err *err);
+
+/* Columns of the current row (0-based). Text is owned by the statement and
+ * valid until the next step or finalize; NULL for SQL NULL. */
+int db_column_count(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int col);
+enum db_type db_column_type(struct db_stmt *st, int col);
+int64_t db_column_int(struct db_stmt *st, int col);
+const char *db_column_text(struct db_stmt *st, int col);
+const void *db_column_blob(struct db_stmt *st, int col, size_t *n);
+
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+int64_t db_changes(struct db *db);
+
+/* Online copy of the whole database to path (overwritten), safe while other
+ * connections write. */
+int db_backup_to(struct db *db, const char *path, struct ps_err *err);
+
+/* Check the file: PS_OK when the integrity check says ok. */
+int db_integrity_check(struct db *db, struct ps_err *err);
+
+#endif

@@ -1,0 +1,471 @@
+/* db_sqlite.c — the SQLite implementation of db.h. The only file that calls
+ * sqlite3_*. */
+#include "store/db.h"
+#include "store/migrations.h"
+#include "core/mem.h"
+#include "core/log.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct db_stmt {
+	struct db_stmt *next;
+	struct db *db;
+	sqlite3_stmt *s;
+	char *sql;
+	int in_use;
+	int cached;
+};
+
+struct db {
+	sqlite3 *h;
+	struct db_stmt *cache;
+	int ncached;
+};
+
+#define DB_CACHE_MAX 128
+
+static int map_sqlite(sqlite3 *h, int src, struct ps_err *err)
+{
+	int prim = src & 0xff;
+	const char *m = h ? sqlite3_errmsg(h) : sqlite3_errstr(src);
+
+	switch (prim) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return PS_OK;
+	case SQLITE_NOMEM:
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "数据库内存不足");
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ps_fail(err, PS_EBUSY, NULL, NULL, "数据库繁忙，请稍后重试");
+	case SQLITE_CONSTRAINT:
+		return ps_fail(err, PS_ECONFLICT, "CONSTRAINT", NULL,
+			       "数据与现有记录冲突");
+	case SQLITE_TOOBIG:
+		return ps_fail(err, PS_ETOOBIG, NULL, NULL, "数据过大");
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		log_error("sqlite: %s (code %d)", m, src);
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+			       "数据存储故障：%s", m);
+	default:
+		log_error("sqlite: %s (code %d)", m, src);
+		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "数据库错误");
+	}
+}
+
+int db_open(const char *path, struct db **out, struct ps_err *err)
+{
+	struct db *db;
+	int src, rc;
+
+	*out = NULL;
+	db = ps_calloc(1, sizeof(*db));
+	if (!db)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	src = sqlite3_open_v2(path, &db->h,
+			      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				      SQLITE_OPEN_NOMUTEX,
+			      NULL);
+	if (src != SQLITE_OK) {
+		rc = map_sqlite(db->h, src, err);
+		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL,
+			"无法打开数据库 %s：%s", path,
+			db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(src));
+		db_close(db);
+		return err ? err->rc : PS_EIO;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	rc = db_exec(db,
+		     "PRAGMA journal_mode=WAL;"
+		     "PRAGMA synchronous=FULL;"
+		     "PRAGMA foreign_keys=ON;"
+		     "PRAGMA trusted_schema=OFF;",
+		     err);
+	if (rc) {
+		db_close(db);
+		return rc;
+	}
+	*out = db;
+	return PS_OK;
+}
+
+void db_close(struct db *db)
+{
+	struct db_stmt *st, *next;
+
+	if (!db)
+		return;
+	for (st = db->cache; st; st = next) {
+		next = st->next;
+		sqlite3_finalize(st->s);
+		ps_free(st->sql);
+		ps_free(st);
+	}
+	sqlite3_close(db->h);
+	ps_free(db);
+}
+
+const char *db_kind(const struct db *db)
+{
+	(void)db;
+	return "sqlite";
+}
+
+int db_exec(struct db *db, const char *sql, struct ps_err *err)
+{
+	char *msg = NULL;
+	int src = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	int rc;
+
+	if (src == SQLITE_OK)
+		return PS_OK;
+	rc = map_sqlite(db->h, src, err);
+	if (msg) {
+		log_error("sqlite exec: %s", msg);
+		sqlite3_free(msg);
+	}
+	return rc ? rc : PS_EINTERNAL;
+}
+
+int db_begin(struct db *db, int write, struct ps_err *err)
+{
+	return db_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
+}
+
+int db_commit(struct db *db, struct ps_err *err)
+{
+	int rc = db_exec(db, "COMMIT", err);
+
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(db->h);
+}
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
+	       struct ps_err *err)
+{
+	struct db_stmt *st;
+	int src;
+
+	*out = NULL;
+	for (st = db->cache; st; st = st->next) {
+		if (!st->in_use && strcmp(st->sql, sql) == 0) {
+			st->in_use = 1;
+			*out = st;
+			return PS_OK;
+		}
+	}
+	st = ps_calloc(1, sizeof(*st));
+	if (!st)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	st->db = db;
+	st->sql = ps_strdup(sql);
+	if (!st->sql) {
+		ps_free(st);
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	src = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+				 &st->s, NULL);
+	if (src != SQLITE_OK) {
+		int rc = map_sqlite(db->h, src, err);
+
+		log_error("sqlite prepare failed: %s in: %s",
+			  sqlite3_errmsg(db->h), sql);
+		ps_free(st->sql);
+		ps_free(st);
+		return rc ? rc : PS_EINTERNAL;
+	}
+	st->in_use = 1;
+	if (db->ncached < DB_CACHE_MAX) {
+		st->cached = 1;
+		st->next = db->cache;
+		db->cache = st;
+		db->ncached++;
+	}
+	*out = st;
+	return PS_OK;
+}
+
+void db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->s);
+	sqlite3_clear_bindings(st->s);
+}
+
+void db_finalize(struct db_stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_reset(st->s);
+	sqlite3_clear_bindings(st->s);
+	st->in_use = 0;
+	if (!st->cached) {
+		sqlite3_finalize(st->s);
+		ps_free(st->sql);
+		ps_free(st);
+	}
+}
+
+static int bind_rc(struct db_stmt *st, int src)
+{
+	return src == SQLITE_OK ? PS_OK : map_sqlite(st->db->h, src, NULL);
+}
+
+int db_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+	return bind_rc(st, sqlite3_bind_int64(st->s, idx, v));
+}
+
+int db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	if (!s)
+		return db_bind_null(st, idx);
+	return bind_rc(st, sqlite3_bind_text(st->s, idx, s, -1,
+					     SQLITE_TRANSIENT));
+}
+
+int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+	if (!s)
+		return db_bind_null(st, idx);
+	return bind_rc(st, sqlite3_bind_text64(st->s, idx, s, n,
+					       SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+	return bind_rc(st, sqlite3_bind_blob64(st->s, idx, p, n,
+					       SQLITE_TRANSIENT));
+}
+
+int db_bind_null(struct db_stmt *st, int idx)
+{
+	return bind_rc(st, sqlite3_bind_null(st->s, idx));
+}
+
+int db_step(struct db_stmt *st, struct ps_err *err)
+{
+	int src = sqlite3_step(st->s);
+	int rc;
+
+	if (src == SQLITE_ROW)
+		return PS_ROW;
+	if (src == SQLITE_DONE)
+		return PS_DONE;
+	rc = map_sqlite(st->db->h, src, err);
+	return rc ? rc : PS_EINTERNAL;
+}
+
+int db_column_count(struct db_stmt *st)
+{
+	return sqlite3_column_count(st->s);
+}
+
+const char *db_column_name(struct db_stmt *st, int col)
+{
+	return sqlite3_column_name(st->s, col);
+}
+
+enum db_type db_column_type(struct db_stmt *st, int col)
+{
+	switch (sqlite3_column_type(st->s, col)) {
+	case SQLITE_INTEGER:
+		return DB_INT;
+	case SQLITE_FLOAT:
+		return DB_FLOAT;
+	case SQLITE_TEXT:
+		return DB_TEXT;
+	case SQLITE_BLOB:
+		return DB_BLOB;
+	default:
+		return DB_NULL;
+	}
+}
+
+int64_t db_column_int(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(st->s, col);
+}
+
+const char *db_column_text(struct db_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st->s, col);
+}
+
+const void *db_column_blob(struct db_stmt *st, int col, size_t *n)
+{
+	const void *p = sqlite3_column_blob(st->s, col);
+
+	*n = (size_t)sqlite3_column_bytes(st->s, col);
+	return p;
+}
+
+int64_t db_changes(struct db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+int db_backup_to(struct db *db, const char *path, struct ps_err *err)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *bk;
+	int src, rc = PS_OK;
+
+	src = sqlite3_open_v2(path, &dst,
+			      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (src != SQLITE_OK) {
+		rc = ps_fail(err, PS_EIO, "BACKUP_OPEN", NULL,
+			     "无法创建备份文件 %s", path);
+		goto out;
+	}
+	bk = sqlite3_backup_init(dst, "main", db->h, "main");
+	if (!bk) {
+		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s",
+			     sqlite3_errmsg(dst));
+		goto out;
+	}
+	do {
+		src = sqlite3_backup_step(bk, 256);
+		if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (src == SQLITE_OK || src == SQLITE_BUSY ||
+		 src == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (src != SQLITE_DONE) {
+		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s",
+			     sqlite3_errstr(src));
+		goto out;
+	}
+	/* a backup is a single self-contained file */
+	sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+out:
+	sqlite3_close(dst);
+	return rc;
+}
+
+int db_integrity_check(struct db *db, struct ps_err *err)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(db, "PRAGMA integrity_check", &st, err);
+	const char *t;
+
+	if (rc)
+		return rc;
+	rc = db_step(st, err);
+	if (rc == PS_ROW) {
+		t = db_column_text(st, 0);
+		rc = (t && strcmp(t, "ok") == 0)
+			     ? PS_OK
+			     : ps_fail(err, PS_EIO, "INTEGRITY", NULL,
+				       "数据库完整性检查失败：%s", t ? t : "");
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(err, PS_EIO, "INTEGRITY", NULL,
+			     "数据库完整性检查无结果");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* ---- migrations ---- */
+
+static int migration_applies(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	if (!dot)
+		return 0;
+	if (strcmp(dot, ".sql") == 0 || strcmp(dot, ".sqlite.sql") == 0)
+		return 1;
+	return 0;
+}
+
+int db_schema_version(struct db *db)
+{
+	struct db_stmt *st;
+	int v = 0;
+
+	if (db_prepare(db, "SELECT MAX(version) FROM schema_version", &st,
+		       NULL))
+		return 0;
+	if (db_step(st, NULL) == PS_ROW)
+		v = (int)db_column_int(st, 0);
+	db_finalize(st);
+	return v;
+}
+
+int db_migrate(struct db *db, struct ps_err *err)
+{
+	int rc, have;
+	size_t i, j;
+
+	rc = db_exec(db,
+		     "CREATE TABLE IF NOT EXISTS schema_version ("
+		     " version INTEGER PRIMARY KEY,"
+		     " name TEXT NOT NULL,"
+		     " applied_at INTEGER NOT NULL)",
+		     err);
+	if (rc)
+		return rc;
+	have = db_schema_version(db);
+	/* files are sorted by name; all files of one number (portable and
+	 * sqlite-only) are applied in one transaction with their version row */
+	for (i = 0; i < ps_migrations_count; i = j) {
+		int v = atoi(ps_migrations[i].name);
+		struct db_stmt *st;
+
+		for (j = i; j < ps_migrations_count &&
+			    atoi(ps_migrations[j].name) == v; j++)
+			;
+		if (v <= have)
+			continue;
+		rc = db_begin(db, 1, err);
+		if (rc)
+			return rc;
+		for (size_t k = i; k < j && !rc; k++)
+			if (migration_applies(ps_migrations[k].name))
+				rc = db_exec(db, ps_migrations[k].data, err);
+		if (!rc)
+			rc = db_prepare(db,
+					"INSERT INTO schema_version(version, name,"
+					" applied_at) VALUES (?, ?,"
+					" CAST(strftime('%s','now') AS INTEGER))",
+					&st, err);
+		if (!rc) {
+			db_bind_int(st, 1, v);
+			db_bind_text(st, 2, ps_migrations[i].name);
+			rc = db_step(st, err);
+			if (rc == PS_DONE)
+				rc = PS_OK;
+			db_finalize(st);
+		}
+		if (rc) {
+			db_rollback(db);
+			return rc;
+		}
+		rc = db_commit(db, err);
+		if (rc)
+			return rc;
+	}
+	return PS_OK;
+}

@@ -1,0 +1,147 @@
+// harness.mjs — start the real precinct binary on a fresh demo database and Debian's chromium.
+//
+// Every wait is bounded (WAIT_MS); stop() always ends the server and the browser.
+import { spawn, spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const WAIT_MS = 15000
+
+const require = createRequire(new URL('../../web/package.json', import.meta.url))
+const { chromium } = require('playwright-core')
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
+
+/** Absolute path from an env var or a default relative to this file. */
+function resolvePath(envValue, fallback) {
+  if (envValue) return path.resolve(envValue)
+  return path.resolve(path.dirname(new URL(import.meta.url).pathname), fallback)
+}
+
+export function config() {
+  return {
+    bin: resolvePath(process.env.PRECINCT_BIN, '../../build/precinct'),
+    web: resolvePath(process.env.PRECINCT_WEB, '../../web/dist'),
+    chromium: process.env.PRECINCT_CHROMIUM || '/usr/bin/chromium'
+  }
+}
+
+export function makeTempDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'precinct-e2e-'))
+}
+
+/** `precinct init --db <db> --demo`; throws with the tool's output on failure. */
+export function initDatabase(bin, db) {
+  const r = spawnSync(bin, ['init', '--db', db, '--demo'], { encoding: 'utf8', timeout: WAIT_MS })
+  if (r.error) throw new Error(`precinct init: ${r.error.message}`)
+  if (r.status !== 0) {
+    throw new Error(`precinct init exited ${r.status}\n${r.stdout || ''}${r.stderr || ''}`)
+  }
+}
+
+/**
+ * Start `precinct serve` on an ephemeral port. Resolves { child, baseUrl, output } once the
+ * server prints "listening on http://127.0.0.1:PORT"; rejects on exit or after WAIT_MS.
+ */
+export function startServer(bin, db, web) {
+  const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', web], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const output = { text: '' }
+  const keep = (chunk) => {
+    output.text += chunk.toString('utf8')
+    if (output.text.length > 200000) output.text = output.text.slice(-100000)
+  }
+  child.stderr.on('data', keep)
+  return new Promise((resolve, reject) => {
+    let seen = ''
+    const timer = setTimeout(() => {
+      fail(new Error(`server did not report "listening on" within ${WAIT_MS} ms`))
+    }, WAIT_MS)
+    function fail(err) {
+      clearTimeout(timer)
+      child.stdout.off('data', onData)
+      err.output = output.text
+      stopServer(child).then(() => reject(err))
+    }
+    function onData(chunk) {
+      keep(chunk)
+      seen += chunk.toString('utf8')
+      const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(seen)
+      if (m) {
+        clearTimeout(timer)
+        child.off('exit', onExit)
+        child.stdout.off('data', onData)
+        child.stdout.on('data', keep)
+        resolve({ child, baseUrl: m[1], output })
+      }
+    }
+    function onExit(code, signal) {
+      fail(new Error(`server exited early (code ${code}, signal ${signal})`))
+    }
+    child.stdout.on('data', onData)
+    child.once('exit', onExit)
+    child.once('error', (e) => fail(e))
+  })
+}
+
+/** SIGTERM, then SIGKILL after 5 s. Resolves when the process is gone. Never throws. */
+export function stopServer(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve()
+    const killer = setTimeout(() => {
+      try {
+        child.kill('SIGKILL')
+      } catch (e) {
+        /* already gone */
+      }
+    }, 5000)
+    child.once('exit', () => {
+      clearTimeout(killer)
+      resolve()
+    })
+    try {
+      child.kill('SIGTERM')
+    } catch (e) {
+      clearTimeout(killer)
+      resolve()
+    }
+  })
+}
+
+export async function launchBrowser(executablePath) {
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: WAIT_MS })
+}
+
+/**
+ * A fresh context and page for one scenario. `problems` collects page errors and CSP
+ * violations, which fail the scenario.
+ */
+export async function newPage(browser, baseUrl) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 820 }
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(WAIT_MS)
+  page.setDefaultNavigationTimeout(WAIT_MS)
+  const problems = []
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('console', (msg) => {
+    const t = msg.text()
+    if (msg.type() === 'error' && /Content Security Policy/i.test(t)) problems.push(`CSP: ${t}`)
+  })
+  return { context, page, problems }
+}

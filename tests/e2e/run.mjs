@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// run.mjs — browser tests of the Precinct UI against the real server binary.
+//
+//   PRECINCT_BIN=build/precinct PRECINCT_WEB=web/dist node tests/e2e/run.mjs
+//
+// Fresh temp dir and demo database, the server on an ephemeral port, Debian's chromium via
+// playwright-core (from web/node_modules). Last line: "N passed, N failed"; exit 1 on failure.
+// A failing scenario leaves a screenshot and the server log in the temp dir, which is kept.
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  config,
+  initDatabase,
+  launchBrowser,
+  makeTempDir,
+  newPage,
+  startServer,
+  stopServer
+} from './harness.mjs'
+import { scenarios } from './scenarios.mjs'
+
+const cfg = config()
+const tmp = makeTempDir()
+const db = path.join(tmp, 'e2e.db')
+let server = null
+let browser = null
+let passed = 0
+let failed = 0
+
+async function cleanup() {
+  if (browser) {
+    await browser.close().catch(() => {})
+    browser = null
+  }
+  if (server) {
+    await stopServer(server.child)
+  }
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    cleanup().finally(() => process.exit(130))
+  })
+}
+
+function slug(name) {
+  return name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
+}
+
+async function runScenario(sc, index) {
+  const { context, page, problems } = await newPage(browser, server.baseUrl)
+  try {
+    await sc.run({ page, baseUrl: server.baseUrl })
+    if (problems.length) throw new Error(problems.join('\n'))
+    passed++
+    console.log(`ok ${index + 1} - ${sc.name}`)
+  } catch (e) {
+    failed++
+    const shot = path.join(tmp, `fail-${index + 1}-${slug(sc.name)}.png`)
+    await page.screenshot({ path: shot, fullPage: true, timeout: 10000 }).catch(() => {})
+    console.log(`not ok ${index + 1} - ${sc.name}`)
+    console.log(`  ${String(e && e.message).split('\n').join('\n  ')}`)
+    console.log(`  at ${page.url()}; screenshot ${shot}`)
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(cfg.bin)) throw new Error(`PRECINCT_BIN not found: ${cfg.bin}`)
+  if (!fs.existsSync(path.join(cfg.web, 'index.html'))) {
+    throw new Error(`PRECINCT_WEB has no index.html: ${cfg.web} (run npm run build in web/)`)
+  }
+  console.log(`# temp dir ${tmp}`)
+  initDatabase(cfg.bin, db)
+  server = await startServer(cfg.bin, db, cfg.web)
+  console.log(`# server ${server.baseUrl}`)
+  browser = await launchBrowser(cfg.chromium)
+  for (let i = 0; i < scenarios.length; i++) {
+    await runScenario(scenarios[i], i)
+  }
+}
+
+let setupError = null
+try {
+  await main()
+} catch (e) {
+  setupError = e
+  failed++
+  console.log(`not ok - setup: ${e && e.message}`)
+  if (e && e.output) console.log(e.output.split('\n').slice(-30).join('\n'))
+} finally {
+  await cleanup()
+}
+
+if (failed) {
+  if (server) fs.writeFileSync(path.join(tmp, 'server.log'), server.output.text)
+  console.log(`# kept ${tmp}`)
+} else {
+  fs.rmSync(tmp, { recursive: true, force: true })
+}
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed || setupError ? 1 : 0)

@@ -1,0 +1,163 @@
+// scenarios.mjs — the stories the browser tests tell, in the Chinese UI a user sees.
+import { WAIT_MS } from './harness.mjs'
+
+export const DEMO_PASSWORD = 'Precinct-Demo-2026'
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+async function expectVisible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: WAIT_MS })
+  } catch (e) {
+    throw new Error(`not visible within ${WAIT_MS} ms: ${what}`)
+  }
+}
+
+async function expectPath(page, pathname) {
+  try {
+    await page.waitForURL((u) => u.pathname === pathname, { timeout: WAIT_MS })
+  } catch (e) {
+    throw new Error(`expected to be on ${pathname}, still on ${new URL(page.url()).pathname}`)
+  }
+}
+
+async function login(page, username, password) {
+  await page.goto('/login')
+  await expectVisible(page.getByRole('button', { name: '登录' }), 'the 登录 button')
+  await page.locator('input[name="username"]').fill(username)
+  await page.locator('input[name="password"]').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+}
+
+/** Pick a visible option of the open el-select dropdown by its exact text. */
+async function pickOption(page, label) {
+  const opt = page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
+  await expectVisible(opt, `option ${label}`)
+  await opt.first().click()
+}
+
+/** Pick a node of the open el-tree-select dropdown by its label. */
+async function pickTreeNode(page, label) {
+  const node = page.locator('.el-tree-node__content:visible').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
+  await expectVisible(node, `tree node ${label}`)
+  await node.first().click()
+}
+
+async function logoutViaMenu(page) {
+  await page.locator('[data-test="user-menu"]').click()
+  const item = page.locator('.el-dropdown-menu__item:visible').filter({ hasText: '退出登录' })
+  await expectVisible(item, 'the 退出登录 menu item')
+  await item.first().click()
+  await expectPath(page, '/login')
+}
+
+export const scenarios = [
+  {
+    name: 'officer logs in, sees the officer home page in Chinese, logs out',
+    async run({ page }) {
+      await page.goto('/')
+      await expectPath(page, '/login')
+      await login(page, 'minjing1', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      const welcome = page.locator('[data-test="welcome"]')
+      await expectVisible(welcome, 'the welcome line')
+      const text = await welcome.innerText()
+      assert(text.includes('民警'), `welcome line lacks 民警: ${text}`)
+      assert(text.includes('城关派出所'), `welcome line lacks 城关派出所: ${text}`)
+      await expectVisible(page.locator('.stat-title', { hasText: '我的案件' }), 'the 我的案件 card')
+      await expectVisible(page.locator('.brand-title', { hasText: '派出所综合警务平台' }), 'the title bar')
+      const menu = await page.locator('.side-menu').innerText()
+      assert(!menu.includes('用户管理'), 'an officer must not see 用户管理 in the menu')
+      await logoutViaMenu(page)
+      await expectVisible(page.getByRole('button', { name: '登录' }), 'the login page')
+      await page.goto('/')
+      await expectPath(page, '/login')
+    }
+  },
+  {
+    name: 'admin creates a user who then appears in the user table',
+    async run({ page }) {
+      await login(page, 'admin', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.locator('.side-menu .el-menu-item', { hasText: '用户管理' }).click()
+      await expectPath(page, '/admin/users')
+      const table = page.locator('[data-test="users-table"]')
+      await expectVisible(table.locator('.el-table__body', { hasText: 'minjing1' }), 'the demo users in the table')
+      await page.locator('[data-test="new-user"]').click()
+      const dialog = page.locator('.el-dialog:visible', { hasText: '新建用户' })
+      await expectVisible(dialog, 'the 新建用户 dialog')
+      await dialog.locator('input[name="username"]').fill('zhangsan2026')
+      await dialog.locator('input[name="name"]').fill('张三')
+      await dialog.locator('[data-test="role-select"]').click()
+      await pickOption(page, '民警')
+      await dialog.locator('[data-test="unit-select"]').click()
+      await pickTreeNode(page, '城关派出所')
+      await dialog.locator('input[name="badge_no"]').fill('026026')
+      await dialog.locator('input[name="password"]').fill('Zhangsan-2026!')
+      await dialog.locator('[data-test="user-save"]').click()
+      try {
+        await dialog.waitFor({ state: 'hidden', timeout: WAIT_MS })
+      } catch (e) {
+        const msg = await page.locator('.el-form-item__error:visible, .el-message:visible').allInnerTexts()
+        throw new Error(`the dialog did not close after 保存; shown: ${msg.join(' | ') || '(nothing)'}`)
+      }
+      const row = table.locator('.el-table__body tr', { hasText: 'zhangsan2026' })
+      await expectVisible(row, 'the new user zhangsan2026 in the table')
+      const rowText = await row.first().innerText()
+      assert(rowText.includes('张三'), `row lacks 张三: ${rowText}`)
+      assert(rowText.includes('城关派出所'), `row lacks 城关派出所: ${rowText}`)
+      assert(rowText.includes('民警'), `row lacks 民警: ${rowText}`)
+    }
+  },
+  {
+    name: 'a wrong password shows the Chinese error 用户名或密码错误',
+    async run({ page }) {
+      await login(page, 'minjing2', 'Wrong-Password-1')
+      const err = page.locator('[data-test="login-error"]')
+      await expectVisible(err, 'the login error')
+      const text = await err.innerText()
+      assert(text.includes('用户名或密码错误'), `unexpected error text: ${text}`)
+      assert(new URL(page.url()).pathname === '/login', 'should stay on /login')
+    }
+  },
+  {
+    name: 'the new user must change the initial password before anything else',
+    async run({ page }) {
+      await login(page, 'zhangsan2026', 'Zhangsan-2026!')
+      await expectPath(page, '/password')
+      await page.goto('/admin/users')
+      await expectPath(page, '/password')
+      const form = page.locator('.pw-form')
+      const inputs = form.locator('input[type="password"]')
+      await inputs.nth(0).fill('Zhangsan-2026!')
+      await inputs.nth(1).fill('Zhangsan-2026-New!')
+      await inputs.nth(2).fill('Zhangsan-2026-New!')
+      await form.getByRole('button', { name: '确认修改' }).click()
+      // the server may keep the session (→ home) or end it (→ login with the new password)
+      await page.waitForURL((u) => u.pathname === '/' || u.pathname === '/login', { timeout: WAIT_MS })
+      if (new URL(page.url()).pathname === '/login') {
+        await login(page, 'zhangsan2026', 'Zhangsan-2026-New!')
+        await expectPath(page, '/')
+      }
+      const welcome = page.locator('[data-test="welcome"]')
+      await expectVisible(welcome, 'the welcome line')
+      const text = await welcome.innerText()
+      assert(text.includes('张三') && text.includes('民警'), `welcome line: ${text}`)
+    }
+  },
+  {
+    name: 'the auditor sees the user creation in the audit log',
+    async run({ page }) {
+      await login(page, 'auditor', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await expectVisible(page.locator('.stat-title', { hasText: '今日审计事件' }), 'the 今日审计事件 card')
+      await page.locator('.side-menu .el-menu-item', { hasText: '审计日志' }).click()
+      await expectPath(page, '/audit')
+      const row = page.locator('.el-table__body tr', { hasText: 'zhangsan2026' })
+      await expectVisible(row, 'an audit row naming zhangsan2026')
+      await expectVisible(page.locator('.el-table__body .el-tag', { hasText: '成功' }), 'a 成功 outcome tag')
+    }
+  }
+]

@@ -1,0 +1,331 @@
+/* test_core.c — src/core: the capped buffer, the request arena, the rc → HTTP
+ * mapping and allocation-failure injection. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/mem.h"
+#include "core/rc.h"
+
+static int reset_mem(void **state)
+{
+	(void)state;
+	ps_mem_fail_at(0, 0);
+	return 0;
+}
+
+static void test_buf_cap(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 8);
+	assert_string_equal(buf_str(&b), "");
+	assert_int_equal(buf_adds(&b, "1234"), PS_OK);
+	assert_int_equal(buf_adds(&b, "5678"), PS_OK);
+	assert_string_equal(buf_str(&b), "12345678");
+	assert_int_equal(b.len, 8);
+	/* one byte past max: refused, and the buffer is released (empty) */
+	assert_int_equal(buf_adds(&b, "9"), PS_ETOOBIG);
+	assert_null(b.p);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(buf_str(&b), "");
+	/* reusable afterwards */
+	assert_int_equal(buf_adds(&b, "abc"), PS_OK);
+	assert_string_equal(buf_str(&b), "abc");
+	/* a single add larger than max */
+	assert_int_equal(buf_add(&b, "0123456789", 10), PS_ETOOBIG);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(buf_str(&b), "");
+	/* binary data with an embedded NUL keeps its length */
+	assert_int_equal(buf_add(&b, "a\0b", 3), PS_OK);
+	assert_int_equal(b.len, 3);
+	assert_memory_equal(b.p, "a\0b", 4);
+	buf_release(&b);
+	assert_null(b.p);
+}
+
+static void test_buf_grow(void **state)
+{
+	struct buf b;
+	int i;
+
+	(void)state;
+	buf_init(&b, 1 << 20);
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(buf_adds(&b, "0123456789"), PS_OK);
+	assert_int_equal(b.len, 10000);
+	assert_int_equal(strlen(buf_str(&b)), 10000);
+	assert_memory_equal(b.p + 9990, "0123456789", 10);
+	buf_release(&b);
+}
+
+static void test_buf_addf(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 32);
+	assert_int_equal(buf_addf(&b, "%s-%d", "ab", 42), PS_OK);
+	assert_int_equal(buf_addf(&b, "/%05.1f", 2.5), PS_OK);
+	assert_string_equal(buf_str(&b), "ab-42/002.5");
+	assert_int_equal(b.len, 11);
+	/* formatted text past the cap */
+	assert_int_equal(buf_addf(&b, "%030d", 7), PS_ETOOBIG);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(buf_str(&b), "");
+	/* UTF-8 is bytes */
+	assert_int_equal(buf_addf(&b, "%s", "派出所"), PS_OK);
+	assert_int_equal(b.len, 9);
+	buf_release(&b);
+}
+
+static void test_buf_take(void **state)
+{
+	struct buf b;
+	size_t len = 99;
+	char *s;
+
+	(void)state;
+	buf_init(&b, 64);
+	assert_int_equal(buf_adds(&b, "hello"), PS_OK);
+	s = buf_take(&b, &len);
+	assert_string_equal(s, "hello");
+	assert_int_equal(len, 5);
+	assert_null(b.p);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(buf_str(&b), "");
+	ps_free(s);
+	/* taking from an empty buffer gives an allocated "" */
+	s = buf_take(&b, &len);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	assert_int_equal(len, 0);
+	ps_free(s);
+	/* len may be NULL */
+	assert_int_equal(buf_adds(&b, "x"), PS_OK);
+	s = buf_take(&b, NULL);
+	assert_string_equal(s, "x");
+	ps_free(s);
+}
+
+static void test_arena_many(void **state)
+{
+	struct arena a;
+	unsigned char *p[2000];
+	size_t i, j, n;
+
+	(void)state;
+	arena_init(&a);
+	for (i = 0; i < 2000; i++) {
+		n = 1 + i % 97;
+		p[i] = arena_alloc(&a, n);
+		assert_non_null(p[i]);
+		assert_int_equal((uintptr_t)p[i] % 16, 0);
+		for (j = 0; j < n; j++)
+			assert_int_equal(p[i][j], 0);
+		memset(p[i], (int)(i & 0xff), n);
+	}
+	/* nothing was overwritten by a later allocation */
+	for (i = 0; i < 2000; i++) {
+		n = 1 + i % 97;
+		for (j = 0; j < n; j++)
+			assert_int_equal(p[i][j], i & 0xff);
+	}
+	assert_true(a.used >= 2000 * 16);
+	arena_release(&a);
+	assert_null(a.head);
+	assert_int_equal(a.used, 0);
+	/* usable again after release */
+	assert_non_null(arena_alloc(&a, 1));
+	arena_release(&a);
+}
+
+static void test_arena_large(void **state)
+{
+	struct arena a;
+	unsigned char *small, *big, *after;
+	size_t i;
+
+	(void)state;
+	arena_init(&a);
+	small = arena_alloc(&a, 100);
+	assert_non_null(small);
+	memset(small, 0x11, 100);
+	big = arena_alloc(&a, 20000); /* > 8 KiB chunk */
+	assert_non_null(big);
+	assert_int_equal((uintptr_t)big % 16, 0);
+	for (i = 0; i < 20000; i++)
+		assert_int_equal(big[i], 0);
+	memset(big, 0x22, 20000);
+	/* the partly used chunk is still used for small allocations */
+	after = arena_alloc(&a, 100);
+	assert_non_null(after);
+	memset(after, 0x33, 100);
+	for (i = 0; i < 100; i++)
+		assert_int_equal(small[i], 0x11);
+	for (i = 0; i < 20000; i++)
+		assert_int_equal(big[i], 0x22);
+	/* zero-size allocation */
+	assert_non_null(arena_alloc(&a, 0));
+	arena_release(&a);
+}
+
+static void test_arena_strings(void **state)
+{
+	struct arena a;
+	char *s;
+
+	(void)state;
+	arena_init(&a);
+	s = arena_strndup(&a, "hello world", 5);
+	assert_string_equal(s, "hello");
+	s = arena_strndup(&a, "", 0);
+	assert_string_equal(s, "");
+	s = arena_strdup(&a, "派出所");
+	assert_string_equal(s, "派出所");
+	assert_null(arena_strdup(&a, NULL));
+	s = arena_printf(&a, "%s=%d;%c", "case", 7, 'x');
+	assert_string_equal(s, "case=7;x");
+	s = arena_printf(&a, "%s", "");
+	assert_string_equal(s, "");
+	arena_release(&a);
+}
+
+static void test_rc_http_status(void **state)
+{
+	(void)state;
+	assert_int_equal(ps_rc_http_status(PS_OK), 200);
+	assert_int_equal(ps_rc_http_status(PS_ENOMEM), 503);
+	assert_int_equal(ps_rc_http_status(PS_EINVAL), 400);
+	assert_int_equal(ps_rc_http_status(PS_EAUTH), 401);
+	assert_int_equal(ps_rc_http_status(PS_EFORBIDDEN), 403);
+	assert_int_equal(ps_rc_http_status(PS_ENOTFOUND), 404);
+	assert_int_equal(ps_rc_http_status(PS_EMETHOD), 405);
+	assert_int_equal(ps_rc_http_status(PS_ECONFLICT), 409);
+	assert_int_equal(ps_rc_http_status(PS_ERULE), 409);
+	assert_int_equal(ps_rc_http_status(PS_ETOOBIG), 413);
+	assert_int_equal(ps_rc_http_status(PS_EMEDIA), 415);
+	assert_int_equal(ps_rc_http_status(PS_ELOCKED), 423);
+	assert_int_equal(ps_rc_http_status(PS_ERATE), 429);
+	assert_int_equal(ps_rc_http_status(PS_EBUSY), 503);
+	assert_int_equal(ps_rc_http_status(PS_EIO), 503);
+	assert_int_equal(ps_rc_http_status(PS_EINTERNAL), 500);
+	/* out of range is a bug: 500 */
+	assert_int_equal(ps_rc_http_status(-1), 500);
+	assert_int_equal(ps_rc_http_status(10000), 500);
+	assert_string_equal(ps_rc_code(PS_ENOTFOUND), "NOT_FOUND");
+	assert_string_equal(ps_rc_code(-1), "INTERNAL_ERROR");
+	assert_string_equal(ps_rc_message(PS_EINTERNAL), "系统内部错误");
+}
+
+static void test_ps_fail(void **state)
+{
+	struct ps_err err;
+
+	(void)state;
+	ps_err_clear(&err);
+	assert_int_equal(err.rc, PS_OK);
+	assert_string_equal(err.msg, "");
+	assert_int_equal(ps_fail(&err, PS_ERULE, "LIMIT", "ADM-SUMMON-8H",
+				 "超过%d小时", 8), PS_ERULE);
+	assert_int_equal(err.rc, PS_ERULE);
+	assert_string_equal(err.code, "LIMIT");
+	assert_string_equal(err.rule, "ADM-SUMMON-8H");
+	assert_null(err.field);
+	assert_string_equal(err.msg, "超过8小时");
+	assert_int_equal(ps_fail_field(&err, PS_EINVAL, "id_number", "%s", "错误"),
+			 PS_EINVAL);
+	assert_string_equal(err.field, "id_number");
+	assert_string_equal(err.code, "INVALID_FIELD");
+	assert_null(err.rule);
+	assert_int_equal(ps_fail(NULL, PS_EIO, "X", NULL, "%s", "y"), PS_EIO);
+	ps_err_clear(&err);
+	assert_null(err.code);
+}
+
+static void test_mem_fail_at(void **state)
+{
+	struct buf b;
+	struct arena a;
+	char *s;
+
+	(void)state;
+	buf_init(&b, 64);
+	/* allocation 1 fails: buf_add reports PS_ENOMEM and stays empty */
+	ps_mem_fail_at(1, 0);
+	assert_int_equal(buf_adds(&b, "x"), PS_ENOMEM);
+	assert_null(b.p);
+	assert_int_equal(b.len, 0);
+	/* then it works again */
+	assert_int_equal(buf_adds(&b, "x"), PS_OK);
+	assert_string_equal(buf_str(&b), "x");
+	buf_release(&b);
+
+	/* allocation 2 fails: the first succeeds */
+	ps_mem_fail_at(2, 0);
+	s = ps_malloc(8);
+	assert_non_null(s);
+	assert_null(ps_malloc(8));
+	ps_free(s);
+	assert_non_null(s = ps_strdup("ok"));
+	ps_free(s);
+
+	/* the arena is unchanged after a failed chunk allocation */
+	arena_init(&a);
+	ps_mem_fail_at(1, 0);
+	assert_null(arena_alloc(&a, 10));
+	assert_null(a.head);
+	assert_int_equal(a.used, 0);
+	assert_non_null(arena_alloc(&a, 10));
+	arena_release(&a);
+
+	/* persistent failure until disabled */
+	ps_mem_fail_at(1, 1);
+	assert_null(ps_malloc(1));
+	assert_null(ps_calloc(1, 1));
+	assert_null(ps_strdup("x"));
+	buf_init(&b, 64);
+	assert_int_equal(buf_addf(&b, "%d", 1), PS_ENOMEM);
+	ps_mem_fail_at(0, 0);
+	assert_int_equal(buf_addf(&b, "%d", 1), PS_OK);
+	buf_release(&b);
+}
+
+static void test_memzero(void **state)
+{
+	unsigned char secret[16];
+	size_t i;
+
+	(void)state;
+	memset(secret, 0xaa, sizeof(secret));
+	ps_memzero(secret, sizeof(secret));
+	for (i = 0; i < sizeof(secret); i++)
+		assert_int_equal(secret[i], 0);
+	ps_memzero(NULL, 4); /* no-op */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_buf_cap, reset_mem),
+		cmocka_unit_test_teardown(test_buf_grow, reset_mem),
+		cmocka_unit_test_teardown(test_buf_addf, reset_mem),
+		cmocka_unit_test_teardown(test_buf_take, reset_mem),
+		cmocka_unit_test_teardown(test_arena_many, reset_mem),
+		cmocka_unit_test_teardown(test_arena_large, reset_mem),
+		cmocka_unit_test_teardown(test_arena_strings, reset_mem),
+		cmocka_unit_test(test_rc_http_status),
+		cmocka_unit_test(test_ps_fail),
+		cmocka_unit_test_teardown(test_mem_fail_at, reset_mem),
+		cmocka_unit_test(test_memzero),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
