@@ -7,7 +7,7 @@ PKGS=(build-essential cmake pkg-config
       libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev
       libcmocka-dev libcurl4-openssl-dev sqlite3
       clang libclang-rt-14-dev
-      nodejs npm chromium)
+      nodejs npm chromium fonts-wqy-microhei)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -103,6 +103,9 @@ export const scenarios = [
         const msg = await page.locator('.el-form-item__error:visible, .el-message:visible').allInnerTexts()
         throw new Error(`the dialog did not close after 保存; shown: ${msg.join(' | ') || '(nothing)'}`)
       }
+      // the list is paged (the demo has more users than one page): look the new user up by name
+      await page.locator('.toolbar input[placeholder*="用户名"]').fill('zhangsan2026')
+      await page.getByRole('button', { name: '查询' }).click()
       const row = table.locator('.el-table__body tr', { hasText: 'zhangsan2026' })
       await expectVisible(row, 'the new user zhangsan2026 in the table')
       const rowText = await row.first().innerText()

@@ -1,0 +1,119 @@
+// api.js — the one way the UI talks to the server: JSON over fetch, cookie session, CSRF header.
+//
+// Every failure is thrown as an ApiError carrying the server's status, code, Chinese message,
+// rule id and field (`{"error":{"code","message","rule"?,"field"?}}`).
+
+const BASE = '/api/v1'
+const CSRF_KEY = 'precinct.csrf'
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const SESSION_GONE = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED'])
+
+let csrfToken = sessionStorage.getItem(CSRF_KEY) || ''
+let onSessionGone = null
+
+export class ApiError extends Error {
+  constructor(status, code, message, rule, field) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.rule = rule || null
+    this.field = field || null
+  }
+}
+
+/** Remember the CSRF token from POST /session or GET /me (memory + sessionStorage). */
+export function setCsrfToken(token) {
+  csrfToken = token || ''
+  if (csrfToken) sessionStorage.setItem(CSRF_KEY, csrfToken)
+  else sessionStorage.removeItem(CSRF_KEY)
+}
+
+/** True if this tab held a session token (used to tell "expired" from "never logged in"). */
+export function hadSession() {
+  return !!csrfToken
+}
+
+/** Called with the ApiError when any request answers 401 UNAUTHENTICATED / SESSION_EXPIRED. */
+export function setSessionGoneHandler(fn) {
+  onSessionGone = fn
+}
+
+function buildQuery(params) {
+  if (!params) return ''
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue
+    q.append(k, String(v))
+  }
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
+const FALLBACK = {
+  400: '请求参数有误',
+  401: '未登录或登录已超时',
+  403: '无权限执行此操作',
+  404: '请求的资源不存在',
+  409: '数据冲突，请刷新后重试',
+  423: '账号已锁定',
+  429: '操作过于频繁，请稍后再试',
+  500: '服务器内部错误'
+}
+
+/**
+ * request(method, path, { params, body, quiet401 }) → parsed JSON body.
+ * quiet401: do not call the session-gone handler (login and start-up probes).
+ */
+export async function request(method, path, opts = {}) {
+  const m = method.toUpperCase()
+  const headers = { Accept: 'application/json' }
+  const init = { method: m, headers, credentials: 'same-origin' }
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    init.body = JSON.stringify(opts.body)
+  }
+  if (UNSAFE.has(m) && csrfToken) headers['X-CSRF-Token'] = csrfToken
+
+  let res
+  try {
+    res = await fetch(BASE + path + buildQuery(opts.params), init)
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络')
+  }
+
+  let data = null
+  const text = await res.text()
+  if (text) {
+    try {
+      data = JSON.parse(text)
+    } catch (e) {
+      data = null
+    }
+  }
+  if (res.ok) return data || {}
+
+  const err = (data && data.error) || {}
+  const apiErr = new ApiError(
+    res.status,
+    err.code || `HTTP_${res.status}`,
+    err.message || FALLBACK[res.status] || `请求失败（${res.status}）`,
+    err.rule,
+    err.field
+  )
+  if (res.status === 401 && SESSION_GONE.has(apiErr.code) && !opts.quiet401 && onSessionGone) {
+    apiErr.sessionGone = true // the login page already says why; callers need not show it again
+    onSessionGone(apiErr)
+  }
+  throw apiErr
+}
+
+export const api = {
+  get: (path, params, opts) => request('GET', path, { ...opts, params }),
+  post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),
+  put: (path, body, opts) => request('PUT', path, { ...opts, body: body ?? {} }),
+  patch: (path, body, opts) => request('PATCH', path, { ...opts, body: body ?? {} }),
+  del: (path, opts) => request('DELETE', path, opts)
+}
+
+export default api

@@ -1,0 +1,50 @@
+// format.js — display helpers. Instants are UTC epoch; the display zone is Asia/Shanghai.
+
+const ZONE = 'Asia/Shanghai'
+const SHANGHAI_OFFSET = '+08:00'
+
+const fmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23'
+})
+
+function parts(ms) {
+  const p = {}
+  for (const x of fmt.formatToParts(new Date(ms))) p[x.type] = x.value
+  return p
+}
+
+/** epoch milliseconds → "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai; '' for empty. */
+export function formatMs(ms) {
+  if (ms === null || ms === undefined || ms === '' || Number.isNaN(Number(ms))) return ''
+  const p = parts(Number(ms))
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
+}
+
+/** epoch seconds → "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai; '' for empty/0. */
+export function formatSec(s) {
+  if (!s) return ''
+  return formatMs(Number(s) * 1000)
+}
+
+/** Today's date in Asia/Shanghai as "YYYY-MM-DD". */
+export function todayShanghai() {
+  const p = parts(Date.now())
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/** "YYYY-MM-DD" (Shanghai calendar day) → epoch seconds at 00:00:00 that day. */
+export function dayStartSec(day) {
+  return Math.floor(Date.parse(`${day}T00:00:00${SHANGHAI_OFFSET}`) / 1000)
+}
+
+/** "YYYY-MM-DD" → epoch seconds at 00:00:00 of the next day (exclusive end, as /audit's `to`). */
+export function dayEndSec(day) {
+  return dayStartSec(day) + 86400
+}

@@ -1,0 +1,67 @@
+// home-cards.js — what each role sees on the home page. A card with `load` shows a real number;
+// the others belong to modules not built yet and show "—" with "功能建设中".
+import api from './api.js'
+import { dayStartSec, todayShanghai } from './format.js'
+
+const total = (path, params) => api.get(path, { ...params, page: 1, per_page: 1 }).then((d) => d.total ?? 0)
+
+export const HOME_CARDS = {
+  officer: [
+    { title: '我的案件', icon: 'Folder' },
+    { title: '待办事项', icon: 'List' },
+    { title: '我的预警', icon: 'Bell' },
+    { title: '今日值班', icon: 'Calendar' }
+  ],
+  chief: [
+    { title: '待审批', icon: 'Stamp' },
+    { title: '本所预警', icon: 'Bell' },
+    { title: '今日警情', icon: 'PhoneFilled' },
+    { title: '民警在岗', icon: 'Avatar' }
+  ],
+  dispatcher: [
+    { title: '今日警情', icon: 'PhoneFilled' },
+    { title: '待派警', icon: 'Position' },
+    { title: '督办中', icon: 'AlarmClock' }
+  ],
+  supervisor: [
+    { title: '各所排名', icon: 'Trophy' },
+    { title: '超期预警', icon: 'Bell' },
+    { title: '投诉信访', icon: 'ChatLineSquare' }
+  ],
+  legal: [{ title: '待法制审核', icon: 'Stamp' }],
+  clerk: [
+    { title: '待归档', icon: 'FolderChecked' },
+    { title: '台账', icon: 'Notebook' }
+  ],
+  auxiliary: [
+    { title: '走访任务', icon: 'House' },
+    { title: '巡逻记录', icon: 'Guide' }
+  ],
+  archivist: [
+    { title: '待入库', icon: 'Box' },
+    { title: '借阅中', icon: 'Reading' }
+  ],
+  admin: [
+    { title: '用户数', icon: 'User', sub: '本级及下级单位账号', link: '/admin/users', load: () => total('/users') },
+    {
+      title: '机构数',
+      icon: 'OfficeBuilding',
+      sub: '市局、县局、派出所、警务室等',
+      link: '/admin/units',
+      load: () => total('/units')
+    }
+  ],
+  auditor: [
+    {
+      title: '今日审计事件',
+      icon: 'Document',
+      sub: '北京时间今日 0 时起',
+      link: '/audit',
+      load: () => total('/audit', { from: dayStartSec(todayShanghai()) })
+    }
+  ]
+}
+
+export function cardsFor(role) {
+  return HOME_CARDS[role] || []
+}

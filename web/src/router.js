@@ -1,0 +1,82 @@
+// router.js — HTML5 history routes; the server answers index.html for unknown non-API paths.
+import { createRouter, createWebHistory } from 'vue-router'
+import { auth, loadSession } from './auth.js'
+import AppLayout from './layout/AppLayout.vue'
+import LoginView from './views/LoginView.vue'
+
+const routes = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页' } },
+      {
+        path: 'password',
+        name: 'password',
+        component: () => import('./views/PasswordView.vue'),
+        meta: { title: '修改密码', crumbs: ['个人中心'] }
+      },
+      {
+        path: 'admin/users',
+        name: 'users',
+        component: () => import('./views/admin/UsersView.vue'),
+        meta: { title: '用户管理', crumbs: ['系统管理'], roles: ['admin'] }
+      },
+      {
+        path: 'admin/units',
+        name: 'units',
+        component: () => import('./views/admin/UnitsView.vue'),
+        meta: { title: '机构管理', crumbs: ['系统管理'], roles: ['admin'] }
+      },
+      {
+        path: 'admin/settings',
+        name: 'settings',
+        component: () => import('./views/admin/SettingsView.vue'),
+        meta: { title: '系统设置', crumbs: ['系统管理'], roles: ['admin'] }
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('./views/AuditView.vue'),
+        meta: { title: '审计日志', crumbs: ['安全审计'], roles: ['auditor'] }
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('./views/NotFoundView.vue'),
+        props: { forbidden: true },
+        meta: { title: '无权访问' }
+      },
+      {
+        path: ':rest(.*)*',
+        name: 'notfound',
+        component: () => import('./views/NotFoundView.vue'),
+        meta: { title: '页面不存在' }
+      }
+    ]
+  }
+]
+
+const router = createRouter({ history: createWebHistory('/'), routes })
+
+router.beforeEach(async (to) => {
+  await loadSession()
+  const user = auth.user
+  if (to.meta.public) {
+    return user ? (user.must_change_password ? '/password' : '/') : true
+  }
+  if (!user) {
+    return { path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  if (user.must_change_password && to.name !== 'password') return { name: 'password' }
+  const roles = to.meta.roles
+  if (roles && !roles.includes(user.role)) return { name: 'forbidden' }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title ? to.meta.title + ' - ' : ''}派出所综合警务平台`
+})
+
+export default router
