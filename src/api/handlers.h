@@ -22,5 +22,26 @@ int api_units_update(struct req *r);
 int api_settings_list(struct req *r);
 int api_settings_put(struct req *r);
 int api_audit_list(struct req *r);
+int api_cases_list(struct req *r);
+int api_cases_create(struct req *r);
+int api_cases_get(struct req *r);
+int api_cases_officer_add(struct req *r);
+int api_cases_party_add(struct req *r);
+int api_cases_action(struct req *r);
+int api_cases_notice_add(struct req *r);
+int api_cases_proposal_add(struct req *r);
+int api_proposals_withdraw(struct req *r);
+int api_cases_property_add(struct req *r);
+int api_property_keep(struct req *r);
+int api_cases_document_add(struct req *r);
+int api_approvals_inbox(struct req *r);
+int api_progress(struct req *r);
+int api_colleagues(struct req *r);
+int api_offences(struct req *r);
+int api_interviews_create(struct req *r);
+int api_interviews_get(struct req *r);
+int api_interviews_update(struct req *r);
+int api_interviews_sign(struct req *r);
+int api_interviews_correct(struct req *r);
 
 #endif

@@ -53,3 +53,12 @@ int crypto_str_equal(const char *a, const char *b)
 		return 0;
 	return sodium_memcmp(a, b, n) == 0;
 }
+
+void crypto_code(char *out, size_t n)
+{
+	static const char a[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = a[randombytes_uniform(sizeof(a) - 1)];
+	out[n] = '\0';
+}

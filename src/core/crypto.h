@@ -22,6 +22,10 @@ int crypto_password_verify(const char *hash, const char *pw);
 /* 128 bits from the OS CSPRNG as 32 hex characters. Cannot fail. */
 void crypto_token(char out[CRYPTO_TOKEN_HEX]);
 
+/* n random characters from an alphabet without look-alikes (no 0/O, 1/I/L),
+ * NUL-terminated (out holds n + 1). For receipt codes. Cannot fail. */
+void crypto_code(char *out, size_t n);
+
 /* BLAKE2b-256 of n bytes as 64 hex characters. Cannot fail. */
 void crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
 

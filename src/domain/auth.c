@@ -9,6 +9,7 @@
 #include "core/mem.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -413,6 +414,31 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 	c->who.unit_path = arena_strdup(c->arena, db_column_text(st, 12));
 	c->who.badge_no = arena_strdup(c->arena, db_column_text(st, 13));
 	c->who.must_change_pw = (int)db_column_int(st, 14);
+	c->who.scope_path = c->who.unit_path;
+	if (c->who.unit_kind && strcmp(c->who.unit_kind, "station") == 0)
+		c->who.station_id = c->who.unit_id;
+	/* a 警务室 works its station's cases; a county brigade or the 110
+	 * center works across the county: their scope is the unit above */
+	if (c->who.unit_kind && c->who.unit_path &&
+	    (strcmp(c->who.unit_kind, "post") == 0 || strcmp(c->who.unit_kind, "brigade") == 0 ||
+	     strcmp(c->who.unit_kind, "center") == 0)) {
+		size_t n = strlen(c->who.unit_path);
+		char *sp = arena_strdup(c->arena, c->who.unit_path);
+
+		if (sp && n >= 2) {
+			char *cut = sp + n - 2;
+
+			while (cut > sp && *cut != '/')
+				cut--;
+			cut[1] = '\0';
+			c->who.scope_path = sp;
+			if (strcmp(c->who.unit_kind, "post") == 0) {
+				while (cut > sp && cut[-1] != '/')
+					cut--;
+				c->who.station_id = strtoll(cut, NULL, 10);
+			}
+		}
+	}
 	idle_min = setting_int(c, "session.idle_minutes", 0);
 	state = session_state_at(db_column_int(st, 1), last_seen,
 				 db_column_type(st, 4) != DB_NULL || db_column_int(st, 15),

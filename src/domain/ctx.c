@@ -46,7 +46,9 @@ int ctx_require_role(struct ctx *c, const char *action,
 
 int ctx_unit_visible(const struct ctx *c, const char *unit_path)
 {
-	if (!c->who.unit_path || !unit_path)
+	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+
+	if (!scope || !unit_path)
 		return 0;
-	return strncmp(unit_path, c->who.unit_path, strlen(c->who.unit_path)) == 0;
+	return strncmp(unit_path, scope, strlen(scope)) == 0;
 }

@@ -21,6 +21,9 @@ struct actor {
 	const char *unit_name;
 	const char *unit_kind;
 	const char *unit_path; /* '/1/3/' */
+	const char *scope_path; /* what the user sees: the unit, or for a 警务室
+				 * its station (a post works the station's cases) */
+	int64_t station_id;    /* the station of a station or post user, else 0 */
 	const char *badge_no;
 	int must_change_pw;
 };

@@ -167,3 +167,103 @@ int rows_one(struct rows_query *q, const char *sql, json_t **out)
 	db_finalize(st);
 	return rc;
 }
+
+void rows_binds(struct rows_query *q, struct ctx *c)
+{
+	rows_query_init(q, c, NULL, 1, 1);
+}
+
+int rows_exec(struct rows_query *q, const char *sql, int64_t *changes)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	db_finalize(st);
+	if (rc == PS_ROW || rc == PS_DONE) {
+		if (changes)
+			*changes = db_changes(q->c->db);
+		return PS_OK;
+	}
+	return rc;
+}
+
+int rows_insert(struct rows_query *q, const char *sql, int64_t *id)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	*id = 0;
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	if (rc == PS_ROW) {
+		*id = db_column_int(st, 0);
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(q->c->err, PS_EINTERNAL, NULL, NULL, "插入未返回编号");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int rows_int(struct rows_query *q, const char *sql, int64_t def, int64_t *out)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	*out = def;
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	if (rc == PS_ROW) {
+		if (db_column_type(st, 0) != DB_NULL)
+			*out = db_column_int(st, 0);
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int rows_all(struct rows_query *q, const char *sql, json_t **out)
+{
+	struct db_stmt *st;
+	json_t *arr = json_array();
+	int rc;
+
+	*out = NULL;
+	if (!arr)
+		return ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = db_prepare(q->c->db, sql, &st, q->c->err);
+	if (rc) {
+		json_decref(arr);
+		return rc;
+	}
+	rc = rows_bind_all(q, st);
+	while (!rc && (rc = db_step(st, q->c->err)) == PS_ROW) {
+		json_t *row = rows_to_json(st);
+
+		if (!row || json_array_append_new(arr, row)) {
+			rc = ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			break;
+		}
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	if (rc == PS_DONE || rc == PS_OK) {
+		*out = arr;
+		return PS_OK;
+	}
+	json_decref(arr);
+	return rc;
+}

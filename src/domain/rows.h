@@ -10,7 +10,7 @@
 
 #include "domain/ctx.h"
 
-#define ROWS_MAX_BINDS 32
+#define ROWS_MAX_BINDS 48
 
 struct rows_query {
 	struct ctx *c;
@@ -41,6 +41,24 @@ json_t *rows_to_json(struct db_stmt *st);
 /* Run sql with the text/int binds of q and return the first row as JSON in
  * *out (PS_ENOTFOUND when there is none). */
 int rows_one(struct rows_query *q, const char *sql, json_t **out);
+
+/* Run a statement that returns no rows (INSERT/UPDATE) with q's binds.
+ * *changes (may be NULL) receives the rows changed. */
+int rows_exec(struct rows_query *q, const char *sql, int64_t *changes);
+
+/* Run an INSERT … RETURNING id with q's binds; *id receives the id.
+ * PS_ECONFLICT on a constraint violation. */
+int rows_insert(struct rows_query *q, const char *sql, int64_t *id);
+
+/* Run a query whose first row's first column is an integer; *out = def when
+ * there is no row. */
+int rows_int(struct rows_query *q, const char *sql, int64_t def, int64_t *out);
+
+/* Run sql and return every row as a JSON array in *out. */
+int rows_all(struct rows_query *q, const char *sql, json_t **out);
+
+/* Start a bind list for the rows_* runners above (no paging). */
+void rows_binds(struct rows_query *q, struct ctx *c);
 
 /* Bind q's parameters into st starting at index 1. */
 int rows_bind_all(struct rows_query *q, struct db_stmt *st);

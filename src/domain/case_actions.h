@@ -1,0 +1,33 @@
+/* case_actions.h — moving a case through its lifecycle (rules/case_flow.h)
+ * with the preconditions that need data, and the approval chain
+ * (ADM-STATION-POWER, ADM-LEGAL-REVIEW). */
+#ifndef PS_DOMAIN_CASE_ACTIONS_H
+#define PS_DOMAIN_CASE_ACTIONS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+struct action_input {
+	const char *reason;       /* decline, withdraw, close */
+	const char *transfer_to;  /* transfer */
+	const char *opinion;      /* approve / reject */
+	const char *agreement;    /* mediate: the agreement text */
+	const char *recording_id; /* deliver / mediate with one officer (ADM-AUX-SOLO) */
+};
+
+/* Take action on case id. PS_ECONFLICT BAD_TRANSITION for a wrong state,
+ * PS_ERULE with the rule id for a refused precondition, PS_EFORBIDDEN for
+ * the wrong person. On success the case file is in *out. */
+int cases_action(struct ctx *c, int64_t id, const char *action,
+		 const struct action_input *in, json_t **out);
+
+/* The approval steps waiting for the actor: {"items":[…],"total":N}. */
+int cases_inbox(struct ctx *c, json_t **out);
+
+/* Issue a numbered document of kind for the case (受案登记表, 回执, …);
+ * *out = {"document":{"id","kind","doc_no"}}. Kinds and their preconditions
+ * are in case_records.c. */
+
+#endif

@@ -1,0 +1,102 @@
+/* cases.h — 执法办案: registering a report as a case, its officers and
+ * parties, lists and the case file (issue 3). Transitions are in
+ * case_actions.h; records of investigation in case_records.h. */
+#ifndef PS_DOMAIN_CASES_H
+#define PS_DOMAIN_CASES_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+struct case_input {
+	const char *kind;          /* admin | criminal */
+	const char *procedure;     /* normal | onspot */
+	const char *title;         /* 案由 */
+	const char *offence_code;  /* OF-nnn, optional at intake */
+	const char *summary;
+	const char *source;        /* walk_in | phone | incident | patrol | transfer_in | other */
+	const char *act_date;      /* YYYY-MM-DD */
+	const char *act_place;
+	const char *discovered_date;
+	int64_t co_officer_id;     /* a second sworn officer (ADM-OFFICERS-2) */
+	int64_t assistant_id;      /* an auxiliary, optional (never counts) */
+	int64_t incident_id;
+	int complex;
+	const char *recording_id;  /* 当场处罚 by one officer needs full recording */
+	/* the reporter, optional */
+	const char *reporter_name, *reporter_id_number, *reporter_phone;
+	int reporter_confidential;
+};
+
+struct case_filter {
+	const char *kind, *status, *q;
+	int64_t officer_id;
+	int mine;                  /* only cases where I am a case officer */
+	int lenient;               /* only cases with a 以罚代拘/畸轻 proposal */
+	int64_t page, per_page;
+};
+
+struct party_input {
+	const char *role;          /* suspect | victim | witness | reporter */
+	const char *name, *id_number, *sex, *birth_date, *phone, *address, *occupation;
+	const char *guardian_name, *guardian_phone;
+	int confidential, first_offence, first_given, pregnant_or_nursing, public_official;
+};
+
+/* Register a report as a case (受案登记): number, receipt code, the
+ * creating officer as main officer plus the co-officer, the reporter as a
+ * party; status accepted. Only sworn officers and chiefs of a station.
+ * *out = the case file (cases_get shape). */
+int cases_create(struct ctx *c, const struct case_input *in, json_t **out);
+
+/* Cases the user may see, newest first: {"items":[…],"total":N}; the read
+ * is audited with the ids returned (AUD-1). */
+int cases_list(struct ctx *c, const struct case_filter *f, json_t **out);
+
+/* The whole case file: case, officers, parties (ID numbers masked unless
+ * the user works the case), timeline, interviews, notices, proposals,
+ * approvals, property, documents. Audited. */
+int cases_get(struct ctx *c, int64_t id, json_t **out);
+
+/* Add a case officer (main/co: sworn only; assist: auxiliary). */
+int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
+		      const char *duty, json_t **out);
+
+/* Add a party; the person is found or created by ID number; the age at the
+ * act date is computed (MINOR-AGE-CHECK). *out = {"party":{…}}. */
+int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in,
+		    json_t **out);
+
+/* Public progress query by receipt code (no login): number, 案由, state
+ * and the dates of the main steps — no personal data. */
+int cases_progress(struct ctx *c, const char *receipt_code, json_t **out);
+
+/* ---- shared by the case modules ---- */
+
+/* What the case modules need to know about one case. */
+struct case_row {
+	int64_t id, unit_id, accepted_at, filed_at, decided_at;
+	const char *kind, *procedure, *status, *case_no, *unit_path, *act_date,
+		*discovered_date, *offence_code, *title;
+	int complex;
+	int i_am_officer;      /* the actor is a main/co officer of the case */
+	int i_am_main;
+	int sworn_officers;    /* main + co officers */
+};
+
+/* Load a case the actor may see (PS_ENOTFOUND otherwise, and the refusal is
+ * audited when it exists in another unit). */
+int case_load(struct ctx *c, int64_t id, struct case_row *out);
+
+/* Append a timeline event (and nothing else). */
+int case_event(struct ctx *c, int64_t case_id, const char *action, const char *from,
+	       const char *to, const char *detail);
+
+/* 1 when role is a sworn police role (officer, chief, legal). */
+int role_sworn(const char *role);
+
+/* Today's local date as y, m, d (from ctx->now). */
+void ctx_today(const struct ctx *c, int *y, int *m, int *d);
+
+#endif
