@@ -369,6 +369,71 @@ int auth_login(struct ctx *c, const char *username, const char *password,
 	return PS_OK;
 }
 
+/* Fill c->who from ten columns starting at col: id, username, name, role,
+ * unit_id, unit name, unit kind, unit path, badge_no, must_change_pw. */
+static void actor_from_row(struct ctx *c, struct db_stmt *st, int col)
+{
+	c->who.user_id = db_column_int(st, col);
+	c->who.username = arena_strdup(c->arena, db_column_text(st, col + 1));
+	c->who.name = arena_strdup(c->arena, db_column_text(st, col + 2));
+	c->who.role = arena_strdup(c->arena, db_column_text(st, col + 3));
+	c->who.unit_id = db_column_int(st, col + 4);
+	c->who.unit_name = arena_strdup(c->arena, db_column_text(st, col + 5));
+	c->who.unit_kind = arena_strdup(c->arena, db_column_text(st, col + 6));
+	c->who.unit_path = arena_strdup(c->arena, db_column_text(st, col + 7));
+	c->who.badge_no = arena_strdup(c->arena, db_column_text(st, col + 8));
+	c->who.must_change_pw = (int)db_column_int(st, col + 9);
+	c->who.scope_path = c->who.unit_path;
+	c->who.station_id = 0;
+	if (c->who.unit_kind && strcmp(c->who.unit_kind, "station") == 0)
+		c->who.station_id = c->who.unit_id;
+	/* a 警务室 works its station's cases; a county brigade or the 110
+	 * center works across the county: their scope is the unit above */
+	if (c->who.unit_kind && c->who.unit_path &&
+	    (strcmp(c->who.unit_kind, "post") == 0 || strcmp(c->who.unit_kind, "brigade") == 0 ||
+	     strcmp(c->who.unit_kind, "center") == 0)) {
+		size_t n = strlen(c->who.unit_path);
+		char *sp = arena_strdup(c->arena, c->who.unit_path);
+
+		if (sp && n >= 2) {
+			char *cut = sp + n - 2;
+
+			while (cut > sp && *cut != '/')
+				cut--;
+			cut[1] = '\0';
+			c->who.scope_path = sp;
+			if (strcmp(c->who.unit_kind, "post") == 0) {
+				while (cut > sp && cut[-1] != '/')
+					cut--;
+				c->who.station_id = strtoll(cut, NULL, 10);
+			}
+		}
+	}
+}
+
+int auth_actor_load(struct ctx *c, const char *username)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name, o.kind, o.path,"
+			    " u.badge_no, u.must_change_pw FROM users u JOIN org_unit o ON o.id = u.unit_id"
+			    " WHERE u.username = ?",
+			    &st, c->err);
+
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, username);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		actor_from_row(c, st, 0);
+		rc = c->who.username ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "用户不存在：%s", username);
+	}
+	db_finalize(st);
+	return rc;
+}
+
 /* ---- sessions ---- */
 
 int auth_session(struct ctx *c, const char *token, const char **csrf)
@@ -404,41 +469,7 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 	}
 	*csrf = arena_strdup(c->arena, db_column_text(st, 0));
 	last_seen = db_column_int(st, 2);
-	c->who.user_id = db_column_int(st, 5);
-	c->who.username = arena_strdup(c->arena, db_column_text(st, 6));
-	c->who.name = arena_strdup(c->arena, db_column_text(st, 7));
-	c->who.role = arena_strdup(c->arena, db_column_text(st, 8));
-	c->who.unit_id = db_column_int(st, 9);
-	c->who.unit_name = arena_strdup(c->arena, db_column_text(st, 10));
-	c->who.unit_kind = arena_strdup(c->arena, db_column_text(st, 11));
-	c->who.unit_path = arena_strdup(c->arena, db_column_text(st, 12));
-	c->who.badge_no = arena_strdup(c->arena, db_column_text(st, 13));
-	c->who.must_change_pw = (int)db_column_int(st, 14);
-	c->who.scope_path = c->who.unit_path;
-	if (c->who.unit_kind && strcmp(c->who.unit_kind, "station") == 0)
-		c->who.station_id = c->who.unit_id;
-	/* a 警务室 works its station's cases; a county brigade or the 110
-	 * center works across the county: their scope is the unit above */
-	if (c->who.unit_kind && c->who.unit_path &&
-	    (strcmp(c->who.unit_kind, "post") == 0 || strcmp(c->who.unit_kind, "brigade") == 0 ||
-	     strcmp(c->who.unit_kind, "center") == 0)) {
-		size_t n = strlen(c->who.unit_path);
-		char *sp = arena_strdup(c->arena, c->who.unit_path);
-
-		if (sp && n >= 2) {
-			char *cut = sp + n - 2;
-
-			while (cut > sp && *cut != '/')
-				cut--;
-			cut[1] = '\0';
-			c->who.scope_path = sp;
-			if (strcmp(c->who.unit_kind, "post") == 0) {
-				while (cut > sp && cut[-1] != '/')
-					cut--;
-				c->who.station_id = strtoll(cut, NULL, 10);
-			}
-		}
-	}
+	actor_from_row(c, st, 5);
 	idle_min = setting_int(c, "session.idle_minutes", 0);
 	state = session_state_at(db_column_int(st, 1), last_seen,
 				 db_column_type(st, 4) != DB_NULL || db_column_int(st, 15),

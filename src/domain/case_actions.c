@@ -336,7 +336,9 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 	} else if (strcmp(action, "deliver") == 0) {
 		rc = two_or_recorded(c, &k, in->recording_id);
 		if (!rc)
-			rc = set_status(c, &k, CASE_DELIVERED, NULL, "deliver", in->recording_id);
+			rc = set_status(c, &k, CASE_DELIVERED, NULL, "deliver",
+					in->recording_id ? arena_printf(c->arena, "录音录像 %s", in->recording_id)
+							 : NULL);
 	} else if (strcmp(action, "close") == 0) {
 		rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?",
 			      in->reason ? in->reason : "处罚决定已执行");

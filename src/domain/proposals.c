@@ -23,6 +23,24 @@ static const char *exempt_code(enum det_exec e)
 	}
 }
 
+/* 1 when p is not heavier than the tier allows in any kind: no more
+ * detention and no higher fine than its maximum — so a refusal can only be
+ * for being too light (below a minimum, a required kind missing, a warning
+ * or a fine in place of detention). */
+static int lighter_than_tier(const struct offence_law *l, const struct penalty *p)
+{
+	if (l->comb == COMB_ABSENT || l->comb == COMB_NONE)
+		return 0;
+	if (p->det_days > (l->det_max > 0 ? l->det_max : 0))
+		return 0;
+	if (l->fine_max >= 0 && p->fine > l->fine_max)
+		return 0;
+	/* a fine where the tier has none replaces detention: 以罚代拘 */
+	if (l->fine_max < 0 && p->fine > 0 && l->det_max <= 0)
+		return 0;
+	return 1;
+}
+
 struct party_facts {
 	int64_t person_id;
 	int age_at_act, first_offence, pregnant;
@@ -162,6 +180,21 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 				return rc;
 		}
 		rc = penalty_validate(o, t, v, &p, c->err);
+		if (rc == PS_ERULE && lighter_than_tier(&t->law[v], &p) &&
+		    strcmp(c->err->rule ? c->err->rule : "", "VER-1") != 0) {
+			/* 以罚代拘 / 畸轻: lighter than the tier allows. Only with a
+			 * written ground of 减轻处罚 (ZA2025 Art 20) and the legal
+			 * review that ADM-LEGAL-REVIEW demands; counted on the board */
+			if (!in->lenient_reason || !*in->lenient_reason) {
+				size_t n = strlen(c->err->msg);
+
+				snprintf(c->err->msg + n, sizeof(c->err->msg) - n, "%s",
+					 "。如依法减轻处罚（以罚代拘、低于法定幅度），须书面写明理由并经法制审核");
+				return rc;
+			}
+			lenient = 1;
+			rc = PS_OK;
+		}
 		if (rc)
 			return rc;
 		if (strcmp(k.procedure, "onspot") == 0) {
@@ -184,7 +217,7 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 		if (in->credit_days > in->det_days)
 			return ps_fail_field(c->err, PS_EINVAL, "credit_days", "折抵天数不能超过拘留天数");
 		/* 以罚代拘 / 畸轻: a written reason, then a legal review (ADM-LEGAL-REVIEW) */
-		lenient = penalty_is_lenient(t, v, &p);
+		lenient = lenient || penalty_is_lenient(t, v, &p);
 		if (lenient && (!in->lenient_reason || !*in->lenient_reason))
 			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-LEGAL-REVIEW",
 				       "该档次依法应处拘留，拟不予拘留（以罚代拘）须书面说明理由并经法制审核");

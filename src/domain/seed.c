@@ -209,6 +209,11 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 		}
 	if (demo) {
 		rc = seed_demo(c);
+		if (!rc)
+			rc = seed_demo_cases(c);
+		/* the demo steps acted as their accounts; init itself is the CLI's */
+		c->who.username = "cli:init";
+		c->who.role = "admin";
 	} else {
 		struct user_input u = { "admin", "系统管理员", "admin", NULL, NULL, otp, 0 };
 

@@ -16,6 +16,10 @@
 int seed_init(struct ctx *c, int demo, const char *bureau_name,
 	      char otp[32]);
 
+/* The demo cases in every state, taken step by step by the demo accounts
+ * through the case operations (seed_cases.c). */
+int seed_demo_cases(struct ctx *c);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);
