@@ -152,7 +152,7 @@ int api_cases_party_add(struct req *r)
 int api_cases_action(struct req *r)
 {
 	static const char *const keys[] = { "reason", "transfer_to", "opinion", "agreement",
-					    "recording_id", NULL };
+					    "recording_id", "collective", NULL };
 	struct action_input in;
 	json_t *out = NULL;
 	int64_t id;
@@ -166,6 +166,7 @@ int api_cases_action(struct req *r)
 		if (!rc) rc = json_get_str(r->in, "opinion", 0, 2000, &in.opinion, &r->err);
 		if (!rc) rc = json_get_str(r->in, "agreement", 0, 5000, &in.agreement, &r->err);
 		if (!rc) rc = json_get_str(r->in, "recording_id", 0, 64, &in.recording_id, &r->err);
+		if (!rc) rc = json_get_str(r->in, "collective", 0, 5000, &in.collective, &r->err);
 	}
 	if (!rc)
 		rc = cases_action(&r->ctx, id, r->params[1], &in, &out);

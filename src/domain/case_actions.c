@@ -195,7 +195,7 @@ static int approver_matches(struct ctx *c, const struct step *s)
 }
 
 static int decide_step(struct ctx *c, const struct case_row *k, int approve,
-		       const char *opinion)
+		       const char *opinion, const char *collective)
 {
 	struct rows_query q;
 	struct step s = { 0 };
@@ -252,7 +252,16 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 			rc = audit_write(c, "case.approve", "case", k->case_no, "success", s.role);
 		return rc;
 	}
-	/* the last step: the decision is made */
+	/* the last step: the decision is made; a complex case is decided by
+	 * the chiefs collectively (ZA2025 Art 113 ¶2, ADM-COLLECTIVE) */
+	if (k->complex && (!collective || !*collective))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-COLLECTIVE",
+			       "情节复杂或者重大违法行为的处罚决定，应当由公安机关负责人集体讨论决定，请填写集体讨论记录");
+	if (k->complex) {
+		rc = case_event(c, k->id, "collective", NULL, NULL, collective);
+		if (rc)
+			return rc;
+	}
 	rc = proposals_decide(c, k);
 	if (!rc)
 		rc = set_status(c, k, CASE_DECIDED, "decided_at = ?", "approve",
@@ -304,8 +313,12 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 		      c->who.station_id == k.unit_id))
 			return ctx_deny(c, "case.archive", "case", k.case_no, "归档须由本所内勤或档案管理员进行");
 		break;
-	case FLOW_APPROVER:
 	case FLOW_BUREAU_CHIEF:
+		if (!is_bureau_chief(c, &k))
+			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
+					"此操作须经县级以上公安机关负责人批准");
+		break;
+	case FLOW_APPROVER:
 		break; /* checked against the approval step below */
 	}
 
@@ -328,7 +341,7 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 	} else if (strcmp(action, "submit") == 0) {
 		rc = submit(c, &k);
 	} else if (strcmp(action, "approve") == 0 || strcmp(action, "reject") == 0) {
-		rc = decide_step(c, &k, strcmp(action, "approve") == 0, in->opinion);
+		rc = decide_step(c, &k, strcmp(action, "approve") == 0, in->opinion, in->collective);
 	} else if (strcmp(action, "onspot_decide") == 0) {
 		rc = proposals_decide_onspot(c, &k);
 		if (!rc)
@@ -356,6 +369,16 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 				      arena_printf(c->arena, "调解结案：%s", in->agreement));
 		if (!rc)
 			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "mediate", in->agreement);
+	} else if (strcmp(action, "conclude") == 0) {
+		/* CRIM-CLOSE: 侦查终结 (移送审查起诉 or 撤销) approved by the county chief */
+		if (strcmp(k.kind, "criminal") != 0)
+			return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL,
+				       "侦查终结只适用于刑事案件，治安案件请呈请审批后结案");
+		rc = need_text(c, in->reason, "reason", "侦查终结意见（如移送审查起诉）");
+		if (!rc)
+			rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?", in->reason);
+		if (!rc)
+			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "conclude", in->reason);
 	} else if (strcmp(action, "withdraw") == 0) {
 		rc = need_text(c, in->reason, "reason", "撤销理由");
 		if (!rc)

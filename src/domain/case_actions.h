@@ -15,6 +15,8 @@ struct action_input {
 	const char *opinion;      /* approve / reject */
 	const char *agreement;    /* mediate: the agreement text */
 	const char *recording_id; /* deliver / mediate with one officer (ADM-AUX-SOLO) */
+	const char *collective;   /* the last approval of a complex case: the record of
+				   * the collective discussion (ADM-COLLECTIVE) */
 };
 
 /* Take action on case id. PS_ECONFLICT BAD_TRANSITION for a wrong state,

@@ -129,7 +129,7 @@ static int interview(struct ctx *c, struct story *s, const char *o1, const char 
 static int act(struct ctx *c, struct story *s, const char *who, const char *action,
 	       const char *text)
 {
-	struct action_input in = { text, text, text, text, "AV-DEMO-0002" };
+	struct action_input in = { text, text, text, text, "AV-DEMO-0002", NULL };
 	json_t *out = NULL;
 	int rc;
 

@@ -5,7 +5,8 @@
 /* Each row names the law that shapes the step: 受案/立案 ZA2025 Art 90 (ADM-ACCEPT-01),
  * XZCX Art 61 (PROC-ACCEPT-RECEIPT); 刑事立案 by the county chief XSCX Art 174/178
  * (CRIM-FILE-DECISION); 移送 XZCX Art 61 / XSCX Art 175; 调解 ZA2025 Art 9
- * (ADM-MEDIATE); 送达 ZA2025 Art 116 (ADM-DELIVER-2D); 当场处罚 ZA2025 Art 119–120. */
+ * (ADM-MEDIATE); 送达 ZA2025 Art 116 (ADM-DELIVER-2D); 当场处罚 ZA2025 Art 119–120;
+ * 侦查终结 by the county chief XSCX Art 286 (CRIM-CLOSE). */
 static const struct flow_rule rules[] = {
 	{ "file", CASE_ACCEPTED, NULL, CASE_FILED, FLOW_OFFICER_OR_CHIEF, "ADM-ACCEPT-01", "立案" },
 	{ "decline", CASE_ACCEPTED, NULL, CASE_DECLINED, FLOW_STATION_CHIEF, "PROC-ACCEPT-RECEIPT", "不予立案" },
@@ -17,6 +18,7 @@ static const struct flow_rule rules[] = {
 	{ "deliver", CASE_DECIDED, NULL, CASE_DELIVERED, FLOW_CASE_OFFICER, "ADM-DELIVER-2D", "送达" },
 	{ "close", CASE_DELIVERED, NULL, CASE_CLOSED, FLOW_OFFICER_OR_CHIEF, NULL, "结案" },
 	{ "mediate", CASE_FILED, NULL, CASE_CLOSED, FLOW_CASE_OFFICER, "ADM-MEDIATE", "调解结案" },
+	{ "conclude", CASE_FILED, NULL, CASE_CLOSED, FLOW_BUREAU_CHIEF, "CRIM-CLOSE", "侦查终结" },
 	{ "withdraw", CASE_ACCEPTED, CASE_FILED, CASE_WITHDRAWN, FLOW_STATION_CHIEF, NULL, "撤销案件" },
 	{ "archive", CASE_CLOSED, NULL, CASE_ARCHIVED, FLOW_RECORDS, NULL, "归档" },
 	{ NULL, NULL, NULL, NULL, 0, NULL, NULL },
