@@ -39,8 +39,8 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 	v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 	if (!v)
 		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
-			       "请求内容不是合法的 JSON（第 %d 行第 %d 列）：%s",
-			       je.line, je.column, je.text);
+			       "请求内容不是合法的 JSON（第 %d 行第 %d 列附近有错误）",
+			       je.line, je.column);
 	if (!json_is_object(v)) {
 		json_decref(v);
 		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,

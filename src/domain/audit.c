@@ -247,7 +247,8 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 		if (!rc && prefix)
 			rc = buf_add(&b, "%", 1);
 		if (rc)
-			return ps_fail(c->err, rc, NULL, NULL, "筛选条件过长");
+			return rc == PS_ENOMEM ? ps_fail(c->err, rc, NULL, NULL, "内存不足")
+					       : ps_fail_field(c->err, PS_EINVAL, "action", "筛选条件过长");
 		action = arena_strdup(c->arena, buf_str(&b));
 		buf_release(&b);
 		if (!action)

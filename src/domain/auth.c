@@ -624,11 +624,16 @@ int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw)
 		return PS_EINVAL;
 	}
 	if (strcmp(old_pw, new_pw) == 0) {
+		ctx_audit_after(c, "password.change", "user", me.username, "denied",
+				"new password equals the old one");
 		ps_fail(c->err, PS_EINVAL, "WEAK_PASSWORD", "AUTH-3", "新密码不能与原密码相同");
 		c->err->field = "new_password";
 		return PS_EINVAL;
 	}
 	rc = auth_set_password(c, me.user_id, me.username, new_pw, 0);
+	if (rc)
+		ctx_audit_after(c, "password.change", "user", me.username, "denied",
+				c->err->msg);
 	if (rc) {
 		if (c->err->field && strcmp(c->err->field, "password") == 0)
 			c->err->field = "new_password";

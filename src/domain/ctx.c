@@ -17,20 +17,26 @@ int ctx_has_role(const struct ctx *c, const char *role)
 	return c->who.role && strcmp(c->who.role, role) == 0;
 }
 
-int ctx_deny(struct ctx *c, const char *action, const char *object_type,
-	     const char *object_id, const char *msg)
+void ctx_audit_after(struct ctx *c, const char *action, const char *object_type,
+		     const char *object_id, const char *outcome, const char *detail)
 {
 	struct pending_audit *p = arena_alloc(c->arena, sizeof(*p));
 
-	if (p) {
-		p->action = action;
-		p->object_type = object_type;
-		p->object_id = arena_strdup(c->arena, object_id);
-		p->outcome = "denied";
-		p->detail = msg;
-		p->next = c->pending;
-		c->pending = p;
-	}
+	if (!p)
+		return;
+	p->action = action;
+	p->object_type = object_type;
+	p->object_id = arena_strdup(c->arena, object_id);
+	p->outcome = outcome;
+	p->detail = arena_strdup(c->arena, detail);
+	p->next = c->pending;
+	c->pending = p;
+}
+
+int ctx_deny(struct ctx *c, const char *action, const char *object_type,
+	     const char *object_id, const char *msg)
+{
+	ctx_audit_after(c, action, object_type, object_id, "denied", msg);
 	return ps_fail(c->err, PS_EFORBIDDEN, "FORBIDDEN", NULL, "%s",
 		       msg ? msg : "无权进行此操作");
 }

@@ -58,6 +58,12 @@ int ctx_has_role(const struct ctx *c, const char *role);
 int ctx_deny(struct ctx *c, const char *action, const char *object_type,
 	     const char *object_id, const char *msg);
 
+/* Remember an audit row to write after the rollback of a refused request
+ * (e.g. a rejected password change). Best effort: without memory the row
+ * is dropped. */
+void ctx_audit_after(struct ctx *c, const char *action, const char *object_type,
+		     const char *object_id, const char *outcome, const char *detail);
+
 /* Require one of the roles (NULL-terminated list); otherwise ctx_deny. */
 int ctx_require_role(struct ctx *c, const char *action,
 		     const char *const *roles);

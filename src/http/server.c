@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #define HEADER_LIMIT (16 * 1024)
 
@@ -342,7 +343,17 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			sig = SIGTERM;
 	} while (sig != SIGINT && sig != SIGTERM);
 	log_info("signal %d: stopping; in-flight requests finish", sig);
+	/* DUR-2: stop accepting, let the open connections finish their
+	 * requests (at most 10 s), then stop */
 	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 1000; i++) {
+		const union MHD_DaemonInfo *ci =
+			MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+		if (!ci || ci->num_connections == 0)
+			break;
+		usleep(10000);
+	}
 	MHD_stop_daemon(d);
 	pthread_mutex_lock(&dbs_lock);
 	for (int i = 0; i < ndbs; i++)

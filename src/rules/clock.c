@@ -1,0 +1,113 @@
+#include "rules/clock.h"
+
+void clock_policy_default(struct warn_policy *p)
+{
+	/* legal-rules §0.3 [U]: WARN 75 % (hour limits ≤ 8 h also at limit −
+	 * 1 h; day limits also at 7 days left), URGENT 90 % (or 3 days left) */
+	p->warn_pct = 75;
+	p->urgent_pct = 90;
+	p->warn_days_left = 7;
+	p->urgent_days_left = 3;
+	p->short_hours = 8;
+	p->short_warn_mins = 60;
+}
+
+/* Local midnight (UTC+8) that begins day number d, as epoch seconds. */
+static int64_t day_start(int64_t d)
+{
+	return d * 86400 - 8 * 3600;
+}
+
+static int64_t add_months(int64_t days, int n)
+{
+	int y, m, d, dim;
+
+	date_civil_from_days(days, &y, &m, &d);
+	m += n;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	/* clamp to the month's last day (31 Jan + 1 month = 28/29 Feb) */
+	for (dim = 31; dim > 28 && !date_valid(y, m, dim); dim--)
+		;
+	if (d > dim)
+		d = dim;
+	return date_days_from_civil(y, m, d);
+}
+
+int64_t clock_deadline(const struct calendar *cal, int64_t start, enum clock_unit unit,
+		       int amount, int liberty_restricted)
+{
+	int64_t first, last;
+
+	if (amount <= 0)
+		return start;
+	if (unit == CLOCK_HOURS)
+		return start + (int64_t)amount * 3600;
+	/* the starting day is not counted: day n after it is the last day */
+	first = date_local_days(start);
+	last = unit == CLOCK_DAYS ? first + amount : add_months(first, amount);
+	if (!liberty_restricted) {
+		struct calendar none = { 0, 0 };
+
+		last = calendar_next_workday(cal ? cal : &none, last);
+	}
+	return day_start(last + 1);
+}
+
+int64_t clock_warn_at(const struct warn_policy *p, int64_t start, int64_t end,
+		      enum clock_unit unit)
+{
+	int64_t len = end - start, at = start + len * p->warn_pct / 100, alt;
+
+	if (unit == CLOCK_HOURS) {
+		if (len <= (int64_t)p->short_hours * 3600) {
+			alt = end - (int64_t)p->short_warn_mins * 60;
+			if (alt > start && alt < at)
+				at = alt;
+		}
+	} else {
+		alt = end - (int64_t)p->warn_days_left * 86400;
+		if (alt > start && alt < at)
+			at = alt;
+	}
+	return at;
+}
+
+int64_t clock_urgent_at(const struct warn_policy *p, int64_t start, int64_t end,
+			enum clock_unit unit)
+{
+	int64_t len = end - start, at = start + len * p->urgent_pct / 100, alt;
+
+	if (unit != CLOCK_HOURS) {
+		alt = end - (int64_t)p->urgent_days_left * 86400;
+		if (alt > start && alt < at)
+			at = alt;
+	}
+	return at;
+}
+
+enum warn_level clock_level(const struct warn_policy *p, int64_t start, int64_t end,
+			    enum clock_unit unit, int64_t now)
+{
+	if (now >= end)
+		return LEVEL_BREACH;
+	if (now >= clock_urgent_at(p, start, end, unit))
+		return LEVEL_URGENT;
+	if (now >= clock_warn_at(p, start, end, unit))
+		return LEVEL_WARN;
+	return LEVEL_OK;
+}
+
+const char *clock_level_code(enum warn_level l)
+{
+	static const char *const c[] = { "OK", "WARN", "URGENT", "BREACH" };
+
+	return c[l];
+}
+
+const char *clock_level_label(enum warn_level l)
+{
+	static const char *const c[] = { "正常", "预警", "紧急", "超期" };
+
+	return c[l];
+}

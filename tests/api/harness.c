@@ -1,0 +1,999 @@
+/* harness.c — see harness.h. Test code: it fails the running cmocka test
+ * (fail_msg) instead of returning errors, and bounds every wait. */
+#define _GNU_SOURCE /* pipe2, nftw */
+#include "harness.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* Fail the running test at the caller's file and line. */
+#define FAIL_AT(file, line, ...)                                               \
+	do {                                                                   \
+		print_error(__VA_ARGS__);                                      \
+		print_error("\n");                                             \
+		_fail(file, line);                                             \
+	} while (0)
+
+
+#define START_TIMEOUT_MS 20000
+#define STOP_TIMEOUT_MS 30000
+#define CLI_TIMEOUT_MS 60000
+#define HTTP_TIMEOUT_MS 60000
+#define MAX_RESPONSE (16u << 20)
+
+/* ---- the pool: everything a story allocates, freed with its server ---- */
+
+struct pool_item {
+	struct pool_item *next;
+	void *p;
+	void (*free_fn)(void *);
+};
+
+static void *pool_keep(struct server *srv, void *p, void (*free_fn)(void *))
+{
+	struct pool_item *it;
+
+	if (!p)
+		fail_msg("out of memory in the test harness");
+	it = calloc(1, sizeof(*it));
+	if (!it)
+		fail_msg("out of memory in the test harness");
+	it->p = p;
+	it->free_fn = free_fn;
+	it->next = srv->pool;
+	srv->pool = it;
+	return p;
+}
+
+static void pool_release(struct server *srv)
+{
+	while (srv->pool) {
+		struct pool_item *it = srv->pool;
+
+		srv->pool = it->next;
+		it->free_fn(it->p);
+		free(it);
+	}
+}
+
+static char *pool_strdup(struct server *srv, const char *s)
+{
+	return pool_keep(srv, strdup(s ? s : ""), free);
+}
+
+const char *fmt(struct server *srv, const char *f, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, f);
+	n = vsnprintf(NULL, 0, f, ap);
+	va_end(ap);
+	if (n < 0)
+		fail_msg("fmt: bad format %s", f);
+	p = malloc((size_t)n + 1);
+	if (!p)
+		fail_msg("out of memory in the test harness");
+	va_start(ap, f);
+	vsnprintf(p, (size_t)n + 1, f, ap);
+	va_end(ap);
+	return pool_keep(srv, p, free);
+}
+
+const char *srv_path(struct server *srv, const char *name)
+{
+	return fmt(srv, "%s/%s", srv->dir, name);
+}
+
+/* ---- small process helpers ---- */
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void nap_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+/* Wait at most timeout_ms for pid; 1 and *status when it exited, 0 when it
+ * had to be killed (then it is reaped). */
+static int wait_child(pid_t pid, int timeout_ms, int *status)
+{
+	int64_t end = now_ms() + timeout_ms;
+
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid)
+			return 1;
+		if (r < 0 && errno != EINTR) {
+			*status = -1;
+			return 1;
+		}
+		if (now_ms() >= end)
+			break;
+		nap_ms(5);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+	return 0;
+}
+
+static const char *bin(void)
+{
+	const char *b = getenv("PRECINCT_BIN");
+
+	if (!b || !*b)
+		fail_msg("PRECINCT_BIN is not set (run through ctest)");
+	return b;
+}
+
+/* environ plus PRECINCT_TEST_CLOCK_FILE=clock; built before fork. */
+static char **child_env(struct server *srv)
+{
+	size_t n = 0, o = 0;
+	char **env;
+
+	while (environ[n])
+		n++;
+	env = calloc(n + 2, sizeof(*env));
+	if (!env)
+		fail_msg("out of memory in the test harness");
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], "PRECINCT_TEST_CLOCK_FILE=", 25) != 0)
+			env[o++] = environ[i];
+	env[o++] = (char *)fmt(srv, "PRECINCT_TEST_CLOCK_FILE=%s", srv->clock_path);
+	env[o] = NULL;
+	return pool_keep(srv, env, free);
+}
+
+static char *read_file(const char *path, size_t max)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	size_t n;
+
+	p = calloc(1, max + 1);
+	if (!p)
+		return NULL;
+	if (!f)
+		return p;
+	n = fread(p, 1, max, f);
+	p[n] = '\0';
+	fclose(f);
+	return p;
+}
+
+static void print_log_tail(struct server *srv)
+{
+	char *log = read_file(srv->log, 1 << 20);
+	size_t n;
+
+	if (!log)
+		return;
+	n = strlen(log);
+	fprintf(stderr, "---- server log (%s), last part ----\n%s\n----\n", srv->log,
+		n > 8000 ? log + n - 8000 : log);
+	free(log);
+}
+
+/* ---- the CLI ---- */
+
+struct cli_result run_cli_v(struct server *srv, const char *arg, ...)
+{
+	static int seq;
+	const char *argv[40];
+	const char *out_path, *err_path;
+	struct cli_result res = { -1, NULL, NULL };
+	char **env = child_env(srv);
+	va_list ap;
+	int n = 0, status = 0, fo, fe;
+	pid_t pid;
+
+	argv[n++] = bin();
+	va_start(ap, arg);
+	for (const char *a = arg; a && n < 39; a = va_arg(ap, const char *))
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	seq++;
+	out_path = fmt(srv, "%s/cli.%d.out", srv->dir, seq);
+	err_path = fmt(srv, "%s/cli.%d.err", srv->dir, seq);
+	fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fo < 0 || fe < 0)
+		fail_msg("cannot create %s: %s", out_path, strerror(errno));
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		fail_msg("fork: %s", strerror(errno));
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		execve(argv[0], (char *const *)argv, env);
+		_exit(127);
+	}
+	close(fo);
+	close(fe);
+	if (wait_child(pid, CLI_TIMEOUT_MS, &status) && WIFEXITED(status))
+		res.code = WEXITSTATUS(status);
+	res.out = pool_keep(srv, read_file(out_path, 1 << 20), free);
+	res.err = pool_keep(srv, read_file(err_path, 1 << 20), free);
+	return res;
+}
+
+/* ---- servers ---- */
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0)
+		fail_msg("cannot write %s: %s", path, strerror(errno));
+}
+
+static void global_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		fail_msg("curl_global_init failed");
+	signal(SIGPIPE, SIG_IGN);
+	done = 1;
+}
+
+struct server *server_new_stopped(int demo)
+{
+	struct server *srv = calloc(1, sizeof(*srv));
+	const char *tmp = getenv("TMPDIR");
+	struct cli_result r;
+
+	global_init();
+	if (!srv)
+		fail_msg("out of memory in the test harness");
+	srv->out_fd = -1;
+	snprintf(srv->dir, sizeof(srv->dir), "%s/precinct-api-XXXXXX",
+		 tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(srv->dir))
+		fail_msg("mkdtemp %s: %s", srv->dir, strerror(errno));
+	snprintf(srv->db, sizeof(srv->db), "%s/t.db", srv->dir);
+	snprintf(srv->clock_path, sizeof(srv->clock_path), "%s/clock", srv->dir);
+	snprintf(srv->web, sizeof(srv->web), "%s/web", srv->dir);
+	snprintf(srv->log, sizeof(srv->log), "%s/server.log", srv->dir);
+	if (mkdir(srv->web, 0700) != 0)
+		fail_msg("mkdir %s: %s", srv->web, strerror(errno));
+	write_text(fmt(srv, "%s/index.html", srv->web),
+		   "<!doctype html><html lang=\"zh-CN\"><title>派出所综合警务平台</title>"
+		   "<body>test shell</body></html>\n");
+	write_text(srv->clock_path, "0\n");
+	r = demo ? run_cli(srv, "init", "--db", srv->db, "--demo")
+		 : run_cli(srv, "init", "--db", srv->db);
+	if (r.code != 0)
+		fail_msg("precinct init failed (%d): %s%s", r.code, r.out, r.err);
+	if (!demo) {
+		const char *p = strstr(r.out, "one-time password: ");
+		size_t n = 0;
+
+		if (!p)
+			fail_msg("init printed no one-time password: %s", r.out);
+		p += strlen("one-time password: ");
+		while (p[n] && p[n] != '\n' && p[n] != ' ' && n < sizeof(srv->otp) - 1)
+			n++;
+		memcpy(srv->otp, p, n);
+		srv->otp[n] = '\0';
+		if (n < 12)
+			fail_msg("one-time password too short: '%s'", srv->otp);
+	}
+	return srv;
+}
+
+struct server *server_new(int demo)
+{
+	struct server *srv = server_new_stopped(demo);
+
+	server_start(srv);
+	return srv;
+}
+
+void server_start(struct server *srv)
+{
+	const char *argv[] = { bin(), "serve", "--db", srv->db, "--listen", "127.0.0.1:0",
+			       "--web", srv->web, NULL };
+	char **env = child_env(srv);
+	char line[512];
+	size_t len = 0;
+	int fds[2], logfd;
+	int64_t end;
+	pid_t pid;
+
+	if (srv->pid)
+		fail_msg("server already running");
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		fail_msg("pipe: %s", strerror(errno));
+	logfd = open(srv->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (logfd < 0)
+		fail_msg("open %s: %s", srv->log, strerror(errno));
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		fail_msg("fork: %s", strerror(errno));
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		dup2(fds[1], 1);
+		dup2(logfd, 2);
+		execve(argv[0], (char *const *)argv, env);
+		_exit(127);
+	}
+	close(fds[1]);
+	close(logfd);
+	srv->pid = pid;
+	srv->out_fd = fds[0];
+
+	/* read stdout until the "listening on http://HOST:PORT" line */
+	end = now_ms() + START_TIMEOUT_MS;
+	for (;;) {
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		int64_t left = end - now_ms();
+		char *nl, *p;
+		ssize_t n;
+
+		if (left <= 0)
+			break;
+		if (poll(&pfd, 1, (int)left) <= 0)
+			continue;
+		n = read(fds[0], line + len, sizeof(line) - 1 - len);
+		if (n <= 0)
+			break; /* the server exited */
+		len += (size_t)n;
+		line[len] = '\0';
+		nl = strchr(line, '\n');
+		if (!nl) {
+			if (len == sizeof(line) - 1)
+				break;
+			continue;
+		}
+		p = strstr(line, "listening on http://");
+		if (!p) {
+			/* another line first: drop it */
+			len -= (size_t)(nl + 1 - line);
+			memmove(line, nl + 1, len + 1);
+			continue;
+		}
+		p += strlen("listening on http://");
+		*nl = '\0';
+		p = strchr(p, ':');
+		srv->port = p ? atoi(p + 1) : 0;
+		if (srv->port <= 0)
+			break;
+		snprintf(srv->host, sizeof(srv->host), "127.0.0.1:%d", srv->port);
+		snprintf(srv->base, sizeof(srv->base), "http://127.0.0.1:%d", srv->port);
+		return;
+	}
+	{
+		int status;
+
+		kill(pid, SIGKILL);
+		wait_child(pid, 5000, &status);
+		srv->pid = 0;
+		close(srv->out_fd);
+		srv->out_fd = -1;
+		print_log_tail(srv);
+		fail_msg("precinct serve did not report listening within %d ms",
+			 START_TIMEOUT_MS);
+	}
+}
+
+void server_signal_term(struct server *srv)
+{
+	if (!srv->pid)
+		fail_msg("server not running");
+	kill(srv->pid, SIGTERM);
+}
+
+/* Wait for the exit; 1 when it was clean (status 0), else 0 and why. */
+static int wait_exit(struct server *srv, char *why, size_t whylen)
+{
+	int status = 0, exited;
+
+	exited = wait_child(srv->pid, STOP_TIMEOUT_MS, &status);
+	srv->pid = 0;
+	if (srv->out_fd >= 0)
+		close(srv->out_fd);
+	srv->out_fd = -1;
+	if (!exited) {
+		snprintf(why, whylen, "server did not stop within %d ms after SIGTERM (killed)",
+			 STOP_TIMEOUT_MS);
+		return 0;
+	}
+	if (WIFSIGNALED(status)) {
+		snprintf(why, whylen, "server died of signal %d", WTERMSIG(status));
+		return 0;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(why, whylen, "server exited with status %d (ASan/UBSan report?)",
+			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return 0;
+	}
+	return 1;
+}
+
+void server_wait_exit(struct server *srv)
+{
+	char why[160];
+
+	if (!srv->pid)
+		fail_msg("server not running");
+	if (!wait_exit(srv, why, sizeof(why))) {
+		print_log_tail(srv);
+		fail_msg("%s", why);
+	}
+}
+
+void server_stop(struct server *srv)
+{
+	server_signal_term(srv);
+	server_wait_exit(srv);
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+void server_free(struct server *srv)
+{
+	char why[160] = "";
+	int clean = 1;
+
+	if (!srv)
+		return;
+	if (srv->pid) {
+		kill(srv->pid, SIGTERM);
+		clean = wait_exit(srv, why, sizeof(why));
+		if (!clean)
+			print_log_tail(srv);
+	}
+	if (srv->passed && clean)
+		nftw(srv->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	else
+		fprintf(stderr, "kept %s for inspection\n", srv->dir);
+	pool_release(srv);
+	free(srv);
+	if (!clean)
+		fail_msg("%s", why);
+}
+
+int setup_demo(void **state)
+{
+	*state = server_new(1);
+	return 0;
+}
+
+int setup_fresh(void **state)
+{
+	*state = server_new(0);
+	return 0;
+}
+
+int setup_demo_stopped(void **state)
+{
+	*state = server_new_stopped(1);
+	return 0;
+}
+
+int teardown_server(void **state)
+{
+	server_free(*state);
+	*state = NULL;
+	return 0;
+}
+
+void clock_advance(struct server *srv, int64_t seconds)
+{
+	const char *tmp = fmt(srv, "%s.tmp", srv->clock_path);
+
+	srv->clock_offset += seconds;
+	write_text(tmp, fmt(srv, "%lld\n", (long long)srv->clock_offset));
+	if (rename(tmp, srv->clock_path) != 0)
+		fail_msg("rename %s: %s", tmp, strerror(errno));
+}
+
+/* ---- HTTP ---- */
+
+static size_t grow(char **p, size_t *len, const char *data, size_t n)
+{
+	char *q;
+
+	if (*len + n > MAX_RESPONSE)
+		return 0;
+	q = realloc(*p, *len + n + 1);
+	if (!q)
+		return 0;
+	memcpy(q + *len, data, n);
+	*len += n;
+	q[*len] = '\0';
+	*p = q;
+	return n;
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
+{
+	struct resp *r = user;
+
+	return grow(&r->body, &r->body_len, data, size * nmemb);
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *user)
+{
+	struct resp *r = user;
+	size_t n = size * nmemb;
+
+	/* a new status line starts a new header block (after 100 Continue) */
+	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		free(r->headers);
+		r->headers = NULL;
+		r->headers_len = 0;
+	}
+	return grow(&r->headers, &r->headers_len, data, n);
+}
+
+static int names_header(const char *h, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncasecmp(h, name, n) == 0 && h[n] == ':';
+}
+
+CURL *http_easy(struct server *srv, const struct session *sess,
+		const char *method, const char *path, const char *body,
+		const char *const *extra, struct resp *out,
+		struct curl_slist **headers)
+{
+	CURL *h = curl_easy_init();
+	struct curl_slist *hl = NULL;
+	int has_ct = 0, has_csrf = 0, has_cookie = 0;
+	int is_write = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+
+	memset(out, 0, sizeof(*out));
+	*headers = NULL;
+	if (!h)
+		fail_msg("curl_easy_init failed");
+	for (const char *const *e = extra; e && *e; e++) {
+		has_ct |= names_header(*e, "Content-Type");
+		has_csrf |= names_header(*e, "X-CSRF-Token");
+		has_cookie |= names_header(*e, "Cookie");
+		hl = curl_slist_append(hl, *e);
+	}
+	hl = curl_slist_append(hl, "Expect:");
+	if (sess && !has_cookie)
+		hl = curl_slist_append(hl, fmt(srv, "Cookie: %s", sess->cookie));
+	if (sess && is_write && !has_csrf)
+		hl = curl_slist_append(hl, fmt(srv, "X-CSRF-Token: %s", sess->csrf));
+	if (!has_ct)
+		hl = curl_slist_append(hl, body ? "Content-Type: application/json"
+						: "Content-Type:");
+	curl_easy_setopt(h, CURLOPT_URL, fmt(srv, "%s%s", srv->base, path));
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)HTTP_TIMEOUT_MS);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, out->curl_error);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, out);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, out);
+	if (body) {
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	} else if (is_write) {
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, "");
+	}
+	if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+	else if (strcmp(method, "GET") != 0 || body)
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hl);
+	*headers = hl;
+	return h;
+}
+
+void http_finish(CURL *h, CURLcode code, struct resp *r)
+{
+	long status = 0;
+
+	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+	r->status = code == CURLE_OK ? status : 0;
+	if (code != CURLE_OK && !r->curl_error[0])
+		snprintf(r->curl_error, sizeof(r->curl_error), "%s", curl_easy_strerror(code));
+	if (!r->body)
+		r->body = calloc(1, 1);
+	if (!r->headers)
+		r->headers = calloc(1, 1);
+	if (!r->body || !r->headers)
+		fail_msg("out of memory in the test harness");
+	r->json = r->body_len ? json_loadb(r->body, r->body_len, 0, NULL) : NULL;
+}
+
+void resp_release(struct resp *r)
+{
+	json_decref(r->json);
+	free(r->body);
+	free(r->headers);
+	r->json = NULL;
+	r->body = NULL;
+	r->headers = NULL;
+}
+
+static void resp_free(void *p)
+{
+	resp_release(p);
+	free(p);
+}
+
+struct resp *http_v(const char *file, int line, struct server *srv,
+		    const struct session *sess, const char *method, const char *path,
+		    const char *body, ...)
+{
+	const char *extra[24];
+	struct resp *r = pool_keep(srv, calloc(1, sizeof(*r)), resp_free);
+	struct curl_slist *hl;
+	va_list ap;
+	size_t n = 0;
+	CURLcode code;
+	CURL *h;
+
+	if (!srv->pid)
+		fail_msg("%s %s: the server is not running", method, path);
+	va_start(ap, body);
+	for (const char *e = va_arg(ap, const char *); e && n < 23;
+	     e = va_arg(ap, const char *))
+		extra[n++] = e;
+	va_end(ap);
+	extra[n] = NULL;
+	h = http_easy(srv, sess, method, path, body, extra, r, &hl);
+	code = curl_easy_perform(h);
+	http_finish(h, code, r);
+	curl_easy_cleanup(h);
+	curl_slist_free_all(hl);
+	if (r->status >= 500 && !srv->allow_5xx) {
+		print_error("%s %s answered %ld (never a 5xx): %.500s\n", method, path,
+			    r->status, r->body);
+		_fail(file, line);
+	}
+	return r;
+}
+
+struct resp *login_attempt(struct server *srv, const char *user, const char *pw,
+			   struct session *sess)
+{
+	json_t *b = json_pack("{s:s, s:s}", "username", user, "password", pw);
+	char *body = b ? json_dumps(b, JSON_COMPACT) : NULL;
+	struct resp *r;
+
+	json_decref(b);
+	if (!body)
+		fail_msg("out of memory in the test harness");
+	pool_keep(srv, body, free);
+	r = http(srv, NULL, "POST", "/api/v1/session", body);
+	if (sess && r->status == 200) {
+		const char *c = resp_header(srv, r, "Set-Cookie");
+		const char *semi = c ? strchr(c, ';') : NULL;
+		size_t n = semi ? (size_t)(semi - c) : 0;
+
+		memset(sess, 0, sizeof(*sess));
+		if (!c || n == 0 || n >= sizeof(sess->cookie))
+			fail_msg("login of %s: bad Set-Cookie '%s'", user, c ? c : "(none)");
+		memcpy(sess->cookie, c, n);
+		snprintf(sess->csrf, sizeof(sess->csrf), "%s", rstr(r, "csrf_token"));
+		snprintf(sess->username, sizeof(sess->username), "%s", user);
+		if (!sess->csrf[0])
+			fail_msg("login of %s: no csrf_token in %s", user, r->body);
+	}
+	return r;
+}
+
+struct session *login(struct server *srv, const char *user, const char *pw)
+{
+	struct session *s = pool_keep(srv, calloc(1, sizeof(*s)), free);
+	struct resp *r = login_attempt(srv, user, pw, s);
+
+	if (r->status != 200)
+		fail_msg("login of %s: expected 200, got %ld: %s", user, r->status, r->body);
+	return s;
+}
+
+const char *resp_header(struct server *srv, const struct resp *r, const char *name)
+{
+	const char *p = r->headers;
+	size_t n = strlen(name);
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len > n && strncasecmp(p, name, n) == 0 && p[n] == ':') {
+			const char *v = p + n + 1;
+			size_t vn = len - n - 1;
+			char *out;
+
+			while (vn && (*v == ' ' || *v == '\t')) {
+				v++;
+				vn--;
+			}
+			while (vn && (v[vn - 1] == '\r' || v[vn - 1] == ' '))
+				vn--;
+			out = pool_keep(srv, malloc(vn + 1), free);
+			memcpy(out, v, vn);
+			out[vn] = '\0';
+			return out;
+		}
+		p = eol ? eol + 1 : p + len;
+	}
+	return NULL;
+}
+
+json_t *jpath(json_t *root, const char *path)
+{
+	char key[128];
+	const char *p = path;
+	json_t *cur = root;
+
+	while (cur && *p) {
+		const char *dot = strchr(p, '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+		char *end;
+
+		if (n >= sizeof(key))
+			return NULL;
+		memcpy(key, p, n);
+		key[n] = '\0';
+		if (json_is_array(cur)) {
+			long i = strtol(key, &end, 10);
+
+			cur = *end ? NULL : json_array_get(cur, (size_t)i);
+		} else {
+			cur = json_object_get(cur, key);
+		}
+		p = dot ? dot + 1 : p + n;
+	}
+	return cur;
+}
+
+const char *rstr(const struct resp *r, const char *path)
+{
+	const char *s = json_string_value(jpath(r->json, path));
+
+	return s ? s : "";
+}
+
+long long rnum(const struct resp *r, const char *path)
+{
+	json_t *v = jpath(r->json, path);
+
+	return json_is_integer(v) ? (long long)json_integer_value(v) : -999999;
+}
+
+int has_chinese(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; p && *p; p++)
+		if (p[0] >= 0xe4 && p[0] <= 0xe9 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80) {
+			unsigned cp = ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) |
+				      (p[2] & 0x3fu);
+			if (cp >= 0x4e00 && cp <= 0x9fff)
+				return 1;
+		}
+	return 0;
+}
+
+void assert_error_at(struct server *srv, const struct resp *r, long status,
+		     const char *code, const char *file, int line)
+{
+	const char *ct = resp_header(srv, r, "Content-Type");
+
+	if (r->status != status)
+		FAIL_AT(file, line, "expected %ld %s, got %ld: %.400s", status,
+			code ? code : "", r->status, r->body);
+	if (!json_is_object(jpath(r->json, "error")))
+		FAIL_AT(file, line, "no {\"error\":{...}} object in %.400s", r->body);
+	if (code && strcmp(rstr(r, "error.code"), code) != 0)
+		FAIL_AT(file, line, "expected error code %s, got %s: %.400s", code,
+			rstr(r, "error.code"), r->body);
+	if (!code && !*rstr(r, "error.code"))
+		FAIL_AT(file, line, "error without a code: %.400s", r->body);
+	if (!has_chinese(rstr(r, "error.message")))
+		FAIL_AT(file, line, "error message is not Chinese: %.400s", r->body);
+	if (!ct || strncmp(ct, "application/json", 16) != 0)
+		FAIL_AT(file, line, "error answer with Content-Type %s", ct ? ct : "(none)");
+}
+
+void assert_security_headers_at(struct server *srv, const struct resp *r, int json,
+				const char *file, int line)
+{
+	const char *csp = resp_header(srv, r, "Content-Security-Policy");
+	const char *nosniff = resp_header(srv, r, "X-Content-Type-Options");
+	const char *refpol = resp_header(srv, r, "Referrer-Policy");
+	const char *ct = resp_header(srv, r, "Content-Type");
+
+	if (!csp || !strstr(csp, "frame-ancestors 'none'"))
+		FAIL_AT(file, line, "status %ld: CSP without frame-ancestors 'none': %s",
+			r->status, csp ? csp : "(none)");
+	if (!nosniff || strcmp(nosniff, "nosniff") != 0)
+		FAIL_AT(file, line, "status %ld: X-Content-Type-Options %s", r->status,
+			nosniff ? nosniff : "(none)");
+	if (!refpol || strcmp(refpol, "no-referrer") != 0)
+		FAIL_AT(file, line, "status %ld: Referrer-Policy %s", r->status,
+			refpol ? refpol : "(none)");
+	if (json && (!ct || strcmp(ct, "application/json; charset=utf-8") != 0))
+		FAIL_AT(file, line, "status %ld: Content-Type %s", r->status,
+			ct ? ct : "(none)");
+}
+
+/* ---- helpers built on the API ---- */
+
+long long user_id(struct server *srv, const struct session *admin,
+		  const char *username)
+{
+	struct resp *r = http(srv, admin, "GET",
+			      fmt(srv, "/api/v1/users?q=%s&per_page=200", username), NULL);
+	json_t *it;
+	size_t i;
+
+	if (r->status != 200)
+		fail_msg("GET /users?q=%s: %ld %s", username, r->status, r->body);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "username")), username) == 0)
+			return (long long)json_integer_value(json_object_get(it, "id"));
+	fail_msg("user %s not found", username);
+	return -1;
+}
+
+long long unit_id(struct server *srv, const struct session *sess, const char *name)
+{
+	struct resp *r = http(srv, sess, "GET", "/api/v1/units", NULL);
+	json_t *it;
+	size_t i;
+
+	if (r->status != 200)
+		fail_msg("GET /units: %ld %s", r->status, r->body);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "name")), name) == 0)
+			return (long long)json_integer_value(json_object_get(it, "id"));
+	fail_msg("unit %s not found", name);
+	return -1;
+}
+
+long long audit_count(struct server *srv, const struct session *auditor,
+		      const char *action, const char *user, const char *outcome)
+{
+	long long n = 0;
+	CURL *esc = curl_easy_init();
+	char *a = esc ? curl_easy_escape(esc, action, 0) : NULL;
+	char *u = esc && user ? curl_easy_escape(esc, user, 0) : NULL;
+	const char *base;
+
+	if (!a || (user && !u))
+		fail_msg("out of memory in the test harness");
+	base = fmt(srv, "/api/v1/audit?action=%s%s%s&per_page=200", a, u ? "&user=" : "",
+		   u ? u : "");
+	curl_free(a);
+	curl_free(u);
+	curl_easy_cleanup(esc);
+	for (int page = 1;; page++) {
+		struct resp *r = http(srv, auditor, "GET", fmt(srv, "%s&page=%d", base, page),
+				      NULL);
+		json_t *items = jpath(r->json, "items"), *it;
+		size_t i;
+
+		if (r->status != 200)
+			fail_msg("GET /audit: %ld %s", r->status, r->body);
+		json_array_foreach(items, i, it) {
+			const char *o = json_string_value(json_object_get(it, "outcome"));
+
+			if (!outcome || (o && strcmp(o, outcome) == 0))
+				n++;
+		}
+		if (json_array_size(items) < 200)
+			break;
+	}
+	return n;
+}
+
+/* ---- the database file ---- */
+
+sqlite3 *db_raw_open(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		const char *m = db ? sqlite3_errmsg(db) : "out of memory";
+
+		fail_msg("sqlite3_open %s: %s", path, m);
+	}
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+int db_raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = db_raw_open(path);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "sqlite3 (expected or not): %s: %s\n", sql, msg ? msg : "?");
+	sqlite3_free(msg);
+	sqlite3_close(db);
+	return rc;
+}
+
+long long db_raw_int(const char *path, const char *sql, const char *param)
+{
+	sqlite3 *db = db_raw_open(path);
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "sqlite3 prepare %s: %s\n", sql, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		fail_msg("bad test SQL: %s", sql);
+	}
+	if (param)
+		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+const char *db_raw_text(struct server *srv, const char *path, const char *sql)
+{
+	sqlite3 *db = db_raw_open(path);
+	sqlite3_stmt *st = NULL;
+	const char *v = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "sqlite3 prepare %s: %s\n", sql, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		fail_msg("bad test SQL: %s", sql);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = pool_strdup(srv, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
