@@ -104,6 +104,10 @@ int req_body(struct req *r, const char *const *allowed);
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
 
+/* Record the BREACHes that have no record yet (the background sweep of
+ * the server calls this about every 30 s on its own connection). */
+int api_sweep_once(struct db *db, int *recorded);
+
 /* Mark the service as failed for writes (DUR-4) / test it. */
 void api_write_fail_stop(void);
 int api_write_failed(void);

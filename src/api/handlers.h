@@ -43,5 +43,24 @@ int api_interviews_get(struct req *r);
 int api_interviews_update(struct req *r);
 int api_interviews_sign(struct req *r);
 int api_interviews_correct(struct req *r);
+int api_warnings(struct req *r);
+int api_warnings_summary(struct req *r);
+int api_breaches(struct req *r);
+int api_breaches_answer(struct req *r);
+int api_measures_list(struct req *r);
+int api_measures_start(struct req *r);
+int api_measures_extend(struct req *r);
+int api_measures_milestone(struct req *r);
+int api_measures_end(struct req *r);
+int api_cases_limit(struct req *r);
+int api_custody_board(struct req *r);
+int api_custody_enter(struct req *r);
+int api_custody_get(struct req *r);
+int api_custody_check(struct req *r);
+int api_custody_room(struct req *r);
+int api_custody_log(struct req *r);
+int api_custody_exit(struct req *r);
+int api_holidays_list(struct req *r);
+int api_holidays_put(struct req *r);
 
 #endif

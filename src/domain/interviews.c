@@ -1,6 +1,7 @@
 #include "domain/interviews.h"
 #include "domain/audit.h"
 #include "domain/cases.h"
+#include "domain/clocks.h"
 #include "domain/rows.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
@@ -268,6 +269,19 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 		return ps_fail_field(c->err, PS_EINVAL, "party_id", "被询问人不是本案当事人");
 	if (in->nofficers <= 0)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-OFFICERS-2", "请选择在场的询问人");
+	/* a period that ran out blocks further questioning until the breach is
+	 * answered (issue 4: BREACH blocks what needs the clock still open) */
+	{
+		const char *rule, *label;
+		int blocked = clocks_party_blocked(c, case_id, in->party_id, &rule, &label);
+
+		if (blocked < 0)
+			return -blocked;
+		if (blocked)
+			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule,
+				       "“%s”期限已届满，须先释放或依法变更措施并答复执法监督记录，不得继续询问",
+				       label);
+	}
 	rc = check_officer_rule(c, &k, in->kind, in->place_kind, in->recording_id, in->start_at,
 				in->officer_ids, in->nofficers);
 	if (!rc)

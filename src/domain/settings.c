@@ -30,6 +30,18 @@ const struct setting_def setting_defs[] = {
 	  "印在执法监督卡上的监督电话", "SUP-CARD", 1 },
 	{ "station.require_legal_review", SETTING_BOOL, "false", 0, 1, "所有处罚决定均需法制审核",
 	  "开启后，本所全部处罚决定在审批前需经法制员审核", "ADM-LEGAL-REVIEW", 1 },
+	{ "warn.warn_pct", SETTING_INT, "75", 50, 95, "预警阈值（已用期限百分比）",
+	  "期限已过该比例时发出预警（WARN）", NULL, 0 },
+	{ "warn.urgent_pct", SETTING_INT, "90", 60, 99, "紧急阈值（已用期限百分比）",
+	  "期限已过该比例时升级为紧急（URGENT），通知所领导和法制员", NULL, 0 },
+	{ "warn.warn_days_left", SETTING_INT, "7", 1, 30, "按日计算的期限：剩余天数预警",
+	  NULL, NULL, 0 },
+	{ "warn.urgent_days_left", SETTING_INT, "3", 1, 15, "按日计算的期限：剩余天数紧急",
+	  NULL, NULL, 0 },
+	{ "warn.meal_hours", SETTING_INT, "6", 2, 12, "办案区未安排饮食预警（小时）",
+	  "询问查证期间超过该时长没有饮食记录即预警", "ADM-SUMMON-CARE", 0 },
+	{ "warn.nochain_hours", SETTING_INT, "24", 1, 72, "连续传唤间隔（小时）",
+	  "同一人同一案件在前次传唤结束后该时长内再次传唤，提示变相拘禁风险", "ADM-SUMMON-NOCHAIN", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define HEADER_LIMIT (16 * 1024)
@@ -270,6 +271,42 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 	return static_serve(c, cfg->web_dir, path, common_headers);
 }
 
+/* ---- the breach sweep: BREACH transitions recorded at most ~30 s late ---- */
+
+static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sweep_cond = PTHREAD_COND_INITIALIZER;
+static int sweep_stop;
+
+static void *sweep_main(void *arg)
+{
+	struct db *db = NULL;
+	struct ps_err e;
+	int recorded;
+
+	(void)arg;
+	ps_err_clear(&e);
+	if (db_open(cfg->db_path, &db, &e)) {
+		log_error("breach sweep: cannot open database: %s", e.msg);
+		return NULL;
+	}
+	pthread_mutex_lock(&sweep_lock);
+	while (!sweep_stop) {
+		struct timespec until;
+
+		pthread_mutex_unlock(&sweep_lock);
+		api_sweep_once(db, &recorded);
+		pthread_mutex_lock(&sweep_lock);
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 30;
+		while (!sweep_stop &&
+		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
+			;
+	}
+	pthread_mutex_unlock(&sweep_lock);
+	db_close(db);
+	return NULL;
+}
+
 /* ---- start and stop ---- */
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_err *err)
@@ -301,7 +338,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
 	sigset_t set;
-	int sig, rc;
+	pthread_t sweeper;
+	int sig, rc, have_sweeper;
 	char host[INET_ADDRSTRLEN];
 
 	cfg = config;
@@ -337,6 +375,13 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	fflush(stdout);
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
+	sweep_stop = 0;
+	if (pthread_create(&sweeper, NULL, sweep_main, NULL) != 0) {
+		log_warn("breach sweep thread not started; breaches are recorded when measures end");
+		have_sweeper = 0;
+	} else {
+		have_sweeper = 1;
+	}
 
 	do {
 		if (sigwait(&set, &sig) != 0)
@@ -355,6 +400,13 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	if (have_sweeper) {
+		pthread_mutex_lock(&sweep_lock);
+		sweep_stop = 1;
+		pthread_cond_signal(&sweep_cond);
+		pthread_mutex_unlock(&sweep_lock);
+		pthread_join(sweeper, NULL);
+	}
 	pthread_mutex_lock(&dbs_lock);
 	for (int i = 0; i < ndbs; i++)
 		db_close(dbs[i]);

@@ -1,0 +1,417 @@
+#include "domain/clocks.h"
+#include "domain/audit.h"
+#include "domain/rows.h"
+#include "domain/settings.h"
+#include "rules/case_flow.h"
+#include "rules/measures.h"
+#include "rules/offence.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int clocks_calendar(struct ctx *c, struct calendar *cal)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	struct holiday_day *days;
+	size_t i;
+	int rc;
+
+	cal->days = NULL;
+	cal->n = 0;
+	rows_binds(&q, c);
+	rc = rows_all(&q, "SELECT day, kind FROM holiday ORDER BY day", &rows);
+	if (rc)
+		return rc;
+	days = arena_alloc(c->arena, sizeof(*days) * (json_array_size(rows) + 1));
+	if (!days) {
+		json_decref(rows);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	json_array_foreach(rows, i, r) {
+		const char *d = json_string_value(json_object_get(r, "day"));
+		int y, m, dd;
+
+		if (!d || date_parse(d, strlen(d), &y, &m, &dd))
+			continue;
+		days[cal->n].days = date_days_from_civil(y, m, dd);
+		days[cal->n].workday = strcmp(json_string_value(json_object_get(r, "kind")), "workday") == 0;
+		cal->n++;
+	}
+	json_decref(rows);
+	cal->days = days;
+	return PS_OK;
+}
+
+void clocks_policy(struct ctx *c, struct warn_policy *p)
+{
+	clock_policy_default(p);
+	p->warn_pct = (int)setting_int(c, "warn.warn_pct", 0);
+	p->urgent_pct = (int)setting_int(c, "warn.urgent_pct", 0);
+	p->warn_days_left = (int)setting_int(c, "warn.warn_days_left", 0);
+	p->urgent_days_left = (int)setting_int(c, "warn.urgent_days_left", 0);
+	if (p->urgent_pct <= p->warn_pct)
+		p->urgent_pct = p->warn_pct + 1;
+}
+
+struct collector {
+	struct ctx *c;
+	struct calendar cal;
+	struct warn_policy pol;
+	enum warn_level min;
+	json_t *items;
+	int rc;
+};
+
+static const char *unit_code(enum clock_unit u)
+{
+	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : "months";
+}
+
+/* Add one clock (the case row r gives case_id, case_no, unit_id, unit_name). */
+static void add(struct collector *k, json_t *r, const char *key, const char *rule,
+		const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		int64_t measure_id, const char *person, const char *act)
+{
+	enum warn_level lv = clock_level(&k->pol, start, end, unit, k->c->now);
+	json_t *it;
+
+	if (k->rc || lv < k->min)
+		return;
+	it = json_pack("{s:s, s:s?, s:s, s:O, s:O, s:O, s:O, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s?}",
+		       "key", key, "rule", rule, "label", label, "case_id", json_object_get(r, "case_id"),
+		       "case_no", json_object_get(r, "case_no"), "unit_id", json_object_get(r, "unit_id"),
+		       "unit_name", json_object_get(r, "unit_name"), "start", (json_int_t)start,
+		       "deadline", (json_int_t)end, "unit", unit_code(unit), "level", clock_level_code(lv),
+		       "level_label", clock_level_label(lv),
+		       "warn_at", (json_int_t)clock_warn_at(&k->pol, start, end, unit),
+		       "urgent_at", (json_int_t)clock_urgent_at(&k->pol, start, end, unit), "act", act);
+	if (!it) {
+		k->rc = ps_fail(k->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		return;
+	}
+	if (measure_id)
+		json_object_set_new(it, "measure_id", json_integer(measure_id));
+	if (person)
+		json_object_set_new(it, "person", json_string(person));
+	json_object_set_new(it, "level_rank", json_integer(lv));
+	json_array_append_new(k->items, it);
+}
+
+static int64_t jint(json_t *r, const char *key)
+{
+	return json_integer_value(json_object_get(r, key));
+}
+
+static const char *jstr(json_t *r, const char *key)
+{
+	return json_string_value(json_object_get(r, key));
+}
+
+/* The scope as a WHERE fragment's binds: (path prefix, officer id). */
+static void scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
+{
+	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+
+	rows_bind_text(q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%", scope ? scope : "/"));
+	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
+}
+
+#define SCOPE_SQL                                                                          \
+	" o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id" \
+	" AND x.user_id = ? AND x.duty IN ('main','co')))"
+
+static void measures(struct collector *k, enum clock_scope s)
+{
+	struct ctx *c = k->c;
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+
+	rows_binds(&q, c);
+	scope_binds(&q, c, s);
+	k->rc = rows_all(&q,
+			 "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
+			 " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
+			 " o.name AS unit_name, p.name AS person"
+			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
+			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+			 " WHERE m.status = 'active' AND" SCOPE_SQL " ORDER BY m.id",
+			 &rows);
+	if (k->rc)
+		return;
+	json_array_foreach(rows, i, r) {
+		const struct measure_tier *t = measure_tier_find(jstr(r, "kind"), jstr(r, "tier"));
+		int64_t id = jint(r, "id"), start = jint(r, "started_at"), end;
+		int amount;
+
+		if (!t)
+			continue;
+		amount = t->amount ? t->amount : (int)jint(r, "days");
+		end = clock_deadline(&k->cal, start, t->unit, amount, t->liberty);
+		add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), t->rule,
+		    arena_printf(c->arena, "%s", t->label), start, end, t->unit, id, jstr(r, "person"),
+		    "期限届满前释放、变更措施或依法延长");
+		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
+			const char *field;
+
+			if (strcmp(ms->kind, t->kind) != 0)
+				continue;
+			field = strcmp(ms->key, "kss") == 0 ? "kss_at"
+				: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
+			if (json_is_integer(json_object_get(r, field)))
+				continue;
+			if (strcmp(ms->key, "family") == 0 && jstr(r, "family_exception"))
+				continue;
+			add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key), ms->rule,
+			    ms->label, start, clock_deadline(&k->cal, start, ms->unit, ms->amount, ms->liberty),
+			    ms->unit, id, jstr(r, "person"), "记录完成时间，或注明无法办理的原因");
+		}
+	}
+	json_decref(rows);
+}
+
+static void cases(struct collector *k, enum clock_scope s)
+{
+	struct ctx *c = k->c;
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	scope_binds(&q, c, s);
+	k->rc = rows_all(&q,
+			 "SELECT k.id AS case_id, k.case_no, k.unit_id, o.name AS unit_name, k.kind, k.status,"
+			 " k.complex, k.accepted_at, k.filed_at, k.decided_at, k.closed_at, k.procedure,"
+			 " (SELECT COALESCE(SUM(days), 0) FROM case_extension e WHERE e.case_id = k.id) AS ext_days,"
+			 " (SELECT COALESCE(SUM(COALESCE(ended_at, ?) - started_at), 0) FROM case_pause cp"
+			 "  WHERE cp.case_id = k.id) AS paused"
+			 " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
+			 " WHERE k.status NOT IN ('declined','transferred','withdrawn','archived') AND" SCOPE_SQL,
+			 &rows);
+	if (k->rc)
+		return;
+	json_array_foreach(rows, i, r) {
+		const char *st = jstr(r, "status");
+		int64_t id = jint(r, "case_id"), acc = jint(r, "accepted_at");
+		int admin = strcmp(jstr(r, "kind"), "admin") == 0;
+
+		if (strcmp(st, CASE_CLOSED) == 0) {
+			/* 每案一结: archived the day after closing */
+			add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), NULL,
+			    "结案次日归档（每案一结）", jint(r, "closed_at"),
+			    clock_deadline(NULL, jint(r, "closed_at"), CLOCK_DAYS, 1, 1), CLOCK_DAYS, 0, NULL,
+			    "内勤或档案管理员归档");
+			continue;
+		}
+		if (strcmp(st, CASE_ACCEPTED) == 0) {
+			int days = admin ? 0 : (jint(r, "complex") ? 30 : 3);
+
+			if (admin)
+				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+				    "PROC-ACCEPT-REVIEW", jint(r, "complex") ? "受案审查（疑难复杂，3日）" : "受案审查（24小时）",
+				    acc, jint(r, "complex") ? clock_deadline(&k->cal, acc, CLOCK_DAYS, 3, 0)
+							    : acc + 24 * 3600,
+				    jint(r, "complex") ? CLOCK_DAYS : CLOCK_HOURS, 0, NULL, "作出立案或不予立案决定");
+			else
+				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+				    "CRIM-FILE-REVIEW-3D", days == 3 ? "刑事立案审查（3日）" : "刑事立案审查（重大疑难复杂，30日）",
+				    acc, clock_deadline(&k->cal, acc, CLOCK_DAYS, days, 0), CLOCK_DAYS, 0, NULL,
+				    "报县局负责人作出立案或不予立案决定");
+		}
+		if (admin && strcmp(st, CASE_DECIDED) != 0 && strcmp(st, CASE_DELIVERED) != 0) {
+			/* ADM-CASE-30D: from 立案 under ZA2025 (from 受理 before), +30 per
+			 * approved extension, 鉴定/听证 time not counted */
+			int y, m, d;
+			int64_t start;
+
+			date_civil_from_days(date_local_days(acc), &y, &m, &d);
+			start = law_in_force(y, m, d) == LAW_ZA2025 && jint(r, "filed_at") ? jint(r, "filed_at") : acc;
+			add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), "ADM-CASE-30D",
+			    jint(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
+			    clock_deadline(&k->cal, start, CLOCK_DAYS, 30 + (int)jint(r, "ext_days"), 0) +
+				    jint(r, "paused"),
+			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
+		}
+		if (strcmp(st, CASE_DECIDED) == 0)
+			add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id), "ADM-DELIVER-2D",
+			    "处罚决定书送达（2日）", jint(r, "decided_at"),
+			    clock_deadline(&k->cal, jint(r, "decided_at"), CLOCK_DAYS, 2, 0), CLOCK_DAYS, 0, NULL,
+			    "当场宣告或2日内送达");
+	}
+	json_decref(rows);
+	if (k->rc)
+		return;
+	/* PROC-PROPERTY-24H: seized property to the keeper within 24 h */
+	rows_binds(&q, c);
+	scope_binds(&q, c, s);
+	k->rc = rows_all(&q,
+			 "SELECT cp.id, cp.name, cp.seized_at, k.id AS case_id, k.case_no, k.unit_id,"
+			 " o.name AS unit_name FROM case_property cp JOIN police_case k ON k.id = cp.case_id"
+			 " JOIN org_unit o ON o.id = k.unit_id WHERE cp.status = 'seized' AND" SCOPE_SQL,
+			 &rows);
+	if (k->rc)
+		return;
+	json_array_foreach(rows, i, r)
+		add(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)jint(r, "id")),
+		    "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", jstr(r, "name")),
+		    jint(r, "seized_at"), jint(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
+		    "24小时内移交涉案财物管理人员");
+	json_decref(rows);
+}
+
+static int by_urgency(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int64_t lx = jint(x, "level_rank"), ly = jint(y, "level_rank");
+
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return jint(x, "deadline") < jint(y, "deadline") ? -1 : jint(x, "deadline") > jint(y, "deadline");
+}
+
+int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
+		   json_t **out)
+{
+	struct collector k;
+	json_t **v, *sorted;
+	size_t n, i;
+
+	*out = NULL;
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.min = min_level;
+	clocks_policy(c, &k.pol);
+	k.rc = clocks_calendar(c, &k.cal);
+	if (k.rc)
+		return k.rc;
+	k.items = json_array();
+	if (!k.items)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	measures(&k, scope);
+	if (!k.rc)
+		cases(&k, scope);
+	if (k.rc) {
+		json_decref(k.items);
+		return k.rc;
+	}
+	n = json_array_size(k.items);
+	v = arena_alloc(c->arena, sizeof(*v) * (n + 1));
+	sorted = json_array();
+	if (!v || !sorted) {
+		json_decref(k.items);
+		json_decref(sorted);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (i = 0; i < n; i++)
+		v[i] = json_array_get(k.items, i);
+	qsort(v, n, sizeof(*v), by_urgency);
+	for (i = 0; i < n; i++)
+		json_array_append(sorted, v[i]);
+	json_decref(k.items);
+	*out = sorted;
+	return PS_OK;
+}
+
+int clocks_sweep(struct ctx *c, int *recorded)
+{
+	json_t *items, *it;
+	size_t i;
+	int rc;
+
+	*recorded = 0;
+	rc = clocks_collect(c, SCOPE_ALL, LEVEL_BREACH, &items);
+	if (rc)
+		return rc;
+	json_array_foreach(items, i, it) {
+		struct rows_query q;
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_text(&q, jstr(it, "key"));
+		rows_bind_int(&q, jint(it, "unit_id"));
+		rows_bind_int(&q, jint(it, "case_id"));
+		if (json_object_get(it, "measure_id"))
+			rows_bind_int(&q, jint(it, "measure_id"));
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, jstr(it, "rule") ? jstr(it, "rule") : "CASE-ARCHIVE");
+		rows_bind_text(&q, jstr(it, "label"));
+		rows_bind_int(&q, jint(it, "deadline"));
+		rows_bind_int(&q, c->now);
+		rc = rows_exec(&q,
+			       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label, deadline,"
+			       " recorded_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
+			       &n);
+		if (!rc && n) {
+			(*recorded)++;
+			rc = audit_write(c, "breach.record", "case", jstr(it, "case_no"), "success",
+					 jstr(it, "key"));
+		}
+		if (rc)
+			break;
+	}
+	json_decref(items);
+	return rc;
+}
+
+int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const char **rule,
+			 const char **label)
+{
+	struct rows_query q;
+	struct calendar cal;
+	json_t *rows, *r;
+	size_t i;
+	int rc, blocked = 0;
+
+	*rule = NULL;
+	*label = NULL;
+	/* a recorded breach not answered yet */
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, party_id);
+	rc = rows_all(&q,
+		      "SELECT b.rule, b.label FROM breach b JOIN measure m ON m.id = b.measure_id"
+		      " WHERE b.case_id = ? AND m.party_id = ? AND b.answered_at IS NULL",
+		      &rows);
+	if (rc)
+		return -rc;
+	if (json_array_size(rows)) {
+		r = json_array_get(rows, 0);
+		*rule = arena_strdup(c->arena, jstr(r, "rule"));
+		*label = arena_strdup(c->arena, jstr(r, "label"));
+		blocked = 1;
+	}
+	json_decref(rows);
+	if (blocked)
+		return 1;
+	/* or a liberty-restricting measure still running past its end */
+	rc = clocks_calendar(c, &cal);
+	if (rc)
+		return -rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, party_id);
+	rc = rows_all(&q,
+		      "SELECT kind, tier, days, started_at FROM measure WHERE case_id = ? AND party_id = ?"
+		      " AND status = 'active'",
+		      &rows);
+	if (rc)
+		return -rc;
+	json_array_foreach(rows, i, r) {
+		const struct measure_tier *t = measure_tier_find(jstr(r, "kind"), jstr(r, "tier"));
+
+		if (t && t->liberty && t->unit == CLOCK_HOURS &&
+		    c->now >= clock_deadline(&cal, jint(r, "started_at"), t->unit, t->amount, 1)) {
+			*rule = t->rule;
+			*label = t->label;
+			blocked = 1;
+			break;
+		}
+	}
+	json_decref(rows);
+	return blocked;
+}

@@ -1,0 +1,65 @@
+/* measures.h — coercive measures (强制措施) and the clocks they start, as data
+ * with citations (issue 4; legal-rules §1–§4). A measure has a kind and a
+ * tier; each tier is one row: its period, whether the person's liberty is
+ * restricted (no holiday extension, §0.4), the law versions it exists in,
+ * and whether it needs a reason or an approval. Some measures start further
+ * clocks that end when a milestone is recorded (刑事拘留: 看守所, family,
+ * first 讯问, 提请批准逮捕). Pure. */
+#ifndef PS_RULES_MEASURES_H
+#define PS_RULES_MEASURES_H
+
+#include "core/rc.h"
+#include "rules/clock.h"
+#include "rules/offence.h"
+
+struct measure_tier {
+	const char *kind;      /* "summons", "continued_questioning", … */
+	const char *tier;      /* "8h", "12h", … */
+	const char *rule;      /* rule id */
+	const char *label;     /* Chinese */
+	enum clock_unit unit;
+	int amount;            /* 0 = the amount comes from the decision (拘留日数) */
+	int liberty;           /* liberty restricted while it runs */
+	int za2012, za2025;    /* exists under that law (by the date it starts) */
+	int needs_reason;      /* a reason code is required (12 h / 24 h tiers) */
+	const char *approver;  /* "station_chief", "bureau_chief", … or NULL */
+	const char *extends;   /* the tier this one extends, or NULL for a first tier */
+};
+
+/* A milestone clock started by a measure: done when its field is recorded. */
+struct measure_milestone {
+	const char *kind;      /* measure kind */
+	const char *key;       /* "kss", "family", "question", "arrest_request" */
+	const char *rule;
+	const char *label;     /* "送看守所羁押" */
+	enum clock_unit unit;
+	int amount;
+	int liberty;
+};
+
+/* The tier row, or NULL. */
+const struct measure_tier *measure_tier_find(const char *kind, const char *tier);
+
+/* All rows (NULL-kind terminated) and the milestone rows. */
+extern const struct measure_tier measure_tiers[];
+extern const struct measure_milestone measure_milestones[];
+
+/* Chinese name of a kind ("传唤（询问查证）"); the code when unknown. */
+const char *measure_kind_label(const char *kind);
+
+/* PS_OK when tier may be used for a measure starting under law v, with the
+ * facts given: the tier exists in v (ADM-SUMMON-12H is new in ZA2025), a
+ * reason is given where required, and the special persons of CQ-SPECIAL
+ * (pregnant, nursing a baby < 1, under 16, 70 or over) get only the 4 h
+ * tier of 继续盘问. Else PS_ERULE with the rule. */
+int measure_start_check(const struct measure_tier *t, enum law_version v, int has_reason,
+			int special_person, struct ps_err *err);
+
+/* CQ-12-24-48 (JXPW Art 11, 17): an extension of a running measure from
+ * tier `from` to tier `to`, decided at now while the current period ends at
+ * `end`: `to` must extend `from` directly (no 12 → 48 jump), be decided
+ * before the current period ended, and have its approval. PS_ERULE else. */
+int measure_extend_check(const struct measure_tier *from, const struct measure_tier *to,
+			 int64_t now, int64_t end, int approved, struct ps_err *err);
+
+#endif
