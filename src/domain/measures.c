@@ -201,7 +201,22 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 	if (!rc) {
 		end = clock_deadline(&cal, json_integer_value(json_object_get(m, "started_at")), from->unit,
 				     from->amount, from->liberty);
-		rc = measure_extend_check(from, to, c->now, end, may_approve(c, &k, to->approver), c->err);
+		{
+			/* the new tier must exist under the law of the day the measure
+			 * started (ADM-SUMMON-12H is new in ZA2025) */
+			int y, mo, d;
+			enum law_version v;
+
+			date_civil_from_days(date_local_days(json_integer_value(json_object_get(m, "started_at"))),
+					     &y, &mo, &d);
+			v = law_in_force(y, mo, d);
+			if (!(v == LAW_ZA2025 ? to->za2025 : to->za2012))
+				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", to->rule,
+					     "“%s”自2026年1月1日起施行，此前开始的措施不能延长至该档次", to->label);
+			else
+				rc = measure_extend_check(from, to, c->now, end, may_approve(c, &k, to->approver),
+							  c->err);
+		}
 		if (rc == PS_ERULE && to->approver && !may_approve(c, &k, to->approver) &&
 		    c->now < end && to->extends && !strcmp(to->extends, from->tier))
 			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", to->rule, "“%s”须经%s批准，请由其办理",

@@ -6,6 +6,8 @@
 #include "domain/case_actions.h"
 #include "domain/case_records.h"
 #include "domain/cases.h"
+#include "domain/custody.h"
+#include "domain/measures.h"
 #include "domain/interviews.h"
 #include "domain/users.h"
 #include "rules/idcard.h"
@@ -165,6 +167,57 @@ static int propose(struct ctx *c, struct story *s, const char *officer, const ch
 	return PS_OK;
 }
 
+/* A measure started `ago` seconds before now by `who`. */
+static int measure(struct ctx *c, struct story *s, const char *who, const char *kind,
+		   const char *tier, const char *reason, int64_t ago, int64_t *id)
+{
+	struct measure_input in = { 0 };
+	json_t *out = NULL;
+	int rc;
+
+	TRY(auth_actor_load(c, who));
+	in.party_id = s->suspect;
+	in.kind = kind;
+	in.tier = tier;
+	in.reason = reason;
+	in.started_at = c->now - ago;
+	in.has_started = 1;
+	rc = measures_start(c, s->case_id, &in, &out);
+	if (!rc)
+		*id = json_integer_value(json_object_get(json_object_get(out, "measure"), "id"));
+	json_decref(out);
+	return rc;
+}
+
+/* The person in the 办案区: checked, belongings locked away, in a room. */
+static int custody(struct ctx *c, struct story *s, const char *officer, int64_t measure_id,
+		   int64_t ago, const char *room_kind, const char *room_no)
+{
+	struct custody_input in = { 0 };
+	struct custody_item_input items[] = { { "手机", "1部" }, { "钱包", "1个" } };
+	json_t *out = NULL;
+	int64_t id;
+	int rc;
+
+	TRY(auth_actor_load(c, officer));
+	in.case_id = s->case_id;
+	in.party_id = s->suspect;
+	in.measure_id = measure_id;
+	in.reason = "传唤到案接受询问";
+	in.arrived_at = c->now - ago;
+	in.has_arrived = 1;
+	rc = custody_enter(c, &in, &out);
+	if (rc)
+		return rc;
+	id = json_integer_value(json_object_get(json_object_get(out, "entry"), "id"));
+	json_decref(out);
+	out = NULL;
+	TRY(custody_check(c, id, "未发现违禁品及危险物品", "A-07", items, 2, &out));
+	TRY(custody_room(c, id, room_kind, room_no, &out));
+	TRY(custody_log(c, id, "meal", "午餐（盒饭）", &out));
+	return PS_OK;
+}
+
 int seed_demo_cases(struct ctx *c)
 {
 	struct story s;
@@ -299,6 +352,45 @@ int seed_demo_cases(struct ctx *c)
 			    "报案人家中被盗现金两万元及金首饰若干。", "2026-11-27", "城关镇南关小区8号楼",
 			    "严素芬", &s)))
 		return rc;
+
+	/* the clocks running today */
+	{
+		int64_t mid;
+
+		/* case 2: summoned 6 h 30 min ago (ADM-SUMMON-8H: WARN from 6 h) */
+		memset(&s, 0, sizeof(s));
+		s.case_id = 2;
+		s.suspect = 3;
+		if ((rc = measure(c, &s, "minjing2", "summons", "8h", NULL, 6 * 3600 + 1800, &mid)) ||
+		    (rc = custody(c, &s, "minjing2", mid, 6 * 3600 + 1800, "inquiry_room", "询问室（一）")))
+			return rc;
+		/* case 4: the 24 h tier for a complex case, 20 h in (WARN from 18 h) */
+		memset(&s, 0, sizeof(s));
+		s.case_id = 4;
+		s.suspect = 6;
+		if ((rc = measure(c, &s, "suozhang", "summons", "24h", "多次盗窃，情况复杂，可能适用行政拘留（第五十八条）",
+				  20 * 3600, &mid)) ||
+		    (rc = custody(c, &s, "minjing2", mid, 20 * 3600, "holding_room", "候问室（二）")))
+			return rc;
+	}
+	/* the criminal case: a suspect detained two days ago by the county's
+	 * decision, in the 看守所 and family told — but not yet questioned:
+	 * CRIM-DETAIN-QUESTION-24H has run out */
+	{
+		int64_t mid;
+		json_t *out = NULL;
+
+		memset(&s, 0, sizeof(s));
+		s.case_id = 15;
+		if ((rc = act(c, &s, "juzhang", "file", NULL)) ||
+		    (rc = auth_actor_load(c, "minjing1")) ||
+		    (rc = add_suspect(c, &s, "严小虎", "14010219950505125")) ||
+		    (rc = measure(c, &s, "juzhang", "crim_detention", "3d", NULL, 2 * 86400, &mid)) ||
+		    (rc = auth_actor_load(c, "minjing1")))
+			return rc;
+		TRY(measures_milestone(c, mid, "kss", c->now - 2 * 86400 + 5 * 3600, NULL, &out));
+		TRY(measures_milestone(c, mid, "family", c->now - 2 * 86400 + 3 * 3600, NULL, &out));
+	}
 
 	/* 16. another station, for the county's view */
 	memset(&s, 0, sizeof(s));

@@ -54,10 +54,49 @@ int64_t clock_deadline(const struct calendar *cal, int64_t start, enum clock_uni
 	return day_start(last + 1);
 }
 
+/* For month periods the thresholds also fall on calendar months: WARN at
+ * ceil(amount × pct) months (12 months → 9, CRIM-BAIL-12M), URGENT likewise
+ * (→ 11), whichever comes first. 0 when that point is not before the end. */
+static int64_t month_point(int64_t start, int64_t end, int pct)
+{
+	int y, m, d, y2, m2, d2, months, k;
+	int64_t first = date_local_days(start), at;
+
+	date_civil_from_days(first, &y, &m, &d);
+	date_civil_from_days(date_local_days(end - 1), &y2, &m2, &d2);
+	months = (y2 - y) * 12 + (m2 - m);
+	if (months <= 0)
+		return 0;
+	k = (months * pct + 99) / 100;
+	if (k >= months)
+		return 0;
+	at = start + (add_months(first, k) - first) * 86400;
+	return at < end ? at : 0;
+}
+
+int64_t clock_urgent_at(const struct warn_policy *p, int64_t start, int64_t end,
+			enum clock_unit unit)
+{
+	int64_t len = end - start, at = start + len * p->urgent_pct / 100, alt;
+
+	if (unit == CLOCK_MONTHS) {
+		alt = month_point(start, end, p->urgent_pct);
+		if (alt && alt < at)
+			at = alt;
+	}
+	if (unit != CLOCK_HOURS) {
+		alt = end - (int64_t)p->urgent_days_left * 86400;
+		if (alt > start && alt < at)
+			at = alt;
+	}
+	return at;
+}
+
 int64_t clock_warn_at(const struct warn_policy *p, int64_t start, int64_t end,
 		      enum clock_unit unit)
 {
 	int64_t len = end - start, at = start + len * p->warn_pct / 100, alt;
+	int64_t urgent = clock_urgent_at(p, start, end, unit);
 
 	if (unit == CLOCK_HOURS) {
 		if (len <= (int64_t)p->short_hours * 3600) {
@@ -66,24 +105,17 @@ int64_t clock_warn_at(const struct warn_policy *p, int64_t start, int64_t end,
 				at = alt;
 		}
 	} else {
+		if (unit == CLOCK_MONTHS) {
+			alt = month_point(start, end, p->warn_pct);
+			if (alt && alt < at)
+				at = alt;
+		}
 		alt = end - (int64_t)p->warn_days_left * 86400;
 		if (alt > start && alt < at)
 			at = alt;
 	}
-	return at;
-}
-
-int64_t clock_urgent_at(const struct warn_policy *p, int64_t start, int64_t end,
-			enum clock_unit unit)
-{
-	int64_t len = end - start, at = start + len * p->urgent_pct / 100, alt;
-
-	if (unit != CLOCK_HOURS) {
-		alt = end - (int64_t)p->urgent_days_left * 86400;
-		if (alt > start && alt < at)
-			at = alt;
-	}
-	return at;
+	/* WARN never begins after URGENT (short day periods) */
+	return at < urgent ? at : urgent;
 }
 
 enum warn_level clock_level(const struct warn_policy *p, int64_t start, int64_t end,

@@ -13,7 +13,7 @@
 const struct measure_tier measure_tiers[] = {
 	{ "summons", "8h", "ADM-SUMMON-8H", "询问查证（8小时）", CLOCK_HOURS, 8, 1, 1, 1, 0, NULL, NULL },
 	{ "summons", "12h", "ADM-SUMMON-12H", "询问查证（涉案人数众多或身份不明，12小时）", CLOCK_HOURS, 12, 1, 0, 1, 1, "station_chief", "8h" },
-	{ "summons", "24h", "ADM-SUMMON-24H", "询问查证（情况复杂且可能适用行政拘留，24小时）", CLOCK_HOURS, 24, 1, 1, 1, 1, "station_chief", "8h" },
+	{ "summons", "24h", "ADM-SUMMON-24H", "询问查证（情况复杂且可能适用行政拘留，24小时）", CLOCK_HOURS, 24, 1, 1, 1, 1, "station_chief", "8h|12h" },
 	{ "continued_questioning", "12h", "CQ-12-24-48", "继续盘问（12小时）", CLOCK_HOURS, 12, 1, 1, 1, 0, "station_chief", NULL },
 	{ "continued_questioning", "24h", "CQ-12-24-48", "继续盘问延长至24小时", CLOCK_HOURS, 24, 1, 1, 1, 1, "county_duty_chief", "12h" },
 	{ "continued_questioning", "48h", "CQ-12-24-48", "继续盘问延长至48小时（拒不讲明身份）", CLOCK_HOURS, 48, 1, 1, 1, 1, "bureau_chief", "24h" },
@@ -27,7 +27,7 @@ const struct measure_tier measure_tiers[] = {
 	{ "crim_summons", "24h", "CRIM-SUMMON-12H", "刑事传唤/拘传（案情特别重大复杂，24小时）", CLOCK_HOURS, 24, 1, 1, 1, 1, "station_chief", "12h" },
 	{ "crim_detention", "3d", "CRIM-ARREST-REQUEST", "刑事拘留（提请批准逮捕3日）", CLOCK_DAYS, 3, 1, 1, 1, 0, "bureau_chief", NULL },
 	{ "crim_detention", "7d", "CRIM-ARREST-REQUEST", "刑事拘留（特殊情况延长至7日）", CLOCK_DAYS, 7, 1, 1, 1, 1, "bureau_chief", "3d" },
-	{ "crim_detention", "30d", "CRIM-ARREST-REQUEST", "刑事拘留（流窜、多次、结伙作案，30日）", CLOCK_DAYS, 30, 1, 1, 1, 1, "bureau_chief", "3d" },
+	{ "crim_detention", "30d", "CRIM-ARREST-REQUEST", "刑事拘留（流窜、多次、结伙作案，30日）", CLOCK_DAYS, 30, 1, 1, 1, 1, "bureau_chief", "3d|7d" },
 	{ "arrest_review", "7d", "CRIM-ARREST-DECISION-7D", "检察院审查批准逮捕（7日）", CLOCK_DAYS, 7, 1, 1, 1, 0, NULL, NULL },
 	{ "arrest", "2m", "CRIM-CUSTODY-2M", "逮捕后侦查羁押（2个月）", CLOCK_MONTHS, 2, 1, 1, 1, 0, NULL, NULL },
 	{ "arrest", "3m", "CRIM-CUSTODY-2M", "侦查羁押延长1个月", CLOCK_MONTHS, 3, 1, 1, 1, 1, "procuratorate", "2m" },
@@ -97,10 +97,26 @@ int measure_start_check(const struct measure_tier *t, enum law_version v, int ha
 	return PS_OK;
 }
 
+/* 1 when tier is one of the '|'-separated tiers in list. */
+static int extends_tier(const char *list, const char *tier)
+{
+	size_t n = strlen(tier);
+
+	for (const char *p = list; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len == n && strncmp(p, tier, n) == 0)
+			return 1;
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
+
 int measure_extend_check(const struct measure_tier *from, const struct measure_tier *to,
 			 int64_t now, int64_t end, int approved, struct ps_err *err)
 {
-	if (!to->extends || strcmp(to->kind, from->kind) != 0 || strcmp(to->extends, from->tier) != 0)
+	if (!to->extends || strcmp(to->kind, from->kind) != 0 || !extends_tier(to->extends, from->tier))
 		return ps_fail(err, PS_ERULE, "RULE_VIOLATION", to->rule,
 			       "不能从“%s”直接延长为“%s”（须逐级延长，不得越级）", from->label, to->label);
 	if (now >= end)

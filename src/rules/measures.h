@@ -23,7 +23,8 @@ struct measure_tier {
 	int za2012, za2025;    /* exists under that law (by the date it starts) */
 	int needs_reason;      /* a reason code is required (12 h / 24 h tiers) */
 	const char *approver;  /* "station_chief", "bureau_chief", … or NULL */
-	const char *extends;   /* the tier this one extends, or NULL for a first tier */
+	const char *extends;   /* the tiers this one may extend ('|'-separated), or
+				* NULL when it can only be a first tier */
 };
 
 /* A milestone clock started by a measure: done when its field is recorded. */
