@@ -295,9 +295,12 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 	case FLOW_OFFICER_OR_CHIEF:
 		if (strcmp(action, "file") == 0 && strcmp(k.kind, "criminal") == 0) {
 			/* CRIM-FILE-DECISION: 刑事立案 by the county-level chief */
-			if (!is_bureau_chief(c, &k))
-				return ctx_deny(c, "case.file", "case", k.case_no,
-						"刑事案件立案须经县级以上公安机关负责人批准（CRIM-FILE-DECISION）");
+			if (!is_bureau_chief(c, &k)) {
+				ctx_deny(c, "case.file", "case", k.case_no,
+					 "刑事案件立案须经县级以上公安机关负责人批准");
+				c->err->rule = "CRIM-FILE-DECISION";
+				return PS_EFORBIDDEN;
+			}
 		} else if (!k.i_am_officer && !is_station_chief(c, &k)) {
 			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
 					"只有本案办案民警或所领导可以进行此操作");

@@ -302,13 +302,16 @@ int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t re
 		rc = exists(c, "SELECT COUNT(*) FROM case_notice WHERE id = ? AND case_id = ?", ref_id,
 			    case_id, &yes);
 	if (!strcmp(kind, "seizure_list"))
-		rc = exists(c, "SELECT COUNT(*) FROM case_property WHERE case_id = ? AND ? = ?", case_id, 0,
+		rc = exists(c, "SELECT COUNT(*) FROM case_property WHERE case_id = ? AND ? = 0", case_id, 0,
 			    &yes);
 	if (rc)
 		return rc;
 	if (!yes)
-		return ps_fail(c->err, PS_ECONFLICT, "DOC_NOT_READY", NULL,
-			       "%s所需的记录不存在（笔录须先签名确认）", dk->label);
+		return ps_fail(c->err, PS_ECONFLICT, "DOC_NOT_READY", NULL, "%s",
+			       !strcmp(kind, "interview_record") ? "笔录不存在或尚未签名确认，不能出具笔录文书"
+			       : !strcmp(kind, "notice_record") ? "告知记录不存在"
+			       : !strcmp(kind, "seizure_list") ? "本案没有登记涉案财物，不能出具扣押清单"
+							       : "传唤对象须为本案违法嫌疑人");
 	if ((!strcmp(kind, "decision") && (!decided || strcmp(k.procedure, "normal"))) ||
 	    (!strcmp(kind, "onspot_decision") && (!decided || strcmp(k.procedure, "onspot"))))
 		return ps_fail(c->err, PS_ECONFLICT, "DOC_NOT_READY", NULL, "尚未作出%s",
@@ -331,7 +334,37 @@ int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t re
 		return audit_write(c, "document.print", "case", k.case_no, "success",
 				   json_string_value(json_object_get(row, "doc_no")));
 	}
+	{
+		/* a reprint of the same document for the same record keeps its number */
+		struct rows_query q;
+		json_t *row;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, case_id);
+		rows_bind_text(&q, kind);
+		rows_bind_int(&q, ref_id);
+		rc = rows_one(&q,
+			      "SELECT id, kind, doc_no, ref_id FROM case_document WHERE case_id = ? AND kind = ?"
+			      " AND COALESCE(ref_id, 0) = ? ORDER BY id LIMIT 1",
+			      &row);
+		if (!rc) {
+			*out = json_pack("{s:o}", "document", row);
+			return audit_write(c, "document.print", "case", k.case_no, "success",
+					   json_string_value(json_object_get(row, "doc_no")));
+		}
+		if (rc != PS_ENOTFOUND)
+			return rc;
+		ps_err_clear(c->err);
+	}
 	rc = documents_issue_internal(c, &k, kind, &no);
+	if (!rc && ref_id) {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, ref_id);
+		rows_bind_text(&q, no);
+		rc = rows_exec(&q, "UPDATE case_document SET ref_id = ? WHERE doc_no = ?", NULL);
+	}
 	if (rc)
 		return rc;
 	*out = json_pack("{s:{s:s, s:s, s:I}}", "document", "kind", kind, "doc_no", no, "ref_id",

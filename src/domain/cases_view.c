@@ -184,7 +184,8 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 	if (!rc)
 		rc = sub(c, obj, "interviews",
 			 "SELECT i.id, i.party_id, i.kind, i.version, i.supersedes_id, i.status, i.start_at,"
-			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, p.name AS subject_name"
+			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, p.name AS subject_name,"
+			 " cp.confidential"
 			 " FROM interview i JOIN case_party cp ON cp.id = i.party_id JOIN person p ON p.id = cp.person_id"
 			 " WHERE i.case_id = ? ORDER BY i.id", id);
 	if (!rc)
@@ -212,7 +213,7 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 			 " FROM case_property WHERE case_id = ? ORDER BY id", id);
 	if (!rc)
 		rc = sub(c, obj, "documents",
-			 "SELECT d.id, d.kind, d.doc_no, d.created_at, u.name AS created_by_name"
+			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name"
 			 " FROM case_document d JOIN users u ON u.id = d.created_by WHERE d.case_id = ?"
 			 " ORDER BY d.id", id);
 	if (rc) {
@@ -222,6 +223,17 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 	full = k.i_am_officer || (c->who.station_id == k.unit_id &&
 				  (ctx_has_role(c, "chief") || ctx_has_role(c, "legal")));
 	mask_parties(json_object_get(obj, "parties"), full);
+	{
+		/* PROC-ACCEPT-ANON: the interviews name their subject too */
+		json_t *iv;
+		size_t i;
+
+		json_array_foreach(json_object_get(obj, "interviews"), i, iv) {
+			if (!full && json_integer_value(json_object_get(iv, "confidential")))
+				json_object_set_new(iv, "subject_name", json_string("（保密）"));
+			json_object_del(iv, "confidential");
+		}
+	}
 	rc = audit_read(c, "case", k.case_no);
 	if (rc) {
 		json_decref(obj);

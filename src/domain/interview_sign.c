@@ -20,7 +20,7 @@ static const char iv_cols[] =
 	" i.guardian_name, i.guardian_relation, i.guardian_absent_reason, i.female_staff,"
 	" i.family_notified_at,"
 	" i.family_notice_exception, i.qa, i.read_back, i.subject_signed_at, i.subject_refusal,"
-	" i.officer_signed_at, i.content_hash, i.created_at, cp.role AS subject_role,"
+	" i.officer_signed_at, i.content_hash, i.created_at, cp.role AS subject_role, cp.confidential,"
 	" p.name AS subject_name, p.sex AS subject_sex, p.birth_date AS subject_birth_date"
 	" FROM interview i JOIN case_party cp ON cp.id = i.party_id"
 	" JOIN person p ON p.id = cp.person_id WHERE i.id = ?";
@@ -71,6 +71,10 @@ int interviews_get(struct ctx *c, int64_t id, json_t **out)
 	rc = case_load(c, json_integer_value(json_object_get(iv, "case_id")), &k);
 	if (!rc)
 		rc = audit_read(c, "interview", arena_printf(c->arena, "%lld", (long long)id));
+	/* PROC-ACCEPT-ANON: a confidential reporter's name only for the case's people */
+	if (!rc && json_integer_value(json_object_get(iv, "confidential")) && !k.i_am_officer &&
+	    !(c->who.station_id == k.unit_id && (ctx_has_role(c, "chief") || ctx_has_role(c, "legal"))))
+		json_object_set_new(iv, "subject_name", json_string("（保密）"));
 	if (rc) {
 		json_decref(iv);
 		return rc;

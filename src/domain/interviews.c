@@ -334,6 +334,23 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 			 &id);
 	if (!rc)
 		rc = set_officers(c, id, in->officer_ids, in->nofficers);
+	if (!rc && (in->has_read_back || in->has_subject_signed || in->has_officer_signed ||
+		    in->subject_refusal)) {
+		/* signature events given with the record itself */
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->has_read_back && in->read_back);
+		rows_bind_int(&q, in->has_subject_signed && in->subject_signed);
+		rows_bind_int(&q, c->now);
+		rows_bind_text(&q, in->subject_refusal);
+		rows_bind_int(&q, in->has_officer_signed && in->officer_signed);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q,
+			       "UPDATE interview SET read_back = ?,"
+			       " subject_signed_at = CASE WHEN ? = 1 THEN ? ELSE NULL END, subject_refusal = ?,"
+			       " officer_signed_at = CASE WHEN ? = 1 THEN ? ELSE NULL END WHERE id = ?",
+			       NULL);
+	}
 	snprintf(detail, sizeof(detail), "interview=%lld", (long long)id);
 	if (!rc)
 		rc = case_event(c, case_id, "interview_create", NULL, NULL, detail);

@@ -190,6 +190,13 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 
 				snprintf(c->err->msg + n, sizeof(c->err->msg) - n, "%s",
 					 "。如依法减轻处罚（以罚代拘、低于法定幅度），须书面写明理由并经法制审核");
+				/* 以罚代拘 (no detention where the tier calls for it): what is
+				 * missing is the reason and the review; an amount below the
+				 * range stays a range refusal */
+				if (penalty_is_lenient(t, v, &p)) {
+					c->err->rule = "ADM-LEGAL-REVIEW";
+					c->err->field = "lenient_reason";
+				}
 				return rc;
 			}
 			lenient = 1;

@@ -1,57 +1,7 @@
 // scenarios.mjs — the stories the browser tests tell, in the Chinese UI a user sees.
 import { WAIT_MS } from './harness.mjs'
-
-export const DEMO_PASSWORD = 'Precinct-Demo-2026'
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message)
-}
-
-async function expectVisible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: WAIT_MS })
-  } catch (e) {
-    throw new Error(`not visible within ${WAIT_MS} ms: ${what}`)
-  }
-}
-
-async function expectPath(page, pathname) {
-  try {
-    await page.waitForURL((u) => u.pathname === pathname, { timeout: WAIT_MS })
-  } catch (e) {
-    throw new Error(`expected to be on ${pathname}, still on ${new URL(page.url()).pathname}`)
-  }
-}
-
-async function login(page, username, password) {
-  await page.goto('/login')
-  await expectVisible(page.getByRole('button', { name: '登录' }), 'the 登录 button')
-  await page.locator('input[name="username"]').fill(username)
-  await page.locator('input[name="password"]').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-}
-
-/** Pick a visible option of the open el-select dropdown by its exact text. */
-async function pickOption(page, label) {
-  const opt = page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
-  await expectVisible(opt, `option ${label}`)
-  await opt.first().click()
-}
-
-/** Pick a node of the open el-tree-select dropdown by its label. */
-async function pickTreeNode(page, label) {
-  const node = page.locator('.el-tree-node__content:visible').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
-  await expectVisible(node, `tree node ${label}`)
-  await node.first().click()
-}
-
-async function logoutViaMenu(page) {
-  await page.locator('[data-test="user-menu"]').click()
-  const item = page.locator('.el-dropdown-menu__item:visible').filter({ hasText: '退出登录' })
-  await expectVisible(item, 'the 退出登录 menu item')
-  await item.first().click()
-  await expectPath(page, '/login')
-}
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, pickTreeNode } from './steps.mjs'
+import { caseScenarios } from './case-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -162,5 +112,6 @@ export const scenarios = [
       await expectVisible(row, 'an audit row naming zhangsan2026')
       await expectVisible(page.locator('.el-table__body .el-tag', { hasText: '成功' }), 'a 成功 outcome tag')
     }
-  }
+  },
+  ...caseScenarios
 ]

@@ -24,3 +24,25 @@ export function useFieldErrors() {
   }
   return { errors, clear, show }
 }
+
+/**
+ * For forms and dialogs that may be refused by a case rule: `refusal` holds the ApiError to show in a
+ * <RuleAlert>; `refuse(e)` keeps rule violations, conflicts and validation errors for the alert and
+ * toasts the rest (network, permission …).
+ */
+export function useRefusal() {
+  const state = reactive({ refusal: null })
+  function refuse(e) {
+    if (e && e.sessionGone) return
+    if (e && (e.rule || e.status === 409 || e.status === 400 || e.status === 422 || e.status === 403)) {
+      state.refusal = e
+    } else {
+      state.refusal = null
+      toastError(e)
+    }
+  }
+  function clearRefusal() {
+    state.refusal = null
+  }
+  return { state, refuse, clearRefusal }
+}

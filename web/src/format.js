@@ -48,3 +48,30 @@ export function dayStartSec(day) {
 export function dayEndSec(day) {
   return dayStartSec(day) + 86400
 }
+
+/** epoch seconds → "YYYY-MM-DD HH:mm" in Asia/Shanghai; '' for empty/0. */
+export function formatMin(s) {
+  return formatSec(s).slice(0, 16)
+}
+
+/** epoch seconds → "YYYY-MM-DD" (Shanghai day); '' for empty/0. */
+export function daySec(s) {
+  return formatSec(s).slice(0, 10)
+}
+
+/** "YYYY-MM-DD", epoch seconds or nothing (= today) → "2026年3月7日". */
+export function cnDate(v) {
+  let day = v
+  if (v === undefined || v === null || v === '') day = todayShanghai()
+  else if (typeof v === 'number' || /^\d+$/.test(String(v))) day = daySec(Number(v))
+  const [y, m, d] = String(day).slice(0, 10).split('-')
+  if (!d) return ''
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+/** epoch seconds → "2026年3月7日 14时05分". */
+export function cnDateTime(s) {
+  if (!s) return ''
+  const t = formatSec(s)
+  return `${cnDate(t.slice(0, 10))} ${t.slice(11, 13)}时${t.slice(14, 16)}分`
+}

@@ -7,13 +7,19 @@ const total = (path, params) => api.get(path, { ...params, page: 1, per_page: 1 
 
 export const HOME_CARDS = {
   officer: [
-    { title: '我的案件', icon: 'Folder' },
+    {
+      title: '我的案件',
+      icon: 'Folder',
+      sub: '本人主办或协办的案件',
+      link: '/cases?mine=1',
+      load: () => total('/cases', { mine: 1 })
+    },
     { title: '待办事项', icon: 'List' },
     { title: '我的预警', icon: 'Bell' },
     { title: '今日值班', icon: 'Calendar' }
   ],
   chief: [
-    { title: '待审批', icon: 'Stamp' },
+    { title: '待审批', icon: 'Stamp', sub: '等待本人审批的案件', link: '/approvals', load: () => total('/approvals') },
     { title: '本所预警', icon: 'Bell' },
     { title: '今日警情', icon: 'PhoneFilled' },
     { title: '民警在岗', icon: 'Avatar' }
@@ -28,7 +34,9 @@ export const HOME_CARDS = {
     { title: '超期预警', icon: 'Bell' },
     { title: '投诉信访', icon: 'ChatLineSquare' }
   ],
-  legal: [{ title: '待法制审核', icon: 'Stamp' }],
+  legal: [
+    { title: '待法制审核', icon: 'Stamp', sub: '等待法制审核的案件', link: '/approvals', load: () => total('/approvals') }
+  ],
   clerk: [
     { title: '待归档', icon: 'FolderChecked' },
     { title: '台账', icon: 'Notebook' }

@@ -34,6 +34,9 @@ export function unitKindName(kind) {
   return KIND_NAME[kind] || kind || ''
 }
 
+/** Roles that work with cases (执法办案). */
+export const CASE_ROLES = ['officer', 'chief', 'legal', 'clerk', 'auxiliary', 'supervisor', 'archivist']
+
 /** The left menu. `roles` absent = every logged-in user. `icon` names an @element-plus/icons-vue icon. */
 export const MENU = [
   { path: '/', title: '首页', icon: 'HomeFilled' },
@@ -47,10 +50,22 @@ export const MENU = [
       { path: '/admin/settings', title: '系统设置', icon: 'Tools' }
     ]
   },
+  {
+    title: '执法办案',
+    icon: 'Briefcase',
+    roles: CASE_ROLES,
+    children: [
+      { path: '/cases', title: '案件列表', icon: 'Files' },
+      { path: '/cases/new', title: '受案登记', icon: 'DocumentAdd', roles: ['officer', 'chief'] },
+      { path: '/approvals', title: '审批待办', icon: 'Stamp', roles: ['chief', 'legal'], badge: 'approvals' }
+    ]
+  },
   { path: '/audit', title: '审计日志', icon: 'Document', roles: ['auditor'] },
   { path: '/password', title: '修改密码', icon: 'Lock' }
 ]
 
+const visible = (role) => (m) => !m.roles || m.roles.includes(role)
+
 export function menuFor(role) {
-  return MENU.filter((m) => !m.roles || m.roles.includes(role))
+  return MENU.filter(visible(role)).map((m) => (m.children ? { ...m, children: m.children.filter(visible(role)) } : m))
 }

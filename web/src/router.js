@@ -3,9 +3,22 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { auth, loadSession } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
+import { CASE_ROLES } from './roles.js'
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
+  {
+    path: '/progress',
+    name: 'progress',
+    component: () => import('./views/ProgressView.vue'),
+    meta: { open: true, title: '案件进度查询' }
+  },
+  {
+    path: '/print/:caseId/:kind',
+    name: 'print',
+    component: () => import('./views/print/PrintView.vue'),
+    meta: { title: '文书打印', roles: CASE_ROLES }
+  },
   {
     path: '/',
     component: AppLayout,
@@ -36,6 +49,30 @@ const routes = [
         meta: { title: '系统设置', crumbs: ['系统管理'], roles: ['admin'] }
       },
       {
+        path: 'cases',
+        name: 'cases',
+        component: () => import('./views/cases/CaseListView.vue'),
+        meta: { title: '案件列表', crumbs: ['执法办案'], roles: CASE_ROLES }
+      },
+      {
+        path: 'cases/new',
+        name: 'case-new',
+        component: () => import('./views/cases/CaseCreateView.vue'),
+        meta: { title: '受案登记', crumbs: ['执法办案'], roles: ['officer', 'chief'] }
+      },
+      {
+        path: 'cases/:id(\\d+)',
+        name: 'case',
+        component: () => import('./views/cases/CaseDetailView.vue'),
+        meta: { title: '案件详情', crumbs: ['执法办案', '案件列表'], menu: '/cases', roles: CASE_ROLES }
+      },
+      {
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('./views/cases/ApprovalInboxView.vue'),
+        meta: { title: '审批待办', crumbs: ['执法办案'], roles: ['chief', 'legal'] }
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('./views/AuditView.vue'),
@@ -61,6 +98,7 @@ const routes = [
 const router = createRouter({ history: createWebHistory('/'), routes })
 
 router.beforeEach(async (to) => {
+  if (to.meta.open) return true // public pages for citizens: no login needed, none refused
   await loadSession()
   const user = auth.user
   if (to.meta.public) {
