@@ -62,5 +62,20 @@ int api_custody_log(struct req *r);
 int api_custody_exit(struct req *r);
 int api_holidays_list(struct req *r);
 int api_holidays_put(struct req *r);
+int api_incident_categories(struct req *r);
+int api_incidents_list(struct req *r);
+int api_incidents_create(struct req *r);
+int api_incidents_get(struct req *r);
+int api_incidents_dispatch(struct req *r);
+int api_incidents_step(struct req *r);
+int api_incidents_feedback(struct req *r);
+int api_incidents_callback(struct req *r);
+int api_incidents_board(struct req *r);
+int api_oversight_list(struct req *r);
+int api_oversight_create(struct req *r);
+int api_oversight_action(struct req *r);
+int api_reports_daily(struct req *r);
+int api_reports_daily_xlsx(struct req *r);
+int api_reports_stats(struct req *r);
 
 #endif

@@ -70,12 +70,20 @@ static const char *unit_code(enum clock_unit u)
 }
 
 /* Add one clock (the case row r gives case_id, case_no, unit_id, unit_name). */
-static void add(struct collector *k, json_t *r, const char *key, const char *rule,
-		const char *label, int64_t start, int64_t end, enum clock_unit unit,
-		int64_t measure_id, const char *person, const char *act)
+static void add_warn(struct collector *k, json_t *r, const char *key, const char *rule,
+		     const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		     int64_t measure_id, const char *person, const char *act, int64_t warn_at)
 {
 	enum warn_level lv = clock_level(&k->pol, start, end, unit, k->c->now);
 	json_t *it;
+
+	/* a rule row with its own WARN point (PROC-PROPERTY-24H: 20 h) */
+	if (warn_at) {
+		if (lv == LEVEL_WARN && k->c->now < warn_at)
+			lv = LEVEL_OK;
+		else if (lv == LEVEL_OK && k->c->now >= warn_at)
+			lv = LEVEL_WARN;
+	}
 
 	if (k->rc || lv < k->min)
 		return;
@@ -85,7 +93,7 @@ static void add(struct collector *k, json_t *r, const char *key, const char *rul
 		       "unit_name", json_object_get(r, "unit_name"), "start", (json_int_t)start,
 		       "deadline", (json_int_t)end, "unit", unit_code(unit), "level", clock_level_code(lv),
 		       "level_label", clock_level_label(lv),
-		       "warn_at", (json_int_t)clock_warn_at(&k->pol, start, end, unit),
+		       "warn_at", (json_int_t)(warn_at ? warn_at : clock_warn_at(&k->pol, start, end, unit)),
 		       "urgent_at", (json_int_t)clock_urgent_at(&k->pol, start, end, unit), "act", act);
 	if (!it) {
 		k->rc = ps_fail(k->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -97,6 +105,13 @@ static void add(struct collector *k, json_t *r, const char *key, const char *rul
 		json_object_set_new(it, "person", json_string(person));
 	json_object_set_new(it, "level_rank", json_integer(lv));
 	json_array_append_new(k->items, it);
+}
+
+static void add(struct collector *k, json_t *r, const char *key, const char *rule,
+		const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		int64_t measure_id, const char *person, const char *act)
+{
+	add_warn(k, r, key, rule, label, start, end, unit, measure_id, person, act, 0);
 }
 
 static int64_t jint(json_t *r, const char *key)
@@ -256,10 +271,40 @@ static void cases(struct collector *k, enum clock_scope s)
 	if (k->rc)
 		return;
 	json_array_foreach(rows, i, r)
-		add(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)jint(r, "id")),
-		    "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", jstr(r, "name")),
-		    jint(r, "seized_at"), jint(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
-		    "24小时内移交涉案财物管理人员");
+		add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)jint(r, "id")),
+			 "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", jstr(r, "name")),
+			 jint(r, "seized_at"), jint(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
+			 "24小时内移交涉案财物管理人员", jint(r, "seized_at") + 20 * 3600);
+	json_decref(rows);
+	if (k->rc)
+		return;
+	/* 有警无案: a violation or crime reported and no case after the window
+	 * (PROC-ACCEPT-REG: every report is accepted and registered, XZCX Art 60) */
+	rows_binds(&q, c);
+	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%",
+			c->who.scope_path ? c->who.scope_path : c->who.unit_path));
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	k->rc = rows_all(&q,
+			 "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
+			 " NULL AS case_id, i.incident_no AS case_no FROM incident i"
+			 " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
+			 " WHERE ic.violation = 1 AND i.case_id IS NULL AND i.duplicate_of IS NULL"
+			 " AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
+			 " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
+			 " WHERE io.incident_id = i.id AND io.user_id = ?))",
+			 &rows);
+	if (k->rc)
+		return;
+	{
+		int64_t window = setting_int(c, "incident.unfiled_hours", 0) * 3600;
+
+		json_array_foreach(rows, i, r)
+			add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)jint(r, "id")),
+			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", jstr(r, "incident_no")),
+			    jint(r, "received_at"), jint(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
+			    "依法受案立案，或反馈不属于违法犯罪的处警结果");
+	}
 	json_decref(rows);
 }
 
@@ -333,7 +378,10 @@ int clocks_sweep(struct ctx *c, int *recorded)
 		rows_binds(&q, c);
 		rows_bind_text(&q, jstr(it, "key"));
 		rows_bind_int(&q, jint(it, "unit_id"));
-		rows_bind_int(&q, jint(it, "case_id"));
+		if (jint(it, "case_id"))
+			rows_bind_int(&q, jint(it, "case_id"));
+		else
+			rows_bind_text(&q, NULL);
 		if (json_object_get(it, "measure_id"))
 			rows_bind_int(&q, jint(it, "measure_id"));
 		else
@@ -414,4 +462,22 @@ int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const
 	}
 	json_decref(rows);
 	return blocked;
+}
+
+int clocks_case_limit(struct ctx *c, int64_t case_id, int64_t *deadline)
+{
+	json_t *items, *it;
+	size_t i;
+	int rc;
+	const char *key = arena_printf(c->arena, "case:%lld:limit", (long long)case_id);
+
+	*deadline = 0;
+	rc = clocks_collect(c, SCOPE_UNIT, LEVEL_OK, &items);
+	if (rc)
+		return rc;
+	json_array_foreach(items, i, it)
+		if (!strcmp(jstr(it, "key"), key))
+			*deadline = jint(it, "deadline");
+	json_decref(items);
+	return PS_OK;
 }

@@ -34,6 +34,9 @@ void clocks_policy(struct ctx *c, struct warn_policy *p);
  * the count. Runs in the caller's write transaction. */
 int clocks_sweep(struct ctx *c, int *recorded);
 
+/* The ADM-CASE-30D deadline of an admin case now (0 when it has none). */
+int clocks_case_limit(struct ctx *c, int64_t case_id, int64_t *deadline);
+
 /* 1 when a BREACH (recorded or not) that is not answered stands on the
  * party's measures in this case; *rule / *label name it. For blocking
  * further questioning after the period ran out. */

@@ -4,6 +4,7 @@
 #include "domain/clocks.h"
 #include "domain/rows.h"
 #include "rules/case_flow.h"
+#include "rules/idcard.h"
 #include "rules/measures.h"
 
 #include <stdio.h>
@@ -100,7 +101,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	struct case_row k;
 	struct rows_query q;
 	int64_t start = in->has_started ? in->started_at : c->now, n = 0, id;
-	int y, m, d, approved, rc;
+	int y, m, d, approved, rc, special = in->special_person;
 
 	*out = NULL;
 	rc = case_load(c, case_id, &k);
@@ -113,8 +114,6 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	t = measure_tier_find(in->kind, in->tier);
 	if (!t)
 		return ps_fail_field(c->err, PS_EINVAL, "tier", "强制措施种类或档次不正确");
-	if (t->extends && !in->reason)
-		return ps_fail_field(c->err, PS_EINVAL, "reason", "该档次须写明理由");
 	if (start > c->now + 300 || start < k.accepted_at - 7 * 86400)
 		return ps_fail_field(c->err, PS_EINVAL, "started_at", "到案时间不合理");
 	rows_binds(&q, c);
@@ -126,8 +125,32 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	if (!n)
 		return ps_fail_field(c->err, PS_EINVAL, "party_id", "该当事人不属于本案");
 	date_civil_from_days(date_local_days(start), &y, &m, &d);
-	rc = measure_start_check(t, law_in_force(y, m, d), in->reason && *in->reason,
-				 in->special_person, c->err);
+	/* CQ-SPECIAL from the records too: under 16 or 70 and over by the birth
+	 * date, or pregnant/nursing as registered — not only the form's flag */
+	if (!special) {
+		json_t *p;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->party_id);
+		rc = rows_one(&q,
+			      "SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp"
+			      " JOIN person p ON p.id = cp.person_id WHERE cp.id = ?",
+			      &p);
+		if (rc)
+			return rc;
+		if (json_integer_value(json_object_get(p, "pregnant_or_nursing")))
+			special = 1;
+		else if (json_string_value(json_object_get(p, "birth_date"))) {
+			int by, bm, bd, age;
+
+			if (!date_parse(json_string_value(json_object_get(p, "birth_date")), 10, &by, &bm, &bd)) {
+				age = idcard_age_on(by, bm, bd, y, m, d);
+				special = age < 16 || age >= 70;
+			}
+		}
+		json_decref(p);
+	}
+	rc = measure_start_check(t, law_in_force(y, m, d), in->reason && *in->reason, special, c->err);
 	if (rc)
 		return rc;
 	if (strcmp(t->kind, "admin_detention") == 0 && (in->days < 1 || in->days > 20))
@@ -148,7 +171,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	else
 		rows_bind_text(&q, NULL);
 	rows_bind_text(&q, in->reason);
-	rows_bind_int(&q, in->special_person);
+	rows_bind_int(&q, special);
 	rows_bind_int(&q, start);
 	if (t->approver)
 		rows_bind_int(&q, c->who.user_id);
@@ -489,6 +512,17 @@ int cases_extend_limit(struct ctx *c, int64_t case_id, const char *reason, json_
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请写明延长理由（重大、复杂案件）");
 	date_civil_from_days(date_local_days(k.accepted_at), &y, &m, &d);
 	max = law_in_force(y, m, d) == LAW_ZA2025 ? 2 : 1;
+	{
+		/* an extension is decided while the limit still runs (ZA2025 Art 118) */
+		int64_t deadline = 0;
+
+		rc = clocks_case_limit(c, case_id, &deadline);
+		if (rc)
+			return rc;
+		if (deadline && c->now >= deadline)
+			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-CASE-30D",
+				       "办案期限已届满，不能再批准延长；应当作出处理决定并说明超期原因");
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rc = rows_int(&q, "SELECT COUNT(*) FROM case_extension WHERE case_id = ?", 0, &n);

@@ -1,5 +1,6 @@
 #include "domain/seed.h"
 #include "domain/audit.h"
+#include "domain/incidents.h"
 #include "domain/units.h"
 #include "domain/users.h"
 #include "rules/date.h"
@@ -201,16 +202,21 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 		return ps_fail(c->err, PS_ECONFLICT, "ALREADY_INITIALISED", NULL,
 			       "数据库已初始化（已有 %lld 个账号），未做任何改动",
 			       (long long)n);
-	for (size_t i = 0; i < ps_seed_files_count; i++)
-		if (strcmp(ps_seed_files[i].name, "holidays-cn.csv") == 0) {
+	rc = PS_OK;
+	for (size_t i = 0; i < ps_seed_files_count && !rc; i++) {
+		if (strcmp(ps_seed_files[i].name, "holidays-cn.csv") == 0)
 			rc = seed_holidays(c, ps_seed_files[i].data, ps_seed_files[i].size);
-			if (rc)
-				return rc;
-		}
+		else if (strcmp(ps_seed_files[i].name, "incident-categories.csv") == 0)
+			rc = incidents_seed_categories(c, ps_seed_files[i].data, ps_seed_files[i].size);
+	}
+	if (rc)
+		return rc;
 	if (demo) {
 		rc = seed_demo(c);
 		if (!rc)
 			rc = seed_demo_cases(c);
+		if (!rc)
+			rc = seed_demo_incidents(c);
 		/* the demo steps acted as their accounts; init itself is the CLI's */
 		c->who.username = "cli:init";
 		c->who.role = "admin";

@@ -42,6 +42,16 @@ const struct setting_def setting_defs[] = {
 	  "询问查证期间超过该时长没有饮食记录即预警", "ADM-SUMMON-CARE", 0 },
 	{ "warn.nochain_hours", SETTING_INT, "24", 1, 72, "连续传唤间隔（小时）",
 	  "同一人同一案件在前次传唤结束后该时长内再次传唤，提示变相拘禁风险", "ADM-SUMMON-NOCHAIN", 0 },
+	{ "incident.duplicate_minutes", SETTING_INT, "30", 1, 720, "重复警情判定时间窗（分钟）",
+	  "同一地点在该时间内的再次报警提示为同一警情", NULL, 0 },
+	{ "incident.unfiled_hours", SETTING_INT, "24", 1, 168, "有警无案预警（小时）",
+	  "涉及违法犯罪的警情超过该时长仍未立案即预警", "PROC-ACCEPT-REG", 0 },
+	{ "report.weight_incidents", SETTING_INT, "1", 0, 100, "日报排名权重：处警数", NULL, NULL, 0 },
+	{ "report.weight_filed", SETTING_INT, "5", 0, 100, "日报排名权重：立案数", NULL, NULL, 0 },
+	{ "report.weight_solved", SETTING_INT, "8", 0, 100, "日报排名权重：办结数", NULL, NULL, 0 },
+	{ "report.weight_persons", SETTING_INT, "6", 0, 100, "日报排名权重：打击处理人数", NULL, NULL, 0 },
+	{ "report.weight_callback_pct", SETTING_INT, "1", 0, 100, "日报排名权重：回告率（每个百分点）", NULL, NULL, 0 },
+	{ "report.weight_breach", SETTING_INT, "-10", -100, 0, "日报排名权重：未答复超期（扣分）", NULL, NULL, 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -219,6 +219,29 @@ static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 	memcpy(r.request_id, tok, 16);
 	r.request_id[16] = '\0';
 	api_handle(&r);
+	if (r.raw && r.status == 200) {
+		struct MHD_Response *resp = MHD_create_response_from_buffer(r.raw_len, r.raw,
+									    MHD_RESPMEM_MUST_FREE);
+
+		if (!resp) {
+			free(r.raw);
+			json_decref(r.out);
+			return MHD_NO;
+		}
+		common_headers(resp);
+		MHD_add_response_header(resp, "Content-Type", r.raw_type);
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+		MHD_add_response_header(resp, "X-Request-Id", r.request_id);
+		if (r.raw_name)
+			MHD_add_response_header(resp, "Content-Disposition",
+						arena_printf(&cn->arena, "attachment; filename=\"%s\"",
+							     r.raw_name));
+		ret = MHD_queue_response(c, 200, resp);
+		MHD_destroy_response(resp);
+		json_decref(r.out);
+		return ret;
+	}
+	free(r.raw);
 	ret = send_json(c, &r);
 	json_decref(r.out);
 	return ret;
