@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 struct api_config api_config;
 static atomic_int write_failed;
@@ -279,8 +280,11 @@ void api_handle(struct req *r)
 		r->status = 200;
 		r->set_cookie = NULL;
 		rc = run_route(r, found);
-		if (rc != PS_EBUSY || attempt >= 8)
+		if (rc != PS_EBUSY || attempt >= 20)
 			break;
+		/* a read that had to write (session touch, audit row) met a
+		 * newer snapshot or a busy writer: back off a little and retry */
+		usleep((useconds_t)(2000 * (attempt + 1)));
 	}
 	if (rc)
 		render_error(r, rc);

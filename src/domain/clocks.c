@@ -146,10 +146,14 @@ static void measures(struct collector *k, enum clock_scope s)
 	size_t i;
 
 	rows_binds(&q, c);
+	rows_bind_int(&q, setting_int(c, "warn.nochain_hours", 0) * 3600);
 	scope_binds(&q, c, s);
 	k->rc = rows_all(&q,
 			 "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
 			 " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
+			 " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
+			 "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
+			 "  AND pm.ended_at > m.started_at - ?) AS chained,"
 			 " o.name AS unit_name, p.name AS person"
 			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
 			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
@@ -169,6 +173,12 @@ static void measures(struct collector *k, enum clock_scope s)
 		add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), t->rule,
 		    arena_printf(c->arena, "%s", t->label), start, end, t->unit, id, jstr(r, "person"),
 		    "期限届满前释放、变更措施或依法延长");
+		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
+		if (!strcmp(t->kind, "summons") && jint(r, "chained"))
+			add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
+				 "ADM-SUMMON-NOCHAIN", "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
+				 end, t->unit, id, jstr(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
+				 start);
 		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
 			const char *field;
 

@@ -153,6 +153,22 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	rc = measure_start_check(t, law_in_force(y, m, d), in->reason && *in->reason, special, c->err);
 	if (rc)
 		return rc;
+	/* one running measure of a kind per person and case; a new summons
+	 * right after the last one is flagged on the board (ADM-SUMMON-NOCHAIN) */
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, in->party_id);
+	rows_bind_text(&q, t->kind);
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM measure WHERE case_id = ? AND party_id = ? AND kind = ?"
+		      " AND status = 'active'",
+		      0, &n);
+	if (!rc && n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "MEASURE_ACTIVE",
+			     strcmp(t->kind, "summons") == 0 ? "ADM-SUMMON-NOCHAIN" : NULL,
+			     "该人员已有进行中的“%s”，请延长或先解除，不得重复采取", measure_kind_label(t->kind));
+	if (rc)
+		return rc;
 	if (strcmp(t->kind, "admin_detention") == 0 && (in->days < 1 || in->days > 20))
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
 			       "行政拘留执行天数应为1至20日（合并执行不超过20日）");
@@ -380,7 +396,9 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 	rows_bind_int(&q, active_only);
 	rc = rows_all(&q,
 		      "SELECT m.id, m.case_id, k.case_no, m.party_id, p.name AS person, m.kind, m.tier, m.days,"
-		      " m.started_at, m.ended_at, m.status, m.kss_at, m.family_at, m.question_at"
+		      " m.reason, m.special_person, m.started_at, m.ended_at, m.end_reason, m.status, m.kss_at,"
+		      " m.family_at, m.question_at, m.family_exception,"
+		      " (SELECT name FROM users WHERE id = m.approved_by) AS approved_by_name"
 		      " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
 		      " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
 		      " WHERE (? = 0 OR m.case_id = ?) AND o.path LIKE ? AND (? = 0 OR m.status = 'active')"
@@ -424,7 +442,9 @@ int breaches_list(struct ctx *c, int open_only, json_t **out)
 	return rows_page(&q,
 			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
 			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"
-			 " b.answered_at, u.name AS answered_by_name",
+			 " b.answered_at, u.name AS answered_by_name,"
+			 " (SELECT p.name FROM measure m JOIN case_party cp ON cp.id = m.party_id"
+			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
 			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
 }
 

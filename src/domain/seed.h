@@ -23,6 +23,9 @@ int seed_demo_cases(struct ctx *c);
 /* Four weeks of 110 history and today's incidents (seed_incidents.c). */
 int seed_demo_incidents(struct ctx *c);
 
+/* The demo community of 城关 (seed_population.c). */
+int seed_demo_population(struct ctx *c);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);

@@ -9,6 +9,7 @@
 #include "domain/custody.h"
 #include "domain/measures.h"
 #include "domain/interviews.h"
+#include "domain/rows.h"
 #include "domain/users.h"
 #include "rules/idcard.h"
 
@@ -360,14 +361,30 @@ int seed_demo_cases(struct ctx *c)
 		/* case 2: summoned 6 h 30 min ago (ADM-SUMMON-8H: WARN from 6 h) */
 		memset(&s, 0, sizeof(s));
 		s.case_id = 2;
-		s.suspect = 3;
+		{
+			struct rows_query q;
+
+			rows_binds(&q, c);
+			rc = rows_int(&q, "SELECT id FROM case_party WHERE case_id = 2 AND role = 'suspect'", 0,
+				      &s.suspect);
+			if (rc)
+				return rc;
+		}
 		if ((rc = measure(c, &s, "minjing2", "summons", "8h", NULL, 6 * 3600 + 1800, &mid)) ||
 		    (rc = custody(c, &s, "minjing2", mid, 6 * 3600 + 1800, "inquiry_room", "询问室（一）")))
 			return rc;
 		/* case 4: the 24 h tier for a complex case, 20 h in (WARN from 18 h) */
 		memset(&s, 0, sizeof(s));
 		s.case_id = 4;
-		s.suspect = 6;
+		{
+			struct rows_query q;
+
+			rows_binds(&q, c);
+			rc = rows_int(&q, "SELECT id FROM case_party WHERE case_id = 4 AND role = 'suspect'", 0,
+				      &s.suspect);
+			if (rc)
+				return rc;
+		}
 		if ((rc = measure(c, &s, "suozhang", "summons", "24h", "多次盗窃，情况复杂，可能适用行政拘留（第五十八条）",
 				  20 * 3600, &mid)) ||
 		    (rc = custody(c, &s, "minjing2", mid, 20 * 3600, "holding_room", "候问室（二）")))

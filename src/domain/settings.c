@@ -52,6 +52,14 @@ const struct setting_def setting_defs[] = {
 	{ "report.weight_persons", SETTING_INT, "6", 0, 100, "日报排名权重：打击处理人数", NULL, NULL, 0 },
 	{ "report.weight_callback_pct", SETTING_INT, "1", 0, 100, "日报排名权重：回告率（每个百分点）", NULL, NULL, 0 },
 	{ "report.weight_breach", SETTING_INT, "-10", -100, 0, "日报排名权重：未答复超期（扣分）", NULL, NULL, 0 },
+	{ "rental.visit_days_trusted", SETTING_INT, "90", 7, 365, "放心户走访周期（天）",
+	  "季度走访", NULL, 1 },
+	{ "rental.visit_days_normal", SETTING_INT, "30", 7, 180, "一般户走访周期（天）",
+	  "每月走访", NULL, 1 },
+	{ "rental.visit_days_watch", SETTING_INT, "7", 1, 60, "不放心户走访周期（天）",
+	  "每周走访", NULL, 1 },
+	{ "letter.answer_days", SETTING_INT, "30", 7, 180, "函查回复期限（天）",
+	  "发出后超过该天数未回复列为逾期", NULL, 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -2,6 +2,7 @@
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, pickTreeNode } from './steps.mjs'
 import { caseScenarios } from './case-scenarios.mjs'
+import { clockScenarios } from './clock-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -113,5 +114,6 @@ export const scenarios = [
       await expectVisible(page.locator('.el-table__body .el-tag', { hasText: '成功' }), 'a 成功 outcome tag')
     }
   },
-  ...caseScenarios
+  ...caseScenarios,
+  ...clockScenarios
 ]

@@ -2,6 +2,10 @@
 // the others belong to modules not built yet and show "—" with "功能建设中".
 import api from './api.js'
 import { dayStartSec, todayShanghai } from './format.js'
+import { summaryText } from './clocks/warnings.js'
+
+/** The 执法预警 counts of the user's default scope, e.g. "紧急 2 · 超期 1". */
+const warnings = (levels) => () => api.get('/warnings/summary').then((s) => summaryText(s, levels))
 
 const total = (path, params) => api.get(path, { ...params, page: 1, per_page: 1 }).then((d) => d.total ?? 0)
 
@@ -15,12 +19,24 @@ export const HOME_CARDS = {
       load: () => total('/cases', { mine: 1 })
     },
     { title: '待办事项', icon: 'List' },
-    { title: '我的预警', icon: 'Bell' },
+    {
+      title: '我的预警',
+      icon: 'Bell',
+      sub: '本人案件的办案期限与强制措施计时',
+      link: '/warnings/mine',
+      load: warnings(['WARN', 'URGENT', 'BREACH'])
+    },
     { title: '今日值班', icon: 'Calendar' }
   ],
   chief: [
     { title: '待审批', icon: 'Stamp', sub: '等待本人审批的案件', link: '/approvals', load: () => total('/approvals') },
-    { title: '本所预警', icon: 'Bell' },
+    {
+      title: '本所预警',
+      icon: 'Bell',
+      sub: '本所紧急、超期的法定时限',
+      link: '/warnings/unit',
+      load: warnings(['URGENT', 'BREACH'])
+    },
     { title: '今日警情', icon: 'PhoneFilled' },
     { title: '民警在岗', icon: 'Avatar' }
   ],
@@ -31,11 +47,24 @@ export const HOME_CARDS = {
   ],
   supervisor: [
     { title: '各所排名', icon: 'Trophy' },
-    { title: '超期预警', icon: 'Bell' },
+    {
+      title: '超期预警',
+      icon: 'Bell',
+      sub: '全县已超过法定时限的事项',
+      link: '/warnings/breaches',
+      load: warnings(['BREACH', 'URGENT'])
+    },
     { title: '投诉信访', icon: 'ChatLineSquare' }
   ],
   legal: [
-    { title: '待法制审核', icon: 'Stamp', sub: '等待法制审核的案件', link: '/approvals', load: () => total('/approvals') }
+    { title: '待法制审核', icon: 'Stamp', sub: '等待法制审核的案件', link: '/approvals', load: () => total('/approvals') },
+    {
+      title: '本所预警',
+      icon: 'Bell',
+      sub: '紧急、超期的法定时限',
+      link: '/warnings/unit',
+      load: warnings(['URGENT', 'BREACH'])
+    }
   ],
   clerk: [
     { title: '待归档', icon: 'FolderChecked' },

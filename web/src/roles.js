@@ -37,6 +37,9 @@ export function unitKindName(kind) {
 /** Roles that work with cases (执法办案). */
 export const CASE_ROLES = ['officer', 'chief', 'legal', 'clerk', 'auxiliary', 'supervisor', 'archivist']
 
+/** Roles that work in the 办案区 (case-handling area). */
+export const CUSTODY_ROLES = ['officer', 'chief', 'auxiliary']
+
 /** The left menu. `roles` absent = every logged-in user. `icon` names an @element-plus/icons-vue icon. */
 export const MENU = [
   { path: '/', title: '首页', icon: 'HomeFilled' },
@@ -47,7 +50,8 @@ export const MENU = [
     children: [
       { path: '/admin/users', title: '用户管理', icon: 'User' },
       { path: '/admin/units', title: '机构管理', icon: 'OfficeBuilding' },
-      { path: '/admin/settings', title: '系统设置', icon: 'Tools' }
+      { path: '/admin/settings', title: '系统设置', icon: 'Tools' },
+      { path: '/admin/holidays', title: '节假日管理', icon: 'Calendar' }
     ]
   },
   {
@@ -60,6 +64,17 @@ export const MENU = [
       { path: '/approvals', title: '审批待办', icon: 'Stamp', roles: ['chief', 'legal'], badge: 'approvals' }
     ]
   },
+  {
+    title: '执法监督',
+    icon: 'Bell',
+    roles: ['officer', 'chief', 'legal', 'supervisor'],
+    children: [
+      { path: '/warnings/mine', title: '我的预警', icon: 'AlarmClock', roles: ['officer'], badge: 'warnings' },
+      { path: '/warnings/unit', title: '本所预警看板', icon: 'DataBoard', roles: ['chief', 'legal'], badge: 'warnings' },
+      { path: '/warnings/breaches', title: '全县超期监督', icon: 'Warning', roles: ['supervisor'], badge: 'breaches' }
+    ]
+  },
+  { path: '/custody', title: '办案区', icon: 'Monitor', roles: CUSTODY_ROLES },
   { path: '/audit', title: '审计日志', icon: 'Document', roles: ['auditor'] },
   { path: '/password', title: '修改密码', icon: 'Lock' }
 ]

@@ -3,7 +3,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { auth, loadSession } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
-import { CASE_ROLES } from './roles.js'
+import { CASE_ROLES, CUSTODY_ROLES } from './roles.js'
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
@@ -71,6 +71,38 @@ const routes = [
         name: 'approvals',
         component: () => import('./views/cases/ApprovalInboxView.vue'),
         meta: { title: '审批待办', crumbs: ['执法办案'], roles: ['chief', 'legal'] }
+      },
+      {
+        path: 'warnings/mine',
+        name: 'my-warnings',
+        component: () => import('./views/warnings/WarningsBoardView.vue'),
+        props: { mode: 'mine' },
+        meta: { title: '我的预警', crumbs: ['执法监督'], roles: ['officer'] }
+      },
+      {
+        path: 'warnings/unit',
+        name: 'unit-warnings',
+        component: () => import('./views/warnings/WarningsBoardView.vue'),
+        props: { mode: 'unit' },
+        meta: { title: '本所预警看板', crumbs: ['执法监督'], roles: ['chief', 'legal'] }
+      },
+      {
+        path: 'warnings/breaches',
+        name: 'breaches',
+        component: () => import('./views/warnings/BreachesView.vue'),
+        meta: { title: '全县超期监督', crumbs: ['执法监督'], roles: ['supervisor', 'chief', 'legal'] }
+      },
+      {
+        path: 'custody',
+        name: 'custody',
+        component: () => import('./views/custody/CustodyBoardView.vue'),
+        meta: { title: '办案区', roles: CUSTODY_ROLES }
+      },
+      {
+        path: 'admin/holidays',
+        name: 'holidays',
+        component: () => import('./views/admin/HolidaysView.vue'),
+        meta: { title: '节假日管理', crumbs: ['系统管理'], roles: ['admin'] }
       },
       {
         path: 'audit',

@@ -1,0 +1,63 @@
+#include "core/text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+#include <strings.h>
+
+int text_is_utf8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		size_t k;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		k = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (!k || (size_t)(end - p) < k)
+			return 0;
+		for (size_t i = 1; i < k; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+		p += k;
+	}
+	return 1;
+}
+
+char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encoding,
+		   size_t *out_len)
+{
+	iconv_t cd;
+	char *out, *in = (char *)s, *o;
+	size_t inleft = n, cap = n * 2 + 16, outleft = cap;
+
+	if (n >= 3 && (unsigned char)s[0] == 0xef && (unsigned char)s[1] == 0xbb &&
+	    (unsigned char)s[2] == 0xbf) {
+		in += 3;
+		inleft -= 3;
+	}
+	if (!encoding || !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8")) {
+		if (!text_is_utf8(in, inleft))
+			return NULL;
+		*out_len = inleft;
+		return arena_strndup(a, in, inleft);
+	}
+	out = arena_alloc(a, cap + 1);
+	if (!out)
+		return NULL;
+	cd = iconv_open("UTF-8", !strcasecmp(encoding, "gbk") ? "GB18030" : encoding);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	o = out;
+	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+		iconv_close(cd);
+		return NULL;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*out_len = (size_t)(o - out);
+	return out;
+}

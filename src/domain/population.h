@@ -1,0 +1,55 @@
+/* population.h — 一标三实: standard addresses, the actual population
+ * (registered with a checked ID number, searchable by any part of the name),
+ * compared at once against the wanted list (issue 6). */
+#ifndef PS_DOMAIN_POPULATION_H
+#define PS_DOMAIN_POPULATION_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+struct address_input {
+	const char *community, *building, *unit_no, *room;
+	int64_t post_id;
+};
+
+struct person_input {
+	const char *id_number, *name, *sex, *birth_date, *phone, *kind, *household_no, *key_tags;
+	int64_t address_id;
+	int key_person, has_key_person;
+};
+
+struct person_filter {
+	const char *name, *id_prefix, *phone, *address, *kind;
+	int64_t page, per_page;
+};
+
+/* Addresses of the user's station: {"items":[…]} (community, building, unit,
+ * room) ordered as a tree. */
+int addresses_list(struct ctx *c, const char *community, json_t **out);
+
+/* Create (or find: one address is one place) an address of the station. */
+int addresses_create(struct ctx *c, const struct address_input *in, json_t **out);
+
+/* Register or update a person by ID number: the number is checked (GB
+ * 11643), typed name/sex/birth date must agree with it; the name index is
+ * kept in step; the person is compared with the wanted list at once.
+ * *out = {"person":{…},"created":bool,"hits":[…]}. */
+int persons_register(struct ctx *c, const struct person_input *in, json_t **out);
+
+/* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
+int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
+
+/* The whole record: rentals, tenancies, cases, hits, floating data, letters.
+ * The full ID number is shown here and the read is audited. */
+int persons_get(struct ctx *c, int64_t id, json_t **out);
+
+/* Rebuild the name index of one person (name changed or new). */
+int persons_index_name(struct ctx *c, int64_t person_id, const char *name);
+
+/* Compare one person with the active wanted list; new hits are appended to
+ * *hits (may be NULL). */
+int persons_compare(struct ctx *c, int64_t person_id, json_t *hits);
+
+#endif

@@ -1,0 +1,51 @@
+/* wanted.h — 在逃人员 comparison (比对, 100 %) and letters of inquiry (函查),
+ * and the station's population figures (issue 6). */
+#ifndef PS_DOMAIN_WANTED_H
+#define PS_DOMAIN_WANTED_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+struct wanted_input {
+	const char *id_number, *name, *case_desc, *issuing_unit, *issued_on;
+	int withdrawn;
+};
+
+/* Add or update one wanted entry (supervisor, chief or legal at the
+ * bureau: the list comes from above); then the whole registry is compared
+ * again. *new_hits counts the hits found. */
+int wanted_put(struct ctx *c, const struct wanted_input *in, int *new_hits);
+
+/* Import many (CSV lines: 身份证号,姓名,案由,发布单位,发布日期[,撤销]); each
+ * line imported or reported; one comparison at the end. *out =
+ * {"imported","errors":[{"row","reason"}],"new_hits"}. */
+int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out);
+
+/* The wanted list: {"items":[…]}. */
+int wanted_list(struct ctx *c, int active_only, json_t **out);
+
+/* Compare the whole registry with the active list; *new_hits new hits. */
+int wanted_compare_all(struct ctx *c, int *new_hits);
+
+/* Hits of the scope, open first. */
+int hits_list(struct ctx *c, int open_only, json_t **out);
+
+/* 签收 → 核查 → 反馈 (closes): step is sign | check | close. */
+int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback, json_t **out);
+
+/* 函查: send a letter for a person; answer it. */
+int letters_create(struct ctx *c, int64_t person_id, const char *to_unit, const char *sent_on,
+		   json_t **out);
+int letters_answer(struct ctx *c, int64_t id, const char *answered_on, const char *result,
+		   const char *notes, json_t **out);
+int letters_list(struct ctx *c, int open_only, json_t **out);
+
+/* The station page figures: residents by kind, rentals by level and overdue
+ * visits, 比对率 (compared among tenants, temporary and floating persons)
+ * with the ones not compared and why, 发函率 (control-layer floating persons
+ * with a letter), overdue letters and employer reports, open hits. */
+int population_summary(struct ctx *c, json_t **out);
+
+#endif

@@ -1,0 +1,27 @@
+// warnings.js — reading 执法预警 (GET /warnings, /warnings/summary) and open 执法监督 records.
+import api from '../api.js'
+import { levelLabel, syncServerNow } from './levels.js'
+
+/** GET /warnings with scope/level; aligns the page clock with the server's `now`. */
+export async function loadWarnings(params) {
+  const d = await api.get('/warnings', params)
+  syncServerNow(d.now)
+  return d.items || []
+}
+
+/** Open (unanswered) breach records by clock key; an empty map when the role may not list them. */
+export async function loadOpenBreaches() {
+  try {
+    const d = await api.get('/breaches', { open: 1, per_page: 500 })
+    return new Map((d.items || []).map((b) => [b.clock_key, b]))
+  } catch (e) {
+    return new Map()
+  }
+}
+
+export const loadSummary = () => api.get('/warnings/summary')
+
+/** { URGENT: 2, BREACH: 1 } with ['URGENT','BREACH'] → "紧急 2 · 超期 1". */
+export function summaryText(s, levels) {
+  return levels.map((l) => `${levelLabel(l)} ${(s && s[l]) || 0}`).join(' · ')
+}
