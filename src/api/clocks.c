@@ -380,7 +380,9 @@ int api_sweep_once(struct db *db, int *recorded)
 	c.who.username = "system:sweep";
 	c.who.role = "system";
 	c.client_ip = "local";
-	rc = db_begin(db, 1, &err);
+	/* a read transaction that turns into a write only when there is
+	 * something new to record: the county scan holds no write lock */
+	rc = db_begin(db, 0, &err);
 	if (!rc)
 		rc = clocks_sweep(&c, recorded);
 	if (!rc)

@@ -284,7 +284,7 @@ void api_handle(struct req *r)
 			break;
 		/* a read that had to write (session touch, audit row) met a
 		 * newer snapshot or a busy writer: back off a little and retry */
-		usleep((useconds_t)(2000 * (attempt + 1)));
+		usleep((useconds_t)(5000 * (attempt + 1)));
 	}
 	if (rc)
 		render_error(r, rc);

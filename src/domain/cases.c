@@ -314,6 +314,19 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 			 &id);
 	if (!rc)
 		rc = add_officer_row(c, id, c->who.user_id, "main");
+	if (!rc && in->incident_id) {
+		/* the case that follows an incident: one number runs through */
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rows_bind_int(&q, in->incident_id);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_exec(&q, "UPDATE incident SET case_id = ? WHERE id = ? AND station_id = ? AND case_id IS NULL",
+			       &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "incident_id", "警情不存在、不属于本所或已立案");
+	}
 	if (!rc && in->co_officer_id)
 		rc = add_officer_row(c, id, in->co_officer_id, "co");
 	if (!rc && in->assistant_id)

@@ -102,14 +102,21 @@ static const char *place_key(struct ctx *c, const char *place)
 		if (ch < 0x80 && (ch <= ' ' || (ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') ||
 				  (ch >= '[' && ch <= '`') || (ch >= '{' && ch <= '~')))
 			continue;
-		/* full-width spaces and common CJK punctuation (，。、（）) */
-		if (ch == 0xe3 && s[1] == 0x80 && (s[2] == 0x80 || s[2] == 0x81 || s[2] == 0x82)) {
+		/* CJK symbols and punctuation U+3000–303F (e3 80 80 – e3 80 bf) and
+		 * the full-width forms of ASCII punctuation U+FF01–FF0F, FF1A–FF20,
+		 * FF3B–FF40, FF5B–FF65 */
+		if (ch == 0xe3 && s[1] == 0x80 && s[2]) {
 			s += 2;
 			continue;
 		}
-		if (ch == 0xef && s[1] == 0xbc && (s[2] == 0x8c || s[2] == 0x88 || s[2] == 0x89)) {
-			s += 2;
-			continue;
+		if (ch == 0xef && (s[1] == 0xbc || s[1] == 0xbd) && s[2]) {
+			unsigned cp = ((unsigned)(ch & 0x0f) << 12) | ((unsigned)(s[1] & 0x3f) << 6) |
+				      (s[2] & 0x3f);
+			if ((cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) ||
+			    (cp >= 0xff3b && cp <= 0xff40) || (cp >= 0xff5b && cp <= 0xff65)) {
+				s += 2;
+				continue;
+			}
 		}
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (unsigned char)(ch - 'A' + 'a');
@@ -404,8 +411,10 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 	if (json_is_integer(json_object_get(inc, "arrived_at")))
 		json_object_set_new(inc, "arrive_seconds",
 				    json_integer(jint(inc, "arrived_at") - jint(inc, "received_at")));
-	if (jint(inc, "confidential") && !is_desk(c))
+	if (jint(inc, "confidential") && !is_desk(c)) {
 		json_object_set_new(inc, "caller_name", json_string("（保密）"));
+		json_object_set_new(inc, "caller_phone", json_string("（保密）"));
+	}
 	rc = audit_read(c, "incident", jstr(inc, "incident_no"));
 	if (rc) {
 		json_decref(inc);

@@ -460,14 +460,24 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 	*out = NULL;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT id, case_id, measure_id, answered_at FROM breach WHERE id = ?", &b);
+	rc = rows_one(&q, "SELECT id, case_id, measure_id, unit_id, clock_key, answered_at FROM breach WHERE id = ?",
+		      &b);
 	if (rc == PS_ENOTFOUND)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "执法监督记录不存在");
 	if (rc)
 		return rc;
-	rc = case_load(c, json_integer_value(json_object_get(b, "case_id")), &k);
-	if (!rc && !k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
-		rc = ctx_deny(c, "breach.answer", "case", k.case_no, "只有本案办案民警或所领导可以答复");
+	memset(&k, 0, sizeof(k));
+	if (json_is_integer(json_object_get(b, "case_id"))) {
+		rc = case_load(c, json_integer_value(json_object_get(b, "case_id")), &k);
+		if (!rc && !k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+			rc = ctx_deny(c, "breach.answer", "case", k.case_no, "只有本案办案民警或所领导可以答复");
+	} else {
+		/* a breach on an incident (有警无案): the station's chief or officers */
+		k.case_no = arena_strdup(c->arena, json_string_value(json_object_get(b, "clock_key")));
+		if (!(ctx_has_role(c, "chief") || ctx_has_role(c, "officer")) ||
+		    c->who.station_id != json_integer_value(json_object_get(b, "unit_id")))
+			rc = ctx_deny(c, "breach.answer", "breach", k.case_no, "只有该派出所的领导或民警可以答复");
+	}
 	if (!rc && json_is_integer(json_object_get(b, "answered_at")))
 		rc = ps_fail(c->err, PS_ECONFLICT, "BREACH_ANSWERED", NULL, "该记录已答复");
 	if (!rc && (!kind || (strcmp(kind, "release") && strcmp(kind, "next_measure") &&
@@ -499,11 +509,11 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 		       "UPDATE breach SET answer_kind = ?, answer_text = ?, answered_by = ?, answered_at = ?"
 		       " WHERE id = ? AND answered_at IS NULL",
 		       &n);
-	if (!rc)
+	if (!rc && k.id)
 		rc = case_event(c, k.id, "breach_answer", NULL, NULL,
 				arena_printf(c->arena, "breach=%lld %s：%s", (long long)id, kind, text));
 	if (!rc)
-		rc = audit_write(c, "breach.answer", "case", k.case_no, "success", kind);
+		rc = audit_write(c, "breach.answer", k.id ? "case" : "breach", k.case_no, "success", kind);
 	if (rc)
 		return rc;
 	*out = json_pack("{s:{s:I, s:s, s:s}}", "breach", "id", (json_int_t)id, "answer_kind", kind,

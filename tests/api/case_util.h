@@ -121,7 +121,7 @@ CU_STATIC const char *id_number_at(struct server *srv, const char *area, int y, 
 				   int seq)
 {
 	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-	char s[32];
+	char s[64];
 	int sum = 0;
 
 	snprintf(s, sizeof(s), "%.6s%04d%02d%02d%03d", area, y, m, d, seq % 1000);
