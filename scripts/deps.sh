@@ -5,7 +5,7 @@ set -euo pipefail
 
 PKGS=(build-essential cmake pkg-config
       libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev
-      libcmocka-dev libcurl4-openssl-dev libxlsxwriter-dev sqlite3
+      libcmocka-dev libcurl4-openssl-dev libxlsxwriter-dev zlib1g-dev sqlite3
       clang libclang-rt-14-dev
       nodejs npm chromium fonts-wqy-microhei)
 

@@ -8,6 +8,9 @@
 #include "domain/wanted.h"
 #include "core/json.h"
 #include "core/text.h"
+#include "core/xlsx.h"
+
+#include <sodium.h>
 
 #include <string.h>
 
@@ -91,7 +94,7 @@ int api_persons_get(struct req *r)
 /* {"csv": "...", "encoding": "utf-8" | "gbk"} → UTF-8 text */
 static int csv_text(struct req *r, const char **text, size_t *len)
 {
-	static const char *const keys[] = { "csv", "encoding", NULL };
+	static const char *const keys[] = { "csv", "encoding", "xlsx", NULL };
 	const char *enc = NULL;
 	json_t *v;
 	int rc = req_body(r, keys);
@@ -99,6 +102,30 @@ static int csv_text(struct req *r, const char **text, size_t *len)
 	if (!rc) rc = json_get_str(r->in, "encoding", 0, 16, &enc, &r->err);
 	if (rc)
 		return rc;
+	v = json_object_get(r->in, "xlsx");
+	if (v) {
+		/* an .xlsx workbook, base64: its first sheet becomes CSV */
+		const char *b64 = json_string_value(v);
+		size_t n = b64 ? json_string_length(v) : 0, blen = 0;
+		unsigned char *bin = b64 ? arena_alloc(r->arena, n * 3 / 4 + 4) : NULL;
+		struct buf b;
+
+		if (!b64)
+			return ps_fail_field(&r->err, PS_EINVAL, "xlsx", "xlsx 应为 base64 文本");
+		if (!bin)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		if (sodium_base642bin(bin, n * 3 / 4 + 4, b64, n, "\r\n", &blen, NULL,
+				      sodium_base64_VARIANT_ORIGINAL) != 0)
+			return ps_fail_field(&r->err, PS_EINVAL, "xlsx", "xlsx 内容不是合法的 base64");
+		buf_init(&b, 64u << 20);
+		rc = xlsx_to_csv(bin, blen, &b, &r->err);
+		if (rc)
+			return rc;
+		*text = arena_strndup(r->arena, buf_str(&b), b.len);
+		*len = b.len;
+		buf_release(&b);
+		return *text ? PS_OK : ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	v = json_object_get(r->in, "csv");
 	if (!json_is_string(v))
 		return ps_fail_field(&r->err, PS_EINVAL, "csv", "csv 应为文件内容（文本；GBK 文件请先按字节转为 latin1 文本并注明 encoding）");

@@ -103,9 +103,9 @@ int addresses_create(struct ctx *c, const struct address_input *in, json_t **out
 		else
 			rows_bind_text(&q, NULL);
 		rows_bind_text(&q, in->community);
-		rows_bind_text(&q, in->building ? in->building : "");
-		rows_bind_text(&q, in->unit_no ? in->unit_no : "");
-		rows_bind_text(&q, in->room ? in->room : "");
+		rows_bind_text_exact(&q, in->building ? in->building : "");
+		rows_bind_text_exact(&q, in->unit_no ? in->unit_no : "");
+		rows_bind_text_exact(&q, in->room ? in->room : "");
 		rows_bind_text(&q, key);
 		rows_bind_int(&q, c->now);
 		rc = rows_insert(&q,

@@ -22,6 +22,15 @@ void rows_bind_text(struct rows_query *q, const char *s)
 	q->n++;
 }
 
+void rows_bind_text_exact(struct rows_query *q, const char *s)
+{
+	if (q->n >= ROWS_MAX_BINDS)
+		return;
+	q->binds[q->n].is_text = 1;
+	q->binds[q->n].s = s;
+	q->n++;
+}
+
 void rows_bind_int(struct rows_query *q, int64_t v)
 {
 	if (q->n >= ROWS_MAX_BINDS)

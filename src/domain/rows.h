@@ -29,6 +29,9 @@ void rows_query_init(struct rows_query *q, struct ctx *c,
 		     const char *from_where, int64_t page, int64_t per_page);
 void rows_bind_text(struct rows_query *q, const char *s);
 void rows_bind_int(struct rows_query *q, int64_t v);
+/* rows_bind_text turns "" into NULL (handy for optional filters); this one
+ * binds the string as it is (NULL stays NULL). */
+void rows_bind_text_exact(struct rows_query *q, const char *s);
 
 /* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".
  * *out is a new JSON object on success. */

@@ -10,7 +10,7 @@ out=${1:?usage: build.sh OUTDIR}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 CC=${FUZZ_CC:-clang}
-TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard)
+TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx)
 
 if ! command -v "$CC" >/dev/null 2>&1; then
   echo "build.sh: $CC not found, fuzz targets not built (apt-get install clang libclang-rt-14-dev)"
@@ -29,12 +29,12 @@ else
   SAN_BIN=(-fsanitize=fuzzer,address,undefined
            -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
 fi
-if pkg-config --exists jansson libsodium 2>/dev/null; then
-  read -r -a DEP_CFLAGS <<<"$(pkg-config --cflags jansson libsodium)"
-  read -r -a DEP_LIBS <<<"$(pkg-config --libs jansson libsodium)"
+if pkg-config --exists jansson libsodium zlib 2>/dev/null; then
+  read -r -a DEP_CFLAGS <<<"$(pkg-config --cflags jansson libsodium zlib)"
+  read -r -a DEP_LIBS <<<"$(pkg-config --libs jansson libsodium zlib)"
 else
   DEP_CFLAGS=()
-  DEP_LIBS=(-ljansson -lsodium)
+  DEP_LIBS=(-ljansson -lsodium -lz)
 fi
 
 rm -rf "$out/obj"

@@ -19,7 +19,7 @@ if [ -z "$COV" ] || [ -z "$PROF" ]; then
 fi
 
 FUZZ_COVERAGE=1 bash "$fz/build.sh" "$out" >/dev/null
-for t in fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard; do
+for t in fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx; do
   rm -f "$out/$t".*.profraw
   LLVM_PROFILE_FILE="$out/$t.%p.profraw" "$out/$t" -runs=0 "$fz/corpus/$t" >/dev/null 2>&1
 done

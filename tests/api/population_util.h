@@ -1,0 +1,197 @@
+/* population_util.h — static helpers for the 一标三实 API stories (issue 6):
+ * sessions that survive moves of the server's clock, local (UTC+8) days,
+ * fresh ID numbers, person registration, list lookups, the station summary
+ * and a GBK copy of a text. Included by api_population.c only; every
+ * expected figure stays in the stories. */
+#ifndef PS_TEST_POPULATION_UTIL_H
+#define PS_TEST_POPULATION_UTIL_H
+
+#include "case_util.h"
+
+#define PDAY 86400LL
+
+/* ---- sessions: one per user, logged in again after the clock moved ---- */
+
+static struct {
+	char user[32];
+	struct session *s;
+	int64_t off;
+} pu_who[16];
+static int pu_nwho;
+
+static struct session *U_(struct server *srv, const char *user)
+{
+	int i;
+
+	for (i = 0; i < pu_nwho && strcmp(pu_who[i].user, user) != 0; i++)
+		;
+	if (i == pu_nwho) {
+		if (pu_nwho == (int)(sizeof(pu_who) / sizeof(pu_who[0])))
+			fail_msg("too many users");
+		snprintf(pu_who[pu_nwho++].user, sizeof(pu_who[0].user), "%s", user);
+		pu_who[i].s = NULL;
+	}
+	if (!pu_who[i].s || pu_who[i].off != srv->clock_offset) {
+		pu_who[i].s = login(srv, user, DEMO_PW);
+		pu_who[i].off = srv->clock_offset;
+	}
+	return pu_who[i].s;
+}
+#define U(user) U_(srv, user)
+
+/* ---- local days (Asia/Shanghai, UTC+8, whatever the test machine's TZ) ---- */
+
+static long long today_days(const struct server *srv)
+{
+	return ((long long)time(NULL) + srv->clock_offset + 8 * 3600) / PDAY;
+}
+
+static struct tm day_tm(long long days)
+{
+	time_t t = (time_t)(days * PDAY);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return tm;
+}
+
+/* "YYYY-MM-DD" of the server's today + delta days */
+static const char *dstr(struct server *srv, long long delta)
+{
+	struct tm tm = day_tm(today_days(srv) + delta);
+
+	return fmt(srv, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- ID numbers and persons ---- */
+
+/* A fresh valid 18-digit number (area 320106, unused by the demo county). */
+static const char *newid(struct server *srv)
+{
+	static int n;
+
+	n++;
+	return id_number_at(srv, "320106", 1960 + n % 40, 1 + n % 12, 1 + n % 28, 100 + n);
+}
+
+static struct resp *person_post(struct server *srv, const char *user, const char *name,
+				const char *idno, const char *kind, const char *phone)
+{
+	json_t *o = json_pack("{s:s, s:s}", "name", name, "id_number", idno);
+
+	if (kind)
+		json_object_set_new(o, "kind", json_string(kind));
+	if (phone)
+		json_object_set_new(o, "phone", json_string(phone));
+	return http(srv, U(user), "POST", API "/persons", jdump(srv, o));
+}
+
+/* Register a new person as minjing3; asserts 201 and returns the id. */
+static long long person_new(struct server *srv, const char *name, const char *idno,
+			    const char *kind, const char *phone)
+{
+	struct resp *r = person_post(srv, "minjing3", name, idno, kind, phone);
+
+	EXPECT(r, 201);
+	return rnum(r, "person.id");
+}
+
+/* ---- lists ---- */
+
+/* The element of array path of r whose key equals id, or NULL. */
+static json_t *find_in(const struct resp *r, const char *path, const char *key, long long id)
+{
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(jpath(r->json, path), i, it)
+		if (jint(it, key) == id)
+			return it;
+	return NULL;
+}
+
+/* percent-encode s for a query string */
+static const char *urlenc(struct server *srv, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char out[512];
+	size_t o = 0;
+
+	for (; *s && o + 4 < sizeof(out); s++) {
+		unsigned char u = (unsigned char)*s;
+
+		if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u == '-') {
+			out[o++] = (char)u;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[u >> 4];
+			out[o++] = hex[u & 15];
+		}
+	}
+	out[o] = '\0';
+	return fmt(srv, "%s", out);
+}
+
+/* GET /persons?QUERY as minjing3 (200 asserted) */
+static struct resp *search(struct server *srv, const char *query)
+{
+	struct resp *r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons?per_page=200&%s", query),
+			      NULL);
+
+	EXPECT(r, 200);
+	return r;
+}
+
+/* the station page of 城关, as its chief */
+static struct resp *summary(struct server *srv)
+{
+	struct resp *r = http(srv, U("suozhang"), "GET", API "/population/summary", NULL);
+
+	EXPECT(r, 200);
+	return r;
+}
+
+/* an error answer with status and, when field is not NULL, error.field */
+static void expect_field_at(struct server *srv, const struct resp *r, long status, const char *field,
+			    const char *file, int line)
+{
+	assert_error_at(srv, r, status, NULL, file, line);
+	if (field && strcmp(rstr(r, "error.field"), field) != 0)
+		CU_FAIL(file, line, "expected field %s, got '%s': %.600s", field, rstr(r, "error.field"),
+			r->body);
+}
+#define EXPECT_FIELD(r, status, field) expect_field_at(srv, r, status, field, __FILE__, __LINE__)
+
+/* ---- GBK ---- */
+
+/* utf8 converted to GB18030 by iconv(1), each byte then written as one
+ * latin1 code point (the way the API takes a GBK file). */
+static const char *gbk_as_latin1(struct server *srv, const char *utf8)
+{
+	const char *path = srv_path(srv, "gbk_in.csv");
+	FILE *f = fopen(path, "w"), *p;
+	unsigned char buf[8192];
+	char out[16384];
+	size_t n, o = 0;
+
+	if (!f || fputs(utf8, f) < 0 || fclose(f) != 0)
+		fail_msg("cannot write %s", path);
+	p = popen(fmt(srv, "iconv -f UTF-8 -t GB18030 '%s'", path), "r");
+	if (!p)
+		fail_msg("popen iconv failed");
+	n = fread(buf, 1, sizeof(buf), p);
+	if (pclose(p) != 0 || n == 0)
+		fail_msg("iconv failed");
+	for (size_t i = 0; i < n && o + 3 < sizeof(out); i++) {
+		if (buf[i] < 0x80) {
+			out[o++] = (char)buf[i];
+		} else {
+			out[o++] = (char)(0xc0 | (buf[i] >> 6));
+			out[o++] = (char)(0x80 | (buf[i] & 0x3f));
+		}
+	}
+	out[o] = '\0';
+	return fmt(srv, "%s", out);
+}
+
+#endif
