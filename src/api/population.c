@@ -94,7 +94,7 @@ int api_persons_get(struct req *r)
 /* {"csv": "...", "encoding": "utf-8" | "gbk"} → UTF-8 text */
 static int csv_text(struct req *r, const char **text, size_t *len)
 {
-	static const char *const keys[] = { "csv", "encoding", "xlsx", NULL };
+	static const char *const keys[] = { "csv", "encoding", "xlsx", "what", NULL };
 	const char *enc = NULL;
 	json_t *v;
 	int rc = req_body(r, keys);
@@ -157,12 +157,13 @@ static int csv_text(struct req *r, const char **text, size_t *len)
 
 int api_persons_import(struct req *r)
 {
-	const char *text;
+	const char *text, *what = NULL;
 	size_t len;
 	json_t *out;
 	int rc = csv_text(r, &text, &len);
 
-	if (!rc) rc = imports_persons(&r->ctx, text, len, &out);
+	if (!rc) rc = json_get_str(r->in, "what", 0, 16, &what, &r->err);
+	if (!rc) rc = imports_run(&r->ctx, what ? what : "persons", text, len, &out);
 	return DONE(rc, 200, out);
 }
 

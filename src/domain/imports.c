@@ -1,23 +1,25 @@
 #include "domain/imports.h"
 #include "domain/audit.h"
 #include "domain/population.h"
-#include "core/buf.h"
+#include "domain/rentals.h"
+#include "domain/rows.h"
+#include "rules/idcard.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_COLS 16
+#define MAX_KIND_COLS 10
 
-enum col { C_NAME, C_ID, C_PHONE, C_KIND, C_COMMUNITY, C_BUILDING, C_UNIT, C_ROOM, C_COUNT };
-
-static const char *const headers[C_COUNT] = { "姓名", "身份证号", "电话", "类别",
-					      "社区", "楼栋", "单元", "房号" };
-
-static const struct {
-	const char *zh, *code;
-} kinds[] = {
-	{ "常住", "resident" }, { "暂住", "temporary" }, { "流动", "floating" },
-	{ "境外", "foreign" },  { "未落户", "unregistered" },
+/* One kind of file: its Chinese headers, which are required, and what a
+ * row does. The row function fills err and returns PS_EINVAL / PS_ECONFLICT
+ * for a row to be reported, anything else stops the import. */
+struct import_kind {
+	const char *what;
+	const char *headers[MAX_KIND_COLS];
+	int required[MAX_KIND_COLS];
+	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
 };
 
 /* Split one CSV line (quotes allowed) into fields, in place. */
@@ -40,7 +42,6 @@ static int split(char *line, char **f, int max)
 			if (*s == '"')
 				s++;
 			*w = '\0';
-			/* keep what follows the closing quote up to the comma */
 			while (*s && *s != ',')
 				s++;
 		} else {
@@ -53,7 +54,6 @@ static int split(char *line, char **f, int max)
 		*s++ = '\0';
 	}
 	for (int i = 0; i < n; i++) {
-		/* trim spaces */
 		char *e;
 
 		while (*f[i] == ' ' || *f[i] == '\t')
@@ -70,12 +70,12 @@ static json_t *err_row(int row, const char *reason)
 	return json_pack("{s:i, s:s}", "row", row, "reason", reason);
 }
 
-int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
+static int import_run(struct ctx *c, const char *text, size_t len, const struct import_kind *k,
+		      json_t **out)
 {
 	const char *p = text, *end = text + len;
-	int map[C_COUNT], row = 0, rows = 0, imported = 0, created = 0, rc = PS_OK;
+	int map[MAX_KIND_COLS], row = 0, rows = 0, imported = 0, created = 0, rc = PS_OK, have_header = 0;
 	json_t *errors = json_array(), *hits = json_array();
-	int have_header = 0;
 
 	*out = NULL;
 	if (!errors || !hits) {
@@ -83,12 +83,12 @@ int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 		json_decref(hits);
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	for (int i = 0; i < C_COUNT; i++)
+	for (int i = 0; i < MAX_KIND_COLS; i++)
 		map[i] = -1;
 	while (p < end && !rc) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		size_t n = (size_t)(le - p);
+		size_t n = (size_t)((nl ? nl : end) - p);
+		const char *col[MAX_KIND_COLS];
 		char *line, *f[MAX_COLS];
 		int nf;
 
@@ -104,70 +104,41 @@ int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 			continue;
 		if (!have_header) {
 			for (int i = 0; i < nf; i++)
-				for (int k = 0; k < C_COUNT; k++)
-					if (!strcmp(f[i], headers[k]))
-						map[k] = i;
-			if (map[C_NAME] < 0 || map[C_ID] < 0) {
-				rc = ps_fail(c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL,
-					     "第1行应为表头，至少包含“姓名”和“身份证号”两列");
-				break;
-			}
+				for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
+					if (!strcmp(f[i], k->headers[j]))
+						map[j] = i;
+			for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
+				if (k->required[j] && map[j] < 0)
+					rc = ps_fail(c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL,
+						     "第1行应为表头，缺少“%s”列", k->headers[j]);
 			have_header = 1;
 			continue;
 		}
 		rows++;
+		for (int j = 0; j < MAX_KIND_COLS; j++)
+			col[j] = k->headers[j] && map[j] >= 0 && map[j] < nf && *f[map[j]] ? f[map[j]] : NULL;
 		{
-			struct person_input in = { 0 };
-			struct address_input a = { 0 };
 			struct ps_err e, *saved = c->err;
-			json_t *res = NULL;
-			int rrc;
+			int rrc, made = 0;
 
-#define COL(k) (map[k] >= 0 && map[k] < nf && *f[map[k]] ? f[map[k]] : NULL)
-			in.name = COL(C_NAME);
-			in.id_number = COL(C_ID);
-			in.phone = COL(C_PHONE);
-			if (COL(C_KIND)) {
-				const char *kv = COL(C_KIND);
-
-				for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-					if (kv && (!strcmp(kv, kinds[k].zh) || !strcmp(kv, kinds[k].code)))
-						in.kind = kinds[k].code;
-				if (!in.kind) {
-					json_array_append_new(errors, err_row(row, "类别应为 常住/暂住/流动/境外/未落户"));
-					continue;
-				}
-			}
-			a.community = COL(C_COMMUNITY);
-			a.building = COL(C_BUILDING);
-			a.unit_no = COL(C_UNIT);
-			a.room = COL(C_ROOM);
-#undef COL
 			ps_err_clear(&e);
 			c->err = &e;
 			/* a row is all or nothing */
 			rrc = db_exec(c->db, "SAVEPOINT import_row", &e);
-			if (!rrc && a.community) {
-				rrc = addresses_create(c, &a, &res);
-				if (!rrc)
-					in.address_id = json_integer_value(
-						json_object_get(json_object_get(res, "address"), "id"));
-				json_decref(res);
-				res = NULL;
+			if (!rrc) {
+				for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
+					if (k->required[j] && !col[j])
+						rrc = ps_fail(&e, PS_EINVAL, "MISSING", NULL, "“%s”不能为空", k->headers[j]);
 			}
 			if (!rrc)
-				rrc = persons_register(c, &in, &res);
+				rrc = k->row(c, col, &made, hits);
 			c->err = saved;
-			if (rrc == PS_EINVAL || rrc == PS_ECONFLICT || rrc == PS_EFORBIDDEN) {
+			if (rrc == PS_EINVAL || rrc == PS_ECONFLICT || rrc == PS_ENOTFOUND) {
 				db_exec(c->db, "ROLLBACK TO SAVEPOINT import_row", NULL);
 				db_exec(c->db, "RELEASE SAVEPOINT import_row", NULL);
 				json_array_append_new(errors,
 						      err_row(row, arena_printf(c->arena, "%s%s%s", e.field ? e.field : "",
 										e.field ? "：" : "", e.msg)));
-				if (rrc == PS_EFORBIDDEN) {
-					rc = ps_fail(c->err, PS_EFORBIDDEN, "FORBIDDEN", NULL, "%s", e.msg);
-					break;
-				}
 				continue;
 			}
 			if (rrc) {
@@ -177,21 +148,13 @@ int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 			}
 			db_exec(c->db, "RELEASE SAVEPOINT import_row", NULL);
 			imported++;
-			created += json_is_true(json_object_get(res, "created"));
-			{
-				json_t *h;
-				size_t i;
-
-				json_array_foreach(json_object_get(res, "hits"), i, h)
-					json_array_append(hits, h);
-			}
-			json_decref(res);
+			created += made;
 		}
 	}
 	if (!rc && !have_header)
 		rc = ps_fail(c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL, "文件为空或缺少表头");
 	if (!rc)
-		rc = audit_write(c, "import.persons", "person", NULL, "success",
+		rc = audit_write(c, arena_printf(c->arena, "import.%s", k->what), k->what, NULL, "success",
 				 arena_printf(c->arena, "rows=%d imported=%d errors=%zu", rows, imported,
 					      json_array_size(errors)));
 	if (rc) {
@@ -199,7 +162,190 @@ int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 		json_decref(hits);
 		return rc;
 	}
-	*out = json_pack("{s:i, s:i, s:i, s:i, s:o, s:o}", "rows", rows, "imported", imported, "created",
-			 created, "updated", imported - created, "errors", errors, "hits", hits);
+	*out = json_pack("{s:s, s:i, s:i, s:i, s:i, s:o, s:o}", "what", k->what, "rows", rows, "imported",
+			 imported, "created", created, "updated", imported - created, "errors", errors, "hits",
+			 hits);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* ---- the rows ---- */
+
+static int address_of(struct ctx *c, const char *community, const char *building, const char *unit,
+		      const char *room, int64_t *id)
+{
+	struct address_input a = { community, building, unit, room, 0 };
+	json_t *res = NULL;
+	int rc = addresses_create(c, &a, &res);
+
+	if (!rc)
+		*id = json_integer_value(json_object_get(json_object_get(res, "address"), "id"));
+	json_decref(res);
+	return rc;
+}
+
+static int person_by_number(struct ctx *c, const char *number, const char *field, int64_t *id)
+{
+	struct idcard card;
+	struct rows_query q;
+	enum idcard_result r = idcard_parse(number, strlen(number), 0, &card);
+	int rc;
+
+	if (r != IDCARD_OK)
+		return ps_fail_field(c->err, PS_EINVAL, field, "%s", idcard_result_message(r));
+	rows_binds(&q, c);
+	rows_bind_text(&q, card.number);
+	rc = rows_int(&q, "SELECT id FROM person WHERE id_number = ?", 0, id);
+	if (!rc && !*id)
+		rc = ps_fail_field(c->err, PS_ENOTFOUND, field, "该身份证号码的人员尚未登记，请先导入人员");
+	return rc;
+}
+
+static const struct {
+	const char *zh, *code;
+} person_kinds[] = {
+	{ "常住", "resident" }, { "暂住", "temporary" }, { "流动", "floating" },
+	{ "境外", "foreign" },  { "未落户", "unregistered" },
+};
+
+/* 姓名,身份证号,电话,类别,社区,楼栋,单元,房号 */
+static int person_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
+{
+	struct person_input in = { 0 };
+	json_t *res = NULL, *h;
+	size_t i;
+	int rc = PS_OK;
+
+	in.name = col[0];
+	in.id_number = col[1];
+	in.phone = col[2];
+	if (col[3]) {
+		for (size_t k = 0; k < sizeof(person_kinds) / sizeof(person_kinds[0]); k++)
+			if (!strcmp(col[3], person_kinds[k].zh) || !strcmp(col[3], person_kinds[k].code))
+				in.kind = person_kinds[k].code;
+		if (!in.kind)
+			return ps_fail_field(c->err, PS_EINVAL, "类别", "应为 常住/暂住/流动/境外/未落户");
+	}
+	if (col[4])
+		rc = address_of(c, col[4], col[5], col[6], col[7], &in.address_id);
+	if (!rc)
+		rc = persons_register(c, &in, &res);
+	if (rc)
+		return rc;
+	*created = json_is_true(json_object_get(res, "created"));
+	json_array_foreach(json_object_get(res, "hits"), i, h)
+		json_array_append(hits, h);
+	json_decref(res);
+	return PS_OK;
+}
+
+static const struct {
+	const char *zh, *code;
+} levels[] = { { "放心户", "trusted" }, { "一般户", "normal" }, { "不放心户", "watch" } };
+
+/* 社区,楼栋,单元,房号,房主身份证号,等级,间数,责任书签订日期,责任书到期日期 */
+static int rental_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
+{
+	struct rental_input in = { 0 };
+	struct rows_query q;
+	json_t *res = NULL;
+	int64_t existing = 0;
+	int rc;
+
+	(void)hits;
+	for (size_t k = 0; k < sizeof(levels) / sizeof(levels[0]); k++)
+		if (col[5] && (!strcmp(col[5], levels[k].zh) || !strcmp(col[5], levels[k].code)))
+			in.level = levels[k].code;
+	if (!in.level)
+		return ps_fail_field(c->err, PS_EINVAL, "等级", "应为 放心户/一般户/不放心户");
+	in.rooms = col[6] ? atoi(col[6]) : 1;
+	in.letter_signed_on = col[7];
+	in.letter_expires_on = col[8];
+	rc = address_of(c, col[0], col[1], col[2], col[3], &in.address_id);
+	if (!rc)
+		rc = person_by_number(c, col[4], "房主身份证号", &in.landlord_id);
+	if (rc)
+		return rc;
+	/* idempotent: an address already let is updated, not refused */
+	rows_binds(&q, c);
+	rows_bind_int(&q, in.address_id);
+	rc = rows_int(&q, "SELECT id FROM rental WHERE address_id = ?", 0, &existing);
+	if (rc)
+		return rc;
+	if (existing) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in.landlord_id);
+		rows_bind_int(&q, in.rooms);
+		rows_bind_text(&q, in.letter_signed_on);
+		rows_bind_text(&q, in.letter_expires_on);
+		rows_bind_text(&q, in.level);
+		rows_bind_int(&q, existing);
+		return rows_exec(&q,
+				 "UPDATE rental SET landlord_id = ?, rooms = ?, letter_signed_on = COALESCE(?, letter_signed_on),"
+				 " letter_expires_on = COALESCE(?, letter_expires_on), level = ? WHERE id = ?",
+				 NULL);
+	}
+	rc = rentals_create(c, &in, &res);
+	json_decref(res);
+	*created = !rc;
+	return rc;
+}
+
+/* 承租人身份证号,社区,楼栋,单元,房号,入住日期,退租日期,层级 */
+static int tenancy_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
+{
+	struct rows_query q;
+	json_t *res = NULL;
+	int64_t person = 0, address = 0, rental = 0, same = 0;
+	int rc;
+
+	(void)hits;
+	rc = person_by_number(c, col[0], "承租人身份证号", &person);
+	if (!rc)
+		rc = address_of(c, col[1], col[2], col[3], col[4], &address);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, address);
+	rc = rows_int(&q, "SELECT id FROM rental WHERE address_id = ?", 0, &rental);
+	if (!rc && !rental)
+		rc = ps_fail_field(c->err, PS_ENOTFOUND, "房号", "该地址尚未登记为出租房屋，请先导入出租房屋");
+	if (rc)
+		return rc;
+	/* idempotent: the same tenancy again changes nothing */
+	rows_binds(&q, c);
+	rows_bind_int(&q, rental);
+	rows_bind_int(&q, person);
+	rows_bind_text(&q, col[5]);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM tenancy WHERE rental_id = ? AND person_id = ? AND from_date = ?", 0,
+		      &same);
+	if (rc || same)
+		return rc;
+	rc = tenancies_create(c, rental, person, col[5], col[6],
+			      col[7] && !strcmp(col[7], "重点") ? "key" : "general", &res);
+	json_decref(res);
+	*created = !rc;
+	return rc;
+}
+
+static const struct import_kind kinds[] = {
+	{ "persons", { "姓名", "身份证号", "电话", "类别", "社区", "楼栋", "单元", "房号" },
+	  { 1, 1, 0, 0, 0, 0, 0, 0 }, person_row },
+	{ "rentals", { "社区", "楼栋", "单元", "房号", "房主身份证号", "等级", "间数", "责任书签订日期", "责任书到期日期" },
+	  { 1, 0, 0, 0, 1, 1, 0, 0, 0 }, rental_row },
+	{ "tenancies", { "承租人身份证号", "社区", "楼栋", "单元", "房号", "入住日期", "退租日期", "层级" },
+	  { 1, 1, 0, 0, 0, 1, 0, 0 }, tenancy_row },
+};
+
+int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
+{
+	return import_run(c, text, len, &kinds[0], out);
+}
+
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, json_t **out)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (what && !strcmp(what, kinds[i].what))
+			return import_run(c, text, len, &kinds[i], out);
+	*out = NULL;
+	return ps_fail_field(c->err, PS_EINVAL, "what", "导入类型应为 persons（人员）/rentals（出租房屋）/tenancies（承租关系）");
 }

@@ -15,4 +15,9 @@
  * "created","updated","errors":[{"row","reason"}],"hits"}. */
 int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out);
 
+/* Any kind by name: persons | rentals (社区,楼栋,单元,房号,房主身份证号,等级,
+ * 间数,责任书签订日期,责任书到期日期) | tenancies (承租人身份证号,社区,楼栋,单元,
+ * 房号,入住日期,退租日期,层级). Same result shape. */
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, json_t **out);
+
 #endif
