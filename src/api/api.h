@@ -64,6 +64,9 @@ enum route_flags {
 	ROUTE_PUBLIC = 1,     /* no session needed */
 	ROUTE_WRITE = 2,      /* open a write transaction even for GET */
 	ROUTE_PW_CHANGE = 4,  /* allowed while the password must be changed */
+	ROUTE_SOLO = 8,       /* its own transaction, not the group commit: it
+			       * spends ~0.1 s hashing a password (argon2id) and
+			       * must not hold up the batch */
 };
 
 struct route {
@@ -107,6 +110,12 @@ int req_body(struct req *r, const char *const *allowed);
 
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
+
+/* Group commit: writes and audited reads run on one committer thread with
+ * its own connection db (owned by the caller, open until stop), batched
+ * into shared transactions. Without it every request commits alone. */
+int api_committer_start(struct db *db);
+void api_committer_stop(void);
 
 /* Record the BREACHes that have no record yet (the background sweep of
  * the server calls this about every 30 s on its own connection). */

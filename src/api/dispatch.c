@@ -6,6 +6,7 @@
 #include "core/json.h"
 #include "core/log.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,41 +182,51 @@ static int origin_ok(struct req *r)
 	return strcmp(o, r->host) == 0;
 }
 
-static int run_route(struct req *r, const struct route *rt)
+/* Session, CSRF and the handler, inside a transaction the caller opened. */
+static int run_body(struct req *r, const struct route *rt)
 {
 	struct ctx *c = &r->ctx;
 	const char *csrf = NULL;
 	int rc;
 
-	ctx_init(c, r->db, r->arena, &r->err);
-	c->client_ip = r->client_ip;
-	c->request_id = r->request_id;
-	rc = db_begin(r->db, is_write_method(r->method) || (rt->flags & ROUTE_WRITE),
-		      &r->err);
-	if (rc)
-		return rc;
 	if (!(rt->flags & ROUTE_PUBLIC)) {
 		rc = auth_session(c, r->session_token, &csrf);
 		if (rc)
-			goto fail;
+			return rc;
 		r->session_csrf = csrf;
 		if (is_write_method(r->method)) {
 			if (!r->csrf_header || !crypto_str_equal(r->csrf_header, csrf) ||
 			    !origin_ok(r)) {
 				ctx_deny(c, "csrf.refused", NULL, r->path,
 					 "缺少或错误的 CSRF 令牌");
-				rc = ps_fail(&r->err, PS_EFORBIDDEN, "CSRF_REFUSED", NULL,
-					     "请求缺少有效的 CSRF 令牌或来源不符，已拒绝");
-				goto fail;
+				return ps_fail(&r->err, PS_EFORBIDDEN, "CSRF_REFUSED", NULL,
+					       "请求缺少有效的 CSRF 令牌或来源不符，已拒绝");
 			}
 		}
-		if (c->who.must_change_pw && !(rt->flags & ROUTE_PW_CHANGE)) {
-			rc = ps_fail(&r->err, PS_EFORBIDDEN, "PASSWORD_CHANGE_REQUIRED",
-				     "AUTH-6", "首次登录或密码已过期，请先修改密码");
-			goto fail;
-		}
+		if (c->who.must_change_pw && !(rt->flags & ROUTE_PW_CHANGE))
+			return ps_fail(&r->err, PS_EFORBIDDEN, "PASSWORD_CHANGE_REQUIRED",
+				       "AUTH-6", "首次登录或密码已过期，请先修改密码");
 	}
-	rc = rt->handler(r);
+	return rt->handler(r);
+}
+
+static void ctx_for(struct req *r)
+{
+	ctx_init(&r->ctx, r->db, r->arena, &r->err);
+	r->ctx.client_ip = r->client_ip;
+	r->ctx.request_id = r->request_id;
+}
+
+/* One request, one transaction of its own (reads, or no group committer). */
+static int run_route(struct req *r, const struct route *rt)
+{
+	int rc;
+
+	ctx_for(r);
+	rc = db_begin(r->db, is_write_method(r->method) || (rt->flags & ROUTE_WRITE), &r->err);
+	if (rc)
+		return rc;
+	rc = run_body(r, rt);
 	if (rc)
 		goto fail;
 	rc = db_commit(r->db, &r->err);
@@ -224,8 +235,147 @@ static int run_route(struct req *r, const struct route *rt)
 	return rc;
 fail:
 	db_rollback(r->db);
-	audit_flush_pending(c);
+	audit_flush_pending(&r->ctx);
 	return rc;
+}
+
+/* ---- group commit ----
+ * Requests that write (and audited reads) are run one after another by one
+ * committer thread on its own connection, each inside a savepoint of a
+ * shared transaction, and committed together: one fsync for the batch. No
+ * request is answered before its batch is durable; a refused request rolls
+ * back to its savepoint and only its refusal audit rows stay. */
+
+struct job {
+	struct req *r;
+	const struct route *rt;
+	int rc, done;
+	struct job *next;
+};
+
+static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t q_cond = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t done_cond = PTHREAD_COND_INITIALIZER;
+static struct job *q_head, *q_tail;
+static struct db *committer_db;
+static pthread_t committer;
+static int committer_running, committer_stop;
+
+#define BATCH_MAX 128
+
+static void run_batch(struct job *list)
+{
+	struct ps_err e;
+	struct job *j;
+	int rc;
+
+	ps_err_clear(&e);
+	rc = db_begin(committer_db, 1, &e);
+	for (j = list; j; j = j->next) {
+		struct req *r = j->r;
+
+		if (rc) {
+			r->err = e;
+			j->rc = rc;
+			continue;
+		}
+		r->db = committer_db;
+		ctx_for(r);
+		j->rc = db_exec(committer_db, "SAVEPOINT request", &r->err);
+		if (!j->rc)
+			j->rc = run_body(r, j->rt);
+		if (j->rc) {
+			db_exec(committer_db, "ROLLBACK TO SAVEPOINT request", NULL);
+			db_exec(committer_db, "RELEASE SAVEPOINT request", NULL);
+			audit_write_pending(&r->ctx);
+		} else {
+			db_exec(committer_db, "RELEASE SAVEPOINT request", NULL);
+		}
+	}
+	if (rc)
+		return;
+	rc = db_commit(committer_db, &e);
+	if (rc) {
+		if (rc == PS_EIO)
+			api_write_fail_stop();
+		for (j = list; j; j = j->next)
+			if (!j->rc) {
+				j->r->err = e;
+				j->rc = rc;
+			}
+	}
+}
+
+static void *committer_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&q_lock);
+	for (;;) {
+		struct job *list, *j;
+		int n = 0;
+
+		while (!committer_stop && !q_head)
+			pthread_cond_wait(&q_cond, &q_lock);
+		if (!q_head && committer_stop)
+			break;
+		/* take what is waiting, up to a batch */
+		list = q_head;
+		for (j = q_head; j->next && ++n < BATCH_MAX; j = j->next)
+			;
+		q_head = j->next;
+		if (!q_head)
+			q_tail = NULL;
+		j->next = NULL;
+		pthread_mutex_unlock(&q_lock);
+		run_batch(list);
+		pthread_mutex_lock(&q_lock);
+		for (j = list; j; j = j->next)
+			j->done = 1;
+		pthread_cond_broadcast(&done_cond);
+	}
+	pthread_mutex_unlock(&q_lock);
+	return NULL;
+}
+
+int api_committer_start(struct db *db)
+{
+	committer_db = db;
+	committer_stop = 0;
+	if (pthread_create(&committer, NULL, committer_main, NULL) != 0)
+		return PS_ENOMEM;
+	committer_running = 1;
+	return PS_OK;
+}
+
+void api_committer_stop(void)
+{
+	if (!committer_running)
+		return;
+	pthread_mutex_lock(&q_lock);
+	committer_stop = 1;
+	pthread_cond_broadcast(&q_cond);
+	pthread_mutex_unlock(&q_lock);
+	pthread_join(committer, NULL);
+	committer_running = 0;
+}
+
+static int run_grouped(struct req *r, const struct route *rt)
+{
+	struct job j = { r, rt, 0, 0, NULL };
+	struct db *own = r->db;
+
+	pthread_mutex_lock(&q_lock);
+	if (q_tail)
+		q_tail->next = &j;
+	else
+		q_head = &j;
+	q_tail = &j;
+	pthread_cond_signal(&q_cond);
+	while (!j.done)
+		pthread_cond_wait(&done_cond, &q_lock);
+	pthread_mutex_unlock(&q_lock);
+	r->db = own;
+	return j.rc;
 }
 
 void api_handle(struct req *r)
@@ -279,7 +429,10 @@ void api_handle(struct req *r)
 		r->out = NULL;
 		r->status = 200;
 		r->set_cookie = NULL;
-		rc = run_route(r, found);
+		rc = committer_running && !(found->flags & ROUTE_SOLO) &&
+				     (is_write_method(r->method) || (found->flags & ROUTE_WRITE))
+			     ? run_grouped(r, found)
+			     : run_route(r, found);
 		if (rc != PS_EBUSY || attempt >= 20)
 			break;
 		/* a read that had to write (session touch, audit row) met a

@@ -152,6 +152,11 @@ static int csv_text(struct req *r, const char **text, size_t *len)
 	}
 	*text = json_string_value(v);
 	*len = json_string_length(v);
+	/* Excel's "CSV UTF-8" starts with a byte-order mark */
+	if (*len >= 3 && !memcmp(*text, "\xef\xbb\xbf", 3)) {
+		*text += 3;
+		*len -= 3;
+	}
 	return PS_OK;
 }
 

@@ -158,6 +158,22 @@ void audit_flush_pending(struct ctx *c)
 	c->err = saved;
 }
 
+void audit_write_pending(struct ctx *c)
+{
+	struct ps_err e;
+	struct ps_err *saved = c->err;
+	int rc = PS_OK;
+
+	ps_err_clear(&e);
+	c->err = &e;
+	for (struct pending_audit *p = c->pending; p && !rc; p = p->next)
+		rc = audit_write(c, p->action, p->object_type, p->object_id, p->outcome, p->detail);
+	if (rc)
+		log_error("could not audit a refusal: %s", e.msg);
+	c->pending = NULL;
+	c->err = saved;
+}
+
 int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		 struct ps_err *err)
 {

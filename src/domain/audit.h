@@ -26,6 +26,10 @@ int audit_read(struct ctx *c, const char *object_type, const char *object_id);
  * transaction of their own. Best effort: a failure is logged. */
 void audit_flush_pending(struct ctx *c);
 
+/* Write the refusals remembered by ctx_deny inside the caller's open
+ * transaction (group commit). Best effort: a failure is logged. */
+void audit_write_pending(struct ctx *c);
+
 /* Walk the whole chain. PS_OK when intact; otherwise PS_EIO with err naming
  * the first broken row and *bad_id set to its id (or to the id after a gap). */
 int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,

@@ -127,6 +127,34 @@ int addresses_create(struct ctx *c, const struct address_input *in, json_t **out
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+int persons_visible(struct ctx *c, int64_t person_id, const char *field)
+{
+	struct rows_query q;
+	int64_t mine = 0, any = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rows_bind_text(&q, scope_like(c));
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM person p JOIN org_unit o ON o.id = p.unit_id WHERE p.id = ?"
+		      " AND o.path LIKE ?",
+		      0, &mine);
+	if (rc || mine)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &any);
+	if (rc)
+		return rc;
+	if (!any)
+		return ps_fail_field(c->err, PS_ENOTFOUND, field, "人员不存在，请先登记为实有人口");
+	ctx_deny(c, "person.use", "person", arena_printf(c->arena, "%lld", (long long)person_id),
+		 "该人员由其他单位登记，不能在本单位办理");
+	c->err->field = field;
+	return PS_EFORBIDDEN;
+}
+
 /* ---- the name index ---- */
 
 /* Split s into characters: each multi-byte UTF-8 character alone; a run of
@@ -319,6 +347,13 @@ int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
 	if (rc)
 		return rc;
 	if (pid) {
+		/* a record of another unit is not taken over by registering it again */
+		rc = persons_visible(c, pid, "id_number");
+		if (rc == PS_EFORBIDDEN)
+			return ps_fail(c->err, PS_ECONFLICT, "PERSON_OF_OTHER_UNIT", NULL,
+				       "该身份证号码的人员已由其他单位登记；迁入本辖区请由原登记单位办理迁出或联系督察调整");
+		if (rc)
+			return rc;
 		rows_binds(&q, c);
 		rows_bind_int(&q, pid);
 		rc = rows_int(&q, "SELECT unit_id FROM person WHERE id = ?", 0, &unit);
@@ -445,7 +480,7 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	buf_init(&where, 4096);
 	rc = buf_adds(&where,
 		      " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
-		      " WHERE o.path LIKE ? AND (? IS NULL OR p.id_number LIKE ? || '%')"
+		      " WHERE o.path LIKE ? AND (? IS NULL OR substr(p.id_number, 1, length(?)) = ?)"
 		      " AND (? IS NULL OR p.phone = ?) AND (? IS NULL OR p.kind = ?)"
 		      " AND (? IS NULL OR a.community || a.building || a.unit_no || a.room LIKE '%' || ? || '%')"
 		      " AND (? IS NULL OR p.name LIKE '%' || ? || '%')");
@@ -458,6 +493,7 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	rows_query_init(&q, c, arena_strdup(c->arena, buf_str(&where)), f->page, f->per_page);
 	buf_release(&where);
 	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, f->id_prefix);
 	rows_bind_text(&q, f->id_prefix);
 	rows_bind_text(&q, f->id_prefix);
 	rows_bind_text(&q, f->phone);

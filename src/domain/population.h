@@ -45,6 +45,11 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
  * The full ID number is shown here and the read is audited. */
 int persons_get(struct ctx *c, int64_t id, json_t **out);
 
+/* PS_OK when person_id is registered within the user's unit; otherwise
+ * PS_ENOTFOUND (no such person) or PS_EFORBIDDEN (another unit's record,
+ * audited) with field set. */
+int persons_visible(struct ctx *c, int64_t person_id, const char *field);
+
 /* Rebuild the name index of one person (name changed or new). */
 int persons_index_name(struct ctx *c, int64_t person_id, const char *name);
 

@@ -1,5 +1,6 @@
 #include "domain/rentals.h"
 #include "domain/audit.h"
+#include "domain/population.h"
 #include "domain/rows.h"
 #include "domain/settings.h"
 #include "rules/date.h"
@@ -77,13 +78,8 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 	rc = rows_int(&q, "SELECT COUNT(*) FROM address WHERE id = ? AND station_id = ?", 0, &n);
 	if (!rc && !n)
 		rc = ps_fail_field(c->err, PS_EINVAL, "address_id", "地址不存在或不属于本所");
-	if (!rc) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, in->landlord_id);
-		rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &n);
-		if (!rc && !n)
-			rc = ps_fail_field(c->err, PS_EINVAL, "landlord_id", "出租人须先登记为实有人口");
-	}
+	if (!rc)
+		rc = persons_visible(c, in->landlord_id, "landlord_id");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -336,11 +332,7 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 		return ps_fail_field(c->err, PS_EINVAL, "to_date", "退租日期不正确");
 	if (layer && strcmp(layer, "general") && strcmp(layer, "key"))
 		return ps_fail_field(c->err, PS_EINVAL, "layer", "层级应为 general（一般）或 key（重点）");
-	rows_binds(&q, c);
-	rows_bind_int(&q, person_id);
-	rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &n);
-	if (!rc && !n)
-		rc = ps_fail_field(c->err, PS_EINVAL, "person_id", "承租人须先登记为实有人口");
+	rc = persons_visible(c, person_id, "person_id");
 	if (rc)
 		return rc;
 	/* one person, one home at a time: [from, to] must not meet another */
@@ -434,11 +426,7 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 		return ps_fail_field(c->err, PS_EINVAL, "permit_expires_on", "居住证日期应为 YYYY-MM-DD");
 	if (!strcmp(in->mode, "employer") && !in->employer_id)
 		return ps_fail_field(c->err, PS_EINVAL, "employer_id", "委托管理须指定用工单位");
-	rows_binds(&q, c);
-	rows_bind_int(&q, in->person_id);
-	rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &n);
-	if (!rc && !n)
-		rc = ps_fail_field(c->err, PS_EINVAL, "person_id", "须先登记为实有人口");
+	rc = persons_visible(c, in->person_id, "person_id");
 	if (!rc && in->employer_id) {
 		rows_binds(&q, c);
 		rows_bind_int(&q, in->employer_id);
@@ -585,8 +573,15 @@ int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals,
 	rc = worker(c, "employer.report");
 	if (rc)
 		return rc;
-	if (!month || strlen(month) != 7 || month[4] != '-' || arrivals < 0 || departures < 0)
-		return ps_fail_field(c->err, PS_EINVAL, "month", "月份应为 YYYY-MM，人数不能为负");
+	{
+		int y, m, d;
+
+		/* a real month: YYYY-MM whose first day is a valid date */
+		if (!month || strlen(month) != 7 || month[4] != '-' || arrivals < 0 || departures < 0 ||
+		    date_parse(arena_printf(c->arena, "%s-01", month), 10, &y, &m, &d) != 0)
+			return ps_fail_field(c->err, PS_EINVAL, "month",
+					     "月份应为 YYYY-MM（月份 01–12），人数不能为负");
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_int(&q, c->who.station_id);

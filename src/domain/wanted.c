@@ -306,11 +306,8 @@ int letters_create(struct ctx *c, int64_t person_id, const char *to_unit, const 
 		return ps_fail_field(c->err, PS_EINVAL, "to_unit", "请填写被函查单位（户籍地公安机关）");
 	if (!sent_on || date_parse(sent_on, strlen(sent_on), &y, &m, &d))
 		return ps_fail_field(c->err, PS_EINVAL, "sent_on", "发函日期应为 YYYY-MM-DD");
-	rows_binds(&q, c);
-	rows_bind_int(&q, person_id);
-	rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &n);
-	if (!rc && !n)
-		rc = ps_fail_field(c->err, PS_EINVAL, "person_id", "人员不存在");
+	(void)n;
+	rc = persons_visible(c, person_id, "person_id");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);

@@ -362,6 +362,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	const union MHD_DaemonInfo *di;
 	sigset_t set;
 	pthread_t sweeper;
+	struct db *commit_db = NULL;
 	int sig, rc, have_sweeper;
 	char host[INET_ADDRSTRLEN];
 
@@ -398,6 +399,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	fflush(stdout);
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
+	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && api_committer_start(commit_db) == PS_OK)
+		log_info("group commit on");
 	sweep_stop = 0;
 	if (pthread_create(&sweeper, NULL, sweep_main, NULL) != 0) {
 		log_warn("breach sweep thread not started; breaches are recorded when measures end");
@@ -423,6 +426,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	api_committer_stop();
+	db_close(commit_db);
 	if (have_sweeper) {
 		pthread_mutex_lock(&sweep_lock);
 		sweep_stop = 1;

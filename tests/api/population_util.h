@@ -194,4 +194,123 @@ static const char *gbk_as_latin1(struct server *srv, const char *utf8)
 	return fmt(srv, "%s", out);
 }
 
+/* ---- the registry ---- */
+
+/* 1 when every item's name of r contains part */
+static int all_named(const struct resp *r, const char *part)
+{
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (!strstr(jstr(it, "name"), part))
+			return 0;
+	return 1;
+}
+
+/* an address of the station as minjing3 */
+static long long address_new(struct server *srv, const char *community, const char *room)
+{
+	struct resp *r = http(srv, U("minjing3"), "POST", API "/addresses",
+			      J(srv, "{s:s, s:s, s:s, s:s}", "community", community, "building", "1号楼",
+				"unit_no", "1单元", "room", room));
+
+	EXPECT(r, 201);
+	return rnum(r, "address.id");
+}
+
+static struct resp *rental_post(struct server *srv, long long addr, long long landlord, const char *level)
+{
+	return http(srv, U("minjing3"), "POST", API "/rentals",
+		    J(srv, "{s:I, s:I, s:i, s:s, s:s, s:s}", "address_id", (json_int_t)addr, "landlord_id",
+		      (json_int_t)landlord, "rooms", 2, "letter_signed_on", dstr(srv, 0), "letter_expires_on",
+		      dstr(srv, 365), "level", level));
+}
+
+static long long rental_new(struct server *srv, const char *room, const char *level)
+{
+	long long landlord = person_new(srv, "房东某", newid(srv), NULL, NULL);
+	struct resp *r = rental_post(srv, address_new(srv, "走访测试社区", room), landlord, level);
+
+	EXPECT(r, 201);
+	return rnum(r, "rental.id");
+}
+
+static struct resp *visit(struct server *srv, long long rental, const char *on, const char *level)
+{
+	json_t *o = json_pack("{s:s}", "findings", "出租屋及承租人情况正常，消防通道畅通。");
+
+	if (on)
+		json_object_set_new(o, "visited_on", json_string(on));
+	if (level)
+		json_object_set_new(o, "level", json_string(level));
+	return http(srv, U("fujing"), "POST", fmt(srv, API "/rentals/%lld/visits", rental), jdump(srv, o));
+}
+
+static struct resp *overdue_list(struct server *srv)
+{
+	struct resp *r = http(srv, U("suozhang"), "GET", API "/rentals?overdue=1", NULL);
+
+	EXPECT(r, 200);
+	return r;
+}
+
+static struct resp *wanted_post(struct server *srv, const char *user, const char *idno, const char *name,
+				int withdrawn)
+{
+	return http(srv, U(user), "POST", API "/wanted",
+		    J(srv, "{s:s, s:s, s:s, s:s, s:s, s:b}", "id_number", idno, "name", name, "case_desc",
+		      "涉嫌诈骗（网上追逃）", "issuing_unit", "某市公安局刑侦支队", "issued_on", "2026-09-01",
+		      "withdrawn", withdrawn));
+}
+
+static struct resp *hits(struct server *srv, const char *user, int open)
+{
+	struct resp *r = http(srv, U(user), "GET", fmt(srv, API "/hits?open=%d", open), NULL);
+
+	EXPECT(r, 200);
+	return r;
+}
+
+static struct resp *hit_step(struct server *srv, const char *user, long long id, const char *step,
+			     const char *body)
+{
+	return http(srv, U(user), "POST", fmt(srv, API "/hits/%lld/%s", id, step), body);
+}
+
+/* a control-layer floating person (直接管理) */
+static long long control_person(struct server *srv, const char *name)
+{
+	long long id = person_new(srv, name, newid(srv), "temporary", NULL);
+	struct resp *r = http(srv, U("minjing3"), "POST", API "/floating",
+			      J(srv, "{s:I, s:s, s:s, s:s, s:s}", "person_id", (json_int_t)id,
+				"registered_on", dstr(srv, -40), "permit_no", "JZZ2026T0001", "mode", "direct",
+				"layer", "control"));
+
+	EXPECT(r, 200);
+	EXPECT_STR(r, "floating.layer", "control");
+	return id;
+}
+
+static long long letter_of(struct server *srv, long long person, int open)
+{
+	struct resp *r = http(srv, U("minjing3"), "GET", fmt(srv, API "/letters?open=%d", open), NULL);
+	json_t *it;
+
+	EXPECT(r, 200);
+	it = find_in(r, "items", "person_id", person);
+	return it ? jint(it, "id") : 0;
+}
+
+static struct resp *import_csv(struct server *srv, const char *csv, const char *encoding)
+{
+	json_t *o = json_pack("{s:s}", "csv", csv);
+
+	if (encoding)
+		json_object_set_new(o, "encoding", json_string(encoding));
+	return http(srv, U("minjing3"), "POST", API "/persons/import", jdump(srv, o));
+}
+
+/* the answer of an import of the fixture below */
+
 #endif

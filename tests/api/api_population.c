@@ -1,0 +1,756 @@
+/* api_population.c — 一标三实 over HTTP (issue 6): ID validation, masking and
+ * the audited read, name search on the per-character index, the rental
+ * visit cycle, tenancy overlap, comparison with the wanted list and the hit
+ * workflow, 函查, employer reports, the person and wanted-list imports.
+ *
+ * One demo county serves every story (its init costs seconds); the demo
+ * holds ~3 000 persons of 城关, so each story works on persons it made
+ * itself (area code 320106 or the fixed vectors below) and checks the
+ * station figures as before/after deltas. The visit-cycle story moves the
+ * server's clock by weeks and runs last. */
+#include "population_util.h"
+
+/* 1. GB 11643 vectors (legal-rules §7.1). */
+STORY(id_validation)
+{
+	struct resp *r;
+	long long a, b, c, d;
+
+	/* 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2: Σ digit × weight (7 9 10 5 8 4 2 1 6 3
+	 * 7 9 10 5 8 4 2) = 167, 167 mod 11 = 2 → "10X98765432"[2] = X; the
+	 * sequence 002 is even: female, born 1949-12-31 */
+	r = person_post(srv, "minjing3", "测试甲", "11010519491231002X", NULL, NULL);
+	EXPECT(r, 201);
+	assert_true(json_is_true(jpath(r->json, "created")));
+	EXPECT_STR(r, "person.sex", "F");
+	EXPECT_STR(r, "person.birth_date", "1949-12-31");
+	EXPECT_STR(r, "person.kind", "resident");
+	a = rnum(r, "person.id");
+	/* 44052418800101001: Σ = 195, mod 11 = 8 → '4'; sequence 001 odd: male */
+	r = person_post(srv, "minjing3", "测试乙", "440524188001010014", NULL, NULL);
+	EXPECT(r, 201);
+	EXPECT_STR(r, "person.sex", "M");
+	EXPECT_STR(r, "person.birth_date", "1880-01-01");
+	b = rnum(r, "person.id");
+
+	/* wrong check character (X expected) */
+	EXPECT_FIELD(person_post(srv, "minjing3", "测试丙", "110105194912310021", NULL, NULL), 400,
+		     "id_number");
+	/* 1999-02-30 does not exist (the check character itself is right) */
+	r = person_post(srv, "minjing3", "测试丙", id_number_at(srv, "110105", 1999, 2, 30, 11), NULL, NULL);
+	EXPECT_FIELD(r, 400, "id_number");
+	assert_non_null(strstr(rstr(r, "error.message"), "出生日期"));
+	/* too short, letters, an unknown province (00) */
+	EXPECT_FIELD(person_post(srv, "minjing3", "测试丙", "1101051949123100", NULL, NULL), 400, "id_number");
+	EXPECT_FIELD(person_post(srv, "minjing3", "测试丙", "11010519491231A02X", NULL, NULL), 400, "id_number");
+	EXPECT_FIELD(person_post(srv, "minjing3", "测试丙", id_number_at(srv, "000105", 1980, 1, 1, 11), NULL,
+				 NULL),
+		     400, "id_number");
+
+	/* lower-case x: 11010519850615009 → Σ = 222, mod 11 = 2 → X; stored upper */
+	r = person_post(srv, "minjing3", "测试丁", "11010519850615009x", NULL, NULL);
+	EXPECT(r, 201);
+	c = rnum(r, "person.id");
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", c), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.id_number", "11010519850615009X");
+
+	/* 15 digits 440524 800101 001: insert "19" after the area code →
+	 * 44052419800101001; Σ = 28+36+0+25+16+16+2+9+48+0+0+9+0+5+0+0+2 = 196,
+	 * 196 mod 11 = 9 → "10X98765432"[9] = '3' → 440524198001010013 */
+	r = person_post(srv, "minjing3", "测试戊", "440524800101001", NULL, NULL);
+	EXPECT(r, 201);
+	EXPECT_STR(r, "person.birth_date", "1980-01-01");
+	EXPECT_STR(r, "person.sex", "M");
+	d = rnum(r, "person.id");
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", d), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.id_number", "440524198001010013");
+	/* the 18-digit form of the same person is the same person */
+	r = person_post(srv, "minjing3", "测试戊", "440524198001010013", NULL, NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "person.id", d);
+
+	/* typed sex / birth date must agree with the number */
+	r = http(srv, U("minjing3"), "POST", API "/persons",
+		 J(srv, "{s:s, s:s, s:s}", "name", "测试己", "id_number", newid(srv), "sex", "X"));
+	EXPECT_FIELD(r, 400, NULL);
+	r = http(srv, U("minjing3"), "POST", API "/persons",
+		 J(srv, "{s:s, s:s, s:s}", "name", "测试甲", "id_number", "11010519491231002X", "sex", "M"));
+	EXPECT_FIELD(r, 400, "sex");
+	r = http(srv, U("minjing3"), "POST", API "/persons",
+		 J(srv, "{s:s, s:s, s:s}", "name", "测试甲", "id_number", "11010519491231002X", "birth_date",
+		   "1949-12-30"));
+	EXPECT_FIELD(r, 400, "birth_date");
+	r = http(srv, U("minjing3"), "POST", API "/persons",
+		 J(srv, "{s:s, s:s, s:s, s:s}", "name", "测试甲", "id_number", "11010519491231002X", "sex",
+		   "F", "birth_date", "1949-12-31"));
+	EXPECT(r, 200);
+	/* a bad kind */
+	EXPECT_FIELD(person_post(srv, "minjing3", "测试甲", "11010519491231002X", "tourist", NULL), 400, "kind");
+
+	/* registered again: an update, not a duplicate */
+	r = person_post(srv, "minjing3", "测试甲", "11010519491231002X", "temporary", "13800000000");
+	EXPECT(r, 200);
+	assert_true(json_is_false(jpath(r->json, "created")));
+	EXPECT_NUM(r, "person.id", a);
+	EXPECT_STR(r, "person.kind", "temporary");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1",
+				    "11010519491231002X"),
+			 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1",
+				    "440524198001010013"),
+			 1);
+	assert_true(b != a && c != a && d != b);
+}
+
+/* 2. Lists mask, the detail shows all and is audited; another station sees nothing. */
+STORY(masking_and_audit)
+{
+	const char *idno = newid(srv);
+	char masked[19];
+	struct resp *r;
+	json_t *it;
+	long long id, before;
+
+	id = person_new(srv, "司马晓燕", idno, "temporary", "13812345678");
+	/* first 6 and last 4 of the number; 3 + **** + 4 of the phone */
+	memcpy(masked, idno, 6);
+	memset(masked + 6, '*', 8);
+	memcpy(masked + 14, idno + 14, 4);
+	masked[18] = '\0';
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "司马晓燕")));
+	it = find_in(r, "items", "id", id);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "id_number"), masked);
+	assert_string_equal(jstr(it, "phone"), "138****5678");
+	assert_null(strstr(r->body, idno));
+	assert_null(strstr(r->body, "13812345678"));
+
+	before = db_raw_int(srv->db,
+			    "SELECT COUNT(*) FROM audit WHERE action = 'read' AND object_type = 'person'"
+			    " AND object_id = ?1",
+			    fmt(srv, "%lld", id));
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", id), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.id_number", idno);
+	EXPECT_STR(r, "person.phone", "13812345678");
+	EXPECT_STR(r, "person.name", "司马晓燕");
+	r = http(srv, U("auditor"), "GET",
+		 fmt(srv, API "/audit?action=read&object_type=person&object_id=%lld", id), NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), before + 1);
+	EXPECT_STR(r, "items.0.username", "minjing3");
+	EXPECT_STR(r, "items.0.object_id", fmt(srv, "%lld", id));
+
+	/* 北社's officer: refused, and the refusal names no personal data */
+	r = http(srv, U("beishe_mj1"), "GET", fmt(srv, API "/persons/%lld", id), NULL);
+	assert_error(srv, r, 403, NULL);
+	assert_null(strstr(r->body, idno));
+	r = http(srv, U("beishe_mj1"), "GET", fmt(srv, API "/persons?name=%s", urlenc(srv, "司马晓燕")), NULL);
+	EXPECT(r, 200);
+	assert_null(find_in(r, "items", "id", id));
+	/* the auditor reads the log, not the registry */
+	assert_error(srv, http(srv, U("auditor"), "GET", fmt(srv, API "/persons/%lld", id), NULL), 403,
+		     NULL);
+	/* "registering" a number of 城关 from 北社 does not hand the record over */
+	person_post(srv, "beishe_mj1", "司马晓燕", idno, NULL, NULL);
+	assert_error(srv, http(srv, U("beishe_mj1"), "GET", fmt(srv, API "/persons/%lld", id), NULL), 403,
+		     NULL);
+	EXPECT(http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", id), NULL), 200);
+}
+
+/* 3. Any part of a name, 1 to 5 characters; ID prefix; phone. */
+STORY(name_search)
+{
+	const char *id_zhw = newid(srv);
+	long long zw, zwh, lzw, wf, oy, ax;
+	struct resp *r;
+
+	zw = person_new(srv, "张伟", newid(srv), NULL, NULL);
+	zwh = person_new(srv, "张伟华", id_zhw, NULL, NULL);
+	lzw = person_new(srv, "李张伟", newid(srv), NULL, NULL);
+	wf = person_new(srv, "王芳", newid(srv), NULL, "13900001111");
+	oy = person_new(srv, "欧阳建国", newid(srv), NULL, NULL);
+	ax = person_new(srv, "爱新觉罗恒", newid(srv), NULL, NULL);
+
+	/* 2 characters: the three that contain 张伟, in any position */
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "张伟")));
+	assert_true(rnum(r, "total") < 200);
+	assert_non_null(find_in(r, "items", "id", zw));
+	assert_non_null(find_in(r, "items", "id", zwh));
+	assert_non_null(find_in(r, "items", "id", lzw));
+	assert_null(find_in(r, "items", "id", wf));
+	assert_true(all_named(r, "张伟"));
+	/* the two characters in the other order are another name */
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "伟张")));
+	assert_null(find_in(r, "items", "id", zw));
+	assert_null(find_in(r, "items", "id", lzw));
+
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "伟华")));
+	assert_non_null(find_in(r, "items", "id", zwh));
+	assert_null(find_in(r, "items", "id", zw));
+	assert_null(find_in(r, "items", "id", lzw));
+	assert_true(all_named(r, "伟华"));
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "张伟华")));
+	assert_non_null(find_in(r, "items", "id", zwh));
+	assert_null(find_in(r, "items", "id", zw));
+
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "芳")));
+	assert_non_null(find_in(r, "items", "id", wf));
+	assert_true(all_named(r, "芳"));
+
+	/* four and five characters */
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "欧阳建国")));
+	assert_non_null(find_in(r, "items", "id", oy));
+	assert_true(all_named(r, "欧阳建国"));
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "爱新觉罗恒")));
+	EXPECT_NUM(r, "total", 1);
+	assert_non_null(find_in(r, "items", "id", ax));
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "新觉罗恒")));
+	assert_non_null(find_in(r, "items", "id", ax));
+	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "爱新觉罗红")));
+	assert_null(find_in(r, "items", "id", ax));
+
+	/* ID-number prefix: 14 characters (area + birth date + 2) are this one's alone */
+	r = search(srv, fmt(srv, "id_prefix=%.14s", id_zhw));
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_NUM(r, "items.0.id", zwh);
+	/* phone */
+	r = search(srv, "phone=13900001111");
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_NUM(r, "items.0.id", wf);
+	/* name and ID prefix together */
+	r = search(srv, fmt(srv, "name=%s&id_prefix=320106", urlenc(srv, "张伟")));
+	assert_non_null(find_in(r, "items", "id", zw));
+	assert_non_null(find_in(r, "items", "id", lzw));
+}
+
+/* 5. One person, one home at a time. */
+STORY(tenancy_overlap)
+{
+	long long r1 = rental_new(srv, "201", "normal"), r2 = rental_new(srv, "202", "normal");
+	long long a = person_new(srv, "租客甲", newid(srv), "temporary", NULL);
+	long long b = person_new(srv, "租客乙", newid(srv), "temporary", NULL);
+	long long t1;
+	struct resp *r;
+	json_t *it;
+
+	r = http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r1),
+		 J(srv, "{s:I, s:s}", "person_id", (json_int_t)a, "from_date", "2026-01-01"));
+	EXPECT(r, 201);
+	it = find_in(r, "rental.tenants", "person_id", a);
+	assert_non_null(it);
+	t1 = jint(it, "id");
+	assert_true(json_is_null(json_object_get(it, "to_date")) || !json_object_get(it, "to_date"));
+
+	/* still living in rental 1 (open-ended) */
+	r = http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r2),
+		 J(srv, "{s:I, s:s}", "person_id", (json_int_t)a, "from_date", "2026-06-01"));
+	EXPECT_ERR(srv, r, 409, "TENANCY_OVERLAP", NULL);
+	/* a closed stay inside the open one overlaps too */
+	r = http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r2),
+		 J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)a, "from_date", "2025-12-01", "to_date",
+		   "2026-01-15"));
+	EXPECT_ERR(srv, r, 409, "TENANCY_OVERLAP", NULL);
+
+	/* ended on 2026-05-31 (a to_date before from_date refused first) */
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", fmt(srv, API "/tenancies/%lld/end", t1),
+			  "{\"to_date\":\"2025-12-31\"}"),
+		     400, "to_date");
+	r = http(srv, U("minjing3"), "POST", fmt(srv, API "/tenancies/%lld/end", t1),
+		 "{\"to_date\":\"2026-05-31\"}");
+	EXPECT(r, 200);
+	assert_string_equal(jstr(find_in(r, "rental.tenants", "person_id", a), "to_date"), "2026-05-31");
+	EXPECT_ERR(srv,
+		   http(srv, U("minjing3"), "POST", fmt(srv, API "/tenancies/%lld/end", t1),
+			"{\"to_date\":\"2026-06-30\"}"),
+		   409, "TENANCY_ENDED", NULL);
+
+	r = http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r2),
+		 J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)a, "from_date", "2026-06-01", "layer",
+		   "key"));
+	EXPECT(r, 201);
+	it = find_in(r, "rental.tenants", "person_id", a);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "from_date"), "2026-06-01");
+	assert_string_equal(jstr(it, "layer"), "key");
+	/* the person's record shows both stays */
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", a), NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "person.tenancies")), 2);
+
+	/* to_date before from_date; a bad date; a bad layer */
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r2),
+			  J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)b, "from_date", "2026-03-01",
+			    "to_date", "2026-02-01")),
+		     400, "to_date");
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r2),
+			  J(srv, "{s:I, s:s}", "person_id", (json_int_t)b, "from_date", "2026-02-30")),
+		     400, "from_date");
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r2),
+			  J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)b, "from_date", "2026-03-01",
+			    "layer", "vip")),
+		     400, "layer");
+	/* b in the other rental at once is fine: a different person */
+	EXPECT(http(srv, U("minjing3"), "POST", fmt(srv, API "/rentals/%lld/tenancies", r1),
+		    J(srv, "{s:I, s:s}", "person_id", (json_int_t)b, "from_date", "2026-06-01")),
+	       201);
+}
+
+/* 6. Every registration is compared; a change of the list compares all. */
+STORY(comparison)
+{
+	const char *w1 = newid(srv), *id2 = newid(srv), *id3 = newid(srv);
+	long long p1, p2, p3, h1, due0, cmp0, open0;
+	struct resp *r, *s;
+	json_t *it;
+	size_t i;
+	int found;
+
+	s = summary(srv);
+	due0 = rnum(s, "comparison_due");
+	cmp0 = rnum(s, "compared");
+	open0 = rnum(s, "open_hits");
+
+	/* on the list first, then registered: a hit in the answer */
+	EXPECT_NUM(wanted_post(srv, "ducha", w1, "赵某甲", 0), "new_hits", 0);
+	r = person_post(srv, "minjing3", "赵某甲", w1, "temporary", NULL);
+	EXPECT(r, 201);
+	p1 = rnum(r, "person.id");
+	assert_int_equal(json_array_size(jpath(r->json, "hits")), 1);
+	EXPECT_STR(r, "hits.0.case_desc", "涉嫌诈骗（网上追逃）");
+	assert_true(rnum(r, "person.compared_at") > 0);
+	it = find_in(hits(srv, "minjing3", 1), "items", "person_id", p1);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "status"), "new");
+	assert_string_equal(jstr(it, "wanted_name"), "赵某甲");
+	h1 = jint(it, "id");
+	assert_non_null(find_in(hits(srv, "suozhang", 1), "items", "id", h1));
+	assert_null(find_in(hits(srv, "beishe_mj1", 0), "items", "id", h1));
+
+	/* registered first, then listed (as the chief): new_hits 1 */
+	p2 = person_new(srv, "钱某乙", id2, "temporary", NULL);
+	assert_null(find_in(hits(srv, "minjing3", 0), "items", "person_id", p2));
+	EXPECT_NUM(wanted_post(srv, "suozhang", id2, "钱某乙", 0), "new_hits", 1);
+	assert_non_null(find_in(hits(srv, "minjing3", 1), "items", "person_id", p2));
+	/* listed again unchanged: no second hit */
+	EXPECT_NUM(wanted_post(srv, "ducha", id2, "钱某乙", 0), "new_hits", 0);
+
+	/* a withdrawn entry makes no hit */
+	p3 = person_new(srv, "孙某丙", id3, "temporary", NULL);
+	EXPECT_NUM(wanted_post(srv, "ducha", id3, "孙某丙", 1), "new_hits", 0);
+	assert_null(find_in(hits(srv, "minjing3", 0), "items", "person_id", p3));
+	r = http(srv, U("ducha"), "GET", API "/wanted?active=1", NULL);
+	EXPECT(r, 200);
+	found = 0;
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		found |= strcmp(jstr(it, "id_number"), id3) == 0;
+	assert_false(found);
+	/* only the list keepers change the list */
+	assert_error(srv, wanted_post(srv, "minjing3", newid(srv), "某某", 0), 403, NULL);
+
+	/* three temporary residents, all compared; two open hits more */
+	s = summary(srv);
+	EXPECT_NUM(s, "comparison_due", due0 + 3);
+	EXPECT_NUM(s, "compared", cmp0 + 3);
+	EXPECT_NUM(s, "comparison_pct", (cmp0 + 3) * 100 / (due0 + 3));
+	EXPECT_NUM(s, "open_hits", open0 + 2);
+
+	/* one not compared: listed with the reason; a change of the list compares it */
+	assert_int_equal(db_raw_exec(srv->db, fmt(srv, "UPDATE person SET compared_at = NULL WHERE id = %lld",
+						  p3)),
+			 SQLITE_OK);
+	s = summary(srv);
+	EXPECT_NUM(s, "compared", cmp0 + 2);
+	EXPECT_NUM(s, "comparison_pct", (cmp0 + 2) * 100 / (due0 + 3));
+	it = find_in(s, "not_compared", "id", p3);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "reason"), "尚未比对");
+	EXPECT_NUM(wanted_post(srv, "ducha", newid(srv), "李某丁", 0), "new_hits", 0);
+	s = summary(srv);
+	EXPECT_NUM(s, "compared", cmp0 + 3);
+	assert_null(find_in(s, "not_compared", "id", p3));
+
+	/* 签收 → 核查 → 反馈, in order only */
+	EXPECT_ERR(srv, hit_step(srv, "minjing3", h1, "close", "{\"feedback\":\"已抓获\"}"), 409, NULL, NULL);
+	EXPECT_ERR(srv, hit_step(srv, "minjing3", h1, "check", NULL), 409, NULL, NULL);
+	assert_error(srv, hit_step(srv, "fujing", h1, "sign", NULL), 403, NULL);
+	assert_error(srv, hit_step(srv, "minjing3", h1, "approve", NULL), 404, NULL);
+	r = hit_step(srv, "minjing3", h1, "sign", NULL);
+	EXPECT(r, 200);
+	assert_string_equal(jstr(find_in(r, "items", "id", h1), "status"), "signed");
+	EXPECT_ERR(srv, hit_step(srv, "minjing3", h1, "sign", NULL), 409, NULL, NULL);
+	EXPECT_ERR(srv, hit_step(srv, "minjing3", h1, "close", "{\"feedback\":\"已抓获\"}"), 409, NULL, NULL);
+	EXPECT(hit_step(srv, "minjing3", h1, "check", NULL), 200);
+	EXPECT_FIELD(hit_step(srv, "minjing3", h1, "close", "{}"), 400, "feedback");
+	r = hit_step(srv, "suozhang", h1, "close", "{\"feedback\":\"经核查系同一人，已移交追逃部门\"}");
+	EXPECT(r, 200);
+	it = find_in(r, "items", "id", h1);
+	assert_string_equal(jstr(it, "status"), "closed");
+	assert_string_equal(jstr(it, "feedback"), "经核查系同一人，已移交追逃部门");
+	EXPECT_ERR(srv, hit_step(srv, "minjing3", h1, "check", NULL), 409, NULL, NULL);
+	assert_null(find_in(hits(srv, "minjing3", 1), "items", "id", h1));
+	EXPECT_NUM(summary(srv), "open_hits", open0 + 1);
+	/* the person's record shows the hit */
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", p1), NULL);
+	EXPECT_STR(r, "person.hits.0.status", "closed");
+	assert_true(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'hit.close' AND object_id = ?1",
+			       fmt(srv, "%lld", h1)) == 1);
+}
+
+/* 7. 函查 for the control layer: 发函率 and unanswered letters. */
+STORY(letters)
+{
+	long long c0, l0, o0, f1, f2, lid;
+	struct resp *r, *s;
+	json_t *it;
+
+	s = summary(srv);
+	c0 = rnum(s, "control_layer");
+	l0 = rnum(s, "letters_sent");
+	o0 = rnum(s, "letters_overdue");
+	assert_int_equal(rnum(s, "letter_pct"), c0 ? l0 * 100 / c0 : 100);
+
+	f1 = control_person(srv, "流动甲");
+	f2 = control_person(srv, "流动乙");
+	s = summary(srv);
+	EXPECT_NUM(s, "control_layer", c0 + 2);
+	EXPECT_NUM(s, "letters_sent", l0);
+	EXPECT_NUM(s, "letter_pct", l0 * 100 / (c0 + 2));
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", f1), NULL);
+	EXPECT_STR(r, "person.floating.0.mode", "direct");
+	EXPECT_STR(r, "person.kind", "floating");
+
+	/* f1's letter went out 31 days ago (past letter.answer_days = 30), f2's 30 */
+	EXPECT(http(srv, U("minjing3"), "POST", API "/letters",
+		    J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)f1, "to_unit", "河南省某县公安局某派出所",
+		      "sent_on", dstr(srv, -31))),
+	       201);
+	EXPECT(http(srv, U("neiqin"), "POST", API "/letters",
+		    J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)f2, "to_unit", "四川省某县公安局某派出所",
+		      "sent_on", dstr(srv, -30))),
+	       201);
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", API "/letters",
+			  J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)f2, "to_unit", "某所", "sent_on",
+			    "2026-13-01")),
+		     400, "sent_on");
+	s = summary(srv);
+	EXPECT_NUM(s, "letters_sent", l0 + 2);
+	EXPECT_NUM(s, "letter_pct", (l0 + 2) * 100 / (c0 + 2));
+	EXPECT_NUM(s, "letters_overdue", o0 + 1);
+	r = http(srv, U("minjing3"), "GET", API "/letters?open=1", NULL);
+	EXPECT(r, 200);
+	it = find_in(r, "items", "person_id", f1);
+	assert_non_null(it);
+	assert_true(json_is_true(json_object_get(it, "overdue")));
+	lid = jint(it, "id");
+	it = find_in(r, "items", "person_id", f2);
+	assert_non_null(it);
+	assert_true(json_is_false(json_object_get(it, "overdue")));
+
+	/* answering: a bad result refused, then 有前科 */
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", fmt(srv, API "/letters/%lld/answer", lid),
+			  J(srv, "{s:s, s:s}", "answered_on", dstr(srv, 0), "result", "unknown")),
+		     400, "result");
+	EXPECT_FIELD(http(srv, U("minjing3"), "POST", fmt(srv, API "/letters/%lld/answer", lid),
+			  J(srv, "{s:s, s:s}", "answered_on", "yesterday", "result", "record")),
+		     400, "answered_on");
+	EXPECT(http(srv, U("minjing3"), "POST", fmt(srv, API "/letters/%lld/answer", lid),
+		    J(srv, "{s:s, s:s, s:s}", "answered_on", dstr(srv, 0), "result", "record", "notes",
+		      "2019年因盗窃被行政拘留十日")),
+	       200);
+	EXPECT_ERR(srv,
+		   http(srv, U("minjing3"), "POST", fmt(srv, API "/letters/%lld/answer", lid),
+			J(srv, "{s:s, s:s}", "answered_on", dstr(srv, 0), "result", "none")),
+		   409, "LETTER_NOT_OPEN", NULL);
+	assert_int_equal(letter_of(srv, f1, 1), 0);
+	assert_int_equal(letter_of(srv, f1, 0), lid);
+	s = summary(srv);
+	EXPECT_NUM(s, "letters_overdue", o0);
+	EXPECT_NUM(s, "letters_sent", l0 + 2); /* a letter answered was still sent */
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", f1), NULL);
+	EXPECT_STR(r, "person.letters.0.result", "record");
+	/* another station cannot answer f2's letter */
+	lid = letter_of(srv, f2, 1);
+	assert_true(lid > 0);
+	r = http(srv, U("beishe_mj1"), "POST", fmt(srv, API "/letters/%lld/answer", lid),
+		 J(srv, "{s:s, s:s}", "answered_on", dstr(srv, 0), "result", "none"));
+	assert_true(r->status == 403 || r->status == 404 || r->status == 409);
+	assert_int_equal(letter_of(srv, f2, 1), lid);
+}
+
+/* 8. 委托管理: last month's report is due. */
+STORY(employers)
+{
+	struct tm t = day_tm(today_days(srv));
+	int y = t.tm_year + 1900, m = t.tm_mon; /* tm_mon is 0-based: m = last month */
+	const char *last;
+	long long e, o0;
+	struct resp *r;
+	json_t *it;
+
+	if (m == 0) {
+		m = 12;
+		y--;
+	}
+	last = fmt(srv, "%04d-%02d", y, m);
+	o0 = rnum(summary(srv), "employer_reports_overdue");
+	r = http(srv, U("minjing3"), "POST", API "/employers",
+		 J(srv, "{s:s, s:s, s:s, s:s}", "name", "城关测试建筑工地", "contact", "包工头", "phone",
+		   "13700001234", "letter_signed_on", dstr(srv, -60)));
+	EXPECT(r, 201);
+	e = rnum(r, "employer.id");
+	r = http(srv, U("minjing3"), "GET", API "/employers", NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "due_month", last);
+	it = find_in(r, "items", "id", e);
+	assert_non_null(it);
+	assert_true(json_is_true(json_object_get(it, "overdue")));
+	EXPECT_NUM(summary(srv), "employer_reports_overdue", o0 + 1);
+
+	/* this month's report does not stand for last month's */
+	r = http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+		 J(srv, "{s:s, s:i, s:i}", "month", dstr(srv, 0), "arrivals", 1, "departures", 0));
+	EXPECT_FIELD(r, 400, "month"); /* a date is not a month */
+	r = http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+		 J(srv, "{s:s, s:i, s:i}", "month", last, "arrivals", 4, "departures", 1));
+	EXPECT(r, 200);
+	it = find_in(r, "items", "id", e);
+	assert_non_null(it);
+	assert_true(json_is_false(json_object_get(it, "overdue")));
+	assert_string_equal(jstr(it, "last_report"), last);
+	EXPECT_NUM(summary(srv), "employer_reports_overdue", o0);
+
+	assert_error(srv,
+		     http(srv, U("beishe_mj1"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+			  J(srv, "{s:s, s:i, s:i}", "month", last, "arrivals", 1, "departures", 0)),
+		     404, NULL);
+	/* bad counts and months */
+	EXPECT_FIELD(http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+			  J(srv, "{s:s, s:i, s:i}", "month", last, "arrivals", -1, "departures", 0)),
+		     400, "arrivals");
+	EXPECT_FIELD(http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+			  "{\"month\":\"2026/10\",\"arrivals\":1,\"departures\":0}"),
+		     400, "month");
+	EXPECT_FIELD(http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+			  "{\"month\":\"2026-13\",\"arrivals\":1,\"departures\":0}"),
+		     400, "month");
+	EXPECT_FIELD(http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
+			  "{\"month\":\"2026-00\",\"arrivals\":1,\"departures\":0}"),
+		     400, "month");
+}
+
+static void expect_import(struct server *srv, const struct resp *r, int created)
+{
+	(void)srv;
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 5);
+	EXPECT_NUM(r, "imported", 3);
+	EXPECT_NUM(r, "created", created);
+	EXPECT_NUM(r, "updated", 3 - created);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 2);
+	EXPECT_NUM(r, "errors.0.row", 3);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "校验位"));
+	EXPECT_NUM(r, "errors.1.row", 5);
+	assert_non_null(strstr(rstr(r, "errors.1.reason"), "类别"));
+}
+
+/* 9. A clerk's file: every row imported or reported; idempotent; GBK too. */
+STORY(import)
+{
+	const char *i2 = newid(srv), *i4 = newid(srv), *i6 = newid(srv), *bad = newid(srv);
+	char wrong[19];
+	const char *csv;
+	long long n0, pid;
+	struct resp *r;
+
+	/* row 3: the check character moved on by one */
+	memcpy(wrong, bad, 19);
+	wrong[17] = wrong[17] == '9' ? '0' : wrong[17] == 'X' ? '1' : (char)(wrong[17] + 1);
+	csv = fmt(srv,
+		  "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\r\n"
+		  "导入甲,%s,13700000002,暂住,导入社区,1号楼,1单元,101\r\n"
+		  "导入乙,%s,13700000003,常住,导入社区,1号楼,1单元,102\r\n"
+		  "导入丙,%s,,流动,导入社区,1号楼,1单元,103\r\n"
+		  "导入丁,%s,13700000005,外星人,导入社区,1号楼,1单元,104\r\n"
+		  "\"导入戊\",%s,13700000006,常住,导入社区,2号楼,1单元,101\r\n",
+		  i2, wrong, i4, newid(srv), i6);
+	n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	r = import_csv(srv, csv, NULL);
+	expect_import(srv, r, 3);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 3);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "导入社区"), 3);
+	pid = db_raw_int(srv->db, "SELECT id FROM person WHERE id_number = ?1", i2);
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", pid), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.name", "导入甲");
+	EXPECT_STR(r, "person.kind", "temporary");
+	EXPECT_STR(r, "person.phone", "13700000002");
+	EXPECT_STR(r, "person.room", "101");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", i6), 1);
+
+	/* the same file again changes nothing */
+	expect_import(srv, import_csv(srv, csv, "utf-8"), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 3);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "导入社区"), 3);
+
+	/* the same content in GBK: the same result, names decoded */
+	expect_import(srv, import_csv(srv, gbk_as_latin1(srv, csv), "gbk"), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 3);
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", pid), NULL);
+	EXPECT_STR(r, "person.name", "导入甲");
+	/* the GBK file sent without its encoding: the header is not found */
+	EXPECT_ERR(srv, import_csv(srv, gbk_as_latin1(srv, csv), NULL), 400, "BAD_IMPORT_HEADER", NULL);
+
+	/* no header */
+	r = import_csv(srv, fmt(srv, "导入己,%s,13700000007,常住,导入社区,3号楼,1单元,101\n", newid(srv)), NULL);
+	EXPECT_ERR(srv, r, 400, "BAD_IMPORT_HEADER", NULL);
+	r = import_csv(srv, "", NULL);
+	EXPECT_ERR(srv, r, 400, "BAD_IMPORT_HEADER", NULL);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 3);
+	assert_error(srv, http(srv, U("auditor"), "POST", API "/persons/import", J(srv, "{s:s}", "csv", csv)),
+		     403, NULL);
+	/* Excel's "CSV UTF-8" starts with a byte-order mark: the same file */
+	expect_import(srv, import_csv(srv, fmt(srv, "\xef\xbb\xbf%s", csv), NULL), 0);
+}
+
+/* 10. The wanted list from a CSV; a registered person on it is a hit. */
+STORY(wanted_import)
+{
+	const char *a = newid(srv), *b = newid(srv), *csv;
+	long long p;
+	struct resp *r;
+
+	p = person_new(srv, "周某戊", b, "temporary", NULL);
+	csv = fmt(srv,
+		  "身份证号,姓名,案由,发布单位,发布日期\n"
+		  "%s,吴某丁,涉嫌抢劫（网上追逃）,某省某市公安局,2026-07-01\n"
+		  "%.17s,郑某某,涉嫌盗窃,某县公安局,2026-07-02\n"
+		  "%s,周某戊,涉嫌故意伤害（网上追逃）,某县公安局,2026-07-03\n",
+		  a, "32010619800230001", b);
+	r = http(srv, U("minjing3"), "POST", API "/wanted/import", J(srv, "{s:s}", "csv", csv));
+	assert_error(srv, r, 403, NULL);
+	r = http(srv, U("ducha"), "POST", API "/wanted/import", J(srv, "{s:s}", "csv", csv));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
+	EXPECT_NUM(r, "errors.0.row", 3);
+	assert_true(has_chinese(rstr(r, "errors.0.reason")));
+	EXPECT_NUM(r, "new_hits", 1);
+	assert_non_null(find_in(hits(srv, "minjing3", 1), "items", "person_id", p));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person WHERE id_number IN (?1)", a), 1);
+	/* again: the same two, no new hit */
+	r = http(srv, U("ducha"), "POST", API "/wanted/import", J(srv, "{s:s}", "csv", csv));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 2);
+	EXPECT_NUM(r, "new_hits", 0);
+	/* a short row */
+	r = http(srv, U("ducha"), "POST", API "/wanted/import",
+		 J(srv, "{s:s}", "csv", fmt(srv, "%s,某某\n", newid(srv))));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 0);
+	EXPECT_NUM(r, "errors.0.row", 1);
+}
+
+/* 4. The visit plan of a rental by its level; runs last (moves the clock). */
+STORY(visit_cycle)
+{
+	long long r1, r2, r3, r4, r5, n1;
+	struct resp *r;
+	json_t *it;
+	struct tm t;
+	int d28;
+
+	/* 不放心户: next visit on the registration day + 7 */
+	r1 = rental_new(srv, "301", "watch");
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/rentals/%lld", r1), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "rental.next_visit_on", dstr(srv, 7));
+	EXPECT_NUM(r, "rental.cycle_days", 7);
+	assert_true(json_is_false(jpath(r->json, "rental.overdue")));
+	assert_null(find_in(overdue_list(srv), "items", "id", r1));
+	/* one rental per address */
+	EXPECT_ERR(srv,
+		   rental_post(srv, jint(jpath(r->json, "rental"), "address_id"),
+			       jint(jpath(r->json, "rental"), "landlord_id"), "normal"),
+		   409, "RENTAL_EXISTS", NULL);
+	EXPECT_FIELD(rental_post(srv, address_new(srv, "走访测试社区", "399"),
+				 jint(jpath(r->json, "rental"), "landlord_id"), "vip"),
+		     400, "level");
+
+	/* 8 days later: overdue by one day, on the chief's list and today's visits */
+	clock_advance(srv, 8 * PDAY);
+	r = overdue_list(srv);
+	it = find_in(r, "items", "id", r1);
+	assert_non_null(it);
+	assert_int_equal(jint(it, "overdue_days"), 1);
+	n1 = rnum(r, "total");
+	r = http(srv, U("fujing"), "GET", fmt(srv, API "/rentals?due_on=%s", dstr(srv, 0)), NULL);
+	EXPECT(r, 200);
+	assert_non_null(find_in(r, "items", "id", r1));
+
+	/* the auxiliary visits today: off the list, next in 7 days */
+	EXPECT_FIELD(visit(srv, r1, dstr(srv, 1), NULL), 400, "visited_on");
+	r = visit(srv, r1, NULL, NULL);
+	EXPECT(r, 201);
+	EXPECT_STR(r, "rental.last_visit_on", dstr(srv, 0));
+	EXPECT_STR(r, "rental.next_visit_on", dstr(srv, 7));
+	assert_true(json_is_false(jpath(r->json, "rental.overdue")));
+	EXPECT_STR(r, "rental.visits.0.user_name", "周小勇");
+	r = overdue_list(srv);
+	assert_null(find_in(r, "items", "id", r1));
+	EXPECT_NUM(r, "total", n1 - 1);
+	/* found trustworthy: 放心户, next in 90 days */
+	r = visit(srv, r1, dstr(srv, 0), "trusted");
+	EXPECT(r, 201);
+	EXPECT_STR(r, "rental.level", "trusted");
+	EXPECT_NUM(r, "rental.cycle_days", 90);
+	EXPECT_STR(r, "rental.next_visit_on", dstr(srv, 90));
+	/* an older visit recorded late does not move the plan back */
+	r = visit(srv, r1, dstr(srv, -3), NULL);
+	EXPECT(r, 201);
+	EXPECT_STR(r, "rental.next_visit_on", dstr(srv, 90));
+
+	/* across month ends, by hand: 2026-01-28 + 7 = 2026-02-04 (3 days to
+	 * Jan 31, 4 into February); 2026-01-31 + 30 = 2026-03-02 (February 2026
+	 * has 28 days); 2025-12-28 + 90 = 2026-03-28 (3 + 31 + 28 + 28) */
+	r2 = rental_new(srv, "302", "watch");
+	r3 = rental_new(srv, "303", "normal");
+	r4 = rental_new(srv, "304", "trusted");
+	EXPECT_STR(visit(srv, r2, "2026-01-28", NULL), "rental.next_visit_on", "2026-02-04");
+	EXPECT_STR(visit(srv, r3, "2026-01-31", NULL), "rental.next_visit_on", "2026-03-02");
+	EXPECT_STR(visit(srv, r4, "2025-12-28", NULL), "rental.next_visit_on", "2026-03-28");
+	assert_non_null(find_in(overdue_list(srv), "items", "id", r2));
+
+	/* registered on the 28th: + 7 is in the next month (a run in late
+	 * November 2026 registers on 2026-12-28 and expects 2027-01-04) */
+	t = day_tm(today_days(srv));
+	for (d28 = 0; t.tm_mday != 28; d28++)
+		t = day_tm(today_days(srv) + d28 + 1);
+	clock_advance(srv, d28 * PDAY);
+	r5 = rental_new(srv, "305", "watch");
+	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/rentals/%lld", r5), NULL);
+	EXPECT(r, 200);
+	assert_int_equal(day_tm(today_days(srv)).tm_mday, 28);
+	{
+		struct tm n = day_tm(today_days(srv) + 7);
+		const char *want = fmt(srv, "%04d-%02d-%02d", n.tm_year + 1900, n.tm_mon + 1, n.tm_mday);
+
+		assert_true(n.tm_mon != t.tm_mon);
+		assert_true(n.tm_mday >= 4 && n.tm_mday <= 7); /* 31/30/29/28-day months */
+		EXPECT_STR(r, "rental.next_visit_on", want);
+	}
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(id_validation), T(masking_and_audit), T(name_search), T(tenancy_overlap), T(comparison),
+		T(letters),	  T(employers),		T(import),	T(wanted_import),   T(visit_cycle),
+	};
+
+	return cmocka_run_group_tests(tests, setup_demo, group_teardown);
+}
