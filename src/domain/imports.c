@@ -136,9 +136,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 			if (rrc == PS_EINVAL || rrc == PS_ECONFLICT || rrc == PS_ENOTFOUND) {
 				db_exec(c->db, "ROLLBACK TO SAVEPOINT import_row", NULL);
 				db_exec(c->db, "RELEASE SAVEPOINT import_row", NULL);
-				json_array_append_new(errors,
-						      err_row(row, arena_printf(c->arena, "%s%s%s", e.field ? e.field : "",
-										e.field ? "：" : "", e.msg)));
+				json_array_append_new(errors, err_row(row, e.msg));
 				continue;
 			}
 			if (rrc) {
@@ -223,7 +221,7 @@ static int person_row(struct ctx *c, const char *const *col, int *created, json_
 			if (!strcmp(col[3], person_kinds[k].zh) || !strcmp(col[3], person_kinds[k].code))
 				in.kind = person_kinds[k].code;
 		if (!in.kind)
-			return ps_fail_field(c->err, PS_EINVAL, "类别", "应为 常住/暂住/流动/境外/未落户");
+			return ps_fail_field(c->err, PS_EINVAL, "类别", "类别应为 常住/暂住/流动/境外/未落户");
 	}
 	if (col[4])
 		rc = address_of(c, col[4], col[5], col[6], col[7], &in.address_id);
@@ -256,7 +254,7 @@ static int rental_row(struct ctx *c, const char *const *col, int *created, json_
 		if (col[5] && (!strcmp(col[5], levels[k].zh) || !strcmp(col[5], levels[k].code)))
 			in.level = levels[k].code;
 	if (!in.level)
-		return ps_fail_field(c->err, PS_EINVAL, "等级", "应为 放心户/一般户/不放心户");
+		return ps_fail_field(c->err, PS_EINVAL, "等级", "等级应为 放心户/一般户/不放心户");
 	in.rooms = col[6] ? atoi(col[6]) : 1;
 	in.letter_signed_on = col[7];
 	in.letter_expires_on = col[8];

@@ -412,6 +412,22 @@ int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!rc)
 		rc = persons_compare(c, pid, hits);
+	if (!rc) {
+		/* the response names every open hit of the person, not only new ones */
+		json_t *open;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, pid);
+		rc = rows_all(&q,
+			      "SELECT w.id AS wanted_id, w.name, w.case_desc, w.issuing_unit, h.status"
+			      " FROM comparison_hit h JOIN wanted_person w ON w.id = h.wanted_id"
+			      " WHERE h.person_id = ? AND h.status <> 'closed'",
+			      &open);
+		if (!rc) {
+			json_decref(hits);
+			hits = open;
+		}
+	}
 	if (!rc)
 		rc = audit_write(c, created ? "person.create" : "person.update", "person",
 				 arena_printf(c->arena, "%lld", (long long)pid), "success", NULL);
@@ -482,7 +498,7 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		      " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
 		      " WHERE o.path LIKE ? AND (? IS NULL OR substr(p.id_number, 1, length(?)) = ?)"
 		      " AND (? IS NULL OR p.phone = ?) AND (? IS NULL OR p.kind = ?)"
-		      " AND (? IS NULL OR a.community || a.building || a.unit_no || a.room LIKE '%' || ? || '%')"
+		      " AND (? IS NULL OR a.community || a.building || a.unit_no || a.room LIKE '%' || replace(?, ' ', '') || '%')"
 		      " AND (? IS NULL OR p.name LIKE '%' || ? || '%')");
 	if (!rc)
 		rc = buf_adds(&where, by_len[nt.n]);

@@ -340,9 +340,10 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 	rows_bind_int(&q, person_id);
 	rows_bind_text(&q, to ? to : "9999-12-31");
 	rows_bind_text(&q, from);
+	/* moving out on a day and in elsewhere the same day is one move */
 	rc = rows_int(&q,
-		      "SELECT COUNT(*) FROM tenancy WHERE person_id = ? AND from_date <= ?"
-		      " AND COALESCE(to_date, '9999-12-31') >= ?",
+		      "SELECT COUNT(*) FROM tenancy WHERE person_id = ? AND from_date < ?"
+		      " AND COALESCE(to_date, '9999-12-31') > ?",
 		      0, &n);
 	if (!rc && n)
 		rc = ps_fail(c->err, PS_ECONFLICT, "TENANCY_OVERLAP", NULL,
