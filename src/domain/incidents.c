@@ -433,7 +433,7 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		" AND (? IS NULL OR i.status = ?) AND (? IS NULL OR i.category LIKE ? || '%')"
 		" AND (? = 0 OR i.station_id = ?) AND (? = 0 OR i.received_at >= ?)"
 		" AND (? = 0 OR i.received_at < ?) AND (? = 0 OR i.status <> 'closed')"
-		" AND (? IS NULL OR i.incident_no = ? OR i.place LIKE '%' || ? || '%'"
+		" AND (? IS NULL OR i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
 		"      OR i.summary LIKE '%' || ? || '%')";
 	struct rows_query q;
 	const char *like = scope_like(c);
@@ -459,10 +459,10 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	rows_bind_int(&q, f->to);
 	rows_bind_int(&q, f->to);
 	rows_bind_int(&q, f->active);
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 5; k++)
 		rows_bind_text(&q, f->q);
 	rc = rows_page(&q,
-		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.place,"
+		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential, i.place,"
 		       " i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"
 		       " o.name AS station_name, i.status, i.duplicate_of, i.outcome, i.case_id, i.callback_at",
 		       "ORDER BY i.received_at DESC, i.id DESC", out);
@@ -470,7 +470,10 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		return rc;
 	buf_init(&ids, 4096);
 	json_array_foreach(json_object_get(*out, "items"), i, it) {
-		mask_phone(it);
+		if (jint(it, "confidential") && !is_desk(c))
+			json_object_set_new(it, "caller_phone", json_string("（保密）"));
+		else
+			mask_phone(it);
 		if (i < 200)
 			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)jint(it, "id"));
 	}
@@ -748,6 +751,8 @@ int incidents_board(struct ctx *c, json_t **out)
 		      "  ('dispatched','acknowledged','arrived')) AS active,"
 		      " (SELECT i.incident_no FROM incident i WHERE i.station_id = o.id AND i.status IN"
 		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_no,"
+		      " (SELECT i.id FROM incident i WHERE i.station_id = o.id AND i.status IN"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_id,"
 		      " (SELECT i.summary FROM incident i WHERE i.station_id = o.id AND i.status IN"
 		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_summary"
 		      " FROM org_unit o WHERE o.kind = 'station' AND o.path LIKE ? ORDER BY o.code",

@@ -22,7 +22,9 @@ static int task_json(struct ctx *c, int64_t id, json_t **out)
 		      "SELECT t.id, t.object_type, t.object_id, t.station_id, o.name AS station_name,"
 		      " t.instructions, t.deadline, t.created_at, cu.name AS created_by_name, t.signed_at,"
 		      " su.name AS signed_by_name, t.answer, t.answered_at, au.name AS answered_by_name,"
-		      " CASE WHEN t.answered_at IS NULL AND t.deadline < ? THEN 1 ELSE 0 END AS overdue"
+		      " CASE WHEN t.answered_at IS NULL AND t.deadline < ? THEN 1 ELSE 0 END AS overdue,"
+		      " CASE WHEN t.object_type = 'case' THEN (SELECT case_no FROM police_case WHERE id = t.object_id)"
+		      " ELSE (SELECT incident_no FROM incident WHERE id = t.object_id) END AS object_no"
 		      " FROM oversight_task t JOIN org_unit o ON o.id = t.station_id"
 		      " JOIN users cu ON cu.id = t.created_by LEFT JOIN users su ON su.id = t.signed_by"
 		      " LEFT JOIN users au ON au.id = t.answered_by WHERE t.id = ?",
@@ -31,6 +33,7 @@ static int task_json(struct ctx *c, int64_t id, json_t **out)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "督办任务不存在");
 	if (rc)
 		return rc;
+	json_object_set_new(t, "overdue", json_boolean(jint(t, "overdue")));
 	*out = json_pack("{s:o}", "task", t);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
@@ -175,7 +178,11 @@ int oversight_list(struct ctx *c, int open_only, json_t **out)
 	rc = rows_page(&q,
 		       "SELECT t.id, t.object_type, t.object_id, t.station_id, o.name AS station_name,"
 		       " t.instructions, t.deadline, t.created_at, cu.name AS created_by_name, t.signed_at,"
-		       " t.answer, t.answered_at",
+		       " t.answer, t.answered_at,"
+		       " CASE WHEN t.object_type = 'case' THEN (SELECT case_no FROM police_case WHERE id = t.object_id)"
+		       " ELSE (SELECT incident_no FROM incident WHERE id = t.object_id) END AS object_no,"
+		       " (SELECT name FROM users WHERE id = t.signed_by) AS signed_by_name,"
+		       " (SELECT name FROM users WHERE id = t.answered_by) AS answered_by_name",
 		       "ORDER BY t.answered_at IS NOT NULL, t.deadline", out);
 	if (rc)
 		return rc;

@@ -3,6 +3,8 @@ import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, pickTreeNode } from './steps.mjs'
 import { caseScenarios } from './case-scenarios.mjs'
 import { clockScenarios } from './clock-scenarios.mjs'
+import { populationScenarios } from './population-scenarios.mjs'
+import { incidentScenarios } from './incident-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -115,5 +117,7 @@ export const scenarios = [
     }
   },
   ...caseScenarios,
-  ...clockScenarios
+  ...clockScenarios,
+  ...populationScenarios,
+  ...incidentScenarios
 ]

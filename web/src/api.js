@@ -101,6 +101,7 @@ export async function request(method, path, opts = {}) {
     err.rule,
     err.field
   )
+  apiErr.data = data // the whole reply, for errors that carry more (409 DUPLICATE_SUSPECTED → duplicate_candidates)
   if (res.status === 401 && SESSION_GONE.has(apiErr.code) && !opts.quiet401 && onSessionGone) {
     apiErr.sessionGone = true // the login page already says why; callers need not show it again
     onSessionGone(apiErr)

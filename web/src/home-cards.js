@@ -3,11 +3,17 @@
 import api from './api.js'
 import { dayStartSec, todayShanghai } from './format.js'
 import { summaryText } from './clocks/warnings.js'
+import { openHits, visitsDueToday, visitsOverdue } from './population/home.js'
+import { dailyReportCard, openOversightCard, pendingDispatchCard, todayIncidentsCard } from './incidents/home.js'
 
 /** The 执法预警 counts of the user's default scope, e.g. "紧急 2 · 超期 1". */
 const warnings = (levels) => () => api.get('/warnings/summary').then((s) => summaryText(s, levels))
 
 const total = (path, params) => api.get(path, { ...params, page: 1, per_page: 1 }).then((d) => d.total ?? 0)
+
+// 一标三实: rentals past their visit cycle and wanted-list hits not yet closed
+const VISITS_OVERDUE = { title: '走访逾期', icon: 'House', sub: '超过走访周期的出租房屋', link: '/population/rentals?overdue=1', load: visitsOverdue }
+const OPEN_HITS = { title: '比对命中', icon: 'Bell', sub: '在逃比对命中，待签收核查', link: '/population/hits', load: openHits }
 
 export const HOME_CARDS = {
   officer: [
@@ -26,7 +32,9 @@ export const HOME_CARDS = {
       link: '/warnings/mine',
       load: warnings(['WARN', 'URGENT', 'BREACH'])
     },
-    { title: '今日值班', icon: 'Calendar' }
+    { title: '今日值班', icon: 'Calendar' },
+    VISITS_OVERDUE,
+    OPEN_HITS
   ],
   chief: [
     { title: '待审批', icon: 'Stamp', sub: '等待本人审批的案件', link: '/approvals', load: () => total('/approvals') },
@@ -37,16 +45,20 @@ export const HOME_CARDS = {
       link: '/warnings/unit',
       load: warnings(['URGENT', 'BREACH'])
     },
-    { title: '今日警情', icon: 'PhoneFilled' },
-    { title: '民警在岗', icon: 'Avatar' }
+    todayIncidentsCard,
+    { title: '民警在岗', icon: 'Avatar' },
+    dailyReportCard,
+    VISITS_OVERDUE,
+    OPEN_HITS
   ],
   dispatcher: [
-    { title: '今日警情', icon: 'PhoneFilled' },
-    { title: '待派警', icon: 'Position' },
-    { title: '督办中', icon: 'AlarmClock' }
+    todayIncidentsCard,
+    pendingDispatchCard,
+    openOversightCard
   ],
   supervisor: [
-    { title: '各所排名', icon: 'Trophy' },
+    dailyReportCard,
+    todayIncidentsCard,
     {
       title: '超期预警',
       icon: 'Bell',
@@ -71,7 +83,7 @@ export const HOME_CARDS = {
     { title: '台账', icon: 'Notebook' }
   ],
   auxiliary: [
-    { title: '走访任务', icon: 'House' },
+    { title: '走访任务', icon: 'House', sub: '今日应走访的出租房屋（含逾期）', link: '/visits/today', load: visitsDueToday },
     { title: '巡逻记录', icon: 'Guide' }
   ],
   archivist: [

@@ -1,4 +1,6 @@
 // roles.js — Chinese names of roles and unit kinds, and which pages each role may use.
+import { POPULATION_MENU } from './population/menu.js'
+import { INCIDENT_MENU } from './incidents/menu.js'
 
 export const ROLES = [
   { value: 'admin', label: '系统管理员' },
@@ -75,6 +77,8 @@ export const MENU = [
     ]
   },
   { path: '/custody', title: '办案区', icon: 'Monitor', roles: CUSTODY_ROLES },
+  ...INCIDENT_MENU,
+  POPULATION_MENU,
   { path: '/audit', title: '审计日志', icon: 'Document', roles: ['auditor'] },
   { path: '/password', title: '修改密码', icon: 'Lock' }
 ]

@@ -4,6 +4,8 @@ import { auth, loadSession } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
 import { CASE_ROLES, CUSTODY_ROLES } from './roles.js'
+import { POPULATION_BARE_ROUTES, POPULATION_ROUTES } from './population/routes.js'
+import { INCIDENT_ROUTES } from './incidents/routes.js'
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
@@ -19,6 +21,7 @@ const routes = [
     component: () => import('./views/print/PrintView.vue'),
     meta: { title: '文书打印', roles: CASE_ROLES }
   },
+  ...POPULATION_BARE_ROUTES,
   {
     path: '/',
     component: AppLayout,
@@ -110,6 +113,8 @@ const routes = [
         component: () => import('./views/AuditView.vue'),
         meta: { title: '审计日志', crumbs: ['安全审计'], roles: ['auditor'] }
       },
+      ...POPULATION_ROUTES,
+      ...INCIDENT_ROUTES,
       {
         path: 'forbidden',
         name: 'forbidden',

@@ -1,0 +1,81 @@
+// population-scenarios.mjs — 一标三实 in the browser: the chief reads the 走访逾期 count on the
+// 一标三实看板; the auxiliary (fujing) opens 今日走访 on a 375×740 phone screen, records a visit on an
+// overdue rental; the chief's count is one less.
+import { WAIT_MS } from './harness.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu } from './steps.mjs'
+
+const DESKTOP = { width: 1366, height: 820 }
+const PHONE = { width: 375, height: 740 }
+
+/** The chief's 走访逾期 figure on the 一标三实看板, reached through the menu. */
+async function overdueOnBoard(page) {
+  await page.locator('.side-menu .el-menu-item', { hasText: '一标三实看板' }).click()
+  await expectPath(page, '/population')
+  const value = page.locator('[data-test="pop-value-visits-overdue"]')
+  await expectVisible(value, 'the 走访逾期 card')
+  await page.waitForFunction(
+    () => /^\d+$/.test((document.querySelector('[data-test="pop-value-visits-overdue"]') || {}).textContent?.trim() || ''),
+    null,
+    { timeout: WAIT_MS }
+  )
+  return Number((await value.innerText()).trim())
+}
+
+/** A number shown in a mobile stat, once loaded. */
+async function countOf(page, sel) {
+  await page.waitForFunction((s) => /^\d+$/.test(document.querySelector(s)?.textContent?.trim() || ''), sel, { timeout: WAIT_MS })
+  return Number((await page.locator(sel).innerText()).trim())
+}
+
+export const populationScenarios = [
+  {
+    name: 'an auxiliary records a visit on an overdue rental on a phone; the chief sees one overdue visit less',
+    async run({ page }) {
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      const before = await overdueOnBoard(page)
+      assert(before > 0, `the demo should have overdue visits, the board shows ${before}`)
+      await logoutViaMenu(page)
+
+      // the 警务通 handset: a phone-size screen, straight to 今日走访 (login first)
+      await page.setViewportSize(PHONE)
+      await page.goto('/visits/today')
+      await expectPath(page, '/login')
+      await page.locator('input[name="username"]').fill('fujing')
+      await page.locator('input[name="password"]').fill(DEMO_PASSWORD)
+      await page.getByRole('button', { name: '登录' }).click()
+      await expectPath(page, '/visits/today') // back where the login was asked for
+      await page.locator('[data-test="m-tab-overdue"]').click()
+      const overdue = await countOf(page, '[data-test="m-overdue-count"]')
+      assert(overdue === before, `今日走访 shows ${overdue} overdue rentals, the board ${before}`)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(width <= PHONE.width, `今日走访 is ${width} px wide on a ${PHONE.width} px screen`)
+      const card = page.locator('[data-test="m-rental"]').first()
+      await expectVisible(card, 'an overdue rental card')
+      const address = (await card.locator('.m-addr').innerText()).trim()
+      await card.click()
+      const findings = page.locator('textarea[data-test="visit-findings"]')
+      await expectVisible(findings, 'the 走访情况 field')
+      await findings.fill('承租人情况正常，已核对证件，消防通道畅通。')
+      await page.locator('[data-test="visit-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '走访已保存' }), 'the 走访已保存 message')
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-test="m-overdue-count"]')?.textContent?.trim()) === n,
+        overdue - 1,
+        { timeout: WAIT_MS }
+      )
+      const still = await page.locator('[data-test="m-rental"] .m-addr', { hasText: address }).count()
+      assert(still === 0, `${address} is still listed as overdue after the visit`)
+      await page.locator('[data-test="m-logout"]').click()
+      await page.locator('.el-message-box').getByRole('button', { name: '退出' }).click()
+      await expectPath(page, '/login')
+
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      const after = await overdueOnBoard(page)
+      assert(after === before - 1, `the board shows ${after} overdue visits, expected ${before - 1}`)
+    }
+  }
+]

@@ -1,0 +1,101 @@
+// labels.js — the Chinese words of 110 接处警: incident states, sources, priorities, outcomes,
+// timeline steps, 督办 states, and who may do what.
+import { durationText } from '../clocks/levels.js'
+
+const map = (list) => Object.fromEntries(list.map((x) => [x.value, x]))
+
+export const STATUSES = [
+  { value: 'received', label: '待派警', tag: 'danger' },
+  { value: 'dispatched', label: '已派警', tag: 'warning' },
+  { value: 'acknowledged', label: '已签收', tag: 'primary' },
+  { value: 'arrived', label: '已到场', tag: 'success' },
+  { value: 'handled', label: '已反馈', tag: 'info' },
+  { value: 'closed', label: '已结束', tag: 'info' }
+]
+const STATUS = map(STATUSES)
+export const statusLabel = (s) => (STATUS[s] || {}).label || s || ''
+export const statusTag = (s) => (STATUS[s] || {}).tag || 'info'
+
+export const SOURCES = [
+  { value: '110', label: '110转警' },
+  { value: 'phone', label: '电话报警' },
+  { value: 'walk_in', label: '群众来所' },
+  { value: 'patrol', label: '巡逻发现' },
+  { value: 'other', label: '其他' }
+]
+const SOURCE = map(SOURCES)
+export const sourceLabel = (s) => (SOURCE[s] || {}).label || s || ''
+
+export const PRIORITIES = [
+  { value: 1, label: '紧急', tag: 'danger' },
+  { value: 2, label: '较急', tag: 'warning' },
+  { value: 3, label: '一般', tag: 'info' }
+]
+const PRIORITY = map(PRIORITIES)
+export const priorityLabel = (p) => (PRIORITY[p] || {}).label || ''
+export const priorityTag = (p) => (PRIORITY[p] || {}).tag || 'info'
+
+export const OUTCOMES = [
+  { value: 'admin_case', label: '转为行政案件' },
+  { value: 'criminal_case', label: '转为刑事案件' },
+  { value: 'mediated', label: '调解处理' },
+  { value: 'assistance', label: '救助服务' },
+  { value: 'invalid', label: '无效警情' },
+  { value: 'transferred', label: '移交其他部门' },
+  { value: 'other', label: '其他' }
+]
+const OUTCOME = map(OUTCOMES)
+export const outcomeLabel = (o) => (OUTCOME[o] || {}).label || o || ''
+export const isCaseOutcome = (o) => o === 'admin_case' || o === 'criminal_case'
+
+export const STEPS = {
+  intake: { label: '接警', type: 'primary' },
+  dispatch: { label: '派警', type: 'warning' },
+  acknowledge: { label: '签收', type: 'primary' },
+  arrive: { label: '到场', type: 'success' },
+  feedback: { label: '处置反馈', type: 'success' },
+  callback: { label: '回告', type: 'info' },
+  close: { label: '结束', type: 'info' }
+}
+export const stepLabel = (a) => (STEPS[a] || {}).label || a
+
+/** Seconds → "3分05秒" / "1小时2分"; '—' when not yet. */
+export function spanText(sec) {
+  if (sec === null || sec === undefined) return '—'
+  return durationText(sec)
+}
+
+// ---- who may do what (the server decides; these only choose which buttons to show) ----
+
+export const DESK_ROLES = ['dispatcher', 'supervisor']
+export const INCIDENT_ROLES = ['dispatcher', 'supervisor', 'chief', 'officer', 'auxiliary', 'legal']
+export const INTAKE_ROLES = ['dispatcher', 'supervisor', 'chief', 'officer', 'auxiliary']
+export const OVERSIGHT_ROLES = ['dispatcher', 'supervisor', 'chief', 'officer']
+export const REPORT_ROLES = ['dispatcher', 'supervisor', 'chief', 'legal']
+
+export const isDesk = (user) => !!user && DESK_ROLES.includes(user.role)
+/** A station's own officer, chief or auxiliary (the unit is the incident's station). */
+export const isStationUser = (user, stationId) =>
+  !!user && !!stationId && ['officer', 'chief', 'auxiliary'].includes(user.role) && user.unit && user.unit.id === stationId
+
+// ---- 督办 ----
+
+/** 待签收 / 办理中 / 已答复 / 已超期 with the el-tag type. */
+export function taskState(t) {
+  if (t.answered_at) return { label: '已答复', tag: 'success' }
+  if (t.overdue) return { label: '已超期', tag: 'danger' }
+  if (!t.signed_at) return { label: '待签收', tag: 'warning' }
+  return { label: '办理中', tag: 'primary' }
+}
+
+/** The LevelTag/Countdown level of an open task: 超期, under 4 h 紧急, under 24 h 预警. */
+export function taskLevel(t, now) {
+  if (t.answered_at) return 'OK'
+  const left = t.deadline - now
+  if (left <= 0) return 'BREACH'
+  if (left < 4 * 3600) return 'URGENT'
+  if (left < 24 * 3600) return 'WARN'
+  return 'OK'
+}
+
+export const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
