@@ -349,6 +349,25 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 		rc = proposals_decide_onspot(c, &k);
 		if (!rc)
 			rc = set_status(c, &k, CASE_DECIDED, "decided_at = ?", "onspot_decide", "当场处罚");
+	} else if (strcmp(action, "onspot_report") == 0) {
+		/* ADM-ONSPOT / PROC-SIMPLE: the 当场处罚决定书 filed with the bureau
+		 * within 24 h; no change of state */
+		struct rows_query q;
+		int64_t n = 0;
+
+		if (strcmp(k.procedure, "onspot") != 0)
+			return ps_fail(c->err, PS_ECONFLICT, "NOT_ONSPOT", NULL, "只有当场处罚案件需要备案");
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE police_case SET onspot_reported_at = ? WHERE id = ?"
+				   " AND onspot_reported_at IS NULL", &n);
+		if (!rc && !n)
+			rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REPORTED", NULL, "已备案");
+		if (!rc)
+			rc = case_event(c, id, "onspot_report", NULL, NULL, "当场处罚决定书已报所属公安机关备案");
+		if (!rc)
+			rc = audit_write(c, "case.onspot_report", "case", k.case_no, "success", NULL);
 	} else if (strcmp(action, "deliver") == 0) {
 		rc = two_or_recorded(c, &k, in->recording_id);
 		if (!rc)

@@ -156,7 +156,7 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 		      " k.offence_code, k.summary, k.source, k.incident_id, k.act_date, k.act_place,"
 		      " k.discovered_date, k.reported_at, k.accepted_at, k.filed_at, k.decided_at,"
 		      " k.closed_at, k.archived_at, k.complex, k.decline_reason, k.transfer_to,"
-		      " k.close_reason, k.unit_id, o.name AS unit_name, o.phone AS unit_phone,"
+		      " k.close_reason, k.onspot_reported_at, k.unit_id, o.name AS unit_name, o.phone AS unit_phone,"
 		      " o.address AS unit_address,"
 		      " (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no"
 		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",

@@ -211,6 +211,7 @@ static void cases(struct collector *k, enum clock_scope s)
 	k->rc = rows_all(&q,
 			 "SELECT k.id AS case_id, k.case_no, k.unit_id, o.name AS unit_name, k.kind, k.status,"
 			 " k.complex, k.accepted_at, k.filed_at, k.decided_at, k.closed_at, k.procedure,"
+			 " k.onspot_reported_at,"
 			 " (SELECT COALESCE(SUM(days), 0) FROM case_extension e WHERE e.case_id = k.id) AS ext_days,"
 			 " (SELECT COALESCE(SUM(COALESCE(ended_at, ?) - started_at), 0) FROM case_pause cp"
 			 "  WHERE cp.case_id = k.id) AS paused"
@@ -261,6 +262,12 @@ static void cases(struct collector *k, enum clock_scope s)
 				    jint(r, "paused"),
 			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
 		}
+		/* ADM-ONSPOT: a 当场处罚 is filed with the bureau within 24 h */
+		if (!strcmp(jstr(r, "procedure"), "onspot") && jint(r, "decided_at") &&
+		    !json_is_integer(json_object_get(r, "onspot_reported_at")))
+			add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id), "ADM-ONSPOT",
+			    "当场处罚备案（24小时）", jint(r, "decided_at"), jint(r, "decided_at") + 24 * 3600,
+			    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
 		if (strcmp(st, CASE_DECIDED) == 0)
 			add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id), "ADM-DELIVER-2D",
 			    "处罚决定书送达（2日）", jint(r, "decided_at"),

@@ -343,6 +343,7 @@ int seed_demo_cases(struct ctx *c)
 	    (rc = add_suspect(c, &s, "曹小明", "14010220000808555")) ||
 	    (rc = propose(c, &s, "minjing1", "OF-002", "基本", 1, 0, 0, NULL, "拟当场给予警告")) ||
 	    (rc = act(c, &s, "minjing1", "onspot_decide", NULL)) ||
+	    (rc = act(c, &s, "minjing1", "onspot_report", NULL)) ||
 	    (rc = act(c, &s, "minjing1", "deliver", NULL)) ||
 	    (rc = act(c, &s, "minjing1", "close", "当场执行完毕")))
 		return rc;

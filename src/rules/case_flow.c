@@ -15,6 +15,7 @@ static const struct flow_rule rules[] = {
 	{ "approve", CASE_APPROVING, NULL, NULL, FLOW_APPROVER, NULL, "审批同意" },
 	{ "reject", CASE_APPROVING, NULL, CASE_FILED, FLOW_APPROVER, NULL, "审批退回" },
 	{ "onspot_decide", CASE_ACCEPTED, CASE_FILED, CASE_DECIDED, FLOW_CASE_OFFICER, "ADM-ONSPOT", "当场处罚决定" },
+	{ "onspot_report", CASE_DECIDED, CASE_DELIVERED, NULL, FLOW_CASE_OFFICER, "ADM-ONSPOT", "当场处罚备案" },
 	{ "deliver", CASE_DECIDED, NULL, CASE_DELIVERED, FLOW_CASE_OFFICER, "ADM-DELIVER-2D", "送达" },
 	{ "close", CASE_DELIVERED, NULL, CASE_CLOSED, FLOW_OFFICER_OR_CHIEF, NULL, "结案" },
 	{ "mediate", CASE_FILED, NULL, CASE_CLOSED, FLOW_CASE_OFFICER, "ADM-MEDIATE", "调解结案" },

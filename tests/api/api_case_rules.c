@@ -515,6 +515,27 @@ STORY(adm_onspot)
 	assert_non_null(strstr(rstr(r, "case.documents.0.doc_no"), "（当决）字"));
 	assert_string_equal(jstr(last_proposal(r), "decision_no"),
 			    rstr(r, "case.documents.0.doc_no"));
+	/* ADM-ONSPOT: filed with the bureau within 24 h — a running clock
+	 * until the 备案 is recorded, and only once */
+	{
+		const char *key = fmt(srv, "case:%lld:onspot_report", id);
+		struct resp *w = http(srv, c.mj1, "GET", "/api/v1/warnings?level=all&scope=mine", NULL);
+		json_t *it;
+		size_t i;
+		int seen = 0;
+
+		json_array_foreach(jpath(w->json, "items"), i, it)
+			seen |= !strcmp(json_string_value(json_object_get(it, "key")), key) &&
+				!strcmp(json_string_value(json_object_get(it, "rule")), "ADM-ONSPOT");
+		assert_true(seen);
+		EXPECT(act(srv, c.mj1, id, "onspot_report", NULL), 200);
+		EXPECT_ERR(srv, act(srv, c.mj1, id, "onspot_report", NULL), 409, "ALREADY_REPORTED", NULL);
+		w = http(srv, c.mj1, "GET", "/api/v1/warnings?level=all&scope=mine", NULL);
+		seen = 0;
+		json_array_foreach(jpath(w->json, "items"), i, it)
+			seen |= !strcmp(json_string_value(json_object_get(it, "key")), key);
+		assert_false(seen);
+	}
 
 	/* a normal-procedure case cannot be decided on the spot */
 	normal = filed_case(srv, &c, "威胁他人人身安全案", 30, 173, &sus);

@@ -46,6 +46,15 @@ export const ACTIONS = [
     fields: [{ key: 'recording_id', label: '执法记录仪录像编号', required: false, type: 'input' }]
   },
   {
+    name: 'onspot_report',
+    label: '当场处罚备案',
+    type: 'primary',
+    from: ['decided', 'delivered'],
+    who: 'officer',
+    onspot: true,
+    confirm: '将当场处罚决定书报所属公安机关备案（应在作出决定后24小时内，ADM-ONSPOT）。'
+  },
+  {
     name: 'submit',
     label: '呈请审批',
     type: 'primary',
@@ -186,6 +195,7 @@ export function actionsFor(c, user) {
   return ACTIONS.filter((a) => {
     if (!a.from.includes(c.status)) return false
     if (a.onspot && c.procedure !== 'onspot') return false
+    if (a.name === 'onspot_report' && c.onspot_reported_at) return false
     if (a.name === 'submit' && c.procedure === 'onspot') return false
     if (a.adminOnly && c.kind !== 'admin') return false
     if (a.criminalOnly && c.kind !== 'criminal') return false
