@@ -6,7 +6,7 @@ JOBS ?= 2
 DB   ?= data/precinct.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build web run test fuzz bench clean
+.PHONY: all deps build web run test fuzz bench bench-deps clean
 
 all: build
 
@@ -37,6 +37,9 @@ fuzz: deps
 
 bench: build
 	@bash bench/run.sh
+
+bench-deps:
+	@bash bench/run.sh --deps
 
 clean:
 	rm -rf build build-test build-fuzz web/dist

@@ -382,13 +382,20 @@ int api_sweep_once(struct db *db, int *recorded)
 	c.client_ip = "local";
 	/* a read transaction that turns into a write only when there is
 	 * something new to record: the county scan holds no write lock */
-	rc = db_begin(db, 0, &err);
-	if (!rc)
-		rc = clocks_sweep(&c, recorded);
-	if (!rc)
-		rc = db_commit(db, &err);
-	else
-		db_rollback(db);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		ps_err_clear(&err);
+		/* first as a read that may turn into a write; if another commit
+		 * came in between, once more holding the write lock */
+		rc = db_begin(db, attempt, &err);
+		if (!rc)
+			rc = clocks_sweep(&c, recorded);
+		if (!rc)
+			rc = db_commit(db, &err);
+		else
+			db_rollback(db);
+		if (rc != PS_EBUSY)
+			break;
+	}
 	if (rc)
 		log_error("breach sweep failed: %s", err.msg);
 	else if (*recorded)

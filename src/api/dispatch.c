@@ -429,8 +429,10 @@ void api_handle(struct req *r)
 		r->out = NULL;
 		r->status = 200;
 		r->set_cookie = NULL;
-		rc = committer_running && !(found->flags & ROUTE_SOLO) &&
-				     (is_write_method(r->method) || (found->flags & ROUTE_WRITE))
+		/* writes share the committer's transactions; audited reads run on
+		 * their worker thread (their SQL in parallel) and write only the
+		 * audit row under the write lock */
+		rc = committer_running && !(found->flags & ROUTE_SOLO) && is_write_method(r->method)
 			     ? run_grouped(r, found)
 			     : run_route(r, found);
 		if (rc != PS_EBUSY || attempt >= 20)

@@ -66,7 +66,7 @@ int cmd_serve(int argc, char **argv)
 					    "secure-cookie!", NULL };
 	static const char help[] =
 		"usage: precinct serve --db PATH [--listen HOST:PORT] [--web DIR]\n"
-		"                      [--threads N] [--secure-cookie]\n"
+		"                      [--threads N (default 8)] [--secure-cookie]\n"
 		"  Serve the API (/api/v1) and the web UI from DIR (default web/dist)\n"
 		"  on HOST:PORT (default 127.0.0.1:8080; port 0 picks a free one).\n"
 		"  --secure-cookie: behind a TLS proxy, mark the cookie Secure (__Host-).\n"
@@ -96,7 +96,9 @@ int cmd_serve(int argc, char **argv)
 	cfg.db_path = v[0];
 	cfg.listen = v[1] ? v[1] : "127.0.0.1:8080";
 	cfg.web_dir = v[2] ? v[2] : "web/dist";
-	cfg.threads = v[3] ? (unsigned)atoi(v[3]) : 2;
+	/* worker threads mostly wait on the database or the group commit:
+	 * more of them let more writes share one commit */
+	cfg.threads = v[3] ? (unsigned)atoi(v[3]) : 8;
 	if (cfg.threads < 1 || cfg.threads > 32) {
 		fprintf(stderr, "precinct serve: --threads must be 1..32\n");
 		return 2;

@@ -87,13 +87,15 @@ int wanted_compare_all(struct ctx *c, int *new_hits)
 				break;
 		}
 	json_decref(rows);
-	/* everyone else was compared too: the list holds none of them */
+	*new_hits = (int)json_array_size(hits);
+	/* everyone else was compared too (the list holds none of them): the run
+	 * is recorded once instead of touching every person */
 	if (!rc) {
 		rows_binds(&q, c);
 		rows_bind_int(&q, c->now);
-		rc = rows_exec(&q, "UPDATE person SET compared_at = ? WHERE id_number IS NOT NULL", NULL);
+		rows_bind_int(&q, *new_hits);
+		rc = rows_exec(&q, "INSERT INTO comparison_run(at, hits) VALUES (?, ?)", NULL);
 	}
-	*new_hits = (int)json_array_size(hits);
 	json_decref(hits);
 	if (!rc)
 		rc = audit_write(c, "comparison.run", "wanted_person", NULL, "success",
@@ -434,15 +436,20 @@ int population_summary(struct ctx *c, json_t **out)
 	" FROM person p JOIN org_unit o ON o.id = p.unit_id WHERE o.path LIKE ? AND (p.kind IN"   \
 	" ('temporary','floating') OR EXISTS (SELECT 1 FROM tenancy t WHERE t.person_id = p.id"  \
 	" AND t.to_date IS NULL))"
+	/* compared: at its own registration, or by a whole-registry run since */
+#define COMPARED_SQL                                                                               \
+	" AND p.id_number IS NOT NULL AND (p.compared_at IS NOT NULL OR COALESCE(p.updated_at, p.created_at)" \
+	" <= COALESCE((SELECT MAX(at) FROM comparison_run), 0))"
 	due_total = count(c, "SELECT COUNT(*)" DUE_SQL);
-	compared = count(c, "SELECT COUNT(*)" DUE_SQL " AND p.compared_at IS NOT NULL");
+	compared = count(c, "SELECT COUNT(*)" DUE_SQL COMPARED_SQL);
 	rows_binds(&q, c);
 	rows_bind_text(&q, scope_like(c));
 	rc = rows_all(&q,
 		      "SELECT p.id, p.name, CASE WHEN p.id_number IS NULL THEN '无身份证号码，无法比对'"
-		      " ELSE '尚未比对' END AS reason" DUE_SQL " AND p.compared_at IS NULL LIMIT 200",
+		      " ELSE '尚未比对' END AS reason" DUE_SQL " AND NOT (1 = 1" COMPARED_SQL ") LIMIT 200",
 		      &not_compared);
 #undef DUE_SQL
+#undef COMPARED_SQL
 	/* 发函率: control-layer floating persons with a letter / all of them */
 	control = count(c, "SELECT COUNT(*) FROM floating_person f JOIN org_unit o ON o.id = f.station_id"
 			   " WHERE o.path LIKE ? AND f.layer = 'control'");
