@@ -114,16 +114,6 @@ static void add(struct collector *k, json_t *r, const char *key, const char *rul
 	add_warn(k, r, key, rule, label, start, end, unit, measure_id, person, act, 0);
 }
 
-static int64_t jint(json_t *r, const char *key)
-{
-	return json_integer_value(json_object_get(r, key));
-}
-
-static const char *jstr(json_t *r, const char *key)
-{
-	return json_string_value(json_object_get(r, key));
-}
-
 /* The scope as a WHERE fragment's binds: (path prefix, officer id). */
 static void scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
 {
@@ -162,22 +152,22 @@ static void measures(struct collector *k, enum clock_scope s)
 	if (k->rc)
 		return;
 	json_array_foreach(rows, i, r) {
-		const struct measure_tier *t = measure_tier_find(jstr(r, "kind"), jstr(r, "tier"));
-		int64_t id = jint(r, "id"), start = jint(r, "started_at"), end;
+		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
+		int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
 		int amount;
 
 		if (!t)
 			continue;
-		amount = t->amount ? t->amount : (int)jint(r, "days");
+		amount = t->amount ? t->amount : (int)row_int(r, "days");
 		end = clock_deadline(&k->cal, start, t->unit, amount, t->liberty);
 		add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), t->rule,
-		    arena_printf(c->arena, "%s", t->label), start, end, t->unit, id, jstr(r, "person"),
+		    arena_printf(c->arena, "%s", t->label), start, end, t->unit, id, row_str(r, "person"),
 		    "期限届满前释放、变更措施或依法延长");
 		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
-		if (!strcmp(t->kind, "summons") && jint(r, "chained"))
+		if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
 			add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
 				 "ADM-SUMMON-NOCHAIN", "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
-				 end, t->unit, id, jstr(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
+				 end, t->unit, id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
 				 start);
 		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
 			const char *field;
@@ -188,11 +178,11 @@ static void measures(struct collector *k, enum clock_scope s)
 				: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
 			if (json_is_integer(json_object_get(r, field)))
 				continue;
-			if (strcmp(ms->key, "family") == 0 && jstr(r, "family_exception"))
+			if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
 				continue;
 			add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key), ms->rule,
 			    ms->label, start, clock_deadline(&k->cal, start, ms->unit, ms->amount, ms->liberty),
-			    ms->unit, id, jstr(r, "person"), "记录完成时间，或注明无法办理的原因");
+			    ms->unit, id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
 		}
 	}
 	json_decref(rows);
@@ -221,27 +211,27 @@ static void cases(struct collector *k, enum clock_scope s)
 	if (k->rc)
 		return;
 	json_array_foreach(rows, i, r) {
-		const char *st = jstr(r, "status");
-		int64_t id = jint(r, "case_id"), acc = jint(r, "accepted_at");
-		int admin = strcmp(jstr(r, "kind"), "admin") == 0;
+		const char *st = row_str(r, "status");
+		int64_t id = row_int(r, "case_id"), acc = row_int(r, "accepted_at");
+		int admin = strcmp(row_str(r, "kind"), "admin") == 0;
 
 		if (strcmp(st, CASE_CLOSED) == 0) {
 			/* 每案一结: archived the day after closing */
 			add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), NULL,
-			    "结案次日归档（每案一结）", jint(r, "closed_at"),
-			    clock_deadline(NULL, jint(r, "closed_at"), CLOCK_DAYS, 1, 1), CLOCK_DAYS, 0, NULL,
+			    "结案次日归档（每案一结）", row_int(r, "closed_at"),
+			    clock_deadline(NULL, row_int(r, "closed_at"), CLOCK_DAYS, 1, 1), CLOCK_DAYS, 0, NULL,
 			    "内勤或档案管理员归档");
 			continue;
 		}
 		if (strcmp(st, CASE_ACCEPTED) == 0) {
-			int days = admin ? 0 : (jint(r, "complex") ? 30 : 3);
+			int days = admin ? 0 : (row_int(r, "complex") ? 30 : 3);
 
 			if (admin)
 				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    "PROC-ACCEPT-REVIEW", jint(r, "complex") ? "受案审查（疑难复杂，3日）" : "受案审查（24小时）",
-				    acc, jint(r, "complex") ? clock_deadline(&k->cal, acc, CLOCK_DAYS, 3, 0)
+				    "PROC-ACCEPT-REVIEW", row_int(r, "complex") ? "受案审查（疑难复杂，3日）" : "受案审查（24小时）",
+				    acc, row_int(r, "complex") ? clock_deadline(&k->cal, acc, CLOCK_DAYS, 3, 0)
 							    : acc + 24 * 3600,
-				    jint(r, "complex") ? CLOCK_DAYS : CLOCK_HOURS, 0, NULL, "作出立案或不予立案决定");
+				    row_int(r, "complex") ? CLOCK_DAYS : CLOCK_HOURS, 0, NULL, "作出立案或不予立案决定");
 			else
 				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
 				    "CRIM-FILE-REVIEW-3D", days == 3 ? "刑事立案审查（3日）" : "刑事立案审查（重大疑难复杂，30日）",
@@ -255,23 +245,23 @@ static void cases(struct collector *k, enum clock_scope s)
 			int64_t start;
 
 			date_civil_from_days(date_local_days(acc), &y, &m, &d);
-			start = law_in_force(y, m, d) == LAW_ZA2025 && jint(r, "filed_at") ? jint(r, "filed_at") : acc;
+			start = law_in_force(y, m, d) == LAW_ZA2025 && row_int(r, "filed_at") ? row_int(r, "filed_at") : acc;
 			add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), "ADM-CASE-30D",
-			    jint(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
-			    clock_deadline(&k->cal, start, CLOCK_DAYS, 30 + (int)jint(r, "ext_days"), 0) +
-				    jint(r, "paused"),
+			    row_int(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
+			    clock_deadline(&k->cal, start, CLOCK_DAYS, 30 + (int)row_int(r, "ext_days"), 0) +
+				    row_int(r, "paused"),
 			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
 		}
 		/* ADM-ONSPOT: a 当场处罚 is filed with the bureau within 24 h */
-		if (!strcmp(jstr(r, "procedure"), "onspot") && jint(r, "decided_at") &&
+		if (!strcmp(row_str(r, "procedure"), "onspot") && row_int(r, "decided_at") &&
 		    !json_is_integer(json_object_get(r, "onspot_reported_at")))
 			add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id), "ADM-ONSPOT",
-			    "当场处罚备案（24小时）", jint(r, "decided_at"), jint(r, "decided_at") + 24 * 3600,
+			    "当场处罚备案（24小时）", row_int(r, "decided_at"), row_int(r, "decided_at") + 24 * 3600,
 			    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
 		if (strcmp(st, CASE_DECIDED) == 0)
 			add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id), "ADM-DELIVER-2D",
-			    "处罚决定书送达（2日）", jint(r, "decided_at"),
-			    clock_deadline(&k->cal, jint(r, "decided_at"), CLOCK_DAYS, 2, 0), CLOCK_DAYS, 0, NULL,
+			    "处罚决定书送达（2日）", row_int(r, "decided_at"),
+			    clock_deadline(&k->cal, row_int(r, "decided_at"), CLOCK_DAYS, 2, 0), CLOCK_DAYS, 0, NULL,
 			    "当场宣告或2日内送达");
 	}
 	json_decref(rows);
@@ -288,10 +278,10 @@ static void cases(struct collector *k, enum clock_scope s)
 	if (k->rc)
 		return;
 	json_array_foreach(rows, i, r)
-		add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)jint(r, "id")),
-			 "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", jstr(r, "name")),
-			 jint(r, "seized_at"), jint(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
-			 "24小时内移交涉案财物管理人员", jint(r, "seized_at") + 20 * 3600);
+		add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)row_int(r, "id")),
+			 "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", row_str(r, "name")),
+			 row_int(r, "seized_at"), row_int(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
+			 "24小时内移交涉案财物管理人员", row_int(r, "seized_at") + 20 * 3600);
 	json_decref(rows);
 	if (k->rc)
 		return;
@@ -317,9 +307,9 @@ static void cases(struct collector *k, enum clock_scope s)
 		int64_t window = setting_int(c, "incident.unfiled_hours", 0) * 3600;
 
 		json_array_foreach(rows, i, r)
-			add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)jint(r, "id")),
-			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", jstr(r, "incident_no")),
-			    jint(r, "received_at"), jint(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
+			add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)row_int(r, "id")),
+			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", row_str(r, "incident_no")),
+			    row_int(r, "received_at"), row_int(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
 			    "依法受案立案，或反馈不属于违法犯罪的处警结果");
 	}
 	json_decref(rows);
@@ -328,11 +318,11 @@ static void cases(struct collector *k, enum clock_scope s)
 static int by_urgency(const void *a, const void *b)
 {
 	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int64_t lx = jint(x, "level_rank"), ly = jint(y, "level_rank");
+	int64_t lx = row_int(x, "level_rank"), ly = row_int(y, "level_rank");
 
 	if (lx != ly)
 		return lx > ly ? -1 : 1;
-	return jint(x, "deadline") < jint(y, "deadline") ? -1 : jint(x, "deadline") > jint(y, "deadline");
+	return row_int(x, "deadline") < row_int(y, "deadline") ? -1 : row_int(x, "deadline") > row_int(y, "deadline");
 }
 
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
@@ -393,19 +383,19 @@ int clocks_sweep(struct ctx *c, int *recorded)
 		int64_t n = 0;
 
 		rows_binds(&q, c);
-		rows_bind_text(&q, jstr(it, "key"));
-		rows_bind_int(&q, jint(it, "unit_id"));
-		if (jint(it, "case_id"))
-			rows_bind_int(&q, jint(it, "case_id"));
+		rows_bind_text(&q, row_str(it, "key"));
+		rows_bind_int(&q, row_int(it, "unit_id"));
+		if (row_int(it, "case_id"))
+			rows_bind_int(&q, row_int(it, "case_id"));
 		else
 			rows_bind_text(&q, NULL);
 		if (json_object_get(it, "measure_id"))
-			rows_bind_int(&q, jint(it, "measure_id"));
+			rows_bind_int(&q, row_int(it, "measure_id"));
 		else
 			rows_bind_text(&q, NULL);
-		rows_bind_text(&q, jstr(it, "rule") ? jstr(it, "rule") : "CASE-ARCHIVE");
-		rows_bind_text(&q, jstr(it, "label"));
-		rows_bind_int(&q, jint(it, "deadline"));
+		rows_bind_text(&q, row_str(it, "rule") ? row_str(it, "rule") : "CASE-ARCHIVE");
+		rows_bind_text(&q, row_str(it, "label"));
+		rows_bind_int(&q, row_int(it, "deadline"));
 		rows_bind_int(&q, c->now);
 		rc = rows_exec(&q,
 			       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label, deadline,"
@@ -413,8 +403,8 @@ int clocks_sweep(struct ctx *c, int *recorded)
 			       &n);
 		if (!rc && n) {
 			(*recorded)++;
-			rc = audit_write(c, "breach.record", "case", jstr(it, "case_no"), "success",
-					 jstr(it, "key"));
+			rc = audit_write(c, "breach.record", "case", row_str(it, "case_no"), "success",
+					 row_str(it, "key"));
 		}
 		if (rc)
 			break;
@@ -446,8 +436,8 @@ int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const
 		return -rc;
 	if (json_array_size(rows)) {
 		r = json_array_get(rows, 0);
-		*rule = arena_strdup(c->arena, jstr(r, "rule"));
-		*label = arena_strdup(c->arena, jstr(r, "label"));
+		*rule = arena_strdup(c->arena, row_str(r, "rule"));
+		*label = arena_strdup(c->arena, row_str(r, "label"));
 		blocked = 1;
 	}
 	json_decref(rows);
@@ -467,10 +457,10 @@ int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const
 	if (rc)
 		return -rc;
 	json_array_foreach(rows, i, r) {
-		const struct measure_tier *t = measure_tier_find(jstr(r, "kind"), jstr(r, "tier"));
+		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
 
 		if (t && t->liberty && t->unit == CLOCK_HOURS &&
-		    c->now >= clock_deadline(&cal, jint(r, "started_at"), t->unit, t->amount, 1)) {
+		    c->now >= clock_deadline(&cal, row_int(r, "started_at"), t->unit, t->amount, 1)) {
 			*rule = t->rule;
 			*label = t->label;
 			blocked = 1;
@@ -493,8 +483,8 @@ int clocks_case_limit(struct ctx *c, int64_t case_id, int64_t *deadline)
 	if (rc)
 		return rc;
 	json_array_foreach(items, i, it)
-		if (!strcmp(jstr(it, "key"), key))
-			*deadline = jint(it, "deadline");
+		if (!strcmp(row_str(it, "key"), key))
+			*deadline = row_int(it, "deadline");
 	json_decref(items);
 	return PS_OK;
 }

@@ -58,3 +58,10 @@ int ctx_unit_visible(const struct ctx *c, const char *unit_path)
 		return 0;
 	return strncmp(unit_path, scope, strlen(scope)) == 0;
 }
+
+const char *ctx_scope_like(struct ctx *c)
+{
+	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+
+	return arena_printf(c->arena, "%s%%", scope ? scope : "/");
+}

@@ -71,4 +71,8 @@ int ctx_require_role(struct ctx *c, const char *action,
 /* 1 when unit_path (of a record) is the actor's unit or below it. */
 int ctx_unit_visible(const struct ctx *c, const char *unit_path);
 
+/* The actor's visible subtree as a LIKE pattern ("/1/3/%"), arena-owned:
+ * the 警务室's station for a 警务室 user, else the actor's unit. */
+const char *ctx_scope_like(struct ctx *c);
+
 #endif

@@ -10,16 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
-static const char *jstr(json_t *r, const char *k)
-{
-	return json_string_value(json_object_get(r, k));
-}
-
 int custody_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
@@ -65,7 +55,7 @@ int custody_read(struct ctx *c, int64_t id, json_t **out)
 	int rc = custody_get(c, id, out);
 
 	if (!rc)
-		rc = case_load(c, jint(json_object_get(*out, "entry"), "case_id"), &k);
+		rc = case_load(c, row_int(json_object_get(*out, "entry"), "case_id"), &k);
 	if (!rc)
 		rc = audit_read(c, "custody", arena_printf(c->arena, "%lld", (long long)id));
 	if (rc) {
@@ -82,7 +72,7 @@ static int load_inside(struct ctx *c, int64_t id, json_t **e, struct case_row *k
 
 	if (rc)
 		return rc;
-	rc = case_load(c, jint(json_object_get(*e, "entry"), "case_id"), k);
+	rc = case_load(c, row_int(json_object_get(*e, "entry"), "case_id"), k);
 	if (!rc && json_is_integer(json_object_get(json_object_get(*e, "entry"), "exited_at")))
 		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_EXITED", NULL, "该人员已离开办案区");
 	if (!rc && !role_sworn(c->who.role) && !ctx_has_role(c, "auxiliary"))
@@ -230,16 +220,16 @@ static int special_person(struct ctx *c, json_t *e, int *special)
 
 	*special = 0;
 	rows_binds(&q, c);
-	rows_bind_int(&q, jint(e, "party_id"));
+	rows_bind_int(&q, row_int(e, "party_id"));
 	rc = rows_one(&q,
 		      "SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp JOIN person p"
 		      " ON p.id = cp.person_id WHERE cp.id = ?",
 		      &p);
 	if (rc)
 		return rc;
-	if (jint(p, "pregnant_or_nursing"))
+	if (row_int(p, "pregnant_or_nursing"))
 		*special = 1;
-	if (jstr(p, "birth_date") && !date_parse(jstr(p, "birth_date"), 10, &by, &bm, &bd)) {
+	if (row_str(p, "birth_date") && !date_parse(row_str(p, "birth_date"), 10, &by, &bm, &bd)) {
 		int age;
 
 		ctx_today(c, &y, &m, &d);
@@ -248,11 +238,11 @@ static int special_person(struct ctx *c, json_t *e, int *special)
 			*special = 1;
 	}
 	json_decref(p);
-	if (!*special && jint(e, "measure_id")) {
+	if (!*special && row_int(e, "measure_id")) {
 		int64_t n = 0;
 
 		rows_binds(&q, c);
-		rows_bind_int(&q, jint(e, "measure_id"));
+		rows_bind_int(&q, row_int(e, "measure_id"));
 		rc = rows_int(&q, "SELECT special_person FROM measure WHERE id = ?", 0, &n);
 		*special = n != 0;
 	}
@@ -292,7 +282,7 @@ int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *r
 			rows_bind_int(&q, k.unit_id);
 			rows_bind_text(&q, room_no);
 			rows_bind_int(&q, id);
-			rows_bind_text(&q, jstr(en, "sex") ? jstr(en, "sex") : "?");
+			rows_bind_text(&q, row_str(en, "sex") ? row_str(en, "sex") : "?");
 			rc = rows_int(&q,
 				      "SELECT COUNT(*) FROM custody_entry e JOIN case_party cp ON cp.id = e.party_id"
 				      " JOIN person p ON p.id = cp.person_id WHERE e.unit_id = ? AND e.exited_at IS NULL"
@@ -440,13 +430,13 @@ int custody_board(struct ctx *c, json_t **out)
 	if (rc)
 		return rc;
 	json_array_foreach(items, i, it) {
-		const struct measure_tier *t = measure_tier_find(jstr(it, "kind"), jstr(it, "tier"));
+		const struct measure_tier *t = measure_tier_find(row_str(it, "kind"), row_str(it, "tier"));
 		int64_t since_meal = c->now - (json_is_integer(json_object_get(it, "last_meal"))
-						       ? jint(it, "last_meal") : jint(it, "arrived_at"));
+						       ? row_int(it, "last_meal") : row_int(it, "arrived_at"));
 
 		if (t) {
-			int64_t start = jint(it, "started_at");
-			int64_t end = clock_deadline(&cal, start, t->unit, t->amount ? t->amount : (int)jint(it, "days"),
+			int64_t start = row_int(it, "started_at");
+			int64_t end = clock_deadline(&cal, start, t->unit, t->amount ? t->amount : (int)row_int(it, "days"),
 						     t->liberty);
 			enum warn_level lv = clock_level(&pol, start, end, t->unit, c->now);
 

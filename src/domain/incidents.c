@@ -9,16 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
-static const char *jstr(json_t *r, const char *k)
-{
-	return json_string_value(json_object_get(r, k));
-}
-
 /* ---- categories ---- */
 
 int incidents_seed_categories(struct ctx *c, const char *csv, size_t len)
@@ -319,20 +309,13 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 
 /* ---- reading ---- */
 
-static const char *scope_like(struct ctx *c)
-{
-	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-
-	return arena_printf(c->arena, "%s%%", scope ? scope : "/");
-}
-
 #define VISIBLE_SQL                                                                             \
 	" (EXISTS (SELECT 1 FROM org_unit so WHERE so.id = i.station_id AND so.path LIKE ?)"      \
 	"  OR EXISTS (SELECT 1 FROM org_unit uo WHERE uo.id = i.unit_id AND uo.path LIKE ?))"
 
 static void mask_phone(json_t *it)
 {
-	const char *p = jstr(it, "caller_phone");
+	const char *p = row_str(it, "caller_phone");
 	char m[32];
 	size_t n;
 
@@ -351,7 +334,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
 	json_t *inc, *events, *officers;
-	const char *like = scope_like(c);
+	const char *like = ctx_scope_like(c);
 	int rc;
 
 	*out = NULL;
@@ -407,15 +390,15 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 	/* response times, from the timeline */
 	if (json_is_integer(json_object_get(inc, "dispatched_at")))
 		json_object_set_new(inc, "dispatch_seconds",
-				    json_integer(jint(inc, "dispatched_at") - jint(inc, "received_at")));
+				    json_integer(row_int(inc, "dispatched_at") - row_int(inc, "received_at")));
 	if (json_is_integer(json_object_get(inc, "arrived_at")))
 		json_object_set_new(inc, "arrive_seconds",
-				    json_integer(jint(inc, "arrived_at") - jint(inc, "received_at")));
-	if (jint(inc, "confidential") && !is_desk(c)) {
+				    json_integer(row_int(inc, "arrived_at") - row_int(inc, "received_at")));
+	if (row_int(inc, "confidential") && !is_desk(c)) {
 		json_object_set_new(inc, "caller_name", json_string("（保密）"));
 		json_object_set_new(inc, "caller_phone", json_string("（保密）"));
 	}
-	rc = audit_read(c, "incident", jstr(inc, "incident_no"));
+	rc = audit_read(c, "incident", row_str(inc, "incident_no"));
 	if (rc) {
 		json_decref(inc);
 		return rc;
@@ -436,7 +419,7 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		" AND (? IS NULL OR i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
 		"      OR i.summary LIKE '%' || ? || '%')";
 	struct rows_query q;
-	const char *like = scope_like(c);
+	const char *like = ctx_scope_like(c);
 	struct buf ids;
 	json_t *it;
 	size_t i;
@@ -470,12 +453,12 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		return rc;
 	buf_init(&ids, 4096);
 	json_array_foreach(json_object_get(*out, "items"), i, it) {
-		if (jint(it, "confidential") && !is_desk(c))
+		if (row_int(it, "confidential") && !is_desk(c))
 			json_object_set_new(it, "caller_phone", json_string("（保密）"));
 		else
 			mask_phone(it);
 		if (i < 200)
-			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)jint(it, "id"));
+			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
 	}
 	rc = audit_write(c, "incident.list", "incident", NULL, "success", buf_str(&ids));
 	buf_release(&ids);
@@ -503,15 +486,15 @@ static int load(struct ctx *c, int64_t id, struct inc_row *r)
 		return rc;
 	inc = json_object_get(out, "incident");
 	r->id = id;
-	r->station_id = jint(inc, "station_id");
-	r->received_at = jint(inc, "received_at");
-	r->case_id = jint(inc, "case_id");
-	r->violation = (int)jint(inc, "violation");
-	r->status = arena_strdup(c->arena, jstr(inc, "status"));
-	r->incident_no = arena_strdup(c->arena, jstr(inc, "incident_no"));
-	r->category = arena_strdup(c->arena, jstr(inc, "category"));
-	r->place = arena_strdup(c->arena, jstr(inc, "place"));
-	r->summary = arena_strdup(c->arena, jstr(inc, "summary"));
+	r->station_id = row_int(inc, "station_id");
+	r->received_at = row_int(inc, "received_at");
+	r->case_id = row_int(inc, "case_id");
+	r->violation = (int)row_int(inc, "violation");
+	r->status = arena_strdup(c->arena, row_str(inc, "status"));
+	r->incident_no = arena_strdup(c->arena, row_str(inc, "incident_no"));
+	r->category = arena_strdup(c->arena, row_str(inc, "category"));
+	r->place = arena_strdup(c->arena, row_str(inc, "place"));
+	r->summary = arena_strdup(c->arena, row_str(inc, "summary"));
 	json_decref(out);
 	return PS_OK;
 }
@@ -674,7 +657,7 @@ int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback
 		rc = cases_create(c, &in, &kf);
 		if (rc)
 			return rc;
-		case_id = jint(kf, "id");
+		case_id = row_int(kf, "id");
 		json_decref(kf);
 	}
 	rows_binds(&q, c);
@@ -723,7 +706,7 @@ int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **o
 int incidents_board(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
-	const char *like = scope_like(c);
+	const char *like = ctx_scope_like(c);
 	json_t *open, *units;
 	int rc;
 

@@ -100,11 +100,6 @@ static int str_set(json_t *o, const char *k)
 	return s && *s;
 }
 
-static int64_t jint(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
 int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 {
 	struct interview_facts f;
@@ -120,7 +115,7 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 	rc = iv_json(c, id, &iv);
 	if (rc)
 		return rc;
-	rc = case_load(c, jint(iv, "case_id"), &k);
+	rc = case_load(c, row_int(iv, "case_id"), &k);
 	if (!rc && !k.i_am_officer)
 		rc = ctx_deny(c, "interview.sign", "case", k.case_no, "只有本案办案民警可以确认笔录");
 	if (!rc && strcmp(json_string_value(json_object_get(iv, "status")), "draft") != 0)
@@ -145,7 +140,7 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 	{
 		int y, m, d;
 
-		date_civil_from_days(date_local_days(jint(iv, "start_at")), &y, &m, &d);
+		date_civil_from_days(date_local_days(row_int(iv, "start_at")), &y, &m, &d);
 		f.za2025 = law_in_force(y, m, d) == LAW_ZA2025;
 	}
 	f.criminal = strcmp(k.kind, "criminal") == 0;
@@ -159,20 +154,20 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 	f.has_recording = str_set(iv, "recording_id");
 	f.subject_is_suspect = strcmp(json_string_value(json_object_get(iv, "subject_role")), "suspect") == 0;
 	f.subject_age = age_on(json_string_value(json_object_get(iv, "subject_birth_date")),
-			       jint(iv, "start_at"));
+			       row_int(iv, "start_at"));
 	f.subject_female = json_string_value(json_object_get(iv, "subject_sex")) &&
 			   strcmp(json_string_value(json_object_get(iv, "subject_sex")), "F") == 0;
 	f.guardian_present = str_set(iv, "guardian_name") && str_set(iv, "guardian_relation");
 	f.guardian_absent = str_set(iv, "guardian_absent_reason");
 	f.guardian_female_staff = str_set(iv, "female_staff");
-	f.needs_interpreter = (int)jint(iv, "needs_interpreter");
+	f.needs_interpreter = (int)row_int(iv, "needs_interpreter");
 	f.has_interpreter = str_set(iv, "interpreter");
-	f.needs_sign_language = (int)jint(iv, "needs_sign_language");
+	f.needs_sign_language = (int)row_int(iv, "needs_sign_language");
 	f.has_sign_language = str_set(iv, "sign_language");
-	f.summoned = (int)jint(iv, "summoned") || (int)jint(iv, "oral_summons");
+	f.summoned = (int)row_int(iv, "summoned") || (int)row_int(iv, "oral_summons");
 	f.family_notice = json_is_integer(json_object_get(iv, "family_notified_at")) ||
 			  str_set(iv, "family_notice_exception");
-	f.read_back = (int)jint(iv, "read_back");
+	f.read_back = (int)row_int(iv, "read_back");
 	f.subject_signed = json_is_integer(json_object_get(iv, "subject_signed_at")) ||
 			   str_set(iv, "subject_refusal");
 	f.officer_signed = json_is_integer(json_object_get(iv, "officer_signed_at"));
@@ -181,7 +176,7 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 		rc = interview_check_sign(&f, c->err);
 	if (rc)
 		goto out;
-	end = json_is_integer(json_object_get(iv, "end_at")) ? jint(iv, "end_at") : c->now;
+	end = json_is_integer(json_object_get(iv, "end_at")) ? row_int(iv, "end_at") : c->now;
 	/* the content hash covers what the record says and who said it */
 	json_object_set_new(iv, "end_at", json_integer(end));
 	canon = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O}",
@@ -236,7 +231,7 @@ int interviews_correct(struct ctx *c, int64_t id, json_t **out)
 	rc = iv_json(c, id, &iv);
 	if (rc)
 		return rc;
-	rc = case_load(c, jint(iv, "case_id"), &k);
+	rc = case_load(c, row_int(iv, "case_id"), &k);
 	if (!rc && !k.i_am_officer)
 		rc = ctx_deny(c, "interview.correct", "case", k.case_no, "只有本案办案民警可以更正笔录");
 	if (!rc && strcmp(json_string_value(json_object_get(iv, "status")), "signed") != 0)

@@ -4,11 +4,6 @@
 
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
 static int task_json(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
@@ -33,7 +28,7 @@ static int task_json(struct ctx *c, int64_t id, json_t **out)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "督办任务不存在");
 	if (rc)
 		return rc;
-	json_object_set_new(t, "overdue", json_boolean(jint(t, "overdue")));
+	json_object_set_new(t, "overdue", json_boolean(row_int(t, "overdue")));
 	*out = json_pack("{s:o}", "task", t);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
@@ -90,7 +85,7 @@ static int station_task(struct ctx *c, int64_t id, json_t **t)
 
 	if (rc)
 		return rc;
-	if (c->who.station_id != jint(json_object_get(*t, "task"), "station_id") ||
+	if (c->who.station_id != row_int(json_object_get(*t, "task"), "station_id") ||
 	    !(ctx_has_role(c, "chief") || ctx_has_role(c, "officer"))) {
 		json_decref(*t);
 		return ctx_deny(c, "oversight.update", "oversight", arena_printf(c->arena, "%lld", (long long)id),
@@ -189,6 +184,6 @@ int oversight_list(struct ctx *c, int open_only, json_t **out)
 	json_array_foreach(json_object_get(*out, "items"), i, it)
 		json_object_set_new(it, "overdue",
 				    json_boolean(!json_is_integer(json_object_get(it, "answered_at")) &&
-						 jint(it, "deadline") < c->now));
+						 row_int(it, "deadline") < c->now));
 	return PS_OK;
 }

@@ -8,23 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
-static const char *jstr(json_t *r, const char *k)
-{
-	return json_string_value(json_object_get(r, k));
-}
-
-static const char *scope_like(struct ctx *c)
-{
-	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-
-	return arena_printf(c->arena, "%s%%", scope ? scope : "/");
-}
-
 static int station_worker(struct ctx *c, const char *action)
 {
 	static const char *const roles[] = { "officer", "chief", "auxiliary", "clerk", NULL };
@@ -44,7 +27,7 @@ int addresses_list(struct ctx *c, const char *community, json_t **out)
 	int rc;
 
 	rows_binds(&q, c);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_text(&q, community);
 	rows_bind_text(&q, community);
 	rc = rows_all(&q,
@@ -135,7 +118,7 @@ int persons_visible(struct ctx *c, int64_t person_id, const char *field)
 
 	rows_binds(&q, c);
 	rows_bind_int(&q, person_id);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_int(&q,
 		      "SELECT COUNT(*) FROM person p JOIN org_unit o ON o.id = p.unit_id WHERE p.id = ?"
 		      " AND o.path LIKE ?",
@@ -253,8 +236,8 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 
 		rows_binds(&q, c);
 		rows_bind_int(&q, person_id);
-		rows_bind_int(&q, jint(r, "wanted_id"));
-		rows_bind_int(&q, jint(r, "unit_id"));
+		rows_bind_int(&q, row_int(r, "wanted_id"));
+		rows_bind_int(&q, row_int(r, "unit_id"));
 		rows_bind_int(&q, c->now);
 		rc = rows_exec(&q,
 			       "INSERT INTO comparison_hit(person_id, wanted_id, unit_id, hit_at, status)"
@@ -263,7 +246,7 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 		if (!rc && n) {
 			rc = audit_write(c, "comparison.hit", "person",
 					 arena_printf(c->arena, "%lld", (long long)person_id), "success",
-					 jstr(r, "case_desc"));
+					 row_str(r, "case_desc"));
 			if (!rc && hits)
 				json_array_append(hits, r);
 		}
@@ -331,7 +314,7 @@ int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
 
 		rows_binds(&q, c);
 		rows_bind_int(&q, in->address_id);
-		rows_bind_text(&q, scope_like(c));
+		rows_bind_text(&q, ctx_scope_like(c));
 		rc = rows_int(&q,
 			      "SELECT COUNT(*) FROM address a JOIN org_unit o ON o.id = a.station_id"
 			      " WHERE a.id = ? AND o.path LIKE ?",
@@ -508,7 +491,7 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	}
 	rows_query_init(&q, c, arena_strdup(c->arena, buf_str(&where)), f->page, f->per_page);
 	buf_release(&where);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_text(&q, f->id_prefix);
 	rows_bind_text(&q, f->id_prefix);
 	rows_bind_text(&q, f->id_prefix);
@@ -533,10 +516,10 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		return rc;
 	json_array_foreach(json_object_get(*out, "items"), i, it) {
 		char masked[19];
-		const char *ph = jstr(it, "phone");
+		const char *ph = row_str(it, "phone");
 
-		if (jstr(it, "id_number")) {
-			idcard_mask(jstr(it, "id_number"), masked);
+		if (row_str(it, "id_number")) {
+			idcard_mask(row_str(it, "id_number"), masked);
 			json_object_set_new(it, "id_number", json_string(masked));
 		}
 		if (ph && strlen(ph) >= 7) {
@@ -551,7 +534,7 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		}
 	}
 	return audit_write(c, "person.search", "person", NULL, "success",
-			   arena_printf(c->arena, "total=%lld", (long long)jint(*out, "total")));
+			   arena_printf(c->arena, "total=%lld", (long long)row_int(*out, "total")));
 }
 
 int persons_get(struct ctx *c, int64_t id, json_t **out)
@@ -565,7 +548,7 @@ int persons_get(struct ctx *c, int64_t id, json_t **out)
 		return ctx_deny(c, "person.read", "person", NULL, "无权查看实有人口");
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_one(&q,
 		      "SELECT p.id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.address, p.occupation,"
 		      " p.kind, p.address_id, p.household_no, p.key_person, p.key_tags, p.compared_at, p.unit_id,"

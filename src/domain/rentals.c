@@ -8,23 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
-static const char *jstr(json_t *r, const char *k)
-{
-	return json_string_value(json_object_get(r, k));
-}
-
-static const char *scope_like(struct ctx *c)
-{
-	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-
-	return arena_printf(c->arena, "%s%%", scope ? scope : "/");
-}
-
 static int worker(struct ctx *c, const char *action)
 {
 	static const char *const roles[] = { "officer", "chief", "auxiliary", "clerk", NULL };
@@ -107,19 +90,19 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 /* next visit = last visit (or registration) + the level's cycle */
 static void schedule(struct ctx *c, json_t *r, int64_t today_days)
 {
-	const char *level = jstr(r, "level");
-	const char *last = jstr(r, "last_visit_on");
+	const char *level = row_str(r, "level");
+	const char *last = row_str(r, "last_visit_on");
 	int64_t cycle = setting_int(c, !strcmp(level, "trusted") ? "rental.visit_days_trusted"
 					: !strcmp(level, "watch") ? "rental.visit_days_watch"
 								  : "rental.visit_days_normal",
-				    jint(r, "station_id"));
+				    row_int(r, "station_id"));
 	int64_t base;
 	int y, m, d;
 
 	if (last && !date_parse(last, strlen(last), &y, &m, &d))
 		base = date_days_from_civil(y, m, d);
 	else
-		base = date_local_days(jint(r, "created_at"));
+		base = date_local_days(row_int(r, "created_at"));
 	date_civil_from_days(base + cycle, &y, &m, &d);
 	json_object_set_new(r, "cycle_days", json_integer(cycle));
 	json_object_set_new(r, "next_visit_on", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
@@ -144,7 +127,7 @@ int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **o
 		due = date_days_from_civil(y, m, d);
 	}
 	rows_binds(&q, c);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
 		      "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
 		      " r.last_visit_on, r.created_at, a.community, a.building, a.unit_no, a.room,"
@@ -161,7 +144,7 @@ int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **o
 		if (overdue_only && !json_is_true(json_object_get(r, "overdue")))
 			continue;
 		if (due_on) {
-			const char *nv = jstr(r, "next_visit_on");
+			const char *nv = row_str(r, "next_visit_on");
 
 			if (date_parse(nv, strlen(nv), &y, &m, &d) || date_days_from_civil(y, m, d) > due)
 				continue;
@@ -184,7 +167,7 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 		return ctx_deny(c, "rental.read", "rental", NULL, "无权查看出租房屋");
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_one(&q,
 		      "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
 		      " r.last_visit_on, r.created_at, r.address_id, a.community, a.building, a.unit_no, a.room,"
@@ -291,7 +274,7 @@ int rentals_link_case(struct ctx *c, int64_t id, int64_t case_id, json_t **out)
 	json_decref(r);
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_int(&q,
 		      "SELECT COUNT(*) FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?"
 		      " AND o.path LIKE ?",
@@ -387,9 +370,9 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 		return rc;
 	if (!to)
 		to = today(c);
-	if (!valid_date(to) || strcmp(to, jstr(t, "from_date")) < 0)
+	if (!valid_date(to) || strcmp(to, row_str(t, "from_date")) < 0)
 		rc = ps_fail_field(c->err, PS_EINVAL, "to_date", "退租日期不正确");
-	else if (jstr(t, "to_date"))
+	else if (row_str(t, "to_date"))
 		rc = ps_fail(c->err, PS_ECONFLICT, "TENANCY_ENDED", NULL, "已办理退租");
 	if (!rc) {
 		rows_binds(&q, c);
@@ -401,7 +384,7 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 		rc = audit_write(c, "tenancy.end", "tenancy", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", to);
 	if (!rc)
-		rc = rentals_get(c, jint(t, "rental_id"), out);
+		rc = rentals_get(c, row_int(t, "rental_id"), out);
 	json_decref(t);
 	return rc;
 }
@@ -546,7 +529,7 @@ int employers_list(struct ctx *c, json_t **out)
 		return ctx_deny(c, "employer.list", "employer", NULL, "无权查看用工单位");
 	rows_binds(&q, c);
 	rows_bind_text(&q, last_month(c));
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
 		      "SELECT e.id, e.name, e.contact, e.phone, e.letter_signed_on, e.station_id,"
 		      " (SELECT MAX(month) FROM employer_report r WHERE r.employer_id = e.id) AS last_report,"
@@ -558,7 +541,7 @@ int employers_list(struct ctx *c, json_t **out)
 	if (rc)
 		return rc;
 	json_array_foreach(items, i, it)
-		json_object_set_new(it, "overdue", json_boolean(jint(it, "reported") == 0));
+		json_object_set_new(it, "overdue", json_boolean(row_int(it, "reported") == 0));
 	*out = json_pack("{s:o, s:s}", "items", items, "due_month", last_month(c));
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

@@ -7,11 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
 static const char *const readers[] = { "supervisor", "dispatcher", "chief", "legal", NULL };
 
 /* One figure per station for [from, to): the query takes (from, to) and
@@ -34,8 +29,8 @@ static int figure(struct ctx *c, json_t *rows, const char *key, const char *sql,
 		json_object_set_new(row, key, json_integer(0));
 	json_array_foreach(res, j, r)
 		json_array_foreach(rows, i, row)
-			if (jint(row, "station_id") == jint(r, "station_id"))
-				json_object_set_new(row, key, json_integer(jint(r, "n")));
+			if (row_int(row, "station_id") == row_int(r, "station_id"))
+				json_object_set_new(row, key, json_integer(row_int(r, "n")));
 	json_decref(res);
 	return PS_OK;
 }
@@ -43,11 +38,11 @@ static int figure(struct ctx *c, json_t *rows, const char *key, const char *sql,
 static int by_score(const void *a, const void *b)
 {
 	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int64_t sx = jint(x, "score"), sy = jint(y, "score");
+	int64_t sx = row_int(x, "score"), sy = row_int(y, "score");
 
 	if (sx != sy)
 		return sx > sy ? -1 : 1;
-	return jint(x, "station_id") < jint(y, "station_id") ? -1 : 1;
+	return row_int(x, "station_id") < row_int(y, "station_id") ? -1 : 1;
 }
 
 int reports_daily(struct ctx *c, int y, int m, int d, json_t **out)
@@ -120,15 +115,15 @@ int reports_daily(struct ctx *c, int y, int m, int d, json_t **out)
 	w_cb = setting_int(c, "report.weight_callback_pct", 0);
 	w_breach = setting_int(c, "report.weight_breach", 0);
 	json_array_foreach(rows, i, row) {
-		int64_t handled = jint(row, "handled");
-		int64_t pct = handled ? jint(row, "callbacks") * 100 / handled : 0;
+		int64_t handled = row_int(row, "handled");
+		int64_t pct = handled ? row_int(row, "callbacks") * 100 / handled : 0;
 
 		json_object_set_new(row, "callback_pct", json_integer(pct));
 		json_object_set_new(row, "score",
-				    json_integer(w_inc * jint(row, "incidents") + w_filed * jint(row, "cases_filed") +
-						 w_solved * jint(row, "cases_solved") +
-						 w_persons * jint(row, "persons_dealt") + w_cb * pct +
-						 w_breach * jint(row, "open_breaches")));
+				    json_integer(w_inc * row_int(row, "incidents") + w_filed * row_int(row, "cases_filed") +
+						 w_solved * row_int(row, "cases_solved") +
+						 w_persons * row_int(row, "persons_dealt") + w_cb * pct +
+						 w_breach * row_int(row, "open_breaches")));
 	}
 	n = json_array_size(rows);
 	v = arena_alloc(c->arena, sizeof(*v) * (n + 1));
@@ -153,7 +148,7 @@ int reports_daily(struct ctx *c, int y, int m, int d, json_t **out)
 			if (json_is_integer(val) && strcmp(key, "station_id") && strcmp(key, "rank") &&
 			    strcmp(key, "callback_pct") && strcmp(key, "score"))
 				json_object_set_new(totals, key,
-						    json_integer(jint(totals, key) + json_integer_value(val)));
+						    json_integer(row_int(totals, key) + json_integer_value(val)));
 	}
 	json_decref(rows);
 	weights = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "incidents", (json_int_t)w_inc, "filed",

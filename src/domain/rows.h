@@ -66,4 +66,16 @@ void rows_binds(struct rows_query *q, struct ctx *c);
 /* Bind q's parameters into st starting at index 1. */
 int rows_bind_all(struct rows_query *q, struct db_stmt *st);
 
+/* A field of a row that rows_one/rows_all returned: its integer (0 when
+ * absent or null) or its text (NULL when absent or null). */
+static inline int64_t row_int(json_t *row, const char *key)
+{
+	return json_integer_value(json_object_get(row, key));
+}
+
+static inline const char *row_str(json_t *row, const char *key)
+{
+	return json_string_value(json_object_get(row, key));
+}
+
 #endif

@@ -10,18 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int64_t jint(json_t *r, const char *k)
-{
-	return json_integer_value(json_object_get(r, k));
-}
-
-static const char *scope_like(struct ctx *c)
-{
-	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-
-	return arena_printf(c->arena, "%s%%", scope ? scope : "/");
-}
-
 static int list_keeper(struct ctx *c, const char *action)
 {
 	static const char *const roles[] = { "supervisor", "chief", "legal", NULL };
@@ -82,7 +70,7 @@ int wanted_compare_all(struct ctx *c, int *new_hits)
 		      &rows);
 	if (!rc)
 		json_array_foreach(rows, i, r) {
-			rc = persons_compare(c, jint(r, "id"), hits);
+			rc = persons_compare(c, row_int(r, "id"), hits);
 			if (rc)
 				break;
 		}
@@ -220,7 +208,7 @@ int hits_list(struct ctx *c, int open_only, json_t **out)
 	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
 		return ctx_deny(c, "hit.list", "comparison_hit", NULL, "无权查看比对命中");
 	rows_query_init(&q, c, where, 1, 500);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, open_only);
 	return rows_page(&q,
 			 "SELECT h.id, h.status, h.hit_at, h.signed_at, h.checked_at, h.feedback, h.person_id,"
@@ -244,7 +232,7 @@ int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback,
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_one(&q,
 		      "SELECT h.id, h.status FROM comparison_hit h JOIN org_unit o ON o.id = h.unit_id"
 		      " WHERE h.id = ? AND o.path LIKE ?",
@@ -374,7 +362,7 @@ int letters_list(struct ctx *c, int open_only, json_t **out)
 	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
 		return ctx_deny(c, "letter.list", "inquiry_letter", NULL, "无权查看函查");
 	rows_binds(&q, c);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, open_only);
 	rc = rows_all(&q,
 		      "SELECT l.id, l.person_id, p.name AS person_name, l.to_unit, l.sent_on, l.answered_on, l.result,"
@@ -405,7 +393,7 @@ static int64_t count(struct ctx *c, const char *sql)
 	int64_t n = 0;
 
 	rows_binds(&q, c);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rows_int(&q, sql, 0, &n);
 	return n;
 }
@@ -424,7 +412,7 @@ int population_summary(struct ctx *c, json_t **out)
 	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
 		return ctx_deny(c, "population.summary", "person", NULL, "无权查看");
 	rows_binds(&q, c);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
 		      "SELECT p.kind, COUNT(*) AS n FROM person p JOIN org_unit o ON o.id = p.unit_id"
 		      " WHERE o.path LIKE ? GROUP BY p.kind ORDER BY p.kind",
@@ -443,7 +431,7 @@ int population_summary(struct ctx *c, json_t **out)
 	due_total = count(c, "SELECT COUNT(*)" DUE_SQL);
 	compared = count(c, "SELECT COUNT(*)" DUE_SQL COMPARED_SQL);
 	rows_binds(&q, c);
-	rows_bind_text(&q, scope_like(c));
+	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
 		      "SELECT p.id, p.name, CASE WHEN p.id_number IS NULL THEN '无身份证号码，无法比对'"
 		      " ELSE '尚未比对' END AS reason" DUE_SQL " AND NOT (1 = 1" COMPARED_SQL ") LIMIT 200",
