@@ -57,12 +57,17 @@ struct req {
 	size_t raw_len;
 	const char *raw_type;      /* its Content-Type */
 	const char *raw_name;      /* download file name (Content-Disposition), or NULL */
+
+	/* waiting for the group committer (api_handle returned API_WAIT) */
+	void *job;
+	int rc;
 };
 
 /* A route: method, pattern ("/api/v1/users/{id}"), handler and flags. */
 enum route_flags {
 	ROUTE_PUBLIC = 1,     /* no session needed */
-	ROUTE_WRITE = 2,      /* open a write transaction even for GET */
+	ROUTE_WRITE = 2,      /* a GET that records data as it reads: take the
+			       * write lock at once, audit in the same txn */
 	ROUTE_PW_CHANGE = 4,  /* allowed while the password must be changed */
 	ROUTE_SOLO = 8,       /* its own transaction, not the group commit: it
 			       * spends ~0.1 s hashing a password (argon2id) and
@@ -85,9 +90,15 @@ struct api_config {
 extern struct api_config api_config;
 
 /* Handle one request: route, session, CSRF, transaction (with retries when
- * the database is busy), handler, error rendering. Always leaves a status
- * and (except 204) a JSON body in r. Cannot fail. */
-void api_handle(struct req *r);
+ * the database is busy), handler, error rendering. API_DONE: r holds a
+ * status and (except 204) a JSON body. API_WAIT: r needs the group
+ * committer — the caller parks it, calls api_submit, and once done(arg) was
+ * called (from the committer thread) calls api_finish, after which r holds
+ * the answer. Cannot fail. */
+enum { API_DONE = 0, API_WAIT = 1 };
+int api_handle(struct req *r);
+void api_submit(struct req *r, void (*done)(void *arg), void *arg);
+void api_finish(struct req *r);
 
 /* The name of the session cookie. */
 const char *api_cookie_name(void);
@@ -111,9 +122,11 @@ int req_body(struct req *r, const char *const *allowed);
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
 
-/* Group commit: writes and audited reads run on one committer thread with
- * its own connection db (owned by the caller, open until stop), batched
- * into shared transactions. Without it every request commits alone. */
+/* Group commit: writes (and the audit rows of reads) run on one committer
+ * thread with its own connection db (owned by the caller, open until stop),
+ * batched into shared transactions. Without it every request commits
+ * alone. Stop only when no request can be submitted any more: it finishes
+ * what is queued first. */
 int api_committer_start(struct db *db);
 void api_committer_stop(void);
 

@@ -217,51 +217,105 @@ static void ctx_for(struct req *r)
 	r->ctx.request_id = r->request_id;
 }
 
-/* One request, one transaction of its own (reads, or no group committer). */
-static int run_route(struct req *r, const struct route *rt)
+/* A GET runs on its worker thread in a read transaction of its own, so reads
+ * run in parallel. With the group committer on, its few writes (audit rows,
+ * the session touch) are deferred: they are written by the committer in its
+ * next batch, and the answer waits until that batch is durable (AUD-1: no
+ * read of personal data is answered before its audit row is on disk). A GET
+ * marked ROUTE_WRITE records data as it reads (breaches): it takes the write
+ * lock at once and writes its audit rows in the same transaction. */
+static int run_route(struct req *r, const struct route *rt, int defer)
 {
+	int write = is_write_method(r->method) || (rt->flags & ROUTE_WRITE);
 	int rc;
 
 	ctx_for(r);
-	rc = db_begin(r->db, is_write_method(r->method) || (rt->flags & ROUTE_WRITE), &r->err);
+	r->ctx.defer_writes = defer && !write;
+	rc = db_begin(r->db, write, &r->err);
 	if (rc)
 		return rc;
 	rc = run_body(r, rt);
 	if (rc)
 		goto fail;
+	if (r->ctx.defer_writes && db_in_write_txn(r->db)) {
+		/* the handler wrote after all: its audit rows go with it */
+		r->ctx.defer_writes = 0;
+		rc = auth_touch_deferred(&r->ctx);
+		if (!rc)
+			rc = audit_write_deferred(&r->ctx);
+		if (rc)
+			goto fail;
+	}
 	rc = db_commit(r->db, &r->err);
 	if (rc == PS_EIO)
 		api_write_fail_stop();
 	return rc;
 fail:
 	db_rollback(r->db);
-	audit_flush_pending(&r->ctx);
+	r->ctx.deferred = NULL;
+	r->ctx.touch_hash = NULL;
+	if (!r->ctx.defer_writes)
+		audit_flush_pending(&r->ctx);
 	return rc;
 }
 
 /* ---- group commit ----
- * Requests that write (and audited reads) are run one after another by one
- * committer thread on its own connection, each inside a savepoint of a
- * shared transaction, and committed together: one fsync for the batch. No
- * request is answered before its batch is durable; a refused request rolls
- * back to its savepoint and only its refusal audit rows stay. */
+ * Requests that write are run one after another by one committer thread on
+ * its own connection, each inside a savepoint of a shared transaction, and
+ * committed together: one fsync for the batch. The deferred writes of reads
+ * join the same batches. No request is answered before its batch is
+ * durable; a refused request rolls back to its savepoint and only its
+ * refusal audit rows stay. The worker thread does not wait: the http layer
+ * parks the connection and is called back when the batch is done. */
+
+enum job_kind {
+	JOB_REQUEST,  /* run the whole request */
+	JOB_DEFERRED, /* write what a read deferred (or its refusal rows) */
+};
 
 struct job {
 	struct req *r;
 	const struct route *rt;
-	int rc, done;
+	enum job_kind kind;
+	int rc;
+	void (*done)(void *arg);
+	void *arg;
 	struct job *next;
 };
 
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t q_cond = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t done_cond = PTHREAD_COND_INITIALIZER;
 static struct job *q_head, *q_tail;
 static struct db *committer_db;
 static pthread_t committer;
 static int committer_running, committer_stop;
 
-#define BATCH_MAX 128
+#define BATCH_MAX 256
+
+static int run_job(struct job *j)
+{
+	struct req *r = j->r;
+	struct ctx *c = &r->ctx;
+	int rc;
+
+	if (j->kind == JOB_DEFERRED) {
+		c->db = committer_db;
+		c->err = &r->err;
+		c->defer_writes = 0;
+		if (j->rc) {
+			/* the read was refused: only its refusal rows */
+			audit_write_pending(c);
+			return j->rc;
+		}
+		rc = auth_touch_deferred(c);
+		if (!rc)
+			rc = audit_write_deferred(c);
+		return rc;
+	}
+	r->db = committer_db;
+	ctx_for(r);
+	return run_body(r, j->rt);
+}
 
 static void run_batch(struct job *list)
 {
@@ -273,24 +327,25 @@ static void run_batch(struct job *list)
 	rc = db_begin(committer_db, 1, &e);
 	for (j = list; j; j = j->next) {
 		struct req *r = j->r;
+		int refused_read = j->kind == JOB_DEFERRED && j->rc;
 
 		if (rc) {
-			r->err = e;
-			j->rc = rc;
+			if (!refused_read) {
+				r->err = e;
+				j->rc = rc;
+			}
 			continue;
 		}
-		r->db = committer_db;
-		ctx_for(r);
-		j->rc = db_exec(committer_db, "SAVEPOINT request", &r->err);
-		if (!j->rc)
-			j->rc = run_body(r, j->rt);
-		if (j->rc) {
-			db_exec(committer_db, "ROLLBACK TO SAVEPOINT request", NULL);
-			db_exec(committer_db, "RELEASE SAVEPOINT request", NULL);
-			audit_write_pending(&r->ctx);
-		} else {
-			db_exec(committer_db, "RELEASE SAVEPOINT request", NULL);
+		if (db_exec(committer_db, "SAVEPOINT request", &r->err)) {
+			j->rc = PS_EIO;
+			continue;
 		}
+		j->rc = run_job(j);
+		if (j->rc && !refused_read) {
+			db_exec(committer_db, "ROLLBACK TO SAVEPOINT request", NULL);
+			audit_write_pending(&r->ctx);
+		}
+		db_exec(committer_db, "RELEASE SAVEPOINT request", NULL);
 	}
 	if (rc)
 		return;
@@ -311,7 +366,7 @@ static void *committer_main(void *arg)
 	(void)arg;
 	pthread_mutex_lock(&q_lock);
 	for (;;) {
-		struct job *list, *j;
+		struct job *list, *j, *next;
 		int n = 0;
 
 		while (!committer_stop && !q_head)
@@ -328,10 +383,12 @@ static void *committer_main(void *arg)
 		j->next = NULL;
 		pthread_mutex_unlock(&q_lock);
 		run_batch(list);
+		for (j = list; j; j = next) {
+			next = j->next;
+			j->r->rc = j->rc;
+			j->done(j->arg); /* the request may be gone after this */
+		}
 		pthread_mutex_lock(&q_lock);
-		for (j = list; j; j = j->next)
-			j->done = 1;
-		pthread_cond_broadcast(&done_cond);
 	}
 	pthread_mutex_unlock(&q_lock);
 	return NULL;
@@ -359,26 +416,51 @@ void api_committer_stop(void)
 	committer_running = 0;
 }
 
-static int run_grouped(struct req *r, const struct route *rt)
+static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, int rc)
 {
-	struct job j = { r, rt, 0, 0, NULL };
-	struct db *own = r->db;
+	struct job *j = arena_alloc(r->arena, sizeof(*j));
 
-	pthread_mutex_lock(&q_lock);
-	if (q_tail)
-		q_tail->next = &j;
-	else
-		q_head = &j;
-	q_tail = &j;
-	pthread_cond_signal(&q_cond);
-	while (!j.done)
-		pthread_cond_wait(&done_cond, &q_lock);
-	pthread_mutex_unlock(&q_lock);
-	r->db = own;
-	return j.rc;
+	if (!j)
+		return 0;
+	memset(j, 0, sizeof(*j));
+	j->r = r;
+	j->rt = rt;
+	j->kind = kind;
+	j->rc = rc;
+	r->job = j;
+	return 1;
 }
 
-void api_handle(struct req *r)
+void api_submit(struct req *r, void (*done)(void *arg), void *arg)
+{
+	struct job *j = r->job;
+
+	j->done = done;
+	j->arg = arg;
+	pthread_mutex_lock(&q_lock);
+	if (q_tail)
+		q_tail->next = j;
+	else
+		q_head = j;
+	q_tail = j;
+	pthread_cond_signal(&q_cond);
+	pthread_mutex_unlock(&q_lock);
+}
+
+void api_finish(struct req *r)
+{
+	int rc = r->rc;
+
+	r->job = NULL;
+	if (rc)
+		render_error(r, rc);
+	else if (!r->out && r->status != 204)
+		r->out = json_object();
+	json_decref(r->in);
+	r->in = NULL;
+}
+
+int api_handle(struct req *r)
 {
 	const struct route *rt, *found = NULL;
 	int path_matched = 0, rc;
@@ -402,11 +484,11 @@ void api_handle(struct req *r)
 			     : ps_fail(&r->err, PS_ENOTFOUND, "NO_ROUTE", NULL,
 				       "没有这个接口：%s", r->path);
 		render_error(r, rc);
-		return;
+		return API_DONE;
 	}
 	if (is_write_method(r->method) && api_write_failed()) {
 		render_error(r, ps_fail(&r->err, PS_EIO, NULL, NULL, "写入已停止"));
-		return;
+		return API_DONE;
 	}
 	if (r->body_len > 0) {
 		const char *ct = r->content_type;
@@ -415,36 +497,35 @@ void api_handle(struct req *r)
 		    (ct[16] && ct[16] != ';' && ct[16] != ' ')) {
 			render_error(r, ps_fail(&r->err, PS_EMEDIA, NULL, NULL,
 						"请求内容类型必须为 application/json"));
-			return;
+			return API_DONE;
 		}
 		rc = json_parse_body(r->body, r->body_len, &r->in, &r->err);
 		if (rc) {
 			render_error(r, rc);
-			return;
+			return API_DONE;
 		}
 	}
+	if (committer_running && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
+	    wait_for(r, found, JOB_REQUEST, PS_OK))
+		return API_WAIT;
 	for (int attempt = 0;; attempt++) {
 		ps_err_clear(&r->err);
 		json_decref(r->out);
 		r->out = NULL;
 		r->status = 200;
 		r->set_cookie = NULL;
-		/* writes share the committer's transactions; audited reads run on
-		 * their worker thread (their SQL in parallel) and write only the
-		 * audit row under the write lock */
-		rc = committer_running && !(found->flags & ROUTE_SOLO) && is_write_method(r->method)
-			     ? run_grouped(r, found)
-			     : run_route(r, found);
+		rc = run_route(r, found, committer_running);
 		if (rc != PS_EBUSY || attempt >= 20)
 			break;
-		/* a read that had to write (session touch, audit row) met a
-		 * newer snapshot or a busy writer: back off a little and retry */
+		/* a request that had to write met a newer snapshot or a busy
+		 * writer: back off a little and retry */
 		usleep((useconds_t)(5000 * (attempt + 1)));
 	}
-	if (rc)
-		render_error(r, rc);
-	else if (!r->out && r->status != 204)
-		r->out = json_object();
-	json_decref(r->in);
-	r->in = NULL;
+	if (r->ctx.defer_writes &&
+	    (rc ? r->ctx.pending != NULL : r->ctx.deferred || r->ctx.touch_hash) &&
+	    wait_for(r, found, JOB_DEFERRED, rc))
+		return API_WAIT;
+	r->rc = rc;
+	api_finish(r);
+	return API_DONE;
 }

@@ -82,12 +82,12 @@ static int last_hash(struct ctx *c, char out[65])
 	return rc;
 }
 
-int audit_write(struct ctx *c, const char *action, const char *object_type,
-		const char *object_id, const char *outcome, const char *detail)
+static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
+			const char *object_type, const char *object_id,
+			const char *outcome, const char *detail)
 {
 	char prev[65], hash[65];
 	struct db_stmt *st;
-	int64_t at_ms = ps_now_ms();
 	int rc;
 
 	rc = last_hash(c, prev);
@@ -127,6 +127,55 @@ int audit_write(struct ctx *c, const char *action, const char *object_type,
 	rc = db_step(st, c->err);
 	db_finalize(st);
 	return rc == PS_DONE ? PS_OK : rc;
+}
+
+/* Remember the row (its time is now) for audit_write_deferred. */
+static int audit_defer(struct ctx *c, const char *action, const char *object_type,
+		       const char *object_id, const char *outcome, const char *detail)
+{
+	struct pending_audit *p = arena_alloc(c->arena, sizeof(*p));
+
+	if (!p)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	p->at_ms = ps_now_ms();
+	p->action = arena_strdup(c->arena, action);
+	p->object_type = object_type ? arena_strdup(c->arena, object_type) : NULL;
+	p->object_id = object_id ? arena_strdup(c->arena, object_id) : NULL;
+	p->outcome = arena_strdup(c->arena, outcome);
+	p->detail = detail ? arena_strdup(c->arena, detail) : NULL;
+	if (!p->action || !p->outcome || (object_type && !p->object_type) ||
+	    (object_id && !p->object_id) || (detail && !p->detail))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	p->next = c->deferred;
+	c->deferred = p;
+	return PS_OK;
+}
+
+int audit_write(struct ctx *c, const char *action, const char *object_type,
+		const char *object_id, const char *outcome, const char *detail)
+{
+	if (c->defer_writes)
+		return audit_defer(c, action, object_type, object_id, outcome, detail);
+	return audit_insert(c, ps_now_ms(), action, object_type, object_id, outcome,
+			    detail);
+}
+
+int audit_write_deferred(struct ctx *c)
+{
+	struct pending_audit *p, *next, *fifo = NULL;
+	int rc = PS_OK;
+
+	/* oldest first, so the chain follows the request */
+	for (p = c->deferred; p; p = next) {
+		next = p->next;
+		p->next = fifo;
+		fifo = p;
+	}
+	c->deferred = NULL;
+	for (p = fifo; p && !rc; p = p->next)
+		rc = audit_insert(c, p->at_ms, p->action, p->object_type, p->object_id,
+				  p->outcome, p->detail);
+	return rc;
 }
 
 int audit_read(struct ctx *c, const char *object_type, const char *object_id)

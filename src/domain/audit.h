@@ -18,6 +18,10 @@
 int audit_write(struct ctx *c, const char *action, const char *object_type,
 		const char *object_id, const char *outcome, const char *detail);
 
+/* Write the rows audit_write deferred (ctx.defer_writes), oldest first,
+ * into the caller's open write transaction, keeping their times. */
+int audit_write_deferred(struct ctx *c);
+
 /* Audit a read of personal data (persons, cases, incidents): one row naming
  * the object. Same contract as audit_write. */
 int audit_read(struct ctx *c, const char *object_type, const char *object_id);

@@ -436,6 +436,26 @@ int auth_actor_load(struct ctx *c, const char *username)
 
 /* ---- sessions ---- */
 
+int auth_touch_deferred(struct ctx *c)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (!c->touch_hash)
+		return PS_OK;
+	rc = db_prepare(c->db, "UPDATE session SET last_seen_at = ?"
+			" WHERE token_hash = ? AND last_seen_at < ?", &st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, c->now);
+	db_bind_text(st, 2, c->touch_hash);
+	db_bind_int(st, 3, c->now);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	c->touch_hash = NULL;
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
 int auth_session(struct ctx *c, const char *token, const char **csrf)
 {
 	char hash[CRYPTO_HASH_HEX];
@@ -489,6 +509,10 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 	}
 	/* touch at most every 15 s: keeps read-only requests read-only */
 	if (c->now - last_seen >= 15) {
+		if (c->defer_writes) {
+			c->touch_hash = c->session_hash;
+			return PS_OK;
+		}
 		rc = db_prepare(c->db, "UPDATE session SET last_seen_at = ? WHERE token_hash = ?",
 				&st, c->err);
 		if (rc)

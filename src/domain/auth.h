@@ -31,6 +31,10 @@ int auth_login(struct ctx *c, const char *username, const char *password,
  * points to the session's CSRF token (arena). */
 int auth_session(struct ctx *c, const char *token, const char **csrf);
 
+/* The touch auth_session deferred (ctx.defer_writes), in the caller's
+ * write transaction. */
+int auth_touch_deferred(struct ctx *c);
+
 /* Act as username (c->who filled from the database, as a session would);
  * for the CLI and the demo data. PS_ENOTFOUND when there is no such user. */
 int auth_actor_load(struct ctx *c, const char *username);

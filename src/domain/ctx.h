@@ -31,6 +31,7 @@ struct actor {
 /* An audit row to write after the transaction was rolled back (a refusal). */
 struct pending_audit {
 	struct pending_audit *next;
+	int64_t at_ms;
 	const char *action, *object_type, *object_id, *outcome, *detail;
 };
 
@@ -44,6 +45,13 @@ struct ctx {
 	const char *request_id;
 	int64_t now;              /* epoch seconds, fixed for the request */
 	struct pending_audit *pending; /* refusals to audit after rollback */
+
+	/* A read that runs in a read transaction of its own defers its few
+	 * writes (audit rows, the session touch) to the group committer, which
+	 * makes them durable before the answer leaves (see api/dispatch.c). */
+	int defer_writes;
+	struct pending_audit *deferred; /* newest first */
+	const char *touch_hash;        /* session to mark seen at c->now */
 };
 
 /* Initialise a ctx for a request. Cannot fail. */

@@ -58,6 +58,8 @@ struct conn {
 	char *uri;          /* raw request target, from the URI log callback */
 	int too_big;
 	int started;
+	struct req *parked; /* waiting for the group committer, then its answer */
+	struct MHD_Connection *mc;
 };
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
@@ -188,63 +190,87 @@ static const char *client_ip(struct MHD_Connection *c, struct arena *a)
 	return arena_strdup(a, ip);
 }
 
+/* The committer is done with a parked request: let MHD call us again. */
+static void unpark(void *arg)
+{
+	struct conn *cn = arg;
+
+	MHD_resume_connection(cn->mc);
+}
+
+static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struct req *r)
+{
+	enum MHD_Result ret;
+
+	if (r->raw && r->status == 200) {
+		struct MHD_Response *resp = MHD_create_response_from_buffer(r->raw_len, r->raw,
+									    MHD_RESPMEM_MUST_FREE);
+
+		if (!resp) {
+			free(r->raw);
+			json_decref(r->out);
+			return MHD_NO;
+		}
+		common_headers(resp);
+		MHD_add_response_header(resp, "Content-Type", r->raw_type);
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+		MHD_add_response_header(resp, "X-Request-Id", r->request_id);
+		if (r->raw_name)
+			MHD_add_response_header(resp, "Content-Disposition",
+						arena_printf(&cn->arena, "attachment; filename=\"%s\"",
+							     r->raw_name));
+		ret = MHD_queue_response(c, 200, resp);
+		MHD_destroy_response(resp);
+		json_decref(r->out);
+		return ret;
+	}
+	free(r->raw);
+	ret = send_json(c, r);
+	json_decref(r->out);
+	return ret;
+}
+
 static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 				  const char *method, const char *path,
 				  const char *query, size_t qlen)
 {
-	struct req r;
+	struct req *r = arena_alloc(&cn->arena, sizeof(*r));
 	char tok[CRYPTO_TOKEN_HEX];
-	enum MHD_Result ret;
 
-	memset(&r, 0, sizeof(r));
-	r.arena = &cn->arena;
-	r.method = method;
-	r.path = path;
-	if (http_parse_query(&cn->arena, query, qlen, r.query, API_MAX_QUERY, &r.nquery))
+	if (!r)
+		return send_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试");
+	memset(r, 0, sizeof(*r));
+	r->arena = &cn->arena;
+	r->method = method;
+	r->path = path;
+	if (http_parse_query(&cn->arena, query, qlen, r->query, API_MAX_QUERY, &r->nquery))
 		return send_error(c, PS_EINVAL, "BAD_QUERY", "查询参数编码不正确");
-	r.db = worker_db();
-	if (!r.db)
+	r->db = worker_db();
+	if (!r->db)
 		return send_error(c, PS_EIO, "STORAGE_ERROR", "数据库不可用");
-	r.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-	r.csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
-	r.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
-	r.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
-	r.session_token = http_cookie_value(
+	r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	r->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+	r->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	r->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	r->session_token = http_cookie_value(
 		&cn->arena, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
 		api_cookie_name());
-	r.body = cn->body.p;
-	r.body_len = cn->body.len;
-	r.client_ip = client_ip(c, &cn->arena);
+	r->body = cn->body.p;
+	r->body_len = cn->body.len;
+	r->client_ip = client_ip(c, &cn->arena);
 	crypto_token(tok);
-	memcpy(r.request_id, tok, 16);
-	r.request_id[16] = '\0';
-	api_handle(&r);
-	if (r.raw && r.status == 200) {
-		struct MHD_Response *resp = MHD_create_response_from_buffer(r.raw_len, r.raw,
-									    MHD_RESPMEM_MUST_FREE);
-
-		if (!resp) {
-			free(r.raw);
-			json_decref(r.out);
-			return MHD_NO;
-		}
-		common_headers(resp);
-		MHD_add_response_header(resp, "Content-Type", r.raw_type);
-		MHD_add_response_header(resp, "Cache-Control", "no-store");
-		MHD_add_response_header(resp, "X-Request-Id", r.request_id);
-		if (r.raw_name)
-			MHD_add_response_header(resp, "Content-Disposition",
-						arena_printf(&cn->arena, "attachment; filename=\"%s\"",
-							     r.raw_name));
-		ret = MHD_queue_response(c, 200, resp);
-		MHD_destroy_response(resp);
-		json_decref(r.out);
-		return ret;
+	memcpy(r->request_id, tok, 16);
+	r->request_id[16] = '\0';
+	if (api_handle(r) == API_WAIT) {
+		/* park the connection (this thread serves others meanwhile)
+		 * before the committer can call unpark */
+		cn->parked = r;
+		cn->mc = c;
+		MHD_suspend_connection(c);
+		api_submit(r, unpark, cn);
+		return MHD_YES;
 	}
-	free(r.raw);
-	ret = send_json(c, &r);
-	json_decref(r.out);
-	return ret;
+	return send_api(c, cn, r);
 }
 
 static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
@@ -262,6 +288,14 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 	(void)version;
 	if (!cn)
 		return MHD_NO; /* out of memory in the URI callback */
+	if (cn->parked) {
+		/* called again after unpark: the committer has answered */
+		struct req *r = cn->parked;
+
+		cn->parked = NULL;
+		api_finish(r);
+		return send_api(c, cn, r);
+	}
 	if (!cn->started) {
 		/* the first call only sets up: queueing here loses keep-alive */
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -379,6 +413,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	signal(SIGPIPE, SIG_IGN);
 
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+				     MHD_ALLOW_SUSPEND_RESUME |
 				     MHD_USE_ERROR_LOG,
 			     0, NULL, NULL, &access_handler, NULL,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,

@@ -48,6 +48,8 @@ int db_begin(struct db *db, int write, struct ps_err *err);
 int db_commit(struct db *db, struct ps_err *err);
 void db_rollback(struct db *db);
 int db_in_transaction(struct db *db);
+/* 1 when the open transaction has written (holds the write lock). */
+int db_in_write_txn(struct db *db);
 
 /* Prepare a statement. Statements are cached per connection by their SQL
  * text: the caller must db_finalize (which resets and returns it to the

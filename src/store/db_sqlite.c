@@ -166,6 +166,11 @@ int db_in_transaction(struct db *db)
 	return !sqlite3_get_autocommit(db->h);
 }
 
+int db_in_write_txn(struct db *db)
+{
+	return sqlite3_txn_state(db->h, NULL) == SQLITE_TXN_WRITE;
+}
+
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	       struct ps_err *err)
 {
