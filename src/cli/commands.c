@@ -7,6 +7,7 @@
 #include "store/db.h"
 #include "core/log.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,7 @@ int cmd_serve(int argc, char **argv)
 					    "secure-cookie!", NULL };
 	static const char help[] =
 		"usage: precinct serve --db PATH [--listen HOST:PORT] [--web DIR]\n"
-		"                      [--threads N (default 8)] [--secure-cookie]\n"
+		"                      [--threads N (default: one per core, at least 2)] [--secure-cookie]\n"
 		"  Serve the API (/api/v1) and the web UI from DIR (default web/dist)\n"
 		"  on HOST:PORT (default 127.0.0.1:8080; port 0 picks a free one).\n"
 		"  --secure-cookie: behind a TLS proxy, mark the cookie Secure (__Host-).\n"
@@ -96,15 +97,28 @@ int cmd_serve(int argc, char **argv)
 	cfg.db_path = v[0];
 	cfg.listen = v[1] ? v[1] : "127.0.0.1:8080";
 	cfg.web_dir = v[2] ? v[2] : "web/dist";
-	/* worker threads mostly wait on the database or the group commit:
-	 * more of them let more writes share one commit */
-	cfg.threads = v[3] ? (unsigned)atoi(v[3]) : 8;
+	/* a worker never waits for the group commit (the connection is
+	 * parked), so one per core, and at least two */
+	if (v[3]) {
+		cfg.threads = (unsigned)atoi(v[3]);
+	} else {
+		long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+		cfg.threads = ncpu < 2 ? 2 : ncpu > 32 ? 32 : (unsigned)ncpu;
+	}
 	if (cfg.threads < 1 || cfg.threads > 32) {
 		fprintf(stderr, "precinct serve: --threads must be 1..32\n");
 		return 2;
 	}
 	cfg.max_body = 1 << 20;
 	cfg.secure_cookie = v[4] != NULL;
+	/* SQLite builds and drops a temporary b-tree with its own ~100 KB page
+	 * cache for every INSERT … RETURNING and many sorts; with glibc's
+	 * default trim threshold each drop hands the memory back (madvise, a
+	 * TLB shootdown on every core). Keep it: bench/ (4), 1 550 → see the
+	 * results table. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	ps_err_clear(&err);
 	rc = server_run(&cfg, &err);
 	if (rc) {
