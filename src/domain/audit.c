@@ -154,10 +154,16 @@ static int audit_defer(struct ctx *c, const char *action, const char *object_typ
 int audit_write(struct ctx *c, const char *action, const char *object_type,
 		const char *object_id, const char *outcome, const char *detail)
 {
-	if (c->defer_writes)
-		return audit_defer(c, action, object_type, object_id, outcome, detail);
-	return audit_insert(c, ps_now_ms(), action, object_type, object_id, outcome,
-			    detail);
+	int rc = c->defer_writes
+			 ? audit_defer(c, action, object_type, object_id, outcome, detail)
+			 : audit_insert(c, ps_now_ms(), action, object_type, object_id,
+					outcome, detail);
+
+	if (!rc && strcmp(outcome, "success") == 0 && object_type && object_id) {
+		c->audited_type = arena_strdup(c->arena, object_type);
+		c->audited_id = arena_strdup(c->arena, object_id);
+	}
+	return rc;
 }
 
 int audit_write_deferred(struct ctx *c)
@@ -180,6 +186,11 @@ int audit_write_deferred(struct ctx *c)
 
 int audit_read(struct ctx *c, const char *object_type, const char *object_id)
 {
+	/* the row of the change this request just made to the same object
+	 * already names who touched it: the echo is not a second access */
+	if (c->audited_type && c->audited_id && object_id &&
+	    strcmp(c->audited_type, object_type) == 0 && strcmp(c->audited_id, object_id) == 0)
+		return PS_OK;
 	return audit_write(c, "read", object_type, object_id, "success", NULL);
 }
 

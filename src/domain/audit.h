@@ -23,7 +23,9 @@ int audit_write(struct ctx *c, const char *action, const char *object_type,
 int audit_write_deferred(struct ctx *c);
 
 /* Audit a read of personal data (persons, cases, incidents): one row naming
- * the object. Same contract as audit_write. */
+ * the object. Same contract as audit_write. No row when the request's last
+ * successful audit row was a change to the same object (the answer of a
+ * write that echoes what it wrote). */
 int audit_read(struct ctx *c, const char *object_type, const char *object_id);
 
 /* After a rollback, write the refusals remembered by ctx_deny in a

@@ -50,6 +50,9 @@ struct ctx {
 	 * writes (audit rows, the session touch) to the group committer, which
 	 * makes them durable before the answer leaves (see api/dispatch.c). */
 	int defer_writes;
+	/* the object of the last successful audit row of this request: a
+	 * write that answers with the object it wrote does not add a read */
+	const char *audited_type, *audited_id;
 	struct pending_audit *deferred; /* newest first */
 	const char *touch_hash;        /* session to mark seen at c->now */
 };
