@@ -434,7 +434,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	fflush(stdout);
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
-	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && api_committer_start(commit_db) == PS_OK)
+	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && db_use_as_writer(commit_db, err) == PS_OK &&
+	    api_committer_start(commit_db) == PS_OK)
 		log_info("group commit on");
 	sweep_stop = 0;
 	if (pthread_create(&sweeper, NULL, sweep_main, NULL) != 0) {

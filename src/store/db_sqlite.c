@@ -19,13 +19,26 @@ struct db_stmt {
 	int cached;
 };
 
+/* The statement cache: by a hash of the SQL text, so a request's twenty
+ * prepares do not walk a list of hundreds. Every statement Precinct has
+ * fits (~400 texts); beyond the cap a statement is prepared each time. */
+#define DB_CACHE_BUCKETS 512
+#define DB_CACHE_MAX 2048
+
 struct db {
 	sqlite3 *h;
-	struct db_stmt *cache;
+	struct db_stmt *cache[DB_CACHE_BUCKETS];
 	int ncached;
 };
 
-#define DB_CACHE_MAX 128
+static unsigned sql_bucket(const char *sql)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % DB_CACHE_BUCKETS;
+}
 
 static int map_sqlite(sqlite3 *h, int src, struct ps_err *err)
 {
@@ -68,6 +81,10 @@ static int map_sqlite(sqlite3 *h, int src, struct ps_err *err)
 static void configure_once(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* a savepoint's journal stays in memory up to 1 MB (default 64 KB):
+	 * an import row's savepoint copies ~60 KB of pages, and a spilled
+	 * journal costs a write(2) per page */
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
 }
 
 int db_open(const char *path, struct db **out, struct ps_err *err)
@@ -122,17 +139,24 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 	return PS_OK;
 }
 
+int db_use_as_writer(struct db *db, struct ps_err *err)
+{
+	return db_exec(db, "PRAGMA cache_size=-65536;", err);
+}
+
 void db_close(struct db *db)
 {
 	struct db_stmt *st, *next;
 
 	if (!db)
 		return;
-	for (st = db->cache; st; st = next) {
-		next = st->next;
-		sqlite3_finalize(st->s);
-		ps_free(st->sql);
-		ps_free(st);
+	for (int b = 0; b < DB_CACHE_BUCKETS; b++) {
+		for (st = db->cache[b]; st; st = next) {
+			next = st->next;
+			sqlite3_finalize(st->s);
+			ps_free(st->sql);
+			ps_free(st);
+		}
 	}
 	sqlite3_close(db->h);
 	ps_free(db);
@@ -147,8 +171,22 @@ const char *db_kind(const struct db *db)
 int db_exec(struct db *db, const char *sql, struct ps_err *err)
 {
 	char *msg = NULL;
-	int src = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
-	int rc;
+	int src, rc;
+
+	if (!strchr(sql, ';')) {
+		/* one statement (BEGIN, COMMIT, SAVEPOINT … on every request):
+		 * from the statement cache, not parsed again */
+		struct db_stmt *st;
+
+		rc = db_prepare(db, sql, &st, err);
+		if (rc)
+			return rc;
+		while ((rc = db_step(st, err)) == PS_ROW)
+			;
+		db_finalize(st);
+		return rc == PS_DONE ? PS_OK : rc;
+	}
+	src = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 
 	if (src == SQLITE_OK)
 		return PS_OK;
@@ -194,10 +232,11 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	       struct ps_err *err)
 {
 	struct db_stmt *st;
+	unsigned b = sql_bucket(sql);
 	int src;
 
 	*out = NULL;
-	for (st = db->cache; st; st = st->next) {
+	for (st = db->cache[b]; st; st = st->next) {
 		if (!st->in_use && strcmp(st->sql, sql) == 0) {
 			st->in_use = 1;
 			*out = st;
@@ -227,8 +266,8 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	st->in_use = 1;
 	if (db->ncached < DB_CACHE_MAX) {
 		st->cached = 1;
-		st->next = db->cache;
-		db->cache = st;
+		st->next = db->cache[b];
+		db->cache[b] = st;
 		db->ncached++;
 	}
 	*out = st;
