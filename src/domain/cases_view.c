@@ -36,15 +36,7 @@ int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 		" FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
 		" LEFT JOIN case_officer mo ON mo.case_id = k.id AND mo.duty = 'main'"
 		" LEFT JOIN users mu ON mu.id = mo.user_id"
-		" WHERE o.path LIKE ? ESCAPE '!'"
-		" AND (? IS NULL OR k.kind = ?)"
-		" AND (? IS NULL OR k.status = ?)"
-		" AND (? = 0 OR EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id AND x.user_id = ?))"
-		" AND (? IS NULL OR k.case_no LIKE ? ESCAPE '!' OR k.title LIKE ? ESCAPE '!'"
-		"      OR EXISTS (SELECT 1 FROM case_party cp JOIN person p ON p.id = cp.person_id"
-		"                 WHERE cp.case_id = k.id AND cp.confidential = 0 AND p.name LIKE ? ESCAPE '!'))"
-		" AND (? = 0 OR EXISTS (SELECT 1 FROM penalty_proposal pp WHERE pp.case_id = k.id"
-		"                       AND pp.lenient = 1 AND pp.status <> 'withdrawn'))";
+		" WHERE o.path LIKE ? ESCAPE '!'";
 	struct rows_query q;
 	const char *scope, *like;
 	int64_t officer = f->mine ? c->who.user_id : f->officer_id;
@@ -60,17 +52,16 @@ int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 	like = like_pattern(c, f->q);
 	rows_query_init(&q, c, where, f->page, f->per_page);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope));
-	rows_bind_text(&q, f->kind);
-	rows_bind_text(&q, f->kind);
-	rows_bind_text(&q, f->status);
-	rows_bind_text(&q, f->status);
-	rows_bind_int(&q, officer);
-	rows_bind_int(&q, officer);
-	rows_bind_text(&q, like);
-	rows_bind_text(&q, like);
-	rows_bind_text(&q, like);
-	rows_bind_text(&q, like);
-	rows_bind_int(&q, f->lenient);
+	rows_and_text(&q, "k.kind = ?", f->kind);
+	rows_and_text(&q, "k.status = ?", f->status);
+	rows_and_int(&q, "EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id AND x.user_id = ?)",
+		     officer);
+	rows_and_text(&q, "(k.case_no LIKE ? ESCAPE '!' OR k.title LIKE ? ESCAPE '!'"
+			  " OR EXISTS (SELECT 1 FROM case_party cp JOIN person p ON p.id = cp.person_id"
+			  " WHERE cp.case_id = k.id AND cp.confidential = 0 AND p.name LIKE ? ESCAPE '!'))",
+		      f->q && *f->q ? like : NULL);
+	rows_and_int(&q, "EXISTS (SELECT 1 FROM penalty_proposal pp WHERE pp.case_id = k.id"
+			 " AND pp.lenient = 1 AND pp.status <> 'withdrawn')", f->lenient);
 	rc = rows_page(&q,
 		       "SELECT k.id, k.case_no, k.kind, k.procedure, k.status, k.title, k.offence_code,"
 		       " k.unit_id, o.name AS unit_name, mu.name AS main_officer, k.act_date,"

@@ -412,12 +412,7 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	static const char where[] =
 		" FROM incident i JOIN incident_category c ON c.code = i.category"
 		" LEFT JOIN org_unit o ON o.id = i.station_id"
-		" WHERE" VISIBLE_SQL
-		" AND (? IS NULL OR i.status = ?) AND (? IS NULL OR i.category LIKE ? || '%')"
-		" AND (? = 0 OR i.station_id = ?) AND (? = 0 OR i.received_at >= ?)"
-		" AND (? = 0 OR i.received_at < ?) AND (? = 0 OR i.status <> 'closed')"
-		" AND (? IS NULL OR i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
-		"      OR i.summary LIKE '%' || ? || '%')";
+		" WHERE" VISIBLE_SQL;
 	struct rows_query q;
 	const char *like = ctx_scope_like(c);
 	struct buf ids;
@@ -431,19 +426,24 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	rows_query_init(&q, c, where, f->page, f->per_page);
 	rows_bind_text(&q, like);
 	rows_bind_text(&q, like);
-	rows_bind_text(&q, f->status);
-	rows_bind_text(&q, f->status);
-	rows_bind_text(&q, f->category);
-	rows_bind_text(&q, f->category);
-	rows_bind_int(&q, f->station_id);
-	rows_bind_int(&q, f->station_id);
-	rows_bind_int(&q, f->from);
-	rows_bind_int(&q, f->from);
-	rows_bind_int(&q, f->to);
-	rows_bind_int(&q, f->to);
-	rows_bind_int(&q, f->active);
-	for (int k = 0; k < 5; k++)
-		rows_bind_text(&q, f->q);
+	rows_and_text(&q, "i.status = ?", f->status);
+	if (f->category && *f->category) {
+		/* a code prefix as a range, so the index serves it */
+		char *hi = arena_strdup(c->arena, f->category);
+
+		if (hi)
+			hi[strlen(hi) - 1]++;
+		rows_and_text(&q, "i.category >= ?", f->category);
+		rows_and_text(&q, "i.category < ?", hi ? hi : "");
+		if (!hi)
+			q.oom = 1;
+	}
+	rows_and_int(&q, "i.station_id = ?", f->station_id);
+	rows_and_int(&q, "i.received_at >= ?", f->from);
+	rows_and_int(&q, "i.received_at < ?", f->to);
+	rows_and_int(&q, "i.status <> 'closed'", f->active);
+	rows_and_text(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
+			  " OR i.summary LIKE '%' || ? || '%')", f->q);
 	rc = rows_page(&q,
 		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential, i.place,"
 		       " i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"

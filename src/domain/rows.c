@@ -15,8 +15,10 @@ void rows_query_init(struct rows_query *q, struct ctx *c,
 
 void rows_bind_text(struct rows_query *q, const char *s)
 {
-	if (q->n >= ROWS_MAX_BINDS)
+	if (q->n >= ROWS_MAX_BINDS) {
+		q->oom = 1;
 		return;
+	}
 	q->binds[q->n].is_text = 1;
 	q->binds[q->n].s = (s && *s) ? s : NULL;
 	q->n++;
@@ -24,8 +26,10 @@ void rows_bind_text(struct rows_query *q, const char *s)
 
 void rows_bind_text_exact(struct rows_query *q, const char *s)
 {
-	if (q->n >= ROWS_MAX_BINDS)
+	if (q->n >= ROWS_MAX_BINDS) {
+		q->oom = 1;
 		return;
+	}
 	q->binds[q->n].is_text = 1;
 	q->binds[q->n].s = s;
 	q->n++;
@@ -33,11 +37,44 @@ void rows_bind_text_exact(struct rows_query *q, const char *s)
 
 void rows_bind_int(struct rows_query *q, int64_t v)
 {
-	if (q->n >= ROWS_MAX_BINDS)
+	if (q->n >= ROWS_MAX_BINDS) {
+		q->oom = 1;
 		return;
+	}
 	q->binds[q->n].is_text = 0;
 	q->binds[q->n].i = v;
 	q->n++;
+}
+
+static int and_cond(struct rows_query *q, const char *cond)
+{
+	const char *w = arena_printf(q->c->arena, "%s AND %s", q->from_where, cond);
+	int n = 0;
+
+	if (!w) {
+		q->oom = 1;
+		return 0;
+	}
+	q->from_where = w;
+	for (const char *p = cond; *p; p++)
+		n += *p == '?';
+	return n;
+}
+
+void rows_and_text(struct rows_query *q, const char *cond, const char *v)
+{
+	if (!v || !*v)
+		return;
+	for (int n = and_cond(q, cond); n > 0; n--)
+		rows_bind_text_exact(q, v);
+}
+
+void rows_and_int(struct rows_query *q, const char *cond, int64_t v)
+{
+	if (!v)
+		return;
+	for (int n = and_cond(q, cond); n > 0; n--)
+		rows_bind_int(q, v);
 }
 
 int rows_bind_all(struct rows_query *q, struct db_stmt *st)
@@ -91,6 +128,8 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	int rc;
 
 	*out = NULL;
+	if (q->oom)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "查询条件过多或内存不足");
 	buf_init(&sql, 16384);
 	rc = buf_addf(&sql, "SELECT COUNT(*) %s", q->from_where);
 	if (rc)

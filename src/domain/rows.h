@@ -17,6 +17,7 @@ struct rows_query {
 	const char *from_where; /* " FROM t WHERE …" */
 	int64_t page, per_page;
 	int n;
+	int oom; /* a filter could not be added: rows_page refuses */
 	struct {
 		int is_text;
 		const char *s;
@@ -32,6 +33,15 @@ void rows_bind_int(struct rows_query *q, int64_t v);
 /* rows_bind_text turns "" into NULL (handy for optional filters); this one
  * binds the string as it is (NULL stays NULL). */
 void rows_bind_text_exact(struct rows_query *q, const char *s);
+
+/* Optional filters of a list: append " AND <cond>" to from_where (which must
+ * end inside its WHERE) and bind v to each '?' of cond — only when the
+ * filter is set (text: not NULL or ""; int: not 0; a cond without '?'
+ * is a flag). Each combination is its
+ * own statement, so its plan can use the indexes, where a filter written
+ * "(? IS NULL OR col = ?)" makes every plan a scan. */
+void rows_and_text(struct rows_query *q, const char *cond, const char *v);
+void rows_and_int(struct rows_query *q, const char *cond, int64_t v);
 
 /* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".
  * *out is a new JSON object on success. */

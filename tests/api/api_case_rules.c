@@ -699,6 +699,39 @@ STORY(bad_transition)
 	EXPECT_STR(case_get(srv, c.mj1, id), "case.status", "filed");
 }
 
+/* The case list's filters, alone and together, on two cases made here. */
+STORY(list_filters)
+{
+	struct crew c = crew_of(srv);
+	struct session *jz = as(srv, "juzhang"), *mj3 = as(srv, "minjing3");
+	long long a = rnum(case_new(srv, c.mj1, "筛选甲案", day_str(srv, -2), c.mj2), "case.id");
+	struct resp *r = case_new(srv, c.mj1, "筛选乙案", day_str(srv, -2), c.mj2);
+	const char *fresh = fmt(srv, "%s", rstr(r, "case.status"));
+	struct resp *filed;
+
+	(void)a;
+	filed = act(srv, c.mj1, rnum(r, "case.id"), "file", NULL);
+	EXPECT(filed, 200);
+#define LISTED(s, extra, n)                                                                  \
+	do {                                                                                 \
+		struct resp *l = http(srv, s, "GET", fmt(srv, API "/cases?q=%s%s", "筛选", extra), NULL); \
+		EXPECT(l, 200);                                                              \
+		EXPECT_NUM(l, "total", n);                                                   \
+	} while (0)
+	LISTED(jz, "", 2);
+	LISTED(jz, "&kind=admin", 2);
+	LISTED(jz, "&kind=criminal", 0);
+	LISTED(jz, fmt(srv, "&status=%s", fresh), 1);
+	LISTED(jz, fmt(srv, "&status=%s", rstr(filed, "case.status")), 1);
+	LISTED(jz, fmt(srv, "&status=%s&kind=admin", fresh), 1);
+	LISTED(c.mj1, "&mine=1", 2);
+	LISTED(mj3, "&mine=1", 0);
+	LISTED(jz, fmt(srv, "&officer_id=%lld", c.mj2), 2);
+	LISTED(jz, fmt(srv, "&officer_id=%lld", c.me), 2);
+	LISTED(jz, "&lenient=1", 0);
+#undef LISTED
+}
+
 /* Unit scope: another station's officer and the administrator cannot read
  * a case; the refusal is audited as denied. */
 STORY(acl)
@@ -825,7 +858,7 @@ int main(void)
 		T(adm_legal_review), T(adm_hearing), T(adm_onspot),
 		T(adm_nopunish_u14), T(adm_limit_6m), T(adm_det_exempt),
 		T(adm_aggrav_repeat), T(adm_mediate), T(adm_summon_approval),
-		T(bad_transition), T(acl), T(masking),
+		T(bad_transition), T(acl), T(masking), T(list_filters),
 		T(progress),
 	};
 	/* clang-format on */

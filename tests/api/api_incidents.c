@@ -660,6 +660,46 @@ STORY(validation)
 	}
 }
 
+/* The list's filters, each alone and together, on four calls made here:
+ * 城关 0201 and 0202, 北社 0202 and 0501, all with one place tag. */
+STORY(list_filters)
+{
+	static const char tag[] = "筛选测试路";
+	struct resp *r;
+
+	begin(srv);
+	inc_at(srv, CG, "0201", "筛选测试路1号", 0);
+	inc_at(srv, CG, "0202", "筛选测试路2号", 0);
+	inc_at(srv, BS, "0202", "筛选测试路3号", 0);
+	inc_at(srv, BS, "0501", "筛选测试路4号", 0);
+#define LISTED(user, extra, n)                                                                   \
+	do {                                                                                    \
+		r = http(srv, S(user), "GET", fmt(srv, API "/incidents?q=%s%s", tag, extra), NULL); \
+		EXPECT(r, 200);                                                                 \
+		EXPECT_NUM(r, "total", n);                                                      \
+	} while (0)
+	LISTED("jiejing", "", 4);
+	LISTED("jiejing", "&category=02", 3);
+	LISTED("jiejing", "&category=0202", 2);
+	LISTED("jiejing", "&category=05", 1);
+	LISTED("jiejing", "&category=09", 0);
+	LISTED("jiejing", fmt(srv, "&station_id=%lld", CG), 2);
+	LISTED("jiejing", fmt(srv, "&station_id=%lld&category=02", BS), 1);
+	LISTED("jiejing", fmt(srv, "&station_id=%lld&category=05", CG), 0);
+	LISTED("jiejing", "&active=1", 4);
+	/* a station sees its own calls only, whatever it asks */
+	LISTED("beishe_mj1", "", 2);
+	LISTED("beishe_mj1", fmt(srv, "&station_id=%lld", CG), 0);
+#undef LISTED
+	r = http(srv, S("jiejing"), "GET",
+		 fmt(srv, API "/incidents?q=%s&category=02&per_page=2&page=2", tag), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 3);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 1);
+	/* oldest last: page 2 holds the first call of category 02 */
+	EXPECT_STR(r, "items.0.place", "筛选测试路1号");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)
 
 int main(void)
@@ -667,6 +707,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(full_timeline), T(duplicate_linking), T(unfiled_incident), T(oversight),
 		T(permissions),   T(daily_report),      T(stats),            T(validation),
+		T(list_filters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
