@@ -451,14 +451,14 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	/* the name condition by the number of characters (1–4): consecutive
 	 * positions in the per-character index; longer names add a LIKE */
 	static const char *const by_len[] = {
-		" AND (? IS NULL)",
-		" AND p.id IN (SELECT a.person_id FROM person_name_char a WHERE a.ch = ?)",
-		" AND p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
+		NULL,
+		"p.id IN (SELECT a.person_id FROM person_name_char a WHERE a.ch = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
 		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 WHERE a.ch = ? AND b.ch = ?)",
-		" AND p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
+		"p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
 		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 JOIN person_name_char d"
 		" ON d.person_id = a.person_id AND d.pos = a.pos + 2 WHERE a.ch = ? AND b.ch = ? AND d.ch = ?)",
-		" AND p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
+		"p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
 		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 JOIN person_name_char d"
 		" ON d.person_id = a.person_id AND d.pos = a.pos + 2 JOIN person_name_char e"
 		" ON e.person_id = a.person_id AND e.pos = a.pos + 3"
@@ -466,7 +466,6 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	};
 	struct name_terms nt = { { 0 }, 0, c };
 	struct rows_query q;
-	struct buf where;
 	json_t *it;
 	size_t i;
 	int rc;
@@ -476,38 +475,29 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		return ctx_deny(c, "person.search", "person", NULL, "无权查询实有人口");
 	if (f->name && *f->name)
 		for_each_char(f->name, collect_term, &nt);
-	buf_init(&where, 4096);
-	rc = buf_adds(&where,
-		      " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
-		      " WHERE o.path LIKE ? AND (? IS NULL OR substr(p.id_number, 1, length(?)) = ?)"
-		      " AND (? IS NULL OR p.phone = ?) AND (? IS NULL OR p.kind = ?)"
-		      " AND (? IS NULL OR a.community || a.building || a.unit_no || a.room LIKE '%' || replace(?, ' ', '') || '%')"
-		      " AND (? IS NULL OR p.name LIKE '%' || ? || '%')");
-	if (!rc)
-		rc = buf_adds(&where, by_len[nt.n]);
-	if (rc) {
-		buf_release(&where);
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	rows_query_init(&q, c, arena_strdup(c->arena, buf_str(&where)), f->page, f->per_page);
-	buf_release(&where);
+	rows_query_init(&q, c,
+			" FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
+			" WHERE o.path LIKE ?",
+			f->page, f->per_page);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rows_bind_text(&q, f->id_prefix);
-	rows_bind_text(&q, f->id_prefix);
-	rows_bind_text(&q, f->id_prefix);
-	rows_bind_text(&q, f->phone);
-	rows_bind_text(&q, f->phone);
-	rows_bind_text(&q, f->kind);
-	rows_bind_text(&q, f->kind);
-	rows_bind_text(&q, f->address);
-	rows_bind_text(&q, f->address);
-	/* names longer than four characters: the index narrows, LIKE decides */
-	rows_bind_text(&q, nt.n == 4 && f->name ? f->name : NULL);
-	rows_bind_text(&q, nt.n == 4 && f->name ? f->name : NULL);
-	if (nt.n == 0)
-		rows_bind_text(&q, NULL);
-	for (int k = 0; k < nt.n; k++)
-		rows_bind_text(&q, nt.t[k]);
+	if (f->id_prefix && *f->id_prefix) {
+		/* a prefix of the number as a range on its unique index: digits
+		 * and X sort below "Y" */
+		rows_and_text(&q, "p.id_number >= ?", f->id_prefix);
+		rows_and_text(&q, "p.id_number < ?", arena_printf(c->arena, "%sY", f->id_prefix));
+	}
+	rows_and_text(&q, "p.phone = ?", f->phone);
+	rows_and_text(&q, "p.kind = ?", f->kind);
+	rows_and_text(&q, "a.community || a.building || a.unit_no || a.room LIKE '%' || replace(?, ' ', '') || '%'",
+		      f->address);
+	if (nt.n) {
+		rows_and(&q, by_len[nt.n]);
+		for (int k = 0; k < nt.n; k++)
+			rows_bind_text(&q, nt.t[k]);
+		/* names longer than four characters: the index narrows, LIKE decides */
+		if (nt.n == 4)
+			rows_and_text(&q, "p.name LIKE '%' || ? || '%'", f->name);
+	}
 	rc = rows_page(&q,
 		       "SELECT p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.kind, p.key_person,"
 		       " p.compared_at, a.community, a.building, a.unit_no, a.room",

@@ -61,6 +61,11 @@ static int and_cond(struct rows_query *q, const char *cond)
 	return n;
 }
 
+void rows_and(struct rows_query *q, const char *cond)
+{
+	and_cond(q, cond);
+}
+
 void rows_and_text(struct rows_query *q, const char *cond, const char *v)
 {
 	if (!v || !*v)

@@ -41,6 +41,8 @@ void rows_bind_text_exact(struct rows_query *q, const char *s);
  * own statement, so its plan can use the indexes, where a filter written
  * "(? IS NULL OR col = ?)" makes every plan a scan. */
 void rows_and_text(struct rows_query *q, const char *cond, const char *v);
+/* The same, always, binding nothing: the caller binds cond's values next. */
+void rows_and(struct rows_query *q, const char *cond);
 void rows_and_int(struct rows_query *q, const char *cond, int64_t v);
 
 /* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".

@@ -220,6 +220,11 @@ STORY(name_search)
 	r = search(srv, "phone=13900001111");
 	EXPECT_NUM(r, "total", 1);
 	EXPECT_NUM(r, "items.0.id", wf);
+	/* phone and kind: 王芳 was registered as 常住 */
+	EXPECT_NUM(search(srv, "phone=13900001111&kind=resident"), "total", 1);
+	EXPECT_NUM(search(srv, "phone=13900001111&kind=floating"), "total", 0);
+	/* a prefix that no number has */
+	EXPECT_NUM(search(srv, fmt(srv, "id_prefix=%.14sX", id_zhw)), "total", 0);
 	/* name and ID prefix together */
 	r = search(srv, fmt(srv, "name=%s&id_prefix=320106", urlenc(srv, "张伟")));
 	assert_non_null(find_in(r, "items", "id", zw));
