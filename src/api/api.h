@@ -129,6 +129,9 @@ int req_reply(struct req *r, int status, json_t *body);
  * what is queued first. */
 int api_committer_start(struct db *db);
 void api_committer_stop(void);
+/* Requests handed to the committer and not answered yet (their connections
+ * are parked: the server must not stop before they are answered). */
+int api_committer_pending(void);
 
 /* Record the BREACHes that have no record yet (the background sweep of
  * the server calls this about every 30 s on its own connection). */

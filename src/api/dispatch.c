@@ -289,6 +289,7 @@ static struct job *q_head, *q_tail;
 static struct db *committer_db;
 static pthread_t committer;
 static int committer_running, committer_stop;
+static atomic_int jobs_open; /* submitted and not yet answered */
 
 #define BATCH_MAX 256
 
@@ -387,6 +388,7 @@ static void *committer_main(void *arg)
 			next = j->next;
 			j->r->rc = j->rc;
 			j->done(j->arg); /* the request may be gone after this */
+			atomic_fetch_sub(&jobs_open, 1);
 		}
 		pthread_mutex_lock(&q_lock);
 	}
@@ -416,6 +418,11 @@ void api_committer_stop(void)
 	committer_running = 0;
 }
 
+int api_committer_pending(void)
+{
+	return atomic_load(&jobs_open);
+}
+
 static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, int rc)
 {
 	struct job *j = arena_alloc(r->arena, sizeof(*j));
@@ -437,6 +444,7 @@ void api_submit(struct req *r, void (*done)(void *arg), void *arg)
 
 	j->done = done;
 	j->arg = arg;
+	atomic_fetch_add(&jobs_open, 1);
 	pthread_mutex_lock(&q_lock);
 	if (q_tail)
 		q_tail->next = j;

@@ -453,6 +453,10 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	/* DUR-2: stop accepting, let the open connections finish their
 	 * requests (at most 10 s), then stop */
 	MHD_quiesce_daemon(d);
+	/* a parked request is always answered: first wait for the batches
+	 * being written (at most 60 s), then give the connections 10 s */
+	for (int i = 0; i < 6000 && api_committer_pending() > 0; i++)
+		usleep(10000);
 	for (int i = 0; i < 1000; i++) {
 		const union MHD_DaemonInfo *ci =
 			MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);

@@ -81,10 +81,10 @@ static int map_sqlite(sqlite3 *h, int src, struct ps_err *err)
 static void configure_once(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	/* a savepoint's journal stays in memory up to 1 MB (default 64 KB):
-	 * an import row's savepoint copies ~60 KB of pages, and a spilled
-	 * journal costs a write(2) per page */
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
+	/* savepoint journals in memory, never spilled to a temporary file:
+	 * every row of an import runs in a savepoint, and a spilled journal
+	 * costs a write(2) per page it copies */
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 }
 
 int db_open(const char *path, struct db **out, struct ps_err *err)

@@ -623,6 +623,47 @@ STORY(import)
 	expect_import(srv, import_csv(srv, fmt(srv, "\xef\xbb\xbf%s", csv), NULL), 0);
 }
 
+/* 9b. A long file goes in chunks of rows: a refused row in the second and
+ * in the third chunk leaves every other row of them imported, and nothing
+ * of itself. */
+STORY(import_long)
+{
+	const char *ids[150], *csv = "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n";
+	long long n0;
+	struct resp *r;
+
+	for (int i = 1; i <= 150; i++) {
+		ids[i - 1] = newid(srv);
+		if (i == 70) {
+			/* its check character moved on by one: refused after its
+			 * address was made, which must go with it */
+			char *w = (char *)fmt(srv, "%s", ids[i - 1]);
+
+			w[17] = w[17] == '9' ? '0' : w[17] == 'X' ? '1' : (char)(w[17] + 1);
+			ids[i - 1] = w;
+		}
+		csv = fmt(srv, "%s长表%d,%s,,%s,长表社区,%d号楼,1单元,101\n", csv, i, ids[i - 1],
+			  i == 149 ? "外星人" : "常住", i);
+	}
+	n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	r = import_csv(srv, csv, NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 150);
+	EXPECT_NUM(r, "imported", 148);
+	EXPECT_NUM(r, "created", 148);
+	EXPECT_NUM(r, "errors.0.row", 71);  /* data row 70, after the header */
+	EXPECT_NUM(r, "errors.1.row", 150);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 148);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", ids[68]), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", ids[69]), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", ids[70]), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", ids[149]), 1);
+	/* the refused rows' addresses were not made either */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "长表社区"),
+			 148);
+}
+
 /* 10. The wanted list from a CSV; a registered person on it is a hit. */
 STORY(wanted_import)
 {
@@ -757,7 +798,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(id_validation), T(masking_and_audit), T(name_search), T(tenancy_overlap), T(comparison),
-		T(letters),	  T(employers),		T(import),	T(wanted_import),   T(visit_cycle),
+		T(letters),	  T(employers),		T(import),	T(import_long),	T(wanted_import),   T(visit_cycle),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);
