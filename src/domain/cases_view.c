@@ -34,8 +34,6 @@ int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 {
 	static const char where[] =
 		" FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-		" LEFT JOIN case_officer mo ON mo.case_id = k.id AND mo.duty = 'main'"
-		" LEFT JOIN users mu ON mu.id = mo.user_id"
 		" WHERE o.path LIKE ? ESCAPE '!'";
 	struct rows_query q;
 	const char *scope, *like;
@@ -64,7 +62,10 @@ int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 			 " AND pp.lenient = 1 AND pp.status <> 'withdrawn')", f->lenient);
 	rc = rows_page(&q,
 		       "SELECT k.id, k.case_no, k.kind, k.procedure, k.status, k.title, k.offence_code,"
-		       " k.unit_id, o.name AS unit_name, mu.name AS main_officer, k.act_date,"
+		       " k.unit_id, o.name AS unit_name,"
+		       " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
+		       "  WHERE mo.case_id = k.id AND mo.duty = 'main' ORDER BY mo.user_id LIMIT 1)"
+		       " AS main_officer, k.act_date,"
 		       " k.accepted_at, k.filed_at, k.decided_at, k.closed_at,"
 		       " (SELECT COUNT(*) FROM penalty_proposal pp WHERE pp.case_id = k.id"
 		       "  AND pp.lenient = 1 AND pp.status <> 'withdrawn') AS lenient",

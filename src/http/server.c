@@ -31,6 +31,7 @@ static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db *dbs[64];
 static int ndbs;
 static _Thread_local struct db *thread_db;
+static int checkpointer_running; /* set before any connection is opened */
 
 static struct db *worker_db(void)
 {
@@ -43,6 +44,8 @@ static struct db *worker_db(void)
 		log_error("cannot open database: %s", e.msg);
 		return NULL;
 	}
+	if (checkpointer_running)
+		db_checkpoint_elsewhere(thread_db, &e);
 	pthread_mutex_lock(&dbs_lock);
 	if (ndbs < (int)(sizeof(dbs) / sizeof(dbs[0])))
 		dbs[ndbs++] = thread_db;
@@ -364,7 +367,57 @@ static void *sweep_main(void *arg)
 	return NULL;
 }
 
+/* ---- checkpoints: the WAL copied into the database off the commit path ---- */
+
+static void *checkpoint_main(void *arg)
+{
+	struct db *db = NULL;
+	struct ps_err e;
+
+	(void)arg;
+	ps_err_clear(&e);
+	if (db_open(cfg->db_path, &db, &e)) {
+		log_error("checkpoints: cannot open database: %s", e.msg);
+		return NULL;
+	}
+	pthread_mutex_lock(&sweep_lock);
+	while (!sweep_stop) {
+		struct timespec until;
+
+		pthread_mutex_unlock(&sweep_lock);
+		if (db_checkpoint(db, NULL, &e))
+			log_warn("checkpoint failed: %s", e.msg);
+		pthread_mutex_lock(&sweep_lock);
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 250 * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		while (!sweep_stop &&
+		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
+			;
+	}
+	pthread_mutex_unlock(&sweep_lock);
+	db_close(db); /* the last connection out checkpoints what is left */
+	return NULL;
+}
+
 /* ---- start and stop ---- */
+
+/* Stop the sweep (when sweeper is not NULL) and the checkpoint thread. */
+static void stop_background(pthread_t *sweeper, pthread_t *checkpointer)
+{
+	pthread_mutex_lock(&sweep_lock);
+	sweep_stop = 1;
+	pthread_cond_broadcast(&sweep_cond);
+	pthread_mutex_unlock(&sweep_lock);
+	if (sweeper)
+		pthread_join(*sweeper, NULL);
+	if (checkpointer_running)
+		pthread_join(*checkpointer, NULL);
+	checkpointer_running = 0;
+}
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_err *err)
 {
@@ -395,7 +448,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
 	sigset_t set;
-	pthread_t sweeper;
+	pthread_t sweeper, checkpointer;
 	struct db *commit_db = NULL;
 	int sig, rc, have_sweeper;
 	char host[INET_ADDRSTRLEN];
@@ -412,6 +465,10 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	sweep_stop = 0;
+	checkpointer_running = pthread_create(&checkpointer, NULL, checkpoint_main, NULL) == 0;
+	if (!checkpointer_running)
+		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 				     MHD_ALLOW_SUSPEND_RESUME |
 				     MHD_USE_ERROR_LOG,
@@ -425,9 +482,11 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 			     MHD_OPTION_END);
-	if (!d)
+	if (!d) {
+		stop_background(NULL, &checkpointer);
 		return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
 			       "无法在 %s 上监听（端口被占用？）", cfg->listen);
+	}
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
 	printf("listening on http://%s:%u\n", host, di ? (unsigned)di->port : 0u);
@@ -435,9 +494,9 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
 	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && db_use_as_writer(commit_db, err) == PS_OK &&
+	    (!checkpointer_running || db_checkpoint_elsewhere(commit_db, err) == PS_OK) &&
 	    api_committer_start(commit_db) == PS_OK)
 		log_info("group commit on");
-	sweep_stop = 0;
 	if (pthread_create(&sweeper, NULL, sweep_main, NULL) != 0) {
 		log_warn("breach sweep thread not started; breaches are recorded when measures end");
 		have_sweeper = 0;
@@ -468,13 +527,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	MHD_stop_daemon(d);
 	api_committer_stop();
 	db_close(commit_db);
-	if (have_sweeper) {
-		pthread_mutex_lock(&sweep_lock);
-		sweep_stop = 1;
-		pthread_cond_signal(&sweep_cond);
-		pthread_mutex_unlock(&sweep_lock);
-		pthread_join(sweeper, NULL);
-	}
+	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
 	pthread_mutex_lock(&dbs_lock);
 	for (int i = 0; i < ndbs; i++)
 		db_close(dbs[i]);

@@ -32,6 +32,16 @@ int db_open(const char *path, struct db **out, struct ps_err *err);
  * cache that holds a whole batch. */
 int db_use_as_writer(struct db *db, struct ps_err *err);
 
+/* Leave checkpoints to db_checkpoint on another thread: a commit on this
+ * connection never copies the WAL into the database itself (at city scale
+ * that stalled the group commit for up to 0.7 s). */
+int db_checkpoint_elsewhere(struct db *db, struct ps_err *err);
+
+/* Copy what the WAL holds into the database as far as readers allow
+ * (passive: never waits for them). *wal_frames (may be NULL) receives the
+ * WAL's size in frames. */
+int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err);
+
 /* Close the connection and every statement still cached. NULL is a no-op. */
 void db_close(struct db *db);
 

@@ -144,6 +144,23 @@ int db_use_as_writer(struct db *db, struct ps_err *err)
 	return db_exec(db, "PRAGMA cache_size=-65536;", err);
 }
 
+int db_checkpoint_elsewhere(struct db *db, struct ps_err *err)
+{
+	return db_exec(db, "PRAGMA wal_autocheckpoint=0", err);
+}
+
+int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
+{
+	int log = 0, done = 0;
+	int src = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+
+	if (wal_frames)
+		*wal_frames = log;
+	if (src == SQLITE_OK || src == SQLITE_BUSY)
+		return PS_OK;
+	return map_sqlite(db->h, src, err);
+}
+
 void db_close(struct db *db)
 {
 	struct db_stmt *st, *next;
