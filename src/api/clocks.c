@@ -380,21 +380,25 @@ int api_sweep_once(struct db *db, int *recorded)
 	c.who.username = "system:sweep";
 	c.who.role = "system";
 	c.client_ip = "local";
-	/* a read transaction that turns into a write only when there is
-	 * something new to record: the county scan holds no write lock */
-	for (int attempt = 0; attempt < 2; attempt++) {
-		ps_err_clear(&err);
-		/* first as a read that may turn into a write; if another commit
-		 * came in between, once more holding the write lock */
-		rc = db_begin(db, attempt, &err);
+	/* the county-wide scan in a read transaction; only what is new is
+	 * recorded, in a short write transaction (the committer waits for it) */
+	{
+		json_t *due = NULL;
+
+		rc = db_begin(db, 0, &err);
 		if (!rc)
-			rc = clocks_sweep(&c, recorded);
-		if (!rc)
-			rc = db_commit(db, &err);
-		else
-			db_rollback(db);
-		if (rc != PS_EBUSY)
-			break;
+			rc = clocks_sweep_due(&c, &due);
+		db_rollback(db);
+		if (!rc && json_array_size(due)) {
+			rc = db_begin(db, 1, &err);
+			if (!rc)
+				rc = clocks_sweep_record(&c, due, recorded);
+			if (!rc)
+				rc = db_commit(db, &err);
+			else
+				db_rollback(db);
+		}
+		json_decref(due);
 	}
 	if (rc)
 		log_error("breach sweep failed: %s", err.msg);

@@ -368,17 +368,49 @@ int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_le
 	return PS_OK;
 }
 
-int clocks_sweep(struct ctx *c, int *recorded)
+int clocks_sweep_due(struct ctx *c, json_t **due)
 {
-	json_t *items, *it;
+	json_t *items, *fresh;
 	size_t i;
 	int rc;
 
-	*recorded = 0;
+	*due = NULL;
 	rc = clocks_collect(c, SCOPE_ALL, LEVEL_BREACH, &items);
 	if (rc)
 		return rc;
-	json_array_foreach(items, i, it) {
+	fresh = json_array();
+	if (!fresh) {
+		json_decref(items);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (i = 0; i < json_array_size(items) && !rc; i++) {
+		json_t *it = json_array_get(items, i);
+		struct rows_query q;
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_text(&q, row_str(it, "key"));
+		rc = rows_int(&q, "SELECT COUNT(*) FROM breach WHERE clock_key = ?", 0, &n);
+		if (!rc && !n && json_array_append(fresh, it))
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	json_decref(items);
+	if (rc) {
+		json_decref(fresh);
+		return rc;
+	}
+	*due = fresh;
+	return PS_OK;
+}
+
+int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)
+{
+	json_t *it;
+	size_t i;
+	int rc = PS_OK;
+
+	*recorded = 0;
+	json_array_foreach(due, i, it) {
 		struct rows_query q;
 		int64_t n = 0;
 
@@ -397,6 +429,7 @@ int clocks_sweep(struct ctx *c, int *recorded)
 		rows_bind_text(&q, row_str(it, "label"));
 		rows_bind_int(&q, row_int(it, "deadline"));
 		rows_bind_int(&q, c->now);
+		/* a breach recorded since it was found (GET /breaches) stays */
 		rc = rows_exec(&q,
 			       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label, deadline,"
 			       " recorded_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
@@ -409,7 +442,19 @@ int clocks_sweep(struct ctx *c, int *recorded)
 		if (rc)
 			break;
 	}
-	json_decref(items);
+	return rc;
+}
+
+int clocks_sweep(struct ctx *c, int *recorded)
+{
+	json_t *due;
+	int rc = clocks_sweep_due(c, &due);
+
+	*recorded = 0;
+	if (rc)
+		return rc;
+	rc = clocks_sweep_record(c, due, recorded);
+	json_decref(due);
 	return rc;
 }
 

@@ -34,6 +34,13 @@ void clocks_policy(struct ctx *c, struct warn_policy *p);
  * the count. Runs in the caller's write transaction. */
 int clocks_sweep(struct ctx *c, int *recorded);
 
+/* The same in two steps, so that the county-wide scan needs no write lock:
+ * the BREACHes without a breach row (a new JSON array; a read), then
+ * recording them (the caller's write transaction; one recorded meanwhile
+ * is left as it is). */
+int clocks_sweep_due(struct ctx *c, json_t **due);
+int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded);
+
 /* The ADM-CASE-30D deadline of an admin case now (0 when it has none). */
 int clocks_case_limit(struct ctx *c, int64_t case_id, int64_t *deadline);
 

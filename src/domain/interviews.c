@@ -119,9 +119,12 @@ static int check_overlap(struct ctx *c, int64_t self_id, int64_t except_id, int6
 		rows_bind_int(&q, end);
 		rows_bind_int(&q, start);
 		rc = rows_int(&q,
-			      "SELECT i.id FROM interview i JOIN interview_officer io ON io.interview_id = i.id"
-			      " WHERE io.user_id = ? AND i.id <> ? AND i.id <> ? AND i.status <> 'superseded'"
-			      " AND i.start_at < ? AND COALESCE(i.end_at, 1099511627776) > ? LIMIT 1",
+			      /* from the interviews still running at start (an index on
+			       * end_at) to their officers, not from the officer's history */
+			      "SELECT i.id FROM interview i CROSS JOIN interview_officer io"
+			      " WHERE io.interview_id = i.id AND io.user_id = ? AND i.id <> ? AND i.id <> ?"
+			      " AND i.status <> 'superseded' AND i.start_at < ?"
+			      " AND (i.end_at > ? OR i.end_at IS NULL) LIMIT 1",
 			      0, &hit);
 		if (rc)
 			return rc;

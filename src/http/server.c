@@ -17,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -331,6 +333,12 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 	return static_serve(c, cfg->web_dir, path, common_headers);
 }
 
+/* Background work yields the cores to requests (Linux: per-thread nice). */
+static void run_in_background(void)
+{
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+}
+
 /* ---- the breach sweep: BREACH transitions recorded at most ~30 s late ---- */
 
 static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -344,6 +352,7 @@ static void *sweep_main(void *arg)
 	int recorded;
 
 	(void)arg;
+	run_in_background();
 	ps_err_clear(&e);
 	if (db_open(cfg->db_path, &db, &e)) {
 		log_error("breach sweep: cannot open database: %s", e.msg);
@@ -375,6 +384,7 @@ static void *checkpoint_main(void *arg)
 	struct ps_err e;
 
 	(void)arg;
+	run_in_background();
 	ps_err_clear(&e);
 	if (db_open(cfg->db_path, &db, &e)) {
 		log_error("checkpoints: cannot open database: %s", e.msg);

@@ -6,3 +6,6 @@ CREATE INDEX incident_station_category ON incident(station_id, category, receive
 -- the order, and with unit_id the count never reads the table.
 CREATE INDEX police_case_kind_status ON police_case(kind, status, id, unit_id);
 CREATE INDEX police_case_status ON police_case(status, id, unit_id);
+-- Overlap of an officer's interviews: the ones that end after the new one
+-- starts (or are open) are few; an officer's whole history is thousands.
+CREATE INDEX interview_end ON interview(end_at);
