@@ -129,14 +129,17 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	struct db_stmt *st = NULL;
 	struct buf sql;
 	json_t *res = NULL, *items;
-	int64_t total = 0;
-	int rc;
+	int64_t total = 0, offset, limit;
+	int rc, capped;
 
 	*out = NULL;
 	if (q->oom)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "查询条件过多或内存不足");
 	buf_init(&sql, 16384);
-	rc = buf_addf(&sql, "SELECT COUNT(*) %s", q->from_where);
+	rc = q->count_cap > 0
+		     ? buf_addf(&sql, "SELECT COUNT(*) FROM (SELECT 1 %s LIMIT %lld) capped", q->from_where,
+				(long long)q->count_cap + 1)
+		     : buf_addf(&sql, "SELECT COUNT(*) %s", q->from_where);
 	if (rc)
 		goto nomem;
 	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
@@ -161,17 +164,25 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
 	if (rc)
 		goto out;
+	offset = (q->page - 1) * q->per_page;
+	limit = q->per_page;
+	if (q->count_cap > 0) /* the pages end where the count stopped */
+		limit = offset >= q->count_cap ? 0 : offset + limit > q->count_cap ? q->count_cap - offset : limit;
 	rc = rows_bind_all(q, st);
 	if (!rc)
-		rc = db_bind_int(st, q->n + 1, q->per_page);
+		rc = db_bind_int(st, q->n + 1, limit);
 	if (!rc)
-		rc = db_bind_int(st, q->n + 2, (q->page - 1) * q->per_page);
+		rc = db_bind_int(st, q->n + 2, offset);
 	if (rc)
 		goto out;
 	res = json_object();
 	items = json_array();
+	capped = q->count_cap > 0 && total > q->count_cap;
+	if (capped)
+		total = q->count_cap;
 	if (!res || !items || json_object_set_new(res, "items", items) ||
-	    json_object_set_new(res, "total", json_integer(total))) {
+	    json_object_set_new(res, "total", json_integer(total)) ||
+	    (q->count_cap > 0 && json_object_set_new(res, "total_capped", json_boolean(capped)))) {
 		rc = PS_ENOMEM;
 		goto nomem;
 	}

@@ -18,6 +18,7 @@ struct rows_query {
 	int64_t page, per_page;
 	int n;
 	int oom; /* a filter could not be added: rows_page refuses */
+	int64_t count_cap; /* > 0: count at most this many, then "total_capped" */
 	struct {
 		int is_text;
 		const char *s;
@@ -46,7 +47,9 @@ void rows_and(struct rows_query *q, const char *cond);
 void rows_and_int(struct rows_query *q, const char *cond, int64_t v);
 
 /* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".
- * *out is a new JSON object on success. */
+ * *out is a new JSON object on success: {"items":[…],"total":N}; with
+ * q->count_cap set, counting stops there and a larger total is given as
+ * the cap with "total_capped": true. */
 int rows_page(struct rows_query *q, const char *select, const char *order,
 	      json_t **out);
 

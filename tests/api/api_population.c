@@ -225,10 +225,31 @@ STORY(name_search)
 	EXPECT_NUM(search(srv, "phone=13900001111&kind=floating"), "total", 0);
 	/* a prefix that no number has */
 	EXPECT_NUM(search(srv, fmt(srv, "id_prefix=%.14sX", id_zhw)), "total", 0);
+	EXPECT_BOOL(r, "total_capped", 0);
 	/* name and ID prefix together */
 	r = search(srv, fmt(srv, "name=%s&id_prefix=320106", urlenc(srv, "张伟")));
 	assert_non_null(find_in(r, "items", "id", zw));
 	assert_non_null(find_in(r, "items", "id", lzw));
+}
+
+/* 3b. Past 1 000 matches the count stops: the page says so, and the first
+ * 1 000 can be paged through. */
+STORY(search_cap)
+{
+	long long n = db_raw_int(srv->db,
+				 "SELECT COUNT(*) FROM person p JOIN org_unit o ON o.id = p.unit_id"
+				 " WHERE o.path LIKE (SELECT path FROM org_unit WHERE name = ?1) || '%'",
+				 "城关派出所");
+	struct resp *r;
+
+	assert_true(n > 1000); /* the demo's two communities of 城关 */
+	r = search(srv, "");
+	EXPECT_NUM(r, "total", 1000);
+	EXPECT_BOOL(r, "total_capped", 1);
+	r = search(srv, "page=5");
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 200);
+	r = search(srv, "page=6");
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 0);
 }
 
 /* 5. One person, one home at a time. */
@@ -797,7 +818,7 @@ STORY(visit_cycle)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(id_validation), T(masking_and_audit), T(name_search), T(tenancy_overlap), T(comparison),
+		T(id_validation), T(masking_and_audit), T(name_search), T(search_cap), T(tenancy_overlap), T(comparison),
 		T(letters),	  T(employers),		T(import),	T(import_long),	T(wanted_import),   T(visit_cycle),
 	};
 

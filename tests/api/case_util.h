@@ -67,6 +67,16 @@ CU_STATIC void expect_num_at(const struct resp *r, const char *path, long long w
 }
 #define EXPECT_NUM(r, path, want) expect_num_at(r, path, want, __FILE__, __LINE__)
 
+CU_STATIC void expect_bool_at(const struct resp *r, const char *path, int want, const char *file,
+			      int line)
+{
+	json_t *v = jpath(r->json, path);
+
+	if (!json_is_boolean(v) || json_is_true(v) != !!want)
+		CU_FAIL(file, line, "%s: expected %s in %.600s", path, want ? "true" : "false", r->body);
+}
+#define EXPECT_BOOL(r, path, want) expect_bool_at(r, path, want, __FILE__, __LINE__)
+
 /* ---- JSON bodies ---- */
 
 /* Dump o (consumed) into srv's pool. */

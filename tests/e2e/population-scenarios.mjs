@@ -77,5 +77,22 @@ export const populationScenarios = [
       const after = await overdueOnBoard(page)
       assert(after === before - 1, `the board shows ${after} overdue visits, expected ${before - 1}`)
     }
+  },
+  {
+    name: 'an officer lists every person of the station: past 1 000 the page says to narrow the search, and a name narrows it',
+    async run({ page }) {
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'minjing3', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/population/persons')
+      await expectPath(page, '/population/persons')
+      // the demo's two communities of 城关 hold about 3 000 persons
+      await expectVisible(page.locator('[data-test="persons-capped"]'), 'the 超过 1000 人 notice')
+      await page.locator('input[data-test="q-name"]').fill('查无此人')
+      await page.locator('form.toolbar').getByRole('button', { name: '查询' }).click()
+      await expectVisible(page.locator('[data-test="persons-table"]', { hasText: '暂无人员' }), 'an empty list')
+      const notice = await page.locator('[data-test="persons-capped"]').count()
+      assert(notice === 0, 'the 超过 1000 人 notice is still shown for an empty result')
+    }
   }
 ]
