@@ -551,12 +551,13 @@ static void load_persons(void)
 				 " created_by, created_at, kind, address_id, key_person, key_tags, compared_at,"
 				 " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *idx = prep("INSERT INTO person_name_char(ch, person_id, pos) VALUES (?,?,?)");
+	sqlite3_stmt *pair = prep("INSERT INTO person_name_pair(pair, person_id, pos) VALUES (?,?,?)");
 	double kcum[5];
 	struct phase ph;
 	long chars = 0;
 
 	cumulate(kind_w, kcum, 5);
-	phase_begin(&ph, "person + person_name_char");
+	phase_begin(&ph, "person + name characters and pairs");
 	person_base = one_int("SELECT COALESCE(MAX(id), 0) + 1 FROM person");
 	for (int64_t i = 0; i < n_person; i++) {
 		char num[19], birth[11], name[32], phone[16];
@@ -591,10 +592,20 @@ static void load_persons(void)
 			bi(idx, 3, k);
 			step(idx);
 			chars++;
+			if (k > 0) {
+				char two[32];
+
+				snprintf(two, sizeof(two), "%s %s", ch[k - 1], ch[k]);
+				sqlite3_bind_text(pair, 1, two, -1, SQLITE_TRANSIENT);
+				bi(pair, 2, pid);
+				bi(pair, 3, k - 1);
+				step(pair);
+			}
 		}
 	}
 	sqlite3_finalize(ins);
 	sqlite3_finalize(idx);
+	sqlite3_finalize(pair);
 	phase_end(&ph);
 	(void)chars;
 }

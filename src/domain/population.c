@@ -175,9 +175,21 @@ static int for_each_char(const char *s, int (*fn)(void *, const char *, size_t, 
 	return PS_OK;
 }
 
+/* A token of a name as the index holds it: ASCII lower-cased, at most 63
+ * bytes. */
+static void name_token(const char *ch, size_t n, char tok[64])
+{
+	if (n >= 64)
+		n = 63;
+	for (size_t i = 0; i < n; i++)
+		tok[i] = (ch[i] >= 'A' && ch[i] <= 'Z') ? (char)(ch[i] | 0x20) : ch[i];
+	tok[n] = '\0';
+}
+
 struct index_arg {
 	struct ctx *c;
 	int64_t person_id;
+	char prev[64]; /* the token before, for the pair */
 };
 
 static int index_one(void *arg, const char *ch, size_t n, int pos)
@@ -185,31 +197,42 @@ static int index_one(void *arg, const char *ch, size_t n, int pos)
 	struct index_arg *a = arg;
 	struct rows_query q;
 	char tok[64];
+	int rc;
 
-	if (n >= sizeof(tok))
-		n = sizeof(tok) - 1;
-	for (size_t i = 0; i < n; i++)
-		tok[i] = (ch[i] >= 'A' && ch[i] <= 'Z') ? (char)(ch[i] | 0x20) : ch[i];
-	tok[n] = '\0';
+	name_token(ch, n, tok);
 	rows_binds(&q, a->c);
 	rows_bind_text(&q, tok);
 	rows_bind_int(&q, a->person_id);
 	rows_bind_int(&q, pos);
-	return rows_exec(&q,
-			 "INSERT INTO person_name_char(ch, person_id, pos) VALUES (?,?,?)"
-			 " ON CONFLICT (ch, person_id, pos) DO NOTHING",
-			 NULL);
+	rc = rows_exec(&q,
+		       "INSERT INTO person_name_char(ch, person_id, pos) VALUES (?,?,?)"
+		       " ON CONFLICT (ch, person_id, pos) DO NOTHING",
+		       NULL);
+	if (!rc && pos > 0) {
+		rows_binds(&q, a->c);
+		rows_bind_text(&q, arena_printf(a->c->arena, "%s %s", a->prev, tok));
+		rows_bind_int(&q, a->person_id);
+		rows_bind_int(&q, pos - 1);
+		rc = rows_exec(&q,
+			       "INSERT INTO person_name_pair(pair, person_id, pos) VALUES (?,?,?)"
+			       " ON CONFLICT (pair, person_id, pos) DO NOTHING",
+			       NULL);
+	}
+	memcpy(a->prev, tok, sizeof(tok));
+	return rc;
 }
 
 int persons_index_name(struct ctx *c, int64_t person_id, const char *name)
 {
-	struct index_arg a = { c, person_id };
+	struct index_arg a = { c, person_id, "" };
 	struct rows_query q;
 	int rc;
 
 	rows_binds(&q, c);
 	rows_bind_int(&q, person_id);
 	rc = rows_exec(&q, "DELETE FROM person_name_char WHERE person_id = ?", NULL);
+	if (!rc)
+		rc = rows_exec(&q, "DELETE FROM person_name_pair WHERE person_id = ?", NULL);
 	return rc ? rc : for_each_char(name, index_one, &a);
 }
 
@@ -441,8 +464,12 @@ static int collect_term(void *arg, const char *ch, size_t n, int pos)
 	struct name_terms *nt = arg;
 
 	(void)pos;
-	if (nt->n < 4)
-		nt->t[nt->n++] = arena_strndup(nt->c->arena, ch, n);
+	if (nt->n < 4) {
+		char tok[64];
+
+		name_token(ch, n, tok);
+		nt->t[nt->n++] = arena_strdup(nt->c->arena, tok);
+	}
 	return PS_OK;
 }
 
@@ -450,21 +477,17 @@ static int collect_term(void *arg, const char *ch, size_t n, int pos)
 
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 {
-	/* the name condition by the number of characters (1–4): consecutive
-	 * positions in the per-character index; longer names add a LIKE */
+	/* the name condition by the number of characters (1–4): one character
+	 * from the character index, more from the pair index (two pairs at
+	 * consecutive or adjacent positions); longer names add a LIKE */
 	static const char *const by_len[] = {
 		NULL,
 		"p.id IN (SELECT a.person_id FROM person_name_char a WHERE a.ch = ?)",
-		"p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
-		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 WHERE a.ch = ? AND b.ch = ?)",
-		"p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
-		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 JOIN person_name_char d"
-		" ON d.person_id = a.person_id AND d.pos = a.pos + 2 WHERE a.ch = ? AND b.ch = ? AND d.ch = ?)",
-		"p.id IN (SELECT a.person_id FROM person_name_char a JOIN person_name_char b"
-		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 JOIN person_name_char d"
-		" ON d.person_id = a.person_id AND d.pos = a.pos + 2 JOIN person_name_char e"
-		" ON e.person_id = a.person_id AND e.pos = a.pos + 3"
-		" WHERE a.ch = ? AND b.ch = ? AND d.ch = ? AND e.ch = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_pair a WHERE a.pair = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
+		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 WHERE a.pair = ? AND b.pair = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
+		" ON b.person_id = a.person_id AND b.pos = a.pos + 2 WHERE a.pair = ? AND b.pair = ?)",
 	};
 	struct name_terms nt = { { 0 }, 0, c };
 	struct rows_query q;
@@ -497,8 +520,10 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		      f->address);
 	if (nt.n) {
 		rows_and(&q, by_len[nt.n]);
-		for (int k = 0; k < nt.n; k++)
-			rows_bind_text(&q, nt.t[k]);
+		if (nt.n == 1)
+			rows_bind_text(&q, nt.t[0]);
+		for (int k = 0; k + 1 < nt.n; k += nt.n == 4 ? 2 : 1)
+			rows_bind_text(&q, arena_printf(c->arena, "%s %s", nt.t[k], nt.t[k + 1]));
 		/* names longer than four characters: the index narrows, LIKE decides */
 		if (nt.n == 4)
 			rows_and_text(&q, "p.name LIKE '%' || ? || '%'", f->name);

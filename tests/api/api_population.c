@@ -212,6 +212,17 @@ STORY(name_search)
 	r = search(srv, fmt(srv, "name=%s", urlenc(srv, "爱新觉罗红")));
 	assert_null(find_in(r, "items", "id", ax));
 
+	/* a Latin word is one token, in any case */
+	{
+		long long tl = person_new(srv, "Tom李", newid(srv), NULL, NULL);
+
+		r = search(srv, fmt(srv, "name=%s", urlenc(srv, "TOM李")));
+		EXPECT_NUM(r, "total", 1);
+		EXPECT_NUM(r, "items.0.id", tl);
+		r = search(srv, "name=tom");
+		assert_non_null(find_in(r, "items", "id", tl));
+	}
+
 	/* ID-number prefix: 14 characters (area + birth date + 2) are this one's alone */
 	r = search(srv, fmt(srv, "id_prefix=%.14s", id_zhw));
 	EXPECT_NUM(r, "total", 1);
