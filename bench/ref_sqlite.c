@@ -532,10 +532,10 @@ static const char *const daily_sql[] = {
 	"SELECT unit_id, COUNT(*) FROM police_case WHERE accepted_at >= ?1 AND accepted_at < ?2 GROUP BY unit_id",
 	"SELECT unit_id, COUNT(*) FROM police_case WHERE filed_at >= ?1 AND filed_at < ?2 GROUP BY unit_id",
 	"SELECT unit_id, COUNT(*) FROM police_case WHERE closed_at >= ?1 AND closed_at < ?2"
-	" AND status IN ('closed','archived') GROUP BY unit_id",
-	"SELECT k.unit_id, COUNT(DISTINCT pp.party_id) FROM penalty_proposal pp JOIN police_case k ON k.id = pp.case_id"
-	" WHERE pp.status = 'approved' AND pp.no_penalty = 0 AND k.decided_at >= ?1 AND k.decided_at < ?2"
-	" GROUP BY k.unit_id",
+	" AND +status IN ('closed','archived') GROUP BY unit_id",
+	"SELECT k.unit_id, COUNT(DISTINCT pp.party_id) FROM police_case k CROSS JOIN penalty_proposal pp"
+	" WHERE pp.case_id = k.id AND pp.status = 'approved' AND pp.no_penalty = 0 AND k.decided_at >= ?1"
+	" AND k.decided_at < ?2 GROUP BY +k.unit_id",
 	"SELECT i.station_id, COUNT(*) FROM incident i JOIN incident_category c ON c.code = i.category"
 	" WHERE i.received_at >= ?1 AND i.received_at < ?2 AND i.duplicate_of IS NULL AND c.preventable = 1"
 	" GROUP BY i.station_id",
