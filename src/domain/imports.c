@@ -4,6 +4,7 @@
 #include "domain/rentals.h"
 #include "domain/rows.h"
 #include "rules/idcard.h"
+#include "core/csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,49 +22,6 @@ struct import_kind {
 	int required[MAX_KIND_COLS];
 	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
 };
-
-/* Split one CSV line (quotes allowed) into fields, in place. */
-static int split(char *line, char **f, int max)
-{
-	int n = 0;
-	char *s = line;
-
-	while (n < max) {
-		char *w;
-
-		if (*s == '"') {
-			s++;
-			f[n++] = w = s;
-			while (*s && !(s[0] == '"' && s[1] != '"')) {
-				if (s[0] == '"')
-					s++;
-				*w++ = *s++;
-			}
-			if (*s == '"')
-				s++;
-			*w = '\0';
-			while (*s && *s != ',')
-				s++;
-		} else {
-			f[n++] = s;
-			while (*s && *s != ',')
-				s++;
-		}
-		if (*s != ',')
-			break;
-		*s++ = '\0';
-	}
-	for (int i = 0; i < n; i++) {
-		char *e;
-
-		while (*f[i] == ' ' || *f[i] == '\t')
-			f[i]++;
-		e = f[i] + strlen(f[i]);
-		while (e > f[i] && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-			*--e = '\0';
-	}
-	return n;
-}
 
 static json_t *err_row(int row, const char *reason)
 {
@@ -99,7 +57,7 @@ static int next_row(struct reader *r, const char **col, int *rc)
 			*rc = ps_fail(r->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 			return 0;
 		}
-		nf = split(line, f, MAX_COLS);
+		nf = csv_split(line, f, MAX_COLS);
 		if (nf == 1 && !*f[0])
 			continue;
 		if (!r->have_header) {

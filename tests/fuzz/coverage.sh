@@ -19,7 +19,7 @@ if [ -z "$COV" ] || [ -z "$PROF" ]; then
 fi
 
 FUZZ_COVERAGE=1 bash "$fz/build.sh" "$out" >/dev/null
-for t in fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx; do
+for t in fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx fuzz_csv; do
   rm -f "$out/$t".*.profraw
   LLVM_PROFILE_FILE="$out/$t.%p.profraw" "$out/$t" -runs=0 "$fz/corpus/$t" >/dev/null 2>&1
 done
@@ -45,3 +45,4 @@ echo "columns: regions, functions, lines, branches (each: total, missed, cover)"
 report core/json.c fuzz_json_body
 report http/parse.c fuzz_query fuzz_cookie
 report rules/idcard.c fuzz_idcard
+report core/csv.c fuzz_csv

@@ -9,7 +9,7 @@ root=${1:?usage: smoke.sh SRC_ROOT OUTDIR}
 out=${2:?usage: smoke.sh SRC_ROOT OUTDIR}
 secs=${FUZZ_SECONDS:-45}
 fz="$root/tests/fuzz"
-TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx)
+TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx fuzz_csv)
 
 if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
   echo "smoke.sh: clang not found, nothing to fuzz"
