@@ -214,13 +214,8 @@ static int address_of(struct ctx *c, const char *community, const char *building
 		      const char *room, int64_t *id)
 {
 	struct address_input a = { community, building, unit, room, 0 };
-	json_t *res = NULL;
-	int rc = addresses_create(c, &a, &res);
 
-	if (!rc)
-		*id = json_integer_value(json_object_get(json_object_get(res, "address"), "id"));
-	json_decref(res);
-	return rc;
+	return addresses_find_or_create(c, &a, id);
 }
 
 static int person_by_number(struct ctx *c, const char *number, const char *field, int64_t *id)
@@ -251,8 +246,7 @@ static const struct {
 static int person_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
 {
 	struct person_input in = { 0 };
-	json_t *res = NULL, *h;
-	size_t i;
+	int64_t pid;
 	int rc = PS_OK;
 
 	in.name = col[0];
@@ -268,14 +262,8 @@ static int person_row(struct ctx *c, const char *const *col, int *created, json_
 	if (col[4])
 		rc = address_of(c, col[4], col[5], col[6], col[7], &in.address_id);
 	if (!rc)
-		rc = persons_register(c, &in, &res);
-	if (rc)
-		return rc;
-	*created = json_is_true(json_object_get(res, "created"));
-	json_array_foreach(json_object_get(res, "hits"), i, h)
-		json_array_append(hits, h);
-	json_decref(res);
-	return PS_OK;
+		rc = persons_register_id(c, &in, &pid, created, hits);
+	return rc;
 }
 
 static const struct {

@@ -45,15 +45,14 @@ int addresses_list(struct ctx *c, const char *community, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int addresses_create(struct ctx *c, const struct address_input *in, json_t **out)
+int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id)
 {
 	struct rows_query q;
 	const char *key;
 	int64_t id = 0;
-	json_t *a;
 	int rc;
 
-	*out = NULL;
+	*out_id = 0;
 	rc = station_worker(c, "address.create");
 	if (rc)
 		return rc;
@@ -98,6 +97,19 @@ int addresses_create(struct ctx *c, const struct address_input *in, json_t **out
 		if (!rc)
 			rc = audit_write(c, "address.create", "address", key, "success", NULL);
 	}
+	if (!rc)
+		*out_id = id;
+	return rc;
+}
+
+int addresses_create(struct ctx *c, const struct address_input *in, json_t **out)
+{
+	struct rows_query q;
+	int64_t id;
+	json_t *a;
+	int rc = addresses_find_or_create(c, in, &id);
+
+	*out = NULL;
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -222,6 +234,13 @@ static int index_one(void *arg, const char *ch, size_t n, int pos)
 	return rc;
 }
 
+int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name)
+{
+	struct index_arg a = { c, person_id, "" };
+
+	return for_each_char(name, index_one, &a);
+}
+
 int persons_index_name(struct ctx *c, int64_t person_id, const char *name)
 {
 	struct index_arg a = { c, person_id, "" };
@@ -298,18 +317,19 @@ static int today_ymd(struct ctx *c)
 	return y * 10000 + m * 100 + d;
 }
 
-int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
+int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
+			json_t *hits)
 {
 	struct idcard id;
 	struct rows_query q;
 	enum idcard_result r;
 	const char *birth, *sex;
 	int64_t pid = 0, unit = 0;
-	json_t *hits, *p;
 	int created = 0, rc;
 	const char *const *k;
 
-	*out = NULL;
+	*out_id = 0;
+	*out_created = 0;
 	rc = station_worker(c, "person.register");
 	if (rc)
 		return rc;
@@ -412,37 +432,46 @@ int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
 				 &pid);
 	}
 	if (!rc)
-		rc = persons_index_name(c, pid, in->name);
-	hits = json_array();
-	if (!hits)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		rc = created ? persons_index_new_name(c, pid, in->name) : persons_index_name(c, pid, in->name);
 	if (!rc)
 		rc = persons_compare(c, pid, hits);
-	if (!rc) {
-		/* the response names every open hit of the person, not only new ones */
-		json_t *open;
-
-		rows_binds(&q, c);
-		rows_bind_int(&q, pid);
-		rc = rows_all(&q,
-			      "SELECT w.id AS wanted_id, w.name, w.case_desc, w.issuing_unit, h.status"
-			      " FROM comparison_hit h JOIN wanted_person w ON w.id = h.wanted_id"
-			      " WHERE h.person_id = ? AND h.status <> 'closed'",
-			      &open);
-		if (!rc) {
-			json_decref(hits);
-			hits = open;
-		}
-	}
 	if (!rc)
 		rc = audit_write(c, created ? "person.create" : "person.update", "person",
 				 arena_printf(c->arena, "%lld", (long long)pid), "success", NULL);
-	if (!rc) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, pid);
-		rc = rows_one(&q, "SELECT id, name, sex, birth_date, kind, address_id, compared_at FROM person"
-				  " WHERE id = ?", &p);
-	}
+	if (rc)
+		return rc;
+	*out_id = pid;
+	*out_created = created;
+	return PS_OK;
+}
+
+int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
+{
+	struct rows_query q;
+	json_t *hits, *p;
+	int64_t pid;
+	int created, rc;
+
+	*out = NULL;
+	hits = json_array();
+	if (!hits)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = persons_register_id(c, in, &pid, &created, hits);
+	json_decref(hits);
+	if (rc)
+		return rc;
+	/* the response names every open hit of the person, not only new ones */
+	rows_binds(&q, c);
+	rows_bind_int(&q, pid);
+	rc = rows_all(&q,
+		      "SELECT w.id AS wanted_id, w.name, w.case_desc, w.issuing_unit, h.status"
+		      " FROM comparison_hit h JOIN wanted_person w ON w.id = h.wanted_id"
+		      " WHERE h.person_id = ? AND h.status <> 'closed'",
+		      &hits);
+	if (rc)
+		return rc;
+	rc = rows_one(&q, "SELECT id, name, sex, birth_date, kind, address_id, compared_at FROM person"
+			  " WHERE id = ?", &p);
 	if (rc) {
 		json_decref(hits);
 		return rc;

@@ -31,12 +31,19 @@ int addresses_list(struct ctx *c, const char *community, json_t **out);
 
 /* Create (or find: one address is one place) an address of the station. */
 int addresses_create(struct ctx *c, const struct address_input *in, json_t **out);
+/* The same without the answer: the address's id (an import's row). */
+int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id);
 
 /* Register or update a person by ID number: the number is checked (GB
  * 11643), typed name/sex/birth date must agree with it; the name index is
  * kept in step; the person is compared with the wanted list at once.
  * *out = {"person":{…},"created":bool,"hits":[…]}. */
 int persons_register(struct ctx *c, const struct person_input *in, json_t **out);
+/* The same without the answer (an import's row): the person's id, whether
+ * the record was created, and the hits this registration made appended to
+ * hits. */
+int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
+			json_t *hits);
 
 /* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
@@ -52,6 +59,8 @@ int persons_visible(struct ctx *c, int64_t person_id, const char *field);
 
 /* Rebuild the name index of one person (name changed or new). */
 int persons_index_name(struct ctx *c, int64_t person_id, const char *name);
+/* The same for a person created in this transaction (nothing to replace). */
+int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name);
 
 /* Compare one person with the active wanted list; new hits are appended to
  * *hits (may be NULL). */
