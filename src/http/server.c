@@ -91,6 +91,15 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)toe;
 	if (!cn)
 		return;
+	if (cn->parked) {
+		/* answered by the committer, but the client went away before
+		 * MHD called us again */
+		struct req *r = cn->parked;
+
+		json_decref(r->in);
+		json_decref(r->out);
+		free(r->raw);
+	}
 	buf_release(&cn->body);
 	arena_release(&cn->arena);
 	ps_free(cn);
