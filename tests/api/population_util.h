@@ -19,7 +19,7 @@ static struct {
 } pu_who[16];
 static int pu_nwho;
 
-static struct session *U_(struct server *srv, const char *user)
+CU_STATIC struct session *U_(struct server *srv, const char *user)
 {
 	int i;
 
@@ -41,12 +41,12 @@ static struct session *U_(struct server *srv, const char *user)
 
 /* ---- local days (Asia/Shanghai, UTC+8, whatever the test machine's TZ) ---- */
 
-static long long today_days(const struct server *srv)
+CU_STATIC long long today_days(const struct server *srv)
 {
 	return ((long long)time(NULL) + srv->clock_offset + 8 * 3600) / PDAY;
 }
 
-static struct tm day_tm(long long days)
+CU_STATIC struct tm day_tm(long long days)
 {
 	time_t t = (time_t)(days * PDAY);
 	struct tm tm;
@@ -56,7 +56,7 @@ static struct tm day_tm(long long days)
 }
 
 /* "YYYY-MM-DD" of the server's today + delta days */
-static const char *dstr(struct server *srv, long long delta)
+CU_STATIC const char *dstr(struct server *srv, long long delta)
 {
 	struct tm tm = day_tm(today_days(srv) + delta);
 
@@ -66,7 +66,7 @@ static const char *dstr(struct server *srv, long long delta)
 /* ---- ID numbers and persons ---- */
 
 /* A fresh valid 18-digit number (area 320106, unused by the demo county). */
-static const char *newid(struct server *srv)
+CU_STATIC const char *newid(struct server *srv)
 {
 	static int n;
 
@@ -74,7 +74,7 @@ static const char *newid(struct server *srv)
 	return id_number_at(srv, "320106", 1960 + n % 40, 1 + n % 12, 1 + n % 28, 100 + n);
 }
 
-static struct resp *person_post(struct server *srv, const char *user, const char *name,
+CU_STATIC struct resp *person_post(struct server *srv, const char *user, const char *name,
 				const char *idno, const char *kind, const char *phone)
 {
 	json_t *o = json_pack("{s:s, s:s}", "name", name, "id_number", idno);
@@ -87,7 +87,7 @@ static struct resp *person_post(struct server *srv, const char *user, const char
 }
 
 /* Register a new person as minjing3; asserts 201 and returns the id. */
-static long long person_new(struct server *srv, const char *name, const char *idno,
+CU_STATIC long long person_new(struct server *srv, const char *name, const char *idno,
 			    const char *kind, const char *phone)
 {
 	struct resp *r = person_post(srv, "minjing3", name, idno, kind, phone);
@@ -99,7 +99,7 @@ static long long person_new(struct server *srv, const char *name, const char *id
 /* ---- lists ---- */
 
 /* The element of array path of r whose key equals id, or NULL. */
-static json_t *find_in(const struct resp *r, const char *path, const char *key, long long id)
+CU_STATIC json_t *find_in(const struct resp *r, const char *path, const char *key, long long id)
 {
 	json_t *it;
 	size_t i;
@@ -111,7 +111,7 @@ static json_t *find_in(const struct resp *r, const char *path, const char *key, 
 }
 
 /* percent-encode s for a query string */
-static const char *urlenc(struct server *srv, const char *s)
+CU_STATIC const char *urlenc(struct server *srv, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char out[512];
@@ -133,7 +133,7 @@ static const char *urlenc(struct server *srv, const char *s)
 }
 
 /* GET /persons?QUERY as minjing3 (200 asserted) */
-static struct resp *search(struct server *srv, const char *query)
+CU_STATIC struct resp *search(struct server *srv, const char *query)
 {
 	struct resp *r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons?per_page=200&%s", query),
 			      NULL);
@@ -143,7 +143,7 @@ static struct resp *search(struct server *srv, const char *query)
 }
 
 /* the station page of 城关, as its chief */
-static struct resp *summary(struct server *srv)
+CU_STATIC struct resp *summary(struct server *srv)
 {
 	struct resp *r = http(srv, U("suozhang"), "GET", API "/population/summary", NULL);
 
@@ -152,7 +152,7 @@ static struct resp *summary(struct server *srv)
 }
 
 /* an error answer with status and, when field is not NULL, error.field */
-static void expect_field_at(struct server *srv, const struct resp *r, long status, const char *field,
+CU_STATIC void expect_field_at(struct server *srv, const struct resp *r, long status, const char *field,
 			    const char *file, int line)
 {
 	assert_error_at(srv, r, status, NULL, file, line);
@@ -166,7 +166,7 @@ static void expect_field_at(struct server *srv, const struct resp *r, long statu
 
 /* utf8 converted to GB18030 by iconv(1), each byte then written as one
  * latin1 code point (the way the API takes a GBK file). */
-static const char *gbk_as_latin1(struct server *srv, const char *utf8)
+CU_STATIC const char *gbk_as_latin1(struct server *srv, const char *utf8)
 {
 	const char *path = srv_path(srv, "gbk_in.csv");
 	FILE *f = fopen(path, "w"), *p;
@@ -197,7 +197,7 @@ static const char *gbk_as_latin1(struct server *srv, const char *utf8)
 /* ---- the registry ---- */
 
 /* 1 when every item's name of r contains part */
-static int all_named(const struct resp *r, const char *part)
+CU_STATIC int all_named(const struct resp *r, const char *part)
 {
 	json_t *it;
 	size_t i;
@@ -209,7 +209,7 @@ static int all_named(const struct resp *r, const char *part)
 }
 
 /* an address of the station as minjing3 */
-static long long address_new(struct server *srv, const char *community, const char *room)
+CU_STATIC long long address_new(struct server *srv, const char *community, const char *room)
 {
 	struct resp *r = http(srv, U("minjing3"), "POST", API "/addresses",
 			      J(srv, "{s:s, s:s, s:s, s:s}", "community", community, "building", "1号楼",
@@ -219,7 +219,7 @@ static long long address_new(struct server *srv, const char *community, const ch
 	return rnum(r, "address.id");
 }
 
-static struct resp *rental_post(struct server *srv, long long addr, long long landlord, const char *level)
+CU_STATIC struct resp *rental_post(struct server *srv, long long addr, long long landlord, const char *level)
 {
 	return http(srv, U("minjing3"), "POST", API "/rentals",
 		    J(srv, "{s:I, s:I, s:i, s:s, s:s, s:s}", "address_id", (json_int_t)addr, "landlord_id",
@@ -227,7 +227,7 @@ static struct resp *rental_post(struct server *srv, long long addr, long long la
 		      dstr(srv, 365), "level", level));
 }
 
-static long long rental_new(struct server *srv, const char *room, const char *level)
+CU_STATIC long long rental_new(struct server *srv, const char *room, const char *level)
 {
 	long long landlord = person_new(srv, "房东某", newid(srv), NULL, NULL);
 	struct resp *r = rental_post(srv, address_new(srv, "走访测试社区", room), landlord, level);
@@ -236,7 +236,7 @@ static long long rental_new(struct server *srv, const char *room, const char *le
 	return rnum(r, "rental.id");
 }
 
-static struct resp *visit(struct server *srv, long long rental, const char *on, const char *level)
+CU_STATIC struct resp *visit(struct server *srv, long long rental, const char *on, const char *level)
 {
 	json_t *o = json_pack("{s:s}", "findings", "出租屋及承租人情况正常，消防通道畅通。");
 
@@ -247,7 +247,7 @@ static struct resp *visit(struct server *srv, long long rental, const char *on, 
 	return http(srv, U("fujing"), "POST", fmt(srv, API "/rentals/%lld/visits", rental), jdump(srv, o));
 }
 
-static struct resp *overdue_list(struct server *srv)
+CU_STATIC struct resp *overdue_list(struct server *srv)
 {
 	struct resp *r = http(srv, U("suozhang"), "GET", API "/rentals?overdue=1", NULL);
 
@@ -255,7 +255,7 @@ static struct resp *overdue_list(struct server *srv)
 	return r;
 }
 
-static struct resp *wanted_post(struct server *srv, const char *user, const char *idno, const char *name,
+CU_STATIC struct resp *wanted_post(struct server *srv, const char *user, const char *idno, const char *name,
 				int withdrawn)
 {
 	return http(srv, U(user), "POST", API "/wanted",
@@ -264,7 +264,7 @@ static struct resp *wanted_post(struct server *srv, const char *user, const char
 		      "withdrawn", withdrawn));
 }
 
-static struct resp *hits(struct server *srv, const char *user, int open)
+CU_STATIC struct resp *hits(struct server *srv, const char *user, int open)
 {
 	struct resp *r = http(srv, U(user), "GET", fmt(srv, API "/hits?open=%d", open), NULL);
 
@@ -272,14 +272,14 @@ static struct resp *hits(struct server *srv, const char *user, int open)
 	return r;
 }
 
-static struct resp *hit_step(struct server *srv, const char *user, long long id, const char *step,
+CU_STATIC struct resp *hit_step(struct server *srv, const char *user, long long id, const char *step,
 			     const char *body)
 {
 	return http(srv, U(user), "POST", fmt(srv, API "/hits/%lld/%s", id, step), body);
 }
 
 /* a control-layer floating person (直接管理) */
-static long long control_person(struct server *srv, const char *name)
+CU_STATIC long long control_person(struct server *srv, const char *name)
 {
 	long long id = person_new(srv, name, newid(srv), "temporary", NULL);
 	struct resp *r = http(srv, U("minjing3"), "POST", API "/floating",
@@ -292,7 +292,7 @@ static long long control_person(struct server *srv, const char *name)
 	return id;
 }
 
-static long long letter_of(struct server *srv, long long person, int open)
+CU_STATIC long long letter_of(struct server *srv, long long person, int open)
 {
 	struct resp *r = http(srv, U("minjing3"), "GET", fmt(srv, API "/letters?open=%d", open), NULL);
 	json_t *it;
@@ -302,7 +302,7 @@ static long long letter_of(struct server *srv, long long person, int open)
 	return it ? jint(it, "id") : 0;
 }
 
-static struct resp *import_csv(struct server *srv, const char *csv, const char *encoding)
+CU_STATIC struct resp *import_csv(struct server *srv, const char *csv, const char *encoding)
 {
 	json_t *o = json_pack("{s:s}", "csv", csv);
 
