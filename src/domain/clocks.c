@@ -5,6 +5,7 @@
 #include "rules/case_flow.h"
 #include "rules/measures.h"
 #include "rules/offence.h"
+#include "rules/catalog.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,7 +67,7 @@ struct collector {
 
 static const char *unit_code(enum clock_unit u)
 {
-	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : "months";
+	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : u == CLOCK_WORKDAYS ? "workdays" : "months";
 }
 
 /* Add one clock (the case row r gives case_id, case_no, unit_id, unit_name). */
@@ -154,20 +155,18 @@ static void measures(struct collector *k, enum clock_scope s)
 	json_array_foreach(rows, i, r) {
 		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
 		int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
-		int amount;
 
 		if (!t)
 			continue;
-		amount = t->amount ? t->amount : (int)row_int(r, "days");
-		end = clock_deadline(&k->cal, start, t->unit, amount, t->liberty);
-		add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), t->rule,
-		    arena_printf(c->arena, "%s", t->label), start, end, t->unit, id, row_str(r, "person"),
+		end = measure_tier_deadline(&k->cal, t, start, (int)row_int(r, "days"));
+		add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), measure_tier_rule(t),
+		    arena_printf(c->arena, "%s", t->label), start, end, measure_tier_unit(t), id, row_str(r, "person"),
 		    "期限届满前释放、变更措施或依法延长");
 		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
 		if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
 			add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
-				 "ADM-SUMMON-NOCHAIN", "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
-				 end, t->unit, id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
+				 rule_get(RULE_ADM_SUMMON_NOCHAIN)->code, "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
+				 end, measure_tier_unit(t), id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
 				 start);
 		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
 			const char *field;
@@ -180,9 +179,9 @@ static void measures(struct collector *k, enum clock_scope s)
 				continue;
 			if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
 				continue;
-			add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key), ms->rule,
-			    ms->label, start, clock_deadline(&k->cal, start, ms->unit, ms->amount, ms->liberty),
-			    ms->unit, id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
+			add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key),
+			    rule_get(ms->rule_id)->code, ms->label, start,
+			    measure_milestone_deadline(&k->cal, ms, start), rule_clock_unit(ms->rule_id), id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
 		}
 	}
 	json_decref(rows);
@@ -215,54 +214,65 @@ static void cases(struct collector *k, enum clock_scope s)
 		int64_t id = row_int(r, "case_id"), acc = row_int(r, "accepted_at");
 		int admin = strcmp(row_str(r, "kind"), "admin") == 0;
 
+		int y, m, d;
+		enum law_version law;
+
+		date_civil_from_days(date_local_days(acc), &y, &m, &d);
+		law = law_in_force(y, m, d);
 		if (strcmp(st, CASE_CLOSED) == 0) {
 			/* 每案一结: archived the day after closing */
-			add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), NULL,
-			    "结案次日归档（每案一结）", row_int(r, "closed_at"),
-			    clock_deadline(NULL, row_int(r, "closed_at"), CLOCK_DAYS, 1, 1), CLOCK_DAYS, 0, NULL,
+			add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), rule_get(RULE_CASE_ARCHIVE)->code,
+			    rule_get(RULE_CASE_ARCHIVE)->label, row_int(r, "closed_at"),
+			    rule_deadline(NULL, RULE_CASE_ARCHIVE, 0, row_int(r, "closed_at")), CLOCK_DAYS, 0, NULL,
 			    "内勤或档案管理员归档");
 			continue;
 		}
 		if (strcmp(st, CASE_ACCEPTED) == 0) {
-			int days = admin ? 0 : (row_int(r, "complex") ? 30 : 3);
+			int complex = row_int(r, "complex") != 0;
 
-			if (admin)
+			/* PROC-ACCEPT-REVIEW: an administrative case accepted before
+			 * 2026; from 2026 a 治安 matter is 立即立案 (ZA2025 Art 90)
+			 * and has no review window */
+			if (admin && law == LAW_ZA2012) {
+				enum rule_id rr = complex ? RULE_PROC_ACCEPT_REVIEW_3D : RULE_PROC_ACCEPT_REVIEW;
+
 				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    "PROC-ACCEPT-REVIEW", row_int(r, "complex") ? "受案审查（疑难复杂，3日）" : "受案审查（24小时）",
-				    acc, row_int(r, "complex") ? clock_deadline(&k->cal, acc, CLOCK_DAYS, 3, 0)
-							    : acc + 24 * 3600,
-				    row_int(r, "complex") ? CLOCK_DAYS : CLOCK_HOURS, 0, NULL, "作出立案或不予立案决定");
-			else
+				    rule_get(rr)->code, rule_get(rr)->label, acc, rule_deadline(&k->cal, rr, 0, acc),
+				    rule_clock_unit(rr), 0, NULL, "作出立案或不予立案决定");
+			} else if (!admin)
 				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    "CRIM-FILE-REVIEW-3D", days == 3 ? "刑事立案审查（3日）" : "刑事立案审查（重大疑难复杂，30日）",
-				    acc, clock_deadline(&k->cal, acc, CLOCK_DAYS, days, 0), CLOCK_DAYS, 0, NULL,
-				    "报县局负责人作出立案或不予立案决定");
+				    rule_get(RULE_CRIM_FILE_REVIEW_3D)->code,
+				    complex ? "刑事立案审查（重大疑难复杂）" : "刑事立案审查",
+				    acc, rule_deadline(&k->cal, RULE_CRIM_FILE_REVIEW_3D, complex ? 2 : 0, acc),
+				    CLOCK_DAYS, 0, NULL, "报县局负责人作出立案或不予立案决定");
 		}
 		if (admin && strcmp(st, CASE_DECIDED) != 0 && strcmp(st, CASE_DELIVERED) != 0) {
-			/* ADM-CASE-30D: from 立案 under ZA2025 (from 受理 before), +30 per
-			 * approved extension, 鉴定/听证 time not counted */
-			int y, m, d;
-			int64_t start;
+			/* ADM-CASE-30D: under ZA2025 from 立案, which for a 治安
+			 * matter is the acceptance itself (立即立案, Art 90) — a later
+			 * recorded 立案 never delays the clock; under ZA2012 from
+			 * 受理. +30 per approved extension, 鉴定/听证 time not counted */
+			enum rule_id lr = law == LAW_ZA2025 ? RULE_ADM_CASE_30D : RULE_ADM_CASE_30D_ZA2012;
+			int64_t start = acc;
 
-			date_civil_from_days(date_local_days(acc), &y, &m, &d);
-			start = law_in_force(y, m, d) == LAW_ZA2025 && row_int(r, "filed_at") ? row_int(r, "filed_at") : acc;
-			add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), "ADM-CASE-30D",
+			add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), rule_get(lr)->code,
 			    row_int(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
-			    clock_deadline(&k->cal, start, CLOCK_DAYS, 30 + (int)row_int(r, "ext_days"), 0) +
+			    clock_deadline(&k->cal, start, CLOCK_DAYS, rule_value(lr, 0) + (int)row_int(r, "ext_days"), 0) +
 				    row_int(r, "paused"),
 			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
 		}
-		/* ADM-ONSPOT: a 当场处罚 is filed with the bureau within 24 h */
+		/* PROC-SIMPLE: a 当场处罚 is filed with the bureau within 24 h */
 		if (!strcmp(row_str(r, "procedure"), "onspot") && row_int(r, "decided_at") &&
 		    !json_is_integer(json_object_get(r, "onspot_reported_at")))
-			add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id), "ADM-ONSPOT",
-			    "当场处罚备案（24小时）", row_int(r, "decided_at"), row_int(r, "decided_at") + 24 * 3600,
+			add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id),
+			    rule_get(RULE_PROC_SIMPLE)->code, rule_get(RULE_PROC_SIMPLE)->label, row_int(r, "decided_at"),
+			    rule_deadline(&k->cal, RULE_PROC_SIMPLE, 0, row_int(r, "decided_at")),
 			    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
 		if (strcmp(st, CASE_DECIDED) == 0)
-			add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id), "ADM-DELIVER-2D",
-			    "处罚决定书送达（2日）", row_int(r, "decided_at"),
-			    clock_deadline(&k->cal, row_int(r, "decided_at"), CLOCK_DAYS, 2, 0), CLOCK_DAYS, 0, NULL,
-			    "当场宣告或2日内送达");
+			add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id),
+			    rule_get(RULE_ADM_DELIVER_2D)->code, rule_get(RULE_ADM_DELIVER_2D)->label,
+			    row_int(r, "decided_at"),
+			    rule_deadline(&k->cal, RULE_ADM_DELIVER_2D, 0, row_int(r, "decided_at")), CLOCK_DAYS, 0,
+			    NULL, "当场宣告或2日内送达");
 	}
 	json_decref(rows);
 	if (k->rc)
@@ -279,9 +289,11 @@ static void cases(struct collector *k, enum clock_scope s)
 		return;
 	json_array_foreach(rows, i, r)
 		add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)row_int(r, "id")),
-			 "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", row_str(r, "name")),
-			 row_int(r, "seized_at"), row_int(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
-			 "24小时内移交涉案财物管理人员", row_int(r, "seized_at") + 20 * 3600);
+			 rule_get(RULE_PROC_PROPERTY_24H)->code,
+			 arena_printf(c->arena, "涉案财物移交保管：%s", row_str(r, "name")), row_int(r, "seized_at"),
+			 rule_deadline(&k->cal, RULE_PROC_PROPERTY_24H, 0, row_int(r, "seized_at")), CLOCK_HOURS, 0,
+			 NULL, "24小时内移交涉案财物管理人员",
+			 rule_deadline(&k->cal, RULE_PROC_PROPERTY_24H, 1, row_int(r, "seized_at")));
 	json_decref(rows);
 	if (k->rc)
 		return;
@@ -504,9 +516,9 @@ int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const
 	json_array_foreach(rows, i, r) {
 		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
 
-		if (t && t->liberty && t->unit == CLOCK_HOURS &&
-		    c->now >= clock_deadline(&cal, row_int(r, "started_at"), t->unit, t->amount, 1)) {
-			*rule = t->rule;
+		if (t && measure_tier_liberty(t) && measure_tier_unit(t) == CLOCK_HOURS &&
+		    c->now >= measure_tier_deadline(&cal, t, row_int(r, "started_at"), 0)) {
+			*rule = measure_tier_rule(t);
 			*label = t->label;
 			blocked = 1;
 			break;

@@ -69,7 +69,7 @@ static int measure_json(struct ctx *c, int64_t id, json_t **out)
 								 json_string_value(json_object_get(m, "tier")));
 		if (t) {
 			json_object_set_new(m, "tier_label", json_string(t->label));
-			json_object_set_new(m, "rule", json_string(t->rule));
+			json_object_set_new(m, "rule", json_string(measure_tier_rule(t)));
 		}
 	}
 	*out = json_pack("{s:o}", "measure", m);
@@ -145,7 +145,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 
 			if (!date_parse(json_string_value(json_object_get(p, "birth_date")), 10, &by, &bm, &bd)) {
 				age = idcard_age_on(by, bm, bd, y, m, d);
-				special = age < 16 || age >= 70;
+				special = measure_special_age(age);
 			}
 		}
 		json_decref(p);
@@ -175,7 +175,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	approved = may_approve(c, &k, t->approver);
 	if (t->approver && !approved)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
-			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : t->rule,
+			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : measure_tier_rule(t),
 			       "“%s”须经%s批准，请由其登记", t->label, approver_label(t->approver));
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
@@ -238,8 +238,8 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 	if (!rc && (!reason || !*reason))
 		rc = ps_fail_field(c->err, PS_EINVAL, "reason", "请写明延长理由");
 	if (!rc) {
-		end = clock_deadline(&cal, json_integer_value(json_object_get(m, "started_at")), from->unit,
-				     from->amount, from->liberty);
+		end = measure_tier_deadline(&cal, from, json_integer_value(json_object_get(m, "started_at")),
+					    (int)json_integer_value(json_object_get(m, "days")));
 		{
 			/* the new tier must exist under the law of the day the measure
 			 * started (ADM-SUMMON-12H is new in ZA2025) */
@@ -250,7 +250,7 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 					     &y, &mo, &d);
 			v = law_in_force(y, mo, d);
 			if (!(v == LAW_ZA2025 ? to->za2025 : to->za2012))
-				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", to->rule,
+				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to),
 					     "“%s”自2026年1月1日起施行，此前开始的措施不能延长至该档次", to->label);
 			else
 				rc = measure_extend_check(from, to, c->now, end, may_approve(c, &k, to->approver),
@@ -258,7 +258,7 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 		}
 		if (rc == PS_ERULE && to->approver && !may_approve(c, &k, to->approver) &&
 		    c->now < end && to->extends && !strcmp(to->extends, from->tier))
-			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", to->rule, "“%s”须经%s批准，请由其办理",
+			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to), "“%s”须经%s批准，请由其办理",
 				to->label, approver_label(to->approver));
 	}
 	json_decref(m);

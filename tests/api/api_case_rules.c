@@ -515,7 +515,7 @@ STORY(adm_onspot)
 	assert_non_null(strstr(rstr(r, "case.documents.0.doc_no"), "（当决）字"));
 	assert_string_equal(jstr(last_proposal(r), "decision_no"),
 			    rstr(r, "case.documents.0.doc_no"));
-	/* ADM-ONSPOT: filed with the bureau within 24 h — a running clock
+	/* PROC-SIMPLE (XZCX Art 39): filed with the bureau within 24 h — a running clock
 	 * until the 备案 is recorded, and only once */
 	{
 		const char *key = fmt(srv, "case:%lld:onspot_report", id);
@@ -526,7 +526,7 @@ STORY(adm_onspot)
 
 		json_array_foreach(jpath(w->json, "items"), i, it)
 			seen |= !strcmp(json_string_value(json_object_get(it, "key")), key) &&
-				!strcmp(json_string_value(json_object_get(it, "rule")), "ADM-ONSPOT");
+				!strcmp(json_string_value(json_object_get(it, "rule")), "PROC-SIMPLE");
 		assert_true(seen);
 		EXPECT(act(srv, c.mj1, id, "onspot_report", NULL), 200);
 		EXPECT_ERR(srv, act(srv, c.mj1, id, "onspot_report", NULL), 409, "ALREADY_REPORTED", NULL);
