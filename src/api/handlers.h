@@ -38,6 +38,8 @@ int api_approvals_inbox(struct req *r);
 int api_progress(struct req *r);
 int api_colleagues(struct req *r);
 int api_offences(struct req *r);
+int api_catalog(struct req *r);
+int api_catalog_public(struct req *r);
 int api_interviews_create(struct req *r);
 int api_interviews_get(struct req *r);
 int api_interviews_update(struct req *r);

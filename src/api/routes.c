@@ -25,6 +25,8 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/audit", api_audit_list, 0),
 	ROUTE("GET", "/api/v1/colleagues", api_colleagues, 0),
 	ROUTE("GET", "/api/v1/offences", api_offences, 0),
+	ROUTE("GET", "/api/v1/catalog", api_catalog, 0),
+	ROUTE("GET", "/api/v1/catalog/public", api_catalog_public, ROUTE_PUBLIC),
 	ROUTE("GET", "/api/v1/cases", api_cases_list, 0),
 	ROUTE("POST", "/api/v1/cases", api_cases_create, 0),
 	ROUTE("GET", "/api/v1/cases/{id}", api_cases_get, 0),

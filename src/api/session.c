@@ -2,6 +2,7 @@
 #include "api/api.h"
 #include "api/handlers.h"
 #include "domain/auth.h"
+#include "domain/settings.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "rules/password.h"
@@ -36,7 +37,8 @@ int api_session_create(struct req *r)
 	/* every outcome is committed: counters and audit rows must land */
 	switch (res.outcome) {
 	case LOGIN_OK:
-		r->set_cookie = cookie(r, res.token, 12 * 3600);
+		/* the cookie lives as long as the session may (SESS-2) */
+		r->set_cookie = cookie(r, res.token, setting_int(&r->ctx, "session.absolute_hours", 0) * 3600);
 		r->no_store = 1;
 		rc = req_reply(r, 200, json_pack("{s:o, s:s}", "user", res.user,
 						 "csrf_token", res.csrf));

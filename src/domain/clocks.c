@@ -233,7 +233,13 @@ static void cases(struct collector *k, enum clock_scope s)
 			/* PROC-ACCEPT-REVIEW: an administrative case accepted before
 			 * 2026; from 2026 a 治安 matter is 立即立案 (ZA2025 Art 90)
 			 * and has no review window */
-			if (admin && law == LAW_ZA2012) {
+			if (admin && law == LAW_ZA2025)
+				/* ADM-ACCEPT-01: 立即立案 — the 立案 is to be recorded at once */
+				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+				    rule_get(RULE_ADM_ACCEPT_01)->code, "治安案件立即立案", acc,
+				    rule_deadline(&k->cal, RULE_ADM_ACCEPT_01, 0, acc), CLOCK_HOURS, 0, NULL,
+				    "立即录入立案决定，或告知报案人不属于违反治安管理行为");
+			else if (admin) {
 				enum rule_id rr = complex ? RULE_PROC_ACCEPT_REVIEW_3D : RULE_PROC_ACCEPT_REVIEW;
 
 				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),

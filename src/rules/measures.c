@@ -82,22 +82,35 @@ int64_t measure_milestone_deadline(const struct calendar *cal, const struct meas
 	return rule_deadline(cal, ms->rule_id, 0, start);
 }
 
-static const struct {
-	const char *kind, *label;
-} kinds[] = {
-	{ "summons", "传唤（询问查证）" },	{ "continued_questioning", "继续盘问" },
-	{ "restraint", "醉酒约束" },		{ "admin_detention", "行政拘留" },
-	{ "seizure", "扣押" },			{ "preservation", "先行登记保存" },
-	{ "crim_summons", "刑事传唤/拘传" },	{ "crim_detention", "刑事拘留" },
-	{ "arrest_review", "提请批准逮捕" },	{ "arrest", "逮捕" },
-	{ "bail", "取保候审" },			{ "rsl", "监视居住" },
+const struct measure_kind measure_kinds[] = {
+	{ "summons", "传唤（询问查证）", "行政" },
+	{ "continued_questioning", "继续盘问", "行政" },
+	{ "restraint", "醉酒约束", "行政" },
+	{ "admin_detention", "行政拘留", "行政" },
+	{ "seizure", "扣押", "行政" },
+	{ "preservation", "先行登记保存", "行政" },
+	{ "crim_summons", "刑事传唤/拘传", "刑事" },
+	{ "crim_detention", "刑事拘留", "刑事" },
+	{ "arrest_review", "提请批准逮捕", "刑事" },
+	{ "arrest", "逮捕", "刑事" },
+	{ "bail", "取保候审", "刑事" },
+	{ "rsl", "监视居住", "刑事" },
+	{ NULL, NULL, NULL },
+};
+
+const struct measure_approver measure_approvers[] = {
+	{ "station_chief", "派出所负责人" },
+	{ "county_duty_chief", "县局值班负责人" },
+	{ "bureau_chief", "县级以上公安机关负责人" },
+	{ "procuratorate", "人民检察院" },
+	{ NULL, NULL },
 };
 
 const char *measure_kind_label(const char *kind)
 {
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (kind && strcmp(kinds[i].kind, kind) == 0)
-			return kinds[i].label;
+	for (const struct measure_kind *k = measure_kinds; k->kind; k++)
+		if (kind && strcmp(k->kind, kind) == 0)
+			return k->label;
 	return kind;
 }
 

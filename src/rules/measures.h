@@ -59,6 +59,17 @@ int measure_special_age(int age);
 /* The tier row, or NULL. */
 const struct measure_tier *measure_tier_find(const char *kind, const char *tier);
 
+/* The kinds of measure with their Chinese names and group ("行政" /
+ * "刑事"), and who approves a tier; both NULL-terminated. */
+struct measure_kind {
+	const char *kind, *label, *group;
+};
+struct measure_approver {
+	const char *code, *label;
+};
+extern const struct measure_kind measure_kinds[];
+extern const struct measure_approver measure_approvers[];
+
 /* All rows (NULL-kind terminated) and the milestone rows. */
 extern const struct measure_tier measure_tiers[];
 extern const struct measure_milestone measure_milestones[];
