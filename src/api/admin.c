@@ -1,6 +1,7 @@
 /* admin.c — /users, /units, /settings (admin) and /audit (auditor). */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/audit.h"
 #include "domain/settings.h"
 #include "domain/units.h"
@@ -194,22 +195,27 @@ int api_settings_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct settings_put_body {
+	json_t *value;
+	int64_t unit_id;
+	int unit_id_given;
+};
+
+const struct field settings_put_fields[] = {
+	FJSON(struct settings_put_body, value, "value", 1),
+	FINTP(struct settings_put_body, unit_id, unit_id_given, "unit_id", 1, INT64_MAX),
+	FEND,
+};
+
 int api_settings_put(struct req *r)
 {
-	static const char *const keys[] = { "value", "unit_id", NULL };
-	json_t *out, *value;
-	int64_t unit_id = 0;
-	int rc = req_body(r, keys);
+	struct settings_put_body body_in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, settings_put_fields, &body_in, &r->err);
 
-	if (!rc)
-		rc = json_get_int(r->in, "unit_id", 0, 1, INT64_MAX, &unit_id, NULL,
-				  &r->err);
 	if (rc)
 		return rc;
-	value = json_object_get(r->in, "value");
-	if (!value)
-		return ps_fail_field(&r->err, PS_EINVAL, "value", "缺少必填字段：value");
-	rc = settings_put(&r->ctx, r->params[0], value, unit_id, &out);
+	rc = settings_put(&r->ctx, r->params[0], body_in.value, body_in.unit_id_given ? body_in.unit_id : 0, &out);
 	return rc ? rc : req_reply(r, 200, json_pack("{s:o}", "setting", out));
 }
 

@@ -1,6 +1,7 @@
 /* session.c — POST/DELETE /session, GET /me, POST /me/password, GET /health. */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/auth.h"
 #include "domain/settings.h"
 #include "core/json.h"
@@ -16,22 +17,27 @@ static const char *cookie(struct req *r, const char *value, int max_age)
 			    api_config.secure_cookie ? "; Secure" : "", max_age);
 }
 
+struct session_create_body {
+	const char *username;
+	const char *password;
+};
+
+const struct field session_create_fields[] = {
+	FSTR(struct session_create_body, username, "username", 1, 64),
+	FSTR(struct session_create_body, password, "password", 1, PASSWORD_MAX_BYTES),
+	FEND,
+};
+
 int api_session_create(struct req *r)
 {
-	static const char *const keys[] = { "username", "password", NULL };
+	struct session_create_body body_in = { 0 };
 	struct login_result res;
-	const char *username, *password;
 	int rc;
 
-	rc = req_body(r, keys);
-	if (!rc)
-		rc = json_get_str(r->in, "username", 1, 64, &username, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "password", 1, PASSWORD_MAX_BYTES, &password,
-				  &r->err);
+	rc = fields_bind(r->in, session_create_fields, &body_in, &r->err);
 	if (rc)
 		return rc;
-	rc = auth_login(&r->ctx, username, password, &res);
+	rc = auth_login(&r->ctx, body_in.username, body_in.password, &res);
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */
@@ -83,20 +89,25 @@ int api_me(struct req *r)
 					   r->session_csrf));
 }
 
+struct me_password_body {
+	const char *old_password;
+	const char *new_password;
+};
+
+const struct field me_password_fields[] = {
+	FSTR(struct me_password_body, old_password, "old_password", 1, PASSWORD_MAX_BYTES),
+	FSTR(struct me_password_body, new_password, "new_password", 1, 1000),
+	FEND,
+};
+
 int api_me_password(struct req *r)
 {
-	static const char *const keys[] = { "old_password", "new_password", NULL };
-	const char *old_pw, *new_pw;
+	struct me_password_body body_in = { 0 };
 	int rc;
 
-	rc = req_body(r, keys);
+	rc = fields_bind(r->in, me_password_fields, &body_in, &r->err);
 	if (!rc)
-		rc = json_get_str(r->in, "old_password", 1, PASSWORD_MAX_BYTES, &old_pw,
-				  &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "new_password", 1, 1000, &new_pw, &r->err);
-	if (!rc)
-		rc = auth_change_password(&r->ctx, old_pw, new_pw);
+		rc = auth_change_password(&r->ctx, body_in.old_password, body_in.new_password);
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_object());
