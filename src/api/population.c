@@ -95,13 +95,15 @@ struct persons_register_body {
 	int key_person_given;
 };
 
+static const char *const persons_register_sex_values[] = { "M", "F", NULL };
+static const char *const persons_register_kind_values[] = { "resident", "temporary", "floating", "foreign", "unregistered", NULL };
 const struct field persons_register_fields[] = {
 	FSTR(struct persons_register_body, id_number, "id_number", 1, 18),
 	FSTR(struct persons_register_body, name, "name", 1, 32),
-	FSTR(struct persons_register_body, sex, "sex", 0, 1),
+	FENUM(struct persons_register_body, sex, "sex", 0, 1, persons_register_sex_values),
 	FSTR(struct persons_register_body, birth_date, "birth_date", 0, 10),
 	FSTR(struct persons_register_body, phone, "phone", 0, 20),
-	FSTR(struct persons_register_body, kind, "kind", 0, 16),
+	FENUM(struct persons_register_body, kind, "kind", 0, 16, persons_register_kind_values),
 	FSTR(struct persons_register_body, household_no, "household_no", 0, 32),
 	FSTR(struct persons_register_body, key_tags, "key_tags", 0, 200),
 	FINTP(struct persons_register_body, address_id, address_id_given, "address_id", 1, INT64_MAX),
@@ -249,13 +251,14 @@ struct rentals_create_body {
 	const char *level;
 };
 
+static const char *const rentals_create_level_values[] = { "trusted", "normal", "watch", NULL };
 const struct field rentals_create_fields[] = {
 	FINT(struct rentals_create_body, address_id, "address_id", 1, 1, INT64_MAX),
 	FINT(struct rentals_create_body, landlord_id, "landlord_id", 1, 1, INT64_MAX),
 	FINTP(struct rentals_create_body, rooms, rooms_given, "rooms", 1, 500),
 	FSTR(struct rentals_create_body, letter_signed_on, "letter_signed_on", 0, 10),
 	FSTR(struct rentals_create_body, letter_expires_on, "letter_expires_on", 0, 10),
-	FSTR(struct rentals_create_body, level, "level", 1, 16),
+	FENUM(struct rentals_create_body, level, "level", 1, 16, rentals_create_level_values),
 	FEND,
 };
 
@@ -297,10 +300,11 @@ struct rentals_visit_body {
 	const char *level;
 };
 
+static const char *const rentals_visit_level_values[] = { "trusted", "normal", "watch", NULL };
 const struct field rentals_visit_fields[] = {
 	FSTR(struct rentals_visit_body, visited_on, "visited_on", 0, 10),
 	FSTR(struct rentals_visit_body, findings, "findings", 1, 2000),
-	FSTR(struct rentals_visit_body, level, "level", 0, 16),
+	FENUM(struct rentals_visit_body, level, "level", 0, 16, rentals_visit_level_values),
 	FEND,
 };
 
@@ -355,11 +359,12 @@ struct tenancies_create_body {
 	const char *layer;
 };
 
+static const char *const tenancies_create_layer_values[] = { "general", "key", NULL };
 const struct field tenancies_create_fields[] = {
 	FINT(struct tenancies_create_body, person_id, "person_id", 1, 1, INT64_MAX),
 	FSTR(struct tenancies_create_body, from_date, "from_date", 1, 10),
 	FSTR(struct tenancies_create_body, to_date, "to_date", 0, 10),
-	FSTR(struct tenancies_create_body, layer, "layer", 0, 16),
+	FENUM(struct tenancies_create_body, layer, "layer", 0, 16, tenancies_create_layer_values),
 	FEND,
 };
 
@@ -411,6 +416,8 @@ struct floating_register_body {
 	const char *layer;
 };
 
+static const char *const floating_register_mode_values[] = { "employer", "joint", "direct", NULL };
+static const char *const floating_register_layer_values[] = { "control", "known", NULL };
 const struct field floating_register_fields[] = {
 	FINT(struct floating_register_body, person_id, "person_id", 1, 1, INT64_MAX),
 	FINTP(struct floating_register_body, employer_id, employer_id_given, "employer_id", 1, INT64_MAX),
@@ -418,8 +425,8 @@ const struct field floating_register_fields[] = {
 	FSTR(struct floating_register_body, permit_no, "permit_no", 0, 32),
 	FSTR(struct floating_register_body, permit_issued_on, "permit_issued_on", 0, 10),
 	FSTR(struct floating_register_body, permit_expires_on, "permit_expires_on", 0, 10),
-	FSTR(struct floating_register_body, mode, "mode", 1, 16),
-	FSTR(struct floating_register_body, layer, "layer", 1, 16),
+	FENUM(struct floating_register_body, mode, "mode", 1, 16, floating_register_mode_values),
+	FENUM(struct floating_register_body, layer, "layer", 1, 16, floating_register_layer_values),
 	FEND,
 };
 
@@ -658,9 +665,10 @@ struct letters_answer_body {
 	const char *notes;
 };
 
+static const char *const letters_answer_result_values[] = { "none", "record", "misconduct", NULL };
 const struct field letters_answer_fields[] = {
 	FSTR(struct letters_answer_body, answered_on, "answered_on", 1, 10),
-	FSTR(struct letters_answer_body, result, "result", 1, 16),
+	FENUM(struct letters_answer_body, result, "result", 1, 16, letters_answer_result_values),
 	FSTR(struct letters_answer_body, notes, "notes", 0, 1000),
 	FEND,
 };
