@@ -15,7 +15,8 @@ export const catalog = reactive({
   case_states: [],
   case_actions: [],
   warning_levels: [],
-  offences: []
+  offences: [],
+  fields: []
 })
 
 let loading = null
@@ -64,3 +65,16 @@ export function ruleText(code) {
 /** The Chinese label of a case state or action from the catalog (the code when unknown). */
 export const stateLabel = (s) => (catalog.case_states.find((x) => x.value === s) || {}).label || s || ''
 export const actionLabel = (a) => (catalog.case_actions.find((x) => x.action === a) || {}).label || a || ''
+
+/**
+ * The request fields of a route from the server's field tables ("POST /cases" → {title: {maxLength,
+ * required, enum …}}): forms take their limits and options here, never from a copy.
+ */
+export function fieldsOf(route) {
+  const [method, path] = route.split(' ')
+  const r = (catalog.fields || []).find((x) => x.method === method && x.path === '/api/v1' + path)
+  return Object.fromEntries(((r && r.fields) || []).map((f) => [f.name, f]))
+}
+
+/** The maxLength of one field of a route (undefined when unknown: no limit shown). */
+export const maxLen = (route, name) => (fieldsOf(route)[name] || {}).maxLength
