@@ -1,11 +1,11 @@
 #include "domain/units.h"
 #include "domain/audit.h"
+#include "domain/authz.h"
 #include "domain/rows.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const admin_only[] = { "admin", NULL };
 static const char *const kinds[] = { "city", "bureau", "center", "brigade",
 				     "station", "post", NULL };
 
@@ -173,7 +173,7 @@ int units_create(struct ctx *c, const struct unit_input *in, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "unit.create", admin_only);
+	rc = authz_require(c, ACT_UNIT_CREATE);
 	if (rc)
 		return rc;
 	if (!code_valid(in->code))
@@ -198,7 +198,7 @@ int units_update(struct ctx *c, int64_t id, const struct unit_input *in,
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "unit.update", admin_only);
+	rc = authz_require(c, ACT_UNIT_UPDATE);
 	if (rc)
 		return rc;
 	if (in->name && !*in->name)
@@ -227,4 +227,35 @@ int units_update(struct ctx *c, int64_t id, const struct unit_input *in,
 	snprintf(oid, sizeof(oid), "%lld", (long long)id);
 	rc = audit_write(c, "unit.update", "org_unit", oid, "success", NULL);
 	return rc ? rc : unit_json(c, id, out);
+}
+
+int64_t units_bureau_of(struct ctx *c, const char *path)
+{
+	struct org_chain ch;
+
+	return units_chain(c, path, &ch) ? 0 : org_bureau_of(&ch);
+}
+
+int units_chain(struct ctx *c, const char *path, struct org_chain *out)
+{
+	struct db_stmt *st = NULL;
+	int rc;
+
+	if (org_parse(path, out))
+		return ps_fail(c->err, PS_EINVAL, NULL, NULL, "单位路径不正确");
+	rc = db_prepare(c->db, "SELECT kind FROM org_unit WHERE id = ?", &st, c->err);
+	for (int i = 0; !rc && i < out->n; i++) {
+		db_reset(st);
+		db_bind_int(st, 1, out->id[i]);
+		rc = db_step(st, c->err);
+		if (rc == PS_ROW) {
+			out->kind[i] = arena_strdup(c->arena, db_column_text(st, 0));
+			rc = PS_OK;
+		} else if (rc == PS_DONE) {
+			rc = PS_OK; /* a unit gone from the tree: kind unknown */
+		}
+	}
+	if (st)
+		db_finalize(st);
+	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/org.h"
 
 struct unit_input {
 	const char *code, *name, *kind, *phone, *address;
@@ -30,5 +31,12 @@ int units_insert(struct ctx *c, const struct unit_input *in, int64_t *id_out);
 
 /* 1 when kind is one of city, bureau, center, brigade, station, post. */
 int unit_kind_valid(const char *kind);
+
+/* The units of path with their kinds, root first (kinds in c's arena). */
+int units_chain(struct ctx *c, const char *path, struct org_chain *out);
+
+/* The id of the 县局 of the unit of path (0 when none or on error): the
+ * bureau at any depth, with or without a 市局 above it. */
+int64_t units_bureau_of(struct ctx *c, const char *path);
 
 #endif
