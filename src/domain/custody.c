@@ -78,8 +78,11 @@ static int load_inside(struct ctx *c, int64_t id, json_t **e, struct case_row *k
 		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_EXITED", NULL, "该人员已离开办案区");
 	if (!rc)
 		rc = authz_check(c, ACT_CUSTODY_UPDATE, k->unit_path, 0, k->case_no);
-	if (rc)
+	if (rc) {
+		/* custody_log decrefs *e whatever the outcome: leave nothing to free twice */
 		json_decref(*e);
+		*e = NULL;
+	}
 	return rc;
 }
 
