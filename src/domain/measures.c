@@ -223,6 +223,12 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 	rc = load_measure(c, id, &m, &k);
 	if (rc)
 		return rc;
+	/* rule: as for ending it, the case's officers or a chief over the case
+	 * (a tier that needs approval also needs its approver, below) */
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief"))) {
+		json_decref(m);
+		return ctx_deny(c, "measure.extend", "case", k.case_no, "只有本案办案民警或领导可以延长强制措施");
+	}
 	from = measure_tier_find(json_string_value(json_object_get(m, "kind")),
 				 json_string_value(json_object_get(m, "tier")));
 	to = measure_tier_find(json_string_value(json_object_get(m, "kind")), to_tier);
