@@ -103,6 +103,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	rc = case_load(c, case_id, &k);
 	if (rc)
 		return rc;
+	/* rule: the case's officers, or a chief over the case */
 	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
 	if (flow_state_closed(k.status))
@@ -349,6 +350,7 @@ int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
 	if (rc)
 		return rc;
 	json_decref(m);
+	/* rule: the case's officers, or a chief over the case */
 	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.end", "case", k.case_no, "只有本案办案民警或领导可以解除强制措施");
 	if (!reason || !*reason)
@@ -475,11 +477,13 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 	memset(&k, 0, sizeof(k));
 	if (json_is_integer(json_object_get(b, "case_id"))) {
 		rc = case_load(c, json_integer_value(json_object_get(b, "case_id")), &k);
+		/* rule: the case's officers, or a chief over the case */
 		if (!rc && !k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 			rc = ctx_deny(c, "breach.answer", "case", k.case_no, "只有本案办案民警或所领导可以答复");
 	} else {
 		/* a breach on an incident (有警无案): the station's chief or officers */
 		k.case_no = arena_strdup(c->arena, json_string_value(json_object_get(b, "clock_key")));
+		/* rule: the station's chief or officers (as for an oversight task) */
 		if (!(ctx_has_role(c, "chief") || ctx_has_role(c, "officer")) ||
 		    c->who.station_id != json_integer_value(json_object_get(b, "unit_id")))
 			rc = ctx_deny(c, "breach.answer", "breach", k.case_no, "只有该派出所的领导或民警可以答复");
