@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "core/arena.h"
 #include "domain/authz.h"
 #include "domain/org.h"
 
@@ -152,6 +153,85 @@ static void test_separation_of_duties(void **state)
 	assert_false(authz_role_may(NULL, ACT_UNIT_LIST));
 }
 
+/* A ctx without a database: the checks that need no unit chain. */
+struct actor_ctx {
+	struct arena arena;
+	struct ps_err err;
+	struct ctx c;
+};
+
+static void actor(struct actor_ctx *x, const char *role, const char *unit_path, const char *scope_path,
+		  int64_t station_id)
+{
+	memset(x, 0, sizeof(*x));
+	arena_init(&x->arena);
+	ctx_init(&x->c, NULL, &x->arena, &x->err);
+	x->c.who.user_id = 7;
+	x->c.who.role = role;
+	x->c.who.unit_path = unit_path;
+	x->c.who.scope_path = scope_path;
+	x->c.who.station_id = station_id;
+}
+
+static int pending(const struct ctx *c)
+{
+	int n = 0;
+
+	for (const struct pending_audit *p = c->pending; p; p = p->next)
+		n++;
+	return n;
+}
+
+/* authz_check: role, 三权分立, station staff, unit scope; each refusal
+ * leaves one audit row "denied" for after the rollback */
+static void test_check(void **state)
+{
+	struct actor_ctx x;
+
+	(void)state;
+	/* an officer of station 5 (county 1): reads his station, not another */
+	actor(&x, "officer", "/1/5/", "/1/5/", 5);
+	assert_int_equal(authz_check(&x.c, ACT_CASE_READ, "/1/5/", 0, "12"), PS_OK);
+	assert_int_equal(authz_check(&x.c, ACT_CASE_READ, "/1/6/", 0, "13"), PS_EFORBIDDEN);
+	assert_int_equal(pending(&x.c), 1);
+	assert_string_equal(x.c.pending->action, "case.read");
+	assert_string_equal(x.c.pending->object_type, "case");
+	assert_string_equal(x.c.pending->object_id, "13");
+	assert_string_equal(x.c.pending->outcome, "denied");
+	assert_int_equal(authz_require(&x.c, ACT_CASE_CREATE), PS_OK);
+	assert_int_equal(authz_require(&x.c, ACT_USER_LIST), PS_EFORBIDDEN);
+	assert_int_equal(pending(&x.c), 2);
+	arena_release(&x.arena);
+
+	/* a 警务室 officer works the station's records */
+	actor(&x, "officer", "/1/5/9/", "/1/5/", 5);
+	assert_int_equal(authz_check(&x.c, ACT_CASE_READ, "/1/5/", 0, NULL), PS_OK);
+	arena_release(&x.arena);
+
+	/* the county's chief reads the county, but takes no case (not station staff) */
+	actor(&x, "chief", "/1/", "/1/", 0);
+	assert_int_equal(authz_check(&x.c, ACT_CASE_READ, "/1/6/", 0, NULL), PS_OK);
+	assert_int_equal(authz_check(&x.c, ACT_CASE_READ, "/2/8/", 0, NULL), PS_EFORBIDDEN);
+	assert_int_equal(authz_require(&x.c, ACT_CASE_CREATE), PS_EFORBIDDEN);
+	assert_false(authz_allowed(&x.c, ACT_CASE_CREATE));
+	assert_true(authz_allowed(&x.c, ACT_APPROVAL_LIST));
+	arena_release(&x.arena);
+
+	/* the administrator: accounts yes, a case of his own county no */
+	actor(&x, "admin", "/1/", "/1/", 0);
+	assert_int_equal(authz_require(&x.c, ACT_USER_CREATE), PS_OK);
+	assert_int_equal(authz_check(&x.c, ACT_CASE_READ, "/1/5/", 0, "12"), PS_EFORBIDDEN);
+	assert_non_null(strstr(x.err.msg, "三权分立"));
+	arena_release(&x.arena);
+
+	/* the auditor: the audit log only */
+	actor(&x, "auditor", "/1/", "/1/", 0);
+	assert_int_equal(authz_require(&x.c, ACT_AUDIT_LIST), PS_OK);
+	assert_int_equal(authz_require(&x.c, ACT_SETTINGS_LIST), PS_EFORBIDDEN);
+	assert_int_equal(authz_require(&x.c, ACT_INCIDENT_LIST), PS_EFORBIDDEN);
+	arena_release(&x.arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_paths),
 		cmocka_unit_test(test_table_is_in_enum_order),
 		cmocka_unit_test(test_separation_of_duties),
+		cmocka_unit_test(test_check),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
