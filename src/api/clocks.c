@@ -3,6 +3,7 @@
 #include "api/api.h"
 #include "api/handlers.h"
 #include "api/fields.h"
+#include "domain/authz.h"
 #include "domain/clocks.h"
 #include "domain/custody.h"
 #include "domain/holidays.h"
@@ -35,8 +36,11 @@ static int scope_for(struct req *r, enum clock_scope *scope, enum warn_level *mi
 	const char *s = req_query(r, "scope");
 	struct ctx *c = &r->ctx;
 
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "warning.list", "warning", NULL, "无权查看执法预警");
+	int rc = authz_require(c, ACT_WARNING_LIST);
+
+	if (rc)
+		return rc;
+	/* the default view of each role (not a permission: every scope may be asked) */
 	if (ctx_has_role(c, "supervisor")) {
 		*scope = SCOPE_UNIT;
 		*min = LEVEL_BREACH;

@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/auth.h"
+#include "domain/authz.h"
 #include "domain/settings.h"
 #include "core/json.h"
 #include "core/mem.h"
@@ -79,14 +80,20 @@ int api_session_delete(struct req *r)
 
 int api_me(struct req *r)
 {
-	json_t *u;
+	json_t *u, *actions;
 	int rc = auth_me(&r->ctx, &u);
 
 	if (rc)
 		return rc;
+	/* what this user may do (the action table): the web's menus and buttons */
+	actions = authz_me_json(&r->ctx);
+	if (!actions) {
+		json_decref(u);
+		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	r->no_store = 1;
-	return req_reply(r, 200, json_pack("{s:o, s:s}", "user", u, "csrf_token",
-					   r->session_csrf));
+	return req_reply(r, 200, json_pack("{s:o, s:s, s:o}", "user", u, "csrf_token",
+					   r->session_csrf, "actions", actions));
 }
 
 struct me_password_body {

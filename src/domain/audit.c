@@ -1,4 +1,5 @@
 #include "domain/audit.h"
+#include "domain/authz.h"
 #include "domain/rows.h"
 #include "core/buf.h"
 #include "core/clock.h"
@@ -291,7 +292,6 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 
 int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 {
-	static const char *const roles[] = { "auditor", NULL };
 	static const char where[] =
 		" FROM audit WHERE (? IS NULL OR username = ?)"
 		" AND (? IS NULL OR action LIKE ? ESCAPE '!')"
@@ -303,7 +303,7 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 	const char *action = NULL;
 	int rc;
 
-	rc = ctx_require_role(c, "audit.list", roles);
+	rc = authz_require(c, ACT_AUDIT_LIST);
 	if (rc)
 		return rc;
 	if (f->action && *f->action) {

@@ -116,7 +116,7 @@ int property_create(struct ctx *c, int64_t case_id, const struct property_input 
 	rows_bind_int(&q, seized);
 	/* ADM-SEIZE: 扣押 by a chief is approved at once; otherwise the approval
 	 * follows (the on-the-spot seizure is reported) */
-	if (ctx_has_role(c, "chief"))
+	if (ctx_has_role(c, "chief")) /* rule ADM-SEIZE, not a permission */
 		rows_bind_int(&q, c->who.user_id);
 	else
 		rows_bind_text(&q, NULL);
@@ -284,6 +284,7 @@ int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t re
 		return rc;
 	if (!dk)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "文书类型不正确");
+	/* rule: the case's officers, its station's chief or clerk */
 	if (!k.i_am_officer && !(c->who.station_id == k.unit_id &&
 				 (ctx_has_role(c, "chief") || ctx_has_role(c, "clerk"))))
 		return ctx_deny(c, "document.issue", "case", k.case_no, "只有本案办案民警、所领导或内勤可以制作文书");

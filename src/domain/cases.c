@@ -2,6 +2,7 @@
 #include "rules/offence.h"
 #include "rules/catalog.h"
 #include "domain/clocks.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/auth.h"
 #include "domain/rows.h"
@@ -105,12 +106,8 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 	db_finalize(st);
 	if (!out->status || !out->unit_path)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	if (!ctx_unit_visible(c, out->unit_path) || ctx_has_role(c, "admin") ||
-	    ctx_has_role(c, "auditor")) {
-		snprintf(oid, sizeof(oid), "%lld", (long long)id);
-		return ctx_deny(c, "case.read", "case", oid, "无权查看其他单位的案件");
-	}
-	return PS_OK;
+	snprintf(oid, sizeof(oid), "%lld", (long long)id);
+	return authz_check(c, ACT_CASE_READ, out->unit_path, 0, oid);
 }
 
 /* ---- create ---- */
@@ -241,7 +238,6 @@ static int add_officer_row(struct ctx *c, int64_t case_id, int64_t user_id, cons
 
 int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 {
-	static const char *const roles[] = { "officer", "chief", NULL };
 	struct rows_query q;
 	const char *case_no;
 	char receipt[16], oid[32];
@@ -249,11 +245,9 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 	int act_days, y, m, d, rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "case.create", roles);
+	rc = authz_require(c, ACT_CASE_CREATE);
 	if (rc)
 		return rc;
-	if (!c->who.station_id)
-		return ctx_deny(c, "case.create", "case", NULL, "只有派出所民警可以受案登记");
 	rc = check_case_input(c, in, &act_days);
 	if (rc)
 		return rc;
@@ -375,6 +369,7 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 	rc = case_load(c, case_id, &k);
 	if (rc)
 		return rc;
+	/* rule: the main officer, or the chief of the case's station */
 	if (!k.i_am_main && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
 		return ctx_deny(c, "case.officer_add", "case", k.case_no,
 				"只有主办民警或所领导可以调整办案人员");
@@ -478,6 +473,7 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 	rc = case_load(c, case_id, &k);
 	if (rc)
 		return rc;
+	/* rule: the case's officers, or the chief of the case's station */
 	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
 		return ctx_deny(c, "case.party_add", "case", k.case_no, "只有本案办案民警可以登记当事人");
 	if (!flow_state_investigating(k.status))

@@ -1,4 +1,5 @@
 #include "domain/holidays.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/rows.h"
 #include "rules/date.h"
@@ -23,12 +24,11 @@ int holidays_list(struct ctx *c, int year, json_t **out)
 
 int holidays_put(struct ctx *c, const char *day, const char *kind, const char *name, json_t **out)
 {
-	static const char *const admin_only[] = { "admin", NULL };
 	struct rows_query q;
 	int y, m, d, rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "holiday.put", admin_only);
+	rc = authz_require(c, ACT_HOLIDAY_PUT);
 	if (rc)
 		return rc;
 	if (!day || date_parse(day, strlen(day), &y, &m, &d))

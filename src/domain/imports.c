@@ -1,4 +1,5 @@
 #include "domain/imports.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/population.h"
 #include "domain/rentals.h"
@@ -123,6 +124,12 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 	struct ps_err e;
 
 	*out = NULL;
+	rc = authz_require(c, ACT_PERSON_IMPORT);
+	if (rc) {
+		json_decref(errors);
+		json_decref(hits);
+		return rc;
+	}
 	if (!errors || !hits) {
 		json_decref(errors);
 		json_decref(hits);

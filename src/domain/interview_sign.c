@@ -71,7 +71,7 @@ int interviews_get(struct ctx *c, int64_t id, json_t **out)
 	rc = case_load(c, json_integer_value(json_object_get(iv, "case_id")), &k);
 	if (!rc)
 		rc = audit_read(c, "interview", arena_printf(c->arena, "%lld", (long long)id));
-	/* PROC-ACCEPT-ANON: a confidential reporter's name only for the case's people */
+	/* PROC-ACCEPT-ANON (a rule): a confidential reporter's name only for the case's people */
 	if (!rc && json_integer_value(json_object_get(iv, "confidential")) && !k.i_am_officer &&
 	    !(c->who.station_id == k.unit_id && (ctx_has_role(c, "chief") || ctx_has_role(c, "legal"))))
 		json_object_set_new(iv, "subject_name", json_string("（保密）"));

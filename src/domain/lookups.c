@@ -1,4 +1,5 @@
 #include "domain/lookups.h"
+#include "domain/authz.h"
 #include "domain/auth.h"
 #include "domain/rows.h"
 #include "rules/offence.h"
@@ -14,6 +15,9 @@ int lookups_colleagues(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
+	rc = authz_require(c, ACT_COLLEAGUE_LIST);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope));
 	rc = rows_all(&q,

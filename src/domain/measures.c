@@ -1,10 +1,13 @@
 #include "domain/measures.h"
+#include "domain/chain.h"
 #include "rules/catalog.h"
 #include "domain/settings.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/cases.h"
 #include "domain/clocks.h"
 #include "domain/rows.h"
+#include "domain/units.h"
 #include "rules/case_flow.h"
 #include "rules/idcard.h"
 #include "rules/measures.h"
@@ -13,13 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t bureau_of(const char *path)
-{
-	/* '/1/5/' → 1 */
-	return path ? strtoll(path + 1, NULL, 10) : 0;
-}
-
-/* May the actor approve a tier whose approver is `who` for case k? */
+/* Rule, not a permission (the law names the approver): may the actor approve a tier whose approver is `who` for case k? */
 static int may_approve(struct ctx *c, const struct case_row *k, const char *who)
 {
 	if (!who || strcmp(who, "procuratorate") == 0)
@@ -27,9 +24,9 @@ static int may_approve(struct ctx *c, const struct case_row *k, const char *who)
 	if (!ctx_has_role(c, "chief"))
 		return 0;
 	if (strcmp(who, "station_chief") == 0)
-		return c->who.unit_id == k->unit_id || c->who.unit_id == bureau_of(k->unit_path);
+		return c->who.unit_id == k->unit_id || c->who.unit_id == chain_bureau_of(c, k->unit_path);
 	/* bureau_chief, county_duty_chief: a chief of the county bureau */
-	return c->who.unit_id == bureau_of(k->unit_path);
+	return c->who.unit_id == chain_bureau_of(c, k->unit_path);
 }
 
 static const char *approver_label(const char *who)
@@ -109,6 +106,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	rc = case_load(c, case_id, &k);
 	if (rc)
 		return rc;
+	/* rule: the case's officers, or a chief over the case */
 	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
 	if (flow_state_closed(k.status))
@@ -229,6 +227,12 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 	rc = load_measure(c, id, &m, &k);
 	if (rc)
 		return rc;
+	/* rule: as for ending it, the case's officers or a chief over the case
+	 * (a tier that needs approval also needs its approver, below) */
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief"))) {
+		json_decref(m);
+		return ctx_deny(c, "measure.extend", "case", k.case_no, "只有本案办案民警或领导可以延长强制措施");
+	}
 	from = measure_tier_find(json_string_value(json_object_get(m, "kind")),
 				 json_string_value(json_object_get(m, "tier")));
 	to = measure_tier_find(json_string_value(json_object_get(m, "kind")), to_tier);
@@ -349,6 +353,7 @@ int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
 	if (rc)
 		return rc;
 	json_decref(m);
+	/* rule: the case's officers, or a chief over the case */
 	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.end", "case", k.case_no, "只有本案办案民警或领导可以解除强制措施");
 	if (!reason || !*reason)
@@ -384,6 +389,9 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 	int rc;
 
 	*out = NULL;
+	rc = authz_require(c, ACT_MEASURE_LIST);
+	if (rc)
+		return rc;
 	if (case_id) {
 		struct case_row k;
 
@@ -432,8 +440,9 @@ int breaches_list(struct ctx *c, int open_only, json_t **out)
 
 	int rc, recorded;
 
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "breach.list", "breach", NULL, "无权查看执法监督记录");
+	rc = authz_require(c, ACT_BREACH_LIST);
+	if (rc)
+		return rc;
 	/* whatever ran out since the last sweep is recorded before listing */
 	rc = clocks_sweep(c, &recorded);
 	if (rc)
@@ -471,11 +480,13 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 	memset(&k, 0, sizeof(k));
 	if (json_is_integer(json_object_get(b, "case_id"))) {
 		rc = case_load(c, json_integer_value(json_object_get(b, "case_id")), &k);
+		/* rule: the case's officers, or a chief over the case */
 		if (!rc && !k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 			rc = ctx_deny(c, "breach.answer", "case", k.case_no, "只有本案办案民警或所领导可以答复");
 	} else {
 		/* a breach on an incident (有警无案): the station's chief or officers */
 		k.case_no = arena_strdup(c->arena, json_string_value(json_object_get(b, "clock_key")));
+		/* rule: the station's chief or officers (as for an oversight task) */
 		if (!(ctx_has_role(c, "chief") || ctx_has_role(c, "officer")) ||
 		    c->who.station_id != json_integer_value(json_object_get(b, "unit_id")))
 			rc = ctx_deny(c, "breach.answer", "breach", k.case_no, "只有该派出所的领导或民警可以答复");
@@ -537,7 +548,7 @@ int cases_extend_limit(struct ctx *c, int64_t case_id, const char *reason, json_
 	if (strcmp(k.kind, "admin") != 0)
 		return ps_fail(c->err, PS_ECONFLICT, "NOT_ADMIN_CASE", NULL, "只有治安案件适用30日办案期限");
 	/* ADM-CASE-30D: extended by the county bureau (所属公安机关) */
-	if (!(ctx_has_role(c, "chief") && c->who.unit_id == bureau_of(k.unit_path)))
+	if (!(ctx_has_role(c, "chief") && c->who.unit_id == chain_bureau_of(c, k.unit_path)))
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-CASE-30D",
 			       "延长办案期限须报县级公安机关批准，请由局领导审批");
 	if (!reason || !*reason)

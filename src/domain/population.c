@@ -1,4 +1,5 @@
 #include "domain/population.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/rows.h"
 #include "rules/date.h"
@@ -8,24 +9,16 @@
 #include <stdio.h>
 #include <string.h>
 
-static int station_worker(struct ctx *c, const char *action)
-{
-	static const char *const roles[] = { "officer", "chief", "auxiliary", "clerk", NULL };
-	int rc = ctx_require_role(c, action, roles);
-
-	if (!rc && !c->who.station_id)
-		rc = ctx_deny(c, action, NULL, NULL, "只有派出所人员可以登记实有人口和房屋");
-	return rc;
-}
-
 /* ---- addresses ---- */
 
 int addresses_list(struct ctx *c, const char *community, json_t **out)
 {
 	struct rows_query q;
 	json_t *items;
-	int rc;
+	int rc = authz_require(c, ACT_ADDRESS_LIST);
 
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_text(&q, community);
@@ -53,7 +46,7 @@ int addresses_find_or_create(struct ctx *c, const struct address_input *in, int6
 	int rc;
 
 	*out_id = 0;
-	rc = station_worker(c, "address.create");
+	rc = authz_require(c, ACT_ADDRESS_CREATE);
 	if (rc)
 		return rc;
 	if (!in->community || !*in->community)
@@ -330,7 +323,7 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 
 	*out_id = 0;
 	*out_created = 0;
-	rc = station_worker(c, "person.register");
+	rc = authz_require(c, ACT_PERSON_REGISTER);
 	if (rc)
 		return rc;
 	if (!in->name || !*in->name)
@@ -525,8 +518,9 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	int rc;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "person.search", "person", NULL, "无权查询实有人口");
+	rc = authz_require(c, ACT_PERSON_SEARCH);
+	if (rc)
+		return rc;
 	if (f->name && *f->name)
 		for_each_char(f->name, collect_term, &nt);
 	rows_query_init(&q, c,
@@ -594,8 +588,9 @@ int persons_get(struct ctx *c, int64_t id, json_t **out)
 	int rc;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "person.read", "person", NULL, "无权查看实有人口");
+	rc = authz_require(c, ACT_PERSON_READ);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, ctx_scope_like(c));

@@ -1,4 +1,5 @@
 #include "domain/rentals.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/population.h"
 #include "domain/rows.h"
@@ -7,16 +8,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int worker(struct ctx *c, const char *action)
-{
-	static const char *const roles[] = { "officer", "chief", "auxiliary", "clerk", NULL };
-	int rc = ctx_require_role(c, action, roles);
-
-	if (!rc && !c->who.station_id)
-		rc = ctx_deny(c, action, NULL, NULL, "只有派出所人员可以办理");
-	return rc;
-}
 
 static int valid_date(const char *s)
 {
@@ -45,7 +36,7 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "rental.create");
+	rc = authz_require(c, ACT_RENTAL_CREATE);
 	if (rc)
 		return rc;
 	if (!level_valid(in->level))
@@ -119,8 +110,9 @@ int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **o
 	int rc, y, m, d;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "rental.list", "rental", NULL, "无权查看出租房屋");
+	rc = authz_require(c, ACT_RENTAL_LIST);
+	if (rc)
+		return rc;
 	if (due_on) {
 		if (date_parse(due_on, strlen(due_on), &y, &m, &d))
 			return ps_fail_field(c->err, PS_EINVAL, "due_on", "日期应为 YYYY-MM-DD");
@@ -163,8 +155,9 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 	int rc;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "rental.read", "rental", NULL, "无权查看出租房屋");
+	rc = authz_require(c, ACT_RENTAL_READ);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, ctx_scope_like(c));
@@ -217,7 +210,7 @@ int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char 
 	int y, m, d, rc;
 
 	*out = NULL;
-	rc = worker(c, "rental.visit");
+	rc = authz_require(c, ACT_RENTAL_VISIT);
 	if (!rc)
 		rc = rentals_get(c, id, &r);
 	if (rc)
@@ -266,7 +259,7 @@ int rentals_link_case(struct ctx *c, int64_t id, int64_t case_id, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "rental.link_case");
+	rc = authz_require(c, ACT_RENTAL_LINK_CASE);
 	if (!rc)
 		rc = rentals_get(c, id, &r);
 	if (rc)
@@ -303,7 +296,7 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "tenancy.create");
+	rc = authz_require(c, ACT_TENANCY_CREATE);
 	if (!rc)
 		rc = rentals_get(c, rental_id, &r);
 	if (rc)
@@ -358,7 +351,7 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "tenancy.end");
+	rc = authz_require(c, ACT_TENANCY_END);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -396,7 +389,7 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "floating.register");
+	rc = authz_require(c, ACT_FLOATING_REGISTER);
 	if (rc)
 		return rc;
 	if (!in->mode || (strcmp(in->mode, "employer") && strcmp(in->mode, "joint") && strcmp(in->mode, "direct")))
@@ -474,7 +467,7 @@ int employers_create(struct ctx *c, const char *name, int64_t address_id, const 
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "employer.create");
+	rc = authz_require(c, ACT_EMPLOYER_CREATE);
 	if (rc)
 		return rc;
 	if (!name || !*name)
@@ -525,8 +518,9 @@ int employers_list(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "employer.list", "employer", NULL, "无权查看用工单位");
+	rc = authz_require(c, ACT_EMPLOYER_LIST);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, last_month(c));
 	rows_bind_text(&q, ctx_scope_like(c));
@@ -554,7 +548,7 @@ int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals,
 	int rc;
 
 	*out = NULL;
-	rc = worker(c, "employer.report");
+	rc = authz_require(c, ACT_EMPLOYER_REPORT);
 	if (rc)
 		return rc;
 	{

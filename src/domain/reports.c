@@ -1,4 +1,5 @@
 #include "domain/reports.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/rows.h"
 #include "domain/settings.h"
@@ -7,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const readers[] = { "supervisor", "dispatcher", "chief", "legal", NULL };
 
 /* One figure per station for [from, to): the query takes (from, to) and
  * returns (station_id, n). */
@@ -56,7 +56,7 @@ int reports_daily(struct ctx *c, int y, int m, int d, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "report.daily", readers);
+	rc = authz_require(c, ACT_REPORT_DAILY);
 	if (rc)
 		return rc;
 	if (!date_valid(y, m, d))
@@ -203,7 +203,7 @@ int reports_stats(struct ctx *c, int64_t from, int64_t to, int64_t station_id, j
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "report.stats", readers);
+	rc = authz_require(c, ACT_REPORT_STATS);
 	if (rc)
 		return rc;
 	if (to <= from || to - from > 400LL * 86400)

@@ -1,4 +1,5 @@
 #include "domain/settings.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "core/json.h"
 #include "core/log.h"
@@ -172,7 +173,6 @@ static json_t *def_json(const struct setting_def *d, const char *val, int ov)
 	return o;
 }
 
-static const char *const admin_only[] = { "admin", NULL };
 
 static int check_unit(struct ctx *c, int64_t unit_id)
 {
@@ -198,7 +198,7 @@ int settings_list(struct ctx *c, int64_t unit_id, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "settings.list", admin_only);
+	rc = authz_require(c, ACT_SETTINGS_LIST);
 	if (!rc)
 		rc = check_unit(c, unit_id);
 	if (rc)
@@ -236,7 +236,7 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 	int rc, ov;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "settings.put", admin_only);
+	rc = authz_require(c, ACT_SETTINGS_PUT);
 	if (rc)
 		return rc;
 	if (!d)

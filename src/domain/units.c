@@ -1,11 +1,11 @@
 #include "domain/units.h"
 #include "domain/audit.h"
+#include "domain/authz.h"
 #include "domain/rows.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const admin_only[] = { "admin", NULL };
 static const char *const kinds[] = { "city", "bureau", "center", "brigade",
 				     "station", "post", NULL };
 
@@ -173,7 +173,7 @@ int units_create(struct ctx *c, const struct unit_input *in, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "unit.create", admin_only);
+	rc = authz_require(c, ACT_UNIT_CREATE);
 	if (rc)
 		return rc;
 	if (!code_valid(in->code))
@@ -198,7 +198,7 @@ int units_update(struct ctx *c, int64_t id, const struct unit_input *in,
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "unit.update", admin_only);
+	rc = authz_require(c, ACT_UNIT_UPDATE);
 	if (rc)
 		return rc;
 	if (in->name && !*in->name)

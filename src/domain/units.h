@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/org.h"
 
 struct unit_input {
 	const char *code, *name, *kind, *phone, *address;

@@ -1,4 +1,5 @@
 #include "domain/users.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/auth.h"
 #include "domain/rows.h"
@@ -10,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const admin_only[] = { "admin", NULL };
 
 static const char user_cols[] =
 	"SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name AS unit_name,"
@@ -92,7 +92,7 @@ int users_list(struct ctx *c, const struct user_filter *f, json_t **out)
 	size_t i;
 	int rc;
 
-	rc = ctx_require_role(c, "user.list", admin_only);
+	rc = authz_require(c, ACT_USER_LIST);
 	if (rc)
 		return rc;
 	if (f->q && *f->q) {
@@ -224,7 +224,7 @@ int users_create(struct ctx *c, const struct user_input *in, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "user.create", admin_only);
+	rc = authz_require(c, ACT_USER_CREATE);
 	if (!rc)
 		rc = check_input(c, in, 1);
 	if (rc)
@@ -281,7 +281,7 @@ int users_update(struct ctx *c, int64_t id, const struct user_input *in,
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "user.update", admin_only);
+	rc = authz_require(c, ACT_USER_UPDATE);
 	if (!rc)
 		rc = load_username(c, id, &username, &old_role);
 	if (!rc)
@@ -328,7 +328,7 @@ int users_set_disabled(struct ctx *c, int64_t id, int disabled, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, disabled ? "user.lock" : "user.unlock", admin_only);
+	rc = authz_require(c, disabled ? ACT_USER_LOCK : ACT_USER_UNLOCK);
 	if (!rc)
 		rc = load_username(c, id, &username, NULL);
 	if (rc)
@@ -373,7 +373,7 @@ int users_reset_password(struct ctx *c, int64_t id, const char *pw)
 	struct db_stmt *st;
 	int rc;
 
-	rc = ctx_require_role(c, "user.password_reset", admin_only);
+	rc = authz_require(c, ACT_USER_PASSWORD_RESET);
 	if (!rc)
 		rc = load_username(c, id, &username, NULL);
 	if (!rc)

@@ -1,4 +1,5 @@
 #include "domain/wanted.h"
+#include "domain/authz.h"
 #include "domain/audit.h"
 #include "domain/population.h"
 #include "domain/rentals.h"
@@ -9,13 +10,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int list_keeper(struct ctx *c, const char *action)
-{
-	static const char *const roles[] = { "supervisor", "chief", "legal", NULL };
-
-	return ctx_require_role(c, action, roles);
-}
 
 static int put_one(struct ctx *c, const struct wanted_input *in)
 {
@@ -93,7 +87,7 @@ int wanted_compare_all(struct ctx *c, int *new_hits)
 
 int wanted_put(struct ctx *c, const struct wanted_input *in, int *new_hits)
 {
-	int rc = list_keeper(c, "wanted.put");
+	int rc = authz_require(c, ACT_WANTED_PUT);
 
 	*new_hits = 0;
 	if (!rc)
@@ -111,7 +105,7 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 	int row = 0, imported = 0, new_hits = 0, rc;
 
 	*out = NULL;
-	rc = list_keeper(c, "wanted.import");
+	rc = authz_require(c, ACT_WANTED_IMPORT);
 	if (rc || !errors) {
 		json_decref(errors);
 		return rc ? rc : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -184,8 +178,9 @@ int wanted_list(struct ctx *c, int active_only, json_t **out)
 	json_t *items;
 	int rc;
 
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "wanted.list", "wanted_person", NULL, "无权查看在逃人员名单");
+	rc = authz_require(c, ACT_WANTED_LIST);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, active_only);
 	rc = rows_all(&q,
@@ -204,9 +199,10 @@ int hits_list(struct ctx *c, int open_only, json_t **out)
 		" FROM comparison_hit h JOIN person p ON p.id = h.person_id JOIN wanted_person w ON w.id = h.wanted_id"
 		" JOIN org_unit o ON o.id = h.unit_id WHERE o.path LIKE ? AND (? = 0 OR h.status <> 'closed')";
 	struct rows_query q;
+	int rc = authz_require(c, ACT_HIT_LIST);
 
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "hit.list", "comparison_hit", NULL, "无权查看比对命中");
+	if (rc)
+		return rc;
 	rows_query_init(&q, c, where, 1, 500);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, open_only);
@@ -219,7 +215,6 @@ int hits_list(struct ctx *c, int open_only, json_t **out)
 
 int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback, json_t **out)
 {
-	static const char *const roles[] = { "officer", "chief", NULL };
 	struct rows_query q;
 	json_t *h;
 	const char *st;
@@ -227,7 +222,7 @@ int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback,
 	int rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "hit.update", roles);
+	rc = authz_require(c, ACT_HIT_UPDATE);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -281,15 +276,12 @@ int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback,
 int letters_create(struct ctx *c, int64_t person_id, const char *to_unit, const char *sent_on,
 		   json_t **out)
 {
-	static const char *const roles[] = { "officer", "chief", "clerk", NULL };
 	struct rows_query q;
 	int64_t n = 0, id;
 	int y, m, d, rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "letter.create", roles);
-	if (!rc && !c->who.station_id)
-		rc = ctx_deny(c, "letter.create", NULL, NULL, "只有派出所可以发函");
+	rc = authz_require(c, ACT_LETTER_CREATE);
 	if (rc)
 		return rc;
 	if (!to_unit || !*to_unit)
@@ -319,13 +311,12 @@ int letters_create(struct ctx *c, int64_t person_id, const char *to_unit, const 
 int letters_answer(struct ctx *c, int64_t id, const char *answered_on, const char *result,
 		   const char *notes, json_t **out)
 {
-	static const char *const roles[] = { "officer", "chief", "clerk", NULL };
 	struct rows_query q;
 	int64_t n = 0;
 	int y, m, d, rc;
 
 	*out = NULL;
-	rc = ctx_require_role(c, "letter.answer", roles);
+	rc = authz_require(c, ACT_LETTER_ANSWER);
 	if (rc)
 		return rc;
 	if (!answered_on || date_parse(answered_on, strlen(answered_on), &y, &m, &d))
@@ -359,8 +350,9 @@ int letters_list(struct ctx *c, int open_only, json_t **out)
 	int rc;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "letter.list", "inquiry_letter", NULL, "无权查看函查");
+	rc = authz_require(c, ACT_LETTER_LIST);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, open_only);
@@ -409,8 +401,9 @@ int population_summary(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
-	if (ctx_has_role(c, "admin") || ctx_has_role(c, "auditor"))
-		return ctx_deny(c, "population.summary", "person", NULL, "无权查看");
+	rc = authz_require(c, ACT_POPULATION_SUMMARY);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
