@@ -1,7 +1,7 @@
 /* dispatch.c — routing, session, CSRF, one transaction per request. */
 #include "api/api.h"
-#include "domain/audit.h"
-#include "domain/auth.h"
+#include "domain/admin/audit.h"
+#include "domain/admin/auth.h"
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"
