@@ -1,0 +1,200 @@
+// conformance.mjs — every route of docs/openapi.yaml called on a fresh demo database
+// as the demo roles; each real answer (status and JSON body) is checked against the
+// response the operation documents. Fails on an undocumented status, a body that does
+// not match its schema, or an operation never called.
+//
+// Env: PRECINCT_BIN (the server), PRECINCT_SRC (repo root). CONFORMANCE_RECORD=<file>
+// writes every call and its answer to <file> (for writing schemas from reality).
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+import path from 'node:path'
+import { initDatabase, makeTempDir, startServer, stopServer } from '../e2e/harness.mjs'
+
+const here = path.dirname(new URL(import.meta.url).pathname)
+const root = path.resolve(process.env.PRECINCT_SRC || path.join(here, '../..'))
+const bin = path.resolve(process.env.PRECINCT_BIN || path.join(root, 'build/precinct'))
+const require = createRequire(path.join(root, 'web/package.json'))
+const SwaggerParser = require('@apidevtools/swagger-parser')
+const Ajv = require('ajv')
+
+const PASSWORD = 'Precinct-Demo-2026'
+const ROLES = ['admin', 'auditor', 'jiejing', 'ducha', 'juzhang', 'fazhidadui', 'suozhang',
+  'minjing1', 'minjing2', 'fazhi', 'neiqin', 'fujing', 'dangan']
+
+const spec = await SwaggerParser.dereference(path.join(root, 'docs/openapi.yaml'))
+const ajv = new Ajv({ strict: false, allErrors: true })
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/)
+ajv.addFormat('date-time', true)
+
+// path template → regex; literal paths win over templated ones (/incidents/board)
+const ops = []
+for (const [tpl, item] of Object.entries(spec.paths)) {
+  for (const m of ['get', 'post', 'put', 'patch', 'delete']) {
+    if (!item[m]) continue
+    const rx = new RegExp('^' + tpl.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+') + '$')
+    ops.push({ key: `${m.toUpperCase()} ${tpl}`, method: m.toUpperCase(), tpl, rx,
+      params: (tpl.match(/\{/g) || []).length, op: item[m], calls: 0, ok: 0 })
+  }
+}
+ops.sort((a, b) => a.params - b.params)
+const validators = new Map()
+const failures = []
+const record = []
+
+function findOp(method, p) {
+  return ops.find((o) => o.method === method && o.rx.test(p))
+}
+
+function check(o, status, ctype, body, text, where) {
+  const resp = o.op.responses[String(status)] || o.op.responses[`${Math.floor(status / 100)}XX`] ||
+    o.op.responses.default
+  if (!resp) {
+    failures.push(`${where}: status ${status} not documented (${text.slice(0, 200)})`)
+    return
+  }
+  const media = resp.content && Object.keys(resp.content)[0]
+  if (!media) {
+    if (text.length) failures.push(`${where}: ${status} documents no body but got ${text.slice(0, 120)}`)
+    return
+  }
+  if (!ctype.startsWith(media)) {
+    failures.push(`${where}: ${status} content-type ${ctype}, documented ${media}`)
+    return
+  }
+  if (media !== 'application/json') return
+  const schema = resp.content[media].schema
+  if (!schema) {
+    failures.push(`${where}: ${status} has no schema`)
+    return
+  }
+  const vkey = `${o.key} ${status}`
+  let v = validators.get(vkey)
+  if (!v) {
+    v = ajv.compile(schema)
+    validators.set(vkey, v)
+  }
+  if (!v(body)) {
+    const errs = v.errors.slice(0, 5).map((e) => `${e.instancePath} ${e.message}`).join('; ')
+    failures.push(`${where}: ${status} body does not match: ${errs}`)
+  }
+}
+
+class Client {
+  constructor(base, role) {
+    this.base = base
+    this.role = role
+    this.cookie = ''
+    this.csrf = ''
+  }
+
+  async call(method, p, body) {
+    const url = this.base + '/api/v1' + p
+    const headers = {}
+    if (this.cookie) headers.cookie = this.cookie
+    if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const sc = res.headers.get('set-cookie')
+    if (sc) this.cookie = sc.split(';')[0]
+    const ctype = res.headers.get('content-type') || ''
+    let text = ''
+    let json
+    if (ctype.startsWith('application/json')) {
+      text = await res.text()
+      try { json = JSON.parse(text) } catch (e) { failures.push(`${method} ${p}: not JSON`) }
+    } else {
+      const buf = Buffer.from(await res.arrayBuffer())
+      text = buf.length ? `<${buf.length} bytes>` : ''
+    }
+    const pathOnly = p.split('?')[0]
+    const o = findOp(method, pathOnly)
+    const where = `${this.role} ${method} ${p}`
+    if (!o) {
+      failures.push(`${where}: no such operation in docs/openapi.yaml`)
+    } else {
+      o.calls++
+      if (res.status < 300) o.ok++
+      check(o, res.status, ctype, json, text, where)
+      if (process.env.CONFORMANCE_RECORD) record.push({ op: o.key, role: this.role, path: p, status: res.status, body: json })
+    }
+    return { status: res.status, body: json }
+  }
+
+  async login() {
+    const r = await this.call('POST', '/session', { username: this.role, password: PASSWORD })
+    if (r.status !== 200) throw new Error(`login ${this.role}: ${r.status}`)
+    this.csrf = r.body.csrf_token
+    this.me = r.body.user
+    return this
+  }
+}
+
+const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+
+/** GET every list route; then the details of the ids they name. */
+async function readAll(c) {
+  const lists = ['/health', '/me', '/users', '/units', '/settings', '/audit?per_page=5', '/colleagues',
+    '/offences', '/cases?per_page=50', '/approvals', '/warnings', '/warnings/summary', '/breaches',
+    '/measures', '/measures?active=1', '/custody', '/holidays', '/incident-categories',
+    '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
+    '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
+    '/hits', '/letters', '/population/summary']
+  const got = {}
+  for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
+  const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
+  const ids = {}
+  for (const cs of items('/cases').slice(0, 25)) {
+    const r = await c.call('GET', `/cases/${cs.id}`)
+    if (r.status !== 200) continue
+    const cf = r.body.case
+    ids.case = ids.case || cf
+    for (const iv of (cf.interviews || []).slice(0, 2)) await c.call('GET', `/interviews/${iv.id}`)
+    if (cf.receipt_code && !ids.progress) {
+      ids.progress = cf.receipt_code
+      await new Client(c.base, 'public').call('GET', `/progress/${encodeURIComponent(cf.receipt_code)}`)
+    }
+    await c.call('GET', `/measures?case_id=${cs.id}`)
+  }
+  for (const e of items('/custody').slice(0, 5)) await c.call('GET', `/custody/${e.id}`)
+  for (const e of items('/incidents').slice(0, 25)) await c.call('GET', `/incidents/${e.id}`)
+  for (const e of items('/persons').slice(0, 25)) await c.call('GET', `/persons/${e.id}`)
+  for (const e of items('/rentals').slice(0, 10)) await c.call('GET', `/rentals/${e.id}`)
+  return { got, ids }
+}
+
+const dir = makeTempDir()
+const db = path.join(dir, 'conformance.db')
+initDatabase(bin, db)
+const web = fs.existsSync(path.join(root, 'web/dist')) ? path.join(root, 'web/dist') : dir
+const { child, baseUrl, output } = await startServer(bin, db, web)
+let crashed = null
+try {
+  await new Client(baseUrl, 'public').call('GET', '/progress/NO-SUCH-CODE')
+  await new Client(baseUrl, 'public').call('GET', '/me')
+  const clients = {}
+  for (const role of ROLES) clients[role] = await new Client(baseUrl, role).login()
+  for (const role of ROLES) await readAll(clients[role])
+  const { writes } = await import('./conformance_writes.mjs')
+  await writes(clients, { readAll, today, Client, baseUrl })
+} catch (e) {
+  crashed = e
+} finally {
+  await stopServer(child)
+}
+if (process.env.CONFORMANCE_RECORD) fs.writeFileSync(process.env.CONFORMANCE_RECORD, JSON.stringify(record))
+fs.rmSync(dir, { recursive: true, force: true })
+if (crashed) {
+  console.error(crashed.stack || crashed)
+  console.error(output.text.slice(-3000))
+  failures.push(`crashed: ${crashed.message}`)
+}
+for (const o of ops) {
+  if (!o.calls) failures.push(`${o.key}: never called`)
+  else if (!o.ok) console.log(`note: ${o.key}: called ${o.calls}x, never a 2xx`)
+}
+const called = ops.filter((o) => o.calls).length
+const okd = ops.filter((o) => o.ok).length
+console.log(`${ops.length} operations, ${called} called, ${okd} answered 2xx at least once`)
+for (const f of [...new Set(failures)]) console.log('FAIL ' + f)
+console.log(failures.length ? '0 passed, 1 failed' : '1 passed, 0 failed')
+process.exit(failures.length ? 1 : 0)
