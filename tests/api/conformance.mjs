@@ -38,6 +38,7 @@ for (const [tpl, item] of Object.entries(spec.paths)) {
 }
 ops.sort((a, b) => a.params - b.params)
 const validators = new Map()
+let probing = false
 const failures = []
 const record = []
 
@@ -88,6 +89,20 @@ class Client {
   }
 
   async call(method, p, body) {
+    const target = findOp(method, p.split('?')[0])
+    let spoiled = null
+    if (method !== 'GET' && body !== undefined && !probing && target && !probed.has(target.key) &&
+        target.op.requestBody && target.op.requestBody.content['application/json'])
+      spoiled = await probe(this, method, p, body, target)
+    const r = await this.send(method, p, body)
+    if (spoiled && r.status < 300) {
+      probed.add(target.key)
+      failures.push(...spoiled)
+    }
+    return r
+  }
+
+  async send(method, p, body) {
     const url = this.base + '/api/v1' + p
     const headers = {}
     if (this.cookie) headers.cookie = this.cookie
@@ -114,6 +129,17 @@ class Client {
     } else {
       o.calls++
       if (res.status < 300) o.ok++
+      const media = o.op.requestBody && o.op.requestBody.content['application/json']
+      if (body !== undefined && media && !probing) {
+        let v = validators.get(`${o.key} request`)
+        if (!v) {
+          v = ajv.compile(media.schema)
+          validators.set(`${o.key} request`, v)
+        }
+        const valid = v(body)
+        if (res.status < 300 && !valid)
+          failures.push(`${where}: accepted a body the document refuses: ${v.errors.slice(0, 3).map((e) => `${e.instancePath} ${e.message}`).join('; ')}`)
+      }
       check(o, res.status, ctype, json, text, where)
       if (process.env.CONFORMANCE_RECORD) record.push({ op: o.key, role: this.role, path: p, status: res.status, body: json })
     }
@@ -162,6 +188,57 @@ async function readAll(c) {
   return { got, ids }
 }
 
+/**
+ * The request side of the contract. Before a write operation's first valid call, its
+ * body is sent spoiled one way at a time: a string one character past its maxLength,
+ * a value outside an enum or a pattern, a number outside its range, a required field
+ * missing, an unknown field. Each must answer 400 naming the field (nothing is
+ * written), so the limits in the document are the handler's. The spoiled calls count
+ * only when the unspoiled body is then accepted.
+ */
+// known deviations, reviewed: a value outside the enum is reported under another field
+const NAMES_OTHER_FIELD = {
+  'POST /cases/{id}/measures kind': 'tier', // kind and tier are looked up together
+  'POST /persons/import encoding': 'csv', // an unknown encoding reads as undecodable text
+  'POST /wanted/import encoding': 'csv'
+}
+const probed = new Set()
+let probes = 0
+
+async function probe(client, method, p, body, o) {
+  const schema = o.op.requestBody.content['application/json'].schema
+  const props = schema.properties || {}
+  const tries = []
+  for (const [k, v] of Object.entries(props)) {
+    if (v.type === 'string' && v.maxLength !== undefined) tries.push([k, 'x'.repeat(v.maxLength + 1), `${k} longer than maxLength ${v.maxLength}`])
+    if (v.type === 'string' && v.enum) tries.push([k, 'no_such_value', `${k} outside its enum`])
+    if (v.type === 'string' && v.pattern && !v.enum) tries.push([k, '~', `${k} not matching ${v.pattern}`])
+    if (v.type === 'integer' && v.maximum !== undefined && v.maximum < 2 ** 52) tries.push([k, v.maximum + 1, `${k} above maximum ${v.maximum}`])
+    if (v.type === 'integer' && v.minimum !== undefined) tries.push([k, v.minimum - 1, `${k} below minimum ${v.minimum}`])
+  }
+  for (const k of schema.required || []) tries.push([k, undefined, `required ${k} missing`])
+  if (schema.additionalProperties === false) tries.push(['no_such_field', 1, 'an unknown field'])
+  const found = []
+  probing = true
+  try {
+    for (const [k, val, what] of tries) {
+      const spoiled = { ...body }
+      if (val === undefined) delete spoiled[k]
+      else spoiled[k] = val
+      const r = await client.call(method, p, spoiled)
+      probes++
+      const field = r.body && r.body.error && r.body.error.field
+      const expect = (what.endsWith('enum') && NAMES_OTHER_FIELD[`${o.key} ${k}`]) || k
+      if (r.status !== 400) found.push(`${client.role} ${method} ${p}: ${what}: answered ${r.status}, expected 400`)
+      else if (k !== 'no_such_field' && field !== expect)
+        found.push(`${client.role} ${method} ${p}: ${what}: 400 names field ${field}, expected ${expect}`)
+    }
+  } finally {
+    probing = false
+  }
+  return found
+}
+
 const dir = makeTempDir()
 const db = path.join(dir, 'conformance.db')
 initDatabase(bin, db)
@@ -188,6 +265,9 @@ if (crashed) {
   console.error(output.text.slice(-3000))
   failures.push(`crashed: ${crashed.message}`)
 }
+console.log(`request probes: ${probes} spoiled bodies sent to ${probed.size} operations`)
+for (const o of ops)
+  if (o.op.requestBody && !probed.has(o.key)) console.log(`note: ${o.key}: request body not probed`)
 for (const o of ops) {
   if (!o.calls) failures.push(`${o.key}: never called`)
   else if (!o.ok) console.log(`note: ${o.key}: called ${o.calls}x, never a 2xx`)
