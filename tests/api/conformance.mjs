@@ -53,6 +53,8 @@ function check(o, status, ctype, body, text, where) {
     failures.push(`${where}: status ${status} not documented (${text.slice(0, 200)})`)
     return
   }
+  if (status >= 400 && body && body.error && !body.error.request_id)
+    failures.push(`${where}: ${status} ${body.error.code} without request_id`)
   const media = resp.content && Object.keys(resp.content)[0]
   if (!media) {
     if (text.length) failures.push(`${where}: ${status} documents no body but got ${text.slice(0, 120)}`)
@@ -98,6 +100,10 @@ class Client {
     if (spoiled && r.status < 300) {
       probed.add(target.key)
       failures.push(...spoiled)
+    }
+    if (method === 'GET' && r.status === 200 && !probing && target && !probed.has(target.key)) {
+      probed.add(target.key)
+      await probeQuery(this, p.split('?')[0], target)
     }
     return r
   }
@@ -203,6 +209,29 @@ const NAMES_OTHER_FIELD = {
   'POST /wanted/import encoding': 'csv'
 }
 const probed = new Set()
+
+/** An integer query parameter outside its documented range, or not a number: 400 naming it. */
+async function probeQuery(client, p, o) {
+  probing = true
+  try {
+    for (const prm of o.op.parameters || []) {
+      const sc = prm.schema || {}
+      if (prm.in !== 'query' || sc.type !== 'integer') continue
+      const bad = ['x1']
+      if (sc.maximum !== undefined && sc.maximum < 2 ** 52) bad.push(sc.maximum + 1)
+      if (sc.minimum !== undefined) bad.push(sc.minimum - 1)
+      for (const v of bad) {
+        const r = await client.send('GET', `${p}?${prm.name}=${encodeURIComponent(v)}`)
+        probes++
+        const field = r.body && r.body.error && r.body.error.field
+        if (r.status !== 400 || field !== prm.name)
+          failures.push(`${client.role} GET ${p}?${prm.name}=${v}: answered ${r.status} ${field || ''}, expected 400 naming ${prm.name}`)
+      }
+    }
+  } finally {
+    probing = false
+  }
+}
 let probes = 0
 
 async function probe(client, method, p, body, o) {
@@ -252,7 +281,7 @@ try {
   for (const role of ROLES) clients[role] = await new Client(baseUrl, role).login()
   for (const role of ROLES) await readAll(clients[role])
   const { writes } = await import('./conformance_writes.mjs')
-  await writes(clients, { readAll, today, Client, baseUrl })
+  await writes(clients, { readAll, today, Client, baseUrl, fail: (m) => failures.push(m) })
 } catch (e) {
   crashed = e
 } finally {
@@ -265,7 +294,7 @@ if (crashed) {
   console.error(output.text.slice(-3000))
   failures.push(`crashed: ${crashed.message}`)
 }
-console.log(`request probes: ${probes} spoiled bodies sent to ${probed.size} operations`)
+console.log(`request probes: ${probes} spoiled requests sent to ${probed.size} operations`)
 for (const o of ops)
   if (o.op.requestBody && !probed.has(o.key)) console.log(`note: ${o.key}: request body not probed`)
 for (const o of ops) {

@@ -10,7 +10,7 @@ function idNumber(birth, seq) {
   return base + '10X98765432'[s % 11]
 }
 
-export async function writes(c, { today, Client, baseUrl }) {
+export async function writes(c, { today, Client, baseUrl, fail }) {
   const now = Math.floor(Date.now() / 1000)
   const users = (await c.admin.call('GET', '/users?per_page=200')).body.items
   const uid = (name) => users.find((u) => u.username === name).id
@@ -43,6 +43,14 @@ export async function writes(c, { today, Client, baseUrl }) {
   await c.admin.call('PUT', '/settings/no.such.key', { value: 1 })
   await c.admin.call('PUT', '/holidays/2027-01-01', { kind: 'holiday', name: '元旦' })
   await c.admin.call('POST', '/session', { username: 'admin', password: 'wrong-password' })
+  // AUTH-1: the sixth login after five wrong passwords is 423 and names the rule
+  await c.admin.call('POST', '/users', { username: 'oa.lock', name: '锁定测试', role: 'clerk', unit_id: station,
+    password: 'Conformance-2026-Lock' })
+  const locker = new Client(baseUrl, 'oa.lock')
+  for (let i = 0; i < 5; i++) await locker.call('POST', '/session', { username: 'oa.lock', password: 'wrong-password' })
+  const locked = await locker.call('POST', '/session', { username: 'oa.lock', password: 'Conformance-2026-Lock' })
+  if (locked.status !== 423 || locked.body.error.rule !== 'AUTH-1')
+    fail(`login of a locked account: ${locked.status} ${JSON.stringify(locked.body)}, expected 423 naming AUTH-1`)
 
   // --- a case from registration to proposal ---
   const m1 = c.minjing1
@@ -190,7 +198,7 @@ export async function writes(c, { today, Client, baseUrl }) {
   await m1.call('GET', `/rentals?due_on=${today}`)
   await m1.call('GET', '/warnings?scope=unit&level=all')
   await m1.call('GET', `/reports/daily?date=${today}`)
-  await m1.call('GET', '/reports/stats?from=0')
+  await m1.call('GET', '/reports/stats?from=1')
   await m1.call('GET', '/cases/999999')
   await m1.call('GET', '/cases?mine=1&kind=admin')
 }

@@ -3,8 +3,9 @@
 //      @apidevtools/swagger-parser from web/node_modules;
 //   2. every operation documents its success: at least one 2xx response, and each
 //      2xx response has a body schema (a JSON schema, or the media type of a download);
-//   3. every operation documents the error shape: a 4XX and a 5XX response (or each
-//      listed 4xx/5xx) that is components/responses/Error or Rule;
+//   3. every operation documents the error shape: a 4XX and a 5XX response, and every
+//      4xx/5xx response is {"error":{"code","message",…}} (components/responses/Error,
+//      Rule, or a 409 that adds fields next to the error);
 //   4. every request body is an object schema whose properties all have a type.
 // Usage: node tests/lint/openapi_validate.mjs <repo root>
 import { createRequire } from 'node:module'
@@ -45,7 +46,6 @@ try {
 
 // the raw file (refs not resolved) to see which responses point at the shared error
 const raw = await SwaggerParser.parse(file)
-const ERRORS = ['#/components/responses/Error', '#/components/responses/Rule']
 const noSuccess = []
 const noError = []
 const untyped = []
@@ -71,12 +71,19 @@ for (const [p, item] of Object.entries(raw.paths)) {
           noSuccess.push(`${name} ${c}: no schema for ${mt}`)
       }
     }
+    const resolved = api.paths[p][m].responses
     for (const range of ['4XX', '5XX']) {
       const listed = Object.keys(responses).filter((c) => c[0] === range[0])
-      if (!listed.length) noError.push(`${name}: no ${range} response`)
-      for (const c of listed)
-        if (!responses[c].$ref || !ERRORS.includes(responses[c].$ref))
-          noError.push(`${name} ${c}: not the shared error response`)
+      if (!listed.includes(range)) noError.push(`${name}: no ${range} response`)
+      for (const c of listed) {
+        const sc = resolved[c].content && resolved[c].content['application/json'] &&
+          resolved[c].content['application/json'].schema
+        const e = sc && sc.properties && sc.properties.error
+        if (!e || !e.properties || !e.properties.code || !e.properties.message)
+          noError.push(`${name} ${c}: not the error shape {"error":{"code","message",…}}`)
+        else if (!responses[c].$ref && c !== '409')
+          noError.push(`${name} ${c}: write it as $ref: '#/components/responses/Error'`)
+      }
     }
     const body = op.requestBody && op.requestBody.content && op.requestBody.content['application/json']
     if (body) {
