@@ -1,7 +1,8 @@
 // conformance.mjs — every route of docs/openapi.yaml called on a fresh demo database
 // as the demo roles; each real answer (status and JSON body) is checked against the
 // response the operation documents. Fails on an undocumented status, a body that does
-// not match its schema, or an operation never called.
+// not match its schema, an operation never called, or a documented success status
+// never answered.
 //
 // Env: PRECINCT_BIN (the server), PRECINCT_SRC (repo root). CONFORMANCE_RECORD=<file>
 // writes every call and its answer to <file> (for writing schemas from reality).
@@ -135,6 +136,8 @@ class Client {
     } else {
       o.calls++
       if (res.status < 300) o.ok++
+      o.seen = o.seen || new Set()
+      o.seen.add(String(res.status))
       const media = o.op.requestBody && o.op.requestBody.content['application/json']
       if (body !== undefined && media && !probing) {
         let v = validators.get(`${o.key} request`)
@@ -298,9 +301,17 @@ console.log(`request probes: ${probes} spoiled requests sent to ${probed.size} o
 for (const o of ops)
   if (o.op.requestBody && !probed.has(o.key)) console.log(`note: ${o.key}: request body not probed`)
 for (const o of ops) {
-  if (!o.calls) failures.push(`${o.key}: never called`)
-  else if (!o.ok) console.log(`note: ${o.key}: called ${o.calls}x, never a 2xx`)
+  if (!o.calls) {
+    failures.push(`${o.key}: never called`)
+    continue
+  }
+  if (!o.ok) failures.push(`${o.key}: called ${o.calls}x, never answered 2xx (its success schema is untested)`)
+  for (const c of Object.keys(o.op.responses))
+    if (/^2\d\d$/.test(c) && !o.seen.has(c)) failures.push(`${o.key}: documented ${c} never answered`)
 }
+// the sanitizer build reports to the server's output
+const sanitizer = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/.exec(output.text)
+if (sanitizer) failures.push(`server output has a sanitizer report: ${output.text.slice(sanitizer.index, sanitizer.index + 300)}`)
 const called = ops.filter((o) => o.calls).length
 const okd = ops.filter((o) => o.ok).length
 console.log(`${ops.length} operations, ${called} called, ${okd} answered 2xx at least once`)
