@@ -63,9 +63,17 @@ int api_session_create(struct req *r)
 	default:
 		ps_fail(&r->err, PS_EAUTH, "BAD_CREDENTIALS", NULL, "用户名或密码错误");
 	}
-	return req_reply(r, ps_rc_http_status(r->err.rc),
-			 json_pack("{s:{s:s, s:s, s:s}}", "error", "code", r->err.code,
-				   "message", r->err.msg, "request_id", r->request_id));
+	{
+		/* the rule that refused the login (AUTH-1 lock, AUTH-2 rate) goes out as
+		 * in every other error answer */
+		json_t *err = json_pack("{s:s, s:s, s:s}", "code", r->err.code, "message",
+					r->err.msg, "request_id", r->request_id);
+
+		if (err && r->err.rule)
+			json_object_set_new(err, "rule", json_string(r->err.rule));
+		return req_reply(r, ps_rc_http_status(r->err.rc),
+				 err ? json_pack("{s:o}", "error", err) : NULL);
+	}
 }
 
 int api_session_delete(struct req *r)

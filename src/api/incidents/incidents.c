@@ -139,8 +139,9 @@ int api_incidents_create(struct req *r)
 	if (json_object_get(out, "duplicate_candidates")) {
 		/* nothing was written: the desk decides 同一警情 or a new one */
 		json_object_set_new(out, "error",
-				    json_pack("{s:s, s:s}", "code", "DUPLICATE_SUSPECTED", "message",
-					      "同一地点近期已有报警，请确认是否为同一警情（关联）或新警情"));
+				    json_pack("{s:s, s:s, s:s}", "code", "DUPLICATE_SUSPECTED", "message",
+					      "同一地点近期已有报警，请确认是否为同一警情（关联）或新警情",
+					      "request_id", r->request_id));
 		return req_reply(r, 409, out);
 	}
 	return req_reply(r, 201, out);
