@@ -50,13 +50,53 @@ int custody_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+int custody_load(struct ctx *c, int64_t id, struct custody_row *e)
+{
+	struct db_stmt *st;
+	int rc;
+
+	memset(e, 0, sizeof(*e));
+	rc = db_prepare(c->db,
+			"SELECT e.id, e.unit_id, e.case_id, e.party_id, e.measure_id, e.arrived_at,"
+			" e.safety_check_at, e.out_at, e.exited_at, p.sex"
+			" FROM custody_entry e JOIN case_party cp ON cp.id = e.party_id"
+			" JOIN person p ON p.id = cp.person_id WHERE e.id = ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		e->id = db_column_int(st, 0);
+		e->unit_id = db_column_int(st, 1);
+		e->case_id = db_column_int(st, 2);
+		e->party_id = db_column_int(st, 3);
+		e->measure_id = db_column_int(st, 4);
+		e->arrived_at = db_column_int(st, 5);
+		e->safety_check_at = db_column_int(st, 6);
+		e->out_at = db_column_int(st, 7);
+		e->exited_at = db_column_int(st, 8);
+		e->sex = db_column_text(st, 9) ? arena_strdup(c->arena, db_column_text(st, 9)) : NULL;
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "办案区登记不存在");
+	}
+	db_finalize(st);
+	return rc;
+}
+
 int custody_read(struct ctx *c, int64_t id, json_t **out)
 {
+	struct custody_row e;
 	struct case_row k;
-	int rc = custody_get(c, id, out);
+	int rc;
 
+	*out = NULL;
+	rc = custody_load(c, id, &e);
 	if (!rc)
-		rc = case_load(c, row_int(json_object_get(*out, "entry"), "case_id"), &k);
+		rc = case_load(c, e.case_id, &k);
+	if (!rc)
+		rc = custody_get(c, id, out);
 	if (!rc)
 		rc = audit_read(c, "custody", arena_printf(c->arena, "%lld", (long long)id));
 	if (rc) {
@@ -67,22 +107,16 @@ int custody_read(struct ctx *c, int64_t id, json_t **out)
 }
 
 /* Load an entry of the actor's station that is still inside. */
-static int load_inside(struct ctx *c, int64_t id, json_t **e, struct case_row *k)
+static int load_inside(struct ctx *c, int64_t id, struct custody_row *e, struct case_row *k)
 {
-	int rc = custody_get(c, id, e);
+	int rc = custody_load(c, id, e);
 
-	if (rc)
-		return rc;
-	rc = case_load(c, row_int(json_object_get(*e, "entry"), "case_id"), k);
-	if (!rc && json_is_integer(json_object_get(json_object_get(*e, "entry"), "exited_at")))
+	if (!rc)
+		rc = case_load(c, e->case_id, k);
+	if (!rc && e->exited_at)
 		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_EXITED", NULL, "该人员已离开办案区");
 	if (!rc)
 		rc = authz_check(c, ACT_CUSTODY_UPDATE, k->unit_path, 0, k->case_no);
-	if (rc) {
-		/* custody_log decrefs *e whatever the outcome: leave nothing to free twice */
-		json_decref(*e);
-		*e = NULL;
-	}
 	return rc;
 }
 
@@ -172,20 +206,17 @@ int custody_enter(struct ctx *c, const struct custody_input *in, json_t **out)
 int custody_check(struct ctx *c, int64_t id, const char *notes, const char *locker_no,
 		  const struct custody_item_input *items, int nitems, json_t **out)
 {
+	struct custody_row e;
 	struct case_row k;
 	struct rows_query q;
-	json_t *e;
 	int rc;
 
 	*out = NULL;
 	rc = load_inside(c, id, &e, &k);
 	if (rc)
 		return rc;
-	if (json_is_integer(json_object_get(json_object_get(e, "entry"), "safety_check_at")))
-		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_CHECKED", NULL, "已进行人身安全检查");
-	json_decref(e);
-	if (rc)
-		return rc;
+	if (e.safety_check_at)
+		return ps_fail(c->err, PS_ECONFLICT, "ALREADY_CHECKED", NULL, "已进行人身安全检查");
 	if (!notes || !*notes)
 		return ps_fail_field(c->err, PS_EINVAL, "notes", "请填写安全检查情况");
 	if (nitems > 0 && (!locker_no || !*locker_no))
@@ -217,7 +248,7 @@ int custody_check(struct ctx *c, int64_t id, const char *notes, const char *lock
 }
 
 /* CQ-SPECIAL: pregnant/nursing, under 16, 70 or over (age today). */
-static int special_person(struct ctx *c, json_t *e, int *special)
+static int special_person(struct ctx *c, const struct custody_row *e, int *special)
 {
 	struct rows_query q;
 	json_t *p;
@@ -225,7 +256,7 @@ static int special_person(struct ctx *c, json_t *e, int *special)
 
 	*special = 0;
 	rows_binds(&q, c);
-	rows_bind_int(&q, row_int(e, "party_id"));
+	rows_bind_int(&q, e->party_id);
 	rc = rows_one(&q,
 		      "SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp JOIN person p"
 		      " ON p.id = cp.person_id WHERE cp.id = ?",
@@ -243,11 +274,11 @@ static int special_person(struct ctx *c, json_t *e, int *special)
 			*special = 1;
 	}
 	json_decref(p);
-	if (!*special && row_int(e, "measure_id")) {
+	if (!*special && e->measure_id) {
 		int64_t n = 0;
 
 		rows_binds(&q, c);
-		rows_bind_int(&q, row_int(e, "measure_id"));
+		rows_bind_int(&q, e->measure_id);
 		rc = rows_int(&q, "SELECT special_person FROM measure WHERE id = ?", 0, &n);
 		*special = n != 0;
 	}
@@ -257,9 +288,9 @@ static int special_person(struct ctx *c, json_t *e, int *special)
 int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *room_no,
 		 json_t **out)
 {
+	struct custody_row e;
 	struct case_row k;
 	struct rows_query q;
-	json_t *e, *en;
 	int rc, special = 0;
 	int64_t other = 0;
 
@@ -272,13 +303,12 @@ int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *r
 	rc = load_inside(c, id, &e, &k);
 	if (rc)
 		return rc;
-	en = json_object_get(e, "entry");
 	/* PROC-SEC-CHECK: checked before the 候问室 or questioning */
-	if (!json_is_integer(json_object_get(en, "safety_check_at")))
+	if (!e.safety_check_at)
 		rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "PROC-SEC-CHECK",
 			     "进入候问室或接受询问前，应当先进行人身安全检查");
 	if (!rc && strcmp(room_kind, "holding_room") == 0) {
-		rc = special_person(c, en, &special);
+		rc = special_person(c, &e, &special);
 		if (!rc && special)
 			rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "CQ-SPECIAL",
 				     "怀孕或哺乳未满一周岁婴儿的妇女、不满十六周岁或七十周岁以上的人不得进入候问室");
@@ -287,7 +317,7 @@ int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *r
 			rows_bind_int(&q, k.unit_id);
 			rows_bind_text(&q, room_no);
 			rows_bind_int(&q, id);
-			rows_bind_text(&q, row_str(en, "sex") ? row_str(en, "sex") : "?");
+			rows_bind_text(&q, e.sex ? e.sex : "?");
 			rc = rows_int(&q,
 				      "SELECT COUNT(*) FROM custody_entry e JOIN case_party cp ON cp.id = e.party_id"
 				      " JOIN person p ON p.id = cp.person_id WHERE e.unit_id = ? AND e.exited_at IS NULL"
@@ -299,7 +329,6 @@ int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *r
 					     "不同性别的人员不得同处一个候问室");
 		}
 	}
-	json_decref(e);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -316,9 +345,9 @@ int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *r
 
 int custody_log(struct ctx *c, int64_t id, const char *kind, const char *note, json_t **out)
 {
+	struct custody_row e;
 	struct case_row k;
 	struct rows_query q;
-	json_t *e;
 	int rc;
 
 	*out = NULL;
@@ -326,16 +355,10 @@ int custody_log(struct ctx *c, int64_t id, const char *kind, const char *note, j
 		      strcmp(kind, "out") && strcmp(kind, "back")))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "记录类型应为 meal/rest/note/out/back");
 	rc = load_inside(c, id, &e, &k);
-	if (!rc) {
-		json_t *en = json_object_get(e, "entry");
-		int out_now = json_is_integer(json_object_get(en, "out_at"));
-
-		if (!strcmp(kind, "out") && out_now)
-			rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_OUT", NULL, "该人员已临时离开");
-		if (!strcmp(kind, "back") && !out_now)
-			rc = ps_fail(c->err, PS_ECONFLICT, "NOT_OUT", NULL, "该人员未临时离开");
-	}
-	json_decref(e);
+	if (!rc && !strcmp(kind, "out") && e.out_at)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_OUT", NULL, "该人员已临时离开");
+	if (!rc && !strcmp(kind, "back") && !e.out_at)
+		rc = ps_fail(c->err, PS_ECONFLICT, "NOT_OUT", NULL, "该人员未临时离开");
 	if (rc)
 		return rc;
 	if (!strcmp(kind, "out") || !strcmp(kind, "back")) {
@@ -357,9 +380,9 @@ int custody_log(struct ctx *c, int64_t id, const char *kind, const char *note, j
 int custody_exit(struct ctx *c, int64_t id, const char *reason, int belongings_returned,
 		 json_t **out)
 {
+	struct custody_row e;
 	struct case_row k;
 	struct rows_query q;
-	json_t *e;
 	int64_t items = 0;
 	int rc;
 
@@ -367,7 +390,6 @@ int custody_exit(struct ctx *c, int64_t id, const char *reason, int belongings_r
 	rc = load_inside(c, id, &e, &k);
 	if (rc)
 		return rc;
-	json_decref(e);
 	if (!reason || !*reason)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写离开事由（释放、送拘留所、移交等）");
 	rows_binds(&q, c);

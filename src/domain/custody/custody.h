@@ -18,6 +18,17 @@ struct custody_input {
 	int has_arrived;
 };
 
+/* One 办案区 entry as decisions read it (instants 0 = not yet). */
+struct custody_row {
+	int64_t id, unit_id, case_id, party_id, measure_id;
+	int64_t arrived_at, safety_check_at, out_at, exited_at;
+	const char *sex; /* the person's "M" / "F", or NULL (arena) */
+};
+
+/* Load entry id (no permission check: the caller checks its case).
+ * PS_ENOTFOUND "NOT_FOUND" when there is none. */
+int custody_load(struct ctx *c, int64_t id, struct custody_row *e);
+
 struct custody_item_input {
 	const char *name, *quantity;
 };
@@ -40,7 +51,8 @@ int custody_log(struct ctx *c, int64_t id, const char *kind, const char *note, j
 int custody_exit(struct ctx *c, int64_t id, const char *reason, int belongings_returned,
 		 json_t **out);
 
-/* One entry with items and log (no permission check: for the module). */
+/* The wire JSON of one entry with items and log — the one renderer (no
+ * permission check: for the module). */
 int custody_get(struct ctx *c, int64_t id, json_t **out);
 
 /* One entry for a reader: visible when its case is; audited. */
