@@ -75,23 +75,43 @@ static int measure_json(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-static int load_measure(struct ctx *c, int64_t id, json_t **m, struct case_row *k)
+int measures_load(struct ctx *c, int64_t id, struct measure_row *m)
 {
-	struct rows_query q;
+	struct db_stmt *st;
 	int rc;
 
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT id, case_id, party_id, kind, tier, days, started_at, status FROM measure"
-			  " WHERE id = ?", m);
-	if (rc == PS_ENOTFOUND)
-		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "强制措施不存在");
+	memset(m, 0, sizeof(*m));
+	rc = db_prepare(c->db,
+			"SELECT id, case_id, party_id, kind, tier, days, started_at, status FROM measure WHERE id = ?",
+			&st, c->err);
 	if (rc)
 		return rc;
-	rc = case_load(c, json_integer_value(json_object_get(*m, "case_id")), k);
-	if (rc)
-		json_decref(*m);
+	db_bind_int(st, 1, id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		m->id = db_column_int(st, 0);
+		m->case_id = db_column_int(st, 1);
+		m->party_id = db_column_int(st, 2);
+		m->kind = arena_strdup(c->arena, db_column_text(st, 3));
+		m->tier = arena_strdup(c->arena, db_column_text(st, 4));
+		m->days = (int)db_column_int(st, 5);
+		m->started_at = db_column_int(st, 6);
+		m->active = db_column_text(st, 7) && strcmp(db_column_text(st, 7), "active") == 0;
+		m->t = measure_tier_find(m->kind, m->tier);
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "强制措施不存在");
+	}
+	db_finalize(st);
 	return rc;
+}
+
+/* A measure and its case, which the actor must be able to see. */
+static int load_measure(struct ctx *c, int64_t id, struct measure_row *m, struct case_row *k)
+{
+	int rc = measures_load(c, id, m);
+
+	return rc ? rc : case_load(c, m->case_id, k);
 }
 
 int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *in, json_t **out)
@@ -216,10 +236,10 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 		    json_t **out)
 {
 	const struct measure_tier *from, *to;
+	struct measure_row m;
 	struct case_row k;
 	struct calendar cal;
 	struct rows_query q;
-	json_t *m;
 	int64_t end;
 	int rc;
 
@@ -229,31 +249,26 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 		return rc;
 	/* rule: as for ending it, the case's officers or a chief over the case
 	 * (a tier that needs approval also needs its approver, below) */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief"))) {
-		json_decref(m);
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.extend", "case", k.case_no, "只有本案办案民警或领导可以延长强制措施");
-	}
-	from = measure_tier_find(json_string_value(json_object_get(m, "kind")),
-				 json_string_value(json_object_get(m, "tier")));
-	to = measure_tier_find(json_string_value(json_object_get(m, "kind")), to_tier);
+	from = m.t;
+	to = measure_tier_find(m.kind, to_tier);
 	rc = clocks_calendar(c, &cal);
-	if (!rc && strcmp(json_string_value(json_object_get(m, "status")), "active") != 0)
+	if (!rc && !m.active)
 		rc = ps_fail(c->err, PS_ECONFLICT, "MEASURE_ENDED", NULL, "强制措施已结束");
 	if (!rc && (!from || !to))
 		rc = ps_fail_field(c->err, PS_EINVAL, "tier", "延长档次不正确");
 	if (!rc && (!reason || !*reason))
 		rc = ps_fail_field(c->err, PS_EINVAL, "reason", "请写明延长理由");
 	if (!rc) {
-		end = measure_tier_deadline(&cal, from, json_integer_value(json_object_get(m, "started_at")),
-					    (int)json_integer_value(json_object_get(m, "days")));
+		end = measure_tier_deadline(&cal, from, m.started_at, m.days);
 		{
 			/* the new tier must exist under the law of the day the measure
 			 * started (ADM-SUMMON-12H is new in ZA2025) */
 			int y, mo, d;
 			enum law_version v;
 
-			date_civil_from_days(date_local_days(json_integer_value(json_object_get(m, "started_at"))),
-					     &y, &mo, &d);
+			date_civil_from_days(date_local_days(m.started_at), &y, &mo, &d);
 			v = law_in_force(y, mo, d);
 			if (!(v == LAW_ZA2025 ? to->za2025 : to->za2012))
 				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to),
@@ -267,7 +282,6 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to), "“%s”须经%s批准，请由其办理",
 				to->label, approver_label(to->approver));
 	}
-	json_decref(m);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -298,9 +312,9 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 int measures_milestone(struct ctx *c, int64_t id, const char *key, int64_t at,
 		       const char *exception, json_t **out)
 {
+	struct measure_row m;
 	struct case_row k;
 	struct rows_query q;
-	json_t *m;
 	const char *sql;
 	int rc;
 
@@ -308,7 +322,6 @@ int measures_milestone(struct ctx *c, int64_t id, const char *key, int64_t at,
 	rc = load_measure(c, id, &m, &k);
 	if (rc)
 		return rc;
-	json_decref(m);
 	if (!k.i_am_officer)
 		return ctx_deny(c, "measure.milestone", "case", k.case_no, "只有本案办案民警可以登记");
 	if (!key)
@@ -342,9 +355,9 @@ int measures_milestone(struct ctx *c, int64_t id, const char *key, int64_t at,
 
 int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
 {
+	struct measure_row m;
 	struct case_row k;
 	struct rows_query q;
-	json_t *m;
 	int64_t n = 0;
 	int rc, recorded;
 
@@ -352,7 +365,6 @@ int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
 	rc = load_measure(c, id, &m, &k);
 	if (rc)
 		return rc;
-	json_decref(m);
 	/* rule: the case's officers, or a chief over the case */
 	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.end", "case", k.case_no, "只有本案办案民警或领导可以解除强制措施");

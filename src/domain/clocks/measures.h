@@ -18,6 +18,20 @@ struct measure_input {
 	int64_t previous_id;       /* the measure this follows (next measure / transfer) */
 };
 
+/* One measure as decisions read it. */
+struct measure_tier;
+struct measure_row {
+	int64_t id, case_id, party_id, started_at;
+	const char *kind, *tier;     /* arena */
+	int days;                    /* 行政拘留 days, 0 otherwise */
+	int active;                  /* status 'active' */
+	const struct measure_tier *t; /* its catalog tier (NULL if unknown) */
+};
+
+/* Load measure id (no permission check: the caller loads its case).
+ * PS_ENOTFOUND "NOT_FOUND" when there is none. */
+int measures_load(struct ctx *c, int64_t id, struct measure_row *m);
+
 /* Start a measure (case officer; a tier that needs an approver is started
  * or approved by that chief). Checks: the tier exists under the law of the
  * start date (ADM-SUMMON-12H), a reason where required, CQ-SPECIAL. *out =
