@@ -114,6 +114,36 @@ static int load_measure(struct ctx *c, int64_t id, struct measure_row *m, struct
 	return rc ? rc : case_load(c, m->case_id, k);
 }
 
+int measures_party_special(struct ctx *c, int64_t party_id, int y, int m, int d, int *special)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*special = 0;
+	rc = db_prepare(c->db,
+			"SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp"
+			" JOIN person p ON p.id = cp.person_id WHERE cp.id = ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, party_id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		const char *birth = db_column_text(st, 1);
+		int by, bm, bd;
+
+		if (db_column_int(st, 0))
+			*special = 1;
+		else if (birth && !date_parse(birth, 10, &by, &bm, &bd))
+			*special = measure_special_age(idcard_age_on(by, bm, bd, y, m, d));
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "当事人不存在");
+	}
+	db_finalize(st);
+	return rc;
+}
+
 int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *in, json_t **out)
 {
 	const struct measure_tier *t;
@@ -148,27 +178,9 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	/* CQ-SPECIAL from the records too: under 16 or 70 and over by the birth
 	 * date, or pregnant/nursing as registered — not only the form's flag */
 	if (!special) {
-		json_t *p;
-
-		rows_binds(&q, c);
-		rows_bind_int(&q, in->party_id);
-		rc = rows_one(&q,
-			      "SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp"
-			      " JOIN person p ON p.id = cp.person_id WHERE cp.id = ?",
-			      &p);
+		rc = measures_party_special(c, in->party_id, y, m, d, &special);
 		if (rc)
 			return rc;
-		if (json_integer_value(json_object_get(p, "pregnant_or_nursing")))
-			special = 1;
-		else if (json_string_value(json_object_get(p, "birth_date"))) {
-			int by, bm, bd, age;
-
-			if (!date_parse(json_string_value(json_object_get(p, "birth_date")), 10, &by, &bm, &bd)) {
-				age = idcard_age_on(by, bm, bd, y, m, d);
-				special = measure_special_age(age);
-			}
-		}
-		json_decref(p);
 	}
 	rc = measure_start_check(t, law_in_force(y, m, d), in->reason && *in->reason, special, c->err);
 	if (rc)

@@ -32,6 +32,11 @@ struct measure_row {
  * PS_ENOTFOUND "NOT_FOUND" when there is none. */
 int measures_load(struct ctx *c, int64_t id, struct measure_row *m);
 
+/* CQ-SPECIAL from the records: *special = 1 when the party is registered
+ * pregnant or nursing, or is under 16 or 70 and over on y-m-d (catalog
+ * ages). PS_ENOTFOUND when the party does not exist. */
+int measures_party_special(struct ctx *c, int64_t party_id, int y, int m, int d, int *special);
+
 /* Start a measure (case officer; a tier that needs an approver is started
  * or approved by that chief). Checks: the tier exists under the law of the
  * start date (ADM-SUMMON-12H), a reason where required, CQ-SPECIAL. *out =

@@ -3,6 +3,7 @@
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
 #include "domain/clocks/clocks.h"
+#include "domain/clocks/measures.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "rules/idcard.h"
@@ -251,29 +252,12 @@ int custody_check(struct ctx *c, int64_t id, const char *notes, const char *lock
 static int special_person(struct ctx *c, const struct custody_row *e, int *special)
 {
 	struct rows_query q;
-	json_t *p;
-	int rc, by, bm, bd, y, m, d;
+	int rc, y, m, d;
 
-	*special = 0;
-	rows_binds(&q, c);
-	rows_bind_int(&q, e->party_id);
-	rc = rows_one(&q,
-		      "SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp JOIN person p"
-		      " ON p.id = cp.person_id WHERE cp.id = ?",
-		      &p);
+	ctx_today(c, &y, &m, &d);
+	rc = measures_party_special(c, e->party_id, y, m, d, special);
 	if (rc)
 		return rc;
-	if (row_int(p, "pregnant_or_nursing"))
-		*special = 1;
-	if (row_str(p, "birth_date") && !date_parse(row_str(p, "birth_date"), 10, &by, &bm, &bd)) {
-		int age;
-
-		ctx_today(c, &y, &m, &d);
-		age = idcard_age_on(by, bm, bd, y, m, d);
-		if (measure_special_age(age))
-			*special = 1;
-	}
-	json_decref(p);
 	if (!*special && e->measure_id) {
 		int64_t n = 0;
 
