@@ -61,6 +61,13 @@ struct req {
 	/* waiting for the group committer (api_handle returned API_WAIT) */
 	void *job;
 	int rc;
+
+	/* a ROUTE_PREPARE request: the handler runs first with preparing set
+	 * (on the worker, in a read transaction) and leaves what it learnt in
+	 * prepared (arena), then again by the committer with preparing 0;
+	 * prepared is NULL when there was no such first run */
+	int preparing;
+	void *prepared;
 };
 
 /* A route: method, pattern ("/api/v1/users/{id}"), handler and flags. */
@@ -74,6 +81,9 @@ enum route_flags {
 			       * password (argon2id) inside the handler and must
 			       * not hold up the batch (the one documented
 			       * exception to the one writer, see README) */
+	ROUTE_PREPARE = 16,   /* a write whose CPU-heavy part (argon2id) the
+			       * handler does in a first run on the worker,
+			       * before it joins a batch (see struct req) */
 };
 
 struct route {

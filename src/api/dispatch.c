@@ -257,6 +257,32 @@ fail:
 	return rc;
 }
 
+/* The first run of a ROUTE_PREPARE request, on the worker in a read
+ * transaction of its own: the handler does its CPU-heavy part (argon2id)
+ * and leaves the result in r->prepared, so that the committer's run does
+ * not hold up a batch with it. Nothing of this run is written or answered:
+ * when it fails, the committer's run meets the same failure (and audits
+ * it) without a prepared result. */
+static void prepare_route(struct req *r, const struct route *rt)
+{
+	ctx_for(r);
+	r->ctx.defer_writes = 1;
+	r->prepared = NULL;
+	if (db_begin(r->db, 0, &r->err) == PS_OK) {
+		r->preparing = 1;
+		if (run_body(r, rt))
+			r->prepared = NULL;
+		r->preparing = 0;
+	}
+	db_rollback(r->db);
+	ps_err_clear(&r->err);
+	json_decref(r->out);
+	r->out = NULL;
+	r->status = 200;
+	r->set_cookie = NULL;
+	r->retry_after = 0;
+}
+
 /* ---- the committer's jobs ----
  * Requests that write are run by the one writer (api/committer.c), each in
  * a savepoint of a shared transaction, committed together: one fsync for
@@ -433,9 +459,12 @@ int api_handle(struct req *r)
 			return API_DONE;
 		}
 	}
-	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
-	    wait_for(r, found, JOB_REQUEST, PS_OK))
-		return API_WAIT;
+	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method)) {
+		if (found->flags & ROUTE_PREPARE)
+			prepare_route(r, found);
+		if (wait_for(r, found, JOB_REQUEST, PS_OK))
+			return API_WAIT;
+	}
 	for (int attempt = 0;; attempt++) {
 		ps_err_clear(&r->err);
 		json_decref(r->out);

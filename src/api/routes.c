@@ -7,7 +7,7 @@
 
 const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/health", api_health, ROUTE_PUBLIC),
-	ROUTE("POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC | ROUTE_SOLO),
+	ROUTE("POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC | ROUTE_PREPARE),
 	ROUTE("DELETE", "/api/v1/session", api_session_delete, ROUTE_PW_CHANGE),
 	ROUTE("GET", "/api/v1/me", api_me, ROUTE_PW_CHANGE),
 	ROUTE("POST", "/api/v1/me/password", api_me_password, ROUTE_PW_CHANGE | ROUTE_SOLO),

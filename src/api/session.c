@@ -30,7 +30,18 @@ int api_session_create(struct req *r)
 				  &r->err);
 	if (rc)
 		return rc;
-	rc = auth_login(&r->ctx, username, password, &res);
+	if (r->preparing) {
+		/* on the worker: the argon2id check, before the writer */
+		struct login_check *chk = arena_alloc(r->arena, sizeof(*chk));
+
+		if (!chk)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		rc = auth_login_check(&r->ctx, username, password, chk);
+		if (!rc)
+			r->prepared = chk;
+		return rc;
+	}
+	rc = auth_login(&r->ctx, username, password, r->prepared, &res);
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */

@@ -287,8 +287,32 @@ static int create_session(struct ctx *c, int64_t user_id, struct login_result *o
 	return rc == PS_DONE ? PS_OK : rc;
 }
 
+int auth_login_check(struct ctx *c, const char *username, const char *password,
+		     struct login_check *chk)
+{
+	struct login_user u;
+	const char *h;
+	int found = 0, rc;
+
+	memset(chk, 0, sizeof(*chk));
+	if (ip_failures(c->client_ip, c->now, 0) >=
+	    setting_int(c, "auth.ip_failures_per_minute", 0))
+		return PS_OK;
+	memset(&u, 0, sizeof(u));
+	rc = load_login_user(c, username, &u, &found);
+	if (rc)
+		return rc;
+	h = found ? u.hash : dummy_hash();
+	chk->ok = h && crypto_password_verify(h, password);
+	chk->found = found;
+	snprintf(chk->hash, sizeof(chk->hash), "%s", found ? u.hash : "");
+	chk->done = 1;
+	ps_memzero(u.hash, sizeof(u.hash));
+	return PS_OK;
+}
+
 int auth_login(struct ctx *c, const char *username, const char *password,
-	       struct login_result *out)
+	       const struct login_check *chk, struct login_result *out)
 {
 	struct login_user u;
 	struct lockout_policy pol;
@@ -312,8 +336,13 @@ int auth_login(struct ctx *c, const char *username, const char *password,
 	pol.window_s = setting_int(c, "auth.fail_window_minutes", 0) * 60;
 	pol.lock_s = setting_int(c, "auth.lock_minutes", 0) * 60;
 
-	h = found ? u.hash : dummy_hash();
-	ok = h && crypto_password_verify(h, password);
+	if (chk && chk->done && chk->found == found &&
+	    (!found || strcmp(chk->hash, u.hash) == 0)) {
+		ok = chk->ok; /* checked before, against this same hash */
+	} else {
+		h = found ? u.hash : dummy_hash();
+		ok = h && crypto_password_verify(h, password);
+	}
 	if (!found) {
 		ip_failures(c->client_ip, c->now, 1);
 		out->outcome = LOGIN_BAD;

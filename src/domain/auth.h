@@ -18,12 +18,31 @@ struct login_result {
 	int retry_after;              /* seconds (LOGIN_RATE) */
 };
 
+/* What a login learnt before it writes: the password checked against the
+ * account's hash (or a dummy one for an unknown user, AUTH-2), so that the
+ * argon2id work (~0.1 s) is done on the request's worker and not by the one
+ * writer (AUTH-9). */
+struct login_check {
+	int done;                     /* 1 when the password was checked */
+	int found;                    /* the account exists */
+	int ok;                       /* the password matched */
+	char hash[CRYPTO_PWHASH_LEN]; /* the hash it was checked against */
+};
+
+/* Check password for username in the caller's (read) transaction, writing
+ * nothing: fills *chk (chk->done stays 0 while the address is over its
+ * failure rate: no work is spent on it). Only a storage error fails. */
+int auth_login_check(struct ctx *c, const char *username, const char *password,
+		     struct login_check *chk);
+
 /* Try a login. Every outcome is audited and the failure counters are
  * updated, so the caller COMMITS whatever the outcome (only a storage error,
  * the return value, rolls back). On LOGIN_OK the user's older sessions are
- * ended (SESS-5) and a new session row is written. */
+ * ended (SESS-5) and a new session row is written. chk (may be NULL) is an
+ * auth_login_check made before: its verdict is used when the account's hash
+ * is still the one it checked; otherwise the password is checked here. */
 int auth_login(struct ctx *c, const char *username, const char *password,
-	       struct login_result *out);
+	       const struct login_check *chk, struct login_result *out);
 
 /* Resolve a session token (cookie value) into c->who and c->session_hash.
  * PS_EAUTH with code UNAUTHENTICATED (no or unknown token) or

@@ -471,6 +471,48 @@ STORY(e_failed_fsync_stops_writes_until_restart)
 	assert_serving(srv, mj, mine);
 }
 
+/* 6. A login writes through the committer too (its argon2id check runs on
+ * the worker before): when its batch is lost, the login is answered 503, no
+ * session exists and no audit row says it succeeded; the next login works. */
+STORY(f_a_login_in_a_lost_batch_is_not_a_login)
+{
+	struct shot s[3];
+	long long sessions_before;
+
+	sessions_before = db_raw_int(srv->db, "SELECT COUNT(*) FROM session", NULL);
+	memset(s, 0, sizeof(s));
+	s[0] = (struct shot){ NULL, "POST", API "/session",
+			      fmt(srv, "{\"username\":\"minjing1\",\"password\":\"%s\"}", DEMO_PW),
+			      { 0 } };
+	s[1] = (struct shot){ NULL, "POST", API "/session",
+			      fmt(srv, "{\"username\":\"minjing2\",\"password\":\"%s\"}", DEMO_PW),
+			      { 0 } };
+	s[2] = (struct shot){ NULL, "POST", API "/session",
+			      "{\"username\":\"minjing2\",\"password\":\"wrong-password-1\"}",
+			      { 0 } };
+	srv->allow_5xx = 1;
+	arm(srv, "at=commit kind=ioerr gather_ms=1500");
+	fire(srv, s, 3);
+	assert_armed_and_taken(srv);
+	assert_true(gathered(srv) >= 3);
+	assert_store_unavailable(srv, s, 3);
+	for (int i = 0; i < 3; i++)
+		assert_null(resp_header(srv, &s[i].r, "Set-Cookie"));
+	release_all(s, 3);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM session", NULL), sessions_before);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action LIKE 'login.%'"
+				    " AND username IN ('minjing1', 'minjing2')",
+				    NULL),
+			 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT fail_count FROM users WHERE username = ?",
+				    "minjing2"),
+			 0);
+	srv->allow_5xx = 0;
+	login(srv, "minjing1", DEMO_PW);
+	assert_chain_intact(srv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -485,6 +527,8 @@ int main(void)
 			d_a_failed_statement_that_keeps_the_transaction_loses_one_job, setup_faulty,
 			teardown_server),
 		cmocka_unit_test_setup_teardown(e_failed_fsync_stops_writes_until_restart,
+						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(f_a_login_in_a_lost_batch_is_not_a_login,
 						setup_faulty, teardown_server),
 	};
 
