@@ -76,11 +76,10 @@ enum route_flags {
 	ROUTE_WRITE = 2,      /* a GET that records data as it reads: take the
 			       * write lock at once, audit in the same txn */
 	ROUTE_PW_CHANGE = 4,  /* allowed while the password must be changed */
-	ROUTE_SOLO = 8,       /* its own transaction on the worker, not the
-			       * group commit: it spends ~0.1 s hashing a
-			       * password (argon2id) inside the handler and must
-			       * not hold up the batch (the one documented
-			       * exception to the one writer, see README) */
+	ROUTE_SOLO = 8,       /* its own write transaction on the worker, not
+			       * the group commit: a long import must not hold
+			       * up a batch (a documented exception to the one
+			       * writer, see README) */
 	ROUTE_PREPARE = 16,   /* a write whose CPU-heavy part (argon2id) the
 			       * handler does in a first run on the worker,
 			       * before it joins a batch (see struct req) */

@@ -104,8 +104,20 @@ int api_me_password(struct req *r)
 				  &r->err);
 	if (!rc)
 		rc = json_get_str(r->in, "new_password", 1, 1000, &new_pw, &r->err);
+	if (!rc && r->preparing) {
+		/* on the worker: old password, history and hash, before the writer */
+		struct pw_prep *p = arena_alloc(r->arena, sizeof(*p));
+
+		r->prepared = p;
+		return p ? auth_password_prepare(&r->ctx, r->ctx.who.user_id, r->ctx.who.username,
+						 old_pw, new_pw, p)
+			 : PS_OK;
+	}
+	r->ctx.pw_prep = r->prepared;
 	if (!rc)
 		rc = auth_change_password(&r->ctx, old_pw, new_pw);
+	if (r->prepared)
+		ps_memzero(r->prepared, sizeof(struct pw_prep));
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_object());
