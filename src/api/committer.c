@@ -37,7 +37,8 @@ int api_write_failed(void)
  * exists as a batch is about to be taken, the committer reads it, removes
  * it and arms what it says (one line of words, any order):
  *     at=step|commit  kind=ioerr|full|fsync  n=N  txn=lose|keep  gather_ms=M
- * at/kind/n/txn arm db_test_fault_arm (n defaults to 1, txn to lose);
+ *     match=TEXT (the rest of the line: only statements containing TEXT count)
+ * at/kind/n/txn/match arm db_test_fault_arm (n defaults to 1, txn to lose);
  * gather_ms makes this one batch wait M ms (at most 5000) before it takes
  * the queue, so that concurrent requests land in the same batch. A test
  * knows the file was taken when it is gone. */
@@ -46,7 +47,7 @@ static int test_hooks_poll(void)
 {
 	static const char *path;
 	static int looked;
-	char line[256], *save = NULL;
+	char line[256], *save = NULL, *match = NULL;
 	int at = 0, kind = DB_FAULT_IOERR, n = 1, lose = 1, gather = 0;
 	FILE *f;
 
@@ -63,6 +64,12 @@ static int test_hooks_poll(void)
 		line[0] = '\0';
 	fclose(f);
 	unlink(path);
+	line[strcspn(line, "\r\n")] = '\0';
+	match = strstr(line, "match=");
+	if (match) {
+		*match = '\0';
+		match += 6;
+	}
 	for (char *w = strtok_r(line, " \t\r\n", &save); w; w = strtok_r(NULL, " \t\r\n", &save)) {
 		if (strcmp(w, "at=step") == 0)
 			at = DB_FAULT_STEP;
@@ -85,10 +92,10 @@ static int test_hooks_poll(void)
 		else
 			log_warn("test hook: unknown word in %s: %s", path, w);
 	}
-	log_warn("test hook: store fault at=%d kind=%d n=%d lose=%d gather_ms=%d", at, kind, n,
-		 lose, gather);
+	log_warn("test hook: store fault at=%d kind=%d n=%d lose=%d gather_ms=%d match=%s", at,
+		 kind, n, lose, gather, match ? match : "");
 	if (at)
-		db_test_fault_arm((enum db_fault_at)at, (enum db_fault_kind)kind, n, lose);
+		db_test_fault_arm((enum db_fault_at)at, (enum db_fault_kind)kind, n, lose, match);
 	if (gather > 0)
 		usleep((useconds_t)(gather > 5000 ? 5000 : gather) * 1000);
 	return gather > 0;
@@ -127,7 +134,7 @@ static int run_one(struct commit_job *j, const char **why)
 		*why = "transaction gone before SAVEPOINT";
 		return -1;
 	}
-	if (db_exec(db, "SAVEPOINT request", &e)) {
+	if (db_savepoint(db, "request", &e)) {
 		*why = "SAVEPOINT failed";
 		return -1;
 	}
@@ -137,14 +144,14 @@ static int run_one(struct commit_job *j, const char **why)
 			*why = "transaction rolled back by the store during a request";
 			return -1;
 		}
-		if (db_exec(db, "ROLLBACK TO SAVEPOINT request", &e)) {
+		if (db_savepoint_rollback(db, "request", &e)) {
 			*why = "ROLLBACK TO failed";
 			return -1;
 		}
 		if (j->rolled_back)
 			j->rolled_back(j, db);
 	}
-	if (db_exec(db, "RELEASE SAVEPOINT request", &e)) {
+	if (db_savepoint_release(db, "request", &e)) {
 		*why = "RELEASE failed";
 		return -1;
 	}

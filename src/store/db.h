@@ -67,6 +67,17 @@ int db_exec(struct db *db, const char *sql, struct ps_err *err);
 int db_begin(struct db *db, int write, struct ps_err *err);
 int db_commit(struct db *db, struct ps_err *err);
 void db_rollback(struct db *db);
+/* Savepoints inside the open transaction, by name ([a-z_]+, the caller's
+ * constant). db_savepoint opens one (outside a transaction SQLite would
+ * open a transaction with it: callers check db_in_transaction first);
+ * db_savepoint_rollback undoes what was done since, keeping the savepoint
+ * open; db_savepoint_release closes it, keeping what was done. Each
+ * returns the store's error when it fails: then the caller cannot know
+ * what the transaction holds and must roll all of it back. */
+int db_savepoint(struct db *db, const char *name, struct ps_err *err);
+int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err);
+int db_savepoint_release(struct db *db, const char *name, struct ps_err *err);
+
 /* 1 while a transaction is open on db. After a failed statement this tells
  * whether SQLite kept the transaction (only the statement was undone) or
  * rolled all of it back itself (SQLITE_IOERR, SQLITE_FULL, SQLITE_NOMEM …
@@ -127,8 +138,10 @@ int db_integrity_check(struct db *db, struct ps_err *err);
  * (DB_FAULT_COMMIT) fails with the given error instead of running. With
  * lose_txn the open transaction is rolled back first, as SQLite itself may
  * do on an I/O error or a full disk; without it only that statement fails.
- * The fault fires once and is then disarmed; n = 0 disarms. Safe to call
- * from any thread. Release builds have no such function. */
+ * With match (may be NULL; copied, at most 63 bytes) only steps of
+ * statements whose SQL text contains it count. The fault fires once and is
+ * then disarmed; n = 0 disarms. Safe to call from any thread. Release
+ * builds have no such function. */
 #ifdef PS_TEST_HOOKS
 enum db_fault_at { DB_FAULT_STEP = 1, DB_FAULT_COMMIT = 2 };
 enum db_fault_kind {
@@ -136,7 +149,8 @@ enum db_fault_kind {
 	DB_FAULT_FULL = 2,  /* SQLITE_FULL: the disk is full */
 	DB_FAULT_FSYNC = 3, /* SQLITE_IOERR_FSYNC: a sync failed (db_sync_failed) */
 };
-void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn);
+void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
+		       const char *match);
 /* 1 while a fault is armed and has not fired. */
 int db_test_fault_armed(void);
 #endif

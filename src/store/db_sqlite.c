@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,6 +238,32 @@ int db_exec(struct db *db, const char *sql, struct ps_err *err)
 	return rc ? rc : PS_EINTERNAL;
 }
 
+static int savepoint_exec(struct db *db, const char *verb, const char *name,
+			  struct ps_err *err)
+{
+	char sql[96];
+	int n = snprintf(sql, sizeof(sql), "%s %s", verb, name);
+
+	if (n < 0 || (size_t)n >= sizeof(sql))
+		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
+	return db_exec(db, sql, err);
+}
+
+int db_savepoint(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "SAVEPOINT", name, err);
+}
+
+int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
+}
+
+int db_savepoint_release(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
+}
+
 int db_begin(struct db *db, int write, struct ps_err *err)
 {
 	return db_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
@@ -373,10 +400,13 @@ int db_bind_null(struct db_stmt *st, int idx)
 /* ---- store faults for tests ---- */
 #ifdef PS_TEST_HOOKS
 static atomic_int fault_at, fault_kind, fault_left, fault_lose_txn;
+static char fault_match[64]; /* written only while fault_at is 0 */
 
-void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn)
+void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
+		       const char *match)
 {
 	atomic_store(&fault_at, 0);
+	snprintf(fault_match, sizeof(fault_match), "%s", match ? match : "");
 	atomic_store(&fault_kind, (int)kind);
 	atomic_store(&fault_lose_txn, lose_txn);
 	atomic_store(&fault_left, n);
@@ -397,6 +427,8 @@ static int fault_fires(struct db_stmt *st)
 	if (!at || !st->db->writer)
 		return 0;
 	if (at == DB_FAULT_COMMIT && strcmp(st->sql, "COMMIT") != 0)
+		return 0;
+	if (fault_match[0] && !strstr(st->sql, fault_match))
 		return 0;
 	if (atomic_fetch_sub(&fault_left, 1) != 1)
 		return 0;

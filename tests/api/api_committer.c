@@ -374,9 +374,8 @@ STORY(c_disk_full_mid_batch_answers_the_whole_batch_503)
 				      person_body(srv, fmt(srv, "满盘%d", i), ids[n]), { 0 } };
 	}
 	srv->allow_5xx = 1;
-	/* BEGIN is step 1; a registration takes more than 20 steps, so step
-	 * 60 falls after the first jobs were released */
-	arm(srv, "at=step n=60 kind=full txn=lose gather_ms=700");
+	/* the third registration's insert: two jobs were run and released */
+	arm(srv, "at=step n=3 kind=full txn=lose gather_ms=700 match=INSERT INTO person(");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 6);
@@ -394,8 +393,7 @@ STORY(c_disk_full_mid_batch_answers_the_whole_batch_503)
 
 /* 4. A statement fails with a full disk but SQLite keeps the transaction
  * (only the statement is undone): that job alone is answered 503, the rest
- * of the batch commits. Wherever the fault lands (BEGIN, a savepoint, a
- * job), no answer disagrees with the database. */
+ * of the batch commits, and no answer disagrees with the database. */
 STORY(d_a_failed_statement_that_keeps_the_transaction_loses_one_job)
 {
 	struct session *mj = login(srv, "minjing3", DEMO_PW);
@@ -410,7 +408,7 @@ STORY(d_a_failed_statement_that_keeps_the_transaction_loses_one_job)
 				      person_body(srv, fmt(srv, "语句失败%d", i), ids[n]), { 0 } };
 	}
 	srv->allow_5xx = 1;
-	arm(srv, "at=step n=45 kind=full txn=keep gather_ms=700");
+	arm(srv, "at=step n=3 kind=full txn=keep gather_ms=700 match=INSERT INTO person(");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 6);
@@ -513,6 +511,35 @@ STORY(f_a_login_in_a_lost_batch_is_not_a_login)
 	assert_chain_intact(srv);
 }
 
+/* 7. A password change whose batch is lost changes nothing: answered 503,
+ * the old password still logs in, the new one does not, no history row. */
+STORY(g_a_password_change_in_a_lost_batch_changes_nothing)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	struct shot s[1];
+	struct session tmp;
+	long long history;
+
+	history = db_raw_int(srv->db, "SELECT COUNT(*) FROM password_history", NULL);
+	memset(s, 0, sizeof(s));
+	s[0] = (struct shot){ mj, "POST", API "/me/password",
+			      fmt(srv, "{\"old_password\":\"%s\",\"new_password\":\"%s\"}", DEMO_PW,
+				  "Xin-Mima#2026-batch"),
+			      { 0 } };
+	srv->allow_5xx = 1;
+	arm(srv, "at=commit kind=full");
+	fire(srv, s, 1);
+	assert_armed_and_taken(srv);
+	assert_store_unavailable(srv, s, 1);
+	release_all(s, 1);
+	srv->allow_5xx = 0;
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM password_history", NULL),
+			 history);
+	assert_int_equal(login_attempt(srv, "minjing1", "Xin-Mima#2026-batch", &tmp)->status, 401);
+	login(srv, "minjing1", DEMO_PW);
+	assert_chain_intact(srv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -529,6 +556,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(e_failed_fsync_stops_writes_until_restart,
 						setup_faulty, teardown_server),
 		cmocka_unit_test_setup_teardown(f_a_login_in_a_lost_batch_is_not_a_login,
+						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(g_a_password_change_in_a_lost_batch_changes_nothing,
 						setup_faulty, teardown_server),
 	};
 
