@@ -80,9 +80,11 @@ enum route_flags {
 			       * the group commit: a long import must not hold
 			       * up a batch (a documented exception to the one
 			       * writer, see README) */
-	ROUTE_PREPARE = 16,   /* a write whose CPU-heavy part (argon2id) the
-			       * handler does in a first run on the worker,
-			       * before it joins a batch (see struct req) */
+	ROUTE_PREPARE = 16,   /* a write whose CPU-heavy part (argon2id, a
+			       * workbook's decoding) the handler does in a
+			       * first run on the worker, before it joins a
+			       * batch or (SOLO) takes the write lock (see
+			       * struct req) */
 };
 
 struct route {

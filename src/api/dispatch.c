@@ -258,9 +258,10 @@ fail:
 }
 
 /* The first run of a ROUTE_PREPARE request, on the worker in a read
- * transaction of its own: the handler does its CPU-heavy part (argon2id)
- * and leaves the result in r->prepared, so that the committer's run does
- * not hold up a batch with it. Nothing of this run is written or answered:
+ * transaction of its own: the handler does its CPU-heavy part (argon2id,
+ * a workbook's decoding) and leaves the result in r->prepared, so that the
+ * write (the committer's run, or a ROUTE_SOLO transaction) does not hold up
+ * a batch or the write lock with it. Nothing of this run is written or answered:
  * when it fails, the committer's run meets the same failure (and audits
  * it) without a prepared result. */
 static void prepare_route(struct req *r, const struct route *rt)
@@ -459,12 +460,11 @@ int api_handle(struct req *r)
 			return API_DONE;
 		}
 	}
-	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method)) {
-		if (found->flags & ROUTE_PREPARE)
-			prepare_route(r, found);
-		if (wait_for(r, found, JOB_REQUEST, PS_OK))
-			return API_WAIT;
-	}
+	if ((found->flags & ROUTE_PREPARE) && is_write_method(r->method))
+		prepare_route(r, found);
+	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
+	    wait_for(r, found, JOB_REQUEST, PS_OK))
+		return API_WAIT;
 	for (int attempt = 0;; attempt++) {
 		ps_err_clear(&r->err);
 		json_decref(r->out);

@@ -82,7 +82,7 @@ const struct route api_routes[] = {
 	ROUTE("POST", "/api/v1/addresses", api_addresses_create, 0),
 	ROUTE("GET", "/api/v1/persons", api_persons_search, 0),
 	ROUTE("POST", "/api/v1/persons", api_persons_register, 0),
-	ROUTE("POST", "/api/v1/persons/import", api_persons_import, ROUTE_SOLO),
+	ROUTE("POST", "/api/v1/persons/import", api_persons_import, ROUTE_SOLO | ROUTE_PREPARE),
 	ROUTE("GET", "/api/v1/persons/{id}", api_persons_get, 0),
 	ROUTE("GET", "/api/v1/rentals", api_rentals_list, 0),
 	ROUTE("POST", "/api/v1/rentals", api_rentals_create, 0),
