@@ -36,9 +36,11 @@ int api_write_failed(void)
  * With PS_TEST_HOOKS, when PRECINCT_TEST_STORE_FAULT_FILE names a file that
  * exists as a batch is about to be taken, the committer reads it, removes
  * it and arms what it says (one line of words, any order):
- *     at=step|commit  kind=ioerr|full|fsync  n=N  txn=lose|keep  gather_ms=M
- *     match=TEXT (the rest of the line: only statements containing TEXT count)
- * at/kind/n/txn/match arm db_test_fault_arm (n defaults to 1, txn to lose);
+ *     at=step|commit  kind=ioerr|full|fsync  n=N  txn=lose|keep  conn=writer|any
+ *     gather_ms=M  match=TEXT (the rest of the line: only statements
+ *     containing TEXT count)
+ * at/kind/n/txn/conn/match arm db_test_fault_arm (n defaults to 1, txn to
+ * lose, conn to writer);
  * gather_ms makes this one batch wait M ms (at most 5000) before it takes
  * the queue, so that concurrent requests land in the same batch. A test
  * knows the file was taken when it is gone. */
@@ -48,7 +50,7 @@ static int test_hooks_poll(void)
 	static const char *path;
 	static int looked;
 	char line[256], *save = NULL, *match = NULL;
-	int at = 0, kind = DB_FAULT_IOERR, n = 1, lose = 1, gather = 0;
+	int at = 0, kind = DB_FAULT_IOERR, n = 1, lose = 1, any = 0, gather = 0;
 	FILE *f;
 
 	if (!looked) {
@@ -85,6 +87,10 @@ static int test_hooks_poll(void)
 			lose = 0;
 		else if (strcmp(w, "txn=lose") == 0)
 			lose = 1;
+		else if (strcmp(w, "conn=any") == 0)
+			any = 1;
+		else if (strcmp(w, "conn=writer") == 0)
+			any = 0;
 		else if (strncmp(w, "n=", 2) == 0)
 			n = atoi(w + 2);
 		else if (strncmp(w, "gather_ms=", 10) == 0)
@@ -95,7 +101,8 @@ static int test_hooks_poll(void)
 	log_warn("test hook: store fault at=%d kind=%d n=%d lose=%d gather_ms=%d match=%s", at,
 		 kind, n, lose, gather, match ? match : "");
 	if (at)
-		db_test_fault_arm((enum db_fault_at)at, (enum db_fault_kind)kind, n, lose, match);
+		db_test_fault_arm((enum db_fault_at)at, (enum db_fault_kind)kind, n, lose, any,
+				  match);
 	if (gather > 0)
 		usleep((useconds_t)(gather > 5000 ? 5000 : gather) * 1000);
 	return gather > 0;

@@ -132,7 +132,8 @@ int db_backup_to(struct db *db, const char *path, struct ps_err *err);
 int db_integrity_check(struct db *db, struct ps_err *err);
 
 /* ---- store faults, for tests (compiled only with PS_TEST_HOOKS) ----
- * Arm one fault on the writer connections (db_use_as_writer): the n-th
+ * Arm one fault on the writer connections (db_use_as_writer), or with
+ * any_conn on every connection (a ROUTE_SOLO request's own): the n-th
  * statement step from now (DB_FAULT_STEP, every db_step counts: BEGIN,
  * SAVEPOINT, RELEASE, the requests' statements) or the n-th COMMIT from now
  * (DB_FAULT_COMMIT) fails with the given error instead of running. With
@@ -150,7 +151,7 @@ enum db_fault_kind {
 	DB_FAULT_FSYNC = 3, /* SQLITE_IOERR_FSYNC: a sync failed (db_sync_failed) */
 };
 void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
-		       const char *match);
+		       int any_conn, const char *match);
 /* 1 while a fault is armed and has not fired. */
 int db_test_fault_armed(void);
 #endif

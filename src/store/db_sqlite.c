@@ -399,13 +399,14 @@ int db_bind_null(struct db_stmt *st, int idx)
 
 /* ---- store faults for tests ---- */
 #ifdef PS_TEST_HOOKS
-static atomic_int fault_at, fault_kind, fault_left, fault_lose_txn;
+static atomic_int fault_at, fault_kind, fault_left, fault_lose_txn, fault_any_conn;
 static char fault_match[64]; /* written only while fault_at is 0 */
 
 void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
-		       const char *match)
+		       int any_conn, const char *match)
 {
 	atomic_store(&fault_at, 0);
+	atomic_store(&fault_any_conn, any_conn);
 	snprintf(fault_match, sizeof(fault_match), "%s", match ? match : "");
 	atomic_store(&fault_kind, (int)kind);
 	atomic_store(&fault_lose_txn, lose_txn);
@@ -424,7 +425,7 @@ static int fault_fires(struct db_stmt *st)
 {
 	int at = atomic_load(&fault_at);
 
-	if (!at || !st->db->writer)
+	if (!at || (!st->db->writer && !atomic_load(&fault_any_conn)))
 		return 0;
 	if (at == DB_FAULT_COMMIT && strcmp(st->sql, "COMMIT") != 0)
 		return 0;

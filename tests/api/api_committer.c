@@ -540,6 +540,38 @@ STORY(g_a_password_change_in_a_lost_batch_changes_nothing)
 	assert_chain_intact(srv);
 }
 
+/* 8. The person import (ROUTE_SOLO, its own transaction) loses its
+ * transaction when a chunk's savepoint is released (an I/O error that
+ * SQLite answers with a rollback): the import stops and is answered 503,
+ * and no later chunk is committed on its own. */
+STORY(h_an_import_that_loses_its_transaction_commits_no_row)
+{
+	struct session *mj = login(srv, "minjing3", DEMO_PW);
+	const char *csv = "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n";
+	long long persons, mine;
+	struct resp *r;
+
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id(srv)));
+	EXPECT(r, 201);
+	mine = rnum(r, "person.id");
+	for (int i = 1; i <= 150; i++)
+		csv = fmt(srv, "%s断链%d,%s,,常住,断链社区,%d号楼,1单元,101\n", csv, i, fresh_id(srv), i);
+	persons = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+
+	/* the committer takes the file with the read's audit row */
+	arm(srv, "at=step n=1 kind=ioerr txn=lose conn=any match=RELEASE SAVEPOINT import_chunk");
+	EXPECT(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL), 200);
+	assert_armed_and_taken(srv);
+
+	srv->allow_5xx = 1;
+	r = http(srv, mj, "POST", API "/persons/import", jdump(srv, json_pack("{s:s}", "csv", csv)));
+	assert_error(srv, r, 503, "STORE_UNAVAILABLE");
+	srv->allow_5xx = 0;
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), persons);
+	assert_chain_intact(srv);
+	assert_serving(srv, mj, mine);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,7 +591,11 @@ int main(void)
 						setup_faulty, teardown_server),
 		cmocka_unit_test_setup_teardown(g_a_password_change_in_a_lost_batch_changes_nothing,
 						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(h_an_import_that_loses_its_transaction_commits_no_row,
+						setup_faulty, teardown_server),
 	};
 
+	if (getenv("PRECINCT_TEST_FILTER"))
+		cmocka_set_test_filter(getenv("PRECINCT_TEST_FILTER"));
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
