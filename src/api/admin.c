@@ -1,6 +1,7 @@
 /* admin.c — /users, /units, /settings (admin) and /audit (auditor). */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/settings.h"
@@ -29,33 +30,30 @@ int api_users_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+const struct field users_create_fields[] = {
+	FSTR(struct user_input, username, "username", 1, 32),
+	FSTR(struct user_input, name, "name", 1, 32),
+	FSTR(struct user_input, role, "role", 1, 16),
+	FINT(struct user_input, unit_id, "unit_id", 1, 1, INT64_MAX),
+	FSTR(struct user_input, badge_no, "badge_no", 0, 16),
+	FSTR(struct user_input, phone, "phone", 0, 20),
+	FSTR(struct user_input, password, "password", 1, PASSWORD_MAX_BYTES),
+	FEND,
+};
+
+const struct field users_update_fields[] = {
+	FSTR(struct user_input, name, "name", 0, 32),
+	FSTR(struct user_input, role, "role", 0, 16),
+	FINT(struct user_input, unit_id, "unit_id", 0, 1, INT64_MAX),
+	FSTR(struct user_input, badge_no, "badge_no", 0, 16),
+	FSTR(struct user_input, phone, "phone", 0, 20),
+	FEND,
+};
+
 static int user_fields(struct req *r, struct user_input *in, int create)
 {
-	static const char *const create_keys[] = { "username", "name", "role", "unit_id",
-						   "badge_no", "phone", "password", NULL };
-	static const char *const update_keys[] = { "name", "role", "unit_id",
-						   "badge_no", "phone", NULL };
-	int rc;
-
 	memset(in, 0, sizeof(*in));
-	rc = req_body(r, create ? create_keys : update_keys);
-	if (!rc && create)
-		rc = json_get_str(r->in, "username", 1, 32, &in->username, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "name", create, 32, &in->name, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "role", create, 16, &in->role, &r->err);
-	if (!rc)
-		rc = json_get_int(r->in, "unit_id", create, 1, INT64_MAX, &in->unit_id,
-				  NULL, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "badge_no", 0, 16, &in->badge_no, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "phone", 0, 20, &in->phone, &r->err);
-	if (!rc && create)
-		rc = json_get_str(r->in, "password", 1, PASSWORD_MAX_BYTES,
-				  &in->password, &r->err);
-	return rc;
+	return fields_bind(r->in, create ? users_create_fields : users_update_fields, in, &r->err);
 }
 
 /* The first run of a ROUTE_PREPARE password route: a pw_prep in the arena,
@@ -228,22 +226,27 @@ int api_settings_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct settings_put_body {
+	json_t *value;
+	int64_t unit_id;
+	int unit_id_given;
+};
+
+const struct field settings_put_fields[] = {
+	FJSON(struct settings_put_body, value, "value", 1),
+	FINTP(struct settings_put_body, unit_id, unit_id_given, "unit_id", 1, INT64_MAX),
+	FEND,
+};
+
 int api_settings_put(struct req *r)
 {
-	static const char *const keys[] = { "value", "unit_id", NULL };
-	json_t *out, *value;
-	int64_t unit_id = 0;
-	int rc = req_body(r, keys);
+	struct settings_put_body body_in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, settings_put_fields, &body_in, &r->err);
 
-	if (!rc)
-		rc = json_get_int(r->in, "unit_id", 0, 1, INT64_MAX, &unit_id, NULL,
-				  &r->err);
 	if (rc)
 		return rc;
-	value = json_object_get(r->in, "value");
-	if (!value)
-		return ps_fail_field(&r->err, PS_EINVAL, "value", "缺少必填字段：value");
-	rc = settings_put(&r->ctx, r->params[0], value, unit_id, &out);
+	rc = settings_put(&r->ctx, r->params[0], body_in.value, body_in.unit_id_given ? body_in.unit_id : 0, &out);
 	return rc ? rc : req_reply(r, 200, json_pack("{s:o}", "setting", out));
 }
 

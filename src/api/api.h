@@ -87,11 +87,13 @@ enum route_flags {
 			       * struct req) */
 };
 
+struct field;
 struct route {
 	const char *method;
 	const char *pattern;
 	int (*handler)(struct req *r);
 	int flags;
+	const struct field *body; /* the request body's field table (api/fields.h), or NULL */
 };
 
 extern const struct route api_routes[];

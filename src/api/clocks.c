@@ -3,6 +3,7 @@
 #include "api/api.h"
 #include "api/committer.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/clocks.h"
 #include "domain/custody.h"
 #include "domain/holidays.h"
@@ -106,17 +107,31 @@ int api_breaches(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct breaches_answer_body {
+	const char *kind;
+	const char *text;
+};
+
+static const char *const breaches_answer_kind_values[] = { "release", "next_measure", "extension", "explanation", NULL };
+const struct field breaches_answer_fields[] = {
+	FENUM(struct breaches_answer_body, kind, "kind", 1, 16, breaches_answer_kind_values),
+	FSTR(struct breaches_answer_body, text, "text", 1, 2000),
+	FEND,
+};
+
 int api_breaches_answer(struct req *r)
 {
-	static const char *const keys[] = { "kind", "text", NULL };
+	struct breaches_answer_body body_in = { 0 };
 	const char *kind = NULL, *text = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "kind", 1, 16, &kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "text", 1, 2000, &text, &r->err);
+	if (!rc) rc = fields_bind(r->in, breaches_answer_fields, &body_in, &r->err);
+	if (!rc) {
+		kind = body_in.kind;
+		text = body_in.text;
+	}
 	if (!rc) rc = breaches_answer(&r->ctx, id, kind, text, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
@@ -132,88 +147,182 @@ int api_measures_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct measures_start_body {
+	int64_t party_id;
+	int party_id_given;
+	const char *kind;
+	const char *tier;
+	const char *reason;
+	int64_t days;
+	int days_given;
+	int special_person;
+	int special_person_given;
+	int64_t started_at;
+	int started_at_given;
+	int64_t previous_id;
+	int previous_id_given;
+};
+
+const struct field measures_start_fields[] = {
+	FINT(struct measures_start_body, party_id, "party_id", 1, 1, INT64_MAX),
+	FSTR(struct measures_start_body, kind, "kind", 1, 32),
+	FSTR(struct measures_start_body, tier, "tier", 1, 16),
+	FSTR(struct measures_start_body, reason, "reason", 0, 1000),
+	FINTP(struct measures_start_body, days, days_given, "days", 0, 365),
+	FBOOLP(struct measures_start_body, special_person, special_person_given, "special_person"),
+	FINTP(struct measures_start_body, started_at, started_at_given, "started_at", 0, INT64_MAX / 2),
+	FINTP(struct measures_start_body, previous_id, previous_id_given, "previous_id", 1, INT64_MAX),
+	FEND,
+};
+
 int api_measures_start(struct req *r)
 {
-	static const char *const keys[] = { "party_id", "kind", "tier", "reason", "days",
-					    "special_person", "started_at", "previous_id", NULL };
+	struct measures_start_body body_in = { 0 };
 	struct measure_input in;
 	int64_t id, days = 0;
 	json_t *out;
 	int rc = req_param_id(r, 0, &id);
 
 	memset(&in, 0, sizeof(in));
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "party_id", 1, 1, INT64_MAX, &in.party_id, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "kind", 1, 32, &in.kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "tier", 1, 16, &in.tier, &r->err);
-	if (!rc) rc = json_get_str(r->in, "reason", 0, 1000, &in.reason, &r->err);
-	if (!rc) rc = json_get_int(r->in, "days", 0, 0, 365, &days, NULL, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "special_person", 0, &in.special_person, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "started_at", 0, 0, INT64_MAX / 2, &in.started_at, &in.has_started, &r->err);
-	if (!rc) rc = json_get_int(r->in, "previous_id", 0, 1, INT64_MAX, &in.previous_id, NULL, &r->err);
+	if (!rc) rc = fields_bind(r->in, measures_start_fields, &body_in, &r->err);
+	if (!rc) {
+		in.party_id = body_in.party_id;
+		in.kind = body_in.kind;
+		in.tier = body_in.tier;
+		in.reason = body_in.reason;
+		if (body_in.days_given)
+			days = body_in.days;
+		if (body_in.special_person_given)
+			in.special_person = body_in.special_person;
+		if (body_in.started_at_given)
+			in.started_at = body_in.started_at;
+		in.has_started = body_in.started_at_given;
+		if (body_in.previous_id_given)
+			in.previous_id = body_in.previous_id;
+	}
 	in.days = (int)days;
 	if (!rc) rc = measures_start(&r->ctx, id, &in, &out);
 	return rc ? rc : req_reply(r, 201, out);
 }
 
+struct measures_extend_body {
+	const char *tier;
+	const char *reason;
+};
+
+const struct field measures_extend_fields[] = {
+	FSTR(struct measures_extend_body, tier, "tier", 1, 16),
+	FSTR(struct measures_extend_body, reason, "reason", 1, 1000),
+	FEND,
+};
+
 int api_measures_extend(struct req *r)
 {
-	static const char *const keys[] = { "tier", "reason", NULL };
+	struct measures_extend_body body_in = { 0 };
 	const char *tier = NULL, *reason = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "tier", 1, 16, &tier, &r->err);
-	if (!rc) rc = json_get_str(r->in, "reason", 1, 1000, &reason, &r->err);
+	if (!rc) rc = fields_bind(r->in, measures_extend_fields, &body_in, &r->err);
+	if (!rc) {
+		tier = body_in.tier;
+		reason = body_in.reason;
+	}
 	if (!rc) rc = measures_extend(&r->ctx, id, tier, reason, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct measures_milestone_body {
+	const char *key;
+	int64_t at;
+	int at_given;
+	const char *exception;
+};
+
+static const char *const measures_milestone_key_values[] = { "kss", "family", "question", NULL };
+const struct field measures_milestone_fields[] = {
+	FENUM(struct measures_milestone_body, key, "key", 1, 16, measures_milestone_key_values),
+	FINTP(struct measures_milestone_body, at, at_given, "at", 0, INT64_MAX / 2),
+	FSTR(struct measures_milestone_body, exception, "exception", 0, 500),
+	FEND,
+};
+
 int api_measures_milestone(struct req *r)
 {
-	static const char *const keys[] = { "key", "at", "exception", NULL };
+	struct measures_milestone_body body_in = { 0 };
 	const char *key = NULL, *exc = NULL;
 	int64_t id, at = 0;
 	int has_at = 0;
 	json_t *out;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "key", 1, 16, &key, &r->err);
-	if (!rc) rc = json_get_int(r->in, "at", 0, 0, INT64_MAX / 2, &at, &has_at, &r->err);
-	if (!rc) rc = json_get_str(r->in, "exception", 0, 500, &exc, &r->err);
+	if (!rc) rc = fields_bind(r->in, measures_milestone_fields, &body_in, &r->err);
+	if (!rc) {
+		key = body_in.key;
+		if (body_in.at_given)
+			at = body_in.at;
+		has_at = body_in.at_given;
+		exc = body_in.exception;
+	}
 	if (!rc) rc = measures_milestone(&r->ctx, id, key, has_at ? at : r->ctx.now, exc, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct measures_end_body {
+	const char *reason;
+};
+
+const struct field measures_end_fields[] = {
+	FSTR(struct measures_end_body, reason, "reason", 1, 1000),
+	FEND,
+};
+
 int api_measures_end(struct req *r)
 {
-	static const char *const keys[] = { "reason", NULL };
+	struct measures_end_body body_in = { 0 };
 	const char *reason = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "reason", 1, 1000, &reason, &r->err);
+	if (!rc) rc = fields_bind(r->in, measures_end_fields, &body_in, &r->err);
+	if (!rc) {
+		reason = body_in.reason;
+	}
 	if (!rc) rc = measures_end(&r->ctx, id, reason, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct cases_limit_body {
+	const char *action;
+	const char *reason;
+	const char *kind;
+};
+
+static const char *const cases_limit_action_values[] = { "extend", "pause", "resume", NULL };
+static const char *const cases_limit_kind_values[] = { "appraisal", "hearing", NULL };
+const struct field cases_limit_fields[] = {
+	FENUM(struct cases_limit_body, action, "action", 1, 16, cases_limit_action_values),
+	FSTR(struct cases_limit_body, reason, "reason", 0, 1000),
+	FENUM(struct cases_limit_body, kind, "kind", 0, 16, cases_limit_kind_values),
+	FEND,
+};
+
 int api_cases_limit(struct req *r)
 {
-	static const char *const keys[] = { "action", "reason", "kind", NULL };
+	struct cases_limit_body body_in = { 0 };
 	const char *action = NULL, *reason = NULL, *kind = NULL;
 	json_t *out = NULL;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "action", 1, 16, &action, &r->err);
-	if (!rc) rc = json_get_str(r->in, "reason", 0, 1000, &reason, &r->err);
-	if (!rc) rc = json_get_str(r->in, "kind", 0, 16, &kind, &r->err);
+	if (!rc) rc = fields_bind(r->in, cases_limit_fields, &body_in, &r->err);
+	if (!rc) {
+		action = body_in.action;
+		reason = body_in.reason;
+		kind = body_in.kind;
+	}
 	if (rc)
 		return rc;
 	if (!strcmp(action, "extend"))
@@ -236,21 +345,23 @@ int api_custody_board(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+const struct field custody_enter_fields[] = {
+	FINT(struct custody_input, case_id, "case_id", 1, 1, INT64_MAX),
+	FINT(struct custody_input, party_id, "party_id", 1, 1, INT64_MAX),
+	FINT(struct custody_input, measure_id, "measure_id", 0, 1, INT64_MAX),
+	FSTR(struct custody_input, reason, "reason", 1, 200),
+	FINTP(struct custody_input, arrived_at, has_arrived, "arrived_at", 0, INT64_MAX / 2),
+	FEND,
+};
+
 int api_custody_enter(struct req *r)
 {
-	static const char *const keys[] = { "case_id", "party_id", "measure_id", "reason", "arrived_at",
-					    NULL };
 	struct custody_input in;
 	json_t *out;
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "case_id", 1, 1, INT64_MAX, &in.case_id, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "party_id", 1, 1, INT64_MAX, &in.party_id, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "measure_id", 0, 1, INT64_MAX, &in.measure_id, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "reason", 1, 200, &in.reason, &r->err);
-	if (!rc) rc = json_get_int(r->in, "arrived_at", 0, 0, INT64_MAX / 2, &in.arrived_at, &in.has_arrived, &r->err);
+	rc = fields_bind(r->in, custody_enter_fields, &in, &r->err);
 	if (!rc) rc = custody_enter(&r->ctx, &in, &out);
 	return rc ? rc : req_reply(r, 201, out);
 }
@@ -265,9 +376,22 @@ int api_custody_get(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct custody_check_body {
+	const char *notes;
+	const char *locker_no;
+	json_t *items;
+};
+
+const struct field custody_check_fields[] = {
+	FSTR(struct custody_check_body, notes, "notes", 1, 1000),
+	FSTR(struct custody_check_body, locker_no, "locker_no", 0, 16),
+	FJSON(struct custody_check_body, items, "items", 0),
+	FEND,
+};
+
 int api_custody_check(struct req *r)
 {
-	static const char *const keys[] = { "notes", "locker_no", "items", NULL };
+	struct custody_check_body body_in = { 0 };
 	struct custody_item_input items[64];
 	const char *notes = NULL, *locker = NULL;
 	json_t *arr, *v, *out;
@@ -275,9 +399,11 @@ int api_custody_check(struct req *r)
 	int64_t id;
 	int n = 0, rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "notes", 1, 1000, &notes, &r->err);
-	if (!rc) rc = json_get_str(r->in, "locker_no", 0, 16, &locker, &r->err);
+	if (!rc) rc = fields_bind(r->in, custody_check_fields, &body_in, &r->err);
+	if (!rc) {
+		notes = body_in.notes;
+		locker = body_in.locker_no;
+	}
 	if (rc)
 		return rc;
 	arr = json_object_get(r->in, "items");
@@ -298,48 +424,91 @@ int api_custody_check(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct custody_room_body {
+	const char *room_kind;
+	const char *room_no;
+};
+
+static const char *const custody_room_room_kind_values[] = { "holding_room", "inquiry_room", "interrogation_room", NULL };
+const struct field custody_room_fields[] = {
+	FENUM(struct custody_room_body, room_kind, "room_kind", 1, 32, custody_room_room_kind_values),
+	FSTR(struct custody_room_body, room_no, "room_no", 1, 16),
+	FEND,
+};
+
 int api_custody_room(struct req *r)
 {
-	static const char *const keys[] = { "room_kind", "room_no", NULL };
+	struct custody_room_body body_in = { 0 };
 	const char *kind = NULL, *no = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "room_kind", 1, 32, &kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "room_no", 1, 16, &no, &r->err);
+	if (!rc) rc = fields_bind(r->in, custody_room_fields, &body_in, &r->err);
+	if (!rc) {
+		kind = body_in.room_kind;
+		no = body_in.room_no;
+	}
 	if (!rc) rc = custody_room(&r->ctx, id, kind, no, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct custody_log_body {
+	const char *kind;
+	const char *note;
+};
+
+static const char *const custody_log_kind_values[] = { "meal", "rest", "note", "out", "back", NULL };
+const struct field custody_log_fields[] = {
+	FENUM(struct custody_log_body, kind, "kind", 1, 16, custody_log_kind_values),
+	FSTR(struct custody_log_body, note, "note", 0, 500),
+	FEND,
+};
+
 int api_custody_log(struct req *r)
 {
-	static const char *const keys[] = { "kind", "note", NULL };
+	struct custody_log_body body_in = { 0 };
 	const char *kind = NULL, *note = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "kind", 1, 16, &kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "note", 0, 500, &note, &r->err);
+	if (!rc) rc = fields_bind(r->in, custody_log_fields, &body_in, &r->err);
+	if (!rc) {
+		kind = body_in.kind;
+		note = body_in.note;
+	}
 	if (!rc) rc = custody_log(&r->ctx, id, kind, note, &out);
 	return rc ? rc : req_reply(r, 201, out);
 }
 
+struct custody_exit_body {
+	const char *reason;
+	int belongings_returned;
+	int belongings_returned_given;
+};
+
+const struct field custody_exit_fields[] = {
+	FSTR(struct custody_exit_body, reason, "reason", 1, 200),
+	FBOOLP(struct custody_exit_body, belongings_returned, belongings_returned_given, "belongings_returned"),
+	FEND,
+};
+
 int api_custody_exit(struct req *r)
 {
-	static const char *const keys[] = { "reason", "belongings_returned", NULL };
+	struct custody_exit_body body_in = { 0 };
 	const char *reason = NULL;
 	int returned = 0;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "reason", 1, 200, &reason, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "belongings_returned", 0, &returned, NULL, &r->err);
+	if (!rc) rc = fields_bind(r->in, custody_exit_fields, &body_in, &r->err);
+	if (!rc) {
+		reason = body_in.reason;
+		if (body_in.belongings_returned_given)
+			returned = body_in.belongings_returned;
+	}
 	if (!rc) rc = custody_exit(&r->ctx, id, reason, returned, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
@@ -354,15 +523,29 @@ int api_holidays_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct holidays_put_body {
+	const char *kind;
+	const char *name;
+};
+
+static const char *const holidays_put_kind_values[] = { "holiday", "workday", NULL };
+const struct field holidays_put_fields[] = {
+	FENUM(struct holidays_put_body, kind, "kind", 1, 16, holidays_put_kind_values),
+	FSTR(struct holidays_put_body, name, "name", 1, 32),
+	FEND,
+};
+
 int api_holidays_put(struct req *r)
 {
-	static const char *const keys[] = { "kind", "name", NULL };
+	struct holidays_put_body body_in = { 0 };
 	const char *kind = NULL, *name = NULL;
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, holidays_put_fields, &body_in, &r->err);
+	if (!rc) {
+		kind = body_in.kind;
+		name = body_in.name;
+	}
 
-	if (!rc) rc = json_get_str(r->in, "kind", 1, 16, &kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "name", 1, 32, &name, &r->err);
 	if (!rc) rc = holidays_put(&r->ctx, r->params[0], kind, name, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }

@@ -1,6 +1,7 @@
 /* incidents.c — /incidents, /incident-categories, /oversight, /reports. */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/incidents.h"
 #include "domain/oversight.h"
 #include "domain/reports.h"
@@ -44,32 +45,82 @@ int api_incidents_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct incidents_create_body {
+	int64_t received_at;
+	int received_at_given;
+	const char *source;
+	const char *caller_name;
+	const char *caller_phone;
+	int confidential;
+	int confidential_given;
+	const char *place;
+	const char *community;
+	json_t *lat;
+	json_t *lng;
+	const char *category;
+	int64_t priority;
+	int priority_given;
+	const char *summary;
+	int64_t station_id;
+	int station_id_given;
+	int64_t duplicate_of;
+	int duplicate_of_given;
+	int not_duplicate;
+	int not_duplicate_given;
+};
+
+static const char *const incidents_create_source_values[] = { "110", "phone", "walk_in", "patrol", "other", NULL };
+const struct field incidents_create_fields[] = {
+	FINTP(struct incidents_create_body, received_at, received_at_given, "received_at", 0, INT64_MAX / 2),
+	FENUM(struct incidents_create_body, source, "source", 1, 16, incidents_create_source_values),
+	FSTR(struct incidents_create_body, caller_name, "caller_name", 0, 32),
+	FSTR(struct incidents_create_body, caller_phone, "caller_phone", 0, 20),
+	FBOOLP(struct incidents_create_body, confidential, confidential_given, "confidential"),
+	FSTR(struct incidents_create_body, place, "place", 1, 200),
+	FSTR(struct incidents_create_body, community, "community", 0, 64),
+	FJSON(struct incidents_create_body, lat, "lat", 0),
+	FJSON(struct incidents_create_body, lng, "lng", 0),
+	FSTR(struct incidents_create_body, category, "category", 1, 8),
+	FINTP(struct incidents_create_body, priority, priority_given, "priority", 1, 3),
+	FSTR(struct incidents_create_body, summary, "summary", 1, 2000),
+	FINTP(struct incidents_create_body, station_id, station_id_given, "station_id", 1, INT64_MAX),
+	FINTP(struct incidents_create_body, duplicate_of, duplicate_of_given, "duplicate_of", 1, INT64_MAX),
+	FBOOLP(struct incidents_create_body, not_duplicate, not_duplicate_given, "not_duplicate"),
+	FEND,
+};
+
 int api_incidents_create(struct req *r)
 {
-	static const char *const keys[] = { "received_at", "source", "caller_name", "caller_phone",
-					    "confidential", "place", "community", "lat", "lng",
-					    "category", "priority", "summary", "station_id",
-					    "duplicate_of", "not_duplicate", NULL };
+	struct incidents_create_body body_in = { 0 };
 	struct incident_input in;
 	int64_t prio = 0;
 	json_t *out, *lat, *lng;
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "received_at", 0, 0, INT64_MAX / 2, &in.received_at, &in.has_received, &r->err);
-	if (!rc) rc = json_get_str(r->in, "source", 1, 16, &in.source, &r->err);
-	if (!rc) rc = json_get_str(r->in, "caller_name", 0, 32, &in.caller_name, &r->err);
-	if (!rc) rc = json_get_str(r->in, "caller_phone", 0, 20, &in.caller_phone, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "confidential", 0, &in.confidential, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "place", 1, 200, &in.place, &r->err);
-	if (!rc) rc = json_get_str(r->in, "community", 0, 64, &in.community, &r->err);
-	if (!rc) rc = json_get_str(r->in, "category", 1, 8, &in.category, &r->err);
-	if (!rc) rc = json_get_int(r->in, "priority", 0, 1, 3, &prio, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "summary", 1, 2000, &in.summary, &r->err);
-	if (!rc) rc = json_get_int(r->in, "station_id", 0, 1, INT64_MAX, &in.station_id, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "duplicate_of", 0, 1, INT64_MAX, &in.duplicate_of, NULL, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "not_duplicate", 0, &in.not_duplicate, NULL, &r->err);
+	rc = fields_bind(r->in, incidents_create_fields, &body_in, &r->err);
+	if (!rc) {
+		if (body_in.received_at_given)
+			in.received_at = body_in.received_at;
+		in.has_received = body_in.received_at_given;
+		in.source = body_in.source;
+		in.caller_name = body_in.caller_name;
+		in.caller_phone = body_in.caller_phone;
+		if (body_in.confidential_given)
+			in.confidential = body_in.confidential;
+		in.place = body_in.place;
+		in.community = body_in.community;
+		in.category = body_in.category;
+		if (body_in.priority_given)
+			prio = body_in.priority;
+		in.summary = body_in.summary;
+		if (body_in.station_id_given)
+			in.station_id = body_in.station_id;
+		if (body_in.duplicate_of_given)
+			in.duplicate_of = body_in.duplicate_of;
+		if (body_in.not_duplicate_given)
+			in.not_duplicate = body_in.not_duplicate;
+	}
 	if (rc)
 		return rc;
 	in.priority = (int)prio;
@@ -106,16 +157,31 @@ int api_incidents_get(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct incidents_dispatch_body {
+	int64_t station_id;
+	int station_id_given;
+	json_t *officer_ids;
+};
+
+const struct field incidents_dispatch_fields[] = {
+	FINTP(struct incidents_dispatch_body, station_id, station_id_given, "station_id", 1, INT64_MAX),
+	FJSON(struct incidents_dispatch_body, officer_ids, "officer_ids", 0),
+	FEND,
+};
+
 int api_incidents_dispatch(struct req *r)
 {
-	static const char *const keys[] = { "station_id", "officer_ids", NULL };
+	struct incidents_dispatch_body body_in = { 0 };
 	int64_t id, station = 0, officers[16];
 	json_t *out, *arr, *v;
 	size_t i;
 	int n = 0, rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "station_id", 0, 1, INT64_MAX, &station, NULL, &r->err);
+	if (!rc) rc = fields_bind(r->in, incidents_dispatch_fields, &body_in, &r->err);
+	if (!rc) {
+		if (body_in.station_id_given)
+			station = body_in.station_id;
+	}
 	if (rc)
 		return rc;
 	arr = json_object_get(r->in, "officer_ids");
@@ -144,37 +210,71 @@ int api_incidents_step(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct incidents_feedback_body {
+	const char *outcome;
+	const char *text;
+	const char *title;
+	const char *offence_code;
+	const char *act_date;
+	int64_t co_officer_id;
+	int co_officer_id_given;
+};
+
+static const char *const incidents_feedback_outcome_values[] = { "admin_case", "criminal_case", "mediated", "assistance", "invalid", "transferred", "other", NULL };
+const struct field incidents_feedback_fields[] = {
+	FENUM(struct incidents_feedback_body, outcome, "outcome", 1, 16, incidents_feedback_outcome_values),
+	FSTR(struct incidents_feedback_body, text, "text", 1, 2000),
+	FSTR(struct incidents_feedback_body, title, "title", 0, 100),
+	FSTR(struct incidents_feedback_body, offence_code, "offence_code", 0, 16),
+	FSTR(struct incidents_feedback_body, act_date, "act_date", 0, 10),
+	FINTP(struct incidents_feedback_body, co_officer_id, co_officer_id_given, "co_officer_id", 1, INT64_MAX),
+	FEND,
+};
+
 int api_incidents_feedback(struct req *r)
 {
-	static const char *const keys[] = { "outcome", "text", "title", "offence_code", "act_date",
-					    "co_officer_id", NULL };
+	struct incidents_feedback_body body_in = { 0 };
 	struct incident_feedback fb;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
 	memset(&fb, 0, sizeof(fb));
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "outcome", 1, 16, &fb.outcome, &r->err);
-	if (!rc) rc = json_get_str(r->in, "text", 1, 2000, &fb.text, &r->err);
-	if (!rc) rc = json_get_str(r->in, "title", 0, 100, &fb.title, &r->err);
-	if (!rc) rc = json_get_str(r->in, "offence_code", 0, 16, &fb.offence_code, &r->err);
-	if (!rc) rc = json_get_str(r->in, "act_date", 0, 10, &fb.act_date, &r->err);
-	if (!rc) rc = json_get_int(r->in, "co_officer_id", 0, 1, INT64_MAX, &fb.co_officer_id, NULL, &r->err);
+	if (!rc) rc = fields_bind(r->in, incidents_feedback_fields, &body_in, &r->err);
+	if (!rc) {
+		fb.outcome = body_in.outcome;
+		fb.text = body_in.text;
+		fb.title = body_in.title;
+		fb.offence_code = body_in.offence_code;
+		fb.act_date = body_in.act_date;
+		if (body_in.co_officer_id_given)
+			fb.co_officer_id = body_in.co_officer_id;
+	}
 	if (!rc) rc = incidents_feedback(&r->ctx, id, &fb, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct incidents_callback_body {
+	const char *result;
+};
+
+const struct field incidents_callback_fields[] = {
+	FSTR(struct incidents_callback_body, result, "result", 1, 500),
+	FEND,
+};
+
 int api_incidents_callback(struct req *r)
 {
-	static const char *const keys[] = { "result", NULL };
+	struct incidents_callback_body body_in = { 0 };
 	const char *result = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "result", 1, 500, &result, &r->err);
+	if (!rc) rc = fields_bind(r->in, incidents_callback_fields, &body_in, &r->err);
+	if (!rc) {
+		result = body_in.result;
+	}
 	if (!rc) rc = incidents_callback(&r->ctx, id, result, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
@@ -198,18 +298,38 @@ int api_oversight_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+struct oversight_create_body {
+	const char *object_type;
+	int64_t object_id;
+	int object_id_given;
+	const char *instructions;
+	int64_t deadline;
+	int deadline_given;
+};
+
+static const char *const oversight_create_object_type_values[] = { "incident", "case", NULL };
+const struct field oversight_create_fields[] = {
+	FENUM(struct oversight_create_body, object_type, "object_type", 1, 16, oversight_create_object_type_values),
+	FINT(struct oversight_create_body, object_id, "object_id", 1, 1, INT64_MAX),
+	FSTR(struct oversight_create_body, instructions, "instructions", 1, 2000),
+	FINT(struct oversight_create_body, deadline, "deadline", 1, 0, INT64_MAX / 2),
+	FEND,
+};
+
 int api_oversight_create(struct req *r)
 {
-	static const char *const keys[] = { "object_type", "object_id", "instructions", "deadline", NULL };
+	struct oversight_create_body body_in = { 0 };
 	const char *type = NULL, *instr = NULL;
 	int64_t oid = 0, deadline = 0;
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, oversight_create_fields, &body_in, &r->err);
+	if (!rc) {
+		type = body_in.object_type;
+		oid = body_in.object_id;
+		instr = body_in.instructions;
+		deadline = body_in.deadline;
+	}
 
-	if (!rc) rc = json_get_str(r->in, "object_type", 1, 16, &type, &r->err);
-	if (!rc) rc = json_get_int(r->in, "object_id", 1, 1, INT64_MAX, &oid, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "instructions", 1, 2000, &instr, &r->err);
-	if (!rc) rc = json_get_int(r->in, "deadline", 1, 0, INT64_MAX / 2, &deadline, NULL, &r->err);
 	if (!rc) rc = oversight_create(&r->ctx, type, oid, instr, deadline, &out);
 	return rc ? rc : req_reply(r, 201, out);
 }

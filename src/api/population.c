@@ -2,6 +2,7 @@
  * /employers, /wanted, /hits, /letters, /population/summary (issue 6). */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/imports.h"
 #include "domain/population.h"
 #include "domain/rentals.h"
@@ -24,18 +25,39 @@ int api_addresses_list(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct addresses_create_body {
+	const char *community;
+	const char *building;
+	const char *unit_no;
+	const char *room;
+	int64_t post_id;
+	int post_id_given;
+};
+
+const struct field addresses_create_fields[] = {
+	FSTR(struct addresses_create_body, community, "community", 1, 64),
+	FSTR(struct addresses_create_body, building, "building", 0, 32),
+	FSTR(struct addresses_create_body, unit_no, "unit_no", 0, 16),
+	FSTR(struct addresses_create_body, room, "room", 0, 16),
+	FINTP(struct addresses_create_body, post_id, post_id_given, "post_id", 1, INT64_MAX),
+	FEND,
+};
+
 int api_addresses_create(struct req *r)
 {
-	static const char *const keys[] = { "community", "building", "unit_no", "room", "post_id", NULL };
+	struct addresses_create_body body_in = { 0 };
 	struct address_input in = { 0 };
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, addresses_create_fields, &body_in, &r->err);
+	if (!rc) {
+		in.community = body_in.community;
+		in.building = body_in.building;
+		in.unit_no = body_in.unit_no;
+		in.room = body_in.room;
+		if (body_in.post_id_given)
+			in.post_id = body_in.post_id;
+	}
 
-	if (!rc) rc = json_get_str(r->in, "community", 1, 64, &in.community, &r->err);
-	if (!rc) rc = json_get_str(r->in, "building", 0, 32, &in.building, &r->err);
-	if (!rc) rc = json_get_str(r->in, "unit_no", 0, 16, &in.unit_no, &r->err);
-	if (!rc) rc = json_get_str(r->in, "room", 0, 16, &in.room, &r->err);
-	if (!rc) rc = json_get_int(r->in, "post_id", 0, 1, INT64_MAX, &in.post_id, NULL, &r->err);
 	if (!rc) rc = addresses_create(&r->ctx, &in, &out);
 	return DONE(rc, 201, out);
 }
@@ -58,24 +80,59 @@ int api_persons_search(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct persons_register_body {
+	const char *id_number;
+	const char *name;
+	const char *sex;
+	const char *birth_date;
+	const char *phone;
+	const char *kind;
+	const char *household_no;
+	const char *key_tags;
+	int64_t address_id;
+	int address_id_given;
+	int key_person;
+	int key_person_given;
+};
+
+static const char *const persons_register_sex_values[] = { "M", "F", NULL };
+static const char *const persons_register_kind_values[] = { "resident", "temporary", "floating", "foreign", "unregistered", NULL };
+const struct field persons_register_fields[] = {
+	FSTR(struct persons_register_body, id_number, "id_number", 1, 18),
+	FSTR(struct persons_register_body, name, "name", 1, 32),
+	FENUM(struct persons_register_body, sex, "sex", 0, 1, persons_register_sex_values),
+	FSTR(struct persons_register_body, birth_date, "birth_date", 0, 10),
+	FSTR(struct persons_register_body, phone, "phone", 0, 20),
+	FENUM(struct persons_register_body, kind, "kind", 0, 16, persons_register_kind_values),
+	FSTR(struct persons_register_body, household_no, "household_no", 0, 32),
+	FSTR(struct persons_register_body, key_tags, "key_tags", 0, 200),
+	FINTP(struct persons_register_body, address_id, address_id_given, "address_id", 1, INT64_MAX),
+	FBOOLP(struct persons_register_body, key_person, key_person_given, "key_person"),
+	FEND,
+};
+
 int api_persons_register(struct req *r)
 {
-	static const char *const keys[] = { "id_number", "name", "sex", "birth_date", "phone", "kind",
-					    "household_no", "key_tags", "address_id", "key_person", NULL };
+	struct persons_register_body body_in = { 0 };
 	struct person_input in = { 0 };
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, persons_register_fields, &body_in, &r->err);
+	if (!rc) {
+		in.id_number = body_in.id_number;
+		in.name = body_in.name;
+		in.sex = body_in.sex;
+		in.birth_date = body_in.birth_date;
+		in.phone = body_in.phone;
+		in.kind = body_in.kind;
+		in.household_no = body_in.household_no;
+		in.key_tags = body_in.key_tags;
+		if (body_in.address_id_given)
+			in.address_id = body_in.address_id;
+		if (body_in.key_person_given)
+			in.key_person = body_in.key_person;
+		in.has_key_person = body_in.key_person_given;
+	}
 
-	if (!rc) rc = json_get_str(r->in, "id_number", 1, 18, &in.id_number, &r->err);
-	if (!rc) rc = json_get_str(r->in, "name", 1, 32, &in.name, &r->err);
-	if (!rc) rc = json_get_str(r->in, "sex", 0, 1, &in.sex, &r->err);
-	if (!rc) rc = json_get_str(r->in, "birth_date", 0, 10, &in.birth_date, &r->err);
-	if (!rc) rc = json_get_str(r->in, "phone", 0, 20, &in.phone, &r->err);
-	if (!rc) rc = json_get_str(r->in, "kind", 0, 16, &in.kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "household_no", 0, 32, &in.household_no, &r->err);
-	if (!rc) rc = json_get_str(r->in, "key_tags", 0, 200, &in.key_tags, &r->err);
-	if (!rc) rc = json_get_int(r->in, "address_id", 0, 1, INT64_MAX, &in.address_id, NULL, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "key_person", 0, &in.key_person, &in.has_key_person, &r->err);
 	if (!rc) rc = persons_register(&r->ctx, &in, &out);
 	return DONE(rc, json_is_true(json_object_get(out, "created")) ? 201 : 200, out);
 }
@@ -209,21 +266,46 @@ int api_rentals_list(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct rentals_create_body {
+	int64_t address_id;
+	int address_id_given;
+	int64_t landlord_id;
+	int landlord_id_given;
+	int64_t rooms;
+	int rooms_given;
+	const char *letter_signed_on;
+	const char *letter_expires_on;
+	const char *level;
+};
+
+static const char *const rentals_create_level_values[] = { "trusted", "normal", "watch", NULL };
+const struct field rentals_create_fields[] = {
+	FINT(struct rentals_create_body, address_id, "address_id", 1, 1, INT64_MAX),
+	FINT(struct rentals_create_body, landlord_id, "landlord_id", 1, 1, INT64_MAX),
+	FINTP(struct rentals_create_body, rooms, rooms_given, "rooms", 1, 500),
+	FSTR(struct rentals_create_body, letter_signed_on, "letter_signed_on", 0, 10),
+	FSTR(struct rentals_create_body, letter_expires_on, "letter_expires_on", 0, 10),
+	FENUM(struct rentals_create_body, level, "level", 1, 16, rentals_create_level_values),
+	FEND,
+};
+
 int api_rentals_create(struct req *r)
 {
-	static const char *const keys[] = { "address_id", "landlord_id", "rooms", "letter_signed_on",
-					    "letter_expires_on", "level", NULL };
+	struct rentals_create_body body_in = { 0 };
 	struct rental_input in = { 0 };
 	int64_t rooms = 1;
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, rentals_create_fields, &body_in, &r->err);
+	if (!rc) {
+		in.address_id = body_in.address_id;
+		in.landlord_id = body_in.landlord_id;
+		if (body_in.rooms_given)
+			rooms = body_in.rooms;
+		in.letter_signed_on = body_in.letter_signed_on;
+		in.letter_expires_on = body_in.letter_expires_on;
+		in.level = body_in.level;
+	}
 
-	if (!rc) rc = json_get_int(r->in, "address_id", 1, 1, INT64_MAX, &in.address_id, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "landlord_id", 1, 1, INT64_MAX, &in.landlord_id, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "rooms", 0, 1, 500, &rooms, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "letter_signed_on", 0, 10, &in.letter_signed_on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "letter_expires_on", 0, 10, &in.letter_expires_on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "level", 1, 16, &in.level, &r->err);
 	in.rooms = (int)rooms;
 	if (!rc) rc = rentals_create(&r->ctx, &in, &out);
 	return DONE(rc, 201, out);
@@ -239,48 +321,95 @@ int api_rentals_get(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct rentals_visit_body {
+	const char *visited_on;
+	const char *findings;
+	const char *level;
+};
+
+static const char *const rentals_visit_level_values[] = { "trusted", "normal", "watch", NULL };
+const struct field rentals_visit_fields[] = {
+	FSTR(struct rentals_visit_body, visited_on, "visited_on", 0, 10),
+	FSTR(struct rentals_visit_body, findings, "findings", 1, 2000),
+	FENUM(struct rentals_visit_body, level, "level", 0, 16, rentals_visit_level_values),
+	FEND,
+};
+
 int api_rentals_visit(struct req *r)
 {
-	static const char *const keys[] = { "visited_on", "findings", "level", NULL };
+	struct rentals_visit_body body_in = { 0 };
 	const char *on = NULL, *findings = NULL, *level = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "visited_on", 0, 10, &on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "findings", 1, 2000, &findings, &r->err);
-	if (!rc) rc = json_get_str(r->in, "level", 0, 16, &level, &r->err);
+	if (!rc) rc = fields_bind(r->in, rentals_visit_fields, &body_in, &r->err);
+	if (!rc) {
+		on = body_in.visited_on;
+		findings = body_in.findings;
+		level = body_in.level;
+	}
 	if (!rc) rc = rentals_visit(&r->ctx, id, on, findings, level, &out);
 	return DONE(rc, 201, out);
 }
 
+struct rentals_case_body {
+	int64_t case_id;
+	int case_id_given;
+};
+
+const struct field rentals_case_fields[] = {
+	FINT(struct rentals_case_body, case_id, "case_id", 1, 1, INT64_MAX),
+	FEND,
+};
+
 int api_rentals_case(struct req *r)
 {
-	static const char *const keys[] = { "case_id", NULL };
+	struct rentals_case_body body_in = { 0 };
 	int64_t id, case_id = 0;
 	json_t *out;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "case_id", 1, 1, INT64_MAX, &case_id, NULL, &r->err);
+	if (!rc) rc = fields_bind(r->in, rentals_case_fields, &body_in, &r->err);
+	if (!rc) {
+		case_id = body_in.case_id;
+	}
 	if (!rc) rc = rentals_link_case(&r->ctx, id, case_id, &out);
 	return DONE(rc, 201, out);
 }
 
+struct tenancies_create_body {
+	int64_t person_id;
+	int person_id_given;
+	const char *from_date;
+	const char *to_date;
+	const char *layer;
+};
+
+static const char *const tenancies_create_layer_values[] = { "general", "key", NULL };
+const struct field tenancies_create_fields[] = {
+	FINT(struct tenancies_create_body, person_id, "person_id", 1, 1, INT64_MAX),
+	FSTR(struct tenancies_create_body, from_date, "from_date", 1, 10),
+	FSTR(struct tenancies_create_body, to_date, "to_date", 0, 10),
+	FENUM(struct tenancies_create_body, layer, "layer", 0, 16, tenancies_create_layer_values),
+	FEND,
+};
+
 int api_tenancies_create(struct req *r)
 {
-	static const char *const keys[] = { "person_id", "from_date", "to_date", "layer", NULL };
+	struct tenancies_create_body body_in = { 0 };
 	const char *from = NULL, *to = NULL, *layer = NULL;
 	int64_t id, person = 0;
 	json_t *out;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "person_id", 1, 1, INT64_MAX, &person, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "from_date", 1, 10, &from, &r->err);
-	if (!rc) rc = json_get_str(r->in, "to_date", 0, 10, &to, &r->err);
-	if (!rc) rc = json_get_str(r->in, "layer", 0, 16, &layer, &r->err);
+	if (!rc) rc = fields_bind(r->in, tenancies_create_fields, &body_in, &r->err);
+	if (!rc) {
+		person = body_in.person_id;
+		from = body_in.from_date;
+		to = body_in.to_date;
+		layer = body_in.layer;
+	}
 	if (!rc) rc = tenancies_create(&r->ctx, id, person, from, to, layer, &out);
 	return DONE(rc, 201, out);
 }
@@ -301,22 +430,51 @@ int api_tenancies_end(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct floating_register_body {
+	int64_t person_id;
+	int person_id_given;
+	int64_t employer_id;
+	int employer_id_given;
+	const char *registered_on;
+	const char *permit_no;
+	const char *permit_issued_on;
+	const char *permit_expires_on;
+	const char *mode;
+	const char *layer;
+};
+
+static const char *const floating_register_mode_values[] = { "employer", "joint", "direct", NULL };
+static const char *const floating_register_layer_values[] = { "control", "known", NULL };
+const struct field floating_register_fields[] = {
+	FINT(struct floating_register_body, person_id, "person_id", 1, 1, INT64_MAX),
+	FINTP(struct floating_register_body, employer_id, employer_id_given, "employer_id", 1, INT64_MAX),
+	FSTR(struct floating_register_body, registered_on, "registered_on", 1, 10),
+	FSTR(struct floating_register_body, permit_no, "permit_no", 0, 32),
+	FSTR(struct floating_register_body, permit_issued_on, "permit_issued_on", 0, 10),
+	FSTR(struct floating_register_body, permit_expires_on, "permit_expires_on", 0, 10),
+	FENUM(struct floating_register_body, mode, "mode", 1, 16, floating_register_mode_values),
+	FENUM(struct floating_register_body, layer, "layer", 1, 16, floating_register_layer_values),
+	FEND,
+};
+
 int api_floating_register(struct req *r)
 {
-	static const char *const keys[] = { "person_id", "employer_id", "registered_on", "permit_no",
-					    "permit_issued_on", "permit_expires_on", "mode", "layer", NULL };
+	struct floating_register_body body_in = { 0 };
 	struct floating_input in = { 0 };
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, floating_register_fields, &body_in, &r->err);
+	if (!rc) {
+		in.person_id = body_in.person_id;
+		if (body_in.employer_id_given)
+			in.employer_id = body_in.employer_id;
+		in.registered_on = body_in.registered_on;
+		in.permit_no = body_in.permit_no;
+		in.permit_issued_on = body_in.permit_issued_on;
+		in.permit_expires_on = body_in.permit_expires_on;
+		in.mode = body_in.mode;
+		in.layer = body_in.layer;
+	}
 
-	if (!rc) rc = json_get_int(r->in, "person_id", 1, 1, INT64_MAX, &in.person_id, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "employer_id", 0, 1, INT64_MAX, &in.employer_id, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "registered_on", 1, 10, &in.registered_on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "permit_no", 0, 32, &in.permit_no, &r->err);
-	if (!rc) rc = json_get_str(r->in, "permit_issued_on", 0, 10, &in.permit_issued_on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "permit_expires_on", 0, 10, &in.permit_expires_on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "mode", 1, 16, &in.mode, &r->err);
-	if (!rc) rc = json_get_str(r->in, "layer", 1, 16, &in.layer, &r->err);
 	if (!rc) rc = floating_register(&r->ctx, &in, &out);
 	return DONE(rc, 200, out);
 }
@@ -329,36 +487,73 @@ int api_employers_list(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct employers_create_body {
+	const char *name;
+	int64_t address_id;
+	int address_id_given;
+	const char *contact;
+	const char *phone;
+	const char *letter_signed_on;
+};
+
+const struct field employers_create_fields[] = {
+	FSTR(struct employers_create_body, name, "name", 1, 64),
+	FINTP(struct employers_create_body, address_id, address_id_given, "address_id", 1, INT64_MAX),
+	FSTR(struct employers_create_body, contact, "contact", 0, 32),
+	FSTR(struct employers_create_body, phone, "phone", 0, 20),
+	FSTR(struct employers_create_body, letter_signed_on, "letter_signed_on", 0, 10),
+	FEND,
+};
+
 int api_employers_create(struct req *r)
 {
-	static const char *const keys[] = { "name", "address_id", "contact", "phone", "letter_signed_on",
-					    NULL };
+	struct employers_create_body body_in = { 0 };
 	const char *name = NULL, *contact = NULL, *phone = NULL, *letter = NULL;
 	int64_t addr = 0;
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, employers_create_fields, &body_in, &r->err);
+	if (!rc) {
+		name = body_in.name;
+		if (body_in.address_id_given)
+			addr = body_in.address_id;
+		contact = body_in.contact;
+		phone = body_in.phone;
+		letter = body_in.letter_signed_on;
+	}
 
-	if (!rc) rc = json_get_str(r->in, "name", 1, 64, &name, &r->err);
-	if (!rc) rc = json_get_int(r->in, "address_id", 0, 1, INT64_MAX, &addr, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "contact", 0, 32, &contact, &r->err);
-	if (!rc) rc = json_get_str(r->in, "phone", 0, 20, &phone, &r->err);
-	if (!rc) rc = json_get_str(r->in, "letter_signed_on", 0, 10, &letter, &r->err);
 	if (!rc) rc = employers_create(&r->ctx, name, addr, contact, phone, letter, &out);
 	return DONE(rc, 201, out);
 }
 
+struct employers_report_body {
+	const char *month;
+	int64_t arrivals;
+	int arrivals_given;
+	int64_t departures;
+	int departures_given;
+};
+
+const struct field employers_report_fields[] = {
+	FSTR(struct employers_report_body, month, "month", 1, 7),
+	FINT(struct employers_report_body, arrivals, "arrivals", 1, 0, 100000),
+	FINT(struct employers_report_body, departures, "departures", 1, 0, 100000),
+	FEND,
+};
+
 int api_employers_report(struct req *r)
 {
-	static const char *const keys[] = { "month", "arrivals", "departures", NULL };
+	struct employers_report_body body_in = { 0 };
 	const char *month = NULL;
 	int64_t id, arr = 0, dep = 0;
 	json_t *out;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "month", 1, 7, &month, &r->err);
-	if (!rc) rc = json_get_int(r->in, "arrivals", 1, 0, 100000, &arr, NULL, &r->err);
-	if (!rc) rc = json_get_int(r->in, "departures", 1, 0, 100000, &dep, NULL, &r->err);
+	if (!rc) rc = fields_bind(r->in, employers_report_fields, &body_in, &r->err);
+	if (!rc) {
+		month = body_in.month;
+		arr = body_in.arrivals;
+		dep = body_in.departures;
+	}
 	if (!rc) rc = employers_report(&r->ctx, id, month, (int)arr, (int)dep, &out);
 	return DONE(rc, 200, out);
 }
@@ -373,20 +568,42 @@ int api_wanted_list(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct wanted_put_body {
+	const char *id_number;
+	const char *name;
+	const char *case_desc;
+	const char *issuing_unit;
+	const char *issued_on;
+	int withdrawn;
+	int withdrawn_given;
+};
+
+const struct field wanted_put_fields[] = {
+	FSTR(struct wanted_put_body, id_number, "id_number", 1, 18),
+	FSTR(struct wanted_put_body, name, "name", 1, 32),
+	FSTR(struct wanted_put_body, case_desc, "case_desc", 1, 200),
+	FSTR(struct wanted_put_body, issuing_unit, "issuing_unit", 1, 64),
+	FSTR(struct wanted_put_body, issued_on, "issued_on", 1, 10),
+	FBOOLP(struct wanted_put_body, withdrawn, withdrawn_given, "withdrawn"),
+	FEND,
+};
+
 int api_wanted_put(struct req *r)
 {
-	static const char *const keys[] = { "id_number", "name", "case_desc", "issuing_unit", "issued_on",
-					    "withdrawn", NULL };
+	struct wanted_put_body body_in = { 0 };
 	struct wanted_input in = { 0 };
 	int hits = 0;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, wanted_put_fields, &body_in, &r->err);
+	if (!rc) {
+		in.id_number = body_in.id_number;
+		in.name = body_in.name;
+		in.case_desc = body_in.case_desc;
+		in.issuing_unit = body_in.issuing_unit;
+		in.issued_on = body_in.issued_on;
+		if (body_in.withdrawn_given)
+			in.withdrawn = body_in.withdrawn;
+	}
 
-	if (!rc) rc = json_get_str(r->in, "id_number", 1, 18, &in.id_number, &r->err);
-	if (!rc) rc = json_get_str(r->in, "name", 1, 32, &in.name, &r->err);
-	if (!rc) rc = json_get_str(r->in, "case_desc", 1, 200, &in.case_desc, &r->err);
-	if (!rc) rc = json_get_str(r->in, "issuing_unit", 1, 64, &in.issuing_unit, &r->err);
-	if (!rc) rc = json_get_str(r->in, "issued_on", 1, 10, &in.issued_on, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "withdrawn", 0, &in.withdrawn, NULL, &r->err);
 	if (!rc) rc = wanted_put(&r->ctx, &in, &hits);
 	return DONE(rc, 200, json_pack("{s:i}", "new_hits", hits));
 }
@@ -438,33 +655,65 @@ int api_letters_list(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct letters_create_body {
+	int64_t person_id;
+	int person_id_given;
+	const char *to_unit;
+	const char *sent_on;
+};
+
+const struct field letters_create_fields[] = {
+	FINT(struct letters_create_body, person_id, "person_id", 1, 1, INT64_MAX),
+	FSTR(struct letters_create_body, to_unit, "to_unit", 1, 64),
+	FSTR(struct letters_create_body, sent_on, "sent_on", 1, 10),
+	FEND,
+};
+
 int api_letters_create(struct req *r)
 {
-	static const char *const keys[] = { "person_id", "to_unit", "sent_on", NULL };
+	struct letters_create_body body_in = { 0 };
 	const char *to = NULL, *on = NULL;
 	int64_t person = 0;
 	json_t *out;
-	int rc = req_body(r, keys);
+	int rc = fields_bind(r->in, letters_create_fields, &body_in, &r->err);
+	if (!rc) {
+		person = body_in.person_id;
+		to = body_in.to_unit;
+		on = body_in.sent_on;
+	}
 
-	if (!rc) rc = json_get_int(r->in, "person_id", 1, 1, INT64_MAX, &person, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "to_unit", 1, 64, &to, &r->err);
-	if (!rc) rc = json_get_str(r->in, "sent_on", 1, 10, &on, &r->err);
 	if (!rc) rc = letters_create(&r->ctx, person, to, on, &out);
 	return DONE(rc, 201, out);
 }
 
+struct letters_answer_body {
+	const char *answered_on;
+	const char *result;
+	const char *notes;
+};
+
+static const char *const letters_answer_result_values[] = { "none", "record", "misconduct", NULL };
+const struct field letters_answer_fields[] = {
+	FSTR(struct letters_answer_body, answered_on, "answered_on", 1, 10),
+	FENUM(struct letters_answer_body, result, "result", 1, 16, letters_answer_result_values),
+	FSTR(struct letters_answer_body, notes, "notes", 0, 1000),
+	FEND,
+};
+
 int api_letters_answer(struct req *r)
 {
-	static const char *const keys[] = { "answered_on", "result", "notes", NULL };
+	struct letters_answer_body body_in = { 0 };
 	const char *on = NULL, *result = NULL, *notes = NULL;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = req_body(r, keys);
-	if (!rc) rc = json_get_str(r->in, "answered_on", 1, 10, &on, &r->err);
-	if (!rc) rc = json_get_str(r->in, "result", 1, 16, &result, &r->err);
-	if (!rc) rc = json_get_str(r->in, "notes", 0, 1000, &notes, &r->err);
+	if (!rc) rc = fields_bind(r->in, letters_answer_fields, &body_in, &r->err);
+	if (!rc) {
+		on = body_in.answered_on;
+		result = body_in.result;
+		notes = body_in.notes;
+	}
 	if (!rc) rc = letters_answer(&r->ctx, id, on, result, notes, &out);
 	return DONE(rc, 200, out);
 }

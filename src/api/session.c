@@ -1,7 +1,9 @@
 /* session.c — POST/DELETE /session, GET /me, POST /me/password, GET /health. */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/auth.h"
+#include "domain/settings.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "rules/password.h"
@@ -15,19 +17,24 @@ static const char *cookie(struct req *r, const char *value, int max_age)
 			    api_config.secure_cookie ? "; Secure" : "", max_age);
 }
 
+struct session_create_body {
+	const char *username;
+	const char *password;
+};
+
+const struct field session_create_fields[] = {
+	FSTR(struct session_create_body, username, "username", 1, 64),
+	FSTR(struct session_create_body, password, "password", 1, PASSWORD_MAX_BYTES),
+	FEND,
+};
+
 int api_session_create(struct req *r)
 {
-	static const char *const keys[] = { "username", "password", NULL };
+	struct session_create_body body_in = { 0 };
 	struct login_result res;
-	const char *username, *password;
 	int rc;
 
-	rc = req_body(r, keys);
-	if (!rc)
-		rc = json_get_str(r->in, "username", 1, 64, &username, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "password", 1, PASSWORD_MAX_BYTES, &password,
-				  &r->err);
+	rc = fields_bind(r->in, session_create_fields, &body_in, &r->err);
 	if (rc)
 		return rc;
 	if (r->preparing) {
@@ -36,18 +43,19 @@ int api_session_create(struct req *r)
 
 		if (!chk)
 			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
-		rc = auth_login_check(&r->ctx, username, password, chk);
+		rc = auth_login_check(&r->ctx, body_in.username, body_in.password, chk);
 		if (!rc)
 			r->prepared = chk;
 		return rc;
 	}
-	rc = auth_login(&r->ctx, username, password, r->prepared, &res);
+	rc = auth_login(&r->ctx, body_in.username, body_in.password, r->prepared, &res);
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */
 	switch (res.outcome) {
 	case LOGIN_OK:
-		r->set_cookie = cookie(r, res.token, 12 * 3600);
+		/* the cookie lives as long as the session may (SESS-2) */
+		r->set_cookie = cookie(r, res.token, setting_int(&r->ctx, "session.absolute_hours", 0) * 3600);
 		r->no_store = 1;
 		rc = req_reply(r, 200, json_pack("{s:o, s:s}", "user", res.user,
 						 "csrf_token", res.csrf));
@@ -92,30 +100,36 @@ int api_me(struct req *r)
 					   r->session_csrf));
 }
 
+struct me_password_body {
+	const char *old_password;
+	const char *new_password;
+};
+
+const struct field me_password_fields[] = {
+	FSTR(struct me_password_body, old_password, "old_password", 1, PASSWORD_MAX_BYTES),
+	FSTR(struct me_password_body, new_password, "new_password", 1, 1000),
+	FEND,
+};
+
 int api_me_password(struct req *r)
 {
-	static const char *const keys[] = { "old_password", "new_password", NULL };
-	const char *old_pw, *new_pw;
+	struct me_password_body body_in = { 0 };
 	int rc;
 
-	rc = req_body(r, keys);
+	rc = fields_bind(r->in, me_password_fields, &body_in, &r->err);
 	if (!rc)
-		rc = json_get_str(r->in, "old_password", 1, PASSWORD_MAX_BYTES, &old_pw,
-				  &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "new_password", 1, 1000, &new_pw, &r->err);
 	if (!rc && r->preparing) {
 		/* on the worker: old password, history and hash, before the writer */
 		struct pw_prep *p = arena_alloc(r->arena, sizeof(*p));
 
 		r->prepared = p;
 		return p ? auth_password_prepare(&r->ctx, r->ctx.who.user_id, r->ctx.who.username,
-						 old_pw, new_pw, p)
+						 body_in.old_password, body_in.new_password, p)
 			 : PS_OK;
 	}
 	r->ctx.pw_prep = r->prepared;
 	if (!rc)
-		rc = auth_change_password(&r->ctx, old_pw, new_pw);
+		rc = auth_change_password(&r->ctx, body_in.old_password, body_in.new_password);
 	if (r->prepared)
 		ps_memzero(r->prepared, sizeof(struct pw_prep));
 	if (rc)

@@ -18,6 +18,8 @@ static const char usage[] =
 	"  backup   --db PATH --to FILE                  online backup (safe while serving)\n"
 	"  restore  --db PATH --from FILE [--force]      replace the database by a backup\n"
 	"  audit    verify --db PATH                     check the audit hash chain\n"
+	"  catalog  --markdown                           print docs/rules.md from the rule catalog\n"
+	"  fields                                        print every route's request fields (JSON)\n"
 	"\n"
 	"`precinct COMMAND --help` explains each command.\n";
 
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
 		{ "init", cmd_init },	    { "serve", cmd_serve },
 		{ "user", cmd_user },	    { "backup", cmd_backup },
 		{ "restore", cmd_restore }, { "audit", cmd_audit },
+		{ "catalog", cmd_catalog }, { "fields", cmd_fields },
 	};
 
 	if (argc < 2) {

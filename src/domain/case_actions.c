@@ -317,9 +317,13 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 			return ctx_deny(c, "case.archive", "case", k.case_no, "归档须由本所内勤或档案管理员进行");
 		break;
 	case FLOW_BUREAU_CHIEF:
-		if (!is_bureau_chief(c, &k))
-			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
-					"此操作须经县级以上公安机关负责人批准");
+		if (!is_bureau_chief(c, &k)) {
+			/* a competence rule (CRIM-CLOSE): the refusal names it */
+			rc = ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
+				      "此操作须经县级以上公安机关负责人批准");
+			c->err->rule = fr->rule;
+			return rc;
+		}
 		break;
 	case FLOW_APPROVER:
 		break; /* checked against the approval step below */

@@ -5,6 +5,7 @@
 #include "rules/case_flow.h"
 #include "rules/measures.h"
 #include "rules/offence.h"
+#include "rules/catalog.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,7 @@ void clocks_policy(struct ctx *c, struct warn_policy *p)
 		p->urgent_pct = p->warn_pct + 1;
 }
 
-struct collector {
+struct clock_sink {
 	struct ctx *c;
 	struct calendar cal;
 	struct warn_policy pol;
@@ -66,11 +67,11 @@ struct collector {
 
 static const char *unit_code(enum clock_unit u)
 {
-	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : "months";
+	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : u == CLOCK_WORKDAYS ? "workdays" : "months";
 }
 
 /* Add one clock (the case row r gives case_id, case_no, unit_id, unit_name). */
-static void add_warn(struct collector *k, json_t *r, const char *key, const char *rule,
+void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const char *rule,
 		     const char *label, int64_t start, int64_t end, enum clock_unit unit,
 		     int64_t measure_id, const char *person, const char *act, int64_t warn_at)
 {
@@ -107,212 +108,36 @@ static void add_warn(struct collector *k, json_t *r, const char *key, const char
 	json_array_append_new(k->items, it);
 }
 
-static void add(struct collector *k, json_t *r, const char *key, const char *rule,
+void clocks_add(struct clock_sink *k, json_t *r, const char *key, const char *rule,
 		const char *label, int64_t start, int64_t end, enum clock_unit unit,
 		int64_t measure_id, const char *person, const char *act)
 {
-	add_warn(k, r, key, rule, label, start, end, unit, measure_id, person, act, 0);
+	clocks_add_warn(k, r, key, rule, label, start, end, unit, measure_id, person, act, 0);
+}
+
+struct ctx *clocks_sink_ctx(struct clock_sink *k)
+{
+	return k->c;
+}
+
+const struct calendar *clocks_sink_calendar(struct clock_sink *k)
+{
+	return &k->cal;
+}
+
+int clocks_sink_rc(struct clock_sink *k)
+{
+	return k->rc;
 }
 
 /* The scope as a WHERE fragment's binds: (path prefix, officer id). */
-static void scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
+void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
 {
 	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
 
 	rows_bind_text(q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%", scope ? scope : "/"));
 	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
 	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
-}
-
-#define SCOPE_SQL                                                                          \
-	" o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id" \
-	" AND x.user_id = ? AND x.duty IN ('main','co')))"
-
-static void measures(struct collector *k, enum clock_scope s)
-{
-	struct ctx *c = k->c;
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-
-	rows_binds(&q, c);
-	rows_bind_int(&q, setting_int(c, "warn.nochain_hours", 0) * 3600);
-	scope_binds(&q, c, s);
-	k->rc = rows_all(&q,
-			 "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
-			 " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
-			 " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
-			 "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
-			 "  AND pm.ended_at > m.started_at - ?) AS chained,"
-			 " o.name AS unit_name, p.name AS person"
-			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
-			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
-			 " WHERE m.status = 'active' AND" SCOPE_SQL " ORDER BY m.id",
-			 &rows);
-	if (k->rc)
-		return;
-	json_array_foreach(rows, i, r) {
-		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
-		int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
-		int amount;
-
-		if (!t)
-			continue;
-		amount = t->amount ? t->amount : (int)row_int(r, "days");
-		end = clock_deadline(&k->cal, start, t->unit, amount, t->liberty);
-		add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), t->rule,
-		    arena_printf(c->arena, "%s", t->label), start, end, t->unit, id, row_str(r, "person"),
-		    "期限届满前释放、变更措施或依法延长");
-		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
-		if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
-			add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
-				 "ADM-SUMMON-NOCHAIN", "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
-				 end, t->unit, id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
-				 start);
-		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
-			const char *field;
-
-			if (strcmp(ms->kind, t->kind) != 0)
-				continue;
-			field = strcmp(ms->key, "kss") == 0 ? "kss_at"
-				: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
-			if (json_is_integer(json_object_get(r, field)))
-				continue;
-			if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
-				continue;
-			add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key), ms->rule,
-			    ms->label, start, clock_deadline(&k->cal, start, ms->unit, ms->amount, ms->liberty),
-			    ms->unit, id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
-		}
-	}
-	json_decref(rows);
-}
-
-static void cases(struct collector *k, enum clock_scope s)
-{
-	struct ctx *c = k->c;
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-
-	rows_binds(&q, c);
-	rows_bind_int(&q, c->now);
-	scope_binds(&q, c, s);
-	k->rc = rows_all(&q,
-			 "SELECT k.id AS case_id, k.case_no, k.unit_id, o.name AS unit_name, k.kind, k.status,"
-			 " k.complex, k.accepted_at, k.filed_at, k.decided_at, k.closed_at, k.procedure,"
-			 " k.onspot_reported_at,"
-			 " (SELECT COALESCE(SUM(days), 0) FROM case_extension e WHERE e.case_id = k.id) AS ext_days,"
-			 " (SELECT COALESCE(SUM(COALESCE(ended_at, ?) - started_at), 0) FROM case_pause cp"
-			 "  WHERE cp.case_id = k.id) AS paused"
-			 " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-			 " WHERE k.status NOT IN ('declined','transferred','withdrawn','archived') AND" SCOPE_SQL,
-			 &rows);
-	if (k->rc)
-		return;
-	json_array_foreach(rows, i, r) {
-		const char *st = row_str(r, "status");
-		int64_t id = row_int(r, "case_id"), acc = row_int(r, "accepted_at");
-		int admin = strcmp(row_str(r, "kind"), "admin") == 0;
-
-		if (strcmp(st, CASE_CLOSED) == 0) {
-			/* 每案一结: archived the day after closing */
-			add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), NULL,
-			    "结案次日归档（每案一结）", row_int(r, "closed_at"),
-			    clock_deadline(NULL, row_int(r, "closed_at"), CLOCK_DAYS, 1, 1), CLOCK_DAYS, 0, NULL,
-			    "内勤或档案管理员归档");
-			continue;
-		}
-		if (strcmp(st, CASE_ACCEPTED) == 0) {
-			int days = admin ? 0 : (row_int(r, "complex") ? 30 : 3);
-
-			if (admin)
-				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    "PROC-ACCEPT-REVIEW", row_int(r, "complex") ? "受案审查（疑难复杂，3日）" : "受案审查（24小时）",
-				    acc, row_int(r, "complex") ? clock_deadline(&k->cal, acc, CLOCK_DAYS, 3, 0)
-							    : acc + 24 * 3600,
-				    row_int(r, "complex") ? CLOCK_DAYS : CLOCK_HOURS, 0, NULL, "作出立案或不予立案决定");
-			else
-				add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    "CRIM-FILE-REVIEW-3D", days == 3 ? "刑事立案审查（3日）" : "刑事立案审查（重大疑难复杂，30日）",
-				    acc, clock_deadline(&k->cal, acc, CLOCK_DAYS, days, 0), CLOCK_DAYS, 0, NULL,
-				    "报县局负责人作出立案或不予立案决定");
-		}
-		if (admin && strcmp(st, CASE_DECIDED) != 0 && strcmp(st, CASE_DELIVERED) != 0) {
-			/* ADM-CASE-30D: from 立案 under ZA2025 (from 受理 before), +30 per
-			 * approved extension, 鉴定/听证 time not counted */
-			int y, m, d;
-			int64_t start;
-
-			date_civil_from_days(date_local_days(acc), &y, &m, &d);
-			start = law_in_force(y, m, d) == LAW_ZA2025 && row_int(r, "filed_at") ? row_int(r, "filed_at") : acc;
-			add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), "ADM-CASE-30D",
-			    row_int(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
-			    clock_deadline(&k->cal, start, CLOCK_DAYS, 30 + (int)row_int(r, "ext_days"), 0) +
-				    row_int(r, "paused"),
-			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
-		}
-		/* ADM-ONSPOT: a 当场处罚 is filed with the bureau within 24 h */
-		if (!strcmp(row_str(r, "procedure"), "onspot") && row_int(r, "decided_at") &&
-		    !json_is_integer(json_object_get(r, "onspot_reported_at")))
-			add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id), "ADM-ONSPOT",
-			    "当场处罚备案（24小时）", row_int(r, "decided_at"), row_int(r, "decided_at") + 24 * 3600,
-			    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
-		if (strcmp(st, CASE_DECIDED) == 0)
-			add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id), "ADM-DELIVER-2D",
-			    "处罚决定书送达（2日）", row_int(r, "decided_at"),
-			    clock_deadline(&k->cal, row_int(r, "decided_at"), CLOCK_DAYS, 2, 0), CLOCK_DAYS, 0, NULL,
-			    "当场宣告或2日内送达");
-	}
-	json_decref(rows);
-	if (k->rc)
-		return;
-	/* PROC-PROPERTY-24H: seized property to the keeper within 24 h */
-	rows_binds(&q, c);
-	scope_binds(&q, c, s);
-	k->rc = rows_all(&q,
-			 "SELECT cp.id, cp.name, cp.seized_at, k.id AS case_id, k.case_no, k.unit_id,"
-			 " o.name AS unit_name FROM case_property cp JOIN police_case k ON k.id = cp.case_id"
-			 " JOIN org_unit o ON o.id = k.unit_id WHERE cp.status = 'seized' AND" SCOPE_SQL,
-			 &rows);
-	if (k->rc)
-		return;
-	json_array_foreach(rows, i, r)
-		add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)row_int(r, "id")),
-			 "PROC-PROPERTY-24H", arena_printf(c->arena, "涉案财物移交保管：%s", row_str(r, "name")),
-			 row_int(r, "seized_at"), row_int(r, "seized_at") + 24 * 3600, CLOCK_HOURS, 0, NULL,
-			 "24小时内移交涉案财物管理人员", row_int(r, "seized_at") + 20 * 3600);
-	json_decref(rows);
-	if (k->rc)
-		return;
-	/* 有警无案: a violation or crime reported and no case after the window
-	 * (PROC-ACCEPT-REG: every report is accepted and registered, XZCX Art 60) */
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%",
-			c->who.scope_path ? c->who.scope_path : c->who.unit_path));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	k->rc = rows_all(&q,
-			 "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
-			 " NULL AS case_id, i.incident_no AS case_no FROM incident i"
-			 " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
-			 " WHERE ic.violation = 1 AND i.case_id IS NULL AND i.duplicate_of IS NULL"
-			 " AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
-			 " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
-			 " WHERE io.incident_id = i.id AND io.user_id = ?))",
-			 &rows);
-	if (k->rc)
-		return;
-	{
-		int64_t window = setting_int(c, "incident.unfiled_hours", 0) * 3600;
-
-		json_array_foreach(rows, i, r)
-			add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)row_int(r, "id")),
-			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", row_str(r, "incident_no")),
-			    row_int(r, "received_at"), row_int(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
-			    "依法受案立案，或反馈不属于违法犯罪的处警结果");
-	}
-	json_decref(rows);
 }
 
 static int by_urgency(const void *a, const void *b)
@@ -328,7 +153,7 @@ static int by_urgency(const void *a, const void *b)
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
 		   json_t **out)
 {
-	struct collector k;
+	struct clock_sink k;
 	json_t **v, *sorted;
 	size_t n, i;
 
@@ -343,9 +168,13 @@ int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_le
 	k.items = json_array();
 	if (!k.items)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	measures(&k, scope);
-	if (!k.rc)
-		cases(&k, scope);
+	/* every module's running clocks (domain/clock_sources.c) */
+	for (const struct clock_source *src = clock_sources; src->name && !k.rc; src++) {
+		int rc = src->collect(&k, scope);
+
+		if (rc && !k.rc)
+			k.rc = rc;
+	}
 	if (k.rc) {
 		json_decref(k.items);
 		return k.rc;
@@ -504,9 +333,9 @@ int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const
 	json_array_foreach(rows, i, r) {
 		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
 
-		if (t && t->liberty && t->unit == CLOCK_HOURS &&
-		    c->now >= clock_deadline(&cal, row_int(r, "started_at"), t->unit, t->amount, 1)) {
-			*rule = t->rule;
+		if (t && measure_tier_liberty(t) && measure_tier_unit(t) == CLOCK_HOURS &&
+		    c->now >= measure_tier_deadline(&cal, t, row_int(r, "started_at"), 0)) {
+			*rule = measure_tier_rule(t);
 			*label = t->label;
 			blocked = 1;
 			break;

@@ -17,6 +17,51 @@ enum clock_scope {
 	SCOPE_ALL,      /* everything (the sweep) */
 };
 
+/* ---- clock sources --------------------------------------------------
+ * Each module that starts legal clocks reports its running ones through
+ * one function, listed once in domain/clock_sources.c; the engine
+ * (clocks_collect) asks every source, computes levels with the warning
+ * policy and sorts. A source reads its records within the scope and calls
+ * clocks_add for each clock, with the period from the rule catalog. */
+struct clock_sink;
+typedef int (*clock_source_fn)(struct clock_sink *k, enum clock_scope s);
+struct clock_source {
+	const char *name;
+	clock_source_fn collect;
+};
+extern const struct clock_source clock_sources[]; /* NULL-name terminated */
+
+/* The request and the holiday calendar of the collection; its error so far. */
+struct ctx *clocks_sink_ctx(struct clock_sink *k);
+const struct calendar *clocks_sink_calendar(struct clock_sink *k);
+int clocks_sink_rc(struct clock_sink *k);
+
+/* Report one clock. r gives case_id, case_no, unit_id, unit_name; rule is a
+ * catalog rule id (or NULL); [start, end) the period in unit; measure_id and
+ * person may be 0 / NULL; act says what ends it. warn_at (0 = the policy's)
+ * is a rule row's own WARN point. On allocation failure the sink records
+ * PS_ENOMEM and further calls do nothing. */
+void clocks_add(struct clock_sink *k, json_t *r, const char *key, const char *rule,
+		const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		int64_t measure_id, const char *person, const char *act);
+void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const char *rule,
+		     const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		     int64_t measure_id, const char *person, const char *act, int64_t warn_at);
+
+/* The scope as SQL: CLOCKS_SCOPE_SQL (for a query over police_case k and
+ * org_unit o) takes the three binds of clocks_scope_binds. */
+#define CLOCKS_SCOPE_SQL                                                                   \
+	" o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id" \
+	" AND x.user_id = ? AND x.duty IN ('main','co')))"
+struct rows_query;
+void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s);
+
+/* The sources (each in its module's file). */
+int measures_clocks(struct clock_sink *k, enum clock_scope s);
+int cases_clocks(struct clock_sink *k, enum clock_scope s);
+int property_clocks(struct clock_sink *k, enum clock_scope s);
+int incidents_clocks(struct clock_sink *k, enum clock_scope s);
+
 /* The running clocks at ctx->now as a JSON array, most urgent first. Each:
  * {"key","rule","label","case_id","case_no","measure_id","person","unit_id",
  *  "unit_name","start","deadline","unit","level","level_label","act"}.

@@ -234,7 +234,7 @@ static int special_person(struct ctx *c, json_t *e, int *special)
 
 		ctx_today(c, &y, &m, &d);
 		age = idcard_age_on(by, bm, bd, y, m, d);
-		if (age < 16 || age >= 70)
+		if (measure_special_age(age))
 			*special = 1;
 	}
 	json_decref(p);
@@ -436,12 +436,11 @@ int custody_board(struct ctx *c, json_t **out)
 
 		if (t) {
 			int64_t start = row_int(it, "started_at");
-			int64_t end = clock_deadline(&cal, start, t->unit, t->amount ? t->amount : (int)row_int(it, "days"),
-						     t->liberty);
-			enum warn_level lv = clock_level(&pol, start, end, t->unit, c->now);
+			int64_t end = measure_tier_deadline(&cal, t, start, (int)row_int(it, "days"));
+			enum warn_level lv = clock_level(&pol, start, end, measure_tier_unit(t), c->now);
 
 			json_object_set_new(it, "measure_label", json_string(t->label));
-			json_object_set_new(it, "rule", json_string(t->rule));
+			json_object_set_new(it, "rule", json_string(measure_tier_rule(t)));
 			json_object_set_new(it, "deadline", json_integer(end));
 			json_object_set_new(it, "remaining", json_integer(end - c->now));
 			json_object_set_new(it, "level", json_string(clock_level_code(lv)));

@@ -1,4 +1,6 @@
 #include "domain/measures.h"
+#include "rules/catalog.h"
+#include "domain/settings.h"
 #include "domain/audit.h"
 #include "domain/cases.h"
 #include "domain/clocks.h"
@@ -69,7 +71,7 @@ static int measure_json(struct ctx *c, int64_t id, json_t **out)
 								 json_string_value(json_object_get(m, "tier")));
 		if (t) {
 			json_object_set_new(m, "tier_label", json_string(t->label));
-			json_object_set_new(m, "rule", json_string(t->rule));
+			json_object_set_new(m, "rule", json_string(measure_tier_rule(t)));
 		}
 	}
 	*out = json_pack("{s:o}", "measure", m);
@@ -145,7 +147,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 
 			if (!date_parse(json_string_value(json_object_get(p, "birth_date")), 10, &by, &bm, &bd)) {
 				age = idcard_age_on(by, bm, bd, y, m, d);
-				special = age < 16 || age >= 70;
+				special = measure_special_age(age);
 			}
 		}
 		json_decref(p);
@@ -175,7 +177,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	approved = may_approve(c, &k, t->approver);
 	if (t->approver && !approved)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
-			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : t->rule,
+			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : measure_tier_rule(t),
 			       "“%s”须经%s批准，请由其登记", t->label, approver_label(t->approver));
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
@@ -238,8 +240,8 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 	if (!rc && (!reason || !*reason))
 		rc = ps_fail_field(c->err, PS_EINVAL, "reason", "请写明延长理由");
 	if (!rc) {
-		end = clock_deadline(&cal, json_integer_value(json_object_get(m, "started_at")), from->unit,
-				     from->amount, from->liberty);
+		end = measure_tier_deadline(&cal, from, json_integer_value(json_object_get(m, "started_at")),
+					    (int)json_integer_value(json_object_get(m, "days")));
 		{
 			/* the new tier must exist under the law of the day the measure
 			 * started (ADM-SUMMON-12H is new in ZA2025) */
@@ -250,7 +252,7 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 					     &y, &mo, &d);
 			v = law_in_force(y, mo, d);
 			if (!(v == LAW_ZA2025 ? to->za2025 : to->za2012))
-				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", to->rule,
+				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to),
 					     "“%s”自2026年1月1日起施行，此前开始的措施不能延长至该档次", to->label);
 			else
 				rc = measure_extend_check(from, to, c->now, end, may_approve(c, &k, to->approver),
@@ -258,7 +260,7 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 		}
 		if (rc == PS_ERULE && to->approver && !may_approve(c, &k, to->approver) &&
 		    c->now < end && to->extends && !strcmp(to->extends, from->tier))
-			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", to->rule, "“%s”须经%s批准，请由其办理",
+			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to), "“%s”须经%s批准，请由其办理",
 				to->label, approver_label(to->approver));
 	}
 	json_decref(m);
@@ -639,4 +641,64 @@ int cases_resume(struct ctx *c, int64_t case_id, json_t **out)
 	if (!rc)
 		rc = audit_write(c, "case.resume", "case", k.case_no, "success", NULL);
 	return rc ? rc : cases_get(c, case_id, out);
+}
+
+int measures_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, setting_int(c, "warn.nochain_hours", 0) * 3600);
+	clocks_scope_binds(&q, c, s);
+	rc = rows_all(&q,
+			 "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
+			 " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
+			 " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
+			 "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
+			 "  AND pm.ended_at > m.started_at - ?) AS chained,"
+			 " o.name AS unit_name, p.name AS person"
+			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
+			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+			 " WHERE m.status = 'active' AND" CLOCKS_SCOPE_SQL " ORDER BY m.id",
+			 &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
+		int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
+
+		if (!t)
+			continue;
+		end = measure_tier_deadline(clocks_sink_calendar(k), t, start, (int)row_int(r, "days"));
+		clocks_add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), measure_tier_rule(t),
+		    arena_printf(c->arena, "%s", t->label), start, end, measure_tier_unit(t), id, row_str(r, "person"),
+		    "期限届满前释放、变更措施或依法延长");
+		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
+		if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
+			clocks_add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
+				 rule_get(RULE_ADM_SUMMON_NOCHAIN)->code, "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
+				 end, measure_tier_unit(t), id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
+				 start);
+		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
+			const char *field;
+
+			if (strcmp(ms->kind, t->kind) != 0)
+				continue;
+			field = strcmp(ms->key, "kss") == 0 ? "kss_at"
+				: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
+			if (json_is_integer(json_object_get(r, field)))
+				continue;
+			if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
+				continue;
+			clocks_add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key),
+			    rule_get(ms->rule_id)->code, ms->label, start,
+			    measure_milestone_deadline(clocks_sink_calendar(k), ms, start), rule_clock_unit(ms->rule_id), id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
+		}
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
 }

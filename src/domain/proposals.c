@@ -2,6 +2,7 @@
 #include "domain/case_records.h"
 #include "domain/audit.h"
 #include "domain/rows.h"
+#include "rules/catalog.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
@@ -239,7 +240,7 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 		f.age_at_act = pf.age_at_act >= 0 ? pf.age_at_act : 30;
 		f.first_violation = pf.first_offence && n1y == 0 && !repeat;
 		f.age70 = pf.birth_date && !date_parse(pf.birth_date, 10, &by, &bm, &bd) &&
-			  idcard_age_on(by, bm, bd, ty, tm, td) >= 70;
+			  idcard_age_on(by, bm, bd, ty, tm, td) >= rule_value(RULE_ADM_DET_EXEMPT, 2);
 		f.pregnant_or_nursing = pf.pregnant;
 		f.serious = in->serious;
 		f.violations_1y = n1y + 1;
@@ -387,18 +388,18 @@ int proposals_ready(struct ctx *c, const struct case_row *k, struct proposal_sum
 			rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-NOTICE-RIGHTS",
 				     "作出处罚决定前应当告知%s拟作出处罚的违法事实、理由、依据及陈述申辩权利", name);
 		/* ZA2025 Art 112: a minor's parents or guardian are told too */
-		if (!rc && proc == LAW_ZA2025 && age >= 0 && age < 18) {
+		if (!rc && proc == LAW_ZA2025 && age >= 0 && age < rule_value(RULE_ADM_HEARING_MINOR, 0)) {
 			rc = has_notice(c, k->id, party, "guardian", since, &yes);
 			if (!rc && !yes)
 				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-NOTICE-RIGHTS",
 					     "%s未满十八周岁，还应当告知其父母或者其他监护人并听取意见", name);
 		}
 		/* ADM-HEARING / ADM-HEARING-MINOR */
-		if (!rc && (penalty_hearing_required(proc, &p) || (override && age >= 0 && age < 18))) {
+		if (!rc && (penalty_hearing_required(proc, &p) || (override && age >= 0 && age < rule_value(RULE_ADM_HEARING_MINOR, 0)))) {
 			rc = has_notice(c, k->id, party, "hearing", since, &yes);
 			if (!rc && !yes)
 				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
-					     override && age < 18 ? "ADM-HEARING-MINOR" : "ADM-HEARING",
+					     override && age < rule_value(RULE_ADM_HEARING_MINOR, 0) ? "ADM-HEARING-MINOR" : "ADM-HEARING",
 					     "拟作出的处罚依法应当告知%s有要求举行听证的权利", name);
 		}
 		if (rc)

@@ -7,7 +7,7 @@
  * (CRIM-FILE-DECISION); 移送 XZCX Art 61 / XSCX Art 175; 调解 ZA2025 Art 9
  * (ADM-MEDIATE); 送达 ZA2025 Art 116 (ADM-DELIVER-2D); 当场处罚 ZA2025 Art 119–120;
  * 侦查终结 by the county chief XSCX Art 286 (CRIM-CLOSE). */
-static const struct flow_rule rules[] = {
+const struct flow_rule flow_rules[] = {
 	{ "file", CASE_ACCEPTED, NULL, CASE_FILED, FLOW_OFFICER_OR_CHIEF, "ADM-ACCEPT-01", "立案" },
 	{ "decline", CASE_ACCEPTED, NULL, CASE_DECLINED, FLOW_STATION_CHIEF, "PROC-ACCEPT-RECEIPT", "不予立案" },
 	{ "transfer", CASE_ACCEPTED, CASE_FILED, CASE_TRANSFERRED, FLOW_STATION_CHIEF, "PROC-ACCEPT-RECEIPT", "移送" },
@@ -25,19 +25,18 @@ static const struct flow_rule rules[] = {
 	{ NULL, NULL, NULL, NULL, 0, NULL, NULL },
 };
 
-static const struct {
-	const char *state, *label;
-} labels[] = {
+const struct flow_state flow_states[] = {
 	{ CASE_ACCEPTED, "已受案" },	{ CASE_FILED, "已立案" },
 	{ CASE_DECLINED, "不予立案" },	{ CASE_TRANSFERRED, "已移送" },
 	{ CASE_APPROVING, "审批中" },	{ CASE_DECIDED, "已决定" },
 	{ CASE_DELIVERED, "已送达" },	{ CASE_CLOSED, "已结案" },
 	{ CASE_ARCHIVED, "已归档" },	{ CASE_WITHDRAWN, "已撤销" },
+	{ NULL, NULL },
 };
 
 const struct flow_rule *flow_find(const char *action)
 {
-	for (const struct flow_rule *r = rules; r->action; r++)
+	for (const struct flow_rule *r = flow_rules; r->action; r++)
 		if (strcmp(r->action, action) == 0)
 			return r;
 	return NULL;
@@ -45,9 +44,9 @@ const struct flow_rule *flow_find(const char *action)
 
 const char *flow_state_label(const char *state)
 {
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (state && strcmp(labels[i].state, state) == 0)
-			return labels[i].label;
+	for (const struct flow_state *f = flow_states; f->state; f++)
+		if (state && strcmp(f->state, state) == 0)
+			return f->label;
 	return state;
 }
 

@@ -39,6 +39,14 @@ struct flow_rule {
 	const char *label;    /* Chinese name of the action */
 };
 
+/* Every action (NULL-action terminated) and every state with its Chinese
+ * label (NULL-state terminated). */
+struct flow_state {
+	const char *state, *label;
+};
+extern const struct flow_rule flow_rules[];
+extern const struct flow_state flow_states[];
+
 /* The row for action, or NULL when the action is unknown. */
 const struct flow_rule *flow_find(const char *action);
 

@@ -45,6 +45,15 @@ int64_t clock_deadline(const struct calendar *cal, int64_t start, enum clock_uni
 		return start + (int64_t)amount * 3600;
 	/* the starting day is not counted: day n after it is the last day */
 	first = date_local_days(start);
+	if (unit == CLOCK_WORKDAYS) {
+		struct calendar none = { 0, 0 };
+
+		last = first;
+		for (int n = 0; n < amount;)
+			if (calendar_is_workday(cal ? cal : &none, ++last))
+				n++;
+		return day_start(last + 1);
+	}
 	last = unit == CLOCK_DAYS ? first + amount : add_months(first, amount);
 	if (!liberty_restricted) {
 		struct calendar none = { 0, 0 };

@@ -14,7 +14,10 @@
 
 #include "rules/date.h"
 
-enum clock_unit { CLOCK_HOURS, CLOCK_DAYS, CLOCK_MONTHS };
+/* CLOCK_WORKDAYS: only working days count (XZCF Art 85: its 2/3/5/7-day
+ * periods; XZQZ Art 69: periods of up to 10 days) — the period ends at 24:00
+ * of the amount-th working day after the starting day. */
+enum clock_unit { CLOCK_HOURS, CLOCK_DAYS, CLOCK_MONTHS, CLOCK_WORKDAYS };
 
 enum warn_level { LEVEL_OK = 0, LEVEL_WARN, LEVEL_URGENT, LEVEL_BREACH };
 

@@ -1,17 +1,18 @@
 #include "rules/interview_rules.h"
+#include "rules/catalog.h"
 
 int interview_minor_age(const struct interview_facts *f)
 {
 	/* ZA2025 Art 98 ¶3 / XZCX Art 75: under 18; ZA2012 Art 84 ¶3: under 16.
 	 * Criminal: XSS Art 281 — under 18. */
-	if (f->criminal || f->za2025)
-		return 18;
-	return 16;
+	if (f->criminal)
+		return rule_value(RULE_MINOR_CRIM_INTERROG, 0);
+	return rule_value(f->za2025 ? RULE_ADM_MINOR_GUARDIAN : RULE_ADM_MINOR_GUARDIAN_ZA2012, 0);
 }
 
 int interview_check_officers(const struct interview_facts *f, struct ps_err *err)
 {
-	if (f->sworn_officers >= 2)
+	if (f->sworn_officers >= rule_value(f->criminal ? RULE_CRIM_INTERROG_2 : RULE_ADM_OFFICERS_2, 0))
 		return PS_OK;
 	if (f->criminal)
 		return ps_fail(err, PS_ERULE, "RULE_VIOLATION", "CRIM-INTERROG-2",
@@ -35,7 +36,7 @@ int interview_check_sign(const struct interview_facts *f, struct ps_err *err)
 		return ps_fail(err, PS_ERULE, "RULE_VIOLATION",
 			       f->criminal ? "MINOR-CRIM-INTERROG" : "ADM-MINOR-GUARDIAN",
 			       "询问未成年人应当通知其父母或者其他监护人到场；无法通知或者未到场的，应当通知其他成年亲属或合适成年人到场，并在笔录中注明");
-	if (f->criminal && f->subject_age >= 0 && f->subject_age < 18 && f->subject_female &&
+	if (f->criminal && f->subject_age >= 0 && f->subject_age < rule_value(RULE_MINOR_CRIM_INTERROG, 0) && f->subject_female &&
 	    !f->guardian_female_staff)
 		return ps_fail(err, PS_ERULE, "RULE_VIOLATION", "MINOR-CRIM-INTERROG",
 			       "讯问女性未成年犯罪嫌疑人，应当有女工作人员在场");

@@ -9,17 +9,16 @@
 #define PS_RULES_MEASURES_H
 
 #include "core/rc.h"
+#include "rules/catalog.h"
 #include "rules/clock.h"
 #include "rules/offence.h"
 
 struct measure_tier {
 	const char *kind;      /* "summons", "continued_questioning", … */
 	const char *tier;      /* "8h", "12h", … */
-	const char *rule;      /* rule id */
+	enum rule_id rule_id;  /* its period: value `vi` of this catalog row */
+	int vi;                /* -1 = the amount comes from the decision (拘留日数) */
 	const char *label;     /* Chinese */
-	enum clock_unit unit;
-	int amount;            /* 0 = the amount comes from the decision (拘留日数) */
-	int liberty;           /* liberty restricted while it runs */
 	int za2012, za2025;    /* exists under that law (by the date it starts) */
 	int needs_reason;      /* a reason code is required (12 h / 24 h tiers) */
 	const char *approver;  /* "station_chief", "bureau_chief", … or NULL */
@@ -31,15 +30,45 @@ struct measure_tier {
 struct measure_milestone {
 	const char *kind;      /* measure kind */
 	const char *key;       /* "kss", "family", "question", "arrest_request" */
-	const char *rule;
+	enum rule_id rule_id;  /* its period: value 0 of this catalog row */
 	const char *label;     /* "送看守所羁押" */
-	enum clock_unit unit;
-	int amount;
-	int liberty;
 };
+
+/* A tier's rule id ("ADM-SUMMON-8H"), clock unit, period (0 when it comes
+ * from the decision), and whether liberty is restricted while it runs — all
+ * read from the rule catalog. Cannot fail. */
+const char *measure_tier_rule(const struct measure_tier *t);
+enum clock_unit measure_tier_unit(const struct measure_tier *t);
+int measure_tier_amount(const struct measure_tier *t);
+int measure_tier_liberty(const struct measure_tier *t);
+
+/* The end of tier t started at start; days is the decided number of days
+ * for a tier whose period comes from the decision (行政拘留), else unused.
+ * cal may be NULL. */
+int64_t measure_tier_deadline(const struct calendar *cal, const struct measure_tier *t,
+			      int64_t start, int days);
+
+/* The end of milestone ms for a measure started at start. */
+int64_t measure_milestone_deadline(const struct calendar *cal, const struct measure_milestone *ms,
+				   int64_t start);
+
+/* 1 when a person of this age is one of CQ-SPECIAL's special persons by
+ * age (under 16, or 70 and over; catalog values). Cannot fail. */
+int measure_special_age(int age);
 
 /* The tier row, or NULL. */
 const struct measure_tier *measure_tier_find(const char *kind, const char *tier);
+
+/* The kinds of measure with their Chinese names and group ("行政" /
+ * "刑事"), and who approves a tier; both NULL-terminated. */
+struct measure_kind {
+	const char *kind, *label, *group;
+};
+struct measure_approver {
+	const char *code, *label;
+};
+extern const struct measure_kind measure_kinds[];
+extern const struct measure_approver measure_approvers[];
 
 /* All rows (NULL-kind terminated) and the milestone rows. */
 extern const struct measure_tier measure_tiers[];

@@ -6,51 +6,24 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The limits: one row per rule and law version, with the article it comes
- * from (legal-rules §1; all [V]). Indexed [id][enum law_version]. */
+/* The limits: the catalog row of each rule and law version. Indexed
+ * [id][enum law_version]. */
 static const struct penalty_limit limits[LIM_COUNT][LAW_VERSIONS] = {
-	[LIM_STATION_FINE_MAX] = {
-		{ "ADM-STATION-POWER", 500, "元", "ZA2012 Art 91 [V]" },
-		{ "ADM-STATION-POWER", 1000, "元", "ZA2025 Art 109 [V]" },
-	},
-	[LIM_ONSPOT_FINE_MAX] = {
-		{ "ADM-ONSPOT", 200, "元", "ZA2012 Art 100 [V]" },
-		{ "ADM-ONSPOT", 500, "元", "ZA2025 Art 119 [V]" },
-	},
-	[LIM_HEARING_FINE_MIN] = {
-		{ "ADM-HEARING", 2000, "元", "ZA2012 Art 98 [V]" },
-		{ "ADM-HEARING", 4000, "元", "ZA2025 Art 117 [V]" },
-	},
-	[LIM_DET_ONE_MAX] = {
-		{ "ADM-DET-MAX", 15, "日", "ZA2012 Art 23-76, highest tier 十五日以下 [V]" },
-		{ "ADM-DET-MAX", 15, "日", "ZA2025 Art 26-89, highest tier 十五日以下 [V]" },
-	},
-	[LIM_DET_TOTAL_MAX] = {
-		{ "ADM-DET-MAX", 20, "日", "ZA2012 Art 16 [V]" },
-		{ "ADM-DET-MAX", 20, "日", "ZA2025 Art 16 [V]" },
-	},
-	[LIM_NO_PUNISH_AGE] = {
-		{ "ADM-NOPUNISH-U14", 14, "周岁", "ZA2012 Art 12 [V]" },
-		{ "ADM-NOPUNISH-U14", 14, "周岁", "ZA2025 Art 12 [V]" },
-	},
-	[LIM_LIMITATION_MONTHS] = {
-		{ "ADM-LIMIT-6M", 6, "月", "ZA2012 Art 22 [V]" },
-		{ "ADM-LIMIT-6M", 6, "月", "ZA2025 Art 25 [V]" },
-	},
-	[LIM_REPEAT_MONTHS] = {
-		{ "ADM-AGGRAV-REPEAT", 6, "月", "ZA2012 Art 20(4) 六个月内 [V]" },
-		{ "ADM-AGGRAV-REPEAT", 12, "月", "ZA2025 Art 22(4) 一年以内 [V]" },
-	},
-	[LIM_EXEMPT_REPEAT] = {
-		{ "ADM-DET-EXEMPT", 0, "次", "ZA2012 Art 21: no exceptions [V]" },
-		{ "ADM-DET-EXEMPT", 2, "次", "ZA2025 Art 23 ¶2: 一年以内二次以上 [V]" },
-	},
+	[LIM_STATION_FINE_MAX] = { { RULE_ADM_STATION_POWER_ZA2012, 0 }, { RULE_ADM_STATION_POWER, 0 } },
+	[LIM_ONSPOT_FINE_MAX] = { { RULE_ADM_ONSPOT_ZA2012, 0 }, { RULE_ADM_ONSPOT, 0 } },
+	[LIM_HEARING_FINE_MIN] = { { RULE_ADM_HEARING_ZA2012, 0 }, { RULE_ADM_HEARING, 0 } },
+	[LIM_DET_ONE_MAX] = { { RULE_ADM_DET_MAX, 0 }, { RULE_ADM_DET_MAX, 0 } },
+	[LIM_DET_TOTAL_MAX] = { { RULE_ADM_DET_MAX, 1 }, { RULE_ADM_DET_MAX, 1 } },
+	[LIM_NO_PUNISH_AGE] = { { RULE_ADM_NOPUNISH_U14, 0 }, { RULE_ADM_NOPUNISH_U14, 0 } },
+	[LIM_LIMITATION_MONTHS] = { { RULE_ADM_LIMIT_6M, 0 }, { RULE_ADM_LIMIT_6M, 0 } },
+	[LIM_REPEAT_MONTHS] = { { RULE_ADM_AGGRAV_REPEAT_ZA2012, 0 }, { RULE_ADM_AGGRAV_REPEAT, 0 } },
+	[LIM_EXEMPT_REPEAT] = { { RULE_ADM_DET_EXEMPT_ZA2012, 3 }, { RULE_ADM_DET_EXEMPT, 3 } },
 };
 
 /* Ages of the ADM-DET-EXEMPT categories (ZA2025 Art 23 ¶1; ZA2012 Art 21),
  * the same in both versions; 70 is decided by the caller (age70). */
-#define EXEMPT_AGE_16 16
-#define EXEMPT_AGE_18 18
+#define EXEMPT_AGE_16 rule_value(RULE_ADM_DET_EXEMPT, 0)
+#define EXEMPT_AGE_18 rule_value(RULE_ADM_DET_EXEMPT, 1)
 
 /* The largest illegal gain accepted (a sanity bound on input, not law). */
 #define GAIN_MAX 1000000000000LL
@@ -58,7 +31,7 @@ static const struct penalty_limit limits[LIM_COUNT][LAW_VERSIONS] = {
 static long long lim(enum penalty_limit_id id, enum law_version v)
 {
 	assert((unsigned)id < LIM_COUNT && (unsigned)v < LAW_VERSIONS);
-	return limits[id][v].value;
+	return rule_value(limits[id][v].rule_id, limits[id][v].vi);
 }
 
 const struct penalty_limit *penalty_limit(enum penalty_limit_id id,

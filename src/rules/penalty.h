@@ -11,6 +11,7 @@
 #define PS_RULES_PENALTY_H
 
 #include "core/rc.h"
+#include "rules/catalog.h"
 #include "rules/offence.h"
 
 /* A proposed or decided penalty for one act. 0 = that kind not given. */
@@ -36,11 +37,11 @@ enum penalty_limit_id {
 	LIM_COUNT
 };
 
+/* A limit is value `vi` of a rule catalog row (rules/catalog.def), which
+ * holds the figure, its unit and the article. */
 struct penalty_limit {
-	const char *rule;   /* "ADM-STATION-POWER" */
-	long long value;
-	const char *unit;   /* "元", "日", "月", "周岁", "次" */
-	const char *source; /* "ZA2025 Art 109 [V]" */
+	enum rule_id rule_id;
+	int vi;
 };
 
 /* The row of id for version v, or NULL for an id or v outside the enums.

@@ -266,6 +266,57 @@ STORY(crim_file_decision)
 	EXPECT(iv_post(srv, c.mj1, id, o), 201);
 }
 
+/* CRIM-CLOSE (XSCX Art 286): 侦查终结 is approved by the county-level chief;
+ * neither the case officer nor the station chief may conclude. */
+STORY(crim_close)
+{
+	struct crew c = crew_of(srv);
+	struct session *sz = as(srv, "suozhang"), *jz = as(srv, "juzhang");
+	long long id = criminal_case(srv, &c);
+	struct resp *r;
+
+	party_add(srv, c.mj1, id, "suspect", "韩某", id_aged(srv, -3, 41, 97));
+	EXPECT(act(srv, jz, id, "file", NULL), 200);
+	r = act(srv, c.mj1, id, "conclude", NULL);
+	EXPECT_ERR(srv, r, 403, "FORBIDDEN", NULL);
+	assert_string_equal(rstr(r, "error.rule"), "CRIM-CLOSE");
+	r = act(srv, sz, id, "conclude", NULL);
+	EXPECT_ERR(srv, r, 403, "FORBIDDEN", NULL);
+	assert_string_equal(rstr(r, "error.rule"), "CRIM-CLOSE");
+	EXPECT_STR(case_get(srv, c.mj1, id), "case.status", "filed");
+	EXPECT_STR(act(srv, jz, id, "conclude", "{\"reason\":\"移送审查起诉\"}"), "case.status", "closed");
+}
+
+/* ADM-COLLECTIVE (ZA2025 Art 113 ¶2): a case marked complex is decided by
+ * the chiefs collectively — the last approval needs the discussion record. */
+STORY(adm_collective)
+{
+	struct crew c = crew_of(srv);
+	struct session *sz = as(srv, "suozhang");
+	long long id, sus;
+	struct resp *r;
+
+	r = http(srv, c.mj1, "POST", API "/cases",
+		 J(srv, "{s:s, s:s, s:s, s:s, s:I, s:b}", "kind", "admin", "title", "聚众扰乱秩序案", "source",
+		   "walk_in", "act_date", day_str(srv, -5), "co_officer_id", (json_int_t)c.mj2, "complex", 1));
+	EXPECT(r, 201);
+	id = rnum(r, "case.id");
+	sus = party_add(srv, c.mj1, id, "suspect", "秦某", id_aged(srv, -5, 37, 99));
+	EXPECT(act(srv, c.mj1, id, "file", NULL), 200);
+	EXPECT(propose(srv, c.mj1, id, sus, "OF-002", "基本", 1, 0, 0), 201);
+	notice(srv, c.mj1, id, sus, "rights");
+	EXPECT(act(srv, c.mj1, id, "submit", NULL), 200);
+	/* a complex case passes the 法制员 first; the collective record is
+	 * asked for at the decision */
+	EXPECT_STR(act(srv, as(srv, "fazhi"), id, "approve", "{\"opinion\":\"事实清楚\"}"), "case.status",
+		   "approving");
+	EXPECT_RULE(srv, act(srv, sz, id, "approve", "{\"opinion\":\"同意\"}"), "ADM-COLLECTIVE");
+	EXPECT_STR(case_get(srv, c.mj1, id), "case.status", "approving");
+	EXPECT_STR(act(srv, sz, id, "approve",
+		       "{\"opinion\":\"同意\",\"collective\":\"2026年所务会集体讨论，一致同意给予警告\"}"),
+		   "case.status", "decided");
+}
+
 /* CRIM-INTERROG-2 (XSS Art 118): 讯问 by at least two 侦查人员 — no
  * single-officer exception, an auxiliary does not count. */
 STORY(crim_interrog_2)
@@ -515,7 +566,7 @@ STORY(adm_onspot)
 	assert_non_null(strstr(rstr(r, "case.documents.0.doc_no"), "（当决）字"));
 	assert_string_equal(jstr(last_proposal(r), "decision_no"),
 			    rstr(r, "case.documents.0.doc_no"));
-	/* ADM-ONSPOT: filed with the bureau within 24 h — a running clock
+	/* PROC-SIMPLE (XZCX Art 39): filed with the bureau within 24 h — a running clock
 	 * until the 备案 is recorded, and only once */
 	{
 		const char *key = fmt(srv, "case:%lld:onspot_report", id);
@@ -526,7 +577,7 @@ STORY(adm_onspot)
 
 		json_array_foreach(jpath(w->json, "items"), i, it)
 			seen |= !strcmp(json_string_value(json_object_get(it, "key")), key) &&
-				!strcmp(json_string_value(json_object_get(it, "rule")), "ADM-ONSPOT");
+				!strcmp(json_string_value(json_object_get(it, "rule")), "PROC-SIMPLE");
 		assert_true(seen);
 		EXPECT(act(srv, c.mj1, id, "onspot_report", NULL), 200);
 		EXPECT_ERR(srv, act(srv, c.mj1, id, "onspot_report", NULL), 409, "ALREADY_REPORTED", NULL);
@@ -853,6 +904,7 @@ int main(void)
 		T(adm_officers_2), T(adm_aux_solo), T(adm_minor_guardian),
 		T(adm_interview_sign), T(adm_summon_family), T(adm_summon_av),
 		T(adm_interview_lang), T(adm_accept_01), T(crim_file_decision),
+		T(crim_close), T(adm_collective),
 		T(crim_interrog_2), T(interview_overlap), T(adm_notice_rights),
 		T(adm_fine_range), T(adm_det_max), T(adm_station_power),
 		T(adm_legal_review), T(adm_hearing), T(adm_onspot),

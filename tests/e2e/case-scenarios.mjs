@@ -95,10 +95,12 @@ export const caseScenarios = [
       await expectVisible(iv.locator('[data-test="qa-editor"]'), 'the interview dialog')
       const present = await iv.locator('[data-test="interview-officers"]').innerText()
       assert(present.includes('李明') && present.includes('张伟'), `officers present: ${present}`)
-      // one officer only: the server refuses with ADM-OFFICERS-2, shown in the dialog with its rule id
+      // one officer only: the server refuses with ADM-OFFICERS-2, shown in the dialog by its Chinese
+      // label from the catalog (the id in the tooltip)
       await iv.locator('[data-test="interview-officers"] .el-tag', { hasText: '张伟' }).locator('.el-tag__close').click()
       await iv.locator('[data-test="interview-save"]').click()
-      const refusal = iv.locator('[data-test="rule-alert"]', { hasText: 'ADM-OFFICERS-2' })
+      const refusal = iv.locator('[data-test="rule-alert"]', { hasText: '询问不少于两名人民警察' })
+        .filter({ has: page.locator('[data-rule="ADM-OFFICERS-2"]') })
       await expectVisible(refusal, 'the ADM-OFFICERS-2 refusal in the interview dialog')
       await iv.locator('[data-test="interview-officers"]').click()
       await pickOptionContaining(page, '张伟')

@@ -155,7 +155,7 @@ export const clockScenarios = [
         await expectVisible(v.filter({ hasText: /^[1-9]\d*$/ }), `a non-zero ${level} count`)
       }
       const breach = page.locator('[data-test="warnings-table"] .el-table__body tr', { hasText: '超期' })
-      await expectVisible(breach.filter({ hasText: 'CRIM-DETAIN-QUESTION-24H' }), 'the 刑事拘留 first-questioning BREACH')
+      await expectVisible(breach.filter({ hasText: '拘留后24小时内讯问' }).filter({ has: page.locator('[data-rule="CRIM-DETAIN-QUESTION-24H"]') }), 'the 刑事拘留 first-questioning BREACH')
       await expectVisible(breach.locator('[data-test="countdown"]', { hasText: '已超期' }), 'an 已超期 countdown')
     }
   }

@@ -2,8 +2,8 @@
 # Every route in src/api/routes.c is in docs/openapi.yaml, and back.
 set -u
 root="$1"
-router=$(grep -oE 'ROUTE\("[A-Z]+", "[^"]+"' "$root/src/api/routes.c" \
-  | sed -E 's/ROUTE\("([A-Z]+)", "\/api\/v1([^"]*)"/\1 \2/' | sort -u)
+router=$(grep -oE 'ROUTE(_B)?\("[A-Z]+", "[^"]+"' "$root/src/api/routes.c" \
+  | sed -E 's/ROUTE(_B)?\("([A-Z]+)", "\/api\/v1([^"]*)"/\2 \3/' | sort -u)
 doc=$(awk '
   /^  \/[^ ]*:$/ { path=$1; sub(/:$/, "", path); next }
   /^    (get|post|put|patch|delete):/ { m=$1; sub(/:$/, "", m); print toupper(m) " " path }

@@ -85,28 +85,28 @@ static void test_catalog_rows(void **state)
 	(void)state;
 	/* ADM-SUMMON-8H: 8 h, both laws */
 	t = tier("summons", "8h");
-	assert_int_equal(t->unit, CLOCK_HOURS);
-	assert_int_equal(t->amount, 8);
-	assert_true(t->liberty);
+	assert_int_equal(measure_tier_unit(t), CLOCK_HOURS);
+	assert_int_equal(measure_tier_amount(t), 8);
+	assert_true(measure_tier_liberty(t));
 	assert_true(t->za2012 && t->za2025);
-	assert_string_equal(t->rule, "ADM-SUMMON-8H");
+	assert_string_equal(measure_tier_rule(t), "ADM-SUMMON-8H");
 	/* ADM-SUMMON-12H: new in ZA2025, needs a reason */
 	t = tier("summons", "12h");
-	assert_int_equal(t->amount, 12);
+	assert_int_equal(measure_tier_amount(t), 12);
 	assert_false(t->za2012);
 	assert_true(t->za2025);
 	assert_true(t->needs_reason);
 	/* ADM-SUMMON-24H: both laws, reason */
 	t = tier("summons", "24h");
-	assert_int_equal(t->amount, 24);
+	assert_int_equal(measure_tier_amount(t), 24);
 	assert_true(t->za2012 && t->za2025);
 	assert_true(t->needs_reason);
 	/* CQ-12-24-48 and CQ-SPECIAL */
-	assert_int_equal(tier("continued_questioning", "12h")->amount, 12);
-	assert_int_equal(tier("continued_questioning", "24h")->amount, 24);
-	assert_int_equal(tier("continued_questioning", "48h")->amount, 48);
-	assert_int_equal(tier("continued_questioning", "special_4h")->amount, 4);
-	assert_string_equal(tier("continued_questioning", "special_4h")->rule, "CQ-SPECIAL");
+	assert_int_equal(measure_tier_amount(tier("continued_questioning", "12h")), 12);
+	assert_int_equal(measure_tier_amount(tier("continued_questioning", "24h")), 24);
+	assert_int_equal(measure_tier_amount(tier("continued_questioning", "48h")), 48);
+	assert_int_equal(measure_tier_amount(tier("continued_questioning", "special_4h")), 4);
+	assert_string_equal(measure_tier_rule(tier("continued_questioning", "special_4h")), "CQ-SPECIAL");
 	assert_string_equal(tier("continued_questioning", "48h")->extends, "24h");
 	assert_string_equal(tier("continued_questioning", "24h")->extends, "12h");
 	assert_null(tier("continued_questioning", "12h")->extends);
@@ -115,15 +115,15 @@ static void test_catalog_rows(void **state)
 	assert_non_null(tier("continued_questioning", "48h")->approver);
 	/* CRIM-ARREST-REQUEST: 3 days, custody; CRIM-BAIL-12M: 12 months, not custody */
 	t = tier("crim_detention", "3d");
-	assert_int_equal(t->unit, CLOCK_DAYS);
-	assert_int_equal(t->amount, 3);
-	assert_true(t->liberty);
-	assert_int_equal(tier("crim_detention", "7d")->amount, 7);
-	assert_int_equal(tier("crim_detention", "30d")->amount, 30);
+	assert_int_equal(measure_tier_unit(t), CLOCK_DAYS);
+	assert_int_equal(measure_tier_amount(t), 3);
+	assert_true(measure_tier_liberty(t));
+	assert_int_equal(measure_tier_amount(tier("crim_detention", "7d")), 7);
+	assert_int_equal(measure_tier_amount(tier("crim_detention", "30d")), 30);
 	t = tier("bail", "12m");
-	assert_int_equal(t->unit, CLOCK_MONTHS);
-	assert_int_equal(t->amount, 12);
-	assert_false(t->liberty);
+	assert_int_equal(measure_tier_unit(t), CLOCK_MONTHS);
+	assert_int_equal(measure_tier_amount(t), 12);
+	assert_false(measure_tier_liberty(t));
 	/* lookups */
 	assert_null(measure_tier_find("summons", "9h"));
 	assert_null(measure_tier_find("nope", "8h"));
@@ -143,7 +143,7 @@ static void test_catalog_consistent(void **state)
 	(void)state;
 	for (t = measure_tiers; t->kind; t++) {
 		assert_non_null(t->tier);
-		assert_non_null(t->rule);
+		assert_non_null(measure_tier_rule(t));
 		assert_non_null(t->label);
 		assert_true(t->za2012 || t->za2025);
 		if (t->extends) {
@@ -154,8 +154,8 @@ static void test_catalog_consistent(void **state)
 			for (tok = strtok_r(list, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
 				base = measure_tier_find(t->kind, tok);
 				assert_non_null(base);
-				assert_int_equal(base->unit, t->unit);
-				assert_true(base->amount < t->amount);
+				assert_int_equal(measure_tier_unit(base), measure_tier_unit(t));
+				assert_true(measure_tier_amount(base) < measure_tier_amount(t));
 			}
 			assert_true(t->needs_reason);
 		}
@@ -194,10 +194,10 @@ static void test_9h_summons_2025_breach(void **state)
 		"ADM-SUMMON-12H");
 	ps_err_clear(&err);
 	assert_int_equal(measure_start_check(t8, LAW_ZA2012, 0, 0, &err), PS_OK);
-	e = clock_deadline(NULL, s, t8->unit, t8->amount, t8->liberty);
+	e = clock_deadline(NULL, s, measure_tier_unit(t8), measure_tier_amount(t8), measure_tier_liberty(t8));
 	assert_int_equal(e, 1748772000);
-	assert_int_equal(clock_level(&p, s, e, t8->unit, 1748775600), LEVEL_BREACH);
-	assert_int_equal(clock_level(&p, s, e, t8->unit, 1748771999), LEVEL_URGENT);
+	assert_int_equal(clock_level(&p, s, e, measure_tier_unit(t8), 1748775600), LEVEL_BREACH);
+	assert_int_equal(clock_level(&p, s, e, measure_tier_unit(t8), 1748771999), LEVEL_URGENT);
 }
 
 /* 2026-06-01 10:00 +08 (day 20605): 20605 × 86400 + 7200 = 1780272000 + 7200
@@ -220,10 +220,10 @@ static void test_9h_summons_2026_not_breach(void **state)
 	/* without a reason code the 12 h tier is refused */
 	ps_err_clear(&err);
 	refused(measure_start_check(t12, LAW_ZA2025, 0, 0, &err), &err, "ADM-SUMMON-12H");
-	e = clock_deadline(NULL, s, t12->unit, t12->amount, t12->liberty);
+	e = clock_deadline(NULL, s, measure_tier_unit(t12), measure_tier_amount(t12), measure_tier_liberty(t12));
 	assert_int_equal(e, 1780322400);
-	assert_int_equal(clock_level(&p, s, e, t12->unit, 1780311600), LEVEL_WARN);
-	assert_int_equal(clock_level(&p, s, e, t12->unit, 1780311599), LEVEL_OK);
+	assert_int_equal(clock_level(&p, s, e, measure_tier_unit(t12), 1780311600), LEVEL_WARN);
+	assert_int_equal(clock_level(&p, s, e, measure_tier_unit(t12), 1780311599), LEVEL_OK);
 	/* the same 9 h under the 8 h tier would be a breach: end 1780279200 + 28800 */
 	assert_int_equal(clock_level(&p, s, 1780308000, CLOCK_HOURS, 1780311600), LEVEL_BREACH);
 }
@@ -313,7 +313,7 @@ static void test_cq_special_4h(void **state)
 	ps_err_clear(&err);
 	assert_int_equal(measure_start_check(tier("summons", "8h"), LAW_ZA2025, 0, 1, &err), PS_OK);
 
-	e = clock_deadline(NULL, CQ_START, t4->unit, t4->amount, t4->liberty);
+	e = clock_deadline(NULL, CQ_START, measure_tier_unit(t4), measure_tier_amount(t4), measure_tier_liberty(t4));
 	assert_int_equal(e, 1773158400);
 	assert_int_equal(clock_warn_at(&p, CQ_START, e, CLOCK_HOURS), 1773154800);
 	assert_int_equal(clock_urgent_at(&p, CQ_START, e, CLOCK_HOURS), 1773156960);
@@ -336,11 +336,11 @@ static void test_tier_liberty_drives_holidays(void **state)
 	const struct measure_tier *d3 = tier("crim_detention", "3d"), *b = tier("bail", "12m");
 
 	(void)state;
-	assert_int_equal(clock_deadline(&oct, local(2026, 9, 30, 10, 0), d3->unit, d3->amount,
-					d3->liberty),
+	assert_int_equal(clock_deadline(&oct, local(2026, 9, 30, 10, 0), measure_tier_unit(d3), measure_tier_amount(d3),
+					measure_tier_liberty(d3)),
 			 1791043200);
-	assert_int_equal(clock_deadline(&oct, local(2025, 10, 1, 10, 0), b->unit, b->amount,
-					b->liberty),
+	assert_int_equal(clock_deadline(&oct, local(2025, 10, 1, 10, 0), measure_tier_unit(b), measure_tier_amount(b),
+					measure_tier_liberty(b)),
 			 1791475200);
 }
 

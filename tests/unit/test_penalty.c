@@ -273,8 +273,9 @@ static void test_station_power(void **state)
 	assert_true(penalty_station_may_decide(LAW_ZA2012, &p));
 	p = (struct penalty){ 0, 0, 1 };
 	assert_false(penalty_station_may_decide(LAW_ZA2025, &p));
-	assert_int_equal(penalty_limit(LIM_STATION_FINE_MAX, LAW_ZA2025)->value, 1000);
-	assert_string_equal(penalty_limit(LIM_STATION_FINE_MAX, LAW_ZA2025)->rule,
+	assert_int_equal(rule_value(penalty_limit(LIM_STATION_FINE_MAX, LAW_ZA2025)->rule_id, 0), 1000);
+	assert_int_equal(rule_value(penalty_limit(LIM_STATION_FINE_MAX, LAW_ZA2012)->rule_id, 0), 500);
+	assert_string_equal(rule_get(penalty_limit(LIM_STATION_FINE_MAX, LAW_ZA2025)->rule_id)->code,
 			    "ADM-STATION-POWER");
 	assert_null(penalty_limit(LIM_COUNT, LAW_ZA2025));
 }

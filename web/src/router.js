@@ -1,4 +1,5 @@
 // router.js — HTML5 history routes; the server answers index.html for unknown non-API paths.
+import { loadCatalog } from './catalog.js'
 import { createRouter, createWebHistory } from 'vue-router'
 import { auth, loadSession } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
@@ -135,9 +136,13 @@ const routes = [
 const router = createRouter({ history: createWebHistory('/'), routes })
 
 router.beforeEach(async (to) => {
-  if (to.meta.open) return true // public pages for citizens: no login needed, none refused
+  if (to.meta.open) {
+    await loadCatalog(false)
+    return true // public pages for citizens: no login needed, none refused
+  }
   await loadSession()
   const user = auth.user
+  await loadCatalog(!!user)
   if (to.meta.public) {
     return user ? (user.must_change_password ? '/password' : '/') : true
   }

@@ -1,24 +1,19 @@
 // labels.js — the Chinese words of 执法办案: case states, kinds, sources, party roles, places,
 // notice and document kinds, and the el-tag colour of each state.
 
+import { catalog, stateLabel } from '../catalog.js'
+
 const map = (list) => Object.fromEntries(list.map((x) => [x.value, x.label]))
 const name = (m) => (v) => m[v] || v || ''
 
-export const CASE_STATUSES = [
-  { value: 'accepted', label: '已受案', tag: 'info' },
-  { value: 'filed', label: '已立案', tag: 'primary' },
-  { value: 'declined', label: '不予立案', tag: 'info' },
-  { value: 'transferred', label: '已移送', tag: 'info' },
-  { value: 'approving', label: '审批中', tag: 'warning' },
-  { value: 'decided', label: '已决定', tag: 'success' },
-  { value: 'delivered', label: '已送达', tag: 'success' },
-  { value: 'closed', label: '已结案', tag: 'success' },
-  { value: 'archived', label: '已归档', tag: 'info' },
-  { value: 'withdrawn', label: '已撤销', tag: 'danger' }
-]
-const STATUS_LABEL = map(CASE_STATUSES)
-const STATUS_TAG = Object.fromEntries(CASE_STATUSES.map((s) => [s.value, s.tag]))
-export const statusLabel = name(STATUS_LABEL)
+// Case states and their labels come from the rule catalog (catalog.js); only the tag colour is
+// the web's own.
+const STATUS_TAG = {
+  accepted: 'info', filed: 'primary', declined: 'info', transferred: 'info', approving: 'warning',
+  decided: 'success', delivered: 'success', closed: 'success', archived: 'info', withdrawn: 'danger'
+}
+export const caseStatuses = () => catalog.case_states.map((s) => ({ ...s, tag: STATUS_TAG[s.value] || 'info' }))
+export const statusLabel = stateLabel
 export const statusTag = (s) => STATUS_TAG[s] || 'info'
 
 export const CASE_KINDS = [

@@ -4,18 +4,14 @@
 // corrected by the server's `now` (GET /warnings answers it; /custody gives deadline − remaining),
 // so a browser with a wrong clock still shows the server's time left.
 import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { catalog } from '../catalog.js'
 
-export const LEVELS = [
-  { code: 'OK', label: '正常', rank: 0 },
-  { code: 'WARN', label: '预警', rank: 1 },
-  { code: 'URGENT', label: '紧急', rank: 2 },
-  { code: 'BREACH', label: '超期', rank: 3 }
-]
-const BY_CODE = Object.fromEntries(LEVELS.map((l) => [l.code, l]))
-const BY_RANK = Object.fromEntries(LEVELS.map((l) => [l.rank, l]))
+// The levels (code, Chinese label, rank) are the rule catalog's warning_levels (catalog.js).
+const RANKS = ['OK', 'WARN', 'URGENT', 'BREACH']
+const byCode = (code) => catalog.warning_levels.find((l) => l.code === code)
 
-export const levelLabel = (code) => (BY_CODE[code] || {}).label || code || ''
-export const levelRank = (code) => (BY_CODE[code] || { rank: 0 }).rank
+export const levelLabel = (code) => (byCode(code) || {}).label || code || ''
+export const levelRank = (code) => Math.max(0, RANKS.indexOf(code))
 /** CSS class of a level: lv-ok, lv-warn, lv-urgent, lv-breach (styles.css). */
 export const levelClass = (code) => `lv-${String(code || 'OK').toLowerCase()}`
 
@@ -28,7 +24,7 @@ export function liveLevel(item, now) {
   if (item.deadline && now >= item.deadline) rank = 3
   else if (item.urgent_at && now >= item.urgent_at) rank = Math.max(rank, 2)
   else if (item.warn_at && now >= item.warn_at) rank = Math.max(rank, 1)
-  return BY_RANK[rank].code
+  return RANKS[rank]
 }
 
 /** Seconds → "2天3小时" / "1小时23分" / "23分05秒" (seconds only under one hour). */
