@@ -1,8 +1,8 @@
 /* dispatch.c — routing, session, CSRF, one transaction per request. */
 #include "api/api.h"
 #include "api/committer.h"
-#include "domain/audit.h"
-#include "domain/auth.h"
+#include "domain/admin/audit.h"
+#include "domain/admin/auth.h"
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"

@@ -1,8 +1,8 @@
 /* commands.c — init, serve, backup, restore, audit verify. */
 #include "cli/cli.h"
 #include "cli/cli_db.h"
-#include "domain/audit.h"
-#include "domain/seed.h"
+#include "domain/admin/audit.h"
+#include "seed/seed.h"
 #include "http/server.h"
 #include "store/db.h"
 #include "core/log.h"

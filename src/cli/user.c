@@ -1,7 +1,7 @@
 /* user.c — precinct user add|passwd|lock|unlock|list. */
 #include "cli/cli.h"
 #include "cli/cli_db.h"
-#include "domain/users.h"
+#include "domain/admin/users.h"
 #include "core/crypto.h"
 
 #include <jansson.h>

@@ -41,15 +41,6 @@ int ctx_deny(struct ctx *c, const char *action, const char *object_type,
 		       msg ? msg : "无权进行此操作");
 }
 
-int ctx_require_role(struct ctx *c, const char *action,
-		     const char *const *roles)
-{
-	for (const char *const *r = roles; *r; r++)
-		if (ctx_has_role(c, *r))
-			return PS_OK;
-	return ctx_deny(c, action, NULL, NULL, "当前角色无权进行此操作");
-}
-
 int ctx_unit_visible(const struct ctx *c, const char *unit_path)
 {
 	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;

@@ -66,7 +66,9 @@ struct ctx {
 /* Initialise a ctx for a request. Cannot fail. */
 void ctx_init(struct ctx *c, struct db *db, struct arena *a, struct ps_err *err);
 
-/* Role test helpers. */
+/* 1 when the actor has this role. Permissions are decided by authz_check
+ * (domain/authz.h); a role test is left only where a rule of the law or of
+ * procedure names a role (the approver, the records office, the desk). */
 int ctx_has_role(const struct ctx *c, const char *role);
 
 /* Refuse: remember an audit row with outcome "denied" (written by the caller
@@ -80,10 +82,6 @@ int ctx_deny(struct ctx *c, const char *action, const char *object_type,
  * is dropped. */
 void ctx_audit_after(struct ctx *c, const char *action, const char *object_type,
 		     const char *object_id, const char *outcome, const char *detail);
-
-/* Require one of the roles (NULL-terminated list); otherwise ctx_deny. */
-int ctx_require_role(struct ctx *c, const char *action,
-		     const char *const *roles);
 
 /* 1 when unit_path (of a record) is the actor's unit or below it. */
 int ctx_unit_visible(const struct ctx *c, const char *unit_path);

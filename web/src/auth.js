@@ -7,6 +7,8 @@ const EXPIRED_MESSAGE = '登录已超时，请重新登录'
 
 export const auth = reactive({
   user: null,
+  // what the user may do: { 'case.read': 'unit', … } from GET /me (the server's action table)
+  actions: {},
   loaded: false,
   // one-shot notice shown on the login page (e.g. "登录已超时，请重新登录")
   notice: ''
@@ -17,12 +19,32 @@ let loading = null
 
 function accept(data) {
   auth.user = data.user || null
+  // POST /session answers without the action list: keep what /me said until it is asked again
+  if (data.actions) auth.actions = Object.fromEntries(data.actions.map((a) => [a.action, a.scope]))
   setCsrfToken(data.csrf_token || '')
 }
 
 function clear() {
   auth.user = null
+  auth.actions = {}
   setCsrfToken('')
+}
+
+/**
+ * May the user perform the action? `need` is an action name ('case.create'), a list of names
+ * that must all be allowed, or { all, any, not } (lists; `any` may hold such objects) for the views that belong to those who
+ * may do one thing and not another (e.g. 我的预警: case work, but no approvals). The server checks
+ * every request again; this only decides what the web shows.
+ */
+export function can(need) {
+  if (!need) return true
+  if (typeof need === 'string') return need in auth.actions
+  if (Array.isArray(need)) return need.every((a) => a in auth.actions)
+  return (
+    can(need.all || []) &&
+    (!need.any || need.any.some((a) => can(a))) &&
+    !(need.not || []).some((a) => a in auth.actions)
+  )
 }
 
 /** Ask the server who we are (once per page load unless force). Never throws. */
@@ -49,6 +71,11 @@ export function loadSession(force = false) {
 export async function login(username, password) {
   const data = await api.post('/session', { username, password }, { quiet401: true })
   accept(data)
+  try {
+    accept(await api.get('/me', null, { quiet401: true })) // the allowed actions
+  } catch (e) {
+    /* the menus stay empty until the next /me; the server decides anyway */
+  }
   auth.loaded = true
   auth.notice = ''
   touch()

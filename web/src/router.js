@@ -1,10 +1,11 @@
 // router.js — HTML5 history routes; the server answers index.html for unknown non-API paths.
 import { loadCatalog } from './catalog.js'
+// meta.action names what the page needs (can() in auth.js, from GET /me); absent = any user.
 import { createRouter, createWebHistory } from 'vue-router'
-import { auth, loadSession } from './auth.js'
+import { auth, can, loadSession } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
-import { CASE_ROLES, CUSTODY_ROLES } from './roles.js'
+import { WARN_COUNTY, WARN_MINE, WARN_UNIT } from './clocks/warnings.js'
 import { POPULATION_BARE_ROUTES, POPULATION_ROUTES } from './population/routes.js'
 import { INCIDENT_ROUTES } from './incidents/routes.js'
 
@@ -20,7 +21,7 @@ const routes = [
     path: '/print/:caseId/:kind',
     name: 'print',
     component: () => import('./views/print/PrintView.vue'),
-    meta: { title: '文书打印', roles: CASE_ROLES }
+    meta: { title: '文书打印', action: 'case.read' }
   },
   ...POPULATION_BARE_ROUTES,
   {
@@ -38,81 +39,81 @@ const routes = [
         path: 'admin/users',
         name: 'users',
         component: () => import('./views/admin/UsersView.vue'),
-        meta: { title: '用户管理', crumbs: ['系统管理'], roles: ['admin'] }
+        meta: { title: '用户管理', crumbs: ['系统管理'], action: 'user.list' }
       },
       {
         path: 'admin/units',
         name: 'units',
         component: () => import('./views/admin/UnitsView.vue'),
-        meta: { title: '机构管理', crumbs: ['系统管理'], roles: ['admin'] }
+        meta: { title: '机构管理', crumbs: ['系统管理'], action: 'unit.create' }
       },
       {
         path: 'admin/settings',
         name: 'settings',
         component: () => import('./views/admin/SettingsView.vue'),
-        meta: { title: '系统设置', crumbs: ['系统管理'], roles: ['admin'] }
+        meta: { title: '系统设置', crumbs: ['系统管理'], action: 'settings.list' }
       },
       {
         path: 'cases',
         name: 'cases',
         component: () => import('./views/cases/CaseListView.vue'),
-        meta: { title: '案件列表', crumbs: ['执法办案'], roles: CASE_ROLES }
+        meta: { title: '案件列表', crumbs: ['执法办案'], action: 'case.list' }
       },
       {
         path: 'cases/new',
         name: 'case-new',
         component: () => import('./views/cases/CaseCreateView.vue'),
-        meta: { title: '受案登记', crumbs: ['执法办案'], roles: ['officer', 'chief'] }
+        meta: { title: '受案登记', crumbs: ['执法办案'], action: 'case.create' }
       },
       {
         path: 'cases/:id(\\d+)',
         name: 'case',
         component: () => import('./views/cases/CaseDetailView.vue'),
-        meta: { title: '案件详情', crumbs: ['执法办案', '案件列表'], menu: '/cases', roles: CASE_ROLES }
+        meta: { title: '案件详情', crumbs: ['执法办案', '案件列表'], menu: '/cases', action: 'case.read' }
       },
       {
         path: 'approvals',
         name: 'approvals',
         component: () => import('./views/cases/ApprovalInboxView.vue'),
-        meta: { title: '审批待办', crumbs: ['执法办案'], roles: ['chief', 'legal'] }
+        meta: { title: '审批待办', crumbs: ['执法办案'], action: 'approval.list' }
       },
       {
         path: 'warnings/mine',
         name: 'my-warnings',
         component: () => import('./views/warnings/WarningsBoardView.vue'),
         props: { mode: 'mine' },
-        meta: { title: '我的预警', crumbs: ['执法监督'], roles: ['officer'] }
+        meta: { title: '我的预警', crumbs: ['执法监督'], action: WARN_MINE }
       },
       {
         path: 'warnings/unit',
         name: 'unit-warnings',
         component: () => import('./views/warnings/WarningsBoardView.vue'),
         props: { mode: 'unit' },
-        meta: { title: '本所预警看板', crumbs: ['执法监督'], roles: ['chief', 'legal'] }
+        meta: { title: '本所预警看板', crumbs: ['执法监督'], action: WARN_UNIT }
       },
       {
         path: 'warnings/breaches',
         name: 'breaches',
         component: () => import('./views/warnings/BreachesView.vue'),
-        meta: { title: '全县超期监督', crumbs: ['执法监督'], roles: ['supervisor', 'chief', 'legal'] }
+        meta: { title: '全县超期监督', crumbs: ['执法监督'], action: { any: [WARN_COUNTY, WARN_UNIT] } }
       },
       {
         path: 'custody',
         name: 'custody',
         component: () => import('./views/custody/CustodyBoardView.vue'),
-        meta: { title: '办案区', roles: CUSTODY_ROLES }
+        meta: { title: '办案区', action: 'custody.update' }
       },
       {
         path: 'admin/holidays',
         name: 'holidays',
         component: () => import('./views/admin/HolidaysView.vue'),
-        meta: { title: '节假日管理', crumbs: ['系统管理'], roles: ['admin'] }
+        meta: { title: '节假日管理', crumbs: ['系统管理'], action: 'holiday.put' }
       },
       {
         path: 'audit',
         name: 'audit',
         component: () => import('./views/AuditView.vue'),
-        meta: { title: '审计日志', crumbs: ['安全审计'], roles: ['auditor'] }
+        meta: { title: '审计日志', crumbs: ['安全审计'], action: 'audit.list' }
       },
       ...POPULATION_ROUTES,
       ...INCIDENT_ROUTES,
@@ -150,8 +151,7 @@ router.beforeEach(async (to) => {
     return { path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   }
   if (user.must_change_password && to.name !== 'password') return { name: 'password' }
-  const roles = to.meta.roles
-  if (roles && !roles.includes(user.role)) return { name: 'forbidden' }
+  if (!can(to.meta.action)) return { name: 'forbidden' }
   return true
 })
 

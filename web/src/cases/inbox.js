@@ -3,11 +3,12 @@
 // the case page asks the inbox instead of guessing from units.
 import { ref } from 'vue'
 import api from '../api.js'
+import { can } from '../auth.js'
 
 export const inboxIds = ref(null) // Set of approval ids, null until loaded
 
 export async function loadInbox(user) {
-  if (!user || !['chief', 'legal'].includes(user.role)) {
+  if (!user || !can('approval.list')) {
     inboxIds.value = new Set()
     return inboxIds.value
   }

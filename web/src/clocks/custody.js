@@ -38,4 +38,4 @@ const ANSWER = Object.fromEntries(ANSWER_KINDS.map((a) => [a.value, a.label]))
 export const answerKindName = (k) => ANSWER[k] || k || ''
 
 /** Roles that may answer a 执法监督 record (the case officers and the station chief). */
-export const ANSWER_ROLES = ['officer', 'chief']
+export const BREACH_ANSWER = 'oversight.update'

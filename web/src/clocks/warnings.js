@@ -2,6 +2,13 @@
 import api from '../api.js'
 import { levelLabel, syncServerNow } from './levels.js'
 
+// Which warnings board is whose, by allowed action (GET /me): case work without approvals (the
+// officer) sees his own cases; those who approve (chief, legal) their unit; who supervises the
+// county (oversight and the wanted list) the county's breaches.
+export const WARN_MINE = { all: ['case.create'], not: ['approval.list'] }
+export const WARN_UNIT = 'approval.list'
+export const WARN_COUNTY = ['oversight.create', 'wanted.put']
+
 /** GET /warnings with scope/level; aligns the page clock with the server's `now`. */
 export async function loadWarnings(params) {
   const d = await api.get('/warnings', params)

@@ -1,5 +1,6 @@
 // labels.js — the Chinese words of 110 接处警: incident states, sources, priorities, outcomes,
 // timeline steps, 督办 states, and who may do what.
+import { can } from '../auth.js'
 import { durationText } from '../clocks/levels.js'
 
 const map = (list) => Object.fromEntries(list.map((x) => [x.value, x]))
@@ -65,18 +66,20 @@ export function spanText(sec) {
   return durationText(sec)
 }
 
-// ---- who may do what (the server decides; these only choose which buttons to show) ----
+// ---- who may do what: actions of the server's table (GET /me; can() in auth.js). The server
+// decides; these only choose which pages and buttons to show ----
 
-export const DESK_ROLES = ['dispatcher', 'supervisor']
-export const INCIDENT_ROLES = ['dispatcher', 'supervisor', 'chief', 'officer', 'auxiliary', 'legal']
-export const INTAKE_ROLES = ['dispatcher', 'supervisor', 'chief', 'officer', 'auxiliary']
-export const OVERSIGHT_ROLES = ['dispatcher', 'supervisor', 'chief', 'officer']
-export const REPORT_ROLES = ['dispatcher', 'supervisor', 'chief', 'legal']
+/** The 110 desk (dispatcher, supervisor): who sets oversight tasks. */
+export const DESK = 'oversight.create'
+export const INCIDENTS = 'incident.list'
+export const INTAKE = 'incident.create'
+export const OVERSIGHT = { any: ['oversight.create', 'oversight.update'] }
+export const REPORTS = 'report.daily'
 
-export const isDesk = (user) => !!user && DESK_ROLES.includes(user.role)
-/** A station's own officer, chief or auxiliary (the unit is the incident's station). */
+export const isDesk = () => can(DESK)
+/** A station's own staff who handle incidents (take them, not the desk), at the incident's station. */
 export const isStationUser = (user, stationId) =>
-  !!user && !!stationId && ['officer', 'chief', 'auxiliary'].includes(user.role) && user.unit && user.unit.id === stationId
+  !!user && !!stationId && can(INTAKE) && !can(DESK) && !!user.unit && user.unit.id === stationId
 
 // ---- 督办 ----
 

@@ -65,11 +65,22 @@ export function addressText(r) {
   return [r.community, r.building, r.unit_no, r.room].filter((x) => x).join(' ')
 }
 
-/** Roles that register persons, rentals, visits (the server's station workers). */
-export const WORKER_ROLES = ['officer', 'chief', 'auxiliary', 'clerk']
-/** Roles that work the hit inbox (签收 → 核查 → 反馈). */
-export const HIT_ROLES = ['officer', 'chief']
-/** Roles that send and answer 函查 letters. */
-export const LETTER_ROLES = ['officer', 'chief', 'clerk']
-/** Roles that keep the wanted list. */
-export const WANTED_ROLES = ['chief', 'supervisor', 'legal']
+// ---- who may do what: actions of the server's table (GET /me; can() in auth.js) ----
+/** Registers persons, rentals, visits (the server's station workers). */
+export const WORKER = 'person.register'
+/** Works the hit inbox (签收 → 核查 → 反馈). */
+export const HIT_WORKER = 'hit.update'
+/** Sends and answers 函查 letters. */
+export const LETTER_WORKER = 'letter.create'
+/** Keeps the wanted list. */
+export const WANTED_KEEPER = 'wanted.put'
+/** Reads the comparison hits of the unit. */
+export const HIT_LIST = 'hit.list'
+/** The 函查 page: station staff who register (the auxiliary looks letters up for a visit). */
+export const LETTER_PAGE = 'person.register'
+/** Today's visits: who records them. */
+export const VISITS = 'rental.visit'
+/** The 一标三实看板: a station's leader (registers and approves). */
+export const SUMMARY = ['person.register', 'approval.list']
+/** A person's page: who may read persons. */
+export const PERSON_READ = 'person.read'

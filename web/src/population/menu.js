@@ -1,24 +1,23 @@
 // menu.js — the 一标三实 group of the left menu (merged into roles.js MENU) and its icons
-// (merged into the layout's icon map).
+// (merged into the layout's icon map). Entries show by allowed action; the group when one does.
 import { Aim, Connection, DataLine, EditPen, House, Location, Message, Postcard, Search, UploadFilled, UserFilled } from '@element-plus/icons-vue'
-import { WANTED_ROLES, WORKER_ROLES } from './labels.js'
+import { HIT_LIST, LETTER_PAGE, SUMMARY, VISITS, WANTED_KEEPER, WORKER } from './labels.js'
 
 export const POPULATION_ICONS = { Aim, Connection, DataLine, EditPen, House, Location, Message, Postcard, Search, UploadFilled, UserFilled }
 
 export const POPULATION_MENU = {
   title: '一标三实',
   icon: 'Postcard',
-  roles: [...WORKER_ROLES, 'supervisor', 'legal'],
   children: [
-    { path: '/population', title: '一标三实看板', icon: 'DataLine', roles: ['chief'] },
-    { path: '/visits/today', title: '今日走访', icon: 'EditPen', roles: ['officer', 'chief', 'auxiliary'] },
-    { path: '/population/persons', title: '实有人口', icon: 'UserFilled', roles: WORKER_ROLES },
-    { path: '/population/addresses', title: '标准地址', icon: 'Location', roles: WORKER_ROLES },
-    { path: '/population/rentals', title: '出租房屋', icon: 'House', roles: WORKER_ROLES },
-    { path: '/population/floating', title: '流动人口', icon: 'Connection', roles: WORKER_ROLES },
-    { path: '/population/hits', title: '比对命中', icon: 'Aim', roles: [...WORKER_ROLES, 'supervisor'] },
-    { path: '/population/wanted', title: '在逃人员', icon: 'Search', roles: WANTED_ROLES },
-    { path: '/population/letters', title: '函查', icon: 'Message', roles: WORKER_ROLES },
-    { path: '/population/import', title: '批量导入', icon: 'UploadFilled', roles: WORKER_ROLES }
+    { path: '/population', title: '一标三实看板', icon: 'DataLine', action: SUMMARY },
+    { path: '/visits/today', title: '今日走访', icon: 'EditPen', action: VISITS },
+    { path: '/population/persons', title: '实有人口', icon: 'UserFilled', action: WORKER },
+    { path: '/population/addresses', title: '标准地址', icon: 'Location', action: WORKER },
+    { path: '/population/rentals', title: '出租房屋', icon: 'House', action: WORKER },
+    { path: '/population/floating', title: '流动人口', icon: 'Connection', action: WORKER },
+    { path: '/population/hits', title: '比对命中', icon: 'Aim', action: HIT_LIST },
+    { path: '/population/wanted', title: '在逃人员', icon: 'Search', action: WANTED_KEEPER },
+    { path: '/population/letters', title: '函查', icon: 'Message', action: LETTER_PAGE },
+    { path: '/population/import', title: '批量导入', icon: 'UploadFilled', action: WORKER }
   ]
 }

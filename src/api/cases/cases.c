@@ -1,0 +1,463 @@
+/* cases.c — /cases, /approvals, /progress, /colleagues, /offences. */
+#include "api/api.h"
+#include "api/handlers.h"
+#include "api/fields.h"
+#include "domain/cases/case_actions.h"
+#include "domain/cases/case_records.h"
+#include "domain/cases/cases.h"
+#include "domain/admin/lookups.h"
+#include "core/json.h"
+
+#include <string.h>
+
+static int reply_case(struct req *r, int status, int rc, json_t *c)
+{
+	if (rc)
+		return rc;
+	return req_reply(r, status, json_pack("{s:o}", "case", c));
+}
+
+int api_cases_list(struct req *r)
+{
+	struct case_filter f = { 0 };
+	int64_t mine, lenient;
+	json_t *out;
+	int rc;
+
+	f.kind = req_query(r, "kind");
+	f.status = req_query(r, "status");
+	f.q = req_query(r, "q");
+	rc = req_query_int(r, "mine", 0, 1, 0, &mine);
+	if (!rc)
+		rc = req_query_int(r, "lenient", 0, 1, 0, &lenient);
+	if (!rc)
+		rc = req_query_int(r, "officer_id", 0, INT64_MAX, 0, &f.officer_id);
+	if (!rc)
+		rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
+	if (!rc)
+		rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
+	f.mine = (int)mine;
+	f.lenient = (int)lenient;
+	if (!rc)
+		rc = cases_list(&r->ctx, &f, &out);
+	if (rc)
+		return rc;
+	r->no_store = 1;
+	return req_reply(r, 200, out);
+}
+
+struct cases_create_body {
+	const char *kind;
+	const char *procedure;
+	const char *title;
+	const char *offence_code;
+	const char *summary;
+	const char *source;
+	const char *act_date;
+	const char *act_place;
+	const char *discovered_date;
+	int64_t co_officer_id;
+	int co_officer_id_given;
+	int64_t assistant_id;
+	int assistant_id_given;
+	int64_t incident_id;
+	int incident_id_given;
+	int complex;
+	int complex_given;
+	const char *recording_id;
+	json_t *reporter;
+};
+
+static const char *const cases_create_kind_values[] = { "admin", "criminal", NULL };
+static const char *const cases_create_procedure_values[] = { "normal", "onspot", NULL };
+static const char *const cases_create_source_values[] = { "walk_in", "phone", "incident", "patrol", "transfer_in", "other", NULL };
+const struct field cases_create_fields[] = {
+	FENUM(struct cases_create_body, kind, "kind", 1, 16, cases_create_kind_values),
+	FENUM(struct cases_create_body, procedure, "procedure", 0, 16, cases_create_procedure_values),
+	FSTR(struct cases_create_body, title, "title", 1, 100),
+	FSTR(struct cases_create_body, offence_code, "offence_code", 0, 16),
+	FSTR(struct cases_create_body, summary, "summary", 0, 5000),
+	FENUM(struct cases_create_body, source, "source", 1, 16, cases_create_source_values),
+	FSTR(struct cases_create_body, act_date, "act_date", 1, 10),
+	FSTR(struct cases_create_body, act_place, "act_place", 0, 200),
+	FSTR(struct cases_create_body, discovered_date, "discovered_date", 0, 10),
+	FINTP(struct cases_create_body, co_officer_id, co_officer_id_given, "co_officer_id", 1, INT64_MAX),
+	FINTP(struct cases_create_body, assistant_id, assistant_id_given, "assistant_id", 1, INT64_MAX),
+	FINTP(struct cases_create_body, incident_id, incident_id_given, "incident_id", 1, INT64_MAX),
+	FBOOLP(struct cases_create_body, complex, complex_given, "complex"),
+	FSTR(struct cases_create_body, recording_id, "recording_id", 0, 64),
+	FJSON(struct cases_create_body, reporter, "reporter", 0),
+	FEND,
+};
+
+int api_cases_create(struct req *r)
+{
+	struct cases_create_body body_in = { 0 };
+	static const char *const rkeys[] = { "name", "id_number", "phone", "confidential", NULL };
+	struct case_input in;
+	const char *recording = NULL;
+	json_t *rep, *out;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	rc = fields_bind(r->in, cases_create_fields, &body_in, &r->err);
+	if (!rc) {
+		in.kind = body_in.kind;
+		in.procedure = body_in.procedure;
+		in.title = body_in.title;
+		in.offence_code = body_in.offence_code;
+		in.summary = body_in.summary;
+		in.source = body_in.source;
+		in.act_date = body_in.act_date;
+		in.act_place = body_in.act_place;
+		in.discovered_date = body_in.discovered_date;
+		if (body_in.co_officer_id_given)
+			in.co_officer_id = body_in.co_officer_id;
+		if (body_in.assistant_id_given)
+			in.assistant_id = body_in.assistant_id;
+		if (body_in.incident_id_given)
+			in.incident_id = body_in.incident_id;
+		if (body_in.complex_given)
+			in.complex = body_in.complex;
+		recording = body_in.recording_id;
+	}
+	in.recording_id = recording;
+	rep = json_object_get(r->in, "reporter");
+	if (!rc && rep && !json_is_null(rep)) {
+		if (!json_is_object(rep))
+			return ps_fail_field(&r->err, PS_EINVAL, "reporter", "报案人应为对象");
+		rc = json_only_keys(rep, rkeys, &r->err);
+		if (!rc) rc = json_get_str(rep, "name", 1, 32, &in.reporter_name, &r->err);
+		if (!rc) rc = json_get_str(rep, "id_number", 0, 18, &in.reporter_id_number, &r->err);
+		if (!rc) rc = json_get_str(rep, "phone", 0, 20, &in.reporter_phone, &r->err);
+		if (!rc) rc = json_get_bool(rep, "confidential", 0, &in.reporter_confidential, NULL, &r->err);
+	}
+	if (!rc)
+		rc = cases_create(&r->ctx, &in, &out);
+	return reply_case(r, 201, rc, out);
+}
+
+int api_cases_get(struct req *r)
+{
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = cases_get(&r->ctx, id, &out);
+	r->no_store = 1;
+	return reply_case(r, 200, rc, out);
+}
+
+struct cases_officer_add_body {
+	int64_t user_id;
+	int user_id_given;
+	const char *duty;
+};
+
+static const char *const cases_officer_add_duty_values[] = { "co", "assist", NULL };
+const struct field cases_officer_add_fields[] = {
+	FINT(struct cases_officer_add_body, user_id, "user_id", 1, 1, INT64_MAX),
+	FENUM(struct cases_officer_add_body, duty, "duty", 1, 8, cases_officer_add_duty_values),
+	FEND,
+};
+
+int api_cases_officer_add(struct req *r)
+{
+	struct cases_officer_add_body body_in = { 0 };
+	const char *duty = NULL;
+	json_t *out = NULL;
+	int64_t id, user;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, cases_officer_add_fields, &body_in, &r->err);
+	if (!rc) {
+		user = body_in.user_id;
+		duty = body_in.duty;
+	}
+	if (!rc) rc = cases_add_officer(&r->ctx, id, user, duty, &out);
+	return reply_case(r, 201, rc, out);
+}
+
+static const char *const cases_party_add_role_values[] = { "suspect", "victim", "witness", "reporter", NULL };
+static const char *const cases_party_add_sex_values[] = { "M", "F", NULL };
+const struct field cases_party_add_fields[] = {
+	FENUM(struct party_input, role, "role", 1, 16, cases_party_add_role_values),
+	FSTR(struct party_input, name, "name", 1, 32),
+	FSTR(struct party_input, id_number, "id_number", 0, 18),
+	FENUM(struct party_input, sex, "sex", 0, 1, cases_party_add_sex_values),
+	FSTR(struct party_input, birth_date, "birth_date", 0, 10),
+	FSTR(struct party_input, phone, "phone", 0, 20),
+	FSTR(struct party_input, address, "address", 0, 200),
+	FSTR(struct party_input, occupation, "occupation", 0, 64),
+	FSTR(struct party_input, guardian_name, "guardian_name", 0, 32),
+	FSTR(struct party_input, guardian_phone, "guardian_phone", 0, 20),
+	FBOOL(struct party_input, confidential, "confidential", 0),
+	FBOOLP(struct party_input, first_offence, first_given, "first_offence"),
+	FBOOL(struct party_input, pregnant_or_nursing, "pregnant_or_nursing", 0),
+	FBOOL(struct party_input, public_official, "public_official", 0),
+	FEND,
+};
+
+int api_cases_party_add(struct req *r)
+{
+	struct party_input in;
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	memset(&in, 0, sizeof(in));
+	if (!rc) rc = fields_bind(r->in, cases_party_add_fields, &in, &r->err);
+	if (!rc) rc = cases_add_party(&r->ctx, id, &in, &out);
+	if (rc)
+		return rc;
+	return req_reply(r, 201, out);
+}
+
+int api_cases_action(struct req *r)
+{
+	static const char *const keys[] = { "reason", "transfer_to", "opinion", "agreement",
+					    "recording_id", "collective", NULL };
+	struct action_input in;
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	memset(&in, 0, sizeof(in));
+	if (!rc && r->in) {
+		rc = json_only_keys(r->in, keys, &r->err);
+		if (!rc) rc = json_get_str(r->in, "reason", 0, 2000, &in.reason, &r->err);
+		if (!rc) rc = json_get_str(r->in, "transfer_to", 0, 100, &in.transfer_to, &r->err);
+		if (!rc) rc = json_get_str(r->in, "opinion", 0, 2000, &in.opinion, &r->err);
+		if (!rc) rc = json_get_str(r->in, "agreement", 0, 5000, &in.agreement, &r->err);
+		if (!rc) rc = json_get_str(r->in, "recording_id", 0, 64, &in.recording_id, &r->err);
+		if (!rc) rc = json_get_str(r->in, "collective", 0, 5000, &in.collective, &r->err);
+	}
+	if (!rc)
+		rc = cases_action(&r->ctx, id, r->params[1], &in, &out);
+	return reply_case(r, 200, rc, out);
+}
+
+static const char *const cases_notice_add_kind_values[] = { "rights", "hearing", "guardian", NULL };
+const struct field cases_notice_add_fields[] = {
+	FINT(struct notice_input, party_id, "party_id", 1, 1, INT64_MAX),
+	FENUM(struct notice_input, kind, "kind", 1, 16, cases_notice_add_kind_values),
+	FSTR(struct notice_input, penalty_text, "penalty_text", 1, 5000),
+	FSTR(struct notice_input, statement, "statement", 0, 5000),
+	FBOOL(struct notice_input, waived, "waived", 0),
+	FEND,
+};
+
+int api_cases_notice_add(struct req *r)
+{
+	struct notice_input in;
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	memset(&in, 0, sizeof(in));
+	if (!rc) rc = fields_bind(r->in, cases_notice_add_fields, &in, &r->err);
+	if (!rc) rc = notices_create(&r->ctx, id, &in, &out);
+	return reply_case(r, 201, rc, out);
+}
+
+struct cases_proposal_add_body {
+	int64_t party_id;
+	int party_id_given;
+	const char *offence_code;
+	const char *tier;
+	int warning;
+	int warning_given;
+	int64_t fine;
+	int fine_given;
+	int64_t det_days;
+	int det_days_given;
+	int64_t credit_days;
+	int credit_days_given;
+	const char *lenient_reason;
+	const char *exempt_override_reason;
+	int serious;
+	int serious_given;
+	int no_penalty;
+	int no_penalty_given;
+};
+
+const struct field cases_proposal_add_fields[] = {
+	FINT(struct cases_proposal_add_body, party_id, "party_id", 1, 1, INT64_MAX),
+	FSTR(struct cases_proposal_add_body, offence_code, "offence_code", 1, 16),
+	FSTR(struct cases_proposal_add_body, tier, "tier", 1, 32),
+	FBOOLP(struct cases_proposal_add_body, warning, warning_given, "warning"),
+	FINTP(struct cases_proposal_add_body, fine, fine_given, "fine", 0, 1000000000),
+	FINTP(struct cases_proposal_add_body, det_days, det_days_given, "det_days", 0, 365),
+	FINTP(struct cases_proposal_add_body, credit_days, credit_days_given, "credit_days", 0, 365),
+	FSTR(struct cases_proposal_add_body, lenient_reason, "lenient_reason", 0, 2000),
+	FSTR(struct cases_proposal_add_body, exempt_override_reason, "exempt_override_reason", 0, 2000),
+	FBOOLP(struct cases_proposal_add_body, serious, serious_given, "serious"),
+	FBOOLP(struct cases_proposal_add_body, no_penalty, no_penalty_given, "no_penalty"),
+	FEND,
+};
+
+int api_cases_proposal_add(struct req *r)
+{
+	struct cases_proposal_add_body body_in = { 0 };
+	struct proposal_input in;
+	json_t *out = NULL;
+	int64_t id, det = 0, credit = 0;
+	int rc = req_param_id(r, 0, &id);
+
+	memset(&in, 0, sizeof(in));
+	if (!rc) rc = fields_bind(r->in, cases_proposal_add_fields, &body_in, &r->err);
+	if (!rc) {
+		in.party_id = body_in.party_id;
+		in.offence_code = body_in.offence_code;
+		in.tier = body_in.tier;
+		if (body_in.warning_given)
+			in.warning = body_in.warning;
+		if (body_in.fine_given)
+			in.fine = body_in.fine;
+		if (body_in.det_days_given)
+			det = body_in.det_days;
+		if (body_in.credit_days_given)
+			credit = body_in.credit_days;
+		in.lenient_reason = body_in.lenient_reason;
+		in.exempt_override_reason = body_in.exempt_override_reason;
+		if (body_in.serious_given)
+			in.serious = body_in.serious;
+		if (body_in.no_penalty_given)
+			in.no_penalty = body_in.no_penalty;
+	}
+	in.det_days = (int)det;
+	in.credit_days = (int)credit;
+	if (!rc) rc = proposals_create(&r->ctx, id, &in, &out);
+	return reply_case(r, 201, rc, out);
+}
+
+int api_proposals_withdraw(struct req *r)
+{
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = proposals_withdraw(&r->ctx, id, &out);
+	return reply_case(r, 200, rc, out);
+}
+
+const struct field cases_property_add_fields[] = {
+	FSTR(struct property_input, name, "name", 1, 100),
+	FSTR(struct property_input, quantity, "quantity", 1, 32),
+	FINT(struct property_input, owner_party_id, "owner_party_id", 0, 1, INT64_MAX),
+	FINTP(struct property_input, seized_at, has_seized_at, "seized_at", 0, INT64_MAX / 2),
+	FEND,
+};
+
+int api_cases_property_add(struct req *r)
+{
+	struct property_input in;
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	memset(&in, 0, sizeof(in));
+	if (!rc) rc = fields_bind(r->in, cases_property_add_fields, &in, &r->err);
+	if (!rc) rc = property_create(&r->ctx, id, &in, &out);
+	return reply_case(r, 201, rc, out);
+}
+
+struct property_keep_body {
+	const char *keeper;
+};
+
+const struct field property_keep_fields[] = {
+	FSTR(struct property_keep_body, keeper, "keeper", 1, 32),
+	FEND,
+};
+
+int api_property_keep(struct req *r)
+{
+	struct property_keep_body body_in = { 0 };
+	const char *keeper = NULL;
+	json_t *out = NULL;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, property_keep_fields, &body_in, &r->err);
+	if (!rc) {
+		keeper = body_in.keeper;
+	}
+	if (!rc) rc = property_keep(&r->ctx, id, keeper, &out);
+	return reply_case(r, 200, rc, out);
+}
+
+struct cases_document_add_body {
+	const char *kind;
+	int64_t party_id;
+	int party_id_given;
+	int64_t interview_id;
+	int interview_id_given;
+	int64_t notice_id;
+	int notice_id_given;
+};
+
+const struct field cases_document_add_fields[] = {
+	FSTR(struct cases_document_add_body, kind, "kind", 1, 32),
+	FINTP(struct cases_document_add_body, party_id, party_id_given, "party_id", 1, INT64_MAX),
+	FINTP(struct cases_document_add_body, interview_id, interview_id_given, "interview_id", 1, INT64_MAX),
+	FINTP(struct cases_document_add_body, notice_id, notice_id_given, "notice_id", 1, INT64_MAX),
+	FEND,
+};
+
+int api_cases_document_add(struct req *r)
+{
+	struct cases_document_add_body body_in = { 0 };
+	const char *kind = NULL;
+	json_t *out = NULL;
+	int64_t id, party = 0, iv = 0, notice = 0;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, cases_document_add_fields, &body_in, &r->err);
+	if (!rc) {
+		kind = body_in.kind;
+		if (body_in.party_id_given)
+			party = body_in.party_id;
+		if (body_in.interview_id_given)
+			iv = body_in.interview_id;
+		if (body_in.notice_id_given)
+			notice = body_in.notice_id;
+	}
+	if (!rc) rc = documents_issue(&r->ctx, id, kind, iv ? iv : notice ? notice : party, &out);
+	if (rc)
+		return rc;
+	return req_reply(r, 201, out);
+}
+
+int api_approvals_inbox(struct req *r)
+{
+	json_t *out;
+	int rc = cases_inbox(&r->ctx, &out);
+
+	return rc ? rc : req_reply(r, 200, out);
+}
+
+int api_progress(struct req *r)
+{
+	json_t *out;
+	int rc = cases_progress(&r->ctx, r->params[0], &out);
+
+	return rc ? rc : req_reply(r, 200, out);
+}
+
+int api_colleagues(struct req *r)
+{
+	json_t *out;
+	int rc = lookups_colleagues(&r->ctx, &out);
+
+	return rc ? rc : req_reply(r, 200, out);
+}
+
+int api_offences(struct req *r)
+{
+	json_t *out;
+	int rc = lookups_offences(&r->ctx, req_query(r, "q"), &out);
+
+	return rc ? rc : req_reply(r, 200, out);
+}

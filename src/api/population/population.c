@@ -1,0 +1,727 @@
+/* population.c — /addresses, /persons, /rentals, /tenancies, /floating,
+ * /employers, /wanted, /hits, /letters, /population/summary (issue 6). */
+#include "api/api.h"
+#include "api/handlers.h"
+#include "api/fields.h"
+#include "domain/population/imports.h"
+#include "domain/population/population.h"
+#include "domain/population/rentals.h"
+#include "domain/population/wanted.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/xlsx.h"
+
+#include <sodium.h>
+
+#include <string.h>
+
+#define DONE(rc, status, out) ((rc) ? (rc) : req_reply(r, (status), (out)))
+
+int api_addresses_list(struct req *r)
+{
+	json_t *out;
+	int rc = addresses_list(&r->ctx, req_query(r, "community"), &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct addresses_create_body {
+	const char *community;
+	const char *building;
+	const char *unit_no;
+	const char *room;
+	int64_t post_id;
+	int post_id_given;
+};
+
+const struct field addresses_create_fields[] = {
+	FSTR(struct addresses_create_body, community, "community", 1, 64),
+	FSTR(struct addresses_create_body, building, "building", 0, 32),
+	FSTR(struct addresses_create_body, unit_no, "unit_no", 0, 16),
+	FSTR(struct addresses_create_body, room, "room", 0, 16),
+	FINTP(struct addresses_create_body, post_id, post_id_given, "post_id", 1, INT64_MAX),
+	FEND,
+};
+
+int api_addresses_create(struct req *r)
+{
+	struct addresses_create_body body_in = { 0 };
+	struct address_input in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, addresses_create_fields, &body_in, &r->err);
+	if (!rc) {
+		in.community = body_in.community;
+		in.building = body_in.building;
+		in.unit_no = body_in.unit_no;
+		in.room = body_in.room;
+		if (body_in.post_id_given)
+			in.post_id = body_in.post_id;
+	}
+
+	if (!rc) rc = addresses_create(&r->ctx, &in, &out);
+	return DONE(rc, 201, out);
+}
+
+int api_persons_search(struct req *r)
+{
+	struct person_filter f = { 0 };
+	json_t *out;
+	int rc;
+
+	f.name = req_query(r, "name");
+	f.id_prefix = req_query(r, "id_prefix");
+	f.phone = req_query(r, "phone");
+	f.address = req_query(r, "address");
+	f.kind = req_query(r, "kind");
+	rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
+	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
+	if (!rc) rc = persons_search(&r->ctx, &f, &out);
+	r->no_store = 1;
+	return DONE(rc, 200, out);
+}
+
+struct persons_register_body {
+	const char *id_number;
+	const char *name;
+	const char *sex;
+	const char *birth_date;
+	const char *phone;
+	const char *kind;
+	const char *household_no;
+	const char *key_tags;
+	int64_t address_id;
+	int address_id_given;
+	int key_person;
+	int key_person_given;
+};
+
+static const char *const persons_register_sex_values[] = { "M", "F", NULL };
+static const char *const persons_register_kind_values[] = { "resident", "temporary", "floating", "foreign", "unregistered", NULL };
+const struct field persons_register_fields[] = {
+	FSTR(struct persons_register_body, id_number, "id_number", 1, 18),
+	FSTR(struct persons_register_body, name, "name", 1, 32),
+	FENUM(struct persons_register_body, sex, "sex", 0, 1, persons_register_sex_values),
+	FSTR(struct persons_register_body, birth_date, "birth_date", 0, 10),
+	FSTR(struct persons_register_body, phone, "phone", 0, 20),
+	FENUM(struct persons_register_body, kind, "kind", 0, 16, persons_register_kind_values),
+	FSTR(struct persons_register_body, household_no, "household_no", 0, 32),
+	FSTR(struct persons_register_body, key_tags, "key_tags", 0, 200),
+	FINTP(struct persons_register_body, address_id, address_id_given, "address_id", 1, INT64_MAX),
+	FBOOLP(struct persons_register_body, key_person, key_person_given, "key_person"),
+	FEND,
+};
+
+int api_persons_register(struct req *r)
+{
+	struct persons_register_body body_in = { 0 };
+	struct person_input in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, persons_register_fields, &body_in, &r->err);
+	if (!rc) {
+		in.id_number = body_in.id_number;
+		in.name = body_in.name;
+		in.sex = body_in.sex;
+		in.birth_date = body_in.birth_date;
+		in.phone = body_in.phone;
+		in.kind = body_in.kind;
+		in.household_no = body_in.household_no;
+		in.key_tags = body_in.key_tags;
+		if (body_in.address_id_given)
+			in.address_id = body_in.address_id;
+		if (body_in.key_person_given)
+			in.key_person = body_in.key_person;
+		in.has_key_person = body_in.key_person_given;
+	}
+
+	if (!rc) rc = persons_register(&r->ctx, &in, &out);
+	return DONE(rc, json_is_true(json_object_get(out, "created")) ? 201 : 200, out);
+}
+
+int api_persons_get(struct req *r)
+{
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = persons_get(&r->ctx, id, &out);
+	r->no_store = 1;
+	return DONE(rc, 200, out);
+}
+
+/* {"csv": "...", "encoding": "utf-8" | "gbk"} → UTF-8 text */
+static int csv_text(struct req *r, const char **text, size_t *len)
+{
+	static const char *const keys[] = { "csv", "encoding", "xlsx", "what", NULL };
+	const char *enc = NULL;
+	json_t *v;
+	int rc = req_body(r, keys);
+
+	if (!rc) rc = json_get_str(r->in, "encoding", 0, 16, &enc, &r->err);
+	if (rc)
+		return rc;
+	v = json_object_get(r->in, "xlsx");
+	if (v) {
+		/* an .xlsx workbook, base64: its first sheet becomes CSV */
+		const char *b64 = json_string_value(v);
+		size_t n = b64 ? json_string_length(v) : 0, blen = 0;
+		unsigned char *bin = b64 ? arena_alloc(r->arena, n * 3 / 4 + 4) : NULL;
+		struct buf b;
+
+		if (!b64)
+			return ps_fail_field(&r->err, PS_EINVAL, "xlsx", "xlsx 应为 base64 文本");
+		if (!bin)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		if (sodium_base642bin(bin, n * 3 / 4 + 4, b64, n, "\r\n", &blen, NULL,
+				      sodium_base64_VARIANT_ORIGINAL) != 0)
+			return ps_fail_field(&r->err, PS_EINVAL, "xlsx", "xlsx 内容不是合法的 base64");
+		buf_init(&b, 64u << 20);
+		rc = xlsx_to_csv(bin, blen, &b, &r->err);
+		if (rc)
+			return rc;
+		*text = arena_strndup(r->arena, buf_str(&b), b.len);
+		*len = b.len;
+		buf_release(&b);
+		return *text ? PS_OK : ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	v = json_object_get(r->in, "csv");
+	if (!json_is_string(v))
+		return ps_fail_field(&r->err, PS_EINVAL, "csv", "csv 应为文件内容（文本；GBK 文件请先按字节转为 latin1 文本并注明 encoding）");
+	if (enc && strcmp(enc, "utf-8") && strcmp(enc, "utf8")) {
+		/* a GBK file travels as latin1 code points: one byte per char */
+		const unsigned char *s = (const unsigned char *)json_string_value(v);
+		size_t n = json_string_length(v), o = 0;
+		char *bytes = arena_alloc(r->arena, n + 1);
+
+		if (!bytes)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] < 0x80)
+				bytes[o++] = (char)s[i];
+			else if ((s[i] == 0xc2 || s[i] == 0xc3) && i + 1 < n)
+				bytes[o++] = (char)(((s[i] & 0x03) << 6) | (s[i + 1] & 0x3f)), i++;
+			else
+				return ps_fail_field(&r->err, PS_EINVAL, "csv", "GBK 文件内容应以 latin1 文本传送");
+		}
+		*text = text_to_utf8(r->arena, bytes, o, enc, len);
+		if (!*text)
+			return ps_fail_field(&r->err, PS_EINVAL, "encoding", "文件编码不正确或无法识别");
+		return PS_OK;
+	}
+	*text = json_string_value(v);
+	*len = json_string_length(v);
+	/* Excel's "CSV UTF-8" starts with a byte-order mark */
+	if (*len >= 3 && !memcmp(*text, "\xef\xbb\xbf", 3)) {
+		*text += 3;
+		*len -= 3;
+	}
+	return PS_OK;
+}
+
+/* The file of an import as UTF-8 CSV text, decoded before the write. */
+struct import_text {
+	const char *text;
+	size_t len;
+};
+
+int api_persons_import(struct req *r)
+{
+	const struct import_text *t = r->prepared;
+	const char *text = NULL, *what = NULL;
+	size_t len = 0;
+	json_t *out;
+	int rc;
+
+	if (r->preparing) {
+		/* before the write transaction: base64, the workbook's unzip and
+		 * XML, GBK → UTF-8 (ROUTE_PREPARE) */
+		struct import_text *p = arena_alloc(r->arena, sizeof(*p));
+
+		if (!p)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		rc = csv_text(r, &p->text, &p->len);
+		if (!rc)
+			r->prepared = p;
+		return rc;
+	}
+	if (t) {
+		text = t->text;
+		len = t->len;
+		rc = PS_OK;
+	} else {
+		rc = csv_text(r, &text, &len);
+	}
+
+	if (!rc) rc = json_get_str(r->in, "what", 0, 16, &what, &r->err);
+	if (!rc) rc = imports_run(&r->ctx, what ? what : "persons", text, len, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_rentals_list(struct req *r)
+{
+	int64_t overdue;
+	json_t *out;
+	int rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
+
+	if (!rc) rc = rentals_list(&r->ctx, (int)overdue, req_query(r, "due_on"), &out);
+	return DONE(rc, 200, out);
+}
+
+struct rentals_create_body {
+	int64_t address_id;
+	int address_id_given;
+	int64_t landlord_id;
+	int landlord_id_given;
+	int64_t rooms;
+	int rooms_given;
+	const char *letter_signed_on;
+	const char *letter_expires_on;
+	const char *level;
+};
+
+static const char *const rentals_create_level_values[] = { "trusted", "normal", "watch", NULL };
+const struct field rentals_create_fields[] = {
+	FINT(struct rentals_create_body, address_id, "address_id", 1, 1, INT64_MAX),
+	FINT(struct rentals_create_body, landlord_id, "landlord_id", 1, 1, INT64_MAX),
+	FINTP(struct rentals_create_body, rooms, rooms_given, "rooms", 1, 500),
+	FSTR(struct rentals_create_body, letter_signed_on, "letter_signed_on", 0, 10),
+	FSTR(struct rentals_create_body, letter_expires_on, "letter_expires_on", 0, 10),
+	FENUM(struct rentals_create_body, level, "level", 1, 16, rentals_create_level_values),
+	FEND,
+};
+
+int api_rentals_create(struct req *r)
+{
+	struct rentals_create_body body_in = { 0 };
+	struct rental_input in = { 0 };
+	int64_t rooms = 1;
+	json_t *out;
+	int rc = fields_bind(r->in, rentals_create_fields, &body_in, &r->err);
+	if (!rc) {
+		in.address_id = body_in.address_id;
+		in.landlord_id = body_in.landlord_id;
+		if (body_in.rooms_given)
+			rooms = body_in.rooms;
+		in.letter_signed_on = body_in.letter_signed_on;
+		in.letter_expires_on = body_in.letter_expires_on;
+		in.level = body_in.level;
+	}
+
+	in.rooms = (int)rooms;
+	if (!rc) rc = rentals_create(&r->ctx, &in, &out);
+	return DONE(rc, 201, out);
+}
+
+int api_rentals_get(struct req *r)
+{
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = rentals_get(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
+}
+
+struct rentals_visit_body {
+	const char *visited_on;
+	const char *findings;
+	const char *level;
+};
+
+static const char *const rentals_visit_level_values[] = { "trusted", "normal", "watch", NULL };
+const struct field rentals_visit_fields[] = {
+	FSTR(struct rentals_visit_body, visited_on, "visited_on", 0, 10),
+	FSTR(struct rentals_visit_body, findings, "findings", 1, 2000),
+	FENUM(struct rentals_visit_body, level, "level", 0, 16, rentals_visit_level_values),
+	FEND,
+};
+
+int api_rentals_visit(struct req *r)
+{
+	struct rentals_visit_body body_in = { 0 };
+	const char *on = NULL, *findings = NULL, *level = NULL;
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, rentals_visit_fields, &body_in, &r->err);
+	if (!rc) {
+		on = body_in.visited_on;
+		findings = body_in.findings;
+		level = body_in.level;
+	}
+	if (!rc) rc = rentals_visit(&r->ctx, id, on, findings, level, &out);
+	return DONE(rc, 201, out);
+}
+
+struct rentals_case_body {
+	int64_t case_id;
+	int case_id_given;
+};
+
+const struct field rentals_case_fields[] = {
+	FINT(struct rentals_case_body, case_id, "case_id", 1, 1, INT64_MAX),
+	FEND,
+};
+
+int api_rentals_case(struct req *r)
+{
+	struct rentals_case_body body_in = { 0 };
+	int64_t id, case_id = 0;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, rentals_case_fields, &body_in, &r->err);
+	if (!rc) {
+		case_id = body_in.case_id;
+	}
+	if (!rc) rc = rentals_link_case(&r->ctx, id, case_id, &out);
+	return DONE(rc, 201, out);
+}
+
+struct tenancies_create_body {
+	int64_t person_id;
+	int person_id_given;
+	const char *from_date;
+	const char *to_date;
+	const char *layer;
+};
+
+static const char *const tenancies_create_layer_values[] = { "general", "key", NULL };
+const struct field tenancies_create_fields[] = {
+	FINT(struct tenancies_create_body, person_id, "person_id", 1, 1, INT64_MAX),
+	FSTR(struct tenancies_create_body, from_date, "from_date", 1, 10),
+	FSTR(struct tenancies_create_body, to_date, "to_date", 0, 10),
+	FENUM(struct tenancies_create_body, layer, "layer", 0, 16, tenancies_create_layer_values),
+	FEND,
+};
+
+int api_tenancies_create(struct req *r)
+{
+	struct tenancies_create_body body_in = { 0 };
+	const char *from = NULL, *to = NULL, *layer = NULL;
+	int64_t id, person = 0;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, tenancies_create_fields, &body_in, &r->err);
+	if (!rc) {
+		person = body_in.person_id;
+		from = body_in.from_date;
+		to = body_in.to_date;
+		layer = body_in.layer;
+	}
+	if (!rc) rc = tenancies_create(&r->ctx, id, person, from, to, layer, &out);
+	return DONE(rc, 201, out);
+}
+
+int api_tenancies_end(struct req *r)
+{
+	static const char *const keys[] = { "to_date", NULL };
+	const char *to = NULL;
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc && r->in) {
+		rc = req_body(r, keys);
+		if (!rc) rc = json_get_str(r->in, "to_date", 0, 10, &to, &r->err);
+	}
+	if (!rc) rc = tenancies_end(&r->ctx, id, to, &out);
+	return DONE(rc, 200, out);
+}
+
+struct floating_register_body {
+	int64_t person_id;
+	int person_id_given;
+	int64_t employer_id;
+	int employer_id_given;
+	const char *registered_on;
+	const char *permit_no;
+	const char *permit_issued_on;
+	const char *permit_expires_on;
+	const char *mode;
+	const char *layer;
+};
+
+static const char *const floating_register_mode_values[] = { "employer", "joint", "direct", NULL };
+static const char *const floating_register_layer_values[] = { "control", "known", NULL };
+const struct field floating_register_fields[] = {
+	FINT(struct floating_register_body, person_id, "person_id", 1, 1, INT64_MAX),
+	FINTP(struct floating_register_body, employer_id, employer_id_given, "employer_id", 1, INT64_MAX),
+	FSTR(struct floating_register_body, registered_on, "registered_on", 1, 10),
+	FSTR(struct floating_register_body, permit_no, "permit_no", 0, 32),
+	FSTR(struct floating_register_body, permit_issued_on, "permit_issued_on", 0, 10),
+	FSTR(struct floating_register_body, permit_expires_on, "permit_expires_on", 0, 10),
+	FENUM(struct floating_register_body, mode, "mode", 1, 16, floating_register_mode_values),
+	FENUM(struct floating_register_body, layer, "layer", 1, 16, floating_register_layer_values),
+	FEND,
+};
+
+int api_floating_register(struct req *r)
+{
+	struct floating_register_body body_in = { 0 };
+	struct floating_input in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, floating_register_fields, &body_in, &r->err);
+	if (!rc) {
+		in.person_id = body_in.person_id;
+		if (body_in.employer_id_given)
+			in.employer_id = body_in.employer_id;
+		in.registered_on = body_in.registered_on;
+		in.permit_no = body_in.permit_no;
+		in.permit_issued_on = body_in.permit_issued_on;
+		in.permit_expires_on = body_in.permit_expires_on;
+		in.mode = body_in.mode;
+		in.layer = body_in.layer;
+	}
+
+	if (!rc) rc = floating_register(&r->ctx, &in, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_employers_list(struct req *r)
+{
+	json_t *out;
+	int rc = employers_list(&r->ctx, &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct employers_create_body {
+	const char *name;
+	int64_t address_id;
+	int address_id_given;
+	const char *contact;
+	const char *phone;
+	const char *letter_signed_on;
+};
+
+const struct field employers_create_fields[] = {
+	FSTR(struct employers_create_body, name, "name", 1, 64),
+	FINTP(struct employers_create_body, address_id, address_id_given, "address_id", 1, INT64_MAX),
+	FSTR(struct employers_create_body, contact, "contact", 0, 32),
+	FSTR(struct employers_create_body, phone, "phone", 0, 20),
+	FSTR(struct employers_create_body, letter_signed_on, "letter_signed_on", 0, 10),
+	FEND,
+};
+
+int api_employers_create(struct req *r)
+{
+	struct employers_create_body body_in = { 0 };
+	const char *name = NULL, *contact = NULL, *phone = NULL, *letter = NULL;
+	int64_t addr = 0;
+	json_t *out;
+	int rc = fields_bind(r->in, employers_create_fields, &body_in, &r->err);
+	if (!rc) {
+		name = body_in.name;
+		if (body_in.address_id_given)
+			addr = body_in.address_id;
+		contact = body_in.contact;
+		phone = body_in.phone;
+		letter = body_in.letter_signed_on;
+	}
+
+	if (!rc) rc = employers_create(&r->ctx, name, addr, contact, phone, letter, &out);
+	return DONE(rc, 201, out);
+}
+
+struct employers_report_body {
+	const char *month;
+	int64_t arrivals;
+	int arrivals_given;
+	int64_t departures;
+	int departures_given;
+};
+
+const struct field employers_report_fields[] = {
+	FSTR(struct employers_report_body, month, "month", 1, 7),
+	FINT(struct employers_report_body, arrivals, "arrivals", 1, 0, 100000),
+	FINT(struct employers_report_body, departures, "departures", 1, 0, 100000),
+	FEND,
+};
+
+int api_employers_report(struct req *r)
+{
+	struct employers_report_body body_in = { 0 };
+	const char *month = NULL;
+	int64_t id, arr = 0, dep = 0;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, employers_report_fields, &body_in, &r->err);
+	if (!rc) {
+		month = body_in.month;
+		arr = body_in.arrivals;
+		dep = body_in.departures;
+	}
+	if (!rc) rc = employers_report(&r->ctx, id, month, (int)arr, (int)dep, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_wanted_list(struct req *r)
+{
+	int64_t active;
+	json_t *out;
+	int rc = req_query_int(r, "active", 0, 1, 1, &active);
+
+	if (!rc) rc = wanted_list(&r->ctx, (int)active, &out);
+	return DONE(rc, 200, out);
+}
+
+struct wanted_put_body {
+	const char *id_number;
+	const char *name;
+	const char *case_desc;
+	const char *issuing_unit;
+	const char *issued_on;
+	int withdrawn;
+	int withdrawn_given;
+};
+
+const struct field wanted_put_fields[] = {
+	FSTR(struct wanted_put_body, id_number, "id_number", 1, 18),
+	FSTR(struct wanted_put_body, name, "name", 1, 32),
+	FSTR(struct wanted_put_body, case_desc, "case_desc", 1, 200),
+	FSTR(struct wanted_put_body, issuing_unit, "issuing_unit", 1, 64),
+	FSTR(struct wanted_put_body, issued_on, "issued_on", 1, 10),
+	FBOOLP(struct wanted_put_body, withdrawn, withdrawn_given, "withdrawn"),
+	FEND,
+};
+
+int api_wanted_put(struct req *r)
+{
+	struct wanted_put_body body_in = { 0 };
+	struct wanted_input in = { 0 };
+	int hits = 0;
+	int rc = fields_bind(r->in, wanted_put_fields, &body_in, &r->err);
+	if (!rc) {
+		in.id_number = body_in.id_number;
+		in.name = body_in.name;
+		in.case_desc = body_in.case_desc;
+		in.issuing_unit = body_in.issuing_unit;
+		in.issued_on = body_in.issued_on;
+		if (body_in.withdrawn_given)
+			in.withdrawn = body_in.withdrawn;
+	}
+
+	if (!rc) rc = wanted_put(&r->ctx, &in, &hits);
+	return DONE(rc, 200, json_pack("{s:i}", "new_hits", hits));
+}
+
+int api_wanted_import(struct req *r)
+{
+	const char *text;
+	size_t len;
+	json_t *out;
+	int rc = csv_text(r, &text, &len);
+
+	if (!rc) rc = wanted_import(&r->ctx, text, len, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_hits_list(struct req *r)
+{
+	int64_t open;
+	json_t *out;
+	int rc = req_query_int(r, "open", 0, 1, 0, &open);
+
+	if (!rc) rc = hits_list(&r->ctx, (int)open, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_hits_step(struct req *r)
+{
+	static const char *const keys[] = { "feedback", NULL };
+	const char *fb = NULL;
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc && r->in) {
+		rc = req_body(r, keys);
+		if (!rc) rc = json_get_str(r->in, "feedback", 0, 2000, &fb, &r->err);
+	}
+	if (!rc) rc = hits_step(&r->ctx, id, r->params[1], fb, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_letters_list(struct req *r)
+{
+	int64_t open;
+	json_t *out;
+	int rc = req_query_int(r, "open", 0, 1, 0, &open);
+
+	if (!rc) rc = letters_list(&r->ctx, (int)open, &out);
+	return DONE(rc, 200, out);
+}
+
+struct letters_create_body {
+	int64_t person_id;
+	int person_id_given;
+	const char *to_unit;
+	const char *sent_on;
+};
+
+const struct field letters_create_fields[] = {
+	FINT(struct letters_create_body, person_id, "person_id", 1, 1, INT64_MAX),
+	FSTR(struct letters_create_body, to_unit, "to_unit", 1, 64),
+	FSTR(struct letters_create_body, sent_on, "sent_on", 1, 10),
+	FEND,
+};
+
+int api_letters_create(struct req *r)
+{
+	struct letters_create_body body_in = { 0 };
+	const char *to = NULL, *on = NULL;
+	int64_t person = 0;
+	json_t *out;
+	int rc = fields_bind(r->in, letters_create_fields, &body_in, &r->err);
+	if (!rc) {
+		person = body_in.person_id;
+		to = body_in.to_unit;
+		on = body_in.sent_on;
+	}
+
+	if (!rc) rc = letters_create(&r->ctx, person, to, on, &out);
+	return DONE(rc, 201, out);
+}
+
+struct letters_answer_body {
+	const char *answered_on;
+	const char *result;
+	const char *notes;
+};
+
+static const char *const letters_answer_result_values[] = { "none", "record", "misconduct", NULL };
+const struct field letters_answer_fields[] = {
+	FSTR(struct letters_answer_body, answered_on, "answered_on", 1, 10),
+	FENUM(struct letters_answer_body, result, "result", 1, 16, letters_answer_result_values),
+	FSTR(struct letters_answer_body, notes, "notes", 0, 1000),
+	FEND,
+};
+
+int api_letters_answer(struct req *r)
+{
+	struct letters_answer_body body_in = { 0 };
+	const char *on = NULL, *result = NULL, *notes = NULL;
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, letters_answer_fields, &body_in, &r->err);
+	if (!rc) {
+		on = body_in.answered_on;
+		result = body_in.result;
+		notes = body_in.notes;
+	}
+	if (!rc) rc = letters_answer(&r->ctx, id, on, result, notes, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_population_summary(struct req *r)
+{
+	json_t *out;
+	int rc = population_summary(&r->ctx, &out);
+
+	return DONE(rc, 200, out);
+}

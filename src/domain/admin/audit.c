@@ -1,0 +1,353 @@
+#include "domain/admin/audit.h"
+#include "domain/authz.h"
+#include "domain/rows.h"
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+#include <sodium.h>
+#include <string.h>
+
+static void hex(const unsigned char *h, size_t n, char *out)
+{
+	static const char d[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = d[h[i] >> 4];
+		out[2 * i + 1] = d[h[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+/* The canonical form of a row: fields separated by 0x1f, NULL as 0x00. */
+static int canon_add(struct buf *b, const char *s)
+{
+	int rc = s ? buf_adds(b, s) : buf_add(b, "\0", 1);
+
+	return rc ? rc : buf_add(b, "\x1f", 1);
+}
+
+static int row_hash(const char *prev, int64_t at_ms, int64_t user_id,
+		    const char *username, const char *role, int64_t unit_id,
+		    const char *ip, const char *sess, const char *req,
+		    const char *action, const char *otype, const char *oid,
+		    const char *outcome, const char *detail, char out[65])
+{
+	struct buf b;
+	unsigned char h[32];
+	int rc;
+
+	buf_init(&b, 1 << 20);
+	rc = buf_addf(&b, "%s\x1e%lld\x1f%lld\x1f", prev, (long long)at_ms,
+		      (long long)user_id);
+	if (!rc) rc = canon_add(&b, username);
+	if (!rc) rc = canon_add(&b, role);
+	if (!rc) rc = buf_addf(&b, "%lld\x1f", (long long)unit_id);
+	if (!rc) rc = canon_add(&b, ip);
+	if (!rc) rc = canon_add(&b, sess);
+	if (!rc) rc = canon_add(&b, req);
+	if (!rc) rc = canon_add(&b, action);
+	if (!rc) rc = canon_add(&b, otype);
+	if (!rc) rc = canon_add(&b, oid);
+	if (!rc) rc = canon_add(&b, outcome);
+	if (!rc) rc = canon_add(&b, detail);
+	if (rc)
+		return rc;
+	crypto_generichash(h, sizeof(h), (const unsigned char *)b.p, b.len,
+			   NULL, 0);
+	buf_release(&b);
+	hex(h, sizeof(h), out);
+	return PS_OK;
+}
+
+static int last_hash(struct ctx *c, char out[65])
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1",
+			    &st, c->err);
+	const char *h;
+
+	if (rc)
+		return rc;
+	memcpy(out, AUDIT_GENESIS, 65);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		h = db_column_text(st, 0);
+		if (h && strlen(h) == 64)
+			memcpy(out, h, 65);
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
+			const char *object_type, const char *object_id,
+			const char *outcome, const char *detail)
+{
+	char prev[65], hash[65];
+	struct db_stmt *st;
+	int rc;
+
+	rc = last_hash(c, prev);
+	if (rc)
+		return rc;
+	rc = row_hash(prev, at_ms, c->who.user_id, c->who.username, c->who.role,
+		      c->who.unit_id, c->client_ip, c->session_hash,
+		      c->request_id, action, object_type, object_id, outcome,
+		      detail, hash);
+	if (rc)
+		return ps_fail(c->err, rc, NULL, NULL, "审计记录生成失败");
+	rc = db_prepare(c->db,
+			"INSERT INTO audit(at_ms, user_id, username, role, unit_id,"
+			" client_ip, session_hash, request_id, action, object_type,"
+			" object_id, outcome, detail, prev_hash, hash)"
+			" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, at_ms);
+	if (c->who.user_id)
+		db_bind_int(st, 2, c->who.user_id);
+	db_bind_text(st, 3, c->who.username);
+	db_bind_text(st, 4, c->who.role);
+	if (c->who.unit_id)
+		db_bind_int(st, 5, c->who.unit_id);
+	db_bind_text(st, 6, c->client_ip);
+	db_bind_text(st, 7, c->session_hash);
+	db_bind_text(st, 8, c->request_id);
+	db_bind_text(st, 9, action);
+	db_bind_text(st, 10, object_type);
+	db_bind_text(st, 11, object_id);
+	db_bind_text(st, 12, outcome);
+	db_bind_text(st, 13, detail);
+	db_bind_text(st, 14, prev);
+	db_bind_text(st, 15, hash);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
+/* Remember the row (its time is now) for audit_write_deferred. */
+static int audit_defer(struct ctx *c, const char *action, const char *object_type,
+		       const char *object_id, const char *outcome, const char *detail)
+{
+	struct pending_audit *p = arena_alloc(c->arena, sizeof(*p));
+
+	if (!p)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	p->at_ms = ps_now_ms();
+	p->action = arena_strdup(c->arena, action);
+	p->object_type = object_type ? arena_strdup(c->arena, object_type) : NULL;
+	p->object_id = object_id ? arena_strdup(c->arena, object_id) : NULL;
+	p->outcome = arena_strdup(c->arena, outcome);
+	p->detail = detail ? arena_strdup(c->arena, detail) : NULL;
+	if (!p->action || !p->outcome || (object_type && !p->object_type) ||
+	    (object_id && !p->object_id) || (detail && !p->detail))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	p->next = c->deferred;
+	c->deferred = p;
+	return PS_OK;
+}
+
+int audit_write(struct ctx *c, const char *action, const char *object_type,
+		const char *object_id, const char *outcome, const char *detail)
+{
+	int rc = c->defer_writes
+			 ? audit_defer(c, action, object_type, object_id, outcome, detail)
+			 : audit_insert(c, ps_now_ms(), action, object_type, object_id,
+					outcome, detail);
+
+	if (!rc && strcmp(outcome, "success") == 0 && object_type && object_id) {
+		c->audited_type = arena_strdup(c->arena, object_type);
+		c->audited_id = arena_strdup(c->arena, object_id);
+	}
+	return rc;
+}
+
+int audit_write_deferred(struct ctx *c)
+{
+	struct pending_audit *p, *next, *fifo = NULL;
+	int rc = PS_OK;
+
+	/* oldest first, so the chain follows the request */
+	for (p = c->deferred; p; p = next) {
+		next = p->next;
+		p->next = fifo;
+		fifo = p;
+	}
+	c->deferred = NULL;
+	for (p = fifo; p && !rc; p = p->next)
+		rc = audit_insert(c, p->at_ms, p->action, p->object_type, p->object_id,
+				  p->outcome, p->detail);
+	return rc;
+}
+
+int audit_read(struct ctx *c, const char *object_type, const char *object_id)
+{
+	/* the row of the change this request just made to the same object
+	 * already names who touched it: the echo is not a second access */
+	if (c->audited_type && c->audited_id && object_id &&
+	    strcmp(c->audited_type, object_type) == 0 && strcmp(c->audited_id, object_id) == 0)
+		return PS_OK;
+	return audit_write(c, "read", object_type, object_id, "success", NULL);
+}
+
+void audit_flush_pending(struct ctx *c)
+{
+	struct ps_err e;
+	struct ps_err *saved = c->err;
+	int rc;
+
+	if (!c->pending)
+		return;
+	ps_err_clear(&e);
+	c->err = &e;
+	rc = db_begin(c->db, 1, &e);
+	for (struct pending_audit *p = c->pending; p && !rc; p = p->next)
+		rc = audit_write(c, p->action, p->object_type, p->object_id,
+				 p->outcome, p->detail);
+	if (!rc)
+		rc = db_commit(c->db, &e);
+	else
+		db_rollback(c->db);
+	if (rc)
+		log_error("could not audit a refusal: %s", e.msg);
+	c->pending = NULL;
+	c->err = saved;
+}
+
+void audit_write_pending(struct ctx *c)
+{
+	struct ps_err e;
+	struct ps_err *saved = c->err;
+	int rc = PS_OK;
+
+	ps_err_clear(&e);
+	c->err = &e;
+	for (struct pending_audit *p = c->pending; p && !rc; p = p->next)
+		rc = audit_write(c, p->action, p->object_type, p->object_id, p->outcome, p->detail);
+	if (rc)
+		log_error("could not audit a refusal: %s", e.msg);
+	c->pending = NULL;
+	c->err = saved;
+}
+
+int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
+		 struct ps_err *err)
+{
+	struct db_stmt *st;
+	char prev[65], hash[65];
+	int64_t expect_id = 0;
+	int rc;
+
+	*bad_id = 0;
+	*rows = 0;
+	memcpy(prev, AUDIT_GENESIS, 65);
+	rc = db_prepare(db,
+			"SELECT id, at_ms, user_id, username, role, unit_id,"
+			" client_ip, session_hash, request_id, action, object_type,"
+			" object_id, outcome, detail, prev_hash, hash"
+			" FROM audit ORDER BY id",
+			&st, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, err)) == PS_ROW) {
+		int64_t id = db_column_int(st, 0);
+		const char *ph = db_column_text(st, 14);
+		const char *h = db_column_text(st, 15);
+
+		(*rows)++;
+		if (expect_id && id != expect_id) {
+			*bad_id = expect_id;
+			rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
+				     "审计链断裂：第 %lld 条记录缺失",
+				     (long long)expect_id);
+			break;
+		}
+		expect_id = id + 1;
+		rc = row_hash(prev, db_column_int(st, 1), db_column_int(st, 2),
+			      db_column_text(st, 3), db_column_text(st, 4),
+			      db_column_int(st, 5), db_column_text(st, 6),
+			      db_column_text(st, 7), db_column_text(st, 8),
+			      db_column_text(st, 9), db_column_text(st, 10),
+			      db_column_text(st, 11), db_column_text(st, 12),
+			      db_column_text(st, 13), hash);
+		if (rc)
+			break;
+		if (!ph || strcmp(ph, prev) != 0 || !h || strcmp(h, hash) != 0) {
+			*bad_id = id;
+			rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
+				     "审计链校验失败：第 %lld 条记录被改动、删除或调换",
+				     (long long)id);
+			break;
+		}
+		memcpy(prev, hash, 65);
+	}
+	db_finalize(st);
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
+int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
+{
+	static const char where[] =
+		" FROM audit WHERE (? IS NULL OR username = ?)"
+		" AND (? IS NULL OR action LIKE ? ESCAPE '!')"
+		" AND (? IS NULL OR object_type = ?)"
+		" AND (? IS NULL OR object_id = ?)"
+		" AND (? = 0 OR at_ms >= ? * 1000)"
+		" AND (? = 0 OR at_ms < ? * 1000)";
+	struct rows_query q;
+	const char *action = NULL;
+	int rc;
+
+	rc = authz_require(c, ACT_AUDIT_LIST);
+	if (rc)
+		return rc;
+	if (f->action && *f->action) {
+		/* exact, or a prefix when it ends with '*' ("user.*") */
+		struct buf b;
+		size_t n = strlen(f->action);
+		int prefix = f->action[n - 1] == '*';
+
+		buf_init(&b, 512);
+		for (size_t i = 0; i < n - (size_t)prefix && !rc; i++) {
+			char ch = f->action[i];
+			if (ch == '%' || ch == '_' || ch == '!')
+				rc = buf_add(&b, "!", 1);
+			if (!rc)
+				rc = buf_add(&b, &ch, 1);
+		}
+		if (!rc && prefix)
+			rc = buf_add(&b, "%", 1);
+		if (rc)
+			return rc == PS_ENOMEM ? ps_fail(c->err, rc, NULL, NULL, "内存不足")
+					       : ps_fail_field(c->err, PS_EINVAL, "action", "筛选条件过长");
+		action = arena_strdup(c->arena, buf_str(&b));
+		buf_release(&b);
+		if (!action)
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	rows_query_init(&q, c, where, f->page, f->per_page);
+	rows_bind_text(&q, f->user);
+	rows_bind_text(&q, f->user);
+	rows_bind_text(&q, action);
+	rows_bind_text(&q, action);
+	rows_bind_text(&q, f->object_type);
+	rows_bind_text(&q, f->object_type);
+	rows_bind_text(&q, f->object_id);
+	rows_bind_text(&q, f->object_id);
+	rows_bind_int(&q, f->from);
+	rows_bind_int(&q, f->from);
+	rows_bind_int(&q, f->to);
+	rows_bind_int(&q, f->to);
+	rc = rows_page(&q,
+		       "SELECT id, at_ms, user_id, username, role, unit_id, client_ip,"
+		       " action, object_type, object_id, outcome, detail, hash",
+		       "ORDER BY id DESC", out);
+	if (rc)
+		return rc;
+	return audit_write(c, "audit.list", "audit", NULL, "success", NULL);
+}

@@ -1,0 +1,789 @@
+#include "domain/admin/auth.h"
+#include "domain/admin/audit.h"
+#include "domain/rows.h"
+#include "domain/admin/settings.h"
+#include "rules/lockout.h"
+#include "rules/password.h"
+#include "rules/session_policy.h"
+#include "core/log.h"
+#include "core/mem.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *code, *name;
+} roles[] = {
+	{ "admin", "系统管理员" },   { "auditor", "安全审计员" },
+	{ "dispatcher", "接警员" },  { "supervisor", "督察" },
+	{ "chief", "所长/局领导" },  { "officer", "民警" },
+	{ "legal", "法制员" },       { "clerk", "内勤" },
+	{ "auxiliary", "辅警" },     { "archivist", "档案管理员" },
+};
+
+const char *role_name(const char *role)
+{
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (role && strcmp(roles[i].code, role) == 0)
+			return roles[i].name;
+	return role;
+}
+
+int role_valid(const char *role)
+{
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (role && strcmp(roles[i].code, role) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- per-IP failure rate (AUTH-2): a small in-memory table ---- */
+
+#define IP_SLOTS 256
+static struct {
+	char ip[48];
+	int64_t minute;
+	int failures;
+} ip_table[IP_SLOTS];
+static pthread_mutex_t ip_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned ip_slot(const char *ip)
+{
+	unsigned h = 2166136261u;
+
+	for (; *ip; ip++)
+		h = (h ^ (unsigned char)*ip) * 16777619u;
+	return h % IP_SLOTS;
+}
+
+/* Failures of ip in the current minute (add = 1 counts one more). */
+static int ip_failures(const char *ip, int64_t now, int add)
+{
+	unsigned s;
+	int n;
+
+	if (!ip)
+		return 0;
+	s = ip_slot(ip);
+	pthread_mutex_lock(&ip_lock);
+	if (strcmp(ip_table[s].ip, ip) != 0 || ip_table[s].minute != now / 60) {
+		snprintf(ip_table[s].ip, sizeof(ip_table[s].ip), "%s", ip);
+		ip_table[s].minute = now / 60;
+		ip_table[s].failures = 0;
+	}
+	ip_table[s].failures += add;
+	n = ip_table[s].failures;
+	pthread_mutex_unlock(&ip_lock);
+	return n;
+}
+
+/* ---- users as JSON ---- */
+
+static const char user_select[] =
+	"SELECT u.id, u.username, u.name, u.role, u.unit_id, u.badge_no,"
+	" u.must_change_pw, u.pw_changed_at, o.name, o.kind, o.path"
+	" FROM users u JOIN org_unit o ON o.id = u.unit_id";
+
+static json_t *user_json_from(struct db_stmt *st, int must_change)
+{
+	json_t *u = json_object(), *unit = json_object();
+
+	if (!u || !unit) {
+		json_decref(u);
+		json_decref(unit);
+		return NULL;
+	}
+	json_object_set_new(unit, "id", json_integer(db_column_int(st, 4)));
+	json_object_set_new(unit, "name", json_string(db_column_text(st, 8)));
+	json_object_set_new(unit, "kind", json_string(db_column_text(st, 9)));
+	json_object_set_new(u, "id", json_integer(db_column_int(st, 0)));
+	json_object_set_new(u, "username", json_string(db_column_text(st, 1)));
+	json_object_set_new(u, "name", json_string(db_column_text(st, 2)));
+	json_object_set_new(u, "role", json_string(db_column_text(st, 3)));
+	json_object_set_new(u, "role_name",
+			    json_string(role_name(db_column_text(st, 3))));
+	json_object_set_new(u, "unit", unit);
+	json_object_set_new(u, "badge_no",
+			    db_column_text(st, 5) ? json_string(db_column_text(st, 5))
+						  : json_null());
+	json_object_set_new(u, "must_change_password", json_boolean(must_change));
+	return u;
+}
+
+static int password_expired(struct ctx *c, int64_t changed_at, int64_t unit_id)
+{
+	int64_t days = setting_int(c, "auth.password_max_age_days", unit_id);
+
+	return days > 0 && c->now - changed_at > days * 86400;
+}
+
+int auth_user_json(struct ctx *c, int64_t user_id, json_t **out)
+{
+	struct db_stmt *st;
+	char sql[512];
+	int rc;
+
+	*out = NULL;
+	snprintf(sql, sizeof(sql), "%s WHERE u.id = ?", user_select);
+	rc = db_prepare(c->db, sql, &st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, user_id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		int must = db_column_int(st, 6) ||
+			   password_expired(c, db_column_int(st, 7),
+					    db_column_int(st, 4));
+		*out = user_json_from(st, must);
+		rc = *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "用户不存在");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* ---- login ---- */
+
+struct login_user {
+	int64_t id, unit_id;
+	char hash[CRYPTO_PWHASH_LEN];
+	int disabled;
+	struct lockout_state lock;
+};
+
+static int load_login_user(struct ctx *c, const char *username,
+			   struct login_user *u, int *found)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*found = 0;
+	rc = db_prepare(c->db,
+			"SELECT id, unit_id, pw_hash, disabled, fail_count,"
+			" fail_window_start, locked_until, role, name"
+			" FROM users WHERE username = ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, username);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		*found = 1;
+		u->id = db_column_int(st, 0);
+		u->unit_id = db_column_int(st, 1);
+		snprintf(u->hash, sizeof(u->hash), "%s",
+			 db_column_text(st, 2) ? db_column_text(st, 2) : "");
+		u->disabled = (int)db_column_int(st, 3);
+		u->lock.fail_count = (int)db_column_int(st, 4);
+		u->lock.window_start = db_column_int(st, 5);
+		u->lock.locked_until = db_column_int(st, 6);
+		c->who.user_id = u->id;
+		c->who.username = arena_strdup(c->arena, username);
+		c->who.role = arena_strdup(c->arena, db_column_text(st, 7));
+		c->who.name = arena_strdup(c->arena, db_column_text(st, 8));
+		c->who.unit_id = u->unit_id;
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+static int store_lock_state(struct ctx *c, const struct login_user *u)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "UPDATE users SET fail_count = ?, fail_window_start = ?,"
+			    " locked_until = ? WHERE id = ?",
+			    &st, c->err);
+
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, u->lock.fail_count);
+	db_bind_int(st, 2, u->lock.window_start);
+	db_bind_int(st, 3, u->lock.locked_until);
+	db_bind_int(st, 4, u->id);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
+/* A hash of a random password, verified against when the user is unknown, so
+ * that the answer takes as long as for a real account (AUTH-2). */
+static char dummy_buf[CRYPTO_PWHASH_LEN];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void init_dummy(void)
+{
+	char tok[CRYPTO_TOKEN_HEX];
+
+	crypto_token(tok);
+	if (crypto_password_hash(tok, dummy_buf))
+		dummy_buf[0] = '\0';
+}
+
+static const char *dummy_hash(void)
+{
+	pthread_once(&dummy_once, init_dummy);
+	return dummy_buf[0] ? dummy_buf : NULL;
+}
+
+static int end_sessions(struct ctx *c, int64_t user_id, const char *reason,
+			const char *except_hash)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "UPDATE session SET revoked_at = ?, revoke_reason = ?"
+			    " WHERE user_id = ? AND revoked_at IS NULL"
+			    " AND (? IS NULL OR token_hash <> ?)",
+			    &st, c->err);
+
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, c->now);
+	db_bind_text(st, 2, reason);
+	db_bind_int(st, 3, user_id);
+	db_bind_text(st, 4, except_hash);
+	db_bind_text(st, 5, except_hash);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	if (db_changes(c->db) > 0)
+		return audit_write(c, "session.end_others", "user", NULL,
+				   "success", reason);
+	return PS_OK;
+}
+
+static int create_session(struct ctx *c, int64_t user_id, struct login_result *out)
+{
+	char hash[CRYPTO_HASH_HEX];
+	struct db_stmt *st;
+	int64_t abs_h = setting_int(c, "session.absolute_hours", 0);
+	int rc;
+
+	crypto_token(out->token);
+	crypto_token(out->csrf);
+	crypto_hash_hex(out->token, strlen(out->token), hash);
+	c->session_hash = arena_strdup(c->arena, hash);
+	rc = db_prepare(c->db,
+			"INSERT INTO session(token_hash, csrf_token, user_id, created_at,"
+			" last_seen_at, expires_at, client_ip) VALUES (?,?,?,?,?,?,?)",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, hash);
+	db_bind_text(st, 2, out->csrf);
+	db_bind_int(st, 3, user_id);
+	db_bind_int(st, 4, c->now);
+	db_bind_int(st, 5, c->now);
+	db_bind_int(st, 6, c->now + abs_h * 3600);
+	db_bind_text(st, 7, c->client_ip);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
+int auth_login_check(struct ctx *c, const char *username, const char *password,
+		     struct login_check *chk)
+{
+	struct login_user u;
+	const char *h;
+	int found = 0, rc;
+
+	memset(chk, 0, sizeof(*chk));
+	if (ip_failures(c->client_ip, c->now, 0) >=
+	    setting_int(c, "auth.ip_failures_per_minute", 0))
+		return PS_OK;
+	memset(&u, 0, sizeof(u));
+	rc = load_login_user(c, username, &u, &found);
+	if (rc)
+		return rc;
+	h = found ? u.hash : dummy_hash();
+	chk->ok = h && crypto_password_verify(h, password);
+	chk->found = found;
+	snprintf(chk->hash, sizeof(chk->hash), "%s", found ? u.hash : "");
+	chk->done = 1;
+	ps_memzero(u.hash, sizeof(u.hash));
+	return PS_OK;
+}
+
+int auth_login(struct ctx *c, const char *username, const char *password,
+	       const struct login_check *chk, struct login_result *out)
+{
+	struct login_user u;
+	struct lockout_policy pol;
+	const char *h;
+	int found = 0, ok, rc, locked_now;
+	int64_t ip_max;
+
+	memset(out, 0, sizeof(*out));
+	memset(&u, 0, sizeof(u));
+	ip_max = setting_int(c, "auth.ip_failures_per_minute", 0);
+	if (ip_failures(c->client_ip, c->now, 0) >= ip_max) {
+		out->outcome = LOGIN_RATE;
+		out->retry_after = (int)(60 - c->now % 60);
+		return audit_write(c, "login.rate_limited", "user", username,
+				   "denied", NULL);
+	}
+	rc = load_login_user(c, username, &u, &found);
+	if (rc)
+		return rc;
+	pol.max_failures = (int)setting_int(c, "auth.max_failures", 0);
+	pol.window_s = setting_int(c, "auth.fail_window_minutes", 0) * 60;
+	pol.lock_s = setting_int(c, "auth.lock_minutes", 0) * 60;
+
+	if (chk && chk->done && chk->found == found &&
+	    (!found || strcmp(chk->hash, u.hash) == 0)) {
+		ok = chk->ok; /* checked before, against this same hash */
+	} else {
+		h = found ? u.hash : dummy_hash();
+		ok = h && crypto_password_verify(h, password);
+	}
+	if (!found) {
+		ip_failures(c->client_ip, c->now, 1);
+		out->outcome = LOGIN_BAD;
+		return audit_write(c, "login.failure", "user", username, "denied",
+				   "unknown user");
+	}
+	if (u.disabled || lockout_is_locked(&u.lock, c->now)) {
+		ip_failures(c->client_ip, c->now, 1);
+		out->outcome = LOGIN_LOCKED;
+		return audit_write(c, "login.failure", "user", username, "denied",
+				   u.disabled ? "account disabled by administrator"
+					      : "account locked");
+	}
+	if (!ok) {
+		ip_failures(c->client_ip, c->now, 1);
+		locked_now = lockout_on_failure(&u.lock, &pol, c->now);
+		rc = store_lock_state(c, &u);
+		if (!rc)
+			rc = audit_write(c, "login.failure", "user", username,
+					 "denied", "wrong password");
+		if (!rc && locked_now)
+			rc = audit_write(c, "account.lock", "user", username,
+					 "success", "too many failed logins");
+		out->outcome = LOGIN_BAD;
+		return rc;
+	}
+	lockout_on_success(&u.lock);
+	rc = store_lock_state(c, &u);
+	if (!rc)
+		rc = end_sessions(c, u.id, "superseded by a new login", NULL);
+	if (!rc)
+		rc = create_session(c, u.id, out);
+	if (!rc) {
+		struct db_stmt *st;
+
+		rc = db_prepare(c->db, "UPDATE users SET last_login_at = ? WHERE id = ?",
+				&st, c->err);
+		if (!rc) {
+			db_bind_int(st, 1, c->now);
+			db_bind_int(st, 2, u.id);
+			rc = db_step(st, c->err);
+			db_finalize(st);
+			rc = rc == PS_DONE ? PS_OK : rc;
+		}
+	}
+	if (!rc)
+		rc = audit_write(c, "login.success", "user", username, "success", NULL);
+	if (!rc)
+		rc = auth_user_json(c, u.id, &out->user);
+	if (rc)
+		return rc;
+	out->outcome = LOGIN_OK;
+	return PS_OK;
+}
+
+/* Fill c->who from ten columns starting at col: id, username, name, role,
+ * unit_id, unit name, unit kind, unit path, badge_no, must_change_pw. */
+static void actor_from_row(struct ctx *c, struct db_stmt *st, int col)
+{
+	c->who.user_id = db_column_int(st, col);
+	c->who.username = arena_strdup(c->arena, db_column_text(st, col + 1));
+	c->who.name = arena_strdup(c->arena, db_column_text(st, col + 2));
+	c->who.role = arena_strdup(c->arena, db_column_text(st, col + 3));
+	c->who.unit_id = db_column_int(st, col + 4);
+	c->who.unit_name = arena_strdup(c->arena, db_column_text(st, col + 5));
+	c->who.unit_kind = arena_strdup(c->arena, db_column_text(st, col + 6));
+	c->who.unit_path = arena_strdup(c->arena, db_column_text(st, col + 7));
+	c->who.badge_no = arena_strdup(c->arena, db_column_text(st, col + 8));
+	c->who.must_change_pw = (int)db_column_int(st, col + 9);
+	c->who.scope_path = c->who.unit_path;
+	c->who.station_id = 0;
+	if (c->who.unit_kind && strcmp(c->who.unit_kind, "station") == 0)
+		c->who.station_id = c->who.unit_id;
+	/* a 警务室 works its station's cases; a county brigade or the 110
+	 * center works across the county: their scope is the unit above */
+	if (c->who.unit_kind && c->who.unit_path &&
+	    (strcmp(c->who.unit_kind, "post") == 0 || strcmp(c->who.unit_kind, "brigade") == 0 ||
+	     strcmp(c->who.unit_kind, "center") == 0)) {
+		size_t n = strlen(c->who.unit_path);
+		char *sp = arena_strdup(c->arena, c->who.unit_path);
+
+		if (sp && n >= 2) {
+			char *cut = sp + n - 2;
+
+			while (cut > sp && *cut != '/')
+				cut--;
+			cut[1] = '\0';
+			c->who.scope_path = sp;
+			if (strcmp(c->who.unit_kind, "post") == 0) {
+				while (cut > sp && cut[-1] != '/')
+					cut--;
+				c->who.station_id = strtoll(cut, NULL, 10);
+			}
+		}
+	}
+}
+
+int auth_actor_load(struct ctx *c, const char *username)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name, o.kind, o.path,"
+			    " u.badge_no, u.must_change_pw FROM users u JOIN org_unit o ON o.id = u.unit_id"
+			    " WHERE u.username = ?",
+			    &st, c->err);
+
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, username);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		actor_from_row(c, st, 0);
+		rc = c->who.username ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "用户不存在：%s", username);
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* ---- sessions ---- */
+
+int auth_touch_deferred(struct ctx *c)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (!c->touch_hash)
+		return PS_OK;
+	rc = db_prepare(c->db, "UPDATE session SET last_seen_at = ?"
+			" WHERE token_hash = ? AND last_seen_at < ?", &st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, c->now);
+	db_bind_text(st, 2, c->touch_hash);
+	db_bind_int(st, 3, c->now);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	c->touch_hash = NULL;
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
+int auth_session(struct ctx *c, const char *token, const char **csrf)
+{
+	char hash[CRYPTO_HASH_HEX];
+	struct db_stmt *st;
+	enum session_state state;
+	int64_t last_seen, idle_min;
+	int rc;
+
+	*csrf = NULL;
+	if (!token || strlen(token) != CRYPTO_TOKEN_HEX - 1)
+		return ps_fail(c->err, PS_EAUTH, "UNAUTHENTICATED", NULL, "请先登录");
+	crypto_hash_hex(token, strlen(token), hash);
+	rc = db_prepare(c->db,
+			"SELECT s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,"
+			" s.revoked_at, u.id, u.username, u.name, u.role, u.unit_id,"
+			" o.name, o.kind, o.path, u.badge_no, u.must_change_pw, u.disabled"
+			" FROM session s JOIN users u ON u.id = s.user_id"
+			" JOIN org_unit o ON o.id = u.unit_id WHERE s.token_hash = ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, hash);
+	rc = db_step(st, c->err);
+	if (rc == PS_DONE) {
+		db_finalize(st);
+		return ps_fail(c->err, PS_EAUTH, "UNAUTHENTICATED", NULL, "请先登录");
+	}
+	if (rc != PS_ROW) {
+		db_finalize(st);
+		return rc;
+	}
+	*csrf = arena_strdup(c->arena, db_column_text(st, 0));
+	last_seen = db_column_int(st, 2);
+	actor_from_row(c, st, 5);
+	idle_min = setting_int(c, "session.idle_minutes", 0);
+	state = session_state_at(db_column_int(st, 1), last_seen,
+				 db_column_type(st, 4) != DB_NULL || db_column_int(st, 15),
+				 c->now, idle_min * 60,
+				 db_column_int(st, 3) - db_column_int(st, 1));
+	db_finalize(st);
+	if (!*csrf || !c->who.username)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	c->session_hash = arena_strdup(c->arena, hash);
+	if (state != SESSION_VALID) {
+		struct actor anon = { 0 };
+
+		c->who = anon;
+		return ps_fail(c->err, PS_EAUTH, "SESSION_EXPIRED", NULL,
+			       state == SESSION_REVOKED ? "会话已失效，请重新登录"
+							: "登录已超时，请重新登录");
+	}
+	/* touch at most every 15 s: keeps read-only requests read-only */
+	if (c->now - last_seen >= 15) {
+		if (c->defer_writes) {
+			c->touch_hash = c->session_hash;
+			return PS_OK;
+		}
+		rc = db_prepare(c->db, "UPDATE session SET last_seen_at = ? WHERE token_hash = ?",
+				&st, c->err);
+		if (rc)
+			return rc;
+		db_bind_int(st, 1, c->now);
+		db_bind_text(st, 2, hash);
+		rc = db_step(st, c->err);
+		db_finalize(st);
+		if (rc != PS_DONE)
+			return rc;
+	}
+	return PS_OK;
+}
+
+int auth_logout(struct ctx *c)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "UPDATE session SET revoked_at = ?, revoke_reason = 'logout'"
+			    " WHERE token_hash = ? AND revoked_at IS NULL",
+			    &st, c->err);
+
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, c->now);
+	db_bind_text(st, 2, c->session_hash);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	return audit_write(c, "logout", "user", c->who.username, "success", NULL);
+}
+
+int auth_me(struct ctx *c, json_t **out)
+{
+	return auth_user_json(c, c->who.user_id, out);
+}
+
+/* ---- passwords ---- */
+
+static int reused(struct ctx *c, int64_t user_id, const char *pw, int *is_reused)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "SELECT pw_hash FROM password_history WHERE user_id = ?"
+			    " ORDER BY id DESC LIMIT 10",
+			    &st, c->err);
+
+	*is_reused = 0;
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, user_id);
+	while ((rc = db_step(st, c->err)) == PS_ROW)
+		if (crypto_password_verify(db_column_text(st, 0), pw)) {
+			*is_reused = 1;
+			break;
+		}
+	db_finalize(st);
+	return (rc == PS_ROW || rc == PS_DONE) ? PS_OK : rc;
+}
+
+/* The newest password_history row of user_id (0 when none). */
+static int history_id(struct ctx *c, int64_t user_id, int64_t *id)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "SELECT COALESCE(MAX(id), 0) FROM password_history WHERE user_id = ?",
+			    &st, c->err);
+
+	*id = 0;
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, user_id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		*id = db_column_int(st, 0);
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,
+			  const char *old_pw, const char *pw, struct pw_prep *p)
+{
+	struct ps_err e, *saved = c->err;
+	int rc = PS_OK;
+
+	memset(p, 0, sizeof(*p));
+	if (old_pw && username) {
+		struct login_user u;
+		struct actor me = c->who;
+		int found = 0;
+
+		memset(&u, 0, sizeof(u));
+		rc = load_login_user(c, username, &u, &found);
+		c->who = me;
+		if (rc)
+			return rc;
+		p->old_ok = found && crypto_password_verify(u.hash, old_pw);
+		snprintf(p->old_hash, sizeof(p->old_hash), "%s", found ? u.hash : "");
+		p->old_done = found;
+		ps_memzero(u.hash, sizeof(u.hash));
+		if (!p->old_ok)
+			return PS_OK; /* refused at the write, no more work */
+	}
+	/* a policy refusal is the write's to report */
+	ps_err_clear(&e);
+	c->err = &e;
+	rc = password_check(username, pw, (size_t)setting_int(c, "auth.password_min_length", 0),
+			    &e);
+	c->err = saved;
+	if (rc)
+		return PS_OK;
+	if (user_id) {
+		rc = history_id(c, user_id, &p->history_id);
+		if (!rc)
+			rc = reused(c, user_id, pw, &p->reused);
+		if (rc)
+			return rc;
+	}
+	if (!p->reused && crypto_password_hash(pw, p->hash))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	p->user_id = user_id;
+	p->done = 1;
+	return PS_OK;
+}
+
+/* c->pw_prep when it was made for user_id and no password was set since. */
+static const struct pw_prep *usable_prep(struct ctx *c, int64_t user_id)
+{
+	const struct pw_prep *p = c->pw_prep;
+	int64_t now_id = 0;
+
+	if (!p || !p->done || p->user_id != user_id)
+		return NULL;
+	if (user_id && (history_id(c, user_id, &now_id) || now_id != p->history_id))
+		return NULL;
+	return p;
+}
+
+int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
+		      const char *pw, int must_change)
+{
+	char hash[CRYPTO_PWHASH_LEN];
+	struct db_stmt *st;
+	const struct pw_prep *prep;
+	int rc, is_reused;
+
+	rc = password_check(username, pw,
+			    (size_t)setting_int(c, "auth.password_min_length", 0),
+			    c->err);
+	if (rc)
+		return rc;
+	prep = usable_prep(c, user_id);
+	if (user_id) {
+		if (prep)
+			is_reused = prep->reused;
+		else
+			rc = reused(c, user_id, pw, &is_reused);
+		if (rc)
+			return rc;
+		if (is_reused) {
+			ps_fail(c->err, PS_EINVAL, "WEAK_PASSWORD", "AUTH-3",
+				"新密码不能与最近 10 次使用过的密码相同");
+			c->err->field = "new_password";
+			return PS_EINVAL;
+		}
+	}
+	if (prep)
+		memcpy(hash, prep->hash, sizeof(hash));
+	else if (crypto_password_hash(pw, hash))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = db_prepare(c->db,
+			"UPDATE users SET pw_hash = ?, pw_changed_at = ?, must_change_pw = ?,"
+			" updated_at = ? WHERE id = ?",
+			&st, c->err);
+	if (rc)
+		goto out;
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, c->now);
+	db_bind_int(st, 3, must_change);
+	db_bind_int(st, 4, c->now);
+	db_bind_int(st, 5, user_id);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc != PS_DONE)
+		goto out;
+	rc = db_prepare(c->db,
+			"INSERT INTO password_history(user_id, pw_hash, created_at) VALUES (?,?,?)",
+			&st, c->err);
+	if (rc)
+		goto out;
+	db_bind_int(st, 1, user_id);
+	db_bind_text(st, 2, hash);
+	db_bind_int(st, 3, c->now);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	rc = rc == PS_DONE ? PS_OK : rc;
+out:
+	ps_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw)
+{
+	struct login_user u;
+	int found, rc;
+	struct actor me = c->who;
+
+	rc = load_login_user(c, me.username, &u, &found);
+	c->who = me;
+	if (rc)
+		return rc;
+	if (!found ||
+	    !(c->pw_prep && c->pw_prep->old_done && strcmp(c->pw_prep->old_hash, u.hash) == 0
+		      ? c->pw_prep->old_ok
+		      : crypto_password_verify(u.hash, old_pw))) {
+		/* the refusal is audited after the rollback */
+		ctx_deny(c, "password.change", "user", me.username, "wrong old password");
+		ps_fail(c->err, PS_EINVAL, "BAD_OLD_PASSWORD", NULL, "原密码不正确");
+		c->err->field = "old_password";
+		return PS_EINVAL;
+	}
+	if (strcmp(old_pw, new_pw) == 0) {
+		ctx_audit_after(c, "password.change", "user", me.username, "denied",
+				"new password equals the old one");
+		ps_fail(c->err, PS_EINVAL, "WEAK_PASSWORD", "AUTH-3", "新密码不能与原密码相同");
+		c->err->field = "new_password";
+		return PS_EINVAL;
+	}
+	rc = auth_set_password(c, me.user_id, me.username, new_pw, 0);
+	if (rc)
+		ctx_audit_after(c, "password.change", "user", me.username, "denied",
+				c->err->msg);
+	if (rc) {
+		if (c->err->field && strcmp(c->err->field, "password") == 0)
+			c->err->field = "new_password";
+		return rc;
+	}
+	rc = end_sessions(c, me.user_id, "password changed", c->session_hash);
+	if (rc)
+		return rc;
+	return audit_write(c, "password.change", "user", me.username, "success", NULL);
+}

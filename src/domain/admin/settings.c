@@ -1,0 +1,330 @@
+#include "domain/admin/settings.h"
+#include "domain/authz.h"
+#include "domain/admin/audit.h"
+#include "core/json.h"
+#include "core/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct setting_def setting_defs[] = {
+	{ "session.idle_minutes", SETTING_INT, "30", 1, 240, "会话空闲超时（分钟）",
+	  "超过该时间无操作，需重新登录", "SESS-2", 0 },
+	{ "session.absolute_hours", SETTING_INT, "12", 1, 24, "会话绝对超时（小时）",
+	  "登录后超过该时间，无论是否活动都需重新登录", "SESS-2", 0 },
+	{ "auth.max_failures", SETTING_INT, "5", 3, 10, "登录失败锁定次数",
+	  "在时间窗口内连续登录失败达到该次数即锁定账号", "AUTH-1", 0 },
+	{ "auth.fail_window_minutes", SETTING_INT, "15", 1, 1440, "登录失败统计窗口（分钟）",
+	  NULL, "AUTH-1", 0 },
+	{ "auth.lock_minutes", SETTING_INT, "15", 1, 1440, "账号锁定时长（分钟）",
+	  NULL, "AUTH-1", 0 },
+	{ "auth.password_min_length", SETTING_INT, "12", 12, 64, "密码最小长度",
+	  "不得低于 12 位", "AUTH-3", 0 },
+	{ "auth.password_max_age_days", SETTING_INT, "90", 0, 3650, "密码有效期（天）",
+	  "超过该天数须在登录后修改密码；0 表示不限", "AUTH-3", 0 },
+	{ "auth.ip_failures_per_minute", SETTING_INT, "20", 5, 1000, "单 IP 每分钟登录失败上限",
+	  "超过后该 IP 的登录请求返回 429", "AUTH-2", 0 },
+	{ "station.name_on_documents", SETTING_TEXT, "", 0, 64, "文书落款单位名称",
+	  "为空时使用机构名称", NULL, 1 },
+	{ "station.supervision_phone", SETTING_TEXT, "", 0, 32, "监督电话",
+	  "印在执法监督卡上的监督电话", "SUP-CARD", 1 },
+	{ "station.require_legal_review", SETTING_BOOL, "false", 0, 1, "所有处罚决定均需法制审核",
+	  "开启后，本所全部处罚决定在审批前需经法制员审核", "ADM-LEGAL-REVIEW", 1 },
+	{ "warn.warn_pct", SETTING_INT, "75", 50, 95, "预警阈值（已用期限百分比）",
+	  "期限已过该比例时发出预警（WARN）", NULL, 0 },
+	{ "warn.urgent_pct", SETTING_INT, "90", 60, 99, "紧急阈值（已用期限百分比）",
+	  "期限已过该比例时升级为紧急（URGENT），通知所领导和法制员", NULL, 0 },
+	{ "warn.warn_days_left", SETTING_INT, "7", 1, 30, "按日计算的期限：剩余天数预警",
+	  NULL, NULL, 0 },
+	{ "warn.urgent_days_left", SETTING_INT, "3", 1, 15, "按日计算的期限：剩余天数紧急",
+	  NULL, NULL, 0 },
+	{ "warn.meal_hours", SETTING_INT, "6", 2, 12, "办案区未安排饮食预警（小时）",
+	  "询问查证期间超过该时长没有饮食记录即预警", "ADM-SUMMON-CARE", 0 },
+	{ "warn.nochain_hours", SETTING_INT, "24", 1, 72, "连续传唤间隔（小时）",
+	  "同一人同一案件在前次传唤结束后该时长内再次传唤，提示变相拘禁风险", "ADM-SUMMON-NOCHAIN", 0 },
+	{ "incident.duplicate_minutes", SETTING_INT, "30", 1, 720, "重复警情判定时间窗（分钟）",
+	  "同一地点在该时间内的再次报警提示为同一警情", NULL, 0 },
+	{ "incident.unfiled_hours", SETTING_INT, "24", 1, 168, "有警无案预警（小时）",
+	  "涉及违法犯罪的警情超过该时长仍未立案即预警", "PROC-ACCEPT-REG", 0 },
+	{ "report.weight_incidents", SETTING_INT, "1", 0, 100, "日报排名权重：处警数", NULL, NULL, 0 },
+	{ "report.weight_filed", SETTING_INT, "5", 0, 100, "日报排名权重：立案数", NULL, NULL, 0 },
+	{ "report.weight_solved", SETTING_INT, "8", 0, 100, "日报排名权重：办结数", NULL, NULL, 0 },
+	{ "report.weight_persons", SETTING_INT, "6", 0, 100, "日报排名权重：打击处理人数", NULL, NULL, 0 },
+	{ "report.weight_callback_pct", SETTING_INT, "1", 0, 100, "日报排名权重：回告率（每个百分点）", NULL, NULL, 0 },
+	{ "report.weight_breach", SETTING_INT, "-10", -100, 0, "日报排名权重：未答复超期（扣分）", NULL, NULL, 0 },
+	{ "rental.visit_days_trusted", SETTING_INT, "90", 7, 365, "放心户走访周期（天）",
+	  "季度走访", NULL, 1 },
+	{ "rental.visit_days_normal", SETTING_INT, "30", 7, 180, "一般户走访周期（天）",
+	  "每月走访", NULL, 1 },
+	{ "rental.visit_days_watch", SETTING_INT, "7", 1, 60, "不放心户走访周期（天）",
+	  "每周走访", NULL, 1 },
+	{ "letter.answer_days", SETTING_INT, "30", 7, 180, "函查回复期限（天）",
+	  "发出后超过该天数未回复列为逾期", NULL, 0 },
+	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
+};
+
+const struct setting_def *setting_find(const char *key)
+{
+	for (const struct setting_def *d = setting_defs; d->key; d++)
+		if (strcmp(d->key, key) == 0)
+			return d;
+	return NULL;
+}
+
+/* The stored value for (key, unit) or NULL; copied into the arena. */
+static int stored_value(struct ctx *c, const char *key, int64_t unit_id,
+			const char **out)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	rc = db_prepare(c->db,
+			unit_id ? "SELECT value FROM setting WHERE skey = ? AND unit_id = ?"
+				: "SELECT value FROM setting WHERE skey = ? AND unit_id IS NULL",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, key);
+	if (unit_id)
+		db_bind_int(st, 2, unit_id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		*out = arena_strdup(c->arena, db_column_text(st, 0));
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+static int effective(struct ctx *c, const struct setting_def *d, int64_t unit_id,
+		     const char **val, int *overridden)
+{
+	const char *v = NULL;
+	int rc = PS_OK;
+
+	*overridden = 0;
+	if (unit_id && d->per_unit) {
+		rc = stored_value(c, d->key, unit_id, &v);
+		if (!rc && v)
+			*overridden = 1;
+	}
+	if (!rc && !v)
+		rc = stored_value(c, d->key, 0, &v);
+	*val = v ? v : d->def;
+	return rc;
+}
+
+int64_t setting_int(struct ctx *c, const char *key, int64_t unit_id)
+{
+	const struct setting_def *d = setting_find(key);
+	const char *v;
+	int ov;
+	struct ps_err e, *saved = c->err;
+
+	if (!d)
+		return 0;
+	ps_err_clear(&e);
+	c->err = &e;
+	if (effective(c, d, unit_id, &v, &ov)) {
+		log_error("setting %s unreadable: %s", key, e.msg);
+		v = d->def;
+	}
+	c->err = saved;
+	if (d->type == SETTING_BOOL)
+		return strcmp(v, "true") == 0;
+	return strtoll(v, NULL, 10);
+}
+
+static json_t *def_json(const struct setting_def *d, const char *val, int ov)
+{
+	static const char *types[] = { "int", "bool", "text" };
+	json_t *o = json_object(), *jv, *jd;
+
+	if (!o)
+		return NULL;
+	if (d->type == SETTING_INT) {
+		jv = json_integer(strtoll(val, NULL, 10));
+		jd = json_integer(strtoll(d->def, NULL, 10));
+	} else if (d->type == SETTING_BOOL) {
+		jv = json_boolean(strcmp(val, "true") == 0);
+		jd = json_boolean(strcmp(d->def, "true") == 0);
+	} else {
+		jv = json_string(val);
+		jd = json_string(d->def);
+	}
+	json_object_set_new(o, "key", json_string(d->key));
+	json_object_set_new(o, "type", json_string(types[d->type]));
+	json_object_set_new(o, "value", jv);
+	json_object_set_new(o, "default", jd);
+	if (d->type == SETTING_INT) {
+		json_object_set_new(o, "min", json_integer(d->min));
+		json_object_set_new(o, "max", json_integer(d->max));
+	}
+	json_object_set_new(o, "label", json_string(d->label));
+	json_object_set_new(o, "description",
+			    d->description ? json_string(d->description) : json_null());
+	json_object_set_new(o, "rule", d->rule ? json_string(d->rule) : json_null());
+	json_object_set_new(o, "per_unit", json_boolean(d->per_unit));
+	json_object_set_new(o, "overridden", json_boolean(ov));
+	return o;
+}
+
+
+static int check_unit(struct ctx *c, int64_t unit_id)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (!unit_id)
+		return PS_OK;
+	rc = db_prepare(c->db, "SELECT kind FROM org_unit WHERE id = ?", &st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, unit_id);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc == PS_DONE)
+		return ps_fail_field(c->err, PS_EINVAL, "unit_id", "单位不存在");
+	return rc == PS_ROW ? PS_OK : rc;
+}
+
+int settings_list(struct ctx *c, int64_t unit_id, json_t **out)
+{
+	json_t *items, *res;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_SETTINGS_LIST);
+	if (!rc)
+		rc = check_unit(c, unit_id);
+	if (rc)
+		return rc;
+	res = json_object();
+	items = json_array();
+	if (!res || !items) {
+		json_decref(res);
+		json_decref(items);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	json_object_set_new(res, "items", items);
+	for (const struct setting_def *d = setting_defs; d->key; d++) {
+		const char *v;
+		int ov;
+
+		rc = effective(c, d, unit_id, &v, &ov);
+		if (rc) {
+			json_decref(res);
+			return rc;
+		}
+		json_array_append_new(items, def_json(d, v, ov));
+	}
+	*out = res;
+	return PS_OK;
+}
+
+int settings_put(struct ctx *c, const char *key, json_t *value,
+		 int64_t unit_id, json_t **out)
+{
+	const struct setting_def *d = setting_find(key);
+	char text[256];
+	const char *v;
+	struct db_stmt *st;
+	int rc, ov;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_SETTINGS_PUT);
+	if (rc)
+		return rc;
+	if (!d)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL,
+			       "没有这个设置项");
+	if (unit_id && !d->per_unit)
+		return ps_fail_field(c->err, PS_EINVAL, "unit_id",
+				     "该设置项全县统一，不能按派出所单独设置");
+	rc = check_unit(c, unit_id);
+	if (rc)
+		return rc;
+	switch (d->type) {
+	case SETTING_INT:
+		if (!json_is_integer(value))
+			return ps_fail_field(c->err, PS_EINVAL, "value", "应为整数");
+		if (json_integer_value(value) < d->min ||
+		    json_integer_value(value) > d->max)
+			return ps_fail_field(c->err, PS_EINVAL, "value",
+					     "取值应在 %lld 到 %lld 之间",
+					     (long long)d->min, (long long)d->max);
+		snprintf(text, sizeof(text), "%lld",
+			 (long long)json_integer_value(value));
+		break;
+	case SETTING_BOOL:
+		if (!json_is_boolean(value))
+			return ps_fail_field(c->err, PS_EINVAL, "value",
+					     "应为 true 或 false");
+		snprintf(text, sizeof(text), "%s",
+			 json_is_true(value) ? "true" : "false");
+		break;
+	default:
+		if (!json_is_string(value) ||
+		    utf8_chars(json_string_value(value)) > (size_t)d->max ||
+		    strlen(json_string_value(value)) != json_string_length(value))
+			return ps_fail_field(c->err, PS_EINVAL, "value",
+					     "应为不超过 %lld 个字符的文本",
+					     (long long)d->max);
+		snprintf(text, sizeof(text), "%s", json_string_value(value));
+	}
+	/* an update first, then an insert: portable, and the unique index on
+	 * (skey, unit_id) does not treat NULL unit ids as equal */
+	rc = db_prepare(c->db,
+			unit_id ? "UPDATE setting SET value = ?, updated_by = ?, updated_at = ? WHERE skey = ? AND unit_id = ?"
+				: "UPDATE setting SET value = ?, updated_by = ?, updated_at = ? WHERE skey = ? AND unit_id IS NULL",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_text(st, 1, text);
+	db_bind_int(st, 2, c->who.user_id);
+	db_bind_int(st, 3, c->now);
+	db_bind_text(st, 4, key);
+	if (unit_id)
+		db_bind_int(st, 5, unit_id);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	if (db_changes(c->db) == 0) {
+		rc = db_prepare(c->db,
+				"INSERT INTO setting(skey, unit_id, value, updated_by, updated_at) VALUES (?,?,?,?,?)",
+				&st, c->err);
+		if (rc)
+			return rc;
+		db_bind_text(st, 1, key);
+		if (unit_id)
+			db_bind_int(st, 2, unit_id);
+		else
+			db_bind_null(st, 2);
+		db_bind_text(st, 3, text);
+		db_bind_int(st, 4, c->who.user_id);
+		db_bind_int(st, 5, c->now);
+		rc = db_step(st, c->err);
+		db_finalize(st);
+		if (rc != PS_DONE)
+			return rc;
+	}
+	{
+		char detail[320];
+
+		snprintf(detail, sizeof(detail), "unit=%lld value=%s",
+			 (long long)unit_id, text);
+		rc = audit_write(c, "settings.put", "setting", key, "success", detail);
+	}
+	if (rc)
+		return rc;
+	rc = effective(c, d, unit_id, &v, &ov);
+	if (rc)
+		return rc;
+	*out = def_json(d, v, ov);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}

@@ -1,0 +1,631 @@
+#include "domain/cases/cases.h"
+#include "rules/offence.h"
+#include "rules/catalog.h"
+#include "domain/clocks/clocks.h"
+#include "domain/authz.h"
+#include "domain/admin/audit.h"
+#include "domain/admin/auth.h"
+#include "domain/rows.h"
+#include "rules/case_flow.h"
+#include "rules/date.h"
+#include "rules/idcard.h"
+#include "core/buf.h"
+#include "core/crypto.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int role_sworn(const char *role)
+{
+	return role && (strcmp(role, "officer") == 0 || strcmp(role, "chief") == 0 ||
+			strcmp(role, "legal") == 0);
+}
+
+void ctx_today(const struct ctx *c, int *y, int *m, int *d)
+{
+	date_civil_from_days(date_local_days(c->now), y, m, d);
+}
+
+static int today_ymd(const struct ctx *c)
+{
+	int y, m, d;
+
+	ctx_today(c, &y, &m, &d);
+	return y * 10000 + m * 100 + d;
+}
+
+int case_event(struct ctx *c, int64_t case_id, const char *action, const char *from,
+	       const char *to, const char *detail)
+{
+	struct rows_query q;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_text(&q, action);
+	rows_bind_text(&q, from);
+	rows_bind_text(&q, to);
+	rows_bind_text(&q, detail);
+	return rows_exec(&q,
+			 "INSERT INTO case_event(case_id, at, user_id, action, from_status,"
+			 " to_status, detail) VALUES (?,?,?,?,?,?,?)",
+			 NULL);
+}
+
+int case_load(struct ctx *c, int64_t id, struct case_row *out)
+{
+	struct db_stmt *st;
+	char oid[32];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = db_prepare(c->db,
+			"SELECT k.id, k.unit_id, k.kind, k.procedure, k.status, k.case_no, o.path,"
+			" k.act_date, k.discovered_date, k.offence_code, k.title, k.complex,"
+			" k.accepted_at, k.filed_at, k.decided_at,"
+			" (SELECT duty FROM case_officer WHERE case_id = k.id AND user_id = ?),"
+			" (SELECT COUNT(*) FROM case_officer WHERE case_id = k.id AND duty IN ('main','co'))"
+			" FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, c->who.user_id);
+	db_bind_int(st, 2, id);
+	rc = db_step(st, c->err);
+	if (rc == PS_DONE) {
+		db_finalize(st);
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "案件不存在");
+	}
+	if (rc != PS_ROW) {
+		db_finalize(st);
+		return rc;
+	}
+	out->id = db_column_int(st, 0);
+	out->unit_id = db_column_int(st, 1);
+	out->kind = arena_strdup(c->arena, db_column_text(st, 2));
+	out->procedure = arena_strdup(c->arena, db_column_text(st, 3));
+	out->status = arena_strdup(c->arena, db_column_text(st, 4));
+	out->case_no = arena_strdup(c->arena, db_column_text(st, 5));
+	out->unit_path = arena_strdup(c->arena, db_column_text(st, 6));
+	out->act_date = arena_strdup(c->arena, db_column_text(st, 7));
+	out->discovered_date = arena_strdup(c->arena, db_column_text(st, 8));
+	out->offence_code = arena_strdup(c->arena, db_column_text(st, 9));
+	out->title = arena_strdup(c->arena, db_column_text(st, 10));
+	out->complex = (int)db_column_int(st, 11);
+	out->accepted_at = db_column_int(st, 12);
+	out->filed_at = db_column_int(st, 13);
+	out->decided_at = db_column_int(st, 14);
+	if (db_column_text(st, 15)) {
+		const char *duty = db_column_text(st, 15);
+
+		out->i_am_officer = strcmp(duty, "assist") != 0;
+		out->i_am_main = strcmp(duty, "main") == 0;
+	}
+	out->sworn_officers = (int)db_column_int(st, 16);
+	db_finalize(st);
+	if (!out->status || !out->unit_path)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	snprintf(oid, sizeof(oid), "%lld", (long long)id);
+	return authz_check(c, ACT_CASE_READ, out->unit_path, 0, oid);
+}
+
+/* ---- create ---- */
+
+static int check_case_input(struct ctx *c, const struct case_input *in, int *act_days)
+{
+	int y, m, d, y2, m2, d2;
+	int64_t today = date_local_days(c->now);
+
+	if (!in->kind || (strcmp(in->kind, "admin") && strcmp(in->kind, "criminal")))
+		return ps_fail_field(c->err, PS_EINVAL, "kind", "案件类型应为 admin（行政）或 criminal（刑事）");
+	if (in->procedure && strcmp(in->procedure, "normal") && strcmp(in->procedure, "onspot"))
+		return ps_fail_field(c->err, PS_EINVAL, "procedure", "程序应为 normal 或 onspot");
+	if (in->procedure && !strcmp(in->procedure, "onspot") && strcmp(in->kind, "admin"))
+		return ps_fail_field(c->err, PS_EINVAL, "procedure", "当场处罚只适用于行政案件");
+	if (!in->title || !*in->title)
+		return ps_fail_field(c->err, PS_EINVAL, "title", "案由不能为空");
+	if (!in->source || (strcmp(in->source, "walk_in") && strcmp(in->source, "phone") &&
+			    strcmp(in->source, "incident") && strcmp(in->source, "patrol") &&
+			    strcmp(in->source, "transfer_in") && strcmp(in->source, "other")))
+		return ps_fail_field(c->err, PS_EINVAL, "source", "案件来源不正确");
+	if (!in->act_date || date_parse(in->act_date, strlen(in->act_date), &y, &m, &d))
+		return ps_fail_field(c->err, PS_EINVAL, "act_date", "违法行为发生日期应为 YYYY-MM-DD");
+	*act_days = (int)date_days_from_civil(y, m, d);
+	if (*act_days > today)
+		return ps_fail_field(c->err, PS_EINVAL, "act_date", "违法行为发生日期不能晚于今天");
+	if (in->discovered_date) {
+		if (date_parse(in->discovered_date, strlen(in->discovered_date), &y2, &m2, &d2))
+			return ps_fail_field(c->err, PS_EINVAL, "discovered_date", "发现日期应为 YYYY-MM-DD");
+		if (date_days_from_civil(y2, m2, d2) < *act_days ||
+		    date_days_from_civil(y2, m2, d2) > today)
+			return ps_fail_field(c->err, PS_EINVAL, "discovered_date",
+					     "发现日期应在行为发生日与今天之间");
+	}
+	return PS_OK;
+}
+
+/* A station colleague of the given kind for the case (sworn or auxiliary). */
+static int check_colleague(struct ctx *c, int64_t user_id, int want_sworn, const char *field)
+{
+	struct db_stmt *st;
+	int rc, ok = 0;
+
+	rc = db_prepare(c->db,
+			"SELECT u.role, o.path, u.disabled FROM users u JOIN org_unit o ON o.id = u.unit_id"
+			" WHERE u.id = ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, user_id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		const char *role = db_column_text(st, 0);
+
+		ok = ctx_unit_visible(c, db_column_text(st, 1)) && !db_column_int(st, 2) &&
+		     (want_sworn ? (strcmp(role, "officer") == 0 || strcmp(role, "chief") == 0)
+				 : strcmp(role, "auxiliary") == 0);
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	if (rc)
+		return rc;
+	if (!ok)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
+			       want_sworn ? "ADM-OFFICERS-2" : "ADM-AUX-SOLO",
+			       want_sworn ? "协办人必须是本所在职的人民警察（民警或所领导），辅警不能作为办案人"
+					  : "辅助人员必须是本所的辅警");
+	(void)field;
+	return PS_OK;
+}
+
+static int next_case_no(struct ctx *c, const char *kind, int year, int64_t *seq,
+			const char **case_no)
+{
+	struct rows_query q;
+	const char *unit_name = c->who.unit_name;
+	int64_t n, unit = c->who.station_id;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, unit);
+	rows_bind_text(&q, kind);
+	rows_bind_int(&q, year);
+	rc = rows_exec(&q,
+		       "INSERT INTO case_counter(unit_id, kind, case_year, next_seq) VALUES (?,?,?,1)"
+		       " ON CONFLICT (unit_id, kind, case_year) DO UPDATE SET next_seq = case_counter.next_seq + 1",
+		       NULL);
+	if (!rc)
+		rc = rows_int(&q,
+			      "SELECT next_seq FROM case_counter WHERE unit_id = ? AND kind = ? AND case_year = ?",
+			      0, &n);
+	if (rc)
+		return rc;
+	if (c->who.unit_id != unit) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, unit);
+		{
+			json_t *row;
+
+			rc = rows_one(&q, "SELECT name FROM org_unit WHERE id = ?", &row);
+			if (rc)
+				return rc;
+			unit_name = arena_strdup(c->arena, json_string_value(json_object_get(row, "name")));
+			json_decref(row);
+		}
+	}
+	*seq = n;
+	*case_no = arena_printf(c->arena, "%s%s〔%d〕%05lld号", unit_name,
+				strcmp(kind, "admin") == 0 ? "行" : "刑", year, (long long)n);
+	return *case_no ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+static int add_officer_row(struct ctx *c, int64_t case_id, int64_t user_id, const char *duty)
+{
+	struct rows_query q;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, user_id);
+	rows_bind_text(&q, duty);
+	rows_bind_int(&q, c->now);
+	return rows_exec(&q,
+			 "INSERT INTO case_officer(case_id, user_id, duty, added_at) VALUES (?,?,?,?)",
+			 NULL);
+}
+
+int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
+{
+	struct rows_query q;
+	const char *case_no;
+	char receipt[16], oid[32];
+	int64_t id, seq;
+	int act_days, y, m, d, rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_CASE_CREATE);
+	if (rc)
+		return rc;
+	rc = check_case_input(c, in, &act_days);
+	if (rc)
+		return rc;
+	/* ADM-OFFICERS-2: a case is handled by at least two sworn officers;
+	 * ADM-ONSPOT (ZA2025 Art 120): one officer may decide on the spot with a
+	 * full audio-video recording */
+	if (!in->co_officer_id && !(in->procedure && strcmp(in->procedure, "onspot") == 0 &&
+				    in->recording_id && *in->recording_id))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
+			       in->procedure && strcmp(in->procedure, "onspot") == 0 ? "ADM-ONSPOT"
+										    : "ADM-OFFICERS-2",
+			       in->procedure && strcmp(in->procedure, "onspot") == 0
+				       ? "当场处罚由一名民警作出的，应当全程录音录像，请填写录音录像编号或指定协办民警"
+				       : "办案民警不得少于两人，请指定一名协办民警（辅警不计入）");
+	if (in->co_officer_id == c->who.user_id)
+		return ps_fail_field(c->err, PS_EINVAL, "co_officer_id", "协办民警不能是本人");
+	rc = in->co_officer_id ? check_colleague(c, in->co_officer_id, 1, "co_officer_id") : PS_OK;
+	if (!rc && in->assistant_id)
+		rc = check_colleague(c, in->assistant_id, 0, "assistant_id");
+	if (rc)
+		return rc;
+	ctx_today(c, &y, &m, &d);
+	rc = next_case_no(c, in->kind, y, &seq, &case_no);
+	if (rc)
+		return rc;
+	crypto_code(receipt, 10);
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->who.station_id);
+	rows_bind_text(&q, in->kind);
+	rows_bind_text(&q, in->procedure ? in->procedure : "normal");
+	rows_bind_int(&q, y);
+	rows_bind_int(&q, seq);
+	rows_bind_text(&q, case_no);
+	rows_bind_text(&q, receipt);
+	rows_bind_text(&q, CASE_ACCEPTED);
+	rows_bind_text(&q, in->title);
+	rows_bind_text(&q, in->offence_code);
+	rows_bind_text(&q, in->summary);
+	rows_bind_text(&q, in->source);
+	if (in->incident_id)
+		rows_bind_int(&q, in->incident_id);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, in->act_date);
+	rows_bind_text(&q, in->act_place);
+	rows_bind_text(&q, in->discovered_date ? in->discovered_date
+					       : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d));
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, in->complex);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO police_case(unit_id, kind, procedure, case_year, case_seq, case_no,"
+			 " receipt_code, status, title, offence_code, summary, source, incident_id,"
+			 " act_date, act_place, discovered_date, reported_at, accepted_at, complex,"
+			 " created_by, created_at, updated_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &id);
+	if (!rc)
+		rc = add_officer_row(c, id, c->who.user_id, "main");
+	if (!rc && in->incident_id) {
+		/* the case that follows an incident: one number runs through */
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rows_bind_int(&q, in->incident_id);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_exec(&q, "UPDATE incident SET case_id = ? WHERE id = ? AND station_id = ? AND case_id IS NULL",
+			       &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "incident_id", "警情不存在、不属于本所或已立案");
+	}
+	if (!rc && in->co_officer_id)
+		rc = add_officer_row(c, id, in->co_officer_id, "co");
+	if (!rc && in->assistant_id)
+		rc = add_officer_row(c, id, in->assistant_id, "assist");
+	if (!rc)
+		rc = case_event(c, id, "accept", NULL, CASE_ACCEPTED,
+				in->recording_id ? arena_printf(c->arena, "%s 录音录像 %s", case_no,
+								in->recording_id)
+						 : case_no);
+	if (rc)
+		return rc;
+	if (in->reporter_name) {
+		struct party_input p = { 0 };
+		json_t *pj = NULL;
+
+		p.role = "reporter";
+		p.name = in->reporter_name;
+		p.id_number = in->reporter_id_number;
+		p.phone = in->reporter_phone;
+		p.confidential = in->reporter_confidential;
+		rc = cases_add_party(c, id, &p, &pj);
+		json_decref(pj);
+		if (rc)
+			return rc;
+	}
+	snprintf(oid, sizeof(oid), "%lld", (long long)id);
+	rc = audit_write(c, "case.create", "case", oid, "success", case_no);
+	if (!rc)
+		rc = cases_get(c, id, out);
+	return rc;
+}
+
+/* ---- officers and parties ---- */
+
+int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
+		      const char *duty, json_t **out)
+{
+	struct case_row k;
+	char oid[32];
+	int rc;
+
+	*out = NULL;
+	rc = case_load(c, case_id, &k);
+	if (rc)
+		return rc;
+	/* rule: the main officer, or the chief of the case's station */
+	if (!k.i_am_main && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
+		return ctx_deny(c, "case.officer_add", "case", k.case_no,
+				"只有主办民警或所领导可以调整办案人员");
+	if (flow_state_closed(k.status))
+		return ps_fail(c->err, PS_ECONFLICT, "CASE_CLOSED", NULL, "案件已办结，不能调整办案人员");
+	if (!duty || (strcmp(duty, "co") && strcmp(duty, "assist")))
+		return ps_fail_field(c->err, PS_EINVAL, "duty", "职责应为 co（协办民警）或 assist（辅警协助）");
+	rc = check_colleague(c, user_id, strcmp(duty, "co") == 0, "user_id");
+	if (!rc)
+		rc = add_officer_row(c, case_id, user_id, duty);
+	if (rc == PS_ECONFLICT)
+		return ps_fail(c->err, PS_ECONFLICT, "ALREADY_OFFICER", NULL, "该人员已是本案办案人员");
+	snprintf(oid, sizeof(oid), "user=%lld duty=%s", (long long)user_id, duty);
+	if (!rc)
+		rc = case_event(c, case_id, "officer_add", NULL, NULL, oid);
+	if (!rc)
+		rc = audit_write(c, "case.officer_add", "case", k.case_no, "success", oid);
+	if (!rc)
+		rc = cases_get(c, case_id, out);
+	return rc;
+}
+
+/* Find or create the person; *age is the age on the act date or -1. */
+static int person_upsert(struct ctx *c, const struct party_input *in, const char *act_date,
+			 int64_t *person_id, int *age)
+{
+	struct idcard id;
+	struct rows_query q;
+	const char *birth = in->birth_date, *sex = in->sex, *number = NULL;
+	int by = 0, bm = 0, bd = 0, ay, am, ad, rc;
+	enum idcard_result r;
+
+	*age = -1;
+	if (in->id_number && *in->id_number) {
+		r = idcard_parse(in->id_number, strlen(in->id_number), today_ymd(c), &id);
+		if (r != IDCARD_OK)
+			return ps_fail_field(c->err, PS_EINVAL, "id_number", "%s",
+					     idcard_result_message(r));
+		number = arena_strdup(c->arena, id.number);
+		by = id.birth_year;
+		bm = id.birth_month;
+		bd = id.birth_day;
+		birth = arena_printf(c->arena, "%04d-%02d-%02d", by, bm, bd);
+		sex = id.male ? "M" : "F";
+	} else if (birth && date_parse(birth, strlen(birth), &by, &bm, &bd)) {
+		return ps_fail_field(c->err, PS_EINVAL, "birth_date", "出生日期应为 YYYY-MM-DD");
+	}
+	if (sex && strcmp(sex, "M") && strcmp(sex, "F"))
+		return ps_fail_field(c->err, PS_EINVAL, "sex", "性别应为 M 或 F");
+	if (by && !date_parse(act_date, strlen(act_date), &ay, &am, &ad))
+		*age = idcard_age_on(by, bm, bd, ay, am, ad);
+	*person_id = 0;
+	if (number) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, number);
+		rc = rows_int(&q, "SELECT id FROM person WHERE id_number = ?", 0, person_id);
+		if (rc)
+			return rc;
+	}
+	if (*person_id) {
+		/* keep the register current with what was just verified */
+		rows_binds(&q, c);
+		rows_bind_text(&q, in->phone);
+		rows_bind_text(&q, in->address);
+		rows_bind_text(&q, in->occupation);
+		rows_bind_int(&q, *person_id);
+		return rows_exec(&q,
+				 "UPDATE person SET phone = COALESCE(?, phone), address = COALESCE(?, address),"
+				 " occupation = COALESCE(?, occupation) WHERE id = ?",
+				 NULL);
+	}
+	rows_binds(&q, c);
+	rows_bind_text(&q, number);
+	rows_bind_text(&q, in->name);
+	rows_bind_text(&q, sex);
+	rows_bind_text(&q, birth);
+	rows_bind_text(&q, in->phone);
+	rows_bind_text(&q, in->address);
+	rows_bind_text(&q, in->occupation);
+	rows_bind_int(&q, in->public_official);
+	rows_bind_int(&q, c->who.station_id ? c->who.station_id : c->who.unit_id);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	return rows_insert(&q,
+			   "INSERT INTO person(id_number, name, sex, birth_date, phone, address, occupation,"
+			   " public_official, unit_id, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+			   " RETURNING id",
+			   person_id);
+}
+
+int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in,
+		    json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	int64_t person_id, party_id;
+	char detail[160];
+	int age, rc;
+
+	*out = NULL;
+	rc = case_load(c, case_id, &k);
+	if (rc)
+		return rc;
+	/* rule: the case's officers, or the chief of the case's station */
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
+		return ctx_deny(c, "case.party_add", "case", k.case_no, "只有本案办案民警可以登记当事人");
+	if (!flow_state_investigating(k.status))
+		return ps_fail(c->err, PS_ECONFLICT, "CASE_NOT_OPEN", NULL,
+			       "案件当前状态为“%s”，不能再登记当事人", flow_state_label(k.status));
+	if (!in->role || (strcmp(in->role, "suspect") && strcmp(in->role, "victim") &&
+			  strcmp(in->role, "witness") && strcmp(in->role, "reporter")))
+		return ps_fail_field(c->err, PS_EINVAL, "role", "当事人类型应为 suspect/victim/witness/reporter");
+	if (!in->name || !*in->name)
+		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名不能为空");
+	rc = person_upsert(c, in, k.act_date, &person_id, &age);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, person_id);
+	rows_bind_text(&q, in->role);
+	rows_bind_int(&q, in->confidential);
+	if (age >= 0)
+		rows_bind_int(&q, age);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, in->first_given ? in->first_offence : 1);
+	rows_bind_int(&q, in->pregnant_or_nursing);
+	rows_bind_text(&q, in->guardian_name);
+	rows_bind_text(&q, in->guardian_phone);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO case_party(case_id, person_id, role, confidential, age_at_act,"
+			 " first_offence, pregnant_or_nursing, guardian_name, guardian_phone, added_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &party_id);
+	if (rc == PS_ECONFLICT)
+		return ps_fail(c->err, PS_ECONFLICT, "ALREADY_PARTY", NULL, "该人员已以同一身份登记为本案当事人");
+	if (rc)
+		return rc;
+	snprintf(detail, sizeof(detail), "party=%lld role=%s", (long long)party_id, in->role);
+	rc = case_event(c, case_id, "party_add", NULL, NULL, detail);
+	if (!rc)
+		rc = audit_write(c, "case.party_add", "case", k.case_no, "success", detail);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, party_id);
+	{
+		json_t *p;
+
+		rc = rows_one(&q,
+			      "SELECT cp.id, cp.role, cp.age_at_act, p.name, p.sex, p.birth_date"
+			      " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.id = ?",
+			      &p);
+		if (rc)
+			return rc;
+		*out = json_pack("{s:o}", "party", p);
+	}
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int cases_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	clocks_scope_binds(&q, c, s);
+	rc = rows_all(&q,
+			 "SELECT k.id AS case_id, k.case_no, k.unit_id, o.name AS unit_name, k.kind, k.status,"
+			 " k.complex, k.accepted_at, k.filed_at, k.decided_at, k.closed_at, k.procedure,"
+			 " k.onspot_reported_at,"
+			 " (SELECT COALESCE(SUM(days), 0) FROM case_extension e WHERE e.case_id = k.id) AS ext_days,"
+			 " (SELECT COALESCE(SUM(COALESCE(ended_at, ?) - started_at), 0) FROM case_pause cp"
+			 "  WHERE cp.case_id = k.id) AS paused"
+			 " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
+			 " WHERE k.status NOT IN ('declined','transferred','withdrawn','archived') AND" CLOCKS_SCOPE_SQL,
+			 &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		const char *st = row_str(r, "status");
+		int64_t id = row_int(r, "case_id"), acc = row_int(r, "accepted_at");
+		int admin = strcmp(row_str(r, "kind"), "admin") == 0;
+
+		int y, m, d;
+		enum law_version law;
+
+		date_civil_from_days(date_local_days(acc), &y, &m, &d);
+		law = law_in_force(y, m, d);
+		if (strcmp(st, CASE_CLOSED) == 0) {
+			/* 每案一结: archived the day after closing */
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), rule_get(RULE_CASE_ARCHIVE)->code,
+			    rule_get(RULE_CASE_ARCHIVE)->label, row_int(r, "closed_at"),
+			    rule_deadline(NULL, RULE_CASE_ARCHIVE, 0, row_int(r, "closed_at")), CLOCK_DAYS, 0, NULL,
+			    "内勤或档案管理员归档");
+			continue;
+		}
+		if (strcmp(st, CASE_ACCEPTED) == 0) {
+			int complex = row_int(r, "complex") != 0;
+
+			/* PROC-ACCEPT-REVIEW: an administrative case accepted before
+			 * 2026; from 2026 a 治安 matter is 立即立案 (ZA2025 Art 90)
+			 * and has no review window */
+			if (admin && law == LAW_ZA2025)
+				/* ADM-ACCEPT-01: 立即立案 — the 立案 is to be recorded at once */
+				clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+				    rule_get(RULE_ADM_ACCEPT_01)->code, "治安案件立即立案", acc,
+				    rule_deadline(clocks_sink_calendar(k), RULE_ADM_ACCEPT_01, 0, acc), CLOCK_HOURS, 0, NULL,
+				    "立即录入立案决定，或告知报案人不属于违反治安管理行为");
+			else if (admin) {
+				enum rule_id rr = complex ? RULE_PROC_ACCEPT_REVIEW_3D : RULE_PROC_ACCEPT_REVIEW;
+
+				clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+				    rule_get(rr)->code, rule_get(rr)->label, acc, rule_deadline(clocks_sink_calendar(k), rr, 0, acc),
+				    rule_clock_unit(rr), 0, NULL, "作出立案或不予立案决定");
+			} else if (!admin)
+				clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+				    rule_get(RULE_CRIM_FILE_REVIEW_3D)->code,
+				    complex ? "刑事立案审查（重大疑难复杂）" : "刑事立案审查",
+				    acc, rule_deadline(clocks_sink_calendar(k), RULE_CRIM_FILE_REVIEW_3D, complex ? 2 : 0, acc),
+				    CLOCK_DAYS, 0, NULL, "报县局负责人作出立案或不予立案决定");
+		}
+		if (admin && strcmp(st, CASE_DECIDED) != 0 && strcmp(st, CASE_DELIVERED) != 0) {
+			/* ADM-CASE-30D: under ZA2025 from 立案, which for a 治安
+			 * matter is the acceptance itself (立即立案, Art 90) — a later
+			 * recorded 立案 never delays the clock; under ZA2012 from
+			 * 受理. +30 per approved extension, 鉴定/听证 time not counted */
+			enum rule_id lr = law == LAW_ZA2025 ? RULE_ADM_CASE_30D : RULE_ADM_CASE_30D_ZA2012;
+			int64_t start = acc;
+
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), rule_get(lr)->code,
+			    row_int(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
+			    clock_deadline(clocks_sink_calendar(k), start, CLOCK_DAYS, rule_value(lr, 0) + (int)row_int(r, "ext_days"), 0) +
+				    row_int(r, "paused"),
+			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
+		}
+		/* PROC-SIMPLE: a 当场处罚 is filed with the bureau within 24 h */
+		if (!strcmp(row_str(r, "procedure"), "onspot") && row_int(r, "decided_at") &&
+		    !json_is_integer(json_object_get(r, "onspot_reported_at")))
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id),
+			    rule_get(RULE_PROC_SIMPLE)->code, rule_get(RULE_PROC_SIMPLE)->label, row_int(r, "decided_at"),
+			    rule_deadline(clocks_sink_calendar(k), RULE_PROC_SIMPLE, 0, row_int(r, "decided_at")),
+			    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
+		if (strcmp(st, CASE_DECIDED) == 0)
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id),
+			    rule_get(RULE_ADM_DELIVER_2D)->code, rule_get(RULE_ADM_DELIVER_2D)->label,
+			    row_int(r, "decided_at"),
+			    rule_deadline(clocks_sink_calendar(k), RULE_ADM_DELIVER_2D, 0, row_int(r, "decided_at")), CLOCK_DAYS, 0,
+			    NULL, "当场宣告或2日内送达");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}

@@ -1,0 +1,272 @@
+/* cases_view.c — the case list, the case file and the public progress query. */
+#include "domain/authz.h"
+#include "domain/cases/cases.h"
+#include "domain/admin/audit.h"
+#include "domain/admin/auth.h"
+#include "domain/rows.h"
+#include "rules/case_flow.h"
+#include "rules/idcard.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *like_pattern(struct ctx *c, const char *s)
+{
+	struct buf b;
+	const char *out;
+
+	if (!s || !*s)
+		return NULL;
+	buf_init(&b, 512);
+	buf_add(&b, "%", 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '!')
+			buf_add(&b, "!", 1);
+		buf_add(&b, p, 1);
+	}
+	buf_add(&b, "%", 1);
+	out = arena_strdup(c->arena, buf_str(&b));
+	buf_release(&b);
+	return out;
+}
+
+int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
+{
+	static const char where[] =
+		" FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
+		" WHERE o.path LIKE ? ESCAPE '!'";
+	struct rows_query q;
+	const char *scope, *like;
+	int64_t officer = f->mine ? c->who.user_id : f->officer_id;
+	struct buf ids;
+	json_t *it;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_CASE_LIST);
+	if (rc)
+		return rc;
+	scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+	like = like_pattern(c, f->q);
+	rows_query_init(&q, c, where, f->page, f->per_page);
+	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope));
+	rows_and_text(&q, "k.kind = ?", f->kind);
+	rows_and_text(&q, "k.status = ?", f->status);
+	rows_and_int(&q, "EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id AND x.user_id = ?)",
+		     officer);
+	rows_and_text(&q, "(k.case_no LIKE ? ESCAPE '!' OR k.title LIKE ? ESCAPE '!'"
+			  " OR EXISTS (SELECT 1 FROM case_party cp JOIN person p ON p.id = cp.person_id"
+			  " WHERE cp.case_id = k.id AND cp.confidential = 0 AND p.name LIKE ? ESCAPE '!'))",
+		      f->q && *f->q ? like : NULL);
+	rows_and_int(&q, "EXISTS (SELECT 1 FROM penalty_proposal pp WHERE pp.case_id = k.id"
+			 " AND pp.lenient = 1 AND pp.status <> 'withdrawn')", f->lenient);
+	rc = rows_page(&q,
+		       "SELECT k.id, k.case_no, k.kind, k.procedure, k.status, k.title, k.offence_code,"
+		       " k.unit_id, o.name AS unit_name,"
+		       " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
+		       "  WHERE mo.case_id = k.id AND mo.duty = 'main' ORDER BY mo.user_id LIMIT 1)"
+		       " AS main_officer, k.act_date,"
+		       " k.accepted_at, k.filed_at, k.decided_at, k.closed_at,"
+		       " (SELECT COUNT(*) FROM penalty_proposal pp WHERE pp.case_id = k.id"
+		       "  AND pp.lenient = 1 AND pp.status <> 'withdrawn') AS lenient",
+		       "ORDER BY k.id DESC", out);
+	if (rc)
+		return rc;
+	buf_init(&ids, 4096);
+	json_array_foreach(json_object_get(*out, "items"), i, it) {
+		json_object_set_new(it, "status_label",
+				    json_string(flow_state_label(json_string_value(json_object_get(it, "status")))));
+		if (i < 200)
+			buf_addf(&ids, "%s%lld", i ? "," : "",
+				 (long long)json_integer_value(json_object_get(it, "id")));
+	}
+	/* AUD-1: a list read is audited with the ids it returned */
+	rc = audit_write(c, "case.list", "case", NULL, "success", buf_str(&ids));
+	buf_release(&ids);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* Mask ID numbers and confidential reporters for users who don't work the
+ * case (PII-1, PROC-ACCEPT-ANON). */
+static void mask_parties(json_t *parties, int full)
+{
+	json_t *p;
+	size_t i;
+
+	json_array_foreach(parties, i, p) {
+		const char *num = json_string_value(json_object_get(p, "id_number"));
+		char masked[19];
+
+		if (!full && num) {
+			idcard_mask(num, masked);
+			json_object_set_new(p, "id_number", json_string(masked));
+		}
+		json_object_set_new(p, "confidential",
+				    json_boolean(json_integer_value(json_object_get(p, "confidential"))));
+		if (!full && json_is_true(json_object_get(p, "confidential"))) {
+			json_object_set_new(p, "name", json_string("（保密）"));
+			json_object_set_new(p, "phone", json_null());
+			json_object_set_new(p, "address", json_null());
+		}
+	}
+}
+
+static int sub(struct ctx *c, json_t *obj, const char *key, const char *sql, int64_t id)
+{
+	struct rows_query q;
+	json_t *arr;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_all(&q, sql, &arr);
+	if (rc)
+		return rc;
+	return json_object_set_new(obj, key, arr) ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足")
+						   : PS_OK;
+}
+
+int cases_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	json_t *obj;
+	int rc, full;
+
+	*out = NULL;
+	rc = case_load(c, id, &k);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q,
+		      "SELECT k.id, k.case_no, k.receipt_code, k.kind, k.procedure, k.status, k.title,"
+		      " k.offence_code, k.summary, k.source, k.incident_id, k.act_date, k.act_place,"
+		      " k.discovered_date, k.reported_at, k.accepted_at, k.filed_at, k.decided_at,"
+		      " k.closed_at, k.archived_at, k.complex, k.decline_reason, k.transfer_to,"
+		      " k.close_reason, k.onspot_reported_at, k.unit_id, o.name AS unit_name, o.phone AS unit_phone,"
+		      " o.address AS unit_address,"
+		      " (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no"
+		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
+		      &obj);
+	if (rc)
+		return rc;
+	json_object_set_new(obj, "status_label", json_string(flow_state_label(k.status)));
+	json_object_set_new(obj, "complex", json_boolean(k.complex));
+	json_object_set_new(obj, "i_am_officer", json_boolean(k.i_am_officer));
+	json_object_set_new(obj, "i_am_main", json_boolean(k.i_am_main));
+	rc = sub(c, obj, "officers",
+		 "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
+		 " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id", id);
+	if (!rc)
+		rc = sub(c, obj, "parties",
+			 "SELECT cp.id, cp.role, cp.confidential, cp.age_at_act, cp.first_offence,"
+			 " cp.pregnant_or_nursing, cp.guardian_name, cp.guardian_phone, p.id AS person_id,"
+			 " p.name, p.id_number, p.sex, p.birth_date, p.phone, p.address, p.occupation"
+			 " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?"
+			 " ORDER BY cp.id", id);
+	if (!rc)
+		rc = sub(c, obj, "events",
+			 "SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.detail, u.name AS user_name,"
+			 " u.role AS user_role FROM case_event e LEFT JOIN users u ON u.id = e.user_id"
+			 " WHERE e.case_id = ? ORDER BY e.id", id);
+	if (!rc)
+		rc = sub(c, obj, "interviews",
+			 "SELECT i.id, i.party_id, i.kind, i.version, i.supersedes_id, i.status, i.start_at,"
+			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, p.name AS subject_name,"
+			 " cp.confidential"
+			 " FROM interview i JOIN case_party cp ON cp.id = i.party_id JOIN person p ON p.id = cp.person_id"
+			 " WHERE i.case_id = ? ORDER BY i.id", id);
+	if (!rc)
+		rc = sub(c, obj, "notices",
+			 "SELECT n.id, n.party_id, n.kind, n.at, n.penalty_text, n.statement, n.waived,"
+			 " u.name AS officer_name FROM case_notice n JOIN users u ON u.id = n.officer_id"
+			 " WHERE n.case_id = ? ORDER BY n.id", id);
+	if (!rc)
+		rc = sub(c, obj, "proposals",
+			 "SELECT pp.id, pp.party_id, pp.offence_code, pp.tier, pp.law, pp.warning, pp.fine,"
+			 " pp.det_days, pp.credit_days, pp.lenient, pp.lenient_reason, pp.repeat_offence,"
+			 " pp.exec_exempt, pp.exempt_override_reason, pp.no_penalty, pp.level, pp.status,"
+			 " pp.decision_no, p.name AS party_name FROM penalty_proposal pp"
+			 " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
+			 " WHERE pp.case_id = ? ORDER BY pp.id", id);
+	if (!rc)
+		rc = sub(c, obj, "approvals",
+			 "SELECT a.id, a.subject, a.step, a.role, a.unit_id, o.name AS unit_name, a.status,"
+			 " a.decided_at, a.opinion, u.name AS decided_by_name FROM approval a"
+			 " JOIN org_unit o ON o.id = a.unit_id LEFT JOIN users u ON u.id = a.decided_by"
+			 " WHERE a.case_id = ? ORDER BY a.id", id);
+	if (!rc)
+		rc = sub(c, obj, "property",
+			 "SELECT id, name, quantity, owner_party_id, seized_at, kept_at, keeper, status"
+			 " FROM case_property WHERE case_id = ? ORDER BY id", id);
+	if (!rc)
+		rc = sub(c, obj, "documents",
+			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name"
+			 " FROM case_document d JOIN users u ON u.id = d.created_by WHERE d.case_id = ?"
+			 " ORDER BY d.id", id);
+	if (rc) {
+		json_decref(obj);
+		return rc;
+	}
+	/* rule (PROC-ACCEPT-ANON): parties in full for the case's people */
+	full = k.i_am_officer || (c->who.station_id == k.unit_id &&
+				  (ctx_has_role(c, "chief") || ctx_has_role(c, "legal")));
+	mask_parties(json_object_get(obj, "parties"), full);
+	{
+		/* PROC-ACCEPT-ANON: the interviews name their subject too */
+		json_t *iv;
+		size_t i;
+
+		json_array_foreach(json_object_get(obj, "interviews"), i, iv) {
+			if (!full && json_integer_value(json_object_get(iv, "confidential")))
+				json_object_set_new(iv, "subject_name", json_string("（保密）"));
+			json_object_del(iv, "confidential");
+		}
+	}
+	rc = audit_read(c, "case", k.case_no);
+	if (rc) {
+		json_decref(obj);
+		return rc;
+	}
+	*out = obj;
+	return PS_OK;
+}
+
+int cases_progress(struct ctx *c, const char *receipt_code, json_t **out)
+{
+	struct rows_query q;
+	json_t *obj;
+	int rc;
+
+	*out = NULL;
+	if (!receipt_code || strlen(receipt_code) != 10)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "回执编号不正确或案件不存在");
+	rows_binds(&q, c);
+	rows_bind_text(&q, receipt_code);
+	rc = rows_one(&q,
+		      "SELECT k.case_no, k.kind, k.status, k.title, k.accepted_at, k.filed_at,"
+		      " k.decided_at, k.closed_at, o.name AS unit_name, o.phone AS unit_phone"
+		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.receipt_code = ?",
+		      &obj);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "回执编号不正确或案件不存在");
+	if (rc)
+		return rc;
+	json_object_set_new(obj, "status_label",
+			    json_string(flow_state_label(json_string_value(json_object_get(obj, "status")))));
+	rc = audit_write(c, "case.progress_query", "case",
+			 json_string_value(json_object_get(obj, "case_no")), "success", NULL);
+	if (rc) {
+		json_decref(obj);
+		return rc;
+	}
+	*out = obj;
+	return PS_OK;
+}

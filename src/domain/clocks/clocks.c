@@ -1,0 +1,364 @@
+#include "domain/clocks/clocks.h"
+#include "domain/admin/audit.h"
+#include "domain/rows.h"
+#include "domain/admin/settings.h"
+#include "rules/case_flow.h"
+#include "rules/measures.h"
+#include "rules/offence.h"
+#include "rules/catalog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int clocks_calendar(struct ctx *c, struct calendar *cal)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	struct holiday_day *days;
+	size_t i;
+	int rc;
+
+	cal->days = NULL;
+	cal->n = 0;
+	rows_binds(&q, c);
+	rc = rows_all(&q, "SELECT day, kind FROM holiday ORDER BY day", &rows);
+	if (rc)
+		return rc;
+	days = arena_alloc(c->arena, sizeof(*days) * (json_array_size(rows) + 1));
+	if (!days) {
+		json_decref(rows);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	json_array_foreach(rows, i, r) {
+		const char *d = json_string_value(json_object_get(r, "day"));
+		int y, m, dd;
+
+		if (!d || date_parse(d, strlen(d), &y, &m, &dd))
+			continue;
+		days[cal->n].days = date_days_from_civil(y, m, dd);
+		days[cal->n].workday = strcmp(json_string_value(json_object_get(r, "kind")), "workday") == 0;
+		cal->n++;
+	}
+	json_decref(rows);
+	cal->days = days;
+	return PS_OK;
+}
+
+void clocks_policy(struct ctx *c, struct warn_policy *p)
+{
+	clock_policy_default(p);
+	p->warn_pct = (int)setting_int(c, "warn.warn_pct", 0);
+	p->urgent_pct = (int)setting_int(c, "warn.urgent_pct", 0);
+	p->warn_days_left = (int)setting_int(c, "warn.warn_days_left", 0);
+	p->urgent_days_left = (int)setting_int(c, "warn.urgent_days_left", 0);
+	if (p->urgent_pct <= p->warn_pct)
+		p->urgent_pct = p->warn_pct + 1;
+}
+
+struct clock_sink {
+	struct ctx *c;
+	struct calendar cal;
+	struct warn_policy pol;
+	enum warn_level min;
+	json_t *items;
+	int rc;
+};
+
+static const char *unit_code(enum clock_unit u)
+{
+	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : u == CLOCK_WORKDAYS ? "workdays" : "months";
+}
+
+/* Add one clock (the case row r gives case_id, case_no, unit_id, unit_name). */
+void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const char *rule,
+		     const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		     int64_t measure_id, const char *person, const char *act, int64_t warn_at)
+{
+	enum warn_level lv = clock_level(&k->pol, start, end, unit, k->c->now);
+	json_t *it;
+
+	/* a rule row with its own WARN point (PROC-PROPERTY-24H: 20 h) */
+	if (warn_at) {
+		if (lv == LEVEL_WARN && k->c->now < warn_at)
+			lv = LEVEL_OK;
+		else if (lv == LEVEL_OK && k->c->now >= warn_at)
+			lv = LEVEL_WARN;
+	}
+
+	if (k->rc || lv < k->min)
+		return;
+	it = json_pack("{s:s, s:s?, s:s, s:O, s:O, s:O, s:O, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s?}",
+		       "key", key, "rule", rule, "label", label, "case_id", json_object_get(r, "case_id"),
+		       "case_no", json_object_get(r, "case_no"), "unit_id", json_object_get(r, "unit_id"),
+		       "unit_name", json_object_get(r, "unit_name"), "start", (json_int_t)start,
+		       "deadline", (json_int_t)end, "unit", unit_code(unit), "level", clock_level_code(lv),
+		       "level_label", clock_level_label(lv),
+		       "warn_at", (json_int_t)(warn_at ? warn_at : clock_warn_at(&k->pol, start, end, unit)),
+		       "urgent_at", (json_int_t)clock_urgent_at(&k->pol, start, end, unit), "act", act);
+	if (!it) {
+		k->rc = ps_fail(k->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		return;
+	}
+	if (measure_id)
+		json_object_set_new(it, "measure_id", json_integer(measure_id));
+	if (person)
+		json_object_set_new(it, "person", json_string(person));
+	json_object_set_new(it, "level_rank", json_integer(lv));
+	json_array_append_new(k->items, it);
+}
+
+void clocks_add(struct clock_sink *k, json_t *r, const char *key, const char *rule,
+		const char *label, int64_t start, int64_t end, enum clock_unit unit,
+		int64_t measure_id, const char *person, const char *act)
+{
+	clocks_add_warn(k, r, key, rule, label, start, end, unit, measure_id, person, act, 0);
+}
+
+struct ctx *clocks_sink_ctx(struct clock_sink *k)
+{
+	return k->c;
+}
+
+const struct calendar *clocks_sink_calendar(struct clock_sink *k)
+{
+	return &k->cal;
+}
+
+int clocks_sink_rc(struct clock_sink *k)
+{
+	return k->rc;
+}
+
+/* The scope as a WHERE fragment's binds: (path prefix, officer id). */
+void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
+{
+	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+
+	rows_bind_text(q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%", scope ? scope : "/"));
+	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
+}
+
+static int by_urgency(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int64_t lx = row_int(x, "level_rank"), ly = row_int(y, "level_rank");
+
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return row_int(x, "deadline") < row_int(y, "deadline") ? -1 : row_int(x, "deadline") > row_int(y, "deadline");
+}
+
+int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
+		   json_t **out)
+{
+	struct clock_sink k;
+	json_t **v, *sorted;
+	size_t n, i;
+
+	*out = NULL;
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	k.min = min_level;
+	clocks_policy(c, &k.pol);
+	k.rc = clocks_calendar(c, &k.cal);
+	if (k.rc)
+		return k.rc;
+	k.items = json_array();
+	if (!k.items)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* every module's running clocks (domain/clock_sources.c) */
+	for (const struct clock_source *src = clock_sources; src->name && !k.rc; src++) {
+		int rc = src->collect(&k, scope);
+
+		if (rc && !k.rc)
+			k.rc = rc;
+	}
+	if (k.rc) {
+		json_decref(k.items);
+		return k.rc;
+	}
+	n = json_array_size(k.items);
+	v = arena_alloc(c->arena, sizeof(*v) * (n + 1));
+	sorted = json_array();
+	if (!v || !sorted) {
+		json_decref(k.items);
+		json_decref(sorted);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (i = 0; i < n; i++)
+		v[i] = json_array_get(k.items, i);
+	qsort(v, n, sizeof(*v), by_urgency);
+	for (i = 0; i < n; i++)
+		json_array_append(sorted, v[i]);
+	json_decref(k.items);
+	*out = sorted;
+	return PS_OK;
+}
+
+int clocks_sweep_due(struct ctx *c, json_t **due)
+{
+	json_t *items, *fresh;
+	size_t i;
+	int rc;
+
+	*due = NULL;
+	rc = clocks_collect(c, SCOPE_ALL, LEVEL_BREACH, &items);
+	if (rc)
+		return rc;
+	fresh = json_array();
+	if (!fresh) {
+		json_decref(items);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (i = 0; i < json_array_size(items) && !rc; i++) {
+		json_t *it = json_array_get(items, i);
+		struct rows_query q;
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_text(&q, row_str(it, "key"));
+		rc = rows_int(&q, "SELECT COUNT(*) FROM breach WHERE clock_key = ?", 0, &n);
+		if (!rc && !n && json_array_append(fresh, it))
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	json_decref(items);
+	if (rc) {
+		json_decref(fresh);
+		return rc;
+	}
+	*due = fresh;
+	return PS_OK;
+}
+
+int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)
+{
+	json_t *it;
+	size_t i;
+	int rc = PS_OK;
+
+	*recorded = 0;
+	json_array_foreach(due, i, it) {
+		struct rows_query q;
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_text(&q, row_str(it, "key"));
+		rows_bind_int(&q, row_int(it, "unit_id"));
+		if (row_int(it, "case_id"))
+			rows_bind_int(&q, row_int(it, "case_id"));
+		else
+			rows_bind_text(&q, NULL);
+		if (json_object_get(it, "measure_id"))
+			rows_bind_int(&q, row_int(it, "measure_id"));
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, row_str(it, "rule") ? row_str(it, "rule") : "CASE-ARCHIVE");
+		rows_bind_text(&q, row_str(it, "label"));
+		rows_bind_int(&q, row_int(it, "deadline"));
+		rows_bind_int(&q, c->now);
+		/* a breach recorded since it was found (GET /breaches) stays */
+		rc = rows_exec(&q,
+			       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label, deadline,"
+			       " recorded_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
+			       &n);
+		if (!rc && n) {
+			(*recorded)++;
+			rc = audit_write(c, "breach.record", "case", row_str(it, "case_no"), "success",
+					 row_str(it, "key"));
+		}
+		if (rc)
+			break;
+	}
+	return rc;
+}
+
+int clocks_sweep(struct ctx *c, int *recorded)
+{
+	json_t *due;
+	int rc = clocks_sweep_due(c, &due);
+
+	*recorded = 0;
+	if (rc)
+		return rc;
+	rc = clocks_sweep_record(c, due, recorded);
+	json_decref(due);
+	return rc;
+}
+
+int clocks_party_blocked(struct ctx *c, int64_t case_id, int64_t party_id, const char **rule,
+			 const char **label)
+{
+	struct rows_query q;
+	struct calendar cal;
+	json_t *rows, *r;
+	size_t i;
+	int rc, blocked = 0;
+
+	*rule = NULL;
+	*label = NULL;
+	/* a recorded breach not answered yet */
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, party_id);
+	rc = rows_all(&q,
+		      "SELECT b.rule, b.label FROM breach b JOIN measure m ON m.id = b.measure_id"
+		      " WHERE b.case_id = ? AND m.party_id = ? AND b.answered_at IS NULL",
+		      &rows);
+	if (rc)
+		return -rc;
+	if (json_array_size(rows)) {
+		r = json_array_get(rows, 0);
+		*rule = arena_strdup(c->arena, row_str(r, "rule"));
+		*label = arena_strdup(c->arena, row_str(r, "label"));
+		blocked = 1;
+	}
+	json_decref(rows);
+	if (blocked)
+		return 1;
+	/* or a liberty-restricting measure still running past its end */
+	rc = clocks_calendar(c, &cal);
+	if (rc)
+		return -rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, party_id);
+	rc = rows_all(&q,
+		      "SELECT kind, tier, days, started_at FROM measure WHERE case_id = ? AND party_id = ?"
+		      " AND status = 'active'",
+		      &rows);
+	if (rc)
+		return -rc;
+	json_array_foreach(rows, i, r) {
+		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
+
+		if (t && measure_tier_liberty(t) && measure_tier_unit(t) == CLOCK_HOURS &&
+		    c->now >= measure_tier_deadline(&cal, t, row_int(r, "started_at"), 0)) {
+			*rule = measure_tier_rule(t);
+			*label = t->label;
+			blocked = 1;
+			break;
+		}
+	}
+	json_decref(rows);
+	return blocked;
+}
+
+int clocks_case_limit(struct ctx *c, int64_t case_id, int64_t *deadline)
+{
+	json_t *items, *it;
+	size_t i;
+	int rc;
+	const char *key = arena_printf(c->arena, "case:%lld:limit", (long long)case_id);
+
+	*deadline = 0;
+	rc = clocks_collect(c, SCOPE_UNIT, LEVEL_OK, &items);
+	if (rc)
+		return rc;
+	json_array_foreach(items, i, it)
+		if (!strcmp(row_str(it, "key"), key))
+			*deadline = row_int(it, "deadline");
+	json_decref(items);
+	return PS_OK;
+}

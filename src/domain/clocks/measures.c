@@ -1,0 +1,715 @@
+#include "domain/clocks/measures.h"
+#include "domain/chain.h"
+#include "rules/catalog.h"
+#include "domain/admin/settings.h"
+#include "domain/authz.h"
+#include "domain/admin/audit.h"
+#include "domain/cases/cases.h"
+#include "domain/clocks/clocks.h"
+#include "domain/rows.h"
+#include "domain/admin/units.h"
+#include "rules/case_flow.h"
+#include "rules/idcard.h"
+#include "rules/measures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rule, not a permission (the law names the approver): may the actor approve a tier whose approver is `who` for case k? */
+static int may_approve(struct ctx *c, const struct case_row *k, const char *who)
+{
+	if (!who || strcmp(who, "procuratorate") == 0)
+		return 1; /* external approvals are recorded with their document */
+	if (!ctx_has_role(c, "chief"))
+		return 0;
+	if (strcmp(who, "station_chief") == 0)
+		return c->who.unit_id == k->unit_id || c->who.unit_id == chain_bureau_of(c, k->unit_path);
+	/* bureau_chief, county_duty_chief: a chief of the county bureau */
+	return c->who.unit_id == chain_bureau_of(c, k->unit_path);
+}
+
+static const char *approver_label(const char *who)
+{
+	if (!who)
+		return "";
+	if (strcmp(who, "station_chief") == 0)
+		return "派出所负责人";
+	if (strcmp(who, "county_duty_chief") == 0)
+		return "县局值班负责人";
+	if (strcmp(who, "bureau_chief") == 0)
+		return "县级以上公安机关负责人";
+	return "人民检察院";
+}
+
+static int measure_json(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *m;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q,
+		      "SELECT m.id, m.case_id, m.party_id, m.kind, m.tier, m.days, m.reason, m.special_person,"
+		      " m.started_at, m.ended_at, m.end_reason, m.status, m.kss_at, m.family_at, m.question_at,"
+		      " m.family_exception, m.previous_id, p.name AS person, u.name AS approved_by_name"
+		      " FROM measure m JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+		      " LEFT JOIN users u ON u.id = m.approved_by WHERE m.id = ?",
+		      &m);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "强制措施不存在");
+	if (rc)
+		return rc;
+	json_object_set_new(m, "kind_label",
+			    json_string(measure_kind_label(json_string_value(json_object_get(m, "kind")))));
+	{
+		const struct measure_tier *t = measure_tier_find(json_string_value(json_object_get(m, "kind")),
+								 json_string_value(json_object_get(m, "tier")));
+		if (t) {
+			json_object_set_new(m, "tier_label", json_string(t->label));
+			json_object_set_new(m, "rule", json_string(measure_tier_rule(t)));
+		}
+	}
+	*out = json_pack("{s:o}", "measure", m);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+static int load_measure(struct ctx *c, int64_t id, json_t **m, struct case_row *k)
+{
+	struct rows_query q;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT id, case_id, party_id, kind, tier, days, started_at, status FROM measure"
+			  " WHERE id = ?", m);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "强制措施不存在");
+	if (rc)
+		return rc;
+	rc = case_load(c, json_integer_value(json_object_get(*m, "case_id")), k);
+	if (rc)
+		json_decref(*m);
+	return rc;
+}
+
+int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *in, json_t **out)
+{
+	const struct measure_tier *t;
+	struct case_row k;
+	struct rows_query q;
+	int64_t start = in->has_started ? in->started_at : c->now, n = 0, id;
+	int y, m, d, approved, rc, special = in->special_person;
+
+	*out = NULL;
+	rc = case_load(c, case_id, &k);
+	if (rc)
+		return rc;
+	/* rule: the case's officers, or a chief over the case */
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
+	if (flow_state_closed(k.status))
+		return ps_fail(c->err, PS_ECONFLICT, "CASE_CLOSED", NULL, "案件已办结");
+	t = measure_tier_find(in->kind, in->tier);
+	if (!t)
+		return ps_fail_field(c->err, PS_EINVAL, "tier", "强制措施种类或档次不正确");
+	if (start > c->now + 300 || start < k.accepted_at - 7 * 86400)
+		return ps_fail_field(c->err, PS_EINVAL, "started_at", "到案时间不合理");
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->party_id);
+	rows_bind_int(&q, case_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM case_party WHERE id = ? AND case_id = ?", 0, &n);
+	if (rc)
+		return rc;
+	if (!n)
+		return ps_fail_field(c->err, PS_EINVAL, "party_id", "该当事人不属于本案");
+	date_civil_from_days(date_local_days(start), &y, &m, &d);
+	/* CQ-SPECIAL from the records too: under 16 or 70 and over by the birth
+	 * date, or pregnant/nursing as registered — not only the form's flag */
+	if (!special) {
+		json_t *p;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->party_id);
+		rc = rows_one(&q,
+			      "SELECT cp.pregnant_or_nursing, p.birth_date FROM case_party cp"
+			      " JOIN person p ON p.id = cp.person_id WHERE cp.id = ?",
+			      &p);
+		if (rc)
+			return rc;
+		if (json_integer_value(json_object_get(p, "pregnant_or_nursing")))
+			special = 1;
+		else if (json_string_value(json_object_get(p, "birth_date"))) {
+			int by, bm, bd, age;
+
+			if (!date_parse(json_string_value(json_object_get(p, "birth_date")), 10, &by, &bm, &bd)) {
+				age = idcard_age_on(by, bm, bd, y, m, d);
+				special = measure_special_age(age);
+			}
+		}
+		json_decref(p);
+	}
+	rc = measure_start_check(t, law_in_force(y, m, d), in->reason && *in->reason, special, c->err);
+	if (rc)
+		return rc;
+	/* one running measure of a kind per person and case; a new summons
+	 * right after the last one is flagged on the board (ADM-SUMMON-NOCHAIN) */
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, in->party_id);
+	rows_bind_text(&q, t->kind);
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM measure WHERE case_id = ? AND party_id = ? AND kind = ?"
+		      " AND status = 'active'",
+		      0, &n);
+	if (!rc && n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "MEASURE_ACTIVE",
+			     strcmp(t->kind, "summons") == 0 ? "ADM-SUMMON-NOCHAIN" : NULL,
+			     "该人员已有进行中的“%s”，请延长或先解除，不得重复采取", measure_kind_label(t->kind));
+	if (rc)
+		return rc;
+	if (strcmp(t->kind, "admin_detention") == 0 && (in->days < 1 || in->days > 20))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
+			       "行政拘留执行天数应为1至20日（合并执行不超过20日）");
+	approved = may_approve(c, &k, t->approver);
+	if (t->approver && !approved)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
+			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : measure_tier_rule(t),
+			       "“%s”须经%s批准，请由其登记", t->label, approver_label(t->approver));
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, in->party_id);
+	rows_bind_text(&q, t->kind);
+	rows_bind_text(&q, t->tier);
+	if (in->days)
+		rows_bind_int(&q, in->days);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, in->reason);
+	rows_bind_int(&q, special);
+	rows_bind_int(&q, start);
+	if (t->approver)
+		rows_bind_int(&q, c->who.user_id);
+	else
+		rows_bind_text(&q, NULL);
+	if (in->previous_id)
+		rows_bind_int(&q, in->previous_id);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO measure(case_id, party_id, kind, tier, days, reason, special_person,"
+			 " started_at, status, approved_by, previous_id, created_by, created_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,'active',?,?,?,?) RETURNING id",
+			 &id);
+	if (!rc)
+		rc = case_event(c, case_id, "measure_start", NULL, NULL,
+				arena_printf(c->arena, "measure=%lld %s", (long long)id, t->label));
+	if (!rc)
+		rc = audit_write(c, "measure.start", "case", k.case_no, "success", t->label);
+	return rc ? rc : measure_json(c, id, out);
+}
+
+int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *reason,
+		    json_t **out)
+{
+	const struct measure_tier *from, *to;
+	struct case_row k;
+	struct calendar cal;
+	struct rows_query q;
+	json_t *m;
+	int64_t end;
+	int rc;
+
+	*out = NULL;
+	rc = load_measure(c, id, &m, &k);
+	if (rc)
+		return rc;
+	/* rule: as for ending it, the case's officers or a chief over the case
+	 * (a tier that needs approval also needs its approver, below) */
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief"))) {
+		json_decref(m);
+		return ctx_deny(c, "measure.extend", "case", k.case_no, "只有本案办案民警或领导可以延长强制措施");
+	}
+	from = measure_tier_find(json_string_value(json_object_get(m, "kind")),
+				 json_string_value(json_object_get(m, "tier")));
+	to = measure_tier_find(json_string_value(json_object_get(m, "kind")), to_tier);
+	rc = clocks_calendar(c, &cal);
+	if (!rc && strcmp(json_string_value(json_object_get(m, "status")), "active") != 0)
+		rc = ps_fail(c->err, PS_ECONFLICT, "MEASURE_ENDED", NULL, "强制措施已结束");
+	if (!rc && (!from || !to))
+		rc = ps_fail_field(c->err, PS_EINVAL, "tier", "延长档次不正确");
+	if (!rc && (!reason || !*reason))
+		rc = ps_fail_field(c->err, PS_EINVAL, "reason", "请写明延长理由");
+	if (!rc) {
+		end = measure_tier_deadline(&cal, from, json_integer_value(json_object_get(m, "started_at")),
+					    (int)json_integer_value(json_object_get(m, "days")));
+		{
+			/* the new tier must exist under the law of the day the measure
+			 * started (ADM-SUMMON-12H is new in ZA2025) */
+			int y, mo, d;
+			enum law_version v;
+
+			date_civil_from_days(date_local_days(json_integer_value(json_object_get(m, "started_at"))),
+					     &y, &mo, &d);
+			v = law_in_force(y, mo, d);
+			if (!(v == LAW_ZA2025 ? to->za2025 : to->za2012))
+				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to),
+					     "“%s”自2026年1月1日起施行，此前开始的措施不能延长至该档次", to->label);
+			else
+				rc = measure_extend_check(from, to, c->now, end, may_approve(c, &k, to->approver),
+							  c->err);
+		}
+		if (rc == PS_ERULE && to->approver && !may_approve(c, &k, to->approver) &&
+		    c->now < end && to->extends && !strcmp(to->extends, from->tier))
+			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to), "“%s”须经%s批准，请由其办理",
+				to->label, approver_label(to->approver));
+	}
+	json_decref(m);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, from->tier);
+	rows_bind_text(&q, to->tier);
+	rows_bind_text(&q, reason);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_exec(&q,
+		       "INSERT INTO measure_extension(measure_id, from_tier, to_tier, reason, approved_by,"
+		       " approved_at) VALUES (?,?,?,?,?,?)",
+		       NULL);
+	rows_binds(&q, c);
+	rows_bind_text(&q, to->tier);
+	rows_bind_int(&q, id);
+	if (!rc)
+		rc = rows_exec(&q, "UPDATE measure SET tier = ? WHERE id = ?", NULL);
+	if (!rc)
+		rc = case_event(c, k.id, "measure_extend", NULL, NULL,
+				arena_printf(c->arena, "measure=%lld %s→%s：%s", (long long)id, from->tier,
+					     to->tier, reason));
+	if (!rc)
+		rc = audit_write(c, "measure.extend", "case", k.case_no, "success", to->label);
+	return rc ? rc : measure_json(c, id, out);
+}
+
+int measures_milestone(struct ctx *c, int64_t id, const char *key, int64_t at,
+		       const char *exception, json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	json_t *m;
+	const char *sql;
+	int rc;
+
+	*out = NULL;
+	rc = load_measure(c, id, &m, &k);
+	if (rc)
+		return rc;
+	json_decref(m);
+	if (!k.i_am_officer)
+		return ctx_deny(c, "measure.milestone", "case", k.case_no, "只有本案办案民警可以登记");
+	if (!key)
+		return ps_fail_field(c->err, PS_EINVAL, "key", "请指明登记事项");
+	if (strcmp(key, "kss") == 0)
+		sql = "UPDATE measure SET kss_at = ? WHERE id = ?";
+	else if (strcmp(key, "family") == 0)
+		sql = exception ? "UPDATE measure SET family_exception = ? WHERE id = ?"
+				: "UPDATE measure SET family_at = ? WHERE id = ?";
+	else if (strcmp(key, "question") == 0)
+		sql = "UPDATE measure SET question_at = ? WHERE id = ?";
+	else
+		return ps_fail_field(c->err, PS_EINVAL, "key", "登记事项应为 kss / family / question");
+	if (!exception && (at > c->now + 300 || at <= 0))
+		return ps_fail_field(c->err, PS_EINVAL, "at", "时间不合理");
+	rows_binds(&q, c);
+	if (exception && strcmp(key, "family") == 0)
+		rows_bind_text(&q, exception);
+	else
+		rows_bind_int(&q, at);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, sql, NULL);
+	if (!rc)
+		rc = case_event(c, k.id, "measure_milestone", NULL, NULL,
+				arena_printf(c->arena, "measure=%lld %s%s%s", (long long)id, key,
+					     exception ? " 无法通知：" : "", exception ? exception : ""));
+	if (!rc)
+		rc = audit_write(c, "measure.milestone", "case", k.case_no, "success", key);
+	return rc ? rc : measure_json(c, id, out);
+}
+
+int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	json_t *m;
+	int64_t n = 0;
+	int rc, recorded;
+
+	*out = NULL;
+	rc = load_measure(c, id, &m, &k);
+	if (rc)
+		return rc;
+	json_decref(m);
+	/* rule: the case's officers, or a chief over the case */
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+		return ctx_deny(c, "measure.end", "case", k.case_no, "只有本案办案民警或领导可以解除强制措施");
+	if (!reason || !*reason)
+		return ps_fail_field(c->err, PS_EINVAL, "reason", "请写明解除理由（释放、变更措施等）");
+	/* a clock that ran out stays on record: sweep before ending */
+	rc = clocks_sweep(c, &recorded);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, reason);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q,
+		       "UPDATE measure SET status = 'ended', ended_at = ?, end_reason = ?"
+		       " WHERE id = ? AND status = 'active'",
+		       &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "MEASURE_ENDED", NULL, "强制措施已结束");
+	if (!rc)
+		rc = case_event(c, k.id, "measure_end", NULL, NULL,
+				arena_printf(c->arena, "measure=%lld %s", (long long)id, reason));
+	if (!rc)
+		rc = audit_write(c, "measure.end", "case", k.case_no, "success", reason);
+	return rc ? rc : measure_json(c, id, out);
+}
+
+int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
+{
+	struct rows_query q;
+	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+	json_t *items, *it;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_MEASURE_LIST);
+	if (rc)
+		return rc;
+	if (case_id) {
+		struct case_row k;
+
+		rc = case_load(c, case_id, &k);
+		if (rc)
+			return rc;
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, case_id);
+	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
+	rows_bind_int(&q, active_only);
+	rc = rows_all(&q,
+		      "SELECT m.id, m.case_id, k.case_no, m.party_id, p.name AS person, m.kind, m.tier, m.days,"
+		      " m.reason, m.special_person, m.started_at, m.ended_at, m.end_reason, m.status, m.kss_at,"
+		      " m.family_at, m.question_at, m.family_exception,"
+		      " (SELECT name FROM users WHERE id = m.approved_by) AS approved_by_name"
+		      " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
+		      " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+		      " WHERE (? = 0 OR m.case_id = ?) AND o.path LIKE ? AND (? = 0 OR m.status = 'active')"
+		      " ORDER BY m.id DESC",
+		      &items);
+	if (rc)
+		return rc;
+	json_array_foreach(items, i, it) {
+		const struct measure_tier *t = measure_tier_find(json_string_value(json_object_get(it, "kind")),
+								 json_string_value(json_object_get(it, "tier")));
+
+		json_object_set_new(it, "kind_label",
+				    json_string(measure_kind_label(json_string_value(json_object_get(it, "kind")))));
+		if (t)
+			json_object_set_new(it, "tier_label", json_string(t->label));
+	}
+	*out = json_pack("{s:o}", "items", items);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int breaches_list(struct ctx *c, int open_only, json_t **out)
+{
+	static const char where[] =
+		" FROM breach b JOIN org_unit o ON o.id = b.unit_id LEFT JOIN police_case k ON k.id = b.case_id"
+		" LEFT JOIN users u ON u.id = b.answered_by"
+		" WHERE o.path LIKE ? AND (? = 0 OR b.answered_at IS NULL)";
+	struct rows_query q;
+	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+
+	int rc, recorded;
+
+	rc = authz_require(c, ACT_BREACH_LIST);
+	if (rc)
+		return rc;
+	/* whatever ran out since the last sweep is recorded before listing */
+	rc = clocks_sweep(c, &recorded);
+	if (rc)
+		return rc;
+	rows_query_init(&q, c, where, 1, 500);
+	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
+	rows_bind_int(&q, open_only);
+	return rows_page(&q,
+			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
+			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"
+			 " b.answered_at, u.name AS answered_by_name,"
+			 " (SELECT p.name FROM measure m JOIN case_party cp ON cp.id = m.party_id"
+			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
+			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
+}
+
+int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *text,
+		    json_t **out)
+{
+	struct rows_query q;
+	struct case_row k;
+	json_t *b;
+	int64_t n = 0;
+	int rc;
+
+	*out = NULL;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT id, case_id, measure_id, unit_id, clock_key, answered_at FROM breach WHERE id = ?",
+		      &b);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "执法监督记录不存在");
+	if (rc)
+		return rc;
+	memset(&k, 0, sizeof(k));
+	if (json_is_integer(json_object_get(b, "case_id"))) {
+		rc = case_load(c, json_integer_value(json_object_get(b, "case_id")), &k);
+		/* rule: the case's officers, or a chief over the case */
+		if (!rc && !k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+			rc = ctx_deny(c, "breach.answer", "case", k.case_no, "只有本案办案民警或所领导可以答复");
+	} else {
+		/* a breach on an incident (有警无案): the station's chief or officers */
+		k.case_no = arena_strdup(c->arena, json_string_value(json_object_get(b, "clock_key")));
+		/* rule: the station's chief or officers (as for an oversight task) */
+		if (!(ctx_has_role(c, "chief") || ctx_has_role(c, "officer")) ||
+		    c->who.station_id != json_integer_value(json_object_get(b, "unit_id")))
+			rc = ctx_deny(c, "breach.answer", "breach", k.case_no, "只有该派出所的领导或民警可以答复");
+	}
+	if (!rc && json_is_integer(json_object_get(b, "answered_at")))
+		rc = ps_fail(c->err, PS_ECONFLICT, "BREACH_ANSWERED", NULL, "该记录已答复");
+	if (!rc && (!kind || (strcmp(kind, "release") && strcmp(kind, "next_measure") &&
+			      strcmp(kind, "extension") && strcmp(kind, "explanation"))))
+		rc = ps_fail_field(c->err, PS_EINVAL, "kind", "答复类型应为 release/next_measure/extension/explanation");
+	if (!rc && (!text || !*text))
+		rc = ps_fail_field(c->err, PS_EINVAL, "text", "请填写答复内容");
+	if (!rc && strcmp(kind, "release") == 0 && json_is_integer(json_object_get(b, "measure_id"))) {
+		/* releasing ends the measure */
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->now);
+		rows_bind_text(&q, text);
+		rows_bind_int(&q, json_integer_value(json_object_get(b, "measure_id")));
+		rc = rows_exec(&q,
+			       "UPDATE measure SET status = 'ended', ended_at = ?, end_reason = ?"
+			       " WHERE id = ? AND status = 'active'",
+			       NULL);
+	}
+	json_decref(b);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, kind);
+	rows_bind_text(&q, text);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q,
+		       "UPDATE breach SET answer_kind = ?, answer_text = ?, answered_by = ?, answered_at = ?"
+		       " WHERE id = ? AND answered_at IS NULL",
+		       &n);
+	if (!rc && k.id)
+		rc = case_event(c, k.id, "breach_answer", NULL, NULL,
+				arena_printf(c->arena, "breach=%lld %s：%s", (long long)id, kind, text));
+	if (!rc)
+		rc = audit_write(c, "breach.answer", k.id ? "case" : "breach", k.case_no, "success", kind);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:{s:I, s:s, s:s}}", "breach", "id", (json_int_t)id, "answer_kind", kind,
+			 "answer_text", text);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int cases_extend_limit(struct ctx *c, int64_t case_id, const char *reason, json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	int64_t n = 0;
+	int y, m, d, rc, max;
+
+	*out = NULL;
+	rc = case_load(c, case_id, &k);
+	if (rc)
+		return rc;
+	if (strcmp(k.kind, "admin") != 0)
+		return ps_fail(c->err, PS_ECONFLICT, "NOT_ADMIN_CASE", NULL, "只有治安案件适用30日办案期限");
+	/* ADM-CASE-30D: extended by the county bureau (所属公安机关) */
+	if (!(ctx_has_role(c, "chief") && c->who.unit_id == chain_bureau_of(c, k.unit_path)))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-CASE-30D",
+			       "延长办案期限须报县级公安机关批准，请由局领导审批");
+	if (!reason || !*reason)
+		return ps_fail_field(c->err, PS_EINVAL, "reason", "请写明延长理由（重大、复杂案件）");
+	date_civil_from_days(date_local_days(k.accepted_at), &y, &m, &d);
+	max = law_in_force(y, m, d) == LAW_ZA2025 ? 2 : 1;
+	{
+		/* an extension is decided while the limit still runs (ZA2025 Art 118) */
+		int64_t deadline = 0;
+
+		rc = clocks_case_limit(c, case_id, &deadline);
+		if (rc)
+			return rc;
+		if (deadline && c->now >= deadline)
+			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-CASE-30D",
+				       "办案期限已届满，不能再批准延长；应当作出处理决定并说明超期原因");
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM case_extension WHERE case_id = ?", 0, &n);
+	if (rc)
+		return rc;
+	if (n >= max)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-CASE-30D",
+			       max == 2 ? "治安案件办案期限最多延长两次（治安管理处罚法第一百一十八条）"
+				        : "2026年以前受理的治安案件办案期限只能延长一次");
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_text(&q, reason);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_exec(&q,
+		       "INSERT INTO case_extension(case_id, days, reason, approved_by, approved_at)"
+		       " VALUES (?, 30, ?, ?, ?)",
+		       NULL);
+	if (!rc)
+		rc = case_event(c, case_id, "limit_extend", NULL, NULL, reason);
+	if (!rc)
+		rc = audit_write(c, "case.limit_extend", "case", k.case_no, "success", reason);
+	return rc ? rc : cases_get(c, case_id, out);
+}
+
+int cases_pause(struct ctx *c, int64_t case_id, const char *kind, json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	int64_t open = 0;
+	int rc;
+
+	*out = NULL;
+	rc = case_load(c, case_id, &k);
+	if (rc)
+		return rc;
+	if (!k.i_am_officer)
+		return ctx_deny(c, "case.pause", "case", k.case_no, "只有本案办案民警可以登记");
+	if (!kind || (strcmp(kind, "appraisal") && strcmp(kind, "hearing")))
+		return ps_fail_field(c->err, PS_EINVAL, "kind", "应为 appraisal（鉴定）或 hearing（听证）");
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM case_pause WHERE case_id = ? AND ended_at IS NULL", 0, &open);
+	if (!rc && open)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_PAUSED", NULL, "已有未结束的鉴定或听证期间");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_text(&q, kind);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, c->who.user_id);
+	rc = rows_exec(&q,
+		       "INSERT INTO case_pause(case_id, kind, started_at, created_by) VALUES (?,?,?,?)", NULL);
+	if (!rc)
+		rc = case_event(c, case_id, "limit_pause", NULL, NULL,
+				strcmp(kind, "hearing") ? "鉴定期间不计入办案期限" : "听证期间不计入办案期限");
+	if (!rc)
+		rc = audit_write(c, "case.pause", "case", k.case_no, "success", kind);
+	return rc ? rc : cases_get(c, case_id, out);
+}
+
+int cases_resume(struct ctx *c, int64_t case_id, json_t **out)
+{
+	struct case_row k;
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = case_load(c, case_id, &k);
+	if (rc)
+		return rc;
+	if (!k.i_am_officer)
+		return ctx_deny(c, "case.resume", "case", k.case_no, "只有本案办案民警可以登记");
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, case_id);
+	rc = rows_exec(&q, "UPDATE case_pause SET ended_at = ? WHERE case_id = ? AND ended_at IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "NOT_PAUSED", NULL, "没有进行中的鉴定或听证期间");
+	if (!rc)
+		rc = case_event(c, case_id, "limit_resume", NULL, NULL, "恢复计算办案期限");
+	if (!rc)
+		rc = audit_write(c, "case.resume", "case", k.case_no, "success", NULL);
+	return rc ? rc : cases_get(c, case_id, out);
+}
+
+int measures_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, setting_int(c, "warn.nochain_hours", 0) * 3600);
+	clocks_scope_binds(&q, c, s);
+	rc = rows_all(&q,
+			 "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
+			 " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
+			 " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
+			 "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
+			 "  AND pm.ended_at > m.started_at - ?) AS chained,"
+			 " o.name AS unit_name, p.name AS person"
+			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
+			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+			 " WHERE m.status = 'active' AND" CLOCKS_SCOPE_SQL " ORDER BY m.id",
+			 &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
+		int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
+
+		if (!t)
+			continue;
+		end = measure_tier_deadline(clocks_sink_calendar(k), t, start, (int)row_int(r, "days"));
+		clocks_add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), measure_tier_rule(t),
+		    arena_printf(c->arena, "%s", t->label), start, end, measure_tier_unit(t), id, row_str(r, "person"),
+		    "期限届满前释放、变更措施或依法延长");
+		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
+		if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
+			clocks_add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
+				 rule_get(RULE_ADM_SUMMON_NOCHAIN)->code, "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
+				 end, measure_tier_unit(t), id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
+				 start);
+		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
+			const char *field;
+
+			if (strcmp(ms->kind, t->kind) != 0)
+				continue;
+			field = strcmp(ms->key, "kss") == 0 ? "kss_at"
+				: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
+			if (json_is_integer(json_object_get(r, field)))
+				continue;
+			if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
+				continue;
+			clocks_add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key),
+			    rule_get(ms->rule_id)->code, ms->label, start,
+			    measure_milestone_deadline(clocks_sink_calendar(k), ms, start), rule_clock_unit(ms->rule_id), id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
+		}
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}

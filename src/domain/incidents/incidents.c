@@ -1,0 +1,802 @@
+#include "domain/incidents/incidents.h"
+#include "domain/clocks/clocks.h"
+#include "domain/authz.h"
+#include "domain/admin/audit.h"
+#include "domain/cases/cases.h"
+#include "domain/rows.h"
+#include "domain/admin/settings.h"
+#include "rules/date.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- categories ---- */
+
+int incidents_seed_categories(struct ctx *c, const char *csv, size_t len)
+{
+	const char *p = csv, *end = csv + len;
+	int rc = PS_OK;
+
+	while (p < end && !rc) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		char line[256], *f[6], *save = NULL;
+		size_t n = (size_t)(le - p);
+		int k = 0;
+
+		if (n && n < sizeof(line) && *p != '#' && memcmp(p, "code,", 5) != 0) {
+			struct rows_query q;
+
+			memcpy(line, p, n);
+			line[n] = '\0';
+			if (line[n - 1] == '\r')
+				line[n - 1] = '\0';
+			/* strtok_r would merge empty fields: split by hand */
+			f[k++] = line;
+			for (char *s = line; *s && k < 6; s++)
+				if (*s == ',') {
+					*s = '\0';
+					f[k++] = s + 1;
+				}
+			(void)save;
+			if (k != 6)
+				return ps_fail(c->err, PS_EINVAL, "BAD_CATEGORIES", NULL, "警情类别数据格式错误");
+			rows_binds(&q, c);
+			rows_bind_text(&q, f[0]);
+			rows_bind_text(&q, f[1]);
+			rows_bind_text(&q, *f[2] ? f[2] : NULL);
+			rows_bind_text(&q, f[3]);
+			rows_bind_int(&q, f[4][0] == '1');
+			rows_bind_int(&q, f[5][0] == '1');
+			rc = rows_exec(&q,
+				       "INSERT INTO incident_category(code, name, parent_code, initials, violation,"
+				       " preventable) VALUES (?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET"
+				       " name = excluded.name, parent_code = excluded.parent_code,"
+				       " initials = excluded.initials, violation = excluded.violation,"
+				       " preventable = excluded.preventable",
+				       NULL);
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return rc;
+}
+
+int incidents_categories(struct ctx *c, json_t **out)
+{
+	struct rows_query q;
+	json_t *items;
+	int rc;
+
+	rows_binds(&q, c);
+	rc = rows_all(&q,
+		      "SELECT code, name, parent_code AS parent, initials, violation, preventable"
+		      " FROM incident_category ORDER BY code",
+		      &items);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "items", items);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* ---- intake ---- */
+
+/* The place as a key: no spaces or punctuation, ASCII lower-cased. */
+static const char *place_key(struct ctx *c, const char *place)
+{
+	struct buf b;
+	const char *out;
+
+	buf_init(&b, 1024);
+	for (const unsigned char *s = (const unsigned char *)place; *s; s++) {
+		unsigned char ch = *s;
+
+		if (ch < 0x80 && (ch <= ' ' || (ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') ||
+				  (ch >= '[' && ch <= '`') || (ch >= '{' && ch <= '~')))
+			continue;
+		/* CJK symbols and punctuation U+3000–303F (e3 80 80 – e3 80 bf) and
+		 * the full-width forms of ASCII punctuation U+FF01–FF0F, FF1A–FF20,
+		 * FF3B–FF40, FF5B–FF65 */
+		if (ch == 0xe3 && s[1] == 0x80 && s[2]) {
+			s += 2;
+			continue;
+		}
+		if (ch == 0xef && (s[1] == 0xbc || s[1] == 0xbd) && s[2]) {
+			unsigned cp = ((unsigned)(ch & 0x0f) << 12) | ((unsigned)(s[1] & 0x3f) << 6) |
+				      (s[2] & 0x3f);
+			if ((cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) ||
+			    (cp >= 0xff3b && cp <= 0xff40) || (cp >= 0xff5b && cp <= 0xff65)) {
+				s += 2;
+				continue;
+			}
+		}
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		buf_add(&b, &ch, 1);
+	}
+	out = arena_strdup(c->arena, buf_str(&b));
+	buf_release(&b);
+	return out;
+}
+
+static int next_number(struct ctx *c, int64_t at, const char **no)
+{
+	struct rows_query q;
+	int64_t seq;
+	int y, m, d, rc;
+	const char *day;
+
+	date_civil_from_days(date_local_days(at), &y, &m, &d);
+	day = arena_printf(c->arena, "%04d%02d%02d", y, m, d);
+	rows_binds(&q, c);
+	rows_bind_text(&q, day);
+	rc = rows_exec(&q,
+		       "INSERT INTO incident_counter(day, next_seq) VALUES (?, 1)"
+		       " ON CONFLICT (day) DO UPDATE SET next_seq = incident_counter.next_seq + 1",
+		       NULL);
+	if (!rc)
+		rc = rows_int(&q, "SELECT next_seq FROM incident_counter WHERE day = ?", 0, &seq);
+	if (rc)
+		return rc;
+	*no = arena_printf(c->arena, "JQ%s%05lld", day, (long long)seq);
+	return *no ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+static int event(struct ctx *c, int64_t id, const char *action, const char *detail)
+{
+	struct rows_query q;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, action);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_text(&q, detail);
+	return rows_exec(&q,
+			 "INSERT INTO incident_event(incident_id, at, action, user_id, detail) VALUES (?,?,?,?,?)",
+			 NULL);
+}
+
+/* Business rule, not a permission: the 110 desk (dispatcher, supervisor)
+ * sees confidential incidents and dispatches to any station. */
+static int is_desk(struct ctx *c)
+{
+	return ctx_has_role(c, "dispatcher") || ctx_has_role(c, "supervisor");
+}
+
+int incidents_create(struct ctx *c, const struct incident_input *in, json_t **out)
+{
+	struct rows_query q;
+	const char *key, *no;
+	json_t *cands;
+	int64_t at = in->has_received ? in->received_at : c->now, id, n = 0, window;
+	int64_t station = in->station_id;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_INCIDENT_CREATE);
+	if (rc)
+		return rc;
+	if (!in->source || (strcmp(in->source, "110") && strcmp(in->source, "phone") &&
+			    strcmp(in->source, "walk_in") && strcmp(in->source, "patrol") &&
+			    strcmp(in->source, "other")))
+		return ps_fail_field(c->err, PS_EINVAL, "source", "警情来源应为 110/phone/walk_in/patrol/other");
+	if (!in->place || !*in->place)
+		return ps_fail_field(c->err, PS_EINVAL, "place", "请填写发案地点");
+	if (!in->summary || !*in->summary)
+		return ps_fail_field(c->err, PS_EINVAL, "summary", "请填写简要警情");
+	if (in->priority && (in->priority < 1 || in->priority > 3))
+		return ps_fail_field(c->err, PS_EINVAL, "priority", "优先级应为 1（紧急）到 3（一般）");
+	if (at > c->now + 300 || at < c->now - 30 * 86400)
+		return ps_fail_field(c->err, PS_EINVAL, "received_at", "接警时间不合理");
+	if (in->has_coords && (in->lat < -90 || in->lat > 90 || in->lng < -180 || in->lng > 180))
+		return ps_fail_field(c->err, PS_EINVAL, "lat", "坐标不正确");
+	rows_binds(&q, c);
+	rows_bind_text(&q, in->category);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM incident_category WHERE code = ?", 0, &n);
+	if (rc)
+		return rc;
+	if (!n)
+		return ps_fail_field(c->err, PS_EINVAL, "category", "警情类别不存在");
+	if (!is_desk(c)) {
+		/* taken at a station (walk-in, patrol): the station's own */
+		if (!c->who.station_id)
+			return ctx_deny(c, "incident.create", "incident", NULL, "只有110接警员或派出所可以登记警情");
+		station = c->who.station_id;
+	} else if (station) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, station);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE id = ? AND kind = 'station'", 0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "station_id", "派警单位应为派出所");
+		if (rc)
+			return rc;
+	}
+	key = place_key(c, in->place);
+	window = setting_int(c, "incident.duplicate_minutes", 0) * 60;
+	if (in->duplicate_of) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->duplicate_of);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM incident WHERE id = ? AND duplicate_of IS NULL", 0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "duplicate_of", "关联的警情不存在或本身是重复警情");
+		if (rc)
+			return rc;
+	} else if (!in->not_duplicate) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, key);
+		rows_bind_int(&q, at - window);
+		rows_bind_int(&q, at + window);
+		rc = rows_all(&q,
+			      "SELECT i.id, i.incident_no, i.received_at, i.place, i.summary, i.status,"
+			      " c.name AS category_name FROM incident i"
+			      " JOIN incident_category c ON c.code = i.category"
+			      " WHERE i.place_key = ? AND i.received_at BETWEEN ? AND ? AND i.duplicate_of IS NULL"
+			      " ORDER BY i.received_at",
+			      &cands);
+		if (rc)
+			return rc;
+		if (json_array_size(cands)) {
+			*out = json_pack("{s:o}", "duplicate_candidates", cands);
+			return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		}
+		json_decref(cands);
+	}
+	rc = next_number(c, at, &no);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, no);
+	rows_bind_int(&q, at);
+	rows_bind_text(&q, in->source);
+	rows_bind_text(&q, in->caller_name);
+	rows_bind_text(&q, in->caller_phone);
+	rows_bind_int(&q, in->confidential);
+	rows_bind_text(&q, in->place);
+	rows_bind_text(&q, key);
+	rows_bind_text(&q, in->community);
+	rows_bind_text(&q, in->category);
+	rows_bind_int(&q, in->priority ? in->priority : 2);
+	rows_bind_text(&q, in->summary);
+	if (station)
+		rows_bind_int(&q, station);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, in->duplicate_of ? "closed" : station ? "dispatched" : "received");
+	if (in->duplicate_of)
+		rows_bind_int(&q, in->duplicate_of);
+	else
+		rows_bind_text(&q, NULL);
+	if (station && !in->duplicate_of)
+		rows_bind_int(&q, c->now);
+	else
+		rows_bind_text(&q, NULL);
+	if (in->duplicate_of)
+		rows_bind_int(&q, c->now);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, c->who.unit_id);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO incident(incident_no, received_at, source, caller_name, caller_phone,"
+			 " confidential, place, place_key, community, category, priority, summary, station_id,"
+			 " status, duplicate_of, dispatched_at, closed_at, unit_id, created_by, created_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &id);
+	if (rc)
+		return rc;
+	if (in->has_coords) {
+		/* coordinates are real numbers: stored through the text form */
+		char lat[32], lng[32];
+
+		snprintf(lat, sizeof(lat), "%.6f", in->lat);
+		snprintf(lng, sizeof(lng), "%.6f", in->lng);
+		rows_binds(&q, c);
+		rows_bind_text(&q, lat);
+		rows_bind_text(&q, lng);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE incident SET lat = CAST(? AS REAL), lng = CAST(? AS REAL) WHERE id = ?",
+			       NULL);
+	}
+	if (!rc)
+		rc = event(c, id, "intake", in->duplicate_of ? "同一警情，已关联" : NULL);
+	if (!rc && station && !in->duplicate_of)
+		rc = event(c, id, "dispatch", arena_printf(c->arena, "station=%lld", (long long)station));
+	if (!rc)
+		rc = audit_write(c, "incident.create", "incident", no, "success",
+				 in->duplicate_of ? "duplicate" : NULL);
+	return rc ? rc : incidents_get(c, id, out);
+}
+
+/* ---- reading ---- */
+
+#define VISIBLE_SQL                                                                             \
+	" (EXISTS (SELECT 1 FROM org_unit so WHERE so.id = i.station_id AND so.path LIKE ?)"      \
+	"  OR EXISTS (SELECT 1 FROM org_unit uo WHERE uo.id = i.unit_id AND uo.path LIKE ?))"
+
+static void mask_phone(json_t *it)
+{
+	const char *p = row_str(it, "caller_phone");
+	char m[32];
+	size_t n;
+
+	if (!p)
+		return;
+	n = strlen(p);
+	if (n >= 7 && n < sizeof(m)) {
+		memcpy(m, p, n + 1);
+		for (size_t i = 3; i < n - 4; i++)
+			m[i] = '*';
+		json_object_set_new(it, "caller_phone", json_string(m));
+	}
+}
+
+int incidents_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *inc, *events, *officers;
+	const char *like = ctx_scope_like(c);
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_INCIDENT_READ);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, like);
+	rows_bind_text(&q, like);
+	rc = rows_one(&q,
+		      "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_name, i.caller_phone,"
+		      " i.confidential, i.place, i.community, i.lat, i.lng, i.category, c.name AS category_name,"
+		      " c.violation, i.priority, i.summary, i.station_id, o.name AS station_name, i.status,"
+		      " i.duplicate_of, i.outcome, i.outcome_text, i.case_id, k.case_no, i.callback_at,"
+		      " i.dispatched_at, i.acknowledged_at, i.arrived_at, i.handled_at, i.closed_at,"
+		      " i.unit_id, u.name AS taken_by_unit"
+		      " FROM incident i JOIN incident_category c ON c.code = i.category"
+		      " LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
+		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" VISIBLE_SQL,
+		      &inc);
+	if (rc == PS_ENOTFOUND) {
+		struct rows_query q2;
+		int64_t n = 0;
+
+		rows_binds(&q2, c);
+		rows_bind_int(&q2, id);
+		rc = rows_int(&q2, "SELECT COUNT(*) FROM incident WHERE id = ?", 0, &n);
+		if (!rc && n)
+			return ctx_deny(c, "incident.read", "incident", arena_printf(c->arena, "%lld", (long long)id),
+					"无权查看其他单位的警情");
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "警情不存在");
+	}
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_all(&q,
+		      "SELECT e.at, e.action, e.detail, u.name AS user_name, u.role AS user_role"
+		      " FROM incident_event e LEFT JOIN users u ON u.id = e.user_id WHERE e.incident_id = ?"
+		      " ORDER BY e.id",
+		      &events);
+	if (!rc)
+		rc = rows_all(&q,
+			      "SELECT io.user_id, u.name, u.role FROM incident_officer io JOIN users u"
+			      " ON u.id = io.user_id WHERE io.incident_id = ? ORDER BY u.id",
+			      &officers);
+	if (rc) {
+		json_decref(inc);
+		return rc;
+	}
+	json_object_set_new(inc, "events", events);
+	json_object_set_new(inc, "officers", officers);
+	/* response times, from the timeline */
+	if (json_is_integer(json_object_get(inc, "dispatched_at")))
+		json_object_set_new(inc, "dispatch_seconds",
+				    json_integer(row_int(inc, "dispatched_at") - row_int(inc, "received_at")));
+	if (json_is_integer(json_object_get(inc, "arrived_at")))
+		json_object_set_new(inc, "arrive_seconds",
+				    json_integer(row_int(inc, "arrived_at") - row_int(inc, "received_at")));
+	if (row_int(inc, "confidential") && !is_desk(c)) {
+		json_object_set_new(inc, "caller_name", json_string("（保密）"));
+		json_object_set_new(inc, "caller_phone", json_string("（保密）"));
+	}
+	rc = audit_read(c, "incident", row_str(inc, "incident_no"));
+	if (rc) {
+		json_decref(inc);
+		return rc;
+	}
+	*out = json_pack("{s:o}", "incident", inc);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
+{
+	static const char where[] =
+		" FROM incident i JOIN incident_category c ON c.code = i.category"
+		" LEFT JOIN org_unit o ON o.id = i.station_id"
+		" WHERE" VISIBLE_SQL;
+	struct rows_query q;
+	const char *like = ctx_scope_like(c);
+	struct buf ids;
+	json_t *it;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_INCIDENT_LIST);
+	if (rc)
+		return rc;
+	rows_query_init(&q, c, where, f->page, f->per_page);
+	rows_bind_text(&q, like);
+	rows_bind_text(&q, like);
+	rows_and_text(&q, "i.status = ?", f->status);
+	if (f->category && *f->category) {
+		/* a code prefix as a range, so the index serves it */
+		char *hi = arena_strdup(c->arena, f->category);
+
+		if (hi)
+			hi[strlen(hi) - 1]++;
+		rows_and_text(&q, "i.category >= ?", f->category);
+		rows_and_text(&q, "i.category < ?", hi ? hi : "");
+		if (!hi)
+			q.oom = 1;
+	}
+	rows_and_int(&q, "i.station_id = ?", f->station_id);
+	rows_and_int(&q, "i.received_at >= ?", f->from);
+	rows_and_int(&q, "i.received_at < ?", f->to);
+	rows_and_int(&q, "i.status <> 'closed'", f->active);
+	rows_and_text(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
+			  " OR i.summary LIKE '%' || ? || '%')", f->q);
+	rc = rows_page(&q,
+		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential, i.place,"
+		       " i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"
+		       " o.name AS station_name, i.status, i.duplicate_of, i.outcome, i.case_id, i.callback_at",
+		       "ORDER BY i.received_at DESC, i.id DESC", out);
+	if (rc)
+		return rc;
+	buf_init(&ids, 4096);
+	json_array_foreach(json_object_get(*out, "items"), i, it) {
+		if (row_int(it, "confidential") && !is_desk(c))
+			json_object_set_new(it, "caller_phone", json_string("（保密）"));
+		else
+			mask_phone(it);
+		if (i < 200)
+			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
+	}
+	rc = audit_write(c, "incident.list", "incident", NULL, "success", buf_str(&ids));
+	buf_release(&ids);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* ---- the timeline ---- */
+
+struct inc_row {
+	int64_t id, station_id, received_at, case_id;
+	const char *status, *incident_no, *category, *place, *summary;
+	int violation;
+};
+
+static int load(struct ctx *c, int64_t id, struct inc_row *r)
+{
+	json_t *out, *inc;
+	int rc = incidents_get(c, id, &out);
+
+	if (rc)
+		return rc;
+	inc = json_object_get(out, "incident");
+	r->id = id;
+	r->station_id = row_int(inc, "station_id");
+	r->received_at = row_int(inc, "received_at");
+	r->case_id = row_int(inc, "case_id");
+	r->violation = (int)row_int(inc, "violation");
+	r->status = arena_strdup(c->arena, row_str(inc, "status"));
+	r->incident_no = arena_strdup(c->arena, row_str(inc, "incident_no"));
+	r->category = arena_strdup(c->arena, row_str(inc, "category"));
+	r->place = arena_strdup(c->arena, row_str(inc, "place"));
+	r->summary = arena_strdup(c->arena, row_str(inc, "summary"));
+	json_decref(out);
+	return PS_OK;
+}
+
+static int set_state(struct ctx *c, struct inc_row *r, const char *status, const char *ts_col,
+		     const char *action, const char *detail)
+{
+	struct rows_query q;
+	char sql[200];
+	int rc;
+
+	snprintf(sql, sizeof(sql), "UPDATE incident SET status = ?, %s = ? WHERE id = ?", ts_col);
+	rows_binds(&q, c);
+	rows_bind_text(&q, status);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, r->id);
+	rc = rows_exec(&q, sql, NULL);
+	if (!rc)
+		rc = event(c, r->id, action, detail);
+	if (!rc)
+		rc = audit_write(c, arena_printf(c->arena, "incident.%s", action), "incident", r->incident_no,
+				 "success", detail);
+	return rc;
+}
+
+/* Business rule: staff of the station the incident was given to. */
+static int station_user(struct ctx *c, const struct inc_row *r)
+{
+	return r->station_id && c->who.station_id == r->station_id &&
+	       (ctx_has_role(c, "officer") || ctx_has_role(c, "chief") || ctx_has_role(c, "auxiliary"));
+}
+
+int incidents_dispatch(struct ctx *c, int64_t id, int64_t station_id, const int64_t *officers,
+		       int nofficers, json_t **out)
+{
+	struct inc_row r;
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = load(c, id, &r);
+	if (rc)
+		return rc;
+	rc = authz_check(c, ACT_INCIDENT_DISPATCH, NULL, 0, r.incident_no);
+	if (rc)
+		return rc;
+	/* rule: a chief dispatches only what was given to the station */
+	if (!is_desk(c) && !station_user(c, &r))
+		return ctx_deny(c, "incident.dispatch", "incident", r.incident_no, "只有指挥中心或本所领导可以派警");
+	if (!strcmp(r.status, "closed") || !strcmp(r.status, "handled"))
+		return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "警情已处置完毕，不能再派警");
+	if (!is_desk(c))
+		station_id = r.station_id;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE id = ? AND kind = 'station'", 0, &n);
+	if (!rc && !n)
+		rc = ps_fail_field(c->err, PS_EINVAL, "station_id", "派警单位应为派出所");
+	for (int i = 0; i < nofficers && !rc; i++) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, officers[i]);
+		rows_bind_int(&q, station_id);
+		rows_bind_int(&q, station_id);
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?"
+			      " AND u.disabled = 0 AND (o.id = ? OR o.parent_id = ?)",
+			      0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "officer_ids", "出警人员须为该派出所人员");
+		if (!rc) {
+			rows_binds(&q, c);
+			rows_bind_int(&q, id);
+			rows_bind_int(&q, officers[i]);
+			rc = rows_exec(&q,
+				       "INSERT INTO incident_officer(incident_id, user_id) VALUES (?,?)"
+				       " ON CONFLICT (incident_id, user_id) DO NOTHING",
+				       NULL);
+		}
+	}
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE incident SET station_id = ? WHERE id = ?", NULL);
+	if (!rc)
+		rc = set_state(c, &r, "dispatched", "dispatched_at", "dispatch",
+			       arena_printf(c->arena, "station=%lld officers=%d", (long long)station_id, nofficers));
+	return rc ? rc : incidents_get(c, id, out);
+}
+
+int incidents_step(struct ctx *c, int64_t id, const char *step, json_t **out)
+{
+	struct inc_row r;
+	int rc;
+
+	*out = NULL;
+	rc = load(c, id, &r);
+	if (rc)
+		return rc;
+	if (!step || (strcmp(step, "acknowledge") && strcmp(step, "arrive") && strcmp(step, "close")))
+		return ps_fail(c->err, PS_ENOTFOUND, "UNKNOWN_STEP", NULL, "未知的处警环节");
+	if (!station_user(c, &r) && !(is_desk(c) && !strcmp(step, "close")))
+		return ctx_deny(c, arena_printf(c->arena, "incident.%s", step), "incident", r.incident_no,
+				"只有受派派出所的人员可以办理此环节");
+	if (!strcmp(step, "acknowledge")) {
+		if (strcmp(r.status, "dispatched"))
+			return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "只有已派警的警情可以签收");
+		rc = set_state(c, &r, "acknowledged", "acknowledged_at", "acknowledge", NULL);
+	} else if (!strcmp(step, "arrive")) {
+		if (strcmp(r.status, "acknowledged") && strcmp(r.status, "dispatched"))
+			return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "签收后才能登记到场");
+		rc = set_state(c, &r, "arrived", "arrived_at", "arrive", NULL);
+	} else {
+		if (strcmp(r.status, "handled"))
+			return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "处警反馈后才能结束警情");
+		rc = set_state(c, &r, "closed", "closed_at", "close", NULL);
+	}
+	return rc ? rc : incidents_get(c, id, out);
+}
+
+int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback *fb,
+		       json_t **out)
+{
+	static const char *const outcomes[] = { "admin_case", "criminal_case", "mediated", "assistance",
+						"invalid", "transferred", "other", NULL };
+	struct inc_row r;
+	struct rows_query q;
+	int64_t case_id = 0;
+	const char *const *o;
+	int rc;
+
+	*out = NULL;
+	rc = load(c, id, &r);
+	if (rc)
+		return rc;
+	rc = authz_check(c, ACT_INCIDENT_FEEDBACK, NULL, 0, r.incident_no);
+	if (rc)
+		return rc;
+	/* rule: only the station the incident was given to answers it */
+	if (!station_user(c, &r))
+		return ctx_deny(c, "incident.feedback", "incident", r.incident_no, "只有受派派出所的民警可以反馈处警结果");
+	if (strcmp(r.status, "arrived") && strcmp(r.status, "acknowledged") && strcmp(r.status, "dispatched"))
+		return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "该警情当前不能反馈");
+	for (o = outcomes; *o && (!fb->outcome || strcmp(*o, fb->outcome)); o++)
+		;
+	if (!*o)
+		return ps_fail_field(c->err, PS_EINVAL, "outcome", "处警结果不正确");
+	if (!fb->text || !*fb->text)
+		return ps_fail_field(c->err, PS_EINVAL, "text", "请填写处警情况");
+	if (!strcmp(fb->outcome, "admin_case") || !strcmp(fb->outcome, "criminal_case")) {
+		/* one step from incident to case: the case carries the incident */
+		struct case_input in;
+		json_t *kf;
+		int y, m, d;
+
+		memset(&in, 0, sizeof(in));
+		date_civil_from_days(date_local_days(r.received_at), &y, &m, &d);
+		in.kind = strcmp(fb->outcome, "admin_case") == 0 ? "admin" : "criminal";
+		in.title = fb->title && *fb->title ? fb->title : r.summary;
+		in.offence_code = fb->offence_code;
+		in.summary = arena_printf(c->arena, "%s（警情 %s：%s）", fb->text, r.incident_no, r.summary);
+		in.source = "incident";
+		in.incident_id = id;
+		in.act_date = fb->act_date ? fb->act_date : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+		in.act_place = r.place;
+		in.co_officer_id = fb->co_officer_id;
+		rc = cases_create(c, &in, &kf);
+		if (rc)
+			return rc;
+		case_id = row_int(kf, "id");
+		json_decref(kf);
+	}
+	rows_binds(&q, c);
+	rows_bind_text(&q, fb->outcome);
+	rows_bind_text(&q, fb->text);
+	if (case_id)
+		rows_bind_int(&q, case_id);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE incident SET outcome = ?, outcome_text = ?, case_id = COALESCE(?, case_id)"
+			   " WHERE id = ?",
+		       NULL);
+	if (!rc)
+		rc = set_state(c, &r, "handled", "handled_at", "feedback",
+			       case_id ? arena_printf(c->arena, "%s case=%lld", fb->outcome, (long long)case_id)
+				       : fb->outcome);
+	return rc ? rc : incidents_get(c, id, out);
+}
+
+int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **out)
+{
+	struct inc_row r;
+	struct rows_query q;
+	int rc;
+
+	*out = NULL;
+	rc = load(c, id, &r);
+	if (rc)
+		return rc;
+	if (!station_user(c, &r) && !is_desk(c))
+		return ctx_deny(c, "incident.callback", "incident", r.incident_no, "无权登记回告");
+	if (!result || !*result)
+		return ps_fail_field(c->err, PS_EINVAL, "result", "请填写回告结果");
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE incident SET callback_at = ? WHERE id = ?", NULL);
+	if (!rc)
+		rc = event(c, id, "callback", result);
+	if (!rc)
+		rc = audit_write(c, "incident.callback", "incident", r.incident_no, "success", NULL);
+	return rc ? rc : incidents_get(c, id, out);
+}
+
+int incidents_board(struct ctx *c, json_t **out)
+{
+	struct rows_query q;
+	const char *like = ctx_scope_like(c);
+	json_t *open, *units;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_INCIDENT_BOARD);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, like);
+	rows_bind_text(&q, like);
+	rc = rows_all(&q,
+		      "SELECT i.id, i.incident_no, i.received_at, i.place, i.category, c.name AS category_name,"
+		      " i.priority, i.summary, i.station_id, o.name AS station_name, i.status, i.dispatched_at,"
+		      " i.acknowledged_at, i.arrived_at FROM incident i"
+		      " JOIN incident_category c ON c.code = i.category LEFT JOIN org_unit o ON o.id = i.station_id"
+		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" VISIBLE_SQL
+		      " ORDER BY i.priority, i.received_at",
+		      &open);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, like);
+	rc = rows_all(&q,
+		      "SELECT o.id, o.name,"
+		      " (SELECT COUNT(*) FROM incident i WHERE i.station_id = o.id AND i.status IN"
+		      "  ('dispatched','acknowledged','arrived')) AS active,"
+		      " (SELECT i.incident_no FROM incident i WHERE i.station_id = o.id AND i.status IN"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_no,"
+		      " (SELECT i.id FROM incident i WHERE i.station_id = o.id AND i.status IN"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_id,"
+		      " (SELECT i.summary FROM incident i WHERE i.station_id = o.id AND i.status IN"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_summary"
+		      " FROM org_unit o WHERE o.kind = 'station' AND o.path LIKE ? ORDER BY o.code",
+		      &units);
+	if (rc) {
+		json_decref(open);
+		return rc;
+	}
+	*out = json_pack("{s:o, s:o, s:I}", "open", open, "stations", units, "now", (json_int_t)c->now);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int incidents_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	/* 有警无案: a violation or crime reported and no case after the window
+	 * (PROC-ACCEPT-REG: every report is accepted and registered, XZCX Art 60) */
+	rows_binds(&q, c);
+	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%",
+			c->who.scope_path ? c->who.scope_path : c->who.unit_path));
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rc = rows_all(&q,
+			 "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
+			 " NULL AS case_id, i.incident_no AS case_no FROM incident i"
+			 " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
+			 " WHERE ic.violation = 1 AND i.case_id IS NULL AND i.duplicate_of IS NULL"
+			 " AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
+			 " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
+			 " WHERE io.incident_id = i.id AND io.user_id = ?))",
+			 &rows);
+	if (rc)
+		return rc;
+	{
+		int64_t window = setting_int(c, "incident.unfiled_hours", 0) * 3600;
+
+		json_array_foreach(rows, i, r)
+			clocks_add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)row_int(r, "id")),
+			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", row_str(r, "incident_no")),
+			    row_int(r, "received_at"), row_int(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
+			    "依法受案立案，或反馈不属于违法犯罪的处警结果");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}

@@ -1,0 +1,407 @@
+#include "domain/population/imports.h"
+#include "domain/authz.h"
+#include "domain/admin/audit.h"
+#include "domain/population/population.h"
+#include "domain/population/rentals.h"
+#include "domain/rows.h"
+#include "rules/idcard.h"
+#include "core/csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COLS 16
+#define MAX_KIND_COLS 10
+
+/* One kind of file: its Chinese headers, which are required, and what a
+ * row does. The row function fills err and returns PS_EINVAL / PS_ECONFLICT
+ * for a row to be reported, anything else stops the import. */
+struct import_kind {
+	const char *what;
+	const char *headers[MAX_KIND_COLS];
+	int required[MAX_KIND_COLS];
+	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
+};
+
+static json_t *err_row(int row, const char *reason)
+{
+	return json_pack("{s:i, s:s}", "row", row, "reason", reason);
+}
+
+/* Reading the file: one line after another, the header first. */
+struct reader {
+	struct ctx *c;
+	const struct import_kind *k;
+	const char *p, *end;
+	int map[MAX_KIND_COLS];
+	int line;        /* number of the last line read */
+	int have_header;
+};
+
+/* The next data row into col (1), or the end (0). A bad header or no memory
+ * sets *rc and ends. */
+static int next_row(struct reader *r, const char **col, int *rc)
+{
+	const struct import_kind *k = r->k;
+
+	while (r->p < r->end) {
+		const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+		size_t n = (size_t)((nl ? nl : r->end) - r->p);
+		char *line, *f[MAX_COLS];
+		int nf;
+
+		r->line++;
+		line = arena_strndup(r->c->arena, r->p, n);
+		r->p = nl ? nl + 1 : r->end;
+		if (!line) {
+			*rc = ps_fail(r->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			return 0;
+		}
+		nf = csv_split(line, f, MAX_COLS);
+		if (nf == 1 && !*f[0])
+			continue;
+		if (!r->have_header) {
+			for (int i = 0; i < nf; i++)
+				for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
+					if (!strcmp(f[i], k->headers[j]))
+						r->map[j] = i;
+			for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
+				if (k->required[j] && r->map[j] < 0) {
+					*rc = ps_fail(r->c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL,
+						      "第1行应为表头，缺少“%s”列", k->headers[j]);
+					return 0;
+				}
+			r->have_header = 1;
+			continue;
+		}
+		for (int j = 0; j < MAX_KIND_COLS; j++)
+			col[j] = k->headers[j] && r->map[j] >= 0 && r->map[j] < nf && *f[r->map[j]]
+					 ? f[r->map[j]]
+					 : NULL;
+		return 1;
+	}
+	return 0;
+}
+
+/* One row, its error in e: PS_OK, a refusal of the row (reported, the
+ * import goes on) or anything else (the import stops). */
+static int one_row(struct ctx *c, const struct import_kind *k, const char *const *col, int *made,
+		   json_t *hits, struct ps_err *e)
+{
+	struct ps_err *saved = c->err;
+	int rc = PS_OK;
+
+	ps_err_clear(e);
+	c->err = e;
+	for (int j = 0; j < MAX_KIND_COLS && k->headers[j] && !rc; j++)
+		if (k->required[j] && !col[j])
+			rc = ps_fail(e, PS_EINVAL, "MISSING", NULL, "“%s”不能为空", k->headers[j]);
+	if (!rc)
+		rc = k->row(c, col, made, hits);
+	c->err = saved;
+	return rc;
+}
+
+static int refused(int rc)
+{
+	return rc == PS_EINVAL || rc == PS_ECONFLICT || rc == PS_ENOTFOUND;
+}
+
+/* Open a savepoint, only inside the request's transaction: when the store
+ * rolled that back (an I/O error, a full disk), SAVEPOINT would open a new
+ * one and its RELEASE would commit rows on their own. */
+static int savepoint_open(struct ctx *c, const char *name)
+{
+	if (!db_in_transaction(c->db))
+		return ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL,
+			       "数据存储故障，导入事务已被回滚");
+	return db_savepoint(c->db, name, c->err);
+}
+
+/* Rows go in chunks, each in one savepoint: a savepoint per row copies every
+ * page a row touches to the statement journal, and that was half the time
+ * of an import. When a row of a chunk is refused, the chunk is undone and
+ * its rows are taken again one by one, each all or nothing. */
+#define CHUNK_ROWS 64
+
+static int import_run(struct ctx *c, const char *text, size_t len, const struct import_kind *k,
+		      json_t **out)
+{
+	struct reader rd = { c, k, text, text + len, { 0 }, 0, 0 };
+	const char *col[MAX_KIND_COLS];
+	int rows = 0, imported = 0, created = 0, rc = PS_OK, more = 1;
+	json_t *errors = json_array(), *hits = json_array();
+	struct ps_err e;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_PERSON_IMPORT);
+	if (rc) {
+		json_decref(errors);
+		json_decref(hits);
+		return rc;
+	}
+	if (!errors || !hits) {
+		json_decref(errors);
+		json_decref(hits);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (int i = 0; i < MAX_KIND_COLS; i++)
+		rd.map[i] = -1;
+	while (more && !rc) {
+		struct reader mark = rd;
+		size_t nhits = json_array_size(hits);
+		int n = 0, made_all = 0, bad = 0;
+
+		rc = savepoint_open(c, "import_chunk");
+		while (!rc && n < CHUNK_ROWS && (more = next_row(&rd, col, &rc)) == 1) {
+			int made = 0, rrc = one_row(c, k, col, &made, hits, &e);
+
+			if (refused(rrc)) {
+				bad = 1;
+				break;
+			}
+			if (rrc) {
+				*c->err = e;
+				rc = rrc;
+				break;
+			}
+			n++;
+			made_all += made;
+		}
+		if (rc)
+			break; /* the request's transaction is rolled back */
+		if (!bad) {
+			rc = db_savepoint_release(c->db, "import_chunk", c->err);
+			if (rc)
+				break;
+			rows += n;
+			imported += n;
+			created += made_all;
+			continue;
+		}
+		rc = db_savepoint_rollback(c->db, "import_chunk", c->err);
+		if (!rc)
+			rc = db_savepoint_release(c->db, "import_chunk", c->err);
+		if (rc)
+			break;
+		while (json_array_size(hits) > nhits)
+			json_array_remove(hits, json_array_size(hits) - 1);
+		rd = mark;
+		/* the n rows before the refused one, and that one */
+		for (int i = 0; i <= n && !rc && next_row(&rd, col, &rc) == 1; i++) {
+			int made = 0, rrc;
+
+			rows++;
+			rc = savepoint_open(c, "import_row");
+			if (rc)
+				break;
+			rrc = one_row(c, k, col, &made, hits, &e);
+			if (refused(rrc)) {
+				rc = db_savepoint_rollback(c->db, "import_row", c->err);
+				if (!rc)
+					rc = db_savepoint_release(c->db, "import_row", c->err);
+				if (rc)
+					break;
+				json_array_append_new(errors, err_row(rd.line, e.msg));
+				continue;
+			}
+			if (rrc) {
+				*c->err = e;
+				rc = rrc;
+				break;
+			}
+			rc = db_savepoint_release(c->db, "import_row", c->err);
+			if (rc)
+				break;
+			imported++;
+			created += made;
+		}
+		more = 1;
+	}
+	if (!rc && !rd.have_header)
+		rc = ps_fail(c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL, "文件为空或缺少表头");
+	if (!rc)
+		rc = audit_write(c, arena_printf(c->arena, "import.%s", k->what), k->what, NULL, "success",
+				 arena_printf(c->arena, "rows=%d imported=%d errors=%zu", rows, imported,
+					      json_array_size(errors)));
+	if (rc) {
+		json_decref(errors);
+		json_decref(hits);
+		return rc;
+	}
+	*out = json_pack("{s:s, s:i, s:i, s:i, s:i, s:o, s:o}", "what", k->what, "rows", rows, "imported",
+			 imported, "created", created, "updated", imported - created, "errors", errors, "hits",
+			 hits);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* ---- the rows ---- */
+
+static int address_of(struct ctx *c, const char *community, const char *building, const char *unit,
+		      const char *room, int64_t *id)
+{
+	struct address_input a = { community, building, unit, room, 0 };
+
+	return addresses_find_or_create(c, &a, id);
+}
+
+static int person_by_number(struct ctx *c, const char *number, const char *field, int64_t *id)
+{
+	struct idcard card;
+	struct rows_query q;
+	enum idcard_result r = idcard_parse(number, strlen(number), 0, &card);
+	int rc;
+
+	if (r != IDCARD_OK)
+		return ps_fail_field(c->err, PS_EINVAL, field, "%s", idcard_result_message(r));
+	rows_binds(&q, c);
+	rows_bind_text(&q, card.number);
+	rc = rows_int(&q, "SELECT id FROM person WHERE id_number = ?", 0, id);
+	if (!rc && !*id)
+		rc = ps_fail_field(c->err, PS_ENOTFOUND, field, "该身份证号码的人员尚未登记，请先导入人员");
+	return rc;
+}
+
+static const struct {
+	const char *zh, *code;
+} person_kinds[] = {
+	{ "常住", "resident" }, { "暂住", "temporary" }, { "流动", "floating" },
+	{ "境外", "foreign" },  { "未落户", "unregistered" },
+};
+
+/* 姓名,身份证号,电话,类别,社区,楼栋,单元,房号 */
+static int person_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
+{
+	struct person_input in = { 0 };
+	int64_t pid;
+	int rc = PS_OK;
+
+	in.name = col[0];
+	in.id_number = col[1];
+	in.phone = col[2];
+	if (col[3]) {
+		for (size_t k = 0; k < sizeof(person_kinds) / sizeof(person_kinds[0]); k++)
+			if (!strcmp(col[3], person_kinds[k].zh) || !strcmp(col[3], person_kinds[k].code))
+				in.kind = person_kinds[k].code;
+		if (!in.kind)
+			return ps_fail_field(c->err, PS_EINVAL, "类别", "类别应为 常住/暂住/流动/境外/未落户");
+	}
+	if (col[4])
+		rc = address_of(c, col[4], col[5], col[6], col[7], &in.address_id);
+	if (!rc)
+		rc = persons_register_id(c, &in, &pid, created, hits);
+	return rc;
+}
+
+static const struct {
+	const char *zh, *code;
+} levels[] = { { "放心户", "trusted" }, { "一般户", "normal" }, { "不放心户", "watch" } };
+
+/* 社区,楼栋,单元,房号,房主身份证号,等级,间数,责任书签订日期,责任书到期日期 */
+static int rental_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
+{
+	struct rental_input in = { 0 };
+	struct rows_query q;
+	json_t *res = NULL;
+	int64_t existing = 0;
+	int rc;
+
+	(void)hits;
+	for (size_t k = 0; k < sizeof(levels) / sizeof(levels[0]); k++)
+		if (col[5] && (!strcmp(col[5], levels[k].zh) || !strcmp(col[5], levels[k].code)))
+			in.level = levels[k].code;
+	if (!in.level)
+		return ps_fail_field(c->err, PS_EINVAL, "等级", "等级应为 放心户/一般户/不放心户");
+	in.rooms = col[6] ? atoi(col[6]) : 1;
+	in.letter_signed_on = col[7];
+	in.letter_expires_on = col[8];
+	rc = address_of(c, col[0], col[1], col[2], col[3], &in.address_id);
+	if (!rc)
+		rc = person_by_number(c, col[4], "房主身份证号", &in.landlord_id);
+	if (rc)
+		return rc;
+	/* idempotent: an address already let is updated, not refused */
+	rows_binds(&q, c);
+	rows_bind_int(&q, in.address_id);
+	rc = rows_int(&q, "SELECT id FROM rental WHERE address_id = ?", 0, &existing);
+	if (rc)
+		return rc;
+	if (existing) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in.landlord_id);
+		rows_bind_int(&q, in.rooms);
+		rows_bind_text(&q, in.letter_signed_on);
+		rows_bind_text(&q, in.letter_expires_on);
+		rows_bind_text(&q, in.level);
+		rows_bind_int(&q, existing);
+		return rows_exec(&q,
+				 "UPDATE rental SET landlord_id = ?, rooms = ?, letter_signed_on = COALESCE(?, letter_signed_on),"
+				 " letter_expires_on = COALESCE(?, letter_expires_on), level = ? WHERE id = ?",
+				 NULL);
+	}
+	rc = rentals_create(c, &in, &res);
+	json_decref(res);
+	*created = !rc;
+	return rc;
+}
+
+/* 承租人身份证号,社区,楼栋,单元,房号,入住日期,退租日期,层级 */
+static int tenancy_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
+{
+	struct rows_query q;
+	json_t *res = NULL;
+	int64_t person = 0, address = 0, rental = 0, same = 0;
+	int rc;
+
+	(void)hits;
+	rc = person_by_number(c, col[0], "承租人身份证号", &person);
+	if (!rc)
+		rc = address_of(c, col[1], col[2], col[3], col[4], &address);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, address);
+	rc = rows_int(&q, "SELECT id FROM rental WHERE address_id = ?", 0, &rental);
+	if (!rc && !rental)
+		rc = ps_fail_field(c->err, PS_ENOTFOUND, "房号", "该地址尚未登记为出租房屋，请先导入出租房屋");
+	if (rc)
+		return rc;
+	/* idempotent: the same tenancy again changes nothing */
+	rows_binds(&q, c);
+	rows_bind_int(&q, rental);
+	rows_bind_int(&q, person);
+	rows_bind_text(&q, col[5]);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM tenancy WHERE rental_id = ? AND person_id = ? AND from_date = ?", 0,
+		      &same);
+	if (rc || same)
+		return rc;
+	rc = tenancies_create(c, rental, person, col[5], col[6],
+			      col[7] && !strcmp(col[7], "重点") ? "key" : "general", &res);
+	json_decref(res);
+	*created = !rc;
+	return rc;
+}
+
+static const struct import_kind kinds[] = {
+	{ "persons", { "姓名", "身份证号", "电话", "类别", "社区", "楼栋", "单元", "房号" },
+	  { 1, 1, 0, 0, 0, 0, 0, 0 }, person_row },
+	{ "rentals", { "社区", "楼栋", "单元", "房号", "房主身份证号", "等级", "间数", "责任书签订日期", "责任书到期日期" },
+	  { 1, 0, 0, 0, 1, 1, 0, 0, 0 }, rental_row },
+	{ "tenancies", { "承租人身份证号", "社区", "楼栋", "单元", "房号", "入住日期", "退租日期", "层级" },
+	  { 1, 1, 0, 0, 0, 1, 0, 0 }, tenancy_row },
+};
+
+int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
+{
+	return import_run(c, text, len, &kinds[0], out);
+}
+
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, json_t **out)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (what && !strcmp(what, kinds[i].what))
+			return import_run(c, text, len, &kinds[i], out);
+	*out = NULL;
+	return ps_fail_field(c->err, PS_EINVAL, "what", "导入类型应为 persons（人员）/rentals（出租房屋）/tenancies（承租关系）");
+}

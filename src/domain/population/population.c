@@ -1,0 +1,651 @@
+#include "domain/population/population.h"
+#include "domain/authz.h"
+#include "domain/admin/audit.h"
+#include "domain/rows.h"
+#include "rules/date.h"
+#include "rules/idcard.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- addresses ---- */
+
+int addresses_list(struct ctx *c, const char *community, json_t **out)
+{
+	struct rows_query q;
+	json_t *items;
+	int rc = authz_require(c, ACT_ADDRESS_LIST);
+
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_bind_text(&q, community);
+	rows_bind_text(&q, community);
+	rc = rows_all(&q,
+		      "SELECT a.id, a.community, a.building, a.unit_no, a.room, a.station_id, a.post_id,"
+		      " p.name AS post_name,"
+		      " (SELECT COUNT(*) FROM person x WHERE x.address_id = a.id) AS persons,"
+		      " (SELECT id FROM rental r WHERE r.address_id = a.id) AS rental_id"
+		      " FROM address a JOIN org_unit o ON o.id = a.station_id LEFT JOIN org_unit p ON p.id = a.post_id"
+		      " WHERE o.path LIKE ? AND (? IS NULL OR a.community = ?)"
+		      " ORDER BY a.community, a.building, a.unit_no, a.room LIMIT 5000",
+		      &items);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "items", items);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id)
+{
+	struct rows_query q;
+	const char *key;
+	int64_t id = 0;
+	int rc;
+
+	*out_id = 0;
+	rc = authz_require(c, ACT_ADDRESS_CREATE);
+	if (rc)
+		return rc;
+	if (!in->community || !*in->community)
+		return ps_fail_field(c->err, PS_EINVAL, "community", "请填写社区（村）");
+	if (in->post_id) {
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->post_id);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE id = ? AND parent_id = ? AND kind = 'post'",
+			      0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "post_id", "警务室应为本所下属警务室");
+		if (rc)
+			return rc;
+	}
+	key = arena_printf(c->arena, "%lld|%s|%s|%s|%s", (long long)c->who.station_id, in->community,
+			   in->building ? in->building : "", in->unit_no ? in->unit_no : "",
+			   in->room ? in->room : "");
+	rows_binds(&q, c);
+	rows_bind_text(&q, key);
+	rc = rows_int(&q, "SELECT id FROM address WHERE address_key = ?", 0, &id);
+	if (!rc && !id) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.station_id);
+		if (in->post_id)
+			rows_bind_int(&q, in->post_id);
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, in->community);
+		rows_bind_text_exact(&q, in->building ? in->building : "");
+		rows_bind_text_exact(&q, in->unit_no ? in->unit_no : "");
+		rows_bind_text_exact(&q, in->room ? in->room : "");
+		rows_bind_text(&q, key);
+		rows_bind_int(&q, c->now);
+		rc = rows_insert(&q,
+				 "INSERT INTO address(station_id, post_id, community, building, unit_no, room,"
+				 " address_key, created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+				 &id);
+		if (!rc)
+			rc = audit_write(c, "address.create", "address", key, "success", NULL);
+	}
+	if (!rc)
+		*out_id = id;
+	return rc;
+}
+
+int addresses_create(struct ctx *c, const struct address_input *in, json_t **out)
+{
+	struct rows_query q;
+	int64_t id;
+	json_t *a;
+	int rc = addresses_find_or_create(c, in, &id);
+
+	*out = NULL;
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT id, community, building, unit_no, room, station_id, post_id FROM address"
+			  " WHERE id = ?", &a);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "address", a);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int persons_visible(struct ctx *c, int64_t person_id, const char *field)
+{
+	struct rows_query q;
+	int64_t mine = 0, any = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM person p JOIN org_unit o ON o.id = p.unit_id WHERE p.id = ?"
+		      " AND o.path LIKE ?",
+		      0, &mine);
+	if (rc || mine)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &any);
+	if (rc)
+		return rc;
+	if (!any)
+		return ps_fail_field(c->err, PS_ENOTFOUND, field, "人员不存在，请先登记为实有人口");
+	ctx_deny(c, "person.use", "person", arena_printf(c->arena, "%lld", (long long)person_id),
+		 "该人员由其他单位登记，不能在本单位办理");
+	c->err->field = field;
+	return PS_EFORBIDDEN;
+}
+
+/* ---- the name index ---- */
+
+/* Split s into characters: each multi-byte UTF-8 character alone; a run of
+ * ASCII letters/digits as one token (lower-cased). Calls fn for each. */
+static int for_each_char(const char *s, int (*fn)(void *, const char *, size_t, int), void *arg)
+{
+	int pos = 0, rc;
+
+	while (*s) {
+		const unsigned char u = (unsigned char)*s;
+		size_t n;
+
+		if (u < 0x80) {
+			if (!((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))) {
+				s++;
+				continue;
+			}
+			for (n = 0; s[n] && (unsigned char)s[n] < 0x80 &&
+				    (((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z') || (s[n] >= '0' && s[n] <= '9'));
+			     n++)
+				;
+		} else {
+			n = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : u >= 0xc0 ? 2 : 1;
+			for (size_t k = 1; k < n; k++)
+				if (!s[k]) {
+					n = k;
+					break;
+				}
+		}
+		rc = fn(arg, s, n, pos++);
+		if (rc)
+			return rc;
+		s += n;
+	}
+	return PS_OK;
+}
+
+/* A token of a name as the index holds it: ASCII lower-cased, at most 63
+ * bytes. */
+static void name_token(const char *ch, size_t n, char tok[64])
+{
+	if (n >= 64)
+		n = 63;
+	for (size_t i = 0; i < n; i++)
+		tok[i] = (ch[i] >= 'A' && ch[i] <= 'Z') ? (char)(ch[i] | 0x20) : ch[i];
+	tok[n] = '\0';
+}
+
+struct index_arg {
+	struct ctx *c;
+	int64_t person_id;
+	char prev[64]; /* the token before, for the pair */
+};
+
+static int index_one(void *arg, const char *ch, size_t n, int pos)
+{
+	struct index_arg *a = arg;
+	struct rows_query q;
+	char tok[64];
+	int rc;
+
+	name_token(ch, n, tok);
+	rows_binds(&q, a->c);
+	rows_bind_text(&q, tok);
+	rows_bind_int(&q, a->person_id);
+	rows_bind_int(&q, pos);
+	rc = rows_exec(&q,
+		       "INSERT INTO person_name_char(ch, person_id, pos) VALUES (?,?,?)"
+		       " ON CONFLICT (ch, person_id, pos) DO NOTHING",
+		       NULL);
+	if (!rc && pos > 0) {
+		rows_binds(&q, a->c);
+		rows_bind_text(&q, arena_printf(a->c->arena, "%s %s", a->prev, tok));
+		rows_bind_int(&q, a->person_id);
+		rows_bind_int(&q, pos - 1);
+		rc = rows_exec(&q,
+			       "INSERT INTO person_name_pair(pair, person_id, pos) VALUES (?,?,?)"
+			       " ON CONFLICT (pair, person_id, pos) DO NOTHING",
+			       NULL);
+	}
+	memcpy(a->prev, tok, sizeof(tok));
+	return rc;
+}
+
+int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name)
+{
+	struct index_arg a = { c, person_id, "" };
+
+	return for_each_char(name, index_one, &a);
+}
+
+int persons_index_name(struct ctx *c, int64_t person_id, const char *name)
+{
+	struct index_arg a = { c, person_id, "" };
+	struct rows_query q;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rc = rows_exec(&q, "DELETE FROM person_name_char WHERE person_id = ?", NULL);
+	if (!rc)
+		rc = rows_exec(&q, "DELETE FROM person_name_pair WHERE person_id = ?", NULL);
+	return rc ? rc : for_each_char(name, index_one, &a);
+}
+
+/* ---- comparison with the wanted list ---- */
+
+int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rc = rows_all(&q,
+		      "SELECT w.id AS wanted_id, w.name, w.case_desc, w.issuing_unit, p.unit_id, p.id_number"
+		      " FROM person p JOIN wanted_person w ON w.id_number = p.id_number"
+		      " WHERE p.id = ? AND w.withdrawn_at IS NULL",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, person_id);
+		rows_bind_int(&q, row_int(r, "wanted_id"));
+		rows_bind_int(&q, row_int(r, "unit_id"));
+		rows_bind_int(&q, c->now);
+		rc = rows_exec(&q,
+			       "INSERT INTO comparison_hit(person_id, wanted_id, unit_id, hit_at, status)"
+			       " VALUES (?,?,?,?,'new') ON CONFLICT (person_id, wanted_id) DO NOTHING",
+			       &n);
+		if (!rc && n) {
+			rc = audit_write(c, "comparison.hit", "person",
+					 arena_printf(c->arena, "%lld", (long long)person_id), "success",
+					 row_str(r, "case_desc"));
+			if (!rc && hits)
+				json_array_append(hits, r);
+		}
+		if (rc)
+			break;
+	}
+	json_decref(rows);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, person_id);
+	return rows_exec(&q, "UPDATE person SET compared_at = ? WHERE id = ?", NULL);
+}
+
+/* ---- registration ---- */
+
+static const char *const kinds[] = { "resident", "temporary", "floating", "foreign", "unregistered",
+				     NULL };
+
+static int today_ymd(struct ctx *c)
+{
+	int y, m, d;
+
+	date_civil_from_days(date_local_days(c->now), &y, &m, &d);
+	return y * 10000 + m * 100 + d;
+}
+
+int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
+			json_t *hits)
+{
+	struct idcard id;
+	struct rows_query q;
+	enum idcard_result r;
+	const char *birth, *sex;
+	int64_t pid = 0, unit = 0;
+	int created = 0, rc;
+	const char *const *k;
+
+	*out_id = 0;
+	*out_created = 0;
+	rc = authz_require(c, ACT_PERSON_REGISTER);
+	if (rc)
+		return rc;
+	if (!in->name || !*in->name)
+		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写姓名");
+	for (k = kinds; *k && (!in->kind || strcmp(*k, in->kind)); k++)
+		;
+	if (in->kind && !*k)
+		return ps_fail_field(c->err, PS_EINVAL, "kind", "人口类别应为 常住/暂住/流动/境外/未落户");
+	if (!in->id_number || !*in->id_number)
+		return ps_fail_field(c->err, PS_EINVAL, "id_number", "请填写公民身份号码");
+	r = idcard_parse(in->id_number, strlen(in->id_number), today_ymd(c), &id);
+	if (r != IDCARD_OK)
+		return ps_fail_field(c->err, PS_EINVAL, "id_number", "%s", idcard_result_message(r));
+	birth = arena_printf(c->arena, "%04d-%02d-%02d", id.birth_year, id.birth_month, id.birth_day);
+	sex = id.male ? "M" : "F";
+	/* typed values must agree with the number */
+	if (in->birth_date && *in->birth_date && strcmp(in->birth_date, birth) != 0)
+		return ps_fail_field(c->err, PS_EINVAL, "birth_date",
+				     "出生日期与身份证号码不符（号码中为 %s）", birth);
+	if (in->sex && *in->sex && strcmp(in->sex, sex) != 0)
+		return ps_fail_field(c->err, PS_EINVAL, "sex", "性别与身份证号码不符");
+	if (in->address_id) {
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->address_id);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM address a JOIN org_unit o ON o.id = a.station_id"
+			      " WHERE a.id = ? AND o.path LIKE ?",
+			      0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "address_id", "地址不存在或不属于本所");
+		if (rc)
+			return rc;
+	}
+	rows_binds(&q, c);
+	rows_bind_text(&q, id.number);
+	rc = rows_int(&q, "SELECT id FROM person WHERE id_number = ?", 0, &pid);
+	if (rc)
+		return rc;
+	if (pid) {
+		/* a record of another unit is not taken over by registering it again */
+		rc = persons_visible(c, pid, "id_number");
+		if (rc == PS_EFORBIDDEN)
+			return ps_fail(c->err, PS_ECONFLICT, "PERSON_OF_OTHER_UNIT", NULL,
+				       "该身份证号码的人员已由其他单位登记；迁入本辖区请由原登记单位办理迁出或联系督察调整");
+		if (rc)
+			return rc;
+		rows_binds(&q, c);
+		rows_bind_int(&q, pid);
+		rc = rows_int(&q, "SELECT unit_id FROM person WHERE id = ?", 0, &unit);
+		rows_binds(&q, c);
+		rows_bind_text(&q, in->name);
+		rows_bind_text(&q, in->phone);
+		rows_bind_text(&q, in->kind);
+		if (in->address_id)
+			rows_bind_int(&q, in->address_id);
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, in->household_no);
+		rows_bind_int(&q, in->has_key_person ? in->key_person : -1);
+		rows_bind_int(&q, in->has_key_person ? in->key_person : -1);
+		rows_bind_text(&q, in->key_tags);
+		rows_bind_int(&q, c->who.station_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, pid);
+		if (!rc)
+			rc = rows_exec(&q,
+				       "UPDATE person SET name = ?, phone = COALESCE(?, phone), kind = COALESCE(?, kind),"
+				       " address_id = COALESCE(?, address_id), household_no = COALESCE(?, household_no),"
+				       " key_person = CASE WHEN ? < 0 THEN key_person ELSE ? END,"
+				       " key_tags = COALESCE(?, key_tags), unit_id = ?, updated_at = ? WHERE id = ?",
+				       NULL);
+	} else {
+		created = 1;
+		rows_binds(&q, c);
+		rows_bind_text(&q, id.number);
+		rows_bind_text(&q, in->name);
+		rows_bind_text(&q, sex);
+		rows_bind_text(&q, birth);
+		rows_bind_text(&q, in->phone);
+		rows_bind_text(&q, in->kind ? in->kind : "resident");
+		if (in->address_id)
+			rows_bind_int(&q, in->address_id);
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, in->household_no);
+		rows_bind_int(&q, in->key_person);
+		rows_bind_text(&q, in->key_tags);
+		rows_bind_int(&q, c->who.station_id);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, c->now);
+		rc = rows_insert(&q,
+				 "INSERT INTO person(id_number, name, sex, birth_date, phone, kind, address_id,"
+				 " household_no, key_person, key_tags, unit_id, created_by, created_at, updated_at)"
+				 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+				 &pid);
+	}
+	if (!rc)
+		rc = created ? persons_index_new_name(c, pid, in->name) : persons_index_name(c, pid, in->name);
+	if (!rc)
+		rc = persons_compare(c, pid, hits);
+	if (!rc)
+		rc = audit_write(c, created ? "person.create" : "person.update", "person",
+				 arena_printf(c->arena, "%lld", (long long)pid), "success", NULL);
+	if (rc)
+		return rc;
+	*out_id = pid;
+	*out_created = created;
+	return PS_OK;
+}
+
+int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
+{
+	struct rows_query q;
+	json_t *hits, *p;
+	int64_t pid;
+	int created, rc;
+
+	*out = NULL;
+	hits = json_array();
+	if (!hits)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = persons_register_id(c, in, &pid, &created, hits);
+	json_decref(hits);
+	if (rc)
+		return rc;
+	/* the response names every open hit of the person, not only new ones */
+	rows_binds(&q, c);
+	rows_bind_int(&q, pid);
+	rc = rows_all(&q,
+		      "SELECT w.id AS wanted_id, w.name, w.case_desc, w.issuing_unit, h.status"
+		      " FROM comparison_hit h JOIN wanted_person w ON w.id = h.wanted_id"
+		      " WHERE h.person_id = ? AND h.status <> 'closed'",
+		      &hits);
+	if (rc)
+		return rc;
+	rc = rows_one(&q, "SELECT id, name, sex, birth_date, kind, address_id, compared_at FROM person"
+			  " WHERE id = ?", &p);
+	if (rc) {
+		json_decref(hits);
+		return rc;
+	}
+	*out = json_pack("{s:o, s:b, s:o}", "person", p, "created", created, "hits", hits);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* ---- search ---- */
+
+struct name_terms {
+	const char *t[4];
+	int n;
+	struct ctx *c;
+};
+
+static int collect_term(void *arg, const char *ch, size_t n, int pos)
+{
+	struct name_terms *nt = arg;
+
+	(void)pos;
+	if (nt->n < 4) {
+		char tok[64];
+
+		name_token(ch, n, tok);
+		nt->t[nt->n++] = arena_strdup(nt->c->arena, tok);
+	}
+	return PS_OK;
+}
+
+#define PERSONS_COUNT_CAP 1000
+
+int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
+{
+	/* the name condition by the number of characters (1–4): one character
+	 * from the character index, more from the pair index (two pairs at
+	 * consecutive or adjacent positions); longer names add a LIKE */
+	static const char *const by_len[] = {
+		NULL,
+		"p.id IN (SELECT a.person_id FROM person_name_char a WHERE a.ch = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_pair a WHERE a.pair = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
+		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 WHERE a.pair = ? AND b.pair = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
+		" ON b.person_id = a.person_id AND b.pos = a.pos + 2 WHERE a.pair = ? AND b.pair = ?)",
+	};
+	struct name_terms nt = { { 0 }, 0, c };
+	struct rows_query q;
+	json_t *it;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_PERSON_SEARCH);
+	if (rc)
+		return rc;
+	if (f->name && *f->name)
+		for_each_char(f->name, collect_term, &nt);
+	rows_query_init(&q, c,
+			" FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
+			" WHERE o.path LIKE ?",
+			f->page, f->per_page);
+	/* a name of two characters matches thousands in a city: counting them
+	 * all was most of a search's time; past 1 000 the list says so */
+	q.count_cap = PERSONS_COUNT_CAP;
+	rows_bind_text(&q, ctx_scope_like(c));
+	if (f->id_prefix && *f->id_prefix) {
+		/* a prefix of the number as a range on its unique index: digits
+		 * and X sort below "Y" */
+		rows_and_text(&q, "p.id_number >= ?", f->id_prefix);
+		rows_and_text(&q, "p.id_number < ?", arena_printf(c->arena, "%sY", f->id_prefix));
+	}
+	rows_and_text(&q, "p.phone = ?", f->phone);
+	rows_and_text(&q, "p.kind = ?", f->kind);
+	rows_and_text(&q, "a.community || a.building || a.unit_no || a.room LIKE '%' || replace(?, ' ', '') || '%'",
+		      f->address);
+	if (nt.n) {
+		rows_and(&q, by_len[nt.n]);
+		if (nt.n == 1)
+			rows_bind_text(&q, nt.t[0]);
+		for (int k = 0; k + 1 < nt.n; k += nt.n == 4 ? 2 : 1)
+			rows_bind_text(&q, arena_printf(c->arena, "%s %s", nt.t[k], nt.t[k + 1]));
+		/* names longer than four characters: the index narrows, LIKE decides */
+		if (nt.n == 4)
+			rows_and_text(&q, "p.name LIKE '%' || ? || '%'", f->name);
+	}
+	rc = rows_page(&q,
+		       "SELECT p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.kind, p.key_person,"
+		       " p.compared_at, a.community, a.building, a.unit_no, a.room",
+		       "ORDER BY p.id", out);
+	if (rc)
+		return rc;
+	json_array_foreach(json_object_get(*out, "items"), i, it) {
+		char masked[19];
+		const char *ph = row_str(it, "phone");
+
+		if (row_str(it, "id_number")) {
+			idcard_mask(row_str(it, "id_number"), masked);
+			json_object_set_new(it, "id_number", json_string(masked));
+		}
+		if (ph && strlen(ph) >= 7) {
+			char m[24];
+			size_t n = strlen(ph) < sizeof(m) - 1 ? strlen(ph) : sizeof(m) - 1;
+
+			memcpy(m, ph, n);
+			m[n] = '\0';
+			for (size_t x = 3; x + 4 < n; x++)
+				m[x] = '*';
+			json_object_set_new(it, "phone", json_string(m));
+		}
+	}
+	return audit_write(c, "person.search", "person", NULL, "success",
+			   arena_printf(c->arena, "total=%lld%s", (long long)row_int(*out, "total"),
+					json_is_true(json_object_get(*out, "total_capped")) ? "+" : ""));
+}
+
+int persons_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *p, *arr;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_PERSON_READ);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_one(&q,
+		      "SELECT p.id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.address, p.occupation,"
+		      " p.kind, p.address_id, p.household_no, p.key_person, p.key_tags, p.compared_at, p.unit_id,"
+		      " o.name AS unit_name, a.community, a.building, a.unit_no, a.room"
+		      " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
+		      " WHERE p.id = ? AND o.path LIKE ?",
+		      &p);
+	if (rc == PS_ENOTFOUND) {
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM person WHERE id = ?", 0, &n);
+		if (!rc && n)
+			return ctx_deny(c, "person.read", "person", arena_printf(c->arena, "%lld", (long long)id),
+					"无权查看其他单位登记的人员");
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "人员不存在");
+	}
+	if (rc)
+		return rc;
+#define SUB(key, sql)                                                         \
+	do {                                                                  \
+		rows_binds(&q, c);                                            \
+		rows_bind_int(&q, id);                                        \
+		rc = rows_all(&q, sql, &arr);                                 \
+		if (rc) {                                                     \
+			json_decref(p);                                       \
+			return rc;                                            \
+		}                                                             \
+		json_object_set_new(p, key, arr);                             \
+	} while (0)
+	SUB("rentals", "SELECT r.id, r.level, r.rooms, a.community, a.building, a.unit_no, a.room FROM rental r"
+		       " JOIN address a ON a.id = r.address_id WHERE r.landlord_id = ?");
+	SUB("tenancies", "SELECT t.id, t.rental_id, t.from_date, t.to_date, t.layer, a.community, a.building,"
+			 " a.unit_no, a.room FROM tenancy t JOIN rental r ON r.id = t.rental_id"
+			 " JOIN address a ON a.id = r.address_id WHERE t.person_id = ? ORDER BY t.from_date DESC");
+	SUB("cases", "SELECT k.id, k.case_no, k.title, k.status, cp.role FROM case_party cp"
+		     " JOIN police_case k ON k.id = cp.case_id WHERE cp.person_id = ? ORDER BY k.id DESC");
+	SUB("hits", "SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
+		    " JOIN wanted_person w ON w.id = h.wanted_id WHERE h.person_id = ? ORDER BY h.id DESC");
+	SUB("floating", "SELECT f.registered_on, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
+			" f.layer, f.employer_id, e.name AS employer_name FROM floating_person f"
+			" LEFT JOIN employer_unit e ON e.id = f.employer_id WHERE f.person_id = ?");
+	SUB("letters", "SELECT id, to_unit, sent_on, answered_on, result, notes FROM inquiry_letter"
+		       " WHERE person_id = ? ORDER BY id DESC");
+#undef SUB
+	/* the full record is personal data: the read is audited (PII-1, AUD-1) */
+	rc = audit_read(c, "person", arena_printf(c->arena, "%lld", (long long)id));
+	if (rc) {
+		json_decref(p);
+		return rc;
+	}
+	*out = json_pack("{s:o}", "person", p);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}

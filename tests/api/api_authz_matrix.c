@@ -1,0 +1,690 @@
+/* api_authz_matrix.c — every route × every demo role × own station / other
+ * station / other county, against an expected outcome WRITTEN BY HAND
+ * below (issue 12 item 4). The table is reviewed by reading: it states what
+ * each role of DESIGN §1 may do, not what the code happens to answer.
+ *
+ * The route list comes from src/api/routes.c ($PRECINCT_SRC; parsed, so a new route
+ * without a row here fails the test, and so does a row for a route that is
+ * gone). The fixtures: the demo county, with 西河派出所 moved into a second
+ * county (外县公安局) and a few of 城关's records moved to 北社 and to 西河
+ * before the server starts, so that every kind of record exists in the
+ * three places.
+ *
+ * A cell is one character: Y = not refused (2xx, or 4xx other than 403/404:
+ * a validation or state answer means the permission held), N = 403,
+ * H = 404 (the record is outside the caller's reach and answered as
+ * absent), . = not run (no fixture). A route without {id} has one cell per
+ * role; a route with a record id has three: own station, other station,
+ * other county. Within a route the refusals run first, so that an allowed
+ * write cannot change the state a refusal is checked in. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define API "/api/v1"
+
+/* the demo accounts, in the column order of the table */
+static const char *const users[] = {
+	"admin",      /* 系统管理员 */
+	"auditor",    /* 安全审计员 */
+	"jiejing",    /* 接警员 dispatcher, 110 center (county) */
+	"ducha",      /* 督察 supervisor, 督察大队 (county) */
+	"juzhang",    /* 局领导 chief at the county bureau */
+	"fazhidadui", /* 法制大队 legal (county) */
+	"suozhang",   /* 所长 chief of 城关派出所 */
+	"minjing1",   /* 民警 officer of 城关, main officer of its cases */
+	"minjing2",   /* 民警 officer of 城关, co-officer */
+	"fazhi",      /* 法制员 legal of 城关 */
+	"neiqin",     /* 内勤 clerk of 城关 */
+	"fujing",     /* 辅警 auxiliary of 城关 */
+	"dangan",     /* 档案管理员 archivist of 城关 */
+};
+#define NU ((int)(sizeof(users) / sizeof(users[0])))
+
+enum { OWN, OTHER, COUNTY, NSCOPE };
+
+struct row {
+	const char *method, *path, *body;
+	const char *cells; /* NU space-separated groups of 1 or 3 characters */
+};
+
+/* Placeholders in paths and bodies: {id} and the words below are replaced
+ * by the fixture of the scope being run (see fill). */
+#define R(m, p, b, c) { m, API p, b, c }
+
+/*                                       adm aud jie duc juz fzd suo mj1 mj2 fzh nq  fj  da */
+static const struct row table[] = {
+	/* public and one's own session */
+	R("GET", "/health", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/session", "{\"username\":\"nobody-matrix\",\"password\":\"not-it\"}",
+	  "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("DELETE", "/session", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/me", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/me/password", "{\"old_password\":\"Wrong#Old-2026\",\"new_password\":\"Matrix#New-2026x\"}",
+	  "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/progress/{code}", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+
+	/* system administration: the administrator only (三权分立) */
+	R("GET", "/users", NULL, "Y N N N N N N N N N N N N"),
+	R("POST", "/users",
+	  "{\"username\":\"matrixu\",\"name\":\"矩阵\",\"role\":\"officer\",\"unit_id\":@station,"
+	  "\"password\":\"Xinren#Start-2026\"}",
+	  "Y N N N N N N N N N N N N"),
+	R("PATCH", "/users/{id}", "{\"name\":\"改名\"}",
+	  "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/users/{id}/lock", NULL, "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/users/{id}/unlock", NULL, "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/users/{id}/password", "{\"new_password\":\"Reset#Matrix-2026\"}",
+	  "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
+	/* the org tree is not personal data: everybody reads it */
+	R("GET", "/units", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/units",
+	  "{\"code\":\"140000019900\",\"name\":\"矩阵派出所\",\"kind\":\"station\",\"parent_id\":@bureau}",
+	  "Y N N N N N N N N N N N N"),
+	R("PATCH", "/units/{id}", "{\"phone\":\"0351-7654321\"}",
+	  "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
+	R("GET", "/settings", NULL, "Y N N N N N N N N N N N N"),
+	R("PUT", "/settings/{key}", "{\"value\":240}", "Y N N N N N N N N N N N N"),
+	R("GET", "/holidays", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("PUT", "/holidays/{day}", "{\"kind\":\"holiday\",\"name\":\"矩阵节\"}",
+	  "Y N N N N N N N N N N N N"),
+	/* the audit log: the auditor only */
+	R("GET", "/audit", NULL, "N Y N N N N N N N N N N N"),
+
+	/* lookups */
+	R("GET", "/colleagues", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/offences", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	/* the rule catalog is the law, not case data: every signed-in role reads it,
+	 * and its public part needs no login */
+	R("GET", "/catalog", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/catalog/public", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/incident-categories", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+
+	/* cases: business data, never admin/auditor; county staff read the
+	 * county, station staff their station; work on a case is its
+	 * officers' (and its station chief's) */
+	R("GET", "/cases", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/cases",
+	  "{\"kind\":\"admin\",\"title\":\"矩阵案\",\"source\":\"walk_in\",\"act_date\":\"@yesterday\","
+	  "\"co_officer_id\":@co}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/cases/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* the main officer (minjing2 on the own case) or the station's chief */
+	R("POST", "/cases/{id}/officers", "{\"user_id\":@aux,\"duty\":\"assist\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN YNN NNN NNN NNN NNN"),
+	R("POST", "/cases/{id}/parties", "{\"role\":\"witness\",\"name\":\"矩阵证人\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* approving: the own case waits for the station's legal review (fazhi);
+	 * the other station's case is only filed, and a state that does not
+	 * allow the action answers 409 before the approver is asked for */
+	R("POST", "/cases/{id}/actions/{action}", "{\"opinion\":\"同意\"}",
+	  "NNN NNN NYN NYN NYN NYN NNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/cases/{id}/interviews",
+	  "{\"party_id\":@party,\"kind\":\"inquiry\",\"start_at\":@ivstart,\"end_at\":@ivend,"
+	  "\"place_kind\":\"station_room\",\"place\":\"办案区第一询问室\",\"recording_id\":\"AV-9001\","
+	  "\"qa\":[{\"q\":\"问\",\"a\":\"答\"}]}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/cases/{id}/notices", "{\"party_id\":@party,\"kind\":\"rights\",\"penalty_text\":\"拟作出的处罚\",\"statement\":\"无\"}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/cases/{id}/proposals", "{\"party_id\":@party,\"offence_code\":\"OF-101\",\"tier\":\"基本\",\"warning\":true}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/cases/{id}/property", "{\"name\":\"手机\",\"quantity\":\"1部\"}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/cases/{id}/documents", "{\"kind\":\"receipt\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN NNN NNN"),
+	R("GET", "/interviews/{id}", NULL, "NN. NN. YY. YY. YY. YY. YN. YN. YN. YN. YN. YN. YN."),
+	R("PATCH", "/interviews/{id}", "{\"qa\":[{\"q\":\"问\",\"a\":\"答\"}]}",
+	  "NN. NN. NN. NN. NN. NN. NN. YN. YN. NN. NN. NN. NN."),
+	R("POST", "/interviews/{id}/sign", NULL, "NN. NN. NN. NN. NN. NN. NN. YN. YN. NN. NN. NN. NN."),
+	R("POST", "/interviews/{id}/correct", "{\"text\":\"更正\"}",
+	  "NN. NN. NN. NN. NN. NN. NN. YN. YN. NN. NN. NN. NN."),
+	R("POST", "/proposals/{id}/withdraw", NULL, "N.. N.. N.. N.. N.. N.. N.. Y.. Y.. N.. N.. N.. N.."),
+	R("POST", "/property/{id}/keep", "{\"keeper\":\"保管员\"}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/approvals", NULL, "N N N N Y Y Y N N Y N N N"),
+
+	/* law-enforcement clocks */
+	R("GET", "/warnings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/warnings/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/breaches", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* the case's officers, its station's chief or the county's chief */
+	R("POST", "/breaches/{id}/answer", "{\"kind\":\"explanation\",\"text\":\"说明\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/measures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/cases/{id}/measures", "{\"party_id\":@party,\"kind\":\"summons\",\"tier\":\"8h\",\"reason\":\"到案接受询问\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/measures/{id}/extend", "{\"tier\":\"24h\",\"reason\":\"情况复杂\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/measures/{id}/milestone", "{\"key\":\"family\",\"at\":@now}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/measures/{id}/end", "{\"reason\":\"release\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* the 30-day extension is the bureau's (a rule: 409 for others) */
+	R("POST", "/cases/{id}/limit", "{\"action\":\"extend\",\"reason\":\"重大复杂\"}",
+	  "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("GET", "/custody", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/custody", "{\"case_id\":@case,\"party_id\":@party,\"reason\":\"传唤到案\"}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/custody/{id}", NULL, "NN. NN. YY. YY. YY. YY. YN. YN. YN. YN. YN. YN. YN."),
+	R("POST", "/custody/{id}/check", "{\"notes\":\"人身检查无异常\"}",
+	  "NN. NN. NN. NN. YY. YY. YN. YN. YN. YN. NN. YN. NN."),
+	R("POST", "/custody/{id}/room", "{\"room_kind\":\"inquiry_room\",\"room_no\":\"1\"}",
+	  "NN. NN. NN. NN. YY. YY. YN. YN. YN. YN. NN. YN. NN."),
+	R("POST", "/custody/{id}/log", "{\"kind\":\"meal\",\"note\":\"午餐\"}",
+	  "NN. NN. NN. NN. YY. YY. YN. YN. YN. YN. NN. YN. NN."),
+	R("POST", "/custody/{id}/exit", "{\"reason\":\"询问完毕\",\"belongings_returned\":true}",
+	  "NN. NN. NN. NN. YY. YY. YN. YN. YN. YN. NN. YN. NN."),
+
+	/* 110: the desk registers and dispatches county-wide; stations their own */
+	R("GET", "/incidents", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/incidents",
+	  "{\"source\":\"walk_in\",\"place\":\"城关镇人民路\",\"category\":\"dispute\",\"summary\":\"矩阵报警\","
+	  "\"caller_name\":\"报警人\",\"caller_phone\":\"13800000000\"}",
+	  "N N Y Y Y N Y Y Y N N Y N"),
+	R("GET", "/incidents/board", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/incidents/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/incidents/{id}/dispatch", "{\"station_id\":@unit}",
+	  "NNN NNN YYN YYN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/incidents/{id}/feedback", "{\"outcome\":\"mediated\",\"text\":\"已调解\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/incidents/{id}/callback", "{\"result\":\"satisfied\"}",
+	  "NNN NNN YYN YYN NNN NNN YNN YNN YNN NNN NNN YNN NNN"),
+	R("POST", "/incidents/{id}/{step}", NULL,
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN YNN NNN"),
+	R("GET", "/oversight", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/oversight",
+	  "{\"object_type\":\"incident\",\"object_id\":@incident,\"instructions\":\"请尽快处置\",\"deadline\":@later}",
+	  "N N Y Y N N N N N N N N N"),
+	R("POST", "/oversight/{id}/{action}", NULL,
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/reports/daily", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("GET", "/reports/daily.xlsx", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("GET", "/reports/stats", NULL, "N N Y Y Y Y Y N N Y N N N"),
+
+	/* 一标三实: station staff register; every business role reads its unit */
+	R("GET", "/addresses", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/addresses", "{\"community\":\"矩阵社区\",\"building\":\"1\",\"room\":\"101\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/persons", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/persons", "{\"id_number\":\"110101199003071233\",\"name\":\"矩阵人\",\"kind\":\"temporary\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("POST", "/persons/import", "{\"csv\":\"姓名,身份证号\\n\"}", "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/persons/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("GET", "/rentals", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/rentals", "{\"address_id\":@address,\"landlord_id\":@person,\"rooms\":2,\"level\":\"normal\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/rentals/{id}", NULL, "NNN NNN YYH YYH YYH YYH YHH YHH YHH YHH YHH YHH YHH"),
+	R("POST", "/rentals/{id}/visits", "{\"visited_on\":\"@today\",\"findings\":\"正常\"}",
+	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	R("POST", "/rentals/{id}/cases", "{\"case_id\":@case}",
+	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	R("POST", "/rentals/{id}/tenancies", "{\"person_id\":@person,\"from_date\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	R("POST", "/tenancies/{id}/end", "{\"to_date\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	R("POST", "/floating", "{\"person_id\":@person,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"@today\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/employers", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/employers", "{\"name\":\"矩阵公司\",\"contact\":\"联系人\",\"phone\":\"13800000001\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("POST", "/employers/{id}/reports", "{\"month\":\"@month\",\"arrivals\":1,\"departures\":0}",
+	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	R("GET", "/wanted", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/wanted",
+	  "{\"id_number\":\"110101199001011237\",\"name\":\"矩阵逃犯\",\"case_desc\":\"诈骗\","
+	  "\"issuing_unit\":\"外地公安局\",\"issued_on\":\"@today\"}",
+	  "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/wanted/import", "{\"csv\":\"身份证号,姓名\\n\"}", "N N N Y Y Y Y N N Y N N N"),
+	R("GET", "/hits", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/hits/{id}/{step}", NULL, "NNN NNN NNN NNN YYH NNN YHH YHH YHH NNN NNN NNN NNN"),
+	R("GET", "/letters", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/letters", "{\"person_id\":@person,\"to_unit\":\"原籍派出所\",\"sent_on\":\"@today\"}",
+	  "N N N N N N Y Y Y N Y N N"),
+	/* an answer is the station's own: other letters are "not open" (409) */
+	R("POST", "/letters/{id}/answer", "{\"answered_on\":\"@today\",\"result\":\"none\"}",
+	  "NN. NN. NN. NN. YY. NN. YY. YY. YY. NN. YY. NN. NN."),
+	R("GET", "/population/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+};
+#define NROWS ((int)(sizeof(table) / sizeof(table[0])))
+
+/* ---- fixtures ---- */
+
+struct fixtures {
+	long long unit[NSCOPE];      /* 城关, 北社, 西河 (moved to the other county) */
+	long long bureau;            /* the demo county */
+	long long user[NSCOPE];      /* an officer of each, the target of account routes */
+	long long kase[NSCOPE], party[NSCOPE], interview[NSCOPE], proposal[NSCOPE];
+	long long property[NSCOPE], measure[NSCOPE], custody[NSCOPE], breach[NSCOPE];
+	long long incident[NSCOPE], oversight[NSCOPE];
+	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
+	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE];
+	long long co_officer, aux;
+	const char *receipt;
+};
+
+static long long q1(struct server *srv, const char *sql)
+{
+	return db_raw_int(srv->db, sql, NULL);
+}
+
+static void exec(struct server *srv, const char *sql)
+{
+	if (db_raw_exec(srv->db, sql) != 0)
+		fail_msg("fixture SQL failed: %s", sql);
+}
+
+/* Move the demo data into three places, on the stopped database. The demo
+ * seed's cases: 4 (approving, with a measure, custody and an interview)
+ * stays at 城关; 2 (filed, the same kinds of records) goes to 北社 with
+ * 北社's officers; 15 (criminal, with a measure) to 西河 in the other
+ * county. */
+static void make_fixtures(struct server *srv, struct fixtures *f)
+{
+	const char *now = "CAST(strftime('%s','now') AS INTEGER)";
+
+	memset(f, 0, sizeof(*f));
+	f->unit[OWN] = q1(srv, "SELECT id FROM org_unit WHERE name = '城关派出所'");
+	f->unit[OTHER] = q1(srv, "SELECT id FROM org_unit WHERE name = '北社派出所'");
+	f->unit[COUNTY] = q1(srv, "SELECT id FROM org_unit WHERE name = '西河派出所'");
+	f->bureau = q1(srv, "SELECT id FROM org_unit WHERE kind = 'bureau'");
+	assert_true(f->unit[OWN] > 0 && f->unit[OTHER] > 0 && f->unit[COUNTY] > 0);
+
+	/* the other county: a root bureau of its own, 西河 under it */
+	exec(srv, fmt(srv, "INSERT INTO org_unit(id, code, name, kind, parent_id, path, created_at, updated_at)"
+			   " VALUES (900, '150000000000', '外县公安局', 'bureau', NULL, '/900/', 0, 0);"
+			   "UPDATE org_unit SET parent_id = 900, path = '/900/' || id || '/' WHERE id = %lld;"
+			   "UPDATE incident SET unit_id = station_id WHERE station_id = %lld;",
+		      f->unit[COUNTY], f->unit[COUNTY]));
+
+	/* cases */
+	f->kase[OWN] = 4;
+	f->kase[OTHER] = 2;
+	f->kase[COUNTY] = 15;
+	assert_int_equal(q1(srv, "SELECT unit_id FROM police_case WHERE id = 4"), f->unit[OWN]);
+	exec(srv, fmt(srv,
+		      "UPDATE police_case SET unit_id = %lld, case_seq = case_seq + 100 WHERE id = 2;"
+		      "UPDATE police_case SET unit_id = %lld WHERE id = 15;"
+		      "UPDATE case_officer SET user_id = (SELECT id FROM users WHERE username = 'beishe_mj1')"
+		      " WHERE case_id = 2 AND user_id = (SELECT id FROM users WHERE username = 'minjing1');"
+		      "UPDATE case_officer SET user_id = (SELECT id FROM users WHERE username = 'beishe_mj2')"
+		      " WHERE case_id = 2 AND user_id = (SELECT id FROM users WHERE username = 'minjing2');"
+		      "UPDATE case_officer SET user_id = (SELECT id FROM users WHERE username = 'xihe_mj1')"
+		      " WHERE case_id = 15 AND user_id = (SELECT id FROM users WHERE username = 'minjing1');"
+		      "UPDATE case_officer SET user_id = (SELECT id FROM users WHERE username = 'xihe_mj2')"
+		      " WHERE case_id = 15 AND user_id = (SELECT id FROM users WHERE username = 'minjing2');"
+		      "UPDATE custody_entry SET unit_id = %lld WHERE case_id = 2;",
+		      f->unit[OTHER], f->unit[COUNTY], f->unit[OTHER]));
+	for (int s = 0; s < NSCOPE; s++) {
+		long long k = f->kase[s];
+
+		f->party[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM case_party WHERE case_id = %lld", k));
+		f->interview[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM interview WHERE case_id = %lld", k));
+		f->proposal[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM penalty_proposal WHERE case_id = %lld"
+					     " AND status = 'submitted'", k));
+		f->measure[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM measure WHERE case_id = %lld", k));
+		f->custody[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM custody_entry WHERE case_id = %lld", k));
+		/* property and breaches: one of each per case */
+		exec(srv, fmt(srv,
+			      "INSERT INTO case_property(case_id, name, quantity, seized_at, status, created_by,"
+			      " created_at) SELECT %lld, '手机', '1部', %s - 3600, 'seized', user_id, %s"
+			      " FROM case_officer WHERE case_id = %lld LIMIT 1;"
+			      "INSERT INTO breach(clock_key, unit_id, case_id, rule, label, deadline, recorded_at)"
+			      " SELECT 'matrix:%lld', unit_id, id, 'ADM-CASE-30D', '办案期限', %s - 7200, %s"
+			      " FROM police_case WHERE id = %lld;",
+			      k, now, now, k, k, now, now, k));
+		f->property[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM case_property WHERE case_id = %lld", k));
+		f->breach[s] = q1(srv, fmt(srv, "SELECT id FROM breach WHERE clock_key = 'matrix:%lld'", k));
+	}
+
+	/* incidents: one given to each station; an oversight task on each */
+	for (int s = 0; s < NSCOPE; s++) {
+		f->incident[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM incident WHERE station_id = %lld"
+					     " AND status IN ('dispatched','acknowledged','arrived')",
+					     f->unit[s]));
+		if (f->incident[s] <= 0)
+			f->incident[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM incident WHERE station_id = %lld",
+						     f->unit[s]));
+		exec(srv, fmt(srv,
+			      "INSERT INTO oversight_task(object_type, object_id, station_id, instructions, deadline,"
+			      " created_by, created_at) VALUES ('incident', %lld, %lld, '请核查', %s + 86400,"
+			      " (SELECT id FROM users WHERE username = 'ducha'), %s)",
+			      f->incident[s], f->unit[s], now, now));
+		f->oversight[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM oversight_task WHERE station_id = %lld",
+					      f->unit[s]));
+	}
+
+	/* 一标三实: records of 城关 moved to 北社 and to 西河 */
+	{
+		long long p[NSCOPE], r[NSCOPE], e[NSCOPE], h[NSCOPE];
+
+		for (int s = 0; s < NSCOPE; s++) {
+			p[s] = q1(srv, fmt(srv, "SELECT id FROM person WHERE unit_id = %lld AND id NOT IN"
+					   " (SELECT person_id FROM case_party) ORDER BY id LIMIT 1 OFFSET %d",
+					   f->unit[OWN], s));
+			r[s] = q1(srv, fmt(srv, "SELECT r.id FROM rental r WHERE r.station_id = %lld AND EXISTS"
+					   " (SELECT 1 FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL)"
+					   " ORDER BY r.id LIMIT 1 OFFSET %d",
+					   f->unit[OWN], s));
+			e[s] = q1(srv, fmt(srv, "SELECT id FROM employer_unit ORDER BY id LIMIT 1 OFFSET %d", s));
+			h[s] = q1(srv, fmt(srv, "SELECT id FROM comparison_hit ORDER BY id LIMIT 1 OFFSET %d", s));
+		}
+		for (int s = 0; s < NSCOPE; s++) {
+			f->person[s] = p[s];
+			f->rental[s] = r[s];
+			f->employer[s] = e[s];
+			f->hit[s] = h[s];
+			f->address[s] = q1(srv, fmt(srv, "SELECT address_id FROM rental WHERE id = %lld", r[s]));
+			f->tenancy[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM tenancy WHERE rental_id = %lld"
+						   " AND to_date IS NULL", r[s]));
+			if (s == OWN)
+				continue;
+			exec(srv, fmt(srv,
+				      "UPDATE person SET unit_id = %lld WHERE id = %lld;"
+				      "UPDATE rental SET station_id = %lld WHERE id = %lld;"
+				      "UPDATE address SET station_id = %lld, post_id = NULL WHERE id = %lld;"
+				      "UPDATE employer_unit SET station_id = %lld WHERE id = %lld;"
+				      "UPDATE comparison_hit SET unit_id = %lld WHERE id = %lld;",
+				      f->unit[s], p[s], f->unit[s], r[s], f->unit[s], f->address[s], f->unit[s],
+				      e[s], f->unit[s], h[s]));
+		}
+		f->letter[OWN] = q1(srv, "SELECT MIN(id) FROM inquiry_letter WHERE answered_on IS NULL");
+		f->letter[OTHER] = q1(srv, "SELECT MAX(id) FROM inquiry_letter WHERE answered_on IS NULL");
+		f->letter[COUNTY] = -1;
+		if (f->letter[OTHER] != f->letter[OWN])
+			exec(srv, fmt(srv, "UPDATE inquiry_letter SET station_id = %lld WHERE id = %lld",
+				      f->unit[OTHER], f->letter[OTHER]));
+		else
+			f->letter[OTHER] = -1;
+	}
+
+	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
+	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
+	f->user[COUNTY] = q1(srv, "SELECT id FROM users WHERE username = 'xihe_mj3'");
+	f->co_officer = q1(srv, "SELECT id FROM users WHERE username = 'minjing2'");
+	f->aux = q1(srv, "SELECT id FROM users WHERE username = 'fujing'");
+	f->receipt = db_raw_text(srv, srv->db, "SELECT receipt_code FROM police_case WHERE id = 4");
+}
+
+/* ---- running one cell ---- */
+
+/* The fixture a route's {id} names, for a scope; <= 0 when none. */
+static long long id_for(const struct fixtures *f, const char *path, int s)
+{
+	static const struct { const char *prefix; size_t off; } map[] = {
+#define M(p, field) { API p, offsetof(struct fixtures, field) }
+		M("/users/", user), M("/units/", unit), M("/cases/", kase),
+		M("/interviews/", interview), M("/proposals/", proposal), M("/property/", property),
+		M("/measures/", measure), M("/custody/", custody), M("/breaches/", breach),
+		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
+		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
+		M("/hits/", hit), M("/letters/", letter),
+#undef M
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strncmp(path, map[i].prefix, strlen(map[i].prefix)) == 0)
+			return ((const long long *)((const char *)f + map[i].off))[s];
+	fail_msg("no fixture for %s", path);
+	return -1;
+}
+
+/* Replace every occurrence of word in s by value (srv's pool). */
+static const char *subst(struct server *srv, const char *s, const char *word, const char *value)
+{
+	const char *p;
+
+	while (s && (p = strstr(s, word)) != NULL)
+		s = fmt(srv, "%.*s%s%s", (int)(p - s), s, value, p + strlen(word));
+	return s;
+}
+
+static const char *today(struct server *srv, int delta_days, int len)
+{
+	time_t t = time(NULL) + srv->clock_offset + (time_t)delta_days * 86400;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return fmt(srv, "%.*s", len, fmt(srv, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+}
+
+static const char *fill(struct server *srv, const struct fixtures *f, const char *text, int s)
+{
+	const char *r = text;
+
+	if (!r)
+		return NULL;
+	if (strstr(r, "{id}"))
+		r = subst(srv, r, "{id}", fmt(srv, "%lld", id_for(f, text, s)));
+	r = subst(srv, r, "/actions/{action}", "/actions/approve");
+	if (strstr(r, API "/oversight/"))
+		r = subst(srv, r, "{action}", "sign");
+	if (strstr(r, API "/incidents/"))
+		r = subst(srv, r, "{step}", "arrive");
+	if (strstr(r, API "/hits/"))
+		r = subst(srv, r, "{step}", "sign");
+	r = subst(srv, r, "{key}", "session.idle_minutes");
+	r = subst(srv, r, "{day}", today(srv, 400, 10));
+	r = subst(srv, r, "{code}", f->receipt);
+	r = subst(srv, r, "@station", fmt(srv, "%lld", f->unit[OWN]));
+	r = subst(srv, r, "@unit", fmt(srv, "%lld", f->unit[s]));
+	r = subst(srv, r, "@bureau", fmt(srv, "%lld", f->bureau));
+	r = subst(srv, r, "@co", fmt(srv, "%lld", f->co_officer));
+	r = subst(srv, r, "@aux", fmt(srv, "%lld", f->aux));
+	r = subst(srv, r, "@party", fmt(srv, "%lld", f->party[s]));
+	r = subst(srv, r, "@case", fmt(srv, "%lld", f->kase[s]));
+	r = subst(srv, r, "@incident", fmt(srv, "%lld", f->incident[s]));
+	r = subst(srv, r, "@person", fmt(srv, "%lld", f->person[s]));
+	r = subst(srv, r, "@address", fmt(srv, "%lld", f->address[s]));
+	r = subst(srv, r, "@now", fmt(srv, "%lld", (long long)(time(NULL) + srv->clock_offset - 60)));
+	r = subst(srv, r, "@ivstart", fmt(srv, "%lld", (long long)(time(NULL) + srv->clock_offset - 3600)));
+	r = subst(srv, r, "@ivend", fmt(srv, "%lld", (long long)(time(NULL) + srv->clock_offset - 1800)));
+	r = subst(srv, r, "@later", fmt(srv, "%lld", (long long)(time(NULL) + srv->clock_offset + 86400)));
+	r = subst(srv, r, "@yesterday", today(srv, -1, 10));
+	r = subst(srv, r, "@today", today(srv, 0, 10));
+	r = subst(srv, r, "@month", today(srv, 0, 7));
+	return r;
+}
+
+static char outcome(long status)
+{
+	if (status == 403)
+		return 'N';
+	if (status == 404)
+		return 'H';
+	return 'Y';
+}
+
+/* The cell of user u, scope s in a row ('.' = not run). */
+static char cell(const struct row *rw, int u, int s)
+{
+	const char *p = rw->cells;
+
+	for (int i = 0; i < u; i++) {
+		p = strchr(p, ' ');
+		if (!p)
+			fail_msg("row %s %s: fewer than %d groups", rw->method, rw->path, NU);
+		p++;
+	}
+	if (p[1] == ' ' || p[1] == '\0')
+		return p[0]; /* one cell for every scope */
+	return p[s];
+}
+
+static int has_id(const struct row *rw)
+{
+	return strstr(rw->path, "{id}") != NULL;
+}
+
+/* ---- the route table itself ---- */
+
+/* Every ROUTE / ROUTE_B line of src/api/routes.c has a row here and back. */
+static int check_routes_listed(struct server *srv)
+{
+	const char *src = getenv("PRECINCT_SRC");
+	const char *path = fmt(srv, "%s/src/api/routes.c", src ? src : ".");
+	FILE *fp = fopen(path, "r");
+	char line[512];
+	int seen[sizeof(table) / sizeof(table[0])] = { 0 };
+	int n = 0, bad = 0;
+
+	if (!fp)
+		fail_msg("cannot open %s (PRECINCT_SRC names the source tree)", path);
+	while (fgets(line, sizeof(line), fp)) {
+		char m[16], p[256];
+		int found = 0;
+
+		if (sscanf(line, " ROUTE(\"%15[^\"]\", \"%255[^\"]\"", m, p) != 2 &&
+		    sscanf(line, " ROUTE_B(\"%15[^\"]\", \"%255[^\"]\"", m, p) != 2)
+			continue;
+		n++;
+		for (int i = 0; i < NROWS; i++)
+			if (!strcmp(table[i].method, m) && !strcmp(table[i].path, p)) {
+				seen[i]++;
+				found = 1;
+			}
+		if (!found) {
+			print_error("route %s %s has no row in the authorisation matrix\n", m, p);
+			bad++;
+		}
+	}
+	fclose(fp);
+	for (int i = 0; i < NROWS; i++)
+		if (seen[i] != 1) {
+			print_error("matrix row %s %s matches %d routes\n", table[i].method, table[i].path,
+				    seen[i]);
+			bad++;
+		}
+	assert_true(n > 50);
+	return bad;
+}
+
+STORY(every_route_every_role_every_scope)
+{
+	struct fixtures f;
+	struct session *sess[NU];
+	int mismatches = 0, ran = 0;
+
+	assert_int_equal(check_routes_listed(srv), 0);
+	make_fixtures(srv, &f);
+	server_start(srv);
+	for (int u = 0; u < NU; u++)
+		sess[u] = login(srv, users[u], DEMO_PW);
+	/* long sessions: the run takes a while */
+	assert_int_equal(http(srv, sess[0], "PUT", API "/settings/session.idle_minutes", "{\"value\":240}")->status,
+			 200);
+
+	for (int pass = 0; pass < 2; pass++) {
+		/* pass 0: every route but logging out; pass 1: logging out */
+		for (int i = 0; i < NROWS; i++) {
+			const struct row *rw = &table[i];
+			int logout = !strcmp(rw->method, "DELETE") && !strcmp(rw->path, API "/session");
+
+			if (logout != pass)
+				continue;
+			/* the refusals first, then what is allowed */
+			for (int want_refusal = 1; want_refusal >= 0; want_refusal--)
+				for (int s = 0; s < (has_id(rw) ? NSCOPE : 1); s++)
+					for (int u = 0; u < NU; u++) {
+						char want = cell(rw, u, s), got;
+						struct resp *r;
+
+						if (want == '.' || (want != 'Y') != want_refusal)
+							continue;
+						if (has_id(rw) && id_for(&f, rw->path, s) <= 0) {
+							print_error("row %s %s scope %d: no fixture but the cell is %c\n",
+								    rw->method, rw->path, s, want);
+							mismatches++;
+							continue;
+						}
+						r = http(srv, sess[u], rw->method, fill(srv, &f, rw->path, s),
+							 fill(srv, &f, rw->body, s));
+						got = outcome(r->status);
+						ran++;
+						if (got != want) {
+							print_error("MISMATCH %s %s [%s, %s]: expected %c, got %ld %.300s\n",
+								    rw->method, rw->path, users[u],
+								    s == OWN ? "own" : s == OTHER ? "other station" : "other county",
+								    want, r->status, r->body);
+							mismatches++;
+						}
+					}
+		}
+	}
+	print_message("authorisation matrix: %d requests, %d mismatches\n", ran, mismatches);
+	assert_int_equal(mismatches, 0);
+}
+
+/* A read of another station's case is refused and leaves an audit row
+ * naming the case, the reader and the outcome. */
+STORY(cross_unit_read_is_refused_and_audited)
+{
+	struct fixtures f;
+	struct session *mj, *aud;
+	struct resp *r;
+
+	make_fixtures(srv, &f);
+	server_start(srv);
+	mj = login(srv, "minjing1", DEMO_PW);
+	aud = login(srv, "auditor", DEMO_PW);
+	assert_int_equal(audit_count(srv, aud, "case.read", "minjing1", "denied"), 0);
+	r = http(srv, mj, "GET", fmt(srv, API "/cases/%lld", f.kase[OTHER]), NULL);
+	assert_error(srv, r, 403, "FORBIDDEN");
+	r = http(srv, mj, "GET", fmt(srv, API "/cases/%lld", f.kase[COUNTY]), NULL);
+	assert_error(srv, r, 403, "FORBIDDEN");
+	assert_int_equal(audit_count(srv, aud, "case.read", "minjing1", "denied"), 2);
+	r = http(srv, aud, "GET", fmt(srv, API "/audit?action=case.read&user=minjing1&object_id=%lld",
+				      f.kase[OTHER]), NULL);
+	assert_int_equal(r->status, 200);
+	assert_string_equal(rstr(r, "items.0.outcome"), "denied");
+	assert_string_equal(rstr(r, "items.0.object_type"), "case");
+	/* the same case read by its own station's officer is allowed */
+	r = http(srv, mj, "GET", fmt(srv, API "/cases/%lld", f.kase[OWN]), NULL);
+	assert_int_equal(r->status, 200);
+}
+
+/* /me lists the actions of the user: the 三权分立 separation shows there */
+STORY(me_lists_the_allowed_actions)
+{
+	static const struct { const char *user, *has, *lacks; } cases[] = {
+		{ "admin", "user.create", "case.read" },
+		{ "auditor", "audit.list", "user.list" },
+		{ "minjing1", "case.create", "audit.list" },
+		{ "fujing", "person.register", "case.create" },
+		{ "juzhang", "case.read", "case.create" },
+		{ "ducha", "wanted.put", "person.register" },
+	};
+	json_t *it;
+	size_t i;
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct resp *r = http(srv, login(srv, cases[k].user, DEMO_PW), "GET", API "/me", NULL);
+		int has = 0, lacks = 1;
+
+		assert_int_equal(r->status, 200);
+		json_array_foreach(jpath(r->json, "actions"), i, it) {
+			const char *a = json_string_value(json_object_get(it, "action"));
+
+			assert_non_null(json_string_value(json_object_get(it, "scope")));
+			has |= !strcmp(a, cases[k].has);
+			lacks &= !!strcmp(a, cases[k].lacks);
+		}
+		if (!has || !lacks)
+			fail_msg("%s: /me actions %s", cases[k].user, r->body);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(every_route_every_role_every_scope, setup_demo_stopped,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(cross_unit_read_is_refused_and_audited, setup_demo_stopped,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(me_lists_the_allowed_actions, setup_demo, teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

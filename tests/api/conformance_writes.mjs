@@ -1,0 +1,204 @@
+// conformance_writes.mjs — the write routes, each called with a valid body by a role
+// that may use it (some answer 4xx by the rules; those answers are checked too).
+
+/** A GB 11643 ID number with a correct check digit. */
+function idNumber(birth, seq) {
+  const base = `140102${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  let s = 0
+  for (let i = 0; i < 17; i++) s += Number(base[i]) * w[i]
+  return base + '10X98765432'[s % 11]
+}
+
+export async function writes(c, { today, Client, baseUrl, fail }) {
+  const now = Math.floor(Date.now() / 1000)
+  const users = (await c.admin.call('GET', '/users?per_page=200')).body.items
+  const uid = (name) => users.find((u) => u.username === name).id
+  const units = (await c.admin.call('GET', '/units')).body.items
+  const bureau = units.find((u) => u.kind === 'bureau')
+  const station = c.minjing1.me.unit.id
+
+  // --- admin: users, units, settings, holidays ---
+  const nu = await c.admin.call('POST', '/users', { username: 'oa.check', name: '契约测试', role: 'officer',
+    unit_id: station, badge_no: '149999', phone: '13800000001', password: 'Conformance-2026-Pass' })
+  const nid = nu.body && nu.body.user ? nu.body.user.id : 0
+  await c.admin.call('POST', '/users', { username: 'oa.check', name: '重复', role: 'officer', unit_id: station, password: 'Conformance-2026-Pass' })
+  await c.admin.call('PATCH', `/users/${nid}`, { phone: '13800000002' })
+  await c.admin.call('POST', `/users/${nid}/lock`)
+  await c.admin.call('POST', `/users/${nid}/unlock`)
+  await c.admin.call('POST', `/users/${nid}/password`, { new_password: 'Conformance-2026-Reset' })
+  const fresh = new Client(baseUrl, 'oa.check')
+  const li = await fresh.call('POST', '/session', { username: 'oa.check', password: 'Conformance-2026-Reset' })
+  fresh.csrf = li.body && li.body.csrf_token
+  await fresh.call('GET', '/cases')
+  await fresh.call('POST', '/me/password', { old_password: 'Conformance-2026-Reset', new_password: 'Another-Pass-2026-ok' })
+  await fresh.call('DELETE', '/session')
+  await fresh.call('GET', '/me')
+  const un = await c.admin.call('POST', '/units', { code: '140102999901', name: '契约测试派出所', kind: 'station',
+    parent_id: bureau.id, phone: '0351-0000000', address: '测试路1号' })
+  const unid = un.body && un.body.unit ? un.body.unit.id : 0
+  await c.admin.call('PATCH', `/units/${unid}`, { phone: '0351-0000001' })
+  await c.admin.call('GET', `/settings?unit_id=${station}`)
+  await c.admin.call('PUT', '/settings/session.idle_minutes', { value: 30 })
+  await c.admin.call('PUT', '/settings/no.such.key', { value: 1 })
+  await c.admin.call('PUT', '/holidays/2027-01-01', { kind: 'holiday', name: '元旦' })
+  await c.admin.call('POST', '/session', { username: 'admin', password: 'wrong-password' })
+  // AUTH-1: the sixth login after five wrong passwords is 423 and names the rule
+  await c.admin.call('POST', '/users', { username: 'oa.lock', name: '锁定测试', role: 'clerk', unit_id: station,
+    password: 'Conformance-2026-Lock' })
+  const locker = new Client(baseUrl, 'oa.lock')
+  for (let i = 0; i < 5; i++) await locker.call('POST', '/session', { username: 'oa.lock', password: 'wrong-password' })
+  const locked = await locker.call('POST', '/session', { username: 'oa.lock', password: 'Conformance-2026-Lock' })
+  if (locked.status !== 423 || locked.body.error.rule !== 'AUTH-1')
+    fail(`login of a locked account: ${locked.status} ${JSON.stringify(locked.body)}, expected 423 naming AUTH-1`)
+
+  // --- a case from registration to proposal ---
+  const m1 = c.minjing1
+  const cs = await m1.call('POST', '/cases', { kind: 'admin', title: '契约测试案件', source: 'walk_in',
+    act_date: today, act_place: '测试路2号', offence_code: 'OF-002', co_officer_id: uid('minjing2'),
+    summary: '测试', reporter: { name: '报案人', phone: '13800000003' } })
+  const caseId = cs.body && cs.body.case ? cs.body.case.id : 0
+  await m1.call('POST', '/cases', { kind: 'admin', title: '缺少民警', source: 'walk_in', act_date: today })
+  await m1.call('POST', `/cases/${caseId}/officers`, { user_id: uid('fujing'), duty: 'assist' })
+  const pt = await m1.call('POST', `/cases/${caseId}/parties`, { role: 'suspect', name: '契约当事人',
+    id_number: idNumber('1990-01-01', 123), phone: '13800000004', address: '测试路3号', first_offence: true })
+  const partyId = pt.body && pt.body.party ? pt.body.party.id : 0
+  await m1.call('POST', `/cases/${caseId}/parties`, { role: 'witness', name: '证人', id_number: '140102199001011234' })
+  const iv = await m1.call('POST', `/cases/${caseId}/interviews`, { party_id: partyId, kind: 'inquiry',
+    start_at: cs.body.case.accepted_at, place_kind: 'station_room', place: '询问室1',
+    officer_ids: [m1.me.id, uid('minjing2')], qa: [{ q: '姓名？', a: '契约当事人' }] })
+  const ivId = iv.body && iv.body.interview ? iv.body.interview.id : 0
+  await m1.call('PATCH', `/interviews/${ivId}`, { read_back: true, subject_signed: true, officer_signed: true, recording_id: 'REC-0001', end_at: cs.body.case.accepted_at + 1 })
+  await m1.call('POST', `/interviews/${ivId}/sign`)
+  await m1.call('GET', `/interviews/${ivId}`)
+  await m1.call('POST', `/interviews/${ivId}/correct`)
+  const nt = await m1.call('POST', `/cases/${caseId}/notices`, { party_id: partyId, kind: 'rights',
+    penalty_text: '拟处罚款二百元', statement: '无异议' })
+  await m1.call('POST', `/cases/${caseId}/property`, { name: '手机', quantity: '1部', owner_party_id: partyId })
+  let cf = (await m1.call('GET', `/cases/${caseId}`)).body.case
+  const prop = (cf.property || [])[0]
+  if (prop) await m1.call('POST', `/property/${prop.id}/keep`, { keeper: '保管员' })
+  await m1.call('POST', `/cases/${caseId}/documents`, { kind: 'receipt' })
+  await c.suozhang.call('POST', `/cases/${caseId}/documents`, { kind: 'summons', party_id: partyId })
+  await m1.call('POST', `/cases/${caseId}/documents`, { kind: 'no_such_kind' })
+  await m1.call('POST', `/cases/${caseId}/actions/file`, {})
+  const tiers = (await m1.call('GET', '/offences?q=OF-002')).body.items
+  const tier = tiers.length && tiers[0].tiers.length ? tiers[0].tiers[0].tier : '基本'
+  const pr = await m1.call('POST', `/cases/${caseId}/proposals`, { party_id: partyId, offence_code: 'OF-002', tier, warning: true })
+  cf = (await m1.call('GET', `/cases/${caseId}`)).body.case
+  const prop2 = (cf.proposals || [])[0]
+  if (prop2) await m1.call('POST', `/proposals/${prop2.id}/withdraw`)
+  await m1.call('POST', `/cases/${caseId}/limit`, { action: 'pause', kind: 'appraisal', reason: '鉴定' })
+  await m1.call('POST', `/cases/${caseId}/limit`, { action: 'resume' })
+  await m1.call('POST', `/cases/${caseId}/actions/submit`, { opinion: '拟警告' })
+  await m1.call('POST', `/cases/${caseId}/actions/no_such_action`, {})
+
+  // --- measures and the custody area ---
+  const ms = await m1.call('POST', `/cases/${caseId}/measures`, { party_id: partyId, kind: 'summons', tier: '8h',
+    started_at: now - 600 })
+  const mid = ms.body && ms.body.measure ? ms.body.measure.id : 0
+  await m1.call('GET', `/measures?case_id=${caseId}`)
+  await m1.call('POST', `/measures/${mid}/milestone`, { key: 'family', at: now - 300 })
+  await c.suozhang.call('POST', `/measures/${mid}/extend`, { tier: '12h', reason: '案情复杂' })
+  const ce = await m1.call('POST', '/custody', { case_id: caseId, party_id: partyId, measure_id: mid, reason: '传唤到案',
+    arrived_at: now - 500 })
+  const eid = ce.body && ce.body.entry ? ce.body.entry.id : 0
+  await m1.call('POST', `/custody/${eid}/check`, { notes: '未见异常', locker_no: 'A01', items: [{ name: '钥匙', quantity: '1串' }] })
+  await m1.call('POST', `/custody/${eid}/room`, { room_kind: 'inquiry_room', room_no: '1' })
+  await m1.call('POST', `/custody/${eid}/log`, { kind: 'meal', note: '午餐' })
+  await m1.call('GET', `/custody/${eid}`)
+  await m1.call('POST', `/custody/${eid}/exit`, { reason: '询问结束', belongings_returned: true })
+  await m1.call('POST', `/measures/${mid}/end`, { reason: '询问结束' })
+
+  // --- approvals of the demo cases waiting in the inboxes ---
+  for (const role of ['suozhang', 'fazhi', 'fazhidadui', 'juzhang']) {
+    const inbox = (await c[role].call('GET', '/approvals')).body
+    const it = inbox && inbox.items && inbox.items[0]
+    if (it) await c[role].call('POST', `/cases/${it.case_id}/actions/approve`, { opinion: '同意' })
+  }
+
+  // --- incidents: the 110 desk to the station and back ---
+  const jj = c.jiejing
+  const cats = (await jj.call('GET', '/incident-categories')).body.items
+  const cat = cats.find((x) => x.parent).code
+  const inc = await jj.call('POST', '/incidents', { source: '110', caller_name: '报警人', caller_phone: '13800000005',
+    place: '契约测试路9号', category: cat, priority: 2, summary: '契约测试警情', not_duplicate: true })
+  const incId = inc.body && inc.body.incident ? inc.body.incident.id : 0
+  await jj.call('POST', '/incidents', { source: '110', place: '契约测试路9号', category: cat, summary: '同一地点' })
+  await jj.call('POST', `/incidents/${incId}/dispatch`, { station_id: station, officer_ids: [m1.me.id] })
+  await m1.call('POST', `/incidents/${incId}/acknowledge`)
+  await m1.call('POST', `/incidents/${incId}/arrive`)
+  await m1.call('POST', `/incidents/${incId}/feedback`, { outcome: 'mediated', text: '双方调解' })
+  await m1.call('POST', `/incidents/${incId}/callback`, { result: '报警人满意' })
+  await m1.call('POST', `/incidents/${incId}/close`)
+  await m1.call('GET', `/incidents/${incId}`)
+  await m1.call('POST', `/incidents/${incId}/close`)
+
+  // --- oversight and breaches ---
+  const ov = await c.ducha.call('POST', '/oversight', { object_type: 'incident', object_id: incId,
+    instructions: '请核实处置情况', deadline: now + 86400 })
+  const tid = ov.body && ov.body.task ? ov.body.task.id : 0
+  await c.suozhang.call('POST', `/oversight/${tid}/sign`)
+  await c.suozhang.call('POST', `/oversight/${tid}/answer`, { answer: '已核实' })
+  await c.ducha.call('GET', '/oversight')
+  await c.suozhang.call('GET', '/oversight?open=1')
+  const br = (await c.suozhang.call('GET', '/breaches?open=1')).body
+  const b0 = br && br.items && br.items[0]
+  if (b0) await c.suozhang.call('POST', `/breaches/${b0.id}/answer`, { kind: 'explanation', text: '已说明原因' })
+
+  // --- population ---
+  const ad = await m1.call('POST', '/addresses', { community: '契约社区', building: '1号楼', unit_no: '1', room: '101' })
+  const addrId = ad.body && ad.body.address ? ad.body.address.id : 0
+  const pA = await m1.call('POST', '/persons', { id_number: idNumber('1985-05-05', 211), name: '契约房东', sex: 'M',
+    phone: '13800000006', kind: 'resident', address_id: addrId })
+  const pB = await m1.call('POST', '/persons', { id_number: idNumber('1995-06-06', 322), name: '契约租客', kind: 'floating' })
+  await m1.call('POST', '/persons', { id_number: idNumber('1995-06-06', 322), name: '契约租客', phone: '13800000007' })
+  const landlord = pA.body && pA.body.person ? pA.body.person.id : 0
+  const tenant = pB.body && pB.body.person ? pB.body.person.id : 0
+  await m1.call('POST', '/persons', { id_number: '123', name: '坏号码' })
+  const rt = await m1.call('POST', '/rentals', { address_id: addrId, landlord_id: landlord, rooms: 2, level: 'normal',
+    letter_signed_on: today })
+  const rid = rt.body && rt.body.rental ? rt.body.rental.id : 0
+  await m1.call('POST', `/rentals/${rid}/visits`, { findings: '正常', level: 'trusted' })
+  await m1.call('POST', `/rentals/${rid}/cases`, { case_id: caseId })
+  const tn = await m1.call('POST', `/rentals/${rid}/tenancies`, { person_id: tenant, from_date: today, layer: 'general' })
+  await m1.call('POST', `/rentals/${rid}/tenancies`, { person_id: tenant, from_date: today })
+  const rent = (await m1.call('GET', `/rentals/${rid}`)).body
+  const ten = rent && rent.rental && rent.rental.tenants && rent.rental.tenants.find((t) => t.person_id === tenant)
+  if (ten) await m1.call('POST', `/tenancies/${ten.id}/end`, { to_date: today })
+  const em = await m1.call('POST', '/employers', { name: '契约测试厂', address_id: addrId, contact: '厂长', phone: '13800000008',
+    letter_signed_on: today })
+  const emId = em.body && em.body.employer ? em.body.employer.id : 0
+  await m1.call('POST', '/floating', { person_id: tenant, employer_id: emId, registered_on: today, permit_no: 'JZZ0001',
+    mode: 'employer', layer: 'known' })
+  await m1.call('POST', `/employers/${emId}/reports`, { month: today.slice(0, 7), arrivals: 1, departures: 0 })
+  const lt = await m1.call('POST', '/letters', { person_id: tenant, to_unit: '户籍地派出所', sent_on: today })
+  const lid = lt.body && lt.body.items ? (lt.body.items.find((x) => x.person_id === tenant) || lt.body.items[0] || {}).id : 0
+  await m1.call('POST', `/letters/${lid}/answer`, { answered_on: today, result: 'none', notes: '无前科' })
+  await m1.call('GET', '/letters?open=1')
+  await c.suozhang.call('POST', '/wanted', { id_number: idNumber('1995-06-06', 322), name: '契约租客', case_desc: '涉嫌诈骗',
+    issuing_unit: '外省某局', issued_on: today })
+  await c.suozhang.call('POST', '/wanted/import', { csv: `身份证号,姓名,案由,发布单位,发布日期\n${idNumber('1970-07-07', 433)},导入在逃,涉嫌盗窃,外省某局,${today}\n坏行,x,,,,\n` })
+  await c.suozhang.call('GET', '/wanted?active=1')
+  const hits = (await m1.call('GET', '/hits?open=1')).body
+  const h0 = hits && hits.items && hits.items[0]
+  if (h0) {
+    await m1.call('POST', `/hits/${h0.id}/sign`)
+    await m1.call('POST', `/hits/${h0.id}/check`)
+    await m1.call('POST', `/hits/${h0.id}/close`, { feedback: '已核查' })
+  }
+  await m1.call('POST', '/persons/import', { what: 'persons',
+    csv: `姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n导入人员,${idNumber('1980-08-08', 544)},13800000009,resident,契约社区,1号楼,1,102\n坏行,123,,,,,,\n` })
+  // a wanted person registered: the answer carries the hit
+  await m1.call('POST', '/persons', { id_number: idNumber('1970-07-07', 433), name: '导入在逃' })
+  await m1.call('GET', `/persons/${tenant}`)
+  await m1.call('GET', `/persons/${landlord}`)
+  await m1.call('GET', '/persons?name=契约')
+  await m1.call('GET', '/rentals?overdue=1')
+  await m1.call('GET', `/rentals?due_on=${today}`)
+  await m1.call('GET', '/warnings?scope=unit&level=all')
+  await m1.call('GET', `/reports/daily?date=${today}`)
+  await m1.call('GET', '/reports/stats?from=1')
+  await m1.call('GET', '/cases/999999')
+  await m1.call('GET', '/cases?mine=1&kind=admin')
+}
