@@ -1,7 +1,8 @@
 # Precinct — the two commands of the README.
 #   make run   installs what is missing, builds, creates data/precinct.db with
 #              the demo county on first run, serves http://127.0.0.1:8080
-#   make test  builds with ASan+UBSan and runs every test through ctest
+#   make test  builds with ASan+UBSan (and a ThreadSanitizer copy of the server
+#              for the concurrent stories) and runs every test through ctest
 JOBS ?= 2
 DB   ?= data/precinct.db
 LISTEN ?= 127.0.0.1:8080
@@ -28,7 +29,7 @@ run: build web
 	@./build/precinct serve --db $(DB) --listen $(LISTEN) --web web/dist
 
 test: deps web
-	@cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DPRECINCT_SANITIZE=ON -DPRECINCT_TEST_HOOKS=ON >/dev/null
+	@cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DPRECINCT_SANITIZE=ON -DPRECINCT_TEST_HOOKS=ON -DPRECINCT_TSAN=ON >/dev/null
 	@cmake --build build-test -j $(JOBS)
 	@cd build-test && ctest --output-on-failure -j $(JOBS)
 

@@ -61,6 +61,13 @@ struct req {
 	/* waiting for the group committer (api_handle returned API_WAIT) */
 	void *job;
 	int rc;
+
+	/* a ROUTE_PREPARE request: the handler runs first with preparing set
+	 * (on the worker, in a read transaction) and leaves what it learnt in
+	 * prepared (arena), then again by the committer with preparing 0;
+	 * prepared is NULL when there was no such first run */
+	int preparing;
+	void *prepared;
 };
 
 /* A route: method, pattern ("/api/v1/users/{id}"), handler and flags. */
@@ -69,9 +76,15 @@ enum route_flags {
 	ROUTE_WRITE = 2,      /* a GET that records data as it reads: take the
 			       * write lock at once, audit in the same txn */
 	ROUTE_PW_CHANGE = 4,  /* allowed while the password must be changed */
-	ROUTE_SOLO = 8,       /* its own transaction, not the group commit: it
-			       * spends ~0.1 s hashing a password (argon2id) and
-			       * must not hold up the batch */
+	ROUTE_SOLO = 8,       /* its own write transaction on the worker, not
+			       * the group commit: a long import must not hold
+			       * up a batch (a documented exception to the one
+			       * writer, see README) */
+	ROUTE_PREPARE = 16,   /* a write whose CPU-heavy part (argon2id, a
+			       * workbook's decoding) the handler does in a
+			       * first run on the worker, before it joins a
+			       * batch or (SOLO) takes the write lock (see
+			       * struct req) */
 };
 
 struct field;
@@ -124,11 +137,14 @@ int req_body(struct req *r, const char *const *allowed);
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
 
-/* Group commit: writes (and the audit rows of reads) run on one committer
- * thread with its own connection db (owned by the caller, open until stop),
- * batched into shared transactions. Without it every request commits
- * alone. Stop only when no request can be submitted any more: it finishes
- * what is queued first. */
+/* Group commit (api/committer.c, the one writer): writes (and the audit
+ * rows of reads) run on one committer thread with its own connection db
+ * (owned by the caller, open until stop), each request in a savepoint of a
+ * batch's transaction. A request of a batch the store lost is answered 503
+ * STORE_UNAVAILABLE, never 2xx. Without the committer every request commits
+ * alone. Start returns PS_ENOMEM when the thread cannot be made. Stop only
+ * when no request can be submitted any more: it finishes what is queued
+ * first. */
 int api_committer_start(struct db *db);
 void api_committer_stop(void);
 /* Requests handed to the committer and not answered yet (their connections
@@ -139,7 +155,10 @@ int api_committer_pending(void);
  * the server calls this about every 30 s on its own connection). */
 int api_sweep_once(struct db *db, int *recorded);
 
-/* Mark the service as failed for writes (DUR-4) / test it. */
+/* Mark the service as failed for writes (DUR-4: a sync of the database
+ * failed, so what it holds is in doubt until checked) / test it. Once
+ * marked, every write is answered 503 until restart; reads go on. Both
+ * are safe from any thread and cannot fail. */
 void api_write_fail_stop(void);
 int api_write_failed(void);
 

@@ -1,13 +1,12 @@
 /* dispatch.c — routing, session, CSRF, one transaction per request. */
 #include "api/api.h"
+#include "api/committer.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,19 +14,6 @@
 #include <unistd.h>
 
 struct api_config api_config;
-static atomic_int write_failed;
-
-void api_write_fail_stop(void)
-{
-	if (!atomic_exchange(&write_failed, 1))
-		log_error("ALERT: a database write failed to commit; the server "
-			  "refuses writes (503) until it is restarted and checked");
-}
-
-int api_write_failed(void)
-{
-	return atomic_load(&write_failed);
-}
 
 const char *api_cookie_name(void)
 {
@@ -131,8 +117,17 @@ static void render_error(struct req *r, int rc)
 {
 	struct ps_err *e = &r->err;
 	json_t *err;
-	const char *msg = e->msg[0] ? e->msg : ps_rc_message(rc);
+	const char *msg;
 
+	if (rc == PS_EIO && e->code && strcmp(e->code, "STORAGE_ERROR") == 0 &&
+	    !api_write_failed()) {
+		/* a store failure that lost only this request (its savepoint or
+		 * its batch): nothing was saved, and writes go on */
+		log_error("request %s %s %s: %s", r->request_id, r->method, r->path, e->msg);
+		rc = ps_fail(e, PS_EUNAVAIL, "STORE_UNAVAILABLE", NULL, "%s",
+			     ps_rc_message(PS_EUNAVAIL));
+	}
+	msg = e->msg[0] ? e->msg : ps_rc_message(rc);
 	if (rc == PS_EINTERNAL || ps_rc_http_status(rc) == 500) {
 		/* never leak internals: a generic message and the correlation id */
 		log_error("request %s %s %s failed: %s", r->request_id, r->method,
@@ -155,8 +150,11 @@ static void render_error(struct req *r, int rc)
 	json_decref(r->out);
 	r->out = err ? json_pack("{s:o}", "error", err) : NULL;
 	r->status = ps_rc_http_status(rc);
+	r->set_cookie = NULL; /* a failed request changes no session */
 	if (rc == PS_ERATE && !r->retry_after)
 		r->retry_after = 60;
+	if (rc == PS_EUNAVAIL && !r->retry_after)
+		r->retry_after = 5;
 }
 
 static int is_write_method(const char *m)
@@ -247,7 +245,7 @@ static int run_route(struct req *r, const struct route *rt, int defer)
 			goto fail;
 	}
 	rc = db_commit(r->db, &r->err);
-	if (rc == PS_EIO)
+	if (rc && db_sync_failed(r->db))
 		api_write_fail_stop();
 	return rc;
 fail:
@@ -259,13 +257,40 @@ fail:
 	return rc;
 }
 
-/* ---- group commit ----
- * Requests that write are run one after another by one committer thread on
- * its own connection, each inside a savepoint of a shared transaction, and
- * committed together: one fsync for the batch. The deferred writes of reads
- * join the same batches. No request is answered before its batch is
- * durable; a refused request rolls back to its savepoint and only its
- * refusal audit rows stay. The worker thread does not wait: the http layer
+/* The first run of a ROUTE_PREPARE request, on the worker in a read
+ * transaction of its own: the handler does its CPU-heavy part (argon2id,
+ * a workbook's decoding) and leaves the result in r->prepared, so that the
+ * write (the committer's run, or a ROUTE_SOLO transaction) does not hold up
+ * a batch or the write lock with it. Nothing of this run is written or answered:
+ * when it fails, the committer's run meets the same failure (and audits
+ * it) without a prepared result. */
+static void prepare_route(struct req *r, const struct route *rt)
+{
+	ctx_for(r);
+	r->ctx.defer_writes = 1;
+	r->prepared = NULL;
+	if (db_begin(r->db, 0, &r->err) == PS_OK) {
+		r->preparing = 1;
+		if (run_body(r, rt))
+			r->prepared = NULL;
+		r->preparing = 0;
+	}
+	db_rollback(r->db);
+	ps_err_clear(&r->err);
+	json_decref(r->out);
+	r->out = NULL;
+	r->status = 200;
+	r->set_cookie = NULL;
+	r->retry_after = 0;
+}
+
+/* ---- the committer's jobs ----
+ * Requests that write are run by the one writer (api/committer.c), each in
+ * a savepoint of a shared transaction, committed together: one fsync for
+ * the batch. The deferred writes of reads join the same batches. No request
+ * is answered before its batch is durable; a refused request rolls back to
+ * its savepoint and only its refusal audit rows stay; a lost batch answers
+ * every request of it 503. The worker thread does not wait: the http layer
  * parks the connection and is called back when the batch is done. */
 
 enum job_kind {
@@ -274,153 +299,79 @@ enum job_kind {
 };
 
 struct job {
+	struct commit_job cj; /* first: a commit_job * is a job * */
 	struct req *r;
 	const struct route *rt;
 	enum job_kind kind;
-	int rc;
+	int read_rc; /* JOB_DEFERRED: the read's own result */
 	void (*done)(void *arg);
 	void *arg;
-	struct job *next;
 };
 
-static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t q_cond = PTHREAD_COND_INITIALIZER;
-static struct job *q_head, *q_tail;
-static struct db *committer_db;
-static pthread_t committer;
-static int committer_running, committer_stop;
-static atomic_int jobs_open; /* submitted and not yet answered */
-
-#define BATCH_MAX 256
-
-static int run_job(struct job *j)
+static int run_request_job(struct commit_job *cj, struct db *db)
 {
+	struct job *j = (struct job *)cj;
 	struct req *r = j->r;
-	struct ctx *c = &r->ctx;
-	int rc;
 
-	if (j->kind == JOB_DEFERRED) {
-		c->db = committer_db;
-		c->err = &r->err;
-		c->defer_writes = 0;
-		if (j->rc) {
-			/* the read was refused: only its refusal rows */
-			audit_write_pending(c);
-			return j->rc;
-		}
-		rc = auth_touch_deferred(c);
-		if (!rc)
-			rc = audit_write_deferred(c);
-		return rc;
-	}
-	r->db = committer_db;
+	r->db = db;
 	ctx_for(r);
 	return run_body(r, j->rt);
 }
 
-static void run_batch(struct job *list)
+static int run_deferred_job(struct commit_job *cj, struct db *db)
 {
-	struct ps_err e;
-	struct job *j;
+	struct job *j = (struct job *)cj;
+	struct ctx *c = &j->r->ctx;
 	int rc;
 
-	ps_err_clear(&e);
-	rc = db_begin(committer_db, 1, &e);
-	for (j = list; j; j = j->next) {
-		struct req *r = j->r;
-		int refused_read = j->kind == JOB_DEFERRED && j->rc;
-
-		if (rc) {
-			if (!refused_read) {
-				r->err = e;
-				j->rc = rc;
-			}
-			continue;
-		}
-		if (db_exec(committer_db, "SAVEPOINT request", &r->err)) {
-			j->rc = PS_EIO;
-			continue;
-		}
-		j->rc = run_job(j);
-		if (j->rc && !refused_read) {
-			db_exec(committer_db, "ROLLBACK TO SAVEPOINT request", NULL);
-			audit_write_pending(&r->ctx);
-		}
-		db_exec(committer_db, "RELEASE SAVEPOINT request", NULL);
+	c->db = db;
+	c->err = &j->r->err;
+	c->defer_writes = 0;
+	if (j->read_rc) {
+		/* the read was refused: only its refusal rows */
+		audit_write_pending(c);
+		return PS_OK;
 	}
-	if (rc)
-		return;
-	rc = db_commit(committer_db, &e);
-	if (rc) {
-		if (rc == PS_EIO)
-			api_write_fail_stop();
-		for (j = list; j; j = j->next)
-			if (!j->rc) {
-				j->r->err = e;
-				j->rc = rc;
-			}
-	}
+	rc = auth_touch_deferred(c);
+	if (!rc)
+		rc = audit_write_deferred(c);
+	return rc;
 }
 
-static void *committer_main(void *arg)
+/* After the rollback to its savepoint: a refused request keeps its refusal
+ * rows. */
+static void request_rolled_back(struct commit_job *cj, struct db *db)
 {
-	(void)arg;
-	pthread_mutex_lock(&q_lock);
-	for (;;) {
-		struct job *list, *j, *next;
-		int n = 0;
+	struct job *j = (struct job *)cj;
 
-		while (!committer_stop && !q_head)
-			pthread_cond_wait(&q_cond, &q_lock);
-		if (!q_head && committer_stop)
-			break;
-		/* take what is waiting, up to a batch */
-		list = q_head;
-		for (j = q_head; j->next && ++n < BATCH_MAX; j = j->next)
-			;
-		q_head = j->next;
-		if (!q_head)
-			q_tail = NULL;
-		j->next = NULL;
-		pthread_mutex_unlock(&q_lock);
-		run_batch(list);
-		for (j = list; j; j = next) {
-			next = j->next;
-			j->r->rc = j->rc;
-			j->done(j->arg); /* the request may be gone after this */
-			atomic_fetch_sub(&jobs_open, 1);
-		}
-		pthread_mutex_lock(&q_lock);
-	}
-	pthread_mutex_unlock(&q_lock);
-	return NULL;
+	(void)db;
+	audit_write_pending(&j->r->ctx);
+}
+
+static void job_done(struct commit_job *cj)
+{
+	struct job *j = (struct job *)cj;
+	struct req *r = j->r;
+
+	/* a read's answer stands once its audit rows are durable; a lost
+	 * batch answers it 503 (AUD-1) */
+	r->rc = (j->kind == JOB_DEFERRED && !cj->rc) ? j->read_rc : cj->rc;
+	j->done(j->arg); /* the request may be gone after this */
 }
 
 int api_committer_start(struct db *db)
 {
-	committer_db = db;
-	committer_stop = 0;
-	if (pthread_create(&committer, NULL, committer_main, NULL) != 0)
-		return PS_ENOMEM;
-	committer_running = 1;
-	return PS_OK;
+	return committer_start(db);
 }
 
 void api_committer_stop(void)
 {
-	if (!committer_running)
-		return;
-	pthread_mutex_lock(&q_lock);
-	committer_stop = 1;
-	pthread_cond_broadcast(&q_cond);
-	pthread_mutex_unlock(&q_lock);
-	pthread_join(committer, NULL);
-	committer_running = 0;
+	committer_stop();
 }
 
 int api_committer_pending(void)
 {
-	return atomic_load(&jobs_open);
+	return committer_pending();
 }
 
 static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, int rc)
@@ -433,7 +384,11 @@ static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, i
 	j->r = r;
 	j->rt = rt;
 	j->kind = kind;
-	j->rc = rc;
+	j->read_rc = rc;
+	j->cj.err = &r->err;
+	j->cj.run = kind == JOB_REQUEST ? run_request_job : run_deferred_job;
+	j->cj.rolled_back = kind == JOB_REQUEST ? request_rolled_back : NULL;
+	j->cj.done = job_done;
 	r->job = j;
 	return 1;
 }
@@ -444,15 +399,7 @@ void api_submit(struct req *r, void (*done)(void *arg), void *arg)
 
 	j->done = done;
 	j->arg = arg;
-	atomic_fetch_add(&jobs_open, 1);
-	pthread_mutex_lock(&q_lock);
-	if (q_tail)
-		q_tail->next = j;
-	else
-		q_head = j;
-	q_tail = j;
-	pthread_cond_signal(&q_cond);
-	pthread_mutex_unlock(&q_lock);
+	committer_submit(&j->cj);
 }
 
 void api_finish(struct req *r)
@@ -513,7 +460,9 @@ int api_handle(struct req *r)
 			return API_DONE;
 		}
 	}
-	if (committer_running && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
+	if ((found->flags & ROUTE_PREPARE) && is_write_method(r->method))
+		prepare_route(r, found);
+	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
 	    wait_for(r, found, JOB_REQUEST, PS_OK))
 		return API_WAIT;
 	for (int attempt = 0;; attempt++) {
@@ -522,7 +471,7 @@ int api_handle(struct req *r)
 		r->out = NULL;
 		r->status = 200;
 		r->set_cookie = NULL;
-		rc = run_route(r, found, committer_running);
+		rc = run_route(r, found, committer_running());
 		if (rc != PS_EBUSY || attempt >= 20)
 			break;
 		/* a request that had to write met a newer snapshot or a busy

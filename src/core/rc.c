@@ -73,6 +73,7 @@ static const struct {
 	[PS_ERATE] = { 429, "TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试" },
 	[PS_EBUSY] = { 503, "BUSY", "系统繁忙，请稍后重试" },
 	[PS_EIO] = { 503, "STORAGE_ERROR", "数据存储故障，写入已停止，请联系管理员" },
+	[PS_EUNAVAIL] = { 503, "STORE_UNAVAILABLE", "数据存储暂时不可用，本次操作未保存，请稍后重试" },
 	[PS_EINTERNAL] = { 500, "INTERNAL_ERROR", "系统内部错误" },
 	[PS_ROW] = { 500, "INTERNAL_ERROR", "系统内部错误" },
 	[PS_DONE] = { 500, "INTERNAL_ERROR", "系统内部错误" },

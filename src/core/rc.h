@@ -25,6 +25,8 @@ enum ps_rc {
 	PS_ERATE,      /* too many requests: 429 */
 	PS_EBUSY,      /* database busy: retried, then 503 */
 	PS_EIO,        /* storage failure: 503, write-fail-stop */
+	PS_EUNAVAIL,   /* the store lost a batch (disk full, I/O error): 503,
+			* nothing of the request was saved, retry later */
 	PS_EINTERNAL,  /* a bug: 500 with a correlation id */
 	PS_ROW,        /* db_step: a row is ready (not an error) */
 	PS_DONE,       /* db_step: no more rows (not an error) */

@@ -35,6 +35,8 @@ struct pending_audit {
 	const char *action, *object_type, *object_id, *outcome, *detail;
 };
 
+struct pw_prep;
+
 struct ctx {
 	struct db *db;
 	struct arena *arena;
@@ -55,6 +57,10 @@ struct ctx {
 	const char *audited_type, *audited_id;
 	struct pending_audit *deferred; /* newest first */
 	const char *touch_hash;        /* session to mark seen at c->now */
+
+	/* argon2id work done before the writer for this request (see
+	 * auth_password_prepare), or NULL */
+	const struct pw_prep *pw_prep;
 };
 
 /* Initialise a ctx for a request. Cannot fail. */

@@ -368,11 +368,13 @@ static void *sweep_main(void *arg)
 		return NULL;
 	}
 	pthread_mutex_lock(&sweep_lock);
-	while (!sweep_stop) {
+	for (int pass = 0; !sweep_stop; pass++) {
 		struct timespec until;
 
 		pthread_mutex_unlock(&sweep_lock);
 		api_sweep_once(db, &recorded);
+		if (pass == 0)
+			log_info("breach sweep: first pass done");
 		pthread_mutex_lock(&sweep_lock);
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += 30;
@@ -544,9 +546,10 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	/* the sweep writes through the committer: stop it first */
+	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
 	api_committer_stop();
 	db_close(commit_db);
-	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
 	pthread_mutex_lock(&dbs_lock);
 	for (int i = 0; i < ndbs; i++)
 		db_close(dbs[i]);

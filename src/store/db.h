@@ -32,6 +32,9 @@ int db_open(const char *path, struct db **out, struct ps_err *err);
  * cache that holds a whole batch. */
 int db_use_as_writer(struct db *db, struct ps_err *err);
 
+/* 1 when db was made the writer (db_use_as_writer). Cannot fail. */
+int db_is_writer(struct db *db);
+
 /* Leave checkpoints to db_checkpoint on another thread: a commit on this
  * connection never copies the WAL into the database itself (at city scale
  * that stalled the group commit for up to 0.7 s). */
@@ -64,7 +67,27 @@ int db_exec(struct db *db, const char *sql, struct ps_err *err);
 int db_begin(struct db *db, int write, struct ps_err *err);
 int db_commit(struct db *db, struct ps_err *err);
 void db_rollback(struct db *db);
+/* Savepoints inside the open transaction, by name ([a-z_]+, the caller's
+ * constant). db_savepoint opens one (outside a transaction SQLite would
+ * open a transaction with it: callers check db_in_transaction first);
+ * db_savepoint_rollback undoes what was done since, keeping the savepoint
+ * open; db_savepoint_release closes it, keeping what was done. Each
+ * returns the store's error when it fails: then the caller cannot know
+ * what the transaction holds and must roll all of it back. */
+int db_savepoint(struct db *db, const char *name, struct ps_err *err);
+int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err);
+int db_savepoint_release(struct db *db, const char *name, struct ps_err *err);
+
+/* 1 while a transaction is open on db. After a failed statement this tells
+ * whether SQLite kept the transaction (only the statement was undone) or
+ * rolled all of it back itself (SQLITE_IOERR, SQLITE_FULL, SQLITE_NOMEM …
+ * may do that): the group committer asks it after every job. Cannot fail. */
 int db_in_transaction(struct db *db);
+/* 1 once a sync (fsync) of this connection's files has failed: what was
+ * written before may not be on disk even though later syncs succeed, so the
+ * caller stops writing (DUR-4, write-fail-stop). Sticky until db_close.
+ * Cannot fail. */
+int db_sync_failed(struct db *db);
 /* 1 when the open transaction has written (holds the write lock). */
 int db_in_write_txn(struct db *db);
 
@@ -107,5 +130,30 @@ int db_backup_to(struct db *db, const char *path, struct ps_err *err);
 
 /* Check the file: PS_OK when the integrity check says ok. */
 int db_integrity_check(struct db *db, struct ps_err *err);
+
+/* ---- store faults, for tests (compiled only with PS_TEST_HOOKS) ----
+ * Arm one fault on the writer connections (db_use_as_writer), or with
+ * any_conn on every connection (a ROUTE_SOLO request's own): the n-th
+ * statement step from now (DB_FAULT_STEP, every db_step counts: BEGIN,
+ * SAVEPOINT, RELEASE, the requests' statements) or the n-th COMMIT from now
+ * (DB_FAULT_COMMIT) fails with the given error instead of running. With
+ * lose_txn the open transaction is rolled back first, as SQLite itself may
+ * do on an I/O error or a full disk; without it only that statement fails.
+ * With match (may be NULL; copied, at most 63 bytes) only steps of
+ * statements whose SQL text contains it count. The fault fires once and is
+ * then disarmed; n = 0 disarms. Safe to call from any thread. Release
+ * builds have no such function. */
+#ifdef PS_TEST_HOOKS
+enum db_fault_at { DB_FAULT_STEP = 1, DB_FAULT_COMMIT = 2 };
+enum db_fault_kind {
+	DB_FAULT_IOERR = 1, /* SQLITE_IOERR_WRITE: a write(2) failed */
+	DB_FAULT_FULL = 2,  /* SQLITE_FULL: the disk is full */
+	DB_FAULT_FSYNC = 3, /* SQLITE_IOERR_FSYNC: a sync failed (db_sync_failed) */
+};
+void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
+		       int any_conn, const char *match);
+/* 1 while a fault is armed and has not fired. */
+int db_test_fault_armed(void);
+#endif
 
 #endif

@@ -7,6 +7,8 @@
 
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +31,16 @@ struct db {
 	sqlite3 *h;
 	struct db_stmt *cache[DB_CACHE_BUCKETS];
 	int ncached;
+	int writer;      /* db_use_as_writer was called */
+	int sync_failed; /* a sync failed: see db_sync_failed */
 };
+
+/* Remember what a failed call on db says about its files. */
+static void note_error(struct db *db, int src)
+{
+	if (src == SQLITE_IOERR_FSYNC || src == SQLITE_IOERR_DIR_FSYNC)
+		db->sync_failed = 1;
+}
 
 static unsigned sql_bucket(const char *sql)
 {
@@ -141,7 +152,18 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 
 int db_use_as_writer(struct db *db, struct ps_err *err)
 {
+	db->writer = 1;
 	return db_exec(db, "PRAGMA cache_size=-65536;", err);
+}
+
+int db_is_writer(struct db *db)
+{
+	return db->writer;
+}
+
+int db_sync_failed(struct db *db)
+{
+	return db->sync_failed;
 }
 
 int db_checkpoint_elsewhere(struct db *db, struct ps_err *err)
@@ -207,12 +229,39 @@ int db_exec(struct db *db, const char *sql, struct ps_err *err)
 
 	if (src == SQLITE_OK)
 		return PS_OK;
+	note_error(db, sqlite3_extended_errcode(db->h));
 	rc = map_sqlite(db->h, src, err);
 	if (msg) {
 		log_error("sqlite exec: %s", msg);
 		sqlite3_free(msg);
 	}
 	return rc ? rc : PS_EINTERNAL;
+}
+
+static int savepoint_exec(struct db *db, const char *verb, const char *name,
+			  struct ps_err *err)
+{
+	char sql[96];
+	int n = snprintf(sql, sizeof(sql), "%s %s", verb, name);
+
+	if (n < 0 || (size_t)n >= sizeof(sql))
+		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
+	return db_exec(db, sql, err);
+}
+
+int db_savepoint(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "SAVEPOINT", name, err);
+}
+
+int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
+}
+
+int db_savepoint_release(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
 }
 
 int db_begin(struct db *db, int write, struct ps_err *err)
@@ -348,15 +397,81 @@ int db_bind_null(struct db_stmt *st, int idx)
 	return bind_rc(st, sqlite3_bind_null(st->s, idx));
 }
 
+/* ---- store faults for tests ---- */
+#ifdef PS_TEST_HOOKS
+static atomic_int fault_at, fault_kind, fault_left, fault_lose_txn, fault_any_conn;
+static char fault_match[64]; /* written only while fault_at is 0 */
+
+void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
+		       int any_conn, const char *match)
+{
+	atomic_store(&fault_at, 0);
+	atomic_store(&fault_any_conn, any_conn);
+	snprintf(fault_match, sizeof(fault_match), "%s", match ? match : "");
+	atomic_store(&fault_kind, (int)kind);
+	atomic_store(&fault_lose_txn, lose_txn);
+	atomic_store(&fault_left, n);
+	if (n > 0)
+		atomic_store(&fault_at, (int)at);
+}
+
+int db_test_fault_armed(void)
+{
+	return atomic_load(&fault_at) != 0;
+}
+
+/* The SQLite code of an armed fault that fires at this step of st, or 0. */
+static int fault_fires(struct db_stmt *st)
+{
+	int at = atomic_load(&fault_at);
+
+	if (!at || (!st->db->writer && !atomic_load(&fault_any_conn)))
+		return 0;
+	if (at == DB_FAULT_COMMIT && strcmp(st->sql, "COMMIT") != 0)
+		return 0;
+	if (fault_match[0] && !strstr(st->sql, fault_match))
+		return 0;
+	if (atomic_fetch_sub(&fault_left, 1) != 1)
+		return 0;
+	atomic_store(&fault_at, 0);
+	switch (atomic_load(&fault_kind)) {
+	case DB_FAULT_FULL:
+		return SQLITE_FULL;
+	case DB_FAULT_FSYNC:
+		return SQLITE_IOERR_FSYNC;
+	default:
+		return SQLITE_IOERR_WRITE;
+	}
+}
+
+static int fault_fire(struct db_stmt *st, int src, struct ps_err *err)
+{
+	struct db *db = st->db;
+
+	log_warn("test hook: store fault %d at \"%.60s\"%s", src, st->sql,
+		 atomic_load(&fault_lose_txn) ? " (transaction rolled back)" : "");
+	if (atomic_load(&fault_lose_txn) && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	note_error(db, src);
+	return map_sqlite(NULL, src, err);
+}
+#endif
+
 int db_step(struct db_stmt *st, struct ps_err *err)
 {
-	int src = sqlite3_step(st->s);
-	int rc;
+	int src, rc;
 
+#ifdef PS_TEST_HOOKS
+	src = fault_fires(st);
+	if (src)
+		return fault_fire(st, src, err);
+#endif
+	src = sqlite3_step(st->s);
 	if (src == SQLITE_ROW)
 		return PS_ROW;
 	if (src == SQLITE_DONE)
 		return PS_DONE;
+	note_error(st->db, src);
 	rc = map_sqlite(st->db->h, src, err);
 	return rc ? rc : PS_EINTERNAL;
 }

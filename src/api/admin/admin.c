@@ -2,6 +2,7 @@
 #include "api/api.h"
 #include "api/handlers.h"
 #include "api/fields.h"
+#include "core/mem.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/admin/units.h"
@@ -55,14 +56,39 @@ static int user_fields(struct req *r, struct user_input *in, int create)
 	return fields_bind(r->in, create ? users_create_fields : users_update_fields, in, &r->err);
 }
 
+/* The first run of a ROUTE_PREPARE password route: a pw_prep in the arena,
+ * or NULL without memory (the write then does the work itself). */
+static struct pw_prep *new_prep(struct req *r)
+{
+	struct pw_prep *p = arena_alloc(r->arena, sizeof(*p));
+
+	r->prepared = p;
+	return p;
+}
+
+/* After the write: the prepared hashes are wiped. */
+static void wipe_prep(struct req *r)
+{
+	if (r->prepared)
+		ps_memzero(r->prepared, sizeof(struct pw_prep));
+}
+
 int api_users_create(struct req *r)
 {
 	struct user_input in;
+	struct pw_prep *p;
 	json_t *out;
 	int rc = user_fields(r, &in, 1);
 
+	if (!rc && r->preparing) {
+		/* on the worker: the argon2id hash, before the writer */
+		p = new_prep(r);
+		return p ? users_create_prepare(&r->ctx, &in, p) : PS_OK;
+	}
+	r->ctx.pw_prep = r->prepared;
 	if (!rc)
 		rc = users_create(&r->ctx, &in, &out);
+	wipe_prep(r);
 	return rc ? rc : req_reply(r, 201, out);
 }
 
@@ -114,8 +140,16 @@ int api_users_password(struct req *r)
 		rc = req_body(r, keys);
 	if (!rc)
 		rc = json_get_str(r->in, "new_password", 1, 1000, &pw, &r->err);
+	if (!rc && r->preparing) {
+		/* on the worker: history check and hash, before the writer */
+		struct pw_prep *p = new_prep(r);
+
+		return p ? users_reset_password_prepare(&r->ctx, id, pw, p) : PS_OK;
+	}
+	r->ctx.pw_prep = r->prepared;
 	if (!rc)
 		rc = users_reset_password(&r->ctx, id, pw);
+	wipe_prep(r);
 	return rc ? rc : req_reply(r, 200, json_object());
 }
 

@@ -38,7 +38,18 @@ int api_session_create(struct req *r)
 	rc = fields_bind(r->in, session_create_fields, &body_in, &r->err);
 	if (rc)
 		return rc;
-	rc = auth_login(&r->ctx, body_in.username, body_in.password, &res);
+	if (r->preparing) {
+		/* on the worker: the argon2id check, before the writer */
+		struct login_check *chk = arena_alloc(r->arena, sizeof(*chk));
+
+		if (!chk)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		rc = auth_login_check(&r->ctx, body_in.username, body_in.password, chk);
+		if (!rc)
+			r->prepared = chk;
+		return rc;
+	}
+	rc = auth_login(&r->ctx, body_in.username, body_in.password, r->prepared, &res);
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */
@@ -122,7 +133,20 @@ int api_me_password(struct req *r)
 
 	rc = fields_bind(r->in, me_password_fields, &body_in, &r->err);
 	if (!rc)
+	if (!rc && r->preparing) {
+		/* on the worker: old password, history and hash, before the writer */
+		struct pw_prep *p = arena_alloc(r->arena, sizeof(*p));
+
+		r->prepared = p;
+		return p ? auth_password_prepare(&r->ctx, r->ctx.who.user_id, r->ctx.who.username,
+						 body_in.old_password, body_in.new_password, p)
+			 : PS_OK;
+	}
+	r->ctx.pw_prep = r->prepared;
+	if (!rc)
 		rc = auth_change_password(&r->ctx, body_in.old_password, body_in.new_password);
+	if (r->prepared)
+		ps_memzero(r->prepared, sizeof(struct pw_prep));
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_object());

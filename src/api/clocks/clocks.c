@@ -1,6 +1,7 @@
 /* clocks.c — /warnings, /breaches, /measures, /custody, case limits,
  * /holidays, and the background sweep. */
 #include "api/api.h"
+#include "api/committer.h"
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/authz.h"
@@ -553,6 +554,55 @@ int api_holidays_put(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+/* The sweep's write, as a job of the one writer. */
+struct sweep_job {
+	struct commit_job cj; /* first */
+	struct ctx *c;
+	json_t *due;
+	int recorded;
+};
+
+static int sweep_record_job(struct commit_job *cj, struct db *db)
+{
+	struct sweep_job *sj = (struct sweep_job *)cj;
+	struct db *own = sj->c->db;
+	int rc;
+
+	sj->c->db = db;
+	sj->recorded = 0;
+	rc = clocks_sweep_record(sj->c, sj->due, &sj->recorded);
+	sj->c->db = own;
+	return rc;
+}
+
+/* Record the due breaches: through the committer when it runs, else in a
+ * short write transaction of the sweep's own connection. */
+static int sweep_record(struct ctx *c, struct db *db, json_t *due, int *recorded)
+{
+	int rc;
+
+	if (committer_running()) {
+		struct sweep_job sj;
+
+		memset(&sj, 0, sizeof(sj));
+		sj.cj.run = sweep_record_job;
+		sj.cj.err = c->err;
+		sj.c = c;
+		sj.due = due;
+		rc = committer_call(&sj.cj);
+		*recorded = rc ? 0 : sj.recorded;
+		return rc;
+	}
+	rc = db_begin(db, 1, c->err);
+	if (!rc)
+		rc = clocks_sweep_record(c, due, recorded);
+	if (!rc)
+		rc = db_commit(db, c->err);
+	else
+		db_rollback(db);
+	return rc;
+}
+
 int api_sweep_once(struct db *db, int *recorded)
 {
 	struct arena a;
@@ -567,8 +617,8 @@ int api_sweep_once(struct db *db, int *recorded)
 	c.who.username = "system:sweep";
 	c.who.role = "system";
 	c.client_ip = "local";
-	/* the county-wide scan in a read transaction; only what is new is
-	 * recorded, in a short write transaction (the committer waits for it) */
+	/* the county-wide scan in a read transaction of the sweep's own
+	 * connection; only what is new is recorded, by the one writer */
 	{
 		json_t *due = NULL;
 
@@ -576,15 +626,8 @@ int api_sweep_once(struct db *db, int *recorded)
 		if (!rc)
 			rc = clocks_sweep_due(&c, &due);
 		db_rollback(db);
-		if (!rc && json_array_size(due)) {
-			rc = db_begin(db, 1, &err);
-			if (!rc)
-				rc = clocks_sweep_record(&c, due, recorded);
-			if (!rc)
-				rc = db_commit(db, &err);
-			else
-				db_rollback(db);
-		}
+		if (!rc && json_array_size(due))
+			rc = sweep_record(&c, db, due, recorded);
 		json_decref(due);
 	}
 	if (rc)

@@ -217,12 +217,39 @@ static int csv_text(struct req *r, const char **text, size_t *len)
 	return PS_OK;
 }
 
+/* The file of an import as UTF-8 CSV text, decoded before the write. */
+struct import_text {
+	const char *text;
+	size_t len;
+};
+
 int api_persons_import(struct req *r)
 {
-	const char *text, *what = NULL;
-	size_t len;
+	const struct import_text *t = r->prepared;
+	const char *text = NULL, *what = NULL;
+	size_t len = 0;
 	json_t *out;
-	int rc = csv_text(r, &text, &len);
+	int rc;
+
+	if (r->preparing) {
+		/* before the write transaction: base64, the workbook's unzip and
+		 * XML, GBK → UTF-8 (ROUTE_PREPARE) */
+		struct import_text *p = arena_alloc(r->arena, sizeof(*p));
+
+		if (!p)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		rc = csv_text(r, &p->text, &p->len);
+		if (!rc)
+			r->prepared = p;
+		return rc;
+	}
+	if (t) {
+		text = t->text;
+		len = t->len;
+		rc = PS_OK;
+	} else {
+		rc = csv_text(r, &text, &len);
+	}
 
 	if (!rc) rc = json_get_str(r->in, "what", 0, 16, &what, &r->err);
 	if (!rc) rc = imports_run(&r->ctx, what ? what : "persons", text, len, &out);

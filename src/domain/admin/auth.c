@@ -287,8 +287,32 @@ static int create_session(struct ctx *c, int64_t user_id, struct login_result *o
 	return rc == PS_DONE ? PS_OK : rc;
 }
 
+int auth_login_check(struct ctx *c, const char *username, const char *password,
+		     struct login_check *chk)
+{
+	struct login_user u;
+	const char *h;
+	int found = 0, rc;
+
+	memset(chk, 0, sizeof(*chk));
+	if (ip_failures(c->client_ip, c->now, 0) >=
+	    setting_int(c, "auth.ip_failures_per_minute", 0))
+		return PS_OK;
+	memset(&u, 0, sizeof(u));
+	rc = load_login_user(c, username, &u, &found);
+	if (rc)
+		return rc;
+	h = found ? u.hash : dummy_hash();
+	chk->ok = h && crypto_password_verify(h, password);
+	chk->found = found;
+	snprintf(chk->hash, sizeof(chk->hash), "%s", found ? u.hash : "");
+	chk->done = 1;
+	ps_memzero(u.hash, sizeof(u.hash));
+	return PS_OK;
+}
+
 int auth_login(struct ctx *c, const char *username, const char *password,
-	       struct login_result *out)
+	       const struct login_check *chk, struct login_result *out)
 {
 	struct login_user u;
 	struct lockout_policy pol;
@@ -312,8 +336,13 @@ int auth_login(struct ctx *c, const char *username, const char *password,
 	pol.window_s = setting_int(c, "auth.fail_window_minutes", 0) * 60;
 	pol.lock_s = setting_int(c, "auth.lock_minutes", 0) * 60;
 
-	h = found ? u.hash : dummy_hash();
-	ok = h && crypto_password_verify(h, password);
+	if (chk && chk->done && chk->found == found &&
+	    (!found || strcmp(chk->hash, u.hash) == 0)) {
+		ok = chk->ok; /* checked before, against this same hash */
+	} else {
+		h = found ? u.hash : dummy_hash();
+		ok = h && crypto_password_verify(h, password);
+	}
 	if (!found) {
 		ip_failures(c->client_ip, c->now, 1);
 		out->outcome = LOGIN_BAD;
@@ -574,11 +603,92 @@ static int reused(struct ctx *c, int64_t user_id, const char *pw, int *is_reused
 	return (rc == PS_ROW || rc == PS_DONE) ? PS_OK : rc;
 }
 
+/* The newest password_history row of user_id (0 when none). */
+static int history_id(struct ctx *c, int64_t user_id, int64_t *id)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    "SELECT COALESCE(MAX(id), 0) FROM password_history WHERE user_id = ?",
+			    &st, c->err);
+
+	*id = 0;
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, user_id);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		*id = db_column_int(st, 0);
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,
+			  const char *old_pw, const char *pw, struct pw_prep *p)
+{
+	struct ps_err e, *saved = c->err;
+	int rc = PS_OK;
+
+	memset(p, 0, sizeof(*p));
+	if (old_pw && username) {
+		struct login_user u;
+		struct actor me = c->who;
+		int found = 0;
+
+		memset(&u, 0, sizeof(u));
+		rc = load_login_user(c, username, &u, &found);
+		c->who = me;
+		if (rc)
+			return rc;
+		p->old_ok = found && crypto_password_verify(u.hash, old_pw);
+		snprintf(p->old_hash, sizeof(p->old_hash), "%s", found ? u.hash : "");
+		p->old_done = found;
+		ps_memzero(u.hash, sizeof(u.hash));
+		if (!p->old_ok)
+			return PS_OK; /* refused at the write, no more work */
+	}
+	/* a policy refusal is the write's to report */
+	ps_err_clear(&e);
+	c->err = &e;
+	rc = password_check(username, pw, (size_t)setting_int(c, "auth.password_min_length", 0),
+			    &e);
+	c->err = saved;
+	if (rc)
+		return PS_OK;
+	if (user_id) {
+		rc = history_id(c, user_id, &p->history_id);
+		if (!rc)
+			rc = reused(c, user_id, pw, &p->reused);
+		if (rc)
+			return rc;
+	}
+	if (!p->reused && crypto_password_hash(pw, p->hash))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	p->user_id = user_id;
+	p->done = 1;
+	return PS_OK;
+}
+
+/* c->pw_prep when it was made for user_id and no password was set since. */
+static const struct pw_prep *usable_prep(struct ctx *c, int64_t user_id)
+{
+	const struct pw_prep *p = c->pw_prep;
+	int64_t now_id = 0;
+
+	if (!p || !p->done || p->user_id != user_id)
+		return NULL;
+	if (user_id && (history_id(c, user_id, &now_id) || now_id != p->history_id))
+		return NULL;
+	return p;
+}
+
 int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
 		      const char *pw, int must_change)
 {
 	char hash[CRYPTO_PWHASH_LEN];
 	struct db_stmt *st;
+	const struct pw_prep *prep;
 	int rc, is_reused;
 
 	rc = password_check(username, pw,
@@ -586,8 +696,12 @@ int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
 			    c->err);
 	if (rc)
 		return rc;
+	prep = usable_prep(c, user_id);
 	if (user_id) {
-		rc = reused(c, user_id, pw, &is_reused);
+		if (prep)
+			is_reused = prep->reused;
+		else
+			rc = reused(c, user_id, pw, &is_reused);
 		if (rc)
 			return rc;
 		if (is_reused) {
@@ -597,7 +711,9 @@ int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
 			return PS_EINVAL;
 		}
 	}
-	if (crypto_password_hash(pw, hash))
+	if (prep)
+		memcpy(hash, prep->hash, sizeof(hash));
+	else if (crypto_password_hash(pw, hash))
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	rc = db_prepare(c->db,
 			"UPDATE users SET pw_hash = ?, pw_changed_at = ?, must_change_pw = ?,"
@@ -640,7 +756,10 @@ int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw)
 	c->who = me;
 	if (rc)
 		return rc;
-	if (!found || !crypto_password_verify(u.hash, old_pw)) {
+	if (!found ||
+	    !(c->pw_prep && c->pw_prep->old_done && strcmp(c->pw_prep->old_hash, u.hash) == 0
+		      ? c->pw_prep->old_ok
+		      : crypto_password_verify(u.hash, old_pw))) {
 		/* the refusal is audited after the rollback */
 		ctx_deny(c, "password.change", "user", me.username, "wrong old password");
 		ps_fail(c->err, PS_EINVAL, "BAD_OLD_PASSWORD", NULL, "原密码不正确");

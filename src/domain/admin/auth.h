@@ -18,12 +18,31 @@ struct login_result {
 	int retry_after;              /* seconds (LOGIN_RATE) */
 };
 
+/* What a login learnt before it writes: the password checked against the
+ * account's hash (or a dummy one for an unknown user, AUTH-2), so that the
+ * argon2id work (~0.1 s) is done on the request's worker and not by the one
+ * writer (AUTH-9). */
+struct login_check {
+	int done;                     /* 1 when the password was checked */
+	int found;                    /* the account exists */
+	int ok;                       /* the password matched */
+	char hash[CRYPTO_PWHASH_LEN]; /* the hash it was checked against */
+};
+
+/* Check password for username in the caller's (read) transaction, writing
+ * nothing: fills *chk (chk->done stays 0 while the address is over its
+ * failure rate: no work is spent on it). Only a storage error fails. */
+int auth_login_check(struct ctx *c, const char *username, const char *password,
+		     struct login_check *chk);
+
 /* Try a login. Every outcome is audited and the failure counters are
  * updated, so the caller COMMITS whatever the outcome (only a storage error,
  * the return value, rolls back). On LOGIN_OK the user's older sessions are
- * ended (SESS-5) and a new session row is written. */
+ * ended (SESS-5) and a new session row is written. chk (may be NULL) is an
+ * auth_login_check made before: its verdict is used when the account's hash
+ * is still the one it checked; otherwise the password is checked here. */
 int auth_login(struct ctx *c, const char *username, const char *password,
-	       struct login_result *out);
+	       const struct login_check *chk, struct login_result *out);
 
 /* Resolve a session token (cookie value) into c->who and c->session_hash.
  * PS_EAUTH with code UNAUTHENTICATED (no or unknown token) or
@@ -52,8 +71,32 @@ int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw);
 /* The JSON of user id (the /me shape), or PS_ENOTFOUND. */
 int auth_user_json(struct ctx *c, int64_t user_id, json_t **out);
 
+/* The argon2id work of setting a password, done on the request's worker
+ * before it joins a batch of the one writer (AUTH-9): the old password
+ * checked (a change), the new one checked against the last 10 and hashed.
+ * A write that has one in c->pw_prep uses what still holds (the same
+ * account hash, no newer history row) and does the rest itself. */
+struct pw_prep {
+	int done;                         /* the new password was prepared */
+	int64_t user_id;                  /* 0 for a new account */
+	int64_t history_id;               /* newest history row when checked */
+	int reused;                       /* among the last 10 */
+	char hash[CRYPTO_PWHASH_LEN];     /* argon2id of the new password */
+	int old_done, old_ok;             /* the old password checked / right */
+	char old_hash[CRYPTO_PWHASH_LEN]; /* the account hash it was checked against */
+};
+
+/* Prepare *p in the caller's (read) transaction, writing nothing: old_pw
+ * (may be NULL) is checked against username's account, pw against the
+ * policy (when it fails, p->done stays 0 and the write reports it) and the
+ * history of user_id (0 = a new account), then hashed. Only a storage error
+ * or no memory fails; p is wiped by the caller (ps_memzero) when done. */
+int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,
+			  const char *old_pw, const char *pw, struct pw_prep *p);
+
 /* Set a user's password (hash, history, pw_changed_at, must_change flag)
- * after checking the policy and reuse. Does not audit (callers do). */
+ * after checking the policy and reuse. Does not audit (callers do). Uses
+ * c->pw_prep when it was made for this user and password history. */
 int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
 		      const char *pw, int must_change);
 

@@ -165,7 +165,9 @@ int users_insert(struct ctx *c, const struct user_input *in, const char *pw_hash
 	struct db_stmt *st;
 	int rc;
 
-	if (!pw_hash) {
+	if (!pw_hash && c->pw_prep && c->pw_prep->done && c->pw_prep->user_id == 0) {
+		pw_hash = c->pw_prep->hash; /* hashed before the writer */
+	} else if (!pw_hash) {
 		if (crypto_password_hash(in->password, hash))
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 		pw_hash = hash;
@@ -424,4 +426,27 @@ int users_find_id(struct ctx *c, const char *username, int64_t *id)
 int units_find_by_code(struct ctx *c, const char *code, int64_t *id)
 {
 	return find_id(c, "SELECT id FROM org_unit WHERE code = ?", code, id, "单位");
+}
+
+int users_create_prepare(struct ctx *c, const struct user_input *in, struct pw_prep *p)
+{
+	int rc = authz_require(c, ACT_USER_CREATE);
+
+	memset(p, 0, sizeof(*p));
+	if (!rc && in->username && in->password)
+		rc = auth_password_prepare(c, 0, in->username, NULL, in->password, p);
+	return rc;
+}
+
+int users_reset_password_prepare(struct ctx *c, int64_t id, const char *pw, struct pw_prep *p)
+{
+	const char *username;
+	int rc = authz_require(c, ACT_USER_PASSWORD_RESET);
+
+	memset(p, 0, sizeof(*p));
+	if (!rc)
+		rc = load_username(c, id, &username, NULL);
+	if (!rc)
+		rc = auth_password_prepare(c, id, username, NULL, pw, p);
+	return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/admin/auth.h"
 
 struct user_filter {
 	const char *q;       /* username or name contains */
@@ -39,6 +40,14 @@ int users_set_disabled(struct ctx *c, int64_t id, int disabled, json_t **out);
 
 /* Administrator reset: the user must change it at next login; sessions end. */
 int users_reset_password(struct ctx *c, int64_t id, const char *pw);
+
+/* The argon2id work of users_create / users_reset_password, done on the
+ * request's worker before the write (auth_password_prepare), after the same
+ * permission check; put p in c->pw_prep for the write. Writes nothing. A
+ * refusal here is only a reason to skip the work: the write refuses (and
+ * audits) again. */
+int users_create_prepare(struct ctx *c, const struct user_input *in, struct pw_prep *p);
+int users_reset_password_prepare(struct ctx *c, int64_t id, const char *pw, struct pw_prep *p);
 
 /* Create an account without a permission check (init, CLI). pw_hash may be
  * given to reuse an argon2id hash (demo data) — else password is hashed.

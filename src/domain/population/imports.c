@@ -108,6 +108,17 @@ static int refused(int rc)
 	return rc == PS_EINVAL || rc == PS_ECONFLICT || rc == PS_ENOTFOUND;
 }
 
+/* Open a savepoint, only inside the request's transaction: when the store
+ * rolled that back (an I/O error, a full disk), SAVEPOINT would open a new
+ * one and its RELEASE would commit rows on their own. */
+static int savepoint_open(struct ctx *c, const char *name)
+{
+	if (!db_in_transaction(c->db))
+		return ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL,
+			       "数据存储故障，导入事务已被回滚");
+	return db_savepoint(c->db, name, c->err);
+}
+
 /* Rows go in chunks, each in one savepoint: a savepoint per row copies every
  * page a row touches to the statement journal, and that was half the time
  * of an import. When a row of a chunk is refused, the chunk is undone and
@@ -142,7 +153,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 		size_t nhits = json_array_size(hits);
 		int n = 0, made_all = 0, bad = 0;
 
-		rc = db_exec(c->db, "SAVEPOINT import_chunk", c->err);
+		rc = savepoint_open(c, "import_chunk");
 		while (!rc && n < CHUNK_ROWS && (more = next_row(&rd, col, &rc)) == 1) {
 			int made = 0, rrc = one_row(c, k, col, &made, hits, &e);
 
@@ -161,14 +172,19 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 		if (rc)
 			break; /* the request's transaction is rolled back */
 		if (!bad) {
-			db_exec(c->db, "RELEASE SAVEPOINT import_chunk", NULL);
+			rc = db_savepoint_release(c->db, "import_chunk", c->err);
+			if (rc)
+				break;
 			rows += n;
 			imported += n;
 			created += made_all;
 			continue;
 		}
-		db_exec(c->db, "ROLLBACK TO SAVEPOINT import_chunk", NULL);
-		db_exec(c->db, "RELEASE SAVEPOINT import_chunk", NULL);
+		rc = db_savepoint_rollback(c->db, "import_chunk", c->err);
+		if (!rc)
+			rc = db_savepoint_release(c->db, "import_chunk", c->err);
+		if (rc)
+			break;
 		while (json_array_size(hits) > nhits)
 			json_array_remove(hits, json_array_size(hits) - 1);
 		rd = mark;
@@ -177,13 +193,16 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 			int made = 0, rrc;
 
 			rows++;
-			rc = db_exec(c->db, "SAVEPOINT import_row", c->err);
+			rc = savepoint_open(c, "import_row");
 			if (rc)
 				break;
 			rrc = one_row(c, k, col, &made, hits, &e);
 			if (refused(rrc)) {
-				db_exec(c->db, "ROLLBACK TO SAVEPOINT import_row", NULL);
-				db_exec(c->db, "RELEASE SAVEPOINT import_row", NULL);
+				rc = db_savepoint_rollback(c->db, "import_row", c->err);
+				if (!rc)
+					rc = db_savepoint_release(c->db, "import_row", c->err);
+				if (rc)
+					break;
 				json_array_append_new(errors, err_row(rd.line, e.msg));
 				continue;
 			}
@@ -192,7 +211,9 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 				rc = rrc;
 				break;
 			}
-			db_exec(c->db, "RELEASE SAVEPOINT import_row", NULL);
+			rc = db_savepoint_release(c->db, "import_row", c->err);
+			if (rc)
+				break;
 			imported++;
 			created += made;
 		}

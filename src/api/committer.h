@@ -1,0 +1,73 @@
+/* committer.h — the one writer of the server.
+ *
+ * Every write of the serving path reaches the store through here: one
+ * committer thread on its own connection takes the jobs that are waiting (up
+ * to COMMITTER_BATCH_MAX), runs each inside `SAVEPOINT request` of one
+ * outer transaction, and commits the batch with one fsync. A job that fails
+ * is rolled back to its savepoint (then its `rolled_back` step may keep what
+ * a refusal keeps, e.g. its audit rows) and the others of the batch commit.
+ *
+ * When the store itself fails — SAVEPOINT, ROLLBACK TO or RELEASE fails, or
+ * after a job the outer transaction is gone because SQLite rolled it back
+ * (SQLITE_IOERR, SQLITE_FULL …), or BEGIN or COMMIT fails — nothing of the
+ * batch is kept: every job of the batch, including those already run and
+ * released, is answered PS_EUNAVAIL (503 STORE_UNAVAILABLE) and the next
+ * batch starts afresh. No job is ever committed outside its batch, and no
+ * job is answered success before its batch is durable. A failed sync
+ * (db_sync_failed) also stops all writes until restart (DUR-4,
+ * api_write_fail_stop).
+ *
+ * Jobs are answered from the committer thread through their `done`
+ * callback, in the order they were submitted. */
+#ifndef PS_API_COMMITTER_H
+#define PS_API_COMMITTER_H
+
+#include "core/rc.h"
+#include "store/db.h"
+
+#define COMMITTER_BATCH_MAX 256
+
+struct commit_job {
+	/* Set by the submitter. run performs the job's writes on db inside its
+	 * savepoint and returns a ps_rc; on failure the savepoint is rolled
+	 * back and then rolled_back (may be NULL) runs inside the same
+	 * savepoint, for what a refusal keeps (its failure is only logged).
+	 * done is called once the batch is durable or lost: rc is final and,
+	 * when the batch was lost, *err says why. done may free the job. */
+	int (*run)(struct commit_job *j, struct db *db);
+	void (*rolled_back)(struct commit_job *j, struct db *db);
+	void (*done)(struct commit_job *j);
+	struct ps_err *err; /* the job's error slot (not NULL) */
+	void *arg;          /* the submitter's, untouched */
+
+	/* Set by the committer: what run returned, or PS_EUNAVAIL when the
+	 * batch was lost. */
+	int rc;
+	struct commit_job *next; /* private */
+};
+
+/* Start the committer thread on db (owned by the caller, open until
+ * committer_stop returned; should have had db_use_as_writer). PS_ENOMEM
+ * when the thread cannot be made; then committer_running() stays 0. */
+int committer_start(struct db *db);
+
+/* Finish every queued job, then stop the thread. Call only when nothing
+ * can be submitted any more. A no-op when it does not run. */
+void committer_stop(void);
+
+/* 1 while the committer runs (started and not stopped). Cannot fail. */
+int committer_running(void);
+
+/* Queue j (owned by the caller, valid until its done was called). The
+ * committer must run. Cannot fail. */
+void committer_submit(struct commit_job *j);
+
+/* Submit j and wait until its batch is durable or lost (for a thread that
+ * may block, e.g. a background sweep): returns j->rc. j->done is set here
+ * and must not be set by the caller. The committer must run. */
+int committer_call(struct commit_job *j);
+
+/* Jobs submitted and not answered yet. Cannot fail. */
+int committer_pending(void);
+
+#endif
