@@ -53,7 +53,7 @@ struct req {
 	const char *set_cookie;    /* Set-Cookie value or NULL */
 	int retry_after;           /* seconds, 0 = no header */
 	int no_store;              /* Cache-Control: no-store */
-	void *raw;                 /* a non-JSON body (malloc'd, freed by http), or NULL */
+	void *raw;                 /* a non-JSON body (ps_malloc'd, ps_free'd by http), or NULL */
 	size_t raw_len;
 	const char *raw_type;      /* its Content-Type */
 	const char *raw_name;      /* download file name (Content-Disposition), or NULL */

@@ -1,6 +1,51 @@
 #include "core/json.h"
+#include "core/mem.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+/* The header in front of each jansson block: its size, padded so that the
+ * block keeps the alignment of malloc. */
+#define JSON_HDR sizeof(max_align_t)
+
+/* Set when an allocation of jansson failed on this thread: jansson reports
+ * most of them as syntax errors ("invalid token"), json_parse_body must
+ * not answer 400 for them. */
+static _Thread_local int alloc_failed;
+
+static void *json_mem_alloc(size_t n)
+{
+	unsigned char *b;
+
+	if (n > SIZE_MAX - JSON_HDR)
+		return NULL;
+	b = ps_malloc(n + JSON_HDR);
+	if (!b) {
+		alloc_failed = 1;
+		return NULL;
+	}
+	memcpy(b, &n, sizeof(n));
+	return b + JSON_HDR;
+}
+
+void json_mem_free(void *p)
+{
+	unsigned char *b;
+	size_t n;
+
+	if (!p)
+		return;
+	b = (unsigned char *)p - JSON_HDR;
+	memcpy(&n, b, sizeof(n));
+	ps_memzero(p, n);
+	ps_free(b);
+}
+
+void json_mem_init(void)
+{
+	json_set_alloc_funcs(json_mem_alloc, json_mem_free);
+}
 
 static int depth_ok(json_t *v, int depth)
 {
@@ -36,7 +81,10 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 		*out = v;
 		return PS_OK;
 	}
+	alloc_failed = 0;
 	v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+	if (!v && (alloc_failed || json_error_code(&je) == json_error_out_of_memory))
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!v)
 		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
 			       "请求内容不是合法的 JSON（第 %d 行第 %d 列附近有错误）",
@@ -52,6 +100,17 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 			       "JSON 嵌套层数超过 %d", JSON_MAX_DEPTH);
 	}
 	*out = v;
+	return PS_OK;
+}
+
+int json_parse_stored(const char *text, json_t **out, struct ps_err *err)
+{
+	json_error_t je;
+
+	alloc_failed = 0;
+	*out = json_loads(text, 0, &je);
+	if (!*out && (alloc_failed || json_error_code(&je) == json_error_out_of_memory))
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	return PS_OK;
 }
 

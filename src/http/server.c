@@ -5,6 +5,7 @@
 #include "store/db.h"
 #include "core/buf.h"
 #include "core/crypto.h"
+#include "core/json.h"
 #include "core/log.h"
 #include "core/mem.h"
 
@@ -62,6 +63,7 @@ struct conn {
 	struct buf body;
 	char *uri;          /* raw request target, from the URI log callback */
 	int too_big;
+	int oom;            /* the body could not be stored */
 	int started;
 	struct req *parked; /* waiting for the group committer, then its answer */
 	struct MHD_Connection *mc;
@@ -76,7 +78,9 @@ static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 	if (!cn)
 		return NULL;
 	arena_init(&cn->arena);
-	buf_init(&cn->body, cfg->max_body);
+	/* a body may carry a password (login, password change, user create
+	 * and reset): every body is wiped before its memory is freed */
+	buf_init_secret(&cn->body, cfg->max_body);
 	cn->uri = arena_strdup(&cn->arena, uri);
 	return cn;
 }
@@ -98,7 +102,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 
 		json_decref(r->in);
 		json_decref(r->out);
-		free(r->raw);
+		ps_free(r->raw);
 	}
 	buf_release(&cn->body);
 	arena_release(&cn->arena);
@@ -143,10 +147,12 @@ static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
 		resp = MHD_create_response_from_buffer(sizeof(oom) - 1, (void *)oom,
 						       MHD_RESPMEM_PERSISTENT);
 	} else {
-		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		/* jansson's string: MHD hands it back to jansson's free */
+		resp = MHD_create_response_from_buffer_with_free_callback(len, body,
+									  json_mem_free);
 	}
 	if (!resp) {
-		free(body);
+		json_mem_free(body);
 		return MHD_NO;
 	}
 	common_headers(resp);
@@ -217,11 +223,11 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 	enum MHD_Result ret;
 
 	if (r->raw && r->status == 200) {
-		struct MHD_Response *resp = MHD_create_response_from_buffer(r->raw_len, r->raw,
-									    MHD_RESPMEM_MUST_FREE);
+		struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
+			r->raw_len, r->raw, ps_free);
 
 		if (!resp) {
-			free(r->raw);
+			ps_free(r->raw);
 			json_decref(r->out);
 			return MHD_NO;
 		}
@@ -238,7 +244,7 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 		json_decref(r->out);
 		return ret;
 	}
-	free(r->raw);
+	ps_free(r->raw);
 	ret = send_json(c, r);
 	json_decref(r->out);
 	return ret;
@@ -320,13 +326,21 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (!cn->too_big && buf_add(&cn->body, upload_data, *upload_data_size))
-			cn->too_big = 1;
+		if (!cn->too_big && !cn->oom) {
+			int rc = buf_add(&cn->body, upload_data, *upload_data_size);
+
+			if (rc == PS_ENOMEM)
+				cn->oom = 1;
+			else if (rc)
+				cn->too_big = 1;
+		}
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (cn->too_big)
 		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+	if (cn->oom)
+		return send_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试");
 
 	raw = cn->uri ? cn->uri : "/";
 	q = strchr(raw, '?');

@@ -29,7 +29,17 @@ static void check_err(const struct ps_err *err, int rc)
 	FUZZ_CHECK(memchr(err->msg, '\0', sizeof(err->msg)) != NULL);
 }
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* jansson allocates as in the server (sized blocks, wiped on free) */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	json_mem_init();
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "core/mem.h"
 #include "core/rc.h"
 
@@ -311,6 +312,57 @@ static void test_memzero(void **state)
 	ps_memzero(NULL, 4); /* no-op */
 }
 
+/* jansson goes through ps_malloc: the failure hook reaches it */
+static void test_json_alloc_hook(void **state)
+{
+	json_t *o;
+	char *s;
+
+	(void)state;
+	ps_mem_fail_at(1, 0);
+	assert_null(json_object());
+	o = json_pack("{s:s}", "password", "Kaishi#Gongzuo-2026");
+	assert_non_null(o);
+	s = json_dumps(o, JSON_COMPACT);
+	assert_string_equal(s, "{\"password\":\"Kaishi#Gongzuo-2026\"}");
+	json_mem_free(s);
+	json_mem_free(NULL);
+	json_decref(o);
+	/* a body that cannot be parsed for lack of memory is not bad JSON */
+	for (unsigned long n = 1; n < 64; n++) {
+		struct ps_err e;
+		json_t *v = NULL;
+		int rc;
+
+		ps_err_clear(&e);
+		ps_mem_fail_at(n, 0);
+		rc = json_parse_body("{\"username\":\"a\",\"password\":\"b\"}", 31, &v, &e);
+		ps_mem_fail_at(0, 0);
+		assert_true(rc == PS_OK || rc == PS_ENOMEM);
+		json_decref(v);
+		if (rc == PS_OK)
+			break;
+	}
+}
+
+/* a secret buffer grows by copy-and-wipe and keeps its contents */
+static void test_buf_secret(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init_secret(&b, 4096);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(buf_adds(&b, "pw:0123456789"), PS_OK);
+	assert_int_equal(b.len, 1300);
+	assert_memory_equal(b.p + 1287, "pw:0123456789", 13);
+	ps_mem_fail_at(1, 0);
+	assert_int_equal(buf_add(&b, b.p, 1300), PS_ENOMEM);
+	assert_null(b.p);
+	assert_int_equal(buf_adds(&b, "x"), PS_OK);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,7 +377,10 @@ int main(void)
 		cmocka_unit_test(test_ps_fail),
 		cmocka_unit_test_teardown(test_mem_fail_at, reset_mem),
 		cmocka_unit_test(test_memzero),
+		cmocka_unit_test_teardown(test_json_alloc_hook, reset_mem),
+		cmocka_unit_test_teardown(test_buf_secret, reset_mem),
 	};
 
+	json_mem_init(); /* before any jansson call */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
