@@ -28,8 +28,8 @@ struct csv_reader {
 void csv_reader_init(struct csv_reader *r, const char *text, size_t len);
 
 /* Read the next record into at most max fields. The fields are unquoted
- * copies in arena a (NUL-terminated; a field holding a NUL byte ends
- * there); blanks (spaces, tabs) around a field are dropped, those inside
+ * copies in arena a (NUL-terminated; NUL bytes of the text are
+ * dropped); blanks (spaces, tabs) around a field are dropped, those inside
  * the quotes are kept. Fields past max are dropped. A blank line is a
  * record of one empty field.
  * Returns PS_OK with *nf >= 1 for a record, PS_OK with *nf == 0 at the end
