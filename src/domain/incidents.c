@@ -431,8 +431,16 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	rows_and_int(&q, "i.received_at >= ?", f->from);
 	rows_and_int(&q, "i.received_at < ?", f->to);
 	rows_and_int(&q, "i.status <> 'closed'", f->active);
-	rows_and_text(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
-			  " OR i.summary LIKE '%' || ? || '%')", f->q);
+	if (f->q && *f->q) {
+		const char *pat = rows_like(&q, f->q, ROWS_LIKE_CONTAINS);
+
+		rows_and(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE ?" ROWS_ESCAPE
+			     " OR i.summary LIKE ?" ROWS_ESCAPE ")");
+		rows_bind_text_exact(&q, f->q);
+		rows_bind_text_exact(&q, f->q);
+		rows_bind_text_exact(&q, pat);
+		rows_bind_text_exact(&q, pat);
+	}
 	rc = rows_page(&q,
 		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential, i.place,"
 		       " i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"
