@@ -50,6 +50,10 @@ struct req {
 	/* the response (read by http) */
 	int status;
 	json_t *out;               /* owned; NULL = empty body */
+	char *out_text;            /* out serialized before the commit, or NULL
+				    * (then http serializes out); owned,
+				    * json_mem_free'd by http */
+	size_t out_len;
 	const char *set_cookie;    /* Set-Cookie value or NULL */
 	int retry_after;           /* seconds, 0 = no header */
 	int no_store;              /* Cache-Control: no-store */

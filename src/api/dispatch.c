@@ -153,6 +153,8 @@ static void render_error(struct req *r, int rc)
 	if (err && e->field)
 		json_object_set_new(err, "field", json_string(e->field));
 	json_decref(r->out);
+	json_mem_free(r->out_text);
+	r->out_text = NULL;
 	r->out = err ? json_pack("{s:o}", "error", err) : NULL;
 	r->status = ps_rc_http_status(rc);
 	if (rc == PS_ERATE && !r->retry_after)
@@ -217,6 +219,22 @@ static void ctx_for(struct req *r)
 	r->ctx.request_id = r->request_id;
 }
 
+/* Serialize r->out into r->out_text (a request's answer is rendered
+ * before its writes commit). PS_ENOMEM when it cannot be. */
+static int render_out(struct req *r)
+{
+	json_mem_free(r->out_text);
+	r->out_text = NULL;
+	r->out_len = 0;
+	if (!r->out)
+		return PS_OK;
+	r->out_text = json_render(r->out, JSON_COMPACT);
+	if (!r->out_text)
+		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	r->out_len = strlen(r->out_text);
+	return PS_OK;
+}
+
 /* A GET runs on its worker thread in a read transaction of its own, so reads
  * run in parallel. With the group committer on, its few writes (audit rows,
  * the session touch) are deferred: they are written by the committer in its
@@ -246,6 +264,11 @@ static int run_route(struct req *r, const struct route *rt, int defer)
 		if (rc)
 			goto fail;
 	}
+	/* what can fail for lack of memory happens before the commit: a
+	 * request is answered 5xx only when nothing of it was written */
+	rc = render_out(r);
+	if (rc)
+		goto fail;
 	rc = db_commit(r->db, &r->err);
 	if (rc == PS_EIO)
 		api_write_fail_stop();
@@ -520,6 +543,8 @@ int api_handle(struct req *r)
 		ps_err_clear(&r->err);
 		json_decref(r->out);
 		r->out = NULL;
+		json_mem_free(r->out_text);
+		r->out_text = NULL;
 		r->status = 200;
 		r->set_cookie = NULL;
 		rc = run_route(r, found, committer_running);
@@ -530,9 +555,13 @@ int api_handle(struct req *r)
 		usleep((useconds_t)(5000 * (attempt + 1)));
 	}
 	if (r->ctx.defer_writes &&
-	    (rc ? r->ctx.pending != NULL : r->ctx.deferred || r->ctx.touch_hash) &&
-	    wait_for(r, found, JOB_DEFERRED, rc))
-		return API_WAIT;
+	    (rc ? r->ctx.pending != NULL : r->ctx.deferred || r->ctx.touch_hash)) {
+		if (wait_for(r, found, JOB_DEFERRED, rc))
+			return API_WAIT;
+		/* no answer before its audit rows are written (AUD-1) */
+		if (!rc)
+			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	r->rc = rc;
 	api_finish(r);
 	return API_DONE;

@@ -9,9 +9,11 @@
  * block keeps the alignment of malloc. */
 #define JSON_HDR sizeof(max_align_t)
 
-/* Set when an allocation of jansson failed on this thread: jansson reports
- * most of them as syntax errors ("invalid token"), json_parse_body must
- * not answer 400 for them. */
+/* Set when an allocation of jansson failed on this thread. jansson reports
+ * most of them as syntax errors ("invalid token"), and both its lexer and
+ * its dumper even return text with a character missing when growing a
+ * buffer failed: a parse or a dump during which an allocation failed has
+ * failed, whatever jansson returned. */
 static _Thread_local int alloc_failed;
 
 static void *json_mem_alloc(size_t n)
@@ -83,8 +85,13 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 	}
 	alloc_failed = 0;
 	v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
-	if (!v && (alloc_failed || json_error_code(&je) == json_error_out_of_memory))
+	if (alloc_failed || (!v && json_error_code(&je) == json_error_out_of_memory)) {
+		/* even when it returns a value: jansson 2.14's lexer drops the
+		 * character it could not append ("Demo-2026" read as
+		 * "Demo-026") and goes on */
+		json_decref(v);
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	if (!v)
 		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
 			       "请求内容不是合法的 JSON（第 %d 行第 %d 列附近有错误）",
@@ -103,14 +110,32 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 	return PS_OK;
 }
 
+char *json_render(const json_t *v, size_t flags)
+{
+	char *s;
+
+	alloc_failed = 0;
+	s = json_dumps(v, flags);
+	if (alloc_failed) {
+		/* jansson 2.14 can return text with a character missing (a
+		 * key's closing quote) when an allocation failed inside */
+		json_mem_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 int json_parse_stored(const char *text, json_t **out, struct ps_err *err)
 {
 	json_error_t je;
 
 	alloc_failed = 0;
 	*out = json_loads(text, 0, &je);
-	if (!*out && (alloc_failed || json_error_code(&je) == json_error_out_of_memory))
+	if (alloc_failed || (!*out && json_error_code(&je) == json_error_out_of_memory)) {
+		json_decref(*out); /* it may miss characters: see json_parse_body */
+		*out = NULL;
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	return PS_OK;
 }
 

@@ -20,6 +20,12 @@
  * jansson call and before threads start, in every binary. Cannot fail. */
 void json_mem_init(void);
 
+/* json_dumps that fails (NULL) when any allocation inside it failed:
+ * jansson 2.14 may otherwise return text with a character missing. The
+ * only way Precinct serializes JSON (src/ may not call json_dumps). Free
+ * the result with json_mem_free. */
+char *json_render(const json_t *v, size_t flags);
+
 /* Free (and wipe) a string jansson returned to the caller, such as the
  * result of json_dumps, after json_mem_init. NULL is a no-op. */
 void json_mem_free(void *p);

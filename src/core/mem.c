@@ -7,12 +7,36 @@
 
 static atomic_ulong fail_countdown;
 static atomic_int fail_persistent;
+static atomic_ulong failures; /* injected failures so far */
 
 void ps_mem_fail_at(unsigned long n, int persistent)
 {
 	atomic_store(&fail_persistent, persistent);
 	atomic_store(&fail_countdown, n);
 }
+
+unsigned long ps_mem_failures(void)
+{
+	return atomic_load(&failures);
+}
+
+#ifdef PS_TEST_HOOKS
+/* With PRECINCT_TEST_ALLOC_TRACE set, an injected failure prints where it
+ * happened (in a sanitizer build): to find the failures a request absorbs. */
+extern void __sanitizer_print_stack_trace(void) __attribute__((weak));
+
+static void trace_failure(void)
+{
+	const char *t = getenv("PRECINCT_TEST_ALLOC_TRACE");
+
+	if (t && *t && __sanitizer_print_stack_trace)
+		__sanitizer_print_stack_trace();
+}
+#else
+static void trace_failure(void)
+{
+}
+#endif
 
 static int should_fail(void)
 {
@@ -23,6 +47,8 @@ static int should_fail(void)
 	if (n == 1) {
 		if (!atomic_load(&fail_persistent))
 			atomic_store(&fail_countdown, 0);
+		atomic_fetch_add(&failures, 1);
+		trace_failure();
 		return 1;
 	}
 	atomic_fetch_sub(&fail_countdown, 1);

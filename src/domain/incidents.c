@@ -371,6 +371,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 			      " ON u.id = io.user_id WHERE io.incident_id = ? ORDER BY u.id",
 			      &officers);
 	if (rc) {
+		json_decref(events);
 		json_decref(inc);
 		return rc;
 	}

@@ -206,7 +206,7 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 			  "subject_name", json_object_get(iv, "subject_name"),
 			  "officers", json_object_get(iv, "officers"),
 			  "qa", json_object_get(iv, "qa"));
-	text = canon ? json_dumps(canon, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	text = canon ? json_render(canon, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	json_decref(canon);
 	if (!text) {
 		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");

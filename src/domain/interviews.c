@@ -183,7 +183,7 @@ static int qa_text(struct ctx *c, json_t *qa, const char *def, const char **out)
 	*out = def;
 	if (!qa)
 		return PS_OK;
-	s = json_dumps(qa, JSON_COMPACT);
+	s = json_render(qa, JSON_COMPACT);
 	*out = s ? arena_strdup(c->arena, s) : NULL;
 	json_mem_free(s);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");

@@ -212,7 +212,7 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	if (rc)
 		goto out;
 	res = json_object();
-	items = json_array();
+	items = res ? json_array() : NULL;
 	capped = q->count_cap > 0 && total > q->count_cap;
 	if (capped)
 		total = q->count_cap;

@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 
 		json_decref(r->in);
 		json_decref(r->out);
+		json_mem_free(r->out_text);
 		ps_free(r->raw);
 	}
 	buf_release(&cn->body);
@@ -110,8 +112,52 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+#ifdef PS_TEST_HOOKS
+/* Allocation-failure tests (tests/api/api_alloc_fail.c): a request with
+ * "X-Test-Fail-Alloc: N" makes the N-th allocation of the server from its
+ * first call on fail (core/mem.h); its answer tells in "X-Test-Alloc-
+ * Failed" how many did (0: the request needed fewer than N). The count is
+ * global: one such request at a time. Release builds have no such header. */
+static atomic_int alloc_armed;
+static atomic_ulong alloc_base;
+
+static void test_alloc_arm(struct MHD_Connection *c)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Test-Fail-Alloc");
+	unsigned long n = v ? strtoul(v, NULL, 10) : 0;
+
+	if (!n)
+		return;
+	atomic_store(&alloc_base, ps_mem_failures());
+	atomic_store(&alloc_armed, 1);
+	ps_mem_fail_at(n, 0);
+}
+
+static void test_alloc_report(struct MHD_Response *resp)
+{
+	char num[24];
+
+	if (!atomic_exchange(&alloc_armed, 0))
+		return;
+	ps_mem_fail_at(0, 0);
+	snprintf(num, sizeof(num), "%lu", ps_mem_failures() - atomic_load(&alloc_base));
+	MHD_add_response_header(resp, "X-Test-Alloc-Failed", num);
+}
+#else
+static void test_alloc_arm(struct MHD_Connection *c)
+{
+	(void)c;
+}
+
+static void test_alloc_report(struct MHD_Response *resp)
+{
+	(void)resp;
+}
+#endif
+
 static void common_headers(struct MHD_Response *resp)
 {
+	test_alloc_report(resp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Content-Security-Policy",
 				"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
@@ -134,16 +180,30 @@ static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
 	enum MHD_Result ret;
 	char num[32];
 
-	if (r->out) {
-		body = json_dumps(r->out, JSON_COMPACT);
-		if (!body)
-			r->status = 503;
-		else
+	if (r->out_text) {
+		/* rendered before the commit (api/dispatch.c) */
+		body = r->out_text;
+		len = r->out_len;
+		r->out_text = NULL;
+	} else if (r->out) {
+		body = json_render(r->out, JSON_COMPACT);
+		if (body)
 			len = strlen(body);
 	}
-	if (!body && r->status != 204) {
+	if (!body && r->status >= 200 && r->status <= 299 && r->status != 204) {
+		/* the writes of the request are committed (the group committer
+		 * answers after COMMIT): keep the status, say the details are
+		 * missing — a 5xx would invite the client to do it again */
+		static const char partial[] =
+			"{\"notice\":{\"code\":\"ANSWER_INCOMPLETE\",\"message\":"
+			"\"操作已完成，但服务器资源不足，未能返回详细结果，请刷新查看\"}}";
+		resp = MHD_create_response_from_buffer(sizeof(partial) - 1, (void *)partial,
+						       MHD_RESPMEM_PERSISTENT);
+	} else if (!body && r->status != 204) {
 		static const char oom[] =
 			"{\"error\":{\"code\":\"OUT_OF_MEMORY\",\"message\":\"服务器资源不足，请稍后重试\"}}";
+		if (r->status < 500)
+			r->status = 503;
 		resp = MHD_create_response_from_buffer(sizeof(oom) - 1, (void *)oom,
 						       MHD_RESPMEM_PERSISTENT);
 	} else {
@@ -229,6 +289,7 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 		if (!resp) {
 			ps_free(r->raw);
 			json_decref(r->out);
+			json_mem_free(r->out_text);
 			return MHD_NO;
 		}
 		common_headers(resp);
@@ -242,6 +303,7 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 		ret = MHD_queue_response(c, 200, resp);
 		MHD_destroy_response(resp);
 		json_decref(r->out);
+		json_mem_free(r->out_text);
 		return ret;
 	}
 	ps_free(r->raw);
@@ -321,6 +383,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 							     "Content-Length");
 		cn->started = 1;
+		test_alloc_arm(c);
 		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
 			cn->too_big = 1;
 		return MHD_YES;
