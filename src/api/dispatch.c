@@ -5,6 +5,7 @@
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/mem.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -184,11 +185,28 @@ static int origin_ok(struct req *r)
 	return strcmp(o, r->host) == 0;
 }
 
+/* Serialize r->out into r->out_text (a request's answer is rendered
+ * before its writes commit). PS_ENOMEM when it cannot be. */
+static int render_out(struct req *r)
+{
+	json_mem_free(r->out_text);
+	r->out_text = NULL;
+	r->out_len = 0;
+	if (!r->out)
+		return PS_OK;
+	r->out_text = json_render(r->out, JSON_COMPACT);
+	if (!r->out_text)
+		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	r->out_len = strlen(r->out_text);
+	return PS_OK;
+}
+
 /* Session, CSRF and the handler, inside a transaction the caller opened. */
 static int run_body(struct req *r, const struct route *rt)
 {
 	struct ctx *c = &r->ctx;
 	const char *csrf = NULL;
+	unsigned long fails = ps_mem_thread_failures();
 	int rc;
 
 	if (!(rt->flags & ROUTE_PUBLIC)) {
@@ -209,7 +227,18 @@ static int run_body(struct req *r, const struct route *rt)
 			return ps_fail(&r->err, PS_EFORBIDDEN, "PASSWORD_CHANGE_REQUIRED",
 				       "AUTH-6", "首次登录或密码已过期，请先修改密码");
 	}
-	return rt->handler(r);
+	rc = rt->handler(r);
+	/* an allocation that failed in the session check or the handler, even one whose
+	 * failure it ignored (a json_object_set_new left unchecked, a NULL
+	 * bind), fails the request: its answer or its rows may miss a part */
+	if (!rc && ps_mem_thread_failures() != fails)
+		rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* the answer is rendered here, inside the request's transaction or
+	 * savepoint: what can fail for lack of memory fails before COMMIT, and
+	 * a request is answered 5xx only when nothing of it was written */
+	if (!rc)
+		rc = render_out(r);
+	return rc;
 }
 
 static void ctx_for(struct req *r)
@@ -217,22 +246,6 @@ static void ctx_for(struct req *r)
 	ctx_init(&r->ctx, r->db, r->arena, &r->err);
 	r->ctx.client_ip = r->client_ip;
 	r->ctx.request_id = r->request_id;
-}
-
-/* Serialize r->out into r->out_text (a request's answer is rendered
- * before its writes commit). PS_ENOMEM when it cannot be. */
-static int render_out(struct req *r)
-{
-	json_mem_free(r->out_text);
-	r->out_text = NULL;
-	r->out_len = 0;
-	if (!r->out)
-		return PS_OK;
-	r->out_text = json_render(r->out, JSON_COMPACT);
-	if (!r->out_text)
-		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	r->out_len = strlen(r->out_text);
-	return PS_OK;
 }
 
 /* A GET runs on its worker thread in a read transaction of its own, so reads
@@ -264,11 +277,6 @@ static int run_route(struct req *r, const struct route *rt, int defer)
 		if (rc)
 			goto fail;
 	}
-	/* what can fail for lack of memory happens before the commit: a
-	 * request is answered 5xx only when nothing of it was written */
-	rc = render_out(r);
-	if (rc)
-		goto fail;
 	rc = db_commit(r->db, &r->err);
 	if (rc == PS_EIO)
 		api_write_fail_stop();

@@ -8,6 +8,19 @@
 static atomic_ulong fail_countdown;
 static atomic_int fail_persistent;
 static atomic_ulong failures; /* injected failures so far */
+static _Thread_local unsigned long thread_failures; /* any, on this thread */
+
+unsigned long ps_mem_thread_failures(void)
+{
+	return thread_failures;
+}
+
+static void *counted(void *p)
+{
+	if (!p)
+		thread_failures++;
+	return p;
+}
 
 void ps_mem_fail_at(unsigned long n, int persistent)
 {
@@ -58,22 +71,22 @@ static int should_fail(void)
 void *ps_malloc(size_t n)
 {
 	if (should_fail())
-		return NULL;
-	return malloc(n ? n : 1);
+		return counted(NULL);
+	return counted(malloc(n ? n : 1));
 }
 
 void *ps_calloc(size_t count, size_t n)
 {
 	if (should_fail())
-		return NULL;
-	return calloc(count ? count : 1, n ? n : 1);
+		return counted(NULL);
+	return counted(calloc(count ? count : 1, n ? n : 1));
 }
 
 void *ps_realloc(void *p, size_t n)
 {
 	if (should_fail())
-		return NULL;
-	return realloc(p, n ? n : 1);
+		return counted(NULL);
+	return counted(realloc(p, n ? n : 1));
 }
 
 void ps_free(void *p)
