@@ -311,8 +311,11 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 		/* exact, or a prefix when it ends with '*' ("user.*") */
 		size_t n = strlen(f->action);
 		int prefix = f->action[n - 1] == '*';
-		const char *text = prefix ? arena_strndup(c->arena, f->action, n - 1) : f->action;
+		const char *text;
 
+		if (n > 512)
+			return ps_fail_field(c->err, PS_EINVAL, "action", "筛选条件过长");
+		text = prefix ? arena_strndup(c->arena, f->action, n - 1) : f->action;
 		if (!text)
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 		action = rows_like(&q, text, prefix ? ROWS_LIKE_PREFIX : ROWS_LIKE_EXACT);
