@@ -353,6 +353,25 @@ static void test_json_alloc_hook(void **state)
 		json_decref(v);
 		break;
 	}
+	/* found by fuzz_json_body: with one allocation failing, jansson's
+	 * lexer read past its buffer (a crash) — json_parse_body must stop
+	 * the parse at the failure and free what it held */
+	for (unsigned long n = 1; n < 64; n++) {
+		static const char body[] = "{\"usernsword\":\"Prtcctemminj02\"}";
+		struct ps_err e;
+		json_t *v = NULL;
+		int rc;
+
+		ps_err_clear(&e);
+		ps_mem_fail_at(n, 0);
+		rc = json_parse_body(body, sizeof(body) - 1, &v, &e);
+		ps_mem_fail_at(0, 0);
+		assert_true(rc == PS_ENOMEM ? v == NULL : rc == PS_OK && v != NULL);
+		if (v)
+			assert_string_equal(json_string_value(json_object_get(v, "usernsword")),
+					    "Prtcctemminj02");
+		json_decref(v);
+	}
 }
 
 /* json_render: whole text or NULL, never text with a character missing */
