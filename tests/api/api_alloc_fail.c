@@ -180,12 +180,9 @@ static void alloc_loop(struct server *srv, const char *what, step_fn step, int i
 					 " (tables: %s)", what, n, r->status, db_diff(srv, snap, now));
 			fives++;
 		} else if (r->status >= 200 && r->status <= 299) {
-			if (is_list && strcmp(list_digest(srv, r), want) != 0) {
-				FILE *dump = fopen("/tmp/wtmem_body.json", "w");
-				if (dump) { fwrite(r->body, 1, r->body_len, dump); fclose(dump); }
+			if (is_list && strcmp(list_digest(srv, r), want) != 0)
 				fail_msg("%s, allocation %d failing: 2xx with another list: %s, want %s: %.300s",
-					 what, n, list_digest(srv, r), want, r->body_len > 300 ? r->body + r->body_len - 300 : r->body);
-			}
+					 what, n, list_digest(srv, r), want, r->body);
 			snap = db_hash(srv);
 			if (atoi(failed) == 0)
 				break; /* the request needed fewer than n allocations */
