@@ -50,10 +50,14 @@ struct req {
 	/* the response (read by http) */
 	int status;
 	json_t *out;               /* owned; NULL = empty body */
+	char *out_text;            /* out serialized before the commit, or NULL
+				    * (then http serializes out); owned,
+				    * json_mem_free'd by http */
+	size_t out_len;
 	const char *set_cookie;    /* Set-Cookie value or NULL */
 	int retry_after;           /* seconds, 0 = no header */
 	int no_store;              /* Cache-Control: no-store */
-	void *raw;                 /* a non-JSON body (malloc'd, freed by http), or NULL */
+	void *raw;                 /* a non-JSON body (ps_malloc'd, ps_free'd by http), or NULL */
 	size_t raw_len;
 	const char *raw_type;      /* its Content-Type */
 	const char *raw_name;      /* download file name (Content-Disposition), or NULL */

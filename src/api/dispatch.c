@@ -6,6 +6,7 @@
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,6 +149,8 @@ static void render_error(struct req *r, int rc)
 	if (err && e->field)
 		json_object_set_new(err, "field", json_string(e->field));
 	json_decref(r->out);
+	json_mem_free(r->out_text);
+	r->out_text = NULL;
 	r->out = err ? json_pack("{s:o}", "error", err) : NULL;
 	r->status = ps_rc_http_status(rc);
 	r->set_cookie = NULL; /* a failed request changes no session */
@@ -180,11 +183,28 @@ static int origin_ok(struct req *r)
 	return strcmp(o, r->host) == 0;
 }
 
+/* Serialize r->out into r->out_text (a request's answer is rendered
+ * before its writes commit). PS_ENOMEM when it cannot be. */
+static int render_out(struct req *r)
+{
+	json_mem_free(r->out_text);
+	r->out_text = NULL;
+	r->out_len = 0;
+	if (!r->out)
+		return PS_OK;
+	r->out_text = json_render(r->out, JSON_COMPACT);
+	if (!r->out_text)
+		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	r->out_len = strlen(r->out_text);
+	return PS_OK;
+}
+
 /* Session, CSRF and the handler, inside a transaction the caller opened. */
 static int run_body(struct req *r, const struct route *rt)
 {
 	struct ctx *c = &r->ctx;
 	const char *csrf = NULL;
+	unsigned long fails = ps_mem_thread_failures();
 	int rc;
 
 	if (!(rt->flags & ROUTE_PUBLIC)) {
@@ -205,7 +225,18 @@ static int run_body(struct req *r, const struct route *rt)
 			return ps_fail(&r->err, PS_EFORBIDDEN, "PASSWORD_CHANGE_REQUIRED",
 				       "AUTH-6", "首次登录或密码已过期，请先修改密码");
 	}
-	return rt->handler(r);
+	rc = rt->handler(r);
+	/* an allocation that failed in the session check or the handler, even one whose
+	 * failure it ignored (a json_object_set_new left unchecked, a NULL
+	 * bind), fails the request: its answer or its rows may miss a part */
+	if (!rc && ps_mem_thread_failures() != fails)
+		rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* the answer is rendered here, inside the request's transaction or
+	 * savepoint: what can fail for lack of memory fails before COMMIT, and
+	 * a request is answered 5xx only when nothing of it was written */
+	if (!rc)
+		rc = render_out(r);
+	return rc;
 }
 
 static void ctx_for(struct req *r)
@@ -469,6 +500,8 @@ int api_handle(struct req *r)
 		ps_err_clear(&r->err);
 		json_decref(r->out);
 		r->out = NULL;
+		json_mem_free(r->out_text);
+		r->out_text = NULL;
 		r->status = 200;
 		r->set_cookie = NULL;
 		rc = run_route(r, found, committer_running());
@@ -479,9 +512,13 @@ int api_handle(struct req *r)
 		usleep((useconds_t)(5000 * (attempt + 1)));
 	}
 	if (r->ctx.defer_writes &&
-	    (rc ? r->ctx.pending != NULL : r->ctx.deferred || r->ctx.touch_hash) &&
-	    wait_for(r, found, JOB_DEFERRED, rc))
-		return API_WAIT;
+	    (rc ? r->ctx.pending != NULL : r->ctx.deferred || r->ctx.touch_hash)) {
+		if (wait_for(r, found, JOB_DEFERRED, rc))
+			return API_WAIT;
+		/* no answer before its audit rows are written (AUD-1) */
+		if (!rc)
+			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	r->rc = rc;
 	api_finish(r);
 	return API_DONE;

@@ -6,6 +6,7 @@
 #include "http/server.h"
 #include "store/db.h"
 #include "core/log.h"
+#include "core/mem.h"
 
 #include <malloc.h>
 #include <stdio.h>
@@ -46,6 +47,7 @@ int cmd_init(int argc, char **argv)
 	else
 		db_rollback(cd.db);
 	if (rc) {
+		ps_memzero(otp, sizeof(otp));
 		fprintf(stderr, "precinct init: %s\n", cd.err.msg);
 		cli_db_close(&cd);
 		return 1;
@@ -57,6 +59,7 @@ int cmd_init(int argc, char **argv)
 		printf("administrator: admin\none-time password: %s\n"
 		       "(must be changed at first login; it is not stored anywhere else)\n",
 		       otp);
+	ps_memzero(otp, sizeof(otp));
 	cli_db_close(&cd);
 	return 0;
 }

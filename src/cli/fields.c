@@ -4,9 +4,9 @@
  * docs/openapi.yaml against it. */
 #include "api/fields.h"
 #include "cli/cli.h"
+#include "core/json.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 static const char usage[] = "usage: precinct fields\n"
 			    "  print every route's request fields as JSON (from the field tables)\n";
@@ -23,13 +23,13 @@ int cmd_fields(int argc, char **argv)
 	if (rc)
 		return rc == 1 ? 0 : rc;
 	all = fields_routes_json();
-	text = all ? json_dumps(all, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
+	text = all ? json_render(all, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(all);
 	if (!text) {
 		fputs("precinct fields: out of memory\n", stderr);
 		return 1;
 	}
 	puts(text);
-	free(text);
+	json_mem_free(text);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* main.c — precinct: the one binary of Precinct. */
 #include "cli/cli.h"
 #include "core/crypto.h"
+#include "core/json.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,6 +36,7 @@ int main(int argc, char **argv)
 		{ "catalog", cmd_catalog }, { "fields", cmd_fields },
 	};
 
+	json_mem_init(); /* before any jansson call and any thread */
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;

@@ -3,6 +3,7 @@
 #include "cli/cli_db.h"
 #include "domain/admin/users.h"
 #include "core/crypto.h"
+#include "core/mem.h"
 
 #include <jansson.h>
 #include <sodium.h>
@@ -51,6 +52,15 @@ static int finish(struct cli_db *cd, int rc, const char *ok)
 		fputs(ok, stdout);
 	cli_db_close(cd);
 	return rc ? 1 : 0;
+}
+
+/* Wipe the generated password and the one given on the command line (its
+ * argv bytes: also what /proc/PID/cmdline shows from now on). */
+static void wipe_passwords(char pw[32], const char *given)
+{
+	ps_memzero(pw, 32);
+	if (given)
+		ps_memzero((char *)given, strlen(given));
 }
 
 int cmd_user(int argc, char **argv)
@@ -136,6 +146,7 @@ int cmd_user(int argc, char **argv)
 		if (!rc)
 			printf("user %s created; password: %s (must be changed at first login)\n",
 			       v[USERNAME], v[PASSWORD] ? "(as given)" : pw);
+		wipe_passwords(pw, v[PASSWORD]);
 		return finish(&cd, rc, NULL);
 	}
 	rc = users_find_id(&cd.ctx, v[USERNAME], &id);
@@ -148,6 +159,7 @@ int cmd_user(int argc, char **argv)
 		if (!rc)
 			printf("password of %s set: %s (must be changed at next login)\n",
 			       v[USERNAME], v[PASSWORD] ? "(as given)" : pw);
+		wipe_passwords(pw, v[PASSWORD]);
 		return finish(&cd, rc, NULL);
 	}
 	rc = users_set_disabled(&cd.ctx, id, strcmp(sub, "lock") == 0, &out);

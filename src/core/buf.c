@@ -11,10 +11,19 @@ void buf_init(struct buf *b, size_t max)
 	b->len = 0;
 	b->cap = 0;
 	b->max = max;
+	b->secret = 0;
+}
+
+void buf_init_secret(struct buf *b, size_t max)
+{
+	buf_init(b, max);
+	b->secret = 1;
 }
 
 void buf_release(struct buf *b)
 {
+	if (b->secret)
+		ps_memzero(b->p, b->cap);
 	ps_free(b->p);
 	b->p = NULL;
 	b->len = 0;
@@ -38,7 +47,17 @@ static int buf_grow(struct buf *b, size_t n)
 		cap *= 2;
 	if (cap > b->max + 1)
 		cap = b->max + 1;
-	p = ps_realloc(b->p, cap);
+	if (b->secret) {
+		/* realloc would free the old block unwiped */
+		p = ps_malloc(cap);
+		if (p && b->p) {
+			memcpy(p, b->p, b->len);
+			ps_memzero(b->p, b->cap);
+			ps_free(b->p);
+		}
+	} else {
+		p = ps_realloc(b->p, cap);
+	}
 	if (!p) {
 		buf_release(b);
 		return PS_ENOMEM;

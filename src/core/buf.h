@@ -12,10 +12,17 @@ struct buf {
 	size_t len; /* bytes used, without the NUL */
 	size_t cap; /* bytes allocated */
 	size_t max; /* the most len may reach */
+	int secret; /* wipe every block before it is freed (buf_init_secret) */
 };
 
 /* Initialise an empty buffer that may hold at most max bytes. No allocation. */
 void buf_init(struct buf *b, size_t max);
+
+/* The same for contents that may hold a secret (a request body with a
+ * password): growing copies into a new block and wipes the old one, and
+ * release wipes, so no copy is left in freed memory. buf_take hands the
+ * contents over unwiped: the taker wipes them. No allocation. */
+void buf_init_secret(struct buf *b, size_t max);
 
 /* Free the contents; the buffer is empty and reusable. */
 void buf_release(struct buf *b);

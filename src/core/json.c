@@ -1,6 +1,118 @@
 #include "core/json.h"
+#include "core/mem.h"
 
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+/* The header in front of each jansson block: its size, and its links in
+ * the list of blocks of a guarded parse; padded so that the block keeps
+ * the alignment of malloc. */
+struct blk {
+	size_t n;
+	struct blk *prev, *next; /* NULL when not in a guarded parse's list */
+};
+#define JSON_HDR (((sizeof(struct blk) + sizeof(max_align_t) - 1) / sizeof(max_align_t)) * \
+		  sizeof(max_align_t))
+
+/* Set when an allocation of jansson failed on this thread. jansson reports
+ * most of them as syntax errors ("invalid token"), and both its lexer and
+ * its dumper even return text with a character missing when growing a
+ * buffer failed: a parse or a dump during which an allocation failed has
+ * failed, whatever jansson returned. */
+static _Thread_local int alloc_failed;
+
+/* A guarded parse (json_loadb under guard_load): jansson 2.14's lexer
+ * reads past the end of its buffer when a character could not be appended
+ * (a crash, found by fuzz_json_body), so the first failed allocation of a
+ * parse jumps straight back to guard_load, which frees every block the
+ * parse still holds (they are listed here). */
+static _Thread_local struct {
+	int on;
+	jmp_buf jb;
+	struct blk head; /* circular list of the parse's live blocks */
+} guard;
+
+static void *json_mem_alloc(size_t n)
+{
+	struct blk *b;
+
+	if (n > SIZE_MAX - JSON_HDR)
+		return NULL;
+	b = ps_malloc(n + JSON_HDR);
+	if (!b) {
+		alloc_failed = 1;
+		if (guard.on)
+			longjmp(guard.jb, 1);
+		return NULL;
+	}
+	b->n = n;
+	b->prev = b->next = NULL;
+	if (guard.on) {
+		b->next = guard.head.next;
+		b->prev = &guard.head;
+		b->next->prev = b;
+		guard.head.next = b;
+	}
+	return (unsigned char *)b + JSON_HDR;
+}
+
+static void blk_free(struct blk *b)
+{
+	if (b->next) {
+		b->prev->next = b->next;
+		b->next->prev = b->prev;
+	}
+	ps_memzero((unsigned char *)b + JSON_HDR, b->n);
+	ps_free(b);
+}
+
+void json_mem_free(void *p)
+{
+	if (p)
+		blk_free((struct blk *)(void *)((unsigned char *)p - JSON_HDR));
+}
+
+/* json_loadb that never lets a failed allocation reach jansson's lexer:
+ * NULL with *oom = 1 when memory ran out (nothing allocated is left), else
+ * what json_loadb returned. Not reentrant (jansson does not call back). */
+static json_t *guard_load(const char *text, size_t len, size_t flags, json_error_t *je,
+			  int *oom)
+{
+	json_t *v;
+
+	alloc_failed = 0;
+	guard.head.next = guard.head.prev = &guard.head;
+	if (setjmp(guard.jb)) {
+		guard.on = 0;
+		while (guard.head.next != &guard.head)
+			blk_free(guard.head.next);
+		*oom = 1;
+		return NULL;
+	}
+	guard.on = 1;
+	v = json_loadb(text, len, flags, je);
+	guard.on = 0;
+	/* the blocks now belong to v (or were freed): forget the list */
+	while (guard.head.next != &guard.head) {
+		struct blk *b = guard.head.next;
+
+		guard.head.next = b->next;
+		b->prev = b->next = NULL;
+	}
+	*oom = alloc_failed || (!v && json_error_code(je) == json_error_out_of_memory);
+	if (*oom) {
+		json_decref(v);
+		v = NULL;
+	}
+	return v;
+}
+
+void json_mem_init(void)
+{
+	json_set_alloc_funcs(json_mem_alloc, json_mem_free);
+}
 
 static int depth_ok(json_t *v, int depth)
 {
@@ -27,6 +139,7 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 {
 	json_error_t je;
 	json_t *v;
+	int oom;
 
 	*out = NULL;
 	if (len == 0) {
@@ -36,7 +149,12 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 		*out = v;
 		return PS_OK;
 	}
-	v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+	/* never a value read while memory ran out: jansson 2.14's lexer
+	 * drops the character it could not append ("Demo-2026" read as
+	 * "Demo-026") and goes on, or reads past its buffer */
+	v = guard_load(body, len, JSON_REJECT_DUPLICATES, &je, &oom);
+	if (oom)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!v)
 		return ps_fail(err, PS_EINVAL, "BAD_JSON", NULL,
 			       "请求内容不是合法的 JSON（第 %d 行第 %d 列附近有错误）",
@@ -52,6 +170,32 @@ int json_parse_body(const char *body, size_t len, json_t **out,
 			       "JSON 嵌套层数超过 %d", JSON_MAX_DEPTH);
 	}
 	*out = v;
+	return PS_OK;
+}
+
+char *json_render(const json_t *v, size_t flags)
+{
+	char *s;
+
+	alloc_failed = 0;
+	s = json_dumps(v, flags);
+	if (alloc_failed) {
+		/* jansson 2.14 can return text with a character missing (a
+		 * key's closing quote) when an allocation failed inside */
+		json_mem_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int json_parse_stored(const char *text, json_t **out, struct ps_err *err)
+{
+	json_error_t je;
+	int oom;
+
+	*out = guard_load(text, strlen(text), 0, &je, &oom);
+	if (oom)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	return PS_OK;
 }
 

@@ -20,6 +20,15 @@ char *ps_strdup(const char *s);
  * persistent != 0 every allocation from then on fails. n = 0 disables. */
 void ps_mem_fail_at(unsigned long n, int persistent);
 
+/* How many allocations failed on the calling thread so far (injected or
+ * real). A caller compares two readings to learn whether anything failed
+ * in between — also where the code that failed went on regardless (an
+ * ignored json_object_set_new). Cannot fail. */
+unsigned long ps_mem_thread_failures(void);
+
+/* How many allocations ps_mem_fail_at has made fail since the start. */
+unsigned long ps_mem_failures(void);
+
 /* Overwrite n bytes at p with zeros in a way the compiler may not remove
  * (sodium_memzero). Cannot fail. */
 void ps_memzero(void *p, size_t n);

@@ -82,6 +82,42 @@ void rows_and_int(struct rows_query *q, const char *cond, int64_t v)
 		rows_bind_int(q, v);
 }
 
+const char *rows_like(struct rows_query *q, const char *s, enum rows_like kind)
+{
+	struct buf b;
+	const char *out;
+	int rc;
+
+	if (!s || !*s)
+		return NULL;
+	buf_init(&b, 4 * strlen(s) + 8);
+	rc = kind == ROWS_LIKE_CONTAINS ? buf_add(&b, "%", 1) : PS_OK;
+	for (const char *p = s; *p && !rc; p++) {
+		if (*p == '\\' || *p == '%' || *p == '_')
+			rc = buf_add(&b, "\\", 1);
+		if (!rc)
+			rc = buf_add(&b, p, 1);
+	}
+	if (!rc && kind != ROWS_LIKE_EXACT)
+		rc = buf_add(&b, "%", 1);
+	out = rc ? NULL : arena_strndup(q->c->arena, b.p, b.len);
+	buf_release(&b);
+	if (!out)
+		q->oom = 1;
+	return out;
+}
+
+void rows_and_like(struct rows_query *q, const char *cond, const char *v)
+{
+	const char *like;
+
+	if (!v || !*v)
+		return;
+	like = rows_like(q, v, ROWS_LIKE_CONTAINS);
+	for (int n = and_cond(q, cond); n > 0; n--)
+		rows_bind_text_exact(q, like);
+}
+
 int rows_bind_all(struct rows_query *q, struct db_stmt *st)
 {
 	for (int i = 0; i < q->n; i++) {
@@ -176,7 +212,7 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	if (rc)
 		goto out;
 	res = json_object();
-	items = json_array();
+	items = res ? json_array() : NULL;
 	capped = q->count_cap > 0 && total > q->count_cap;
 	if (capped)
 		total = q->count_cap;

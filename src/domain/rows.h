@@ -46,6 +46,24 @@ void rows_and_text(struct rows_query *q, const char *cond, const char *v);
 void rows_and(struct rows_query *q, const char *cond);
 void rows_and_int(struct rows_query *q, const char *cond, int64_t v);
 
+/* LIKE patterns from user text. Every LIKE whose pattern holds user text
+ * is written "x LIKE ?" ROWS_ESCAPE (that is, ESCAPE '\') and binds one
+ * of these: the text with '\', '%' and '_' escaped by '\', so they match
+ * themselves, inside "%…%" (ROWS_LIKE_CONTAINS), before "%"
+ * (ROWS_LIKE_PREFIX) or alone (ROWS_LIKE_EXACT, case-insensitive equality
+ * for ASCII). The pattern is in q's arena; NULL when s is NULL or "", and
+ * when out of memory — then q->oom is set and rows_page refuses, so a
+ * search never silently loses its filter. Path prefixes of org units
+ * ("/1/3/%", ctx_scope_like) are made by the server of digits and '/' and
+ * need no escaping. */
+#define ROWS_ESCAPE " ESCAPE '\\'"
+enum rows_like { ROWS_LIKE_CONTAINS, ROWS_LIKE_PREFIX, ROWS_LIKE_EXACT };
+const char *rows_like(struct rows_query *q, const char *s, enum rows_like kind);
+
+/* Like rows_and_text, binding rows_like(q, v, ROWS_LIKE_CONTAINS) to each
+ * '?' of cond (whose LIKEs say ROWS_ESCAPE). */
+void rows_and_like(struct rows_query *q, const char *cond, const char *v);
+
 /* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".
  * *out is a new JSON object on success: {"items":[…],"total":N}; with
  * q->count_cap set, counting stops there and a larger total is given as

@@ -5,6 +5,7 @@
 #include "store/db.h"
 #include "core/buf.h"
 #include "core/crypto.h"
+#include "core/json.h"
 #include "core/log.h"
 #include "core/mem.h"
 
@@ -14,6 +15,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +64,7 @@ struct conn {
 	struct buf body;
 	char *uri;          /* raw request target, from the URI log callback */
 	int too_big;
+	int oom;            /* the body could not be stored */
 	int started;
 	struct req *parked; /* waiting for the group committer, then its answer */
 	struct MHD_Connection *mc;
@@ -76,7 +79,9 @@ static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 	if (!cn)
 		return NULL;
 	arena_init(&cn->arena);
-	buf_init(&cn->body, cfg->max_body);
+	/* a body may carry a password (login, password change, user create
+	 * and reset): every body is wiped before its memory is freed */
+	buf_init_secret(&cn->body, cfg->max_body);
 	cn->uri = arena_strdup(&cn->arena, uri);
 	return cn;
 }
@@ -98,7 +103,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 
 		json_decref(r->in);
 		json_decref(r->out);
-		free(r->raw);
+		json_mem_free(r->out_text);
+		ps_free(r->raw);
 	}
 	buf_release(&cn->body);
 	arena_release(&cn->arena);
@@ -106,8 +112,52 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+#ifdef PS_TEST_HOOKS
+/* Allocation-failure tests (tests/api/api_alloc_fail.c): a request with
+ * "X-Test-Fail-Alloc: N" makes the N-th allocation of the server from its
+ * first call on fail (core/mem.h); its answer tells in "X-Test-Alloc-
+ * Failed" how many did (0: the request needed fewer than N). The count is
+ * global: one such request at a time. Release builds have no such header. */
+static atomic_int alloc_armed;
+static atomic_ulong alloc_base;
+
+static void test_alloc_arm(struct MHD_Connection *c)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Test-Fail-Alloc");
+	unsigned long n = v ? strtoul(v, NULL, 10) : 0;
+
+	if (!n)
+		return;
+	atomic_store(&alloc_base, ps_mem_failures());
+	atomic_store(&alloc_armed, 1);
+	ps_mem_fail_at(n, 0);
+}
+
+static void test_alloc_report(struct MHD_Response *resp)
+{
+	char num[24];
+
+	if (!atomic_exchange(&alloc_armed, 0))
+		return;
+	ps_mem_fail_at(0, 0);
+	snprintf(num, sizeof(num), "%lu", ps_mem_failures() - atomic_load(&alloc_base));
+	MHD_add_response_header(resp, "X-Test-Alloc-Failed", num);
+}
+#else
+static void test_alloc_arm(struct MHD_Connection *c)
+{
+	(void)c;
+}
+
+static void test_alloc_report(struct MHD_Response *resp)
+{
+	(void)resp;
+}
+#endif
+
 static void common_headers(struct MHD_Response *resp)
 {
+	test_alloc_report(resp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Content-Security-Policy",
 				"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
@@ -130,23 +180,39 @@ static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
 	enum MHD_Result ret;
 	char num[32];
 
-	if (r->out) {
-		body = json_dumps(r->out, JSON_COMPACT);
-		if (!body)
-			r->status = 503;
-		else
+	if (r->out_text) {
+		/* rendered before the commit (api/dispatch.c) */
+		body = r->out_text;
+		len = r->out_len;
+		r->out_text = NULL;
+	} else if (r->out) {
+		body = json_render(r->out, JSON_COMPACT);
+		if (body)
 			len = strlen(body);
 	}
-	if (!body && r->status != 204) {
+	if (!body && r->status >= 200 && r->status <= 299 && r->status != 204) {
+		/* the writes of the request are committed (the group committer
+		 * answers after COMMIT): keep the status, say the details are
+		 * missing — a 5xx would invite the client to do it again */
+		static const char partial[] =
+			"{\"notice\":{\"code\":\"ANSWER_INCOMPLETE\",\"message\":"
+			"\"操作已完成，但服务器资源不足，未能返回详细结果，请刷新查看\"}}";
+		resp = MHD_create_response_from_buffer(sizeof(partial) - 1, (void *)partial,
+						       MHD_RESPMEM_PERSISTENT);
+	} else if (!body && r->status != 204) {
 		static const char oom[] =
 			"{\"error\":{\"code\":\"OUT_OF_MEMORY\",\"message\":\"服务器资源不足，请稍后重试\"}}";
+		if (r->status < 500)
+			r->status = 503;
 		resp = MHD_create_response_from_buffer(sizeof(oom) - 1, (void *)oom,
 						       MHD_RESPMEM_PERSISTENT);
 	} else {
-		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		/* jansson's string: MHD hands it back to jansson's free */
+		resp = MHD_create_response_from_buffer_with_free_callback(len, body,
+									  json_mem_free);
 	}
 	if (!resp) {
-		free(body);
+		json_mem_free(body);
 		return MHD_NO;
 	}
 	common_headers(resp);
@@ -217,12 +283,13 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 	enum MHD_Result ret;
 
 	if (r->raw && r->status == 200) {
-		struct MHD_Response *resp = MHD_create_response_from_buffer(r->raw_len, r->raw,
-									    MHD_RESPMEM_MUST_FREE);
+		struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
+			r->raw_len, r->raw, ps_free);
 
 		if (!resp) {
-			free(r->raw);
+			ps_free(r->raw);
 			json_decref(r->out);
+			json_mem_free(r->out_text);
 			return MHD_NO;
 		}
 		common_headers(resp);
@@ -236,9 +303,10 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 		ret = MHD_queue_response(c, 200, resp);
 		MHD_destroy_response(resp);
 		json_decref(r->out);
+		json_mem_free(r->out_text);
 		return ret;
 	}
-	free(r->raw);
+	ps_free(r->raw);
 	ret = send_json(c, r);
 	json_decref(r->out);
 	return ret;
@@ -315,18 +383,27 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 							     "Content-Length");
 		cn->started = 1;
+		test_alloc_arm(c);
 		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
 			cn->too_big = 1;
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (!cn->too_big && buf_add(&cn->body, upload_data, *upload_data_size))
-			cn->too_big = 1;
+		if (!cn->too_big && !cn->oom) {
+			int rc = buf_add(&cn->body, upload_data, *upload_data_size);
+
+			if (rc == PS_ENOMEM)
+				cn->oom = 1;
+			else if (rc)
+				cn->too_big = 1;
+		}
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (cn->too_big)
 		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+	if (cn->oom)
+		return send_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试");
 
 	raw = cn->uri ? cn->uri : "/";
 	q = strchr(raw, '?');

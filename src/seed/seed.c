@@ -6,6 +6,7 @@
 #include "rules/date.h"
 #include "store/migrations.h"
 #include "core/crypto.h"
+#include "core/csv.h"
 #include "core/mem.h"
 
 #include <sodium.h>
@@ -17,9 +18,9 @@ extern const size_t ps_seed_files_count;
 
 int seed_holidays(struct ctx *c, const char *csv, size_t len)
 {
-	const char *p = csv, *end = csv + len;
+	struct csv_reader rd;
 	struct db_stmt *st;
-	int rc, lineno = 0;
+	int rc;
 
 	rc = db_prepare(c->db,
 			"INSERT INTO holiday(day, kind, name) VALUES (?,?,?)"
@@ -27,41 +28,33 @@ int seed_holidays(struct ctx *c, const char *csv, size_t len)
 			&st, c->err);
 	if (rc)
 		return rc;
-	while (p < end && !rc) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		const char *c1, *c2;
-		char kind[16];
-		int y, m, d;
+	csv_reader_init(&rd, csv, len);
+	rd.comments = 1;
+	while (!rc) {
+		char *f[3];
+		int nf, y, m, d;
 
-		lineno++;
-		if (le > p && le[-1] == '\r')
-			le--;
-		if (le - p < 12 || *p == '#' || memcmp(p, "date,", 5) == 0)
-			goto next;
-		c1 = memchr(p, ',', (size_t)(le - p));
-		c2 = c1 ? memchr(c1 + 1, ',', (size_t)(le - c1 - 1)) : NULL;
-		if (!c1 || !c2 || date_parse(p, (size_t)(c1 - p), &y, &m, &d) ||
-		    (size_t)(c2 - c1 - 1) >= sizeof(kind)) {
+		rc = csv_read(&rd, c->arena, f, 3, &nf, c->err);
+		if (rc || nf == 0)
+			break;
+		if ((nf == 1 && !*f[0]) || strcmp(f[0], "date") == 0)
+			continue; /* blank line or the header */
+		if (nf != 3 || date_parse(f[0], strlen(f[0]), &y, &m, &d)) {
 			rc = ps_fail(c->err, PS_EINVAL, "BAD_CALENDAR", NULL,
-				     "节假日数据第 %d 行格式错误", lineno);
+				     "节假日数据第 %d 行格式错误", rd.line);
 			break;
 		}
-		memcpy(kind, c1 + 1, (size_t)(c2 - c1 - 1));
-		kind[c2 - c1 - 1] = '\0';
-		if (strcmp(kind, "holiday") != 0 && strcmp(kind, "workday") != 0) {
+		if (strcmp(f[1], "holiday") != 0 && strcmp(f[1], "workday") != 0) {
 			rc = ps_fail(c->err, PS_EINVAL, "BAD_CALENDAR", NULL,
-				     "节假日数据第 %d 行类型应为 holiday 或 workday", lineno);
+				     "节假日数据第 %d 行类型应为 holiday 或 workday", rd.line);
 			break;
 		}
-		db_bind_textn(st, 1, p, (size_t)(c1 - p));
-		db_bind_text(st, 2, kind);
-		db_bind_textn(st, 3, c2 + 1, (size_t)(le - c2 - 1));
+		db_bind_text(st, 1, f[0]);
+		db_bind_text(st, 2, f[1]);
+		db_bind_text(st, 3, f[2]);
 		rc = db_step(st, c->err);
 		rc = rc == PS_DONE ? PS_OK : rc;
 		db_reset(st);
-next:
-		p = nl ? nl + 1 : end;
 	}
 	db_finalize(st);
 	return rc;

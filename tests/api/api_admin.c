@@ -10,7 +10,7 @@ static const char *json_text(struct server *srv, json_t *b)
 	char *s = json_dumps(b, JSON_COMPACT);
 	const char *kept = fmt(srv, "%s", s ? s : "");
 
-	free(s);
+	json_mem_free(s);
 	json_decref(b);
 	return kept;
 }

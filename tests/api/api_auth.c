@@ -167,7 +167,7 @@ static struct resp *change_pw(struct server *srv, struct session *s, const char 
 	char *body = json_dumps(b, JSON_COMPACT);
 	const char *kept = fmt(srv, "%s", body);
 
-	free(body);
+	json_mem_free(body);
 	json_decref(b);
 	return http(srv, s, "POST", "/api/v1/me/password", kept);
 }

@@ -19,7 +19,7 @@ static const char *user_body(struct server *srv, const char *username, const cha
 	char *s = json_dumps(b, JSON_COMPACT);
 	const char *kept = fmt(srv, "%s", s);
 
-	free(s);
+	json_mem_free(s);
 	json_decref(b);
 	return kept;
 }

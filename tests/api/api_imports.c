@@ -160,6 +160,50 @@ STORY(wanted_import)
 	EXPECT_NUM(r, "errors.0.row", 1);
 }
 
+/* 9c. Excel's quoting: a quoted field holds commas, quotes and line
+ * breaks, so one row of the sheet may span lines of the file; errors name
+ * the row the clerk sees in the sheet. A quote never closed is refused. */
+STORY(import_quoted_records)
+{
+	const char *i1 = newid(srv), *i2 = newid(srv), *i3 = newid(srv), *w = newid(srv), *csv;
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	struct resp *r;
+
+	csv = fmt(srv,
+		  "\xef\xbb\xbf姓名,身份证号,电话,类别,社区,楼栋,单元,房号,备注\r\n"
+		  "引号甲,%s,13700000011,常住,\"东区, 幸福里\",1号楼,1单元,101,\"第一行\r\n第二行, 含逗号\"\r\n"
+		  "引号乙,%s,,外星人,东区,1号楼,1单元,102,\"他说\"\"你好\"\"\"\r\n"
+		  "\"引号丙\" , %s ,,常住,东区,1号楼,1单元,103,\r\n",
+		  i1, i2, i3);
+	r = import_csv(srv, csv, NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 3);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
+	EXPECT_NUM(r, "errors.0.row", 3); /* 引号甲 is row 2 of the sheet, on lines 2–3 */
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "类别"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person p JOIN address a ON a.id = p.address_id"
+				    " WHERE p.id_number = ?1 AND a.community = '东区, 幸福里'", i1), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1 AND name = '引号丙'",
+				    i3), 1);
+
+	/* an open quote: nothing after it can be read as rows */
+	r = import_csv(srv, fmt(srv, "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n"
+				"\"引号丁,%s,,常住,东区,1号楼,1单元,104\n", newid(srv)), NULL);
+	EXPECT_ERR(srv, r, 400, "CSV_OPEN_QUOTE", NULL);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+
+	/* the wanted list reads the same way */
+	r = http(srv, U("ducha"), "POST", API "/wanted/import",
+		 J(srv, "{s:s}", "csv", fmt(srv, "身份证号,姓名,案由,发布单位,发布日期\r\n"
+					    "%s,孙某某,\"涉嫌盗窃, 诈骗\",\"某县公安局\r\n刑侦大队\",2026-07-04\r\n", w)));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person WHERE id_number = ?1"
+				    " AND case_desc = '涉嫌盗窃, 诈骗'", w), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -168,6 +212,7 @@ int main(void)
 		T(import),
 		T(import_long),
 		T(wanted_import),
+		T(import_quoted_records),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

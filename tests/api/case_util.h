@@ -89,7 +89,7 @@ CU_STATIC const char *jdump(struct server *srv, json_t *o)
 	if (!t)
 		fail_msg("json_pack/json_dumps failed in a test body");
 	s = fmt(srv, "%s", t);
-	free(t);
+	json_mem_free(t);
 	return s;
 }
 #define J(srv, ...) jdump(srv, json_pack(__VA_ARGS__))

@@ -20,6 +20,13 @@
 
 extern char **environ;
 
+/* Every API test program allocates jansson's memory the way the server
+ * does (core/json.h): set before main, so before any jansson call. */
+__attribute__((constructor)) static void harness_json_mem(void)
+{
+	json_mem_init();
+}
+
 /* Fail the running test at the caller's file and line. */
 #define FAIL_AT(file, line, ...)                                               \
 	do {                                                                   \
@@ -752,7 +759,7 @@ struct resp *login_attempt(struct server *srv, const char *user, const char *pw,
 	json_decref(b);
 	if (!body)
 		fail_msg("out of memory in the test harness");
-	pool_keep(srv, body, free);
+	pool_keep(srv, body, json_mem_free);
 	r = http(srv, NULL, "POST", "/api/v1/session", body);
 	if (sess && r->status == 200) {
 		const char *c = resp_header(srv, r, "Set-Cookie");

@@ -20,6 +20,8 @@
 
 #include <curl/curl.h>
 #include <jansson.h>
+
+#include "core/json.h" /* json_mem_free for what json_dumps returns */
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>

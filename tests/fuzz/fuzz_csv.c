@@ -1,61 +1,131 @@
-/* fuzz_csv.c — libFuzzer target for the CSV line splitter of the imports
- * (TRUST FUZ-1): csv_split on a NUL-terminated copy of the input, as
- * import_run hands it one line. */
+/* fuzz_csv.c — libFuzzer target for the CSV reader of every importer (TRUST
+ * FUZ-1). Two checks on each input:
+ *  1. read it as a file: the reader ends (every record consumes text),
+ *     fields are trimmed and NUL-terminated, record and line numbers grow,
+ *     an open quote is the only refusal;
+ *  2. read the input as fields (0x01 ends a field, 0x02 ends a record),
+ *     write them the way Excel does (every field quoted, "" for a quote,
+ *     CRLF), and read that back: the same fields, the same records. */
 #include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
+#include "core/buf.h"
 #include "core/csv.h"
+#include "core/mem.h"
 #include "fuzz_check.h"
 
 #define MAX_FIELDS 16
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void read_as_file(const char *text, size_t size)
+{
+	struct arena a;
+	struct csv_reader r;
+	char *f[MAX_FIELDS];
+	int nf, rc, records = 0, last_line = 0;
+
+	arena_init(&a);
+	csv_reader_init(&r, text, size);
+	for (;;) {
+		const char *before = r.p;
+
+		rc = csv_read(&r, &a, f, MAX_FIELDS, &nf, NULL);
+		if (rc) {
+			FUZZ_CHECK(rc == PS_EINVAL);
+			FUZZ_CHECK(r.p == r.end);
+			break;
+		}
+		if (nf == 0) {
+			FUZZ_CHECK(r.p == r.end);
+			break;
+		}
+		FUZZ_CHECK(r.p > before); /* progress */
+		FUZZ_CHECK(nf >= 1 && nf <= MAX_FIELDS);
+		FUZZ_CHECK(r.record == ++records);
+		FUZZ_CHECK(r.line > last_line && r.next_line > r.line);
+		last_line = r.line;
+		for (int i = 0; i < nf; i++) {
+			size_t fl = strlen(f[i]);
+
+			FUZZ_CHECK(fl <= (size_t)(r.p - before));
+			/* no blank in front, unless inside quotes */
+			if (!memchr(before, '"', (size_t)(r.p - before)))
+				FUZZ_CHECK(fl == 0 || (f[i][0] != ' ' && f[i][0] != '\t' &&
+						       f[i][fl - 1] != ' ' && f[i][fl - 1] != '\t'));
+		}
+	}
+	arena_release(&a);
+}
+
+static void round_trip(const uint8_t *data, size_t size)
+{
+	struct buf out;
+	struct arena a;
+	struct csv_reader r;
+	char *f[MAX_FIELDS];
+	size_t i = 0;
+	int nf, rc;
+
+	/* write: fields without NUL (a field is a C string once read) */
+	buf_init(&out, 1u << 22);
+	if (buf_add(&out, "\"", 1))
+		return;
+	for (size_t j = 0; j < size; j++) {
+		uint8_t ch = data[j];
+
+		if (ch == 0x01 || ch == 0x02)
+			rc = buf_adds(&out, ch == 0x01 ? "\",\"" : "\"\r\n\"");
+		else if (ch == '"')
+			rc = buf_add(&out, "\"\"", 2);
+		else if (ch == 0)
+			rc = PS_OK;
+		else
+			rc = buf_add(&out, &ch, 1);
+		if (rc)
+			return;
+	}
+	if (buf_add(&out, "\"", 1))
+		return;
+
+	arena_init(&a);
+	csv_reader_init(&r, out.p, out.len);
+	/* read back and compare with the input, record by record */
+	while (i <= size) {
+		int want = 1;
+		size_t k = i;
+
+		for (; k < size && data[k] != 0x02; k++)
+			want += data[k] == 0x01;
+		rc = csv_read(&r, &a, f, MAX_FIELDS, &nf, NULL);
+		FUZZ_CHECK(rc == PS_OK);
+		FUZZ_CHECK(nf == (want < MAX_FIELDS ? want : MAX_FIELDS));
+		for (int n = 0; n < nf; n++) {
+			size_t o = 0;
+
+			for (; i < k && data[i] != 0x01; i++) {
+				if (data[i] == 0)
+					continue;
+				FUZZ_CHECK(f[n][o] == (char)data[i]);
+				o++;
+			}
+			FUZZ_CHECK(f[n][o] == '\0');
+			if (i < k)
+				i++; /* the 0x01 */
+		}
+		i = k + 1; /* past the 0x02 (or the end) */
+	}
+	rc = csv_read(&r, &a, f, MAX_FIELDS, &nf, NULL);
+	FUZZ_CHECK(rc == PS_OK && nf == 0);
+	arena_release(&a);
+	buf_release(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *line, *copy, *f[MAX_FIELDS];
-	size_t len, commas = 0;
-	int n, quoted;
-
-	line = malloc(size + 1);
-	copy = malloc(size + 1);
-	if (!line || !copy) {
-		free(line);
-		free(copy);
-		return 0;
-	}
-	memcpy(line, data, size);
-	line[size] = '\0';
-	len = strlen(line);
-	memcpy(copy, line, len + 1);
-	quoted = strchr(copy, '"') != NULL;
-	for (size_t i = 0; i < len; i++)
-		commas += copy[i] == ',';
-
-	n = csv_split(line, f, MAX_FIELDS);
-	FUZZ_CHECK(n >= 1 && n <= MAX_FIELDS);
-	for (int i = 0; i < n; i++) {
-		size_t fl;
-
-		/* every field lies inside the line, trimmed */
-		FUZZ_CHECK(f[i] >= line && f[i] <= line + len);
-		fl = strlen(f[i]);
-		FUZZ_CHECK(f[i] + fl <= line + len);
-		FUZZ_CHECK(f[i][0] != ' ' && f[i][0] != '\t');
-		FUZZ_CHECK(fl == 0 || (f[i][fl - 1] != ' ' && f[i][fl - 1] != '\t' &&
-				       f[i][fl - 1] != '\r'));
-		for (int j = 0; j < i; j++)
-			FUZZ_CHECK(f[j] < f[i]);
-	}
-	/* without quotes a field is what lies between two commas */
-	if (!quoted) {
-		FUZZ_CHECK((size_t)n == (commas + 1 < MAX_FIELDS ? commas + 1 : MAX_FIELDS));
-		for (int i = 0; i < n; i++)
-			FUZZ_CHECK(strchr(f[i], ',') == NULL);
-	}
-	free(line);
-	free(copy);
+	read_as_file((const char *)data, size);
+	round_trip(data, size);
 	return 0;
 }

@@ -4,12 +4,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "core/mem.h"
 #include "core/rc.h"
 
@@ -311,6 +313,123 @@ static void test_memzero(void **state)
 	ps_memzero(NULL, 4); /* no-op */
 }
 
+/* jansson goes through ps_malloc: the failure hook reaches it */
+static void test_json_alloc_hook(void **state)
+{
+	json_t *o;
+	char *s;
+
+	(void)state;
+	ps_mem_fail_at(1, 0);
+	assert_null(json_object());
+	o = json_pack("{s:s}", "password", "Kaishi#Gongzuo-2026");
+	assert_non_null(o);
+	s = json_dumps(o, JSON_COMPACT);
+	assert_string_equal(s, "{\"password\":\"Kaishi#Gongzuo-2026\"}");
+	json_mem_free(s);
+	json_mem_free(NULL);
+	json_decref(o);
+	/* a body that cannot be parsed for lack of memory is not bad JSON,
+	 * and what is parsed is whole: jansson's lexer drops a character
+	 * when growing its buffer fails ("Demo-2026" came back "Demo-026") */
+	for (unsigned long n = 1; n < 200; n++) {
+		static const char body[] = "{\"username\":\"minjing1\",\"password\":\"Precinct-Demo-2026\"}";
+		struct ps_err e;
+		json_t *v = NULL;
+		int rc;
+
+		ps_err_clear(&e);
+		ps_mem_fail_at(n, 0);
+		rc = json_parse_body(body, sizeof(body) - 1, &v, &e);
+		ps_mem_fail_at(0, 0);
+		assert_true(rc == PS_OK || rc == PS_ENOMEM);
+		if (rc == PS_ENOMEM) {
+			assert_null(v);
+			continue;
+		}
+		assert_string_equal(json_string_value(json_object_get(v, "password")),
+				    "Precinct-Demo-2026");
+		assert_string_equal(json_string_value(json_object_get(v, "username")), "minjing1");
+		json_decref(v);
+		break;
+	}
+	/* found by fuzz_json_body: with one allocation failing, jansson's
+	 * lexer read past its buffer (a crash) — json_parse_body must stop
+	 * the parse at the failure and free what it held */
+	for (unsigned long n = 1; n < 64; n++) {
+		static const char body[] = "{\"usernsword\":\"Prtcctemminj02\"}";
+		struct ps_err e;
+		json_t *v = NULL;
+		int rc;
+
+		ps_err_clear(&e);
+		ps_mem_fail_at(n, 0);
+		rc = json_parse_body(body, sizeof(body) - 1, &v, &e);
+		ps_mem_fail_at(0, 0);
+		assert_true(rc == PS_ENOMEM ? v == NULL : rc == PS_OK && v != NULL);
+		if (v)
+			assert_string_equal(json_string_value(json_object_get(v, "usernsword")),
+					    "Prtcctemminj02");
+		json_decref(v);
+	}
+}
+
+/* json_render: whole text or NULL, never text with a character missing */
+static void test_json_render_whole_or_nothing(void **state)
+{
+	json_t *o;
+	char *want;
+	int failed = 0;
+
+	(void)state;
+	/* keys of every length: some key's closing quote falls where the
+	 * output buffer grows (raw json_dumps: 4 of these 199 dumps lost it) */
+	o = json_object();
+	assert_non_null(o);
+	for (int i = 0; i < 24; i++) {
+		char k[32];
+
+		snprintf(k, sizeof(k), "key_%.*s", i, "abcdefghijklmnopqrstuvwxyz");
+		assert_int_equal(json_object_set_new(o, k, i % 2 ? json_null() : json_integer(i)), 0);
+	}
+	want = json_render(o, JSON_COMPACT);
+	assert_non_null(want);
+	for (unsigned long n = 1; n < 200; n++) {
+		char *s;
+
+		ps_mem_fail_at(n, 0);
+		s = json_render(o, JSON_COMPACT);
+		ps_mem_fail_at(0, 0);
+		if (!s) {
+			failed++;
+			continue;
+		}
+		assert_string_equal(s, want);
+		json_mem_free(s);
+	}
+	assert_true(failed > 0);
+	json_mem_free(want);
+	json_decref(o);
+}
+
+/* a secret buffer grows by copy-and-wipe and keeps its contents */
+static void test_buf_secret(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init_secret(&b, 4096);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(buf_adds(&b, "pw:0123456789"), PS_OK);
+	assert_int_equal(b.len, 1300);
+	assert_memory_equal(b.p + 1287, "pw:0123456789", 13);
+	ps_mem_fail_at(1, 0);
+	assert_int_equal(buf_add(&b, b.p, 1300), PS_ENOMEM);
+	assert_null(b.p);
+	assert_int_equal(buf_adds(&b, "x"), PS_OK);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,7 +444,11 @@ int main(void)
 		cmocka_unit_test(test_ps_fail),
 		cmocka_unit_test_teardown(test_mem_fail_at, reset_mem),
 		cmocka_unit_test(test_memzero),
+		cmocka_unit_test_teardown(test_json_alloc_hook, reset_mem),
+		cmocka_unit_test_teardown(test_buf_secret, reset_mem),
+		cmocka_unit_test_teardown(test_json_render_whole_or_nothing, reset_mem),
 	};
 
+	json_mem_init(); /* before any jansson call */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -444,16 +444,20 @@ int api_reports_daily_xlsx(struct req *r)
 	json_decref(rep);
 	if (!rc) {
 		f = fopen(path, "rb");
-		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET) ||
-		    !(buf = malloc((size_t)len)) || fread(buf, 1, (size_t)len, f) != (size_t)len)
+		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
+			rc = PS_EIO;
+		else if (!(buf = ps_malloc((size_t)len)))
+			rc = PS_ENOMEM;
+		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
 			rc = PS_EIO;
 	}
 	if (f)
 		fclose(f);
 	unlink(path);
 	if (rc) {
-		free(buf);
-		return ps_fail(&r->err, PS_EIO, NULL, NULL, "报表文件生成失败");
+		ps_free(buf);
+		return ps_fail(&r->err, rc, NULL, NULL,
+			       rc == PS_ENOMEM ? "内存不足" : "报表文件生成失败");
 	}
 	r->raw = buf;
 	r->raw_len = (size_t)len;

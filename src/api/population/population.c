@@ -207,13 +207,10 @@ static int csv_text(struct req *r, const char **text, size_t *len)
 			return ps_fail_field(&r->err, PS_EINVAL, "encoding", "文件编码不正确或无法识别");
 		return PS_OK;
 	}
+	/* Excel's "CSV UTF-8" starts with a byte-order mark: the CSV reader
+	 * skips it */
 	*text = json_string_value(v);
 	*len = json_string_length(v);
-	/* Excel's "CSV UTF-8" starts with a byte-order mark */
-	if (*len >= 3 && !memcmp(*text, "\xef\xbb\xbf", 3)) {
-		*text += 3;
-		*len -= 3;
-	}
 	return PS_OK;
 }
 

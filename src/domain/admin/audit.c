@@ -294,7 +294,7 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 {
 	static const char where[] =
 		" FROM audit WHERE (? IS NULL OR username = ?)"
-		" AND (? IS NULL OR action LIKE ? ESCAPE '!')"
+		" AND (? IS NULL OR action LIKE ?" ROWS_ESCAPE ")"
 		" AND (? IS NULL OR object_type = ?)"
 		" AND (? IS NULL OR object_id = ?)"
 		" AND (? = 0 OR at_ms >= ? * 1000)"
@@ -306,31 +306,20 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 	rc = authz_require(c, ACT_AUDIT_LIST);
 	if (rc)
 		return rc;
+	rows_query_init(&q, c, where, f->page, f->per_page);
 	if (f->action && *f->action) {
 		/* exact, or a prefix when it ends with '*' ("user.*") */
-		struct buf b;
 		size_t n = strlen(f->action);
 		int prefix = f->action[n - 1] == '*';
+		const char *text;
 
-		buf_init(&b, 512);
-		for (size_t i = 0; i < n - (size_t)prefix && !rc; i++) {
-			char ch = f->action[i];
-			if (ch == '%' || ch == '_' || ch == '!')
-				rc = buf_add(&b, "!", 1);
-			if (!rc)
-				rc = buf_add(&b, &ch, 1);
-		}
-		if (!rc && prefix)
-			rc = buf_add(&b, "%", 1);
-		if (rc)
-			return rc == PS_ENOMEM ? ps_fail(c->err, rc, NULL, NULL, "内存不足")
-					       : ps_fail_field(c->err, PS_EINVAL, "action", "筛选条件过长");
-		action = arena_strdup(c->arena, buf_str(&b));
-		buf_release(&b);
-		if (!action)
+		if (n > 512)
+			return ps_fail_field(c->err, PS_EINVAL, "action", "筛选条件过长");
+		text = prefix ? arena_strndup(c->arena, f->action, n - 1) : f->action;
+		if (!text)
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		action = rows_like(&q, text, prefix ? ROWS_LIKE_PREFIX : ROWS_LIKE_EXACT);
 	}
-	rows_query_init(&q, c, where, f->page, f->per_page);
 	rows_bind_text(&q, f->user);
 	rows_bind_text(&q, f->user);
 	rows_bind_text(&q, action);

@@ -83,7 +83,7 @@ int users_list(struct ctx *c, const struct user_filter *f, json_t **out)
 {
 	static const char where[] =
 		" FROM users u JOIN org_unit o ON o.id = u.unit_id"
-		" WHERE (? IS NULL OR u.username LIKE ? ESCAPE '!' OR u.name LIKE ? ESCAPE '!')"
+		" WHERE (? IS NULL OR u.username LIKE ?" ROWS_ESCAPE " OR u.name LIKE ?" ROWS_ESCAPE ")"
 		" AND (? IS NULL OR u.role = ?)"
 		" AND (? = 0 OR u.unit_id = ?)";
 	struct rows_query q;
@@ -95,21 +95,8 @@ int users_list(struct ctx *c, const struct user_filter *f, json_t **out)
 	rc = authz_require(c, ACT_USER_LIST);
 	if (rc)
 		return rc;
-	if (f->q && *f->q) {
-		char esc[256];
-		size_t o = 0;
-
-		esc[o++] = '%';
-		for (const char *p = f->q; *p && o < sizeof(esc) - 3; p++) {
-			if (*p == '%' || *p == '_' || *p == '!')
-				esc[o++] = '!';
-			esc[o++] = *p;
-		}
-		esc[o++] = '%';
-		esc[o] = '\0';
-		like = arena_strdup(c->arena, esc);
-	}
 	rows_query_init(&q, c, where, f->page, f->per_page);
+	like = rows_like(&q, f->q, ROWS_LIKE_CONTAINS);
 	rows_bind_text(&q, like);
 	rows_bind_text(&q, like);
 	rows_bind_text(&q, like);

@@ -11,33 +11,13 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *like_pattern(struct ctx *c, const char *s)
-{
-	struct buf b;
-	const char *out;
-
-	if (!s || !*s)
-		return NULL;
-	buf_init(&b, 512);
-	buf_add(&b, "%", 1);
-	for (const char *p = s; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '!')
-			buf_add(&b, "!", 1);
-		buf_add(&b, p, 1);
-	}
-	buf_add(&b, "%", 1);
-	out = arena_strdup(c->arena, buf_str(&b));
-	buf_release(&b);
-	return out;
-}
-
 int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 {
 	static const char where[] =
 		" FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-		" WHERE o.path LIKE ? ESCAPE '!'";
+		" WHERE o.path LIKE ?";
 	struct rows_query q;
-	const char *scope, *like;
+	const char *scope;
 	int64_t officer = f->mine ? c->who.user_id : f->officer_id;
 	struct buf ids;
 	json_t *it;
@@ -49,17 +29,16 @@ int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 	if (rc)
 		return rc;
 	scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-	like = like_pattern(c, f->q);
 	rows_query_init(&q, c, where, f->page, f->per_page);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope));
 	rows_and_text(&q, "k.kind = ?", f->kind);
 	rows_and_text(&q, "k.status = ?", f->status);
 	rows_and_int(&q, "EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id AND x.user_id = ?)",
 		     officer);
-	rows_and_text(&q, "(k.case_no LIKE ? ESCAPE '!' OR k.title LIKE ? ESCAPE '!'"
+	rows_and_like(&q, "(k.case_no LIKE ?" ROWS_ESCAPE " OR k.title LIKE ?" ROWS_ESCAPE
 			  " OR EXISTS (SELECT 1 FROM case_party cp JOIN person p ON p.id = cp.person_id"
-			  " WHERE cp.case_id = k.id AND cp.confidential = 0 AND p.name LIKE ? ESCAPE '!'))",
-		      f->q && *f->q ? like : NULL);
+			  " WHERE cp.case_id = k.id AND cp.confidential = 0 AND p.name LIKE ?" ROWS_ESCAPE "))",
+		      f->q);
 	rows_and_int(&q, "EXISTS (SELECT 1 FROM penalty_proposal pp WHERE pp.case_id = k.id"
 			 " AND pp.lenient = 1 AND pp.status <> 'withdrawn')", f->lenient);
 	rc = rows_page(&q,

@@ -8,6 +8,7 @@
 #include "rules/interview_rules.h"
 #include "rules/offence.h"
 #include "core/crypto.h"
+#include "core/json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +42,18 @@ static int iv_json(struct ctx *c, int64_t id, json_t **out)
 	if (rc)
 		return rc;
 	qa_text = json_string_value(json_object_get(iv, "qa"));
-	qa = qa_text ? json_loads(qa_text, 0, NULL) : NULL;
-	json_object_set_new(iv, "qa", qa ? qa : json_array());
+	qa = NULL;
+	rc = qa_text ? json_parse_stored(qa_text, &qa, c->err) : PS_OK;
+	if (rc) {
+		json_decref(iv);
+		return rc;
+	}
+	/* the content hash covers the Q&A: never sign a record whose Q&A
+	 * was lost on the way */
+	if (json_object_set_new(iv, "qa", qa ? qa : json_array())) {
+		json_decref(iv);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_all(&q,
@@ -178,7 +189,10 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 		goto out;
 	end = json_is_integer(json_object_get(iv, "end_at")) ? row_int(iv, "end_at") : c->now;
 	/* the content hash covers what the record says and who said it */
-	json_object_set_new(iv, "end_at", json_integer(end));
+	if (json_object_set_new(iv, "end_at", json_integer(end))) {
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		goto out;
+	}
 	canon = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O}",
 			  "case_id", json_object_get(iv, "case_id"),
 			  "party_id", json_object_get(iv, "party_id"),
@@ -192,14 +206,14 @@ int interviews_sign(struct ctx *c, int64_t id, json_t **out)
 			  "subject_name", json_object_get(iv, "subject_name"),
 			  "officers", json_object_get(iv, "officers"),
 			  "qa", json_object_get(iv, "qa"));
-	text = canon ? json_dumps(canon, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	text = canon ? json_render(canon, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	json_decref(canon);
 	if (!text) {
 		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 		goto out;
 	}
 	crypto_hash_hex(text, strlen(text), hash);
-	free(text);
+	json_mem_free(text);
 	rows_binds(&q, c);
 	rows_bind_int(&q, end);
 	rows_bind_text(&q, hash);

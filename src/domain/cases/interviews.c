@@ -9,6 +9,7 @@
 #include "rules/interview_rules.h"
 #include "rules/offence.h"
 #include "core/crypto.h"
+#include "core/json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,6 +174,21 @@ static int qa_valid(struct ctx *c, json_t *qa)
 	return PS_OK;
 }
 
+/* The Q&A as JSON text in c's arena (def when there is none); PS_ENOMEM
+ * rather than a record saved without its Q&A. */
+static int qa_text(struct ctx *c, json_t *qa, const char *def, const char **out)
+{
+	char *s;
+
+	*out = def;
+	if (!qa)
+		return PS_OK;
+	s = json_render(qa, JSON_COMPACT);
+	*out = s ? arena_strdup(c->arena, s) : NULL;
+	json_mem_free(s);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
 static int set_officers(struct ctx *c, int64_t id, const int64_t *ids, int n)
 {
 	struct rows_query q;
@@ -224,6 +240,7 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 	struct rows_query q;
 	int64_t id, person_id = 0;
 	char detail[96];
+	const char *qa;
 	int rc;
 
 	*out = NULL;
@@ -319,12 +336,10 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 	else
 		rows_bind_text(&q, NULL);
 	rows_bind_text(&q, in->family_notice_exception);
-	{
-		char *qa = in->qa ? json_dumps(in->qa, JSON_COMPACT) : NULL;
-
-		rows_bind_text(&q, qa ? arena_strdup(c->arena, qa) : "[]");
-		free(qa);
-	}
+	rc = qa_text(c, in->qa, "[]", &qa);
+	if (rc)
+		return rc;
+	rows_bind_text(&q, qa);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
@@ -387,6 +402,7 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 	struct rows_query q;
 	json_t *cur;
 	int64_t start, end;
+	const char *qa;
 	int rc;
 
 	*out = NULL;
@@ -465,12 +481,10 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 	rows_bind_text(&q, in->female_staff);
 	BIND2(in->has_family_notified ? in->family_notified_at : -1);
 	rows_bind_text(&q, in->family_notice_exception);
-	{
-		char *qa = in->qa ? json_dumps(in->qa, JSON_COMPACT) : NULL;
-
-		rows_bind_text(&q, qa ? arena_strdup(c->arena, qa) : NULL);
-		free(qa);
-	}
+	rc = qa_text(c, in->qa, NULL, &qa);
+	if (rc)
+		return rc;
+	rows_bind_text(&q, qa);
 	BIND2(in->has_read_back ? in->read_back : -1);
 	BIND2(in->has_subject_signed ? in->subject_signed : -1);
 	rows_bind_int(&q, c->now);

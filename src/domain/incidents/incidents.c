@@ -7,6 +7,7 @@
 #include "domain/admin/settings.h"
 #include "rules/date.h"
 #include "core/buf.h"
+#include "core/csv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,49 +16,37 @@
 
 int incidents_seed_categories(struct ctx *c, const char *csv, size_t len)
 {
-	const char *p = csv, *end = csv + len;
+	struct csv_reader rd;
 	int rc = PS_OK;
 
-	while (p < end && !rc) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		char line[256], *f[6], *save = NULL;
-		size_t n = (size_t)(le - p);
-		int k = 0;
+	csv_reader_init(&rd, csv, len);
+	rd.comments = 1;
+	while (!rc) {
+		struct rows_query q;
+		char *f[6];
+		int k;
 
-		if (n && n < sizeof(line) && *p != '#' && memcmp(p, "code,", 5) != 0) {
-			struct rows_query q;
-
-			memcpy(line, p, n);
-			line[n] = '\0';
-			if (line[n - 1] == '\r')
-				line[n - 1] = '\0';
-			/* strtok_r would merge empty fields: split by hand */
-			f[k++] = line;
-			for (char *s = line; *s && k < 6; s++)
-				if (*s == ',') {
-					*s = '\0';
-					f[k++] = s + 1;
-				}
-			(void)save;
-			if (k != 6)
-				return ps_fail(c->err, PS_EINVAL, "BAD_CATEGORIES", NULL, "警情类别数据格式错误");
-			rows_binds(&q, c);
-			rows_bind_text(&q, f[0]);
-			rows_bind_text(&q, f[1]);
-			rows_bind_text(&q, *f[2] ? f[2] : NULL);
-			rows_bind_text(&q, f[3]);
-			rows_bind_int(&q, f[4][0] == '1');
-			rows_bind_int(&q, f[5][0] == '1');
-			rc = rows_exec(&q,
-				       "INSERT INTO incident_category(code, name, parent_code, initials, violation,"
-				       " preventable) VALUES (?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET"
-				       " name = excluded.name, parent_code = excluded.parent_code,"
-				       " initials = excluded.initials, violation = excluded.violation,"
-				       " preventable = excluded.preventable",
-				       NULL);
-		}
-		p = nl ? nl + 1 : end;
+		rc = csv_read(&rd, c->arena, f, 6, &k, c->err);
+		if (rc || k == 0)
+			break;
+		if ((k == 1 && !*f[0]) || strcmp(f[0], "code") == 0)
+			continue; /* blank line or the header */
+		if (k != 6)
+			return ps_fail(c->err, PS_EINVAL, "BAD_CATEGORIES", NULL, "警情类别数据格式错误");
+		rows_binds(&q, c);
+		rows_bind_text(&q, f[0]);
+		rows_bind_text(&q, f[1]);
+		rows_bind_text(&q, *f[2] ? f[2] : NULL);
+		rows_bind_text(&q, f[3]);
+		rows_bind_int(&q, f[4][0] == '1');
+		rows_bind_int(&q, f[5][0] == '1');
+		rc = rows_exec(&q,
+			       "INSERT INTO incident_category(code, name, parent_code, initials, violation,"
+			       " preventable) VALUES (?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET"
+			       " name = excluded.name, parent_code = excluded.parent_code,"
+			       " initials = excluded.initials, violation = excluded.violation,"
+			       " preventable = excluded.preventable",
+			       NULL);
 	}
 	return rc;
 }
@@ -385,6 +374,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 			      " ON u.id = io.user_id WHERE io.incident_id = ? ORDER BY u.id",
 			      &officers);
 	if (rc) {
+		json_decref(events);
 		json_decref(inc);
 		return rc;
 	}
@@ -446,8 +436,16 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	rows_and_int(&q, "i.received_at >= ?", f->from);
 	rows_and_int(&q, "i.received_at < ?", f->to);
 	rows_and_int(&q, "i.status <> 'closed'", f->active);
-	rows_and_text(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE '%' || ? || '%'"
-			  " OR i.summary LIKE '%' || ? || '%')", f->q);
+	if (f->q && *f->q) {
+		const char *pat = rows_like(&q, f->q, ROWS_LIKE_CONTAINS);
+
+		rows_and(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE ?" ROWS_ESCAPE
+			     " OR i.summary LIKE ?" ROWS_ESCAPE ")");
+		rows_bind_text_exact(&q, f->q);
+		rows_bind_text_exact(&q, f->q);
+		rows_bind_text_exact(&q, pat);
+		rows_bind_text_exact(&q, pat);
+	}
 	rc = rows_page(&q,
 		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential, i.place,"
 		       " i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"

@@ -29,36 +29,29 @@ static json_t *err_row(int row, const char *reason)
 	return json_pack("{s:i, s:s}", "row", row, "reason", reason);
 }
 
-/* Reading the file: one line after another, the header first. */
+/* Reading the file: one record after another (a quoted field may span
+ * lines), the header first. */
 struct reader {
 	struct ctx *c;
 	const struct import_kind *k;
-	const char *p, *end;
+	struct csv_reader csv; /* csv.record: the spreadsheet row last read */
 	int map[MAX_KIND_COLS];
-	int line;        /* number of the last line read */
 	int have_header;
 };
 
-/* The next data row into col (1), or the end (0). A bad header or no memory
- * sets *rc and ends. */
+/* The next data row into col (1), or the end (0). A bad header, an open
+ * quote or no memory sets *rc and ends. */
 static int next_row(struct reader *r, const char **col, int *rc)
 {
 	const struct import_kind *k = r->k;
 
-	while (r->p < r->end) {
-		const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
-		size_t n = (size_t)((nl ? nl : r->end) - r->p);
-		char *line, *f[MAX_COLS];
+	for (;;) {
+		char *f[MAX_COLS];
 		int nf;
 
-		r->line++;
-		line = arena_strndup(r->c->arena, r->p, n);
-		r->p = nl ? nl + 1 : r->end;
-		if (!line) {
-			*rc = ps_fail(r->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		*rc = csv_read(&r->csv, r->c->arena, f, MAX_COLS, &nf, r->c->err);
+		if (*rc || nf == 0)
 			return 0;
-		}
-		nf = csv_split(line, f, MAX_COLS);
 		if (nf == 1 && !*f[0])
 			continue;
 		if (!r->have_header) {
@@ -69,7 +62,8 @@ static int next_row(struct reader *r, const char **col, int *rc)
 			for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
 				if (k->required[j] && r->map[j] < 0) {
 					*rc = ps_fail(r->c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL,
-						      "第1行应为表头，缺少“%s”列", k->headers[j]);
+						      "第%d行应为表头，缺少“%s”列", r->csv.record,
+						      k->headers[j]);
 					return 0;
 				}
 			r->have_header = 1;
@@ -81,7 +75,6 @@ static int next_row(struct reader *r, const char **col, int *rc)
 					 : NULL;
 		return 1;
 	}
-	return 0;
 }
 
 /* One row, its error in e: PS_OK, a refusal of the row (reported, the
@@ -128,7 +121,7 @@ static int savepoint_open(struct ctx *c, const char *name)
 static int import_run(struct ctx *c, const char *text, size_t len, const struct import_kind *k,
 		      json_t **out)
 {
-	struct reader rd = { c, k, text, text + len, { 0 }, 0, 0 };
+	struct reader rd = { .c = c, .k = k };
 	const char *col[MAX_KIND_COLS];
 	int rows = 0, imported = 0, created = 0, rc = PS_OK, more = 1;
 	json_t *errors = json_array(), *hits = json_array();
@@ -146,6 +139,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 		json_decref(hits);
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
+	csv_reader_init(&rd.csv, text, len);
 	for (int i = 0; i < MAX_KIND_COLS; i++)
 		rd.map[i] = -1;
 	while (more && !rc) {
@@ -203,7 +197,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 					rc = db_savepoint_release(c->db, "import_row", c->err);
 				if (rc)
 					break;
-				json_array_append_new(errors, err_row(rd.line, e.msg));
+				json_array_append_new(errors, err_row(rd.csv.record, e.msg));
 				continue;
 			}
 			if (rrc) {

@@ -497,6 +497,27 @@ static int collect_term(void *arg, const char *ch, size_t n, int pos)
 
 #define PERSONS_COUNT_CAP 1000
 
+/* s without its spaces (an address is searched as one string), in c's
+ * arena; NULL for NULL, and with q->oom set when out of memory. */
+static const char *without_spaces(struct ctx *c, const char *s, struct rows_query *q)
+{
+	char *o, *w;
+
+	if (!s)
+		return NULL;
+	o = arena_strdup(c->arena, s);
+	if (!o) {
+		q->oom = 1;
+		return NULL;
+	}
+	w = o;
+	for (const char *p = s; *p; p++)
+		if (*p != ' ')
+			*w++ = *p;
+	*w = '\0';
+	return o;
+}
+
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 {
 	/* the name condition by the number of characters (1–4): one character
@@ -539,8 +560,8 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	}
 	rows_and_text(&q, "p.phone = ?", f->phone);
 	rows_and_text(&q, "p.kind = ?", f->kind);
-	rows_and_text(&q, "a.community || a.building || a.unit_no || a.room LIKE '%' || replace(?, ' ', '') || '%'",
-		      f->address);
+	rows_and_like(&q, "a.community || a.building || a.unit_no || a.room LIKE ?" ROWS_ESCAPE,
+		      without_spaces(c, f->address, &q));
 	if (nt.n) {
 		rows_and(&q, by_len[nt.n]);
 		if (nt.n == 1)
@@ -549,7 +570,7 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 			rows_bind_text(&q, arena_printf(c->arena, "%s %s", nt.t[k], nt.t[k + 1]));
 		/* names longer than four characters: the index narrows, LIKE decides */
 		if (nt.n == 4)
-			rows_and_text(&q, "p.name LIKE '%' || ? || '%'", f->name);
+			rows_and_like(&q, "p.name LIKE ?" ROWS_ESCAPE, f->name);
 	}
 	rc = rows_page(&q,
 		       "SELECT p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.kind, p.key_person,"

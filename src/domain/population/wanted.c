@@ -7,6 +7,7 @@
 #include "domain/admin/settings.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
+#include "core/csv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -100,9 +101,9 @@ int wanted_put(struct ctx *c, const struct wanted_input *in, int *new_hits)
 
 int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 {
-	const char *p = csv, *end = csv + len;
+	struct csv_reader rd;
 	json_t *errors = json_array();
-	int row = 0, imported = 0, new_hits = 0, rc;
+	int imported = 0, new_hits = 0, rc;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_WANTED_IMPORT);
@@ -110,35 +111,18 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 		json_decref(errors);
 		return rc ? rc : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	while (p < end && !rc) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		char line[1024], *f[6];
-		size_t n = (size_t)(le - p);
-		int k = 0;
+	csv_reader_init(&rd, csv, len);
+	while (!rc) {
+		char *f[6];
+		int k;
 
-		row++;
-		if (n && p[n - 1] == '\r')
-			n--;
-		if (n == 0 || (row == 1 && memchr(p, ',', n) && !(p[0] >= '0' && p[0] <= '9'))) {
-			p = nl ? nl + 1 : end; /* blank line or the header row */
-			continue;
-		}
-		if (n >= sizeof(line)) {
-			json_array_append_new(errors, json_pack("{s:i, s:s}", "row", row, "reason", "行过长"));
-			p = nl ? nl + 1 : end;
-			continue;
-		}
-		memcpy(line, p, n);
-		line[n] = '\0';
-		f[k++] = line;
-		for (char *s = line; *s && k < 6; s++)
-			if (*s == ',') {
-				*s = '\0';
-				f[k++] = s + 1;
-			}
+		rc = csv_read(&rd, c->arena, f, 6, &k, c->err);
+		if (rc || k == 0)
+			break;
+		if ((k == 1 && !*f[0]) || (rd.record == 1 && k > 1 && !(f[0][0] >= '0' && f[0][0] <= '9')))
+			continue; /* blank line or the header row */
 		if (k < 5) {
-			json_array_append_new(errors, json_pack("{s:i, s:s}", "row", row, "reason",
+			json_array_append_new(errors, json_pack("{s:i, s:s}", "row", rd.record, "reason",
 								"应为 身份证号,姓名,案由,发布单位,发布日期[,撤销]"));
 		} else {
 			struct wanted_input in = { f[0], f[1], f[2], f[3], f[4], k == 6 && (*f[5] == '1' || !strcmp(f[5], "撤销")) };
@@ -149,7 +133,7 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 			rc = put_one(c, &in);
 			c->err = saved;
 			if (rc == PS_EINVAL) {
-				json_array_append_new(errors, json_pack("{s:i, s:s}", "row", row, "reason", e.msg));
+				json_array_append_new(errors, json_pack("{s:i, s:s}", "row", rd.record, "reason", e.msg));
 				rc = PS_OK;
 			} else if (rc) {
 				*c->err = e;
@@ -157,7 +141,6 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 				imported++;
 			}
 		}
-		p = nl ? nl + 1 : end;
 	}
 	if (!rc)
 		rc = audit_write(c, "wanted.import", "wanted_person", NULL, "success",
