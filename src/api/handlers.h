@@ -22,6 +22,7 @@ int api_units_update(struct req *r);
 int api_settings_list(struct req *r);
 int api_settings_put(struct req *r);
 int api_audit_list(struct req *r);
+int api_audit_verify(struct req *r);
 int api_cases_list(struct req *r);
 int api_cases_create(struct req *r);
 int api_cases_get(struct req *r);
