@@ -1,0 +1,61 @@
+// useDialogForm.js — the life of one dialog form: the model reset on open, client validation
+// (el-form rules), submit with a busy flag, server field errors shown beside their fields
+// (form-errors.js), success toast, 'saved' and close.
+//
+//   const { form, formRef, busy, errors, reset, save, close } = useDialogForm({
+//     initial: () => ({ name: props.user?.name || '' }),  // the model when the dialog opens
+//     submit: (form) => api.post('/users', { … }),         // throw an ApiError to refuse
+//     success: '用户已创建',                               // or (result) => text; omit for no toast
+//     emit                                                 // of 'update:modelValue' and 'saved'
+//   })
+//   <el-dialog … @open="reset"> <el-form ref="formRef" :model="form" :rules="rules">
+//   <el-form-item prop="name" :error="errors.name"> … <el-button :loading="busy" @click="save">
+//
+// A server error naming a field of the model (`error.field`) is shown under that field; any other
+// error is a toast. `fields` narrows which fields may take a server error (default: the model's).
+import { reactive, ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import { useFieldErrors } from '../form-errors.js'
+
+export function useDialogForm(options) {
+  const form = reactive(options.initial())
+  const formRef = ref()
+  const busy = ref(false)
+  const { errors, clear, show } = useFieldErrors()
+
+  function reset() {
+    clear()
+    const init = options.initial()
+    for (const k of Object.keys(form)) if (!(k in init)) delete form[k]
+    Object.assign(form, init)
+    if (formRef.value) formRef.value.clearValidate()
+  }
+
+  function close() {
+    if (options.emit) options.emit('update:modelValue', false)
+  }
+
+  async function save() {
+    clear()
+    if (formRef.value) {
+      const ok = await formRef.value.validate().catch(() => false)
+      if (!ok) return false
+    }
+    busy.value = true
+    try {
+      const result = await options.submit(form)
+      const text = typeof options.success === 'function' ? options.success(result) : options.success
+      if (text) ElMessage.success(text)
+      if (options.emit) options.emit('saved', result)
+      close()
+      return true
+    } catch (e) {
+      show(e, options.fields || Object.keys(form))
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { form, formRef, busy, errors, reset, save, close }
+}
