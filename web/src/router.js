@@ -3,10 +3,10 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { auth, loadSession } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
-import { CASE_ROLES, CUSTODY_ROLES } from './roles.js'
-import { POPULATION_BARE_ROUTES, POPULATION_ROUTES } from './population/routes.js'
-import { INCIDENT_ROUTES } from './incidents/routes.js'
+import { BARE_ROUTES, LAYOUT_ROUTES, allows } from './areas/index.js'
 
+// The routes of every area (areas/index.js), inside the app layout or as full pages, and the
+// pages that belong to no area: login, the citizens' progress query, 无权访问 and 页面不存在.
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: '登录' } },
   {
@@ -15,106 +15,12 @@ const routes = [
     component: () => import('./views/ProgressView.vue'),
     meta: { open: true, title: '案件进度查询' }
   },
-  {
-    path: '/print/:caseId/:kind',
-    name: 'print',
-    component: () => import('./views/print/PrintView.vue'),
-    meta: { title: '文书打印', roles: CASE_ROLES }
-  },
-  ...POPULATION_BARE_ROUTES,
+  ...BARE_ROUTES,
   {
     path: '/',
     component: AppLayout,
     children: [
-      { path: '', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页' } },
-      {
-        path: 'password',
-        name: 'password',
-        component: () => import('./views/PasswordView.vue'),
-        meta: { title: '修改密码', crumbs: ['个人中心'] }
-      },
-      {
-        path: 'admin/users',
-        name: 'users',
-        component: () => import('./views/admin/UsersView.vue'),
-        meta: { title: '用户管理', crumbs: ['系统管理'], roles: ['admin'] }
-      },
-      {
-        path: 'admin/units',
-        name: 'units',
-        component: () => import('./views/admin/UnitsView.vue'),
-        meta: { title: '机构管理', crumbs: ['系统管理'], roles: ['admin'] }
-      },
-      {
-        path: 'admin/settings',
-        name: 'settings',
-        component: () => import('./views/admin/SettingsView.vue'),
-        meta: { title: '系统设置', crumbs: ['系统管理'], roles: ['admin'] }
-      },
-      {
-        path: 'cases',
-        name: 'cases',
-        component: () => import('./views/cases/CaseListView.vue'),
-        meta: { title: '案件列表', crumbs: ['执法办案'], roles: CASE_ROLES }
-      },
-      {
-        path: 'cases/new',
-        name: 'case-new',
-        component: () => import('./views/cases/CaseCreateView.vue'),
-        meta: { title: '受案登记', crumbs: ['执法办案'], roles: ['officer', 'chief'] }
-      },
-      {
-        path: 'cases/:id(\\d+)',
-        name: 'case',
-        component: () => import('./views/cases/CaseDetailView.vue'),
-        meta: { title: '案件详情', crumbs: ['执法办案', '案件列表'], menu: '/cases', roles: CASE_ROLES }
-      },
-      {
-        path: 'approvals',
-        name: 'approvals',
-        component: () => import('./views/cases/ApprovalInboxView.vue'),
-        meta: { title: '审批待办', crumbs: ['执法办案'], roles: ['chief', 'legal'] }
-      },
-      {
-        path: 'warnings/mine',
-        name: 'my-warnings',
-        component: () => import('./views/warnings/WarningsBoardView.vue'),
-        props: { mode: 'mine' },
-        meta: { title: '我的预警', crumbs: ['执法监督'], roles: ['officer'] }
-      },
-      {
-        path: 'warnings/unit',
-        name: 'unit-warnings',
-        component: () => import('./views/warnings/WarningsBoardView.vue'),
-        props: { mode: 'unit' },
-        meta: { title: '本所预警看板', crumbs: ['执法监督'], roles: ['chief', 'legal'] }
-      },
-      {
-        path: 'warnings/breaches',
-        name: 'breaches',
-        component: () => import('./views/warnings/BreachesView.vue'),
-        meta: { title: '全县超期监督', crumbs: ['执法监督'], roles: ['supervisor', 'chief', 'legal'] }
-      },
-      {
-        path: 'custody',
-        name: 'custody',
-        component: () => import('./views/custody/CustodyBoardView.vue'),
-        meta: { title: '办案区', roles: CUSTODY_ROLES }
-      },
-      {
-        path: 'admin/holidays',
-        name: 'holidays',
-        component: () => import('./views/admin/HolidaysView.vue'),
-        meta: { title: '节假日管理', crumbs: ['系统管理'], roles: ['admin'] }
-      },
-      {
-        path: 'audit',
-        name: 'audit',
-        component: () => import('./views/AuditView.vue'),
-        meta: { title: '审计日志', crumbs: ['安全审计'], roles: ['auditor'] }
-      },
-      ...POPULATION_ROUTES,
-      ...INCIDENT_ROUTES,
+      ...LAYOUT_ROUTES,
       {
         path: 'forbidden',
         name: 'forbidden',
@@ -145,8 +51,7 @@ router.beforeEach(async (to) => {
     return { path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   }
   if (user.must_change_password && to.name !== 'password') return { name: 'password' }
-  const roles = to.meta.roles
-  if (roles && !roles.includes(user.role)) return { name: 'forbidden' }
+  if (!allows(user, to.meta)) return { name: 'forbidden' }
   return true
 })
 

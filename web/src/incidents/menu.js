@@ -1,5 +1,5 @@
-// menu.js — the 110 接处警 entries of the left menu (spread into roles.js MENU) and their icons
-// (spread into AppLayout's icon table). The 110 指挥中心 group is for the desk, supervisors and
+// menu.js — the 110 接处警 entries of the left menu and their icons (read by area.js).
+// The 110 指挥中心 group is for the desk, supervisors and
 // chiefs; a station's officers and auxiliaries find their incidents under 警情处置.
 import { Finished, Flag, PhoneFilled, Position, TrendCharts, Histogram, EditPen } from '@element-plus/icons-vue'
 

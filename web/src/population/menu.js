@@ -1,5 +1,4 @@
-// menu.js — the 一标三实 group of the left menu (merged into roles.js MENU) and its icons
-// (merged into the layout's icon map).
+// menu.js — the 一标三实 group of the left menu and its icons (read by area.js).
 import { Aim, Connection, DataLine, EditPen, House, Location, Message, Postcard, Search, UploadFilled, UserFilled } from '@element-plus/icons-vue'
 import { WANTED_ROLES, WORKER_ROLES } from './labels.js'
 
