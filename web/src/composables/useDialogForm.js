@@ -7,24 +7,30 @@
 //     submit: (form) => api.post('/users', { … }),         // throw an ApiError to refuse
 //     success: '用户已创建',                               // or (result) => text; omit for no toast
 //     emit                                                 // of 'update:modelValue' and 'saved'
+//     close: () => emit('close')                          // optional: a dialog opened by a prop
 //   })
 //   <el-dialog … @open="reset"> <el-form ref="formRef" :model="form" :rules="rules">
 //   <el-form-item prop="name" :error="errors.name"> … <el-button :loading="busy" @click="save">
 //
 // A server error naming a field of the model (`error.field`) is shown under that field; any other
-// error is a toast. `fields` narrows which fields may take a server error (default: the model's).
+// error is a toast — or, with `refusal: true`, kept in `refusal.refusal` for a <RuleAlert> (rule
+// violations, conflicts, permission) as useRefusal does. `fields` narrows which fields may take a
+// server error (default: the model's). `check: (form, errors) => ok` is a check without el-form
+// rules: it fills `errors` and returns false to stop the submit.
 import { reactive, ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { useFieldErrors } from '../form-errors.js'
+import { useFieldErrors, useRefusal } from '../form-errors.js'
 
 export function useDialogForm(options) {
   const form = reactive(options.initial())
   const formRef = ref()
   const busy = ref(false)
   const { errors, clear, show } = useFieldErrors()
+  const { state: refusal, refuse, clearRefusal } = useRefusal()
 
   function reset() {
     clear()
+    clearRefusal()
     const init = options.initial()
     for (const k of Object.keys(form)) if (!(k in init)) delete form[k]
     Object.assign(form, init)
@@ -32,11 +38,14 @@ export function useDialogForm(options) {
   }
 
   function close() {
-    if (options.emit) options.emit('update:modelValue', false)
+    if (options.close) options.close()
+    else if (options.emit) options.emit('update:modelValue', false)
   }
 
   async function save() {
     clear()
+    clearRefusal()
+    if (options.check && !options.check(form, errors)) return false
     if (formRef.value) {
       const ok = await formRef.value.validate().catch(() => false)
       if (!ok) return false
@@ -50,12 +59,14 @@ export function useDialogForm(options) {
       close()
       return true
     } catch (e) {
-      show(e, options.fields || Object.keys(form))
+      const fields = options.fields || Object.keys(form)
+      if (options.refusal && !(e && e.field && fields.includes(e.field))) refuse(e)
+      else show(e, fields)
       return false
     } finally {
       busy.value = false
     }
   }
 
-  return { form, formRef, busy, errors, reset, save, close }
+  return { form, formRef, busy, errors, refusal, reset, save, close }
 }
