@@ -7,7 +7,9 @@
 //     submit: (form) => api.post('/users', { … }),         // throw an ApiError to refuse
 //     success: '用户已创建',                               // or (result) => text; omit for no toast
 //     emit                                                 // of 'update:modelValue' and 'saved'
-//     close: () => emit('close')                          // optional: a dialog opened by a prop
+//     close: () => emit('close'),                         // optional: a dialog opened by a prop
+//     saved: (result) => emit('done', result),             // optional: another event than 'saved'
+//     failed: (e) => handled                               // optional: an error shown its own way
 //   })
 //   <el-dialog … @open="reset"> <el-form ref="formRef" :model="form" :rules="rules">
 //   <el-form-item prop="name" :error="errors.name"> … <el-button :loading="busy" @click="save">
@@ -55,11 +57,13 @@ export function useDialogForm(options) {
       const result = await options.submit(form)
       const text = typeof options.success === 'function' ? options.success(result) : options.success
       if (text) ElMessage.success(text)
-      if (options.emit) options.emit('saved', result)
+      if (options.saved) options.saved(result)
+      else if (options.emit) options.emit('saved', result)
       close()
       return true
     } catch (e) {
       const fields = options.fields || Object.keys(form)
+      if (options.failed && options.failed(e)) return false
       if (options.refusal && !(e && e.field && fields.includes(e.field))) refuse(e)
       else show(e, fields)
       return false

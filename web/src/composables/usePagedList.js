@@ -167,3 +167,29 @@ export function usePagedList(path, options = {}) {
 
   return { filters, rows, items, total, page, perPage, loading, error, loaded, load, search, refresh, reset, setPage, setPerPage }
 }
+
+/**
+ * A list-shaped view of rows that come from elsewhere (a parent's prop, a record's sub-list), so a
+ * <DataTable :list="…" :pager="false"> shows them with the same empty / loading look:
+ *   const list = rowsList(() => props.items, () => props.loading)
+ */
+export function rowsList(rows, loading = () => false, error = () => null) {
+  const items = computed(() => rows() || [])
+  return {
+    filters: {},
+    rows: items,
+    items,
+    total: computed(() => items.value.length),
+    page: ref(1),
+    perPage: ref(items.value.length || 20),
+    loading: computed(() => !!loading()),
+    error: computed(() => error() || null),
+    loaded: computed(() => true),
+    load: () => Promise.resolve(),
+    refresh: () => Promise.resolve(),
+    search: () => Promise.resolve(),
+    reset: () => Promise.resolve(),
+    setPage: () => Promise.resolve(),
+    setPerPage: () => Promise.resolve()
+  }
+}
