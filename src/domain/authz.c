@@ -33,6 +33,7 @@ static const struct authz_action table[ACT_COUNT_] = {
 	{ ACT_HOLIDAY_LIST, "holiday.list", "查看节假日", NULL, R_ANY, AUTHZ_SYSTEM, 0 },
 	{ ACT_HOLIDAY_PUT, "holiday.put", "维护节假日", NULL, R_ADMIN, AUTHZ_SYSTEM, 0 },
 	{ ACT_AUDIT_LIST, "audit.list", "查看审计日志", NULL, R_AUDITOR, AUTHZ_SYSTEM, 0 },
+	{ ACT_AUDIT_VERIFY, "audit.verify", "校验审计链", NULL, R_AUDITOR, AUTHZ_SYSTEM, 0 },
 
 	/* cases: what a user may do on one case beyond reading it (being one of
 	 * its officers, the station's chief …) are rules of the case, decided

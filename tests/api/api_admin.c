@@ -155,6 +155,18 @@ STORY(admin_manages_an_account)
 	r = http(srv, auditor, "GET", "/api/v1/audit?action=user.create", NULL);
 	assert_string_equal(rstr(r, "items.0.object_type"), "user");
 	assert_string_equal(rstr(r, "items.0.object_id"), "wang.qiang");
+
+	/* the auditor checks the chain over the API; the check is audited, and
+	 * nobody else may run it */
+	r = http(srv, auditor, "GET", "/api/v1/audit/verify", NULL);
+	assert_int_equal(r->status, 200);
+	assert_true(json_is_true(jpath(r->json, "ok")));
+	assert_true(json_integer_value(jpath(r->json, "rows")) > 10);
+	assert_true(json_is_null(jpath(r->json, "bad_id")));
+	assert_string_equal(rstr(r, "message"), "审计链完整");
+	assert_error(srv, http(srv, admin, "GET", "/api/v1/audit/verify", NULL), 403, NULL);
+	assert_int_equal(audit_count(srv, auditor, "audit.verify", "auditor", "success"), 1);
+	assert_int_equal(audit_count(srv, auditor, "audit.verify", "admin", "denied"), 1);
 }
 
 /* The org tree: the demo county, and a community post (警务室) added under a

@@ -135,6 +135,7 @@ export async function newPage(browser, baseUrl) {
     viewport: { width: 1366, height: 820 }
   })
   const page = await context.newPage()
+  trackRequests(page)
   page.setDefaultTimeout(WAIT_MS)
   page.setDefaultNavigationTimeout(WAIT_MS)
   const problems = []
@@ -144,4 +145,17 @@ export async function newPage(browser, baseUrl) {
     if (msg.type() === 'error' && /Content Security Policy/i.test(t)) problems.push(`CSP: ${t}`)
   })
   return { context, page, problems }
+}
+
+/** Count the page's requests in flight (call once per page, before it loads anything). */
+export function trackRequests(page) {
+  const state = { inflight: 0 }
+  const done = () => {
+    state.inflight = Math.max(0, state.inflight - 1)
+  }
+  page.on('request', () => state.inflight++)
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  page.__precinctRequests = state
+  return state
 }

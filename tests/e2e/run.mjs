@@ -18,6 +18,7 @@ import {
   stopServer
 } from './harness.mjs'
 import { scenarios } from './scenarios.mjs'
+import { a11yStats, checkPage } from './a11y.mjs'
 
 const cfg = config()
 const tmp = makeTempDir()
@@ -52,6 +53,8 @@ async function runScenario(sc, index) {
   try {
     await sc.run({ page, baseUrl: server.baseUrl })
     if (problems.length) throw new Error(problems.join('\n'))
+    // the page a story ends on (often with its data, a dialog or a tab open) is checked too
+    if (!sc.noFinalA11y) await checkPage(page, `the end of "${sc.name}" (${new URL(page.url()).pathname})`)
     passed++
     console.log(`ok ${index + 1} - ${sc.name}`)
   } catch (e) {
@@ -76,7 +79,9 @@ async function main() {
   server = await startServer(cfg.bin, db, cfg.web)
   console.log(`# server ${server.baseUrl}`)
   browser = await launchBrowser(cfg.chromium)
+  const only = process.env.PRECINCT_E2E_ONLY ? new RegExp(process.env.PRECINCT_E2E_ONLY) : null
   for (let i = 0; i < scenarios.length; i++) {
+    if (only && !only.test(scenarios[i].name)) continue
     await runScenario(scenarios[i], i)
   }
 }
@@ -99,5 +104,7 @@ if (failed) {
 } else {
   fs.rmSync(tmp, { recursive: true, force: true })
 }
+console.log(`# axe-core: ${a11yStats.pages} page(s) checked`)
+for (const [what, where] of a11yStats.allowed) console.log(`# axe-core accepted (a11y-allow.mjs): ${what} on ${where}`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed || setupError ? 1 : 0)

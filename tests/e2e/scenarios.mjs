@@ -5,6 +5,7 @@ import { caseScenarios } from './case-scenarios.mjs'
 import { clockScenarios } from './clock-scenarios.mjs'
 import { populationScenarios } from './population-scenarios.mjs'
 import { incidentScenarios } from './incident-scenarios.mjs'
+import { a11yScenarios } from './a11y-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -114,10 +115,19 @@ export const scenarios = [
       const row = page.locator('.el-table__body tr', { hasText: 'zhangsan2026' })
       await expectVisible(row, 'an audit row naming zhangsan2026')
       await expectVisible(page.locator('.el-table__body .el-tag', { hasText: '成功' }), 'a 成功 outcome tag')
+      // every action has a Chinese label: the user creation reads 新建用户, not user.create
+      await expectVisible(page.locator('.el-table__body tr', { hasText: '新建用户' }), 'the 新建用户 label')
+      // 校验审计链: the server walks the whole chain and the page says it is intact
+      await page.locator('[data-test="audit-verify"]').click()
+      const result = page.locator('[data-test="audit-verify-result"]')
+      await expectVisible(result, 'the chain check result')
+      const text = await result.innerText()
+      assert(/审计链完整：已校验 \d+ 条记录/.test(text), `unexpected chain check result: ${text}`)
     }
   },
   ...caseScenarios,
   ...clockScenarios,
   ...populationScenarios,
-  ...incidentScenarios
+  ...incidentScenarios,
+  ...a11yScenarios
 ]

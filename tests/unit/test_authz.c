@@ -141,7 +141,8 @@ static void test_separation_of_duties(void **state)
 			assert_false(authz_role_may("auditor", (enum authz_act)a));
 		}
 		if (authz_role_may("auditor", (enum authz_act)a))
-			assert_true(a == ACT_AUDIT_LIST || a == ACT_UNIT_LIST || a == ACT_HOLIDAY_LIST);
+			assert_true(a == ACT_AUDIT_LIST || a == ACT_AUDIT_VERIFY || a == ACT_UNIT_LIST ||
+				    a == ACT_HOLIDAY_LIST);
 	}
 	assert_true(authz_role_may("auditor", ACT_AUDIT_LIST));
 	assert_false(authz_role_may("admin", ACT_AUDIT_LIST));

@@ -250,6 +250,17 @@ int api_settings_put(struct req *r)
 	return rc ? rc : req_reply(r, 200, json_pack("{s:o}", "setting", out));
 }
 
+int api_audit_verify(struct req *r)
+{
+	json_t *out;
+	int rc = audit_verify_report(&r->ctx, &out);
+
+	if (rc)
+		return rc;
+	r->no_store = 1;
+	return req_reply(r, 200, out);
+}
+
 int api_audit_list(struct req *r)
 {
 	struct audit_filter f = { 0 };

@@ -6,6 +6,7 @@
 #include "core/log.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 static void hex(const unsigned char *h, size_t n, char *out)
@@ -288,6 +289,42 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 	}
 	db_finalize(st);
 	return rc == PS_DONE ? PS_OK : rc;
+}
+
+int audit_verify_report(struct ctx *c, json_t **out)
+{
+	struct ps_err e;
+	int64_t bad = 0, rows = 0;
+	char detail[96];
+	json_t *o;
+	int rc;
+
+	rc = authz_require(c, ACT_AUDIT_VERIFY);
+	if (rc)
+		return rc;
+	ps_err_clear(&e);
+	rc = audit_verify(c->db, &bad, &rows, &e);
+	if (rc && rc != PS_EIO)
+		return ps_fail(c->err, rc, e.code, NULL, "%s",
+			       e.msg[0] ? e.msg : "审计链校验未能完成");
+	o = json_pack("{s:b, s:I, s:o, s:s}", "ok", rc == PS_OK, "rows", (json_int_t)rows,
+		      "bad_id", rc == PS_OK ? json_null() : json_integer(bad),
+		      "message", rc == PS_OK ? "审计链完整" : e.msg);
+	if (!o)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (rc == PS_OK)
+		snprintf(detail, sizeof detail, "intact rows=%lld", (long long)rows);
+	else
+		snprintf(detail, sizeof detail, "broken at id=%lld rows=%lld",
+			 (long long)bad, (long long)rows);
+	rc = audit_write(c, "audit.verify", "audit", NULL,
+			 json_is_true(json_object_get(o, "ok")) ? "success" : "error", detail);
+	if (rc) {
+		json_decref(o);
+		return rc;
+	}
+	*out = o;
+	return PS_OK;
 }
 
 int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)

@@ -41,6 +41,12 @@ void audit_write_pending(struct ctx *c);
 int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		 struct ps_err *err);
 
+/* The auditor's chain check (AUD-5) over the API: walks the chain with
+ * audit_verify and answers {"ok":true|false,"rows":N,"bad_id":N|null,
+ * "message":"…"}. Only the auditor role; the check itself is audited
+ * (action "audit.verify"). A broken chain is an answer, not an error. */
+int audit_verify_report(struct ctx *c, json_t **out);
+
 struct audit_filter {
 	const char *user;         /* username, exact */
 	const char *action;       /* exact or prefix with '*' at the end */

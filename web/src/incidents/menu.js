@@ -1,5 +1,5 @@
-// menu.js — the 110 接处警 entries of the left menu (spread into roles.js MENU) and their icons
-// (spread into AppLayout's icon table). The 110 指挥中心 group is for whoever dispatches (the desk,
+// menu.js — the 110 接处警 entries of the left menu and their icons (read by area.js).
+// The 110 指挥中心 group is for whoever dispatches (the desk,
 // supervisors, chiefs); those who take incidents without dispatching find theirs under 警情处置.
 // Entries show by allowed action (GET /me).
 import { Finished, Flag, PhoneFilled, Position, TrendCharts, Histogram, EditPen } from '@element-plus/icons-vue'

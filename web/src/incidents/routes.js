@@ -1,4 +1,4 @@
-// routes.js — the 110 接处警 pages inside the app layout (spread into router.js).
+// routes.js — the 110 接处警 pages inside the app layout (read by area.js).
 import { INCIDENTS, INTAKE, OVERSIGHT, REPORTS } from './labels.js'
 
 const CRUMBS = ['110接处警']

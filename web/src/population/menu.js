@@ -1,5 +1,5 @@
-// menu.js — the 一标三实 group of the left menu (merged into roles.js MENU) and its icons
-// (merged into the layout's icon map). Entries show by allowed action; the group when one does.
+// menu.js — the 一标三实 group of the left menu and its icons (read by area.js).
+// Entries show by allowed action; the group when one does.
 import { Aim, Connection, DataLine, EditPen, House, Location, Message, Postcard, Search, UploadFilled, UserFilled } from '@element-plus/icons-vue'
 import { HIT_LIST, LETTER_PAGE, SUMMARY, VISITS, WANTED_KEEPER, WORKER } from './labels.js'
 

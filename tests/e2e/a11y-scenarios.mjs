@@ -1,0 +1,101 @@
+// a11y-scenarios.mjs — axe-core on every page of every demo role: the public pages, then for each
+// account its home page, every entry of its left menu, and one record of each detail page it may
+// open (case, 警情, person, rental, print). Run last, so the lists hold what the stories created.
+import { DEMO_PASSWORD, expectPath, expectVisible, login } from './steps.mjs'
+import { checkPage, settle } from './a11y.mjs'
+
+// One account per demo role and unit level (minjing2 is a second 民警 of the same station and
+// sees exactly minjing1's pages).
+const ACCOUNTS = ['admin', 'auditor', 'jiejing', 'ducha', 'juzhang', 'fazhidadui', 'suozhang', 'minjing1', 'fazhi', 'neiqin', 'fujing', 'dangan']
+
+/** The first id of a list the user may read, or null (403, empty …). */
+async function firstId(page, path) {
+  return page.evaluate(async (p) => {
+    try {
+      const r = await fetch(`/api/v1${p}`, { credentials: 'same-origin' })
+      if (!r.ok) return null
+      const d = await r.json()
+      const item = (d.items || [])[0]
+      return item ? item.id : null
+    } catch (e) {
+      return null
+    }
+  }, path)
+}
+
+const DETAILS = [
+  { list: '/cases?per_page=1', page: (id) => `/cases/${id}` },
+  { list: '/cases?per_page=1', page: (id) => `/print/${id}/accept_form` },
+  { list: '/incidents?per_page=1', page: (id) => `/incidents/${id}` },
+  { list: '/persons?per_page=1', page: (id) => `/population/persons/${id}` },
+  { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` }
+]
+
+// Pages already checked for a role (role + path): a second account of the same role checks only
+// what the first did not show (another unit level shows other menus and data).
+const checked = new Set()
+
+async function walkAccount(page, username) {
+  const failures = []
+  const check = (where) =>
+    checkPage(page, where).catch((e) => {
+      failures.push(e.message)
+    })
+  await login(page, username, DEMO_PASSWORD)
+  await expectPath(page, '/')
+  await expectVisible(page.locator('[data-test="welcome"]'), 'the welcome line')
+  const role = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()).then((d) => (d.user || d).role))
+  const seen = {
+    has: (p) => checked.has(`${role} ${p.replace(/\/\d+(\/|$)/g, '/:id$1')}`),
+    add: (p) => checked.add(`${role} ${p.replace(/\/\d+(\/|$)/g, '/:id$1')}`)
+  }
+  if (!seen.has('/')) await check(`${username} /`)
+  seen.add('/')
+  const items = page.locator('.side-menu .el-menu-item')
+  const count = await items.count()
+  for (let i = 0; i < count; i++) {
+    if (!(await page.locator('.side-menu').count())) {
+      await page.goto('/')
+      await expectVisible(page.locator('[data-test="welcome"]'), 'the welcome line')
+    }
+    const before = new URL(page.url()).pathname
+    await items.nth(i).click()
+    if (before !== '/') await page.waitForURL((u) => u.pathname !== before, { timeout: 5000 }).catch(() => {})
+    await settle(page)
+    const where = new URL(page.url()).pathname
+    if (seen.has(where)) continue
+    seen.add(where)
+    await check(`${username} ${where}`)
+  }
+  for (const d of DETAILS) {
+    const id = await firstId(page, d.list)
+    if (id == null) continue
+    const path = d.page(id)
+    if (seen.has(path)) continue
+    seen.add(path)
+    await page.goto(path)
+    await check(`${username} ${path}`)
+  }
+  if (failures.length) throw new Error(failures.join('\n'))
+}
+
+export const a11yScenarios = [
+  {
+    name: 'axe-core (WCAG 2 A/AA): the public pages (登录, 案件进度查询)',
+    noFinalA11y: true,
+    async run({ page }) {
+      await page.goto('/login')
+      await expectVisible(page.getByRole('button', { name: '登录' }), 'the 登录 button')
+      const failures = []
+      await checkPage(page, 'public /login').catch((e) => failures.push(e.message))
+      await page.goto('/progress')
+      await checkPage(page, 'public /progress').catch((e) => failures.push(e.message))
+      if (failures.length) throw new Error(failures.join('\n'))
+    }
+  },
+  ...ACCOUNTS.map((username) => ({
+    name: `axe-core (WCAG 2 A/AA): every page of ${username}`,
+    noFinalA11y: true,
+    run: ({ page }) => walkAccount(page, username)
+  }))
+]
