@@ -161,33 +161,31 @@ int api_units_list(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
+/* a 市局 is the root of the tree, made by init: never created under a parent */
+static const char *const unit_kind_values[] = { "bureau", "center", "brigade", "station", "post", NULL };
+
+const struct field units_create_fields[] = {
+	FSTR(struct unit_input, code, "code", 1, 12),
+	FSTR(struct unit_input, name, "name", 1, 64),
+	FENUM(struct unit_input, kind, "kind", 1, 16, unit_kind_values),
+	FINT(struct unit_input, parent_id, "parent_id", 1, 1, INT64_MAX),
+	FSTR(struct unit_input, phone, "phone", 0, 32),
+	FSTR(struct unit_input, address, "address", 0, 128),
+	FEND,
+};
+
+const struct field units_update_fields[] = {
+	FSTR(struct unit_input, name, "name", 0, 64),
+	FSTR(struct unit_input, phone, "phone", 0, 32),
+	FSTR(struct unit_input, address, "address", 0, 128),
+	FBOOLP(struct unit_input, active, active_given, "active"),
+	FEND,
+};
+
 static int unit_fields(struct req *r, struct unit_input *in, int create)
 {
-	static const char *const create_keys[] = { "code", "name", "kind", "parent_id",
-						   "phone", "address", NULL };
-	static const char *const update_keys[] = { "name", "phone", "address", "active",
-						   NULL };
-	int rc;
-
 	memset(in, 0, sizeof(*in));
-	rc = req_body(r, create ? create_keys : update_keys);
-	if (!rc && create)
-		rc = json_get_str(r->in, "code", 1, 12, &in->code, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "name", create, 64, &in->name, &r->err);
-	if (!rc && create)
-		rc = json_get_str(r->in, "kind", 1, 16, &in->kind, &r->err);
-	if (!rc && create)
-		rc = json_get_int(r->in, "parent_id", 1, 1, INT64_MAX, &in->parent_id,
-				  NULL, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "phone", 0, 32, &in->phone, &r->err);
-	if (!rc)
-		rc = json_get_str(r->in, "address", 0, 128, &in->address, &r->err);
-	if (!rc && !create)
-		rc = json_get_bool(r->in, "active", 0, &in->active, &in->active_given,
-				   &r->err);
-	return rc;
+	return fields_bind(r->in, create ? units_create_fields : units_update_fields, in, &r->err);
 }
 
 int api_units_create(struct req *r)
