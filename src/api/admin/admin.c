@@ -129,17 +129,26 @@ int api_users_unlock(struct req *r)
 	return set_disabled(r, 0);
 }
 
+struct users_password_body {
+	const char *new_password;
+};
+
+const struct field users_password_fields[] = {
+	FSTR(struct users_password_body, new_password, "new_password", 1, 1000),
+	FEND,
+};
+
 int api_users_password(struct req *r)
 {
-	static const char *const keys[] = { "new_password", NULL };
-	const char *pw;
+	struct users_password_body b = { 0 };
+	const char *pw = NULL;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
 	if (!rc)
-		rc = req_body(r, keys);
+		rc = fields_bind(r->in, users_password_fields, &b, &r->err);
 	if (!rc)
-		rc = json_get_str(r->in, "new_password", 1, 1000, &pw, &r->err);
+		pw = b.new_password;
 	if (!rc && r->preparing) {
 		/* on the worker: history check and hash, before the writer */
 		struct pw_prep *p = new_prep(r);

@@ -214,25 +214,27 @@ int api_cases_party_add(struct req *r)
 	return req_reply(r, 201, out);
 }
 
+/* one table for every action: each action reads the fields it needs */
+const struct field cases_action_fields[] = {
+	FSTR(struct action_input, reason, "reason", 0, 2000),
+	FSTR(struct action_input, transfer_to, "transfer_to", 0, 100),
+	FSTR(struct action_input, opinion, "opinion", 0, 2000),
+	FSTR(struct action_input, agreement, "agreement", 0, 5000),
+	FSTR(struct action_input, recording_id, "recording_id", 0, 64),
+	FSTR(struct action_input, collective, "collective", 0, 5000),
+	FEND,
+};
+
 int api_cases_action(struct req *r)
 {
-	static const char *const keys[] = { "reason", "transfer_to", "opinion", "agreement",
-					    "recording_id", "collective", NULL };
 	struct action_input in;
 	json_t *out = NULL;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
 	memset(&in, 0, sizeof(in));
-	if (!rc && r->in) {
-		rc = json_only_keys(r->in, keys, &r->err);
-		if (!rc) rc = json_get_str(r->in, "reason", 0, 2000, &in.reason, &r->err);
-		if (!rc) rc = json_get_str(r->in, "transfer_to", 0, 100, &in.transfer_to, &r->err);
-		if (!rc) rc = json_get_str(r->in, "opinion", 0, 2000, &in.opinion, &r->err);
-		if (!rc) rc = json_get_str(r->in, "agreement", 0, 5000, &in.agreement, &r->err);
-		if (!rc) rc = json_get_str(r->in, "recording_id", 0, 64, &in.recording_id, &r->err);
-		if (!rc) rc = json_get_str(r->in, "collective", 0, 5000, &in.collective, &r->err);
-	}
+	if (!rc && r->in)
+		rc = fields_bind(r->in, cases_action_fields, &in, &r->err);
 	if (!rc)
 		rc = cases_action(&r->ctx, id, r->params[1], &in, &out);
 	return reply_case(r, 200, rc, out);

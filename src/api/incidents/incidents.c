@@ -335,18 +335,26 @@ int api_oversight_create(struct req *r)
 	return rc ? rc : req_reply(r, 201, out);
 }
 
+struct oversight_action_body {
+	const char *answer;
+};
+
+const struct field oversight_action_fields[] = {
+	FSTR(struct oversight_action_body, answer, "answer", 0, 2000),
+	FEND,
+};
+
 int api_oversight_action(struct req *r)
 {
-	static const char *const keys[] = { "answer", NULL };
-	const char *answer = NULL;
+	struct oversight_action_body b = { 0 };
+	const char *answer;
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc && r->in) {
-		rc = json_only_keys(r->in, keys, &r->err);
-		if (!rc) rc = json_get_str(r->in, "answer", 0, 2000, &answer, &r->err);
-	}
+	if (!rc && r->in)
+		rc = fields_bind(r->in, oversight_action_fields, &b, &r->err);
+	answer = b.answer;
 	if (rc)
 		return rc;
 	if (!strcmp(r->params[1], "sign"))

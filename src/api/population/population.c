@@ -411,19 +411,25 @@ int api_tenancies_create(struct req *r)
 	return DONE(rc, 201, out);
 }
 
+struct tenancies_end_body {
+	const char *to_date;
+};
+
+const struct field tenancies_end_fields[] = {
+	FSTR(struct tenancies_end_body, to_date, "to_date", 0, 10),
+	FEND,
+};
+
 int api_tenancies_end(struct req *r)
 {
-	static const char *const keys[] = { "to_date", NULL };
-	const char *to = NULL;
+	struct tenancies_end_body b = { 0 };
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc && r->in) {
-		rc = req_body(r, keys);
-		if (!rc) rc = json_get_str(r->in, "to_date", 0, 10, &to, &r->err);
-	}
-	if (!rc) rc = tenancies_end(&r->ctx, id, to, &out);
+	if (!rc && r->in)
+		rc = fields_bind(r->in, tenancies_end_fields, &b, &r->err);
+	if (!rc) rc = tenancies_end(&r->ctx, id, b.to_date, &out);
 	return DONE(rc, 200, out);
 }
 
@@ -626,19 +632,25 @@ int api_hits_list(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct hits_step_body {
+	const char *feedback;
+};
+
+const struct field hits_step_fields[] = {
+	FSTR(struct hits_step_body, feedback, "feedback", 0, 2000),
+	FEND,
+};
+
 int api_hits_step(struct req *r)
 {
-	static const char *const keys[] = { "feedback", NULL };
-	const char *fb = NULL;
+	struct hits_step_body b = { 0 };
 	json_t *out;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc && r->in) {
-		rc = req_body(r, keys);
-		if (!rc) rc = json_get_str(r->in, "feedback", 0, 2000, &fb, &r->err);
-	}
-	if (!rc) rc = hits_step(&r->ctx, id, r->params[1], fb, &out);
+	if (!rc && r->in)
+		rc = fields_bind(r->in, hits_step_fields, &b, &r->err);
+	if (!rc) rc = hits_step(&r->ctx, id, r->params[1], b.feedback, &out);
 	return DONE(rc, 200, out);
 }
 
