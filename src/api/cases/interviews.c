@@ -1,57 +1,97 @@
 /* interviews.c — /cases/{id}/interviews and /interviews/{id}. */
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/fields.h"
 #include "domain/cases/interviews.h"
 #include "core/json.h"
 
 #include <string.h>
 
+/* The body binds into the domain's input; the officer list is read below. */
+struct interview_body {
+	struct interview_input in;
+	json_t *officer_ids;
+};
+
+static const char *const interview_kind_values[] = { "inquiry", "interrogation", NULL };
+static const char *const interview_place_values[] = { "station_room", "certified_room", "scene", "home",
+						      "hospital", "remote", "other", NULL };
+
+const struct field interviews_create_fields[] = {
+	FINT(struct interview_body, in.party_id, "party_id", 1, 1, INT64_MAX),
+	FENUM(struct interview_body, in.kind, "kind", 1, 16, interview_kind_values),
+	FINT(struct interview_body, in.start_at, "start_at", 1, 0, INT64_MAX / 2),
+	FINTP(struct interview_body, in.end_at, in.has_end, "end_at", 0, INT64_MAX / 2),
+	FENUM(struct interview_body, in.place_kind, "place_kind", 1, 16, interview_place_values),
+	FSTR(struct interview_body, in.place, "place", 1, 100),
+	FSTR(struct interview_body, in.recording_id, "recording_id", 0, 64),
+	FJSON(struct interview_body, officer_ids, "officer_ids", 0),
+	FBOOLP(struct interview_body, in.summoned, in.has_summoned, "summoned"),
+	FBOOLP(struct interview_body, in.oral_summons, in.has_oral, "oral_summons"),
+	FBOOLP(struct interview_body, in.needs_interpreter, in.has_needs_interp, "needs_interpreter"),
+	FSTR(struct interview_body, in.interpreter, "interpreter", 0, 32),
+	FBOOLP(struct interview_body, in.needs_sign_language, in.has_needs_sign, "needs_sign_language"),
+	FSTR(struct interview_body, in.sign_language, "sign_language", 0, 32),
+	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, 32),
+	FSTR(struct interview_body, in.guardian_relation, "guardian_relation", 0, 32),
+	FSTR(struct interview_body, in.guardian_absent_reason, "guardian_absent_reason", 0, 500),
+	FSTR(struct interview_body, in.female_staff, "female_staff", 0, 32),
+	FINTP(struct interview_body, in.family_notified_at, in.has_family_notified, "family_notified_at", 0, INT64_MAX / 2),
+	FSTR(struct interview_body, in.family_notice_exception, "family_notice_exception", 0, 500),
+	FJSON(struct interview_body, in.qa, "qa", 0),
+	FBOOLP(struct interview_body, in.read_back, in.has_read_back, "read_back"),
+	FBOOLP(struct interview_body, in.subject_signed, in.has_subject_signed, "subject_signed"),
+	FSTR(struct interview_body, in.subject_refusal, "subject_refusal", 0, 500),
+	FBOOLP(struct interview_body, in.officer_signed, in.has_officer_signed, "officer_signed"),
+	FEND,
+};
+
+/* a draft's change: every field optional; kind and party stay as created */
+const struct field interviews_update_fields[] = {
+	FINT(struct interview_body, in.party_id, "party_id", 0, 1, INT64_MAX),
+	FSTR(struct interview_body, in.kind, "kind", 0, 16),
+	FINTP(struct interview_body, in.start_at, in.has_start, "start_at", 0, INT64_MAX / 2),
+	FINTP(struct interview_body, in.end_at, in.has_end, "end_at", 0, INT64_MAX / 2),
+	FENUM(struct interview_body, in.place_kind, "place_kind", 0, 16, interview_place_values),
+	FSTR(struct interview_body, in.place, "place", 0, 100),
+	FSTR(struct interview_body, in.recording_id, "recording_id", 0, 64),
+	FJSON(struct interview_body, officer_ids, "officer_ids", 0),
+	FBOOLP(struct interview_body, in.summoned, in.has_summoned, "summoned"),
+	FBOOLP(struct interview_body, in.oral_summons, in.has_oral, "oral_summons"),
+	FBOOLP(struct interview_body, in.needs_interpreter, in.has_needs_interp, "needs_interpreter"),
+	FSTR(struct interview_body, in.interpreter, "interpreter", 0, 32),
+	FBOOLP(struct interview_body, in.needs_sign_language, in.has_needs_sign, "needs_sign_language"),
+	FSTR(struct interview_body, in.sign_language, "sign_language", 0, 32),
+	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, 32),
+	FSTR(struct interview_body, in.guardian_relation, "guardian_relation", 0, 32),
+	FSTR(struct interview_body, in.guardian_absent_reason, "guardian_absent_reason", 0, 500),
+	FSTR(struct interview_body, in.female_staff, "female_staff", 0, 32),
+	FINTP(struct interview_body, in.family_notified_at, in.has_family_notified, "family_notified_at", 0, INT64_MAX / 2),
+	FSTR(struct interview_body, in.family_notice_exception, "family_notice_exception", 0, 500),
+	FJSON(struct interview_body, in.qa, "qa", 0),
+	FBOOLP(struct interview_body, in.read_back, in.has_read_back, "read_back"),
+	FBOOLP(struct interview_body, in.subject_signed, in.has_subject_signed, "subject_signed"),
+	FSTR(struct interview_body, in.subject_refusal, "subject_refusal", 0, 500),
+	FBOOLP(struct interview_body, in.officer_signed, in.has_officer_signed, "officer_signed"),
+	FEND,
+};
+
 static int fields(struct req *r, struct interview_input *in, int create)
 {
-	static const char *const keys[] = {
-		"party_id", "kind", "start_at", "end_at", "place_kind", "place", "recording_id",
-		"officer_ids", "summoned", "oral_summons", "needs_interpreter", "interpreter",
-		"needs_sign_language", "sign_language", "guardian_name", "guardian_relation",
-		"guardian_absent_reason", "female_staff", "family_notified_at",
-		"family_notice_exception", "qa", "read_back", "subject_signed", "subject_refusal",
-		"officer_signed", NULL
-	};
+	struct interview_body b;
 	json_t *ids, *v;
 	size_t i;
 	int rc;
 
-	memset(in, 0, sizeof(*in));
-	in->nofficers = -1;
-	rc = req_body(r, keys);
-	if (!rc) rc = json_get_int(r->in, "party_id", create, 1, INT64_MAX, &in->party_id, NULL, &r->err);
-	if (!rc) rc = json_get_str(r->in, "kind", create, 16, &in->kind, &r->err);
-	if (!rc) rc = json_get_int(r->in, "start_at", create, 0, INT64_MAX / 2, &in->start_at, &in->has_start, &r->err);
-	if (!rc) rc = json_get_int(r->in, "end_at", 0, 0, INT64_MAX / 2, &in->end_at, &in->has_end, &r->err);
-	if (!rc) rc = json_get_str(r->in, "place_kind", create, 16, &in->place_kind, &r->err);
-	if (!rc) rc = json_get_str(r->in, "place", create, 100, &in->place, &r->err);
-	if (!rc) rc = json_get_str(r->in, "recording_id", 0, 64, &in->recording_id, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "summoned", 0, &in->summoned, &in->has_summoned, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "oral_summons", 0, &in->oral_summons, &in->has_oral, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "needs_interpreter", 0, &in->needs_interpreter, &in->has_needs_interp, &r->err);
-	if (!rc) rc = json_get_str(r->in, "interpreter", 0, 32, &in->interpreter, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "needs_sign_language", 0, &in->needs_sign_language, &in->has_needs_sign, &r->err);
-	if (!rc) rc = json_get_str(r->in, "sign_language", 0, 32, &in->sign_language, &r->err);
-	if (!rc) rc = json_get_str(r->in, "guardian_name", 0, 32, &in->guardian_name, &r->err);
-	if (!rc) rc = json_get_str(r->in, "guardian_relation", 0, 32, &in->guardian_relation, &r->err);
-	if (!rc) rc = json_get_str(r->in, "guardian_absent_reason", 0, 500, &in->guardian_absent_reason, &r->err);
-	if (!rc) rc = json_get_str(r->in, "female_staff", 0, 32, &in->female_staff, &r->err);
-	if (!rc) rc = json_get_int(r->in, "family_notified_at", 0, 0, INT64_MAX / 2, &in->family_notified_at, &in->has_family_notified, &r->err);
-	if (!rc) rc = json_get_str(r->in, "family_notice_exception", 0, 500, &in->family_notice_exception, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "read_back", 0, &in->read_back, &in->has_read_back, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "subject_signed", 0, &in->subject_signed, &in->has_subject_signed, &r->err);
-	if (!rc) rc = json_get_str(r->in, "subject_refusal", 0, 500, &in->subject_refusal, &r->err);
-	if (!rc) rc = json_get_bool(r->in, "officer_signed", 0, &in->officer_signed, &in->has_officer_signed, &r->err);
+	memset(&b, 0, sizeof(b));
+	rc = fields_bind(r->in, create ? interviews_create_fields : interviews_update_fields, &b, &r->err);
 	if (rc)
 		return rc;
-	in->qa = json_object_get(r->in, "qa");
-	if (in->qa && json_is_null(in->qa))
-		in->qa = NULL;
-	ids = json_object_get(r->in, "officer_ids");
+	*in = b.in;
+	if (create)
+		in->has_start = 1; /* required when creating */
+	in->nofficers = -1;
+	ids = b.officer_ids;
 	if (ids && !json_is_null(ids)) {
 		if (!json_is_array(ids) || json_array_size(ids) > INTERVIEW_MAX_OFFICERS)
 			return ps_fail_field(&r->err, PS_EINVAL, "officer_ids",
