@@ -8,6 +8,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/custody/custody.h"
 #include "domain/admin/holidays.h"
+#include "domain/clocks/case_limits.h"
 #include "domain/clocks/measures.h"
 #include "core/json.h"
 #include "core/log.h"
@@ -330,11 +331,11 @@ int api_cases_limit(struct req *r)
 	if (rc)
 		return rc;
 	if (!strcmp(action, "extend"))
-		rc = cases_extend_limit(&r->ctx, id, reason, &out);
+		rc = case_limits_extend(&r->ctx, id, reason, &out);
 	else if (!strcmp(action, "pause"))
-		rc = cases_pause(&r->ctx, id, kind, &out);
+		rc = case_limits_pause(&r->ctx, id, kind, &out);
 	else if (!strcmp(action, "resume"))
-		rc = cases_resume(&r->ctx, id, &out);
+		rc = case_limits_resume(&r->ctx, id, &out);
 	else
 		rc = ps_fail_field(&r->err, PS_EINVAL, "action", "action 应为 extend / pause / resume");
 	return rc ? rc : req_reply(r, 200, json_pack("{s:o}", "case", out));

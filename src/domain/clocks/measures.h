@@ -69,12 +69,6 @@ int breaches_list(struct ctx *c, int open_only, json_t **out);
 int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *text,
 		    json_t **out);
 
-/* ADM-CASE-30D: +30 days approved by the county bureau's chief; at most two
- * from 2026 (ZA2025 Art 118), one before. */
-int cases_extend_limit(struct ctx *c, int64_t case_id, const char *reason, json_t **out);
 
-/* 鉴定 / 听证 time is not counted: start or end a pause. */
-int cases_pause(struct ctx *c, int64_t case_id, const char *kind, json_t **out);
-int cases_resume(struct ctx *c, int64_t case_id, json_t **out);
 
 #endif
