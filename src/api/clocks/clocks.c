@@ -8,6 +8,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/custody/custody.h"
 #include "domain/admin/holidays.h"
+#include "domain/clocks/breaches.h"
 #include "domain/clocks/case_limits.h"
 #include "domain/clocks/measures.h"
 #include "core/json.h"

@@ -17,7 +17,7 @@
 #include <string.h>
 
 /* Rule, not a permission (the law names the approver): may the actor approve a tier whose approver is `who` for case k? */
-static int may_approve(struct ctx *c, const struct case_row *k, const char *who)
+int measures_may_approve(struct ctx *c, const struct case_row *k, const char *who)
 {
 	if (!who || strcmp(who, "procuratorate") == 0)
 		return 1; /* external approvals are recorded with their document */
@@ -157,7 +157,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	if (rc)
 		return rc;
 	/* rule: the case's officers, or a chief over the case */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
 	if (flow_state_closed(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_CLOSED", NULL, "案件已办结");
@@ -204,7 +204,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	if (strcmp(t->kind, "admin_detention") == 0 && (in->days < 1 || in->days > 20))
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
 			       "行政拘留执行天数应为1至20日（合并执行不超过20日）");
-	approved = may_approve(c, &k, t->approver);
+	approved = measures_may_approve(c, &k, t->approver);
 	if (t->approver && !approved)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
 			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : measure_tier_rule(t),
@@ -261,7 +261,7 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 		return rc;
 	/* rule: as for ending it, the case's officers or a chief over the case
 	 * (a tier that needs approval also needs its approver, below) */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.extend", "case", k.case_no, "只有本案办案民警或领导可以延长强制措施");
 	from = m.t;
 	to = measure_tier_find(m.kind, to_tier);
@@ -286,10 +286,10 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 				rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to),
 					     "“%s”自2026年1月1日起施行，此前开始的措施不能延长至该档次", to->label);
 			else
-				rc = measure_extend_check(from, to, c->now, end, may_approve(c, &k, to->approver),
+				rc = measure_extend_check(from, to, c->now, end, measures_may_approve(c, &k, to->approver),
 							  c->err);
 		}
-		if (rc == PS_ERULE && to->approver && !may_approve(c, &k, to->approver) &&
+		if (rc == PS_ERULE && to->approver && !measures_may_approve(c, &k, to->approver) &&
 		    c->now < end && to->extends && !strcmp(to->extends, from->tier))
 			ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(to), "“%s”须经%s批准，请由其办理",
 				to->label, approver_label(to->approver));
@@ -378,7 +378,7 @@ int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
 	if (rc)
 		return rc;
 	/* rule: the case's officers, or a chief over the case */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
+	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief")))
 		return ctx_deny(c, "measure.end", "case", k.case_no, "只有本案办案民警或领导可以解除强制措施");
 	if (!reason || !*reason)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请写明解除理由（释放、变更措施等）");
@@ -450,111 +450,6 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 			json_object_set_new(it, "tier_label", json_string(t->label));
 	}
 	*out = json_pack("{s:o}", "items", items);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-}
-
-int breaches_list(struct ctx *c, int open_only, json_t **out)
-{
-	static const char where[] =
-		" FROM breach b JOIN org_unit o ON o.id = b.unit_id LEFT JOIN police_case k ON k.id = b.case_id"
-		" LEFT JOIN users u ON u.id = b.answered_by"
-		" WHERE o.path LIKE ? AND (? = 0 OR b.answered_at IS NULL)";
-	struct rows_query q;
-	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-
-	int rc, recorded;
-
-	rc = authz_require(c, ACT_BREACH_LIST);
-	if (rc)
-		return rc;
-	/* whatever ran out since the last sweep is recorded before listing */
-	rc = clocks_sweep(c, &recorded);
-	if (rc)
-		return rc;
-	rows_query_init(&q, c, where, 1, 500);
-	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
-	rows_bind_int(&q, open_only);
-	return rows_page(&q,
-			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
-			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"
-			 " b.answered_at, u.name AS answered_by_name,"
-			 " (SELECT p.name FROM measure m JOIN case_party cp ON cp.id = m.party_id"
-			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
-			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
-}
-
-int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *text,
-		    json_t **out)
-{
-	struct rows_query q;
-	struct case_row k;
-	json_t *b;
-	int64_t n = 0;
-	int rc;
-
-	*out = NULL;
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT id, case_id, measure_id, unit_id, clock_key, answered_at FROM breach WHERE id = ?",
-		      &b);
-	if (rc == PS_ENOTFOUND)
-		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "执法监督记录不存在");
-	if (rc)
-		return rc;
-	memset(&k, 0, sizeof(k));
-	if (json_is_integer(json_object_get(b, "case_id"))) {
-		rc = case_load(c, json_integer_value(json_object_get(b, "case_id")), &k);
-		/* rule: the case's officers, or a chief over the case */
-		if (!rc && !k.i_am_officer && !(ctx_has_role(c, "chief") && may_approve(c, &k, "station_chief")))
-			rc = ctx_deny(c, "breach.answer", "case", k.case_no, "只有本案办案民警或所领导可以答复");
-	} else {
-		/* a breach on an incident (有警无案): the station's chief or officers */
-		k.case_no = arena_strdup(c->arena, json_string_value(json_object_get(b, "clock_key")));
-		/* rule: the station's chief or officers (as for an oversight task) */
-		if (!(ctx_has_role(c, "chief") || ctx_has_role(c, "officer")) ||
-		    c->who.station_id != json_integer_value(json_object_get(b, "unit_id")))
-			rc = ctx_deny(c, "breach.answer", "breach", k.case_no, "只有该派出所的领导或民警可以答复");
-	}
-	if (!rc && json_is_integer(json_object_get(b, "answered_at")))
-		rc = ps_fail(c->err, PS_ECONFLICT, "BREACH_ANSWERED", NULL, "该记录已答复");
-	if (!rc && (!kind || (strcmp(kind, "release") && strcmp(kind, "next_measure") &&
-			      strcmp(kind, "extension") && strcmp(kind, "explanation"))))
-		rc = ps_fail_field(c->err, PS_EINVAL, "kind", "答复类型应为 release/next_measure/extension/explanation");
-	if (!rc && (!text || !*text))
-		rc = ps_fail_field(c->err, PS_EINVAL, "text", "请填写答复内容");
-	if (!rc && strcmp(kind, "release") == 0 && json_is_integer(json_object_get(b, "measure_id"))) {
-		/* releasing ends the measure */
-		rows_binds(&q, c);
-		rows_bind_int(&q, c->now);
-		rows_bind_text(&q, text);
-		rows_bind_int(&q, json_integer_value(json_object_get(b, "measure_id")));
-		rc = rows_exec(&q,
-			       "UPDATE measure SET status = 'ended', ended_at = ?, end_reason = ?"
-			       " WHERE id = ? AND status = 'active'",
-			       NULL);
-	}
-	json_decref(b);
-	if (rc)
-		return rc;
-	rows_binds(&q, c);
-	rows_bind_text(&q, kind);
-	rows_bind_text(&q, text);
-	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->now);
-	rows_bind_int(&q, id);
-	rc = rows_exec(&q,
-		       "UPDATE breach SET answer_kind = ?, answer_text = ?, answered_by = ?, answered_at = ?"
-		       " WHERE id = ? AND answered_at IS NULL",
-		       &n);
-	if (!rc && k.id)
-		rc = case_event(c, k.id, "breach_answer", NULL, NULL,
-				arena_printf(c->arena, "breach=%lld %s：%s", (long long)id, kind, text));
-	if (!rc)
-		rc = audit_write(c, "breach.answer", k.id ? "case" : "breach", k.case_no, "success", kind);
-	if (rc)
-		return rc;
-	*out = json_pack("{s:{s:I, s:s, s:s}}", "breach", "id", (json_int_t)id, "answer_kind", kind,
-			 "answer_text", text);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 

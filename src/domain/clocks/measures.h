@@ -37,6 +37,12 @@ int measures_load(struct ctx *c, int64_t id, struct measure_row *m);
  * ages). PS_ENOTFOUND when the party does not exist. */
 int measures_party_special(struct ctx *c, int64_t party_id, int y, int m, int d, int *special);
 
+/* Rule, not a permission (the law names the approver): may the actor
+ * approve a tier whose approver is `who` ("station_chief", "bureau_chief",
+ * "county_duty_chief", "procuratorate" or NULL) for case k? */
+struct case_row;
+int measures_may_approve(struct ctx *c, const struct case_row *k, const char *who);
+
 /* Start a measure (case officer; a tier that needs an approver is started
  * or approved by that chief). Checks: the tier exists under the law of the
  * start date (ADM-SUMMON-12H), a reason where required, CQ-SPECIAL. *out =
@@ -61,13 +67,7 @@ int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out);
  * is 0: {"items":[…]}. */
 int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out);
 
-/* Recorded breaches in the user's scope: {"items":[…],"total"}. */
-int breaches_list(struct ctx *c, int open_only, json_t **out);
 
-/* Answer a breach: release (ends the measure), next_measure, extension or
- * explanation, with text. Case officers or the station chief. */
-int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *text,
-		    json_t **out);
 
 
 
