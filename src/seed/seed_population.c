@@ -8,6 +8,8 @@
 #include "domain/population/population.h"
 #include "domain/population/rentals.h"
 #include "domain/rows.h"
+#include "domain/population/hits.h"
+#include "domain/population/letters.h"
 #include "domain/population/wanted.h"
 #include "rules/date.h"
 #include "rules/idcard.h"

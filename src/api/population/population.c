@@ -6,6 +6,8 @@
 #include "domain/population/imports.h"
 #include "domain/population/population.h"
 #include "domain/population/rentals.h"
+#include "domain/population/hits.h"
+#include "domain/population/letters.h"
 #include "domain/population/wanted.h"
 #include "core/json.h"
 #include "core/text.h"

@@ -66,4 +66,10 @@ int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name);
  * *hits (may be NULL). */
 int persons_compare(struct ctx *c, int64_t person_id, json_t *hits);
 
+/* The station page figures: residents by kind, rentals by level and overdue
+ * visits, 比对率 (compared among tenants, temporary and floating persons)
+ * with the ones not compared and why, 发函率 (control-layer floating persons
+ * with a letter), overdue letters and employer reports, open hits. */
+int population_summary(struct ctx *c, json_t **out);
+
 #endif

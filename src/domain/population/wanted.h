@@ -29,23 +29,10 @@ int wanted_list(struct ctx *c, int active_only, json_t **out);
 /* Compare the whole registry with the active list; *new_hits new hits. */
 int wanted_compare_all(struct ctx *c, int *new_hits);
 
-/* Hits of the scope, open first. */
-int hits_list(struct ctx *c, int open_only, json_t **out);
 
-/* 签收 → 核查 → 反馈 (closes): step is sign | check | close. */
-int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback, json_t **out);
 
-/* 函查: send a letter for a person; answer it. */
-int letters_create(struct ctx *c, int64_t person_id, const char *to_unit, const char *sent_on,
-		   json_t **out);
-int letters_answer(struct ctx *c, int64_t id, const char *answered_on, const char *result,
-		   const char *notes, json_t **out);
-int letters_list(struct ctx *c, int open_only, json_t **out);
 
-/* The station page figures: residents by kind, rentals by level and overdue
- * visits, 比对率 (compared among tenants, temporary and floating persons)
- * with the ones not compared and why, 发函率 (control-layer floating persons
- * with a letter), overdue letters and employer reports, open hits. */
-int population_summary(struct ctx *c, json_t **out);
+
+
 
 #endif
