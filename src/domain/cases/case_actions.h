@@ -30,6 +30,6 @@ int cases_inbox(struct ctx *c, json_t **out);
 
 /* Issue a numbered document of kind for the case (受案登记表, 回执, …);
  * *out = {"document":{"id","kind","doc_no"}}. Kinds and their preconditions
- * are in case_records.c. */
+ * are in notices.c, property.c and documents.c. */
 
 #endif

@@ -1,6 +1,7 @@
-/* case_records.h — what an investigation produces besides 笔录: 告知
- * records, penalty proposals (处理意见) checked against the offence table,
- * case property, and numbered documents (issue 3). */
+/* case_records.h — what an investigation produces besides 笔录: 告知 records
+ * (notices.c), penalty proposals (处理意见) checked against the offence table
+ * (proposals.c), case property (property.c) and numbered documents
+ * (documents.c) (issue 3). */
 #ifndef PS_DOMAIN_CASE_RECORDS_H
 #define PS_DOMAIN_CASE_RECORDS_H
 

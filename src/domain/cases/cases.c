@@ -629,3 +629,29 @@ int cases_clocks(struct clock_sink *k, enum clock_scope s)
 	json_decref(rows);
 	return clocks_sink_rc(k);
 }
+
+int cases_load_as_officer(struct ctx *c, int64_t case_id, struct case_row *k, const char *action)
+{
+	int rc = case_load(c, case_id, k);
+
+	if (rc)
+		return rc;
+	if (!k->i_am_officer)
+		return ctx_deny(c, action, "case", k->case_no, "只有本案办案民警可以进行此操作");
+	return PS_OK;
+}
+
+int cases_party_check(struct ctx *c, int64_t case_id, int64_t party_id, const char *field)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, party_id);
+	rows_bind_int(&q, case_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM case_party WHERE id = ? AND case_id = ?", 0, &n);
+	if (!rc && !n)
+		rc = ps_fail_field(c->err, PS_EINVAL, field, "该当事人不属于本案");
+	return rc;
+}

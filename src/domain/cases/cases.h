@@ -89,6 +89,13 @@ struct case_row {
  * audited when it exists in another unit). */
 int case_load(struct ctx *c, int64_t id, struct case_row *out);
 
+/* Load a case the actor is a case officer of (main or co): as case_load,
+ * and a refusal (audited as `action`) when the actor is not. */
+int cases_load_as_officer(struct ctx *c, int64_t case_id, struct case_row *k, const char *action);
+
+/* PS_OK when party_id is a party of the case, else PS_EINVAL naming field. */
+int cases_party_check(struct ctx *c, int64_t case_id, int64_t party_id, const char *field);
+
 /* Append a timeline event (and nothing else). */
 int case_event(struct ctx *c, int64_t case_id, const char *action, const char *from,
 	       const char *to, const char *detail);
