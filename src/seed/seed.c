@@ -1,6 +1,7 @@
 #include "seed/seed.h"
 #include "domain/admin/audit.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/incident_categories.h"
 #include "domain/admin/units.h"
 #include "domain/admin/users.h"
 #include "rules/date.h"
@@ -200,7 +201,7 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 		if (strcmp(ps_seed_files[i].name, "holidays-cn.csv") == 0)
 			rc = seed_holidays(c, ps_seed_files[i].data, ps_seed_files[i].size);
 		else if (strcmp(ps_seed_files[i].name, "incident-categories.csv") == 0)
-			rc = incidents_seed_categories(c, ps_seed_files[i].data, ps_seed_files[i].size);
+			rc = incident_categories_seed(c, ps_seed_files[i].data, ps_seed_files[i].size);
 	}
 	if (rc)
 		return rc;

@@ -17,6 +17,28 @@ static const char *const interview_kind_values[] = { "inquiry", "interrogation",
 static const char *const interview_place_values[] = { "station_room", "certified_room", "scene", "home",
 						      "hospital", "remote", "other", NULL };
 
+/* the fields a record has whether it is created or changed */
+#define INTERVIEW_FIELDS \
+	FSTR(struct interview_body, in.recording_id, "recording_id", 0, 64), \
+	FJSON(struct interview_body, officer_ids, "officer_ids", 0), \
+	FBOOLP(struct interview_body, in.summoned, in.has_summoned, "summoned"), \
+	FBOOLP(struct interview_body, in.oral_summons, in.has_oral, "oral_summons"), \
+	FBOOLP(struct interview_body, in.needs_interpreter, in.has_needs_interp, "needs_interpreter"), \
+	FSTR(struct interview_body, in.interpreter, "interpreter", 0, 32), \
+	FBOOLP(struct interview_body, in.needs_sign_language, in.has_needs_sign, "needs_sign_language"), \
+	FSTR(struct interview_body, in.sign_language, "sign_language", 0, 32), \
+	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, 32), \
+	FSTR(struct interview_body, in.guardian_relation, "guardian_relation", 0, 32), \
+	FSTR(struct interview_body, in.guardian_absent_reason, "guardian_absent_reason", 0, 500), \
+	FSTR(struct interview_body, in.female_staff, "female_staff", 0, 32), \
+	FINTP(struct interview_body, in.family_notified_at, in.has_family_notified, "family_notified_at", 0, INT64_MAX / 2), \
+	FSTR(struct interview_body, in.family_notice_exception, "family_notice_exception", 0, 500), \
+	FJSON(struct interview_body, in.qa, "qa", 0), \
+	FBOOLP(struct interview_body, in.read_back, in.has_read_back, "read_back"), \
+	FBOOLP(struct interview_body, in.subject_signed, in.has_subject_signed, "subject_signed"), \
+	FSTR(struct interview_body, in.subject_refusal, "subject_refusal", 0, 500), \
+	FBOOLP(struct interview_body, in.officer_signed, in.has_officer_signed, "officer_signed"),
+
 const struct field interviews_create_fields[] = {
 	FINT(struct interview_body, in.party_id, "party_id", 1, 1, INT64_MAX),
 	FENUM(struct interview_body, in.kind, "kind", 1, 16, interview_kind_values),
@@ -24,25 +46,7 @@ const struct field interviews_create_fields[] = {
 	FINTP(struct interview_body, in.end_at, in.has_end, "end_at", 0, INT64_MAX / 2),
 	FENUM(struct interview_body, in.place_kind, "place_kind", 1, 16, interview_place_values),
 	FSTR(struct interview_body, in.place, "place", 1, 100),
-	FSTR(struct interview_body, in.recording_id, "recording_id", 0, 64),
-	FJSON(struct interview_body, officer_ids, "officer_ids", 0),
-	FBOOLP(struct interview_body, in.summoned, in.has_summoned, "summoned"),
-	FBOOLP(struct interview_body, in.oral_summons, in.has_oral, "oral_summons"),
-	FBOOLP(struct interview_body, in.needs_interpreter, in.has_needs_interp, "needs_interpreter"),
-	FSTR(struct interview_body, in.interpreter, "interpreter", 0, 32),
-	FBOOLP(struct interview_body, in.needs_sign_language, in.has_needs_sign, "needs_sign_language"),
-	FSTR(struct interview_body, in.sign_language, "sign_language", 0, 32),
-	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, 32),
-	FSTR(struct interview_body, in.guardian_relation, "guardian_relation", 0, 32),
-	FSTR(struct interview_body, in.guardian_absent_reason, "guardian_absent_reason", 0, 500),
-	FSTR(struct interview_body, in.female_staff, "female_staff", 0, 32),
-	FINTP(struct interview_body, in.family_notified_at, in.has_family_notified, "family_notified_at", 0, INT64_MAX / 2),
-	FSTR(struct interview_body, in.family_notice_exception, "family_notice_exception", 0, 500),
-	FJSON(struct interview_body, in.qa, "qa", 0),
-	FBOOLP(struct interview_body, in.read_back, in.has_read_back, "read_back"),
-	FBOOLP(struct interview_body, in.subject_signed, in.has_subject_signed, "subject_signed"),
-	FSTR(struct interview_body, in.subject_refusal, "subject_refusal", 0, 500),
-	FBOOLP(struct interview_body, in.officer_signed, in.has_officer_signed, "officer_signed"),
+	INTERVIEW_FIELDS
 	FEND,
 };
 
@@ -54,25 +58,7 @@ const struct field interviews_update_fields[] = {
 	FINTP(struct interview_body, in.end_at, in.has_end, "end_at", 0, INT64_MAX / 2),
 	FENUM(struct interview_body, in.place_kind, "place_kind", 0, 16, interview_place_values),
 	FSTR(struct interview_body, in.place, "place", 0, 100),
-	FSTR(struct interview_body, in.recording_id, "recording_id", 0, 64),
-	FJSON(struct interview_body, officer_ids, "officer_ids", 0),
-	FBOOLP(struct interview_body, in.summoned, in.has_summoned, "summoned"),
-	FBOOLP(struct interview_body, in.oral_summons, in.has_oral, "oral_summons"),
-	FBOOLP(struct interview_body, in.needs_interpreter, in.has_needs_interp, "needs_interpreter"),
-	FSTR(struct interview_body, in.interpreter, "interpreter", 0, 32),
-	FBOOLP(struct interview_body, in.needs_sign_language, in.has_needs_sign, "needs_sign_language"),
-	FSTR(struct interview_body, in.sign_language, "sign_language", 0, 32),
-	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, 32),
-	FSTR(struct interview_body, in.guardian_relation, "guardian_relation", 0, 32),
-	FSTR(struct interview_body, in.guardian_absent_reason, "guardian_absent_reason", 0, 500),
-	FSTR(struct interview_body, in.female_staff, "female_staff", 0, 32),
-	FINTP(struct interview_body, in.family_notified_at, in.has_family_notified, "family_notified_at", 0, INT64_MAX / 2),
-	FSTR(struct interview_body, in.family_notice_exception, "family_notice_exception", 0, 500),
-	FJSON(struct interview_body, in.qa, "qa", 0),
-	FBOOLP(struct interview_body, in.read_back, in.has_read_back, "read_back"),
-	FBOOLP(struct interview_body, in.subject_signed, in.has_subject_signed, "subject_signed"),
-	FSTR(struct interview_body, in.subject_refusal, "subject_refusal", 0, 500),
-	FBOOLP(struct interview_body, in.officer_signed, in.has_officer_signed, "officer_signed"),
+	INTERVIEW_FIELDS
 	FEND,
 };
 

@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/incident_categories.h"
 #include "domain/incidents/oversight.h"
 #include "domain/incidents/reports.h"
 #include "rules/date.h"
@@ -18,7 +19,7 @@
 int api_incident_categories(struct req *r)
 {
 	json_t *out;
-	int rc = incidents_categories(&r->ctx, &out);
+	int rc = incident_categories_list(&r->ctx, &out);
 
 	return rc ? rc : req_reply(r, 200, out);
 }

@@ -12,62 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- categories ---- */
-
-int incidents_seed_categories(struct ctx *c, const char *csv, size_t len)
-{
-	struct csv_reader rd;
-	int rc = PS_OK;
-
-	csv_reader_init(&rd, csv, len);
-	rd.comments = 1;
-	while (!rc) {
-		struct rows_query q;
-		char *f[6];
-		int k;
-
-		rc = csv_read(&rd, c->arena, f, 6, &k, c->err);
-		if (rc || k == 0)
-			break;
-		if ((k == 1 && !*f[0]) || strcmp(f[0], "code") == 0)
-			continue; /* blank line or the header */
-		if (k != 6)
-			return ps_fail(c->err, PS_EINVAL, "BAD_CATEGORIES", NULL, "警情类别数据格式错误");
-		rows_binds(&q, c);
-		rows_bind_text(&q, f[0]);
-		rows_bind_text(&q, f[1]);
-		rows_bind_text(&q, *f[2] ? f[2] : NULL);
-		rows_bind_text(&q, f[3]);
-		rows_bind_int(&q, f[4][0] == '1');
-		rows_bind_int(&q, f[5][0] == '1');
-		rc = rows_exec(&q,
-			       "INSERT INTO incident_category(code, name, parent_code, initials, violation,"
-			       " preventable) VALUES (?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET"
-			       " name = excluded.name, parent_code = excluded.parent_code,"
-			       " initials = excluded.initials, violation = excluded.violation,"
-			       " preventable = excluded.preventable",
-			       NULL);
-	}
-	return rc;
-}
-
-int incidents_categories(struct ctx *c, json_t **out)
-{
-	struct rows_query q;
-	json_t *items;
-	int rc;
-
-	rows_binds(&q, c);
-	rc = rows_all(&q,
-		      "SELECT code, name, parent_code AS parent, initials, violation, preventable"
-		      " FROM incident_category ORDER BY code",
-		      &items);
-	if (rc)
-		return rc;
-	*out = json_pack("{s:o}", "items", items);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-}
-
 /* ---- intake ---- */
 
 /* The place as a key: no spaces or punctuation, ASCII lower-cased. */

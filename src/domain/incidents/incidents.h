@@ -66,10 +66,4 @@ int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **o
  * elapsed times, and each station's current incidents. */
 int incidents_board(struct ctx *c, json_t **out);
 
-/* The category table: {"items":[{"code","name","parent","initials","violation","preventable"}]}. */
-int incidents_categories(struct ctx *c, json_t **out);
-
-/* Load the category CSV (seed). */
-int incidents_seed_categories(struct ctx *c, const char *csv, size_t len);
-
 #endif

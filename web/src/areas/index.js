@@ -2,7 +2,7 @@
 // the home cards (home-cards.js) read it; a new area is a folder with an area.js and one line here.
 import { can } from '../auth.js'
 import core from './core.js'
-import planned from './planned.js'
+import records from './records.js'
 import admin from '../admin/area.js'
 import cases from '../cases/area.js'
 import clocks from '../clocks/area.js'
@@ -10,7 +10,7 @@ import incidents from '../incidents/area.js'
 import population from '../population/area.js'
 import audit from '../audit/area.js'
 
-export const AREAS = [core, admin, cases, clocks, incidents, population, audit, planned]
+export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records]
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

@@ -1,0 +1,17 @@
+/* incident_categories.h — the 警情类别 table (code, name, parent, initials,
+ * whether a violation happened, whether it is 可防性). */
+#ifndef PS_DOMAIN_INCIDENT_CATEGORIES_H
+#define PS_DOMAIN_INCIDENT_CATEGORIES_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "domain/ctx.h"
+
+/* The category table: {"items":[{"code","name","parent","initials","violation","preventable"}]}. */
+int incident_categories_list(struct ctx *c, json_t **out);
+
+/* Load the category CSV (seed). */
+int incident_categories_seed(struct ctx *c, const char *csv, size_t len);
+
+#endif
