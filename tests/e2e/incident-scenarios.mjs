@@ -149,6 +149,29 @@ export const incidentScenarios = [
     }
   },
   {
+    name: 'the 督察 opens 督办 on the new call from the 督办 page; the task shows with 城关派出所 as the unit',
+    async run({ page }) {
+      assert(shared.no, 'the 110 scenario did not leave an incident number')
+      await login(page, 'ducha', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.locator('.side-menu .el-menu-item', { hasText: '督办' }).click()
+      await expectPath(page, '/oversight')
+      await page.locator('[data-test="new-oversight"]').click()
+      const dialog = page.locator('[data-test="oversight-dialog"]')
+      await expectVisible(dialog, 'the 开启督办 dialog')
+      await dialog.locator('[data-test="oversight-confirm"]').click()
+      await expectVisible(dialog.locator('.el-form-item__error', { hasText: '请选择督办对象' }), 'the missing-object error')
+      await dialog.locator('[data-test="oversight-object"]').click()
+      await page.keyboard.type(shared.no)
+      await pickOptionContaining(page, shared.no)
+      await dialog.locator('textarea[name="instructions"]').fill('请于24小时内查明伤情并反馈处置结果')
+      await dialog.locator('[data-test="oversight-confirm"]').click()
+      await waitHidden(page, dialog, 'the 开启督办 dialog')
+      const row = page.locator('[data-test="oversight-table"] .el-table__body tr', { hasText: '请于24小时内查明伤情' })
+      await expectVisible(row.filter({ hasText: '城关派出所' }), 'the new 督办 task for 城关派出所')
+    }
+  },
+  {
     name: 'the 警务动态日报 ranks the nine stations with charts and an Excel export',
     async run({ page }) {
       await login(page, 'ducha', DEMO_PASSWORD)

@@ -16,7 +16,8 @@
 //
 // A server error naming a field of the model (`error.field`) is shown under that field; any other
 // error is a toast — or, with `refusal: true`, kept in `refusal.refusal` for a <RuleAlert> (rule
-// violations, conflicts, permission) as useRefusal does. `fields` narrows which fields may take a
+// violations, conflicts, permission) as useRefusal does; there a refusal by a rule (`error.rule`)
+// always goes to the <RuleAlert>, with its label and article, even when it names a field. `fields` narrows which fields may take a
 // server error (default: the model's). `check: (form, errors) => ok` is a check without el-form
 // rules: it fills `errors` and returns false to stop the submit.
 import { reactive, ref } from 'vue'
@@ -64,7 +65,7 @@ export function useDialogForm(options) {
     } catch (e) {
       const fields = options.fields || Object.keys(form)
       if (options.failed && options.failed(e)) return false
-      if (options.refusal && !(e && e.field && fields.includes(e.field))) refuse(e)
+      if (options.refusal && (e?.rule || !(e && e.field && fields.includes(e.field)))) refuse(e)
       else show(e, fields)
       return false
     } finally {
