@@ -803,6 +803,64 @@ STORY(acl)
 	assert_true(lists(http(srv, jz, "GET", API "/cases", NULL), id));
 }
 
+/* The case answers what the caller may do on it, by the rules its requests
+ * are decided with (the web shows its buttons from this): the main officer
+ * staffs the case, the co-officer works it but does not staff it, the
+ * station's chief and clerk issue documents, only the county bureau's chief
+ * extends the 办案期限 of an admin case; and each "false" is a refusal. */
+static int may(struct server *srv, struct session *s, long long id, const char *what)
+{
+	struct resp *r = case_get(srv, s, id);
+	json_t *v;
+
+	EXPECT(r, 200);
+	v = jpath(r->json, fmt(srv, "case.may.%s", what));
+	assert_true(json_is_boolean(v));
+	return json_is_true(v);
+}
+
+STORY(case_may)
+{
+	struct crew c = crew_of(srv);
+	struct session *mj2 = as(srv, "minjing2"), *suo = as(srv, "suozhang");
+	struct session *nq = as(srv, "neiqin"), *fj = as(srv, "fujing"), *jz = as(srv, "juzhang");
+	long long id = rnum(case_new(srv, c.mj1, "寻衅滋事案", day_str(srv, -3), c.mj2), "case.id");
+
+	/*                          edit staff measures documents extend */
+	assert_true(may(srv, c.mj1, id, "edit"));
+	assert_true(may(srv, c.mj1, id, "staff"));
+	assert_true(may(srv, c.mj1, id, "measures"));
+	assert_true(may(srv, c.mj1, id, "issue_documents"));
+	assert_false(may(srv, c.mj1, id, "extend_limit"));
+
+	assert_true(may(srv, mj2, id, "edit"));
+	assert_false(may(srv, mj2, id, "staff"));
+	assert_true(may(srv, mj2, id, "measures"));
+
+	assert_true(may(srv, suo, id, "edit"));
+	assert_true(may(srv, suo, id, "staff"));
+	assert_false(may(srv, suo, id, "extend_limit"));
+
+	assert_false(may(srv, nq, id, "edit"));
+	assert_true(may(srv, nq, id, "issue_documents"));
+	assert_false(may(srv, fj, id, "edit"));
+	assert_false(may(srv, fj, id, "issue_documents"));
+
+	assert_false(may(srv, jz, id, "edit"));
+	assert_true(may(srv, jz, id, "extend_limit"));
+
+	/* a "false" is a refusal: the co-officer cannot add an officer, the
+	 * station chief cannot extend the limit (ADM-CASE-30D) */
+	EXPECT_ERR(srv,
+		   http(srv, mj2, "POST", fmt(srv, API "/cases/%lld/officers", id),
+			fmt(srv, "{\"user_id\":%lld,\"duty\":\"co\"}", c.me)),
+		   403, "FORBIDDEN", NULL);
+	EXPECT_ERR(srv,
+		   http(srv, suo, "POST", fmt(srv, API "/cases/%lld/limit", id),
+			"{\"action\":\"extend\",\"reason\":\"案情复杂\"}"),
+		   409, "RULE_VIOLATION", "ADM-CASE-30D");
+}
+
 /* PII-1 / PROC-ACCEPT-ANON: readers who do not work the case see masked ID
  * numbers and no name of a confidential reporter. */
 STORY(masking)
@@ -910,7 +968,7 @@ int main(void)
 		T(adm_legal_review), T(adm_hearing), T(adm_onspot),
 		T(adm_nopunish_u14), T(adm_limit_6m), T(adm_det_exempt),
 		T(adm_aggrav_repeat), T(adm_mediate), T(adm_summon_approval),
-		T(bad_transition), T(acl), T(masking), T(list_filters),
+		T(bad_transition), T(acl), T(case_may), T(masking), T(list_filters),
 		T(progress),
 	};
 	/* clang-format on */

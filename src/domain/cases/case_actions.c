@@ -13,18 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Who approves is a rule of the law (办案部门负责人, 县级以上公安机关负责人,
- * 法制审核), not a permission: these stay role tests on purpose. */
-static int is_station_chief(struct ctx *c, const struct case_row *k)
-{
-	return ctx_has_role(c, "chief") && c->who.unit_id == k->unit_id;
-}
-
-static int is_bureau_chief(struct ctx *c, const struct case_row *k)
-{
-	return ctx_has_role(c, "chief") && c->who.unit_id == chain_bureau_of(c, k->unit_path);
-}
-
 static int set_status(struct ctx *c, const struct case_row *k, const char *to,
 		      const char *ts_col, const char *action, const char *detail)
 {
@@ -281,19 +269,19 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 	case FLOW_OFFICER_OR_CHIEF:
 		if (strcmp(action, "file") == 0 && strcmp(k.kind, "criminal") == 0) {
 			/* CRIM-FILE-DECISION: 刑事立案 by the county-level chief */
-			if (!is_bureau_chief(c, &k)) {
+			if (!cases_is_bureau_chief(c, &k)) {
 				ctx_deny(c, "case.file", "case", k.case_no,
 					 "刑事案件立案须经县级以上公安机关负责人批准");
 				c->err->rule = "CRIM-FILE-DECISION";
 				return PS_EFORBIDDEN;
 			}
-		} else if (!k.i_am_officer && !is_station_chief(c, &k)) {
+		} else if (!cases_may_edit(c, &k)) {
 			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
 					"只有本案办案民警或所领导可以进行此操作");
 		}
 		break;
 	case FLOW_STATION_CHIEF:
-		if (!is_station_chief(c, &k) && !is_bureau_chief(c, &k))
+		if (!cases_is_station_chief(c, &k) && !cases_is_bureau_chief(c, &k))
 			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
 					"此操作须由办案单位负责人进行");
 		break;
@@ -304,7 +292,7 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 			return ctx_deny(c, "case.archive", "case", k.case_no, "归档须由本所内勤或档案管理员进行");
 		break;
 	case FLOW_BUREAU_CHIEF:
-		if (!is_bureau_chief(c, &k)) {
+		if (!cases_is_bureau_chief(c, &k)) {
 			/* a competence rule (CRIM-CLOSE): the refusal names it */
 			rc = ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
 				      "此操作须经县级以上公安机关负责人批准");

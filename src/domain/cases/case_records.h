@@ -87,6 +87,10 @@ int property_keep(struct ctx *c, int64_t id, const char *keeper, json_t **out);
 int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t ref_id,
 		    json_t **out);
 
+/* May the actor issue documents of case k: its officers, its station's chief
+ * or clerk. Also the case's `may.issue_documents`. Cannot fail. */
+int documents_may_issue(struct ctx *c, const struct case_row *k);
+
 /* Issue without the permission check, for the case modules (decline). */
 int documents_issue_internal(struct ctx *c, const struct case_row *k, const char *kind,
 			     const char **doc_no);

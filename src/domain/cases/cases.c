@@ -3,6 +3,7 @@
 #include "rules/catalog.h"
 #include "domain/clocks/clocks.h"
 #include "domain/authz.h"
+#include "domain/chain.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
@@ -51,6 +52,26 @@ int case_event(struct ctx *c, int64_t case_id, const char *action, const char *f
 			 "INSERT INTO case_event(case_id, at, user_id, action, from_status,"
 			 " to_status, detail) VALUES (?,?,?,?,?,?,?)",
 			 NULL);
+}
+
+int cases_is_station_chief(struct ctx *c, const struct case_row *k)
+{
+	return ctx_has_role(c, "chief") && c->who.station_id == k->unit_id;
+}
+
+int cases_is_bureau_chief(struct ctx *c, const struct case_row *k)
+{
+	return ctx_has_role(c, "chief") && c->who.unit_id == chain_bureau_of(c, k->unit_path);
+}
+
+int cases_may_edit(struct ctx *c, const struct case_row *k)
+{
+	return k->i_am_officer || cases_is_station_chief(c, k);
+}
+
+int cases_may_staff(struct ctx *c, const struct case_row *k)
+{
+	return k->i_am_main || cases_is_station_chief(c, k);
 }
 
 int case_load(struct ctx *c, int64_t id, struct case_row *out)
@@ -370,7 +391,7 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 	if (rc)
 		return rc;
 	/* rule: the main officer, or the chief of the case's station */
-	if (!k.i_am_main && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
+	if (!cases_may_staff(c, &k))
 		return ctx_deny(c, "case.officer_add", "case", k.case_no,
 				"只有主办民警或所领导可以调整办案人员");
 	if (flow_state_closed(k.status))
@@ -474,7 +495,7 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 	if (rc)
 		return rc;
 	/* rule: the case's officers, or the chief of the case's station */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
+	if (!cases_may_edit(c, &k))
 		return ctx_deny(c, "case.party_add", "case", k.case_no, "只有本案办案民警可以登记当事人");
 	if (!flow_state_investigating(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_NOT_OPEN", NULL,

@@ -93,6 +93,15 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out);
  * and a refusal (audited as `action`) when the actor is not. */
 int cases_load_as_officer(struct ctx *c, int64_t case_id, struct case_row *k, const char *action);
 
+/* Who may change a loaded case is a rule of procedure (the case's officers,
+ * 办案部门负责人, 县级以上公安机关负责人), decided once here: each request that
+ * changes the case calls these, and so does the case's `may` answer
+ * (cases_view.c), from which the web shows its buttons. Cannot fail. */
+int cases_is_station_chief(struct ctx *c, const struct case_row *k); /* chief of the case's station */
+int cases_is_bureau_chief(struct ctx *c, const struct case_row *k);  /* chief of its county bureau */
+int cases_may_edit(struct ctx *c, const struct case_row *k);  /* parties, custody: an officer or the station chief */
+int cases_may_staff(struct ctx *c, const struct case_row *k); /* officers: the main officer or the station chief */
+
 /* PS_OK when party_id is a party of the case, else PS_EINVAL naming field. */
 int cases_party_check(struct ctx *c, int64_t case_id, int64_t party_id, const char *field);
 

@@ -1,6 +1,9 @@
 /* cases_view.c — the case list, the case file and the public progress query. */
 #include "domain/authz.h"
 #include "domain/cases/cases.h"
+#include "domain/cases/case_records.h"
+#include "domain/clocks/case_limits.h"
+#include "domain/clocks/measures.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
@@ -140,6 +143,14 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 	json_object_set_new(obj, "complex", json_boolean(k.complex));
 	json_object_set_new(obj, "i_am_officer", json_boolean(k.i_am_officer));
 	json_object_set_new(obj, "i_am_main", json_boolean(k.i_am_main));
+	/* what the caller may do on this case, by the predicates its requests
+	 * are decided with: the web shows a button only where it would work */
+	json_object_set_new(obj, "may",
+			    json_pack("{s:b, s:b, s:b, s:b, s:b}", "edit", cases_may_edit(c, &k),
+				      "staff", cases_may_staff(c, &k), "measures",
+				      measures_may_act(c, &k), "issue_documents",
+				      documents_may_issue(c, &k), "extend_limit",
+				      case_limits_may_extend(c, &k)));
 	rc = sub(c, obj, "officers",
 		 "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
 		 " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id", id);

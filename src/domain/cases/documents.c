@@ -102,6 +102,13 @@ static int exists(struct ctx *c, const char *sql, int64_t a, int64_t b, int *yes
 	return rc;
 }
 
+/* rule: the case's officers, its station's chief or clerk (内勤) */
+int documents_may_issue(struct ctx *c, const struct case_row *k)
+{
+	return k->i_am_officer ||
+	       (c->who.station_id == k->unit_id && (ctx_has_role(c, "chief") || ctx_has_role(c, "clerk")));
+}
+
 int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t ref_id,
 		    json_t **out)
 {
@@ -118,8 +125,7 @@ int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t re
 	if (!dk)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "文书类型不正确");
 	/* rule: the case's officers, its station's chief or clerk */
-	if (!k.i_am_officer && !(c->who.station_id == k.unit_id &&
-				 (ctx_has_role(c, "chief") || ctx_has_role(c, "clerk"))))
+	if (!documents_may_issue(c, &k))
 		return ctx_deny(c, "document.issue", "case", k.case_no, "只有本案办案民警、所领导或内勤可以制作文书");
 	decided = !strcmp(k.status, CASE_DECIDED) || !strcmp(k.status, CASE_DELIVERED) ||
 		  !strcmp(k.status, CASE_CLOSED) || !strcmp(k.status, CASE_ARCHIVED);

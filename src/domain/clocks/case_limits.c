@@ -3,13 +3,17 @@
 #include "domain/clocks/case_limits.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
-#include "domain/chain.h"
 #include "domain/clocks/clocks.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
 #include "rules/offence.h"
 
 #include <string.h>
+
+int case_limits_may_extend(struct ctx *c, const struct case_row *k)
+{
+	return strcmp(k->kind, "admin") == 0 && cases_is_bureau_chief(c, k);
+}
 
 int case_limits_extend(struct ctx *c, int64_t case_id, const char *reason, json_t **out)
 {
@@ -26,7 +30,7 @@ int case_limits_extend(struct ctx *c, int64_t case_id, const char *reason, json_
 	if (strcmp(k.kind, "admin") != 0)
 		return ps_fail(c->err, PS_ECONFLICT, "NOT_ADMIN_CASE", NULL, "只有治安案件适用30日办案期限");
 	/* ADM-CASE-30D: extended by the county bureau (所属公安机关) */
-	if (!(ctx_has_role(c, "chief") && c->who.unit_id == chain_bureau_of(c, k.unit_path)))
+	if (!case_limits_may_extend(c, &k))
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-CASE-30D",
 			       "延长办案期限须报县级公安机关批准，请由局领导审批");
 	if (!reason || !*reason)

@@ -29,6 +29,11 @@ int measures_may_approve(struct ctx *c, const struct case_row *k, const char *wh
 	return c->who.unit_id == chain_bureau_of(c, k->unit_path);
 }
 
+int measures_may_act(struct ctx *c, const struct case_row *k)
+{
+	return k->i_am_officer || (ctx_has_role(c, "chief") && measures_may_approve(c, k, "station_chief"));
+}
+
 static const char *approver_label(const char *who)
 {
 	if (!who)
@@ -157,7 +162,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	if (rc)
 		return rc;
 	/* rule: the case's officers, or a chief over the case */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief")))
+	if (!measures_may_act(c, &k))
 		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
 	if (flow_state_closed(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_CLOSED", NULL, "案件已办结");
@@ -261,7 +266,7 @@ int measures_extend(struct ctx *c, int64_t id, const char *to_tier, const char *
 		return rc;
 	/* rule: as for ending it, the case's officers or a chief over the case
 	 * (a tier that needs approval also needs its approver, below) */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief")))
+	if (!measures_may_act(c, &k))
 		return ctx_deny(c, "measure.extend", "case", k.case_no, "只有本案办案民警或领导可以延长强制措施");
 	from = m.t;
 	to = measure_tier_find(m.kind, to_tier);
@@ -378,7 +383,7 @@ int measures_end(struct ctx *c, int64_t id, const char *reason, json_t **out)
 	if (rc)
 		return rc;
 	/* rule: the case's officers, or a chief over the case */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief")))
+	if (!measures_may_act(c, &k))
 		return ctx_deny(c, "measure.end", "case", k.case_no, "只有本案办案民警或领导可以解除强制措施");
 	if (!reason || !*reason)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请写明解除理由（释放、变更措施等）");

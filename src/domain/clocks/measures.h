@@ -43,6 +43,10 @@ int measures_party_special(struct ctx *c, int64_t party_id, int y, int m, int d,
 struct case_row;
 int measures_may_approve(struct ctx *c, const struct case_row *k, const char *who);
 
+/* May the actor take, extend or end measures in case k: its officers, or a
+ * chief who approves at station level. Also the case's `may.measures`. */
+int measures_may_act(struct ctx *c, const struct case_row *k);
+
 /* Start a measure (case officer; a tier that needs an approver is started
  * or approved by that chief). Checks: the tier exists under the law of the
  * start date (ADM-SUMMON-12H), a reason where required, CQ-SPECIAL. *out =

@@ -146,8 +146,11 @@ int custody_enter(struct ctx *c, const struct custody_input *in, json_t **out)
 	rc = case_load(c, in->case_id, &k);
 	if (rc)
 		return rc;
+	rc = authz_check(c, ACT_CUSTODY_ENTER, k.unit_path, 0, k.case_no);
+	if (rc)
+		return rc;
 	/* rule: the case's officers, or the chief of the case's station */
-	if (!k.i_am_officer && !(ctx_has_role(c, "chief") && c->who.station_id == k.unit_id))
+	if (!cases_may_edit(c, &k))
 		return ctx_deny(c, "custody.enter", "case", k.case_no, "只有本案办案民警可以登记进入办案区");
 	if (!in->reason || !*in->reason)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写进入办案区的事由");
