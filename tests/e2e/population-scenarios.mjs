@@ -94,5 +94,30 @@ export const populationScenarios = [
       const notice = await page.locator('[data-test="persons-capped"]').count()
       assert(notice === 0, 'the 超过 1000 人 notice is still shown for an empty result')
     }
+  },
+  {
+    name: 'an officer adds a 标准地址: an empty 社区 is refused beside the field, the new 房号 shows in the tree',
+    async run({ page }) {
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'minjing1', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/population/addresses')
+      await expectPath(page, '/population/addresses')
+      await page.locator('[data-test="new-address"]').click()
+      const dialog = page.locator('[data-test="address-dialog"]')
+      await expectVisible(dialog, 'the 新增标准地址 dialog')
+      await dialog.locator('input[name="community"]').fill('')
+      await dialog.locator('[data-test="address-save"]').click()
+      await expectVisible(dialog.locator('.el-form-item__error', { hasText: '请填写社区（村）' }), 'the missing 社区 error')
+      const room = `9${String(Date.now()).slice(-3)}`
+      await dialog.locator('input[name="community"]').fill('东街社区')
+      await dialog.locator('input[name="building"]').fill('88号楼')
+      await dialog.locator('input[name="room"]').fill(room)
+      await dialog.locator('[data-test="address-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '已保存地址' }), 'the 已保存地址 message')
+      await dialog.waitFor({ state: 'hidden', timeout: WAIT_MS })
+      await page.locator('input[placeholder^="筛选"]').fill(room)
+      await expectVisible(page.locator('[data-test="address-tree"]', { hasText: room }), `the new room ${room} in the tree`)
+    }
   }
 ]

@@ -22,7 +22,8 @@ const LEVELS = ['community', 'building', 'unit_no', 'room']
 
 /**
  * Nested nodes { key, label, level, children, address } for el-tree and el-cascader. A record is
- * attached to the deepest node its non-empty parts reach (an address may stop at 楼栋).
+ * attached to the deepest node its non-empty parts reach (an address may stop at 楼栋, or skip
+ * the 单元); a node's level is that of its part (3 = 房号).
  */
 export function addressTree(items) {
   const root = { children: [], index: new Map() }
@@ -31,7 +32,7 @@ export function addressTree(items) {
     let key = ''
     for (let i = 0; i < LEVELS.length; i++) {
       const part = a[LEVELS[i]]
-      if (!part) break
+      if (!part) continue // a village house has no 单元: its 房号 hangs under the 楼栋
       key += '|' + part
       let child = node.index.get(part)
       if (!child) {
