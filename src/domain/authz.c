@@ -25,8 +25,19 @@ static const struct authz_action table[ACT_COUNT_] = {
 #undef B
 #undef S
 
-static const char *const role_names[] = { "admin", "auditor", "dispatcher", "supervisor", "chief",
-					  "officer", "legal", "clerk", "auxiliary", "archivist" };
+/* THE role table, in the order of the bits of enum authz_role: the code
+ * kept in users.role and the Chinese name every screen shows (the web reads
+ * it from GET /catalog). */
+static const struct {
+	const char *code, *label;
+} roles[] = {
+	{ "admin", "系统管理员" },   { "auditor", "安全审计员" },
+	{ "dispatcher", "接警员" },  { "supervisor", "督察" },
+	{ "chief", "所长/局领导" },  { "officer", "民警" },
+	{ "legal", "法制员" },       { "clerk", "内勤" },
+	{ "auxiliary", "辅警" },     { "archivist", "档案管理员" },
+};
+#define NROLES (sizeof(roles) / sizeof(roles[0]))
 
 const struct authz_action *authz_action(enum authz_act a)
 {
@@ -39,10 +50,39 @@ unsigned authz_role_bit(const char *role)
 {
 	if (!role)
 		return 0;
-	for (unsigned i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
-		if (strcmp(role, role_names[i]) == 0)
+	for (unsigned i = 0; i < NROLES; i++)
+		if (strcmp(role, roles[i].code) == 0)
 			return 1u << i;
 	return 0;
+}
+
+const char *authz_role_label(const char *role)
+{
+	unsigned bit = authz_role_bit(role);
+
+	for (unsigned i = 0; i < NROLES; i++)
+		if (bit == 1u << i)
+			return roles[i].label;
+	return role;
+}
+
+int authz_role_sworn(const char *role)
+{
+	return (authz_role_bit(role) & SWORN) != 0;
+}
+
+json_t *authz_roles_json(void)
+{
+	json_t *a = json_array();
+
+	for (unsigned i = 0; a && i < NROLES; i++)
+		if (json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "value", roles[i].code, "label",
+						       roles[i].label, "sworn",
+						       (SWORN & (1u << i)) != 0))) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
 }
 
 const char *authz_scope_name(enum authz_scope s)

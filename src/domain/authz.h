@@ -79,6 +79,16 @@ const struct authz_action *authz_action(enum authz_act a);
 /* The role bit of a role name; 0 when unknown (or NULL). */
 unsigned authz_role_bit(const char *role);
 
+/* The Chinese name of a role ("民警"); role itself when unknown. */
+const char *authz_role_label(const char *role);
+
+/* 1 for a sworn police role (人民警察: officer, chief, legal), which the
+ * two-officer rules count; 0 for auxiliaries and the rest. */
+int authz_role_sworn(const char *role);
+
+/* The role table as [{value, label, sworn}] for GET /catalog; NULL on OOM. */
+json_t *authz_roles_json(void);
+
 /* The scope's wire name: "system", "own", "unit", "bureau", "city". */
 const char *authz_scope_name(enum authz_scope s);
 

@@ -1,5 +1,6 @@
 #include "domain/ctx.h"
 #include "core/clock.h"
+#include "rules/date.h"
 
 #include <string.h>
 
@@ -55,4 +56,9 @@ const char *ctx_scope_like(struct ctx *c)
 	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
 
 	return arena_printf(c->arena, "%s%%", scope ? scope : "/");
+}
+
+void ctx_today(const struct ctx *c, int *y, int *m, int *d)
+{
+	date_civil_from_days(date_local_days(c->now), y, m, d);
 }

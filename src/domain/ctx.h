@@ -90,4 +90,7 @@ int ctx_unit_visible(const struct ctx *c, const char *unit_path);
  * the 警务室's station for a 警务室 user, else the actor's unit. */
 const char *ctx_scope_like(struct ctx *c);
 
+/* Today's local date as y, m, d (from ctx->now). */
+void ctx_today(const struct ctx *c, int *y, int *m, int *d);
+
 #endif

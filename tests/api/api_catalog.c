@@ -75,6 +75,19 @@ STORY(full_catalog_for_signed_in_users)
 	assert_non_null(find(jpath(r->json, "measure_kinds"), "value", "rsl"));
 	assert_non_null(find(jpath(r->json, "warning_levels"), "code", "BREACH"));
 	assert_true(json_array_size(jpath(r->json, "offences")) >= 100);
+	/* the roles and unit kinds the screens name: ten roles, three of them
+	 * 人民警察 (民警, 所长/局领导, 法制员); six kinds, 市局 down to 警务室 */
+	t = jpath(r->json, "roles");
+	assert_int_equal(json_array_size(t), 10);
+	assert_string_equal(json_string_value(json_object_get(find(t, "value", "officer"), "label")), "民警");
+	assert_true(json_is_true(json_object_get(find(t, "value", "officer"), "sworn")));
+	assert_true(json_is_true(json_object_get(find(t, "value", "legal"), "sworn")));
+	assert_true(json_is_false(json_object_get(find(t, "value", "auxiliary"), "sworn")));
+	assert_true(json_is_false(json_object_get(find(t, "value", "dispatcher"), "sworn")));
+	t = jpath(r->json, "unit_kinds");
+	assert_int_equal(json_array_size(t), 6);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "label")), "市局");
+	assert_string_equal(json_string_value(json_object_get(find(t, "value", "post"), "label")), "警务室");
 }
 
 int main(void)

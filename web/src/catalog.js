@@ -1,6 +1,6 @@
 // catalog.js — the rule catalog as the server has it (GET /api/v1/catalog, or /catalog/public
 // before login): rules with their Chinese labels and articles, measure kinds and tiers, milestones,
-// approvers, case states and actions, warning levels. The web keeps no copy of any of them: every
+// approvers, case states and actions, warning levels, roles and unit kinds. The web keeps no copy of any of them: every
 // label, period and article shown comes from here, filled once per page load.
 import { reactive } from 'vue'
 import api from './api.js'
@@ -16,6 +16,8 @@ export const catalog = reactive({
   case_actions: [],
   warning_levels: [],
   offences: [],
+  roles: [],
+  unit_kinds: [],
   fields: []
 })
 

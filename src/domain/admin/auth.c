@@ -1,3 +1,4 @@
+#include "domain/authz.h"
 #include "domain/admin/auth.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -11,32 +12,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const struct {
-	const char *code, *name;
-} roles[] = {
-	{ "admin", "系统管理员" },   { "auditor", "安全审计员" },
-	{ "dispatcher", "接警员" },  { "supervisor", "督察" },
-	{ "chief", "所长/局领导" },  { "officer", "民警" },
-	{ "legal", "法制员" },       { "clerk", "内勤" },
-	{ "auxiliary", "辅警" },     { "archivist", "档案管理员" },
-};
-
-const char *role_name(const char *role)
-{
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (role && strcmp(roles[i].code, role) == 0)
-			return roles[i].name;
-	return role;
-}
-
-int role_valid(const char *role)
-{
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (role && strcmp(roles[i].code, role) == 0)
-			return 1;
-	return 0;
-}
 
 /* ---- per-IP failure rate (AUTH-2): a small in-memory table ---- */
 
@@ -102,7 +77,7 @@ static json_t *user_json_from(struct db_stmt *st, int must_change)
 	json_object_set_new(u, "name", json_string(db_column_text(st, 2)));
 	json_object_set_new(u, "role", json_string(db_column_text(st, 3)));
 	json_object_set_new(u, "role_name",
-			    json_string(role_name(db_column_text(st, 3))));
+			    json_string(authz_role_label(db_column_text(st, 3))));
 	json_object_set_new(u, "unit", unit);
 	json_object_set_new(u, "badge_no",
 			    db_column_text(st, 5) ? json_string(db_column_text(st, 5))

@@ -100,10 +100,4 @@ int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,
 int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
 		      const char *pw, int must_change);
 
-/* Chinese name of a role ("民警"), or the code itself when unknown. */
-const char *role_name(const char *role);
-
-/* 1 when role is one of the ten known roles. */
-int role_valid(const char *role);
-
 #endif

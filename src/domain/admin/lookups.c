@@ -29,7 +29,7 @@ int lookups_colleagues(struct ctx *c, json_t **out)
 		return rc;
 	json_array_foreach(items, i, it)
 		json_object_set_new(it, "role_name",
-				    json_string(role_name(json_string_value(json_object_get(it, "role")))));
+				    json_string(authz_role_label(json_string_value(json_object_get(it, "role")))));
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

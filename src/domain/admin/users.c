@@ -39,7 +39,7 @@ static void decorate(json_t *u, int64_t now)
 	json_t *lu = json_object_get(u, "locked_until");
 
 	json_object_set_new(u, "role_name",
-			    json_string(role_name(json_string_value(json_object_get(u, "role")))));
+			    json_string(authz_role_label(json_string_value(json_object_get(u, "role")))));
 	json_object_set_new(u, "disabled",
 			    json_boolean(json_integer_value(json_object_get(u, "disabled"))));
 	json_object_set_new(u, "must_change_password",
@@ -138,7 +138,7 @@ static int check_input(struct ctx *c, const struct user_input *in, int create)
 	}
 	if (create && (!in->name || !*in->name))
 		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名不能为空");
-	if ((create || in->role) && !role_valid(in->role))
+	if ((create || in->role) && !authz_role_bit(in->role))
 		return ps_fail_field(c->err, PS_EINVAL, "role", "角色不正确");
 	if (create || in->unit_id)
 		return unit_exists(c, in->unit_id);

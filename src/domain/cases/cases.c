@@ -16,17 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-int role_sworn(const char *role)
-{
-	return role && (strcmp(role, "officer") == 0 || strcmp(role, "chief") == 0 ||
-			strcmp(role, "legal") == 0);
-}
-
-void ctx_today(const struct ctx *c, int *y, int *m, int *d)
-{
-	date_civil_from_days(date_local_days(c->now), y, m, d);
-}
-
 static int today_ymd(const struct ctx *c)
 {
 	int y, m, d;

@@ -109,10 +109,5 @@ int cases_party_check(struct ctx *c, int64_t case_id, int64_t party_id, const ch
 int case_event(struct ctx *c, int64_t case_id, const char *action, const char *from,
 	       const char *to, const char *detail);
 
-/* 1 when role is a sworn police role (officer, chief, legal). */
-int role_sworn(const char *role);
-
-/* Today's local date as y, m, d (from ctx->now). */
-void ctx_today(const struct ctx *c, int *y, int *m, int *d);
 
 #endif

@@ -1,3 +1,4 @@
+#include "domain/authz.h"
 #include "domain/cases/interviews.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
@@ -94,7 +95,7 @@ static int count_officers(struct ctx *c, const struct case_row *k, const int64_t
 			json_decref(u);
 			return ps_fail_field(c->err, PS_EINVAL, "officer_ids", "询问人必须是办案单位的人员");
 		}
-		if (role_sworn(json_string_value(json_object_get(u, "role"))))
+		if (authz_role_sworn(json_string_value(json_object_get(u, "role"))))
 			(*sworn)++;
 		else if (strcmp(json_string_value(json_object_get(u, "role")), "auxiliary") == 0)
 			(*aux)++;

@@ -1,34 +1,20 @@
-// labels.js — Chinese names of roles and unit kinds (系统管理).
-export const ROLES = [
-  { value: 'admin', label: '系统管理员' },
-  { value: 'auditor', label: '安全审计员' },
-  { value: 'dispatcher', label: '接警员' },
-  { value: 'supervisor', label: '督察' },
-  { value: 'chief', label: '所长/局领导' },
-  { value: 'officer', label: '民警' },
-  { value: 'legal', label: '法制员' },
-  { value: 'clerk', label: '内勤' },
-  { value: 'auxiliary', label: '辅警' },
-  { value: 'archivist', label: '档案管理员' }
-]
+// labels.js — Chinese names of roles and unit kinds (系统管理), as the server's catalog has them
+// (GET /catalog: roles, unit_kinds); the web keeps no copy.
+import { computed } from 'vue'
+import { catalog } from '../catalog.js'
 
-const ROLE_NAME = Object.fromEntries(ROLES.map((r) => [r.value, r.label]))
+/** [{ value, label }] of every role, for selects (reactive: fills when the catalog loads). */
+export const ROLES = computed(() => catalog.roles)
+
+/** [{ value, label }] of every unit kind, from the top of the tree down. */
+export const UNIT_KINDS = computed(() => catalog.unit_kinds)
+
+const labelOf = (list, value) => (list.find((x) => x.value === value) || {}).label
 
 export function roleName(role) {
-  return ROLE_NAME[role] || role || ''
+  return labelOf(catalog.roles, role) || role || ''
 }
 
-export const UNIT_KINDS = [
-  { value: 'city', label: '市局' },
-  { value: 'bureau', label: '县局' },
-  { value: 'center', label: '指挥中心' },
-  { value: 'brigade', label: '大队' },
-  { value: 'station', label: '派出所' },
-  { value: 'post', label: '警务室' }
-]
-
-const KIND_NAME = Object.fromEntries(UNIT_KINDS.map((k) => [k.value, k.label]))
-
 export function unitKindName(kind) {
-  return KIND_NAME[kind] || kind || ''
+  return labelOf(catalog.unit_kinds, kind) || kind || ''
 }
