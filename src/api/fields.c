@@ -113,6 +113,8 @@ static json_t *table_json(const struct field *t)
 			for (const char *const *v = t->enums; *v; v++)
 				json_array_append_new(e, json_string(*v));
 			json_object_set_new(f, "enum", e);
+			if (t->set >= 0)
+				json_object_set_new(f, "enum_set", json_string(enums_name((enum enum_set)t->set)));
 		}
 		if (t->sub)
 			json_object_set_new(f, "fields", table_json(t->sub));

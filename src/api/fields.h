@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/rc.h"
+#include "domain/enums.h"
 
 enum field_type {
 	FIELD_STR,    /* const char * into the body (max = characters) */
@@ -29,6 +30,7 @@ struct field {
 	int required;
 	int64_t min, max;          /* INT: range; STR: min/max characters */
 	const char *const *enums;  /* STR: the allowed values (NULL-terminated) or NULL */
+	int set;                   /* STR: their enum_set (domain/enums.def), or -1 */
 	size_t offset;             /* of the member in the bound struct */
 	size_t present;            /* INT/BOOL: offset of an int set to 1 when given, or FIELD_NO_FLAG */
 	const struct field *sub;   /* OBJECT: its fields */
@@ -38,22 +40,26 @@ struct field {
  * otherwise write the wrong width into the struct). */
 #define FIELD_AT(T, m, C) (offsetof(T, m) + 0 * sizeof(char[_Generic(((T *)0)->m, C: 1, default: -1)]))
 
-#define FIELD_STR_(T, m, n, req, lo, hi, en) \
-	{ n, FIELD_STR, req, lo, hi, en, FIELD_AT(T, m, const char *), FIELD_NO_FLAG, NULL }
+#define FIELD_STR_(T, m, n, req, lo, hi, en, set) \
+	{ n, FIELD_STR, req, lo, hi, en, set, FIELD_AT(T, m, const char *), FIELD_NO_FLAG, NULL }
 /* A string of at most hi characters. */
-#define FSTR(T, m, n, req, hi) FIELD_STR_(T, m, n, req, 0, hi, NULL)
-/* A string that must be one of en (NULL-terminated). */
-#define FENUM(T, m, n, req, hi, en) FIELD_STR_(T, m, n, req, 0, hi, en)
+#define FSTR(T, m, n, req, hi) FIELD_STR_(T, m, n, req, 0, hi, NULL, -1)
+/* A string that must be a value of the enum set SET (domain/enums.def),
+ * e.g. FENUM(struct x, kind, "kind", 1, 16, CASE_KIND). */
+#define FENUM(T, m, n, req, hi, SET) FIELD_STR_(T, m, n, req, 0, hi, enums_values_##SET, ES_##SET)
+/* A string that must be one of en (NULL-terminated): a request's own word
+ * (an action, a step) that no screen shows as a choice. */
+#define FONEOF(T, m, n, req, hi, en) FIELD_STR_(T, m, n, req, 0, hi, en, -1)
 /* An integer in [lo, hi]; FINTP also sets the int member p when given. */
 #define FINT(T, m, n, req, lo, hi) \
-	{ n, FIELD_INT, req, lo, hi, NULL, FIELD_AT(T, m, int64_t), FIELD_NO_FLAG, NULL }
+	{ n, FIELD_INT, req, lo, hi, NULL, -1, FIELD_AT(T, m, int64_t), FIELD_NO_FLAG, NULL }
 #define FINTP(T, m, p, n, lo, hi) \
-	{ n, FIELD_INT, 0, lo, hi, NULL, FIELD_AT(T, m, int64_t), FIELD_AT(T, p, int), NULL }
-#define FBOOL(T, m, n, req) { n, FIELD_BOOL, req, 0, 1, NULL, FIELD_AT(T, m, int), FIELD_NO_FLAG, NULL }
-#define FBOOLP(T, m, p, n) { n, FIELD_BOOL, 0, 0, 1, NULL, FIELD_AT(T, m, int), FIELD_AT(T, p, int), NULL }
-#define FOBJ(n, req, sub) { n, FIELD_OBJECT, req, 0, 0, NULL, 0, FIELD_NO_FLAG, sub }
-#define FJSON(T, m, n, req) { n, FIELD_JSON, req, 0, 0, NULL, FIELD_AT(T, m, json_t *), FIELD_NO_FLAG, NULL }
-#define FEND { NULL, 0, 0, 0, 0, NULL, 0, 0, NULL }
+	{ n, FIELD_INT, 0, lo, hi, NULL, -1, FIELD_AT(T, m, int64_t), FIELD_AT(T, p, int), NULL }
+#define FBOOL(T, m, n, req) { n, FIELD_BOOL, req, 0, 1, NULL, -1, FIELD_AT(T, m, int), FIELD_NO_FLAG, NULL }
+#define FBOOLP(T, m, p, n) { n, FIELD_BOOL, 0, 0, 1, NULL, -1, FIELD_AT(T, m, int), FIELD_AT(T, p, int), NULL }
+#define FOBJ(n, req, sub) { n, FIELD_OBJECT, req, 0, 0, NULL, -1, 0, FIELD_NO_FLAG, sub }
+#define FJSON(T, m, n, req) { n, FIELD_JSON, req, 0, 0, NULL, -1, FIELD_AT(T, m, json_t *), FIELD_NO_FLAG, NULL }
+#define FEND { NULL, 0, 0, 0, 0, NULL, -1, 0, 0, NULL }
 
 /* Bind obj to out by the NULL-name terminated table: an unknown key is
  * refused (UNKNOWN_FIELD), a missing required one, a wrong type, a string
@@ -65,7 +71,7 @@ int fields_bind(json_t *obj, const struct field *table, void *out, struct ps_err
 
 /* Every route's request fields as JSON, for `precinct fields` and the
  * OpenAPI lint: [{"method","path","fields":[{"name","type","required",
- * "min","max","enum","fields"}]}]. A new reference, or NULL on ENOMEM. */
+ * "min","max","enum","enum_set","fields"}]}]. A new reference, or NULL on ENOMEM. */
 json_t *fields_routes_json(void);
 
 #endif

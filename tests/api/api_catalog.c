@@ -84,10 +84,34 @@ STORY(full_catalog_for_signed_in_users)
 	assert_true(json_is_true(json_object_get(find(t, "value", "legal"), "sworn")));
 	assert_true(json_is_false(json_object_get(find(t, "value", "auxiliary"), "sworn")));
 	assert_true(json_is_false(json_object_get(find(t, "value", "dispatcher"), "sworn")));
-	t = jpath(r->json, "unit_kinds");
+	t = jpath(r->json, "enums.unit_kind");
 	assert_int_equal(json_array_size(t), 6);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "label")), "市局");
 	assert_string_equal(json_string_value(json_object_get(find(t, "value", "post"), "label")), "警务室");
+	/* the enums the forms offer, in order, with the words of the screens */
+	t = jpath(r->json, "enums.party_role");
+	assert_int_equal(json_array_size(t), 4);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(t, 0), "value")), "suspect");
+	assert_string_equal(json_string_value(json_object_get(find(t, "value", "victim"), "label")), "被侵害人");
+	assert_string_equal(json_string_value(json_object_get(find(jpath(r->json, "enums.incident_status"), "value",
+								   "received"), "label")), "待派警");
+	/* a request field names its set */
+	{
+		size_t i;
+		json_t *rt, *f;
+		const char *set = NULL;
+
+		json_array_foreach(jpath(r->json, "fields"), i, rt)
+			if (!strcmp(json_string_value(json_object_get(rt, "path")), "/api/v1/cases/{id}/parties")) {
+				size_t j;
+
+				json_array_foreach(json_object_get(rt, "fields"), j, f)
+					if (!strcmp(json_string_value(json_object_get(f, "name")), "role"))
+						set = json_string_value(json_object_get(f, "enum_set"));
+			}
+		assert_non_null(set);
+		assert_string_equal(set, "party_role");
+	}
 }
 
 int main(void)

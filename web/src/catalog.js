@@ -17,9 +17,18 @@ export const catalog = reactive({
   warning_levels: [],
   offences: [],
   roles: [],
-  unit_kinds: [],
+  enums: {},
+  doc_kinds: [],
   fields: []
 })
+
+// the lists made by enumList, refilled when the catalog loads
+const lists = []
+
+function fill(l) {
+  const src = catalog.enums[l.set] || []
+  l.arr.splice(0, l.arr.length, ...src.map((x) => ({ ...x, ...(l.extra[x.value] || {}) })))
+}
 
 let loading = null
 
@@ -30,8 +39,9 @@ export function loadCatalog(signedIn) {
   loading = api
     .get(signedIn ? '/catalog' : '/catalog/public', null, { quiet401: true })
     .then((data) => {
-      for (const k of Object.keys(data)) if (Array.isArray(catalog[k])) catalog[k] = data[k]
+      for (const k of Object.keys(data)) if (k in catalog && k !== 'full') catalog[k] = data[k]
       catalog.full = !!signedIn
+      lists.forEach(fill)
     })
     .catch(() => {})
     .then(() => {
@@ -80,3 +90,22 @@ export function fieldsOf(route) {
 
 /** The maxLength of one field of a route (undefined when unknown: no limit shown). */
 export const maxLen = (route, name) => (fieldsOf(route)[name] || {}).maxLength
+
+/**
+ * The values of an enum set of the server (src/domain/enums.def: case_kind, party_role,
+ * incident_status …) as [{ value, label, ...extra[value] }] in the order a form offers them. A
+ * reactive array, filled when the catalog loads, so a module may hold it as a constant; `extra`
+ * adds what only the web knows (an el-tag colour).
+ */
+export function enumList(set, extra = {}) {
+  const l = { set, extra, arr: reactive([]) }
+  lists.push(l)
+  fill(l)
+  return l.arr
+}
+
+/** The Chinese word of a value of an enum set ("suspect" → 违法犯罪嫌疑人); the value when unknown. */
+export function enumLabel(set, value) {
+  const x = (catalog.enums[set] || []).find((e) => e.value === value)
+  return x ? x.label : value == null ? '' : String(value)
+}

@@ -171,12 +171,11 @@ int api_units_list(struct req *r)
 }
 
 /* a 市局 is the root of the tree, made by init: never created under a parent */
-static const char *const unit_kind_values[] = { "bureau", "center", "brigade", "station", "post", NULL };
 
 const struct field units_create_fields[] = {
 	FSTR(struct unit_input, code, "code", 1, 12),
 	FSTR(struct unit_input, name, "name", 1, 64),
-	FENUM(struct unit_input, kind, "kind", 1, 16, unit_kind_values),
+	FENUM(struct unit_input, kind, "kind", 1, 16, UNIT_KIND),
 	FINT(struct unit_input, parent_id, "parent_id", 1, 1, INT64_MAX),
 	FSTR(struct unit_input, phone, "phone", 0, 32),
 	FSTR(struct unit_input, address, "address", 0, 128),

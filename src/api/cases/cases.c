@@ -68,16 +68,13 @@ struct cases_create_body {
 	json_t *reporter;
 };
 
-static const char *const cases_create_kind_values[] = { "admin", "criminal", NULL };
-static const char *const cases_create_procedure_values[] = { "normal", "onspot", NULL };
-static const char *const cases_create_source_values[] = { "walk_in", "phone", "incident", "patrol", "transfer_in", "other", NULL };
 const struct field cases_create_fields[] = {
-	FENUM(struct cases_create_body, kind, "kind", 1, 16, cases_create_kind_values),
-	FENUM(struct cases_create_body, procedure, "procedure", 0, 16, cases_create_procedure_values),
+	FENUM(struct cases_create_body, kind, "kind", 1, 16, CASE_KIND),
+	FENUM(struct cases_create_body, procedure, "procedure", 0, 16, CASE_PROCEDURE),
 	FSTR(struct cases_create_body, title, "title", 1, 100),
 	FSTR(struct cases_create_body, offence_code, "offence_code", 0, 16),
 	FSTR(struct cases_create_body, summary, "summary", 0, 5000),
-	FENUM(struct cases_create_body, source, "source", 1, 16, cases_create_source_values),
+	FENUM(struct cases_create_body, source, "source", 1, 16, CASE_SOURCE),
 	FSTR(struct cases_create_body, act_date, "act_date", 1, 10),
 	FSTR(struct cases_create_body, act_place, "act_place", 0, 200),
 	FSTR(struct cases_create_body, discovered_date, "discovered_date", 0, 10),
@@ -158,7 +155,7 @@ struct cases_officer_add_body {
 static const char *const cases_officer_add_duty_values[] = { "co", "assist", NULL };
 const struct field cases_officer_add_fields[] = {
 	FINT(struct cases_officer_add_body, user_id, "user_id", 1, 1, INT64_MAX),
-	FENUM(struct cases_officer_add_body, duty, "duty", 1, 8, cases_officer_add_duty_values),
+	FONEOF(struct cases_officer_add_body, duty, "duty", 1, 8, cases_officer_add_duty_values),
 	FEND,
 };
 
@@ -179,13 +176,11 @@ int api_cases_officer_add(struct req *r)
 	return reply_case(r, 201, rc, out);
 }
 
-static const char *const cases_party_add_role_values[] = { "suspect", "victim", "witness", "reporter", NULL };
-static const char *const cases_party_add_sex_values[] = { "M", "F", NULL };
 const struct field cases_party_add_fields[] = {
-	FENUM(struct party_input, role, "role", 1, 16, cases_party_add_role_values),
+	FENUM(struct party_input, role, "role", 1, 16, PARTY_ROLE),
 	FSTR(struct party_input, name, "name", 1, 32),
 	FSTR(struct party_input, id_number, "id_number", 0, 18),
-	FENUM(struct party_input, sex, "sex", 0, 1, cases_party_add_sex_values),
+	FENUM(struct party_input, sex, "sex", 0, 1, SEX),
 	FSTR(struct party_input, birth_date, "birth_date", 0, 10),
 	FSTR(struct party_input, phone, "phone", 0, 20),
 	FSTR(struct party_input, address, "address", 0, 200),
@@ -240,10 +235,9 @@ int api_cases_action(struct req *r)
 	return reply_case(r, 200, rc, out);
 }
 
-static const char *const cases_notice_add_kind_values[] = { "rights", "hearing", "guardian", NULL };
 const struct field cases_notice_add_fields[] = {
 	FINT(struct notice_input, party_id, "party_id", 1, 1, INT64_MAX),
-	FENUM(struct notice_input, kind, "kind", 1, 16, cases_notice_add_kind_values),
+	FENUM(struct notice_input, kind, "kind", 1, 16, NOTICE_KIND),
 	FSTR(struct notice_input, penalty_text, "penalty_text", 1, 5000),
 	FSTR(struct notice_input, statement, "statement", 0, 5000),
 	FBOOL(struct notice_input, waived, "waived", 0),

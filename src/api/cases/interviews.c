@@ -13,9 +13,6 @@ struct interview_body {
 	json_t *officer_ids;
 };
 
-static const char *const interview_kind_values[] = { "inquiry", "interrogation", NULL };
-static const char *const interview_place_values[] = { "station_room", "certified_room", "scene", "home",
-						      "hospital", "remote", "other", NULL };
 
 /* the fields a record has whether it is created or changed */
 #define INTERVIEW_FIELDS \
@@ -41,10 +38,10 @@ static const char *const interview_place_values[] = { "station_room", "certified
 
 const struct field interviews_create_fields[] = {
 	FINT(struct interview_body, in.party_id, "party_id", 1, 1, INT64_MAX),
-	FENUM(struct interview_body, in.kind, "kind", 1, 16, interview_kind_values),
+	FENUM(struct interview_body, in.kind, "kind", 1, 16, INTERVIEW_KIND),
 	FINT(struct interview_body, in.start_at, "start_at", 1, 0, INT64_MAX / 2),
 	FINTP(struct interview_body, in.end_at, in.has_end, "end_at", 0, INT64_MAX / 2),
-	FENUM(struct interview_body, in.place_kind, "place_kind", 1, 16, interview_place_values),
+	FENUM(struct interview_body, in.place_kind, "place_kind", 1, 16, INTERVIEW_PLACE),
 	FSTR(struct interview_body, in.place, "place", 1, 100),
 	INTERVIEW_FIELDS
 	FEND,
@@ -56,7 +53,7 @@ const struct field interviews_update_fields[] = {
 	FSTR(struct interview_body, in.kind, "kind", 0, 16),
 	FINTP(struct interview_body, in.start_at, in.has_start, "start_at", 0, INT64_MAX / 2),
 	FINTP(struct interview_body, in.end_at, in.has_end, "end_at", 0, INT64_MAX / 2),
-	FENUM(struct interview_body, in.place_kind, "place_kind", 0, 16, interview_place_values),
+	FENUM(struct interview_body, in.place_kind, "place_kind", 0, 16, INTERVIEW_PLACE),
 	FSTR(struct interview_body, in.place, "place", 0, 100),
 	INTERVIEW_FIELDS
 	FEND,

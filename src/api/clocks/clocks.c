@@ -118,9 +118,8 @@ struct breaches_answer_body {
 	const char *text;
 };
 
-static const char *const breaches_answer_kind_values[] = { "release", "next_measure", "extension", "explanation", NULL };
 const struct field breaches_answer_fields[] = {
-	FENUM(struct breaches_answer_body, kind, "kind", 1, 16, breaches_answer_kind_values),
+	FENUM(struct breaches_answer_body, kind, "kind", 1, 16, BREACH_ANSWER),
 	FSTR(struct breaches_answer_body, text, "text", 1, 2000),
 	FEND,
 };
@@ -248,7 +247,7 @@ struct measures_milestone_body {
 
 static const char *const measures_milestone_key_values[] = { "kss", "family", "question", NULL };
 const struct field measures_milestone_fields[] = {
-	FENUM(struct measures_milestone_body, key, "key", 1, 16, measures_milestone_key_values),
+	FONEOF(struct measures_milestone_body, key, "key", 1, 16, measures_milestone_key_values),
 	FINTP(struct measures_milestone_body, at, at_given, "at", 0, INT64_MAX / 2),
 	FSTR(struct measures_milestone_body, exception, "exception", 0, 500),
 	FEND,
@@ -307,11 +306,10 @@ struct cases_limit_body {
 };
 
 static const char *const cases_limit_action_values[] = { "extend", "pause", "resume", NULL };
-static const char *const cases_limit_kind_values[] = { "appraisal", "hearing", NULL };
 const struct field cases_limit_fields[] = {
-	FENUM(struct cases_limit_body, action, "action", 1, 16, cases_limit_action_values),
+	FONEOF(struct cases_limit_body, action, "action", 1, 16, cases_limit_action_values),
 	FSTR(struct cases_limit_body, reason, "reason", 0, 1000),
-	FENUM(struct cases_limit_body, kind, "kind", 0, 16, cases_limit_kind_values),
+	FENUM(struct cases_limit_body, kind, "kind", 0, 16, CASE_LIMIT_PAUSE),
 	FEND,
 };
 
@@ -435,9 +433,8 @@ struct custody_room_body {
 	const char *room_no;
 };
 
-static const char *const custody_room_room_kind_values[] = { "holding_room", "inquiry_room", "interrogation_room", NULL };
 const struct field custody_room_fields[] = {
-	FENUM(struct custody_room_body, room_kind, "room_kind", 1, 32, custody_room_room_kind_values),
+	FENUM(struct custody_room_body, room_kind, "room_kind", 1, 32, ROOM_KIND),
 	FSTR(struct custody_room_body, room_no, "room_no", 1, 16),
 	FEND,
 };
@@ -464,9 +461,8 @@ struct custody_log_body {
 	const char *note;
 };
 
-static const char *const custody_log_kind_values[] = { "meal", "rest", "note", "out", "back", NULL };
 const struct field custody_log_fields[] = {
-	FENUM(struct custody_log_body, kind, "kind", 1, 16, custody_log_kind_values),
+	FENUM(struct custody_log_body, kind, "kind", 1, 16, CUSTODY_LOG),
 	FSTR(struct custody_log_body, note, "note", 0, 500),
 	FEND,
 };
@@ -534,9 +530,8 @@ struct holidays_put_body {
 	const char *name;
 };
 
-static const char *const holidays_put_kind_values[] = { "holiday", "workday", NULL };
 const struct field holidays_put_fields[] = {
-	FENUM(struct holidays_put_body, kind, "kind", 1, 16, holidays_put_kind_values),
+	FENUM(struct holidays_put_body, kind, "kind", 1, 16, HOLIDAY_KIND),
 	FSTR(struct holidays_put_body, name, "name", 1, 32),
 	FEND,
 };

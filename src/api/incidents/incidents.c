@@ -70,10 +70,9 @@ struct incidents_create_body {
 	int not_duplicate_given;
 };
 
-static const char *const incidents_create_source_values[] = { "110", "phone", "walk_in", "patrol", "other", NULL };
 const struct field incidents_create_fields[] = {
 	FINTP(struct incidents_create_body, received_at, received_at_given, "received_at", 0, INT64_MAX / 2),
-	FENUM(struct incidents_create_body, source, "source", 1, 16, incidents_create_source_values),
+	FENUM(struct incidents_create_body, source, "source", 1, 16, INCIDENT_SOURCE),
 	FSTR(struct incidents_create_body, caller_name, "caller_name", 0, 32),
 	FSTR(struct incidents_create_body, caller_phone, "caller_phone", 0, 20),
 	FBOOLP(struct incidents_create_body, confidential, confidential_given, "confidential"),
@@ -222,9 +221,8 @@ struct incidents_feedback_body {
 	int co_officer_id_given;
 };
 
-static const char *const incidents_feedback_outcome_values[] = { "admin_case", "criminal_case", "mediated", "assistance", "invalid", "transferred", "other", NULL };
 const struct field incidents_feedback_fields[] = {
-	FENUM(struct incidents_feedback_body, outcome, "outcome", 1, 16, incidents_feedback_outcome_values),
+	FENUM(struct incidents_feedback_body, outcome, "outcome", 1, 16, INCIDENT_OUTCOME),
 	FSTR(struct incidents_feedback_body, text, "text", 1, 2000),
 	FSTR(struct incidents_feedback_body, title, "title", 0, 100),
 	FSTR(struct incidents_feedback_body, offence_code, "offence_code", 0, 16),
@@ -309,9 +307,8 @@ struct oversight_create_body {
 	int deadline_given;
 };
 
-static const char *const oversight_create_object_type_values[] = { "incident", "case", NULL };
 const struct field oversight_create_fields[] = {
-	FENUM(struct oversight_create_body, object_type, "object_type", 1, 16, oversight_create_object_type_values),
+	FENUM(struct oversight_create_body, object_type, "object_type", 1, 16, OVERSIGHT_OBJECT),
 	FINT(struct oversight_create_body, object_id, "object_id", 1, 1, INT64_MAX),
 	FSTR(struct oversight_create_body, instructions, "instructions", 1, 2000),
 	FINT(struct oversight_create_body, deadline, "deadline", 1, 0, INT64_MAX / 2),

@@ -97,15 +97,13 @@ struct persons_register_body {
 	int key_person_given;
 };
 
-static const char *const persons_register_sex_values[] = { "M", "F", NULL };
-static const char *const persons_register_kind_values[] = { "resident", "temporary", "floating", "foreign", "unregistered", NULL };
 const struct field persons_register_fields[] = {
 	FSTR(struct persons_register_body, id_number, "id_number", 1, 18),
 	FSTR(struct persons_register_body, name, "name", 1, 32),
-	FENUM(struct persons_register_body, sex, "sex", 0, 1, persons_register_sex_values),
+	FENUM(struct persons_register_body, sex, "sex", 0, 1, SEX),
 	FSTR(struct persons_register_body, birth_date, "birth_date", 0, 10),
 	FSTR(struct persons_register_body, phone, "phone", 0, 20),
-	FENUM(struct persons_register_body, kind, "kind", 0, 16, persons_register_kind_values),
+	FENUM(struct persons_register_body, kind, "kind", 0, 16, PERSON_KIND),
 	FSTR(struct persons_register_body, household_no, "household_no", 0, 32),
 	FSTR(struct persons_register_body, key_tags, "key_tags", 0, 200),
 	FINTP(struct persons_register_body, address_id, address_id_given, "address_id", 1, INT64_MAX),
@@ -277,14 +275,13 @@ struct rentals_create_body {
 	const char *level;
 };
 
-static const char *const rentals_create_level_values[] = { "trusted", "normal", "watch", NULL };
 const struct field rentals_create_fields[] = {
 	FINT(struct rentals_create_body, address_id, "address_id", 1, 1, INT64_MAX),
 	FINT(struct rentals_create_body, landlord_id, "landlord_id", 1, 1, INT64_MAX),
 	FINTP(struct rentals_create_body, rooms, rooms_given, "rooms", 1, 500),
 	FSTR(struct rentals_create_body, letter_signed_on, "letter_signed_on", 0, 10),
 	FSTR(struct rentals_create_body, letter_expires_on, "letter_expires_on", 0, 10),
-	FENUM(struct rentals_create_body, level, "level", 1, 16, rentals_create_level_values),
+	FENUM(struct rentals_create_body, level, "level", 1, 16, RENTAL_LEVEL),
 	FEND,
 };
 
@@ -326,11 +323,10 @@ struct rentals_visit_body {
 	const char *level;
 };
 
-static const char *const rentals_visit_level_values[] = { "trusted", "normal", "watch", NULL };
 const struct field rentals_visit_fields[] = {
 	FSTR(struct rentals_visit_body, visited_on, "visited_on", 0, 10),
 	FSTR(struct rentals_visit_body, findings, "findings", 1, 2000),
-	FENUM(struct rentals_visit_body, level, "level", 0, 16, rentals_visit_level_values),
+	FENUM(struct rentals_visit_body, level, "level", 0, 16, RENTAL_LEVEL),
 	FEND,
 };
 
@@ -385,12 +381,11 @@ struct tenancies_create_body {
 	const char *layer;
 };
 
-static const char *const tenancies_create_layer_values[] = { "general", "key", NULL };
 const struct field tenancies_create_fields[] = {
 	FINT(struct tenancies_create_body, person_id, "person_id", 1, 1, INT64_MAX),
 	FSTR(struct tenancies_create_body, from_date, "from_date", 1, 10),
 	FSTR(struct tenancies_create_body, to_date, "to_date", 0, 10),
-	FENUM(struct tenancies_create_body, layer, "layer", 0, 16, tenancies_create_layer_values),
+	FENUM(struct tenancies_create_body, layer, "layer", 0, 16, TENANT_LAYER),
 	FEND,
 };
 
@@ -448,8 +443,6 @@ struct floating_register_body {
 	const char *layer;
 };
 
-static const char *const floating_register_mode_values[] = { "employer", "joint", "direct", NULL };
-static const char *const floating_register_layer_values[] = { "control", "known", NULL };
 const struct field floating_register_fields[] = {
 	FINT(struct floating_register_body, person_id, "person_id", 1, 1, INT64_MAX),
 	FINTP(struct floating_register_body, employer_id, employer_id_given, "employer_id", 1, INT64_MAX),
@@ -457,8 +450,8 @@ const struct field floating_register_fields[] = {
 	FSTR(struct floating_register_body, permit_no, "permit_no", 0, 32),
 	FSTR(struct floating_register_body, permit_issued_on, "permit_issued_on", 0, 10),
 	FSTR(struct floating_register_body, permit_expires_on, "permit_expires_on", 0, 10),
-	FENUM(struct floating_register_body, mode, "mode", 1, 16, floating_register_mode_values),
-	FENUM(struct floating_register_body, layer, "layer", 1, 16, floating_register_layer_values),
+	FENUM(struct floating_register_body, mode, "mode", 1, 16, FLOATING_MODE),
+	FENUM(struct floating_register_body, layer, "layer", 1, 16, FLOATING_LAYER),
 	FEND,
 };
 
@@ -703,10 +696,9 @@ struct letters_answer_body {
 	const char *notes;
 };
 
-static const char *const letters_answer_result_values[] = { "none", "record", "misconduct", NULL };
 const struct field letters_answer_fields[] = {
 	FSTR(struct letters_answer_body, answered_on, "answered_on", 1, 10),
-	FENUM(struct letters_answer_body, result, "result", 1, 16, letters_answer_result_values),
+	FENUM(struct letters_answer_body, result, "result", 1, 16, LETTER_RESULT),
 	FSTR(struct letters_answer_body, notes, "notes", 0, 1000),
 	FEND,
 };

@@ -1,6 +1,7 @@
 #include "domain/admin/catalog.h"
 #include "domain/admin/lookups.h"
-#include "domain/admin/units.h"
+#include "domain/enums.h"
+#include "domain/cases/case_records.h"
 #include "domain/authz.h"
 #include "rules/case_flow.h"
 #include "rules/catalog.h"
@@ -165,12 +166,12 @@ int catalog_full(struct ctx *c, json_t **out)
 	rc = lookups_offences(c, NULL, &offences);
 	if (rc)
 		return rc;
-	*out = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:O, s:o, s:o}", "rules", rules_json(1),
+	*out = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:O, s:o, s:o, s:o}", "rules", rules_json(1),
 			 "measure_kinds", kinds_json(), "measure_tiers", tiers_json(), "milestones",
 			 milestones_json(), "approvers", approvers_json(), "case_states", states_json(),
 			 "case_actions", actions_json(), "warning_levels", levels_json(), "offences",
-			 json_object_get(offences, "items"), "roles", authz_roles_json(), "unit_kinds",
-			 units_kinds_json());
+			 json_object_get(offences, "items"), "roles", authz_roles_json(), "enums",
+			 enums_json(), "doc_kinds", documents_kinds_json());
 	json_decref(offences);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

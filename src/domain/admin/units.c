@@ -1,40 +1,16 @@
 #include "domain/admin/units.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
+#include "domain/enums.h"
 #include "domain/rows.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* THE unit kinds, from the top of the tree down, with the Chinese name every
- * screen shows (the web reads it from GET /catalog). */
-static const struct {
-	const char *code, *label;
-} kinds[] = {
-	{ "city", "市局" },    { "bureau", "县局" },  { "center", "指挥中心" },
-	{ "brigade", "大队" }, { "station", "派出所" }, { "post", "警务室" },
-};
-#define NKINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
-
+/* The kinds from the top of the tree down: their order in enums.def. */
 static int kind_rank(const char *k)
 {
-	for (int i = 0; i < NKINDS; i++)
-		if (k && strcmp(kinds[i].code, k) == 0)
-			return i;
-	return -1;
-}
-
-json_t *units_kinds_json(void)
-{
-	json_t *a = json_array();
-
-	for (int i = 0; a && i < NKINDS; i++)
-		if (json_array_append_new(a, json_pack("{s:s, s:s}", "value", kinds[i].code, "label",
-						       kinds[i].label))) {
-			json_decref(a);
-			return NULL;
-		}
-	return a;
+	return enums_rank(ES_UNIT_KIND, k);
 }
 
 int unit_kind_valid(const char *kind)

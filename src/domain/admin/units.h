@@ -32,7 +32,4 @@ int units_insert(struct ctx *c, const struct unit_input *in, int64_t *id_out);
 /* 1 when kind is one of city, bureau, center, brigade, station, post. */
 int unit_kind_valid(const char *kind);
 
-/* The unit kinds as [{value, label}] for GET /catalog; NULL on OOM. */
-json_t *units_kinds_json(void);
-
 #endif

@@ -87,6 +87,10 @@ int property_keep(struct ctx *c, int64_t id, const char *keeper, json_t **out);
 int documents_issue(struct ctx *c, int64_t case_id, const char *kind, int64_t ref_id,
 		    json_t **out);
 
+/* The document kinds with their titles as [{value, label}] for GET /catalog
+ * (`doc_kinds`); NULL on ENOMEM. */
+json_t *documents_kinds_json(void);
+
 /* May the actor issue documents of case k: its officers, its station's chief
  * or clerk. Also the case's `may.issue_documents`. Cannot fail. */
 int documents_may_issue(struct ctx *c, const struct case_row *k);

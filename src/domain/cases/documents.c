@@ -24,6 +24,19 @@ static const struct doc_kind {
 	{ "seizure_list", "扣", "扣押清单" },
 };
 
+json_t *documents_kinds_json(void)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
+		if (json_array_append_new(a, json_pack("{s:s, s:s}", "value", doc_kinds[i].kind, "label",
+						       doc_kinds[i].label))) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
+}
+
 static const struct doc_kind *doc_kind_find(const char *kind)
 {
 	for (size_t i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)

@@ -1,13 +1,13 @@
 // labels.js — Chinese names of roles and unit kinds (系统管理), as the server's catalog has them
-// (GET /catalog: roles, unit_kinds); the web keeps no copy.
+// (GET /catalog: roles, enums.unit_kind); the web keeps no copy.
 import { computed } from 'vue'
-import { catalog } from '../catalog.js'
+import { catalog, enumLabel, enumList } from '../catalog.js'
 
 /** [{ value, label }] of every role, for selects (reactive: fills when the catalog loads). */
 export const ROLES = computed(() => catalog.roles)
 
 /** [{ value, label }] of every unit kind, from the top of the tree down. */
-export const UNIT_KINDS = computed(() => catalog.unit_kinds)
+export const UNIT_KINDS = enumList('unit_kind')
 
 const labelOf = (list, value) => (list.find((x) => x.value === value) || {}).label
 
@@ -15,6 +15,4 @@ export function roleName(role) {
   return labelOf(catalog.roles, role) || role || ''
 }
 
-export function unitKindName(kind) {
-  return labelOf(catalog.unit_kinds, kind) || kind || ''
-}
+export const unitKindName = (kind) => enumLabel('unit_kind', kind)

@@ -1,31 +1,19 @@
 // labels.js — the Chinese words of 110 接处警: incident states, sources, priorities, outcomes,
 // timeline steps, 督办 states, and who may do what.
 import { can } from '../auth.js'
+import { enumLabel, enumList } from '../catalog.js'
 import { durationText } from '../clocks/levels.js'
 
 const map = (list) => Object.fromEntries(list.map((x) => [x.value, x]))
 
-export const STATUSES = [
-  { value: 'received', label: '待派警', tag: 'danger' },
-  { value: 'dispatched', label: '已派警', tag: 'warning' },
-  { value: 'acknowledged', label: '已签收', tag: 'primary' },
-  { value: 'arrived', label: '已到场', tag: 'success' },
-  { value: 'handled', label: '已反馈', tag: 'info' },
-  { value: 'closed', label: '已结束', tag: 'info' }
-]
-const STATUS = map(STATUSES)
-export const statusLabel = (s) => (STATUS[s] || {}).label || s || ''
-export const statusTag = (s) => (STATUS[s] || {}).tag || 'info'
+// the states, sources and outcomes are the server's (catalog enums); the tag colours the web's
+const STATUS_TAG = { received: 'danger', dispatched: 'warning', acknowledged: 'primary', arrived: 'success', handled: 'info', closed: 'info' }
+export const STATUSES = enumList('incident_status', Object.fromEntries(Object.entries(STATUS_TAG).map(([k, tag]) => [k, { tag }])))
+export const statusLabel = (s) => enumLabel('incident_status', s)
+export const statusTag = (s) => STATUS_TAG[s] || 'info'
 
-export const SOURCES = [
-  { value: '110', label: '110转警' },
-  { value: 'phone', label: '电话报警' },
-  { value: 'walk_in', label: '群众来所' },
-  { value: 'patrol', label: '巡逻发现' },
-  { value: 'other', label: '其他' }
-]
-const SOURCE = map(SOURCES)
-export const sourceLabel = (s) => (SOURCE[s] || {}).label || s || ''
+export const SOURCES = enumList('incident_source')
+export const sourceLabel = (s) => enumLabel('incident_source', s)
 
 export const PRIORITIES = [
   { value: 1, label: '紧急', tag: 'danger' },
@@ -36,17 +24,8 @@ const PRIORITY = map(PRIORITIES)
 export const priorityLabel = (p) => (PRIORITY[p] || {}).label || ''
 export const priorityTag = (p) => (PRIORITY[p] || {}).tag || 'info'
 
-export const OUTCOMES = [
-  { value: 'admin_case', label: '转为行政案件' },
-  { value: 'criminal_case', label: '转为刑事案件' },
-  { value: 'mediated', label: '调解处理' },
-  { value: 'assistance', label: '救助服务' },
-  { value: 'invalid', label: '无效警情' },
-  { value: 'transferred', label: '移交其他部门' },
-  { value: 'other', label: '其他' }
-]
-const OUTCOME = map(OUTCOMES)
-export const outcomeLabel = (o) => (OUTCOME[o] || {}).label || o || ''
+export const OUTCOMES = enumList('incident_outcome')
+export const outcomeLabel = (o) => enumLabel('incident_outcome', o)
 export const isCaseOutcome = (o) => o === 'admin_case' || o === 'criminal_case'
 
 export const STEPS = {

@@ -1,61 +1,32 @@
 // labels.js — 一标三实 codes in Chinese: person kinds, rental levels, floating modes and layers,
-// hit and letter states; address text.
+// hit and letter states (the server's catalog enums); address text.
 
-const name = (m) => (v) => m[v] || v || ''
-const map = (list) => Object.fromEntries(list.map((x) => [x.value, x.label]))
+import { enumLabel, enumList } from '../catalog.js'
 
-export const PERSON_KINDS = [
-  { value: 'resident', label: '常住' },
-  { value: 'temporary', label: '暂住' },
-  { value: 'floating', label: '流动' },
-  { value: 'foreign', label: '境外' },
-  { value: 'unregistered', label: '未落户' }
-]
-export const personKindName = name(map(PERSON_KINDS))
+export const PERSON_KINDS = enumList('person_kind')
+export const personKindName = (v) => enumLabel('person_kind', v)
 
-/** 放心户 green, 一般户 plain, 不放心户 red. */
-export const RENTAL_LEVELS = [
-  { value: 'trusted', label: '放心户', tag: 'success' },
-  { value: 'normal', label: '一般户', tag: 'info' },
-  { value: 'watch', label: '不放心户', tag: 'danger' }
-]
-export const rentalLevelName = name(map(RENTAL_LEVELS))
-export const rentalLevelTag = (v) => (RENTAL_LEVELS.find((l) => l.value === v) || {}).tag || 'info'
+/** 放心户 green, 一般户 plain, 不放心户 red (the colours are the web's; the words the server's). */
+const LEVEL_TAG = { trusted: 'success', normal: 'info', watch: 'danger' }
+export const RENTAL_LEVELS = enumList('rental_level', { trusted: { tag: 'success' }, normal: { tag: 'info' }, watch: { tag: 'danger' } })
+export const rentalLevelName = (v) => enumLabel('rental_level', v)
+export const rentalLevelTag = (v) => LEVEL_TAG[v] || 'info'
 
-export const TENANT_LAYERS = [
-  { value: 'general', label: '一般' },
-  { value: 'key', label: '重点' }
-]
-export const tenantLayerName = name(map(TENANT_LAYERS))
+export const TENANT_LAYERS = enumList('tenant_layer')
+export const tenantLayerName = (v) => enumLabel('tenant_layer', v)
 
-export const FLOATING_MODES = [
-  { value: 'employer', label: '委托管理' },
-  { value: 'joint', label: '双重管理' },
-  { value: 'direct', label: '直接管理' }
-]
-export const floatingModeName = name(map(FLOATING_MODES))
+export const FLOATING_MODES = enumList('floating_mode')
+export const floatingModeName = (v) => enumLabel('floating_mode', v)
 
-export const FLOATING_LAYERS = [
-  { value: 'control', label: '控制层' },
-  { value: 'known', label: '知晓层' }
-]
-export const floatingLayerName = name(map(FLOATING_LAYERS))
+export const FLOATING_LAYERS = enumList('floating_layer')
+export const floatingLayerName = (v) => enumLabel('floating_layer', v)
 
-export const HIT_STATUS = {
-  new: { label: '待签收', tag: 'danger' },
-  signed: { label: '已签收', tag: 'warning' },
-  checked: { label: '已核查', tag: 'primary' },
-  closed: { label: '已反馈', tag: 'success' }
-}
-export const hitStatusName = (s) => (HIT_STATUS[s] || {}).label || s || ''
-export const hitStatusTag = (s) => (HIT_STATUS[s] || {}).tag || 'info'
+const HIT_TAG = { new: 'danger', signed: 'warning', checked: 'primary', closed: 'success' }
+export const hitStatusName = (s) => enumLabel('hit_status', s)
+export const hitStatusTag = (s) => HIT_TAG[s] || 'info'
 
-export const LETTER_RESULTS = [
-  { value: 'none', label: '无违法犯罪记录' },
-  { value: 'record', label: '有前科' },
-  { value: 'misconduct', label: '有劣迹' }
-]
-export const letterResultName = name(map(LETTER_RESULTS))
+export const LETTER_RESULTS = enumList('letter_result')
+export const letterResultName = (v) => enumLabel('letter_result', v)
 
 export const USER_ROLES_SHORT = { officer: '民警', auxiliary: '辅警', chief: '所长', clerk: '内勤' }
 
