@@ -1,5 +1,6 @@
 /* dispatch.c — routing, session, CSRF, one transaction per request. */
 #include "api/api.h"
+#include "api/fields.h"
 #include "api/committer.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
@@ -486,6 +487,8 @@ int api_handle(struct req *r)
 			return API_DONE;
 		}
 		rc = json_parse_body(r->body, r->body_len, &r->in, &r->err);
+		if (!rc && !found->body && is_write_method(r->method))
+			rc = fields_bind(r->in, fields_none, NULL, &r->err); /* a step takes no fields */
 		if (rc) {
 			render_error(r, rc);
 			return API_DONE;

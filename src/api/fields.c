@@ -27,6 +27,8 @@ static int one_of(const char *v, const char *const *en)
 	return 0;
 }
 
+const struct field fields_none[] = { FEND };
+
 int fields_bind(json_t *obj, const struct field *table, void *out, struct ps_err *err)
 {
 	const char *names[MAX_FIELDS + 1];
@@ -71,6 +73,25 @@ int fields_bind(json_t *obj, const struct field *table, void *out, struct ps_err
 			rc = fields_bind(sub, f->sub, out, err);
 			break;
 		}
+		case FIELD_FILE: {
+			json_t *v = json_object_get(obj, f->name);
+			const char **s = (const char **)(base + f->offset);
+
+			*s = NULL;
+			if (!v || json_is_null(v)) {
+				if (f->required)
+					rc = ps_fail_field(err, PS_EINVAL, f->name, "缺少必填项“%s”", f->name);
+				break;
+			}
+			if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
+				rc = ps_fail_field(err, PS_EINVAL, f->name, "“%s”应为文件的文本内容", f->name);
+			else if ((int64_t)json_string_length(v) > f->max)
+				rc = ps_fail_field(err, PS_EINVAL, f->name, "“%s”超过 %lld 字节", f->name,
+						   (long long)f->max);
+			else
+				*s = json_string_value(v);
+			break;
+		}
 		case FIELD_JSON: {
 			json_t *v = json_object_get(obj, f->name);
 
@@ -90,7 +111,7 @@ int fields_bind(json_t *obj, const struct field *table, void *out, struct ps_err
 
 static json_t *table_json(const struct field *t)
 {
-	static const char *const types[] = { "string", "integer", "boolean", "object", "json" };
+	static const char *const types[] = { "string", "integer", "boolean", "object", "json", "string" };
 	json_t *a = json_array();
 
 	for (; a && t->name; t++) {
@@ -105,7 +126,7 @@ static json_t *table_json(const struct field *t)
 			json_object_set_new(f, "minimum", json_integer(t->min));
 			json_object_set_new(f, "maximum", json_integer(t->max));
 		}
-		if (t->type == FIELD_STR)
+		if (t->type == FIELD_STR || t->type == FIELD_FILE)
 			json_object_set_new(f, "maxLength", json_integer(t->max));
 		if (t->enums) {
 			json_t *e = json_array();

@@ -20,6 +20,7 @@ enum field_type {
 	FIELD_BOOL,   /* int 0/1 */
 	FIELD_OBJECT, /* a nested object whose fields bind into the same struct */
 	FIELD_JSON,   /* json_t * (borrowed from the body): arrays the domain reads */
+	FIELD_FILE,   /* const char *: a file's text as sent (CR, tabs kept; no NUL; max = bytes) */
 };
 
 #define FIELD_NO_FLAG ((size_t)-1)
@@ -59,7 +60,15 @@ struct field {
 #define FBOOLP(T, m, p, n) { n, FIELD_BOOL, 0, 0, 1, NULL, -1, FIELD_AT(T, m, int), FIELD_AT(T, p, int), NULL }
 #define FOBJ(n, req, sub) { n, FIELD_OBJECT, req, 0, 0, NULL, -1, 0, FIELD_NO_FLAG, sub }
 #define FJSON(T, m, n, req) { n, FIELD_JSON, req, 0, 0, NULL, -1, FIELD_AT(T, m, json_t *), FIELD_NO_FLAG, NULL }
+/* A file's text (an import's CSV) of at most hi bytes: line ends as sent. */
+#define FFILE(T, m, n, req, hi) \
+	{ n, FIELD_FILE, req, 0, hi, NULL, -1, FIELD_AT(T, m, const char *), FIELD_NO_FLAG, NULL }
 #define FEND { NULL, 0, 0, 0, 0, NULL, -1, 0, 0, NULL }
+
+/* The table of a write that takes no fields (a lock, a signature, a step):
+ * the dispatcher binds any body of a write route without a table to it, so
+ * a stray field is refused as everywhere else. */
+extern const struct field fields_none[];
 
 /* Bind obj to out by the NULL-name terminated table: an unknown key is
  * refused (UNKNOWN_FIELD), a missing required one, a wrong type, a string

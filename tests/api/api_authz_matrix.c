@@ -140,7 +140,7 @@ static const struct row table[] = {
 	R("PATCH", "/interviews/{id}", "{\"qa\":[{\"q\":\"问\",\"a\":\"答\"}]}",
 	  "NN. NN. NN. NN. NN. NN. NN. YN. YN. NN. NN. NN. NN."),
 	R("POST", "/interviews/{id}/sign", NULL, "NN. NN. NN. NN. NN. NN. NN. YN. YN. NN. NN. NN. NN."),
-	R("POST", "/interviews/{id}/correct", "{\"text\":\"更正\"}",
+	R("POST", "/interviews/{id}/correct", NULL,
 	  "NN. NN. NN. NN. NN. NN. NN. YN. YN. NN. NN. NN. NN."),
 	R("POST", "/proposals/{id}/withdraw", NULL, "N.. N.. N.. N.. N.. N.. N.. Y.. Y.. N.. N.. N.. N.."),
 	R("POST", "/property/{id}/keep", "{\"keeper\":\"保管员\"}",

@@ -185,6 +185,17 @@ STORY(schema_errors_name_the_field)
 	assert_error(srv, r, 400, "UNKNOWN_FIELD");
 	assert_non_null(strstr(rstr(r, "error.message"), "colour"));
 
+	/* a step that takes no fields (lock) refuses one, and changes nothing */
+	{
+		long long mj2 = user_id(srv, admin, "minjing2");
+
+		r = http(srv, admin, "POST", fmt(srv, "/api/v1/users/%lld/lock", mj2),
+			 "{\"reason\":\"离职\"}");
+		assert_error(srv, r, 400, "UNKNOWN_FIELD");
+		assert_non_null(strstr(rstr(r, "error.message"), "reason"));
+		assert_int_equal(login_attempt(srv, "minjing2", DEMO_PW, NULL)->status, 200);
+	}
+
 	r = http(srv, admin, "POST", "/api/v1/users",
 		 fmt(srv,
 		     "{\"username\":\"ziduan\",\"name\":\"字段\",\"role\":\"officer\","

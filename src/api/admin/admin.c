@@ -112,8 +112,6 @@ static int set_disabled(struct req *r, int disabled)
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc && r->in)
-		rc = req_body(r, (const char *const[]){ NULL });
 	if (!rc)
 		rc = users_set_disabled(&r->ctx, id, disabled, &out);
 	return rc ? rc : req_reply(r, 200, out);

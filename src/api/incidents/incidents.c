@@ -205,8 +205,6 @@ int api_incidents_step(struct req *r)
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc && r->in)
-		rc = req_body(r, (const char *const[]){ NULL });
 	if (!rc) rc = incidents_step(&r->ctx, id, r->params[1], &out);
 	return rc ? rc : req_reply(r, 200, out);
 }

@@ -148,18 +148,43 @@ int api_persons_get(struct req *r)
 	return DONE(rc, 200, out);
 }
 
-/* {"csv": "...", "encoding": "utf-8" | "gbk"} → UTF-8 text */
-static int csv_text(struct req *r, const char **text, size_t *len)
-{
-	static const char *const keys[] = { "csv", "encoding", "xlsx", "what", NULL };
-	const char *enc = NULL;
-	json_t *v;
-	int rc = req_body(r, keys);
+/* An import's file: {"csv": text, "encoding": "utf-8" | "gbk"} or
+ * {"xlsx": base64}; the persons import also names what it imports. The
+ * body limit (1 MiB) bounds the file; the tables say so too. */
+struct import_body {
+	const char *csv, *encoding, *xlsx, *what;
+};
 
-	if (!rc) rc = json_get_str(r->in, "encoding", 0, 16, &enc, &r->err);
+static const char *const import_encoding_values[] = { "utf-8", "utf8", "gbk", NULL };
+static const char *const import_what_values[] = { "persons", "rentals", "tenancies", NULL };
+
+const struct field wanted_import_fields[] = {
+	FFILE(struct import_body, csv, "csv", 0, 1 << 20),
+	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
+	FFILE(struct import_body, xlsx, "xlsx", 0, 1 << 20),
+	FEND,
+};
+
+const struct field persons_import_fields[] = {
+	FFILE(struct import_body, csv, "csv", 0, 1 << 20),
+	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
+	FFILE(struct import_body, xlsx, "xlsx", 0, 1 << 20),
+	FONEOF(struct import_body, what, "what", 0, 16, import_what_values),
+	FEND,
+};
+
+/* The body's file as UTF-8 CSV text. */
+static int csv_text(struct req *r, const struct field *table, const char **text, size_t *len)
+{
+	struct import_body in = { 0 };
+	const char *enc;
+	json_t *v;
+	int rc = fields_bind(r->in, table, &in, &r->err);
+
 	if (rc)
 		return rc;
-	v = json_object_get(r->in, "xlsx");
+	enc = in.encoding;
+	v = in.xlsx ? json_object_get(r->in, "xlsx") : NULL;
 	if (v) {
 		/* an .xlsx workbook, base64: its first sheet becomes CSV */
 		const char *b64 = json_string_value(v);
@@ -235,7 +260,7 @@ int api_persons_import(struct req *r)
 
 		if (!p)
 			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
-		rc = csv_text(r, &p->text, &p->len);
+		rc = csv_text(r, persons_import_fields, &p->text, &p->len);
 		if (!rc)
 			r->prepared = p;
 		return rc;
@@ -245,7 +270,7 @@ int api_persons_import(struct req *r)
 		len = t->len;
 		rc = PS_OK;
 	} else {
-		rc = csv_text(r, &text, &len);
+		rc = csv_text(r, persons_import_fields, &text, &len);
 	}
 
 	if (!rc) rc = json_get_str(r->in, "what", 0, 16, &what, &r->err);
@@ -611,7 +636,7 @@ int api_wanted_import(struct req *r)
 	const char *text;
 	size_t len;
 	json_t *out;
-	int rc = csv_text(r, &text, &len);
+	int rc = csv_text(r, wanted_import_fields, &text, &len);
 
 	if (!rc) rc = wanted_import(&r->ctx, text, len, &out);
 	return DONE(rc, 200, out);
