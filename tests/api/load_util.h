@@ -34,14 +34,14 @@ struct load {
 	pthread_t th[LOAD_WRITERS_MAX];
 };
 
-static size_t load_sink(char *p, size_t size, size_t n, void *arg)
+static inline size_t load_sink(char *p, size_t size, size_t n, void *arg)
 {
 	(void)p;
 	(void)arg;
 	return size * n;
 }
 
-static void *load_writer(void *arg)
+static inline void *load_writer(void *arg)
 {
 	struct load *l = arg;
 	struct curl_slist *h = NULL;
@@ -89,7 +89,7 @@ static void *load_writer(void *arg)
 }
 
 /* Start n writers as sess (a dispatcher, e.g. jiejing) against srv. */
-static struct load *load_start(struct server *srv, const struct session *sess, const char *tag,
+static inline struct load *load_start(struct server *srv, const struct session *sess, const char *tag,
 			       int n)
 {
 	struct load *l = calloc(1, sizeof(*l));
@@ -111,7 +111,7 @@ static struct load *load_start(struct server *srv, const struct session *sess, c
 }
 
 /* Wait (at most timeout_ms) until at least n requests were answered 2xx. */
-static void load_wait_ok(struct load *l, int n, int timeout_ms)
+static inline void load_wait_ok(struct load *l, int n, int timeout_ms)
 {
 	for (int waited = 0; atomic_load(&l->ok) < n; waited += 10) {
 		if (waited >= timeout_ms)
@@ -122,14 +122,14 @@ static void load_wait_ok(struct load *l, int n, int timeout_ms)
 }
 
 /* Stop and join the writers; the statuses stay readable. */
-static void load_stop(struct load *l)
+static inline void load_stop(struct load *l)
 {
 	atomic_store(&l->stop, 1);
 	for (int i = 0; i < l->nwriters; i++)
 		pthread_join(l->th[i], NULL);
 }
 
-static void load_free(struct load *l)
+static inline void load_free(struct load *l)
 {
 	if (!l)
 		return;
@@ -140,7 +140,7 @@ static void load_free(struct load *l)
 /* Hold the database at path against the answers: every request answered
  * 2xx is there exactly once; with every_row_answered, every row of the tag
  * was answered 2xx (a write that commits is answered). Also counts. */
-static void load_check_db(struct load *l, const char *path, int every_row_answered,
+static inline void load_check_db(struct load *l, const char *path, int every_row_answered,
 			  int *answered, int *rows)
 {
 	sqlite3 *db = db_raw_open(path);
@@ -183,7 +183,7 @@ static void load_check_db(struct load *l, const char *path, int every_row_answer
 	free(seen);
 }
 
-static int64_t load_now_ms(void)
+static inline int64_t load_now_ms(void)
 {
 	struct timespec ts;
 

@@ -99,35 +99,45 @@ int audit_purge(struct ctx *c, const char *before, struct audit_purge_result *ou
 		return rc;
 	if (first && first_keep > first) {
 		out->through_id = first_keep - 1;
+		out->rows = first_keep - first;
 		rc = anchor_hash(c, out->through_id, out->anchor);
-		if (!rc)
-			rc = db_prepare(c->db,
-					"INSERT INTO audit_anchor(through_id, hash, before_ms,"
-					" purged_rows, purged_at_ms) VALUES (?,?,?,?,?)",
-					&st, c->err);
 		if (rc)
 			return rc;
-		db_bind_int(st, 1, out->through_id);
-		db_bind_text(st, 2, out->anchor);
-		db_bind_int(st, 3, cut_ms);
-		db_bind_int(st, 4, first_keep - first);
-		db_bind_int(st, 5, c->now * 1000);
-		rc = db_step(st, c->err);
-		db_finalize(st);
-		if (rc != PS_DONE)
-			return rc;
-		rc = db_prepare(c->db, "DELETE FROM audit WHERE id <= ?", &st, c->err);
-		if (rc)
-			return rc;
-		db_bind_int(st, 1, out->through_id);
-		rc = db_step(st, c->err);
-		db_finalize(st);
-		if (rc != PS_DONE)
-			return rc;
-		out->rows = db_changes(c->db);
 	}
+	/* the purge's own row first: it is kept (written now, inside the
+	 * retention period), so the table is never empty and ids go on from
+	 * the anchor (an emptied table would start again at 1) */
 	snprintf(id, sizeof(id), "%lld", (long long)out->through_id);
 	snprintf(detail, sizeof(detail), "before=%s rows=%lld anchor=%s", before,
 		 (long long)out->rows, out->rows ? out->anchor : "-");
-	return audit_write(c, "audit.purge", "audit", out->rows ? id : NULL, "success", detail);
+	rc = audit_write(c, "audit.purge", "audit", out->rows ? id : NULL, "success", detail);
+	if (rc || !out->rows)
+		return rc;
+	rc = db_prepare(c->db,
+			"INSERT INTO audit_anchor(through_id, hash, before_ms,"
+			" purged_rows, purged_at_ms) VALUES (?,?,?,?,?)",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, out->through_id);
+	db_bind_text(st, 2, out->anchor);
+	db_bind_int(st, 3, cut_ms);
+	db_bind_int(st, 4, out->rows);
+	db_bind_int(st, 5, c->now * 1000);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	rc = db_prepare(c->db, "DELETE FROM audit WHERE id <= ?", &st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, out->through_id);
+	rc = db_step(st, c->err);
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	if (db_changes(c->db) != out->rows)
+		return ps_fail(c->err, PS_ECONFLICT, "AUDIT_BROKEN", NULL,
+			       "审计记录编号不连续，拒绝清除");
+	return PS_OK;
 }
