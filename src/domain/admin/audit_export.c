@@ -338,15 +338,20 @@ static int check_row(struct audit_export_check *k, json_t *o, struct ps_err *err
 int audit_export_check_line(struct audit_export_check *k, const char *line, size_t n,
 			    struct ps_err *err)
 {
-	json_error_t je;
-	json_t *o;
+	struct ps_err pe;
+	json_t *o = NULL;
 	int rc;
 
 	k->line++;
 	if (k->state == 2)
 		return bad(k, err, "文件尾之后还有内容");
-	o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &je);
-	if (!o || !json_is_object(o)) {
+	if (n == 0)
+		return bad(k, err, "空行");
+	ps_err_clear(&pe);
+	rc = json_parse_body(line, n, &o, &pe);
+	if (rc == PS_ENOMEM)
+		return ps_fail(err, rc, NULL, NULL, "内存不足");
+	if (rc || !json_is_object(o)) {
 		json_decref(o);
 		return bad(k, err, "不是有效的 JSON 对象");
 	}
