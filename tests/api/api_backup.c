@@ -468,6 +468,27 @@ STORY(restore_refuses_a_backup_with_one_changed_byte)
 	assert_int_equal(run_cli(srv, "restore", "--db", target, "--from", bak, "--force").code, 0);
 }
 
+/* A database made before the server secret existed gets one (0600) at its
+ * first backup; a backup that cannot be written fails with nothing left. */
+STORY(backup_makes_the_secret_of_an_older_database)
+{
+	const char *key = key_of(srv, srv->db), *bak = srv_path(srv, "old.bak");
+	struct cli_result c;
+
+	assert_int_equal(unlink(key), 0);
+	c = run_cli(srv, "backup", "--db", srv->db, "--to", bak);
+	assert_int_equal(c.code, 0);
+	assert_contains(c.out, "server secret created");
+	assert_int_equal(file_mode(key), 0600);
+	c = run_cli(srv, "restore", "--db", srv_path(srv, "old.db"), "--from", bak, "--key", key);
+	assert_int_equal(c.code, 0);
+
+	c = run_cli(srv, "backup", "--db", srv->db, "--to", srv_path(srv, "no/such/dir.bak"));
+	assert_int_equal(c.code, 1);
+	assert_int_equal(file_mode(srv_path(srv, "no/such/dir.bak.mac")), -1);
+	assert_int_equal(file_mode(srv_path(srv, "no/such/dir.bak")), -1);
+}
+
 /* A keep-alive connection that made one request and then stays idle. */
 static int idle_client(struct server *srv)
 {
@@ -725,6 +746,8 @@ int main(void)
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(restore_refuses_a_backup_with_one_changed_byte,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(backup_makes_the_secret_of_an_older_database,
+						setup_demo_stopped, teardown_server),
 		cmocka_unit_test_setup_teardown(cli_usage_errors_exit_2, setup_demo_stopped,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(cli_user_commands, setup_demo_stopped,
