@@ -581,6 +581,63 @@ STORY(sigterm_under_load_answers_every_commit_within_5s)
 	assert_int_equal(http(srv, NULL, "GET", "/api/v1/health", NULL)->status, 200);
 }
 
+/* Read from fd until the peer closes it (at most 10 s); the bytes, in srv's
+ * pool. */
+static const char *read_to_close(struct server *srv, int fd)
+{
+	static char buf[8192];
+	size_t got = 0;
+
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		ssize_t n;
+
+		if (poll(&p, 1, 10000) <= 0)
+			fail_msg("no end of the answer within 10 s: %.*s", (int)got, buf);
+		n = recv(fd, buf + got, sizeof(buf) - 1 - got, 0);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	buf[got] = '\0';
+	return fmt(srv, "%s", buf);
+}
+
+/* DUR-2: a write whose upload began before SIGTERM is finished, committed
+ * and answered (with Connection: close), and the server then exits 0. */
+STORY(sigterm_finishes_a_request_in_flight)
+{
+	struct session *jj = login(srv, "jiejing", DEMO_PW);
+	const char *body = "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+			   "\"13912345678\",\"place\":\"城关镇在途街1号\",\"category\":\"0201\","
+			   "\"summary\":\"停机时上传中\"}";
+	size_t half = strlen(body) / 2;
+	const char *head = fmt(srv,
+			       "POST /api/v1/incidents HTTP/1.1\r\nHost: %s\r\nCookie: %s\r\n"
+			       "X-CSRF-Token: %s\r\nContent-Type: application/json\r\n"
+			       "Content-Length: %zu\r\n\r\n",
+			       srv->host, jj->cookie, jj->csrf, strlen(body));
+	int fd = idle_client(srv);
+	const char *answer;
+
+	assert_int_equal(send(fd, head, strlen(head), 0), (ssize_t)strlen(head));
+	assert_int_equal(send(fd, body, half, 0), (ssize_t)half);
+	usleep(200000);
+	server_signal_term(srv);
+	usleep(300000);
+	assert_int_equal(send(fd, body + half, strlen(body) - half, 0),
+			 (ssize_t)(strlen(body) - half));
+	answer = read_to_close(srv, fd);
+	close(fd);
+	server_wait_exit(srv);
+	if (!strstr(answer, "HTTP/1.1 201"))
+		fail_msg("the request in flight was not answered 201: %s", answer);
+	assert_non_null(strstr(answer, "Connection: close"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?",
+				    "城关镇在途街1号"),
+			 1);
+}
+
 /* The command line: --help, usage errors exit 2 with one line. */
 STORY(cli_usage_errors_exit_2)
 {
@@ -742,6 +799,8 @@ int main(void)
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(sigterm_under_load_answers_every_commit_within_5s,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(sigterm_finishes_a_request_in_flight, setup_demo,
+						teardown_server),
 		cmocka_unit_test_setup_teardown(backup_under_8_writers_finishes_and_restores_clean,
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(restore_refuses_a_backup_with_one_changed_byte,
