@@ -3,11 +3,12 @@
 #              the demo county on first run, serves http://127.0.0.1:8080
 #   make test  builds with ASan+UBSan (and a ThreadSanitizer copy of the server
 #              for the concurrent stories) and runs every test through ctest
+#              but the long rounds; make test-long runs those (label long)
 JOBS ?= 2
 DB   ?= data/precinct.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build web run test fuzz bench bench-deps clean
+.PHONY: all deps build web run test test-long fuzz bench bench-deps clean
 
 all: build
 
@@ -31,7 +32,13 @@ run: build web
 test: deps web
 	@cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DPRECINCT_SANITIZE=ON -DPRECINCT_TEST_HOOKS=ON -DPRECINCT_TSAN=ON >/dev/null
 	@cmake --build build-test -j $(JOBS)
-	@cd build-test && ctest --output-on-failure -j $(JOBS)
+	@cd build-test && ctest --output-on-failure -j $(JOBS) -LE long
+
+# the long rounds (20 kill -9 crash rounds under 8 writers) on the same build
+test-long: deps web
+	@cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DPRECINCT_SANITIZE=ON -DPRECINCT_TEST_HOOKS=ON -DPRECINCT_TSAN=ON >/dev/null
+	@cmake --build build-test -j $(JOBS)
+	@cd build-test && ctest --output-on-failure -L long
 
 fuzz: deps
 	@bash tests/fuzz/build.sh build-fuzz && bash tests/fuzz/run.sh build-fuzz 600

@@ -33,6 +33,7 @@ int api_settings_put(struct req *r);
 extern const struct field settings_put_fields[];
 int api_audit_list(struct req *r);
 int api_audit_verify(struct req *r);
+int api_audit_export(struct req *r);
 int api_cases_list(struct req *r);
 int api_cases_create(struct req *r);
 extern const struct field cases_create_fields[];

@@ -26,6 +26,7 @@ const struct route api_routes[] = {
 	ROUTE_B("PUT", "/api/v1/settings/{key}", api_settings_put, 0, settings_put_fields),
 	ROUTE("GET", "/api/v1/audit", api_audit_list, 0),
 	ROUTE("GET", "/api/v1/audit/verify", api_audit_verify, 0),
+	ROUTE("GET", "/api/v1/audit/export", api_audit_export, 0),
 	ROUTE("GET", "/api/v1/colleagues", api_colleagues, 0),
 	ROUTE("GET", "/api/v1/offences", api_offences, 0),
 	ROUTE("GET", "/api/v1/catalog", api_catalog, 0),

@@ -3,6 +3,8 @@
 #ifndef PS_CLI_H
 #define PS_CLI_H
 
+#include <stddef.h>
+
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
@@ -20,5 +22,14 @@ int cmd_fields(int argc, char **argv);
  * printing usage); 0 otherwise. */
 int cli_options(int argc, char **argv, const char *const *spec, const char **values,
 		const char **pos, int maxpos, int *npos, const char *usage);
+
+/* The server secret of the database at db_path lives beside it, in
+ * "DB_PATH.key" (mode 0600): it keys the MACs of the backups. Its path in
+ * out (at least 4096 bytes). 0, or 1 when the path is too long (printed). */
+int cli_secret_path(const char *db_path, char *out, size_t n);
+
+/* Create the secret of db_path when it does not exist yet (init; backup of
+ * a database made before the secret existed). 0, or 1 after printing why. */
+int cli_secret_ensure(const char *db_path);
 
 #endif

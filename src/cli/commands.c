@@ -1,7 +1,6 @@
-/* commands.c — init, serve, backup, restore, audit verify. */
+/* commands.c — init and serve (backup and restore: backup.c; audit: audit.c). */
 #include "cli/cli.h"
 #include "cli/cli_db.h"
-#include "domain/admin/audit.h"
 #include "seed/seed.h"
 #include "http/server.h"
 #include "store/db.h"
@@ -49,6 +48,12 @@ int cmd_init(int argc, char **argv)
 	if (rc) {
 		ps_memzero(otp, sizeof(otp));
 		fprintf(stderr, "precinct init: %s\n", cd.err.msg);
+		cli_db_close(&cd);
+		return 1;
+	}
+	/* the server secret beside the database (keys the backup MACs) */
+	if (cli_secret_ensure(v[0]) != 0) {
+		ps_memzero(otp, sizeof(otp));
 		cli_db_close(&cd);
 		return 1;
 	}
@@ -129,156 +134,4 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	return 0;
-}
-
-int cmd_backup(int argc, char **argv)
-{
-	static const char *const spec[] = { "db", "to", NULL };
-	static const char help[] =
-		"usage: precinct backup --db PATH --to FILE\n"
-		"  Copy the whole database to FILE with SQLite's online backup API;\n"
-		"  safe while the server runs. FILE is overwritten.\n";
-	const char *v[2] = { 0 }, *pos[1];
-	struct cli_db cd;
-	int npos, rc;
-
-	rc = cli_options(argc, argv, spec, v, pos, 0, &npos, help);
-	if (rc)
-		return rc == 1 ? 0 : 2;
-	if (!v[0] || !v[1]) {
-		fprintf(stderr, "precinct backup: --db PATH and --to FILE are required\n");
-		return 2;
-	}
-	if (access(v[0], F_OK) != 0) {
-		fprintf(stderr, "precinct backup: %s does not exist\n", v[0]);
-		return 1;
-	}
-	if (cli_db_open(&cd, v[0]))
-		return 1;
-	unlink(v[1]);
-	rc = db_backup_to(cd.db, v[1], &cd.err);
-	if (!rc) {
-		rc = db_begin(cd.db, 1, &cd.err);
-		if (!rc)
-			rc = audit_write(&cd.ctx, "system.backup", "database", v[1], "success", NULL);
-		if (!rc)
-			rc = db_commit(cd.db, &cd.err);
-		else
-			db_rollback(cd.db);
-	}
-	if (rc)
-		fprintf(stderr, "precinct backup: %s\n", cd.err.msg);
-	else
-		printf("backup written: %s\n", v[1]);
-	cli_db_close(&cd);
-	return rc ? 1 : 0;
-}
-
-int cmd_restore(int argc, char **argv)
-{
-	static const char *const spec[] = { "db", "from", "force!", NULL };
-	static const char help[] =
-		"usage: precinct restore --db PATH --from FILE [--force]\n"
-		"  Replace the database at PATH by the backup FILE, after checking the\n"
-		"  backup's integrity and audit chain. Stop the server first. An existing\n"
-		"  PATH is only replaced with --force.\n";
-	const char *v[3] = { 0 }, *pos[1];
-	struct cli_db src;
-	int64_t bad, rows;
-	int npos, rc;
-
-	rc = cli_options(argc, argv, spec, v, pos, 0, &npos, help);
-	if (rc)
-		return rc == 1 ? 0 : 2;
-	if (!v[0] || !v[1]) {
-		fprintf(stderr, "precinct restore: --db PATH and --from FILE are required\n");
-		return 2;
-	}
-	if (access(v[1], R_OK) != 0) {
-		fprintf(stderr, "precinct restore: cannot read %s\n", v[1]);
-		return 1;
-	}
-	if (access(v[0], F_OK) == 0 && !v[2]) {
-		fprintf(stderr, "precinct restore: %s exists; add --force to replace it\n", v[0]);
-		return 1;
-	}
-	if (cli_db_open(&src, v[1]))
-		return 1;
-	rc = db_integrity_check(src.db, &src.err);
-	if (!rc)
-		rc = audit_verify(src.db, &bad, &rows, &src.err);
-	if (rc) {
-		fprintf(stderr, "precinct restore: the backup is damaged: %s\n", src.err.msg);
-		cli_db_close(&src);
-		return 1;
-	}
-	rc = db_backup_to(src.db, v[0], &src.err);
-	cli_db_close(&src);
-	if (rc) {
-		fprintf(stderr, "precinct restore: %s\n", src.err.msg);
-		return 1;
-	}
-	{
-		char wal[4096];
-
-		snprintf(wal, sizeof(wal), "%s-wal", v[0]);
-		unlink(wal);
-		snprintf(wal, sizeof(wal), "%s-shm", v[0]);
-		unlink(wal);
-	}
-	if (cli_db_open(&src, v[0]))
-		return 1;
-	rc = db_begin(src.db, 1, &src.err);
-	if (!rc)
-		rc = audit_write(&src.ctx, "system.restore", "database", v[1], "success", NULL);
-	if (!rc)
-		rc = db_commit(src.db, &src.err);
-	else
-		db_rollback(src.db);
-	cli_db_close(&src);
-	if (rc) {
-		fprintf(stderr, "precinct restore: %s\n", src.err.msg);
-		return 1;
-	}
-	printf("restored %s from %s (%lld audit rows verified)\n", v[0], v[1], (long long)rows);
-	return 0;
-}
-
-int cmd_audit(int argc, char **argv)
-{
-	static const char *const spec[] = { "db", NULL };
-	static const char help[] =
-		"usage: precinct audit verify --db PATH\n"
-		"  Walk the audit hash chain. Exit 0 when intact; exit 1 naming the first\n"
-		"  row that was changed, deleted or reordered.\n";
-	const char *v[1] = { 0 }, *pos[1];
-	struct cli_db cd;
-	int64_t bad, rows;
-	int npos, rc;
-
-	rc = cli_options(argc, argv, spec, v, pos, 1, &npos, help);
-	if (rc)
-		return rc == 1 ? 0 : 2;
-	if (npos != 1 || strcmp(pos[0], "verify") != 0) {
-		fprintf(stderr, "precinct audit: expected 'verify' (see --help)\n");
-		return 2;
-	}
-	if (!v[0]) {
-		fprintf(stderr, "precinct audit verify: --db PATH is required\n");
-		return 2;
-	}
-	if (access(v[0], F_OK) != 0) {
-		fprintf(stderr, "precinct audit verify: %s does not exist\n", v[0]);
-		return 1;
-	}
-	if (cli_db_open(&cd, v[0]))
-		return 1;
-	rc = audit_verify(cd.db, &bad, &rows, &cd.err);
-	if (rc) {
-		fprintf(stderr, "audit chain BROKEN at row %lld: %s\n", (long long)bad, cd.err.msg);
-	} else {
-		printf("audit chain intact: %lld rows\n", (long long)rows);
-	}
-	cli_db_close(&cd);
-	return rc ? 1 : 0;
 }

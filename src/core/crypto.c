@@ -1,8 +1,12 @@
 #include "core/crypto.h"
 #include "core/rc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int crypto_init(void)
 {
@@ -61,4 +65,112 @@ void crypto_code(char *out, size_t n)
 	for (size_t i = 0; i < n; i++)
 		out[i] = a[randombytes_uniform(sizeof(a) - 1)];
 	out[n] = '\0';
+}
+
+/* ---- the server secret and keyed MACs ---- */
+
+int crypto_secret_create(const char *path, struct ps_err *err)
+{
+	unsigned char key[CRYPTO_SECRET_LEN];
+	char text[2 * CRYPTO_SECRET_LEN + 2];
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	ssize_t n;
+
+	if (fd < 0)
+		return errno == EEXIST
+			       ? ps_fail(err, PS_ECONFLICT, "SECRET_EXISTS", NULL,
+					 "服务器密钥文件已存在：%s", path)
+			       : ps_fail(err, PS_EIO, "SECRET_WRITE", NULL,
+					 "无法创建服务器密钥文件 %s：%s", path, strerror(errno));
+	randombytes_buf(key, sizeof(key));
+	to_hex(key, sizeof(key), text);
+	sodium_memzero(key, sizeof(key));
+	text[2 * CRYPTO_SECRET_LEN] = '\n';
+	text[2 * CRYPTO_SECRET_LEN + 1] = '\0';
+	n = write(fd, text, 2 * CRYPTO_SECRET_LEN + 1);
+	sodium_memzero(text, sizeof(text));
+	if (n != 2 * CRYPTO_SECRET_LEN + 1 || fsync(fd) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(path);
+		return ps_fail(err, PS_EIO, "SECRET_WRITE", NULL, "无法写入服务器密钥文件 %s：%s",
+			       path, strerror(e));
+	}
+	if (close(fd) != 0) {
+		unlink(path);
+		return ps_fail(err, PS_EIO, "SECRET_WRITE", NULL, "无法写入服务器密钥文件 %s", path);
+	}
+	return PS_OK;
+}
+
+int crypto_secret_load(const char *path, unsigned char key[CRYPTO_SECRET_LEN],
+		       struct ps_err *err)
+{
+	char text[2 * CRYPTO_SECRET_LEN + 8];
+	struct stat sb;
+	size_t bin = 0;
+	const char *end = NULL;
+	ssize_t n;
+	int rc = PS_OK, fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	sodium_memzero(key, CRYPTO_SECRET_LEN);
+	if (fd < 0)
+		return errno == ENOENT
+			       ? ps_fail(err, PS_ENOTFOUND, "SECRET_MISSING", NULL,
+					 "找不到服务器密钥文件 %s", path)
+			       : ps_fail(err, PS_EIO, "SECRET_READ", NULL,
+					 "无法读取服务器密钥文件 %s：%s", path, strerror(errno));
+	if (fstat(fd, &sb) != 0 || (sb.st_mode & 077)) {
+		close(fd);
+		return ps_fail(err, PS_EINVAL, "SECRET_MODE", NULL,
+			       "服务器密钥文件 %s 的权限过宽（应为 0600）", path);
+	}
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n < 2 * CRYPTO_SECRET_LEN) {
+		rc = ps_fail(err, PS_EINVAL, "SECRET_BAD", NULL, "服务器密钥文件 %s 内容不正确",
+			     path);
+		goto out;
+	}
+	text[n] = '\0';
+	if (sodium_hex2bin(key, CRYPTO_SECRET_LEN, text, (size_t)n, "\n", &bin, &end) != 0 ||
+	    bin != CRYPTO_SECRET_LEN || (end && *end && *end != '\n'))
+		rc = ps_fail(err, PS_EINVAL, "SECRET_BAD", NULL, "服务器密钥文件 %s 内容不正确",
+			     path);
+out:
+	sodium_memzero(text, sizeof(text));
+	if (rc)
+		sodium_memzero(key, CRYPTO_SECRET_LEN);
+	return rc;
+}
+
+_Static_assert(sizeof(crypto_generichash_state) <= sizeof(((struct crypto_mac *)0)->state),
+	       "struct crypto_mac holds libsodium's state");
+
+void crypto_mac_init(struct crypto_mac *m, const unsigned char secret[CRYPTO_SECRET_LEN],
+		     const char context[8])
+{
+	unsigned char sub[crypto_generichash_KEYBYTES];
+
+	_Static_assert(crypto_kdf_KEYBYTES == CRYPTO_SECRET_LEN, "the secret is a KDF key");
+	crypto_kdf_derive_from_key(sub, sizeof(sub), 1, context, secret);
+	crypto_generichash_init((crypto_generichash_state *)(void *)m->state, sub, sizeof(sub),
+				32);
+	sodium_memzero(sub, sizeof(sub));
+}
+
+void crypto_mac_update(struct crypto_mac *m, const void *p, size_t n)
+{
+	crypto_generichash_update((crypto_generichash_state *)(void *)m->state, p, n);
+}
+
+void crypto_mac_final(struct crypto_mac *m, char out[CRYPTO_HASH_HEX])
+{
+	unsigned char h[32];
+
+	crypto_generichash_final((crypto_generichash_state *)(void *)m->state, h, sizeof(h));
+	to_hex(h, sizeof(h), out);
+	sodium_memzero(m->state, sizeof(m->state));
+	sodium_memzero(h, sizeof(h));
 }

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "core/rc.h"
+
 #define CRYPTO_PWHASH_LEN 128   /* crypto_pwhash_STRBYTES */
 #define CRYPTO_TOKEN_HEX 33     /* 128-bit token as hex + NUL */
 #define CRYPTO_HASH_HEX 65      /* BLAKE2b-256 as hex + NUL */
@@ -32,5 +34,35 @@ void crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
 /* Constant-time equality of two NUL-terminated strings of equal length;
  * different lengths compare unequal. */
 int crypto_str_equal(const char *a, const char *b);
+
+/* ---- the server secret and keyed MACs (backup files, TRUST DUR-1) ---- */
+
+#define CRYPTO_SECRET_LEN 32 /* bytes of the server secret */
+
+/* Create the server secret file at path: 32 random bytes written as 64 hex
+ * characters and a newline, mode 0600, never overwriting (O_EXCL: an existing
+ * file is PS_ECONFLICT), synced before returning. PS_EIO with err naming the
+ * path when it cannot be written (a partial file is removed). */
+int crypto_secret_create(const char *path, struct ps_err *err);
+
+/* Read the server secret at path into key. PS_ENOTFOUND when the file does
+ * not exist, PS_EINVAL when it is not 64 hex characters or is readable by
+ * group or others (it must be 0600 or stricter), PS_EIO otherwise; err says
+ * which. key is wiped on failure; the caller wipes it after use. */
+int crypto_secret_load(const char *path, unsigned char key[CRYPTO_SECRET_LEN],
+		       struct ps_err *err);
+
+/* Keyed BLAKE2b-256 (libsodium crypto_generichash) of a byte stream, with
+ * a key derived from the server secret for one purpose (an 8-character
+ * context, e.g. "PCBACKUP"; crypto_kdf_derive_from_key). The state is
+ * opaque storage for libsodium's; init cannot fail. */
+struct crypto_mac {
+	_Alignas(64) unsigned char state[512];
+};
+void crypto_mac_init(struct crypto_mac *m, const unsigned char secret[CRYPTO_SECRET_LEN],
+		     const char context[8]);
+void crypto_mac_update(struct crypto_mac *m, const void *p, size_t n);
+/* Finish as 64 hex characters and wipe the state. Cannot fail. */
+void crypto_mac_final(struct crypto_mac *m, char out[CRYPTO_HASH_HEX]);
 
 #endif

@@ -57,6 +57,95 @@ static struct db *worker_db(void)
 	return thread_db;
 }
 
+/* ---- connections, for a clean stop (DUR-2) ----
+ * On SIGTERM the server stops accepting, refuses the requests that begin
+ * afterwards (503, Connection: close, nothing written), answers the ones in
+ * flight with Connection: close, and closes idle keep-alive connections at
+ * once. Whether a connection is idle is told by its sock's busy flag: set
+ * when a request line arrives (uri_logger), cleared when its answer was
+ * sent (completed). The request thread sets busy and then reads stopping;
+ * the stop sets stopping and then reads busy (both sequentially consistent),
+ * so either the request sees the stop and is refused, or the stop sees the
+ * request and lets it finish: a connection is never closed under a request
+ * that may write. */
+struct sock {
+	struct sock *prev, *next;
+	MHD_socket fd;
+	atomic_int busy;
+	int linked; /* in the socks list (under socks_lock) */
+	int shut;   /* closed by the stop (under socks_lock) */
+};
+
+static pthread_mutex_t socks_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct sock *socks;
+static atomic_int stopping;    /* SIGTERM received */
+static atomic_int closing;     /* last phase: no API request starts running */
+static atomic_int running_api; /* API requests from api_handle to their answer's end */
+
+static void notify_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			      enum MHD_ConnectionNotificationCode code)
+{
+	struct sock *s;
+
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		s = ps_calloc(1, sizeof(*s));
+		*socket_context = s;
+		if (!s || !ci)
+			return; /* untracked: closed by MHD_stop_daemon at the end */
+		s->fd = ci->connect_fd;
+		pthread_mutex_lock(&socks_lock);
+		s->linked = 1;
+		s->next = socks;
+		if (socks)
+			socks->prev = s;
+		socks = s;
+		pthread_mutex_unlock(&socks_lock);
+		return;
+	}
+	s = *socket_context;
+	if (!s)
+		return;
+	/* MHD closes the socket after this call: unlinked first, so the stop
+	 * never shuts a descriptor number that was reused */
+	pthread_mutex_lock(&socks_lock);
+	if (s->linked) {
+		if (s->prev)
+			s->prev->next = s->next;
+		else if (socks == s)
+			socks = s->next;
+		if (s->next)
+			s->next->prev = s->prev;
+	}
+	pthread_mutex_unlock(&socks_lock);
+	ps_free(s);
+	*socket_context = NULL;
+}
+
+static struct sock *conn_sock(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* The stop: close every connection that has no request in flight. */
+static void close_idle_connections(void)
+{
+	pthread_mutex_lock(&socks_lock);
+	for (struct sock *s = socks; s; s = s->next) {
+		if (s->shut || atomic_load(&s->busy))
+			continue;
+		s->shut = 1;
+		shutdown(s->fd, SHUT_RDWR);
+	}
+	pthread_mutex_unlock(&socks_lock);
+}
+
 /* ---- per-request state ---- */
 
 struct conn {
@@ -68,16 +157,22 @@ struct conn {
 	int started;
 	struct req *parked; /* waiting for the group committer, then its answer */
 	struct MHD_Connection *mc;
+	int refuse;         /* began after SIGTERM: answered 503, nothing run */
+	int counted;        /* counted in running_api */
 };
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 {
-	struct conn *cn = ps_calloc(1, sizeof(*cn));
+	struct sock *s = conn_sock(c);
+	struct conn *cn;
 
 	(void)cls;
-	(void)c;
+	if (s)
+		atomic_store(&s->busy, 1);
+	cn = ps_calloc(1, sizeof(*cn));
 	if (!cn)
 		return NULL;
+	cn->refuse = atomic_load(&stopping);
 	arena_init(&cn->arena);
 	/* a body may carry a password (login, password change, user create
 	 * and reset): every body is wiped before its memory is freed */
@@ -90,12 +185,16 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		      enum MHD_RequestTerminationCode toe)
 {
 	struct conn *cn = *con_cls;
+	struct sock *s = conn_sock(c);
 
 	(void)cls;
-	(void)c;
 	(void)toe;
+	if (s)
+		atomic_store(&s->busy, 0);
 	if (!cn)
 		return;
+	if (cn->counted)
+		atomic_fetch_sub(&running_api, 1);
 	if (cn->parked) {
 		/* answered by the committer, but the client went away before
 		 * MHD called us again */
@@ -167,6 +266,9 @@ static void common_headers(struct MHD_Response *resp)
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	/* stopping: this answer is the connection's last */
+	if (atomic_load(&stopping))
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (cfg->secure_cookie)
 		MHD_add_response_header(resp, "Strict-Transport-Security",
 					"max-age=31536000; includeSubDomains");
@@ -321,6 +423,12 @@ static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 
 	if (!r)
 		return send_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试");
+	/* counted before the check, as the stop sets closing before it waits
+	 * for the count: a request either sees closing or is waited for */
+	cn->counted = 1;
+	atomic_fetch_add(&running_api, 1);
+	if (atomic_load(&closing))
+		return send_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试");
 	memset(r, 0, sizeof(*r));
 	r->arena = &cn->arena;
 	r->method = method;
@@ -400,6 +508,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (cn->refuse)
+		return send_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试");
 	if (cn->too_big)
 		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
 	if (cn->oom)
@@ -540,6 +650,52 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_er
 	return PS_OK;
 }
 
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* DUR-2: stop accepting; refuse what begins now; close idle connections;
+ * let the requests in flight finish and be answered (up to 3 s);
+ * then let no request start and wait for the ones running to be answered
+ * (a write that commits is answered), so that MHD_stop_daemon cuts only
+ * requests that never ran. */
+#define STOP_DRAIN_MS 3000
+#define STOP_RUNNING_MAX_MS 60000
+
+static void stop_serving(struct MHD_Daemon *d)
+{
+	int64_t start = mono_ms();
+	MHD_socket lsock;
+
+	atomic_store(&stopping, 1);
+	lsock = MHD_quiesce_daemon(d);
+	if (lsock != MHD_INVALID_SOCKET)
+		close(lsock); /* new clients are refused at once, not queued */
+	while (mono_ms() - start < STOP_DRAIN_MS) {
+		const union MHD_DaemonInfo *ci =
+			MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+		close_idle_connections();
+		if (!ci || ci->num_connections == 0)
+			break;
+		usleep(5000);
+	}
+	atomic_store(&closing, 1);
+	while (atomic_load(&running_api) > 0 || api_committer_pending() > 0) {
+		if (mono_ms() - start > STOP_RUNNING_MAX_MS) {
+			log_error("stop: %d requests still running after %d s; stopping anyway",
+				  atomic_load(&running_api), STOP_RUNNING_MAX_MS / 1000);
+			break;
+		}
+		usleep(2000);
+	}
+	log_info("stop: connections drained in %lld ms", (long long)(mono_ms() - start));
+}
+
 int server_run(const struct server_config *config, struct ps_err *err)
 {
 	struct sockaddr_in sa;
@@ -575,6 +731,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			     MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 2,
 			     MHD_OPTION_URI_LOG_CALLBACK, &uri_logger, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, &completed, NULL,
+			     MHD_OPTION_NOTIFY_CONNECTION, &notify_connection, NULL,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_LIMIT + 4096,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
@@ -607,21 +764,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			sig = SIGTERM;
 	} while (sig != SIGINT && sig != SIGTERM);
 	log_info("signal %d: stopping; in-flight requests finish", sig);
-	/* DUR-2: stop accepting, let the open connections finish their
-	 * requests (at most 10 s), then stop */
-	MHD_quiesce_daemon(d);
-	/* a parked request is always answered: first wait for the batches
-	 * being written (at most 60 s), then give the connections 10 s */
-	for (int i = 0; i < 6000 && api_committer_pending() > 0; i++)
-		usleep(10000);
-	for (int i = 0; i < 1000; i++) {
-		const union MHD_DaemonInfo *ci =
-			MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-
-		if (!ci || ci->num_connections == 0)
-			break;
-		usleep(10000);
-	}
+	stop_serving(d);
 	MHD_stop_daemon(d);
 	/* the sweep writes through the committer: stop it first */
 	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);

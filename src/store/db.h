@@ -125,8 +125,16 @@ const void *db_column_blob(struct db_stmt *st, int col, size_t *n);
 int64_t db_changes(struct db *db);
 
 /* Online copy of the whole database to path (overwritten), safe while other
- * connections write. */
-int db_backup_to(struct db *db, const char *path, struct ps_err *err);
+ * connections write: the copy is made from one read transaction on db (one
+ * snapshot), so writes committed meanwhile by other connections neither
+ * restart it nor enter it, and it finishes under any write load. path is
+ * left a self-contained file (rollback journal, not WAL). progress (may be
+ * NULL) is called after each step with the pages copied and the total.
+ * db must not be in a transaction. On failure path may hold a partial copy:
+ * the caller removes it. */
+int db_backup_to(struct db *db, const char *path,
+		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+		 struct ps_err *err);
 
 /* Check the file: PS_OK when the integrity check says ok. */
 int db_integrity_check(struct db *db, struct ps_err *err);

@@ -525,11 +525,13 @@ int64_t db_changes(struct db *db)
 	return sqlite3_changes64(db->h);
 }
 
-int db_backup_to(struct db *db, const char *path, struct ps_err *err)
+int db_backup_to(struct db *db, const char *path,
+		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+		 struct ps_err *err)
 {
 	sqlite3 *dst = NULL;
-	sqlite3_backup *bk;
-	int src, rc = PS_OK;
+	sqlite3_backup *bk = NULL;
+	int src, rc = PS_OK, in_read = 0;
 
 	src = sqlite3_open_v2(path, &dst,
 			      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -538,6 +540,16 @@ int db_backup_to(struct db *db, const char *path, struct ps_err *err)
 			     "无法创建备份文件 %s", path);
 		goto out;
 	}
+	/* One snapshot: without a read transaction of its own, each step
+	 * takes a fresh one and any commit by another connection restarts
+	 * the copy from page 1, so under steady writes it never ends. With
+	 * one held, the steps see a fixed database (WAL keeps it for us). */
+	src = sqlite3_exec(db->h, "BEGIN; SELECT COUNT(*) FROM sqlite_schema;", NULL, NULL, NULL);
+	if (src != SQLITE_OK) {
+		rc = map_sqlite(db->h, src, err);
+		goto out;
+	}
+	in_read = 1;
 	bk = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (!bk) {
 		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s",
@@ -545,7 +557,12 @@ int db_backup_to(struct db *db, const char *path, struct ps_err *err)
 		goto out;
 	}
 	do {
-		src = sqlite3_backup_step(bk, 256);
+		src = sqlite3_backup_step(bk, 1024);
+		if (progress && (src == SQLITE_OK || src == SQLITE_DONE)) {
+			int64_t total = sqlite3_backup_pagecount(bk);
+
+			progress(arg, total - sqlite3_backup_remaining(bk), total);
+		}
 		if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
 			sqlite3_sleep(20);
 	} while (src == SQLITE_OK || src == SQLITE_BUSY ||
@@ -557,9 +574,14 @@ int db_backup_to(struct db *db, const char *path, struct ps_err *err)
 		goto out;
 	}
 	/* a backup is a single self-contained file */
-	sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	src = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s", sqlite3_errmsg(dst));
 out:
-	sqlite3_close(dst);
+	if (in_read)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	if (sqlite3_close(dst) != SQLITE_OK && !rc)
+		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份文件未能完整写入");
 	return rc;
 }
 

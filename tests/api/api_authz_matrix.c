@@ -94,6 +94,7 @@ static const struct row table[] = {
 	/* the audit log: the auditor only */
 	R("GET", "/audit", NULL, "N Y N N N N N N N N N N N"),
 	R("GET", "/audit/verify", NULL, "N Y N N N N N N N N N N N"),
+	R("GET", "/audit/export", NULL, "N Y N N N N N N N N N N N"),
 
 	/* lookups */
 	R("GET", "/colleagues", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),

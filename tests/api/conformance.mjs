@@ -169,7 +169,7 @@ const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 /** GET every list route; then the details of the ids they name. */
 async function readAll(c) {
   const lists = ['/health', '/me', '/users', '/units', '/settings', '/audit?per_page=200', '/colleagues',
-    '/offences', '/catalog', '/catalog/public', '/audit/verify', '/cases?per_page=50', '/approvals', '/warnings', '/warnings/summary', '/breaches',
+    '/offences', '/catalog', '/catalog/public', '/audit/verify', `/audit/export?from=${today}&to=${today}`, '/cases?per_page=50', '/approvals', '/warnings', '/warnings/summary', '/breaches',
     '/measures', '/measures?active=1', '/custody', '/holidays', '/incident-categories',
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',

@@ -285,6 +285,8 @@ static void drop_template(void)
 	if (!demo_template[0])
 		return;
 	unlink(demo_template);
+	snprintf(p, sizeof(p), "%s.key", demo_template);
+	unlink(p);
 	snprintf(p, sizeof(p), "%s-wal", demo_template);
 	unlink(p);
 	snprintf(p, sizeof(p), "%s-shm", demo_template);
@@ -346,6 +348,10 @@ struct server *server_new_stopped(int demo)
 			atexit(drop_template);
 		}
 		copy_file(demo_template, srv->db);
+		/* and the server secret init made beside it (0600) */
+		copy_file(fmt(srv, "%s.key", demo_template), fmt(srv, "%s.key", srv->db));
+		if (chmod(fmt(srv, "%s.key", srv->db), 0600) != 0)
+			fail_msg("chmod %s.key: %s", srv->db, strerror(errno));
 		r.code = 0;
 	} else {
 		r = run_cli(srv, "init", "--db", srv->db);
@@ -509,6 +515,21 @@ void server_wait_exit(struct server *srv)
 		print_log_tail(srv);
 		fail_msg("%s", why);
 	}
+}
+
+void server_kill9(struct server *srv)
+{
+	int status;
+
+	if (!srv->pid)
+		fail_msg("server not running");
+	kill(srv->pid, SIGKILL);
+	while (waitpid(srv->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	srv->pid = 0;
+	if (srv->out_fd >= 0)
+		close(srv->out_fd);
+	srv->out_fd = -1;
 }
 
 void server_stop(struct server *srv)

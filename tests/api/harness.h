@@ -106,6 +106,9 @@ void server_signal_term(struct server *srv);
 /* Wait for the server to exit after server_signal_term and assert status 0. */
 void server_wait_exit(struct server *srv);
 
+/* kill -9 the server (no clean stop) and reap it (crash stories). */
+void server_kill9(struct server *srv);
+
 /* Stop the server if it runs, remove the directory when the story passed
  * (else keep it and print where), free everything. srv may be NULL. */
 void server_free(struct server *srv);

@@ -1,4 +1,5 @@
 // scenarios.mjs — the stories the browser tests tell, in the Chinese UI a user sees.
+import fs from 'node:fs'
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, pickTreeNode } from './steps.mjs'
 import { caseScenarios } from './case-scenarios.mjs'
@@ -123,6 +124,24 @@ export const scenarios = [
       await expectVisible(result, 'the chain check result')
       const text = await result.innerText()
       assert(/审计链完整：已校验 \d+ 条记录/.test(text), `unexpected chain check result: ${text}`)
+      // 导出 (issue 13): today's rows with the chain proof, downloaded as JSON lines
+      await page.locator('[data-test="audit-export"]').click()
+      const dialog = page.locator('.el-dialog', { hasText: '导出审计日志' })
+      await expectVisible(dialog, 'the export dialog')
+      await dialog.locator('input[placeholder="开始日期"]').click()
+      const todayCell = page.locator('.el-picker-panel:visible td.today').first()
+      await todayCell.click()
+      await todayCell.click()
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-test="audit-export-go"]').click()
+      ])
+      const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+      assert(download.suggestedFilename() === `audit-${today}-${today}.jsonl`, `download name: ${download.suggestedFilename()}`)
+      const lines = fs.readFileSync(await download.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+      assert(lines[0].format === 'precinct-audit-export' && /^[0-9a-f]{64}$/.test(lines[0].anchor_hash), `export header: ${JSON.stringify(lines[0])}`)
+      assert(lines.at(-1).end === true && lines.at(-1).rows === lines.length - 2, `export trailer: ${JSON.stringify(lines.at(-1))}`)
+      assert(lines.some((l) => l.action === 'user.create'), 'the export holds the user creation')
     }
   },
   ...caseScenarios,

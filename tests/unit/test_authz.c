@@ -142,10 +142,12 @@ static void test_separation_of_duties(void **state)
 		}
 		if (authz_role_may("auditor", (enum authz_act)a))
 			assert_true(a == ACT_AUDIT_LIST || a == ACT_AUDIT_VERIFY || a == ACT_UNIT_LIST ||
-				    a == ACT_HOLIDAY_LIST);
+				    a == ACT_HOLIDAY_LIST || a == ACT_AUDIT_EXPORT);
 	}
 	assert_true(authz_role_may("auditor", ACT_AUDIT_LIST));
 	assert_false(authz_role_may("admin", ACT_AUDIT_LIST));
+	assert_true(authz_role_may("auditor", ACT_AUDIT_EXPORT));
+	assert_false(authz_role_may("admin", ACT_AUDIT_EXPORT));
 	assert_true(authz_role_may("admin", ACT_USER_CREATE));
 	assert_false(authz_role_may("chief", ACT_USER_CREATE));
 	assert_true(authz_role_may("officer", ACT_CASE_READ));

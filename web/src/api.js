@@ -109,6 +109,37 @@ export async function request(method, path, opts = {}) {
   throw apiErr
 }
 
+/**
+ * download(path, params, name) — GET a file (not JSON) and hand it to the browser as a download
+ * named `name`; a refusal is thrown as an ApiError like request's. Resolves to the byte count.
+ */
+export async function download(path, params, name) {
+  let res
+  try {
+    res = await fetch(BASE + path + buildQuery(params), { credentials: 'same-origin' })
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络')
+  }
+  if (!res.ok) {
+    let err = {}
+    try {
+      err = (await res.json()).error || {}
+    } catch (e) {
+      err = {}
+    }
+    throw new ApiError(res.status, err.code || `HTTP_${res.status}`, err.message || FALLBACK[res.status] || `请求失败（${res.status}）`, err.rule, err.field)
+  }
+  const blob = await res.blob()
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000)
+  return blob.size
+}
+
 export const api = {
   get: (path, params, opts) => request('GET', path, { ...opts, params }),
   post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),

@@ -61,6 +61,13 @@ static int row_hash(const char *prev, int64_t at_ms, int64_t user_id,
 	return PS_OK;
 }
 
+int audit_row_hash(const char *prev, const struct audit_row *w, char out[65])
+{
+	return row_hash(prev, w->at_ms, w->user_id, w->username, w->role, w->unit_id,
+			w->client_ip, w->session_hash, w->request_id, w->action, w->object_type,
+			w->object_id, w->outcome, w->detail, out);
+}
+
 static int last_hash(struct ctx *c, char out[65])
 {
 	struct db_stmt *st;
@@ -236,17 +243,81 @@ void audit_write_pending(struct ctx *c)
 	c->err = saved;
 }
 
+/* Where the chain starts: after the latest purge anchor (its hash, the id
+ * after it), else at the genesis with row 1. */
+static int chain_start(struct db *db, char prev[65], int64_t *first_id, struct ps_err *err)
+{
+	struct db_stmt *st;
+	const char *h;
+	int rc = db_prepare(db,
+			    "SELECT through_id, hash FROM audit_anchor"
+			    " ORDER BY through_id DESC LIMIT 1",
+			    &st, err);
+
+	if (rc)
+		return rc;
+	*first_id = 1;
+	rc = db_step(st, err);
+	if (rc == PS_ROW) {
+		h = db_column_text(st, 1);
+		*first_id = db_column_int(st, 0) + 1;
+		rc = h && strlen(h) == 64
+			     ? PS_OK
+			     : ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL, "审计链锚点记录损坏");
+		if (!rc)
+			memcpy(prev, h, 65);
+	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* The latest anchor was made by a purge that the chain records (its row
+ * "audit.purge" names the anchor's row as object). */
+static int anchor_purge_recorded(struct db *db, int64_t through, int64_t *bad_id,
+				 struct ps_err *err)
+{
+	struct db_stmt *st;
+	char id[24];
+	int rc = db_prepare(db,
+			    "SELECT COUNT(*) FROM audit WHERE action = 'audit.purge'"
+			    " AND object_type = 'audit' AND object_id = ? AND outcome = 'success'",
+			    &st, err);
+
+	if (rc)
+		return rc;
+	snprintf(id, sizeof(id), "%lld", (long long)through);
+	db_bind_text(st, 1, id);
+	rc = db_step(st, err);
+	if (rc == PS_ROW)
+		rc = db_column_int(st, 0) == 1
+			     ? PS_OK
+			     : ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
+				       "审计链锚点（第 %lld 条之前已清除）没有对应的清除记录", (long long)through);
+	else if (rc == PS_DONE)
+		rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL, "审计链锚点无法核对");
+	db_finalize(st);
+	if (rc == PS_EIO)
+		*bad_id = through + 1;
+	return rc;
+}
+
 int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		 struct ps_err *err)
 {
 	struct db_stmt *st;
 	char prev[65], hash[65];
-	int64_t expect_id = 0;
+	int64_t expect_id = 1, anchored;
 	int rc;
 
 	*bad_id = 0;
 	*rows = 0;
 	memcpy(prev, AUDIT_GENESIS, 65);
+	rc = chain_start(db, prev, &expect_id, err);
+	if (rc)
+		return rc;
+	anchored = expect_id - 1; /* the last purged row, 0 when none */
 	rc = db_prepare(db,
 			"SELECT id, at_ms, user_id, username, role, unit_id,"
 			" client_ip, session_hash, request_id, action, object_type,"
@@ -261,7 +332,7 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		const char *h = db_column_text(st, 15);
 
 		(*rows)++;
-		if (expect_id && id != expect_id) {
+		if (id != expect_id) {
 			*bad_id = expect_id;
 			rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
 				     "审计链断裂：第 %lld 条记录缺失",
@@ -288,7 +359,15 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		memcpy(prev, hash, 65);
 	}
 	db_finalize(st);
-	return rc == PS_DONE ? PS_OK : rc;
+	if (rc != PS_DONE)
+		return rc;
+	if (anchored && *rows == 0) {
+		/* everything after the anchor is gone, the purge's own row too */
+		*bad_id = expect_id;
+		return ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
+			       "审计链断裂：第 %lld 条记录缺失", (long long)expect_id);
+	}
+	return anchored ? anchor_purge_recorded(db, anchored, bad_id, err) : PS_OK;
 }
 
 int audit_verify_report(struct ctx *c, json_t **out)

@@ -37,7 +37,10 @@ void audit_flush_pending(struct ctx *c);
 void audit_write_pending(struct ctx *c);
 
 /* Walk the whole chain. PS_OK when intact; otherwise PS_EIO with err naming
- * the first broken row and *bad_id set to its id (or to the id after a gap). */
+ * the first broken row and *bad_id set to its id (or to the id after a gap).
+ * After a purge (audit_purge.h) the chain starts from the latest anchor: the
+ * first row must be the one after it and link to its hash, and the purge
+ * that recorded it must be in the chain. */
 int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		 struct ps_err *err);
 
@@ -46,6 +49,20 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
  * "message":"…"}. Only the auditor role; the check itself is audited
  * (action "audit.verify"). A broken chain is an answer, not an error. */
 int audit_verify_report(struct ctx *c, json_t **out);
+
+/* One audit row as stored (the fields the hash covers, and the links). A
+ * NULL user_id or unit_id is 0; a NULL text is NULL (hashed apart from ""). */
+struct audit_row {
+	int64_t id, at_ms, user_id, unit_id;
+	const char *username, *role, *client_ip, *session_hash, *request_id;
+	const char *action, *object_type, *object_id, *outcome, *detail;
+	const char *prev_hash, *hash;
+};
+
+/* The hash of row linked after prev (64 hex characters): BLAKE2b-256 of prev
+ * and the canonical row; row->prev_hash and row->hash are not read. PS_OK,
+ * or PS_ENOMEM / PS_ETOOBIG (a row over 1 MiB). */
+int audit_row_hash(const char *prev, const struct audit_row *row, char out[65]);
 
 struct audit_filter {
 	const char *user;         /* username, exact */

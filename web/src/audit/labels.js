@@ -82,6 +82,8 @@ const ACTION = {
   // 安全审计
   'audit.list': '查询审计日志',
   'audit.verify': '校验审计链',
+  'audit.export': '导出审计日志',
+  'audit.purge': '清除过期审计日志',
   'authz.unknown': '未列入权限表的操作（拒绝）',
   read: '查看',
   // 执法办案

@@ -1,0 +1,435 @@
+/* backup.c — precinct backup and restore: an online copy that finishes under
+ * any write load, carried with a keyed MAC (BLAKE2b, key derived from the
+ * server secret) in a sidecar file FILE.mac; restore refuses a file whose MAC
+ * is missing or does not match, and changes nothing then.
+ *
+ * Why a sidecar and not a trailer: the backup stays a plain SQLite file that
+ * any sqlite3 opens as it is (bytes after the last page would be read by
+ * SQLite as a partial page and make the file "malformed" for tools that
+ * trust the file size), and the MAC can be checked before a single byte of
+ * the backup is given to SQLite. */
+#include "cli/cli.h"
+#include "cli/cli_db.h"
+#include "domain/admin/audit.h"
+#include "store/db.h"
+#include "core/crypto.h"
+#include "core/mem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAC_CONTEXT "PCBACKUP" /* 8 characters: the KDF context of backup MACs */
+#define MAC_MAGIC "precinct-backup-mac-v1"
+#define PATH_MAX_LEN 4096
+
+int cli_secret_path(const char *db_path, char *out, size_t n)
+{
+	if ((size_t)snprintf(out, n, "%s.key", db_path) >= n) {
+		fprintf(stderr, "precinct: path too long: %s\n", db_path);
+		return 1;
+	}
+	return 0;
+}
+
+int cli_secret_ensure(const char *db_path)
+{
+	char path[PATH_MAX_LEN];
+	struct ps_err e;
+	int rc;
+
+	if (cli_secret_path(db_path, path, sizeof(path)))
+		return 1;
+	ps_err_clear(&e);
+	rc = crypto_secret_create(path, &e);
+	if (rc == PS_OK)
+		printf("server secret created: %s (mode 0600; keep a copy apart from the backups)\n",
+		       path);
+	if (rc == PS_OK || rc == PS_ECONFLICT)
+		return 0;
+	fprintf(stderr, "precinct: %s\n", e.msg);
+	return 1;
+}
+
+/* The secret for a command: --key FILE when given, else DB_PATH.key. */
+static int load_secret(const char *key_opt, const char *db_path,
+		       unsigned char key[CRYPTO_SECRET_LEN], const char *cmd)
+{
+	char path[PATH_MAX_LEN];
+	struct ps_err e;
+
+	if (!key_opt && cli_secret_path(db_path, path, sizeof(path)))
+		return 1;
+	ps_err_clear(&e);
+	if (crypto_secret_load(key_opt ? key_opt : path, key, &e) == PS_OK)
+		return 0;
+	fprintf(stderr, "precinct %s: %s / cannot read the server secret %s%s\n", cmd, e.msg,
+		key_opt ? key_opt : path,
+		key_opt ? "" : " (give the secret of the server that made the backup with --key FILE)");
+	return 1;
+}
+
+/* MAC of the file at fd from its start; with copy_fd >= 0 every byte read is
+ * also written there (restore copies and checks in one pass, so the bytes
+ * restored are the bytes checked). 0, or -1 with errno. */
+static int mac_stream(int fd, int copy_fd, const unsigned char key[CRYPTO_SECRET_LEN],
+		      char out[CRYPTO_HASH_HEX])
+{
+	static unsigned char block[1 << 16];
+	struct crypto_mac m;
+	ssize_t n;
+
+	crypto_mac_init(&m, key, MAC_CONTEXT);
+	while ((n = read(fd, block, sizeof(block))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			crypto_mac_final(&m, out);
+			return -1;
+		}
+		crypto_mac_update(&m, block, (size_t)n);
+		for (ssize_t off = 0; copy_fd >= 0 && off < n;) {
+			ssize_t w = write(copy_fd, block + off, (size_t)(n - off));
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				crypto_mac_final(&m, out);
+				return -1;
+			}
+			off += w;
+		}
+	}
+	crypto_mac_final(&m, out);
+	return 0;
+}
+
+/* Write text to path through path.tmp, synced, then renamed into place. */
+static int write_file_atomic(const char *path, const char *text)
+{
+	char tmp[PATH_MAX_LEN];
+	size_t n = strlen(text);
+	int fd;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
+		return -1;
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	if (write(fd, text, n) != (ssize_t)n || fsync(fd) != 0) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* The MAC recorded in FILE.mac into out; 0, or 1 after printing why. */
+static int read_mac_file(const char *mac_path, char out[CRYPTO_HASH_HEX])
+{
+	char text[160];
+	FILE *f = fopen(mac_path, "r");
+	size_t n;
+
+	if (!f) {
+		fprintf(stderr,
+			"precinct restore: 备份校验码文件 %s 缺失，拒绝恢复，数据库未作任何改动 / "
+			"the backup's MAC file %s is missing: refusing to restore, nothing was changed\n",
+			mac_path, mac_path);
+		return 1;
+	}
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	if (strncmp(text, MAC_MAGIC " ", sizeof(MAC_MAGIC)) != 0 ||
+	    strlen(text) < sizeof(MAC_MAGIC) + 64) {
+		fprintf(stderr,
+			"precinct restore: 备份校验码文件 %s 格式不正确，拒绝恢复，数据库未作任何改动 / "
+			"the MAC file %s is malformed: refusing to restore, nothing was changed\n",
+			mac_path, mac_path);
+		return 1;
+	}
+	memcpy(out, text + sizeof(MAC_MAGIC), 64);
+	out[64] = '\0';
+	return 0;
+}
+
+struct progress {
+	int last_tenth;
+};
+
+static void show_progress(void *arg, int64_t done, int64_t total)
+{
+	struct progress *p = arg;
+	int tenth = total > 0 ? (int)(done * 10 / total) : 10;
+
+	if (tenth == p->last_tenth)
+		return;
+	p->last_tenth = tenth;
+	fprintf(stderr, "backup: %lld/%lld pages (%d%%)\n", (long long)done, (long long)total,
+		total > 0 ? (int)(done * 100 / total) : 100);
+}
+
+int cmd_backup(int argc, char **argv)
+{
+	static const char *const spec[] = { "db", "to", NULL };
+	static const char help[] =
+		"usage: precinct backup --db PATH --to FILE\n"
+		"  Copy the whole database to FILE while the server runs: one consistent\n"
+		"  snapshot, taken from a single read transaction, so it finishes under\n"
+		"  any write load (progress on stderr). Writes FILE.mac beside it: a keyed\n"
+		"  BLAKE2b MAC of FILE with a key derived from the server secret PATH.key\n"
+		"  (created when missing). restore refuses a FILE whose MAC does not match.\n"
+		"  FILE and FILE.mac are overwritten.\n";
+	const char *v[2] = { 0 }, *pos[1];
+	unsigned char key[CRYPTO_SECRET_LEN];
+	char tmp[PATH_MAX_LEN], mac_path[PATH_MAX_LEN], mac[CRYPTO_HASH_HEX], line[160];
+	struct progress prog = { -1 };
+	struct cli_db cd;
+	int npos, rc, fd;
+
+	rc = cli_options(argc, argv, spec, v, pos, 0, &npos, help);
+	if (rc)
+		return rc == 1 ? 0 : 2;
+	if (!v[0] || !v[1]) {
+		fprintf(stderr, "precinct backup: --db PATH and --to FILE are required\n");
+		return 2;
+	}
+	if (access(v[0], F_OK) != 0) {
+		fprintf(stderr, "precinct backup: %s does not exist\n", v[0]);
+		return 1;
+	}
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.part", v[1]) >= sizeof(tmp) ||
+	    (size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", v[1]) >= sizeof(mac_path)) {
+		fprintf(stderr, "precinct backup: path too long: %s\n", v[1]);
+		return 1;
+	}
+	if (cli_secret_ensure(v[0]) || load_secret(NULL, v[0], key, "backup"))
+		return 1;
+	if (cli_db_open(&cd, v[0])) {
+		ps_memzero(key, sizeof(key));
+		return 1;
+	}
+	unlink(tmp);
+	rc = db_backup_to(cd.db, tmp, show_progress, &prog, &cd.err);
+	if (!rc) {
+		fd = open(tmp, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || mac_stream(fd, -1, key, mac) != 0) {
+			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法读取备份文件 %s：%s", tmp,
+				     strerror(errno));
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	ps_memzero(key, sizeof(key));
+	/* the MAC first, then the file: a FILE is never left beside the MAC of
+	 * another (an older FILE.mac fails the check of a new FILE, safely) */
+	if (!rc) {
+		snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
+		unlink(v[1]);
+		if (write_file_atomic(mac_path, line) != 0 || rename(tmp, v[1]) != 0)
+			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法写入备份文件 %s：%s", v[1],
+				     strerror(errno));
+	}
+	if (rc)
+		unlink(tmp);
+	if (!rc) {
+		rc = db_begin(cd.db, 1, &cd.err);
+		if (!rc)
+			rc = audit_write(&cd.ctx, "system.backup", "database", v[1], "success", NULL);
+		if (!rc)
+			rc = db_commit(cd.db, &cd.err);
+		else
+			db_rollback(cd.db);
+	}
+	if (rc)
+		fprintf(stderr, "precinct backup: %s\n", cd.err.msg);
+	else
+		printf("backup written: %s (MAC in %s)\n", v[1], mac_path);
+	cli_db_close(&cd);
+	return rc ? 1 : 0;
+}
+
+/* Remove the WAL, shared-memory and journal files of path: a stale WAL
+ * left beside a replaced file would be replayed into it. */
+static void unlink_wal(const char *path)
+{
+	char p[PATH_MAX_LEN + 8];
+
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-journal", path);
+	unlink(p);
+}
+
+/* Remove path and its WAL files. */
+static void unlink_db(const char *path)
+{
+	unlink(path);
+	unlink_wal(path);
+}
+
+/* Copy backup to tmp, checking its MAC on the way. 0, or 1 after printing
+ * why (tmp removed). */
+static int copy_checked(const char *backup, const char *tmp,
+			const unsigned char key[CRYPTO_SECRET_LEN])
+{
+	char mac_path[PATH_MAX_LEN], want[CRYPTO_HASH_HEX], got[CRYPTO_HASH_HEX];
+	int in, out, rc;
+
+	if ((size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", backup) >= sizeof(mac_path)) {
+		fprintf(stderr, "precinct restore: path too long: %s\n", backup);
+		return 1;
+	}
+	if (read_mac_file(mac_path, want))
+		return 1;
+	in = open(backup, O_RDONLY | O_CLOEXEC);
+	if (in < 0) {
+		fprintf(stderr, "precinct restore: cannot read %s: %s\n", backup, strerror(errno));
+		return 1;
+	}
+	unlink_db(tmp);
+	out = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0) {
+		fprintf(stderr, "precinct restore: cannot create %s: %s\n", tmp, strerror(errno));
+		close(in);
+		return 1;
+	}
+	rc = mac_stream(in, out, key, got);
+	close(in);
+	if (rc == 0 && fsync(out) != 0)
+		rc = -1;
+	if (close(out) != 0)
+		rc = -1;
+	if (rc) {
+		fprintf(stderr, "precinct restore: cannot copy %s to %s: %s\n", backup, tmp,
+			strerror(errno));
+		unlink(tmp);
+		return 1;
+	}
+	if (!crypto_str_equal(want, got)) {
+		unlink(tmp);
+		fprintf(stderr,
+			"precinct restore: 备份文件校验失败（内容被改动，或不是本服务器密钥生成的备份），"
+			"拒绝恢复，数据库未作任何改动 / the backup's MAC does not match (the file was "
+			"changed, or it was made with another server secret): refusing to restore, "
+			"nothing was changed\n");
+		return 1;
+	}
+	return 0;
+}
+
+int cmd_restore(int argc, char **argv)
+{
+	static const char *const spec[] = { "db", "from", "force!", "key", NULL };
+	static const char help[] =
+		"usage: precinct restore --db PATH --from FILE [--force] [--key KEYFILE]\n"
+		"  Replace the database at PATH by the backup FILE. Stop the server first.\n"
+		"  FILE's MAC (FILE.mac) is checked first with the server secret (PATH.key,\n"
+		"  or KEYFILE when restoring on a new machine: the secret is then installed\n"
+		"  as PATH.key); a missing or wrong MAC refuses the restore and changes\n"
+		"  nothing. Then the copy's integrity and audit chain are checked, and only\n"
+		"  then is PATH replaced (an existing PATH only with --force).\n";
+	const char *v[4] = { 0 }, *pos[1];
+	unsigned char key[CRYPTO_SECRET_LEN];
+	char tmp[PATH_MAX_LEN], key_path[PATH_MAX_LEN];
+	struct cli_db src;
+	int64_t bad, rows;
+	int npos, rc;
+
+	rc = cli_options(argc, argv, spec, v, pos, 0, &npos, help);
+	if (rc)
+		return rc == 1 ? 0 : 2;
+	if (!v[0] || !v[1]) {
+		fprintf(stderr, "precinct restore: --db PATH and --from FILE are required\n");
+		return 2;
+	}
+	if (access(v[1], R_OK) != 0) {
+		fprintf(stderr, "precinct restore: cannot read %s\n", v[1]);
+		return 1;
+	}
+	if (access(v[0], F_OK) == 0 && !v[2]) {
+		fprintf(stderr, "precinct restore: %s exists; add --force to replace it\n", v[0]);
+		return 1;
+	}
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.restoring", v[0]) >= sizeof(tmp) ||
+	    cli_secret_path(v[0], key_path, sizeof(key_path))) {
+		fprintf(stderr, "precinct restore: path too long: %s\n", v[0]);
+		return 1;
+	}
+	if (load_secret(v[3], v[0], key, "restore"))
+		return 1;
+	rc = copy_checked(v[1], tmp, key);
+	ps_memzero(key, sizeof(key));
+	if (rc)
+		return 1;
+	/* the checked copy is opened, never the backup itself: opening turns
+	 * on WAL, which changes the file and would void its MAC */
+	if (cli_db_open(&src, tmp)) {
+		unlink_db(tmp);
+		return 1;
+	}
+	rc = db_integrity_check(src.db, &src.err);
+	if (!rc)
+		rc = audit_verify(src.db, &bad, &rows, &src.err);
+	if (rc) {
+		fprintf(stderr, "precinct restore: the backup is damaged: %s\n", src.err.msg);
+		cli_db_close(&src);
+		unlink_db(tmp);
+		return 1;
+	}
+	rc = db_begin(src.db, 1, &src.err);
+	if (!rc)
+		rc = audit_write(&src.ctx, "system.restore", "database", v[1], "success", NULL);
+	if (!rc)
+		rc = db_commit(src.db, &src.err);
+	else
+		db_rollback(src.db);
+	cli_db_close(&src); /* the last connection: the WAL goes into the file */
+	if (rc) {
+		fprintf(stderr, "precinct restore: %s\n", src.err.msg);
+		unlink_db(tmp);
+		return 1;
+	}
+	/* a new machine: the secret given with --key becomes this database's */
+	if (v[3] && access(key_path, F_OK) != 0) {
+		int failed = 0;
+		int in = open(v[3], O_RDONLY | O_CLOEXEC);
+		int out = in < 0 ? -1 : open(key_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		char kb[256];
+		ssize_t n = in < 0 ? -1 : read(in, kb, sizeof(kb));
+
+		if (out < 0 || n <= 0 || write(out, kb, (size_t)n) != n || fsync(out) != 0)
+			failed = 1;
+		ps_memzero(kb, sizeof(kb));
+		if (in >= 0)
+			close(in);
+		if (out >= 0 && close(out) != 0)
+			failed = 1;
+		if (failed) {
+			fprintf(stderr, "precinct restore: cannot install the server secret as %s\n",
+				key_path);
+			unlink(key_path);
+			unlink_db(tmp);
+			return 1;
+		}
+	}
+	unlink_wal(v[0]);
+	if (rename(tmp, v[0]) != 0) {
+		fprintf(stderr, "precinct restore: cannot move %s to %s: %s\n", tmp, v[0],
+			strerror(errno));
+		return 1;
+	}
+	printf("restored %s from %s (MAC verified, %lld audit rows verified)\n", v[0], v[1],
+	       (long long)rows);
+	return 0;
+}
