@@ -1,3 +1,4 @@
+#include "domain/enums.h"
 #include "domain/admin/holidays.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -33,7 +34,7 @@ int holidays_put(struct ctx *c, const char *day, const char *kind, const char *n
 		return rc;
 	if (!day || date_parse(day, strlen(day), &y, &m, &d))
 		return ps_fail_field(c->err, PS_EINVAL, "day", "日期应为 YYYY-MM-DD");
-	if (!kind || (strcmp(kind, "holiday") && strcmp(kind, "workday")))
+	if (!enums_valid(ES_HOLIDAY_KIND, kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "类型应为 holiday（放假）或 workday（调休上班）");
 	if (!name || !*name)
 		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写名称（如 春节）");

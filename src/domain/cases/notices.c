@@ -1,4 +1,5 @@
 /* notices.c — 告知 records of a case (ADM-NOTICE-RIGHTS, ADM-HEARING). */
+#include "domain/enums.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"
 #include "rules/catalog.h"
@@ -25,8 +26,7 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 	if (!flow_state_investigating(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_NOT_OPEN", NULL,
 			       "案件当前状态为“%s”，不能再制作告知笔录", flow_state_label(k.status));
-	if (!in->kind || (strcmp(in->kind, "rights") && strcmp(in->kind, "hearing") &&
-			  strcmp(in->kind, "guardian")))
+	if (!enums_valid(ES_NOTICE_KIND, in->kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "告知类型应为 rights/hearing/guardian");
 	if (!in->penalty_text || !*in->penalty_text)
 		return ps_fail_field(c->err, PS_EINVAL, "penalty_text", "请写明告知的拟处罚内容及事实、理由、依据");

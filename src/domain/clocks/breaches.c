@@ -1,5 +1,6 @@
 /* breaches.c — the 执法监督 records of clocks that ran out: the list and
  * their answers (release, next measure, extension, explanation). */
+#include "domain/enums.h"
 #include "domain/clocks/breaches.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
@@ -74,8 +75,7 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 	}
 	if (!rc && json_is_integer(json_object_get(b, "answered_at")))
 		rc = ps_fail(c->err, PS_ECONFLICT, "BREACH_ANSWERED", NULL, "该记录已答复");
-	if (!rc && (!kind || (strcmp(kind, "release") && strcmp(kind, "next_measure") &&
-			      strcmp(kind, "extension") && strcmp(kind, "explanation"))))
+	if (!rc && !enums_valid(ES_BREACH_ANSWER, kind))
 		rc = ps_fail_field(c->err, PS_EINVAL, "kind", "答复类型应为 release/next_measure/extension/explanation");
 	if (!rc && (!text || !*text))
 		rc = ps_fail_field(c->err, PS_EINVAL, "text", "请填写答复内容");

@@ -1,5 +1,6 @@
 /* case_limits.c — the 治安 case limit (ADM-CASE-30D): extensions by the county
  * bureau, and pauses for 鉴定 / 听证 (not counted in the limit). */
+#include "domain/enums.h"
 #include "domain/clocks/case_limits.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
@@ -88,7 +89,7 @@ int case_limits_pause(struct ctx *c, int64_t case_id, const char *kind, json_t *
 		return rc;
 	if (!k.i_am_officer)
 		return ctx_deny(c, "case.pause", "case", k.case_no, "只有本案办案民警可以登记");
-	if (!kind || (strcmp(kind, "appraisal") && strcmp(kind, "hearing")))
+	if (!enums_valid(ES_CASE_LIMIT_PAUSE, kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "应为 appraisal（鉴定）或 hearing（听证）");
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);

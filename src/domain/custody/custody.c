@@ -1,3 +1,4 @@
+#include "domain/enums.h"
 #include "domain/custody/custody.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -282,8 +283,7 @@ int custody_room(struct ctx *c, int64_t id, const char *room_kind, const char *r
 	int64_t other = 0;
 
 	*out = NULL;
-	if (!room_kind || (strcmp(room_kind, "holding_room") && strcmp(room_kind, "inquiry_room") &&
-			   strcmp(room_kind, "interrogation_room")))
+	if (!enums_valid(ES_ROOM_KIND, room_kind))
 		return ps_fail_field(c->err, PS_EINVAL, "room_kind", "房间类型应为候问室、询问室或讯问室");
 	if (!room_no || !*room_no)
 		return ps_fail_field(c->err, PS_EINVAL, "room_no", "请填写房间号");
@@ -338,8 +338,8 @@ int custody_log(struct ctx *c, int64_t id, const char *kind, const char *note, j
 	int rc;
 
 	*out = NULL;
-	if (!kind || (strcmp(kind, "meal") && strcmp(kind, "rest") && strcmp(kind, "note") &&
-		      strcmp(kind, "out") && strcmp(kind, "back")))
+	/* room is the 分配房间 entry: written by custody_room only */
+	if (!enums_valid(ES_CUSTODY_LOG, kind) || !strcmp(kind, "room"))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "记录类型应为 meal/rest/note/out/back");
 	rc = load_inside(c, id, &e, &k);
 	if (!rc && !strcmp(kind, "out") && e.out_at)
