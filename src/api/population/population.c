@@ -613,6 +613,16 @@ int api_wanted_put(struct req *r)
 	return DONE(rc, 200, json_pack("{s:i}", "new_hits", hits));
 }
 
+int api_wanted_withdraw(struct req *r)
+{
+	int64_t id;
+	int hits = 0;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = wanted_withdraw(&r->ctx, id, &hits);
+	return DONE(rc, 200, json_pack("{s:i}", "new_hits", hits));
+}
+
 int api_wanted_import(struct req *r)
 {
 	const char *text;

@@ -449,6 +449,12 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 		if (t)
 			json_object_set_new(it, "tier_label", json_string(t->label));
 	}
+	/* AUD-1: the list names persons under a measure */
+	rc = audit_read_items(c, "measure.list", "measure", items, "id");
+	if (rc) {
+		json_decref(items);
+		return rc;
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

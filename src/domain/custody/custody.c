@@ -462,6 +462,12 @@ int custody_board(struct ctx *c, json_t **out)
 		json_object_set_new(it, "meal_due", json_boolean(since_meal >= meal_h * 3600));
 		json_object_set_new(it, "minutes_since_meal", json_integer(since_meal / 60));
 	}
+	/* AUD-1: the board names the persons held */
+	rc = audit_read_items(c, "custody.board", "custody", items, "id");
+	if (rc) {
+		json_decref(items);
+		return rc;
+	}
 	*out = json_pack("{s:o, s:I, s:I}", "items", items, "total", (json_int_t)json_array_size(items), "now",
 			 (json_int_t)c->now);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");

@@ -28,11 +28,18 @@ int hits_list(struct ctx *c, int open_only, json_t **out)
 	rows_query_init(&q, c, where, 1, 500);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, open_only);
-	return rows_page(&q,
-			 "SELECT h.id, h.status, h.hit_at, h.signed_at, h.checked_at, h.feedback, h.person_id,"
-			 " p.name AS person_name, w.name AS wanted_name, w.case_desc, w.issuing_unit, w.issued_on,"
-			 " o.name AS unit_name",
-			 "ORDER BY h.status = 'closed', h.hit_at DESC", out);
+	rc = rows_page(&q,
+		       "SELECT h.id, h.status, h.hit_at, h.signed_at, h.checked_at, h.feedback, h.person_id,"
+		       " p.name AS person_name, w.name AS wanted_name, w.case_desc, w.issuing_unit, w.issued_on,"
+		       " o.name AS unit_name",
+		       "ORDER BY h.status = 'closed', h.hit_at DESC", out);
+	if (!rc)
+		rc = audit_read_items(c, "hit.list", "comparison_hit", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback, json_t **out)

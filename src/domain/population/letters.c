@@ -81,7 +81,7 @@ int letters_answer(struct ctx *c, int64_t id, const char *answered_on, const cha
 	return rc ? rc : letters_list(c, 0, out);
 }
 
-int letters_list(struct ctx *c, int open_only, json_t **out)
+int letters_list_unaudited(struct ctx *c, int open_only, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *it;
@@ -119,3 +119,16 @@ int letters_list(struct ctx *c, int open_only, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+int letters_list(struct ctx *c, int open_only, json_t **out)
+{
+	/* AUD-1: the list names the persons asked about */
+	int rc = letters_list_unaudited(c, open_only, out);
+
+	if (!rc)
+		rc = audit_read_items(c, "letter.list", "inquiry_letter", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}

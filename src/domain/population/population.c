@@ -518,6 +518,40 @@ static const char *without_spaces(struct ctx *c, const char *s, struct rows_quer
 	return o;
 }
 
+/* s with every character after the first keep replaced by '*' (ASCII
+ * digits and letters only are expected: an ID prefix, a phone). */
+static const char *masked_after(struct ctx *c, const char *s, size_t keep)
+{
+	char *m = arena_strdup(c->arena, s);
+
+	for (size_t i = keep; m && m[i]; i++)
+		m[i] = '*';
+	return m ? m : "";
+}
+
+/* The search's terms for its audit row: names and addresses as asked,
+ * numbers masked (an ID prefix keeps its region, a phone its first 3). */
+static const char *search_terms(struct ctx *c, const struct person_filter *f)
+{
+	struct buf b;
+	const char *out;
+
+	buf_init(&b, 1024);
+	if (f->name && *f->name)
+		buf_addf(&b, "name:%s;", f->name);
+	if (f->id_prefix && *f->id_prefix)
+		buf_addf(&b, "id_prefix:%s;", masked_after(c, f->id_prefix, 6));
+	if (f->phone && *f->phone)
+		buf_addf(&b, "phone:%s;", masked_after(c, f->phone, 3));
+	if (f->address && *f->address)
+		buf_addf(&b, "address:%s;", f->address);
+	if (f->kind && *f->kind)
+		buf_addf(&b, "kind:%s;", f->kind);
+	out = arena_strdup(c->arena, buf_str(&b) ? buf_str(&b) : "");
+	buf_release(&b);
+	return out ? out : "";
+}
+
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 {
 	/* the name condition by the number of characters (1–4): one character
@@ -534,9 +568,10 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	};
 	struct name_terms nt = { { 0 }, 0, c };
 	struct rows_query q;
+	struct buf ids;
 	json_t *it;
 	size_t i;
-	int rc;
+	int rc, tail_hidden;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_PERSON_SEARCH);
@@ -572,20 +607,31 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		if (nt.n == 4)
 			rows_and_like(&q, "p.name LIKE ?" ROWS_ESCAPE, f->name);
 	}
+	/* no birth date in a list: it is digits 7–14 of the number and would
+	 * undo the mask (PII-1); the audited detail route has it */
 	rc = rows_page(&q,
-		       "SELECT p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.kind, p.key_person,"
+		       "SELECT p.id, p.name, p.sex, p.id_number, p.phone, p.kind, p.key_person,"
 		       " p.compared_at, a.community, a.building, a.unit_no, a.room",
 		       "ORDER BY p.id", out);
 	if (rc)
 		return rc;
+	/* a prefix search already knows the first characters: the last four
+	 * would complete the number (14 + 4), so the row shows only the region */
+	tail_hidden = f->id_prefix && strlen(f->id_prefix) > 6;
+	buf_init(&ids, 4096);
 	json_array_foreach(json_object_get(*out, "items"), i, it) {
 		char masked[19];
 		const char *ph = row_str(it, "phone");
 
 		if (row_str(it, "id_number")) {
 			idcard_mask(row_str(it, "id_number"), masked);
+			if (tail_hidden)
+				for (size_t x = 6; masked[x]; x++)
+					masked[x] = '*';
 			json_object_set_new(it, "id_number", json_string(masked));
 		}
+		if (i < 200)
+			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
 		if (ph && strlen(ph) >= 7) {
 			char m[24];
 			size_t n = strlen(ph) < sizeof(m) - 1 ? strlen(ph) : sizeof(m) - 1;
@@ -597,9 +643,20 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 			json_object_set_new(it, "phone", json_string(m));
 		}
 	}
-	return audit_write(c, "person.search", "person", NULL, "success",
-			   arena_printf(c->arena, "total=%lld%s", (long long)row_int(*out, "total"),
-					json_is_true(json_object_get(*out, "total_capped")) ? "+" : ""));
+	/* AUD-1: a personal-data query: who (the row's user), what was asked
+	 * (the ID prefix and phone masked: the log holds no personal numbers,
+	 * AUD-6), how many rows and which */
+	rc = audit_write(c, "person.search", "person", NULL, "success",
+			 arena_printf(c->arena, "q=%s total=%lld%s ids=%s", search_terms(c, f),
+				      (long long)row_int(*out, "total"),
+				      json_is_true(json_object_get(*out, "total_capped")) ? "+" : "",
+				      buf_str(&ids) ? buf_str(&ids) : ""));
+	buf_release(&ids);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int persons_get(struct ctx *c, int64_t id, json_t **out)

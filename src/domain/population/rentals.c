@@ -101,7 +101,7 @@ static void schedule(struct ctx *c, json_t *r, int64_t today_days)
 	json_object_set_new(r, "overdue_days", json_integer(today_days > base + cycle ? today_days - base - cycle : 0));
 }
 
-int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
+int rentals_list_unaudited(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
 {
 	struct rows_query q;
 	json_t *rows, *kept, *r;
@@ -146,6 +146,20 @@ int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **o
 	json_decref(rows);
 	*out = json_pack("{s:o, s:I}", "items", kept, "total", (json_int_t)json_array_size(kept));
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
+{
+	/* AUD-1: the list names the landlords */
+	int rc = rentals_list_unaudited(c, overdue_only, due_on, out);
+
+	if (!rc)
+		rc = audit_read_items(c, "rental.list", "rental", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int rentals_get(struct ctx *c, int64_t id, json_t **out)
@@ -510,7 +524,7 @@ static const char *last_month(struct ctx *c)
 	return arena_printf(c->arena, "%04d-%02d", y, m);
 }
 
-int employers_list(struct ctx *c, json_t **out)
+int employers_list_unaudited(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *it;
@@ -538,6 +552,20 @@ int employers_list(struct ctx *c, json_t **out)
 		json_object_set_new(it, "overdue", json_boolean(row_int(it, "reported") == 0));
 	*out = json_pack("{s:o, s:s}", "items", items, "due_month", last_month(c));
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int employers_list(struct ctx *c, json_t **out)
+{
+	/* AUD-1: the list names the employers' contact persons and phones */
+	int rc = employers_list_unaudited(c, out);
+
+	if (!rc)
+		rc = audit_read_items(c, "employer.list", "employer", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals, int departures,
