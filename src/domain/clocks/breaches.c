@@ -35,7 +35,7 @@ int breaches_list(struct ctx *c, int open_only, json_t **out)
 			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
 			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"
 			 " b.answered_at, u.name AS answered_by_name,"
-			 " (SELECT p.name FROM measure m JOIN case_party cp ON cp.id = m.party_id"
+			 " (SELECT " PARTY_NAME_SQL " FROM measure m JOIN case_party cp ON cp.id = m.party_id"
 			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
 			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
 	/* AUD-1: the rows name the persons under a measure */

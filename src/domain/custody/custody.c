@@ -22,7 +22,7 @@ int custody_get(struct ctx *c, int64_t id, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_one(&q,
-		      "SELECT e.id, e.unit_id, e.case_id, k.case_no, e.party_id, p.name AS person, p.sex,"
+		      "SELECT e.id, e.unit_id, e.case_id, k.case_no, e.party_id, " PARTY_NAME_SQL " AS person, p.sex,"
 		      " e.measure_id, e.reason, e.officer_id, u.name AS officer_name, e.arrived_at,"
 		      " e.safety_check_at, e.safety_notes, e.locker_no, e.room_kind, e.room_no, e.out_at,"
 		      " e.exited_at, e.exit_reason, e.belongings_returned"
@@ -430,7 +430,7 @@ int custody_board(struct ctx *c, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
 	rc = rows_all(&q,
-		      "SELECT e.id, e.case_id, k.case_no, p.name AS person, p.sex, e.reason, e.arrived_at,"
+		      "SELECT e.id, e.case_id, k.case_no, " PARTY_NAME_SQL " AS person, p.sex, e.reason, e.arrived_at,"
 		      " e.safety_check_at, e.locker_no, e.room_kind, e.room_no, e.out_at, u.name AS officer_name,"
 		      " m.id AS measure_id, m.kind, m.tier, m.days, m.started_at, o.name AS unit_name,"
 		      " (SELECT MAX(at) FROM custody_log l WHERE l.entry_id = e.id AND l.kind = 'meal') AS last_meal"
