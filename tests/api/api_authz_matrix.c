@@ -12,11 +12,16 @@
  *
  * A cell is one character: Y = not refused (2xx, or 4xx other than 403/404:
  * a validation or state answer means the permission held), N = 403,
- * H = 404 (the record is outside the caller's reach and answered as
- * absent), . = not run (no fixture). A route without {id} has one cell per
+ * H = 404, . = not run (no fixture). A route without {id} has one cell per
  * role; a route with a record id has three: own station, other station,
- * other county. Within a route the refusals run first, so that an allowed
- * write cannot change the state a refusal is checked in. */
+ * other county (one character stands for all three). Within a route the
+ * refusals run first, so that an allowed write cannot change the state a
+ * refusal is checked in.
+ *
+ * A record of another unit is never answered as absent: reading it or
+ * acting on it is refused (403, N) and the refusal is audited (TRUST
+ * ACL-1, issue 13) — so no cell of this table is H any more, and every 403
+ * the run meets must have left a "denied" audit row with its request id. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -217,36 +222,42 @@ static const struct row table[] = {
 	R("GET", "/rentals", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/rentals", "{\"address_id\":@address,\"landlord_id\":@person,\"rooms\":2,\"level\":\"normal\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
-	R("GET", "/rentals/{id}", NULL, "NNN NNN YYH YYH YYH YYH YHH YHH YHH YHH YHH YHH YHH"),
+	/* a rental is its station's; the county reads (and the bureau's staff
+	 * read) the county's, never the other county's */
+	R("GET", "/rentals/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
 	R("POST", "/rentals/{id}/visits", "{\"visited_on\":\"@today\",\"findings\":\"正常\"}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/rentals/{id}/cases", "{\"case_id\":@case}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/rentals/{id}/tenancies", "{\"person_id\":@person,\"from_date\":\"@today\"}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/tenancies/{id}/end", "{\"to_date\":\"@today\"}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/floating", "{\"person_id\":@person,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
 	R("GET", "/employers", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/employers", "{\"name\":\"矩阵公司\",\"contact\":\"联系人\",\"phone\":\"13800000001\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
 	R("POST", "/employers/{id}/reports", "{\"month\":\"@month\",\"arrivals\":1,\"departures\":0}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("GET", "/wanted", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/wanted",
 	  "{\"id_number\":\"110101199001011237\",\"name\":\"矩阵逃犯\",\"case_desc\":\"诈骗\","
 	  "\"issuing_unit\":\"外地公安局\",\"issued_on\":\"@today\"}",
 	  "N N N Y Y Y Y N N Y N N N"),
 	R("POST", "/wanted/import", "{\"csv\":\"身份证号,姓名\\n\"}", "N N N Y Y Y Y N N Y N N N"),
+	/* the list is the county's, not a station's: one answer for every scope */
+	R("POST", "/wanted/{id}/withdraw", NULL, "N N N Y Y Y Y N N Y N N N"),
 	R("GET", "/hits", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
-	R("POST", "/hits/{id}/{step}", NULL, "NNN NNN NNN NNN YYH NNN YHH YHH YHH NNN NNN NNN NNN"),
+	R("POST", "/hits/{id}/{step}", NULL, "NNN NNN NNN NNN YYN NNN YNN YNN YNN NNN NNN NNN NNN"),
 	R("GET", "/letters", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/letters", "{\"person_id\":@person,\"to_unit\":\"原籍派出所\",\"sent_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N Y N N"),
-	/* an answer is the station's own: other letters are "not open" (409) */
+	/* an answer is the station's own: another station's letter is refused
+	 * (403, audited); the county chief reaches both, and for him neither is
+	 * his station's letter to answer (409) */
 	R("POST", "/letters/{id}/answer", "{\"answered_on\":\"@today\",\"result\":\"none\"}",
-	  "NN. NN. NN. NN. YY. NN. YY. YY. YY. NN. YY. NN. NN."),
+	  "NN. NN. NN. NN. YY. NN. YN. YN. YN. NN. YN. NN. NN."),
 	R("GET", "/population/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
@@ -261,7 +272,7 @@ struct fixtures {
 	long long property[NSCOPE], measure[NSCOPE], custody[NSCOPE], breach[NSCOPE];
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
-	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE];
+	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 };
@@ -404,6 +415,10 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
 	f->user[COUNTY] = q1(srv, "SELECT id FROM users WHERE username = 'xihe_mj3'");
+	/* the county's wanted list: one entry (no hit) for every scope */
+	for (int s = 0; s < NSCOPE; s++)
+		f->wanted[s] = q1(srv, "SELECT MAX(id) FROM wanted_person WHERE id NOT IN"
+				       " (SELECT wanted_id FROM comparison_hit)");
 	f->co_officer = q1(srv, "SELECT id FROM users WHERE username = 'minjing2'");
 	f->aux = q1(srv, "SELECT id FROM users WHERE username = 'fujing'");
 	f->receipt = db_raw_text(srv, srv->db, "SELECT receipt_code FROM police_case WHERE id = 4");
@@ -421,7 +436,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/measures/", measure), M("/custody/", custody), M("/breaches/", breach),
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
-		M("/hits/", hit), M("/letters/", letter),
+		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
 #undef M
 	};
 
@@ -519,6 +534,61 @@ static int has_id(const struct row *rw)
 	return strstr(rw->path, "{id}") != NULL;
 }
 
+/* ---- every refusal is audited (ACL-1, ACL-3) ----
+ * The request id of each 403 is kept with its cell; at the end the audit
+ * table must hold a "denied" row for every one (checked in batches). */
+struct refusal {
+	const char *rid, *what;
+};
+
+static struct refusal refused[4096];
+static int nrefused;
+
+static void refusal_note(struct server *srv, const struct resp *r, const char *what)
+{
+	const char *rid = json_string_value(jpath(r->json, "error.request_id"));
+	const char *p;
+
+	if (nrefused == (int)(sizeof(refused) / sizeof(refused[0])))
+		fail_msg("more refusals than the table holds");
+	/* a request id is hex: quoted as it is in the batch query below */
+	for (p = rid; p && *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			rid = NULL;
+	refused[nrefused].rid = rid ? fmt(srv, "%s", rid) : NULL;
+	refused[nrefused++].what = what;
+}
+
+/* The refusals without their "denied" audit row, each printed. */
+static int refusals_unaudited(struct server *srv)
+{
+	int bad = 0;
+
+	for (int i = 0; i < nrefused; i += 200) {
+		int n = nrefused - i < 200 ? nrefused - i : 200, named = 0;
+		const char *in = "''";
+
+		for (int k = i; k < i + n; k++)
+			if (refused[k].rid) {
+				in = fmt(srv, "%s,'%s'", in, refused[k].rid);
+				named++;
+			}
+		if (named == n && db_raw_int(srv->db,
+					     fmt(srv, "SELECT COUNT(DISTINCT request_id) FROM audit WHERE"
+						      " outcome = 'denied' AND request_id IN (%s)", in),
+					     NULL) == n)
+			continue;
+		for (int k = i; k < i + n; k++)
+			if (!refused[k].rid ||
+			    db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE request_id = ? AND outcome = 'denied'",
+				       refused[k].rid) == 0) {
+				print_error("UNAUDITED 403 %s\n", refused[k].what);
+				bad++;
+			}
+	}
+	return bad;
+}
+
 /* ---- the route table itself ---- */
 
 /* Every ROUTE / ROUTE_B line of src/api/routes.c has a row here and back. */
@@ -566,7 +636,7 @@ STORY(every_route_every_role_every_scope)
 {
 	struct fixtures f;
 	struct session *sess[NU];
-	int mismatches = 0, ran = 0;
+	int mismatches = 0, ran = 0, refusals = 0;
 
 	assert_int_equal(check_routes_listed(srv), 0);
 	make_fixtures(srv, &f);
@@ -610,11 +680,22 @@ STORY(every_route_every_role_every_scope)
 								    s == OWN ? "own" : s == OTHER ? "other station" : "other county",
 								    want, r->status, r->body);
 							mismatches++;
+						} else if (got == 'N') {
+							refusal_note(srv, r,
+								     fmt(srv, "%s %s [%s, %s]: %.200s", rw->method, rw->path,
+									 users[u],
+									 s == OWN     ? "own"
+									 : s == OTHER ? "other station"
+										      : "other county",
+									 r->body));
+							refusals++;
 						}
 					}
 		}
 	}
-	print_message("authorisation matrix: %d requests, %d mismatches\n", ran, mismatches);
+	mismatches += refusals_unaudited(srv);
+	print_message("authorisation matrix: %d requests, %d refusals (each audited), %d mismatches\n", ran,
+		      refusals, mismatches);
 	assert_int_equal(mismatches, 0);
 }
 
@@ -644,6 +725,20 @@ STORY(cross_unit_read_is_refused_and_audited)
 	/* the same case read by its own station's officer is allowed */
 	r = http(srv, mj, "GET", fmt(srv, API "/cases/%lld", f.kase[OWN]), NULL);
 	assert_int_equal(r->status, 200);
+
+	/* a rental of another station: refused, not answered as absent, and
+	 * audited with the rental's record id (issue 13) */
+	r = http(srv, mj, "GET", fmt(srv, API "/rentals/%lld", f.rental[OTHER]), NULL);
+	assert_error(srv, r, 403, "FORBIDDEN");
+	r = http(srv, aud, "GET", fmt(srv, API "/audit?action=rental.read&user=minjing1&object_id=%lld",
+				      f.rental[OTHER]), NULL);
+	assert_int_equal(r->status, 200);
+	assert_int_equal(rnum(r, "total"), 1);
+	assert_string_equal(rstr(r, "items.0.outcome"), "denied");
+	assert_string_equal(rstr(r, "items.0.object_type"), "rental");
+	/* one that does not exist is still absent */
+	r = http(srv, mj, "GET", API "/rentals/999999", NULL);
+	assert_int_equal(r->status, 404);
 }
 
 /* /me lists the actions of the user: the 三权分立 separation shows there */

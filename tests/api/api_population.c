@@ -562,10 +562,11 @@ STORY(employers)
 	assert_string_equal(jstr(it, "last_report"), last);
 	EXPECT_NUM(summary(srv), "employer_reports_overdue", o0);
 
+	/* another station's employer: refused and audited, not answered as absent (ACL-1) */
 	assert_error(srv,
 		     http(srv, U("beishe_mj1"), "POST", fmt(srv, API "/employers/%lld/reports", e),
 			  J(srv, "{s:s, s:i, s:i}", "month", last, "arrivals", 1, "departures", 0)),
-		     404, NULL);
+		     403, "FORBIDDEN");
 	/* bad counts and months */
 	EXPECT_FIELD(http(srv, U("fujing"), "POST", fmt(srv, API "/employers/%lld/reports", e),
 			  J(srv, "{s:s, s:i, s:i}", "month", last, "arrivals", -1, "departures", 0)),

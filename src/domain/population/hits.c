@@ -51,7 +51,9 @@ int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback,
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_HIT_UPDATE);
+	rc = rows_check_unit(c, ACT_HIT_UPDATE,
+			     "SELECT o.path FROM comparison_hit h JOIN org_unit o ON o.id = h.unit_id WHERE h.id = ?",
+			     id, "比对命中不存在");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
