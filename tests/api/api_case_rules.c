@@ -968,6 +968,13 @@ STORY(progress)
 	EXPECT_ERR(srv, http(srv, NULL, "GET", API "/progress/abc", NULL), 404, "NOT_FOUND", NULL);
 }
 
+/* Last: after every story above, the audit table keeps record ids, never
+ * an ID number (AUD-6, issue 13). */
+STORY(audit_holds_no_id_number)
+{
+	assert_int_equal(audit_id_numbers(srv), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -984,7 +991,7 @@ int main(void)
 		T(adm_nopunish_u14), T(adm_limit_6m), T(adm_det_exempt),
 		T(adm_aggrav_repeat), T(adm_mediate), T(adm_summon_approval),
 		T(bad_transition), T(acl), T(masking), T(list_filters),
-		T(progress), T(party_elsewhere),
+		T(progress), T(party_elsewhere), T(audit_holds_no_id_number),
 	};
 	/* clang-format on */
 

@@ -672,13 +672,20 @@ STORY(visit_cycle)
 	}
 }
 
+/* Last: after every story above, the audit table keeps record ids, never
+ * an ID number (AUD-6, issue 13). */
+STORY(audit_holds_no_id_number)
+{
+	assert_int_equal(audit_id_numbers(srv), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(id_validation), T(masking_and_audit), T(name_search), T(search_cap), T(tenancy_overlap), T(comparison),
-		T(letters),	  T(employers),		T(visit_cycle),
+		T(letters),	  T(employers),		T(visit_cycle), T(audit_holds_no_id_number),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);
