@@ -1,4 +1,5 @@
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/duplicates.h"
 #include "domain/clocks/clocks.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -11,12 +12,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-/* An incident is visible to the user when the station it was given to,
- * or the unit that took it, is within the user's scope (two LIKE binds). */
-#define VISIBLE_SQL                                                                             \
-	" (EXISTS (SELECT 1 FROM org_unit so WHERE so.id = i.station_id AND so.path LIKE ?)"      \
-	"  OR EXISTS (SELECT 1 FROM org_unit uo WHERE uo.id = i.unit_id AND uo.path LIKE ?))"
 
 /* ---- intake ---- */
 
@@ -96,89 +91,6 @@ static int event(struct ctx *c, int64_t id, const char *action, const char *deta
 			 NULL);
 }
 
-/* The duplicate check: incidents at the same place within the window. One
- * the user may read is shown as today (duplicate_candidates); one of
- * another unit only as that unit's name and phone (duplicate_elsewhere,
- * one entry per unit): never its content or id. *out stays NULL when there
- * is none; else the answer (a 409 in api/) and an audit row naming every
- * incident that was matched, shown or not. */
-static int duplicate_check(struct ctx *c, const char *key, int64_t at, int64_t window, json_t **out)
-{
-	struct rows_query q;
-	const char *like = ctx_scope_like(c);
-	json_t *rows, *shown, *elsewhere, *it;
-	struct buf ids;
-	size_t i;
-	int rc;
-
-	*out = NULL;
-	rows_binds(&q, c);
-	rows_bind_text(&q, like);
-	rows_bind_text(&q, like);
-	rows_bind_text(&q, key);
-	rows_bind_int(&q, at - window);
-	rows_bind_int(&q, at + window);
-	rc = rows_all(&q,
-		      "SELECT i.id, i.incident_no, i.received_at, i.place, i.summary, i.status,"
-		      " c.name AS category_name, CASE WHEN" VISIBLE_SQL " THEN 1 ELSE 0 END AS visible,"
-		      " u.id AS ask_unit_id, u.name AS ask_unit_name, u.phone AS ask_unit_phone"
-		      " FROM incident i JOIN incident_category c ON c.code = i.category"
-		      " JOIN org_unit u ON u.id = COALESCE(i.station_id, i.unit_id)"
-		      " WHERE i.place_key = ? AND i.received_at BETWEEN ? AND ? AND i.duplicate_of IS NULL"
-		      " ORDER BY i.received_at",
-		      &rows);
-	if (rc)
-		return rc;
-	if (!json_array_size(rows)) {
-		json_decref(rows);
-		return PS_OK;
-	}
-	shown = json_array();
-	elsewhere = json_array();
-	buf_init(&ids, 4096);
-	json_array_foreach(rows, i, it) {
-		int64_t unit = row_int(it, "ask_unit_id");
-		int known = 0;
-		size_t k;
-		json_t *e;
-
-		buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
-		if (row_int(it, "visible")) {
-			json_t *cp = json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", json_object_get(it, "id"),
-					       "incident_no", json_object_get(it, "incident_no"), "received_at",
-					       json_object_get(it, "received_at"), "place", json_object_get(it, "place"),
-					       "summary", json_object_get(it, "summary"), "status",
-					       json_object_get(it, "status"), "category_name",
-					       json_object_get(it, "category_name"));
-
-			if (!cp || json_array_append_new(shown, cp))
-				rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-			continue;
-		}
-		json_array_foreach(elsewhere, k, e)
-			known |= row_int(e, "unit_id") == unit;
-		if (!known && json_array_append_new(elsewhere,
-						    json_pack("{s:I, s:O?, s:O?}", "unit_id", (json_int_t)unit,
-							      "unit_name", json_object_get(it, "ask_unit_name"),
-							      "unit_phone", json_object_get(it, "ask_unit_phone"))))
-			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	json_decref(rows);
-	if (!rc)
-		rc = audit_write(c, "incident.duplicate_check", "incident", NULL, "success",
-				 arena_printf(c->arena, "matched=%s shown=%zu elsewhere_units=%zu",
-					      buf_str(&ids) ? buf_str(&ids) : "", json_array_size(shown),
-					      json_array_size(elsewhere)));
-	buf_release(&ids);
-	if (!rc) {
-		*out = json_pack("{s:o, s:o}", "duplicate_candidates", shown, "duplicate_elsewhere", elsewhere);
-		return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	json_decref(shown);
-	json_decref(elsewhere);
-	return rc;
-}
-
 /* Business rule, not a permission: the 110 desk (dispatcher, supervisor)
  * sees confidential incidents and dispatches to any station. */
 static int is_desk(struct ctx *c)
@@ -254,7 +166,7 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 		if (rc)
 			return rc;
 	} else if (!in->not_duplicate) {
-		rc = duplicate_check(c, key, at, window, out);
+		rc = duplicates_check(c, key, at, window, out);
 		if (rc || *out)
 			return rc;
 	}
@@ -369,7 +281,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 		      " i.unit_id, u.name AS taken_by_unit"
 		      " FROM incident i JOIN incident_category c ON c.code = i.category"
 		      " LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
-		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" VISIBLE_SQL,
+		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
 		      &inc);
 	if (rc == PS_ENOTFOUND) {
 		struct rows_query q2;
@@ -429,7 +341,7 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	static const char where[] =
 		" FROM incident i JOIN incident_category c ON c.code = i.category"
 		" LEFT JOIN org_unit o ON o.id = i.station_id"
-		" WHERE" VISIBLE_SQL;
+		" WHERE" INCIDENT_VISIBLE_SQL;
 	struct rows_query q;
 	const char *like = ctx_scope_like(c);
 	struct buf ids;
@@ -520,7 +432,7 @@ static int load(struct ctx *c, int64_t id, struct inc_row *r)
 			" i.incident_no, i.category, i.place, i.summary"
 			" FROM incident i JOIN incident_category c ON c.code = i.category"
 			" LEFT JOIN org_unit o ON o.id = i.station_id JOIN org_unit u ON u.id = i.unit_id"
-			" WHERE i.id = ? AND" VISIBLE_SQL,
+			" WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
 			&st, c->err);
 	if (rc)
 		return rc;
@@ -786,7 +698,7 @@ int incidents_board(struct ctx *c, json_t **out)
 		      " i.priority, i.summary, i.station_id, o.name AS station_name, i.status, i.dispatched_at,"
 		      " i.acknowledged_at, i.arrived_at FROM incident i"
 		      " JOIN incident_category c ON c.code = i.category LEFT JOIN org_unit o ON o.id = i.station_id"
-		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" VISIBLE_SQL
+		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" INCIDENT_VISIBLE_SQL
 		      " ORDER BY i.priority, i.received_at",
 		      &open);
 	if (rc)
