@@ -21,7 +21,9 @@
  * A record of another unit is never answered as absent: reading it or
  * acting on it is refused (403, N) and the refusal is audited (TRUST
  * ACL-1, issue 13) — so no cell of this table is H any more, and every 403
- * the run meets must have left a "denied" audit row with its request id. */
+ * the run meets must have left a "denied" audit row with its request id;
+ * every 2xx read of business data (a GET the administrator is refused) a
+ * "success" row (AUD-1; three exemptions in read_audited). */
 #include "harness.h"
 
 #include <stdio.h>
@@ -534,59 +536,87 @@ static int has_id(const struct row *rw)
 	return strstr(rw->path, "{id}") != NULL;
 }
 
-/* ---- every refusal is audited (ACL-1, ACL-3) ----
- * The request id of each 403 is kept with its cell; at the end the audit
- * table must hold a "denied" row for every one (checked in batches). */
-struct refusal {
+/* ---- every refusal and every read of business data is audited ----
+ * The request id of each 403 (ACL-1, ACL-3: "denied") and of each 2xx GET
+ * of a route that reads business data (AUD-1: "success") is kept with its
+ * cell; at the end the audit table must hold a row of that outcome for
+ * every one (checked in batches). */
+struct noted {
 	const char *rid, *what;
 };
 
-static struct refusal refused[4096];
-static int nrefused;
+static struct noted refused[4096], reads[2048];
+static int nrefused, nreads;
 
-static void refusal_note(struct server *srv, const struct resp *r, const char *what)
+/* The request id of r (X-Request-Id, or the error body's), hex, or NULL. */
+static const char *request_id(struct server *srv, const struct resp *r)
 {
 	const char *rid = json_string_value(jpath(r->json, "error.request_id"));
-	const char *p;
+	const char *h = r->headers ? strstr(r->headers, "X-Request-Id: ") : NULL;
 
-	if (nrefused == (int)(sizeof(refused) / sizeof(refused[0])))
-		fail_msg("more refusals than the table holds");
+	if (!rid && h)
+		rid = fmt(srv, "%.16s", h + strlen("X-Request-Id: "));
 	/* a request id is hex: quoted as it is in the batch query below */
-	for (p = rid; p && *p; p++)
+	for (const char *p = rid; p && *p; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-			rid = NULL;
-	refused[nrefused].rid = rid ? fmt(srv, "%s", rid) : NULL;
-	refused[nrefused++].what = what;
+			return NULL;
+	return rid ? fmt(srv, "%s", rid) : NULL;
 }
 
-/* The refusals without their "denied" audit row, each printed. */
-static int refusals_unaudited(struct server *srv)
+static void note(struct server *srv, struct noted *tab, int *n, int cap, const struct resp *r, const char *what)
+{
+	if (*n == cap)
+		fail_msg("more requests to check than the table holds");
+	tab[*n].rid = request_id(srv, r);
+	tab[(*n)++].what = what;
+}
+
+/* The noted requests without an audit row of outcome, each printed. */
+static int unaudited(struct server *srv, const struct noted *tab, int count, const char *outcome)
 {
 	int bad = 0;
 
-	for (int i = 0; i < nrefused; i += 200) {
-		int n = nrefused - i < 200 ? nrefused - i : 200, named = 0;
+	for (int i = 0; i < count; i += 200) {
+		int n = count - i < 200 ? count - i : 200, named = 0;
 		const char *in = "''";
 
 		for (int k = i; k < i + n; k++)
-			if (refused[k].rid) {
-				in = fmt(srv, "%s,'%s'", in, refused[k].rid);
+			if (tab[k].rid) {
+				in = fmt(srv, "%s,'%s'", in, tab[k].rid);
 				named++;
 			}
 		if (named == n && db_raw_int(srv->db,
 					     fmt(srv, "SELECT COUNT(DISTINCT request_id) FROM audit WHERE"
-						      " outcome = 'denied' AND request_id IN (%s)", in),
+						      " outcome = '%s' AND request_id IN (%s)", outcome, in),
 					     NULL) == n)
 			continue;
 		for (int k = i; k < i + n; k++)
-			if (!refused[k].rid ||
-			    db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE request_id = ? AND outcome = 'denied'",
-				       refused[k].rid) == 0) {
-				print_error("UNAUDITED 403 %s\n", refused[k].what);
+			if (!tab[k].rid ||
+			    db_raw_int(srv->db,
+				       fmt(srv, "SELECT COUNT(*) FROM audit WHERE request_id = ? AND outcome = '%s'",
+					   outcome),
+				       tab[k].rid) == 0) {
+				print_error("UNAUDITED (%s) %s\n", outcome, tab[k].what);
 				bad++;
 			}
 	}
 	return bad;
+}
+
+/* A GET whose 2xx answer must be audited: every business-data read (the
+ * rows the administrator is refused), but for these three, written here
+ * by hand: the user's own colleagues (staff, not citizens), the standard
+ * addresses (places, no person) and the warnings' counts (no record). */
+static int read_audited(const struct row *rw)
+{
+	static const char *const exempt[] = { API "/colleagues", API "/addresses", API "/warnings/summary" };
+
+	if (strcmp(rw->method, "GET") != 0 || rw->cells[0] != 'N')
+		return 0;
+	for (size_t i = 0; i < sizeof(exempt) / sizeof(exempt[0]); i++)
+		if (!strcmp(rw->path, exempt[i]))
+			return 0;
+	return 1;
 }
 
 /* ---- the route table itself ---- */
@@ -680,22 +710,29 @@ STORY(every_route_every_role_every_scope)
 								    s == OWN ? "own" : s == OTHER ? "other station" : "other county",
 								    want, r->status, r->body);
 							mismatches++;
-						} else if (got == 'N') {
-							refusal_note(srv, r,
-								     fmt(srv, "%s %s [%s, %s]: %.200s", rw->method, rw->path,
-									 users[u],
-									 s == OWN     ? "own"
-									 : s == OTHER ? "other station"
-										      : "other county",
-									 r->body));
-							refusals++;
+						} else if (got == 'N' || (read_audited(rw) && r->status / 100 == 2)) {
+							const char *what = fmt(srv, "%s %s [%s, %s]: %.200s", rw->method,
+									       rw->path, users[u],
+									       s == OWN     ? "own"
+									       : s == OTHER ? "other station"
+											    : "other county",
+									       r->body);
+
+							if (got == 'N') {
+								note(srv, refused, &nrefused, 4096, r, what);
+								refusals++;
+							} else {
+								note(srv, reads, &nreads, 2048, r, what);
+							}
 						}
 					}
 		}
 	}
-	mismatches += refusals_unaudited(srv);
-	print_message("authorisation matrix: %d requests, %d refusals (each audited), %d mismatches\n", ran,
-		      refusals, mismatches);
+	mismatches += unaudited(srv, refused, nrefused, "denied");
+	mismatches += unaudited(srv, reads, nreads, "success");
+	print_message("authorisation matrix: %d requests, %d refusals and %d reads of business data (each"
+		      " audited), %d mismatches\n",
+		      ran, refusals, nreads, mismatches);
 	assert_int_equal(mismatches, 0);
 }
 
