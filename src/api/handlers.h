@@ -153,6 +153,7 @@ int api_wanted_put(struct req *r);
 extern const struct field wanted_put_fields[];
 int api_wanted_import(struct req *r);
 extern const struct field wanted_import_fields[];
+int api_wanted_withdraw(struct req *r);
 int api_hits_list(struct req *r);
 int api_hits_step(struct req *r);
 extern const struct field hits_step_fields[];

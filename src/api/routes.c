@@ -104,6 +104,7 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/wanted", api_wanted_list, 0),
 	ROUTE_B("POST", "/api/v1/wanted", api_wanted_put, 0, wanted_put_fields),
 	ROUTE_B("POST", "/api/v1/wanted/import", api_wanted_import, 0, wanted_import_fields),
+	ROUTE("POST", "/api/v1/wanted/{id}/withdraw", api_wanted_withdraw, 0),
 	ROUTE("GET", "/api/v1/hits", api_hits_list, 0),
 	ROUTE_B("POST", "/api/v1/hits/{id}/{step}", api_hits_step, 0, hits_step_fields),
 	ROUTE("GET", "/api/v1/letters", api_letters_list, 0),

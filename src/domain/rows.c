@@ -367,3 +367,25 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out)
 	json_decref(arr);
 	return rc;
 }
+
+int rows_check_unit(struct ctx *c, enum authz_act act, const char *path_sql, int64_t id,
+		    const char *not_found)
+{
+	struct rows_query q;
+	json_t *row;
+	const char *path;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, path_sql, &row);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "%s", not_found);
+	if (rc)
+		return rc;
+	path = arena_strdup(c->arena, json_string_value(json_object_get(row, "path")));
+	json_decref(row);
+	if (!path)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	return authz_check(c, act, path, 0, arena_printf(c->arena, "%lld", (long long)id));
+}

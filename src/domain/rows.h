@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "domain/authz.h"
 #include "domain/ctx.h"
 
 #define ROWS_MAX_BINDS 48
@@ -110,5 +111,13 @@ static inline const char *row_str(json_t *row, const char *key)
 {
 	return json_string_value(json_object_get(row, key));
 }
+
+/* The object-level check of a record (TRUST ACL-1): path_sql selects the
+ * org_unit path of record id (one bind); no row answers PS_ENOTFOUND
+ * ("NOT_FOUND", not_found message); a record outside the action's scope
+ * from the actor is refused by authz_check (403, audited with the record
+ * id); PS_OK when the actor may act on it. */
+int rows_check_unit(struct ctx *c, enum authz_act act, const char *path_sql, int64_t id,
+		    const char *not_found);
 
 #endif

@@ -12,11 +12,18 @@
  *
  * A cell is one character: Y = not refused (2xx, or 4xx other than 403/404:
  * a validation or state answer means the permission held), N = 403,
- * H = 404 (the record is outside the caller's reach and answered as
- * absent), . = not run (no fixture). A route without {id} has one cell per
+ * H = 404, . = not run (no fixture). A route without {id} has one cell per
  * role; a route with a record id has three: own station, other station,
- * other county. Within a route the refusals run first, so that an allowed
- * write cannot change the state a refusal is checked in. */
+ * other county (one character stands for all three). Within a route the
+ * refusals run first, so that an allowed write cannot change the state a
+ * refusal is checked in.
+ *
+ * A record of another unit is never answered as absent: reading it or
+ * acting on it is refused (403, N) and the refusal is audited (TRUST
+ * ACL-1, issue 13) — so no cell of this table is H any more, and every 403
+ * the run meets must have left a "denied" audit row with its request id;
+ * every 2xx read of business data (a GET the administrator is refused) a
+ * "success" row (AUD-1; three exemptions in read_audited). */
 #include "harness.h"
 
 #include <stdio.h>
@@ -218,36 +225,42 @@ static const struct row table[] = {
 	R("GET", "/rentals", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/rentals", "{\"address_id\":@address,\"landlord_id\":@person,\"rooms\":2,\"level\":\"normal\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
-	R("GET", "/rentals/{id}", NULL, "NNN NNN YYH YYH YYH YYH YHH YHH YHH YHH YHH YHH YHH"),
+	/* a rental is its station's; the county reads (and the bureau's staff
+	 * read) the county's, never the other county's */
+	R("GET", "/rentals/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
 	R("POST", "/rentals/{id}/visits", "{\"visited_on\":\"@today\",\"findings\":\"正常\"}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/rentals/{id}/cases", "{\"case_id\":@case}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/rentals/{id}/tenancies", "{\"person_id\":@person,\"from_date\":\"@today\"}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/tenancies/{id}/end", "{\"to_date\":\"@today\"}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/floating", "{\"person_id\":@person,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
 	R("GET", "/employers", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/employers", "{\"name\":\"矩阵公司\",\"contact\":\"联系人\",\"phone\":\"13800000001\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
 	R("POST", "/employers/{id}/reports", "{\"month\":\"@month\",\"arrivals\":1,\"departures\":0}",
-	  "NNN NNN NNN NNN NNN NNN YHH YHH YHH NNN YHH YHH NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("GET", "/wanted", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/wanted",
 	  "{\"id_number\":\"110101199001011237\",\"name\":\"矩阵逃犯\",\"case_desc\":\"诈骗\","
 	  "\"issuing_unit\":\"外地公安局\",\"issued_on\":\"@today\"}",
 	  "N N N Y Y Y Y N N Y N N N"),
 	R("POST", "/wanted/import", "{\"csv\":\"身份证号,姓名\\n\"}", "N N N Y Y Y Y N N Y N N N"),
+	/* the list is the county's, not a station's: one answer for every scope */
+	R("POST", "/wanted/{id}/withdraw", NULL, "N N N Y Y Y Y N N Y N N N"),
 	R("GET", "/hits", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
-	R("POST", "/hits/{id}/{step}", NULL, "NNN NNN NNN NNN YYH NNN YHH YHH YHH NNN NNN NNN NNN"),
+	R("POST", "/hits/{id}/{step}", NULL, "NNN NNN NNN NNN YYN NNN YNN YNN YNN NNN NNN NNN NNN"),
 	R("GET", "/letters", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/letters", "{\"person_id\":@person,\"to_unit\":\"原籍派出所\",\"sent_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N Y N N"),
-	/* an answer is the station's own: other letters are "not open" (409) */
+	/* an answer is the station's own: another station's letter is refused
+	 * (403, audited); the county chief reaches both, and for him neither is
+	 * his station's letter to answer (409) */
 	R("POST", "/letters/{id}/answer", "{\"answered_on\":\"@today\",\"result\":\"none\"}",
-	  "NN. NN. NN. NN. YY. NN. YY. YY. YY. NN. YY. NN. NN."),
+	  "NN. NN. NN. NN. YY. NN. YN. YN. YN. NN. YN. NN. NN."),
 	R("GET", "/population/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
@@ -262,7 +275,7 @@ struct fixtures {
 	long long property[NSCOPE], measure[NSCOPE], custody[NSCOPE], breach[NSCOPE];
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
-	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE];
+	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 };
@@ -405,6 +418,10 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
 	f->user[COUNTY] = q1(srv, "SELECT id FROM users WHERE username = 'xihe_mj3'");
+	/* the county's wanted list: one entry (no hit) for every scope */
+	for (int s = 0; s < NSCOPE; s++)
+		f->wanted[s] = q1(srv, "SELECT MAX(id) FROM wanted_person WHERE id NOT IN"
+				       " (SELECT wanted_id FROM comparison_hit)");
 	f->co_officer = q1(srv, "SELECT id FROM users WHERE username = 'minjing2'");
 	f->aux = q1(srv, "SELECT id FROM users WHERE username = 'fujing'");
 	f->receipt = db_raw_text(srv, srv->db, "SELECT receipt_code FROM police_case WHERE id = 4");
@@ -422,7 +439,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/measures/", measure), M("/custody/", custody), M("/breaches/", breach),
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
-		M("/hits/", hit), M("/letters/", letter),
+		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
 #undef M
 	};
 
@@ -520,6 +537,89 @@ static int has_id(const struct row *rw)
 	return strstr(rw->path, "{id}") != NULL;
 }
 
+/* ---- every refusal and every read of business data is audited ----
+ * The request id of each 403 (ACL-1, ACL-3: "denied") and of each 2xx GET
+ * of a route that reads business data (AUD-1: "success") is kept with its
+ * cell; at the end the audit table must hold a row of that outcome for
+ * every one (checked in batches). */
+struct noted {
+	const char *rid, *what;
+};
+
+static struct noted refused[4096], reads[2048];
+static int nrefused, nreads;
+
+/* The request id of r (X-Request-Id, or the error body's), hex, or NULL. */
+static const char *request_id(struct server *srv, const struct resp *r)
+{
+	const char *rid = json_string_value(jpath(r->json, "error.request_id"));
+	const char *h = r->headers ? strstr(r->headers, "X-Request-Id: ") : NULL;
+
+	if (!rid && h)
+		rid = fmt(srv, "%.16s", h + strlen("X-Request-Id: "));
+	/* a request id is hex: quoted as it is in the batch query below */
+	for (const char *p = rid; p && *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return NULL;
+	return rid ? fmt(srv, "%s", rid) : NULL;
+}
+
+static void note(struct server *srv, struct noted *tab, int *n, int cap, const struct resp *r, const char *what)
+{
+	if (*n == cap)
+		fail_msg("more requests to check than the table holds");
+	tab[*n].rid = request_id(srv, r);
+	tab[(*n)++].what = what;
+}
+
+/* The noted requests without an audit row of outcome, each printed. */
+static int unaudited(struct server *srv, const struct noted *tab, int count, const char *outcome)
+{
+	int bad = 0;
+
+	for (int i = 0; i < count; i += 200) {
+		int n = count - i < 200 ? count - i : 200, named = 0;
+		const char *in = "''";
+
+		for (int k = i; k < i + n; k++)
+			if (tab[k].rid) {
+				in = fmt(srv, "%s,'%s'", in, tab[k].rid);
+				named++;
+			}
+		if (named == n && db_raw_int(srv->db,
+					     fmt(srv, "SELECT COUNT(DISTINCT request_id) FROM audit WHERE"
+						      " outcome = '%s' AND request_id IN (%s)", outcome, in),
+					     NULL) == n)
+			continue;
+		for (int k = i; k < i + n; k++)
+			if (!tab[k].rid ||
+			    db_raw_int(srv->db,
+				       fmt(srv, "SELECT COUNT(*) FROM audit WHERE request_id = ? AND outcome = '%s'",
+					   outcome),
+				       tab[k].rid) == 0) {
+				print_error("UNAUDITED (%s) %s\n", outcome, tab[k].what);
+				bad++;
+			}
+	}
+	return bad;
+}
+
+/* A GET whose 2xx answer must be audited: every business-data read (the
+ * rows the administrator is refused), but for these three, written here
+ * by hand: the user's own colleagues (staff, not citizens), the standard
+ * addresses (places, no person) and the warnings' counts (no record). */
+static int read_audited(const struct row *rw)
+{
+	static const char *const exempt[] = { API "/colleagues", API "/addresses", API "/warnings/summary" };
+
+	if (strcmp(rw->method, "GET") != 0 || rw->cells[0] != 'N')
+		return 0;
+	for (size_t i = 0; i < sizeof(exempt) / sizeof(exempt[0]); i++)
+		if (!strcmp(rw->path, exempt[i]))
+			return 0;
+	return 1;
+}
+
 /* ---- the route table itself ---- */
 
 /* Every ROUTE / ROUTE_B line of src/api/routes.c has a row here and back. */
@@ -567,7 +667,7 @@ STORY(every_route_every_role_every_scope)
 {
 	struct fixtures f;
 	struct session *sess[NU];
-	int mismatches = 0, ran = 0;
+	int mismatches = 0, ran = 0, refusals = 0;
 
 	assert_int_equal(check_routes_listed(srv), 0);
 	make_fixtures(srv, &f);
@@ -611,11 +711,29 @@ STORY(every_route_every_role_every_scope)
 								    s == OWN ? "own" : s == OTHER ? "other station" : "other county",
 								    want, r->status, r->body);
 							mismatches++;
+						} else if (got == 'N' || (read_audited(rw) && r->status / 100 == 2)) {
+							const char *what = fmt(srv, "%s %s [%s, %s]: %.200s", rw->method,
+									       rw->path, users[u],
+									       s == OWN     ? "own"
+									       : s == OTHER ? "other station"
+											    : "other county",
+									       r->body);
+
+							if (got == 'N') {
+								note(srv, refused, &nrefused, 4096, r, what);
+								refusals++;
+							} else {
+								note(srv, reads, &nreads, 2048, r, what);
+							}
 						}
 					}
 		}
 	}
-	print_message("authorisation matrix: %d requests, %d mismatches\n", ran, mismatches);
+	mismatches += unaudited(srv, refused, nrefused, "denied");
+	mismatches += unaudited(srv, reads, nreads, "success");
+	print_message("authorisation matrix: %d requests, %d refusals and %d reads of business data (each"
+		      " audited), %d mismatches\n",
+		      ran, refusals, nreads, mismatches);
 	assert_int_equal(mismatches, 0);
 }
 
@@ -645,6 +763,20 @@ STORY(cross_unit_read_is_refused_and_audited)
 	/* the same case read by its own station's officer is allowed */
 	r = http(srv, mj, "GET", fmt(srv, API "/cases/%lld", f.kase[OWN]), NULL);
 	assert_int_equal(r->status, 200);
+
+	/* a rental of another station: refused, not answered as absent, and
+	 * audited with the rental's record id (issue 13) */
+	r = http(srv, mj, "GET", fmt(srv, API "/rentals/%lld", f.rental[OTHER]), NULL);
+	assert_error(srv, r, 403, "FORBIDDEN");
+	r = http(srv, aud, "GET", fmt(srv, API "/audit?action=rental.read&user=minjing1&object_id=%lld",
+				      f.rental[OTHER]), NULL);
+	assert_int_equal(r->status, 200);
+	assert_int_equal(rnum(r, "total"), 1);
+	assert_string_equal(rstr(r, "items.0.outcome"), "denied");
+	assert_string_equal(rstr(r, "items.0.object_type"), "rental");
+	/* one that does not exist is still absent */
+	r = http(srv, mj, "GET", API "/rentals/999999", NULL);
+	assert_int_equal(r->status, 404);
 }
 
 /* /me lists the actions of the user: the 三权分立 separation shows there */

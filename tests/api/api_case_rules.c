@@ -921,6 +921,79 @@ STORY(masking)
 			 r->body);
 }
 
+/* Issue 13: a party registered with an ID number that another station's
+ * register holds is linked to that person but never changes the record
+ * and never shows its name or phone; the match is audited on the
+ * person's record id. Within the station the register is used (and kept
+ * current) as before. */
+STORY(party_elsewhere)
+{
+	struct crew c = crew_of(srv);
+	struct session *bs = as(srv, "beishe_mj1"), *aud = as(srv, "auditor");
+	const char *theirs = id_aged(srv, -9, 33, 271), *ours = id_aged(srv, -9, 41, 273);
+	long long id, pid, own_pid;
+	struct resp *r;
+
+	r = http(srv, bs, "POST", API "/persons",
+		 J(srv, "{s:s, s:s, s:s, s:s}", "id_number", theirs, "name", "钱北社", "kind", "temporary",
+		   "phone", "13700000099"));
+	EXPECT(r, 201);
+	pid = rnum(r, "person.id");
+	r = http(srv, c.mj1, "POST", API "/persons",
+		 J(srv, "{s:s, s:s, s:s, s:s}", "id_number", ours, "name", "城关登记", "kind", "temporary",
+		   "phone", "13700000011"));
+	EXPECT(r, 201);
+	own_pid = rnum(r, "person.id");
+
+	id = rnum(case_new(srv, c.mj1, "殴打他人案", day_str(srv, -9), c.mj2), "case.id");
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		 J(srv, "{s:s, s:s, s:s, s:s, s:s}", "role", "suspect", "name", "化名某", "id_number", theirs,
+		   "phone", "13600000001", "address", "城关镇某街1号"));
+	EXPECT(r, 201);
+	EXPECT_STR(r, "party.name", "化名某");
+	assert_null(strstr(r->body, "钱北社"));
+	r = case_get(srv, c.mj1, id);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "case.parties.0.name", "化名某");
+	EXPECT_STR(r, "case.parties.0.phone", "13600000001");
+	EXPECT_STR(r, "case.parties.0.address", "城关镇某街1号");
+	EXPECT_NUM(r, "case.parties.0.person_id", pid);
+	assert_null(strstr(r->body, "钱北社"));
+	assert_null(strstr(r->body, "13700000099"));
+	/* the case list's name search does not find the case by the register's name */
+	assert_false(lists(http(srv, c.mj1, "GET", API "/cases?q=%E9%92%B1%E5%8C%97%E7%A4%BE", NULL), id));
+	assert_true(lists(http(srv, c.mj1, "GET", API "/cases?q=%E5%8C%96%E5%90%8D%E6%9F%90", NULL), id));
+	/* 北社's record is as 北社 registered it, and does not show 城关's case */
+	r = http(srv, bs, "GET", fmt(srv, API "/persons/%lld", pid), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.name", "钱北社");
+	EXPECT_STR(r, "person.phone", "13700000099");
+	assert_true(json_is_null(jpath(r->json, "person.address")));
+	assert_int_equal(json_array_size(jpath(r->json, "person.cases")), 0);
+	/* the match is audited on the person's record id, never the number */
+	r = http(srv, aud, "GET", fmt(srv, API "/audit?action=case.party_match&user=minjing1&object_id=%lld", pid),
+		 NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_STR(r, "items.0.object_type", "person");
+	assert_null(strstr(r->body, theirs));
+	/* the register's person stays out of reach: reading it is refused */
+	EXPECT(http(srv, c.mj1, "GET", fmt(srv, API "/persons/%lld", pid), NULL), 403);
+
+	/* the station's own register: today's behaviour, kept current */
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		 J(srv, "{s:s, s:s, s:s, s:s}", "role", "witness", "name", "别名", "id_number", ours, "phone",
+		   "13600000002"));
+	EXPECT(r, 201);
+	EXPECT_STR(r, "party.name", "城关登记");
+	r = http(srv, c.mj1, "GET", fmt(srv, API "/persons/%lld", own_pid), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.phone", "13600000002");
+	assert_int_equal(json_array_size(jpath(r->json, "person.cases")), 1);
+	r = http(srv, aud, "GET", API "/audit?action=case.party_match&user=minjing1", NULL);
+	EXPECT_NUM(r, "total", 1);
+}
+
 /* PROC-ACCEPT-RECEIPT: the public progress query by receipt code shows the
  * state and no personal data. */
 STORY(progress)
@@ -953,6 +1026,13 @@ STORY(progress)
 	EXPECT_ERR(srv, http(srv, NULL, "GET", API "/progress/abc", NULL), 404, "NOT_FOUND", NULL);
 }
 
+/* Last: after every story above, the audit table keeps record ids, never
+ * an ID number (AUD-6, issue 13). */
+STORY(audit_holds_no_id_number)
+{
+	assert_int_equal(audit_id_numbers(srv), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -969,7 +1049,7 @@ int main(void)
 		T(adm_nopunish_u14), T(adm_limit_6m), T(adm_det_exempt),
 		T(adm_aggrav_repeat), T(adm_mediate), T(adm_summon_approval),
 		T(bad_transition), T(acl), T(case_may), T(masking), T(list_filters),
-		T(progress),
+		T(progress), T(party_elsewhere), T(audit_holds_no_id_number),
 	};
 	/* clang-format on */
 

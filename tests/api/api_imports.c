@@ -204,6 +204,13 @@ STORY(import_quoted_records)
 				    " AND case_desc = '涉嫌盗窃, 诈骗'", w), 1);
 }
 
+/* Last: after every story above, the audit table keeps record ids, never
+ * an ID number (AUD-6, issue 13). */
+STORY(audit_holds_no_id_number)
+{
+	assert_int_equal(audit_id_numbers(srv), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -213,6 +220,7 @@ int main(void)
 		T(import_long),
 		T(wanted_import),
 		T(import_quoted_records),
+		T(audit_holds_no_id_number),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

@@ -700,12 +700,79 @@ STORY(list_filters)
 	EXPECT_STR(r, "items.0.place", "筛选测试路1号");
 }
 
+/* 1b. A call that resembles another unit's incident: a station officer is
+ * told only which unit to ask (its name and phone), never the incident's
+ * content, number or id; the desk, which may read it, sees it as before;
+ * linking to an incident one may not read is refused and audited; the
+ * check itself leaves an audit row naming the matched incident. */
+STORY(duplicate_elsewhere_names_only_the_unit)
+{
+	const char *place = "北社乡北社村委会东侧路口", *summary = "ELSEWHERE 路口两车相撞有人受伤";
+	const char *again = "ELSEWHERE 又有人报警称路口撞车";
+	struct session *aud;
+	long long a;
+	struct resp *r;
+
+	begin(srv);
+	aud = login(srv, "auditor", DEMO_PW);
+	/* 北社's phone, so that the answer has one to give */
+	EXPECT(http(srv, S("admin"), "PATCH", fmt(srv, API "/units/%lld", BS), "{\"phone\":\"0351-7654321\"}"),
+	       200);
+	r = inc_new(srv, "jiejing", BS, "0203", place, summary, 0);
+	a = rnum(r, "incident.id");
+
+	/* 城关's officer, a walk-in about the same place: 北社's incident */
+	clock_advance(srv, 300);
+	r = inc_post(srv, "minjing1",
+		     json_pack("{s:s, s:s, s:s, s:s}", "source", "walk_in", "place", place, "category", "0203",
+			       "summary", again));
+	assert_error(srv, r, 409, "DUPLICATE_SUSPECTED");
+	assert_int_equal(json_array_size(jpath(r->json, "duplicate_candidates")), 0);
+	assert_int_equal(json_array_size(jpath(r->json, "duplicate_elsewhere")), 1);
+	EXPECT_STR(r, "duplicate_elsewhere.0.unit_name", "北社派出所");
+	EXPECT_STR(r, "duplicate_elsewhere.0.unit_phone", "0351-7654321");
+	EXPECT_NUM(r, "duplicate_elsewhere.0.unit_id", BS);
+	/* nothing of the incident itself */
+	assert_null(strstr(r->body, "ELSEWHERE"));
+	assert_null(strstr(r->body, "JQ"));
+	assert_null(strstr(r->body, "\"id\""));
+	assert_null(strstr(r->body, "received_at"));
+	assert_int_equal(audit_count(srv, aud, "incident.duplicate_check", "minjing1", "success"), 1);
+	r = http(srv, aud, "GET", API "/audit?action=incident.duplicate_check&user=minjing1", NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "items.0.detail", fmt(srv, "matched=%lld shown=0 elsewhere_units=1", a));
+
+	/* linking to it is reading it: refused and audited */
+	r = inc_post(srv, "minjing1",
+		     json_pack("{s:s, s:s, s:s, s:s, s:I}", "source", "walk_in", "place", place, "category",
+			       "0203", "summary", again, "duplicate_of", (json_int_t)a));
+	assert_error(srv, r, 403, "FORBIDDEN");
+	assert_int_equal(audit_count(srv, aud, "incident.read", "minjing1", "denied"), 1);
+
+	/* the desk reads the county: the incident itself, as before */
+	r = inc_post(srv, "jiejing",
+		     json_pack("{s:s, s:s, s:s, s:s}", "source", "110", "place", place, "category", "0203",
+			       "summary", again));
+	assert_error(srv, r, 409, "DUPLICATE_SUSPECTED");
+	assert_int_equal(json_array_size(jpath(r->json, "duplicate_candidates")), 1);
+	EXPECT_NUM(r, "duplicate_candidates.0.id", a);
+	EXPECT_STR(r, "duplicate_candidates.0.summary", summary);
+	assert_int_equal(json_array_size(jpath(r->json, "duplicate_elsewhere")), 0);
+
+	/* not the same event: the officer registers it as new */
+	r = inc_post(srv, "minjing1",
+		     json_pack("{s:s, s:s, s:s, s:s, s:b}", "source", "walk_in", "place", place, "category",
+			       "0203", "summary", again, "not_duplicate", 1));
+	EXPECT(r, 201);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(full_timeline), T(duplicate_linking), T(unfiled_incident), T(oversight),
+		T(full_timeline), T(duplicate_linking), T(duplicate_elsewhere_names_only_the_unit),
+		T(unfiled_incident), T(oversight),
 		T(permissions),   T(daily_report),      T(stats),            T(validation),
 		T(list_filters),
 	};

@@ -179,7 +179,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.suozhang.call('POST', '/wanted', { id_number: idNumber('1995-06-06', 322), name: '契约租客', case_desc: '涉嫌诈骗',
     issuing_unit: '外省某局', issued_on: today })
   await c.suozhang.call('POST', '/wanted/import', { csv: `身份证号,姓名,案由,发布单位,发布日期\n${idNumber('1970-07-07', 433)},导入在逃,涉嫌盗窃,外省某局,${today}\n坏行,x,,,,\n` })
-  await c.suozhang.call('GET', '/wanted?active=1')
+  const wl = (await c.suozhang.call('GET', '/wanted?active=1')).body
+  const wimp = wl && wl.items ? wl.items.find((x) => x.name === '导入在逃') : null
+  await c.suozhang.call('POST', `/wanted/${wimp ? wimp.id : 0}/withdraw`)
   const hits = (await m1.call('GET', '/hits?open=1')).body
   const h0 = hits && hits.items && hits.items[0]
   if (h0) {

@@ -1073,3 +1073,54 @@ const char *db_raw_text(struct server *srv, const char *path, const char *sql)
 	sqlite3_close(db);
 	return v;
 }
+
+int looks_like_id_number(const char *t, size_t pos)
+{
+	static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	const char *s = t + pos;
+	int sum = 0, m, d;
+
+	if (pos > 0 && t[pos - 1] >= '0' && t[pos - 1] <= '9')
+		return 0;
+	for (int i = 0; i < 17; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		sum += (s[i] - '0') * w[i];
+	}
+	if (s[17] != "10X98765432"[sum % 11] || (s[18] >= '0' && s[18] <= '9'))
+		return 0;
+	m = (s[10] - '0') * 10 + (s[11] - '0');
+	d = (s[12] - '0') * 10 + (s[13] - '0');
+	return (s[6] == '1' && (s[7] == '8' || s[7] == '9')) || (s[6] == '2' && s[7] == '0')
+		       ? m >= 1 && m <= 12 && d >= 1 && d <= 31
+		       : 0;
+}
+
+int audit_id_numbers(struct server *srv)
+{
+	sqlite3 *db = db_raw_open(srv->db);
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT id, action, COALESCE(object_id, '') || ' ' || COALESCE(detail, '') FROM audit",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		fail_msg("cannot read the audit table");
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 2);
+
+		for (size_t i = 0; text && text[i]; i++)
+			if (looks_like_id_number(text, i)) {
+				print_error("audit row %lld (%s) holds an ID number: %s\n",
+					    (long long)sqlite3_column_int64(st, 0),
+					    (const char *)sqlite3_column_text(st, 1), text);
+				found++;
+				break;
+			}
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return found;
+}

@@ -238,4 +238,15 @@ const char *db_raw_text(struct server *srv, const char *path, const char *sql);
 /* A path inside the server's directory, in srv's pool. */
 const char *srv_path(struct server *srv, const char *name);
 
+/* 1 when text[0..] starts an 18-character 公民身份号码 standing alone: 17
+ * digits and a digit or X with the right GB 11643 check character, a
+ * birth date of 18xx/19xx/20xx with month 01–12 and day 01–31, and no
+ * digit right before or after it. */
+int looks_like_id_number(const char *text, size_t pos);
+
+/* Scan the audit table's object ids and details for ID numbers (AUD-6:
+ * the log keeps record ids, never personal numbers); each one found is
+ * printed with its row. Returns how many were found. */
+int audit_id_numbers(struct server *srv);
+
 #endif

@@ -5,6 +5,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/authz.h"
+#include "domain/admin/audit.h"
 #include "domain/clocks/clocks.h"
 #include "domain/custody/custody.h"
 #include "domain/admin/holidays.h"
@@ -75,6 +76,12 @@ int api_warnings(struct req *r)
 
 	if (!rc)
 		rc = clocks_collect(&r->ctx, scope, min, &items);
+	/* AUD-1: the warnings name cases and persons: audited with the case ids */
+	if (!rc) {
+		rc = audit_read_items(&r->ctx, "warning.list", "case", items, "case_id");
+		if (rc)
+			json_decref(items);
+	}
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_pack("{s:o, s:I, s:I}", "items", items, "total",

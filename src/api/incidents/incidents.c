@@ -137,10 +137,16 @@ int api_incidents_create(struct req *r)
 	if (rc)
 		return rc;
 	if (json_object_get(out, "duplicate_candidates")) {
-		/* nothing was written: the desk decides 同一警情 or a new one */
+		/* nothing was written: the desk decides 同一警情 or a new one; an
+		 * incident of a unit the caller may not read is named only by
+		 * that unit (duplicate_elsewhere), never by its content */
+		int mine = json_array_size(json_object_get(out, "duplicate_candidates")) > 0;
+
 		json_object_set_new(out, "error",
 				    json_pack("{s:s, s:s, s:s}", "code", "DUPLICATE_SUSPECTED", "message",
-					      "同一地点近期已有报警，请确认是否为同一警情（关联）或新警情",
+					      mine ? "同一地点近期已有报警，请确认是否为同一警情（关联）或新警情"
+						   : "其他单位近期在同一地点已有报警，可能为同一警情，请联系该单位核实；"
+						     "确认不是同一警情后可作为新警情登记",
 					      "request_id", r->request_id));
 		return req_reply(r, 409, out);
 	}

@@ -149,8 +149,9 @@ int api_persons_get(struct req *r)
 }
 
 /* An import's file: {"csv": text, "encoding": "utf-8" | "gbk"} or
- * {"xlsx": base64}; the persons import also names what it imports. The
- * body limit (1 MiB) bounds the file; the tables say so too. */
+ * {"xlsx": base64}; the persons import also names what it imports. */
+#define IMPORT_MAX 1000000 /* bytes of the file: the body (1 MiB) holds it with its JSON */
+
 struct import_body {
 	const char *csv, *encoding, *xlsx, *what;
 };
@@ -159,16 +160,16 @@ static const char *const import_encoding_values[] = { "utf-8", "utf8", "gbk", NU
 static const char *const import_what_values[] = { "persons", "rentals", "tenancies", NULL };
 
 const struct field wanted_import_fields[] = {
-	FFILE(struct import_body, csv, "csv", 0, 1 << 20),
+	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),
 	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
-	FFILE(struct import_body, xlsx, "xlsx", 0, 1 << 20),
+	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),
 	FEND,
 };
 
 const struct field persons_import_fields[] = {
-	FFILE(struct import_body, csv, "csv", 0, 1 << 20),
+	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),
 	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
-	FFILE(struct import_body, xlsx, "xlsx", 0, 1 << 20),
+	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),
 	FONEOF(struct import_body, what, "what", 0, 16, import_what_values),
 	FEND,
 };
@@ -628,6 +629,16 @@ int api_wanted_put(struct req *r)
 	}
 
 	if (!rc) rc = wanted_put(&r->ctx, &in, &hits);
+	return DONE(rc, 200, json_pack("{s:i}", "new_hits", hits));
+}
+
+int api_wanted_withdraw(struct req *r)
+{
+	int64_t id;
+	int hits = 0;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = wanted_withdraw(&r->ctx, id, &hits);
 	return DONE(rc, 200, json_pack("{s:i}", "new_hits", hits));
 }
 

@@ -203,6 +203,27 @@ int audit_read(struct ctx *c, const char *object_type, const char *object_id)
 	return audit_write(c, "read", object_type, object_id, "success", NULL);
 }
 
+int audit_read_items(struct ctx *c, const char *action, const char *object_type,
+		     const json_t *items, const char *id_key)
+{
+	struct buf ids;
+	const json_t *it;
+	size_t i, n = json_array_size(items);
+	int rc;
+
+	buf_init(&ids, 4096);
+	buf_addf(&ids, "n=%zu ids=", n);
+	for (i = 0; i < n && i < 200; i++) {
+		it = json_array_get(items, i);
+		buf_addf(&ids, "%s%lld", i ? "," : "",
+			 (long long)json_integer_value(json_object_get(it, id_key)));
+	}
+	rc = buf_str(&ids) ? audit_write(c, action, object_type, NULL, "success", buf_str(&ids))
+			   : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	buf_release(&ids);
+	return rc;
+}
+
 void audit_flush_pending(struct ctx *c)
 {
 	struct ps_err e;

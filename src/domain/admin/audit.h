@@ -28,6 +28,14 @@ int audit_write_deferred(struct ctx *c);
  * write that echoes what it wrote). */
 int audit_read(struct ctx *c, const char *object_type, const char *object_id);
 
+/* Audit a list or search answer of personal or operational data (AUD-1):
+ * one row, action as given ("measure.list"), object_type, detail = the ids
+ * (the integer member id_key of each element of items, the first 200,
+ * comma-separated) and the count. items may be NULL (an empty answer).
+ * Same contract as audit_write. */
+int audit_read_items(struct ctx *c, const char *action, const char *object_type,
+		     const json_t *items, const char *id_key);
+
 /* After a rollback, write the refusals remembered by ctx_deny in a
  * transaction of their own. Best effort: a failure is logged. */
 void audit_flush_pending(struct ctx *c);

@@ -411,10 +411,18 @@ int cases_inbox(struct ctx *c, json_t **out)
 	rows_bind_int(&q, c->who.unit_id);
 	rows_bind_int(&q, chain_bureau_of(c, c->who.unit_path));
 	rows_bind_text(&q, c->who.unit_kind);
-	return rows_page(&q,
-			 "SELECT a.id, a.case_id, a.step, a.role, a.created_at, k.case_no, k.title,"
-			 " k.kind, k.status, o.name AS unit_name,"
-			 " (SELECT COUNT(*) FROM penalty_proposal pp WHERE pp.case_id = k.id"
-			 "  AND pp.lenient = 1 AND pp.status = 'submitted') AS lenient",
-			 "ORDER BY a.id", out);
+	rc = rows_page(&q,
+		       "SELECT a.id, a.case_id, a.step, a.role, a.created_at, k.case_no, k.title,"
+		       " k.kind, k.status, o.name AS unit_name,"
+		       " (SELECT COUNT(*) FROM penalty_proposal pp WHERE pp.case_id = k.id"
+		       "  AND pp.lenient = 1 AND pp.status = 'submitted') AS lenient",
+		       "ORDER BY a.id", out);
+	/* AUD-1: the inbox shows the cases' titles: audited with the case ids */
+	if (!rc)
+		rc = audit_read_items(c, "approval.list", "case", json_object_get(*out, "items"), "case_id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }

@@ -402,9 +402,12 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 	return rc;
 }
 
-/* Find or create the person; *age is the age on the act date or -1. */
+/* Find or create the person; *age is the age on the act date or -1.
+ * *elsewhere is set when the ID number belongs to a person registered by
+ * a unit outside the actor's scope: that record is linked, never changed
+ * and never read (the party keeps its own data, see cases_add_party). */
 static int person_upsert(struct ctx *c, const struct party_input *in, const char *act_date,
-			 int64_t *person_id, int *age)
+			 int64_t *person_id, int *age, int *elsewhere)
 {
 	struct idcard id;
 	struct rows_query q;
@@ -413,6 +416,7 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 	enum idcard_result r;
 
 	*age = -1;
+	*elsewhere = 0;
 	if (in->id_number && *in->id_number) {
 		r = idcard_parse(in->id_number, strlen(in->id_number), today_ymd(c), &id);
 		if (r != IDCARD_OK)
@@ -440,6 +444,22 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 			return rc;
 	}
 	if (*person_id) {
+		int64_t mine = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, *person_id);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM person p JOIN org_unit o ON o.id = p.unit_id"
+			      " WHERE p.id = ? AND o.path LIKE ?",
+			      0, &mine);
+		if (rc)
+			return rc;
+		if (!mine) {
+			/* another unit's register: linked as it is, left untouched */
+			*elsewhere = 1;
+			return PS_OK;
+		}
 		/* keep the register current with what was just verified */
 		rows_binds(&q, c);
 		rows_bind_text(&q, in->phone);
@@ -477,7 +497,7 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 	struct rows_query q;
 	int64_t person_id, party_id;
 	char detail[160];
-	int age, rc;
+	int age, elsewhere, rc;
 
 	*out = NULL;
 	rc = case_load(c, case_id, &k);
@@ -494,10 +514,15 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 		return ps_fail_field(c->err, PS_EINVAL, "role", "当事人类型应为 suspect/victim/witness/reporter");
 	if (!in->name || !*in->name)
 		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名不能为空");
-	rc = person_upsert(c, in, k.act_date, &person_id, &age);
+	rc = person_upsert(c, in, k.act_date, &person_id, &age, &elsewhere);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
+	/* a party linked to another unit's person keeps the data given here */
+	rows_bind_text(&q, elsewhere ? in->name : NULL);
+	rows_bind_text(&q, elsewhere ? in->phone : NULL);
+	rows_bind_text(&q, elsewhere ? in->address : NULL);
+	rows_bind_text(&q, elsewhere ? in->occupation : NULL);
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, person_id);
 	rows_bind_text(&q, in->role);
@@ -512,9 +537,10 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 	rows_bind_text(&q, in->guardian_phone);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
-			 "INSERT INTO case_party(case_id, person_id, role, confidential, age_at_act,"
-			 " first_offence, pregnant_or_nursing, guardian_name, guardian_phone, added_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 "INSERT INTO case_party(own_name, own_phone, own_address, own_occupation, case_id,"
+			 " person_id, role, confidential, age_at_act, first_offence, pregnant_or_nursing,"
+			 " guardian_name, guardian_phone, added_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &party_id);
 	if (rc == PS_ECONFLICT)
 		return ps_fail(c->err, PS_ECONFLICT, "ALREADY_PARTY", NULL, "该人员已以同一身份登记为本案当事人");
@@ -524,6 +550,12 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 	rc = case_event(c, case_id, "party_add", NULL, NULL, detail);
 	if (!rc)
 		rc = audit_write(c, "case.party_add", "case", k.case_no, "success", detail);
+	/* the match across units is audited on the person's record id */
+	if (!rc && elsewhere)
+		rc = audit_write(c, "case.party_match", "person",
+				 arena_printf(c->arena, "%lld", (long long)person_id), "success",
+				 arena_printf(c->arena, "case=%lld party=%lld registered_elsewhere", (long long)case_id,
+					      (long long)party_id));
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -532,7 +564,7 @@ int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in
 		json_t *p;
 
 		rc = rows_one(&q,
-			      "SELECT cp.id, cp.role, cp.age_at_act, p.name, p.sex, p.birth_date"
+			      "SELECT cp.id, cp.role, cp.age_at_act, " PARTY_NAME_SQL " AS name, p.sex, p.birth_date"
 			      " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.id = ?",
 			      &p);
 		if (rc)

@@ -102,6 +102,12 @@ int cases_is_bureau_chief(struct ctx *c, const struct case_row *k);  /* chief of
 int cases_may_edit(struct ctx *c, const struct case_row *k);  /* parties, custody: an officer or the station chief */
 int cases_may_staff(struct ctx *c, const struct case_row *k); /* officers: the main officer or the station chief */
 
+/* A party's name, phone, address and occupation in SQL over case_party cp
+ * JOIN person p: the party's own (own_name set: the ID number is another
+ * unit's register, which the case never shows), else the register's. */
+#define PARTY_NAME_SQL "COALESCE(cp.own_name, p.name)"
+#define PARTY_FIELD_SQL(f) "(CASE WHEN cp.own_name IS NULL THEN p." f " ELSE cp.own_" f " END)"
+
 /* PS_OK when party_id is a party of the case, else PS_EINVAL naming field. */
 int cases_party_check(struct ctx *c, int64_t case_id, int64_t party_id, const char *field);
 

@@ -40,7 +40,7 @@ int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
 		     officer);
 	rows_and_like(&q, "(k.case_no LIKE ?" ROWS_ESCAPE " OR k.title LIKE ?" ROWS_ESCAPE
 			  " OR EXISTS (SELECT 1 FROM case_party cp JOIN person p ON p.id = cp.person_id"
-			  " WHERE cp.case_id = k.id AND cp.confidential = 0 AND p.name LIKE ?" ROWS_ESCAPE "))",
+			  " WHERE cp.case_id = k.id AND cp.confidential = 0 AND " PARTY_NAME_SQL " LIKE ?" ROWS_ESCAPE "))",
 		      f->q);
 	rows_and_int(&q, "EXISTS (SELECT 1 FROM penalty_proposal pp WHERE pp.case_id = k.id"
 			 " AND pp.lenient = 1 AND pp.status <> 'withdrawn')", f->lenient);
@@ -158,7 +158,9 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 		rc = sub(c, obj, "parties",
 			 "SELECT cp.id, cp.role, cp.confidential, cp.age_at_act, cp.first_offence,"
 			 " cp.pregnant_or_nursing, cp.guardian_name, cp.guardian_phone, p.id AS person_id,"
-			 " p.name, p.id_number, p.sex, p.birth_date, p.phone, p.address, p.occupation"
+			 " " PARTY_NAME_SQL " AS name, p.id_number, p.sex, p.birth_date,"
+			 " " PARTY_FIELD_SQL("phone") " AS phone, " PARTY_FIELD_SQL("address") " AS address,"
+			 " " PARTY_FIELD_SQL("occupation") " AS occupation"
 			 " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?"
 			 " ORDER BY cp.id", id);
 	if (!rc)
@@ -169,7 +171,7 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 	if (!rc)
 		rc = sub(c, obj, "interviews",
 			 "SELECT i.id, i.party_id, i.kind, i.version, i.supersedes_id, i.status, i.start_at,"
-			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, p.name AS subject_name,"
+			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, " PARTY_NAME_SQL " AS subject_name,"
 			 " cp.confidential"
 			 " FROM interview i JOIN case_party cp ON cp.id = i.party_id JOIN person p ON p.id = cp.person_id"
 			 " WHERE i.case_id = ? ORDER BY i.id", id);
@@ -183,7 +185,7 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 			 "SELECT pp.id, pp.party_id, pp.offence_code, pp.tier, pp.law, pp.warning, pp.fine,"
 			 " pp.det_days, pp.credit_days, pp.lenient, pp.lenient_reason, pp.repeat_offence,"
 			 " pp.exec_exempt, pp.exempt_override_reason, pp.no_penalty, pp.level, pp.status,"
-			 " pp.decision_no, p.name AS party_name FROM penalty_proposal pp"
+			 " pp.decision_no, " PARTY_NAME_SQL " AS party_name FROM penalty_proposal pp"
 			 " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
 			 " WHERE pp.case_id = ? ORDER BY pp.id", id);
 	if (!rc)

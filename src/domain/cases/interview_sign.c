@@ -22,7 +22,7 @@ static const char iv_cols[] =
 	" i.family_notified_at,"
 	" i.family_notice_exception, i.qa, i.read_back, i.subject_signed_at, i.subject_refusal,"
 	" i.officer_signed_at, i.content_hash, i.created_at, cp.role AS subject_role, cp.confidential,"
-	" p.name AS subject_name, p.sex AS subject_sex, p.birth_date AS subject_birth_date"
+	" " PARTY_NAME_SQL " AS subject_name, p.sex AS subject_sex, p.birth_date AS subject_birth_date"
 	" FROM interview i JOIN case_party cp ON cp.id = i.party_id"
 	" JOIN person p ON p.id = cp.person_id WHERE i.id = ?";
 

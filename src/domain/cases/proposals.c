@@ -357,7 +357,7 @@ int proposals_ready(struct ctx *c, const struct case_row *k, struct proposal_sum
 	rc = rows_all(&q,
 		      "SELECT pp.id, pp.party_id, pp.fine, pp.warning, pp.det_days, pp.lenient,"
 		      " pp.exec_exempt, pp.exempt_override_reason, pp.no_penalty, pp.level, pp.created_at,"
-		      " cp.age_at_act, p.name FROM penalty_proposal pp"
+		      " cp.age_at_act, " PARTY_NAME_SQL " AS name FROM penalty_proposal pp"
 		      " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
 		      " WHERE pp.case_id = ? AND pp.status = 'draft'",
 		      &rows);

@@ -32,13 +32,21 @@ int breaches_list(struct ctx *c, int open_only, json_t **out)
 	rows_query_init(&q, c, where, 1, 500);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
 	rows_bind_int(&q, open_only);
-	return rows_page(&q,
+	rc = rows_page(&q,
 			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
 			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"
 			 " b.answered_at, u.name AS answered_by_name,"
-			 " (SELECT p.name FROM measure m JOIN case_party cp ON cp.id = m.party_id"
+			 " (SELECT " PARTY_NAME_SQL " FROM measure m JOIN case_party cp ON cp.id = m.party_id"
 			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
 			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
+	/* AUD-1: the rows name the persons under a measure */
+	if (!rc)
+		rc = audit_read_items(c, "breach.list", "breach", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *text,

@@ -58,7 +58,7 @@ static int measure_json(struct ctx *c, int64_t id, json_t **out)
 	rc = rows_one(&q,
 		      "SELECT m.id, m.case_id, m.party_id, m.kind, m.tier, m.days, m.reason, m.special_person,"
 		      " m.started_at, m.ended_at, m.end_reason, m.status, m.kss_at, m.family_at, m.question_at,"
-		      " m.family_exception, m.previous_id, p.name AS person, u.name AS approved_by_name"
+		      " m.family_exception, m.previous_id, " PARTY_NAME_SQL " AS person, u.name AS approved_by_name"
 		      " FROM measure m JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
 		      " LEFT JOIN users u ON u.id = m.approved_by WHERE m.id = ?",
 		      &m);
@@ -434,7 +434,7 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
 	rows_bind_int(&q, active_only);
 	rc = rows_all(&q,
-		      "SELECT m.id, m.case_id, k.case_no, m.party_id, p.name AS person, m.kind, m.tier, m.days,"
+		      "SELECT m.id, m.case_id, k.case_no, m.party_id, " PARTY_NAME_SQL " AS person, m.kind, m.tier, m.days,"
 		      " m.reason, m.special_person, m.started_at, m.ended_at, m.end_reason, m.status, m.kss_at,"
 		      " m.family_at, m.question_at, m.family_exception,"
 		      " (SELECT name FROM users WHERE id = m.approved_by) AS approved_by_name"
@@ -453,6 +453,12 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 				    json_string(measure_kind_label(json_string_value(json_object_get(it, "kind")))));
 		if (t)
 			json_object_set_new(it, "tier_label", json_string(t->label));
+	}
+	/* AUD-1: the list names persons under a measure */
+	rc = audit_read_items(c, "measure.list", "measure", items, "id");
+	if (rc) {
+		json_decref(items);
+		return rc;
 	}
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -475,7 +481,7 @@ int measures_clocks(struct clock_sink *k, enum clock_scope s)
 			 " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
 			 "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
 			 "  AND pm.ended_at > m.started_at - ?) AS chained,"
-			 " o.name AS unit_name, p.name AS person"
+			 " o.name AS unit_name, " PARTY_NAME_SQL " AS person"
 			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
 			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
 			 " WHERE m.status = 'active' AND" CLOCKS_SCOPE_SQL " ORDER BY m.id",

@@ -23,7 +23,7 @@ int custody_get(struct ctx *c, int64_t id, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_one(&q,
-		      "SELECT e.id, e.unit_id, e.case_id, k.case_no, e.party_id, p.name AS person, p.sex,"
+		      "SELECT e.id, e.unit_id, e.case_id, k.case_no, e.party_id, " PARTY_NAME_SQL " AS person, p.sex,"
 		      " e.measure_id, e.reason, e.officer_id, u.name AS officer_name, e.arrived_at,"
 		      " e.safety_check_at, e.safety_notes, e.locker_no, e.room_kind, e.room_no, e.out_at,"
 		      " e.exited_at, e.exit_reason, e.belongings_returned"
@@ -433,7 +433,7 @@ int custody_board(struct ctx *c, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
 	rc = rows_all(&q,
-		      "SELECT e.id, e.case_id, k.case_no, p.name AS person, p.sex, e.reason, e.arrived_at,"
+		      "SELECT e.id, e.case_id, k.case_no, " PARTY_NAME_SQL " AS person, p.sex, e.reason, e.arrived_at,"
 		      " e.safety_check_at, e.locker_no, e.room_kind, e.room_no, e.out_at, u.name AS officer_name,"
 		      " m.id AS measure_id, m.kind, m.tier, m.days, m.started_at, o.name AS unit_name,"
 		      " (SELECT MAX(at) FROM custody_log l WHERE l.entry_id = e.id AND l.kind = 'meal') AS last_meal"
@@ -464,6 +464,12 @@ int custody_board(struct ctx *c, json_t **out)
 		/* ADM-SUMMON-CARE: food and rest, WARN after meal_hours without a meal [U] */
 		json_object_set_new(it, "meal_due", json_boolean(since_meal >= meal_h * 3600));
 		json_object_set_new(it, "minutes_since_meal", json_integer(since_meal / 60));
+	}
+	/* AUD-1: the board names the persons held */
+	rc = audit_read_items(c, "custody.board", "custody", items, "id");
+	if (rc) {
+		json_decref(items);
+		return rc;
 	}
 	*out = json_pack("{s:o, s:I, s:I}", "items", items, "total", (json_int_t)json_array_size(items), "now",
 			 (json_int_t)c->now);

@@ -1,4 +1,5 @@
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/duplicates.h"
 #include "domain/clocks/clocks.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -101,7 +102,6 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 {
 	struct rows_query q;
 	const char *key, *no;
-	json_t *cands;
 	int64_t at = in->has_received ? in->received_at : c->now, id, n = 0, window;
 	int64_t station = in->station_id;
 	int rc;
@@ -148,6 +148,16 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 	key = place_key(c, in->place);
 	window = setting_int(c, "incident.duplicate_minutes", 0) * 60;
 	if (in->duplicate_of) {
+		json_t *dup = NULL;
+
+		/* linking needs the incident to be readable: a refusal (403,
+		 * audited) for another unit's, as for reading it */
+		rc = incidents_get(c, in->duplicate_of, &dup);
+		json_decref(dup);
+		if (rc == PS_ENOTFOUND)
+			return ps_fail_field(c->err, PS_EINVAL, "duplicate_of", "关联的警情不存在或本身是重复警情");
+		if (rc)
+			return rc;
 		rows_binds(&q, c);
 		rows_bind_int(&q, in->duplicate_of);
 		rc = rows_int(&q, "SELECT COUNT(*) FROM incident WHERE id = ? AND duplicate_of IS NULL", 0, &n);
@@ -156,24 +166,9 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 		if (rc)
 			return rc;
 	} else if (!in->not_duplicate) {
-		rows_binds(&q, c);
-		rows_bind_text(&q, key);
-		rows_bind_int(&q, at - window);
-		rows_bind_int(&q, at + window);
-		rc = rows_all(&q,
-			      "SELECT i.id, i.incident_no, i.received_at, i.place, i.summary, i.status,"
-			      " c.name AS category_name FROM incident i"
-			      " JOIN incident_category c ON c.code = i.category"
-			      " WHERE i.place_key = ? AND i.received_at BETWEEN ? AND ? AND i.duplicate_of IS NULL"
-			      " ORDER BY i.received_at",
-			      &cands);
-		if (rc)
+		rc = duplicates_check(c, key, at, window, out);
+		if (rc || *out)
 			return rc;
-		if (json_array_size(cands)) {
-			*out = json_pack("{s:o}", "duplicate_candidates", cands);
-			return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-		}
-		json_decref(cands);
 	}
 	rc = next_number(c, at, &no);
 	if (rc)
@@ -244,9 +239,6 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 
 /* ---- reading ---- */
 
-#define VISIBLE_SQL                                                                             \
-	" (EXISTS (SELECT 1 FROM org_unit so WHERE so.id = i.station_id AND so.path LIKE ?)"      \
-	"  OR EXISTS (SELECT 1 FROM org_unit uo WHERE uo.id = i.unit_id AND uo.path LIKE ?))"
 
 static void mask_phone(json_t *it)
 {
@@ -289,7 +281,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 		      " i.unit_id, u.name AS taken_by_unit"
 		      " FROM incident i JOIN incident_category c ON c.code = i.category"
 		      " LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
-		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" VISIBLE_SQL,
+		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
 		      &inc);
 	if (rc == PS_ENOTFOUND) {
 		struct rows_query q2;
@@ -349,7 +341,7 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	static const char where[] =
 		" FROM incident i JOIN incident_category c ON c.code = i.category"
 		" LEFT JOIN org_unit o ON o.id = i.station_id"
-		" WHERE" VISIBLE_SQL;
+		" WHERE" INCIDENT_VISIBLE_SQL;
 	struct rows_query q;
 	const char *like = ctx_scope_like(c);
 	struct buf ids;
@@ -440,7 +432,7 @@ static int load(struct ctx *c, int64_t id, struct inc_row *r)
 			" i.incident_no, i.category, i.place, i.summary"
 			" FROM incident i JOIN incident_category c ON c.code = i.category"
 			" LEFT JOIN org_unit o ON o.id = i.station_id JOIN org_unit u ON u.id = i.unit_id"
-			" WHERE i.id = ? AND" VISIBLE_SQL,
+			" WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
 			&st, c->err);
 	if (rc)
 		return rc;
@@ -706,7 +698,7 @@ int incidents_board(struct ctx *c, json_t **out)
 		      " i.priority, i.summary, i.station_id, o.name AS station_name, i.status, i.dispatched_at,"
 		      " i.acknowledged_at, i.arrived_at FROM incident i"
 		      " JOIN incident_category c ON c.code = i.category LEFT JOIN org_unit o ON o.id = i.station_id"
-		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" VISIBLE_SQL
+		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" INCIDENT_VISIBLE_SQL
 		      " ORDER BY i.priority, i.received_at",
 		      &open);
 	if (rc)
@@ -725,8 +717,12 @@ int incidents_board(struct ctx *c, json_t **out)
 		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_summary"
 		      " FROM org_unit o WHERE o.kind = 'station' AND o.path LIKE ? ORDER BY o.code",
 		      &units);
+	/* AUD-1: the board shows the open incidents' content */
+	if (!rc)
+		rc = audit_read_items(c, "incident.board", "incident", open, "id");
 	if (rc) {
 		json_decref(open);
+		json_decref(units);
 		return rc;
 	}
 	*out = json_pack("{s:o, s:o, s:I}", "open", open, "stations", units, "now", (json_int_t)c->now);

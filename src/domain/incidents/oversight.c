@@ -189,5 +189,11 @@ int oversight_list(struct ctx *c, int open_only, json_t **out)
 		json_object_set_new(it, "overdue",
 				    json_boolean(!json_is_integer(json_object_get(it, "answered_at")) &&
 						 row_int(it, "deadline") < c->now));
-	return PS_OK;
+	/* AUD-1: the tasks name cases and incidents */
+	rc = audit_read_items(c, "oversight.list", "oversight", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }

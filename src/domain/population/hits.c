@@ -28,11 +28,18 @@ int hits_list(struct ctx *c, int open_only, json_t **out)
 	rows_query_init(&q, c, where, 1, 500);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, open_only);
-	return rows_page(&q,
-			 "SELECT h.id, h.status, h.hit_at, h.signed_at, h.checked_at, h.feedback, h.person_id,"
-			 " p.name AS person_name, w.name AS wanted_name, w.case_desc, w.issuing_unit, w.issued_on,"
-			 " o.name AS unit_name",
-			 "ORDER BY h.status = 'closed', h.hit_at DESC", out);
+	rc = rows_page(&q,
+		       "SELECT h.id, h.status, h.hit_at, h.signed_at, h.checked_at, h.feedback, h.person_id,"
+		       " p.name AS person_name, w.name AS wanted_name, w.case_desc, w.issuing_unit, w.issued_on,"
+		       " o.name AS unit_name",
+		       "ORDER BY h.status = 'closed', h.hit_at DESC", out);
+	if (!rc)
+		rc = audit_read_items(c, "hit.list", "comparison_hit", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback, json_t **out)
@@ -44,7 +51,9 @@ int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback,
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_HIT_UPDATE);
+	rc = rows_check_unit(c, ACT_HIT_UPDATE,
+			     "SELECT o.path FROM comparison_hit h JOIN org_unit o ON o.id = h.unit_id WHERE h.id = ?",
+			     id, "比对命中不存在");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);

@@ -56,7 +56,9 @@ int letters_answer(struct ctx *c, int64_t id, const char *answered_on, const cha
 	int y, m, d, rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_LETTER_ANSWER);
+	rc = rows_check_unit(c, ACT_LETTER_ANSWER,
+			     "SELECT o.path FROM inquiry_letter l JOIN org_unit o ON o.id = l.station_id WHERE l.id = ?",
+			     id, "函件不存在");
 	if (rc)
 		return rc;
 	if (!answered_on || date_parse(answered_on, strlen(answered_on), &y, &m, &d))
@@ -74,14 +76,14 @@ int letters_answer(struct ctx *c, int64_t id, const char *answered_on, const cha
 		       " AND station_id = ? AND answered_on IS NULL",
 		       &n);
 	if (!rc && !n)
-		rc = ps_fail(c->err, PS_ECONFLICT, "LETTER_NOT_OPEN", NULL, "函件不存在、不属于本所或已回复");
+		rc = ps_fail(c->err, PS_ECONFLICT, "LETTER_NOT_OPEN", NULL, "函件已回复，或不是本所发出的函件");
 	if (!rc)
 		rc = audit_write(c, "letter.answer", "inquiry_letter", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", result);
 	return rc ? rc : letters_list(c, 0, out);
 }
 
-int letters_list(struct ctx *c, int open_only, json_t **out)
+int letters_list_unaudited(struct ctx *c, int open_only, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *it;
@@ -119,3 +121,16 @@ int letters_list(struct ctx *c, int open_only, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+int letters_list(struct ctx *c, int open_only, json_t **out)
+{
+	/* AUD-1: the list names the persons asked about */
+	int rc = letters_list_unaudited(c, open_only, out);
+
+	if (!rc)
+		rc = audit_read_items(c, "letter.list", "inquiry_letter", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}

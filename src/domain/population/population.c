@@ -518,6 +518,40 @@ static const char *without_spaces(struct ctx *c, const char *s, struct rows_quer
 	return o;
 }
 
+/* s with every character after the first keep replaced by '*' (ASCII
+ * digits and letters only are expected: an ID prefix, a phone). */
+static const char *masked_after(struct ctx *c, const char *s, size_t keep)
+{
+	char *m = arena_strdup(c->arena, s);
+
+	for (size_t i = keep; m && m[i]; i++)
+		m[i] = '*';
+	return m ? m : "";
+}
+
+/* The search's terms for its audit row: names and addresses as asked,
+ * numbers masked (an ID prefix keeps its region, a phone its first 3). */
+static const char *search_terms(struct ctx *c, const struct person_filter *f)
+{
+	struct buf b;
+	const char *out;
+
+	buf_init(&b, 1024);
+	if (f->name && *f->name)
+		buf_addf(&b, "name:%s;", f->name);
+	if (f->id_prefix && *f->id_prefix)
+		buf_addf(&b, "id_prefix:%s;", masked_after(c, f->id_prefix, 6));
+	if (f->phone && *f->phone)
+		buf_addf(&b, "phone:%s;", masked_after(c, f->phone, 3));
+	if (f->address && *f->address)
+		buf_addf(&b, "address:%s;", f->address);
+	if (f->kind && *f->kind)
+		buf_addf(&b, "kind:%s;", f->kind);
+	out = arena_strdup(c->arena, buf_str(&b) ? buf_str(&b) : "");
+	buf_release(&b);
+	return out ? out : "";
+}
+
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 {
 	/* the name condition by the number of characters (1–4): one character
@@ -534,9 +568,10 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	};
 	struct name_terms nt = { { 0 }, 0, c };
 	struct rows_query q;
+	struct buf ids;
 	json_t *it;
 	size_t i;
-	int rc;
+	int rc, tail_hidden;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_PERSON_SEARCH);
@@ -572,20 +607,31 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		if (nt.n == 4)
 			rows_and_like(&q, "p.name LIKE ?" ROWS_ESCAPE, f->name);
 	}
+	/* no birth date in a list: it is digits 7–14 of the number and would
+	 * undo the mask (PII-1); the audited detail route has it */
 	rc = rows_page(&q,
-		       "SELECT p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.kind, p.key_person,"
+		       "SELECT p.id, p.name, p.sex, p.id_number, p.phone, p.kind, p.key_person,"
 		       " p.compared_at, a.community, a.building, a.unit_no, a.room",
 		       "ORDER BY p.id", out);
 	if (rc)
 		return rc;
+	/* a prefix search already knows the first characters: the last four
+	 * would complete the number (14 + 4), so the row shows only the region */
+	tail_hidden = f->id_prefix && strlen(f->id_prefix) > 6;
+	buf_init(&ids, 4096);
 	json_array_foreach(json_object_get(*out, "items"), i, it) {
 		char masked[19];
 		const char *ph = row_str(it, "phone");
 
 		if (row_str(it, "id_number")) {
 			idcard_mask(row_str(it, "id_number"), masked);
+			if (tail_hidden)
+				for (size_t x = 6; masked[x]; x++)
+					masked[x] = '*';
 			json_object_set_new(it, "id_number", json_string(masked));
 		}
+		if (i < 200)
+			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
 		if (ph && strlen(ph) >= 7) {
 			char m[24];
 			size_t n = strlen(ph) < sizeof(m) - 1 ? strlen(ph) : sizeof(m) - 1;
@@ -597,9 +643,20 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 			json_object_set_new(it, "phone", json_string(m));
 		}
 	}
-	return audit_write(c, "person.search", "person", NULL, "success",
-			   arena_printf(c->arena, "total=%lld%s", (long long)row_int(*out, "total"),
-					json_is_true(json_object_get(*out, "total_capped")) ? "+" : ""));
+	/* AUD-1: a personal-data query: who (the row's user), what was asked
+	 * (the ID prefix and phone masked: the log holds no personal numbers,
+	 * AUD-6), how many rows and which */
+	rc = audit_write(c, "person.search", "person", NULL, "success",
+			 arena_printf(c->arena, "q=%s total=%lld%s ids=%s", search_terms(c, f),
+				      (long long)row_int(*out, "total"),
+				      json_is_true(json_object_get(*out, "total_capped")) ? "+" : "",
+				      buf_str(&ids) ? buf_str(&ids) : ""));
+	buf_release(&ids);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int persons_get(struct ctx *c, int64_t id, json_t **out)
@@ -635,10 +692,14 @@ int persons_get(struct ctx *c, int64_t id, json_t **out)
 	}
 	if (rc)
 		return rc;
+	/* what the person's record links to is shown only where it belongs
+	 * to the reader's scope: another unit's case, rental or letter about
+	 * the same person is that unit's (each query ends with "o.path LIKE ?") */
 #define SUB(key, sql)                                                         \
 	do {                                                                  \
 		rows_binds(&q, c);                                            \
 		rows_bind_int(&q, id);                                        \
+		rows_bind_text(&q, ctx_scope_like(c));                        \
 		rc = rows_all(&q, sql, &arr);                                 \
 		if (rc) {                                                     \
 			json_decref(p);                                       \
@@ -647,19 +708,25 @@ int persons_get(struct ctx *c, int64_t id, json_t **out)
 		json_object_set_new(p, key, arr);                             \
 	} while (0)
 	SUB("rentals", "SELECT r.id, r.level, r.rooms, a.community, a.building, a.unit_no, a.room FROM rental r"
-		       " JOIN address a ON a.id = r.address_id WHERE r.landlord_id = ?");
+		       " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
+		       " WHERE r.landlord_id = ? AND o.path LIKE ?");
 	SUB("tenancies", "SELECT t.id, t.rental_id, t.from_date, t.to_date, t.layer, a.community, a.building,"
 			 " a.unit_no, a.room FROM tenancy t JOIN rental r ON r.id = t.rental_id"
-			 " JOIN address a ON a.id = r.address_id WHERE t.person_id = ? ORDER BY t.from_date DESC");
+			 " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
+			 " WHERE t.person_id = ? AND o.path LIKE ? ORDER BY t.from_date DESC");
 	SUB("cases", "SELECT k.id, k.case_no, k.title, k.status, cp.role FROM case_party cp"
-		     " JOIN police_case k ON k.id = cp.case_id WHERE cp.person_id = ? ORDER BY k.id DESC");
+		     " JOIN police_case k ON k.id = cp.case_id JOIN org_unit o ON o.id = k.unit_id"
+		     " WHERE cp.person_id = ? AND o.path LIKE ? ORDER BY k.id DESC");
 	SUB("hits", "SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
-		    " JOIN wanted_person w ON w.id = h.wanted_id WHERE h.person_id = ? ORDER BY h.id DESC");
+		    " JOIN wanted_person w ON w.id = h.wanted_id JOIN org_unit o ON o.id = h.unit_id"
+		    " WHERE h.person_id = ? AND o.path LIKE ? ORDER BY h.id DESC");
 	SUB("floating", "SELECT f.registered_on, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
 			" f.layer, f.employer_id, e.name AS employer_name FROM floating_person f"
-			" LEFT JOIN employer_unit e ON e.id = f.employer_id WHERE f.person_id = ?");
-	SUB("letters", "SELECT id, to_unit, sent_on, answered_on, result, notes FROM inquiry_letter"
-		       " WHERE person_id = ? ORDER BY id DESC");
+			" LEFT JOIN employer_unit e ON e.id = f.employer_id JOIN org_unit o ON o.id = f.station_id"
+			" WHERE f.person_id = ? AND o.path LIKE ?");
+	SUB("letters", "SELECT l.id, l.to_unit, l.sent_on, l.answered_on, l.result, l.notes FROM inquiry_letter l"
+		       " JOIN org_unit o ON o.id = l.station_id WHERE l.person_id = ? AND o.path LIKE ?"
+		       " ORDER BY l.id DESC");
 #undef SUB
 	/* the full record is personal data: the read is audited (PII-1, AUD-1) */
 	rc = audit_read(c, "person", arena_printf(c->arena, "%lld", (long long)id));

@@ -1,6 +1,7 @@
 /* population_summary.c — the 一标三实 figures of the station page. */
 #include "domain/population/population.h"
 #include "domain/authz.h"
+#include "domain/admin/audit.h"
 #include "domain/population/hits.h"
 #include "domain/population/letters.h"
 #include "domain/population/rentals.h"
@@ -70,14 +71,24 @@ int population_summary(struct ctx *c, json_t **out)
 			" WHERE o.path LIKE ? AND f.layer = 'control' AND EXISTS (SELECT 1 FROM inquiry_letter l"
 			" WHERE l.person_id = f.person_id)");
 	if (!rc)
-		rc = rentals_list(c, 0, NULL, &rentals);
+		rc = rentals_list_unaudited(c, 0, NULL, &rentals);
 	if (!rc)
-		rc = employers_list(c, &employers);
+		rc = employers_list_unaudited(c, &employers);
 	if (!rc)
-		rc = letters_list(c, 1, &letters);
+		rc = letters_list_unaudited(c, 1, &letters);
 	if (rc) {
 		json_decref(by_kind);
 		json_decref(not_compared);
+		return rc;
+	}
+	/* AUD-1: the figures name the persons not yet compared */
+	rc = audit_read_items(c, "population.summary", "person", not_compared, "id");
+	if (rc) {
+		json_decref(by_kind);
+		json_decref(not_compared);
+		json_decref(rentals);
+		json_decref(employers);
+		json_decref(letters);
 		return rc;
 	}
 	json_array_foreach(json_object_get(rentals, "items"), i, it)

@@ -101,7 +101,7 @@ static void schedule(struct ctx *c, json_t *r, int64_t today_days)
 	json_object_set_new(r, "overdue_days", json_integer(today_days > base + cycle ? today_days - base - cycle : 0));
 }
 
-int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
+int rentals_list_unaudited(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
 {
 	struct rows_query q;
 	json_t *rows, *kept, *r;
@@ -148,6 +148,24 @@ int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **o
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
+{
+	/* AUD-1: the list names the landlords */
+	int rc = rentals_list_unaudited(c, overdue_only, due_on, out);
+
+	if (!rc)
+		rc = audit_read_items(c, "rental.list", "rental", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* The object check of a rental for an action: 404 when there is none,
+ * 403 (audited) when it is another unit's (ACL-1). */
+#define RENTAL_PATH_SQL "SELECT o.path FROM rental r JOIN org_unit o ON o.id = r.station_id WHERE r.id = ?"
+
 int rentals_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
@@ -155,7 +173,7 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_RENTAL_READ);
+	rc = rows_check_unit(c, ACT_RENTAL_READ, RENTAL_PATH_SQL, id, "出租房屋不存在");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -210,7 +228,7 @@ int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char 
 	int y, m, d, rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_RENTAL_VISIT);
+	rc = rows_check_unit(c, ACT_RENTAL_VISIT, RENTAL_PATH_SQL, id, "出租房屋不存在");
 	if (!rc)
 		rc = rentals_get(c, id, &r);
 	if (rc)
@@ -259,7 +277,7 @@ int rentals_link_case(struct ctx *c, int64_t id, int64_t case_id, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_RENTAL_LINK_CASE);
+	rc = rows_check_unit(c, ACT_RENTAL_LINK_CASE, RENTAL_PATH_SQL, id, "出租房屋不存在");
 	if (!rc)
 		rc = rentals_get(c, id, &r);
 	if (rc)
@@ -296,7 +314,7 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_TENANCY_CREATE);
+	rc = rows_check_unit(c, ACT_TENANCY_CREATE, RENTAL_PATH_SQL, rental_id, "出租房屋不存在");
 	if (!rc)
 		rc = rentals_get(c, rental_id, &r);
 	if (rc)
@@ -351,7 +369,10 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_TENANCY_END);
+	rc = rows_check_unit(c, ACT_TENANCY_END,
+			     "SELECT o.path FROM tenancy t JOIN rental r ON r.id = t.rental_id"
+			     " JOIN org_unit o ON o.id = r.station_id WHERE t.id = ?",
+			     id, "租住记录不存在");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -510,7 +531,7 @@ static const char *last_month(struct ctx *c)
 	return arena_printf(c->arena, "%04d-%02d", y, m);
 }
 
-int employers_list(struct ctx *c, json_t **out)
+int employers_list_unaudited(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *it;
@@ -540,11 +561,24 @@ int employers_list(struct ctx *c, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+int employers_list(struct ctx *c, json_t **out)
+{
+	/* AUD-1: the list names the employers' contact persons and phones */
+	int rc = employers_list_unaudited(c, out);
+
+	if (!rc)
+		rc = audit_read_items(c, "employer.list", "employer", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals, int departures,
 		     json_t **out)
 {
 	struct rows_query q;
-	int64_t n = 0;
 	int rc;
 
 	*out = NULL;
@@ -560,12 +594,9 @@ int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals,
 			return ps_fail_field(c->err, PS_EINVAL, "month",
 					     "月份应为 YYYY-MM（月份 01–12），人数不能为负");
 	}
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rows_bind_int(&q, c->who.station_id);
-	rc = rows_int(&q, "SELECT COUNT(*) FROM employer_unit WHERE id = ? AND station_id = ?", 0, &n);
-	if (!rc && !n)
-		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "用工单位不存在");
+	rc = rows_check_unit(c, ACT_EMPLOYER_REPORT,
+			     "SELECT o.path FROM employer_unit e JOIN org_unit o ON o.id = e.station_id WHERE e.id = ?",
+			     id, "用工单位不存在");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);

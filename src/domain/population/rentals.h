@@ -23,6 +23,10 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out);
  * (today's visits). */
 int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out);
 
+/* rentals_list without its audit row, for figures computed from the list
+ * (population_summary): its rows must never reach a client. */
+int rentals_list_unaudited(struct ctx *c, int overdue_only, const char *due_on, json_t **out);
+
 /* Rental with landlord, visits, tenants, cases; audited. */
 int rentals_get(struct ctx *c, int64_t id, json_t **out);
 
@@ -54,6 +58,9 @@ int employers_create(struct ctx *c, const char *name, int64_t address_id, const 
 /* Employer units with their last monthly report and whether last month's is
  * missing (overdue). */
 int employers_list(struct ctx *c, json_t **out);
+
+/* employers_list without its audit row, for figures only (as above). */
+int employers_list_unaudited(struct ctx *c, json_t **out);
 
 /* The monthly report of arrivals and departures (YYYY-MM). */
 int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals, int departures,

@@ -12,8 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static int put_one(struct ctx *c, const struct wanted_input *in)
+/* Insert or update one entry; *out_id (may be NULL) = its record id. */
+static int put_one(struct ctx *c, const struct wanted_input *in, int64_t *out_id)
 {
+	int64_t rid = 0;
+	int rc;
 	struct idcard id;
 	struct rows_query q;
 	enum idcard_result r;
@@ -38,13 +41,16 @@ static int put_one(struct ctx *c, const struct wanted_input *in)
 	else
 		rows_bind_text(&q, NULL);
 	rows_bind_int(&q, c->now);
-	return rows_exec(&q,
-			 "INSERT INTO wanted_person(id_number, name, case_desc, issuing_unit, issued_on, withdrawn_at,"
-			 " updated_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET"
-			 " name = excluded.name, case_desc = excluded.case_desc, issuing_unit = excluded.issuing_unit,"
-			 " issued_on = excluded.issued_on, withdrawn_at = excluded.withdrawn_at,"
-			 " updated_at = excluded.updated_at",
-			 NULL);
+	rc = rows_insert(&q,
+			   "INSERT INTO wanted_person(id_number, name, case_desc, issuing_unit, issued_on, withdrawn_at,"
+			   " updated_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id_number) DO UPDATE SET"
+			   " name = excluded.name, case_desc = excluded.case_desc, issuing_unit = excluded.issuing_unit,"
+			   " issued_on = excluded.issued_on, withdrawn_at = excluded.withdrawn_at,"
+			   " updated_at = excluded.updated_at RETURNING id",
+			   &rid);
+	if (!rc && out_id)
+		*out_id = rid;
+	return rc;
 }
 
 int wanted_compare_all(struct ctx *c, int *new_hits)
@@ -88,14 +94,41 @@ int wanted_compare_all(struct ctx *c, int *new_hits)
 
 int wanted_put(struct ctx *c, const struct wanted_input *in, int *new_hits)
 {
+	int64_t id = 0;
 	int rc = authz_require(c, ACT_WANTED_PUT);
 
 	*new_hits = 0;
 	if (!rc)
-		rc = put_one(c, in);
+		rc = put_one(c, in, &id);
+	/* the record id, never the ID number (AUD-6) */
 	if (!rc)
-		rc = audit_write(c, "wanted.put", "wanted_person", in->id_number, "success",
-				 in->withdrawn ? "withdrawn" : NULL);
+		rc = audit_write(c, "wanted.put", "wanted_person", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", in->withdrawn ? "withdrawn" : NULL);
+	return rc ? rc : wanted_compare_all(c, new_hits);
+}
+
+int wanted_withdraw(struct ctx *c, int64_t id, int *new_hits)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc = authz_require(c, ACT_WANTED_PUT);
+
+	*new_hits = 0;
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q,
+		       "UPDATE wanted_person SET withdrawn_at = COALESCE(withdrawn_at, ?), updated_at = ?"
+		       " WHERE id = ?",
+		       &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "在逃人员记录不存在");
+	if (!rc)
+		rc = audit_write(c, "wanted.put", "wanted_person", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", "withdrawn");
 	return rc ? rc : wanted_compare_all(c, new_hits);
 }
 
@@ -130,7 +163,7 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 
 			ps_err_clear(&e);
 			c->err = &e;
-			rc = put_one(c, &in);
+			rc = put_one(c, &in, NULL);
 			c->err = saved;
 			if (rc == PS_EINVAL) {
 				json_array_append_new(errors, json_pack("{s:i, s:s}", "row", rd.record, "reason", e.msg));
@@ -158,7 +191,8 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 int wanted_list(struct ctx *c, int active_only, json_t **out)
 {
 	struct rows_query q;
-	json_t *items;
+	json_t *items, *it;
+	size_t i;
 	int rc;
 
 	rc = authz_require(c, ACT_WANTED_LIST);
@@ -172,6 +206,20 @@ int wanted_list(struct ctx *c, int active_only, json_t **out)
 		      &items);
 	if (rc)
 		return rc;
+	/* PII-1: a list shows ID numbers masked; the birth date is in the number */
+	json_array_foreach(items, i, it) {
+		char masked[19];
+
+		if (row_str(it, "id_number")) {
+			idcard_mask(row_str(it, "id_number"), masked);
+			json_object_set_new(it, "id_number", json_string(masked));
+		}
+	}
+	rc = audit_read_items(c, "wanted.list", "wanted_person", items, "id");
+	if (rc) {
+		json_decref(items);
+		return rc;
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

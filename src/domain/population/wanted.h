@@ -18,6 +18,12 @@ struct wanted_input {
  * again. *new_hits counts the hits found. */
 int wanted_put(struct ctx *c, const struct wanted_input *in, int *new_hits);
 
+/* Withdraw the entry of record id (the list shows ID numbers masked, so a
+ * withdrawal names the record): same roles as wanted_put; PS_ENOTFOUND
+ * when there is no such entry; audited by record id. Withdrawing twice
+ * keeps the first time. */
+int wanted_withdraw(struct ctx *c, int64_t id, int *new_hits);
+
 /* Import many (CSV lines: 身份证号,姓名,案由,发布单位,发布日期[,撤销]); each
  * line imported or reported; one comparison at the end. *out =
  * {"imported","errors":[{"row","reason"}],"new_hits"}. */
