@@ -62,3 +62,11 @@ void ctx_today(const struct ctx *c, int *y, int *m, int *d)
 {
 	date_civil_from_days(date_local_days(c->now), y, m, d);
 }
+
+const char *ctx_today_str(struct ctx *c)
+{
+	int y, m, d;
+
+	ctx_today(c, &y, &m, &d);
+	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+}

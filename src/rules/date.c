@@ -5,6 +5,8 @@
 
 #include "core/clock.h"
 
+#include <string.h>
+
 #define SECONDS_PER_DAY 86400
 
 /* Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms":
@@ -148,4 +150,11 @@ int64_t calendar_next_workday(const struct calendar *cal, int64_t days)
 	while (!calendar_is_workday(cal, days))
 		days++;
 	return days;
+}
+
+int date_valid_str(const char *s)
+{
+	int y, m, d;
+
+	return s && !date_parse(s, strlen(s), &y, &m, &d);
 }

@@ -26,6 +26,9 @@ int date_valid(int y, int m, int d);
  * 2025-02-29). The outputs are written only on success. */
 int date_parse(const char *s, size_t n, int *y, int *m, int *d);
 
+/* 1 when s (NUL-terminated, may be NULL) is a valid YYYY-MM-DD date. */
+int date_valid_str(const char *s);
+
 /* Local (UTC+8) civil day number of an epoch instant (floor division, so
  * instants before 1970 work too). */
 int64_t date_local_days(int64_t epoch_s);

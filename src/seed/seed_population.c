@@ -5,8 +5,12 @@
  * the registry operations, from a fixed seed. */
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
-#include "domain/population/population.h"
+#include "domain/population/persons.h"
+#include "domain/population/addresses.h"
 #include "domain/population/rentals.h"
+#include "domain/population/tenancies.h"
+#include "domain/population/floating.h"
+#include "domain/population/employers.h"
 #include "domain/rows.h"
 #include "domain/population/hits.h"
 #include "domain/population/letters.h"

@@ -37,33 +37,7 @@ int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char 
 /* Link a case that happened in the rental. */
 int rentals_link_case(struct ctx *c, int64_t id, int64_t case_id, json_t **out);
 
-/* A tenancy; refused when the person already lives somewhere in that time
- * (TENANCY_OVERLAP). to_date NULL = open. */
-int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const char *from,
-		     const char *to, const char *layer, json_t **out);
-int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out);
-
-struct floating_input {
-	int64_t person_id, employer_id;
-	const char *registered_on, *permit_no, *permit_issued_on, *permit_expires_on, *mode, *layer;
-};
-
-/* Register or update a floating person (mode employer/joint/direct, layer
- * control/known). */
-int floating_register(struct ctx *c, const struct floating_input *in, json_t **out);
-
-int employers_create(struct ctx *c, const char *name, int64_t address_id, const char *contact,
-		     const char *phone, const char *letter_signed_on, json_t **out);
-
-/* Employer units with their last monthly report and whether last month's is
- * missing (overdue). */
-int employers_list(struct ctx *c, json_t **out);
-
-/* employers_list without its audit row, for figures only (as above). */
-int employers_list_unaudited(struct ctx *c, json_t **out);
-
-/* The monthly report of arrivals and departures (YYYY-MM). */
-int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals, int departures,
-		     json_t **out);
+/* The unit path of a rental (one bind: its id), for rows_check_unit. */
+#define RENTAL_PATH_SQL "SELECT o.path FROM rental r JOIN org_unit o ON o.id = r.station_id WHERE r.id = ?"
 
 #endif

@@ -1,18 +1,13 @@
-/* population.h — 一标三实: standard addresses, the actual population
- * (registered with a checked ID number, searchable by any part of the name),
- * compared at once against the wanted list (issue 6). */
-#ifndef PS_DOMAIN_POPULATION_H
-#define PS_DOMAIN_POPULATION_H
+/* persons.h — 实有人口: the actual population, registered with a checked ID
+ * number, searchable by any part of the name, compared at once against the
+ * wanted list (issue 6). */
+#ifndef PS_DOMAIN_PERSONS_H
+#define PS_DOMAIN_PERSONS_H
 
 #include <jansson.h>
 #include <stdint.h>
 
 #include "domain/ctx.h"
-
-struct address_input {
-	const char *community, *building, *unit_no, *room;
-	int64_t post_id;
-};
 
 struct person_input {
 	const char *id_number, *name, *sex, *birth_date, *phone, *kind, *household_no, *key_tags;
@@ -24,15 +19,6 @@ struct person_filter {
 	const char *name, *id_prefix, *phone, *address, *kind;
 	int64_t page, per_page;
 };
-
-/* Addresses of the user's station: {"items":[…]} (community, building, unit,
- * room) ordered as a tree. */
-int addresses_list(struct ctx *c, const char *community, json_t **out);
-
-/* Create (or find: one address is one place) an address of the station. */
-int addresses_create(struct ctx *c, const struct address_input *in, json_t **out);
-/* The same without the answer: the address's id (an import's row). */
-int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id);
 
 /* Register or update a person by ID number: the number is checked (GB
  * 11643), typed name/sex/birth date must agree with it; the name index is
@@ -65,11 +51,5 @@ int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name);
 /* Compare one person with the active wanted list; new hits are appended to
  * *hits (may be NULL). */
 int persons_compare(struct ctx *c, int64_t person_id, json_t *hits);
-
-/* The station page figures: residents by kind, rentals by level and overdue
- * visits, 比对率 (compared among tenants, temporary and floating persons)
- * with the ones not compared and why, 发函率 (control-layer floating persons
- * with a letter), overdue letters and employer reports, open hits. */
-int population_summary(struct ctx *c, json_t **out);
 
 #endif
