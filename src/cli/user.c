@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "cli/cli_db.h"
 #include "domain/admin/users.h"
+#include "domain/admin/units.h"
 #include "core/crypto.h"
 #include "core/mem.h"
 

@@ -125,7 +125,7 @@ static int interview(struct ctx *c, struct story *s, const char *o1, const char 
 	in.read_back = in.subject_signed = in.officer_signed = 1;
 	in.has_read_back = in.has_subject_signed = in.has_officer_signed = 1;
 	TRY(interviews_update(c, id, &in, &out));
-	TRY(interviews_sign(c, id, &out));
+	TRY(interview_sign(c, id, &out));
 	return PS_OK;
 }
 
@@ -137,7 +137,7 @@ static int act(struct ctx *c, struct story *s, const char *who, const char *acti
 	int rc;
 
 	TRY(auth_actor_load(c, who));
-	TRY(cases_action(c, s->case_id, action, &in, &out));
+	TRY(case_actions_run(c, s->case_id, action, &in, &out));
 	return PS_OK;
 }
 

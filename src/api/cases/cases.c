@@ -231,7 +231,7 @@ int api_cases_action(struct req *r)
 	if (!rc && r->in)
 		rc = fields_bind(r->in, cases_action_fields, &in, &r->err);
 	if (!rc)
-		rc = cases_action(&r->ctx, id, r->params[1], &in, &out);
+		rc = case_actions_run(&r->ctx, id, r->params[1], &in, &out);
 	return reply_case(r, 200, rc, out);
 }
 
@@ -429,7 +429,7 @@ int api_cases_document_add(struct req *r)
 int api_approvals_inbox(struct req *r)
 {
 	json_t *out;
-	int rc = cases_inbox(&r->ctx, &out);
+	int rc = case_actions_inbox(&r->ctx, &out);
 
 	return rc ? rc : req_reply(r, 200, out);
 }

@@ -132,7 +132,7 @@ int api_interviews_sign(struct req *r)
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = interviews_sign(&r->ctx, id, &out);
+	if (!rc) rc = interview_sign(&r->ctx, id, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
@@ -142,6 +142,6 @@ int api_interviews_correct(struct req *r)
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = interviews_correct(&r->ctx, id, &out);
+	if (!rc) rc = interview_sign_correct(&r->ctx, id, &out);
 	return rc ? rc : req_reply(r, 201, out);
 }

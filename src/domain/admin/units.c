@@ -224,3 +224,17 @@ int units_update(struct ctx *c, int64_t id, const struct unit_input *in,
 	rc = audit_write(c, "unit.update", "org_unit", oid, "success", NULL);
 	return rc ? rc : unit_json(c, id, out);
 }
+
+int units_find_by_code(struct ctx *c, const char *code, int64_t *id)
+{
+	struct rows_query q;
+	int rc;
+
+	*id = 0;
+	rows_binds(&q, c);
+	rows_bind_text(&q, code);
+	rc = rows_int(&q, "SELECT id FROM org_unit WHERE code = ?", 0, id);
+	if (!rc && !*id)
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "单位不存在：%s", code ? code : "");
+	return rc;
+}

@@ -32,4 +32,7 @@ int units_insert(struct ctx *c, const struct unit_input *in, int64_t *id_out);
 /* 1 when kind is one of city, bureau, center, brigade, station, post. */
 int unit_kind_valid(const char *kind);
 
+/* The id of the unit with this 12-digit code (PS_ENOTFOUND otherwise). */
+int units_find_by_code(struct ctx *c, const char *code, int64_t *id);
+
 #endif

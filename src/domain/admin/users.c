@@ -17,7 +17,8 @@ static const char user_cols[] =
 	" u.badge_no, u.phone, u.disabled, u.locked_until, u.must_change_pw,"
 	" u.last_login_at, u.created_at";
 
-int username_valid(const char *u)
+/* 1 when username is 3–32 of [a-z0-9_.-] starting with a letter or digit. */
+static int username_valid(const char *u)
 {
 	size_t n = strlen(u);
 
@@ -410,10 +411,6 @@ int users_find_id(struct ctx *c, const char *username, int64_t *id)
 	return find_id(c, "SELECT id FROM users WHERE username = ?", username, id, "用户");
 }
 
-int units_find_by_code(struct ctx *c, const char *code, int64_t *id)
-{
-	return find_id(c, "SELECT id FROM org_unit WHERE code = ?", code, id, "单位");
-}
 
 int users_create_prepare(struct ctx *c, const struct user_input *in, struct pw_prep *p)
 {

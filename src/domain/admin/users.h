@@ -61,10 +61,5 @@ int users_get_json(struct ctx *c, int64_t id, json_t **out);
 /* The id of username (PS_ENOTFOUND when there is none). */
 int users_find_id(struct ctx *c, const char *username, int64_t *id);
 
-/* The id of the unit with this 12-digit code (PS_ENOTFOUND otherwise). */
-int units_find_by_code(struct ctx *c, const char *code, int64_t *id);
-
-/* 1 when username is 3–32 of [a-z0-9_.-] starting with a letter or digit. */
-int username_valid(const char *u);
 
 #endif

@@ -243,7 +243,7 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 	return rc;
 }
 
-int cases_action(struct ctx *c, int64_t id, const char *action,
+int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		 const struct action_input *in, json_t **out)
 {
 	const struct flow_rule *fr;
@@ -394,7 +394,7 @@ int cases_action(struct ctx *c, int64_t id, const char *action,
 	return rc;
 }
 
-int cases_inbox(struct ctx *c, json_t **out)
+int case_actions_inbox(struct ctx *c, json_t **out)
 {
 	static const char where[] =
 		" FROM approval a JOIN police_case k ON k.id = a.case_id"

@@ -22,11 +22,11 @@ struct action_input {
 /* Take action on case id. PS_ECONFLICT BAD_TRANSITION for a wrong state,
  * PS_ERULE with the rule id for a refused precondition, PS_EFORBIDDEN for
  * the wrong person. On success the case file is in *out. */
-int cases_action(struct ctx *c, int64_t id, const char *action,
+int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		 const struct action_input *in, json_t **out);
 
 /* The approval steps waiting for the actor: {"items":[…],"total":N}. */
-int cases_inbox(struct ctx *c, json_t **out);
+int case_actions_inbox(struct ctx *c, json_t **out);
 
 /* Issue a numbered document of kind for the case (受案登记表, 回执, …);
  * *out = {"document":{"id","kind","doc_no"}}. Kinds and their preconditions

@@ -1,5 +1,7 @@
-/* interview_sign.c — reading, signing and correcting 笔录. */
+/* interview_sign.c — signing a 笔录 (its content hash; immutable after) and
+ * correcting a signed one by a new version. */
 #include "domain/cases/interviews.h"
+#include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
 #include "domain/rows.h"
@@ -14,86 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char iv_cols[] =
-	"SELECT i.id, i.case_id, i.party_id, i.kind, i.version, i.supersedes_id, i.status,"
-	" i.start_at, i.end_at, i.place_kind, i.place, i.recording_id, i.oral_summons, i.summoned,"
-	" i.interpreter, i.sign_language, i.needs_interpreter, i.needs_sign_language,"
-	" i.guardian_name, i.guardian_relation, i.guardian_absent_reason, i.female_staff,"
-	" i.family_notified_at,"
-	" i.family_notice_exception, i.qa, i.read_back, i.subject_signed_at, i.subject_refusal,"
-	" i.officer_signed_at, i.content_hash, i.created_at, cp.role AS subject_role, cp.confidential,"
-	" " PARTY_NAME_SQL " AS subject_name, p.sex AS subject_sex, p.birth_date AS subject_birth_date"
-	" FROM interview i JOIN case_party cp ON cp.id = i.party_id"
-	" JOIN person p ON p.id = cp.person_id WHERE i.id = ?";
-
-/* The interview as JSON (qa parsed) with officers; no permission check. */
-static int iv_json(struct ctx *c, int64_t id, json_t **out)
-{
-	struct rows_query q;
-	json_t *iv, *qa, *officers;
-	const char *qa_text;
-	int rc;
-
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = rows_one(&q, iv_cols, &iv);
-	if (rc == PS_ENOTFOUND)
-		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "笔录不存在");
-	if (rc)
-		return rc;
-	qa_text = json_string_value(json_object_get(iv, "qa"));
-	qa = NULL;
-	rc = qa_text ? json_parse_stored(qa_text, &qa, c->err) : PS_OK;
-	if (rc) {
-		json_decref(iv);
-		return rc;
-	}
-	/* the content hash covers the Q&A: never sign a record whose Q&A
-	 * was lost on the way */
-	if (json_object_set_new(iv, "qa", qa ? qa : json_array())) {
-		json_decref(iv);
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = rows_all(&q,
-		      "SELECT io.user_id, u.name, u.role, u.badge_no FROM interview_officer io"
-		      " JOIN users u ON u.id = io.user_id WHERE io.interview_id = ? ORDER BY u.id",
-		      &officers);
-	if (rc) {
-		json_decref(iv);
-		return rc;
-	}
-	json_object_set_new(iv, "officers", officers);
-	*out = iv;
-	return PS_OK;
-}
-
-int interviews_get(struct ctx *c, int64_t id, json_t **out)
-{
-	struct case_row k;
-	json_t *iv;
-	int rc;
-
-	*out = NULL;
-	rc = iv_json(c, id, &iv);
-	if (rc)
-		return rc;
-	rc = case_load(c, json_integer_value(json_object_get(iv, "case_id")), &k);
-	if (!rc)
-		rc = audit_read(c, "interview", arena_printf(c->arena, "%lld", (long long)id));
-	/* PROC-ACCEPT-ANON (a rule): a confidential reporter's name only for the case's people */
-	if (!rc && json_integer_value(json_object_get(iv, "confidential")) && !k.i_am_officer &&
-	    !(c->who.station_id == k.unit_id && (ctx_has_role(c, "chief") || ctx_has_role(c, "legal"))))
-		json_object_set_new(iv, "subject_name", json_string("（保密）"));
-	if (rc) {
-		json_decref(iv);
-		return rc;
-	}
-	*out = json_pack("{s:o}", "interview", iv);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-}
-
 static int age_on(const char *birth, int64_t t)
 {
 	int by, bm, bd, y, m, d;
@@ -104,90 +26,142 @@ static int age_on(const char *birth, int64_t t)
 	return idcard_age_on(by, bm, bd, y, m, d);
 }
 
-static int str_set(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
+/* What signing decides on, as typed columns (no business rule reads the
+ * record by key): the case, the state, and the facts of interview_rules. */
+struct sign_row {
+	int64_t case_id, start_at, end_at;
+	const char *status;
+	struct interview_facts f;
+};
 
-	return s && *s;
+static int sign_row_load(struct ctx *c, int64_t id, struct sign_row *r)
+{
+	struct db_stmt *st;
+	const char *kind, *place;
+	int rc;
+
+#define SET(col) "CASE WHEN COALESCE(" col ", '') <> '' THEN 1 ELSE 0 END"
+	memset(r, 0, sizeof(*r));
+	rc = db_prepare(c->db,
+			"SELECT i.case_id, i.status, i.kind, i.place_kind, i.start_at, COALESCE(i.end_at, 0),"
+			" " SET("i.recording_id") ", cp.role, p.birth_date, p.sex,"
+			" " SET("i.guardian_name") " * " SET("i.guardian_relation") ","
+			" " SET("i.guardian_absent_reason") ", " SET("i.female_staff") ","
+			" i.needs_interpreter, " SET("i.interpreter") ", i.needs_sign_language,"
+			" " SET("i.sign_language") ", CASE WHEN i.summoned = 1 OR i.oral_summons = 1 THEN 1 ELSE 0 END,"
+			" CASE WHEN i.family_notified_at IS NOT NULL THEN 1 ELSE " SET("i.family_notice_exception") " END,"
+			" i.read_back,"
+			" CASE WHEN i.subject_signed_at IS NOT NULL THEN 1 ELSE " SET("i.subject_refusal") " END,"
+			" CASE WHEN i.officer_signed_at IS NOT NULL THEN 1 ELSE 0 END"
+			" FROM interview i JOIN case_party cp ON cp.id = i.party_id"
+			" JOIN person p ON p.id = cp.person_id WHERE i.id = ?",
+			&st, c->err);
+#undef SET
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, id);
+	rc = db_step(st, c->err);
+	if (rc != PS_ROW) {
+		db_finalize(st);
+		return rc == PS_DONE ? ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "笔录不存在") : rc;
+	}
+	r->case_id = db_column_int(st, 0);
+	r->status = arena_strdup(c->arena, db_column_text(st, 1));
+	kind = db_column_text(st, 2);
+	place = db_column_text(st, 3);
+	r->start_at = db_column_int(st, 4);
+	r->end_at = db_column_int(st, 5);
+	r->f.interrogation = kind && strcmp(kind, "interrogation") == 0;
+	r->f.certified_room = place && strcmp(place, "certified_room") == 0;
+	r->f.in_station = r->f.certified_room || (place && strcmp(place, "station_room") == 0);
+	r->f.remote = place && strcmp(place, "remote") == 0;
+	r->f.has_recording = (int)db_column_int(st, 6);
+	r->f.subject_is_suspect = db_column_text(st, 7) && strcmp(db_column_text(st, 7), "suspect") == 0;
+	r->f.subject_age = age_on(db_column_text(st, 8), r->start_at);
+	r->f.subject_female = db_column_text(st, 9) && strcmp(db_column_text(st, 9), "F") == 0;
+	r->f.guardian_present = (int)db_column_int(st, 10);
+	r->f.guardian_absent = (int)db_column_int(st, 11);
+	r->f.guardian_female_staff = (int)db_column_int(st, 12);
+	r->f.needs_interpreter = (int)db_column_int(st, 13);
+	r->f.has_interpreter = (int)db_column_int(st, 14);
+	r->f.needs_sign_language = (int)db_column_int(st, 15);
+	r->f.has_sign_language = (int)db_column_int(st, 16);
+	r->f.summoned = (int)db_column_int(st, 17);
+	r->f.family_notice = (int)db_column_int(st, 18);
+	r->f.read_back = (int)db_column_int(st, 19);
+	r->f.subject_signed = (int)db_column_int(st, 20);
+	r->f.officer_signed = (int)db_column_int(st, 21);
+	db_finalize(st);
+	return r->status ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int interviews_sign(struct ctx *c, int64_t id, json_t **out)
+/* The officers of a record: sworn (人民警察, the role table's) and auxiliaries. */
+static int officers_count(struct ctx *c, int64_t id, int *sworn, int *aux)
 {
-	struct interview_facts f;
+	struct rows_query q;
+	json_t *roles, *it;
+	size_t i;
+	int rc;
+
+	*sworn = *aux = 0;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_all(&q,
+		      "SELECT u.role FROM interview_officer io JOIN users u ON u.id = io.user_id"
+		      " WHERE io.interview_id = ?",
+		      &roles);
+	if (rc)
+		return rc;
+	json_array_foreach(roles, i, it) {
+		const char *role = json_string_value(json_object_get(it, "role"));
+
+		*sworn += authz_role_sworn(role);
+		*aux += authz_role_bit(role) == R_AUXILIARY;
+	}
+	json_decref(roles);
+	return PS_OK;
+}
+
+int interview_sign(struct ctx *c, int64_t id, json_t **out)
+{
+	struct sign_row sr;
 	struct case_row k;
 	struct rows_query q;
 	char hash[CRYPTO_HASH_HEX];
-	json_t *iv, *canon;
+	json_t *iv = NULL, *canon;
 	char *text;
-	int64_t sworn = 0, aux = 0, end;
+	int64_t end;
 	int rc;
 
 	*out = NULL;
-	rc = iv_json(c, id, &iv);
+	rc = sign_row_load(c, id, &sr);
 	if (rc)
 		return rc;
-	rc = case_load(c, row_int(iv, "case_id"), &k);
+	rc = case_load(c, sr.case_id, &k);
 	if (!rc && !k.i_am_officer)
 		rc = ctx_deny(c, "interview.sign", "case", k.case_no, "只有本案办案民警可以确认笔录");
-	if (!rc && strcmp(json_string_value(json_object_get(iv, "status")), "draft") != 0)
+	if (!rc && strcmp(sr.status, "draft") != 0)
 		rc = ps_fail(c->err, PS_ECONFLICT, "INTERVIEW_SIGNED", "ADM-INTERVIEW-SIGN",
 			     "笔录已签名确认，不能重复确认");
-	if (rc)
-		goto out;
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = rows_int(&q,
-		      "SELECT COUNT(*) FROM interview_officer io JOIN users u ON u.id = io.user_id"
-		      " WHERE io.interview_id = ? AND u.role IN ('officer','chief','legal')",
-		      0, &sworn);
 	if (!rc)
-		rc = rows_int(&q,
-			      "SELECT COUNT(*) FROM interview_officer io JOIN users u ON u.id = io.user_id"
-			      " WHERE io.interview_id = ? AND u.role = 'auxiliary'",
-			      0, &aux);
+		rc = officers_count(c, id, &sr.f.sworn_officers, &sr.f.auxiliaries);
 	if (rc)
-		goto out;
-	memset(&f, 0, sizeof(f));
+		return rc;
 	{
 		int y, m, d;
 
-		date_civil_from_days(date_local_days(row_int(iv, "start_at")), &y, &m, &d);
-		f.za2025 = law_in_force(y, m, d) == LAW_ZA2025;
+		date_civil_from_days(date_local_days(sr.start_at), &y, &m, &d);
+		sr.f.za2025 = law_in_force(y, m, d) == LAW_ZA2025;
 	}
-	f.criminal = strcmp(k.kind, "criminal") == 0;
-	f.interrogation = strcmp(json_string_value(json_object_get(iv, "kind")), "interrogation") == 0;
-	f.sworn_officers = (int)sworn;
-	f.auxiliaries = (int)aux;
-	f.certified_room = strcmp(json_string_value(json_object_get(iv, "place_kind")), "certified_room") == 0;
-	f.in_station = f.certified_room ||
-		       strcmp(json_string_value(json_object_get(iv, "place_kind")), "station_room") == 0;
-	f.remote = strcmp(json_string_value(json_object_get(iv, "place_kind")), "remote") == 0;
-	f.has_recording = str_set(iv, "recording_id");
-	f.subject_is_suspect = strcmp(json_string_value(json_object_get(iv, "subject_role")), "suspect") == 0;
-	f.subject_age = age_on(json_string_value(json_object_get(iv, "subject_birth_date")),
-			       row_int(iv, "start_at"));
-	f.subject_female = json_string_value(json_object_get(iv, "subject_sex")) &&
-			   strcmp(json_string_value(json_object_get(iv, "subject_sex")), "F") == 0;
-	f.guardian_present = str_set(iv, "guardian_name") && str_set(iv, "guardian_relation");
-	f.guardian_absent = str_set(iv, "guardian_absent_reason");
-	f.guardian_female_staff = str_set(iv, "female_staff");
-	f.needs_interpreter = (int)row_int(iv, "needs_interpreter");
-	f.has_interpreter = str_set(iv, "interpreter");
-	f.needs_sign_language = (int)row_int(iv, "needs_sign_language");
-	f.has_sign_language = str_set(iv, "sign_language");
-	f.summoned = (int)row_int(iv, "summoned") || (int)row_int(iv, "oral_summons");
-	f.family_notice = json_is_integer(json_object_get(iv, "family_notified_at")) ||
-			  str_set(iv, "family_notice_exception");
-	f.read_back = (int)row_int(iv, "read_back");
-	f.subject_signed = json_is_integer(json_object_get(iv, "subject_signed_at")) ||
-			   str_set(iv, "subject_refusal");
-	f.officer_signed = json_is_integer(json_object_get(iv, "officer_signed_at"));
-	rc = interview_check_officers(&f, c->err);
+	sr.f.criminal = strcmp(k.kind, "criminal") == 0;
+	rc = interview_check_officers(&sr.f, c->err);
 	if (!rc)
-		rc = interview_check_sign(&f, c->err);
+		rc = interview_check_sign(&sr.f, c->err);
+	if (!rc)
+		rc = interviews_json(c, id, &iv); /* what the content hash covers */
 	if (rc)
 		goto out;
-	end = json_is_integer(json_object_get(iv, "end_at")) ? row_int(iv, "end_at") : c->now;
+	end = sr.end_at ? sr.end_at : c->now;
 	/* the content hash covers what the record says and who said it */
 	if (json_object_set_new(iv, "end_at", json_integer(end))) {
 		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -233,25 +207,23 @@ out:
 	return rc ? rc : interviews_get(c, id, out);
 }
 
-int interviews_correct(struct ctx *c, int64_t id, json_t **out)
+int interview_sign_correct(struct ctx *c, int64_t id, json_t **out)
 {
+	struct sign_row sr;
 	struct case_row k;
 	struct rows_query q;
-	json_t *iv;
 	int64_t nid;
 	int rc;
 
 	*out = NULL;
-	rc = iv_json(c, id, &iv);
-	if (rc)
-		return rc;
-	rc = case_load(c, row_int(iv, "case_id"), &k);
+	rc = sign_row_load(c, id, &sr);
+	if (!rc)
+		rc = case_load(c, sr.case_id, &k);
 	if (!rc && !k.i_am_officer)
 		rc = ctx_deny(c, "interview.correct", "case", k.case_no, "只有本案办案民警可以更正笔录");
-	if (!rc && strcmp(json_string_value(json_object_get(iv, "status")), "signed") != 0)
+	if (!rc && strcmp(sr.status, "signed") != 0)
 		rc = ps_fail(c->err, PS_ECONFLICT, "INTERVIEW_NOT_SIGNED", NULL,
 			     "只有已签名确认的笔录需要以新版本更正；草稿可直接修改");
-	json_decref(iv);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);

@@ -522,3 +522,84 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 			 "success", NULL);
 	return rc ? rc : interviews_get(c, id, out);
 }
+
+/* ---- the record as the wire shows it ---- */
+
+static const char iv_cols[] =
+	"SELECT i.id, i.case_id, i.party_id, i.kind, i.version, i.supersedes_id, i.status,"
+	" i.start_at, i.end_at, i.place_kind, i.place, i.recording_id, i.oral_summons, i.summoned,"
+	" i.interpreter, i.sign_language, i.needs_interpreter, i.needs_sign_language,"
+	" i.guardian_name, i.guardian_relation, i.guardian_absent_reason, i.female_staff,"
+	" i.family_notified_at,"
+	" i.family_notice_exception, i.qa, i.read_back, i.subject_signed_at, i.subject_refusal,"
+	" i.officer_signed_at, i.content_hash, i.created_at, cp.role AS subject_role, cp.confidential,"
+	" " PARTY_NAME_SQL " AS subject_name, p.sex AS subject_sex, p.birth_date AS subject_birth_date"
+	" FROM interview i JOIN case_party cp ON cp.id = i.party_id"
+	" JOIN person p ON p.id = cp.person_id WHERE i.id = ?";
+
+int interviews_json(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *iv, *qa, *officers;
+	const char *qa_text;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, iv_cols, &iv);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "笔录不存在");
+	if (rc)
+		return rc;
+	qa_text = json_string_value(json_object_get(iv, "qa"));
+	qa = NULL;
+	rc = qa_text ? json_parse_stored(qa_text, &qa, c->err) : PS_OK;
+	if (rc) {
+		json_decref(iv);
+		return rc;
+	}
+	/* the content hash covers the Q&A: never sign a record whose Q&A
+	 * was lost on the way */
+	if (json_object_set_new(iv, "qa", qa ? qa : json_array())) {
+		json_decref(iv);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_all(&q,
+		      "SELECT io.user_id, u.name, u.role, u.badge_no FROM interview_officer io"
+		      " JOIN users u ON u.id = io.user_id WHERE io.interview_id = ? ORDER BY u.id",
+		      &officers);
+	if (rc) {
+		json_decref(iv);
+		return rc;
+	}
+	json_object_set_new(iv, "officers", officers);
+	*out = iv;
+	return PS_OK;
+}
+
+int interviews_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct case_row k;
+	json_t *iv;
+	int rc;
+
+	*out = NULL;
+	rc = interviews_json(c, id, &iv);
+	if (rc)
+		return rc;
+	rc = case_load(c, json_integer_value(json_object_get(iv, "case_id")), &k);
+	if (!rc)
+		rc = audit_read(c, "interview", arena_printf(c->arena, "%lld", (long long)id));
+	/* PROC-ACCEPT-ANON (a rule): a confidential reporter's name only for the case's people */
+	if (!rc && json_integer_value(json_object_get(iv, "confidential")) && !k.i_am_officer &&
+	    !(c->who.station_id == k.unit_id && (ctx_has_role(c, "chief") || ctx_has_role(c, "legal"))))
+		json_object_set_new(iv, "subject_name", json_string("（保密）"));
+	if (rc) {
+		json_decref(iv);
+		return rc;
+	}
+	*out = json_pack("{s:o}", "interview", iv);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}

@@ -46,13 +46,17 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 
 /* Sign: guardian, language help, recording, family notice, read-back and
  * both signatures (interview_check_sign); stores the content hash. */
-int interviews_sign(struct ctx *c, int64_t id, json_t **out);
+int interview_sign(struct ctx *c, int64_t id, json_t **out);
 
 /* Correct a signed record: a new draft version that supersedes it; the
  * signed one stays readable, marked superseded. */
-int interviews_correct(struct ctx *c, int64_t id, json_t **out);
+int interview_sign_correct(struct ctx *c, int64_t id, json_t **out);
 
 /* One record with officers and subject; audited read. */
 int interviews_get(struct ctx *c, int64_t id, json_t **out);
+
+/* The record's wire JSON (qa parsed, officers) without a permission check or
+ * audit: the one renderer, which interviews_get answers and signing hashes. */
+int interviews_json(struct ctx *c, int64_t id, json_t **out);
 
 #endif
