@@ -70,3 +70,11 @@ const char *ctx_today_str(struct ctx *c)
 	ctx_today(c, &y, &m, &d);
 	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
+
+int ctx_today_ymd(const struct ctx *c)
+{
+	int y, m, d;
+
+	ctx_today(c, &y, &m, &d);
+	return y * 10000 + m * 100 + d;
+}

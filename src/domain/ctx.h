@@ -93,6 +93,9 @@ const char *ctx_scope_like(struct ctx *c);
 /* Today's local date as y, m, d (from ctx->now). */
 void ctx_today(const struct ctx *c, int *y, int *m, int *d);
 
+/* Today's local date as the number YYYYMMDD (for idcard_parse). */
+int ctx_today_ymd(const struct ctx *c);
+
 /* Today's local date as "YYYY-MM-DD" in the request's arena (NULL on ENOMEM). */
 const char *ctx_today_str(struct ctx *c);
 

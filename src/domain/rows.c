@@ -335,6 +335,38 @@ int rows_int(struct rows_query *q, const char *sql, int64_t def, int64_t *out)
 	return rc;
 }
 
+int rows_struct(struct rows_query *q, const char *sql, const struct rows_col *cols, size_t ncols,
+		void *out)
+{
+	struct db_stmt *st;
+	char *base = out;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	if (rc == PS_DONE)
+		rc = PS_ENOTFOUND;
+	else if (rc == PS_ROW)
+		rc = PS_OK;
+	for (size_t i = 0; !rc && i < ncols; i++) {
+		if (cols[i].type == ROWS_COL_INT) {
+			*(int64_t *)(base + cols[i].offset) = db_column_int(st, (int)i);
+		} else {
+			const char *t = db_column_text(st, (int)i);
+			const char **dst = (const char **)(base + cols[i].offset);
+
+			*dst = t ? arena_strdup(q->c->arena, t) : NULL;
+			if (t && !*dst)
+				rc = ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		}
+	}
+	db_finalize(st);
+	return rc;
+}
+
 int rows_all(struct rows_query *q, const char *sql, json_t **out)
 {
 	struct db_stmt *st;

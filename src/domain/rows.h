@@ -6,6 +6,7 @@
 #define PS_DOMAIN_ROWS_H
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "domain/authz.h"
@@ -90,6 +91,23 @@ int rows_insert(struct rows_query *q, const char *sql, int64_t *id);
 /* Run a query whose first row's first column is an integer; *out = def when
  * there is no row. */
 int rows_int(struct rows_query *q, const char *sql, int64_t def, int64_t *out);
+
+/* A typed row: one entry per selected column, in SELECT order, naming the
+ * member of the caller's struct it fills. Text is copied into the request's
+ * arena (NULL for SQL NULL); an integer NULL reads as 0. Decisions read
+ * these structs, never a JSON row by key. */
+enum rows_col_type { ROWS_COL_INT, ROWS_COL_TEXT };
+struct rows_col {
+	enum rows_col_type type;
+	size_t offset;
+};
+#define ROWS_INT(T, m) { ROWS_COL_INT, offsetof(T, m) + 0 * sizeof(char[_Generic(((T *)0)->m, int64_t: 1, default: -1)]) }
+#define ROWS_TEXT(T, m) { ROWS_COL_TEXT, offsetof(T, m) + 0 * sizeof(char[_Generic(((T *)0)->m, const char *: 1, default: -1)]) }
+
+/* Run sql with q's binds and fill *out from its first row by the ncols
+ * columns of cols; PS_ENOTFOUND (no message set) when there is no row. */
+int rows_struct(struct rows_query *q, const char *sql, const struct rows_col *cols, size_t ncols,
+		void *out);
 
 /* Run sql and return every row as a JSON array in *out. */
 int rows_all(struct rows_query *q, const char *sql, json_t **out);

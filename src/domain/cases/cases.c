@@ -16,14 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int today_ymd(const struct ctx *c)
-{
-	int y, m, d;
-
-	ctx_today(c, &y, &m, &d);
-	return y * 10000 + m * 100 + d;
-}
-
 int case_event(struct ctx *c, int64_t case_id, const char *action, const char *from,
 	       const char *to, const char *detail)
 {
@@ -418,7 +410,7 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 	*age = -1;
 	*elsewhere = 0;
 	if (in->id_number && *in->id_number) {
-		r = idcard_parse(in->id_number, strlen(in->id_number), today_ymd(c), &id);
+		r = idcard_parse(in->id_number, strlen(in->id_number), ctx_today_ymd(c), &id);
 		if (r != IDCARD_OK)
 			return ps_fail_field(c->err, PS_EINVAL, "id_number", "%s",
 					     idcard_result_message(r));

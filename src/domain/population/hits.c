@@ -46,10 +46,16 @@ int hits_list(struct ctx *c, int open_only, json_t **out)
 	return rc;
 }
 
+/* What a step decides on: the hit's state. */
+struct hit_row {
+	const char *status;
+};
+static const struct rows_col hit_cols[] = { ROWS_TEXT(struct hit_row, status) };
+
 int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback, json_t **out)
 {
 	struct rows_query q;
-	json_t *h;
+	struct hit_row h;
 	const char *st;
 	int64_t n = 0;
 	int rc;
@@ -63,16 +69,15 @@ int hits_step(struct ctx *c, int64_t id, const char *step, const char *feedback,
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_one(&q,
-		      "SELECT h.id, h.status FROM comparison_hit h JOIN org_unit o ON o.id = h.unit_id"
-		      " WHERE h.id = ? AND o.path LIKE ?",
-		      &h);
+	rc = rows_struct(&q,
+			 "SELECT h.status FROM comparison_hit h JOIN org_unit o ON o.id = h.unit_id"
+			 " WHERE h.id = ? AND o.path LIKE ?",
+			 hit_cols, 1, &h);
 	if (rc == PS_ENOTFOUND)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "比对命中不存在");
 	if (rc)
 		return rc;
-	st = arena_strdup(c->arena, json_string_value(json_object_get(h, "status")));
-	json_decref(h);
+	st = h.status ? h.status : "";
 	rows_binds(&q, c);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);

@@ -4,6 +4,7 @@
 #include "domain/population/persons.h"
 #include "domain/population/addresses.h"
 #include "domain/authz.h"
+#include "domain/enums.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
 #include "rules/date.h"
@@ -197,17 +198,6 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 
 /* ---- registration ---- */
 
-static const char *const kinds[] = { "resident", "temporary", "floating", "foreign", "unregistered",
-				     NULL };
-
-static int today_ymd(struct ctx *c)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now), &y, &m, &d);
-	return y * 10000 + m * 100 + d;
-}
-
 int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
 			json_t *hits)
 {
@@ -217,7 +207,6 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 	const char *birth, *sex;
 	int64_t pid = 0, unit = 0;
 	int created = 0, rc;
-	const char *const *k;
 
 	*out_id = 0;
 	*out_created = 0;
@@ -226,13 +215,11 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 		return rc;
 	if (!in->name || !*in->name)
 		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写姓名");
-	for (k = kinds; *k && (!in->kind || strcmp(*k, in->kind)); k++)
-		;
-	if (in->kind && !*k)
+	if (in->kind && !enums_valid(ES_PERSON_KIND, in->kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "人口类别应为 常住/暂住/流动/境外/未落户");
 	if (!in->id_number || !*in->id_number)
 		return ps_fail_field(c->err, PS_EINVAL, "id_number", "请填写公民身份号码");
-	r = idcard_parse(in->id_number, strlen(in->id_number), today_ymd(c), &id);
+	r = idcard_parse(in->id_number, strlen(in->id_number), ctx_today_ymd(c), &id);
 	if (r != IDCARD_OK)
 		return ps_fail_field(c->err, PS_EINVAL, "id_number", "%s", idcard_result_message(r));
 	birth = arena_printf(c->arena, "%04d-%02d-%02d", id.birth_year, id.birth_month, id.birth_day);

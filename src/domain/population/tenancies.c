@@ -69,10 +69,21 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 	return rc ? rc : rentals_get(c, rental_id, out);
 }
 
+/* What ending a tenancy decides on. */
+struct tenancy_row {
+	int64_t rental_id;
+	const char *from_date, *to_date;
+};
+static const struct rows_col tenancy_cols[] = {
+	ROWS_INT(struct tenancy_row, rental_id),
+	ROWS_TEXT(struct tenancy_row, from_date),
+	ROWS_TEXT(struct tenancy_row, to_date),
+};
+
 int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 {
 	struct rows_query q;
-	json_t *t;
+	struct tenancy_row t;
 	int rc;
 
 	*out = NULL;
@@ -84,16 +95,17 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT id, rental_id, from_date, to_date FROM tenancy WHERE id = ?", &t);
+	rc = rows_struct(&q, "SELECT rental_id, from_date, to_date FROM tenancy WHERE id = ?", tenancy_cols,
+			 3, &t);
 	if (rc == PS_ENOTFOUND)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "租住记录不存在");
 	if (rc)
 		return rc;
 	if (!to)
 		to = ctx_today_str(c);
-	if (!date_valid_str(to) || strcmp(to, row_str(t, "from_date")) < 0)
+	if (!date_valid_str(to) || !t.from_date || strcmp(to, t.from_date) < 0)
 		rc = ps_fail_field(c->err, PS_EINVAL, "to_date", "退租日期不正确");
-	else if (row_str(t, "to_date"))
+	else if (t.to_date)
 		rc = ps_fail(c->err, PS_ECONFLICT, "TENANCY_ENDED", NULL, "已办理退租");
 	if (!rc) {
 		rows_binds(&q, c);
@@ -105,7 +117,6 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 		rc = audit_write(c, "tenancy.end", "tenancy", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", to);
 	if (!rc)
-		rc = rentals_get(c, row_int(t, "rental_id"), out);
-	json_decref(t);
+		rc = rentals_get(c, t.rental_id, out);
 	return rc;
 }
