@@ -22,6 +22,8 @@ TU_STATIC void tu_hmac_sha256(const unsigned char *key, size_t keylen, const uns
 	unsigned char k[64] = { 0 }, pad[64], inner[32];
 	crypto_hash_sha256_state st;
 
+	if (sodium_init() < 0)
+		fail_msg("sodium_init failed");
 	memcpy(k, key, keylen);
 	for (int i = 0; i < 64; i++)
 		pad[i] = k[i] ^ 0x36;
