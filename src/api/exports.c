@@ -43,7 +43,7 @@ struct export_prep {
 	const char *format;
 	unsigned char *bytes;  /* arena */
 	size_t len;
-	const char *stamp;     /* "YYYYMMDD-HHMM" local */
+	const char *stamp;     /* local date and time, as the watermark shows it */
 };
 
 /* One cell as text (integers printed). */

@@ -108,6 +108,21 @@ static void set_text(json_t *row, const char *key, const char *v)
 	json_object_set_new(row, key, v ? json_string(v) : json_string(""));
 }
 
+static const char *const person_kinds[] = { "resident", "常住", "temporary", "暂住",
+					    "floating", "流动", "foreign", "境外",
+					    "unregistered", "未落户", NULL };
+static const char *const property_states[] = { "seized", "已扣押", "kept", "已移交保管",
+					       "returned", "已返还", "confiscated", "已没收", NULL };
+
+/* The Chinese label of code in a code/label list, or the code itself. */
+static const char *label_of(const char *const *list, const char *code)
+{
+	for (; code && list[0]; list += 2)
+		if (strcmp(list[0], code) == 0)
+			return list[1];
+	return code;
+}
+
 /* Fit a row to what the file shows: labels, local times, masks. */
 static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 {
@@ -156,6 +171,10 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 		set_text(row, "room", arena_printf(c->arena, "%s", row_str(row, "room_no") ? row_str(row, "room_no") : ""));
 	if (strcmp(kind, "persons") == 0 && row_str(row, "sex"))
 		set_text(row, "sex", strcmp(row_str(row, "sex"), "M") == 0 ? "男" : "女");
+	if (strcmp(kind, "persons") == 0)
+		set_text(row, "kind", label_of(person_kinds, row_str(row, "kind")));
+	if (strcmp(kind, "property") == 0)
+		set_text(row, "status", label_of(property_states, row_str(row, "status")));
 }
 
 int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,
@@ -174,8 +193,11 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	if (k == NKINDS)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "没有这种导出");
 	nchars = reason ? utf8_chars(reason) : 0;
-	if (nchars < 4 || nchars > 200)
-		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写导出事由（4 至 200 个字）");
+	if (nchars < 4 || nchars > 200) {
+		ps_fail_field(c->err, PS_EINVAL, "reason", "请填写导出事由（4 至 200 个字）");
+		c->err->rule = "PII-2";
+		return PS_EINVAL;
+	}
 	/* PII-2: exporting needs its own permission, and the list it mirrors */
 	rc = authz_require(c, ACT_DATA_EXPORT);
 	if (!rc)

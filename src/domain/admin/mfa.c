@@ -2,7 +2,6 @@
  * the gate of the roles that must use it, disable and the admin reset. */
 #include "domain/admin/mfa.h"
 #include "domain/admin/audit.h"
-#include "domain/admin/auth.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "core/crypto.h"
@@ -14,27 +13,6 @@
 
 #define RECOVERY_CHARS 16 /* from 31 symbols: 79 bits */
 #define MFA_ISSUER "Precinct"
-
-int mfa_roles_valid(const char *text)
-{
-	char role[32];
-	size_t n = 0;
-
-	for (const char *p = text;; p++) {
-		if (*p == ',' || *p == '\0') {
-			role[n] = '\0';
-			if (n && !role_valid(role))
-				return 0;
-			n = 0;
-			if (!*p)
-				return 1;
-		} else if (*p != ' ') {
-			if (n + 1 >= sizeof(role))
-				return 0;
-			role[n++] = *p;
-		}
-	}
-}
 
 int mfa_role_required(struct ctx *c, const char *role)
 {
@@ -365,7 +343,7 @@ out:
 }
 
 /* Make the 10 recovery codes of the actor (old ones dropped): their hashes
- * stored, the codes themselves appended to codes as "XXXX-XXXX-XXXX-XXXX". */
+ * stored, the codes themselves appended to codes in four groups of four, dashed. */
 static int recovery_make(struct ctx *c, json_t *codes)
 {
 	struct db_stmt *st;

@@ -25,9 +25,6 @@ enum mfa_verdict {
 	MFA_BAD,     /* a wrong, reused or malformed code */
 };
 
-/* 1 when text is a comma-separated list of known role codes (or empty). */
-int mfa_roles_valid(const char *text);
-
 /* 1 when role must use two factors (setting auth.mfa_roles). */
 int mfa_role_required(struct ctx *c, const char *role);
 

@@ -1,7 +1,6 @@
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
-#include "domain/admin/mfa.h"
 #include "core/json.h"
 #include "core/log.h"
 
@@ -162,6 +161,29 @@ const char *setting_text(struct ctx *c, const char *key, int64_t unit_id)
 	return v;
 }
 
+/* 1 when text is a comma-separated list of role codes (or empty): the
+ * value of auth.mfa_roles. */
+static int roles_list_valid(const char *text)
+{
+	char role[32];
+	size_t n = 0;
+
+	for (const char *p = text;; p++) {
+		if (*p == ',' || *p == '\0') {
+			role[n] = '\0';
+			if (n && !authz_role_bit(role))
+				return 0;
+			n = 0;
+			if (!*p)
+				return 1;
+		} else if (*p != ' ') {
+			if (n + 1 >= sizeof(role))
+				return 0;
+			role[n++] = *p;
+		}
+	}
+}
+
 static json_t *def_json(const struct setting_def *d, const char *val, int ov)
 {
 	static const char *types[] = { "int", "bool", "text" };
@@ -298,7 +320,7 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 					     "应为不超过 %lld 个字符的文本",
 					     (long long)d->max);
 		snprintf(text, sizeof(text), "%s", json_string_value(value));
-		if (strcmp(key, "auth.mfa_roles") == 0 && !mfa_roles_valid(text))
+		if (strcmp(key, "auth.mfa_roles") == 0 && !roles_list_valid(text))
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为以逗号分隔的角色代码，如 admin,chief");
 	}
