@@ -107,6 +107,8 @@ static json_t *table_json(const struct field *t)
 		}
 		if (t->type == FIELD_STR)
 			json_object_set_new(f, "maxLength", json_integer(t->max));
+		if (t->type == FIELD_STR && t->min > 0)
+			json_object_set_new(f, "minLength", json_integer(t->min));
 		if (t->enums) {
 			json_t *e = json_array();
 
