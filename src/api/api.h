@@ -89,6 +89,8 @@ enum route_flags {
 			       * first run on the worker, before it joins a
 			       * batch or (SOLO) takes the write lock (see
 			       * struct req) */
+	ROUTE_MFA_SETUP = 32, /* allowed while the role must still enrol in
+			       * two-factor login (domain/admin/mfa.h) */
 };
 
 struct field;

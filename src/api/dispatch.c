@@ -4,6 +4,7 @@
 #include "api/committer.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
+#include "domain/admin/mfa.h"
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/log.h"
@@ -225,6 +226,11 @@ static int run_body(struct req *r, const struct route *rt)
 		if (c->who.must_change_pw && !(rt->flags & ROUTE_PW_CHANGE))
 			return ps_fail(&r->err, PS_EFORBIDDEN, "PASSWORD_CHANGE_REQUIRED",
 				       "AUTH-6", "首次登录或密码已过期，请先修改密码");
+		if (!(rt->flags & (ROUTE_PW_CHANGE | ROUTE_MFA_SETUP))) {
+			rc = mfa_gate(c); /* AUTH-5: a required role enrols first */
+			if (rc)
+				return rc;
+		}
 	}
 	rc = rt->handler(r);
 	/* an allocation that failed in the session check or the handler, even one whose

@@ -49,6 +49,9 @@ int fields_bind(json_t *obj, const struct field *table, void *out, struct ps_err
 			const char **s = (const char **)(base + f->offset);
 
 			rc = json_get_str(obj, f->name, f->required, (size_t)f->max, s, err);
+			if (!rc && *s && f->min > 0 && (int64_t)utf8_chars(*s) < f->min)
+				rc = ps_fail_field(err, PS_EINVAL, f->name, "“%s”至少应有 %lld 个字", f->name,
+						   (long long)f->min);
 			if (!rc && *s && f->enums && !one_of(*s, f->enums))
 				rc = ps_fail_field(err, PS_EINVAL, f->name, "“%s”的取值“%s”不在允许范围内", f->name, *s);
 			break;
@@ -128,6 +131,8 @@ static json_t *table_json(const struct field *t)
 		}
 		if (t->type == FIELD_STR || t->type == FIELD_FILE)
 			json_object_set_new(f, "maxLength", json_integer(t->max));
+		if (t->type == FIELD_STR && t->min > 0)
+			json_object_set_new(f, "minLength", json_integer(t->min));
 		if (t->enums) {
 			json_t *e = json_array();
 

@@ -45,6 +45,8 @@ struct field {
 	{ n, FIELD_STR, req, lo, hi, en, set, FIELD_AT(T, m, const char *), FIELD_NO_FLAG, NULL }
 /* A string of at most hi characters. */
 #define FSTR(T, m, n, req, hi) FIELD_STR_(T, m, n, req, 0, hi, NULL, -1)
+/* A string of lo to hi characters. */
+#define FSTRN(T, m, n, req, lo, hi) FIELD_STR_(T, m, n, req, lo, hi, NULL, -1)
 /* A string that must be a value of the enum set SET (domain/enums.def),
  * e.g. FENUM(struct x, kind, "kind", 1, 16, CASE_KIND). */
 #define FENUM(T, m, n, req, hi, SET) FIELD_STR_(T, m, n, req, 0, hi, enums_values_##SET, ES_##SET)

@@ -14,6 +14,16 @@ int api_session_delete(struct req *r);
 int api_me(struct req *r);
 int api_me_password(struct req *r);
 extern const struct field me_password_fields[];
+/* two-factor login (api/admin/mfa.c) */
+int api_me_totp(struct req *r);
+int api_me_totp_setup(struct req *r);
+int api_me_totp_confirm(struct req *r);
+int api_me_totp_disable(struct req *r);
+extern const struct field me_totp_code_fields[];
+int api_users_totp_reset(struct req *r);
+/* exports of personal data (api/exports.c) */
+int api_exports_create(struct req *r);
+extern const struct field exports_create_fields[];
 int api_users_list(struct req *r);
 int api_users_create(struct req *r);
 extern const struct field users_create_fields[];

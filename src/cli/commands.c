@@ -59,7 +59,10 @@ int cmd_init(int argc, char **argv)
 	}
 	printf("database ready: %s (schema version %d)\n", v[0], db_schema_version(cd.db));
 	if (v[1])
-		printf("demo county created; demo password: %s\n", DEMO_PASSWORD);
+		printf("demo county created; demo password: %s\n"
+		       "two-factor login is not required in the demo (setting auth.mfa_roles is empty;\n"
+		       "set it in 系统设置 to require it, e.g. admin,chief,supervisor,auditor)\n",
+		       DEMO_PASSWORD);
 	else
 		printf("administrator: admin\none-time password: %s\n"
 		       "(must be changed at first login; it is not stored anywhere else)\n",

@@ -58,6 +58,11 @@ int crypto_str_equal(const char *a, const char *b)
 	return sodium_memcmp(a, b, n) == 0;
 }
 
+void crypto_random(void *out, size_t n)
+{
+	randombytes_buf(out, n);
+}
+
 void crypto_code(char *out, size_t n)
 {
 	static const char a[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

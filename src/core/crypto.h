@@ -28,6 +28,9 @@ void crypto_token(char out[CRYPTO_TOKEN_HEX]);
  * NUL-terminated (out holds n + 1). For receipt codes. Cannot fail. */
 void crypto_code(char *out, size_t n);
 
+/* n bytes from the OS CSPRNG (a TOTP secret). Cannot fail. */
+void crypto_random(void *out, size_t n);
+
 /* BLAKE2b-256 of n bytes as 64 hex characters. Cannot fail. */
 void crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
 

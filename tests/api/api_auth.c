@@ -2,6 +2,7 @@
  * session timeouts (TRUST AUTH-1/2/3/6, SESS-1/2/3/5). Each story runs on a
  * fresh demo county unless it says otherwise. */
 #include "harness.h"
+#include "totp_util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -271,7 +272,7 @@ STORY(logout_then_replay_is_refused)
  * password that must be changed before anything else. */
 STORY(first_login_must_change_password)
 {
-	const char *good = "Admin#Secure-2026x";
+	const char *good = "Admin#Secure-2026x", *secret;
 	struct session *admin;
 	struct resp *r;
 
@@ -298,12 +299,16 @@ STORY(first_login_must_change_password)
 
 	r = http(srv, admin, "GET", "/api/v1/me", NULL);
 	assert_true(json_is_false(jpath(r->json, "user.must_change_password")));
+	/* then the second factor, which the admin role must use (AUTH-5) */
+	assert_error(srv, http(srv, admin, "GET", "/api/v1/users", NULL), 403, "TOTP_ENROL_REQUIRED");
+	secret = tu_enrol(srv, admin, NULL);
 	r = http(srv, admin, "GET", "/api/v1/users", NULL);
 	assert_int_equal(r->status, 200);
 	assert_int_equal(rnum(r, "total"), 1);
 	assert_string_equal(rstr(r, "items.0.username"), "admin");
 	assert_error(srv, login_attempt(srv, "admin", srv->otp, NULL), 401, "BAD_CREDENTIALS");
-	login(srv, "admin", good);
+	tu_next_step(srv);
+	assert_int_equal(tu_login2(srv, "admin", good, tu_code(srv, secret), NULL)->status, 200);
 }
 
 int main(void)

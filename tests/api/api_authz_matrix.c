@@ -73,6 +73,15 @@ static const struct row table[] = {
 	R("POST", "/me/password", "{\"old_password\":\"Wrong#Old-2026\",\"new_password\":\"Matrix#New-2026x\"}",
 	  "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
 	R("GET", "/progress/{code}", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	/* one's own second factor (AUTH-5): everybody; a wrong code is a 400,
+	 * disabling what is not enabled a 409 */
+	R("GET", "/me/totp", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/me/totp/setup", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/me/totp/confirm", "{\"code\":\"abcdef\"}", "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/me/totp/disable", "{\"code\":\"abcdef\"}", "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	/* exports of personal data (PII-2): ledger keepers and reviewers */
+	R("POST", "/exports", "{\"kind\":\"cases\",\"format\":\"csv\",\"reason\":\"矩阵导出核对\"}",
+	  "N N N Y Y Y Y N N Y Y N N"),
 
 	/* system administration: the administrator only (三权分立) */
 	R("GET", "/users", NULL, "Y N N N N N N N N N N N N"),
@@ -86,6 +95,7 @@ static const struct row table[] = {
 	R("POST", "/users/{id}/unlock", NULL, "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
 	R("POST", "/users/{id}/password", "{\"new_password\":\"Reset#Matrix-2026\"}",
 	  "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/users/{id}/totp/reset", NULL, "YYY NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN"),
 	/* the org tree is not personal data: everybody reads it */
 	R("GET", "/units", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/units",

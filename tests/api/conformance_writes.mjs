@@ -1,5 +1,6 @@
 // conformance_writes.mjs — the write routes, each called with a valid body by a role
 // that may use it (some answer 4xx by the rules; those answers are checked too).
+import crypto from 'node:crypto'
 
 /** A GB 11643 ID number with a correct check digit. */
 function idNumber(birth, seq) {
@@ -8,6 +9,28 @@ function idNumber(birth, seq) {
   let s = 0
   for (let i = 0; i < 17; i++) s += Number(base[i]) * w[i]
   return base + '10X98765432'[s % 11]
+}
+
+/** RFC 6238 TOTP (HMAC-SHA-256, 6 digits) of a base32 secret for a 30-s step. */
+function totp(secret, step) {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  const bytes = []
+  let acc = 0
+  let bits = 0
+  for (const ch of secret) {
+    acc = (acc << 5) | A.indexOf(ch)
+    bits += 5
+    if (bits >= 8) {
+      bytes.push((acc >>> (bits - 8)) & 0xff)
+      bits -= 8
+    }
+  }
+  const msg = Buffer.alloc(8)
+  msg.writeBigUInt64BE(BigInt(step))
+  const mac = crypto.createHmac('sha256', Buffer.from(bytes)).update(msg).digest()
+  const off = mac[mac.length - 1] & 15
+  const v = ((mac[off] & 0x7f) << 24) | (mac[off + 1] << 16) | (mac[off + 2] << 8) | mac[off + 3]
+  return String(v % 1000000).padStart(6, '0')
 }
 
 export async function writes(c, { today, Client, baseUrl, fail }) {
@@ -203,4 +226,21 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await m1.call('GET', '/reports/stats?from=1')
   await m1.call('GET', '/cases/999999')
   await m1.call('GET', '/cases?mine=1&kind=admin')
+
+  // --- two-factor login (AUTH-5) and exports (PII-2) ---
+  const tf = new Client(baseUrl, 'oa.check')
+  const tl = await tf.call('POST', '/session', { username: 'oa.check', password: 'Another-Pass-2026-ok' })
+  tf.csrf = tl.body && tl.body.csrf_token
+  const su = await tf.call('POST', '/me/totp/setup')
+  const secret = (su.body && su.body.secret) || ''
+  const step = Math.floor(Date.now() / 1000 / 30)
+  await tf.call('POST', '/me/totp/confirm', { code: 'abcdef' })
+  await tf.call('POST', '/me/totp/confirm', { code: totp(secret, step) })
+  await tf.call('POST', '/me/totp/disable', { code: '123456' })
+  // the next step's code is accepted (one step of drift) and not used yet
+  await tf.call('POST', '/me/totp/disable', { code: totp(secret, step + 1) })
+  await c.admin.call('POST', `/users/${nid}/totp/reset`)
+  await c.suozhang.call('POST', '/exports', { kind: 'persons', format: 'csv', reason: '契约测试导出' })
+  await c.suozhang.call('POST', '/exports', { kind: 'custody', reason: '契约测试导出' })
+  await c.suozhang.call('POST', '/exports', { kind: 'cases', format: 'xlsx' })
 }

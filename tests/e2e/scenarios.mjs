@@ -7,6 +7,7 @@ import { clockScenarios } from './clock-scenarios.mjs'
 import { populationScenarios } from './population-scenarios.mjs'
 import { incidentScenarios } from './incident-scenarios.mjs'
 import { a11yScenarios } from './a11y-scenarios.mjs'
+import { mfaScenarios } from './mfa-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -148,5 +149,6 @@ export const scenarios = [
   ...clockScenarios,
   ...populationScenarios,
   ...incidentScenarios,
+  ...mfaScenarios,
   ...a11yScenarios
 ]

@@ -82,6 +82,12 @@ export async function request(method, path, opts = {}) {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络')
   }
 
+  if (opts.blob && res.ok) {
+    // a file (POST /exports): the body and the name the server gave it
+    const cd = res.headers.get('Content-Disposition') || ''
+    const m = /filename="?([^";]+)"?/.exec(cd)
+    return { blob: await res.blob(), name: m ? m[1] : 'export' }
+  }
   let data = null
   const text = await res.text()
   if (text) {
@@ -145,7 +151,9 @@ export const api = {
   post: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {} }),
   put: (path, body, opts) => request('PUT', path, { ...opts, body: body ?? {} }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body: body ?? {} }),
-  del: (path, opts) => request('DELETE', path, opts)
+  del: (path, opts) => request('DELETE', path, opts),
+  /** POST that answers a file: resolves to { blob, name }. */
+  download: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {}, blob: true })
 }
 
 export default api

@@ -10,6 +10,8 @@ export const auth = reactive({
   // what the user may do: { 'case.read': 'unit', … } from GET /me (the server's action table)
   actions: {},
   loaded: false,
+  // the two-factor state from GET /me: { enabled, pending, required, recovery_left }
+  totp: null,
   // one-shot notice shown on the login page (e.g. "登录已超时，请重新登录")
   notice: ''
 })
@@ -19,6 +21,7 @@ let loading = null
 
 function accept(data) {
   auth.user = data.user || null
+  if (data.totp) auth.totp = data.totp
   // POST /session answers without the action list: keep what /me said until it is asked again
   if (data.actions) auth.actions = Object.fromEntries(data.actions.map((a) => [a.action, a.scope]))
   setCsrfToken(data.csrf_token || '')
@@ -27,6 +30,7 @@ function accept(data) {
 function clear() {
   auth.user = null
   auth.actions = {}
+  auth.totp = null
   setCsrfToken('')
 }
 
@@ -67,9 +71,15 @@ export function loadSession(force = false) {
   return loading
 }
 
-/** POST /session. Throws ApiError (401 BAD_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 …). */
-export async function login(username, password) {
-  const data = await api.post('/session', { username, password }, { quiet401: true })
+/**
+ * POST /session. Throws ApiError (401 BAD_CREDENTIALS, 401 TOTP_REQUIRED / TOTP_INVALID when the
+ * account uses a second factor, 423 ACCOUNT_LOCKED, 429 …). totpCode: the 动态验证码 or a
+ * recovery code, once the server asked for it.
+ */
+export async function login(username, password, totpCode) {
+  const body = { username, password }
+  if (totpCode) body.totp_code = totpCode
+  const data = await api.post('/session', body, { quiet401: true })
   accept(data)
   try {
     accept(await api.get('/me', null, { quiet401: true })) // the allowed actions
@@ -90,6 +100,20 @@ export async function logout() {
   }
   clear()
   if (router) await router.replace('/login')
+}
+
+/** A role that must use two factors and has not enrolled: only 账号安全 is open to it. */
+export function mustEnrol() {
+  return !!(auth.totp && auth.totp.required && !auth.totp.enabled)
+}
+
+/** After enrolment or disable: ask the server for the new state. */
+export async function refreshTotp() {
+  try {
+    auth.totp = await api.get('/me/totp')
+  } catch (e) {
+    /* the page shows the error of its own request */
+  }
 }
 
 /** After a successful POST /me/password the server clears must_change_password. */

@@ -1,7 +1,7 @@
 // router.js — HTML5 history routes; the server answers index.html for unknown non-API paths.
 import { loadCatalog } from './catalog.js'
 import { createRouter, createWebHistory } from 'vue-router'
-import { auth, loadSession } from './auth.js'
+import { auth, loadSession, mustEnrol } from './auth.js'
 import AppLayout from './layout/AppLayout.vue'
 import LoginView from './views/LoginView.vue'
 import { BARE_ROUTES, LAYOUT_ROUTES, allows } from './areas/index.js'
@@ -56,6 +56,8 @@ router.beforeEach(async (to) => {
     return { path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   }
   if (user.must_change_password && to.name !== 'password') return { name: 'password' }
+  // AUTH-5: a role that must use two factors reaches only 账号安全 until it has enrolled
+  if (!user.must_change_password && mustEnrol() && to.name !== 'security') return { name: 'security' }
   if (!allows(user, to.meta)) return { name: 'forbidden' }
   return true
 })

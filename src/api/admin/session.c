@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/admin/auth.h"
+#include "domain/admin/mfa.h"
 #include "domain/authz.h"
 #include "domain/admin/settings.h"
 #include "core/json.h"
@@ -21,11 +22,13 @@ static const char *cookie(struct req *r, const char *value, int max_age)
 struct session_create_body {
 	const char *username;
 	const char *password;
+	const char *totp_code; /* 6 digits, or a recovery code (AUTH-5) */
 };
 
 const struct field session_create_fields[] = {
 	FSTR(struct session_create_body, username, "username", 1, 64),
 	FSTR(struct session_create_body, password, "password", 1, PASSWORD_MAX_BYTES),
+	FSTR(struct session_create_body, totp_code, "totp_code", 0, 32),
 	FEND,
 };
 
@@ -49,7 +52,8 @@ int api_session_create(struct req *r)
 			r->prepared = chk;
 		return rc;
 	}
-	rc = auth_login(&r->ctx, body_in.username, body_in.password, r->prepared, &res);
+	rc = auth_login(&r->ctx, body_in.username, body_in.password, body_in.totp_code,
+			r->prepared, &res);
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */
@@ -70,6 +74,13 @@ int api_session_create(struct req *r)
 		r->retry_after = res.retry_after;
 		ps_fail(&r->err, PS_ERATE, "TOO_MANY_REQUESTS", "AUTH-2",
 			"登录失败次数过多，请稍后再试");
+		break;
+	case LOGIN_TOTP_REQUIRED:
+		/* said only after the password was right (AUTH-5) */
+		ps_fail(&r->err, PS_EAUTH, "TOTP_REQUIRED", "AUTH-5", "请输入动态验证码");
+		break;
+	case LOGIN_TOTP_BAD:
+		ps_fail(&r->err, PS_EAUTH, "TOTP_INVALID", "AUTH-5", "动态验证码错误或已使用");
 		break;
 	default:
 		ps_fail(&r->err, PS_EAUTH, "BAD_CREDENTIALS", NULL, "用户名或密码错误");
@@ -99,20 +110,27 @@ int api_session_delete(struct req *r)
 
 int api_me(struct req *r)
 {
-	json_t *u, *actions;
+	json_t *u, *actions, *totp;
 	int rc = auth_me(&r->ctx, &u);
 
 	if (rc)
 		return rc;
+	/* the two-factor state: the web sends a required role to enrol (AUTH-5) */
+	rc = mfa_status(&r->ctx, &totp);
+	if (rc) {
+		json_decref(u);
+		return rc;
+	}
 	/* what this user may do (the action table): the web's menus and buttons */
 	actions = authz_me_json(&r->ctx);
 	if (!actions) {
 		json_decref(u);
+		json_decref(totp);
 		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
 	r->no_store = 1;
-	return req_reply(r, 200, json_pack("{s:o, s:s, s:o}", "user", u, "csrf_token",
-					   r->session_csrf, "actions", actions));
+	return req_reply(r, 200, json_pack("{s:o, s:s, s:o, s:o}", "user", u, "csrf_token",
+					   r->session_csrf, "actions", actions, "totp", totp));
 }
 
 struct me_password_body {

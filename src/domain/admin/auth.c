@@ -1,6 +1,7 @@
 #include "domain/authz.h"
 #include "domain/admin/auth.h"
 #include "domain/admin/audit.h"
+#include "domain/admin/mfa.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "rules/lockout.h"
@@ -287,10 +288,11 @@ int auth_login_check(struct ctx *c, const char *username, const char *password,
 }
 
 int auth_login(struct ctx *c, const char *username, const char *password,
-	       const struct login_check *chk, struct login_result *out)
+	       const char *totp_code, const struct login_check *chk, struct login_result *out)
 {
 	struct login_user u;
 	struct lockout_policy pol;
+	enum mfa_verdict mv = MFA_NONE;
 	const char *h;
 	int found = 0, ok, rc, locked_now;
 	int64_t ip_max;
@@ -331,17 +333,27 @@ int auth_login(struct ctx *c, const char *username, const char *password,
 				   u.disabled ? "account disabled by administrator"
 					      : "account locked");
 	}
-	if (!ok) {
+	if (ok) {
+		/* the second factor (AUTH-5), once the password was right */
+		rc = mfa_login_verify(c, u.id, totp_code, &mv);
+		if (rc)
+			return rc;
+		if (mv == MFA_MISSING) {
+			out->outcome = LOGIN_TOTP_REQUIRED;
+			return audit_write(c, "login.totp_required", "user", username, "denied", NULL);
+		}
+	}
+	if (!ok || mv == MFA_BAD) {
 		ip_failures(c->client_ip, c->now, 1);
 		locked_now = lockout_on_failure(&u.lock, &pol, c->now);
 		rc = store_lock_state(c, &u);
 		if (!rc)
 			rc = audit_write(c, "login.failure", "user", username,
-					 "denied", "wrong password");
+					 "denied", ok ? "wrong second factor" : "wrong password");
 		if (!rc && locked_now)
 			rc = audit_write(c, "account.lock", "user", username,
 					 "success", "too many failed logins");
-		out->outcome = LOGIN_BAD;
+		out->outcome = ok ? LOGIN_TOTP_BAD : LOGIN_BAD;
 		return rc;
 	}
 	lockout_on_success(&u.lock);

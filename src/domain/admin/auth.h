@@ -8,7 +8,9 @@
 #include "core/crypto.h"
 #include "domain/ctx.h"
 
-enum login_outcome { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_RATE };
+enum login_outcome { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_RATE,
+		     LOGIN_TOTP_REQUIRED, /* password right, TOTP enabled, no code (AUTH-5) */
+		     LOGIN_TOTP_BAD };    /* password right, the code wrong or used: a failure */
 
 struct login_result {
 	enum login_outcome outcome;
@@ -40,9 +42,12 @@ int auth_login_check(struct ctx *c, const char *username, const char *password,
  * the return value, rolls back). On LOGIN_OK the user's older sessions are
  * ended (SESS-5) and a new session row is written. chk (may be NULL) is an
  * auth_login_check made before: its verdict is used when the account's hash
- * is still the one it checked; otherwise the password is checked here. */
+ * is still the one it checked; otherwise the password is checked here.
+ * totp_code (may be NULL) is the second factor when the account has TOTP
+ * enabled (domain/admin/mfa.h): without it LOGIN_TOTP_REQUIRED, a wrong one
+ * counts as a failed login (AUTH-1) and gives LOGIN_TOTP_BAD. */
 int auth_login(struct ctx *c, const char *username, const char *password,
-	       const struct login_check *chk, struct login_result *out);
+	       const char *totp_code, const struct login_check *chk, struct login_result *out);
 
 /* Resolve a session token (cookie value) into c->who and c->session_hash.
  * PS_EAUTH with code UNAUTHENTICATED (no or unknown token) or

@@ -25,6 +25,9 @@ const struct setting_def setting_defs[] = {
 	  "超过该天数须在登录后修改密码；0 表示不限", "AUTH-3", 0 },
 	{ "auth.ip_failures_per_minute", SETTING_INT, "20", 5, 1000, "单 IP 每分钟登录失败上限",
 	  "超过后该 IP 的登录请求返回 429", "AUTH-2", 0 },
+	{ "auth.mfa_roles", SETTING_TEXT, "admin,chief,supervisor,auditor", 0, 200,
+	  "须使用双因素认证的角色", "以逗号分隔的角色代码；这些角色未绑定动态验证码前只能完成绑定（等保三级）",
+	  "AUTH-5", 0 },
 	{ "station.name_on_documents", SETTING_TEXT, "", 0, 64, "文书落款单位名称",
 	  "为空时使用机构名称", NULL, 1 },
 	{ "station.supervision_phone", SETTING_TEXT, "", 0, 32, "监督电话",
@@ -137,6 +140,48 @@ int64_t setting_int(struct ctx *c, const char *key, int64_t unit_id)
 	if (d->type == SETTING_BOOL)
 		return strcmp(v, "true") == 0;
 	return strtoll(v, NULL, 10);
+}
+
+const char *setting_text(struct ctx *c, const char *key, int64_t unit_id)
+{
+	const struct setting_def *d = setting_find(key);
+	const char *v;
+	int ov;
+	struct ps_err e, *saved = c->err;
+
+	if (!d)
+		return "";
+	ps_err_clear(&e);
+	c->err = &e;
+	if (effective(c, d, unit_id, &v, &ov)) {
+		log_error("setting %s unreadable: %s", key, e.msg);
+		v = d->def;
+	}
+	c->err = saved;
+	return v;
+}
+
+/* 1 when text is a comma-separated list of role codes (or empty): the
+ * value of auth.mfa_roles. */
+static int roles_list_valid(const char *text)
+{
+	char role[32];
+	size_t n = 0;
+
+	for (const char *p = text;; p++) {
+		if (*p == ',' || *p == '\0') {
+			role[n] = '\0';
+			if (n && !authz_role_bit(role))
+				return 0;
+			n = 0;
+			if (!*p)
+				return 1;
+		} else if (*p != ' ') {
+			if (n + 1 >= sizeof(role))
+				return 0;
+			role[n++] = *p;
+		}
+	}
 }
 
 static json_t *def_json(const struct setting_def *d, const char *val, int ov)
@@ -275,6 +320,9 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 					     "应为不超过 %lld 个字符的文本",
 					     (long long)d->max);
 		snprintf(text, sizeof(text), "%s", json_string_value(value));
+		if (strcmp(key, "auth.mfa_roles") == 0 && !roles_list_valid(text))
+			return ps_fail_field(c->err, PS_EINVAL, "value",
+					     "应为以逗号分隔的角色代码，如 admin,chief");
 	}
 	/* an update first, then an insert: portable, and the unique index on
 	 * (skey, unit_id) does not treat NULL unit ids as equal */

@@ -33,6 +33,11 @@ const struct setting_def *setting_find(const char *key);
  * is logged (settings must never break a request that only reads them). */
 int64_t setting_int(struct ctx *c, const char *key, int64_t unit_id);
 
+/* Effective text value of key for unit_id, as setting_int reads it (the
+ * default on a storage error, logged); "" for an unknown key. The string is
+ * in c's arena or static. */
+const char *setting_text(struct ctx *c, const char *key, int64_t unit_id);
+
 /* All settings with effective values for unit_id (0 = county-wide) as
  * {"items":[…]}. Admin only. */
 int settings_list(struct ctx *c, int64_t unit_id, json_t **out);

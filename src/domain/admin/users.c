@@ -15,7 +15,9 @@
 static const char user_cols[] =
 	"SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name AS unit_name,"
 	" u.badge_no, u.phone, u.disabled, u.locked_until, u.must_change_pw,"
-	" u.last_login_at, u.created_at";
+	" u.last_login_at, u.created_at,"
+	" (SELECT COUNT(*) FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)"
+	" AS totp_enabled";
 
 /* 1 when username is 3–32 of [a-z0-9_.-] starting with a letter or digit. */
 static int username_valid(const char *u)
@@ -46,6 +48,8 @@ static void decorate(json_t *u, int64_t now)
 	json_object_set_new(u, "must_change_password",
 			    json_boolean(json_integer_value(json_object_get(u, "must_change_pw"))));
 	json_object_del(u, "must_change_pw");
+	json_object_set_new(u, "totp_enabled",
+			    json_boolean(json_integer_value(json_object_get(u, "totp_enabled"))));
 	if (lu && json_integer_value(lu) <= now)
 		json_object_set_new(u, "locked_until", json_integer(0));
 }

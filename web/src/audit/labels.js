@@ -43,7 +43,9 @@ export const OBJECT_TYPES = [
   { value: 'inquiry_letter', label: '函查' },
   { value: 'persons', label: '人员（导入）' },
   { value: 'rentals', label: '出租房屋（导入）' },
-  { value: 'tenancies', label: '承租关系（导入）' }
+  { value: 'tenancies', label: '承租关系（导入）' },
+  { value: 'property', label: '涉案财物' },
+  { value: 'export', label: '导出' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -196,7 +198,18 @@ const ACTION = {
   'hit.close': '反馈比对命中',
   'letter.create': '发出函查',
   'letter.list': '查询函查',
-  'letter.answer': '答复函查'
+  'letter.answer': '答复函查',
+  // 双因素认证与导出
+  'login.totp_required': '登录待输入动态验证码',
+  'mfa.setup_start': '开始绑定动态验证码',
+  'mfa.enrol': '启用双因素认证',
+  'mfa.disable': '停用双因素认证',
+  'mfa.recovery_used': '使用恢复码登录',
+  'user.mfa_reset': '重置双因素',
+  'export.persons': '导出实有人口',
+  'export.cases': '导出案件',
+  'export.custody': '导出办案区台账',
+  'export.property': '导出涉案财物台账'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
@@ -205,7 +218,8 @@ const ACTION_PREFIX = {
   'case.': '办案操作',
   'incident.': '警情操作',
   'hit.': '比对命中处理',
-  'import.': '批量导入'
+  'import.': '批量导入',
+  'export.': '导出个人信息'
 }
 
 export function actionLabel(v) {
