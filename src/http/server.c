@@ -10,6 +10,7 @@
 #include "core/mem.h"
 
 #include <arpa/inet.h>
+#include <gnutls/gnutls.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -25,7 +26,19 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HEADER_LIMIT (16 * 1024)
+/* The HTTP edge (issue 13, API-2). libmicrohttpd keeps the request line and
+ * headers of a connection in one memory pool; when they outgrow it, it
+ * answers 414/431 itself, but a header block that *just* fits leaves no
+ * room to build our answer (0.9.75 then closes without one). So the pool is
+ * twice the limit, and the limits are checked here, on the first call. */
+#define HEADER_LIMIT (16 * 1024) /* request line + headers → 431 */
+#define URI_LIMIT (8 * 1024)     /* request target → 414 */
+#define POOL_SIZE (2 * HEADER_LIMIT + 4096)
+/* The keep-alive idle timeout, and the body timeout (shorter): a request
+ * that announces a body must deliver all of it within BODY_TIMEOUT_MS of
+ * its headers, or it is answered 408 and closed (the body watchdog). */
+#define IDLE_TIMEOUT_S 60
+#define BODY_TIMEOUT_MS 10000
 
 static const struct server_config *cfg;
 
@@ -66,9 +79,67 @@ struct conn {
 	int too_big;
 	int oom;            /* the body could not be stored */
 	int started;
+	int body_expected;  /* listed with the watchdog (this thread's view) */
 	struct req *parked; /* waiting for the group committer, then its answer */
 	struct MHD_Connection *mc;
+	/* the body watchdog (under wd_lock): set while a body is awaited */
+	int wd_on;
+	int timed_out;      /* the watchdog answered 408: drop the request */
+	int fd;
+	void *tls;          /* gnutls_session_t under TLS, else NULL */
+	int64_t deadline;   /* monotonic ms */
+	struct conn *wd_prev, *wd_next;
 };
+
+/* ---- the body watchdog: 408 for a body that does not arrive ----
+ *
+ * libmicrohttpd calls the access handler only when body bytes arrive, and
+ * on its own timeout it closes the connection without an answer. So the
+ * connections awaiting a body are listed here with a deadline; a thread
+ * answers 408 on the socket of each one past it and shuts the socket down
+ * (MHD then sees the end of the stream and closes the connection). The
+ * list is guarded by wd_lock; a connection leaves it when its body is
+ * complete (before any answer is queued) and in completed(), which MHD
+ * calls before it closes the socket — so the watchdog never writes to a
+ * socket that is answered, closed, or reused. */
+static pthread_mutex_t wd_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wd_cond = PTHREAD_COND_INITIALIZER;
+static struct conn *wd_head;
+static int wd_stop;
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Under wd_lock. */
+static void wd_add(struct conn *cn)
+{
+	cn->wd_on = 1;
+	cn->wd_prev = NULL;
+	cn->wd_next = wd_head;
+	if (wd_head)
+		wd_head->wd_prev = cn;
+	wd_head = cn;
+}
+
+/* Under wd_lock; a connection not listed is left alone. */
+static void wd_remove(struct conn *cn)
+{
+	if (!cn->wd_on)
+		return;
+	if (cn->wd_prev)
+		cn->wd_prev->wd_next = cn->wd_next;
+	else
+		wd_head = cn->wd_next;
+	if (cn->wd_next)
+		cn->wd_next->wd_prev = cn->wd_prev;
+	cn->wd_on = 0;
+	cn->wd_prev = cn->wd_next = NULL;
+}
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -106,6 +177,9 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		json_mem_free(r->out_text);
 		ps_free(r->raw);
 	}
+	pthread_mutex_lock(&wd_lock);
+	wd_remove(cn);
+	pthread_mutex_unlock(&wd_lock);
 	buf_release(&cn->body);
 	arena_release(&cn->arena);
 	ps_free(cn);
@@ -155,21 +229,31 @@ static void test_alloc_report(struct MHD_Response *resp)
 }
 #endif
 
+/* API-5: the headers of every answer — the MHD responses and the raw 408
+ * of the body watchdog both read this table. HSTS is added under TLS (or
+ * --secure-cookie behind a TLS proxy). */
+static const struct {
+	const char *name, *value;
+} security_headers[] = {
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "Content-Security-Policy",
+	  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+	  " img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
+	  " object-src 'none'; base-uri 'none'; form-action 'self';"
+	  " frame-ancestors 'none'" },
+	{ "Referrer-Policy", "no-referrer" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Cross-Origin-Opener-Policy", "same-origin" },
+};
+#define HSTS_VALUE "max-age=31536000; includeSubDomains"
+
 static void common_headers(struct MHD_Response *resp)
 {
 	test_alloc_report(resp);
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Content-Security-Policy",
-				"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-				" img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
-				" object-src 'none'; base-uri 'none'; form-action 'self';"
-				" frame-ancestors 'none'");
-	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(resp, security_headers[i].name, security_headers[i].value);
 	if (cfg->secure_cookie)
-		MHD_add_response_header(resp, "Strict-Transport-Security",
-					"max-age=31536000; includeSubDomains");
+		MHD_add_response_header(resp, "Strict-Transport-Security", HSTS_VALUE);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
@@ -247,6 +331,139 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int rc, const char *
 		json_decref(r.out);
 		return ret;
 	}
+}
+
+/* The watchdog's 408, written on the socket (or through the TLS session)
+ * of a connection that MHD is only reading a body from — MHD writes
+ * nothing to it then — and the socket shut down. Under wd_lock. */
+static void wd_answer(struct conn *cn)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b, 4096);
+	rc = buf_addf(&b,
+		      "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
+		      "Content-Type: application/json; charset=utf-8\r\n"
+		      "Cache-Control: no-store\r\n");
+	for (size_t i = 0; !rc && i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		rc = buf_addf(&b, "%s: %s\r\n", security_headers[i].name, security_headers[i].value);
+	if (!rc && cfg->secure_cookie)
+		rc = buf_addf(&b, "Strict-Transport-Security: %s\r\n", HSTS_VALUE);
+	if (!rc) {
+		/* the code and message are plain ASCII/Chinese: no JSON escaping */
+		size_t len = strlen(ps_rc_code(PS_ETIMEOUT)) + strlen(ps_rc_message(PS_ETIMEOUT)) +
+			     sizeof("{\"error\":{\"code\":\"\",\"message\":\"\"}}") - 1;
+
+		rc = buf_addf(&b, "Content-Length: %zu\r\n\r\n{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}",
+			      len, ps_rc_code(PS_ETIMEOUT), ps_rc_message(PS_ETIMEOUT));
+	}
+	/* a full send buffer or a lost allocation: the socket is closed all
+	 * the same, only without the answer */
+	if (!rc) {
+		if (cn->tls)
+			(void)gnutls_record_send((gnutls_session_t)cn->tls, b.p, b.len);
+		else
+			(void)send(cn->fd, b.p, b.len, MSG_NOSIGNAL | MSG_DONTWAIT);
+	}
+	buf_release(&b);
+	shutdown(cn->fd, SHUT_RDWR);
+}
+
+static void *watchdog_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&wd_lock);
+	while (!wd_stop) {
+		int64_t now = mono_ms(), next = now + 1000;
+		struct timespec until;
+		struct conn *cn = wd_head, *nx;
+
+		for (; cn; cn = nx) {
+			nx = cn->wd_next;
+			if (cn->deadline <= now) {
+				wd_remove(cn);
+				cn->timed_out = 1;
+				log_info("body not received within %d ms: 408", BODY_TIMEOUT_MS);
+				wd_answer(cn);
+			} else if (cn->deadline < next) {
+				next = cn->deadline;
+			}
+		}
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += (next - now) / 1000;
+		until.tv_nsec += ((next - now) % 1000) * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&wd_cond, &wd_lock, &until);
+	}
+	pthread_mutex_unlock(&wd_lock);
+	return NULL;
+}
+
+/* List cn for the watchdog: its body is due within BODY_TIMEOUT_MS. */
+static void wd_watch(struct MHD_Connection *c, struct conn *cn)
+{
+	const union MHD_ConnectionInfo *fd =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	const union MHD_ConnectionInfo *tls =
+		cfg->tls_cert ? MHD_get_connection_info(c, MHD_CONNECTION_INFO_GNUTLS_SESSION)
+			      : NULL;
+
+	if (!fd)
+		return;
+	cn->fd = fd->connect_fd;
+	cn->tls = tls ? tls->tls_session : NULL;
+	cn->deadline = mono_ms() + BODY_TIMEOUT_MS;
+	cn->body_expected = 1;
+	pthread_mutex_lock(&wd_lock);
+	wd_add(cn);
+	pthread_mutex_unlock(&wd_lock);
+}
+
+/* 1 when the watchdog already answered 408 for cn (its request is
+ * dropped); with done, cn also leaves the list (its body is complete). */
+static int wd_expired(struct conn *cn, int done)
+{
+	int expired;
+
+	if (!cn->body_expected)
+		return 0;
+	pthread_mutex_lock(&wd_lock);
+	expired = cn->timed_out;
+	if (done)
+		wd_remove(cn);
+	pthread_mutex_unlock(&wd_lock);
+	if (done)
+		cn->body_expected = 0;
+	return expired;
+}
+
+struct header_size {
+	size_t total;
+};
+
+static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const char *key,
+				       const char *value)
+{
+	struct header_size *hs = cls;
+
+	(void)kind;
+	hs->total += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " CRLF */
+	return MHD_YES;
+}
+
+/* The request line and header block as they came (give or take the
+ * spaces around the values), in bytes. */
+static size_t header_block_size(struct MHD_Connection *c, const char *method,
+				const char *uri, const char *version)
+{
+	struct header_size hs = { 0 };
+
+	MHD_get_connection_values(c, MHD_HEADER_KIND, add_header_size, &hs);
+	return strlen(method) + strlen(uri) + strlen(version) + 4 + hs.total + 2;
 }
 
 static const char *client_ip(struct MHD_Connection *c, struct arena *a)
@@ -367,7 +584,6 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 
 	(void)cls;
 	(void)url;
-	(void)version;
 	if (!cn)
 		return MHD_NO; /* out of memory in the URI callback */
 	if (cn->parked) {
@@ -382,13 +598,28 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		/* the first call only sets up: queueing here loses keep-alive */
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 							     "Content-Length");
+		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							     "Transfer-Encoding");
+
 		cn->started = 1;
 		test_alloc_arm(c);
+		/* the edge limits, answered before any body is read (the
+		 * connection is closed after such an answer) */
+		if (strlen(cn->uri ? cn->uri : "") > URI_LIMIT)
+			return send_error(c, PS_ETOOLONG, "URI_TOO_LONG", "请求地址超过 8 KiB");
+		if (header_block_size(c, method, cn->uri ? cn->uri : "", version) > HEADER_LIMIT)
+			return send_error(c, PS_EHEADERS, "HEADERS_TOO_LARGE", "请求头超过 16 KiB");
 		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
-			cn->too_big = 1;
+			return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+		if ((cl && strtoull(cl, NULL, 10) > 0) || te)
+			wd_watch(c, cn);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
+		if (wd_expired(cn, 0)) {
+			*upload_data_size = 0;
+			return MHD_NO; /* answered 408 already */
+		}
 		if (!cn->too_big && !cn->oom) {
 			int rc = buf_add(&cn->body, upload_data, *upload_data_size);
 
@@ -400,6 +631,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (wd_expired(cn, 1))
+		return MHD_NO; /* answered 408 already */
 	if (cn->too_big)
 		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
 	if (cn->oom)
@@ -540,6 +773,33 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_er
 	return PS_OK;
 }
 
+/* Read a PEM file (at most 1 MiB) into b as a C string. */
+static int read_pem(const char *path, struct buf *b, const char *what, struct ps_err *err)
+{
+	char chunk[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	int rc = PS_OK;
+
+	if (!f)
+		return ps_fail(err, PS_EINVAL, "TLS_FILE", NULL, "无法读取 TLS %s文件 %s：%s", what,
+			       path, strerror(errno));
+	while (!rc && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		rc = buf_add(b, chunk, n);
+	ps_memzero(chunk, sizeof(chunk));
+	if (!rc && ferror(f))
+		rc = PS_EIO;
+	fclose(f);
+	if (!rc && !strstr(buf_str(b), "-----BEGIN "))
+		rc = PS_EINVAL;
+	if (rc) {
+		buf_release(b);
+		return ps_fail(err, PS_EINVAL, "TLS_FILE", NULL, "TLS %s文件 %s 不是 PEM 格式或过大",
+			       what, path);
+	}
+	return PS_OK;
+}
+
 int server_run(const struct server_config *config, struct ps_err *err)
 {
 	struct sockaddr_in sa;
@@ -548,14 +808,43 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	sigset_t set;
 	pthread_t sweeper, checkpointer;
 	struct db *commit_db = NULL;
-	int sig, rc, have_sweeper;
+	int sig, rc, have_sweeper, have_watchdog;
 	char host[INET_ADDRSTRLEN];
+	/* TLS: the certificate and key in memory for MHD (GnuTLS) */
+	struct buf cert, key;
+	struct MHD_OptionItem tls_opts[] = {
+		{ MHD_OPTION_HTTPS_MEM_CERT, 0, NULL },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, NULL },
+		{ MHD_OPTION_HTTPS_PRIORITIES, 0,
+		  (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2" },
+		{ MHD_OPTION_END, 0, NULL },
+	};
+	int tls = config->tls_cert && config->tls_key;
+	pthread_t watchdog;
 
 	cfg = config;
-	api_config.secure_cookie = cfg->secure_cookie;
+	api_config.secure_cookie = cfg->secure_cookie || tls;
 	rc = parse_listen(cfg->listen, &sa, err);
 	if (rc)
 		return rc;
+	buf_init(&cert, 1 << 20);
+	buf_init_secret(&key, 1 << 20);
+	if (tls) {
+		if (!MHD_is_feature_supported(MHD_FEATURE_TLS))
+			return ps_fail(err, PS_EINVAL, "TLS_UNSUPPORTED", NULL,
+				       "此 libmicrohttpd 不支持 TLS");
+		rc = read_pem(cfg->tls_cert, &cert, "证书", err);
+		if (!rc)
+			rc = read_pem(cfg->tls_key, &key, "私钥", err);
+		if (rc) {
+			buf_release(&cert);
+			return rc;
+		}
+		tls_opts[0].ptr_value = (void *)buf_str(&cert);
+		tls_opts[1].ptr_value = (void *)buf_str(&key);
+	} else {
+		tls_opts[0].option = MHD_OPTION_END;
+	}
 	/* block the stop signals in every thread; main waits for them */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -569,25 +858,39 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 				     MHD_ALLOW_SUSPEND_RESUME |
-				     MHD_USE_ERROR_LOG,
+				     MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0),
 			     0, NULL, NULL, &access_handler, NULL,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 2,
 			     MHD_OPTION_URI_LOG_CALLBACK, &uri_logger, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, &completed, NULL,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_LIMIT + 4096,
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)POOL_SIZE,
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+			     MHD_OPTION_ARRAY, tls_opts,
 			     MHD_OPTION_END);
+	/* GnuTLS holds its own copy of the key now */
+	buf_release(&key);
+	buf_release(&cert);
 	if (!d) {
 		stop_background(NULL, &checkpointer);
+		if (tls)
+			return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
+				       "无法在 %s 上启动 HTTPS（端口被占用，或证书与私钥不匹配？）",
+				       cfg->listen);
 		return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
 			       "无法在 %s 上监听（端口被占用？）", cfg->listen);
 	}
+	wd_stop = 0;
+	have_watchdog = pthread_create(&watchdog, NULL, watchdog_main, NULL) == 0;
+	if (!have_watchdog)
+		log_warn("body watchdog not started; a stalled body waits for the %d s timeout",
+			 IDLE_TIMEOUT_S);
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
-	printf("listening on http://%s:%u\n", host, di ? (unsigned)di->port : 0u);
+	printf("listening on %s://%s:%u\n", tls ? "https" : "http", host,
+	       di ? (unsigned)di->port : 0u);
 	fflush(stdout);
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
@@ -623,6 +926,13 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	if (have_watchdog) {
+		pthread_mutex_lock(&wd_lock);
+		wd_stop = 1;
+		pthread_cond_broadcast(&wd_cond);
+		pthread_mutex_unlock(&wd_lock);
+		pthread_join(watchdog, NULL);
+	}
 	/* the sweep writes through the committer: stop it first */
 	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
 	api_committer_stop();

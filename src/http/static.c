@@ -23,15 +23,41 @@ static const struct {
 	{ ".txt", "text/plain; charset=utf-8" },
 };
 
+/* The type of a file the build produces, by its extension; NULL for any
+ * other file (source maps, editor backups, .orig, .sh …): not served. */
 static const char *mime(const char *path)
 {
-	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
 
-	if (dot && !strchr(dot, '/'))
+	if (dot)
 		for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 			if (strcmp(dot, types[i].ext) == 0)
 				return types[i].type;
-	return "application/octet-stream";
+	return NULL;
+}
+
+/* 1 when a segment of path starts with '.' (.env, .git/config,
+ * .well-known/…): the build writes no such file, and a web root that holds
+ * one must not hand it out. */
+static int has_dot_segment(const char *path)
+{
+	for (const char *p = path; *p; p++)
+		if (p[0] == '/' && p[1] == '.')
+			return 1;
+	return 0;
+}
+
+/* 1 for a path the single-page app routes (index.html answers it): no file
+ * extension in its last segment and not under /assets/, which holds only
+ * built files. */
+static int spa_route(const char *path)
+{
+	const char *last = strrchr(path, '/');
+
+	if (strncmp(path, "/assets/", 8) == 0 || strcmp(path, "/assets") == 0)
+		return 0;
+	return !last || !strchr(last, '.');
 }
 
 static enum MHD_Result text(struct MHD_Connection *c, unsigned status,
@@ -72,8 +98,8 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 			     const char *path,
 			     void (*add_headers)(struct MHD_Response *))
 {
-	const char *last = strrchr(path, '/');
 	const char *serve = path;
+	const char *type;
 	struct MHD_Response *r;
 	struct stat st;
 	enum MHD_Result ret;
@@ -81,15 +107,19 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 
 	if (!web_dir)
 		return text(c, 404, "web UI not configured (--web)", add_headers);
-	if (strcmp(path, "/") != 0)
-		fd = open_file(web_dir, path, &st);
-	if (fd < 0) {
-		if (last && strchr(last, '.') && strcmp(path, "/") != 0)
-			return text(c, 404, "not found", add_headers);
+	if (has_dot_segment(path))
+		return text(c, 404, "not found", add_headers);
+	if (strcmp(path, "/") == 0 || spa_route(path)) {
 		serve = "/index.html";
-		fd = open_file(web_dir, serve, &st);
-		if (fd < 0)
+	} else if (!mime(path)) {
+		return text(c, 404, "not found", add_headers);
+	}
+	type = mime(serve);
+	fd = open_file(web_dir, serve, &st);
+	if (fd < 0) {
+		if (serve != path)
 			return text(c, 404, "web UI not built: run make run", add_headers);
+		return text(c, 404, "not found", add_headers);
 	}
 	r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
 	if (!r) {
@@ -97,7 +127,7 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 		return MHD_NO;
 	}
 	add_headers(r);
-	MHD_add_response_header(r, "Content-Type", mime(serve));
+	MHD_add_response_header(r, "Content-Type", type);
 	MHD_add_response_header(r, "Cache-Control",
 				strncmp(serve, "/assets/", 8) == 0
 					? "public, max-age=31536000, immutable"
