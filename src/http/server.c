@@ -28,9 +28,11 @@
 
 /* The HTTP edge (issue 13, API-2). libmicrohttpd keeps the request line and
  * headers of a connection in one memory pool; when they outgrow it, it
- * answers 414/431 itself, but a header block that *just* fits leaves no
- * room to build our answer (0.9.75 then closes without one). So the pool is
- * twice the limit, and the limits are checked here, on the first call. */
+ * answers 414/431 itself (its own small HTML page). Below that the limits
+ * are checked here, on the first call, and answered on the socket
+ * (refuse_raw): a header block that *just* fits the pool leaves no room to
+ * build an answer in it, and 0.9.75 then closes without one. The pool is
+ * twice the header limit, so a block up to ~36 KiB gets our JSON answer. */
 #define HEADER_LIMIT (16 * 1024) /* request line + headers → 431 */
 #define URI_LIMIT (8 * 1024)     /* request target → 414 */
 #define POOL_SIZE (2 * HEADER_LIMIT + 4096)
@@ -333,41 +335,71 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int rc, const char *
 	}
 }
 
-/* The watchdog's 408, written on the socket (or through the TLS session)
- * of a connection that MHD is only reading a body from — MHD writes
- * nothing to it then — and the socket shut down. Under wd_lock. */
-static void wd_answer(struct conn *cn)
+/* An error answer written straight on the connection's socket (or through
+ * its TLS session) instead of queued with MHD, for the edge cases where MHD
+ * cannot answer: the 408 of the watchdog (MHD is waiting for body bytes and
+ * never calls us) and 414/431 (a header block that fills MHD's memory pool
+ * leaves no room to build an answer there). MHD writes nothing to the
+ * connection at these points; the caller closes it afterwards. A full
+ * send buffer or a lost allocation loses the answer, not the close. */
+static void raw_answer(int fd, void *tls, int rc, const char *msg)
 {
+	const char *code = ps_rc_code(rc);
 	struct buf b;
-	int rc;
+	int err;
 
 	buf_init(&b, 4096);
-	rc = buf_addf(&b,
-		      "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n"
-		      "Content-Type: application/json; charset=utf-8\r\n"
-		      "Cache-Control: no-store\r\n");
-	for (size_t i = 0; !rc && i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		rc = buf_addf(&b, "%s: %s\r\n", security_headers[i].name, security_headers[i].value);
-	if (!rc && cfg->secure_cookie)
-		rc = buf_addf(&b, "Strict-Transport-Security: %s\r\n", HSTS_VALUE);
-	if (!rc) {
-		/* the code and message are plain ASCII/Chinese: no JSON escaping */
-		size_t len = strlen(ps_rc_code(PS_ETIMEOUT)) + strlen(ps_rc_message(PS_ETIMEOUT)) +
-			     sizeof("{\"error\":{\"code\":\"\",\"message\":\"\"}}") - 1;
-
-		rc = buf_addf(&b, "Content-Length: %zu\r\n\r\n{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}",
-			      len, ps_rc_code(PS_ETIMEOUT), ps_rc_message(PS_ETIMEOUT));
-	}
-	/* a full send buffer or a lost allocation: the socket is closed all
-	 * the same, only without the answer */
-	if (!rc) {
-		if (cn->tls)
-			(void)gnutls_record_send((gnutls_session_t)cn->tls, b.p, b.len);
+	err = buf_addf(&b, "HTTP/1.1 %d %s\r\nConnection: close\r\n"
+		       "Content-Type: application/json; charset=utf-8\r\n"
+		       "Cache-Control: no-store\r\nX-Request-Id: -\r\n",
+		       ps_rc_http_status(rc),
+		       rc == PS_ETIMEOUT ? "Request Timeout"
+		       : rc == PS_ETOOLONG ? "URI Too Long"
+					   : "Request Header Fields Too Large");
+	for (size_t i = 0; !err && i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		err = buf_addf(&b, "%s: %s\r\n", security_headers[i].name, security_headers[i].value);
+	if (!err && cfg->secure_cookie)
+		err = buf_addf(&b, "Strict-Transport-Security: %s\r\n", HSTS_VALUE);
+	/* code and msg are our own constants: nothing to escape */
+	if (!err)
+		err = buf_addf(&b, "Content-Length: %zu\r\n\r\n{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}",
+			       strlen("{\"error\":{\"code\":\"\",\"message\":\"\"}}") + strlen(code) +
+				       strlen(msg),
+			       code, msg);
+	if (!err) {
+		if (tls)
+			(void)gnutls_record_send((gnutls_session_t)tls, b.p, b.len);
 		else
-			(void)send(cn->fd, b.p, b.len, MSG_NOSIGNAL | MSG_DONTWAIT);
+			(void)send(fd, b.p, b.len, MSG_NOSIGNAL | MSG_DONTWAIT);
 	}
 	buf_release(&b);
-	shutdown(cn->fd, SHUT_RDWR);
+}
+
+/* The socket and TLS session of c; -1 when MHD does not say. */
+static int conn_socket(struct MHD_Connection *c, void **tls)
+{
+	const union MHD_ConnectionInfo *fd =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	const union MHD_ConnectionInfo *t =
+		cfg->tls_cert ? MHD_get_connection_info(c, MHD_CONNECTION_INFO_GNUTLS_SESSION)
+			      : NULL;
+
+	*tls = t ? t->tls_session : NULL;
+	return fd ? fd->connect_fd : -1;
+}
+
+/* Answer rc on the socket and drop the connection (MHD closes it when the
+ * access handler returns MHD_NO). */
+static enum MHD_Result refuse_raw(struct MHD_Connection *c, int rc, const char *msg)
+{
+	void *tls;
+	int fd = conn_socket(c, &tls);
+
+	if (fd >= 0) {
+		raw_answer(fd, tls, rc, msg);
+		shutdown(fd, SHUT_WR);
+	}
+	return MHD_NO;
 }
 
 static void *watchdog_main(void *arg)
@@ -385,7 +417,8 @@ static void *watchdog_main(void *arg)
 				wd_remove(cn);
 				cn->timed_out = 1;
 				log_info("body not received within %d ms: 408", BODY_TIMEOUT_MS);
-				wd_answer(cn);
+				raw_answer(cn->fd, cn->tls, PS_ETIMEOUT, ps_rc_message(PS_ETIMEOUT));
+				shutdown(cn->fd, SHUT_RDWR);
 			} else if (cn->deadline < next) {
 				next = cn->deadline;
 			}
@@ -406,16 +439,9 @@ static void *watchdog_main(void *arg)
 /* List cn for the watchdog: its body is due within BODY_TIMEOUT_MS. */
 static void wd_watch(struct MHD_Connection *c, struct conn *cn)
 {
-	const union MHD_ConnectionInfo *fd =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-	const union MHD_ConnectionInfo *tls =
-		cfg->tls_cert ? MHD_get_connection_info(c, MHD_CONNECTION_INFO_GNUTLS_SESSION)
-			      : NULL;
-
-	if (!fd)
+	cn->fd = conn_socket(c, &cn->tls);
+	if (cn->fd < 0)
 		return;
-	cn->fd = fd->connect_fd;
-	cn->tls = tls ? tls->tls_session : NULL;
 	cn->deadline = mono_ms() + BODY_TIMEOUT_MS;
 	cn->body_expected = 1;
 	pthread_mutex_lock(&wd_lock);
@@ -439,6 +465,17 @@ static int wd_expired(struct conn *cn, int done)
 	if (done)
 		cn->body_expected = 0;
 	return expired;
+}
+
+/* 1 for a method as HTTP spells the ones we serve: upper-case letters. */
+static int method_token(const char *m)
+{
+	if (!*m)
+		return 0;
+	for (; *m; m++)
+		if (*m < 'A' || *m > 'Z')
+			return 0;
+	return 1;
 }
 
 struct header_size {
@@ -605,10 +642,12 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		test_alloc_arm(c);
 		/* the edge limits, answered before any body is read (the
 		 * connection is closed after such an answer) */
+		if (!method_token(method))
+			return send_error(c, PS_EINVAL, "BAD_REQUEST_LINE", "请求行格式不正确");
 		if (strlen(cn->uri ? cn->uri : "") > URI_LIMIT)
-			return send_error(c, PS_ETOOLONG, "URI_TOO_LONG", "请求地址超过 8 KiB");
+			return refuse_raw(c, PS_ETOOLONG, "请求地址超过 8 KiB");
 		if (header_block_size(c, method, cn->uri ? cn->uri : "", version) > HEADER_LIMIT)
-			return send_error(c, PS_EHEADERS, "HEADERS_TOO_LARGE", "请求头超过 16 KiB");
+			return refuse_raw(c, PS_EHEADERS, "请求头超过 16 KiB");
 		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
 			return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
 		if ((cl && strtoull(cl, NULL, 10) > 0) || te)

@@ -1,7 +1,6 @@
 #include "http/static.h"
 
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,22 +75,44 @@ static enum MHD_Result text(struct MHD_Connection *c, unsigned status,
 	return ret;
 }
 
+/* Open web_dir + path as a regular file, one segment at a time, following
+ * no symbolic link on the way (a link in the web root could lead anywhere
+ * on the disk). -1 when absent, not a regular file, or behind a link. */
 static int open_file(const char *web_dir, const char *path, struct stat *st)
 {
-	char full[4096];
-	int fd, n;
+	const char *p = path;
+	char seg[256];
+	int dir = open(web_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	n = snprintf(full, sizeof(full), "%s%s", web_dir, path);
-	if (n < 0 || (size_t)n >= sizeof(full))
+	if (dir < 0)
 		return -1;
-	fd = open(full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-		close(fd);
-		return -1;
+	while (*p == '/')
+		p++;
+	for (;;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		int next;
+
+		if (n == 0 || n >= sizeof(seg)) {
+			close(dir);
+			return -1;
+		}
+		memcpy(seg, p, n);
+		seg[n] = '\0';
+		next = openat(dir, seg, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (e ? O_DIRECTORY : 0));
+		close(dir);
+		if (next < 0)
+			return -1;
+		if (!e) {
+			if (fstat(next, st) != 0 || !S_ISREG(st->st_mode)) {
+				close(next);
+				return -1;
+			}
+			return next;
+		}
+		dir = next;
+		p = e + 1;
 	}
-	return fd;
 }
 
 enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
