@@ -43,6 +43,7 @@
 #define BODY_TIMEOUT_MS 10000
 
 static const struct server_config *cfg;
+static int hsts; /* under TLS, or behind a TLS proxy (--secure-cookie) */
 
 /* ---- one database connection per worker thread ---- */
 
@@ -254,7 +255,7 @@ static void common_headers(struct MHD_Response *resp)
 	test_alloc_report(resp);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
 		MHD_add_response_header(resp, security_headers[i].name, security_headers[i].value);
-	if (cfg->secure_cookie)
+	if (hsts)
 		MHD_add_response_header(resp, "Strict-Transport-Security", HSTS_VALUE);
 }
 
@@ -358,7 +359,7 @@ static void raw_answer(int fd, void *tls, int rc, const char *msg)
 					   : "Request Header Fields Too Large");
 	for (size_t i = 0; !err && i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
 		err = buf_addf(&b, "%s: %s\r\n", security_headers[i].name, security_headers[i].value);
-	if (!err && cfg->secure_cookie)
+	if (!err && hsts)
 		err = buf_addf(&b, "Strict-Transport-Security: %s\r\n", HSTS_VALUE);
 	/* code and msg are our own constants: nothing to escape */
 	if (!err)
@@ -862,7 +863,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	pthread_t watchdog;
 
 	cfg = config;
-	api_config.secure_cookie = cfg->secure_cookie || tls;
+	hsts = cfg->secure_cookie || tls;
+	api_config.secure_cookie = hsts;
 	rc = parse_listen(cfg->listen, &sa, err);
 	if (rc)
 		return rc;
