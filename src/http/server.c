@@ -504,6 +504,34 @@ static size_t header_block_size(struct MHD_Connection *c, const char *method,
 	return strlen(method) + strlen(uri) + strlen(version) + 4 + hs.total + 2;
 }
 
+/* With --trust-proxy: the last address of X-Forwarded-For — the one the
+ * proxy in front wrote (nginx: proxy_set_header X-Forwarded-For
+ * $remote_addr) — when it is an IP address; else NULL. Only sound when
+ * nothing but that proxy can reach the server (README "TLS"). */
+static const char *forwarded_ip(struct MHD_Connection *c, struct arena *a)
+{
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	const char *last;
+	unsigned char bin[16];
+	char ip[INET6_ADDRSTRLEN];
+	size_t n;
+
+	if (!xff)
+		return NULL;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(ip) || last[n + strspn(last + n, " \t")] != '\0')
+		return NULL;
+	memcpy(ip, last, n);
+	ip[n] = '\0';
+	if (inet_pton(AF_INET, ip, bin) != 1 && inet_pton(AF_INET6, ip, bin) != 1)
+		return NULL;
+	return arena_strdup(a, ip);
+}
+
 static const char *client_ip(struct MHD_Connection *c, struct arena *a)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -511,6 +539,12 @@ static const char *client_ip(struct MHD_Connection *c, struct arena *a)
 	char ip[INET6_ADDRSTRLEN];
 	const struct sockaddr *sa;
 
+	if (cfg->trust_proxy) {
+		const char *fwd = forwarded_ip(c, a);
+
+		if (fwd)
+			return fwd;
+	}
 	if (!ci || !ci->client_addr)
 		return "?";
 	sa = ci->client_addr;

@@ -17,6 +17,7 @@ struct server_config {
 	int secure_cookie;       /* cookies Secure (__Host-) and HSTS; on under TLS */
 	const char *tls_cert;    /* PEM certificate chain file: serve HTTPS (with tls_key) */
 	const char *tls_key;     /* PEM private key file */
+	int trust_proxy;         /* client address from X-Forwarded-For (last entry) */
 };
 
 /* Serve until SIGINT or SIGTERM, then stop accepting, let in-flight requests

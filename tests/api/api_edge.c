@@ -505,6 +505,50 @@ STORY(search_wildcards_match_literally)
 	}
 }
 
+/* ---- the client address behind a proxy ---- */
+
+static const char *last_login_ip(struct server *srv, const char *user)
+{
+	return db_raw_text(srv, srv->db,
+			   fmt(srv, "SELECT client_ip FROM audit WHERE action = 'login.success'"
+				    " AND username = '%s' ORDER BY id DESC LIMIT 1", user));
+}
+
+/* Without --trust-proxy a client's X-Forwarded-For is ignored (the audit
+ * keeps the socket's address); with it, the last entry — the one the
+ * proxy wrote — is the client address, and a malformed one is ignored. */
+STORY(trust_proxy_takes_the_address_the_proxy_wrote)
+{
+	struct session s;
+
+	server_start(srv);
+	assert_int_equal(http(srv, NULL, "POST", "/api/v1/session",
+			      "{\"username\":\"suozhang\",\"password\":\"" DEMO_PW "\"}",
+			      "X-Forwarded-For: 198.51.100.7")
+				 ->status,
+			 200);
+	server_stop(srv);
+	assert_string_equal(last_login_ip(srv, "suozhang"), "127.0.0.1");
+
+	srv->serve_args[0] = "--trust-proxy";
+	server_start(srv);
+	assert_int_equal(http(srv, NULL, "POST", "/api/v1/session",
+			      "{\"username\":\"jiejing\",\"password\":\"" DEMO_PW "\"}",
+			      "X-Forwarded-For: 203.0.113.9, 198.51.100.7")
+				 ->status,
+			 200);
+	assert_int_equal(http(srv, NULL, "POST", "/api/v1/session",
+			      "{\"username\":\"neiqin\",\"password\":\"" DEMO_PW "\"}",
+			      "X-Forwarded-For: 198.51.100.7, not-an-address")
+				 ->status,
+			 200);
+	assert_int_equal(login_attempt(srv, "suozhang", DEMO_PW, &s)->status, 200);
+	server_stop(srv);
+	assert_string_equal(last_login_ip(srv, "jiejing"), "198.51.100.7");
+	assert_string_equal(last_login_ip(srv, "neiqin"), "127.0.0.1");
+	assert_string_equal(last_login_ip(srv, "suozhang"), "127.0.0.1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -523,6 +567,8 @@ int main(void)
 						teardown_server),
 		cmocka_unit_test_setup_teardown(search_wildcards_match_literally, setup_demo,
 						teardown_server),
+		cmocka_unit_test_setup_teardown(trust_proxy_takes_the_address_the_proxy_wrote,
+						setup_demo_stopped, teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
