@@ -1,4 +1,5 @@
 #include "http/server.h"
+#include "http/edge.h"
 #include "http/parse.h"
 #include "http/static.h"
 #include "api/api.h"
@@ -10,7 +11,6 @@
 #include "core/mem.h"
 
 #include <arpa/inet.h>
-#include <gnutls/gnutls.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -26,24 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The HTTP edge (issue 13, API-2). libmicrohttpd keeps the request line and
- * headers of a connection in one memory pool; when they outgrow it, it
- * answers 414/431 itself (its own small HTML page). Below that the limits
- * are checked here, on the first call, and answered on the socket
- * (refuse_raw): a header block that *just* fits the pool leaves no room to
- * build an answer in it, and 0.9.75 then closes without one. The pool is
- * twice the header limit, so a block up to ~36 KiB gets our JSON answer. */
-#define HEADER_LIMIT (16 * 1024) /* request line + headers → 431 */
-#define URI_LIMIT (8 * 1024)     /* request target → 414 */
-#define POOL_SIZE (2 * HEADER_LIMIT + 4096)
-/* The keep-alive idle timeout, and the body timeout (shorter): a request
- * that announces a body must deliver all of it within BODY_TIMEOUT_MS of
- * its headers, or it is answered 408 and closed (the body watchdog). */
-#define IDLE_TIMEOUT_S 60
-#define BODY_TIMEOUT_MS 10000
-
 static const struct server_config *cfg;
-static int hsts; /* under TLS, or behind a TLS proxy (--secure-cookie) */
 
 /* ---- one database connection per worker thread ---- */
 
@@ -82,67 +65,10 @@ struct conn {
 	int too_big;
 	int oom;            /* the body could not be stored */
 	int started;
-	int body_expected;  /* listed with the watchdog (this thread's view) */
 	struct req *parked; /* waiting for the group committer, then its answer */
 	struct MHD_Connection *mc;
-	/* the body watchdog (under wd_lock): set while a body is awaited */
-	int wd_on;
-	int timed_out;      /* the watchdog answered 408: drop the request */
-	int fd;
-	void *tls;          /* gnutls_session_t under TLS, else NULL */
-	int64_t deadline;   /* monotonic ms */
-	struct conn *wd_prev, *wd_next;
+	struct edge_watch watch; /* while its body is awaited (http/edge.h) */
 };
-
-/* ---- the body watchdog: 408 for a body that does not arrive ----
- *
- * libmicrohttpd calls the access handler only when body bytes arrive, and
- * on its own timeout it closes the connection without an answer. So the
- * connections awaiting a body are listed here with a deadline; a thread
- * answers 408 on the socket of each one past it and shuts the socket down
- * (MHD then sees the end of the stream and closes the connection). The
- * list is guarded by wd_lock; a connection leaves it when its body is
- * complete (before any answer is queued) and in completed(), which MHD
- * calls before it closes the socket — so the watchdog never writes to a
- * socket that is answered, closed, or reused. */
-static pthread_mutex_t wd_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wd_cond = PTHREAD_COND_INITIALIZER;
-static struct conn *wd_head;
-static int wd_stop;
-
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Under wd_lock. */
-static void wd_add(struct conn *cn)
-{
-	cn->wd_on = 1;
-	cn->wd_prev = NULL;
-	cn->wd_next = wd_head;
-	if (wd_head)
-		wd_head->wd_prev = cn;
-	wd_head = cn;
-}
-
-/* Under wd_lock; a connection not listed is left alone. */
-static void wd_remove(struct conn *cn)
-{
-	if (!cn->wd_on)
-		return;
-	if (cn->wd_prev)
-		cn->wd_prev->wd_next = cn->wd_next;
-	else
-		wd_head = cn->wd_next;
-	if (cn->wd_next)
-		cn->wd_next->wd_prev = cn->wd_prev;
-	cn->wd_on = 0;
-	cn->wd_prev = cn->wd_next = NULL;
-}
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -180,9 +106,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		json_mem_free(r->out_text);
 		ps_free(r->raw);
 	}
-	pthread_mutex_lock(&wd_lock);
-	wd_remove(cn);
-	pthread_mutex_unlock(&wd_lock);
+	edge_watch_forget(&cn->watch);
 	buf_release(&cn->body);
 	arena_release(&cn->arena);
 	ps_free(cn);
@@ -232,31 +156,10 @@ static void test_alloc_report(struct MHD_Response *resp)
 }
 #endif
 
-/* API-5: the headers of every answer — the MHD responses and the raw 408
- * of the body watchdog both read this table. HSTS is added under TLS (or
- * --secure-cookie behind a TLS proxy). */
-static const struct {
-	const char *name, *value;
-} security_headers[] = {
-	{ "X-Content-Type-Options", "nosniff" },
-	{ "Content-Security-Policy",
-	  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-	  " img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
-	  " object-src 'none'; base-uri 'none'; form-action 'self';"
-	  " frame-ancestors 'none'" },
-	{ "Referrer-Policy", "no-referrer" },
-	{ "X-Frame-Options", "DENY" },
-	{ "Cross-Origin-Opener-Policy", "same-origin" },
-};
-#define HSTS_VALUE "max-age=31536000; includeSubDomains"
-
 static void common_headers(struct MHD_Response *resp)
 {
 	test_alloc_report(resp);
-	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		MHD_add_response_header(resp, security_headers[i].name, security_headers[i].value);
-	if (hsts)
-		MHD_add_response_header(resp, "Strict-Transport-Security", HSTS_VALUE);
+	edge_headers(resp);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
@@ -334,174 +237,6 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int rc, const char *
 		json_decref(r.out);
 		return ret;
 	}
-}
-
-/* An error answer written straight on the connection's socket (or through
- * its TLS session) instead of queued with MHD, for the edge cases where MHD
- * cannot answer: the 408 of the watchdog (MHD is waiting for body bytes and
- * never calls us) and 414/431 (a header block that fills MHD's memory pool
- * leaves no room to build an answer there). MHD writes nothing to the
- * connection at these points; the caller closes it afterwards. A full
- * send buffer or a lost allocation loses the answer, not the close. */
-static void raw_answer(int fd, void *tls, int rc, const char *msg)
-{
-	const char *code = ps_rc_code(rc);
-	struct buf b;
-	int err;
-
-	buf_init(&b, 4096);
-	err = buf_addf(&b, "HTTP/1.1 %d %s\r\nConnection: close\r\n"
-		       "Content-Type: application/json; charset=utf-8\r\n"
-		       "Cache-Control: no-store\r\nX-Request-Id: -\r\n",
-		       ps_rc_http_status(rc),
-		       rc == PS_ETIMEOUT ? "Request Timeout"
-		       : rc == PS_ETOOLONG ? "URI Too Long"
-					   : "Request Header Fields Too Large");
-	for (size_t i = 0; !err && i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		err = buf_addf(&b, "%s: %s\r\n", security_headers[i].name, security_headers[i].value);
-	if (!err && hsts)
-		err = buf_addf(&b, "Strict-Transport-Security: %s\r\n", HSTS_VALUE);
-	/* code and msg are our own constants: nothing to escape */
-	if (!err)
-		err = buf_addf(&b, "Content-Length: %zu\r\n\r\n{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}",
-			       strlen("{\"error\":{\"code\":\"\",\"message\":\"\"}}") + strlen(code) +
-				       strlen(msg),
-			       code, msg);
-	if (!err) {
-		if (tls)
-			(void)gnutls_record_send((gnutls_session_t)tls, b.p, b.len);
-		else
-			(void)send(fd, b.p, b.len, MSG_NOSIGNAL | MSG_DONTWAIT);
-	}
-	buf_release(&b);
-}
-
-/* The socket and TLS session of c; -1 when MHD does not say. */
-static int conn_socket(struct MHD_Connection *c, void **tls)
-{
-	const union MHD_ConnectionInfo *fd =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-	const union MHD_ConnectionInfo *t =
-		cfg->tls_cert ? MHD_get_connection_info(c, MHD_CONNECTION_INFO_GNUTLS_SESSION)
-			      : NULL;
-
-	*tls = t ? t->tls_session : NULL;
-	return fd ? fd->connect_fd : -1;
-}
-
-/* Answer rc on the socket and drop the connection (MHD closes it when the
- * access handler returns MHD_NO). */
-static enum MHD_Result refuse_raw(struct MHD_Connection *c, int rc, const char *msg)
-{
-	void *tls;
-	int fd = conn_socket(c, &tls);
-
-	if (fd >= 0) {
-		raw_answer(fd, tls, rc, msg);
-		shutdown(fd, SHUT_WR);
-	}
-	return MHD_NO;
-}
-
-static void *watchdog_main(void *arg)
-{
-	(void)arg;
-	pthread_mutex_lock(&wd_lock);
-	while (!wd_stop) {
-		int64_t now = mono_ms(), next = now + 1000;
-		struct timespec until;
-		struct conn *cn = wd_head, *nx;
-
-		for (; cn; cn = nx) {
-			nx = cn->wd_next;
-			if (cn->deadline <= now) {
-				wd_remove(cn);
-				cn->timed_out = 1;
-				log_info("body not received within %d ms: 408", BODY_TIMEOUT_MS);
-				raw_answer(cn->fd, cn->tls, PS_ETIMEOUT, ps_rc_message(PS_ETIMEOUT));
-				shutdown(cn->fd, SHUT_RDWR);
-			} else if (cn->deadline < next) {
-				next = cn->deadline;
-			}
-		}
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += (next - now) / 1000;
-		until.tv_nsec += ((next - now) % 1000) * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&wd_cond, &wd_lock, &until);
-	}
-	pthread_mutex_unlock(&wd_lock);
-	return NULL;
-}
-
-/* List cn for the watchdog: its body is due within BODY_TIMEOUT_MS. */
-static void wd_watch(struct MHD_Connection *c, struct conn *cn)
-{
-	cn->fd = conn_socket(c, &cn->tls);
-	if (cn->fd < 0)
-		return;
-	cn->deadline = mono_ms() + BODY_TIMEOUT_MS;
-	cn->body_expected = 1;
-	pthread_mutex_lock(&wd_lock);
-	wd_add(cn);
-	pthread_mutex_unlock(&wd_lock);
-}
-
-/* 1 when the watchdog already answered 408 for cn (its request is
- * dropped); with done, cn also leaves the list (its body is complete). */
-static int wd_expired(struct conn *cn, int done)
-{
-	int expired;
-
-	if (!cn->body_expected)
-		return 0;
-	pthread_mutex_lock(&wd_lock);
-	expired = cn->timed_out;
-	if (done)
-		wd_remove(cn);
-	pthread_mutex_unlock(&wd_lock);
-	if (done)
-		cn->body_expected = 0;
-	return expired;
-}
-
-/* 1 for a method as HTTP spells the ones we serve: upper-case letters. */
-static int method_token(const char *m)
-{
-	if (!*m)
-		return 0;
-	for (; *m; m++)
-		if (*m < 'A' || *m > 'Z')
-			return 0;
-	return 1;
-}
-
-struct header_size {
-	size_t total;
-};
-
-static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const char *key,
-				       const char *value)
-{
-	struct header_size *hs = cls;
-
-	(void)kind;
-	hs->total += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " CRLF */
-	return MHD_YES;
-}
-
-/* The request line and header block as they came (give or take the
- * spaces around the values), in bytes. */
-static size_t header_block_size(struct MHD_Connection *c, const char *method,
-				const char *uri, const char *version)
-{
-	struct header_size hs = { 0 };
-
-	MHD_get_connection_values(c, MHD_HEADER_KIND, add_header_size, &hs);
-	return strlen(method) + strlen(uri) + strlen(version) + 4 + hs.total + 2;
 }
 
 /* With --trust-proxy: the last address of X-Forwarded-For — the one the
@@ -677,20 +412,21 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		test_alloc_arm(c);
 		/* the edge limits, answered before any body is read (the
 		 * connection is closed after such an answer) */
-		if (!method_token(method))
+		if (!edge_method_ok(method))
 			return send_error(c, PS_EINVAL, "BAD_REQUEST_LINE", "请求行格式不正确");
-		if (strlen(cn->uri ? cn->uri : "") > URI_LIMIT)
-			return refuse_raw(c, PS_ETOOLONG, "请求地址超过 8 KiB");
-		if (header_block_size(c, method, cn->uri ? cn->uri : "", version) > HEADER_LIMIT)
-			return refuse_raw(c, PS_EHEADERS, "请求头超过 16 KiB");
+		if (strlen(cn->uri ? cn->uri : "") > EDGE_URI_LIMIT)
+			return edge_refuse(c, PS_ETOOLONG, "请求地址超过 8 KiB");
+		if (edge_header_block_size(c, method, cn->uri ? cn->uri : "", version) >
+		    EDGE_HEADER_LIMIT)
+			return edge_refuse(c, PS_EHEADERS, "请求头超过 16 KiB");
 		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
 			return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
 		if ((cl && strtoull(cl, NULL, 10) > 0) || te)
-			wd_watch(c, cn);
+			edge_watch(&cn->watch, c);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (wd_expired(cn, 0)) {
+		if (edge_watch_expired(&cn->watch, 0)) {
 			*upload_data_size = 0;
 			return MHD_NO; /* answered 408 already */
 		}
@@ -705,7 +441,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (wd_expired(cn, 1))
+	if (edge_watch_expired(&cn->watch, 1))
 		return MHD_NO; /* answered 408 already */
 	if (cn->too_big)
 		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
@@ -882,7 +618,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	sigset_t set;
 	pthread_t sweeper, checkpointer;
 	struct db *commit_db = NULL;
-	int sig, rc, have_sweeper, have_watchdog;
+	int sig, rc, have_sweeper;
 	char host[INET_ADDRSTRLEN];
 	/* TLS: the certificate and key in memory for MHD (GnuTLS) */
 	struct buf cert, key;
@@ -894,11 +630,10 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		{ MHD_OPTION_END, 0, NULL },
 	};
 	int tls = config->tls_cert && config->tls_key;
-	pthread_t watchdog;
 
 	cfg = config;
-	hsts = cfg->secure_cookie || tls;
-	api_config.secure_cookie = hsts;
+	edge_init(cfg->secure_cookie || tls, tls);
+	api_config.secure_cookie = cfg->secure_cookie || tls;
 	rc = parse_listen(cfg->listen, &sa, err);
 	if (rc)
 		return rc;
@@ -939,8 +674,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			     MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 2,
 			     MHD_OPTION_URI_LOG_CALLBACK, &uri_logger, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, &completed, NULL,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)POOL_SIZE,
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)EDGE_POOL_SIZE,
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)EDGE_IDLE_TIMEOUT_S,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 			     MHD_OPTION_ARRAY, tls_opts,
@@ -957,11 +692,9 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
 			       "无法在 %s 上监听（端口被占用？）", cfg->listen);
 	}
-	wd_stop = 0;
-	have_watchdog = pthread_create(&watchdog, NULL, watchdog_main, NULL) == 0;
-	if (!have_watchdog)
+	if (edge_watchdog_start())
 		log_warn("body watchdog not started; a stalled body waits for the %d s timeout",
-			 IDLE_TIMEOUT_S);
+			 EDGE_IDLE_TIMEOUT_S);
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
 	printf("listening on %s://%s:%u\n", tls ? "https" : "http", host,
@@ -1001,13 +734,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
-	if (have_watchdog) {
-		pthread_mutex_lock(&wd_lock);
-		wd_stop = 1;
-		pthread_cond_broadcast(&wd_cond);
-		pthread_mutex_unlock(&wd_lock);
-		pthread_join(watchdog, NULL);
-	}
+	edge_watchdog_stop();
 	/* the sweep writes through the committer: stop it first */
 	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
 	api_committer_stop();
