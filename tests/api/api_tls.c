@@ -4,7 +4,8 @@
  * directory; scripts/deps.sh installs openssl), curl trusting exactly that
  * certificate. A login sets a Secure __Host- cookie, every answer carries
  * HSTS, plain HTTP on the TLS port gets no answer, the body watchdog's 408
- * comes through TLS, and a bad certificate or key stops the start. */
+ * comes through TLS, only TLS 1.2 and 1.3 are spoken (CRY-1), and a bad
+ * certificate or key stops the start. */
 #include "harness.h"
 
 #include <arpa/inet.h>
@@ -245,6 +246,58 @@ STORY(bad_certificate_or_key_stops_the_start)
 	(void)crt2;
 }
 
+/* The handshake openssl s_client makes with TLS version v ("tls1_1" …),
+ * its output in srv's pool. The client is told to offer old protocols
+ * (@SECLEVEL=0): the refusal must come from the server. */
+static const char *s_client(struct server *srv, const char *v)
+{
+	const char *out = srv_path(srv, fmt(srv, "s_client-%s.txt", v));
+	const char *args[] = { "openssl", "s_client", "-connect",
+			       fmt(srv, "127.0.0.1:%d", srv->port), fmt(srv, "-%s", v),
+			       "-cipher", "DEFAULT:@SECLEVEL=0", NULL };
+	pid_t pid = fork();
+	int status;
+	FILE *f;
+	char buf[16384];
+	size_t n;
+
+	if (pid < 0)
+		fail_msg("fork: %s", strerror(errno));
+	if (pid == 0) {
+		int in = open("/dev/null", O_RDONLY);
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+		dup2(in, 0);
+		dup2(o, 1);
+		dup2(o, 2);
+		execvp("openssl", (char *const *)args);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		fail_msg("waitpid: %s", strerror(errno));
+	f = fopen(out, "r");
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return fmt(srv, "%s", buf);
+}
+
+/* TRUST CRY-1: TLS 1.2 and 1.3 are accepted, 1.0 and 1.1 refused. */
+STORY(only_tls_1_2_and_1_3_are_accepted)
+{
+	const char *crt, *key;
+
+	make_cert(srv, "server", &crt, &key);
+	start_tls(srv, crt, key);
+	assert_non_null(strstr(s_client(srv, "tls1_3"), "New, TLSv1.3, Cipher is TLS_"));
+	assert_non_null(strstr(s_client(srv, "tls1_2"), "New, TLSv1.2, Cipher is ECDHE-"));
+	assert_non_null(strstr(s_client(srv, "tls1_1"), "Cipher is (NONE)"));
+	assert_non_null(strstr(s_client(srv, "tls1"), "Cipher is (NONE)"));
+	/* the server still serves */
+	assert_int_equal(http(srv, NULL, "GET", "/api/v1/health", NULL)->status, 200);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +306,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(https_stalled_body_is_408, setup_demo_stopped,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(bad_certificate_or_key_stops_the_start,
+						setup_demo_stopped, teardown_server),
+		cmocka_unit_test_setup_teardown(only_tls_1_2_and_1_3_are_accepted,
 						setup_demo_stopped, teardown_server),
 	};
 
