@@ -132,10 +132,11 @@ enum MHD_Result edge_refuse(struct MHD_Connection *c, int rc, const char *msg)
 	return MHD_NO;
 }
 
-/* ---- the body watchdog: 408 for a body that does not arrive ----
+/* ---- the body watchdog: 408 for headers or a body that do not arrive ----
  *
- * libmicrohttpd calls the access handler only when body bytes arrive, and
- * on its own timeout it closes the connection without an answer. So the
+ * libmicrohttpd calls the access handler only when the headers are
+ * complete and when body bytes arrive, and on its own timeout it closes
+ * the connection without an answer. So the
  * connections awaiting a body are listed here with a deadline; a thread
  * answers 408 on the socket of each one past it and shuts the socket down
  * (MHD then sees the end of the stream and closes the connection). The
@@ -207,6 +208,9 @@ int edge_watch_expired(struct edge_watch *w, int done)
 
 void edge_watch_forget(struct edge_watch *w)
 {
+	/* expected is cleared only after w left the list: not listed */
+	if (!w->expected)
+		return;
 	pthread_mutex_lock(&wd_lock);
 	wd_remove(w);
 	pthread_mutex_unlock(&wd_lock);
@@ -226,7 +230,7 @@ static void *watchdog_main(void *arg)
 			if (w->deadline <= now) {
 				wd_remove(w);
 				w->timed_out = 1;
-				log_info("body not received within %d ms: 408", EDGE_BODY_TIMEOUT_MS);
+				log_info("request not received within %d ms: 408", EDGE_BODY_TIMEOUT_MS);
 				raw_answer(w->fd, w->tls, PS_ETIMEOUT, ps_rc_message(PS_ETIMEOUT));
 				shutdown(w->fd, SHUT_RDWR);
 			} else if (w->deadline < next) {

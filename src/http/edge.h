@@ -21,9 +21,10 @@
 #define EDGE_HEADER_LIMIT (16 * 1024) /* request line + headers → 431 */
 #define EDGE_URI_LIMIT (8 * 1024)     /* request target → 414 */
 #define EDGE_POOL_SIZE (2 * EDGE_HEADER_LIMIT + 4096)
-/* The keep-alive idle timeout, and the body timeout (shorter): a request
- * that announces a body must deliver all of it within EDGE_BODY_TIMEOUT_MS
- * of its headers, or it is answered 408 and closed. */
+/* The keep-alive idle timeout, and the request timeout (shorter): once its
+ * request line has come, a request must deliver its headers within
+ * EDGE_BODY_TIMEOUT_MS, and an announced body within EDGE_BODY_TIMEOUT_MS
+ * of the headers, or it is answered 408 and closed. */
 #define EDGE_IDLE_TIMEOUT_S 60
 #define EDGE_BODY_TIMEOUT_MS 10000
 
@@ -61,8 +62,10 @@ struct edge_watch {
 	struct edge_watch *prev, *next;
 };
 
-/* List w: the body of c is due within EDGE_BODY_TIMEOUT_MS. Called by the
- * connection's thread on the first call of a request announcing a body. */
+/* List w: the headers (or the body) of c are due within
+ * EDGE_BODY_TIMEOUT_MS. Called by the connection's thread when the request
+ * line has come, and again on the first call of a request announcing a
+ * body (after edge_watch_expired(w, 1) took it off the list). */
 void edge_watch(struct edge_watch *w, struct MHD_Connection *c);
 
 /* 1 when the watchdog has answered 408 for w (the request is dropped:

@@ -75,7 +75,6 @@ static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 	struct conn *cn = ps_calloc(1, sizeof(*cn));
 
 	(void)cls;
-	(void)c;
 	if (!cn)
 		return NULL;
 	arena_init(&cn->arena);
@@ -83,6 +82,9 @@ static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 	 * and reset): every body is wiped before its memory is freed */
 	buf_init_secret(&cn->body, cfg->max_body);
 	cn->uri = arena_strdup(&cn->arena, uri);
+	/* the headers are due within the request timeout of the request
+	 * line (a client dribbling headers gets 408, not a held connection) */
+	edge_watch(&cn->watch, c);
 	return cn;
 }
 
@@ -409,6 +411,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 							     "Transfer-Encoding");
 
 		cn->started = 1;
+		if (edge_watch_expired(&cn->watch, 1))
+			return MHD_NO; /* the headers came too late: answered 408 */
 		test_alloc_arm(c);
 		/* the edge limits, answered before any body is read (the
 		 * connection is closed after such an answer) */

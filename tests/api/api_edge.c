@@ -142,10 +142,10 @@ static const char *raw_header(struct server *srv, const struct raw *r, const cha
 /* ---- 408 ---- */
 
 /* A request that announces a body and does not deliver it is answered 408
- * within the body timeout (10 s), long before the keep-alive idle timeout
- * (60 s), whether nothing, a part, or an unfinished chunked body came. The
- * server serves others meanwhile, and a slow body that does arrive in time
- * is read as usual. */
+ * within the request timeout (10 s), long before the keep-alive idle
+ * timeout (60 s), whether nothing, a part, or an unfinished chunked body
+ * came; so is a request whose headers stop coming. The server serves others
+ * meanwhile, and a slow body that does arrive in time is read as usual. */
 STORY(body_that_does_not_arrive_is_408_within_the_body_timeout)
 {
 	const char *head = fmt(srv,
@@ -155,13 +155,15 @@ STORY(body_that_does_not_arrive_is_408_within_the_body_timeout)
 	const char *none = fmt(srv, "%sContent-Length: 50\r\n\r\n", head);
 	const char *part = fmt(srv, "%sContent-Length: 50\r\n\r\n{\"usernam", head);
 	const char *chunked = fmt(srv, "%sTransfer-Encoding: chunked\r\n\r\n5\r\n{\"use\r\n", head);
-	const char *reqs[3] = { none, part, chunked };
-	int fds[3];
+	const char *headers = fmt(srv, "GET /api/v1/health HTTP/1.1\r\nHost: %s\r\nX-Slow: 1\r\n",
+				  srv->host);
+	const char *reqs[4] = { none, part, chunked, headers };
+	int fds[4];
 	double sent;
 	struct raw r;
 	int fd;
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		fds[i] = raw_connect(srv);
 		raw_send(fds[i], reqs[i], strlen(reqs[i]));
 	}
@@ -169,10 +171,10 @@ STORY(body_that_does_not_arrive_is_408_within_the_body_timeout)
 	/* the server is not held up by them */
 	assert_int_equal(http(srv, NULL, "GET", "/api/v1/health", NULL)->status, 200);
 	assert_true(now_s() - sent < 2.0);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		r = raw_read(srv, fds[i], sent, 30);
 		if (r.status != 408 || r.seconds < 9.0 || r.seconds > 13.0)
-			fail_msg("stalled body %d: status %d after %.1f s (want 408 after 10 s): %s",
+			fail_msg("stalled request %d: status %d after %.1f s (want 408 after 10 s): %s",
 				 i, r.status, r.seconds, r.text);
 		assert_string_equal(r.code, "REQUEST_TIMEOUT");
 		assert_string_equal(raw_header(srv, &r, "Connection"), "close");
