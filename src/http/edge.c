@@ -132,18 +132,19 @@ enum MHD_Result edge_refuse(struct MHD_Connection *c, int rc, const char *msg)
 	return MHD_NO;
 }
 
-/* ---- the body watchdog: 408 for headers or a body that do not arrive ----
+/* ---- the watchdog: 408 for headers or a body that do not arrive ----
  *
  * libmicrohttpd calls the access handler only when the headers are
  * complete and when body bytes arrive, and on its own timeout it closes
- * the connection without an answer. So the
- * connections awaiting a body are listed here with a deadline; a thread
+ * the connection without an answer. So the connections awaiting headers
+ * or a body are listed here with a deadline (EDGE_STALL_MS after the last
+ * sign of progress, at most EDGE_REQUEST_MS after the start); a thread
  * answers 408 on the socket of each one past it and shuts the socket down
  * (MHD then sees the end of the stream and closes the connection). The
- * list is guarded by wd_lock; a connection leaves it when its body is
- * complete (before any answer is queued) and in MHD's completion callback,
- * which runs before MHD closes the socket — so the watchdog never writes
- * to a socket that is being answered, closed, or reused. */
+ * list is guarded by wd_lock; a connection leaves it when its headers or
+ * body are complete (before any answer is queued) and in MHD's completion
+ * callback, which runs before MHD closes the socket — so the watchdog
+ * never writes to a socket that is being answered, closed, or reused. */
 static pthread_mutex_t wd_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wd_cond = PTHREAD_COND_INITIALIZER;
 static struct edge_watch *wd_head;
@@ -178,7 +179,8 @@ void edge_watch(struct edge_watch *w, struct MHD_Connection *c)
 	w->fd = conn_socket(c, &w->tls);
 	if (w->fd < 0)
 		return;
-	w->deadline = mono_ms() + EDGE_BODY_TIMEOUT_MS;
+	w->deadline = mono_ms() + EDGE_STALL_MS;
+	w->cap = w->deadline - EDGE_STALL_MS + EDGE_REQUEST_MS;
 	w->expected = 1;
 	pthread_mutex_lock(&wd_lock);
 	w->on = 1;
@@ -198,8 +200,13 @@ int edge_watch_expired(struct edge_watch *w, int done)
 		return 0;
 	pthread_mutex_lock(&wd_lock);
 	expired = w->timed_out;
-	if (done)
+	if (done) {
 		wd_remove(w);
+	} else if (!expired) {
+		int64_t next = mono_ms() + EDGE_STALL_MS;
+
+		w->deadline = next < w->cap ? next : w->cap;
+	}
 	pthread_mutex_unlock(&wd_lock);
 	if (done)
 		w->expected = 0;
@@ -230,7 +237,7 @@ static void *watchdog_main(void *arg)
 			if (w->deadline <= now) {
 				wd_remove(w);
 				w->timed_out = 1;
-				log_info("request not received within %d ms: 408", EDGE_BODY_TIMEOUT_MS);
+				log_info("request stalled or too slow: 408");
 				raw_answer(w->fd, w->tls, PS_ETIMEOUT, ps_rc_message(PS_ETIMEOUT));
 				shutdown(w->fd, SHUT_RDWR);
 			} else if (w->deadline < next) {

@@ -21,12 +21,15 @@
 #define EDGE_HEADER_LIMIT (16 * 1024) /* request line + headers → 431 */
 #define EDGE_URI_LIMIT (8 * 1024)     /* request target → 414 */
 #define EDGE_POOL_SIZE (2 * EDGE_HEADER_LIMIT + 4096)
-/* The keep-alive idle timeout, and the request timeout (shorter): once its
- * request line has come, a request must deliver its headers within
- * EDGE_BODY_TIMEOUT_MS, and an announced body within EDGE_BODY_TIMEOUT_MS
- * of the headers, or it is answered 408 and closed. */
+/* The keep-alive idle timeout, and the request timeouts (much shorter):
+ * once its request line has come, a request that stops sending for
+ * EDGE_STALL_MS — headers not complete, or an announced body not
+ * complete with no byte of it for that long — is answered 408 and
+ * closed; so is a body still coming EDGE_REQUEST_MS after the headers (a
+ * dribble of bytes does not hold a connection). */
 #define EDGE_IDLE_TIMEOUT_S 60
-#define EDGE_BODY_TIMEOUT_MS 10000
+#define EDGE_STALL_MS 5000
+#define EDGE_REQUEST_MS 30000
 
 /* Set once before serving: hsts adds Strict-Transport-Security to every
  * answer (under TLS or behind a TLS proxy); tls says the connections are
@@ -58,19 +61,22 @@ struct edge_watch {
 	int on, timed_out;   /* under the watchdog's lock */
 	int fd;
 	void *tls;           /* gnutls_session_t under TLS */
-	int64_t deadline;    /* monotonic ms */
+	int64_t deadline;    /* monotonic ms: 408 past it */
+	int64_t cap;         /* monotonic ms: the deadline never moves past it */
 	struct edge_watch *prev, *next;
 };
 
-/* List w: the headers (or the body) of c are due within
- * EDGE_BODY_TIMEOUT_MS. Called by the connection's thread when the request
- * line has come, and again on the first call of a request announcing a
- * body (after edge_watch_expired(w, 1) took it off the list). */
+/* List w: the rest of c's headers (or its body) is due within
+ * EDGE_STALL_MS. Called by the connection's thread when the request line
+ * has come, and again on the first call of a request announcing a body
+ * (after edge_watch_expired(w, 1) took it off the list). */
 void edge_watch(struct edge_watch *w, struct MHD_Connection *c);
 
 /* 1 when the watchdog has answered 408 for w (the request is dropped:
- * return MHD_NO). With done (the body is complete), w also leaves the list,
- * so no 408 can follow. Only the connection's thread calls it. */
+ * return MHD_NO). Without done (body bytes came) the deadline moves to
+ * EDGE_STALL_MS from now, never past EDGE_REQUEST_MS from the watch's
+ * start; with done (the body is complete) w leaves the list, so no 408 can
+ * follow. Only the connection's thread calls it. */
 int edge_watch_expired(struct edge_watch *w, int done);
 
 /* Take w off the list. MHD's completion callback calls it, before MHD
