@@ -130,11 +130,12 @@ const char *api_cookie_name(void);
 const char *req_query(struct req *r, const char *key);
 
 /* Parse query key as an integer in [min, max]; absent → def. PS_EINVAL with
- * a field error on junk. */
+ * a field error on junk (strict decimal, core/num.h). */
 int req_query_int(struct req *r, const char *key, int64_t min, int64_t max,
 		  int64_t def, int64_t *out);
 
-/* Parse route parameter i as a positive id; PS_ENOTFOUND when it is not. */
+/* Parse route parameter i as a record id in its one decimal spelling
+ * (core/num.h); PS_EINVAL with code BAD_ID (400) when it is malformed. */
 int req_param_id(struct req *r, int i, int64_t *out);
 
 /* Require a JSON body whose keys are all in allowed (NULL-terminated). */

@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/num.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,14 +38,13 @@ int req_query_int(struct req *r, const char *key, int64_t min, int64_t max,
 		  int64_t def, int64_t *out)
 {
 	const char *v = req_query(r, key);
-	char *end;
-	long long n;
+	int64_t n;
 
 	*out = def;
 	if (!v || !*v)
 		return PS_OK;
-	n = strtoll(v, &end, 10);
-	if (*end || n < min || n > max)
+	/* strict decimal: " 1", "+1", "01", "1x" and overflow are junk */
+	if (num_parse_int(v, &n) || n < min || n > max)
 		return ps_fail_field(&r->err, PS_EINVAL, key,
 				     "查询参数 %s 应为 %lld 到 %lld 之间的整数", key,
 				     (long long)min, (long long)max);
@@ -54,20 +54,14 @@ int req_query_int(struct req *r, const char *key, int64_t min, int64_t max,
 
 int req_param_id(struct req *r, int i, int64_t *out)
 {
-	const char *v = r->params[i];
-	char *end;
-	long long n;
-
-	*out = 0;
-	if (!v || !*v || *v == '-' || *v == '+')
-		goto bad;
-	n = strtoll(v, &end, 10);
-	if (*end || n <= 0)
-		goto bad;
-	*out = n;
+	/* one spelling per record: "/cases/%201", "/cases/+1", "/cases/01",
+	 * "/cases/1x" and ids past int64 are malformed, not another name of
+	 * case 1 (issue 13) — 400, where a well-formed id that names no
+	 * record is 404 */
+	if (num_parse_id(r->params[i], out))
+		return ps_fail(&r->err, PS_EINVAL, "BAD_ID", NULL,
+			       "记录编号格式不正确：应为不带前导零的正整数");
 	return PS_OK;
-bad:
-	return ps_fail(&r->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
 }
 
 int req_body(struct req *r, const char *const *allowed)

@@ -20,6 +20,9 @@ enum ps_rc {
 	PS_ECONFLICT,  /* state conflict (duplicate, wrong state): 409 */
 	PS_ERULE,      /* a legal rule refused it: 409 with the rule id */
 	PS_ETOOBIG,    /* body too large: 413 */
+	PS_ETIMEOUT,   /* the body did not arrive in time: 408 */
+	PS_ETOOLONG,   /* request target (URI) too long: 414 */
+	PS_EHEADERS,   /* request header block too large: 431 */
 	PS_EMEDIA,     /* wrong Content-Type: 415 */
 	PS_ELOCKED,    /* account locked: 423 */
 	PS_ERATE,      /* too many requests: 429 */

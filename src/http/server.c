@@ -1,4 +1,5 @@
 #include "http/server.h"
+#include "http/edge.h"
 #include "http/parse.h"
 #include "http/static.h"
 #include "api/api.h"
@@ -24,8 +25,6 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
-
-#define HEADER_LIMIT (16 * 1024)
 
 static const struct server_config *cfg;
 
@@ -159,6 +158,7 @@ struct conn {
 	struct MHD_Connection *mc;
 	int refuse;         /* began after SIGTERM: answered 503, nothing run */
 	int counted;        /* counted in running_api */
+	struct edge_watch watch; /* while its body is awaited (http/edge.h) */
 };
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
@@ -178,6 +178,9 @@ static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 	 * and reset): every body is wiped before its memory is freed */
 	buf_init_secret(&cn->body, cfg->max_body);
 	cn->uri = arena_strdup(&cn->arena, uri);
+	/* the headers are due within the request timeout of the request
+	 * line (a client dribbling headers gets 408, not a held connection) */
+	edge_watch(&cn->watch, c);
 	return cn;
 }
 
@@ -205,6 +208,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		json_mem_free(r->out_text);
 		ps_free(r->raw);
 	}
+	edge_watch_forget(&cn->watch);
 	buf_release(&cn->body);
 	arena_release(&cn->arena);
 	ps_free(cn);
@@ -257,21 +261,10 @@ static void test_alloc_report(struct MHD_Response *resp)
 static void common_headers(struct MHD_Response *resp)
 {
 	test_alloc_report(resp);
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Content-Security-Policy",
-				"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-				" img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
-				" object-src 'none'; base-uri 'none'; form-action 'self';"
-				" frame-ancestors 'none'");
-	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	edge_headers(resp);
 	/* stopping: this answer is the connection's last */
 	if (atomic_load(&stopping))
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
-	if (cfg->secure_cookie)
-		MHD_add_response_header(resp, "Strict-Transport-Security",
-					"max-age=31536000; includeSubDomains");
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
@@ -351,6 +344,34 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int rc, const char *
 	}
 }
 
+/* With --trust-proxy: the last address of X-Forwarded-For — the one the
+ * proxy in front wrote (nginx: proxy_set_header X-Forwarded-For
+ * $remote_addr) — when it is an IP address; else NULL. Only sound when
+ * nothing but that proxy can reach the server (README "TLS"). */
+static const char *forwarded_ip(struct MHD_Connection *c, struct arena *a)
+{
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	const char *last;
+	unsigned char bin[16];
+	char ip[INET6_ADDRSTRLEN];
+	size_t n;
+
+	if (!xff)
+		return NULL;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(ip) || last[n + strspn(last + n, " \t")] != '\0')
+		return NULL;
+	memcpy(ip, last, n);
+	ip[n] = '\0';
+	if (inet_pton(AF_INET, ip, bin) != 1 && inet_pton(AF_INET6, ip, bin) != 1)
+		return NULL;
+	return arena_strdup(a, ip);
+}
+
 static const char *client_ip(struct MHD_Connection *c, struct arena *a)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -358,6 +379,12 @@ static const char *client_ip(struct MHD_Connection *c, struct arena *a)
 	char ip[INET6_ADDRSTRLEN];
 	const struct sockaddr *sa;
 
+	if (cfg->trust_proxy) {
+		const char *fwd = forwarded_ip(c, a);
+
+		if (fwd)
+			return fwd;
+	}
 	if (!ci || !ci->client_addr)
 		return "?";
 	sa = ci->client_addr;
@@ -475,7 +502,6 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 
 	(void)cls;
 	(void)url;
-	(void)version;
 	if (!cn)
 		return MHD_NO; /* out of memory in the URI callback */
 	if (cn->parked) {
@@ -490,13 +516,33 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		/* the first call only sets up: queueing here loses keep-alive */
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 							     "Content-Length");
+		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							     "Transfer-Encoding");
+
 		cn->started = 1;
+		if (edge_watch_expired(&cn->watch, 1))
+			return MHD_NO; /* the headers came too late: answered 408 */
 		test_alloc_arm(c);
+		/* the edge limits, answered before any body is read (the
+		 * connection is closed after such an answer) */
+		if (!edge_method_ok(method))
+			return send_error(c, PS_EINVAL, "BAD_REQUEST_LINE", "请求行格式不正确");
+		if (strlen(cn->uri ? cn->uri : "") > EDGE_URI_LIMIT)
+			return edge_refuse(c, PS_ETOOLONG, "请求地址超过 8 KiB");
+		if (edge_header_block_size(c, method, cn->uri ? cn->uri : "", version) >
+		    EDGE_HEADER_LIMIT)
+			return edge_refuse(c, PS_EHEADERS, "请求头超过 16 KiB");
 		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
-			cn->too_big = 1;
+			return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+		if ((cl && strtoull(cl, NULL, 10) > 0) || te)
+			edge_watch(&cn->watch, c);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
+		if (edge_watch_expired(&cn->watch, 0)) {
+			*upload_data_size = 0;
+			return MHD_NO; /* answered 408 already */
+		}
 		if (!cn->too_big && !cn->oom) {
 			int rc = buf_add(&cn->body, upload_data, *upload_data_size);
 
@@ -510,6 +556,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 	}
 	if (cn->refuse)
 		return send_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试");
+	if (edge_watch_expired(&cn->watch, 1))
+		return MHD_NO; /* answered 408 already */
 	if (cn->too_big)
 		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
 	if (cn->oom)
@@ -696,6 +744,33 @@ static void stop_serving(struct MHD_Daemon *d)
 	log_info("stop: connections drained in %lld ms", (long long)(mono_ms() - start));
 }
 
+/* Read a PEM file (at most 1 MiB) into b as a C string. */
+static int read_pem(const char *path, struct buf *b, const char *what, struct ps_err *err)
+{
+	char chunk[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+	int rc = PS_OK;
+
+	if (!f)
+		return ps_fail(err, PS_EINVAL, "TLS_FILE", NULL, "无法读取 TLS %s文件 %s：%s", what,
+			       path, strerror(errno));
+	while (!rc && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		rc = buf_add(b, chunk, n);
+	ps_memzero(chunk, sizeof(chunk));
+	if (!rc && ferror(f))
+		rc = PS_EIO;
+	fclose(f);
+	if (!rc && !strstr(buf_str(b), "-----BEGIN "))
+		rc = PS_EINVAL;
+	if (rc) {
+		buf_release(b);
+		return ps_fail(err, PS_EINVAL, "TLS_FILE", NULL, "TLS %s文件 %s 不是 PEM 格式或过大",
+			       what, path);
+	}
+	return PS_OK;
+}
+
 int server_run(const struct server_config *config, struct ps_err *err)
 {
 	struct sockaddr_in sa;
@@ -706,12 +781,41 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	struct db *commit_db = NULL;
 	int sig, rc, have_sweeper;
 	char host[INET_ADDRSTRLEN];
+	/* TLS: the certificate and key in memory for MHD (GnuTLS) */
+	struct buf cert, key;
+	struct MHD_OptionItem tls_opts[] = {
+		{ MHD_OPTION_HTTPS_MEM_CERT, 0, NULL },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, NULL },
+		{ MHD_OPTION_HTTPS_PRIORITIES, 0,
+		  (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2" },
+		{ MHD_OPTION_END, 0, NULL },
+	};
+	int tls = config->tls_cert && config->tls_key;
 
 	cfg = config;
-	api_config.secure_cookie = cfg->secure_cookie;
+	edge_init(cfg->secure_cookie || tls, tls);
+	api_config.secure_cookie = cfg->secure_cookie || tls;
 	rc = parse_listen(cfg->listen, &sa, err);
 	if (rc)
 		return rc;
+	buf_init(&cert, 1 << 20);
+	buf_init_secret(&key, 1 << 20);
+	if (tls) {
+		if (!MHD_is_feature_supported(MHD_FEATURE_TLS))
+			return ps_fail(err, PS_EINVAL, "TLS_UNSUPPORTED", NULL,
+				       "此 libmicrohttpd 不支持 TLS");
+		rc = read_pem(cfg->tls_cert, &cert, "证书", err);
+		if (!rc)
+			rc = read_pem(cfg->tls_key, &key, "私钥", err);
+		if (rc) {
+			buf_release(&cert);
+			return rc;
+		}
+		tls_opts[0].ptr_value = (void *)buf_str(&cert);
+		tls_opts[1].ptr_value = (void *)buf_str(&key);
+	} else {
+		tls_opts[0].option = MHD_OPTION_END;
+	}
 	/* block the stop signals in every thread; main waits for them */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -725,26 +829,38 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 				     MHD_ALLOW_SUSPEND_RESUME |
-				     MHD_USE_ERROR_LOG,
+				     MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0),
 			     0, NULL, NULL, &access_handler, NULL,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 			     MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 2,
 			     MHD_OPTION_URI_LOG_CALLBACK, &uri_logger, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, &completed, NULL,
 			     MHD_OPTION_NOTIFY_CONNECTION, &notify_connection, NULL,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_LIMIT + 4096,
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)EDGE_POOL_SIZE,
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)EDGE_IDLE_TIMEOUT_S,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+			     MHD_OPTION_ARRAY, tls_opts,
 			     MHD_OPTION_END);
+	/* GnuTLS holds its own copy of the key now */
+	buf_release(&key);
+	buf_release(&cert);
 	if (!d) {
 		stop_background(NULL, &checkpointer);
+		if (tls)
+			return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
+				       "无法在 %s 上启动 HTTPS（端口被占用，或证书与私钥不匹配？）",
+				       cfg->listen);
 		return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
 			       "无法在 %s 上监听（端口被占用？）", cfg->listen);
 	}
+	if (edge_watchdog_start())
+		log_warn("body watchdog not started; a stalled body waits for the %d s timeout",
+			 EDGE_IDLE_TIMEOUT_S);
 	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
-	printf("listening on http://%s:%u\n", host, di ? (unsigned)di->port : 0u);
+	printf("listening on %s://%s:%u\n", tls ? "https" : "http", host,
+	       di ? (unsigned)di->port : 0u);
 	fflush(stdout);
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
@@ -766,6 +882,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	log_info("signal %d: stopping; in-flight requests finish", sig);
 	stop_serving(d);
 	MHD_stop_daemon(d);
+	edge_watchdog_stop();
 	/* the sweep writes through the committer: stop it first */
 	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
 	api_committer_stop();

@@ -14,12 +14,18 @@ struct server_config {
 	const char *web_dir;     /* NULL = no static files */
 	unsigned threads;        /* worker threads (default 2) */
 	size_t max_body;         /* default 1 MiB (API-2) */
-	int secure_cookie;
+	int secure_cookie;       /* cookies Secure (__Host-) and HSTS; on under TLS */
+	const char *tls_cert;    /* PEM certificate chain file: serve HTTPS (with tls_key) */
+	const char *tls_key;     /* PEM private key file */
+	int trust_proxy;         /* client address from X-Forwarded-For (last entry) */
 };
 
 /* Serve until SIGINT or SIGTERM, then stop accepting, let in-flight requests
  * finish, close every database connection and return PS_OK. Prints
- * "listening on http://HOST:PORT" on stdout once ready. */
+ * "listening on http://HOST:PORT" (https:// with tls_cert and tls_key) on
+ * stdout once ready. An unreadable certificate or key, or one GnuTLS
+ * refuses, fails the start (PS_EINVAL / PS_EIO, nothing listens); the key
+ * is wiped from memory once the server has loaded it. */
 int server_run(const struct server_config *cfg, struct ps_err *err);
 
 #endif

@@ -1,6 +1,9 @@
-/* static.h — the built web UI as static files. Unknown paths without a file
- * extension get index.html (the single-page app routes them); missing files
- * with an extension get 404. */
+/* static.h — the built web UI (web/dist) as static files, and nothing else:
+ * only regular files with an extension the build produces (.html .js .css
+ * .svg .png .ico fonts …; never .map or a backup), no path with a segment
+ * starting with '.', no directory listing. A path without an extension that
+ * is not under /assets/ is a route of the single-page app and gets
+ * index.html; everything else that is missing is 404. */
 #ifndef PS_HTTP_STATIC_H
 #define PS_HTTP_STATIC_H
 

@@ -260,12 +260,13 @@ STORY(unknown_route_404_wrong_method_405)
 	assert_error(srv, http(srv, admin, "GET", "/api/v1/nothing-here", NULL), 404, "NO_ROUTE");
 	assert_error(srv, http(srv, NULL, "GET", "/api/v2/users", NULL), 404, "NO_ROUTE");
 	assert_error(srv, http(srv, NULL, "GET", "/api", NULL), 404, "NO_ROUTE");
-	assert_error(srv, http(srv, admin, "PATCH", "/api/v1/users/abc", "{\"name\":\"某\"}"), 404,
-		     "NOT_FOUND");
+	/* a malformed id is 400 (ids are strict decimal, api_edge.c) */
+	assert_error(srv, http(srv, admin, "PATCH", "/api/v1/users/abc", "{\"name\":\"某\"}"), 400,
+		     "BAD_ID");
 	assert_error(srv, http(srv, admin, "PATCH", "/api/v1/users/999999", "{\"name\":\"某\"}"),
 		     404, "NOT_FOUND");
-	assert_error(srv, http(srv, admin, "PATCH", "/api/v1/users/-1", "{\"name\":\"某\"}"), 404,
-		     "NOT_FOUND");
+	assert_error(srv, http(srv, admin, "PATCH", "/api/v1/users/-1", "{\"name\":\"某\"}"), 400,
+		     "BAD_ID");
 
 	assert_error(srv, http(srv, admin, "DELETE", "/api/v1/users", NULL), 405,
 		     "METHOD_NOT_ALLOWED");

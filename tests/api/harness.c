@@ -385,8 +385,9 @@ struct server *server_new(int demo)
 
 void server_start(struct server *srv)
 {
-	const char *argv[] = { bin(), "serve", "--db", srv->db, "--listen", "127.0.0.1:0",
-			       "--web", srv->web, NULL };
+	const char *argv[8 + sizeof(srv->serve_args) / sizeof(srv->serve_args[0])] = {
+		bin(), "serve", "--db", srv->db, "--listen", "127.0.0.1:0", "--web", srv->web
+	};
 	char **env = child_env(srv);
 	char line[512];
 	size_t len = 0;
@@ -396,6 +397,9 @@ void server_start(struct server *srv)
 
 	if (srv->pid)
 		fail_msg("server already running");
+	for (size_t i = 0; i + 1 < sizeof(srv->serve_args) / sizeof(srv->serve_args[0]) &&
+			   srv->serve_args[i]; i++)
+		argv[8 + i] = srv->serve_args[i];
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		fail_msg("pipe: %s", strerror(errno));
 	logfd = open(srv->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -440,21 +444,26 @@ void server_start(struct server *srv)
 				break;
 			continue;
 		}
-		p = strstr(line, "listening on http://");
+		p = strstr(line, "listening on http");
 		if (!p) {
 			/* another line first: drop it */
 			len -= (size_t)(nl + 1 - line);
 			memmove(line, nl + 1, len + 1);
 			continue;
 		}
-		p += strlen("listening on http://");
-		*nl = '\0';
-		p = strchr(p, ':');
-		srv->port = p ? atoi(p + 1) : 0;
-		if (srv->port <= 0)
-			break;
-		snprintf(srv->host, sizeof(srv->host), "127.0.0.1:%d", srv->port);
-		snprintf(srv->base, sizeof(srv->base), "http://127.0.0.1:%d", srv->port);
+		{
+			int tls = strncmp(p, "listening on https://", 21) == 0;
+
+			p += strlen(tls ? "listening on https://" : "listening on http://");
+			*nl = '\0';
+			p = strchr(p, ':');
+			srv->port = p ? atoi(p + 1) : 0;
+			if (srv->port <= 0)
+				break;
+			snprintf(srv->host, sizeof(srv->host), "127.0.0.1:%d", srv->port);
+			snprintf(srv->base, sizeof(srv->base), "%s://127.0.0.1:%d",
+				 tls ? "https" : "http", srv->port);
+		}
 		return;
 	}
 	{
@@ -684,6 +693,8 @@ CURL *http_easy(struct server *srv, const struct session *sess,
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)HTTP_TIMEOUT_MS);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, out->curl_error);
+	if (srv->cainfo[0])
+		curl_easy_setopt(h, CURLOPT_CAINFO, srv->cainfo);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, out);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);

@@ -42,7 +42,7 @@ struct server {
 	char clock_path[320];  /* DIR/clock */
 	char web[320];         /* DIR/web */
 	char log[320];         /* DIR/server.log: the server's stderr */
-	char base[64];         /* "http://127.0.0.1:PORT" */
+	char base[64];         /* "http://127.0.0.1:PORT" (https:// under TLS) */
 	char host[32];         /* "127.0.0.1:PORT" (the Host header) */
 	int port;
 	pid_t pid;             /* 0 when not running */
@@ -50,6 +50,9 @@ struct server {
 	int64_t clock_offset;  /* seconds added to the server's clock */
 	char otp[64];          /* one-time admin password of a non-demo init */
 	int allow_5xx;         /* do not fail on a 5xx answer */
+	const char *serve_args[8]; /* more arguments of precinct serve, NULL-ended
+				    * (e.g. --tls-cert FILE --tls-key FILE) */
+	char cainfo[320];      /* CA file that signs an https:// server's certificate */
 	int passed;            /* set by STORY when the body returned */
 	struct pool_item *pool;
 };
@@ -93,8 +96,8 @@ struct server *server_new_stopped(int demo);
 /* server_new_stopped + server_start. */
 struct server *server_new(int demo);
 
-/* Start `precinct serve` on srv->db and wait (at most 20 s) for its
- * "listening on" line; fills port/base/host. */
+/* Start `precinct serve` on srv->db (with srv->serve_args) and wait (at
+ * most 20 s) for its "listening on" line; fills port/base/host. */
 void server_start(struct server *srv);
 
 /* SIGTERM, wait at most 30 s, and assert a clean exit (status 0). */

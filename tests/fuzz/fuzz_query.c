@@ -1,11 +1,16 @@
 /* fuzz_query.c — libFuzzer target for URL and query-string parsing
  * (TRUST FUZ-1). The input is a request target "path?query": the path is
  * percent-decoded and checked with http_path_safe, the query is split with
- * http_parse_query. One arena per input, as in a request. */
+ * http_parse_query. One arena per input, as in a request. The last path
+ * segment and every query value also go through the strict decimal parsers
+ * of record ids and query integers (core/num.h). */
+#include <inttypes.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "http/parse.h"
 #include "fuzz_check.h"
 
@@ -56,6 +61,24 @@ static void check_safe_path(const char *path)
 	}
 }
 
+/* What "strict decimal" promises (num.h): a number is accepted only in
+ * its one canonical spelling, so printing it back gives the input. */
+static void check_number(const char *s)
+{
+	char back[32];
+	int64_t v;
+
+	if (num_parse_id(s, &v) == 0) {
+		FUZZ_CHECK(v > 0);
+		snprintf(back, sizeof(back), "%" PRId64, v);
+		FUZZ_CHECK(strcmp(back, s) == 0);
+	}
+	if (num_parse_int(s, &v) == 0) {
+		snprintf(back, sizeof(back), "%" PRId64, v);
+		FUZZ_CHECK(strcmp(back, s) == 0);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -78,6 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	path = http_url_decode(&a, s, plen, 0);
 	if (path && http_path_safe(path))
 		check_safe_path(path);
+	if (path)
+		check_number(strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
 
 	if (q) {
 		size_t qlen = size - plen - 1;
@@ -92,6 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(query[i].key && query[i].value);
 				FUZZ_CHECK(strlen(query[i].key) <= qlen);
 				FUZZ_CHECK(strlen(query[i].value) <= qlen);
+				check_number(query[i].value);
 			}
 		/* max 1 into a 1-element array: the rest must be ignored,
 		 * not written (ASan sees a write past one[0]) */
