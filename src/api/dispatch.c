@@ -1,6 +1,7 @@
 /* dispatch.c — routing, session, CSRF, one transaction per request. */
 #include "api/api.h"
 #include "api/committer.h"
+#include "api/offload.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "core/crypto.h"
@@ -8,11 +9,16 @@
 #include "core/log.h"
 #include "core/mem.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+/* argon2id threads (AUTH-9): two, like the HTTP workers; niced, they take
+ * what the requests leave of the cores */
+#define OFFLOAD_THREADS 1
 
 struct api_config api_config;
 
@@ -300,10 +306,13 @@ static void prepare_route(struct req *r, const struct route *rt)
 	ctx_for(r);
 	r->ctx.defer_writes = 1;
 	r->prepared = NULL;
+	r->offload = NULL;
 	if (db_begin(r->db, 0, &r->err) == PS_OK) {
 		r->preparing = 1;
-		if (run_body(r, rt))
+		if (run_body(r, rt)) {
 			r->prepared = NULL;
+			r->offload = NULL;
+		}
 		r->preparing = 0;
 	}
 	db_rollback(r->db);
@@ -331,6 +340,7 @@ enum job_kind {
 
 struct job {
 	struct commit_job cj; /* first: a commit_job * is a job * */
+	struct offload_job oj; /* the request's offload step, before cj */
 	struct req *r;
 	const struct route *rt;
 	enum job_kind kind;
@@ -392,17 +402,23 @@ static void job_done(struct commit_job *cj)
 
 int api_committer_start(struct db *db)
 {
-	return committer_start(db);
+	int rc = committer_start(db);
+
+	/* without the pool, the offload steps run on the workers */
+	if (!rc && offload_start(OFFLOAD_THREADS))
+		log_warn("offload threads not started; argon2id runs on the HTTP workers");
+	return rc;
 }
 
 void api_committer_stop(void)
 {
+	offload_stop(); /* its jobs go on to the committer: first */
 	committer_stop();
 }
 
 int api_committer_pending(void)
 {
-	return committer_pending();
+	return committer_pending() + offload_pending();
 }
 
 static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, int rc)
@@ -424,12 +440,35 @@ static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, i
 	return 1;
 }
 
+/* The offload step of a request, on a pool thread (AUTH-9). */
+static void offload_run(struct offload_job *oj)
+{
+	struct job *j = (struct job *)(void *)((char *)oj - offsetof(struct job, oj));
+
+	j->r->offload(j->r);
+	j->r->offload = NULL;
+}
+
+/* Then the request joins the writer's queue. */
+static void offload_done(struct offload_job *oj)
+{
+	struct job *j = (struct job *)(void *)((char *)oj - offsetof(struct job, oj));
+
+	committer_submit(&j->cj);
+}
+
 void api_submit(struct req *r, void (*done)(void *arg), void *arg)
 {
 	struct job *j = r->job;
 
 	j->done = done;
 	j->arg = arg;
+	if (r->offload) {
+		j->oj.run = offload_run;
+		j->oj.done = offload_done;
+		offload_submit(&j->oj);
+		return;
+	}
 	committer_submit(&j->cj);
 }
 
@@ -491,11 +530,21 @@ int api_handle(struct req *r)
 			return API_DONE;
 		}
 	}
+	r->offload = NULL;
 	if ((found->flags & ROUTE_PREPARE) && is_write_method(r->method))
 		prepare_route(r, found);
 	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
-	    wait_for(r, found, JOB_REQUEST, PS_OK))
+	    wait_for(r, found, JOB_REQUEST, PS_OK)) {
+		if (r->offload && !offload_running()) {
+			r->offload(r);
+			r->offload = NULL;
+		}
 		return API_WAIT;
+	}
+	if (r->offload) {
+		r->offload(r); /* no pool or no committer: here, before the write */
+		r->offload = NULL;
+	}
 	for (int attempt = 0;; attempt++) {
 		ps_err_clear(&r->err);
 		json_decref(r->out);
