@@ -67,7 +67,7 @@ export function loadSession(force = false) {
   return loading
 }
 
-/** POST /session. Throws ApiError (401 BAD_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 …). */
+/** POST /session. Throws ApiError (401 BAD_CREDENTIALS — also for a locked account, 429 …). */
 export async function login(username, password) {
   const data = await api.post('/session', { username, password }, { quiet401: true })
   accept(data)
