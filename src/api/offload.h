@@ -4,10 +4,13 @@
  * A login costs ~0.1 s of argon2id. Run on an HTTP worker it holds every
  * other connection of that worker (with two workers, four clients logging
  * in stalled the station's writes); run by the one writer it held every
- * write. Here it runs on a small pool of low-priority threads (nice 19): the
- * request's connection stays parked while it waits, the workers go on
- * serving, and the cores go to the requests first. The job carries no
- * database work: its inputs were read by the request's prepare run. */
+ * write. Here it runs on a pool of low-priority threads (nice 19; the
+ * server starts one) that rest twice as long as a job took before the next
+ * (argon2id's 64 MiB evict the writer's caches, which no priority helps):
+ * the request's connection stays parked while it waits, the workers go on
+ * serving, and the cores and caches go to the requests first. The job
+ * carries no database work: its inputs were read by the request's prepare
+ * run. */
 #ifndef PS_API_OFFLOAD_H
 #define PS_API_OFFLOAD_H
 

@@ -3,6 +3,7 @@
  * fresh demo county unless it says otherwise. */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -92,6 +93,22 @@ static const char *refusal(struct server *srv, const struct resp *r)
 	return kept;
 }
 
+/* locked_until of username in the administrator's user list (0: not locked). */
+static long long locked_until(struct server *srv, const struct session *admin,
+			      const char *username)
+{
+	struct resp *r = http(srv, admin, "GET", fmt(srv, "/api/v1/users?q=%s", username), NULL);
+	json_t *it;
+	size_t i;
+
+	assert_int_equal(r->status, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "username")), username) == 0)
+			return (long long)json_integer_value(json_object_get(it, "locked_until"));
+	fail_msg("user %s not in the list", username);
+	return -1;
+}
+
 /* AUTH-1: five wrong passwords lock the account for 15 minutes; the right
  * password is refused while locked; every failure and the lock are audited.
  * AUTH-9: the refusal of a locked account is exactly that of a wrong
@@ -112,6 +129,17 @@ STORY(five_failures_lock_even_the_right_password)
 	assert_null(jpath(r->json, "error.rule"));
 	assert_null(resp_header(srv, r, "Set-Cookie"));
 	assert_null(resp_header(srv, r, "Retry-After"));
+
+	/* the lock shows only in the administrator's user list: locked_until
+	 * is 15 minutes after the fifth failure */
+	{
+		struct session *admin = login(srv, "admin", DEMO_PW);
+		long long until = locked_until(srv, admin, "minjing1");
+		long long server_now = (long long)time(NULL) + srv->clock_offset;
+
+		assert_in_range(until, server_now + 15 * 60 - 30, server_now + 15 * 60);
+		assert_int_equal(locked_until(srv, admin, "minjing2"), 0);
+	}
 
 	/* 14 minutes later: still locked, and this attempt does not extend it */
 	clock_advance(srv, 14 * 60);
@@ -182,6 +210,75 @@ STORY(many_failures_from_one_address_get_429)
 	auditor = login(srv, "auditor", DEMO_PW);
 	assert_int_equal(audit_count(srv, auditor, "login.rate_limited", NULL, "denied"), 2);
 	assert_int_equal(audit_count(srv, auditor, "login.failure", NULL, "denied"), 20);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), by_value);
+	return v[n / 2];
+}
+
+/* The time of one refused login (ms), asserting the refusal. */
+static double timed_refusal(struct server *srv, const char *user, const char *pw)
+{
+	double t0 = now_ms();
+	struct resp *r = login_attempt(srv, user, pw, NULL);
+	double t = now_ms() - t0;
+
+	assert_error(srv, r, 401, "BAD_CREDENTIALS");
+	return t;
+}
+
+/* AUTH-2, AUTH-9: a locked account, an unknown user and a wrong password
+ * take about the same time (medians within 20 %): each runs one argon2id
+ * check (the unknown one against a dummy hash). Rounds interleave the three
+ * so that the machine's load falls on all alike. */
+STORY(locked_unknown_and_wrong_take_the_same_time)
+{
+	static const char *const wrongs[] = { "minjing2", "fazhi", "neiqin", "fujing", "dangan" };
+	struct session *admin = login(srv, "admin", DEMO_PW);
+	double locked[15], unknown[15], wrong[15], ml, mu, mw;
+	int n = 15;
+
+	/* room for 50 failures from this address */
+	assert_int_equal(http(srv, admin, "PUT", "/api/v1/settings/auth.ip_failures_per_minute",
+			      "{\"value\":1000}")->status,
+			 200);
+	for (int i = 0; i < 5; i++)
+		timed_refusal(srv, "minjing1", WRONG_PW);
+	for (int i = 0; i < n; i++) {
+		/* wrong passwords spread over 5 accounts: 3 each, none locked */
+		wrong[i] = timed_refusal(srv, wrongs[i % 5], WRONG_PW);
+		locked[i] = timed_refusal(srv, "minjing1", DEMO_PW);
+		unknown[i] = timed_refusal(srv, fmt(srv, "ghost%02d", i), WRONG_PW);
+	}
+	ml = median(locked, n);
+	mu = median(unknown, n);
+	mw = median(wrong, n);
+	printf("login refusal medians: wrong %.1f ms, locked %.1f ms, unknown %.1f ms\n", mw, ml,
+	       mu);
+	if (ml < 0.8 * mw || ml > 1.2 * mw)
+		fail_msg("a locked account takes %.1f ms, a wrong password %.1f ms", ml, mw);
+	if (mu < 0.8 * mw || mu > 1.2 * mw)
+		fail_msg("an unknown user takes %.1f ms, a wrong password %.1f ms", mu, mw);
+	/* the argon2id check really ran (AUTH-4: 50-500 ms on a server; the
+	 * interactive limits take well over 20 ms anywhere) */
+	assert_true(mw > 20);
 }
 
 static struct resp *change_pw(struct server *srv, struct session *s, const char *old_pw,
@@ -338,6 +435,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(wrong_password_and_unknown_user_look_the_same,
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(five_failures_lock_even_the_right_password,
+						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(locked_unknown_and_wrong_take_the_same_time,
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(admin_unlock_lifts_the_lock_at_once,
 						setup_demo, teardown_server),
