@@ -235,7 +235,8 @@ STORY(login_storm_keeps_the_write_rate)
 	assert_true(alone > 0);
 	/* the logins really ran while the rate was measured */
 	assert_true(logins_during >= LOGGERS);
-	if (with_logins < FLOOR * alone)
+	/* the ThreadSanitizer copy (tsan_login_storm) looks for races, not rates */
+	if (!getenv("PRECINCT_STORM_NO_FLOOR") && with_logins < FLOOR * alone)
 		fail_msg("write rate with logins %.0f/s is below %.0f %% of %.0f/s", with_logins / 2,
 			 FLOOR * 100, alone / 2);
 	if (logged(srv, "on the writer thread (AUTH-9)"))
