@@ -48,11 +48,12 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$OUT"
 ON_WRITER=$(grep -c 'on the writer thread (AUTH-9)' "$W/serve.log" || true)
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit)
+BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null || echo "?")
 {
 	echo "# Login storm $(date +%F), commit $COMMIT (TRUST AUTH-9, target ratio ≥ 0.8)"
 	echo
 	echo "Machine: $(nproc) cores; load average $LOAD_START at start, $LOAD_END at end. Demo county,"
-	echo "\`precinct serve --threads 2\` (RelWithDebInfo); $ROUNDS rounds of $SECS s alone / $SECS s with 4 clients logging in."
+	echo "\`precinct serve --threads 2\` ($BUILD_TYPE build); $ROUNDS rounds of $SECS s alone / $SECS s with 4 clients logging in."
 	echo
 	echo "    $OUT"
 	echo
