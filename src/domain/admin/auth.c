@@ -340,11 +340,12 @@ int auth_login(struct ctx *c, const char *username, const struct login_check *ch
 				   "unknown user");
 	}
 	if (!check_holds(chk, found, &u)) {
-		/* the account's password changed while it was checked: the
+		/* not checked against the account's hash of now (its password
+		 * changed meanwhile, or the check could not be made): the
 		 * writer never runs argon2id (AUTH-9); not counted as a failure */
 		ps_memzero(u.hash, sizeof(u.hash));
 		return audit_write(c, "login.failure", "user", username, "denied",
-				   "password changed during the check; not counted");
+				   "password not checked against the current hash; not counted");
 	}
 	ps_memzero(u.hash, sizeof(u.hash));
 	if (u.disabled || lockout_is_locked(&u.lock, c->now)) {
