@@ -400,12 +400,19 @@ static void job_done(struct commit_job *cj)
 	j->done(j->arg); /* the request may be gone after this */
 }
 
+/* The station has writes waiting for the writer (the offload pool rests
+ * between its jobs only then). */
+static int writes_waiting(void)
+{
+	return committer_pending() > 0;
+}
+
 int api_committer_start(struct db *db)
 {
 	int rc = committer_start(db);
 
 	/* without the pool, the offload steps run on the workers */
-	if (!rc && offload_start(OFFLOAD_THREADS))
+	if (!rc && offload_start(OFFLOAD_THREADS, writes_waiting))
 		log_warn("offload threads not started; argon2id runs on the HTTP workers");
 	return rc;
 }

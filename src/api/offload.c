@@ -16,7 +16,7 @@
  * hashing takes what the requests leave (AUTH-9) */
 #define OFFLOAD_NICE 19
 /* rest after a job this many times as long as it ran (see offload_main) */
-#define OFFLOAD_REST 2
+#define OFFLOAD_REST 4
 
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t q_cond = PTHREAD_COND_INITIALIZER;
@@ -24,6 +24,7 @@ static struct offload_job *q_head, *q_tail; /* under q_lock */
 static pthread_t threads[OFFLOAD_MAX_THREADS];
 static int nthreads_running;
 static atomic_int running, stopping, jobs_open;
+static int (*busy)(void); /* set before the threads start */
 
 static int64_t mono_ns(void)
 {
@@ -50,6 +51,7 @@ static void pace(int64_t ns)
 static void *offload_main(void *arg)
 {
 	int64_t t0, spent;
+	int writes;
 
 	(void)arg;
 	/* Linux: the nice value is per thread. (SCHED_IDLE was tried: on a
@@ -72,23 +74,26 @@ static void *offload_main(void *arg)
 		t0 = mono_ns();
 		j->run(j);
 		spent = mono_ns() - t0;
+		writes = busy && busy(); /* before done adds the job's own write */
 		atomic_fetch_sub(&jobs_open, 1);
 		j->done(j); /* j may be gone */
-		/* a duty cycle: argon2id sweeps 64 MiB and evicts the caches
-		 * the writer works in (the nice value cannot help there);
-		 * resting twice as long as it worked keeps a login storm to a
-		 * third of that (AUTH-9). A login waits at most ~0.2 s more;
-		 * the pool does some 4 logins a second on an idle core —
-		 * a county's morning shift change is a few a minute. */
-		pace(spent * OFFLOAD_REST);
+		/* a duty cycle while the station writes: argon2id sweeps 64 MiB
+		 * and evicts the caches the writer works in (no priority helps
+		 * there); resting four times as long as it worked keeps a
+		 * login storm to a fifth of that (AUTH-9: the write rate of 8
+		 * writers with 4 clients logging in, bench/login_storm.sh).
+		 * With no write waiting there is nothing to protect: no rest. */
+		if (writes)
+			pace(spent * OFFLOAD_REST);
 		pthread_mutex_lock(&q_lock);
 	}
 	pthread_mutex_unlock(&q_lock);
 	return NULL;
 }
 
-int offload_start(int nthreads)
+int offload_start(int nthreads, int (*writes_waiting)(void))
 {
+	busy = writes_waiting;
 	if (nthreads < 1)
 		nthreads = 1;
 	if (nthreads > OFFLOAD_MAX_THREADS)

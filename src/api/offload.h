@@ -5,8 +5,9 @@
  * other connection of that worker (with two workers, four clients logging
  * in stalled the station's writes); run by the one writer it held every
  * write. Here it runs on a pool of low-priority threads (nice 19; the
- * server starts one) that rest twice as long as a job took before the next
- * (argon2id's 64 MiB evict the writer's caches, which no priority helps):
+ * server starts one) that, while writes wait, rest four times as long as a
+ * job took before the next (argon2id's 64 MiB evict the writer's caches,
+ * which no priority helps):
  * the request's connection stays parked while it waits, the workers go on
  * serving, and the cores and caches go to the requests first. The job
  * carries no database work: its inputs were read by the request's prepare
@@ -23,10 +24,11 @@ struct offload_job {
 	struct offload_job *next; /* private */
 };
 
-/* Start nthreads pool threads (at least 1). PS_ENOMEM when no thread could
- * be made; then offload_running() stays 0 and callers run their work
- * inline. */
-int offload_start(int nthreads);
+/* Start nthreads pool threads (at least 1). writes_waiting (may be NULL:
+ * never) says whether the station has writes waiting; only then does a
+ * thread rest after a job. PS_ENOMEM when no thread could be made; then
+ * offload_running() stays 0 and callers run their work inline. */
+int offload_start(int nthreads, int (*writes_waiting)(void));
 
 /* Run every queued job, then stop the threads. Call only when nothing can
  * be submitted any more. A no-op when the pool does not run. */
