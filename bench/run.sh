@@ -77,6 +77,8 @@ tool() { # name source libs...
 tool gen "$BENCH/gen.c" -lsqlite3
 tool ref_sqlite "$BENCH/ref_sqlite.c" -lsqlite3 -lpthread
 tool probe "$BENCH/probe.c"
+# shellcheck disable=SC2046
+tool login_storm "$BENCH/login_storm.c" $(pkg-config --cflags --libs libcurl) -lpthread
 
 # ---- the data set, cached ----
 COMMIT=${BENCH_COMMIT:-$(git -C "$SRC" rev-parse --short HEAD 2>/dev/null || echo nogit)}
@@ -390,6 +392,19 @@ IMP_RATE=$(awk -v n="$imported" -v a="$t0" -v b="$t1" 'BEGIN{print n/(b-a)}')
 row "9 import $imported of $IMPORT_ROWS persons from CSV (10 000-row bodies)" "$(fmt "$IMP_RATE") rows/s" "–" "–" "$rss" \
 	"1000-row batches $(ref batch1000_rows_per_s) rows/s" "$(ratio "$IMP_RATE" "$(ref batch1000_rows_per_s)") batch" \
 	"≥ 50 000 rows/s: $(verdict "$IMP_RATE" '>=' 50000)"
+
+# (11) login storm (issue 13, TRUST AUTH-9): 8 writers alone, then with 4 clients logging in
+log "(11) login storm"
+rss_reset
+out=$(timeout 300 "$BENCH/bin/login_storm" --url "$URL" --station "${STATIONS%%,*}" --seconds 5 --rounds 3 || true)
+rss=$(rss_peak); track_peak "$rss"
+LS_ALONE=$(sed -n 's/.*alone_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
+LS_WITH=$(sed -n 's/.*with_logins_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
+LS_RATIO=$(sed -n 's/.*ratio=\([0-9.]*\).*/\1/p' <<<"$out")
+LS_LOGINS=$(sed -n 's/.*logins_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
+LS_ERR=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$out")
+row "11 login storm: 8 writers with 4 clients logging in (${LS_LOGINS:-?} logins/s, errors ${LS_ERR:-?})" "$(fmt "${LS_WITH:-0}")/s" "–" "–" "$rss" \
+	"8 writers alone $(fmt "${LS_ALONE:-0}")/s" "${LS_RATIO:-–}×" "≥ 0.8× alone: $(verdict "${LS_RATIO:-0}" '>=' 0.8)"
 
 # stop the server; (10) cold start to the first answered request
 SERVE_ERRORS=$(grep -ci 'error' "$W/serve.log" || true)

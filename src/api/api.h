@@ -72,6 +72,11 @@ struct req {
 	 * prepared is NULL when there was no such first run */
 	int preparing;
 	void *prepared;
+	/* set by a ROUTE_PREPARE handler in its prepare run: CPU-only work on
+	 * what it prepared (argon2id; no database, no ctx), run on the offload
+	 * pool (api/offload.h) before the write, so that neither the worker
+	 * nor the writer waits for it (AUTH-9); NULL when none */
+	void (*offload)(struct req *r);
 };
 
 /* A route: method, pattern ("/api/v1/users/{id}"), handler and flags. */
@@ -151,7 +156,8 @@ int req_reply(struct req *r, int status, json_t *body);
  * STORE_UNAVAILABLE, never 2xx. Without the committer every request commits
  * alone. Start returns PS_ENOMEM when the thread cannot be made. Stop only
  * when no request can be submitted any more: it finishes what is queued
- * first. */
+ * first. Start also starts the offload pool (api/offload.h) and stop
+ * drains and stops it first; pending counts its jobs too. */
 int api_committer_start(struct db *db);
 void api_committer_stop(void);
 /* Requests handed to the committer and not answered yet (their connections

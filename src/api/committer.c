@@ -2,6 +2,7 @@
  * transaction and one fsync per batch (see committer.h). */
 #include "api/committer.h"
 #include "api/api.h"
+#include "core/crypto.h"
 #include "core/log.h"
 
 #include <pthread.h>
@@ -204,6 +205,7 @@ static void run_batch(struct commit_job *list)
 static void *committer_main(void *arg)
 {
 	(void)arg;
+	crypto_mark_writer_thread(); /* AUTH-9: no argon2id here */
 	pthread_mutex_lock(&q_lock);
 	for (;;) {
 		struct commit_job *list, *j, *next;

@@ -2,6 +2,7 @@
 #include "api/api.h"
 #include "api/fields.h"
 #include "api/committer.h"
+#include "api/offload.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/admin/mfa.h"
@@ -11,11 +12,16 @@
 #include "core/mem.h"
 #include "core/num.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+/* argon2id threads (AUTH-9): one — two hashing at once took twice the
+ * caches from the writer in the login storm (api_login_storm) */
+#define OFFLOAD_THREADS 1
 
 struct api_config api_config;
 
@@ -301,10 +307,13 @@ static void prepare_route(struct req *r, const struct route *rt)
 	ctx_for(r);
 	r->ctx.defer_writes = 1;
 	r->prepared = NULL;
+	r->offload = NULL;
 	if (db_begin(r->db, 0, &r->err) == PS_OK) {
 		r->preparing = 1;
-		if (run_body(r, rt))
+		if (run_body(r, rt)) {
 			r->prepared = NULL;
+			r->offload = NULL;
+		}
 		r->preparing = 0;
 	}
 	db_rollback(r->db);
@@ -332,6 +341,7 @@ enum job_kind {
 
 struct job {
 	struct commit_job cj; /* first: a commit_job * is a job * */
+	struct offload_job oj; /* the request's offload step, before cj */
 	struct req *r;
 	const struct route *rt;
 	enum job_kind kind;
@@ -391,19 +401,32 @@ static void job_done(struct commit_job *cj)
 	j->done(j->arg); /* the request may be gone after this */
 }
 
+/* The station has writes waiting for the writer (the offload pool rests
+ * between its jobs only then). */
+static int writes_waiting(void)
+{
+	return committer_pending() > 0;
+}
+
 int api_committer_start(struct db *db)
 {
-	return committer_start(db);
+	int rc = committer_start(db);
+
+	/* without the pool, the offload steps run on the workers */
+	if (!rc && offload_start(OFFLOAD_THREADS, writes_waiting))
+		log_warn("offload threads not started; argon2id runs on the HTTP workers");
+	return rc;
 }
 
 void api_committer_stop(void)
 {
+	offload_stop(); /* its jobs go on to the committer: first */
 	committer_stop();
 }
 
 int api_committer_pending(void)
 {
-	return committer_pending();
+	return committer_pending() + offload_pending();
 }
 
 static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, int rc)
@@ -425,12 +448,35 @@ static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, i
 	return 1;
 }
 
+/* The offload step of a request, on a pool thread (AUTH-9). */
+static void offload_run(struct offload_job *oj)
+{
+	struct job *j = (struct job *)(void *)((char *)oj - offsetof(struct job, oj));
+
+	j->r->offload(j->r);
+	j->r->offload = NULL;
+}
+
+/* Then the request joins the writer's queue. */
+static void offload_done(struct offload_job *oj)
+{
+	struct job *j = (struct job *)(void *)((char *)oj - offsetof(struct job, oj));
+
+	committer_submit(&j->cj);
+}
+
 void api_submit(struct req *r, void (*done)(void *arg), void *arg)
 {
 	struct job *j = r->job;
 
 	j->done = done;
 	j->arg = arg;
+	if (r->offload) {
+		j->oj.run = offload_run;
+		j->oj.done = offload_done;
+		offload_submit(&j->oj);
+		return;
+	}
 	committer_submit(&j->cj);
 }
 
@@ -490,15 +536,27 @@ int api_handle(struct req *r)
 		if (!rc && !found->body && is_write_method(r->method))
 			rc = fields_bind(r->in, fields_none, NULL, &r->err); /* a step takes no fields */
 		if (rc) {
+			json_decref(r->in); /* a refused body is dropped here */
+			r->in = NULL;
 			render_error(r, rc);
 			return API_DONE;
 		}
 	}
+	r->offload = NULL;
 	if ((found->flags & ROUTE_PREPARE) && is_write_method(r->method))
 		prepare_route(r, found);
 	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
-	    wait_for(r, found, JOB_REQUEST, PS_OK))
+	    wait_for(r, found, JOB_REQUEST, PS_OK)) {
+		if (r->offload && !offload_running()) {
+			r->offload(r);
+			r->offload = NULL;
+		}
 		return API_WAIT;
+	}
+	if (r->offload) {
+		r->offload(r); /* no pool or no committer: here, before the write */
+		r->offload = NULL;
+	}
 	for (int attempt = 0;; attempt++) {
 		ps_err_clear(&r->err);
 		json_decref(r->out);

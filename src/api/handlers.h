@@ -67,6 +67,7 @@ int api_cases_document_add(struct req *r);
 extern const struct field cases_document_add_fields[];
 int api_approvals_inbox(struct req *r);
 int api_progress(struct req *r);
+extern const struct field progress_fields[];
 int api_colleagues(struct req *r);
 int api_offences(struct req *r);
 int api_catalog(struct req *r);

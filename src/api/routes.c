@@ -55,7 +55,7 @@ const struct route api_routes[] = {
 	ROUTE("POST", "/api/v1/proposals/{id}/withdraw", api_proposals_withdraw, 0),
 	ROUTE_B("POST", "/api/v1/property/{id}/keep", api_property_keep, 0, property_keep_fields),
 	ROUTE("GET", "/api/v1/approvals", api_approvals_inbox, 0),
-	ROUTE("GET", "/api/v1/progress/{code}", api_progress, ROUTE_PUBLIC),
+	ROUTE_B("POST", "/api/v1/progress", api_progress, ROUTE_PUBLIC, progress_fields),
 	ROUTE("GET", "/api/v1/warnings", api_warnings, 0),
 	ROUTE("GET", "/api/v1/warnings/summary", api_warnings_summary, 0),
 	ROUTE("GET", "/api/v1/breaches", api_breaches, ROUTE_WRITE),

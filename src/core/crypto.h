@@ -21,6 +21,14 @@ int crypto_password_hash(const char *pw, char out[CRYPTO_PWHASH_LEN]);
 /* 1 when pw matches hash (constant time), else 0. */
 int crypto_password_verify(const char *hash, const char *pw);
 
+/* Mark the calling thread as the one writer (api/committer.c): from then
+ * on an argon2id call on it (hash or verify) is counted and logged as
+ * "argon2id … on the writer thread (AUTH-9)". Cannot fail. */
+void crypto_mark_writer_thread(void);
+
+/* How many argon2id calls ran on a marked thread since the start. */
+long crypto_slow_calls_on_writer(void);
+
 /* 128 bits from the OS CSPRNG as 32 hex characters. Cannot fail. */
 void crypto_token(char out[CRYPTO_TOKEN_HEX]);
 

@@ -747,7 +747,7 @@ STORY(cli_user_commands)
 	assert_null(strstr(c.out, "beishe_mj1")); /* another station */
 
 	server_start(srv);
-	assert_error(srv, login_attempt(srv, "cli.user", pw, NULL), 423, "ACCOUNT_LOCKED");
+	assert_error(srv, login_attempt(srv, "cli.user", pw, NULL), 401, "BAD_CREDENTIALS");
 	server_stop(srv);
 
 	assert_int_equal(run_cli(srv, "user", "unlock", "--db", srv->db, "--username", "cli.user")

@@ -1011,19 +1011,26 @@ STORY(progress)
 	EXPECT(r, 201);
 	assert_int_equal(strlen(code), 10);
 	party_add(srv, c.mj1, id, "suspect", "姜某", id_aged(srv, -9, 30, 261));
-	r = http(srv, NULL, "GET", fmt(srv, API "/progress/%s", code), NULL);
+	/* the second factor: the last four digits of the reporter's phone */
+	r = http(srv, NULL, "POST", API "/progress",
+		 fmt(srv, "{\"receipt_code\":\"%s\",\"phone_last4\":\"0002\"}", code));
 	EXPECT(r, 200);
-	EXPECT_STR(r, "case_no", case_no);
 	EXPECT_STR(r, "status_label", "已受案");
+	assert_null(strstr(r->body, case_no));
+	assert_null(strstr(r->body, "殴打他人案"));
 	assert_null(strstr(r->body, "陶报案"));
 	assert_null(strstr(r->body, "姜某"));
 	assert_null(strstr(r->body, "13900000002"));
 	EXPECT(act(srv, c.mj1, id, "file", NULL), 200);
-	EXPECT_STR(http(srv, NULL, "GET", fmt(srv, API "/progress/%s", code), NULL), "status_label",
-		   "已立案");
-	EXPECT_ERR(srv, http(srv, NULL, "GET", API "/progress/ZZZZZZZZZZ", NULL), 404, "NOT_FOUND",
-		   NULL);
-	EXPECT_ERR(srv, http(srv, NULL, "GET", API "/progress/abc", NULL), 404, "NOT_FOUND", NULL);
+	EXPECT_STR(http(srv, NULL, "POST", API "/progress",
+			fmt(srv, "{\"receipt_code\":\"%s\",\"phone_last4\":\"0002\"}", code)),
+		   "status_label", "已立案");
+	EXPECT_ERR(srv, http(srv, NULL, "POST", API "/progress",
+			     "{\"receipt_code\":\"ZZZZZZZZZZ\",\"phone_last4\":\"0002\"}"),
+		   404, "NOT_FOUND", NULL);
+	EXPECT_ERR(srv, http(srv, NULL, "POST", API "/progress",
+			     fmt(srv, "{\"receipt_code\":\"%s\",\"phone_last4\":\"0003\"}", code)),
+		   404, "NOT_FOUND", NULL);
 }
 
 /* Last: after every story above, the audit table keeps record ids, never

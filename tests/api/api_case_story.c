@@ -86,7 +86,8 @@ STORY(assault_from_walk_in_to_archive)
 	/* the reporter is the victim */
 	party_add(srv, mj1, id, "victim", "王某某", victim_id);
 	sus = party_add(srv, mj1, id, "suspect", "刘某", id_aged(srv, 0, 34, 303));
-	EXPECT_STR(http(srv, NULL, "GET", fmt(srv, API "/progress/%s", code), NULL), "status_label",
+	EXPECT_STR(http(srv, NULL, "POST", API "/progress",
+		   fmt(srv, "{\"receipt_code\":\"%s\",\"phone_last4\":\"1111\"}", code)), "status_label",
 		   "已受案");
 
 	/* 刘某 is summoned and questioned by both officers, on video; his
@@ -171,7 +172,8 @@ STORY(assault_from_walk_in_to_archive)
 
 		assert_timeline(r, want);
 	}
-	EXPECT_STR(http(srv, NULL, "GET", fmt(srv, API "/progress/%s", code), NULL), "status_label",
+	EXPECT_STR(http(srv, NULL, "POST", API "/progress",
+		   fmt(srv, "{\"receipt_code\":\"%s\",\"phone_last4\":\"1111\"}", code)), "status_label",
 		   "已归档");
 	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
 }

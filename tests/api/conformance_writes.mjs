@@ -66,14 +66,15 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.admin.call('PUT', '/settings/no.such.key', { value: 1 })
   await c.admin.call('PUT', '/holidays/2027-01-01', { kind: 'holiday', name: '元旦' })
   await c.admin.call('POST', '/session', { username: 'admin', password: 'wrong-password' })
-  // AUTH-1: the sixth login after five wrong passwords is 423 and names the rule
+  // AUTH-1, AUTH-9: the sixth login after five wrong passwords is refused exactly like a wrong
+  // password (401 BAD_CREDENTIALS, no rule): the lock is visible only to the administrator
   await c.admin.call('POST', '/users', { username: 'oa.lock', name: '锁定测试', role: 'clerk', unit_id: station,
     password: 'Conformance-2026-Lock' })
   const locker = new Client(baseUrl, 'oa.lock')
   for (let i = 0; i < 5; i++) await locker.call('POST', '/session', { username: 'oa.lock', password: 'wrong-password' })
   const locked = await locker.call('POST', '/session', { username: 'oa.lock', password: 'Conformance-2026-Lock' })
-  if (locked.status !== 423 || locked.body.error.rule !== 'AUTH-1')
-    fail(`login of a locked account: ${locked.status} ${JSON.stringify(locked.body)}, expected 423 naming AUTH-1`)
+  if (locked.status !== 401 || locked.body.error.code !== 'BAD_CREDENTIALS' || locked.body.error.rule)
+    fail(`login of a locked account: ${locked.status} ${JSON.stringify(locked.body)}, expected 401 BAD_CREDENTIALS`)
 
   // --- a case from registration to proposal ---
   const m1 = c.minjing1

@@ -186,9 +186,29 @@ export const caseScenarios = [
       }
       await expectVisible(page.locator('[data-test="print-hash"]'), 'the content hash of the signed record')
 
-      // the public progress page answers the receipt code without a login
+      // the receipt tells the reporter that the query needs the last four digits of their phone
+      assert(card.includes('手机号码后四位'), `the 执法监督卡 does not mention the phone digits: ${card}`)
+      // the public progress page answers the receipt code and the reporter's digits (13900001234) without a login
       await page.goto(`/progress?code=${encodeURIComponent(code)}`)
-      await expectVisible(page.locator('[data-test="progress-result"]', { hasText: shared.caseNo }), 'the progress result')
+      await page.locator('input[name="phone_last4"]').fill('1234')
+      await page.locator('[data-test="progress-query"]').click()
+      const result = page.locator('[data-test="progress-result"]', { hasText: '城关派出所' })
+      await expectVisible(result, 'the progress result')
+      const shown = await result.innerText()
+      assert(!shown.includes(shared.caseNo) && !shown.includes('王五') && !shown.includes('赵六'),
+        `the public result shows more than the stage: ${shown}`)
+      // wrong digits: one answer, nothing shown
+      await page.locator('input[name="phone_last4"]').fill('0000')
+      await page.locator('[data-test="progress-query"]').click()
+      await expectVisible(page.locator('[data-test="progress-error"]', { hasText: '不正确' }), 'the refusal of wrong digits')
+      // on a phone: both fields and the answer fit the screen, nothing scrolls sideways
+      await page.setViewportSize({ width: 375, height: 740 })
+      await page.goto(`/progress?code=${encodeURIComponent(code)}`)
+      await page.locator('input[name="phone_last4"]').fill('1234')
+      await page.locator('[data-test="progress-query"]').click()
+      await expectVisible(page.locator('[data-test="progress-result"]', { hasText: '城关派出所' }), 'the progress result on a phone')
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      assert(overflow <= 0, `the progress page scrolls sideways on a phone by ${overflow}px`)
     }
   }
 ]

@@ -73,7 +73,7 @@ export function loadSession(force = false) {
 
 /**
  * POST /session. Throws ApiError (401 BAD_CREDENTIALS, 401 TOTP_REQUIRED / TOTP_INVALID when the
- * account uses a second factor, 423 ACCOUNT_LOCKED, 429 …). totpCode: the 动态验证码 or a
+ * account uses a second factor; a locked account answers as a wrong password; 429 …). totpCode: the 动态验证码 or a
  * recovery code, once the server asked for it.
  */
 export async function login(username, password, totpCode) {

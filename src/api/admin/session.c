@@ -32,6 +32,16 @@ const struct field session_create_fields[] = {
 	FEND,
 };
 
+/* The argon2id of a login, on the offload pool (AUTH-9). */
+static void session_verify(struct req *r)
+{
+	struct login_check *chk = r->prepared;
+	const char *pw = json_string_value(json_object_get(r->in, "password"));
+
+	if (chk && pw)
+		auth_login_verify(chk, pw);
+}
+
 int api_session_create(struct req *r)
 {
 	struct session_create_body body_in = { 0 };
@@ -42,18 +52,22 @@ int api_session_create(struct req *r)
 	if (rc)
 		return rc;
 	if (r->preparing) {
-		/* on the worker: the argon2id check, before the writer */
+		/* on the worker: read the account; the argon2id check runs
+		 * next on the offload pool, before the writer */
 		struct login_check *chk = arena_alloc(r->arena, sizeof(*chk));
 
 		if (!chk)
 			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
-		rc = auth_login_check(&r->ctx, body_in.username, body_in.password, chk);
-		if (!rc)
+		rc = auth_login_check(&r->ctx, body_in.username, chk);
+		if (!rc) {
 			r->prepared = chk;
+			r->offload = session_verify;
+		}
 		return rc;
 	}
-	rc = auth_login(&r->ctx, body_in.username, body_in.password, body_in.totp_code,
-			r->prepared, &res);
+	rc = auth_login(&r->ctx, body_in.username, body_in.totp_code, r->prepared, &res);
+	if (r->prepared)
+		ps_memzero(r->prepared, sizeof(struct login_check));
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */
@@ -66,10 +80,6 @@ int api_session_create(struct req *r)
 						 "csrf_token", res.csrf));
 		ps_memzero(res.token, sizeof(res.token));
 		return rc;
-	case LOGIN_LOCKED:
-		ps_fail(&r->err, PS_ELOCKED, "ACCOUNT_LOCKED", "AUTH-1",
-			"账号已锁定，请15分钟后再试或联系管理员解锁");
-		break;
 	case LOGIN_RATE:
 		r->retry_after = res.retry_after;
 		ps_fail(&r->err, PS_ERATE, "TOO_MANY_REQUESTS", "AUTH-2",
@@ -83,11 +93,13 @@ int api_session_create(struct req *r)
 		ps_fail(&r->err, PS_EAUTH, "TOTP_INVALID", "AUTH-5", "动态验证码错误或已使用");
 		break;
 	default:
+		/* a locked account answers exactly like a wrong password
+		 * (AUTH-9): the lock is shown only to the administrator */
 		ps_fail(&r->err, PS_EAUTH, "BAD_CREDENTIALS", NULL, "用户名或密码错误");
 	}
 	{
-		/* the rule that refused the login (AUTH-1 lock, AUTH-2 rate) goes out as
-		 * in every other error answer */
+		/* the rule that refused the login (AUTH-2 rate) goes out as in
+		 * every other error answer */
 		json_t *err = json_pack("{s:s, s:s, s:s}", "code", r->err.code, "message",
 					r->err.msg, "request_id", r->request_id);
 

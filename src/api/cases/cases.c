@@ -434,14 +434,6 @@ int api_approvals_inbox(struct req *r)
 	return rc ? rc : req_reply(r, 200, out);
 }
 
-int api_progress(struct req *r)
-{
-	json_t *out;
-	int rc = cases_progress(&r->ctx, r->params[0], &out);
-
-	return rc ? rc : req_reply(r, 200, out);
-}
-
 int api_colleagues(struct req *r)
 {
 	json_t *out;

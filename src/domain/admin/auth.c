@@ -4,6 +4,7 @@
 #include "domain/admin/mfa.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
+#include "domain/throttle.h"
 #include "rules/lockout.h"
 #include "rules/password.h"
 #include "rules/session_policy.h"
@@ -14,44 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- per-IP failure rate (AUTH-2): a small in-memory table ---- */
+/* ---- per-address failure rate (AUTH-2): domain/throttle.h ---- */
 
-#define IP_SLOTS 256
-static struct {
-	char ip[48];
-	int64_t minute;
-	int failures;
-} ip_table[IP_SLOTS];
-static pthread_mutex_t ip_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static unsigned ip_slot(const char *ip)
+/* Seconds until the client address may try again (0: it may now). */
+static int addr_retry_after(struct ctx *c)
 {
-	unsigned h = 2166136261u;
-
-	for (; *ip; ip++)
-		h = (h ^ (unsigned char)*ip) * 16777619u;
-	return h % IP_SLOTS;
+	return throttle_retry_after(THROTTLE_LOGIN_ADDR, c->client_ip, c->now,
+				    (int)setting_int(c, "auth.ip_failures_per_minute", 0), 60);
 }
 
-/* Failures of ip in the current minute (add = 1 counts one more). */
-static int ip_failures(const char *ip, int64_t now, int add)
+/* One more failed login from the client address. */
+static void addr_failed(struct ctx *c)
 {
-	unsigned s;
-	int n;
-
-	if (!ip)
-		return 0;
-	s = ip_slot(ip);
-	pthread_mutex_lock(&ip_lock);
-	if (strcmp(ip_table[s].ip, ip) != 0 || ip_table[s].minute != now / 60) {
-		snprintf(ip_table[s].ip, sizeof(ip_table[s].ip), "%s", ip);
-		ip_table[s].minute = now / 60;
-		ip_table[s].failures = 0;
-	}
-	ip_table[s].failures += add;
-	n = ip_table[s].failures;
-	pthread_mutex_unlock(&ip_lock);
-	return n;
+	throttle_fail(THROTTLE_LOGIN_ADDR, c->client_ip, c->now, 60);
 }
 
 /* ---- users as JSON ---- */
@@ -263,48 +239,66 @@ static int create_session(struct ctx *c, int64_t user_id, struct login_result *o
 	return rc == PS_DONE ? PS_OK : rc;
 }
 
-int auth_login_check(struct ctx *c, const char *username, const char *password,
-		     struct login_check *chk)
+int auth_login_check(struct ctx *c, const char *username, struct login_check *chk)
 {
 	struct login_user u;
-	const char *h;
 	int found = 0, rc;
 
 	memset(chk, 0, sizeof(*chk));
-	if (ip_failures(c->client_ip, c->now, 0) >=
-	    setting_int(c, "auth.ip_failures_per_minute", 0))
+	if (addr_retry_after(c) > 0) {
+		chk->rate = 1; /* no work is spent on it */
 		return PS_OK;
+	}
 	memset(&u, 0, sizeof(u));
 	rc = load_login_user(c, username, &u, &found);
 	if (rc)
 		return rc;
-	h = found ? u.hash : dummy_hash();
-	chk->ok = h && crypto_password_verify(h, password);
 	chk->found = found;
 	snprintf(chk->hash, sizeof(chk->hash), "%s", found ? u.hash : "");
-	chk->done = 1;
+	chk->loaded = 1;
 	ps_memzero(u.hash, sizeof(u.hash));
 	return PS_OK;
 }
 
-int auth_login(struct ctx *c, const char *username, const char *password,
-	       const char *totp_code, const struct login_check *chk, struct login_result *out)
+void auth_login_verify(struct login_check *chk, const char *password)
+{
+	const char *h;
+	int ok;
+
+	if (!chk->loaded || chk->done)
+		return;
+	/* an unknown account costs the same as a known one (AUTH-2) */
+	h = chk->found && chk->hash[0] ? chk->hash : dummy_hash();
+	ok = h && crypto_password_verify(h, password);
+	chk->ok = chk->found && ok;
+	chk->done = 1;
+}
+
+/* The password check of chk still holds for the account as loaded now: the
+ * same account, the same hash. */
+static int check_holds(const struct login_check *chk, int found, const struct login_user *u)
+{
+	return chk && chk->done && chk->found == found &&
+	       (!found || strcmp(chk->hash, u->hash) == 0);
+}
+
+int auth_login(struct ctx *c, const char *username, const char *totp_code,
+	       const struct login_check *chk, struct login_result *out)
 {
 	struct login_user u;
 	struct lockout_policy pol;
 	enum mfa_verdict mv = MFA_NONE;
-	const char *h;
-	int found = 0, ok, rc, locked_now;
-	int64_t ip_max;
+	int found = 0, rc, locked_now, retry;
 
 	memset(out, 0, sizeof(*out));
 	memset(&u, 0, sizeof(u));
-	ip_max = setting_int(c, "auth.ip_failures_per_minute", 0);
-	if (ip_failures(c->client_ip, c->now, 0) >= ip_max) {
+	retry = addr_retry_after(c);
+	if (retry > 0 || (chk && chk->rate)) {
+		/* AUTH-2: the address is over its limit (or was when the check
+		 * would have run: then it may try again at once) */
 		out->outcome = LOGIN_RATE;
-		out->retry_after = (int)(60 - c->now % 60);
-		return audit_write(c, "login.rate_limited", "user", username,
-				   "denied", NULL);
+		out->retry_after = retry > 0 ? retry : 1;
+		return audit_write(c, "login.rate_limited", "user", username, "denied", NULL);
 	}
 	rc = load_login_user(c, username, &u, &found);
 	if (rc)
@@ -313,28 +307,33 @@ int auth_login(struct ctx *c, const char *username, const char *password,
 	pol.window_s = setting_int(c, "auth.fail_window_minutes", 0) * 60;
 	pol.lock_s = setting_int(c, "auth.lock_minutes", 0) * 60;
 
-	if (chk && chk->done && chk->found == found &&
-	    (!found || strcmp(chk->hash, u.hash) == 0)) {
-		ok = chk->ok; /* checked before, against this same hash */
-	} else {
-		h = found ? u.hash : dummy_hash();
-		ok = h && crypto_password_verify(h, password);
-	}
+	/* Every refusal below answers the same (LOGIN_BAD: 401
+	 * BAD_CREDENTIALS): an unknown user, a disabled or locked account, a
+	 * wrong password (AUTH-2, AUTH-9). Only the audit row says which. */
+	out->outcome = LOGIN_BAD;
 	if (!found) {
-		ip_failures(c->client_ip, c->now, 1);
-		out->outcome = LOGIN_BAD;
+		addr_failed(c);
 		return audit_write(c, "login.failure", "user", username, "denied",
 				   "unknown user");
 	}
+	if (!check_holds(chk, found, &u)) {
+		/* not checked against the account's hash of now (its password
+		 * changed meanwhile, or the check could not be made): the
+		 * writer never runs argon2id (AUTH-9); not counted as a failure */
+		ps_memzero(u.hash, sizeof(u.hash));
+		return audit_write(c, "login.failure", "user", username, "denied",
+				   "password not checked against the current hash; not counted");
+	}
+	ps_memzero(u.hash, sizeof(u.hash));
 	if (u.disabled || lockout_is_locked(&u.lock, c->now)) {
-		ip_failures(c->client_ip, c->now, 1);
-		out->outcome = LOGIN_LOCKED;
+		addr_failed(c);
 		return audit_write(c, "login.failure", "user", username, "denied",
 				   u.disabled ? "account disabled by administrator"
 					      : "account locked");
 	}
-	if (ok) {
-		/* the second factor (AUTH-5), once the password was right */
+	if (chk->ok) {
+		/* the second factor (AUTH-5), once the password was right: an
+		 * HMAC, cheap enough for the writer */
 		rc = mfa_login_verify(c, u.id, totp_code, &mv);
 		if (rc)
 			return rc;
@@ -343,17 +342,17 @@ int auth_login(struct ctx *c, const char *username, const char *password,
 			return audit_write(c, "login.totp_required", "user", username, "denied", NULL);
 		}
 	}
-	if (!ok || mv == MFA_BAD) {
-		ip_failures(c->client_ip, c->now, 1);
+	if (!chk->ok || mv == MFA_BAD) {
+		addr_failed(c);
 		locked_now = lockout_on_failure(&u.lock, &pol, c->now);
 		rc = store_lock_state(c, &u);
 		if (!rc)
-			rc = audit_write(c, "login.failure", "user", username,
-					 "denied", ok ? "wrong second factor" : "wrong password");
+			rc = audit_write(c, "login.failure", "user", username, "denied",
+					 chk->ok ? "wrong second factor" : "wrong password");
 		if (!rc && locked_now)
 			rc = audit_write(c, "account.lock", "user", username,
 					 "success", "too many failed logins");
-		out->outcome = ok ? LOGIN_TOTP_BAD : LOGIN_BAD;
+		out->outcome = chk->ok ? LOGIN_TOTP_BAD : LOGIN_BAD;
 		return rc;
 	}
 	lockout_on_success(&u.lock);

@@ -8,46 +8,57 @@
 #include "core/crypto.h"
 #include "domain/ctx.h"
 
-enum login_outcome { LOGIN_OK, LOGIN_BAD, LOGIN_LOCKED, LOGIN_RATE,
+enum login_outcome { LOGIN_OK, LOGIN_BAD, LOGIN_RATE,
 		     LOGIN_TOTP_REQUIRED, /* password right, TOTP enabled, no code (AUTH-5) */
 		     LOGIN_TOTP_BAD };    /* password right, the code wrong or used: a failure */
 
 struct login_result {
-	enum login_outcome outcome;
+	enum login_outcome outcome;   /* LOGIN_BAD also for a locked, disabled
+				       * or unknown account (AUTH-9) */
 	char token[CRYPTO_TOKEN_HEX]; /* the cookie value (LOGIN_OK only) */
 	char csrf[CRYPTO_TOKEN_HEX];
 	json_t *user;                 /* new reference (LOGIN_OK only) */
 	int retry_after;              /* seconds (LOGIN_RATE) */
 };
 
-/* What a login learnt before it writes: the password checked against the
- * account's hash (or a dummy one for an unknown user, AUTH-2), so that the
- * argon2id work (~0.1 s) is done on the request's worker and not by the one
- * writer (AUTH-9). */
+/* What a login learnt before it writes, in two steps that both run before
+ * the writer (AUTH-9): auth_login_check reads the account's hash (a read
+ * transaction on the worker), auth_login_verify runs argon2id on it (~0.1 s,
+ * no database: on the offload pool). An unknown account is verified against
+ * a dummy hash, so that it costs the same (AUTH-2). */
 struct login_check {
-	int done;                     /* 1 when the password was checked */
+	int rate;                     /* the address was over its limit: nothing read */
+	int loaded;                   /* the account was looked up */
 	int found;                    /* the account exists */
+	int done;                     /* the password was checked */
 	int ok;                       /* the password matched */
-	char hash[CRYPTO_PWHASH_LEN]; /* the hash it was checked against */
+	char hash[CRYPTO_PWHASH_LEN]; /* the account's hash ("" when unknown) */
 };
 
-/* Check password for username in the caller's (read) transaction, writing
- * nothing: fills *chk (chk->done stays 0 while the address is over its
- * failure rate: no work is spent on it). Only a storage error fails. */
-int auth_login_check(struct ctx *c, const char *username, const char *password,
-		     struct login_check *chk);
+/* Look username up in the caller's (read) transaction, writing nothing:
+ * fills *chk (only chk->rate when the address is over its failure rate).
+ * Only a storage error fails. The caller wipes chk (ps_memzero) when done. */
+int auth_login_check(struct ctx *c, const char *username, struct login_check *chk);
 
-/* Try a login. Every outcome is audited and the failure counters are
- * updated, so the caller COMMITS whatever the outcome (only a storage error,
- * the return value, rolls back). On LOGIN_OK the user's older sessions are
- * ended (SESS-5) and a new session row is written. chk (may be NULL) is an
- * auth_login_check made before: its verdict is used when the account's hash
- * is still the one it checked; otherwise the password is checked here.
- * totp_code (may be NULL) is the second factor when the account has TOTP
- * enabled (domain/admin/mfa.h): without it LOGIN_TOTP_REQUIRED, a wrong one
- * counts as a failed login (AUTH-1) and gives LOGIN_TOTP_BAD. */
-int auth_login(struct ctx *c, const char *username, const char *password,
-	       const char *totp_code, const struct login_check *chk, struct login_result *out);
+/* argon2id of password against what auth_login_check loaded; sets
+ * chk->done and chk->ok. No database; a no-op when nothing was loaded.
+ * Cannot fail (a failure of the hash function is a mismatch). */
+void auth_login_verify(struct login_check *chk, const char *password);
+
+/* Try a login with the verdict of chk (checked before, see above; NULL when
+ * the check could not be made). The writer never runs argon2id: when the
+ * account's hash is no longer the one checked, the login is refused
+ * without counting a failure. Every outcome is audited and the failure
+ * counters are updated, so the caller COMMITS whatever the outcome (only a
+ * storage error, the return value, rolls back). A locked, disabled or
+ * unknown account and a wrong password all give LOGIN_BAD (AUTH-9); only
+ * the audit row says which. On LOGIN_OK the user's older sessions are ended
+ * (SESS-5) and a new session row is written. totp_code (may be NULL) is the
+ * second factor when the account has TOTP enabled (domain/admin/mfa.h):
+ * without it LOGIN_TOTP_REQUIRED; a wrong one counts as a failed login
+ * (AUTH-1) and gives LOGIN_TOTP_BAD. */
+int auth_login(struct ctx *c, const char *username, const char *totp_code,
+	       const struct login_check *chk, struct login_result *out);
 
 /* Resolve a session token (cookie value) into c->who and c->session_hash.
  * PS_EAUTH with code UNAUTHENTICATED (no or unknown token) or

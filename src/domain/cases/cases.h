@@ -68,9 +68,6 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in,
 		    json_t **out);
 
-/* Public progress query by receipt code (no login): number, 案由, state
- * and the dates of the main steps — no personal data. */
-int cases_progress(struct ctx *c, const char *receipt_code, json_t **out);
 
 /* ---- shared by the case modules ---- */
 

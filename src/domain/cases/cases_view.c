@@ -1,4 +1,4 @@
-/* cases_view.c — the case list, the case file and the public progress query. */
+/* cases_view.c — the case list and the case file (the public progress query: progress.c). */
 #include "domain/authz.h"
 #include "domain/cases/cases.h"
 #include "domain/cases/case_records.h"
@@ -223,38 +223,6 @@ int cases_get(struct ctx *c, int64_t id, json_t **out)
 		}
 	}
 	rc = audit_read(c, "case", k.case_no);
-	if (rc) {
-		json_decref(obj);
-		return rc;
-	}
-	*out = obj;
-	return PS_OK;
-}
-
-int cases_progress(struct ctx *c, const char *receipt_code, json_t **out)
-{
-	struct rows_query q;
-	json_t *obj;
-	int rc;
-
-	*out = NULL;
-	if (!receipt_code || strlen(receipt_code) != 10)
-		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "回执编号不正确或案件不存在");
-	rows_binds(&q, c);
-	rows_bind_text(&q, receipt_code);
-	rc = rows_one(&q,
-		      "SELECT k.case_no, k.kind, k.status, k.title, k.accepted_at, k.filed_at,"
-		      " k.decided_at, k.closed_at, o.name AS unit_name, o.phone AS unit_phone"
-		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.receipt_code = ?",
-		      &obj);
-	if (rc == PS_ENOTFOUND)
-		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "回执编号不正确或案件不存在");
-	if (rc)
-		return rc;
-	json_object_set_new(obj, "status_label",
-			    json_string(flow_state_label(json_string_value(json_object_get(obj, "status")))));
-	rc = audit_write(c, "case.progress_query", "case",
-			 json_string_value(json_object_get(obj, "case_no")), "success", NULL);
 	if (rc) {
 		json_decref(obj);
 		return rc;

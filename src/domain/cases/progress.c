@@ -1,0 +1,130 @@
+/* progress.c — the public progress query (see progress.h). */
+#include "domain/cases/progress.h"
+#include "domain/admin/audit.h"
+#include "domain/admin/settings.h"
+#include "domain/rows.h"
+#include "domain/throttle.h"
+#include "rules/case_flow.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define PROGRESS_ACTION "case.progress_query"
+
+/* 1 when the last four digits of phone (other characters skipped) are
+ * last4. Every digit is compared, so the time does not tell how many
+ * matched. */
+static int phone_ends_with(const char *phone, const char *last4)
+{
+	char digits[4];
+	int n = 0, diff = 0;
+
+	if (!phone)
+		return 0;
+	for (const char *p = phone + strlen(phone); p > phone && n < 4;) {
+		p--;
+		if (*p >= '0' && *p <= '9')
+			digits[3 - n++] = *p;
+	}
+	if (n < 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		diff |= digits[i] ^ last4[i];
+	return diff == 0;
+}
+
+/* 1 when one of the case's reporters has a phone ending in last4. */
+static int reporter_matches(struct ctx *c, int64_t case_id, const char *last4, int *match)
+{
+	struct rows_query q;
+	json_t *rows = NULL, *it;
+	size_t i;
+	int rc;
+
+	*match = 0;
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rc = rows_all(&q,
+		      "SELECT p.phone FROM case_party cp JOIN person p ON p.id = cp.person_id"
+		      " WHERE cp.case_id = ? AND cp.role = 'reporter'",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, it)
+		if (phone_ends_with(json_string_value(json_object_get(it, "phone")), last4))
+			*match = 1;
+	json_decref(rows);
+	return PS_OK;
+}
+
+int progress_query(struct ctx *c, const char *receipt_code, const char *phone_last4,
+		   struct progress_result *res)
+{
+	int max = (int)setting_int(c, "public.progress_max_failures", 0);
+	int64_t window = setting_int(c, "public.progress_window_minutes", 0) * 60;
+	struct rows_query q;
+	json_t *obj = NULL;
+	const char *oid = NULL;
+	int64_t case_id = 0;
+	int rc, retry, by_code, match = 0;
+
+	memset(res, 0, sizeof(*res));
+	rows_binds(&q, c);
+	rows_bind_text_exact(&q, receipt_code);
+	rc = rows_one(&q,
+		      "SELECT k.id, k.kind, k.status, k.reported_at, k.accepted_at, k.filed_at,"
+		      " k.decided_at, k.closed_at, o.name AS unit_name, o.phone AS unit_phone"
+		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.receipt_code = ?",
+		      &obj);
+	if (rc && rc != PS_ENOTFOUND)
+		return rc;
+	ps_err_clear(c->err);
+	if (obj) {
+		char idbuf[24];
+
+		case_id = json_integer_value(json_object_get(obj, "id"));
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)case_id);
+		oid = arena_strdup(c->arena, idbuf);
+	}
+
+	/* limited: by the address or by the code, whichever ends later */
+	retry = throttle_retry_after(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, max, window);
+	by_code = throttle_retry_after(THROTTLE_PROGRESS_CODE, receipt_code, c->now, max, window);
+	if (by_code > retry)
+		retry = by_code;
+	if (retry > 0) {
+		json_decref(obj);
+		res->outcome = PROGRESS_LIMITED;
+		res->retry_after = retry;
+		return audit_write(c, PROGRESS_ACTION, "case", oid, "denied",
+				   "too many failed queries (rate limited)");
+	}
+
+	if (obj) {
+		rc = reporter_matches(c, case_id, phone_last4, &match);
+		if (rc) {
+			json_decref(obj);
+			return rc;
+		}
+	}
+	if (!match) {
+		json_decref(obj);
+		throttle_fail(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, window);
+		throttle_fail(THROTTLE_PROGRESS_CODE, receipt_code, c->now, window);
+		res->outcome = PROGRESS_NO;
+		/* the auditor learns which half was wrong; the caller does not */
+		return audit_write(c, PROGRESS_ACTION, "case", oid, "denied",
+				   oid ? "wrong phone digits" : "unknown receipt code");
+	}
+	json_object_del(obj, "id");
+	json_object_set_new(obj, "status_label",
+			    json_string(flow_state_label(json_string_value(json_object_get(obj, "status")))));
+	rc = audit_write(c, PROGRESS_ACTION, "case", oid, "success", NULL);
+	if (rc) {
+		json_decref(obj);
+		return rc;
+	}
+	res->outcome = PROGRESS_OK;
+	res->out = obj;
+	return PS_OK;
+}
