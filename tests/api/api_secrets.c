@@ -21,6 +21,9 @@
  * MFRGGZDF, "fghij" = MZTWQ2LK, "klmno" = NNWG23TP, "pqrst" = OBYXE43U). */
 #define OLD_SECRET "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"
 #define OLD_RAW "abcdefghijklmnopqrst"
+/* and a second one, of "ABCDEFGHIJKLMNOPQRST" ("ABCDE" = IFBEGRCF, …) */
+#define OLD_SECRET2 "IFBEGRCFIZDUQSKKJNGE2TSPKBIVEU2U"
+#define OLD_RAW2 "ABCDEFGHIJKLMNOPQRST"
 
 /* The whole of a file, malloc'd and NUL-terminated (the caller frees it),
  * its size in *n; NULL when it does not exist. */
@@ -169,10 +172,12 @@ STORY(sealed_row_copied_to_another_user_does_not_open)
 	assert_int_equal(tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, sa), NULL)->status, 200);
 }
 
-/* A database of before CRY-2 kept the secret in plain base32: serve seals
- * it at start (said on stderr, audited "mfa.secrets_sealed"), the plain
- * text is gone from the file (zeroed, not left as free space), and the
- * user's authenticator still works. A second start finds nothing to seal. */
+/* A database of before CRY-2 kept the secrets in plain base32: serve seals
+ * them at start (said on stderr, audited "mfa.secrets_sealed"), the plain
+ * text is gone from the file (zeroed, not left as free space: the first
+ * row is not the last cell of its page, so without secure_delete its old
+ * bytes would stay), and the users' authenticators still work. A second
+ * start finds nothing to seal. */
 STORY(plain_secret_of_an_older_database_is_sealed_at_start)
 {
 	const char *row;
@@ -184,12 +189,20 @@ STORY(plain_secret_of_an_older_database_is_sealed_at_start)
 				     " last_step) SELECT id, '" OLD_SECRET "', 1, 1, 0 FROM users"
 				     " WHERE username = 'minjing1'"),
 			 0);
+	assert_int_equal(db_raw_exec(srv->db,
+				     "INSERT INTO user_totp(user_id, secret, created_at, enabled_at,"
+				     " last_step) SELECT id, '" OLD_SECRET2 "', 1, 1, 0 FROM users"
+				     " WHERE username = 'minjing2'"),
+			 0);
 	/* the test's own check that the file did hold it before */
 	assert_true(db_file_holds(srv, srv->db, OLD_SECRET, strlen(OLD_SECRET)));
 	off = log_size(srv);
 	server_start(srv);
 	assert_non_null(strstr(log_since(srv, off),
-			       "1 two-factor secret(s) stored in plain text were sealed"));
+			       "2 two-factor secret(s) stored in plain text were sealed"));
+	/* at once, before any login rewrites the rows again */
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET, strlen(OLD_SECRET)));
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET2, strlen(OLD_SECRET2)));
 	row = row_secret(srv, srv->db, "minjing1");
 	assert_int_equal(strlen(row), 83);
 	assert_memory_equal(row, "s1:", 3);
@@ -203,10 +216,14 @@ STORY(plain_secret_of_an_older_database_is_sealed_at_start)
 	assert_error(srv, login_attempt(srv, "minjing1", DEMO_PW, NULL), 401, "TOTP_REQUIRED");
 	assert_int_equal(tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, OLD_SECRET), NULL)->status,
 			 200);
+	assert_int_equal(tu_login2(srv, "minjing2", DEMO_PW, tu_code(srv, OLD_SECRET2), NULL)->status,
+			 200);
 
 	server_stop(srv);
 	assert_false(db_file_holds(srv, srv->db, OLD_SECRET, strlen(OLD_SECRET)));
 	assert_false(db_file_holds(srv, srv->db, OLD_RAW, strlen(OLD_RAW)));
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET2, strlen(OLD_SECRET2)));
+	assert_false(db_file_holds(srv, srv->db, OLD_RAW2, strlen(OLD_RAW2)));
 	off = log_size(srv);
 	server_start(srv);
 	assert_null(strstr(log_since(srv, off), "were sealed"));

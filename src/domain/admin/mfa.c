@@ -605,29 +605,33 @@ int mfa_secrets_seal(struct ctx *c, int *sealed, int *unreadable)
 			more = arena_alloc(c->arena, cap * sizeof(*more));
 			if (!more) {
 				db_finalize(st);
-				return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+				rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+				goto out;
 			}
 			if (n)
 				memcpy(more, items, n * sizeof(*more));
 			items = more;
 		}
 		items[n].user_id = db_column_int(st, 0);
-		items[n].text = arena_strdup(c->arena, db_column_text(st, 1) ? db_column_text(st, 1) : "");
+		items[n].text =
+			arena_strdup(c->arena, db_column_text(st, 1) ? db_column_text(st, 1) : "");
 		if (!items[n].text) {
 			db_finalize(st);
-			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			goto out;
 		}
 		n++;
 	}
 	db_finalize(st);
 	if (rc != PS_DONE)
-		return rc;
+		goto out;
+	rc = PS_OK;
 	/* the plain text a row held is zeroed in the file, not left as free space */
 	for (size_t i = 0; i < n; i++)
 		if (strncmp(items[i].text, MFA_SEALED_PREFIX, sizeof(MFA_SEALED_PREFIX) - 1) != 0) {
 			rc = db_secure_delete(c->db, c->err);
 			if (rc)
-				return rc;
+				goto out;
 			break;
 		}
 	for (size_t i = 0; i < n; i++) {
@@ -650,24 +654,26 @@ int mfa_secrets_seal(struct ctx *c, int *sealed, int *unreadable)
 		rc = seal_secret(c, items[i].user_id, key, (size_t)len, text);
 		ps_memzero(key, sizeof(key));
 		if (rc)
-			return rc;
+			goto out;
 		rc = db_prepare(c->db, "UPDATE user_totp SET secret = ? WHERE user_id = ?", &st,
 				c->err);
 		if (rc)
-			return rc;
+			goto out;
 		db_bind_text(st, 1, text);
 		db_bind_int(st, 2, items[i].user_id);
 		rc = db_step(st, c->err);
 		db_finalize(st);
 		if (rc != PS_DONE)
-			return rc;
+			goto out;
+		rc = PS_OK;
 		(*sealed)++;
 	}
-	/* the plain text is gone from the rows; no copy of it stays in memory */
+	if (*sealed)
+		rc = audit_write(c, "mfa.secrets_sealed", "database", NULL, "success",
+				 arena_printf(c->arena, "%d two-factor secrets sealed", *sealed));
+out:
+	/* no copy of a plain secret stays in memory */
 	for (size_t i = 0; i < n; i++)
 		ps_memzero((char *)items[i].text, strlen(items[i].text));
-	if (*sealed)
-		return audit_write(c, "mfa.secrets_sealed", NULL, NULL, "success",
-				   arena_printf(c->arena, "%d two-factor secrets sealed", *sealed));
-	return PS_OK;
+	return rc;
 }
