@@ -154,6 +154,8 @@ int cmd_serve(int argc, char **argv)
 		"  chain and key; cookies are Secure and answers carry HSTS.\n"
 		"  --trust-proxy: behind a proxy that alone reaches this server, take the\n"
 		"  client address (audit, rate limits) from the last X-Forwarded-For entry.\n"
+		"  The server secret PATH.key (made, mode 0600, when missing) seals the\n"
+		"  two-factor secrets; plain ones of an older database are sealed at start.\n"
 		"  Stops cleanly on SIGINT/SIGTERM: in-flight requests finish.\n";
 	const char *v[8] = { 0 }, *pos[1];
 	struct server_config cfg;
