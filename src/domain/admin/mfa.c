@@ -41,8 +41,8 @@ int mfa_role_required(struct ctx *c, const char *role)
 }
 
 /* The account's TOTP row: *exists, *enabled, its key (opened from the
- * sealed column: readable 0 when it does not open) and the last accepted
- * step. */
+ * sealed column when load_totp was asked to: readable 0 when it was not or
+ * it does not open) and the last accepted step. */
 struct totp_row {
 	int exists, enabled, readable;
 	unsigned char key[MFA_KEY_MAX];
@@ -92,7 +92,7 @@ static int open_secret(struct ctx *c, int64_t user_id, const char *text, struct 
 	       t->keylen > 0;
 }
 
-static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t)
+static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t, int want_key)
 {
 	struct db_stmt *st;
 	int rc;
@@ -110,8 +110,8 @@ static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t)
 
 		t->exists = 1;
 		t->enabled = db_column_type(st, 1) != DB_NULL;
-		t->readable = open_secret(c, user_id, text ? text : "", t);
-		if (!t->readable && t->enabled)
+		t->readable = want_key && open_secret(c, user_id, text ? text : "", t);
+		if (want_key && !t->readable && t->enabled)
 			log_warn("two-factor secret of user %lld does not open with the server key"
 				 " (DB.key lost or replaced?): an administrator must reset it",
 				 (long long)user_id);
@@ -226,7 +226,7 @@ int mfa_gate(struct ctx *c)
 
 	if (!c->who.user_id || !mfa_role_required(c, c->who.role))
 		return PS_OK;
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 0);
 	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		return rc;
@@ -243,7 +243,7 @@ int mfa_login_verify(struct ctx *c, int64_t user_id, const char *code, enum mfa_
 	int rc, ok;
 
 	*v = MFA_BAD;
-	rc = load_totp(c, user_id, &t);
+	rc = load_totp(c, user_id, &t, 1);
 	if (rc)
 		goto out;
 	if (!t.enabled) {
@@ -303,7 +303,7 @@ int mfa_status(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 0);
 	ps_memzero(t.key, sizeof(t.key));
 	if (!rc && t.enabled)
 		rc = recovery_left(c, c->who.user_id, &left);
@@ -348,7 +348,7 @@ int mfa_setup_start(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 0);
 	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		return rc;
@@ -437,7 +437,7 @@ int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 1);
 	if (rc)
 		goto out;
 	if (!t.exists || t.enabled) {
@@ -497,7 +497,7 @@ int mfa_disable(struct ctx *c, const char *code)
 	struct totp_row t;
 	int rc;
 
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 1);
 	if (rc)
 		goto out;
 	if (!t.enabled) {
@@ -548,7 +548,7 @@ int mfa_reset(struct ctx *c, int64_t user_id, json_t **out)
 		return rc;
 	if (!username)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = load_totp(c, user_id, &t);
+	rc = load_totp(c, user_id, &t, 0);
 	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		return rc;
