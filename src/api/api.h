@@ -112,6 +112,8 @@ extern const struct route api_routes[];
 /* Configuration read by the http layer and api (set once at start-up). */
 struct api_config {
 	int secure_cookie;   /* add Secure and the __Host- prefix (behind TLS) */
+	const unsigned char *totp_key; /* seals TOTP secrets: handed to every
+					* request's ctx (domain/admin/mfa.h) */
 };
 extern struct api_config api_config;
 

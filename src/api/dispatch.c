@@ -251,6 +251,7 @@ static void ctx_for(struct req *r)
 	ctx_init(&r->ctx, r->db, r->arena, &r->err);
 	r->ctx.client_ip = r->client_ip;
 	r->ctx.request_id = r->request_id;
+	r->ctx.totp_key = api_config.totp_key;
 }
 
 /* A GET runs on its worker thread in a read transaction of its own, so reads

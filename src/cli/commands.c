@@ -2,8 +2,10 @@
 #include "cli/cli.h"
 #include "cli/cli_db.h"
 #include "seed/seed.h"
+#include "domain/admin/mfa.h"
 #include "http/server.h"
 #include "store/db.h"
+#include "core/crypto.h"
 #include "core/log.h"
 #include "core/mem.h"
 
@@ -72,6 +74,70 @@ int cmd_init(int argc, char **argv)
 	return 0;
 }
 
+/* The key sealing TOTP secrets (TRUST CRY-2): a sub-key of the server
+ * secret DB_PATH.key, made (0600, said on stderr) when it does not exist
+ * yet. Then the rows still in plain base32 are sealed with it, and the
+ * sealed ones it cannot open are counted and named on stderr. 0, or 1
+ * after printing why (a secret readable by others, a storage error). */
+static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_LEN])
+{
+	unsigned char secret[CRYPTO_SECRET_LEN];
+	char path[4096];
+	struct cli_db cd;
+	struct ps_err e;
+	int rc, sealed = 0, unreadable = 0;
+
+	if (cli_secret_path(db_path, path, sizeof(path)))
+		return 1;
+	ps_err_clear(&e);
+	rc = crypto_secret_load(path, secret, &e);
+	if (rc == PS_ENOTFOUND) {
+		ps_err_clear(&e);
+		rc = crypto_secret_create(path, &e);
+		if (rc == PS_OK)
+			fprintf(stderr,
+				"precinct serve: server secret created: %s (mode 0600; it keys the"
+				" backup MACs and seals the two-factor secrets: keep a copy apart"
+				" from the backups)\n",
+				path);
+		if (rc == PS_OK || rc == PS_ECONFLICT)
+			rc = crypto_secret_load(path, secret, &e);
+	}
+	if (rc) {
+		fprintf(stderr, "precinct serve: %s\n", e.msg);
+		return 1;
+	}
+	crypto_subkey(key, secret, MFA_KEY_CONTEXT);
+	ps_memzero(secret, sizeof(secret));
+	if (cli_db_open(&cd, db_path))
+		return 1;
+	cd.ctx.totp_key = key;
+	rc = db_begin(cd.db, 1, &cd.err);
+	if (!rc)
+		rc = mfa_secrets_seal(&cd.ctx, &sealed, &unreadable);
+	if (!rc)
+		rc = db_commit(cd.db, &cd.err);
+	else
+		db_rollback(cd.db);
+	if (rc) {
+		fprintf(stderr, "precinct serve: cannot seal the two-factor secrets: %s\n",
+			cd.err.msg);
+		cli_db_close(&cd);
+		return 1;
+	}
+	cli_db_close(&cd);
+	if (sealed)
+		fprintf(stderr, "precinct serve: %d two-factor secret(s) stored in plain text were"
+				" sealed with the server secret\n", sealed);
+	if (unreadable)
+		fprintf(stderr,
+			"precinct serve: WARNING: %d two-factor secret(s) do not open with %s"
+			" (the key was lost or replaced): those users cannot log in until an"
+			" administrator resets their two-factor login\n",
+			unreadable, path);
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const char *const spec[] = { "db", "listen", "web", "threads",
@@ -88,9 +154,12 @@ int cmd_serve(int argc, char **argv)
 		"  chain and key; cookies are Secure and answers carry HSTS.\n"
 		"  --trust-proxy: behind a proxy that alone reaches this server, take the\n"
 		"  client address (audit, rate limits) from the last X-Forwarded-For entry.\n"
+		"  The server secret PATH.key (made, mode 0600, when missing) seals the\n"
+		"  two-factor secrets; plain ones of an older database are sealed at start.\n"
 		"  Stops cleanly on SIGINT/SIGTERM: in-flight requests finish.\n";
 	const char *v[8] = { 0 }, *pos[1];
 	struct server_config cfg;
+	unsigned char totp_key[CRYPTO_SECRET_LEN];
 	struct cli_db cd;
 	struct ps_err err;
 	int npos, rc;
@@ -136,6 +205,12 @@ int cmd_serve(int argc, char **argv)
 	cfg.tls_cert = v[5];
 	cfg.tls_key = v[6];
 	cfg.trust_proxy = v[7] != NULL;
+	/* the key that seals the two-factor secrets (CRY-2), before serving */
+	if (serve_totp_key(v[0], totp_key)) {
+		ps_memzero(totp_key, sizeof(totp_key));
+		return 1;
+	}
+	cfg.totp_key = totp_key;
 	/* SQLite builds and drops a temporary b-tree with its own ~100 KB page
 	 * cache for every INSERT … RETURNING and many sorts; with glibc's
 	 * default trim threshold each drop hands the memory back (madvise, a
@@ -145,6 +220,7 @@ int cmd_serve(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	ps_err_clear(&err);
 	rc = server_run(&cfg, &err);
+	ps_memzero(totp_key, sizeof(totp_key));
 	if (rc) {
 		fprintf(stderr, "precinct serve: %s\n", err.msg);
 		return 1;

@@ -207,3 +207,63 @@ void crypto_mac_final(struct crypto_mac *m, char out[CRYPTO_HASH_HEX])
 	sodium_memzero(m->state, sizeof(m->state));
 	sodium_memzero(h, sizeof(h));
 }
+
+/* ---- secrets sealed at rest ---- */
+
+#define SEAL_NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define SEAL_TAG crypto_aead_xchacha20poly1305_ietf_ABYTES
+#define SEAL_MAX 1024 /* bytes of a sealed plaintext: secrets are small */
+
+_Static_assert(SEAL_NONCE + SEAL_TAG == 40, "CRYPTO_SEALED_TEXT counts 40 bytes of overhead");
+_Static_assert(crypto_aead_xchacha20poly1305_ietf_KEYBYTES == CRYPTO_SECRET_LEN,
+	       "a sub-key of the secret is an AEAD key");
+
+void crypto_subkey(unsigned char out[CRYPTO_SECRET_LEN],
+		   const unsigned char secret[CRYPTO_SECRET_LEN], const char context[8])
+{
+	crypto_kdf_derive_from_key(out, CRYPTO_SECRET_LEN, 1, context, secret);
+}
+
+int crypto_seal(const unsigned char key[CRYPTO_SECRET_LEN], const void *m, size_t n,
+		const void *ad, size_t adn, char *out, size_t outlen)
+{
+	unsigned char box[SEAL_NONCE + SEAL_MAX + SEAL_TAG];
+	unsigned long long clen = 0;
+	size_t blen = SEAL_NONCE + n + SEAL_TAG;
+
+	if (n > SEAL_MAX ||
+	    outlen < sodium_base64_encoded_len(blen, sodium_base64_VARIANT_URLSAFE_NO_PADDING))
+		return PS_EINVAL;
+	randombytes_buf(box, SEAL_NONCE);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(box + SEAL_NONCE, &clen, m, n, ad, adn, NULL,
+						   box, key);
+	sodium_bin2base64(out, outlen, box, SEAL_NONCE + (size_t)clen,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(box, sizeof(box));
+	return PS_OK;
+}
+
+int crypto_open(const unsigned char key[CRYPTO_SECRET_LEN], const char *text, const void *ad,
+		size_t adn, void *m, size_t mmax, size_t *mlen)
+{
+	unsigned char box[SEAL_NONCE + SEAL_MAX + SEAL_TAG];
+	unsigned long long plen = 0;
+	size_t blen = 0;
+	int rc = PS_EINVAL;
+
+	*mlen = 0;
+	if (sodium_base642bin(box, sizeof(box), text, strlen(text), NULL, &blen, NULL,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    blen < SEAL_NONCE + SEAL_TAG || blen - SEAL_NONCE - SEAL_TAG > mmax)
+		goto out;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(m, &plen, NULL, box + SEAL_NONCE,
+						       blen - SEAL_NONCE, ad, adn, box, key) != 0) {
+		sodium_memzero(m, mmax);
+		goto out;
+	}
+	*mlen = (size_t)plen;
+	rc = PS_OK;
+out:
+	sodium_memzero(box, sizeof(box));
+	return rc;
+}

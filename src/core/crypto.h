@@ -76,4 +76,32 @@ void crypto_mac_update(struct crypto_mac *m, const void *p, size_t n);
 /* Finish as 64 hex characters and wipe the state. Cannot fail. */
 void crypto_mac_final(struct crypto_mac *m, char out[CRYPTO_HASH_HEX]);
 
+/* ---- secrets sealed at rest (TOTP secrets, TRUST CRY-2) ---- */
+
+/* A sub-key of the server secret for one purpose (an 8-character context,
+ * e.g. "PCTOTP01"; crypto_kdf_derive_from_key, sub-key id 1). The caller
+ * wipes out after use. Cannot fail. */
+void crypto_subkey(unsigned char out[CRYPTO_SECRET_LEN],
+		   const unsigned char secret[CRYPTO_SECRET_LEN], const char context[8]);
+
+/* The text crypto_seal makes of n bytes: base64 (URL-safe alphabet, no
+ * padding) of nonce (24) || ciphertext (n) || tag (16), with its NUL. */
+#define CRYPTO_SEALED_TEXT(n) ((((n) + 40) * 4 + 2) / 3 + 1)
+
+/* Encrypt and authenticate n bytes of m under key with
+ * XChaCha20-Poly1305 (IETF) and a fresh random nonce, bound to the
+ * additional data ad (adn bytes; e.g. the owner's id, so a sealed value
+ * copied to another owner does not open). The text goes to out (outlen at
+ * least CRYPTO_SEALED_TEXT(n)). PS_OK, or PS_EINVAL when out is too small
+ * or n is over 1024 (nothing written then). */
+int crypto_seal(const unsigned char key[CRYPTO_SECRET_LEN], const void *m, size_t n,
+		const void *ad, size_t adn, char *out, size_t outlen);
+
+/* Open a text of crypto_seal into m (room for mmax bytes), its length in
+ * *mlen. PS_OK, or PS_EINVAL when the text is not base64, is too short or
+ * too long for mmax, or does not authenticate under key and ad (another
+ * key, another owner, altered): m is wiped then and *mlen is 0. */
+int crypto_open(const unsigned char key[CRYPTO_SECRET_LEN], const char *text, const void *ad,
+		size_t adn, void *m, size_t mmax, size_t *mlen);
+
 #endif

@@ -61,6 +61,11 @@ struct ctx {
 	/* argon2id work done before the writer for this request (see
 	 * auth_password_prepare), or NULL */
 	const struct pw_prep *pw_prep;
+
+	/* the key that seals TOTP secrets at rest (CRYPTO_SECRET_LEN bytes,
+	 * a sub-key of the server secret DB.key; domain/admin/mfa.h), or
+	 * NULL when none was loaded (TOTP enrolment then fails) */
+	const unsigned char *totp_key;
 };
 
 /* Initialise a ctx for a request. Cannot fail. */

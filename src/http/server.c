@@ -795,6 +795,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	cfg = config;
 	edge_init(cfg->secure_cookie || tls, tls);
 	api_config.secure_cookie = cfg->secure_cookie || tls;
+	api_config.totp_key = cfg->totp_key;
 	rc = parse_listen(cfg->listen, &sa, err);
 	if (rc)
 		return rc;
@@ -892,6 +893,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 		db_close(dbs[i]);
 	ndbs = 0;
 	pthread_mutex_unlock(&dbs_lock);
+	api_config.totp_key = NULL;
 	log_info("stopped cleanly");
 	return PS_OK;
 }

@@ -18,6 +18,9 @@ struct server_config {
 	const char *tls_cert;    /* PEM certificate chain file: serve HTTPS (with tls_key) */
 	const char *tls_key;     /* PEM private key file */
 	int trust_proxy;         /* client address from X-Forwarded-For (last entry) */
+	const unsigned char *totp_key; /* the sub-key sealing TOTP secrets
+					* (32 bytes, owned by the caller, alive
+					* until server_run returns), or NULL */
 };
 
 /* Serve until SIGINT or SIGTERM, then stop accepting, let in-flight requests

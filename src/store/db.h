@@ -40,6 +40,11 @@ int db_is_writer(struct db *db);
  * that stalled the group commit for up to 0.7 s). */
 int db_checkpoint_elsewhere(struct db *db, struct ps_err *err);
 
+/* From now on this connection zeroes what it deletes or overwrites, so the
+ * old bytes of a changed row do not stay in the file's free space (used
+ * when secrets kept in plain text are sealed in place). */
+int db_secure_delete(struct db *db, struct ps_err *err);
+
 /* Copy what the WAL holds into the database as far as readers allow
  * (passive: never waits for them). *wal_frames (may be NULL) receives the
  * WAL's size in frames. */

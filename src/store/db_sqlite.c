@@ -171,6 +171,11 @@ int db_checkpoint_elsewhere(struct db *db, struct ps_err *err)
 	return db_exec(db, "PRAGMA wal_autocheckpoint=0", err);
 }
 
+int db_secure_delete(struct db *db, struct ps_err *err)
+{
+	return db_exec(db, "PRAGMA secure_delete=ON", err);
+}
+
 int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
 {
 	int log = 0, done = 0;

@@ -5,6 +5,7 @@
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "core/crypto.h"
+#include "core/log.h"
 #include "core/mem.h"
 #include "core/totp.h"
 
@@ -39,15 +40,59 @@ int mfa_role_required(struct ctx *c, const char *role)
 	return 0;
 }
 
-/* The account's TOTP row: *exists, *enabled, its secret (base32) and the
- * last accepted step. */
+/* The account's TOTP row: *exists, *enabled, its key (opened from the
+ * sealed column when load_totp was asked to: readable 0 when it was not or
+ * it does not open) and the last accepted step. */
 struct totp_row {
-	int exists, enabled;
-	char secret[TOTP_SECRET_B32 + 8];
+	int exists, enabled, readable;
+	unsigned char key[MFA_KEY_MAX];
+	size_t keylen;
 	int64_t last_step;
 };
 
-static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t)
+/* The additional data a secret is sealed with: its owner, so that a row
+ * copied to another account does not open. */
+static int sealed_ad(int64_t user_id, char out[40])
+{
+	return snprintf(out, 40, "user_totp:%lld", (long long)user_id);
+}
+
+/* Seal key (n bytes) for user_id as the column's text (MFA_SEALED_PREFIX
+ * and crypto_seal's text) into out. */
+static int seal_secret(struct ctx *c, int64_t user_id, const unsigned char *key, size_t n,
+		       char out[MFA_SEALED_TEXT])
+{
+	char ad[40];
+	int adn = sealed_ad(user_id, ad);
+
+	if (!c->totp_key)
+		return ps_fail(c->err, PS_EIO, "SECRET_UNAVAILABLE", NULL,
+			       "服务器密钥未加载，无法保存双因素密钥");
+	memcpy(out, MFA_SEALED_PREFIX, sizeof(MFA_SEALED_PREFIX) - 1);
+	if (crypto_seal(c->totp_key, key, n, ad, (size_t)adn,
+			out + sizeof(MFA_SEALED_PREFIX) - 1,
+			MFA_SEALED_TEXT - (sizeof(MFA_SEALED_PREFIX) - 1)) != PS_OK)
+		return ps_fail(c->err, PS_EINVAL, NULL, NULL, "双因素密钥过长");
+	return PS_OK;
+}
+
+/* Open the column's text for user_id into t->key; 1 when it opened. A row
+ * in plain base32 (made before CRY-2) is not accepted here: serve seals
+ * those at start (mfa_secrets_seal) before it answers anything. */
+static int open_secret(struct ctx *c, int64_t user_id, const char *text, struct totp_row *t)
+{
+	char ad[40];
+	int adn = sealed_ad(user_id, ad);
+
+	t->keylen = 0;
+	if (!c->totp_key || strncmp(text, MFA_SEALED_PREFIX, sizeof(MFA_SEALED_PREFIX) - 1) != 0)
+		return 0;
+	return crypto_open(c->totp_key, text + sizeof(MFA_SEALED_PREFIX) - 1, ad, (size_t)adn,
+			   t->key, sizeof(t->key), &t->keylen) == PS_OK &&
+	       t->keylen > 0;
+}
+
+static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t, int want_key)
 {
 	struct db_stmt *st;
 	int rc;
@@ -61,10 +106,15 @@ static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t)
 	db_bind_int(st, 1, user_id);
 	rc = db_step(st, c->err);
 	if (rc == PS_ROW) {
+		const char *text = db_column_text(st, 0);
+
 		t->exists = 1;
 		t->enabled = db_column_type(st, 1) != DB_NULL;
-		snprintf(t->secret, sizeof(t->secret), "%s",
-			 db_column_text(st, 0) ? db_column_text(st, 0) : "");
+		t->readable = want_key && open_secret(c, user_id, text ? text : "", t);
+		if (want_key && !t->readable && t->enabled)
+			log_warn("two-factor secret of user %lld does not open with the server key"
+				 " (DB.key lost or replaced?): an administrator must reset it",
+				 (long long)user_id);
 		t->last_step = db_column_int(st, 2);
 		rc = PS_OK;
 	} else if (rc == PS_DONE) {
@@ -74,15 +124,13 @@ static int load_totp(struct ctx *c, int64_t user_id, struct totp_row *t)
 	return rc;
 }
 
-/* The matching step of a TOTP code for the row, or -1. */
+/* The matching step of a TOTP code for the row, or -1 (also for a secret
+ * that did not open). */
 static int64_t totp_match(struct ctx *c, const struct totp_row *t, const char *code)
 {
-	unsigned char key[64];
-	int n = totp_base32_decode(t->secret, key, sizeof(key));
-	int64_t s = n > 0 ? totp_check(key, (size_t)n, c->now, t->last_step, code) : -1;
-
-	ps_memzero(key, sizeof(key));
-	return s;
+	if (!t->readable)
+		return -1;
+	return totp_check(t->key, t->keylen, c->now, t->last_step, code);
 }
 
 static int exec_int2(struct ctx *c, const char *sql, int64_t a, int64_t b)
@@ -178,8 +226,8 @@ int mfa_gate(struct ctx *c)
 
 	if (!c->who.user_id || !mfa_role_required(c, c->who.role))
 		return PS_OK;
-	rc = load_totp(c, c->who.user_id, &t);
-	ps_memzero(t.secret, sizeof(t.secret));
+	rc = load_totp(c, c->who.user_id, &t, 0);
+	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		return rc;
 	if (t.enabled)
@@ -195,7 +243,7 @@ int mfa_login_verify(struct ctx *c, int64_t user_id, const char *code, enum mfa_
 	int rc, ok;
 
 	*v = MFA_BAD;
-	rc = load_totp(c, user_id, &t);
+	rc = load_totp(c, user_id, &t, 1);
 	if (rc)
 		goto out;
 	if (!t.enabled) {
@@ -222,7 +270,7 @@ int mfa_login_verify(struct ctx *c, int64_t user_id, const char *code, enum mfa_
 			*v = MFA_OK;
 	}
 out:
-	ps_memzero(t.secret, sizeof(t.secret));
+	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		*v = MFA_BAD;
 	return rc;
@@ -255,8 +303,8 @@ int mfa_status(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = load_totp(c, c->who.user_id, &t);
-	ps_memzero(t.secret, sizeof(t.secret));
+	rc = load_totp(c, c->who.user_id, &t, 0);
+	ps_memzero(t.key, sizeof(t.key));
 	if (!rc && t.enabled)
 		rc = recovery_left(c, c->who.user_id, &left);
 	if (rc)
@@ -293,15 +341,15 @@ static const char *uri_escape(struct ctx *c, const char *s)
 int mfa_setup_start(struct ctx *c, json_t **out)
 {
 	unsigned char key[TOTP_SECRET_LEN];
-	char b32[TOTP_SECRET_B32];
+	char b32[TOTP_SECRET_B32], sealed[MFA_SEALED_TEXT];
 	struct totp_row t;
 	struct db_stmt *st;
 	const char *label, *uri;
 	int rc;
 
 	*out = NULL;
-	rc = load_totp(c, c->who.user_id, &t);
-	ps_memzero(t.secret, sizeof(t.secret));
+	rc = load_totp(c, c->who.user_id, &t, 0);
+	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		return rc;
 	if (t.enabled)
@@ -309,7 +357,10 @@ int mfa_setup_start(struct ctx *c, json_t **out)
 			       "已启用双因素认证；如需更换，请先停用");
 	crypto_random(key, sizeof(key));
 	totp_base32_encode(key, sizeof(key), b32, sizeof(b32));
+	rc = seal_secret(c, c->who.user_id, key, sizeof(key), sealed);
 	ps_memzero(key, sizeof(key));
+	if (rc)
+		goto out;
 	rc = db_prepare(c->db,
 			t.exists ? "UPDATE user_totp SET secret = ?, created_at = ?, last_step = 0"
 				   " WHERE user_id = ?"
@@ -317,7 +368,7 @@ int mfa_setup_start(struct ctx *c, json_t **out)
 			&st, c->err);
 	if (rc)
 		goto out;
-	db_bind_text(st, 1, b32);
+	db_bind_text(st, 1, sealed);
 	db_bind_int(st, 2, c->now);
 	db_bind_int(st, 3, c->who.user_id);
 	rc = db_step(st, c->err);
@@ -386,7 +437,7 @@ int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 1);
 	if (rc)
 		goto out;
 	if (!t.exists || t.enabled) {
@@ -427,7 +478,7 @@ int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
 		*out = NULL;
 	}
 out:
-	ps_memzero(t.secret, sizeof(t.secret));
+	ps_memzero(t.key, sizeof(t.key));
 	return rc;
 }
 
@@ -446,7 +497,7 @@ int mfa_disable(struct ctx *c, const char *code)
 	struct totp_row t;
 	int rc;
 
-	rc = load_totp(c, c->who.user_id, &t);
+	rc = load_totp(c, c->who.user_id, &t, 1);
 	if (rc)
 		goto out;
 	if (!t.enabled) {
@@ -468,7 +519,7 @@ int mfa_disable(struct ctx *c, const char *code)
 	if (!rc)
 		rc = audit_write(c, "mfa.disable", "user", c->who.username, "success", NULL);
 out:
-	ps_memzero(t.secret, sizeof(t.secret));
+	ps_memzero(t.key, sizeof(t.key));
 	return rc;
 }
 
@@ -497,8 +548,8 @@ int mfa_reset(struct ctx *c, int64_t user_id, json_t **out)
 		return rc;
 	if (!username)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = load_totp(c, user_id, &t);
-	ps_memzero(t.secret, sizeof(t.secret));
+	rc = load_totp(c, user_id, &t, 0);
+	ps_memzero(t.key, sizeof(t.key));
 	if (rc)
 		return rc;
 	had = t.enabled;
@@ -524,4 +575,105 @@ int mfa_reset(struct ctx *c, int64_t user_id, json_t **out)
 		return rc;
 	*out = json_pack("{s:I, s:b}", "user_id", (json_int_t)user_id, "was_enabled", had);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* One row of user_totp as mfa_secrets_seal found it. */
+struct seal_item {
+	int64_t user_id;
+	const char *text;
+};
+
+/* Seal the rows of user_totp still in plain base32 (databases made before
+ * CRY-2) in the caller's write transaction; count what it found. */
+int mfa_secrets_seal(struct ctx *c, int *sealed, int *unreadable)
+{
+	struct seal_item *items = NULL;
+	size_t n = 0, cap = 0;
+	struct db_stmt *st;
+	int rc;
+
+	*sealed = *unreadable = 0;
+	rc = db_prepare(c->db, "SELECT user_id, secret FROM user_totp ORDER BY user_id", &st,
+			c->err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		if (n == cap) {
+			struct seal_item *more;
+
+			cap = cap ? 2 * cap : 16;
+			more = arena_alloc(c->arena, cap * sizeof(*more));
+			if (!more) {
+				db_finalize(st);
+				rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+				goto out;
+			}
+			if (n)
+				memcpy(more, items, n * sizeof(*more));
+			items = more;
+		}
+		items[n].user_id = db_column_int(st, 0);
+		items[n].text =
+			arena_strdup(c->arena, db_column_text(st, 1) ? db_column_text(st, 1) : "");
+		if (!items[n].text) {
+			db_finalize(st);
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			goto out;
+		}
+		n++;
+	}
+	db_finalize(st);
+	if (rc != PS_DONE)
+		goto out;
+	rc = PS_OK;
+	/* the plain text a row held is zeroed in the file, not left as free space */
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(items[i].text, MFA_SEALED_PREFIX, sizeof(MFA_SEALED_PREFIX) - 1) != 0) {
+			rc = db_secure_delete(c->db, c->err);
+			if (rc)
+				goto out;
+			break;
+		}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char key[MFA_KEY_MAX];
+		char text[MFA_SEALED_TEXT];
+		struct totp_row t;
+		int len;
+
+		if (strncmp(items[i].text, MFA_SEALED_PREFIX, sizeof(MFA_SEALED_PREFIX) - 1) == 0) {
+			if (!open_secret(c, items[i].user_id, items[i].text, &t))
+				(*unreadable)++;
+			ps_memzero(t.key, sizeof(t.key));
+			continue;
+		}
+		len = totp_base32_decode(items[i].text, key, sizeof(key));
+		if (len <= 0) {
+			(*unreadable)++;
+			continue;
+		}
+		rc = seal_secret(c, items[i].user_id, key, (size_t)len, text);
+		ps_memzero(key, sizeof(key));
+		if (rc)
+			goto out;
+		rc = db_prepare(c->db, "UPDATE user_totp SET secret = ? WHERE user_id = ?", &st,
+				c->err);
+		if (rc)
+			goto out;
+		db_bind_text(st, 1, text);
+		db_bind_int(st, 2, items[i].user_id);
+		rc = db_step(st, c->err);
+		db_finalize(st);
+		if (rc != PS_DONE)
+			goto out;
+		rc = PS_OK;
+		(*sealed)++;
+	}
+	if (*sealed)
+		rc = audit_write(c, "mfa.secrets_sealed", "database", NULL, "success",
+				 arena_printf(c->arena, "%d two-factor secrets sealed", *sealed));
+out:
+	/* no copy of a plain secret stays in memory */
+	for (size_t i = 0; i < n; i++)
+		ps_memzero((char *)items[i].text, strlen(items[i].text));
+	return rc;
 }

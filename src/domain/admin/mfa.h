@@ -14,8 +14,20 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "core/crypto.h"
 
 #define MFA_RECOVERY_CODES 10
+
+/* TOTP secrets are kept sealed (TRUST CRY-2): user_totp.secret holds
+ * MFA_SEALED_PREFIX and crypto_seal's text (XChaCha20-Poly1305 with the
+ * owner's id as additional data) of the raw key, under ctx.totp_key: the
+ * sub-key MFA_KEY_CONTEXT of the server secret DB.key, which is not in the
+ * database. Without that key (lost DB.key) no secret opens: the
+ * administrator resets those users' two-factor (mfa_reset). */
+#define MFA_KEY_CONTEXT "PCTOTP01"
+#define MFA_SEALED_PREFIX "s1:"
+#define MFA_KEY_MAX 64 /* bytes of a TOTP key as stored (new ones: 20) */
+#define MFA_SEALED_TEXT (sizeof(MFA_SEALED_PREFIX) - 1 + CRYPTO_SEALED_TEXT(MFA_KEY_MAX))
 
 /* What the second factor of a login said (mfa_login_verify). */
 enum mfa_verdict {
@@ -65,5 +77,13 @@ int mfa_disable(struct ctx *c, const char *code);
  * phone) and ends the user's sessions; the user enrols again at the next
  * login. Audited "user.mfa_reset". PS_ENOTFOUND for an unknown user. */
 int mfa_reset(struct ctx *c, int64_t user_id, json_t **out);
+
+/* Start-up pass of serve, in the caller's write transaction: every row of
+ * user_totp still in plain base32 (a database made before CRY-2, or an old
+ * backup restored) is sealed in place under ctx.totp_key (*sealed counts
+ * them; audited "mfa.secrets_sealed" when there were any); a sealed row
+ * that does not open with this key is counted in *unreadable (its user
+ * cannot log in with TOTP until reset). Only a storage error fails. */
+int mfa_secrets_seal(struct ctx *c, int *sealed, int *unreadable);
 
 #endif

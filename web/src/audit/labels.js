@@ -205,6 +205,7 @@ const ACTION = {
   'mfa.enrol': '启用双因素认证',
   'mfa.disable': '停用双因素认证',
   'mfa.recovery_used': '使用恢复码登录',
+  'mfa.secrets_sealed': '加密存储双因素密钥',
   'user.mfa_reset': '重置双因素',
   'export.persons': '导出实有人口',
   'export.cases': '导出案件',

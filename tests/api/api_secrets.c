@@ -1,0 +1,313 @@
+/* api_secrets.c — two-factor secrets sealed at rest (TRUST CRY-2): the
+ * base32 secret handed out at enrolment is nowhere in the database file,
+ * its row holds XChaCha20-Poly1305 ciphertext under a sub-key of DB.key
+ * bound to the owner (a row copied to another user does not open), a
+ * database of before CRY-2 has its plain secrets sealed when serve starts,
+ * a restored backup (with its key) still accepts the user's codes, and a
+ * lost key leaves only the admin reset. Codes come from the test's own
+ * TOTP (totp_util.h). */
+#define _GNU_SOURCE /* memmem */
+#include "harness.h"
+#include "totp_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define API "/api/v1"
+
+/* A secret a database of before CRY-2 could hold: base32 of the 20 bytes
+ * "abcdefghijklmnopqrst" (RFC 4648, worked out by hand: "abcde" =
+ * MFRGGZDF, "fghij" = MZTWQ2LK, "klmno" = NNWG23TP, "pqrst" = OBYXE43U). */
+#define OLD_SECRET "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"
+#define OLD_RAW "abcdefghijklmnopqrst"
+/* and a second one, of "ABCDEFGHIJKLMNOPQRST" ("ABCDE" = IFBEGRCF, …) */
+#define OLD_SECRET2 "IFBEGRCFIZDUQSKKJNGE2TSPKBIVEU2U"
+#define OLD_RAW2 "ABCDEFGHIJKLMNOPQRST"
+
+/* The whole of a file, malloc'd and NUL-terminated (the caller frees it),
+ * its size in *n; NULL when it does not exist. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	long len;
+
+	*n = 0;
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
+		fail_msg("cannot size %s", path);
+	p = malloc((size_t)len + 1);
+	if (!p || fread(p, 1, (size_t)len, f) != (size_t)len)
+		fail_msg("cannot read %s", path);
+	fclose(f);
+	p[len] = '\0';
+	*n = (size_t)len;
+	return p;
+}
+
+/* 1 when the bytes of needle (nlen) occur in the database file db or in
+ * its -wal and -journal companions. */
+static int db_file_holds(struct server *srv, const char *db, const void *needle, size_t nlen)
+{
+	const char *files[] = { db, fmt(srv, "%s-wal", db), fmt(srv, "%s-journal", db) };
+	int found = 0;
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]) && !found; i++) {
+		size_t n;
+		char *p = slurp(files[i], &n);
+
+		found = p && n >= nlen && memmem(p, n, needle, nlen) != NULL;
+		free(p);
+	}
+	return found;
+}
+
+/* The base32 secret, its 20 raw bytes and their hex are none of them in
+ * the files of db (the server stopped, so its WAL is checkpointed). */
+static void assert_secret_absent(struct server *srv, const char *db, const char *secret)
+{
+	unsigned char raw[64];
+	char hex[130];
+	size_t n = tu_base32(secret, raw, sizeof(raw));
+
+	assert_int_equal(n, 20);
+	for (size_t i = 0; i < n; i++)
+		snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+	assert_false(db_file_holds(srv, db, secret, strlen(secret)));
+	assert_false(db_file_holds(srv, db, raw, n));
+	assert_false(db_file_holds(srv, db, hex, 2 * n));
+}
+
+static size_t log_size(struct server *srv)
+{
+	size_t n;
+
+	free(slurp(srv->log, &n));
+	return n;
+}
+
+/* What the server log gained since offset (srv's pool). */
+static const char *log_since(struct server *srv, size_t offset)
+{
+	size_t n;
+	char *p = slurp(srv->log, &n);
+	const char *out = fmt(srv, "%s", p && n > offset ? p + offset : "");
+
+	free(p);
+	return out;
+}
+
+/* The user_totp.secret column of a user, as the database file holds it. */
+static const char *row_secret(struct server *srv, const char *db, const char *username)
+{
+	return db_raw_text(srv, db,
+			   fmt(srv,
+			       "SELECT secret FROM user_totp WHERE user_id ="
+			       " (SELECT id FROM users WHERE username = '%s')",
+			       username));
+}
+
+static int mode_of(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (int)(sb.st_mode & 0777) : -1;
+}
+
+/* CRY-2: the secret shown at enrolment is not stored: the row holds "s1:"
+ * and 80 base64 characters (24 nonce + 20 key + 16 tag = 60 bytes), and
+ * neither the base32 text nor the key's bytes are anywhere in the file, the
+ * server log included; a restart with the same DB.key still accepts codes
+ * computed from the enrolment secret. */
+STORY(secret_is_sealed_at_rest)
+{
+	struct session *me = login(srv, "minjing1", DEMO_PW);
+	const char *secret = tu_enrol(srv, me, NULL), *row;
+
+	row = row_secret(srv, srv->db, "minjing1");
+	assert_non_null(row);
+	assert_int_equal(strlen(row), 83);
+	assert_memory_equal(row, "s1:", 3);
+	assert_null(strstr(row, secret));
+	server_stop(srv);
+	assert_secret_absent(srv, srv->db, secret);
+	assert_null(strstr(log_since(srv, 0), secret));
+
+	server_start(srv);
+	tu_next_step(srv);
+	assert_error(srv, login_attempt(srv, "minjing1", DEMO_PW, NULL), 401, "TOTP_REQUIRED");
+	assert_error(srv, tu_login2(srv, "minjing1", DEMO_PW, "000000", NULL), 401, NULL);
+	assert_int_equal(tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, secret), NULL)->status,
+			 200);
+}
+
+/* The ciphertext is bound to its owner (the user id is the AEAD's
+ * additional data): minjing1's sealed secret copied into minjing2's row
+ * opens for neither minjing1's codes nor minjing2's own; serve names the
+ * row that does not open at start; minjing1 is unaffected. */
+STORY(sealed_row_copied_to_another_user_does_not_open)
+{
+	struct session *a = login(srv, "minjing1", DEMO_PW), *b = login(srv, "minjing2", DEMO_PW);
+	const char *sa = tu_enrol(srv, a, NULL), *sb = tu_enrol(srv, b, NULL);
+	size_t off;
+
+	server_stop(srv);
+	assert_int_equal(db_raw_exec(srv->db,
+				     "UPDATE user_totp SET secret = (SELECT t.secret FROM user_totp t"
+				     " JOIN users u ON u.id = t.user_id WHERE u.username = 'minjing1')"
+				     " WHERE user_id = (SELECT id FROM users WHERE username = 'minjing2')"),
+			 0);
+	assert_string_equal(row_secret(srv, srv->db, "minjing2"), row_secret(srv, srv->db, "minjing1"));
+	off = log_size(srv);
+	server_start(srv);
+	assert_non_null(strstr(log_since(srv, off), "WARNING: 1 two-factor secret(s) do not open"));
+
+	tu_next_step(srv);
+	assert_error(srv, tu_login2(srv, "minjing2", DEMO_PW, tu_code(srv, sa), NULL), 401,
+		     "TOTP_INVALID");
+	assert_error(srv, tu_login2(srv, "minjing2", DEMO_PW, tu_code(srv, sb), NULL), 401,
+		     "TOTP_INVALID");
+	assert_int_equal(tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, sa), NULL)->status, 200);
+}
+
+/* A database of before CRY-2 kept the secrets in plain base32: serve seals
+ * them at start (said on stderr, audited "mfa.secrets_sealed"), the plain
+ * text is gone from the file (zeroed, not left as free space: the first
+ * row is not the last cell of its page, so without secure_delete its old
+ * bytes would stay), and the users' authenticators still work. A second
+ * start finds nothing to seal. */
+STORY(plain_secret_of_an_older_database_is_sealed_at_start)
+{
+	const char *row;
+	size_t off;
+
+	server_stop(srv);
+	assert_int_equal(db_raw_exec(srv->db,
+				     "INSERT INTO user_totp(user_id, secret, created_at, enabled_at,"
+				     " last_step) SELECT id, '" OLD_SECRET "', 1, 1, 0 FROM users"
+				     " WHERE username = 'minjing1'"),
+			 0);
+	assert_int_equal(db_raw_exec(srv->db,
+				     "INSERT INTO user_totp(user_id, secret, created_at, enabled_at,"
+				     " last_step) SELECT id, '" OLD_SECRET2 "', 1, 1, 0 FROM users"
+				     " WHERE username = 'minjing2'"),
+			 0);
+	/* the test's own check that the file did hold it before */
+	assert_true(db_file_holds(srv, srv->db, OLD_SECRET, strlen(OLD_SECRET)));
+	off = log_size(srv);
+	server_start(srv);
+	assert_non_null(strstr(log_since(srv, off),
+			       "2 two-factor secret(s) stored in plain text were sealed"));
+	/* at once, before any login rewrites the rows again */
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET, strlen(OLD_SECRET)));
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET2, strlen(OLD_SECRET2)));
+	row = row_secret(srv, srv->db, "minjing1");
+	assert_int_equal(strlen(row), 83);
+	assert_memory_equal(row, "s1:", 3);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action = 'mfa.secrets_sealed'"
+				    " AND outcome = 'success'",
+				    NULL),
+			 1);
+
+	tu_next_step(srv);
+	assert_error(srv, login_attempt(srv, "minjing1", DEMO_PW, NULL), 401, "TOTP_REQUIRED");
+	assert_int_equal(tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, OLD_SECRET), NULL)->status,
+			 200);
+	assert_int_equal(tu_login2(srv, "minjing2", DEMO_PW, tu_code(srv, OLD_SECRET2), NULL)->status,
+			 200);
+
+	server_stop(srv);
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET, strlen(OLD_SECRET)));
+	assert_false(db_file_holds(srv, srv->db, OLD_RAW, strlen(OLD_RAW)));
+	assert_false(db_file_holds(srv, srv->db, OLD_SECRET2, strlen(OLD_SECRET2)));
+	assert_false(db_file_holds(srv, srv->db, OLD_RAW2, strlen(OLD_RAW2)));
+	off = log_size(srv);
+	server_start(srv);
+	assert_null(strstr(log_since(srv, off), "were sealed"));
+	assert_null(strstr(log_since(srv, off), "WARNING"));
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action = 'mfa.secrets_sealed'",
+				    NULL),
+			 1);
+}
+
+/* A backup restored with its key (--key DB.key, installed beside the new
+ * database) still accepts the user's codes. The same database without its
+ * key: serve makes a new DB.key (0600, said on stderr), warns that one
+ * secret does not open, the user's codes are refused, and the admin reset
+ * lets the user in with the password again. A key readable by others
+ * stops serve from starting. */
+STORY(restored_backup_accepts_codes_and_a_lost_key_needs_the_reset)
+{
+	struct session *me = login(srv, "minjing1", DEMO_PW), *admin;
+	const char *secret = tu_enrol(srv, me, NULL);
+	const char *bak = srv_path(srv, "b.bak"), *restored = srv_path(srv, "r.db");
+	const char *lost = srv_path(srv, "lost.db");
+	struct cli_result c;
+	long long id;
+	size_t off;
+
+	server_stop(srv);
+	c = run_cli(srv, "backup", "--db", srv->db, "--to", bak);
+	assert_int_equal(c.code, 0);
+	assert_secret_absent(srv, bak, secret);
+	c = run_cli(srv, "restore", "--db", restored, "--from", bak, "--key",
+		    fmt(srv, "%s.key", srv->db));
+	assert_int_equal(c.code, 0);
+	assert_int_equal(mode_of(fmt(srv, "%s.key", restored)), 0600);
+
+	snprintf(srv->db, sizeof(srv->db), "%s", restored);
+	server_start(srv);
+	tu_next_step(srv);
+	assert_int_equal(tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, secret), NULL)->status,
+			 200);
+	server_stop(srv);
+
+	/* the database alone, its key lost */
+	c = run_cli(srv, "backup", "--db", restored, "--to", lost);
+	assert_int_equal(c.code, 0);
+	assert_int_equal(mode_of(fmt(srv, "%s.key", lost)), -1);
+	snprintf(srv->db, sizeof(srv->db), "%s", lost);
+	off = log_size(srv);
+	server_start(srv);
+	assert_non_null(strstr(log_since(srv, off), "server secret created"));
+	assert_non_null(strstr(log_since(srv, off), "WARNING: 1 two-factor secret(s) do not open"));
+	assert_int_equal(mode_of(fmt(srv, "%s.key", lost)), 0600);
+	tu_next_step(srv);
+	assert_error(srv, tu_login2(srv, "minjing1", DEMO_PW, tu_code(srv, secret), NULL), 401,
+		     "TOTP_INVALID");
+	admin = login(srv, "admin", DEMO_PW);
+	id = user_id(srv, admin, "minjing1");
+	assert_int_equal(
+		http(srv, admin, "POST", fmt(srv, API "/users/%lld/totp/reset", id), NULL)->status,
+		200);
+	login(srv, "minjing1", DEMO_PW);
+	server_stop(srv);
+
+	/* a key readable by others is refused before anything is served */
+	assert_int_equal(chmod(fmt(srv, "%s.key", lost), 0644), 0);
+	c = run_cli(srv, "serve", "--db", lost, "--listen", "127.0.0.1:0");
+	assert_int_equal(c.code, 1);
+	assert_non_null(strstr(c.err, "0600"));
+	assert_int_equal(chmod(fmt(srv, "%s.key", lost), 0600), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(secret_is_sealed_at_rest, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(sealed_row_copied_to_another_user_does_not_open,
+						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(plain_secret_of_an_older_database_is_sealed_at_start,
+						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(
+			restored_backup_accepts_codes_and_a_lost_key_needs_the_reset, setup_demo,
+			teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
