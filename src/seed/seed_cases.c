@@ -78,7 +78,7 @@ static int add_suspect(struct ctx *c, struct story *s, const char *name, const c
 	p.id_number = idno(c, d17);
 	p.phone = "13900002222";
 	p.address = "示范县城关镇";
-	rc = cases_add_party(c, s->case_id, &p, &out);
+	rc = parties_add(c, s->case_id, &p, &out);
 	if (!rc)
 		s->suspect = json_integer_value(json_object_get(json_object_get(out, "party"), "id"));
 	json_decref(out);

@@ -39,7 +39,7 @@ int api_cases_list(struct req *r)
 	f.mine = (int)mine;
 	f.lenient = (int)lenient;
 	if (!rc)
-		rc = cases_list(&r->ctx, &f, &out);
+		rc = cases_view_list(&r->ctx, &f, &out);
 	if (rc)
 		return rc;
 	r->no_store = 1;
@@ -141,7 +141,7 @@ int api_cases_get(struct req *r)
 	int rc = req_param_id(r, 0, &id);
 
 	if (!rc)
-		rc = cases_get(&r->ctx, id, &out);
+		rc = cases_view_get(&r->ctx, id, &out);
 	r->no_store = 1;
 	return reply_case(r, 200, rc, out);
 }
@@ -203,7 +203,7 @@ int api_cases_party_add(struct req *r)
 
 	memset(&in, 0, sizeof(in));
 	if (!rc) rc = fields_bind(r->in, cases_party_add_fields, &in, &r->err);
-	if (!rc) rc = cases_add_party(&r->ctx, id, &in, &out);
+	if (!rc) rc = parties_add(&r->ctx, id, &in, &out);
 	if (rc)
 		return rc;
 	return req_reply(r, 201, out);

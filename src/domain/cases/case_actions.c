@@ -390,7 +390,7 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		rc = set_status(c, &k, CASE_ARCHIVED, "archived_at = ?", "archive", NULL);
 	}
 	if (!rc)
-		rc = cases_get(c, id, out);
+		rc = cases_view_get(c, id, out);
 	return rc;
 }
 

@@ -52,12 +52,12 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out);
 
 /* Cases the user may see, newest first: {"items":[…],"total":N}; the read
  * is audited with the ids returned (AUD-1). */
-int cases_list(struct ctx *c, const struct case_filter *f, json_t **out);
+int cases_view_list(struct ctx *c, const struct case_filter *f, json_t **out);
 
 /* The whole case file: case, officers, parties (ID numbers masked unless
  * the user works the case), timeline, interviews, notices, proposals,
  * approvals, property, documents. Audited. */
-int cases_get(struct ctx *c, int64_t id, json_t **out);
+int cases_view_get(struct ctx *c, int64_t id, json_t **out);
 
 /* Add a case officer (main/co: sworn only; assist: auxiliary). */
 int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
@@ -65,7 +65,7 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 
 /* Add a party; the person is found or created by ID number; the age at the
  * act date is computed (MINOR-AGE-CHECK). *out = {"party":{…}}. */
-int cases_add_party(struct ctx *c, int64_t case_id, const struct party_input *in,
+int parties_add(struct ctx *c, int64_t case_id, const struct party_input *in,
 		    json_t **out);
 
 
@@ -106,7 +106,7 @@ int cases_may_staff(struct ctx *c, const struct case_row *k); /* officers: the m
 #define PARTY_FIELD_SQL(f) "(CASE WHEN cp.own_name IS NULL THEN p." f " ELSE cp.own_" f " END)"
 
 /* PS_OK when party_id is a party of the case, else PS_EINVAL naming field. */
-int cases_party_check(struct ctx *c, int64_t case_id, int64_t party_id, const char *field);
+int parties_check(struct ctx *c, int64_t case_id, int64_t party_id, const char *field);
 
 /* Append a timeline event (and nothing else). */
 int case_event(struct ctx *c, int64_t case_id, const char *action, const char *from,

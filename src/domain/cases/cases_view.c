@@ -1,4 +1,6 @@
-/* cases_view.c — the case list and the case file (the public progress query: progress.c). */
+/* cases_view.c — the case list and the case file as the wire shows them,
+ * with what the caller may do on the case (the public progress query:
+ * progress.c). */
 #include "domain/authz.h"
 #include "domain/cases/cases.h"
 #include "domain/cases/case_records.h"
@@ -14,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int cases_list(struct ctx *c, const struct case_filter *f, json_t **out)
+int cases_view_list(struct ctx *c, const struct case_filter *f, json_t **out)
 {
 	static const char where[] =
 		" FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
@@ -114,7 +116,7 @@ static int sub(struct ctx *c, json_t *obj, const char *key, const char *sql, int
 						   : PS_OK;
 }
 
-int cases_get(struct ctx *c, int64_t id, json_t **out)
+int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct case_row k;
 	struct rows_query q;

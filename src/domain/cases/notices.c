@@ -30,7 +30,7 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "告知类型应为 rights/hearing/guardian");
 	if (!in->penalty_text || !*in->penalty_text)
 		return ps_fail_field(c->err, PS_EINVAL, "penalty_text", "请写明告知的拟处罚内容及事实、理由、依据");
-	rc = cases_party_check(c, case_id, in->party_id, "party_id");
+	rc = parties_check(c, case_id, in->party_id, "party_id");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -52,6 +52,6 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 				arena_printf(c->arena, "notice=%lld kind=%s", (long long)id, in->kind));
 	if (!rc)
 		rc = audit_write(c, "notice.create", "case", k.case_no, "success", in->kind);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 

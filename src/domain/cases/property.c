@@ -32,7 +32,7 @@ int property_create(struct ctx *c, int64_t case_id, const struct property_input 
 	if (seized > c->now + 300 || seized < k.accepted_at - 86400 * 7)
 		return ps_fail_field(c->err, PS_EINVAL, "seized_at", "扣押时间不合理");
 	if (in->owner_party_id) {
-		rc = cases_party_check(c, case_id, in->owner_party_id, "owner_party_id");
+		rc = parties_check(c, case_id, in->owner_party_id, "owner_party_id");
 		if (rc)
 			return rc;
 	}
@@ -64,7 +64,7 @@ int property_create(struct ctx *c, int64_t case_id, const struct property_input 
 					     in->quantity));
 	if (!rc)
 		rc = audit_write(c, "property.create", "case", k.case_no, "success", in->name);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
 int property_keep(struct ctx *c, int64_t id, const char *keeper, json_t **out)
@@ -103,7 +103,7 @@ int property_keep(struct ctx *c, int64_t id, const char *keeper, json_t **out)
 				arena_printf(c->arena, "property=%lld keeper=%s", (long long)id, keeper));
 	if (!rc)
 		rc = audit_write(c, "property.keep", "case", k.case_no, "success", keeper);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
 /* ---- documents ---- */

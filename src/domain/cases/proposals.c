@@ -284,7 +284,7 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 		if (!rc)
 			rc = audit_write(c, "proposal.create", "case", k.case_no, "success", d);
 	}
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
 int proposals_withdraw(struct ctx *c, int64_t id, json_t **out)
@@ -317,7 +317,7 @@ int proposals_withdraw(struct ctx *c, int64_t id, json_t **out)
 			arena_printf(c->arena, "proposal=%lld", (long long)id));
 	if (!rc)
 		rc = audit_write(c, "proposal.withdraw", "case", k.case_no, "success", NULL);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
 /* 1 when the case holds a notice of kind for party made at or after since. */

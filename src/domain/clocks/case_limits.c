@@ -73,7 +73,7 @@ int case_limits_extend(struct ctx *c, int64_t case_id, const char *reason, json_
 		rc = case_event(c, case_id, "limit_extend", NULL, NULL, reason);
 	if (!rc)
 		rc = audit_write(c, "case.limit_extend", "case", k.case_no, "success", reason);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
 int case_limits_pause(struct ctx *c, int64_t case_id, const char *kind, json_t **out)
@@ -110,7 +110,7 @@ int case_limits_pause(struct ctx *c, int64_t case_id, const char *kind, json_t *
 				strcmp(kind, "hearing") ? "鉴定期间不计入办案期限" : "听证期间不计入办案期限");
 	if (!rc)
 		rc = audit_write(c, "case.pause", "case", k.case_no, "success", kind);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
 int case_limits_resume(struct ctx *c, int64_t case_id, json_t **out)
@@ -136,6 +136,6 @@ int case_limits_resume(struct ctx *c, int64_t case_id, json_t **out)
 		rc = case_event(c, case_id, "limit_resume", NULL, NULL, "恢复计算办案期限");
 	if (!rc)
 		rc = audit_write(c, "case.resume", "case", k.case_no, "success", NULL);
-	return rc ? rc : cases_get(c, case_id, out);
+	return rc ? rc : cases_view_get(c, case_id, out);
 }
 
