@@ -9,8 +9,10 @@
 #include "store/db.h"
 #include "core/buf.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char help[] =
@@ -95,8 +97,16 @@ static int audit_cmd_export(const char *db, const char *from, const char *to, co
 		else
 			rc = db_commit(cd.db, &cd.err);
 	}
-	if (!rc && path && !(f = fopen(path, "w")))
-		rc = ps_fail(&cd.err, PS_EIO, NULL, NULL, "cannot write %s", path);
+	if (!rc && path) {
+		/* the export names who read what: 0600, as the database */
+		int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+
+		if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+			if (fd >= 0)
+				close(fd);
+			rc = ps_fail(&cd.err, PS_EIO, NULL, NULL, "cannot write %s", path);
+		}
+	}
 	if (!rc && (fwrite(buf_str(&out), 1, out.len, f) != out.len || fflush(f) != 0))
 		rc = ps_fail(&cd.err, PS_EIO, NULL, NULL, "cannot write the export");
 	if (f && f != stdout && fclose(f) != 0 && !rc)

@@ -218,7 +218,15 @@ int cmd_backup(int argc, char **argv)
 		return 1;
 	}
 	unlink(tmp);
-	rc = db_backup_to(cd.db, tmp, show_progress, &prog, &cd.err);
+	/* the copy holds every record: made 0600 before SQLite writes into it
+	 * (an existing file keeps its mode) */
+	fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0)
+		rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法创建备份文件 %s：%s", tmp, strerror(errno));
+	else
+		rc = close(fd) == 0 ? PS_OK : ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法创建备份文件 %s", tmp);
+	if (!rc)
+		rc = db_backup_to(cd.db, tmp, show_progress, &prog, &cd.err);
 	if (!rc) {
 		fd = open(tmp, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 || mac_stream(fd, -1, key, mac) != 0) {
@@ -233,7 +241,7 @@ int cmd_backup(int argc, char **argv)
 	 * another (an older FILE.mac fails the check of a new FILE, safely) */
 	if (!rc) {
 		snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
-		unlink(v[1]);
+		/* rename replaces an older FILE at once: no moment without a backup */
 		if (write_file_atomic(mac_path, line) != 0 || rename(tmp, v[1]) != 0)
 			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法写入备份文件 %s：%s", v[1],
 				     strerror(errno));

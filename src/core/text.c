@@ -61,3 +61,18 @@ char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encodin
 	*out_len = (size_t)(o - out);
 	return out;
 }
+
+void text_mask_phone(const char *s, char out[24])
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n > 23)
+		n = 23;
+	if (n)
+		memcpy(out, s, n);
+	out[n] = '\0';
+	if (n < 7)
+		return;
+	for (size_t x = 3; x + 4 < n; x++)
+		out[x] = '*';
+}

@@ -16,4 +16,9 @@ char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encodin
 /* 1 when the n bytes are valid UTF-8. */
 int text_is_utf8(const char *s, size_t n);
 
+/* A phone number as lists show it: the first 3 and last 4 characters kept,
+ * the rest '*' ("138****1111"); shorter than 7 characters is copied as is.
+ * out holds at least 24 bytes; a longer s is cut to 23. Cannot fail. */
+void text_mask_phone(const char *s, char out[24]);
+
 #endif

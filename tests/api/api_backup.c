@@ -87,6 +87,13 @@ STORY(backup_while_serving_then_restore)
 	c = run_cli(srv, "backup", "--db", srv->db, "--to", backup);
 	assert_int_equal(c.code, 0);
 	assert_contains(c.out, "backup written");
+	{
+		/* the copy holds every record: readable by its owner only */
+		struct stat sb;
+
+		assert_int_equal(stat(backup, &sb), 0);
+		assert_int_equal(sb.st_mode & 0777, 0600);
+	}
 	/* the server keeps serving during and after the backup */
 	assert_int_equal(http(srv, admin, "GET", "/api/v1/me", NULL)->status, 200);
 	server_stop(srv);

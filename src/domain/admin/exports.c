@@ -4,6 +4,9 @@
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
+#include "core/text.h"
+#include "domain/cases/cases.h"
+#include "domain/enums.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/json.h"
@@ -63,7 +66,8 @@ static const struct {
 	  " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
 	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?" },
 	{ "custody", "办案区登记台账", ACT_CUSTODY_BOARD, custody_cols, "custody",
-	  "SELECT e.id, k.case_no, p.name AS person, p.id_number, cp.confidential, e.reason,"
+	  "SELECT e.id, k.case_no, " PARTY_NAME_SQL " AS person,"
+	  " CASE WHEN cp.own_name IS NULL THEN p.id_number END AS id_number, cp.confidential, e.reason,"
 	  " e.arrived_at, e.room_kind, e.room_no, e.exited_at, e.exit_reason,"
 	  " u.name AS officer_name, o.name AS unit_name"
 	  " FROM custody_entry e JOIN police_case k ON k.id = e.case_id"
@@ -108,21 +112,6 @@ static void set_text(json_t *row, const char *key, const char *v)
 	json_object_set_new(row, key, v ? json_string(v) : json_string(""));
 }
 
-static const char *const person_kinds[] = { "resident", "常住", "temporary", "暂住",
-					    "floating", "流动", "foreign", "境外",
-					    "unregistered", "未落户", NULL };
-static const char *const property_states[] = { "seized", "已扣押", "kept", "已移交保管",
-					       "returned", "已返还", "confiscated", "已没收", NULL };
-
-/* The Chinese label of code in a code/label list, or the code itself. */
-static const char *label_of(const char *const *list, const char *code)
-{
-	for (; code && list[0]; list += 2)
-		if (strcmp(list[0], code) == 0)
-			return list[1];
-	return code;
-}
-
 /* Fit a row to what the file shows: labels, local times, masks. */
 static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 {
@@ -144,37 +133,36 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 		}
 		if (json_object_get(row, "birth_date"))
 			set_text(row, "birth_date", "");
-		if (row_str(row, "phone") && strlen(row_str(row, "phone")) >= 7) {
+		if (row_str(row, "phone")) {
 			char m[24];
-			const char *ph = row_str(row, "phone");
-			size_t n = strlen(ph) < sizeof(m) - 1 ? strlen(ph) : sizeof(m) - 1;
 
-			memcpy(m, ph, n);
-			m[n] = '\0';
-			for (size_t x = 3; x + 4 < n; x++)
-				m[x] = '*';
+			text_mask_phone(row_str(row, "phone"), m);
 			set_text(row, "phone", m);
 		}
-		if (row_int(row, "confidential")) {
-			/* PROC-ACCEPT-ANON: a confidential party stays unnamed */
-			set_text(row, "person", "（保密）");
-			set_text(row, "id_number", "");
-		}
+	}
+	if (row_int(row, "confidential")) {
+		/* PROC-ACCEPT-ANON: a confidential party stays unnamed in every
+		 * export, whoever makes it (the case file shows it only to the
+		 * case's own people) */
+		set_text(row, "person", "（保密）");
+		set_text(row, "id_number", "");
 	}
 	json_object_del(row, "confidential");
 	if (strcmp(kind, "cases") == 0) {
 		set_text(row, "status_label", flow_state_label(row_str(row, "status")));
-		set_text(row, "kind", strcmp(row_str(row, "kind") ? row_str(row, "kind") : "", "criminal") == 0
-					      ? "刑事" : "行政");
+		set_text(row, "kind", enums_label(ES_CASE_KIND, row_str(row, "kind")));
 	}
 	if (strcmp(kind, "custody") == 0)
-		set_text(row, "room", arena_printf(c->arena, "%s", row_str(row, "room_no") ? row_str(row, "room_no") : ""));
+		set_text(row, "room", row_str(row, "room_kind")
+					      ? arena_printf(c->arena, "%s %s", enums_label(ES_ROOM_KIND, row_str(row, "room_kind")),
+							     row_str(row, "room_no") ? row_str(row, "room_no") : "")
+					      : "");
 	if (strcmp(kind, "persons") == 0 && row_str(row, "sex"))
-		set_text(row, "sex", strcmp(row_str(row, "sex"), "M") == 0 ? "男" : "女");
+		set_text(row, "sex", enums_label(ES_SEX, row_str(row, "sex")));
 	if (strcmp(kind, "persons") == 0)
-		set_text(row, "kind", label_of(person_kinds, row_str(row, "kind")));
+		set_text(row, "kind", enums_label(ES_PERSON_KIND, row_str(row, "kind")));
 	if (strcmp(kind, "property") == 0)
-		set_text(row, "status", label_of(property_states, row_str(row, "status")));
+		set_text(row, "status", enums_label(ES_PROPERTY_STATUS, row_str(row, "status")));
 }
 
 int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,

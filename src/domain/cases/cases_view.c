@@ -12,6 +12,7 @@
 #include "rules/case_flow.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -76,8 +77,9 @@ int cases_view_list(struct ctx *c, const struct case_filter *f, json_t **out)
 	return rc;
 }
 
-/* Mask ID numbers and confidential reporters for users who don't work the
- * case (PII-1, PROC-ACCEPT-ANON). */
+/* Mask ID numbers (with the birth date they hold and the phone) and
+ * confidential reporters for users who don't work the case (PII-1,
+ * PROC-ACCEPT-ANON). */
 static void mask_parties(json_t *parties, int full)
 {
 	json_t *p;
@@ -90,6 +92,18 @@ static void mask_parties(json_t *parties, int full)
 		if (!full && num) {
 			idcard_mask(num, masked);
 			json_object_set_new(p, "id_number", json_string(masked));
+		}
+		if (!full) {
+			/* the birth date is digits 7–14 of the number: not beside a mask */
+			const char *ph = json_string_value(json_object_get(p, "phone"));
+
+			json_object_set_new(p, "birth_date", json_null());
+			if (ph) {
+				char m[24];
+
+				text_mask_phone(ph, m);
+				json_object_set_new(p, "phone", json_string(m));
+			}
 		}
 		json_object_set_new(p, "confidential",
 				    json_boolean(json_integer_value(json_object_get(p, "confidential"))));

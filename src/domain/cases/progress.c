@@ -1,5 +1,6 @@
 /* progress.c — the public progress query (see progress.h). */
 #include "domain/cases/progress.h"
+#include "domain/cases/cases.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/rows.h"
@@ -45,7 +46,7 @@ static int reporter_matches(struct ctx *c, int64_t case_id, const char *last4, i
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rc = rows_all(&q,
-		      "SELECT p.phone FROM case_party cp JOIN person p ON p.id = cp.person_id"
+		      "SELECT " PARTY_FIELD_SQL("phone") " AS phone FROM case_party cp JOIN person p ON p.id = cp.person_id"
 		      " WHERE cp.case_id = ? AND cp.role = 'reporter'",
 		      &rows);
 	if (rc)

@@ -10,6 +10,7 @@
 #include "rules/date.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -408,8 +409,9 @@ static const char *without_spaces(struct ctx *c, const char *s, struct rows_quer
 static const char *masked_after(struct ctx *c, const char *s, size_t keep)
 {
 	char *m = arena_strdup(c->arena, s);
+	size_t n = m ? strlen(m) : 0;
 
-	for (size_t i = keep; m && m[i]; i++)
+	for (size_t i = keep; i < n; i++)
 		m[i] = '*';
 	return m ? m : "";
 }
@@ -519,12 +521,8 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
 		if (ph && strlen(ph) >= 7) {
 			char m[24];
-			size_t n = strlen(ph) < sizeof(m) - 1 ? strlen(ph) : sizeof(m) - 1;
 
-			memcpy(m, ph, n);
-			m[n] = '\0';
-			for (size_t x = 3; x + 4 < n; x++)
-				m[x] = '*';
+			text_mask_phone(ph, m);
 			json_object_set_new(it, "phone", json_string(m));
 		}
 	}
