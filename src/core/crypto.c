@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -266,4 +267,24 @@ int crypto_open(const unsigned char key[CRYPTO_SECRET_LEN], const char *text, co
 out:
 	sodium_memzero(box, sizeof(box));
 	return rc;
+}
+
+static unsigned char keyed_hash_key[crypto_shorthash_KEYBYTES];
+
+static void keyed_hash_init(void)
+{
+	randombytes_buf(keyed_hash_key, sizeof(keyed_hash_key));
+}
+
+uint64_t crypto_keyed_hash(const char *s)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	unsigned char out[crypto_shorthash_BYTES];
+	uint64_t h = 0;
+
+	pthread_once(&once, keyed_hash_init);
+	crypto_shorthash(out, (const unsigned char *)s, strlen(s), keyed_hash_key);
+	for (size_t i = 0; i < sizeof(out); i++)
+		h = h << 8 | out[i];
+	return h;
 }

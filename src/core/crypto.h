@@ -4,6 +4,7 @@
 #define PS_CRYPTO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/rc.h"
 
@@ -38,6 +39,11 @@ void crypto_code(char *out, size_t n);
 
 /* n bytes from the OS CSPRNG (a TOTP secret). Cannot fail. */
 void crypto_random(void *out, size_t n);
+
+/* A 64-bit keyed hash (SipHash, libsodium crypto_shorthash) of s under a
+ * key drawn at random once per process: table positions an outsider
+ * cannot aim at. Thread-safe; cannot fail. */
+uint64_t crypto_keyed_hash(const char *s);
 
 /* BLAKE2b-256 of n bytes as 64 hex characters. Cannot fail. */
 void crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);

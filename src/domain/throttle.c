@@ -1,6 +1,8 @@
 /* throttle.c — failure counters by key in a window, in memory (see throttle.h). */
 #include "domain/throttle.h"
+#include "core/crypto.h"
 
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,13 +20,23 @@ struct slot {
 static struct slot tables[THROTTLE_NKINDS][THROTTLE_SLOTS];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Keyed (SipHash under a per-process random key): no one can choose keys
+ * that crowd one key's slots. */
 static unsigned key_hash(const char *key)
 {
-	unsigned h = 2166136261u;
+	return (unsigned)crypto_keyed_hash(key);
+}
 
-	for (; *key; key++)
-		h = (h ^ (unsigned char)*key) * 16777619u;
-	return h;
+/* An IPv6 client counts by its /64 (one subscriber's whole prefix), an
+ * IPv4 one by its address; other keys as they are. */
+static const char *addr_key(enum throttle_kind kind, const char *key, char buf[INET6_ADDRSTRLEN])
+{
+	unsigned char a[16];
+
+	if (kind == THROTTLE_PROGRESS_CODE || !strchr(key, ':') || inet_pton(AF_INET6, key, a) != 1)
+		return key;
+	memset(a + 8, 0, 8);
+	return inet_ntop(AF_INET6, a, buf, INET6_ADDRSTRLEN) ? buf : key;
 }
 
 /* The slot holding key, or NULL. Called with lock held. */
@@ -40,20 +52,22 @@ static struct slot *find(struct slot *t, const char *key, unsigned h)
 }
 
 /* A slot for a new key: a free one, else one whose window ended, else the
- * oldest window among the key's slots. Called with lock held. */
+ * one with the fewest failures among the key's slots (a partial count is
+ * the least to lose; with keyed positions no one can aim at a key's slots).
+ * Called with lock held. */
 static struct slot *take(struct slot *t, unsigned h, int64_t now, int64_t window_s)
 {
-	struct slot *oldest = NULL;
+	struct slot *least = NULL;
 
 	for (unsigned i = 0; i < THROTTLE_PROBE; i++) {
 		struct slot *s = &t[(h + i) & (THROTTLE_SLOTS - 1)];
 
 		if (s->failures <= 0 || now - s->start >= window_s || now < s->start)
 			return s;
-		if (!oldest || s->start < oldest->start)
-			oldest = s;
+		if (!least || s->failures < least->failures)
+			least = s;
 	}
-	return oldest;
+	return least;
 }
 
 int throttle_retry_after(enum throttle_kind kind, const char *key, int64_t now,
@@ -61,9 +75,11 @@ int throttle_retry_after(enum throttle_kind kind, const char *key, int64_t now,
 {
 	struct slot *s;
 	int64_t left = 0;
+	char buf[INET6_ADDRSTRLEN];
 
 	if (!key || !*key || kind >= THROTTLE_NKINDS || max <= 0)
 		return 0;
+	key = addr_key(kind, key, buf);
 	pthread_mutex_lock(&lock);
 	s = find(tables[kind], key, key_hash(key));
 	if (s && s->failures >= max && now >= s->start && now - s->start < window_s)
@@ -77,9 +93,11 @@ int throttle_fail(enum throttle_kind kind, const char *key, int64_t now, int64_t
 	struct slot *s;
 	unsigned h;
 	int n;
+	char buf[INET6_ADDRSTRLEN];
 
 	if (!key || !*key || kind >= THROTTLE_NKINDS)
 		return 0;
+	key = addr_key(kind, key, buf);
 	h = key_hash(key);
 	pthread_mutex_lock(&lock);
 	s = find(tables[kind], key, h);

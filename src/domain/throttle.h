@@ -4,9 +4,11 @@
  * per address and per code. A window starts at the key's first failure and
  * lasts window_s; max failures in it refuse the key until it ends.
  *
- * The counters live in a fixed table (no allocation); a key that finds its
- * slots full takes the slot of the oldest window, so a flood of new keys can
- * only forget old counters, never grow memory. A restart forgets them all
+ * The counters live in a fixed table (no allocation) at positions of a
+ * keyed hash; a key that finds its slots full takes the one with the fewest
+ * failures, so a flood of new keys can only forget partial counts, never
+ * grow memory, and no one can aim at a given key's slots. An IPv6 address
+ * counts by its /64. A restart forgets them all
  * (the account lockout, AUTH-1, is stored and survives). Thread-safe. */
 #ifndef PS_DOMAIN_THROTTLE_H
 #define PS_DOMAIN_THROTTLE_H

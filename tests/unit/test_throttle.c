@@ -74,12 +74,44 @@ static void test_flood_of_keys(void **state)
 	assert_true(throttle_retry_after(THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 22, 5, 60) > 0);
 }
 
+/* A key at its limit is not forgotten when a flood of new keys each fail
+ * once: the flood takes the slots with the fewest failures. */
+static void test_flood_does_not_free_a_limited_key(void **state)
+{
+	char key[32];
+
+	(void)state;
+	for (int i = 0; i < 5; i++)
+		throttle_fail(THROTTLE_PROGRESS_CODE, "R2026000123", T0 + i, W);
+	for (int i = 0; i < 20000; i++) {
+		snprintf(key, sizeof(key), "R9%09d", i);
+		throttle_fail(THROTTLE_PROGRESS_CODE, key, T0 + 10, W);
+	}
+	assert_true(throttle_retry_after(THROTTLE_PROGRESS_CODE, "R2026000123", T0 + 20, 5, W) > 0);
+}
+
+/* An IPv6 client counts by its /64: new addresses in one prefix share it. */
+static void test_ipv6_counts_by_64(void **state)
+{
+	char key[64];
+
+	(void)state;
+	for (int i = 1; i <= 5; i++) {
+		snprintf(key, sizeof(key), "2001:db8:1:2::%x", i);
+		throttle_fail(THROTTLE_PROGRESS_ADDR, key, T0 + i, W);
+	}
+	assert_true(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "2001:db8:1:2:ffff::1", T0 + 10, 5, W) > 0);
+	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "2001:db8:1:3::1", T0 + 10, 5, W), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_window_from_the_first_failure, setup),
 		cmocka_unit_test_setup(test_keys_and_kinds_apart, setup),
 		cmocka_unit_test_setup(test_flood_of_keys, setup),
+		cmocka_unit_test_setup(test_flood_does_not_free_a_limited_key, setup),
+		cmocka_unit_test_setup(test_ipv6_counts_by_64, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
