@@ -72,6 +72,8 @@ struct req {
 	 * prepared is NULL when there was no such first run */
 	int preparing;
 	void *prepared;
+	int prepare_failed;         /* the worker's run was refused or failed: */
+	struct ps_err prepare_err;  /* its error, for the writer's run to answer */
 	/* set by a ROUTE_PREPARE handler in its prepare run: CPU-only work on
 	 * what it prepared (argon2id; no database, no ctx), run on the offload
 	 * pool (api/offload.h) before the write, so that neither the worker

@@ -309,11 +309,14 @@ static void prepare_route(struct req *r, const struct route *rt)
 	r->ctx.defer_writes = 1;
 	r->prepared = NULL;
 	r->offload = NULL;
+	r->prepare_failed = 0;
 	if (db_begin(r->db, 0, &r->err) == PS_OK) {
 		r->preparing = 1;
 		if (run_body(r, rt)) {
 			r->prepared = NULL;
 			r->offload = NULL;
+			r->prepare_failed = 1;
+			r->prepare_err = r->err;
 		}
 		r->preparing = 0;
 	}

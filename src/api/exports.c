@@ -203,8 +203,18 @@ int api_exports_create(struct req *r)
 	if (rc)
 		return rc;
 	p = r->prepared;
+	if (!r->preparing && !p && r->prepare_failed) {
+		/* the build failed on the worker: the writer never builds (it
+		 * would hold every write of the batch); it re-checks what a
+		 * refusal needs audited and answers the worker's error */
+		rc = exports_check(&r->ctx, in.kind, in.reason);
+		if (rc)
+			return rc;
+		r->err = r->prepare_err;
+		return r->err.rc ? r->err.rc : ps_fail(&r->err, PS_EIO, NULL, NULL, "导出文件生成失败");
+	}
 	if (r->preparing || !p) {
-		/* on the worker (or, when that run failed, here) */
+		/* on the worker (or, with no worker run, here) */
 		p = arena_alloc(r->arena, sizeof(*p));
 		if (!p)
 			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");

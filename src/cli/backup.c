@@ -249,7 +249,9 @@ int cmd_backup(int argc, char **argv)
 	if (rc)
 		unlink(tmp);
 	if (!rc) {
-		rc = db_begin(cd.db, 1, &cd.err);
+		/* the server's one writer takes the lock batch after batch
+		 * under load: poll for a gap, up to a minute */
+		rc = db_begin_write_patient(cd.db, 60000, &cd.err);
 		if (!rc)
 			rc = audit_write(&cd.ctx, "system.backup", "database", v[1], "success", NULL);
 		if (!rc)

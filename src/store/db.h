@@ -45,6 +45,12 @@ int db_checkpoint_elsewhere(struct db *db, struct ps_err *err);
  * when secrets kept in plain text are sealed in place). */
 int db_secure_delete(struct db *db, struct ps_err *err);
 
+/* Begin a write transaction within ms milliseconds, polling every ~1 ms
+ * instead of SQLite's growing sleeps: a connection beside a busy writer
+ * (the CLI beside the server's group committer) finds a gap between its
+ * batches. PS_EBUSY when none came. */
+int db_begin_write_patient(struct db *db, int ms, struct ps_err *err);
+
 /* Copy what the WAL holds into the database as far as readers allow
  * (passive: never waits for them). *wal_frames (may be NULL) receives the
  * WAL's size in frames. */

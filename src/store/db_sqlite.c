@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct db_stmt {
 	struct db_stmt *next;
@@ -186,6 +187,22 @@ int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
 	if (src == SQLITE_OK || src == SQLITE_BUSY)
 		return PS_OK;
 	return map_sqlite(db->h, src, err);
+}
+
+int db_begin_write_patient(struct db *db, int ms, struct ps_err *err)
+{
+	int rc = PS_EBUSY;
+
+	sqlite3_busy_timeout(db->h, 0);
+	for (int waited = 0; waited <= ms * 10; waited++) {
+		rc = db_begin(db, 1, err);
+		if (rc != PS_EBUSY)
+			break;
+		sqlite3_sleep(0); /* yields; the loop below paces it */
+		usleep(100);
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	return rc;
 }
 
 void db_close(struct db *db)

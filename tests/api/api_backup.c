@@ -340,6 +340,8 @@ STORY(backup_under_8_writers_finishes_and_restores_clean)
 	load_stop(l);
 	print_message("backup under 8 writers: %lld ms; %d writes answered during it\n",
 		      (long long)ms, after - before);
+	if (c.code)
+		print_message("backup failed (%d): %s\n", c.code, c.err);
 	assert_int_equal(c.code, 0);
 	assert_true(ms < 60000);
 	assert_true(after > before);

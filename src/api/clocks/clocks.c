@@ -468,8 +468,11 @@ struct custody_log_body {
 	const char *note;
 };
 
+/* what an officer writes in the 在区记录 (the set custody_log also has
+ * room, written by 分配房间) */
+static const char *const custody_log_kind_values[] = { "meal", "rest", "note", "out", "back", NULL };
 const struct field custody_log_fields[] = {
-	FENUM(struct custody_log_body, kind, "kind", 1, 16, CUSTODY_LOG),
+	FONEOF(struct custody_log_body, kind, "kind", 1, 16, custody_log_kind_values),
 	FSTR(struct custody_log_body, note, "note", 0, 500),
 	FEND,
 };

@@ -42,7 +42,7 @@ static int add_line(struct ctx *c, struct buf *out, json_t *v)
 		rc = buf_add(out, "\n", 1);
 	json_mem_free(text);
 	if (rc == PS_ETOOBIG)
-		return ps_fail(c->err, PS_ETOOBIG, "EXPORT_TOO_LARGE", NULL,
+		return ps_fail(c->err, PS_ECONFLICT, "EXPORT_TOO_LARGE", NULL,
 			       "导出内容过大，请缩小日期范围");
 	return rc ? ps_fail(c->err, rc, NULL, NULL, "内存不足") : PS_OK;
 }

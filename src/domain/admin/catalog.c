@@ -178,6 +178,8 @@ int catalog_full(struct ctx *c, json_t **out)
 
 int catalog_public(struct ctx *c, json_t **out)
 {
-	*out = json_pack("{s:o, s:o}", "rules", rules_json(0), "case_states", states_json());
+	/* the words of the public pages (案件类型 on the progress page) */
+	*out = json_pack("{s:o, s:o, s:o}", "rules", rules_json(0), "case_states", states_json(), "enums",
+			 enums_json());
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

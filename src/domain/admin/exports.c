@@ -165,18 +165,12 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 		set_text(row, "status", enums_label(ES_PROPERTY_STATUS, row_str(row, "status")));
 }
 
-int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,
-		 struct export_table *out)
+int exports_check(struct ctx *c, const char *kind, const char *reason)
 {
-	struct rows_query q;
-	struct buf detail;
-	json_t *rows = NULL, *row;
-	const char *scope;
-	size_t k, i, nchars;
-	int rc, full, bad = 0;
+	size_t k, nchars;
+	int rc;
 
-	memset(out, 0, sizeof(*out));
-	for (k = 0; k < NKINDS && strcmp(kinds[k].kind, kind); k++)
+	for (k = 0; k < NKINDS && strcmp(kinds[k].kind, kind ? kind : ""); k++)
 		;
 	if (k == NKINDS)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "没有这种导出");
@@ -190,8 +184,25 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	rc = authz_require(c, ACT_DATA_EXPORT);
 	if (!rc)
 		rc = authz_require(c, kinds[k].list_act);
+	return rc;
+}
+
+int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,
+		 struct export_table *out)
+{
+	struct rows_query q;
+	struct buf detail;
+	json_t *rows = NULL, *row;
+	const char *scope;
+	size_t k, i;
+	int rc, full, bad = 0;
+
+	memset(out, 0, sizeof(*out));
+	rc = exports_check(c, kind, reason);
 	if (rc)
 		return rc;
+	for (k = 0; k < NKINDS && strcmp(kinds[k].kind, kind); k++)
+		;
 	full = authz_allowed(c, ACT_DATA_EXPORT_ID_FULL);
 	scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
 	rows_binds(&q, c);
@@ -202,7 +213,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 		return rc;
 	if (json_array_size(rows) > EXPORTS_MAX_ROWS) {
 		json_decref(rows);
-		return ps_fail(c->err, PS_ETOOBIG, "EXPORT_TOO_LARGE", NULL,
+		return ps_fail(c->err, PS_ECONFLICT, "EXPORT_TOO_LARGE", NULL,
 			       "导出超过 %d 行，请分单位导出", EXPORTS_MAX_ROWS);
 	}
 	buf_init(&detail, 8192);
@@ -218,6 +229,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	if (json_array_size(rows) > 200)
 		bad |= buf_addf(&detail, ",…");
 	if (bad) {
+		buf_release(&detail);
 		json_decref(rows);
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}

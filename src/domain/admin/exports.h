@@ -36,13 +36,18 @@ struct export_table {
 /* The kinds: "persons", "cases", "custody", "property". 1 when known. */
 int exports_kind_valid(const char *kind);
 
+/* The cheap part of exports_make: the kind, the reason and the permissions
+ * (refusals audited), without reading a row — what the writer re-checks
+ * when the export's build failed on the worker. */
+int exports_check(struct ctx *c, const char *kind, const char *reason);
+
 /* Build the export of kind for the actor, writing nothing (it may run on
  * the request's worker before the write, like argon2id: the file is
  * rendered there too). format and reason go into out->detail, the audit
  * row's text: "rows=N format=F id_numbers=full|masked reason=R | ids=…".
  * PS_EFORBIDDEN when the role may not export (refusal audited after the
- * rollback), PS_EINVAL for a reason outside 4..200 characters, PS_ETOOBIG
- * past EXPORTS_MAX_ROWS rows. On success out->rows belongs to the caller
+ * rollback), PS_EINVAL for a reason outside 4..200 characters, PS_ECONFLICT
+ * (EXPORT_TOO_LARGE) past EXPORTS_MAX_ROWS rows. On success out->rows belongs to the caller
  * (json_decref); on failure out is zeroed. */
 int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,
 		 struct export_table *out);

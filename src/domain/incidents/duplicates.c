@@ -40,14 +40,15 @@ int duplicates_check(struct ctx *c, const char *key, int64_t at, int64_t window,
 	}
 	shown = json_array();
 	elsewhere = json_array();
-	buf_init(&ids, 4096);
+	buf_init(&ids, 64u << 10); /* an id list, never cut: the audit names every match */
 	json_array_foreach(rows, i, it) {
 		int64_t unit = row_int(it, "ask_unit_id");
 		int known = 0;
 		size_t k;
 		json_t *e;
 
-		buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
+		if (buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id")))
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 		if (row_int(it, "visible")) {
 			json_t *cp = json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", json_object_get(it, "id"),
 					       "incident_no", json_object_get(it, "incident_no"), "received_at",

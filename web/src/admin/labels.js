@@ -9,6 +9,9 @@ export const ROLES = computed(() => catalog.roles)
 /** [{ value, label }] of every unit kind, from the top of the tree down. */
 export const UNIT_KINDS = enumList('unit_kind')
 
+/** 放假 / 调休上班, for the holiday calendar. */
+export const HOLIDAY_KINDS = enumList('holiday_kind')
+
 const labelOf = (list, value) => (list.find((x) => x.value === value) || {}).label
 
 export function roleName(role) {

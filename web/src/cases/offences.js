@@ -2,6 +2,7 @@
 // each loaded once per page load; and how a tier's legal range is written in Chinese.
 import { ref } from 'vue'
 import api from '../api.js'
+import { catalog } from '../catalog.js'
 
 export const offences = ref([])
 let pendingOff = null
@@ -53,7 +54,8 @@ export function loadColleagues() {
   return pendingCol
 }
 
-export const isSworn = (u) => u.role === 'officer' || u.role === 'chief'
+/** A sworn officer (人民警察) by the server's role table: counted by the two-officer rules. */
+export const isSworn = (u) => !!(catalog.roles.find((r) => r.value === u.role) || {}).sworn
 
 function range(min, max, unit) {
   if (min === undefined || min === null || min < 0) return '—'
