@@ -70,6 +70,14 @@ STORY(purge_refuses_rows_younger_than_400_days)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit", NULL), rows + 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit_anchor", NULL), 0);
 	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+	/* nor can a connection of its own open the table to a purge: an anchor
+	 * must name a row of the chain, by its hash, older than 400 days */
+	assert_int_not_equal(db_raw_exec(srv->db,
+					 "INSERT INTO audit_anchor VALUES (999999999, 'x', 0, 0, 0)"), 0);
+	assert_int_not_equal(db_raw_exec(srv->db,
+					 "INSERT INTO audit_anchor SELECT MAX(id), (SELECT hash FROM audit"
+					 " WHERE id = (SELECT MAX(id) FROM audit)), 0, 0, 0 FROM audit"), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit", NULL), rows + 1);
 	server_start(srv);
 	auditor = login(srv, "auditor", DEMO_PW);
 	assert_int_equal(audit_count(srv, auditor, "audit.purge", NULL, "success"), 1);
