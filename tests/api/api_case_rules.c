@@ -819,6 +819,21 @@ static int may(struct server *srv, struct session *s, long long id, const char *
 	return json_is_true(v);
 }
 
+static int may_act(struct server *srv, struct session *s, long long id, const char *step)
+{
+	struct resp *r = case_get(srv, s, id);
+	json_t *a, *v;
+	size_t i;
+
+	EXPECT(r, 200);
+	a = jpath(r->json, "case.may.actions");
+	assert_true(json_is_array(a));
+	json_array_foreach(a, i, v)
+		if (!strcmp(json_string_value(v), step))
+			return 1;
+	return 0;
+}
+
 STORY(case_may)
 {
 	struct crew c = crew_of(srv);
@@ -848,6 +863,16 @@ STORY(case_may)
 
 	assert_false(may(srv, jz, id, "edit"));
 	assert_true(may(srv, jz, id, "extend_limit"));
+
+	/* the flow steps: 立案 of an accepted admin case is the case officers'
+	 * or the station chief's (FLOW_OFFICER_OR_CHIEF), not the clerk's, the
+	 * auxiliary's or a county leader's */
+	assert_true(may_act(srv, c.mj1, id, "file"));
+	assert_true(may_act(srv, suo, id, "file"));
+	assert_false(may_act(srv, nq, id, "file"));
+	assert_false(may_act(srv, fj, id, "file"));
+	assert_false(may_act(srv, jz, id, "file"));
+	assert_false(may_act(srv, c.mj1, id, "archive")); /* not from this state */
 
 	/* a "false" is a refusal: the co-officer cannot add an officer, the
 	 * station chief cannot extend the limit (ADM-CASE-30D) */

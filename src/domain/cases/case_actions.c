@@ -243,6 +243,50 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 	return rc;
 }
 
+/* Who may take a step: the actor rule of the flow (a rule of procedure, not
+ * a permission), decided here once for the run below and for the case's
+ * may.actions. The approver of an approval step is checked with the step. */
+static int actor_may(struct ctx *c, const struct case_row *k, const struct flow_rule *fr)
+{
+	switch (fr->actor) {
+	case FLOW_CASE_OFFICER:
+		return k->i_am_officer;
+	case FLOW_OFFICER_OR_CHIEF:
+		/* CRIM-FILE-DECISION: 刑事立案 by the county-level chief */
+		if (strcmp(fr->action, "file") == 0 && strcmp(k->kind, "criminal") == 0)
+			return cases_is_bureau_chief(c, k);
+		return cases_may_edit(c, k);
+	case FLOW_STATION_CHIEF:
+		return cases_is_station_chief(c, k) || cases_is_bureau_chief(c, k);
+	case FLOW_RECORDS:
+		/* archiving is the station's records office */
+		return (ctx_has_role(c, "clerk") || ctx_has_role(c, "archivist")) &&
+		       c->who.station_id == k->unit_id;
+	case FLOW_BUREAU_CHIEF:
+		return cases_is_bureau_chief(c, k);
+	case FLOW_APPROVER:
+		return 1;
+	}
+	return 0;
+}
+
+json_t *case_actions_allowed(struct ctx *c, const struct case_row *k)
+{
+	json_t *a = json_array();
+	struct ps_err e;
+
+	for (const struct flow_rule *fr = flow_rules; a && fr->action; fr++) {
+		if (fr->actor == FLOW_APPROVER || flow_check(fr->action, k->status, &e) != PS_OK ||
+		    !actor_may(c, k, fr))
+			continue;
+		if (json_array_append_new(a, json_string(fr->action))) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		 const struct action_input *in, json_t **out)
 {
@@ -260,48 +304,32 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 	rc = flow_check(action, k.status, c->err);
 	if (rc)
 		return rc;
-	switch (fr->actor) {
-	case FLOW_CASE_OFFICER:
-		if (!k.i_am_officer)
-			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
-					"只有本案办案民警可以进行此操作（辅警不能）");
-		break;
-	case FLOW_OFFICER_OR_CHIEF:
-		if (strcmp(action, "file") == 0 && strcmp(k.kind, "criminal") == 0) {
-			/* CRIM-FILE-DECISION: 刑事立案 by the county-level chief */
-			if (!cases_is_bureau_chief(c, &k)) {
+	if (!actor_may(c, &k, fr)) {
+		const char *what = arena_printf(c->arena, "case.%s", action);
+
+		switch (fr->actor) {
+		case FLOW_CASE_OFFICER:
+			return ctx_deny(c, what, "case", k.case_no, "只有本案办案民警可以进行此操作（辅警不能）");
+		case FLOW_OFFICER_OR_CHIEF:
+			if (strcmp(action, "file") == 0 && strcmp(k.kind, "criminal") == 0) {
 				ctx_deny(c, "case.file", "case", k.case_no,
 					 "刑事案件立案须经县级以上公安机关负责人批准");
 				c->err->rule = "CRIM-FILE-DECISION";
 				return PS_EFORBIDDEN;
 			}
-		} else if (!cases_may_edit(c, &k)) {
-			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
-					"只有本案办案民警或所领导可以进行此操作");
-		}
-		break;
-	case FLOW_STATION_CHIEF:
-		if (!cases_is_station_chief(c, &k) && !cases_is_bureau_chief(c, &k))
-			return ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
-					"此操作须由办案单位负责人进行");
-		break;
-	case FLOW_RECORDS:
-		/* rule: archiving is the station's records office */
-		if (!((ctx_has_role(c, "clerk") || ctx_has_role(c, "archivist")) &&
-		      c->who.station_id == k.unit_id))
+			return ctx_deny(c, what, "case", k.case_no, "只有本案办案民警或所领导可以进行此操作");
+		case FLOW_STATION_CHIEF:
+			return ctx_deny(c, what, "case", k.case_no, "此操作须由办案单位负责人进行");
+		case FLOW_RECORDS:
 			return ctx_deny(c, "case.archive", "case", k.case_no, "归档须由本所内勤或档案管理员进行");
-		break;
-	case FLOW_BUREAU_CHIEF:
-		if (!cases_is_bureau_chief(c, &k)) {
+		case FLOW_BUREAU_CHIEF:
 			/* a competence rule (CRIM-CLOSE): the refusal names it */
-			rc = ctx_deny(c, arena_printf(c->arena, "case.%s", action), "case", k.case_no,
-				      "此操作须经县级以上公安机关负责人批准");
+			rc = ctx_deny(c, what, "case", k.case_no, "此操作须经县级以上公安机关负责人批准");
 			c->err->rule = fr->rule;
 			return rc;
+		case FLOW_APPROVER:
+			break; /* checked against the approval step below */
 		}
-		break;
-	case FLOW_APPROVER:
-		break; /* checked against the approval step below */
 	}
 
 	if (strcmp(action, "file") == 0) {

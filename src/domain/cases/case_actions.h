@@ -9,6 +9,8 @@
 
 #include "domain/ctx.h"
 
+struct case_row;
+
 struct action_input {
 	const char *reason;       /* decline, withdraw, close */
 	const char *transfer_to;  /* transfer */
@@ -27,6 +29,11 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 
 /* The approval steps waiting for the actor: {"items":[…],"total":N}. */
 int case_actions_inbox(struct ctx *c, json_t **out);
+
+/* The flow actions the actor may take on case k now (its state allows them
+ * and the flow's actor rule holds; approval steps excluded: the inbox says
+ * those), as a JSON array of names: the case's may.actions. NULL on OOM. */
+json_t *case_actions_allowed(struct ctx *c, const struct case_row *k);
 
 /* Issue a numbered document of kind for the case (受案登记表, 回执, …);
  * *out = {"document":{"id","kind","doc_no"}}. Kinds and their preconditions

@@ -4,6 +4,7 @@
 #include "domain/authz.h"
 #include "domain/cases/cases.h"
 #include "domain/cases/case_records.h"
+#include "domain/cases/case_actions.h"
 #include "domain/clocks/case_limits.h"
 #include "domain/clocks/measures.h"
 #include "domain/admin/audit.h"
@@ -162,11 +163,11 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 	/* what the caller may do on this case, by the predicates its requests
 	 * are decided with: the web shows a button only where it would work */
 	json_object_set_new(obj, "may",
-			    json_pack("{s:b, s:b, s:b, s:b, s:b}", "edit", cases_may_edit(c, &k),
+			    json_pack("{s:b, s:b, s:b, s:b, s:b, s:o}", "edit", cases_may_edit(c, &k),
 				      "staff", cases_may_staff(c, &k), "measures",
 				      measures_may_act(c, &k), "issue_documents",
 				      documents_may_issue(c, &k), "extend_limit",
-				      case_limits_may_extend(c, &k)));
+				      case_limits_may_extend(c, &k), "actions", case_actions_allowed(c, &k)));
 	rc = sub(c, obj, "officers",
 		 "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
 		 " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id", id);

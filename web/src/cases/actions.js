@@ -4,8 +4,8 @@ import { inboxIds } from './inbox.js'
 
 /**
  * fields: what the dialog asks for — { key, label, required, type: 'textarea'|'input' }.
- * who: 'officer' (a sworn officer of the case), 'chief' (station chief), 'approver' (the current
- * approval step), 'records' (clerk / archivist), 'officer_or_chief'.
+ * who: 'approver' marks a step of the current approval (the user's when it is in their inbox);
+ * who may take any other step is the server's answer, the case's may.actions.
  */
 export const ACTIONS = [
   {
@@ -13,7 +13,6 @@ export const ACTIONS = [
     label: '立案',
     type: 'primary',
     from: ['accepted'],
-    who: 'officer_or_chief',
     confirm: '经审查，确认本案符合立案条件，决定立案调查。'
   },
   {
@@ -21,7 +20,6 @@ export const ACTIONS = [
     label: '不予立案',
     type: 'warning',
     from: ['accepted'],
-    who: 'chief',
     fields: [{ key: 'reason', label: '不予立案理由', required: true, type: 'textarea' }]
   },
   {
@@ -29,7 +27,6 @@ export const ACTIONS = [
     label: '移送',
     type: 'warning',
     from: ['accepted', 'filed'],
-    who: 'chief',
     fields: [
       { key: 'transfer_to', label: '移送单位', required: true, type: 'input' },
       { key: 'reason', label: '移送理由', required: false, type: 'textarea' }
@@ -40,7 +37,6 @@ export const ACTIONS = [
     label: '当场处罚决定',
     type: 'primary',
     from: ['accepted', 'filed'],
-    who: 'officer',
     onspot: true,
     confirm: '当场作出处罚决定前，应已告知违法事实、理由、依据及陈述申辩权利，并已提出处罚意见。',
     fields: [{ key: 'recording_id', label: '执法记录仪录像编号', required: false, type: 'input' }]
@@ -50,7 +46,6 @@ export const ACTIONS = [
     label: '当场处罚备案',
     type: 'primary',
     from: ['decided', 'delivered'],
-    who: 'officer',
     onspot: true,
     confirm: '将当场处罚决定书报所属公安机关备案（应在作出决定后24小时内，ADM-ONSPOT）。'
   },
@@ -59,7 +54,6 @@ export const ACTIONS = [
     label: '呈请审批',
     type: 'primary',
     from: ['filed'],
-    who: 'officer',
     confirm: '将本案处理意见呈请审批。呈请前应已完成告知及陈述申辩。'
   },
   {
@@ -93,7 +87,6 @@ export const ACTIONS = [
     label: '送达',
     type: 'primary',
     from: ['decided'],
-    who: 'officer',
     confirm: '已向当事人宣告并送达处理决定。',
     fields: [
       {
@@ -110,7 +103,6 @@ export const ACTIONS = [
     label: '结案',
     type: 'success',
     from: ['delivered'],
-    who: 'officer_or_chief',
     fields: [{ key: 'reason', label: '结案说明', required: false, type: 'textarea', default: '处罚决定已执行完毕。' }]
   },
   {
@@ -118,7 +110,6 @@ export const ACTIONS = [
     label: '调解结案',
     type: 'success',
     from: ['filed'],
-    who: 'officer',
     adminOnly: true,
     fields: [
       { key: 'agreement', label: '调解协议内容', required: true, type: 'textarea' },
@@ -130,7 +121,6 @@ export const ACTIONS = [
     label: '侦查终结',
     type: 'success',
     from: ['filed'],
-    who: 'bureau_chief',
     criminalOnly: true,
     fields: [{ key: 'reason', label: '侦查终结意见', required: true, type: 'textarea', default: '犯罪事实清楚，证据确实充分，移送审查起诉。' }]
   },
@@ -139,7 +129,6 @@ export const ACTIONS = [
     label: '撤销案件',
     type: 'danger',
     from: ['accepted', 'filed'],
-    who: 'chief',
     fields: [{ key: 'reason', label: '撤销理由', required: true, type: 'textarea' }]
   },
   {
@@ -147,7 +136,6 @@ export const ACTIONS = [
     label: '归档',
     type: 'info',
     from: ['closed'],
-    who: 'records',
     confirm: '案卷材料已整理齐全，确认归档。'
   }
 ]
@@ -169,24 +157,12 @@ export function isMyApproval(c, user) {
   return !a.unit_id || !user.unit || a.unit_id === user.unit.id
 }
 
+/** The server's answer: may.actions lists the steps the flow's actor rule lets this user take
+ * now (the same rule the step is decided with); an approval step is the user's when it is in
+ * their inbox. */
 function allowed(a, c, user) {
-  const role = user && user.role
-  switch (a.who) {
-    case 'officer':
-      return !!c.i_am_officer && (role === 'officer' || role === 'chief')
-    case 'officer_or_chief':
-      return (!!c.i_am_officer && role === 'officer') || role === 'chief'
-    case 'chief':
-      return role === 'chief'
-    case 'bureau_chief':
-      return role === 'chief' && !!user.unit && ['bureau', 'city'].includes(user.unit.kind)
-    case 'approver':
-      return isMyApproval(c, user)
-    case 'records':
-      return role === 'clerk' || role === 'archivist'
-    default:
-      return false
-  }
+  if (a.who === 'approver') return isMyApproval(c, user)
+  return !!(c.may && (c.may.actions || []).includes(a.name))
 }
 
 /** The actions the action bar shows for case c and the logged-in user. */
