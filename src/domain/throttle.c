@@ -33,7 +33,7 @@ static const char *addr_key(enum throttle_kind kind, const char *key, char buf[I
 {
 	unsigned char a[16];
 
-	if (kind == THROTTLE_PROGRESS_CODE || !strchr(key, ':') || inet_pton(AF_INET6, key, a) != 1)
+	if (kind == THROTTLE_PROGRESS_CODE || kind == THROTTLE_TOTP_USER || !strchr(key, ':') || inet_pton(AF_INET6, key, a) != 1)
 		return key;
 	memset(a + 8, 0, 8);
 	return inet_ntop(AF_INET6, a, buf, INET6_ADDRSTRLEN) ? buf : key;

@@ -20,6 +20,7 @@ enum throttle_kind {
 	THROTTLE_LOGIN_ADDR,    /* failed logins per client address */
 	THROTTLE_PROGRESS_ADDR, /* failed progress queries per client address */
 	THROTTLE_PROGRESS_CODE, /* failed progress queries per receipt code */
+	THROTTLE_TOTP_USER,     /* wrong second-factor codes per account, outside login */
 	THROTTLE_NKINDS
 };
 

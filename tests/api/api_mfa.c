@@ -164,6 +164,29 @@ STORY(wrong_codes_lock_the_account)
 	}
 }
 
+/* Outside login too (AUTH-1): 5 wrong codes to turn two factors off refuse
+ * the next tries — even the right code — with 429 and Retry-After, so a
+ * stolen session cannot try the million codes. */
+STORY(wrong_disable_codes_are_limited)
+{
+	struct session *me = login(srv, "minjing2", DEMO_PW);
+	const char *secret = tu_enrol(srv, me, NULL);
+	long long step = tu_now(srv) / 30;
+	struct resp *r;
+
+	tu_next_step(srv);
+	for (int i = 0; i < 5; i++)
+		assert_error(srv, http(srv, me, "POST", API "/me/totp/disable",
+				       fmt(srv, "{\"code\":\"%s\"}", tu_code_at(srv, secret, step + 10 + i))),
+			     400, "TOTP_INVALID");
+	r = http(srv, me, "POST", API "/me/totp/disable",
+		 fmt(srv, "{\"code\":\"%s\"}", tu_code(srv, secret)));
+	assert_error(srv, r, 429, "TOO_MANY_REQUESTS");
+	assert_non_null(resp_header(srv, r, "Retry-After"));
+	/* still enabled */
+	assert_true(json_is_true(jpath(http(srv, me, "GET", API "/me", NULL)->json, "totp.enabled")));
+}
+
 /* The setting names the roles that must use two factors: such a user logs
  * in to a session that reaches only the enrolment, until enrolled. */
 STORY(required_role_reaches_nothing_before_enrolling)
@@ -273,6 +296,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(enrol_then_login_needs_a_fresh_code, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(wrong_codes_lock_the_account, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(wrong_disable_codes_are_limited, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(required_role_reaches_nothing_before_enrolling,
 						setup_demo, teardown_server),

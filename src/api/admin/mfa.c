@@ -45,6 +45,8 @@ int api_me_totp_confirm(struct req *r)
 
 	if (!rc)
 		rc = mfa_setup_confirm(&r->ctx, in.code, &out);
+	if (rc == PS_ERATE)
+		r->retry_after = mfa_code_retry_after(&r->ctx);
 	if (rc)
 		return rc;
 	r->no_store = 1; /* the recovery codes, shown once */
@@ -58,6 +60,8 @@ int api_me_totp_disable(struct req *r)
 
 	if (!rc)
 		rc = mfa_disable(&r->ctx, in.code);
+	if (rc == PS_ERATE)
+		r->retry_after = mfa_code_retry_after(&r->ctx);
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_object());

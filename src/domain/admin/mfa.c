@@ -1,6 +1,7 @@
 /* mfa.c — two-factor login with TOTP: enrolment, the login's second factor,
  * the gate of the roles that must use it, disable and the admin reset. */
 #include "domain/admin/mfa.h"
+#include "domain/throttle.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
@@ -428,6 +429,35 @@ static int recovery_make(struct ctx *c, json_t *codes)
 	return PS_OK;
 }
 
+/* AUTH-1 for codes outside login: 5 wrong codes in 15 minutes (the lockout
+ * settings) refuse confirming or disabling for the rest of the window, so a
+ * stolen session cannot try the 10^6 codes. */
+static const char *code_key(struct ctx *c)
+{
+	return arena_printf(c->arena, "%lld", (long long)c->who.user_id);
+}
+
+int mfa_code_retry_after(struct ctx *c)
+{
+	return throttle_retry_after(THROTTLE_TOTP_USER, code_key(c), c->now,
+				    (int)setting_int(c, "auth.max_failures", 0),
+				    setting_int(c, "auth.fail_window_minutes", 0) * 60);
+}
+
+static int code_limited(struct ctx *c, const char *action)
+{
+	if (mfa_code_retry_after(c) <= 0)
+		return PS_OK;
+	ctx_audit_after(c, action, "user", c->who.username, "denied", "too many wrong codes");
+	return ps_fail(c->err, PS_ERATE, "TOO_MANY_REQUESTS", "AUTH-1", "动态验证码错误次数过多，请稍后再试");
+}
+
+static void code_failed(struct ctx *c)
+{
+	throttle_fail(THROTTLE_TOTP_USER, code_key(c), c->now,
+		      setting_int(c, "auth.fail_window_minutes", 0) * 60);
+}
+
 int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
 {
 	struct totp_row t;
@@ -445,8 +475,12 @@ int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
 			     t.enabled ? "已启用双因素认证" : "请先开始绑定");
 		goto out;
 	}
+	rc = code_limited(c, "mfa.enrol");
+	if (rc)
+		goto out;
 	s = totp_match(c, &t, code);
 	if (s < 0) {
+		code_failed(c);
 		ctx_audit_after(c, "mfa.enrol", "user", c->who.username, "denied", "wrong code");
 		rc = ps_fail(c->err, PS_EINVAL, "TOTP_INVALID", "AUTH-5",
 			     "动态验证码不正确，请核对手机时间后重试");
@@ -509,7 +543,11 @@ int mfa_disable(struct ctx *c, const char *code)
 			     "你的角色必须使用双因素认证，不能停用；更换手机请联系管理员重置");
 		goto out;
 	}
+	rc = code_limited(c, "mfa.disable");
+	if (rc)
+		goto out;
 	if (totp_match(c, &t, code) < 0) {
+		code_failed(c);
 		ctx_audit_after(c, "mfa.disable", "user", c->who.username, "denied", "wrong code");
 		rc = ps_fail(c->err, PS_EINVAL, "TOTP_INVALID", "AUTH-5", "动态验证码不正确或已使用");
 		c->err->field = "code";

@@ -86,4 +86,8 @@ int mfa_reset(struct ctx *c, int64_t user_id, json_t **out);
  * cannot log in with TOTP until reset). Only a storage error fails. */
 int mfa_secrets_seal(struct ctx *c, int *sealed, int *unreadable);
 
+/* Seconds until the actor may try a second-factor code again outside login
+ * (confirm, disable) after too many wrong ones; 0 when not limited. */
+int mfa_code_retry_after(struct ctx *c);
+
 #endif
