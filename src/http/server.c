@@ -1,4 +1,5 @@
 #include "http/server.h"
+#include "http/background.h"
 #include "http/edge.h"
 #include "http/parse.h"
 #include "http/static.h"
@@ -34,7 +35,6 @@ static pthread_mutex_t dbs_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct db *dbs[64];
 static int ndbs;
 static _Thread_local struct db *thread_db;
-static int checkpointer_running; /* set before any connection is opened */
 
 static struct db *worker_db(void)
 {
@@ -47,7 +47,7 @@ static struct db *worker_db(void)
 		log_error("cannot open database: %s", e.msg);
 		return NULL;
 	}
-	if (checkpointer_running)
+	if (background_checkpointer_running())
 		db_checkpoint_elsewhere(thread_db, &e);
 	pthread_mutex_lock(&dbs_lock);
 	if (ndbs < (int)(sizeof(dbs) / sizeof(dbs[0])))
@@ -577,103 +577,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 	return static_serve(c, cfg->web_dir, path, common_headers);
 }
 
-/* Background work yields the cores to requests (Linux: per-thread nice). */
-static void run_in_background(void)
-{
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
-}
-
-/* ---- the breach sweep: BREACH transitions recorded at most ~30 s late ---- */
-
-static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t sweep_cond = PTHREAD_COND_INITIALIZER;
-static int sweep_stop;
-
-static void *sweep_main(void *arg)
-{
-	struct db *db = NULL;
-	struct ps_err e;
-	int recorded;
-
-	(void)arg;
-	run_in_background();
-	ps_err_clear(&e);
-	if (db_open(cfg->db_path, &db, &e)) {
-		log_error("breach sweep: cannot open database: %s", e.msg);
-		return NULL;
-	}
-	pthread_mutex_lock(&sweep_lock);
-	for (int pass = 0; !sweep_stop; pass++) {
-		struct timespec until;
-
-		pthread_mutex_unlock(&sweep_lock);
-		api_sweep_once(db, &recorded);
-		if (pass == 0)
-			log_info("breach sweep: first pass done");
-		pthread_mutex_lock(&sweep_lock);
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 30;
-		while (!sweep_stop &&
-		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
-			;
-	}
-	pthread_mutex_unlock(&sweep_lock);
-	db_close(db);
-	return NULL;
-}
-
-/* ---- checkpoints: the WAL copied into the database off the commit path ---- */
-
-static void *checkpoint_main(void *arg)
-{
-	struct db *db = NULL;
-	struct ps_err e;
-
-	(void)arg;
-	run_in_background();
-	ps_err_clear(&e);
-	if (db_open(cfg->db_path, &db, &e)) {
-		log_error("checkpoints: cannot open database: %s", e.msg);
-		return NULL;
-	}
-	pthread_mutex_lock(&sweep_lock);
-	while (!sweep_stop) {
-		struct timespec until;
-
-		pthread_mutex_unlock(&sweep_lock);
-		if (db_checkpoint(db, NULL, &e))
-			log_warn("checkpoint failed: %s", e.msg);
-		pthread_mutex_lock(&sweep_lock);
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 250 * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-		while (!sweep_stop &&
-		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
-			;
-	}
-	pthread_mutex_unlock(&sweep_lock);
-	db_close(db); /* the last connection out checkpoints what is left */
-	return NULL;
-}
-
 /* ---- start and stop ---- */
 
-/* Stop the sweep (when sweeper is not NULL) and the checkpoint thread. */
-static void stop_background(pthread_t *sweeper, pthread_t *checkpointer)
-{
-	pthread_mutex_lock(&sweep_lock);
-	sweep_stop = 1;
-	pthread_cond_broadcast(&sweep_cond);
-	pthread_mutex_unlock(&sweep_lock);
-	if (sweeper)
-		pthread_join(*sweeper, NULL);
-	if (checkpointer_running)
-		pthread_join(*checkpointer, NULL);
-	checkpointer_running = 0;
-}
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_err *err)
 {
@@ -777,9 +682,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
 	sigset_t set;
-	pthread_t sweeper, checkpointer;
 	struct db *commit_db = NULL;
-	int sig, rc, have_sweeper;
+	int sig, rc;
 	char host[INET_ADDRSTRLEN];
 	/* TLS: the certificate and key in memory for MHD (GnuTLS) */
 	struct buf cert, key;
@@ -824,9 +728,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	sweep_stop = 0;
-	checkpointer_running = pthread_create(&checkpointer, NULL, checkpoint_main, NULL) == 0;
-	if (!checkpointer_running)
+	if (!background_checkpointer_start(cfg->db_path))
 		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 				     MHD_ALLOW_SUSPEND_RESUME |
@@ -847,7 +749,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	buf_release(&key);
 	buf_release(&cert);
 	if (!d) {
-		stop_background(NULL, &checkpointer);
+		background_stop();
 		if (tls)
 			return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
 				       "无法在 %s 上启动 HTTPS（端口被占用，或证书与私钥不匹配？）",
@@ -866,15 +768,11 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
 		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
 	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && db_use_as_writer(commit_db, err) == PS_OK &&
-	    (!checkpointer_running || db_checkpoint_elsewhere(commit_db, err) == PS_OK) &&
+	    (!background_checkpointer_running() || db_checkpoint_elsewhere(commit_db, err) == PS_OK) &&
 	    api_committer_start(commit_db) == PS_OK)
 		log_info("group commit on");
-	if (pthread_create(&sweeper, NULL, sweep_main, NULL) != 0) {
+	if (!background_sweep_start(cfg->db_path))
 		log_warn("breach sweep thread not started; breaches are recorded when measures end");
-		have_sweeper = 0;
-	} else {
-		have_sweeper = 1;
-	}
 
 	do {
 		if (sigwait(&set, &sig) != 0)
@@ -885,7 +783,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	MHD_stop_daemon(d);
 	edge_watchdog_stop();
 	/* the sweep writes through the committer: stop it first */
-	stop_background(have_sweeper ? &sweeper : NULL, &checkpointer);
+	background_stop();
 	api_committer_stop();
 	db_close(commit_db);
 	pthread_mutex_lock(&dbs_lock);

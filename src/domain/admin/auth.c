@@ -592,22 +592,11 @@ static int reused(struct ctx *c, int64_t user_id, const char *pw, int *is_reused
 /* The newest password_history row of user_id (0 when none). */
 static int history_id(struct ctx *c, int64_t user_id, int64_t *id)
 {
-	struct db_stmt *st;
-	int rc = db_prepare(c->db,
-			    "SELECT COALESCE(MAX(id), 0) FROM password_history WHERE user_id = ?",
-			    &st, c->err);
+	struct rows_query q;
 
-	*id = 0;
-	if (rc)
-		return rc;
-	db_bind_int(st, 1, user_id);
-	rc = db_step(st, c->err);
-	if (rc == PS_ROW) {
-		*id = db_column_int(st, 0);
-		rc = PS_OK;
-	}
-	db_finalize(st);
-	return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	return rows_int(&q, "SELECT COALESCE(MAX(id), 0) FROM password_history WHERE user_id = ?", 0, id);
 }
 
 int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,

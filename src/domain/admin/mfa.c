@@ -5,6 +5,7 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
+#include "domain/rows.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/mem.h"
@@ -279,22 +280,11 @@ out:
 
 static int recovery_left(struct ctx *c, int64_t user_id, int64_t *n)
 {
-	struct db_stmt *st;
-	int rc = db_prepare(c->db,
-			    "SELECT COUNT(*) FROM totp_recovery WHERE user_id = ? AND used_at IS NULL",
-			    &st, c->err);
+	struct rows_query q;
 
-	*n = 0;
-	if (rc)
-		return rc;
-	db_bind_int(st, 1, user_id);
-	rc = db_step(st, c->err);
-	if (rc == PS_ROW) {
-		*n = db_column_int(st, 0);
-		rc = PS_OK;
-	}
-	db_finalize(st);
-	return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	return rows_int(&q, "SELECT COUNT(*) FROM totp_recovery WHERE user_id = ? AND used_at IS NULL", 0, n);
 }
 
 int mfa_status(struct ctx *c, json_t **out)

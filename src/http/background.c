@@ -1,0 +1,129 @@
+/* background.c — the server's two background threads, run at a lower
+ * priority than requests: the WAL checkpoints (off the commit path) and the
+ * breach sweep (BREACH transitions recorded at most ~30 s late). */
+#include "http/background.h"
+#include "api/api.h"
+#include "store/db.h"
+#include "core/log.h"
+
+#include <pthread.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+static pthread_t sweeper, checkpointer;
+static int sweeper_running, checkpointer_running;
+
+/* Background work yields the cores to requests (Linux: per-thread nice). */
+static void run_in_background(void)
+{
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+}
+
+/* ---- the breach sweep: BREACH transitions recorded at most ~30 s late ---- */
+
+static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t sweep_cond = PTHREAD_COND_INITIALIZER;
+static int sweep_stop;
+
+static void *sweep_main(void *arg)
+{
+	const char *db_path = arg;
+	struct db *db = NULL;
+	struct ps_err e;
+	int recorded;
+
+	run_in_background();
+	ps_err_clear(&e);
+	if (db_open(db_path, &db, &e)) {
+		log_error("breach sweep: cannot open database: %s", e.msg);
+		return NULL;
+	}
+	pthread_mutex_lock(&sweep_lock);
+	for (int pass = 0; !sweep_stop; pass++) {
+		struct timespec until;
+
+		pthread_mutex_unlock(&sweep_lock);
+		api_sweep_once(db, &recorded);
+		if (pass == 0)
+			log_info("breach sweep: first pass done");
+		pthread_mutex_lock(&sweep_lock);
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 30;
+		while (!sweep_stop &&
+		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
+			;
+	}
+	pthread_mutex_unlock(&sweep_lock);
+	db_close(db);
+	return NULL;
+}
+
+/* ---- checkpoints: the WAL copied into the database off the commit path ---- */
+
+static void *checkpoint_main(void *arg)
+{
+	const char *db_path = arg;
+	struct db *db = NULL;
+	struct ps_err e;
+
+	run_in_background();
+	ps_err_clear(&e);
+	if (db_open(db_path, &db, &e)) {
+		log_error("checkpoints: cannot open database: %s", e.msg);
+		return NULL;
+	}
+	pthread_mutex_lock(&sweep_lock);
+	while (!sweep_stop) {
+		struct timespec until;
+
+		pthread_mutex_unlock(&sweep_lock);
+		if (db_checkpoint(db, NULL, &e))
+			log_warn("checkpoint failed: %s", e.msg);
+		pthread_mutex_lock(&sweep_lock);
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 250 * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		while (!sweep_stop &&
+		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
+			;
+	}
+	pthread_mutex_unlock(&sweep_lock);
+	db_close(db); /* the last connection out checkpoints what is left */
+	return NULL;
+}
+
+int background_checkpointer_start(const char *db_path)
+{
+	sweep_stop = 0;
+	checkpointer_running = pthread_create(&checkpointer, NULL, checkpoint_main, (void *)db_path) == 0;
+	return checkpointer_running;
+}
+
+int background_checkpointer_running(void)
+{
+	return checkpointer_running;
+}
+
+int background_sweep_start(const char *db_path)
+{
+	sweeper_running = pthread_create(&sweeper, NULL, sweep_main, (void *)db_path) == 0;
+	return sweeper_running;
+}
+
+void background_stop(void)
+{
+	pthread_mutex_lock(&sweep_lock);
+	sweep_stop = 1;
+	pthread_cond_broadcast(&sweep_cond);
+	pthread_mutex_unlock(&sweep_lock);
+	if (sweeper_running)
+		pthread_join(sweeper, NULL);
+	if (checkpointer_running)
+		pthread_join(checkpointer, NULL);
+	sweeper_running = checkpointer_running = 0;
+}
