@@ -65,6 +65,18 @@ int api_session_create(struct req *r)
 		}
 		return rc;
 	}
+	{
+		const struct login_check *chk = r->prepared;
+
+		/* the check could not be made (out of memory, storage): a 5xx to
+		 * try again, never a wrong-password answer */
+		if (!chk && r->prepare_failed) {
+			r->err = r->prepare_err;
+			return r->err.rc;
+		}
+		if (chk && chk->loaded && !chk->done)
+			return ps_fail(&r->err, PS_EBUSY, NULL, NULL, "登录暂时无法完成，请重试");
+	}
 	rc = auth_login(&r->ctx, body_in.username, body_in.totp_code, r->prepared, &res);
 	if (r->prepared)
 		ps_memzero(r->prepared, sizeof(struct login_check));
