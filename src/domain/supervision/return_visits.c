@@ -22,7 +22,7 @@
 #define DUE_FROM                                                                              \
 	" FROM police_case k JOIN org_unit o ON o.id = k.unit_id JOIN case_party cp ON cp.case_id = k.id" \
 	" JOIN person p ON p.id = cp.person_id"                                                       \
-	" WHERE k.status = '" CASE_CLOSED "' AND k.closed_at IS NOT NULL"                            \
+	" WHERE k.status IN ('" CASE_CLOSED "','" CASE_ARCHIVED "') AND k.closed_at IS NOT NULL"                            \
 	" AND (cp.role IN ('victim','reporter') OR (cp.role = 'suspect' AND ? = 1))"                  \
 	" AND NOT EXISTS (SELECT 1 FROM return_visit v WHERE v.case_id = k.id AND v.party_id = cp.id)"
 
@@ -170,7 +170,7 @@ int return_visits_create(struct ctx *c, int64_t case_id, const struct return_vis
 	if (rc)
 		return rc;
 	unit = row_int(p, "unit_id");
-	if (strcmp(row_str(p, "status"), CASE_CLOSED) != 0)
+	if (strcmp(row_str(p, "status"), CASE_CLOSED) != 0 && strcmp(row_str(p, "status"), CASE_ARCHIVED) != 0)
 		rc = ps_fail(c->err, PS_ECONFLICT, "CASE_NOT_CLOSED", "SUP-RETURN-VISIT", "案件办结后才进行回访");
 	else if (strcmp(row_str(p, "role"), "witness") == 0 ||
 		 (strcmp(row_str(p, "role"), "suspect") == 0 && !suspects_on(c, unit)))
