@@ -98,7 +98,7 @@ int seed_demo_supervision(struct ctx *c)
 		    "来信：示范县公安局督察大队（示范县城区人民路1号）\n来访：示范县公安局信访接待室，工作日 9:00—17:00\n"
 		    "12389 公安机关举报投诉电话"));
 	TRY(setting(c, "station.contact_card", cg,
-		    "东街社区警务室 刘强 0351-1230011\n西街社区警务室 陈刚 0351-1230012\n城关派出所值班室 0351-1230001（24小时）"));
+		    "东街社区警务室（社区民警） 0351-1230011\n西街社区警务室（社区民警） 0351-1230012\n城关派出所值班室 0351-1230001（24小时）"));
 	/* 城关 also visits the suspects of its closed cases */
 	TRY(setting(c, "return_visit.suspects", cg, "true"));
 
