@@ -374,6 +374,10 @@ int return_visits_stats(struct ctx *c, json_t **out)
 		json_decref(u);
 		json_array_append_new(officers, f);
 	}
+	/* AUD-1: figures of the officers' work, read by whom */
+	rc = audit_read_items(c, "return_visit.stats", "user", officers, "user_id");
+	if (rc)
+		goto out;
 	*out = json_pack("{s:O, s:O}", "stations", stations, "officers", officers);
 	if (!*out)
 		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
