@@ -73,8 +73,8 @@ int seed_demo_supervision(struct ctx *c)
 	int64_t cg = id_of(c, "SELECT id FROM org_unit WHERE name = ?", "城关派出所");
 	int64_t bs = id_of(c, "SELECT id FROM org_unit WHERE name = ?", "北社派出所");
 	int64_t k5 = id_of(c, "SELECT id FROM police_case WHERE title = ?", "殴打他人");
-	int64_t k6 = id_of(c, "SELECT id FROM police_case WHERE case_no LIKE ?", "%行〔2026〕00006号");
-	int64_t k8 = id_of(c, "SELECT id FROM police_case WHERE case_no LIKE ?", "%行〔2026〕00008号");
+	int64_t k6 = id_of(c, "SELECT id FROM police_case WHERE case_no = ?", "城关派出所行〔2026〕00006号");
+	int64_t k8 = id_of(c, "SELECT id FROM police_case WHERE case_no = ?", "城关派出所行〔2026〕00008号");
 	int64_t k13 = id_of(c, "SELECT id FROM police_case WHERE title = ?", "殴打他人（邻里纠纷）");
 	int64_t k14 = id_of(c, "SELECT id FROM police_case WHERE title = ?", "扰乱公共场所秩序（当场处罚）");
 	int64_t liming = id_of(c, "SELECT id FROM users WHERE username = ?", "minjing1");

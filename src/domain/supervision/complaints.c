@@ -372,7 +372,7 @@ static int trace(struct ctx *c, int64_t case_id, json_t **out)
 		      "  WHERE case_id = ? AND seizure_approved_by IS NOT NULL"
 		      " UNION ALL SELECT user_id, at_ms / 1000, 'audit', action FROM audit WHERE object_type = 'case'"
 		      "  AND object_id = ? AND outcome = 'success' AND user_id IS NOT NULL"
-		      "  AND action NOT LIKE '%.read' AND action NOT LIKE '%.list' AND action NOT LIKE '%query%'"
+		      "  AND action NOT IN ('read', 'case.progress_query')"
 		      ") t JOIN users u ON u.id = t.user_id JOIN org_unit o ON o.id = u.unit_id ORDER BY t.at, t.user_id",
 		      &rows);
 	if (rc) {
