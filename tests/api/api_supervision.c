@@ -19,6 +19,9 @@
 #pragma GCC diagnostic ignored "-Wunused-function"
 #include "clock_util.h"
 
+#include "core/buf.h"
+#include "core/xlsx.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -712,6 +715,42 @@ STORY(supervision_card_for_every_party)
 	EXPECT(http(srv, login(srv, "beishe_mj1", DEMO_PW), "GET", API "/cases/5/supervision-cards", NULL), 403);
 }
 
+/* The four ledgers export as workbooks that read back, with the demo's
+ * rows: 3 visits, 4 complaints + 2 appeals, 1 finding × 1 officer, 2
+ * interference records (a title line and a header line before them). */
+STORY(supervision_ledgers_export_and_read_back)
+{
+	struct session *dc = login(srv, "ducha", DEMO_PW);
+	static const struct { const char *kind, *must; int rows; } ledgers[] = {
+		{ "return_visits", "满意度", 3 },
+		{ "complaints", "复议诉讼赔偿", 6 },
+		{ "faults", "执法瑕疵", 1 },
+		{ "interferences", "领导干部", 2 },
+	};
+
+	for (size_t i = 0; i < sizeof(ledgers) / sizeof(ledgers[0]); i++) {
+		struct resp *r = http(srv, dc, "POST", API "/exports",
+				      fmt(srv, "{\"kind\":\"%s\",\"format\":\"xlsx\",\"reason\":\"督察核查台账\"}",
+					  ledgers[i].kind));
+		struct buf b;
+		struct ps_err e;
+		int lines = 0;
+
+		EXPECT(r, 200);
+		buf_init(&b, 1 << 20);
+		assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
+		for (const char *p = buf_str(&b); *p; p++)
+			lines += *p == '\n';
+		if (lines != 2 + ledgers[i].rows || !strstr(buf_str(&b), ledgers[i].must))
+			fail_msg("ledger %s: %d lines: %s", ledgers[i].kind, lines, buf_str(&b));
+		buf_release(&b);
+	}
+	/* an officer exports none of them */
+	EXPECT(http(srv, login(srv, "minjing1", DEMO_PW), "POST", API "/exports",
+		    "{\"kind\":\"interferences\",\"format\":\"csv\",\"reason\":\"查看登记\"}"),
+	       403);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)
 
 int main(void)
@@ -728,6 +767,7 @@ int main(void)
 		T(fault_findings_need_a_reason_and_a_sanction),
 		T(interference_register_is_append_only),
 		T(supervision_card_for_every_party),
+		T(supervision_ledgers_export_and_read_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

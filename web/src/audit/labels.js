@@ -245,7 +245,11 @@ const ACTION = {
   'fault.list': '查询执法过错',
   'officer.record_list': '查询民警执法档案',
   'interference.create': '登记干预执法',
-  'interference.list': '查阅干预执法登记'
+  'interference.list': '查阅干预执法登记',
+  'export.return_visits': '导出案件回访台账',
+  'export.complaints': '导出信访投诉与复议诉讼台账',
+  'export.faults': '导出执法过错台账',
+  'export.interferences': '导出干预执法登记台账'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
