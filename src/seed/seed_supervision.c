@@ -84,7 +84,25 @@ int seed_demo_supervision(struct ctx *c)
 
 	/* what the public page and the card print: the county's, and 城关's
 	 * own contact card */
-	TRY(setting(c, "station.supervision_phone", 0, "0351-1234110"));
+	/* the supervision phone is each station's (here all the 督察大队's) */
+	{
+		struct rows_query q;
+		json_t *units = NULL, *u;
+		size_t i;
+
+		rows_binds(&q, c);
+		rc = rows_all(&q, "SELECT id FROM org_unit WHERE kind = 'station' ORDER BY id", &units);
+		if (rc)
+			goto done;
+		json_array_foreach(units, i, u) {
+			rc = setting(c, "station.supervision_phone", row_int(u, "id"), "0351-1234110");
+			if (rc)
+				break;
+		}
+		json_decref(units);
+		if (rc)
+			goto done;
+	}
 	TRY(setting(c, "station.bureau_complaint_phone", 0, "12389"));
 	TRY(setting(c, "station.opening_hours", 0, "户籍、证件窗口：周一至周五 8:30—12:00，14:30—18:00；报警、求助：24小时"));
 	TRY(setting(c, "station.case_scope", 0,
