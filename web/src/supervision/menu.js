@@ -4,7 +4,7 @@ import { ChatLineSquare, Checked, Document, Files, Phone, Stamp, User, Warning }
 export const SUPERVISION_ICONS = { ChatLineSquare, Checked, Document, Files, Phone, Stamp, User, Warning }
 
 export const SUPERVISION_MENU = {
-  title: '执法监督',
+  title: '信访与追责',
   icon: 'Stamp',
   children: [
     { path: '/supervision/complaints', title: '信访投诉', icon: 'ChatLineSquare', action: 'complaint.list' },

@@ -1,6 +1,6 @@
 // routes.js — the 执法监督 pages. `SUPERVISION_ROUTES` are children of the app layout;
 // `SUPERVISION_BARE_ROUTES` are the public pages (meta.open: no login).
-const crumbs = ['执法监督']
+const crumbs = ['信访与追责']
 const page = (path, name, component, title, action, extra = {}) => ({
   path,
   name,
