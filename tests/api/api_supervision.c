@@ -751,6 +751,49 @@ STORY(supervision_ledgers_export_and_read_back)
 	       403);
 }
 
+/* SUP-XF-CONFIDENTIAL: a denunciation never reaches the station it
+ * accuses — not in its list, not by its id, not on its board. */
+STORY(denunciation_stays_away_from_the_accused_station)
+{
+	struct session *dc, *sz, *nq;
+	struct resp *r;
+	long long id, id2;
+	json_t *it;
+	size_t i;
+
+	clocks_begin(srv);
+	dc = S("ducha"), sz = S("suozhang"), nq = S("neiqin");
+	r = http(srv, dc, "POST", API "/complaints",
+			      fmt(srv, "{\"station_id\":%lld,\"channel\":\"letter\",\"kind\":\"denunciation\","
+				       "\"content\":\"检举某民警收受当事人财物。\"}",
+				  station(srv, "城关派出所")));
+	EXPECT(r, 201);
+	id = rnum(r, "id");
+	r = http(srv, sz, "GET", API "/complaints", NULL);
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (jint(it, "id") == id)
+			fail_msg("the accused station lists the denunciation: %s", r->body);
+	EXPECT_ERR(srv, http(srv, sz, "GET", fmt(srv, API "/complaints/%lld", id), NULL), 403, NULL, "SUP-XF-CONFIDENTIAL");
+	EXPECT_ERR(srv, http(srv, sz, "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 403, NULL,
+		   "SUP-XF-CONFIDENTIAL");
+	assert_null(warning(srv, "suozhang", "?level=all", fmt(srv, "complaint:%lld:notice", id)));
+	assert_true(q1(srv, fmt(srv, "SELECT COUNT(*) FROM audit WHERE action = 'complaint.read' AND outcome = 'denied'"
+				   " AND object_id = '%lld'", id)) == 1);
+	/* the county's 督察 handles it */
+	EXPECT(http(srv, dc, "GET", fmt(srv, API "/complaints/%lld", id), NULL), 200);
+	assert_non_null(warning(srv, "ducha", "?level=all", fmt(srv, "complaint:%lld:notice", id)));
+	EXPECT(http(srv, dc, "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
+	/* a station clerk registers one and gets back its code only */
+	r = http(srv, nq, "POST", API "/complaints",
+		 "{\"channel\":\"visit\",\"kind\":\"denunciation\",\"content\":\"来访检举。\"}");
+	EXPECT(r, 201);
+	id2 = rnum(r, "id");
+	assert_int_equal(strlen(rstr(r, "tracking_code")), 10);
+	assert_null(jpath(r->json, "content"));
+	EXPECT(http(srv, nq, "GET", fmt(srv, API "/complaints/%lld", id2), NULL), 403);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)
 
 int main(void)
@@ -768,6 +811,7 @@ int main(void)
 		T(interference_register_is_append_only),
 		T(supervision_card_for_every_party),
 		T(supervision_ledgers_export_and_read_back),
+		T(denunciation_stays_away_from_the_accused_station),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -278,7 +278,15 @@ int complaints_create(struct ctx *c, const struct complaint_in *in, json_t **out
 			    in->contact_name, in->contact_phone, NULL, in->case_id, in->incident_id, code, &id);
 	if (!rc)
 		rc = audit_write(c, "complaint.create", "complaint", idstr(c, id), "success", in->channel);
-	return rc ? rc : complaints_get(c, id, out);
+	if (rc)
+		return rc;
+	if (c->who.station_id && strcmp(in->kind, "denunciation") == 0) {
+		/* SUP-XF-CONFIDENTIAL: the station registers it and sees no more */
+		*out = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "tracking_code", code, "status", "received",
+				 "kind", "denunciation");
+		return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	return complaints_get(c, id, out);
 }
 
 static const char list_select[] =
@@ -302,6 +310,10 @@ int complaints_list(struct ctx *c, const char *status, json_t **out)
 			1, 200);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_and_text(&q, "m.status = ?", status);
+	/* SUP-XF-CONFIDENTIAL: a denunciation never reaches the station it
+	 * accuses; the county's 督察 and 信访 staff handle it */
+	if (c->who.station_id)
+		rows_and(&q, "m.kind <> 'denunciation'");
 	rc = rows_page(&q, list_select, "ORDER BY m.received_at DESC, m.id DESC", out);
 	if (!rc)
 		rc = audit_read_items(c, "complaint.list", "complaint", json_object_get(*out, "items"), "id");
@@ -406,6 +418,25 @@ static int trace(struct ctx *c, int64_t case_id, json_t **out)
 	return PS_OK;
 }
 
+/* SUP-XF-CONFIDENTIAL: refuse station staff a denunciation (403, audited). */
+static int confidential(struct ctx *c, int64_t id, const char *action)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	if (!c->who.station_id)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM complaint WHERE id = ? AND kind = 'denunciation'", 0, &n);
+	if (rc || !n)
+		return rc;
+	rc = ctx_deny(c, action, "complaint", idstr(c, id), "检举揭发事项不得交给被检举的单位和人员，由县局督察办理");
+	c->err->rule = "SUP-XF-CONFIDENTIAL";
+	return rc;
+}
+
 int complaints_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
@@ -414,6 +445,8 @@ int complaints_get(struct ctx *c, int64_t id, json_t **out)
 
 	*out = NULL;
 	rc = rows_check_unit(c, ACT_COMPLAINT_LIST, UNIT_PATH_SQL, id, "信访投诉不存在");
+	if (!rc)
+		rc = confidential(c, id, "complaint.read");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -509,6 +542,8 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 
 	*out = NULL;
 	rc = rows_check_unit(c, ACT_COMPLAINT_UPDATE, UNIT_PATH_SQL, id, "信访投诉不存在");
+	if (!rc)
+		rc = confidential(c, id, "complaint.update");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -600,11 +635,13 @@ int complaints_clocks(struct clock_sink *k, enum clock_scope s)
 		return clocks_sink_rc(k);
 	rows_binds(&q, c);
 	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
+	rows_bind_int(&q, s != SCOPE_ALL && c->who.station_id); /* SUP-XF-CONFIDENTIAL */
 	rc = rows_all(&q,
 		      "SELECT m.id, m.tracking_code, m.status, m.track, m.received_at, m.accepted_at, m.extended_at,"
 		      " m.review_requested_at, m.recheck_requested_at, m.station_id AS unit_id, o.name AS unit_name,"
 		      " m.case_id, m.tracking_code AS case_no FROM complaint m JOIN org_unit o ON o.id = m.station_id"
-		      " WHERE o.path LIKE ? AND m.status IN ('received','accepted','reviewing','rechecking')",
+		      " WHERE o.path LIKE ? AND (? = 0 OR m.kind <> 'denunciation')"
+		      " AND m.status IN ('received','accepted','reviewing','rechecking')",
 		      &rows);
 	if (rc)
 		return rc;

@@ -228,6 +228,8 @@ const ACTION = {
   'complaint.query_public': '查询投诉办理进度（公众）',
   'complaint.create': '登记信访投诉',
   'complaint.list': '查询信访投诉',
+  'complaint.read': '查看信访投诉',
+  'complaint.update': '办理信访投诉',
   'complaint.accept': '受理信访投诉',
   'complaint.reject': '不予受理信访投诉',
   'complaint.extend': '延长信访办理期限',
