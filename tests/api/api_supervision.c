@@ -313,6 +313,35 @@ STORY(complaint_chain_runs_on_its_clocks)
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review_answer", id),
 		    "{\"note\":\"复查意见：维持原处理意见。\"}"),
 	       200);
+	/* 复核 is asked within 30 days of the 复查 opinion (SUP-XF-RECHECK) */
+	clock_advance(srv, 31 * DAY);
+	EXPECT_ERR(srv, http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/recheck", id), "{}"), 409,
+		   "RECHECK_TOO_LATE", "SUP-XF-RECHECK");
+	/* (the clock cannot go back: the rest of the chain on a second one) */
+	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/recheck", id), "{}"), 409);
+	r = http(srv, S("neiqin"), "POST", API "/complaints",
+		 "{\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第二件来信。\"}");
+	EXPECT(r, 201);
+	id = rnum(r, "id");
+	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
+	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
+		    "{\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
+	       200);
+	/* 复查 is asked within 30 days of the reply (SUP-XF-REVIEW) */
+	clock_advance(srv, 31 * DAY);
+	EXPECT_ERR(srv, http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review", id), "{}"), 409,
+		   "REVIEW_TOO_LATE", "SUP-XF-REVIEW");
+	r = http(srv, S("neiqin"), "POST", API "/complaints",
+		 "{\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第三件来信。\"}");
+	id = rnum(r, "id");
+	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
+	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
+		    "{\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
+	       200);
+	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review", id), "{}"), 200);
+	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review_answer", id),
+		    "{\"note\":\"维持。\"}"),
+	       200);
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/recheck", id), "{}"), 200);
 	p = warning(srv, "ducha", "?level=all", fmt(srv, "complaint:%lld:recheck", id));
 	assert_non_null(p);

@@ -548,7 +548,8 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT status, track, station_id, case_id, extended_at FROM complaint WHERE id = ?", &m);
+	rc = rows_one(&q, "SELECT status, track, station_id, case_id, extended_at, finished_at, review_answered_at"
+			  " FROM complaint WHERE id = ?", &m);
 	if (rc)
 		return rc;
 	st = arena_strdup(c->arena, row_str(m, "status"));
@@ -570,7 +571,12 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 		if (!in->finding)
 			rc = ps_fail_field(c->err, PS_EINVAL, "finding", "请选择调查结论（属实/部分属实/不属实）");
 	} else if (strcmp(step, "review") == 0) {
+		/* SUP-XF-REVIEW: asked within 30 days of the written reply */
 		need = "finished", to = "reviewing", set = "review_requested_at = ?";
+		if (row_int(m, "finished_at") && !row_int(m, "review_answered_at") &&
+		    c->now >= rule_deadline(NULL, RULE_SUP_XF_REVIEW, 0, row_int(m, "finished_at")))
+			rc = ps_fail(c->err, PS_ECONFLICT, "REVIEW_TOO_LATE", "SUP-XF-REVIEW",
+				     "已超过收到书面答复之日起三十日的请求复查期限");
 	} else if (strcmp(step, "review_answer") == 0) {
 		need = "reviewing", to = "finished", set = "review_answered_at = ?, opinion = ?";
 	} else if (strcmp(step, "recheck") == 0) {
@@ -581,6 +587,10 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 			rc = rows_int(&q, "SELECT COUNT(*) FROM complaint WHERE id = ? AND review_answered_at IS NOT NULL", 0, &n);
 			if (!rc && !n)
 				rc = ps_fail(c->err, PS_ECONFLICT, "NO_REVIEW", "SUP-XF-RECHECK", "复核须在复查意见作出之后请求");
+			/* SUP-XF-RECHECK: asked within 30 days of the 复查 opinion */
+			else if (!rc && c->now >= rule_deadline(NULL, RULE_SUP_XF_RECHECK, 0, row_int(m, "review_answered_at")))
+				rc = ps_fail(c->err, PS_ECONFLICT, "RECHECK_TOO_LATE", "SUP-XF-RECHECK",
+					     "已超过收到复查意见之日起三十日的请求复核期限");
 		}
 	} else if (strcmp(step, "recheck_answer") == 0) {
 		/* SUP-XF-RECHECK: after 复核 the chain is closed */
