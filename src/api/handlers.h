@@ -175,4 +175,44 @@ int api_letters_answer(struct req *r);
 extern const struct field letters_answer_fields[];
 int api_population_summary(struct req *r);
 
+/* 执法监督与警务公开 (issue 15 part A): api/supervision/ */
+int api_public_stations(struct req *r);
+int api_public_notice(struct req *r);
+int api_public_complaints_file(struct req *r);
+extern const struct field public_complaints_fields[];
+int api_public_complaints_query(struct req *r);
+extern const struct field public_complaints_query_fields[];
+int api_supervision_cards_get(struct req *r);
+int api_supervision_cards_hand(struct req *r);
+extern const struct field supervision_cards_fields[];
+int api_return_visits_list(struct req *r);
+int api_return_visits_stats(struct req *r);
+int api_return_visits_create(struct req *r);
+extern const struct field return_visits_create_fields[];
+int api_return_visits_review(struct req *r);
+extern const struct field return_visits_review_fields[];
+int api_complaints_list(struct req *r);
+int api_complaints_create(struct req *r);
+extern const struct field complaints_create_fields[];
+int api_complaints_get(struct req *r);
+int api_complaints_step(struct req *r);
+extern const struct field complaints_step_fields[];
+int api_appeals_list(struct req *r);
+int api_appeals_create(struct req *r);
+extern const struct field appeals_create_fields[];
+int api_appeals_answer(struct req *r);
+extern const struct field appeals_answer_fields[];
+int api_appeals_outcome(struct req *r);
+extern const struct field appeals_outcome_fields[];
+int api_fault_findings_list(struct req *r);
+int api_fault_findings_create(struct req *r);
+extern const struct field fault_findings_create_fields[];
+int api_fault_findings_decide(struct req *r);
+extern const struct field fault_findings_decide_fields[];
+int api_officer_records_list(struct req *r);
+int api_officer_records_get(struct req *r);
+int api_interferences_list(struct req *r);
+int api_interferences_create(struct req *r);
+extern const struct field interferences_create_fields[];
+
 #endif

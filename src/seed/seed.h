@@ -26,6 +26,11 @@ int seed_demo_incidents(struct ctx *c);
 /* The demo community of 城关 (seed_population.c). */
 int seed_demo_population(struct ctx *c);
 
+/* The demo county's 执法监督: settings of the public page and the card,
+ * cards, return visits, complaints, appeals, findings, interference
+ * records (seed_supervision.c). */
+int seed_demo_supervision(struct ctx *c);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);

@@ -274,6 +274,53 @@ static const struct row table[] = {
 	R("POST", "/letters/{id}/answer", "{\"answered_on\":\"@today\",\"result\":\"none\"}",
 	  "NN. NN. NN. NN. YY. NN. YN. YN. YN. NN. YN. NN. NN."),
 	R("GET", "/population/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 执法监督与警务公开 (issue 15 part A): the public side needs no login;
+	 * cards and visits are the station staff's, complaints, appeals and
+	 * faults the chiefs', legal reviewers' and the 督察's; any sworn officer,
+	 * auxiliary or clerk records an interference, only the 督察 reads them */
+	R("GET", "/public/stations", NULL, "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/public/stations/{id}", NULL, "YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY"),
+	R("POST", "/public/progress", "{\"receipt_code\":\"{code}\",\"phone_last4\":\"1111\"}",
+	  "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/public/complaints",
+	  "{\"station_id\":@station,\"content\":\"矩阵投诉：民警出警不及时。\",\"contact_phone\":\"13700000000\"}",
+	  "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/public/complaints/query", "{\"tracking_code\":\"{tracking}\",\"phone_last4\":\"5678\"}",
+	  "Y Y Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/cases/{id}/supervision-cards", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/cases/{id}/supervision-cards", "{\"party_id\":@party,\"method\":\"in_person\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
+	R("GET", "/return-visits", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/return-visits/stats", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/cases/{id}/return-visits", "{\"party_id\":@party,\"reached\":true,\"method\":\"phone\",\"satisfaction\":5}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
+	R("POST", "/return-visits/{id}/review", "{\"note\":\"矩阵复核\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("GET", "/complaints", NULL, "N N N Y Y Y Y N N Y Y N N"),
+	R("POST", "/complaints", "{\"channel\":\"phone\",\"kind\":\"complaint\",\"content\":\"矩阵投诉\"}",
+	  "N N N Y Y Y Y N N Y Y N N"),
+	R("GET", "/complaints/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN YNN NNN NNN"),
+	R("POST", "/complaints/{id}/{step}", "{}", "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("GET", "/appeals", NULL, "N N N Y Y Y Y N N Y Y N N"),
+	R("POST", "/cases/{id}/appeals",
+	  "{\"kind\":\"reconsideration\",\"applicant\":\"矩阵\",\"known_on\":\"@yesterday\",\"applied_on\":\"@today\","
+	  "\"received_on\":\"@today\",\"organ\":\"示范县人民政府\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/appeals/{id}/answer", "{\"answered_on\":\"@today\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/appeals/{id}/outcome", "{\"outcome\":\"upheld\",\"outcome_on\":\"@today\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("GET", "/fault-findings", NULL, "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/fault-findings",
+	  "{\"source\":\"other\",\"station_id\":@station,\"officers\":[{\"user_id\":@co,\"part\":\"handler\"}]}",
+	  "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/fault-findings/{id}/decide", "{\"record_type\":\"defect\",\"reason\":\"矩阵认定\"}",
+	  "NNN NNN NNN YYN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("GET", "/officer-records", NULL, "N N N Y Y Y Y N N Y N N N"),
+	R("GET", "/officer-records/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("GET", "/interferences", NULL, "N N N Y N N N N N N N N N"),
+	R("POST", "/interferences", "{\"occurred_at\":@now,\"who\":\"矩阵某人\",\"how\":\"phone\",\"asked\":\"矩阵询问\"}",
+	  "N N N N Y Y Y Y Y Y Y Y N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -290,6 +337,9 @@ struct fixtures {
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
+	/* 执法监督 (issue 15 part A) */
+	long long complaint[NSCOPE], appeal[NSCOPE], fault[NSCOPE], visit[NSCOPE];
+	const char *tracking;
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -437,6 +487,28 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 	f->co_officer = q1(srv, "SELECT id FROM users WHERE username = 'minjing2'");
 	f->aux = q1(srv, "SELECT id FROM users WHERE username = 'fujing'");
 	f->receipt = db_raw_text(srv, srv->db, "SELECT receipt_code FROM police_case WHERE id = 4");
+	/* 执法监督: 城关's seeded records; 北社's complaint; the rest made in
+	 * 北社 and 西河 (the public complaint moved to 西河) */
+	f->complaint[OWN] = q1(srv, "SELECT id FROM complaint WHERE contact_name = '李建国'");
+	f->complaint[OTHER] = q1(srv, "SELECT id FROM complaint WHERE contact_name = '冯某'");
+	f->complaint[COUNTY] = q1(srv, "SELECT id FROM complaint WHERE contact_name = '王先生'");
+	f->tracking = db_raw_text(srv, srv->db, "SELECT tracking_code FROM complaint WHERE contact_name = '王先生'");
+	exec(srv, fmt(srv, "UPDATE complaint SET station_id = %lld WHERE id = %lld", f->unit[COUNTY], f->complaint[COUNTY]));
+	f->appeal[OWN] = q1(srv, "SELECT id FROM appeal WHERE outcome IS NULL");
+	f->fault[OWN] = q1(srv, "SELECT MIN(id) FROM fault_finding");
+	f->visit[OWN] = q1(srv, "SELECT id FROM return_visit WHERE review_needed = 1");
+	for (int s = OTHER; s < NSCOPE; s++) {
+		exec(srv, fmt(srv, "INSERT INTO appeal(case_id, station_id, kind, applicant, known_on, applied_on, received_on,"
+				   " organ, recorded_by, recorded_at) VALUES (%lld, %lld, 'reconsideration', '矩阵', '2026-01-01',"
+				   " '2026-01-02', '2026-01-03', '某人民政府', 1, 0);"
+				   "INSERT INTO fault_finding(station_id, source, status, opened_at) VALUES (%lld, 'other', 'open', 0);"
+				   "INSERT INTO return_visit(case_id, party_id, reached, method, satisfaction, visited_by, visited_at,"
+				   " review_needed) VALUES (%lld, %lld, 1, 'phone', 1, 1, 0, 1);",
+			      f->kase[s], f->unit[s], f->unit[s], f->kase[s], f->party[s]));
+		f->appeal[s] = q1(srv, "SELECT MAX(id) FROM appeal");
+		f->fault[s] = q1(srv, "SELECT MAX(id) FROM fault_finding");
+		f->visit[s] = q1(srv, "SELECT MAX(id) FROM return_visit");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -452,6 +524,8 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
+		M("/public/stations/", unit), M("/complaints/", complaint), M("/appeals/", appeal),
+		M("/fault-findings/", fault), M("/return-visits/", visit), M("/officer-records/", user),
 #undef M
 	};
 
@@ -499,6 +573,9 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 	r = subst(srv, r, "{key}", "session.idle_minutes");
 	r = subst(srv, r, "{day}", today(srv, 400, 10));
 	r = subst(srv, r, "{code}", f->receipt);
+	if (strstr(r, API "/complaints/"))
+		r = subst(srv, r, "{step}", "accept");
+	r = subst(srv, r, "{tracking}", f->tracking);
 	r = subst(srv, r, "@station", fmt(srv, "%lld", f->unit[OWN]));
 	r = subst(srv, r, "@unit", fmt(srv, "%lld", f->unit[s]));
 	r = subst(srv, r, "@bureau", fmt(srv, "%lld", f->bureau));

@@ -176,6 +176,9 @@ async function readAll(c) {
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
     '/hits', '/letters', '/population/summary']
+  // 执法监督与警务公开 (issue 15 part A)
+  lists.push('/public/stations', '/return-visits', '/return-visits?status=done', '/return-visits/stats', '/complaints',
+    '/appeals', '/fault-findings', '/officer-records', '/interferences')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -190,6 +193,7 @@ async function readAll(c) {
       ids.progress = cf.receipt_code
       // every demo reporter left 13800001111 (src/seed/seed_cases.c)
       await new Client(c.base, 'public').call('POST', '/progress', { receipt_code: cf.receipt_code, phone_last4: '1111' })
+      await new Client(c.base, 'public').call('POST', '/public/progress', { receipt_code: cf.receipt_code, phone_last4: '1111' })
     }
     await c.call('GET', `/measures?case_id=${cs.id}`)
   }
@@ -197,6 +201,10 @@ async function readAll(c) {
   for (const e of items('/incidents').slice(0, 25)) await c.call('GET', `/incidents/${e.id}`)
   for (const e of items('/persons').slice(0, 25)) await c.call('GET', `/persons/${e.id}`)
   for (const e of items('/rentals').slice(0, 10)) await c.call('GET', `/rentals/${e.id}`)
+  for (const e of items('/public/stations').slice(0, 2)) await c.call('GET', `/public/stations/${e.id}`)
+  for (const e of items('/complaints').slice(0, 3)) await c.call('GET', `/complaints/${e.id}`)
+  for (const e of items('/officer-records').slice(0, 3)) await c.call('GET', `/officer-records/${e.user_id}`)
+  if (ids.case) await c.call('GET', `/cases/${ids.case.id}/supervision-cards`)
   return { got, ids }
 }
 

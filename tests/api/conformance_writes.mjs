@@ -244,4 +244,41 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.suozhang.call('POST', '/exports', { kind: 'persons', format: 'csv', reason: '契约测试导出' })
   await c.suozhang.call('POST', '/exports', { kind: 'custody', reason: '契约测试导出' })
   await c.suozhang.call('POST', '/exports', { kind: 'cases', format: 'xlsx' })
+
+  // --- 执法监督与警务公开 (issue 15 part A) ---
+  const pub = new Client(baseUrl, 'public')
+  const sts = (await pub.call('GET', '/public/stations')).body
+  const cg = sts && sts.items ? sts.items.find((x) => x.name === '城关派出所') : null
+  const filed = await pub.call('POST', '/public/complaints', { station_id: cg ? cg.id : 0,
+    content: '契约测试：报警后出警不及时。', contact_name: '契约', contact_phone: '13700001234' })
+  await pub.call('POST', '/public/complaints/query', { tracking_code: (filed.body && filed.body.tracking_code) || 'X', phone_last4: '1234' })
+  await pub.call('POST', '/public/progress', { receipt_code: 'ZZZZZZZZZZ', phone_last4: '1111' })
+  const due = (await c.suozhang.call('GET', '/return-visits')).body
+  const d0 = due && due.items && due.items[0]
+  if (d0) {
+    await c.suozhang.call('POST', `/cases/${d0.case_id}/supervision-cards`, { party_id: d0.party_id, method: 'in_person' })
+    await c.suozhang.call('POST', `/cases/${d0.case_id}/return-visits`, { party_id: d0.party_id, reached: true, method: 'phone',
+      satisfaction: 1, comments: '契约测试' })
+  }
+  const rv = (await c.suozhang.call('GET', '/return-visits?status=review')).body
+  const r0 = rv && rv.items && rv.items[0]
+  await c.suozhang.call('POST', `/return-visits/${r0 ? r0.id : 0}/review`, { note: '契约测试复核' })
+  const cp = await c.suozhang.call('POST', '/complaints', { channel: 'phone', kind: 'complaint', content: '契约测试电话投诉',
+    contact_phone: '13700004321' })
+  const cpid = cp.body && cp.body.id
+  await c.suozhang.call('POST', `/complaints/${cpid}/accept`, { track: 'residual' })
+  await c.suozhang.call('POST', `/complaints/${cpid}/finish`, { finding: 'partly', note: '契约测试处理意见',
+    officers: [{ user_id: m1.me ? m1.me.id : 0, finding: 'partly' }] })
+  const ap = (await c.fazhi.call('GET', '/appeals')).body
+  const a0 = ap && ap.items && ap.items[0]
+  const na = await c.fazhi.call('POST', `/cases/${a0 ? a0.case_id : 0}/appeals`, { kind: 'litigation', applicant: '契约',
+    known_on: today, applied_on: today, received_on: today, organ: '示范县人民法院' })
+  const naid = na.body && na.body.id
+  await c.fazhi.call('POST', `/appeals/${naid}/answer`, { answered_on: today })
+  await c.fazhi.call('POST', `/appeals/${naid}/outcome`, { outcome: 'upheld', outcome_on: today })
+  const ff = await c.fazhi.call('POST', '/fault-findings', { source: 'other', station_id: cg ? cg.id : 0,
+    officers: [{ user_id: m1.me ? m1.me.id : 0, part: 'handler' }] })
+  await c.suozhang.call('POST', `/fault-findings/${ff.body && ff.body.id}/decide`, { record_type: 'defect', reason: '契约测试认定' })
+  await m1.call('POST', '/interferences', { occurred_at: Math.floor(Date.now() / 1000) - 60, who: '契约某人', how: 'phone',
+    asked: '契约测试询问' })
 }

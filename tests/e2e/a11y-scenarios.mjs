@@ -90,6 +90,12 @@ export const a11yScenarios = [
       await checkPage(page, 'public /login').catch((e) => failures.push(e.message))
       await page.goto('/progress')
       await checkPage(page, 'public /progress').catch((e) => failures.push(e.message))
+      // 警务公开 and 网上投诉 (issue 15 part A), a station's page with its tables
+      await page.goto('/public/stations/5')
+      await expectVisible(page.locator('[data-test="public-notice-name"]'), 'the 警务公开 page')
+      await checkPage(page, 'public /public/stations/5').catch((e) => failures.push(e.message))
+      await page.goto('/public/complaint')
+      await checkPage(page, 'public /public/complaint').catch((e) => failures.push(e.message))
       if (failures.length) throw new Error(failures.join('\n'))
     }
   },

@@ -45,6 +45,37 @@ static const struct export_col property_cols[] = {
 	{ NULL, NULL },
 };
 
+/* 执法监督 ledgers (issue 15 part A) */
+static const struct export_col return_visit_cols[] = {
+	{ "case_no", "案件编号" },     { "person", "当事人" },       { "role", "身份" },
+	{ "visited_at", "回访时间" },   { "method", "回访方式" },     { "reached", "是否联系上" },
+	{ "satisfaction", "满意度" },  { "comments", "意见" },       { "visited_by", "回访人" },
+	{ "review_note", "复核意见" },  { "unit_name", "办案单位" },
+	{ NULL, NULL },
+};
+
+static const struct export_col complaint_cols[] = {
+	{ "src", "类别" },           { "ref", "编号" },           { "case_no", "案件编号" },
+	{ "sub", "来源或种类" },       { "registered_at", "登记时间" }, { "state", "办理状态或结果" },
+	{ "party", "信访人或申请人" },   { "unit_name", "单位" },
+	{ NULL, NULL },
+};
+
+static const struct export_col fault_cols[] = {
+	{ "id", "编号" },            { "unit_name", "单位" },       { "case_no", "案件编号" },
+	{ "source", "来源" },         { "officer", "民警" },        { "part", "责任环节" },
+	{ "record_type", "认定" },    { "fault_kind", "过错类型" },   { "sanction", "处理方式" },
+	{ "reason", "理由" },         { "decided_by", "认定人" },     { "decided_at", "认定时间" },
+	{ NULL, NULL },
+};
+
+static const struct export_col interference_cols[] = {
+	{ "id", "编号" },            { "unit_name", "单位" },       { "case_no", "案件编号" },
+	{ "occurred_at", "时间" },    { "who", "过问人" },          { "how", "方式" },
+	{ "identity", "身份" },       { "asked", "过问内容" },       { "recorded_by", "记录人" },
+	{ NULL, NULL },
+};
+
 static const struct {
 	const char *kind, *title;
 	enum authz_act list_act; /* the list the export mirrors */
@@ -80,6 +111,31 @@ static const struct {
 	  " FROM case_property cpy JOIN police_case k ON k.id = cpy.case_id"
 	  " JOIN org_unit o ON o.id = k.unit_id"
 	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?" },
+	/* 执法监督 ledgers (issue 15 part A) */
+	{ "return_visits", "案件回访台账", ACT_RETURN_VISIT_LIST, return_visit_cols, "return_visit",
+	  "SELECT v.id, k.case_no, " PARTY_NAME_SQL " AS person, cp.confidential, cp.role, v.visited_at, v.method,"
+	  " v.reached, v.satisfaction, v.comments, u.name AS visited_by, v.review_note, o.name AS unit_name"
+	  " FROM return_visit v JOIN police_case k ON k.id = v.case_id JOIN org_unit o ON o.id = k.unit_id"
+	  " JOIN case_party cp ON cp.id = v.party_id JOIN person p ON p.id = cp.person_id JOIN users u ON u.id = v.visited_by"
+	  " WHERE o.path LIKE ? ORDER BY v.visited_at, v.id LIMIT ?" },
+	{ "complaints", "信访投诉与复议诉讼台账", ACT_COMPLAINT_LIST, complaint_cols, "complaint",
+	  "SELECT t.id, t.src, t.ref, t.case_no, t.sub, t.registered_at, t.state, t.result, t.party, o.name AS unit_name FROM ("
+	  " SELECT m.id, 'complaint' AS src, m.tracking_code AS ref, k.case_no, m.channel AS sub, m.received_at AS registered_at,"
+	  " m.status AS state, m.finding AS result, m.contact_name AS party, m.station_id AS unit_id FROM complaint m"
+	  " LEFT JOIN police_case k ON k.id = m.case_id"
+	  " UNION ALL SELECT a.id, 'appeal', k.case_no, k.case_no, a.kind, a.recorded_at, a.outcome, NULL, a.applicant,"
+	  " a.station_id FROM appeal a JOIN police_case k ON k.id = a.case_id"
+	  ") t JOIN org_unit o ON o.id = t.unit_id WHERE o.path LIKE ? ORDER BY t.registered_at, t.src, t.id LIMIT ?" },
+	{ "faults", "执法过错台账", ACT_FAULT_LIST, fault_cols, "fault_finding",
+	  "SELECT f.id, o.name AS unit_name, k.case_no, f.source, u.name AS officer, fo.part, f.record_type,"
+	  " f.kind AS fault_kind, f.sanction, f.reason, du.name AS decided_by, f.decided_at"
+	  " FROM fault_finding f JOIN org_unit o ON o.id = f.station_id JOIN fault_officer fo ON fo.finding_id = f.id"
+	  " JOIN users u ON u.id = fo.user_id LEFT JOIN police_case k ON k.id = f.case_id LEFT JOIN users du ON du.id = f.decided_by"
+	  " WHERE o.path LIKE ? ORDER BY f.opened_at, f.id, u.id LIMIT ?" },
+	{ "interferences", "干预执法登记台账", ACT_INTERFERENCE_LIST, interference_cols, "interference",
+	  "SELECT f.id, o.name AS unit_name, k.case_no, f.occurred_at, f.who, f.how, f.leader, f.internal, f.asked,"
+	  " u.name AS recorded_by FROM interference f JOIN org_unit o ON o.id = f.station_id JOIN users u ON u.id = f.recorded_by"
+	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?" },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -112,11 +168,47 @@ static void set_text(json_t *row, const char *key, const char *v)
 	json_object_set_new(row, key, v ? json_string(v) : json_string(""));
 }
 
+/* The words of the 执法监督 ledgers (issue 15 part A). */
+static void shape_supervision(const char *kind, json_t *row)
+{
+	if (strcmp(kind, "return_visits") == 0) {
+		set_text(row, "role", enums_label(ES_PARTY_ROLE, row_str(row, "role")));
+		set_text(row, "method", enums_label(ES_VISIT_METHOD, row_str(row, "method")));
+		set_text(row, "reached", row_int(row, "reached") ? "是" : "否");
+	} else if (strcmp(kind, "complaints") == 0) {
+		/* the labels are static strings: taken before the row's own
+		 * strings are replaced */
+		int complaint = strcmp(row_str(row, "src") ? row_str(row, "src") : "", "complaint") == 0;
+		const char *state = complaint ? enums_label(ES_COMPLAINT_STATUS, row_str(row, "state"))
+				    : row_str(row, "state") ? enums_label(ES_APPEAL_OUTCOME, row_str(row, "state")) : "未结";
+		const char *result = row_str(row, "result") ? enums_label(ES_FINDING, row_str(row, "result")) : NULL;
+		const char *sub = complaint ? enums_label(ES_COMPLAINT_CHANNEL, row_str(row, "sub"))
+				  : enums_label(ES_APPEAL_KIND, row_str(row, "sub"));
+
+		set_text(row, "sub", sub);
+		if (complaint && result)
+			json_object_set_new(row, "state", json_sprintf("%s（%s）", state, result));
+		else
+			set_text(row, "state", state);
+		set_text(row, "src", complaint ? "信访投诉" : "复议诉讼赔偿");
+	} else if (strcmp(kind, "faults") == 0) {
+		set_text(row, "source", enums_label(ES_FAULT_SOURCE, row_str(row, "source")));
+		set_text(row, "part", enums_label(ES_FAULT_PART, row_str(row, "part")));
+		set_text(row, "record_type", row_str(row, "record_type")
+						     ? enums_label(ES_FAULT_RECORD_TYPE, row_str(row, "record_type")) : "调查中");
+		set_text(row, "fault_kind", enums_label(ES_FAULT_KIND, row_str(row, "fault_kind")));
+	} else if (strcmp(kind, "interferences") == 0) {
+		set_text(row, "how", enums_label(ES_INTERFERE_HOW, row_str(row, "how")));
+		set_text(row, "identity", row_int(row, "leader") ? "领导干部" : row_int(row, "internal") ? "内部人员" : "其他");
+	}
+}
+
 /* Fit a row to what the file shows: labels, local times, masks. */
 static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 {
 	static const char *const time_keys[] = { "accepted_at", "arrived_at", "exited_at",
-						 "seized_at", "kept_at", NULL };
+						 "seized_at", "kept_at", "visited_at", "registered_at",
+						 "decided_at", "occurred_at", NULL };
 	const char *num = row_str(row, "id_number");
 
 	for (const char *const *k = time_keys; *k; k++)
@@ -163,6 +255,7 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 		set_text(row, "kind", enums_label(ES_PERSON_KIND, row_str(row, "kind")));
 	if (strcmp(kind, "property") == 0)
 		set_text(row, "status", enums_label(ES_PROPERTY_STATUS, row_str(row, "status")));
+	shape_supervision(kind, row);
 }
 
 int exports_check(struct ctx *c, const char *kind, const char *reason)

@@ -8,6 +8,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/clocks/measures.h"
 #include "domain/rows.h"
+#include "domain/supervision/supervision.h"
 
 #include <string.h>
 
@@ -39,6 +40,21 @@ int breaches_list(struct ctx *c, int open_only, json_t **out)
 			 " (SELECT " PARTY_NAME_SQL " FROM measure m JOIN case_party cp ON cp.id = m.party_id"
 			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
 			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
+	/* issue 15: each breach names the officers who answer for the late step */
+	if (!rc) {
+		json_t *it;
+		size_t i;
+
+		json_array_foreach(json_object_get(*out, "items"), i, it) {
+			json_t *who = breach_officers_of(c, it);
+
+			if (!who) {
+				rc = ps_fail(c->err, PS_EIO, NULL, NULL, "读取责任民警失败");
+				break;
+			}
+			json_object_set_new(it, "responsible", who);
+		}
+	}
 	/* AUD-1: the rows name the persons under a measure */
 	if (!rc)
 		rc = audit_read_items(c, "breach.list", "breach", json_object_get(*out, "items"), "id");

@@ -2,11 +2,15 @@
  * new module's deadlines are its own clocks function plus a row here; the
  * engine (clocks.c) and the catalog need no edit. */
 #include "domain/clocks/clocks.h"
+#include "domain/supervision/supervision.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
 	{ "cases", cases_clocks },         /* review, case limit, 备案, delivery, archiving */
 	{ "property", property_clocks },   /* 涉案财物 hand-over */
 	{ "incidents", incidents_clocks }, /* 有警无案 */
+	{ "complaints", complaints_clocks },       /* 信访: notice, finish, 复查, 复核 */
+	{ "return_visits", return_visits_clocks }, /* 案件回访 after closing */
+	{ "appeals", appeals_clocks },             /* 复议 answer, 诉讼 evidence, 赔偿 decision */
 	{ NULL, NULL },
 };

@@ -45,7 +45,13 @@ export const OBJECT_TYPES = [
   { value: 'rentals', label: '出租房屋（导入）' },
   { value: 'tenancies', label: '承租关系（导入）' },
   { value: 'property', label: '涉案财物' },
-  { value: 'export', label: '导出' }
+  { value: 'export', label: '导出' },
+  // 执法监督 (issue 15 part A)
+  { value: 'complaint', label: '信访投诉' },
+  { value: 'return_visit', label: '案件回访' },
+  { value: 'appeal', label: '复议诉讼赔偿' },
+  { value: 'fault_finding', label: '执法过错' },
+  { value: 'interference', label: '干预执法登记' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -210,7 +216,42 @@ const ACTION = {
   'export.persons': '导出实有人口',
   'export.cases': '导出案件',
   'export.custody': '导出办案区台账',
-  'export.property': '导出涉案财物台账'
+  'export.property': '导出涉案财物台账',
+  // 执法监督与警务公开 (issue 15 part A)
+  'supervision_card.hand': '发放执法监督卡',
+  'return_visit.list_due': '查询待回访',
+  'return_visit.list': '查询回访记录',
+  'return_visit.create': '登记案件回访',
+  'return_visit.review': '复核不满意回访',
+  'return_visit.stats': '查询回访率',
+  'complaint.file_public': '网上提交控告申诉',
+  'complaint.query_public': '查询投诉办理进度（公众）',
+  'complaint.create': '登记信访投诉',
+  'complaint.list': '查询信访投诉',
+  'complaint.read': '查看信访投诉',
+  'complaint.update': '办理信访投诉',
+  'complaint.accept': '受理信访投诉',
+  'complaint.reject': '不予受理信访投诉',
+  'complaint.extend': '延长信访办理期限',
+  'complaint.finish': '办结信访投诉',
+  'complaint.review': '请求复查',
+  'complaint.review_answer': '作出复查意见',
+  'complaint.recheck': '请求复核',
+  'complaint.recheck_answer': '作出复核意见',
+  'appeal.create': '登记复议诉讼赔偿',
+  'appeal.answer': '登记复议答复举证',
+  'appeal.outcome': '登记复议诉讼结果',
+  'appeal.list': '查询复议诉讼赔偿',
+  'fault.open': '启动执法过错调查',
+  'fault.decide': '作出执法过错认定',
+  'fault.list': '查询执法过错',
+  'officer.record_list': '查询民警执法档案',
+  'interference.create': '登记干预执法',
+  'interference.list': '查阅干预执法登记',
+  'export.return_visits': '导出案件回访台账',
+  'export.complaints': '导出信访投诉与复议诉讼台账',
+  'export.faults': '导出执法过错台账',
+  'export.interferences': '导出干预执法登记台账'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
@@ -220,7 +261,8 @@ const ACTION_PREFIX = {
   'incident.': '警情操作',
   'hit.': '比对命中处理',
   'import.': '批量导入',
-  'export.': '导出个人信息'
+  'export.': '导出个人信息',
+  'complaint.': '信访投诉办理'
 }
 
 export function actionLabel(v) {

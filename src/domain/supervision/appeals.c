@@ -1,0 +1,334 @@
+/* appeals.c — 行政复议, 行政诉讼 and 国家赔偿 against a decision of a case:
+ * who applied, when, the organ, the outcome (维持 / 变更 / 撤销 / 确认违法 /
+ * 赔偿 and amount) with the station's own statutory clocks — the 复议
+ * answer in 10 working days (SUP-FY-ANSWER), the court's evidence in 15 days
+ * (SUP-SS-EVID-15), the compensation decision in 2 months
+ * (SUP-PC-DECIDE-2M) — and the 60-day 复议 window shown (SUP-FY-60). An
+ * outcome against the station marks the decision in the case's timeline
+ * and opens an 执法过错 review naming the case's officers and approvers. */
+#include "domain/supervision/supervision.h"
+#include "domain/admin/audit.h"
+#include "domain/authz.h"
+#include "domain/clocks/clocks.h"
+#include "domain/enums.h"
+#include "domain/rows.h"
+#include "core/clock.h"
+#include "rules/catalog.h"
+#include "rules/date.h"
+
+#include <string.h>
+
+#define CASE_PATH_SQL "SELECT o.path FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?"
+#define PATH_SQL "SELECT o.path FROM appeal a JOIN org_unit o ON o.id = a.station_id WHERE a.id = ?"
+
+/* The local day number of "YYYY-MM-DD", or -1. */
+static int64_t day_of(const char *s)
+{
+	int y, m, d;
+
+	if (!s || date_parse(s, strlen(s), &y, &m, &d))
+		return -1;
+	return date_days_from_civil(y, m, d);
+}
+
+/* The instant a local day begins. */
+static int64_t day_start(int64_t d)
+{
+	return d * 86400 - PS_DISPLAY_TZ_OFFSET;
+}
+
+static int appeal_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *a;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q,
+		      "SELECT a.id, a.case_id, k.case_no, a.station_id, o.name AS unit_name, a.kind, a.applicant, a.known_on,"
+		      " a.applied_on, a.received_on, a.answered_on, a.organ, a.outcome, a.amount, a.outcome_on,"
+		      " a.outcome_note, a.recorded_at FROM appeal a JOIN police_case k ON k.id = a.case_id"
+		      " JOIN org_unit o ON o.id = a.station_id WHERE a.id = ?",
+		      &a);
+	if (rc)
+		return rc;
+	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
+		/* SUP-FY-60: applied within 60 days of knowing (the 复议机关
+		 * decides; the station sees it) */
+		int64_t known = day_of(row_str(a, "known_on")), applied = day_of(row_str(a, "applied_on"));
+		int y, m, d;
+
+		date_civil_from_days(known + rule_value(RULE_SUP_FY_60, 0), &y, &m, &d);
+		json_object_set_new(a, "window_end", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
+		json_object_set_new(a, "in_time", json_boolean(applied - known <= rule_value(RULE_SUP_FY_60, 0)));
+	}
+	json_object_set_new(a, "against_station",
+			    json_boolean(row_str(a, "outcome") && strcmp(row_str(a, "outcome"), "upheld") != 0 &&
+					 strcmp(row_str(a, "outcome"), "withdrawn") != 0));
+	*out = a;
+	return PS_OK;
+}
+
+int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, json_t **out)
+{
+	struct rows_query q;
+	json_t *k = NULL;
+	int64_t id, known = day_of(in->known_on), applied = day_of(in->applied_on),
+		   received = day_of(in->received_on), today = date_local_days(c->now);
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_APPEAL_CREATE, CASE_PATH_SQL, case_id, "案件不存在");
+	if (rc)
+		return rc;
+	if (known < 0)
+		return ps_fail_field(c->err, PS_EINVAL, "known_on", "知道决定之日应为 YYYY-MM-DD");
+	if (applied < 0 || applied < known || applied > today)
+		return ps_fail_field(c->err, PS_EINVAL, "applied_on", "申请（起诉）日期应为 YYYY-MM-DD，不早于知道决定之日、不晚于今天");
+	if (received < 0 || received < applied || received > today)
+		return ps_fail_field(c->err, PS_EINVAL, "received_on", "收到申请书（起诉状）副本之日应为 YYYY-MM-DD，不早于申请日、不晚于今天");
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rc = rows_one(&q, "SELECT unit_id, decided_at FROM police_case WHERE id = ?", &k);
+	if (rc)
+		return rc;
+	if (!row_int(k, "decided_at")) {
+		json_decref(k);
+		return ps_fail(c->err, PS_ECONFLICT, "APPEAL_NO_DECISION", NULL, "该案件尚未作出决定，不能登记复议、诉讼或赔偿");
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, row_int(k, "unit_id"));
+	json_decref(k);
+	rows_bind_text(&q, in->kind);
+	rows_bind_text(&q, in->applicant);
+	rows_bind_text(&q, in->known_on);
+	rows_bind_text(&q, in->applied_on);
+	rows_bind_text(&q, in->received_on);
+	rows_bind_text(&q, in->organ);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO appeal(case_id, station_id, kind, applicant, known_on, applied_on, received_on, organ,"
+			 " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &id);
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, case_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_text(&q, arena_printf(c->arena, "当事人申请%s（%s）", enums_label(ES_APPEAL_KIND, in->kind), in->organ));
+		rc = rows_exec(&q, "INSERT INTO case_event(case_id, at, user_id, action, detail) VALUES (?,?,?,'appeal',?)",
+			       NULL);
+	}
+	if (!rc)
+		rc = audit_write(c, "appeal.create", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 in->kind);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+int appeals_answer(struct ctx *c, int64_t id, const char *answered_on, json_t **out)
+{
+	struct rows_query q;
+	int64_t n = 0, day = day_of(answered_on);
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_APPEAL_OUTCOME, PATH_SQL, id, "复议诉讼记录不存在");
+	if (rc)
+		return rc;
+	if (day < 0 || day > date_local_days(c->now))
+		return ps_fail_field(c->err, PS_EINVAL, "answered_on", "答复（举证）日期应为 YYYY-MM-DD，不晚于今天");
+	rows_binds(&q, c);
+	rows_bind_text(&q, answered_on);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE appeal SET answered_on = ? WHERE id = ? AND answered_on IS NULL AND outcome IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "APPEAL_ANSWERED", NULL, "已登记答复，或已有结果");
+	if (!rc)
+		rc = audit_write(c, "appeal.answer", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success", NULL);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+int appeals_outcome(struct ctx *c, int64_t id, const char *outcome, int64_t amount,
+		    const char *outcome_on, const char *note, json_t **out)
+{
+	struct rows_query q;
+	json_t *a = NULL;
+	int64_t n = 0, day = day_of(outcome_on);
+	int rc, against;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_APPEAL_OUTCOME, PATH_SQL, id, "复议诉讼记录不存在");
+	if (rc)
+		return rc;
+	if (day < 0 || day > date_local_days(c->now))
+		return ps_fail_field(c->err, PS_EINVAL, "outcome_on", "结果日期应为 YYYY-MM-DD，不晚于今天");
+	if (strcmp(outcome, "compensated") == 0 && amount <= 0)
+		return ps_fail_field(c->err, PS_EINVAL, "amount", "请填写赔偿金额（元）");
+	if (strcmp(outcome, "compensated") != 0 && amount)
+		return ps_fail_field(c->err, PS_EINVAL, "amount", "只有赔偿结果填写金额");
+	rc = appeal_get(c, id, &a);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, outcome);
+	if (amount)
+		rows_bind_int(&q, amount);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, outcome_on);
+	rows_bind_text(&q, note);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE appeal SET outcome = ?, amount = ?, outcome_on = ?, outcome_note = ? WHERE id = ?"
+			   " AND outcome IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "APPEAL_DECIDED", NULL, "已登记结果，不能更改");
+	against = strcmp(outcome, "upheld") != 0 && strcmp(outcome, "withdrawn") != 0;
+	if (!rc && against) {
+		int64_t case_id = row_int(a, "case_id"), fid = 0;
+		json_t *people = NULL, *p;
+		size_t i;
+
+		/* the decision is marked in the case's history */
+		rows_binds(&q, c);
+		rows_bind_int(&q, case_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_text(&q, arena_printf(c->arena, "%s结果：%s（%s）", enums_label(ES_APPEAL_KIND, row_str(a, "kind")),
+						 enums_label(ES_APPEAL_OUTCOME, outcome), row_str(a, "organ")));
+		rc = rows_exec(&q,
+			       "INSERT INTO case_event(case_id, at, user_id, action, detail) VALUES (?,?,?,'appeal_outcome',?)",
+			       NULL);
+		/* and the people of the decision answer for it (SUP-GC-ROLES) */
+		if (!rc) {
+			rows_binds(&q, c);
+			rows_bind_int(&q, case_id);
+			rows_bind_int(&q, case_id);
+			rc = rows_all(&q,
+				      "SELECT user_id, 'handler' AS part FROM case_officer WHERE case_id = ? AND duty IN ('main','co')"
+				      " UNION SELECT decided_by, CASE WHEN role = 'legal' THEN 'reviewer' ELSE 'approver' END"
+				      " FROM approval WHERE case_id = ? AND status = 'approved' AND decided_by IS NOT NULL",
+				      &people);
+		}
+		if (!rc) {
+			json_t *officers = json_array();
+			json_t *seen = json_object();
+
+			json_array_foreach(people, i, p) {
+				const char *key = arena_printf(c->arena, "%lld", (long long)row_int(p, "user_id"));
+
+				if (json_object_get(seen, key))
+					continue;
+				json_object_set_new(seen, key, json_true());
+				json_array_append(officers, p);
+			}
+			rc = fault_findings_open(c, row_int(a, "station_id"), case_id, "appeal", id, officers, &fid);
+			json_decref(officers);
+			json_decref(seen);
+		}
+		json_decref(people);
+	}
+	json_decref(a);
+	if (!rc)
+		rc = audit_write(c, "appeal.outcome", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 outcome);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+int appeals_list(struct ctx *c, json_t **out)
+{
+	struct rows_query q;
+	json_t *ids = NULL, *items = json_array(), *by = NULL, *it;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_APPEAL_LIST);
+	if (!rc && !items)
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rc = rows_all(&q,
+			      "SELECT a.id FROM appeal a JOIN org_unit o ON o.id = a.station_id WHERE o.path LIKE ?"
+			      " ORDER BY a.received_on DESC, a.id DESC",
+			      &ids);
+	}
+	if (!rc)
+		json_array_foreach(ids, i, it) {
+			json_t *a;
+
+			rc = appeal_get(c, row_int(it, "id"), &a);
+			if (rc)
+				break;
+			json_array_append_new(items, a);
+		}
+	json_decref(ids);
+	if (!rc) {
+		/* the station figure: challenges and outcomes against it */
+		rows_binds(&q, c);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rc = rows_all(&q,
+			      "SELECT o.id AS unit_id, o.name AS unit_name,"
+			      " SUM(CASE WHEN a.kind = 'reconsideration' THEN 1 ELSE 0 END) AS reconsideration,"
+			      " SUM(CASE WHEN a.kind = 'litigation' THEN 1 ELSE 0 END) AS litigation,"
+			      " SUM(CASE WHEN a.kind = 'state_compensation' THEN 1 ELSE 0 END) AS state_compensation,"
+			      " SUM(CASE WHEN a.outcome IN ('changed','revoked','unlawful','compensated') THEN 1 ELSE 0 END)"
+			      " AS against FROM org_unit o JOIN appeal a ON a.station_id = o.id WHERE o.path LIKE ?"
+			      " GROUP BY o.id, o.name ORDER BY o.id",
+			      &by);
+	}
+	if (!rc)
+		rc = audit_read_items(c, "appeal.list", "appeal", items, "id");
+	if (rc) {
+		json_decref(items);
+		json_decref(by);
+		return rc;
+	}
+	*out = json_pack("{s:o, s:o}", "items", items, "by_station", by);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int appeals_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	const struct calendar *cal = clocks_sink_calendar(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	if (s == SCOPE_MINE)
+		return clocks_sink_rc(k);
+	rows_binds(&q, c);
+	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
+	rc = rows_all(&q,
+		      "SELECT a.id, a.kind, a.received_on, a.case_id, k.case_no, a.station_id AS unit_id, o.name AS unit_name"
+		      " FROM appeal a JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
+		      " WHERE o.path LIKE ? AND a.outcome IS NULL AND (a.answered_on IS NULL OR a.kind = 'state_compensation')",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		const char *kind = row_str(r, "kind");
+		int64_t t = day_start(day_of(row_str(r, "received_on")));
+		long long id = (long long)row_int(r, "id");
+
+		if (strcmp(kind, "reconsideration") == 0)
+			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:answer", id), "SUP-FY-ANSWER", "行政复议书面答复",
+				   t, rule_deadline(cal, RULE_SUP_FY_ANSWER, 0, t), CLOCK_WORKDAYS, 0, NULL,
+				   "向复议机关提交书面答复和证据、依据");
+		else if (strcmp(kind, "litigation") == 0)
+			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:evidence", id), "SUP-SS-EVID-15",
+				   "行政诉讼答辩举证", t, rule_deadline(cal, RULE_SUP_SS_EVID_15, 0, t), CLOCK_DAYS, 0, NULL,
+				   "向人民法院提交证据、依据和答辩状");
+		else
+			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:decide", id), "SUP-PC-DECIDE-2M",
+				   "国家赔偿决定", t, rule_deadline(cal, RULE_SUP_PC_DECIDE_2M, 0, t), CLOCK_MONTHS, 0, NULL,
+				   "作出是否赔偿的决定");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}
