@@ -175,4 +175,10 @@ int api_letters_answer(struct req *r);
 extern const struct field letters_answer_fields[];
 int api_population_summary(struct req *r);
 
+/* 证据清单 (api/cases/evidence.c, issue 15) */
+int api_cases_evidence_add(struct req *r);
+extern const struct field cases_evidence_add_fields[];
+int api_evidence_attach(struct req *r);
+int api_attachments_get(struct req *r);
+
 #endif

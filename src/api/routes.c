@@ -117,5 +117,9 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/letters", api_letters_create, 0, letters_create_fields),
 	ROUTE_B("POST", "/api/v1/letters/{id}/answer", api_letters_answer, 0, letters_answer_fields),
 	ROUTE("GET", "/api/v1/population/summary", api_population_summary, 0),
+	/* 证据清单 (issue 15, part B) */
+	ROUTE_B("POST", "/api/v1/cases/{id}/evidence", api_cases_evidence_add, 0, cases_evidence_add_fields),
+	ROUTE("POST", "/api/v1/evidence/{id}/attachments", api_evidence_attach, ROUTE_UPLOAD | ROUTE_PREPARE),
+	ROUTE("GET", "/api/v1/attachments/{id}", api_attachments_get, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

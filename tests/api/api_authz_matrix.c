@@ -25,6 +25,9 @@
  * every 2xx read of business data (a GET the administrator is refused) a
  * "success" row (AUD-1; three exemptions in read_audited). */
 #include "harness.h"
+#include "core/crypto.h"
+
+#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,7 +151,7 @@ static const struct row table[] = {
 	  "\"place_kind\":\"station_room\",\"place\":\"办案区第一询问室\",\"recording_id\":\"AV-9001\","
 	  "\"qa\":[{\"q\":\"问\",\"a\":\"答\"}]}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
-	R("POST", "/cases/{id}/notices", "{\"party_id\":@party,\"kind\":\"rights\",\"penalty_text\":\"拟作出的处罚\",\"statement\":\"无\"}",
+	R("POST", "/cases/{id}/notices", "{\"party_id\":@party,\"kind\":\"guardian\",\"penalty_text\":\"拟作出的处罚\",\"statement\":\"无\"}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
 	R("POST", "/cases/{id}/proposals", "{\"party_id\":@party,\"offence_code\":\"OF-101\",\"tier\":\"基本\",\"warning\":true}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
@@ -274,6 +277,14 @@ static const struct row table[] = {
 	R("POST", "/letters/{id}/answer", "{\"answered_on\":\"@today\",\"result\":\"none\"}",
 	  "NN. NN. NN. NN. YY. NN. YN. YN. YN. NN. YN. NN. NN."),
 	R("GET", "/population/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+
+	/* 证据清单 (issue 15, part B): the case's officers add items and files
+	 * (a JSON body is not a file: 415 after the permission held); whoever
+	 * reads the case reads its attachments */
+	R("POST", "/cases/{id}/evidence", "{\"kind\":\"documentary\",\"title\":\"矩阵书证\"}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/evidence/{id}/attachments", "{}", "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/attachments/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -290,6 +301,7 @@ struct fixtures {
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
+	long long evidence[NSCOPE], attachment[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -437,6 +449,35 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 	f->co_officer = q1(srv, "SELECT id FROM users WHERE username = 'minjing2'");
 	f->aux = q1(srv, "SELECT id FROM users WHERE username = 'fujing'");
 	f->receipt = db_raw_text(srv, srv->db, "SELECT receipt_code FROM police_case WHERE id = 4");
+	/* evidence: one item with one attachment per case; the file itself
+	 * beside the database under its SHA-256 (store/blobs.h) */
+	{
+		const char *pdf = "%PDF-1.4 matrix";
+		char sha[CRYPTO_HASH_HEX];
+		FILE *fp;
+
+		crypto_sha256_hex(pdf, strlen(pdf), sha);
+		mkdir(fmt(srv, "%s.files", srv->db), 0750);
+		mkdir(fmt(srv, "%s.files/%.2s", srv->db, sha), 0750);
+		fp = fopen(fmt(srv, "%s.files/%.2s/%s", srv->db, sha, sha), "w");
+		assert_non_null(fp);
+		fputs(pdf, fp);
+		fclose(fp);
+		for (int s = 0; s < NSCOPE; s++) {
+			long long k = f->kase[s];
+
+			exec(srv, fmt(srv,
+				      "INSERT INTO evidence(case_id, kind, title, collected_at, created_by, created_at)"
+				      " SELECT %lld, 'documentary', '矩阵证据', %s, created_by, %s FROM police_case WHERE id = %lld;"
+				      "INSERT INTO evidence_attachment(evidence_id, sha256, size, mime, file_name, created_by,"
+				      " created_at) SELECT MAX(id), '%s', %zu, 'application/pdf', 'm.pdf', 1, %s"
+				      " FROM evidence WHERE case_id = %lld;",
+				      k, now, now, k, sha, strlen(pdf), now, k));
+			f->evidence[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM evidence WHERE case_id = %lld", k));
+			f->attachment[s] = q1(srv, fmt(srv, "SELECT MAX(a.id) FROM evidence_attachment a JOIN evidence e"
+							   " ON e.id = a.evidence_id WHERE e.case_id = %lld", k));
+		}
+	}
 }
 
 /* ---- running one cell ---- */
@@ -452,6 +493,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
+		M("/evidence/", evidence), M("/attachments/", attachment),
 #undef M
 	};
 

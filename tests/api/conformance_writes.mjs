@@ -96,8 +96,15 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await m1.call('POST', `/interviews/${ivId}/sign`)
   await m1.call('GET', `/interviews/${ivId}`)
   await m1.call('POST', `/interviews/${ivId}/correct`)
+  const ev = await m1.call('POST', `/cases/${caseId}/evidence`, { kind: 'documentary', title: '报案材料' })
+  const evId = ev.body && ev.body.case && ev.body.case.evidence.length ? ev.body.case.evidence[0].id : 1
+  const up = await m1.call('POST', `/evidence/${evId}/attachments?name=${encodeURIComponent('报案材料.pdf')}`,
+    Buffer.from('%PDF-1.4\n契约测试\n%%EOF\n'), 'application/pdf')
+  if (up.body && up.body.attachment) await m1.call('GET', `/attachments/${up.body.attachment.id}`)
+  await m1.call('POST', `/evidence/${evId}/attachments?name=a.html`, Buffer.from('<html></html>'), 'text/html')
   const nt = await m1.call('POST', `/cases/${caseId}/notices`, { party_id: partyId, kind: 'rights',
-    penalty_text: '拟处罚款二百元', statement: '无异议' })
+    penalty_text: '拟处罚款二百元', statement: '无异议', evidence_ids: [evId],
+    statement_missing_reason: '笔录更正中' })
   await m1.call('POST', `/cases/${caseId}/property`, { name: '手机', quantity: '1部', owner_party_id: partyId })
   let cf = (await m1.call('GET', `/cases/${caseId}`)).body.case
   const prop = (cf.property || [])[0]

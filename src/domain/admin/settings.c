@@ -68,6 +68,13 @@ const struct setting_def setting_defs[] = {
 	  "每周走访", NULL, 1 },
 	{ "letter.answer_days", SETTING_INT, "30", 7, 180, "函查回复期限（天）",
 	  "发出后超过该天数未回复列为逾期", NULL, 0 },
+	/* 证据、案件质量与执法档案 (issue 15, part B) */
+	{ "evidence.max_upload_mb", SETTING_INT, "20", 1, 32, "证据附件大小上限（MiB）",
+	  "单个证据附件（照片、录音、录像、扫描件）的最大体积；不超过 32 MiB", NULL, 1 },
+	{ "evidence.allowed_types", SETTING_TEXT,
+	  "image/jpeg,image/png,application/pdf,audio/mpeg,audio/wav,video/mp4", 0, 200,
+	  "证据附件允许的类型", "以逗号分隔的媒体类型；可选 image/jpeg、image/png、application/pdf、audio/mpeg、audio/wav、video/mp4",
+	  NULL, 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -45,7 +45,8 @@ export const OBJECT_TYPES = [
   { value: 'rentals', label: '出租房屋（导入）' },
   { value: 'tenancies', label: '承租关系（导入）' },
   { value: 'property', label: '涉案财物' },
-  { value: 'export', label: '导出' }
+  { value: 'export', label: '导出' },
+  { value: 'evidence_attachment', label: '证据附件' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -210,7 +211,11 @@ const ACTION = {
   'export.persons': '导出实有人口',
   'export.cases': '导出案件',
   'export.custody': '导出办案区台账',
-  'export.property': '导出涉案财物台账'
+  'export.property': '导出涉案财物台账',
+  // 证据、案件质量与执法档案
+  'evidence.create': '登记证据',
+  'evidence.attach': '上传证据附件',
+  'evidence.attachment_read': '查看证据附件'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
