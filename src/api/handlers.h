@@ -181,4 +181,18 @@ extern const struct field cases_evidence_add_fields[];
 int api_evidence_attach(struct req *r);
 int api_attachments_get(struct req *r);
 
+/* 执法档案 (api/archives/archives.c, issue 15) */
+int api_archive_files_create(struct req *r);
+extern const struct field archive_files_create_fields[];
+int api_archive_files_list(struct req *r);
+int api_archive_files_pending(struct req *r);
+int api_archive_files_get(struct req *r);
+int api_archive_files_loan(struct req *r);
+extern const struct field archive_files_loan_fields[];
+int api_archive_files_review(struct req *r);
+extern const struct field archive_files_review_fields[];
+int api_loans_list(struct req *r);
+int api_loans_step(struct req *r);
+extern const struct field loans_step_fields[];
+
 #endif

@@ -121,5 +121,14 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/cases/{id}/evidence", api_cases_evidence_add, 0, cases_evidence_add_fields),
 	ROUTE("POST", "/api/v1/evidence/{id}/attachments", api_evidence_attach, ROUTE_UPLOAD | ROUTE_PREPARE),
 	ROUTE("GET", "/api/v1/attachments/{id}", api_attachments_get, 0),
+	/* 执法档案 (issue 15, part B) */
+	ROUTE("GET", "/api/v1/archive-files", api_archive_files_list, 0),
+	ROUTE_B("POST", "/api/v1/archive-files", api_archive_files_create, 0, archive_files_create_fields),
+	ROUTE("GET", "/api/v1/archive-files/pending", api_archive_files_pending, 0),
+	ROUTE("GET", "/api/v1/archive-files/{id}", api_archive_files_get, 0),
+	ROUTE_B("POST", "/api/v1/archive-files/{id}/loans", api_archive_files_loan, 0, archive_files_loan_fields),
+	ROUTE_B("POST", "/api/v1/archive-files/{id}/reviews", api_archive_files_review, 0, archive_files_review_fields),
+	ROUTE("GET", "/api/v1/loans", api_loans_list, 0),
+	ROUTE_B("POST", "/api/v1/loans/{id}/{step}", api_loans_step, 0, loans_step_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

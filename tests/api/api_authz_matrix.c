@@ -285,6 +285,20 @@ static const struct row table[] = {
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
 	R("POST", "/evidence/{id}/attachments", "{}", "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
 	R("GET", "/attachments/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* 执法档案: the station's archivist and clerk file, lend and open files
+	 * for review; case staff and reviewers read and borrow; the station's
+	 * own chief approves a loan (the county chief is refused: a rule) */
+	R("GET", "/archive-files", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
+	R("POST", "/archive-files", "{\"case_id\":@case,\"room\":\"档案室\",\"cabinet\":\"A\",\"shelf\":\"1\",\"box\":\"1\"}",
+	  "N N N N N N N N N N Y N Y"),
+	R("GET", "/archive-files/pending", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
+	R("GET", "/archive-files/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN YNN NNN YNN"),
+	R("POST", "/archive-files/{id}/loans", "{\"reason\":\"矩阵借阅\",\"days\":3}",
+	  "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN YNN NNN NNN"),
+	R("POST", "/archive-files/{id}/reviews", "{\"reason\":\"矩阵查阅\",\"present_ids\":[@co,@aux]}",
+	  "NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN YNN NNN YNN"),
+	R("GET", "/loans", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
+	R("POST", "/loans/{id}/{step}", "{\"opinion\":\"同意\"}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -302,6 +316,7 @@ struct fixtures {
 	long long co_officer, aux;
 	const char *receipt;
 	long long evidence[NSCOPE], attachment[NSCOPE];
+	long long archive[NSCOPE], loan[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -476,6 +491,18 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			f->evidence[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM evidence WHERE case_id = %lld", k));
 			f->attachment[s] = q1(srv, fmt(srv, "SELECT MAX(a.id) FROM evidence_attachment a JOIN evidence e"
 							   " ON e.id = a.evidence_id WHERE e.case_id = %lld", k));
+			/* a file in each room with a loan requested by the case's officer */
+			exec(srv, fmt(srv,
+				      "INSERT INTO archive_file(case_id, unit_id, file_no, room, cabinet, shelf, box, pages,"
+				      " status, filed_by, filed_at) SELECT id, unit_id, 'MATRIX-%lld', '档案室', 'A', '1', '1', 0,"
+				      " 'in', created_by, %s FROM police_case WHERE id = %lld;"
+				      "INSERT INTO archive_loan(file_id, unit_id, requested_by, reason, days, requested_at, status)"
+				      " SELECT f.id, f.unit_id, f.filed_by, '矩阵', 3, %s, 'requested' FROM archive_file f"
+				      " WHERE f.case_id = %lld;",
+				      k, now, k, now, k));
+			f->archive[s] = q1(srv, fmt(srv, "SELECT id FROM archive_file WHERE case_id = %lld", k));
+			f->loan[s] = q1(srv, fmt(srv, "SELECT MAX(l.id) FROM archive_loan l JOIN archive_file f"
+						     " ON f.id = l.file_id WHERE f.case_id = %lld", k));
 		}
 	}
 }
@@ -494,6 +521,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
 		M("/evidence/", evidence), M("/attachments/", attachment),
+		M("/archive-files/", archive), M("/loans/", loan),
 #undef M
 	};
 
@@ -538,6 +566,8 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 		r = subst(srv, r, "{step}", "arrive");
 	if (strstr(r, API "/hits/"))
 		r = subst(srv, r, "{step}", "sign");
+	if (strstr(r, API "/loans/"))
+		r = subst(srv, r, "{step}", "approve");
 	r = subst(srv, r, "{key}", "session.idle_minutes");
 	r = subst(srv, r, "{day}", today(srv, 400, 10));
 	r = subst(srv, r, "{code}", f->receipt);

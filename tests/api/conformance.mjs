@@ -176,7 +176,8 @@ async function readAll(c) {
     '/measures', '/measures?active=1', '/custody', '/holidays', '/incident-categories',
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
-    '/hits', '/letters', '/population/summary']
+    '/hits', '/letters', '/population/summary',
+    '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -199,6 +200,7 @@ async function readAll(c) {
   for (const e of items('/incidents').slice(0, 25)) await c.call('GET', `/incidents/${e.id}`)
   for (const e of items('/persons').slice(0, 25)) await c.call('GET', `/persons/${e.id}`)
   for (const e of items('/rentals').slice(0, 10)) await c.call('GET', `/rentals/${e.id}`)
+  for (const e of items('/archive-files').slice(0, 5)) await c.call('GET', `/archive-files/${e.id}`)
   return { got, ids }
 }
 

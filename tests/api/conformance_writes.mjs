@@ -251,4 +251,19 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.suozhang.call('POST', '/exports', { kind: 'persons', format: 'csv', reason: '契约测试导出' })
   await c.suozhang.call('POST', '/exports', { kind: 'custody', reason: '契约测试导出' })
   await c.suozhang.call('POST', '/exports', { kind: 'cases', format: 'xlsx' })
+
+  // --- 执法档案 (issue 15): file a closed case, borrow it, open it for review ---
+  const pend = (await c.dangan.call('GET', '/archive-files/pending')).body
+  const closed = ((pend && pend.items) || []).find((x) => x.status === 'closed')
+  const fl = await c.dangan.call('POST', '/archive-files', { case_id: closed ? closed.case_id : 0, room: '档案室',
+    cabinet: 'C-01', shelf: '1', box: '2026-900', pages: 12 })
+  const fileId = fl.body && fl.body.file ? fl.body.file.id : 0
+  const ln = await c.minjing2.call('POST', `/archive-files/${fileId}/loans`, { reason: '契约测试借阅', days: 2 })
+  const loanId = ln.body && ln.body.file && ln.body.file.loans.length ? ln.body.file.loans[0].id : 0
+  await c.suozhang.call('POST', `/loans/${loanId}/approve`, { opinion: '同意' })
+  await c.dangan.call('POST', `/loans/${loanId}/lend`, {})
+  await c.dangan.call('POST', `/loans/${loanId}/return`, { note: '完整' })
+  await c.dangan.call('POST', `/archive-files/${fileId}/reviews`, { reason: '契约测试查阅',
+    present_ids: [c.dangan.me.id, c.minjing2.me.id] })
+  await c.dangan.call('GET', `/archive-files/${fileId}`)
 }

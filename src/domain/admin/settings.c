@@ -75,6 +75,8 @@ const struct setting_def setting_defs[] = {
 	  "image/jpeg,image/png,application/pdf,audio/mpeg,audio/wav,video/mp4", 0, 200,
 	  "证据附件允许的类型", "以逗号分隔的媒体类型；可选 image/jpeg、image/png、application/pdf、audio/mpeg、audio/wav、video/mp4",
 	  NULL, 1 },
+	{ "archive.loan_days_max", SETTING_INT, "7", 1, 90, "档案借阅最长期限（天）",
+	  "借阅申请的天数不得超过该值；借出后到期未还即预警", "ARCHIVE-LOAN", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

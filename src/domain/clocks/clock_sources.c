@@ -2,11 +2,13 @@
  * new module's deadlines are its own clocks function plus a row here; the
  * engine (clocks.c) and the catalog need no edit. */
 #include "domain/clocks/clocks.h"
+#include "domain/archives/archives.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
 	{ "cases", cases_clocks },         /* review, case limit, 备案, delivery, archiving */
 	{ "property", property_clocks },   /* 涉案财物 hand-over */
 	{ "incidents", incidents_clocks }, /* 有警无案 */
+	{ "loans", loans_clocks },         /* 档案借阅 due back (issue 15) */
 	{ NULL, NULL },
 };

@@ -46,7 +46,9 @@ export const OBJECT_TYPES = [
   { value: 'tenancies', label: '承租关系（导入）' },
   { value: 'property', label: '涉案财物' },
   { value: 'export', label: '导出' },
-  { value: 'evidence_attachment', label: '证据附件' }
+  { value: 'evidence_attachment', label: '证据附件' },
+  { value: 'archive_file', label: '执法档案' },
+  { value: 'archive_loan', label: '档案借阅' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -215,7 +217,17 @@ const ACTION = {
   // 证据、案件质量与执法档案
   'evidence.create': '登记证据',
   'evidence.attach': '上传证据附件',
-  'evidence.attachment_read': '查看证据附件'
+  'evidence.attachment_read': '查看证据附件',
+  'archive.file': '档案入库',
+  'archive.list': '查看执法档案',
+  'archive.pending': '查看待归档案件',
+  'archive.review': '开卷查阅登记',
+  'loan.request': '申请借阅档案',
+  'loan.approve': '同意借阅档案',
+  'loan.reject': '不同意借阅档案',
+  'loan.lend': '借出档案',
+  'loan.return': '归还档案',
+  'loan.list': '查看档案借阅'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

@@ -1,0 +1,45 @@
+// area.js — 证据、案件质量与执法档案 (issue 15 part B): the archive room (files, filing, loans),
+// the ledgers (台账) and case-quality review. Pages show by allowed action.
+import { Box, Notebook } from '@element-plus/icons-vue'
+import api from '../api.js'
+
+const crumbs = ['执法监督']
+const page = (path, name, component, title, action, extra = {}) => ({
+  path,
+  name,
+  component,
+  meta: { title, crumbs, action, ...extra }
+})
+
+export default {
+  name: 'archives',
+  icons: { Box, Notebook },
+  routes: [
+    page('archives', 'archives', () => import('../views/archives/ArchivesView.vue'), '执法档案', 'archive.list')
+  ],
+  menu: [
+    {
+      order: 56,
+      title: '执法档案',
+      icon: 'Box',
+      children: [{ path: '/archives', title: '档案室', icon: 'Box', action: 'archive.list' }]
+    }
+  ],
+  home: [
+    {
+      title: '档案借阅',
+      icon: 'Box',
+      sub: '待审批、逾期未还的档案借阅',
+      link: '/archives?tab=loans',
+      load: async () => {
+        const [req, over] = await Promise.all([
+          api.get('/loans', { status: 'requested', per_page: 1 }),
+          api.get('/loans', { overdue: 1, per_page: 1 })
+        ])
+        return (req.total || 0) + (over.total || 0)
+      },
+      action: 'loan.lend',
+      order: 45
+    }
+  ]
+}
