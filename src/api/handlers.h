@@ -195,4 +195,7 @@ int api_loans_list(struct req *r);
 int api_loans_step(struct req *r);
 extern const struct field loans_step_fields[];
 
+/* 台账 pages (api/exports.c, issue 15) */
+int api_ledgers_get(struct req *r);
+
 #endif

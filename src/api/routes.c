@@ -130,5 +130,6 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/archive-files/{id}/reviews", api_archive_files_review, 0, archive_files_review_fields),
 	ROUTE("GET", "/api/v1/loans", api_loans_list, 0),
 	ROUTE_B("POST", "/api/v1/loans/{id}/{step}", api_loans_step, 0, loans_step_fields),
+	ROUTE("GET", "/api/v1/ledgers/{kind}", api_ledgers_get, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

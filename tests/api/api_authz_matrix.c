@@ -299,6 +299,8 @@ static const struct row table[] = {
 	  "NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN YNN NNN YNN"),
 	R("GET", "/loans", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
 	R("POST", "/loans/{id}/{step}", "{\"opinion\":\"同意\"}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* a ledger page is its list (the case ledger: every business role) */
+	R("GET", "/ledgers/{kind}", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -569,6 +571,7 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 	if (strstr(r, API "/loans/"))
 		r = subst(srv, r, "{step}", "approve");
 	r = subst(srv, r, "{key}", "session.idle_minutes");
+	r = subst(srv, r, "{kind}", "case_ledger");
 	r = subst(srv, r, "{day}", today(srv, 400, 10));
 	r = subst(srv, r, "{code}", f->receipt);
 	r = subst(srv, r, "@station", fmt(srv, "%lld", f->unit[OWN]));

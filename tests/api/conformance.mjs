@@ -177,7 +177,9 @@ async function readAll(c) {
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
     '/hits', '/letters', '/population/summary',
-    '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1']
+    '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
+    '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger',
+    '/ledgers/loan_ledger']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

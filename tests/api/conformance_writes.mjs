@@ -266,4 +266,6 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.dangan.call('POST', `/archive-files/${fileId}/reviews`, { reason: '契约测试查阅',
     present_ids: [c.dangan.me.id, c.minjing2.me.id] })
   await c.dangan.call('GET', `/archive-files/${fileId}`)
+  await c.dangan.call('POST', '/exports', { kind: 'archive_ledger', reason: '契约测试台账' })
+  await c.suozhang.call('POST', '/exports', { kind: 'case_ledger', format: 'csv', reason: '契约测试台账' })
 }

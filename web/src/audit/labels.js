@@ -227,7 +227,16 @@ const ACTION = {
   'loan.reject': '不同意借阅档案',
   'loan.lend': '借出档案',
   'loan.return': '归还档案',
-  'loan.list': '查看档案借阅'
+  'loan.list': '查看档案借阅',
+  'export.case_ledger': '导出案件台账',
+  'export.measure_ledger': '导出强制措施台账',
+  'export.archive_ledger': '导出执法档案台账',
+  'export.loan_ledger': '导出档案借阅台账',
+  'ledger.property': '查看涉案财物台账',
+  'ledger.case_ledger': '查看案件台账',
+  'ledger.measure_ledger': '查看强制措施台账',
+  'ledger.archive_ledger': '查看执法档案台账',
+  'ledger.loan_ledger': '查看档案借阅台账'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
@@ -237,7 +246,8 @@ const ACTION_PREFIX = {
   'incident.': '警情操作',
   'hit.': '比对命中处理',
   'import.': '批量导入',
-  'export.': '导出个人信息'
+  'export.': '导出个人信息',
+  'ledger.': '查看台账'
 }
 
 export function actionLabel(v) {
