@@ -198,4 +198,11 @@ extern const struct field loans_step_fields[];
 /* 台账 pages (api/exports.c, issue 15) */
 int api_ledgers_get(struct req *r);
 
+/* 案件质量考评 (api/archives/reviews.c, issue 15) */
+int api_case_reviews_create(struct req *r);
+extern const struct field case_reviews_create_fields[];
+int api_case_reviews_draft(struct req *r);
+int api_case_reviews_list(struct req *r);
+int api_case_reviews_summary(struct req *r);
+
 #endif

@@ -131,5 +131,10 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/loans", api_loans_list, 0),
 	ROUTE_B("POST", "/api/v1/loans/{id}/{step}", api_loans_step, 0, loans_step_fields),
 	ROUTE("GET", "/api/v1/ledgers/{kind}", api_ledgers_get, 0),
+	/* 案件质量考评 (issue 15, part B) */
+	ROUTE("GET", "/api/v1/case-reviews", api_case_reviews_list, 0),
+	ROUTE_B("POST", "/api/v1/case-reviews", api_case_reviews_create, 0, case_reviews_create_fields),
+	ROUTE("GET", "/api/v1/case-reviews/draft", api_case_reviews_draft, 0),
+	ROUTE("GET", "/api/v1/case-reviews/summary", api_case_reviews_summary, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

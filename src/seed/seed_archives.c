@@ -9,6 +9,7 @@
 #include "domain/admin/auth.h"
 #include "domain/admin/users.h"
 #include "domain/archives/archives.h"
+#include "domain/archives/reviews.h"
 #include "domain/cases/case_actions.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"
@@ -344,5 +345,19 @@ int seed_demo_archives(struct ctx *c)
 		TRY(borrow(c, fx, "minjing1", "当事人申请复议，准备答复材料", 5, 0, 0));
 	}
 	c->now = real;
+	/* 案件质量考评: the station's legal reviewer scores the two filed cases */
+	TRY(auth_actor_load(c, "fazhi"));
+	TRY(reviews_create(c, a, NULL, "卷内文书不全，已通知办案民警补齐", &out));
+	if (k) {
+		json_t *items = json_pack("[{s:s, s:i, s:s}]", "key", "procedure", "deduct", 3, "note",
+					  "告知笔录未记录当事人是否提出陈述申辩");
+
+		rc = reviews_create(c, k, items, "存在程序瑕疵，已要求整改", &out);
+		json_decref(items);
+		json_decref(out);
+		out = NULL;
+		if (rc)
+			return rc;
+	}
 	return scans(c);
 }

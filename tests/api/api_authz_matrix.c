@@ -301,6 +301,12 @@ static const struct row table[] = {
 	R("POST", "/loans/{id}/{step}", "{\"opinion\":\"同意\"}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 	/* a ledger page is its list (the case ledger: every business role) */
 	R("GET", "/ledgers/{kind}", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 案件质量考评: the legal reviewers score (the own station's case here is
+	 * open: 409), chiefs and the 督察 read */
+	R("GET", "/case-reviews", NULL, "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/case-reviews", "{\"case_id\":@case}", "N N N N N Y N N N Y N N N"),
+	R("GET", "/case-reviews/draft", NULL, "N N N N N Y N N N Y N N N"),
+	R("GET", "/case-reviews/summary", NULL, "N N N Y Y Y Y N N Y N N N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

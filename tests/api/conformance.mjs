@@ -179,7 +179,7 @@ async function readAll(c) {
     '/hits', '/letters', '/population/summary',
     '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
     '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger',
-    '/ledgers/loan_ledger']
+    '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -268,4 +268,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.dangan.call('GET', `/archive-files/${fileId}`)
   await c.dangan.call('POST', '/exports', { kind: 'archive_ledger', reason: '契约测试台账' })
   await c.suozhang.call('POST', '/exports', { kind: 'case_ledger', format: 'csv', reason: '契约测试台账' })
+  // --- 案件质量考评 ---
+  const cid = closed ? closed.case_id : 0
+  await c.fazhi.call('GET', `/case-reviews/draft?case_id=${cid}`)
+  await c.fazhi.call('POST', '/case-reviews', { case_id: cid, items: [{ key: 'procedure', deduct: 2, note: '契约测试' }],
+    comment: '契约测试考评' })
 }

@@ -77,6 +77,11 @@ const struct setting_def setting_defs[] = {
 	  NULL, 1 },
 	{ "archive.loan_days_max", SETTING_INT, "7", 1, 90, "档案借阅最长期限（天）",
 	  "借阅申请的天数不得超过该值；借出后到期未还即预警", "ARCHIVE-LOAN", 1 },
+	{ "review.items", SETTING_TEXT,
+	  "intake:受案及时:10,filing:立案合法:10,evidence:证据合法充分:20,procedure:程序合法:15,"
+	  "law:适用法律正确:15,documents:文书规范:10,time_limits:时限遵守:10,property:涉案财物规范:10",
+	  0, 500, "案件质量考评项目及分值",
+	  "以逗号分隔的“代码:名称:分值”，分值合计为满分（通常 100）；SUP-KP-ITEMS 的权重为设置", "SUP-KP-ITEMS", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

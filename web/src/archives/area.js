@@ -15,14 +15,18 @@ export default {
   name: 'archives',
   icons: { Box, Notebook },
   routes: [
-    page('archives', 'archives', () => import('../views/archives/ArchivesView.vue'), '执法档案', 'archive.list')
+    page('archives', 'archives', () => import('../views/archives/ArchivesView.vue'), '执法档案', 'archive.list'),
+    page('ledgers', 'ledgers', () => import('../views/archives/LedgersView.vue'), '台账', 'case.list')
   ],
   menu: [
     {
       order: 56,
       title: '执法档案',
       icon: 'Box',
-      children: [{ path: '/archives', title: '档案室', icon: 'Box', action: 'archive.list' }]
+      children: [
+        { path: '/archives', title: '档案室', icon: 'Box', action: 'archive.list' },
+        { path: '/ledgers', title: '台账', icon: 'Notebook', action: 'case.list' }
+      ]
     }
   ],
   home: [

@@ -48,7 +48,8 @@ export const OBJECT_TYPES = [
   { value: 'export', label: '导出' },
   { value: 'evidence_attachment', label: '证据附件' },
   { value: 'archive_file', label: '执法档案' },
-  { value: 'archive_loan', label: '档案借阅' }
+  { value: 'archive_loan', label: '档案借阅' },
+  { value: 'case_review', label: '案件质量考评' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -236,7 +237,10 @@ const ACTION = {
   'ledger.case_ledger': '查看案件台账',
   'ledger.measure_ledger': '查看强制措施台账',
   'ledger.archive_ledger': '查看执法档案台账',
-  'ledger.loan_ledger': '查看档案借阅台账'
+  'ledger.loan_ledger': '查看档案借阅台账',
+  'case_review.create': '案件质量考评',
+  'case_review.list': '查看案件质量考评',
+  'case_review.summary': '查看考评汇总'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
