@@ -205,4 +205,14 @@ int api_case_reviews_draft(struct req *r);
 int api_case_reviews_list(struct req *r);
 int api_case_reviews_summary(struct req *r);
 
+/* 网上巡查 (api/archives/inspections.c, issue 15) */
+int api_online_inspections_create(struct req *r);
+extern const struct field online_inspections_create_fields[];
+int api_online_inspections_list(struct req *r);
+int api_online_inspections_get(struct req *r);
+int api_online_inspections_finding(struct req *r);
+extern const struct field online_inspections_finding_fields[];
+int api_inspection_findings_answer(struct req *r);
+extern const struct field inspection_findings_answer_fields[];
+
 #endif

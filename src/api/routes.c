@@ -136,5 +136,11 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/case-reviews", api_case_reviews_create, 0, case_reviews_create_fields),
 	ROUTE("GET", "/api/v1/case-reviews/draft", api_case_reviews_draft, 0),
 	ROUTE("GET", "/api/v1/case-reviews/summary", api_case_reviews_summary, 0),
+	/* 网上巡查 (issue 15, part B) */
+	ROUTE("GET", "/api/v1/online-inspections", api_online_inspections_list, 0),
+	ROUTE_B("POST", "/api/v1/online-inspections", api_online_inspections_create, 0, online_inspections_create_fields),
+	ROUTE("GET", "/api/v1/online-inspections/{id}", api_online_inspections_get, 0),
+	ROUTE_B("POST", "/api/v1/online-inspections/{id}/findings", api_online_inspections_finding, 0, online_inspections_finding_fields),
+	ROUTE_B("POST", "/api/v1/inspection-findings/{id}/answer", api_inspection_findings_answer, 0, inspection_findings_answer_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -307,6 +307,16 @@ static const struct row table[] = {
 	R("POST", "/case-reviews", "{\"case_id\":@case}", "N N N N N Y N N N Y N N N"),
 	R("GET", "/case-reviews/draft", NULL, "N N N N N Y N N N Y N N N"),
 	R("GET", "/case-reviews/summary", NULL, "N N N Y Y Y Y N N Y N N N"),
+	/* 网上巡查: the 督察 and 法制 inspect, chiefs read; only the inspected
+	 * station's chief answers (the county chief is refused: a rule) */
+	R("GET", "/online-inspections", NULL, "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/online-inspections", "{\"station_id\":@station,\"title\":\"矩阵巡查\",\"sample\":1}",
+	  "N N N Y N Y N N N Y N N N"),
+	R("GET", "/online-inspections/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/online-inspections/{id}/findings", "{\"case_id\":@case,\"finding\":\"矩阵问题\"}",
+	  "NNN NNN NNN YYN NNN YYN NNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/inspection-findings/{id}/answer", "{\"answer\":\"已整改\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -325,6 +335,7 @@ struct fixtures {
 	const char *receipt;
 	long long evidence[NSCOPE], attachment[NSCOPE];
 	long long archive[NSCOPE], loan[NSCOPE];
+	long long inspection[NSCOPE], finding[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -511,6 +522,18 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			f->archive[s] = q1(srv, fmt(srv, "SELECT id FROM archive_file WHERE case_id = %lld", k));
 			f->loan[s] = q1(srv, fmt(srv, "SELECT MAX(l.id) FROM archive_loan l JOIN archive_file f"
 						     " ON f.id = l.file_id WHERE f.case_id = %lld", k));
+			/* an inspection of each station sampling its case, with a finding */
+			exec(srv, fmt(srv,
+				      "INSERT INTO online_inspection(unit_id, title, deadline, created_by, created_at)"
+				      " SELECT unit_id, '矩阵巡查', %s + 86400, (SELECT id FROM users WHERE username = 'ducha'), %s"
+				      " FROM police_case WHERE id = %lld;"
+				      "INSERT INTO inspection_case(inspection_id, case_id) SELECT MAX(id), %lld FROM online_inspection;"
+				      "INSERT INTO inspection_finding(inspection_id, case_id, finding, created_by, created_at)"
+				      " SELECT MAX(id), %lld, '矩阵问题', (SELECT id FROM users WHERE username = 'ducha'), %s"
+				      " FROM online_inspection;",
+				      now, now, k, k, k, now));
+			f->inspection[s] = q1(srv, "SELECT MAX(id) FROM online_inspection");
+			f->finding[s] = q1(srv, "SELECT MAX(id) FROM inspection_finding");
 		}
 	}
 }
@@ -530,6 +553,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
 		M("/evidence/", evidence), M("/attachments/", attachment),
 		M("/archive-files/", archive), M("/loans/", loan),
+		M("/online-inspections/", inspection), M("/inspection-findings/", finding),
 #undef M
 	};
 

@@ -179,7 +179,7 @@ async function readAll(c) {
     '/hits', '/letters', '/population/summary',
     '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
     '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger',
-    '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary']
+    '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary', '/online-inspections']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -203,6 +203,7 @@ async function readAll(c) {
   for (const e of items('/persons').slice(0, 25)) await c.call('GET', `/persons/${e.id}`)
   for (const e of items('/rentals').slice(0, 10)) await c.call('GET', `/rentals/${e.id}`)
   for (const e of items('/archive-files').slice(0, 5)) await c.call('GET', `/archive-files/${e.id}`)
+  for (const e of items('/online-inspections').slice(0, 3)) await c.call('GET', `/online-inspections/${e.id}`)
   return { got, ids }
 }
 

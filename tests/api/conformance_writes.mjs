@@ -273,4 +273,14 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.fazhi.call('GET', `/case-reviews/draft?case_id=${cid}`)
   await c.fazhi.call('POST', '/case-reviews', { case_id: cid, items: [{ key: 'procedure', deduct: 2, note: '契约测试' }],
     comment: '契约测试考评' })
+  // --- 网上巡查 ---
+  const inspStation = c.suozhang.me.unit.id
+  const ins = await c.ducha.call('POST', '/online-inspections', { station_id: inspStation, title: '契约测试巡查', sample: 2,
+    deadline_days: 3 })
+  const insp = ins.body && ins.body.inspection
+  const fd = insp && insp.cases.length
+    ? await c.ducha.call('POST', `/online-inspections/${insp.id}/findings`, { case_id: insp.cases[0].id, finding: '契约测试问题' })
+    : null
+  const fnd = fd && fd.body && fd.body.inspection ? fd.body.inspection.findings[0] : null
+  if (fnd) await c.suozhang.call('POST', `/inspection-findings/${fnd.id}/answer`, { answer: '契约测试整改' })
 }

@@ -82,6 +82,8 @@ const struct setting_def setting_defs[] = {
 	  "law:适用法律正确:15,documents:文书规范:10,time_limits:时限遵守:10,property:涉案财物规范:10",
 	  0, 500, "案件质量考评项目及分值",
 	  "以逗号分隔的“代码:名称:分值”，分值合计为满分（通常 100）；SUP-KP-ITEMS 的权重为设置", "SUP-KP-ITEMS", 0 },
+	{ "inspection.answer_days", SETTING_INT, "7", 1, 60, "网上巡查整改期限（天）",
+	  "巡查未另定期限时，派出所答复问题的期限", "SUP-INSPECT", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -3,6 +3,7 @@
  * engine (clocks.c) and the catalog need no edit. */
 #include "domain/clocks/clocks.h"
 #include "domain/archives/archives.h"
+#include "domain/archives/inspections.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -10,5 +11,6 @@ const struct clock_source clock_sources[] = {
 	{ "property", property_clocks },   /* 涉案财物 hand-over */
 	{ "incidents", incidents_clocks }, /* 有警无案 */
 	{ "loans", loans_clocks },         /* 档案借阅 due back (issue 15) */
+	{ "inspections", inspections_clocks }, /* 网上巡查 findings answered (issue 15) */
 	{ NULL, NULL },
 };

@@ -1,6 +1,6 @@
 // area.js — 证据、案件质量与执法档案 (issue 15 part B): the archive room (files, filing, loans),
 // the ledgers (台账) and case-quality review. Pages show by allowed action.
-import { Box, Notebook, Stamp } from '@element-plus/icons-vue'
+import { Box, Notebook, Search, Stamp } from '@element-plus/icons-vue'
 import api from '../api.js'
 
 const crumbs = ['执法监督']
@@ -13,11 +13,12 @@ const page = (path, name, component, title, action, extra = {}) => ({
 
 export default {
   name: 'archives',
-  icons: { Box, Notebook, Stamp },
+  icons: { Box, Notebook, Search, Stamp },
   routes: [
     page('archives', 'archives', () => import('../views/archives/ArchivesView.vue'), '执法档案', 'archive.list'),
     page('ledgers', 'ledgers', () => import('../views/archives/LedgersView.vue'), '台账', 'case.list'),
-    page('case-reviews', 'case-reviews', () => import('../views/archives/ReviewsView.vue'), '案件质量考评', 'case_review.list')
+    page('case-reviews', 'case-reviews', () => import('../views/archives/ReviewsView.vue'), '案件质量考评', 'case_review.list'),
+    page('online-inspections', 'online-inspections', () => import('../views/archives/InspectionsView.vue'), '网上巡查', 'inspection.list')
   ],
   menu: [
     {
@@ -27,7 +28,8 @@ export default {
       children: [
         { path: '/archives', title: '档案室', icon: 'Box', action: 'archive.list' },
         { path: '/ledgers', title: '台账', icon: 'Notebook', action: 'case.list' },
-        { path: '/case-reviews', title: '案件质量考评', icon: 'Stamp', action: 'case_review.list' }
+        { path: '/case-reviews', title: '案件质量考评', icon: 'Stamp', action: 'case_review.list' },
+        { path: '/online-inspections', title: '网上巡查', icon: 'Search', action: 'inspection.list' }
       ]
     }
   ],

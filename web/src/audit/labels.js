@@ -49,7 +49,8 @@ export const OBJECT_TYPES = [
   { value: 'evidence_attachment', label: '证据附件' },
   { value: 'archive_file', label: '执法档案' },
   { value: 'archive_loan', label: '档案借阅' },
-  { value: 'case_review', label: '案件质量考评' }
+  { value: 'case_review', label: '案件质量考评' },
+  { value: 'online_inspection', label: '网上巡查' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -240,7 +241,11 @@ const ACTION = {
   'ledger.loan_ledger': '查看档案借阅台账',
   'case_review.create': '案件质量考评',
   'case_review.list': '查看案件质量考评',
-  'case_review.summary': '查看考评汇总'
+  'case_review.summary': '查看考评汇总',
+  'inspection.create': '网上巡查',
+  'inspection.finding': '登记巡查问题',
+  'inspection.answer': '答复巡查问题',
+  'inspection.list': '查看网上巡查'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
