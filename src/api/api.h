@@ -98,7 +98,18 @@ enum route_flags {
 			       * struct req) */
 	ROUTE_MFA_SETUP = 32, /* allowed while the role must still enrol in
 			       * two-factor login (domain/admin/mfa.h) */
+	ROUTE_UPLOAD = 64,    /* the body is a file, not JSON (its media type
+			       * is the file's), up to API_UPLOAD_MAX bytes */
 };
+
+/* The body ceiling of an upload route (the setting of its resource caps it
+ * lower); every other route keeps the server's 1 MiB. */
+#define API_UPLOAD_MAX ((size_t)32 << 20)
+
+/* The largest body the edge accepts for method and raw request target
+ * (path and query as received): API_UPLOAD_MAX for a ROUTE_UPLOAD route,
+ * else def. Cannot fail. */
+size_t api_body_limit(const char *method, const char *raw_target, size_t def);
 
 struct field;
 struct route {

@@ -497,6 +497,29 @@ void api_finish(struct req *r)
 	r->in = NULL;
 }
 
+size_t api_body_limit(const char *method, const char *raw_target, size_t def)
+{
+	const char *params[API_MAX_PARAMS];
+	struct arena a;
+	char path[256];
+	size_t n = strcspn(raw_target, "?");
+	size_t limit = def;
+
+	if (strcmp(method, "POST") != 0 || n >= sizeof(path))
+		return def;
+	memcpy(path, raw_target, n);
+	path[n] = '\0';
+	arena_init(&a);
+	for (const struct route *rt = api_routes; rt->method; rt++)
+		if ((rt->flags & ROUTE_UPLOAD) && strcmp(rt->method, method) == 0 &&
+		    match(rt->pattern, path, params, &a)) {
+			limit = API_UPLOAD_MAX > def ? API_UPLOAD_MAX : def;
+			break;
+		}
+	arena_release(&a);
+	return limit;
+}
+
 int api_handle(struct req *r)
 {
 	const struct route *rt, *found = NULL;
@@ -527,7 +550,7 @@ int api_handle(struct req *r)
 		render_error(r, ps_fail(&r->err, PS_EIO, NULL, NULL, "写入已停止"));
 		return API_DONE;
 	}
-	if (r->body_len > 0) {
+	if (r->body_len > 0 && !(found->flags & ROUTE_UPLOAD)) {
 		const char *ct = r->content_type;
 
 		if (!ct || strncasecmp(ct, "application/json", 16) != 0 ||

@@ -1,5 +1,7 @@
 /* exports.c — POST /exports: a file (XLSX or CSV) of persons, cases, the
- * 办案区 ledger or the property ledger, with a reason, audited with the row
+ * 办案区 ledger or a 台账 (property, case, coercive-measure, archive and
+ * loan ledgers: a station header line, a total row, a Chinese file name;
+ * GET /ledgers/{kind} shows one on its page), with a reason, audited with the row
  * count (TRUST PII-2; domain/admin/exports.h decides rows and masks). The
  * file is built and rendered on the request's worker (ROUTE_PREPARE) and
  * the one writer only records the audit row, so a large export does not
@@ -88,6 +90,11 @@ static int render_csv(struct req *r, struct export_prep *p)
 
 	buf_init(&b, (size_t)64 << 20);
 	rc = buf_adds(&b, "\xEF\xBB\xBF"); /* UTF-8 BOM: Excel reads the Chinese */
+	if (!rc && p->t.ledger) {
+		rc = csv_field(&b, p->t.header, 1);
+		if (!rc)
+			rc = buf_adds(&b, "\r\n");
+	}
 	if (!rc)
 		rc = csv_field(&b, watermark(r, p), 1);
 	if (!rc)
@@ -103,6 +110,12 @@ static int render_csv(struct req *r, struct export_prep *p)
 			rc = buf_adds(&b, "\r\n");
 		if (rc)
 			break;
+	}
+	if (p->t.total) {
+		for (const struct export_col *c = p->t.cols; !rc && c->key; c++)
+			rc = csv_field(&b, cell(r, json_object_get(p->t.total, c->key)), c == p->t.cols);
+		if (!rc)
+			rc = buf_adds(&b, "\r\n");
 	}
 	if (!rc) {
 		p->bytes = arena_alloc(r->arena, b.len);
@@ -125,21 +138,33 @@ static int write_xlsx(struct req *r, struct export_prep *p, const char *path)
 	json_t *row;
 	size_t i;
 	lxw_col_t k;
+	lxw_row_t top;
 
 	if (!wb)
 		return PS_EIO;
 	ws = workbook_add_worksheet(wb, p->t.title);
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);
-	worksheet_write_string(ws, 0, 0, watermark(r, p), NULL);
+	/* a ledger opens with the station's header line */
+	top = p->t.ledger ? 1 : 0;
+	if (top)
+		worksheet_write_string(ws, 0, 0, p->t.header, bold);
+	worksheet_write_string(ws, top, 0, watermark(r, p), NULL);
 	k = 0;
 	for (const struct export_col *c = p->t.cols; c->key; c++, k++)
-		worksheet_write_string(ws, 1, k, c->title, bold);
+		worksheet_write_string(ws, top + 1, k, c->title, bold);
 	json_array_foreach(p->t.rows, i, row) {
 		k = 0;
 		for (const struct export_col *c = p->t.cols; c->key; c++, k++)
-			worksheet_write_string(ws, (lxw_row_t)(2 + i), k,
+			worksheet_write_string(ws, (lxw_row_t)(top + 2 + i), k,
 					       cell(r, json_object_get(row, c->key)), NULL);
+	}
+	if (p->t.total) {
+		lxw_col_t t = 0;
+
+		for (const struct export_col *c = p->t.cols; c->key; c++, t++)
+			worksheet_write_string(ws, (lxw_row_t)(top + 2 + json_array_size(p->t.rows)), t,
+					       cell(r, json_object_get(p->t.total, c->key)), bold);
 	}
 	worksheet_set_column(ws, 0, k ? k - 1 : 0, 16, NULL);
 	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
@@ -191,6 +216,8 @@ static int build(struct req *r, const struct exports_body *in, struct export_pre
 	rc = strcmp(p->format, "csv") == 0 ? render_csv(r, p) : render_xlsx(r, p);
 	json_decref(p->t.rows);
 	p->t.rows = NULL;
+	json_decref(p->t.total);
+	p->t.total = NULL;
 	return rc;
 }
 
@@ -241,8 +268,17 @@ int api_exports_create(struct req *r)
 	} else {
 		r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	}
-	r->raw_name = arena_printf(r->arena, "%s-%.4s%.2s%.2s.%s", p->t.name, p->stamp,
+	/* a ledger's file is named in Chinese: 城关派出所案件台账-20261203.xlsx */
+	r->raw_name = arena_printf(r->arena, "%s-%.4s%.2s%.2s.%s", p->t.ledger ? p->t.header : p->t.name, p->stamp,
 				   p->stamp + 5, p->stamp + 8, p->format);
 	r->status = 200;
 	return PS_OK;
+}
+
+int api_ledgers_get(struct req *r)
+{
+	json_t *out = NULL;
+	int rc = exports_ledger(&r->ctx, r->params[0], &out);
+
+	return rc ? rc : req_reply(r, 200, out);
 }

@@ -214,5 +214,44 @@ int api_officer_records_get(struct req *r);
 int api_interferences_list(struct req *r);
 int api_interferences_create(struct req *r);
 extern const struct field interferences_create_fields[];
+/* 证据清单 (api/cases/evidence.c, issue 15) */
+int api_cases_evidence_add(struct req *r);
+extern const struct field cases_evidence_add_fields[];
+int api_evidence_attach(struct req *r);
+int api_attachments_get(struct req *r);
+
+/* 执法档案 (api/archives/archives.c, issue 15) */
+int api_archive_files_create(struct req *r);
+extern const struct field archive_files_create_fields[];
+int api_archive_files_list(struct req *r);
+int api_archive_files_pending(struct req *r);
+int api_archive_files_get(struct req *r);
+int api_archive_files_loan(struct req *r);
+extern const struct field archive_files_loan_fields[];
+int api_archive_files_review(struct req *r);
+extern const struct field archive_files_review_fields[];
+int api_loans_list(struct req *r);
+int api_loans_step(struct req *r);
+extern const struct field loans_step_fields[];
+
+/* 台账 pages (api/exports.c, issue 15) */
+int api_ledgers_get(struct req *r);
+
+/* 案件质量考评 (api/archives/reviews.c, issue 15) */
+int api_case_reviews_create(struct req *r);
+extern const struct field case_reviews_create_fields[];
+int api_case_reviews_draft(struct req *r);
+int api_case_reviews_list(struct req *r);
+int api_case_reviews_summary(struct req *r);
+
+/* 网上巡查 (api/archives/inspections.c, issue 15) */
+int api_online_inspections_create(struct req *r);
+extern const struct field online_inspections_create_fields[];
+int api_online_inspections_list(struct req *r);
+int api_online_inspections_get(struct req *r);
+int api_online_inspections_finding(struct req *r);
+extern const struct field online_inspections_finding_fields[];
+int api_inspection_findings_answer(struct req *r);
+extern const struct field inspection_findings_answer_fields[];
 
 #endif

@@ -144,5 +144,30 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/officer-records/{id}", api_officer_records_get, 0),
 	ROUTE("GET", "/api/v1/interferences", api_interferences_list, 0),
 	ROUTE_B("POST", "/api/v1/interferences", api_interferences_create, 0, interferences_create_fields),
+	/* 证据清单 (issue 15, part B) */
+	ROUTE_B("POST", "/api/v1/cases/{id}/evidence", api_cases_evidence_add, 0, cases_evidence_add_fields),
+	ROUTE("POST", "/api/v1/evidence/{id}/attachments", api_evidence_attach, ROUTE_UPLOAD | ROUTE_PREPARE),
+	ROUTE("GET", "/api/v1/attachments/{id}", api_attachments_get, 0),
+	/* 执法档案 (issue 15, part B) */
+	ROUTE("GET", "/api/v1/archive-files", api_archive_files_list, 0),
+	ROUTE_B("POST", "/api/v1/archive-files", api_archive_files_create, 0, archive_files_create_fields),
+	ROUTE("GET", "/api/v1/archive-files/pending", api_archive_files_pending, 0),
+	ROUTE("GET", "/api/v1/archive-files/{id}", api_archive_files_get, 0),
+	ROUTE_B("POST", "/api/v1/archive-files/{id}/loans", api_archive_files_loan, 0, archive_files_loan_fields),
+	ROUTE_B("POST", "/api/v1/archive-files/{id}/reviews", api_archive_files_review, 0, archive_files_review_fields),
+	ROUTE("GET", "/api/v1/loans", api_loans_list, 0),
+	ROUTE_B("POST", "/api/v1/loans/{id}/{step}", api_loans_step, 0, loans_step_fields),
+	ROUTE("GET", "/api/v1/ledgers/{kind}", api_ledgers_get, 0),
+	/* 案件质量考评 (issue 15, part B) */
+	ROUTE("GET", "/api/v1/case-reviews", api_case_reviews_list, 0),
+	ROUTE_B("POST", "/api/v1/case-reviews", api_case_reviews_create, 0, case_reviews_create_fields),
+	ROUTE("GET", "/api/v1/case-reviews/draft", api_case_reviews_draft, 0),
+	ROUTE("GET", "/api/v1/case-reviews/summary", api_case_reviews_summary, 0),
+	/* 网上巡查 (issue 15, part B) */
+	ROUTE("GET", "/api/v1/online-inspections", api_online_inspections_list, 0),
+	ROUTE_B("POST", "/api/v1/online-inspections", api_online_inspections_create, 0, online_inspections_create_fields),
+	ROUTE("GET", "/api/v1/online-inspections/{id}", api_online_inspections_get, 0),
+	ROUTE_B("POST", "/api/v1/online-inspections/{id}/findings", api_online_inspections_finding, 0, online_inspections_finding_fields),
+	ROUTE_B("POST", "/api/v1/inspection-findings/{id}/answer", api_inspection_findings_answer, 0, inspection_findings_answer_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -1,4 +1,5 @@
 #include "cli/cli_db.h"
+#include "store/blobs.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -11,6 +12,11 @@ int cli_db_open(struct cli_db *cd, const char *path)
 
 	memset(cd, 0, sizeof(*cd));
 	arena_init(&cd->arena);
+	/* evidence attachments live beside the database (store/blobs.h) */
+	if (blobs_root_set(path)) {
+		fprintf(stderr, "precinct: database path too long\n");
+		return 1;
+	}
 	if (db_open(path, &cd->db, &cd->err) || db_migrate(cd->db, &cd->err)) {
 		fprintf(stderr, "precinct: %s\n", cd->err.msg[0] ? cd->err.msg : "cannot open database");
 		db_close(cd->db);

@@ -78,6 +78,14 @@ void crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX])
 	to_hex(h, sizeof(h), out);
 }
 
+void crypto_sha256_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, p, n);
+	to_hex(h, sizeof(h), out);
+}
+
 int crypto_str_equal(const char *a, const char *b)
 {
 	size_t n = strlen(a);

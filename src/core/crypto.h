@@ -48,6 +48,10 @@ uint64_t crypto_keyed_hash(const char *s);
 /* BLAKE2b-256 of n bytes as 64 hex characters. Cannot fail. */
 void crypto_hash_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
 
+/* SHA-256 of n bytes as 64 hex characters (the evidence files' names, the
+ * digest a court or another system can check). Cannot fail. */
+void crypto_sha256_hex(const void *p, size_t n, char out[CRYPTO_HASH_HEX]);
+
 /* Constant-time equality of two NUL-terminated strings of equal length;
  * different lengths compare unequal. */
 int crypto_str_equal(const char *a, const char *b);

@@ -407,6 +407,36 @@ static void unpark(void *arg)
 	MHD_resume_connection(cn->mc);
 }
 
+/* Content-Disposition for a download named name (UTF-8, e.g. a ledger's
+ * Chinese name or an uploaded file's): an ASCII fallback with every other
+ * byte as '_', and the exact name percent-encoded (RFC 6266 / 5987), so no
+ * quote or line break of a name reaches the header. NULL on ENOMEM. */
+static const char *disposition(struct arena *a, const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(name), i, j = 0, k = 0;
+	char *ascii = arena_alloc(a, n + 1), *enc = arena_alloc(a, 3 * n + 1);
+
+	if (!ascii || !enc)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)name[i];
+		int plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+			    ch == '.' || ch == '-' || ch == '_';
+
+		ascii[j++] = plain ? (char)ch : '_';
+		if (plain) {
+			enc[k++] = (char)ch;
+		} else {
+			enc[k++] = '%';
+			enc[k++] = hex[ch >> 4];
+			enc[k++] = hex[ch & 15];
+		}
+	}
+	ascii[j] = enc[k] = '\0';
+	return arena_printf(a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, enc);
+}
+
 static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struct req *r)
 {
 	enum MHD_Result ret;
@@ -427,8 +457,7 @@ static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struc
 		MHD_add_response_header(resp, "X-Request-Id", r->request_id);
 		if (r->raw_name)
 			MHD_add_response_header(resp, "Content-Disposition",
-						arena_printf(&cn->arena, "attachment; filename=\"%s\"",
-							     r->raw_name));
+						disposition(&cn->arena, r->raw_name));
 		ret = MHD_queue_response(c, 200, resp);
 		MHD_destroy_response(resp);
 		json_decref(r->out);
@@ -532,8 +561,19 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		if (edge_header_block_size(c, method, cn->uri ? cn->uri : "", version) >
 		    EDGE_HEADER_LIMIT)
 			return edge_refuse(c, PS_EHEADERS, "请求头超过 16 KiB");
-		if (cl && strtoull(cl, NULL, 10) > cfg->max_body)
-			return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+		{
+			/* an upload route (evidence attachments) has its own ceiling */
+			size_t limit = api_body_limit(method, cn->uri ? cn->uri : "", cfg->max_body);
+
+			if (cl && strtoull(cl, NULL, 10) > limit)
+				return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE",
+						  limit > cfg->max_body ? "上传内容超过上限"
+									: "请求内容超过 1 MiB");
+			if (limit > cfg->max_body) {
+				buf_release(&cn->body);
+				buf_init(&cn->body, limit);
+			}
+		}
 		if ((cl && strtoull(cl, NULL, 10) > 0) || te)
 			edge_watch(&cn->watch, c);
 		return MHD_YES;

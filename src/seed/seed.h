@@ -35,4 +35,8 @@ int seed_demo_supervision(struct ctx *c);
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);
 
+/* The demo's evidence attachments, archive room and loans (issue 15
+ * part B): after seed_demo_cases. */
+int seed_demo_archives(struct ctx *c);
+
 #endif

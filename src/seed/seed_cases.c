@@ -9,6 +9,7 @@
 #include "domain/custody/custody.h"
 #include "domain/clocks/measures.h"
 #include "domain/cases/interviews.h"
+#include "domain/cases/evidence.h"
 #include "domain/rows.h"
 #include "domain/admin/users.h"
 #include "rules/idcard.h"
@@ -34,6 +35,7 @@ static const char *idno(struct ctx *c, const char *d17)
 
 struct story {
 	int64_t case_id, suspect;
+	int64_t statement; /* the evidence item of the suspect's signed 笔录 */
 };
 
 /* Register a case at the officer's station with a co-officer. */
@@ -126,6 +128,24 @@ static int interview(struct ctx *c, struct story *s, const char *o1, const char 
 	in.has_read_back = in.has_subject_signed = in.has_officer_signed = 1;
 	TRY(interviews_update(c, id, &in, &out));
 	TRY(interview_sign(c, id, &out));
+	{
+		/* the signed record enters the evidence file (证据清单) */
+		struct evidence_input e = { 0 };
+		json_t *v;
+		size_t i;
+
+		e.kind = "statement";
+		e.title = "违法嫌疑人询问笔录";
+		e.source = "本所询问室";
+		e.interview_id = id;
+		rc = evidence_create(c, s->case_id, &e, &out);
+		if (rc)
+			return rc;
+		json_array_foreach(json_object_get(out, "evidence"), i, v)
+			s->statement = json_integer_value(json_object_get(v, "id"));
+		json_decref(out);
+		out = NULL;
+	}
 	return PS_OK;
 }
 
@@ -164,8 +184,14 @@ static int propose(struct ctx *c, struct story *s, const char *officer, const ch
 	n.kind = "rights";
 	n.penalty_text = told;
 	n.statement = "对违法事实无异议，请求从轻处理。";
-	TRY(notices_create(c, s->case_id, &n, &out));
-	return PS_OK;
+	/* ADM-NOTICE-EVIDENCE: the notice cites the file's evidence */
+	n.evidence_ids = s->statement ? json_pack("[I]", (json_int_t)s->statement) : NULL;
+	if (!s->statement)
+		n.statement_missing_reason = "违法嫌疑人当场口头陈述，未制作笔录";
+	rc = notices_create(c, s->case_id, &n, &out);
+	json_decref(n.evidence_ids);
+	json_decref(out);
+	return rc;
 }
 
 /* A measure started `ago` seconds before now by `who`. */

@@ -25,6 +25,9 @@
  * every 2xx read of business data (a GET the administrator is refused) a
  * "success" row (AUD-1; three exemptions in read_audited). */
 #include "harness.h"
+#include "core/crypto.h"
+
+#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,7 +151,7 @@ static const struct row table[] = {
 	  "\"place_kind\":\"station_room\",\"place\":\"办案区第一询问室\",\"recording_id\":\"AV-9001\","
 	  "\"qa\":[{\"q\":\"问\",\"a\":\"答\"}]}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
-	R("POST", "/cases/{id}/notices", "{\"party_id\":@party,\"kind\":\"rights\",\"penalty_text\":\"拟作出的处罚\",\"statement\":\"无\"}",
+	R("POST", "/cases/{id}/notices", "{\"party_id\":@party,\"kind\":\"guardian\",\"penalty_text\":\"拟作出的处罚\",\"statement\":\"无\"}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
 	R("POST", "/cases/{id}/proposals", "{\"party_id\":@party,\"offence_code\":\"OF-101\",\"tier\":\"基本\",\"warning\":true}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
@@ -321,6 +324,46 @@ static const struct row table[] = {
 	R("GET", "/interferences", NULL, "N N N Y N N N N N N N N N"),
 	R("POST", "/interferences", "{\"occurred_at\":@now,\"who\":\"矩阵某人\",\"how\":\"phone\",\"asked\":\"矩阵询问\"}",
 	  "N N N N Y Y Y Y Y Y Y Y N"),
+
+	/* 证据清单 (issue 15, part B): the case's officers add items and files
+	 * (a JSON body is not a file: 415 after the permission held); whoever
+	 * reads the case reads its attachments */
+	R("POST", "/cases/{id}/evidence", "{\"kind\":\"documentary\",\"title\":\"矩阵书证\"}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/evidence/{id}/attachments", "{}", "NNN NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/attachments/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* 执法档案: the station's archivist and clerk file, lend and open files
+	 * for review; case staff and reviewers read and borrow; the station's
+	 * own chief approves a loan (the county chief is refused: a rule) */
+	R("GET", "/archive-files", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
+	R("POST", "/archive-files", "{\"case_id\":@case,\"room\":\"档案室\",\"cabinet\":\"A\",\"shelf\":\"1\",\"box\":\"1\"}",
+	  "N N N N N N N N N N Y N Y"),
+	R("GET", "/archive-files/pending", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
+	R("GET", "/archive-files/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN YNN NNN YNN"),
+	R("POST", "/archive-files/{id}/loans", "{\"reason\":\"矩阵借阅\",\"days\":3}",
+	  "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN YNN NNN NNN"),
+	R("POST", "/archive-files/{id}/reviews", "{\"reason\":\"矩阵查阅\",\"present_ids\":[@co,@aux]}",
+	  "NNN NNN NNN NNN NNN NNN NNN NNN NNN NNN YNN NNN YNN"),
+	R("GET", "/loans", NULL, "N N N Y Y Y Y Y Y Y Y N Y"),
+	R("POST", "/loans/{id}/{step}", "{\"opinion\":\"同意\"}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* a ledger page is its list (the case ledger: every business role) */
+	R("GET", "/ledgers/{kind}", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 案件质量考评: the legal reviewers score (the own station's case here is
+	 * open: 409), chiefs and the 督察 read */
+	R("GET", "/case-reviews", NULL, "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/case-reviews", "{\"case_id\":@case}", "N N N N N Y N N N Y N N N"),
+	R("GET", "/case-reviews/draft", NULL, "N N N N N Y N N N Y N N N"),
+	R("GET", "/case-reviews/summary", NULL, "N N N Y Y Y Y N N Y N N N"),
+	/* 网上巡查: the 督察 and 法制 inspect, chiefs read; only the inspected
+	 * station's chief answers (the county chief is refused: a rule) */
+	R("GET", "/online-inspections", NULL, "N N N Y Y Y Y N N Y N N N"),
+	R("POST", "/online-inspections", "{\"station_id\":@station,\"title\":\"矩阵巡查\",\"sample\":1}",
+	  "N N N Y N Y N N N Y N N N"),
+	R("GET", "/online-inspections/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/online-inspections/{id}/findings", "{\"case_id\":@case,\"finding\":\"矩阵问题\"}",
+	  "NNN NNN NNN YYN NNN YYN NNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/inspection-findings/{id}/answer", "{\"answer\":\"已整改\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -340,6 +383,9 @@ struct fixtures {
 	/* 执法监督 (issue 15 part A) */
 	long long complaint[NSCOPE], appeal[NSCOPE], fault[NSCOPE], visit[NSCOPE];
 	const char *tracking;
+	long long evidence[NSCOPE], attachment[NSCOPE];
+	long long archive[NSCOPE], loan[NSCOPE];
+	long long inspection[NSCOPE], finding[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -508,6 +554,58 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		f->appeal[s] = q1(srv, "SELECT MAX(id) FROM appeal");
 		f->fault[s] = q1(srv, "SELECT MAX(id) FROM fault_finding");
 		f->visit[s] = q1(srv, "SELECT MAX(id) FROM return_visit");
+	/* evidence: one item with one attachment per case; the file itself
+	 * beside the database under its SHA-256 (store/blobs.h) */
+	{
+		const char *pdf = "%PDF-1.4 matrix";
+		char sha[CRYPTO_HASH_HEX];
+		FILE *fp;
+
+		crypto_sha256_hex(pdf, strlen(pdf), sha);
+		mkdir(fmt(srv, "%s.files", srv->db), 0750);
+		mkdir(fmt(srv, "%s.files/%.2s", srv->db, sha), 0750);
+		fp = fopen(fmt(srv, "%s.files/%.2s/%s", srv->db, sha, sha), "w");
+		assert_non_null(fp);
+		fputs(pdf, fp);
+		fclose(fp);
+		for (int s = 0; s < NSCOPE; s++) {
+			long long k = f->kase[s];
+
+			exec(srv, fmt(srv,
+				      "INSERT INTO evidence(case_id, kind, title, collected_at, created_by, created_at)"
+				      " SELECT %lld, 'documentary', '矩阵证据', %s, created_by, %s FROM police_case WHERE id = %lld;"
+				      "INSERT INTO evidence_attachment(evidence_id, sha256, size, mime, file_name, created_by,"
+				      " created_at) SELECT MAX(id), '%s', %zu, 'application/pdf', 'm.pdf', 1, %s"
+				      " FROM evidence WHERE case_id = %lld;",
+				      k, now, now, k, sha, strlen(pdf), now, k));
+			f->evidence[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM evidence WHERE case_id = %lld", k));
+			f->attachment[s] = q1(srv, fmt(srv, "SELECT MAX(a.id) FROM evidence_attachment a JOIN evidence e"
+							   " ON e.id = a.evidence_id WHERE e.case_id = %lld", k));
+			/* a file in each room with a loan requested by the case's officer */
+			exec(srv, fmt(srv,
+				      "INSERT INTO archive_file(case_id, unit_id, file_no, room, cabinet, shelf, box, pages,"
+				      " status, filed_by, filed_at) SELECT id, unit_id, 'MATRIX-%lld', '档案室', 'A', '1', '1', 0,"
+				      " 'in', created_by, %s FROM police_case WHERE id = %lld;"
+				      "INSERT INTO archive_loan(file_id, unit_id, requested_by, reason, days, requested_at, status)"
+				      " SELECT f.id, f.unit_id, f.filed_by, '矩阵', 3, %s, 'requested' FROM archive_file f"
+				      " WHERE f.case_id = %lld;",
+				      k, now, k, now, k));
+			f->archive[s] = q1(srv, fmt(srv, "SELECT id FROM archive_file WHERE case_id = %lld", k));
+			f->loan[s] = q1(srv, fmt(srv, "SELECT MAX(l.id) FROM archive_loan l JOIN archive_file f"
+						     " ON f.id = l.file_id WHERE f.case_id = %lld", k));
+			/* an inspection of each station sampling its case, with a finding */
+			exec(srv, fmt(srv,
+				      "INSERT INTO online_inspection(unit_id, title, deadline, created_by, created_at)"
+				      " SELECT unit_id, '矩阵巡查', %s + 86400, (SELECT id FROM users WHERE username = 'ducha'), %s"
+				      " FROM police_case WHERE id = %lld;"
+				      "INSERT INTO inspection_case(inspection_id, case_id) SELECT MAX(id), %lld FROM online_inspection;"
+				      "INSERT INTO inspection_finding(inspection_id, case_id, finding, created_by, created_at)"
+				      " SELECT MAX(id), %lld, '矩阵问题', (SELECT id FROM users WHERE username = 'ducha'), %s"
+				      " FROM online_inspection;",
+				      now, now, k, k, k, now));
+			f->inspection[s] = q1(srv, "SELECT MAX(id) FROM online_inspection");
+			f->finding[s] = q1(srv, "SELECT MAX(id) FROM inspection_finding");
+		}
 	}
 }
 
@@ -526,6 +624,9 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
 		M("/public/stations/", unit), M("/complaints/", complaint), M("/appeals/", appeal),
 		M("/fault-findings/", fault), M("/return-visits/", visit), M("/officer-records/", user),
+		M("/evidence/", evidence), M("/attachments/", attachment),
+		M("/archive-files/", archive), M("/loans/", loan),
+		M("/online-inspections/", inspection), M("/inspection-findings/", finding),
 #undef M
 	};
 
@@ -570,7 +671,10 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 		r = subst(srv, r, "{step}", "arrive");
 	if (strstr(r, API "/hits/"))
 		r = subst(srv, r, "{step}", "sign");
+	if (strstr(r, API "/loans/"))
+		r = subst(srv, r, "{step}", "approve");
 	r = subst(srv, r, "{key}", "session.idle_minutes");
+	r = subst(srv, r, "{kind}", "case_ledger");
 	r = subst(srv, r, "{day}", today(srv, 400, 10));
 	r = subst(srv, r, "{code}", f->receipt);
 	if (strstr(r, API "/complaints/"))

@@ -225,15 +225,39 @@ CU_STATIC long long party_add(struct server *srv, const struct session *s, long 
 	return rnum(r, "party.id");
 }
 
-/* A 告知 record (rights / guardian / hearing); asserts 201. */
+/* The first evidence item of the case's file, made (a 书证) when the file
+ * is empty: what a 处罚前告知 cites (ADM-NOTICE-EVIDENCE). */
+CU_STATIC long long evidence_first(struct server *srv, const struct session *s, long long case_id)
+{
+	struct resp *r = http(srv, s, "GET", fmt(srv, API "/cases/%lld", case_id), NULL);
+	json_t *ev = jpath(r->json, "case.evidence");
+
+	if (json_array_size(ev))
+		return (long long)json_integer_value(json_object_get(json_array_get(ev, 0), "id"));
+	r = http(srv, s, "POST", fmt(srv, API "/cases/%lld/evidence", case_id),
+		 J(srv, "{s:s, s:s, s:s}", "kind", "documentary", "title", "报案材料", "source", "报案人提交"));
+	EXPECT(r, 201);
+	ev = jpath(r->json, "case.evidence");
+	return (long long)json_integer_value(json_object_get(json_array_get(ev, 0), "id"));
+}
+
+/* A 告知 record (rights / guardian / hearing); asserts 201. A 处罚前告知
+ * cites the file's first evidence item and, where the suspect gave no
+ * signed statement, says why (ADM-NOTICE-EVIDENCE). */
 CU_STATIC void notice(struct server *srv, const struct session *s, long long case_id,
 		      long long party, const char *kind)
 {
+	long long ev = strcmp(kind, "rights") == 0 ? evidence_first(srv, s, case_id) : 0;
 	struct resp *r = http(srv, s, "POST", fmt(srv, API "/cases/%lld/notices", case_id),
-			      J(srv, "{s:I, s:s, s:s, s:s}", "party_id", (json_int_t)party, "kind",
-				kind, "penalty_text",
-				"拟作出的处罚及其事实、理由、依据，当事人依法享有陈述、申辩的权利",
-				"statement", "不提出陈述申辩"));
+			      ev ? J(srv, "{s:I, s:s, s:s, s:s, s:[I], s:s}", "party_id", (json_int_t)party, "kind",
+				     kind, "penalty_text",
+				     "拟作出的处罚及其事实、理由、依据，当事人依法享有陈述、申辩的权利",
+				     "statement", "不提出陈述申辩", "evidence_ids", (json_int_t)ev,
+				     "statement_missing_reason", "违法嫌疑人拒绝在笔录上陈述")
+				 : J(srv, "{s:I, s:s, s:s, s:s}", "party_id", (json_int_t)party, "kind",
+				     kind, "penalty_text",
+				     "拟作出的处罚及其事实、理由、依据，当事人依法享有陈述、申辩的权利",
+				     "statement", "不提出陈述申辩"));
 
 	EXPECT(r, 201);
 }

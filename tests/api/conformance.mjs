@@ -93,13 +93,14 @@ class Client {
     this.csrf = ''
   }
 
-  async call(method, p, body) {
+  // rawType: body is a file (a Buffer) sent as it is with that Content-Type (upload routes)
+  async call(method, p, body, rawType) {
     const target = findOp(method, p.split('?')[0])
     let spoiled = null
     if (method !== 'GET' && body !== undefined && !probing && target && !probed.has(target.key) &&
         target.op.requestBody && target.op.requestBody.content['application/json'])
       spoiled = await probe(this, method, p, body, target)
-    const r = await this.send(method, p, body)
+    const r = await this.send(method, p, body, rawType)
     if (spoiled && r.status < 300) {
       probed.add(target.key)
       failures.push(...spoiled)
@@ -111,13 +112,13 @@ class Client {
     return r
   }
 
-  async send(method, p, body) {
+  async send(method, p, body, rawType) {
     const url = this.base + '/api/v1' + p
     const headers = {}
     if (this.cookie) headers.cookie = this.cookie
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    if (body !== undefined) headers['content-type'] = rawType || 'application/json'
+    const res = await fetch(url, { method, headers, body: body === undefined ? undefined : rawType ? body : JSON.stringify(body) })
     const sc = res.headers.get('set-cookie')
     if (sc) this.cookie = sc.split(';')[0]
     const ctype = res.headers.get('content-type') || ''
@@ -179,6 +180,10 @@ async function readAll(c) {
   // 执法监督与警务公开 (issue 15 part A)
   lists.push('/public/stations', '/return-visits', '/return-visits?status=done', '/return-visits/stats', '/complaints',
     '/appeals', '/fault-findings', '/officer-records', '/interferences')
+    '/hits', '/letters', '/population/summary',
+    '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
+    '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger',
+    '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary', '/online-inspections']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -189,6 +194,7 @@ async function readAll(c) {
     const cf = r.body.case
     ids.case = ids.case || cf
     for (const iv of (cf.interviews || []).slice(0, 2)) await c.call('GET', `/interviews/${iv.id}`)
+    for (const a of (cf.attachments || []).slice(0, 2)) await c.call('GET', `/attachments/${a.id}`)
     if (cf.receipt_code && !ids.progress) {
       ids.progress = cf.receipt_code
       // every demo reporter left 13800001111 (src/seed/seed_cases.c)
@@ -205,6 +211,8 @@ async function readAll(c) {
   for (const e of items('/complaints').slice(0, 3)) await c.call('GET', `/complaints/${e.id}`)
   for (const e of items('/officer-records').slice(0, 3)) await c.call('GET', `/officer-records/${e.user_id}`)
   if (ids.case) await c.call('GET', `/cases/${ids.case.id}/supervision-cards`)
+  for (const e of items('/archive-files').slice(0, 5)) await c.call('GET', `/archive-files/${e.id}`)
+  for (const e of items('/online-inspections').slice(0, 3)) await c.call('GET', `/online-inspections/${e.id}`)
   return { got, ids }
 }
 

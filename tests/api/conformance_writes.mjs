@@ -96,8 +96,15 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await m1.call('POST', `/interviews/${ivId}/sign`)
   await m1.call('GET', `/interviews/${ivId}`)
   await m1.call('POST', `/interviews/${ivId}/correct`)
+  const ev = await m1.call('POST', `/cases/${caseId}/evidence`, { kind: 'documentary', title: '报案材料' })
+  const evId = ev.body && ev.body.case && ev.body.case.evidence.length ? ev.body.case.evidence[0].id : 1
+  const up = await m1.call('POST', `/evidence/${evId}/attachments?name=${encodeURIComponent('报案材料.pdf')}`,
+    Buffer.from('%PDF-1.4\n契约测试\n%%EOF\n'), 'application/pdf')
+  if (up.body && up.body.attachment) await m1.call('GET', `/attachments/${up.body.attachment.id}`)
+  await m1.call('POST', `/evidence/${evId}/attachments?name=a.html`, Buffer.from('<html></html>'), 'text/html')
   const nt = await m1.call('POST', `/cases/${caseId}/notices`, { party_id: partyId, kind: 'rights',
-    penalty_text: '拟处罚款二百元', statement: '无异议' })
+    penalty_text: '拟处罚款二百元', statement: '无异议', evidence_ids: [evId],
+    statement_missing_reason: '笔录更正中' })
   await m1.call('POST', `/cases/${caseId}/property`, { name: '手机', quantity: '1部', owner_party_id: partyId })
   let cf = (await m1.call('GET', `/cases/${caseId}`)).body.case
   const prop = (cf.property || [])[0]
@@ -281,4 +288,35 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.suozhang.call('POST', `/fault-findings/${ff.body && ff.body.id}/decide`, { record_type: 'defect', reason: '契约测试认定' })
   await m1.call('POST', '/interferences', { occurred_at: Math.floor(Date.now() / 1000) - 60, who: '契约某人', how: 'phone',
     asked: '契约测试询问' })
+  // --- 执法档案 (issue 15): file a closed case, borrow it, open it for review ---
+  const pend = (await c.dangan.call('GET', '/archive-files/pending')).body
+  const closed = ((pend && pend.items) || []).find((x) => x.status === 'closed')
+  const fl = await c.dangan.call('POST', '/archive-files', { case_id: closed ? closed.case_id : 0, room: '档案室',
+    cabinet: 'C-01', shelf: '1', box: '2026-900', pages: 12 })
+  const fileId = fl.body && fl.body.file ? fl.body.file.id : 0
+  const ln = await c.minjing2.call('POST', `/archive-files/${fileId}/loans`, { reason: '契约测试借阅', days: 2 })
+  const loanId = ln.body && ln.body.file && ln.body.file.loans.length ? ln.body.file.loans[0].id : 0
+  await c.suozhang.call('POST', `/loans/${loanId}/approve`, { opinion: '同意' })
+  await c.dangan.call('POST', `/loans/${loanId}/lend`, {})
+  await c.dangan.call('POST', `/loans/${loanId}/return`, { note: '完整' })
+  await c.dangan.call('POST', `/archive-files/${fileId}/reviews`, { reason: '契约测试查阅',
+    present_ids: [c.dangan.me.id, c.minjing2.me.id] })
+  await c.dangan.call('GET', `/archive-files/${fileId}`)
+  await c.dangan.call('POST', '/exports', { kind: 'archive_ledger', reason: '契约测试台账' })
+  await c.suozhang.call('POST', '/exports', { kind: 'case_ledger', format: 'csv', reason: '契约测试台账' })
+  // --- 案件质量考评 ---
+  const cid = closed ? closed.case_id : 0
+  await c.fazhi.call('GET', `/case-reviews/draft?case_id=${cid}`)
+  await c.fazhi.call('POST', '/case-reviews', { case_id: cid, items: [{ key: 'procedure', deduct: 2, note: '契约测试' }],
+    comment: '契约测试考评' })
+  // --- 网上巡查 ---
+  const inspStation = c.suozhang.me.unit.id
+  const ins = await c.ducha.call('POST', '/online-inspections', { station_id: inspStation, title: '契约测试巡查', sample: 2,
+    deadline_days: 3 })
+  const insp = ins.body && ins.body.inspection
+  const fd = insp && insp.cases.length
+    ? await c.ducha.call('POST', `/online-inspections/${insp.id}/findings`, { case_id: insp.cases[0].id, finding: '契约测试问题' })
+    : null
+  const fnd = fd && fd.body && fd.body.inspection ? fd.body.inspection.findings[0] : null
+  if (fnd) await c.suozhang.call('POST', `/inspection-findings/${fnd.id}/answer`, { answer: '契约测试整改' })
 }

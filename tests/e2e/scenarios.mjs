@@ -9,6 +9,7 @@ import { incidentScenarios } from './incident-scenarios.mjs'
 import { a11yScenarios } from './a11y-scenarios.mjs'
 import { mfaScenarios } from './mfa-scenarios.mjs'
 import { supervisionScenarios } from './supervision-scenarios.mjs'
+import { archiveScenarios } from './archive-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -152,5 +153,6 @@ export const scenarios = [
   ...incidentScenarios,
   ...mfaScenarios,
   ...supervisionScenarios,
+  ...archiveScenarios,
   ...a11yScenarios
 ]

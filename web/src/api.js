@@ -69,7 +69,11 @@ export async function request(method, path, opts = {}) {
   const m = method.toUpperCase()
   const headers = { Accept: 'application/json' }
   const init = { method: m, headers, credentials: 'same-origin' }
-  if (opts.body !== undefined) {
+  if (opts.file) {
+    // an upload route: the file itself is the body, its type the Content-Type
+    headers['Content-Type'] = opts.file.type || 'application/octet-stream'
+    init.body = opts.file
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(opts.body)
   }
@@ -85,8 +89,9 @@ export async function request(method, path, opts = {}) {
   if (opts.blob && res.ok) {
     // a file (POST /exports): the body and the name the server gave it
     const cd = res.headers.get('Content-Disposition') || ''
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(cd) // the exact (Chinese) name
     const m = /filename="?([^";]+)"?/.exec(cd)
-    return { blob: await res.blob(), name: m ? m[1] : 'export' }
+    return { blob: await res.blob(), name: star ? decodeURIComponent(star[1]) : m ? m[1] : 'export' }
   }
   let data = null
   const text = await res.text()
@@ -152,6 +157,8 @@ export const api = {
   put: (path, body, opts) => request('PUT', path, { ...opts, body: body ?? {} }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body: body ?? {} }),
   del: (path, opts) => request('DELETE', path, opts),
+  /** POST a File or Blob as the body (upload routes); name goes in the query. */
+  upload: (path, file, params, opts) => request('POST', path, { ...opts, params, file }),
   /** POST that answers a file: resolves to { blob, name }. */
   download: (path, body, opts) => request('POST', path, { ...opts, body: body ?? {}, blob: true })
 }

@@ -241,6 +241,8 @@ const struct field cases_notice_add_fields[] = {
 	FSTR(struct notice_input, penalty_text, "penalty_text", 1, 5000),
 	FSTR(struct notice_input, statement, "statement", 0, 5000),
 	FBOOL(struct notice_input, waived, "waived", 0),
+	FJSON(struct notice_input, evidence_ids, "evidence_ids", 0),
+	FSTR(struct notice_input, statement_missing_reason, "statement_missing_reason", 0, 500),
 	FEND,
 };
 

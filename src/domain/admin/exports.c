@@ -13,6 +13,7 @@
 #include "rules/case_flow.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
+#include "rules/measures.h"
 
 #include <string.h>
 
@@ -73,6 +74,35 @@ static const struct export_col interference_cols[] = {
 	{ "id", "编号" },            { "unit_name", "单位" },       { "case_no", "案件编号" },
 	{ "occurred_at", "时间" },    { "who", "过问人" },          { "how", "方式" },
 	{ "identity", "身份" },       { "asked", "过问内容" },       { "recorded_by", "记录人" },
+/* 台账 (ledgers, issue 15): a station header, a total row, a Chinese name */
+static const struct export_col case_ledger_cols[] = {
+	{ "case_no", "案件编号" },       { "kind", "案件类别" },        { "title", "案由" },
+	{ "act_date", "发案日期" },      { "accepted_at", "受案时间" },  { "decided_at", "决定时间" },
+	{ "closed_at", "结案时间" },     { "status_label", "状态" },     { "main_officer", "主办民警" },
+	{ "suspects", "违法嫌疑人（人）" }, { "fine_total", "罚款金额（元）" }, { "unit_name", "办案单位" },
+	{ NULL, NULL },
+};
+
+static const struct export_col measure_ledger_cols[] = {
+	{ "id", "编号" },            { "case_no", "案件编号" },    { "kind", "措施" },
+	{ "tier", "期限档次" },      { "person", "对象" },          { "started_at", "开始时间" },
+	{ "ended_at", "结束时间" },  { "end_reason", "结束原因" },  { "status", "状态" },
+	{ "officer_name", "办案民警" }, { "unit_name", "办案单位" },
+	{ NULL, NULL },
+};
+
+static const struct export_col archive_ledger_cols[] = {
+	{ "file_no", "档案号" },     { "case_no", "案件编号" },   { "title", "案由" },
+	{ "closed_at", "结案时间" }, { "filed_at", "入库时间" },  { "place", "存放位置" },
+	{ "pages", "页数" },         { "status", "状态" },        { "filed_by_name", "入库人" },
+	{ NULL, NULL },
+};
+
+static const struct export_col loan_ledger_cols[] = {
+	{ "id", "编号" },              { "file_no", "档案号" },       { "case_no", "案件编号" },
+	{ "borrower", "借阅人" },      { "reason", "借阅事由" },      { "requested_at", "申请时间" },
+	{ "approver", "审批人" },      { "lent_at", "借出时间" },     { "due_at", "应还时间" },
+	{ "returned_at", "归还时间" }, { "status", "状态" },          { "overdue", "逾期" },
 	{ NULL, NULL },
 };
 
@@ -82,20 +112,23 @@ static const struct {
 	const struct export_col *cols;
 	const char *object_type;
 	const char *sql; /* one '?': the scope pattern */
+	int ledger;              /* 台账: station header and a total row */
+	const char *sum_key;     /* the column the total row sums, or NULL */
+	enum authz_act export_act; /* the permission to export it */
 } kinds[] = {
 	{ "persons", "实有人口", ACT_PERSON_SEARCH, person_cols, "person",
 	  "SELECT p.id, p.name, p.sex, p.id_number, p.birth_date, p.phone, p.kind,"
 	  " COALESCE(a.community || a.building || a.unit_no || a.room, p.address) AS address,"
 	  " o.name AS unit_name"
 	  " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
-	  " WHERE o.path LIKE ? ORDER BY p.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY p.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT },
 	{ "cases", "案件", ACT_CASE_LIST, case_cols, "case",
 	  "SELECT k.id, k.case_no, k.kind, k.status, k.title, k.act_date, k.accepted_at,"
 	  " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
 	  "  WHERE mo.case_id = k.id AND mo.duty = 'main' ORDER BY mo.user_id LIMIT 1) AS main_officer,"
 	  " o.name AS unit_name"
 	  " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT },
 	{ "custody", "办案区登记台账", ACT_CUSTODY_BOARD, custody_cols, "custody",
 	  "SELECT e.id, k.case_no, " PARTY_NAME_SQL " AS person,"
 	  " CASE WHEN cp.own_name IS NULL THEN p.id_number END AS id_number, cp.confidential, e.reason,"
@@ -104,7 +137,7 @@ static const struct {
 	  " FROM custody_entry e JOIN police_case k ON k.id = e.case_id"
 	  " JOIN org_unit o ON o.id = e.unit_id JOIN case_party cp ON cp.id = e.party_id"
 	  " JOIN person p ON p.id = cp.person_id JOIN users u ON u.id = e.officer_id"
-	  " WHERE o.path LIKE ? ORDER BY e.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY e.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT },
 	{ "property", "涉案财物台账", ACT_CASE_LIST, property_cols, "property",
 	  "SELECT cpy.id, k.case_no, cpy.name, cpy.quantity, cpy.seized_at, cpy.kept_at,"
 	  " cpy.keeper, cpy.status, o.name AS unit_name"
@@ -136,6 +169,34 @@ static const struct {
 	  "SELECT f.id, o.name AS unit_name, k.case_no, f.occurred_at, f.who, f.how, f.leader, f.internal, f.asked,"
 	  " u.name AS recorded_by FROM interference f JOIN org_unit o ON o.id = f.station_id JOIN users u ON u.id = f.recorded_by"
 	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	{ "case_ledger", "案件台账", ACT_CASE_LIST, case_ledger_cols, "case",
+	  "SELECT k.id, k.case_no, k.kind, k.status, k.title, k.act_date, k.accepted_at, k.decided_at, k.closed_at,"
+	  " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
+	  "  WHERE mo.case_id = k.id AND mo.duty = 'main' ORDER BY mo.user_id LIMIT 1) AS main_officer,"
+	  " (SELECT COUNT(*) FROM case_party cp WHERE cp.case_id = k.id AND cp.role = 'suspect') AS suspects,"
+	  " (SELECT COALESCE(SUM(pp.fine), 0) FROM penalty_proposal pp WHERE pp.case_id = k.id"
+	  "  AND pp.status = 'approved') AS fine_total,"
+	  " o.name AS unit_name FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
+	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?", 1, "fine_total", ACT_DATA_EXPORT },
+	{ "measure_ledger", "强制措施台账", ACT_MEASURE_LIST, measure_ledger_cols, "measure",
+	  "SELECT m.id, k.case_no, m.kind, m.tier, " PARTY_NAME_SQL " AS person, cp.confidential, m.started_at,"
+	  " m.ended_at, m.end_reason, m.status, u.name AS officer_name, o.name AS unit_name"
+	  " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
+	  " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+	  " JOIN users u ON u.id = m.created_by"
+	  " WHERE o.path LIKE ? ORDER BY m.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	{ "archive_ledger", "执法档案台账", ACT_ARCHIVE_LIST, archive_ledger_cols, "archive_file",
+	  "SELECT f.id, f.file_no, k.case_no, k.title, k.closed_at, f.filed_at, f.room, f.cabinet, f.shelf, f.box,"
+	  " f.pages, f.status, u.name AS filed_by_name FROM archive_file f JOIN police_case k ON k.id = f.case_id"
+	  " JOIN org_unit o ON o.id = f.unit_id JOIN users u ON u.id = f.filed_by"
+	  " WHERE o.path LIKE ? ORDER BY f.id LIMIT ?", 1, "pages", ACT_LEDGER_EXPORT },
+	{ "loan_ledger", "档案借阅台账", ACT_ARCHIVE_LIST, loan_ledger_cols, "archive_loan",
+	  "SELECT l.id, f.file_no, k.case_no, ru.name AS borrower, l.reason, l.requested_at, du.name AS approver,"
+	  " l.lent_at, l.due_at, l.returned_at, l.status FROM archive_loan l JOIN archive_file f ON f.id = l.file_id"
+	  " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = l.unit_id"
+	  " JOIN users ru ON ru.id = l.requested_by LEFT JOIN users du ON du.id = l.decided_by"
+	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -209,6 +270,11 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 	static const char *const time_keys[] = { "accepted_at", "arrived_at", "exited_at",
 						 "seized_at", "kept_at", "visited_at", "registered_at",
 						 "decided_at", "occurred_at", NULL };
+	static const char *const time_keys[] = { "accepted_at", "arrived_at", "exited_at", "seized_at",
+						 "kept_at", "decided_at", "closed_at", "started_at", "ended_at",
+						 "filed_at", "requested_at", "lent_at", "due_at", "returned_at", NULL };
+	int overdue = !strcmp(kind, "loan_ledger") && row_str(row, "status") &&
+		      !strcmp(row_str(row, "status"), "lent") && row_int(row, "due_at") < c->now;
 	const char *num = row_str(row, "id_number");
 
 	for (const char *const *k = time_keys; *k; k++)
@@ -256,6 +322,52 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 	if (strcmp(kind, "property") == 0)
 		set_text(row, "status", enums_label(ES_PROPERTY_STATUS, row_str(row, "status")));
 	shape_supervision(kind, row);
+	if (strcmp(kind, "case_ledger") == 0) {
+		set_text(row, "status_label", flow_state_label(row_str(row, "status")));
+		set_text(row, "kind", enums_label(ES_CASE_KIND, row_str(row, "kind")));
+	}
+	if (strcmp(kind, "measure_ledger") == 0) {
+		set_text(row, "kind", measure_kind_label(row_str(row, "kind")));
+		set_text(row, "status", strcmp(row_str(row, "status") ? row_str(row, "status") : "", "active") == 0
+						? "进行中" : "已结束");
+	}
+	if (strcmp(kind, "archive_ledger") == 0) {
+		set_text(row, "place", arena_printf(c->arena, "%s %s柜 %s层 %s盒", row_str(row, "room"), row_str(row, "cabinet"),
+						    row_str(row, "shelf"), row_str(row, "box")));
+		set_text(row, "status", strcmp(row_str(row, "status"), "in") == 0 ? "在库" : "借出");
+	}
+	if (strcmp(kind, "loan_ledger") == 0) {
+		static const char *const words[][2] = { { "requested", "待审批" }, { "approved", "已批准" },
+							{ "rejected", "未批准" },   { "lent", "已借出" },
+							{ "returned", "已归还" } };
+
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (row_str(row, "status") && !strcmp(row_str(row, "status"), words[i][0])) {
+				set_text(row, "status", words[i][1]);
+				break;
+			}
+		set_text(row, "overdue", overdue ? "是" : "");
+	}
+}
+
+/* The total row of a ledger: the first column says 合计 and the count, the
+ * summed column (if any) its sum. */
+static int total_row(struct ctx *c, size_t k, json_t *rows, json_t **out)
+{
+	json_t *row;
+	size_t i;
+	int64_t sum = 0;
+
+	json_array_foreach(rows, i, row)
+		if (kinds[k].sum_key)
+			sum += row_int(row, kinds[k].sum_key);
+	*out = json_object();
+	if (!*out || json_object_set_new(*out, kinds[k].cols[0].key,
+					 json_string(arena_printf(c->arena, "合计：%zu 条", json_array_size(rows)))))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (kinds[k].sum_key)
+		json_object_set_new(*out, kinds[k].sum_key, json_integer(sum));
+	return PS_OK;
 }
 
 int exports_check(struct ctx *c, const char *kind, const char *reason)
@@ -274,7 +386,7 @@ int exports_check(struct ctx *c, const char *kind, const char *reason)
 		return PS_EINVAL;
 	}
 	/* PII-2: exporting needs its own permission, and the list it mirrors */
-	rc = authz_require(c, ACT_DATA_EXPORT);
+	rc = authz_require(c, kinds[k].export_act);
 	if (!rc)
 		rc = authz_require(c, kinds[k].list_act);
 	return rc;
@@ -338,7 +450,59 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	out->rows = rows;
 	out->full_ids = full;
 	out->count = (int64_t)json_array_size(rows);
+	if (kinds[k].ledger) {
+		out->ledger = 1;
+		out->header = arena_printf(c->arena, "%s%s", c->who.unit_name ? c->who.unit_name : "", kinds[k].title);
+		rc = total_row(c, k, rows, &out->total);
+		if (rc) {
+			json_decref(rows);
+			out->rows = NULL;
+			return rc;
+		}
+	}
 	return PS_OK;
+}
+
+int exports_ledger(struct ctx *c, const char *kind, json_t **out)
+{
+	struct rows_query q;
+	json_t *rows = NULL, *row, *cols, *total = NULL;
+	size_t k, i;
+	int rc;
+
+	*out = NULL;
+	for (k = 0; k < NKINDS && strcmp(kinds[k].kind, kind ? kind : ""); k++)
+		;
+	if (k == NKINDS || !kinds[k].ledger)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "没有这种台账");
+	/* a ledger page is the list it mirrors: its permission, masked as lists are */
+	rc = authz_require(c, kinds[k].list_act);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_bind_int(&q, EXPORTS_MAX_ROWS + 1);
+	rc = rows_all(&q, kinds[k].sql, &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, row)
+		shape_row(c, kind, row, 0);
+	rc = total_row(c, k, rows, &total);
+	if (!rc)
+		rc = audit_read_items(c, arena_printf(c->arena, "ledger.%s", kind), kinds[k].object_type, rows, "id");
+	if (rc) {
+		json_decref(rows);
+		json_decref(total);
+		return rc;
+	}
+	cols = json_array();
+	for (const struct export_col *cc = kinds[k].cols; cols && cc->key; cc++)
+		json_array_append_new(cols, json_pack("{s:s, s:s}", "key", cc->key, "title", cc->title));
+	*out = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I}", "kind", kinds[k].kind, "title", kinds[k].title,
+			 "header", arena_printf(c->arena, "%s%s", c->who.unit_name ? c->who.unit_name : "", kinds[k].title),
+			 "columns", cols ? cols : json_array(), "items", rows, "total_row", total, "total",
+			 (json_int_t)json_array_size(rows));
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
 int exports_audit(struct ctx *c, const struct export_table *t)
@@ -351,7 +515,7 @@ int exports_audit(struct ctx *c, const struct export_table *t)
 	if (k == NKINDS)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "没有这种导出");
 	/* the permission again, in the transaction that records the export */
-	rc = authz_require(c, ACT_DATA_EXPORT);
+	rc = authz_require(c, kinds[k].export_act);
 	if (!rc)
 		rc = authz_require(c, kinds[k].list_act);
 	if (!rc && t->full_ids && !authz_allowed(c, ACT_DATA_EXPORT_ID_FULL))

@@ -31,9 +31,16 @@ struct export_table {
 	int full_ids;                  /* ID numbers unmasked */
 	int64_t count;                 /* rows */
 	const char *detail;            /* the audit row's detail (arena) */
+	/* a 台账 (ledger): the header line "<unit><title>" above the table
+	 * and a total row under it (owned, or NULL) */
+	int ledger;
+	const char *header;
+	json_t *total;
 };
 
-/* The kinds: "persons", "cases", "custody", "property". 1 when known. */
+/* The kinds: "persons", "cases", "custody", "property" and the ledgers
+ * (台账, issue 15) "case_ledger", "measure_ledger", "archive_ledger",
+ * "loan_ledger" (property is one too). 1 when known. */
 int exports_kind_valid(const char *kind);
 
 /* The cheap part of exports_make: the kind, the reason and the permissions
@@ -57,5 +64,12 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
  * "export.<kind>" written. The file may be handed out only when this
  * succeeded ("no audit, no effect"). */
 int exports_audit(struct ctx *c, const struct export_table *t);
+
+/* A ledger (台账) as the ledger page shows it: {"kind","title","header",
+ * "columns":[{key,title}],"items":[…],"total_row":{…},"total":N} — the
+ * rows of its list's scope, masked as lists are; the read is audited as
+ * "ledger.<kind>" with the row ids. PS_ENOTFOUND for a kind that is no
+ * ledger; the list's permission. */
+int exports_ledger(struct ctx *c, const char *kind, json_t **out);
 
 #endif

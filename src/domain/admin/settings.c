@@ -93,6 +93,22 @@ const struct setting_def setting_defs[] = {
 	  "执法过错处理方式", "以逗号分隔；认定执法过错时从中选择", "SUP-GC-DEF", 0 },
 	{ "public.complaint_max_per_hour", SETTING_INT, "5", 1, 100, "网上投诉每小时上限",
 	  "同一地址每小时提交控告申诉的次数上限，超过后返回 429", NULL, 0 },
+	/* 证据、案件质量与执法档案 (issue 15, part B) */
+	{ "evidence.max_upload_mb", SETTING_INT, "20", 1, 32, "证据附件大小上限（MiB）",
+	  "单个证据附件（照片、录音、录像、扫描件）的最大体积；不超过 32 MiB", NULL, 1 },
+	{ "evidence.allowed_types", SETTING_TEXT,
+	  "image/jpeg,image/png,application/pdf,audio/mpeg,audio/wav,video/mp4", 0, 200,
+	  "证据附件允许的类型", "以逗号分隔的媒体类型；可选 image/jpeg、image/png、application/pdf、audio/mpeg、audio/wav、video/mp4",
+	  NULL, 1 },
+	{ "archive.loan_days_max", SETTING_INT, "7", 1, 90, "档案借阅最长期限（天）",
+	  "借阅申请的天数不得超过该值；借出后到期未还即预警", "ARCHIVE-LOAN", 1 },
+	{ "review.items", SETTING_TEXT,
+	  "intake:受案及时:10,filing:立案合法:10,evidence:证据合法充分:20,procedure:程序合法:15,"
+	  "law:适用法律正确:15,documents:文书规范:10,time_limits:时限遵守:10,property:涉案财物规范:10",
+	  0, 500, "案件质量考评项目及分值",
+	  "以逗号分隔的“代码:名称:分值”，分值合计为满分（通常 100）；SUP-KP-ITEMS 的权重为设置", "SUP-KP-ITEMS", 0 },
+	{ "inspection.answer_days", SETTING_INT, "7", 1, 60, "网上巡查整改期限（天）",
+	  "巡查未另定期限时，派出所答复问题的期限", "SUP-INSPECT", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

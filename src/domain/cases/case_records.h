@@ -16,6 +16,9 @@ struct notice_input {
 	const char *penalty_text;  /* the proposed penalty as told */
 	const char *statement;     /* 陈述申辩 */
 	int waived;
+	json_t *evidence_ids;      /* the evidence items the notice relies on
+				    * (borrowed; ADM-NOTICE-EVIDENCE) */
+	const char *statement_missing_reason; /* no signed statement: why */
 };
 
 struct proposal_input {

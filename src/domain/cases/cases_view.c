@@ -195,6 +195,7 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 	if (!rc)
 		rc = sub(c, obj, "notices",
 			 "SELECT n.id, n.party_id, n.kind, n.at, n.penalty_text, n.statement, n.waived,"
+			 " n.statement_missing_reason,"
 			 " u.name AS officer_name FROM case_notice n JOIN users u ON u.id = n.officer_id"
 			 " WHERE n.case_id = ? ORDER BY n.id", id);
 	if (!rc)
@@ -215,6 +216,21 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 		rc = sub(c, obj, "property",
 			 "SELECT id, name, quantity, owner_party_id, seized_at, kept_at, keeper, status"
 			 " FROM case_property WHERE case_id = ? ORDER BY id", id);
+	if (!rc)
+		rc = sub(c, obj, "evidence",
+			 "SELECT e.id, e.kind, e.title, e.description, e.source, e.collected_at, e.interview_id,"
+			 " e.property_id, e.created_at, u.name AS created_by_name FROM evidence e"
+			 " JOIN users u ON u.id = e.created_by WHERE e.case_id = ? ORDER BY e.id", id);
+	if (!rc)
+		rc = sub(c, obj, "notice_evidence",
+			 "SELECT ne.notice_id, ne.evidence_id FROM notice_evidence ne"
+			 " JOIN case_notice n ON n.id = ne.notice_id WHERE n.case_id = ?"
+			 " ORDER BY ne.notice_id, ne.evidence_id", id);
+	if (!rc)
+		rc = sub(c, obj, "attachments",
+			 "SELECT a.id, a.evidence_id, a.sha256, a.size, a.mime, a.file_name, a.created_at"
+			 " FROM evidence_attachment a JOIN evidence e ON e.id = a.evidence_id"
+			 " WHERE e.case_id = ? ORDER BY a.id", id);
 	if (!rc)
 		rc = sub(c, obj, "documents",
 			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name"

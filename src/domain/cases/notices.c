@@ -1,6 +1,7 @@
 /* notices.c — 告知 records of a case (ADM-NOTICE-RIGHTS, ADM-HEARING). */
 #include "domain/enums.h"
 #include "domain/cases/case_records.h"
+#include "domain/cases/evidence.h"
 #include "domain/cases/cases.h"
 #include "rules/catalog.h"
 #include "domain/clocks/clocks.h"
@@ -33,6 +34,13 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 	rc = parties_check(c, case_id, in->party_id, "party_id");
 	if (rc)
 		return rc;
+	/* ADM-NOTICE-EVIDENCE (先取证后告知): the 处罚前告知 relies on evidence
+	 * already in the file */
+	if (!strcmp(in->kind, "rights")) {
+		rc = evidence_notice_check(c, &k, in->party_id, in->evidence_ids, in->statement_missing_reason);
+		if (rc)
+			return rc;
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, in->party_id);
@@ -43,10 +51,14 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 	rows_bind_int(&q, in->waived);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, in->statement_missing_reason);
 	rc = rows_insert(&q,
 			 "INSERT INTO case_notice(case_id, party_id, kind, at, penalty_text, statement,"
-			 " waived, officer_id, created_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " waived, officer_id, created_at, statement_missing_reason)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
+	if (!rc && !strcmp(in->kind, "rights") && in->evidence_ids)
+		rc = evidence_notice_link(c, id, in->evidence_ids);
 	if (!rc)
 		rc = case_event(c, case_id, "notice_create", NULL, NULL,
 				arena_printf(c->arena, "notice=%lld kind=%s", (long long)id, in->kind));

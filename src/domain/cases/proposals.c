@@ -1,5 +1,6 @@
 /* proposals.c — 处理意见: a penalty per suspect, checked against the law. */
 #include "domain/cases/case_records.h"
+#include "domain/cases/evidence.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
@@ -402,6 +403,9 @@ int proposals_ready(struct ctx *c, const struct case_row *k, struct proposal_sum
 					     override && age < rule_value(RULE_ADM_HEARING_MINOR, 0) ? "ADM-HEARING-MINOR" : "ADM-HEARING",
 					     "拟作出的处罚依法应当告知%s有要求举行听证的权利", name);
 		}
+		/* ADM-NOTICE-EVIDENCE: no evidence entered the file after the notice */
+		if (!rc)
+			rc = evidence_decision_check(c, k, party, name);
 		if (rc)
 			break;
 	}
@@ -458,7 +462,29 @@ static int number_proposals(struct ctx *c, const struct case_row *k, const char 
 
 int proposals_decide(struct ctx *c, const struct case_row *k)
 {
-	return number_proposals(c, k, "submitted", "decision");
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	/* ADM-NOTICE-EVIDENCE once more at the decision: evidence added while
+	 * the request was waiting for approval needs a new notice first */
+	rows_binds(&q, c);
+	rows_bind_int(&q, k->id);
+	rc = rows_all(&q,
+		      "SELECT DISTINCT pp.party_id, " PARTY_NAME_SQL " AS name FROM penalty_proposal pp"
+		      " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
+		      " WHERE pp.case_id = ? AND pp.status = 'submitted' AND pp.no_penalty = 0",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		rc = evidence_decision_check(c, k, row_int(r, "party_id"), row_str(r, "name"));
+		if (rc)
+			break;
+	}
+	json_decref(rows);
+	return rc ? rc : number_proposals(c, k, "submitted", "decision");
 }
 
 int proposals_decide_onspot(struct ctx *c, const struct case_row *k)

@@ -3,6 +3,8 @@
  * engine (clocks.c) and the catalog need no edit. */
 #include "domain/clocks/clocks.h"
 #include "domain/supervision/supervision.h"
+#include "domain/archives/archives.h"
+#include "domain/archives/inspections.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -12,5 +14,7 @@ const struct clock_source clock_sources[] = {
 	{ "complaints", complaints_clocks },       /* 信访: notice, finish, 复查, 复核 */
 	{ "return_visits", return_visits_clocks }, /* 案件回访 after closing */
 	{ "appeals", appeals_clocks },             /* 复议 answer, 诉讼 evidence, 赔偿 decision */
+	{ "loans", loans_clocks },         /* 档案借阅 due back (issue 15) */
+	{ "inspections", inspections_clocks }, /* 网上巡查 findings answered (issue 15) */
 	{ NULL, NULL },
 };

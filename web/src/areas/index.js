@@ -12,6 +12,9 @@ import audit from '../audit/area.js'
 import supervision from '../supervision/area.js'
 
 export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, supervision]
+import archives from '../archives/area.js'
+
+export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, archives]
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

@@ -52,6 +52,11 @@ export const OBJECT_TYPES = [
   { value: 'appeal', label: '复议诉讼赔偿' },
   { value: 'fault_finding', label: '执法过错' },
   { value: 'interference', label: '干预执法登记' }
+  { value: 'evidence_attachment', label: '证据附件' },
+  { value: 'archive_file', label: '执法档案' },
+  { value: 'archive_loan', label: '档案借阅' },
+  { value: 'case_review', label: '案件质量考评' },
+  { value: 'online_inspection', label: '网上巡查' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -252,6 +257,36 @@ const ACTION = {
   'export.complaints': '导出信访投诉与复议诉讼台账',
   'export.faults': '导出执法过错台账',
   'export.interferences': '导出干预执法登记台账'
+  // 证据、案件质量与执法档案
+  'evidence.create': '登记证据',
+  'evidence.attach': '上传证据附件',
+  'evidence.attachment_read': '查看证据附件',
+  'archive.file': '档案入库',
+  'archive.list': '查看执法档案',
+  'archive.pending': '查看待归档案件',
+  'archive.review': '开卷查阅登记',
+  'loan.request': '申请借阅档案',
+  'loan.approve': '同意借阅档案',
+  'loan.reject': '不同意借阅档案',
+  'loan.lend': '借出档案',
+  'loan.return': '归还档案',
+  'loan.list': '查看档案借阅',
+  'export.case_ledger': '导出案件台账',
+  'export.measure_ledger': '导出强制措施台账',
+  'export.archive_ledger': '导出执法档案台账',
+  'export.loan_ledger': '导出档案借阅台账',
+  'ledger.property': '查看涉案财物台账',
+  'ledger.case_ledger': '查看案件台账',
+  'ledger.measure_ledger': '查看强制措施台账',
+  'ledger.archive_ledger': '查看执法档案台账',
+  'ledger.loan_ledger': '查看档案借阅台账',
+  'case_review.create': '案件质量考评',
+  'case_review.list': '查看案件质量考评',
+  'case_review.summary': '查看考评汇总',
+  'inspection.create': '网上巡查',
+  'inspection.finding': '登记巡查问题',
+  'inspection.answer': '答复巡查问题',
+  'inspection.list': '查看网上巡查'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
@@ -263,6 +298,7 @@ const ACTION_PREFIX = {
   'import.': '批量导入',
   'export.': '导出个人信息',
   'complaint.': '信访投诉办理'
+  'ledger.': '查看台账'
 }
 
 export function actionLabel(v) {

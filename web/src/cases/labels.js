@@ -74,6 +74,9 @@ export const APPROVAL_STATUS = {
 
 export const propertyStatusName = (v) => enumLabel('property_status', v)
 
+export const EVIDENCE_KINDS = enumList('evidence_kind')
+export const evidenceKindName = (v) => enumLabel('evidence_kind', v)
+
 /** Printable documents (the server's catalog doc_kinds). needs: which extra choice the document
  * is about — the web's own. */
 const DOC_NEEDS = { summons: 'party', interview_record: 'interview', notice_record: 'notice', decision: 'party', onspot_decision: 'party' }

@@ -1,0 +1,148 @@
+/* blobs.c — content-addressed attachment files (see blobs.h). */
+#include "store/blobs.h"
+#include "core/crypto.h"
+#include "core/mem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char root[4096];
+
+int blobs_root_set(const char *db_path)
+{
+	int n = snprintf(root, sizeof(root), "%s.files", db_path ? db_path : "precinct.db");
+
+	if (n < 0 || (size_t)n >= sizeof(root) - 80) {
+		root[0] = '\0';
+		return PS_EINVAL;
+	}
+	return PS_OK;
+}
+
+static int valid_sha(const char *sha)
+{
+	size_t i;
+
+	if (!sha || strlen(sha) != 64)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if (!((sha[i] >= '0' && sha[i] <= '9') || (sha[i] >= 'a' && sha[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* "<root>/ab" and "<root>/ab/abcd…" into dir and path. */
+static int paths(const char *sha, char *dir, size_t dn, char *path, size_t pn)
+{
+	int a, b;
+
+	if (!root[0] || !valid_sha(sha))
+		return PS_EINVAL;
+	a = snprintf(dir, dn, "%s/%.2s", root, sha);
+	b = snprintf(path, pn, "%s/%s", dir, sha);
+	return (a < 0 || (size_t)a >= dn || b < 0 || (size_t)b >= pn) ? PS_EINVAL : PS_OK;
+}
+
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int blobs_put(const void *p, size_t n, const char *sha, struct ps_err *err)
+{
+	char dir[4200], path[4300], tmp[4400];
+	unsigned char r[8];
+	int fd, ok;
+
+	if (paths(sha, dir, sizeof(dir), path, sizeof(path)))
+		return ps_fail(err, PS_EINVAL, "ATTACHMENT_STORE", NULL, "附件存储位置不正确");
+	if (access(path, F_OK) == 0)
+		return PS_OK; /* the same content is stored already */
+	if ((mkdir(root, 0750) && errno != EEXIST) || (mkdir(dir, 0750) && errno != EEXIST))
+		return ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_STORE", NULL, "附件目录无法创建，请联系管理员");
+	crypto_random(r, sizeof(r));
+	snprintf(tmp, sizeof(tmp), "%s/.tmp-%ld-%02x%02x%02x%02x%02x%02x%02x%02x", dir, (long)getpid(), r[0],
+		 r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0440);
+	if (fd < 0)
+		return ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_STORE", NULL, "附件无法写入，请联系管理员");
+	ok = write_all(fd, p, n) == 0 && fsync(fd) == 0;
+	ok = close(fd) == 0 && ok;
+	/* link, never rename: an existing file of that name is never replaced */
+	if (ok && link(tmp, path) != 0 && errno != EEXIST)
+		ok = 0;
+	unlink(tmp);
+	if (ok) {
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		if (dfd >= 0) {
+			ok = fsync(dfd) == 0;
+			close(dfd);
+		}
+	}
+	return ok ? PS_OK : ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_STORE", NULL, "附件无法写入，请联系管理员");
+}
+
+int blobs_get(const char *sha, size_t max, void **out, size_t *len, struct ps_err *err)
+{
+	char dir[4200], path[4300], got[CRYPTO_HASH_HEX];
+	struct stat st;
+	unsigned char *p;
+	size_t have = 0;
+	int fd;
+
+	*out = NULL;
+	*len = 0;
+	if (paths(sha, dir, sizeof(dir), path, sizeof(path)))
+		return ps_fail(err, PS_ENOTFOUND, "NOT_FOUND", NULL, "附件不存在");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? ps_fail(err, PS_ENOTFOUND, "NOT_FOUND", NULL, "附件文件不存在")
+				       : ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_DAMAGED", NULL, "附件无法读取");
+	if (fstat(fd, &st) != 0 || st.st_size < 0) {
+		close(fd);
+		return ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_DAMAGED", NULL, "附件无法读取");
+	}
+	if ((size_t)st.st_size > max) {
+		close(fd);
+		return ps_fail(err, PS_ETOOBIG, "ATTACHMENT_TOO_LARGE", NULL, "附件过大");
+	}
+	p = ps_malloc((size_t)st.st_size + 1);
+	if (!p) {
+		close(fd);
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	while (have < (size_t)st.st_size) {
+		ssize_t r = read(fd, p + have, (size_t)st.st_size - have);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		have += (size_t)r;
+	}
+	close(fd);
+	crypto_sha256_hex(p, have, got);
+	if (have != (size_t)st.st_size || strcmp(got, sha) != 0) {
+		ps_free(p);
+		return ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_DAMAGED", NULL,
+			       "附件文件与登记的 SHA-256 不符，已被改动或损坏，请联系管理员");
+	}
+	*out = p;
+	*len = have;
+	return PS_OK;
+}

@@ -1,0 +1,32 @@
+/* blobs.h — the attachment store: files named by their SHA-256 in a
+ * directory beside the database ("<db>.files/ab/abcdef…"), written once and
+ * never altered (evidence attachments, issue 15). Only store/ touches the
+ * files; domain code hands bytes in and gets bytes out. */
+#ifndef PS_STORE_BLOBS_H
+#define PS_STORE_BLOBS_H
+
+#include <stddef.h>
+
+#include "core/rc.h"
+
+/* Remember the directory of the database at db_path ("<db_path>.files");
+ * called once at start-up (serve, init) before any request. PS_EINVAL when
+ * the path is too long. */
+int blobs_root_set(const char *db_path);
+
+/* Store n bytes under their SHA-256 sha (64 lowercase hex, computed by the
+ * caller). A file of that name that exists already is kept as it is (same
+ * content by its name). Written to a temporary file, synced, then linked
+ * into place read-only, so a reader never sees half a file. PS_EUNAVAIL
+ * (ATTACHMENT_STORE) when the directory or the file cannot be written;
+ * nothing is left behind then but a temporary file that is removed. */
+int blobs_put(const void *p, size_t n, const char *sha, struct ps_err *err);
+
+/* Read the file stored as sha into a new ps_malloc block *out (the caller
+ * ps_frees it) of *len bytes, and check its SHA-256 against its name:
+ * PS_ENOTFOUND when there is no such file, PS_EUNAVAIL (ATTACHMENT_DAMAGED)
+ * when it was altered or cannot be read, PS_ETOOBIG past max bytes,
+ * PS_ENOMEM. *out is NULL on failure. */
+int blobs_get(const char *sha, size_t max, void **out, size_t *len, struct ps_err *err);
+
+#endif
