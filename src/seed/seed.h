@@ -26,6 +26,10 @@ int seed_demo_incidents(struct ctx *c);
 /* The demo community of 城关 (seed_population.c). */
 int seed_demo_population(struct ctx *c);
 
+/* The demo county's settings for documents, station areas and a 补录 case
+ * (seed_law.c). */
+int seed_demo_law(struct ctx *c);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);

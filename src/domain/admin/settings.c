@@ -68,6 +68,11 @@ const struct setting_def setting_defs[] = {
 	  "每周走访", NULL, 1 },
 	{ "letter.answer_days", SETTING_INT, "30", 7, 180, "函查回复期限（天）",
 	  "发出后超过该天数未回复列为逾期", NULL, 0 },
+	/* documents (issue 15): the bodies a 决定书 names for 复议 and 诉讼 */
+	{ "documents.review_organ", SETTING_TEXT, "", 0, 64, "行政复议机关",
+	  "决定书告知的行政复议机关名称（如某县人民政府）；为空时决定书留空待填", NULL, 1 },
+	{ "documents.litigation_court", SETTING_TEXT, "", 0, 64, "行政诉讼法院",
+	  "决定书告知的行政诉讼管辖法院名称；为空时写“人民法院”", NULL, 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

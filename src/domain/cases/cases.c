@@ -15,6 +15,7 @@
 #include "rules/date.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/crypto.h"
 
 #include <stdio.h>
@@ -71,7 +72,8 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 			" k.act_date, k.discovered_date, k.offence_code, k.title, k.complex,"
 			" k.accepted_at, k.filed_at, k.decided_at,"
 			" (SELECT duty FROM case_officer WHERE case_id = k.id AND user_id = ?),"
-			" (SELECT COUNT(*) FROM case_officer WHERE case_id = k.id AND duty IN ('main','co'))"
+			" (SELECT COUNT(*) FROM case_officer WHERE case_id = k.id AND duty IN ('main','co')),"
+			" k.late_entry, COALESCE(k.late_approved_at, 0)"
 			" FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
 			&st, c->err);
 	if (rc)
@@ -109,6 +111,8 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 		out->i_am_main = strcmp(duty, "main") == 0;
 	}
 	out->sworn_officers = (int)db_column_int(st, 16);
+	out->late_entry = (int)db_column_int(st, 17);
+	out->late_approved_at = db_column_int(st, 18);
 	db_finalize(st);
 	if (!out->status || !out->unit_path)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -240,21 +244,87 @@ static int add_officer_row(struct ctx *c, int64_t case_id, int64_t user_id, cons
 			 NULL);
 }
 
+int cases_acted_at(struct ctx *c, const struct case_row *k, int has, int64_t at, int64_t after,
+		   const char *field, int64_t *out)
+{
+	*out = c->now;
+	if (!has)
+		return PS_OK;
+	if (!k->late_entry)
+		return ps_fail_field(c->err, PS_EINVAL, field, "只有补录案件可以填写实际办理时间");
+	if (at > c->now)
+		return ps_fail_field(c->err, PS_EINVAL, field, "实际办理时间不能晚于当前时间");
+	if (at < after)
+		return ps_fail_field(c->err, PS_EINVAL, field, "实际办理时间不能早于上一步办理的时间");
+	*out = at;
+	return PS_OK;
+}
+
+const char *cases_late_note(struct ctx *c, const struct case_row *k, int64_t at)
+{
+	int64_t days = date_local_days(at), sec = at + PS_DISPLAY_TZ_OFFSET - days * 86400;
+	int y, m, d;
+
+	if (!k->late_entry || at == c->now)
+		return "";
+	date_civil_from_days(days, &y, &m, &d);
+	return arena_printf(c->arena, "（补录，实际时间 %04d-%02d-%02d %02d:%02d）", y, m, d,
+			    (int)(sec / 3600), (int)(sec % 3600 / 60));
+}
+
+/* 补录: a reason, a real acceptance time between the act and now; the
+ * discovery is then no later than the acceptance (ADM-LIMIT-6M counts to
+ * it). Sets *accepted and *discovered (a date the caller may keep). */
+static int check_late(struct ctx *c, const struct case_input *in, int act_days, int64_t *accepted,
+		      const char **discovered)
+{
+	int y, m, d;
+
+	*accepted = c->now;
+	if (!in->late_entry) {
+		if (in->accepted_at)
+			return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "只有补录案件可以填写受案时间");
+		return PS_OK;
+	}
+	if (!in->late_reason || !*in->late_reason)
+		return ps_fail_field(c->err, PS_EINVAL, "late_reason", "补录须写明理由（如系统停用期间纸质办理）");
+	if (!in->accepted_at)
+		return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "补录须填写实际受案时间");
+	if (in->accepted_at > c->now)
+		return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "受案时间不能晚于当前时间");
+	if (date_local_days(in->accepted_at) < act_days)
+		return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "受案时间不能早于违法行为发生日期");
+	*accepted = in->accepted_at;
+	date_civil_from_days(date_local_days(in->accepted_at), &y, &m, &d);
+	if (in->discovered_date) {
+		if (strcmp(in->discovered_date, arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)) > 0)
+			return ps_fail_field(c->err, PS_EINVAL, "discovered_date", "发现日期不能晚于受案日期");
+		*discovered = in->discovered_date;
+	} else {
+		*discovered = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+	}
+	return *discovered ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
 int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 {
 	struct rows_query q;
-	const char *case_no;
+	const char *case_no, *discovered = in->discovered_date;
 	char receipt[16], oid[32];
-	int64_t id, seq;
-	int act_days, y, m, d, rc;
+	int64_t id, seq, accepted;
+	int act_days, y, m, d, rc, late_ok;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_CASE_CREATE);
 	if (rc)
 		return rc;
 	rc = check_case_input(c, in, &act_days);
+	if (!rc)
+		rc = check_late(c, in, act_days, &accepted, &discovered);
 	if (rc)
 		return rc;
+	/* the station's chief entering it approves it by doing so */
+	late_ok = in->late_entry && ctx_has_role(c, "chief");
 	/* ADM-OFFICERS-2: a case is handled by at least two sworn officers;
 	 * ADM-ONSPOT (ZA2025 Art 120): one officer may decide on the spot with a
 	 * full audio-video recording */
@@ -298,20 +368,29 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 		rows_bind_text(&q, NULL);
 	rows_bind_text(&q, in->act_date);
 	rows_bind_text(&q, in->act_place);
-	rows_bind_text(&q, in->discovered_date ? in->discovered_date
-					       : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d));
-	rows_bind_int(&q, c->now);
-	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, discovered ? discovered : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d));
+	rows_bind_int(&q, in->reported_at && in->reported_at <= accepted ? in->reported_at : accepted);
+	rows_bind_int(&q, accepted);
 	rows_bind_int(&q, in->complex);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, in->late_entry ? 1 : 0);
+	rows_bind_text(&q, in->late_entry ? in->late_reason : NULL);
+	if (late_ok) {
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+	} else {
+		rows_bind_text(&q, NULL);
+		rows_bind_text(&q, NULL);
+	}
 	rc = rows_insert(&q,
 			 "INSERT INTO police_case(unit_id, kind, procedure, case_year, case_seq, case_no,"
 			 " receipt_code, status, title, offence_code, summary, source, incident_id,"
 			 " act_date, act_place, discovered_date, reported_at, accepted_at, complex,"
-			 " created_by, created_at, updated_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " created_by, created_at, updated_at, late_entry, late_reason, late_approved_by,"
+			 " late_approved_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = add_officer_row(c, id, c->who.user_id, "main");
@@ -337,6 +416,14 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 				in->recording_id ? arena_printf(c->arena, "%s 录音录像 %s", case_no,
 								in->recording_id)
 						 : case_no);
+	if (!rc && in->late_entry) {
+		struct case_row lk = { 0 };
+
+		lk.late_entry = 1;
+		rc = case_event(c, id, "late_entry", NULL, NULL,
+				arena_printf(c->arena, "补录%s：%s%s", cases_late_note(c, &lk, accepted),
+					     in->late_reason, late_ok ? "（所长录入，已批准）" : "（待所长批准）"));
+	}
 	if (rc)
 		return rc;
 	if (in->reporter_name) {
@@ -354,7 +441,8 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 			return rc;
 	}
 	snprintf(oid, sizeof(oid), "%lld", (long long)id);
-	rc = audit_write(c, "case.create", "case", oid, "success", case_no);
+	rc = audit_write(c, "case.create", "case", oid, "success",
+			 in->late_entry ? arena_printf(c->arena, "%s 补录", case_no) : case_no);
 	if (!rc)
 		rc = cases_view_get(c, id, out);
 	return rc;

@@ -16,6 +16,7 @@ struct measure_input {
 	int64_t started_at;        /* 到案; default now */
 	int has_started;
 	int64_t previous_id;       /* the measure this follows (next measure / transfer) */
+	int oral_summons;          /* 口头传唤 of a person found on the spot (ADM-SUMMON-APPROVAL) */
 };
 
 /* One measure as decisions read it. */
