@@ -24,6 +24,8 @@ const struct flow_rule flow_rules[] = {
 	{ "archive", CASE_CLOSED, NULL, CASE_ARCHIVED, FLOW_RECORDS, NULL, "归档" },
 	/* 补录: the chief approves a case entered after it was handled on paper */
 	{ "approve_late", CASE_ACCEPTED, NULL, NULL, FLOW_STATION_CHIEF, NULL, "批准补录" },
+	/* SUP-ECON: an economic dispute made a case waits for the 法制员's review */
+	{ "econ_review", CASE_ACCEPTED, NULL, NULL, FLOW_STATION_LEGAL, "SUP-ECON", "经济纠纷法制审核" },
 	{ NULL, NULL, NULL, NULL, 0, NULL, NULL },
 };
 

@@ -293,6 +293,124 @@ STORY(onspot_lenient_needs_review)
 	EXPECT_RULE(srv, act(srv, c.mj1, id, "onspot_decide", NULL), "ADM-LEGAL-REVIEW");
 }
 
+/* The code of an offence excluded from on-the-spot decisions and from
+ * residence jurisdiction (卖淫、嫖娼、赌博、毒品), from GET /offences. */
+static const char *gambling_offence(struct server *srv, const struct session *s)
+{
+	struct resp *r = http(srv, s, "GET", API "/offences", NULL);
+	json_t *it;
+	size_t i;
+
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (json_is_true(json_object_get(it, "onspot_excluded")))
+			return fmt(srv, "%s", jstr(it, "code"));
+	fail_msg("no offence excluded from on-the-spot decisions in %.300s", r->body);
+	return NULL;
+}
+
+/* SUP-JURIS-ADM / SUP-JURIS-CRIM (XZCX Art 10, 13–15; XSCX Art 15–16): 城关
+ * answers for its communities (the demo's station.area and the communities
+ * of its addresses). An act in 北社村 is 北社's: refused with the rule id
+ * unless the ground and a reason are written; 居住地 never for 卖淫、嫖娼、
+ * 赌博、毒品 (the offences excluded from on-the-spot decisions). */
+STORY(jurisdiction_outside_the_area)
+{
+	struct crew c = crew_of(srv);
+	json_t *base = json_pack("{s:s, s:s, s:s, s:s, s:I}", "kind", "admin", "title", "殴打他人案",
+				 "source", "walk_in", "act_date", day_str(srv, -2), "co_officer_id",
+				 (json_int_t)c.mj2);
+	json_t *o;
+	struct resp *r;
+
+	/* inside: a community of the setting, and one of its addresses */
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("北关村"));
+	EXPECT(post_case(srv, c.mj1, jdump(srv, o)), 201);
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("东街社区"));
+	EXPECT(post_case(srv, c.mj1, jdump(srv, o)), 201);
+	/* outside: refused, for a criminal case with its own rule */
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("北社村"));
+	EXPECT_RULE(srv, post_case(srv, c.mj1, jdump(srv, o)), "SUP-JURIS-ADM");
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("北社村"));
+	json_object_set_new(o, "kind", json_string("criminal"));
+	EXPECT_RULE(srv, post_case(srv, c.mj1, jdump(srv, o)), "SUP-JURIS-CRIM");
+	/* a ground without a reason is not enough */
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("北社村"));
+	json_object_set_new(o, "jurisdiction_basis", json_string("designated"));
+	EXPECT_RULE(srv, post_case(srv, c.mj1, jdump(srv, o)), "SUP-JURIS-ADM");
+	/* 居住地 is no ground for a gambling case (XZCX Art 10 ¶1) */
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("北社村"));
+	json_object_set_new(o, "offence_code", json_string(gambling_offence(srv, c.mj1)));
+	json_object_set_new(o, "jurisdiction_basis", json_string("residence"));
+	json_object_set_new(o, "jurisdiction_reason", json_string("嫌疑人居住在本所辖区"));
+	EXPECT_RULE(srv, post_case(srv, c.mj1, jdump(srv, o)), "SUP-JURIS-ADM");
+	/* with the ground and the reason: accepted, and the file says why */
+	o = json_deep_copy(base);
+	json_object_set_new(o, "act_area", json_string("北社村"));
+	json_object_set_new(o, "jurisdiction_basis", json_string("designated"));
+	json_object_set_new(o, "jurisdiction_reason", json_string("示范县公安局指定由城关派出所管辖（县公指〔2026〕3号）"));
+	r = post_case(srv, c.mj1, jdump(srv, o));
+	EXPECT(r, 201);
+	EXPECT_STR(r, "case.act_area", "北社村");
+	EXPECT_STR(r, "case.jurisdiction_basis", "designated");
+	json_decref(base);
+}
+
+/* SUP-ECON: an incident classified as 经济纠纷 (0503) becomes a case only
+ * with a written reason; the case then waits for the station's 法制员 —
+ * no 立案 and no coercive measure before the review. */
+STORY(economic_dispute_needs_reason_and_review)
+{
+	struct crew c = crew_of(srv);
+	struct session *jj = as(srv, "jiejing"), *fz = as(srv, "fazhi"), *sz = as(srv, "suozhang");
+	long long cg = rnum(http(srv, c.mj1, "GET", API "/me", NULL), "user.unit.id"), inc, id, sus;
+	struct resp *r;
+
+	r = http(srv, jj, "POST", API "/incidents",
+		 J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "source", "110", "caller_name", "报警人",
+		   "caller_phone", "13912345678", "place", "城关镇人民路88号", "community", "人民路社区",
+		   "category", "0503", "summary", "报警人称对方拖欠货款三万元不还"));
+	EXPECT(r, 201);
+	inc = rnum(r, "incident.id");
+	EXPECT(http(srv, jj, "POST", fmt(srv, API "/incidents/%lld/dispatch", inc),
+		    J(srv, "{s:I, s:[I, I]}", "station_id", (json_int_t)cg, "officer_ids", (json_int_t)c.me,
+		      (json_int_t)c.mj2)),
+	       200);
+	EXPECT_RULE(srv,
+		    http(srv, c.mj1, "POST", fmt(srv, API "/incidents/%lld/feedback", inc),
+			 J(srv, "{s:s, s:s, s:s, s:s, s:I}", "outcome", "criminal_case", "text",
+			   "经了解，对方收货后失联", "title", "合同诈骗案", "act_date", day_str(srv, 0),
+			   "co_officer_id", (json_int_t)c.mj2)),
+		    "SUP-ECON");
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/incidents/%lld/feedback", inc),
+		 J(srv, "{s:s, s:s, s:s, s:s, s:I, s:s}", "outcome", "admin_case", "text",
+		   "经了解，对方收货后虚构身份并关机失联", "title", "诈骗案", "act_date", day_str(srv, 0),
+		   "co_officer_id", (json_int_t)c.mj2, "econ_reason",
+		   "对方以虚假身份订货后失联，涉嫌以非法占有为目的骗取财物，非单纯债务纠纷"));
+	EXPECT(r, 200);
+	id = rnum(r, "incident.case_id");
+	r = case_get(srv, c.mj1, id);
+	EXPECT_STR(r, "case.act_area", "人民路社区");
+	assert_true(strlen(rstr(r, "case.econ_reason")) > 0);
+	sus = party_add(srv, c.mj1, id, "suspect", "钟某", id_aged(srv, 0, 40, 581));
+	/* before the review: no 立案, no measure, and the chief cannot review */
+	EXPECT_RULE(srv, act(srv, c.mj1, id, "file", NULL), "SUP-ECON");
+	EXPECT_RULE(srv,
+		    measure_start(srv, c.mj1, id,
+				  J(srv, "{s:I, s:s, s:s, s:b}", "party_id", (json_int_t)sus, "kind",
+				    "summons", "tier", "8h", "oral_summons", 1)),
+		    "SUP-ECON");
+	EXPECT_ERR(srv, act(srv, sz, id, "econ_review", NULL), 403, "FORBIDDEN", "SUP-ECON");
+	EXPECT(act(srv, fz, id, "econ_review", "{\"opinion\":\"涉嫌诈骗，非单纯经济纠纷，同意立案\"}"), 200);
+	EXPECT_STR(act(srv, c.mj1, id, "file", NULL), "case.status", "filed");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -303,6 +421,7 @@ int main(void)
 		T(interview_signed_after_it_ended), T(interrogation_edit_before_filing),
 		T(milestone_not_before_measure), T(summons_measure_needs_the_chiefs_summons),
 		T(measure_by_one_officer), T(onspot_lenient_needs_review),
+		T(jurisdiction_outside_the_area), T(economic_dispute_needs_reason_and_review),
 	};
 	/* clang-format on */
 

@@ -71,6 +71,10 @@ struct cases_create_body {
 	const char *late_reason;
 	int64_t accepted_at;
 	int accepted_at_given;
+	const char *act_area;
+	const char *jurisdiction_basis;
+	const char *jurisdiction_reason;
+	const char *econ_reason;
 };
 
 const struct field cases_create_fields[] = {
@@ -92,6 +96,10 @@ const struct field cases_create_fields[] = {
 	FBOOLP(struct cases_create_body, late_entry, late_entry_given, "late_entry"),
 	FSTR(struct cases_create_body, late_reason, "late_reason", 0, 500),
 	FINTP(struct cases_create_body, accepted_at, accepted_at_given, "accepted_at", 1, INT64_MAX / 2),
+	FSTR(struct cases_create_body, act_area, "act_area", 0, 64),
+	FENUM(struct cases_create_body, jurisdiction_basis, "jurisdiction_basis", 0, 16, JURISDICTION_BASIS),
+	FSTR(struct cases_create_body, jurisdiction_reason, "jurisdiction_reason", 0, 1000),
+	FSTR(struct cases_create_body, econ_reason, "econ_reason", 0, 1000),
 	FEND,
 };
 
@@ -130,6 +138,10 @@ int api_cases_create(struct req *r)
 		in.late_reason = body_in.late_reason;
 		if (body_in.accepted_at_given)
 			in.accepted_at = body_in.accepted_at;
+		in.act_area = body_in.act_area;
+		in.jurisdiction_basis = body_in.jurisdiction_basis;
+		in.jurisdiction_reason = body_in.jurisdiction_reason;
+		in.econ_reason = body_in.econ_reason;
 	}
 	in.recording_id = recording;
 	rep = json_object_get(r->in, "reporter");

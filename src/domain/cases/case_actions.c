@@ -294,8 +294,18 @@ static int actor_may(struct ctx *c, const struct case_row *k, const struct flow_
 		return cases_is_bureau_chief(c, k);
 	case FLOW_APPROVER:
 		return 1;
+	case FLOW_STATION_LEGAL:
+		return ctx_has_role(c, "legal") && c->who.station_id == k->unit_id;
 	}
 	return 0;
+}
+
+/* The steps open while an economic dispute waits for the 法制员 (SUP-ECON):
+ * the review itself, or not taking the case on. */
+static int econ_may_wait(const char *action)
+{
+	return strcmp(action, "econ_review") == 0 || strcmp(action, "decline") == 0 ||
+	       strcmp(action, "transfer") == 0 || strcmp(action, "withdraw") == 0;
 }
 
 json_t *case_actions_allowed(struct ctx *c, const struct case_row *k)
@@ -311,6 +321,10 @@ json_t *case_actions_allowed(struct ctx *c, const struct case_row *k)
 			continue;
 		/* 补录: nothing moves before the chief approved the entry */
 		if ((strcmp(fr->action, "approve_late") == 0) != late_pending)
+			continue;
+		/* SUP-ECON: before the 法制员's review only the review or ending it */
+		if ((strcmp(fr->action, "econ_review") == 0 && !k->econ_pending) ||
+		    (k->econ_pending && !econ_may_wait(fr->action)))
 			continue;
 		if (json_array_append_new(a, json_string(fr->action))) {
 			json_decref(a);
@@ -339,6 +353,11 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 			       "补录案件须经所长批准后才能继续办理");
 	if (strcmp(action, "approve_late") == 0 && !(k.late_entry && !k.late_approved_at))
 		return ps_fail(c->err, PS_ECONFLICT, "NOT_LATE_ENTRY", NULL, "本案不是待批准的补录案件");
+	if (k.econ_pending && !econ_may_wait(action))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "SUP-ECON",
+			       "本案由经济纠纷警情转来，须经法制员审核后方可立案或继续办理");
+	if (strcmp(action, "econ_review") == 0 && !k.econ_pending)
+		return ps_fail(c->err, PS_ECONFLICT, "NOT_ECON_PENDING", NULL, "本案没有待审核的经济纠纷事项");
 	last = k.accepted_at > k.filed_at ? k.accepted_at : k.filed_at;
 	last = last > k.decided_at ? last : k.decided_at;
 	rc = cases_acted_at(c, &k, in->has_acted_at, in->acted_at, last, "acted_at", &at);
@@ -375,6 +394,10 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 			return rc;
 		case FLOW_APPROVER:
 			break; /* checked against the approval step below */
+		case FLOW_STATION_LEGAL:
+			rc = ctx_deny(c, what, "case", k.case_no, "此操作须由本所法制员进行");
+			c->err->rule = fr->rule;
+			return rc;
 		}
 	}
 
@@ -408,6 +431,20 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 					in->opinion && *in->opinion ? in->opinion : "同意补录");
 		if (!rc)
 			rc = audit_write(c, "case.approve_late", "case", k.case_no, "success", in->opinion);
+	} else if (strcmp(action, "econ_review") == 0) {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE police_case SET econ_reviewed_by = ?, econ_reviewed_at = ?"
+				   " WHERE id = ? AND econ_reviewed_at IS NULL", NULL);
+		if (!rc)
+			rc = case_event(c, id, "econ_review", NULL, NULL,
+					in->opinion && *in->opinion ? in->opinion : "经审核，涉嫌违法犯罪，同意立案");
+		if (!rc)
+			rc = audit_write(c, "case.econ_review", "case", k.case_no, "success", in->opinion);
 	} else if (strcmp(action, "submit") == 0) {
 		rc = save_report(c, &k, in, at);
 		if (!rc)

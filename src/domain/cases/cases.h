@@ -33,6 +33,10 @@ struct case_input {
 	const char *late_reason;
 	int64_t accepted_at;       /* the real 受案 time; only with late_entry */
 	int64_t reported_at;       /* the time of the report, when known (an incident's call) */
+	/* jurisdiction (SUP-JURIS-ADM/-CRIM): the 社区/村 of the place of the act,
+	 * and outside the station's area the ground and reason */
+	const char *act_area, *jurisdiction_basis, *jurisdiction_reason;
+	const char *econ_reason;   /* SUP-ECON: why an economic-dispute incident becomes a case */
 };
 
 struct case_filter {
@@ -85,6 +89,7 @@ struct case_row {
 	int complex;
 	int late_entry;        /* 补录 */
 	int64_t late_approved_at;
+	int econ_pending;      /* SUP-ECON: waiting for the 法制员's review */
 	int i_am_officer;      /* the actor is a main/co officer of the case */
 	int i_am_main;
 	int sworn_officers;    /* main + co officers */

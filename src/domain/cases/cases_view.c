@@ -155,6 +155,8 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 		      " (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no,"
 		      " k.late_entry, k.late_reason, k.late_approved_at, k.created_at,"
 		      " k.facts, k.report_opinion, k.report_at,"
+		      " k.act_area, k.jurisdiction_basis, k.jurisdiction_reason, k.econ_reason, k.econ_reviewed_at,"
+		      " (SELECT name FROM users WHERE id = k.econ_reviewed_by) AS econ_reviewed_by_name,"
 		      " (SELECT name FROM users WHERE id = k.report_by) AS report_by_name,"
 		      " (SELECT name FROM users WHERE id = k.late_approved_by) AS late_approved_by_name"
 		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",

@@ -253,6 +253,10 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 			     "该人员已有进行中的“%s”，请延长或先解除，不得重复采取", measure_kind_label(t->kind));
 	if (rc)
 		return rc;
+	/* SUP-ECON: no coercive measure in an economic dispute before the 法制员's review */
+	if (k.econ_pending)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "SUP-ECON",
+			       "本案由经济纠纷警情转来，法制员审核前不得采取强制措施");
 	/* ADM-OFFICERS-2: an administrative coercive measure is taken by two
 	 * sworn officers — a case handled by one officer on the spot has none */
 	if (strcmp(k.kind, "admin") == 0 && k.sworn_officers < 2)

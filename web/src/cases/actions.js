@@ -17,6 +17,14 @@ export const ACTIONS = [
     fields: [{ key: 'opinion', label: '批准意见', required: false, type: 'textarea', default: '情况属实，同意补录。' }]
   },
   {
+    name: 'econ_review',
+    label: '经济纠纷法制审核',
+    type: 'warning',
+    from: ['accepted'],
+    confirm: '本案由分类为经济纠纷的警情转来。公安机关不得插手经济纠纷；经审核确涉嫌违法犯罪的，方可立案或采取强制措施（SUP-ECON）。',
+    fields: [{ key: 'opinion', label: '审核意见', required: true, type: 'textarea' }]
+  },
+  {
     name: 'file',
     label: '立案',
     type: 'primary',
