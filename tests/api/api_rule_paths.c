@@ -409,6 +409,24 @@ STORY(economic_dispute_needs_reason_and_review)
 	EXPECT_ERR(srv, act(srv, sz, id, "econ_review", NULL), 403, "FORBIDDEN", "SUP-ECON");
 	EXPECT(act(srv, fz, id, "econ_review", "{\"opinion\":\"涉嫌诈骗，非单纯经济纠纷，同意立案\"}"), 200);
 	EXPECT_STR(act(srv, c.mj1, id, "file", NULL), "case.status", "filed");
+
+	/* the same by POST /cases naming the incident */
+	r = http(srv, jj, "POST", API "/incidents",
+		 J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s}", "source", "110", "caller_name", "报警人",
+		   "caller_phone", "13912345679", "place", "城关镇解放路9号", "category", "0503",
+		   "summary", "报警人称借款到期对方不还"));
+	EXPECT(r, 201);
+	inc = rnum(r, "incident.id");
+	EXPECT(http(srv, jj, "POST", fmt(srv, API "/incidents/%lld/dispatch", inc),
+		    J(srv, "{s:I, s:[I, I]}", "station_id", (json_int_t)cg, "officer_ids", (json_int_t)c.me,
+		      (json_int_t)c.mj2)),
+	       200);
+	EXPECT_RULE(srv,
+		    post_case(srv, c.mj1,
+			      J(srv, "{s:s, s:s, s:s, s:s, s:I, s:I}", "kind", "admin", "title", "诈骗案",
+				"source", "incident", "act_date", day_str(srv, 0), "co_officer_id",
+				(json_int_t)c.mj2, "incident_id", (json_int_t)inc)),
+		    "SUP-ECON");
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
