@@ -104,9 +104,36 @@ STORY(case_from_last_year_judged_by_last_years_law)
 	assert_true(jint(it, "deadline") < shanghai(y, 8, 1, 0));
 	assert_string_equal(jstr(it, "level"), "BREACH");
 
+	/* measures handled on paper are entered with their real start and end:
+	 * 传唤 of 5 h — within 8 h, nothing on record; 9 h — a breach on record */
+	sus = party_add(srv, c.mj1, id, "suspect", "补录甲", id_number(srv, y - 30, 3, 3, 601));
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/measures", id),
+		 J(srv, "{s:I, s:s, s:s, s:b, s:I, s:I, s:s}", "party_id", (json_int_t)sus, "kind", "summons",
+		   "tier", "8h", "oral_summons", 1, "started_at", (json_int_t)(accepted + 7200), "ended_at",
+		   (json_int_t)(accepted + 7200 + 5 * 3600), "end_reason", "询问完毕，释放"));
+	EXPECT(r, 201);
+	EXPECT_STR(r, "measure.status", "ended");
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/measures", id),
+		 J(srv, "{s:I, s:s, s:s, s:b, s:I, s:I, s:s}", "party_id", (json_int_t)sus, "kind", "summons",
+		   "tier", "8h", "oral_summons", 1, "started_at", (json_int_t)(accepted + 86400), "ended_at",
+		   (json_int_t)(accepted + 86400 + 9 * 3600), "end_reason", "询问完毕，释放"));
+	EXPECT(r, 201);
+	{
+		struct resp *b = http(srv, as(srv, "ducha"), "GET", API "/breaches", NULL);
+		json_t *bi;
+		size_t i;
+		int n = 0;
+
+		EXPECT(b, 200);
+		json_array_foreach(jpath(b->json, "items"), i, bi)
+			if (jint(bi, "case_id") == id && !strcmp(jstr(bi, "rule"), "ADM-SUMMON-8H")) {
+				n++;
+				assert_int_equal(jint(bi, "deadline"), accepted + 86400 + 8 * 3600);
+			}
+		assert_int_equal(n, 1);
+	}
 	/* OF-085 基本 (ZA2012 Art 53: 500–1000元): 800元, proposed last June —
 	 * beyond the station's 500元 of ZA2012, so the county bureau decides */
-	sus = party_add(srv, c.mj1, id, "suspect", "补录甲", id_number(srv, y - 30, 3, 3, 601));
 	r = post_proposal(srv, c.mj1, id,
 			  J(srv, "{s:I, s:s, s:s, s:i, s:I}", "party_id", (json_int_t)sus, "offence_code",
 			    "OF-085", "tier", "基本", "fine", 800, "proposed_at",
@@ -131,7 +158,12 @@ STORY(case_from_last_year_judged_by_last_years_law)
 	EXPECT(act(srv, c.mj1, other, "file", NULL), 200);
 	sus = party_add(srv, c.mj1, other, "suspect", "补录乙", id_number(srv, y - 30, 3, 5, 603));
 	EXPECT_RULE(srv, propose(srv, c.mj1, other, sus, "OF-085", "基本", 0, 800, 0), "ADM-LIMIT-6M");
-	/* and an ordinary case takes no real time */
+	/* and an ordinary case takes no real time, nor a measure's real end */
+	EXPECT_ERR(srv,
+		   http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/measures", other),
+			J(srv, "{s:I, s:s, s:s, s:b, s:I, s:s}", "party_id", (json_int_t)sus, "kind", "summons",
+			  "tier", "8h", "oral_summons", 1, "ended_at", (json_int_t)now + 3600, "end_reason", "释放")),
+		   400, "INVALID_FIELD", NULL);
 	EXPECT_ERR(srv, act(srv, c.mj1, other, "withdraw", fmt(srv, "{\"acted_at\":%lld,\"reason\":\"测试\"}", accepted)),
 		   400, "INVALID_FIELD", NULL);
 

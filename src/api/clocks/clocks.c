@@ -175,6 +175,9 @@ struct measures_start_body {
 	int previous_id_given;
 	int oral_summons;
 	int oral_summons_given;
+	int64_t ended_at;
+	int ended_at_given;
+	const char *end_reason;
 };
 
 const struct field measures_start_fields[] = {
@@ -187,6 +190,8 @@ const struct field measures_start_fields[] = {
 	FINTP(struct measures_start_body, started_at, started_at_given, "started_at", 0, INT64_MAX / 2),
 	FINTP(struct measures_start_body, previous_id, previous_id_given, "previous_id", 1, INT64_MAX),
 	FBOOLP(struct measures_start_body, oral_summons, oral_summons_given, "oral_summons"),
+	FINTP(struct measures_start_body, ended_at, ended_at_given, "ended_at", 1, INT64_MAX / 2),
+	FSTR(struct measures_start_body, end_reason, "end_reason", 0, 1000),
 	FEND,
 };
 
@@ -216,6 +221,9 @@ int api_measures_start(struct req *r)
 			in.previous_id = body_in.previous_id;
 		if (body_in.oral_summons_given)
 			in.oral_summons = body_in.oral_summons;
+		in.ended_at = body_in.ended_at;
+		in.has_ended = body_in.ended_at_given;
+		in.end_reason = body_in.end_reason;
 	}
 	in.days = (int)days;
 	if (!rc) rc = measures_start(&r->ctx, id, &in, &out);

@@ -201,7 +201,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 	const struct measure_tier *t;
 	struct case_row k;
 	struct rows_query q;
-	int64_t start = in->has_started ? in->started_at : c->now, n = 0, id;
+	int64_t start = in->has_started ? in->started_at : c->now, n = 0, id, ended = 0;
 	int y, m, d, approved, rc, special = in->special_person;
 
 	*out = NULL;
@@ -218,6 +218,14 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		return ps_fail_field(c->err, PS_EINVAL, "tier", "强制措施种类或档次不正确");
 	if (start > c->now + 300 || start < k.accepted_at - 7 * 86400)
 		return ps_fail_field(c->err, PS_EINVAL, "started_at", "到案时间不合理");
+	/* 补录: start and end entered together, the end after the start */
+	if (in->has_ended) {
+		rc = cases_acted_at(c, &k, 1, in->ended_at, start, "ended_at", &ended);
+		if (!rc && (!in->end_reason || !*in->end_reason))
+			rc = ps_fail_field(c->err, PS_EINVAL, "end_reason", "请写明解除理由（释放、变更措施等）");
+		if (rc)
+			return rc;
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->party_id);
 	rows_bind_int(&q, case_id);
@@ -313,15 +321,55 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		rows_bind_text(&q, NULL);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, in->has_ended ? "ended" : "active");
+	if (in->has_ended) {
+		rows_bind_int(&q, ended);
+		rows_bind_text(&q, in->end_reason);
+	} else {
+		rows_bind_text(&q, NULL);
+		rows_bind_text(&q, NULL);
+	}
 	rc = rows_insert(&q,
 			 "INSERT INTO measure(case_id, party_id, kind, tier, days, reason, special_person,"
-			 " started_at, status, approved_by, previous_id, created_by, created_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,'active',?,?,?,?) RETURNING id",
+			 " started_at, approved_by, previous_id, created_by, created_at, status, ended_at,"
+			 " end_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
+	/* 补录 judged by its real times: a measure that outlasted its period on
+	 * paper is a breach on record, as the sweep would have recorded it */
+	if (!rc && in->has_ended) {
+		struct calendar cal;
+		int64_t end;
+
+		rc = clocks_calendar(c, &cal);
+		end = rc ? 0 : measure_tier_deadline(&cal, t, start, in->days);
+		if (!rc && ended > end) {
+			rows_binds(&q, c);
+			rows_bind_text(&q, arena_printf(c->arena, "measure:%lld", (long long)id));
+			rows_bind_int(&q, k.unit_id);
+			rows_bind_int(&q, k.id);
+			rows_bind_int(&q, id);
+			rows_bind_text(&q, measure_tier_rule(t));
+			rows_bind_text(&q, arena_printf(c->arena, "%s（补录）", t->label));
+			rows_bind_int(&q, end);
+			rows_bind_int(&q, c->now);
+			rc = rows_exec(&q,
+				       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label,"
+				       " deadline, recorded_at) VALUES (?,?,?,?,?,?,?,?)",
+				       NULL);
+			if (!rc)
+				rc = audit_write(c, "breach.record", "case", k.case_no, "success",
+						 arena_printf(c->arena, "measure:%lld 补录", (long long)id));
+		}
+	}
 	if (!rc)
 		rc = case_event(c, case_id, "measure_start", NULL, NULL,
-				arena_printf(c->arena, "measure=%lld %s%s", (long long)id, t->label,
-					     in->oral_summons && strcmp(t->kind, "summons") == 0 ? "（口头传唤）" : ""));
+				arena_printf(c->arena, "measure=%lld %s%s%s%s", (long long)id, t->label,
+					     in->oral_summons && strcmp(t->kind, "summons") == 0 ? "（口头传唤）" : "",
+					     cases_late_note(c, &k, start),
+					     in->has_ended ? arena_printf(c->arena, "，已解除%s：%s",
+									  cases_late_note(c, &k, ended),
+									  in->end_reason)
+							   : ""));
 	if (!rc)
 		rc = audit_write(c, "measure.start", "case", k.case_no, "success", t->label);
 	return rc ? rc : measure_json(c, id, out);
