@@ -69,6 +69,9 @@ static int late_case(struct ctx *c)
 	in.act_place = "城关镇东街12号";
 	in.act_area = "东街社区";
 	in.co_officer_id = co;
+	/* like every demo reporter (the progress query of the demo) */
+	in.reporter_name = "孙桂兰";
+	in.reporter_phone = "13800001111";
 	in.late_entry = 1;
 	in.late_reason = "系统升级停用期间纸质受案，恢复后补录";
 	in.accepted_at = accepted;
