@@ -150,6 +150,31 @@ STORY(case_from_last_year_judged_by_last_years_law)
 	assert_string_equal(steps_of(srv, r),
 			    "legal@城关派出所, chief@城关派出所, legal@示范县公安局, chief@示范县公安局");
 	EXPECT(act(srv, fz, id, "approve", fmt(srv, "{\"acted_at\":%lld}", shanghai(y, 6, 23, 10))), 200);
+	EXPECT(act(srv, sz, id, "approve", fmt(srv, "{\"acted_at\":%lld}", shanghai(y, 6, 24, 10))), 200);
+	EXPECT(act(srv, as(srv, "fazhidadui"), id, "approve",
+		   fmt(srv, "{\"acted_at\":%lld}", shanghai(y, 7, 1, 10))),
+	       200);
+	/* decided on paper on 20 July, after the limit of 30 days from 11 June
+	 * (ZA2012 Art 99): judged by those dates, a breach on record */
+	r = act(srv, as(srv, "juzhang"), id, "approve", fmt(srv, "{\"acted_at\":%lld}", shanghai(y, 7, 20, 10)));
+	EXPECT_STR(r, "case.status", "decided");
+	EXPECT_NUM(r, "case.decided_at", shanghai(y, 7, 20, 10));
+	assert_non_null(strstr(jstr(last_proposal(r), "decision_no"), "示范县公安局公（决）字"));
+	{
+		struct resp *b = http(srv, as(srv, "ducha"), "GET", API "/breaches", NULL);
+		json_t *bi;
+		size_t i;
+		int n = 0;
+
+		EXPECT(b, 200);
+		json_array_foreach(jpath(b->json, "items"), i, bi)
+			if (jint(bi, "case_id") == id && !strcmp(jstr(bi, "rule"), "ADM-CASE-30D")) {
+				n++;
+				assert_true(jint(bi, "deadline") >= accepted + 30 * 86400);
+				assert_true(jint(bi, "deadline") < shanghai(y, 7, 20, 10));
+			}
+		assert_int_equal(n, 1);
+	}
 
 	/* the same act entered today as an ordinary case: discovered today,
 	 * more than six months after the act — no penalty (ADM-LIMIT-6M) */

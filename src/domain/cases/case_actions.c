@@ -8,6 +8,8 @@
 #include "domain/admin/settings.h"
 #include "domain/admin/units.h"
 #include "rules/case_flow.h"
+#include "rules/catalog.h"
+#include "domain/clocks/clocks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -308,6 +310,38 @@ static int econ_may_wait(const char *action)
 	       strcmp(action, "transfer") == 0 || strcmp(action, "withdraw") == 0;
 }
 
+/* 补录 judged by its real times: a step that ended the case limit (the
+ * decision, or ending the case) entered with a real time past the limit is a
+ * breach on record, dated as the sweep would have seen it (ADM-CASE-30D). */
+static int late_breach(struct ctx *c, const struct case_row *k, int64_t deadline)
+{
+	struct case_row now;
+	struct rows_query q;
+	int rc = case_load(c, k->id, &now);
+
+	if (rc)
+		return rc;
+	if (!flow_state_closed(now.status) && strcmp(now.status, CASE_DECIDED) != 0 &&
+	    strcmp(now.status, CASE_DELIVERED) != 0)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, arena_printf(c->arena, "case:%lld:limit", (long long)k->id));
+	rows_bind_int(&q, k->unit_id);
+	rows_bind_int(&q, k->id);
+	rows_bind_text(&q, rule_get(RULE_ADM_CASE_30D)->code);
+	rows_bind_text(&q, "治安案件办案期限（补录）");
+	rows_bind_int(&q, deadline);
+	rows_bind_int(&q, c->now);
+	rc = rows_exec(&q,
+		       "INSERT INTO breach(clock_key, unit_id, case_id, rule, label, deadline, recorded_at)"
+		       " VALUES (?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "breach.record", "case", k->case_no, "success",
+				 arena_printf(c->arena, "case:%lld:limit 补录", (long long)k->id));
+	return rc;
+}
+
 json_t *case_actions_allowed(struct ctx *c, const struct case_row *k)
 {
 	json_t *a = json_array();
@@ -339,7 +373,7 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 {
 	const struct flow_rule *fr;
 	struct case_row k;
-	int64_t at, last;
+	int64_t at, last, limit = 0;
 	int rc;
 
 	*out = NULL;
@@ -363,6 +397,13 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 	rc = cases_acted_at(c, &k, in->has_acted_at, in->acted_at, last, "acted_at", &at);
 	if (rc)
 		return rc;
+	/* 补录: the case limit as it stood before this step, to judge the step's
+	 * real time against it below */
+	if (in->has_acted_at && strcmp(k.kind, "admin") == 0) {
+		rc = clocks_case_limit(c, id, &limit);
+		if (rc)
+			return rc;
+	}
 	fr = flow_find(action);
 	if (!fr)
 		return ps_fail(c->err, PS_ENOTFOUND, "UNKNOWN_ACTION", NULL, "未知的办案操作：%s", action);
@@ -518,6 +559,8 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 	} else if (strcmp(action, "archive") == 0) {
 		rc = set_status(c, &k, CASE_ARCHIVED, "archived_at = ?", "archive", NULL, at);
 	}
+	if (!rc && limit && at > limit)
+		rc = late_breach(c, &k, limit);
 	if (!rc)
 		rc = cases_view_get(c, id, out);
 	return rc;
