@@ -22,6 +22,10 @@ const struct flow_rule flow_rules[] = {
 	{ "conclude", CASE_FILED, NULL, CASE_CLOSED, FLOW_BUREAU_CHIEF, "CRIM-CLOSE", "侦查终结" },
 	{ "withdraw", CASE_ACCEPTED, CASE_FILED, CASE_WITHDRAWN, FLOW_STATION_CHIEF, NULL, "撤销案件" },
 	{ "archive", CASE_CLOSED, NULL, CASE_ARCHIVED, FLOW_RECORDS, NULL, "归档" },
+	/* 补录: the chief approves a case entered after it was handled on paper */
+	{ "approve_late", CASE_ACCEPTED, NULL, NULL, FLOW_STATION_CHIEF, NULL, "批准补录" },
+	/* SUP-ECON: an economic dispute made a case waits for the 法制员's review */
+	{ "econ_review", CASE_ACCEPTED, NULL, NULL, FLOW_STATION_LEGAL, "SUP-ECON", "经济纠纷法制审核" },
 	{ NULL, NULL, NULL, NULL, 0, NULL, NULL },
 };
 

@@ -27,6 +27,7 @@ enum flow_actor {
 	FLOW_OFFICER_OR_CHIEF,
 	FLOW_APPROVER,       /* the approver of the current approval step */
 	FLOW_RECORDS,        /* clerk or archivist of the station */
+	FLOW_STATION_LEGAL,  /* the legal reviewer (法制员) of the handling station */
 };
 
 struct flow_rule {

@@ -30,6 +30,9 @@ int seed_demo_population(struct ctx *c);
  * cards, return visits, complaints, appeals, findings, interference
  * records (seed_supervision.c). */
 int seed_demo_supervision(struct ctx *c);
+/* The demo county's settings for documents, station areas and a 补录 case
+ * (seed_law.c). */
+int seed_demo_law(struct ctx *c);
 
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */

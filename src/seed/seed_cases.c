@@ -152,7 +152,7 @@ static int interview(struct ctx *c, struct story *s, const char *o1, const char 
 static int act(struct ctx *c, struct story *s, const char *who, const char *action,
 	       const char *text)
 {
-	struct action_input in = { text, text, text, text, "AV-DEMO-0002", NULL };
+	struct action_input in = { text, text, text, text, "AV-DEMO-0002", NULL, NULL, 0, 0 };
 	json_t *out = NULL;
 	int rc;
 
@@ -212,6 +212,19 @@ static int measure(struct ctx *c, struct story *s, const char *who, const char *
 	rc = measures_start(c, s->case_id, &in, &out);
 	if (!rc)
 		*id = json_integer_value(json_object_get(json_object_get(out, "measure"), "id"));
+	json_decref(out);
+	return rc;
+}
+
+/* The 传唤证 for the story's suspect, signed by the station's chief
+ * (ADM-SUMMON-APPROVAL). */
+static int summons_doc(struct ctx *c, struct story *s)
+{
+	json_t *out = NULL;
+	int rc;
+
+	TRY(auth_actor_load(c, "suozhang"));
+	rc = documents_issue(c, s->case_id, "summons", s->suspect, &out);
 	json_decref(out);
 	return rc;
 }
@@ -303,6 +316,7 @@ int seed_demo_cases(struct ctx *c)
 	    (rc = propose(c, &s, "minjing1", "OF-052", "基本", 0, 500, 5, NULL,
 			  "拟处行政拘留五日，并处罚款五百元")) ||
 	    (rc = act(c, &s, "minjing1", "submit", NULL)) ||
+	    (rc = act(c, &s, "fazhi", "approve", "事实清楚，证据充分，拟处罚超出本所权限，报县局审批")) ||
 	    (rc = act(c, &s, "suozhang", "approve", "同意，报县局审批")))
 		return rc;
 
@@ -397,7 +411,8 @@ int seed_demo_cases(struct ctx *c)
 			if (rc)
 				return rc;
 		}
-		if ((rc = measure(c, &s, "minjing2", "summons", "8h", NULL, 6 * 3600 + 1800, &mid)) ||
+		if ((rc = summons_doc(c, &s)) ||
+		    (rc = measure(c, &s, "minjing2", "summons", "8h", NULL, 6 * 3600 + 1800, &mid)) ||
 		    (rc = custody(c, &s, "minjing2", mid, 6 * 3600 + 1800, "inquiry_room", "询问室（一）")))
 			return rc;
 		/* case 4: the 24 h tier for a complex case, 20 h in (WARN from 18 h) */

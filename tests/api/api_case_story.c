@@ -51,7 +51,7 @@ STORY(assault_from_walk_in_to_archive)
 		       *sz = login(srv, "suozhang", DEMO_PW);
 	struct session *fzd = login(srv, "fazhidadui", DEMO_PW),
 		       *jz = login(srv, "juzhang", DEMO_PW);
-	struct session *nq = login(srv, "neiqin", DEMO_PW);
+	struct session *nq = login(srv, "neiqin", DEMO_PW), *fz = login(srv, "fazhi", DEMO_PW);
 	const char *li, *wang, *lin, *gao, *sun, *code, *decision_no;
 	long long me = me_id(srv, mj1, &li), mj2 = colleague(srv, mj1, "张伟"), id, sus, iv;
 	const char *victim_id = id_aged(srv, 0, 52, 301), *year = fmt(srv, "%d", srv_year(srv));
@@ -121,9 +121,11 @@ STORY(assault_from_walk_in_to_archive)
 	r = act(srv, mj1, id, "submit", NULL);
 	EXPECT_STR(r, "case.status", "approving");
 	assert_string_equal(steps_of(srv, r),
-			    "chief@城关派出所, legal@示范县公安局, chief@示范县公安局");
+			    "legal@城关派出所, chief@城关派出所, legal@示范县公安局, chief@示范县公安局");
 
-	/* 所长 → 法制大队 → 局长 */
+	/* 法制员 → 所长 → 法制大队 → 局长 */
+	EXPECT_STR(act(srv, fz, id, "approve", "{\"opinion\":\"事实清楚，报县局审批\"}"),
+		   "case.status", "approving");
 	EXPECT_STR(act(srv, sz, id, "approve", "{\"opinion\":\"同意，报县局审批\"}"), "case.status",
 		   "approving");
 	EXPECT_STR(
@@ -134,7 +136,8 @@ STORY(assault_from_walk_in_to_archive)
 	p = last_proposal(r);
 	assert_string_equal(jstr(p, "status"), "approved");
 	decision_no = fmt(srv, "%s", jstr(p, "decision_no"));
-	assert_non_null(strstr(decision_no, fmt(srv, "城关派出所公（决）字〔%s〕", year)));
+	/* decided by the county bureau: the bureau's document and series */
+	assert_non_null(strstr(decision_no, fmt(srv, "示范县公安局公（决）字〔%s〕", year)));
 	assert_string_equal(jstr(find_doc(r, "decision"), "doc_no"), decision_no);
 	r = http(srv, mj1, "POST", fmt(srv, API "/cases/%lld/documents", id),
 		 "{\"kind\":\"decision\"}");
@@ -186,6 +189,7 @@ STORY(minor_first_offender_detention_not_executed)
 		       *sz = login(srv, "suozhang", DEMO_PW);
 	struct session *fzd = login(srv, "fazhidadui", DEMO_PW),
 		       *jz = login(srv, "juzhang", DEMO_PW);
+	struct session *fz = login(srv, "fazhi", DEMO_PW);
 	long long me = me_id(srv, mj1, NULL), mj2 = colleague(srv, mj1, "张伟"), id, sus, iv;
 	struct resp *r;
 	json_t *o, *p;
@@ -217,7 +221,8 @@ STORY(minor_first_offender_detention_not_executed)
 	r = act(srv, mj1, id, "submit", NULL);
 	EXPECT_STR(r, "case.status", "approving");
 	assert_string_equal(steps_of(srv, r),
-			    "chief@城关派出所, legal@示范县公安局, chief@示范县公安局");
+			    "legal@城关派出所, chief@城关派出所, legal@示范县公安局, chief@示范县公安局");
+	EXPECT(act(srv, fz, id, "approve", NULL), 200);
 	EXPECT(act(srv, sz, id, "approve", NULL), 200);
 	EXPECT(act(srv, fzd, id, "approve", NULL), 200);
 	r = act(srv, jz, id, "approve", NULL);

@@ -29,8 +29,8 @@ STORY(summons_8h_breach_blocks_questioning)
 	/* 到案 t0 (15:40); family told at once (ADM-SUMMON-FAMILY) */
 	t0 = (int64_t)srv_now(srv);
 	r = measure(srv, "minjing1", id,
-		    json_pack("{s:I, s:s, s:s, s:I}", "party_id", (json_int_t)sus, "kind", "summons",
-			      "tier", "8h", "started_at", (json_int_t)t0));
+		    json_pack("{s:I, s:s, s:s, s:I, s:b}", "party_id", (json_int_t)sus, "kind", "summons",
+			      "tier", "8h", "started_at", (json_int_t)t0, "oral_summons", 1));
 	EXPECT(r, 201);
 	mid = rnum(r, "measure.id");
 	EXPECT_STR(r, "measure.rule", "ADM-SUMMON-8H");
@@ -418,8 +418,8 @@ STORY(custody_area)
 	EXPECT(act(srv, S("minjing1"), id, "file", NULL), 200);
 	t0 = (int64_t)srv_now(srv);
 	r = measure(srv, "minjing1", id,
-		    json_pack("{s:I, s:s, s:s, s:I}", "party_id", (json_int_t)man, "kind", "summons",
-			      "tier", "8h", "started_at", (json_int_t)t0));
+		    json_pack("{s:I, s:s, s:s, s:I, s:b}", "party_id", (json_int_t)man, "kind", "summons",
+			      "tier", "8h", "started_at", (json_int_t)t0, "oral_summons", 1));
 	EXPECT(r, 201);
 	mid = rnum(r, "measure.id");
 

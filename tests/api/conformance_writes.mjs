@@ -92,7 +92,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     start_at: cs.body.case.accepted_at, place_kind: 'station_room', place: '询问室1',
     officer_ids: [m1.me.id, uid('minjing2')], qa: [{ q: '姓名？', a: '契约当事人' }] })
   const ivId = iv.body && iv.body.interview ? iv.body.interview.id : 0
-  await m1.call('PATCH', `/interviews/${ivId}`, { read_back: true, subject_signed: true, officer_signed: true, recording_id: 'REC-0001', end_at: cs.body.case.accepted_at + 1 })
+  await m1.call('PATCH', `/interviews/${ivId}`, { read_back: true, subject_signed: true, officer_signed: true, recording_id: 'REC-0001', end_at: cs.body.case.accepted_at })
   await m1.call('POST', `/interviews/${ivId}/sign`)
   await m1.call('GET', `/interviews/${ivId}`)
   await m1.call('POST', `/interviews/${ivId}/correct`)

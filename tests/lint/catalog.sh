@@ -68,5 +68,60 @@ if [ -n "$hits" ]; then
 	fail=$((fail + 1))
 fi
 
+# 5. docs/rule-paths.md (issue 15): every enforced row lists its paths, and
+#    each path names a story that exists in its file; the paths without a
+#    story are printed (not a failure) so the open ones stay visible
+paths="$src/docs/rule-paths.md"
+checks=$((checks + 1))
+if [ ! -f "$paths" ]; then
+	echo "docs/rule-paths.md is missing"
+	fail=$((fail + 1))
+else
+	out=$(python3 - "$def" "$paths" "$src/tests" <<'PY'
+import re, sys, os
+text = open(sys.argv[1], encoding='utf-8').read()
+enforced = sorted({m.group(1) for m in re.finditer(
+    r'^RULE\(\s*\w+,\s*"([^"]+)".*?(RS_ENFORCED|RS_WARN|RS_NOT),', text, re.S | re.M)
+    if m.group(2) == 'RS_ENFORCED'})
+rows = {}
+bad = []
+lacking = []
+section = False
+for line in open(sys.argv[2], encoding='utf-8'):
+    if line.startswith('## '):
+        section = line.startswith('## Enforced rules')
+    if not section:
+        continue
+    cells = [c.strip() for c in line.strip().strip('|').split('|')]
+    if len(cells) != 3 or cells[0] not in enforced:
+        continue
+    code, path, test = cells
+    rows.setdefault(code, 0)
+    rows[code] += 1
+    if test in ('—', '-', ''):
+        lacking.append('%s: %s' % (code, path))
+        continue
+    f, _, story = test.partition('::')
+    fp = os.path.join(sys.argv[3], f)
+    if not os.path.isfile(fp) or not story or not re.search(
+            r'(STORY\(%s\)|\b%s\s*\()' % (re.escape(story), re.escape(story)),
+            open(fp, encoding='utf-8').read()):
+        bad.append('%s: %s names %s, which does not exist' % (code, path, test))
+for code in enforced:
+    if code not in rows:
+        bad.append('%s is enforced but docs/rule-paths.md lists no path for it' % code)
+for b in bad:
+    print('FAIL ' + b)
+for l in lacking:
+    print('lacks a path story: ' + l)
+PY
+)
+	echo "$out" | grep -v '^FAIL ' | grep . || true
+	if echo "$out" | grep -q '^FAIL '; then
+		echo "$out" | grep '^FAIL '
+		fail=$((fail + 1))
+	fi
+fi
+
 echo "$((checks - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -66,6 +66,15 @@ struct cases_create_body {
 	int complex_given;
 	const char *recording_id;
 	json_t *reporter;
+	int late_entry;
+	int late_entry_given;
+	const char *late_reason;
+	int64_t accepted_at;
+	int accepted_at_given;
+	const char *act_area;
+	const char *jurisdiction_basis;
+	const char *jurisdiction_reason;
+	const char *econ_reason;
 };
 
 const struct field cases_create_fields[] = {
@@ -84,6 +93,13 @@ const struct field cases_create_fields[] = {
 	FBOOLP(struct cases_create_body, complex, complex_given, "complex"),
 	FSTR(struct cases_create_body, recording_id, "recording_id", 0, 64),
 	FJSON(struct cases_create_body, reporter, "reporter", 0),
+	FBOOLP(struct cases_create_body, late_entry, late_entry_given, "late_entry"),
+	FSTR(struct cases_create_body, late_reason, "late_reason", 0, 500),
+	FINTP(struct cases_create_body, accepted_at, accepted_at_given, "accepted_at", 1, INT64_MAX / 2),
+	FSTR(struct cases_create_body, act_area, "act_area", 0, 64),
+	FENUM(struct cases_create_body, jurisdiction_basis, "jurisdiction_basis", 0, 16, JURISDICTION_BASIS),
+	FSTR(struct cases_create_body, jurisdiction_reason, "jurisdiction_reason", 0, 1000),
+	FSTR(struct cases_create_body, econ_reason, "econ_reason", 0, 1000),
 	FEND,
 };
 
@@ -117,6 +133,15 @@ int api_cases_create(struct req *r)
 		if (body_in.complex_given)
 			in.complex = body_in.complex;
 		recording = body_in.recording_id;
+		if (body_in.late_entry_given)
+			in.late_entry = body_in.late_entry;
+		in.late_reason = body_in.late_reason;
+		if (body_in.accepted_at_given)
+			in.accepted_at = body_in.accepted_at;
+		in.act_area = body_in.act_area;
+		in.jurisdiction_basis = body_in.jurisdiction_basis;
+		in.jurisdiction_reason = body_in.jurisdiction_reason;
+		in.econ_reason = body_in.econ_reason;
 	}
 	in.recording_id = recording;
 	rep = json_object_get(r->in, "reporter");
@@ -217,6 +242,8 @@ const struct field cases_action_fields[] = {
 	FSTR(struct action_input, agreement, "agreement", 0, 5000),
 	FSTR(struct action_input, recording_id, "recording_id", 0, 64),
 	FSTR(struct action_input, collective, "collective", 0, 5000),
+	FSTR(struct action_input, facts, "facts", 0, 5000),
+	FINTP(struct action_input, acted_at, has_acted_at, "acted_at", 1, INT64_MAX / 2),
 	FEND,
 };
 
@@ -243,6 +270,7 @@ const struct field cases_notice_add_fields[] = {
 	FBOOL(struct notice_input, waived, "waived", 0),
 	FJSON(struct notice_input, evidence_ids, "evidence_ids", 0),
 	FSTR(struct notice_input, statement_missing_reason, "statement_missing_reason", 0, 500),
+	FINTP(struct notice_input, at, has_at, "at", 1, INT64_MAX / 2),
 	FEND,
 };
 
@@ -278,6 +306,8 @@ struct cases_proposal_add_body {
 	int serious_given;
 	int no_penalty;
 	int no_penalty_given;
+	int64_t proposed_at;
+	int proposed_at_given;
 };
 
 const struct field cases_proposal_add_fields[] = {
@@ -292,6 +322,7 @@ const struct field cases_proposal_add_fields[] = {
 	FSTR(struct cases_proposal_add_body, exempt_override_reason, "exempt_override_reason", 0, 2000),
 	FBOOLP(struct cases_proposal_add_body, serious, serious_given, "serious"),
 	FBOOLP(struct cases_proposal_add_body, no_penalty, no_penalty_given, "no_penalty"),
+	FINTP(struct cases_proposal_add_body, proposed_at, proposed_at_given, "proposed_at", 1, INT64_MAX / 2),
 	FEND,
 };
 
@@ -323,6 +354,10 @@ int api_cases_proposal_add(struct req *r)
 			in.serious = body_in.serious;
 		if (body_in.no_penalty_given)
 			in.no_penalty = body_in.no_penalty;
+		if (body_in.proposed_at_given) {
+			in.proposed_at = body_in.proposed_at;
+			in.has_proposed_at = 1;
+		}
 	}
 	in.det_days = (int)det;
 	in.credit_days = (int)credit;

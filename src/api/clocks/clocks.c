@@ -173,6 +173,11 @@ struct measures_start_body {
 	int started_at_given;
 	int64_t previous_id;
 	int previous_id_given;
+	int oral_summons;
+	int oral_summons_given;
+	int64_t ended_at;
+	int ended_at_given;
+	const char *end_reason;
 };
 
 const struct field measures_start_fields[] = {
@@ -184,6 +189,9 @@ const struct field measures_start_fields[] = {
 	FBOOLP(struct measures_start_body, special_person, special_person_given, "special_person"),
 	FINTP(struct measures_start_body, started_at, started_at_given, "started_at", 0, INT64_MAX / 2),
 	FINTP(struct measures_start_body, previous_id, previous_id_given, "previous_id", 1, INT64_MAX),
+	FBOOLP(struct measures_start_body, oral_summons, oral_summons_given, "oral_summons"),
+	FINTP(struct measures_start_body, ended_at, ended_at_given, "ended_at", 1, INT64_MAX / 2),
+	FSTR(struct measures_start_body, end_reason, "end_reason", 0, 1000),
 	FEND,
 };
 
@@ -211,6 +219,11 @@ int api_measures_start(struct req *r)
 		in.has_started = body_in.started_at_given;
 		if (body_in.previous_id_given)
 			in.previous_id = body_in.previous_id;
+		if (body_in.oral_summons_given)
+			in.oral_summons = body_in.oral_summons;
+		in.ended_at = body_in.ended_at;
+		in.has_ended = body_in.ended_at_given;
+		in.end_reason = body_in.end_reason;
 	}
 	in.days = (int)days;
 	if (!rc) rc = measures_start(&r->ctx, id, &in, &out);

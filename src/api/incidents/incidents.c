@@ -223,6 +223,9 @@ struct incidents_feedback_body {
 	const char *act_date;
 	int64_t co_officer_id;
 	int co_officer_id_given;
+	const char *econ_reason;
+	const char *jurisdiction_basis;
+	const char *jurisdiction_reason;
 };
 
 const struct field incidents_feedback_fields[] = {
@@ -232,6 +235,9 @@ const struct field incidents_feedback_fields[] = {
 	FSTR(struct incidents_feedback_body, offence_code, "offence_code", 0, 16),
 	FSTR(struct incidents_feedback_body, act_date, "act_date", 0, 10),
 	FINTP(struct incidents_feedback_body, co_officer_id, co_officer_id_given, "co_officer_id", 1, INT64_MAX),
+	FSTR(struct incidents_feedback_body, econ_reason, "econ_reason", 0, 1000),
+	FENUM(struct incidents_feedback_body, jurisdiction_basis, "jurisdiction_basis", 0, 16, JURISDICTION_BASIS),
+	FSTR(struct incidents_feedback_body, jurisdiction_reason, "jurisdiction_reason", 0, 1000),
 	FEND,
 };
 
@@ -253,6 +259,9 @@ int api_incidents_feedback(struct req *r)
 		fb.act_date = body_in.act_date;
 		if (body_in.co_officer_id_given)
 			fb.co_officer_id = body_in.co_officer_id;
+		fb.econ_reason = body_in.econ_reason;
+		fb.jurisdiction_basis = body_in.jurisdiction_basis;
+		fb.jurisdiction_reason = body_in.jurisdiction_reason;
 	}
 	if (!rc) rc = incidents_feedback(&r->ctx, id, &fb, &out);
 	return rc ? rc : req_reply(r, 200, out);

@@ -109,6 +109,16 @@ const struct setting_def setting_defs[] = {
 	  "以逗号分隔的“代码:名称:分值”，分值合计为满分（通常 100）；SUP-KP-ITEMS 的权重为设置", "SUP-KP-ITEMS", 0 },
 	{ "inspection.answer_days", SETTING_INT, "7", 1, 60, "网上巡查整改期限（天）",
 	  "巡查未另定期限时，派出所答复问题的期限", "SUP-INSPECT", 0 },
+	/* documents (issue 15): the bodies a 决定书 names for 复议 and 诉讼 */
+	{ "documents.review_organ", SETTING_TEXT, "", 0, 64, "行政复议机关",
+	  "决定书告知的行政复议机关名称（如某县人民政府）；为空时决定书留空待填", NULL, 1 },
+	{ "documents.litigation_court", SETTING_TEXT, "", 0, 64, "行政诉讼法院",
+	  "决定书告知的行政诉讼管辖法院名称；为空时写“人民法院”", NULL, 1 },
+	/* jurisdiction (SUP-JURIS-ADM): the communities and villages of a station */
+	{ "station.area", SETTING_TEXT, "", 0, 2000, "辖区社区、村",
+	  "本所辖区的社区、村名称，以逗号分隔；行为地不在其中（也不在本所登记地址的社区中）的案件须写明管辖依据", "SUP-JURIS-ADM", 1 },
+	{ "case.econ_dispute_categories", SETTING_TEXT, "0503", 0, 200, "经济纠纷警情类别",
+	  "这些类别的警情转为案件须写明理由并经法制员审核（类别代码，以逗号分隔）", "SUP-ECON", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -8,13 +8,15 @@
 #include "domain/admin/settings.h"
 #include "domain/admin/units.h"
 #include "rules/case_flow.h"
+#include "rules/catalog.h"
+#include "domain/clocks/clocks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static int set_status(struct ctx *c, const struct case_row *k, const char *to,
-		      const char *ts_col, const char *action, const char *detail)
+		      const char *ts_col, const char *action, const char *detail, int64_t at)
 {
 	struct rows_query q;
 	char sql[256];
@@ -28,10 +30,14 @@ static int set_status(struct ctx *c, const struct case_row *k, const char *to,
 	rows_bind_text(&q, to);
 	rows_bind_int(&q, c->now);
 	if (ts_col)
-		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, at);
 	rows_bind_int(&q, k->id);
 	rows_bind_text(&q, k->status);
 	rc = rows_exec(&q, sql, NULL);
+	/* 补录: the timeline and the audit keep the time of entry; the detail
+	 * says the real time of the step */
+	if (*cases_late_note(c, k, at))
+		detail = arena_printf(c->arena, "%s%s", detail ? detail : "", cases_late_note(c, k, at));
 	if (!rc)
 		rc = case_event(c, k->id, action, k->status, to, detail);
 	if (!rc)
@@ -89,7 +95,28 @@ static int add_step(struct ctx *c, int64_t case_id, int step, const char *role, 
 			 NULL);
 }
 
-static int submit(struct ctx *c, const struct case_row *k)
+/* The 呈请报告: the facts established and the officer's opinion, kept on the
+ * case for the approvers and the 决定书 (a new submission replaces them). */
+static int save_report(struct ctx *c, const struct case_row *k, const struct action_input *in,
+		       int64_t at)
+{
+	struct rows_query q;
+
+	if (!in->facts || !*in->facts)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, in->facts);
+	rows_bind_text(&q, in->opinion);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, at);
+	rows_bind_int(&q, k->id);
+	return rows_exec(&q,
+			 "UPDATE police_case SET facts = ?, report_opinion = ?, report_by = ?, report_at = ?"
+			 " WHERE id = ?",
+			 NULL);
+}
+
+static int submit(struct ctx *c, const struct case_row *k, int64_t at)
 {
 	struct proposal_summary s;
 	int64_t bureau = chain_bureau_of(c, k->unit_path);
@@ -105,7 +132,9 @@ static int submit(struct ctx *c, const struct case_row *k)
 	/* ADM-LEGAL-REVIEW: review by the station's legal officer when the case is
 	 * complex, a proposal is lenient (以罚代拘/畸轻) or overrides a detention
 	 * exemption, or the station requires it for every decision */
-	if (s.needs_legal || k->complex ||
+	/* ... and always when the chain goes up to the county: the station's
+	 * 法制员 review stays a step before the bureau's */
+	if (s.needs_legal || k->complex || s.bureau ||
 	    setting_int(c, "station.require_legal_review", k->unit_id))
 		rc = add_step(c, k->id, step++, "legal", k->unit_id, "pending");
 	if (!rc)
@@ -122,7 +151,7 @@ static int submit(struct ctx *c, const struct case_row *k)
 		rc = proposals_set_status(c, k->id, "draft", "submitted");
 	if (!rc)
 		rc = set_status(c, k, CASE_APPROVING, NULL, "submit",
-				s.bureau ? "报县局审批" : "本所审批");
+				s.bureau ? "报县局审批" : "本所审批", at);
 	return rc;
 }
 
@@ -169,7 +198,7 @@ static int approver_matches(struct ctx *c, const struct step *s)
 }
 
 static int decide_step(struct ctx *c, const struct case_row *k, int approve,
-		       const char *opinion, const char *collective)
+		       const char *opinion, const char *collective, int64_t at)
 {
 	struct rows_query q;
 	struct step s = { 0 };
@@ -188,7 +217,7 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 	rows_binds(&q, c);
 	rows_bind_text(&q, approve ? "approved" : "rejected");
 	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, at);
 	rows_bind_text(&q, opinion);
 	rows_bind_int(&q, s.id);
 	rc = rows_exec(&q,
@@ -207,7 +236,7 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 		if (!rc)
 			rc = proposals_set_status(c, k->id, "submitted", "draft");
 		if (!rc)
-			rc = set_status(c, k, CASE_FILED, NULL, "reject", opinion);
+			rc = set_status(c, k, CASE_FILED, NULL, "reject", opinion, at);
 		return rc;
 	}
 	rows_binds(&q, c);
@@ -221,7 +250,8 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 		return rc;
 	if (more) {
 		rc = case_event(c, k->id, "approve", k->status, k->status,
-				opinion ? opinion : "同意");
+				arena_printf(c->arena, "%s%s", opinion ? opinion : "同意",
+					     cases_late_note(c, k, at)));
 		if (!rc)
 			rc = audit_write(c, "case.approve", "case", k->case_no, "success", s.role);
 		return rc;
@@ -239,7 +269,7 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 	rc = proposals_decide(c, k);
 	if (!rc)
 		rc = set_status(c, k, CASE_DECIDED, "decided_at = ?", "approve",
-				opinion ? opinion : "同意，作出决定");
+				opinion ? opinion : "同意，作出决定", at);
 	return rc;
 }
 
@@ -266,8 +296,50 @@ static int actor_may(struct ctx *c, const struct case_row *k, const struct flow_
 		return cases_is_bureau_chief(c, k);
 	case FLOW_APPROVER:
 		return 1;
+	case FLOW_STATION_LEGAL:
+		return ctx_has_role(c, "legal") && c->who.station_id == k->unit_id;
 	}
 	return 0;
+}
+
+/* The steps open while an economic dispute waits for the 法制员 (SUP-ECON):
+ * the review itself, or not taking the case on. */
+static int econ_may_wait(const char *action)
+{
+	return strcmp(action, "econ_review") == 0 || strcmp(action, "decline") == 0 ||
+	       strcmp(action, "transfer") == 0 || strcmp(action, "withdraw") == 0;
+}
+
+/* 补录 judged by its real times: a step that ended the case limit (the
+ * decision, or ending the case) entered with a real time past the limit is a
+ * breach on record, dated as the sweep would have seen it (ADM-CASE-30D). */
+static int late_breach(struct ctx *c, const struct case_row *k, int64_t deadline)
+{
+	struct case_row now;
+	struct rows_query q;
+	int rc = case_load(c, k->id, &now);
+
+	if (rc)
+		return rc;
+	if (!flow_state_closed(now.status) && strcmp(now.status, CASE_DECIDED) != 0 &&
+	    strcmp(now.status, CASE_DELIVERED) != 0)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, arena_printf(c->arena, "case:%lld:limit", (long long)k->id));
+	rows_bind_int(&q, k->unit_id);
+	rows_bind_int(&q, k->id);
+	rows_bind_text(&q, rule_get(RULE_ADM_CASE_30D)->code);
+	rows_bind_text(&q, "治安案件办案期限（补录）");
+	rows_bind_int(&q, deadline);
+	rows_bind_int(&q, c->now);
+	rc = rows_exec(&q,
+		       "INSERT INTO breach(clock_key, unit_id, case_id, rule, label, deadline, recorded_at)"
+		       " VALUES (?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "breach.record", "case", k->case_no, "success",
+				 arena_printf(c->arena, "case:%lld:limit 补录", (long long)k->id));
+	return rc;
 }
 
 json_t *case_actions_allowed(struct ctx *c, const struct case_row *k)
@@ -275,9 +347,18 @@ json_t *case_actions_allowed(struct ctx *c, const struct case_row *k)
 	json_t *a = json_array();
 	struct ps_err e;
 
+	int late_pending = k->late_entry && !k->late_approved_at;
+
 	for (const struct flow_rule *fr = flow_rules; a && fr->action; fr++) {
 		if (fr->actor == FLOW_APPROVER || flow_check(fr->action, k->status, &e) != PS_OK ||
 		    !actor_may(c, k, fr))
+			continue;
+		/* 补录: nothing moves before the chief approved the entry */
+		if ((strcmp(fr->action, "approve_late") == 0) != late_pending)
+			continue;
+		/* SUP-ECON: before the 法制员's review only the review or ending it */
+		if ((strcmp(fr->action, "econ_review") == 0 && !k->econ_pending) ||
+		    (k->econ_pending && !econ_may_wait(fr->action)))
 			continue;
 		if (json_array_append_new(a, json_string(fr->action))) {
 			json_decref(a);
@@ -292,12 +373,37 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 {
 	const struct flow_rule *fr;
 	struct case_row k;
+	int64_t at, last, limit = 0;
 	int rc;
 
 	*out = NULL;
 	rc = case_load(c, id, &k);
 	if (rc)
 		return rc;
+	/* 补录: the entry waits for the chief's approval; then each step may
+	 * carry its real time, after the one before it */
+	if (k.late_entry && !k.late_approved_at && strcmp(action, "approve_late") != 0)
+		return ps_fail(c->err, PS_ECONFLICT, "LATE_NOT_APPROVED", NULL,
+			       "补录案件须经所长批准后才能继续办理");
+	if (strcmp(action, "approve_late") == 0 && !(k.late_entry && !k.late_approved_at))
+		return ps_fail(c->err, PS_ECONFLICT, "NOT_LATE_ENTRY", NULL, "本案不是待批准的补录案件");
+	if (k.econ_pending && !econ_may_wait(action))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "SUP-ECON",
+			       "本案由经济纠纷警情转来，须经法制员审核后方可立案或继续办理");
+	if (strcmp(action, "econ_review") == 0 && !k.econ_pending)
+		return ps_fail(c->err, PS_ECONFLICT, "NOT_ECON_PENDING", NULL, "本案没有待审核的经济纠纷事项");
+	last = k.accepted_at > k.filed_at ? k.accepted_at : k.filed_at;
+	last = last > k.decided_at ? last : k.decided_at;
+	rc = cases_acted_at(c, &k, in->has_acted_at, in->acted_at, last, "acted_at", &at);
+	if (rc)
+		return rc;
+	/* 补录: the case limit as it stood before this step, to judge the step's
+	 * real time against it below */
+	if (in->has_acted_at && strcmp(k.kind, "admin") == 0) {
+		rc = clocks_case_limit(c, id, &limit);
+		if (rc)
+			return rc;
+	}
 	fr = flow_find(action);
 	if (!fr)
 		return ps_fail(c->err, PS_ENOTFOUND, "UNKNOWN_ACTION", NULL, "未知的办案操作：%s", action);
@@ -329,17 +435,21 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 			return rc;
 		case FLOW_APPROVER:
 			break; /* checked against the approval step below */
+		case FLOW_STATION_LEGAL:
+			rc = ctx_deny(c, what, "case", k.case_no, "此操作须由本所法制员进行");
+			c->err->rule = fr->rule;
+			return rc;
 		}
 	}
 
 	if (strcmp(action, "file") == 0) {
-		rc = set_status(c, &k, CASE_FILED, "filed_at = ?", "file", NULL);
+		rc = set_status(c, &k, CASE_FILED, "filed_at = ?", "file", NULL, at);
 	} else if (strcmp(action, "decline") == 0) {
 		rc = need_text(c, in->reason, "reason", "不予立案的理由");
 		if (!rc)
 			rc = set_text(c, id, "UPDATE police_case SET decline_reason = ? WHERE id = ?", in->reason);
 		if (!rc)
-			rc = set_status(c, &k, CASE_DECLINED, "closed_at = ?", "decline", in->reason);
+			rc = set_status(c, &k, CASE_DECLINED, "closed_at = ?", "decline", in->reason, at);
 		if (!rc)
 			rc = documents_issue_internal(c, &k, "decline_notice", NULL);
 	} else if (strcmp(action, "transfer") == 0) {
@@ -347,15 +457,47 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		if (!rc)
 			rc = set_text(c, id, "UPDATE police_case SET transfer_to = ? WHERE id = ?", in->transfer_to);
 		if (!rc)
-			rc = set_status(c, &k, CASE_TRANSFERRED, "closed_at = ?", "transfer", in->transfer_to);
-	} else if (strcmp(action, "submit") == 0) {
-		rc = submit(c, &k);
-	} else if (strcmp(action, "approve") == 0 || strcmp(action, "reject") == 0) {
-		rc = decide_step(c, &k, strcmp(action, "approve") == 0, in->opinion, in->collective);
-	} else if (strcmp(action, "onspot_decide") == 0) {
-		rc = proposals_decide_onspot(c, &k);
+			rc = set_status(c, &k, CASE_TRANSFERRED, "closed_at = ?", "transfer", in->transfer_to, at);
+	} else if (strcmp(action, "approve_late") == 0) {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE police_case SET late_approved_by = ?, late_approved_at = ?"
+				   " WHERE id = ? AND late_approved_at IS NULL", NULL);
 		if (!rc)
-			rc = set_status(c, &k, CASE_DECIDED, "decided_at = ?", "onspot_decide", "当场处罚");
+			rc = case_event(c, id, "approve_late", NULL, NULL,
+					in->opinion && *in->opinion ? in->opinion : "同意补录");
+		if (!rc)
+			rc = audit_write(c, "case.approve_late", "case", k.case_no, "success", in->opinion);
+	} else if (strcmp(action, "econ_review") == 0) {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE police_case SET econ_reviewed_by = ?, econ_reviewed_at = ?"
+				   " WHERE id = ? AND econ_reviewed_at IS NULL", NULL);
+		if (!rc)
+			rc = case_event(c, id, "econ_review", NULL, NULL,
+					in->opinion && *in->opinion ? in->opinion : "经审核，涉嫌违法犯罪，同意立案");
+		if (!rc)
+			rc = audit_write(c, "case.econ_review", "case", k.case_no, "success", in->opinion);
+	} else if (strcmp(action, "submit") == 0) {
+		rc = save_report(c, &k, in, at);
+		if (!rc)
+			rc = submit(c, &k, at);
+	} else if (strcmp(action, "approve") == 0 || strcmp(action, "reject") == 0) {
+		rc = decide_step(c, &k, strcmp(action, "approve") == 0, in->opinion, in->collective, at);
+	} else if (strcmp(action, "onspot_decide") == 0) {
+		rc = save_report(c, &k, in, at);
+		if (!rc)
+			rc = proposals_decide_onspot(c, &k, at);
+		if (!rc)
+			rc = set_status(c, &k, CASE_DECIDED, "decided_at = ?", "onspot_decide", "当场处罚", at);
 	} else if (strcmp(action, "onspot_report") == 0) {
 		/* ADM-ONSPOT / PROC-SIMPLE: the 当场处罚决定书 filed with the bureau
 		 * within 24 h; no change of state */
@@ -365,7 +507,7 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		if (strcmp(k.procedure, "onspot") != 0)
 			return ps_fail(c->err, PS_ECONFLICT, "NOT_ONSPOT", NULL, "只有当场处罚案件需要备案");
 		rows_binds(&q, c);
-		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, at);
 		rows_bind_int(&q, id);
 		rc = rows_exec(&q, "UPDATE police_case SET onspot_reported_at = ? WHERE id = ?"
 				   " AND onspot_reported_at IS NULL", &n);
@@ -380,12 +522,12 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		if (!rc)
 			rc = set_status(c, &k, CASE_DELIVERED, NULL, "deliver",
 					in->recording_id ? arena_printf(c->arena, "录音录像 %s", in->recording_id)
-							 : NULL);
+							 : NULL, at);
 	} else if (strcmp(action, "close") == 0) {
 		rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?",
 			      in->reason ? in->reason : "处罚决定已执行");
 		if (!rc)
-			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "close", in->reason);
+			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "close", in->reason, at);
 	} else if (strcmp(action, "mediate") == 0) {
 		if (strcmp(k.kind, "admin") != 0)
 			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-MEDIATE",
@@ -397,7 +539,7 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 			rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?",
 				      arena_printf(c->arena, "调解结案：%s", in->agreement));
 		if (!rc)
-			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "mediate", in->agreement);
+			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "mediate", in->agreement, at);
 	} else if (strcmp(action, "conclude") == 0) {
 		/* CRIM-CLOSE: 侦查终结 (移送审查起诉 or 撤销) approved by the county chief */
 		if (strcmp(k.kind, "criminal") != 0)
@@ -407,16 +549,18 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		if (!rc)
 			rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?", in->reason);
 		if (!rc)
-			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "conclude", in->reason);
+			rc = set_status(c, &k, CASE_CLOSED, "closed_at = ?", "conclude", in->reason, at);
 	} else if (strcmp(action, "withdraw") == 0) {
 		rc = need_text(c, in->reason, "reason", "撤销理由");
 		if (!rc)
 			rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?", in->reason);
 		if (!rc)
-			rc = set_status(c, &k, CASE_WITHDRAWN, "closed_at = ?", "withdraw", in->reason);
+			rc = set_status(c, &k, CASE_WITHDRAWN, "closed_at = ?", "withdraw", in->reason, at);
 	} else if (strcmp(action, "archive") == 0) {
-		rc = set_status(c, &k, CASE_ARCHIVED, "archived_at = ?", "archive", NULL);
+		rc = set_status(c, &k, CASE_ARCHIVED, "archived_at = ?", "archive", NULL, at);
 	}
+	if (!rc && limit && at > limit)
+		rc = late_breach(c, &k, limit);
 	if (!rc)
 		rc = cases_view_get(c, id, out);
 	return rc;

@@ -19,6 +19,10 @@ struct action_input {
 	const char *recording_id; /* deliver / mediate with one officer (ADM-AUX-SOLO) */
 	const char *collective;   /* the last approval of a complex case: the record of
 				   * the collective discussion (ADM-COLLECTIVE) */
+	const char *facts;        /* submit: the established facts of the 呈请报告 (the
+				   * officer's opinion is `opinion`) */
+	int64_t acted_at;         /* 补录: the real time of the step */
+	int has_acted_at;
 };
 
 /* Take action on case id. PS_ECONFLICT BAD_TRANSITION for a wrong state,

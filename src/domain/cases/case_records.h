@@ -19,6 +19,8 @@ struct notice_input {
 	json_t *evidence_ids;      /* the evidence items the notice relies on
 				    * (borrowed; ADM-NOTICE-EVIDENCE) */
 	const char *statement_missing_reason; /* no signed statement: why */
+	int64_t at;                /* 补录: the real time of the 告知 */
+	int has_at;
 };
 
 struct proposal_input {
@@ -31,6 +33,8 @@ struct proposal_input {
 	const char *exempt_override_reason;  /* ADM-DET-EXEMPT 2026 exception */
 	int serious;                         /* 情节严重、影响恶劣 */
 	int no_penalty;                      /* 不予处罚 */
+	int64_t proposed_at;                 /* 补录: the real time of the proposal */
+	int has_proposed_at;
 };
 
 struct property_input {
@@ -76,7 +80,7 @@ int proposals_decide(struct ctx *c, const struct case_row *k);
 
 /* 当场处罚决定 (ADM-ONSPOT): decide the draft proposals of a simple-procedure
  * case at once, without the approval chain. */
-int proposals_decide_onspot(struct ctx *c, const struct case_row *k);
+int proposals_decide_onspot(struct ctx *c, const struct case_row *k, int64_t at);
 
 /* Seized property (涉案财物) and its hand-over to the keeper
  * (PROC-PROPERTY-24H). */
@@ -101,5 +105,10 @@ int documents_may_issue(struct ctx *c, const struct case_row *k);
 /* Issue without the permission check, for the case modules (decline). */
 int documents_issue_internal(struct ctx *c, const struct case_row *k, const char *kind,
 			     const char **doc_no);
+
+/* The same in the name and number series of the deciding organ (a unit
+ * id): a decision of the county bureau is the bureau's document. */
+int documents_issue_as(struct ctx *c, const struct case_row *k, const char *kind, int64_t organ,
+		       const char **doc_no);
 
 #endif

@@ -11,10 +11,12 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
+#include "domain/admin/settings.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/crypto.h"
 
 #include <stdio.h>
@@ -71,7 +73,9 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 			" k.act_date, k.discovered_date, k.offence_code, k.title, k.complex,"
 			" k.accepted_at, k.filed_at, k.decided_at,"
 			" (SELECT duty FROM case_officer WHERE case_id = k.id AND user_id = ?),"
-			" (SELECT COUNT(*) FROM case_officer WHERE case_id = k.id AND duty IN ('main','co'))"
+			" (SELECT COUNT(*) FROM case_officer WHERE case_id = k.id AND duty IN ('main','co')),"
+			" k.late_entry, COALESCE(k.late_approved_at, 0),"
+			" CASE WHEN k.econ_reason IS NOT NULL AND k.econ_reviewed_at IS NULL THEN 1 ELSE 0 END"
 			" FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
 			&st, c->err);
 	if (rc)
@@ -109,6 +113,9 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 		out->i_am_main = strcmp(duty, "main") == 0;
 	}
 	out->sworn_officers = (int)db_column_int(st, 16);
+	out->late_entry = (int)db_column_int(st, 17);
+	out->late_approved_at = db_column_int(st, 18);
+	out->econ_pending = (int)db_column_int(st, 19);
 	db_finalize(st);
 	if (!out->status || !out->unit_path)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -240,21 +247,195 @@ static int add_officer_row(struct ctx *c, int64_t case_id, int64_t user_id, cons
 			 NULL);
 }
 
+int cases_acted_at(struct ctx *c, const struct case_row *k, int has, int64_t at, int64_t after,
+		   const char *field, int64_t *out)
+{
+	*out = c->now;
+	if (!has)
+		return PS_OK;
+	if (!k->late_entry)
+		return ps_fail_field(c->err, PS_EINVAL, field, "只有补录案件可以填写实际办理时间");
+	if (at > c->now)
+		return ps_fail_field(c->err, PS_EINVAL, field, "实际办理时间不能晚于当前时间");
+	if (at < after)
+		return ps_fail_field(c->err, PS_EINVAL, field, "实际办理时间不能早于上一步办理的时间");
+	*out = at;
+	return PS_OK;
+}
+
+const char *cases_late_note(struct ctx *c, const struct case_row *k, int64_t at)
+{
+	int64_t days = date_local_days(at), sec = at + PS_DISPLAY_TZ_OFFSET - days * 86400;
+	int y, m, d;
+
+	if (!k->late_entry || at == c->now)
+		return "";
+	date_civil_from_days(days, &y, &m, &d);
+	return arena_printf(c->arena, "（补录，实际时间 %04d-%02d-%02d %02d:%02d）", y, m, d,
+			    (int)(sec / 3600), (int)(sec % 3600 / 60));
+}
+
+/* 补录: a reason, a real acceptance time between the act and now; the
+ * discovery is then no later than the acceptance (ADM-LIMIT-6M counts to
+ * it). Sets *accepted and *discovered (a date the caller may keep). */
+static int check_late(struct ctx *c, const struct case_input *in, int act_days, int64_t *accepted,
+		      const char **discovered)
+{
+	int y, m, d;
+
+	*accepted = c->now;
+	if (!in->late_entry) {
+		if (in->accepted_at)
+			return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "只有补录案件可以填写受案时间");
+		return PS_OK;
+	}
+	if (!in->late_reason || !*in->late_reason)
+		return ps_fail_field(c->err, PS_EINVAL, "late_reason", "补录须写明理由（如系统停用期间纸质办理）");
+	if (!in->accepted_at)
+		return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "补录须填写实际受案时间");
+	if (in->accepted_at > c->now)
+		return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "受案时间不能晚于当前时间");
+	if (date_local_days(in->accepted_at) < act_days)
+		return ps_fail_field(c->err, PS_EINVAL, "accepted_at", "受案时间不能早于违法行为发生日期");
+	*accepted = in->accepted_at;
+	date_civil_from_days(date_local_days(in->accepted_at), &y, &m, &d);
+	if (in->discovered_date) {
+		if (strcmp(in->discovered_date, arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)) > 0)
+			return ps_fail_field(c->err, PS_EINVAL, "discovered_date", "发现日期不能晚于受案日期");
+		*discovered = in->discovered_date;
+	} else {
+		*discovered = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+	}
+	return *discovered ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* 1 when name is one of the items of list, separated by ',', '，' or '、'. */
+static int list_has(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = list;
+
+	while (p && *p) {
+		const char *e = p;
+
+		while (*e && *e != ',' && strncmp(e, "，", 3) != 0 && strncmp(e, "、", 3) != 0)
+			e++;
+		while (p < e && *p == ' ')
+			p++;
+		{
+			const char *t = e;
+
+			while (t > p && t[-1] == ' ')
+				t--;
+			if ((size_t)(t - p) == n && strncmp(p, name, n) == 0)
+				return 1;
+		}
+		p = *e == ',' ? e + 1 : *e ? e + 3 : e;
+	}
+	return 0;
+}
+
+/* SUP-JURIS-ADM / SUP-JURIS-CRIM (XZCX Art 10, 13–15; XSCX Art 15–16, 22–23):
+ * the station handles acts in its area — the communities and villages of
+ * its setting station.area and of its registered addresses. An act
+ * elsewhere needs the ground (指定管辖, 居住地, 最初受理, 先行受理后移送) and
+ * a reason; 居住地 never for 卖淫、嫖娼、赌博、毒品 (XZCX Art 10). A station
+ * whose area is not recorded is not judged. */
+static int check_jurisdiction(struct ctx *c, const struct case_input *in, const char *area)
+{
+	const char *list = setting_text(c, "station.area", c->who.station_id);
+	const char *rule = strcmp(in->kind, "criminal") == 0 ? "SUP-JURIS-CRIM" : "SUP-JURIS-ADM";
+	const struct offence *o = in->offence_code ? offence_find(in->offence_code) : NULL;
+	struct rows_query q;
+	int64_t here = 0, any = 0;
+	int rc;
+
+	if (in->jurisdiction_basis && !enums_valid(ES_JURISDICTION_BASIS, in->jurisdiction_basis))
+		return ps_fail_field(c->err, PS_EINVAL, "jurisdiction_basis", "管辖依据不正确");
+	if (!area || !*area)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, area);
+	rows_bind_int(&q, c->who.station_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM address WHERE community = ? AND station_id = ?", 0, &here);
+	if (!rc && !here && !(list && *list)) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM address WHERE station_id = ?", 0, &any);
+	}
+	if (rc)
+		return rc;
+	if (here || list_has(list, area) || (!(list && *list) && !any))
+		return PS_OK;
+	if (!in->jurisdiction_basis || !in->jurisdiction_reason || !*in->jurisdiction_reason)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule,
+			       "违法行为地“%s”不在本所辖区：应当移送行为地公安机关；确由本所管辖的，请写明管辖依据"
+			       "（上级指定管辖、违法嫌疑人居住地等）和理由",
+			       area);
+	if (strcmp(in->jurisdiction_basis, "residence") == 0 && strcmp(in->kind, "admin") == 0 && o &&
+	    o->onspot_excluded)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule,
+			       "卖淫、嫖娼、赌博、毒品案件不适用违法嫌疑人居住地管辖，应由违法行为地公安机关管辖");
+	return PS_OK;
+}
+
+/* SUP-ECON: a case made from an incident classified as an economic dispute
+ * (setting case.econ_dispute_categories) needs a written reason; the case
+ * then waits for the 法制员's review. *econ = 1 when it is such a case. */
+static int check_econ(struct ctx *c, const struct case_input *in, int *econ, const char **area)
+{
+	struct rows_query q;
+	json_t *row;
+	int rc;
+
+	*econ = 0;
+	if (!in->incident_id)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->incident_id);
+	rc = rows_one(&q, "SELECT category, community FROM incident WHERE id = ?", &row);
+	if (rc == PS_ENOTFOUND) {
+		ps_err_clear(c->err);
+		return PS_OK; /* reported below as an unknown incident */
+	}
+	if (rc)
+		return rc;
+	*econ = list_has(setting_text(c, "case.econ_dispute_categories", 0), row_str(row, "category"));
+	/* the place of the act of a case from an incident: the incident's community */
+	if (!*area && row_str(row, "community"))
+		*area = arena_strdup(c->arena, row_str(row, "community"));
+	json_decref(row);
+	if (*econ && (!in->econ_reason || !*in->econ_reason))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "SUP-ECON",
+			       "该警情分类为经济纠纷，公安机关不得插手经济纠纷：确涉嫌违法犯罪须转为案件的，"
+			       "请写明理由，并经法制员审核后方可立案");
+	return PS_OK;
+}
+
 int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 {
 	struct rows_query q;
-	const char *case_no;
+	const char *case_no, *discovered = in->discovered_date;
 	char receipt[16], oid[32];
-	int64_t id, seq;
-	int act_days, y, m, d, rc;
+	int64_t id, seq, accepted;
+	int act_days, y, m, d, rc, late_ok, econ = 0;
+	const char *area = in->act_area && *in->act_area ? in->act_area : NULL;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_CASE_CREATE);
 	if (rc)
 		return rc;
 	rc = check_case_input(c, in, &act_days);
+	if (!rc)
+		rc = check_late(c, in, act_days, &accepted, &discovered);
+	if (!rc)
+		rc = check_econ(c, in, &econ, &area);
+	if (!rc)
+		rc = check_jurisdiction(c, in, area);
 	if (rc)
 		return rc;
+	/* the station's chief entering it approves it by doing so */
+	late_ok = in->late_entry && ctx_has_role(c, "chief");
 	/* ADM-OFFICERS-2: a case is handled by at least two sworn officers;
 	 * ADM-ONSPOT (ZA2025 Art 120): one officer may decide on the spot with a
 	 * full audio-video recording */
@@ -298,20 +479,33 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 		rows_bind_text(&q, NULL);
 	rows_bind_text(&q, in->act_date);
 	rows_bind_text(&q, in->act_place);
-	rows_bind_text(&q, in->discovered_date ? in->discovered_date
-					       : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d));
-	rows_bind_int(&q, c->now);
-	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, discovered ? discovered : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d));
+	rows_bind_int(&q, in->reported_at && in->reported_at <= accepted ? in->reported_at : accepted);
+	rows_bind_int(&q, accepted);
 	rows_bind_int(&q, in->complex);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, in->late_entry ? 1 : 0);
+	rows_bind_text(&q, in->late_entry ? in->late_reason : NULL);
+	if (late_ok) {
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+	} else {
+		rows_bind_text(&q, NULL);
+		rows_bind_text(&q, NULL);
+	}
+	rows_bind_text(&q, area);
+	rows_bind_text(&q, in->jurisdiction_basis);
+	rows_bind_text(&q, in->jurisdiction_reason);
+	rows_bind_text(&q, econ ? in->econ_reason : NULL);
 	rc = rows_insert(&q,
 			 "INSERT INTO police_case(unit_id, kind, procedure, case_year, case_seq, case_no,"
 			 " receipt_code, status, title, offence_code, summary, source, incident_id,"
 			 " act_date, act_place, discovered_date, reported_at, accepted_at, complex,"
-			 " created_by, created_at, updated_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " created_by, created_at, updated_at, late_entry, late_reason, late_approved_by,"
+			 " late_approved_at, act_area, jurisdiction_basis, jurisdiction_reason, econ_reason)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = add_officer_row(c, id, c->who.user_id, "main");
@@ -337,6 +531,22 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 				in->recording_id ? arena_printf(c->arena, "%s 录音录像 %s", case_no,
 								in->recording_id)
 						 : case_no);
+	if (!rc && in->jurisdiction_basis && in->jurisdiction_reason && *in->jurisdiction_reason)
+		rc = case_event(c, id, "jurisdiction", NULL, NULL,
+				arena_printf(c->arena, "行为地 %s；管辖依据：%s；%s", area ? area : "",
+					     enums_label(ES_JURISDICTION_BASIS, in->jurisdiction_basis),
+					     in->jurisdiction_reason));
+	if (!rc && econ)
+		rc = case_event(c, id, "econ_dispute", NULL, NULL,
+				arena_printf(c->arena, "经济纠纷警情转为案件（待法制员审核）：%s", in->econ_reason));
+	if (!rc && in->late_entry) {
+		struct case_row lk = { 0 };
+
+		lk.late_entry = 1;
+		rc = case_event(c, id, "late_entry", NULL, NULL,
+				arena_printf(c->arena, "补录%s：%s%s", cases_late_note(c, &lk, accepted),
+					     in->late_reason, late_ok ? "（所长录入，已批准）" : "（待所长批准）"));
+	}
 	if (rc)
 		return rc;
 	if (in->reporter_name) {
@@ -354,7 +564,8 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 			return rc;
 	}
 	snprintf(oid, sizeof(oid), "%lld", (long long)id);
-	rc = audit_write(c, "case.create", "case", oid, "success", case_no);
+	rc = audit_write(c, "case.create", "case", oid, "success",
+			 in->late_entry ? arena_printf(c->arena, "%s 补录", case_no) : case_no);
 	if (!rc)
 		rc = cases_view_get(c, id, out);
 	return rc;

@@ -27,6 +27,16 @@ struct case_input {
 	/* the reporter, optional */
 	const char *reporter_name, *reporter_id_number, *reporter_phone;
 	int reporter_confidential;
+	/* 补录: a case handled on paper, entered afterwards with the real time
+	 * of acceptance and a reason; the chief approves the entry */
+	int late_entry;
+	const char *late_reason;
+	int64_t accepted_at;       /* the real 受案 time; only with late_entry */
+	int64_t reported_at;       /* the time of the report, when known (an incident's call) */
+	/* jurisdiction (SUP-JURIS-ADM/-CRIM): the 社区/村 of the place of the act,
+	 * and outside the station's area the ground and reason */
+	const char *act_area, *jurisdiction_basis, *jurisdiction_reason;
+	const char *econ_reason;   /* SUP-ECON: why an economic-dispute incident becomes a case */
 };
 
 struct case_filter {
@@ -77,6 +87,9 @@ struct case_row {
 	const char *kind, *procedure, *status, *case_no, *unit_path, *act_date,
 		*discovered_date, *offence_code, *title;
 	int complex;
+	int late_entry;        /* 补录 */
+	int64_t late_approved_at;
+	int econ_pending;      /* SUP-ECON: waiting for the 法制员's review */
 	int i_am_officer;      /* the actor is a main/co officer of the case */
 	int i_am_main;
 	int sworn_officers;    /* main + co officers */
@@ -89,6 +102,16 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out);
 /* Load a case the actor is a case officer of (main or co): as case_load,
  * and a refusal (audited as `action`) when the actor is not. */
 int cases_load_as_officer(struct ctx *c, int64_t case_id, struct case_row *k, const char *action);
+
+/* The instant of an act recorded now (补录): `at` when given — only on a
+ * late-entered case, not in the future, not before `after` (the previous
+ * act) — else now. field names the request field in the refusal. */
+int cases_acted_at(struct ctx *c, const struct case_row *k, int has, int64_t at, int64_t after,
+		   const char *field, int64_t *out);
+
+/* " （补录，实际时间 YYYY-MM-DD HH:MM）" for an act of a late-entered case
+ * recorded with its real time, "" otherwise (for timelines and audit). */
+const char *cases_late_note(struct ctx *c, const struct case_row *k, int64_t at);
 
 /* Who may change a loaded case is a rule of procedure (the case's officers,
  * 办案部门负责人, 县级以上公安机关负责人), decided once here: each request that

@@ -10,6 +10,7 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
+#include "domain/admin/settings.h"
 #include "rules/case_flow.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
@@ -151,13 +152,26 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 		      " k.closed_at, k.archived_at, k.complex, k.decline_reason, k.transfer_to,"
 		      " k.close_reason, k.onspot_reported_at, k.unit_id, o.name AS unit_name, o.phone AS unit_phone,"
 		      " o.address AS unit_address,"
-		      " (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no"
+		      " (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no,"
+		      " k.late_entry, k.late_reason, k.late_approved_at, k.created_at,"
+		      " k.facts, k.report_opinion, k.report_at,"
+		      " k.act_area, k.jurisdiction_basis, k.jurisdiction_reason, k.econ_reason, k.econ_reviewed_at,"
+		      " (SELECT name FROM users WHERE id = k.econ_reviewed_by) AS econ_reviewed_by_name,"
+		      " (SELECT name FROM users WHERE id = k.report_by) AS report_by_name,"
+		      " (SELECT name FROM users WHERE id = k.late_approved_by) AS late_approved_by_name"
 		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
 		      &obj);
 	if (rc)
 		return rc;
 	json_object_set_new(obj, "status_label", json_string(flow_state_label(k.status)));
 	json_object_set_new(obj, "complex", json_boolean(k.complex));
+	json_object_set_new(obj, "late_entry", json_boolean(k.late_entry));
+	/* the bodies the 决定书 names for 复议 and 诉讼 (settings, never the web's) */
+	json_object_set_new(obj, "review_organ", json_string(setting_text(c, "documents.review_organ", k.unit_id)));
+	json_object_set_new(obj, "litigation_court",
+			    json_string(setting_text(c, "documents.litigation_court", k.unit_id)));
+	json_object_set_new(obj, "supervision_phone",
+			    json_string(setting_text(c, "station.supervision_phone", k.unit_id)));
 	json_object_set_new(obj, "i_am_officer", json_boolean(k.i_am_officer));
 	json_object_set_new(obj, "i_am_main", json_boolean(k.i_am_main));
 	/* what the caller may do on this case, by the predicates its requests
@@ -233,8 +247,10 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 			 " WHERE e.case_id = ? ORDER BY a.id", id);
 	if (!rc)
 		rc = sub(c, obj, "documents",
-			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name"
-			 " FROM case_document d JOIN users u ON u.id = d.created_by WHERE d.case_id = ?"
+			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name,"
+			 " ou.name AS organ_name FROM case_document d JOIN users u ON u.id = d.created_by"
+			 " LEFT JOIN org_unit ou ON ou.id = COALESCE(d.organ_unit_id, (SELECT unit_id FROM police_case WHERE id = d.case_id))"
+			 " WHERE d.case_id = ?"
 			 " ORDER BY d.id", id);
 	if (rc) {
 		json_decref(obj);

@@ -5,6 +5,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
+#include "domain/admin/settings.h"
 #include "rules/case_flow.h"
 
 #include <stdio.h>
@@ -48,6 +49,12 @@ static const struct doc_kind *doc_kind_find(const char *kind)
 int documents_issue_internal(struct ctx *c, const struct case_row *k, const char *kind,
 			     const char **doc_no)
 {
+	return documents_issue_as(c, k, kind, k->unit_id, doc_no);
+}
+
+int documents_issue_as(struct ctx *c, const struct case_row *k, const char *kind, int64_t organ,
+		       const char **doc_no)
+{
 	const struct doc_kind *dk = doc_kind_find(kind);
 	struct rows_query q;
 	json_t *u;
@@ -59,7 +66,7 @@ int documents_issue_internal(struct ctx *c, const struct case_row *k, const char
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "文书类型不正确");
 	ctx_today(c, &y, &m, &d);
 	rows_binds(&q, c);
-	rows_bind_int(&q, k->unit_id);
+	rows_bind_int(&q, organ);
 	rows_bind_text(&q, kind);
 	rows_bind_int(&q, y);
 	rc = rows_exec(&q,
@@ -71,13 +78,19 @@ int documents_issue_internal(struct ctx *c, const struct case_row *k, const char
 			      0, &seq);
 	if (rc)
 		return rc;
+	/* the organ's name: the name it signs documents with when set */
 	rows_binds(&q, c);
-	rows_bind_int(&q, k->unit_id);
+	rows_bind_int(&q, organ);
 	rc = rows_one(&q, "SELECT name FROM org_unit WHERE id = ?", &u);
 	if (rc)
 		return rc;
-	no = arena_printf(c->arena, "%s公（%s）字〔%d〕%05lld号",
-			  json_string_value(json_object_get(u, "name")), dk->word, y, (long long)seq);
+	{
+		const char *signed_as = setting_text(c, "station.name_on_documents", organ);
+
+		no = arena_printf(c->arena, "%s公（%s）字〔%d〕%05lld号",
+				  signed_as && *signed_as ? signed_as : json_string_value(json_object_get(u, "name")),
+				  dk->word, y, (long long)seq);
+	}
 	json_decref(u);
 	if (!no)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
@@ -85,11 +98,12 @@ int documents_issue_internal(struct ctx *c, const struct case_row *k, const char
 	rows_bind_int(&q, k->id);
 	rows_bind_text(&q, kind);
 	rows_bind_text(&q, no);
+	rows_bind_int(&q, organ);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
-			 "INSERT INTO case_document(case_id, kind, doc_no, created_by, created_at)"
-			 " VALUES (?,?,?,?,?) RETURNING id",
+			 "INSERT INTO case_document(case_id, kind, doc_no, organ_unit_id, created_by, created_at)"
+			 " VALUES (?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = case_event(c, k->id, "document_issue", NULL, NULL,

@@ -143,6 +143,11 @@ int interview_sign(struct ctx *c, int64_t id, json_t **out)
 	if (!rc && strcmp(sr.status, "draft") != 0)
 		rc = ps_fail(c->err, PS_ECONFLICT, "INTERVIEW_SIGNED", "ADM-INTERVIEW-SIGN",
 			     "笔录已签名确认，不能重复确认");
+	/* ADM-INTERVIEW-SIGN: the record is signed after the questioning it
+	 * records has ended, never before */
+	if (!rc && sr.end_at > c->now)
+		rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-INTERVIEW-SIGN",
+			     "询问（讯问）尚未结束，笔录不能在结束前签名确认");
 	if (!rc)
 		rc = officers_count(c, id, &sr.f.sworn_officers, &sr.f.auxiliaries);
 	if (rc)

@@ -265,6 +265,9 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 		return ps_fail_field(c->err, PS_EINVAL, "start_at", "开始时间不能晚于当前时间");
 	if (in->has_end && in->end_at < in->start_at)
 		return ps_fail_field(c->err, PS_EINVAL, "end_at", "结束时间不能早于开始时间");
+	/* as on edit: a record does not say it ended at a time still to come */
+	if (in->has_end && in->end_at > c->now + 300)
+		return ps_fail_field(c->err, PS_EINVAL, "end_at", "结束时间不能晚于当前时间");
 	rc = qa_valid(c, in->qa);
 	if (rc)
 		return rc;
@@ -450,7 +453,13 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 				if (n < INTERVIEW_MAX_OFFICERS)
 					ids[n++] = json_integer_value(json_object_get(o, "user_id"));
 		}
-		rc = check_officer_rule(c, &k, kind, pk, rec, start, ids, n);
+		/* CRIM-FILE-DECISION on edit as on create: a 讯问 never starts
+		 * before the criminal case was filed */
+		if (kind && strcmp(kind, "interrogation") == 0 && (!k.filed_at || start < k.filed_at))
+			rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "CRIM-FILE-DECISION",
+				     "刑事案件立案前不得讯问犯罪嫌疑人（先立案后侦查）");
+		if (!rc)
+			rc = check_officer_rule(c, &k, kind, pk, rec, start, ids, n);
 		if (!rc)
 			rc = check_overlap(c, id, r.supersedes_id, r.person_id, start, end ? end : FAR_FUTURE,
 					   ids, n);

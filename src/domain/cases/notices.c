@@ -17,7 +17,7 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 {
 	struct case_row k;
 	struct rows_query q;
-	int64_t id;
+	int64_t id, at;
 	int rc;
 
 	*out = NULL;
@@ -32,6 +32,8 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 	if (!in->penalty_text || !*in->penalty_text)
 		return ps_fail_field(c->err, PS_EINVAL, "penalty_text", "请写明告知的拟处罚内容及事实、理由、依据");
 	rc = parties_check(c, case_id, in->party_id, "party_id");
+	if (!rc)
+		rc = cases_acted_at(c, &k, in->has_at, in->at, k.accepted_at, "at", &at);
 	if (rc)
 		return rc;
 	/* ADM-NOTICE-EVIDENCE (先取证后告知): the 处罚前告知 relies on evidence
@@ -45,7 +47,7 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, in->party_id);
 	rows_bind_text(&q, in->kind);
-	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, at);
 	rows_bind_text(&q, in->penalty_text);
 	rows_bind_text(&q, in->statement);
 	rows_bind_int(&q, in->waived);
@@ -61,7 +63,8 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 		rc = evidence_notice_link(c, id, in->evidence_ids);
 	if (!rc)
 		rc = case_event(c, case_id, "notice_create", NULL, NULL,
-				arena_printf(c->arena, "notice=%lld kind=%s", (long long)id, in->kind));
+				arena_printf(c->arena, "notice=%lld kind=%s%s", (long long)id, in->kind,
+					     cases_late_note(c, &k, at)));
 	if (!rc)
 		rc = audit_write(c, "notice.create", "case", k.case_no, "success", in->kind);
 	return rc ? rc : cases_view_get(c, case_id, out);

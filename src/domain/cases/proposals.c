@@ -3,6 +3,7 @@
 #include "domain/cases/evidence.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
+#include "domain/chain.h"
 #include "rules/catalog.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
@@ -132,7 +133,7 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 	enum law_version v, proc;
 	enum det_exec exec = DET_EXEC, lost = DET_EXEC;
 	int ay, am, ad, dy, dm, dd, ty, tm, td, repeat, n1y, lenient = 0, rc;
-	int64_t already = 0, id;
+	int64_t already = 0, id, at;
 
 	*out = NULL;
 	rc = case_load(c, case_id, &k);
@@ -158,11 +159,17 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 		return ps_fail_field(c->err, PS_EINVAL, "tier", "该违法行为没有这个处罚档次");
 	if (in->fine < 0 || in->det_days < 0 || in->credit_days < 0)
 		return ps_fail_field(c->err, PS_EINVAL, "fine", "罚款和拘留天数不能为负数");
+	/* the day of the proposal: today, or its real day for a 补录 case —
+	 * the law is judged by it (VER-1) */
+	rc = cases_acted_at(c, &k, in->has_proposed_at, in->proposed_at, k.filed_at ? k.filed_at : k.accepted_at,
+			    "proposed_at", &at);
+	if (rc)
+		return rc;
 	date_parse(k.act_date, 10, &ay, &am, &ad);
 	date_parse(k.discovered_date, 10, &dy, &dm, &dd);
-	ctx_today(c, &ty, &tm, &td);
+	date_civil_from_days(date_local_days(at), &ty, &tm, &td);
 	v = penalty_law(o, t, ay, am, ad, ty, tm, td);   /* VER-1 从旧兼从轻 */
-	proc = law_in_force(ty, tm, td);                /* procedure: the law of today */
+	proc = law_in_force(ty, tm, td);                /* procedure: the law of the day of the act */
 
 	if (in->no_penalty) {
 		/* 不予处罚: a reason is required, nothing to validate */
@@ -268,7 +275,7 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 	rows_bind_int(&q, in->no_penalty);
 	rows_bind_text(&q, penalty_station_may_decide(proc, &p) ? "station" : "bureau");
 	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, at);
 	rc = rows_insert(&q,
 			 "INSERT INTO penalty_proposal(case_id, party_id, offence_code, tier, law, warning,"
 			 " fine, det_days, credit_days, lenient, lenient_reason, repeat_offence, exec_exempt,"
@@ -278,9 +285,9 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 	if (!rc) {
 		char d[200];
 
-		snprintf(d, sizeof(d), "proposal=%lld %s %s warning=%d fine=%lld det=%d%s%s",
+		snprintf(d, sizeof(d), "proposal=%lld %s %s warning=%d fine=%lld det=%d%s%s%s",
 			 (long long)id, o->code, t->tier, p.warning, p.fine, p.det_days,
-			 lenient ? " lenient" : "", repeat ? " repeat" : "");
+			 lenient ? " lenient" : "", repeat ? " repeat" : "", cases_late_note(c, &k, at));
 		rc = case_event(c, case_id, "proposal_create", NULL, NULL, d);
 		if (!rc)
 			rc = audit_write(c, "proposal.create", "case", k.case_no, "success", d);
@@ -351,8 +358,6 @@ int proposals_ready(struct ctx *c, const struct case_row *k, struct proposal_sum
 	enum law_version proc;
 
 	memset(s, 0, sizeof(*s));
-	ctx_today(c, &ty, &tm, &td);
-	proc = law_in_force(ty, tm, td);
 	rows_binds(&q, c);
 	rows_bind_int(&q, k->id);
 	rc = rows_all(&q,
@@ -375,6 +380,10 @@ int proposals_ready(struct ctx *c, const struct case_row *k, struct proposal_sum
 				  ? (int)json_integer_value(json_object_get(r, "age_at_act")) : -1;
 		int override = json_is_string(json_object_get(r, "exempt_override_reason"));
 		int yes;
+
+		/* procedure (告知, 听证): the law in force on the day of the proposal */
+		date_civil_from_days(date_local_days(since), &ty, &tm, &td);
+		proc = law_in_force(ty, tm, td);
 
 		s->count++;
 		if (json_integer_value(json_object_get(r, "lenient")) || override)
@@ -438,13 +447,17 @@ static int number_proposals(struct ctx *c, const struct case_row *k, const char 
 	rows_binds(&q, c);
 	rows_bind_int(&q, k->id);
 	rows_bind_text(&q, from);
-	rc = rows_all(&q, "SELECT id FROM penalty_proposal WHERE case_id = ? AND status = ?", &rows);
+	rc = rows_all(&q, "SELECT id, level FROM penalty_proposal WHERE case_id = ? AND status = ?", &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {
 		const char *no = NULL;
+		/* ADM-STATION-POWER: beyond the station's power the county bureau
+		 * decides, and the decision is the bureau's document */
+		int64_t organ = strcmp(row_str(r, "level"), "bureau") == 0 ? chain_bureau_of(c, k->unit_path)
+									     : k->unit_id;
 
-		rc = documents_issue_internal(c, k, kind, &no);
+		rc = documents_issue_as(c, k, kind, organ, &no);
 		if (rc)
 			break;
 		rows_binds(&q, c);
@@ -487,7 +500,7 @@ int proposals_decide(struct ctx *c, const struct case_row *k)
 	return rc ? rc : number_proposals(c, k, "submitted", "decision");
 }
 
-int proposals_decide_onspot(struct ctx *c, const struct case_row *k)
+int proposals_decide_onspot(struct ctx *c, const struct case_row *k, int64_t at)
 {
 	struct proposal_summary s;
 	struct rows_query q;
@@ -501,7 +514,12 @@ int proposals_decide_onspot(struct ctx *c, const struct case_row *k)
 	rc = proposals_ready(c, k, &s);
 	if (rc)
 		return rc;
-	ctx_today(c, &ty, &tm, &td);
+	/* ADM-LEGAL-REVIEW on the on-the-spot path as on the approval chain: a
+	 * lenient proposal or an overridden exemption goes to the 法制员 */
+	if (s.needs_legal)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-LEGAL-REVIEW",
+			       "拟减轻处罚（以罚代拘、低于法定幅度）须经法制审核，不能当场决定，请立案后呈请审批");
+	date_civil_from_days(date_local_days(at), &ty, &tm, &td);
 	/* ADM-ONSPOT once more at the moment of the decision */
 	rows_binds(&q, c);
 	rows_bind_int(&q, k->id);

@@ -243,6 +243,23 @@ int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)
 		struct rows_query q;
 		int64_t n = 0;
 
+		/* 补录: a deadline that passed before the case was entered fell in
+		 * the paper period; the system did not supervise it then, and the
+		 * real times entered afterwards judge it (the board shows its level
+		 * from them) — no supervision record is dated from the entry */
+		if (row_int(it, "case_id")) {
+			rows_binds(&q, c);
+			rows_bind_int(&q, row_int(it, "case_id"));
+			rows_bind_int(&q, row_int(it, "deadline"));
+			rc = rows_int(&q,
+				      "SELECT COUNT(*) FROM police_case WHERE id = ? AND late_entry = 1"
+				      " AND created_at > ?",
+				      0, &n);
+			if (rc)
+				break;
+			if (n)
+				continue;
+		}
 		rows_binds(&q, c);
 		rows_bind_text(&q, row_str(it, "key"));
 		rows_bind_int(&q, row_int(it, "unit_id"));

@@ -149,12 +149,59 @@ int measures_party_special(struct ctx *c, int64_t party_id, int y, int m, int d,
 	return rc;
 }
 
+/* 行政拘留 is executed only as decided (the rules hold at execution as at
+ * decision): the case's decision is made, the party has approved detention
+ * days that are not exempt from execution (ADM-DET-EXEMPT), and the days
+ * executed stay within the days decided less those credited (ADM-DET-MAX). */
+static int detention_decided(struct ctx *c, const struct case_row *k, int64_t party_id, int days)
+{
+	struct rows_query q;
+	json_t *row;
+	int64_t executable, exempt, n;
+	int rc;
+
+	if (days < 1 || days > rule_value(RULE_ADM_DET_MAX, 1))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
+			       "行政拘留执行天数应为1至%d日（合并执行不超过%d日）", rule_value(RULE_ADM_DET_MAX, 1),
+			       rule_value(RULE_ADM_DET_MAX, 1));
+	if (strcmp(k->status, CASE_DECIDED) != 0 && strcmp(k->status, CASE_DELIVERED) != 0)
+		return ps_fail(c->err, PS_ECONFLICT, "NOT_DECIDED", NULL,
+			       "案件尚未作出行政拘留决定，不能执行拘留");
+	rows_binds(&q, c);
+	rows_bind_int(&q, k->id);
+	rows_bind_int(&q, party_id);
+	rc = rows_one(&q,
+		      "SELECT COUNT(*) AS n,"
+		      " COALESCE(SUM(CASE WHEN exec_exempt IS NULL THEN det_days - credit_days ELSE 0 END), 0)"
+		      " AS executable,"
+		      " COALESCE(SUM(CASE WHEN exec_exempt IS NULL THEN 0 ELSE 1 END), 0) AS exempt"
+		      " FROM penalty_proposal WHERE case_id = ? AND party_id = ? AND status = 'approved'"
+		      " AND det_days > 0",
+		      &row);
+	if (rc)
+		return rc;
+	n = row_int(row, "n");
+	executable = row_int(row, "executable");
+	exempt = row_int(row, "exempt");
+	json_decref(row);
+	if (!n)
+		return ps_fail(c->err, PS_ECONFLICT, "NOT_DECIDED", NULL,
+			       "该当事人没有经批准的行政拘留决定，不能执行拘留");
+	if (executable <= 0 && exempt)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-EXEMPT",
+			       "该当事人依法决定但不执行行政拘留，不能送拘留所执行");
+	if (days > executable)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
+			       "执行天数（%d日）超过决定的拘留天数扣除折抵后的%lld日", days, (long long)executable);
+	return PS_OK;
+}
+
 int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *in, json_t **out)
 {
 	const struct measure_tier *t;
 	struct case_row k;
 	struct rows_query q;
-	int64_t start = in->has_started ? in->started_at : c->now, n = 0, id;
+	int64_t start = in->has_started ? in->started_at : c->now, n = 0, id, ended = 0;
 	int y, m, d, approved, rc, special = in->special_person;
 
 	*out = NULL;
@@ -171,6 +218,14 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		return ps_fail_field(c->err, PS_EINVAL, "tier", "强制措施种类或档次不正确");
 	if (start > c->now + 300 || start < k.accepted_at - 7 * 86400)
 		return ps_fail_field(c->err, PS_EINVAL, "started_at", "到案时间不合理");
+	/* 补录: start and end entered together, the end after the start */
+	if (in->has_ended) {
+		rc = cases_acted_at(c, &k, 1, in->ended_at, start, "ended_at", &ended);
+		if (!rc && (!in->end_reason || !*in->end_reason))
+			rc = ps_fail_field(c->err, PS_EINVAL, "end_reason", "请写明解除理由（释放、变更措施等）");
+		if (rc)
+			return rc;
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->party_id);
 	rows_bind_int(&q, case_id);
@@ -206,14 +261,44 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 			     "该人员已有进行中的“%s”，请延长或先解除，不得重复采取", measure_kind_label(t->kind));
 	if (rc)
 		return rc;
-	if (strcmp(t->kind, "admin_detention") == 0 && (in->days < 1 || in->days > 20))
-		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
-			       "行政拘留执行天数应为1至20日（合并执行不超过20日）");
+	/* SUP-ECON: no coercive measure in an economic dispute before the 法制员's review */
+	if (k.econ_pending)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "SUP-ECON",
+			       "本案由经济纠纷警情转来，法制员审核前不得采取强制措施");
+	/* ADM-OFFICERS-2: an administrative coercive measure is taken by two
+	 * sworn officers — a case handled by one officer on the spot has none */
+	if (strcmp(k.kind, "admin") == 0 && k.sworn_officers < 2)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-OFFICERS-2",
+			       "采取行政强制措施应当由两名以上人民警察进行，请先增加协办民警");
+	if (strcmp(t->kind, "admin_detention") == 0) {
+		rc = detention_decided(c, &k, in->party_id, in->days);
+		if (rc)
+			return rc;
+	}
 	approved = measures_may_approve(c, &k, t->approver);
 	if (t->approver && !approved)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION",
 			       strcmp(t->kind, "continued_questioning") == 0 ? "CQ-APPROVAL" : measure_tier_rule(t),
 			       "“%s”须经%s批准，请由其登记", t->label, approver_label(t->approver));
+	/* ADM-SUMMON-APPROVAL on the measure path as on the document path: a
+	 * 传唤 rests on a 传唤证 the chief signed for this person, or is an oral
+	 * summons of a person found on the spot, or the chief takes it */
+	if (strcmp(t->kind, "summons") == 0 && !in->oral_summons &&
+	    !(ctx_has_role(c, "chief") && measures_may_approve(c, &k, "station_chief"))) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, case_id);
+		rows_bind_int(&q, in->party_id);
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM case_document WHERE case_id = ? AND kind = 'summons'"
+			      " AND ref_id = ?",
+			      0, &n);
+		if (rc)
+			return rc;
+		if (!n)
+			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-SUMMON-APPROVAL",
+				       "使用传唤证传唤须经办案部门负责人批准：请先由所领导签发该人的传唤证，"
+				       "或注明系对现场发现的违法嫌疑人口头传唤");
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, in->party_id);
@@ -236,14 +321,55 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		rows_bind_text(&q, NULL);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, in->has_ended ? "ended" : "active");
+	if (in->has_ended) {
+		rows_bind_int(&q, ended);
+		rows_bind_text(&q, in->end_reason);
+	} else {
+		rows_bind_text(&q, NULL);
+		rows_bind_text(&q, NULL);
+	}
 	rc = rows_insert(&q,
 			 "INSERT INTO measure(case_id, party_id, kind, tier, days, reason, special_person,"
-			 " started_at, status, approved_by, previous_id, created_by, created_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,'active',?,?,?,?) RETURNING id",
+			 " started_at, approved_by, previous_id, created_by, created_at, status, ended_at,"
+			 " end_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
+	/* 补录 judged by its real times: a measure that outlasted its period on
+	 * paper is a breach on record, as the sweep would have recorded it */
+	if (!rc && in->has_ended) {
+		struct calendar cal;
+		int64_t end;
+
+		rc = clocks_calendar(c, &cal);
+		end = rc ? 0 : measure_tier_deadline(&cal, t, start, in->days);
+		if (!rc && ended > end) {
+			rows_binds(&q, c);
+			rows_bind_text(&q, arena_printf(c->arena, "measure:%lld", (long long)id));
+			rows_bind_int(&q, k.unit_id);
+			rows_bind_int(&q, k.id);
+			rows_bind_int(&q, id);
+			rows_bind_text(&q, measure_tier_rule(t));
+			rows_bind_text(&q, arena_printf(c->arena, "%s（补录）", t->label));
+			rows_bind_int(&q, end);
+			rows_bind_int(&q, c->now);
+			rc = rows_exec(&q,
+				       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label,"
+				       " deadline, recorded_at) VALUES (?,?,?,?,?,?,?,?)",
+				       NULL);
+			if (!rc)
+				rc = audit_write(c, "breach.record", "case", k.case_no, "success",
+						 arena_printf(c->arena, "measure:%lld 补录", (long long)id));
+		}
+	}
 	if (!rc)
 		rc = case_event(c, case_id, "measure_start", NULL, NULL,
-				arena_printf(c->arena, "measure=%lld %s", (long long)id, t->label));
+				arena_printf(c->arena, "measure=%lld %s%s%s%s", (long long)id, t->label,
+					     in->oral_summons && strcmp(t->kind, "summons") == 0 ? "（口头传唤）" : "",
+					     cases_late_note(c, &k, start),
+					     in->has_ended ? arena_printf(c->arena, "，已解除%s：%s",
+									  cases_late_note(c, &k, ended),
+									  in->end_reason)
+							   : ""));
 	if (!rc)
 		rc = audit_write(c, "measure.start", "case", k.case_no, "success", t->label);
 	return rc ? rc : measure_json(c, id, out);
@@ -354,6 +480,18 @@ int measures_milestone(struct ctx *c, int64_t id, const char *key, int64_t at,
 		return ps_fail_field(c->err, PS_EINVAL, "key", "登记事项应为 kss / family / question");
 	if (!exception && (at > c->now + 300 || at <= 0))
 		return ps_fail_field(c->err, PS_EINVAL, "at", "时间不合理");
+	/* a milestone records an act that follows the measure: never before it */
+	if (!exception && at < m.started_at) {
+		const char *rule = NULL;
+
+		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++)
+			if (strcmp(ms->kind, m.kind) == 0 && strcmp(ms->key, key) == 0)
+				rule = rule_get(ms->rule_id)->code;
+		if (!rule)
+			return ps_fail_field(c->err, PS_EINVAL, "at", "登记的时间早于强制措施开始的时间");
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule,
+			       "登记的时间早于强制措施开始的时间，不能在措施开始前完成");
+	}
 	rows_binds(&q, c);
 	if (exception && strcmp(key, "family") == 0)
 		rows_bind_text(&q, exception);

@@ -16,6 +16,11 @@ struct measure_input {
 	int64_t started_at;        /* 到案; default now */
 	int has_started;
 	int64_t previous_id;       /* the measure this follows (next measure / transfer) */
+	int oral_summons;          /* 口头传唤 of a person found on the spot (ADM-SUMMON-APPROVAL) */
+	/* 补录: a measure handled on paper is entered with its real end too */
+	int64_t ended_at;
+	int has_ended;
+	const char *end_reason;
 };
 
 /* One measure as decisions read it. */

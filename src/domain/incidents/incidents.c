@@ -630,6 +630,16 @@ int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback
 		in.act_date = fb->act_date ? fb->act_date : arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 		in.act_place = r.place;
 		in.co_officer_id = fb->co_officer_id;
+		/* the police learnt of the act with the call: the report and the
+		 * discovery are the incident's (ADM-LIMIT-6M counts to the
+		 * discovery), not the moment the feedback is typed */
+		in.reported_at = r.received_at;
+		in.econ_reason = fb->econ_reason;
+		in.jurisdiction_basis = fb->jurisdiction_basis;
+		in.jurisdiction_reason = fb->jurisdiction_reason;
+		in.discovered_date = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+		if (fb->act_date && strcmp(fb->act_date, in.discovered_date) > 0)
+			in.discovered_date = NULL;
 		rc = cases_create(c, &in, &kf);
 		if (rc)
 			return rc;

@@ -52,6 +52,9 @@ struct incident_feedback {
 	/* for admin_case / criminal_case: the case made in the same step */
 	const char *title, *offence_code, *act_date;
 	int64_t co_officer_id;
+	/* SUP-ECON: why an economic dispute becomes a case; SUP-JURIS-ADM: the
+	 * ground for an act outside the station's area */
+	const char *econ_reason, *jurisdiction_basis, *jurisdiction_reason;
 };
 
 /* 处警反馈: the outcome; a case outcome registers the case at once (one

@@ -117,6 +117,8 @@ const ACTION = {
   'case.reject': '审批退回',
   'case.onspot_decide': '当场处罚决定',
   'case.onspot_report': '当场处罚备案',
+  'case.approve_late': '批准补录',
+  'case.econ_review': '经济纠纷法制审核',
   'case.deliver': '送达',
   'case.close': '结案',
   'case.mediate': '调解结案',

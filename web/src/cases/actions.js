@@ -9,6 +9,22 @@ import { inboxIds } from './inbox.js'
  */
 export const ACTIONS = [
   {
+    name: 'approve_late',
+    label: '批准补录',
+    type: 'warning',
+    from: ['accepted'],
+    confirm: '本案系纸质办理后补录，各环节按实际办理时间录入。批准后方可继续办理。',
+    fields: [{ key: 'opinion', label: '批准意见', required: false, type: 'textarea', default: '情况属实，同意补录。' }]
+  },
+  {
+    name: 'econ_review',
+    label: '经济纠纷法制审核',
+    type: 'warning',
+    from: ['accepted'],
+    confirm: '本案由分类为经济纠纷的警情转来。公安机关不得插手经济纠纷；经审核确涉嫌违法犯罪的，方可立案或采取强制措施（SUP-ECON）。',
+    fields: [{ key: 'opinion', label: '审核意见', required: true, type: 'textarea' }]
+  },
+  {
     name: 'file',
     label: '立案',
     type: 'primary',
@@ -39,7 +55,10 @@ export const ACTIONS = [
     from: ['accepted', 'filed'],
     onspot: true,
     confirm: '当场作出处罚决定前，应已告知违法事实、理由、依据及陈述申辩权利，并已提出处罚意见。',
-    fields: [{ key: 'recording_id', label: '执法记录仪录像编号', required: false, type: 'input' }]
+    fields: [
+      { key: 'facts', label: '查明的事实（印入决定书）', required: false, type: 'textarea' },
+      { key: 'recording_id', label: '执法记录仪录像编号', required: false, type: 'input' }
+    ]
   },
   {
     name: 'onspot_report',
@@ -54,7 +73,17 @@ export const ACTIONS = [
     label: '呈请审批',
     type: 'primary',
     from: ['filed'],
-    confirm: '将本案处理意见呈请审批。呈请前应已完成告知及陈述申辩。'
+    confirm: '将本案处理意见呈请审批。呈请前应已完成告知及陈述申辩。',
+    fields: [
+      {
+        key: 'facts',
+        label: '查明的事实（呈请报告，印入决定书“现查明”）',
+        required: true,
+        type: 'textarea',
+        hint: '写明经调查查明的违法事实，不要照抄报警内容或处警反馈'
+      },
+      { key: 'opinion', label: '办案民警意见', required: false, type: 'textarea' }
+    ]
   },
   {
     name: 'approve',
