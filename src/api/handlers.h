@@ -175,4 +175,42 @@ int api_letters_answer(struct req *r);
 extern const struct field letters_answer_fields[];
 int api_population_summary(struct req *r);
 
+/* 社区警务 (issue 16): api/community/community.c */
+int api_beats_list(struct req *r);
+int api_beats_create(struct req *r);
+extern const struct field beats_create_fields[];
+int api_beats_update(struct req *r);
+extern const struct field beats_update_fields[];
+int api_grids_create(struct req *r);
+extern const struct field grids_create_fields[];
+int api_grids_assign(struct req *r);
+extern const struct field grids_assign_fields[];
+int api_beat_map(struct req *r);
+int api_leader_assignments_list(struct req *r);
+int api_leader_assignments_create(struct req *r);
+extern const struct field leader_assignments_create_fields[];
+int api_household_visits_list(struct req *r);
+int api_household_visits_create(struct req *r);
+extern const struct field household_visits_create_fields[];
+int api_key_persons_list(struct req *r);
+int api_key_persons_create(struct req *r);
+extern const struct field key_persons_create_fields[];
+int api_key_persons_get(struct req *r);
+int api_key_persons_update(struct req *r);
+extern const struct field key_persons_update_fields[];
+int api_key_persons_contact(struct req *r);
+extern const struct field key_persons_contact_fields[];
+int api_key_persons_transfer(struct req *r);
+extern const struct field key_persons_transfer_fields[];
+int api_key_person_transfers_list(struct req *r);
+int api_key_person_transfers_acknowledge(struct req *r);
+int api_registration_sweeps_candidates(struct req *r);
+int api_registration_sweeps_list(struct req *r);
+int api_registration_sweeps_get(struct req *r);
+int api_registration_sweeps_create(struct req *r);
+extern const struct field registration_sweeps_create_fields[];
+int api_registration_sweeps_finding(struct req *r);
+extern const struct field registration_sweeps_finding_fields[];
+int api_today(struct req *r);
+
 #endif

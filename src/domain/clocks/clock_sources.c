@@ -8,5 +8,6 @@ const struct clock_source clock_sources[] = {
 	{ "cases", cases_clocks },         /* review, case limit, 备案, delivery, archiving */
 	{ "property", property_clocks },   /* 涉案财物 hand-over */
 	{ "incidents", incidents_clocks }, /* 有警无案 */
+	{ "key_persons", key_persons_clocks }, /* 重点人员见面 (issue 16) */
 	{ NULL, NULL },
 };

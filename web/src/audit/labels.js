@@ -45,7 +45,13 @@ export const OBJECT_TYPES = [
   { value: 'rentals', label: '出租房屋（导入）' },
   { value: 'tenancies', label: '承租关系（导入）' },
   { value: 'property', label: '涉案财物' },
-  { value: 'export', label: '导出' }
+  { value: 'export', label: '导出' },
+  // 社区警务
+  { value: 'beat', label: '责任区' },
+  { value: 'grid', label: '网格' },
+  { value: 'key_person', label: '重点人员' },
+  { value: 'key_person_transfer', label: '重点人员移交' },
+  { value: 'registration_sweep', label: '漏登漏管排查' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -210,7 +216,31 @@ const ACTION = {
   'export.persons': '导出实有人口',
   'export.cases': '导出案件',
   'export.custody': '导出办案区台账',
-  'export.property': '导出涉案财物台账'
+  'export.property': '导出涉案财物台账',
+  // 社区警务
+  'beat.list': '查看责任区',
+  'beat.manage': '划分责任区',
+  'beat.create': '新建责任区',
+  'beat.update': '修改责任区',
+  'grid.create': '新建网格',
+  'grid.assign': '地址划入网格',
+  'leader_assignment.create': '指定包片领导',
+  'household_visit.list': '查看熟悉住户',
+  'household_visit.create': '登记熟悉住户',
+  'key_person.list': '查询重点人员',
+  'key_person.read': '查看重点人员',
+  'key_person.create': '列管重点人员',
+  'key_person.update': '修改管控措施',
+  'key_person.remove': '撤管重点人员',
+  'key_person.contact': '登记重点人员见面',
+  'key_person.transfer': '移交重点人员',
+  'key_person.acknowledge': '接收重点人员',
+  'key_person_transfer.list': '查询重点人员移交',
+  'registration_sweep.list': '查看漏登漏管排查',
+  'registration_sweep.manage': '漏登漏管排查',
+  'registration_sweep.create': '计划漏登漏管排查',
+  'registration_sweep.finding': '登记排查结果',
+  'today.read': '查看今日工作'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
