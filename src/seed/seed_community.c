@@ -79,11 +79,11 @@ static int place_addresses(struct ctx *c, int64_t station)
 		y = 37.8700 + ((b - 1) / 5) * 0.0011 + (double)(rm % 100) * 0.00005;
 		bt = b == 26 ? "shop" : west ? (b <= 10 ? "highrise" : "scattered") : (b <= 4 ? "dorm" : b >= 22 ? "bungalow" : "scattered");
 		rows_binds(&q, c);
-		rows_bind_text(&q, arena_printf(c->arena, "%.6f", x));
-		rows_bind_text(&q, arena_printf(c->arena, "%.6f", y));
+		rows_bind_int(&q, (int64_t)(x * 1e6 + 0.5));
+		rows_bind_int(&q, (int64_t)(y * 1e6 + 0.5));
 		rows_bind_text(&q, bt);
 		rows_bind_int(&q, row_int(r, "id"));
-		rc = rows_exec(&q, "UPDATE address SET x = CAST(? AS REAL), y = CAST(? AS REAL), building_type = ? WHERE id = ?",
+		rc = rows_exec(&q, "UPDATE address SET lng_e6 = ?, lat_e6 = ?, building_type = ? WHERE id = ?",
 			       NULL);
 		if (rc)
 			break;
@@ -244,6 +244,36 @@ static int make_key_persons(struct ctx *c, const int64_t beat_ids[4], int64_t *m
 	return rc;
 }
 
+/* the key-layer tenants: two in three seen within the month */
+static int contact_tenants(struct ctx *c, const int64_t beat_ids[4])
+{
+	int rc = PS_OK;
+
+	for (int i = 0; i < 4 && !rc; i++) {
+		struct rows_query q;
+		json_t *rows = NULL, *r;
+		size_t k;
+
+		rc = auth_actor_load(c, beats[i].officer);
+		if (rc)
+			break;
+		rows_binds(&q, c);
+		rows_bind_int(&q, beat_ids[i]);
+		rc = rows_all(&q, "SELECT id FROM key_person WHERE beat_id = ? AND source = 'tenant' ORDER BY id", &rows);
+		json_array_foreach(rows, k, r) {
+			json_t *out = NULL;
+
+			if (rc || k % 3 == 2)
+				continue;
+			rc = key_persons_contact(c, row_int(r, "id"), day(c, 3 + (int64_t)(k % 20)), "visit", "出租屋",
+						 "走访出租屋，本人在家，工作稳定。", &out);
+			json_decref(out);
+		}
+		json_decref(rows);
+	}
+	return rc;
+}
+
 static int make_visits(struct ctx *c, const int64_t beat_ids[4])
 {
 	static const char *const who[4] = { "minjing3", "minjing1", "minjing4", "minjing4" };
@@ -302,6 +332,19 @@ int seed_demo_community(struct ctx *c)
 		rc = place_addresses(c, chengguan);
 	if (!rc)
 		rc = make_beats(c, beat_ids);
+	/* the 110 history names its streets in the place only: give the
+	 * incidents of 东街 and 西街 their 社区 (an incident counts for the beats
+	 * of its 社区) */
+	if (!rc) {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, chengguan);
+		rc = rows_exec(&q,
+			       "UPDATE incident SET community = CASE WHEN place LIKE '%东街%' THEN '东街社区' ELSE '西街社区' END"
+			       " WHERE station_id = ? AND community IS NULL AND (place LIKE '%东街%' OR place LIKE '%西街%')",
+			       NULL);
+	}
 	/* the county seat sizes its beats smaller than the county default */
 	if (!rc) {
 		struct rows_query q;
@@ -376,6 +419,8 @@ int seed_demo_community(struct ctx *c)
 	}
 	if (!rc)
 		rc = make_key_persons(c, beat_ids, &moving);
+	if (!rc)
+		rc = contact_tenants(c, beat_ids);
 	if (!rc)
 		rc = make_visits(c, beat_ids);
 	/* a key person moving to 东关: pending until 东关 acknowledges */

@@ -183,7 +183,7 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 
 		o = json_object_get(officers, key);
 		if (!o) {
-			o = json_pack("{s:I, s:O, s:O, s:O, s:i}", "user_id", (json_int_t)row_int(r, "officer_id"),
+			o = json_pack("{s:I, s:O, s:O, s:i}", "user_id", (json_int_t)row_int(r, "officer_id"),
 				      "name", json_object_get(r, "officer_name"), "station_name",
 				      json_object_get(r, "station_name"), "beats", 0);
 			for (const char *const *k = figure_keys; o && *k; k++)
@@ -217,7 +217,15 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 		*out = json_pack("{s:o, s:o, s:I, s:i}", "items", kept, "officers", list, "residents_per_officer",
 				 (json_int_t)limit, "over_load", over);
 	}
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* the figures name the officers responsible (AUD-1) */
+	rc = audit_read_items(c, "beat.list", "beat", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 /* a user who may hold a beat: sworn staff of the station or its 警务室
@@ -447,9 +455,9 @@ int beats_map(struct ctx *c, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
-		      "SELECT a.id, a.x, a.y, a.community, a.building, a.grid_id, g.beat_id FROM address a"
+		      "SELECT a.id, a.lng_e6, a.lat_e6, a.community, a.building, a.grid_id, g.beat_id FROM address a"
 		      " JOIN org_unit o ON o.id = a.station_id LEFT JOIN grid g ON g.id = a.grid_id"
-		      " WHERE o.path LIKE ? AND a.x IS NOT NULL AND a.y IS NOT NULL ORDER BY a.id",
+		      " WHERE o.path LIKE ? AND a.lng_e6 IS NOT NULL AND a.lat_e6 IS NOT NULL ORDER BY a.id",
 		      &points);
 	if (rc)
 		return rc;
@@ -466,7 +474,14 @@ int beats_map(struct ctx *c, json_t **out)
 	}
 	*out = json_pack("{s:o, s:o, s:s}", "points", points, "beats", beats, "tile_url",
 			 setting_text(c, "community.map_tile_url", c->who.station_id) ?: "");
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = audit_read_items(c, "beat.map", "beat", json_object_get(*out, "beats"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int beats_leaders(struct ctx *c, json_t **out)
@@ -489,7 +504,14 @@ int beats_leaders(struct ctx *c, json_t **out)
 	if (rc)
 		return rc;
 	*out = json_pack("{s:o}", "items", items);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = audit_read_items(c, "leader_assignment.list", "org_unit", items, "station_id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int beats_leader_assign(struct ctx *c, int64_t station_id, int64_t user_id, json_t **out)
@@ -504,6 +526,10 @@ int beats_leader_assign(struct ctx *c, int64_t station_id, int64_t user_id, json
 			     station_id, "派出所不存在");
 	if (rc)
 		return rc;
+	/* 包片包点 is the bureau's decision, not the station's own */
+	if (!c->who.unit_kind || (strcmp(c->who.unit_kind, "bureau") && strcmp(c->who.unit_kind, "city")))
+		return ctx_deny(c, "leader_assignment.create", "org_unit",
+				arena_printf(c->arena, "%lld", (long long)station_id), "包片领导由县（市）局指定");
 	/* a leader (chief or supervisor) of a bureau or city above the station */
 	{
 		json_t *u = NULL;

@@ -30,7 +30,7 @@ int beats_create(struct ctx *c, const struct beat_input *in, json_t **out);
 int beats_update(struct ctx *c, int64_t id, const struct beat_input *in, json_t **out);
 
 /* The station's address points and the beats' shapes for the map page:
- * {"points":[{id,x,y,beat_id,grid_id}],"beats":[{id,name,polygon}],"tile_url"}. */
+ * {"points":[{id,lng_e6,lat_e6,beat_id,grid_id}],"beats":[{id,name,polygon}],"tile_url"}. */
 int beats_map(struct ctx *c, json_t **out);
 
 /* 包片包点: the leaders assigned to the visible stations; assign one. */

@@ -122,13 +122,12 @@ int grids_assign(struct ctx *c, int64_t grid_id, const struct grid_assign *in, j
 		}
 		rows_binds(&q, c);
 		rows_bind_int(&q, c->who.station_id);
-		rc = rows_all(&q, "SELECT id, x, y FROM address WHERE station_id = ? AND x IS NOT NULL AND y IS NOT NULL",
+		rc = rows_all(&q, "SELECT id, lng_e6, lat_e6 FROM address WHERE station_id = ? AND lng_e6 IS NOT NULL",
 			      &rows);
 		if (rc)
 			return rc;
 		json_array_foreach(rows, i, r) {
-			if (!inside(in->polygon, json_number_value(json_object_get(r, "x")),
-				    json_number_value(json_object_get(r, "y"))))
+			if (!inside(in->polygon, (double)row_int(r, "lng_e6") / 1e6, (double)row_int(r, "lat_e6") / 1e6))
 				continue;
 			rc = move_one(c, grid_id, row_int(r, "id"), in->building_type, &moved);
 			if (rc)

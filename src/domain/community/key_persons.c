@@ -293,7 +293,7 @@ int key_persons_create(struct ctx *c, const struct key_person_input *in_, json_t
 	return rc ? rc : key_persons_get(c, id, out);
 }
 
-int key_persons_from_tenancy(struct ctx *c, int64_t person_id, int64_t rental_id)
+int key_persons_from_tenancy(struct ctx *c, int64_t person_id, int64_t rental_id, const char *from)
 {
 	struct rows_query q;
 	struct key_person_input in = { 0 };
@@ -322,7 +322,7 @@ int key_persons_from_tenancy(struct ctx *c, int64_t person_id, int64_t rental_id
 	in.level = setting_text(c, "community.key_tenant_level", station);
 	if (!in.level || !enums_valid(ES_KEY_LEVEL, in.level))
 		in.level = "normal";
-	in.listed_on = ctx_today_str(c);
+	in.listed_on = from && days_of(from) && days_of(from) <= date_local_days(c->now) ? from : ctx_today_str(c);
 	return insert_kp(c, &in, station, "tenant", &id);
 }
 

@@ -46,8 +46,9 @@ int key_persons_transfers(struct ctx *c, json_t **out);
 int key_persons_acknowledge(struct ctx *c, int64_t transfer_id, json_t **out);
 
 /* A tenant put in the rental's `key` layer gets the key-person cycle: a
- * key_person row (source tenant) unless he has one. */
-int key_persons_from_tenancy(struct ctx *c, int64_t person_id, int64_t rental_id);
+ * key_person row (source tenant, listed from the tenancy's start) unless he
+ * has one. */
+int key_persons_from_tenancy(struct ctx *c, int64_t person_id, int64_t rental_id, const char *from);
 
 /* Re-attach the key persons living at the grid's addresses to its beat. */
 int key_persons_rebeat_grid(struct ctx *c, int64_t grid_id);

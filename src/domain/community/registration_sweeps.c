@@ -95,7 +95,14 @@ int registration_sweeps_candidates(struct ctx *c, int64_t beat_id, const char *b
 	json_decref(byb);
 	*out = json_pack("{s:o, s:I, s:o}", "items", items, "total", (json_int_t)json_array_size(items), "buildings",
 			 buildings);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = audit_read_items(c, "registration_sweep.candidates", "address", items, "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int registration_sweeps_create(struct ctx *c, const char *title, const char *planned_on, int64_t beat_id,
@@ -206,7 +213,14 @@ int registration_sweeps_list(struct ctx *c, json_t **out)
 	json_array_foreach(items, i, r)
 		left(r);
 	*out = json_pack("{s:o}", "items", items);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = audit_read_items(c, "registration_sweep.list", "registration_sweep", items, "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int registration_sweeps_get(struct ctx *c, int64_t id, json_t **out)
@@ -238,6 +252,11 @@ int registration_sweeps_get(struct ctx *c, int64_t id, json_t **out)
 		return rc;
 	}
 	json_object_set_new(s, "items", items);
+	rc = audit_read(c, "registration_sweep", arena_printf(c->arena, "%lld", (long long)id));
+	if (rc) {
+		json_decref(s);
+		return rc;
+	}
 	*out = json_pack("{s:o}", "registration_sweep", s);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

@@ -87,5 +87,13 @@ int today_get(struct ctx *c, json_t **out)
 			 (json_int_t)done, "target", (json_int_t)target, "due",
 			 (json_int_t)(done < target ? target - done : 0), "suggest", suggest, "contacts", contacts, "sweeps",
 			 sweeps, "items", items);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = audit_read_items(c, "today.read", "address", json_object_get(json_object_get(*out, "visits"), "suggest"),
+			      "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }

@@ -69,7 +69,7 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 				 "success", arena_printf(c->arena, "rental=%lld", (long long)rental_id));
 	/* a current tenant in the key layer gets the key-person contact cycle */
 	if (!rc && !to && layer && !strcmp(layer, "key"))
-		rc = key_persons_from_tenancy(c, person_id, rental_id);
+		rc = key_persons_from_tenancy(c, person_id, rental_id, from);
 	return rc ? rc : rentals_get(c, rental_id, out);
 }
 

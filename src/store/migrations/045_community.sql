@@ -34,8 +34,8 @@ CREATE TABLE grid (
 
 ALTER TABLE address ADD COLUMN grid_id INTEGER REFERENCES grid(id);
 ALTER TABLE address ADD COLUMN building_type TEXT;     -- enum building_type
-ALTER TABLE address ADD COLUMN x REAL;                 -- map coordinates (longitude)
-ALTER TABLE address ADD COLUMN y REAL;                 -- (latitude)
+ALTER TABLE address ADD COLUMN lng_e6 INTEGER;         -- map point: longitude × 10^6
+ALTER TABLE address ADD COLUMN lat_e6 INTEGER;         -- latitude × 10^6
 CREATE INDEX address_grid ON address(grid_id);
 
 -- 包片包点: a bureau leader made responsible for a station

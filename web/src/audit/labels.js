@@ -240,7 +240,10 @@ const ACTION = {
   'registration_sweep.manage': '漏登漏管排查',
   'registration_sweep.create': '计划漏登漏管排查',
   'registration_sweep.finding': '登记排查结果',
-  'today.read': '查看今日工作'
+  'today.read': '查看今日工作',
+  'beat.map': '查看责任区地图',
+  'leader_assignment.list': '查看包片领导',
+  'registration_sweep.candidates': '查看漏登漏管线索'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
