@@ -337,13 +337,24 @@ int seed_demo_community(struct ctx *c)
 	 * of its 社区) */
 	if (!rc) {
 		struct rows_query q;
+		json_t *rows = NULL, *r;
+		size_t i;
 
 		rows_binds(&q, c);
 		rows_bind_int(&q, chengguan);
-		rc = rows_exec(&q,
-			       "UPDATE incident SET community = CASE WHEN place LIKE '%东街%' THEN '东街社区' ELSE '西街社区' END"
-			       " WHERE station_id = ? AND community IS NULL AND (place LIKE '%东街%' OR place LIKE '%西街%')",
-			       NULL);
+		rc = rows_all(&q, "SELECT id, place FROM incident WHERE station_id = ? AND community IS NULL", &rows);
+		json_array_foreach(rows, i, r) {
+			const char *place = row_str(r, "place");
+			const char *cm = !place ? NULL : strstr(place, "东街") ? "东街社区" : strstr(place, "西街") ? "西街社区" : NULL;
+
+			if (rc || !cm)
+				continue;
+			rows_binds(&q, c);
+			rows_bind_text(&q, cm);
+			rows_bind_int(&q, row_int(r, "id"));
+			rc = rows_exec(&q, "UPDATE incident SET community = ? WHERE id = ?", NULL);
+		}
+		json_decref(rows);
 	}
 	/* the county seat sizes its beats smaller than the county default */
 	if (!rc) {

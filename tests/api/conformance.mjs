@@ -175,7 +175,9 @@ async function readAll(c) {
     '/measures', '/measures?active=1', '/custody', '/holidays', '/incident-categories',
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
-    '/hits', '/letters', '/population/summary']
+    '/hits', '/letters', '/population/summary',
+    '/beats', '/beat-map', '/leader-assignments', '/household-visits', '/key-persons', '/key-person-transfers',
+    '/registration-sweeps', '/registration-sweeps/candidates', '/today']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -197,6 +199,8 @@ async function readAll(c) {
   for (const e of items('/incidents').slice(0, 25)) await c.call('GET', `/incidents/${e.id}`)
   for (const e of items('/persons').slice(0, 25)) await c.call('GET', `/persons/${e.id}`)
   for (const e of items('/rentals').slice(0, 10)) await c.call('GET', `/rentals/${e.id}`)
+  for (const e of items('/key-persons').slice(0, 3)) await c.call('GET', `/key-persons/${e.id}`)
+  for (const e of items('/registration-sweeps').slice(0, 2)) await c.call('GET', `/registration-sweeps/${e.id}`)
   return { got, ids }
 }
 

@@ -20,9 +20,11 @@
 int api_beats_list(struct req *r)
 {
 	json_t *out;
-	const char *over = req_query(r, "over");
-	int rc = beats_list(&r->ctx, over && !strcmp(over, "1"), &out);
+	int64_t over = 0;
+	int rc = req_query_int(r, "over", 0, 1, 0, &over);
 
+	if (!rc)
+		rc = beats_list(&r->ctx, (int)over, &out);
 	return DONE(rc, 200, out);
 }
 
@@ -211,14 +213,16 @@ int api_household_visits_create(struct req *r)
 int api_key_persons_list(struct req *r)
 {
 	struct key_person_filter f = { 0, 0, 0, -1 };
-	const char *v;
+	int64_t overdue = 0, mine = 0;
 	json_t *out;
 	int rc = req_query_int(r, "beat_id", 0, INT64_MAX, 0, &f.beat_id);
 
-	v = req_query(r, "overdue");
-	f.overdue_only = v && !strcmp(v, "1");
-	v = req_query(r, "mine");
-	f.mine = v && !strcmp(v, "1");
+	if (!rc)
+		rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
+	if (!rc)
+		rc = req_query_int(r, "mine", 0, 1, 0, &mine);
+	f.overdue_only = (int)overdue;
+	f.mine = (int)mine;
 	if (!rc)
 		rc = key_persons_list(&r->ctx, &f, &out);
 	r->no_store = 1;
