@@ -69,7 +69,7 @@ const struct setting_def setting_defs[] = {
 	{ "letter.answer_days", SETTING_INT, "30", 7, 180, "函查回复期限（天）",
 	  "发出后超过该天数未回复列为逾期", NULL, 0 },
 	/* 社区警务 (issue 16): no national figure was found for any of these */
-	{ "community.residents_per_officer", SETTING_INT, "3000", 100, 100000, "警民比（每名社区民警实有人口）",
+	{ "community.residents_per_officer", SETTING_INT, "3000", 1, 100000, "警民比（每名社区民警实有人口）",
 	  "责任区或民警的实有人口超过该数即列为超负荷；法律未规定，由县局设置", "COM-WARD-RATIO", 1 },
 	{ "community.visits_per_week", SETTING_INT, "2", 0, 100, "每周熟悉住户（户）",
 	  "每名社区民警每周应熟悉的住户数", "COM-DUTIES", 1 },
