@@ -101,6 +101,23 @@ static json_t *rates_array(json_t *rates)
 	return arr;
 }
 
+/* the categories of the setting community.key_categories, for the forms */
+static json_t *categories(struct ctx *c)
+{
+	const char *list = setting_text(c, "community.key_categories", c->who.station_id);
+	json_t *arr = json_array();
+
+	for (const char *p = list; arr && p && *p;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len)
+			json_array_append_new(arr, json_stringn(p, len));
+		p = e ? e + 1 : p + len;
+	}
+	return arr;
+}
+
 int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f, json_t **out)
 {
 	struct rows_query q;
@@ -161,8 +178,9 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 		json_array_append(kept, r);
 	}
 	json_decref(rows);
-	*out = json_pack("{s:o, s:I, s:{s:o, s:o}}", "items", kept, "total", (json_int_t)json_array_size(kept),
-			 "rates", "beats", rates_array(by_beat), "officers", rates_array(by_officer));
+	*out = json_pack("{s:o, s:I, s:{s:o, s:o}, s:o}", "items", kept, "total", (json_int_t)json_array_size(kept),
+			 "rates", "beats", rates_array(by_beat), "officers", rates_array(by_officer), "categories",
+			 categories(c));
 	json_decref(by_beat);
 	json_decref(by_officer);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
