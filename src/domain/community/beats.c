@@ -12,8 +12,9 @@
 
 #define DAY 86400
 
-/* One figure of every beat: sql selects (id, n) and binds the scope first,
- * then extra (when not 0). */
+/* Figures of every beat: sql selects id and the figures (every other column
+ * is copied into the beat's row; "n" is renamed key) and binds extra (when
+ * not 0), then the scope. */
 static int figure(struct ctx *c, json_t *byid, const char *key, const char *sql, int64_t extra)
 {
 	struct rows_query q;
@@ -31,8 +32,15 @@ static int figure(struct ctx *c, json_t *byid, const char *key, const char *sql,
 	json_array_foreach(rows, i, r) {
 		json_t *b = json_object_get(byid, arena_printf(c->arena, "%lld", (long long)row_int(r, "id")));
 
-		if (b)
-			json_object_set(b, key, json_object_get(r, "n"));
+		const char *k;
+		json_t *v;
+
+		if (!b)
+			continue;
+		json_object_foreach(r, k, v) {
+			if (strcmp(k, "id"))
+				json_object_set(b, strcmp(k, "n") ? k : key, v);
+		}
 	}
 	json_decref(rows);
 	return PS_OK;
@@ -44,7 +52,7 @@ static int figure(struct ctx *c, json_t *byid, const char *key, const char *sql,
 /* the people living at an address: registered there, or an active tenant */
 #define LIVING                                                                                    \
 	"(SELECT p.id AS pid, p.address_id AS aid, p.kind AS kind FROM person p"                  \
-	" WHERE p.address_id IS NOT NULL UNION SELECT t.person_id, r.address_id, p.kind"          \
+	" WHERE p.address_id IS NOT NULL UNION ALL SELECT t.person_id, r.address_id, p.kind"      \
 	" FROM tenancy t JOIN rental r ON r.id = t.rental_id JOIN person p ON p.id = t.person_id" \
 	" WHERE t.to_date IS NULL)"
 
@@ -55,26 +63,16 @@ static int figures(struct ctx *c, json_t *byid)
 {
 	int rc;
 
+	/* residents, households and floating persons in one pass */
 	rc = figure(c, byid, "residents",
-		    "SELECT g.beat_id AS id, COUNT(DISTINCT l.pid) AS n FROM " LIVING " l"
+		    "SELECT g.beat_id AS id, COUNT(DISTINCT l.pid) AS residents, COUNT(DISTINCT a.id) AS households,"
+		    " COUNT(DISTINCT CASE WHEN l.kind = 'floating' THEN l.pid END) AS floating FROM " LIVING " l"
 		    " JOIN address a ON a.id = l.aid JOIN grid g ON g.id = a.grid_id" IN_SCOPE " GROUP BY g.beat_id",
 		    0);
-	if (!rc)
-		rc = figure(c, byid, "households",
-			    "SELECT g.beat_id AS id, COUNT(DISTINCT a.id) AS n FROM " LIVING " l"
-			    " JOIN address a ON a.id = l.aid JOIN grid g ON g.id = a.grid_id" IN_SCOPE
-			    " GROUP BY g.beat_id",
-			    0);
 	if (!rc)
 		rc = figure(c, byid, "rentals",
 			    "SELECT g.beat_id AS id, COUNT(*) AS n FROM rental r JOIN address a ON a.id = r.address_id"
 			    " JOIN grid g ON g.id = a.grid_id" IN_SCOPE " GROUP BY g.beat_id",
-			    0);
-	if (!rc)
-		rc = figure(c, byid, "floating",
-			    "SELECT g.beat_id AS id, COUNT(DISTINCT l.pid) AS n FROM " LIVING " l"
-			    " JOIN address a ON a.id = l.aid JOIN grid g ON g.id = a.grid_id" IN_SCOPE
-			    " AND l.kind = 'floating' GROUP BY g.beat_id",
 			    0);
 	if (!rc)
 		rc = figure(c, byid, "key_persons",
@@ -85,11 +83,11 @@ static int figures(struct ctx *c, json_t *byid)
 	/* an incident counts for every beat holding an address of its 社区 */
 	if (!rc)
 		rc = figure(c, byid, "incidents_30d",
-			    "SELECT g.beat_id AS id, COUNT(DISTINCT i.id) AS n FROM incident i"
-			    " JOIN address a ON a.community = i.community AND a.station_id = i.station_id"
-			    " JOIN grid g ON g.id = a.grid_id JOIN beat b ON b.id = g.beat_id"
+			    "SELECT x.beat_id AS id, COUNT(*) AS n FROM incident i JOIN (SELECT DISTINCT a.community,"
+			    " a.station_id, g.beat_id FROM address a JOIN grid g ON g.id = a.grid_id) x"
+			    " ON x.community = i.community AND x.station_id = i.station_id JOIN beat b ON b.id = x.beat_id"
 			    " JOIN org_unit o ON o.id = b.station_id WHERE i.duplicate_of IS NULL AND i.received_at >= ?"
-			    " AND o.path LIKE ? GROUP BY g.beat_id",
+			    " AND o.path LIKE ? GROUP BY x.beat_id",
 			    c->now - 30 * DAY);
 	return rc;
 }
