@@ -25,6 +25,8 @@ int seed_demo_incidents(struct ctx *c);
 
 /* The demo community of 城关 (seed_population.c). */
 int seed_demo_population(struct ctx *c);
+/* 社区警务: beats, grids, visits, key persons, a sweep (issue 16). */
+int seed_demo_community(struct ctx *c);
 
 /* The demo county's 执法监督: settings of the public page and the card,
  * cards, return visits, complaints, appeals, findings, interference

@@ -364,6 +364,49 @@ static const struct row table[] = {
 	  "NNN NNN NNN YYN NNN YYN NNN NNN NNN YNN NNN NNN NNN"),
 	R("POST", "/inspection-findings/{id}/answer", "{\"answer\":\"已整改\"}",
 	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* 社区警务 (issue 16): beats are drawn by the station's chief; a beat's
+	 * records are written by its own people only (COM-WARD: the fixtures'
+	 * beat is 东街二区 of minjing1, minjing2 is a sergeant elsewhere and the
+	 * auxiliary works 东街一区); key persons are read by sworn staff only,
+	 * never by auxiliaries, clerks or archivists (COM-ZD-INTERNAL) */
+	R("GET", "/beats", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/beats", "{\"name\":\"矩阵责任区\",\"kind\":\"urban\"}", "N N N N N N Y N N N N N N"),
+	R("PATCH", "/beats/{id}", "{\"kind\":\"urban\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/beats/{id}/grids", "{\"name\":\"矩阵网格\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/grids/{id}/addresses", "{\"address_ids\":[]}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("GET", "/beat-map", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/leader-assignments", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leader-assignments", "{\"station_id\":@station,\"user_id\":@juzhang}",
+	  "N N N N Y N N N N N N N N"),
+	R("GET", "/household-visits", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/household-visits", "{\"address_id\":@beataddr,\"learnt\":\"矩阵走访\"}",
+	  "N N N N N N Y Y N N N N N"),
+	R("GET", "/key-persons", NULL, "N N N Y Y Y Y Y Y Y N N N"),
+	R("POST", "/key-persons", "{\"person_id\":@kpperson,\"category\":\"重点人口\",\"reason\":\"矩阵\",\"level\":\"normal\"}",
+	  "N N N N N N Y Y N N N N N"),
+	R("GET", "/key-persons/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN NNN NNN NNN"),
+	R("PATCH", "/key-persons/{id}", "{\"control_plan\":\"矩阵管控计划\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
+	R("POST", "/key-persons/{id}/contacts", "{\"mode\":\"meet\",\"findings\":\"矩阵见面\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
+	R("POST", "/key-persons/{id}/transfer", "{\"to_station_id\":@dongguan,\"reason\":\"矩阵迁移\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/key-person-transfers", NULL, "N N N Y Y Y Y Y Y Y N N N"),
+	/* the receiving station acknowledges: the transfer's scope is its
+	 * receiver (county staff are no station's staff) */
+	R("POST", "/key-person-transfers/{id}/acknowledge", NULL,
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/registration-sweeps", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/registration-sweeps", "{\"title\":\"矩阵排查\",\"address_ids\":[@beataddr]}",
+	  "N N N N N N Y Y Y N N Y N"),
+	R("GET", "/registration-sweeps/candidates", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/registration-sweeps/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/registration-sweeps/{id}/findings", "{\"address_id\":@sweepaddr,\"found\":1,\"registered\":1}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/today", NULL, "N N N N N N Y Y Y N N Y N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -386,6 +429,10 @@ struct fixtures {
 	long long evidence[NSCOPE], attachment[NSCOPE];
 	long long archive[NSCOPE], loan[NSCOPE];
 	long long inspection[NSCOPE], finding[NSCOPE];
+	/* 社区警务 */
+	long long beat[NSCOPE], grid[NSCOPE], key_person[NSCOPE], kp_transfer[NSCOPE], sweep[NSCOPE];
+	long long sweep_address[NSCOPE];
+	long long beat_address, kp_person, dongguan, juzhang;
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -606,6 +653,61 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			f->inspection[s] = q1(srv, "SELECT MAX(id) FROM online_inspection");
 			f->finding[s] = q1(srv, "SELECT MAX(id) FROM inspection_finding");
 		}
+
+	/* 社区警务: 城关's 东街二区 (minjing1's beat); records of it moved to
+	 * 北社 and to 西河; transfers pending towards each station */
+	{
+		const char *beat2 = "(SELECT id FROM beat WHERE name = '东街二区')";
+		const char *beat1 = "(SELECT id FROM beat WHERE name = '东街一区')";
+
+		f->dongguan = q1(srv, "SELECT id FROM org_unit WHERE name = '东关派出所'");
+		f->juzhang = q1(srv, "SELECT id FROM users WHERE username = 'juzhang'");
+		f->beat_address = q1(srv, fmt(srv, "SELECT MIN(a.id) FROM address a JOIN grid g ON g.id = a.grid_id"
+					      " WHERE g.beat_id = %s AND EXISTS (SELECT 1 FROM person p"
+					      " WHERE p.address_id = a.id)", beat2));
+		f->kp_person = q1(srv, fmt(srv, "SELECT MIN(p.id) FROM person p JOIN address a ON a.id = p.address_id"
+					   " JOIN grid g ON g.id = a.grid_id WHERE g.beat_id = %s AND p.id NOT IN"
+					   " (SELECT person_id FROM key_person) AND p.id NOT IN (SELECT person_id FROM"
+					   " case_party WHERE person_id IS NOT NULL)", beat2));
+		f->beat[OWN] = q1(srv, fmt(srv, "SELECT %s", beat2));
+		f->sweep[OWN] = q1(srv, "SELECT MIN(id) FROM registration_sweep");
+		f->sweep_address[OWN] = q1(srv, fmt(srv, "SELECT MIN(address_id) FROM registration_sweep_item"
+						  " WHERE sweep_id = %lld AND checked = 0", f->sweep[OWN]));
+		for (int s = 0; s < NSCOPE; s++) {
+			long long kp = q1(srv, fmt(srv, "SELECT id FROM key_person WHERE beat_id = %s AND source = 'listed'"
+						   " AND status = 'active' ORDER BY id LIMIT 1 OFFSET %d", beat2, s));
+			long long mover = q1(srv, fmt(srv, "SELECT id FROM key_person WHERE beat_id = %s AND source ="
+						      " 'listed' AND status = 'active' ORDER BY id LIMIT 1 OFFSET %d",
+						      beat1, s));
+
+			if (s != OWN)
+				f->beat[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM beat WHERE station_id = %lld", f->unit[s]));
+			f->grid[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM grid WHERE beat_id = %lld", f->beat[s]));
+			f->key_person[s] = kp;
+			if (s != OWN) {
+				exec(srv, fmt(srv,
+					      "UPDATE key_person SET station_id = %lld, beat_id = %lld WHERE id = %lld;"
+					      "UPDATE person SET unit_id = %lld WHERE id = (SELECT person_id FROM key_person"
+					      " WHERE id = %lld);"
+					      "INSERT INTO registration_sweep(station_id, title, planned_on, status, created_by,"
+					      " created_at) VALUES (%lld, '矩阵排查', '2026-01-01', 'planned', 1, 0);"
+					      "INSERT INTO registration_sweep_item(sweep_id, address_id) SELECT MAX(id), %lld"
+					      " FROM registration_sweep;",
+					      f->unit[s], f->beat[s], kp, f->unit[s], kp, f->unit[s], f->address[s]));
+				f->sweep[s] = q1(srv, "SELECT MAX(id) FROM registration_sweep");
+				f->sweep_address[s] = f->address[s];
+			}
+			/* one of 东街一区's, on its way from 东关 to the scope's station */
+			exec(srv, fmt(srv,
+				      "UPDATE key_person SET station_id = %lld, status = 'transferring' WHERE id = %lld;"
+				      "INSERT INTO key_person_transfer(key_person_id, from_station_id, to_station_id, letter_id,"
+				      " reason, status, sent_by, sent_at) VALUES (%lld, %lld, %lld, (SELECT MIN(id) FROM"
+				      " inquiry_letter), '矩阵移交', 'pending', 1, 0);",
+				      f->dongguan, mover, mover, f->dongguan, f->unit[s]));
+			f->kp_transfer[s] = q1(srv, "SELECT MAX(id) FROM key_person_transfer");
+			assert_true(f->beat[s] > 0 && f->grid[s] > 0 && kp > 0 && mover > 0 && f->sweep[s] > 0);
+		}
+		assert_true(f->beat_address > 0 && f->kp_person > 0 && f->sweep_address[OWN] > 0);
 	}
 }
 
@@ -627,6 +729,8 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/evidence/", evidence), M("/attachments/", attachment),
 		M("/archive-files/", archive), M("/loans/", loan),
 		M("/online-inspections/", inspection), M("/inspection-findings/", finding),
+		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
+		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 #undef M
 	};
 
@@ -697,6 +801,11 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 	r = subst(srv, r, "@yesterday", today(srv, -1, 10));
 	r = subst(srv, r, "@today", today(srv, 0, 10));
 	r = subst(srv, r, "@month", today(srv, 0, 7));
+	r = subst(srv, r, "@beataddr", fmt(srv, "%lld", f->beat_address));
+	r = subst(srv, r, "@kpperson", fmt(srv, "%lld", f->kp_person));
+	r = subst(srv, r, "@sweepaddr", fmt(srv, "%lld", f->sweep_address[s]));
+	r = subst(srv, r, "@dongguan", fmt(srv, "%lld", f->dongguan));
+	r = subst(srv, r, "@juzhang", fmt(srv, "%lld", f->juzhang));
 	return r;
 }
 

@@ -184,6 +184,9 @@ async function readAll(c) {
     '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
     '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger',
     '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary', '/online-inspections']
+    '/hits', '/letters', '/population/summary',
+    '/beats', '/beat-map', '/leader-assignments', '/household-visits', '/key-persons', '/key-person-transfers',
+    '/registration-sweeps', '/registration-sweeps/candidates', '/today']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -213,6 +216,8 @@ async function readAll(c) {
   if (ids.case) await c.call('GET', `/cases/${ids.case.id}/supervision-cards`)
   for (const e of items('/archive-files').slice(0, 5)) await c.call('GET', `/archive-files/${e.id}`)
   for (const e of items('/online-inspections').slice(0, 3)) await c.call('GET', `/online-inspections/${e.id}`)
+  for (const e of items('/key-persons').slice(0, 3)) await c.call('GET', `/key-persons/${e.id}`)
+  for (const e of items('/registration-sweeps').slice(0, 2)) await c.call('GET', `/registration-sweeps/${e.id}`)
   return { got, ids }
 }
 

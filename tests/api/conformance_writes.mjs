@@ -319,4 +319,39 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     : null
   const fnd = fd && fd.body && fd.body.inspection ? fd.body.inspection.findings[0] : null
   if (fnd) await c.suozhang.call('POST', `/inspection-findings/${fnd.id}/answer`, { answer: '契约测试整改' })
+  // --- 社区警务 (issue 16): beats, grids, visits, key persons, transfers, sweeps ---
+  {
+    const sz = c.suozhang
+    const mj = c.minjing1
+    const bl = (await sz.call('GET', '/beats?over=1')).body
+    const nb = await sz.call('POST', '/beats', { name: '契约责任区', kind: 'rural', officer_id: uid('minjing2') })
+    const nbid = nb.body && nb.body.beat ? nb.body.beat.id : 0
+    await sz.call('PATCH', `/beats/${nbid}`, { sergeant_id: uid('minjing1'), auxiliaries: [uid('fujing')],
+      polygon: [[112.5, 37.8], [112.6, 37.8], [112.6, 37.9]] })
+    const ng = await sz.call('POST', `/beats/${nbid}/grids`, { name: '契约网格' })
+    const ngid = ng.body && ng.body.grid ? ng.body.grid.id : 0
+    await sz.call('POST', `/grids/${ngid}/addresses`, { community: '契约社区', building_type: 'other' })
+    await c.juzhang.call('POST', '/leader-assignments', { station_id: station, user_id: uid('juzhang') })
+    const b2 = ((bl && bl.items) || []).concat((await sz.call('GET', '/beats')).body.items).find((b) => b.name === '东街二区')
+    const hv = (await mj.call('GET', `/household-visits?beat_id=${b2.id}`)).body
+    const addr = hv.never_visited.items[0]
+    await mj.call('POST', '/household-visits', { address_id: addr.id, persons_seen: addr.persons, learnt: '契约测试走访', changes: '无变化' })
+    const kp = (await mj.call('GET', `/key-persons?beat_id=${b2.id}&mine=1`)).body.items.find((k) => k.source === 'listed')
+    await mj.call('GET', '/key-persons?overdue=1')
+    await mj.call('PATCH', `/key-persons/${kp.id}`, { control_plan: '契约管控计划', level: 'normal' })
+    await mj.call('POST', `/key-persons/${kp.id}/contacts`, { mode: 'meet', place: '住所', findings: '契约见面' })
+    const np = await mj.call('POST', '/persons', { id_number: idNumber('1985-05-05', 611), name: '契约重点', kind: 'resident', address_id: addr.id })
+    const npid = np.body && np.body.person ? np.body.person.id : 0
+    await mj.call('POST', '/key-persons', { person_id: npid, category: '重点人口', reason: '契约测试', level: 'watch' })
+    const dg = units.find((u) => u.name === '东关派出所')
+    await mj.call('POST', `/key-persons/${kp.id}/transfer`, { to_station_id: dg.id, reason: '契约迁移' })
+    const dz = await new Client(baseUrl, 'dongguan_sz').login()
+    const tr = (await dz.call('GET', '/key-person-transfers')).body.items.find((t) => t.key_person_id === kp.id)
+    await dz.call('GET', `/key-persons/${kp.id}`)
+    await dz.call('POST', `/key-person-transfers/${tr.id}/acknowledge`)
+    const cand = (await mj.call('GET', `/registration-sweeps/candidates?beat_id=${b2.id}&building_type=shop`)).body
+    const sw = await mj.call('POST', '/registration-sweeps', { title: '契约排查', address_ids: [cand.items[0].id] })
+    const swid = sw.body && sw.body.registration_sweep ? sw.body.registration_sweep.id : 0
+    await mj.call('POST', `/registration-sweeps/${swid}/findings`, { address_id: cand.items[0].id, found: 1, registered: 1, notes: '已登记' })
+  }
 }

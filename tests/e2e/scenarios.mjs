@@ -10,6 +10,7 @@ import { a11yScenarios } from './a11y-scenarios.mjs'
 import { mfaScenarios } from './mfa-scenarios.mjs'
 import { supervisionScenarios } from './supervision-scenarios.mjs'
 import { archiveScenarios } from './archive-scenarios.mjs'
+import { communityScenarios } from './community-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -154,5 +155,6 @@ export const scenarios = [
   ...mfaScenarios,
   ...supervisionScenarios,
   ...archiveScenarios,
+  ...communityScenarios,
   ...a11yScenarios
 ]

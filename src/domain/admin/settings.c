@@ -119,6 +119,23 @@ const struct setting_def setting_defs[] = {
 	  "本所辖区的社区、村名称，以逗号分隔；行为地不在其中（也不在本所登记地址的社区中）的案件须写明管辖依据", "SUP-JURIS-ADM", 1 },
 	{ "case.econ_dispute_categories", SETTING_TEXT, "0503", 0, 200, "经济纠纷警情类别",
 	  "这些类别的警情转为案件须写明理由并经法制员审核（类别代码，以逗号分隔）", "SUP-ECON", 0 },
+	/* 社区警务 (issue 16): no national figure was found for any of these */
+	{ "community.residents_per_officer", SETTING_INT, "3000", 1, 100000, "警民比（每名社区民警实有人口）",
+	  "责任区或民警的实有人口超过该数即列为超负荷；法律未规定，由县局设置", "COM-WARD-RATIO", 1 },
+	{ "community.visits_per_week", SETTING_INT, "2", 0, 100, "每周熟悉住户（户）",
+	  "每名社区民警每周应熟悉的住户数", "COM-DUTIES", 1 },
+	{ "community.contact_days_strict", SETTING_INT, "7", 1, 365, "重点管控人员见面周期（天）",
+	  "法律未规定，由县局设置", "COM-ZD-LIST", 1 },
+	{ "community.contact_days_normal", SETTING_INT, "30", 1, 365, "一般管控人员见面周期（天）",
+	  "法律未规定，由县局设置", "COM-ZD-LIST", 1 },
+	{ "community.contact_days_watch", SETTING_INT, "90", 1, 365, "关注人员见面周期（天）",
+	  "法律未规定，由县局设置", "COM-ZD-LIST", 1 },
+	{ "community.key_categories", SETTING_TEXT, "重点人口,刑释解教,社区矫正,吸毒人员,肇事肇祸精神障碍患者,重点租户,其他",
+	  0, 500, "重点人员类别", "以逗号分隔；类别表由县局设置，不在代码中固定", "COM-ZD-LIST", 0 },
+	{ "community.key_tenant_level", SETTING_TEXT, "normal", 0, 16, "重点层级承租人的管控级别",
+	  "出租房屋承租人列为重点层级时自动列管的级别：strict / normal / watch", "COM-ZD-LIST", 1 },
+	{ "community.map_tile_url", SETTING_TEXT, "", 0, 300, "地图瓦片地址",
+	  "为空时不加载底图，只显示本所地址点位和责任区范围（离线部署）；如 https://tiles.example/{z}/{x}/{y}.png", NULL, 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

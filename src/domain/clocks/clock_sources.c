@@ -16,5 +16,6 @@ const struct clock_source clock_sources[] = {
 	{ "appeals", appeals_clocks },             /* 复议 answer, 诉讼 evidence, 赔偿 decision */
 	{ "loans", loans_clocks },         /* 档案借阅 due back (issue 15) */
 	{ "inspections", inspections_clocks }, /* 网上巡查 findings answered (issue 15) */
+	{ "key_persons", key_persons_clocks }, /* 重点人员见面 (issue 16) */
 	{ NULL, NULL },
 };

@@ -61,6 +61,7 @@ int measures_clocks(struct clock_sink *k, enum clock_scope s);
 int cases_clocks(struct clock_sink *k, enum clock_scope s);
 int property_clocks(struct clock_sink *k, enum clock_scope s);
 int incidents_clocks(struct clock_sink *k, enum clock_scope s);
+int key_persons_clocks(struct clock_sink *k, enum clock_scope s);
 
 /* The running clocks at ctx->now as a JSON array, most urgent first. Each:
  * {"key","rule","label","case_id","case_no","measure_id","person","unit_id",

@@ -1,6 +1,7 @@
 /* tenancies.c — who lives in a rental, from when to when (承租人). */
 #include "domain/population/tenancies.h"
 #include "domain/population/rentals.h"
+#include "domain/community/key_persons.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/population/persons.h"
@@ -66,6 +67,9 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 	if (!rc)
 		rc = audit_write(c, "tenancy.create", "person", arena_printf(c->arena, "%lld", (long long)person_id),
 				 "success", arena_printf(c->arena, "rental=%lld", (long long)rental_id));
+	/* a current tenant in the key layer gets the key-person contact cycle */
+	if (!rc && !to && layer && !strcmp(layer, "key"))
+		rc = key_persons_from_tenancy(c, person_id, rental_id, from);
 	return rc ? rc : rentals_get(c, rental_id, out);
 }
 

@@ -15,6 +15,9 @@ export const AREAS = [core, admin, cases, clocks, incidents, population, audit, 
 import archives from '../archives/area.js'
 
 export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, archives]
+import community from '../community/area.js'
+
+export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, community]
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

@@ -1,0 +1,102 @@
+// community-scenarios.mjs — 社区警务 on a phone (issue 16): a beat officer (minjing3, 东街一区) logs
+// in at 390×844, opens the drawer menu, goes to 今日工作, records a household visit and a key-person
+// contact. Screenshots of the drawer and of the today page are kept as artefacts
+// ($PRECINCT_E2E_ARTIFACTS, default <tmp>/precinct-e2e-artifacts) and checked for drawn content: the
+// PNG is decoded by the browser itself and must hold many colours and a fair share of non-white pixels.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { WAIT_MS } from './harness.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
+
+const PHONE = { width: 390, height: 844 }
+const ARTIFACTS = process.env.PRECINCT_E2E_ARTIFACTS || path.join(os.tmpdir(), 'precinct-e2e-artifacts')
+
+/** Save a screenshot as an artefact and check that it shows something drawn. */
+async function keepShot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `community-${name}.png`)
+  // no Vue transition running (a tag zooming in, the drawer sliding): shoot what stays on screen
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, {
+    timeout: WAIT_MS
+  })
+  const buf = await page.screenshot({ path: file, fullPage: false })
+  const stats = await page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.width
+    c.height = img.height
+    const g = c.getContext('2d')
+    g.drawImage(img, 0, 0)
+    const d = g.getImageData(0, 0, c.width, c.height).data
+    const colours = new Set()
+    let ink = 0
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4))
+      if (d[i] + d[i + 1] + d[i + 2] < 690) ink++
+    }
+    return { w: c.width, h: c.height, colours: colours.size, ink: ink / (d.length / 4) }
+  }, buf.toString('base64'))
+  assert(stats.w === PHONE.width, `${name}: screenshot is ${stats.w} px wide, expected ${PHONE.width}`)
+  assert(stats.colours >= 12, `${name}: only ${stats.colours} colours drawn (${file})`)
+  assert(stats.ink > 0.03, `${name}: only ${(stats.ink * 100).toFixed(1)} % of the screen drawn (${file})`)
+  return file
+}
+
+async function countOf(page, sel) {
+  await page.waitForFunction((s) => document.querySelectorAll(s).length > 0, sel, { timeout: WAIT_MS })
+  return page.locator(sel).count()
+}
+
+export const communityScenarios = [
+  {
+    name: 'a beat officer on a phone opens the drawer menu, records a household visit and a key-person contact',
+    async run({ page }) {
+      await page.setViewportSize(PHONE)
+      await login(page, 'minjing3', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      // the phone shell: no fixed side menu, a drawer behind the header button
+      assert((await page.locator('.app-aside').count()) === 0, 'the fixed side menu is shown on a phone')
+      await page.locator('[data-test="drawer-toggle"]').click()
+      const drawer = page.locator('.menu-drawer .side-menu')
+      await expectVisible(drawer, 'the drawer menu')
+      await keepShot(page, 'drawer')
+      await drawer.locator('.el-menu-item', { hasText: '今日工作' }).click()
+      await expectPath(page, '/community/today')
+      await page.waitForFunction(() => !document.querySelector('.menu-drawer .side-menu') || !document.querySelector('.menu-drawer .side-menu').offsetParent, null, { timeout: WAIT_MS })
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(width <= PHONE.width, `今日工作 is ${width} px wide on a ${PHONE.width} px screen`)
+
+      // a household visit from the list of households never visited
+      const household = page.locator('[data-test="today-household"]').first()
+      await expectVisible(household, 'a household to visit')
+      const addr = (await household.locator('.t-main').innerText()).trim()
+      await household.click()
+      await page.locator('textarea[data-test="visit-learnt"]').fill('户主在家，家庭成员与登记一致，已告知社区民警联系电话。')
+      await page.locator('[data-test="visit-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '走访已保存' }), 'the 走访已保存 message')
+      await page.waitForFunction(
+        (a) => ![...document.querySelectorAll('[data-test="today-household"] .t-main')].some((e) => e.textContent.trim() === a),
+        addr,
+        { timeout: WAIT_MS }
+      )
+
+      // a key-person contact: the person leaves the list (next contact a cycle away)
+      const before = await countOf(page, '[data-test="today-contact"]')
+      const contact = page.locator('[data-test="today-contact"]').first()
+      const who = (await contact.locator('.t-main').innerText()).trim()
+      await contact.click()
+      await expectVisible(page.locator('[data-test="contact-form"]'), 'the contact form')
+      await page.locator('textarea[data-test="contact-findings"]').fill('在家见面，近期在附近打零工，无异常。')
+      await page.locator('[data-test="contact-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '见面记录已保存' }), 'the 见面记录已保存 message')
+      await page.waitForFunction((n) => document.querySelectorAll('[data-test="today-contact"]').length === n - 1, before, {
+        timeout: WAIT_MS
+      })
+      assert(!(await page.locator('[data-test="today-contact"] .t-main', { hasText: who }).count()), `${who} is still due after the contact`)
+      await keepShot(page, 'today')
+    }
+  }
+]
