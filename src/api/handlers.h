@@ -175,4 +175,15 @@ int api_letters_answer(struct req *r);
 extern const struct field letters_answer_fields[];
 int api_population_summary(struct req *r);
 
+/* 特种行业、内部单位与为民服务 (issue 16, part B) */
+int api_trade_units_list(struct req *r);
+int api_trade_units_create(struct req *r);
+extern const struct field trade_units_create_fields[];
+int api_trade_units_get(struct req *r);
+int api_trade_inspections_create(struct req *r);
+extern const struct field trade_inspections_create_fields[];
+int api_trade_findings_list(struct req *r);
+int api_trade_findings_recheck(struct req *r);
+extern const struct field trade_findings_recheck_fields[];
+
 #endif

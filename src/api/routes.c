@@ -117,5 +117,12 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/letters", api_letters_create, 0, letters_create_fields),
 	ROUTE_B("POST", "/api/v1/letters/{id}/answer", api_letters_answer, 0, letters_answer_fields),
 	ROUTE("GET", "/api/v1/population/summary", api_population_summary, 0),
+	/* 特种行业、内部单位与为民服务 (issue 16, part B) */
+	ROUTE("GET", "/api/v1/trade-units", api_trade_units_list, 0),
+	ROUTE_B("POST", "/api/v1/trade-units", api_trade_units_create, 0, trade_units_create_fields),
+	ROUTE("GET", "/api/v1/trade-units/{id}", api_trade_units_get, 0),
+	ROUTE_B("POST", "/api/v1/trade-units/{id}/inspections", api_trade_inspections_create, 0, trade_inspections_create_fields),
+	ROUTE("GET", "/api/v1/trade-findings", api_trade_findings_list, 0),
+	ROUTE_B("POST", "/api/v1/trade-findings/{id}/recheck", api_trade_findings_recheck, 0, trade_findings_recheck_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };
