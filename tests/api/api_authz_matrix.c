@@ -274,6 +274,19 @@ static const struct row table[] = {
 	R("POST", "/letters/{id}/answer", "{\"answered_on\":\"@today\",\"result\":\"none\"}",
 	  "NN. NN. NN. NN. YY. NN. YN. YN. YN. NN. YN. NN. NN."),
 	R("GET", "/population/summary", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 特种行业、内部单位 (issue 16, part B): station staff register, sworn
+	 * officers of the station inspect (never an auxiliary alone), every
+	 * business role reads its unit; another unit's record is 403 */
+	R("GET", "/trade-units", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/trade-units", "{\"category\":\"trade\",\"kind\":\"hotel\",\"name\":\"矩阵旅馆\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/trade-units/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* an empty checklist answer is a 400 (the permission held) */
+	R("POST", "/trade-units/{id}/inspections", "{\"inspected_on\":\"@today\",\"items\":[]}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/trade-findings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/trade-findings/{id}/recheck", "{\"checked_on\":\"@today\",\"rectified\":false}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -288,6 +301,7 @@ struct fixtures {
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
+	long long trade[NSCOPE], trade_finding[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 };
@@ -427,6 +441,19 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			f->letter[OTHER] = -1;
 	}
 
+	/* 特种行业: three of 城关's units with an open finding, moved to 北社 and 西河 */
+	for (int s = 0; s < NSCOPE; s++) {
+		f->trade[s] = q1(srv, fmt(srv, "SELECT DISTINCT unit_id FROM trade_finding WHERE rectified_on IS NULL"
+					       " AND unit_id IN (SELECT id FROM trade_unit WHERE station_id = %lld)"
+					       " ORDER BY unit_id LIMIT 1 OFFSET %d",
+					  f->unit[OWN], s));
+		f->trade_finding[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM trade_finding WHERE unit_id = %lld"
+						       " AND rectified_on IS NULL", f->trade[s]));
+	}
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE trade_unit SET station_id = %lld, address_id = NULL WHERE id = %lld",
+			      f->unit[s], f->trade[s]));
+
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
 	f->user[COUNTY] = q1(srv, "SELECT id FROM users WHERE username = 'xihe_mj3'");
@@ -452,6 +479,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
+		M("/trade-units/", trade), M("/trade-findings/", trade_finding),
 #undef M
 	};
 

@@ -175,7 +175,8 @@ async function readAll(c) {
     '/measures', '/measures?active=1', '/custody', '/holidays', '/incident-categories',
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
-    '/hits', '/letters', '/population/summary']
+    '/hits', '/letters', '/population/summary',
+    '/trade-units', '/trade-findings']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

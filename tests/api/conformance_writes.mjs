@@ -244,4 +244,22 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.suozhang.call('POST', '/exports', { kind: 'persons', format: 'csv', reason: '契约测试导出' })
   await c.suozhang.call('POST', '/exports', { kind: 'custody', reason: '契约测试导出' })
   await c.suozhang.call('POST', '/exports', { kind: 'cases', format: 'xlsx' })
+
+  // --- 特种行业、内部单位 (issue 16, part B) ---
+  const tu = await m1.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约旅馆', responsible: '店主',
+    phone: '13800000009', licence_no: 'T-9', licence_expires_on: today, cameras: 4, video_linked: true, alarm: false,
+    key_unit: false, security_staff: 1, security_chief: '保卫', guard_measures: '值班', physical_measures: '门禁' })
+  const tuId = tu.body && tu.body.trade_unit ? tu.body.trade_unit.id : 0
+  const det = (await m1.call('GET', `/trade-units/${tuId}`)).body
+  const items = ((det && det.checklist) || []).map((item, i) => ({ item, ok: i !== 0 }))
+  const later = new Date(Date.now() + 8 * 3600e3 + 10 * 86400e3).toISOString().slice(0, 10)
+  await m1.call('POST', `/trade-units/${tuId}/inspections`, { inspected_on: today, items, notes: '契约检查',
+    findings: [{ description: '未登记证件号码', deadline: later, offence_code: 'OF-088' }] })
+  const fl = (await m1.call('GET', '/trade-findings?open=1')).body
+  const fd = fl && fl.items ? fl.items.find((x) => x.unit_id === tuId) : null
+  await m1.call('POST', `/trade-findings/${fd ? fd.id : 0}/recheck`, { checked_on: today, rectified: false, notes: '未整改',
+    new_deadline: later })
+  await m1.call('GET', '/trade-units?category=trade&overdue=1')
+  await m1.call('GET', '/trade-findings?overdue=1')
+  await c.suozhang.call('POST', '/exports', { kind: 'trade_units', format: 'xlsx', reason: '契约测试导出' })
 }

@@ -9,8 +9,9 @@ import clocks from '../clocks/area.js'
 import incidents from '../incidents/area.js'
 import population from '../population/area.js'
 import audit from '../audit/area.js'
+import trades from '../trades/area.js'
 
-export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records]
+export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, trades]
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

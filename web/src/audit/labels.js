@@ -45,7 +45,10 @@ export const OBJECT_TYPES = [
   { value: 'rentals', label: '出租房屋（导入）' },
   { value: 'tenancies', label: '承租关系（导入）' },
   { value: 'property', label: '涉案财物' },
-  { value: 'export', label: '导出' }
+  { value: 'export', label: '导出' },
+  // 特种行业、内部单位与为民服务
+  { value: 'trade_unit', label: '特种行业/内部单位' },
+  { value: 'trade_finding', label: '检查发现问题' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -210,7 +213,15 @@ const ACTION = {
   'export.persons': '导出实有人口',
   'export.cases': '导出案件',
   'export.custody': '导出办案区台账',
-  'export.property': '导出涉案财物台账'
+  'export.property': '导出涉案财物台账',
+  // 特种行业、内部单位与为民服务
+  'trade.create': '登记特种行业/内部单位',
+  'trade.list': '查询特种行业/内部单位',
+  'trade.inspect': '治安检查',
+  'trade.recheck': '整改复查',
+  'trade.finding_list': '查询检查发现问题',
+  'export.trade_units': '导出特种行业台账',
+  'export.internal_units': '导出内部单位台账'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

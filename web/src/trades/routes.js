@@ -1,0 +1,23 @@
+// routes.js — the 特种行业、内部单位 pages (children of the app layout).
+import { TRADE_LIST } from './labels.js'
+
+const crumbs = ['社区警务']
+const page = (path, name, component, title, action, extra = {}) => ({
+  path,
+  name,
+  component,
+  meta: { title, crumbs, action, ...extra }
+})
+
+export const TRADE_ROUTES = [
+  page('trades/units', 'trade-units', () => import('../views/trades/TradeUnitsView.vue'), '特种行业与内部单位', TRADE_LIST),
+  page(
+    'trades/units/:id(\\d+)',
+    'trade-unit',
+    () => import('../views/trades/TradeUnitDetailView.vue'),
+    '单位详情',
+    TRADE_LIST,
+    { crumbs: ['社区警务', '特种行业与内部单位'], menu: '/trades/units' }
+  ),
+  page('trades/findings', 'trade-findings', () => import('../views/trades/TradeFindingsView.vue'), '检查整改', TRADE_LIST)
+]
