@@ -28,7 +28,8 @@ const DETAILS = [
   { list: '/cases?per_page=1', page: (id) => `/print/${id}/accept_form` },
   { list: '/incidents?per_page=1', page: (id) => `/incidents/${id}` },
   { list: '/persons?per_page=1', page: (id) => `/population/persons/${id}` },
-  { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` }
+  { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` },
+  { list: '/trade-units', page: (id) => `/trades/units/${id}` }
 ]
 
 // Pages already checked for a role (role + path): a second account of the same role checks only

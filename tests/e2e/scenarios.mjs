@@ -8,6 +8,7 @@ import { populationScenarios } from './population-scenarios.mjs'
 import { incidentScenarios } from './incident-scenarios.mjs'
 import { a11yScenarios } from './a11y-scenarios.mjs'
 import { mfaScenarios } from './mfa-scenarios.mjs'
+import { tradeScenarios } from './trade-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -150,5 +151,6 @@ export const scenarios = [
   ...populationScenarios,
   ...incidentScenarios,
   ...mfaScenarios,
+  ...tradeScenarios,
   ...a11yScenarios
 ]

@@ -18,7 +18,7 @@ export default {
       title: '整改逾期',
       icon: 'Warning',
       sub: '特种行业、内部单位检查发现问题超过整改期限',
-      link: '/trades/findings?overdue=1',
+      link: '/trades/findings?view=overdue',
       load: overdueFindings,
       action: TRADE_INSPECT,
       order: 43
