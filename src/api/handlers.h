@@ -186,4 +186,14 @@ int api_trade_findings_list(struct req *r);
 int api_trade_findings_recheck(struct req *r);
 extern const struct field trade_findings_recheck_fields[];
 
+int api_floating_depart(struct req *r);
+extern const struct field floating_depart_fields[];
+int api_employers_check(struct req *r);
+extern const struct field employers_check_fields[];
+int api_employer_checks_list(struct req *r);
+int api_employer_meetings_list(struct req *r);
+int api_employer_meetings_create(struct req *r);
+extern const struct field employer_meetings_create_fields[];
+int api_letter_coverage(struct req *r);
+
 #endif

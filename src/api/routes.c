@@ -124,5 +124,11 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/trade-units/{id}/inspections", api_trade_inspections_create, 0, trade_inspections_create_fields),
 	ROUTE("GET", "/api/v1/trade-findings", api_trade_findings_list, 0),
 	ROUTE_B("POST", "/api/v1/trade-findings/{id}/recheck", api_trade_findings_recheck, 0, trade_findings_recheck_fields),
+	ROUTE_B("POST", "/api/v1/floating/{id}/departure", api_floating_depart, 0, floating_depart_fields),
+	ROUTE_B("POST", "/api/v1/employers/{id}/checks", api_employers_check, 0, employers_check_fields),
+	ROUTE("GET", "/api/v1/employer-checks", api_employer_checks_list, 0),
+	ROUTE("GET", "/api/v1/employer-meetings", api_employer_meetings_list, 0),
+	ROUTE_B("POST", "/api/v1/employer-meetings", api_employer_meetings_create, 0, employer_meetings_create_fields),
+	ROUTE("GET", "/api/v1/population/letter-coverage", api_letter_coverage, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -287,6 +287,19 @@ static const struct row table[] = {
 	R("GET", "/trade-findings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/trade-findings/{id}/recheck", "{\"checked_on\":\"@today\",\"rectified\":false}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* 流动人口 (issue 16, part B): a departure is reported by the station's
+	 * staff (the person fixture: not floating → 404 after the permission
+	 * held); checks and meetings by its sworn officers */
+	R("POST", "/floating/{id}/departure",
+	  "{\"departed_on\":\"@today\",\"reporter_kind\":\"landlord\",\"reported_on\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
+	R("POST", "/employers/{id}/checks", "{\"checked_on\":\"@today\",\"persons_found\":0}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/employer-checks", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/employer-meetings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/employer-meetings", "{\"held_on\":\"@today\",\"topic\":\"矩阵例会\",\"items\":[]}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/population/letter-coverage", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -301,7 +314,7 @@ struct fixtures {
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
-	long long trade[NSCOPE], trade_finding[NSCOPE];
+	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 };
@@ -453,6 +466,15 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE trade_unit SET station_id = %lld, address_id = NULL WHERE id = %lld",
 			      f->unit[s], f->trade[s]));
+	/* 流动人口: three of 城关's floating persons, moved with their registration */
+	for (int s = 0; s < NSCOPE; s++)
+		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
+						  " ORDER BY person_id LIMIT 1 OFFSET %d",
+					     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE floating_person SET station_id = %lld WHERE person_id = %lld;"
+				   "UPDATE person SET unit_id = %lld WHERE id = %lld",
+			      f->unit[s], f->floating[s], f->unit[s], f->floating[s]));
 
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
@@ -479,7 +501,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
-		M("/trade-units/", trade), M("/trade-findings/", trade_finding),
+		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating),
 #undef M
 	};
 

@@ -262,4 +262,12 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await m1.call('GET', '/trade-units?category=trade&overdue=1')
   await m1.call('GET', '/trade-findings?overdue=1')
   await c.suozhang.call('POST', '/exports', { kind: 'trade_units', format: 'xlsx', reason: '契约测试导出' })
+
+  // --- 流动人口: 人走报告, 抽查, 例会 (issue 16, part B) ---
+  await m1.call('POST', `/employers/${emId}/checks`, { checked_on: today, persons_found: 3, findings: '2人未申报',
+    offence_code: '', penalty: '警告' })
+  await m1.call('POST', '/employer-meetings', { held_on: today, topic: '契约例会', notes: '通报',
+    items: [{ employer_id: emId, outcome: 'commended', note: '按时申报' }] })
+  await m1.call('POST', `/floating/${tenant}/departure`, { departed_on: today, reporter_kind: 'employer', reporter: '厂长',
+    reported_on: today })
 }

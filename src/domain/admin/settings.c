@@ -124,6 +124,10 @@ const struct setting_def setting_defs[] = {
 	  "以全角分号“；”分隔；检查时逐项登记合格或不合格", "COM-KEYUNIT-CHECK", 1 },
 	{ "trade.checklist_other_unit", SETTING_TEXT, "门卫、值班、巡查；场所安全管理；现金、票据、印鉴、有价证券管理；内部消防、交通安全；治安防范教育培训；治安、刑事案件报告；检查、考核及奖惩；危险物品管理（存放危险物品的单位）；技防设施运行", 0, 600, "其他单位检查项目",
 	  "以全角分号“；”分隔；检查时逐项登记合格或不合格", "COM-KEYUNIT-CHECK", 1 },
+	/* 流动人口: 人走报告 within N working days of the departure; no national
+	 * deadline (COM-FLOAT-REG: provinces set it, e.g. Zhejiang 3 working days) */
+	{ "floating.departure_report_workdays", SETTING_INT, "3", 1, 30, "人走报告期限（工作日）",
+	  "房东、用工单位在人员离开后该工作日数内报告；超过的标为逾期报告", "COM-FLOAT-REG", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

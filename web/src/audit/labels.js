@@ -48,7 +48,9 @@ export const OBJECT_TYPES = [
   { value: 'export', label: '导出' },
   // 特种行业、内部单位与为民服务
   { value: 'trade_unit', label: '特种行业/内部单位' },
-  { value: 'trade_finding', label: '检查发现问题' }
+  { value: 'trade_finding', label: '检查发现问题' },
+  { value: 'employer_check', label: '用工单位抽查' },
+  { value: 'employer_meeting', label: '用工单位例会' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -221,7 +223,13 @@ const ACTION = {
   'trade.recheck': '整改复查',
   'trade.finding_list': '查询检查发现问题',
   'export.trade_units': '导出特种行业台账',
-  'export.internal_units': '导出内部单位台账'
+  'export.internal_units': '导出内部单位台账',
+  'floating.depart': '人走报告',
+  'employer.check': '抽查用工单位',
+  'employer.check_list': '查询用工单位抽查',
+  'employer.meeting': '登记用工单位例会',
+  'employer.meeting_list': '查询用工单位例会',
+  'rental.letter_coverage': '查询责任书覆盖'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
