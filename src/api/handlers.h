@@ -196,4 +196,11 @@ int api_employer_meetings_create(struct req *r);
 extern const struct field employer_meetings_create_fields[];
 int api_letter_coverage(struct req *r);
 
+int api_compounds_list(struct req *r);
+int api_compounds_create(struct req *r);
+extern const struct field compounds_create_fields[];
+int api_compounds_get(struct req *r);
+int api_compounds_assess(struct req *r);
+extern const struct field compounds_assess_fields[];
+
 #endif

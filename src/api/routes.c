@@ -130,5 +130,9 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/employer-meetings", api_employer_meetings_list, 0),
 	ROUTE_B("POST", "/api/v1/employer-meetings", api_employer_meetings_create, 0, employer_meetings_create_fields),
 	ROUTE("GET", "/api/v1/population/letter-coverage", api_letter_coverage, 0),
+	ROUTE("GET", "/api/v1/compounds", api_compounds_list, 0),
+	ROUTE_B("POST", "/api/v1/compounds", api_compounds_create, 0, compounds_create_fields),
+	ROUTE("GET", "/api/v1/compounds/{id}", api_compounds_get, 0),
+	ROUTE_B("POST", "/api/v1/compounds/{id}/assessments", api_compounds_assess, 0, compounds_assess_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

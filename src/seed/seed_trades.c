@@ -6,6 +6,10 @@
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
+#include "domain/population/employer_meetings.h"
+#include "domain/population/employers.h"
+#include "domain/population/floating.h"
+#include "domain/trades/compounds.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/trades/trade_inspections.h"
 #include "domain/trades/trades.h"
@@ -175,11 +179,140 @@ static int seed_station(struct ctx *c, const char *officer, const struct demo_un
 	return rc;
 }
 
+/* 城关's employers: a spot check with a discrepancy and one without, a
+ * meeting, and a departure reported by the employer */
+static int seed_floating_work(struct ctx *c)
+{
+	struct rows_query q;
+	json_t *emps = NULL, *out = NULL, *items;
+	int64_t today = date_local_days(c->now), person = 0;
+	int rc = auth_actor_load(c, "minjing1");
+
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_all(&q, "SELECT id, name FROM employer_unit WHERE station_id = ? ORDER BY id LIMIT 3", &emps);
+	}
+	if (rc || json_array_size(emps) < 2) {
+		json_decref(emps);
+		return rc;
+	}
+	{
+		int64_t e = json_integer_value(json_object_get(json_array_get(emps, 0), "id")), reg = 0;
+
+		/* all registered persons found at work: no discrepancy */
+		rows_binds(&q, c);
+		rows_bind_int(&q, e);
+		rows_bind_text(&q, day_str(c, today - 12));
+		rows_bind_text(&q, day_str(c, today - 12));
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM floating_person WHERE employer_id = ? AND registered_on <= ?"
+			      " AND (departed_on IS NULL OR departed_on > ?)",
+			      0, &reg);
+		if (!rc)
+			rc = employers_check(c, e, day_str(c, today - 12), reg, NULL, NULL, NULL, &out);
+		json_decref(out);
+		out = NULL;
+	}
+	if (!rc) {
+		int64_t e = json_integer_value(json_object_get(json_array_get(emps, 1), "id")), reg = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, e);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM floating_person WHERE employer_id = ? AND departed_on IS NULL", 0, &reg);
+		if (!rc)
+			rc = employers_check(c, e, day_str(c, today - 5), reg + 2, "现场2人未申报居住登记", NULL,
+					     "警告，责令3日内补报", &out);
+		json_decref(out);
+		out = NULL;
+	}
+	if (!rc) {
+		items = json_pack("[{s:O, s:s, s:s}, {s:O, s:s, s:s}]", "employer_id",
+				  json_object_get(json_array_get(emps, 0), "id"), "outcome", "commended", "note", "按月申报",
+				  "employer_id", json_object_get(json_array_get(emps, 1), "id"), "outcome", "penalized", "note",
+				  "2人未申报，已警告");
+		rc = items ? employer_meetings_create(c, day_str(c, today - 3), "冬季用工人员登记例会", "通报抽查情况", items, &out)
+			   : PS_ENOMEM;
+		json_decref(items);
+		json_decref(out);
+		out = NULL;
+	}
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_int(&q, "SELECT MAX(person_id) FROM floating_person WHERE station_id = ? AND employer_id IS NOT NULL",
+			      0, &person);
+	}
+	if (!rc && person) {
+		rc = floating_depart(c, person, day_str(c, today - 9), "employer", "人事专员", day_str(c, today - 2), &out);
+		json_decref(out);
+	}
+	json_decref(emps);
+	return rc;
+}
+
+/* 城关's compounds: one designated 安全小区 since 90 days, one designated
+ * and then (the video coverage fell) not, one never met the criteria */
+static int seed_compounds(struct ctx *c)
+{
+	static const struct {
+		const char *name, *community, *b1, *b2, *measures;
+		int covered, patrol, guards, first_ago, second_ago;
+	} cs[] = {
+		{ "东街花园小区", "东街社区", "1号楼", "2号楼", "门禁、24小时保安值守、楼道视频全覆盖", 2, 1, 4, 90, 30 },
+		{ "东街锦绣小区", "东街社区", "5号楼", "6号楼", "门禁、夜间巡逻", 2, 1, 2, 120, 20 },
+		{ "西街老旧小区", "西街社区", "1号楼", "2号楼", "夜间治安志愿者巡逻", 0, 1, 0, 60, 0 },
+	};
+	int64_t today = date_local_days(c->now);
+	int rc = auth_actor_load(c, "minjing1");
+
+	for (size_t i = 0; i < sizeof(cs) / sizeof(cs[0]) && !rc; i++) {
+		struct compound_input in = { 0 };
+		json_t *out = NULL, *b = json_pack("[s, s]", cs[i].b1, cs[i].b2);
+		int64_t id;
+
+		in.name = cs[i].name;
+		in.community = cs[i].community;
+		in.buildings = b;
+		in.buildings_total = 2;
+		in.buildings_covered = cs[i].covered;
+		in.patrol = cs[i].patrol;
+		in.access_control = cs[i].guards > 0;
+		in.guards = cs[i].guards;
+		in.measures = cs[i].measures;
+		rc = b ? compounds_create(c, &in, &out) : PS_ENOMEM;
+		json_decref(b);
+		if (rc)
+			break;
+		id = json_integer_value(json_object_get(json_object_get(out, "compound"), "id"));
+		json_decref(out);
+		rc = compounds_assess(c, id, day_str(c, today - cs[i].first_ago), &out);
+		json_decref(out);
+		if (!rc && cs[i].second_ago) {
+			if (i == 1) { /* two cameras broke: 1 of 2 buildings covered */
+				struct rows_query q;
+
+				rows_binds(&q, c);
+				rows_bind_int(&q, id);
+				rc = rows_exec(&q, "UPDATE compound SET buildings_covered = 1 WHERE id = ?", NULL);
+			}
+			if (!rc)
+				rc = compounds_assess(c, id, day_str(c, today - cs[i].second_ago), &out);
+			json_decref(out);
+		}
+	}
+	return rc;
+}
+
 int seed_demo_trades(struct ctx *c)
 {
 	int rc = seed_station(c, "minjing1", chengguan, sizeof(chengguan) / sizeof(chengguan[0]));
 
 	if (!rc)
 		rc = seed_station(c, "beishe_mj1", beishe, sizeof(beishe) / sizeof(beishe[0]));
+	if (!rc)
+		rc = seed_floating_work(c);
+	if (!rc)
+		rc = seed_compounds(c);
 	return rc;
 }

@@ -300,6 +300,13 @@ static const struct row table[] = {
 	R("POST", "/employer-meetings", "{\"held_on\":\"@today\",\"topic\":\"矩阵例会\",\"items\":[]}",
 	  "N N N N N N Y Y Y N N N N"),
 	R("GET", "/population/letter-coverage", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 安全小区: station staff register, sworn officers assess */
+	R("GET", "/compounds", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/compounds", "{\"name\":\"矩阵小区\",\"community\":\"东街社区\",\"buildings\":[]}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/compounds/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/compounds/{id}/assessments", "{\"assessed_on\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -314,7 +321,7 @@ struct fixtures {
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
-	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE];
+	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE], compound[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 };
@@ -466,6 +473,12 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE trade_unit SET station_id = %lld, address_id = NULL WHERE id = %lld",
 			      f->unit[s], f->trade[s]));
+	/* 安全小区: three of 城关's compounds (the demo's), moved to 北社 and 西河 */
+	for (int s = 0; s < NSCOPE; s++)
+		f->compound[s] = q1(srv, fmt(srv, "SELECT id FROM compound WHERE station_id = %lld ORDER BY id LIMIT 1 OFFSET %d",
+					     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE compound SET station_id = %lld WHERE id = %lld", f->unit[s], f->compound[s]));
 	/* 流动人口: three of 城关's floating persons, moved with their registration */
 	for (int s = 0; s < NSCOPE; s++)
 		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
@@ -501,7 +514,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
-		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating),
+		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound),
 #undef M
 	};
 

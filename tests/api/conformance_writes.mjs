@@ -270,4 +270,12 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     items: [{ employer_id: emId, outcome: 'commended', note: '按时申报' }] })
   await m1.call('POST', `/floating/${tenant}/departure`, { departed_on: today, reporter_kind: 'employer', reporter: '厂长',
     reported_on: today })
+
+  // --- 安全小区 (issue 16, part B) ---
+  const cp = await m1.call('POST', '/compounds', { name: '契约小区', community: '契约社区', buildings: ['1号楼'],
+    buildings_total: 1, buildings_covered: 1, guards: 1, access_control: true, patrol: true, measures: '门禁' })
+  const cpId = cp.body && cp.body.compound ? cp.body.compound.id : 0
+  await m1.call('GET', `/compounds/${cpId}`)
+  await m1.call('POST', `/compounds/${cpId}/assessments`, { assessed_on: today })
+  await m1.call('GET', `/compounds?as_of=${today}`)
 }

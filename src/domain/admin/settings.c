@@ -128,6 +128,15 @@ const struct setting_def setting_defs[] = {
 	 * deadline (COM-FLOAT-REG: provinces set it, e.g. Zhejiang 3 working days) */
 	{ "floating.departure_report_workdays", SETTING_INT, "3", 1, 30, "人走报告期限（工作日）",
 	  "房东、用工单位在人员离开后该工作日数内报告；超过的标为逾期报告", "COM-FLOAT-REG", 1 },
+	/* 安全小区: no national criteria (COM-SAFE-AREA); the county sets them */
+	{ "safe_area.no_burglary_months", SETTING_INT, "12", 1, 60, "安全小区：无入室盗窃月数",
+	  "评定日前该月数内小区没有入室盗窃警情", "COM-SAFE-AREA", 0 },
+	{ "safe_area.burglary_categories", SETTING_TEXT, "0101", 0, 200, "安全小区：计为入室盗窃的警情类别",
+	  "警情类别代码，以逗号分隔（默认 0101 入室盗窃）", "COM-SAFE-AREA", 0 },
+	{ "safe_area.min_coverage_pct", SETTING_INT, "80", 0, 100, "安全小区：楼栋视频覆盖率下限（%）",
+	  "技防：有视频监控覆盖的楼栋占全部楼栋的百分比", "COM-SAFE-AREA", 0 },
+	{ "safe_area.require_patrol", SETTING_BOOL, "true", 0, 1, "安全小区：须有巡逻或值守",
+	  NULL, "COM-SAFE-AREA", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -50,7 +50,8 @@ export const OBJECT_TYPES = [
   { value: 'trade_unit', label: '特种行业/内部单位' },
   { value: 'trade_finding', label: '检查发现问题' },
   { value: 'employer_check', label: '用工单位抽查' },
-  { value: 'employer_meeting', label: '用工单位例会' }
+  { value: 'employer_meeting', label: '用工单位例会' },
+  { value: 'compound', label: '小区' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -229,7 +230,10 @@ const ACTION = {
   'employer.check_list': '查询用工单位抽查',
   'employer.meeting': '登记用工单位例会',
   'employer.meeting_list': '查询用工单位例会',
-  'rental.letter_coverage': '查询责任书覆盖'
+  'rental.letter_coverage': '查询责任书覆盖',
+  'compound.create': '登记小区',
+  'compound.list': '查询安全小区',
+  'compound.assess': '安全小区评定'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

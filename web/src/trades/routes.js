@@ -1,5 +1,5 @@
 // routes.js — the 特种行业、内部单位 pages (children of the app layout).
-import { EMPLOYER_LIST, TRADE_LIST } from './labels.js'
+import { COMPOUND_LIST, EMPLOYER_LIST, TRADE_LIST } from './labels.js'
 
 const crumbs = ['社区警务']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -20,5 +20,6 @@ export const TRADE_ROUTES = [
     { crumbs: ['社区警务', '特种行业与内部单位'], menu: '/trades/units' }
   ),
   page('trades/findings', 'trade-findings', () => import('../views/trades/TradeFindingsView.vue'), '检查整改', TRADE_LIST),
-  page('trades/employers', 'trade-employers', () => import('../views/trades/EmployerWorkView.vue'), '用工单位与责任书', EMPLOYER_LIST)
+  page('trades/employers', 'trade-employers', () => import('../views/trades/EmployerWorkView.vue'), '用工单位与责任书', EMPLOYER_LIST),
+  page('trades/compounds', 'trade-compounds', () => import('../views/trades/CompoundsView.vue'), '安全小区', COMPOUND_LIST)
 ]
