@@ -203,4 +203,13 @@ int api_compounds_get(struct req *r);
 int api_compounds_assess(struct req *r);
 extern const struct field compounds_assess_fields[];
 
+int api_services_list(struct req *r);
+int api_services_create(struct req *r);
+extern const struct field services_create_fields[];
+int api_services_figures(struct req *r);
+int api_security_forecasts_list(struct req *r);
+int api_security_forecasts_create(struct req *r);
+extern const struct field security_forecasts_create_fields[];
+int api_security_forecasts_get(struct req *r);
+
 #endif

@@ -134,5 +134,11 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/compounds", api_compounds_create, 0, compounds_create_fields),
 	ROUTE("GET", "/api/v1/compounds/{id}", api_compounds_get, 0),
 	ROUTE_B("POST", "/api/v1/compounds/{id}/assessments", api_compounds_assess, 0, compounds_assess_fields),
+	ROUTE("GET", "/api/v1/services", api_services_list, 0),
+	ROUTE_B("POST", "/api/v1/services", api_services_create, 0, services_create_fields),
+	ROUTE("GET", "/api/v1/services/figures", api_services_figures, 0),
+	ROUTE("GET", "/api/v1/security-forecasts", api_security_forecasts_list, 0),
+	ROUTE_B("POST", "/api/v1/security-forecasts", api_security_forecasts_create, 0, security_forecasts_create_fields),
+	ROUTE("GET", "/api/v1/security-forecasts/{id}", api_security_forecasts_get, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -10,6 +10,7 @@
 #include "domain/population/employers.h"
 #include "domain/population/floating.h"
 #include "domain/trades/compounds.h"
+#include "domain/trades/services.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/trades/trade_inspections.h"
 #include "domain/trades/trades.h"
@@ -304,6 +305,68 @@ static int seed_compounds(struct ctx *c)
 	return rc;
 }
 
+/* 为民服务 of 城关's officers over the last weeks (all before today), and
+ * three 治安形势预报 to villages and compounds named by the demo's calls */
+static int seed_services(struct ctx *c)
+{
+	static const struct {
+		const char *officer, *kind, *place, *class_name, *topic, *materials, *helped, *help, *conv;
+		int ago, audience, quantity, incident;
+	} sv[] = {
+		{ "minjing1", "legal_class", "城关第一小学", "五年级二班", "预防校园欺凌", NULL, NULL, NULL, NULL, 20, 46, 1, 0 },
+		{ "minjing1", "legal_class", "城关中学", "初二年级", "拒绝毒品", NULL, NULL, NULL, NULL, 9, 210, 1, 0 },
+		{ "minjing1", "publicity", "汽车站", NULL, "返乡农民工防诈骗", "宣传单500份、展板2块", NULL, NULL, NULL, 6, 300, 1, 0 },
+		{ "minjing1", "rescue", NULL, NULL, NULL, NULL, "走失老人（80岁）", "查找家属并护送回家", NULL, 4, 0, 1, 1 },
+		{ "minjing1", "convenience", NULL, NULL, NULL, NULL, NULL, NULL, "certificate", 3, 0, 4, 0 },
+		{ "minjing2", "publicity", "北关村村委会", NULL, "冬季防火防盗", "宣传册200份", NULL, NULL, NULL, 12, 150, 1, 0 },
+		{ "minjing2", "convenience", NULL, NULL, NULL, NULL, NULL, NULL, "consultation", 2, 0, 6, 0 },
+		{ "minjing2", "rescue", NULL, NULL, NULL, NULL, "醉酒男子", "送医救治并通知家属", NULL, 1, 0, 1, 1 },
+	};
+	static const char *const villages[] = { "北关村", "幸福小区", "工业园区" };
+	int64_t today = date_local_days(c->now), incident = 0;
+	int rc = PS_OK;
+
+	for (size_t i = 0; i < sizeof(sv) / sizeof(sv[0]) && !rc; i++) {
+		struct service_input in = { 0 };
+		json_t *out = NULL;
+
+		rc = auth_actor_load(c, sv[i].officer);
+		if (!rc && sv[i].incident) {
+			struct rows_query q;
+
+			rows_binds(&q, c);
+			rows_bind_int(&q, c->who.station_id);
+			rows_bind_int(&q, incident);
+			rc = rows_int(&q, "SELECT MIN(id) FROM incident WHERE station_id = ? AND id > ?", 0, &incident);
+		}
+		if (rc)
+			break;
+		in.kind = sv[i].kind;
+		in.service_on = day_str(c, today - sv[i].ago);
+		in.place = sv[i].place;
+		in.class_name = sv[i].class_name;
+		in.topic = sv[i].topic;
+		in.materials = sv[i].materials;
+		in.person_helped = sv[i].helped;
+		in.help = sv[i].help;
+		in.convenience = sv[i].conv;
+		in.audience = sv[i].audience;
+		in.quantity = sv[i].quantity;
+		in.incident_id = sv[i].incident ? incident : 0;
+		rc = services_create(c, &in, &out);
+		json_decref(out);
+	}
+	if (!rc)
+		rc = auth_actor_load(c, "minjing1");
+	for (size_t i = 0; i < sizeof(villages) / sizeof(villages[0]) && !rc; i++) {
+		json_t *out = NULL;
+
+		rc = services_forecast_create(c, villages[i], day_str(c, today - 28), day_str(c, today - 1), &out);
+		json_decref(out);
+	}
+	return rc;
+}
+
 int seed_demo_trades(struct ctx *c)
 {
 	int rc = seed_station(c, "minjing1", chengguan, sizeof(chengguan) / sizeof(chengguan[0]));
@@ -314,5 +377,7 @@ int seed_demo_trades(struct ctx *c)
 		rc = seed_floating_work(c);
 	if (!rc)
 		rc = seed_compounds(c);
+	if (!rc)
+		rc = seed_services(c);
 	return rc;
 }

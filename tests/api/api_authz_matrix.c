@@ -307,6 +307,15 @@ static const struct row table[] = {
 	R("GET", "/compounds/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
 	R("POST", "/compounds/{id}/assessments", "{\"assessed_on\":\"@today\"}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* 为民服务: station staff record; sworn officers issue 治安形势预报 */
+	R("GET", "/services", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/services", "{\"kind\":\"convenience\",\"service_on\":\"@today\",\"convenience\":\"consultation\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/services/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/security-forecasts", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/security-forecasts", "{\"community\":\"北关村\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/security-forecasts/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -321,7 +330,7 @@ struct fixtures {
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
-	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE], compound[NSCOPE];
+	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE], compound[NSCOPE], forecast[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 };
@@ -479,6 +488,12 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 					     f->unit[OWN], s));
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE compound SET station_id = %lld WHERE id = %lld", f->unit[s], f->compound[s]));
+	/* 治安形势预报: three of 城关's (the demo's), moved to 北社 and 西河 */
+	for (int s = 0; s < NSCOPE; s++)
+		f->forecast[s] = q1(srv, fmt(srv, "SELECT id FROM security_forecast WHERE station_id = %lld ORDER BY id LIMIT 1 OFFSET %d",
+					     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE security_forecast SET station_id = %lld WHERE id = %lld", f->unit[s], f->forecast[s]));
 	/* 流动人口: three of 城关's floating persons, moved with their registration */
 	for (int s = 0; s < NSCOPE; s++)
 		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
@@ -514,7 +529,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/incidents/", incident), M("/oversight/", oversight), M("/persons/", person),
 		M("/rentals/", rental), M("/tenancies/", tenancy), M("/employers/", employer),
 		M("/hits/", hit), M("/letters/", letter), M("/wanted/", wanted),
-		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound),
+		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
 #undef M
 	};
 

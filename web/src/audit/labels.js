@@ -51,7 +51,9 @@ export const OBJECT_TYPES = [
   { value: 'trade_finding', label: '检查发现问题' },
   { value: 'employer_check', label: '用工单位抽查' },
   { value: 'employer_meeting', label: '用工单位例会' },
-  { value: 'compound', label: '小区' }
+  { value: 'compound', label: '小区' },
+  { value: 'service_record', label: '为民服务' },
+  { value: 'security_forecast', label: '治安形势预报' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -233,7 +235,12 @@ const ACTION = {
   'rental.letter_coverage': '查询责任书覆盖',
   'compound.create': '登记小区',
   'compound.list': '查询安全小区',
-  'compound.assess': '安全小区评定'
+  'compound.assess': '安全小区评定',
+  'service.create': '登记为民服务',
+  'service.list': '查询为民服务',
+  'service.figures': '查询为民服务统计',
+  'forecast.create': '发布治安形势预报',
+  'forecast.list': '查询治安形势预报'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

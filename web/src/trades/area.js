@@ -1,7 +1,7 @@
 // area.js — 特种行业、内部单位 (issue 16, part B): registers, inspections by checklist, findings and
 // their rectification deadlines.
 import api from '../api.js'
-import { TRADE_ROUTES } from './routes.js'
+import { TRADE_BARE_ROUTES, TRADE_ROUTES } from './routes.js'
 import { TRADE_ICONS, TRADE_MENU } from './menu.js'
 import { TRADE_INSPECT } from './labels.js'
 
@@ -12,6 +12,7 @@ export default {
   name: 'trades',
   icons: TRADE_ICONS,
   routes: TRADE_ROUTES,
+  bareRoutes: TRADE_BARE_ROUTES,
   menu: [{ order: 62, ...TRADE_MENU }],
   home: [
     {
