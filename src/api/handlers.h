@@ -290,5 +290,41 @@ extern const struct field registration_sweeps_create_fields[];
 int api_registration_sweeps_finding(struct req *r);
 extern const struct field registration_sweeps_finding_fields[];
 int api_today(struct req *r);
+/* 特种行业、内部单位与为民服务 (issue 16, part B) */
+int api_trade_units_list(struct req *r);
+int api_trade_units_create(struct req *r);
+extern const struct field trade_units_create_fields[];
+int api_trade_units_get(struct req *r);
+int api_trade_inspections_create(struct req *r);
+extern const struct field trade_inspections_create_fields[];
+int api_trade_findings_list(struct req *r);
+int api_trade_findings_recheck(struct req *r);
+extern const struct field trade_findings_recheck_fields[];
+
+int api_floating_depart(struct req *r);
+extern const struct field floating_depart_fields[];
+int api_employers_check(struct req *r);
+extern const struct field employers_check_fields[];
+int api_employer_checks_list(struct req *r);
+int api_employer_meetings_list(struct req *r);
+int api_employer_meetings_create(struct req *r);
+extern const struct field employer_meetings_create_fields[];
+int api_letter_coverage(struct req *r);
+
+int api_compounds_list(struct req *r);
+int api_compounds_create(struct req *r);
+extern const struct field compounds_create_fields[];
+int api_compounds_get(struct req *r);
+int api_compounds_assess(struct req *r);
+extern const struct field compounds_assess_fields[];
+
+int api_services_list(struct req *r);
+int api_services_create(struct req *r);
+extern const struct field services_create_fields[];
+int api_services_figures(struct req *r);
+int api_security_forecasts_list(struct req *r);
+int api_security_forecasts_create(struct req *r);
+extern const struct field security_forecasts_create_fields[];
+int api_security_forecasts_get(struct req *r);
 
 #endif

@@ -407,6 +407,48 @@ static const struct row table[] = {
 	R("POST", "/registration-sweeps/{id}/findings", "{\"address_id\":@sweepaddr,\"found\":1,\"registered\":1}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
 	R("GET", "/today", NULL, "N N N N N N Y Y Y N N Y N"),
+	/* 特种行业、内部单位 (issue 16, part B): station staff register, sworn
+	 * officers of the station inspect (never an auxiliary alone), every
+	 * business role reads its unit; another unit's record is 403 */
+	R("GET", "/trade-units", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/trade-units", "{\"category\":\"trade\",\"kind\":\"hotel\",\"name\":\"矩阵旅馆\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/trade-units/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* an empty checklist answer is a 400 (the permission held) */
+	R("POST", "/trade-units/{id}/inspections", "{\"inspected_on\":\"@today\",\"items\":[]}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/trade-findings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/trade-findings/{id}/recheck", "{\"checked_on\":\"@today\",\"rectified\":false}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* 流动人口 (issue 16, part B): a departure is reported by the station's
+	 * staff (the person fixture: not floating → 404 after the permission
+	 * held); checks and meetings by its sworn officers */
+	R("POST", "/floating/{id}/departure",
+	  "{\"departed_on\":\"@today\",\"reporter_kind\":\"landlord\",\"reported_on\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
+	R("POST", "/employers/{id}/checks", "{\"checked_on\":\"@today\",\"persons_found\":0}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/employer-checks", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/employer-meetings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/employer-meetings", "{\"held_on\":\"@today\",\"topic\":\"矩阵例会\",\"items\":[]}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/population/letter-coverage", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 安全小区: station staff register, sworn officers assess */
+	R("GET", "/compounds", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/compounds", "{\"name\":\"矩阵小区\",\"community\":\"东街社区\",\"buildings\":[]}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/compounds/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/compounds/{id}/assessments", "{\"assessed_on\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* 为民服务: station staff record; sworn officers issue 治安形势预报 */
+	R("GET", "/services", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/services", "{\"kind\":\"convenience\",\"service_on\":\"@today\",\"convenience\":\"consultation\"}",
+	  "N N N N N N Y Y Y N Y Y N"),
+	R("GET", "/services/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/security-forecasts", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/security-forecasts", "{\"community\":\"北关村\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/security-forecasts/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -421,6 +463,7 @@ struct fixtures {
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
+	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE], compound[NSCOPE], forecast[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 	/* 执法监督 (issue 15 part A) */
@@ -569,6 +612,40 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		else
 			f->letter[OTHER] = -1;
 	}
+
+	/* 特种行业: three of 城关's units with an open finding, moved to 北社 and 西河 */
+	for (int s = 0; s < NSCOPE; s++) {
+		f->trade[s] = q1(srv, fmt(srv, "SELECT DISTINCT unit_id FROM trade_finding WHERE rectified_on IS NULL"
+					       " AND unit_id IN (SELECT id FROM trade_unit WHERE station_id = %lld)"
+					       " ORDER BY unit_id LIMIT 1 OFFSET %d",
+					  f->unit[OWN], s));
+		f->trade_finding[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM trade_finding WHERE unit_id = %lld"
+						       " AND rectified_on IS NULL", f->trade[s]));
+	}
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE trade_unit SET station_id = %lld, address_id = NULL WHERE id = %lld",
+			      f->unit[s], f->trade[s]));
+	/* 安全小区: three of 城关's compounds (the demo's), moved to 北社 and 西河 */
+	for (int s = 0; s < NSCOPE; s++)
+		f->compound[s] = q1(srv, fmt(srv, "SELECT id FROM compound WHERE station_id = %lld ORDER BY id LIMIT 1 OFFSET %d",
+					     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE compound SET station_id = %lld WHERE id = %lld", f->unit[s], f->compound[s]));
+	/* 治安形势预报: three of 城关's (the demo's), moved to 北社 and 西河 */
+	for (int s = 0; s < NSCOPE; s++)
+		f->forecast[s] = q1(srv, fmt(srv, "SELECT id FROM security_forecast WHERE station_id = %lld ORDER BY id LIMIT 1 OFFSET %d",
+					     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE security_forecast SET station_id = %lld WHERE id = %lld", f->unit[s], f->forecast[s]));
+	/* 流动人口: three of 城关's floating persons, moved with their registration */
+	for (int s = 0; s < NSCOPE; s++)
+		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
+						  " ORDER BY person_id LIMIT 1 OFFSET %d",
+					     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE floating_person SET station_id = %lld WHERE person_id = %lld;"
+				   "UPDATE person SET unit_id = %lld WHERE id = %lld",
+			      f->unit[s], f->floating[s], f->unit[s], f->floating[s]));
 
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
@@ -731,6 +808,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/online-inspections/", inspection), M("/inspection-findings/", finding),
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
+		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
 #undef M
 	};
 

@@ -187,6 +187,9 @@ async function readAll(c) {
     '/hits', '/letters', '/population/summary',
     '/beats', '/beat-map', '/leader-assignments', '/household-visits', '/key-persons', '/key-person-transfers',
     '/registration-sweeps', '/registration-sweeps/candidates', '/today']
+    '/hits', '/letters', '/population/summary',
+    '/trade-units', '/trade-findings', '/employer-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
+    '/services', '/services/figures', '/security-forecasts']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

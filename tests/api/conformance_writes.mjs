@@ -354,4 +354,50 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     const swid = sw.body && sw.body.registration_sweep ? sw.body.registration_sweep.id : 0
     await mj.call('POST', `/registration-sweeps/${swid}/findings`, { address_id: cand.items[0].id, found: 1, registered: 1, notes: '已登记' })
   }
+  // --- 特种行业、内部单位 (issue 16, part B) ---
+  const tu = await m1.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约旅馆', responsible: '店主',
+    phone: '13800000009', licence_no: 'T-9', licence_expires_on: today, cameras: 4, video_linked: true, alarm: false,
+    key_unit: false, security_staff: 1, security_chief: '保卫', guard_measures: '值班', physical_measures: '门禁' })
+  const tuId = tu.body && tu.body.trade_unit ? tu.body.trade_unit.id : 0
+  const det = (await m1.call('GET', `/trade-units/${tuId}`)).body
+  const items = ((det && det.checklist) || []).map((item, i) => ({ item, ok: i !== 0 }))
+  const later = new Date(Date.now() + 8 * 3600e3 + 10 * 86400e3).toISOString().slice(0, 10)
+  await m1.call('POST', `/trade-units/${tuId}/inspections`, { inspected_on: today, items, notes: '契约检查',
+    findings: [{ description: '未登记证件号码', deadline: later, offence_code: 'OF-088' }] })
+  const fl = (await m1.call('GET', '/trade-findings?open=1')).body
+  const fd = fl && fl.items ? fl.items.find((x) => x.unit_id === tuId) : null
+  await m1.call('POST', `/trade-findings/${fd ? fd.id : 0}/recheck`, { checked_on: today, rectified: false, notes: '未整改',
+    new_deadline: later })
+  await m1.call('GET', '/trade-units?category=trade&overdue=1')
+  await m1.call('GET', '/trade-findings?overdue=1')
+  await c.suozhang.call('POST', '/exports', { kind: 'trade_units', format: 'xlsx', reason: '契约测试导出' })
+
+  // --- 流动人口: 人走报告, 抽查, 例会 (issue 16, part B) ---
+  await m1.call('POST', `/employers/${emId}/checks`, { checked_on: today, persons_found: 3, findings: '2人未申报',
+    offence_code: '', penalty: '警告' })
+  await m1.call('POST', '/employer-meetings', { held_on: today, topic: '契约例会', notes: '通报',
+    items: [{ employer_id: emId, outcome: 'commended', note: '按时申报' }] })
+  await m1.call('POST', `/floating/${tenant}/departure`, { departed_on: today, reporter_kind: 'employer', reporter: '厂长',
+    reported_on: today })
+
+  // --- 安全小区 (issue 16, part B) ---
+  const cp = await m1.call('POST', '/compounds', { name: '契约小区', community: '契约社区', buildings: ['1号楼'],
+    buildings_total: 1, buildings_covered: 1, guards: 1, access_control: true, patrol: true, measures: '门禁' })
+  const cpId = cp.body && cp.body.compound ? cp.body.compound.id : 0
+  await m1.call('GET', `/compounds/${cpId}`)
+  await m1.call('POST', `/compounds/${cpId}/assessments`, { assessed_on: today })
+  await m1.call('GET', `/compounds?as_of=${today}`)
+
+  // --- 为民服务 and 治安形势预报 ---
+  await m1.call('POST', '/services', { kind: 'legal_class', service_on: today, place: '契约小学', class_name: '五年级',
+    topic: '法制课', audience: 40, notes: '契约' })
+  await m1.call('POST', '/services', { kind: 'publicity', service_on: today, place: '集市', topic: '防诈骗', audience: 80,
+    materials: '传单' })
+  await m1.call('POST', '/services', { kind: 'rescue', service_on: today, person_helped: '走失儿童', help: '送回家' })
+  await m1.call('POST', '/services', { kind: 'convenience', service_on: today, convenience: 'certificate', quantity: 2 })
+  await m1.call('GET', `/services?kind=rescue&from=${today}&to=${today}`)
+  await m1.call('GET', `/services/figures?from=${today}&to=${today}`)
+  const fc = await m1.call('POST', '/security-forecasts', { community: '北关村', from_on: today, to_on: today })
+  const fcId = fc.body && fc.body.forecast ? fc.body.forecast.id : 0
+  await m1.call('GET', `/security-forecasts/${fcId}`)
 }

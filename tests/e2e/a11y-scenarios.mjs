@@ -29,7 +29,9 @@ const DETAILS = [
   { list: '/incidents?per_page=1', page: (id) => `/incidents/${id}` },
   { list: '/persons?per_page=1', page: (id) => `/population/persons/${id}` },
   { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` },
-  { list: '/key-persons', page: (id) => `/community/key-persons/${id}` }
+  { list: '/key-persons', page: (id) => `/community/key-persons/${id}` },
+  { list: '/trade-units', page: (id) => `/trades/units/${id}` },
+  { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` }
 ]
 
 // Pages already checked for a role (role + path): a second account of the same role checks only

@@ -11,6 +11,7 @@ import { mfaScenarios } from './mfa-scenarios.mjs'
 import { supervisionScenarios } from './supervision-scenarios.mjs'
 import { archiveScenarios } from './archive-scenarios.mjs'
 import { communityScenarios } from './community-scenarios.mjs'
+import { tradeScenarios } from './trade-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -156,5 +157,6 @@ export const scenarios = [
   ...supervisionScenarios,
   ...archiveScenarios,
   ...communityScenarios,
+  ...tradeScenarios,
   ...a11yScenarios
 ]

@@ -105,6 +105,28 @@ static const struct export_col loan_ledger_cols[] = {
 	{ "returned_at", "归还时间" }, { "status", "状态" },          { "overdue", "逾期" },
 	{ NULL, NULL },
 };
+/* 特种行业、内部单位 ledgers (issue 16, part B): one per category, rows by kind */
+static const struct export_col trade_cols[] = {
+	{ "kind", "类别" },           { "name", "单位名称" },       { "licence_no", "许可证（备案）号" },
+	{ "responsible", "负责人" },  { "phone", "联系电话" },      { "address", "地址" },
+	{ "key_unit", "重点单位" },   { "security_chief", "保卫负责人" }, { "security_staff", "保卫人数" },
+	{ "cameras", "监控探头" },    { "video_linked", "视频联网" }, { "alarm", "报警装置" },
+	{ "guard_measures", "人防" }, { "physical_measures", "物防" }, { "last_inspected_on", "最近检查" },
+	{ "open_findings", "未整改问题" }, { "unit_name", "管辖单位" },
+	{ NULL, NULL },
+};
+
+#define TRADE_LEDGER_SQL(cat)                                                                            \
+	"SELECT t.id, t.kind, t.name, t.licence_no, t.responsible, t.phone,"                             \
+	" CASE WHEN a.id IS NULL THEN '' ELSE a.community || a.building || a.unit_no || a.room END AS address," \
+	" CASE WHEN t.key_unit = 1 THEN '是' ELSE '否' END AS key_unit, t.security_chief, t.security_staff,"  \
+	" t.cameras, CASE WHEN t.video_linked = 1 THEN '是' ELSE '否' END AS video_linked,"                 \
+	" CASE WHEN t.alarm = 1 THEN '是' ELSE '否' END AS alarm, t.guard_measures, t.physical_measures,"   \
+	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
+	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \
+	" o.name AS unit_name FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"                   \
+	" LEFT JOIN address a ON a.id = t.address_id WHERE t.category = '" cat "' AND t.closed_on IS NULL" \
+	" AND o.path LIKE ? ORDER BY t.kind, t.id LIMIT ?"
 
 static const struct {
 	const char *kind, *title;
@@ -197,6 +219,8 @@ static const struct {
 	  " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = l.unit_id"
 	  " JOIN users ru ON ru.id = l.requested_by LEFT JOIN users du ON du.id = l.decided_by"
 	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT },
+	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade") },
+	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal") },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -368,6 +392,9 @@ static int total_row(struct ctx *c, size_t k, json_t *rows, json_t **out)
 	if (kinds[k].sum_key)
 		json_object_set_new(*out, kinds[k].sum_key, json_integer(sum));
 	return PS_OK;
+	if (strcmp(kind, "trade_units") == 0 || strcmp(kind, "internal_units") == 0)
+		set_text(row, "kind", enums_label(strcmp(kind, "trade_units") == 0 ? ES_TRADE_KIND : ES_INTERNAL_KIND,
+						  row_str(row, "kind")));
 }
 
 int exports_check(struct ctx *c, const char *kind, const char *reason)

@@ -5,6 +5,8 @@
 #include "domain/supervision/supervision.h"
 #include "domain/archives/archives.h"
 #include "domain/archives/inspections.h"
+#include "domain/trades/trade_findings.h"
+#include "domain/trades/trades.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -17,5 +19,7 @@ const struct clock_source clock_sources[] = {
 	{ "loans", loans_clocks },         /* 档案借阅 due back (issue 15) */
 	{ "inspections", inspections_clocks }, /* 网上巡查 findings answered (issue 15) */
 	{ "key_persons", key_persons_clocks }, /* 重点人员见面 (issue 16) */
+	{ "trades", trades_clocks },               /* 特种行业、内部单位: inspection cycle */
+	{ "trade_findings", trade_findings_clocks }, /* 限期整改 of inspection findings */
 	{ NULL, NULL },
 };

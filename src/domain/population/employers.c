@@ -7,6 +7,7 @@
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "rules/date.h"
+#include "rules/offence.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -80,7 +81,7 @@ int employers_list_unaudited(struct ctx *c, json_t **out)
 		      "SELECT e.id, e.name, e.contact, e.phone, e.letter_signed_on, e.station_id,"
 		      " (SELECT MAX(month) FROM employer_report r WHERE r.employer_id = e.id) AS last_report,"
 		      " (SELECT COUNT(*) FROM employer_report r WHERE r.employer_id = e.id AND r.month = ?) AS reported,"
-		      " (SELECT COUNT(*) FROM floating_person f WHERE f.employer_id = e.id) AS persons"
+		      " (SELECT COUNT(*) FROM floating_person f WHERE f.employer_id = e.id AND f.departed_on IS NULL) AS persons"
 		      " FROM employer_unit e JOIN org_unit o ON o.id = e.station_id WHERE o.path LIKE ?"
 		      " ORDER BY e.id",
 		      &items);
@@ -147,4 +148,114 @@ int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals,
 		rc = audit_write(c, "employer.report", "employer", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", month);
 	return rc ? rc : employers_list(c, out);
+}
+
+#define CHECK_COLS                                                                                    \
+	"SELECT k.id, k.employer_id, e.name AS employer_name, k.checked_on, k.officer_id, u.name AS officer_name," \
+	" k.persons_registered, k.persons_found, k.discrepancy, k.findings, k.offence_code, k.penalty"      \
+	" FROM employer_check k JOIN employer_unit e ON e.id = k.employer_id JOIN users u ON u.id = k.officer_id" \
+	" JOIN org_unit o ON o.id = e.station_id"
+
+int employers_check(struct ctx *c, int64_t id, const char *checked_on, int64_t persons_found, const char *findings,
+		    const char *offence_code, const char *penalty, json_t **out)
+{
+	struct rows_query q;
+	int64_t registered = 0, check_id;
+	json_t *row;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_EMPLOYER_CHECK,
+			     "SELECT o.path FROM employer_unit e JOIN org_unit o ON o.id = e.station_id WHERE e.id = ?", id,
+			     "用工单位不存在");
+	if (rc)
+		return rc;
+	if (!date_valid_str(checked_on))
+		return ps_fail_field(c->err, PS_EINVAL, "checked_on", "抽查日期应为 YYYY-MM-DD");
+	if (strcmp(checked_on, ctx_today_str(c)) > 0)
+		return ps_fail_field(c->err, PS_EINVAL, "checked_on", "抽查日期不能晚于今天");
+	if (offence_code && *offence_code && !offence_find(offence_code))
+		return ps_fail_field(c->err, PS_EINVAL, "offence_code", "违法行为代码不在违法行为表中");
+	/* registered that day: registered on or before it and not yet left */
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, checked_on);
+	rows_bind_text(&q, checked_on);
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM floating_person WHERE employer_id = ? AND registered_on <= ?"
+		      " AND (departed_on IS NULL OR departed_on > ?)",
+		      0, &registered);
+	if (rc)
+		return rc;
+	if (persons_found != registered && (!findings || !*findings))
+		return ps_fail_field(c->err, PS_EINVAL, "findings",
+				     "现场人数与登记人数不符（登记 %lld 人，现场 %lld 人），须写明核查情况",
+				     (long long)registered, (long long)persons_found);
+	if (persons_found == registered && ((offence_code && *offence_code) || (penalty && *penalty)))
+		return ps_fail_field(c->err, PS_EINVAL, "penalty", "人数相符，没有可处罚的差异");
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, checked_on);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, registered);
+	rows_bind_int(&q, persons_found);
+	rows_bind_int(&q, persons_found - registered);
+	rows_bind_text(&q, findings);
+	rows_bind_text(&q, offence_code);
+	rows_bind_text(&q, penalty);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO employer_check(employer_id, checked_on, officer_id, persons_registered, persons_found,"
+			 " discrepancy, findings, offence_code, penalty, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &check_id);
+	if (!rc)
+		rc = audit_write(c, "employer.check", "employer", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 arena_printf(c->arena, "登记 %lld 人，现场 %lld 人", (long long)registered,
+					      (long long)persons_found));
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, check_id);
+	rc = rows_one(&q, CHECK_COLS " WHERE k.id = ?", &row);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "check", row);
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+int employers_checks_list(struct ctx *c, json_t **out)
+{
+	struct rows_query q;
+	json_t *items;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_EMPLOYER_LIST);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_all(&q, CHECK_COLS " WHERE o.path LIKE ? ORDER BY k.checked_on DESC, k.id DESC LIMIT 500", &items);
+	if (rc)
+		return rc;
+	{
+		json_t *it;
+		size_t i;
+		int64_t n = 0, diff = 0;
+
+		json_array_foreach(items, i, it) {
+			n++;
+			diff += row_int(it, "discrepancy") != 0;
+		}
+		*out = json_pack("{s:o, s:{s:I, s:I}}", "items", items, "figures", "checks", (json_int_t)n,
+				 "with_discrepancy", (json_int_t)diff);
+	}
+	if (!*out)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = audit_read_items(c, "employer.check_list", "employer_check", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }

@@ -8,6 +8,7 @@
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "rules/date.h"
+#include "domain/clocks/clocks.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -63,7 +64,9 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 		       " ON CONFLICT (person_id) DO UPDATE SET registered_on = excluded.registered_on,"
 		       " permit_no = excluded.permit_no, permit_issued_on = excluded.permit_issued_on,"
 		       " permit_expires_on = excluded.permit_expires_on, mode = excluded.mode,"
-		       " layer = excluded.layer, employer_id = excluded.employer_id",
+		       " layer = excluded.layer, employer_id = excluded.employer_id, departed_on = NULL,"
+		       " departure_reporter_kind = NULL, departure_reporter = NULL, departure_reported_on = NULL,"
+		       " departure_recorded_by = NULL",
 		       NULL);
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->person_id);
@@ -86,5 +89,80 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 			return rc;
 		*out = json_pack("{s:o}", "floating", f);
 	}
+	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* Working days after from up to and including to (both day numbers). */
+static int64_t workdays_between(const struct calendar *cal, int64_t from, int64_t to)
+{
+	int64_t n = 0;
+
+	for (int64_t d = from + 1; d <= to; d++)
+		n += calendar_is_workday(cal, d);
+	return n;
+}
+
+int floating_depart(struct ctx *c, int64_t person_id, const char *departed_on, const char *reporter_kind,
+		    const char *reporter, const char *reported_on, json_t **out)
+{
+	struct rows_query q;
+	struct calendar cal;
+	int64_t n = 0, dep, rep, limit, late_days;
+	int y, m, d, rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_FLOATING_DEPART,
+			     "SELECT o.path FROM floating_person f JOIN org_unit o ON o.id = f.station_id WHERE f.person_id = ?",
+			     person_id, "该人员不是登记在册的流动人口");
+	if (rc)
+		return rc;
+	if (!departed_on || date_parse(departed_on, strlen(departed_on), &y, &m, &d))
+		return ps_fail_field(c->err, PS_EINVAL, "departed_on", "离开日期应为 YYYY-MM-DD");
+	dep = date_days_from_civil(y, m, d);
+	if (!reported_on || date_parse(reported_on, strlen(reported_on), &y, &m, &d))
+		return ps_fail_field(c->err, PS_EINVAL, "reported_on", "报告日期应为 YYYY-MM-DD");
+	rep = date_days_from_civil(y, m, d);
+	if (rep > date_local_days(c->now))
+		return ps_fail_field(c->err, PS_EINVAL, "reported_on", "报告日期不能晚于今天");
+	if (dep > rep)
+		return ps_fail_field(c->err, PS_EINVAL, "departed_on", "离开日期不能晚于报告日期");
+	if (!enums_valid(ES_DEPARTURE_REPORTER, reporter_kind))
+		return ps_fail_field(c->err, PS_EINVAL, "reporter_kind", "报告人应为 landlord（房东）/employer（用工单位）/self（本人）/officer（民警）");
+	rc = clocks_calendar(c, &cal);
+	if (rc)
+		return rc;
+	limit = setting_int(c, "floating.departure_report_workdays", c->who.station_id);
+	late_days = workdays_between(&cal, dep, rep);
+	rows_binds(&q, c);
+	rows_bind_text(&q, departed_on);
+	rows_bind_text(&q, reporter_kind);
+	rows_bind_text(&q, reporter);
+	rows_bind_text(&q, reported_on);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, person_id);
+	rc = rows_exec(&q,
+		       "UPDATE floating_person SET departed_on = ?, departure_reporter_kind = ?, departure_reporter = ?,"
+		       " departure_reported_on = ?, departure_recorded_by = ? WHERE person_id = ? AND departed_on IS NULL",
+		       &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_DEPARTED", NULL, "该人员已登记离开");
+	if (rc)
+		return rc;
+	/* 人走: the tenancy that was open on the day ends with it */
+	rows_binds(&q, c);
+	rows_bind_text(&q, departed_on);
+	rows_bind_int(&q, person_id);
+	rows_bind_text(&q, departed_on);
+	rc = rows_exec(&q, "UPDATE tenancy SET to_date = ? WHERE person_id = ? AND to_date IS NULL AND from_date <= ?",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "floating.depart", "person", arena_printf(c->arena, "%lld", (long long)person_id),
+				 "success", late_days > limit ? "逾期报告" : "按期报告");
+	if (rc)
+		return rc;
+	*out = json_pack("{s:{s:I, s:s, s:s, s:s, s:I, s:I, s:b}}", "floating", "person_id", (json_int_t)person_id,
+			 "departed_on", departed_on, "reported_on", reported_on, "reporter_kind", reporter_kind,
+			 "workdays", (json_int_t)late_days, "limit_workdays", (json_int_t)limit, "late",
+			 late_days > limit);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

@@ -16,4 +16,12 @@ struct floating_input {
  * control/known). */
 int floating_register(struct ctx *c, const struct floating_input *in, json_t **out);
 
+/* 人走报告: the floating person left on departed_on, as reported on
+ * reported_on by reporter_kind (enum departure_reporter) named reporter;
+ * the open tenancy ends that day. "late" when the report came more working
+ * days after the departure than the setting floating.departure_report_workdays
+ * (COM-FLOAT-REG). PS_ECONFLICT when already recorded as departed. */
+int floating_depart(struct ctx *c, int64_t person_id, const char *departed_on, const char *reporter_kind,
+		    const char *reporter, const char *reported_on, json_t **out);
+
 #endif

@@ -18,6 +18,9 @@ export const AREAS = [core, admin, cases, clocks, incidents, population, audit, 
 import community from '../community/area.js'
 
 export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, community]
+import trades from '../trades/area.js'
+
+export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, trades]
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

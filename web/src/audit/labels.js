@@ -63,6 +63,14 @@ export const OBJECT_TYPES = [
   { value: 'key_person', label: '重点人员' },
   { value: 'key_person_transfer', label: '重点人员移交' },
   { value: 'registration_sweep', label: '漏登漏管排查' }
+  // 特种行业、内部单位与为民服务
+  { value: 'trade_unit', label: '特种行业/内部单位' },
+  { value: 'trade_finding', label: '检查发现问题' },
+  { value: 'employer_check', label: '用工单位抽查' },
+  { value: 'employer_meeting', label: '用工单位例会' },
+  { value: 'compound', label: '小区' },
+  { value: 'service_record', label: '为民服务' },
+  { value: 'security_forecast', label: '治安形势预报' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -322,6 +330,28 @@ const ACTION = {
   'beat.map': '查看责任区地图',
   'leader_assignment.list': '查看包片领导',
   'registration_sweep.candidates': '查看漏登漏管线索'
+  // 特种行业、内部单位与为民服务
+  'trade.create': '登记特种行业/内部单位',
+  'trade.list': '查询特种行业/内部单位',
+  'trade.inspect': '治安检查',
+  'trade.recheck': '整改复查',
+  'trade.finding_list': '查询检查发现问题',
+  'export.trade_units': '导出特种行业台账',
+  'export.internal_units': '导出内部单位台账',
+  'floating.depart': '人走报告',
+  'employer.check': '抽查用工单位',
+  'employer.check_list': '查询用工单位抽查',
+  'employer.meeting': '登记用工单位例会',
+  'employer.meeting_list': '查询用工单位例会',
+  'rental.letter_coverage': '查询责任书覆盖',
+  'compound.create': '登记小区',
+  'compound.list': '查询安全小区',
+  'compound.assess': '安全小区评定',
+  'service.create': '登记为民服务',
+  'service.list': '查询为民服务',
+  'service.figures': '查询为民服务统计',
+  'forecast.create': '发布治安形势预报',
+  'forecast.list': '查询治安形势预报'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

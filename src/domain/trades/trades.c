@@ -1,0 +1,338 @@
+/* trades.c — 特种行业 and 内部单位: the register, the list with the next
+ * inspection due, one unit with its inspections and findings, and the clock
+ * of the inspection cycle (COM-KEYUNIT-CHECK: the frequency is a setting per
+ * kind; NBZA sets none). */
+#include "domain/trades/trades.h"
+#include "domain/trades/trade_findings.h"
+#include "domain/admin/audit.h"
+#include "domain/admin/settings.h"
+#include "domain/authz.h"
+#include "domain/enums.h"
+#include "domain/rows.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "rules/catalog.h"
+#include "rules/date.h"
+
+#include <string.h>
+
+#define NOMEM(c) ps_fail((c)->err, PS_ENOMEM, NULL, NULL, "内存不足")
+
+static int kind_valid(const char *category, const char *kind)
+{
+	if (!category || !kind)
+		return 0;
+	if (!strcmp(category, "trade"))
+		return enums_valid(ES_TRADE_KIND, kind);
+	if (!strcmp(category, "internal"))
+		return enums_valid(ES_INTERNAL_KIND, kind);
+	return 0;
+}
+
+static const char *kind_label(const char *category, const char *kind)
+{
+	return enums_label(category && !strcmp(category, "internal") ? ES_INTERNAL_KIND : ES_TRADE_KIND, kind);
+}
+
+int64_t trades_cycle_days(struct ctx *c, const char *kind, int64_t station_id)
+{
+	return setting_int(c, arena_printf(c->arena, "trade.cycle_days_%s", kind ? kind : ""), station_id);
+}
+
+json_t *trades_checklist(struct ctx *c, const char *kind, int64_t station_id)
+{
+	static const char sep[] = "；";
+	const char *s = setting_text(c, arena_printf(c->arena, "trade.checklist_%s", kind ? kind : ""), station_id);
+	json_t *a = json_array();
+
+	while (a && s && *s) {
+		const char *e = strstr(s, sep);
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+
+		while (n && s[0] == ' ') {
+			s++;
+			n--;
+		}
+		if (n && json_array_append_new(a, json_stringn(s, n))) {
+			json_decref(a);
+			return NULL;
+		}
+		s = e ? e + sizeof(sep) - 1 : NULL;
+	}
+	return a;
+}
+
+int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
+{
+	struct rows_query q;
+	int64_t id, n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_TRADE_CREATE);
+	if (rc)
+		return rc;
+	if (!enums_valid(ES_TRADE_CATEGORY, in->category))
+		return ps_fail_field(c->err, PS_EINVAL, "category", "类别应为 trade（特种行业）或 internal（内部单位）");
+	if (!kind_valid(in->category, in->kind))
+		return ps_fail_field(c->err, PS_EINVAL, "kind", !strcmp(in->category, "trade")
+								 ? "特种行业种类不正确（旅馆、典当、废旧金属收购……）"
+								 : "内部单位种类不正确（金融单位、学校、医院……）");
+	if (!in->name || !*in->name)
+		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写单位名称");
+	if (in->licence_expires_on && *in->licence_expires_on && !date_valid_str(in->licence_expires_on))
+		return ps_fail_field(c->err, PS_EINVAL, "licence_expires_on", "许可证有效期应为 YYYY-MM-DD");
+	if (!c->who.station_id)
+		return ps_fail(c->err, PS_EFORBIDDEN, "FORBIDDEN", NULL, "只有派出所（警务室）可以登记单位");
+	if (in->address_id) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->address_id);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM address WHERE id = ? AND station_id = ?", 0, &n);
+		if (rc)
+			return rc;
+		if (!n)
+			return ps_fail_field(c->err, PS_EINVAL, "address_id", "标准地址不存在或不属于本所");
+	}
+	rows_binds(&q, c);
+	rows_bind_text(&q, in->category);
+	rows_bind_text(&q, in->kind);
+	rows_bind_text(&q, in->name);
+	if (in->address_id)
+		rows_bind_int(&q, in->address_id);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, in->licence_no);
+	rows_bind_text(&q, in->licence_expires_on);
+	rows_bind_text(&q, in->responsible);
+	rows_bind_text(&q, in->phone);
+	rows_bind_text(&q, in->security_chief);
+	rows_bind_int(&q, in->security_staff);
+	rows_bind_int(&q, in->key_unit ? 1 : 0);
+	rows_bind_int(&q, in->cameras);
+	rows_bind_int(&q, in->video_linked ? 1 : 0);
+	rows_bind_int(&q, in->alarm ? 1 : 0);
+	rows_bind_text(&q, in->guard_measures);
+	rows_bind_text(&q, in->physical_measures);
+	rows_bind_int(&q, c->who.station_id);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO trade_unit(category, kind, name, address_id, licence_no, licence_expires_on,"
+			 " responsible, phone, security_chief, security_staff, key_unit, cameras, video_linked, alarm,"
+			 " guard_measures, physical_measures, station_id, created_by, created_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &id);
+	if (!rc)
+		rc = audit_write(c, "trade.create", "trade_unit", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", in->name);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:{s:I, s:s}}", "trade_unit", "id", (json_int_t)id, "name", in->name);
+	return *out ? PS_OK : NOMEM(c);
+}
+
+/* The day after which the unit is due again: its last inspection (or its
+ * registration) plus the kind's cycle. */
+static int64_t due_day(struct ctx *c, json_t *it)
+{
+	const char *last = row_str(it, "last_inspected_on");
+	int64_t base;
+	int y, m, d;
+
+	if (last && !date_parse(last, strlen(last), &y, &m, &d))
+		base = date_days_from_civil(y, m, d);
+	else
+		base = date_local_days(row_int(it, "created_at"));
+	return base + trades_cycle_days(c, row_str(it, "kind"), row_int(it, "station_id"));
+}
+
+static const char *day_str(struct ctx *c, int64_t day)
+{
+	int y, m, d;
+
+	date_civil_from_days(day, &y, &m, &d);
+	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+}
+
+#define UNIT_COLS                                                                                       \
+	"SELECT t.id, t.category, t.kind, t.name, t.address_id,"                                        \
+	" CASE WHEN a.id IS NULL THEN NULL ELSE a.community || a.building || a.unit_no || a.room END AS address," \
+	" t.licence_no, t.licence_expires_on, t.responsible, t.phone, t.security_chief, t.security_staff,"  \
+	" t.key_unit, t.cameras, t.video_linked, t.alarm, t.guard_measures, t.physical_measures,"          \
+	" t.station_id, o.name AS unit_name, t.created_at,"                                               \
+	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
+	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \
+	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL"           \
+	"  AND f.deadline < ?) AS overdue_findings"                                                        \
+	" FROM trade_unit t JOIN org_unit o ON o.id = t.station_id LEFT JOIN address a ON a.id = t.address_id"
+
+int trades_list(struct ctx *c, const char *category, const char *kind, int overdue_only, json_t **out)
+{
+	struct rows_query q;
+	json_t *rows, *items, *it, *by_kind;
+	int64_t today = date_local_days(c->now), n_due = 0, n_findings = 0, n_linked = 0;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_TRADE_LIST);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_today_str(c));
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_bind_text_exact(&q, category ? category : "");
+	rows_bind_text_exact(&q, category ? category : "");
+	rows_bind_text_exact(&q, kind ? kind : "");
+	rows_bind_text_exact(&q, kind ? kind : "");
+	rc = rows_all(&q,
+		      UNIT_COLS " WHERE o.path LIKE ? AND t.closed_on IS NULL AND (? = '' OR t.category = ?)"
+				" AND (? = '' OR t.kind = ?) ORDER BY t.category DESC, t.kind, t.id",
+		      &rows);
+	if (rc)
+		return rc;
+	items = json_array();
+	by_kind = json_object();
+	if (!items || !by_kind) {
+		json_decref(rows);
+		json_decref(items);
+		json_decref(by_kind);
+		return NOMEM(c);
+	}
+	json_array_foreach(rows, i, it) {
+		int64_t due = due_day(c, it);
+		int overdue = today > due;
+		char masked[24];
+		const char *k = row_str(it, "kind");
+		json_t *cnt = json_object_get(by_kind, k ? k : "");
+
+		if (row_str(it, "phone")) {
+			text_mask_phone(row_str(it, "phone"), masked);
+			json_object_set_new(it, "phone", json_string(masked));
+		}
+		json_object_set_new(it, "kind_label", json_string(kind_label(row_str(it, "category"), k)));
+		json_object_set_new(it, "next_due", json_string(day_str(c, due)));
+		json_object_set_new(it, "inspection_overdue", json_boolean(overdue));
+		n_due += overdue;
+		n_findings += row_int(it, "overdue_findings");
+		n_linked += row_int(it, "video_linked");
+		json_object_set_new(by_kind, k ? k : "", json_integer(json_integer_value(cnt) + 1));
+		if (!overdue_only || overdue)
+			json_array_append(items, it);
+	}
+	*out = json_pack("{s:o, s:{s:I, s:I, s:I, s:I, s:o}}", "items", items, "figures", "units",
+			 (json_int_t)json_array_size(rows), "inspection_overdue", (json_int_t)n_due,
+			 "overdue_findings", (json_int_t)n_findings, "video_linked", (json_int_t)n_linked, "by_kind",
+			 by_kind);
+	json_decref(rows);
+	if (!*out)
+		return NOMEM(c);
+	/* AUD-1: the list names the units' responsible persons */
+	rc = audit_read_items(c, "trade.list", "trade_unit", json_object_get(*out, "items"), "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int trades_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *unit, *insp = NULL, *findings = NULL, *list = NULL;
+	int64_t due;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_TRADE_READ,
+			     "SELECT o.path FROM trade_unit t JOIN org_unit o ON o.id = t.station_id WHERE t.id = ?", id,
+			     "单位不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_today_str(c));
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, UNIT_COLS " WHERE t.id = ?", &unit);
+	if (rc)
+		return rc;
+	due = due_day(c, unit);
+	json_object_set_new(unit, "kind_label", json_string(kind_label(row_str(unit, "category"), row_str(unit, "kind"))));
+	json_object_set_new(unit, "next_due", json_string(day_str(c, due)));
+	json_object_set_new(unit, "inspection_overdue", json_boolean(date_local_days(c->now) > due));
+	json_object_set_new(unit, "cycle_days", json_integer(trades_cycle_days(c, row_str(unit, "kind"), row_int(unit, "station_id"))));
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_all(&q,
+		      "SELECT i.id, i.inspected_on, i.officer_id, u.name AS officer_name, i.items, i.notes, i.findings"
+		      " FROM trade_inspection i JOIN users u ON u.id = i.officer_id WHERE i.unit_id = ?"
+		      " ORDER BY i.inspected_on DESC, i.id DESC",
+		      &insp);
+	if (!rc) {
+		json_t *it, *parsed;
+		size_t i;
+
+		json_array_foreach(insp, i, it) {
+			rc = json_parse_stored(row_str(it, "items"), &parsed, c->err);
+			if (rc)
+				break;
+			json_object_set_new(it, "items", parsed ? parsed : json_array());
+		}
+	}
+	if (!rc)
+		rc = trade_findings_of_unit(c, id, &findings);
+	if (!rc) {
+		list = trades_checklist(c, row_str(unit, "kind"), row_int(unit, "station_id"));
+		if (!list)
+			rc = NOMEM(c);
+	}
+	if (!rc)
+		rc = audit_read(c, "trade_unit", arena_printf(c->arena, "%lld", (long long)id));
+	if (!rc) {
+		*out = json_pack("{s:o, s:o, s:o, s:o}", "trade_unit", unit, "inspections", insp, "findings", findings,
+				 "checklist", list);
+		unit = insp = findings = list = NULL;
+		if (!*out)
+			rc = NOMEM(c);
+	}
+	json_decref(unit);
+	json_decref(insp);
+	json_decref(findings);
+	json_decref(list);
+	return rc;
+}
+
+int trades_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	/* the inspection cycle is the station's work, not one officer's */
+	if (s == SCOPE_MINE)
+		return clocks_sink_rc(k);
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_today_str(c));
+	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
+	rc = rows_all(&q, UNIT_COLS " WHERE o.path LIKE ? AND t.closed_on IS NULL ORDER BY t.id", &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		/* [the day of the last inspection, the end of the due day) */
+		int64_t due = due_day(c, r), day = due + 1, end = day * 86400 - 8 * 3600;
+
+		day = due - trades_cycle_days(c, row_str(r, "kind"), row_int(r, "station_id"));
+		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
+		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
+		json_object_set_new(r, "case_id", json_null());
+		clocks_add(k, r, arena_printf(c->arena, "trade:%lld:inspect", (long long)row_int(r, "id")),
+			   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
+			   arena_printf(c->arena, "%s检查：%s", kind_label(row_str(r, "category"), row_str(r, "kind")),
+					row_str(r, "name")),
+			   day * 86400 - 8 * 3600, end, CLOCK_DAYS, 0, NULL, "按检查周期进行治安检查并登记");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}

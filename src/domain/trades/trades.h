@@ -1,0 +1,50 @@
+/* trades.h — 特种行业 and 内部单位 (issue 16, part B): the register of
+ * special-trade businesses and internal units, their security measures
+ * (技防, 人防, 物防), the kind's inspection cycle and checklist (settings
+ * trade.cycle_days_<kind>, trade.checklist_<kind>; COM-KEYUNIT-CHECK). */
+#ifndef PS_DOMAIN_TRADES_H
+#define PS_DOMAIN_TRADES_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/clocks/clocks.h"
+#include "domain/ctx.h"
+
+struct trade_input {
+	const char *category; /* trade | internal */
+	const char *kind;     /* enum trade_kind / internal_kind by category */
+	const char *name;
+	int64_t address_id;   /* 0 = none */
+	const char *licence_no, *licence_expires_on;
+	const char *responsible, *phone, *security_chief;
+	int64_t security_staff, cameras;
+	int key_unit, video_linked, alarm;
+	const char *guard_measures, *physical_measures;
+};
+
+/* Register a unit of the actor's station (trade.create, audited). */
+int trades_create(struct ctx *c, const struct trade_input *in, json_t **out);
+
+/* The units of the actor's scope, filtered by category and kind (NULL =
+ * all); overdue_only keeps those whose inspection is due. Each row carries
+ * last_inspected_on, next_due, inspection_overdue, open_findings and
+ * overdue_findings; phones masked. {"items":[…],"figures":{…}}; audited. */
+int trades_list(struct ctx *c, const char *category, const char *kind, int overdue_only,
+		json_t **out);
+
+/* One unit with its inspections, findings, checklist and cycle (audited). */
+int trades_get(struct ctx *c, int64_t id, json_t **out);
+
+/* The kind's checklist (setting trade.checklist_<kind> split at '；') as a
+ * JSON array of strings; NULL on ENOMEM. */
+json_t *trades_checklist(struct ctx *c, const char *kind, int64_t station_id);
+
+/* The kind's inspection cycle in days (setting trade.cycle_days_<kind>). */
+int64_t trades_cycle_days(struct ctx *c, const char *kind, int64_t station_id);
+
+/* Clock source (domain/clocks/clock_sources.c): every open unit's next
+ * inspection (COM-KEYUNIT-CHECK, the kind's cycle). */
+int trades_clocks(struct clock_sink *k, enum clock_scope s);
+
+#endif

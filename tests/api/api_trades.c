@@ -1,0 +1,291 @@
+/* api_trades.c — 特种行业 and 内部单位 over HTTP (issue 16, part B): the
+ * checklist of the kind, an inspection with findings, a finding past its
+ * rectification deadline listed and on the 预警 board, the re-inspection,
+ * the inspection cycle of the kind (COM-KEYUNIT-CHECK: a setting) on both
+ * sides of its boundary, the ledger exported and read back, permissions.
+ *
+ * Every story gets a fresh demo county; the units it makes have names of
+ * their own, so the demo's units never enter a figure checked here. */
+#include "harness.h"
+#include "case_util.h"
+#include "core/buf.h"
+#include "core/xlsx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct session *sess[8];
+static const char *names[8];
+
+static struct session *S(struct server *srv, const char *user)
+{
+	int i;
+
+	for (i = 0; i < 8 && names[i]; i++)
+		if (!strcmp(names[i], user))
+			return sess[i];
+	assert_true(i < 8);
+	names[i] = user;
+	sess[i] = login(srv, user, DEMO_PW);
+	return sess[i];
+}
+
+static int story_setup(void **state)
+{
+	memset(sess, 0, sizeof(sess));
+	memset(names, 0, sizeof(names));
+	return setup_demo(state);
+}
+
+static long long unit_new(struct server *srv, const char *category, const char *kind, const char *name)
+{
+	struct resp *r = http(srv, S(srv, "minjing1"), "POST", API "/trade-units",
+			      fmt(srv, "{\"category\":\"%s\",\"kind\":\"%s\",\"name\":\"%s\",\"responsible\":\"测试负责人\","
+				       "\"phone\":\"13912345678\",\"cameras\":8,\"video_linked\":true,\"licence_no\":\"T-1\"}",
+				  category, kind, name));
+
+	EXPECT(r, 201);
+	return rnum(r, "trade_unit.id");
+}
+
+/* every checklist item of the unit ok, except the first when bad */
+static const char *items_for(struct server *srv, long long id, int bad)
+{
+	struct resp *r = http(srv, S(srv, "minjing1"), "GET", fmt(srv, API "/trade-units/%lld", id), NULL);
+	json_t *list, *w, *out = json_array();
+	size_t i;
+	const char *s;
+
+	EXPECT(r, 200);
+	list = jpath(r->json, "checklist");
+	assert_true(json_array_size(list) > 1);
+	json_array_foreach(list, i, w)
+		json_array_append_new(out, json_pack("{s:O, s:b}", "item", w, "ok", !(bad && i == 0)));
+	s = jdump(srv, out);
+	json_decref(out);
+	return s;
+}
+
+static json_t *find_id(json_t *items, long long id)
+{
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(items, i, it)
+		if (jint(it, "id") == id)
+			return it;
+	return NULL;
+}
+
+static const char *level_of(struct server *srv, const char *key)
+{
+	struct resp *r = http(srv, S(srv, "suozhang"), "GET", API "/warnings?level=all", NULL);
+	json_t *it;
+	size_t i;
+
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (!strcmp(jstr(it, "key"), key))
+			return fmt(srv, "%s", jstr(it, "level"));
+	return "-";
+}
+
+/* 1. An inspection by the hotel checklist; a finding past its deadline is
+ *    listed, on the board, and leaves both once re-checked as rectified. */
+STORY(finding_past_deadline)
+{
+	long long u, f_late, f_open;
+	struct resp *r;
+	json_t *it;
+	const char *ok = items_for(srv, u = unit_new(srv, "trade", "hotel", "试验旅馆甲"), 0);
+	const char *bad = items_for(srv, u, 1);
+
+	/* the hotel checklist (setting trade.checklist_hotel): 7 items */
+	r = http(srv, S(srv, "minjing1"), "GET", fmt(srv, API "/trade-units/%lld", u), NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "checklist")), 7);
+	EXPECT_STR(r, "trade_unit.kind_label", "旅馆");
+	EXPECT_STR(r, "trade_unit.phone", "13912345678"); /* in full on the audited detail */
+
+	/* refusals: an item missing, an unknown item, a bad item without a
+	 * finding, a deadline not after the inspection, an unknown offence,
+	 * a date in the future */
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":[{\"item\":\"旅客住宿登记并查验身份证件\",\"ok\":true}]}",
+		     day_str(srv, -20)));
+	assert_error(srv, r, 400, NULL);
+	assert_non_null(strstr(rstr(r, "error.message"), "未填写"));
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":[{\"item\":\"消防验收\",\"ok\":true}]}", day_str(srv, -20)));
+	assert_error(srv, r, 400, NULL);
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, -20), bad));
+	assert_error(srv, r, 400, NULL);
+	assert_non_null(strstr(rstr(r, "error.message"), "整改期限"));
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s,\"findings\":[{\"description\":\"未登记\",\"deadline\":\"%s\"}]}",
+		     day_str(srv, -20), bad, day_str(srv, -20)));
+	assert_error(srv, r, 400, NULL);
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s,\"findings\":[{\"description\":\"未登记\",\"deadline\":\"%s\","
+			  "\"offence_code\":\"OF-999\"}]}",
+		     day_str(srv, -20), bad, day_str(srv, -5)));
+	assert_error(srv, r, 400, NULL);
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, 1), ok));
+	assert_error(srv, r, 400, NULL);
+	/* an auxiliary does not inspect alone (TEAM-AUX-FORBIDDEN): 403 */
+	r = http(srv, S(srv, "fujing"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, -20), ok));
+	assert_error(srv, r, 403, NULL);
+
+	/* 20 days ago: two findings, one due 5 days ago (OF-088, ZA2025 Art 67),
+	 * one due in 10 days */
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s,\"notes\":\"现场检查\",\"findings\":["
+			  "{\"description\":\"两名旅客未登记证件号码\",\"deadline\":\"%s\",\"offence_code\":\"OF-088\"},"
+			  "{\"description\":\"遗留物品未登记\",\"deadline\":\"%s\"}]}",
+		     day_str(srv, -20), bad, day_str(srv, -5), day_str(srv, 10)));
+	EXPECT(r, 201);
+	EXPECT_NUM(r, "trade_unit.open_findings", 2);
+	EXPECT_NUM(r, "trade_unit.overdue_findings", 1);
+	EXPECT_STR(r, "trade_unit.last_inspected_on", day_str(srv, -20));
+	/* hotel cycle 30 days (trade.cycle_days_hotel): due 20 - 30 = 10 days from now */
+	EXPECT_STR(r, "trade_unit.next_due", day_str(srv, 10));
+	EXPECT_BOOL(r, "trade_unit.inspection_overdue", 0);
+	assert_int_equal(json_array_size(jpath(r->json, "inspections")), 1);
+	assert_int_equal(json_array_size(jpath(r->json, "inspections.0.items")), 7);
+	f_late = rnum(r, "findings.0.id");
+	f_open = rnum(r, "findings.1.id");
+	EXPECT_STR(r, "findings.0.deadline", day_str(srv, -5));
+	EXPECT_BOOL(r, "findings.0.overdue", 1);
+	EXPECT_BOOL(r, "findings.1.overdue", 0);
+	assert_non_null(strstr(rstr(r, "findings.0.offence_name"), "旅馆业"));
+
+	/* the overdue list holds the late finding, not the one still in time */
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-findings?overdue=1", NULL);
+	EXPECT(r, 200);
+	assert_non_null(it = find_id(jpath(r->json, "items"), f_late));
+	assert_string_equal(jstr(it, "unit_name"), "试验旅馆甲");
+	assert_null(find_id(jpath(r->json, "items"), f_open));
+	/* and the 预警 board: past the deadline = BREACH (COM-KEYUNIT-CHECK) */
+	assert_string_equal(level_of(srv, fmt(srv, "trade_finding:%lld:rectify", f_late)), "BREACH");
+	assert_string_equal(level_of(srv, fmt(srv, "trade_finding:%lld:rectify", f_open)), "OK");
+
+	/* another station reads nothing of it: 403, audited as denied */
+	r = http(srv, S(srv, "beishe_mj1"), "GET", fmt(srv, API "/trade-units/%lld", u), NULL);
+	assert_error(srv, r, 403, NULL);
+	r = http(srv, S(srv, "beishe_mj1"), "GET", API "/trade-findings?open=1", NULL);
+	EXPECT(r, 200);
+	assert_null(find_id(jpath(r->json, "items"), f_late));
+
+	/* re-checked: still not fixed → stays listed with a new deadline in
+	 * the future; then fixed → leaves the list; a second re-check is 409 */
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-findings/%lld/recheck", f_late),
+		 fmt(srv, "{\"checked_on\":\"%s\",\"rectified\":false,\"notes\":\"仍未整改\",\"new_deadline\":\"%s\"}",
+		     day_str(srv, -2), day_str(srv, 3)));
+	EXPECT(r, 200);
+	EXPECT_BOOL(r, "finding.overdue", 0);
+	EXPECT_STR(r, "finding.deadline", day_str(srv, 3));
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-findings/%lld/recheck", f_late),
+		 fmt(srv, "{\"checked_on\":\"%s\",\"rectified\":true}", day_str(srv, 0)));
+	EXPECT(r, 200);
+	EXPECT_STR(r, "finding.rectified_on", day_str(srv, 0));
+	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-findings/%lld/recheck", f_late),
+		 fmt(srv, "{\"checked_on\":\"%s\",\"rectified\":true}", day_str(srv, 0)));
+	assert_error(srv, r, 409, "FINDING_CLOSED");
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-findings?open=1", NULL);
+	EXPECT(r, 200);
+	assert_null(find_id(jpath(r->json, "items"), f_late));
+	assert_non_null(find_id(jpath(r->json, "items"), f_open));
+	assert_string_equal(level_of(srv, fmt(srv, "trade_finding:%lld:rectify", f_late)), "-");
+	/* the two here and the demo's two (城关宾馆, 农业银行城关支行: re-checked by minjing1) */
+	assert_true(audit_count(srv, S(srv, "auditor"), "trade.recheck", "minjing1", "success") == 4);
+}
+
+/* 2. The inspection cycle of the kind (印章刻制: 90 days, a setting) on both
+ *    sides of the boundary, and the setting moving it. */
+STORY(inspection_cycle)
+{
+	long long a = unit_new(srv, "trade", "seal", "试验刻章社甲"), b = unit_new(srv, "trade", "seal", "试验刻章社乙");
+	struct resp *r;
+	json_t *items;
+
+	/* a: inspected 91 days ago → due 1 day ago: overdue; b: 89 → due tomorrow */
+	EXPECT(http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", a),
+		    fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, -91), items_for(srv, a, 0))),
+	       201);
+	EXPECT(http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", b),
+		    fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, -89), items_for(srv, b, 0))),
+	       201);
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=trade&kind=seal&overdue=1", NULL);
+	EXPECT(r, 200);
+	items = jpath(r->json, "items");
+	assert_non_null(find_id(items, a));
+	assert_null(find_id(items, b));
+	assert_string_equal(jstr(find_id(items, a), "next_due"), day_str(srv, -1));
+	assert_string_equal(jstr(find_id(items, a), "phone"), "139****5678"); /* masked in lists */
+	assert_string_equal(level_of(srv, fmt(srv, "trade:%lld:inspect", a)), "BREACH");
+	assert_string_equal(level_of(srv, fmt(srv, "trade:%lld:inspect", b)), "URGENT");
+
+	/* the county lengthens the cycle to 100 days: a is due in 9 days */
+	r = http(srv, S(srv, "admin"), "PUT", API "/settings/trade.cycle_days_seal", "{\"value\":100}");
+	EXPECT(r, 200);
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?kind=seal", NULL);
+	EXPECT(r, 200);
+	assert_string_equal(jstr(find_id(jpath(r->json, "items"), a), "next_due"), day_str(srv, 9));
+	assert_false(json_is_true(json_object_get(find_id(jpath(r->json, "items"), a), "inspection_overdue")));
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?kind=seal&overdue=1", NULL);
+	assert_null(find_id(jpath(r->json, "items"), a));
+	/* a wrong category is a 400, not an empty list */
+	assert_error(srv, http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=shop", NULL), 400, NULL);
+}
+
+/* 3. The ledger of special trades: exported by the chief, read back. */
+STORY(ledger_exports)
+{
+	long long n, u = unit_new(srv, "trade", "pawn", "试验典当行");
+	struct resp *r;
+	struct buf b;
+	struct ps_err e;
+	int lines = 0;
+
+	(void)u;
+	unit_new(srv, "internal", "school", "试验小学");
+	n = db_raw_int(srv->db,
+		       "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
+		       " WHERE o.name = '城关派出所' AND t.category = 'trade'",
+		       NULL);
+	/* the demo's 8 special trades of 城关 and the pawnshop made here */
+	assert_int_equal(n, 9);
+	r = http(srv, S(srv, "suozhang"), "POST", API "/exports",
+		 "{\"kind\":\"trade_units\",\"format\":\"xlsx\",\"reason\":\"特种行业季度检查台账\"}");
+	EXPECT(r, 200);
+	buf_init(&b, 1 << 20);
+	assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
+	for (const char *p = buf_str(&b); *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 2 + 9);
+	assert_non_null(strstr(buf_str(&b), "试验典当行"));
+	assert_non_null(strstr(buf_str(&b), "典当"));
+	assert_null(strstr(buf_str(&b), "北社旅社")); /* 北社 keeps its own */
+	assert_null(strstr(buf_str(&b), "试验小学"));                       /* internal units: their own ledger */
+	assert_non_null(strstr(buf_str(&b), "13912345678")); /* the chief's file: in full (PII-2) */
+	buf_release(&b);
+	r = http(srv, S(srv, "suozhang"), "POST", API "/exports",
+		 "{\"kind\":\"internal_units\",\"format\":\"csv\",\"reason\":\"内部单位季度检查台账\"}");
+	EXPECT(r, 200);
+	assert_non_null(strstr(r->body, "试验小学"));
+	assert_true(audit_count(srv, S(srv, "auditor"), "export.trade_units", "suozhang", "success") == 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(finding_past_deadline, story_setup, teardown_server),
+		cmocka_unit_test_setup_teardown(inspection_cycle, story_setup, teardown_server),
+		cmocka_unit_test_setup_teardown(ledger_exports, story_setup, teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

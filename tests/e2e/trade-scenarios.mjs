@@ -1,0 +1,50 @@
+// trade-scenarios.mjs — 特种行业 in the browser (issue 16, part B): an officer opens a hotel on a
+// 390×844 phone screen, records an inspection by the hotel checklist with one item failed and a
+// finding with its rectification deadline; the finding shows on the unit and in 检查整改.
+import { WAIT_MS } from './harness.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
+
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1366, height: 820 }
+
+export const tradeScenarios = [
+  {
+    name: 'an officer records an inspection with a finding on a phone; it is listed in 检查整改',
+    async run({ page }) {
+      await page.setViewportSize(PHONE)
+      await login(page, 'minjing1', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      // the demo's 东街快捷酒店: inspected without findings (src/seed/seed_trades.c)
+      const id = await page.evaluate(async () => {
+        const d = await fetch('/api/v1/trade-units?category=trade&kind=hotel').then((r) => r.json())
+        return (d.items.find((u) => u.name === '东街快捷酒店') || {}).id
+      })
+      assert(id, 'the demo hotel 东街快捷酒店 is missing')
+      await page.goto(`/trades/units/${id}`)
+      await expectVisible(page.locator('[data-test="trade-unit-name"]', { hasText: '东街快捷酒店' }), 'the unit page')
+      await page.locator('[data-test="inspection-new"]').click()
+      await expectVisible(page.locator('[data-test="checklist"]'), 'the hotel checklist')
+      const rows = await page.locator('[data-test="checklist"] .check-row').count()
+      assert(rows === 7, `the hotel checklist has ${rows} items, expected 7`)
+      await page.locator('[data-test="check-0"]').getByText('不合格').click()
+      await page.locator('[data-test="finding-add"]').click()
+      const desc = page.locator('[data-test="finding-0"] textarea')
+      await expectVisible(desc, 'the finding text')
+      await desc.fill('旅客住宿登记并查验身份证件：两名旅客未登记证件号码')
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(width <= PHONE.width, `the inspection form is ${width} px wide on a ${PHONE.width} px screen`)
+      await page.locator('[data-test="inspection-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '检查记录已保存' }), 'the 检查记录已保存 message')
+      await page.locator('[data-test="inspection-save"]').waitFor({ state: 'hidden', timeout: WAIT_MS })
+      const table = page.locator('[data-test="findings-table"]')
+      await expectVisible(table.locator('.el-table__body', { hasText: '两名旅客未登记证件号码' }), 'the finding on the unit')
+
+      await page.setViewportSize(DESKTOP)
+      await page.goto('/trades/findings')
+      await expectVisible(
+        page.locator('[data-test="findings-list"] .el-table__body', { hasText: '两名旅客未登记证件号码' }),
+        'the finding in 检查整改'
+      )
+    }
+  }
+]

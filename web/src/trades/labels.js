@@ -1,0 +1,25 @@
+// labels.js — 特种行业、内部单位 codes in Chinese (the server's catalog enums) and the actions
+// the pages and menu entries depend on.
+import { ref } from 'vue'
+import { enumLabel, enumList } from '../catalog.js'
+
+export const TRADE_LIST = 'trade.list'
+export const TRADE_CREATE = 'trade.create'
+export const TRADE_INSPECT = 'trade.inspect'
+export const EMPLOYER_LIST = 'employer.list'
+export const COMPOUND_LIST = 'compound.list'
+export const SERVICE_LIST = 'service.list'
+
+export const TRADE_CATEGORIES = enumList('trade_category')
+export const TRADE_KINDS = enumList('trade_kind')
+export const INTERNAL_KINDS = enumList('internal_kind')
+
+/** The kinds of a category (trade → 旅馆、典当…, internal → 金融单位、学校…). */
+export const kindsOf = (category) => (category === 'internal' ? INTERNAL_KINDS : TRADE_KINDS)
+export const kindName = (category, kind) => enumLabel(category === 'internal' ? 'internal_kind' : 'trade_kind', kind)
+export const categoryName = (v) => enumLabel('trade_category', v)
+
+/** true on a phone-width screen (390 px): forms go one column, labels above their fields. */
+const mq = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(max-width: 640px)') : null
+export const narrow = ref(mq ? mq.matches : false)
+if (mq && mq.addEventListener) mq.addEventListener('change', (e) => (narrow.value = e.matches))

@@ -1,0 +1,36 @@
+// routes.js — the 特种行业、内部单位 pages (children of the app layout).
+import { COMPOUND_LIST, EMPLOYER_LIST, SERVICE_LIST, TRADE_LIST } from './labels.js'
+
+const crumbs = ['社区警务']
+const page = (path, name, component, title, action, extra = {}) => ({
+  path,
+  name,
+  component,
+  meta: { title, crumbs, action, ...extra }
+})
+
+export const TRADE_ROUTES = [
+  page('trades/units', 'trade-units', () => import('../views/trades/TradeUnitsView.vue'), '特种行业与内部单位', TRADE_LIST),
+  page(
+    'trades/units/:id(\\d+)',
+    'trade-unit',
+    () => import('../views/trades/TradeUnitDetailView.vue'),
+    '单位详情',
+    TRADE_LIST,
+    { crumbs: ['社区警务', '特种行业与内部单位'], menu: '/trades/units' }
+  ),
+  page('trades/findings', 'trade-findings', () => import('../views/trades/TradeFindingsView.vue'), '检查整改', TRADE_LIST),
+  page('trades/employers', 'trade-employers', () => import('../views/trades/EmployerWorkView.vue'), '用工单位与责任书', EMPLOYER_LIST),
+  page('trades/compounds', 'trade-compounds', () => import('../views/trades/CompoundsView.vue'), '安全小区', COMPOUND_LIST),
+  page('trades/services', 'trade-services', () => import('../views/trades/ServicesView.vue'), '为民服务', SERVICE_LIST)
+]
+
+/** Full pages outside the layout: the printable 治安形势预报. */
+export const TRADE_BARE_ROUTES = [
+  {
+    path: '/print/forecasts/:id(\\d+)',
+    name: 'forecast-print',
+    component: () => import('../views/trades/ForecastPrintView.vue'),
+    meta: { title: '治安形势预报', action: SERVICE_LIST }
+  }
+]
