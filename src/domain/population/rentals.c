@@ -112,8 +112,8 @@ static void schedule(struct ctx *c, json_t *r, int64_t today_days)
 	json_object_del(r, "visit_due_day");
 }
 
-/* COUNT(*) of a scope query, stopping at ROWS_COUNT_CAP + 1 */
-static int capped_count(struct ctx *c, const char *from_where, int64_t today, int64_t *out)
+/* COUNT(*) of a scope query; with cap > 0 it stops at cap + 1 rows */
+static int scope_count(struct ctx *c, const char *from_where, int64_t today, int64_t cap, int64_t *out)
 {
 	struct rows_query q;
 
@@ -122,8 +122,9 @@ static int capped_count(struct ctx *c, const char *from_where, int64_t today, in
 	if (today)
 		rows_bind_int(&q, today);
 	return rows_int(&q,
-			arena_printf(c->arena, "SELECT COUNT(*) FROM (SELECT 1 %s LIMIT %d) capped", from_where,
-				     ROWS_COUNT_CAP + 1),
+			cap > 0 ? arena_printf(c->arena, "SELECT COUNT(*) FROM (SELECT 1 %s LIMIT %lld) capped",
+					       from_where, (long long)cap + 1)
+				: arena_printf(c->arena, "SELECT COUNT(*) %s", from_where),
 			0, out);
 }
 
@@ -132,9 +133,9 @@ static int capped_count(struct ctx *c, const char *from_where, int64_t today, in
 
 int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue)
 {
-	int rc = capped_count(c, SCOPE_SQL, 0, all);
+	int rc = scope_count(c, SCOPE_SQL, 0, 0, all);
 
-	return rc ? rc : capped_count(c, OVERDUE_SQL, date_local_days(c->now), overdue);
+	return rc ? rc : scope_count(c, OVERDUE_SQL, date_local_days(c->now), 0, overdue);
 }
 
 int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
@@ -179,11 +180,13 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 		       f->overdue || due ? "ORDER BY r.visit_due_day, r.id" : "ORDER BY r.id", out);
 	if (rc)
 		return rc;
-	rc = capped_count(c, OVERDUE_SQL, today_days, &overdue_total);
+	rc = scope_count(c, OVERDUE_SQL, today_days, ROWS_COUNT_CAP, &overdue_total);
 	json_array_foreach(json_object_get(*out, "items"), i, r)
 		schedule(c, r, today_days);
 	if (!rc)
-		rc = json_object_set_new(*out, "overdue_total", json_integer(overdue_total))
+		rc = json_object_set_new(*out, "overdue_total",
+					 json_integer(overdue_total > ROWS_COUNT_CAP ? ROWS_COUNT_CAP : overdue_total)) ||
+			     json_object_set_new(*out, "overdue_capped", json_boolean(overdue_total > ROWS_COUNT_CAP))
 			     ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足")
 			     : PS_OK;
 	/* AUD-1: the list names the landlords */

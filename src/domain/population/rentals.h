@@ -29,12 +29,13 @@ struct rental_filter {
 /* A page of the rentals in the user's scope with next_visit_on and overdue
  * (by the level's cycle: the maintained visit_due_day, migration 025), the
  * total (capped at ROWS_COUNT_CAP) and overdue_total (the scope's overdue
- * rentals, capped the same way); audited with the ids of the page. Sorted
+ * rentals, capped the same way: overdue_capped); audited with the ids of
+ * the page. Sorted
  * by due day when overdue or due_on is asked, else by id. */
 int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out);
 
-/* The scope's rentals and, of them, the overdue ones (each count capped
- * at ROWS_COUNT_CAP), for the population summary. */
+/* The scope's rentals and, of them, the overdue ones (exact counts, the
+ * overdue ones from the due-day index), for the population summary. */
 int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue);
 
 /* Recompute the maintained schedule of rental id (visit_base_day from its

@@ -53,7 +53,7 @@ export function usePagedList(path, options = {}) {
   const filters = reactive(Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, clone(v)])))
   const rows = ref([])
   const count = ref(0)
-  // the server stopped counting (total_capped): the total is a lower bound, shown as "10000+"
+  // the server stopped counting (total_capped): the total is a lower bound, shown as "1000+"
   const capped = ref(false)
   const local = options.local
   const filtered = local ? computed(() => local(rows.value, filters)) : null
