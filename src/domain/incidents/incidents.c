@@ -348,14 +348,16 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	 * station_id and unit_id: its count and page cost its own incidents,
 	 * not the county's. A wide scope (the county) sees most incidents: the
 	 * unary '+' keeps the planner on the newest-first index (or a filter's
-	 * index), so a page stops after its rows and the count at the cap. */
+	 * index), so a page stops after its rows and the count at the cap.
+	 * The category (a NOT NULL reference) is a LEFT JOIN on its key, which
+	 * the count leaves out. */
 	static const char narrow[] =
-		" FROM incident i JOIN incident_category c ON c.code = i.category"
+		" FROM incident i LEFT JOIN incident_category c ON c.code = i.category"
 		" LEFT JOIN org_unit o ON o.id = i.station_id"
 		" WHERE (i.station_id IN (SELECT so.id FROM org_unit so WHERE so.path LIKE ?)"
 		" OR i.unit_id IN (SELECT uo.id FROM org_unit uo WHERE uo.path LIKE ?))";
 	static const char wide[] =
-		" FROM incident i JOIN incident_category c ON c.code = i.category"
+		" FROM incident i LEFT JOIN incident_category c ON c.code = i.category"
 		" LEFT JOIN org_unit o ON o.id = i.station_id"
 		" WHERE (+i.station_id IN (SELECT so.id FROM org_unit so WHERE so.path LIKE ?)"
 		" OR +i.unit_id IN (SELECT uo.id FROM org_unit uo WHERE uo.path LIKE ?))";
@@ -389,8 +391,14 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 
 		if (hi)
 			hi[strlen(hi) - 1]++;
-		rows_and_text(&q, "i.category >= ?", f->category);
-		rows_and_text(&q, "i.category < ?", hi ? hi : "");
+		/* a county-wide list tests the prefix on the rows it walks in
+		 * the order of the page ('+': newest first, or a station's
+		 * incidents newest first), so a page stops after its rows; a
+		 * station's list narrows its own incidents by the index */
+		rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.category >= ?" : "+i.category >= ?",
+			      f->category);
+		rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.category < ?" : "+i.category < ?",
+			      hi ? hi : "");
 		if (!hi)
 			q.oom = 1;
 	}
