@@ -382,9 +382,10 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	q.count_cap = ROWS_COUNT_CAP;
 	rows_bind_text(&q, like);
 	rows_bind_text(&q, like);
-	/* in a narrow scope the state is tested on the scope's rows ('+'):
-	 * the index on status would walk the whole county's closed incidents */
-	rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "+i.status = ?" : "i.status = ?", f->status);
+	/* in a narrow scope the state is tested on the scope's rows (an
+	 * expression, "|| ''", that no index serves — portable, unlike '+' on
+	 * text): the index on status would walk the county's closed incidents */
+	rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.status || '' = ?" : "i.status = ?", f->status);
 	if (f->category && *f->category) {
 		/* a code prefix as a range, so the index serves it */
 		char *hi = arena_strdup(c->arena, f->category);
@@ -392,12 +393,12 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		if (hi)
 			hi[strlen(hi) - 1]++;
 		/* a county-wide list tests the prefix on the rows it walks in
-		 * the order of the page ('+': newest first, or a station's
+		 * the order of the page ("|| ''": newest first, or a station's
 		 * incidents newest first), so a page stops after its rows; a
 		 * station's list narrows its own incidents by the index */
-		rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.category >= ?" : "+i.category >= ?",
+		rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.category >= ?" : "i.category || '' >= ?",
 			      f->category);
-		rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.category < ?" : "+i.category < ?",
+		rows_and_text(&q, units <= INCIDENT_NARROW_UNITS ? "i.category < ?" : "i.category || '' < ?",
 			      hi ? hi : "");
 		if (!hi)
 			q.oom = 1;
@@ -408,7 +409,7 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	/* the open states by name, so the index on status serves them */
 	if (f->active)
 		rows_and(&q, units <= INCIDENT_NARROW_UNITS
-				     ? "+i.status IN ('received','dispatched','acknowledged','arrived','handled')"
+				     ? "i.status || '' IN ('received','dispatched','acknowledged','arrived','handled')"
 				     : "i.status IN ('received','dispatched','acknowledged','arrived','handled')");
 	if (f->q && *f->q) {
 		const char *pat = rows_like(&q, f->q, ROWS_LIKE_CONTAINS);
