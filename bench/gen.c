@@ -612,9 +612,12 @@ static void load_persons(void)
 
 static void load_rentals(void)
 {
+	/* visit_base_day / visit_due_day: the maintained schedule (migration
+	 * 025): the last visit's day (Asia/Shanghai) and that + the cycle */
 	sqlite3_stmt *ins = prep("INSERT INTO rental(id, address_id, landlord_id, rooms, letter_signed_on,"
-				 " letter_expires_on, level, station_id, last_visit_on, created_by, created_at)"
-				 " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+				 " letter_expires_on, level, station_id, last_visit_on, created_by, created_at,"
+				 " visit_base_day, visit_due_day)"
+				 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	int64_t base = one_int("SELECT COALESCE(MAX(id), 0) + 1 FROM rental");
 	int64_t stride = n_addr / (n_rental ? n_rental : 1);
 	struct phase ph;
@@ -630,10 +633,12 @@ static void load_rentals(void)
 		int cycle = lv < 6 ? 90 : lv < 9 ? 30 : 7;
 		char signed_on[11], expires[11], visit[11];
 		int64_t sgn = t_now - (int64_t)rnd(300) * 86400;
+		int64_t vt = t_now - (int64_t)rnd((unsigned)cycle) * 86400;
+		int64_t vday = local_day(vt);
 
 		ymd_str(sgn, signed_on);
 		ymd_str(sgn + 365 * 86400, expires);
-		ymd_str(t_now - (int64_t)rnd((unsigned)cycle) * 86400, visit);
+		ymd_str(vt, visit);
 		bi(ins, 1, base + r);
 		bi(ins, 2, addr_base + a);
 		/* a resident of the address owns it */
@@ -646,6 +651,8 @@ static void load_rentals(void)
 		bt(ins, 9, visit);
 		bi(ins, 10, st[s].off[0]);
 		bi(ins, 11, sgn);
+		bi(ins, 12, vday);
+		bi(ins, 13, vday + cycle);
 		step(ins);
 	}
 	sqlite3_finalize(ins);

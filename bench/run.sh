@@ -236,6 +236,7 @@ check "GET /cases/$CASE_LO"
 rss_reset
 BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF CASE_LO=$CASE_LO CASE_HI=$CASE_HI run_wrk case_read.lua "$URL"
 rss=$(rss_peak); track_peak "$rss"
+READ_RPS=$R_RPS
 row "1 audited case read (GET /cases/{id}, supervisor)$(note_non2xx)" "$(fmt "$R_RPS")/s" "$(fmt "$R_P50")" "$(fmt "$R_P99")" "$rss" \
 	"nginx $(fmt "$NG_RPS")/s; SQL alone $(ref case_file_per_s)/s" "$(ratio "$R_RPS" "$NG_RPS") nginx" \
 	"≥ 0.3× nginx: $(verdict "$(awk -v a="$R_RPS" -v b="$NG_RPS" 'BEGIN{print a/b}')" '>=' 0.3)"
@@ -252,6 +253,20 @@ BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF LIST=incidents STATIONS=$STATIONS run_wrk 
 rss=$(rss_peak); track_peak "$rss"
 row "2b incident list page, 20 rows (station+category)$(note_non2xx)" "$(fmt "$R_RPS")/s" "$(fmt "$R_P50")" "$(fmt "$R_P99")" "$rss" \
 	"nginx $(fmt "$NG_RPS")/s" "$(ratio "$R_RPS" "$NG_RPS") nginx" "–"
+
+# (2c–2f) 50-row pages of the four big lists, county-wide (issue 14): at 16
+# connections against the audited read, and at 1 connection for the scaling
+for L in cases incidents persons rentals; do
+	log "(2) $L list, 50 rows"
+	rss_reset
+	BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF LIST=$L run_wrk list50.lua "$URL"
+	rss=$(rss_peak); track_peak "$rss"
+	L16=$R_RPS L16_50=$R_P50 L16_99=$R_P99 N16=$(note_non2xx)
+	BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF LIST=$L run_wrk list50.lua "$URL" 1
+	row "2 $L list page, 50 rows, 16 connections (1 connection: $(fmt "$R_RPS")/s)$N16" "$(fmt "$L16")/s" "$(fmt "$L16_50")" "$(fmt "$L16_99")" "$rss" \
+		"audited read $(fmt "$READ_RPS")/s" "$(ratio "$L16" "$READ_RPS") read; $(ratio "$L16" "$R_RPS") 1 conn" \
+		"≥ 0.5× read: $(verdict "$(awk -v a="$L16" -v b="$READ_RPS" 'BEGIN{print (b > 0) ? a/b : 0}')" '>=' 0.5); ≥ 1.6× 1 conn: $(verdict "$(awk -v a="$L16" -v b="$R_RPS" 'BEGIN{print (b > 0) ? a/b : 0}')" '>=' 1.6)"
+done
 
 # (3) name search, 2 and 3 characters
 log "(3) name search"

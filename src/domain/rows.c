@@ -1,5 +1,11 @@
 #include "domain/rows.h"
 #include "core/buf.h"
+#ifdef PS_TEST_HOOKS
+#include "core/log.h"
+#include "store/db.h"
+
+#include <stdlib.h>
+#endif
 
 #include <string.h>
 
@@ -158,6 +164,26 @@ json_t *rows_to_json(struct db_stmt *st)
 	return o;
 }
 
+#ifdef PS_TEST_HOOKS
+/* With PRECINCT_TEST_PLAN_LOG set, the plan of each list statement goes to
+ * the log, one line: "list plan <what>: <from_where> => <steps | …>", for
+ * the check that lists are served by indexes (tests/api/api_lists.c). */
+static void log_plan(struct ctx *c, const char *what, const char *from_where, const char *sql)
+{
+	char plan[1024];
+
+	if (!getenv("PRECINCT_TEST_PLAN_LOG") || db_test_explain(c->db, sql, plan, sizeof(plan)))
+		return;
+	for (char *p = plan; *p; p++)
+		if (*p == '\n')
+			*p = p[1] ? '|' : '\0';
+	log_info("list plan %s: %.600s => %s", what, from_where, plan);
+}
+#define LOG_PLAN(c, what, fw, sql) log_plan(c, what, fw, sql)
+#else
+#define LOG_PLAN(c, what, fw, sql) ((void)0)
+#endif
+
 int rows_page(struct rows_query *q, const char *select, const char *order,
 	      json_t **out)
 {
@@ -178,6 +204,7 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 		     : buf_addf(&sql, "SELECT COUNT(*) %s", q->from_where);
 	if (rc)
 		goto nomem;
+	LOG_PLAN(c, "count", q->from_where, buf_str(&sql));
 	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
 	if (rc)
 		goto out;
@@ -197,6 +224,7 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 		      order ? order : "");
 	if (rc)
 		goto nomem;
+	LOG_PLAN(c, "page", q->from_where, buf_str(&sql));
 	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
 	if (rc)
 		goto out;

@@ -1,30 +1,37 @@
 #include "http/static.h"
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* text: the build writes pre-compressed copies (FILE.br, FILE.gz) of
+ * these types (web/vite.config.js, precompress), served by negotiation. */
 static const struct {
 	const char *ext, *type;
+	int text;
 } types[] = {
-	{ ".html", "text/html; charset=utf-8" },
-	{ ".js", "text/javascript; charset=utf-8" },
-	{ ".mjs", "text/javascript; charset=utf-8" },
-	{ ".css", "text/css; charset=utf-8" },
-	{ ".json", "application/json; charset=utf-8" },
-	{ ".svg", "image/svg+xml" },
-	{ ".png", "image/png" },
-	{ ".ico", "image/x-icon" },
-	{ ".woff", "font/woff" },
-	{ ".woff2", "font/woff2" },
-	{ ".ttf", "font/ttf" },
-	{ ".txt", "text/plain; charset=utf-8" },
+	{ ".html", "text/html; charset=utf-8", 1 },
+	{ ".js", "text/javascript; charset=utf-8", 1 },
+	{ ".mjs", "text/javascript; charset=utf-8", 1 },
+	{ ".css", "text/css; charset=utf-8", 1 },
+	{ ".json", "application/json; charset=utf-8", 1 },
+	{ ".svg", "image/svg+xml", 1 },
+	{ ".png", "image/png", 0 },
+	{ ".ico", "image/x-icon", 0 },
+	{ ".woff", "font/woff", 0 },
+	{ ".woff2", "font/woff2", 0 },
+	{ ".ttf", "font/ttf", 1 },
+	{ ".txt", "text/plain; charset=utf-8", 1 },
 };
 
-/* The type of a file the build produces, by its extension; NULL for any
- * other file (source maps, editor backups, .orig, .sh …): not served. */
-static const char *mime(const char *path)
+/* The index in types of a file the build produces, by its extension; -1
+ * for any other file (source maps, editor backups, .orig, .sh, and the
+ * pre-compressed .br/.gz copies themselves …): not served. */
+static int type_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(slash ? slash : path, '.');
@@ -32,8 +39,68 @@ static const char *mime(const char *path)
 	if (dot)
 		for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 			if (strcmp(dot, types[i].ext) == 0)
-				return types[i].type;
-	return NULL;
+				return (int)i;
+	return -1;
+}
+
+/* The quality the client gives to coding (RFC 9110 12.5.3) in an
+ * Accept-Encoding value: its own entry, else "*", else 0. "br;q=0" refuses
+ * brotli even when "*" accepts everything. A malformed q counts as 0. */
+static double coding_quality(const char *accept, const char *coding)
+{
+	double own = -1, star = -1;
+	const char *p = accept;
+	size_t clen = strlen(coding);
+
+	while (p && *p) {
+		const char *end = strchr(p, ',');
+		const char *tok, *semi;
+		size_t n, tlen;
+		double q = 1;
+
+		n = end ? (size_t)(end - p) : strlen(p);
+		tok = p;
+		while (n && (*tok == ' ' || *tok == '\t')) {
+			tok++;
+			n--;
+		}
+		semi = memchr(tok, ';', n);
+		tlen = semi ? (size_t)(semi - tok) : n;
+		while (tlen && (tok[tlen - 1] == ' ' || tok[tlen - 1] == '\t'))
+			tlen--;
+		if (semi) {
+			const char *v = semi + 1;
+			char num[8];
+			size_t vn;
+			char *stop;
+
+			while (v < tok + n && (*v == ' ' || *v == '\t'))
+				v++;
+			if (v + 2 <= tok + n && (v[0] == 'q' || v[0] == 'Q') && v[1] == '=') {
+				v += 2;
+				vn = (size_t)(tok + n - v);
+				while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '\t'))
+					vn--;
+				if (vn == 0 || vn >= sizeof(num)) {
+					q = 0;
+				} else {
+					memcpy(num, v, vn);
+					num[vn] = '\0';
+					q = strtod(num, &stop);
+					if (*stop || q < 0 || q > 1)
+						q = 0;
+				}
+			}
+		}
+		if (tlen == clen && strncasecmp(tok, coding, clen) == 0)
+			own = q;
+		else if (tlen == 1 && tok[0] == '*')
+			star = q;
+		p = end ? end + 1 : NULL;
+	}
+	if (own >= 0)
+		return own;
+	return star > 0 ? star : 0;
 }
 
 /* 1 when a segment of path starts with '.' (.env, .git/config,
@@ -115,16 +182,53 @@ static int open_file(const char *web_dir, const char *path, struct stat *st)
 	}
 }
 
+/* The pre-compressed copy of serve that the client accepts, best first
+ * (brotli, then gzip, by the client's q values): its open fd with *st and
+ * *coding set, or -1 (serve the file itself). */
+static int open_encoded(struct MHD_Connection *c, const char *web_dir, const char *serve,
+			struct stat *st, const char **coding)
+{
+	static const struct {
+		const char *coding, *suffix;
+	} codings[] = { { "br", ".br" }, { "gzip", ".gz" } };
+	const char *accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							 MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	double q[2];
+	char enc[512];
+
+	if (!accept || strlen(serve) + 4 > sizeof(enc))
+		return -1;
+	for (int i = 0; i < 2; i++)
+		q[i] = coding_quality(accept, codings[i].coding);
+	for (int pass = 0; pass < 2; pass++) {
+		/* the first pass takes the higher q (brotli on a tie) */
+		int i = (q[1] > q[0]) ? 1 - pass : pass;
+		int fd;
+
+		if (q[i] <= 0)
+			continue;
+		snprintf(enc, sizeof(enc), "%s%s", serve, codings[i].suffix);
+		fd = open_file(web_dir, enc, st);
+		if (fd >= 0) {
+			*coding = codings[i].coding;
+			return fd;
+		}
+	}
+	return -1;
+}
+
 enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 			     const char *path,
 			     void (*add_headers)(struct MHD_Response *))
 {
 	const char *serve = path;
 	const char *type;
+	const char *coding = NULL;
 	struct MHD_Response *r;
 	struct stat st;
 	enum MHD_Result ret;
 	int fd = -1;
+	int t;
 
 	if (!web_dir)
 		return text(c, 404, "web UI not configured (--web)", add_headers);
@@ -132,11 +236,23 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 		return text(c, 404, "not found", add_headers);
 	if (strcmp(path, "/") == 0 || spa_route(path)) {
 		serve = "/index.html";
-	} else if (!mime(path)) {
+	} else if (type_of(path) < 0) {
 		return text(c, 404, "not found", add_headers);
 	}
-	type = mime(serve);
+	t = type_of(serve);
+	type = types[t].type;
 	fd = open_file(web_dir, serve, &st);
+	if (fd >= 0 && types[t].text) {
+		/* only beside a file that exists: a stray FILE.gz is not a file */
+		struct stat est;
+		int efd = open_encoded(c, web_dir, serve, &est, &coding);
+
+		if (efd >= 0) {
+			close(fd);
+			fd = efd;
+			st = est;
+		}
+	}
 	if (fd < 0) {
 		if (serve != path)
 			return text(c, 404, "web UI not built: run make run", add_headers);
@@ -149,6 +265,10 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 	}
 	add_headers(r);
 	MHD_add_response_header(r, "Content-Type", type);
+	if (types[t].text)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
+	if (coding)
+		MHD_add_response_header(r, "Content-Encoding", coding);
 	MHD_add_response_header(r, "Cache-Control",
 				strncmp(serve, "/assets/", 8) == 0
 					? "public, max-age=31536000, immutable"

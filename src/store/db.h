@@ -173,6 +173,12 @@ void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int 
 		       int any_conn, const char *match);
 /* 1 while a fault is armed and has not fired. */
 int db_test_fault_armed(void);
+
+/* The query plan of sql (prepared, not run) into out, one step per line as
+ * the store words it (SQLite: EXPLAIN QUERY PLAN's detail column, e.g.
+ * "SCAN i" or "SEARCH r USING INDEX rental_due (visit_due_day<?)");
+ * truncated to n. For the list plan check (tests/api/api_lists.c). */
+int db_test_explain(struct db *db, const char *sql, char *out, size_t n);
 #endif
 
 #endif

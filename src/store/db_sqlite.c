@@ -421,6 +421,36 @@ int db_bind_null(struct db_stmt *st, int idx)
 
 /* ---- store faults for tests ---- */
 #ifdef PS_TEST_HOOKS
+int db_test_explain(struct db *db, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *s = NULL;
+	size_t len = 0;
+	char *text = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	int src;
+
+	if (n)
+		out[0] = '\0';
+	if (!text)
+		return PS_ENOMEM;
+	src = sqlite3_prepare_v2(db->h, text, -1, &s, NULL);
+	sqlite3_free(text);
+	if (src != SQLITE_OK)
+		return PS_EINTERNAL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(s, 3);
+		int w = snprintf(out + len, n > len ? n - len : 0, "%s\n", d ? d : "");
+
+		if (w > 0)
+			len += (size_t)w;
+		if (len >= n) {
+			len = n ? n - 1 : 0;
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	return PS_OK;
+}
+
 static atomic_int fault_at, fault_kind, fault_left, fault_lose_txn, fault_any_conn;
 static char fault_match[64]; /* written only while fault_at is 0 */
 

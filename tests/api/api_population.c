@@ -615,7 +615,7 @@ STORY(visit_cycle)
 	assert_non_null(it);
 	assert_int_equal(jint(it, "overdue_days"), 1);
 	n1 = rnum(r, "total");
-	r = http(srv, U("fujing"), "GET", fmt(srv, API "/rentals?due_on=%s", dstr(srv, 0)), NULL);
+	r = http(srv, U("fujing"), "GET", fmt(srv, API "/rentals?per_page=200&due_on=%s", dstr(srv, 0)), NULL);
 	EXPECT(r, 200);
 	assert_non_null(find_in(r, "items", "id", r1));
 

@@ -249,7 +249,7 @@ CU_STATIC struct resp *visit(struct server *srv, long long rental, const char *o
 
 CU_STATIC struct resp *overdue_list(struct server *srv)
 {
-	struct resp *r = http(srv, U("suozhang"), "GET", API "/rentals?overdue=1", NULL);
+	struct resp *r = http(srv, U("suozhang"), "GET", API "/rentals?overdue=1&per_page=200", NULL);
 
 	EXPECT(r, 200);
 	return r;

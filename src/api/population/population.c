@@ -286,11 +286,18 @@ int api_persons_import(struct req *r)
 
 int api_rentals_list(struct req *r)
 {
+	struct rental_filter f = { 0 };
 	int64_t overdue;
 	json_t *out;
 	int rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
 
-	if (!rc) rc = rentals_list(&r->ctx, (int)overdue, req_query(r, "due_on"), &out);
+	f.overdue = (int)overdue;
+	f.due_on = req_query(r, "due_on");
+	f.level = req_query(r, "level");
+	f.q = req_query(r, "q");
+	if (!rc) rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
+	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
+	if (!rc) rc = rentals_list(&r->ctx, &f, &out);
 	return DONE(rc, 200, out);
 }
 

@@ -1,6 +1,7 @@
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
+#include "domain/population/rental_cycles.h"
 #include "core/json.h"
 #include "core/log.h"
 
@@ -502,6 +503,10 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 		if (rc != PS_DONE)
 			return rc;
 	}
+	/* the rentals' maintained next visits follow their cycle */
+	rc = rental_cycles_apply(c, key, setting_int);
+	if (rc)
+		return rc;
 	{
 		char detail[320];
 

@@ -121,6 +121,23 @@ static int priors(struct ctx *c, int64_t case_id, int64_t person_id, enum law_ve
 	return PS_OK;
 }
 
+/* police_case.lenient (migration 026): the number of the case's 以罚代拘/畸轻
+ * proposals that are not withdrawn, kept by every writer of a proposal's
+ * lenient flag or status, so the case list filters and shows it by index
+ * instead of a subquery per case (issue 14). */
+static int lenient_refresh(struct ctx *c, int64_t case_id)
+{
+	struct rows_query q;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, case_id);
+	return rows_exec(&q,
+			 "UPDATE police_case SET lenient = (SELECT COUNT(*) FROM penalty_proposal pp"
+			 " WHERE pp.case_id = ? AND pp.lenient = 1 AND pp.status <> 'withdrawn') WHERE id = ?",
+			 NULL);
+}
+
 int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input *in,
 		     json_t **out)
 {
@@ -282,6 +299,8 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 			 " exempt_override_reason, no_penalty, level, status, created_by, created_at)"
 			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'draft',?,?) RETURNING id",
 			 &id);
+	if (!rc && lenient)
+		rc = lenient_refresh(c, case_id);
 	if (!rc) {
 		char d[200];
 
@@ -321,7 +340,9 @@ int proposals_withdraw(struct ctx *c, int64_t id, json_t **out)
 		return rc;
 	if (!n)
 		return ps_fail(c->err, PS_ECONFLICT, "PROPOSAL_NOT_DRAFT", NULL, "只能撤回尚未呈批的处理意见");
-	rc = case_event(c, case_id, "proposal_withdraw", NULL, NULL,
+	rc = lenient_refresh(c, case_id);
+	if (!rc)
+		rc = case_event(c, case_id, "proposal_withdraw", NULL, NULL,
 			arena_printf(c->arena, "proposal=%lld", (long long)id));
 	if (!rc)
 		rc = audit_write(c, "proposal.withdraw", "case", k.case_no, "success", NULL);
@@ -427,13 +448,14 @@ int proposals_ready(struct ctx *c, const struct case_row *k, struct proposal_sum
 int proposals_set_status(struct ctx *c, int64_t case_id, const char *from, const char *to)
 {
 	struct rows_query q;
+	int rc;
 
 	rows_binds(&q, c);
 	rows_bind_text(&q, to);
 	rows_bind_int(&q, case_id);
 	rows_bind_text(&q, from);
-	return rows_exec(&q, "UPDATE penalty_proposal SET status = ? WHERE case_id = ? AND status = ?",
-			 NULL);
+	rc = rows_exec(&q, "UPDATE penalty_proposal SET status = ? WHERE case_id = ? AND status = ?", NULL);
+	return rc ? rc : lenient_refresh(c, case_id);
 }
 
 static int number_proposals(struct ctx *c, const struct case_row *k, const char *from,

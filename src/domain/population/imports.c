@@ -333,10 +333,12 @@ static int rental_row(struct ctx *c, const char *const *col, int *created, json_
 		rows_bind_text(&q, in.letter_expires_on);
 		rows_bind_text(&q, in.level);
 		rows_bind_int(&q, existing);
-		return rows_exec(&q,
-				 "UPDATE rental SET landlord_id = ?, rooms = ?, letter_signed_on = COALESCE(?, letter_signed_on),"
-				 " letter_expires_on = COALESCE(?, letter_expires_on), level = ? WHERE id = ?",
-				 NULL);
+		rc = rows_exec(&q,
+			       "UPDATE rental SET landlord_id = ?, rooms = ?, letter_signed_on = COALESCE(?, letter_signed_on),"
+			       " letter_expires_on = COALESCE(?, letter_expires_on), level = ? WHERE id = ?",
+			       NULL);
+		/* the level may have changed: so may the next visit */
+		return rc ? rc : rentals_reschedule(c, existing);
 	}
 	rc = rentals_create(c, &in, &res);
 	json_decref(res);

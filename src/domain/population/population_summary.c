@@ -29,8 +29,8 @@ static int64_t count(struct ctx *c, const char *sql)
 int population_summary(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
-	json_t *by_kind, *not_compared, *rentals, *employers, *letters;
-	int64_t due_total, compared, control, sent, overdue_visits = 0, overdue_letters = 0,
+	json_t *by_kind, *not_compared, *employers, *letters;
+	int64_t due_total, compared, control, sent, overdue_visits = 0, rentals = 0, overdue_letters = 0,
 								    overdue_reports = 0;
 	size_t i;
 	json_t *it;
@@ -74,7 +74,7 @@ int population_summary(struct ctx *c, json_t **out)
 			" WHERE o.path LIKE ? AND f.layer = 'control' AND EXISTS (SELECT 1 FROM inquiry_letter l"
 			" WHERE l.person_id = f.person_id)");
 	if (!rc)
-		rc = rentals_list_unaudited(c, 0, NULL, &rentals);
+		rc = rentals_counts(c, &rentals, &overdue_visits);
 	if (!rc)
 		rc = employers_list_unaudited(c, &employers);
 	if (!rc)
@@ -89,13 +89,10 @@ int population_summary(struct ctx *c, json_t **out)
 	if (rc) {
 		json_decref(by_kind);
 		json_decref(not_compared);
-		json_decref(rentals);
 		json_decref(employers);
 		json_decref(letters);
 		return rc;
 	}
-	json_array_foreach(json_object_get(rentals, "items"), i, it)
-		overdue_visits += json_is_true(json_object_get(it, "overdue"));
 	json_array_foreach(json_object_get(employers, "items"), i, it)
 		overdue_reports += json_is_true(json_object_get(it, "overdue"));
 	json_array_foreach(json_object_get(letters, "items"), i, it)
@@ -106,12 +103,11 @@ int population_summary(struct ctx *c, json_t **out)
 			 (json_int_t)(due_total ? compared * 100 / due_total : 100), "not_compared", not_compared,
 			 "control_layer", (json_int_t)control, "letters_sent", (json_int_t)sent, "letter_pct",
 			 (json_int_t)(control ? sent * 100 / control : 100), "letters_overdue",
-			 (json_int_t)overdue_letters, "rentals", (json_int_t)json_array_size(json_object_get(rentals, "items")),
+			 (json_int_t)overdue_letters, "rentals", (json_int_t)rentals,
 			 "visits_overdue", (json_int_t)overdue_visits, "employer_reports_overdue",
 			 (json_int_t)overdue_reports, "open_hits",
 			 (json_int_t)count(c, "SELECT COUNT(*) FROM comparison_hit h JOIN org_unit o ON o.id = h.unit_id"
 					      " WHERE o.path LIKE ? AND h.status <> 'closed'"));
-	json_decref(rentals);
 	json_decref(employers);
 	json_decref(letters);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");

@@ -55,39 +55,98 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 	if (rc == PS_ECONFLICT)
 		return ps_fail(c->err, PS_ECONFLICT, "RENTAL_EXISTS", NULL, "该地址已登记为出租房屋");
 	if (!rc)
+		rc = rentals_reschedule(c, id);
+	if (!rc)
 		rc = audit_write(c, "rental.create", "rental", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", in->level);
 	return rc ? rc : rentals_get(c, id, out);
 }
 
-/* next visit = last visit (or registration) + the level's cycle */
-static void schedule(struct ctx *c, json_t *r, int64_t today_days)
+static int64_t cycle_of(struct ctx *c, const char *level, int64_t station_id)
 {
-	const char *level = row_str(r, "level");
-	const char *last = row_str(r, "last_visit_on");
-	int64_t cycle = setting_int(c, !strcmp(level, "trusted") ? "rental.visit_days_trusted"
-					: !strcmp(level, "watch") ? "rental.visit_days_watch"
-								  : "rental.visit_days_normal",
-				    row_int(r, "station_id"));
-	int64_t base;
-	int y, m, d;
+	return setting_int(c, !strcmp(level, "trusted") ? "rental.visit_days_trusted"
+			   : !strcmp(level, "watch") ? "rental.visit_days_watch"
+						     : "rental.visit_days_normal",
+			   station_id);
+}
 
+int rentals_reschedule(struct ctx *c, int64_t id)
+{
+	struct rows_query q;
+	json_t *r;
+	const char *last;
+	int64_t base;
+	int y, m, d, rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT level, station_id, last_visit_on, created_at FROM rental WHERE id = ?", &r);
+	if (rc)
+		return rc;
+	last = row_str(r, "last_visit_on");
 	if (last && !date_parse(last, strlen(last), &y, &m, &d))
 		base = date_days_from_civil(y, m, d);
 	else
 		base = date_local_days(row_int(r, "created_at"));
-	date_civil_from_days(base + cycle, &y, &m, &d);
-	json_object_set_new(r, "cycle_days", json_integer(cycle));
-	json_object_set_new(r, "next_visit_on", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
-	json_object_set_new(r, "overdue", json_boolean(today_days > base + cycle));
-	json_object_set_new(r, "overdue_days", json_integer(today_days > base + cycle ? today_days - base - cycle : 0));
+	rows_binds(&q, c);
+	rows_bind_int(&q, base);
+	rows_bind_int(&q, base + cycle_of(c, row_str(r, "level"), row_int(r, "station_id")));
+	rows_bind_int(&q, id);
+	json_decref(r);
+	return rows_exec(&q, "UPDATE rental SET visit_base_day = ?, visit_due_day = ? WHERE id = ?", NULL);
 }
 
-int rentals_list_unaudited(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
+/* next visit = last visit (or registration) + the level's cycle, from the
+ * maintained columns (rentals_reschedule), which leave the row */
+static void schedule(struct ctx *c, json_t *r, int64_t today_days)
+{
+	int64_t base = row_int(r, "visit_base_day"), due = row_int(r, "visit_due_day");
+	int y, m, d;
+
+	date_civil_from_days(due, &y, &m, &d);
+	json_object_set_new(r, "cycle_days", json_integer(due - base));
+	json_object_set_new(r, "next_visit_on", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
+	json_object_set_new(r, "overdue", json_boolean(today_days > due));
+	json_object_set_new(r, "overdue_days", json_integer(today_days > due ? today_days - due : 0));
+	json_object_del(r, "visit_base_day");
+	json_object_del(r, "visit_due_day");
+}
+
+/* COUNT(*) of a scope query; with cap > 0 it stops at cap + 1 rows */
+static int scope_count(struct ctx *c, const char *from_where, int64_t today, int64_t cap, int64_t *out)
 {
 	struct rows_query q;
-	json_t *rows, *kept, *r;
-	int64_t today_days = date_local_days(c->now), due = 0;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	if (today)
+		rows_bind_int(&q, today);
+	return rows_int(&q,
+			cap > 0 ? arena_printf(c->arena, "SELECT COUNT(*) FROM (SELECT 1 %s LIMIT %lld) capped",
+					       from_where, (long long)cap + 1)
+				: arena_printf(c->arena, "SELECT COUNT(*) %s", from_where),
+			0, out);
+}
+
+#define SCOPE_SQL " FROM rental r JOIN org_unit o ON o.id = r.station_id WHERE o.path LIKE ?"
+#define OVERDUE_SQL SCOPE_SQL " AND r.visit_due_day < ?"
+
+int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue)
+{
+	int rc = scope_count(c, SCOPE_SQL, 0, 0, all);
+
+	return rc ? rc : scope_count(c, OVERDUE_SQL, date_local_days(c->now), 0, overdue);
+}
+
+/* A scope of at most this many units (a station with its posts) lists its
+ * rentals by station id (rentals_list). */
+#define RENTAL_NARROW_UNITS 8
+
+int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
+{
+	struct rows_query q;
+	json_t *r;
+	int64_t today_days = date_local_days(c->now), due = 0, overdue_total = 0, units = 0;
 	size_t i;
 	int rc, y, m, d;
 
@@ -95,46 +154,62 @@ int rentals_list_unaudited(struct ctx *c, int overdue_only, const char *due_on, 
 	rc = authz_require(c, ACT_RENTAL_LIST);
 	if (rc)
 		return rc;
-	if (due_on) {
-		if (date_parse(due_on, strlen(due_on), &y, &m, &d))
+	if (f->due_on && *f->due_on) {
+		if (date_parse(f->due_on, strlen(f->due_on), &y, &m, &d))
 			return ps_fail_field(c->err, PS_EINVAL, "due_on", "日期应为 YYYY-MM-DD");
 		due = date_days_from_civil(y, m, d);
 	}
+	if (f->level && *f->level && !enums_valid(ES_RENTAL_LEVEL, f->level))
+		return ps_fail_field(c->err, PS_EINVAL, "level", "等级不正确");
+	/* LEFT JOINs on the keys (address_id and landlord_id are NOT NULL
+	 * references, so the rows are the same): the count, which uses no
+	 * column of a or p unless q asks, leaves them out. A station's scope
+	 * (a few units) is a list of station ids, so its level and due-day
+	 * filters start from rental(station_id, …); the county's walks the
+	 * rentals in the order of the page and stops after it. */
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_all(&q,
-		      "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
-		      " r.last_visit_on, r.created_at, a.community, a.building, a.unit_no, a.room,"
-		      " p.name AS landlord_name, p.id AS landlord_id,"
-		      " (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL) AS tenants"
-		      " FROM rental r JOIN org_unit o ON o.id = r.station_id JOIN address a ON a.id = r.address_id"
-		      " JOIN person p ON p.id = r.landlord_id WHERE o.path LIKE ? ORDER BY r.id",
-		      &rows);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE path LIKE ?", 0, &units);
 	if (rc)
 		return rc;
-	kept = json_array();
-	json_array_foreach(rows, i, r) {
-		schedule(c, r, today_days);
-		if (overdue_only && !json_is_true(json_object_get(r, "overdue")))
-			continue;
-		if (due_on) {
-			const char *nv = row_str(r, "next_visit_on");
-
-			if (date_parse(nv, strlen(nv), &y, &m, &d) || date_days_from_civil(y, m, d) > due)
-				continue;
-		}
-		json_array_append(kept, r);
+	rows_query_init(&q, c,
+			units <= RENTAL_NARROW_UNITS
+				? " FROM rental r JOIN org_unit o ON o.id = r.station_id"
+				  " LEFT JOIN address a ON a.id = r.address_id LEFT JOIN person p ON p.id = r.landlord_id"
+				  " WHERE r.station_id IN (SELECT so.id FROM org_unit so WHERE so.path LIKE ?)"
+				: " FROM rental r JOIN org_unit o ON o.id = r.station_id"
+				  " LEFT JOIN address a ON a.id = r.address_id LEFT JOIN person p ON p.id = r.landlord_id"
+				  " WHERE o.path LIKE ?",
+			f->page, f->per_page);
+	q.count_cap = ROWS_COUNT_CAP;
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_and_text(&q, "r.level = ?", f->level);
+	rows_and_int(&q, "r.visit_due_day < ?", f->overdue ? today_days : 0);
+	if (f->due_on && *f->due_on) {
+		rows_and(&q, "r.visit_due_day <= ?");
+		rows_bind_int(&q, due);
 	}
-	json_decref(rows);
-	*out = json_pack("{s:o, s:I}", "items", kept, "total", (json_int_t)json_array_size(kept));
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-}
-
-int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out)
-{
+	rows_and_like(&q, "(a.community || a.building || a.unit_no || a.room LIKE ?" ROWS_ESCAPE
+			  " OR p.name LIKE ?" ROWS_ESCAPE ")", f->q);
+	rc = rows_page(&q,
+		       "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
+		       " r.last_visit_on, r.created_at, r.visit_base_day, r.visit_due_day,"
+		       " a.community, a.building, a.unit_no, a.room,"
+		       " p.name AS landlord_name, p.id AS landlord_id,"
+		       " (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL) AS tenants",
+		       f->overdue || due ? "ORDER BY r.visit_due_day, r.id" : "ORDER BY r.id", out);
+	if (rc)
+		return rc;
+	rc = scope_count(c, OVERDUE_SQL, today_days, ROWS_COUNT_CAP, &overdue_total);
+	json_array_foreach(json_object_get(*out, "items"), i, r)
+		schedule(c, r, today_days);
+	if (!rc)
+		rc = json_object_set_new(*out, "overdue_total",
+					 json_integer(overdue_total > ROWS_COUNT_CAP ? ROWS_COUNT_CAP : overdue_total)) ||
+			     json_object_set_new(*out, "overdue_capped", json_boolean(overdue_total > ROWS_COUNT_CAP))
+			     ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足")
+			     : PS_OK;
 	/* AUD-1: the list names the landlords */
-	int rc = rentals_list_unaudited(c, overdue_only, due_on, out);
-
 	if (!rc)
 		rc = audit_read_items(c, "rental.list", "rental", json_object_get(*out, "items"), "id");
 	if (rc) {
@@ -162,7 +237,8 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_one(&q,
 		      "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
-		      " r.last_visit_on, r.created_at, r.address_id, a.community, a.building, a.unit_no, a.room,"
+		      " r.last_visit_on, r.created_at, r.visit_base_day, r.visit_due_day, r.address_id,"
+		      " a.community, a.building, a.unit_no, a.room,"
 		      " p.id AS landlord_id, p.name AS landlord_name, p.phone AS landlord_phone"
 		      " FROM rental r JOIN org_unit o ON o.id = r.station_id JOIN address a ON a.id = r.address_id"
 		      " JOIN person p ON p.id = r.landlord_id WHERE r.id = ? AND o.path LIKE ?",
@@ -244,6 +320,8 @@ int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char 
 			       "UPDATE rental SET last_visit_on = CASE WHEN last_visit_on IS NULL OR last_visit_on < ?"
 			       " THEN ? ELSE last_visit_on END, level = COALESCE(?, level) WHERE id = ?",
 			       NULL);
+	if (!rc)
+		rc = rentals_reschedule(c, id);
 	if (!rc)
 		rc = audit_write(c, "rental.visit", "rental", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", visited_on);

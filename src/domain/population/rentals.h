@@ -18,14 +18,30 @@ struct rental_input {
 
 int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out);
 
-/* The station's rentals with next_visit_on and overdue (by the level's
- * cycle); overdue_only narrows; due_on lists the ones due by that day
- * (today's visits). */
-int rentals_list(struct ctx *c, int overdue_only, const char *due_on, json_t **out);
+struct rental_filter {
+	int overdue;        /* only the rentals whose visit is overdue */
+	const char *due_on; /* only the ones due by this day (today's visits) */
+	const char *level;  /* trusted / normal / watch */
+	const char *q;      /* a part of the address (without spaces) or the landlord's name */
+	int64_t page, per_page;
+};
 
-/* rentals_list without its audit row, for figures computed from the list
- * (population_summary): its rows must never reach a client. */
-int rentals_list_unaudited(struct ctx *c, int overdue_only, const char *due_on, json_t **out);
+/* A page of the rentals in the user's scope with next_visit_on and overdue
+ * (by the level's cycle: the maintained visit_due_day, migration 025), the
+ * total (capped at ROWS_COUNT_CAP) and overdue_total (the scope's overdue
+ * rentals, capped the same way: overdue_capped); audited with the ids of
+ * the page. Sorted
+ * by due day when overdue or due_on is asked, else by id. */
+int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out);
+
+/* The scope's rentals and, of them, the overdue ones (exact counts, the
+ * overdue ones from the due-day index), for the population summary. */
+int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue);
+
+/* Recompute the maintained schedule of rental id (visit_base_day from its
+ * last visit or registration, visit_due_day = base + the level's cycle at
+ * its station): called by every writer that changes them. */
+int rentals_reschedule(struct ctx *c, int64_t id);
 
 /* Rental with landlord, visits, tenants, cases; audited. */
 int rentals_get(struct ctx *c, int64_t id, json_t **out);

@@ -53,6 +53,8 @@ export function usePagedList(path, options = {}) {
   const filters = reactive(Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, clone(v)])))
   const rows = ref([])
   const count = ref(0)
+  // the server stopped counting (total_capped): the total is a lower bound, shown as "1000+"
+  const capped = ref(false)
   const local = options.local
   const filtered = local ? computed(() => local(rows.value, filters)) : null
   const items = local
@@ -110,12 +112,14 @@ export function usePagedList(path, options = {}) {
       const list = options.items ? options.items(data) : data.items || []
       rows.value = list
       count.value = data.total ?? list.length
+      capped.value = !!data.total_capped
       loaded.value = true
       if (options.onLoad) options.onLoad(data)
     } catch (e) {
       if (mine !== seq) return
       rows.value = []
       count.value = 0
+      capped.value = false
       error.value = e
       if (!options.quiet) toastError(e)
     } finally {
@@ -165,7 +169,7 @@ export function usePagedList(path, options = {}) {
     )
   }
 
-  return { filters, rows, items, total, page, perPage, loading, error, loaded, load, search, refresh, reset, setPage, setPerPage }
+  return { filters, rows, items, total, capped, page, perPage, loading, error, loaded, load, search, refresh, reset, setPage, setPerPage }
 }
 
 /**
@@ -180,6 +184,7 @@ export function rowsList(rows, loading = () => false, error = () => null) {
     rows: items,
     items,
     total: computed(() => items.value.length),
+    capped: ref(false),
     page: ref(1),
     perPage: ref(items.value.length || 20),
     loading: computed(() => !!loading()),

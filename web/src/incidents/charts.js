@@ -1,14 +1,6 @@
-// charts.js — ECharts, only the parts the report pages draw (tree-shaken, canvas, no CDN), and the
-// options of the 警务动态日报 and 统计分析 charts in the government look.
-import * as echarts from 'echarts/core'
-import { BarChart, PieChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
+// charts.js — the options of the 警务动态日报 and 统计分析 charts in the government look (plain
+// objects: ECharts itself is in echarts.js, loaded by the chart component when it mounts).
 import { WEEKDAYS } from './labels.js'
-
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer])
-
-export { echarts }
 
 const BLUE = '#0b3d91'
 const PALETTE = ['#0b3d91', '#c0392b', '#e6a23c', '#3f8f1f', '#5470c6', '#909399', '#8e44ad', '#16a085', '#d35400']

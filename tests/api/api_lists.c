@@ -1,0 +1,322 @@
+/* api_lists.c — lists that cost O(page), not O(table) (issue 14).
+ *
+ * The fixture is the demo county with its incidents copied once (719 →
+ * 1 438 rows, over the count cap of 1 000). The server runs with
+ * PRECINCT_TEST_PLAN_LOG set: a test build then writes the plan of every
+ * list statement (its count and its page) to the log, as SQLite's EXPLAIN
+ * QUERY PLAN words it (src/domain/rows.c, db_test_explain). The stories
+ * read those lines for each request and check that:
+ *   - a filter of the list is served by the index made for it (the plan
+ *     SEARCHes that index) and the list's own table is never SCANned;
+ *   - an unfiltered page of a county-wide list walks an index or the table
+ *     in the order of the page (no sort of every row: no temporary b-tree
+ *     for the ORDER BY), so it stops after its rows;
+ *   - the count stops at the cap: total 1000 with total_capped, and the
+ *     pages end there.
+ * The plans do not depend on the number of rows (no ANALYZE statistics,
+ * plans fixed by SQLITE_DBCONFIG_ENABLE_QPSG), so the small fixture shows
+ * the plans of the city. This check is SQLite's; PostgreSQL words plans
+ * differently. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define API "/api/v1"
+
+/* Copy every incident `copies` times (new ids and numbers). */
+static void multiply_incidents(struct server *srv, int copies)
+{
+	sqlite3 *db = db_raw_open(srv->db);
+	sqlite3_stmt *st;
+	char cols[4096] = "", sel[4096] = "";
+	size_t nc = 0, ns = 0;
+	const char *sql;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('incident')", -1, &st,
+					    NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+
+		if (strcmp(name, "id") == 0)
+			continue;
+		nc += (size_t)snprintf(cols + nc, sizeof(cols) - nc, "%s%s", nc ? "," : "", name);
+		if (strcmp(name, "incident_no") == 0)
+			ns += (size_t)snprintf(sel + ns, sizeof(sel) - ns, "%sincident_no || '-' || n.k",
+					       ns ? "," : "");
+		else
+			ns += (size_t)snprintf(sel + ns, sizeof(sel) - ns, "%s%s", ns ? "," : "", name);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sql = fmt(srv,
+		  "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < %d)"
+		  " INSERT INTO incident(%s) SELECT %s FROM incident, n",
+		  copies, cols, sel);
+	assert_int_equal(db_raw_exec(srv->db, sql), SQLITE_OK);
+}
+
+static int setup_fixture(void **state)
+{
+	struct server *srv = server_new_stopped(1);
+
+	multiply_incidents(srv, 1);
+	setenv("PRECINCT_TEST_PLAN_LOG", "1", 1);
+	server_start(srv);
+	unsetenv("PRECINCT_TEST_PLAN_LOG");
+	*state = srv;
+	return 0;
+}
+
+static long log_size(struct server *srv)
+{
+	struct stat st;
+
+	return stat(srv->log, &st) == 0 ? (long)st.st_size : 0;
+}
+
+/* The "list plan" lines the server wrote since offset off, in srv's pool. */
+static const char *plans_since(struct server *srv, long off)
+{
+	static char buf[1 << 18], out[1 << 18];
+	FILE *f = fopen(srv->log, "r");
+	size_t n, used = 0;
+	char *line, *save = NULL;
+
+	assert_non_null(f);
+	fseek(f, off, SEEK_SET);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	out[0] = '\0';
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (strstr(line, "list plan ") && used < sizeof(out))
+			used += (size_t)snprintf(out + used, sizeof(out) - used, "%s\n", line);
+	return fmt(srv, "%s", out);
+}
+
+/* GET path as user; the plans of its statements (at least a count and a page). */
+static const char *get_plans(struct server *srv, struct session *s, const char *path)
+{
+	long off = log_size(srv);
+	struct resp *r = http(srv, s, "GET", path, NULL);
+	const char *plans;
+
+	if (r->status != 200)
+		fail_msg("%s: %ld %s", path, r->status, r->body);
+	plans = plans_since(srv, off);
+	if (!strstr(plans, "list plan count") || !strstr(plans, "list plan page"))
+		fail_msg("%s: no plan logged (PRECINCT_TEST_PLAN_LOG): %s", path, plans);
+	return plans;
+}
+
+/* 1 when a step of the plan lines scans table alias `a` whole: "SCAN a"
+ * alone or "SCAN a USING COVERING INDEX …" (every entry of an index). */
+static int full_scan(const char *plans, const char *a)
+{
+	const char *p = plans;
+	char pat[32];
+	size_t n = (size_t)snprintf(pat, sizeof(pat), "SCAN %s", a);
+
+	while ((p = strstr(p, pat))) {
+		char next = p[n];
+
+		if (next == '|' || next == '\n' || next == '\0' || strncmp(p + n, " USING COVERING INDEX", 21) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+static void expect_index(struct server *srv, struct session *s, const char *path, const char *alias,
+			 const char *index)
+{
+	const char *plans = get_plans(srv, s, path);
+
+	/* a partial index holds only the rows of the filter: scanning it is
+	 * the search (police_case_lenient: WHERE lenient > 0) */
+	if (!strstr(plans, fmt(srv, "SEARCH %s USING INDEX %s (", alias, index)) &&
+	    !strstr(plans, fmt(srv, "SEARCH %s USING COVERING INDEX %s (", alias, index)) &&
+	    !(strstr(index, "_lenient") && strstr(plans, fmt(srv, "SCAN %s USING INDEX %s", alias, index))))
+		fail_msg("%s: the filter is not served by index %s:\n%s", path, index, plans);
+	if (full_scan(plans, alias))
+		fail_msg("%s: the list's table (%s) is scanned whole:\n%s", path, alias, plans);
+}
+
+/* Each filter of the four big lists is served by its index: for the county
+ * (the wide scope) and for a station (the narrow scope). */
+STORY(list_filters_are_served_by_indexes)
+{
+	struct session *county = login(srv, "juzhang", DEMO_PW);
+	struct session *station = login(srv, "suozhang", DEMO_PW);
+	long long cg = db_raw_int(srv->db, "SELECT id FROM org_unit WHERE name = '城关派出所'", NULL);
+	long long officer = db_raw_int(srv->db, "SELECT MIN(user_id) FROM case_officer", NULL);
+
+	assert_true(cg > 0 && officer > 0);
+	/* cases */
+	expect_index(srv, county, API "/cases?status=archived&kind=admin&per_page=50", "k",
+		     "police_case_kind_status");
+	expect_index(srv, county, API "/cases?status=accepted", "k", "police_case_status");
+	expect_index(srv, county, API "/cases?lenient=1", "k", "police_case_lenient");
+	expect_index(srv, county, fmt(srv, API "/cases?officer_id=%lld", officer), "x", "case_officer_user");
+	expect_index(srv, station, API "/cases?mine=1", "x", "case_officer_user");
+	/* incidents: the county by the filter's index, a station by its own
+	 * incidents (station_id or unit_id among its units) */
+	expect_index(srv, county, fmt(srv, API "/incidents?station_id=%lld&category=02", cg), "i",
+		     "incident_station");
+	expect_index(srv, county, API "/incidents?status=closed", "i", "incident_status");
+	expect_index(srv, county, API "/incidents?active=1", "i", "incident_status");
+	expect_index(srv, station, API "/incidents", "i", "incident_unit");
+	expect_index(srv, station, API "/incidents?status=closed", "i", "incident_unit");
+	expect_index(srv, station, API "/incidents?category=02", "i", "incident_station_category");
+	/* rentals: overdue and today's visits from the maintained due day */
+	expect_index(srv, county, API "/rentals?overdue=1", "r", "rental_due");
+	expect_index(srv, station, API "/rentals?overdue=1", "r", "rental_station_due");
+	expect_index(srv, station, API "/rentals?due_on=2026-12-31", "r", "rental_station_due");
+	expect_index(srv, station, API "/rentals?level=watch", "r", "rental_station_level");
+	/* persons: an ID-number prefix and a name */
+	expect_index(srv, county, API "/persons?id_prefix=140105", "p", "sqlite_autoindex_person_1");
+	expect_index(srv, county, API "/persons?name=%E5%BC%A0%E4%BC%9F", "a",
+		     "sqlite_autoindex_person_name_pair_1");
+}
+
+/* A county-wide page without filters (or with a station and a category
+ * prefix) walks the order of the page (an index or the table's ids) and
+ * stops after its rows: no sort of the whole list. */
+STORY(unfiltered_county_pages_need_no_sort)
+{
+	static const char *const paths[] = {
+		API "/cases?per_page=50",
+		API "/incidents?per_page=50",
+		API "/incidents?per_page=20&station_id=5&category=02",
+		API "/incidents?per_page=20&category=02",
+		API "/persons?per_page=50",
+		API "/rentals?per_page=50",
+		NULL,
+	};
+	struct session *county = login(srv, "juzhang", DEMO_PW);
+
+	for (int i = 0; paths[i]; i++) {
+		const char *plans = get_plans(srv, county, paths[i]);
+
+		if (strstr(plans, "USE TEMP B-TREE FOR ORDER BY"))
+			fail_msg("%s sorts every row of the list:\n%s", paths[i], plans);
+	}
+}
+
+/* The count stops at 1 000: the county's 1 438 incidents are "1000+", the
+ * pages end at the 1 000th row; a station's own (fewer) are exact. */
+STORY(incident_total_is_capped_at_1000)
+{
+	struct session *county = login(srv, "juzhang", DEMO_PW);
+	struct session *station = login(srv, "suozhang", DEMO_PW);
+	long long all = db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL);
+	long long cg = db_raw_int(srv->db, "SELECT id FROM org_unit WHERE name = '城关派出所'", NULL);
+	long long own = db_raw_int(srv->db,
+				   fmt(srv, "SELECT COUNT(*) FROM incident WHERE station_id = %lld OR unit_id = %lld",
+				       cg, cg),
+				   NULL);
+	struct resp *r;
+
+	assert_int_equal(all, 719 * 2);
+	assert_true(own > 0 && own < 1000);
+	r = http(srv, county, "GET", API "/incidents?per_page=50", NULL);
+	assert_int_equal(r->status, 200);
+	assert_int_equal(rnum(r, "total"), 1000);
+	assert_true(json_is_true(jpath(r->json, "total_capped")));
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 50);
+	r = http(srv, county, "GET", API "/incidents?per_page=50&page=20", NULL);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 50);
+	r = http(srv, county, "GET", API "/incidents?per_page=50&page=21", NULL);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 0);
+	assert_int_equal(rnum(r, "total"), 1000);
+	/* a filter that leaves fewer than the cap is counted exactly */
+	r = http(srv, county, "GET", fmt(srv, API "/incidents?station_id=%lld", cg), NULL);
+	assert_int_equal(rnum(r, "total"),
+			 db_raw_int(srv->db, fmt(srv, "SELECT COUNT(*) FROM incident WHERE station_id = %lld", cg),
+				    NULL));
+	assert_true(json_is_false(jpath(r->json, "total_capped")));
+	r = http(srv, station, "GET", API "/incidents?per_page=50", NULL);
+	assert_int_equal(rnum(r, "total"), own);
+	assert_true(json_is_false(jpath(r->json, "total_capped")));
+	/* the other capped lists say so too, uncapped below the cap */
+	r = http(srv, county, "GET", API "/cases", NULL);
+	assert_int_equal(rnum(r, "total"), db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case", NULL));
+	assert_true(json_is_false(jpath(r->json, "total_capped")));
+	r = http(srv, county, "GET", API "/rentals", NULL);
+	assert_int_equal(rnum(r, "total"), db_raw_int(srv->db, "SELECT COUNT(*) FROM rental", NULL));
+	assert_true(json_is_false(jpath(r->json, "total_capped")));
+}
+
+/* A rental's next visit is maintained state (migration 025): a change of
+ * the level's cycle setting — for the county, then for one station —
+ * re-dates the rentals at once, in the list and on the rental. By hand: a
+ * 不放心户 visited on day D is next due on D + 7 (the default), D + 3 once
+ * the county sets 3, and D + 5 once 城关 sets 5 for itself. */
+STORY(rental_due_day_follows_the_cycle_setting)
+{
+	struct session *admin = login(srv, "admin", DEMO_PW);
+	struct session *chief = login(srv, "suozhang", DEMO_PW);
+	long long cg = db_raw_int(srv->db, "SELECT id FROM org_unit WHERE name = '城关派出所'", NULL);
+	long long id = db_raw_int(srv->db,
+				  "SELECT MIN(id) FROM rental WHERE level = 'watch' AND last_visit_on IS NOT NULL", NULL);
+	const char *path = fmt(srv, API "/rentals/%lld", id);
+	struct resp *r;
+	const char *last;
+	int y, m, d;
+	static const struct {
+		int cycle;
+		int station; /* 1: the override of 城关 */
+	} steps[] = { { 7, -1 }, { 3, 0 }, { 5, 1 } };
+
+	assert_true(id > 0);
+	r = http(srv, chief, "GET", path, NULL);
+	assert_int_equal(r->status, 200);
+	last = rstr(r, "rental.last_visit_on");
+	assert_int_equal(sscanf(last, "%d-%d-%d", &y, &m, &d), 3);
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		struct tm t = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + steps[i].cycle, .tm_hour = 12 };
+		char want[16];
+
+		if (steps[i].station >= 0) {
+			r = http(srv, admin, "PUT", API "/settings/rental.visit_days_watch",
+				 steps[i].station ? fmt(srv, "{\"value\":%d,\"unit_id\":%lld}", steps[i].cycle, cg)
+						  : fmt(srv, "{\"value\":%d}", steps[i].cycle));
+			assert_int_equal(r->status, 200);
+		}
+		timegm(&t); /* normalises the day */
+		strftime(want, sizeof(want), "%Y-%m-%d", &t);
+		r = http(srv, chief, "GET", path, NULL);
+		assert_int_equal(rnum(r, "rental.cycle_days"), steps[i].cycle);
+		assert_string_equal(rstr(r, "rental.next_visit_on"), want);
+		/* the list reads the same maintained day */
+		r = http(srv, chief, "GET", API "/rentals?level=watch&per_page=200", NULL);
+		for (size_t k = 0; k < json_array_size(jpath(r->json, "items")); k++) {
+			json_t *it = json_array_get(jpath(r->json, "items"), k);
+
+			if (json_integer_value(json_object_get(it, "id")) == id)
+				assert_string_equal(json_string_value(json_object_get(it, "next_visit_on")), want);
+			assert_string_equal(json_string_value(json_object_get(it, "level")), "watch");
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(list_filters_are_served_by_indexes, setup_fixture,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(unfiltered_county_pages_need_no_sort, setup_fixture,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(incident_total_is_capped_at_1000, setup_fixture,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(rental_due_day_follows_the_cycle_setting, setup_demo,
+						teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
