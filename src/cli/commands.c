@@ -171,7 +171,7 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "precinct serve: --db PATH is required\n");
 		return 2;
 	}
-	if (access(v[0], F_OK) != 0) {
+	if (!db_is_url(v[0]) && access(v[0], F_OK) != 0) {
 		fprintf(stderr, "precinct serve: %s does not exist; run precinct init first\n", v[0]);
 		return 1;
 	}

@@ -19,6 +19,11 @@ struct db_stmt;
 
 enum db_type { DB_NULL, DB_INT, DB_TEXT, DB_BLOB, DB_FLOAT };
 
+/* 1 when path is a PostgreSQL URL (postgres://… or postgresql://…): db_open
+ * then connects to that server (the password from PGPASSWORD or ~/.pgpass,
+ * never from the URL in logs); anything else is an SQLite file. */
+int db_is_url(const char *path);
+
 /* Open (creating if missing) the database at path and set WAL,
  * synchronous=FULL, foreign_keys=ON and a busy timeout. *out is a new
  * connection owned by the caller (db_close). On failure *out is NULL and err
