@@ -512,10 +512,15 @@ static char *translate(const char *sql, int ddl, int *nparams)
 			s = e;
 		} else if (*s == '?') {
 			char num[16];
+			int k = ++n;
 
-			snprintf(num, sizeof(num), "$%d", ++n);
-			sb_add(&b, num);
 			s++;
+			if (*s >= '0' && *s <= '9') { /* ?NNN: that parameter */
+				k = (int)strtol(s, (char **)&s, 10);
+				n = k > n - 1 ? k : n - 1;
+			}
+			snprintf(num, sizeof(num), "$%d", k);
+			sb_add(&b, num);
 		} else if (is_word(*s) && (s == sql || !is_word(s[-1]))) {
 			const char *e = s;
 

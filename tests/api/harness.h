@@ -54,6 +54,8 @@ struct server {
 				    * (e.g. --tls-cert FILE --tls-key FILE) */
 	char cainfo[320];      /* CA file that signs an https:// server's certificate */
 	int passed;            /* set by STORY when the body returned */
+	char pg_name[64];      /* on PostgreSQL: the story's database ("" on SQLite) */
+	char secret[600];      /* on PostgreSQL: the server secret file (PRECINCT_SECRET_FILE) */
 	struct pool_item *pool;
 };
 
@@ -86,7 +88,16 @@ struct resp {
 	}                                                                      \
 	static void name##_story(struct server *srv)
 
-/* ---- servers ---- */
+/* ---- servers ----
+ * With PRECINCT_TEST_PG_DIR set (the *_pg tests of ctest), every story's
+ * database is a fresh database on the PostgreSQL 15 that the fixture
+ * pg_start runs (tests/pg/pg_server.sh), srv->db its postgres:// URL; the
+ * demo county is built once per program and copied (CREATE DATABASE …
+ * TEMPLATE). The harness fails, never skips, when that server is not up. */
+
+/* The base URL of the test PostgreSQL ("postgres://precinct@127.0.0.1:PORT"),
+ * NULL when the suite runs on SQLite. */
+const char *test_pg_url(void);
 
 /* Make a temp dir and run `precinct init --db DIR/t.db [--demo]`; without
  * demo, srv->otp receives the printed one-time admin password. The server is
