@@ -59,7 +59,12 @@ int cmd_init(int argc, char **argv)
 		cli_db_close(&cd);
 		return 1;
 	}
-	printf("database ready: %s (schema version %d)\n", v[0], db_schema_version(cd.db));
+	{
+		char safe[512];
+
+		printf("database ready: %s (schema version %d)\n",
+		       db_safe_name(v[0], safe, sizeof(safe)), db_schema_version(cd.db));
+	}
 	if (v[1])
 		printf("demo county created; demo password: %s\n"
 		       "two-factor login is not required in the demo (setting auth.mfa_roles is empty;\n"

@@ -3,6 +3,7 @@
  * (db_pg.c). */
 #include "store/db_impl.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define OPS(x) (((const struct db_head *)(const void *)(x))->ops)
@@ -11,6 +12,28 @@ int db_is_url(const char *path)
 {
 	return path && (strncmp(path, "postgres://", 11) == 0 ||
 			strncmp(path, "postgresql://", 13) == 0);
+}
+
+const char *db_safe_name(const char *path, char *buf, size_t n)
+{
+	const char *scheme, *at, *colon, *q;
+	size_t o = 0;
+
+	if (!db_is_url(path) || n < 16)
+		return path;
+	scheme = strstr(path, "://") + 3;
+	at = strchr(scheme, '@');
+	colon = at ? memchr(scheme, ':', (size_t)(at - scheme)) : NULL;
+	q = strchr(path, '?');
+	if (colon)
+		o = (size_t)snprintf(buf, n, "%.*s:***%.*s", (int)(colon - path), path,
+				     (int)((q ? q : path + strlen(path)) - at), at);
+	else
+		o = (size_t)snprintf(buf, n, "%.*s", (int)((q ? q : path + strlen(path)) - path), path);
+	/* the query may carry password=…: not shown at all */
+	if (q && o < n)
+		snprintf(buf + o, n - o, "?…");
+	return buf;
 }
 
 int db_open(const char *path, struct db **out, struct ps_err *err)

@@ -715,7 +715,9 @@ static int server_prepare(struct db_stmt *st, struct ps_err *err)
 	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
 		const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
-		if (state && strcmp(state, "42P18") == 0) {
+		/* indeterminate or ambiguous parameter types ("? IS NULL",
+		 * "? - ?"): the types of the values bound now */
+		if (state && (strcmp(state, "42P18") == 0 || strcmp(state, "42725") == 0)) {
 			PQclear(res);
 			if (txn)
 				pg_exec(db, "ROLLBACK TO SAVEPOINT ps_prepare", NULL);
@@ -1057,8 +1059,14 @@ static int pg_migrate(struct db *db, struct ps_err *err)
 		rc = pg_begin(db, 1, err);
 		if (rc)
 			goto out;
+		/* the portable file first, then what only PostgreSQL needs
+		 * (".pg.sql" sorts before ".sql") */
 		for (size_t k = i; k < j && !rc; k++)
-			if (migration_applies(ps_migrations[k].name))
+			if (!strstr(ps_migrations[k].name, ".pg.sql") &&
+			    migration_applies(ps_migrations[k].name))
+				rc = apply_file(db, &ps_migrations[k], err);
+		for (size_t k = i; k < j && !rc; k++)
+			if (strstr(ps_migrations[k].name, ".pg.sql"))
 				rc = apply_file(db, &ps_migrations[k], err);
 		if (!rc) {
 			char *name = PQescapeLiteral(db->conn, ps_migrations[i].name,

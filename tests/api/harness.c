@@ -471,6 +471,43 @@ struct server *server_new_stopped(int demo)
 	return srv;
 }
 
+struct server *server_on(struct server *srv, const char *db, const char *secret)
+{
+	struct server *b = calloc(1, sizeof(*b));
+	const char *tmp = getenv("TMPDIR");
+
+	if (!b)
+		fail_msg("out of memory in the test harness");
+	b->out_fd = -1;
+	snprintf(b->dir, sizeof(b->dir), "%s/precinct-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(b->dir))
+		fail_msg("mkdtemp %s: %s", b->dir, strerror(errno));
+	snprintf(b->db, sizeof(b->db), "%s", db);
+	snprintf(b->clock_path, sizeof(b->clock_path), "%s", srv->clock_path);
+	snprintf(b->web, sizeof(b->web), "%s", srv->web);
+	snprintf(b->secret, sizeof(b->secret), "%s", secret ? secret : srv->secret);
+	snprintf(b->log, sizeof(b->log), "%s/server.log", b->dir);
+	b->clock_offset = srv->clock_offset;
+	server_start(b);
+	return b;
+}
+
+struct server *server_twin(struct server *srv)
+{
+	if (!srv->pg_name[0])
+		fail_msg("server_twin: a second server needs PostgreSQL");
+	return server_on(srv, srv->db, NULL);
+}
+
+const char *server_pg_empty_db(struct server *srv)
+{
+	if (!srv->pg_name[0])
+		fail_msg("server_pg_empty_db: the suite does not run on PostgreSQL");
+	pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s_x WITH (FORCE)", srv->pg_name), 1);
+	pg_admin(fmt(srv, "CREATE DATABASE %s_x", srv->pg_name), 1);
+	return fmt(srv, "%s/%s_x", pg_url, srv->pg_name);
+}
+
 struct server *server_new(int demo)
 {
 	struct server *srv = server_new_stopped(demo);
@@ -663,8 +700,10 @@ void server_free(struct server *srv)
 		if (!clean)
 			print_log_tail(srv);
 	}
-	if (srv->passed && clean && srv->pg_name[0])
+	if (srv->passed && clean && srv->pg_name[0]) {
 		pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s WITH (FORCE)", srv->pg_name), 0);
+		pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s_x WITH (FORCE)", srv->pg_name), 0);
+	}
 	if (srv->passed && clean)
 		nftw(srv->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	else
