@@ -311,15 +311,30 @@ int db_copy(struct db *from, struct db *to,
 	}
 	/* identity columns continue after the copied ids */
 	for (int i = 0; i < n && !rc; i++) {
-		char sql[400];
+		struct db_stmt *st;
+		char col[64] = "";
 
-		snprintf(sql, sizeof(sql),
-			 "SELECT setval(pg_get_serial_sequence('%s', c.column_name),"
-			 " (SELECT COALESCE(MAX(id), 0) + 1 FROM %s), false)"
-			 " FROM information_schema.columns c WHERE c.table_name = '%s'"
-			 " AND c.column_name = 'id' AND c.is_identity = 'YES'",
-			 t[i].name, t[i].name, t[i].name);
-		rc = db_exec(to, sql, err);
+		rc = db_prepare(to,
+				"SELECT column_name FROM information_schema.columns"
+				" WHERE table_name = ? AND is_identity = 'YES'",
+				&st, err);
+		if (rc)
+			break;
+		db_bind_text(st, 1, t[i].name);
+		rc = db_step(st, err);
+		if (rc == PS_ROW)
+			snprintf(col, sizeof(col), "%s", db_column_text(st, 0));
+		db_finalize(st);
+		rc = rc == PS_ROW || rc == PS_DONE ? PS_OK : rc;
+		if (!rc && col[0]) {
+			char sql[400];
+
+			snprintf(sql, sizeof(sql),
+				 "SELECT setval(pg_get_serial_sequence('%s', '%s'),"
+				 " (SELECT COALESCE(MAX(%s), 0) + 1 FROM %s), false)",
+				 t[i].name, col, col, t[i].name);
+			rc = db_exec(to, sql, err);
+		}
 	}
 	if (!rc)
 		rc = db_commit(to, err);

@@ -1,5 +1,5 @@
-/* db_impl.h — what a store implementation (db_sqlite.c, db_pg.c) gives db.c,
- * which dispatches every call of db.h to the store a connection belongs to.
+/* db_impl.h — what a store implementation (db_sqlite.c, db_pg.c) gives
+ * db_dispatch.c, which sends every call of db.h to the store of its connection.
  * Private to src/store/. Every struct db and struct db_stmt of a store
  * begins with a pointer to its store's operations. */
 #ifndef PS_DB_IMPL_H

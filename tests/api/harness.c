@@ -288,6 +288,7 @@ static char demo_template[512];
 static char pg_url[256]; /* "postgres://precinct@127.0.0.1:PORT", "" on SQLite */
 static char pg_template[64]; /* the demo database every demo story copies */
 static int pg_seq;
+static int pg_shared_template; /* pg_template is pg_start's: never dropped here */
 
 const char *test_pg_url(void)
 {
@@ -309,6 +310,17 @@ const char *test_pg_url(void)
 				 path, strerror(errno));
 		fclose(f);
 		pg_url[strcspn(pg_url, "\r\n")] = '\0';
+		/* the demo county pg_start built for every program */
+		snprintf(path, sizeof(path), "%s/template", dir);
+		f = fopen(path, "r");
+		if (f) {
+			if (fgets(pg_template, sizeof(pg_template), f)) {
+				pg_template[strcspn(pg_template, "\r\n")] = '\0';
+				pg_shared_template = 1;
+				snprintf(demo_template, sizeof(demo_template), "%s/%s", dir, pg_template);
+			}
+			fclose(f);
+		}
 	}
 	return pg_url[0] ? pg_url : NULL;
 }
@@ -345,8 +357,10 @@ static void drop_template(void)
 
 	if (!demo_template[0])
 		return;
-	if (pg_template[0])
+	if (pg_template[0] && !pg_shared_template)
 		drop_pg_template();
+	if (pg_shared_template)
+		return;
 	unlink(demo_template);
 	snprintf(p, sizeof(p), "%s.key", demo_template);
 	unlink(p);

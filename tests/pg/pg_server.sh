@@ -56,7 +56,19 @@ start)
     echo "pg_server.sh: PostgreSQL did not start (as $owner):" >&2
     cat "$dir/pg_ctl.log" "$data/server.log" >&2 2>/dev/null || true; exit 1
   fi
-  echo "postgres://precinct@127.0.0.1:$port" > "$dir/url"
+  url="postgres://precinct@127.0.0.1:$port"
+  # the demo county, built once for every *_pg program (each story copies
+  # it with CREATE DATABASE … TEMPLATE): PRECINCT_BIN is set by ctest
+  if [ -n "${PRECINCT_BIN:-}" ]; then
+    "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/createdb" -h 127.0.0.1 -p "$port" -U precinct demo_template \
+      || { echo "pg_server.sh: createdb demo_template failed" >&2; exit 1; }
+    if ! PRECINCT_SECRET_FILE="$dir/demo_template.key" "$PRECINCT_BIN" init --db "$url/demo_template" --demo \
+         >"$dir/demo_init.log" 2>&1; then
+      echo "pg_server.sh: precinct init --demo on PostgreSQL failed:" >&2; cat "$dir/demo_init.log" >&2; exit 1
+    fi
+    echo demo_template > "$dir/template"
+  fi
+  echo "$url" > "$dir/url"
   cat "$dir/url"
   ;;
 stop)

@@ -1,4 +1,4 @@
-/* db.c — db.h dispatched to the store of each connection: a file path opens
+/* db_dispatch.c — db.h dispatched to the store of each connection: a file path opens
  * SQLite (db_sqlite.c), a postgres:// or postgresql:// URL opens PostgreSQL
  * (db_pg.c). */
 #include "store/db_impl.h"
