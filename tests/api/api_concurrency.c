@@ -441,7 +441,7 @@ STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
 	assert_non_null(strstr(r->body, "\"jiejing\""));
 	/* logged out on A: gone on B too */
 	{
-		struct session *tmp = login(srv, "jiejing", DEMO_PW);
+		struct session *tmp = login(srv, "minjing2", DEMO_PW);
 
 		EXPECT(http(srv, tmp, "DELETE", "/api/v1/session", NULL), 200);
 		assert_int_equal(http(b, tmp, "GET", "/api/v1/me", NULL)->status, 401);

@@ -230,7 +230,7 @@ int reports_stats(struct ctx *c, int64_t from, int64_t to, int64_t station_id, j
 	if (!rc)
 		rc = group(c, res, "by_station",
 			   "SELECT i.station_id, o.name AS station_name, COUNT(*) AS n" STATS_WHERE
-			   " GROUP BY i.station_id, o.name ORDER BY n DESC",
+			   " GROUP BY i.station_id, o.name ORDER BY n DESC, i.station_id",
 			   like, station_id, from, to);
 	if (!rc)
 		rc = group(c, res, "hot_spots",
