@@ -219,6 +219,11 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "precinct backup: --db PATH and --to FILE are required\n");
 		return 2;
 	}
+	if (db_is_url(v[0])) {
+		fprintf(stderr, "precinct backup: a PostgreSQL database is backed up with pg_basebackup"
+				" and WAL archiving (docs/deploy.md)\n");
+		return 2;
+	}
 	if (access(v[0], F_OK) != 0) {
 		fprintf(stderr, "precinct backup: %s does not exist\n", v[0]);
 		return 1;
@@ -378,6 +383,12 @@ int cmd_restore(int argc, char **argv)
 		return rc == 1 ? 0 : 2;
 	if (!v[0] || !v[1]) {
 		fprintf(stderr, "precinct restore: --db PATH and --from FILE are required\n");
+		return 2;
+	}
+	if (db_is_url(v[0])) {
+		fprintf(stderr, "precinct restore: a PostgreSQL database is restored from pg_basebackup"
+				" and its WAL archive (docs/deploy.md); precinct copy moves a backup file"
+				" into it\n");
 		return 2;
 	}
 	if (access(v[1], R_OK) != 0) {
