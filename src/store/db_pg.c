@@ -637,8 +637,16 @@ static void pg_finalize(struct db_stmt *st)
 {
 	pg_reset(st);
 	st->in_use = 0;
-	if (!st->cached)
+	if (!st->cached) {
+		/* beyond the cache: its server-side statement goes with it */
+		if (st->prepared && st->generation == st->db->generation && !in_txn(st->db)) {
+			char sql[48];
+
+			snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+			pg_exec(st->db, sql, NULL);
+		}
 		stmt_free(st);
+	}
 }
 
 static int bind_set(struct db_stmt *st, int idx, const void *p, size_t n, int binary, Oid type)

@@ -275,7 +275,7 @@ STORY(onspot_warning_by_one_officer)
 	{
 		const char *const want[][3] = {
 			{ "accept", li, "accepted" },	    { "party_add", li, NULL },
-			{ "notice_create", li, NULL },	    { "proposal_create", li, NULL },
+			{ "proposal_create", li, NULL },    { "notice_create", li, NULL },
 			{ "onspot_decide", li, "decided" }, { "deliver", li, "delivered" },
 			{ "close", li, "closed" },	    { NULL, NULL, NULL },
 		};
