@@ -42,6 +42,7 @@ static void strip_volatile(json_t *j)
 	if (json_is_object(j)) {
 		json_object_del(j, "last_login_at");
 		json_object_del(j, "now");
+		json_object_del(j, "recorded_at"); /* each server's breach sweep at its start */
 		json_object_foreach(j, k, v)
 			strip_volatile(v);
 	} else if (json_is_array(j)) {
@@ -122,6 +123,7 @@ STORY(demo_county_copied_to_postgresql_answers_alike)
 	r = run_cli(srv, "audit", "verify", "--db", url);
 	if (r.code != 0)
 		fail_msg("audit verify on the copy: %s%s", r.out, r.err);
+	a->passed = b->passed = 1;
 	server_free(a);
 	server_free(b);
 }
