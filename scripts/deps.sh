@@ -7,6 +7,7 @@ PKGS=(build-essential cmake pkg-config
       libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev
       libcmocka-dev libcurl4-openssl-dev libxlsxwriter-dev zlib1g-dev sqlite3
       libgnutls28-dev openssl
+      postgresql postgresql-contrib libpq-dev nginx-light
       clang libclang-rt-14-dev
       nodejs npm chromium fonts-wqy-microhei python3 python3-yaml)
 

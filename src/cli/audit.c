@@ -212,7 +212,7 @@ int cmd_audit(int argc, char **argv)
 		fprintf(stderr, "precinct audit export: --from and --to (YYYY-MM-DD) are required\n");
 		return 2;
 	}
-	if (access(v[0], F_OK) != 0) {
+	if (!db_is_url(v[0]) && access(v[0], F_OK) != 0) {
 		fprintf(stderr, "precinct audit %s: %s does not exist\n", sub, v[0]);
 		return 1;
 	}

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +29,22 @@
 
 int cli_secret_path(const char *db_path, char *out, size_t n)
 {
+	if (db_is_url(db_path)) {
+		/* a PostgreSQL database has no file to sit beside: every server
+		 * of it names the same secret (a copy on each machine) */
+		const char *f = getenv("PRECINCT_SECRET_FILE");
+
+		if (!f || !*f) {
+			fprintf(stderr, "precinct: a PostgreSQL database needs its server secret named by"
+					" PRECINCT_SECRET_FILE (a file path; made, mode 0600, when missing)\n");
+			return 1;
+		}
+		if ((size_t)snprintf(out, n, "%s", f) >= n) {
+			fprintf(stderr, "precinct: path too long: %s\n", f);
+			return 1;
+		}
+		return 0;
+	}
 	if ((size_t)snprintf(out, n, "%s.key", db_path) >= n) {
 		fprintf(stderr, "precinct: path too long: %s\n", db_path);
 		return 1;
@@ -202,6 +219,11 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "precinct backup: --db PATH and --to FILE are required\n");
 		return 2;
 	}
+	if (db_is_url(v[0])) {
+		fprintf(stderr, "precinct backup: a PostgreSQL database is backed up with pg_basebackup"
+				" and WAL archiving (docs/deploy.md)\n");
+		return 2;
+	}
 	if (access(v[0], F_OK) != 0) {
 		fprintf(stderr, "precinct backup: %s does not exist\n", v[0]);
 		return 1;
@@ -361,6 +383,12 @@ int cmd_restore(int argc, char **argv)
 		return rc == 1 ? 0 : 2;
 	if (!v[0] || !v[1]) {
 		fprintf(stderr, "precinct restore: --db PATH and --from FILE are required\n");
+		return 2;
+	}
+	if (db_is_url(v[0])) {
+		fprintf(stderr, "precinct restore: a PostgreSQL database is restored from pg_basebackup"
+				" and its WAL archive (docs/deploy.md); precinct copy moves a backup file"
+				" into it\n");
 		return 2;
 	}
 	if (access(v[1], R_OK) != 0) {

@@ -59,7 +59,12 @@ int cmd_init(int argc, char **argv)
 		cli_db_close(&cd);
 		return 1;
 	}
-	printf("database ready: %s (schema version %d)\n", v[0], db_schema_version(cd.db));
+	{
+		char safe[512];
+
+		printf("database ready: %s (schema version %d)\n",
+		       db_safe_name(v[0], safe, sizeof(safe)), db_schema_version(cd.db));
+	}
 	if (v[1])
 		printf("demo county created; demo password: %s\n"
 		       "two-factor login is not required in the demo (setting auth.mfa_roles is empty;\n"
@@ -171,7 +176,7 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "precinct serve: --db PATH is required\n");
 		return 2;
 	}
-	if (access(v[0], F_OK) != 0) {
+	if (!db_is_url(v[0]) && access(v[0], F_OK) != 0) {
 		fprintf(stderr, "precinct serve: %s does not exist; run precinct init first\n", v[0]);
 		return 1;
 	}

@@ -22,6 +22,11 @@ static const char usage[] =
 	"  audit    verify|purge|export|verify-export    the audit hash chain, retention, exports\n"
 	"  catalog  --markdown                           print docs/rules.md from the rule catalog\n"
 	"  fields                                        print every route's request fields (JSON)\n"
+	"  migrate  --db PATH|postgres://...             apply the schema migrations\n"
+	"  copy     --from FILE.db --to postgres://...   move a county to PostgreSQL (with a checksum report)\n"
+	"\n"
+	"--db PATH is an SQLite file; --db postgres://USER@HOST:PORT/DB is PostgreSQL\n"
+	"(password from PGPASSWORD or ~/.pgpass; the server secret from PRECINCT_SECRET_FILE).\n"
 	"\n"
 	"`precinct COMMAND --help` explains each command.\n";
 
@@ -35,6 +40,7 @@ int main(int argc, char **argv)
 		{ "user", cmd_user },	    { "backup", cmd_backup },
 		{ "restore", cmd_restore }, { "audit", cmd_audit },
 		{ "catalog", cmd_catalog }, { "fields", cmd_fields },
+		{ "migrate", cmd_migrate }, { "copy", cmd_copy },
 	};
 
 	json_mem_init(); /* before any jansson call and any thread */

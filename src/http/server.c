@@ -805,8 +805,13 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	printf("listening on %s://%s:%u\n", tls ? "https" : "http", host,
 	       di ? (unsigned)di->port : 0u);
 	fflush(stdout);
-	log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
-		 cfg->db_path, cfg->web_dir ? cfg->web_dir : "-");
+	{
+		char safe[512];
+
+		log_info("precinct %s serving %s (db %s, web %s)", PRECINCT_VERSION, cfg->listen,
+			 db_safe_name(cfg->db_path, safe, sizeof(safe)),
+			 cfg->web_dir ? cfg->web_dir : "-");
+	}
 	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && db_use_as_writer(commit_db, err) == PS_OK &&
 	    (!background_checkpointer_running() || db_checkpoint_elsewhere(commit_db, err) == PS_OK) &&
 	    api_committer_start(commit_db) == PS_OK)

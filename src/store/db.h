@@ -19,6 +19,16 @@ struct db_stmt;
 
 enum db_type { DB_NULL, DB_INT, DB_TEXT, DB_BLOB, DB_FLOAT };
 
+/* 1 when path is a PostgreSQL URL (postgres://… or postgresql://…): db_open
+ * then connects to that server (the password from PGPASSWORD or ~/.pgpass,
+ * never from the URL in logs); anything else is an SQLite file. */
+int db_is_url(const char *path);
+
+/* path as it may be logged or printed: a URL without its password (a
+ * "user:secret@" becomes "user:***@", a query string is not shown), in buf
+ * (at least 16 bytes); a file path as it is. */
+const char *db_safe_name(const char *path, char *buf, size_t n);
+
 /* Open (creating if missing) the database at path and set WAL,
  * synchronous=FULL, foreign_keys=ON and a busy timeout. *out is a new
  * connection owned by the caller (db_close). On failure *out is NULL and err
@@ -146,6 +156,18 @@ int64_t db_changes(struct db *db);
 int db_backup_to(struct db *db, const char *path,
 		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
 		 struct ps_err *err);
+
+/* Copy every table of the SQLite database from into the PostgreSQL
+ * database to (both migrated to the same version; to holds no data yet),
+ * parents before children, in one transaction on to; identity columns
+ * continue after the copied ids. Then each table is read back from both and
+ * report (may be NULL) is called with its row counts and checksums (the
+ * lane-wise sum of the BLAKE2b-256 of each row's canonical form, so row
+ * order does not matter); *mismatches counts the tables that differ. */
+int db_copy(struct db *from, struct db *to,
+	    void (*report)(void *arg, const char *table, int64_t rows_from, const char *sum_from,
+			   int64_t rows_to, const char *sum_to),
+	    void *arg, int *mismatches, struct ps_err *err);
 
 /* Check the file: PS_OK when the integrity check says ok. */
 int db_integrity_check(struct db *db, struct ps_err *err);

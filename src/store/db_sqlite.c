@@ -1,6 +1,6 @@
 /* db_sqlite.c — the SQLite implementation of db.h. The only file that calls
  * sqlite3_*. */
-#include "store/db.h"
+#include "store/db_impl.h"
 #include "store/migrations.h"
 #include "core/mem.h"
 #include "core/log.h"
@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 struct db_stmt {
+	const struct db_ops *ops; /* first: see db_impl.h */
 	struct db_stmt *next;
 	struct db *db;
 	sqlite3_stmt *s;
@@ -29,12 +30,22 @@ struct db_stmt {
 #define DB_CACHE_MAX 2048
 
 struct db {
+	const struct db_ops *ops; /* first: see db_impl.h */
 	sqlite3 *h;
 	struct db_stmt *cache[DB_CACHE_BUCKETS];
 	int ncached;
 	int writer;      /* db_use_as_writer was called */
 	int sync_failed; /* a sync failed: see db_sync_failed */
 };
+
+static void sq_close(struct db *db);
+static int sq_exec(struct db *db, const char *sql, struct ps_err *err);
+static int sq_begin(struct db *db, int write, struct ps_err *err);
+static void sq_rollback(struct db *db);
+static int sq_prepare(struct db *db, const char *sql, struct db_stmt **out, struct ps_err *err);
+static int sq_step(struct db_stmt *st, struct ps_err *err);
+static void sq_finalize(struct db_stmt *st);
+static int sq_bind_null(struct db_stmt *st, int idx);
 
 /* Remember what a failed call on db says about its files. */
 static void note_error(struct db *db, int src)
@@ -99,7 +110,7 @@ static void configure_once(void)
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 }
 
-int db_open(const char *path, struct db **out, struct ps_err *err)
+static int sq_open(const char *path, struct db **out, struct ps_err *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct db *db;
@@ -110,6 +121,7 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 	db = ps_calloc(1, sizeof(*db));
 	if (!db)
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	db->ops = &db_sqlite_ops;
 	src = sqlite3_open_v2(path, &db->h,
 			      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				      SQLITE_OPEN_NOMUTEX,
@@ -119,7 +131,7 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL,
 			"无法打开数据库 %s：%s", path,
 			db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(src));
-		db_close(db);
+		sq_close(db);
 		return err ? err->rc : PS_EIO;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
@@ -129,7 +141,7 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 	 * (bench/: 21 % of the committer's time creating incidents) */
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
 	sqlite3_busy_timeout(db->h, 5000);
-	rc = db_exec(db,
+	rc = sq_exec(db,
 		     "PRAGMA journal_mode=WAL;"
 		     "PRAGMA synchronous=FULL;"
 		     "PRAGMA foreign_keys=ON;"
@@ -144,40 +156,40 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 		     "PRAGMA mmap_size=0;",
 		     err);
 	if (rc) {
-		db_close(db);
+		sq_close(db);
 		return rc;
 	}
 	*out = db;
 	return PS_OK;
 }
 
-int db_use_as_writer(struct db *db, struct ps_err *err)
+static int sq_use_as_writer(struct db *db, struct ps_err *err)
 {
 	db->writer = 1;
-	return db_exec(db, "PRAGMA cache_size=-65536;", err);
+	return sq_exec(db, "PRAGMA cache_size=-65536;", err);
 }
 
-int db_is_writer(struct db *db)
+static int sq_is_writer(struct db *db)
 {
 	return db->writer;
 }
 
-int db_sync_failed(struct db *db)
+static int sq_sync_failed(struct db *db)
 {
 	return db->sync_failed;
 }
 
-int db_checkpoint_elsewhere(struct db *db, struct ps_err *err)
+static int sq_checkpoint_elsewhere(struct db *db, struct ps_err *err)
 {
-	return db_exec(db, "PRAGMA wal_autocheckpoint=0", err);
+	return sq_exec(db, "PRAGMA wal_autocheckpoint=0", err);
 }
 
-int db_secure_delete(struct db *db, struct ps_err *err)
+static int sq_secure_delete(struct db *db, struct ps_err *err)
 {
-	return db_exec(db, "PRAGMA secure_delete=ON", err);
+	return sq_exec(db, "PRAGMA secure_delete=ON", err);
 }
 
-int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
+static int sq_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
 {
 	int log = 0, done = 0;
 	int src = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
@@ -189,13 +201,13 @@ int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
 	return map_sqlite(db->h, src, err);
 }
 
-int db_begin_write_patient(struct db *db, int ms, struct ps_err *err)
+static int sq_begin_write_patient(struct db *db, int ms, struct ps_err *err)
 {
 	int rc = PS_EBUSY;
 
 	sqlite3_busy_timeout(db->h, 0);
 	for (int waited = 0; waited <= ms * 10; waited++) {
-		rc = db_begin(db, 1, err);
+		rc = sq_begin(db, 1, err);
 		if (rc != PS_EBUSY)
 			break;
 		sqlite3_sleep(0); /* yields; the loop below paces it */
@@ -205,7 +217,7 @@ int db_begin_write_patient(struct db *db, int ms, struct ps_err *err)
 	return rc;
 }
 
-void db_close(struct db *db)
+static void sq_close(struct db *db)
 {
 	struct db_stmt *st, *next;
 
@@ -223,13 +235,7 @@ void db_close(struct db *db)
 	ps_free(db);
 }
 
-const char *db_kind(const struct db *db)
-{
-	(void)db;
-	return "sqlite";
-}
-
-int db_exec(struct db *db, const char *sql, struct ps_err *err)
+static int sq_exec(struct db *db, const char *sql, struct ps_err *err)
 {
 	char *msg = NULL;
 	int src, rc;
@@ -239,12 +245,12 @@ int db_exec(struct db *db, const char *sql, struct ps_err *err)
 		 * from the statement cache, not parsed again */
 		struct db_stmt *st;
 
-		rc = db_prepare(db, sql, &st, err);
+		rc = sq_prepare(db, sql, &st, err);
 		if (rc)
 			return rc;
-		while ((rc = db_step(st, err)) == PS_ROW)
+		while ((rc = sq_step(st, err)) == PS_ROW)
 			;
-		db_finalize(st);
+		sq_finalize(st);
 		return rc == PS_DONE ? PS_OK : rc;
 	}
 	src = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
@@ -268,55 +274,55 @@ static int savepoint_exec(struct db *db, const char *verb, const char *name,
 
 	if (n < 0 || (size_t)n >= sizeof(sql))
 		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
-	return db_exec(db, sql, err);
+	return sq_exec(db, sql, err);
 }
 
-int db_savepoint(struct db *db, const char *name, struct ps_err *err)
+static int sq_savepoint(struct db *db, const char *name, struct ps_err *err)
 {
 	return savepoint_exec(db, "SAVEPOINT", name, err);
 }
 
-int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
+static int sq_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
 {
 	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
 }
 
-int db_savepoint_release(struct db *db, const char *name, struct ps_err *err)
+static int sq_savepoint_release(struct db *db, const char *name, struct ps_err *err)
 {
 	return savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
 }
 
-int db_begin(struct db *db, int write, struct ps_err *err)
+static int sq_begin(struct db *db, int write, struct ps_err *err)
 {
-	return db_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	return sq_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
 }
 
-int db_commit(struct db *db, struct ps_err *err)
+static int sq_commit(struct db *db, struct ps_err *err)
 {
-	int rc = db_exec(db, "COMMIT", err);
+	int rc = sq_exec(db, "COMMIT", err);
 
 	if (rc)
-		db_rollback(db);
+		sq_rollback(db);
 	return rc;
 }
 
-void db_rollback(struct db *db)
+static void sq_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int db_in_transaction(struct db *db)
+static int sq_in_transaction(struct db *db)
 {
 	return !sqlite3_get_autocommit(db->h);
 }
 
-int db_in_write_txn(struct db *db)
+static int sq_in_write_txn(struct db *db)
 {
 	return sqlite3_txn_state(db->h, NULL) == SQLITE_TXN_WRITE;
 }
 
-int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
+static int sq_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	       struct ps_err *err)
 {
 	struct db_stmt *st;
@@ -334,6 +340,7 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	st = ps_calloc(1, sizeof(*st));
 	if (!st)
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	st->ops = &db_sqlite_ops;
 	st->db = db;
 	st->sql = ps_strdup(sql);
 	if (!st->sql) {
@@ -362,13 +369,13 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	return PS_OK;
 }
 
-void db_reset(struct db_stmt *st)
+static void sq_reset(struct db_stmt *st)
 {
 	sqlite3_reset(st->s);
 	sqlite3_clear_bindings(st->s);
 }
 
-void db_finalize(struct db_stmt *st)
+static void sq_finalize(struct db_stmt *st)
 {
 	if (!st)
 		return;
@@ -387,34 +394,34 @@ static int bind_rc(struct db_stmt *st, int src)
 	return src == SQLITE_OK ? PS_OK : map_sqlite(st->db->h, src, NULL);
 }
 
-int db_bind_int(struct db_stmt *st, int idx, int64_t v)
+static int sq_bind_int(struct db_stmt *st, int idx, int64_t v)
 {
 	return bind_rc(st, sqlite3_bind_int64(st->s, idx, v));
 }
 
-int db_bind_text(struct db_stmt *st, int idx, const char *s)
+static int sq_bind_text(struct db_stmt *st, int idx, const char *s)
 {
 	if (!s)
-		return db_bind_null(st, idx);
+		return sq_bind_null(st, idx);
 	return bind_rc(st, sqlite3_bind_text(st->s, idx, s, -1,
 					     SQLITE_TRANSIENT));
 }
 
-int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n)
+static int sq_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n)
 {
 	if (!s)
-		return db_bind_null(st, idx);
+		return sq_bind_null(st, idx);
 	return bind_rc(st, sqlite3_bind_text64(st->s, idx, s, n,
 					       SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
-int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+static int sq_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
 {
 	return bind_rc(st, sqlite3_bind_blob64(st->s, idx, p, n,
 					       SQLITE_TRANSIENT));
 }
 
-int db_bind_null(struct db_stmt *st, int idx)
+static int sq_bind_null(struct db_stmt *st, int idx)
 {
 	return bind_rc(st, sqlite3_bind_null(st->s, idx));
 }
@@ -509,7 +516,7 @@ static int fault_fire(struct db_stmt *st, int src, struct ps_err *err)
 }
 #endif
 
-int db_step(struct db_stmt *st, struct ps_err *err)
+static int sq_step(struct db_stmt *st, struct ps_err *err)
 {
 	int src, rc;
 
@@ -528,17 +535,17 @@ int db_step(struct db_stmt *st, struct ps_err *err)
 	return rc ? rc : PS_EINTERNAL;
 }
 
-int db_column_count(struct db_stmt *st)
+static int sq_column_count(struct db_stmt *st)
 {
 	return sqlite3_column_count(st->s);
 }
 
-const char *db_column_name(struct db_stmt *st, int col)
+static const char *sq_column_name(struct db_stmt *st, int col)
 {
 	return sqlite3_column_name(st->s, col);
 }
 
-enum db_type db_column_type(struct db_stmt *st, int col)
+static enum db_type sq_column_type(struct db_stmt *st, int col)
 {
 	switch (sqlite3_column_type(st->s, col)) {
 	case SQLITE_INTEGER:
@@ -554,17 +561,17 @@ enum db_type db_column_type(struct db_stmt *st, int col)
 	}
 }
 
-int64_t db_column_int(struct db_stmt *st, int col)
+static int64_t sq_column_int(struct db_stmt *st, int col)
 {
 	return sqlite3_column_int64(st->s, col);
 }
 
-const char *db_column_text(struct db_stmt *st, int col)
+static const char *sq_column_text(struct db_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st->s, col);
 }
 
-const void *db_column_blob(struct db_stmt *st, int col, size_t *n)
+static const void *sq_column_blob(struct db_stmt *st, int col, size_t *n)
 {
 	const void *p = sqlite3_column_blob(st->s, col);
 
@@ -572,12 +579,12 @@ const void *db_column_blob(struct db_stmt *st, int col, size_t *n)
 	return p;
 }
 
-int64_t db_changes(struct db *db)
+static int64_t sq_changes(struct db *db)
 {
 	return sqlite3_changes64(db->h);
 }
 
-int db_backup_to(struct db *db, const char *path,
+static int sq_backup_to(struct db *db, const char *path,
 		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
 		 struct ps_err *err)
 {
@@ -637,17 +644,17 @@ out:
 	return rc;
 }
 
-int db_integrity_check(struct db *db, struct ps_err *err)
+static int sq_integrity_check(struct db *db, struct ps_err *err)
 {
 	struct db_stmt *st;
-	int rc = db_prepare(db, "PRAGMA integrity_check", &st, err);
+	int rc = sq_prepare(db, "PRAGMA integrity_check", &st, err);
 	const char *t;
 
 	if (rc)
 		return rc;
-	rc = db_step(st, err);
+	rc = sq_step(st, err);
 	if (rc == PS_ROW) {
-		t = db_column_text(st, 0);
+		t = sq_column_text(st, 0);
 		rc = (t && strcmp(t, "ok") == 0)
 			     ? PS_OK
 			     : ps_fail(err, PS_EIO, "INTEGRITY", NULL,
@@ -656,7 +663,7 @@ int db_integrity_check(struct db *db, struct ps_err *err)
 		rc = ps_fail(err, PS_EIO, "INTEGRITY", NULL,
 			     "数据库完整性检查无结果");
 	}
-	db_finalize(st);
+	sq_finalize(st);
 	return rc;
 }
 
@@ -673,26 +680,26 @@ static int migration_applies(const char *name)
 	return 0;
 }
 
-int db_schema_version(struct db *db)
+static int sq_schema_version(struct db *db)
 {
 	struct db_stmt *st;
 	int v = 0;
 
-	if (db_prepare(db, "SELECT MAX(version) FROM schema_version", &st,
+	if (sq_prepare(db, "SELECT MAX(version) FROM schema_version", &st,
 		       NULL))
 		return 0;
-	if (db_step(st, NULL) == PS_ROW)
-		v = (int)db_column_int(st, 0);
-	db_finalize(st);
+	if (sq_step(st, NULL) == PS_ROW)
+		v = (int)sq_column_int(st, 0);
+	sq_finalize(st);
 	return v;
 }
 
-int db_migrate(struct db *db, struct ps_err *err)
+static int sq_migrate(struct db *db, struct ps_err *err)
 {
 	int rc, have;
 	size_t i, j;
 
-	rc = db_exec(db,
+	rc = sq_exec(db,
 		     "CREATE TABLE IF NOT EXISTS schema_version ("
 		     " version INTEGER PRIMARY KEY,"
 		     " name TEXT NOT NULL,"
@@ -700,7 +707,7 @@ int db_migrate(struct db *db, struct ps_err *err)
 		     err);
 	if (rc)
 		return rc;
-	have = db_schema_version(db);
+	have = sq_schema_version(db);
 	/* files are sorted by name; all files of one number (portable and
 	 * sqlite-only) are applied in one transaction with their version row */
 	for (i = 0; i < ps_migrations_count; i = j) {
@@ -712,33 +719,75 @@ int db_migrate(struct db *db, struct ps_err *err)
 			;
 		if (v <= have)
 			continue;
-		rc = db_begin(db, 1, err);
+		rc = sq_begin(db, 1, err);
 		if (rc)
 			return rc;
 		for (size_t k = i; k < j && !rc; k++)
 			if (migration_applies(ps_migrations[k].name))
-				rc = db_exec(db, ps_migrations[k].data, err);
+				rc = sq_exec(db, ps_migrations[k].data, err);
 		if (!rc)
-			rc = db_prepare(db,
+			rc = sq_prepare(db,
 					"INSERT INTO schema_version(version, name,"
 					" applied_at) VALUES (?, ?,"
 					" CAST(strftime('%s','now') AS INTEGER))",
 					&st, err);
 		if (!rc) {
-			db_bind_int(st, 1, v);
-			db_bind_text(st, 2, ps_migrations[i].name);
-			rc = db_step(st, err);
+			sq_bind_int(st, 1, v);
+			sq_bind_text(st, 2, ps_migrations[i].name);
+			rc = sq_step(st, err);
 			if (rc == PS_DONE)
 				rc = PS_OK;
-			db_finalize(st);
+			sq_finalize(st);
 		}
 		if (rc) {
-			db_rollback(db);
+			sq_rollback(db);
 			return rc;
 		}
-		rc = db_commit(db, err);
+		rc = sq_commit(db, err);
 		if (rc)
 			return rc;
 	}
 	return PS_OK;
 }
+
+const struct db_ops db_sqlite_ops = {
+	.kind = "sqlite",
+	.open = sq_open,
+	.use_as_writer = sq_use_as_writer,
+	.is_writer = sq_is_writer,
+	.sync_failed = sq_sync_failed,
+	.checkpoint_elsewhere = sq_checkpoint_elsewhere,
+	.secure_delete = sq_secure_delete,
+	.checkpoint = sq_checkpoint,
+	.begin_write_patient = sq_begin_write_patient,
+	.close = sq_close,
+	.exec = sq_exec,
+	.savepoint = sq_savepoint,
+	.savepoint_rollback = sq_savepoint_rollback,
+	.savepoint_release = sq_savepoint_release,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.in_transaction = sq_in_transaction,
+	.in_write_txn = sq_in_write_txn,
+	.prepare = sq_prepare,
+	.reset = sq_reset,
+	.finalize = sq_finalize,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.bind_textn = sq_bind_textn,
+	.bind_blob = sq_bind_blob,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.column_count = sq_column_count,
+	.column_name = sq_column_name,
+	.column_type = sq_column_type,
+	.column_int = sq_column_int,
+	.column_text = sq_column_text,
+	.column_blob = sq_column_blob,
+	.changes = sq_changes,
+	.backup_to = sq_backup_to,
+	.integrity_check = sq_integrity_check,
+	.schema_version = sq_schema_version,
+	.migrate = sq_migrate,
+};

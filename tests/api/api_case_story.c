@@ -258,11 +258,13 @@ STORY(onspot_warning_by_one_officer)
 	id = rnum(r, "case.id");
 	assert_int_equal(json_array_size(jpath(r->json, "case.officers")), 1);
 	sus = party_add(srv, mj1, id, "suspect", "马某", id_aged(srv, 0, 45, 321));
-	notice(srv, mj1, id, sus, "rights");
 	/* OF-002 基本, ZA2025 Art 26 ¶1(2): 警告或者五百元以下罚款 */
 	r = propose(srv, mj1, id, sus, "OF-002", "基本", 1, 0, 0);
 	EXPECT(r, 201);
 	assert_string_equal(jstr(last_proposal(r), "level"), "station");
+	/* the 告知 of the proposed penalty: after the proposal (a notice
+	 * given before it, in an earlier second, does not count) */
+	notice(srv, mj1, id, sus, "rights");
 	r = act(srv, mj1, id, "onspot_decide", NULL);
 	EXPECT_STR(r, "case.status", "decided");
 	p = last_proposal(r);
@@ -278,7 +280,7 @@ STORY(onspot_warning_by_one_officer)
 	{
 		const char *const want[][3] = {
 			{ "accept", li, "accepted" },	    { "party_add", li, NULL },
-			{ "notice_create", li, NULL },	    { "proposal_create", li, NULL },
+			{ "proposal_create", li, NULL },    { "notice_create", li, NULL },
 			{ "onspot_decide", li, "decided" }, { "deliver", li, "delivered" },
 			{ "close", li, "closed" },	    { NULL, NULL, NULL },
 		};

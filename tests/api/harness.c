@@ -2,6 +2,7 @@
  * (fail_msg) instead of returning errors, and bounds every wait. */
 #define _GNU_SOURCE /* pipe2, nftw */
 #include "harness.h"
+#include "store/db.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -167,13 +168,17 @@ static char **child_env(struct server *srv)
 
 	while (environ[n])
 		n++;
-	env = calloc(n + 2, sizeof(*env));
+	env = calloc(n + 3, sizeof(*env));
 	if (!env)
 		fail_msg("out of memory in the test harness");
 	for (size_t i = 0; i < n; i++)
-		if (strncmp(environ[i], "PRECINCT_TEST_CLOCK_FILE=", 25) != 0)
+		if (strncmp(environ[i], "PRECINCT_TEST_CLOCK_FILE=", 25) != 0 &&
+		    strncmp(environ[i], "PRECINCT_SECRET_FILE=", 21) != 0)
 			env[o++] = environ[i];
 	env[o++] = (char *)fmt(srv, "PRECINCT_TEST_CLOCK_FILE=%s", srv->clock_path);
+	/* on PostgreSQL the server secret is named, not beside a file */
+	if (srv->secret[0])
+		env[o++] = (char *)fmt(srv, "PRECINCT_SECRET_FILE=%s", srv->secret);
 	env[o] = NULL;
 	return pool_keep(srv, env, free);
 }
@@ -278,11 +283,83 @@ static void global_init(void)
 
 static char demo_template[512];
 
+/* ---- PostgreSQL (PRECINCT_TEST_PG_DIR: see tests/pg/pg_server.sh) ---- */
+
+static char pg_url[256]; /* "postgres://precinct@127.0.0.1:PORT", "" on SQLite */
+static char pg_template[64]; /* the demo database every demo story copies */
+static int pg_seq;
+static int pg_shared_template; /* pg_template is pg_start's: never dropped here */
+
+const char *test_pg_url(void)
+{
+	static int looked;
+	const char *dir = getenv("PRECINCT_TEST_PG_DIR");
+
+	if (looked)
+		return pg_url[0] ? pg_url : NULL;
+	looked = 1;
+	if (dir && *dir) {
+		char path[600];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/url", dir);
+		f = fopen(path, "r");
+		if (!f || !fgets(pg_url, sizeof(pg_url), f))
+			fail_msg("PostgreSQL for the tests is not running (%s: %s): the fixture"
+				 " pg_start (tests/pg/pg_server.sh) failed, see its output",
+				 path, strerror(errno));
+		fclose(f);
+		pg_url[strcspn(pg_url, "\r\n")] = '\0';
+		/* the demo county pg_start built for every program */
+		snprintf(path, sizeof(path), "%s/template", dir);
+		f = fopen(path, "r");
+		if (f) {
+			if (fgets(pg_template, sizeof(pg_template), f)) {
+				pg_template[strcspn(pg_template, "\r\n")] = '\0';
+				pg_shared_template = 1;
+				snprintf(demo_template, sizeof(demo_template), "%s/%s", dir, pg_template);
+			}
+			fclose(f);
+		}
+	}
+	return pg_url[0] ? pg_url : NULL;
+}
+
+/* Run sql on the server's maintenance database (CREATE/DROP DATABASE). */
+static void pg_admin(const char *sql, int must)
+{
+	char url[400];
+	struct db *db = NULL;
+	struct ps_err e;
+
+	ps_err_clear(&e);
+	snprintf(url, sizeof(url), "%s/postgres", pg_url);
+	if (db_open(url, &db, &e) || db_exec(db, sql, &e)) {
+		db_close(db);
+		if (must)
+			fail_msg("PostgreSQL: %s: %s", sql, e.msg);
+		return;
+	}
+	db_close(db);
+}
+
+static void drop_pg_template(void)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)", pg_template);
+	pg_admin(sql, 0);
+}
+
 static void drop_template(void)
 {
 	char p[600];
 
 	if (!demo_template[0])
+		return;
+	if (pg_template[0] && !pg_shared_template)
+		drop_pg_template();
+	if (pg_shared_template)
 		return;
 	unlink(demo_template);
 	snprintf(p, sizeof(p), "%s.key", demo_template);
@@ -333,7 +410,40 @@ struct server *server_new_stopped(int demo)
 		   "<!doctype html><html lang=\"zh-CN\"><title>派出所综合警务平台</title>"
 		   "<body>test shell</body></html>\n");
 	write_text(srv->clock_path, "0\n");
-	if (demo) {
+	if (test_pg_url()) {
+		/* a database of its own on the test server, named after
+		 * this process and story */
+		snprintf(srv->pg_name, sizeof(srv->pg_name), "t_%d_%d", (int)getpid(), ++pg_seq);
+		snprintf(srv->secret, sizeof(srv->secret), "%s/t.db.key", srv->dir);
+		if (demo && !pg_template[0]) {
+			snprintf(pg_template, sizeof(pg_template), "tpl_%d", (int)getpid());
+			snprintf(demo_template, sizeof(demo_template), "%s/precinct-demo-%d.db",
+				 tmp && *tmp ? tmp : "/tmp", (int)getpid());
+			drop_pg_template();
+			pg_admin(fmt(srv, "CREATE DATABASE %s", pg_template), 1);
+			snprintf(srv->secret, sizeof(srv->secret), "%s.key", demo_template);
+			unlink(srv->secret);
+			r = run_cli(srv, "init", "--db", fmt(srv, "%s/%s", pg_url, pg_template), "--demo");
+			snprintf(srv->secret, sizeof(srv->secret), "%s/t.db.key", srv->dir);
+			if (r.code != 0) {
+				demo_template[0] = '\0';
+				fail_msg("precinct init failed (%d): %s%s", r.code, r.out, r.err);
+			}
+			atexit(drop_template);
+		}
+		snprintf(srv->db, sizeof(srv->db), "%s/%s", pg_url, srv->pg_name);
+		pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s WITH (FORCE)", srv->pg_name), 1);
+		if (demo) {
+			pg_admin(fmt(srv, "CREATE DATABASE %s TEMPLATE %s", srv->pg_name, pg_template), 1);
+			copy_file(fmt(srv, "%s.key", demo_template), srv->secret);
+			if (chmod(srv->secret, 0600) != 0)
+				fail_msg("chmod %s: %s", srv->secret, strerror(errno));
+			r.code = 0;
+		} else {
+			pg_admin(fmt(srv, "CREATE DATABASE %s", srv->pg_name), 1);
+			r = run_cli(srv, "init", "--db", srv->db);
+		}
+	} else if (demo) {
 		/* the demo county takes seconds to build under the sanitizers:
 		 * build it once per test program and copy it for each server */
 		if (!demo_template[0]) {
@@ -373,6 +483,43 @@ struct server *server_new_stopped(int demo)
 			fail_msg("one-time password too short: '%s'", srv->otp);
 	}
 	return srv;
+}
+
+struct server *server_on(struct server *srv, const char *db, const char *secret)
+{
+	struct server *b = calloc(1, sizeof(*b));
+	const char *tmp = getenv("TMPDIR");
+
+	if (!b)
+		fail_msg("out of memory in the test harness");
+	b->out_fd = -1;
+	snprintf(b->dir, sizeof(b->dir), "%s/precinct-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(b->dir))
+		fail_msg("mkdtemp %s: %s", b->dir, strerror(errno));
+	snprintf(b->db, sizeof(b->db), "%s", db);
+	snprintf(b->clock_path, sizeof(b->clock_path), "%s", srv->clock_path);
+	snprintf(b->web, sizeof(b->web), "%s", srv->web);
+	snprintf(b->secret, sizeof(b->secret), "%s", secret ? secret : srv->secret);
+	snprintf(b->log, sizeof(b->log), "%s/server.log", b->dir);
+	b->clock_offset = srv->clock_offset;
+	server_start(b);
+	return b;
+}
+
+struct server *server_twin(struct server *srv)
+{
+	if (!srv->pg_name[0])
+		fail_msg("server_twin: a second server needs PostgreSQL");
+	return server_on(srv, srv->db, NULL);
+}
+
+const char *server_pg_empty_db(struct server *srv)
+{
+	if (!srv->pg_name[0])
+		fail_msg("server_pg_empty_db: the suite does not run on PostgreSQL");
+	pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s_x WITH (FORCE)", srv->pg_name), 1);
+	pg_admin(fmt(srv, "CREATE DATABASE %s_x", srv->pg_name), 1);
+	return fmt(srv, "%s/%s_x", pg_url, srv->pg_name);
 }
 
 struct server *server_new(int demo)
@@ -566,6 +713,10 @@ void server_free(struct server *srv)
 		clean = wait_exit(srv, why, sizeof(why));
 		if (!clean)
 			print_log_tail(srv);
+	}
+	if (srv->passed && clean && srv->pg_name[0]) {
+		pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s WITH (FORCE)", srv->pg_name), 0);
+		pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s_x WITH (FORCE)", srv->pg_name), 0);
 	}
 	if (srv->passed && clean)
 		nftw(srv->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
@@ -1021,9 +1172,49 @@ long long audit_count(struct server *srv, const struct session *auditor,
 
 /* ---- the database file ---- */
 
+/* The same on PostgreSQL (path a URL), through the store's db.h. */
+static struct db *pg_raw_open(const char *url)
+{
+	struct db *db = NULL;
+	struct ps_err e;
+
+	ps_err_clear(&e);
+	if (db_open(url, &db, &e))
+		fail_msg("cannot open %s: %s", url, e.msg);
+	return db;
+}
+
+static long long pg_raw_int(const char *url, const char *sql, const char *param, char **text)
+{
+	struct db *db = pg_raw_open(url);
+	struct db_stmt *st = NULL;
+	struct ps_err e;
+	long long v = -1;
+
+	ps_err_clear(&e);
+	if (db_prepare(db, sql, &st, &e)) {
+		db_close(db);
+		fail_msg("bad test SQL: %s (%s)", sql, e.msg);
+	}
+	if (param)
+		db_bind_text(st, 1, param);
+	if (db_step(st, &e) == PS_ROW) {
+		v = db_column_int(st, 0);
+		if (text && db_column_text(st, 0))
+			*text = strdup(db_column_text(st, 0));
+	}
+	db_finalize(st);
+	db_close(db);
+	return v;
+}
+
 sqlite3 *db_raw_open(const char *path)
 {
 	sqlite3 *db = NULL;
+
+	if (db_is_url(path))
+		fail_msg("this story opens the SQLite file itself: it cannot run on PostgreSQL"
+			 " (list it in tests/CMakeLists.txt PG_SQLITE_ONLY)");
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		const char *m = db ? sqlite3_errmsg(db) : "out of memory";
@@ -1036,6 +1227,18 @@ sqlite3 *db_raw_open(const char *path)
 
 int db_raw_exec(const char *path, const char *sql)
 {
+	if (db_is_url(path)) {
+		struct db *pg = pg_raw_open(path);
+		struct ps_err e;
+		int rc;
+
+		ps_err_clear(&e);
+		rc = db_exec(pg, sql, &e);
+		db_close(pg);
+		if (rc)
+			fprintf(stderr, "postgresql (expected or not): %s: %s\n", sql, e.msg);
+		return rc == PS_OK ? SQLITE_OK : rc == PS_ECONFLICT ? SQLITE_CONSTRAINT : SQLITE_ERROR;
+	}
 	sqlite3 *db = db_raw_open(path);
 	char *msg = NULL;
 	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
@@ -1049,6 +1252,8 @@ int db_raw_exec(const char *path, const char *sql)
 
 long long db_raw_int(const char *path, const char *sql, const char *param)
 {
+	if (db_is_url(path))
+		return pg_raw_int(path, sql, param, NULL);
 	sqlite3 *db = db_raw_open(path);
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
@@ -1069,6 +1274,12 @@ long long db_raw_int(const char *path, const char *sql, const char *param)
 
 const char *db_raw_text(struct server *srv, const char *path, const char *sql)
 {
+	if (db_is_url(path)) {
+		char *t = NULL;
+
+		pg_raw_int(path, sql, NULL, &t);
+		return t ? pool_keep(srv, t, free) : NULL;
+	}
 	sqlite3 *db = db_raw_open(path);
 	sqlite3_stmt *st = NULL;
 	const char *v = NULL;
@@ -1107,8 +1318,37 @@ int looks_like_id_number(const char *t, size_t pos)
 		       : 0;
 }
 
+static int pg_audit_id_numbers(struct server *srv)
+{
+	struct db *db = pg_raw_open(srv->db);
+	struct db_stmt *st = NULL;
+	struct ps_err e;
+	int found = 0;
+
+	ps_err_clear(&e);
+	if (db_prepare(db, "SELECT id, action, COALESCE(object_id, '') || ' ' || COALESCE(detail, '')"
+			   " FROM audit", &st, &e))
+		fail_msg("cannot read the audit table: %s", e.msg);
+	while (db_step(st, &e) == PS_ROW) {
+		const char *text = db_column_text(st, 2);
+
+		for (size_t i = 0; text && text[i]; i++)
+			if (looks_like_id_number(text, i)) {
+				print_error("audit row %lld (%s) holds an ID number: %s\n",
+					    (long long)db_column_int(st, 0), db_column_text(st, 1), text);
+				found++;
+				break;
+			}
+	}
+	db_finalize(st);
+	db_close(db);
+	return found;
+}
+
 int audit_id_numbers(struct server *srv)
 {
+	if (db_is_url(srv->db))
+		return pg_audit_id_numbers(srv);
 	sqlite3 *db = db_raw_open(srv->db);
 	sqlite3_stmt *st = NULL;
 	int found = 0;

@@ -54,6 +54,8 @@ struct server {
 				    * (e.g. --tls-cert FILE --tls-key FILE) */
 	char cainfo[320];      /* CA file that signs an https:// server's certificate */
 	int passed;            /* set by STORY when the body returned */
+	char pg_name[64];      /* on PostgreSQL: the story's database ("" on SQLite) */
+	char secret[600];      /* on PostgreSQL: the server secret file (PRECINCT_SECRET_FILE) */
 	struct pool_item *pool;
 };
 
@@ -86,7 +88,16 @@ struct resp {
 	}                                                                      \
 	static void name##_story(struct server *srv)
 
-/* ---- servers ---- */
+/* ---- servers ----
+ * With PRECINCT_TEST_PG_DIR set (the *_pg tests of ctest), every story's
+ * database is a fresh database on the PostgreSQL 15 that the fixture
+ * pg_start runs (tests/pg/pg_server.sh), srv->db its postgres:// URL; the
+ * demo county is built once per program and copied (CREATE DATABASE …
+ * TEMPLATE). The harness fails, never skips, when that server is not up. */
+
+/* The base URL of the test PostgreSQL ("postgres://precinct@127.0.0.1:PORT"),
+ * NULL when the suite runs on SQLite. */
+const char *test_pg_url(void);
 
 /* Make a temp dir and run `precinct init --db DIR/t.db [--demo]`; without
  * demo, srv->otp receives the printed one-time admin password. The server is
@@ -95,6 +106,33 @@ struct server *server_new_stopped(int demo);
 
 /* server_new_stopped + server_start. */
 struct server *server_new(int demo);
+
+/* A second `precinct serve` on srv's PostgreSQL database (same clock file,
+ * web directory and server secret; a directory of its own for its log),
+ * started. Free it with server_free (its database stays srv's). Fails the
+ * test on SQLite. */
+struct server *server_twin(struct server *srv);
+
+/* A server on another database db (a file or a URL) with srv's clock file
+ * and web directory, and the server secret file secret (NULL: srv's),
+ * started; free it with server_free (db is not removed). */
+struct server *server_on(struct server *srv, const char *db, const char *secret);
+
+/* A new empty database on the test PostgreSQL beside srv's (dropped with
+ * srv when the story passed); its URL. Fails the test on SQLite. */
+const char *server_pg_empty_db(struct server *srv);
+
+/* First line of a story that checks what only the SQLite store has (its
+ * file's bytes, file backups): on PostgreSQL it is reported SKIPPED with
+ * the reason, never run half. */
+#define SQLITE_ONLY(srv, reason)                                                       \
+	do {                                                                            \
+		if (test_pg_url()) {                                                    \
+			print_message("SKIPPED on PostgreSQL: %s\n", reason);           \
+			(srv)->passed = 1;                                              \
+			skip();                                                         \
+		}                                                                       \
+	} while (0)
 
 /* Start `precinct serve` on srv->db (with srv->serve_args) and wait (at
  * most 20 s) for its "listening on" line; fills port/base/host. */

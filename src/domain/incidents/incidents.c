@@ -759,11 +759,11 @@ int incidents_board(struct ctx *c, json_t **out)
 		      " (SELECT COUNT(*) FROM incident i WHERE i.station_id = o.id AND i.status IN"
 		      "  ('dispatched','acknowledged','arrived')) AS active,"
 		      " (SELECT i.incident_no FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_no,"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC, i.id DESC LIMIT 1) AS current_no,"
 		      " (SELECT i.id FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_id,"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC, i.id DESC LIMIT 1) AS current_id,"
 		      " (SELECT i.summary FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC LIMIT 1) AS current_summary"
+		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC, i.id DESC LIMIT 1) AS current_summary"
 		      " FROM org_unit o WHERE o.kind = 'station' AND o.path LIKE ? ORDER BY o.code",
 		      &units);
 	/* AUD-1: the board shows the open incidents' content */

@@ -1,0 +1,366 @@
+/* db_copy.c — copy a county's SQLite file into a PostgreSQL database
+ * (precinct copy), through db.h on both sides, with a per-table row count
+ * and checksum read back from each side. */
+#include "store/db.h"
+#include "core/crypto.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COPY_MAX_TABLES 256
+#define COPY_MAX_COLS 128
+
+struct copy_table {
+	char *name;
+	int nparents;
+	char *parents[32];
+	int done;
+};
+
+/* Add the canonical form of column i of the current row to buf: a type
+ * tag and the value, so that the same data read from either store hashes
+ * the same (integers in decimal, floats as the shortest exact double,
+ * text and blobs by length and bytes). */
+static int row_canon(struct db_stmt *st, char **buf, size_t *len, size_t *cap)
+{
+	int n = db_column_count(st);
+
+	*len = 0;
+	for (int i = 0; i < n; i++) {
+		char head[64];
+		const void *p = NULL;
+		size_t pn = 0;
+		int hn;
+
+		switch (db_column_type(st, i)) {
+		case DB_INT:
+			hn = snprintf(head, sizeof(head), "i%lld;", (long long)db_column_int(st, i));
+			break;
+		case DB_FLOAT:
+			hn = snprintf(head, sizeof(head), "f%.17g;", strtod(db_column_text(st, i), NULL));
+			break;
+		case DB_TEXT:
+			p = db_column_text(st, i);
+			pn = strlen(p);
+			hn = snprintf(head, sizeof(head), "t%zu:", pn);
+			break;
+		case DB_BLOB:
+			p = db_column_blob(st, i, &pn);
+			hn = snprintf(head, sizeof(head), "b%zu:", pn);
+			break;
+		default:
+			hn = snprintf(head, sizeof(head), "n;");
+		}
+		if (*len + (size_t)hn + pn + 1 > *cap) {
+			size_t c = (*len + (size_t)hn + pn + 1) * 2;
+			char *nb = ps_realloc(*buf, c);
+
+			if (!nb)
+				return PS_ENOMEM;
+			*buf = nb;
+			*cap = c;
+		}
+		memcpy(*buf + *len, head, (size_t)hn);
+		*len += (size_t)hn;
+		if (pn)
+			memcpy(*buf + *len, p, pn);
+		*len += pn;
+	}
+	return PS_OK;
+}
+
+/* Order-independent checksum of a table: the sum, lane by lane, of the
+ * BLAKE2b-256 of each row's canonical form (rows come in any order from
+ * either store), as 64 hex characters. */
+static int table_sum(struct db *db, const char *table, int64_t *rows, char out[65],
+		     struct ps_err *err)
+{
+	struct db_stmt *st;
+	uint64_t lane[4] = { 0, 0, 0, 0 };
+	char sql[200], hex[CRYPTO_HASH_HEX];
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+
+	*rows = 0;
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s", table);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, err)) == PS_ROW) {
+		rc = row_canon(st, &buf, &len, &cap);
+		if (rc)
+			break;
+		crypto_hash_hex(buf, len, hex);
+		for (int l = 0; l < 4; l++) {
+			char part[17];
+
+			memcpy(part, hex + l * 16, 16);
+			part[16] = '\0';
+			lane[l] += strtoull(part, NULL, 16);
+		}
+		(*rows)++;
+	}
+	db_finalize(st);
+	ps_free(buf);
+	if (rc != PS_DONE)
+		return rc == PS_ENOMEM ? ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足") : rc;
+	snprintf(out, 65, "%016llx%016llx%016llx%016llx", (unsigned long long)lane[0],
+		 (unsigned long long)lane[1], (unsigned long long)lane[2],
+		 (unsigned long long)lane[3]);
+	return PS_OK;
+}
+
+/* The tables of the SQLite file and the tables each one references, so
+ * that parents are copied before their children. */
+static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*n = 0;
+	rc = db_prepare(from,
+			"SELECT name FROM sqlite_schema WHERE type = 'table'"
+			" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_version'"
+			" ORDER BY name",
+			&st, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, err)) == PS_ROW && *n < COPY_MAX_TABLES) {
+		t[*n].name = ps_strdup(db_column_text(st, 0));
+		if (!t[*n].name) {
+			db_finalize(st);
+			return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+		}
+		(*n)++;
+	}
+	db_finalize(st);
+	if (rc != PS_DONE && rc != PS_ROW)
+		return rc;
+	for (int i = 0; i < *n; i++) {
+		char sql[200];
+
+		snprintf(sql, sizeof(sql), "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list('%s')",
+			 t[i].name);
+		rc = db_prepare(from, sql, &st, err);
+		if (rc)
+			return rc;
+		while ((rc = db_step(st, err)) == PS_ROW && t[i].nparents < 32) {
+			const char *p = db_column_text(st, 0);
+
+			if (p && strcmp(p, t[i].name) != 0) {
+				t[i].parents[t[i].nparents] = ps_strdup(p);
+				if (!t[i].parents[t[i].nparents]) {
+					db_finalize(st);
+					return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+				}
+				t[i].nparents++;
+			}
+		}
+		db_finalize(st);
+		if (rc != PS_DONE)
+			return rc;
+	}
+	return PS_OK;
+}
+
+/* Copy the rows of one table, ordered by rowid (a self-reference points
+ * back to an older row). */
+static int copy_rows(struct db *from, struct db *to, const char *table, struct ps_err *err)
+{
+	struct db_stmt *src, *dst = NULL;
+	char sql[200];
+	char *ins = NULL;
+	int rc, ncols;
+
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY rowid", table);
+	rc = db_prepare(from, sql, &src, err);
+	if (rc)
+		return rc;
+	while ((rc = db_step(src, err)) == PS_ROW) {
+		if (!ins) {
+			size_t cap = 64 + strlen(table);
+
+			ncols = db_column_count(src);
+			if (ncols > COPY_MAX_COLS) {
+				rc = ps_fail(err, PS_EINTERNAL, NULL, NULL, "表 %s 的列过多", table);
+				break;
+			}
+			for (int i = 0; i < ncols; i++)
+				cap += strlen(db_column_name(src, i)) + 8;
+			ins = ps_malloc(cap);
+			if (!ins) {
+				rc = ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+				break;
+			}
+			{
+				size_t o = (size_t)snprintf(ins, cap, "INSERT INTO %s (", table);
+
+				for (int i = 0; i < ncols; i++)
+					o += (size_t)snprintf(ins + o, cap - o, "%s\"%s\"", i ? ", " : "",
+							      db_column_name(src, i));
+				o += (size_t)snprintf(ins + o, cap - o, ") VALUES (");
+				for (int i = 0; i < ncols; i++)
+					o += (size_t)snprintf(ins + o, cap - o, "%s", i ? ", ?" : "?");
+				snprintf(ins + o, cap - o, ")");
+			}
+			rc = db_prepare(to, ins, &dst, err);
+			if (rc)
+				break;
+		}
+		db_reset(dst);
+		for (int i = 0; i < ncols; i++) {
+			size_t n;
+			const void *p;
+
+			switch (db_column_type(src, i)) {
+			case DB_INT:
+				db_bind_int(dst, i + 1, db_column_int(src, i));
+				break;
+			case DB_NULL:
+				db_bind_null(dst, i + 1);
+				break;
+			case DB_BLOB:
+				p = db_column_blob(src, i, &n);
+				db_bind_blob(dst, i + 1, p, n);
+				break;
+			default:
+				db_bind_text(dst, i + 1, db_column_text(src, i));
+			}
+		}
+		rc = db_step(dst, err);
+		if (rc != PS_DONE)
+			break;
+	}
+	db_finalize(dst);
+	db_finalize(src);
+	ps_free(ins);
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
+int db_copy(struct db *from, struct db *to,
+	    void (*report)(void *arg, const char *table, int64_t rows_from, const char *sum_from,
+			   int64_t rows_to, const char *sum_to),
+	    void *arg, int *mismatches, struct ps_err *err)
+{
+	struct copy_table *t = ps_calloc(COPY_MAX_TABLES, sizeof(*t));
+	int n = 0, left, rc;
+
+	*mismatches = 0;
+	if (!t)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (strcmp(db_kind(from), "sqlite") != 0 || strcmp(db_kind(to), "postgresql") != 0) {
+		ps_free(t);
+		return ps_fail(err, PS_EINVAL, "COPY_STORES", NULL,
+			       "只能从 SQLite 数据库文件复制到 PostgreSQL");
+	}
+	if (db_schema_version(from) != db_schema_version(to)) {
+		ps_free(t);
+		return ps_fail(err, PS_EINVAL, "COPY_SCHEMA", NULL, "两个数据库的结构版本不同");
+	}
+	rc = db_begin(from, 0, err);
+	if (!rc)
+		rc = db_begin(to, 1, err);
+	if (!rc)
+		rc = list_tables(from, t, &n, err);
+	/* into an empty database only: never merged into a county's rows */
+	for (int i = 0; i < n && !rc; i++) {
+		char sql[200];
+		struct db_stmt *st;
+
+		snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", t[i].name);
+		rc = db_prepare(to, sql, &st, err);
+		if (rc)
+			break;
+		rc = db_step(st, err);
+		if (rc == PS_ROW)
+			rc = db_column_int(st, 0) > 0
+				     ? ps_fail(err, PS_ECONFLICT, "COPY_NOT_EMPTY", NULL,
+					       "目标数据库的表 %s 已有数据：只能复制到空数据库", t[i].name)
+				     : PS_OK;
+		db_finalize(st);
+	}
+	/* parents first; a table whose parents never come is copied last */
+	for (left = n; !rc && left > 0;) {
+		int progress = 0;
+
+		for (int i = 0; i < n && !rc; i++) {
+			int ready = 1;
+
+			if (t[i].done)
+				continue;
+			for (int k = 0; k < t[i].nparents && ready; k++)
+				for (int j = 0; j < n; j++)
+					if (!t[j].done && strcmp(t[j].name, t[i].parents[k]) == 0)
+						ready = 0;
+			if (!ready)
+				continue;
+			rc = copy_rows(from, to, t[i].name, err);
+			t[i].done = 1;
+			left--;
+			progress = 1;
+		}
+		if (!progress && !rc)
+			for (int i = 0; i < n; i++)
+				if (!t[i].done) {
+					t[i].nparents = 0; /* a cycle: break it */
+					break;
+				}
+	}
+	/* identity columns continue after the copied ids */
+	for (int i = 0; i < n && !rc; i++) {
+		struct db_stmt *st;
+		char col[64] = "";
+
+		rc = db_prepare(to,
+				"SELECT column_name FROM information_schema.columns"
+				" WHERE table_name = ? AND is_identity = 'YES'",
+				&st, err);
+		if (rc)
+			break;
+		db_bind_text(st, 1, t[i].name);
+		rc = db_step(st, err);
+		if (rc == PS_ROW)
+			snprintf(col, sizeof(col), "%s", db_column_text(st, 0));
+		db_finalize(st);
+		rc = rc == PS_ROW || rc == PS_DONE ? PS_OK : rc;
+		if (!rc && col[0]) {
+			char sql[400];
+
+			snprintf(sql, sizeof(sql),
+				 "SELECT setval(pg_get_serial_sequence('%s', '%s'),"
+				 " (SELECT COALESCE(MAX(%s), 0) + 1 FROM %s), false)",
+				 t[i].name, col, col, t[i].name);
+			rc = db_exec(to, sql, err);
+		}
+	}
+	if (!rc)
+		rc = db_commit(to, err);
+	else
+		db_rollback(to);
+	/* the report: each table read back from both */
+	for (int i = 0; i < n && !rc; i++) {
+		char sf[65], stt[65];
+		int64_t rf, rt;
+
+		rc = table_sum(from, t[i].name, &rf, sf, err);
+		if (!rc)
+			rc = table_sum(to, t[i].name, &rt, stt, err);
+		if (!rc) {
+			if (rf != rt || strcmp(sf, stt) != 0)
+				(*mismatches)++;
+			if (report)
+				report(arg, t[i].name, rf, sf, rt, stt);
+		}
+	}
+	db_rollback(from);
+	for (int i = 0; i < n; i++) {
+		ps_free(t[i].name);
+		for (int k = 0; k < t[i].nparents; k++)
+			ps_free(t[i].parents[k]);
+	}
+	ps_free(t);
+	return rc;
+}

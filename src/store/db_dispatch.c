@@ -1,0 +1,104 @@
+/* db_dispatch.c — db.h dispatched to the store of each connection: a file path opens
+ * SQLite (db_sqlite.c), a postgres:// or postgresql:// URL opens PostgreSQL
+ * (db_pg.c). */
+#include "store/db_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define OPS(x) (((const struct db_head *)(const void *)(x))->ops)
+
+int db_is_url(const char *path)
+{
+	return path && (strncmp(path, "postgres://", 11) == 0 ||
+			strncmp(path, "postgresql://", 13) == 0);
+}
+
+const char *db_safe_name(const char *path, char *buf, size_t n)
+{
+	const char *scheme, *at, *colon, *q;
+	size_t o = 0;
+
+	if (!db_is_url(path) || n < 16)
+		return path;
+	scheme = strstr(path, "://") + 3;
+	at = strchr(scheme, '@');
+	colon = at ? memchr(scheme, ':', (size_t)(at - scheme)) : NULL;
+	q = strchr(path, '?');
+	if (colon)
+		o = (size_t)snprintf(buf, n, "%.*s:***%.*s", (int)(colon - path), path,
+				     (int)((q ? q : path + strlen(path)) - at), at);
+	else
+		o = (size_t)snprintf(buf, n, "%.*s", (int)((q ? q : path + strlen(path)) - path), path);
+	/* the query may carry password=…: not shown at all */
+	if (q && o < n)
+		snprintf(buf + o, n - o, "?…");
+	return buf;
+}
+
+int db_open(const char *path, struct db **out, struct ps_err *err)
+{
+	return (db_is_url(path) ? &db_pg_ops : &db_sqlite_ops)->open(path, out, err);
+}
+
+int db_use_as_writer(struct db *db, struct ps_err *err) { return OPS(db)->use_as_writer(db, err); }
+int db_is_writer(struct db *db) { return OPS(db)->is_writer(db); }
+int db_checkpoint_elsewhere(struct db *db, struct ps_err *err) { return OPS(db)->checkpoint_elsewhere(db, err); }
+int db_secure_delete(struct db *db, struct ps_err *err) { return OPS(db)->secure_delete(db, err); }
+int db_begin_write_patient(struct db *db, int ms, struct ps_err *err) { return OPS(db)->begin_write_patient(db, ms, err); }
+int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err) { return OPS(db)->checkpoint(db, wal_frames, err); }
+
+void db_close(struct db *db)
+{
+	if (db)
+		OPS(db)->close(db);
+}
+
+const char *db_kind(const struct db *db) { return OPS(db)->kind; }
+int db_migrate(struct db *db, struct ps_err *err) { return OPS(db)->migrate(db, err); }
+int db_schema_version(struct db *db) { return OPS(db)->schema_version(db); }
+int db_exec(struct db *db, const char *sql, struct ps_err *err) { return OPS(db)->exec(db, sql, err); }
+int db_begin(struct db *db, int write, struct ps_err *err) { return OPS(db)->begin(db, write, err); }
+int db_commit(struct db *db, struct ps_err *err) { return OPS(db)->commit(db, err); }
+void db_rollback(struct db *db) { OPS(db)->rollback(db); }
+int db_savepoint(struct db *db, const char *name, struct ps_err *err) { return OPS(db)->savepoint(db, name, err); }
+int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err) { return OPS(db)->savepoint_rollback(db, name, err); }
+int db_savepoint_release(struct db *db, const char *name, struct ps_err *err) { return OPS(db)->savepoint_release(db, name, err); }
+int db_in_transaction(struct db *db) { return OPS(db)->in_transaction(db); }
+int db_sync_failed(struct db *db) { return OPS(db)->sync_failed(db); }
+int db_in_write_txn(struct db *db) { return OPS(db)->in_write_txn(db); }
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct ps_err *err)
+{
+	return OPS(db)->prepare(db, sql, out, err);
+}
+
+void db_finalize(struct db_stmt *st)
+{
+	if (st)
+		OPS(st)->finalize(st);
+}
+
+void db_reset(struct db_stmt *st) { OPS(st)->reset(st); }
+int db_bind_int(struct db_stmt *st, int idx, int64_t v) { return OPS(st)->bind_int(st, idx, v); }
+int db_bind_text(struct db_stmt *st, int idx, const char *s) { return OPS(st)->bind_text(st, idx, s); }
+int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n) { return OPS(st)->bind_textn(st, idx, s, n); }
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n) { return OPS(st)->bind_blob(st, idx, p, n); }
+int db_bind_null(struct db_stmt *st, int idx) { return OPS(st)->bind_null(st, idx); }
+int db_step(struct db_stmt *st, struct ps_err *err) { return OPS(st)->step(st, err); }
+int db_column_count(struct db_stmt *st) { return OPS(st)->column_count(st); }
+const char *db_column_name(struct db_stmt *st, int col) { return OPS(st)->column_name(st, col); }
+enum db_type db_column_type(struct db_stmt *st, int col) { return OPS(st)->column_type(st, col); }
+int64_t db_column_int(struct db_stmt *st, int col) { return OPS(st)->column_int(st, col); }
+const char *db_column_text(struct db_stmt *st, int col) { return OPS(st)->column_text(st, col); }
+const void *db_column_blob(struct db_stmt *st, int col, size_t *n) { return OPS(st)->column_blob(st, col, n); }
+int64_t db_changes(struct db *db) { return OPS(db)->changes(db); }
+
+int db_backup_to(struct db *db, const char *path,
+		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+		 struct ps_err *err)
+{
+	return OPS(db)->backup_to(db, path, progress, arg, err);
+}
+
+int db_integrity_check(struct db *db, struct ps_err *err) { return OPS(db)->integrity_check(db, err); }

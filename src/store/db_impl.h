@@ -1,0 +1,62 @@
+/* db_impl.h — what a store implementation (db_sqlite.c, db_pg.c) gives
+ * db_dispatch.c, which sends every call of db.h to the store of its connection.
+ * Private to src/store/. Every struct db and struct db_stmt of a store
+ * begins with a pointer to its store's operations. */
+#ifndef PS_DB_IMPL_H
+#define PS_DB_IMPL_H
+
+#include "store/db.h"
+
+struct db_ops {
+	const char *kind;
+	int (*open)(const char *path, struct db **out, struct ps_err *err);
+	int (*use_as_writer)(struct db *db, struct ps_err *err);
+	int (*is_writer)(struct db *db);
+	int (*checkpoint_elsewhere)(struct db *db, struct ps_err *err);
+	int (*secure_delete)(struct db *db, struct ps_err *err);
+	int (*begin_write_patient)(struct db *db, int ms, struct ps_err *err);
+	int (*checkpoint)(struct db *db, int *wal_frames, struct ps_err *err);
+	void (*close)(struct db *db);
+	int (*migrate)(struct db *db, struct ps_err *err);
+	int (*schema_version)(struct db *db);
+	int (*exec)(struct db *db, const char *sql, struct ps_err *err);
+	int (*begin)(struct db *db, int write, struct ps_err *err);
+	int (*commit)(struct db *db, struct ps_err *err);
+	void (*rollback)(struct db *db);
+	int (*savepoint)(struct db *db, const char *name, struct ps_err *err);
+	int (*savepoint_rollback)(struct db *db, const char *name, struct ps_err *err);
+	int (*savepoint_release)(struct db *db, const char *name, struct ps_err *err);
+	int (*in_transaction)(struct db *db);
+	int (*sync_failed)(struct db *db);
+	int (*in_write_txn)(struct db *db);
+	int (*prepare)(struct db *db, const char *sql, struct db_stmt **out, struct ps_err *err);
+	void (*finalize)(struct db_stmt *st);
+	void (*reset)(struct db_stmt *st);
+	int (*bind_int)(struct db_stmt *st, int idx, int64_t v);
+	int (*bind_text)(struct db_stmt *st, int idx, const char *s);
+	int (*bind_textn)(struct db_stmt *st, int idx, const char *s, size_t n);
+	int (*bind_blob)(struct db_stmt *st, int idx, const void *p, size_t n);
+	int (*bind_null)(struct db_stmt *st, int idx);
+	int (*step)(struct db_stmt *st, struct ps_err *err);
+	int (*column_count)(struct db_stmt *st);
+	const char *(*column_name)(struct db_stmt *st, int col);
+	enum db_type (*column_type)(struct db_stmt *st, int col);
+	int64_t (*column_int)(struct db_stmt *st, int col);
+	const char *(*column_text)(struct db_stmt *st, int col);
+	const void *(*column_blob)(struct db_stmt *st, int col, size_t *n);
+	int64_t (*changes)(struct db *db);
+	int (*backup_to)(struct db *db, const char *path,
+			 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+			 struct ps_err *err);
+	int (*integrity_check)(struct db *db, struct ps_err *err);
+};
+
+/* The first member of every struct db and struct db_stmt. */
+struct db_head {
+	const struct db_ops *ops;
+};
+
+extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_pg_ops;
+
+#endif

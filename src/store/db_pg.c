@@ -1,0 +1,1147 @@
+/* db_pg.c — the PostgreSQL implementation of db.h (libpq). The only file
+ * that calls PQ*.
+ *
+ * Semantics kept from SQLite, so that no line of domain code changes:
+ *  - '?' placeholders become $1, $2 … once per statement (prepare time); the
+ *    statement is prepared on the server once per connection and cached by
+ *    its SQL text, like SQLite's statement cache.
+ *  - LIKE is ILIKE (SQLite's LIKE ignores ASCII case), INTEGER is BIGINT
+ *    (SQLite's integers are 64-bit), REAL is DOUBLE PRECISION, BLOB BYTEA.
+ *  - A write transaction (db_begin(db, 1), or a read transaction whose first
+ *    write upgrades it, or an autocommit write) takes one transaction-level
+ *    advisory lock: writers are serialised across every connection of every
+ *    server process, as SQLite's BEGIN IMMEDIATE serialises them. So every
+ *    check-then-write rule (two approvals of one step, two clerks taking the
+ *    next case number, the audit chain's append) holds on PostgreSQL exactly
+ *    as it does on SQLite, with no rule-specific locking in the domain.
+ *    Reads never take it and run beside the writer (REPEATABLE READ: one
+ *    snapshot per read transaction, as SQLite's WAL readers have).
+ *  - A failed statement inside a transaction undoes only itself (each write
+ *    runs in a savepoint of its own), where PostgreSQL would otherwise
+ *    abort the whole transaction.
+ *  - Columns: BIGINT/INTEGER/BOOLEAN (as 1/0) and whole NUMERIC values (SUM)
+ *    are DB_INT, text types DB_TEXT, BYTEA DB_BLOB, floats DB_FLOAT.
+ * The connection string is never logged: it may carry a password (prefer
+ * PGPASSWORD or ~/.pgpass). */
+#include "store/db_impl.h"
+#include "store/migrations.h"
+#include "core/mem.h"
+#include "core/log.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+/* pg_advisory_xact_lock key of the one write lock ("PRCT") and of the
+ * migration lock */
+#define PG_WRITE_LOCK "1347572564"
+#define PG_MIGRATE_LOCK "1347572565"
+
+#define PG_CACHE_BUCKETS 512
+#define PG_CACHE_MAX 2048
+
+/* type OIDs (fixed in pg_type.h since forever) */
+#define OID_BOOL 16
+#define OID_BYTEA 17
+#define OID_CHAR 18
+#define OID_NAME 19
+#define OID_INT8 20
+#define OID_INT2 21
+#define OID_INT4 23
+#define OID_TEXT 25
+#define OID_OID 26
+#define OID_FLOAT4 700
+#define OID_FLOAT8 701
+#define OID_VARCHAR 1043
+#define OID_NUMERIC 1700
+
+struct db_stmt {
+	const struct db_ops *ops; /* first: see db_impl.h */
+	struct db_stmt *next;
+	struct db *db;
+	char *sql;   /* as the caller wrote it (the cache key) */
+	char *pgsql; /* translated */
+	char name[24];
+	int nparams;
+	int prepared; /* on the server, for db->generation */
+	unsigned generation;
+	int is_write; /* INSERT/UPDATE/DELETE/DDL: takes the write lock */
+	int in_use, cached;
+	/* bindings, as text (or binary for blobs) */
+	char **vals;
+	int *lens, *fmts;
+	Oid *types; /* of the bound values, used only when the server cannot infer */
+	/* the result */
+	PGresult *res;
+	int row, nrows, ncols, ran;
+	unsigned char *blob; /* the last bytea column decoded */
+};
+
+struct db {
+	const struct db_ops *ops; /* first: see db_impl.h */
+	PGconn *conn;
+	struct db_stmt *cache[PG_CACHE_BUCKETS];
+	int ncached;
+	unsigned next_name;
+	unsigned generation; /* bumped when the connection is reset */
+	int writer;
+	int locked; /* the open transaction holds the write lock */
+	int64_t changes;
+};
+
+static int pg_exec(struct db *db, const char *sql, struct ps_err *err);
+static int write_in_savepoint(struct db_stmt *st, struct ps_err *err);
+
+/* ---- errors ---- */
+
+/* The ps_rc of a failed result: constraint violations are conflicts,
+ * serialisation failures and lock timeouts are busy, lost connections and
+ * exhausted resources storage errors, the rest internal errors. */
+static int map_pg(struct db *db, const PGresult *res, struct ps_err *err, const char *sql)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *m = res ? PQresultErrorMessage(res) : PQerrorMessage(db->conn);
+	char msg[256];
+	size_t n;
+
+	snprintf(msg, sizeof(msg), "%s", m && *m ? m : "connection lost");
+	n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (!state || PQstatus(db->conn) == CONNECTION_BAD) {
+		log_error("postgresql: %s", msg);
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s", msg);
+	}
+	if (strncmp(state, "23", 2) == 0)
+		return ps_fail(err, PS_ECONFLICT, "CONSTRAINT", NULL, "数据与现有记录冲突");
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
+		return ps_fail(err, PS_EBUSY, NULL, NULL, "数据库繁忙，请稍后重试");
+	if (strcmp(state, "53200") == 0)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "数据库内存不足");
+	if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+	    strncmp(state, "58", 2) == 0 || strncmp(state, "57", 2) == 0) {
+		log_error("postgresql: %s (%s)", msg, state);
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s", msg);
+	}
+	if (strcmp(state, "54000") == 0)
+		return ps_fail(err, PS_ETOOBIG, NULL, NULL, "数据过大");
+	log_error("postgresql: %s (%s) in: %.300s", msg, state, sql ? sql : "");
+	return ps_fail(err, PS_EINTERNAL, NULL, NULL, "数据库错误");
+}
+
+/* ---- connections ---- */
+
+/* Notices (e.g. "there is no transaction in progress") are not news. */
+static void quiet_notices(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static int pg_open(const char *url, struct db **out, struct ps_err *err)
+{
+	struct db *db;
+
+	*out = NULL;
+	db = ps_calloc(1, sizeof(*db));
+	if (!db)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	db->ops = &db_pg_ops;
+	db->conn = PQconnectdb(url);
+	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
+		char msg[256];
+
+		snprintf(msg, sizeof(msg), "%s",
+			 db->conn ? PQerrorMessage(db->conn) : "out of memory");
+		msg[strcspn(msg, "\n")] = '\0';
+		/* the URL is not repeated: it may hold a password */
+		ps_fail(err, PS_EIO, "DB_OPEN", NULL, "无法连接 PostgreSQL 数据库：%s", msg);
+		if (db->conn)
+			PQfinish(db->conn);
+		ps_free(db);
+		return PS_EIO;
+	}
+	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);
+	if (pg_exec(db,
+		    "SET client_encoding = 'UTF8'; SET standard_conforming_strings = on;"
+		    " SET TIME ZONE 'UTC'; SET lock_timeout = '10s'",
+		    err)) {
+		PQfinish(db->conn);
+		ps_free(db);
+		return err ? err->rc : PS_EIO;
+	}
+	*out = db;
+	return PS_OK;
+}
+
+static void stmt_clear_result(struct db_stmt *st)
+{
+	if (st->res)
+		PQclear(st->res);
+	st->res = NULL;
+	if (st->blob)
+		PQfreemem(st->blob);
+	st->blob = NULL;
+	st->row = -1;
+	st->nrows = st->ncols = 0;
+	st->ran = 0;
+}
+
+static void stmt_clear_binds(struct db_stmt *st)
+{
+	for (int i = 0; i < st->nparams; i++) {
+		ps_free(st->vals[i]);
+		st->vals[i] = NULL;
+		st->lens[i] = 0;
+		st->fmts[i] = 0;
+		st->types[i] = 0;
+	}
+}
+
+static void stmt_free(struct db_stmt *st)
+{
+	stmt_clear_result(st);
+	stmt_clear_binds(st);
+	ps_free(st->vals);
+	ps_free(st->lens);
+	ps_free(st->fmts);
+	ps_free(st->types);
+	ps_free(st->sql);
+	ps_free(st->pgsql);
+	ps_free(st);
+}
+
+static void pg_close(struct db *db)
+{
+	struct db_stmt *st, *next;
+
+	for (int b = 0; b < PG_CACHE_BUCKETS; b++)
+		for (st = db->cache[b]; st; st = next) {
+			next = st->next;
+			stmt_free(st);
+		}
+	if (db->conn)
+		PQfinish(db->conn);
+	ps_free(db);
+}
+
+/* After the server went away: reconnect once, outside a transaction (the
+ * prepared statements are gone with the old session). */
+static int reconnect_if_lost(struct db *db, struct ps_err *err)
+{
+	if (PQstatus(db->conn) != CONNECTION_BAD)
+		return PS_OK;
+	log_warn("postgresql: connection lost, reconnecting");
+	PQreset(db->conn);
+	db->generation++;
+	db->locked = 0;
+	if (PQstatus(db->conn) != CONNECTION_OK)
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：数据库连接中断");
+	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);
+	return pg_exec(db,
+		       "SET client_encoding = 'UTF8'; SET standard_conforming_strings = on;"
+		       " SET TIME ZONE 'UTC'; SET lock_timeout = '10s'",
+		       err);
+}
+
+/* ---- plain commands ---- */
+
+static int pg_exec(struct db *db, const char *sql, struct ps_err *err)
+{
+	PGresult *res = PQexec(db->conn, sql);
+	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	int rc = PS_OK;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
+		rc = map_pg(db, res, err, sql);
+	PQclear(res);
+	return rc;
+}
+
+static int in_txn(struct db *db)
+{
+	PGTransactionStatusType t = PQtransactionStatus(db->conn);
+
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+static int pg_in_transaction(struct db *db)
+{
+	return in_txn(db);
+}
+
+static int pg_in_write_txn(struct db *db)
+{
+	return db->locked && in_txn(db);
+}
+
+static int take_write_lock(struct db *db, struct ps_err *err)
+{
+	int rc;
+
+	if (db->locked)
+		return PS_OK;
+	rc = pg_exec(db, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
+	if (!rc)
+		db->locked = 1;
+	return rc;
+}
+
+static int pg_begin(struct db *db, int write, struct ps_err *err)
+{
+	int rc = reconnect_if_lost(db, err);
+
+	if (rc)
+		return rc;
+	db->locked = 0;
+	if (!write)
+		return pg_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+	rc = pg_exec(db, "BEGIN ISOLATION LEVEL READ COMMITTED;"
+			 " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
+	if (!rc)
+		db->locked = 1;
+	if (rc && in_txn(db))
+		pg_exec(db, "ROLLBACK", NULL);
+	return rc;
+}
+
+static int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err)
+{
+	char sql[160];
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SET lock_timeout = '%dms'", ms > 0 ? ms : 1);
+	rc = pg_exec(db, sql, err);
+	if (!rc)
+		rc = pg_begin(db, 1, err);
+	pg_exec(db, "SET lock_timeout = '10s'", NULL);
+	return rc;
+}
+
+static int pg_commit(struct db *db, struct ps_err *err)
+{
+	PGresult *res = PQexec(db->conn, "COMMIT");
+	int rc = PS_OK;
+
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = map_pg(db, res, err, "COMMIT");
+	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+		/* COMMIT of a failed transaction rolls back without an error */
+		rc = ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+			     "数据存储故障：事务已失败，未能提交");
+	PQclear(res);
+	db->locked = 0;
+	if (rc && in_txn(db))
+		pg_exec(db, "ROLLBACK", NULL);
+	return rc;
+}
+
+static void pg_rollback(struct db *db)
+{
+	if (in_txn(db))
+		pg_exec(db, "ROLLBACK", NULL);
+	db->locked = 0;
+}
+
+static int savepoint_exec(struct db *db, const char *verb, const char *name,
+			  struct ps_err *err)
+{
+	char sql[96];
+	int n = snprintf(sql, sizeof(sql), "%s %s", verb, name);
+
+	if (n < 0 || (size_t)n >= sizeof(sql))
+		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
+	return pg_exec(db, sql, err);
+}
+
+static int pg_savepoint(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "SAVEPOINT", name, err);
+}
+
+static int pg_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
+}
+
+static int pg_savepoint_release(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
+}
+
+/* ---- what SQLite needs and PostgreSQL does not ---- */
+
+static int pg_use_as_writer(struct db *db, struct ps_err *err)
+{
+	(void)err;
+	db->writer = 1;
+	return PS_OK;
+}
+
+static int pg_is_writer(struct db *db)
+{
+	return db->writer;
+}
+
+static int pg_sync_failed(struct db *db)
+{
+	(void)db;
+	return 0; /* the server owns its files and stops itself on a failed fsync */
+}
+
+static int pg_checkpoint_elsewhere(struct db *db, struct ps_err *err)
+{
+	(void)db;
+	(void)err;
+	return PS_OK;
+}
+
+static int pg_secure_delete(struct db *db, struct ps_err *err)
+{
+	(void)db;
+	(void)err;
+	return PS_OK; /* dead tuples are vacuumed; see docs/deploy.md */
+}
+
+static int pg_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
+{
+	(void)db;
+	(void)err;
+	if (wal_frames)
+		*wal_frames = 0;
+	return PS_OK;
+}
+
+static int pg_backup_to(struct db *db, const char *path,
+			void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+			struct ps_err *err)
+{
+	(void)db;
+	(void)path;
+	(void)progress;
+	(void)arg;
+	return ps_fail(err, PS_EINVAL, "BACKUP_PG", NULL,
+		       "PostgreSQL 数据库请用 pg_basebackup 与 WAL 归档备份（见 docs/deploy.md）");
+}
+
+static int pg_integrity_check(struct db *db, struct ps_err *err)
+{
+	return pg_exec(db, "SELECT COUNT(*) FROM schema_version", err);
+}
+
+/* ---- SQL translation ---- */
+
+static int is_word(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/* 1 when s (at a word start) is the keyword kw, any case. */
+static int keyword_at(const char *s, const char *kw)
+{
+	size_t n = strlen(kw);
+
+	return strncasecmp(s, kw, n) == 0 && !is_word(s[n]);
+}
+
+struct sbuf {
+	char *p;
+	size_t len, cap;
+	int oom;
+};
+
+static void sb_addn(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->len + n + 1) * 2;
+		char *p = ps_realloc(b->p, cap);
+
+		if (!p) {
+			b->oom = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void sb_add(struct sbuf *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+/* Translate the portable SQL of Precinct for PostgreSQL: '?' → $n,
+ * LIKE → ILIKE, and with ddl the column types (INTEGER PRIMARY KEY →
+ * an identity column, INTEGER → BIGINT, REAL → DOUBLE PRECISION, BLOB →
+ * BYTEA). Quoted text and comments are copied as they are. A new string
+ * (ps_free), NULL when out of memory; *nparams the number of '?'. */
+static char *translate(const char *sql, int ddl, int *nparams)
+{
+	struct sbuf b = { 0 };
+	int n = 0;
+	const char *s = sql;
+
+	sb_add(&b, "");
+	while (*s) {
+		if (*s == '\'' || *s == '"') {
+			char q = *s;
+			const char *e = s + 1;
+
+			while (*e && !(*e == q && e[1] != q))
+				e += (*e == q) ? 2 : 1;
+			if (*e)
+				e++;
+			sb_addn(&b, s, (size_t)(e - s));
+			s = e;
+		} else if (s[0] == '-' && s[1] == '-') {
+			const char *e = strchr(s, '\n');
+
+			e = e ? e : s + strlen(s);
+			sb_addn(&b, s, (size_t)(e - s));
+			s = e;
+		} else if (*s == '?') {
+			char num[16];
+			int k = ++n;
+
+			s++;
+			if (*s >= '0' && *s <= '9') { /* ?NNN: that parameter */
+				k = (int)strtol(s, (char **)&s, 10);
+				n = k > n - 1 ? k : n - 1;
+			}
+			snprintf(num, sizeof(num), "$%d", k);
+			sb_add(&b, num);
+		} else if (is_word(*s) && (s == sql || !is_word(s[-1]))) {
+			const char *e = s;
+
+			while (is_word(*e))
+				e++;
+			if (keyword_at(s, "LIKE"))
+				sb_add(&b, "ILIKE");
+			else if (ddl && keyword_at(s, "INTEGER") &&
+				 strncasecmp(e, " PRIMARY KEY", 12) == 0 && !is_word(e[12])) {
+				sb_add(&b, "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+				e += 12;
+			} else if (keyword_at(s, "INTEGER"))
+				sb_add(&b, "BIGINT");
+			else if (ddl && keyword_at(s, "REAL"))
+				sb_add(&b, "DOUBLE PRECISION");
+			else if (ddl && keyword_at(s, "BLOB"))
+				sb_add(&b, "BYTEA");
+			else if (ddl && keyword_at(s, "session_user"))
+				/* an index name of 001, a reserved word here */
+				sb_add(&b, "\"session_user\"");
+			else
+				sb_addn(&b, s, (size_t)(e - s));
+			s = e;
+		} else {
+			sb_addn(&b, s, 1);
+			s++;
+		}
+	}
+	if (b.oom) {
+		ps_free(b.p);
+		return NULL;
+	}
+	*nparams = n;
+	return b.p;
+}
+
+/* 1 when the statement changes data or schema (it takes the write lock). */
+static int sql_writes(const char *sql)
+{
+	const char *s = sql;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '(')
+		s++;
+	return keyword_at(s, "INSERT") || keyword_at(s, "UPDATE") || keyword_at(s, "DELETE") ||
+	       keyword_at(s, "CREATE") || keyword_at(s, "DROP") || keyword_at(s, "ALTER");
+}
+
+/* ---- statements ---- */
+
+static unsigned sql_bucket(const char *sql)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % PG_CACHE_BUCKETS;
+}
+
+static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out,
+		      struct ps_err *err)
+{
+	struct db_stmt *st;
+	unsigned b = sql_bucket(sql);
+	int np = 0;
+
+	*out = NULL;
+	for (st = db->cache[b]; st; st = st->next) {
+		if (!st->in_use && strcmp(st->sql, sql) == 0) {
+			st->in_use = 1;
+			st->row = -1;
+			*out = st;
+			return PS_OK;
+		}
+	}
+	st = ps_calloc(1, sizeof(*st));
+	if (!st)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	st->ops = &db_pg_ops;
+	st->db = db;
+	st->row = -1;
+	st->sql = ps_strdup(sql);
+	st->pgsql = st->sql ? translate(sql, 0, &np) : NULL;
+	st->nparams = np;
+	if (st->pgsql && np > 0) {
+		st->vals = ps_calloc((size_t)np, sizeof(*st->vals));
+		st->lens = ps_calloc((size_t)np, sizeof(*st->lens));
+		st->fmts = ps_calloc((size_t)np, sizeof(*st->fmts));
+		st->types = ps_calloc((size_t)np, sizeof(*st->types));
+	}
+	if (!st->pgsql || (np > 0 && (!st->vals || !st->lens || !st->fmts || !st->types))) {
+		stmt_free(st);
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	st->is_write = sql_writes(sql);
+	snprintf(st->name, sizeof(st->name), "ps%u", db->next_name++);
+	st->in_use = 1;
+	if (db->ncached < PG_CACHE_MAX) {
+		st->cached = 1;
+		st->next = db->cache[b];
+		db->cache[b] = st;
+		db->ncached++;
+	}
+	*out = st;
+	return PS_OK;
+}
+
+static void pg_reset(struct db_stmt *st)
+{
+	stmt_clear_result(st);
+	stmt_clear_binds(st);
+}
+
+static void pg_finalize(struct db_stmt *st)
+{
+	pg_reset(st);
+	st->in_use = 0;
+	if (!st->cached) {
+		/* beyond the cache: its server-side statement goes with it */
+		if (st->prepared && st->generation == st->db->generation && !in_txn(st->db)) {
+			char sql[48];
+
+			snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+			pg_exec(st->db, sql, NULL);
+		}
+		stmt_free(st);
+	}
+}
+
+static int bind_set(struct db_stmt *st, int idx, const void *p, size_t n, int binary, Oid type)
+{
+	char *v = NULL;
+
+	if (idx < 1 || idx > st->nparams)
+		return PS_EINTERNAL;
+	if (st->res || st->ran)
+		stmt_clear_result(st);
+	if (p) {
+		v = ps_malloc(n + 1);
+		if (!v)
+			return PS_ENOMEM;
+		memcpy(v, p, n);
+		v[n] = '\0';
+	}
+	ps_free(st->vals[idx - 1]);
+	st->vals[idx - 1] = v;
+	st->lens[idx - 1] = (int)n;
+	st->fmts[idx - 1] = binary;
+	st->types[idx - 1] = type;
+	return PS_OK;
+}
+
+static int pg_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+	char num[24];
+	int n = snprintf(num, sizeof(num), "%lld", (long long)v);
+
+	return bind_set(st, idx, num, (size_t)n, 0, OID_INT8);
+}
+
+static int pg_bind_null(struct db_stmt *st, int idx)
+{
+	return bind_set(st, idx, NULL, 0, 0, OID_TEXT);
+}
+
+static int pg_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+	if (!s)
+		return pg_bind_null(st, idx);
+	/* PostgreSQL text holds no NUL: what SQLite would keep after one is
+	 * cut (the callers bind C strings) */
+	n = strnlen(s, n);
+	return bind_set(st, idx, s, n, 0, OID_TEXT);
+}
+
+static int pg_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	return s ? pg_bind_textn(st, idx, s, strlen(s)) : pg_bind_null(st, idx);
+}
+
+static int pg_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+	return bind_set(st, idx, p ? p : "", n, 1, OID_BYTEA);
+}
+
+/* Prepare st on the server. When the server cannot infer a parameter's
+ * type ("? IS NULL"), prepare again with the types of the values bound
+ * now. In a transaction a failed prepare would abort it: a savepoint
+ * keeps it. */
+static int server_prepare(struct db_stmt *st, struct ps_err *err)
+{
+	struct db *db = st->db;
+	int txn = in_txn(db), rc = PS_OK;
+	PGresult *res;
+
+	if (st->prepared && st->generation == db->generation)
+		return PS_OK;
+	if (txn && pg_exec(db, "SAVEPOINT ps_prepare", err))
+		return err ? err->rc : PS_EIO;
+	res = PQprepare(db->conn, st->name, st->pgsql, st->nparams, NULL);
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+		/* indeterminate or ambiguous parameter types ("? IS NULL",
+		 * "? - ?"): the types of the values bound now */
+		if (state && (strcmp(state, "42P18") == 0 || strcmp(state, "42725") == 0)) {
+			PQclear(res);
+			if (txn)
+				pg_exec(db, "ROLLBACK TO SAVEPOINT ps_prepare", NULL);
+			res = PQprepare(db->conn, st->name, st->pgsql, st->nparams, st->types);
+		}
+	}
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = map_pg(db, res, err, st->pgsql);
+		if (txn)
+			pg_exec(db, "ROLLBACK TO SAVEPOINT ps_prepare", NULL);
+	}
+	PQclear(res);
+	if (txn)
+		pg_exec(db, "RELEASE SAVEPOINT ps_prepare", NULL);
+	if (!rc) {
+		st->prepared = 1;
+		st->generation = db->generation;
+	}
+	return rc;
+}
+
+static PGresult *run_prepared(struct db_stmt *st)
+{
+	return PQexecPrepared(st->db->conn, st->name, st->nparams,
+			      (const char *const *)st->vals, st->lens, st->fmts, 0);
+}
+
+static int result_ok(PGresult *res)
+{
+	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+
+	return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+/* Run st once, with its bindings; the rows stay in st->res. */
+static int execute(struct db_stmt *st, struct ps_err *err)
+{
+	struct db *db = st->db;
+	int autocommit = 0, rc;
+	PGresult *res;
+
+	if (!in_txn(db)) {
+		rc = reconnect_if_lost(db, err);
+		if (rc)
+			return rc;
+	}
+	rc = server_prepare(st, err);
+	if (rc)
+		return rc;
+	if (!st->is_write) {
+		res = run_prepared(st);
+		if (!result_ok(res)) {
+			rc = map_pg(db, res, err, st->pgsql);
+			PQclear(res);
+			return rc;
+		}
+		st->res = res;
+		return PS_OK;
+	}
+	/* a write: under the write lock, in a savepoint of its own */
+	if (!in_txn(db)) {
+		autocommit = 1;
+		rc = pg_begin(db, 1, err);
+		if (rc)
+			return rc;
+	} else {
+		rc = take_write_lock(db, err);
+		if (rc)
+			return rc;
+	}
+	if (autocommit) {
+		res = run_prepared(st);
+		if (!result_ok(res)) {
+			rc = map_pg(db, res, err, st->pgsql);
+			PQclear(res);
+			pg_rollback(db);
+			return rc;
+		}
+		db->changes = strtoll(PQcmdTuples(res), NULL, 10);
+		st->res = res;
+		return pg_commit(db, err);
+	}
+	return write_in_savepoint(st, err);
+}
+
+/* Drain the results of one pipelined query: the first one, NULL after it. */
+static PGresult *pipeline_result(PGconn *conn)
+{
+	PGresult *res = PQgetResult(conn), *more;
+
+	if (res)
+		while ((more = PQgetResult(conn)) != NULL)
+			PQclear(more);
+	return res;
+}
+
+/* SAVEPOINT, the statement, RELEASE in one round trip (a pipeline). When
+ * the statement fails, the transaction is aborted until ROLLBACK TO the
+ * savepoint, which leaves it as it was before the statement. */
+static int write_in_savepoint(struct db_stmt *st, struct ps_err *err)
+{
+	struct db *db = st->db;
+	PGconn *conn = db->conn;
+	PGresult *sp, *res, *rel, *sync;
+	int rc = PS_OK;
+
+	if (!PQenterPipelineMode(conn))
+		return map_pg(db, NULL, err, st->pgsql);
+	if (!PQsendQueryParams(conn, "SAVEPOINT ps_stmt", 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQsendQueryPrepared(conn, st->name, st->nparams, (const char *const *)st->vals,
+				 st->lens, st->fmts, 0) ||
+	    !PQsendQueryParams(conn, "RELEASE SAVEPOINT ps_stmt", 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQpipelineSync(conn)) {
+		rc = map_pg(db, NULL, err, st->pgsql);
+		PQexitPipelineMode(conn);
+		return rc;
+	}
+	sp = pipeline_result(conn);
+	res = pipeline_result(conn);
+	rel = pipeline_result(conn);
+	sync = PQgetResult(conn);
+	PQclear(sync);
+	PQexitPipelineMode(conn);
+	if (!sp || PQresultStatus(sp) != PGRES_COMMAND_OK) {
+		rc = map_pg(db, sp, err, "SAVEPOINT ps_stmt");
+	} else if (!result_ok(res)) {
+		rc = map_pg(db, res, err, st->pgsql);
+		if (pg_exec(db, "ROLLBACK TO SAVEPOINT ps_stmt", NULL) == PS_OK)
+			pg_exec(db, "RELEASE SAVEPOINT ps_stmt", NULL);
+	} else if (!rel || PQresultStatus(rel) != PGRES_COMMAND_OK) {
+		rc = map_pg(db, rel, err, "RELEASE SAVEPOINT ps_stmt");
+	}
+	PQclear(sp);
+	PQclear(rel);
+	if (rc) {
+		PQclear(res);
+		return rc;
+	}
+	db->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	st->res = res;
+	return PS_OK;
+}
+
+static int pg_step(struct db_stmt *st, struct ps_err *err)
+{
+	int rc;
+
+	if (!st->ran) {
+		st->ran = 1;
+		rc = execute(st, err);
+		if (rc)
+			return rc;
+		st->nrows = PQresultStatus(st->res) == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
+		st->ncols = PQnfields(st->res);
+		st->row = -1;
+	}
+	if (st->blob) {
+		PQfreemem(st->blob);
+		st->blob = NULL;
+	}
+	if (st->row + 1 < st->nrows) {
+		st->row++;
+		return PS_ROW;
+	}
+	st->row = st->nrows;
+	return PS_DONE;
+}
+
+static int have_cell(struct db_stmt *st, int col)
+{
+	return st->res && st->row >= 0 && st->row < st->nrows && col >= 0 && col < st->ncols;
+}
+
+static int pg_column_count(struct db_stmt *st)
+{
+	if (!st->res) {
+		/* before the first step SQLite already knows the columns */
+		PGresult *d;
+		int n;
+
+		if (server_prepare(st, NULL))
+			return 0;
+		d = PQdescribePrepared(st->db->conn, st->name);
+		n = d ? PQnfields(d) : 0;
+		PQclear(d);
+		return n;
+	}
+	return st->ncols;
+}
+
+static const char *pg_column_name(struct db_stmt *st, int col)
+{
+	return st->res && col >= 0 && col < st->ncols ? PQfname(st->res, col) : NULL;
+}
+
+static int numeric_is_whole(const char *v)
+{
+	return v && !strchr(v, '.') && !strchr(v, 'e') && !strchr(v, 'E') && !strchr(v, 'N');
+}
+
+static enum db_type pg_column_type(struct db_stmt *st, int col)
+{
+	if (!have_cell(st, col) || PQgetisnull(st->res, st->row, col))
+		return DB_NULL;
+	switch (PQftype(st->res, col)) {
+	case OID_INT8:
+	case OID_INT4:
+	case OID_INT2:
+	case OID_OID:
+	case OID_BOOL:
+		return DB_INT;
+	case OID_NUMERIC:
+		return numeric_is_whole(PQgetvalue(st->res, st->row, col)) ? DB_INT : DB_FLOAT;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+		return DB_FLOAT;
+	case OID_BYTEA:
+		return DB_BLOB;
+	default:
+		return DB_TEXT;
+	}
+}
+
+static int64_t pg_column_int(struct db_stmt *st, int col)
+{
+	const char *v;
+
+	if (!have_cell(st, col) || PQgetisnull(st->res, st->row, col))
+		return 0;
+	v = PQgetvalue(st->res, st->row, col);
+	if (PQftype(st->res, col) == OID_BOOL)
+		return v[0] == 't';
+	if (PQftype(st->res, col) == OID_NUMERIC || PQftype(st->res, col) == OID_FLOAT8 ||
+	    PQftype(st->res, col) == OID_FLOAT4)
+		return (int64_t)strtod(v, NULL);
+	return strtoll(v, NULL, 10);
+}
+
+static const char *pg_column_text(struct db_stmt *st, int col)
+{
+	if (!have_cell(st, col) || PQgetisnull(st->res, st->row, col))
+		return NULL;
+	if (PQftype(st->res, col) == OID_BOOL)
+		return PQgetvalue(st->res, st->row, col)[0] == 't' ? "1" : "0";
+	return PQgetvalue(st->res, st->row, col);
+}
+
+static const void *pg_column_blob(struct db_stmt *st, int col, size_t *n)
+{
+	size_t len = 0;
+
+	*n = 0;
+	if (!have_cell(st, col) || PQgetisnull(st->res, st->row, col))
+		return NULL;
+	if (PQftype(st->res, col) != OID_BYTEA) {
+		const char *v = PQgetvalue(st->res, st->row, col);
+
+		*n = (size_t)PQgetlength(st->res, st->row, col);
+		return v;
+	}
+	if (st->blob)
+		PQfreemem(st->blob);
+	st->blob = PQunescapeBytea((const unsigned char *)PQgetvalue(st->res, st->row, col), &len);
+	*n = st->blob ? len : 0;
+	return st->blob;
+}
+
+static int64_t pg_changes(struct db *db)
+{
+	return db->changes;
+}
+
+/* ---- migrations ---- */
+
+static int migration_applies(const char *name)
+{
+	const char *dot = strchr(name, '.');
+
+	return dot && (strcmp(dot, ".sql") == 0 || strcmp(dot, ".pg.sql") == 0);
+}
+
+static int pg_schema_version(struct db *db)
+{
+	PGresult *res = PQexec(db->conn, "SELECT MAX(version) FROM schema_version");
+	int v = 0;
+
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+	    !PQgetisnull(res, 0, 0))
+		v = atoi(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return v;
+}
+
+/* One migration file: the portable ones translated (types, LIKE), the
+ * PostgreSQL-only ones as written. */
+static int apply_file(struct db *db, const struct embedded_file *f, struct ps_err *err)
+{
+	int np = 0, rc;
+	char *sql;
+
+	if (strstr(f->name, ".pg.sql"))
+		return pg_exec(db, f->data, err);
+	sql = translate(f->data, 1, &np);
+	if (!sql)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = pg_exec(db, sql, err);
+	if (rc)
+		log_error("postgresql: migration %s failed", f->name);
+	ps_free(sql);
+	return rc;
+}
+
+static int pg_migrate(struct db *db, struct ps_err *err)
+{
+	int rc, have;
+	size_t i, j;
+
+	/* two servers starting at once: one migrates, the other waits */
+	rc = pg_exec(db, "SELECT pg_advisory_lock(" PG_MIGRATE_LOCK ")", err);
+	if (rc)
+		return rc;
+	rc = pg_exec(db,
+		     "CREATE TABLE IF NOT EXISTS schema_version ("
+		     " version BIGINT PRIMARY KEY,"
+		     " name TEXT NOT NULL,"
+		     " applied_at BIGINT NOT NULL)",
+		     err);
+	if (rc)
+		goto out;
+	have = pg_schema_version(db);
+	for (i = 0; i < ps_migrations_count; i = j) {
+		int v = atoi(ps_migrations[i].name);
+		char sql[512];
+
+		for (j = i; j < ps_migrations_count && atoi(ps_migrations[j].name) == v; j++)
+			;
+		if (v <= have)
+			continue;
+		rc = pg_begin(db, 1, err);
+		if (rc)
+			goto out;
+		/* the portable file first, then what only PostgreSQL needs
+		 * (".pg.sql" sorts before ".sql") */
+		for (size_t k = i; k < j && !rc; k++)
+			if (!strstr(ps_migrations[k].name, ".pg.sql") &&
+			    migration_applies(ps_migrations[k].name))
+				rc = apply_file(db, &ps_migrations[k], err);
+		for (size_t k = i; k < j && !rc; k++)
+			if (strstr(ps_migrations[k].name, ".pg.sql"))
+				rc = apply_file(db, &ps_migrations[k], err);
+		if (!rc) {
+			char *name = PQescapeLiteral(db->conn, ps_migrations[i].name,
+						     strlen(ps_migrations[i].name));
+
+			if (!name) {
+				rc = ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+			} else {
+				snprintf(sql, sizeof(sql),
+					 "INSERT INTO schema_version(version, name, applied_at)"
+					 " VALUES (%d, %s, %lld)",
+					 v, name, (long long)time(NULL));
+				PQfreemem(name);
+				rc = pg_exec(db, sql, err);
+			}
+		}
+		if (rc) {
+			pg_rollback(db);
+			goto out;
+		}
+		rc = pg_commit(db, err);
+		if (rc)
+			goto out;
+	}
+out:
+	pg_exec(db, "SELECT pg_advisory_unlock(" PG_MIGRATE_LOCK ")", NULL);
+	return rc;
+}
+
+const struct db_ops db_pg_ops = {
+	.kind = "postgresql",
+	.open = pg_open,
+	.use_as_writer = pg_use_as_writer,
+	.is_writer = pg_is_writer,
+	.checkpoint_elsewhere = pg_checkpoint_elsewhere,
+	.secure_delete = pg_secure_delete,
+	.begin_write_patient = pg_begin_write_patient,
+	.checkpoint = pg_checkpoint,
+	.close = pg_close,
+	.migrate = pg_migrate,
+	.schema_version = pg_schema_version,
+	.exec = pg_exec,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.savepoint = pg_savepoint,
+	.savepoint_rollback = pg_savepoint_rollback,
+	.savepoint_release = pg_savepoint_release,
+	.in_transaction = pg_in_transaction,
+	.sync_failed = pg_sync_failed,
+	.in_write_txn = pg_in_write_txn,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.reset = pg_reset,
+	.bind_int = pg_bind_int,
+	.bind_text = pg_bind_text,
+	.bind_textn = pg_bind_textn,
+	.bind_blob = pg_bind_blob,
+	.bind_null = pg_bind_null,
+	.step = pg_step,
+	.column_count = pg_column_count,
+	.column_name = pg_column_name,
+	.column_type = pg_column_type,
+	.column_int = pg_column_int,
+	.column_text = pg_column_text,
+	.column_blob = pg_column_blob,
+	.changes = pg_changes,
+	.backup_to = pg_backup_to,
+	.integrity_check = pg_integrity_check,
+};

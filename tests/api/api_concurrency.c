@@ -1,0 +1,507 @@
+/* api_concurrency.c — many writers at once, on either store (issue 14):
+ *  - 8 clients register incidents and cases for PRECINCT_CONCURRENCY_SECONDS
+ *    (3 s by default; the long run sets 30): every number is unique, every
+ *    answered 201 is a row and every row of the run was answered 201, and
+ *    the audit chain verifies;
+ *  - two approvals of one approval step at the same instant: exactly one
+ *    wins, the other is refused, the step is decided once;
+ * and on PostgreSQL only (registered when the suite runs there):
+ *  - two `precinct serve` on one database behind the repo's nginx config
+ *    (deploy/nginx.conf): a session made through one server is valid on the
+ *    other, a dispatch made through one is on the board the other serves,
+ *    and the two writers' case numbers never collide. */
+#include "harness.h"
+#include "case_util.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_CREATED 20000
+
+struct writer {
+	char url[160], cookie[200], csrf[120], body[400];
+	int is_case, seq;
+	atomic_int *stop;
+	int ok, refused;
+	char (*numbers)[64]; /* incident_no / case_no of each 201 */
+	pthread_t th;
+};
+
+static size_t collect(char *p, size_t size, size_t n, void *arg)
+{
+	struct { char *b; size_t len; } *o = arg;
+	size_t k = size * n;
+	char *nb = realloc(o->b, o->len + k + 1);
+
+	if (!nb)
+		return 0;
+	memcpy(nb + o->len, p, k);
+	o->len += k;
+	nb[o->len] = '\0';
+	o->b = nb;
+	return k;
+}
+
+static void *writer_main(void *arg)
+{
+	struct writer *w = arg;
+	struct curl_slist *h = NULL;
+	CURL *c = curl_easy_init();
+
+	if (!c)
+		return NULL;
+	h = curl_slist_append(h, "Content-Type: application/json");
+	h = curl_slist_append(h, "Expect:");
+	h = curl_slist_append(h, w->cookie);
+	h = curl_slist_append(h, w->csrf);
+	curl_easy_setopt(c, CURLOPT_URL, w->url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 30000L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	while (!atomic_load(w->stop) && w->ok < MAX_CREATED) {
+		struct { char *b; size_t len; } out = { NULL, 0 };
+		long code = 0;
+		char inc[400];
+
+		if (!w->is_case) {
+			/* a caller and a place of their own: not a duplicate call */
+			int n = w->seq * 100000 + w->ok + w->refused;
+
+			snprintf(inc, sizeof(inc),
+				 "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+				 "\"139%08d\",\"place\":\"并发测试%d号\",\"category\":\"0201\","
+				 "\"summary\":\"并发测试\"}",
+				 n, n);
+			curl_easy_setopt(c, CURLOPT_COPYPOSTFIELDS, inc);
+		} else {
+			curl_easy_setopt(c, CURLOPT_POSTFIELDS, w->body);
+		}
+		curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
+		if (curl_easy_perform(c) == CURLE_OK)
+			curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		if (code == 201 && out.b) {
+			json_t *j = json_loads(out.b, 0, NULL);
+			json_t *no = j ? json_object_get(json_object_get(j, w->is_case ? "case" : "incident"),
+							 w->is_case ? "case_no" : "incident_no")
+				       : NULL;
+
+			snprintf(w->numbers[w->ok], 64, "%s", json_string_value(no) ? json_string_value(no) : "");
+			w->ok++;
+			json_decref(j);
+		} else {
+			w->refused++;
+			usleep(10000);
+		}
+		free(out.b);
+	}
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static int run_seconds(void)
+{
+	const char *s = getenv("PRECINCT_CONCURRENCY_SECONDS");
+	int n = s ? atoi(s) : 0;
+
+	return n > 0 ? n : 3;
+}
+
+/* 8 writers over the servers in srvs (round robin): 4 register incidents as
+ * jiejing, 4 cases as minjing1; then every check of the story. */
+static void eight_writers(struct server **srvs, int nsrv)
+{
+	struct server *srv = srvs[0];
+	struct session *jj = as(srv, "jiejing"), *mj = as(srv, "minjing1");
+	long long co = colleague(srv, mj, "张伟");
+	long long inc0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL);
+	long long case0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case", NULL);
+	struct writer w[8];
+	atomic_int stop = 0;
+	int incidents = 0, cases = 0, total = 0, k = 0;
+	char (*all)[64];
+	struct cli_result cr;
+
+	memset(w, 0, sizeof(w));
+	for (int i = 0; i < 8; i++) {
+		struct session *s = i % 2 ? mj : jj;
+
+		w[i].is_case = i % 2;
+		w[i].stop = &stop;
+		w[i].numbers = calloc(MAX_CREATED, 64);
+		assert_non_null(w[i].numbers);
+		snprintf(w[i].url, sizeof(w[i].url), "%s/api/v1/%s", srvs[i % nsrv]->base,
+			 w[i].is_case ? "cases" : "incidents");
+		snprintf(w[i].cookie, sizeof(w[i].cookie), "Cookie: %s", s->cookie);
+		snprintf(w[i].csrf, sizeof(w[i].csrf), "X-CSRF-Token: %s", s->csrf);
+		if (w[i].is_case)
+			snprintf(w[i].body, sizeof(w[i].body),
+				 "{\"kind\":\"admin\",\"title\":\"并发测试案\",\"source\":\"walk_in\","
+				 "\"act_date\":\"%s\",\"co_officer_id\":%lld}",
+				 day_str(srv, -1), co);
+		w[i].seq = i;
+		if (pthread_create(&w[i].th, NULL, writer_main, &w[i]) != 0)
+			fail_msg("pthread_create failed");
+	}
+	sleep((unsigned)run_seconds());
+	atomic_store(&stop, 1);
+	for (int i = 0; i < 8; i++) {
+		pthread_join(w[i].th, NULL);
+		if (w[i].is_case)
+			cases += w[i].ok;
+		else
+			incidents += w[i].ok;
+		total += w[i].ok;
+	}
+	print_message("8 writers on %d server(s), %d s: %d incidents, %d cases\n", nsrv,
+		      run_seconds(), incidents, cases);
+	assert_true(incidents > 0 && cases > 0);
+	/* no refusal: a busy store is waited for, never answered 409/503 */
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(w[i].refused, 0);
+	/* no number twice among the answers */
+	all = calloc((size_t)total, 64);
+	assert_non_null(all);
+	for (int i = 0; i < 8; i++)
+		for (int j = 0; j < w[i].ok; j++) {
+			assert_true(w[i].numbers[j][0] != '\0');
+			memcpy(all[k++], w[i].numbers[j], 64);
+		}
+	qsort(all, (size_t)total, 64, cmp_str);
+	for (int i = 1; i < total; i++)
+		if (strcmp(all[i - 1], all[i]) == 0)
+			fail_msg("number %s was given twice", all[i]);
+	/* no lost row, no row without its answer */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL) - inc0, incidents);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case", NULL) - case0, cases);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) - COUNT(DISTINCT case_no) FROM police_case", NULL),
+			 0);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) - COUNT(DISTINCT incident_no) FROM incident", NULL),
+			 0);
+	/* each create left its audit row, and the chain is one chain */
+	assert_true(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'case.create'",
+			       NULL) >= cases);
+	cr = run_cli(srv, "audit", "verify", "--db", srv->db);
+	if (cr.code != 0)
+		fail_msg("audit verify failed (%d): %s%s", cr.code, cr.out, cr.err);
+	for (int i = 0; i < 8; i++)
+		free(w[i].numbers);
+	free(all);
+}
+
+STORY(eight_clients_create_incidents_and_cases)
+{
+	nsessions = 0; /* as(): sessions of this server only */
+	eight_writers(&srv, 1);
+}
+
+/* A case waiting for the station chief's approval (one step). */
+static long long case_at_chief(struct server *srv)
+{
+	struct crew c = crew_of(srv);
+	long long id, s1;
+	struct resp *r;
+
+	id = filed_case(srv, &c, "扰乱公共场所秩序案", 30, 161, &s1);
+	r = propose(srv, c.mj1, id, s1, "OF-002", "基本", 1, 0, 0);
+	EXPECT(r, 201);
+	notice(srv, c.mj1, id, s1, "rights");
+	EXPECT(act(srv, c.mj1, id, "submit", NULL), 200);
+	return id;
+}
+
+/* POST the same approval through each of a and b at the same instant (curl
+ * multi: both requests are in flight together); the two statuses. */
+static void approve_twice(struct server *a, struct server *b, const struct session *s,
+			  long long id, long *st1, long *st2)
+{
+	CURLM *m = curl_multi_init();
+	struct resp r1, r2;
+	struct curl_slist *h1 = NULL, *h2 = NULL;
+	CURL *e1, *e2;
+	int running = 1;
+	CURLMsg *msg;
+	int left;
+
+	e1 = http_easy(a, s, "POST", fmt(a, API "/cases/%lld/actions/approve", id),
+		       "{\"opinion\":\"同意\"}", NULL, &r1, &h1);
+	e2 = http_easy(b, s, "POST", fmt(a, API "/cases/%lld/actions/approve", id),
+		       "{\"opinion\":\"同意\"}", NULL, &r2, &h2);
+	curl_multi_add_handle(m, e1);
+	curl_multi_add_handle(m, e2);
+	while (running) {
+		curl_multi_perform(m, &running);
+		if (running)
+			curl_multi_poll(m, NULL, 0, 100, NULL);
+	}
+	while ((msg = curl_multi_info_read(m, &left)) != NULL)
+		if (msg->msg == CURLMSG_DONE)
+			http_finish(msg->easy_handle, msg->data.result,
+				    msg->easy_handle == e1 ? &r1 : &r2);
+	*st1 = r1.status;
+	*st2 = r2.status;
+	curl_multi_remove_handle(m, e1);
+	curl_multi_remove_handle(m, e2);
+	curl_easy_cleanup(e1);
+	curl_easy_cleanup(e2);
+	curl_slist_free_all(h1);
+	curl_slist_free_all(h2);
+	resp_release(&r1);
+	resp_release(&r2);
+	curl_multi_cleanup(m);
+}
+
+static void check_one_approval(struct server *srv, long long id, long st1, long st2)
+{
+	print_message("two approvals at once: %ld and %ld\n", st1, st2);
+	assert_true((st1 == 200 && st2 == 409) || (st1 == 409 && st2 == 200));
+	assert_int_equal(db_raw_int(srv->db,
+				    fmt(srv, "SELECT COUNT(*) FROM approval WHERE case_id = %lld"
+					     " AND status = 'approved'", id),
+				    NULL),
+			 1);
+	assert_int_equal(db_raw_int(srv->db,
+				    fmt(srv, "SELECT COUNT(*) FROM audit WHERE action = 'case.approve'"
+					     " AND outcome = 'success' AND object_id ="
+					     " (SELECT case_no FROM police_case WHERE id = %lld)", id),
+				    NULL),
+			 1);
+	EXPECT_STR(case_get(srv, as(srv, "suozhang"), id), "case.status", "decided");
+}
+
+STORY(two_approvals_of_one_step_one_wins)
+{
+	long st1, st2;
+
+	nsessions = 0;
+
+	for (int round = 0; round < 3; round++) {
+		long long id = case_at_chief(srv);
+
+		approve_twice(srv, srv, as(srv, "suozhang"), id, &st1, &st2);
+		check_one_approval(srv, id, st1, st2);
+	}
+}
+
+/* ---- two servers behind nginx (PostgreSQL) ---- */
+
+static int free_port(void)
+{
+	struct sockaddr_in a;
+	socklen_t n = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+	    getsockname(fd, (struct sockaddr *)&a, &n) != 0)
+		fail_msg("no free port: %s", strerror(errno));
+	port = ntohs(a.sin_port);
+	close(fd);
+	return port;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	long n;
+
+	if (!f)
+		fail_msg("cannot read %s: %s", path, strerror(errno));
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = calloc(1, (size_t)n + 1);
+	if (!p || fread(p, 1, (size_t)n, f) != (size_t)n)
+		fail_msg("cannot read %s", path);
+	fclose(f);
+	return p;
+}
+
+/* Replace every "from" in s by "to" (a new string). */
+static char *replace_all(const char *s, const char *from, const char *to)
+{
+	size_t nf = strlen(from), nt = strlen(to), cap = strlen(s) * 2 + 4096, o = 0;
+	char *out = calloc(1, cap);
+
+	assert_non_null(out);
+	while (*s) {
+		if (strncmp(s, from, nf) == 0) {
+			assert_true(o + nt < cap);
+			memcpy(out + o, to, nt);
+			o += nt;
+			s += nf;
+		} else {
+			assert_true(o + 1 < cap);
+			out[o++] = *s++;
+		}
+	}
+	return out;
+}
+
+/* nginx with deploy/nginx.conf (its two upstream ports and listen port
+ * replaced) in a directory of its own, in the foreground; its pid. */
+static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port)
+{
+	const char *src = getenv("PRECINCT_SRC");
+	const char *dir = srv_path(srv, "nginx");
+	char *conf, *c1, *c2, *c3, *main_conf;
+	pid_t pid;
+
+	if (!src)
+		fail_msg("PRECINCT_SRC is not set");
+	if (access("/usr/sbin/nginx", X_OK) != 0)
+		fail_msg("nginx is not installed (scripts/deps.sh installs nginx-light)");
+	mkdir(dir, 0755);
+	conf = slurp(fmt(srv, "%s/deploy/nginx.conf", src));
+	c1 = replace_all(conf, "127.0.0.1:8080", fmt(srv, "127.0.0.1:%d", a_port));
+	c2 = replace_all(c1, "127.0.0.1:8081", fmt(srv, "127.0.0.1:%d", b_port));
+	c3 = replace_all(c2, "listen 80;", fmt(srv, "listen 127.0.0.1:%d;", port));
+	main_conf = (char *)fmt(srv,
+				"daemon off;\nmaster_process off;\npid %s/nginx.pid;\n"
+				"error_log %s/error.log;\nevents { worker_connections 256; }\n"
+				"http {\n access_log off;\n client_body_temp_path %s/body;\n"
+				" proxy_temp_path %s/proxy;\n fastcgi_temp_path %s/fcgi;\n"
+				" uwsgi_temp_path %s/uwsgi;\n scgi_temp_path %s/scgi;\n%s\n}\n",
+				dir, dir, dir, dir, dir, dir, dir, c3);
+	{
+		FILE *f = fopen(fmt(srv, "%s/nginx.conf", dir), "w");
+
+		if (!f || fputs(main_conf, f) < 0 || fclose(f) != 0)
+			fail_msg("cannot write the nginx config");
+	}
+	free(conf);
+	free(c1);
+	free(c2);
+	free(c3);
+	pid = fork();
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		execl("/usr/sbin/nginx", "nginx", "-p", dir, "-c", fmt(srv, "%s/nginx.conf", dir),
+		      (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 200; i++) {
+		int fd = socket(AF_INET, SOCK_STREAM, 0);
+		struct sockaddr_in a;
+
+		memset(&a, 0, sizeof(a));
+		a.sin_family = AF_INET;
+		a.sin_port = htons((uint16_t)port);
+		a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		if (connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0) {
+			close(fd);
+			return pid;
+		}
+		close(fd);
+		usleep(50000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	fail_msg("nginx did not start: see %s/error.log", dir);
+	return 0;
+}
+
+STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
+{
+	struct server *b = (nsessions = 0, server_twin(srv));
+	struct server *srvs[2] = { srv, b };
+	int port = free_port();
+	pid_t ng = nginx_start(srv, srv->port, b->port, port);
+	struct session *jj = as(srv, "jiejing");
+	struct session *mj = as(srv, "minjing1");
+	long long cg = unit_id(srv, jj, "城关派出所"), id, mj1, st1, st2;
+	struct resp *r;
+	struct server front;
+	long a1, a2;
+
+	/* a session made on A is valid on B */
+	r = http(b, jj, "GET", "/api/v1/me", NULL);
+	EXPECT(r, 200);
+	assert_non_null(strstr(r->body, "\"jiejing\""));
+	/* logged out on A: gone on B too */
+	{
+		struct session *tmp = login(srv, "minjing2", DEMO_PW);
+
+		EXPECT(http(srv, tmp, "DELETE", "/api/v1/session", NULL), 200);
+		assert_int_equal(http(b, tmp, "GET", "/api/v1/me", NULL)->status, 401);
+	}
+	/* a dispatch made through A is on the board B serves */
+	mj1 = me_id(srv, mj, NULL);
+	r = http(srv, jj, "POST", "/api/v1/incidents",
+		 J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s}", "source", "110", "caller_name", "报警人",
+		   "caller_phone", "13912345678", "place", "双服务器测试1号", "category", "0201",
+		   "summary", "双服务器测试"));
+	EXPECT(r, 201);
+	id = rnum(r, "incident.id");
+	EXPECT(http(srv, jj, "POST", fmt(srv, "/api/v1/incidents/%lld/dispatch", id),
+		    J(srv, "{s:I, s:[I]}", "station_id", (json_int_t)cg, "officer_ids",
+		      (json_int_t)mj1)),
+	       200);
+	r = http(b, jj, "GET", "/api/v1/incidents/board", NULL);
+	EXPECT(r, 200);
+	assert_non_null(strstr(r->body, rstr(http(srv, jj, "GET", fmt(srv, "/api/v1/incidents/%lld", id),
+						    NULL),
+					       "incident.incident_no")));
+	/* the same through nginx: round robin over A and B, one session */
+	front = *srv;
+	snprintf(front.base, sizeof(front.base), "http://127.0.0.1:%d", port);
+	snprintf(front.host, sizeof(front.host), "127.0.0.1:%d", port);
+	for (int i = 0; i < 6; i++) {
+		r = http(&front, jj, "GET", fmt(&front, "/api/v1/incidents/%lld", id), NULL);
+		EXPECT(r, 200);
+		EXPECT_STR(r, "incident.status", "dispatched");
+	}
+	srv->pool = front.pool; /* what front's answers allocated, on srv's list */
+	/* two approvals of one step, one through each server: one wins */
+	st1 = case_at_chief(srv);
+	approve_twice(srv, b, as(srv, "suozhang"), st1, &a1, &a2);
+	check_one_approval(srv, st1, a1, a2);
+	st2 = 0;
+	(void)st2;
+	/* 8 writers split over the two servers: numbers unique, chain intact */
+	eight_writers(srvs, 2);
+	kill(ng, SIGTERM);
+	waitpid(ng, NULL, 0);
+	b->passed = 1; /* its directory goes; the database is srv's */
+	server_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest both[] = {
+		cmocka_unit_test_setup_teardown(eight_clients_create_incidents_and_cases, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(two_approvals_of_one_step_one_wins, setup_demo,
+						teardown_server),
+	};
+	const struct CMUnitTest pg[] = {
+		cmocka_unit_test_setup_teardown(two_servers_behind_nginx_share_sessions_board_and_numbers,
+						setup_demo, teardown_server),
+	};
+	int rc = cmocka_run_group_tests(both, NULL, NULL);
+
+	if (test_pg_url())
+		rc |= cmocka_run_group_tests(pg, NULL, NULL);
+	return rc;
+}
