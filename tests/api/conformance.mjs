@@ -180,16 +180,16 @@ async function readAll(c) {
   // 执法监督与警务公开 (issue 15 part A)
   lists.push('/public/stations', '/return-visits', '/return-visits?status=done', '/return-visits/stats', '/complaints',
     '/appeals', '/fault-findings', '/officer-records', '/interferences')
-    '/hits', '/letters', '/population/summary',
-    '/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
+  // 证据、案件质量与执法档案
+  lists.push('/archive-files', '/archive-files/pending', '/loans', '/loans?overdue=1',
     '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger',
-    '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary', '/online-inspections']
-    '/hits', '/letters', '/population/summary',
-    '/beats', '/beat-map', '/leader-assignments', '/household-visits', '/key-persons', '/key-person-transfers',
-    '/registration-sweeps', '/registration-sweeps/candidates', '/today']
-    '/hits', '/letters', '/population/summary',
-    '/trade-units', '/trade-findings', '/employer-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
-    '/services', '/services/figures', '/security-forecasts']
+    '/ledgers/loan_ledger', '/case-reviews', '/case-reviews/summary', '/online-inspections')
+  // 社区警务
+  lists.push('/beats', '/beat-map', '/leader-assignments', '/household-visits', '/key-persons', '/key-person-transfers',
+    '/registration-sweeps', '/registration-sweeps/candidates', '/today')
+  // 特种行业、内部单位与为民服务
+  lists.push('/trade-units', '/trade-findings', '/employer-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
+    '/services', '/services/figures', '/security-forecasts')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

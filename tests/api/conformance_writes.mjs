@@ -364,9 +364,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const later = new Date(Date.now() + 8 * 3600e3 + 10 * 86400e3).toISOString().slice(0, 10)
   await m1.call('POST', `/trade-units/${tuId}/inspections`, { inspected_on: today, items, notes: '契约检查',
     findings: [{ description: '未登记证件号码', deadline: later, offence_code: 'OF-088' }] })
-  const fl = (await m1.call('GET', '/trade-findings?open=1')).body
-  const fd = fl && fl.items ? fl.items.find((x) => x.unit_id === tuId) : null
-  await m1.call('POST', `/trade-findings/${fd ? fd.id : 0}/recheck`, { checked_on: today, rectified: false, notes: '未整改',
+  const tfl = (await m1.call('GET', '/trade-findings?open=1')).body
+  const tfd = tfl && tfl.items ? tfl.items.find((x) => x.unit_id === tuId) : null
+  await m1.call('POST', `/trade-findings/${tfd ? tfd.id : 0}/recheck`, { checked_on: today, rectified: false, notes: '未整改',
     new_deadline: later })
   await m1.call('GET', '/trade-units?category=trade&overdue=1')
   await m1.call('GET', '/trade-findings?overdue=1')
@@ -381,9 +381,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     reported_on: today })
 
   // --- 安全小区 (issue 16, part B) ---
-  const cp = await m1.call('POST', '/compounds', { name: '契约小区', community: '契约社区', buildings: ['1号楼'],
+  const cpd = await m1.call('POST', '/compounds', { name: '契约小区', community: '契约社区', buildings: ['1号楼'],
     buildings_total: 1, buildings_covered: 1, guards: 1, access_control: true, patrol: true, measures: '门禁' })
-  const cpId = cp.body && cp.body.compound ? cp.body.compound.id : 0
+  const cpId = cpd.body && cpd.body.compound ? cpd.body.compound.id : 0
   await m1.call('GET', `/compounds/${cpId}`)
   await m1.call('POST', `/compounds/${cpId}/assessments`, { assessed_on: today })
   await m1.call('GET', `/compounds?as_of=${today}`)

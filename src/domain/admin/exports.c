@@ -172,7 +172,7 @@ static const struct {
 	  " v.reached, v.satisfaction, v.comments, u.name AS visited_by, v.review_note, o.name AS unit_name"
 	  " FROM return_visit v JOIN police_case k ON k.id = v.case_id JOIN org_unit o ON o.id = k.unit_id"
 	  " JOIN case_party cp ON cp.id = v.party_id JOIN person p ON p.id = cp.person_id JOIN users u ON u.id = v.visited_by"
-	  " WHERE o.path LIKE ? ORDER BY v.visited_at, v.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY v.visited_at, v.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	{ "complaints", "信访投诉与复议诉讼台账", ACT_COMPLAINT_LIST, complaint_cols, "complaint",
 	  "SELECT t.id, t.src, t.ref, t.case_no, t.sub, t.registered_at, t.state, t.result, t.party, o.name AS unit_name FROM ("
 	  " SELECT m.id, 'complaint' AS src, m.tracking_code AS ref, k.case_no, m.channel AS sub, m.received_at AS registered_at,"
@@ -180,17 +180,17 @@ static const struct {
 	  " LEFT JOIN police_case k ON k.id = m.case_id"
 	  " UNION ALL SELECT a.id, 'appeal', k.case_no, k.case_no, a.kind, a.recorded_at, a.outcome, NULL, a.applicant,"
 	  " a.station_id FROM appeal a JOIN police_case k ON k.id = a.case_id"
-	  ") t JOIN org_unit o ON o.id = t.unit_id WHERE o.path LIKE ? ORDER BY t.registered_at, t.src, t.id LIMIT ?" },
+	  ") t JOIN org_unit o ON o.id = t.unit_id WHERE o.path LIKE ? ORDER BY t.registered_at, t.src, t.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	{ "faults", "执法过错台账", ACT_FAULT_LIST, fault_cols, "fault_finding",
 	  "SELECT f.id, o.name AS unit_name, k.case_no, f.source, u.name AS officer, fo.part, f.record_type,"
 	  " f.kind AS fault_kind, f.sanction, f.reason, du.name AS decided_by, f.decided_at"
 	  " FROM fault_finding f JOIN org_unit o ON o.id = f.station_id JOIN fault_officer fo ON fo.finding_id = f.id"
 	  " JOIN users u ON u.id = fo.user_id LEFT JOIN police_case k ON k.id = f.case_id LEFT JOIN users du ON du.id = f.decided_by"
-	  " WHERE o.path LIKE ? ORDER BY f.opened_at, f.id, u.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY f.opened_at, f.id, u.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	{ "interferences", "干预执法登记台账", ACT_INTERFERENCE_LIST, interference_cols, "interference",
 	  "SELECT f.id, o.name AS unit_name, k.case_no, f.occurred_at, f.who, f.how, f.leader, f.internal, f.asked,"
 	  " u.name AS recorded_by FROM interference f JOIN org_unit o ON o.id = f.station_id JOIN users u ON u.id = f.recorded_by"
-	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?" },
+	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	{ "case_ledger", "案件台账", ACT_CASE_LIST, case_ledger_cols, "case",
 	  "SELECT k.id, k.case_no, k.kind, k.status, k.title, k.act_date, k.accepted_at, k.decided_at, k.closed_at,"
@@ -219,8 +219,8 @@ static const struct {
 	  " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = l.unit_id"
 	  " JOIN users ru ON ru.id = l.requested_by LEFT JOIN users du ON du.id = l.decided_by"
 	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT },
-	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade") },
-	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal") },
+	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade"), 1, NULL, ACT_DATA_EXPORT },
+	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal"), 1, NULL, ACT_DATA_EXPORT },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -291,12 +291,10 @@ static void shape_supervision(const char *kind, json_t *row)
 /* Fit a row to what the file shows: labels, local times, masks. */
 static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 {
-	static const char *const time_keys[] = { "accepted_at", "arrived_at", "exited_at",
-						 "seized_at", "kept_at", "visited_at", "registered_at",
-						 "decided_at", "occurred_at", NULL };
 	static const char *const time_keys[] = { "accepted_at", "arrived_at", "exited_at", "seized_at",
 						 "kept_at", "decided_at", "closed_at", "started_at", "ended_at",
-						 "filed_at", "requested_at", "lent_at", "due_at", "returned_at", NULL };
+						 "filed_at", "requested_at", "lent_at", "due_at", "returned_at",
+						 "visited_at", "registered_at", "occurred_at", NULL };
 	int overdue = !strcmp(kind, "loan_ledger") && row_str(row, "status") &&
 		      !strcmp(row_str(row, "status"), "lent") && row_int(row, "due_at") < c->now;
 	const char *num = row_str(row, "id_number");

@@ -10,17 +10,25 @@ import incidents from '../incidents/area.js'
 import population from '../population/area.js'
 import audit from '../audit/area.js'
 import supervision from '../supervision/area.js'
-
-export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, supervision]
 import archives from '../archives/area.js'
-
-export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, archives]
 import community from '../community/area.js'
-
-export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, community]
 import trades from '../trades/area.js'
 
-export const AREAS = [core, admin, cases, clocks, incidents, population, audit, records, trades]
+// one area per line (merges of new areas stay clean)
+export const AREAS = [
+  core,
+  admin,
+  cases,
+  clocks,
+  incidents,
+  population,
+  audit,
+  records,
+  supervision,
+  archives,
+  community,
+  trades
+]
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

@@ -51,18 +51,18 @@ export const OBJECT_TYPES = [
   { value: 'return_visit', label: '案件回访' },
   { value: 'appeal', label: '复议诉讼赔偿' },
   { value: 'fault_finding', label: '执法过错' },
-  { value: 'interference', label: '干预执法登记' }
+  { value: 'interference', label: '干预执法登记' },
   { value: 'evidence_attachment', label: '证据附件' },
   { value: 'archive_file', label: '执法档案' },
   { value: 'archive_loan', label: '档案借阅' },
   { value: 'case_review', label: '案件质量考评' },
-  { value: 'online_inspection', label: '网上巡查' }
+  { value: 'online_inspection', label: '网上巡查' },
   // 社区警务
   { value: 'beat', label: '责任区' },
   { value: 'grid', label: '网格' },
   { value: 'key_person', label: '重点人员' },
   { value: 'key_person_transfer', label: '重点人员移交' },
-  { value: 'registration_sweep', label: '漏登漏管排查' }
+  { value: 'registration_sweep', label: '漏登漏管排查' },
   // 特种行业、内部单位与为民服务
   { value: 'trade_unit', label: '特种行业/内部单位' },
   { value: 'trade_finding', label: '检查发现问题' },
@@ -272,7 +272,7 @@ const ACTION = {
   'export.return_visits': '导出案件回访台账',
   'export.complaints': '导出信访投诉与复议诉讼台账',
   'export.faults': '导出执法过错台账',
-  'export.interferences': '导出干预执法登记台账'
+  'export.interferences': '导出干预执法登记台账',
   // 证据、案件质量与执法档案
   'evidence.create': '登记证据',
   'evidence.attach': '上传证据附件',
@@ -302,7 +302,7 @@ const ACTION = {
   'inspection.create': '网上巡查',
   'inspection.finding': '登记巡查问题',
   'inspection.answer': '答复巡查问题',
-  'inspection.list': '查看网上巡查'
+  'inspection.list': '查看网上巡查',
   // 社区警务
   'beat.list': '查看责任区',
   'beat.manage': '划分责任区',
@@ -329,7 +329,7 @@ const ACTION = {
   'today.read': '查看今日工作',
   'beat.map': '查看责任区地图',
   'leader_assignment.list': '查看包片领导',
-  'registration_sweep.candidates': '查看漏登漏管线索'
+  'registration_sweep.candidates': '查看漏登漏管线索',
   // 特种行业、内部单位与为民服务
   'trade.create': '登记特种行业/内部单位',
   'trade.list': '查询特种行业/内部单位',
@@ -362,7 +362,7 @@ const ACTION_PREFIX = {
   'hit.': '比对命中处理',
   'import.': '批量导入',
   'export.': '导出个人信息',
-  'complaint.': '信访投诉办理'
+  'complaint.': '信访投诉办理',
   'ledger.': '查看台账'
 }
 
