@@ -679,6 +679,7 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		f->appeal[s] = q1(srv, "SELECT MAX(id) FROM appeal");
 		f->fault[s] = q1(srv, "SELECT MAX(id) FROM fault_finding");
 		f->visit[s] = q1(srv, "SELECT MAX(id) FROM return_visit");
+	}
 	/* evidence: one item with one attachment per case; the file itself
 	 * beside the database under its SHA-256 (store/blobs.h) */
 	{
@@ -731,6 +732,7 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			f->inspection[s] = q1(srv, "SELECT MAX(id) FROM online_inspection");
 			f->finding[s] = q1(srv, "SELECT MAX(id) FROM inspection_finding");
 		}
+	}
 
 	/* 社区警务: 城关's 东街二区 (minjing1's beat); records of it moved to
 	 * 北社 and to 西河; transfers pending towards each station */

@@ -74,6 +74,9 @@ static const struct export_col interference_cols[] = {
 	{ "id", "编号" },            { "unit_name", "单位" },       { "case_no", "案件编号" },
 	{ "occurred_at", "时间" },    { "who", "过问人" },          { "how", "方式" },
 	{ "identity", "身份" },       { "asked", "过问内容" },       { "recorded_by", "记录人" },
+	{ NULL, NULL },
+};
+
 /* 台账 (ledgers, issue 15): a station header, a total row, a Chinese name */
 static const struct export_col case_ledger_cols[] = {
 	{ "case_no", "案件编号" },       { "kind", "案件类别" },        { "title", "案由" },
@@ -165,7 +168,7 @@ static const struct {
 	  " cpy.keeper, cpy.status, o.name AS unit_name"
 	  " FROM case_property cpy JOIN police_case k ON k.id = cpy.case_id"
 	  " JOIN org_unit o ON o.id = k.unit_id"
-	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?" },
+	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	/* 执法监督 ledgers (issue 15 part A) */
 	{ "return_visits", "案件回访台账", ACT_RETURN_VISIT_LIST, return_visit_cols, "return_visit",
 	  "SELECT v.id, k.case_no, " PARTY_NAME_SQL " AS person, cp.confidential, cp.role, v.visited_at, v.method,"
@@ -191,7 +194,6 @@ static const struct {
 	  "SELECT f.id, o.name AS unit_name, k.case_no, f.occurred_at, f.who, f.how, f.leader, f.internal, f.asked,"
 	  " u.name AS recorded_by FROM interference f JOIN org_unit o ON o.id = f.station_id JOIN users u ON u.id = f.recorded_by"
 	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
-	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	{ "case_ledger", "案件台账", ACT_CASE_LIST, case_ledger_cols, "case",
 	  "SELECT k.id, k.case_no, k.kind, k.status, k.title, k.act_date, k.accepted_at, k.decided_at, k.closed_at,"
 	  " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
@@ -370,6 +372,9 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 			}
 		set_text(row, "overdue", overdue ? "是" : "");
 	}
+	if (strcmp(kind, "trade_units") == 0 || strcmp(kind, "internal_units") == 0)
+		set_text(row, "kind", enums_label(strcmp(kind, "trade_units") == 0 ? ES_TRADE_KIND : ES_INTERNAL_KIND,
+						  row_str(row, "kind")));
 }
 
 /* The total row of a ledger: the first column says 合计 and the count, the
@@ -390,9 +395,6 @@ static int total_row(struct ctx *c, size_t k, json_t *rows, json_t **out)
 	if (kinds[k].sum_key)
 		json_object_set_new(*out, kinds[k].sum_key, json_integer(sum));
 	return PS_OK;
-	if (strcmp(kind, "trade_units") == 0 || strcmp(kind, "internal_units") == 0)
-		set_text(row, "kind", enums_label(strcmp(kind, "trade_units") == 0 ? ES_TRADE_KIND : ES_INTERNAL_KIND,
-						  row_str(row, "kind")));
 }
 
 int exports_check(struct ctx *c, const char *kind, const char *reason)
