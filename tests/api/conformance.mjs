@@ -176,8 +176,8 @@ async function readAll(c) {
     '/incidents?per_page=50', '/incidents/board', '/oversight', '/reports/daily', '/reports/daily.xlsx',
     '/reports/stats', '/addresses', '/persons?per_page=50', '/rentals', '/employers', '/wanted',
     '/hits', '/letters', '/population/summary',
-    '/trade-units', '/trade-findings', '/employer-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
-    '/services', '/services/figures', '/security-forecasts']
+    '/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
+    '/public-services', '/public-services/figures', '/security-forecasts']
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
