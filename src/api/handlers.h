@@ -303,9 +303,9 @@ extern const struct field trade_findings_recheck_fields[];
 
 int api_floating_depart(struct req *r);
 extern const struct field floating_depart_fields[];
-int api_employers_check(struct req *r);
-extern const struct field employers_check_fields[];
-int api_employer_checks_list(struct req *r);
+int api_employers_spot_check(struct req *r);
+extern const struct field employers_spot_check_fields[];
+int api_spot_checks_list(struct req *r);
 int api_employer_meetings_list(struct req *r);
 int api_employer_meetings_create(struct req *r);
 extern const struct field employer_meetings_create_fields[];
@@ -318,10 +318,10 @@ int api_compounds_get(struct req *r);
 int api_compounds_assess(struct req *r);
 extern const struct field compounds_assess_fields[];
 
-int api_services_list(struct req *r);
-int api_services_create(struct req *r);
-extern const struct field services_create_fields[];
-int api_services_figures(struct req *r);
+int api_public_services_list(struct req *r);
+int api_public_services_create(struct req *r);
+extern const struct field public_services_create_fields[];
+int api_public_services_figures(struct req *r);
 int api_security_forecasts_list(struct req *r);
 int api_security_forecasts_create(struct req *r);
 extern const struct field security_forecasts_create_fields[];

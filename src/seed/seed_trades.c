@@ -10,7 +10,7 @@
 #include "domain/population/employers.h"
 #include "domain/population/floating.h"
 #include "domain/trades/compounds.h"
-#include "domain/trades/services.h"
+#include "domain/trades/public_services.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/trades/trade_inspections.h"
 #include "domain/trades/trades.h"
@@ -211,7 +211,7 @@ static int seed_floating_work(struct ctx *c)
 			      " AND (departed_on IS NULL OR departed_on > ?)",
 			      0, &reg);
 		if (!rc)
-			rc = employers_check(c, e, day_str(c, today - 12), reg, NULL, NULL, NULL, &out);
+			rc = employers_spot_check(c, e, day_str(c, today - 12), reg, NULL, NULL, NULL, &out);
 		json_decref(out);
 		out = NULL;
 	}
@@ -222,7 +222,7 @@ static int seed_floating_work(struct ctx *c)
 		rows_bind_int(&q, e);
 		rc = rows_int(&q, "SELECT COUNT(*) FROM floating_person WHERE employer_id = ? AND departed_on IS NULL", 0, &reg);
 		if (!rc)
-			rc = employers_check(c, e, day_str(c, today - 5), reg + 2, "现场2人未申报居住登记", NULL,
+			rc = employers_spot_check(c, e, day_str(c, today - 5), reg + 2, "现场2人未申报居住登记", NULL,
 					     "警告，责令3日内补报", &out);
 		json_decref(out);
 		out = NULL;
@@ -327,7 +327,7 @@ static int seed_services(struct ctx *c)
 	int rc = PS_OK;
 
 	for (size_t i = 0; i < sizeof(sv) / sizeof(sv[0]) && !rc; i++) {
-		struct service_input in = { 0 };
+		struct public_service_input in = { 0 };
 		json_t *out = NULL;
 
 		rc = auth_actor_load(c, sv[i].officer);
@@ -353,7 +353,7 @@ static int seed_services(struct ctx *c)
 		in.audience = sv[i].audience;
 		in.quantity = sv[i].quantity;
 		in.incident_id = sv[i].incident ? incident : 0;
-		rc = services_create(c, &in, &out);
+		rc = public_services_create(c, &in, &out);
 		json_decref(out);
 	}
 	if (!rc)
@@ -361,7 +361,7 @@ static int seed_services(struct ctx *c)
 	for (size_t i = 0; i < sizeof(villages) / sizeof(villages[0]) && !rc; i++) {
 		json_t *out = NULL;
 
-		rc = services_forecast_create(c, villages[i], day_str(c, today - 28), day_str(c, today - 1), &out);
+		rc = public_services_forecast_create(c, villages[i], day_str(c, today - 28), day_str(c, today - 1), &out);
 		json_decref(out);
 	}
 	return rc;

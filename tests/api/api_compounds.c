@@ -99,8 +99,7 @@ STORY(designation_by_criteria)
 				      "0101", "summary", "家中被盗", "station_id", (json_int_t)cg, "received_at",
 				      (json_int_t)(time(NULL) + srv->clock_offset - 20 * 86400));
 
-		r = http(srv, DESK, "POST", API "/incidents", jdump(srv, o));
-		json_decref(o);
+		r = http(srv, DESK, "POST", API "/incidents", jdump(srv, o)); /* consumes o */
 		EXPECT(r, 201);
 	}
 

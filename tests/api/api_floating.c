@@ -127,33 +127,33 @@ STORY(employer_spot_check)
 		    "{\"departed_on\":\"2026-11-02\",\"reporter_kind\":\"employer\",\"reported_on\":\"2026-11-03\"}"),
 	       200);
 	/* a discrepancy without findings, an unknown offence: 400 */
-	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/checks", e),
+	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/spot-checks", e),
 		 "{\"checked_on\":\"2026-11-10\",\"persons_found\":5}");
 	assert_error(srv, r, 400, NULL);
 	assert_string_equal(rstr(r, "error.field"), "findings");
 	assert_non_null(strstr(rstr(r, "error.message"), "登记 2 人，现场 5 人"));
-	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/checks", e),
+	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/spot-checks", e),
 		 "{\"checked_on\":\"2026-11-10\",\"persons_found\":5,\"findings\":\"3人未登记\",\"offence_code\":\"OF-999\"}");
 	assert_error(srv, r, 400, NULL);
-	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/checks", e),
+	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/spot-checks", e),
 		 "{\"checked_on\":\"2026-11-10\",\"persons_found\":5,\"findings\":\"3人未申报居住登记\",\"penalty\":\"警告，责令3日内补报\"}");
 	EXPECT(r, 201);
 	EXPECT_NUM(r, "check.persons_registered", 2);
 	EXPECT_NUM(r, "check.persons_found", 5);
 	EXPECT_NUM(r, "check.discrepancy", 3);
 	/* the day before the departure: 3 registered, 3 found, nothing to punish */
-	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/checks", e),
+	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/spot-checks", e),
 		 "{\"checked_on\":\"2026-10-20\",\"persons_found\":3,\"penalty\":\"警告\"}");
 	assert_error(srv, r, 400, NULL);
-	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/checks", e),
+	r = http(srv, M1(srv), "POST", fmt(srv, API "/employers/%lld/spot-checks", e),
 		 "{\"checked_on\":\"2026-10-20\",\"persons_found\":3}");
 	EXPECT(r, 201);
 	EXPECT_NUM(r, "check.discrepancy", 0);
 	/* an auxiliary does not check; another station may not */
-	assert_error(srv, http(srv, login(srv, "fujing", DEMO_PW), "POST", fmt(srv, API "/employers/%lld/checks", e),
+	assert_error(srv, http(srv, login(srv, "fujing", DEMO_PW), "POST", fmt(srv, API "/employers/%lld/spot-checks", e),
 			       "{\"checked_on\":\"2026-10-20\",\"persons_found\":3}"),
 		     403, NULL);
-	r = http(srv, M1(srv), "GET", API "/employer-checks", NULL);
+	r = http(srv, M1(srv), "GET", API "/spot-checks", NULL);
 	EXPECT(r, 200);
 	{
 		int n = 0, diff = 0;

@@ -61,8 +61,7 @@ static const char *items_for(struct server *srv, long long id, int bad)
 	assert_true(json_array_size(list) > 1);
 	json_array_foreach(list, i, w)
 		json_array_append_new(out, json_pack("{s:O, s:b}", "item", w, "ok", !(bad && i == 0)));
-	s = jdump(srv, out);
-	json_decref(out);
+	s = jdump(srv, out); /* consumes out */
 	return s;
 }
 

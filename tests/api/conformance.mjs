@@ -188,8 +188,8 @@ async function readAll(c) {
   lists.push('/beats', '/beat-map', '/leader-assignments', '/household-visits', '/key-persons', '/key-person-transfers',
     '/registration-sweeps', '/registration-sweeps/candidates', '/today')
   // 特种行业、内部单位与为民服务
-  lists.push('/trade-units', '/trade-findings', '/employer-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
-    '/services', '/services/figures', '/security-forecasts')
+  lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
+    '/public-services', '/public-services/figures', '/security-forecasts')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

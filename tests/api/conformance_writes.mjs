@@ -373,7 +373,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await c.suozhang.call('POST', '/exports', { kind: 'trade_units', format: 'xlsx', reason: '契约测试导出' })
 
   // --- 流动人口: 人走报告, 抽查, 例会 (issue 16, part B) ---
-  await m1.call('POST', `/employers/${emId}/checks`, { checked_on: today, persons_found: 3, findings: '2人未申报',
+  await m1.call('POST', `/employers/${emId}/spot-checks`, { checked_on: today, persons_found: 3, findings: '2人未申报',
     offence_code: '', penalty: '警告' })
   await m1.call('POST', '/employer-meetings', { held_on: today, topic: '契约例会', notes: '通报',
     items: [{ employer_id: emId, outcome: 'commended', note: '按时申报' }] })
@@ -389,14 +389,14 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await m1.call('GET', `/compounds?as_of=${today}`)
 
   // --- 为民服务 and 治安形势预报 ---
-  await m1.call('POST', '/services', { kind: 'legal_class', service_on: today, place: '契约小学', class_name: '五年级',
+  await m1.call('POST', '/public-services', { kind: 'legal_class', service_on: today, place: '契约小学', class_name: '五年级',
     topic: '法制课', audience: 40, notes: '契约' })
-  await m1.call('POST', '/services', { kind: 'publicity', service_on: today, place: '集市', topic: '防诈骗', audience: 80,
+  await m1.call('POST', '/public-services', { kind: 'publicity', service_on: today, place: '集市', topic: '防诈骗', audience: 80,
     materials: '传单' })
-  await m1.call('POST', '/services', { kind: 'rescue', service_on: today, person_helped: '走失儿童', help: '送回家' })
-  await m1.call('POST', '/services', { kind: 'convenience', service_on: today, convenience: 'certificate', quantity: 2 })
-  await m1.call('GET', `/services?kind=rescue&from=${today}&to=${today}`)
-  await m1.call('GET', `/services/figures?from=${today}&to=${today}`)
+  await m1.call('POST', '/public-services', { kind: 'rescue', service_on: today, person_helped: '走失儿童', help: '送回家' })
+  await m1.call('POST', '/public-services', { kind: 'convenience', service_on: today, convenience: 'certificate', quantity: 2 })
+  await m1.call('GET', `/public-services?kind=rescue&from=${today}&to=${today}`)
+  await m1.call('GET', `/public-services/figures?from=${today}&to=${today}`)
   const fc = await m1.call('POST', '/security-forecasts', { community: '北关村', from_on: today, to_on: today })
   const fcId = fc.body && fc.body.forecast ? fc.body.forecast.id : 0
   await m1.call('GET', `/security-forecasts/${fcId}`)

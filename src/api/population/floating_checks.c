@@ -35,36 +35,36 @@ int api_floating_depart(struct req *r)
 	return DONE(rc, 200, out);
 }
 
-struct employers_check_body {
+struct employers_spot_check_body {
 	const char *checked_on, *findings, *offence_code, *penalty;
 	int64_t persons_found;
 };
 
-const struct field employers_check_fields[] = {
-	FSTR(struct employers_check_body, checked_on, "checked_on", 1, 10),
-	FINT(struct employers_check_body, persons_found, "persons_found", 1, 0, 100000),
-	FSTR(struct employers_check_body, findings, "findings", 0, 200),
-	FSTR(struct employers_check_body, offence_code, "offence_code", 0, 8),
-	FSTR(struct employers_check_body, penalty, "penalty", 0, 64),
+const struct field employers_spot_check_fields[] = {
+	FSTR(struct employers_spot_check_body, checked_on, "checked_on", 1, 10),
+	FINT(struct employers_spot_check_body, persons_found, "persons_found", 1, 0, 100000),
+	FSTR(struct employers_spot_check_body, findings, "findings", 0, 200),
+	FSTR(struct employers_spot_check_body, offence_code, "offence_code", 0, 8),
+	FSTR(struct employers_spot_check_body, penalty, "penalty", 0, 64),
 	FEND,
 };
 
-int api_employers_check(struct req *r)
+int api_employers_spot_check(struct req *r)
 {
-	struct employers_check_body b = { 0 };
+	struct employers_spot_check_body b = { 0 };
 	int64_t id;
 	json_t *out;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = fields_bind(r->in, employers_check_fields, &b, &r->err);
-	if (!rc) rc = employers_check(&r->ctx, id, b.checked_on, b.persons_found, b.findings, b.offence_code, b.penalty, &out);
+	if (!rc) rc = fields_bind(r->in, employers_spot_check_fields, &b, &r->err);
+	if (!rc) rc = employers_spot_check(&r->ctx, id, b.checked_on, b.persons_found, b.findings, b.offence_code, b.penalty, &out);
 	return DONE(rc, 201, out);
 }
 
-int api_employer_checks_list(struct req *r)
+int api_spot_checks_list(struct req *r)
 {
 	json_t *out;
-	int rc = employers_checks_list(&r->ctx, &out);
+	int rc = employers_spot_checks_list(&r->ctx, &out);
 
 	return DONE(rc, 200, out);
 }

@@ -153,10 +153,10 @@ int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals,
 #define CHECK_COLS                                                                                    \
 	"SELECT k.id, k.employer_id, e.name AS employer_name, k.checked_on, k.officer_id, u.name AS officer_name," \
 	" k.persons_registered, k.persons_found, k.discrepancy, k.findings, k.offence_code, k.penalty"      \
-	" FROM employer_check k JOIN employer_unit e ON e.id = k.employer_id JOIN users u ON u.id = k.officer_id" \
+	" FROM spot_check k JOIN employer_unit e ON e.id = k.employer_id JOIN users u ON u.id = k.officer_id" \
 	" JOIN org_unit o ON o.id = e.station_id"
 
-int employers_check(struct ctx *c, int64_t id, const char *checked_on, int64_t persons_found, const char *findings,
+int employers_spot_check(struct ctx *c, int64_t id, const char *checked_on, int64_t persons_found, const char *findings,
 		    const char *offence_code, const char *penalty, json_t **out)
 {
 	struct rows_query q;
@@ -165,7 +165,7 @@ int employers_check(struct ctx *c, int64_t id, const char *checked_on, int64_t p
 	int rc;
 
 	*out = NULL;
-	rc = rows_check_unit(c, ACT_EMPLOYER_CHECK,
+	rc = rows_check_unit(c, ACT_EMPLOYER_SPOT_CHECK,
 			     "SELECT o.path FROM employer_unit e JOIN org_unit o ON o.id = e.station_id WHERE e.id = ?", id,
 			     "用工单位不存在");
 	if (rc)
@@ -205,11 +205,11 @@ int employers_check(struct ctx *c, int64_t id, const char *checked_on, int64_t p
 	rows_bind_text(&q, penalty);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
-			 "INSERT INTO employer_check(employer_id, checked_on, officer_id, persons_registered, persons_found,"
+			 "INSERT INTO spot_check(employer_id, checked_on, officer_id, persons_registered, persons_found,"
 			 " discrepancy, findings, offence_code, penalty, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &check_id);
 	if (!rc)
-		rc = audit_write(c, "employer.check", "employer", arena_printf(c->arena, "%lld", (long long)id), "success",
+		rc = audit_write(c, "employer.spot_check", "employer", arena_printf(c->arena, "%lld", (long long)id), "success",
 				 arena_printf(c->arena, "登记 %lld 人，现场 %lld 人", (long long)registered,
 					      (long long)persons_found));
 	if (rc)
@@ -223,7 +223,7 @@ int employers_check(struct ctx *c, int64_t id, const char *checked_on, int64_t p
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int employers_checks_list(struct ctx *c, json_t **out)
+int employers_spot_checks_list(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
 	json_t *items;
@@ -252,7 +252,7 @@ int employers_checks_list(struct ctx *c, json_t **out)
 	}
 	if (!*out)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = audit_read_items(c, "employer.check_list", "employer_check", json_object_get(*out, "items"), "id");
+	rc = audit_read_items(c, "employer.spot_check_list", "spot_check", json_object_get(*out, "items"), "id");
 	if (rc) {
 		json_decref(*out);
 		*out = NULL;

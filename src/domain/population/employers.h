@@ -24,10 +24,10 @@ int employers_report(struct ctx *c, int64_t id, const char *month, int arrivals,
 /* 抽查: a check of an employer on checked_on; the persons it had registered
  * that day are counted here, persons_found is what the officer saw; a
  * discrepancy needs findings, and may carry the offence code and penalty. */
-int employers_check(struct ctx *c, int64_t id, const char *checked_on, int64_t persons_found, const char *findings,
+int employers_spot_check(struct ctx *c, int64_t id, const char *checked_on, int64_t persons_found, const char *findings,
 		    const char *offence_code, const char *penalty, json_t **out);
 
 /* The checks of the actor's scope, newest first, with figures (audited). */
-int employers_checks_list(struct ctx *c, json_t **out);
+int employers_spot_checks_list(struct ctx *c, json_t **out);
 
 #endif

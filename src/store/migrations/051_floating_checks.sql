@@ -9,7 +9,7 @@ ALTER TABLE floating_person ADD COLUMN departure_reporter TEXT;      -- who repo
 ALTER TABLE floating_person ADD COLUMN departure_reported_on TEXT;
 ALTER TABLE floating_person ADD COLUMN departure_recorded_by INTEGER REFERENCES users(id);
 
-CREATE TABLE employer_check (
+CREATE TABLE spot_check (
   id               INTEGER PRIMARY KEY,
   employer_id      INTEGER NOT NULL REFERENCES employer_unit(id),
   checked_on       TEXT NOT NULL,
@@ -22,7 +22,7 @@ CREATE TABLE employer_check (
   penalty          TEXT,                  -- 警告 / 罚款 … as decided
   created_at       INTEGER NOT NULL
 );
-CREATE INDEX employer_check_employer ON employer_check(employer_id, checked_on);
+CREATE INDEX employer_check_employer ON spot_check(employer_id, checked_on);
 
 CREATE TABLE employer_meeting (
   id          INTEGER PRIMARY KEY,

@@ -2,9 +2,9 @@
 -- 便民服务 records by officer, and 治安形势预报: a notice to a village or
 -- community made from the incident figures of its area, kept for printing.
 
-CREATE TABLE service_record (
+CREATE TABLE public_service (
   id           INTEGER PRIMARY KEY,
-  kind         TEXT NOT NULL,                -- enum service_kind
+  kind         TEXT NOT NULL,                -- enum public_service_kind
   service_on   TEXT NOT NULL,
   officer_id   INTEGER NOT NULL REFERENCES users(id),
   station_id   INTEGER NOT NULL REFERENCES org_unit(id),
@@ -21,8 +21,8 @@ CREATE TABLE service_record (
   notes        TEXT,
   created_at   INTEGER NOT NULL
 );
-CREATE INDEX service_record_station ON service_record(station_id, service_on);
-CREATE INDEX service_record_officer ON service_record(officer_id, service_on);
+CREATE INDEX service_record_station ON public_service(station_id, service_on);
+CREATE INDEX service_record_officer ON public_service(officer_id, service_on);
 
 CREATE TABLE security_forecast (
   id          INTEGER PRIMARY KEY,

@@ -66,10 +66,10 @@ export const OBJECT_TYPES = [
   // 特种行业、内部单位与为民服务
   { value: 'trade_unit', label: '特种行业/内部单位' },
   { value: 'trade_finding', label: '检查发现问题' },
-  { value: 'employer_check', label: '用工单位抽查' },
+  { value: 'spot_check', label: '用工单位抽查' },
   { value: 'employer_meeting', label: '用工单位例会' },
   { value: 'compound', label: '小区' },
-  { value: 'service_record', label: '为民服务' },
+  { value: 'public_service', label: '为民服务' },
   { value: 'security_forecast', label: '治安形势预报' }
 ]
 
@@ -339,17 +339,17 @@ const ACTION = {
   'export.trade_units': '导出特种行业台账',
   'export.internal_units': '导出内部单位台账',
   'floating.depart': '人走报告',
-  'employer.check': '抽查用工单位',
-  'employer.check_list': '查询用工单位抽查',
+  'employer.spot_check': '抽查用工单位',
+  'employer.spot_check_list': '查询用工单位抽查',
   'employer.meeting': '登记用工单位例会',
   'employer.meeting_list': '查询用工单位例会',
   'rental.letter_coverage': '查询责任书覆盖',
   'compound.create': '登记小区',
   'compound.list': '查询安全小区',
   'compound.assess': '安全小区评定',
-  'service.create': '登记为民服务',
-  'service.list': '查询为民服务',
-  'service.figures': '查询为民服务统计',
+  'public_service.create': '登记为民服务',
+  'public_service.list': '查询为民服务',
+  'public_service.figures': '查询为民服务统计',
   'forecast.create': '发布治安形势预报',
   'forecast.list': '查询治安形势预报'
 }

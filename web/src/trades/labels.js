@@ -8,7 +8,7 @@ export const TRADE_CREATE = 'trade.create'
 export const TRADE_INSPECT = 'trade.inspect'
 export const EMPLOYER_LIST = 'employer.list'
 export const COMPOUND_LIST = 'compound.list'
-export const SERVICE_LIST = 'service.list'
+export const PUBLIC_SERVICE_LIST = 'public_service.list'
 
 export const TRADE_CATEGORIES = enumList('trade_category')
 export const TRADE_KINDS = enumList('trade_kind')

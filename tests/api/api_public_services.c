@@ -1,4 +1,4 @@
-/* api_services.c — 为民服务 over HTTP (issue 16, part B): records of each kind
+/* api_public_services.c — 为民服务 over HTTP (issue 16, part B): records of each kind
  * with their required fields, a 救助 linked to the station's incident (not
  * another station's), per-officer and station figures computed by hand, and
  * a 治安形势预报 for a village made from the incidents naming it, this week
@@ -35,9 +35,8 @@ static long long incident_at(struct server *srv, long long station, const char *
 			      "caller_phone", "13912345678", "place", place, "category", category, "summary", "群众报警",
 			      "station_id", (json_int_t)station, "received_at",
 			      (json_int_t)(time(NULL) + srv->clock_offset - ago));
-	struct resp *r = http(srv, S(srv, 2), "POST", API "/incidents", jdump(srv, o));
+	struct resp *r = http(srv, S(srv, 2), "POST", API "/incidents", jdump(srv, o)); /* consumes o */
 
-	json_decref(o);
 	EXPECT(r, 201);
 	return rnum(r, "incident.id");
 }
@@ -65,14 +64,14 @@ STORY(service_figures)
 	me_id(srv, S(srv, 0), &m1);
 	me_id(srv, S(srv, 1), &m2);
 	/* refusals: a class without its class, a future day, another station's incident */
-	r = http(srv, S(srv, 0), "POST", API "/services",
+	r = http(srv, S(srv, 0), "POST", API "/public-services",
 		 fmt(srv, "{\"kind\":\"legal_class\",\"service_on\":\"%s\",\"place\":\"城关第一小学\",\"audience\":45}", today));
 	assert_error(srv, r, 400, NULL);
 	assert_string_equal(rstr(r, "error.field"), "class_name");
-	r = http(srv, S(srv, 0), "POST", API "/services",
+	r = http(srv, S(srv, 0), "POST", API "/public-services",
 		 fmt(srv, "{\"kind\":\"publicity\",\"service_on\":\"%s\",\"place\":\"集市\",\"topic\":\"防诈骗\"}", day_str(srv, 1)));
 	assert_error(srv, r, 400, NULL);
-	r = http(srv, S(srv, 0), "POST", API "/services",
+	r = http(srv, S(srv, 0), "POST", API "/public-services",
 		 fmt(srv, "{\"kind\":\"rescue\",\"service_on\":\"%s\",\"person_helped\":\"走失老人\",\"help\":\"送回家\","
 			  "\"incident_id\":%lld}",
 		     today, other));
@@ -80,36 +79,36 @@ STORY(service_figures)
 
 	/* minjing1: a class of 45, publicity to 120, a rescue on the station's
 	 * incident, 2 certificates, 3 consultations; minjing2: a class of 30 */
-	EXPECT(http(srv, S(srv, 0), "POST", API "/services",
+	EXPECT(http(srv, S(srv, 0), "POST", API "/public-services",
 		    fmt(srv, "{\"kind\":\"legal_class\",\"service_on\":\"%s\",\"place\":\"城关第一小学\",\"class_name\":\"五年级二班\","
 			     "\"topic\":\"预防校园欺凌\",\"audience\":45}",
 			today)),
 	       201);
-	EXPECT(http(srv, S(srv, 0), "POST", API "/services",
+	EXPECT(http(srv, S(srv, 0), "POST", API "/public-services",
 		    fmt(srv, "{\"kind\":\"publicity\",\"service_on\":\"%s\",\"place\":\"汽车站\",\"topic\":\"返乡农民工防诈骗\","
 			     "\"audience\":120,\"materials\":\"宣传单300份\"}",
 			today)),
 	       201);
-	EXPECT(http(srv, S(srv, 0), "POST", API "/services",
+	EXPECT(http(srv, S(srv, 0), "POST", API "/public-services",
 		    fmt(srv, "{\"kind\":\"rescue\",\"service_on\":\"%s\",\"person_helped\":\"走失老人\",\"help\":\"护送回家\","
 			     "\"incident_id\":%lld}",
 			today, own)),
 	       201);
-	EXPECT(http(srv, S(srv, 0), "POST", API "/services",
+	EXPECT(http(srv, S(srv, 0), "POST", API "/public-services",
 		    fmt(srv, "{\"kind\":\"convenience\",\"service_on\":\"%s\",\"convenience\":\"certificate\",\"quantity\":2}",
 			today)),
 	       201);
-	EXPECT(http(srv, S(srv, 0), "POST", API "/services",
+	EXPECT(http(srv, S(srv, 0), "POST", API "/public-services",
 		    fmt(srv, "{\"kind\":\"convenience\",\"service_on\":\"%s\",\"convenience\":\"consultation\",\"quantity\":3}",
 			today)),
 	       201);
-	EXPECT(http(srv, S(srv, 1), "POST", API "/services",
+	EXPECT(http(srv, S(srv, 1), "POST", API "/public-services",
 		    fmt(srv, "{\"kind\":\"legal_class\",\"service_on\":\"%s\",\"place\":\"城关中学\",\"class_name\":\"初一\","
 			     "\"audience\":30}",
 			today)),
 	       201);
 
-	r = http(srv, S(srv, 0), "GET", fmt(srv, API "/services/figures?from=%s&to=%s", today, today), NULL);
+	r = http(srv, S(srv, 0), "GET", fmt(srv, API "/public-services/figures?from=%s&to=%s", today, today), NULL);
 	EXPECT(r, 200);
 	assert_non_null(f = officer_row(jpath(r->json, "officers"), m1));
 	assert_int_equal(jint(f, "legal_class"), 1);
@@ -127,7 +126,7 @@ STORY(service_figures)
 	EXPECT_NUM(r, "station.rescue", 1);
 	EXPECT_NUM(r, "station.certificates", 2);
 	/* the rescue names its incident in the list */
-	r = http(srv, S(srv, 0), "GET", fmt(srv, API "/services?kind=rescue&from=%s", today), NULL);
+	r = http(srv, S(srv, 0), "GET", fmt(srv, API "/public-services?kind=rescue&from=%s", today), NULL);
 	EXPECT(r, 200);
 	assert_int_equal(json_array_size(jpath(r->json, "items")), 1);
 	assert_int_equal(rnum(r, "items.0.incident_id"), own);

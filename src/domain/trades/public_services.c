@@ -1,6 +1,6 @@
 /* services.c — 为民服务 records, their figures, and 治安形势预报 notices made
  * from the incident figures of a village's area. */
-#include "domain/trades/services.h"
+#include "domain/trades/public_services.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/enums.h"
@@ -18,17 +18,17 @@ static int empty(const char *s)
 	return !s || !*s;
 }
 
-int services_create(struct ctx *c, const struct service_input *in, json_t **out)
+int public_services_create(struct ctx *c, const struct public_service_input *in, json_t **out)
 {
 	struct rows_query q;
 	int64_t id;
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_SERVICE_CREATE);
+	rc = authz_require(c, ACT_PUBLIC_SERVICE_CREATE);
 	if (rc)
 		return rc;
-	if (!enums_valid(ES_SERVICE_KIND, in->kind))
+	if (!enums_valid(ES_PUBLIC_SERVICE_KIND, in->kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "服务类别应为 legal_class/publicity/rescue/convenience");
 	if (!date_valid_str(in->service_on) || strcmp(in->service_on, ctx_today_str(c)) > 0)
 		return ps_fail_field(c->err, PS_EINVAL, "service_on", "日期应为 YYYY-MM-DD，且不晚于今天");
@@ -81,13 +81,13 @@ int services_create(struct ctx *c, const struct service_input *in, json_t **out)
 	rows_bind_text(&q, in->notes);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
-			 "INSERT INTO service_record(kind, service_on, officer_id, station_id, place, class_name, topic, audience,"
+			 "INSERT INTO public_service(kind, service_on, officer_id, station_id, place, class_name, topic, audience,"
 			 " materials, person_helped, help, incident_id, convenience, quantity, notes, created_at)"
 			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
-		rc = audit_write(c, "service.create", "service_record", arena_printf(c->arena, "%lld", (long long)id),
-				 "success", enums_label(ES_SERVICE_KIND, in->kind));
+		rc = audit_write(c, "public_service.create", "public_service", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", enums_label(ES_PUBLIC_SERVICE_KIND, in->kind));
 	if (rc)
 		return rc;
 	*out = json_pack("{s:{s:I, s:s}}", "service", "id", (json_int_t)id, "kind", in->kind);
@@ -103,7 +103,7 @@ static int check_range(struct ctx *c, const char *from, const char *to)
 	return PS_OK;
 }
 
-int services_list(struct ctx *c, const char *kind, const char *from, const char *to, json_t **out)
+int public_services_list(struct ctx *c, const char *kind, const char *from, const char *to, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *it;
@@ -111,10 +111,10 @@ int services_list(struct ctx *c, const char *kind, const char *from, const char 
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_SERVICE_LIST);
+	rc = authz_require(c, ACT_PUBLIC_SERVICE_LIST);
 	if (!rc)
 		rc = check_range(c, from, to);
-	if (!rc && !empty(kind) && !enums_valid(ES_SERVICE_KIND, kind))
+	if (!rc && !empty(kind) && !enums_valid(ES_PUBLIC_SERVICE_KIND, kind))
 		rc = ps_fail_field(c->err, PS_EINVAL, "kind", "服务类别不正确");
 	if (rc)
 		return rc;
@@ -128,7 +128,7 @@ int services_list(struct ctx *c, const char *kind, const char *from, const char 
 		      "SELECT s.id, s.kind, s.service_on, s.officer_id, u.name AS officer_name, s.place, s.class_name, s.topic,"
 		      " s.audience, s.materials, s.person_helped, s.help, s.incident_id, i.incident_no, s.convenience,"
 		      " s.quantity, s.notes, o.name AS unit_name"
-		      " FROM service_record s JOIN org_unit o ON o.id = s.station_id JOIN users u ON u.id = s.officer_id"
+		      " FROM public_service s JOIN org_unit o ON o.id = s.station_id JOIN users u ON u.id = s.officer_id"
 		      " LEFT JOIN incident i ON i.id = s.incident_id"
 		      " WHERE o.path LIKE ? AND (? = '' OR s.kind = ?) AND s.service_on >= ? AND s.service_on <= ?"
 		      " ORDER BY s.service_on DESC, s.id DESC LIMIT 500",
@@ -136,12 +136,12 @@ int services_list(struct ctx *c, const char *kind, const char *from, const char 
 	if (rc)
 		return rc;
 	json_array_foreach(items, i, it)
-		json_object_set_new(it, "kind_label", json_string(enums_label(ES_SERVICE_KIND, row_str(it, "kind"))));
+		json_object_set_new(it, "kind_label", json_string(enums_label(ES_PUBLIC_SERVICE_KIND, row_str(it, "kind"))));
 	*out = json_pack("{s:o}", "items", items);
 	if (!*out)
 		return NOMEM(c);
 	/* AUD-1: 救助 rows name the persons helped */
-	rc = audit_read_items(c, "service.list", "service_record", items, "id");
+	rc = audit_read_items(c, "public_service.list", "public_service", items, "id");
 	if (rc) {
 		json_decref(*out);
 		*out = NULL;
@@ -160,7 +160,7 @@ static void add_figure(json_t *f, const char *key, int64_t n)
 	json_object_set_new(f, key, json_integer(json_integer_value(json_object_get(f, key)) + n));
 }
 
-int services_figures(struct ctx *c, const char *from, const char *to, json_t **out)
+int public_services_figures(struct ctx *c, const char *from, const char *to, json_t **out)
 {
 	struct rows_query q;
 	json_t *rows, *r, *officers, *station;
@@ -168,7 +168,7 @@ int services_figures(struct ctx *c, const char *from, const char *to, json_t **o
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_SERVICE_LIST);
+	rc = authz_require(c, ACT_PUBLIC_SERVICE_LIST);
 	if (!rc)
 		rc = check_range(c, from, to);
 	if (rc)
@@ -180,7 +180,7 @@ int services_figures(struct ctx *c, const char *from, const char *to, json_t **o
 	rc = rows_all(&q,
 		      "SELECT s.officer_id, u.name AS officer_name, s.kind, s.convenience, COUNT(*) AS n,"
 		      " SUM(s.audience) AS audience, SUM(s.quantity) AS quantity"
-		      " FROM service_record s JOIN org_unit o ON o.id = s.station_id JOIN users u ON u.id = s.officer_id"
+		      " FROM public_service s JOIN org_unit o ON o.id = s.station_id JOIN users u ON u.id = s.officer_id"
 		      " WHERE o.path LIKE ? AND s.service_on >= ? AND s.service_on <= ?"
 		      " GROUP BY s.officer_id, u.name, s.kind, s.convenience ORDER BY s.officer_id",
 		      &rows);
@@ -229,7 +229,7 @@ int services_figures(struct ctx *c, const char *from, const char *to, json_t **o
 	if (!*out)
 		return NOMEM(c);
 	/* AUD-1: the figures name the officers */
-	rc = audit_read_items(c, "service.figures", "service_record", json_object_get(*out, "officers"), "officer_id");
+	rc = audit_read_items(c, "public_service.figures", "public_service", json_object_get(*out, "officers"), "officer_id");
 	if (rc) {
 		json_decref(*out);
 		*out = NULL;
@@ -271,7 +271,7 @@ static int64_t n_of(json_t *rows, const char *code)
 	return 0;
 }
 
-int services_forecast_create(struct ctx *c, const char *community, const char *from_on, const char *to_on,
+int public_services_forecast_create(struct ctx *c, const char *community, const char *from_on, const char *to_on,
 			     json_t **out)
 {
 	struct rows_query q;
@@ -363,7 +363,7 @@ int services_forecast_create(struct ctx *c, const char *community, const char *f
 	if (!rc)
 		rc = audit_write(c, "forecast.create", "security_forecast", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", community);
-	return rc ? rc : services_forecast_get(c, id, out);
+	return rc ? rc : public_services_forecast_get(c, id, out);
 }
 
 #define FORECAST_COLS                                                                                   \
@@ -381,7 +381,7 @@ static int parse_figures(struct ctx *c, json_t *it)
 	return rc;
 }
 
-int services_forecast_list(struct ctx *c, json_t **out)
+int public_services_forecast_list(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *it;
@@ -389,7 +389,7 @@ int services_forecast_list(struct ctx *c, json_t **out)
 	int rc;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_SERVICE_LIST);
+	rc = authz_require(c, ACT_PUBLIC_SERVICE_LIST);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -408,14 +408,14 @@ int services_forecast_list(struct ctx *c, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
-int services_forecast_get(struct ctx *c, int64_t id, json_t **out)
+int public_services_forecast_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
 	json_t *row;
 	int rc;
 
 	*out = NULL;
-	rc = rows_check_unit(c, ACT_SERVICE_LIST,
+	rc = rows_check_unit(c, ACT_PUBLIC_SERVICE_LIST,
 			     "SELECT o.path FROM security_forecast f JOIN org_unit o ON o.id = f.station_id WHERE f.id = ?", id,
 			     "预报不存在");
 	if (rc)
