@@ -10,6 +10,7 @@
 #include "domain/admin/users.h"
 #include "domain/archives/archives.h"
 #include "domain/archives/reviews.h"
+#include "domain/archives/inspections.h"
 #include "domain/cases/case_actions.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"
@@ -358,6 +359,36 @@ int seed_demo_archives(struct ctx *c)
 		out = NULL;
 		if (rc)
 			return rc;
+	}
+	/* 网上巡查: the 督察 sampled 城关 last week; the chief has answered */
+	{
+		json_t *ins = NULL;
+		int64_t station = 0, id, kase, finding;
+
+		rows_binds(&q, c);
+		rc = rows_int(&q, "SELECT id FROM org_unit WHERE name = '城关派出所'", 0, &station);
+		if (rc)
+			return rc;
+		c->now = real - 6 * DAY;
+		TRY(auth_actor_load(c, "ducha"));
+		rc = inspections_create(c, station, "十一月执法办案网上巡查", 3, 7, &ins);
+		if (rc)
+			return rc;
+		id = json_integer_value(json_object_get(json_object_get(ins, "inspection"), "id"));
+		kase = json_integer_value(json_object_get(
+			json_array_get(json_object_get(json_object_get(ins, "inspection"), "cases"), 0), "id"));
+		json_decref(ins);
+		c->now += 3600;
+		rc = inspections_finding(c, id, kase, "处罚决定书未载明复议机关的全称", &ins);
+		if (rc)
+			return rc;
+		finding = json_integer_value(json_object_get(
+			json_array_get(json_object_get(json_object_get(ins, "inspection"), "findings"), 0), "id"));
+		json_decref(ins);
+		c->now = real - 3 * DAY;
+		TRY(auth_actor_load(c, "suozhang"));
+		TRY(inspections_answer(c, finding, "已重新制作决定书并送达，组织全所学习文书规范", &out));
+		c->now = real;
 	}
 	return scans(c);
 }

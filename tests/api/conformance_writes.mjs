@@ -314,6 +314,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const ins = await c.ducha.call('POST', '/online-inspections', { station_id: inspStation, title: '契约测试巡查', sample: 2,
     deadline_days: 3 })
   const insp = ins.body && ins.body.inspection
+  if (insp) await c.ducha.call('GET', `/online-inspections/${insp.id}`)
   const fd = insp && insp.cases.length
     ? await c.ducha.call('POST', `/online-inspections/${insp.id}/findings`, { case_id: insp.cases[0].id, finding: '契约测试问题' })
     : null
