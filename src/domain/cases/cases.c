@@ -418,7 +418,7 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 	const char *case_no, *discovered = in->discovered_date;
 	char receipt[16], oid[32];
 	int64_t id, seq, accepted;
-	int act_days, y, m, d, rc, late_ok, econ = 0;
+	int act_days = 0, y, m, d, rc, late_ok, econ = 0;
 	const char *area = in->act_area && *in->act_area ? in->act_area : NULL;
 
 	*out = NULL;
