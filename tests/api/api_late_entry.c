@@ -141,9 +141,17 @@ STORY(case_from_last_year_judged_by_last_years_law)
 	EXPECT(r, 201);
 	assert_string_equal(jstr(last_proposal(r), "law"), "ZA2012");
 	assert_string_equal(jstr(last_proposal(r), "level"), "bureau");
+	/* 先取证后告知 (ADM-NOTICE-EVIDENCE): the notice cites the file's
+	 * evidence and says why no signed statement of the suspect is there */
 	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/notices", id),
 		 J(srv, "{s:I, s:s, s:s, s:I}", "party_id", (json_int_t)sus, "kind", "rights",
 		   "penalty_text", "拟处罚款八百元", "at", (json_int_t)shanghai(y, 6, 21, 10)));
+	EXPECT_RULE(srv, r, "ADM-NOTICE-EVIDENCE");
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/notices", id),
+		 J(srv, "{s:I, s:s, s:s, s:I, s:[I], s:s}", "party_id", (json_int_t)sus, "kind", "rights",
+		   "penalty_text", "拟处罚款八百元", "at", (json_int_t)shanghai(y, 6, 21, 10), "evidence_ids",
+		   (json_int_t)evidence_first(srv, c.mj1, id), "statement_missing_reason",
+		   "违法嫌疑人拒绝在询问笔录上签名"));
 	EXPECT(r, 201);
 	r = act(srv, c.mj1, id, "submit", fmt(srv, "{\"acted_at\":%lld}", shanghai(y, 6, 22, 10)));
 	EXPECT_STR(r, "case.status", "approving");

@@ -5,12 +5,16 @@
  *     closed or archived cases and parties owed a visit: case 8 suspect
  *     (main officer 李明, visited, satisfaction 2), case 9 suspect (张伟,
  *     still due), case 13 reporter (张伟, visited, 5), case 14 suspect
- *     (李明, visited, not reached). So 城关 owes 4, reached 2: 回访率 50.0 %,
- *     satisfaction (5 + 2) / 2 = 3.5.
+ *     (李明, visited, not reached), and the archive room's two cases of
+ *     src/seed/seed_archives.c (扰乱公共场所秩序, closed in the last weeks,
+ *     main officer 李明, co 张伟): their reporter and suspect each, 4 still
+ *     due. So 城关 owes 8, reached 2, 5 due: 回访率 25.0 %, satisfaction
+ *     (5 + 2) / 2 = 3.5; 李明 owes 6 (2 visited, 1 reached: 2.0), 张伟 2.
  *   - two 复议 at 城关 (cases 8 and 14), the one on 14 upheld.
- *   - case 5 (殴打他人) was acted on by 李明 (main), 张伟 (co, questioning)
- *     and 王建华 (approved it up to the bureau): its complaint's trace lists
- *     exactly these three.
+ *   - case 5 (殴打他人) was acted on by 李明 (main), 张伟 (co, questioning),
+ *     赵丽 (the station's 法制员, whose review opens a chain going up to
+ *     the county: ADM-LEGAL-REVIEW) and 王建华 (approved it up to the
+ *     bureau): its complaint's trace lists exactly these four.
  * Rules proved here: SUP-CARD, SUP-XINFANG, SUP-XF-REVIEW, SUP-XF-RECHECK,
  * SUP-FY-60, SUP-FY-ANSWER, SUP-SS-EVID-15, SUP-PC-DECIDE-2M,
  * SUP-RETURN-VISIT, SUP-INTERFERE-LEADER, SUP-GC-DEF. */
@@ -365,13 +369,13 @@ STORY(complaint_trace_lists_exactly_the_case_people)
 	long long liming = q1(srv, "SELECT id FROM users WHERE username = 'minjing1'");
 	long long zhangwei = q1(srv, "SELECT id FROM users WHERE username = 'minjing2'");
 	struct resp *r = http(srv, sz, "GET", fmt(srv, API "/complaints/%lld", id), NULL);
-	const char *want[] = { "李明", "张伟", "王建华" };
+	const char *want[] = { "李明", "张伟", "赵丽", "王建华" };
 	json_t *p;
 	size_t i;
 
 	EXPECT(r, 200);
-	assert_int_equal(json_array_size(jpath(r->json, "trace")), 3);
-	for (int w = 0; w < 3; w++) {
+	assert_int_equal(json_array_size(jpath(r->json, "trace")), 4);
+	for (int w = 0; w < 4; w++) {
 		int n = 0;
 
 		json_array_foreach(jpath(r->json, "trace"), i, p)
@@ -382,7 +386,7 @@ STORY(complaint_trace_lists_exactly_the_case_people)
 	/* the reader of the case (the 督察 who read it) did not act on it */
 	EXPECT(http(srv, login(srv, "ducha", DEMO_PW), "GET", API "/cases/5", NULL), 200);
 	r = http(srv, sz, "GET", fmt(srv, API "/complaints/%lld", id), NULL);
-	assert_int_equal(json_array_size(jpath(r->json, "trace")), 3);
+	assert_int_equal(json_array_size(jpath(r->json, "trace")), 4);
 
 	/* the finding: partly founded against 李明, not founded against 张伟 */
 	r = http(srv, sz, "POST", fmt(srv, API "/complaints/%lld/finish", id),
@@ -416,15 +420,17 @@ STORY(return_visit_rate_and_satisfaction)
 		if (strcmp(jstr(it, "unit_name"), "城关派出所") == 0)
 			s = it;
 	assert_non_null(s);
-	assert_int_equal(jint(s, "owed"), 4);
+	assert_int_equal(jint(s, "owed"), 8);
 	assert_int_equal(jint(s, "reached"), 2);
-	assert_int_equal(jint(s, "due"), 1);
-	assert_true(json_real_value(json_object_get(s, "rate_pct")) == 50.0);
+	assert_int_equal(jint(s, "due"), 5);
+	assert_true(json_real_value(json_object_get(s, "rate_pct")) == 25.0);
 	assert_true(json_real_value(json_object_get(s, "satisfaction_avg")) == 3.5);
 	json_array_foreach(jpath(r->json, "officers"), i, o) {
 		if (strcmp(jstr(o, "name"), "李明") == 0) {
-			assert_int_equal(jint(o, "owed"), 2);
+			assert_int_equal(jint(o, "owed"), 6);
 			assert_int_equal(jint(o, "reached"), 1);
+			assert_int_equal(jint(o, "due"), 4);
+			assert_true(json_real_value(json_object_get(o, "rate_pct")) == 16.7);
 			assert_true(json_real_value(json_object_get(o, "satisfaction_avg")) == 2.0);
 		} else if (strcmp(jstr(o, "name"), "张伟") == 0) {
 			assert_int_equal(jint(o, "owed"), 2);
@@ -432,11 +438,13 @@ STORY(return_visit_rate_and_satisfaction)
 			assert_true(json_real_value(json_object_get(o, "rate_pct")) == 50.0);
 		}
 	}
-	/* the due list has case 9's suspect; the witness of no case is owed */
+	/* 张伟's due list: case 9's suspect (his own) and the two parties of
+	 * each archive-room case he is co-officer of, oldest closing first;
+	 * the witness of no case is owed */
 	r = http(srv, mj2, "GET", API "/return-visits", NULL);
 	EXPECT(r, 200);
-	assert_int_equal(json_array_size(jpath(r->json, "items")), 1);
-	assert_int_equal(rnum(r, "items.0.party_id"), p9);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 5);
+	assert_int_equal(rnum(r, "items.4.party_id"), p9);
 
 	/* a visit needs a closed case, a reached party needs a score */
 	EXPECT_ERR(srv, http(srv, mj2, "POST", API "/cases/5/return-visits",
@@ -456,12 +464,12 @@ STORY(return_visit_rate_and_satisfaction)
 	EXPECT(http(srv, login(srv, "beishe_mj1", DEMO_PW), "POST", fmt(srv, API "/cases/%lld/return-visits", k9),
 		    fmt(srv, "{\"party_id\":%lld,\"reached\":true,\"method\":\"visit\",\"satisfaction\":4}", p9)),
 	       403);
-	/* now 3 of 4 reached: 75.0 %, (5 + 2 + 4) / 3 = 3.67 */
+	/* now 3 of 8 reached: 37.5 %, (5 + 2 + 4) / 3 = 3.67 */
 	r = http(srv, sz, "GET", API "/return-visits/stats", NULL);
 	json_array_foreach(jpath(r->json, "stations"), i, it)
 		if (strcmp(jstr(it, "unit_name"), "城关派出所") == 0) {
 			assert_int_equal(jint(it, "reached"), 3);
-			assert_true(json_real_value(json_object_get(it, "rate_pct")) == 75.0);
+			assert_true(json_real_value(json_object_get(it, "rate_pct")) == 37.5);
 			assert_true(json_real_value(json_object_get(it, "satisfaction_avg")) == 3.67);
 		}
 
@@ -746,7 +754,8 @@ STORY(supervision_card_for_every_party)
 
 /* The four ledgers export as workbooks that read back, with the demo's
  * rows: 3 visits, 4 complaints + 2 appeals, 1 finding × 1 officer, 2
- * interference records (a title line and a header line before them). */
+ * interference records (the unit's header line, the watermark and the
+ * column titles before them, the total row after). */
 STORY(supervision_ledgers_export_and_read_back)
 {
 	struct session *dc = login(srv, "ducha", DEMO_PW);
@@ -770,7 +779,10 @@ STORY(supervision_ledgers_export_and_read_back)
 		assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
 		for (const char *p = buf_str(&b); *p; p++)
 			lines += *p == '\n';
-		if (lines != 2 + ledgers[i].rows || !strstr(buf_str(&b), ledgers[i].must))
+		/* a 台账: the unit's header line, the watermark, the column
+		 * titles, the rows and the total row */
+		if (lines != 3 + ledgers[i].rows + 1 || !strstr(buf_str(&b), ledgers[i].must) ||
+		    !strstr(buf_str(&b), "督察大队") || !strstr(buf_str(&b), fmt(srv, "合计：%d 条", ledgers[i].rows)))
 			fail_msg("ledger %s: %d lines: %s", ledgers[i].kind, lines, buf_str(&b));
 		buf_release(&b);
 	}

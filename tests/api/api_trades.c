@@ -264,7 +264,11 @@ STORY(ledger_exports)
 	assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
 	for (const char *p = buf_str(&b); *p; p++)
 		lines += *p == '\n';
-	assert_int_equal(lines, 2 + 9);
+	/* a 台账: the station's header line, the watermark, the column titles,
+	 * the 9 units and the total row */
+	assert_int_equal(lines, 3 + 9 + 1);
+	assert_non_null(strstr(buf_str(&b), "城关派出所特种行业台账"));
+	assert_non_null(strstr(buf_str(&b), "合计：9 条"));
 	assert_non_null(strstr(buf_str(&b), "试验典当行"));
 	assert_non_null(strstr(buf_str(&b), "典当"));
 	assert_null(strstr(buf_str(&b), "北社旅社")); /* 北社 keeps its own */
