@@ -2,10 +2,12 @@
 #include "store/blobs.h"
 #include "core/crypto.h"
 #include "core/mem.h"
+#include "store/db.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,7 +16,15 @@ static char root[4096];
 
 int blobs_root_set(const char *db_path)
 {
-	int n = snprintf(root, sizeof(root), "%s.files", db_path ? db_path : "precinct.db");
+	const char *dir = getenv("PRECINCT_FILES_DIR");
+	int n;
+
+	/* a PostgreSQL URL is no place in the file system: its servers share
+	 * the directory PRECINCT_FILES_DIR names, or store no attachment */
+	if (db_path && db_is_url(db_path))
+		n = snprintf(root, sizeof(root), "%s", dir ? dir : "");
+	else
+		n = snprintf(root, sizeof(root), "%s.files", db_path ? db_path : "precinct.db");
 
 	if (n < 0 || (size_t)n >= sizeof(root) - 80) {
 		root[0] = '\0';
@@ -68,6 +78,9 @@ int blobs_put(const void *p, size_t n, const char *sha, struct ps_err *err)
 	unsigned char r[8];
 	int fd, ok;
 
+	if (!root[0])
+		return ps_fail(err, PS_EUNAVAIL, "ATTACHMENT_STORE", NULL,
+			       "未设置附件目录（PRECINCT_FILES_DIR），请联系管理员");
 	if (paths(sha, dir, sizeof(dir), path, sizeof(path)))
 		return ps_fail(err, PS_EINVAL, "ATTACHMENT_STORE", NULL, "附件存储位置不正确");
 	if (access(path, F_OK) == 0)

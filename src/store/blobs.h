@@ -10,7 +10,9 @@
 #include "core/rc.h"
 
 /* Remember the directory of the database at db_path ("<db_path>.files");
- * called once at start-up (serve, init) before any request. PS_EINVAL when
+ * for a PostgreSQL URL the directory named by PRECINCT_FILES_DIR, shared by
+ * every application server (unset: blobs_put refuses with PS_EUNAVAIL).
+ * Called once at start-up (serve, init) before any request. PS_EINVAL when
  * the path is too long. */
 int blobs_root_set(const char *db_path);
 

@@ -681,16 +681,16 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		f->visit[s] = q1(srv, "SELECT MAX(id) FROM return_visit");
 	}
 	/* evidence: one item with one attachment per case; the file itself
-	 * beside the database under its SHA-256 (store/blobs.h) */
+	 * in the attachment directory under its SHA-256 (store/blobs.h) */
 	{
 		const char *pdf = "%PDF-1.4 matrix";
 		char sha[CRYPTO_HASH_HEX];
 		FILE *fp;
 
 		crypto_sha256_hex(pdf, strlen(pdf), sha);
-		mkdir(fmt(srv, "%s.files", srv->db), 0750);
-		mkdir(fmt(srv, "%s.files/%.2s", srv->db, sha), 0750);
-		fp = fopen(fmt(srv, "%s.files/%.2s/%s", srv->db, sha, sha), "w");
+		mkdir(srv->files, 0750);
+		mkdir(fmt(srv, "%s/%.2s", srv->files, sha), 0750);
+		fp = fopen(fmt(srv, "%s/%.2s/%s", srv->files, sha, sha), "w");
 		assert_non_null(fp);
 		fputs(pdf, fp);
 		fclose(fp);

@@ -115,8 +115,9 @@ STORY(evidence_attachments)
 	EXPECT_NUM(r, "attachment.size", (long long)strlen(pdf));
 	EXPECT_STR(r, "attachment.file_name", "病历.pdf");
 	att = rnum(r, "attachment.id");
-	/* stored beside the database under its SHA-256, read-only */
-	path = fmt(srv, "%s.files/%.2s/%s", srv->db, sha, sha);
+	/* stored in the attachment directory (beside an SQLite database)
+	 * under its SHA-256, read-only */
+	path = fmt(srv, "%s/%.2s/%s", srv->files, sha, sha);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal((long long)st.st_size, (long long)strlen(pdf));
 	assert_int_equal(st.st_mode & 0222, 0);

@@ -25,6 +25,7 @@
 
 #include "core/buf.h"
 #include "core/xlsx.h"
+#include "store/db.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,23 +46,27 @@ static void scan_public(struct server *srv, const char *what, const char *body)
 {
 	static const char *const case_text[] = { "盗窃电动车电瓶", "殴打他人", "扰乱公共场所秩序", "邻里纠纷",
 						  "寻衅滋事", "入室盗窃", "幸福小区", "汽车站", NULL };
-	sqlite3 *db = db_raw_open(srv->db);
-	sqlite3_stmt *st;
+	struct db *db = NULL;
+	struct db_stmt *st = NULL;
+	struct ps_err e;
 
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT name FROM person UNION SELECT id_number FROM person"
-					    " UNION SELECT phone FROM person UNION SELECT contact_name FROM complaint"
-					    " UNION SELECT contact_phone FROM complaint UNION SELECT content FROM complaint",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
+	/* through the store: the same query on SQLite and on PostgreSQL */
+	ps_err_clear(&e);
+	assert_int_equal(db_open(srv->db, &db, &e), PS_OK);
+	assert_int_equal(db_prepare(db,
+				    "SELECT name FROM person UNION SELECT id_number FROM person"
+				    " UNION SELECT phone FROM person UNION SELECT contact_name FROM complaint"
+				    " UNION SELECT contact_phone FROM complaint UNION SELECT content FROM complaint",
+				    &st, &e),
+			 PS_OK);
+	while (db_step(st, &e) == PS_ROW) {
+		const char *v = db_column_text(st, 0);
 
 		if (v && strlen(v) >= 2 && strstr(body, v))
 			fail_msg("%s carries \"%s\": %.400s", what, v, body);
 	}
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	db_finalize(st);
+	db_close(db);
 	for (int i = 0; case_text[i]; i++)
 		if (strstr(body, case_text[i]))
 			fail_msg("%s carries \"%s\": %.400s", what, case_text[i], body);

@@ -168,17 +168,21 @@ static char **child_env(struct server *srv)
 
 	while (environ[n])
 		n++;
-	env = calloc(n + 3, sizeof(*env));
+	env = calloc(n + 4, sizeof(*env));
 	if (!env)
 		fail_msg("out of memory in the test harness");
 	for (size_t i = 0; i < n; i++)
 		if (strncmp(environ[i], "PRECINCT_TEST_CLOCK_FILE=", 25) != 0 &&
-		    strncmp(environ[i], "PRECINCT_SECRET_FILE=", 21) != 0)
+		    strncmp(environ[i], "PRECINCT_SECRET_FILE=", 21) != 0 &&
+		    strncmp(environ[i], "PRECINCT_FILES_DIR=", 19) != 0)
 			env[o++] = environ[i];
 	env[o++] = (char *)fmt(srv, "PRECINCT_TEST_CLOCK_FILE=%s", srv->clock_path);
 	/* on PostgreSQL the server secret is named, not beside a file */
 	if (srv->secret[0])
 		env[o++] = (char *)fmt(srv, "PRECINCT_SECRET_FILE=%s", srv->secret);
+	/* and the attachments, which an SQLite database keeps beside it */
+	if (db_is_url(srv->db) && srv->files[0])
+		env[o++] = (char *)fmt(srv, "PRECINCT_FILES_DIR=%s", srv->files);
 	env[o] = NULL;
 	return pool_keep(srv, env, free);
 }
@@ -415,6 +419,7 @@ struct server *server_new_stopped(int demo)
 		 * this process and story */
 		snprintf(srv->pg_name, sizeof(srv->pg_name), "t_%d_%d", (int)getpid(), ++pg_seq);
 		snprintf(srv->secret, sizeof(srv->secret), "%s/t.db.key", srv->dir);
+		snprintf(srv->files, sizeof(srv->files), "%s/t.db.files", srv->dir);
 		if (demo && !pg_template[0]) {
 			snprintf(pg_template, sizeof(pg_template), "tpl_%d", (int)getpid());
 			snprintf(demo_template, sizeof(demo_template), "%s/precinct-demo-%d.db",
@@ -422,9 +427,11 @@ struct server *server_new_stopped(int demo)
 			drop_pg_template();
 			pg_admin(fmt(srv, "CREATE DATABASE %s", pg_template), 1);
 			snprintf(srv->secret, sizeof(srv->secret), "%s.key", demo_template);
+			snprintf(srv->files, sizeof(srv->files), "%s.files", demo_template);
 			unlink(srv->secret);
 			r = run_cli(srv, "init", "--db", fmt(srv, "%s/%s", pg_url, pg_template), "--demo");
 			snprintf(srv->secret, sizeof(srv->secret), "%s/t.db.key", srv->dir);
+			snprintf(srv->files, sizeof(srv->files), "%s/t.db.files", srv->dir);
 			if (r.code != 0) {
 				demo_template[0] = '\0';
 				fail_msg("precinct init failed (%d): %s%s", r.code, r.out, r.err);
@@ -444,6 +451,7 @@ struct server *server_new_stopped(int demo)
 			r = run_cli(srv, "init", "--db", srv->db);
 		}
 	} else if (demo) {
+		snprintf(srv->files, sizeof(srv->files), "%s.files", srv->db);
 		/* the demo county takes seconds to build under the sanitizers:
 		 * build it once per test program and copy it for each server */
 		if (!demo_template[0]) {
@@ -464,6 +472,7 @@ struct server *server_new_stopped(int demo)
 			fail_msg("chmod %s.key: %s", srv->db, strerror(errno));
 		r.code = 0;
 	} else {
+		snprintf(srv->files, sizeof(srv->files), "%s.files", srv->db);
 		r = run_cli(srv, "init", "--db", srv->db);
 	}
 	if (r.code != 0)
@@ -500,6 +509,13 @@ struct server *server_on(struct server *srv, const char *db, const char *secret)
 	snprintf(b->clock_path, sizeof(b->clock_path), "%s", srv->clock_path);
 	snprintf(b->web, sizeof(b->web), "%s", srv->web);
 	snprintf(b->secret, sizeof(b->secret), "%s", secret ? secret : srv->secret);
+	/* the same database: the same attachments */
+	if (!db_is_url(db))
+		snprintf(b->files, sizeof(b->files), "%s.files", db);
+	else if (strcmp(db, srv->db) == 0)
+		snprintf(b->files, sizeof(b->files), "%s", srv->files);
+	else
+		snprintf(b->files, sizeof(b->files), "%s/t.db.files", b->dir);
 	snprintf(b->log, sizeof(b->log), "%s/server.log", b->dir);
 	b->clock_offset = srv->clock_offset;
 	server_start(b);

@@ -56,6 +56,8 @@ struct server {
 	int passed;            /* set by STORY when the body returned */
 	char pg_name[64];      /* on PostgreSQL: the story's database ("" on SQLite) */
 	char secret[600];      /* on PostgreSQL: the server secret file (PRECINCT_SECRET_FILE) */
+	char files[700];       /* the attachment directory: "<db>.files" on SQLite; on
+				* PostgreSQL DIR/t.db.files (PRECINCT_FILES_DIR) */
 	struct pool_item *pool;
 };
 

@@ -62,7 +62,9 @@ start)
   if [ -n "${PRECINCT_BIN:-}" ]; then
     "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/createdb" -h 127.0.0.1 -p "$port" -U precinct demo_template \
       || { echo "pg_server.sh: createdb demo_template failed" >&2; exit 1; }
-    if ! PRECINCT_SECRET_FILE="$dir/demo_template.key" "$PRECINCT_BIN" init --db "$url/demo_template" --demo \
+    # its secret where the harness copies it from, its attachments beside
+    # it as an SQLite template keeps them (demo_template.key, .files)
+    if ! PRECINCT_SECRET_FILE="$dir/demo_template.key" PRECINCT_FILES_DIR="$dir/demo_template.files" "$PRECINCT_BIN" init --db "$url/demo_template" --demo \
          >"$dir/demo_init.log" 2>&1; then
       echo "pg_server.sh: precinct init --demo on PostgreSQL failed:" >&2; cat "$dir/demo_init.log" >&2; exit 1
     fi
