@@ -166,9 +166,13 @@ export const caseScenarios = [
       await expectVisible(no, 'the case number on the 受案回执')
       assert((await no.innerText()).trim() === shared.caseNo, 'the receipt shows another case number')
       const card = await page.locator('[data-test="supervision-card"]').innerText()
-      for (const s of ['执法监督卡', '/progress', '0351-1234110', '12389', '0351-1230001']) {
+      // the supervision phone and the bureau's complaint phone come from the settings (demo: 0351-1234110, 12389)
+      for (const s of ['执法监督卡', '/progress', '0351-1234110', '12389']) {
         assert(card.includes(s), `the 执法监督卡 lacks ${s}: ${card}`)
       }
+      // the station's own phone (城关 0351-1230001) is where the receipt says to ask about the case
+      const receipt = await page.locator('[data-test="sheet-receipt"]').innerText()
+      assert(receipt.includes('0351-1230001'), `the 受案回执 lacks the station's phone: ${receipt}`)
       const code = (await page.locator('[data-test="print-receipt-code"]').innerText()).trim()
       assert(code.length >= 6, `receipt code: ${code}`)
       assert(!(await page.locator('.side-menu').count()), 'the print view must not show the menu')

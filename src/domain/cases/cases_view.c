@@ -173,6 +173,8 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 			    json_string(setting_text(c, "documents.litigation_court", k.unit_id)));
 	json_object_set_new(obj, "supervision_phone",
 			    json_string(setting_text(c, "station.supervision_phone", k.unit_id)));
+	json_object_set_new(obj, "bureau_complaint_phone",
+			    json_string(setting_text(c, "station.bureau_complaint_phone", k.unit_id)));
 	json_object_set_new(obj, "i_am_officer", json_boolean(k.i_am_officer));
 	json_object_set_new(obj, "i_am_main", json_boolean(k.i_am_main));
 	/* what the caller may do on this case, by the predicates its requests

@@ -85,8 +85,3 @@ watchEffect(() => DOC_KINDS.splice(0, DOC_KINDS.length, ...catalog.doc_kinds.map
 export const docKindName = (v) => (catalog.doc_kinds.find((d) => d.value === v) || {}).label || v || ''
 
 export const sexName = (s) => enumLabel('sex', s)
-
-export const COMPLAINT_CHANNELS = [
-  { name: '示范县公安局督察大队', phone: '0351-1234110' },
-  { name: '公安机关举报投诉电话', phone: '12389' }
-]
