@@ -76,3 +76,22 @@ void text_mask_phone(const char *s, char out[24])
 	for (size_t x = 3; x + 4 < n; x++)
 		out[x] = '*';
 }
+
+int text_phone_ends_with(const char *phone, const char *last4)
+{
+	char digits[4];
+	int n = 0, diff = 0;
+
+	if (!phone || !last4 || strlen(last4) != 4)
+		return 0;
+	for (const char *p = phone + strlen(phone); p > phone && n < 4;) {
+		p--;
+		if (*p >= '0' && *p <= '9')
+			digits[3 - n++] = *p;
+	}
+	if (n < 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		diff |= digits[i] ^ last4[i];
+	return diff == 0;
+}

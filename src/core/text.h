@@ -21,4 +21,9 @@ int text_is_utf8(const char *s, size_t n);
  * out holds at least 24 bytes; a longer s is cut to 23. Cannot fail. */
 void text_mask_phone(const char *s, char out[24]);
 
+/* 1 when the last four digits of phone (other characters skipped) are the
+ * four digits last4. Every digit is compared, so the time does not tell how
+ * many matched (the public progress and complaint queries). */
+int text_phone_ends_with(const char *phone, const char *last4);
+
 #endif

@@ -8,31 +8,11 @@
 #include "rules/case_flow.h"
 
 #include <stdio.h>
+#include "core/text.h"
 #include <string.h>
 
 #define PROGRESS_ACTION "case.progress_query"
 
-/* 1 when the last four digits of phone (other characters skipped) are
- * last4. Every digit is compared, so the time does not tell how many
- * matched. */
-static int phone_ends_with(const char *phone, const char *last4)
-{
-	char digits[4];
-	int n = 0, diff = 0;
-
-	if (!phone)
-		return 0;
-	for (const char *p = phone + strlen(phone); p > phone && n < 4;) {
-		p--;
-		if (*p >= '0' && *p <= '9')
-			digits[3 - n++] = *p;
-	}
-	if (n < 4)
-		return 0;
-	for (int i = 0; i < 4; i++)
-		diff |= digits[i] ^ last4[i];
-	return diff == 0;
-}
 
 /* 1 when one of the case's reporters has a phone ending in last4. */
 static int reporter_matches(struct ctx *c, int64_t case_id, const char *last4, int *match)
@@ -52,7 +32,7 @@ static int reporter_matches(struct ctx *c, int64_t case_id, const char *last4, i
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, it)
-		if (phone_ends_with(json_string_value(json_object_get(it, "phone")), last4))
+		if (text_phone_ends_with(json_string_value(json_object_get(it, "phone")), last4))
 			*match = 1;
 	json_decref(rows);
 	return PS_OK;

@@ -15,6 +15,7 @@
 #include "core/crypto.h"
 #include "rules/catalog.h"
 
+#include "core/text.h"
 #include <string.h>
 
 #define UNIT_PATH_SQL "SELECT o.path FROM complaint m JOIN org_unit o ON o.id = m.station_id WHERE m.id = ?"
@@ -24,25 +25,6 @@ static const char *idstr(struct ctx *c, int64_t id)
 	return arena_printf(c->arena, "%lld", (long long)id);
 }
 
-/* 1 when the last four digits of phone are last4 (every digit compared). */
-static int phone_ends_with(const char *phone, const char *last4)
-{
-	char digits[4];
-	int n = 0, diff = 0;
-
-	if (!phone)
-		return 0;
-	for (const char *p = phone + strlen(phone); p > phone && n < 4;) {
-		p--;
-		if (*p >= '0' && *p <= '9')
-			digits[3 - n++] = *p;
-	}
-	if (n < 4)
-		return 0;
-	for (int i = 0; i < 4; i++)
-		diff |= digits[i] ^ last4[i];
-	return diff == 0;
-}
 
 /* A new tracking code that no complaint has. */
 static int new_tracking_code(struct ctx *c, char out[16])
@@ -191,7 +173,7 @@ int complaints_query_public(struct ctx *c, const char *tracking_code, const char
 				   "too many failed queries (rate limited)");
 	}
 	phone = obj ? row_str(obj, "contact_phone") : NULL;
-	match = obj && phone_ends_with(phone, phone_last4);
+	match = obj && text_phone_ends_with(phone, phone_last4);
 	if (!match) {
 		json_decref(obj);
 		throttle_fail(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, window);
