@@ -202,6 +202,20 @@ STORY(finding_past_deadline)
 	assert_true(audit_count(srv, S(srv, "auditor"), "trade.recheck", "minjing1", "success") == 4);
 }
 
+/* 1 when the today page's items hold unit id's inspection (due on due_on
+ * when not NULL). */
+static int today_has(struct server *srv, json_t *today, long long id, const char *due_on)
+{
+	const char *route = fmt(srv, "/trades/units/%lld", id);
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(json_object_get(today, "items"), i, it)
+		if (jstr(it, "route") && !strcmp(jstr(it, "route"), route))
+			return !due_on || (jstr(it, "due_on") && !strcmp(jstr(it, "due_on"), due_on));
+	return 0;
+}
+
 /* 2. The inspection cycle of the kind (印章刻制: 90 days, a setting) on both
  *    sides of the boundary, and the setting moving it. */
 STORY(inspection_cycle)
@@ -226,6 +240,11 @@ STORY(inspection_cycle)
 	assert_string_equal(jstr(find_id(items, a), "phone"), "139****5678"); /* masked in lists */
 	assert_string_equal(level_of(srv, fmt(srv, "trade:%lld:inspect", a)), "BREACH");
 	assert_string_equal(level_of(srv, fmt(srv, "trade:%lld:inspect", b)), "URGENT");
+	/* the beat officer's 今日工作 lists a's inspection (due yesterday), not b's */
+	r = http(srv, S(srv, "minjing1"), "GET", API "/today", NULL);
+	EXPECT(r, 200);
+	assert_true(today_has(srv, r->json, a, day_str(srv, -1)));
+	assert_false(today_has(srv, r->json, b, NULL));
 
 	/* the county lengthens the cycle to 100 days: a is due in 9 days */
 	r = http(srv, S(srv, "admin"), "PUT", API "/settings/trade.cycle_days_seal", "{\"value\":100}");
@@ -236,6 +255,13 @@ STORY(inspection_cycle)
 	assert_false(json_is_true(json_object_get(find_id(jpath(r->json, "items"), a), "inspection_overdue")));
 	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?kind=seal&overdue=1", NULL);
 	assert_null(find_id(jpath(r->json, "items"), a));
+	r = http(srv, S(srv, "minjing1"), "GET", API "/today", NULL);
+	EXPECT(r, 200);
+	assert_false(today_has(srv, r->json, a, NULL));
+	/* an auxiliary does not inspect: his today page lists no inspection */
+	r = http(srv, S(srv, "fujing"), "GET", API "/today", NULL);
+	if (r->status == 200)
+		assert_false(today_has(srv, r->json, a, NULL) || today_has(srv, r->json, b, NULL));
 	/* a wrong category is a 400, not an empty list */
 	assert_error(srv, http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=shop", NULL), 400, NULL);
 }

@@ -4,6 +4,7 @@
 #include "domain/community/household_visits.h"
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
+#include "domain/trades/trades.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -12,6 +13,7 @@
 
 /* other modules add their rows here (e.g. trades: inspections due) */
 const struct today_source today_sources[] = {
+	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
 	{ NULL, NULL },
 };
 

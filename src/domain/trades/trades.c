@@ -336,3 +336,30 @@ int trades_clocks(struct clock_sink *k, enum clock_scope s)
 	json_decref(rows);
 	return clocks_sink_rc(k);
 }
+
+int trades_today(struct ctx *c, json_t *items)
+{
+	json_t *list = NULL, *it;
+	size_t i;
+	int rc;
+
+	if (!authz_allowed(c, ACT_TRADE_INSPECT))
+		return PS_OK;
+	rc = trades_list(c, NULL, NULL, 1, &list);
+	if (rc)
+		return rc;
+	json_array_foreach(json_object_get(list, "items"), i, it) {
+		json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s}", "kind", "trade_inspection", "label",
+					arena_printf(c->arena, "治安检查到期：%s", row_str(it, "name")), "detail",
+					row_str(it, "kind_label") ? row_str(it, "kind_label") : "", "due_on",
+					row_str(it, "next_due") ? row_str(it, "next_due") : "", "route",
+					arena_printf(c->arena, "/trades/units/%lld", (long long)row_int(it, "id")));
+
+		if (!row || json_array_append_new(items, row)) {
+			json_decref(list);
+			return NOMEM(c);
+		}
+	}
+	json_decref(list);
+	return PS_OK;
+}

@@ -33,6 +33,11 @@ int trades_create(struct ctx *c, const struct trade_input *in, json_t **out);
 int trades_list(struct ctx *c, const char *category, const char *kind, int overdue_only,
 		json_t **out);
 
+/* The beat officer's today page (domain/community/today.c): the units of
+ * the actor's scope whose inspection is due, appended to items as
+ * {label, detail, due_on, route}. Nothing for one who does not inspect. */
+int trades_today(struct ctx *c, json_t *items);
+
 /* One unit with its inspections, findings, checklist and cycle (audited). */
 int trades_get(struct ctx *c, int64_t id, json_t **out);
 
