@@ -104,10 +104,13 @@ CU_STATIC time_t srv_now(const struct server *srv)
 /* The server's local date shifted by delta days. */
 CU_STATIC struct tm srv_day(const struct server *srv, int delta_days)
 {
-	time_t t = srv_now(srv) + (time_t)delta_days * 86400;
+	/* the server's day is Asia/Shanghai's (UTC+8 all year, rules/date.c),
+	 * whatever the machine's TZ: with a moved clock late in the evening the
+	 * two dates differ */
+	time_t t = srv_now(srv) + (time_t)delta_days * 86400 + 8 * 3600;
 	struct tm tm;
 
-	localtime_r(&t, &tm);
+	gmtime_r(&t, &tm);
 	return tm;
 }
 
