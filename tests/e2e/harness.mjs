@@ -119,8 +119,18 @@ export function stopServer(child) {
   })
 }
 
+/* A browser's first start on a fresh machine builds its font and profile caches and
+   has taken longer than 15 s there (CI); give it two minutes and one more try. */
+const LAUNCH_MS = 120000
+
 export async function launchBrowser(executablePath) {
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: WAIT_MS })
+  const opts = { executablePath, headless: true, args: CHROMIUM_ARGS, timeout: LAUNCH_MS }
+  try {
+    return await chromium.launch(opts)
+  } catch (e) {
+    console.log(`# browser did not start (${String(e && e.message).split('\n')[0]}); trying once more`)
+    return chromium.launch(opts)
+  }
 }
 
 /**
