@@ -659,15 +659,19 @@ static int64_t mono_ms(void)
 #define STOP_DRAIN_MS 3000
 #define STOP_RUNNING_MAX_MS 60000
 
-static void stop_serving(struct MHD_Daemon *d)
+static MHD_socket stop_serving(struct MHD_Daemon *d)
 {
 	int64_t start = mono_ms();
 	MHD_socket lsock;
 
 	atomic_store(&stopping, 1);
 	lsock = MHD_quiesce_daemon(d);
+	/* New clients are refused at once, not queued: on Linux shutting down the
+	 * read side of a listening socket takes it out of the listening state.
+	 * It is closed only after MHD_stop_daemon, so that no worker can see its
+	 * number reused while it still polls it. */
 	if (lsock != MHD_INVALID_SOCKET)
-		close(lsock); /* new clients are refused at once, not queued */
+		shutdown(lsock, SHUT_RD);
 	while (mono_ms() - start < STOP_DRAIN_MS) {
 		const union MHD_DaemonInfo *ci =
 			MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
@@ -687,6 +691,7 @@ static void stop_serving(struct MHD_Daemon *d)
 		usleep(2000);
 	}
 	log_info("stop: connections drained in %lld ms", (long long)(mono_ms() - start));
+	return lsock;
 }
 
 /* Read a PEM file (at most 1 MiB) into b as a C string. */
@@ -721,6 +726,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
+	MHD_socket lsock;
 	sigset_t set;
 	struct db *commit_db = NULL;
 	int sig, rc;
@@ -770,7 +776,11 @@ int server_run(const struct server_config *config, struct ps_err *err)
 
 	if (!background_checkpointer_start(cfg->db_path))
 		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+	/* poll(), not epoll: libmicrohttpd 0.9.75 (Debian 12) aborts the process in
+	 * MHD_quiesce_daemon when a pool worker removes the listening socket from
+	 * its epoll set first ("Failed to remove listen FD from epoll set"), a race
+	 * seen once in CI at shutdown. poll() wakes each worker through its ITC. */
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
 				     MHD_ALLOW_SUSPEND_RESUME |
 				     MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0),
 			     0, NULL, NULL, &access_handler, NULL,
@@ -824,8 +834,10 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			sig = SIGTERM;
 	} while (sig != SIGINT && sig != SIGTERM);
 	log_info("signal %d: stopping; in-flight requests finish", sig);
-	stop_serving(d);
+	lsock = stop_serving(d);
 	MHD_stop_daemon(d);
+	if (lsock != MHD_INVALID_SOCKET)
+		close(lsock);
 	edge_watchdog_stop();
 	/* the sweep writes through the committer: stop it first */
 	background_stop();

@@ -1,4 +1,4 @@
-/* server.h — the HTTP server: libmicrohttpd with an epoll thread pool, one
+/* server.h — the HTTP server: libmicrohttpd with a poll() thread pool, one
  * database connection per worker thread, the API under /api/v1 and the
  * built web UI as static files (index.html for unknown non-API paths). */
 #ifndef PS_HTTP_SERVER_H
