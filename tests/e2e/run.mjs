@@ -17,7 +17,7 @@ import {
   startServer,
   stopServer
 } from './harness.mjs'
-import { scenarios } from './scenarios.mjs'
+import { shardScenarios } from './scenarios.mjs'
 import { a11yStats, checkPage } from './a11y.mjs'
 
 const cfg = config()
@@ -80,9 +80,13 @@ async function main() {
   console.log(`# server ${server.baseUrl}`)
   browser = await launchBrowser(cfg.chromium)
   const only = process.env.PRECINCT_E2E_ONLY ? new RegExp(process.env.PRECINCT_E2E_ONLY) : null
-  for (let i = 0; i < scenarios.length; i++) {
-    if (only && !only.test(scenarios[i].name)) continue
-    await runScenario(scenarios[i], i)
+  // PRECINCT_E2E_SHARD=k/n runs the k-th (1-based) of n shards; unset, all of them
+  const m = /^(\d+)\/(\d+)$/.exec(process.env.PRECINCT_E2E_SHARD || '1/1')
+  if (!m || +m[1] < 1 || +m[1] > +m[2]) throw new Error(`PRECINCT_E2E_SHARD must be k/n: ${process.env.PRECINCT_E2E_SHARD}`)
+  console.log(`# shard ${m[1]}/${m[2]}`)
+  for (const { sc, index } of shardScenarios(+m[1] - 1, +m[2])) {
+    if (only && !only.test(sc.name)) continue
+    await runScenario(sc, index)
   }
 }
 

@@ -13,7 +13,7 @@ import { archiveScenarios } from './archive-scenarios.mjs'
 import { communityScenarios } from './community-scenarios.mjs'
 import { tradeScenarios } from './trade-scenarios.mjs'
 
-export const scenarios = [
+const mainScenarios = [
   {
     name: 'officer logs in, sees the officer home page in Chinese, logs out',
     async run({ page }) {
@@ -149,14 +149,35 @@ export const scenarios = [
       assert(lines.some((l) => l.action === 'user.create'), 'the export holds the user creation')
     }
   },
-  ...caseScenarios,
-  ...clockScenarios,
-  ...populationScenarios,
-  ...incidentScenarios,
-  ...mfaScenarios,
-  ...supervisionScenarios,
-  ...archiveScenarios,
-  ...communityScenarios,
-  ...tradeScenarios,
-  ...a11yScenarios
 ]
+
+// The stories, one group per file, in the order they run. A group's stories may build on
+// each other (same database), so a group runs whole in one shard; the a11y walks (last:
+// they look at what the stories left) are independent and spread one by one.
+const groups = [
+  mainScenarios,
+  caseScenarios,
+  clockScenarios,
+  populationScenarios,
+  incidentScenarios,
+  mfaScenarios,
+  supervisionScenarios,
+  archiveScenarios,
+  communityScenarios,
+  tradeScenarios
+]
+
+export const scenarios = [...groups.flat(), ...a11yScenarios]
+
+/* The stories of shard k (0-based) of n, each with its index in `scenarios`: the story
+   groups round robin, then the a11y walks round robin. One shard per ctest program, each
+   with its own server and database, so the two cores both work. */
+export function shardScenarios(k, n) {
+  const out = []
+  let index = 0
+  groups.forEach((g, gi) => {
+    for (const sc of g) out.push({ sc, index: index++, mine: gi % n === k })
+  })
+  a11yScenarios.forEach((sc, i) => out.push({ sc, index: index++, mine: i % n === k }))
+  return out.filter((x) => x.mine)
+}
