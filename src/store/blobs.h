@@ -6,6 +6,7 @@
 #define PS_STORE_BLOBS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/rc.h"
 
@@ -30,5 +31,31 @@ int blobs_put(const void *p, size_t n, const char *sha, struct ps_err *err);
  * when it was altered or cannot be read, PS_ETOOBIG past max bytes,
  * PS_ENOMEM. *out is NULL on failure. */
 int blobs_get(const char *sha, size_t max, void **out, size_t *len, struct ps_err *err);
+
+/* The directory blobs_root_set chose ("" when none). */
+const char *blobs_root(void);
+
+/* "<db_path>.files": the directory of the SQLite database at db_path (a
+ * backup FILE keeps its attachments in "FILE.files"). PS_EINVAL when too long. */
+int blobs_dir_of(const char *db_path, char *out, size_t n);
+
+/* What blobs_copy_tree did. */
+struct blobs_copied {
+	int64_t copied;  /* files written into to_root */
+	int64_t kept;    /* files to_root held already (same name: same content) */
+	int64_t damaged; /* files whose content does not match their name: not copied */
+};
+
+/* Copy every stored file of the directory from_root ("<from>/ab/abcd…") into
+ * to_root, creating it (0750) when missing; each file is read whole, checked
+ * against its name and written like blobs_put (temporary file, synced, linked
+ * read-only into place). A from_root that does not exist holds no file: PS_OK.
+ * PS_EIO (ATTACHMENT_STORE) when a directory or file cannot be read or
+ * written; what was copied before stays (every file is whole). */
+int blobs_copy_tree(const char *from_root, const char *to_root, struct blobs_copied *out,
+		    struct ps_err *err);
+
+/* 1 when the directory root holds a file named sha (not checked), else 0. */
+int blobs_exists_in(const char *root, const char *sha);
 
 #endif

@@ -4,6 +4,7 @@
 #include "harness.h"
 #include "store/db.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -390,6 +391,42 @@ static void copy_file(const char *from, const char *to)
 		fail_msg("copy %s to %s: %s", from, to, strerror(errno));
 }
 
+/* The attachment files of the demo template ("<template>.files/ab/<sha>")
+ * into to, so the copied county's evidence files are there too; nothing when
+ * the template has none. */
+static void copy_blobs(const char *from, const char *to)
+{
+	DIR *top = opendir(from), *sub;
+	struct dirent *e, *f;
+	char a[1200], b[1200];
+
+	if (!top)
+		return;
+	if (mkdir(to, 0750) != 0 && errno != EEXIST)
+		fail_msg("mkdir %s: %s", to, strerror(errno));
+	while ((e = readdir(top)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(a, sizeof(a), "%s/%s", from, e->d_name);
+		snprintf(b, sizeof(b), "%s/%s", to, e->d_name);
+		if (mkdir(b, 0750) != 0 && errno != EEXIST)
+			fail_msg("mkdir %s: %s", b, strerror(errno));
+		if (!(sub = opendir(a)))
+			continue;
+		while ((f = readdir(sub)) != NULL) {
+			char x[1500], y[1500];
+
+			if (f->d_name[0] == '.')
+				continue;
+			snprintf(x, sizeof(x), "%s/%s", a, f->d_name);
+			snprintf(y, sizeof(y), "%s/%s", b, f->d_name);
+			copy_file(x, y);
+		}
+		closedir(sub);
+	}
+	closedir(top);
+}
+
 struct server *server_new_stopped(int demo)
 {
 	struct server *srv = calloc(1, sizeof(*srv));
@@ -445,6 +482,7 @@ struct server *server_new_stopped(int demo)
 			copy_file(fmt(srv, "%s.key", demo_template), srv->secret);
 			if (chmod(srv->secret, 0600) != 0)
 				fail_msg("chmod %s: %s", srv->secret, strerror(errno));
+			copy_blobs(fmt(srv, "%s.files", demo_template), srv->files);
 			r.code = 0;
 		} else {
 			pg_admin(fmt(srv, "CREATE DATABASE %s", srv->pg_name), 1);
@@ -466,6 +504,7 @@ struct server *server_new_stopped(int demo)
 			atexit(drop_template);
 		}
 		copy_file(demo_template, srv->db);
+		copy_blobs(fmt(srv, "%s.files", demo_template), srv->files);
 		/* and the server secret init made beside it (0600) */
 		copy_file(fmt(srv, "%s.key", demo_template), fmt(srv, "%s.key", srv->db));
 		if (chmod(fmt(srv, "%s.key", srv->db), 0600) != 0)

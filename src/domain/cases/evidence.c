@@ -288,6 +288,29 @@ int evidence_attachment_read(struct ctx *c, int64_t id, void **data, size_t *len
 	return PS_OK;
 }
 
+int evidence_blobs_missing(struct ctx *c, const char *root, int64_t *total, int64_t *missing)
+{
+	struct rows_query q;
+	json_t *all = NULL, *row;
+	size_t i;
+	int rc;
+
+	*total = *missing = 0;
+	rows_binds(&q, c);
+	rc = rows_all(&q, "SELECT DISTINCT sha256 FROM evidence_attachment", &all);
+	if (rc)
+		return rc;
+	json_array_foreach(all, i, row) {
+		const char *sha = json_string_value(json_object_get(row, "sha256"));
+
+		(*total)++;
+		if (!sha || !blobs_exists_in(root, sha))
+			(*missing)++;
+	}
+	json_decref(all);
+	return PS_OK;
+}
+
 /* ---- 先取证后告知 ---- */
 
 int evidence_notice_check(struct ctx *c, const struct case_row *k, int64_t party_id,

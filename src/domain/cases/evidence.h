@@ -88,4 +88,8 @@ int evidence_decision_check(struct ctx *c, const struct case_row *k, int64_t par
  * NULL on ENOMEM (with c->err set). */
 const char *evidence_list_text(struct ctx *c, int64_t case_id);
 
+/* Backup and restore: of the attachment files the database names, how many
+ * (*total, distinct) and how many the directory root lacks (*missing). */
+int evidence_blobs_missing(struct ctx *c, const char *root, int64_t *total, int64_t *missing);
+
 #endif
