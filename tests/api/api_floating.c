@@ -100,6 +100,11 @@ STORY(departure_report)
 	assert_error(srv, r, 400, NULL);
 	r = http(srv, M1(srv), "GET", API "/employers", NULL);
 	assert_int_equal(jint(by_key(jpath(r->json, "items"), "id", e), "persons"), 0);
+	/* gone from the floating population list, still found as a person */
+	r = http(srv, M1(srv), "GET", API "/persons?kind=floating&name=%E8%AF%95%E6%B5%81", NULL);
+	EXPECT_NUM(r, "total", 0);
+	r = http(srv, M1(srv), "GET", API "/persons?name=%E8%AF%95%E6%B5%81", NULL);
+	EXPECT_NUM(r, "total", 2);
 	/* another station's officer may not report for 城关's person */
 	r = http(srv, login(srv, "beishe_mj1", DEMO_PW), "POST", fmt(srv, API "/floating/%lld/departure", a),
 		 "{\"departed_on\":\"2026-11-02\",\"reporter_kind\":\"self\",\"reported_on\":\"2026-11-03\"}");
@@ -108,6 +113,9 @@ STORY(departure_report)
 	floating_at(srv, b, e, "2026-11-20");
 	r = http(srv, M1(srv), "GET", API "/employers", NULL);
 	assert_int_equal(jint(by_key(jpath(r->json, "items"), "id", e), "persons"), 1);
+	r = http(srv, M1(srv), "GET", API "/persons?kind=floating&name=%E8%AF%95%E6%B5%81", NULL);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_STR(r, "items.0.name", "试流乙");
 }
 
 /* 2. 抽查: three registered on 2026-10-01, one left on 2026-11-02. On

@@ -482,6 +482,11 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	}
 	rows_and_text(&q, "p.phone = ?", f->phone);
 	rows_and_text(&q, "p.kind = ?", f->kind);
+	/* 流动人口 are the ones living here: a departure reported (人走报告)
+	 * takes a person off the list until registered again */
+	if (f->kind && strcmp(f->kind, "floating") == 0)
+		rows_and(&q, "NOT EXISTS (SELECT 1 FROM floating_person fp WHERE fp.person_id = p.id"
+			     " AND fp.departed_on IS NOT NULL)");
 	rows_and_like(&q, "a.community || a.building || a.unit_no || a.room LIKE ?" ROWS_ESCAPE,
 		      without_spaces(c, f->address, &q));
 	if (nt.n) {
