@@ -8,6 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 export const WAIT_MS = 15000
+/* Building the demo county and starting the server under the sanitizers, while other
+   test programs load both cores, has taken longer than WAIT_MS: setup gets five minutes. */
+const SETUP_MS = 300000
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url))
 const { chromium } = require('playwright-core')
@@ -42,7 +45,7 @@ export function makeTempDir() {
 
 /** `precinct init --db <db> --demo`; throws with the tool's output on failure. */
 export function initDatabase(bin, db) {
-  const r = spawnSync(bin, ['init', '--db', db, '--demo'], { encoding: 'utf8', timeout: WAIT_MS })
+  const r = spawnSync(bin, ['init', '--db', db, '--demo'], { encoding: 'utf8', timeout: SETUP_MS })
   if (r.error) throw new Error(`precinct init: ${r.error.message}`)
   if (r.status !== 0) {
     throw new Error(`precinct init exited ${r.status}\n${r.stdout || ''}${r.stderr || ''}`)
@@ -51,7 +54,7 @@ export function initDatabase(bin, db) {
 
 /**
  * Start `precinct serve` on an ephemeral port. Resolves { child, baseUrl, output } once the
- * server prints "listening on http://127.0.0.1:PORT"; rejects on exit or after WAIT_MS.
+ * server prints "listening on http://127.0.0.1:PORT"; rejects on exit or after SETUP_MS.
  */
 export function startServer(bin, db, web) {
   const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', web], {
@@ -66,8 +69,8 @@ export function startServer(bin, db, web) {
   return new Promise((resolve, reject) => {
     let seen = ''
     const timer = setTimeout(() => {
-      fail(new Error(`server did not report "listening on" within ${WAIT_MS} ms`))
-    }, WAIT_MS)
+      fail(new Error(`server did not report "listening on" within ${SETUP_MS} ms`))
+    }, SETUP_MS)
     function fail(err) {
       clearTimeout(timer)
       child.stdout.off('data', onData)
