@@ -121,7 +121,11 @@ static int load_login_user(struct ctx *c, const char *username,
 		return rc;
 	db_bind_text(st, 1, username);
 	rc = db_step(st, c->err);
-	if (rc == PS_ROW) {
+	if (rc == PS_ROW && db_column_type(st, 2) != DB_NULL && !db_column_text(st, 2)) {
+		/* the hash could not be read (out of memory): a 5xx to try
+		 * again, never an empty hash that answers "wrong password" */
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	} else if (rc == PS_ROW) {
 		*found = 1;
 		u->id = db_column_int(st, 0);
 		u->unit_id = db_column_int(st, 1);
