@@ -327,4 +327,20 @@ int api_security_forecasts_create(struct req *r);
 extern const struct field security_forecasts_create_fields[];
 int api_security_forecasts_get(struct req *r);
 
+/* 队伍管理: 三考 (issue 18, part 2) */
+int api_exam_questions_list(struct req *r);
+int api_exam_questions_create(struct req *r);
+extern const struct field exam_questions_create_fields[];
+int api_exam_questions_retire(struct req *r);
+int api_exam_questions_generate(struct req *r);
+int api_exam_papers_list(struct req *r);
+int api_exam_papers_create(struct req *r);
+extern const struct field exam_papers_create_fields[];
+int api_exam_sittings_create(struct req *r);
+extern const struct field exam_sittings_create_fields[];
+int api_exam_sittings_get(struct req *r);
+int api_exam_sittings_submit(struct req *r);
+extern const struct field exam_sittings_submit_fields[];
+int api_exam_results(struct req *r);
+
 #endif

@@ -217,5 +217,16 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/security-forecasts", api_security_forecasts_list, 0),
 	ROUTE_B("POST", "/api/v1/security-forecasts", api_security_forecasts_create, 0, security_forecasts_create_fields),
 	ROUTE("GET", "/api/v1/security-forecasts/{id}", api_security_forecasts_get, 0),
+	/* 队伍管理: 三考 (issue 18, part 2) */
+	ROUTE("GET", "/api/v1/exam-questions", api_exam_questions_list, 0),
+	ROUTE_B("POST", "/api/v1/exam-questions", api_exam_questions_create, 0, exam_questions_create_fields),
+	ROUTE("POST", "/api/v1/exam-questions/generate", api_exam_questions_generate, 0),
+	ROUTE("POST", "/api/v1/exam-questions/{id}/retire", api_exam_questions_retire, 0),
+	ROUTE("GET", "/api/v1/exam-papers", api_exam_papers_list, 0),
+	ROUTE_B("POST", "/api/v1/exam-papers", api_exam_papers_create, 0, exam_papers_create_fields),
+	ROUTE_B("POST", "/api/v1/exam-sittings", api_exam_sittings_create, 0, exam_sittings_create_fields),
+	ROUTE("GET", "/api/v1/exam-sittings/{id}", api_exam_sittings_get, 0),
+	ROUTE_B("POST", "/api/v1/exam-sittings/{id}/submit", api_exam_sittings_submit, 0, exam_sittings_submit_fields),
+	ROUTE("GET", "/api/v1/exam-results", api_exam_results, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };
