@@ -675,7 +675,7 @@ int exams_results(struct ctx *c, const char *from, const char *to, json_t **out)
 	rows_bind_int(&q, empty(from) ? 0 : day_start(from));
 	rows_bind_int(&q, empty(to) ? INT64_MAX / 2 : day_start(to) + 86400);
 	rc = rows_all(&q,
-		      "SELECT s.id, s.kind, s.level, s.user_id, u.name AS user_name, o.name AS unit_name, p.title,"
+		      "SELECT s.id, s.paper_id, s.kind, s.level, s.user_id, u.name AS user_name, o.name AS unit_name, p.title,"
 		      " s.started_at, s.deadline_at, s.submitted_at, s.correct, s.total, s.score, s.pass_score, s.passed"
 		      " FROM exam_sitting s JOIN org_unit o ON o.id = s.unit_id JOIN users u ON u.id = s.user_id"
 		      " LEFT JOIN exam_paper p ON p.id = s.paper_id"
