@@ -228,5 +228,11 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/exam-sittings/{id}", api_exam_sittings_get, 0),
 	ROUTE_B("POST", "/api/v1/exam-sittings/{id}/submit", api_exam_sittings_submit, 0, exam_sittings_submit_fields),
 	ROUTE("GET", "/api/v1/exam-results", api_exam_results, 0),
+	ROUTE("GET", "/api/v1/equipment", api_equipment_list, 0),
+	ROUTE_B("POST", "/api/v1/equipment", api_equipment_create, 0, equipment_create_fields),
+	ROUTE("GET", "/api/v1/equipment/{id}", api_equipment_get, 0),
+	ROUTE_B("POST", "/api/v1/equipment/{id}/issue", api_equipment_issue, 0, equipment_issue_fields),
+	ROUTE_B("POST", "/api/v1/equipment/{id}/return", api_equipment_return, 0, equipment_return_fields),
+	ROUTE("GET", "/api/v1/recording-warnings", api_recording_warnings_list, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

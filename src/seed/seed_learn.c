@@ -5,6 +5,7 @@
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
+#include "domain/team/equipment.h"
 #include "domain/team/exams.h"
 #include "domain/team/questions.h"
 
@@ -79,6 +80,55 @@ static int sit(struct ctx *c, const char *who, int64_t paper, int64_t count, int
 	return rc;
 }
 
+static int64_t user_of(struct ctx *c, const char *username)
+{
+	struct rows_query q;
+	int64_t id = 0;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, username);
+	return rows_int(&q, "SELECT id FROM users WHERE username = ?", 0, &id) ? 0 : id;
+}
+
+/* 城关's kit: who holds what; hours_ago of issue and of return (0 = held) */
+static int seed_equipment(struct ctx *c)
+{
+	static const struct {
+		const char *kind, *code, *model, *holder;
+		int issued_h, returned_h;
+	} kit[] = {
+		{ "recorder", "JLY-0101", "DSJ-V9 执法记录仪", "minjing1", 50, 0 },
+		{ "recorder", "JLY-0102", "DSJ-V9 执法记录仪", "minjing2", 120, 96 },
+		{ "recorder", "JLY-0103", "DSJ-V9 执法记录仪", "minjing2", 20, 0 },
+		{ "camera", "SLJ-01", "HDR-CX680 摄录机", "minjing1", 200, 190 },
+		{ "vehicle", "晋A·1234警", "长城哈弗H6 警车", "minjing1", 9, 5 },
+		{ "vehicle", "晋A·1235警", "五菱宏光 巡逻车", NULL, 0, 0 },
+		{ "radio", "DJJ-01", "摩托罗拉 对讲机", "minjing1", 30, 0 },
+		{ "radio", "DJJ-02", "摩托罗拉 对讲机", "fujing", 30, 0 },
+		{ "other", "JD-01", "警用多功能腰带", "minjing2", 400, 0 },
+	};
+	int rc;
+
+	TRY(auth_actor_load(c, "suozhang"));
+	for (size_t i = 0; i < sizeof(kit) / sizeof(kit[0]); i++) {
+		json_t *out = NULL;
+		int64_t id;
+
+		TRY(equipment_create(c, kit[i].kind, kit[i].code, kit[i].model, &out));
+		id = json_integer_value(json_object_get(json_object_get(out, "equipment"), "id"));
+		json_decref(out);
+		if (!kit[i].holder)
+			continue;
+		TRY(equipment_issue(c, id, user_of(c, kit[i].holder), c->now - kit[i].issued_h * 3600, "执勤", &out));
+		json_decref(out);
+		if (kit[i].returned_h) {
+			TRY(equipment_return(c, id, c->now - kit[i].returned_h * 3600, "完好", &out));
+			json_decref(out);
+		}
+	}
+	return PS_OK;
+}
+
 int seed_demo_learn(struct ctx *c)
 {
 	static const char *const officers[] = { "minjing1", "minjing2", "minjing3", "minjing4", "suozhang" };
@@ -129,5 +179,5 @@ int seed_demo_learn(struct ctx *c)
 	c->now = now - 5 * 86400;
 	TRY(sit(c, "minjing1", 0, 10, 1));
 	c->now = now;
-	return PS_OK;
+	return seed_equipment(c);
 }

@@ -466,6 +466,14 @@ static const struct row table[] = {
 	R("POST", "/exam-sittings/{id}/submit", "{\"answers\":[]}",
 	  "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
 	R("GET", "/exam-results", NULL, "N N N N Y Y Y Y Y Y N Y N"),
+	/* 装备管理责任到人: every business role reads its unit's kit; the chief
+	 * and the 内勤 register and issue; the holder (or they) hand it back */
+	R("GET", "/equipment", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/equipment", "{\"kind\":\"radio\",\"code\":\"DJJ-AUTHZ\"}", "N N N N N N Y N N N Y N N"),
+	R("GET", "/equipment/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/equipment/{id}/issue", "{\"officer_id\":999999}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("POST", "/equipment/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN YNN NNN NNN"),
+	R("GET", "/recording-warnings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -495,6 +503,7 @@ struct fixtures {
 	long long beat_address, kp_person, dongguan, juzhang;
 	/* 三考 */
 	long long exam_question[NSCOPE], exam_sitting[NSCOPE];
+	long long equipment[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -682,6 +691,12 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		exec(srv, fmt(srv, "UPDATE exam_sitting SET unit_id = %lld, user_id = (SELECT id FROM users WHERE username = '%s')"
 				   " WHERE id = %lld", f->unit[s], s == OTHER ? "beishe_mj1" : "xihe_mj1", f->exam_sitting[s]));
 	}
+	/* 装备: 城关's JLY-0101 (held by minjing1) stays; two radios moved to 北社 and 西河 */
+	f->equipment[OWN] = q1(srv, "SELECT id FROM equipment WHERE code = 'JLY-0101'");
+	f->equipment[OTHER] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ-01'");
+	f->equipment[COUNTY] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ-02'");
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE equipment SET station_id = %lld WHERE id = %lld", f->unit[s], f->equipment[s]));
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
 	f->user[COUNTY] = q1(srv, "SELECT id FROM users WHERE username = 'xihe_mj3'");
@@ -847,6 +862,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
 		M("/exam-questions/", exam_question), M("/exam-sittings/", exam_sitting),
+		M("/equipment/", equipment),
 #undef M
 	};
 

@@ -420,4 +420,12 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await fz.call('POST', `/exam-questions/${eqId}/retire`)
   await fz.call('GET', '/exam-questions?source=manual&kind=single')
   await m1.call('GET', `/exam-results?from=${today}&to=${today}`)
+
+  // --- 装备管理责任到人 ---
+  const sz = c.suozhang
+  const eqp = await sz.call('POST', '/equipment', { kind: 'recorder', code: 'JLY-CONF', model: '契约型号' })
+  const eqpId = eqp.body && eqp.body.equipment ? eqp.body.equipment.id : 0
+  await sz.call('POST', `/equipment/${eqpId}/issue`, { officer_id: m1.me.id, purpose: '契约' })
+  await m1.call('POST', `/equipment/${eqpId}/return`, { note: '完好' })
+  await sz.call('GET', '/equipment?kind=recorder')
 }

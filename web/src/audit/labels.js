@@ -74,7 +74,9 @@ export const OBJECT_TYPES = [
   // 队伍管理：三考、会议学习、装备、九好
   { value: 'exam_question', label: '考试题目' },
   { value: 'exam_paper', label: '试卷' },
-  { value: 'exam_sitting', label: '考试记录' }
+  { value: 'exam_sitting', label: '考试记录' },
+  { value: 'equipment', label: '装备' },
+  { value: 'recording_warning', label: '记录仪核对预警' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -365,7 +367,13 @@ const ACTION = {
   'exam_paper.create': '组织考试',
   'exam.start': '开始考试',
   'exam.submit': '交卷',
-  'exam.results': '查询考试成绩'
+  'exam.results': '查询考试成绩',
+  'equipment.create': '登记装备',
+  'equipment.list': '查询装备',
+  'equipment.issue': '发放装备',
+  'equipment.return': '归还装备',
+  'recording.warning': '记录仪核对预警',
+  'recording_warning.list': '查询记录仪核对预警'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
