@@ -5,6 +5,8 @@ export const EXAM_QUESTION_LIST = 'exam_question.list'
 export const EXAM_QUESTION_WRITE = 'exam_question.write'
 export const EXAM_PAPER_CREATE = 'exam_paper.create'
 export const EXAM_RESULT_LIST = 'exam_result.list'
+export const EQUIPMENT_LIST = 'equipment.list'
+export const EQUIPMENT_MANAGE = 'equipment.manage'
 
 /** "A", "B", … for option i. */
 export const letter = (i) => String.fromCharCode(65 + i)
