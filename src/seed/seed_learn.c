@@ -97,15 +97,15 @@ static int seed_equipment(struct ctx *c)
 		const char *kind, *code, *model, *holder;
 		int issued_h, returned_h;
 	} kit[] = {
-		{ "recorder", "JLY-0101", "DSJ-V9 执法记录仪", "minjing1", 50, 0 },
-		{ "recorder", "JLY-0102", "DSJ-V9 执法记录仪", "minjing2", 120, 96 },
-		{ "recorder", "JLY-0103", "DSJ-V9 执法记录仪", "minjing2", 20, 0 },
-		{ "camera", "SLJ-01", "HDR-CX680 摄录机", "minjing1", 200, 190 },
+		{ "recorder", "JLY0101", "DSJ-V9 执法记录仪", "minjing1", 50, 0 },
+		{ "recorder", "JLY0102", "DSJ-V9 执法记录仪", "minjing2", 120, 96 },
+		{ "recorder", "JLY0103", "DSJ-V9 执法记录仪", "minjing2", 20, 0 },
+		{ "camera", "SLJ01", "HDR-CX680 摄录机", "minjing1", 200, 190 },
 		{ "vehicle", "晋A·1234警", "长城哈弗H6 警车", "minjing1", 9, 5 },
 		{ "vehicle", "晋A·1235警", "五菱宏光 巡逻车", NULL, 0, 0 },
-		{ "radio", "DJJ-01", "摩托罗拉 对讲机", "minjing1", 30, 0 },
-		{ "radio", "DJJ-02", "摩托罗拉 对讲机", "fujing", 30, 0 },
-		{ "other", "JD-01", "警用多功能腰带", "minjing2", 400, 0 },
+		{ "radio", "DJJ01", "摩托罗拉 对讲机", "minjing1", 30, 0 },
+		{ "radio", "DJJ02", "摩托罗拉 对讲机", "fujing", 30, 0 },
+		{ "other", "JD01", "警用多功能腰带", "minjing2", 400, 0 },
 	};
 	int rc;
 

@@ -691,10 +691,10 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		exec(srv, fmt(srv, "UPDATE exam_sitting SET unit_id = %lld, user_id = (SELECT id FROM users WHERE username = '%s')"
 				   " WHERE id = %lld", f->unit[s], s == OTHER ? "beishe_mj1" : "xihe_mj1", f->exam_sitting[s]));
 	}
-	/* 装备: 城关's JLY-0101 (held by minjing1) stays; two radios moved to 北社 and 西河 */
-	f->equipment[OWN] = q1(srv, "SELECT id FROM equipment WHERE code = 'JLY-0101'");
-	f->equipment[OTHER] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ-01'");
-	f->equipment[COUNTY] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ-02'");
+	/* 装备: 城关's JLY0101 (held by minjing1) stays; two radios moved to 北社 and 西河 */
+	f->equipment[OWN] = q1(srv, "SELECT id FROM equipment WHERE code = 'JLY0101'");
+	f->equipment[OTHER] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ01'");
+	f->equipment[COUNTY] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ02'");
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE equipment SET station_id = %lld WHERE id = %lld", f->unit[s], f->equipment[s]));
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");

@@ -642,13 +642,27 @@ int exams_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
+/* The first epoch second of local day d (YYYY-MM-DD): the earliest instant
+ * whose local day is d (date_local_days keeps the zone in one place). */
 static int64_t day_start(const char *d)
 {
 	int y, m, dd;
+	int64_t day, lo, hi;
 
 	if (date_parse(d, 10, &y, &m, &dd))
 		return 0;
-	return date_days_from_civil(y, m, dd) * 86400 - 8 * 3600;
+	day = date_days_from_civil(y, m, dd);
+	lo = (day - 1) * 86400;
+	hi = (day + 1) * 86400;
+	while (lo < hi) { /* the first instant with local day >= day */
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (date_local_days(mid) < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 int exams_results(struct ctx *c, const char *from, const char *to, json_t **out)
