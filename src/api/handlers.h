@@ -327,4 +327,31 @@ int api_security_forecasts_create(struct req *r);
 extern const struct field security_forecasts_create_fields[];
 int api_security_forecasts_get(struct req *r);
 
+/* 队伍管理: 三考 (issue 18, part 2) */
+int api_exam_questions_list(struct req *r);
+int api_exam_questions_create(struct req *r);
+extern const struct field exam_questions_create_fields[];
+int api_exam_questions_retire(struct req *r);
+int api_exam_questions_generate(struct req *r);
+int api_exam_papers_list(struct req *r);
+int api_exam_papers_create(struct req *r);
+extern const struct field exam_papers_create_fields[];
+int api_exam_sittings_create(struct req *r);
+extern const struct field exam_sittings_create_fields[];
+int api_exam_sittings_get(struct req *r);
+int api_exam_sittings_submit(struct req *r);
+extern const struct field exam_sittings_submit_fields[];
+int api_exam_results(struct req *r);
+
+/* 队伍管理: 装备管理责任到人 (issue 18, part 2) */
+int api_equipment_list(struct req *r);
+int api_equipment_create(struct req *r);
+extern const struct field equipment_create_fields[];
+int api_equipment_get(struct req *r);
+int api_equipment_issue(struct req *r);
+extern const struct field equipment_issue_fields[];
+int api_equipment_return(struct req *r);
+extern const struct field equipment_return_fields[];
+int api_recording_warnings_list(struct req *r);
+
 #endif

@@ -47,4 +47,7 @@ int seed_holidays(struct ctx *c, const char *csv, size_t len);
  * part B): after seed_demo_cases. */
 int seed_demo_archives(struct ctx *c);
 
+/* 队伍管理: the 三考题库, past exams and a practice (issue 18, part 2). */
+int seed_demo_learn(struct ctx *c);
+
 #endif

@@ -449,6 +449,31 @@ static const struct row table[] = {
 	R("POST", "/security-forecasts", "{\"community\":\"北关村\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N N N N"),
 	R("GET", "/security-forecasts/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* 三考 (issue 18, part 2): the legal staff keep the county's bank and set
+	 * papers, chiefs read the bank; police officers and auxiliaries sit
+	 * exams and answer only their own; the unit's chief and legal staff
+	 * read its results. A question of the other county is not this one's. */
+	R("GET", "/exam-questions", NULL, "N N N N Y Y Y N N Y N N N"),
+	R("POST", "/exam-questions", "{\"kind\":\"judge\",\"stem\":\"测试题\",\"options\":[],\"answer\":\"T\"}",
+	  "N N N N N Y N N N Y N N N"),
+	R("POST", "/exam-questions/generate", NULL, "N N N N N Y N N N Y N N N"),
+	R("POST", "/exam-questions/{id}/retire", NULL, "NNN NNN NNN NNN NNN YYN NNN NNN NNN YYN NNN NNN NNN"),
+	R("GET", "/exam-papers", NULL, "N N N N Y Y Y Y Y Y N Y N"),
+	R("POST", "/exam-papers", "{\"title\":\"测试卷\",\"kind\":\"formal\",\"time_limit_min\":10,\"count\":3}",
+	  "N N N N N Y N N N Y N N N"),
+	R("POST", "/exam-sittings", "{\"count\":3}", "N N N N Y Y Y Y Y Y N Y N"),
+	R("GET", "/exam-sittings/{id}", NULL, "NNN NNN NNN NNN YYN YYN YNN YNN NNN YNN NNN NNN NNN"),
+	R("POST", "/exam-sittings/{id}/submit", "{\"answers\":[]}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/exam-results", NULL, "N N N N Y Y Y Y Y Y N Y N"),
+	/* 装备管理责任到人: every business role reads its unit's kit; the chief
+	 * and the 内勤 register and issue; the holder (or they) hand it back */
+	R("GET", "/equipment", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/equipment", "{\"kind\":\"radio\",\"code\":\"DJJ-AUTHZ\"}", "N N N N N N Y N N N Y N N"),
+	R("GET", "/equipment/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/equipment/{id}/issue", "{\"officer_id\":999999}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("POST", "/equipment/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN YNN NNN NNN"),
+	R("GET", "/recording-warnings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -476,6 +501,9 @@ struct fixtures {
 	long long beat[NSCOPE], grid[NSCOPE], key_person[NSCOPE], kp_transfer[NSCOPE], sweep[NSCOPE];
 	long long sweep_address[NSCOPE];
 	long long beat_address, kp_person, dongguan, juzhang;
+	/* 三考 */
+	long long exam_question[NSCOPE], exam_sitting[NSCOPE];
+	long long equipment[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -648,6 +676,27 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 				   "UPDATE person SET unit_id = %lld WHERE id = %lld",
 			      f->unit[s], f->floating[s], f->unit[s], f->floating[s]));
 
+	/* 三考: hand-written questions of the county (one moved to the other
+	 * county); minjing1's formal sitting, and two of minjing2's moved to an
+	 * officer of 北社 and of 西河 */
+	for (int s = 0; s < NSCOPE; s++)
+		f->exam_question[s] = q1(srv, fmt(srv, "SELECT id FROM exam_question WHERE gen_key IS NULL ORDER BY id"
+						       " LIMIT 1 OFFSET %d", s));
+	exec(srv, fmt(srv, "UPDATE exam_question SET unit_id = 900 WHERE id = %lld", f->exam_question[COUNTY]));
+	f->exam_sitting[OWN] = q1(srv, "SELECT s.id FROM exam_sitting s JOIN users u ON u.id = s.user_id"
+				       " WHERE u.username = 'minjing1' AND s.kind = 'formal'");
+	for (int s = 1; s < NSCOPE; s++) {
+		f->exam_sitting[s] = q1(srv, "SELECT s.id FROM exam_sitting s JOIN users u ON u.id = s.user_id"
+					       " WHERE u.username = 'minjing2' ORDER BY s.id LIMIT 1");
+		exec(srv, fmt(srv, "UPDATE exam_sitting SET unit_id = %lld, user_id = (SELECT id FROM users WHERE username = '%s')"
+				   " WHERE id = %lld", f->unit[s], s == OTHER ? "beishe_mj1" : "xihe_mj1", f->exam_sitting[s]));
+	}
+	/* 装备: 城关's JLY0101 (held by minjing1) stays; two radios moved to 北社 and 西河 */
+	f->equipment[OWN] = q1(srv, "SELECT id FROM equipment WHERE code = 'JLY0101'");
+	f->equipment[OTHER] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ01'");
+	f->equipment[COUNTY] = q1(srv, "SELECT id FROM equipment WHERE code = 'DJJ02'");
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE equipment SET station_id = %lld WHERE id = %lld", f->unit[s], f->equipment[s]));
 	f->user[OWN] = q1(srv, "SELECT id FROM users WHERE username = 'minjing4'");
 	f->user[OTHER] = q1(srv, "SELECT id FROM users WHERE username = 'beishe_mj3'");
 	f->user[COUNTY] = q1(srv, "SELECT id FROM users WHERE username = 'xihe_mj3'");
@@ -812,6 +861,8 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
+		M("/exam-questions/", exam_question), M("/exam-sittings/", exam_sitting),
+		M("/equipment/", equipment),
 #undef M
 	};
 

@@ -190,6 +190,8 @@ async function readAll(c) {
   // 特种行业、内部单位与为民服务
   lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
     '/public-services', '/public-services/figures', '/security-forecasts')
+  // 队伍管理：三考
+  lists.push('/exam-questions', '/exam-papers', '/exam-results', '/equipment', '/recording-warnings')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
@@ -213,6 +215,8 @@ async function readAll(c) {
   for (const e of items('/incidents').slice(0, 25)) await c.call('GET', `/incidents/${e.id}`)
   for (const e of items('/persons').slice(0, 25)) await c.call('GET', `/persons/${e.id}`)
   for (const e of items('/rentals').slice(0, 10)) await c.call('GET', `/rentals/${e.id}`)
+  for (const e of items('/exam-results').slice(0, 3)) await c.call('GET', `/exam-sittings/${e.id}`)
+  for (const e of items('/equipment').slice(0, 3)) await c.call('GET', `/equipment/${e.id}`)
   for (const e of items('/public/stations').slice(0, 2)) await c.call('GET', `/public/stations/${e.id}`)
   for (const e of items('/complaints').slice(0, 3)) await c.call('GET', `/complaints/${e.id}`)
   for (const e of items('/officer-records').slice(0, 3)) await c.call('GET', `/officer-records/${e.user_id}`)

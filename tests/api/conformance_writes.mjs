@@ -401,4 +401,31 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const fc = await m1.call('POST', '/security-forecasts', { community: '北关村', from_on: today, to_on: today })
   const fcId = fc.body && fc.body.forecast ? fc.body.forecast.id : 0
   await m1.call('GET', `/security-forecasts/${fcId}`)
+
+  // --- 三考 (issue 18, part 2) ---
+  const fz = c.fazhi
+  await fz.call('POST', '/exam-questions/generate')
+  const eq = await fz.call('POST', '/exam-questions', { kind: 'single', stem: '契约题', options: ['甲', '乙'], answer: 'A',
+    explanation: '契约' })
+  const eqId = eq.body && eq.body.question ? eq.body.question.id : 0
+  const ep = await fz.call('POST', '/exam-papers', { title: '契约考试', kind: 'formal', time_limit_min: 10, pass_score: 60,
+    question_ids: [eqId] })
+  await fz.call('POST', '/exam-papers', { title: '契约资格考试', kind: 'qualification', level: 'basic', time_limit_min: 10,
+    count: 2 })
+  const es = await m1.call('POST', '/exam-sittings', { paper_id: ep.body && ep.body.paper ? ep.body.paper.id : 0 })
+  const esId = es.body && es.body.sitting ? es.body.sitting.id : 0
+  await m1.call('POST', `/exam-sittings/${esId}/submit`, { answers: [{ question_id: eqId, answer: 'A' }] })
+  await m1.call('GET', `/exam-sittings/${esId}`)
+  await m1.call('POST', '/exam-sittings', { count: 3 })
+  await fz.call('POST', `/exam-questions/${eqId}/retire`)
+  await fz.call('GET', '/exam-questions?source=manual&kind=single')
+  await m1.call('GET', `/exam-results?from=${today}&to=${today}`)
+
+  // --- 装备管理责任到人 ---
+  const sz = c.suozhang
+  const eqp = await sz.call('POST', '/equipment', { kind: 'recorder', code: 'JLY-CONF', model: '契约型号' })
+  const eqpId = eqp.body && eqp.body.equipment ? eqp.body.equipment.id : 0
+  await sz.call('POST', `/equipment/${eqpId}/issue`, { officer_id: m1.me.id, purpose: '契约' })
+  await m1.call('POST', `/equipment/${eqpId}/return`, { note: '完好' })
+  await sz.call('GET', '/equipment?kind=recorder')
 }

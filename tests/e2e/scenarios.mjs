@@ -12,6 +12,7 @@ import { supervisionScenarios } from './supervision-scenarios.mjs'
 import { archiveScenarios } from './archive-scenarios.mjs'
 import { communityScenarios } from './community-scenarios.mjs'
 import { tradeScenarios } from './trade-scenarios.mjs'
+import { learnScenarios } from './learn-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -149,6 +150,17 @@ const mainScenarios = [
       assert(lines.some((l) => l.action === 'user.create'), 'the export holds the user creation')
     }
   },
+  ...caseScenarios,
+  ...clockScenarios,
+  ...populationScenarios,
+  ...incidentScenarios,
+  ...mfaScenarios,
+  ...supervisionScenarios,
+  ...archiveScenarios,
+  ...communityScenarios,
+  ...tradeScenarios,
+  ...learnScenarios,
+  ...a11yScenarios
 ]
 
 // The stories, one group per file, in the order they run. A group's stories may build on

@@ -206,6 +206,13 @@ const struct setting_def setting_defs[] = {
 	  "技防：有视频监控覆盖的楼栋占全部楼栋的百分比", "COM-SAFE-AREA", 0 },
 	{ "safe_area.require_patrol", SETTING_BOOL, "true", 0, 1, "安全小区：须有巡逻或值守",
 	  NULL, "COM-SAFE-AREA", 0 },
+	/* 三考 (issue 18, part 2): no national figures; the county sets them */
+	{ "exam.pass_score", SETTING_INT, "60", 1, 100, "考试及格分数",
+	  "百分制；试卷未另定及格分的按此计", NULL, 0 },
+	{ "exam.practice_questions", SETTING_INT, "10", 1, 100, "练习题数",
+	  "每次练习从题库随机抽取的题数", NULL, 1 },
+	{ "exam.practice_minutes", SETTING_INT, "20", 1, 300, "练习时限（分钟）",
+	  "超过时限提交的答案不再接收", NULL, 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -1,5 +1,6 @@
 #include "domain/cases/case_actions.h"
 #include "domain/chain.h"
+#include "domain/team/equipment.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/case_records.h"
@@ -61,6 +62,15 @@ static int need_text(struct ctx *c, const char *v, const char *field, const char
 	if (!v || !*v)
 		return ps_fail_field(c->err, PS_EINVAL, field, "请填写%s", what);
 	return PS_OK;
+}
+
+/* TEAM-EQUIP-RECORDER: a recording given for a step taken by the actor
+ * comes from a recorder he held then (a warning, never a refusal). */
+static int recorder_check(struct ctx *c, const struct case_row *k, const char *recording, int64_t at)
+{
+	int64_t me = c->who.user_id;
+
+	return equipment_recording_check(c, k->unit_path, recording, at, &me, 1, "case", k->id, k->id);
 }
 
 /* ADM-AUX-SOLO / ADM-OFFICERS-2 for 送达 and 调解: two sworn officers, or one
@@ -520,6 +530,8 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 	} else if (strcmp(action, "deliver") == 0) {
 		rc = two_or_recorded(c, &k, in->recording_id);
 		if (!rc)
+			rc = recorder_check(c, &k, in->recording_id, at);
+		if (!rc)
 			rc = set_status(c, &k, CASE_DELIVERED, NULL, "deliver",
 					in->recording_id ? arena_printf(c->arena, "录音录像 %s", in->recording_id)
 							 : NULL, at);
@@ -535,6 +547,8 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		rc = need_text(c, in->agreement, "agreement", "调解协议内容");
 		if (!rc)
 			rc = two_or_recorded(c, &k, in->recording_id);
+		if (!rc)
+			rc = recorder_check(c, &k, in->recording_id, at);
 		if (!rc)
 			rc = set_text(c, id, "UPDATE police_case SET close_reason = ? WHERE id = ?",
 				      arena_printf(c->arena, "调解结案：%s", in->agreement));

@@ -8,6 +8,7 @@
 #include "domain/authz.h"
 #include "domain/enums.h"
 #include "domain/chain.h"
+#include "domain/team/equipment.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
@@ -531,6 +532,13 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 				in->recording_id ? arena_printf(c->arena, "%s 录音录像 %s", case_no,
 								in->recording_id)
 						 : case_no);
+	/* TEAM-EQUIP-RECORDER: the 当场处罚 recording from a recorder the officers held */
+	if (!rc && in->recording_id && *in->recording_id) {
+		int64_t present[2] = { c->who.user_id, in->co_officer_id };
+
+		rc = equipment_recording_check(c, c->who.unit_path, in->recording_id, accepted, present,
+					       in->co_officer_id ? 2 : 1, "case", id, id);
+	}
 	if (!rc && in->jurisdiction_basis && in->jurisdiction_reason && *in->jurisdiction_reason)
 		rc = case_event(c, id, "jurisdiction", NULL, NULL,
 				arena_printf(c->arena, "行为地 %s；管辖依据：%s；%s", area ? area : "",

@@ -4,6 +4,7 @@
 #include "domain/cases/cases.h"
 #include "domain/clocks/clocks.h"
 #include "domain/rows.h"
+#include "domain/team/equipment.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
@@ -356,6 +357,11 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 			 &id);
 	if (!rc)
 		rc = set_officers(c, id, in->officer_ids, in->nofficers);
+	/* TEAM-EQUIP-RECORDER: the recording from a recorder held by one of
+	 * the officers present (a warning, never a refusal) */
+	if (!rc)
+		rc = equipment_recording_check(c, k.unit_path, in->recording_id, in->start_at, in->officer_ids,
+					       (size_t)in->nofficers, "interview", id, case_id);
 	if (!rc && (in->has_read_back || in->has_subject_signed || in->has_officer_signed ||
 		    in->subject_refusal)) {
 		/* signature events given with the record itself */
@@ -465,6 +471,9 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 					   ids, n);
 		if (!rc && in->nofficers >= 0)
 			rc = set_officers(c, id, ids, n);
+		if (!rc && in->recording_id)
+			rc = equipment_recording_check(c, k.unit_path, in->recording_id, start, ids, (size_t)n, "interview",
+						       id, k.id);
 	}
 	json_decref(cur);
 	if (rc)

@@ -70,7 +70,13 @@ export const OBJECT_TYPES = [
   { value: 'employer_meeting', label: '用工单位例会' },
   { value: 'compound', label: '小区' },
   { value: 'public_service', label: '为民服务' },
-  { value: 'security_forecast', label: '治安形势预报' }
+  { value: 'security_forecast', label: '治安形势预报' },
+  // 队伍管理：三考、会议学习、装备、九好
+  { value: 'exam_question', label: '考试题目' },
+  { value: 'exam_paper', label: '试卷' },
+  { value: 'exam_sitting', label: '考试记录' },
+  { value: 'equipment', label: '装备' },
+  { value: 'recording_warning', label: '记录仪核对预警' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -351,7 +357,23 @@ const ACTION = {
   'public_service.list': '查询为民服务',
   'public_service.figures': '查询为民服务统计',
   'forecast.create': '发布治安形势预报',
-  'forecast.list': '查询治安形势预报'
+  'forecast.list': '查询治安形势预报',
+  // 队伍管理：三考、会议学习、装备、九好
+  'exam_question.list': '查看题库',
+  'exam_paper.list': '查询试卷',
+  'exam_question.create': '编写考试题目',
+  'exam_question.retire': '撤下考试题目',
+  'exam_question.generate': '按规则目录生成题目',
+  'exam_paper.create': '组织考试',
+  'exam.start': '开始考试',
+  'exam.submit': '交卷',
+  'exam.results': '查询考试成绩',
+  'equipment.create': '登记装备',
+  'equipment.list': '查询装备',
+  'equipment.issue': '发放装备',
+  'equipment.return': '归还装备',
+  'recording.warning': '记录仪核对预警',
+  'recording_warning.list': '查询记录仪核对预警'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
