@@ -61,6 +61,20 @@ check('formatMin of the round-tripped value is the Shanghai wall time', () => {
   assert.equal(fmt.daySec(fmt.dayStartSec('2026-03-07')), '2026-03-07')
 })
 
+// the 预警 board's time left: hours and minutes for anything under a day (issue 17)
+const store = { getItem: () => null, setItem() {}, removeItem() {} }
+globalThis.sessionStorage ??= store
+globalThis.localStorage ??= store
+const levels = await import(join(web, 'src', 'clocks', 'levels.js'))
+check('countdownText: under a day in hours and minutes, else days and hours', () => {
+  const t0 = 1796313600
+  assert.equal(levels.countdownText(t0 + 23 * 60 + 5, t0), '剩余 0小时23分')
+  assert.equal(levels.countdownText(t0 + 5 * 3600 + 7 * 60, t0), '剩余 5小时07分')
+  assert.equal(levels.countdownText(t0 + 86399, t0), '剩余 23小时59分')
+  assert.equal(levels.countdownText(t0 + 2 * 86400 + 3600, t0), '剩余 2天1小时')
+  assert.equal(levels.countdownText(t0 - 90 * 60, t0), '已超期 1小时30分')
+})
+
 // every source file: a model of a value-format="x" picker is never String(ms)
 function* files(dir) {
   for (const n of readdirSync(dir)) {
