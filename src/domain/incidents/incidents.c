@@ -278,9 +278,10 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 		      " c.violation, i.priority, i.summary, i.station_id, o.name AS station_name, i.status,"
 		      " i.duplicate_of, i.outcome, i.outcome_text, i.case_id, k.case_no, i.callback_at,"
 		      " i.dispatched_at, i.acknowledged_at, i.arrived_at, i.handled_at, i.closed_at,"
-		      " i.unit_id, u.name AS taken_by_unit"
+		      " i.unit_id, u.name AS taken_by_unit, m.offence_code"
 		      " FROM incident i JOIN incident_category c ON c.code = i.category"
 		      " LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
+		      " LEFT JOIN incident_category_offence m ON m.category_code = i.category"
 		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
 		      &inc);
 	if (rc == PS_ENOTFOUND) {
