@@ -327,4 +327,10 @@ int api_security_forecasts_create(struct req *r);
 extern const struct field security_forecasts_create_fields[];
 int api_security_forecasts_get(struct req *r);
 
+/* 指挥调度 (issue 17, part 3) */
+int api_dispatch_alerts(struct req *r);
+int api_responders_create(struct req *r);
+extern const struct field responders_create_fields[];
+int api_unfiled_incidents_list(struct req *r);
+
 #endif

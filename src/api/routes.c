@@ -217,5 +217,9 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/security-forecasts", api_security_forecasts_list, 0),
 	ROUTE_B("POST", "/api/v1/security-forecasts", api_security_forecasts_create, 0, security_forecasts_create_fields),
 	ROUTE("GET", "/api/v1/security-forecasts/{id}", api_security_forecasts_get, 0),
+	/* 指挥调度 (issue 17, part 3) */
+	ROUTE("GET", "/api/v1/dispatch-alerts", api_dispatch_alerts, 0),
+	ROUTE_B("POST", "/api/v1/responders", api_responders_create, 0, responders_create_fields),
+	ROUTE("GET", "/api/v1/unfiled-incidents", api_unfiled_incidents_list, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

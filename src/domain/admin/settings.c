@@ -206,6 +206,18 @@ const struct setting_def setting_defs[] = {
 	  "技防：有视频监控覆盖的楼栋占全部楼栋的百分比", "COM-SAFE-AREA", 0 },
 	{ "safe_area.require_patrol", SETTING_BOOL, "true", 0, 1, "安全小区：须有巡逻或值守",
 	  NULL, "COM-SAFE-AREA", 0 },
+	/* 指挥调度 (issue 17, part 3): the station's alert, the escalation of an
+	 * unacknowledged dispatch, arrival targets (PAT-110-ARRIVAL, local rules) */
+	{ "incident.alert_sound", SETTING_BOOL, "true", 0, 1, "新指令提示音",
+	  "受派派出所的警情看板收到新派警指令时播放提示音（关闭即本所静音，弹窗提示照常）", "PAT-110-FIRST", 1 },
+	{ "incident.ack_escalate_minutes", SETTING_INT, "5", 1, 120, "派警未签收升级（分钟）",
+	  "派警后超过该时长仍未签收，在指挥调度看板标记并列入执法预警", "PAT-110-FIRST", 0 },
+	{ "incident.arrival_urban_minutes", SETTING_INT, "5", 1, 120, "到场时限：城区（分钟）",
+	  "自派警起算，超过即标记为迟到", "PAT-110-ARRIVAL", 0 },
+	{ "incident.arrival_suburban_minutes", SETTING_INT, "10", 1, 240, "到场时限：城郊（分钟）",
+	  "自派警起算，超过即标记为迟到", "PAT-110-ARRIVAL", 0 },
+	{ "incident.suburban", SETTING_BOOL, "false", 0, 1, "本所辖区按城郊计到场时限",
+	  NULL, "PAT-110-ARRIVAL", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -351,7 +351,10 @@ const ACTION = {
   'public_service.list': '查询为民服务',
   'public_service.figures': '查询为民服务统计',
   'forecast.create': '发布治安形势预报',
-  'forecast.list': '查询治安形势预报'
+  'forecast.list': '查询治安形势预报',
+  // 指挥调度 (issue 17)
+  'incident.responders': '登记出警人员',
+  'unfiled_incident.list': '查询有警无案'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
