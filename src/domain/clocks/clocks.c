@@ -156,7 +156,11 @@ static int by_urgency(const void *a, const void *b)
 
 	if (dx != dy)
 		return dx < dy ? -1 : 1;
-	return lx > ly ? -1 : lx < ly;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	/* the same instant and level (dispatches of one second): by key, so
+	 * every store answers the same order */
+	return strcmp(row_str(x, "key"), row_str(y, "key"));
 }
 
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,

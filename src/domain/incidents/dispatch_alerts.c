@@ -78,7 +78,7 @@ int dispatch_alerts_clocks(struct clock_sink *k, enum clock_scope s)
 		      " JOIN org_unit o ON o.id = i.station_id"
 		      " WHERE i.status = 'dispatched' AND i.acknowledged_at IS NULL AND i.duplicate_of IS NULL"
 		      " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
-		      " WHERE io.incident_id = i.id AND io.user_id = ?))",
+		      " WHERE io.incident_id = i.id AND io.user_id = ?)) ORDER BY i.id",
 		      &rows);
 	if (rc)
 		return rc;
