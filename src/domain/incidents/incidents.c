@@ -924,7 +924,7 @@ int incidents_board(struct ctx *c, json_t **out)
 		      " i.acknowledged_at, i.arrived_at FROM incident i"
 		      " JOIN incident_category c ON c.code = i.category LEFT JOIN org_unit o ON o.id = i.station_id"
 		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" INCIDENT_VISIBLE_SQL
-		      " ORDER BY i.priority, i.received_at",
+		      " ORDER BY i.priority, i.received_at, i.id",
 		      &open);
 	if (rc)
 		return rc;
