@@ -353,5 +353,10 @@ extern const struct field equipment_issue_fields[];
 int api_equipment_return(struct req *r);
 extern const struct field equipment_return_fields[];
 int api_recording_warnings_list(struct req *r);
+/* 指挥调度 (issue 17, part 3) */
+int api_dispatch_alerts(struct req *r);
+int api_responders_create(struct req *r);
+extern const struct field responders_create_fields[];
+int api_unfiled_incidents_list(struct req *r);
 
 #endif

@@ -234,5 +234,9 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/equipment/{id}/issue", api_equipment_issue, 0, equipment_issue_fields),
 	ROUTE_B("POST", "/api/v1/equipment/{id}/return", api_equipment_return, 0, equipment_return_fields),
 	ROUTE("GET", "/api/v1/recording-warnings", api_recording_warnings_list, 0),
+	/* 指挥调度 (issue 17, part 3) */
+	ROUTE("GET", "/api/v1/dispatch-alerts", api_dispatch_alerts, 0),
+	ROUTE_B("POST", "/api/v1/responders", api_responders_create, 0, responders_create_fields),
+	ROUTE("GET", "/api/v1/unfiled-incidents", api_unfiled_incidents_list, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -1,5 +1,6 @@
 #include "domain/authz.h"
 #include "domain/chain.h"
+#include "domain/enums.h"
 #include "domain/org.h"
 
 #include <string.h>
@@ -33,7 +34,7 @@ static const struct {
 } roles[] = {
 	{ "admin", "系统管理员" },   { "auditor", "安全审计员" },
 	{ "dispatcher", "接警员" },  { "supervisor", "督察" },
-	{ "chief", "所长/局领导" },  { "officer", "民警" },
+	{ "chief", "单位领导" },     { "officer", "民警" },
 	{ "legal", "法制员" },       { "clerk", "内勤" },
 	{ "auxiliary", "辅警" },     { "archivist", "档案管理员" },
 };
@@ -64,6 +65,16 @@ const char *authz_role_label(const char *role)
 		if (bit == 1u << i)
 			return roles[i].label;
 	return role;
+}
+
+const char *authz_role_title(const char *role, const char *unit_kind)
+{
+	if (!role || strcmp(role, "chief") != 0)
+		return authz_role_label(role);
+	/* a 派出所 (or its 警务室) has a 所长; a bureau, brigade or centre a 局领导 */
+	return enums_label(ES_ROLE_TITLE, unit_kind && (!strcmp(unit_kind, "station") || !strcmp(unit_kind, "post"))
+						  ? "chief.station"
+						  : "chief.bureau");
 }
 
 int authz_role_sworn(const char *role)

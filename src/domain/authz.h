@@ -81,6 +81,9 @@ unsigned authz_role_bit(const char *role);
 
 /* The Chinese name of a role ("民警"); role itself when unknown. */
 const char *authz_role_label(const char *role);
+/* The title a user is shown: the role's label, the chief's by unit kind
+ * (所长 of a station or post, 局领导 above; enums ROLE_TITLE). */
+const char *authz_role_title(const char *role, const char *unit_kind);
 
 /* 1 for a sworn police role (人民警察: officer, chief, legal), which the
  * two-officer rules count; 0 for auxiliaries and the rest. */

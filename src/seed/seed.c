@@ -224,6 +224,8 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 			rc = seed_holidays(c, ps_seed_files[i].data, ps_seed_files[i].size);
 		else if (strcmp(ps_seed_files[i].name, "incident-categories.csv") == 0)
 			rc = incident_categories_seed(c, ps_seed_files[i].data, ps_seed_files[i].size);
+		else if (strcmp(ps_seed_files[i].name, "incident-category-offences.csv") == 0)
+			rc = incident_categories_seed_offences(c, ps_seed_files[i].data, ps_seed_files[i].size);
 	}
 	if (rc)
 		return rc;
@@ -247,6 +249,7 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 			rc = seed_demo_law(c);
 		if (!rc)
 			rc = seed_demo_learn(c);
+			rc = seed_demo_dispatch(c);
 		/* the demo steps acted as their accounts; init itself is the CLI's */
 		c->who.username = "cli:init";
 		c->who.role = "admin";

@@ -56,7 +56,21 @@ STORY(summons_8h_breach_blocks_questioning)
 	assert_string_equal(jstr(it, "rule"), "ADM-SUMMON-8H");
 	assert_string_equal(jstr(it, "person"), "钱某");
 	assert_int_equal(jint(it, "case_id"), id);
-	EXPECT_LEVEL("suozhang", "", key, "-"); /* the chief from URGENT */
+	/* the chief's board starts at URGENT, but a WARN clock with under a day
+	 * left (2 h) is listed too, and before a clock with more time left (issue 17) */
+	EXPECT_LEVEL("suozhang", "", key, "WARN");
+	{
+		struct resp *w = http(srv, S("suozhang"), "GET", API "/warnings", NULL);
+		int64_t prev = 0;
+
+		EXPECT(w, 200);
+		json_array_foreach(jpath(w->json, "items"), i, it) {
+			assert_true(jint(it, "deadline") >= prev);
+			prev = jint(it, "deadline");
+			if (strcmp(jstr(it, "level"), "WARN") == 0)
+				assert_true(jint(it, "deadline") - srv_now(srv) < 86400);
+		}
+	}
 
 	at(srv, t0 + 7 * HOUR + 12 * 60);
 	EXPECT_LEVEL("minjing1", "", key, "URGENT");

@@ -192,6 +192,8 @@ async function readAll(c) {
     '/public-services', '/public-services/figures', '/security-forecasts')
   // 队伍管理：三考
   lists.push('/exam-questions', '/exam-papers', '/exam-results', '/equipment', '/recording-warnings')
+  // 指挥调度 (issue 17, part 3)
+  lists.push('/dispatch-alerts', '/unfiled-incidents')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -159,6 +159,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await jj.call('POST', `/incidents/${incId}/dispatch`, { station_id: station, officer_ids: [m1.me.id] })
   await m1.call('POST', `/incidents/${incId}/acknowledge`)
   await m1.call('POST', `/incidents/${incId}/arrive`)
+  await m1.call('POST', '/responders', { incident_id: incId, officer_ids: [m1.me.id], vehicles: ['浙A0001警'] }) // issue 17
   await m1.call('POST', `/incidents/${incId}/feedback`, { outcome: 'mediated', text: '双方调解' })
   await m1.call('POST', `/incidents/${incId}/callback`, { result: '报警人满意' })
   await m1.call('POST', `/incidents/${incId}/close`)

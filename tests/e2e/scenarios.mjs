@@ -13,6 +13,7 @@ import { archiveScenarios } from './archive-scenarios.mjs'
 import { communityScenarios } from './community-scenarios.mjs'
 import { tradeScenarios } from './trade-scenarios.mjs'
 import { learnScenarios } from './learn-scenarios.mjs'
+import { dispatchScenarios } from './dispatch-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -160,6 +161,7 @@ const mainScenarios = [
   ...communityScenarios,
   ...tradeScenarios,
   ...learnScenarios,
+  ...dispatchScenarios,
   ...a11yScenarios
 ]
 

@@ -75,3 +75,24 @@ export function cnDateTime(s) {
   const t = formatSec(s)
   return `${cnDate(t.slice(0, 10))} ${t.slice(11, 13)}时${t.slice(14, 16)}分`
 }
+
+// Date pickers (el-date-picker value-format="x"): the model is epoch MILLISECONDS as a NUMBER.
+// A numeric string ("1796396427979") is parsed by dayjs as YYYYMMDDhhmmss… and shows the year
+// 1799 — the 督办 dialog's "year 1798" (issue 17). Every picker model goes through these two.
+
+/** epoch seconds (API) → picker model (Number ms); null for empty. */
+export function secToPicker(s) {
+  if (s === null || s === undefined || s === '' || Number.isNaN(Number(s))) return null
+  return Number(s) * 1000
+}
+
+/** picker model (Number or numeric string ms) → epoch seconds for the API; null for empty. */
+export function pickerToSec(v) {
+  if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return null
+  return Math.floor(Number(v) / 1000)
+}
+
+/** A picker model `hours` from now (Number ms). */
+export function pickerIn(hours) {
+  return Date.now() + Math.round(hours * 3600 * 1000)
+}

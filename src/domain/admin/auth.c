@@ -54,7 +54,7 @@ static json_t *user_json_from(struct db_stmt *st, int must_change)
 	json_object_set_new(u, "name", json_string(db_column_text(st, 2)));
 	json_object_set_new(u, "role", json_string(db_column_text(st, 3)));
 	json_object_set_new(u, "role_name",
-			    json_string(authz_role_label(db_column_text(st, 3))));
+			    json_string(authz_role_title(db_column_text(st, 3), db_column_text(st, 9))));
 	json_object_set_new(u, "unit", unit);
 	json_object_set_new(u, "badge_no",
 			    db_column_text(st, 5) ? json_string(db_column_text(st, 5))

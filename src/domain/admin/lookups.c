@@ -21,15 +21,18 @@ int lookups_colleagues(struct ctx *c, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope));
 	rc = rows_all(&q,
-		      "SELECT u.id, u.name, u.role, u.badge_no, o.name AS unit_name FROM users u"
+		      "SELECT u.id, u.name, u.role, u.badge_no, o.name AS unit_name, o.kind AS unit_kind FROM users u"
 		      " JOIN org_unit o ON o.id = u.unit_id WHERE o.path LIKE ? AND u.disabled = 0"
 		      " AND u.role IN ('officer','chief','legal','auxiliary') ORDER BY u.role, u.id",
 		      &items);
 	if (rc)
 		return rc;
-	json_array_foreach(items, i, it)
+	json_array_foreach(items, i, it) {
 		json_object_set_new(it, "role_name",
-				    json_string(authz_role_label(json_string_value(json_object_get(it, "role")))));
+				    json_string(authz_role_title(json_string_value(json_object_get(it, "role")),
+								 json_string_value(json_object_get(it, "unit_kind")))));
+		json_object_del(it, "unit_kind");
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

@@ -213,6 +213,18 @@ const struct setting_def setting_defs[] = {
 	  "每次练习从题库随机抽取的题数", NULL, 1 },
 	{ "exam.practice_minutes", SETTING_INT, "20", 1, 300, "练习时限（分钟）",
 	  "超过时限提交的答案不再接收", NULL, 1 },
+	/* 指挥调度 (issue 17, part 3): the station's alert, the escalation of an
+	 * unacknowledged dispatch, arrival targets (PAT-110-ARRIVAL, local rules) */
+	{ "incident.alert_sound", SETTING_BOOL, "true", 0, 1, "新指令提示音",
+	  "受派派出所的警情看板收到新派警指令时播放提示音（关闭即本所静音，弹窗提示照常）", "PAT-110-FIRST", 1 },
+	{ "incident.ack_escalate_minutes", SETTING_INT, "5", 1, 120, "派警未签收升级（分钟）",
+	  "派警后超过该时长仍未签收，在指挥调度看板标记并列入执法预警", "PAT-110-FIRST", 0 },
+	{ "incident.arrival_urban_minutes", SETTING_INT, "5", 1, 120, "到场时限：城区（分钟）",
+	  "自派警起算，超过即标记为迟到", "PAT-110-ARRIVAL", 0 },
+	{ "incident.arrival_suburban_minutes", SETTING_INT, "10", 1, 240, "到场时限：城郊（分钟）",
+	  "自派警起算，超过即标记为迟到", "PAT-110-ARRIVAL", 0 },
+	{ "incident.suburban", SETTING_BOOL, "false", 0, 1, "本所辖区按城郊计到场时限",
+	  NULL, "PAT-110-ARRIVAL", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -13,7 +13,7 @@
 
 
 static const char user_cols[] =
-	"SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name AS unit_name,"
+	"SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name AS unit_name, o.kind AS unit_kind,"
 	" u.badge_no, u.phone, u.disabled, u.locked_until, u.must_change_pw,"
 	" u.last_login_at, u.created_at,"
 	" (SELECT COUNT(*) FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)"
@@ -42,7 +42,9 @@ static void decorate(json_t *u, int64_t now)
 	json_t *lu = json_object_get(u, "locked_until");
 
 	json_object_set_new(u, "role_name",
-			    json_string(authz_role_label(json_string_value(json_object_get(u, "role")))));
+			    json_string(authz_role_title(json_string_value(json_object_get(u, "role")),
+							 json_string_value(json_object_get(u, "unit_kind")))));
+	json_object_del(u, "unit_kind");
 	json_object_set_new(u, "disabled",
 			    json_boolean(json_integer_value(json_object_get(u, "disabled"))));
 	json_object_set_new(u, "must_change_password",

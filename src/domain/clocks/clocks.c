@@ -61,6 +61,7 @@ struct clock_sink {
 	struct calendar cal;
 	struct warn_policy pol;
 	enum warn_level min;
+	int64_t soon; /* a WARN clock with less than this left is listed below min (0: never) */
 	json_t *items;
 	int rc;
 };
@@ -86,7 +87,11 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 			lv = LEVEL_WARN;
 	}
 
-	if (k->rc || lv < k->min)
+	if (k->rc)
+		return;
+	/* a clock about to run out is shown even at WARN (issue 17): the board
+	 * of a station, which starts at URGENT, lists it by its time left */
+	if (lv < k->min && !(k->soon && lv >= LEVEL_WARN && end - k->c->now < k->soon))
 		return;
 	it = json_pack("{s:s, s:s?, s:s, s:O, s:O, s:O, s:O, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s?}",
 		       "key", key, "rule", rule, "label", label, "case_id", json_object_get(r, "case_id"),
@@ -140,14 +145,22 @@ void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
 	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
 }
 
+/* By time left (the earliest deadline first: overdue ones on top), then the
+ * higher level (issue 17: a WARN clock with 1 h left comes before an URGENT
+ * one with 3 days left). */
 static int by_urgency(const void *a, const void *b)
 {
 	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
 	int64_t lx = row_int(x, "level_rank"), ly = row_int(y, "level_rank");
+	int64_t dx = row_int(x, "deadline"), dy = row_int(y, "deadline");
 
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
 	if (lx != ly)
 		return lx > ly ? -1 : 1;
-	return row_int(x, "deadline") < row_int(y, "deadline") ? -1 : row_int(x, "deadline") > row_int(y, "deadline");
+	/* the same instant and level (dispatches of one second): by key, so
+	 * every store answers the same order */
+	return strcmp(row_str(x, "key"), row_str(y, "key"));
 }
 
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
@@ -161,6 +174,7 @@ int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_le
 	memset(&k, 0, sizeof(k));
 	k.c = c;
 	k.min = min_level;
+	k.soon = min_level == LEVEL_URGENT ? CLOCKS_SOON_SECONDS : 0;
 	clocks_policy(c, &k.pol);
 	k.rc = clocks_calendar(c, &k.cal);
 	if (k.rc)

@@ -67,6 +67,9 @@ int key_persons_clocks(struct clock_sink *k, enum clock_scope s);
  * {"key","rule","label","case_id","case_no","measure_id","person","unit_id",
  *  "unit_name","start","deadline","unit","level","level_label","act"}.
  * min_level filters (LEVEL_OK lists all). */
+/* A board from URGENT also lists a WARN clock with less than a day left. */
+#define CLOCKS_SOON_SECONDS 86400
+
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
 		   json_t **out);
 

@@ -43,6 +43,36 @@ int incident_categories_seed(struct ctx *c, const char *csv, size_t len)
 	return rc;
 }
 
+int incident_categories_seed_offences(struct ctx *c, const char *csv, size_t len)
+{
+	struct csv_reader rd;
+	int rc = PS_OK;
+
+	csv_reader_init(&rd, csv, len);
+	rd.comments = 1;
+	while (!rc) {
+		struct rows_query q;
+		char *f[2];
+		int k;
+
+		rc = csv_read(&rd, c->arena, f, 2, &k, c->err);
+		if (rc || k == 0)
+			break;
+		if ((k == 1 && !*f[0]) || strcmp(f[0], "category") == 0)
+			continue; /* blank line or the header */
+		if (k != 2)
+			return ps_fail(c->err, PS_EINVAL, "BAD_CATEGORIES", NULL, "警情类别与案由对照数据格式错误");
+		rows_binds(&q, c);
+		rows_bind_text(&q, f[0]);
+		rows_bind_text(&q, f[1]);
+		rc = rows_exec(&q,
+			       "INSERT INTO incident_category_offence(category_code, offence_code) VALUES (?,?)"
+			       " ON CONFLICT (category_code) DO UPDATE SET offence_code = excluded.offence_code",
+			       NULL);
+	}
+	return rc;
+}
+
 int incident_categories_list(struct ctx *c, json_t **out)
 {
 	struct rows_query q;

@@ -14,4 +14,8 @@ int incident_categories_list(struct ctx *c, json_t **out);
 /* Load the category CSV (seed). */
 int incident_categories_seed(struct ctx *c, const char *csv, size_t len);
 
+/* Load data/incident-category-offences.csv (category,offence) into
+ * incident_category_offence: the 案由 an incident's category prefills (issue 17). */
+int incident_categories_seed_offences(struct ctx *c, const char *csv, size_t len);
+
 #endif

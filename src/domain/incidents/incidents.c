@@ -260,7 +260,7 @@ static void mask_phone(json_t *it)
 int incidents_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
-	json_t *inc, *events, *officers;
+	json_t *inc, *events, *officers, *vehicles = NULL;
 	const char *like = ctx_scope_like(c);
 	int rc;
 
@@ -278,9 +278,10 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 		      " c.violation, i.priority, i.summary, i.station_id, o.name AS station_name, i.status,"
 		      " i.duplicate_of, i.outcome, i.outcome_text, i.case_id, k.case_no, i.callback_at,"
 		      " i.dispatched_at, i.acknowledged_at, i.arrived_at, i.handled_at, i.closed_at,"
-		      " i.unit_id, u.name AS taken_by_unit"
+		      " i.unit_id, u.name AS taken_by_unit, m.offence_code"
 		      " FROM incident i JOIN incident_category c ON c.code = i.category"
 		      " LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
+		      " LEFT JOIN incident_category_offence m ON m.category_code = i.category"
 		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
 		      &inc);
 	if (rc == PS_ENOTFOUND) {
@@ -306,16 +307,36 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 		      &events);
 	if (!rc)
 		rc = rows_all(&q,
-			      "SELECT io.user_id, u.name, u.role FROM incident_officer io JOIN users u"
+			      "SELECT io.user_id, u.name, u.role, io.arrived_at FROM incident_officer io JOIN users u"
 			      " ON u.id = io.user_id WHERE io.incident_id = ? ORDER BY u.id",
 			      &officers);
+	if (!rc)
+		rc = rows_all(&q,
+			      "SELECT plate, arrived_at FROM incident_vehicle WHERE incident_id = ? ORDER BY plate",
+			      &vehicles);
+	else
+		officers = NULL;
 	if (rc) {
 		json_decref(events);
+		json_decref(officers);
 		json_decref(inc);
 		return rc;
 	}
 	json_object_set_new(inc, "events", events);
 	json_object_set_new(inc, "officers", officers);
+	json_object_set_new(inc, "vehicles", vehicles);
+	/* PAT-110-ARRIVAL: the target of the station, from the dispatch; late is flagged */
+	if (row_int(inc, "station_id")) {
+		int64_t target = incidents_arrival_minutes(c, row_int(inc, "station_id"));
+
+		json_object_set_new(inc, "arrival_target_minutes", json_integer(target));
+		json_object_set_new(inc, "arrival_late",
+				    json_is_integer(json_object_get(inc, "arrived_at")) &&
+						    json_is_integer(json_object_get(inc, "dispatched_at"))
+					    ? json_boolean(row_int(inc, "arrived_at") - row_int(inc, "dispatched_at") >
+							   target * 60)
+					    : json_null());
+	}
 	/* response times, from the timeline */
 	if (json_is_integer(json_object_get(inc, "dispatched_at")))
 		json_object_set_new(inc, "dispatch_seconds",
@@ -623,6 +644,161 @@ int incidents_step(struct ctx *c, int64_t id, const char *step, json_t **out)
 	return rc ? rc : incidents_get(c, id, out);
 }
 
+int64_t incidents_arrival_minutes(struct ctx *c, int64_t station_id)
+{
+	return setting_int(c,
+			   setting_int(c, "incident.suburban", station_id) ? "incident.arrival_suburban_minutes"
+									   : "incident.arrival_urban_minutes",
+			   station_id);
+}
+
+int incidents_response_figures(struct ctx *c, const char *like, int64_t station, int64_t from,
+			       int64_t to, json_t *res)
+{
+	struct rows_query q;
+	json_t *rows, *r, *by = json_array();
+	size_t i;
+	int rc;
+
+	if (!by)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rows_binds(&q, c);
+	rows_bind_text(&q, like);
+	rows_bind_int(&q, station);
+	rows_bind_int(&q, station);
+	rows_bind_int(&q, from);
+	rows_bind_int(&q, to);
+	rc = rows_all(&q,
+		      "SELECT i.station_id, o.name AS station_name, i.dispatched_at, i.arrived_at,"
+		      " (SELECT COUNT(*) FROM incident_officer io WHERE io.incident_id = i.id) AS officers,"
+		      " (SELECT COUNT(*) FROM incident_vehicle iv WHERE iv.incident_id = i.id) AS vehicles"
+		      " FROM incident i JOIN org_unit o ON o.id = i.station_id"
+		      " WHERE o.path LIKE ? AND (? = 0 OR i.station_id = ?) AND i.received_at >= ?"
+		      " AND i.received_at < ? AND i.duplicate_of IS NULL AND i.dispatched_at IS NOT NULL"
+		      " ORDER BY i.station_id",
+		      &rows);
+	if (rc) {
+		json_decref(by);
+		return rc;
+	}
+	/* per station: dispatched, officers and vehicles sent, arrived, late (PAT-110-ARRIVAL) */
+	json_array_foreach(rows, i, r) {
+		json_t *last = json_array_size(by) ? json_array_get(by, json_array_size(by) - 1) : NULL;
+		int64_t target;
+
+		if (!last || row_int(last, "station_id") != row_int(r, "station_id")) {
+			last = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:I}", "station_id",
+					 (json_int_t)row_int(r, "station_id"), "station_name", row_str(r, "station_name"),
+					 "dispatched", (json_int_t)0, "officers", (json_int_t)0, "vehicles", (json_int_t)0,
+					 "arrived", (json_int_t)0, "late", (json_int_t)0, "target_minutes",
+					 (json_int_t)incidents_arrival_minutes(c, row_int(r, "station_id")));
+			if (!last || json_array_append_new(by, last)) {
+				json_decref(rows);
+				json_decref(by);
+				return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			}
+		}
+		target = row_int(last, "target_minutes");
+#define BUMP(k, n) json_object_set_new(last, k, json_integer(row_int(last, k) + (n)))
+		BUMP("dispatched", 1);
+		BUMP("officers", row_int(r, "officers"));
+		BUMP("vehicles", row_int(r, "vehicles"));
+		if (json_is_integer(json_object_get(r, "arrived_at"))) {
+			BUMP("arrived", 1);
+			if (row_int(r, "arrived_at") - row_int(r, "dispatched_at") > target * 60)
+				BUMP("late", 1);
+		}
+#undef BUMP
+	}
+	json_decref(rows);
+	json_object_set_new(res, "responders", by);
+	return PS_OK;
+}
+
+int incidents_responders(struct ctx *c, int64_t id, const struct incident_responders *in,
+			 json_t **out)
+{
+	struct inc_row r;
+	struct rows_query q;
+	int64_t at = in->arrived_at ? in->arrived_at : c->now, n = 0, dispatched = 0;
+	int rc;
+
+	*out = NULL;
+	rc = load(c, id, &r);
+	if (rc)
+		return rc;
+	rc = authz_check(c, ACT_INCIDENT_RESPONDERS, NULL, 0, r.incident_no);
+	if (rc)
+		return rc;
+	if (!station_user(c, &r))
+		return ctx_deny(c, "incident.responders", "incident", r.incident_no,
+				"只有受派派出所的人员可以登记出警人员");
+	if (!strcmp(r.status, "received") || !strcmp(r.status, "closed"))
+		return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "派警后、结束前才能登记出警人员");
+	if (in->nofficers + in->nvehicles == 0)
+		return ps_fail_field(c->err, PS_EINVAL, "officer_ids", "请至少登记一名出警人员或一辆车辆");
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_int(&q, "SELECT COALESCE(dispatched_at, 0) FROM incident WHERE id = ?", 0, &dispatched);
+	if (rc)
+		return rc;
+	if (at > c->now + 60 || (dispatched && at < dispatched))
+		return ps_fail_field(c->err, PS_EINVAL, "arrived_at", "到场时间应在派警之后、当前时间之前");
+	for (int i = 0; i < in->nofficers && !rc; i++) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->officers[i]);
+		rows_bind_int(&q, r.station_id);
+		rows_bind_int(&q, r.station_id);
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?"
+			      " AND u.disabled = 0 AND (o.id = ? OR o.parent_id = ?)",
+			      0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "officer_ids", "出警人员须为该派出所人员");
+		if (!rc) {
+			rows_binds(&q, c);
+			rows_bind_int(&q, id);
+			rows_bind_int(&q, in->officers[i]);
+			rows_bind_int(&q, at);
+			rc = rows_exec(&q,
+				       "INSERT INTO incident_officer(incident_id, user_id, arrived_at) VALUES (?,?,?)"
+				       " ON CONFLICT (incident_id, user_id) DO UPDATE SET arrived_at = excluded.arrived_at",
+				       NULL);
+		}
+	}
+	for (int i = 0; i < in->nvehicles && !rc; i++) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rows_bind_text(&q, in->vehicles[i]);
+		rows_bind_int(&q, at);
+		rc = rows_exec(&q,
+			       "INSERT INTO incident_vehicle(incident_id, plate, arrived_at) VALUES (?,?,?)"
+			       " ON CONFLICT (incident_id, plate) DO UPDATE SET arrived_at = excluded.arrived_at",
+			       NULL);
+	}
+	/* the first arrival is the incident's 到场 */
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, at);
+		rows_bind_int(&q, at);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q,
+			       "UPDATE incident SET arrived_at = CASE WHEN arrived_at IS NULL OR arrived_at > ?"
+			       " THEN ? ELSE arrived_at END, status = CASE WHEN status IN ('dispatched','acknowledged')"
+			       " THEN 'arrived' ELSE status END WHERE id = ?",
+			       NULL);
+	}
+	if (!rc) {
+		const char *detail = arena_printf(c->arena, "officers=%d vehicles=%d at=%lld", in->nofficers,
+						  in->nvehicles, (long long)at);
+
+		rc = event(c, id, "responders", detail);
+		if (!rc)
+			rc = audit_write(c, "incident.responders", "incident", r.incident_no, "success", detail);
+	}
+	return rc ? rc : incidents_get(c, id, out);
+}
+
 int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback *fb,
 		       json_t **out)
 {
@@ -748,7 +924,7 @@ int incidents_board(struct ctx *c, json_t **out)
 		      " i.acknowledged_at, i.arrived_at FROM incident i"
 		      " JOIN incident_category c ON c.code = i.category LEFT JOIN org_unit o ON o.id = i.station_id"
 		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" INCIDENT_VISIBLE_SQL
-		      " ORDER BY i.priority, i.received_at",
+		      " ORDER BY i.priority, i.received_at, i.id",
 		      &open);
 	if (rc)
 		return rc;

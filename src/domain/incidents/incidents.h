@@ -62,6 +62,27 @@ struct incident_feedback {
 int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback *fb,
 		       json_t **out);
 
+/* 出警人员 (issue 17): the officers (of the station) and vehicles sent, and
+ * when they arrived (0: now); the first arrival is the incident's 到场. */
+struct incident_responders {
+	const int64_t *officers;
+	int nofficers;
+	const char *const *vehicles;
+	int nvehicles;
+	int64_t arrived_at;
+};
+int incidents_responders(struct ctx *c, int64_t id, const struct incident_responders *in,
+			 json_t **out);
+
+/* 出警 figures of the statistics (reports_stats): per station the incidents
+ * dispatched, officers and vehicles sent, arrived, arrived late; into
+ * res.responders. like: the scope; station 0: all; [from, to) received. */
+int incidents_response_figures(struct ctx *c, const char *like, int64_t station, int64_t from,
+			       int64_t to, json_t *res);
+
+/* PAT-110-ARRIVAL: the arrival target of a station in minutes (城区 or 城郊). */
+int64_t incidents_arrival_minutes(struct ctx *c, int64_t station_id);
+
 /* 回告: the callback to the caller, with its result. */
 int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **out);
 

@@ -374,6 +374,9 @@ const ACTION = {
   'equipment.return': '归还装备',
   'recording.warning': '记录仪核对预警',
   'recording_warning.list': '查询记录仪核对预警'
+  // 指挥调度 (issue 17)
+  'incident.responders': '登记出警人员',
+  'unfiled_incident.list': '查询有警无案'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

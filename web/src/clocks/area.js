@@ -36,7 +36,7 @@ export default {
       path: 'custody',
       name: 'custody',
       component: () => import('../views/custody/CustodyBoardView.vue'),
-      meta: { title: '办案区', action: 'custody.update' }
+      meta: { title: '办案区', action: 'custody.station' }
     }
   ],
   menu: [
@@ -50,7 +50,7 @@ export default {
         { path: '/warnings/breaches', title: '全县超期监督', icon: 'Warning', action: WARN_COUNTY, badge: 'breaches' }
       ]
     },
-    { order: 40, path: '/custody', title: '办案区', icon: 'Monitor', action: 'custody.update' }
+    { order: 40, path: '/custody', title: '办案区', icon: 'Monitor', action: 'custody.station' }
   ],
   home: [
     {

@@ -38,11 +38,18 @@ export function durationText(sec) {
   return `${m}分${String(s % 60).padStart(2, '0')}秒`
 }
 
-/** "剩余 1小时23分" or "已超期 2小时5分". */
+/** Time left of a clock: "2天3小时"; hours and minutes for anything under a day ("0小时23分"). */
+export function leftText(sec) {
+  const s = Math.max(0, Math.floor(sec))
+  if (s >= 86400) return durationText(s)
+  return `${Math.floor(s / 3600)}小时${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}分`
+}
+
+/** "剩余 1小时23分" or "已超期 2小时05分". */
 export function countdownText(deadline, now) {
   if (!deadline) return '—'
   const left = deadline - now
-  return left > 0 ? `剩余 ${durationText(left)}` : `已超期 ${durationText(-left)}`
+  return left > 0 ? `剩余 ${leftText(left)}` : `已超期 ${leftText(-left)}`
 }
 
 /** Seconds → "01:23:05" (hours may pass 99 for day clocks: "52:10:00"). */

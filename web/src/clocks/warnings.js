@@ -3,11 +3,13 @@ import api from '../api.js'
 import { levelLabel, syncServerNow } from './levels.js'
 
 // Which warnings board is whose, by allowed action (GET /me): case work without approvals (the
-// officer) sees his own cases; those who approve (chief, legal) their unit; who supervises the
-// county (oversight and the wanted list) the county's breaches.
+// officer) sees his own cases; a station's chief and legal officer (warning.station, station staff
+// only) their station; who supervises the county (oversight and the wanted list) and the bureau's
+// approvers (局领导, 法制大队: approvals without a station) the county's breaches.
 export const WARN_MINE = { all: ['case.create'], not: ['approval.list'] }
-export const WARN_UNIT = 'approval.list'
-export const WARN_COUNTY = ['oversight.create', 'wanted.put']
+export const WARN_UNIT = 'warning.station'
+export const WARN_BUREAU = { all: ['approval.list'], not: ['warning.station'] }
+export const WARN_COUNTY = { any: [['oversight.create', 'wanted.put'], WARN_BUREAU] }
 
 /** GET /warnings with scope/level; aligns the page clock with the server's `now`. */
 export async function loadWarnings(params) {

@@ -54,6 +54,8 @@ export const INCIDENTS = 'incident.list'
 export const INTAKE = 'incident.create'
 export const OVERSIGHT = { any: ['oversight.create', 'oversight.update'] }
 export const REPORTS = 'report.daily'
+/** 有警无案 (issue 17): the 督察's list (a station's chief sees his own). */
+export const UNFILED = 'unfiled_incident.list'
 
 export const isDesk = () => can(DESK)
 /** A station's own staff who handle incidents (take them, not the desk), at the incident's station. */

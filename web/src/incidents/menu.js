@@ -3,7 +3,7 @@
 // supervisors, chiefs); those who take incidents without dispatching find theirs under 警情处置.
 // Entries show by allowed action (GET /me).
 import { Finished, Flag, PhoneFilled, Position, TrendCharts, Histogram, EditPen } from '@element-plus/icons-vue'
-import { DESK, INCIDENTS, INTAKE, OVERSIGHT, REPORTS } from './labels.js'
+import { DESK, INCIDENTS, INTAKE, OVERSIGHT, REPORTS, UNFILED } from './labels.js'
 
 export const INCIDENT_ICONS = { Finished, Flag, PhoneFilled, Position, TrendCharts, Histogram, EditPen }
 
@@ -18,7 +18,8 @@ export const INCIDENT_MENU = [
       { path: '/incidents', title: '警情列表', icon: 'Finished', action: INCIDENTS },
       { path: '/oversight', title: '督办', icon: 'Flag', action: OVERSIGHT },
       { path: '/reports/daily', title: '警务动态日报', icon: 'Histogram', action: REPORTS },
-      { path: '/reports/stats', title: '统计分析', icon: 'TrendCharts', action: REPORTS }
+      { path: '/reports/stats', title: '统计分析', icon: 'TrendCharts', action: REPORTS },
+      { path: '/unfiled-incidents', title: '有警无案', icon: 'Flag', action: UNFILED }
     ]
   },
   {

@@ -1,5 +1,5 @@
 // routes.js — the 110 接处警 pages inside the app layout (read by area.js).
-import { INCIDENTS, INTAKE, OVERSIGHT, REPORTS } from './labels.js'
+import { INCIDENTS, INTAKE, OVERSIGHT, REPORTS, UNFILED } from './labels.js'
 
 const CRUMBS = ['110接处警']
 
@@ -45,5 +45,12 @@ export const INCIDENT_ROUTES = [
     name: 'incident-stats',
     component: () => import('../views/incidents/StatsView.vue'),
     meta: { title: '统计分析', crumbs: CRUMBS, action: REPORTS }
+  },
+  // 有警无案 for the 督察 (issue 17)
+  {
+    path: 'unfiled-incidents',
+    name: 'unfiled-incidents',
+    component: () => import('../views/incidents/UnfiledView.vue'),
+    meta: { title: '有警无案', crumbs: CRUMBS, action: UNFILED }
   }
 ]
