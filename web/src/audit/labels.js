@@ -373,7 +373,7 @@ const ACTION = {
   'equipment.issue': '发放装备',
   'equipment.return': '归还装备',
   'recording.warning': '记录仪核对预警',
-  'recording_warning.list': '查询记录仪核对预警'
+  'recording_warning.list': '查询记录仪核对预警',
   // 指挥调度 (issue 17)
   'incident.responders': '登记出警人员',
   'unfiled_incident.list': '查询有警无案'
