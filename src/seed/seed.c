@@ -249,6 +249,7 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 			rc = seed_demo_law(c);
 		if (!rc)
 			rc = seed_demo_learn(c);
+		if (!rc)
 			rc = seed_demo_dispatch(c);
 		/* the demo steps acted as their accounts; init itself is the CLI's */
 		c->who.username = "cli:init";
