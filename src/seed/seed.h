@@ -47,4 +47,8 @@ int seed_holidays(struct ctx *c, const char *csv, size_t len);
  * part B): after seed_demo_cases. */
 int seed_demo_archives(struct ctx *c);
 
+/* The demo's 考核与奖惩 and 警风警纪监督员 (issue 18, part 3): after the
+ * cases and supervision (seed_team_assess.c). */
+int seed_demo_team_assess(struct ctx *c);
+
 #endif

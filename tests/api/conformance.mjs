@@ -190,6 +190,9 @@ async function readAll(c) {
   // 特种行业、内部单位与为民服务
   lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
     '/public-services', '/public-services/figures', '/security-forecasts')
+  // 队伍管理: 考核与奖惩、警风警纪监督员 (issue 18, part 3)
+  lists.push('/assessments', '/assessments?period=quarter', '/assessments?period=year&level=station', '/interventions',
+    '/rewards', '/conduct-monitors')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

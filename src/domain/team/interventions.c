@@ -208,7 +208,10 @@ int intervention_create(struct ctx *c, const struct intervention_input *in, json
 		rows_bind_int(&q, in->user_id);
 		rows_bind_int(&q, station);
 		rows_bind_text(&q, in->measure);
-		rows_bind_text(&q, flagged ? row_str(row, "reasons") : "未达到预警条件，领导主动教育帮扶");
+		rows_bind_text(&q, flagged ? row_str(row, "reasons")
+					   : arena_printf(c->arena, "未达到预警条件（执法监督记录%lld次、查实投诉%lld件、执法过错认定%lld次），领导主动教育帮扶",
+							  (long long)row_int(row, "breaches"), (long long)row_int(row, "complaints"),
+							  (long long)row_int(row, "faults")));
 		rows_bind_text(&q, in->note);
 		rows_bind_text(&q, in->given_on);
 		rows_bind_text(&q, in->review_on);

@@ -70,7 +70,11 @@ export const OBJECT_TYPES = [
   { value: 'employer_meeting', label: '用工单位例会' },
   { value: 'compound', label: '小区' },
   { value: 'public_service', label: '为民服务' },
-  { value: 'security_forecast', label: '治安形势预报' }
+  { value: 'security_forecast', label: '治安形势预报' },
+  // 队伍管理: 考核与奖惩
+  { value: 'commendation', label: '奖励' },
+  { value: 'sanction', label: '惩处' },
+  { value: 'conduct_monitor', label: '警风警纪监督员' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -351,7 +355,20 @@ const ACTION = {
   'public_service.list': '查询为民服务',
   'public_service.figures': '查询为民服务统计',
   'forecast.create': '发布治安形势预报',
-  'forecast.list': '查询治安形势预报'
+  'forecast.list': '查询治安形势预报',
+  'assessment.read': '查看考核',
+  'intervention.list': '查看早期干预',
+  'intervention.create': '登记教育帮扶',
+  'intervention.review': '教育帮扶复查',
+  'discipline.list': '查看奖惩',
+  'discipline.create': '登记奖惩',
+  'commendation.create': '登记奖励',
+  'sanction.create': '登记惩处',
+  'monitor.list': '查看警风警纪监督员',
+  'monitor.manage': '登记监督员及其意见',
+  'monitor.create': '聘请警风警纪监督员',
+  'monitor.visit': '登记监督员意见',
+  'monitor.answer': '答复监督员意见'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
