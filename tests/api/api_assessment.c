@@ -230,6 +230,11 @@ STORY(officer_score_and_rank)
 	EXPECT(r, 200);
 	EXPECT_STR(r, "to_on", "2022-01-01");
 	assert_error(srv, http(srv, chief, "GET", API "/assessments?period=week", NULL), 400, NULL);
+	/* the month's ranking as a file (this month: the demo's figures) with its header row */
+	r = http(srv, chief, "POST", API "/exports", "{\"kind\":\"assessment\",\"format\":\"csv\",\"reason\":\"月度考核通报\"}");
+	EXPECT(r, 200);
+	assert_non_null(strstr(r->body, "名次,民警,单位,得分,办理案件"));
+	assert_error(srv, http(srv, mj, "POST", API "/exports", "{\"kind\":\"assessment\",\"reason\":\"月度考核通报\"}"), 403, NULL);
 }
 
 STORY(early_intervention_flag)
@@ -352,9 +357,11 @@ STORY(commendations_and_sanctions)
 		     http(srv, as(srv, "minjing1"), "POST", API "/commendations",
 			  fmt(srv, base, mj1, "commendation", "事迹四", "city", day_str(srv, 0), "")),
 		     403, NULL);
+	/* his three and the demo's 嘉奖 (seed_team_assess.c) */
 	r = http(srv, as(srv, "minjing1"), "GET", API "/rewards", NULL);
 	EXPECT(r, 200);
-	assert_int_equal(json_array_size(jpath(r->json, "commendations")), 3);
+	assert_int_equal(json_array_size(jpath(r->json, "commendations")), 4);
+	assert_int_equal(json_array_size(jpath(r->json, "sanctions")), 0);
 
 	/* TEAM-SANCTION-KINDS and TEAM-DC-SUSPEND */
 	EXPECT_ERR(srv, http(srv, chief, "POST", API "/sanctions", fmt(srv, sb, mj1, "fine", day_str(srv, -2), day_str(srv, -1), 0)),
@@ -378,7 +385,7 @@ STORY(commendations_and_sanctions)
 	/* the officer's record shows them */
 	r = http(srv, chief, "GET", fmt(srv, API "/officer-records/%lld", mj1), NULL);
 	EXPECT(r, 200);
-	assert_int_equal(json_array_size(jpath(r->json, "commendations")), 3);
+	assert_int_equal(json_array_size(jpath(r->json, "commendations")), 4);
 	assert_int_equal(json_array_size(jpath(r->json, "sanctions")), 3);
 }
 
