@@ -253,8 +253,13 @@ int assessment_window(struct ctx *c, const char *period, const char *on, struct 
 	d0 = date_days_from_civil(y, m0, 1);
 	d1 = date_days_from_civil(y1, m1, 1);
 	/* local days of Asia/Shanghai (UTC+8) */
-	w->from = d0 * 86400 - 8 * 3600;
-	w->to = d1 * 86400 - 8 * 3600;
+	{
+		int64_t day = d0;
+
+		w->from = day * 86400 - 8 * 3600;
+		day = d1;
+		w->to = day * 86400 - 8 * 3600;
+	}
 	w->from_on = arena_printf(c->arena, "%04d-%02d-01", y, m0);
 	w->to_on = arena_printf(c->arena, "%04d-%02d-01", y1, m1);
 	return w->from_on && w->to_on ? PS_OK : NOMEM(c);

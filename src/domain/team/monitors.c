@@ -242,14 +242,16 @@ int monitors_clocks(struct clock_sink *k, enum clock_scope s)
 		return rc;
 	json_array_foreach(rows, i, r) {
 		int y, m, d;
-		int64_t start, end;
+		int64_t start, end, day;
 
 		if (date_parse(row_str(r, "visited_on"), 10, &y, &m, &d))
 			continue;
-		start = date_days_from_civil(y, m, d) * 86400 - 8 * 3600;
+		day = date_days_from_civil(y, m, d);
+		start = day * 86400 - 8 * 3600;
 		if (date_parse(row_str(r, "due_on"), 10, &y, &m, &d))
 			continue;
-		end = (date_days_from_civil(y, m, d) + 1) * 86400 - 8 * 3600;
+		day = date_days_from_civil(y, m, d) + 1; /* the due day is the last day */
+		end = day * 86400 - 8 * 3600;
 		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
 		json_object_set_new(r, "case_no", json_string(row_str(r, "monitor_name")));
 		json_object_set_new(r, "case_id", json_null());
