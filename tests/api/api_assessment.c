@@ -317,7 +317,7 @@ STORY(commendations_and_sanctions)
 	EXPECT_ERR(srv,
 		   http(srv, chief, "POST", API "/commendations",
 			fmt(srv, base, mj1, "merit_fourth", "事迹零", "city", day_str(srv, -40), "")),
-		   400, NULL, "TEAM-AWARD-KINDS");
+		   400, "INVALID_FIELD", "TEAM-AWARD-KINDS");
 	/* TEAM-AWARD-AUTH: 一等功 only by the ministry, 二等功 not by a city */
 	EXPECT_ERR(srv,
 		   http(srv, chief, "POST", API "/commendations",
@@ -365,7 +365,7 @@ STORY(commendations_and_sanctions)
 
 	/* TEAM-SANCTION-KINDS and TEAM-DC-SUSPEND */
 	EXPECT_ERR(srv, http(srv, chief, "POST", API "/sanctions", fmt(srv, sb, mj1, "fine", day_str(srv, -2), day_str(srv, -1), 0)),
-		   400, NULL, "TEAM-SANCTION-KINDS");
+		   400, "INVALID_FIELD", "TEAM-SANCTION-KINDS");
 	EXPECT_ERR(srv,
 		   http(srv, chief, "POST", API "/sanctions", fmt(srv, sb, mj1, "suspension", day_str(srv, -2), day_str(srv, -1), 9)),
 		   409, "MEASURE_DAYS", "TEAM-DC-SUSPEND");

@@ -67,8 +67,11 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 		return rc;
 	grade = in->grade ? enums_rank(ES_COMMENDATION_GRADE, in->grade) : -1;
 	if (grade < 0)
-		return ps_fail(c->err, PS_EINVAL, "INVALID", "TEAM-AWARD-KINDS",
-			       "奖励种类为嘉奖、三等功、二等功、一等功、荣誉称号");
+	{
+		ps_fail_field(c->err, PS_EINVAL, "grade", "奖励种类为嘉奖、三等功、二等功、一等功、荣誉称号");
+		c->err->rule = "TEAM-AWARD-KINDS";
+		return PS_EINVAL;
+	}
 	if (!in->deed || !*in->deed)
 		return ps_fail_field(c->err, PS_EINVAL, "deed", "请填写事迹");
 	if (!in->ground || !enums_valid(ES_COMMENDATION_GROUND, in->ground))
@@ -179,8 +182,11 @@ int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in
 	if (rc)
 		return rc;
 	if (!in->kind || !enums_valid(ES_SANCTION_KIND, in->kind))
-		return ps_fail(c->err, PS_EINVAL, "INVALID", "TEAM-SANCTION-KINDS",
-			       "处分种类为警告、记过、记大过、降级、撤职、开除（另可登记通报批评、停止执行职务、禁闭）");
+	{
+		ps_fail_field(c->err, PS_EINVAL, "kind", "处分种类为警告、记过、记大过、降级、撤职、开除（另可登记通报批评、停止执行职务、禁闭）");
+		c->err->rule = "TEAM-SANCTION-KINDS";
+		return PS_EINVAL;
+	}
 	if (!in->reason || !*in->reason)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写事由");
 	if (!in->ground || !enums_valid(ES_SANCTION_GROUND, in->ground))
