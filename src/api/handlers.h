@@ -358,5 +358,24 @@ int api_dispatch_alerts(struct req *r);
 int api_responders_create(struct req *r);
 extern const struct field responders_create_fields[];
 int api_unfiled_incidents_list(struct req *r);
+/* 队伍管理: 考核与奖惩、警风警纪监督员 (issue 18, part 3) */
+int api_assessments_get(struct req *r);
+int api_interventions_list(struct req *r);
+int api_interventions_create(struct req *r);
+extern const struct field interventions_create_fields[];
+int api_interventions_review(struct req *r);
+extern const struct field interventions_review_fields[];
+int api_rewards_list(struct req *r);
+int api_commendations_create(struct req *r);
+extern const struct field commendations_create_fields[];
+int api_sanctions_create(struct req *r);
+extern const struct field sanctions_create_fields[];
+int api_conduct_monitors_list(struct req *r);
+int api_conduct_monitors_create(struct req *r);
+extern const struct field conduct_monitors_create_fields[];
+int api_conduct_monitor_visits_create(struct req *r);
+extern const struct field conduct_monitor_visits_create_fields[];
+int api_conduct_monitor_visits_answer(struct req *r);
+extern const struct field conduct_monitor_visits_answer_fields[];
 
 #endif

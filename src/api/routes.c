@@ -238,5 +238,17 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/dispatch-alerts", api_dispatch_alerts, 0),
 	ROUTE_B("POST", "/api/v1/responders", api_responders_create, 0, responders_create_fields),
 	ROUTE("GET", "/api/v1/unfiled-incidents", api_unfiled_incidents_list, 0),
+	/* 队伍管理: 考核与奖惩、警风警纪监督员 (issue 18, part 3) */
+	ROUTE("GET", "/api/v1/assessments", api_assessments_get, 0),
+	ROUTE("GET", "/api/v1/interventions", api_interventions_list, 0),
+	ROUTE_B("POST", "/api/v1/interventions", api_interventions_create, 0, interventions_create_fields),
+	ROUTE_B("POST", "/api/v1/interventions/{id}/review", api_interventions_review, 0, interventions_review_fields),
+	ROUTE("GET", "/api/v1/rewards", api_rewards_list, 0),
+	ROUTE_B("POST", "/api/v1/commendations", api_commendations_create, 0, commendations_create_fields),
+	ROUTE_B("POST", "/api/v1/sanctions", api_sanctions_create, 0, sanctions_create_fields),
+	ROUTE("GET", "/api/v1/conduct-monitors", api_conduct_monitors_list, 0),
+	ROUTE_B("POST", "/api/v1/conduct-monitors", api_conduct_monitors_create, 0, conduct_monitors_create_fields),
+	ROUTE_B("POST", "/api/v1/conduct-monitors/{id}/visits", api_conduct_monitor_visits_create, 0, conduct_monitor_visits_create_fields),
+	ROUTE_B("POST", "/api/v1/conduct-monitor-visits/{id}/answer", api_conduct_monitor_visits_answer, 0, conduct_monitor_visits_answer_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -52,5 +52,8 @@ int seed_demo_archives(struct ctx *c);
 
 /* 队伍管理: the 三考题库, past exams and a practice (issue 18, part 2). */
 int seed_demo_learn(struct ctx *c);
+/* The demo's 考核与奖惩 and 警风警纪监督员 (issue 18, part 3): after the
+ * cases and supervision (seed_team_assess.c). */
+int seed_demo_team_assess(struct ctx *c);
 
 #endif

@@ -482,6 +482,34 @@ static const struct row table[] = {
 	R("POST", "/responders", "{\"incident_id\":@incident,\"officer_ids\":[]}",
 	  "N N N N N N Y Y Y N N Y N"),
 	R("GET", "/unfiled-incidents", NULL, "N N N Y Y N Y N N N N N N"),
+	/* 队伍管理 (issue 18, part 3): the assessment to sworn officers (an
+	 * officer his own row), chiefs and 督察; the early-intervention flag
+	 * to the chief only; 奖惩 recorded by chiefs and 督察 (a future
+	 * decision day is a 400: the permission held); 警风警纪监督员 managed
+	 * by the station's chief and clerk, answered by its chief */
+	R("GET", "/assessments", NULL, "N N N Y Y N Y Y Y N N N N"),
+	R("GET", "/interventions", NULL, "N N N N Y N Y N N N N N N"),
+	R("POST", "/interventions", "{\"user_id\":@co,\"measure\":\"talk\",\"given_on\":\"@today\",\"review_on\":\"@today\"}",
+	  "N N N N Y N Y N N N N N N"),
+	R("POST", "/interventions/{id}/review", "{\"reviewed_on\":\"2099-01-01\",\"review_note\":\"矩阵\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("GET", "/rewards", NULL, "N N N Y Y N Y Y Y N N N N"),
+	R("POST", "/commendations",
+	  "{\"user_id\":@co,\"grade\":\"commendation\",\"deed\":\"矩阵\",\"ground\":\"case\",\"body_level\":\"city\","
+	  "\"decided_by\":\"市局\",\"decided_on\":\"2099-01-01\"}",
+	  "N N N Y Y N Y N N N N N N"),
+	R("POST", "/sanctions",
+	  "{\"user_id\":@co,\"kind\":\"warning\",\"reason\":\"矩阵\",\"ground\":\"other\",\"decided_by\":\"县局\","
+	  "\"decided_on\":\"2099-01-01\"}",
+	  "N N N Y Y N Y N N N N N N"),
+	R("GET", "/conduct-monitors", NULL, "N N N Y Y N Y Y Y N Y N N"),
+	R("POST", "/conduct-monitors",
+	  "{\"name\":\"矩阵\",\"unit\":\"矩阵\",\"contact\":\"1\",\"term_from\":\"2026-01-01\",\"term_to\":\"2025-01-01\"}",
+	  "N N N N N N Y N N N Y N N"),
+	R("POST", "/conduct-monitors/{id}/visits", "{\"visited_on\":\"2099-01-01\",\"opinion\":\"矩阵\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("POST", "/conduct-monitor-visits/{id}/answer", "{\"answer\":\"矩阵答复\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -512,6 +540,8 @@ struct fixtures {
 	/* 三考 */
 	long long exam_question[NSCOPE], exam_sitting[NSCOPE];
 	long long equipment[NSCOPE];
+	/* 队伍管理 (issue 18, part 3) */
+	long long intervention[NSCOPE], monitor[NSCOPE], monitor_visit[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -846,6 +876,23 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		}
 		assert_true(f->beat_address > 0 && f->kp_person > 0 && f->sweep_address[OWN] > 0);
 	}
+	/* 队伍管理: an education record, a 警风警纪监督员 and an open opinion in
+	 * each place, for an officer of the place */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO early_intervention(user_id, station_id, measure, reasons, given_on, review_on,"
+			      " recorded_by, recorded_at) VALUES (%lld, %lld, 'talk', '矩阵', '2026-01-01', '2026-02-01', 1, 0);"
+			      "INSERT INTO conduct_monitor(station_id, name, unit, contact, term_from, term_to, created_by,"
+			      " created_at) VALUES (%lld, '矩阵监督员', '矩阵单位', '13900000000', '2026-01-01', '2027-12-31', 1, 0);",
+			      f->user[s], f->unit[s], f->unit[s]));
+		f->intervention[s] = q1(srv, "SELECT MAX(id) FROM early_intervention");
+		f->monitor[s] = q1(srv, "SELECT MAX(id) FROM conduct_monitor");
+		exec(srv, fmt(srv,
+			      "INSERT INTO conduct_monitor_visit(monitor_id, station_id, visited_on, opinion, due_on, recorded_by,"
+			      " recorded_at) VALUES (%lld, %lld, '2026-01-05', '矩阵意见', '2026-01-20', 1, 0)",
+			      f->monitor[s], f->unit[s]));
+		f->monitor_visit[s] = q1(srv, "SELECT MAX(id) FROM conduct_monitor_visit");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -871,6 +918,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
 		M("/exam-questions/", exam_question), M("/exam-sittings/", exam_sitting),
 		M("/equipment/", equipment),
+		M("/interventions/", intervention), M("/conduct-monitors/", monitor), M("/conduct-monitor-visits/", monitor_visit),
 #undef M
 	};
 

@@ -194,6 +194,9 @@ async function readAll(c) {
   lists.push('/exam-questions', '/exam-papers', '/exam-results', '/equipment', '/recording-warnings')
   // 指挥调度 (issue 17, part 3)
   lists.push('/dispatch-alerts', '/unfiled-incidents')
+  // 队伍管理: 考核与奖惩、警风警纪监督员 (issue 18, part 3)
+  lists.push('/assessments', '/assessments?period=quarter', '/assessments?period=year&level=station', '/interventions',
+    '/rewards', '/conduct-monitors')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

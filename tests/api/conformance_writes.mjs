@@ -390,6 +390,23 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await m1.call('POST', `/compounds/${cpId}/assessments`, { assessed_on: today })
   await m1.call('GET', `/compounds?as_of=${today}`)
 
+  // --- 考核与奖惩、警风警纪监督员 (issue 18, part 3) ---
+  const szc = c.suozhang
+  const ivr = await szc.call('POST', '/interventions', { user_id: uid('minjing2'), measure: 'talk', note: '谈心', given_on: today,
+    review_on: '2099-12-31' })
+  const teamIvId = ivr.body && ivr.body.intervention ? ivr.body.intervention.id : 0
+  await szc.call('POST', `/interventions/${teamIvId}/review`, { reviewed_on: today, review_note: '已改进' })
+  await szc.call('POST', '/commendations', { user_id: uid('minjing2'), grade: 'commendation', deed: '契约事迹', ground: 'case',
+    body_level: 'city', decided_by: '市公安局', decided_on: today, exception: '契约：重大贡献' })
+  await szc.call('POST', '/sanctions', { user_id: uid('minjing2'), kind: 'confinement', reason: '契约事由', ground: 'other',
+    decided_by: '县公安局督察大队', decided_on: today, start_on: today, days: 2 })
+  const teamMon = await szc.call('POST', '/conduct-monitors', { name: '契约监督员', unit: '契约单位', contact: '13900000000',
+    term_from: today, term_to: '2099-12-31' })
+  const teamMonId = teamMon.body && teamMon.body.monitor ? teamMon.body.monitor.id : 0
+  const teamMv = await szc.call('POST', `/conduct-monitors/${teamMonId}/visits`, { visited_on: today, opinion: '契约意见' })
+  const teamMvId = teamMv.body && teamMv.body.visit ? teamMv.body.visit.id : 0
+  await szc.call('POST', `/conduct-monitor-visits/${teamMvId}/answer`, { answer: '契约答复' })
+
   // --- 为民服务 and 治安形势预报 ---
   await m1.call('POST', '/public-services', { kind: 'legal_class', service_on: today, place: '契约小学', class_name: '五年级',
     topic: '法制课', audience: 40, notes: '契约' })

@@ -14,6 +14,7 @@ import { communityScenarios } from './community-scenarios.mjs'
 import { tradeScenarios } from './trade-scenarios.mjs'
 import { learnScenarios } from './learn-scenarios.mjs'
 import { dispatchScenarios } from './dispatch-scenarios.mjs'
+import { teamAssessScenarios } from './team-assess-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -162,6 +163,7 @@ const mainScenarios = [
   ...tradeScenarios,
   ...learnScenarios,
   ...dispatchScenarios,
+  ...teamAssessScenarios,
   ...a11yScenarios
 ]
 

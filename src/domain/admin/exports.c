@@ -1,6 +1,7 @@
 /* exports.c — exports of personal data: the rows, their scope and masking,
  * and the audit row (see exports.h). */
 #include "domain/admin/exports.h"
+#include "domain/team/assessment.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
@@ -131,6 +132,16 @@ static const struct export_col trade_cols[] = {
 	" LEFT JOIN address a ON a.id = t.address_id WHERE t.category = '" cat "' AND t.closed_on IS NULL" \
 	" AND o.path LIKE ? ORDER BY t.kind, t.id LIMIT ?"
 
+/* 考核 (issue 18): this month's officer ranking, computed (no SQL of its own) */
+static const struct export_col assessment_cols[] = {
+	{ "rank", "名次" },            { "name", "民警" },                { "unit_name", "单位" },
+	{ "score", "得分" },           { "cases_handled", "办理案件" },   { "cases_solved", "办结案件" },
+	{ "persons_dealt", "查处人员" }, { "breaches", "执法监督记录" },  { "faults", "执法过错认定" },
+	{ "quality", "案件质量评分" },  { "satisfaction", "回访满意度" }, { "household_visits", "熟悉住户走访" },
+	{ "rental_visits", "出租房屋检查" },
+	{ NULL, NULL },
+};
+
 static const struct {
 	const char *kind, *title;
 	enum authz_act list_act; /* the list the export mirrors */
@@ -223,6 +234,7 @@ static const struct {
 	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT },
 	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade"), 1, NULL, ACT_DATA_EXPORT },
 	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal"), 1, NULL, ACT_DATA_EXPORT },
+	{ "assessment", "民警考核排名", ACT_ASSESSMENT_READ, assessment_cols, "user", NULL, 0, NULL, ACT_DATA_EXPORT },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -397,6 +409,36 @@ static int total_row(struct ctx *c, size_t k, json_t *rows, json_t **out)
 	return PS_OK;
 }
 
+/* The rows of this month's officer assessment as the actor sees it: one
+ * row per officer, figures as text ("—" when there is nothing to average). */
+static int assessment_rows(struct ctx *c, json_t **out)
+{
+	json_t *a = NULL, *rows, *it, *figs, *v;
+	const char *key;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = assessment_get(c, "month", NULL, "officer", 0, &a);
+	if (rc)
+		return rc;
+	rows = json_array();
+	json_array_foreach(json_object_get(a, "items"), i, it) {
+		json_t *row = json_pack("{s:I, s:I, s:O, s:O, s:s}", "id", (json_int_t)row_int(it, "user_id"), "rank",
+					(json_int_t)row_int(it, "rank"), "name", json_object_get(it, "name"), "unit_name",
+					json_object_get(it, "unit_name"), "score",
+					arena_printf(c->arena, "%.1f", json_number_value(json_object_get(it, "score"))));
+
+		figs = json_object_get(it, "figures");
+		json_object_foreach(figs, key, v)
+			json_object_set_new(row, key, json_string(json_is_null(v) ? "—" : arena_printf(c->arena, "%g", json_number_value(v))));
+		json_array_append_new(rows, row);
+	}
+	json_decref(a);
+	*out = rows;
+	return PS_OK;
+}
+
 int exports_check(struct ctx *c, const char *kind, const char *reason)
 {
 	size_t k, nchars;
@@ -437,10 +479,14 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 		;
 	full = authz_allowed(c, ACT_DATA_EXPORT_ID_FULL);
 	scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
-	rows_binds(&q, c);
-	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
-	rows_bind_int(&q, EXPORTS_MAX_ROWS + 1);
-	rc = rows_all(&q, kinds[k].sql, &rows);
+	if (kinds[k].sql) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
+		rows_bind_int(&q, EXPORTS_MAX_ROWS + 1);
+		rc = rows_all(&q, kinds[k].sql, &rows);
+	} else {
+		rc = assessment_rows(c, &rows);
+	}
 	if (rc)
 		return rc;
 	if (json_array_size(rows) > EXPORTS_MAX_ROWS) {

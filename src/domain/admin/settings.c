@@ -225,6 +225,27 @@ const struct setting_def setting_defs[] = {
 	  "自派警起算，超过即标记为迟到", "PAT-110-ARRIVAL", 0 },
 	{ "incident.suburban", SETTING_BOOL, "false", 0, 1, "本所辖区按城郊计到场时限",
 	  NULL, "PAT-110-ARRIVAL", 1 },
+	/* 队伍管理: 考核 weights (issue 18): each source's share of the score;
+	 * 0 leaves a figure shown but not scored. Early intervention and the
+	 * 警风警纪监督员 answer clock: no national figure, the county's [U] */
+	{ "assess.weight.cases_handled", SETTING_INT, "20", 0, 100, "考核权重：办理案件",
+	  "在同一比较范围内按最高值折算：本项得分 = 权重 × 数值 ÷ 最高值", NULL, 0 },
+	{ "assess.weight.cases_solved", SETTING_INT, "20", 0, 100, "考核权重：办结案件", NULL, NULL, 0 },
+	{ "assess.weight.persons_dealt", SETTING_INT, "10", 0, 100, "考核权重：查处违法犯罪人员", NULL, NULL, 0 },
+	{ "assess.weight.breaches", SETTING_INT, "15", 0, 100, "考核权重：执法监督记录（越少越好）",
+	  "越少越好：本项得分 = 权重 ×（1 − 数值 ÷ 最高值）；最高值为0时得满分", NULL, 0 },
+	{ "assess.weight.faults", SETTING_INT, "15", 0, 100, "考核权重：执法过错认定（越少越好）", NULL, NULL, 0 },
+	{ "assess.weight.quality", SETTING_INT, "10", 0, 100, "考核权重：案件质量评分", NULL, NULL, 0 },
+	{ "assess.weight.satisfaction", SETTING_INT, "5", 0, 100, "考核权重：回访满意度", NULL, NULL, 0 },
+	{ "assess.weight.household_visits", SETTING_INT, "3", 0, 100, "考核权重：熟悉住户走访", NULL, NULL, 0 },
+	{ "assess.weight.rental_visits", SETTING_INT, "2", 0, 100, "考核权重：出租房屋检查", NULL, NULL, 0 },
+	{ "intervention.window_months", SETTING_INT, "12", 1, 60, "早期干预：统计月数",
+	  "在此月数内的执法监督记录、查实投诉和执法过错认定计入", NULL, 0 },
+	{ "intervention.breaches", SETTING_INT, "3", 1, 100, "早期干预：执法监督记录达到（次）", NULL, NULL, 0 },
+	{ "intervention.complaints", SETTING_INT, "2", 1, 100, "早期干预：查实投诉达到（件）", NULL, NULL, 0 },
+	{ "intervention.faults", SETTING_INT, "1", 1, 100, "早期干预：执法过错认定达到（次）", NULL, NULL, 0 },
+	{ "monitor.answer_days", SETTING_INT, "15", 1, 90, "监督员意见答复期限（天）",
+	  "警风警纪监督员提出意见后，派出所在此天数内答复；逾期列入预警", "TEAM-MONITOR-ANSWER", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

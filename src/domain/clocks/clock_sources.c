@@ -8,6 +8,7 @@
 #include "domain/trades/trade_findings.h"
 #include "domain/trades/trades.h"
 #include "domain/incidents/dispatch_alerts.h"
+#include "domain/team/monitors.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -23,5 +24,6 @@ const struct clock_source clock_sources[] = {
 	{ "trades", trades_clocks },               /* 特种行业、内部单位: inspection cycle */
 	{ "trade_findings", trade_findings_clocks }, /* 限期整改 of inspection findings */
 	{ "dispatch_alerts", dispatch_alerts_clocks }, /* 派警指令未签收 (issue 17) */
+	{ "conduct_monitors", monitors_clocks },    /* 警风警纪监督员意见 answered (issue 18) */
 	{ NULL, NULL },
 };

@@ -6,6 +6,7 @@
 #include "domain/community/registration_sweeps.h"
 #include "domain/trades/trades.h"
 #include "domain/incidents/dispatch_alerts.h"
+#include "domain/team/interventions.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -16,6 +17,7 @@
 const struct today_source today_sources[] = {
 	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
 	{ "dispatch_alerts", dispatch_alerts_today }, /* 新指令待签收 (issue 17) */
+	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
 	{ NULL, NULL },
 };
 

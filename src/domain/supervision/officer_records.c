@@ -6,6 +6,7 @@
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
+#include "domain/team/rewards.h"
 
 #include <string.h>
 
@@ -162,6 +163,18 @@ int officer_records_get(struct ctx *c, int64_t user_id, json_t **out)
 	json_object_set_new(u, "findings", findings);
 	json_object_set_new(u, "complaints", complaints);
 	json_object_set_new(u, "breaches", mine);
+	/* 奖惩 (issue 18): his commendations and sanctions */
+	{
+		json_t *awards = NULL, *sanctions = NULL;
+
+		rc = rewards_of_officer(c, user_id, &awards, &sanctions);
+		if (rc) {
+			json_decref(u);
+			return rc;
+		}
+		json_object_set_new(u, "commendations", awards);
+		json_object_set_new(u, "sanctions", sanctions);
+	}
 	*out = u;
 	return PS_OK;
 }

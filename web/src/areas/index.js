@@ -14,6 +14,7 @@ import archives from '../archives/area.js'
 import community from '../community/area.js'
 import trades from '../trades/area.js'
 import teamLearn from '../team/area-learn.js'
+import teamAssess from '../team/area-assess.js'
 
 // one area per line (merges of new areas stay clean)
 export const AREAS = [
@@ -30,6 +31,7 @@ export const AREAS = [
   community,
   trades,
   teamLearn
+  teamAssess
 ]
 
 /**

@@ -77,6 +77,10 @@ export const OBJECT_TYPES = [
   { value: 'exam_sitting', label: '考试记录' },
   { value: 'equipment', label: '装备' },
   { value: 'recording_warning', label: '记录仪核对预警' }
+  // 队伍管理: 考核与奖惩
+  { value: 'commendation', label: '奖励' },
+  { value: 'sanction', label: '惩处' },
+  { value: 'conduct_monitor', label: '警风警纪监督员' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -377,6 +381,19 @@ const ACTION = {
   // 指挥调度 (issue 17)
   'incident.responders': '登记出警人员',
   'unfiled_incident.list': '查询有警无案'
+  'assessment.read': '查看考核',
+  'intervention.list': '查看早期干预',
+  'intervention.create': '登记教育帮扶',
+  'intervention.review': '教育帮扶复查',
+  'discipline.list': '查看奖惩',
+  'discipline.create': '登记奖惩',
+  'commendation.create': '登记奖励',
+  'sanction.create': '登记惩处',
+  'monitor.list': '查看警风警纪监督员',
+  'monitor.manage': '登记监督员及其意见',
+  'monitor.create': '聘请警风警纪监督员',
+  'monitor.visit': '登记监督员意见',
+  'monitor.answer': '答复监督员意见'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

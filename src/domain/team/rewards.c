@@ -1,0 +1,305 @@
+/* rewards.c — 奖惩: commendations and sanctions with their checks. */
+#include "domain/team/rewards.h"
+#include "domain/admin/audit.h"
+#include "domain/authz.h"
+#include "domain/enums.h"
+#include "domain/rows.h"
+#include "rules/catalog.h"
+#include "rules/date.h"
+
+#include <string.h>
+
+#define NOMEM(c) ps_fail((c)->err, PS_ENOMEM, NULL, NULL, "内存不足")
+
+/* The officer's station (his unit, or the station of his 警务室), after
+ * the access check of act; only sworn officers and chiefs. */
+static int officer_station(struct ctx *c, enum authz_act act, int64_t user_id, int64_t *station)
+{
+	struct rows_query q;
+	int rc;
+
+	rc = rows_check_unit(c, act, "SELECT o.path FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?",
+			     user_id, "民警不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rc = rows_int(&q,
+		      "SELECT s.id FROM users u JOIN org_unit o ON o.id = u.unit_id"
+		      " JOIN org_unit s ON s.kind = 'station' AND (s.id = o.id OR s.id = o.parent_id)"
+		      " WHERE u.id = ? AND u.role IN ('officer','chief','legal')",
+		      0, station);
+	if (!rc && !*station)
+		return ps_fail_field(c->err, PS_EINVAL, "user_id", "只能为派出所民警登记奖惩");
+	return rc;
+}
+
+static int date_field(struct ctx *c, const char *v, const char *field)
+{
+	if (!v || !date_valid_str(v))
+		return ps_fail_field(c->err, PS_EINVAL, field, "日期应为 YYYY-MM-DD");
+	if (strcmp(v, ctx_today_str(c)) > 0)
+		return ps_fail_field(c->err, PS_EINVAL, field, "日期不能晚于今天");
+	return PS_OK;
+}
+
+#define AWARD_COLS                                                                                          \
+	"SELECT a.id, a.user_id, u.name, a.grade, a.deed, a.ground, a.ground_ref, a.body_level, a.decided_by,"  \
+	" a.decided_on, a.exception, s.name AS unit_name FROM commendation a JOIN users u ON u.id = a.user_id"  \
+	" JOIN org_unit s ON s.id = a.station_id"
+#define SANCTION_COLS                                                                                        \
+	"SELECT x.id, x.user_id, u.name, x.kind, x.reason, x.ground, x.ground_ref, x.decided_by, x.decided_on,"  \
+	" x.start_on, x.days, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
+	" JOIN org_unit s ON s.id = x.station_id"
+
+int reward_award_create(struct ctx *c, const struct reward_award_input *in, json_t **out)
+{
+	const struct rule *lim = rule_get(RULE_TEAM_AWARD_LIMITS);
+	struct rows_query q;
+	json_t *row;
+	int64_t station = 0, n = 0, id;
+	int grade, body, need, y, m, d, rc;
+	const char *since;
+
+	*out = NULL;
+	rc = officer_station(c, ACT_DISCIPLINE_CREATE, in->user_id, &station);
+	if (rc)
+		return rc;
+	grade = in->grade ? enums_rank(ES_COMMENDATION_GRADE, in->grade) : -1;
+	if (grade < 0)
+	{
+		ps_fail_field(c->err, PS_EINVAL, "grade", "奖励种类为嘉奖、三等功、二等功、一等功、荣誉称号");
+		c->err->rule = "TEAM-AWARD-KINDS";
+		return PS_EINVAL;
+	}
+	if (!in->deed || !*in->deed)
+		return ps_fail_field(c->err, PS_EINVAL, "deed", "请填写事迹");
+	if (!in->ground || !enums_valid(ES_COMMENDATION_GROUND, in->ground))
+		return ps_fail_field(c->err, PS_EINVAL, "ground", "请选择奖励依据");
+	body = in->body_level ? enums_rank(ES_BODY_LEVEL, in->body_level) : -1;
+	if (body < 0)
+		return ps_fail_field(c->err, PS_EINVAL, "body_level", "请选择批准机关级别");
+	if (!in->decided_by || !*in->decided_by)
+		return ps_fail_field(c->err, PS_EINVAL, "decided_by", "请填写批准机关");
+	rc = date_field(c, in->decided_on, "decided_on");
+	if (rc)
+		return rc;
+	/* TEAM-AWARD-AUTH: 荣誉称号, 一等功 → 公安部; 二等功 → province or
+	 * above; 嘉奖, 三等功 → city or above (body: 0 ministry … 2 city) */
+	need = grade >= enums_rank(ES_COMMENDATION_GRADE, "merit_first") ? 0
+	       : grade == enums_rank(ES_COMMENDATION_GRADE, "merit_second") ? 1
+									: 2;
+	if (body > need)
+		return ps_fail(c->err, PS_ERULE, "AWARD_AUTHORITY", "TEAM-AWARD-AUTH", "%s须由%s批准，不能由%s批准",
+			       enums_label(ES_COMMENDATION_GRADE, in->grade),
+			       need == 0 ? "公安部" : "省级及以上公安机关", enums_label(ES_BODY_LEVEL, in->body_level));
+	/* TEAM-AWARD-LIMITS: one deed, one award */
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->user_id);
+	rows_bind_text(&q, in->deed);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM commendation WHERE user_id = ? AND deed = ?", 0, &n);
+	if (rc)
+		return rc;
+	if (n)
+		return ps_fail(c->err, PS_ERULE, "AWARD_SAME_DEED", lim->code, "同一事迹已经奖励过，一事不重复奖励");
+	/* … and no award of the same or a lower grade within a year of one of
+	 * the same or a higher grade, unless for a major contribution */
+	date_parse(in->decided_on, 10, &y, &m, &d);
+	y -= lim->value[0];
+	while (d > 28 && !date_valid(y, m, d))
+		d--;
+	since = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+	if (!since)
+		return NOMEM(c);
+	if (!in->exception || !*in->exception) {
+		json_t *prev = NULL, *p;
+		size_t i;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->user_id);
+		rows_bind_text(&q, since);
+		rows_bind_text(&q, in->decided_on);
+		rc = rows_all(&q,
+			      "SELECT grade, decided_on FROM commendation WHERE user_id = ? AND decided_on > ? AND decided_on <= ?"
+			      " ORDER BY decided_on DESC",
+			      &prev);
+		if (rc)
+			return rc;
+		json_array_foreach(prev, i, p) {
+			if (enums_rank(ES_COMMENDATION_GRADE, row_str(p, "grade")) >= grade) {
+				rc = ps_fail(c->err, PS_ERULE, "AWARD_REPEAT", lim->code,
+					     "%s已获%s，%d年内原则上不再给予同级或较低等级的奖励（重大或特殊贡献请写明理由）",
+					     row_str(p, "decided_on"), enums_label(ES_COMMENDATION_GRADE, row_str(p, "grade")),
+					     lim->value[0]);
+				break;
+			}
+		}
+		json_decref(prev);
+		if (rc)
+			return rc;
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->user_id);
+	rows_bind_int(&q, station);
+	rows_bind_text(&q, in->grade);
+	rows_bind_text(&q, in->deed);
+	rows_bind_text(&q, in->ground);
+	rows_bind_text(&q, in->ground_ref);
+	rows_bind_text(&q, in->body_level);
+	rows_bind_text(&q, in->decided_by);
+	rows_bind_text(&q, in->decided_on);
+	rows_bind_text(&q, in->exception);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO commendation(user_id, station_id, grade, deed, ground, ground_ref, body_level, decided_by,"
+			 " decided_on, exception, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &id);
+	if (!rc)
+		rc = audit_write(c, "commendation.create", "user", arena_printf(c->arena, "%lld", (long long)in->user_id),
+				 "success", enums_label(ES_COMMENDATION_GRADE, in->grade));
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rc = rows_one(&q, AWARD_COLS " WHERE a.id = ?", &row);
+	}
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "commendation", row);
+	return *out ? PS_OK : NOMEM(c);
+}
+
+int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in, json_t **out)
+{
+	const struct rule *dc = rule_get(RULE_TEAM_DC_SUSPEND);
+	struct rows_query q;
+	json_t *row;
+	int64_t station = 0, id;
+	int measure, rc;
+
+	*out = NULL;
+	rc = officer_station(c, ACT_DISCIPLINE_CREATE, in->user_id, &station);
+	if (rc)
+		return rc;
+	if (!in->kind || !enums_valid(ES_SANCTION_KIND, in->kind))
+	{
+		ps_fail_field(c->err, PS_EINVAL, "kind", "处分种类为警告、记过、记大过、降级、撤职、开除（另可登记通报批评、停止执行职务、禁闭）");
+		c->err->rule = "TEAM-SANCTION-KINDS";
+		return PS_EINVAL;
+	}
+	if (!in->reason || !*in->reason)
+		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写事由");
+	if (!in->ground || !enums_valid(ES_SANCTION_GROUND, in->ground))
+		return ps_fail_field(c->err, PS_EINVAL, "ground", "请选择依据");
+	if (!in->decided_by || !*in->decided_by)
+		return ps_fail(c->err, PS_EINVAL, "INVALID", "TEAM-SANCTION-KINDS",
+			       "请填写作出决定的机关（派出所只登记有权机关的决定）");
+	rc = date_field(c, in->decided_on, "decided_on");
+	if (rc)
+		return rc;
+	measure = !strcmp(in->kind, "suspension") ? 1 : !strcmp(in->kind, "confinement") ? 2 : 0;
+	if (measure) {
+		int lo = dc->value[measure == 1 ? 0 : 2], hi = dc->value[measure == 1 ? 1 : 3];
+
+		if (in->days < lo || in->days > hi)
+			return ps_fail(c->err, PS_ERULE, "MEASURE_DAYS", dc->code, "%s的期限为%d日以上%d日以下",
+				       enums_label(ES_SANCTION_KIND, in->kind), lo, hi);
+		if (!in->start_on || !date_valid_str(in->start_on) || strcmp(in->start_on, in->decided_on) < 0)
+			return ps_fail_field(c->err, PS_EINVAL, "start_on", "请填写开始日期（不早于决定日期）");
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->user_id);
+	rows_bind_int(&q, station);
+	rows_bind_text(&q, in->kind);
+	rows_bind_text(&q, in->reason);
+	rows_bind_text(&q, in->ground);
+	rows_bind_text(&q, in->ground_ref);
+	rows_bind_text(&q, in->decided_by);
+	rows_bind_text(&q, in->decided_on);
+	rows_bind_text(&q, measure ? in->start_on : NULL);
+	if (measure)
+		rows_bind_int(&q, in->days);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO sanction(user_id, station_id, kind, reason, ground, ground_ref, decided_by, decided_on,"
+			 " start_on, days, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 &id);
+	if (!rc)
+		rc = audit_write(c, "sanction.create", "user", arena_printf(c->arena, "%lld", (long long)in->user_id),
+				 "success", enums_label(ES_SANCTION_KIND, in->kind));
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rc = rows_one(&q, SANCTION_COLS " WHERE x.id = ?", &row);
+	}
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "sanction", row);
+	return *out ? PS_OK : NOMEM(c);
+}
+
+int rewards_of_officer(struct ctx *c, int64_t user_id, json_t **commendations, json_t **sanctions)
+{
+	struct rows_query q;
+	int rc;
+
+	*commendations = *sanctions = NULL;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rc = rows_all(&q, AWARD_COLS " WHERE a.user_id = ? ORDER BY a.decided_on DESC, a.id DESC", commendations);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rc = rows_all(&q, SANCTION_COLS " WHERE x.user_id = ? ORDER BY x.decided_on DESC, x.id DESC", sanctions);
+	if (rc) {
+		json_decref(*commendations);
+		*commendations = NULL;
+	}
+	return rc;
+}
+
+int rewards_list(struct ctx *c, int64_t user_id, json_t **out)
+{
+	struct rows_query q;
+	json_t *a = NULL, *s = NULL;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_DISCIPLINE_LIST);
+	if (rc)
+		return rc;
+	/* an officer: his own only */
+	if (ctx_has_role(c, "officer"))
+		user_id = c->who.user_id;
+	if (user_id) {
+		rc = rows_check_unit(c, ACT_DISCIPLINE_LIST,
+				     "SELECT o.path FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?", user_id,
+				     "民警不存在");
+		if (!rc)
+			rc = rewards_of_officer(c, user_id, &a, &s);
+	} else {
+		rows_binds(&q, c);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rc = rows_all(&q, AWARD_COLS " WHERE s.path LIKE ? ORDER BY a.decided_on DESC, a.id DESC", &a);
+		if (!rc) {
+			rows_binds(&q, c);
+			rows_bind_text(&q, ctx_scope_like(c));
+			rc = rows_all(&q, SANCTION_COLS " WHERE s.path LIKE ? ORDER BY x.decided_on DESC, x.id DESC", &s);
+		}
+	}
+	if (!rc)
+		rc = audit_read_items(c, "discipline.list", "commendation", a, "id");
+	if (!rc)
+		rc = audit_read_items(c, "discipline.list", "sanction", s, "id");
+	if (rc) {
+		json_decref(a);
+		json_decref(s);
+		return rc;
+	}
+	*out = json_pack("{s:o, s:o}", "commendations", a, "sanctions", s);
+	return *out ? PS_OK : NOMEM(c);
+}

@@ -1,0 +1,36 @@
+/* rewards.h — 奖惩 (issue 18, part 3): commendations (奖励, TEAM-AWARD-KINDS,
+ * limited by TEAM-AWARD-LIMITS, approved at the level of TEAM-AWARD-AUTH)
+ * and sanctions (惩处: 行政处分 of TEAM-SANCTION-KINDS, 通报批评, and the
+ * measures 停止执行职务 / 禁闭 within TEAM-DC-SUSPEND), each with its ground
+ * (the assessment, a 执法过错 finding, the patrol score …), the body that
+ * decided and when. The station records the competent body's decision; it
+ * does not decide (TEAM-SANCTION-WHO). The officer's record shows them. */
+#ifndef PS_DOMAIN_REWARDS_H
+#define PS_DOMAIN_REWARDS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/ctx.h"
+
+struct reward_award_input {
+	int64_t user_id;
+	const char *grade, *deed, *ground, *ground_ref, *body_level, *decided_by, *decided_on, *exception;
+};
+int reward_award_create(struct ctx *c, const struct reward_award_input *in, json_t **out);
+
+struct reward_sanction_input {
+	int64_t user_id, days;
+	const char *kind, *reason, *ground, *ground_ref, *decided_by, *decided_on, *start_on;
+};
+int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in, json_t **out);
+
+/* {"commendations":[…],"sanctions":[…]} of the actor's unit (an officer:
+ * his own), user_id narrows to one officer. Audited. */
+int rewards_list(struct ctx *c, int64_t user_id, json_t **out);
+
+/* The commendations and sanctions of one officer (for the officer's
+ * record; the caller checked the access and audits the read). */
+int rewards_of_officer(struct ctx *c, int64_t user_id, json_t **commendations, json_t **sanctions);
+
+#endif
