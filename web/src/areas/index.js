@@ -30,7 +30,7 @@ export const AREAS = [
   archives,
   community,
   trades,
-  teamLearn
+  teamLearn,
   teamAssess
 ]
 

@@ -76,7 +76,7 @@ export const OBJECT_TYPES = [
   { value: 'exam_paper', label: '试卷' },
   { value: 'exam_sitting', label: '考试记录' },
   { value: 'equipment', label: '装备' },
-  { value: 'recording_warning', label: '记录仪核对预警' }
+  { value: 'recording_warning', label: '记录仪核对预警' },
   // 队伍管理: 考核与奖惩
   { value: 'commendation', label: '奖励' },
   { value: 'sanction', label: '惩处' },
@@ -380,7 +380,7 @@ const ACTION = {
   'recording_warning.list': '查询记录仪核对预警',
   // 指挥调度 (issue 17)
   'incident.responders': '登记出警人员',
-  'unfiled_incident.list': '查询有警无案'
+  'unfiled_incident.list': '查询有警无案',
   'assessment.read': '查看考核',
   'intervention.list': '查看早期干预',
   'intervention.create': '登记教育帮扶',
