@@ -340,7 +340,7 @@ int patrol_logs_create(struct ctx *c, const struct patrol_log_input *in, json_t 
 	if (in->ended_at <= in->started_at)
 		return ps_fail_field(c->err, PS_EINVAL, "ended_at", "结束时间应晚于开始时间");
 	if (in->ended_at > c->now + 300 || in->started_at < c->now - 30 * 86400 ||
-	    in->ended_at - in->started_at > 24 * 3600)
+	    in->ended_at - in->started_at > 86400)
 		return ps_fail_field(c->err, PS_EINVAL, "started_at", "巡逻时间不合理（30天内、不晚于现在、至多24小时）");
 	if (in->mode && !enums_valid(ES_PATROL_MODE, in->mode))
 		return ps_fail_field(c->err, PS_EINVAL, "mode", "巡逻方式不正确");

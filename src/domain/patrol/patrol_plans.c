@@ -333,7 +333,14 @@ int patrol_plans_list(struct ctx *c, int64_t unit_id, json_t **out)
 	json_decref(slots);
 	*out = json_pack("{s:I, s:s, s:I, s:o}", "station_id", (json_int_t)station, "week_start",
 			 monday_str(c, monday), "visit_minutes", (json_int_t)visit, "items", plans);
-	return *out ? PS_OK : NOMEM(c);
+	if (!*out)
+		return NOMEM(c);
+	rc = audit_read_items(c, "patrol_plan.list", "patrol_plan", plans, "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int patrol_plans_heat(struct ctx *c, int64_t unit_id, int64_t weeks, json_t **out)
@@ -488,5 +495,13 @@ int patrol_plans_heat(struct ctx *c, int64_t unit_id, int64_t weeks, json_t **ou
 			 "weeks", (json_int_t)weeks, "from", monday_str(c, from_day), "to", monday_str(c, today),
 			 "visit_minutes", (json_int_t)visit, "min_incidents", (json_int_t)min_n, "grids", grids, "cells",
 			 cells, "coverage", coverage, "proposals", proposals);
-	return *out ? PS_OK : NOMEM(c);
+	if (!*out)
+		return NOMEM(c);
+	rc = audit_write(c, "patrol_plan.heat", "org_unit", arena_printf(c->arena, "%lld", (long long)station),
+			 "success", arena_printf(c->arena, "weeks=%lld", (long long)weeks));
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }

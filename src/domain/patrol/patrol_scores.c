@@ -270,7 +270,14 @@ int patrol_scores_get(struct ctx *c, int64_t unit_id, const char *period, const 
 			 "prev_start", day_str(c, p.prev), "weights", "arrest", (json_int_t)wa, "hour", (json_int_t)wh,
 			 "slot", (json_int_t)ws, "incident", (json_int_t)wi, "drop", (json_int_t)wd, "items", teams,
 			 "rewards", rewards, "meeting", meeting, "rule", "PAT-SCORE");
-	return *out ? PS_OK : NOMEM(c);
+	if (!*out)
+		return NOMEM(c);
+	rc = audit_read_items(c, "patrol_score.list", "patrol_team", teams, "team_id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int patrol_scores_reward(struct ctx *c, const struct patrol_reward_input *in, json_t **out)
