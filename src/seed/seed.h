@@ -39,6 +39,10 @@ int seed_demo_law(struct ctx *c);
 /* The demo's 特种行业 and 内部单位 with their inspections (seed_trades.c). */
 int seed_demo_trades(struct ctx *c);
 
+/* The demo's 巡逻防控: teams, plans, six weeks of logs, 城关's hot spot
+ * (seed_patrol.c): after seed_demo_community. */
+int seed_demo_patrol(struct ctx *c);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);
