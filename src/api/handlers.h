@@ -345,6 +345,7 @@ extern const struct field patrol_logs_create_fields[];
 int api_patrol_arrests_link(struct req *r);
 extern const struct field patrol_arrests_link_fields[];
 int api_patrol_scores_get(struct req *r);
+int api_patrol_scores_xlsx(struct req *r);
 int api_patrol_rewards_create(struct req *r);
 extern const struct field patrol_rewards_create_fields[];
 int api_patrol_meetings_put(struct req *r);

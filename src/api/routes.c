@@ -229,6 +229,7 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/patrol-logs", api_patrol_logs_create, 0, patrol_logs_create_fields),
 	ROUTE_B("POST", "/api/v1/patrol-arrests/{id}/links", api_patrol_arrests_link, 0, patrol_arrests_link_fields),
 	ROUTE("GET", "/api/v1/patrol-scores", api_patrol_scores_get, 0),
+	ROUTE("GET", "/api/v1/patrol-scores.xlsx", api_patrol_scores_xlsx, 0),
 	ROUTE_B("POST", "/api/v1/patrol-rewards", api_patrol_rewards_create, 0, patrol_rewards_create_fields),
 	ROUTE_B("PUT", "/api/v1/patrol-meetings", api_patrol_meetings_put, 0, patrol_meetings_put_fields),
 	{ NULL, NULL, NULL, 0, NULL },

@@ -469,6 +469,7 @@ static const struct row table[] = {
 	R("POST", "/patrol-arrests/{id}/links", "{\"incident_id\":@incident}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN YNN NNN"),
 	R("GET", "/patrol-scores", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/patrol-scores.xlsx", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/patrol-rewards", "{\"team_id\":@patrolteam,\"period\":\"week\",\"reward\":\"矩阵表扬\"}",
 	  "N N N N N N Y N N N N N N"),
 	R("PUT", "/patrol-meetings", "{\"notes\":\"矩阵碰头会\"}", "N N N N N N Y N N N N N N"),

@@ -273,6 +273,11 @@ STORY(patrol_scores_proposals_hits)
 	assert_int_equal(num(it, "score"), 0);
 	assert_int_equal(num(it, "rank"), 2);
 
+	/* the same table as a workbook */
+	r = http(srv, CHIEF, "GET", fmt(srv, API "/patrol-scores.xlsx?period=week&date=%s", ymd(srv, tue_w)), NULL);
+	EXPECT(r, 200);
+	assert_true(r->body_len > 100 && memcmp(r->body, "PK", 2) == 0);
+
 	/* the month of D */
 	r = http(srv, CHIEF, "GET", fmt(srv, API "/patrol-scores?period=month&date=%s", ymd(srv, d)), NULL);
 	EXPECT(r, 200);

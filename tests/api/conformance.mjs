@@ -190,7 +190,7 @@ async function readAll(c) {
   // 特种行业、内部单位与为民服务
   lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
     '/public-services', '/public-services/figures', '/security-forecasts')
-  lists.push('/patrol-teams', '/patrol-plans', '/patrol-plans/heat', '/patrol-logs', '/patrol-scores')
+  lists.push('/patrol-teams', '/patrol-plans', '/patrol-plans/heat', '/patrol-logs', '/patrol-scores', '/patrol-scores.xlsx')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -9,8 +9,12 @@
 #include "domain/patrol/patrol_plans.h"
 #include "domain/patrol/patrol_scores.h"
 #include "domain/patrol/patrol_teams.h"
+#include "core/mem.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #define DONE(rc, status, out) ((rc) ? (rc) : req_reply(r, (status), (out)))
 
@@ -271,4 +275,94 @@ int api_patrol_meetings_put(struct req *r)
 	if (!rc)
 		rc = patrol_scores_notes(&r->ctx, b.date, b.notes, &out);
 	return DONE(rc, 200, out);
+}
+
+/* The score table as a workbook: a title row, the ranked table. */
+static int scores_xlsx(json_t *sc, const char *path)
+{
+	static const struct {
+		const char *key, *title;
+	} cols[] = {
+		{ "rank", "名次" },	       { "team_name", "巡逻队" },	  { "incidents", "巡区时段警情" },
+		{ "prev_incidents", "上期警情" }, { "arrests", "抓现行" },	  { "minutes", "巡逻分钟" },
+		{ "slots_planned", "计划时段" },  { "slots_covered", "落实时段" }, { "score", "得分" },
+		{ "suggestion", "奖勤罚懒建议" },
+	};
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws;
+	lxw_format *bold;
+	json_t *row;
+	size_t i;
+	char title[128];
+
+	if (!wb)
+		return PS_EIO;
+	ws = workbook_add_worksheet(wb, "巡逻考评");
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	snprintf(title, sizeof(title), "巡逻考评 %s 至 %s（不含末日）", json_string_value(json_object_get(sc, "start")),
+		 json_string_value(json_object_get(sc, "end")));
+	worksheet_write_string(ws, 0, 0, title, bold);
+	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+		worksheet_write_string(ws, 2, (lxw_col_t)k, cols[k].title, bold);
+	json_array_foreach(json_object_get(sc, "items"), i, row)
+		for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
+			json_t *v = json_object_get(row, cols[k].key);
+
+			if (json_is_string(v))
+				worksheet_write_string(ws, (lxw_row_t)(3 + i), (lxw_col_t)k, json_string_value(v), NULL);
+			else if (json_is_integer(v))
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), (lxw_col_t)k,
+						       (double)json_integer_value(v), NULL);
+		}
+	worksheet_set_column(ws, 1, 1, 18, NULL);
+	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
+}
+
+int api_patrol_scores_xlsx(struct req *r)
+{
+	char path[] = "/tmp/precinct-patrol-XXXXXX";
+	json_t *sc;
+	FILE *f = NULL;
+	long len = 0;
+	char *buf = NULL;
+	int64_t unit = 0;
+	int fd, rc = req_query_int(r, "unit", 0, INT64_MAX, 0, &unit);
+
+	if (!rc)
+		rc = patrol_scores_get(&r->ctx, unit, req_query(r, "period"), req_query(r, "date"), &sc);
+	if (rc)
+		return rc;
+	fd = mkstemp(path);
+	if (fd < 0) {
+		json_decref(sc);
+		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成考评文件");
+	}
+	close(fd);
+	rc = scores_xlsx(sc, path);
+	if (!rc) {
+		f = fopen(path, "rb");
+		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
+			rc = PS_EIO;
+		else if (!(buf = ps_malloc((size_t)len)))
+			rc = PS_ENOMEM;
+		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
+			rc = PS_EIO;
+	}
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (rc) {
+		json_decref(sc);
+		ps_free(buf);
+		return ps_fail(&r->err, rc, NULL, NULL, rc == PS_ENOMEM ? "内存不足" : "考评文件生成失败");
+	}
+	r->raw = buf;
+	r->raw_len = (size_t)len;
+	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r->raw_name = arena_printf(r->arena, "巡逻考评-%s-%s.xlsx", json_string_value(json_object_get(sc, "period")),
+				   json_string_value(json_object_get(sc, "start")));
+	json_decref(sc);
+	r->status = 200;
+	return PS_OK;
 }
