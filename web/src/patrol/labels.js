@@ -1,17 +1,17 @@
-// labels.js — 巡逻防控 codes in Chinese (the server's catalog enums), the actions that show each page,
+// labels.js — 巡逻防控 codes in Chinese (the server's catalog enums; each list made once, here), the actions that show each page,
 // and small helpers shared by the patrol views.
 import { enumLabel, enumList } from '../catalog.js'
 import { auth } from '../auth.js'
 
-export const teamKinds = () => enumList('patrol_team_kind')
+export const TEAM_KINDS = enumList('patrol_team_kind')
 export const teamKindName = (v) => enumLabel('patrol_team_kind', v)
-export const patrolModes = () => enumList('patrol_mode')
+export const PATROL_MODES = enumList('patrol_mode')
 export const modeName = (v) => enumLabel('patrol_mode', v)
-export const dresses = () => enumList('patrol_dress')
+export const DRESSES = enumList('patrol_dress')
 export const dressName = (v) => enumLabel('patrol_dress', v)
-export const duties = () => enumList('patrol_duty')
+export const DUTIES = enumList('patrol_duty')
 export const dutyName = (v) => enumLabel('patrol_duty', v)
-export const periods = () => enumList('patrol_period')
+export const PERIODS = enumList('patrol_period')
 
 export const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
