@@ -377,5 +377,28 @@ int api_conduct_monitor_visits_create(struct req *r);
 extern const struct field conduct_monitor_visits_create_fields[];
 int api_conduct_monitor_visits_answer(struct req *r);
 extern const struct field conduct_monitor_visits_answer_fields[];
+/* 巡逻防控 (issue 17 part 1): api/patrol/patrol.c */
+int api_patrol_teams_list(struct req *r);
+int api_patrol_teams_create(struct req *r);
+extern const struct field patrol_teams_create_fields[];
+int api_patrol_teams_update(struct req *r);
+extern const struct field patrol_teams_update_fields[];
+int api_patrol_plans_list(struct req *r);
+int api_patrol_plans_create(struct req *r);
+extern const struct field patrol_plans_create_fields[];
+int api_patrol_plans_slot(struct req *r);
+extern const struct field patrol_plans_slot_fields[];
+int api_patrol_plans_heat(struct req *r);
+int api_patrol_logs_list(struct req *r);
+int api_patrol_logs_create(struct req *r);
+extern const struct field patrol_logs_create_fields[];
+int api_patrol_arrests_link(struct req *r);
+extern const struct field patrol_arrests_link_fields[];
+int api_patrol_scores_get(struct req *r);
+int api_patrol_scores_xlsx(struct req *r);
+int api_patrol_rewards_create(struct req *r);
+extern const struct field patrol_rewards_create_fields[];
+int api_patrol_meetings_put(struct req *r);
+extern const struct field patrol_meetings_put_fields[];
 
 #endif

@@ -41,6 +41,9 @@ int seed_demo_trades(struct ctx *c);
 
 /* The demo's 出警人员, 城郊 station and 有警无案 (seed_dispatch.c, issue 17). */
 int seed_demo_dispatch(struct ctx *c);
+/* The demo's 巡逻防控: teams, plans, six weeks of logs, 城关's hot spot
+ * (seed_patrol.c): after seed_demo_community. */
+int seed_demo_patrol(struct ctx *c);
 
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */

@@ -510,6 +510,30 @@ static const struct row table[] = {
 	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN YNN NNN NNN"),
 	R("POST", "/conduct-monitor-visits/{id}/answer", "{\"answer\":\"矩阵答复\"}",
 	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* 巡逻防控: every business role reads (above the stations a unit must be
+	 * named: 400); station officers and chiefs keep teams and plans, they and
+	 * auxiliaries file logs, the chief scores and keeps the meeting notes */
+	R("GET", "/patrol-teams", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/patrol-teams", "{\"name\":\"矩阵巡逻队\",\"kind\":\"activist\",\"leader\":\"某\"}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("PATCH", "/patrol-teams/{id}", "{\"contact\":\"13900000000\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/patrol-plans", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/patrol-plans", "{\"team_id\":@patrolteam,\"name\":\"矩阵计划\",\"route\":\"矩阵路线\"}",
+	  "N N N N N N Y Y Y N N N N"),
+	R("GET", "/patrol-plans/heat", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/patrol-plans/{id}/slots", "{\"weekday\":0,\"start\":\"01:00\",\"end\":\"02:00\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("GET", "/patrol-logs", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/patrol-logs", "{\"team_id\":@patrolteam,\"started_at\":@ivstart,\"ended_at\":@ivend}",
+	  "N N N N N N Y Y Y N N Y N"),
+	R("POST", "/patrol-arrests/{id}/links", "{\"incident_id\":@incident}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN YNN NNN"),
+	R("GET", "/patrol-scores", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/patrol-scores.xlsx", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/patrol-rewards", "{\"team_id\":@patrolteam,\"period\":\"week\",\"reward\":\"矩阵表扬\"}",
+	  "N N N N N N Y N N N N N N"),
+	R("PUT", "/patrol-meetings", "{\"notes\":\"矩阵碰头会\"}", "N N N N N N Y N N N N N N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -525,6 +549,7 @@ struct fixtures {
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
 	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE], compound[NSCOPE], forecast[NSCOPE];
+	long long patrol_team[NSCOPE], patrol_plan[NSCOPE], patrol_arrest[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
 	/* 执法监督 (issue 15 part A) */
@@ -704,6 +729,22 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 					     f->unit[OWN], s));
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE security_forecast SET station_id = %lld WHERE id = %lld", f->unit[s], f->forecast[s]));
+	/* 巡逻防控: a team, a plan and a log with an arrest in the act in each scope */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO patrol_team(station_id, name, kind, leader, created_at) VALUES (%lld, '矩阵队%d',"
+			      " 'police', '某', 0);"
+			      "INSERT INTO patrol_plan(station_id, team_id, name, route, created_by, created_at) SELECT %lld,"
+			      " MAX(id), '矩阵计划', '矩阵路线', 1, 0 FROM patrol_team;"
+			      "INSERT INTO patrol_log(station_id, team_id, started_at, ended_at, created_by, created_at)"
+			      " SELECT %lld, MAX(id), 0, 3600, 1, 0 FROM patrol_team;"
+			      "INSERT INTO patrol_arrest(log_id, officer_id, person_name, offence, arrested_at) SELECT MAX(id),"
+			      " 1, '某', '扒窃', 60 FROM patrol_log;",
+			      f->unit[s], s, f->unit[s], f->unit[s]));
+		f->patrol_team[s] = q1(srv, "SELECT MAX(id) FROM patrol_team");
+		f->patrol_plan[s] = q1(srv, "SELECT MAX(id) FROM patrol_plan");
+		f->patrol_arrest[s] = q1(srv, "SELECT MAX(id) FROM patrol_arrest");
+	}
 	/* 流动人口: three of 城关's floating persons, moved with their registration */
 	for (int s = 0; s < NSCOPE; s++)
 		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
@@ -919,6 +960,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/exam-questions/", exam_question), M("/exam-sittings/", exam_sitting),
 		M("/equipment/", equipment),
 		M("/interventions/", intervention), M("/conduct-monitors/", monitor), M("/conduct-monitor-visits/", monitor_visit),
+		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
 #undef M
 	};
 
@@ -994,6 +1036,7 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 	r = subst(srv, r, "@sweepaddr", fmt(srv, "%lld", f->sweep_address[s]));
 	r = subst(srv, r, "@dongguan", fmt(srv, "%lld", f->dongguan));
 	r = subst(srv, r, "@juzhang", fmt(srv, "%lld", f->juzhang));
+	r = subst(srv, r, "@patrolteam", fmt(srv, "%lld", f->patrol_team[OWN]));
 	return r;
 }
 

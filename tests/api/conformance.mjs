@@ -197,6 +197,7 @@ async function readAll(c) {
   // 队伍管理: 考核与奖惩、警风警纪监督员 (issue 18, part 3)
   lists.push('/assessments', '/assessments?period=quarter', '/assessments?period=year&level=station', '/interventions',
     '/rewards', '/conduct-monitors')
+  lists.push('/patrol-teams', '/patrol-plans', '/patrol-plans/heat', '/patrol-logs', '/patrol-scores', '/patrol-scores.xlsx')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -15,6 +15,7 @@ import { tradeScenarios } from './trade-scenarios.mjs'
 import { learnScenarios } from './learn-scenarios.mjs'
 import { dispatchScenarios } from './dispatch-scenarios.mjs'
 import { teamAssessScenarios } from './team-assess-scenarios.mjs'
+import { patrolScenarios } from './patrol-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -164,6 +165,7 @@ const mainScenarios = [
   ...learnScenarios,
   ...dispatchScenarios,
   ...teamAssessScenarios,
+  ...patrolScenarios,
   ...a11yScenarios
 ]
 

@@ -246,6 +246,22 @@ const struct setting_def setting_defs[] = {
 	{ "intervention.faults", SETTING_INT, "1", 1, 100, "早期干预：执法过错认定达到（次）", NULL, NULL, 0 },
 	{ "monitor.answer_days", SETTING_INT, "15", 1, 90, "监督员意见答复期限（天）",
 	  "警风警纪监督员提出意见后，派出所在此天数内答复；逾期列入预警", "TEAM-MONITOR-ANSWER", 1 },
+	/* 巡逻防控: the hot-spot proposal (PAT-HOTSPOT, Koper curve) and the
+	 * weights of the patrol score (PAT-SCORE); none is set by law */
+	{ "patrol.visit_minutes", SETTING_INT, "15", 5, 60, "热点巡查每次分钟数",
+	  "Koper 曲线：到热点短时停留约10—15分钟，威慑效果最好", "PAT-HOTSPOT", 1 },
+	{ "patrol.hotspot_min_incidents", SETTING_INT, "3", 1, 1000, "建议巡逻时段的警情下限",
+	  "近几周同一网格、同一星期几同一小时的警情达到该数且无巡逻覆盖，即建议增加巡逻时段", "PAT-HOTSPOT", 1 },
+	{ "patrol.max_proposals", SETTING_INT, "5", 1, 50, "每次建议的巡逻时段数", NULL, "PAT-HOTSPOT", 1 },
+	{ "patrol.weight_arrest", SETTING_INT, "10", 0, 1000, "巡逻考评：每起抓现行得分", NULL, "PAT-SCORE", 1 },
+	{ "patrol.weight_hour", SETTING_INT, "1", 0, 1000, "巡逻考评：每巡逻小时得分", "按整小时计", "PAT-SCORE", 1 },
+	{ "patrol.weight_slot", SETTING_INT, "2", 0, 1000, "巡逻考评：每落实一个计划时段得分", NULL, "PAT-SCORE", 1 },
+	{ "patrol.weight_incident", SETTING_INT, "3", 0, 1000, "巡逻考评：巡区巡逻时段内每起警情扣分",
+	  "警情越少越好", "PAT-SCORE", 1 },
+	{ "patrol.weight_drop", SETTING_INT, "2", 0, 1000, "巡逻考评：比上期每少一起警情得分",
+	  "比上期多则相应扣分", "PAT-SCORE", 1 },
+	{ "patrol.reward_first", SETTING_TEXT, "通报表扬", 0, 200, "巡逻考评：第一名的奖励", "奖勤", "PAT-SCORE", 1 },
+	{ "patrol.reward_last", SETTING_TEXT, "约谈督促", 0, 200, "巡逻考评：最后一名的督促", "罚懒", "PAT-SCORE", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

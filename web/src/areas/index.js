@@ -15,6 +15,7 @@ import community from '../community/area.js'
 import trades from '../trades/area.js'
 import teamLearn from '../team/area-learn.js'
 import teamAssess from '../team/area-assess.js'
+import patrol from '../patrol/area.js'
 
 // one area per line (merges of new areas stay clean)
 export const AREAS = [
@@ -32,6 +33,7 @@ export const AREAS = [
   trades,
   teamLearn,
   teamAssess
+  patrol
 ]
 
 /**
