@@ -32,7 +32,7 @@ export const AREAS = [
   community,
   trades,
   teamLearn,
-  teamAssess
+  teamAssess,
   patrol
 ]
 

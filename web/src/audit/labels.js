@@ -80,7 +80,7 @@ export const OBJECT_TYPES = [
   // 队伍管理: 考核与奖惩
   { value: 'commendation', label: '奖励' },
   { value: 'sanction', label: '惩处' },
-  { value: 'conduct_monitor', label: '警风警纪监督员' }
+  { value: 'conduct_monitor', label: '警风警纪监督员' },
   { value: 'patrol_team', label: '巡逻队' },
   { value: 'patrol_plan', label: '巡逻计划' },
   { value: 'patrol_log', label: '巡逻记录' },
@@ -397,7 +397,7 @@ const ACTION = {
   'monitor.manage': '登记监督员及其意见',
   'monitor.create': '聘请警风警纪监督员',
   'monitor.visit': '登记监督员意见',
-  'monitor.answer': '答复监督员意见'
+  'monitor.answer': '答复监督员意见',
   'patrol.list': '查看巡逻防控',
   'patrol.manage': '管理巡逻队与巡逻计划',
   'patrol.log': '填写巡逻记录',
