@@ -327,4 +327,17 @@ int api_security_forecasts_create(struct req *r);
 extern const struct field security_forecasts_create_fields[];
 int api_security_forecasts_get(struct req *r);
 
+/* 领导交办, 逐级上报 and 阅示 (issue 17) */
+int api_leader_tasks_list(struct req *r);
+int api_leader_tasks_create(struct req *r);
+extern const struct field leader_tasks_create_fields[];
+int api_leader_tasks_get(struct req *r);
+int api_leader_tasks_action(struct req *r);
+extern const struct field leader_tasks_action_fields[];
+int api_daily_submissions_summary(struct req *r);
+int api_daily_submissions_create(struct req *r);
+extern const struct field daily_submissions_create_fields[];
+int api_daily_instructions_create(struct req *r);
+extern const struct field daily_instructions_create_fields[];
+
 #endif

@@ -217,5 +217,13 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/security-forecasts", api_security_forecasts_list, 0),
 	ROUTE_B("POST", "/api/v1/security-forecasts", api_security_forecasts_create, 0, security_forecasts_create_fields),
 	ROUTE("GET", "/api/v1/security-forecasts/{id}", api_security_forecasts_get, 0),
+	/* 领导交办, 逐级上报 and 阅示 (issue 17) */
+	ROUTE("GET", "/api/v1/leader-tasks", api_leader_tasks_list, 0),
+	ROUTE_B("POST", "/api/v1/leader-tasks", api_leader_tasks_create, 0, leader_tasks_create_fields),
+	ROUTE("GET", "/api/v1/leader-tasks/{id}", api_leader_tasks_get, 0),
+	ROUTE_B("POST", "/api/v1/leader-tasks/{id}/{action}", api_leader_tasks_action, 0, leader_tasks_action_fields),
+	ROUTE("GET", "/api/v1/daily-submissions", api_daily_submissions_summary, 0),
+	ROUTE_B("POST", "/api/v1/daily-submissions", api_daily_submissions_create, 0, daily_submissions_create_fields),
+	ROUTE_B("POST", "/api/v1/daily-instructions", api_daily_instructions_create, 0, daily_instructions_create_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -7,6 +7,7 @@
 #include "domain/archives/inspections.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/trades/trades.h"
+#include "domain/leadership/leader_tasks.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -21,5 +22,6 @@ const struct clock_source clock_sources[] = {
 	{ "key_persons", key_persons_clocks }, /* 重点人员见面 (issue 16) */
 	{ "trades", trades_clocks },               /* 特种行业、内部单位: inspection cycle */
 	{ "trade_findings", trade_findings_clocks }, /* 限期整改 of inspection findings */
+	{ "leader_tasks", leader_tasks_clocks },   /* 领导交办 due (issue 17) */
 	{ NULL, NULL },
 };

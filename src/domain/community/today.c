@@ -5,6 +5,7 @@
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
 #include "domain/trades/trades.h"
+#include "domain/leadership/leader_tasks.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -14,6 +15,7 @@
 /* other modules add their rows here (e.g. trades: inspections due) */
 const struct today_source today_sources[] = {
 	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
+	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
 	{ NULL, NULL },
 };
 

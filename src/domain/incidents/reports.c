@@ -1,5 +1,6 @@
 #include "domain/incidents/reports.h"
 #include "domain/authz.h"
+#include "domain/org.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
@@ -139,6 +140,8 @@ static int day_figures(struct ctx *c, const char *like, int64_t day, json_t **ou
 	json_t *rows, *row;
 	int64_t from = day * 86400 - 8 * 3600, to = from + 86400;
 	int64_t lw = from - 7 * 86400, ly = year_before(day) * 86400 - 8 * 3600;
+	/* what was overdue or open: at the day's end, or now for today */
+	int64_t asof = to <= c->now ? to : c->now + 1;
 	int y, m, d;
 	const char *ymd;
 	size_t i;
@@ -233,8 +236,8 @@ static int day_figures(struct ctx *c, const char *like, int64_t day, json_t **ou
 		goto fail;
 	/* PAT-IND-OVERSIGHT and open breaches: as they stood at the end of the day */
 	rows_binds(&q, c);
-	rows_bind_int(&q, to);
-	rows_bind_int(&q, to);
+	rows_bind_int(&q, asof);
+	rows_bind_int(&q, asof);
 	rc = figure_q(c, rows, "overdue_oversight", &q,
 		      "SELECT station_id, COUNT(*) AS n FROM oversight_task WHERE deadline < ?"
 		      " AND (answered_at IS NULL OR answered_at >= ?)"
@@ -242,8 +245,8 @@ static int day_figures(struct ctx *c, const char *like, int64_t day, json_t **ou
 	if (rc)
 		goto fail;
 	rows_binds(&q, c);
-	rows_bind_int(&q, to);
-	rows_bind_int(&q, to);
+	rows_bind_int(&q, asof);
+	rows_bind_int(&q, asof);
 	rc = figure_q(c, rows, "open_breaches", &q,
 		      "SELECT unit_id AS station_id, COUNT(*) AS n FROM breach WHERE recorded_at < ?"
 		      " AND (answered_at IS NULL OR answered_at >= ?) GROUP BY unit_id");
@@ -255,17 +258,17 @@ static int day_figures(struct ctx *c, const char *like, int64_t day, json_t **ou
 	if (rc)
 		goto fail;
 	rows_binds(&q, c);
-	rows_bind_int(&q, to);
-	rows_bind_int(&q, to);
-	rows_bind_int(&q, to);
+	rows_bind_int(&q, asof);
+	rows_bind_int(&q, asof);
+	rows_bind_int(&q, asof);
 	rc = figure_q(c, rows, "tasks_overdue", &q,
 		      "SELECT station_id, COUNT(*) AS n FROM leader_task WHERE deadline < ? AND created_at < ?"
 		      " AND (done_at IS NULL OR done_at >= ?) GROUP BY station_id");
 	if (rc)
 		goto fail;
 	rows_binds(&q, c);
-	rows_bind_int(&q, to);
-	rows_bind_int(&q, to);
+	rows_bind_int(&q, asof);
+	rows_bind_int(&q, asof);
 	rc = figure_q(c, rows, "tasks_open", &q,
 		      "SELECT station_id, COUNT(*) AS n FROM leader_task WHERE created_at < ?"
 		      " AND (done_at IS NULL OR done_at >= ?) GROUP BY station_id");
@@ -338,27 +341,29 @@ static int rank_rows(struct ctx *c, json_t *rows, json_t **ranked_out, json_t **
 static int ranking_scope(struct ctx *c, const char **path, int64_t *bureau_id)
 {
 	struct rows_query q;
-	json_t *b;
+	struct org_chain ch;
 	const char *own = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+	json_t *b;
 	int rc;
 
-	rows_binds(&q, c);
-	rows_bind_text(&q, own ? own : "/");
-	rc = rows_one(&q,
-		      "SELECT id, path FROM org_unit WHERE kind = 'bureau' AND ? LIKE path || '%'"
-		      " ORDER BY length(path) DESC LIMIT 1",
-		      &b);
-	if (rc == PS_ENOTFOUND) {
-		*path = own ? own : "/";
-		*bureau_id = c->who.unit_id;
+	*path = own ? own : "/";
+	*bureau_id = c->who.unit_id;
+	if (!own || org_parse(own, &ch))
 		return PS_OK;
+	for (int i = ch.n - 1; i >= 0; i--) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, ch.id[i]);
+		rc = rows_one(&q, "SELECT id, path FROM org_unit WHERE id = ? AND kind = 'bureau'", &b);
+		if (rc == PS_ENOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		*path = arena_printf(c->arena, "%s", row_str(b, "path"));
+		*bureau_id = row_int(b, "id");
+		json_decref(b);
+		return *path ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	if (rc)
-		return rc;
-	*path = arena_printf(c->arena, "%s", row_str(b, "path"));
-	*bureau_id = row_int(b, "id");
-	json_decref(b);
-	return *path ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	return PS_OK;
 }
 
 /* The figures that make the score; a correction is a change in one of these */

@@ -70,7 +70,13 @@ export const OBJECT_TYPES = [
   { value: 'employer_meeting', label: '用工单位例会' },
   { value: 'compound', label: '小区' },
   { value: 'public_service', label: '为民服务' },
-  { value: 'security_forecast', label: '治安形势预报' }
+  { value: 'security_forecast', label: '治安形势预报' },
+  // 领导交办、逐级上报与阅示
+  { value: 'leader_task', label: '领导交办' },
+  { value: 'daily_submission', label: '日报上报' },
+  { value: 'daily_instruction', label: '领导阅示' },
+  { value: 'meeting', label: '调度分析会' },
+  { value: 'analysis', label: '研判' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -351,7 +357,17 @@ const ACTION = {
   'public_service.list': '查询为民服务',
   'public_service.figures': '查询为民服务统计',
   'forecast.create': '发布治安形势预报',
-  'forecast.list': '查询治安形势预报'
+  'forecast.list': '查询治安形势预报',
+  'leader_task.create': '领导交办',
+  'leader_task.list': '查询领导交办',
+  'leader_task.sign': '签收领导交办',
+  'leader_task.progress': '登记交办进展',
+  'leader_task.complete': '办结领导交办',
+  'leader_task.update': '办理领导交办',
+  'leader_task.assign': '领导交办',
+  'daily.submit': '上报日报',
+  'daily.summary': '查看日报汇总',
+  'daily.instruct': '领导阅示'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
@@ -363,7 +379,8 @@ const ACTION_PREFIX = {
   'import.': '批量导入',
   'export.': '导出个人信息',
   'complaint.': '信访投诉办理',
-  'ledger.': '查看台账'
+  'ledger.': '查看台账',
+  'leader_task.': '领导交办办理'
 }
 
 export function actionLabel(v) {

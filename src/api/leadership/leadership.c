@@ -1,0 +1,153 @@
+/* leadership.c — /leader-tasks (领导交办), /daily-submissions (逐级上报) and
+ * /daily-instructions (阅示), issue 17. */
+#include "api/api.h"
+#include "api/handlers.h"
+#include "api/fields.h"
+#include "domain/leadership/leader_tasks.h"
+#include "domain/leadership/daily_submissions.h"
+#include "domain/leadership/daily_instructions.h"
+
+#include <string.h>
+
+#define DONE(rc, status, out) ((rc) ? (rc) : req_reply(r, (status), (out)))
+
+int api_leader_tasks_list(struct req *r)
+{
+	int64_t open;
+	json_t *out;
+	int rc = req_query_int(r, "open", 0, 1, 0, &open);
+
+	if (!rc)
+		rc = leader_tasks_list(&r->ctx, (int)open, &out);
+	return DONE(rc, 200, out);
+}
+
+struct leader_tasks_create_body {
+	int64_t station_id, assignee_id, deadline;
+	int station_given, assignee_given, deadline_given;
+	const char *team, *content, *leader_name;
+};
+
+const struct field leader_tasks_create_fields[] = {
+	FINT(struct leader_tasks_create_body, station_id, "station_id", 1, 1, INT64_MAX),
+	FINTP(struct leader_tasks_create_body, assignee_id, assignee_given, "assignee_id", 1, INT64_MAX),
+	FSTR(struct leader_tasks_create_body, team, "team", 0, 64),
+	FSTR(struct leader_tasks_create_body, content, "content", 1, 2000),
+	FSTR(struct leader_tasks_create_body, leader_name, "leader_name", 1, 32),
+	FINT(struct leader_tasks_create_body, deadline, "deadline", 1, 0, INT64_MAX / 2),
+	FEND,
+};
+
+int api_leader_tasks_create(struct req *r)
+{
+	struct leader_tasks_create_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, leader_tasks_create_fields, &b, &r->err);
+
+	if (!rc) {
+		struct leader_task_input in = { 0 };
+
+		in.station_id = b.station_id;
+		in.assignee_id = b.assignee_given ? b.assignee_id : 0;
+		in.team = b.team;
+		in.content = b.content;
+		in.leader_name = b.leader_name;
+		in.deadline = b.deadline;
+		in.source = "leader";
+		rc = leader_tasks_create(&r->ctx, &in, &out);
+	}
+	return DONE(rc, 201, out);
+}
+
+int api_leader_tasks_get(struct req *r)
+{
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = leader_tasks_get(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
+}
+
+struct leader_tasks_action_body {
+	const char *text;
+};
+
+const struct field leader_tasks_action_fields[] = {
+	FSTR(struct leader_tasks_action_body, text, "text", 0, 2000),
+	FEND,
+};
+
+int api_leader_tasks_action(struct req *r)
+{
+	struct leader_tasks_action_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc && r->in)
+		rc = fields_bind(r->in, leader_tasks_action_fields, &b, &r->err);
+	if (!rc)
+		rc = leader_tasks_act(&r->ctx, id, r->params[1], b.text, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_daily_submissions_summary(struct req *r)
+{
+	json_t *out;
+	const char *d = req_query(r, "date");
+	int rc = daily_submissions_summary(&r->ctx, d && *d ? d : ctx_today_str(&r->ctx), &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct daily_submissions_body {
+	const char *date, *note;
+};
+
+const struct field daily_submissions_create_fields[] = {
+	FSTR(struct daily_submissions_body, date, "date", 1, 10),
+	FSTR(struct daily_submissions_body, note, "note", 0, 2000),
+	FEND,
+};
+
+int api_daily_submissions_create(struct req *r)
+{
+	struct daily_submissions_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, daily_submissions_create_fields, &b, &r->err);
+
+	if (!rc)
+		rc = daily_submissions_submit(&r->ctx, b.date, b.note, &out);
+	return DONE(rc, 201, out);
+}
+
+struct daily_instructions_body {
+	const char *date, *text, *leader_name;
+	int64_t deadline;
+	int deadline_given;
+	json_t *station_ids;
+};
+
+const struct field daily_instructions_create_fields[] = {
+	FSTR(struct daily_instructions_body, date, "date", 1, 10),
+	FSTR(struct daily_instructions_body, text, "text", 1, 2000),
+	FSTR(struct daily_instructions_body, leader_name, "leader_name", 1, 32),
+	FINT(struct daily_instructions_body, deadline, "deadline", 1, 0, INT64_MAX / 2),
+	FJSON(struct daily_instructions_body, station_ids, "station_ids", 0),
+	FEND,
+};
+
+int api_daily_instructions_create(struct req *r)
+{
+	struct daily_instructions_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, daily_instructions_create_fields, &b, &r->err);
+
+	if (!rc && b.station_ids && !json_is_array(b.station_ids))
+		rc = ps_fail_field(&r->err, PS_EINVAL, "station_ids", "承办单位应为派出所编号列表");
+	if (!rc)
+		rc = daily_instructions_create(&r->ctx, b.date, b.text, b.leader_name, b.deadline, b.station_ids, &out);
+	return DONE(rc, 201, out);
+}
