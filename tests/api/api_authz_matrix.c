@@ -449,6 +449,22 @@ static const struct row table[] = {
 	R("POST", "/security-forecasts", "{\"community\":\"北关村\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N N N N"),
 	R("GET", "/security-forecasts/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+
+	/* 领导交办, 逐级上报 and 阅示 (issue 17): chiefs assign (a station chief
+	 * within the station), the station carries out; the station chief
+	 * reports the day; only the bureau's leader writes the 阅示 */
+	R("GET", "/leader-tasks", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leader-tasks",
+	  "{\"station_id\":@station,\"content\":\"矩阵交办\",\"leader_name\":\"高建军\",\"deadline\":@later}",
+	  "N N N N Y N Y N N N N N N"),
+	R("GET", "/leader-tasks/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/leader-tasks/{id}/{action}", NULL,
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN NNN NNN"),
+	R("GET", "/daily-submissions", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("POST", "/daily-submissions", "{\"date\":\"@today\"}", "N N N N N N Y N N N N N N"),
+	R("POST", "/daily-instructions",
+	  "{\"date\":\"@today\",\"text\":\"矩阵阅示\",\"leader_name\":\"高建军\",\"deadline\":@later}",
+	  "N N N N Y N N N N N N N N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -476,6 +492,8 @@ struct fixtures {
 	long long beat[NSCOPE], grid[NSCOPE], key_person[NSCOPE], kp_transfer[NSCOPE], sweep[NSCOPE];
 	long long sweep_address[NSCOPE];
 	long long beat_address, kp_person, dongguan, juzhang;
+	/* 领导交办 (issue 17) */
+	long long leader_task[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -789,6 +807,14 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		}
 		assert_true(f->beat_address > 0 && f->kp_person > 0 && f->sweep_address[OWN] > 0);
 	}
+	/* 领导交办: one task given to each scope's station, due tomorrow */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO leader_task(station_id, source, content, leader_name, deadline, status,"
+			      " created_by, created_at) VALUES (%lld, 'leader', '矩阵交办', '高建军', %lld, 'assigned', %lld, 0)",
+			      f->unit[s], (long long)(time(NULL) + srv->clock_offset + 86400), f->juzhang));
+		f->leader_task[s] = q1(srv, "SELECT MAX(id) FROM leader_task");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -812,6 +838,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
+		M("/leader-tasks/", leader_task),
 #undef M
 	};
 
@@ -851,6 +878,8 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 		r = subst(srv, r, "{id}", fmt(srv, "%lld", id_for(f, text, s)));
 	r = subst(srv, r, "/actions/{action}", "/actions/approve");
 	if (strstr(r, API "/oversight/"))
+		r = subst(srv, r, "{action}", "sign");
+	if (strstr(r, API "/leader-tasks/"))
 		r = subst(srv, r, "{action}", "sign");
 	if (strstr(r, API "/incidents/"))
 		r = subst(srv, r, "{step}", "arrive");

@@ -172,6 +172,11 @@ int leader_tasks_list(struct ctx *c, int open, json_t **out)
 		return rc;
 	json_array_foreach(items, i, t)
 		decorate(c, t);
+	rc = audit_read_items(c, "leader_task.list", "leader_task", items, "id");
+	if (rc) {
+		json_decref(items);
+		return rc;
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : NOMEM(c);
 }
@@ -188,6 +193,9 @@ int leader_tasks_get(struct ctx *c, int64_t id, json_t **out)
 	rc = authz_check(c, ACT_LEADER_TASK_LIST, row_str(t, "station_path"), 0,
 			 arena_printf(c->arena, "%lld", (long long)id));
 	json_decref(t);
+	if (!rc)
+		rc = audit_write(c, "leader_task.read", "leader_task", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", NULL);
 	return rc ? rc : task_out(c, id, out);
 }
 

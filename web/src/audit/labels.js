@@ -360,6 +360,7 @@ const ACTION = {
   'forecast.list': '查询治安形势预报',
   'leader_task.create': '领导交办',
   'leader_task.list': '查询领导交办',
+  'leader_task.read': '查看领导交办',
   'leader_task.sign': '签收领导交办',
   'leader_task.progress': '登记交办进展',
   'leader_task.complete': '办结领导交办',
