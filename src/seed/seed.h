@@ -39,6 +39,9 @@ int seed_demo_law(struct ctx *c);
 /* The demo's 特种行业 and 内部单位 with their inspections (seed_trades.c). */
 int seed_demo_trades(struct ctx *c);
 
+/* 领导交办, 逐级上报, 阅示 and frozen rankings (issue 17, seed_leadership.c). */
+int seed_demo_leadership(struct ctx *c);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);
