@@ -1,0 +1,25 @@
+// routes.js — the 领导交办 and 逐级上报/阅示 pages (children of the app layout).
+import { REPORTS, TASK_LIST } from './labels.js'
+
+const crumbs = ['指挥调度']
+
+export const LEADERSHIP_ROUTES = [
+  {
+    path: 'leader-tasks',
+    name: 'leader-tasks',
+    component: () => import('../views/leadership/LeaderTasksView.vue'),
+    meta: { title: '领导交办', crumbs, action: TASK_LIST }
+  },
+  {
+    path: 'leader-tasks/:id(\\d+)',
+    name: 'leader-task',
+    component: () => import('../views/leadership/LeaderTasksView.vue'),
+    meta: { title: '领导交办', crumbs, action: TASK_LIST, menu: '/leader-tasks' }
+  },
+  {
+    path: 'daily-submissions',
+    name: 'daily-submissions',
+    component: () => import('../views/leadership/DailySubmissionsView.vue'),
+    meta: { title: '日报上报与阅示', crumbs, action: REPORTS }
+  }
+]
