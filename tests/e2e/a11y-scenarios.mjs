@@ -31,7 +31,8 @@ const DETAILS = [
   { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` },
   { list: '/key-persons', page: (id) => `/community/key-persons/${id}` },
   { list: '/trade-units', page: (id) => `/trades/units/${id}` },
-  { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` }
+  { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` },
+  { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` }
 ]
 
 // Pages already checked for a role (role + path): a second account of the same role checks only
