@@ -339,5 +339,10 @@ int api_daily_submissions_create(struct req *r);
 extern const struct field daily_submissions_create_fields[];
 int api_daily_instructions_create(struct req *r);
 extern const struct field daily_instructions_create_fields[];
+int api_analysis_morning(struct req *r);
+int api_analysis_notes_create(struct req *r);
+extern const struct field analysis_notes_create_fields[];
+int api_analysis_weekly(struct req *r);
+int api_analysis_weekly_xlsx(struct req *r);
 
 #endif

@@ -225,5 +225,9 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/daily-submissions", api_daily_submissions_summary, 0),
 	ROUTE_B("POST", "/api/v1/daily-submissions", api_daily_submissions_create, 0, daily_submissions_create_fields),
 	ROUTE_B("POST", "/api/v1/daily-instructions", api_daily_instructions_create, 0, daily_instructions_create_fields),
+	ROUTE("GET", "/api/v1/analysis/morning", api_analysis_morning, 0),
+	ROUTE_B("POST", "/api/v1/analysis/notes", api_analysis_notes_create, 0, analysis_notes_create_fields),
+	ROUTE("GET", "/api/v1/analysis/weekly", api_analysis_weekly, 0),
+	ROUTE("GET", "/api/v1/analysis/weekly.xlsx", api_analysis_weekly_xlsx, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -465,6 +465,11 @@ static const struct row table[] = {
 	R("POST", "/daily-instructions",
 	  "{\"date\":\"@today\",\"text\":\"矩阵阅示\",\"leader_name\":\"高建军\",\"deadline\":@later}",
 	  "N N N N Y N N N N N N N N"),
+	/* 研判: the desk, supervisors, chiefs and legal read; all but legal write the note */
+	R("GET", "/analysis/morning", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("POST", "/analysis/notes", "{\"date\":\"@today\",\"text\":\"矩阵研判\"}", "N N Y Y Y N Y N N N N N N"),
+	R("GET", "/analysis/weekly", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("GET", "/analysis/weekly.xlsx", NULL, "N N Y Y Y Y Y N N Y N N N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

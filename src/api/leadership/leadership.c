@@ -6,6 +6,13 @@
 #include "domain/leadership/leader_tasks.h"
 #include "domain/leadership/daily_submissions.h"
 #include "domain/leadership/daily_instructions.h"
+#include "domain/leadership/analysis.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <string.h>
 
@@ -150,4 +157,125 @@ int api_daily_instructions_create(struct req *r)
 	if (!rc)
 		rc = daily_instructions_create(&r->ctx, b.date, b.text, b.leader_name, b.deadline, b.station_ids, &out);
 	return DONE(rc, 201, out);
+}
+
+/* 研判 (issue 17) */
+int api_analysis_morning(struct req *r)
+{
+	json_t *out;
+	int rc = analysis_morning(&r->ctx, req_query(r, "date"), &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct analysis_notes_body {
+	const char *date, *text;
+};
+
+const struct field analysis_notes_create_fields[] = {
+	FSTR(struct analysis_notes_body, date, "date", 1, 10),
+	FSTR(struct analysis_notes_body, text, "text", 1, 4000),
+	FEND,
+};
+
+int api_analysis_notes_create(struct req *r)
+{
+	struct analysis_notes_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, analysis_notes_create_fields, &b, &r->err);
+
+	if (!rc)
+		rc = analysis_note_save(&r->ctx, b.date, b.text, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_analysis_weekly(struct req *r)
+{
+	json_t *out;
+	int rc = analysis_weekly(&r->ctx, req_query(r, "date"), &out);
+
+	return DONE(rc, 200, out);
+}
+
+/* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点). */
+int api_analysis_weekly_xlsx(struct req *r)
+{
+	static const struct {
+		const char *key, *sheet;
+	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" } };
+	char path[] = "/tmp/precinct-brief-XXXXXX";
+	json_t *rep;
+	lxw_workbook *wb;
+	lxw_format *bold;
+	FILE *f = NULL;
+	long len = 0;
+	char *buf = NULL;
+	int fd, rc = analysis_weekly(&r->ctx, req_query(r, "date"), &rep);
+
+	if (rc)
+		return rc;
+	fd = mkstemp(path);
+	if (fd < 0) {
+		json_decref(rep);
+		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成报表文件");
+	}
+	close(fd);
+	wb = workbook_new(path);
+	rc = wb ? PS_OK : PS_EIO;
+	if (!rc) {
+		bold = workbook_add_format(wb);
+		format_set_bold(bold);
+		for (size_t d = 0; d < sizeof(dims) / sizeof(dims[0]); d++) {
+			lxw_worksheet *ws = workbook_add_worksheet(wb, dims[d].sheet);
+			json_t *it;
+			size_t i;
+
+			worksheet_write_string(ws, 0, 0, "研判周报", bold);
+			worksheet_write_string(ws, 0, 1,
+					       arena_printf(r->arena, "%s 至 %s", json_string_value(json_object_get(rep, "from")),
+							    json_string_value(json_object_get(rep, "to"))),
+					       NULL);
+			worksheet_write_string(ws, 2, 0, dims[d].sheet, bold);
+			worksheet_write_string(ws, 2, 1, "本周", bold);
+			worksheet_write_string(ws, 2, 2, "上周", bold);
+			worksheet_write_string(ws, 2, 3, "增减", bold);
+			json_array_foreach(json_object_get(rep, dims[d].key), i, it) {
+				json_t *name = json_object_get(it, "name");
+				json_int_t n = json_integer_value(json_object_get(it, "count"));
+				json_int_t p = json_integer_value(json_object_get(it, "prev"));
+
+				worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, json_is_string(name) ? json_string_value(name) : "",
+						       NULL);
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), 1, (double)n, NULL);
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), 2, (double)p, NULL);
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), 3, (double)(n - p), NULL);
+			}
+			worksheet_set_column(ws, 0, 0, 24, NULL);
+		}
+		rc = workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
+	}
+	if (!rc) {
+		f = fopen(path, "rb");
+		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
+			rc = PS_EIO;
+		else if (!(buf = ps_malloc((size_t)len)))
+			rc = PS_ENOMEM;
+		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
+			rc = PS_EIO;
+	}
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (rc) {
+		json_decref(rep);
+		ps_free(buf);
+		return ps_fail(&r->err, rc, NULL, NULL, rc == PS_ENOMEM ? "内存不足" : "报表文件生成失败");
+	}
+	r->raw = buf;
+	r->raw_len = (size_t)len;
+	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r->raw_name = arena_printf(r->arena, "weekly-brief-%s.xlsx", json_string_value(json_object_get(rep, "to")));
+	json_decref(rep);
+	r->status = 200;
+	return PS_OK;
 }

@@ -222,6 +222,10 @@ const struct setting_def setting_defs[] = {
 	  "当日结束时已过期限仍未办结的领导交办任务，每件扣分", "PAT-IND-TASKS", 0 },
 	{ "leader_task.warn_hours", SETTING_INT, "24", 1, 720, "领导交办：到期前预警（小时）",
 	  "距期限不足该小时数仍未办结的任务进入预警", "PAT-IND-TASKS", 0 },
+	{ "analysis.k_tenths", SETTING_INT, "20", 0, 50, "研判：异常判定倍数（十分之一）",
+	  "高于近4周同日均值加该倍数（÷10）的标准差即列为突出问题；20 即 2.0 倍", "PAT-ANALYSIS-RANGE", 0 },
+	{ "analysis.min_count", SETTING_INT, "2", 1, 100, "研判：突出问题起数下限",
+	  "当日起数不少于该数才列为突出问题", "PAT-ANALYSIS-RANGE", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

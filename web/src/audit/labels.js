@@ -368,7 +368,10 @@ const ACTION = {
   'leader_task.assign': '领导交办',
   'daily.submit': '上报日报',
   'daily.summary': '查看日报汇总',
-  'daily.instruct': '领导阅示'
+  'daily.instruct': '领导阅示',
+  'analysis.read': '查看研判',
+  'analysis.note': '填写研判意见',
+  'analysis.weekly': '查看研判周报'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
