@@ -5,7 +5,44 @@ import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu 
 
 const dayAgo = (n) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10)
 
+/** Pixels of a chart's canvas that are drawn (not transparent, not white): the chart has content. */
+async function drawnPixels(page, test) {
+  return page.evaluate((t) => {
+    const c = document.querySelector(`[data-test="${t}"] canvas`)
+    if (!c) return 0
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+    let n = 0
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && !(d[i] > 240 && d[i + 1] > 240 && d[i + 2] > 240)) n++
+    return n
+  }, test)
+}
+
 export const leadershipScenarios = [
+  {
+    name: 'a station chief opens the morning 研判: the charts draw, the note is saved',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.locator('.side-menu .el-menu-item', { hasText: '研判' }).click()
+      await expectPath(page, '/analysis')
+      await expectVisible(page.locator('[data-test="analysis-rule"]', { hasText: '标准差' }), 'the rule of what stands out')
+      await expectVisible(page.locator('[data-test="chart-types"] canvas'), 'the type chart')
+      await expectVisible(page.locator('[data-test="chart-hours"] canvas'), 'the hour chart')
+      let n = 0
+      for (let i = 0; i < 40 && n < 500; i++) {
+        n = await drawnPixels(page, 'chart-types')
+        if (n < 500) await page.waitForTimeout(100)
+      }
+      assert(n >= 500, `the type chart drew only ${n} pixels`)
+      const shot = await page.locator('[data-test="chart-types"]').screenshot()
+      assert(shot.length > 5000, `the chart screenshot is ${shot.length} bytes`)
+      const text = `研判：北街菜市场盗窃 ${Date.now() % 100000}`
+      await page.locator('textarea[data-test="analysis-note"], [data-test="analysis-note"] textarea').first().fill(text)
+      await page.locator('[data-test="analysis-note-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '研判意见已保存' }), 'the saved message')
+      await expectVisible(page.locator('[data-test="analysis-note-by"]', { hasText: '王建华' }), 'the note signed by the chief')
+    }
+  },
   {
     name: 'the 局长 reads a frozen past day of the 警务动态日报 with its 更正 and the 口径',
     async run({ page }) {

@@ -1,14 +1,15 @@
 // menu.js — the 领导交办 / 逐级上报 entries of the left menu (read by area.js); by allowed action.
-import { Checked, Notebook } from '@element-plus/icons-vue'
-import { REPORTS, TASK_LIST } from './labels.js'
+import { Checked, DataAnalysis, Notebook } from '@element-plus/icons-vue'
+import { ANALYSIS_READ, REPORTS, TASK_LIST } from './labels.js'
 
-export const LEADERSHIP_ICONS = { Checked, Notebook }
+export const LEADERSHIP_ICONS = { Checked, DataAnalysis, Notebook }
 
 export const LEADERSHIP_MENU = {
-  title: '领导交办与日报',
+  title: '研判与领导交办',
   icon: 'Checked',
   children: [
     { path: '/leader-tasks', title: '领导交办', icon: 'Checked', action: TASK_LIST },
-    { path: '/daily-submissions', title: '日报上报与阅示', icon: 'Notebook', action: REPORTS }
+    { path: '/daily-submissions', title: '日报上报与阅示', icon: 'Notebook', action: REPORTS },
+    { path: '/analysis', title: '研判', icon: 'DataAnalysis', action: ANALYSIS_READ }
   ]
 }

@@ -1,5 +1,5 @@
 // routes.js — the 领导交办 and 逐级上报/阅示 pages (children of the app layout).
-import { REPORTS, TASK_LIST } from './labels.js'
+import { ANALYSIS_READ, REPORTS, TASK_LIST } from './labels.js'
 
 const crumbs = ['指挥调度']
 
@@ -21,5 +21,11 @@ export const LEADERSHIP_ROUTES = [
     name: 'daily-submissions',
     component: () => import('../views/leadership/DailySubmissionsView.vue'),
     meta: { title: '日报上报与阅示', crumbs, action: REPORTS }
+  },
+  {
+    path: 'analysis',
+    name: 'analysis',
+    component: () => import('../views/leadership/AnalysisView.vue'),
+    meta: { title: '研判', crumbs, action: ANALYSIS_READ }
   }
 ]
