@@ -344,5 +344,9 @@ int api_analysis_notes_create(struct req *r);
 extern const struct field analysis_notes_create_fields[];
 int api_analysis_weekly(struct req *r);
 int api_analysis_weekly_xlsx(struct req *r);
+int api_meetings_list(struct req *r);
+int api_meetings_create(struct req *r);
+extern const struct field meetings_create_fields[];
+int api_meetings_get(struct req *r);
 
 #endif

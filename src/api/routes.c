@@ -229,5 +229,8 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/analysis/notes", api_analysis_notes_create, 0, analysis_notes_create_fields),
 	ROUTE("GET", "/api/v1/analysis/weekly", api_analysis_weekly, 0),
 	ROUTE("GET", "/api/v1/analysis/weekly.xlsx", api_analysis_weekly_xlsx, 0),
+	ROUTE("GET", "/api/v1/meetings", api_meetings_list, 0),
+	ROUTE_B("POST", "/api/v1/meetings", api_meetings_create, 0, meetings_create_fields),
+	ROUTE("GET", "/api/v1/meetings/{id}", api_meetings_get, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

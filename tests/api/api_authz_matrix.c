@@ -470,6 +470,12 @@ static const struct row table[] = {
 	R("POST", "/analysis/notes", "{\"date\":\"@today\",\"text\":\"矩阵研判\"}", "N N Y Y Y N Y N N N N N N"),
 	R("GET", "/analysis/weekly", NULL, "N N Y Y Y Y Y N N Y N N N"),
 	R("GET", "/analysis/weekly.xlsx", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	/* 局长调度分析会: held by the bureau's leader, read by the report readers of the bureau */
+	R("GET", "/meetings", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("POST", "/meetings",
+	  "{\"held_on\":\"@today\",\"title\":\"矩阵调度会\",\"attendees\":\"高建军\",\"period_from\":\"@yesterday\",\"period_to\":\"@today\"}",
+	  "N N N N Y N N N N N N N N"),
+	R("GET", "/meetings/{id}", NULL, "NNN NNN YYN YYN YYN YYN YYN NNN NNN YYN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -497,8 +503,8 @@ struct fixtures {
 	long long beat[NSCOPE], grid[NSCOPE], key_person[NSCOPE], kp_transfer[NSCOPE], sweep[NSCOPE];
 	long long sweep_address[NSCOPE];
 	long long beat_address, kp_person, dongguan, juzhang;
-	/* 领导交办 (issue 17) */
-	long long leader_task[NSCOPE];
+	/* 领导交办, 调度会 (issue 17) */
+	long long leader_task[NSCOPE], meeting[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -820,6 +826,18 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->unit[s], (long long)(time(NULL) + srv->clock_offset + 86400), f->juzhang));
 		f->leader_task[s] = q1(srv, "SELECT MAX(id) FROM leader_task");
 	}
+	/* 调度会: one of the demo county (own and other station: the same
+	 * bureau's), one of the other county */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO meeting(bureau_id, held_on, title, attendees, period_from, period_to, snapshot,"
+			      " created_by, created_at) VALUES (%s, '2026-01-05', '矩阵调度会', '高建军', '2026-01-01',"
+			      " '2026-01-04', '{}', %lld, 0)",
+			      s == COUNTY ? fmt(srv, "(SELECT parent_id FROM org_unit WHERE id = %lld)", f->unit[COUNTY])
+					  : fmt(srv, "%lld", f->bureau),
+			      f->juzhang));
+		f->meeting[s] = q1(srv, "SELECT MAX(id) FROM meeting");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -843,7 +861,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
-		M("/leader-tasks/", leader_task),
+		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
 #undef M
 	};
 

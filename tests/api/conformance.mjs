@@ -192,7 +192,7 @@ async function readAll(c) {
     '/public-services', '/public-services/figures', '/security-forecasts')
   // 领导交办, 逐级上报 and the period ranking (issue 17)
   lists.push('/leader-tasks', '/leader-tasks?open=1', '/daily-submissions', '/reports/daily?year=2026', '/analysis/morning',
-    '/analysis/weekly', '/analysis/weekly.xlsx')
+    '/analysis/weekly', '/analysis/weekly.xlsx', '/meetings')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

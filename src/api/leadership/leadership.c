@@ -7,6 +7,7 @@
 #include "domain/leadership/daily_submissions.h"
 #include "domain/leadership/daily_instructions.h"
 #include "domain/leadership/analysis.h"
+#include "domain/leadership/meetings.h"
 #include "core/mem.h"
 
 #include <stdio.h>
@@ -278,4 +279,58 @@ int api_analysis_weekly_xlsx(struct req *r)
 	json_decref(rep);
 	r->status = 200;
 	return PS_OK;
+}
+
+/* 局长调度分析会 (issue 17) */
+int api_meetings_list(struct req *r)
+{
+	json_t *out;
+	int rc = meetings_list(&r->ctx, &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct meetings_body {
+	const char *held_on, *title, *attendees, *period_from, *period_to, *commendations, *criticisms;
+	json_t *decisions, *answers, *tasks, *follow_ups;
+};
+
+const struct field meetings_create_fields[] = {
+	FSTR(struct meetings_body, held_on, "held_on", 1, 10),
+	FSTR(struct meetings_body, title, "title", 1, 100),
+	FSTR(struct meetings_body, attendees, "attendees", 1, 1000),
+	FSTR(struct meetings_body, period_from, "period_from", 1, 10),
+	FSTR(struct meetings_body, period_to, "period_to", 1, 10),
+	FSTR(struct meetings_body, commendations, "commendations", 0, 2000),
+	FSTR(struct meetings_body, criticisms, "criticisms", 0, 2000),
+	FJSON(struct meetings_body, decisions, "decisions", 0),
+	FJSON(struct meetings_body, answers, "answers", 0),
+	FJSON(struct meetings_body, tasks, "tasks", 0),
+	FJSON(struct meetings_body, follow_ups, "follow_ups", 0),
+	FEND,
+};
+
+int api_meetings_create(struct req *r)
+{
+	struct meetings_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, meetings_create_fields, &b, &r->err);
+
+	if (!rc && ((b.decisions && !json_is_array(b.decisions)) || (b.answers && !json_is_array(b.answers)) ||
+		    (b.tasks && !json_is_array(b.tasks)) || (b.follow_ups && !json_is_array(b.follow_ups))))
+		rc = ps_fail(&r->err, PS_EINVAL, "INVALID_FIELD", NULL, "决定事项、表态、任务和落实情况应为列表");
+	if (!rc)
+		rc = meetings_create(&r->ctx, r->in, &out);
+	return DONE(rc, 201, out);
+}
+
+int api_meetings_get(struct req *r)
+{
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = meetings_get(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
 }

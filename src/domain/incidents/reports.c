@@ -580,14 +580,15 @@ int reports_daily(struct ctx *c, int y, int m, int d, json_t **out)
 			   "success", NULL);
 }
 
+static int period_rank(struct ctx *c, int64_t first, int64_t last, const char *label, const char *kind,
+		       json_t **out);
+
 /* Month (m > 0) or year (m == 0) totals: every day's figures as frozen (each
  * past day frozen now if not yet), today's live; the score is the sum of
  * the days' scores, ranked the same way (ties share a rank). */
 int reports_period(struct ctx *c, int y, int m, json_t **out)
 {
-	const char *path, *like;
-	int64_t bureau_id, first, last, today, day;
-	json_t *sum = NULL, *ranked, *totals, *rep;
+	int64_t first, last;
 	int rc;
 
 	*out = NULL;
@@ -599,6 +600,37 @@ int reports_period(struct ctx *c, int y, int m, json_t **out)
 	first = date_days_from_civil(y, m ? m : 1, 1);
 	last = m ? (m == 12 ? date_days_from_civil(y + 1, 1, 1) : date_days_from_civil(y, m + 1, 1))
 		 : date_days_from_civil(y + 1, 1, 1);
+	rc = period_rank(c, first, last,
+			 m ? arena_printf(c->arena, "%04d-%02d", y, m) : arena_printf(c->arena, "%04d", y),
+			 m ? "month" : "year", out);
+	if (rc)
+		return rc;
+	return audit_write(c, "report.daily", "report", json_string_value(json_object_get(*out, "date")),
+			   "success", NULL);
+}
+
+int reports_range(struct ctx *c, int64_t first, int64_t last, json_t **out)
+{
+	int y, m, d, y2, m2, d2;
+
+	*out = NULL;
+	if (last <= first || last - first > 400)
+		return ps_fail_field(c->err, PS_EINVAL, "period_to", "统计区间应为1天到400天");
+	date_civil_from_days(first, &y, &m, &d);
+	date_civil_from_days(last - 1, &y2, &m2, &d2);
+	return period_rank(c, first, last,
+			   arena_printf(c->arena, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2), "range", out);
+}
+
+static int period_rank(struct ctx *c, int64_t first, int64_t last, const char *label, const char *kind,
+		       json_t **out)
+{
+	const char *path, *like;
+	int64_t bureau_id, today, day;
+	json_t *sum = NULL, *ranked, *totals, *rep;
+	int rc;
+
+	*out = NULL;
 	today = date_local_days(c->now);
 	if (last > today + 1)
 		last = today + 1;
@@ -665,15 +697,12 @@ int reports_period(struct ctx *c, int y, int m, json_t **out)
 	json_decref(sum);
 	if (rc)
 		return rc;
-	rep = json_pack("{s:s, s:s, s:o, s:o}", "period", m ? "month" : "year", "date",
-			m ? arena_printf(c->arena, "%04d-%02d", y, m) : arena_printf(c->arena, "%04d", y), "rows",
-			ranked, "totals", totals);
+	rep = json_pack("{s:s, s:s, s:o, s:o}", "period", kind, "date", label, "rows", ranked, "totals", totals);
 	if (!rep)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	mark_own(c, json_object_get(rep, "rows"), rep);
 	*out = rep;
-	return audit_write(c, "report.daily", "report", json_string_value(json_object_get(rep, "date")),
-			   "success", NULL);
+	return PS_OK;
 fail:
 	json_decref(sum);
 	return rc;

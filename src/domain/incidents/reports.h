@@ -21,6 +21,10 @@ int reports_daily(struct ctx *c, int y, int m, int d, json_t **out);
  * days as frozen. */
 int reports_period(struct ctx *c, int y, int m, json_t **out);
 
+/* The same over local days [first, last) (at most 400), without the role
+ * check or audit (the caller's: 调度会 snapshots). */
+int reports_range(struct ctx *c, int64_t first, int64_t last, json_t **out);
+
 /* Statistics over [from, to) for the user's scope (station_id narrows it). */
 int reports_stats(struct ctx *c, int64_t from, int64_t to, int64_t station_id, json_t **out);
 

@@ -371,7 +371,10 @@ const ACTION = {
   'daily.instruct': '领导阅示',
   'analysis.read': '查看研判',
   'analysis.note': '填写研判意见',
-  'analysis.weekly': '查看研判周报'
+  'analysis.weekly': '查看研判周报',
+  'meeting.create': '记录调度分析会',
+  'meeting.read': '查看调度分析会',
+  'meeting.list': '查询调度分析会'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
