@@ -9,6 +9,7 @@
 #include "domain/leadership/daily_instructions.h"
 #include "domain/leadership/daily_submissions.h"
 #include "domain/leadership/leader_tasks.h"
+#include "domain/leadership/meetings.h"
 #include "domain/rows.h"
 #include "rules/date.h"
 
@@ -150,6 +151,62 @@ int seed_demo_leadership(struct ctx *c)
 	rows_bind_int(&q, cg);
 	TRY(rows_int(&q, "SELECT MAX(id) FROM leader_task WHERE source = 'instruction' AND station_id = ?", 0, &t5));
 	TRY(act(c, "suozhang", t5, "sign", NULL));
+
+	/* two 调度分析会: a week ago, and today following up the first */
+	c->now = now0 - 7 * DAY;
+	TRY(auth_actor_load(c, "juzhang"));
+	{
+		json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[s, s], s:[{s:I, s:s, s:s}, {s:I, s:s, s:s}],"
+				       " s:[{s:I, s:s, s:I}, {s:I, s:s, s:I}]}",
+				       "held_on", ymd_of(c, today - 7), "title", "第四十七次局长调度分析会", "attendees",
+				       "高建军（局长）、马振东（督察大队）、各派出所所长", "period_from", ymd_of(c, today - 13),
+				       "period_to", ymd_of(c, today - 7), "commendations", "东关派出所破案数、打击处理人数居全县前列，予以通报表扬",
+				       "criticisms", "城关派出所可防性案件较上期上升，回告不及时，限期整改", "decisions",
+				       "城关所一周内开展农贸市场、南街出租屋防盗整治", "各所本周起落实夜间巡逻，每晚不少于2小时",
+				       "answers", "station_id", (json_int_t)cg, "chief_name", "王建华", "answer",
+				       "一周内压降可防性案件，回告率达到100%", "station_id", (json_int_t)bs, "chief_name", "北社所长",
+				       "answer", "集市安全检查本周完成", "tasks", "station_id", (json_int_t)cg, "content",
+				       "农贸市场防盗整治，增设巡逻点", "deadline", (json_int_t)(now0 - 2 * DAY), "station_id",
+				       (json_int_t)bs, "content", "集市周边治安巡查", "deadline", (json_int_t)(now0 - DAY));
+		int64_t m1, mt, dec;
+
+		if (!in) {
+			rc = PS_ENOMEM;
+			goto out;
+		}
+		rc = meetings_create(c, in, &out);
+		json_decref(in);
+		if (rc)
+			goto out;
+		m1 = json_integer_value(json_object_get(json_object_get(out, "meeting"), "id"));
+		dec = json_integer_value(json_object_get(json_array_get(json_object_get(json_object_get(out, "meeting"), "decisions"), 0), "id"));
+		json_decref(out);
+		out = NULL;
+		rows_binds(&q, c);
+		rows_bind_int(&q, m1);
+		rows_bind_int(&q, cg);
+		TRY(rows_int(&q, "SELECT MAX(id) FROM leader_task WHERE source = 'meeting' AND source_id = ? AND station_id = ?", 0,
+			     &mt));
+		c->now = now0 - 6 * DAY;
+		TRY(act(c, "suozhang", mt, "sign", NULL));
+		c->now = now0 - 3 * DAY;
+		TRY(act(c, "minjing1", mt, "complete", "农贸市场增设巡逻点2处，整治期间未发生盗窃"));
+		c->now = now0;
+		TRY(auth_actor_load(c, "juzhang"));
+		in = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[s], s:[{s:I, s:s}]}", "held_on", ymd_of(c, today), "title",
+			       "第四十八次局长调度分析会", "attendees", "高建军（局长）、马振东（督察大队）、各派出所所长",
+			       "period_from", ymd_of(c, today - 6), "period_to", ymd_of(c, today), "commendations",
+			       "城关派出所整改到位，可防性案件回落", "decisions", "继续保持夜间巡逻，下周检查落实情况", "follow_ups",
+			       "decision_id", (json_int_t)dec, "text", "已落实：农贸市场整治完成，南街出租屋排查15户");
+		if (!in) {
+			rc = PS_ENOMEM;
+			goto out;
+		}
+		rc = meetings_create(c, in, &out);
+		json_decref(in);
+		if (rc)
+			goto out;
+	}
 out:
 	c->now = now0;
 	json_decref(out);

@@ -83,5 +83,19 @@ export const leadershipScenarios = [
       await page.locator('[data-test="task-sign"]').click()
       await expectVisible(page.locator('[data-test="task-status"]', { hasText: '办理中' }), 'the task signed')
     }
+  },
+  {
+    name: 'the 局长 opens the 调度分析会: the earlier decisions and tasks with their follow-up come first',
+    async run({ page }) {
+      await login(page, 'juzhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.locator('.side-menu .el-menu-item', { hasText: '调度分析会' }).click()
+      await expectPath(page, '/meetings')
+      // the demo's two meetings (seed_leadership.c): the newest follows up the first
+      await expectVisible(page.locator('[data-test="meeting-prev-decisions"]', { hasText: '已落实' }), 'the follow-up of the earlier decision')
+      await expectVisible(page.locator('[data-test="meeting-prev-tasks"]', { hasText: '已办结' }), 'the earlier task done')
+      const n = await page.locator('[data-test="meeting-stations"] .el-table__body tr').count()
+      assert(n === 9, `the snapshot lists ${n} stations, expected 9`)
+    }
   }
 ]

@@ -9,3 +9,4 @@ export const REPORTS = 'report.daily'
 export const TASK_STATUS = { assigned: '待签收', signed: '办理中', done: '已办结' }
 export const TASK_SOURCE = { leader: '领导交办', instruction: '日报阅示', meeting: '调度会' }
 export const ANALYSIS_READ = 'analysis.read'
+export const MEETING_LIST = 'meeting.list'

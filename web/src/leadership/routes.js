@@ -1,5 +1,5 @@
 // routes.js — the 领导交办 and 逐级上报/阅示 pages (children of the app layout).
-import { ANALYSIS_READ, REPORTS, TASK_LIST } from './labels.js'
+import { ANALYSIS_READ, MEETING_LIST, REPORTS, TASK_LIST } from './labels.js'
 
 const crumbs = ['指挥调度']
 
@@ -27,5 +27,11 @@ export const LEADERSHIP_ROUTES = [
     name: 'analysis',
     component: () => import('../views/leadership/AnalysisView.vue'),
     meta: { title: '研判', crumbs, action: ANALYSIS_READ }
+  },
+  {
+    path: 'meetings',
+    name: 'meetings',
+    component: () => import('../views/leadership/MeetingsView.vue'),
+    meta: { title: '调度分析会', crumbs, action: MEETING_LIST }
   }
 ]
