@@ -48,7 +48,7 @@ static int assign(struct ctx *c, int64_t st, const char *content, int64_t deadli
 	return rc;
 }
 
-static int act(struct ctx *c, const char *who, int64_t id, const char *action, const char *text)
+static int task_act(struct ctx *c, const char *who, int64_t id, const char *action, const char *text)
 {
 	json_t *out = NULL;
 	int rc = auth_actor_load(c, who);
@@ -83,17 +83,17 @@ int seed_demo_leadership(struct ctx *c)
 	TRY(assign(c, cg, "整改城关信用社报警装置，限期复查", now0 - 5 * DAY, &t3));
 	TRY(assign(c, bs, "北社乡集市安全检查，加强节日巡逻", now0 + 2 * DAY, &t4));
 	c->now = now0 - 9 * DAY;
-	TRY(act(c, "suozhang", t1, "sign", NULL));
-	TRY(act(c, "minjing1", t2, "sign", NULL));
-	TRY(act(c, "suozhang", t3, "sign", NULL));
+	TRY(task_act(c, "suozhang", t1, "sign", NULL));
+	TRY(task_act(c, "minjing1", t2, "sign", NULL));
+	TRY(task_act(c, "suozhang", t3, "sign", NULL));
 	c->now = now0 - 8 * DAY;
-	TRY(act(c, "minjing1", t1, "progress", "已走访南街出租屋8户"));
+	TRY(task_act(c, "minjing1", t1, "progress", "已走访南街出租屋8户"));
 	c->now = now0 - 7 * DAY - 3600;
-	TRY(act(c, "minjing1", t1, "complete", "排查出租屋15户，登记流动人口6人，发现未登记2人已补登"));
+	TRY(task_act(c, "minjing1", t1, "complete", "排查出租屋15户，登记流动人口6人，发现未登记2人已补登"));
 	c->now = now0 - 6 * DAY;
-	TRY(act(c, "minjing1", t2, "progress", "已清查网吧3家，尚余2家"));
+	TRY(task_act(c, "minjing1", t2, "progress", "已清查网吧3家，尚余2家"));
 	c->now = now0 - 4 * DAY;
-	TRY(act(c, "suozhang", t3, "complete", "报警装置已更换，经复查运行正常"));
+	TRY(task_act(c, "suozhang", t3, "complete", "报警装置已更换，经复查运行正常"));
 	/* the 所长 gives one of his officers a task */
 	c->now = now0 - 2 * DAY;
 	TRY(auth_actor_load(c, "suozhang"));
@@ -150,7 +150,7 @@ int seed_demo_leadership(struct ctx *c)
 	rows_binds(&q, c);
 	rows_bind_int(&q, cg);
 	TRY(rows_int(&q, "SELECT MAX(id) FROM leader_task WHERE source = 'instruction' AND station_id = ?", 0, &t5));
-	TRY(act(c, "suozhang", t5, "sign", NULL));
+	TRY(task_act(c, "suozhang", t5, "sign", NULL));
 
 	/* two 调度分析会: a week ago, and today following up the first */
 	c->now = now0 - 7 * DAY;
@@ -188,9 +188,9 @@ int seed_demo_leadership(struct ctx *c)
 		TRY(rows_int(&q, "SELECT MAX(id) FROM leader_task WHERE source = 'meeting' AND source_id = ? AND station_id = ?", 0,
 			     &mt));
 		c->now = now0 - 6 * DAY;
-		TRY(act(c, "suozhang", mt, "sign", NULL));
+		TRY(task_act(c, "suozhang", mt, "sign", NULL));
 		c->now = now0 - 3 * DAY;
-		TRY(act(c, "minjing1", mt, "complete", "农贸市场增设巡逻点2处，整治期间未发生盗窃"));
+		TRY(task_act(c, "minjing1", mt, "complete", "农贸市场增设巡逻点2处，整治期间未发生盗窃"));
 		c->now = now0;
 		TRY(auth_actor_load(c, "juzhang"));
 		in = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[s], s:[{s:I, s:s}]}", "held_on", ymd_of(c, today), "title",
