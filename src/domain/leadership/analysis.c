@@ -24,7 +24,7 @@ static const struct dim dims[] = {
 	  " LEFT JOIN incident_category pc ON pc.code = substr(i.category, 1, 2)" },
 	{ "by_station", "i.station_id", "MIN(o.name)", "" },
 	{ "by_place", "i.place_key", "MIN(i.place)", "" },
-	{ "by_hour", "((i.received_at + 28800) % 86400) / 3600", "MIN('')", "" },
+	{ "by_hour", "((i.received_at + 28800) % 86400) / 3600", "MIN(o.name)", "" },
 };
 
 /* sqrt and 2-decimal rounding without libm (non-negative values) */
