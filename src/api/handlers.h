@@ -400,5 +400,26 @@ int api_patrol_rewards_create(struct req *r);
 extern const struct field patrol_rewards_create_fields[];
 int api_patrol_meetings_put(struct req *r);
 extern const struct field patrol_meetings_put_fields[];
+/* 领导交办, 逐级上报 and 阅示 (issue 17) */
+int api_leader_tasks_list(struct req *r);
+int api_leader_tasks_create(struct req *r);
+extern const struct field leader_tasks_create_fields[];
+int api_leader_tasks_get(struct req *r);
+int api_leader_tasks_action(struct req *r);
+extern const struct field leader_tasks_action_fields[];
+int api_daily_submissions_summary(struct req *r);
+int api_daily_submissions_create(struct req *r);
+extern const struct field daily_submissions_create_fields[];
+int api_daily_instructions_create(struct req *r);
+extern const struct field daily_instructions_create_fields[];
+int api_analysis_morning(struct req *r);
+int api_analysis_notes_create(struct req *r);
+extern const struct field analysis_notes_create_fields[];
+int api_analysis_weekly(struct req *r);
+int api_analysis_weekly_xlsx(struct req *r);
+int api_meetings_list(struct req *r);
+int api_meetings_create(struct req *r);
+extern const struct field meetings_create_fields[];
+int api_meetings_get(struct req *r);
 
 #endif

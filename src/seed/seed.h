@@ -44,6 +44,8 @@ int seed_demo_dispatch(struct ctx *c);
 /* The demo's 巡逻防控: teams, plans, six weeks of logs, 城关's hot spot
  * (seed_patrol.c): after seed_demo_community. */
 int seed_demo_patrol(struct ctx *c);
+/* 领导交办, 逐级上报, 阅示 and frozen rankings (issue 17, seed_leadership.c). */
+int seed_demo_leadership(struct ctx *c);
 
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */

@@ -534,6 +534,33 @@ static const struct row table[] = {
 	R("POST", "/patrol-rewards", "{\"team_id\":@patrolteam,\"period\":\"week\",\"reward\":\"矩阵表扬\"}",
 	  "N N N N N N Y N N N N N N"),
 	R("PUT", "/patrol-meetings", "{\"notes\":\"矩阵碰头会\"}", "N N N N N N Y N N N N N N"),
+
+	/* 领导交办, 逐级上报 and 阅示 (issue 17): chiefs assign (a station chief
+	 * within the station), the station carries out; the station chief
+	 * reports the day; only the bureau's leader writes the 阅示 */
+	R("GET", "/leader-tasks", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leader-tasks",
+	  "{\"station_id\":@station,\"content\":\"矩阵交办\",\"leader_name\":\"高建军\",\"deadline\":@later}",
+	  "N N N N Y N Y N N N N N N"),
+	R("GET", "/leader-tasks/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/leader-tasks/{id}/{action}", NULL,
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN NNN NNN"),
+	R("GET", "/daily-submissions", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("POST", "/daily-submissions", "{\"date\":\"@today\"}", "N N N N N N Y N N N N N N"),
+	R("POST", "/daily-instructions",
+	  "{\"date\":\"@today\",\"text\":\"矩阵阅示\",\"leader_name\":\"高建军\",\"deadline\":@later}",
+	  "N N N N Y N N N N N N N N"),
+	/* 研判: the desk, supervisors, chiefs and legal read; all but legal write the note */
+	R("GET", "/analysis/morning", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("POST", "/analysis/notes", "{\"date\":\"@today\",\"text\":\"矩阵研判\"}", "N N Y Y Y N Y N N N N N N"),
+	R("GET", "/analysis/weekly", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("GET", "/analysis/weekly.xlsx", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	/* 局长调度分析会: held by the bureau's leader, read by the report readers of the bureau */
+	R("GET", "/meetings", NULL, "N N Y Y Y Y Y N N Y N N N"),
+	R("POST", "/meetings",
+	  "{\"held_on\":\"@today\",\"title\":\"矩阵调度会\",\"attendees\":\"高建军\",\"period_from\":\"@yesterday\",\"period_to\":\"@today\"}",
+	  "N N N N Y N N N N N N N N"),
+	R("GET", "/meetings/{id}", NULL, "NNN NNN YYN YYN YYN YYN YYN NNN NNN YYN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -567,6 +594,8 @@ struct fixtures {
 	long long equipment[NSCOPE];
 	/* 队伍管理 (issue 18, part 3) */
 	long long intervention[NSCOPE], monitor[NSCOPE], monitor_visit[NSCOPE];
+	/* 领导交办, 调度会 (issue 17) */
+	long long leader_task[NSCOPE], meeting[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -933,6 +962,25 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      " recorded_at) VALUES (%lld, %lld, '2026-01-05', '矩阵意见', '2026-01-20', 1, 0)",
 			      f->monitor[s], f->unit[s]));
 		f->monitor_visit[s] = q1(srv, "SELECT MAX(id) FROM conduct_monitor_visit");
+	/* 领导交办: one task given to each scope's station, due tomorrow */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO leader_task(station_id, source, content, leader_name, deadline, status,"
+			      " created_by, created_at) VALUES (%lld, 'leader', '矩阵交办', '高建军', %lld, 'assigned', %lld, 0)",
+			      f->unit[s], (long long)(time(NULL) + srv->clock_offset + 86400), f->juzhang));
+		f->leader_task[s] = q1(srv, "SELECT MAX(id) FROM leader_task");
+	}
+	/* 调度会: one of the demo county (own and other station: the same
+	 * bureau's), one of the other county */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO meeting(bureau_id, held_on, title, attendees, period_from, period_to, snapshot,"
+			      " created_by, created_at) VALUES (%s, '2026-01-05', '矩阵调度会', '高建军', '2026-01-01',"
+			      " '2026-01-04', '{}', %lld, 0)",
+			      s == COUNTY ? fmt(srv, "(SELECT parent_id FROM org_unit WHERE id = %lld)", f->unit[COUNTY])
+					  : fmt(srv, "%lld", f->bureau),
+			      f->juzhang));
+		f->meeting[s] = q1(srv, "SELECT MAX(id) FROM meeting");
 	}
 }
 
@@ -961,6 +1009,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/equipment/", equipment),
 		M("/interventions/", intervention), M("/conduct-monitors/", monitor), M("/conduct-monitor-visits/", monitor_visit),
 		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
+		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
 #undef M
 	};
 
@@ -1000,6 +1049,8 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 		r = subst(srv, r, "{id}", fmt(srv, "%lld", id_for(f, text, s)));
 	r = subst(srv, r, "/actions/{action}", "/actions/approve");
 	if (strstr(r, API "/oversight/"))
+		r = subst(srv, r, "{action}", "sign");
+	if (strstr(r, API "/leader-tasks/"))
 		r = subst(srv, r, "{action}", "sign");
 	if (strstr(r, API "/incidents/"))
 		r = subst(srv, r, "{step}", "arrive");

@@ -487,8 +487,8 @@ STORY(daily_report)
 	r = http(srv, S("ducha"), "GET", fmt(srv, API "/reports/daily?date=%s", ymd(srv, d, 1)), NULL);
 	EXPECT(r, 200);
 	EXPECT_STR(r, "date", ymd(srv, d, 1));
-	EXPECT_NUM(r, "weights.incidents", 1);
-	EXPECT_NUM(r, "weights.open_breaches", -10);
+	EXPECT_NUM(r, "weights.solved", 10);
+	EXPECT_NUM(r, "weights.breach", 10);
 	rows = jpath(r->json, "rows");
 	n = json_array_size(rows);
 	assert_int_equal(n, 9);
@@ -496,19 +496,22 @@ STORY(daily_report)
 		long long st = jint(row, "station_id"), ob = open_breaches(br, st);
 		int cg = st == CG, bs = st == BS;
 		long long inc = cg ? 3 : bs ? 1 : 0, pct = cg ? 50 : bs ? 100 : 0;
+		long long prev = cg || bs ? 1 : 0, plw = cg ? 1 : 0, missed = cg ? 1 : 0;
 
-		if (jint(row, "incidents") != inc || jint(row, "criminal_incidents") != 0 ||
-		    jint(row, "public_order_incidents") != (cg ? 2 : bs ? 1 : 0) ||
-		    jint(row, "preventable") != (cg || bs ? 1 : 0) ||
-		    jint(row, "preventable_last_week") != (cg ? 1 : 0) ||
+		if (jint(row, "incidents") != inc || jint(row, "preventable") != prev ||
+		    jint(row, "preventable_last_week") != plw || jint(row, "preventable_last_year") != 0 ||
 		    jint(row, "handled") != (cg ? 2 : bs ? 1 : 0) ||
 		    jint(row, "callbacks") != (cg || bs ? 1 : 0) || jint(row, "callback_pct") != pct ||
-		    jint(row, "cases_filed") != 0 || jint(row, "cases_solved") != 0 ||
-		    jint(row, "persons_dealt") != 0 || jint(row, "open_breaches") != ob)
+		    jint(row, "missed_callbacks") != missed || jint(row, "cases_filed") != 0 ||
+		    jint(row, "solved") != 0 || jint(row, "persons_dealt") != 0 ||
+		    jint(row, "open_breaches") != ob)
 			fail_msg("row %s: want incidents %lld, callback_pct %lld, open_breaches %lld: %s",
 				 jstr(row, "station_name"), inc, pct, ob, r->body);
 		want[i].id = st;
-		want[i].score = inc * 1 + pct * 1 - 10 * ob;
+		/* receiving incidents earns nothing: the theft costs 3 against each of
+		 * last week and last year, the missed callback 2 */
+		want[i].score = jint(row, "safe_pct") + 3 * ((plw - prev) + (0 - prev)) - 2 * missed - 10 * ob -
+				10 * jint(row, "overdue_oversight") - 5 * jint(row, "tasks_overdue");
 		if (jint(row, "score") != want[i].score)
 			fail_msg("score of %s: want %lld in %s", jstr(row, "station_name"), want[i].score,
 				 r->body);
@@ -517,8 +520,11 @@ STORY(daily_report)
 	EXPECT_NUM(r, "totals.handled", 3);
 	qsort(want, n, sizeof(want[0]), by_want);
 	for (i = 0; i < n; i++) {
+		long long rank = i && want[i].score == want[i - 1].score ? jint(json_array_get(rows, i - 1), "rank")
+								      : (long long)i + 1;
+
 		row = json_array_get(rows, i);
-		if (jint(row, "station_id") != want[i].id || jint(row, "rank") != (long long)i + 1)
+		if (jint(row, "station_id") != want[i].id || jint(row, "rank") != rank)
 			fail_msg("rank %zu: want station %lld in %s", i + 1, want[i].id, r->body);
 	}
 

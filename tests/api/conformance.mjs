@@ -198,6 +198,9 @@ async function readAll(c) {
   lists.push('/assessments', '/assessments?period=quarter', '/assessments?period=year&level=station', '/interventions',
     '/rewards', '/conduct-monitors')
   lists.push('/patrol-teams', '/patrol-plans', '/patrol-plans/heat', '/patrol-logs', '/patrol-scores', '/patrol-scores.xlsx')
+  // 领导交办, 逐级上报 and the period ranking (issue 17)
+  lists.push('/leader-tasks', '/leader-tasks?open=1', '/daily-submissions', '/reports/daily?year=2026', '/analysis/morning',
+    '/analysis/weekly', '/analysis/weekly.xlsx', '/meetings')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

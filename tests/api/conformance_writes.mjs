@@ -446,4 +446,20 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await sz.call('POST', `/equipment/${eqpId}/issue`, { officer_id: m1.me.id, purpose: '契约' })
   await m1.call('POST', `/equipment/${eqpId}/return`, { note: '完好' })
   await sz.call('GET', '/equipment?kind=recorder')
+  // --- 领导交办, 逐级上报, 阅示, 研判, 调度会 (issue 17) ---
+  {
+    const cg = (await c.suozhang.call('GET', '/me')).body.user.unit.id
+    const later = Math.floor(Date.now() / 1000) + 3 * 86400
+    const t = await c.juzhang.call('POST', '/leader-tasks', { station_id: cg, content: '契约交办', leader_name: '高建军', deadline: later })
+    const tid = t.body && t.body.task ? t.body.task.id : 0
+    await c.suozhang.call('GET', `/leader-tasks/${tid}`)
+    await c.suozhang.call('POST', `/leader-tasks/${tid}/sign`, {})
+    await c.suozhang.call('POST', '/daily-submissions', { date: today, note: '契约上报' })
+    await c.juzhang.call('POST', '/daily-instructions', { date: today, text: '契约阅示', leader_name: '高建军', deadline: later })
+    await c.juzhang.call('POST', '/analysis/notes', { date: today, text: '契约研判' })
+    const m = await c.juzhang.call('POST', '/meetings', { held_on: today, title: '契约调度会', attendees: '高建军',
+      period_from: today, period_to: today, decisions: ['契约决定'] })
+    const mid = m.body && m.body.meeting ? m.body.meeting.id : 0
+    await c.juzhang.call('GET', `/meetings/${mid}`)
+  }
 }

@@ -33,6 +33,7 @@ const DETAILS = [
   { list: '/trade-units', page: (id) => `/trades/units/${id}` },
   { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` },
   { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` }
+  { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` }
 ]
 
 // Pages already checked for a role (role + path): a second account of the same role checks only

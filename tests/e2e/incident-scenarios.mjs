@@ -185,7 +185,7 @@ export const incidentScenarios = [
       const first = await rows.first().innerText()
       assert(/^\s*1\b/.test(first), `the first row is not rank 1: ${first}`)
       await expectVisible(page.locator('[data-test="chart-score"] canvas'), 'the score chart')
-      await expectVisible(page.locator('[data-test="chart-incidents"] canvas'), 'the incidents chart')
+      await expectVisible(page.locator('[data-test="chart-preventable"] canvas'), 'the 可防性案件 chart')
       const href = await page.locator('[data-test="report-xlsx"]').getAttribute('href')
       assert(/^\/api\/v1\/reports\/daily\.xlsx\?date=\d{4}-\d{2}-\d{2}$/.test(href || ''), `export link: ${href}`)
       const res = await page.request.get(href)

@@ -16,6 +16,7 @@ import { learnScenarios } from './learn-scenarios.mjs'
 import { dispatchScenarios } from './dispatch-scenarios.mjs'
 import { teamAssessScenarios } from './team-assess-scenarios.mjs'
 import { patrolScenarios } from './patrol-scenarios.mjs'
+import { leadershipScenarios } from './leadership-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -166,6 +167,7 @@ const mainScenarios = [
   ...dispatchScenarios,
   ...teamAssessScenarios,
   ...patrolScenarios,
+  ...leadershipScenarios,
   ...a11yScenarios
 ]
 

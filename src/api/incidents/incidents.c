@@ -390,28 +390,51 @@ static int report_date(struct req *r, int *y, int *m, int *d)
 	return PS_OK;
 }
 
+/* ?date=YYYY-MM-DD (default today), or ?month=YYYY-MM, or ?year=YYYY */
+static int report_get(struct req *r, json_t **out)
+{
+	const char *mo = req_query(r, "month"), *yr = req_query(r, "year");
+	int y, m, d, rc;
+
+	if (mo && *mo) {
+		if (strlen(mo) != 7 || date_parse(arena_printf(r->ctx.arena, "%s-01", mo), 10, &y, &m, &d))
+			return ps_fail_field(&r->err, PS_EINVAL, "month", "月份应为 YYYY-MM");
+		return reports_period(&r->ctx, y, m, out);
+	}
+	if (yr && *yr) {
+		if (strlen(yr) != 4 || date_parse(arena_printf(r->ctx.arena, "%s-01-01", yr), 10, &y, &m, &d))
+			return ps_fail_field(&r->err, PS_EINVAL, "year", "年份应为 YYYY");
+		return reports_period(&r->ctx, y, 0, out);
+	}
+	rc = report_date(r, &y, &m, &d);
+	return rc ? rc : reports_daily(&r->ctx, y, m, d, out);
+}
+
 int api_reports_daily(struct req *r)
 {
 	json_t *out;
-	int y, m, d, rc = report_date(r, &y, &m, &d);
+	int rc = report_get(r, &out);
 
-	if (!rc) rc = reports_daily(&r->ctx, y, m, d, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
-/* The daily report as a workbook: one sheet, a title row, the ranked table. */
+/* The daily report as a workbook: one sheet, a title row, the ranked table;
+ * a corrected station's row says 更正 with the current figures beside. */
 static int daily_xlsx(json_t *rep, const char *path)
 {
 	static const struct {
 		const char *key, *title;
 	} cols[] = {
 		{ "rank", "排名" }, { "station_name", "单位" }, { "score", "得分" },
-		{ "incidents", "警情" }, { "criminal_incidents", "刑事警情" },
-		{ "public_order_incidents", "治安警情" }, { "cases_accepted", "受案" },
-		{ "cases_filed", "立案" }, { "cases_solved", "办结" }, { "persons_dealt", "打击处理人数" },
+		{ "solved", "破案数" }, { "persons_dealt", "打击处理人数" }, { "safe_pct", "安全小区%" },
 		{ "preventable", "可防性案件" }, { "preventable_last_week", "上周同日" },
-		{ "callback_pct", "回告率%" }, { "open_breaches", "未答复超期" },
+		{ "preventable_last_year", "去年同日" }, { "callback_pct", "回告率%" },
+		{ "missed_callbacks", "未回告" }, { "overdue_oversight", "督办超期" },
+		{ "open_breaches", "未处理超期记录" }, { "tasks_done", "交办办结" },
+		{ "tasks_overdue", "交办超期" }, { "incidents", "接报警情（不计分）" },
+		{ "corrected_score", "更正后得分" },
 	};
+	const size_t ncols = sizeof(cols) / sizeof(cols[0]);
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws;
 	lxw_format *bold;
@@ -425,18 +448,22 @@ static int daily_xlsx(json_t *rep, const char *path)
 	format_set_bold(bold);
 	worksheet_write_string(ws, 0, 0, "警务动态日报", bold);
 	worksheet_write_string(ws, 0, 1, json_string_value(json_object_get(rep, "date")), NULL);
-	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+	for (size_t k = 0; k < ncols; k++)
 		worksheet_write_string(ws, 2, (lxw_col_t)k, cols[k].title, bold);
-	json_array_foreach(json_object_get(rep, "rows"), i, row)
-		for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
+	worksheet_write_string(ws, 2, (lxw_col_t)ncols, "更正", bold);
+	json_array_foreach(json_object_get(rep, "rows"), i, row) {
+		for (size_t k = 0; k < ncols; k++) {
 			json_t *v = json_object_get(row, cols[k].key);
 
 			if (json_is_string(v))
 				worksheet_write_string(ws, (lxw_row_t)(3 + i), (lxw_col_t)k, json_string_value(v), NULL);
-			else
+			else if (json_is_integer(v))
 				worksheet_write_number(ws, (lxw_row_t)(3 + i), (lxw_col_t)k,
 						       (double)json_integer_value(v), NULL);
 		}
+		if (json_object_get(row, "corrections"))
+			worksheet_write_string(ws, (lxw_row_t)(3 + i), (lxw_col_t)ncols, "更正", NULL);
+	}
 	worksheet_set_column(ws, 1, 1, 16, NULL);
 	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
 }
@@ -448,11 +475,12 @@ int api_reports_daily_xlsx(struct req *r)
 	FILE *f = NULL;
 	long len;
 	char *buf = NULL;
-	int y, m, d, fd, rc = report_date(r, &y, &m, &d);
+	const char *date;
+	int fd, rc = report_get(r, &rep);
 
-	if (!rc) rc = reports_daily(&r->ctx, y, m, d, &rep);
 	if (rc)
 		return rc;
+	date = arena_printf(r->arena, "%s", json_string_value(json_object_get(rep, "date")));
 	fd = mkstemp(path);
 	if (fd < 0) {
 		json_decref(rep);
@@ -481,7 +509,7 @@ int api_reports_daily_xlsx(struct req *r)
 	r->raw = buf;
 	r->raw_len = (size_t)len;
 	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	r->raw_name = arena_printf(r->arena, "daily-report-%04d%02d%02d.xlsx", y, m, d);
+	r->raw_name = arena_printf(r->arena, "daily-report-%s.xlsx", date);
 	r->status = 200;
 	return PS_OK;
 }

@@ -9,6 +9,7 @@
 #include "domain/trades/trades.h"
 #include "domain/incidents/dispatch_alerts.h"
 #include "domain/team/monitors.h"
+#include "domain/leadership/leader_tasks.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -25,5 +26,6 @@ const struct clock_source clock_sources[] = {
 	{ "trade_findings", trade_findings_clocks }, /* 限期整改 of inspection findings */
 	{ "dispatch_alerts", dispatch_alerts_clocks }, /* 派警指令未签收 (issue 17) */
 	{ "conduct_monitors", monitors_clocks },    /* 警风警纪监督员意见 answered (issue 18) */
+	{ "leader_tasks", leader_tasks_clocks },   /* 领导交办 due (issue 17) */
 	{ NULL, NULL },
 };

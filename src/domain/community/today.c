@@ -7,6 +7,7 @@
 #include "domain/trades/trades.h"
 #include "domain/incidents/dispatch_alerts.h"
 #include "domain/team/interventions.h"
+#include "domain/leadership/leader_tasks.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -18,6 +19,7 @@ const struct today_source today_sources[] = {
 	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
 	{ "dispatch_alerts", dispatch_alerts_today }, /* 新指令待签收 (issue 17) */
 	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
+	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
 	{ NULL, NULL },
 };
 

@@ -16,6 +16,7 @@ import trades from '../trades/area.js'
 import teamLearn from '../team/area-learn.js'
 import teamAssess from '../team/area-assess.js'
 import patrol from '../patrol/area.js'
+import leadership from '../leadership/area.js'
 
 // one area per line (merges of new areas stay clean)
 export const AREAS = [
@@ -34,6 +35,7 @@ export const AREAS = [
   teamLearn,
   teamAssess,
   patrol
+  leadership
 ]
 
 /**

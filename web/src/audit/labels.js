@@ -85,6 +85,12 @@ export const OBJECT_TYPES = [
   { value: 'patrol_plan', label: '巡逻计划' },
   { value: 'patrol_log', label: '巡逻记录' },
   { value: 'patrol_arrest', label: '巡逻抓现行' }
+  // 领导交办、逐级上报与阅示
+  { value: 'leader_task', label: '领导交办' },
+  { value: 'daily_submission', label: '日报上报' },
+  { value: 'daily_instruction', label: '领导阅示' },
+  { value: 'meeting', label: '调度分析会' },
+  { value: 'analysis', label: '研判' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -416,6 +422,23 @@ const ACTION = {
   'patrol_arrest.link': '关联抓现行的警情案件',
   'patrol_reward.create': '登记巡逻奖励',
   'patrol_meeting.notes': '记录巡逻碰头会'
+  'leader_task.create': '领导交办',
+  'leader_task.list': '查询领导交办',
+  'leader_task.read': '查看领导交办',
+  'leader_task.sign': '签收领导交办',
+  'leader_task.progress': '登记交办进展',
+  'leader_task.complete': '办结领导交办',
+  'leader_task.update': '办理领导交办',
+  'leader_task.assign': '领导交办',
+  'daily.submit': '上报日报',
+  'daily.summary': '查看日报汇总',
+  'daily.instruct': '领导阅示',
+  'analysis.read': '查看研判',
+  'analysis.note': '填写研判意见',
+  'analysis.weekly': '查看研判周报',
+  'meeting.create': '记录调度分析会',
+  'meeting.read': '查看调度分析会',
+  'meeting.list': '查询调度分析会'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
@@ -427,7 +450,8 @@ const ACTION_PREFIX = {
   'import.': '批量导入',
   'export.': '导出个人信息',
   'complaint.': '信访投诉办理',
-  'ledger.': '查看台账'
+  'ledger.': '查看台账',
+  'leader_task.': '领导交办办理'
 }
 
 export function actionLabel(v) {

@@ -92,3 +92,19 @@ export function stationOption(items) {
     label: true
   })
 }
+
+/** 警务动态日报: 可防性案件 of each station against the same day last week and last year (fewer is better). */
+export function preventableOption(rows) {
+  const names = rows.map((r) => short(r.station_name))
+  const s = (name, key) => ({ name, type: 'bar', data: rows.map((r) => r[key] || 0), barMaxWidth: 18 })
+  return {
+    color: ['#c0392b', '#e6a23c', '#909399'],
+    title: title('可防性案件（越少越好）'),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 26, textStyle: FONT },
+    grid: { left: 48, right: 16, top: 60, bottom: 64 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30, ...FONT } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [s('本期', 'preventable'), s('上周同日', 'preventable_last_week'), s('去年同日', 'preventable_last_year')]
+  }
+}

@@ -1,0 +1,336 @@
+/* leadership.c — /leader-tasks (领导交办), /daily-submissions (逐级上报) and
+ * /daily-instructions (阅示), issue 17. */
+#include "api/api.h"
+#include "api/handlers.h"
+#include "api/fields.h"
+#include "domain/leadership/leader_tasks.h"
+#include "domain/leadership/daily_submissions.h"
+#include "domain/leadership/daily_instructions.h"
+#include "domain/leadership/analysis.h"
+#include "domain/leadership/meetings.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <string.h>
+
+#define DONE(rc, status, out) ((rc) ? (rc) : req_reply(r, (status), (out)))
+
+int api_leader_tasks_list(struct req *r)
+{
+	int64_t open;
+	json_t *out;
+	int rc = req_query_int(r, "open", 0, 1, 0, &open);
+
+	if (!rc)
+		rc = leader_tasks_list(&r->ctx, (int)open, &out);
+	return DONE(rc, 200, out);
+}
+
+struct leader_tasks_create_body {
+	int64_t station_id, assignee_id, deadline;
+	int station_given, assignee_given, deadline_given;
+	const char *team, *content, *leader_name;
+};
+
+const struct field leader_tasks_create_fields[] = {
+	FINT(struct leader_tasks_create_body, station_id, "station_id", 1, 1, INT64_MAX),
+	FINTP(struct leader_tasks_create_body, assignee_id, assignee_given, "assignee_id", 1, INT64_MAX),
+	FSTR(struct leader_tasks_create_body, team, "team", 0, 64),
+	FSTR(struct leader_tasks_create_body, content, "content", 1, 2000),
+	FSTR(struct leader_tasks_create_body, leader_name, "leader_name", 1, 32),
+	FINT(struct leader_tasks_create_body, deadline, "deadline", 1, 0, INT64_MAX / 2),
+	FEND,
+};
+
+int api_leader_tasks_create(struct req *r)
+{
+	struct leader_tasks_create_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, leader_tasks_create_fields, &b, &r->err);
+
+	if (!rc) {
+		struct leader_task_input in = { 0 };
+
+		in.station_id = b.station_id;
+		in.assignee_id = b.assignee_given ? b.assignee_id : 0;
+		in.team = b.team;
+		in.content = b.content;
+		in.leader_name = b.leader_name;
+		in.deadline = b.deadline;
+		in.source = "leader";
+		rc = leader_tasks_create(&r->ctx, &in, &out);
+	}
+	return DONE(rc, 201, out);
+}
+
+int api_leader_tasks_get(struct req *r)
+{
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = leader_tasks_get(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
+}
+
+struct leader_tasks_action_body {
+	const char *text;
+};
+
+const struct field leader_tasks_action_fields[] = {
+	FSTR(struct leader_tasks_action_body, text, "text", 0, 2000),
+	FEND,
+};
+
+int api_leader_tasks_action(struct req *r)
+{
+	struct leader_tasks_action_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc && r->in)
+		rc = fields_bind(r->in, leader_tasks_action_fields, &b, &r->err);
+	if (!rc)
+		rc = leader_tasks_act(&r->ctx, id, r->params[1], b.text, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_daily_submissions_summary(struct req *r)
+{
+	json_t *out;
+	const char *d = req_query(r, "date");
+	int rc = daily_submissions_summary(&r->ctx, d && *d ? d : ctx_today_str(&r->ctx), &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct daily_submissions_body {
+	const char *date, *note;
+};
+
+const struct field daily_submissions_create_fields[] = {
+	FSTR(struct daily_submissions_body, date, "date", 1, 10),
+	FSTR(struct daily_submissions_body, note, "note", 0, 2000),
+	FEND,
+};
+
+int api_daily_submissions_create(struct req *r)
+{
+	struct daily_submissions_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, daily_submissions_create_fields, &b, &r->err);
+
+	if (!rc)
+		rc = daily_submissions_submit(&r->ctx, b.date, b.note, &out);
+	return DONE(rc, 201, out);
+}
+
+struct daily_instructions_body {
+	const char *date, *text, *leader_name;
+	int64_t deadline;
+	int deadline_given;
+	json_t *station_ids;
+};
+
+const struct field daily_instructions_create_fields[] = {
+	FSTR(struct daily_instructions_body, date, "date", 1, 10),
+	FSTR(struct daily_instructions_body, text, "text", 1, 2000),
+	FSTR(struct daily_instructions_body, leader_name, "leader_name", 1, 32),
+	FINT(struct daily_instructions_body, deadline, "deadline", 1, 0, INT64_MAX / 2),
+	FJSON(struct daily_instructions_body, station_ids, "station_ids", 0),
+	FEND,
+};
+
+int api_daily_instructions_create(struct req *r)
+{
+	struct daily_instructions_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, daily_instructions_create_fields, &b, &r->err);
+
+	if (!rc && b.station_ids && !json_is_array(b.station_ids))
+		rc = ps_fail_field(&r->err, PS_EINVAL, "station_ids", "承办单位应为派出所编号列表");
+	if (!rc)
+		rc = daily_instructions_create(&r->ctx, b.date, b.text, b.leader_name, b.deadline, b.station_ids, &out);
+	return DONE(rc, 201, out);
+}
+
+/* 研判 (issue 17) */
+int api_analysis_morning(struct req *r)
+{
+	json_t *out;
+	int rc = analysis_morning(&r->ctx, req_query(r, "date"), &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct analysis_notes_body {
+	const char *date, *text;
+};
+
+const struct field analysis_notes_create_fields[] = {
+	FSTR(struct analysis_notes_body, date, "date", 1, 10),
+	FSTR(struct analysis_notes_body, text, "text", 1, 4000),
+	FEND,
+};
+
+int api_analysis_notes_create(struct req *r)
+{
+	struct analysis_notes_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, analysis_notes_create_fields, &b, &r->err);
+
+	if (!rc)
+		rc = analysis_note_save(&r->ctx, b.date, b.text, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_analysis_weekly(struct req *r)
+{
+	json_t *out;
+	int rc = analysis_weekly(&r->ctx, req_query(r, "date"), &out);
+
+	return DONE(rc, 200, out);
+}
+
+/* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点). */
+int api_analysis_weekly_xlsx(struct req *r)
+{
+	static const struct {
+		const char *key, *sheet;
+	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" } };
+	char path[] = "/tmp/precinct-brief-XXXXXX";
+	json_t *rep;
+	lxw_workbook *wb;
+	lxw_format *bold;
+	FILE *f = NULL;
+	long len = 0;
+	char *buf = NULL;
+	int fd, rc = analysis_weekly(&r->ctx, req_query(r, "date"), &rep);
+
+	if (rc)
+		return rc;
+	fd = mkstemp(path);
+	if (fd < 0) {
+		json_decref(rep);
+		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成报表文件");
+	}
+	close(fd);
+	wb = workbook_new(path);
+	rc = wb ? PS_OK : PS_EIO;
+	if (!rc) {
+		bold = workbook_add_format(wb);
+		format_set_bold(bold);
+		for (size_t d = 0; d < sizeof(dims) / sizeof(dims[0]); d++) {
+			lxw_worksheet *ws = workbook_add_worksheet(wb, dims[d].sheet);
+			json_t *it;
+			size_t i;
+
+			worksheet_write_string(ws, 0, 0, "研判周报", bold);
+			worksheet_write_string(ws, 0, 1,
+					       arena_printf(r->arena, "%s 至 %s", json_string_value(json_object_get(rep, "from")),
+							    json_string_value(json_object_get(rep, "to"))),
+					       NULL);
+			worksheet_write_string(ws, 2, 0, dims[d].sheet, bold);
+			worksheet_write_string(ws, 2, 1, "本周", bold);
+			worksheet_write_string(ws, 2, 2, "上周", bold);
+			worksheet_write_string(ws, 2, 3, "增减", bold);
+			json_array_foreach(json_object_get(rep, dims[d].key), i, it) {
+				json_t *name = json_object_get(it, "name");
+				json_int_t n = json_integer_value(json_object_get(it, "count"));
+				json_int_t p = json_integer_value(json_object_get(it, "prev"));
+
+				worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, json_is_string(name) ? json_string_value(name) : "",
+						       NULL);
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), 1, (double)n, NULL);
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), 2, (double)p, NULL);
+				worksheet_write_number(ws, (lxw_row_t)(3 + i), 3, (double)(n - p), NULL);
+			}
+			worksheet_set_column(ws, 0, 0, 24, NULL);
+		}
+		rc = workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
+	}
+	if (!rc) {
+		f = fopen(path, "rb");
+		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
+			rc = PS_EIO;
+		else if (!(buf = ps_malloc((size_t)len)))
+			rc = PS_ENOMEM;
+		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
+			rc = PS_EIO;
+	}
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (rc) {
+		json_decref(rep);
+		ps_free(buf);
+		return ps_fail(&r->err, rc, NULL, NULL, rc == PS_ENOMEM ? "内存不足" : "报表文件生成失败");
+	}
+	r->raw = buf;
+	r->raw_len = (size_t)len;
+	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r->raw_name = arena_printf(r->arena, "weekly-brief-%s.xlsx", json_string_value(json_object_get(rep, "to")));
+	json_decref(rep);
+	r->status = 200;
+	return PS_OK;
+}
+
+/* 局长调度分析会 (issue 17) */
+int api_meetings_list(struct req *r)
+{
+	json_t *out;
+	int rc = meetings_list(&r->ctx, &out);
+
+	return DONE(rc, 200, out);
+}
+
+struct meetings_body {
+	const char *held_on, *title, *attendees, *period_from, *period_to, *commendations, *criticisms;
+	json_t *decisions, *answers, *tasks, *follow_ups;
+};
+
+const struct field meetings_create_fields[] = {
+	FSTR(struct meetings_body, held_on, "held_on", 1, 10),
+	FSTR(struct meetings_body, title, "title", 1, 100),
+	FSTR(struct meetings_body, attendees, "attendees", 1, 1000),
+	FSTR(struct meetings_body, period_from, "period_from", 1, 10),
+	FSTR(struct meetings_body, period_to, "period_to", 1, 10),
+	FSTR(struct meetings_body, commendations, "commendations", 0, 2000),
+	FSTR(struct meetings_body, criticisms, "criticisms", 0, 2000),
+	FJSON(struct meetings_body, decisions, "decisions", 0),
+	FJSON(struct meetings_body, answers, "answers", 0),
+	FJSON(struct meetings_body, tasks, "tasks", 0),
+	FJSON(struct meetings_body, follow_ups, "follow_ups", 0),
+	FEND,
+};
+
+int api_meetings_create(struct req *r)
+{
+	struct meetings_body b = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, meetings_create_fields, &b, &r->err);
+
+	if (!rc && ((b.decisions && !json_is_array(b.decisions)) || (b.answers && !json_is_array(b.answers)) ||
+		    (b.tasks && !json_is_array(b.tasks)) || (b.follow_ups && !json_is_array(b.follow_ups))))
+		rc = ps_fail(&r->err, PS_EINVAL, "INVALID_FIELD", NULL, "决定事项、表态、任务和落实情况应为列表");
+	if (!rc)
+		rc = meetings_create(&r->ctx, r->in, &out);
+	return DONE(rc, 201, out);
+}
+
+int api_meetings_get(struct req *r)
+{
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = meetings_get(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
+}
