@@ -32,7 +32,7 @@ const DETAILS = [
   { list: '/key-persons', page: (id) => `/community/key-persons/${id}` },
   { list: '/trade-units', page: (id) => `/trades/units/${id}` },
   { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` },
-  { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` }
+  { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` },
   { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` }
 ]
 

@@ -153,22 +153,7 @@ const mainScenarios = [
       assert(lines.at(-1).end === true && lines.at(-1).rows === lines.length - 2, `export trailer: ${JSON.stringify(lines.at(-1))}`)
       assert(lines.some((l) => l.action === 'user.create'), 'the export holds the user creation')
     }
-  },
-  ...caseScenarios,
-  ...clockScenarios,
-  ...populationScenarios,
-  ...incidentScenarios,
-  ...mfaScenarios,
-  ...supervisionScenarios,
-  ...archiveScenarios,
-  ...communityScenarios,
-  ...tradeScenarios,
-  ...learnScenarios,
-  ...dispatchScenarios,
-  ...teamAssessScenarios,
-  ...patrolScenarios,
-  ...leadershipScenarios,
-  ...a11yScenarios
+  }
 ]
 
 // The stories, one group per file, in the order they run. A group's stories may build on
@@ -184,7 +169,12 @@ const groups = [
   supervisionScenarios,
   archiveScenarios,
   communityScenarios,
-  tradeScenarios
+  tradeScenarios,
+  learnScenarios,
+  dispatchScenarios,
+  teamAssessScenarios,
+  patrolScenarios,
+  leadershipScenarios
 ]
 
 export const scenarios = [...groups.flat(), ...a11yScenarios]

@@ -34,7 +34,7 @@ export const AREAS = [
   trades,
   teamLearn,
   teamAssess,
-  patrol
+  patrol,
   leadership
 ]
 

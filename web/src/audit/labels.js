@@ -84,7 +84,7 @@ export const OBJECT_TYPES = [
   { value: 'patrol_team', label: '巡逻队' },
   { value: 'patrol_plan', label: '巡逻计划' },
   { value: 'patrol_log', label: '巡逻记录' },
-  { value: 'patrol_arrest', label: '巡逻抓现行' }
+  { value: 'patrol_arrest', label: '巡逻抓现行' },
   // 领导交办、逐级上报与阅示
   { value: 'leader_task', label: '领导交办' },
   { value: 'daily_submission', label: '日报上报' },
@@ -421,7 +421,7 @@ const ACTION = {
   'patrol_log.wanted_hit': '巡逻盘查比中在逃人员',
   'patrol_arrest.link': '关联抓现行的警情案件',
   'patrol_reward.create': '登记巡逻奖励',
-  'patrol_meeting.notes': '记录巡逻碰头会'
+  'patrol_meeting.notes': '记录巡逻碰头会',
   'leader_task.create': '领导交办',
   'leader_task.list': '查询领导交办',
   'leader_task.read': '查看领导交办',
