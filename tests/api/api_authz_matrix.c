@@ -962,6 +962,7 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      " recorded_at) VALUES (%lld, %lld, '2026-01-05', '矩阵意见', '2026-01-20', 1, 0)",
 			      f->monitor[s], f->unit[s]));
 		f->monitor_visit[s] = q1(srv, "SELECT MAX(id) FROM conduct_monitor_visit");
+	}
 	/* 领导交办: one task given to each scope's station, due tomorrow */
 	for (int s = 0; s < NSCOPE; s++) {
 		exec(srv, fmt(srv,
