@@ -327,4 +327,11 @@ int api_security_forecasts_create(struct req *r);
 extern const struct field security_forecasts_create_fields[];
 int api_security_forecasts_get(struct req *r);
 
+/* 队伍管理 (issue 18, part 1) */
+int api_staff_list(struct req *r);
+int api_staff_figures(struct req *r);
+int api_staff_get(struct req *r);
+int api_staff_put(struct req *r);
+extern const struct field staff_put_fields[];
+
 #endif

@@ -217,5 +217,10 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/security-forecasts", api_security_forecasts_list, 0),
 	ROUTE_B("POST", "/api/v1/security-forecasts", api_security_forecasts_create, 0, security_forecasts_create_fields),
 	ROUTE("GET", "/api/v1/security-forecasts/{id}", api_security_forecasts_get, 0),
+	/* 队伍管理 (issue 18, part 1) */
+	ROUTE("GET", "/api/v1/staff", api_staff_list, 0),
+	ROUTE("GET", "/api/v1/staff/figures", api_staff_figures, 0),
+	ROUTE("GET", "/api/v1/staff/{id}", api_staff_get, 0),
+	ROUTE_B("PUT", "/api/v1/staff/{id}", api_staff_put, 0, staff_put_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -47,4 +47,8 @@ int seed_holidays(struct ctx *c, const char *csv, size_t len);
  * part B): after seed_demo_cases. */
 int seed_demo_archives(struct ctx *c);
 
+/* 队伍管理: staff records, rosters with sign-ins, leave (seed_team.c, issue 18).
+ * Runs right after the accounts: the cases need qualified main handlers. */
+int seed_demo_team(struct ctx *c);
+
 #endif

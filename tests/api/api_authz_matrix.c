@@ -449,6 +449,16 @@ static const struct row table[] = {
 	R("POST", "/security-forecasts", "{\"community\":\"北关村\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
 	  "N N N N N N Y Y Y N N N N"),
 	R("GET", "/security-forecasts/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* 队伍管理 (issue 18, part 1): staff records are personal data of the
+	 * unit's chief and the personnel role (内勤); the figures every
+	 * business role reads */
+	R("GET", "/staff", NULL, "N N N N Y N Y N N N Y N N"),
+	R("GET", "/staff/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/staff/{id}", NULL, "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("PUT", "/staff/{id}",
+	  "{\"staff_kind\":\"police\",\"politics\":\"party\",\"education\":\"bachelor\",\"birth_date\":\"1990-01-01\","
+	  "\"qual_level\":\"basic\",\"qual_date\":\"2020-01-01\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN YNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -812,6 +822,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
+		M("/staff/", user),
 #undef M
 	};
 

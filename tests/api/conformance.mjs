@@ -190,6 +190,8 @@ async function readAll(c) {
   // 特种行业、内部单位与为民服务
   lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
     '/public-services', '/public-services/figures', '/security-forecasts')
+  // 队伍管理 (issue 18, part 1)
+  lists.push('/staff', '/staff/figures')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -70,7 +70,12 @@ export const OBJECT_TYPES = [
   { value: 'employer_meeting', label: '用工单位例会' },
   { value: 'compound', label: '小区' },
   { value: 'public_service', label: '为民服务' },
-  { value: 'security_forecast', label: '治安形势预报' }
+  { value: 'security_forecast', label: '治安形势预报' },
+  // 队伍管理 (issue 18, part 1)
+  { value: 'staff', label: '人员档案' },
+  { value: 'staff_figures', label: '队伍结构' },
+  { value: 'duty_roster', label: '值班表' },
+  { value: 'leave', label: '请假' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -351,7 +356,23 @@ const ACTION = {
   'public_service.list': '查询为民服务',
   'public_service.figures': '查询为民服务统计',
   'forecast.create': '发布治安形势预报',
-  'forecast.list': '查询治安形势预报'
+  'forecast.list': '查询治安形势预报',
+  // 队伍管理 (issue 18, part 1)
+  'staff.list': '查询人员档案',
+  'staff.update': '维护人员档案',
+  'staff.figures': '查询队伍结构',
+  'duty.read': '查询值班表',
+  'duty.list': '查询值班表',
+  'duty.edit': '编排值班表',
+  'duty.build': '按模板生成值班表',
+  'duty.sign': '值班签到签退',
+  'duty.sign_in': '值班签到',
+  'duty.sign_out': '值班签退',
+  'leave.create': '请假',
+  'leave.list': '查询请假',
+  'leave.approve': '审批请假',
+  'leave.reject': '不批准请假',
+  'leave.return': '销假'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
