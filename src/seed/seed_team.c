@@ -6,7 +6,11 @@
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
+#include "domain/team/duty.h"
+#include "domain/team/leave.h"
 #include "domain/team/staff.h"
+#include "rules/date.h"
+#include "core/clock.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -66,7 +70,214 @@ static int seed_staff(struct ctx *c)
 	return rc;
 }
 
+#define DAY 86400
+
+/* the users of a station (and its posts) with a role, by id */
+static int members(struct ctx *c, int64_t station, const char *role, json_t **out)
+{
+	struct rows_query q;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, station);
+	rows_bind_int(&q, station);
+	rows_bind_text(&q, role);
+	return rows_all(&q,
+			"SELECT u.id, u.username FROM users u JOIN org_unit o ON o.id = u.unit_id"
+			" WHERE (o.id = ? OR o.parent_id = ?) AND u.role = ? AND u.disabled = 0 ORDER BY u.id",
+			out);
+}
+
+static json_t *pat(int wd, const char *post, json_t *u)
+{
+	return json_pack("{s:i, s:s, s:I}", "weekday", wd, "duty_post", post, "user_id",
+			 (json_int_t)row_int(u, "id"));
+}
+
+/* One station: the weekly pattern (the chief leads every day; officers
+ * take the 值班民警, 案件组 and 110 处警组 posts in turn, the auxiliary joins
+ * the 处警组), a month of rosters from it and next week's, sign-ins of the
+ * past days: most on time, every 7th late, one missed in 城关. */
+static int seed_station_duty(struct ctx *c, int64_t station, const char *chief, int missed)
+{
+	json_t *chiefs = NULL, *officers = NULL, *aux = NULL, *items, *out = NULL, *list = NULL, *e;
+	int64_t real = c->now, today = date_local_days(real);
+	int rc, y, m, d;
+	size_t i, n;
+
+	rc = members(c, station, "chief", &chiefs);
+	if (!rc)
+		rc = members(c, station, "officer", &officers);
+	if (!rc)
+		rc = members(c, station, "auxiliary", &aux);
+	if (rc || !json_array_size(chiefs) || json_array_size(officers) < 2) {
+		json_decref(chiefs);
+		json_decref(officers);
+		json_decref(aux);
+		return rc;
+	}
+	n = json_array_size(officers);
+	items = json_array();
+	for (int wd = 1; wd <= 7; wd++) {
+		json_array_append_new(items, pat(wd, "leader", json_array_get(chiefs, 0)));
+		json_array_append_new(items, pat(wd, "officer", json_array_get(officers, (size_t)wd % n)));
+		json_array_append_new(items, pat(wd, "case_team", json_array_get(officers, (size_t)(wd + 1) % n)));
+		json_array_append_new(items, pat(wd, "response", json_array_get(officers, (size_t)(wd + 2) % n)));
+		if (json_array_size(aux))
+			json_array_append_new(items, pat(wd, "response", json_array_get(aux, 0)));
+	}
+	json_decref(chiefs);
+	json_decref(officers);
+	json_decref(aux);
+	rc = auth_actor_load(c, chief);
+	if (!rc)
+		rc = duty_patterns_put(c, items, &out);
+	json_decref(items);
+	json_decref(out);
+	out = NULL;
+	date_civil_from_days(today - 30, &y, &m, &d);
+	{
+		const char *from = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d), *to;
+
+		date_civil_from_days(today + 7, &y, &m, &d);
+		to = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+		if (!rc)
+			rc = duty_rosters_build(c, from, to, &out);
+		json_decref(out);
+		if (!rc)
+			rc = duty_rosters_list(c, 0, from, to, &list);
+	}
+	if (rc)
+		return rc;
+	/* sign-ins of the shifts begun (today's too, when it has begun) */
+	json_array_foreach(json_object_get(list, "items"), i, e) {
+		struct rows_query q;
+		json_t *u = NULL, *o = NULL;
+		int64_t start = row_int(e, "shift_start"), id = row_int(e, "id");
+
+		if (start > real)
+			continue;
+		if (missed && i == 9)
+			continue; /* the one missed shift */
+		rows_binds(&q, c);
+		rows_bind_int(&q, row_int(e, "user_id"));
+		rc = rows_one(&q, "SELECT username FROM users WHERE id = ?", &u);
+		if (!rc)
+			rc = auth_actor_load(c, row_str(u, "username"));
+		json_decref(u);
+		/* every 7th late by 25-40 minutes, the rest 5-20 minutes early */
+		c->now = i % 7 == 3 ? start + 25 * 60 + (int64_t)(i % 4) * 5 * 60 : start - 5 * 60 - (int64_t)(i % 4) * 5 * 60;
+		if (c->now > real)
+			c->now = real;
+		if (!rc)
+			rc = duty_sign(c, id, 0, &o);
+		json_decref(o);
+		o = NULL;
+		if (!rc && start + DAY <= real) {
+			c->now = start + DAY - 10 * 60;
+			rc = duty_sign(c, id, 1, &o);
+			json_decref(o);
+		}
+		c->now = real;
+		if (rc)
+			break;
+	}
+	json_decref(list);
+	return rc;
+}
+
+static int seed_duty(struct ctx *c)
+{
+	struct rows_query q;
+	json_t *st, *s;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rc = rows_all(&q,
+		      "SELECT o.id, o.name, (SELECT MIN(u.username) FROM users u WHERE u.unit_id = o.id AND u.role = 'chief')"
+		      " AS chief FROM org_unit o WHERE o.kind = 'station' ORDER BY o.id",
+		      &st);
+	if (rc)
+		return rc;
+	json_array_foreach(st, i, s) {
+		if (!row_str(s, "chief"))
+			continue;
+		rc = seed_station_duty(c, row_int(s, "id"), row_str(s, "chief"), !strcmp(row_str(s, "name"), "城关派出所"));
+		if (rc)
+			break;
+	}
+	json_decref(st);
+	return rc;
+}
+
+/* leave of 城关: one taken and returned, one pending, one overdue return,
+ * one on leave today; the chief's own request approved by the county */
+struct demo_leave {
+	const char *who, *kind, *reason, *decider;
+	int from, to;   /* days from today */
+	int returned;   /* 1: 销假 on its last day + 1 */
+};
+
+static const struct demo_leave leaves[] = {
+	{ "minjing2", "annual", "年休假探亲", "suozhang", -25, -21, 1 },
+	{ "minjing4", "sick", "感冒发烧住院", "suozhang", -6, -2, 0 },
+	{ "fazhi", "personal", "家中有事", "suozhang", -1, 1, 0 },
+	{ "suozhang", "annual", "年休假", "juzhang", -15, -13, 1 },
+	{ "minjing3", "personal", "子女升学", NULL, 5, 6, 0 },
+};
+
+static int seed_leaves(struct ctx *c)
+{
+	int64_t real = c->now, today = date_local_days(real);
+	int rc = 0, y, m, d;
+
+	for (size_t i = 0; i < sizeof(leaves) / sizeof(leaves[0]) && !rc; i++) {
+		const struct demo_leave *l = &leaves[i];
+		const char *from, *to;
+		json_t *out = NULL;
+		int64_t id;
+
+		date_civil_from_days(today + l->from, &y, &m, &d);
+		from = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+		date_civil_from_days(today + l->to, &y, &m, &d);
+		to = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+		c->now = real + (int64_t)(l->from < 0 ? l->from - 2 : -1) * DAY;
+		rc = auth_actor_load(c, l->who);
+		if (!rc)
+			rc = leave_create(c, l->kind, from, to, l->reason, &out);
+		if (rc)
+			break;
+		id = row_int(json_object_get(out, "leave"), "id");
+		json_decref(out);
+		out = NULL;
+		if (l->decider) {
+			c->now += 3600;
+			rc = auth_actor_load(c, l->decider);
+			if (!rc)
+				rc = leave_decide(c, id, 1, "同意", &out);
+			json_decref(out);
+			out = NULL;
+		}
+		if (!rc && l->returned) {
+			date_civil_from_days(today + l->to + 1, &y, &m, &d);
+			c->now = (today + l->to + 1) * DAY - PS_DISPLAY_TZ_OFFSET + 9 * 3600;
+			rc = auth_actor_load(c, l->who);
+			if (!rc)
+				rc = leave_return(c, id, arena_printf(c->arena, "%04d-%02d-%02d", y, m, d), &out);
+			json_decref(out);
+		}
+	}
+	c->now = real;
+	return rc;
+}
+
 int seed_demo_team(struct ctx *c)
 {
-	return seed_staff(c);
+	int rc = seed_staff(c);
+
+	if (!rc)
+		rc = seed_duty(c);
+	if (!rc)
+		rc = seed_leaves(c);
+	return rc;
 }

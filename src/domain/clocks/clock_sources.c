@@ -7,6 +7,8 @@
 #include "domain/archives/inspections.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/trades/trades.h"
+#include "domain/team/duty.h"
+#include "domain/team/leave.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -21,5 +23,7 @@ const struct clock_source clock_sources[] = {
 	{ "key_persons", key_persons_clocks }, /* 重点人员见面 (issue 16) */
 	{ "trades", trades_clocks },               /* 特种行业、内部单位: inspection cycle */
 	{ "trade_findings", trade_findings_clocks }, /* 限期整改 of inspection findings */
+	{ "duty", duty_clocks },                   /* 值班表: a day without a 值班所领导 (issue 18) */
+	{ "leaves", leave_clocks },                /* 请假: 假满未销假 (issue 18) */
 	{ NULL, NULL },
 };

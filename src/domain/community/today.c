@@ -5,6 +5,7 @@
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
 #include "domain/trades/trades.h"
+#include "domain/team/leave.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -14,6 +15,7 @@
 /* other modules add their rows here (e.g. trades: inspections due) */
 const struct today_source today_sources[] = {
 	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
+	{ "leaves", leave_today },  /* 请假: approvals waiting, overdue returns (issue 18) */
 	{ NULL, NULL },
 };
 
