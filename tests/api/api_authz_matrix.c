@@ -459,6 +459,26 @@ static const struct row table[] = {
 	  "{\"staff_kind\":\"police\",\"politics\":\"party\",\"education\":\"bachelor\",\"birth_date\":\"1990-01-01\","
 	  "\"qual_level\":\"basic\",\"qual_date\":\"2020-01-01\"}",
 	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	/* 值班: the unit reads; the chief and 内勤 of a station edit; one signs
+	 * one's own entry (a signed one: 409 for the owner, not removable) */
+	R("GET", "/duty-rosters", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/duty-rosters", "{\"duty_on\":\"@today\",\"duty_post\":\"officer\",\"user_id\":999999}",
+	  "N N N N N N Y N N N Y N N"),
+	R("POST", "/duty-rosters/build", "{\"from\":\"@today\",\"to\":\"@today\"}", "N N N N N N Y N N N Y N N"),
+	R("DELETE", "/duty-rosters/{id}", NULL, "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("POST", "/duty-rosters/{id}/sign-in", NULL, "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
+	R("POST", "/duty-rosters/{id}/sign-out", NULL, "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/duty-patterns", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("PUT", "/duty-patterns", "{\"items\":[]}", "N N N N N N Y N N N Y N N"),
+	R("GET", "/duty-board", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 请假: everyone asks; the station's chief decides its staff's, the
+	 * county's chief any in the county (a station chief's own); 销假 by
+	 * the applicant or whoever decides */
+	R("GET", "/leaves", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leaves", "{\"kind\":\"personal\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
+	  "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leaves/{id}/decision", "{\"approve\":true}", "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -486,6 +506,8 @@ struct fixtures {
 	long long beat[NSCOPE], grid[NSCOPE], key_person[NSCOPE], kp_transfer[NSCOPE], sweep[NSCOPE];
 	long long sweep_address[NSCOPE];
 	long long beat_address, kp_person, dongguan, juzhang;
+	/* 队伍管理 (issue 18, part 1) */
+	long long roster[NSCOPE], leave[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -648,6 +670,21 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 					     f->unit[OWN], s));
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE security_forecast SET station_id = %lld WHERE id = %lld", f->unit[s], f->forecast[s]));
+	/* 值班: a signed-in roster entry of 李明 (城关), and of 北社's and 西河's
+	 * staff; 请假: 城关's pending request (刘强), two decided ones moved to
+	 * 北社 and 西河 */
+	f->roster[OWN] = q1(srv, "SELECT MIN(r.id) FROM duty_roster r JOIN users u ON u.id = r.user_id"
+				 " WHERE u.username = 'minjing1' AND r.signed_in_at IS NOT NULL");
+	for (int s = 1; s < NSCOPE; s++)
+		f->roster[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM duty_roster WHERE station_id = %lld"
+					       " AND signed_in_at IS NOT NULL", f->unit[s]));
+	f->leave[OWN] = q1(srv, "SELECT MIN(id) FROM leave_request WHERE status = 'pending'");
+	f->leave[OTHER] = q1(srv, "SELECT MIN(l.id) FROM leave_request l JOIN users u ON u.id = l.user_id"
+				  " WHERE u.username = 'minjing2'");
+	f->leave[COUNTY] = q1(srv, "SELECT MIN(l.id) FROM leave_request l JOIN users u ON u.id = l.user_id"
+				   " WHERE u.username = 'suozhang'");
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE leave_request SET unit_id = %lld WHERE id = %lld", f->unit[s], f->leave[s]));
 	/* 流动人口: three of 城关's floating persons, moved with their registration */
 	for (int s = 0; s < NSCOPE; s++)
 		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
@@ -822,7 +859,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
 		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
-		M("/staff/", user),
+		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 #undef M
 	};
 

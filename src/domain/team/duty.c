@@ -80,6 +80,9 @@ static int station_for(struct ctx *c, int64_t station_id, int64_t *out)
 {
 	int rc;
 
+	rc = authz_require(c, ACT_DUTY_READ);
+	if (rc)
+		return rc;
 	*out = station_id ? station_id : c->who.station_id;
 	if (!*out)
 		return ps_fail_field(c->err, PS_EINVAL, "station_id", "请选择派出所");
@@ -301,6 +304,11 @@ int duty_patterns_get(struct ctx *c, json_t **out)
 	json_array_foreach(items, i, it)
 		json_object_set_new(it, "duty_post_label",
 				    json_string(enums_label(ES_DUTY_POST, row_str(it, "duty_post"))));
+	rc = audit_read(c, "duty_roster", arena_printf(c->arena, "pattern:%lld", (long long)station));
+	if (rc) {
+		json_decref(items);
+		return rc;
+	}
 	*out = json_pack("{s:o}", "items", items);
 	return *out ? PS_OK : NOMEM(c);
 }
