@@ -352,5 +352,6 @@ int api_leaves_decide(struct req *r);
 extern const struct field leaves_decide_fields[];
 int api_leaves_return(struct req *r);
 extern const struct field leaves_return_fields[];
+int api_todos(struct req *r);
 
 #endif

@@ -235,5 +235,6 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/leaves", api_leaves_create, 0, leaves_create_fields),
 	ROUTE_B("POST", "/api/v1/leaves/{id}/decision", api_leaves_decide, 0, leaves_decide_fields),
 	ROUTE_B("POST", "/api/v1/leaves/{id}/return", api_leaves_return, 0, leaves_return_fields),
+	ROUTE("GET", "/api/v1/todos", api_todos, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -471,14 +471,16 @@ static const struct row table[] = {
 	R("GET", "/duty-patterns", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("PUT", "/duty-patterns", "{\"items\":[]}", "N N N N N N Y N N N Y N N"),
 	R("GET", "/duty-board", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
-	/* 请假: everyone asks; the station's chief decides its staff's, the
-	 * county's chief any in the county (a station chief's own); 销假 by
-	 * the applicant or whoever decides */
+	/* 请假: everyone asks; the station's chief decides its staff's (the
+	 * county's chief a station chief's own and the county staff's); 销假
+	 * by the applicant or whoever decides */
 	R("GET", "/leaves", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/leaves", "{\"kind\":\"personal\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
 	  "N N Y Y Y Y Y Y Y Y Y Y Y"),
-	R("POST", "/leaves/{id}/decision", "{\"approve\":true}", "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
-	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/leaves/{id}/decision", "{\"approve\":true}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* 待办事项: every business role its own */
+	R("GET", "/todos", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

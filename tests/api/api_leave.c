@@ -67,8 +67,19 @@ STORY(leave_approval_and_overdue_return)
 		     403, "FORBIDDEN");
 	assert_error(srv, http(srv, S("beishe_sz"), "POST", fmt(srv, API "/leaves/%lld/decision", id), "{\"approve\":true}"),
 		     403, "FORBIDDEN");
-	/* the chief sees it waiting on his today list */
+	/* the chief sees it waiting on his today list and in his 待办事项 */
 	assert_true(today_has(srv, "suozhang", "leave_approval"));
+	r = http(srv, S("suozhang"), "GET", API "/todos", NULL);
+	EXPECT(r, 200);
+	found = 0;
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		found += strcmp(jstr(it, "kind"), "leave_approval") == 0;
+	assert_int_equal(found, 2); /* this one and 刘强's of the demo */
+	assert_true(rnum(r, "total") >= 2);
+	/* the county's chief decides no station officer's leave */
+	assert_error(srv, http(srv, S("juzhang"), "POST", fmt(srv, API "/leaves/%lld/decision", id), "{\"approve\":true}"),
+		     403, "FORBIDDEN");
+	found = 0;
 	/* a refusal needs its reason */
 	EXPECT_ERR(srv, http(srv, S("suozhang"), "POST", fmt(srv, API "/leaves/%lld/decision", id), "{\"approve\":false}"),
 		   400, "INVALID_FIELD", NULL);

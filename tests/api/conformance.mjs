@@ -191,7 +191,7 @@ async function readAll(c) {
   lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
     '/public-services', '/public-services/figures', '/security-forecasts')
   // 队伍管理 (issue 18, part 1)
-  lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves')
+  lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves', '/todos')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

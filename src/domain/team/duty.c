@@ -4,6 +4,7 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
+#include "domain/chain.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
@@ -468,17 +469,50 @@ int duty_sign(struct ctx *c, int64_t id, int sign_out, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
+/* the path prefix the board covers: a station, or for county-level staff
+ * with no station named the whole county */
+static int board_scope(struct ctx *c, int64_t station_id, int64_t *station, const char **like)
+{
+	struct rows_query q;
+	json_t *u;
+	int64_t unit;
+	int rc;
+
+	*station = 0;
+	if (!station_id && !c->who.station_id) {
+		rc = authz_require(c, ACT_DUTY_READ);
+		if (rc)
+			return rc;
+		unit = chain_bureau_of(c, c->who.unit_path);
+		if (unit <= 0)
+			return ps_fail_field(c->err, PS_EINVAL, "station_id", "请选择派出所");
+	} else {
+		rc = station_for(c, station_id, station);
+		if (rc)
+			return rc;
+		unit = *station;
+	}
+	rows_binds(&q, c);
+	rows_bind_int(&q, unit);
+	rc = rows_one(&q, "SELECT path FROM org_unit WHERE id = ?", &u);
+	if (rc)
+		return rc;
+	*like = arena_printf(c->arena, "%s%%", row_str(u, "path"));
+	json_decref(u);
+	return PS_OK;
+}
+
 int duty_board(struct ctx *c, int64_t station_id, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *away, *it, *resp;
 	int64_t station, today, day, on_duty = 0;
-	const char *today_s;
+	const char *today_s, *like;
 	size_t i;
 	int rc;
 
 	*out = NULL;
-	rc = station_for(c, station_id, &station);
+	rc = board_scope(c, station_id, &station, &like);
 	if (rc)
 		return rc;
 	today = date_local_days(c->now);
@@ -486,11 +520,12 @@ int duty_board(struct ctx *c, int64_t station_id, json_t **out)
 	day = c->now < shift_start_of(c, station, today) ? today - 1 : today;
 	today_s = day_str(c, today);
 	rows_binds(&q, c);
-	rows_bind_int(&q, station);
+	rows_bind_text(&q, like);
 	rows_bind_text(&q, day_str(c, day));
 	rc = rows_all(&q,
-		      ROSTER_COLS " WHERE r.station_id = ? AND r.duty_on = ? ORDER BY CASE r.duty_post WHEN 'leader'"
-				  " THEN 0 WHEN 'officer' THEN 1 WHEN 'case_team' THEN 2 ELSE 3 END, r.id",
+		      ROSTER_COLS " JOIN org_unit so ON so.id = r.station_id WHERE so.path LIKE ? AND r.duty_on = ?"
+				  " ORDER BY r.station_id, CASE r.duty_post WHEN 'leader' THEN 0 WHEN 'officer' THEN 1"
+				  " WHEN 'case_team' THEN 2 ELSE 3 END, r.id",
 		      &items);
 	if (rc)
 		return rc;
@@ -504,14 +539,13 @@ int duty_board(struct ctx *c, int64_t station_id, json_t **out)
 	}
 	/* away today: approved leave not yet returned */
 	rows_binds(&q, c);
-	rows_bind_int(&q, station);
-	rows_bind_int(&q, station);
+	rows_bind_text(&q, like);
 	rows_bind_text(&q, today_s);
 	rows_bind_text(&q, today_s);
 	rc = rows_all(&q,
-		      "SELECT l.id, l.user_id, u.name, l.kind, l.from_on, l.to_on FROM leave_request l"
+		      "SELECT l.id, l.user_id, u.name, o.name AS unit_name, l.kind, l.from_on, l.to_on FROM leave_request l"
 		      " JOIN users u ON u.id = l.user_id JOIN org_unit o ON o.id = l.unit_id"
-		      " WHERE (o.id = ? OR o.parent_id = ?) AND l.status = 'approved' AND l.from_on <= ?"
+		      " WHERE o.path LIKE ? AND l.status = 'approved' AND l.from_on <= ?"
 		      " AND (l.to_on >= ? OR l.returned_on IS NULL) ORDER BY l.from_on",
 		      &away);
 	if (rc) {

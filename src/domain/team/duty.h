@@ -37,7 +37,8 @@ int duty_rosters_build(struct ctx *c, const char *from, const char *to, json_t *
 int duty_sign(struct ctx *c, int64_t id, int sign_out, json_t **out);
 
 /* Who is on duty now (the shift covering now) and who is away today, for a
- * station (0 = the actor's). response_ids: the on-duty 110 处警组. */
+ * station (0 = the actor's; county-level staff without one: every station
+ * of the county). response_ids: the on-duty 110 处警组. */
 int duty_board(struct ctx *c, int64_t station_id, json_t **out);
 
 /* The mark of an entry: "on_time", "late", "missed" or "pending". */

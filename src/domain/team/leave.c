@@ -16,7 +16,7 @@
 #define LEAVE_COLS                                                                                     \
 	"SELECT l.id, l.user_id, u.name, u.role, l.unit_id, o.name AS unit_name, l.kind, l.from_on, l.to_on," \
 	" l.days, l.reason, l.status, l.decided_by, d.name AS decided_by_name, l.decided_at, l.decision_note," \
-	" l.returned_on, l.returned_at, l.created_at, o.path"                                            \
+	" l.returned_on, l.returned_at, l.created_at, o.path, o.kind AS unit_kind"                                            \
 	" FROM leave_request l JOIN users u ON u.id = l.user_id JOIN org_unit o ON o.id = l.unit_id"      \
 	" LEFT JOIN users d ON d.id = l.decided_by"
 
@@ -40,6 +40,7 @@ static void shape(struct ctx *c, json_t *it)
 	json_object_set_new(it, "overdue", json_boolean(overdue));
 	json_object_set_new(it, "mine", json_boolean(row_int(it, "user_id") == c->who.user_id));
 	json_object_del(it, "path");
+	json_object_del(it, "unit_kind");
 }
 
 int leave_create(struct ctx *c, const char *kind, const char *from_on, const char *to_on, const char *reason,
@@ -102,15 +103,20 @@ int leave_create(struct ctx *c, const char *kind, const char *from_on, const cha
 	return *out ? PS_OK : NOMEM(c);
 }
 
-/* may the actor decide this request? the station's chief for its staff;
- * a chief of the bureau (not of a station) for a station chief's leave */
+/* may the actor decide this request? the station's chief for its staff
+ * (a 警务室's too); a chief of the bureau (not of a station) for a station
+ * chief's own leave and for the county-level staff */
 static int may_decide(struct ctx *c, json_t *row)
 {
-	if (!ctx_has_role(c, "chief") || row_int(row, "user_id") == c->who.user_id)
+	const char *kind = row_str(row, "unit_kind");
+	int station_staff = kind && (!strcmp(kind, "station") || !strcmp(kind, "post"));
+
+	if (!ctx_has_role(c, "chief") || row_int(row, "user_id") == c->who.user_id ||
+	    !ctx_unit_visible(c, row_str(row, "path")))
 		return 0;
-	if (!strcmp(row_str(row, "role"), "chief") || !c->who.station_id)
-		return !c->who.station_id && ctx_unit_visible(c, row_str(row, "path"));
-	return ctx_unit_visible(c, row_str(row, "path"));
+	if (!c->who.station_id)
+		return !strcmp(row_str(row, "role"), "chief") || !station_staff;
+	return strcmp(row_str(row, "role"), "chief") != 0;
 }
 
 int leave_list(struct ctx *c, const char *status, int64_t year, json_t **out)

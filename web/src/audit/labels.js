@@ -75,7 +75,8 @@ export const OBJECT_TYPES = [
   { value: 'staff', label: '人员档案' },
   { value: 'staff_figures', label: '队伍结构' },
   { value: 'duty_roster', label: '值班表' },
-  { value: 'leave', label: '请假' }
+  { value: 'leave', label: '请假' },
+  { value: 'todo', label: '待办事项' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -372,7 +373,8 @@ const ACTION = {
   'leave.list': '查询请假',
   'leave.approve': '审批请假',
   'leave.reject': '不批准请假',
-  'leave.return': '销假'
+  'leave.return': '销假',
+  'todo.read': '查看待办事项'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
