@@ -13,6 +13,7 @@ import supervision from '../supervision/area.js'
 import archives from '../archives/area.js'
 import community from '../community/area.js'
 import trades from '../trades/area.js'
+import team from '../team/area.js'
 
 // one area per line (merges of new areas stay clean)
 export const AREAS = [
@@ -27,7 +28,8 @@ export const AREAS = [
   supervision,
   archives,
   community,
-  trades
+  trades,
+  team
 ]
 
 /**
