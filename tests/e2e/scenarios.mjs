@@ -12,6 +12,7 @@ import { supervisionScenarios } from './supervision-scenarios.mjs'
 import { archiveScenarios } from './archive-scenarios.mjs'
 import { communityScenarios } from './community-scenarios.mjs'
 import { tradeScenarios } from './trade-scenarios.mjs'
+import { teamScenarios } from './team-scenarios.mjs'
 
 export const scenarios = [
   {
@@ -158,5 +159,6 @@ export const scenarios = [
   ...archiveScenarios,
   ...communityScenarios,
   ...tradeScenarios,
+  ...teamScenarios,
   ...a11yScenarios
 ]

@@ -10,7 +10,7 @@ export const DUTY_EDIT = 'duty.edit'
 export const DUTY_SIGN = 'duty.sign'
 export const LEAVE_LIST = 'leave.list'
 export const LEAVE_CREATE = 'leave.create'
-export const TODO_READ = 'todo.read'
+export const TASKS_READ = 'todo.read'
 
 export const STAFF_KINDS = enumList('staff_kind')
 export const POLITICS = enumList('staff_politics')
