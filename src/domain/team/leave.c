@@ -296,7 +296,9 @@ int leave_return(struct ctx *c, int64_t id, const char *returned_on, json_t **ou
 }
 
 #define OVERDUE_SQL                                                                                    \
-	LEAVE_COLS " WHERE l.status = 'approved' AND l.returned_on IS NULL AND l.to_on < ?"
+	"SELECT x.*, p.id AS parent_id, p.name AS parent_name FROM (" LEAVE_COLS                         \
+	" WHERE l.status = 'approved' AND l.returned_on IS NULL AND l.to_on < ?) x"                      \
+	" LEFT JOIN org_unit p ON p.id = (SELECT parent_id FROM org_unit WHERE id = x.unit_id) WHERE 1 = 1"
 
 int leave_clocks(struct clock_sink *k, enum clock_scope s)
 {
@@ -310,10 +312,10 @@ int leave_clocks(struct clock_sink *k, enum clock_scope s)
 	rows_bind_text(&q, ctx_today_str(c));
 	if (s == SCOPE_MINE) {
 		rows_bind_int(&q, c->who.user_id);
-		rc = rows_all(&q, OVERDUE_SQL " AND l.user_id = ? ORDER BY l.id", &rows);
+		rc = rows_all(&q, OVERDUE_SQL " AND x.user_id = ? ORDER BY x.id", &rows);
 	} else {
 		rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-		rc = rows_all(&q, OVERDUE_SQL " AND o.path LIKE ? ORDER BY l.id", &rows);
+		rc = rows_all(&q, OVERDUE_SQL " AND x.path LIKE ? ORDER BY x.id", &rows);
 	}
 	if (rc)
 		return rc;
@@ -322,6 +324,11 @@ int leave_clocks(struct clock_sink *k, enum clock_scope s)
 		int64_t end = (day_of(row_str(r, "to_on")) + 1) * 86400 - PS_DISPLAY_TZ_OFFSET;
 		int64_t start = day_of(row_str(r, "from_on")) * 86400 - PS_DISPLAY_TZ_OFFSET;
 
+		/* the board lists a 警务室's staff under its station */
+		if (row_str(r, "unit_kind") && !strcmp(row_str(r, "unit_kind"), "post") && row_str(r, "parent_name")) {
+			json_object_set_new(r, "unit_id", json_integer(row_int(r, "parent_id")));
+			json_object_set_new(r, "unit_name", json_string(row_str(r, "parent_name")));
+		}
 		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
 		json_object_set_new(r, "case_id", json_null());
 		clocks_add(k, r, arena_printf(c->arena, "leave:%lld:return", (long long)row_int(r, "id")),
@@ -346,7 +353,7 @@ int leave_today(struct ctx *c, json_t *items)
 	/* overdue returns: mine, and those of the staff whose leave I decide */
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_today_str(c));
-	rc = rows_all(&q, OVERDUE_SQL " ORDER BY l.to_on", &rows);
+	rc = rows_all(&q, OVERDUE_SQL " ORDER BY x.to_on", &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {
