@@ -191,7 +191,7 @@ async function readAll(c) {
   lists.push('/trade-units', '/trade-findings', '/spot-checks', '/employer-meetings', '/population/letter-coverage', '/compounds',
     '/public-services', '/public-services/figures', '/security-forecasts')
   // 队伍管理 (issue 18, part 1)
-  lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves', '/todos')
+  lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves', '/todos', '/duty-rosters?from=2026-01-01&to=2026-01-31')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
