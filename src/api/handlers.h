@@ -421,5 +421,31 @@ int api_meetings_list(struct req *r);
 int api_meetings_create(struct req *r);
 extern const struct field meetings_create_fields[];
 int api_meetings_get(struct req *r);
+/* 队伍管理 (issue 18, part 1) */
+int api_staff_list(struct req *r);
+int api_staff_figures(struct req *r);
+int api_staff_get(struct req *r);
+int api_staff_put(struct req *r);
+extern const struct field staff_put_fields[];
+int api_duty_rosters_list(struct req *r);
+int api_duty_rosters_add(struct req *r);
+extern const struct field duty_rosters_add_fields[];
+int api_duty_rosters_remove(struct req *r);
+int api_duty_rosters_build(struct req *r);
+extern const struct field duty_rosters_build_fields[];
+int api_duty_rosters_sign_in(struct req *r);
+int api_duty_rosters_sign_out(struct req *r);
+int api_duty_patterns_get(struct req *r);
+int api_duty_patterns_put(struct req *r);
+extern const struct field duty_patterns_put_fields[];
+int api_duty_board(struct req *r);
+int api_leaves_list(struct req *r);
+int api_leaves_create(struct req *r);
+extern const struct field leaves_create_fields[];
+int api_leaves_decide(struct req *r);
+extern const struct field leaves_decide_fields[];
+int api_leaves_return(struct req *r);
+extern const struct field leaves_return_fields[];
+int api_todos(struct req *r);
 
 #endif

@@ -232,6 +232,8 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 	if (demo) {
 		rc = seed_demo(c);
 		if (!rc)
+			rc = seed_demo_team(c);
+		if (!rc)
 			rc = seed_demo_cases(c);
 		if (!rc)
 			rc = seed_demo_incidents(c);

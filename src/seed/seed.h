@@ -60,5 +60,8 @@ int seed_demo_learn(struct ctx *c);
 /* The demo's 考核与奖惩 and 警风警纪监督员 (issue 18, part 3): after the
  * cases and supervision (seed_team_assess.c). */
 int seed_demo_team_assess(struct ctx *c);
+/* 队伍管理: staff records, rosters with sign-ins, leave (seed_team.c, issue 18).
+ * Runs right after the accounts: the cases need qualified main handlers. */
+int seed_demo_team(struct ctx *c);
 
 #endif

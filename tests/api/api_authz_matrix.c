@@ -561,6 +561,38 @@ static const struct row table[] = {
 	  "{\"held_on\":\"@today\",\"title\":\"矩阵调度会\",\"attendees\":\"高建军\",\"period_from\":\"@yesterday\",\"period_to\":\"@today\"}",
 	  "N N N N Y N N N N N N N N"),
 	R("GET", "/meetings/{id}", NULL, "NNN NNN YYN YYN YYN YYN YYN NNN NNN YYN NNN NNN NNN"),
+	/* 队伍管理 (issue 18, part 1): staff records are personal data of the
+	 * unit's chief and the personnel role (内勤); the figures every
+	 * business role reads */
+	R("GET", "/staff", NULL, "N N N N Y N Y N N N Y N N"),
+	R("GET", "/staff/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("GET", "/staff/{id}", NULL, "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("PUT", "/staff/{id}",
+	  "{\"staff_kind\":\"police\",\"politics\":\"party\",\"education\":\"bachelor\",\"birth_date\":\"1990-01-01\","
+	  "\"qual_level\":\"basic\",\"qual_date\":\"2020-01-01\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	/* 值班: the unit reads; the chief and 内勤 of a station edit; one signs
+	 * one's own entry (a signed one: 409 for the owner, not removable) */
+	R("GET", "/duty-rosters", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/duty-rosters", "{\"duty_on\":\"@today\",\"duty_post\":\"officer\",\"user_id\":999999}",
+	  "N N N N N N Y N N N Y N N"),
+	R("POST", "/duty-rosters/build", "{\"from\":\"@today\",\"to\":\"@today\"}", "N N N N N N Y N N N Y N N"),
+	R("DELETE", "/duty-rosters/{id}", NULL, "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN YNN NNN NNN"),
+	R("POST", "/duty-rosters/{id}/sign-in", NULL, "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
+	R("POST", "/duty-rosters/{id}/sign-out", NULL, "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/duty-patterns", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("PUT", "/duty-patterns", "{\"items\":[]}", "N N N N N N Y N N N Y N N"),
+	R("GET", "/duty-board", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 请假: everyone asks; the station's chief decides its staff's (the
+	 * county's chief a station chief's own and the county staff's); 销假
+	 * by the applicant or whoever decides */
+	R("GET", "/leaves", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leaves", "{\"kind\":\"personal\",\"from_on\":\"@today\",\"to_on\":\"@today\"}",
+	  "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/leaves/{id}/decision", "{\"approve\":true}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* 待办事项: every business role its own */
+	R("GET", "/todos", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -596,6 +628,8 @@ struct fixtures {
 	long long intervention[NSCOPE], monitor[NSCOPE], monitor_visit[NSCOPE];
 	/* 领导交办, 调度会 (issue 17) */
 	long long leader_task[NSCOPE], meeting[NSCOPE];
+	/* 队伍管理 (issue 18, part 1) */
+	long long roster[NSCOPE], leave[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -774,6 +808,21 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		f->patrol_plan[s] = q1(srv, "SELECT MAX(id) FROM patrol_plan");
 		f->patrol_arrest[s] = q1(srv, "SELECT MAX(id) FROM patrol_arrest");
 	}
+	/* 值班: a signed-in roster entry of 李明 (城关), and of 北社's and 西河's
+	 * staff; 请假: 城关's pending request (刘强), two decided ones moved to
+	 * 北社 and 西河 */
+	f->roster[OWN] = q1(srv, "SELECT MIN(r.id) FROM duty_roster r JOIN users u ON u.id = r.user_id"
+				 " WHERE u.username = 'minjing1' AND r.signed_in_at IS NOT NULL");
+	for (int s = 1; s < NSCOPE; s++)
+		f->roster[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM duty_roster WHERE station_id = %lld"
+					       " AND signed_in_at IS NOT NULL", f->unit[s]));
+	f->leave[OWN] = q1(srv, "SELECT MIN(id) FROM leave_request WHERE status = 'pending'");
+	f->leave[OTHER] = q1(srv, "SELECT MIN(l.id) FROM leave_request l JOIN users u ON u.id = l.user_id"
+				  " WHERE u.username = 'minjing2'");
+	f->leave[COUNTY] = q1(srv, "SELECT MIN(l.id) FROM leave_request l JOIN users u ON u.id = l.user_id"
+				   " WHERE u.username = 'suozhang'");
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE leave_request SET unit_id = %lld WHERE id = %lld", f->unit[s], f->leave[s]));
 	/* 流动人口: three of 城关's floating persons, moved with their registration */
 	for (int s = 0; s < NSCOPE; s++)
 		f->floating[s] = q1(srv, fmt(srv, "SELECT person_id FROM floating_person WHERE station_id = %lld"
@@ -1011,6 +1060,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/interventions/", intervention), M("/conduct-monitors/", monitor), M("/conduct-monitor-visits/", monitor_visit),
 		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
 		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
+		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 #undef M
 	};
 

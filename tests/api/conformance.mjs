@@ -201,6 +201,8 @@ async function readAll(c) {
   // 领导交办, 逐级上报 and the period ranking (issue 17)
   lists.push('/leader-tasks', '/leader-tasks?open=1', '/daily-submissions', '/reports/daily?year=2026', '/analysis/morning',
     '/analysis/weekly', '/analysis/weekly.xlsx', '/meetings')
+  // 队伍管理 (issue 18, part 1)
+  lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves', '/todos', '/duty-rosters?from=2026-01-01&to=2026-01-31')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

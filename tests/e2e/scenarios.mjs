@@ -17,6 +17,7 @@ import { dispatchScenarios } from './dispatch-scenarios.mjs'
 import { teamAssessScenarios } from './team-assess-scenarios.mjs'
 import { patrolScenarios } from './patrol-scenarios.mjs'
 import { leadershipScenarios } from './leadership-scenarios.mjs'
+import { teamScenarios } from './team-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -154,6 +155,18 @@ const mainScenarios = [
       assert(lines.some((l) => l.action === 'user.create'), 'the export holds the user creation')
     }
   }
+  },
+  ...caseScenarios,
+  ...clockScenarios,
+  ...populationScenarios,
+  ...incidentScenarios,
+  ...mfaScenarios,
+  ...supervisionScenarios,
+  ...archiveScenarios,
+  ...communityScenarios,
+  ...tradeScenarios,
+  ...teamScenarios,
+  ...a11yScenarios
 ]
 
 // The stories, one group per file, in the order they run. A group's stories may build on

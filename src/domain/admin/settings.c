@@ -282,6 +282,13 @@ const struct setting_def setting_defs[] = {
 	  "高于近4周同日均值加该倍数（÷10）的标准差即列为突出问题；20 即 2.0 倍", "PAT-ANALYSIS-RANGE", 0 },
 	{ "analysis.min_count", SETTING_INT, "2", 1, 100, "研判：突出问题起数下限",
 	  "当日起数不少于该数才列为突出问题", "PAT-ANALYSIS-RANGE", 0 },
+	/* 队伍管理 (issue 18, part 1) */
+	{ "team.qual_required", SETTING_BOOL, "true", 0, 1, "主办民警须具备基本级执法资格",
+	  "开启时，未取得有效基本级执法资格的民警不能作为案件主办民警（受案登记、补录）", "TEAM-QUAL-USE", 1 },
+	{ "duty.shift_start", SETTING_TEXT, "08:30", 0, 5, "值班交接班时间",
+	  "24小时值班班次的开始时间（HH:MM），签到以此为准", "PAT-DUTY-24H", 1 },
+	{ "duty.signin_grace_minutes", SETTING_INT, "15", 0, 240, "值班签到宽限（分钟）",
+	  "交接班时间后该分钟数内签到为按时，之后为迟到；班次结束仍未签到为缺勤", "PAT-DUTY-24H", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -13,6 +13,7 @@
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
+#include "domain/team/staff.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
@@ -427,6 +428,10 @@ int cases_create(struct ctx *c, const struct case_input *in, json_t **out)
 	if (rc)
 		return rc;
 	rc = check_case_input(c, in, &act_days);
+	/* TEAM-QUAL-USE: the one who enters a case (also a 补录) is its main
+	 * handler; without a valid 基本级 执法资格 he may not be */
+	if (!rc)
+		rc = staff_check_main_handler(c, c->who.user_id);
 	if (!rc)
 		rc = check_late(c, in, act_days, &accepted, &discovered);
 	if (!rc)

@@ -10,6 +10,8 @@
 #include "domain/incidents/dispatch_alerts.h"
 #include "domain/team/monitors.h"
 #include "domain/leadership/leader_tasks.h"
+#include "domain/team/duty.h"
+#include "domain/team/leave.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -27,5 +29,7 @@ const struct clock_source clock_sources[] = {
 	{ "dispatch_alerts", dispatch_alerts_clocks }, /* 派警指令未签收 (issue 17) */
 	{ "conduct_monitors", monitors_clocks },    /* 警风警纪监督员意见 answered (issue 18) */
 	{ "leader_tasks", leader_tasks_clocks },   /* 领导交办 due (issue 17) */
+	{ "duty", duty_clocks },                   /* 值班表: a day without a 值班所领导 (issue 18) */
+	{ "leaves", leave_clocks },                /* 请假: 假满未销假 (issue 18) */
 	{ NULL, NULL },
 };

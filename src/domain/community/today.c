@@ -8,6 +8,7 @@
 #include "domain/incidents/dispatch_alerts.h"
 #include "domain/team/interventions.h"
 #include "domain/leadership/leader_tasks.h"
+#include "domain/team/leave.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -20,6 +21,7 @@ const struct today_source today_sources[] = {
 	{ "dispatch_alerts", dispatch_alerts_today }, /* 新指令待签收 (issue 17) */
 	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
 	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
+	{ "leaves", leave_today },  /* 请假: approvals waiting, overdue returns (issue 18) */
 	{ NULL, NULL },
 };
 

@@ -17,6 +17,7 @@ import teamLearn from '../team/area-learn.js'
 import teamAssess from '../team/area-assess.js'
 import patrol from '../patrol/area.js'
 import leadership from '../leadership/area.js'
+import team from '../team/area.js'
 
 // one area per line (merges of new areas stay clean)
 export const AREAS = [
@@ -36,6 +37,7 @@ export const AREAS = [
   teamAssess,
   patrol,
   leadership
+  team
 ]
 
 /**

@@ -91,6 +91,12 @@ export const OBJECT_TYPES = [
   { value: 'daily_instruction', label: '领导阅示' },
   { value: 'meeting', label: '调度分析会' },
   { value: 'analysis', label: '研判' }
+  // 队伍管理 (issue 18, part 1)
+  { value: 'staff', label: '人员档案' },
+  { value: 'staff_figures', label: '队伍结构' },
+  { value: 'duty_roster', label: '值班表' },
+  { value: 'leave', label: '请假' },
+  { value: 'todo', label: '待办事项' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -439,6 +445,23 @@ const ACTION = {
   'meeting.create': '记录调度分析会',
   'meeting.read': '查看调度分析会',
   'meeting.list': '查询调度分析会'
+  // 队伍管理 (issue 18, part 1)
+  'staff.list': '查询人员档案',
+  'staff.update': '维护人员档案',
+  'staff.figures': '查询队伍结构',
+  'duty.read': '查询值班表',
+  'duty.list': '查询值班表',
+  'duty.edit': '编排值班表',
+  'duty.build': '按模板生成值班表',
+  'duty.sign': '值班签到签退',
+  'duty.sign_in': '值班签到',
+  'duty.sign_out': '值班签退',
+  'leave.create': '请假',
+  'leave.list': '查询请假',
+  'leave.approve': '审批请假',
+  'leave.reject': '不批准请假',
+  'leave.return': '销假',
+  'todo.read': '查看待办事项'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

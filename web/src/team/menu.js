@@ -1,0 +1,16 @@
+// menu.js — the 队伍管理 entries of the left menu and their icons (read by area.js).
+import { Bell, Calendar, Postcard, User } from '@element-plus/icons-vue'
+import { DUTY_READ, LEAVE_LIST, STAFF_FIGURES, TASKS_READ } from './labels.js'
+
+export const TEAM_ICONS = { Bell, Calendar, Postcard, User }
+
+export const TEAM_MENU = {
+  title: '队伍管理',
+  icon: 'User',
+  children: [
+    { path: '/team/todos', title: '待办事项', icon: 'Bell', action: TASKS_READ },
+    { path: '/team/duty', title: '值班勤务', icon: 'Calendar', action: DUTY_READ },
+    { path: '/team/leaves', title: '请假销假', icon: 'Postcard', action: LEAVE_LIST },
+    { path: '/team/staff', title: '人员档案与队伍结构', icon: 'User', action: STAFF_FIGURES }
+  ]
+}
