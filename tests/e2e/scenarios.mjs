@@ -155,18 +155,6 @@ const mainScenarios = [
       assert(lines.some((l) => l.action === 'user.create'), 'the export holds the user creation')
     }
   }
-  },
-  ...caseScenarios,
-  ...clockScenarios,
-  ...populationScenarios,
-  ...incidentScenarios,
-  ...mfaScenarios,
-  ...supervisionScenarios,
-  ...archiveScenarios,
-  ...communityScenarios,
-  ...tradeScenarios,
-  ...teamScenarios,
-  ...a11yScenarios
 ]
 
 // The stories, one group per file, in the order they run. A group's stories may build on
@@ -187,7 +175,8 @@ const groups = [
   dispatchScenarios,
   teamAssessScenarios,
   patrolScenarios,
-  leadershipScenarios
+  leadershipScenarios,
+  teamScenarios
 ]
 
 export const scenarios = [...groups.flat(), ...a11yScenarios]

@@ -36,7 +36,7 @@ export const AREAS = [
   teamLearn,
   teamAssess,
   patrol,
-  leadership
+  leadership,
   team
 ]
 

@@ -90,7 +90,7 @@ export const OBJECT_TYPES = [
   { value: 'daily_submission', label: '日报上报' },
   { value: 'daily_instruction', label: '领导阅示' },
   { value: 'meeting', label: '调度分析会' },
-  { value: 'analysis', label: '研判' }
+  { value: 'analysis', label: '研判' },
   // 队伍管理 (issue 18, part 1)
   { value: 'staff', label: '人员档案' },
   { value: 'staff_figures', label: '队伍结构' },
@@ -444,7 +444,7 @@ const ACTION = {
   'analysis.weekly': '查看研判周报',
   'meeting.create': '记录调度分析会',
   'meeting.read': '查看调度分析会',
-  'meeting.list': '查询调度分析会'
+  'meeting.list': '查询调度分析会',
   // 队伍管理 (issue 18, part 1)
   'staff.list': '查询人员档案',
   'staff.update': '维护人员档案',
