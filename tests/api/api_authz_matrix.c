@@ -1181,7 +1181,7 @@ struct noted {
 	const char *rid, *what;
 };
 
-static struct noted refused[4096], reads[2048];
+static struct noted refused[16384], reads[8192];
 static int nrefused, nreads;
 
 /* The request id of r (X-Request-Id, or the error body's), hex, or NULL. */
@@ -1356,10 +1356,10 @@ STORY(every_route_every_role_every_scope)
 									       r->body);
 
 							if (got == 'N') {
-								note(srv, refused, &nrefused, 4096, r, what);
+								note(srv, refused, &nrefused, (int)(sizeof(refused) / sizeof(refused[0])), r, what);
 								refusals++;
 							} else {
-								note(srv, reads, &nreads, 2048, r, what);
+								note(srv, reads, &nreads, (int)(sizeof(reads) / sizeof(reads[0])), r, what);
 							}
 						}
 					}

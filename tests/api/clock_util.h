@@ -162,7 +162,7 @@ static int64_t deadline_of(struct server *srv, const char *user, const char *key
 /* The breach row of GET /breaches for clock key, or NULL. */
 static json_t *breach(struct server *srv, const char *user, const char *key)
 {
-	struct resp *r = http(srv, S(user), "GET", API "/breaches", NULL);
+	struct resp *r = http(srv, S(user), "GET", fmt(srv, API "/breaches?key=%s", key), NULL);
 	json_t *it;
 	size_t i;
 

@@ -111,12 +111,21 @@ int api_warnings_summary(struct req *r)
 
 int api_breaches(struct req *r)
 {
-	int64_t open;
+	struct breach_filter f = { 0 };
+	int64_t open = 0;
 	json_t *out;
 	int rc = req_query_int(r, "open", 0, 1, 0, &open);
 
 	if (!rc)
-		rc = breaches_list(&r->ctx, (int)open, &out);
+		rc = req_query_int(r, "page", 1, 100000, 1, &f.page);
+	if (!rc)
+		rc = req_query_int(r, "per_page", 1, 500, 500, &f.per_page);
+	if (rc)
+		return rc;
+	f.open_only = (int)open;
+	f.rule = req_query(r, "rule");
+	f.key = req_query(r, "key");
+	rc = breaches_list(&r->ctx, &f, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 

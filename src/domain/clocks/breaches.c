@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-int breaches_list(struct ctx *c, int open_only, json_t **out)
+int breaches_list(struct ctx *c, const struct breach_filter *f, json_t **out)
 {
 	static const char where[] =
 		" FROM breach b JOIN org_unit o ON o.id = b.unit_id LEFT JOIN police_case k ON k.id = b.case_id"
@@ -30,9 +30,11 @@ int breaches_list(struct ctx *c, int open_only, json_t **out)
 	rc = clocks_sweep(c, &recorded);
 	if (rc)
 		return rc;
-	rows_query_init(&q, c, where, 1, 500);
+	rows_query_init(&q, c, where, f->page, f->per_page);
 	rows_bind_text(&q, arena_printf(c->arena, "%s%%", scope ? scope : "/"));
-	rows_bind_int(&q, open_only);
+	rows_bind_int(&q, f->open_only);
+	rows_and_text(&q, "b.rule = ?", f->rule);
+	rows_and_text(&q, "b.clock_key = ?", f->key);
 	rc = rows_page(&q,
 			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
 			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"

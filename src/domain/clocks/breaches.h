@@ -9,7 +9,15 @@
 #include "domain/ctx.h"
 
 /* Recorded breaches in the user's scope: {"items":[…],"total"}. */
-int breaches_list(struct ctx *c, int open_only, json_t **out);
+/* What GET /breaches lists: open ones only, one rule, one clock (its key),
+ * a page of per_page rows (the county has thousands over the years). */
+struct breach_filter {
+	int open_only;
+	const char *rule, *key;
+	int64_t page, per_page;
+};
+
+int breaches_list(struct ctx *c, const struct breach_filter *f, json_t **out);
 
 /* Answer a breach: release (ends the measure), next_measure, extension or
  * explanation, with text. Case officers or the station chief. */
