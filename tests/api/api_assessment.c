@@ -99,6 +99,9 @@ STORY(officer_score_and_rank)
 	weight(srv, "satisfaction", 0);
 	weight(srv, "household_visits", 0);
 	weight(srv, "rental_visits", 0);
+	weight(srv, "patrol_hours", 0);
+	weight(srv, "patrol_arrests", 0);
+	weight(srv, "exam_score", 0);
 	/* case A: mj1 main, mj2 co, closed on the 20th; case B: mj1 alone,
 	 * still open, with a BREACH on the 15th */
 	exec_sql(srv, fmt(srv,
@@ -152,6 +155,35 @@ STORY(officer_score_and_rank)
 	check_others(items, mj1, mj2, 50, 3);
 	/* the list is in rank order */
 	assert_int_equal(jint(json_array_get(items, 0), "user_id"), mj2);
+
+	/* the patrol logs and exams are read too: mj1 patrolled 90 minutes on
+	 * the 10th and took one in the act; mj2 sat a formal exam, scored 80
+	 * (figures only: their weights are 0 here) */
+	exec_sql(srv, fmt(srv,
+			  "INSERT INTO patrol_log(station_id, team_id, started_at, ended_at, route, created_by, created_at)"
+			  " VALUES (%lld, (SELECT MIN(id) FROM patrol_team WHERE station_id = %lld), %lld, %lld, '考核测试路',"
+			  " %lld, %lld)",
+			  cg, cg, D10, D10 + 5400, mj1, D10));
+	exec_sql(srv, fmt(srv,
+			  "INSERT INTO patrol_arrest(log_id, officer_id, person_name, offence, arrested_at)"
+			  " VALUES ((SELECT MAX(id) FROM patrol_log), %lld, '考核某', '扒窃', %lld)",
+			  mj1, D10 + 3600));
+	exec_sql(srv, fmt(srv,
+			  "INSERT INTO exam_sitting(kind, user_id, unit_id, questions, answer_keys, started_at, deadline_at,"
+			  " submitted_at, correct, total, score, pass_score) VALUES ('formal', %lld, %lld, '', '', %lld, %lld,"
+			  " %lld, 8, 10, 80, 60)",
+			  mj2, cg, D10, D10 + 3600, D10 + 1800));
+	r = june(srv, chief, "");
+	EXPECT(r, 200);
+	items = jpath(r->json, "items");
+	assert_non_null(a = row_of(items, "user_id", mj1));
+	assert_non_null(b = row_of(items, "user_id", mj2));
+	assert_true(fabs(fig(a, "patrol_hours") - 1.5) < 0.01);
+	assert_true(fabs(fig(a, "patrol_arrests") - 1) < 0.01);
+	assert_true(fabs(fig(b, "patrol_hours") - 0) < 0.01);
+	assert_true(fabs(fig(b, "exam_score") - 80) < 0.01);
+	assert_true(json_is_null(json_object_get(json_object_get(a, "figures"), "exam_score")));
+	assert_true(fabs(score_of(a) - 70) < 0.01);
 
 	/* case B closes on the 20th: solved mj1 2, mj2 1 (max 2)
 	 *   mj1 = 50 + 20 + 0 = 70;  mj2 = 25 + 10 + 50 = 85 */

@@ -128,6 +128,9 @@ const mainScenarios = [
       await expectVisible(row, 'an audit row naming zhangsan2026')
       await expectVisible(page.locator('.el-table__body .el-tag', { hasText: '成功' }), 'a 成功 outcome tag')
       // every action has a Chinese label: the user creation reads 新建用户, not user.create
+      // (filtered to user.*: the new user's home page has read a page of rows since)
+      await page.locator('input[placeholder="操作，如 user.* 或 login.failure"]').fill('user.*')
+      await page.getByRole('button', { name: '查询' }).click()
       await expectVisible(page.locator('.el-table__body tr', { hasText: '新建用户' }), 'the 新建用户 label')
       // 校验审计链: the server walks the whole chain and the page says it is intact
       await page.locator('[data-test="audit-verify"]').click()

@@ -181,3 +181,30 @@ int patrol_officer_figures(struct ctx *c, int64_t user_id, int64_t from, int64_t
 			" AND l.started_at >= ? AND l.started_at < ?",
 			0, arrests);
 }
+
+int patrol_station_figures(struct ctx *c, int64_t station_id, int64_t from, int64_t to, int64_t *minutes,
+			   int64_t *arrests)
+{
+	struct rows_query q;
+	int rc;
+
+	*minutes = *arrests = 0;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, from);
+	rows_bind_int(&q, to);
+	rc = rows_int(&q,
+		      "SELECT COALESCE(SUM(l.ended_at - l.started_at), 0) / 60 FROM patrol_log l WHERE l.station_id = ?"
+		      " AND l.started_at >= ? AND l.started_at < ?",
+		      0, minutes);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, from);
+	rows_bind_int(&q, to);
+	return rows_int(&q,
+			"SELECT COUNT(*) FROM patrol_arrest a JOIN patrol_log l ON l.id = a.log_id WHERE l.station_id = ?"
+			" AND l.started_at >= ? AND l.started_at < ?",
+			0, arrests);
+}

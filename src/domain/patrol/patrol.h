@@ -18,6 +18,9 @@
  * may see them. */
 int patrol_officer_figures(struct ctx *c, int64_t user_id, int64_t from, int64_t to, int64_t *minutes,
 			   int64_t *arrests);
+/* The same for all the patrols of a station (the assessment's station view). */
+int patrol_station_figures(struct ctx *c, int64_t station_id, int64_t from, int64_t to, int64_t *minutes,
+			   int64_t *arrests);
 
 /* The station a patrol request is about: unit_id (a station the actor may
  * `act` on: 403 audited otherwise) or, when 0, the actor's own station

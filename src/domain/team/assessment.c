@@ -7,6 +7,7 @@
 #include "domain/authz.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
+#include "domain/patrol/patrol.h"
 #include "domain/supervision/supervision.h"
 #include "rules/date.h"
 
@@ -203,6 +204,49 @@ static int rental_visits(struct ctx *c, const struct assess_subject *s, const st
 			1, value, has);
 }
 
+/* 巡逻 (issue 17): hours on patrol and arrests in the act, from the patrol logs */
+static int patrol_figures(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+			  int64_t *minutes, int64_t *arrests)
+{
+	return s->user_id ? patrol_officer_figures(c, s->user_id, w->from, w->to, minutes, arrests)
+			  : patrol_station_figures(c, s->station_id, w->from, w->to, minutes, arrests);
+}
+
+static int patrol_hours(struct ctx *c, const struct assess_subject *s, const struct assess_window *w, int64_t *value,
+			int *has)
+{
+	int64_t minutes, arrests;
+	int rc = patrol_figures(c, s, w, &minutes, &arrests);
+
+	*value = minutes * 100 / 60;
+	*has = 1;
+	return rc;
+}
+
+static int patrol_arrests(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+			  int64_t *value, int *has)
+{
+	int64_t minutes, arrests;
+	int rc = patrol_figures(c, s, w, &minutes, &arrests);
+
+	*value = arrests * 100;
+	*has = 1;
+	return rc;
+}
+
+/* 学法考试: the average score of the formal and 执法资格 exams submitted
+ * (practice does not count) */
+static int exam_score(struct ctx *c, const struct assess_subject *s, const struct assess_window *w, int64_t *value,
+		      int *has)
+{
+	return average_of(c, s, w,
+			  "SELECT COUNT(*) AS n, SUM(x.score) AS a, COUNT(*) AS b FROM exam_sitting x"
+			  " WHERE x.user_id = ? AND x.kind <> 'practice' AND x.submitted_at >= ? AND x.submitted_at < ?",
+			  "SELECT COUNT(*) AS n, SUM(x.score) AS a, COUNT(*) AS b FROM exam_sitting x"
+			  " WHERE x.unit_id = ? AND x.kind <> 'practice' AND x.submitted_at >= ? AND x.submitted_at < ?",
+			  1, value, has);
+}
+
 /* The sources. To add one (training attendance, exam scores, patrol hours
  * and arrests, 比对率/发函率): a function above, a row here, a setting
  * assess.weight.<key> in settings.c. */
@@ -216,6 +260,9 @@ const struct assess_source assess_sources[] = {
 	{ "satisfaction", "回访满意度", "分（5分制）", 1, satisfaction },
 	{ "household_visits", "熟悉住户走访", "户次", 1, household_visits },
 	{ "rental_visits", "出租房屋检查", "次", 1, rental_visits },
+	{ "patrol_hours", "巡逻时长", "小时", 1, patrol_hours },
+	{ "patrol_arrests", "巡逻抓现行", "人", 1, patrol_arrests },
+	{ "exam_score", "学法考试成绩", "分", 1, exam_score },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 
