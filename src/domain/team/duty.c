@@ -507,7 +507,7 @@ int duty_board(struct ctx *c, int64_t station_id, json_t **out)
 	struct rows_query q;
 	json_t *items, *away, *it, *resp;
 	int64_t station, today, day, on_duty = 0;
-	const char *today_s, *like;
+	const char *today_s, *like = NULL;
 	size_t i;
 	int rc;
 
