@@ -90,8 +90,14 @@ export const clockScenarios = [
       await ad.locator('[data-test="arrival-case"] input').fill(c.case_no.slice(-8))
       const opt = page.locator('.el-select-dropdown__item:visible', { hasText: c.case_no })
       await expectVisible(opt, `the case ${c.case_no} in the case picker`)
-      await opt.first().click()
-      await expectVisible(ad.locator('[data-test="arrival-party"]', { hasText: SUSPECT }), 'the suspect picked from the case')
+      // the picker searches as one types: a later answer can redraw the list under the click,
+      // which then picks nothing; click again while the case is not taken
+      const party = ad.locator('[data-test="arrival-party"]', { hasText: SUSPECT })
+      for (let i = 0; i < 3; i++) {
+        if (await opt.first().isVisible()) await opt.first().click().catch(() => {})
+        if (await party.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break
+      }
+      await expectVisible(party, 'the suspect picked from the case')
       await expectVisible(ad.locator('[data-test="arrival-measure"]', { hasText: '询问查证（8小时）' }), 'the summons picked')
       await ad.locator('[data-test="arrival-save"]').click()
       await closeDialog(page, ad, 'the 到案登记 dialog')
