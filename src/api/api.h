@@ -190,4 +190,10 @@ int api_sweep_once(struct db *db, int *recorded);
 void api_write_fail_stop(void);
 int api_write_failed(void);
 
+/* Answer a workbook download: write(arg, path) writes it into a temporary
+ * file, which is read back into the answer (Content-Type xlsx, file name
+ * name) and removed. what names the file in the error message. */
+int req_reply_workbook(struct req *r, int (*write)(void *arg, const char *path), void *arg, const char *name,
+		       const char *what);
+
 #endif

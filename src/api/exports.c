@@ -282,3 +282,40 @@ int api_ledgers_get(struct req *r)
 
 	return rc ? rc : req_reply(r, 200, out);
 }
+
+int req_reply_workbook(struct req *r, int (*write)(void *arg, const char *path), void *arg, const char *name,
+		       const char *what)
+{
+	char path[] = "/tmp/precinct-book-XXXXXX";
+	FILE *f = NULL;
+	long len = 0;
+	char *buf = NULL;
+	int fd = mkstemp(path), rc;
+
+	if (fd < 0)
+		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成%s", what);
+	close(fd);
+	rc = write(arg, path);
+	if (!rc) {
+		f = fopen(path, "rb");
+		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
+			rc = PS_EIO;
+		else if (!(buf = ps_malloc((size_t)len)))
+			rc = PS_ENOMEM;
+		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
+			rc = PS_EIO;
+	}
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (rc) {
+		ps_free(buf);
+		return ps_fail(&r->err, rc, NULL, NULL, rc == PS_ENOMEM ? "内存不足" : "%s生成失败", what);
+	}
+	r->raw = buf;
+	r->raw_len = (size_t)len;
+	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r->raw_name = name;
+	r->status = 200;
+	return PS_OK;
+}

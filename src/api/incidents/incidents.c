@@ -468,50 +468,24 @@ static int daily_xlsx(json_t *rep, const char *path)
 	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
 }
 
+static int write_daily(void *rep, const char *path)
+{
+	return daily_xlsx(rep, path);
+}
+
 int api_reports_daily_xlsx(struct req *r)
 {
-	char path[] = "/tmp/precinct-report-XXXXXX";
 	json_t *rep;
-	FILE *f = NULL;
-	long len;
-	char *buf = NULL;
-	const char *date;
-	int fd, rc = report_get(r, &rep);
+	int rc = report_get(r, &rep);
 
 	if (rc)
 		return rc;
-	date = arena_printf(r->arena, "%s", json_string_value(json_object_get(rep, "date")));
-	fd = mkstemp(path);
-	if (fd < 0) {
-		json_decref(rep);
-		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成报表文件");
-	}
-	close(fd);
-	rc = daily_xlsx(rep, path);
+	rc = req_reply_workbook(r, write_daily, rep,
+				arena_printf(r->arena, "daily-report-%s.xlsx",
+					     json_string_value(json_object_get(rep, "date"))),
+				"报表文件");
 	json_decref(rep);
-	if (!rc) {
-		f = fopen(path, "rb");
-		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
-			rc = PS_EIO;
-		else if (!(buf = ps_malloc((size_t)len)))
-			rc = PS_ENOMEM;
-		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-			rc = PS_EIO;
-	}
-	if (f)
-		fclose(f);
-	unlink(path);
-	if (rc) {
-		ps_free(buf);
-		return ps_fail(&r->err, rc, NULL, NULL,
-			       rc == PS_ENOMEM ? "内存不足" : "报表文件生成失败");
-	}
-	r->raw = buf;
-	r->raw_len = (size_t)len;
-	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	r->raw_name = arena_printf(r->arena, "daily-report-%s.xlsx", date);
-	r->status = 200;
-	return PS_OK;
+	return rc;
 }
 
 int api_reports_stats(struct req *r)

@@ -199,86 +199,66 @@ int api_analysis_weekly(struct req *r)
 }
 
 /* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点). */
-int api_analysis_weekly_xlsx(struct req *r)
+struct brief {
+	json_t *rep;
+	const char *span; /* "from 至 to" */
+};
+
+static int write_brief(void *arg, const char *path)
 {
 	static const struct {
 		const char *key, *sheet;
 	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" } };
-	char path[] = "/tmp/precinct-brief-XXXXXX";
-	json_t *rep;
-	lxw_workbook *wb;
+	const struct brief *br = arg;
+	lxw_workbook *wb = workbook_new(path);
 	lxw_format *bold;
-	FILE *f = NULL;
-	long len = 0;
-	char *buf = NULL;
-	int fd, rc = analysis_weekly(&r->ctx, req_query(r, "date"), &rep);
+
+	if (!wb)
+		return PS_EIO;
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	for (size_t d = 0; d < sizeof(dims) / sizeof(dims[0]); d++) {
+		lxw_worksheet *ws = workbook_add_worksheet(wb, dims[d].sheet);
+		json_t *it;
+		size_t i;
+
+		worksheet_write_string(ws, 0, 0, "研判周报", bold);
+		worksheet_write_string(ws, 0, 1, br->span, NULL);
+		worksheet_write_string(ws, 2, 0, dims[d].sheet, bold);
+		worksheet_write_string(ws, 2, 1, "本周", bold);
+		worksheet_write_string(ws, 2, 2, "上周", bold);
+		worksheet_write_string(ws, 2, 3, "增减", bold);
+		json_array_foreach(json_object_get(br->rep, dims[d].key), i, it) {
+			json_t *name = json_object_get(it, "name");
+			json_int_t n = json_integer_value(json_object_get(it, "count"));
+			json_int_t p = json_integer_value(json_object_get(it, "prev"));
+
+			worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, json_is_string(name) ? json_string_value(name) : "",
+					       NULL);
+			worksheet_write_number(ws, (lxw_row_t)(3 + i), 1, (double)n, NULL);
+			worksheet_write_number(ws, (lxw_row_t)(3 + i), 2, (double)p, NULL);
+			worksheet_write_number(ws, (lxw_row_t)(3 + i), 3, (double)(n - p), NULL);
+		}
+		worksheet_set_column(ws, 0, 0, 24, NULL);
+	}
+	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
+}
+
+int api_analysis_weekly_xlsx(struct req *r)
+{
+	struct brief br;
+	int rc = analysis_weekly(&r->ctx, req_query(r, "date"), &br.rep);
 
 	if (rc)
 		return rc;
-	fd = mkstemp(path);
-	if (fd < 0) {
-		json_decref(rep);
-		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成报表文件");
-	}
-	close(fd);
-	wb = workbook_new(path);
-	rc = wb ? PS_OK : PS_EIO;
-	if (!rc) {
-		bold = workbook_add_format(wb);
-		format_set_bold(bold);
-		for (size_t d = 0; d < sizeof(dims) / sizeof(dims[0]); d++) {
-			lxw_worksheet *ws = workbook_add_worksheet(wb, dims[d].sheet);
-			json_t *it;
-			size_t i;
-
-			worksheet_write_string(ws, 0, 0, "研判周报", bold);
-			worksheet_write_string(ws, 0, 1,
-					       arena_printf(r->arena, "%s 至 %s", json_string_value(json_object_get(rep, "from")),
-							    json_string_value(json_object_get(rep, "to"))),
-					       NULL);
-			worksheet_write_string(ws, 2, 0, dims[d].sheet, bold);
-			worksheet_write_string(ws, 2, 1, "本周", bold);
-			worksheet_write_string(ws, 2, 2, "上周", bold);
-			worksheet_write_string(ws, 2, 3, "增减", bold);
-			json_array_foreach(json_object_get(rep, dims[d].key), i, it) {
-				json_t *name = json_object_get(it, "name");
-				json_int_t n = json_integer_value(json_object_get(it, "count"));
-				json_int_t p = json_integer_value(json_object_get(it, "prev"));
-
-				worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, json_is_string(name) ? json_string_value(name) : "",
-						       NULL);
-				worksheet_write_number(ws, (lxw_row_t)(3 + i), 1, (double)n, NULL);
-				worksheet_write_number(ws, (lxw_row_t)(3 + i), 2, (double)p, NULL);
-				worksheet_write_number(ws, (lxw_row_t)(3 + i), 3, (double)(n - p), NULL);
-			}
-			worksheet_set_column(ws, 0, 0, 24, NULL);
-		}
-		rc = workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
-	}
-	if (!rc) {
-		f = fopen(path, "rb");
-		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
-			rc = PS_EIO;
-		else if (!(buf = ps_malloc((size_t)len)))
-			rc = PS_ENOMEM;
-		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-			rc = PS_EIO;
-	}
-	if (f)
-		fclose(f);
-	unlink(path);
-	if (rc) {
-		json_decref(rep);
-		ps_free(buf);
-		return ps_fail(&r->err, rc, NULL, NULL, rc == PS_ENOMEM ? "内存不足" : "报表文件生成失败");
-	}
-	r->raw = buf;
-	r->raw_len = (size_t)len;
-	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	r->raw_name = arena_printf(r->arena, "weekly-brief-%s.xlsx", json_string_value(json_object_get(rep, "to")));
-	json_decref(rep);
-	r->status = 200;
-	return PS_OK;
+	br.span = arena_printf(r->arena, "%s 至 %s", json_string_value(json_object_get(br.rep, "from")),
+			       json_string_value(json_object_get(br.rep, "to")));
+	rc = req_reply_workbook(r, write_brief, &br,
+				arena_printf(r->arena, "weekly-brief-%s.xlsx",
+					     json_string_value(json_object_get(br.rep, "to"))),
+				"报表文件");
+	json_decref(br.rep);
+	return rc;
 }
 
 /* 局长调度分析会 (issue 17) */

@@ -319,50 +319,26 @@ static int scores_xlsx(json_t *sc, const char *path)
 	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
 }
 
+static int write_scores(void *sc, const char *path)
+{
+	return scores_xlsx(sc, path);
+}
+
 int api_patrol_scores_xlsx(struct req *r)
 {
-	char path[] = "/tmp/precinct-patrol-XXXXXX";
 	json_t *sc;
-	FILE *f = NULL;
-	long len = 0;
-	char *buf = NULL;
 	int64_t unit = 0;
-	int fd, rc = req_query_int(r, "unit", 0, INT64_MAX, 0, &unit);
+	int rc = req_query_int(r, "unit", 0, INT64_MAX, 0, &unit);
 
 	if (!rc)
 		rc = patrol_scores_get(&r->ctx, unit, req_query(r, "period"), req_query(r, "date"), &sc);
 	if (rc)
 		return rc;
-	fd = mkstemp(path);
-	if (fd < 0) {
-		json_decref(sc);
-		return ps_fail(&r->err, PS_EIO, NULL, NULL, "无法生成考评文件");
-	}
-	close(fd);
-	rc = scores_xlsx(sc, path);
-	if (!rc) {
-		f = fopen(path, "rb");
-		if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET))
-			rc = PS_EIO;
-		else if (!(buf = ps_malloc((size_t)len)))
-			rc = PS_ENOMEM;
-		else if (fread(buf, 1, (size_t)len, f) != (size_t)len)
-			rc = PS_EIO;
-	}
-	if (f)
-		fclose(f);
-	unlink(path);
-	if (rc) {
-		json_decref(sc);
-		ps_free(buf);
-		return ps_fail(&r->err, rc, NULL, NULL, rc == PS_ENOMEM ? "内存不足" : "考评文件生成失败");
-	}
-	r->raw = buf;
-	r->raw_len = (size_t)len;
-	r->raw_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	r->raw_name = arena_printf(r->arena, "巡逻考评-%s-%s.xlsx", json_string_value(json_object_get(sc, "period")),
-				   json_string_value(json_object_get(sc, "start")));
+	rc = req_reply_workbook(r, write_scores, sc,
+				arena_printf(r->arena, "巡逻考评-%s-%s.xlsx",
+					     json_string_value(json_object_get(sc, "period")),
+					     json_string_value(json_object_get(sc, "start"))),
+				"考评文件");
 	json_decref(sc);
-	r->status = 200;
-	return PS_OK;
+	return rc;
 }
