@@ -447,5 +447,8 @@ extern const struct field leaves_decide_fields[];
 int api_leaves_return(struct req *r);
 extern const struct field leaves_return_fields[];
 int api_todos(struct req *r);
+/* issue 15 remaining gaps (sup5) */
+int api_appeals_forward(struct req *r);
+extern const struct field appeals_forward_fields[];
 
 #endif

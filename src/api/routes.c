@@ -299,5 +299,7 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/leaves/{id}/decision", api_leaves_decide, 0, leaves_decide_fields),
 	ROUTE_B("POST", "/api/v1/leaves/{id}/return", api_leaves_return, 0, leaves_return_fields),
 	ROUTE("GET", "/api/v1/todos", api_todos, 0),
+	/* issue 15 remaining gaps (sup5) */
+	ROUTE_B("POST", "/api/v1/appeals/{id}/forward", api_appeals_forward, 0, appeals_forward_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

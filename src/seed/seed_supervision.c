@@ -157,14 +157,15 @@ int seed_demo_supervision(struct ctx *c)
 	c->now = now - 12 * DAY;
 	{
 		struct complaint_in in = { 0, k5, 0, "phone", "complaint", "residual",
-					   "报案人反映：被打后做完笔录，对方至今未受处理，认为民警偏袒对方。", "李建国", "13800001111" };
+					   "报案人反映：被打后做完笔录，对方至今未受处理，认为民警偏袒对方。", "李建国", "13800001111",
+					   "own", NULL, NULL, NULL, 0, 0 };
 
 		TRY(complaints_create(c, &in, &out));
 		id = id_of(c, "SELECT MAX(id) FROM complaint WHERE contact_name = ?", "李建国");
 		TRY(auth_actor_load(c, "suozhang"));
 		c->now = now - 11 * DAY;
 		{
-			struct complaint_step_in s = { NULL, NULL, NULL, "residual" };
+			struct complaint_step_in s = { NULL, NULL, NULL, "residual", NULL, NULL, 0, 0 };
 
 			TRY(complaints_step(c, id, "accept", &s, &out));
 		}
@@ -173,14 +174,15 @@ int seed_demo_supervision(struct ctx *c)
 	c->now = now - 30 * DAY;
 	{
 		struct complaint_in in = { 0, k13, 0, "letter", "complaint", "residual",
-					   "来信反映：邻里纠纷调解时民警态度生硬。", "孔繁荣", "13800001111" };
+					   "来信反映：邻里纠纷调解时民警态度生硬。", "孔繁荣", "13800001111",
+					   "own", NULL, NULL, NULL, 0, 0 };
 
 		TRY(complaints_create(c, &in, &out));
 		id = id_of(c, "SELECT MAX(id) FROM complaint WHERE contact_name = ?", "孔繁荣");
 		TRY(auth_actor_load(c, "suozhang"));
 		c->now = now - 28 * DAY;
 		{
-			struct complaint_step_in s = { NULL, NULL, NULL, "residual" };
+			struct complaint_step_in s = { NULL, NULL, NULL, "residual", NULL, NULL, 0, 0 };
 
 			TRY(complaints_step(c, id, "accept", &s, &out));
 		}
@@ -188,7 +190,9 @@ int seed_demo_supervision(struct ctx *c)
 		{
 			json_t *officers = json_pack("[{s:I, s:s}]", "user_id", (json_int_t)liming, "finding", "unfounded");
 			struct complaint_step_in s = { "经调取执法记录仪视频、询问双方，民警用语规范，反映的情况不属实。依据《信访工作条例》第三十二条答复。",
-						       "unfounded", officers, NULL };
+						       "unfounded", officers, NULL,
+						       "调取执法记录仪视频，询问当事双方，民警调解时用语规范，未发现态度生硬的情形。",
+						       "《信访工作条例》第三十二条", 0, 0 };
 
 			rc = complaints_step(c, id, "finish", &s, &out);
 			json_decref(officers);
@@ -199,7 +203,8 @@ int seed_demo_supervision(struct ctx *c)
 	c->now = now - 2 * DAY;
 	{
 		struct complaint_in in = { bs, 0, 0, "visit", "petition", "residual",
-					   "来访反映：宅基地纠纷报警后出警不及时。", "冯某", "13600009999" };
+					   "来访反映：宅基地纠纷报警后出警不及时。", "冯某", "13600009999",
+					   "own", NULL, NULL, NULL, 0, 0 };
 
 		TRY(complaints_create(c, &in, &out));
 	}
@@ -210,7 +215,7 @@ int seed_demo_supervision(struct ctx *c)
 	c->now = now - 1 * DAY;
 	{
 		struct appeal_in a = { "reconsideration", "陈春花", date_of(c, now - 10 * DAY), date_of(c, now - 3 * DAY),
-				       date_of(c, now - 1 * DAY), "示范县人民政府" };
+				       date_of(c, now - 1 * DAY), "示范县人民政府", 0, 0 };
 
 		TRY(appeals_create(c, k8, &a, &out));
 		a.applicant = "曹小明", a.known_on = date_of(c, now - 30 * DAY), a.applied_on = date_of(c, now - 20 * DAY);

@@ -300,7 +300,7 @@ static const struct row table[] = {
 	R("POST", "/return-visits/{id}/review", "{\"note\":\"矩阵复核\"}",
 	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
 	R("GET", "/complaints", NULL, "N N N Y Y Y Y N N Y Y N N"),
-	R("POST", "/complaints", "{\"channel\":\"phone\",\"kind\":\"complaint\",\"content\":\"矩阵投诉\"}",
+	R("POST", "/complaints", "{\"scope\":\"own\",\"channel\":\"phone\",\"kind\":\"complaint\",\"content\":\"矩阵投诉\"}",
 	  "N N N Y Y Y Y N N Y Y N N"),
 	R("GET", "/complaints/{id}", NULL, "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN YNN NNN NNN"),
 	R("POST", "/complaints/{id}/{step}", "{}", "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
@@ -593,6 +593,10 @@ static const struct row table[] = {
 	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 	/* 待办事项: every business role its own */
 	R("GET", "/todos", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* issue 15 remaining gaps (sup5): a 复议 filed through the station is
+	 * forwarded by whoever records the appeal's answer */
+	R("POST", "/appeals/{id}/forward", "{\"forwarded_on\":\"@today\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

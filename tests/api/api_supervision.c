@@ -265,7 +265,7 @@ STORY(complaint_chain_runs_on_its_clocks)
 
 	clocks_begin(srv);
 	r = http(srv, S("neiqin"), "POST", API "/complaints",
-		 "{\"channel\":\"visit\",\"kind\":\"petition\",\"content\":\"来访反映派出所不给办理居住证。\","
+		 "{\"scope\":\"own\",\"channel\":\"visit\",\"kind\":\"petition\",\"content\":\"来访反映派出所不给办理居住证。\","
 		 "\"contact_name\":\"来访人\",\"contact_phone\":\"13500001234\"}");
 	EXPECT(r, 201);
 	id = rnum(r, "id");
@@ -319,7 +319,7 @@ STORY(complaint_chain_runs_on_its_clocks)
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id), "{\"finding\":\"unfounded\"}"),
 	       400);
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
-		    "{\"finding\":\"unfounded\",\"note\":\"经核实，申请材料不全，已一次告知补齐材料，不属实。\"}"),
+		    "{\"facts\":\"经核实的事实。\",\"basis\":\"《信访工作条例》第三十二条\",\"finding\":\"unfounded\",\"note\":\"经核实，申请材料不全，已一次告知补齐材料，不属实。\"}"),
 	       200);
 	/* 复查 (30 days) and 复核 (30 days), then the chain is closed */
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/recheck", id), "{}"), 409);
@@ -338,23 +338,23 @@ STORY(complaint_chain_runs_on_its_clocks)
 	/* (the clock cannot go back: the rest of the chain on a second one) */
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/recheck", id), "{}"), 409);
 	r = http(srv, S("neiqin"), "POST", API "/complaints",
-		 "{\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第二件来信。\"}");
+		 "{\"scope\":\"own\",\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第二件来信。\"}");
 	EXPECT(r, 201);
 	id = rnum(r, "id");
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
-		    "{\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
+		    "{\"facts\":\"经核实的事实。\",\"basis\":\"《信访工作条例》第三十二条\",\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
 	       200);
 	/* 复查 is asked within 30 days of the reply (SUP-XF-REVIEW), 40 days on */
 	clock_advance(srv, 40 * DAY);
 	EXPECT_ERR(srv, http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review", id), "{}"), 409,
 		   "REVIEW_TOO_LATE", "SUP-XF-REVIEW");
 	r = http(srv, S("neiqin"), "POST", API "/complaints",
-		 "{\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第三件来信。\"}");
+		 "{\"scope\":\"own\",\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第三件来信。\"}");
 	id = rnum(r, "id");
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
-		    "{\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
+		    "{\"facts\":\"经核实的事实。\",\"basis\":\"《信访工作条例》第三十二条\",\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
 	       200);
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review", id), "{}"), 200);
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review_answer", id),
@@ -404,7 +404,7 @@ STORY(complaint_trace_lists_exactly_the_case_people)
 
 	/* the finding: partly founded against 李明, not founded against 张伟 */
 	r = http(srv, sz, "POST", fmt(srv, API "/complaints/%lld/finish", id),
-		 fmt(srv, "{\"finding\":\"partly\",\"note\":\"嫌疑人未及时处理属实，偏袒不属实。\","
+		 fmt(srv, "{\"facts\":\"经核实的事实。\",\"basis\":\"《信访工作条例》第三十二条\",\"finding\":\"partly\",\"note\":\"嫌疑人未及时处理属实，偏袒不属实。\","
 			  "\"officers\":[{\"user_id\":%lld,\"finding\":\"partly\"},{\"user_id\":%lld,\"finding\":\"unfounded\"}]}",
 		     liming, zhangwei));
 	EXPECT(r, 200);
@@ -819,7 +819,7 @@ STORY(denunciation_stays_away_from_the_accused_station)
 	clocks_begin(srv);
 	dc = S("ducha"), sz = S("suozhang"), nq = S("neiqin");
 	r = http(srv, dc, "POST", API "/complaints",
-			      fmt(srv, "{\"station_id\":%lld,\"channel\":\"letter\",\"kind\":\"denunciation\","
+			      fmt(srv, "{\"scope\":\"own\",\"station_id\":%lld,\"channel\":\"letter\",\"kind\":\"denunciation\","
 				       "\"content\":\"检举某民警收受当事人财物。\"}",
 				  station(srv, "城关派出所")));
 	EXPECT(r, 201);
@@ -841,7 +841,7 @@ STORY(denunciation_stays_away_from_the_accused_station)
 	EXPECT(http(srv, dc, "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
 	/* a station clerk registers one and gets back its code only */
 	r = http(srv, nq, "POST", API "/complaints",
-		 "{\"channel\":\"visit\",\"kind\":\"denunciation\",\"content\":\"来访检举。\"}");
+		 "{\"scope\":\"own\",\"channel\":\"visit\",\"kind\":\"denunciation\",\"content\":\"来访检举。\"}");
 	EXPECT(r, 201);
 	id2 = rnum(r, "id");
 	assert_int_equal(strlen(rstr(r, "tracking_code")), 10);

@@ -271,11 +271,11 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const rv = (await c.suozhang.call('GET', '/return-visits?status=review')).body
   const r0 = rv && rv.items && rv.items[0]
   await c.suozhang.call('POST', `/return-visits/${r0 ? r0.id : 0}/review`, { note: '契约测试复核' })
-  const cp = await c.suozhang.call('POST', '/complaints', { channel: 'phone', kind: 'complaint', content: '契约测试电话投诉',
+  const cp = await c.suozhang.call('POST', '/complaints', { scope: 'own', channel: 'phone', kind: 'complaint', content: '契约测试电话投诉',
     contact_phone: '13700004321' })
   const cpid = cp.body && cp.body.id
   await c.suozhang.call('POST', `/complaints/${cpid}/accept`, { track: 'residual' })
-  await c.suozhang.call('POST', `/complaints/${cpid}/finish`, { finding: 'partly', note: '契约测试处理意见',
+  await c.suozhang.call('POST', `/complaints/${cpid}/finish`, { finding: 'partly', note: '契约测试处理意见', facts: '契约测试事实', basis: '信访工作条例第三十二条',
     officers: [{ user_id: m1.me ? m1.me.id : 0, finding: 'partly' }] })
   const ap = (await c.fazhi.call('GET', '/appeals')).body
   const a0 = ap && ap.items && ap.items[0]

@@ -142,8 +142,10 @@ int api_complaints_list(struct req *r)
 }
 
 struct complaint_body {
-	int64_t station_id, case_id, incident_id;
+	int64_t station_id, case_id, incident_id, appeal_id;
 	const char *channel, *kind, *track, *content, *contact_name, *contact_phone;
+	const char *scope, *scope_unit, *origin, *origin_unit;
+	int identity_unclear;
 };
 
 const struct field complaints_create_fields[] = {
@@ -156,6 +158,12 @@ const struct field complaints_create_fields[] = {
 	FSTRN(struct complaint_body, content, "content", 1, 2, 4000),
 	FSTR(struct complaint_body, contact_name, "contact_name", 0, 32),
 	FSTR(struct complaint_body, contact_phone, "contact_phone", 0, 20),
+	FENUM(struct complaint_body, scope, "scope", 1, 24, COMPLAINT_SCOPE),
+	FSTR(struct complaint_body, scope_unit, "scope_unit", 0, 64),
+	FENUM(struct complaint_body, origin, "origin", 0, 24, COMPLAINT_ORIGIN),
+	FSTR(struct complaint_body, origin_unit, "origin_unit", 0, 64),
+	FBOOL(struct complaint_body, identity_unclear, "identity_unclear", 0),
+	FINT(struct complaint_body, appeal_id, "appeal_id", 0, 1, INT64_MAX),
 	FEND,
 };
 
@@ -177,6 +185,12 @@ int api_complaints_create(struct req *r)
 	in.content = b.content;
 	in.contact_name = b.contact_name;
 	in.contact_phone = b.contact_phone;
+	in.scope = b.scope;
+	in.scope_unit = b.scope_unit;
+	in.origin = b.origin;
+	in.origin_unit = b.origin_unit;
+	in.identity_unclear = b.identity_unclear;
+	in.appeal_id = b.appeal_id;
 	rc = complaints_create(&r->ctx, &in, &out);
 	return DONE(rc, 201, out);
 }
@@ -193,8 +207,9 @@ int api_complaints_get(struct req *r)
 }
 
 struct step_body {
-	const char *note, *finding, *track;
+	const char *note, *finding, *track, *facts, *basis;
 	json_t *officers;
+	int64_t case_id, appeal_id;
 };
 
 const struct field complaints_step_fields[] = {
@@ -202,6 +217,10 @@ const struct field complaints_step_fields[] = {
 	FENUM(struct step_body, finding, "finding", 0, 16, FINDING),
 	FENUM(struct step_body, track, "track", 0, 16, COMPLAINT_TRACK),
 	FJSON(struct step_body, officers, "officers", 0),
+	FSTR(struct step_body, facts, "facts", 0, 4000),
+	FSTR(struct step_body, basis, "basis", 0, 1000),
+	FINT(struct step_body, case_id, "case_id", 0, 1, INT64_MAX),
+	FINT(struct step_body, appeal_id, "appeal_id", 0, 1, INT64_MAX),
 	FEND,
 };
 
@@ -223,6 +242,10 @@ int api_complaints_step(struct req *r)
 	in.finding = b.finding;
 	in.track = b.track;
 	in.officers = b.officers;
+	in.facts = b.facts;
+	in.basis = b.basis;
+	in.case_id = b.case_id;
+	in.appeal_id = b.appeal_id;
 	rc = complaints_step(&r->ctx, id, r->params[1], &in, &out);
 	return DONE(rc, 200, out);
 }
@@ -239,6 +262,8 @@ int api_appeals_list(struct req *r)
 
 struct appeal_body {
 	const char *kind, *applicant, *known_on, *applied_on, *received_on, *organ;
+	int via_station;
+	int64_t prior_appeal_id;
 };
 
 const struct field appeals_create_fields[] = {
@@ -248,6 +273,8 @@ const struct field appeals_create_fields[] = {
 	FSTRN(struct appeal_body, applied_on, "applied_on", 1, 10, 10),
 	FSTRN(struct appeal_body, received_on, "received_on", 1, 10, 10),
 	FSTR(struct appeal_body, organ, "organ", 1, 64),
+	FBOOL(struct appeal_body, via_station, "via_station", 0),
+	FINT(struct appeal_body, prior_appeal_id, "prior_appeal_id", 0, 1, INT64_MAX),
 	FEND,
 };
 
@@ -269,8 +296,33 @@ int api_appeals_create(struct req *r)
 	in.applied_on = b.applied_on;
 	in.received_on = b.received_on;
 	in.organ = b.organ;
+	in.via_station = b.via_station;
+	in.prior_appeal_id = b.prior_appeal_id;
 	rc = appeals_create(&r->ctx, id, &in, &out);
 	return DONE(rc, 201, out);
+}
+
+struct forward_body {
+	const char *forwarded_on;
+};
+
+const struct field appeals_forward_fields[] = {
+	FSTRN(struct forward_body, forwarded_on, "forwarded_on", 1, 10, 10),
+	FEND,
+};
+
+int api_appeals_forward(struct req *r)
+{
+	struct forward_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, appeals_forward_fields, &b, &r->err);
+	if (!rc)
+		rc = appeals_forward(&r->ctx, id, b.forwarded_on, &out);
+	return DONE(rc, 200, out);
 }
 
 struct answer_body {

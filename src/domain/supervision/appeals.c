@@ -14,6 +14,7 @@
 #include "domain/rows.h"
 #include "core/clock.h"
 #include "rules/catalog.h"
+#include "rules/clock.h"
 #include "rules/date.h"
 
 #include <string.h>
@@ -48,11 +49,45 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 	rc = rows_one(&q,
 		      "SELECT a.id, a.case_id, k.case_no, a.station_id, o.name AS unit_name, a.kind, a.applicant, a.known_on,"
 		      " a.applied_on, a.received_on, a.answered_on, a.organ, a.outcome, a.amount, a.outcome_on,"
-		      " a.outcome_note, a.recorded_at FROM appeal a JOIN police_case k ON k.id = a.case_id"
-		      " JOIN org_unit o ON o.id = a.station_id WHERE a.id = ?",
+		      " a.outcome_note, a.recorded_at, a.via_station, a.forwarded_on, a.prior_appeal_id,"
+		      " p.organ AS prior_organ, p.outcome AS prior_outcome FROM appeal a"
+		      " JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
+		      " LEFT JOIN appeal p ON p.id = a.prior_appeal_id WHERE a.id = ?",
 		      &a);
 	if (rc)
 		return rc;
+	json_object_set_new(a, "via_station", json_boolean(row_int(a, "via_station")));
+	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
+		/* SUP-FY-DECIDE: the 复议机关 checks in 5 working days, then
+		 * decides in 60 days (without an extension): the day the
+		 * applicant may sue for want of a decision follows it */
+		struct calendar cal;
+		int64_t t, end;
+		int y, m, d;
+
+		rc = clocks_calendar(c, &cal);
+		if (rc) {
+			json_decref(a);
+			return rc;
+		}
+		t = clock_deadline(&cal, day_start(day_of(row_str(a, "applied_on"))), CLOCK_WORKDAYS,
+				   rule_value(RULE_SUP_FY_DECIDE, 0), 0);
+		end = clock_deadline(&cal, t - 1, CLOCK_DAYS, rule_value(RULE_SUP_FY_DECIDE, 1), 0);
+		date_civil_from_days(date_local_days(end - 1), &y, &m, &d);
+		json_object_set_new(a, "decide_by", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
+	}
+	if (strcmp(row_str(a, "kind"), "litigation") == 0) {
+		/* SUP-SS-DEFENDANT: after 复议, upheld → the station and the
+		 * 复议机关 jointly; changed → the 复议机关 alone */
+		const char *po = row_str(a, "prior_outcome");
+		json_t *def = json_array();
+
+		if (!po || strcmp(po, "changed") != 0)
+			json_array_append_new(def, json_string(row_str(a, "unit_name")));
+		if (po && (strcmp(po, "upheld") == 0 || strcmp(po, "changed") == 0))
+			json_array_append_new(def, json_string(row_str(a, "prior_organ")));
+		json_object_set_new(a, "defendants", def);
+	}
 	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
 		/* SUP-FY-60: applied within 60 days of knowing (the 复议机关
 		 * decides; the station sees it) */
@@ -88,6 +123,24 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 		return ps_fail_field(c->err, PS_EINVAL, "applied_on", "申请（起诉）日期应为 YYYY-MM-DD，不早于知道决定之日、不晚于今天");
 	if (received < 0 || received < applied || received > today)
 		return ps_fail_field(c->err, PS_EINVAL, "received_on", "收到申请书（起诉状）副本之日应为 YYYY-MM-DD，不早于申请日、不晚于今天");
+	if (in->via_station && strcmp(in->kind, "reconsideration") != 0)
+		return ps_fail_field(c->err, PS_EINVAL, "via_station", "只有行政复议申请可以经作出决定的机关提交");
+	if (in->prior_appeal_id) {
+		int64_t n = 0;
+
+		if (strcmp(in->kind, "litigation") != 0)
+			return ps_fail_field(c->err, PS_EINVAL, "prior_appeal_id", "只有行政诉讼可以关联在先的行政复议");
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->prior_appeal_id);
+		rows_bind_int(&q, case_id);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM appeal WHERE id = ? AND case_id = ? AND kind = 'reconsideration'"
+				  " AND outcome IS NOT NULL", 0, &n);
+		if (rc)
+			return rc;
+		if (!n)
+			return ps_fail(c->err, PS_EINVAL, "PRIOR_APPEAL", "SUP-SS-DEFENDANT",
+				       "关联的应为本案已有结果的行政复议记录");
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rc = rows_one(&q, "SELECT unit_id, decided_at FROM police_case WHERE id = ?", &k);
@@ -109,9 +162,14 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 	rows_bind_text(&q, in->organ);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, in->via_station ? 1 : 0);
+	if (in->prior_appeal_id)
+		rows_bind_int(&q, in->prior_appeal_id);
+	else
+		rows_bind_text(&q, NULL);
 	rc = rows_insert(&q,
 			 "INSERT INTO appeal(case_id, station_id, kind, applicant, known_on, applied_on, received_on, organ,"
-			 " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " recorded_by, recorded_at, via_station, prior_appeal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc) {
 		rows_binds(&q, c);
@@ -125,6 +183,33 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 	if (!rc)
 		rc = audit_write(c, "appeal.create", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
 				 in->kind);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+int appeals_forward(struct ctx *c, int64_t id, const char *forwarded_on, json_t **out)
+{
+	struct rows_query q;
+	int64_t n = 0, day = day_of(forwarded_on);
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_APPEAL_OUTCOME, PATH_SQL, id, "复议诉讼记录不存在");
+	if (rc)
+		return rc;
+	if (day < 0 || day > date_local_days(c->now))
+		return ps_fail_field(c->err, PS_EINVAL, "forwarded_on", "转送日期应为 YYYY-MM-DD，不晚于今天");
+	rows_binds(&q, c);
+	rows_bind_text(&q, forwarded_on);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, forwarded_on);
+	rc = rows_exec(&q, "UPDATE appeal SET forwarded_on = ? WHERE id = ? AND via_station = 1 AND forwarded_on IS NULL"
+			   " AND received_on <= ?", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "APPEAL_FORWARD", "SUP-FY-ONSPOT-FORWARD",
+			     "只有经本机关提交、尚未转送的复议申请可以登记转送，转送日期不早于收到申请之日");
+	if (!rc)
+		rc = audit_write(c, "appeal.forward", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 NULL);
 	return rc ? rc : appeal_get(c, id, out);
 }
 
@@ -305,9 +390,10 @@ int appeals_clocks(struct clock_sink *k, enum clock_scope s)
 	rows_binds(&q, c);
 	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
 	rc = rows_all(&q,
-		      "SELECT a.id, a.kind, a.received_on, a.case_id, k.case_no, a.station_id AS unit_id, o.name AS unit_name"
+		      "SELECT a.id, a.kind, a.received_on, a.case_id, k.case_no, a.station_id AS unit_id, o.name AS unit_name,"
+		      " a.answered_on, a.via_station, a.forwarded_on"
 		      " FROM appeal a JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
-		      " WHERE o.path LIKE ? AND a.outcome IS NULL AND (a.answered_on IS NULL OR a.kind = 'state_compensation')",
+		      " WHERE o.path LIKE ? AND a.outcome IS NULL",
 		      &rows);
 	if (rc)
 		return rc;
@@ -316,6 +402,13 @@ int appeals_clocks(struct clock_sink *k, enum clock_scope s)
 		int64_t t = day_start(day_of(row_str(r, "received_on")));
 		long long id = (long long)row_int(r, "id");
 
+		/* SUP-FY-ONSPOT-FORWARD: filed through the station, forwarded in 5 working days */
+		if (row_int(r, "via_station") && !row_str(r, "forwarded_on"))
+			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:forward", id), "SUP-FY-ONSPOT-FORWARD",
+				   "复议申请转送", t, rule_deadline(cal, RULE_SUP_FY_ONSPOT_FORWARD, 0, t), CLOCK_WORKDAYS,
+				   0, NULL, "将复议申请转送行政复议机关");
+		if (row_str(r, "answered_on") && strcmp(kind, "state_compensation") != 0)
+			continue;
 		if (strcmp(kind, "reconsideration") == 0)
 			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:answer", id), "SUP-FY-ANSWER", "行政复议书面答复",
 				   t, rule_deadline(cal, RULE_SUP_FY_ANSWER, 0, t), CLOCK_WORKDAYS, 0, NULL,

@@ -196,10 +196,66 @@ int complaints_query_public(struct ctx *c, const char *tracking_code, const char
 	return PS_OK;
 }
 
+/* SUP-XF-LEGAL-TRACK: the appeal record an item routed into a legal
+ * procedure names, in the actor's scope; its case in *case_id when the item
+ * names none, else the two must agree. */
+static int appeal_link(struct ctx *c, int64_t appeal_id, int64_t *case_id)
+{
+	struct rows_query q;
+	json_t *a = NULL;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, appeal_id);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_one(&q, "SELECT a.case_id FROM appeal a JOIN org_unit o ON o.id = a.station_id"
+			  " WHERE a.id = ? AND o.path LIKE ?", &a);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail_field(c->err, PS_EINVAL, "appeal_id", "复议、诉讼或赔偿记录不存在");
+	if (rc)
+		return rc;
+	if (*case_id && *case_id != row_int(a, "case_id"))
+		rc = ps_fail_field(c->err, PS_EINVAL, "appeal_id", "复议、诉讼或赔偿记录不是所关联案件的");
+	else
+		*case_id = row_int(a, "case_id");
+	json_decref(a);
+	return rc;
+}
+
+/* The intake rules: the outcome code and where it went (SUP-XF-SCOPE), the
+ * sender of a transferred item (SUP-XF-OBJECT-5WD), the record of an item
+ * routed into a legal procedure (SUP-XF-LEGAL-TRACK). */
+static int intake_check(struct ctx *c, const struct complaint_in *in, int64_t *case_id)
+{
+	const char *origin = in->origin && *in->origin ? in->origin : "direct";
+
+	if (!in->scope || !enums_valid(ES_COMPLAINT_SCOPE, in->scope))
+		return ps_fail(c->err, PS_EINVAL, "XF_SCOPE_REQUIRED", "SUP-XF-SCOPE",
+			       "请选择处理去向：本机关办理、转送下级机关或告知向有权机关提出");
+	if (strcmp(in->scope, "own") != 0 && (!in->scope_unit || !*in->scope_unit))
+		return ps_fail(c->err, PS_EINVAL, "XF_SCOPE_UNIT", "SUP-XF-SCOPE",
+			       strcmp(in->scope, "transferred_down") == 0 ? "请写明转送的下级机关"
+									 : "请写明应向哪个有权机关提出");
+	if (!enums_valid(ES_COMPLAINT_ORIGIN, origin))
+		return ps_fail_field(c->err, PS_EINVAL, "origin", "来源应为直接提出或上级、信访部门转送");
+	if (strcmp(origin, "transferred_in") == 0 && (!in->origin_unit || !*in->origin_unit))
+		return ps_fail_field(c->err, PS_EINVAL, "origin_unit", "请写明转送（交办）本事项的信访部门或上级机关");
+	if (in->appeal_id) {
+		int rc = appeal_link(c, in->appeal_id, case_id);
+
+		if (rc)
+			return rc;
+	}
+	if (in->track && strcmp(in->track, "legal_procedure") == 0 && !*case_id)
+		return ps_fail(c->err, PS_EINVAL, "XF_LEGAL_LINK", "SUP-XF-LEGAL-TRACK",
+			       "导入法定途径的信访事项须关联案件或复议、诉讼、赔偿记录");
+	return PS_OK;
+}
+
 int complaints_create(struct ctx *c, const struct complaint_in *in, json_t **out)
 {
 	struct rows_query q;
-	int64_t station = in->station_id, id;
+	int64_t station = in->station_id, id, case_id = in->case_id;
 	const char *path = NULL;
 	char code[16];
 	int rc;
@@ -208,11 +264,14 @@ int complaints_create(struct ctx *c, const struct complaint_in *in, json_t **out
 	rc = authz_require(c, ACT_COMPLAINT_CREATE);
 	if (rc)
 		return rc;
-	if (in->case_id) {
+	rc = intake_check(c, in, &case_id);
+	if (rc)
+		return rc;
+	if (case_id) {
 		json_t *k = NULL;
 
 		rows_binds(&q, c);
-		rows_bind_int(&q, in->case_id);
+		rows_bind_int(&q, case_id);
 		rc = rows_one(&q, "SELECT k.unit_id, o.path FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
 				  " WHERE k.id = ?", &k);
 		if (rc == PS_ENOTFOUND)
@@ -257,7 +316,22 @@ int complaints_create(struct ctx *c, const struct complaint_in *in, json_t **out
 		rc = new_tracking_code(c, code);
 	if (!rc)
 		rc = insert(c, station, in->channel, in->kind, in->track ? in->track : "residual", in->content,
-			    in->contact_name, in->contact_phone, NULL, in->case_id, in->incident_id, code, &id);
+			    in->contact_name, in->contact_phone, NULL, case_id, in->incident_id, code, &id);
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, in->scope);
+		rows_bind_text(&q, in->scope_unit && *in->scope_unit ? in->scope_unit : NULL);
+		rows_bind_text(&q, in->origin && *in->origin ? in->origin : "direct");
+		rows_bind_text(&q, in->origin_unit && *in->origin_unit ? in->origin_unit : NULL);
+		rows_bind_int(&q, in->identity_unclear ? 1 : 0);
+		if (in->appeal_id)
+			rows_bind_int(&q, in->appeal_id);
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE complaint SET scope = ?, scope_unit = ?, origin = ?, origin_unit = ?,"
+				   " identity_unclear = ?, appeal_id = ? WHERE id = ?", NULL);
+	}
 	if (!rc)
 		rc = audit_write(c, "complaint.create", "complaint", idstr(c, id), "success", in->channel);
 	if (rc)
@@ -275,7 +349,8 @@ static const char list_select[] =
 	"SELECT m.id, m.tracking_code, m.station_id, o.name AS unit_name, m.channel, m.kind, m.track,"
 	" m.status, m.content, m.contact_name, m.case_id, k.case_no, m.incident_id, m.received_at,"
 	" m.accepted_at, m.extended_at, m.finished_at, m.finding, m.review_requested_at,"
-	" m.review_answered_at, m.recheck_requested_at, m.recheck_answered_at";
+	" m.review_answered_at, m.recheck_requested_at, m.recheck_answered_at, m.scope, m.scope_unit, m.origin,"
+	" m.origin_unit, m.identity_unclear, m.objected_at, m.appeal_id";
 
 int complaints_list(struct ctx *c, const char *status, json_t **out)
 {
@@ -438,7 +513,9 @@ int complaints_get(struct ctx *c, int64_t id, json_t **out)
 		      " m.status, m.content, m.contact_name, m.contact_phone, m.receipt_code, m.case_id, k.case_no,"
 		      " m.incident_id, m.received_at, m.accepted_at, m.extended_at, m.extend_reason, m.finished_at,"
 		      " m.finding, m.opinion, m.review_requested_at, m.review_answered_at, m.recheck_requested_at,"
-		      " m.recheck_answered_at FROM complaint m JOIN org_unit o ON o.id = m.station_id"
+		      " m.recheck_answered_at, m.scope, m.scope_unit, m.origin, m.origin_unit, m.identity_unclear,"
+		      " m.objected_at, m.objection, m.appeal_id, m.facts, m.basis"
+		      " FROM complaint m JOIN org_unit o ON o.id = m.station_id"
 		      " LEFT JOIN police_case k ON k.id = m.case_id WHERE m.id = ?",
 		      &m);
 	if (rc)
@@ -460,6 +537,7 @@ int complaints_get(struct ctx *c, int64_t id, json_t **out)
 		json_decref(officers);
 		return rc;
 	}
+	json_object_set_new(m, "identity_unclear", json_boolean(row_int(m, "identity_unclear")));
 	json_object_set_new(m, "trace", people ? people : json_array());
 	json_object_set_new(m, "officers", officers);
 	*out = m;
@@ -513,6 +591,43 @@ static int record_officers(struct ctx *c, int64_t id, int64_t station, int64_t c
 	return rc;
 }
 
+/* SUP-XF-LEGAL-TRACK at acceptance: an item routed into a legal procedure
+ * names its record — the one it has or the one the step gives (written
+ * back into m for the update). */
+static int accept_link(struct ctx *c, json_t *m, const struct complaint_step_in *in)
+{
+	int64_t case_id = row_int(m, "case_id");
+	int rc = PS_OK;
+
+	if (!in->track || strcmp(in->track, "legal_procedure") != 0)
+		return PS_OK;
+	if (in->case_id) {
+		struct rows_query q;
+		int64_t n = 0;
+
+		if (case_id && case_id != in->case_id)
+			return ps_fail_field(c->err, PS_EINVAL, "case_id", "该信访事项已关联其他案件");
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->case_id);
+		rows_bind_int(&q, row_int(m, "station_id"));
+		rc = rows_int(&q, "SELECT COUNT(*) FROM police_case WHERE id = ? AND unit_id = ?", 0, &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "case_id", "案件不存在或不是本单位的");
+		case_id = in->case_id;
+	}
+	if (!rc && in->appeal_id) {
+		rc = appeal_link(c, in->appeal_id, &case_id);
+		if (!rc)
+			json_object_set_new(m, "appeal_id", json_integer(in->appeal_id));
+	}
+	if (!rc && !case_id)
+		rc = ps_fail(c->err, PS_EINVAL, "XF_LEGAL_LINK", "SUP-XF-LEGAL-TRACK",
+			     "导入法定途径的信访事项须关联案件或复议、诉讼、赔偿记录");
+	if (!rc)
+		json_object_set_new(m, "case_id", json_integer(case_id));
+	return rc;
+}
+
 int complaints_step(struct ctx *c, int64_t id, const char *step,
 		    const struct complaint_step_in *in, json_t **out)
 {
@@ -530,13 +645,39 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT status, track, station_id, case_id, extended_at, finished_at, review_answered_at"
-			  " FROM complaint WHERE id = ?", &m);
+	rc = rows_one(&q, "SELECT status, track, station_id, case_id, appeal_id, extended_at, finished_at,"
+			  " review_answered_at, scope, origin, received_at, objected_at FROM complaint WHERE id = ?", &m);
 	if (rc)
 		return rc;
 	st = arena_strdup(c->arena, row_str(m, "status"));
 	if (strcmp(step, "accept") == 0) {
 		need = "received", to = "accepted", set = "accepted_at = ?";
+		/* SUP-XF-SCOPE: only an item within our powers is accepted */
+		if (strcmp(row_str(m, "scope"), "own") != 0)
+			rc = ps_fail(c->err, PS_ECONFLICT, "XF_NOT_OURS", "SUP-XF-SCOPE",
+				     "不属于本机关职权范围的信访事项不能受理，应书面告知去向");
+		else
+			rc = accept_link(c, m, in);
+	} else if (strcmp(step, "notify") == 0) {
+		/* SUP-XF-SCOPE: the written notice of where it went ends it */
+		need = "received", to = "closed", set = "accepted_at = ?, opinion = ?";
+		if (strcmp(row_str(m, "scope"), "own") == 0)
+			rc = ps_fail(c->err, PS_ECONFLICT, "XF_OWN", "SUP-XF-SCOPE",
+				     "本机关职权范围内的事项应受理或不予受理，不是告知去向");
+	} else if (strcmp(step, "object") == 0) {
+		/* SUP-XF-OBJECT-5WD: within 5 working days of receipt, once */
+		struct calendar cal;
+
+		need = "received", to = "received", set = "objected_at = ?, objection = ?";
+		if (strcmp(row_str(m, "origin"), "transferred_in") != 0)
+			rc = ps_fail(c->err, PS_ECONFLICT, "XF_NOT_TRANSFERRED", "SUP-XF-OBJECT-5WD",
+				     "只有上级或信访部门转送来的事项可以提出异议");
+		else if (row_int(m, "objected_at"))
+			rc = ps_fail(c->err, PS_ECONFLICT, "XF_OBJECTED", "SUP-XF-OBJECT-5WD", "已经提出过异议");
+		else if (!(rc = clocks_calendar(c, &cal)) &&
+			 c->now >= rule_deadline(&cal, RULE_SUP_XF_OBJECT_5WD, 0, row_int(m, "received_at")))
+			rc = ps_fail(c->err, PS_ECONFLICT, "XF_OBJECTION_TOO_LATE", "SUP-XF-OBJECT-5WD",
+				     "已超过自收到之日起五个工作日的异议期限，应当依法办理");
 	} else if (strcmp(step, "reject") == 0) {
 		need = "received", to = "not_accepted", set = "accepted_at = ?, opinion = ?";
 	} else if (strcmp(step, "extend") == 0) {
@@ -549,9 +690,14 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 		else if (strcmp(row_str(m, "track"), "residual") != 0)
 			rc = ps_fail(c->err, PS_ECONFLICT, "LEGAL_TRACK", "SUP-XINFANG", "已导入法定途径的事项不适用信访办理期限");
 	} else if (strcmp(step, "finish") == 0) {
-		need = "accepted", to = "finished", set = "finished_at = ?, opinion = ?, finding = ?";
+		need = "accepted", to = "finished", set = "finished_at = ?, opinion = ?, finding = ?, facts = ?, basis = ?";
 		if (!in->finding)
 			rc = ps_fail_field(c->err, PS_EINVAL, "finding", "请选择调查结论（属实/部分属实/不属实）");
+		/* SUP-XF-FINISH-60: the 信访处理意见书 states the facts, the
+		 * opinion and its basis (the request is the item's content) */
+		else if (!in->facts || !*in->facts || !in->basis || !*in->basis)
+			rc = ps_fail(c->err, PS_EINVAL, "XF_OPINION_INCOMPLETE", "SUP-XF-FINISH-60",
+				     "信访处理意见书须写明调查认定的事实、处理意见和法律法规依据");
 	} else if (strcmp(step, "review") == 0) {
 		/* SUP-XF-REVIEW: asked within 30 days of the written reply */
 		need = "finished", to = "reviewing", set = "review_requested_at = ?";
@@ -583,9 +729,12 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 	if (!rc && need && strcmp(st, need) != 0)
 		rc = ps_fail(c->err, PS_ECONFLICT, "COMPLAINT_STATE", NULL, "当前状态（%s）不能%s",
 			     enums_label(ES_COMPLAINT_STATUS, st), enums_label(ES_COMPLAINT_STEP, step));
-	if (!rc && strstr(set, "opinion") && (!note || !*note))
+	if (!rc && (strstr(set, "opinion") || strstr(set, "objection")) && (!note || !*note))
 		rc = ps_fail_field(c->err, PS_EINVAL, "note",
-				   strcmp(step, "finish") == 0 ? "请填写信访处理意见（诉求、事实、意见和依据）" : "请填写意见或理由");
+				   strcmp(step, "finish") == 0   ? "请填写信访处理意见（诉求、事实、意见和依据）"
+				   : strcmp(step, "notify") == 0 ? "请填写书面告知的内容（转送去向或应向哪个机关提出）"
+				   : strcmp(step, "object") == 0 ? "请写明异议理由（为何不属于本机关职权范围）"
+								 : "请填写意见或理由");
 	if (!rc && strcmp(step, "extend") == 0 && (!note || !*note))
 		rc = ps_fail_field(c->err, PS_EINVAL, "note", "请填写延长理由（将告知信访人）");
 	if (!rc) {
@@ -594,16 +743,22 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 		rows_bind_int(&q, c->now);
 		if (strstr(set, ", "))
 			rows_bind_text(&q, note);
-		if (strcmp(step, "finish") == 0)
+		if (strcmp(step, "finish") == 0) {
 			rows_bind_text(&q, in->finding);
+			rows_bind_text(&q, in->facts);
+			rows_bind_text(&q, in->basis);
+		}
 		rows_bind_int(&q, id);
 		rc = rows_exec(&q, arena_printf(c->arena, "UPDATE complaint SET status = ?, %s WHERE id = ?", set), NULL);
 	}
 	if (!rc && strcmp(step, "accept") == 0 && in->track) {
 		rows_binds(&q, c);
 		rows_bind_text(&q, in->track);
+		rows_bind_int(&q, row_int(m, "case_id"));
+		rows_bind_int(&q, row_int(m, "appeal_id"));
 		rows_bind_int(&q, id);
-		rc = rows_exec(&q, "UPDATE complaint SET track = ? WHERE id = ?", NULL);
+		rc = rows_exec(&q, "UPDATE complaint SET track = ?, case_id = NULLIF(?, 0), appeal_id = NULLIF(?, 0)"
+				   " WHERE id = ?", NULL);
 	}
 	if (!rc && strcmp(step, "finish") == 0 && in->officers)
 		rc = record_officers(c, id, row_int(m, "station_id"), row_int(m, "case_id"), in->officers);
@@ -631,7 +786,8 @@ int complaints_clocks(struct clock_sink *k, enum clock_scope s)
 	rc = rows_all(&q,
 		      "SELECT m.id, m.tracking_code, m.status, m.track, m.received_at, m.accepted_at, m.extended_at,"
 		      " m.review_requested_at, m.recheck_requested_at, m.station_id AS unit_id, o.name AS unit_name,"
-		      " m.case_id, m.tracking_code AS case_no FROM complaint m JOIN org_unit o ON o.id = m.station_id"
+		      " m.case_id, m.tracking_code AS case_no, m.origin, m.identity_unclear, m.objected_at"
+		      " FROM complaint m JOIN org_unit o ON o.id = m.station_id"
 		      " WHERE o.path LIKE ? AND (? = 0 OR m.kind <> 'denunciation')"
 		      " AND m.status IN ('received','accepted','reviewing','rechecking')",
 		      &rows);
@@ -645,9 +801,18 @@ int complaints_clocks(struct clock_sink *k, enum clock_scope s)
 		if (strcmp(st, "received") == 0) {
 			int64_t t = row_int(r, "received_at");
 
-			clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:notice", id), "SUP-XINFANG",
-				   "信访事项受理告知", t, rule_deadline(cal, RULE_SUP_XINFANG, 0, t), CLOCK_DAYS, 0, NULL,
-				   "书面告知信访人是否受理");
+			/* SUP-XF-NOTICE-15: none owed when the name or address is unclear */
+			if (!row_int(r, "identity_unclear"))
+				clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:notice", id), "SUP-XINFANG",
+					   "信访事项受理告知", t, rule_deadline(cal, RULE_SUP_XINFANG, 0, t), CLOCK_DAYS, 0,
+					   NULL, "书面告知信访人是否受理");
+			/* SUP-XF-OBJECT-5WD: a transferred item not ours is objected to in time
+			 * (a window, not a duty: past its end the item is simply handled) */
+			if (strcmp(row_str(r, "origin"), "transferred_in") == 0 && !row_int(r, "objected_at") &&
+			    c->now < rule_deadline(cal, RULE_SUP_XF_OBJECT_5WD, 0, t))
+				clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:object", id), "SUP-XF-OBJECT-5WD",
+					   "转送信访事项异议", t, rule_deadline(cal, RULE_SUP_XF_OBJECT_5WD, 0, t),
+					   CLOCK_WORKDAYS, 0, NULL, "不属本机关职权的，五个工作日内提出异议");
 		} else if (strcmp(st, "accepted") == 0 && strcmp(row_str(r, "track"), "residual") == 0) {
 			int64_t t = row_int(r, "accepted_at");
 			int days = rule_value(RULE_SUP_XINFANG, 1) +

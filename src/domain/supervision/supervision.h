@@ -50,9 +50,19 @@ int complaints_query_public(struct ctx *c, const char *tracking_code, const char
 struct complaint_in {
 	int64_t station_id, case_id, incident_id; /* 0 = none */
 	const char *channel, *kind, *track, *content, *contact_name, *contact_phone;
+	/* SUP-XF-SCOPE: own / transferred_down / not_ours (required), and where
+	 * it was sent or where the petitioner should go (required unless own) */
+	const char *scope, *scope_unit;
+	/* SUP-XF-OBJECT-5WD: direct / transferred_in (NULL = direct), and the
+	 * body that transferred it (required when transferred_in) */
+	const char *origin, *origin_unit;
+	int identity_unclear; /* SUP-XF-NOTICE-15: no written notice owed */
+	int64_t appeal_id;    /* SUP-XF-LEGAL-TRACK: the 复议/诉讼/赔偿 record */
 };
 
-/* Intake by staff (phone, letter, visit). */
+/* Intake by staff (phone, letter, visit). An item routed into a legal
+ * procedure (track legal_procedure) names its case or appeal record, else
+ * PS_EINVAL with SUP-XF-LEGAL-TRACK. */
 int complaints_create(struct ctx *c, const struct complaint_in *in, json_t **out);
 
 /* The complaints of the actor's scope, {"items":[…]}; status may be NULL. */
@@ -68,16 +78,24 @@ struct complaint_step_in {
 	const char *finding;  /* finish: founded / partly / unfounded */
 	json_t *officers;     /* finish: [{"user_id":N,"finding":"…"}] or NULL */
 	const char *track;    /* accept: residual / legal_procedure */
+	const char *facts, *basis;  /* finish: the 信访处理意见书's facts and basis */
+	int64_t case_id, appeal_id; /* accept into a legal procedure: its record */
 };
 
 /* One step of the 信访 chain (enum COMPLAINT_STEP): accept, reject, extend,
- * finish, review, review_answer, recheck, recheck_answer. A finish with a
- * founded or partly founded finding against people opens a 执法过错 review
- * naming them. */
+ * finish, review, review_answer, recheck, recheck_answer; notify (the
+ * written notice of where an item not ours went: closes it; SUP-XF-SCOPE)
+ * and object (an item transferred to us is not within our powers: within 5
+ * working days of receipt, SUP-XF-OBJECT-5WD). Only an item of scope own
+ * can be accepted. A finish needs the 信访处理意见书: opinion (note), facts
+ * and basis (SUP-XF-FINISH-60). A finish with a founded or partly founded
+ * finding against people opens a 执法过错 review naming them. */
 int complaints_step(struct ctx *c, int64_t id, const char *step,
 		    const struct complaint_step_in *in, json_t **out);
 
-/* Clock source: SUP-XINFANG notice and finish, SUP-XF-REVIEW, -RECHECK. */
+/* Clock source: SUP-XINFANG notice (not for an unclear identity,
+ * SUP-XF-NOTICE-15) and finish, SUP-XF-REVIEW, -RECHECK, and the objection
+ * window of transferred items (SUP-XF-OBJECT-5WD). */
 int complaints_clocks(struct clock_sink *k, enum clock_scope s);
 
 /* ---- supervision_cards.c: 执法监督卡 ----------------------------------- */
@@ -122,9 +140,14 @@ int return_visits_clocks(struct clock_sink *k, enum clock_scope s);
 
 struct appeal_in {
 	const char *kind, *applicant, *known_on, *applied_on, *received_on, *organ;
+	int via_station;         /* 复议 filed through the station (SUP-FY-ONSPOT-FORWARD) */
+	int64_t prior_appeal_id; /* a suit after this 复议 of the case (SUP-SS-DEFENDANT) */
 };
 
 int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, json_t **out);
+/* SUP-FY-ONSPOT-FORWARD: the day a 复议 application filed through the
+ * station was forwarded to the 复议机关 (ends the forward clock). */
+int appeals_forward(struct ctx *c, int64_t id, const char *forwarded_on, json_t **out);
 /* The station's written answer / evidence filed (ends the answer clock). */
 int appeals_answer(struct ctx *c, int64_t id, const char *answered_on, json_t **out);
 /* The outcome; one against the station (changed, revoked, unlawful,
@@ -135,7 +158,8 @@ int appeals_outcome(struct ctx *c, int64_t id, const char *outcome, int64_t amou
 /* {"items":[…], "by_station":[{unit_id, unit_name, reconsideration,
  * litigation, state_compensation, against}]} */
 int appeals_list(struct ctx *c, json_t **out);
-/* Clock source: SUP-FY-ANSWER, SUP-SS-EVID-15, SUP-PC-DECIDE-2M. */
+/* Clock source: SUP-FY-ANSWER, SUP-SS-EVID-15, SUP-PC-DECIDE-2M,
+ * SUP-FY-ONSPOT-FORWARD. */
 int appeals_clocks(struct clock_sink *k, enum clock_scope s);
 
 /* ---- fault_findings.c: 执法过错责任追究 ------------------------------- */
