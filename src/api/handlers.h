@@ -450,5 +450,11 @@ int api_todos(struct req *r);
 /* issue 15 remaining gaps (sup5) */
 int api_appeals_forward(struct req *r);
 extern const struct field appeals_forward_fields[];
+int api_appeals_completion_notice(struct req *r);
+extern const struct field appeals_completion_notice_fields[];
+int api_appeals_hearing(struct req *r);
+extern const struct field appeals_hearing_fields[];
+int api_appeals_payment(struct req *r);
+extern const struct field appeals_payment_fields[];
 
 #endif

@@ -301,5 +301,8 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/todos", api_todos, 0),
 	/* issue 15 remaining gaps (sup5) */
 	ROUTE_B("POST", "/api/v1/appeals/{id}/forward", api_appeals_forward, 0, appeals_forward_fields),
+	ROUTE_B("POST", "/api/v1/appeals/{id}/completion-notice", api_appeals_completion_notice, 0, appeals_completion_notice_fields),
+	ROUTE_B("POST", "/api/v1/appeals/{id}/hearing", api_appeals_hearing, 0, appeals_hearing_fields),
+	ROUTE_B("POST", "/api/v1/appeals/{id}/payment", api_appeals_payment, 0, appeals_payment_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -208,6 +208,40 @@ int seed_demo_supervision(struct ctx *c)
 
 		TRY(complaints_create(c, &in, &out));
 	}
+	/* the 信访 scope rows: one transferred to 城关 by the county's 信访局
+	 * yesterday (its 5-working-day objection window running), one outside
+	 * the police's powers told where to go on the spot, and an anonymous
+	 * letter that owes no written notice */
+	TRY(auth_actor_load(c, "neiqin"));
+	c->now = now - 1 * DAY;
+	{
+		struct complaint_in in = { 0, 0, 0, "letter", "petition", "residual",
+					   "县信访局转来：反映小区门口夜市占道经营、噪音扰民。", "周女士", "13900002468",
+					   "own", NULL, "transferred_in", "示范县信访局", 0, 0 };
+
+		TRY(complaints_create(c, &in, &out));
+	}
+	c->now = now - 4 * DAY;
+	{
+		struct complaint_in in = { 0, 0, 0, "visit", "petition", "residual",
+					   "来访反映：承包地被村委会收回，要求恢复承包。", "吴某", "13900001357",
+					   "not_ours", "示范县农业农村局", NULL, NULL, 0, 0 };
+		struct complaint_step_in s = { "您反映的土地承包问题属于示范县农业农村局职责，请向该局提出。", NULL, NULL, NULL,
+					       NULL, NULL, 0, 0 };
+
+		TRY(complaints_create(c, &in, &out));
+		id = id_of(c, "SELECT MAX(id) FROM complaint WHERE contact_name = ?", "吴某");
+		TRY(auth_actor_load(c, "suozhang"));
+		TRY(complaints_step(c, id, "notify", &s, &out));
+		TRY(auth_actor_load(c, "neiqin"));
+	}
+	c->now = now - 2 * DAY;
+	{
+		struct complaint_in in = { 0, 0, 0, "letter", "complaint", "residual",
+					   "匿名来信反映：某路段夜间有人聚众赌博。", NULL, NULL, "own", NULL, NULL, NULL, 1, 0 };
+
+		TRY(complaints_create(c, &in, &out));
+	}
 
 	/* 复议 against the decision of case 8 (its answer clock running), and a
 	 * decided one against case 14 (upheld) */
@@ -215,7 +249,7 @@ int seed_demo_supervision(struct ctx *c)
 	c->now = now - 1 * DAY;
 	{
 		struct appeal_in a = { "reconsideration", "陈春花", date_of(c, now - 10 * DAY), date_of(c, now - 3 * DAY),
-				       date_of(c, now - 1 * DAY), "示范县人民政府", 0, 0 };
+				       date_of(c, now - 1 * DAY), "示范县人民政府", 0, 0, NULL, 0 };
 
 		TRY(appeals_create(c, k8, &a, &out));
 		a.applicant = "曹小明", a.known_on = date_of(c, now - 30 * DAY), a.applied_on = date_of(c, now - 20 * DAY);
@@ -224,6 +258,30 @@ int seed_demo_supervision(struct ctx *c)
 		id = id_of(c, "SELECT MAX(id) FROM appeal WHERE applicant = ?", "曹小明");
 		TRY(appeals_answer(c, id, date_of(c, now - 12 * DAY), &out));
 		TRY(appeals_outcome(c, id, "upheld", 0, date_of(c, now - 2 * DAY), "复议机关维持原处罚决定", &out));
+	}
+	/* 曹小明 then sued: the station and the 复议机关 are joint defendants */
+	{
+		int64_t prior = id_of(c, "SELECT MAX(id) FROM appeal WHERE applicant = ?", "曹小明");
+		struct appeal_in a = { "litigation", "曹小明", date_of(c, now - 2 * DAY), date_of(c, now - 1 * DAY),
+				       date_of(c, now - 1 * DAY), "示范县人民法院", 0, prior, NULL, 0 };
+
+		TRY(appeals_create(c, k14, &a, &out));
+	}
+	/* 陈春花 also claims 行政赔偿 for case 8: her material was incomplete,
+	 * the completion notice went out the next day, she has been heard; the
+	 * decision is due within two months */
+	c->now = now - 3 * DAY;
+	{
+		struct appeal_in a = { "state_compensation", "陈春花", date_of(c, now - 10 * DAY), date_of(c, now - 3 * DAY),
+				       date_of(c, now - 3 * DAY), "城关派出所", 0, 0, "admin_comp", 1 };
+
+		TRY(appeals_create(c, k8, &a, &out));
+		id = id_of(c, "SELECT MAX(id) FROM appeal WHERE kind = ?", "state_compensation");
+		c->now = now - 2 * DAY;
+		TRY(appeals_completion_notice(c, id, date_of(c, now - 2 * DAY),
+					      "1. 营业执照复印件；2. 停业期间的收入损失证明；3. 赔偿数额的计算依据。", &out));
+		c->now = now - 1 * DAY;
+		TRY(appeals_hearing(c, id, date_of(c, now - 1 * DAY), "请求人要求赔偿扣押电动车期间的误工损失一千二百元。", &out));
 	}
 
 	/* 执法过错: a 瑕疵 found in case 6 (a wrong article cited, corrected) */

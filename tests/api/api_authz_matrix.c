@@ -597,6 +597,13 @@ static const struct row table[] = {
 	 * forwarded by whoever records the appeal's answer */
 	R("POST", "/appeals/{id}/forward", "{\"forwarded_on\":\"@today\"}",
 	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	/* 国家赔偿: the same hands as the appeal's outcome */
+	R("POST", "/appeals/{id}/completion-notice", "{\"notice_on\":\"@today\",\"items\":\"矩阵补正\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/appeals/{id}/hearing", "{\"heard_on\":\"@today\",\"note\":\"矩阵听取意见\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	R("POST", "/appeals/{id}/payment", "{\"paid_on\":\"@today\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

@@ -10,7 +10,8 @@
  *     main officer 李明, co 张伟): their reporter and suspect each, 4 still
  *     due. So 城关 owes 8, reached 2, 5 due: 回访率 25.0 %, satisfaction
  *     (5 + 2) / 2 = 3.5; 李明 owes 6 (2 visited, 1 reached: 2.0), 张伟 2.
- *   - two 复议 at 城关 (cases 8 and 14), the one on 14 upheld.
+ *   - two 复议 at 城关 (cases 8 and 14), the one on 14 upheld, and the
+ *     suit that followed it.
  *   - case 5 (殴打他人) was acted on by 李明 (main), 张伟 (co, questioning),
  *     赵丽 (the station's 法制员, whose review opens a chain going up to
  *     the county: ADM-LEGAL-REVIEW) and 王建华 (approved it up to the
@@ -571,7 +572,7 @@ STORY(appeals_are_counted_and_an_outcome_against_opens_a_review)
 			cg = it;
 	assert_non_null(cg);
 	assert_int_equal(jint(cg, "reconsideration"), 2);
-	assert_int_equal(jint(cg, "litigation"), 0);
+	assert_int_equal(jint(cg, "litigation"), 1); /* 曹小明's suit after his 复议 */
 	assert_int_equal(jint(cg, "against"), 0);
 	/* the 60-day window: known 10 days ago, applied 3 days ago */
 	json_array_foreach(jpath(r->json, "items"), i, it)
@@ -604,9 +605,9 @@ STORY(appeals_are_counted_and_an_outcome_against_opens_a_review)
 	EXPECT(r, 201);
 	EXPECT_BOOL(r, "in_time", 0);
 	r = http(srv, fz, "POST", fmt(srv, API "/cases/%lld/appeals", k8),
-		 J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s}", "kind", "state_compensation", "applicant", "陈春花", "known_on",
+		 J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "kind", "state_compensation", "applicant", "陈春花", "known_on",
 		   ymd(srv, lday(srv_now(srv)) - 5), "applied_on", ymd(srv, lday(srv_now(srv)) - 1), "received_on",
-		   ymd(srv, lday(srv_now(srv))), "organ", "城关派出所"));
+		   ymd(srv, lday(srv_now(srv))), "organ", "城关派出所", "comp_kind", "admin_comp"));
 	EXPECT(r, 201);
 	it = warning(srv, "suozhang", "?level=all", fmt(srv, "appeal:%lld:decide", rnum(r, "id")));
 	assert_non_null(it);
@@ -639,8 +640,8 @@ STORY(appeals_are_counted_and_an_outcome_against_opens_a_review)
 	json_array_foreach(jpath(r->json, "by_station"), i, it)
 		if (strcmp(jstr(it, "unit_name"), "城关派出所") == 0) {
 			assert_int_equal(jint(it, "reconsideration"), 3);
-			assert_int_equal(jint(it, "litigation"), 1);
-			assert_int_equal(jint(it, "state_compensation"), 1);
+			assert_int_equal(jint(it, "litigation"), 2);
+			assert_int_equal(jint(it, "state_compensation"), 2); /* the demo's and this one */
 			assert_int_equal(jint(it, "against"), 1);
 		}
 }
@@ -767,7 +768,8 @@ STORY(supervision_card_for_every_party)
 }
 
 /* The four ledgers export as workbooks that read back, with the demo's
- * rows: 3 visits, 4 complaints + 2 appeals, 1 finding × 1 officer, 2
+ * rows: 3 visits, 7 complaints (4 + the transferred, the not-ours and the
+ * anonymous one) + 4 appeals (2 复议, 1 suit, 1 赔偿), 1 finding × 1 officer, 2
  * interference records (the unit's header line, the watermark and the
  * column titles before them, the total row after). */
 STORY(supervision_ledgers_export_and_read_back)
@@ -775,7 +777,7 @@ STORY(supervision_ledgers_export_and_read_back)
 	struct session *dc = login(srv, "ducha", DEMO_PW);
 	static const struct { const char *kind, *must; int rows; } ledgers[] = {
 		{ "return_visits", "满意度", 3 },
-		{ "complaints", "复议诉讼赔偿", 6 },
+		{ "complaints", "复议诉讼赔偿", 11 },
 		{ "faults", "执法瑕疵", 1 },
 		{ "interferences", "领导干部", 2 },
 	};

@@ -262,8 +262,9 @@ int api_appeals_list(struct req *r)
 
 struct appeal_body {
 	const char *kind, *applicant, *known_on, *applied_on, *received_on, *organ;
-	int via_station;
+	int via_station, materials_incomplete;
 	int64_t prior_appeal_id;
+	const char *comp_kind;
 };
 
 const struct field appeals_create_fields[] = {
@@ -275,6 +276,8 @@ const struct field appeals_create_fields[] = {
 	FSTR(struct appeal_body, organ, "organ", 1, 64),
 	FBOOL(struct appeal_body, via_station, "via_station", 0),
 	FINT(struct appeal_body, prior_appeal_id, "prior_appeal_id", 0, 1, INT64_MAX),
+	FENUM(struct appeal_body, comp_kind, "comp_kind", 0, 16, COMP_KIND),
+	FBOOL(struct appeal_body, materials_incomplete, "materials_incomplete", 0),
 	FEND,
 };
 
@@ -298,6 +301,8 @@ int api_appeals_create(struct req *r)
 	in.organ = b.organ;
 	in.via_station = b.via_station;
 	in.prior_appeal_id = b.prior_appeal_id;
+	in.comp_kind = b.comp_kind;
+	in.materials_incomplete = b.materials_incomplete;
 	rc = appeals_create(&r->ctx, id, &in, &out);
 	return DONE(rc, 201, out);
 }
@@ -322,6 +327,77 @@ int api_appeals_forward(struct req *r)
 		rc = fields_bind(r->in, appeals_forward_fields, &b, &r->err);
 	if (!rc)
 		rc = appeals_forward(&r->ctx, id, b.forwarded_on, &out);
+	return DONE(rc, 200, out);
+}
+
+struct completion_body {
+	const char *notice_on, *items;
+};
+
+const struct field appeals_completion_notice_fields[] = {
+	FSTRN(struct completion_body, notice_on, "notice_on", 1, 10, 10),
+	FSTR(struct completion_body, items, "items", 1, 2000),
+	FEND,
+};
+
+int api_appeals_completion_notice(struct req *r)
+{
+	struct completion_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, appeals_completion_notice_fields, &b, &r->err);
+	if (!rc)
+		rc = appeals_completion_notice(&r->ctx, id, b.notice_on, b.items, &out);
+	return DONE(rc, 200, out);
+}
+
+struct hearing_body {
+	const char *heard_on, *note;
+};
+
+const struct field appeals_hearing_fields[] = {
+	FSTRN(struct hearing_body, heard_on, "heard_on", 1, 10, 10),
+	FSTR(struct hearing_body, note, "note", 1, 2000),
+	FEND,
+};
+
+int api_appeals_hearing(struct req *r)
+{
+	struct hearing_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, appeals_hearing_fields, &b, &r->err);
+	if (!rc)
+		rc = appeals_hearing(&r->ctx, id, b.heard_on, b.note, &out);
+	return DONE(rc, 200, out);
+}
+
+struct payment_body {
+	const char *paid_on;
+};
+
+const struct field appeals_payment_fields[] = {
+	FSTRN(struct payment_body, paid_on, "paid_on", 1, 10, 10),
+	FEND,
+};
+
+int api_appeals_payment(struct req *r)
+{
+	struct payment_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, appeals_payment_fields, &b, &r->err);
+	if (!rc)
+		rc = appeals_payment(&r->ctx, id, b.paid_on, &out);
 	return DONE(rc, 200, out);
 }
 

@@ -50,6 +50,9 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 		      "SELECT a.id, a.case_id, k.case_no, a.station_id, o.name AS unit_name, a.kind, a.applicant, a.known_on,"
 		      " a.applied_on, a.received_on, a.answered_on, a.organ, a.outcome, a.amount, a.outcome_on,"
 		      " a.outcome_note, a.recorded_at, a.via_station, a.forwarded_on, a.prior_appeal_id,"
+		      " a.comp_kind, a.materials_complete, a.completion_notice_on, a.completion_items, a.heard_on,"
+		      " a.hearing_note, a.paid_on, o.path AS unit_path,"
+		      " (SELECT MAX(f.id) FROM fault_finding f WHERE f.source = 'appeal' AND f.source_id = a.id) AS finding_id,"
 		      " p.organ AS prior_organ, p.outcome AS prior_outcome FROM appeal a"
 		      " JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
 		      " LEFT JOIN appeal p ON p.id = a.prior_appeal_id WHERE a.id = ?",
@@ -57,6 +60,17 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 	if (rc)
 		return rc;
 	json_object_set_new(a, "via_station", json_boolean(row_int(a, "via_station")));
+	json_object_set_new(a, "materials_complete", json_boolean(row_int(a, "materials_complete")));
+	if (strcmp(row_str(a, "kind"), "state_compensation") == 0) {
+		/* the receipt (SUP-PC-INTAKE): numbered by the record, dated by
+		 * the day received, in the name of the organ that acted */
+		int y = 0, m, d;
+
+		date_civil_from_days(day_of(row_str(a, "received_on")), &y, &m, &d);
+		json_object_set_new(a, "receipt_no", json_string(arena_printf(c->arena, "赔收〔%04d〕%05lld号", y,
+										    (long long)row_int(a, "id"))));
+	}
+	json_object_del(a, "unit_path");
 	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
 		/* SUP-FY-DECIDE: the 复议机关 checks in 5 working days, then
 		 * decides in 60 days (without an extension): the day the
@@ -105,6 +119,42 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 	return PS_OK;
 }
 
+/* Open the 执法过错 review of appeal id naming the people of its case's
+ * decision: its main and co officers, its reviewers and approvers. */
+static int open_review(struct ctx *c, int64_t station_id, int64_t case_id, int64_t id, int64_t *fid)
+{
+	struct rows_query q;
+	json_t *people = NULL, *p, *officers, *seen;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, case_id);
+	rc = rows_all(&q,
+		      "SELECT user_id, 'handler' AS part FROM case_officer WHERE case_id = ? AND duty IN ('main','co')"
+		      " UNION SELECT decided_by, CASE WHEN role = 'legal' THEN 'reviewer' ELSE 'approver' END"
+		      " FROM approval WHERE case_id = ? AND status = 'approved' AND decided_by IS NOT NULL",
+		      &people);
+	if (rc)
+		return rc;
+	officers = json_array();
+	seen = json_object();
+	json_array_foreach(people, i, p) {
+		const char *key = arena_printf(c->arena, "%lld", (long long)row_int(p, "user_id"));
+
+		if (json_object_get(seen, key))
+			continue;
+		json_object_set_new(seen, key, json_true());
+		json_array_append(officers, p);
+	}
+	rc = fault_findings_open(c, station_id, case_id, "appeal", id, officers, fid);
+	json_decref(officers);
+	json_decref(seen);
+	json_decref(people);
+	return rc;
+}
+
 int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, json_t **out)
 {
 	struct rows_query q;
@@ -123,6 +173,10 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 		return ps_fail_field(c->err, PS_EINVAL, "applied_on", "申请（起诉）日期应为 YYYY-MM-DD，不早于知道决定之日、不晚于今天");
 	if (received < 0 || received < applied || received > today)
 		return ps_fail_field(c->err, PS_EINVAL, "received_on", "收到申请书（起诉状）副本之日应为 YYYY-MM-DD，不早于申请日、不晚于今天");
+	if (strcmp(in->kind, "state_compensation") == 0 && (!in->comp_kind || !enums_valid(ES_COMP_KIND, in->comp_kind)))
+		return ps_fail(c->err, PS_EINVAL, "COMP_KIND", "SUP-PC-INTAKE", "请选择赔偿类别：行政赔偿或刑事赔偿");
+	if (strcmp(in->kind, "state_compensation") != 0 && (in->comp_kind || in->materials_incomplete))
+		return ps_fail_field(c->err, PS_EINVAL, "comp_kind", "只有国家赔偿申请填写赔偿类别和材料是否齐全");
 	if (in->via_station && strcmp(in->kind, "reconsideration") != 0)
 		return ps_fail_field(c->err, PS_EINVAL, "via_station", "只有行政复议申请可以经作出决定的机关提交");
 	if (in->prior_appeal_id) {
@@ -167,9 +221,12 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 		rows_bind_int(&q, in->prior_appeal_id);
 	else
 		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, strcmp(in->kind, "state_compensation") == 0 ? in->comp_kind : NULL);
+	rows_bind_int(&q, in->materials_incomplete ? 0 : 1);
 	rc = rows_insert(&q,
 			 "INSERT INTO appeal(case_id, station_id, kind, applicant, known_on, applied_on, received_on, organ,"
-			 " recorded_by, recorded_at, via_station, prior_appeal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " recorded_by, recorded_at, via_station, prior_appeal_id, comp_kind, materials_complete)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc) {
 		rows_binds(&q, c);
@@ -209,6 +266,159 @@ int appeals_forward(struct ctx *c, int64_t id, const char *forwarded_on, json_t 
 			     "只有经本机关提交、尚未转送的复议申请可以登记转送，转送日期不早于收到申请之日");
 	if (!rc)
 		rc = audit_write(c, "appeal.forward", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 NULL);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+/* The state_compensation record id of the actor's scope, in *a. */
+static int compensation_get(struct ctx *c, int64_t id, json_t **a)
+{
+	int rc = rows_check_unit(c, ACT_APPEAL_OUTCOME, PATH_SQL, id, "复议诉讼记录不存在");
+
+	*a = NULL;
+	if (!rc)
+		rc = appeal_get(c, id, a);
+	if (!rc && strcmp(row_str(*a, "kind"), "state_compensation") != 0) {
+		json_decref(*a);
+		*a = NULL;
+		rc = ps_fail(c->err, PS_ECONFLICT, "NOT_COMPENSATION", NULL, "该记录不是国家赔偿申请");
+	}
+	return rc;
+}
+
+int appeals_completion_notice(struct ctx *c, int64_t id, const char *notice_on, const char *items,
+			      json_t **out)
+{
+	struct rows_query q;
+	json_t *a = NULL;
+	int64_t day = day_of(notice_on), n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = compensation_get(c, id, &a);
+	if (rc)
+		return rc;
+	if (day < 0 || day > date_local_days(c->now) || day < day_of(row_str(a, "received_on")))
+		rc = ps_fail_field(c->err, PS_EINVAL, "notice_on", "告知日期应为 YYYY-MM-DD，不早于收到申请之日、不晚于今天");
+	else if (!items || !*items)
+		rc = ps_fail_field(c->err, PS_EINVAL, "items", "请一次写明需要补正的全部内容");
+	/* SUP-PC-INTAKE: once, with everything, within 5 days of receipt */
+	else if (row_str(a, "completion_notice_on"))
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOTICE_ONCE", "SUP-PC-INTAKE",
+			     "补正内容应当一次性告知，已告知过");
+	else if (json_is_true(json_object_get(a, "materials_complete")))
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_MATERIALS_COMPLETE", "SUP-PC-INTAKE", "登记时申请材料已齐全");
+	else if (day > day_of(row_str(a, "received_on")) + rule_value(RULE_SUP_PC_INTAKE, 0))
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOTICE_LATE", "SUP-PC-INTAKE",
+			     "已超过收到申请之日起五日的一次性告知期限");
+	json_decref(a);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, notice_on);
+	rows_bind_text(&q, items);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE appeal SET completion_notice_on = ?, completion_items = ? WHERE id = ?"
+			   " AND completion_notice_on IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOTICE_ONCE", "SUP-PC-INTAKE", "补正内容应当一次性告知，已告知过");
+	if (!rc)
+		rc = audit_write(c, "appeal.completion_notice", "appeal", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", NULL);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+int appeals_hearing(struct ctx *c, int64_t id, const char *heard_on, const char *note, json_t **out)
+{
+	struct rows_query q;
+	json_t *a = NULL;
+	int64_t day = day_of(heard_on);
+	int rc;
+
+	*out = NULL;
+	rc = compensation_get(c, id, &a);
+	if (rc)
+		return rc;
+	if (day < 0 || day > date_local_days(c->now) || day < day_of(row_str(a, "received_on")))
+		rc = ps_fail_field(c->err, PS_EINVAL, "heard_on", "听取意见日期应为 YYYY-MM-DD，不早于收到申请之日、不晚于今天");
+	else if (!note || !*note)
+		rc = ps_fail_field(c->err, PS_EINVAL, "note", "请记录赔偿请求人的意见（赔偿方式、项目和数额等）");
+	else if (row_str(a, "outcome"))
+		rc = ps_fail(c->err, PS_ECONFLICT, "APPEAL_DECIDED", NULL, "已作出赔偿决定");
+	json_decref(a);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, heard_on);
+	rows_bind_text(&q, note);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE appeal SET heard_on = ?, hearing_note = ? WHERE id = ?", NULL);
+	if (!rc)
+		rc = audit_write(c, "appeal.hearing", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 NULL);
+	return rc ? rc : appeal_get(c, id, out);
+}
+
+int appeals_payment(struct ctx *c, int64_t id, const char *paid_on, json_t **out)
+{
+	struct rows_query q;
+	json_t *a = NULL;
+	int64_t day = day_of(paid_on), fid = 0, n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = compensation_get(c, id, &a);
+	if (rc)
+		return rc;
+	if (!row_str(a, "outcome") || strcmp(row_str(a, "outcome"), "compensated") != 0)
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOT_DECIDED", "SUP-PC-RECOVER", "只有决定赔偿的申请可以登记支付");
+	else if (row_str(a, "paid_on"))
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_PAID", "SUP-PC-RECOVER", "已登记支付");
+	else if (day < 0 || day > date_local_days(c->now) || day < day_of(row_str(a, "outcome_on")))
+		rc = ps_fail_field(c->err, PS_EINVAL, "paid_on", "支付日期应为 YYYY-MM-DD，不早于赔偿决定之日、不晚于今天");
+	if (rc) {
+		json_decref(a);
+		return rc;
+	}
+	rows_binds(&q, c);
+	rows_bind_text(&q, paid_on);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE appeal SET paid_on = ? WHERE id = ? AND paid_on IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_PAID", "SUP-PC-RECOVER", "已登记支付");
+	/* SUP-PC-RECOVER: the recovery is the case's 执法过错 task of this
+	 * record (the outcome opened it; a fresh one if it was closed) */
+	fid = row_int(a, "finding_id");
+	if (!rc && fid) {
+		int64_t open = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, fid);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM fault_finding WHERE id = ? AND status = 'open'", 0, &open);
+		if (!open)
+			fid = 0;
+	}
+	if (!rc && !fid)
+		rc = open_review(c, row_int(a, "station_id"), row_int(a, "case_id"), id, &fid);
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, row_int(a, "amount"));
+		rows_bind_int(&q, fid);
+		rc = rows_exec(&q, "UPDATE fault_finding SET recovery_amount = ? WHERE id = ?", NULL);
+	}
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, row_int(a, "case_id"));
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_text(&q, arena_printf(c->arena, "国家赔偿已支付 %lld 元，转执法过错调查决定追偿",
+						 (long long)row_int(a, "amount")));
+		rc = rows_exec(&q, "INSERT INTO case_event(case_id, at, user_id, action, detail) VALUES (?,?,?,'appeal_outcome',?)",
+			       NULL);
+	}
+	json_decref(a);
+	if (!rc)
+		rc = audit_write(c, "appeal.payment", "appeal", arena_printf(c->arena, "%lld", (long long)id), "success",
 				 NULL);
 	return rc ? rc : appeal_get(c, id, out);
 }
@@ -257,6 +467,22 @@ int appeals_outcome(struct ctx *c, int64_t id, const char *outcome, int64_t amou
 	rc = appeal_get(c, id, &a);
 	if (rc)
 		return rc;
+	if (strcmp(row_str(a, "kind"), "state_compensation") == 0) {
+		/* SUP-PC-DECIDE-2M: decided after hearing the claimant; to pay
+		 * (and how much), not to pay, or withdrawn */
+		if (strcmp(outcome, "compensated") != 0 && strcmp(outcome, "upheld") != 0 &&
+		    strcmp(outcome, "withdrawn") != 0)
+			rc = ps_fail_field(c->err, PS_EINVAL, "outcome", "国家赔偿的结果为赔偿（金额）、不予赔偿或撤回申请");
+		else if (strcmp(outcome, "withdrawn") != 0 && !row_str(a, "heard_on"))
+			rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOT_HEARD", "SUP-PC-DECIDE-2M",
+				     "作出赔偿决定前应当听取赔偿请求人的意见，请先登记听取意见");
+	} else if (strcmp(outcome, "compensated") == 0) {
+		rc = ps_fail_field(c->err, PS_EINVAL, "outcome", "赔偿结果只用于国家赔偿");
+	}
+	if (rc) {
+		json_decref(a);
+		return rc;
+	}
 	rows_binds(&q, c);
 	rows_bind_text(&q, outcome);
 	if (amount)
@@ -273,8 +499,6 @@ int appeals_outcome(struct ctx *c, int64_t id, const char *outcome, int64_t amou
 	against = strcmp(outcome, "upheld") != 0 && strcmp(outcome, "withdrawn") != 0;
 	if (!rc && against) {
 		int64_t case_id = row_int(a, "case_id"), fid = 0;
-		json_t *people = NULL, *p;
-		size_t i;
 
 		/* the decision is marked in the case's history */
 		rows_binds(&q, c);
@@ -287,33 +511,8 @@ int appeals_outcome(struct ctx *c, int64_t id, const char *outcome, int64_t amou
 			       "INSERT INTO case_event(case_id, at, user_id, action, detail) VALUES (?,?,?,'appeal_outcome',?)",
 			       NULL);
 		/* and the people of the decision answer for it (SUP-GC-ROLES) */
-		if (!rc) {
-			rows_binds(&q, c);
-			rows_bind_int(&q, case_id);
-			rows_bind_int(&q, case_id);
-			rc = rows_all(&q,
-				      "SELECT user_id, 'handler' AS part FROM case_officer WHERE case_id = ? AND duty IN ('main','co')"
-				      " UNION SELECT decided_by, CASE WHEN role = 'legal' THEN 'reviewer' ELSE 'approver' END"
-				      " FROM approval WHERE case_id = ? AND status = 'approved' AND decided_by IS NOT NULL",
-				      &people);
-		}
-		if (!rc) {
-			json_t *officers = json_array();
-			json_t *seen = json_object();
-
-			json_array_foreach(people, i, p) {
-				const char *key = arena_printf(c->arena, "%lld", (long long)row_int(p, "user_id"));
-
-				if (json_object_get(seen, key))
-					continue;
-				json_object_set_new(seen, key, json_true());
-				json_array_append(officers, p);
-			}
-			rc = fault_findings_open(c, row_int(a, "station_id"), case_id, "appeal", id, officers, &fid);
-			json_decref(officers);
-			json_decref(seen);
-		}
-		json_decref(people);
+		if (!rc)
+			rc = open_review(c, row_int(a, "station_id"), case_id, id, &fid);
 	}
 	json_decref(a);
 	if (!rc)
@@ -391,7 +590,7 @@ int appeals_clocks(struct clock_sink *k, enum clock_scope s)
 	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
 	rc = rows_all(&q,
 		      "SELECT a.id, a.kind, a.received_on, a.case_id, k.case_no, a.station_id AS unit_id, o.name AS unit_name,"
-		      " a.answered_on, a.via_station, a.forwarded_on"
+		      " a.answered_on, a.via_station, a.forwarded_on, a.materials_complete, a.completion_notice_on"
 		      " FROM appeal a JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
 		      " WHERE o.path LIKE ? AND a.outcome IS NULL",
 		      &rows);
@@ -407,6 +606,12 @@ int appeals_clocks(struct clock_sink *k, enum clock_scope s)
 			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:forward", id), "SUP-FY-ONSPOT-FORWARD",
 				   "复议申请转送", t, rule_deadline(cal, RULE_SUP_FY_ONSPOT_FORWARD, 0, t), CLOCK_WORKDAYS,
 				   0, NULL, "将复议申请转送行政复议机关");
+		/* SUP-PC-INTAKE: everything missing told at once, within 5 days */
+		if (strcmp(kind, "state_compensation") == 0 && !row_int(r, "materials_complete") &&
+		    !row_str(r, "completion_notice_on"))
+			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:complete", id), "SUP-PC-INTAKE",
+				   "赔偿申请一次性补正告知", t, rule_deadline(cal, RULE_SUP_PC_INTAKE, 0, t), CLOCK_DAYS, 0,
+				   NULL, "一次性告知需要补正的全部内容");
 		if (row_str(r, "answered_on") && strcmp(kind, "state_compensation") != 0)
 			continue;
 		if (strcmp(kind, "reconsideration") == 0)

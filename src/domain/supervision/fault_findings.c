@@ -83,7 +83,8 @@ static int finding_get(struct ctx *c, int64_t id, json_t **out)
 	rc = rows_one(&q,
 		      "SELECT f.id, f.station_id, o.name AS unit_name, f.case_id, k.case_no, f.source, f.source_id,"
 		      " f.record_type, f.kind, f.sanction, f.reason, f.status, f.opened_at, ou.name AS opened_by_name,"
-		      " f.decided_at, du.name AS decided_by_name FROM fault_finding f JOIN org_unit o ON o.id = f.station_id"
+		      " f.decided_at, du.name AS decided_by_name, f.recovery_amount"
+		      " FROM fault_finding f JOIN org_unit o ON o.id = f.station_id"
 		      " LEFT JOIN police_case k ON k.id = f.case_id LEFT JOIN users ou ON ou.id = f.opened_by"
 		      " LEFT JOIN users du ON du.id = f.decided_by WHERE f.id = ?",
 		      &f);

@@ -142,12 +142,27 @@ struct appeal_in {
 	const char *kind, *applicant, *known_on, *applied_on, *received_on, *organ;
 	int via_station;         /* 复议 filed through the station (SUP-FY-ONSPOT-FORWARD) */
 	int64_t prior_appeal_id; /* a suit after this 复议 of the case (SUP-SS-DEFENDANT) */
+	/* 国家赔偿 only: admin_comp / crim_comp (required), and whether the
+	 * application lacks material (the 5-day completion notice runs) */
+	const char *comp_kind;
+	int materials_incomplete;
 };
 
 int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, json_t **out);
 /* SUP-FY-ONSPOT-FORWARD: the day a 复议 application filed through the
  * station was forwarded to the 复议机关 (ends the forward clock). */
 int appeals_forward(struct ctx *c, int64_t id, const char *forwarded_on, json_t **out);
+/* 国家赔偿 (SUP-PC-*), on a record of kind state_compensation: the
+ * one-time notice of everything the application lacks, within 5 days of
+ * receipt (SUP-PC-INTAKE); the hearing of the claimant, which the decision
+ * (appeals_outcome: compensated with its amount, upheld = 不予赔偿, or
+ * withdrawn) needs (SUP-PC-DECIDE-2M); the payment of a compensation, which
+ * records the sum on the case's 执法过错 finding of this record — opened if
+ * none — as the recovery task (SUP-PC-RECOVER). */
+int appeals_completion_notice(struct ctx *c, int64_t id, const char *notice_on, const char *items,
+			      json_t **out);
+int appeals_hearing(struct ctx *c, int64_t id, const char *heard_on, const char *note, json_t **out);
+int appeals_payment(struct ctx *c, int64_t id, const char *paid_on, json_t **out);
 /* The station's written answer / evidence filed (ends the answer clock). */
 int appeals_answer(struct ctx *c, int64_t id, const char *answered_on, json_t **out);
 /* The outcome; one against the station (changed, revoked, unlawful,
