@@ -456,5 +456,10 @@ int api_appeals_hearing(struct req *r);
 extern const struct field appeals_hearing_fields[];
 int api_appeals_payment(struct req *r);
 extern const struct field appeals_payment_fields[];
+int api_recusals_list(struct req *r);
+int api_recusals_create(struct req *r);
+extern const struct field recusals_create_fields[];
+int api_recusals_decide(struct req *r);
+extern const struct field recusals_decide_fields[];
 
 #endif

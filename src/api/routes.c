@@ -304,5 +304,8 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/appeals/{id}/completion-notice", api_appeals_completion_notice, 0, appeals_completion_notice_fields),
 	ROUTE_B("POST", "/api/v1/appeals/{id}/hearing", api_appeals_hearing, 0, appeals_hearing_fields),
 	ROUTE_B("POST", "/api/v1/appeals/{id}/payment", api_appeals_payment, 0, appeals_payment_fields),
+	ROUTE("GET", "/api/v1/cases/{id}/recusals", api_recusals_list, 0),
+	ROUTE_B("POST", "/api/v1/cases/{id}/recusals", api_recusals_create, 0, recusals_create_fields),
+	ROUTE_B("POST", "/api/v1/recusals/{id}/decision", api_recusals_decide, 0, recusals_decide_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -10,6 +10,7 @@
 #include "domain/admin/users.h"
 #include "domain/rows.h"
 #include "domain/supervision/supervision.h"
+#include "domain/cases/recusals.h"
 
 #include <string.h>
 
@@ -284,6 +285,24 @@ int seed_demo_supervision(struct ctx *c)
 		TRY(appeals_hearing(c, id, date_of(c, now - 1 * DAY), "请求人要求赔偿扣押电动车期间的误工损失一千二百元。", &out));
 	}
 
+	/* 回避: on case 1 the reporter asks that 张伟 withdraw (pending the
+	 * chief's decision); on case 3 李明's own declaration was refused */
+	TRY(auth_actor_load(c, "minjing1"));
+	c->now = now - 1 * DAY;
+	{
+		int64_t k1 = id_of(c, "SELECT id FROM police_case WHERE title = ?", "盗窃电动车电瓶");
+		int64_t k3 = id_of(c, "SELECT id FROM police_case WHERE title = ?", "噪声干扰他人生活");
+		int64_t zw = id_of(c, "SELECT id FROM users WHERE username = ?", "minjing2");
+		struct recusal_in r1 = { zw, "requested", "interest", "报案人",
+					 "报案人反映协办民警张伟与违法嫌疑人系同村邻居，申请其回避。" };
+		struct recusal_in r3 = { liming, "declared", "other", NULL, "违法嫌疑人曾向本人打听案件情况，主动申请回避。" };
+
+		TRY(recusals_create(c, k1, &r1, &out));
+		TRY(recusals_create(c, k3, &r3, &out));
+		id = id_of(c, "SELECT MAX(id) FROM recusal WHERE reason = ?", r3.reason);
+		TRY(auth_actor_load(c, "suozhang"));
+		TRY(recusals_decide(c, id, 0, "打听情况不构成回避事由，已告知其不得透露案情，驳回。", &out));
+	}
 	/* 执法过错: a 瑕疵 found in case 6 (a wrong article cited, corrected) */
 	TRY(auth_actor_load(c, "fazhi"));
 	c->now = now - 6 * DAY;

@@ -604,6 +604,13 @@ static const struct row table[] = {
 	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
 	R("POST", "/appeals/{id}/payment", "{\"paid_on\":\"@today\"}",
 	  "NNN NNN NNN YYN YYN YYN YNN NNN NNN YNN NNN NNN NNN"),
+	/* 回避: whoever reads the case reads its recusals; the people who work
+	 * cases record one; the chief decides */
+	R("GET", "/cases/{id}/recusals", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	R("POST", "/cases/{id}/recusals", "{\"user_id\":1,\"origin\":\"declared\",\"ground\":\"other\",\"reason\":\"矩阵回避\"}",
+	  "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN YNN NNN NNN"),
+	R("POST", "/recusals/{id}/decision", "{\"grant\":false,\"note\":\"矩阵驳回\"}",
+	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -641,6 +648,8 @@ struct fixtures {
 	long long leader_task[NSCOPE], meeting[NSCOPE];
 	/* 队伍管理 (issue 18, part 1) */
 	long long roster[NSCOPE], leave[NSCOPE];
+	/* 回避 (issue 15) */
+	long long recusal[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -1043,6 +1052,14 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->juzhang));
 		f->meeting[s] = q1(srv, "SELECT MAX(id) FROM meeting");
 	}
+	/* 回避: a pending recusal of each scope's officer from its case */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO recusal(case_id, user_id, origin, ground, reason, status, recorded_by, recorded_at)"
+			      " VALUES (%lld, %lld, 'declared', 'other', '矩阵回避', 'pending', 1, 0)",
+			      f->kase[s], f->user[s]));
+		f->recusal[s] = q1(srv, "SELECT MAX(id) FROM recusal");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -1072,6 +1089,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
 		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
+		M("/recusals/", recusal),
 #undef M
 	};
 

@@ -236,6 +236,7 @@ async function readAll(c) {
   for (const e of items('/online-inspections').slice(0, 3)) await c.call('GET', `/online-inspections/${e.id}`)
   for (const e of items('/key-persons').slice(0, 3)) await c.call('GET', `/key-persons/${e.id}`)
   for (const e of items('/registration-sweeps').slice(0, 2)) await c.call('GET', `/registration-sweeps/${e.id}`)
+  if (ids.case) await c.call('GET', `/cases/${ids.case.id}/recusals`)
   return { got, ids }
 }
 

@@ -284,6 +284,21 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const naid = na.body && na.body.id
   await c.fazhi.call('POST', `/appeals/${naid}/answer`, { answered_on: today })
   await c.fazhi.call('POST', `/appeals/${naid}/outcome`, { outcome: 'upheld', outcome_on: today })
+  // a 复议 filed through the station, forwarded; a 国家赔偿 claim: notice, hearing, decision, payment
+  const fw = await c.fazhi.call('POST', `/cases/${a0 ? a0.case_id : 0}/appeals`, { kind: 'reconsideration', applicant: '契约',
+    known_on: today, applied_on: today, received_on: today, organ: '示范县人民政府', via_station: true })
+  await c.fazhi.call('POST', `/appeals/${fw.body && fw.body.id}/forward`, { forwarded_on: today })
+  const pc = await c.fazhi.call('POST', `/cases/${a0 ? a0.case_id : 0}/appeals`, { kind: 'state_compensation', applicant: '契约',
+    known_on: today, applied_on: today, received_on: today, organ: '城关派出所', comp_kind: 'admin_comp', materials_incomplete: true })
+  const pcid = pc.body && pc.body.id
+  await c.fazhi.call('POST', `/appeals/${pcid}/completion-notice`, { notice_on: today, items: '契约测试补正内容' })
+  await c.fazhi.call('POST', `/appeals/${pcid}/hearing`, { heard_on: today, note: '契约测试听取意见' })
+  await c.fazhi.call('POST', `/appeals/${pcid}/outcome`, { outcome: 'compensated', amount: 100, outcome_on: today })
+  await c.fazhi.call('POST', `/appeals/${pcid}/payment`, { paid_on: today })
+  // 回避: an officer's declaration on a case of the station, refused by the chief
+  const rc = await c.minjing1.call('POST', `/cases/${a0 ? a0.case_id : 0}/recusals`, { user_id: m1.me ? m1.me.id : 0,
+    origin: 'declared', ground: 'other', reason: '契约测试回避' })
+  await c.suozhang.call('POST', `/recusals/${rc.body && rc.body.id}/decision`, { grant: false, note: '契约测试驳回' })
   const ff = await c.fazhi.call('POST', '/fault-findings', { source: 'other', station_id: cg ? cg.id : 0,
     officers: [{ user_id: m1.me ? m1.me.id : 0, part: 'handler' }] })
   await c.suozhang.call('POST', `/fault-findings/${ff.body && ff.body.id}/decide`, { record_type: 'defect', reason: '契约测试认定' })

@@ -5,6 +5,7 @@
 #include "domain/admin/audit.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"
+#include "domain/cases/recusals.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "domain/admin/units.h"
@@ -224,6 +225,10 @@ static int decide_step(struct ctx *c, const struct case_row *k, int approve,
 							     : "当前环节应由单位负责人审批");
 	if (!approve && (!opinion || !*opinion))
 		return ps_fail_field(c->err, PS_EINVAL, "opinion", "退回时请填写审批意见");
+	/* ADM-RECUSAL / CRIM-RECUSAL: a recused officer decides no step */
+	rc = recusals_check(c, k->id, c->who.user_id, "审核审批人");
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, approve ? "approved" : "rejected");
 	rows_bind_int(&q, c->who.user_id);

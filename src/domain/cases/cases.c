@@ -2,6 +2,7 @@
  * the rules of who may change it. Parties: parties.c; the list and the file
  * as the wire shows them: cases_view.c. */
 #include "domain/cases/cases.h"
+#include "domain/cases/recusals.h"
 #include "rules/offence.h"
 #include "rules/catalog.h"
 #include "domain/clocks/clocks.h"
@@ -238,7 +239,12 @@ static int next_case_no(struct ctx *c, const char *kind, int year, int64_t *seq,
 static int add_officer_row(struct ctx *c, int64_t case_id, int64_t user_id, const char *duty)
 {
 	struct rows_query q;
+	/* ADM-RECUSAL / CRIM-RECUSAL: every path that assigns a handler (case
+	 * create, 补录, a case from 110, a handler added) comes here */
+	int rc = recusals_check(c, case_id, user_id, "办案人");
 
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, user_id);
@@ -607,7 +613,10 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 		return ps_fail_field(c->err, PS_EINVAL, "duty", "职责应为 co（协办民警）或 assist（辅警协助）");
 	rc = check_colleague(c, user_id, strcmp(duty, "co") == 0, "user_id");
 	if (!rc)
-		rc = add_officer_row(c, case_id, user_id, duty);
+		rc = recusals_check(c, case_id, user_id, "办案人");
+	if (rc)
+		return rc;
+	rc = add_officer_row(c, case_id, user_id, duty);
 	if (rc == PS_ECONFLICT)
 		return ps_fail(c->err, PS_ECONFLICT, "ALREADY_OFFICER", NULL, "该人员已是本案办案人员");
 	snprintf(oid, sizeof(oid), "user=%lld duty=%s", (long long)user_id, duty);

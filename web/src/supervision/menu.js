@@ -13,6 +13,7 @@ export const SUPERVISION_MENU = {
     { path: '/supervision/appeals', title: '复议诉讼赔偿', icon: 'Files', action: 'appeal.list' },
     { path: '/supervision/faults', title: '执法过错', icon: 'Warning', action: 'fault.list' },
     { path: '/supervision/officers', title: '民警执法档案', icon: 'User', action: 'officer.record' },
-    { path: '/supervision/interferences', title: '干预执法登记', icon: 'Checked', action: 'interference.create' }
+    { path: '/supervision/interferences', title: '干预执法登记', icon: 'Checked', action: 'interference.create' },
+    { path: '/supervision/recusals', title: '办案回避', icon: 'User', action: 'case.read' }
   ]
 }

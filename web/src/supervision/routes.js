@@ -15,7 +15,8 @@ export const SUPERVISION_ROUTES = [
   page('supervision/appeals', 'supervision-appeals', () => import('../views/supervision/AppealsView.vue'), '复议诉讼赔偿', 'appeal.list'),
   page('supervision/faults', 'supervision-faults', () => import('../views/supervision/FaultsView.vue'), '执法过错责任追究', 'fault.list'),
   page('supervision/officers', 'supervision-officers', () => import('../views/supervision/OfficerRecordsView.vue'), '民警执法档案', 'officer.record'),
-  page('supervision/interferences', 'supervision-interferences', () => import('../views/supervision/InterferencesView.vue'), '干预执法登记', 'interference.create')
+  page('supervision/interferences', 'supervision-interferences', () => import('../views/supervision/InterferencesView.vue'), '干预执法登记', 'interference.create'),
+  page('supervision/recusals', 'supervision-recusals', () => import('../views/supervision/RecusalsView.vue'), '办案回避', 'case.read')
 ]
 
 const open = (path, name, component, title) => ({ path, name, component, meta: { open: true, title } })
