@@ -99,5 +99,46 @@ export const supervisionScenarios = [
       await page.locator('[data-test="track-query"]').click()
       await expectVisible(page.locator('[data-test="track-result"]', { hasText: '已受理' }), 'the accepted stage')
     }
+  },
+  {
+    name: 'the chief registers a petition outside the police\'s powers, tells the petitioner where to go and it is closed',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/supervision/complaints')
+      await page.locator('[data-test="complaint-new"]').click()
+      await page.locator('[data-test="complaint-scope"]').click()
+      await pickOption(page, '不属本系统，告知向有权机关提出')
+      await page.locator('[data-test="complaint-scope-unit"]').fill('示范县市场监督管理局')
+      await page.getByLabel('内容').fill('来访反映超市出售过期食品，要求处理。')
+      await page.locator('.el-dialog__footer button', { hasText: '保存' }).click()
+      await expectVisible(page.locator('.el-message', { hasText: '已登记' }), 'the registration message')
+      const row = page.locator('[data-test="complaints-table"] tr', { hasText: '过期食品' })
+      await expectVisible(row, 'the petition in the list')
+      await row.locator('[data-test="complaint-open"]').click()
+      await expectVisible(page.locator('[data-test="step-notify"]'), 'only the notice of where to go')
+      assert((await page.locator('[data-test="step-accept"]').count()) === 0, 'an item not ours offers 受理')
+      await page.locator('[data-test="step-note"]').fill('您反映的食品安全问题属于示范县市场监督管理局职责，请向该局提出。')
+      await page.locator('[data-test="step-notify"]').click()
+      await page.waitForFunction(() => !document.querySelector('[data-test="step-notify"]'), null, { timeout: WAIT_MS })
+    }
+  },
+  {
+    name: 'the chief decides the reporter\'s recusal request against 张伟: he leaves the case',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      const id = await page.evaluate(() =>
+        fetch('/api/v1/cases?per_page=50', { credentials: 'same-origin' }).then((r) => r.json())
+          .then((d) => (d.items.find((k) => k.title === '盗窃电动车电瓶') || {}).id))
+      assert(id, 'no demo case 盗窃电动车电瓶')
+      await page.goto(`/supervision/recusals?case=${id}`)
+      const row = page.locator('[data-test="recusals-table"] tr', { hasText: '张伟' })
+      await expectVisible(row, 'the pending request')
+      await row.locator('[data-test="recusal-grant"]').click()
+      await page.locator('[data-test="recusal-note"]').fill('报案人申请理由成立，决定张伟回避。')
+      await page.locator('[data-test="recusal-decide"]').click()
+      await expectVisible(page.locator('[data-test="recusals-table"] tr', { hasText: '决定回避' }), 'the granted recusal')
+    }
   }
 ]
