@@ -447,5 +447,11 @@ extern const struct field leaves_decide_fields[];
 int api_leaves_return(struct req *r);
 extern const struct field leaves_return_fields[];
 int api_todos(struct req *r);
+/* 社区警务 gaps (issue 16): 撤管 */
+int api_key_person_removals_create(struct req *r);
+extern const struct field key_person_removals_create_fields[];
+int api_key_person_removals_list(struct req *r);
+int api_key_person_removals_decide(struct req *r);
+extern const struct field key_person_removals_decide_fields[];
 
 #endif

@@ -299,5 +299,11 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/leaves/{id}/decision", api_leaves_decide, 0, leaves_decide_fields),
 	ROUTE_B("POST", "/api/v1/leaves/{id}/return", api_leaves_return, 0, leaves_return_fields),
 	ROUTE("GET", "/api/v1/todos", api_todos, 0),
+	/* 社区警务 gaps (issue 16): 撤管 */
+	ROUTE_B("POST", "/api/v1/key-persons/{id}/removals", api_key_person_removals_create, 0,
+		key_person_removals_create_fields),
+	ROUTE("GET", "/api/v1/key-person-removals", api_key_person_removals_list, 0),
+	ROUTE_B("POST", "/api/v1/key-person-removals/{id}/decision", api_key_person_removals_decide, 0,
+		key_person_removals_decide_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

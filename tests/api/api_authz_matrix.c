@@ -593,6 +593,15 @@ static const struct row table[] = {
 	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 	/* 待办事项: every business role its own */
 	R("GET", "/todos", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 撤管 (issue 16 gaps): the beat's officer or the chief asks (a pending
+	 * request makes the ask a 409, still allowed); the station's chief
+	 * decides (community.removal_approver = station: the county's chief is
+	 * refused, audited) */
+	R("POST", "/key-persons/{id}/removals", "{\"reason\":\"矩阵撤管\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/key-person-removals", NULL, "N N N Y Y Y Y Y Y Y N N N"),
+	R("POST", "/key-person-removals/{id}/decision", "{\"approve\":false,\"note\":\"矩阵不批准\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -630,6 +639,8 @@ struct fixtures {
 	long long leader_task[NSCOPE], meeting[NSCOPE];
 	/* 队伍管理 (issue 18, part 1) */
 	long long roster[NSCOPE], leave[NSCOPE];
+	/* 撤管 (issue 16 gaps) */
+	long long kp_removal[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -1032,6 +1043,15 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->juzhang));
 		f->meeting[s] = q1(srv, "SELECT MAX(id) FROM meeting");
 	}
+	/* 撤管: a pending request on each scope's key person, asked by the
+	 * scope's officer */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO key_person_removal(key_person_id, station_id, reason, status, requested_by,"
+			      " requested_at) VALUES (%lld, %lld, '矩阵撤管', 'pending', %lld, 0)",
+			      f->key_person[s], f->unit[s], f->user[s]));
+		f->kp_removal[s] = q1(srv, "SELECT MAX(id) FROM key_person_removal");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -1061,6 +1081,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
 		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
+		M("/key-person-removals/", kp_removal),
 #undef M
 	};
 

@@ -292,6 +292,9 @@ const struct setting_def setting_defs[] = {
 	  "24小时值班班次的开始时间（HH:MM），签到以此为准", "PAT-DUTY-24H", 1 },
 	{ "duty.signin_grace_minutes", SETTING_INT, "15", 0, 240, "值班签到宽限（分钟）",
 	  "交接班时间后该分钟数内签到为按时，之后为迟到；班次结束仍未签到为缺勤", "PAT-DUTY-24H", 1 },
+	/* 社区警务 gaps (issue 16): 撤管审批 */
+	{ "community.removal_approver", SETTING_TEXT, "station", 0, 16, "重点人员撤管审批人",
+	  "station：本所所长审批；bureau：县局领导审批。申请人不能审批本人的申请（法律未规定，由县局设置）", "COM-ZD-REMOVE", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -24,5 +24,12 @@ export const COMMUNITY_ROUTES = [
     KEY_LIST,
     { crumbs: ['社区警务', '重点人员'], menu: '/community/key-persons' }
   ),
-  page('community/sweeps', 'community-sweeps', () => import('../views/community/SweepsView.vue'), '漏登漏管排查', SWEEPS)
+  page('community/sweeps', 'community-sweeps', () => import('../views/community/SweepsView.vue'), '漏登漏管排查', SWEEPS),
+  page(
+    'community/key-person-removals',
+    'community-key-person-removals',
+    () => import('../views/community/KeyPersonRemovalsView.vue'),
+    '撤管审批',
+    KEY_LIST
+  )
 ]
