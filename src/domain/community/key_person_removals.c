@@ -1,6 +1,5 @@
 /* key_person_removals.c — 撤管 request and approval (COM-ZD-REMOVE). */
 #include "domain/community/key_person_removals.h"
-#include "domain/community/key_persons.h"
 #include "domain/community/beats.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -50,7 +49,9 @@ int key_person_removals_request(struct ctx *c, int64_t kp_id, const char *reason
 	int rc;
 
 	*out = NULL;
-	rc = rows_check_unit(c, ACT_KEY_PERSON_REMOVE, KEY_PERSON_PATH_SQL, kp_id, "重点人员不存在");
+	rc = rows_check_unit(c, ACT_KEY_PERSON_REMOVE,
+			     "SELECT o.path FROM key_person k JOIN org_unit o ON o.id = k.station_id WHERE k.id = ?", kp_id,
+			     "重点人员不存在");
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
