@@ -7,11 +7,14 @@
  * certificate, banned items only as reports (COM-SCRAP-REG), and a report
  * held with a receipt and returned (COM-SCRAP-REPORT); a licence nearing its
  * expiry (COM-TRADE-LICENCE) and a key unit's drill (COM-KEYUNIT-SETUP) on
- * the 预警 board and the today page.
+ * the 预警 board and the today page; the 社区警务 ledgers (one per special
+ * trade) with the station header and the total row.
  *
  * Every story registers its own units in 城关, so the demo's never enter the
  * figures. */
 #include "population_util.h"
+#include "core/buf.h"
+#include "core/xlsx.h"
 
 static long long unit_new(struct server *srv, const char *category, const char *kind, const char *name,
 			  const char *extra)
@@ -302,6 +305,87 @@ STORY(licences_and_drills)
 	assert_int_equal(today_rows(srv, "minjing1", "trade_drill", "测试信用社"), 0);
 }
 
+/* the text of an XLSX answer (one line per row) */
+static const char *xlsx_text(struct server *srv, const struct resp *r)
+{
+	struct buf b;
+	struct ps_err e;
+	const char *s;
+
+	buf_init(&b, 1 << 20);
+	assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
+	s = fmt(srv, "%s", buf_str(&b));
+	buf_release(&b);
+	return s;
+}
+
+static int lines_of(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* 5. the ledgers: one per special trade, the guests, the key persons and
+ * the rentals, each with the station's header and its total row */
+STORY(community_ledgers)
+{
+	long long h1 = unit_new(srv, "trade", "hotel", "测试台账旅馆甲", NULL), n, sum;
+	struct resp *r;
+	const char *t;
+
+	unit_new(srv, "trade", "hotel", "测试台账旅馆乙", NULL);
+	unit_new(srv, "trade", "pawn", "测试台账典当行", NULL);
+	EXPECT(guest(srv, "minjing1", h1, "台账旅客", "passport", "E2468013", "法国", "111", now_s(srv) - 7200), 201);
+	n = db_raw_int(srv->db,
+		       "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
+		       " WHERE o.name = '城关派出所' AND t.kind = 'hotel' AND t.closed_on IS NULL",
+		       NULL);
+	/* the ledger of one kind: hotels only */
+	r = http(srv, U("suozhang"), "POST", API "/exports",
+		 "{\"kind\":\"trade_hotel\",\"format\":\"xlsx\",\"reason\":\"旅馆业季度检查台账\"}");
+	EXPECT(r, 200);
+	t = xlsx_text(srv, r);
+	assert_non_null(strstr(t, "城关派出所旅馆业台账"));
+	assert_non_null(strstr(t, "测试台账旅馆甲"));
+	assert_non_null(strstr(t, "测试台账旅馆乙"));
+	assert_null(strstr(t, "测试台账典当行"));
+	assert_non_null(strstr(t, fmt(srv, "合计：%lld 条", n)));
+	/* header, watermark, titles, the rows, the total */
+	assert_int_equal(lines_of(t), 3 + (int)n + 1);
+	/* the guests: the foreign guest, his document masked in a clerk's file */
+	r = http(srv, U("neiqin"), "POST", API "/exports",
+		 "{\"kind\":\"hotel_guests\",\"format\":\"csv\",\"reason\":\"旅客住宿登记月度台账\"}");
+	EXPECT(r, 200);
+	assert_non_null(strstr(r->body, "台账旅客"));
+	assert_non_null(strstr(r->body, "法国"));
+	assert_null(strstr(r->body, "E2468013"));
+	/* the key persons: the station's listed and tenant ones, not removed */
+	n = db_raw_int(srv->db,
+		       "SELECT COUNT(*) FROM key_person k JOIN org_unit o ON o.id = k.station_id"
+		       " WHERE o.name = '城关派出所' AND k.status <> 'removed'",
+		       NULL);
+	assert_true(n > 10);
+	r = http(srv, U("suozhang"), "GET", API "/ledgers/key_persons", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", n);
+	EXPECT_STR(r, "header", "城关派出所重点人员台账");
+	EXPECT_STR(r, "total_row.name", fmt(srv, "合计：%lld 条", n));
+	/* an auxiliary reads no key person (COM-ZD-INTERNAL) */
+	EXPECT(http(srv, U("fujing"), "GET", API "/ledgers/key_persons", NULL), 403);
+	/* the rentals: the total row sums the tenants living there */
+	sum = db_raw_int(srv->db,
+			 "SELECT COUNT(*) FROM tenancy t JOIN rental r ON r.id = t.rental_id JOIN org_unit o"
+			 " ON o.id = r.station_id WHERE o.name = '城关派出所' AND t.to_date IS NULL",
+			 NULL);
+	r = http(srv, U("suozhang"), "GET", API "/ledgers/rentals", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total_row.tenants", sum);
+	EXPECT_STR(r, "header", "城关派出所出租房屋台账");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -311,6 +395,7 @@ int main(void)
 		T(wanted_hits),
 		T(scrap_purchases),
 		T(licences_and_drills),
+		T(community_ledgers),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

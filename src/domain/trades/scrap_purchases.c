@@ -197,7 +197,7 @@ int scrap_purchases_list(struct ctx *c, const struct scrap_purchase_filter *f, j
 	if (f->suspicious_only)
 		rows_and(&q, "s.suspicious = 1");
 	if (f->open_only)
-		rows_and(&q, "s.suspicious = 1 AND (s.handling IS NULL OR s.handling = 'held')");
+		rows_and(&q, "s.suspicious = 1 AND s.handling IS NULL");
 	rc = rows_page(&q, PURCHASE_COLS, " ORDER BY s.purchased_on DESC, s.id DESC", out);
 	if (rc)
 		return rc;
