@@ -30,6 +30,7 @@ export const SWEEP_MANAGE = 'registration_sweep.manage'
 export const TODAY = 'today.read'
 export const KEY_REMOVE = 'key_person.remove'
 export const KEY_REMOVE_APPROVE = 'key_person.remove_approve'
+export const LEDGERS = 'rental.list'
 
 /** "东街社区 1号楼 1单元 501" */
 export function addressText(r) {

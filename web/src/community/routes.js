@@ -1,6 +1,6 @@
 // routes.js — the 社区警务 pages (children of the app layout; the layout turns into a phone shell
 // with a drawer menu on narrow screens, so 今日工作 works on a 390 px handset).
-import { BEATS, KEY_LIST, SWEEPS, TODAY, VISITS_LIST } from './labels.js'
+import { BEATS, KEY_LIST, LEDGERS, SWEEPS, TODAY, VISITS_LIST } from './labels.js'
 
 const crumbs = ['社区警务']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -31,5 +31,6 @@ export const COMMUNITY_ROUTES = [
     () => import('../views/community/KeyPersonRemovalsView.vue'),
     '撤管审批',
     KEY_LIST
-  )
+  ),
+  page('community/ledgers', 'community-ledgers', () => import('../views/community/CommunityLedgersView.vue'), '社区警务台账', LEDGERS)
 ]
