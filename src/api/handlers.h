@@ -461,5 +461,25 @@ int api_recusals_create(struct req *r);
 extern const struct field recusals_create_fields[];
 int api_recusals_decide(struct req *r);
 extern const struct field recusals_decide_fields[];
+/* 社区警务 gaps (issue 16): 撤管 */
+int api_key_person_removals_create(struct req *r);
+extern const struct field key_person_removals_create_fields[];
+int api_key_person_removals_list(struct req *r);
+int api_key_person_removals_decide(struct req *r);
+extern const struct field key_person_removals_decide_fields[];
+/* 社区警务 gaps (issue 16): the registers of hotels and scrap buyers, drills */
+int api_hotel_guests_list(struct req *r);
+int api_hotel_guests_create(struct req *r);
+extern const struct field hotel_guests_create_fields[];
+int api_hotel_guests_checkout(struct req *r);
+extern const struct field hotel_guests_checkout_fields[];
+int api_hotel_guests_report(struct req *r);
+int api_scrap_purchases_list(struct req *r);
+int api_scrap_purchases_create(struct req *r);
+extern const struct field scrap_purchases_create_fields[];
+int api_scrap_purchases_handle(struct req *r);
+extern const struct field scrap_purchases_handle_fields[];
+int api_trade_units_drill(struct req *r);
+extern const struct field trade_units_drill_fields[];
 
 #endif

@@ -63,5 +63,8 @@ int seed_demo_team_assess(struct ctx *c);
 /* 队伍管理: staff records, rosters with sign-ins, leave (seed_team.c, issue 18).
  * Runs right after the accounts: the cases need qualified main handlers. */
 int seed_demo_team(struct ctx *c);
+/* 社区警务 gaps (issue 16): 撤管 requests, hotel guests, scrap purchases
+ * (seed_community_gaps.c); after seed_demo_trades. */
+int seed_demo_community_gaps(struct ctx *c);
 
 #endif

@@ -611,6 +611,34 @@ static const struct row table[] = {
 	  "NNN NNN NNN YYN YYN YYN YNN YNN YNN YNN YNN NNN NNN"),
 	R("POST", "/recusals/{id}/decision", "{\"grant\":false,\"note\":\"矩阵驳回\"}",
 	  "NNN NNN NNN NNN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* 撤管 (issue 16 gaps): the beat's officer or the chief asks (a pending
+	 * request makes the ask a 409, still allowed); the station's chief
+	 * decides (community.removal_approver = station: the county's chief is
+	 * refused, audited) */
+	R("POST", "/key-persons/{id}/removals", "{\"reason\":\"矩阵撤管\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN NNN NNN"),
+	R("GET", "/key-person-removals", NULL, "N N N Y Y Y Y Y Y Y N N N"),
+	R("POST", "/key-person-removals/{id}/decision", "{\"approve\":false,\"note\":\"矩阵不批准\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
+	/* the registers of hotels and scrap buyers (issue 16 gaps): every
+	 * business role reads its unit; officers, the chief and auxiliaries of
+	 * the station enter them (a unit of another kind is a 400 after the
+	 * permission held); goods are held by sworn officers; the drill of a key
+	 * unit is recorded by those who inspect (not a key unit: 409) */
+	R("GET", "/hotel-guests", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/hotel-guests", "{\"unit_id\":@tradeunit,\"name\":\"矩阵旅客\",\"id_type\":\"passport\","
+	  "\"id_number\":\"E0000001\",\"room\":\"101\"}",
+	  "N N N N N N Y Y Y N N Y N"),
+	R("POST", "/hotel-guests/{id}/checkout", "{}", "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN YNN NNN"),
+	R("POST", "/hotel-guests/{id}/report", NULL, "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN YNN NNN"),
+	R("GET", "/scrap-purchases", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/scrap-purchases", "{\"unit_id\":@tradeunit,\"item_class\":\"general\",\"item\":\"矩阵废铁\","
+	  "\"weight_g\":1000,\"seller_name\":\"矩阵\",\"seller_id_number\":\"110101199001011237\"}",
+	  "N N N N N N Y Y Y N N Y N"),
+	R("POST", "/scrap-purchases/{id}/handling", "{\"handling\":\"returned\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("POST", "/trade-units/{id}/drills", "{\"drilled_on\":\"@today\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -650,6 +678,9 @@ struct fixtures {
 	long long roster[NSCOPE], leave[NSCOPE];
 	/* 回避 (issue 15) */
 	long long recusal[NSCOPE];
+	/* 撤管 (issue 16 gaps) */
+	long long kp_removal[NSCOPE];
+	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -1059,6 +1090,27 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      " VALUES (%lld, %lld, 'declared', 'other', '矩阵回避', 'pending', 1, 0)",
 			      f->kase[s], f->user[s]));
 		f->recusal[s] = q1(srv, "SELECT MAX(id) FROM recusal");
+	/* 撤管: a pending request on each scope's key person, asked by the
+	 * scope's officer */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO key_person_removal(key_person_id, station_id, reason, status, requested_by,"
+			      " requested_at) VALUES (%lld, %lld, '矩阵撤管', 'pending', %lld, 0)",
+			      f->key_person[s], f->unit[s], f->user[s]));
+		f->kp_removal[s] = q1(srv, "SELECT MAX(id) FROM key_person_removal");
+	}
+	/* a guest and a purchase at each scope's trade unit */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO hotel_guest(unit_id, station_id, name, id_type, id_number, nationality, foreign_guest,"
+			      " room, checkin_at, recorded_by, created_at) VALUES (%lld, %lld, '矩阵旅客', 'id_card',"
+			      " '110101199001011237', '中国', 0, '101', 0, %lld, 0);"
+			      "INSERT INTO scrap_purchase(unit_id, station_id, purchased_on, item_class, item, weight_g,"
+			      " seller_name, seller_id_number, recorded_by, created_at) VALUES (%lld, %lld, '2026-01-01',"
+			      " 'general', '矩阵废铁', 1000, '矩阵', '110101199001011237', %lld, 0);",
+			      f->trade[s], f->unit[s], f->user[s], f->trade[s], f->unit[s], f->user[s]));
+		f->hotel_guest[s] = q1(srv, "SELECT MAX(id) FROM hotel_guest");
+		f->scrap_purchase[s] = q1(srv, "SELECT MAX(id) FROM scrap_purchase");
 	}
 }
 
@@ -1090,6 +1142,8 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 		M("/recusals/", recusal),
+		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
+		M("/scrap-purchases/", scrap_purchase),
 #undef M
 	};
 
@@ -1146,6 +1200,7 @@ static const char *fill(struct server *srv, const struct fixtures *f, const char
 		r = subst(srv, r, "{step}", "accept");
 	r = subst(srv, r, "{tracking}", f->tracking);
 	r = subst(srv, r, "@station", fmt(srv, "%lld", f->unit[OWN]));
+	r = subst(srv, r, "@tradeunit", fmt(srv, "%lld", f->trade[OWN]));
 	r = subst(srv, r, "@unit", fmt(srv, "%lld", f->unit[s]));
 	r = subst(srv, r, "@bureau", fmt(srv, "%lld", f->bureau));
 	r = subst(srv, r, "@co", fmt(srv, "%lld", f->co_officer));

@@ -203,6 +203,9 @@ async function readAll(c) {
     '/analysis/weekly', '/analysis/weekly.xlsx', '/meetings')
   // 队伍管理 (issue 18, part 1)
   lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves', '/todos', '/duty-rosters?from=2026-01-01&to=2026-01-31')
+  // 社区警务 gaps (issue 16): 撤管
+  lists.push('/key-person-removals', '/hotel-guests', '/scrap-purchases', '/ledgers/key_persons', '/ledgers/hotel_guests',
+    '/ledgers/trade_hotel')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -526,4 +526,36 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     await sz.call('POST', '/patrol-rewards', { team_id: tmId, period: 'week', date: today, reward: '契约表扬' })
     await sz.call('PUT', '/patrol-meetings', { date: today, notes: '契约碰头会' })
   }
+  // --- 撤管 (issue 16 gaps): the beat's officer asks, the chief decides ---
+  {
+    const kps = (await c.minjing1.call('GET', '/key-persons?mine=1')).body
+    const kp = ((kps && kps.items) || []).find((k) => k.status === 'active')
+    const rq = kp ? await c.minjing1.call('POST', `/key-persons/${kp.id}/removals`, { reason: '契约撤管' }) : null
+    const rid = rq && rq.body && rq.body.removal ? rq.body.removal.id : 0
+    await c.suozhang.call('GET', '/key-person-removals?status=pending')
+    await c.suozhang.call('POST', `/key-person-removals/${rid}/decision`, { approve: false, note: '契约不批准' })
+  }
+  // --- the registers of hotels and scrap buyers, a key unit's drill (issue 16 gaps) ---
+  {
+    const m1c = c.minjing1
+    const ho = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约登记旅馆' })
+    const hoId = ho.body && ho.body.trade_unit ? ho.body.trade_unit.id : 0
+    const g = await m1c.call('POST', '/hotel-guests', { unit_id: hoId, name: 'Jane Roe', id_type: 'passport', id_number: 'E7654321',
+      nationality: '英国', room: '808', checkin_at: now - 3600, reported: false })
+    const gId = g.body && g.body.hotel_guest ? g.body.hotel_guest.id : 0
+    await m1c.call('GET', `/hotel-guests?unit_id=${hoId}&foreign=1&unreported=1&in_house=1&hits=0`)
+    await m1c.call('POST', `/hotel-guests/${gId}/report`)
+    await m1c.call('POST', `/hotel-guests/${gId}/checkout`, { checkout_at: now })
+    const sc = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'scrap', name: '契约回收站' })
+    const scId = sc.body && sc.body.trade_unit ? sc.body.trade_unit.id : 0
+    const p = await m1c.call('POST', '/scrap-purchases', { unit_id: scId, purchased_on: today, item_class: 'banned_utility', item: '契约电缆',
+      spec: '3×16', item_state: '旧', weight_g: 5000, seller_name: '契约卖家', seller_id_number: idNumber('1980-03-03', 733),
+      seller_address: '契约村', seller_unit: '', seller_unit_proof: '', suspicious: true, suspicion: '带供电标记' })
+    const pId = p.body && p.body.scrap_purchase ? p.body.scrap_purchase.id : 0
+    await m1c.call('GET', `/scrap-purchases?unit_id=${scId}&suspicious=1&open=1`)
+    await m1c.call('POST', `/scrap-purchases/${pId}/handling`, { handling: 'held', receipt_no: '契约扣1', note: '扣留' })
+    const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true })
+    const bkId = bk.body && bk.body.trade_unit ? bk.body.trade_unit.id : 0
+    await m1c.call('POST', `/trade-units/${bkId}/drills`, { plan_on: today, drilled_on: today })
+  }
 }

@@ -132,6 +132,68 @@ static const struct export_col trade_cols[] = {
 	" LEFT JOIN address a ON a.id = t.address_id WHERE t.category = '" cat "' AND t.closed_on IS NULL" \
 	" AND o.path LIKE ? ORDER BY t.kind, t.id LIMIT ?"
 
+/* 社区警务 ledgers (issue 16 gaps): the community lists and one ledger per
+ * special trade, each with the station header and a total row */
+static const struct export_col key_person_cols[] = {
+	{ "name", "姓名" },            { "id_number", "身份证号" },   { "category", "类别" },
+	{ "level", "管控级别" },        { "reason", "列管原因" },      { "listed_on", "列管日期" },
+	{ "beat_name", "责任区" },      { "officer_name", "社区民警" }, { "last_met_on", "最近见面" },
+	{ "status", "状态" },           { "unit_name", "派出所" },
+	{ NULL, NULL },
+};
+
+static const struct export_col rental_cols[] = {
+	{ "address", "房屋地址" },        { "landlord", "出租人" },        { "rooms", "间数" },
+	{ "level", "管理等级" },          { "letter_signed_on", "责任书签订" }, { "letter_expires_on", "责任书到期" },
+	{ "tenants", "在住承租人（人）" }, { "last_visit_on", "最近检查" },    { "unit_name", "派出所" },
+	{ NULL, NULL },
+};
+
+static const struct export_col floating_cols[] = {
+	{ "name", "姓名" },             { "id_number", "身份证号" },     { "registered_on", "登记日期" },
+	{ "permit_no", "居住证号" },     { "permit_expires_on", "居住证有效期" }, { "mode", "管理方式" },
+	{ "layer", "管理层级" },         { "employer", "用工单位" },      { "unit_name", "派出所" },
+	{ NULL, NULL },
+};
+
+static const struct export_col household_visit_cols[] = {
+	{ "visited_on", "走访日期" },     { "address", "住户地址" },  { "beat_name", "责任区" },
+	{ "persons_seen", "见到人数" },   { "learnt", "掌握情况" },   { "changes", "变化情况" },
+	{ "user_name", "走访民警" },
+	{ NULL, NULL },
+};
+
+static const struct export_col hotel_guest_cols[] = {
+	{ "hotel", "旅馆" },           { "room", "房号" },           { "name", "姓名" },
+	{ "id_type", "证件类型" },      { "id_number", "证件号码" },   { "nationality", "国籍（地区）" },
+	{ "checkin_at", "入住时间" },   { "checkout_at", "退房时间" }, { "foreign_guest", "境外旅客" },
+	{ "reported_at", "报送时间" },  { "wanted", "比中在逃" },
+	{ NULL, NULL },
+};
+
+static const struct export_col scrap_purchase_cols[] = {
+	{ "purchased_on", "收购日期" },   { "buyer", "收购单位" },      { "item_class", "物品类别" },
+	{ "item", "物品名称" },           { "spec", "规格" },           { "item_state", "新旧程度" },
+	{ "weight_g", "重量（克）" },     { "seller_name", "出售人" },   { "id_number", "出售人身份证号" },
+	{ "seller_address", "出售人住址" }, { "seller_unit", "出售单位" }, { "seller_unit_proof", "出售单位证明" },
+	{ "suspicious", "可疑物品" },      { "handling", "处置" },        { "receipt_no", "扣留收据" },
+	{ NULL, NULL },
+};
+
+#define ADDRESS_TEXT_SQL "a.community || a.building || a.unit_no || a.room"
+
+#define TRADE_KIND_LEDGER_SQL(kind)                                                                      \
+	"SELECT t.id, t.kind, t.name, t.licence_no, t.responsible, t.phone,"                             \
+	" CASE WHEN a.id IS NULL THEN '' ELSE " ADDRESS_TEXT_SQL " END AS address,"                        \
+	" CASE WHEN t.key_unit = 1 THEN '是' ELSE '否' END AS key_unit, t.security_chief, t.security_staff,"  \
+	" t.cameras, CASE WHEN t.video_linked = 1 THEN '是' ELSE '否' END AS video_linked,"                 \
+	" CASE WHEN t.alarm = 1 THEN '是' ELSE '否' END AS alarm, t.guard_measures, t.physical_measures,"   \
+	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
+	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \
+	" o.name AS unit_name FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"                   \
+	" LEFT JOIN address a ON a.id = t.address_id WHERE t.category = 'trade' AND t.kind = '" kind "'"  \
+	" AND t.closed_on IS NULL AND o.path LIKE ? ORDER BY t.id LIMIT ?"
+
 /* 考核 (issue 18): this month's officer ranking, computed (no SQL of its own) */
 static const struct export_col assessment_cols[] = {
 	{ "rank", "名次" },            { "name", "民警" },                { "unit_name", "单位" },
@@ -235,6 +297,49 @@ static const struct {
 	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade"), 1, NULL, ACT_DATA_EXPORT },
 	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal"), 1, NULL, ACT_DATA_EXPORT },
 	{ "assessment", "民警考核排名", ACT_ASSESSMENT_READ, assessment_cols, "user", NULL, 0, NULL, ACT_DATA_EXPORT },
+	/* 社区警务 ledgers (issue 16 gaps) */
+	{ "key_persons", "重点人员台账", ACT_KEY_PERSON_LIST, key_person_cols, "key_person",
+	  "SELECT k.id, p.name, p.id_number, k.category, k.level, k.reason, k.listed_on, b.name AS beat_name,"
+	  " u.name AS officer_name, (SELECT MAX(x.contacted_on) FROM key_person_contact x WHERE x.key_person_id = k.id"
+	  " AND x.mode IN ('meet','visit')) AS last_met_on, k.status, o.name AS unit_name"
+	  " FROM key_person k JOIN person p ON p.id = k.person_id JOIN org_unit o ON o.id = k.station_id"
+	  " LEFT JOIN beat b ON b.id = k.beat_id LEFT JOIN users u ON u.id = b.officer_id"
+	  " WHERE k.status <> 'removed' AND o.path LIKE ? ORDER BY k.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	{ "rentals", "出租房屋台账", ACT_RENTAL_LIST, rental_cols, "rental",
+	  "SELECT r.id, " ADDRESS_TEXT_SQL " AS address, p.name AS landlord, r.rooms, r.level, r.letter_signed_on,"
+	  " r.letter_expires_on, (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL) AS tenants,"
+	  " r.last_visit_on, o.name AS unit_name FROM rental r JOIN address a ON a.id = r.address_id"
+	  " JOIN person p ON p.id = r.landlord_id JOIN org_unit o ON o.id = r.station_id"
+	  " WHERE o.path LIKE ? ORDER BY r.id LIMIT ?", 1, "tenants", ACT_DATA_EXPORT },
+	{ "floating", "流动人口台账", ACT_PERSON_SEARCH, floating_cols, "person",
+	  "SELECT p.id, p.name, p.id_number, f.registered_on, f.permit_no, f.permit_expires_on, f.mode, f.layer,"
+	  " e.name AS employer, o.name AS unit_name FROM floating_person f JOIN person p ON p.id = f.person_id"
+	  " JOIN org_unit o ON o.id = f.station_id LEFT JOIN employer_unit e ON e.id = f.employer_id"
+	  " WHERE f.departed_on IS NULL AND o.path LIKE ? ORDER BY f.person_id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	{ "household_visits", "熟悉住户走访台账", ACT_HOUSEHOLD_VISIT_LIST, household_visit_cols, "address",
+	  "SELECT v.id, v.visited_on, " ADDRESS_TEXT_SQL " AS address, b.name AS beat_name, v.persons_seen, v.learnt,"
+	  " v.changes, u.name AS user_name FROM household_visit v JOIN address a ON a.id = v.address_id"
+	  " JOIN org_unit o ON o.id = a.station_id LEFT JOIN grid g ON g.id = a.grid_id LEFT JOIN beat b ON b.id = g.beat_id"
+	  " JOIN users u ON u.id = v.user_id WHERE o.path LIKE ? ORDER BY v.visited_on DESC, v.id DESC LIMIT ?", 1,
+	  "persons_seen", ACT_DATA_EXPORT },
+	{ "hotel_guests", "旅客住宿登记台账", ACT_TRADE_REGISTER_LIST, hotel_guest_cols, "hotel_guest",
+	  "SELECT g.id, t.name AS hotel, g.room, g.name, g.id_type, g.id_number, g.nationality, g.checkin_at,"
+	  " g.checkout_at, g.foreign_guest, g.reported_at, g.wanted_id FROM hotel_guest g"
+	  " JOIN trade_unit t ON t.id = g.unit_id JOIN org_unit o ON o.id = g.station_id"
+	  " WHERE o.path LIKE ? ORDER BY g.checkin_at DESC, g.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	{ "scrap_purchases", "废旧金属收购台账", ACT_TRADE_REGISTER_LIST, scrap_purchase_cols, "scrap_purchase",
+	  "SELECT s.id, s.purchased_on, t.name AS buyer, s.item_class, s.item, s.spec, s.item_state, s.weight_g,"
+	  " s.seller_name, s.seller_id_number AS id_number, s.seller_address, s.seller_unit, s.seller_unit_proof,"
+	  " s.suspicious, s.handling, s.receipt_no FROM scrap_purchase s JOIN trade_unit t ON t.id = s.unit_id"
+	  " JOIN org_unit o ON o.id = s.station_id WHERE o.path LIKE ? ORDER BY s.purchased_on DESC, s.id DESC LIMIT ?",
+	  1, "weight_g", ACT_DATA_EXPORT },
+	{ "trade_hotel", "旅馆业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("hotel"), 1, NULL, ACT_DATA_EXPORT },
+	{ "trade_pawn", "典当业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("pawn"), 1, NULL, ACT_DATA_EXPORT },
+	{ "trade_scrap", "废旧金属收购业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("scrap"), 1, NULL, ACT_DATA_EXPORT },
+	{ "trade_seal", "印章刻制业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("seal"), 1, NULL, ACT_DATA_EXPORT },
+	{ "trade_locksmith", "开锁业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("locksmith"), 1, NULL, ACT_DATA_EXPORT },
+	{ "trade_used_phone", "二手手机业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("used_phone"), 1, NULL, ACT_DATA_EXPORT },
+	{ "trade_car_repair", "机动车修理业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("car_repair"), 1, NULL, ACT_DATA_EXPORT },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -302,13 +407,40 @@ static void shape_supervision(const char *kind, json_t *row)
 	}
 }
 
+/* The words of the 社区警务 ledgers (issue 16 gaps). */
+static void shape_community(const char *kind, json_t *row)
+{
+	if (strncmp(kind, "trade_", 6) == 0 && row_str(row, "kind"))
+		set_text(row, "kind", enums_label(ES_TRADE_KIND, row_str(row, "kind")));
+	if (strcmp(kind, "key_persons") == 0) {
+		set_text(row, "level", enums_label(ES_KEY_LEVEL, row_str(row, "level")));
+		set_text(row, "status", enums_label(ES_KEY_PERSON_STATUS, row_str(row, "status")));
+	} else if (strcmp(kind, "rentals") == 0) {
+		set_text(row, "level", enums_label(ES_RENTAL_LEVEL, row_str(row, "level")));
+	} else if (strcmp(kind, "floating") == 0) {
+		set_text(row, "mode", enums_label(ES_FLOATING_MODE, row_str(row, "mode")));
+		set_text(row, "layer", enums_label(ES_FLOATING_LAYER, row_str(row, "layer")));
+	} else if (strcmp(kind, "hotel_guests") == 0) {
+		set_text(row, "id_type", enums_label(ES_GUEST_ID_TYPE, row_str(row, "id_type")));
+		set_text(row, "foreign_guest", row_int(row, "foreign_guest") ? "是" : "否");
+		set_text(row, "wanted", row_int(row, "wanted_id") ? "是" : "");
+		json_object_del(row, "wanted_id");
+	} else if (strcmp(kind, "scrap_purchases") == 0) {
+		set_text(row, "item_class", enums_label(ES_SCRAP_ITEM_CLASS, row_str(row, "item_class")));
+		set_text(row, "suspicious", row_int(row, "suspicious") ? "是" : "否");
+		set_text(row, "handling", row_str(row, "handling") ? enums_label(ES_SCRAP_HANDLING, row_str(row, "handling"))
+					: row_str(row, "suspicious") && !strcmp(row_str(row, "suspicious"), "是") ? "待处置" : "");
+	}
+}
+
 /* Fit a row to what the file shows: labels, local times, masks. */
 static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 {
 	static const char *const time_keys[] = { "accepted_at", "arrived_at", "exited_at", "seized_at",
 						 "kept_at", "decided_at", "closed_at", "started_at", "ended_at",
 						 "filed_at", "requested_at", "lent_at", "due_at", "returned_at",
-						 "visited_at", "registered_at", "occurred_at", NULL };
+						 "visited_at", "registered_at", "occurred_at", "checkin_at", "checkout_at",
+						 "reported_at", NULL };
 	int overdue = !strcmp(kind, "loan_ledger") && row_str(row, "status") &&
 		      !strcmp(row_str(row, "status"), "lent") && row_int(row, "due_at") < c->now;
 	const char *num = row_str(row, "id_number");
@@ -387,6 +519,7 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 	if (strcmp(kind, "trade_units") == 0 || strcmp(kind, "internal_units") == 0)
 		set_text(row, "kind", enums_label(strcmp(kind, "trade_units") == 0 ? ES_TRADE_KIND : ES_INTERNAL_KIND,
 						  row_str(row, "kind")));
+	shape_community(kind, row);
 }
 
 /* The total row of a ledger: the first column says 合计 and the count, the

@@ -292,6 +292,13 @@ const struct setting_def setting_defs[] = {
 	  "24小时值班班次的开始时间（HH:MM），签到以此为准", "PAT-DUTY-24H", 1 },
 	{ "duty.signin_grace_minutes", SETTING_INT, "15", 0, 240, "值班签到宽限（分钟）",
 	  "交接班时间后该分钟数内签到为按时，之后为迟到；班次结束仍未签到为缺勤", "PAT-DUTY-24H", 1 },
+	/* 社区警务 gaps (issue 16): 撤管审批, key units' drills, licence reminders */
+	{ "community.removal_approver", SETTING_TEXT, "station", 0, 16, "重点人员撤管审批人",
+	  "station：本所所长审批；bureau：县局领导审批。申请人不能审批本人的申请（法律未规定，由县局设置）", "COM-ZD-REMOVE", 0 },
+	{ "trade.drill_months", SETTING_INT, "12", 1, 60, "重点单位应急预案演练周期（月）",
+	  "超过该月数未登记演练的治安保卫重点单位列入预警（法规未规定，由县局设置）", "COM-KEYUNIT-SETUP", 1 },
+	{ "trade.licence_warn_days", SETTING_INT, "30", 1, 365, "许可证到期提前提醒（天）",
+	  "特种行业许可证到期前该天数起列入预警和今日工作", "COM-TRADE-LICENCE", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -12,6 +12,9 @@
 #include "domain/leadership/leader_tasks.h"
 #include "domain/team/duty.h"
 #include "domain/team/leave.h"
+#include "domain/trades/hotel_guests.h"
+#include "domain/trades/scrap_purchases.h"
+#include "domain/trades/trade_reminders.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -31,5 +34,8 @@ const struct clock_source clock_sources[] = {
 	{ "leader_tasks", leader_tasks_clocks },   /* 领导交办 due (issue 17) */
 	{ "duty", duty_clocks },                   /* 值班表: a day without a 值班所领导 (issue 18) */
 	{ "leaves", leave_clocks },                /* 请假: 假满未销假 (issue 18) */
+	{ "hotel_guests", hotel_guests_clocks },   /* 境外旅客 24小时报送 (issue 16 gaps) */
+	{ "scrap_purchases", scrap_purchases_clocks }, /* 可疑废旧金属 awaiting the police */
+	{ "trade_reminders", trade_reminders_clocks }, /* 许可证到期, 重点单位演练 */
 	{ NULL, NULL },
 };

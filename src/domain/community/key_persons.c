@@ -2,6 +2,7 @@
  * transfer between stations, the 预警 clock of overdue contacts. */
 #include "domain/community/key_persons.h"
 #include "domain/community/beats.h"
+#include "domain/community/key_person_removals.h"
 #include "domain/clocks/clocks.h"
 #include "domain/enums.h"
 #include "domain/authz.h"
@@ -305,6 +306,40 @@ int key_persons_create(struct ctx *c, const struct key_person_input *in_, json_t
 		rc = beats_may_edit(c, 0, in.beat_id, "key_person.create", "person", in.person_id);
 	if (rc)
 		return rc;
+	/* a person removed from control (撤管) may be listed again: the same
+	 * row, active again, with its history of contacts and removals */
+	rows_binds(&q, c);
+	rows_bind_int(&q, in.person_id);
+	rc = rows_int(&q, "SELECT id FROM key_person WHERE person_id = ? AND status = 'removed'", 0, &id);
+	if (!rc && id) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.station_id);
+		if (in.beat_id)
+			rows_bind_int(&q, in.beat_id);
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, in.category);
+		rows_bind_text(&q, in.reason);
+		rows_bind_text(&q, in.level);
+		rows_bind_text(&q, in.control_plan);
+		rows_bind_text(&q, in.listed_on);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q,
+			       "UPDATE key_person SET station_id = ?, beat_id = ?, category = ?, reason = ?, level = ?,"
+			       " control_plan = ?, source = 'listed', listed_on = ?, status = 'active' WHERE id = ?",
+			       NULL);
+		if (!rc) {
+			rows_binds(&q, c);
+			rows_bind_int(&q, in.person_id);
+			rc = rows_exec(&q, "UPDATE person SET key_person = 1 WHERE id = ?", NULL);
+		}
+		if (!rc)
+			rc = audit_write(c, "key_person.create", "key_person", arena_printf(c->arena, "%lld", (long long)id),
+					 "success", "relisted");
+		return rc ? rc : key_persons_get(c, id, out);
+	}
+	if (rc)
+		return rc;
 	rc = insert_kp(c, &in, c->who.station_id, "listed", &id);
 	if (rc == PS_ECONFLICT)
 		return ps_fail(c->err, PS_ECONFLICT, "KEY_PERSON_EXISTS", NULL, "该人员已列管");
@@ -417,6 +452,11 @@ int key_persons_get(struct ctx *c, int64_t id, json_t **out)
 		if (!rc)
 			json_object_set_new(r, "transfers", arr);
 	}
+	if (!rc) {
+		rc = key_person_removals_of(c, id, &arr);
+		if (!rc)
+			json_object_set_new(r, "removals", arr);
+	}
 	if (!rc)
 		rc = audit_read(c, "key_person", arena_printf(c->arena, "%lld", (long long)id));
 	if (rc) {
@@ -454,21 +494,21 @@ int key_persons_update(struct ctx *c, int64_t id, const char *level, const char 
 		return rc;
 	if (level && !enums_valid(ES_KEY_LEVEL, level))
 		return ps_fail_field(c->err, PS_EINVAL, "level", "管控级别不正确");
-	if (remove && (!reason || !*reason))
-		return ps_fail_field(c->err, PS_EINVAL, "reason", "撤管须写明原因（COM-ZD-LIST）");
+	/* COM-ZD-REMOVE: 撤管 is a request that a chief approves */
+	if (remove)
+		return ps_fail(c->err, PS_ECONFLICT, "REMOVAL_NEEDS_APPROVAL", "COM-ZD-REMOVE",
+			       "撤管须提出申请并经审批（申请撤管）");
 	rows_binds(&q, c);
 	rows_bind_text(&q, level);
 	rows_bind_text(&q, control_plan);
 	rows_bind_text(&q, reason);
-	rows_bind_int(&q, remove);
 	rows_bind_int(&q, id);
 	rc = rows_exec(&q,
 		       "UPDATE key_person SET level = COALESCE(?, level), control_plan = COALESCE(?, control_plan),"
-		       " reason = COALESCE(?, reason), status = CASE WHEN ? = 1 THEN 'removed' ELSE status END"
-		       " WHERE id = ?",
+		       " reason = COALESCE(?, reason) WHERE id = ?",
 		       NULL);
 	if (!rc)
-		rc = audit_write(c, remove ? "key_person.remove" : "key_person.update", "key_person",
+		rc = audit_write(c, "key_person.update", "key_person",
 				 arena_printf(c->arena, "%lld", (long long)id), "success", level);
 	return rc ? rc : key_persons_get(c, id, out);
 }
@@ -647,7 +687,8 @@ int key_persons_acknowledge(struct ctx *c, int64_t transfer_id, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_int(&q, transfer_id);
 	rc = rows_one(&q,
-		      "SELECT t.key_person_id, t.to_station_id, t.letter_id, t.status, k.person_id FROM key_person_transfer t"
+		      "SELECT t.key_person_id, t.from_station_id, t.to_station_id, t.letter_id, t.status, k.person_id"
+		      " FROM key_person_transfer t"
 		      " JOIN key_person k ON k.id = t.key_person_id WHERE t.id = ?",
 		      &t);
 	if (rc)
@@ -684,6 +725,32 @@ int key_persons_acknowledge(struct ctx *c, int64_t transfer_id, json_t **out)
 		rows_bind_int(&q, row_int(t, "to_station_id"));
 		rows_bind_int(&q, row_int(t, "person_id"));
 		rc = rows_exec(&q, "UPDATE person SET unit_id = ?, address_id = NULL WHERE id = ?", NULL);
+	}
+	/* he lives at the old station no more: his open tenancies there end
+	 * and his 居住登记 there is closed as departed, today */
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, ctx_today_str(c));
+		rows_bind_int(&q, row_int(t, "person_id"));
+		rows_bind_text(&q, ctx_today_str(c));
+		rows_bind_int(&q, row_int(t, "from_station_id"));
+		rc = rows_exec(&q,
+			       "UPDATE tenancy SET to_date = ? WHERE person_id = ? AND to_date IS NULL AND from_date <= ?"
+			       " AND rental_id IN (SELECT id FROM rental WHERE station_id = ?)",
+			       NULL);
+	}
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_text(&q, ctx_today_str(c));
+		rows_bind_text(&q, ctx_today_str(c));
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, row_int(t, "person_id"));
+		rows_bind_int(&q, row_int(t, "from_station_id"));
+		rc = rows_exec(&q,
+			       "UPDATE floating_person SET departed_on = ?, departure_reporter_kind = 'officer',"
+			       " departure_reporter = '重点人员移交接收', departure_reported_on = ?,"
+			       " departure_recorded_by = ? WHERE person_id = ? AND station_id = ? AND departed_on IS NULL",
+			       NULL);
 	}
 	if (!rc)
 		rc = audit_write(c, "key_person.acknowledge", "key_person",

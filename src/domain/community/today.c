@@ -9,6 +9,9 @@
 #include "domain/team/interventions.h"
 #include "domain/leadership/leader_tasks.h"
 #include "domain/team/leave.h"
+#include "domain/trades/hotel_guests.h"
+#include "domain/trades/scrap_purchases.h"
+#include "domain/trades/trade_reminders.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -22,6 +25,9 @@ const struct today_source today_sources[] = {
 	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
 	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
 	{ "leaves", leave_today },  /* 请假: approvals waiting, overdue returns (issue 18) */
+	{ "hotel_guests", hotel_guests_today },   /* 境外旅客未报送 (issue 16 gaps) */
+	{ "scrap_purchases", scrap_purchases_today }, /* 可疑废旧金属待处置 */
+	{ "trade_reminders", trade_reminders_today }, /* 许可证到期, 重点单位演练 */
 	{ NULL, NULL },
 };
 

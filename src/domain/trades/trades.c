@@ -160,6 +160,7 @@ static const char *day_str(struct ctx *c, int64_t day)
 	" CASE WHEN a.id IS NULL THEN NULL ELSE a.community || a.building || a.unit_no || a.room END AS address," \
 	" t.licence_no, t.licence_expires_on, t.responsible, t.phone, t.security_chief, t.security_staff,"  \
 	" t.key_unit, t.cameras, t.video_linked, t.alarm, t.guard_measures, t.physical_measures,"          \
+	" t.plan_on, t.last_drill_on,"                                                                      \
 	" t.station_id, o.name AS unit_name, t.created_at,"                                               \
 	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
 	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \

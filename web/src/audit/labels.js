@@ -97,7 +97,10 @@ export const OBJECT_TYPES = [
   { value: 'staff_figures', label: '队伍结构' },
   { value: 'duty_roster', label: '值班表' },
   { value: 'leave', label: '请假' },
-  { value: 'todo', label: '待办事项' }
+  { value: 'todo', label: '待办事项' },
+  // 社区警务 gaps (issue 16): the registers of hotels and scrap buyers
+  { value: 'hotel_guest', label: '旅客住宿登记' },
+  { value: 'scrap_purchase', label: '废旧金属收购登记' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -471,7 +474,23 @@ const ACTION = {
   'leave.approve': '审批请假',
   'leave.reject': '不批准请假',
   'leave.return': '销假',
-  'todo.read': '查看待办事项'
+  'todo.read': '查看待办事项',
+  // 社区警务 gaps (issue 16): 撤管, the registers of hotels and scrap buyers, drills
+  'key_person.remove_request': '申请撤管',
+  'key_person.remove_approve': '审批撤管',
+  'key_person.remove_reject': '不批准撤管',
+  'key_person_removal.list': '查询撤管申请',
+  'hotel_guest.create': '旅客住宿登记',
+  'hotel_guest.list': '查询旅客住宿登记',
+  'hotel_guest.checkout': '登记旅客退房',
+  'hotel_guest.report': '登记境外旅客报送',
+  'hotel_guest.wanted_hit': '旅客比中在逃人员',
+  'scrap_purchase.create': '废旧金属收购登记',
+  'scrap_purchase.report': '报告可疑废旧金属',
+  'scrap_purchase.wanted_hit': '出售人比中在逃人员',
+  'scrap_purchase.list': '查询废旧金属收购登记',
+  'scrap_purchase.handle': '处置可疑废旧金属',
+  'trade.drill': '登记应急预案演练'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

@@ -1,6 +1,6 @@
 // routes.js — the 社区警务 pages (children of the app layout; the layout turns into a phone shell
 // with a drawer menu on narrow screens, so 今日工作 works on a 390 px handset).
-import { BEATS, KEY_LIST, SWEEPS, TODAY, VISITS_LIST } from './labels.js'
+import { BEATS, KEY_LIST, LEDGERS, SWEEPS, TODAY, VISITS_LIST } from './labels.js'
 
 const crumbs = ['社区警务']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -24,5 +24,13 @@ export const COMMUNITY_ROUTES = [
     KEY_LIST,
     { crumbs: ['社区警务', '重点人员'], menu: '/community/key-persons' }
   ),
-  page('community/sweeps', 'community-sweeps', () => import('../views/community/SweepsView.vue'), '漏登漏管排查', SWEEPS)
+  page('community/sweeps', 'community-sweeps', () => import('../views/community/SweepsView.vue'), '漏登漏管排查', SWEEPS),
+  page(
+    'community/key-person-removals',
+    'community-key-person-removals',
+    () => import('../views/community/KeyPersonRemovalsView.vue'),
+    '撤管审批',
+    KEY_LIST
+  ),
+  page('community/ledgers', 'community-ledgers', () => import('../views/community/CommunityLedgersView.vue'), '社区警务台账', LEDGERS)
 ]

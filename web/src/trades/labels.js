@@ -9,6 +9,10 @@ export const TRADE_INSPECT = 'trade.inspect'
 export const EMPLOYER_LIST = 'employer.list'
 export const COMPOUND_LIST = 'compound.list'
 export const PUBLIC_SERVICE_LIST = 'public_service.list'
+export const TRADE_REGISTER_LIST = 'trade_register.list'
+export const HOTEL_GUEST_CREATE = 'hotel_guest.create'
+export const SCRAP_PURCHASE_CREATE = 'scrap_purchase.create'
+export const SCRAP_PURCHASE_HANDLE = 'scrap_purchase.handle'
 
 export const TRADE_CATEGORIES = enumList('trade_category')
 export const TRADE_KINDS = enumList('trade_kind')

@@ -1,8 +1,8 @@
 // menu.js — the 特种行业、内部单位 entries of the left menu and their icons (read by area.js).
-import { HomeFilled, Memo, OfficeBuilding, Promotion, Warning } from '@element-plus/icons-vue'
-import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_LIST } from './labels.js'
+import { Box, HomeFilled, Memo, OfficeBuilding, Promotion, Tickets, Warning } from '@element-plus/icons-vue'
+import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_LIST, TRADE_REGISTER_LIST } from './labels.js'
 
-export const TRADE_ICONS = { HomeFilled, Memo, OfficeBuilding, Promotion, Warning }
+export const TRADE_ICONS = { Box, HomeFilled, Memo, OfficeBuilding, Promotion, Tickets, Warning }
 
 export const TRADE_MENU = {
   title: '行业场所',
@@ -12,6 +12,8 @@ export const TRADE_MENU = {
     { path: '/trades/findings', title: '检查整改', icon: 'Warning', action: TRADE_LIST },
     { path: '/trades/employers', title: '用工单位与责任书', icon: 'Memo', action: EMPLOYER_LIST },
     { path: '/trades/compounds', title: '安全小区', icon: 'HomeFilled', action: COMPOUND_LIST },
-    { path: '/trades/services', title: '为民服务', icon: 'Promotion', action: PUBLIC_SERVICE_LIST }
+    { path: '/trades/services', title: '为民服务', icon: 'Promotion', action: PUBLIC_SERVICE_LIST },
+    { path: '/trades/hotel-guests', title: '旅客住宿登记', icon: 'Tickets', action: TRADE_REGISTER_LIST },
+    { path: '/trades/scrap-purchases', title: '废旧金属收购登记', icon: 'Box', action: TRADE_REGISTER_LIST }
   ]
 }

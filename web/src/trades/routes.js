@@ -1,5 +1,5 @@
 // routes.js — the 特种行业、内部单位 pages (children of the app layout).
-import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_LIST } from './labels.js'
+import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_LIST, TRADE_REGISTER_LIST } from './labels.js'
 
 const crumbs = ['社区警务']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -22,7 +22,9 @@ export const TRADE_ROUTES = [
   page('trades/findings', 'trade-findings', () => import('../views/trades/TradeFindingsView.vue'), '检查整改', TRADE_LIST),
   page('trades/employers', 'trade-employers', () => import('../views/trades/EmployerWorkView.vue'), '用工单位与责任书', EMPLOYER_LIST),
   page('trades/compounds', 'trade-compounds', () => import('../views/trades/CompoundsView.vue'), '安全小区', COMPOUND_LIST),
-  page('trades/services', 'trade-services', () => import('../views/trades/PublicServicesView.vue'), '为民服务', PUBLIC_SERVICE_LIST)
+  page('trades/services', 'trade-services', () => import('../views/trades/PublicServicesView.vue'), '为民服务', PUBLIC_SERVICE_LIST),
+  page('trades/hotel-guests', 'trade-hotel-guests', () => import('../views/trades/HotelGuestsView.vue'), '旅客住宿登记', TRADE_REGISTER_LIST),
+  page('trades/scrap-purchases', 'trade-scrap-purchases', () => import('../views/trades/ScrapPurchasesView.vue'), '废旧金属收购登记', TRADE_REGISTER_LIST)
 ]
 
 /** Full pages outside the layout: the printable 治安形势预报. */

@@ -1,0 +1,66 @@
+/* key_person_removals.c — 撤管 (issue 16 gaps): POST /key-persons/{id}/removals
+ * asks, GET /key-person-removals lists, POST /key-person-removals/{id}/decision
+ * approves or rejects (COM-ZD-REMOVE). */
+#include "api/api.h"
+#include "api/handlers.h"
+#include "api/fields.h"
+#include "domain/community/key_person_removals.h"
+
+#define DONE(rc, status, out) ((rc) ? (rc) : req_reply(r, (status), (out)))
+
+struct removal_body {
+	const char *reason;
+};
+
+const struct field key_person_removals_create_fields[] = {
+	FSTR(struct removal_body, reason, "reason", 1, 500),
+	FEND,
+};
+
+int api_key_person_removals_create(struct req *r)
+{
+	struct removal_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, key_person_removals_create_fields, &b, &r->err);
+	if (!rc)
+		rc = key_person_removals_request(&r->ctx, id, b.reason, &out);
+	return DONE(rc, 201, out);
+}
+
+int api_key_person_removals_list(struct req *r)
+{
+	json_t *out;
+	int rc = key_person_removals_list(&r->ctx, req_query(r, "status"), &out);
+
+	r->no_store = 1;
+	return DONE(rc, 200, out);
+}
+
+struct decision_body {
+	int approve;
+	const char *note;
+};
+
+const struct field key_person_removals_decide_fields[] = {
+	FBOOL(struct decision_body, approve, "approve", 1),
+	FSTR(struct decision_body, note, "note", 0, 500),
+	FEND,
+};
+
+int api_key_person_removals_decide(struct req *r)
+{
+	struct decision_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, key_person_removals_decide_fields, &b, &r->err);
+	if (!rc)
+		rc = key_person_removals_decide(&r->ctx, id, b.approve, b.note, &out);
+	return DONE(rc, 200, out);
+}

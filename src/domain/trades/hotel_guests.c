@@ -1,0 +1,410 @@
+/* hotel_guests.c — 旅馆业 guest register: COM-HOTEL-REG (the ID document),
+ * COM-HOTEL-FOREIGN (24-hour report), COM-HOTEL-DUTY (the wanted list). */
+#include "domain/trades/hotel_guests.h"
+#include "domain/admin/audit.h"
+#include "domain/authz.h"
+#include "domain/enums.h"
+#include "domain/incidents/incidents.h"
+#include "domain/rows.h"
+#include "rules/catalog.h"
+#include "rules/date.h"
+#include "rules/idcard.h"
+
+#include <string.h>
+
+#define NOMEM(c) ps_fail((c)->err, PS_ENOMEM, NULL, NULL, "内存不足")
+#define ID(x) arena_printf(c->arena, "%lld", (long long)(x))
+#define GUEST_PATH_SQL "SELECT o.path FROM hotel_guest g JOIN org_unit o ON o.id = g.station_id WHERE g.id = ?"
+#define FOREIGN_HOURS 24
+
+/* a refusal by a rule of the law, naming the field */
+static int refuse(struct ctx *c, const char *rule, const char *field, const char *msg)
+{
+	int rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule, "%s", msg);
+
+	c->err->field = field;
+	return rc;
+}
+
+/* COM-HOTEL-DUTY: compare with the active wanted list; a hit opens a 警情
+ * for the station at the hotel (LG Art 9: report at once) */
+static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const char *hotel, int64_t station,
+		   int64_t *wanted_out)
+{
+	struct rows_query q;
+	struct incident_input in = { 0 };
+	json_t *w = NULL, *inc = NULL;
+	int64_t incident_id;
+	int rc;
+
+	*wanted_out = 0;
+	rows_binds(&q, c);
+	rows_bind_text(&q, id_number);
+	rc = rows_one(&q, "SELECT id, name, case_desc FROM wanted_person WHERE id_number = ? AND withdrawn_at IS NULL",
+		      &w);
+	if (rc == PS_ENOTFOUND) {
+		ps_err_clear(c->err);
+		return PS_OK;
+	}
+	if (rc)
+		return rc;
+	*wanted_out = row_int(w, "id");
+	in.source = "other";
+	in.place = hotel;
+	in.category = "1001";
+	in.priority = 1;
+	in.not_duplicate = 1;
+	in.station_id = station;
+	in.summary = arena_printf(c->arena, "旅馆住宿登记比中在逃人员：%s（%s），入住%s，住宿登记 %lld", row_str(w, "name"),
+				  row_str(w, "case_desc"), hotel, (long long)guest_id);
+	json_decref(w);
+	if (!in.summary)
+		return NOMEM(c);
+	rc = incidents_create(c, &in, &inc);
+	if (rc)
+		return rc;
+	incident_id = json_integer_value(json_object_get(json_object_get(inc, "incident"), "id"));
+	json_decref(inc);
+	rows_binds(&q, c);
+	rows_bind_int(&q, *wanted_out);
+	rows_bind_int(&q, incident_id);
+	rows_bind_int(&q, guest_id);
+	rc = rows_exec(&q, "UPDATE hotel_guest SET wanted_id = ?, incident_id = ? WHERE id = ?", NULL);
+	if (!rc)
+		rc = audit_write(c, "hotel_guest.wanted_hit", "hotel_guest", ID(guest_id), "success", ID(incident_id));
+	return rc;
+}
+
+#define GUEST_COLS                                                                                      \
+	"SELECT g.id, g.unit_id, t.name AS hotel, g.station_id, g.name, g.id_type, g.id_number, g.nationality," \
+	" g.foreign_guest, g.room, g.checkin_at, g.checkout_at, g.reported_at, g.wanted_id, g.incident_id,"     \
+	" u.name AS recorded_by_name, g.created_at"
+
+#define GUEST_FROM                                                                                 \
+	" FROM hotel_guest g JOIN trade_unit t ON t.id = g.unit_id JOIN org_unit o ON o.id = g.station_id" \
+	" JOIN users u ON u.id = g.recorded_by"
+
+/* figures of a row: masked ID, the foreign report's deadline and state */
+static void dress(struct ctx *c, json_t *r)
+{
+	char m[19];
+	int64_t due = row_int(r, "checkin_at") + FOREIGN_HOURS * 3600;
+	int foreign = row_int(r, "foreign_guest") != 0;
+
+	if (!strcmp(row_str(r, "id_type"), "id_card")) {
+		idcard_mask(row_str(r, "id_number"), m);
+		json_object_set_new(r, "id_number", json_string(m));
+	}
+	json_object_set_new(r, "foreign_guest", json_boolean(foreign));
+	json_object_set_new(r, "id_type_label", json_string(enums_label(ES_GUEST_ID_TYPE, row_str(r, "id_type"))));
+	if (foreign) {
+		json_object_set_new(r, "report_due_at", json_integer(due));
+		json_object_set_new(r, "report_overdue",
+				    json_boolean(json_is_null(json_object_get(r, "reported_at")) && c->now > due));
+	} else {
+		json_object_set_new(r, "report_due_at", json_null());
+		json_object_set_new(r, "report_overdue", json_false());
+	}
+	json_object_set_new(r, "wanted_hit", json_boolean(row_int(r, "wanted_id") != 0));
+	json_object_del(r, "wanted_id");
+}
+
+static int guest_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *r;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, GUEST_COLS GUEST_FROM " WHERE g.id = ?", &r);
+	if (rc)
+		return rc;
+	dress(c, r);
+	*out = json_pack("{s:o}", "hotel_guest", r);
+	return *out ? PS_OK : NOMEM(c);
+}
+
+int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_t **out)
+{
+	struct rows_query q;
+	struct idcard idc;
+	json_t *u;
+	const char *number = in->id_number, *nat = in->nationality;
+	int64_t id, station, wanted = 0, checkin = in->checkin_at ? in->checkin_at : c->now;
+	int foreign, rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_HOTEL_GUEST_CREATE,
+			     "SELECT o.path FROM trade_unit t JOIN org_unit o ON o.id = t.station_id WHERE t.id = ?",
+			     in->unit_id, "旅馆不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->unit_id);
+	rc = rows_one(&q, "SELECT name, kind, category, station_id, closed_on FROM trade_unit WHERE id = ?", &u);
+	if (rc)
+		return rc;
+	if (strcmp(row_str(u, "category"), "trade") || strcmp(row_str(u, "kind"), "hotel") ||
+	    row_str(u, "closed_on")) {
+		json_decref(u);
+		return ps_fail_field(c->err, PS_EINVAL, "unit_id", "只能登记在营旅馆的旅客");
+	}
+	station = row_int(u, "station_id");
+	/* COM-HOTEL-REG: the guest's ID document checked and recorded */
+	if (!in->name || !*in->name)
+		rc = refuse(c, "COM-HOTEL-REG", "name", "旅客姓名必须登记（旅馆业治安管理办法第6条）");
+	else if (!in->id_type || !enums_valid(ES_GUEST_ID_TYPE, in->id_type))
+		rc = ps_fail_field(c->err, PS_EINVAL, "id_type", "证件类型不正确");
+	else if (!number || !*number)
+		rc = refuse(c, "COM-HOTEL-REG", "id_number", "须查验并登记旅客的有效身份证件（旅馆业治安管理办法第6条）");
+	else if (!strcmp(in->id_type, "id_card")) {
+		enum idcard_result ir = idcard_parse(number, strlen(number), ctx_today_ymd(c), &idc);
+
+		if (ir != IDCARD_OK)
+			rc = refuse(c, "COM-HOTEL-REG", "id_number",
+				    arena_printf(c->arena, "身份证号码不正确：%s", idcard_result_message(ir)));
+		else
+			number = arena_strdup(c->arena, idc.number);
+	}
+	if (!rc && (!in->room || !*in->room))
+		rc = ps_fail_field(c->err, PS_EINVAL, "room", "请填写房号");
+	if (!rc && (checkin > c->now + 600 || checkin < c->now - 30 * 86400))
+		rc = ps_fail_field(c->err, PS_EINVAL, "checkin_at", "入住时间应在30天以内且不晚于现在");
+	if (rc) {
+		json_decref(u);
+		return rc;
+	}
+	/* 境外旅客: a foreign document, or a nationality other than China's */
+	if (!nat || !*nat)
+		nat = "中国";
+	foreign = strcmp(in->id_type, "id_card") && strcmp(in->id_type, "hk_macao_tw") ? 1 : strcmp(nat, "中国") != 0;
+	if (!strcmp(in->id_type, "hk_macao_tw"))
+		foreign = 1; /* 港澳台居民 are 境外人员 for the lodging report */
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->unit_id);
+	rows_bind_int(&q, station);
+	rows_bind_text(&q, in->name);
+	rows_bind_text(&q, in->id_type);
+	rows_bind_text(&q, number);
+	rows_bind_text(&q, nat);
+	rows_bind_int(&q, foreign);
+	rows_bind_text(&q, in->room);
+	rows_bind_int(&q, checkin);
+	if (foreign && in->reported)
+		rows_bind_int(&q, c->now);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO hotel_guest(unit_id, station_id, name, id_type, id_number, nationality, foreign_guest,"
+			 " room, checkin_at, reported_at, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+			 " RETURNING id",
+			 &id);
+	if (!rc)
+		rc = audit_write(c, "hotel_guest.create", "hotel_guest", ID(id), "success", foreign ? "境外旅客" : NULL);
+	if (!rc)
+		rc = compare(c, id, number, row_str(u, "name"), station, &wanted);
+	json_decref(u);
+	return rc ? rc : guest_get(c, id, out);
+}
+
+int hotel_guests_list(struct ctx *c, const struct hotel_guest_filter *f, json_t **out)
+{
+	struct rows_query q;
+	json_t *items, *r, *fig;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	rc = authz_require(c, ACT_TRADE_REGISTER_LIST);
+	if (rc)
+		return rc;
+	rows_query_init(&q, c, GUEST_FROM " WHERE o.path LIKE ?", f->page, f->per_page);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_and_int(&q, "g.unit_id = ?", f->unit_id);
+	if (f->foreign_only)
+		rows_and(&q, "g.foreign_guest = 1");
+	if (f->unreported_only)
+		rows_and(&q, "g.foreign_guest = 1 AND g.reported_at IS NULL");
+	if (f->in_house_only)
+		rows_and(&q, "g.checkout_at IS NULL");
+	if (f->hits_only)
+		rows_and(&q, "g.wanted_id IS NOT NULL");
+	rc = rows_page(&q, GUEST_COLS, " ORDER BY g.checkin_at DESC, g.id DESC", out);
+	if (rc)
+		return rc;
+	items = json_object_get(*out, "items");
+	json_array_foreach(items, i, r)
+		dress(c, r);
+	/* the station's figures, whatever the filter */
+	{
+		int64_t in_house = 0, unrep = 0, hits = 0;
+
+		rows_binds(&q, c);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rows_bind_int(&q, f->unit_id);
+		rows_bind_int(&q, f->unit_id);
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM hotel_guest g JOIN org_unit o ON o.id = g.station_id"
+			      " WHERE o.path LIKE ? AND (? = 0 OR g.unit_id = ?) AND g.checkout_at IS NULL",
+			      0, &in_house);
+		if (!rc)
+			rc = rows_int(&q,
+				      "SELECT COUNT(*) FROM hotel_guest g JOIN org_unit o ON o.id = g.station_id"
+				      " WHERE o.path LIKE ? AND (? = 0 OR g.unit_id = ?) AND g.foreign_guest = 1"
+				      " AND g.reported_at IS NULL",
+				      0, &unrep);
+		if (!rc)
+			rc = rows_int(&q,
+				      "SELECT COUNT(*) FROM hotel_guest g JOIN org_unit o ON o.id = g.station_id"
+				      " WHERE o.path LIKE ? AND (? = 0 OR g.unit_id = ?) AND g.wanted_id IS NOT NULL",
+				      0, &hits);
+		fig = rc ? NULL : json_pack("{s:I, s:I, s:I}", "in_house", (json_int_t)in_house, "foreign_unreported",
+					    (json_int_t)unrep, "hits", (json_int_t)hits);
+		if (!rc && (!fig || json_object_set_new(*out, "figures", fig)))
+			rc = NOMEM(c);
+	}
+	if (!rc)
+		rc = audit_read_items(c, "hotel_guest.list", "hotel_guest", items, "id");
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int hotel_guests_checkout(struct ctx *c, int64_t id, int64_t at, json_t **out)
+{
+	struct rows_query q;
+	int64_t n = 0, in_at = 0;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_HOTEL_GUEST_CREATE, GUEST_PATH_SQL, id, "住宿登记不存在");
+	if (rc)
+		return rc;
+	if (!at)
+		at = c->now;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_int(&q, "SELECT checkin_at FROM hotel_guest WHERE id = ?", 0, &in_at);
+	if (!rc && (at < in_at || at > c->now + 600))
+		rc = ps_fail_field(c->err, PS_EINVAL, "checkout_at", "退房时间应在入住之后且不晚于现在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, at);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE hotel_guest SET checkout_at = ? WHERE id = ? AND checkout_at IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_OUT", NULL, "该旅客已退房");
+	if (!rc)
+		rc = audit_write(c, "hotel_guest.checkout", "hotel_guest", ID(id), "success", NULL);
+	return rc ? rc : guest_get(c, id, out);
+}
+
+int hotel_guests_report(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_HOTEL_GUEST_CREATE, GUEST_PATH_SQL, id, "住宿登记不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_int(&q, "SELECT foreign_guest FROM hotel_guest WHERE id = ?", 0, &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "NOT_FOREIGN", "COM-HOTEL-FOREIGN", "只有境外旅客需要报送住宿登记表");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q, "UPDATE hotel_guest SET reported_at = ? WHERE id = ? AND reported_at IS NULL", &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REPORTED", NULL, "该境外旅客的住宿登记已报送");
+	if (!rc)
+		rc = audit_write(c, "hotel_guest.report", "hotel_guest", ID(id), "success", NULL);
+	return rc ? rc : guest_get(c, id, out);
+}
+
+/* the foreign guests of the scope whose form is not in */
+static int unreported(struct ctx *c, const char *like, json_t **rows)
+{
+	struct rows_query q;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, like);
+	return rows_all(&q,
+			"SELECT g.id, g.name, g.nationality, g.room, g.checkin_at, g.station_id, t.name AS hotel,"
+			" o.name AS unit_name FROM hotel_guest g JOIN trade_unit t ON t.id = g.unit_id"
+			" JOIN org_unit o ON o.id = g.station_id WHERE o.path LIKE ? AND g.foreign_guest = 1"
+			" AND g.reported_at IS NULL ORDER BY g.checkin_at",
+			rows);
+}
+
+int hotel_guests_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	/* the station's work, not one officer's */
+	if (s == SCOPE_MINE)
+		return clocks_sink_rc(k);
+	rc = unreported(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int64_t start = row_int(r, "checkin_at");
+
+		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
+		json_object_set_new(r, "case_no", json_string(row_str(r, "hotel")));
+		json_object_set_new(r, "case_id", json_null());
+		clocks_add(k, r, arena_printf(c->arena, "hotel_guest:%lld:report", (long long)row_int(r, "id")),
+			   rule_get(RULE_COM_HOTEL_FOREIGN)->code,
+			   arena_printf(c->arena, "境外旅客住宿登记报送：%s %s房", row_str(r, "hotel"), row_str(r, "room")),
+			   start, start + FOREIGN_HOURS * 3600, CLOCK_HOURS, 0, row_str(r, "name"),
+			   "督促旅馆报送境外旅客住宿登记表并登记");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}
+
+int hotel_guests_today(struct ctx *c, json_t *items)
+{
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	if (!authz_allowed(c, ACT_HOTEL_GUEST_CREATE) || !c->who.station_id)
+		return PS_OK;
+	rc = unreported(c, ctx_scope_like(c), &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int64_t due = row_int(r, "checkin_at") + FOREIGN_HOURS * 3600;
+		int y, m, d;
+		json_t *row;
+
+		date_civil_from_days(date_local_days(due), &y, &m, &d);
+		row = json_pack("{s:s, s:s, s:s, s:s, s:s}", "kind", "hotel_foreign", "label",
+				arena_printf(c->arena, "境外旅客未报送：%s", row_str(r, "hotel")), "detail",
+				arena_printf(c->arena, "%s（%s）%s房", row_str(r, "name"), row_str(r, "nationality"),
+					     row_str(r, "room")),
+				"due_on", arena_printf(c->arena, "%04d-%02d-%02d", y, m, d), "route",
+				"/trades/hotel-guests?unreported=1");
+		if (!row || json_array_append_new(items, row)) {
+			json_decref(rows);
+			return NOMEM(c);
+		}
+	}
+	json_decref(rows);
+	return PS_OK;
+}

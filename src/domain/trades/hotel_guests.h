@@ -1,0 +1,47 @@
+/* hotel_guests.h — a hotel's guest register (issue 16 gaps): every guest
+ * with his ID document (COM-HOTEL-REG, LG Art 6 ¶1), a foreign guest's
+ * form sent to the police within 24 hours (COM-HOTEL-FOREIGN, LG Art 6 ¶2:
+ * a clock on the 预警 board and the today page until it is), and each
+ * guest compared at once with the wanted list (COM-HOTEL-DUTY, LG Art 9):
+ * a hit opens a 警情 for the station. */
+#ifndef PS_DOMAIN_HOTEL_GUESTS_H
+#define PS_DOMAIN_HOTEL_GUESTS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "domain/clocks/clocks.h"
+#include "domain/ctx.h"
+
+struct hotel_guest_input {
+	int64_t unit_id;
+	const char *name, *id_type, *id_number, *nationality, *room;
+	int64_t checkin_at; /* 0 = now */
+	int reported;       /* a foreign guest's form already sent */
+};
+
+struct hotel_guest_filter {
+	int64_t unit_id;
+	int foreign_only, unreported_only, in_house_only, hits_only;
+	int64_t page, per_page;
+};
+
+/* Register a guest of a hotel of the actor's station. */
+int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_t **out);
+
+/* The guests of the actor's scope, newest first, ID numbers masked;
+ * {"items","total","figures":{in_house, foreign_unreported, hits}}; audited. */
+int hotel_guests_list(struct ctx *c, const struct hotel_guest_filter *f, json_t **out);
+
+/* Check-out (at = 0: now). */
+int hotel_guests_checkout(struct ctx *c, int64_t id, int64_t at, json_t **out);
+
+/* A foreign guest's form received by the police. */
+int hotel_guests_report(struct ctx *c, int64_t id, json_t **out);
+
+/* Clocks (clock_sources.c) and today rows (today.c): foreign guests whose
+ * form is not in, 24 hours from check-in. */
+int hotel_guests_clocks(struct clock_sink *k, enum clock_scope s);
+int hotel_guests_today(struct ctx *c, json_t *items);
+
+#endif
