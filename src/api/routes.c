@@ -299,5 +299,8 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/leaves/{id}/decision", api_leaves_decide, 0, leaves_decide_fields),
 	ROUTE_B("POST", "/api/v1/leaves/{id}/return", api_leaves_return, 0, leaves_return_fields),
 	ROUTE("GET", "/api/v1/todos", api_todos, 0),
+	/* issue 17 remaining gaps (pat5): plan history, … */
+	ROUTE_B("PATCH", "/api/v1/patrol-plans/{id}", api_patrol_plans_update, 0, patrol_plans_update_fields),
+	ROUTE("DELETE", "/api/v1/patrol-slots/{id}", api_patrol_slots_end, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

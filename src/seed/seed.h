@@ -63,5 +63,8 @@ int seed_demo_team_assess(struct ctx *c);
 /* 队伍管理: staff records, rosters with sign-ins, leave (seed_team.c, issue 18).
  * Runs right after the accounts: the cases need qualified main handlers. */
 int seed_demo_team(struct ctx *c);
+/* issue 17 remaining gaps (pat5, seed_patrol_history.c): a plan's earlier
+ * version and ended slot, an arrest linked to its case: after seed_demo_patrol. */
+int seed_demo_patrol_history(struct ctx *c);
 
 #endif

@@ -593,6 +593,11 @@ static const struct row table[] = {
 	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 	/* 待办事项: every business role its own */
 	R("GET", "/todos", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* issue 17 remaining gaps (pat5): a plan changed and a slot taken out
+	 * by the station's officers and chief (patrol.manage), in their station */
+	R("PATCH", "/patrol-plans/{id}", "{\"stakeout_points\":\"矩阵点位\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("DELETE", "/patrol-slots/{id}", NULL, "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -630,6 +635,8 @@ struct fixtures {
 	long long leader_task[NSCOPE], meeting[NSCOPE];
 	/* 队伍管理 (issue 18, part 1) */
 	long long roster[NSCOPE], leave[NSCOPE];
+	/* issue 17 remaining gaps (pat5) */
+	long long patrol_slot[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -1032,6 +1039,14 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->juzhang));
 		f->meeting[s] = q1(srv, "SELECT MAX(id) FROM meeting");
 	}
+	/* issue 17 remaining gaps (pat5): a slot of each scope's plan */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO patrol_slot(plan_id, weekday, start_min, end_min, created_by, created_at)"
+			      " VALUES (%lld, 5, 60, 120, 1, 0)",
+			      f->patrol_plan[s]));
+		f->patrol_slot[s] = q1(srv, "SELECT MAX(id) FROM patrol_slot");
+	}
 }
 
 /* ---- running one cell ---- */
@@ -1061,6 +1076,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
 		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
+		M("/patrol-slots/", patrol_slot),
 #undef M
 	};
 

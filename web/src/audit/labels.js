@@ -461,7 +461,10 @@ const ACTION = {
   'leave.approve': '审批请假',
   'leave.reject': '不批准请假',
   'leave.return': '销假',
-  'todo.read': '查看待办事项'
+  'todo.read': '查看待办事项',
+  // issue 17 remaining gaps (pat5)
+  'patrol_plan.update': '修改巡逻计划',
+  'patrol_plan.end_slot': '停止巡逻时段'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
