@@ -97,5 +97,30 @@ export const leadershipScenarios = [
       const n = await page.locator('[data-test="meeting-stations"] .el-table__body tr').count()
       assert(n === 9, `the snapshot lists ${n} stations, expected 9`)
     }
+  },
+  {
+    name: 'a station chief assigns a 领导交办 task to one of his officers (the deadline picker round trip)',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/leader-tasks')
+      await page.locator('[data-test="task-new"]').click()
+      const who = page.locator('[data-test="task-assignee"]')
+      await expectVisible(who, 'the 承办民警 picker')
+      await who.click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '李明' }).first().click()
+      await page.locator('textarea[data-test="task-content"]').fill('核查东街出租屋登记情况（交办到人）')
+      const day = dayAgo(-3)
+      const picker = page.locator('input[aria-label="办理期限"]')
+      await picker.fill(day)
+      await picker.press('Enter')
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/leader-tasks'))
+      await page.locator('[data-test="task-save"]').click()
+      const body = JSON.parse((await sent).postData())
+      assert(body.assignee_id > 0, `no officer sent: ${JSON.stringify(body)}`)
+      assert(body.deadline === Date.parse(`${day}T00:00:00+08:00`) / 1000 + 86400, `the deadline sent is ${body.deadline}, not the end of ${day}`)
+      const row = page.locator('[data-test="tasks-table"] .el-table__body tr', { hasText: '交办到人' })
+      await expectVisible(row.getByText('李明'), 'the task with its officer in the list')
+    }
   }
 ]
