@@ -198,7 +198,7 @@ int api_analysis_weekly(struct req *r)
 	return DONE(rc, 200, out);
 }
 
-/* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点). */
+/* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点, 网格). */
 struct brief {
 	json_t *rep;
 	const char *span; /* "from 至 to" */
@@ -208,7 +208,7 @@ static int write_brief(void *arg, const char *path)
 {
 	static const struct {
 		const char *key, *sheet;
-	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" } };
+	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" }, { "by_grid", "网格" } };
 	const struct brief *br = arg;
 	lxw_workbook *wb = workbook_new(path);
 	lxw_format *bold;
