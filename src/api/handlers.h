@@ -404,6 +404,9 @@ extern const struct field patrol_meetings_put_fields[];
 int api_patrol_plans_update(struct req *r);
 extern const struct field patrol_plans_update_fields[];
 int api_patrol_slots_end(struct req *r);
+int api_incident_category_offences_list(struct req *r);
+int api_incident_category_offences_put(struct req *r);
+extern const struct field incident_category_offences_put_fields[];
 /* 领导交办, 逐级上报 and 阅示 (issue 17) */
 int api_leader_tasks_list(struct req *r);
 int api_leader_tasks_create(struct req *r);

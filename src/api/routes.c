@@ -302,5 +302,8 @@ const struct route api_routes[] = {
 	/* issue 17 remaining gaps (pat5): plan history, … */
 	ROUTE_B("PATCH", "/api/v1/patrol-plans/{id}", api_patrol_plans_update, 0, patrol_plans_update_fields),
 	ROUTE("DELETE", "/api/v1/patrol-slots/{id}", api_patrol_slots_end, 0),
+	ROUTE("GET", "/api/v1/incident-category-offences", api_incident_category_offences_list, 0),
+	ROUTE_B("PUT", "/api/v1/incident-category-offences", api_incident_category_offences_put, 0,
+		incident_category_offences_put_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

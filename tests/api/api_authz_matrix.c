@@ -598,6 +598,10 @@ static const struct row table[] = {
 	R("PATCH", "/patrol-plans/{id}", "{\"stakeout_points\":\"矩阵点位\"}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
 	R("DELETE", "/patrol-slots/{id}", NULL, "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* the 警情类别 → 案由 table: the administrator's */
+	R("GET", "/incident-category-offences", NULL, "Y N N N N N N N N N N N N"),
+	R("PUT", "/incident-category-offences", "{\"category\":\"0205\",\"offence\":\"OF-109\"}",
+	  "Y N N N N N N N N N N N N"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

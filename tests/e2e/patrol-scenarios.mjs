@@ -136,5 +136,23 @@ export const patrolScenarios = [
       await changed.locator('[data-test="plan-history"]').click()
       await expectVisible(page.locator('[data-test="plan-version"]', { hasText: `${day} 00:00` }).first(), 'the old version with its interval')
     }
+  },
+  {
+    name: 'the administrator maps a 警情 category to its 案由 (警情类别与案由)',
+    async run({ page }) {
+      await login(page, 'admin', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/admin/category-offences')
+      const pick = page.locator('[data-test="offence-0211"]')
+      await expectVisible(pick, 'the 0211 row')
+      await pick.click()
+      await page.keyboard.type('OF-002')
+      await page.locator('.el-select-dropdown__item:visible', { hasText: 'OF-002' }).first().click()
+      await page.locator('[data-test="offence-save-0211"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '案由已更新' }), 'the 案由已更新 message')
+      const code = await page.evaluate(() =>
+        fetch('/api/v1/incident-category-offences').then((r) => r.json()).then((d) => (d.items.find((x) => x.code === '0211') || {}).offence_code))
+      assert(code === 'OF-002', `0211 maps to ${code}`)
+    }
   }
 ]

@@ -96,7 +96,9 @@ export const OBJECT_TYPES = [
   { value: 'staff_figures', label: '队伍结构' },
   { value: 'duty_roster', label: '值班表' },
   { value: 'leave', label: '请假' },
-  { value: 'todo', label: '待办事项' }
+  { value: 'todo', label: '待办事项' },
+  // issue 17 remaining gaps (pat5)
+  { value: 'incident_category', label: '警情类别' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -464,7 +466,8 @@ const ACTION = {
   'todo.read': '查看待办事项',
   // issue 17 remaining gaps (pat5)
   'patrol_plan.update': '修改巡逻计划',
-  'patrol_plan.end_slot': '停止巡逻时段'
+  'patrol_plan.end_slot': '停止巡逻时段',
+  'incident_category_offence.put': '修改警情类别案由对照'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
