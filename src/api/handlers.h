@@ -407,6 +407,7 @@ int api_patrol_slots_end(struct req *r);
 int api_incident_category_offences_list(struct req *r);
 int api_incident_category_offences_put(struct req *r);
 extern const struct field incident_category_offences_put_fields[];
+int api_meetings_xlsx(struct req *r);
 /* 领导交办, 逐级上报 and 阅示 (issue 17) */
 int api_leader_tasks_list(struct req *r);
 int api_leader_tasks_create(struct req *r);

@@ -305,5 +305,6 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/incident-category-offences", api_incident_category_offences_list, 0),
 	ROUTE_B("PUT", "/api/v1/incident-category-offences", api_incident_category_offences_put, 0,
 		incident_category_offences_put_fields),
+	ROUTE("GET", "/api/v1/meetings/{id}/export.xlsx", api_meetings_xlsx, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -602,6 +602,8 @@ static const struct row table[] = {
 	R("GET", "/incident-category-offences", NULL, "Y N N N N N N N N N N N N"),
 	R("PUT", "/incident-category-offences", "{\"category\":\"0205\",\"offence\":\"OF-109\"}",
 	  "Y N N N N N N N N N N N N"),
+	/* the 调度会 record as a workbook: as GET /meetings/{id} */
+	R("GET", "/meetings/{id}/export.xlsx", NULL, "NNN NNN YYN YYN YYN YYN YYN NNN NNN YYN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

@@ -33,7 +33,8 @@ const DETAILS = [
   { list: '/trade-units', page: (id) => `/trades/units/${id}` },
   { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` },
   { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` },
-  { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` }
+  { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` },
+  { list: '/meetings', page: (id) => `/print/meetings/${id}` }
 ]
 
 // Pages already checked for a role (role + path): a second account of the same role checks only

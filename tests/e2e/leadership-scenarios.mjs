@@ -122,5 +122,24 @@ export const leadershipScenarios = [
       const row = page.locator('[data-test="tasks-table"] .el-table__body tr', { hasText: '交办到人' })
       await expectVisible(row.getByText('李明'), 'the task with its officer in the list')
     }
+  },
+  {
+    name: 'the 局长 opens the printable 调度分析会 record and exports it as a workbook',
+    async run({ page }) {
+      await login(page, 'juzhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/meetings')
+      await expectVisible(page.locator('[data-test="meeting-detail"]'), 'a meeting')
+      await page.locator('[data-test="meeting-print"]').click()
+      await page.waitForURL((u) => /^\/print\/meetings\/\d+$/.test(u.pathname))
+      const sheet = page.locator('[data-test="meeting-sheet"]')
+      await expectVisible(sheet.getByText('上次会议'), 'the earlier meeting\'s follow-up first')
+      const rows = await sheet.locator('table').nth(2).locator('tbody tr').count()
+      assert(rows === 9, `the printed figures list ${rows} stations, expected 9`)
+      const saved = page.waitForEvent('download')
+      await page.locator('[data-test="meeting-print-xlsx"]').click()
+      const file = await saved
+      assert(/\.xlsx$/.test(file.suggestedFilename()), `the download is ${file.suggestedFilename()}`)
+    }
   }
 ]
