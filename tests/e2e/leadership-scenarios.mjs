@@ -141,5 +141,22 @@ export const leadershipScenarios = [
       const file = await saved
       assert(/\.xlsx$/.test(file.suggestedFilename()), `the download is ${file.suggestedFilename()}`)
     }
+  },
+  {
+    name: 'the 研判 date picker sends the chosen day and the page shows it (with the grid table)',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/analysis')
+      await expectVisible(page.locator('[data-test="analysis-grids"]'), 'the 网格 table')
+      const day = dayAgo(9)
+      const [y, m, d] = day.split('-')
+      const asked = page.waitForRequest((r) => r.url().includes('/api/v1/analysis/morning') && r.url().includes(`date=${day}`))
+      const picker = page.locator('input[aria-label="研判日期"]')
+      await picker.fill(day)
+      await picker.press('Enter')
+      await asked
+      await expectVisible(page.locator('[data-test="analysis-rule"]', { hasText: `${y}年${Number(m)}月${Number(d)}日` }), `the page on ${day}`)
+    }
   }
 ]
