@@ -400,6 +400,14 @@ int api_patrol_rewards_create(struct req *r);
 extern const struct field patrol_rewards_create_fields[];
 int api_patrol_meetings_put(struct req *r);
 extern const struct field patrol_meetings_put_fields[];
+/* issue 17 remaining gaps (pat5): plan history, … */
+int api_patrol_plans_update(struct req *r);
+extern const struct field patrol_plans_update_fields[];
+int api_patrol_slots_end(struct req *r);
+int api_incident_category_offences_list(struct req *r);
+int api_incident_category_offences_put(struct req *r);
+extern const struct field incident_category_offences_put_fields[];
+int api_meetings_xlsx(struct req *r);
 /* 领导交办, 逐级上报 and 阅示 (issue 17) */
 int api_leader_tasks_list(struct req *r);
 int api_leader_tasks_create(struct req *r);

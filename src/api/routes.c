@@ -322,5 +322,12 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/scrap-purchases/{id}/handling", api_scrap_purchases_handle, 0,
 		scrap_purchases_handle_fields),
 	ROUTE_B("POST", "/api/v1/trade-units/{id}/drills", api_trade_units_drill, 0, trade_units_drill_fields),
+	/* issue 17 remaining gaps (pat5): plan history, … */
+	ROUTE_B("PATCH", "/api/v1/patrol-plans/{id}", api_patrol_plans_update, 0, patrol_plans_update_fields),
+	ROUTE("DELETE", "/api/v1/patrol-slots/{id}", api_patrol_slots_end, 0),
+	ROUTE("GET", "/api/v1/incident-category-offences", api_incident_category_offences_list, 0),
+	ROUTE_B("PUT", "/api/v1/incident-category-offences", api_incident_category_offences_put, 0,
+		incident_category_offences_put_fields),
+	ROUTE("GET", "/api/v1/meetings/{id}/export.xlsx", api_meetings_xlsx, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

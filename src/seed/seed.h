@@ -66,5 +66,8 @@ int seed_demo_team(struct ctx *c);
 /* 社区警务 gaps (issue 16): 撤管 requests, hotel guests, scrap purchases
  * (seed_community_gaps.c); after seed_demo_trades. */
 int seed_demo_community_gaps(struct ctx *c);
+/* issue 17 remaining gaps (pat5, seed_patrol_history.c): a plan's earlier
+ * version and ended slot, an arrest linked to its case: after seed_demo_patrol. */
+int seed_demo_patrol_history(struct ctx *c);
 
 #endif

@@ -1,5 +1,5 @@
 /* api_analysis.c — 研判 (issue 17): a day against the same weekday of the
- * four weeks before, by type, place and hour, with what stands out above
+ * four weeks before, by type, place, grid (网格) and hour, with what stands out above
  * mean + k·sd (PAT-ANALYSIS-RANGE, settings analysis.k_tenths and
  * analysis.min_count); the analyst's note; the weekly brief and its
  * workbook. A fresh demo county; the days used lie ahead of the demo's. */
@@ -57,8 +57,37 @@ STORY(morning_and_weekly)
 		inc_at(srv, BS, "0601", fmt(srv, "北社乡求助%d号", k), midnight(d) + (9 + 2 * k) * HOUR);
 	}
 
+	/* 网格: the market is in 东街社区 (城关's grid 1), the weekly shops in
+	 * 西街社区 (grid 6); 北社's calls have no 社区: 未对应网格 */
+	assert_int_equal(db_raw_exec(srv->db, "UPDATE incident SET community = '东街社区' WHERE place = '城关镇北街菜市场'"), 0);
+	assert_int_equal(db_raw_exec(srv->db, "UPDATE incident SET community = '西街社区' WHERE place LIKE '城关镇第%号商铺'"), 0);
 	r = http(srv, S("ducha"), "GET", fmt(srv, API "/analysis/morning?date=%s", ymd(srv, d, 1)), NULL);
 	EXPECT(r, 200);
+	/* by grid: 东街's grid 3 against 0, 0, 0, 0 stands out; 西街's 0
+	 * against 1, 1, 1, 1; 未对应网格 (k 0) 3, never a standout */
+	{
+		long long g1 = 0, g6 = 0, none = -1, gstand = 0;
+
+		json_array_foreach(jpath(r->json, "by_grid"), i, st) {
+			if (jint(st, "k") == 1) {
+				g1 = jint(st, "count");
+				assert_true(json_is_true(json_object_get(st, "high")));
+				assert_non_null(strstr(jstr(st, "name"), "城关派出所·"));
+			} else if (jint(st, "k") == 6) {
+				g6 = jint(st, "count");
+				assert_true(jreal(st, "mean") == 1.0);
+			} else if (jint(st, "k") == 0) {
+				none = jint(st, "count");
+				assert_string_equal(jstr(st, "name"), "未对应网格");
+			}
+		}
+		assert_int_equal(g1, 3);
+		assert_int_equal(g6, 0);
+		assert_int_equal(none, 3);
+		json_array_foreach(jpath(r->json, "standouts"), i, st)
+			gstand += !strcmp(jstr(st, "dimension"), "网格");
+		assert_int_equal(gstand, 1);
+	}
 	/* 02: 3 against 1, 1, 1, 1 (mean 1, sd 0): stands out */
 	t02 = item(jpath(r->json, "by_type"), "02");
 	if (!t02 || jint(t02, "count") != 3 || jreal(t02, "mean") != 1.0 || jreal(t02, "sd") != 0.0 ||
@@ -101,6 +130,10 @@ STORY(morning_and_weekly)
 	EXPECT_NUM(r, "prev_total", 5);
 	EXPECT_STR(r, "from", ymd(srv, d - 6, 1));
 	assert_int_equal(jint(item(jpath(r->json, "by_type"), "06"), "prev"), 4);
+	json_array_foreach(jpath(r->json, "by_grid"), i, st)
+		if (jint(st, "k") == 1)
+			found += 10 * (jint(st, "count") == 3 && jint(st, "prev") == 0);
+	assert_int_equal(found, 11); /* the market's standout above, 东街's grid here */
 	r = http(srv, S("ducha"), "GET", fmt(srv, API "/analysis/weekly.xlsx?date=%s", ymd(srv, d, 1)), NULL);
 	EXPECT(r, 200);
 	assert_memory_equal(r->body, "PK", 2);

@@ -639,6 +639,17 @@ static const struct row table[] = {
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
 	R("POST", "/trade-units/{id}/drills", "{\"drilled_on\":\"@today\"}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* issue 17 remaining gaps (pat5): a plan changed and a slot taken out
+	 * by the station's officers and chief (patrol.manage), in their station */
+	R("PATCH", "/patrol-plans/{id}", "{\"stakeout_points\":\"矩阵点位\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	R("DELETE", "/patrol-slots/{id}", NULL, "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN NNN NNN NNN"),
+	/* the 警情类别 → 案由 table: the administrator's */
+	R("GET", "/incident-category-offences", NULL, "Y N N N N N N N N N N N N"),
+	R("PUT", "/incident-category-offences", "{\"category\":\"0205\",\"offence\":\"OF-109\"}",
+	  "Y N N N N N N N N N N N N"),
+	/* the 调度会 record as a workbook: as GET /meetings/{id} */
+	R("GET", "/meetings/{id}/export.xlsx", NULL, "NNN NNN YYN YYN YYN YYN YYN NNN NNN YYN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -681,6 +692,8 @@ struct fixtures {
 	/* 撤管 (issue 16 gaps) */
 	long long kp_removal[NSCOPE];
 	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE];
+	/* issue 17 remaining gaps (pat5) */
+	long long patrol_slot[NSCOPE];
 };
 
 static long long q1(struct server *srv, const char *sql)
@@ -1111,6 +1124,13 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->trade[s], f->unit[s], f->user[s], f->trade[s], f->unit[s], f->user[s]));
 		f->hotel_guest[s] = q1(srv, "SELECT MAX(id) FROM hotel_guest");
 		f->scrap_purchase[s] = q1(srv, "SELECT MAX(id) FROM scrap_purchase");
+	/* issue 17 remaining gaps (pat5): a slot of each scope's plan */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO patrol_slot(plan_id, weekday, start_min, end_min, created_by, created_at)"
+			      " VALUES (%lld, 5, 60, 120, 1, 0)",
+			      f->patrol_plan[s]));
+		f->patrol_slot[s] = q1(srv, "SELECT MAX(id) FROM patrol_slot");
 	}
 }
 
@@ -1144,6 +1164,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/recusals/", recusal),
 		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
 		M("/scrap-purchases/", scrap_purchase),
+		M("/patrol-slots/", patrol_slot),
 #undef M
 	};
 

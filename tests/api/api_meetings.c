@@ -5,6 +5,8 @@
  * the next meeting the earlier decisions and tasks come first with their
  * follow-up. A fresh demo county. */
 #include "incident_util.h"
+#include "core/buf.h"
+#include "core/xlsx.h"
 
 static void unused_helpers(void) __attribute__((unused));
 static void unused_helpers(void)
@@ -89,6 +91,24 @@ STORY(meeting_and_follow_up)
 	r = http(srv, S("suozhang"), "GET", API "/meetings", NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "items.0.id", m2);
+	/* the record as a workbook: its first sheet holds the meeting, the
+	 * earlier decision with its follow-up and the earlier task done; a
+	 * station chief reads it, an officer may not */
+	r = http(srv, S("suozhang"), "GET", fmt(srv, API "/meetings/%lld/export.xlsx", m2), NULL);
+	EXPECT(r, 200);
+	{
+		struct buf b;
+		struct ps_err e;
+
+		buf_init(&b, 1 << 20);
+		assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
+		if (!strstr(buf_str(&b), "第二次调度分析会") || !strstr(buf_str(&b), "已落实，农贸市场一周无盗窃") ||
+		    !strstr(buf_str(&b), "已办结") || !strstr(buf_str(&b), "高建军、各所所长"))
+			fail_msg("the meeting workbook: %s", buf_str(&b));
+		buf_release(&b);
+	}
+	assert_error(srv, http(srv, S("minjing1"), "GET", fmt(srv, API "/meetings/%lld/export.xlsx", m2), NULL), 403,
+		     NULL);
 	/* a follow-up must name an earlier decision */
 	assert_error(srv,
 		     http(srv, S("juzhang"), "POST", API "/meetings",

@@ -4,7 +4,7 @@
  * that the week before (W) and the one before it (P) lie in that month:
  *
  * - team A (police, 李明) patrols grid 1 (东街社区's grid) on Tuesdays
- *   19:00–21:00; team B (auxiliary) walks a route only, Wednesdays 08–09;
+ *   19:00–21:00 (both plans entered as in force since 1 January); team B (auxiliary) walks a route only, Wednesdays 08–09;
  * - incidents in W: 东街 Tue 19:30 (in), Tue 20:59 (in), Tue 21:10 (out of
  *   the slot), 西街 Tue 19:45 (out of the area), 东街 Wed 19:30 (out of the
  *   day), a 求助 Tue 19:10 (not a violation); in P: 东街 Tue 19:05 ×3;
@@ -191,8 +191,9 @@ STORY(patrol_scores_proposals_hits)
 
 	r = http(srv, CHIEF, "POST", API "/patrol-plans",
 		 fmt(srv, "{\"team_id\":%lld,\"name\":\"东街夜巡\",\"grid_id\":1,\"dress\":\"uniform\","
-			  "\"stakeout_points\":\"东街菜市场口\",\"slots\":[{\"weekday\":1,\"start\":\"19:00\",\"end\":\"21:00\"}]}",
-		     team_a));
+			  "\"stakeout_points\":\"东街菜市场口\",\"effective_from\":\"%04d-01-01\","
+			  "\"slots\":[{\"weekday\":1,\"start\":\"19:00\",\"end\":\"21:00\"}]}",
+		     team_a, y));
 	EXPECT(r, 201);
 	plan_a = rnum(r, "plan.id");
 	/* the visits vary: two 15-minute visits, one in each hour */
@@ -204,8 +205,8 @@ STORY(patrol_scores_proposals_hits)
 	assert_true(strcmp(json_string_value(json_object_get(json_array_get(it, 1), "start")), "20:45") <= 0);
 	r = http(srv, CHIEF, "POST", API "/patrol-plans",
 		 fmt(srv, "{\"team_id\":%lld,\"name\":\"解放路早巡\",\"route\":\"解放路—汽车站\",\"mode\":\"bicycle\","
-			  "\"slots\":[{\"weekday\":2,\"start\":\"08:00\",\"end\":\"09:00\"}]}",
-		     team_b));
+			  "\"effective_from\":\"%04d-01-01\",\"slots\":[{\"weekday\":2,\"start\":\"08:00\",\"end\":\"09:00\"}]}",
+		     team_b, y));
 	EXPECT(r, 201);
 	plan_b = rnum(r, "plan.id");
 	(void)plan_b;
@@ -396,10 +397,113 @@ STORY(patrol_scores_proposals_hits)
 	}
 }
 
+/* A plan edited mid-month (plan history): the clock at M, the Wednesday
+ * noon two weeks before D (the 9th–14th), where the plan entered as in
+ * force since the 1st — team A, grid 1 (东街), Tuesdays 19:00–21:00 — is
+ * changed: its area becomes grid 6 (西街), the Tuesday slot is taken out
+ * and a Thursday 19:00–21:00 slot added. Incidents (violations, 19:30):
+ * Tue D−15 东街 (in, v1), Tue D−15 西街 (out of v1's area), Thu D−20 西街
+ * (no Thursday slot before M), Tue D−8 东街 (v1 over, the slot out),
+ * Thu D−6 西街 (in, v2). Then D, Wednesday noon:
+ * - week of D−15 (Monday D−16): incidents 1, planned Tue D−15 and Thu
+ *   D−13 → 2; scored against today's plan it would be 0 incidents;
+ * - week of D−8 (Monday D−9): incidents 1 (D−6), previous 1, planned 1;
+ * - the month: incidents 2; planned = the Tuesdays from the 1st to D−15
+ *   plus Thursdays D−13 and D−6. */
+STORY(patrol_plan_edited_mid_month)
+{
+	struct resp *r;
+	int64_t d, mday, today;
+	long long team, plan, slot_tue, station;
+	int y, m, dom;
+	json_t *it;
+
+	today = (srv_now(srv) + 8 * 3600) / DAYS;
+	for (d = today + 15;; d++) {
+		civil(d, &y, &m, &dom);
+		if (wday(d) == 2 && dom >= 23 && dom <= 28)
+			break;
+	}
+	mday = d - 14;
+	clock_advance(srv, at(mday, 12, 0) - srv_now(srv));
+	station = unit_id(srv, CHIEF, "城关派出所");
+	assert_int_equal(db_raw_exec(srv->db, "UPDATE incident SET community = NULL"), 0);
+	assert_int_equal(db_raw_exec(srv->db, "UPDATE patrol_team SET active = 0"), 0);
+	assert_int_equal(db_raw_exec(srv->db, "UPDATE patrol_plan SET active = 0"), 0);
+	r = http(srv, CHIEF, "POST", API "/patrol-teams", "{\"name\":\"历史测试队\",\"kind\":\"police\",\"leader\":\"李明\"}");
+	EXPECT(r, 201);
+	team = rnum(r, "team.id");
+	r = http(srv, CHIEF, "POST", API "/patrol-plans",
+		 fmt(srv, "{\"team_id\":%lld,\"name\":\"东街夜巡\",\"grid_id\":1,\"effective_from\":\"bad\"}", team));
+	assert_error(srv, r, 400, NULL);
+	EXPECT_STR(r, "error.field", "effective_from");
+	r = http(srv, CHIEF, "POST", API "/patrol-plans",
+		 fmt(srv, "{\"team_id\":%lld,\"name\":\"东街夜巡\",\"grid_id\":1,\"effective_from\":\"%04d-%02d-01\","
+			  "\"slots\":[{\"weekday\":1,\"start\":\"19:00\",\"end\":\"21:00\"}]}",
+		     team, y, m));
+	EXPECT(r, 201);
+	plan = rnum(r, "plan.id");
+	slot_tue = rnum(r, "plan.slots.0.id");
+
+	/* the edit at M: another station's chief may not (403) */
+	r = http(srv, OTHER, "PATCH", fmt(srv, API "/patrol-plans/%lld", plan), "{\"grid_id\":6}");
+	assert_error(srv, r, 403, NULL);
+	r = http(srv, OTHER, "DELETE", fmt(srv, API "/patrol-slots/%lld", slot_tue), NULL);
+	assert_error(srv, r, 403, NULL);
+	r = http(srv, CHIEF, "PATCH", fmt(srv, API "/patrol-plans/%lld", plan), "{\"grid_id\":6,\"name\":\"西街夜巡\"}");
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "plan.grid_id", 6);
+	EXPECT_NUM(r, "plan.versions.0.grid_id", 1);
+	EXPECT_STR(r, "plan.versions.0.name", "东街夜巡");
+	/* the clock runs on while the requests travel */
+	assert_true(rnum(r, "plan.versions.0.valid_to") >= at(mday, 12, 0) &&
+		    rnum(r, "plan.versions.0.valid_to") < at(mday, 12, 5));
+	r = http(srv, CHIEF, "DELETE", fmt(srv, API "/patrol-slots/%lld", slot_tue), NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "plan.slots")), 0);
+	EXPECT_NUM(r, "plan.ended_slots.0.id", slot_tue);
+	r = http(srv, CHIEF, "DELETE", fmt(srv, API "/patrol-slots/%lld", slot_tue), NULL);
+	EXPECT_ERR(srv, r, 409, "SLOT_ENDED", NULL);
+	r = http(srv, CHIEF, "POST", fmt(srv, API "/patrol-plans/%lld/slots", plan),
+		 "{\"weekday\":3,\"start\":\"19:00\",\"end\":\"21:00\"}");
+	EXPECT(r, 201);
+	assert_int_equal(json_array_size(jpath(r->json, "plan.slots")), 1);
+	assert_true(audit_count(srv, AUDITOR, "patrol_plan.update", "suozhang", "success") >= 1);
+	assert_true(audit_count(srv, AUDITOR, "patrol_plan.end_slot", "suozhang", "success") >= 1);
+
+	incident(srv, station, "东街社区", "0201", at(d - 15, 19, 30));
+	incident(srv, station, "西街社区", "0201", at(d - 15, 19, 40));
+	incident(srv, station, "西街社区", "0201", at(d - 20, 19, 30));
+	incident(srv, station, "东街社区", "0201", at(d - 8, 19, 30));
+	incident(srv, station, "西街社区", "0201", at(d - 6, 19, 30));
+	clock_advance(srv, at(d, 12, 0) - srv_now(srv));
+	memset(sess, 0, sizeof(sess)); /* two weeks on: the sessions have expired */
+
+	r = http(srv, CHIEF, "GET", fmt(srv, API "/patrol-scores?period=week&date=%s", ymd(srv, d - 15)), NULL);
+	EXPECT(r, 200);
+	it = find(jpath(r->json, "items"), "team_id", team);
+	assert_non_null(it);
+	assert_int_equal(num(it, "incidents"), 1);
+	assert_int_equal(num(it, "slots_planned"), 2);
+	r = http(srv, CHIEF, "GET", fmt(srv, API "/patrol-scores?period=week&date=%s", ymd(srv, d - 8)), NULL);
+	EXPECT(r, 200);
+	it = find(jpath(r->json, "items"), "team_id", team);
+	assert_int_equal(num(it, "incidents"), 1);
+	assert_int_equal(num(it, "prev_incidents"), 1);
+	assert_int_equal(num(it, "slots_planned"), 1);
+	r = http(srv, CHIEF, "GET", fmt(srv, API "/patrol-scores?period=month&date=%s", ymd(srv, d)), NULL);
+	EXPECT(r, 200);
+	it = find(jpath(r->json, "items"), "team_id", team);
+	assert_int_equal(num(it, "incidents"), 2);
+	assert_int_equal(num(it, "slots_planned"), count_weekday(day_of(y, m, 1), d - 15, 1) + 2);
+	assert_int_equal(num(it, "slots_covered"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(patrol_scores_proposals_hits, story_setup, teardown_server),
+		cmocka_unit_test_setup_teardown(patrol_plan_edited_mid_month, story_setup, teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

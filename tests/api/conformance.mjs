@@ -206,6 +206,8 @@ async function readAll(c) {
   // 社区警务 gaps (issue 16): 撤管
   lists.push('/key-person-removals', '/hotel-guests', '/scrap-purchases', '/ledgers/key_persons', '/ledgers/hotel_guests',
     '/ledgers/trade_hotel')
+  // issue 17 remaining gaps (pat5)
+  lists.push('/incident-category-offences')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

@@ -35,6 +35,7 @@ const DETAILS = [
   { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` },
   { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` },
   { list: '/cases?per_page=1', page: (id) => `/supervision/recusals?case=${id}` }
+  { list: '/meetings', page: (id) => `/print/meetings/${id}` }
 ]
 
 // Pages already checked for a role (role + path): a second account of the same role checks only

@@ -97,5 +97,66 @@ export const leadershipScenarios = [
       const n = await page.locator('[data-test="meeting-stations"] .el-table__body tr').count()
       assert(n === 9, `the snapshot lists ${n} stations, expected 9`)
     }
+  },
+  {
+    name: 'a station chief assigns a 领导交办 task to one of his officers (the deadline picker round trip)',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/leader-tasks')
+      await page.locator('[data-test="task-new"]').click()
+      const who = page.locator('[data-test="task-assignee"]')
+      await expectVisible(who, 'the 承办民警 picker')
+      await who.click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '李明' }).first().click()
+      await page.locator('textarea[data-test="task-content"]').fill('核查东街出租屋登记情况（交办到人）')
+      const day = dayAgo(-3)
+      const picker = page.locator('input[aria-label="办理期限"]')
+      await picker.fill(day)
+      await picker.press('Enter')
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/leader-tasks'))
+      await page.locator('[data-test="task-save"]').click()
+      const body = JSON.parse((await sent).postData())
+      assert(body.assignee_id > 0, `no officer sent: ${JSON.stringify(body)}`)
+      assert(body.deadline === Date.parse(`${day}T00:00:00+08:00`) / 1000 + 86400, `the deadline sent is ${body.deadline}, not the end of ${day}`)
+      const row = page.locator('[data-test="tasks-table"] .el-table__body tr', { hasText: '交办到人' })
+      await expectVisible(row.getByText('李明'), 'the task with its officer in the list')
+    }
+  },
+  {
+    name: 'the 局长 opens the printable 调度分析会 record and exports it as a workbook',
+    async run({ page }) {
+      await login(page, 'juzhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/meetings')
+      await expectVisible(page.locator('[data-test="meeting-detail"]'), 'a meeting')
+      await page.locator('[data-test="meeting-print"]').click()
+      await page.waitForURL((u) => /^\/print\/meetings\/\d+$/.test(u.pathname))
+      const sheet = page.locator('[data-test="meeting-sheet"]')
+      await expectVisible(sheet.getByText('上次会议'), 'the earlier meeting\'s follow-up first')
+      const rows = await sheet.locator('table').nth(2).locator('tbody tr').count()
+      assert(rows === 9, `the printed figures list ${rows} stations, expected 9`)
+      const saved = page.waitForEvent('download')
+      await page.locator('[data-test="meeting-print-xlsx"]').click()
+      const file = await saved
+      assert(/\.xlsx$/.test(file.suggestedFilename()), `the download is ${file.suggestedFilename()}`)
+    }
+  },
+  {
+    name: 'the 研判 date picker sends the chosen day and the page shows it (with the grid table)',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/analysis')
+      await expectVisible(page.locator('[data-test="analysis-grids"]'), 'the 网格 table')
+      const day = dayAgo(9)
+      const [y, m, d] = day.split('-')
+      const asked = page.waitForRequest((r) => r.url().includes('/api/v1/analysis/morning') && r.url().includes(`date=${day}`))
+      const picker = page.locator('input[aria-label="研判日期"]')
+      await picker.fill(day)
+      await picker.press('Enter')
+      await asked
+      await expectVisible(page.locator('[data-test="analysis-rule"]', { hasText: `${y}年${Number(m)}月${Number(d)}日` }), `the page on ${day}`)
+    }
   }
 ]

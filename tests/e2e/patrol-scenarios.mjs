@@ -88,5 +88,71 @@ export const patrolScenarios = [
       await page.waitForFunction((n) => document.querySelectorAll('[data-test="log-item"]').length > n || n >= 20, before, { timeout: WAIT_MS })
       await expectVisible(page.locator('[data-test="log-item"]', { hasText: '提醒两家商户' }).first(), 'the new log in the list')
     }
+  },
+  {
+    name: 'the incident and the case a patrol arrest produced show the arrest (抓现行)',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      const ids = await page.evaluate(async () => {
+        const r = await fetch('/api/v1/patrol-logs', { credentials: 'same-origin' })
+        const d = await r.json()
+        const all = (d.items || []).flatMap((l) => l.arrests || [])
+        return { incident: (all.find((a) => a.incident_id) || {}).incident_id, kase: (all.find((a) => a.case_id) || {}).case_id }
+      })
+      assert(ids.incident && ids.kase, `the demo has no arrest linked to an incident and a case: ${JSON.stringify(ids)}`)
+      await page.goto(`/incidents/${ids.incident}`)
+      await expectVisible(page.locator('[data-test="patrol-arrests"] [data-test="patrol-arrest"]').first(), 'the arrest on the incident page')
+      await page.goto(`/cases/${ids.kase}`)
+      await expectVisible(page.locator('[data-test="patrol-arrests"] [data-test="patrol-arrest"]').first(), 'the arrest on the case page')
+    }
+  },
+  {
+    name: 'a chief enters a plan in force since a past day (the date round trip) and changes it: the old version is kept',
+    async run({ page }) {
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/patrol/plans')
+      await expectVisible(page.locator('[data-test="patrol-plan-list"] .el-table__body tr').first(), 'the plans')
+      // three days ago in Shanghai, as the picker would be typed
+      const day = new Date(Date.now() + 8 * 3600e3 - 3 * 86400e3).toISOString().slice(0, 10)
+      await page.locator('[data-test="plan-new"]').click()
+      await page.getByLabel('计划名称', { exact: true }).fill('补录纸质计划')
+      await page.getByLabel('路线', { exact: true }).fill('老街—车站')
+      const picker = page.locator('input[aria-label="执行日期"]')
+      await picker.fill(day)
+      await picker.press('Enter')
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/patrol-plans'))
+      await page.locator('.el-dialog__footer .el-button--primary', { hasText: '保存' }).first().click()
+      const body = JSON.parse((await sent).postData())
+      assert(body.effective_from === day, `the picker sent ${body.effective_from}, not ${day}`)
+      const row = page.locator('[data-test="patrol-plan-list"] .el-table__body tr', { hasText: '补录纸质计划' })
+      await expectVisible(row.getByText(`本版自 ${day} 00:00`), `the plan in force since ${day} 00:00`)
+      await row.locator('[data-test="plan-edit"]').click()
+      await page.getByLabel('修改计划名称').fill('补录纸质计划（调整）')
+      await page.locator('[data-test="edit-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '原版本已保留' }), 'the 原版本已保留 message')
+      const changed = page.locator('[data-test="patrol-plan-list"] .el-table__body tr', { hasText: '补录纸质计划（调整）' })
+      await changed.locator('[data-test="plan-history"]').click()
+      await expectVisible(page.locator('[data-test="plan-version"]', { hasText: `${day} 00:00` }).first(), 'the old version with its interval')
+    }
+  },
+  {
+    name: 'the administrator maps a 警情 category to its 案由 (警情类别与案由)',
+    async run({ page }) {
+      await login(page, 'admin', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/admin/category-offences')
+      const pick = page.locator('[data-test="offence-0211"]')
+      await expectVisible(pick, 'the 0211 row')
+      await pick.click()
+      await page.keyboard.type('OF-002')
+      await page.locator('.el-select-dropdown__item:visible', { hasText: 'OF-002' }).first().click()
+      await page.locator('[data-test="offence-save-0211"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '案由已更新' }), 'the 案由已更新 message')
+      const code = await page.evaluate(() =>
+        fetch('/api/v1/incident-category-offences').then((r) => r.json()).then((d) => (d.items.find((x) => x.code === '0211') || {}).offence_code))
+      assert(code === 'OF-002', `0211 maps to ${code}`)
+    }
   }
 ]

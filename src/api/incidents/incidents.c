@@ -99,6 +99,8 @@ int api_incidents_create(struct req *r)
 
 	memset(&in, 0, sizeof(in));
 	rc = fields_bind(r->in, incidents_create_fields, &body_in, &r->err);
+	if (rc && r->err.field && incidents_field_rule("create", r->err.field))
+		r->err.rule = incidents_field_rule("create", r->err.field);
 	if (!rc) {
 		if (body_in.received_at_given)
 			in.received_at = body_in.received_at;
@@ -251,6 +253,8 @@ int api_incidents_feedback(struct req *r)
 
 	memset(&fb, 0, sizeof(fb));
 	if (!rc) rc = fields_bind(r->in, incidents_feedback_fields, &body_in, &r->err);
+	if (rc && r->err.field && incidents_field_rule("feedback", r->err.field))
+		r->err.rule = incidents_field_rule("feedback", r->err.field);
 	if (!rc) {
 		fb.outcome = body_in.outcome;
 		fb.text = body_in.text;

@@ -198,7 +198,7 @@ int api_analysis_weekly(struct req *r)
 	return DONE(rc, 200, out);
 }
 
-/* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点). */
+/* The weekly brief as a workbook: one sheet per dimension (类型, 派出所, 地点, 网格). */
 struct brief {
 	json_t *rep;
 	const char *span; /* "from 至 to" */
@@ -208,7 +208,7 @@ static int write_brief(void *arg, const char *path)
 {
 	static const struct {
 		const char *key, *sheet;
-	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" } };
+	} dims[] = { { "by_type", "警情类型" }, { "by_station", "派出所" }, { "by_place", "地点" }, { "by_grid", "网格" } };
 	const struct brief *br = arg;
 	lxw_workbook *wb = workbook_new(path);
 	lxw_format *bold;
@@ -313,4 +313,139 @@ int api_meetings_get(struct req *r)
 	if (!rc)
 		rc = meetings_get(&r->ctx, id, &out);
 	return DONE(rc, 200, out);
+}
+
+/* The meeting record as a workbook (issue 17, remaining gaps): 会议记录
+ * (title, date, attendees, period, answers, commendations, criticisms,
+ * decisions, tasks, the earlier meeting's follow-up) and 各所数据 (each
+ * station against its own previous period, as frozen at the meeting). */
+static void cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, json_t *v)
+{
+	if (json_is_integer(v))
+		worksheet_write_number(ws, row, col, (double)json_integer_value(v), NULL);
+	else if (json_is_string(v))
+		worksheet_write_string(ws, row, col, json_string_value(v), NULL);
+}
+
+static const char *text_of(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) && *json_string_value(v) ? json_string_value(v) : "无";
+}
+
+struct meeting_book {
+	json_t *m;
+	struct arena *arena;
+};
+
+static int write_meeting(void *arg, const char *path)
+{
+	static const struct {
+		const char *key, *label;
+	} cols[] = { { "rank", "排名" },
+		     { "station_name", "单位" },
+		     { "score", "得分" },
+		     { "prev_score", "上期得分" },
+		     { "solved", "破案数" },
+		     { "prev_solved", "上期破案数" },
+		     { "persons_dealt", "打击处理人数" },
+		     { "prev_persons_dealt", "上期打击处理人数" },
+		     { "preventable", "可防性案件" },
+		     { "prev_preventable", "上期可防性案件" },
+		     { "tasks_overdue", "交办超期" } };
+	const struct meeting_book *bk = arg;
+	json_t *m = bk->m, *it, *prev = json_object_get(m, "previous");
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws, *st;
+	lxw_format *bold;
+	lxw_row_t row = 0;
+	size_t i;
+
+	if (!wb)
+		return PS_EIO;
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	ws = workbook_add_worksheet(wb, "会议记录");
+	worksheet_set_column(ws, 0, 0, 18, NULL);
+	worksheet_set_column(ws, 1, 1, 80, NULL);
+	worksheet_write_string(ws, row, 0, "局长调度分析会", bold);
+	worksheet_write_string(ws, row++, 1, text_of(m, "title"), bold);
+	worksheet_write_string(ws, row, 0, "会议日期", bold);
+	worksheet_write_string(ws, row++, 1, text_of(m, "held_on"), NULL);
+	worksheet_write_string(ws, row, 0, "参会人员", bold);
+	worksheet_write_string(ws, row++, 1, text_of(m, "attendees"), NULL);
+	worksheet_write_string(ws, row, 0, "分析区间", bold);
+	worksheet_write_string(ws, row++, 1,
+			       arena_printf(bk->arena, "%s 至 %s", text_of(m, "period_from"), text_of(m, "period_to")), NULL);
+	if (json_is_object(prev)) {
+		row++;
+		worksheet_write_string(ws, row, 0, "上次会议", bold);
+		worksheet_write_string(ws, row++, 1, text_of(prev, "held_on"), NULL);
+		json_array_foreach(json_object_get(prev, "decisions"), i, it) {
+			worksheet_write_string(ws, row, 0, "决定事项落实", bold);
+			worksheet_write_string(ws, row++, 1,
+					       arena_printf(bk->arena, "%s —— %s", text_of(it, "text"),
+								   json_is_string(json_object_get(it, "follow_up")) ?
+									   json_string_value(json_object_get(it, "follow_up")) :
+									   "尚未报告"),
+					       NULL);
+		}
+		json_array_foreach(json_object_get(prev, "tasks"), i, it) {
+			worksheet_write_string(ws, row, 0, "交办任务办理", bold);
+			worksheet_write_string(ws, row++, 1,
+					       arena_printf(bk->arena, "%s —— %s", text_of(it, "content"),
+								   !strcmp(text_of(it, "status"), "done") ? "已办结" :
+								   json_is_true(json_object_get(it, "overdue")) ? "超期未办结" :
+														 "办理中"),
+					       NULL);
+		}
+	}
+	row++;
+	json_array_foreach(json_object_get(m, "answers"), i, it) {
+		worksheet_write_string(ws, row, 0, "所长表态", bold);
+		worksheet_write_string(ws, row++, 1,
+				       arena_printf(bk->arena, "%s：%s", text_of(it, "station_name"), text_of(it, "answer")), NULL);
+	}
+	worksheet_write_string(ws, row, 0, "表扬", bold);
+	worksheet_write_string(ws, row++, 1, text_of(m, "commendations"), NULL);
+	worksheet_write_string(ws, row, 0, "批评", bold);
+	worksheet_write_string(ws, row++, 1, text_of(m, "criticisms"), NULL);
+	json_array_foreach(json_object_get(m, "decisions"), i, it) {
+		worksheet_write_string(ws, row, 0, "决定事项", bold);
+		worksheet_write_string(ws, row++, 1, text_of(it, "text"), NULL);
+	}
+	json_array_foreach(json_object_get(m, "tasks"), i, it) {
+		worksheet_write_string(ws, row, 0, "交办任务", bold);
+		worksheet_write_string(ws, row++, 1,
+				       arena_printf(bk->arena, "%s：%s", text_of(it, "station_name"), text_of(it, "content")), NULL);
+	}
+	st = workbook_add_worksheet(wb, "各所数据");
+	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+		worksheet_write_string(st, 0, (lxw_col_t)c, cols[c].label, bold);
+	json_array_foreach(json_object_get(json_object_get(m, "snapshot"), "stations"), i, it)
+		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+			cell(st, (lxw_row_t)(1 + i), (lxw_col_t)c, json_object_get(it, cols[c].key));
+	worksheet_set_column(st, 1, 1, 14, NULL);
+	return workbook_close(wb) == LXW_NO_ERROR ? PS_OK : PS_EIO;
+}
+
+int api_meetings_xlsx(struct req *r)
+{
+	int64_t id;
+	json_t *out = NULL;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = meetings_get(&r->ctx, id, &out);
+	if (rc)
+		return rc;
+	{
+		struct meeting_book bk = { json_object_get(out, "meeting"), r->arena };
+
+		rc = req_reply_workbook(r, write_meeting, &bk, arena_printf(r->arena, "meeting-%lld.xlsx", (long long)id),
+					"会议记录文件");
+	}
+	json_decref(out);
+	return rc;
 }

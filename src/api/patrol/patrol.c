@@ -95,9 +95,48 @@ const struct field patrol_plans_create_fields[] = {
 	FENUM(struct patrol_plan_input, mode, "mode", 0, 8, PATROL_MODE),
 	FENUM(struct patrol_plan_input, dress, "dress", 0, 8, PATROL_DRESS),
 	FSTR(struct patrol_plan_input, stakeout_points, "stakeout_points", 0, 1000),
+	FSTR(struct patrol_plan_input, effective_from, "effective_from", 0, 10),
 	FJSON(struct patrol_plan_input, slots, "slots", 0),
 	FEND,
 };
+
+const struct field patrol_plans_update_fields[] = {
+	FINTP(struct patrol_plan_update, team_id, has_team, "team_id", 1, INT64_MAX),
+	FSTR(struct patrol_plan_update, name, "name", 0, 64),
+	FINTP(struct patrol_plan_update, beat_id, has_beat, "beat_id", 0, INT64_MAX),
+	FINTP(struct patrol_plan_update, grid_id, has_grid, "grid_id", 0, INT64_MAX),
+	FSTR(struct patrol_plan_update, route, "route", 0, 500),
+	FENUM(struct patrol_plan_update, mode, "mode", 0, 8, PATROL_MODE),
+	FENUM(struct patrol_plan_update, dress, "dress", 0, 8, PATROL_DRESS),
+	FSTR(struct patrol_plan_update, stakeout_points, "stakeout_points", 0, 1000),
+	FBOOLP(struct patrol_plan_update, active, has_active, "active"),
+	FEND,
+};
+
+int api_patrol_plans_update(struct req *r)
+{
+	struct patrol_plan_update in = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, patrol_plans_update_fields, &in, &r->err);
+	if (!rc)
+		rc = patrol_plans_update(&r->ctx, id, &in, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_patrol_slots_end(struct req *r)
+{
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = patrol_plans_end_slot(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
+}
 
 int api_patrol_plans_create(struct req *r)
 {

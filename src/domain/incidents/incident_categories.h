@@ -18,4 +18,13 @@ int incident_categories_seed(struct ctx *c, const char *csv, size_t len);
  * incident_category_offence: the 案由 an incident's category prefills (issue 17). */
 int incident_categories_seed_offences(struct ctx *c, const char *csv, size_t len);
 
+/* The 警情类别 → 案由 table for the administrator (settings.list): every
+ * sub-category with its 案由 or null: {"items":[{code, name, parent,
+ * violation, offence_code, offence_name}]}. */
+int incident_categories_offences(struct ctx *c, json_t **out);
+
+/* Set (offence "OF-…") or clear (NULL or "") the 案由 of a sub-category
+ * (settings.put), audited with the old and the new code. */
+int incident_categories_offence_put(struct ctx *c, const char *category, const char *offence, json_t **out);
+
 #endif

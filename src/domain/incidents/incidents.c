@@ -5,6 +5,7 @@
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
 #include "domain/rows.h"
+#include "rules/catalog.h"
 #include "domain/admin/settings.h"
 #include "rules/date.h"
 #include "core/buf.h"
@@ -114,10 +115,17 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 			    strcmp(in->source, "walk_in") && strcmp(in->source, "patrol") &&
 			    strcmp(in->source, "other")))
 		return ps_fail_field(c->err, PS_EINVAL, "source", "警情来源应为 110/phone/walk_in/patrol/other");
-	if (!in->place || !*in->place)
-		return ps_fail_field(c->err, PS_EINVAL, "place", "请填写发案地点");
-	if (!in->summary || !*in->summary)
-		return ps_fail_field(c->err, PS_EINVAL, "summary", "请填写简要警情");
+	/* PAT-110-RECORD: the unified record's mandatory facts */
+	if (!in->place || !*in->place) {
+		rc = ps_fail(c->err, PS_EINVAL, "INVALID_FIELD", rule_get(RULE_PAT_110_RECORD)->code, "请填写发案地点");
+		c->err->field = "place";
+		return rc;
+	}
+	if (!in->summary || !*in->summary) {
+		rc = ps_fail(c->err, PS_EINVAL, "INVALID_FIELD", rule_get(RULE_PAT_110_RECORD)->code, "请填写简要警情");
+		c->err->field = "summary";
+		return rc;
+	}
 	if (in->priority && (in->priority < 1 || in->priority > 3))
 		return ps_fail_field(c->err, PS_EINVAL, "priority", "优先级应为 1（紧急）到 3（一般）");
 	if (at > c->now + 300 || at < c->now - 30 * 86400)
@@ -335,6 +343,12 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 						    json_is_integer(json_object_get(inc, "dispatched_at"))
 					    ? json_boolean(row_int(inc, "arrived_at") - row_int(inc, "dispatched_at") >
 							   target * 60)
+					    : json_null());
+		/* PAT-110-LATE: not going out in time is listed misconduct: a late
+		 * arrival names the rule it is reported under */
+		json_object_set_new(inc, "arrival_late_rule",
+				    json_is_true(json_object_get(inc, "arrival_late"))
+					    ? json_string(rule_get(RULE_PAT_110_LATE)->code)
 					    : json_null());
 	}
 	/* response times, from the timeline */
@@ -692,6 +706,8 @@ int incidents_response_figures(struct ctx *c, const char *like, int64_t station,
 					 "dispatched", (json_int_t)0, "officers", (json_int_t)0, "vehicles", (json_int_t)0,
 					 "arrived", (json_int_t)0, "late", (json_int_t)0, "target_minutes",
 					 (json_int_t)incidents_arrival_minutes(c, row_int(r, "station_id")));
+			if (last)
+				json_object_set_new(last, "late_rule", json_string(rule_get(RULE_PAT_110_LATE)->code));
 			if (!last || json_array_append_new(by, last)) {
 				json_decref(rows);
 				json_decref(by);
@@ -826,8 +842,14 @@ int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback
 		;
 	if (!*o)
 		return ps_fail_field(c->err, PS_EINVAL, "outcome", "处警结果不正确");
-	if (!fb->text || !*fb->text)
-		return ps_fail_field(c->err, PS_EINVAL, "text", "请填写处警情况");
+	/* PAT-RESCUE: what was done, and why no case when none */
+	if (!fb->text || !*fb->text) {
+		rc = ps_fail(c->err, PS_EINVAL, "INVALID_FIELD", rule_get(RULE_PAT_RESCUE)->code,
+			     strcmp(fb->outcome, "admin_case") && strcmp(fb->outcome, "criminal_case") ?
+				     "请填写处警情况及未转为案件的理由" : "请填写处警情况");
+		c->err->field = "text";
+		return rc;
+	}
 	if (!strcmp(fb->outcome, "admin_case") || !strcmp(fb->outcome, "criminal_case")) {
 		/* one step from incident to case: the case carries the incident */
 		struct case_input in;
@@ -991,4 +1013,19 @@ int incidents_clocks(struct clock_sink *k, enum clock_scope s)
 	}
 	json_decref(rows);
 	return clocks_sink_rc(k);
+}
+
+const char *incidents_field_rule(const char *form, const char *field)
+{
+	static const char *const record[] = { "source", "place", "category", "summary", NULL };
+
+	if (!form || !field)
+		return NULL;
+	if (!strcmp(form, "create"))
+		for (const char *const *f = record; *f; f++)
+			if (!strcmp(*f, field))
+				return rule_get(RULE_PAT_110_RECORD)->code;
+	if (!strcmp(form, "feedback") && !strcmp(field, "text"))
+		return rule_get(RULE_PAT_RESCUE)->code;
+	return NULL;
 }

@@ -90,4 +90,10 @@ int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **o
  * elapsed times, and each station's current incidents. */
 int incidents_board(struct ctx *c, json_t **out);
 
+/* The rule a missing or empty request field breaks (the request tables
+ * refuse it before the domain sees it): form "create" — source, place,
+ * category, summary: PAT-110-RECORD; "feedback" — text: PAT-RESCUE; NULL
+ * for any other. */
+const char *incidents_field_rule(const char *form, const char *field);
+
 #endif

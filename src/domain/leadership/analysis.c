@@ -25,7 +25,17 @@ static const struct dim dims[] = {
 	{ "by_station", "i.station_id", "MIN(o.name)", "" },
 	{ "by_place", "i.place_key", "MIN(i.place)", "" },
 	{ "by_hour", "((i.received_at + 28800) % 86400) / 3600", "MIN(o.name)", "" },
+	/* 网格: the grid of the addresses of the incident's 社区 at its station
+	 * (the lowest when the 社区 spans several, as the patrol heat map
+	 * reads it); 0 未对应网格 when none */
+	{ "by_grid", "COALESCE(ga.grid_id, 0)", "MIN(COALESCE(o.name || '·' || g.name, '未对应网格'))",
+	  " LEFT JOIN (SELECT a.station_id, a.community, MIN(a.grid_id) AS grid_id FROM address a"
+	  " WHERE a.grid_id IS NOT NULL GROUP BY a.station_id, a.community) ga ON ga.station_id = i.station_id"
+	  " AND ga.community = i.community LEFT JOIN grid g ON g.id = ga.grid_id" },
 };
+
+/* the dimensions of the weekly brief (the hour is the morning page's only) */
+static const size_t weekly_dims[] = { 0, 1, 2, 4 };
 
 /* sqrt and 2-decimal rounding without libm (non-negative values) */
 static double root(double v)
@@ -215,11 +225,13 @@ int analysis_morning(struct ctx *c, const char *ymd, json_t **out)
 			json_object_set_new(it, "sd", json_real(r2(sd)));
 			json_object_set_new(it, "high", json_boolean(high));
 			json_object_del(it, "n");
-			if (high && strcmp(dims[di].out, "by_hour"))
+			if (high && strcmp(dims[di].out, "by_hour") &&
+			    !(!strcmp(dims[di].out, "by_grid") && row_int(it, "k") == 0))
 				json_array_append_new(standouts,
 						      json_pack("{s:s, s:O, s:I, s:f}", "dimension",
 								!strcmp(dims[di].out, "by_type")      ? "类型"
 								: !strcmp(dims[di].out, "by_station") ? "派出所"
+								: !strcmp(dims[di].out, "by_grid")    ? "网格"
 												      : "地点",
 								"name", json_object_get(it, "name"), "count", (json_int_t)n0, "mean",
 								r2(mean)));
@@ -322,7 +334,8 @@ int analysis_weekly(struct ctx *c, const char *ymd, json_t **out)
 	res = json_pack("{s:s, s:s}", "from", ymd_of(c, from[0]), "to", ymd_of(c, day));
 	if (!res)
 		return NOMEM(c);
-	for (size_t di = 0; di < 3; di++) {
+	for (size_t wi = 0; wi < sizeof(weekly_dims) / sizeof(weekly_dims[0]); wi++) {
+		size_t di = weekly_dims[wi];
 		json_t *items, *it;
 		size_t i;
 

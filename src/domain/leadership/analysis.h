@@ -11,7 +11,8 @@
 #include "domain/ctx.h"
 
 /* ymd NULL: yesterday. {"date","rule","by_type":[{code,name,n,weeks:[4],mean,sd,high}],
- * "by_station":[…],"by_place":[…],"by_hour":[24 × {hour,n,mean}],"standouts":[…],
+ * "by_station":[…],"by_place":[…],"by_hour":[24 × {hour,n,mean}],"by_grid":[…] (网格: the
+ * grid of the incident's 社区; k 0 未对应网格, never a standout),"standouts":[…],
  * "warnings":[…],"note":{text,user_name,updated_at}|null} */
 int analysis_morning(struct ctx *c, const char *ymd, json_t **out);
 
@@ -19,7 +20,8 @@ int analysis_morning(struct ctx *c, const char *ymd, json_t **out);
 int analysis_note_save(struct ctx *c, const char *ymd, const char *text, json_t **out);
 
 /* The 7 days ending ymd (NULL: yesterday) against the 7 before:
- * {"from","to","by_type":[{code,name,n,prev}],"by_station":[…],"by_place":[…],"total","prev_total"} */
+ * {"from","to","by_type":[{code,name,n,prev}],"by_station":[…],"by_place":[…],"by_grid":[…],
+ * "total","prev_total"} */
 int analysis_weekly(struct ctx *c, const char *ymd, json_t **out);
 
 #endif

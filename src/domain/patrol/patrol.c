@@ -79,8 +79,8 @@ static int int_rows(struct rows_query *q, const char *sql, const char *const *ke
 }
 
 /* the members of the structs, in order */
-static const char *const slot_keys[] = { "id", "plan_id", "team_id", "weekday", "start_min", "end_min", "grid_id",
-					  "beat_id" };
+static const char *const slot_keys[] = { "id",	"plan_id", "team_id",	 "weekday",   "start_min",
+					  "end_min", "grid_id", "beat_id", "valid_from", "valid_to" };
 static const char *const incident_keys[] = { "id", "received_at", "grid_id", "beat_id" };
 
 _Static_assert(sizeof(struct patrol_slot_area) == sizeof(slot_keys) / sizeof(slot_keys[0]) * sizeof(int64_t),
@@ -88,23 +88,49 @@ _Static_assert(sizeof(struct patrol_slot_area) == sizeof(slot_keys) / sizeof(slo
 _Static_assert(sizeof(struct patrol_incident) == sizeof(incident_keys) / sizeof(incident_keys[0]) * sizeof(int64_t),
 	       "incident keys");
 
-int patrol_slots_load(struct ctx *c, int64_t station, int64_t team_id, struct patrol_slot_area **out, size_t *n)
+int patrol_slot_in_force(const struct patrol_slot_area *s, int64_t t)
+{
+	return t >= s->valid_from && (!s->valid_to || t < s->valid_to);
+}
+
+/* A slot under each version of its plan: the current one (from
+ * patrol_plan.effective_from on) and the superseded ones; the interval is
+ * the meet of the slot's and the version's. */
+#define SLOT_VERSION(V, VFROM, VTO)                                                                                 \
+	"SELECT s.id, s.plan_id, " V ".team_id, s.weekday, s.start_min, s.end_min,"                                   \
+	" COALESCE(s.grid_id, " V ".grid_id) AS grid_id,"                                                              \
+	" CASE WHEN COALESCE(s.grid_id, " V ".grid_id) IS NULL THEN " V ".beat_id"                                     \
+	" ELSE (SELECT g.beat_id FROM grid g WHERE g.id = COALESCE(s.grid_id, " V ".grid_id)) END AS beat_id,"         \
+	" CASE WHEN s.valid_from > " VFROM " THEN s.valid_from ELSE " VFROM " END AS valid_from,"                     \
+	" CASE WHEN s.valid_to IS NULL THEN " VTO " WHEN " VTO " IS NULL THEN s.valid_to"                               \
+	" WHEN s.valid_to < " VTO " THEN s.valid_to ELSE " VTO " END AS valid_to, " V ".active AS active"             \
+	" FROM patrol_slot s JOIN "
+
+int patrol_slots_load(struct ctx *c, int64_t station, int64_t team_id, int64_t from, int64_t to,
+		      struct patrol_slot_area **out, size_t *n)
 {
 	struct rows_query q;
 
 	rows_binds(&q, c);
 	rows_bind_int(&q, station);
+	rows_bind_int(&q, station);
+	rows_bind_int(&q, to);
+	rows_bind_int(&q, from);
 	rows_bind_int(&q, team_id);
 	rows_bind_int(&q, team_id);
 	return int_rows(&q,
-			    "SELECT s.id, s.plan_id, p.team_id, s.weekday, s.start_min, s.end_min,"
-			    " COALESCE(s.grid_id, p.grid_id) AS grid_id,"
-			    " CASE WHEN COALESCE(s.grid_id, p.grid_id) IS NULL THEN p.beat_id"
-			    " ELSE (SELECT g.beat_id FROM grid g WHERE g.id = COALESCE(s.grid_id, p.grid_id)) END AS beat_id"
-			    " FROM patrol_slot s JOIN patrol_plan p ON p.id = s.plan_id JOIN patrol_team t ON t.id = p.team_id"
-			    " WHERE p.station_id = ? AND p.active = 1 AND t.active = 1 AND (? = 0 OR p.team_id = ?)"
-			    " ORDER BY s.weekday, s.start_min, s.id",
-			    slot_keys, sizeof(slot_keys) / sizeof(slot_keys[0]), (void **)out, n);
+			"SELECT x.id, x.plan_id, x.team_id, x.weekday, x.start_min, x.end_min, x.grid_id, x.beat_id,"
+			" x.valid_from, x.valid_to FROM ("
+			SLOT_VERSION("p", "p.effective_from", "NULL")
+			"patrol_plan p ON p.id = s.plan_id WHERE p.station_id = ?"
+			" UNION ALL "
+			SLOT_VERSION("v", "v.valid_from", "v.valid_to")
+			"patrol_plan_version v ON v.plan_id = s.plan_id JOIN patrol_plan p ON p.id = s.plan_id"
+			" WHERE p.station_id = ?) x JOIN patrol_team t ON t.id = x.team_id"
+			" WHERE x.active = 1 AND t.active = 1 AND x.valid_from < ? AND (x.valid_to IS NULL OR x.valid_to > ?)"
+			" AND (x.valid_to IS NULL OR x.valid_to > x.valid_from) AND (? = 0 OR x.team_id = ?)"
+			" ORDER BY x.weekday, x.start_min, x.id, x.valid_from",
+			slot_keys, sizeof(slot_keys) / sizeof(slot_keys[0]), (void **)out, n);
 }
 
 int patrol_incidents_load(struct ctx *c, int64_t station, int64_t from, int64_t to, struct patrol_incident **out,

@@ -36,19 +36,27 @@ int64_t patrol_day_start(int64_t day);
 
 /* One weekly slot with its area, as the plans, the heat map and the score
  * read it: grid_id (the slot's or the plan's grid) or, when 0, every grid
- * of beat_id; neither: a route only, which no grid counts as covered. */
+ * of beat_id; neither: a route only, which no grid counts as covered.
+ * The slot under one version of its plan holds in [valid_from, valid_to)
+ * (epoch seconds; valid_to 0: still in force): a slot appears once per
+ * version of its plan that overlaps the window it was loaded for. */
 struct patrol_slot_area {
-	int64_t id, plan_id, team_id, weekday, start_min, end_min, grid_id, beat_id;
+	int64_t id, plan_id, team_id, weekday, start_min, end_min, grid_id, beat_id, valid_from, valid_to;
 };
+
+/* Was slot s in force at instant t? */
+int patrol_slot_in_force(const struct patrol_slot_area *s, int64_t t);
 
 /* Does slot s cover grid (of beat) at weekday and minute? */
 int patrol_slot_covers(const struct patrol_slot_area *s, int64_t grid_id, int64_t beat_id, int weekday,
 		       int minute);
 
-/* The active slots of a station (team_id 0) or of one team: an arena
- * array in *out, its length in *n. */
-int patrol_slots_load(struct ctx *c, int64_t station, int64_t team_id, struct patrol_slot_area **out,
-		      size_t *n);
+/* The slots of a station (team_id 0) or of one team that were in force,
+ * under an active version of their plan, at some time of [from, to): an
+ * arena array in *out, its length in *n (the plans as they stood then:
+ * patrol_plan_version holds the superseded versions). */
+int patrol_slots_load(struct ctx *c, int64_t station, int64_t team_id, int64_t from, int64_t to,
+		      struct patrol_slot_area **out, size_t *n);
 
 /* The incidents (violations and crimes, not duplicates) of a station in
  * [from, to), each with its grid and beat: the grid holding the addresses

@@ -65,7 +65,7 @@ static int check_area(struct ctx *c, int64_t station, int64_t beat_id, int64_t g
 	return rc;
 }
 
-static int insert_slot(struct ctx *c, int64_t plan_id, int64_t station, int64_t plan_beat,
+static int insert_slot(struct ctx *c, int64_t plan_id, int64_t station, int64_t plan_beat, int64_t valid_from,
 		       const struct patrol_slot_input *in, int64_t *id)
 {
 	struct rows_query q;
@@ -82,16 +82,17 @@ static int insert_slot(struct ctx *c, int64_t plan_id, int64_t station, int64_t 
 	rc = check_area(c, station, plan_beat, in->grid_id, "grid_id");
 	if (rc)
 		return rc;
-	/* the same time of the same area twice is a mistake */
+	/* the same time of the same area twice (among the slots in force) is a mistake */
 	rows_binds(&q, c);
 	rows_bind_int(&q, plan_id);
 	rows_bind_int(&q, in->weekday);
 	rows_bind_int(&q, end);
 	rows_bind_int(&q, start);
 	rows_bind_int(&q, in->grid_id);
+	rows_bind_int(&q, valid_from);
 	rc = rows_int(&q,
 		      "SELECT COUNT(*) FROM patrol_slot WHERE plan_id = ? AND weekday = ? AND start_min < ? AND end_min > ?"
-		      " AND COALESCE(grid_id, 0) = ?",
+		      " AND COALESCE(grid_id, 0) = ? AND (valid_to IS NULL OR valid_to > ?)",
 		      0, &n);
 	if (!rc && n)
 		return ps_fail_field(c->err, PS_EINVAL, "start", "该计划在此时段已有巡逻");
@@ -109,9 +110,10 @@ static int insert_slot(struct ctx *c, int64_t plan_id, int64_t station, int64_t 
 	rows_bind_text(&q, source);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, valid_from);
 	return rows_insert(&q,
 			   "INSERT INTO patrol_slot(plan_id, weekday, start_min, end_min, grid_id, source, created_by,"
-			   " created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+			   " created_at, valid_from) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
 			   id);
 }
 
@@ -134,10 +136,12 @@ static int slots_json(struct ctx *c, int64_t station, int64_t plan_id, int64_t m
 	rows_bind_int(&q, station);
 	rows_bind_int(&q, plan_id);
 	rows_bind_int(&q, plan_id);
+	rows_bind_int(&q, c->now);
 	rc = rows_all(&q,
-		      "SELECT s.id, s.plan_id, s.weekday, s.start_min, s.end_min, s.grid_id, g.name AS grid_name, s.source"
-		      " FROM patrol_slot s JOIN patrol_plan p ON p.id = s.plan_id LEFT JOIN grid g ON g.id = s.grid_id"
-		      " WHERE p.station_id = ? AND (? = 0 OR s.plan_id = ?) ORDER BY s.weekday, s.start_min, s.id",
+		      "SELECT s.id, s.plan_id, s.weekday, s.start_min, s.end_min, s.grid_id, g.name AS grid_name, s.source,"
+		      " s.valid_from FROM patrol_slot s JOIN patrol_plan p ON p.id = s.plan_id LEFT JOIN grid g ON g.id = s.grid_id"
+		      " WHERE p.station_id = ? AND (? = 0 OR s.plan_id = ?) AND (s.valid_to IS NULL OR s.valid_to > ?)"
+		      " ORDER BY s.weekday, s.start_min, s.id",
 		      out);
 	if (rc)
 		return rc;
@@ -161,8 +165,49 @@ static int slots_json(struct ctx *c, int64_t station, int64_t plan_id, int64_t m
 #define PLAN_COLS                                                                                              \
 	"SELECT p.id, p.station_id, p.team_id, t.name AS team_name, t.kind AS team_kind, p.name, p.beat_id,"       \
 	" b.name AS beat_name, p.grid_id, g.name AS grid_name, p.route, p.mode, p.dress, p.stakeout_points,"      \
-	" p.active FROM patrol_plan p JOIN patrol_team t ON t.id = p.team_id LEFT JOIN beat b ON b.id = p.beat_id" \
+	" p.active, p.effective_from FROM patrol_plan p JOIN patrol_team t ON t.id = p.team_id LEFT JOIN beat b ON b.id = p.beat_id" \
 	" LEFT JOIN grid g ON g.id = p.grid_id"
+
+/* the plan's history: its superseded versions (newest first) and the
+ * slots taken out of it, each with the interval it held */
+static int history_json(struct ctx *c, int64_t id, json_t *p)
+{
+	struct rows_query q;
+	json_t *v, *e, *x;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_all(&q,
+		      "SELECT v.id, v.valid_from, v.valid_to, v.team_id, t.name AS team_name, v.name, v.beat_id,"
+		      " b.name AS beat_name, v.grid_id, g.name AS grid_name, v.route, v.mode, v.dress, v.active,"
+		      " u.name AS changed_by_name FROM patrol_plan_version v JOIN patrol_team t ON t.id = v.team_id"
+		      " JOIN users u ON u.id = v.changed_by LEFT JOIN beat b ON b.id = v.beat_id"
+		      " LEFT JOIN grid g ON g.id = v.grid_id WHERE v.plan_id = ? ORDER BY v.valid_to DESC, v.id DESC",
+		      &v);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_int(&q, c->now);
+	rc = rows_all(&q,
+		      "SELECT s.id, s.weekday, s.start_min, s.end_min, s.grid_id, g.name AS grid_name, s.source, s.valid_from,"
+		      " s.valid_to FROM patrol_slot s LEFT JOIN grid g ON g.id = s.grid_id WHERE s.plan_id = ?"
+		      " AND s.valid_to IS NOT NULL AND s.valid_to <= ? ORDER BY s.valid_to DESC, s.id DESC",
+		      &e);
+	if (rc) {
+		json_decref(v);
+		return rc;
+	}
+	json_array_foreach(e, i, x) {
+		json_object_set_new(x, "start", json_string(clock_str(c, row_int(x, "start_min"))));
+		json_object_set_new(x, "end", json_string(clock_str(c, row_int(x, "end_min"))));
+	}
+	json_object_set_new(p, "versions", v);
+	json_object_set_new(p, "ended_slots", e);
+	return PS_OK;
+}
 
 static int plan_json(struct ctx *c, int64_t id, json_t **out)
 {
@@ -178,20 +223,43 @@ static int plan_json(struct ctx *c, int64_t id, json_t **out)
 		return rc;
 	rc = slots_json(c, row_int(p, "station_id"), id, monday,
 			setting_int(c, "patrol.visit_minutes", row_int(p, "station_id")), &s);
+	if (!rc) {
+		json_object_set_new(p, "slots", s);
+		rc = history_json(c, id, p);
+	}
 	if (rc) {
 		json_decref(p);
 		return rc;
 	}
-	json_object_set_new(p, "slots", s);
 	*out = json_pack("{s:o}", "plan", p);
 	return *out ? PS_OK : NOMEM(c);
+}
+
+/* A plan's first day (YYYY-MM-DD, the start of that local day) or, when
+ * not given, now: a paper plan entered later may say since when it held,
+ * a plan may start on a coming day (within a year either way). */
+static int effective_of(struct ctx *c, const char *date, int64_t *at)
+{
+	int y, m, d;
+	int64_t day, today = date_local_days(c->now);
+
+	*at = c->now;
+	if (!date || !*date)
+		return PS_OK;
+	if (date_parse(date, strlen(date), &y, &m, &d))
+		return ps_fail_field(c->err, PS_EINVAL, "effective_from", "执行日期应为 YYYY-MM-DD");
+	day = date_days_from_civil(y, m, d);
+	if (day < today - 366 || day > today + 366)
+		return ps_fail_field(c->err, PS_EINVAL, "effective_from", "执行日期应在前后一年之内");
+	*at = patrol_day_start(day);
+	return PS_OK;
 }
 
 int patrol_plans_create(struct ctx *c, const struct patrol_plan_input *in, json_t **out)
 {
 	struct rows_query q;
 	json_t *sl;
-	int64_t station, id, n = 0, sid;
+	int64_t station, id, n = 0, sid, from;
 	size_t i;
 	int rc;
 
@@ -211,6 +279,9 @@ int patrol_plans_create(struct ctx *c, const struct patrol_plan_input *in, json_
 		return ps_fail_field(c->err, PS_EINVAL, "beat_id", "请选择巡逻区域（责任区、网格或路线）");
 	if (in->slots && (!json_is_array(in->slots) || json_array_size(in->slots) > 100))
 		return ps_fail_field(c->err, PS_EINVAL, "slots", "时段应为列表（至多100个）");
+	rc = effective_of(c, in->effective_from, &from);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->team_id);
 	rows_bind_int(&q, station);
@@ -239,9 +310,11 @@ int patrol_plans_create(struct ctx *c, const struct patrol_plan_input *in, json_
 	rows_bind_text(&q, in->stakeout_points);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, from);
 	rc = rows_insert(&q,
 			 "INSERT INTO patrol_plan(station_id, team_id, name, beat_id, grid_id, route, mode, dress,"
-			 " stakeout_points, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " stakeout_points, created_by, created_at, effective_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+			 " RETURNING id",
 			 &id);
 	json_array_foreach(in->slots, i, sl) {
 		struct patrol_slot_input s = { 0 };
@@ -255,7 +328,7 @@ int patrol_plans_create(struct ctx *c, const struct patrol_plan_input *in, json_
 		s.start = json_string_value(json_object_get(sl, "start"));
 		s.end = json_string_value(json_object_get(sl, "end"));
 		s.grid_id = json_integer_value(json_object_get(sl, "grid_id"));
-		rc = insert_slot(c, id, station, in->beat_id, &s, &sid);
+		rc = insert_slot(c, id, station, in->beat_id, from, &s, &sid);
 		if (rc && c->err->field)
 			c->err->field = "slots";
 	}
@@ -287,7 +360,7 @@ int patrol_plans_add_slot(struct ctx *c, int64_t id, const struct patrol_slot_in
 		int64_t station = row_int(p, "station_id"), beat = row_int(p, "beat_id");
 
 		json_decref(p);
-		rc = insert_slot(c, id, station, beat, in, &sid);
+		rc = insert_slot(c, id, station, beat, c->now, in, &sid);
 	}
 	if (!rc)
 		rc = audit_write(c, "patrol_plan.add_slot", "patrol_plan", arena_printf(c->arena, "%lld", (long long)id),
@@ -295,6 +368,141 @@ int patrol_plans_add_slot(struct ctx *c, int64_t id, const struct patrol_slot_in
 				 arena_printf(c->arena, "slot=%lld source=%s", (long long)sid,
 					      in->source && *in->source ? in->source : "manual"));
 	return rc ? rc : plan_json(c, id, out);
+}
+
+int patrol_plans_update(struct ctx *c, int64_t id, const struct patrol_plan_update *in, json_t **out)
+{
+	struct rows_query q;
+	json_t *p;
+	int64_t station, team, beat, grid, active, from;
+	const char *name, *route, *mode, *dress, *points;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_PATROL_MANAGE,
+			     "SELECT o.path FROM patrol_plan p JOIN org_unit o ON o.id = p.station_id WHERE p.id = ?", id,
+			     "巡逻计划不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q,
+		      "SELECT station_id, team_id, name, beat_id, grid_id, route, mode, dress, stakeout_points, active,"
+		      " effective_from FROM patrol_plan WHERE id = ?",
+		      &p);
+	if (rc)
+		return rc;
+	station = row_int(p, "station_id");
+	team = in->has_team ? in->team_id : row_int(p, "team_id");
+	beat = in->has_beat ? in->beat_id : row_int(p, "beat_id");
+	grid = in->has_grid ? in->grid_id : row_int(p, "grid_id");
+	active = in->has_active ? in->active : row_int(p, "active");
+	name = in->name ? in->name : row_str(p, "name");
+	route = in->route ? in->route : row_str(p, "route");
+	mode = in->mode ? in->mode : row_str(p, "mode");
+	dress = in->dress ? in->dress : row_str(p, "dress");
+	points = in->stakeout_points ? in->stakeout_points : row_str(p, "stakeout_points");
+	from = row_int(p, "effective_from");
+	if (!name || !*name)
+		rc = ps_fail_field(c->err, PS_EINVAL, "name", "请填写计划名称");
+	else if (!beat && !grid && (!route || !*route))
+		rc = ps_fail_field(c->err, PS_EINVAL, "beat_id", "请选择巡逻区域（责任区、网格或路线）");
+	if (!rc && in->has_team) {
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, team);
+		rows_bind_int(&q, station);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM patrol_team WHERE id = ? AND station_id = ? AND active = 1", 0,
+			      &n);
+		if (!rc && !n)
+			rc = ps_fail_field(c->err, PS_EINVAL, "team_id", "巡逻队不存在或不属于本所");
+	}
+	if (!rc && (in->has_beat || in->has_grid))
+		rc = check_area(c, station, beat, grid, "grid_id");
+	/* the version that held until now is kept with its interval */
+	if (!rc) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, from < c->now ? from : c->now);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q,
+			       "INSERT INTO patrol_plan_version(plan_id, valid_from, valid_to, team_id, name, beat_id, grid_id,"
+			       " route, mode, dress, stakeout_points, active, changed_by) SELECT id, ?, ?, team_id, name,"
+			       " beat_id, grid_id, route, mode, dress, stakeout_points, active, ? FROM patrol_plan WHERE id = ?",
+			       NULL);
+	}
+	if (rc) {
+		json_decref(p);
+		return rc;
+	}
+	/* name … points point into p: freed after the statement */
+	rows_binds(&q, c);
+	rows_bind_int(&q, team);
+	rows_bind_text(&q, name);
+	if (beat)
+		rows_bind_int(&q, beat);
+	else
+		rows_bind_text(&q, NULL);
+	if (grid)
+		rows_bind_int(&q, grid);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, route);
+	rows_bind_text(&q, mode);
+	rows_bind_text(&q, dress);
+	rows_bind_text(&q, points);
+	rows_bind_int(&q, active ? 1 : 0);
+	rows_bind_int(&q, from > c->now ? from : c->now); /* a plan not yet started keeps its first day */
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q,
+		       "UPDATE patrol_plan SET team_id = ?, name = ?, beat_id = ?, grid_id = ?, route = ?, mode = ?, dress = ?,"
+		       " stakeout_points = ?, active = ?, effective_from = ? WHERE id = ?",
+		       NULL);
+	json_decref(p);
+	if (!rc)
+		rc = audit_write(c, "patrol_plan.update", "patrol_plan", arena_printf(c->arena, "%lld", (long long)id),
+				 "success",
+				 arena_printf(c->arena, "team=%lld beat=%lld grid=%lld active=%lld", (long long)team,
+					      (long long)beat, (long long)grid, (long long)active));
+	return rc ? rc : plan_json(c, id, out);
+}
+
+int patrol_plans_end_slot(struct ctx *c, int64_t slot_id, json_t **out)
+{
+	struct rows_query q;
+	int64_t plan = 0;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_PATROL_MANAGE,
+			     "SELECT o.path FROM patrol_slot s JOIN patrol_plan p ON p.id = s.plan_id"
+			     " JOIN org_unit o ON o.id = p.station_id WHERE s.id = ?",
+			     slot_id, "巡逻时段不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, slot_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_int(&q, "SELECT plan_id FROM patrol_slot WHERE id = ? AND (valid_to IS NULL OR valid_to > ?)", 0,
+		      &plan);
+	if (!rc && !plan)
+		return ps_fail(c->err, PS_ECONFLICT, "SLOT_ENDED", NULL, "该时段已停止执行");
+	if (rc)
+		return rc;
+	/* a slot that has not started yet ends where it begins (never in force) */
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, slot_id);
+	rc = rows_exec(&q,
+		       "UPDATE patrol_slot SET valid_to = CASE WHEN valid_from > ? THEN valid_from ELSE ? END WHERE id = ?",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "patrol_plan.end_slot", "patrol_plan", arena_printf(c->arena, "%lld", (long long)plan),
+				 "success", arena_printf(c->arena, "slot=%lld", (long long)slot_id));
+	return rc ? rc : plan_json(c, plan, out);
 }
 
 int patrol_plans_list(struct ctx *c, int64_t unit_id, json_t **out)
@@ -329,8 +537,14 @@ int patrol_plans_list(struct ctx *c, int64_t unit_id, json_t **out)
 			if (row_int(s, "plan_id") == row_int(p, "id"))
 				json_array_append(list, s);
 		json_object_set_new(p, "slots", list);
+		if (!rc)
+			rc = history_json(c, row_int(p, "id"), p);
 	}
 	json_decref(slots);
+	if (rc) {
+		json_decref(plans);
+		return rc;
+	}
 	*out = json_pack("{s:I, s:s, s:I, s:o}", "station_id", (json_int_t)station, "week_start",
 			 monday_str(c, monday), "visit_minutes", (json_int_t)visit, "items", plans);
 	if (!*out)
@@ -379,7 +593,7 @@ int patrol_plans_heat(struct ctx *c, int64_t unit_id, int64_t weeks, json_t **ou
 		      &grids);
 	if (rc)
 		return rc;
-	rc = patrol_slots_load(c, station, 0, &slots, &nslots);
+	rc = patrol_slots_load(c, station, 0, c->now, c->now + 1, &slots, &nslots);
 	if (!rc)
 		rc = patrol_incidents_load(c, station, from, to, &inc, &ninc);
 	/* incidents whose 社区 has no grid: a row of their own (never proposed:

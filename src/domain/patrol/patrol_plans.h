@@ -20,7 +20,16 @@ struct patrol_slot_input {
 struct patrol_plan_input {
 	int64_t team_id, beat_id, grid_id;
 	const char *name, *route, *mode, *dress, *stakeout_points;
-	json_t *slots; /* [{weekday, start, end, grid_id?}] or NULL */
+	const char *effective_from; /* YYYY-MM-DD the plan holds from; NULL: now */
+	json_t *slots;		    /* [{weekday, start, end, grid_id?}] or NULL */
+};
+
+/* A change of a plan: a NULL string or an unset has_ flag keeps the value
+ * (beat_id/grid_id 0 with the flag set clears it). */
+struct patrol_plan_update {
+	int64_t team_id, beat_id, grid_id;
+	int has_team, has_beat, has_grid, active, has_active;
+	const char *name, *route, *mode, *dress, *stakeout_points;
 };
 
 /* The plans of a station with their slots and this week's visit times:
@@ -28,6 +37,15 @@ struct patrol_plan_input {
 int patrol_plans_list(struct ctx *c, int64_t unit_id, json_t **out);
 
 int patrol_plans_create(struct ctx *c, const struct patrol_plan_input *in, json_t **out);
+
+/* Change plan id from now on: the version that held until now is kept in
+ * patrol_plan_version with its interval, so that a past period is scored
+ * against the plan as it stood then: {"plan":{…, "versions":[…]}}. */
+int patrol_plans_update(struct ctx *c, int64_t id, const struct patrol_plan_update *in, json_t **out);
+
+/* Take a slot out of its plan from now on (kept, closed: valid_to):
+ * {"plan":{…, "ended_slots":[…]}}; 409 SLOT_ENDED when already out. */
+int patrol_plans_end_slot(struct ctx *c, int64_t slot_id, json_t **out);
 
 /* Add one slot to plan id (accepting a proposal is this with source
  * "proposal"): {"plan":{…}}. */

@@ -53,7 +53,8 @@ static const char *day_str(struct ctx *c, int64_t day)
 	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
 
-/* incidents of inc[] in the area of one of the team's slots at its time */
+/* incidents of inc[] in the area of one of the team's slots at its time,
+ * under the version of the plan in force when each was received */
 static int64_t in_slots(const struct patrol_slot_area *s, size_t ns, const struct patrol_incident *inc, size_t ni,
 			int64_t from, int64_t to)
 {
@@ -66,7 +67,8 @@ static int64_t in_slots(const struct patrol_slot_area *s, size_t ns, const struc
 			continue;
 		patrol_local_time(inc[k].received_at, &wd, &minute);
 		for (size_t j = 0; j < ns; j++)
-			if (patrol_slot_covers(&s[j], inc[k].grid_id, inc[k].beat_id, wd, minute)) {
+			if (patrol_slot_in_force(&s[j], inc[k].received_at) &&
+			    patrol_slot_covers(&s[j], inc[k].grid_id, inc[k].beat_id, wd, minute)) {
 				n++;
 				break;
 			}
@@ -86,7 +88,7 @@ static int team_figures(struct ctx *c, int64_t station, int64_t team, const stru
 	json_t *logs, *l;
 	size_t ns, i;
 	int64_t from = patrol_day_start(p->start), to = patrol_day_start(p->end);
-	int rc = patrol_slots_load(c, station, team, &s, &ns);
+	int rc = patrol_slots_load(c, station, team, patrol_day_start(p->prev), to, &s, &ns);
 
 	if (rc)
 		return rc;
@@ -117,7 +119,7 @@ static int team_figures(struct ctx *c, int64_t station, int64_t team, const stru
 				continue;
 			a = patrol_day_start(day) + s[j].start_min * 60;
 			b = patrol_day_start(day) + s[j].end_min * 60;
-			if (b > c->now)
+			if (b > c->now || !patrol_slot_in_force(&s[j], a))
 				continue;
 			f->planned++;
 			json_array_foreach(logs, i, l)

@@ -13,7 +13,8 @@ export default {
     page('admin/users', 'users', () => import('../views/admin/UsersView.vue'), '用户管理', 'user.list'),
     page('admin/units', 'units', () => import('../views/admin/UnitsView.vue'), '机构管理', 'unit.create'),
     page('admin/settings', 'settings', () => import('../views/admin/SettingsView.vue'), '系统设置', 'settings.list'),
-    page('admin/holidays', 'holidays', () => import('../views/admin/HolidaysView.vue'), '节假日管理', 'holiday.put')
+    page('admin/holidays', 'holidays', () => import('../views/admin/HolidaysView.vue'), '节假日管理', 'holiday.put'),
+    page('admin/category-offences', 'category-offences', () => import('../views/admin/CategoryOffencesView.vue'), '警情类别与案由', 'settings.put')
   ],
   menu: [
     {
@@ -24,7 +25,8 @@ export default {
         { path: '/admin/users', title: '用户管理', icon: 'User', action: 'user.list' },
         { path: '/admin/units', title: '机构管理', icon: 'OfficeBuilding', action: 'unit.create' },
         { path: '/admin/settings', title: '系统设置', icon: 'Tools', action: 'settings.list' },
-        { path: '/admin/holidays', title: '节假日管理', icon: 'Calendar', action: 'holiday.put' }
+        { path: '/admin/holidays', title: '节假日管理', icon: 'Calendar', action: 'holiday.put' },
+        { path: '/admin/category-offences', title: '警情类别与案由', icon: 'Tools', action: 'settings.put' }
       ]
     }
   ],

@@ -101,6 +101,8 @@ export const OBJECT_TYPES = [
   // 社区警务 gaps (issue 16): the registers of hotels and scrap buyers
   { value: 'hotel_guest', label: '旅客住宿登记' },
   { value: 'scrap_purchase', label: '废旧金属收购登记' }
+  // issue 17 remaining gaps (pat5)
+  { value: 'incident_category', label: '警情类别' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -491,6 +493,10 @@ const ACTION = {
   'scrap_purchase.list': '查询废旧金属收购登记',
   'scrap_purchase.handle': '处置可疑废旧金属',
   'trade.drill': '登记应急预案演练'
+  // issue 17 remaining gaps (pat5)
+  'patrol_plan.update': '修改巡逻计划',
+  'patrol_plan.end_slot': '停止巡逻时段',
+  'incident_category_offence.put': '修改警情类别案由对照'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one

@@ -2,7 +2,7 @@
 // sign, report progress and complete them; each station submits its day's report, the bureau's
 // leaders read the sum and write a 阅示 that becomes tasks.
 import api from '../api.js'
-import { LEADERSHIP_ROUTES } from './routes.js'
+import { LEADERSHIP_BARE_ROUTES, LEADERSHIP_ROUTES } from './routes.js'
 import { LEADERSHIP_ICONS, LEADERSHIP_MENU } from './menu.js'
 import { TASK_LIST } from './labels.js'
 
@@ -13,6 +13,7 @@ export default {
   name: 'leadership',
   icons: LEADERSHIP_ICONS,
   routes: LEADERSHIP_ROUTES,
+  bareRoutes: LEADERSHIP_BARE_ROUTES,
   menu: [{ order: 58, ...LEADERSHIP_MENU }],
   home: [
     {

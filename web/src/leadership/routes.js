@@ -35,3 +35,13 @@ export const LEADERSHIP_ROUTES = [
     meta: { title: '调度分析会', crumbs, action: MEETING_LIST }
   }
 ]
+
+/** Full pages outside the layout: the printable 调度分析会 record. */
+export const LEADERSHIP_BARE_ROUTES = [
+  {
+    path: '/print/meetings/:id(\\d+)',
+    name: 'meeting-print',
+    component: () => import('../views/leadership/MeetingPrintView.vue'),
+    meta: { title: '调度分析会记录', action: MEETING_LIST }
+  }
+]
