@@ -447,5 +447,10 @@ extern const struct field leaves_decide_fields[];
 int api_leaves_return(struct req *r);
 extern const struct field leaves_return_fields[];
 int api_todos(struct req *r);
+int api_team_meetings_list(struct req *r);
+int api_team_meetings_create(struct req *r);
+extern const struct field team_meetings_create_fields[];
+int api_team_meetings_proposal(struct req *r);
+int api_team_meetings_figures(struct req *r);
 
 #endif

@@ -299,5 +299,9 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/leaves/{id}/decision", api_leaves_decide, 0, leaves_decide_fields),
 	ROUTE_B("POST", "/api/v1/leaves/{id}/return", api_leaves_return, 0, leaves_return_fields),
 	ROUTE("GET", "/api/v1/todos", api_todos, 0),
+	ROUTE("GET", "/api/v1/team-meetings", api_team_meetings_list, 0),
+	ROUTE_B("POST", "/api/v1/team-meetings", api_team_meetings_create, 0, team_meetings_create_fields),
+	ROUTE("GET", "/api/v1/team-meetings/proposal", api_team_meetings_proposal, 0),
+	ROUTE("GET", "/api/v1/team-meetings/figures", api_team_meetings_figures, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -64,4 +64,8 @@ int seed_demo_team_assess(struct ctx *c);
  * Runs right after the accounts: the cases need qualified main handlers. */
 int seed_demo_team(struct ctx *c);
 
+/* The demo's meetings, study and training (issue 18; seed_team_meetings.c):
+ * after seed_demo_team (its leave shapes the attendees). */
+int seed_demo_team_meetings(struct ctx *c);
+
 #endif

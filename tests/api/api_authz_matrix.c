@@ -593,6 +593,14 @@ static const struct row table[] = {
 	R("POST", "/leaves/{id}/return", "{}", "NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN NNN"),
 	/* 待办事项: every business role its own */
 	R("GET", "/todos", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 会议学习: the unit reads; a station's chief and 内勤 record and get
+	 * the proposal (a county chief has no station: 403) */
+	R("GET", "/team-meetings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/team-meetings",
+	  "{\"held_on\":\"@today\",\"kind\":\"weekly\",\"topic\":\"矩阵例会\",\"speaker\":\"所长\",\"attendees\":[]}",
+	  "N N N N N N Y N N N Y N N"),
+	R("GET", "/team-meetings/proposal", NULL, "N N N N N N Y N N N Y N N"),
+	R("GET", "/team-meetings/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

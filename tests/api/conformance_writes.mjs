@@ -511,4 +511,11 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     await sz.call('POST', '/patrol-rewards', { team_id: tmId, period: 'week', date: today, reward: '契约表扬' })
     await sz.call('PUT', '/patrol-meetings', { date: today, notes: '契约碰头会' })
   }
+  // --- 会议学习 (issue 18) ---
+  {
+    const sz = c.suozhang
+    const me = (await m1.call('GET', '/me')).body.user.id
+    await sz.call('POST', '/team-meetings', { held_on: today, kind: 'training', topic: '契约培训', speaker: '契约教官',
+      training_days: 2, materials: '讲义', minutes: '契约记录', attendees: [{ user_id: me, present: true }] })
+  }
 }

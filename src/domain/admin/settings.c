@@ -292,6 +292,15 @@ const struct setting_def setting_defs[] = {
 	  "24小时值班班次的开始时间（HH:MM），签到以此为准", "PAT-DUTY-24H", 1 },
 	{ "duty.signin_grace_minutes", SETTING_INT, "15", 0, 240, "值班签到宽限（分钟）",
 	  "交接班时间后该分钟数内签到为按时，之后为迟到；班次结束仍未签到为缺勤", "PAT-DUTY-24H", 1 },
+	/* 队伍管理: meetings, study and training (issue 18) */
+	{ "team.training_days_min", SETTING_INT, "15", 0, 365, "民警年度训练天数下限",
+	  "业务培训按出席民警计天数；按全年进度落后的民警列入预警", "TEAM-TRAIN-DAYS", 1 },
+	{ "team.meeting_weekday", SETTING_INT, "1", 1, 7, "例会在星期几（1为星期一）",
+	  "当天结束仍未记录本周例会的列入预警", "TEAM-MEETING-PLAN", 1 },
+	{ "team.case_review_weekday", SETTING_INT, "5", 1, 7, "案件通报研讨在星期几（1为星期一）",
+	  "当天结束仍未记录本周案件通报研讨的列入预警", "TEAM-MEETING-PLAN", 1 },
+	{ "team.legal_study_day", SETTING_INT, "5", 1, 28, "每月集体法律学习日",
+	  "当天结束仍未记录本月集体法律学习的列入预警", "TEAM-MEETING-PLAN", 1 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -12,6 +12,7 @@
 #include "domain/leadership/leader_tasks.h"
 #include "domain/team/duty.h"
 #include "domain/team/leave.h"
+#include "domain/team/team_meetings.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -31,5 +32,6 @@ const struct clock_source clock_sources[] = {
 	{ "leader_tasks", leader_tasks_clocks },   /* 领导交办 due (issue 17) */
 	{ "duty", duty_clocks },                   /* 值班表: a day without a 值班所领导 (issue 18) */
 	{ "leaves", leave_clocks },                /* 请假: 假满未销假 (issue 18) */
+	{ "team_meetings", team_meetings_clocks }, /* 例会、集体学习未记录; 训练天数落后 (issue 18) */
 	{ NULL, NULL },
 };

@@ -9,6 +9,7 @@
 #include "domain/team/interventions.h"
 #include "domain/leadership/leader_tasks.h"
 #include "domain/team/leave.h"
+#include "domain/team/team_meetings.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -22,6 +23,7 @@ const struct today_source today_sources[] = {
 	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
 	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
 	{ "leaves", leave_today },  /* 请假: approvals waiting, overdue returns (issue 18) */
+	{ "team_meetings", team_meetings_today }, /* 例会未记录, 培训落后 (issue 18) */
 	{ NULL, NULL },
 };
 

@@ -96,7 +96,8 @@ export const OBJECT_TYPES = [
   { value: 'staff_figures', label: '队伍结构' },
   { value: 'duty_roster', label: '值班表' },
   { value: 'leave', label: '请假' },
-  { value: 'todo', label: '待办事项' }
+  { value: 'todo', label: '待办事项' },
+  { value: 'team_meeting', label: '会议学习' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -461,7 +462,11 @@ const ACTION = {
   'leave.approve': '审批请假',
   'leave.reject': '不批准请假',
   'leave.return': '销假',
-  'todo.read': '查看待办事项'
+  'todo.read': '查看待办事项',
+  'team_meeting.create': '记录会议学习',
+  'team_meeting.list': '查询会议学习',
+  'team_meeting.proposal': '查看参会人员建议',
+  'team_meeting.figures': '查看参会与培训统计'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
