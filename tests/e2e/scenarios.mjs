@@ -18,6 +18,7 @@ import { teamAssessScenarios } from './team-assess-scenarios.mjs'
 import { patrolScenarios } from './patrol-scenarios.mjs'
 import { leadershipScenarios } from './leadership-scenarios.mjs'
 import { teamScenarios } from './team-scenarios.mjs'
+import { teamMeetingsScenarios } from './team-meetings-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -179,7 +180,8 @@ const groups = [
   teamAssessScenarios,
   patrolScenarios,
   leadershipScenarios,
-  teamScenarios
+  teamScenarios,
+  teamMeetingsScenarios
 ]
 
 export const scenarios = [...groups.flat(), ...a11yScenarios]

@@ -404,6 +404,8 @@ static int officer_rows(struct ctx *c, const char *like, int64_t user_id, int64_
 		      arena_printf(c->arena,
 				   "SELECT u.id AS user_id, u.name, o.name AS unit_name,"
 				   " CASE WHEN o.kind = 'post' THEN o.parent_id ELSE o.id END AS station_id,"
+				   " CASE WHEN o.kind = 'post' THEN (SELECT p.name FROM org_unit p WHERE p.id = o.parent_id)"
+				   " ELSE o.name END AS station_name,"
 				   " (SELECT COUNT(*) FROM team_meeting tm WHERE tm.station_id IN (o.id, o.parent_id)"
 				   " AND tm.held_on >= ? AND tm.held_on <= ?) AS keeps,"
 				   " COALESCE(s.staff_kind, CASE WHEN u.role IN ('auxiliary','archivist') THEN 'auxiliary'"
@@ -602,7 +604,9 @@ int team_meetings_clocks(struct clock_sink *k, enum clock_scope s)
 	json_array_foreach(rows, i, it) {
 		if (!json_is_true(json_object_get(it, "behind")))
 			continue;
+		/* the board lists a 警务室's staff under its station */
 		json_object_set_new(it, "unit_id", json_integer(row_int(it, "station_id")));
+		json_object_set_new(it, "unit_name", json_string(row_str(it, "station_name")));
 		json_object_set_new(it, "case_no", json_string(row_str(it, "name")));
 		json_object_set_new(it, "case_id", json_null());
 		clocks_add_warn(k, it, arena_printf(c->arena, "training:%lld:%d", (long long)row_int(it, "user_id"), y),
