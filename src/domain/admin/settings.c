@@ -301,6 +301,8 @@ const struct setting_def setting_defs[] = {
 	  "当天结束仍未记录本周案件通报研讨的列入预警", "TEAM-MEETING-PLAN", 1 },
 	{ "team.legal_study_day", SETTING_INT, "5", 1, 28, "每月集体法律学习日",
 	  "当天结束仍未记录本月集体法律学习的列入预警", "TEAM-MEETING-PLAN", 1 },
+	{ "team.qual_valid_years", SETTING_INT, "0", 0, 20, "执法资格有效年限（0为长期有效）",
+	  "通过执法资格考试后，人员档案记载的有效期为取得日期加该年数", "TEAM-QUAL-VALID", 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -466,7 +466,8 @@ const ACTION = {
   'team_meeting.create': '记录会议学习',
   'team_meeting.list': '查询会议学习',
   'team_meeting.proposal': '查看参会人员建议',
-  'team_meeting.figures': '查看参会与培训统计'
+  'team_meeting.figures': '查看参会与培训统计',
+  'staff.qualification': '执法资格考试通过记入人员档案'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
