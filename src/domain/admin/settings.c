@@ -303,6 +303,10 @@ const struct setting_def setting_defs[] = {
 	  "当天结束仍未记录本月集体法律学习的列入预警", "TEAM-MEETING-PLAN", 1 },
 	{ "team.qual_valid_years", SETTING_INT, "0", 0, 20, "执法资格有效年限（0为长期有效）",
 	  "通过执法资格考试后，人员档案记载的有效期为取得日期加该年数", "TEAM-QUAL-VALID", 0 },
+	{ "assess.weight.training_attendance", SETTING_INT, "3", 0, 100, "考核权重：会议学习出席率", NULL, NULL, 0 },
+	{ "assess.weight.training_days", SETTING_INT, "2", 0, 100, "考核权重：业务培训天数", NULL, NULL, 0 },
+	{ "assess.weight.meet_rate", SETTING_INT, "2", 0, 100, "考核权重：走访见面率", NULL, NULL, 0 },
+	{ "assess.weight.letter_rate", SETTING_INT, "2", 0, 100, "考核权重：流动人口发函率（派出所）", NULL, NULL, 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 
