@@ -452,5 +452,6 @@ int api_team_meetings_create(struct req *r);
 extern const struct field team_meetings_create_fields[];
 int api_team_meetings_proposal(struct req *r);
 int api_team_meetings_figures(struct req *r);
+int api_staff_figures_xlsx(struct req *r);
 
 #endif

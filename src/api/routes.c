@@ -283,6 +283,7 @@ const struct route api_routes[] = {
 	/* 队伍管理 (issue 18, part 1) */
 	ROUTE("GET", "/api/v1/staff", api_staff_list, 0),
 	ROUTE("GET", "/api/v1/staff/figures", api_staff_figures, 0),
+	ROUTE("GET", "/api/v1/staff/figures.xlsx", api_staff_figures_xlsx, 0),
 	ROUTE("GET", "/api/v1/staff/{id}", api_staff_get, 0),
 	ROUTE_B("PUT", "/api/v1/staff/{id}", api_staff_put, 0, staff_put_fields),
 	ROUTE("GET", "/api/v1/duty-rosters", api_duty_rosters_list, 0),

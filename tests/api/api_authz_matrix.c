@@ -601,6 +601,8 @@ static const struct row table[] = {
 	  "N N N N N N Y N N N Y N N"),
 	R("GET", "/team-meetings/proposal", NULL, "N N N N N N Y N N N Y N N"),
 	R("GET", "/team-meetings/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 队伍结构 as a workbook: as /staff/figures */
+	R("GET", "/staff/figures.xlsx", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 

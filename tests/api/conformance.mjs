@@ -204,7 +204,7 @@ async function readAll(c) {
   // 队伍管理 (issue 18, part 1)
   lists.push('/staff', '/staff/figures', '/duty-patterns', '/duty-board', '/leaves', '/todos', '/duty-rosters?from=2026-01-01&to=2026-01-31')
   // 会议学习 (issue 18)
-  lists.push('/team-meetings', '/team-meetings/proposal', '/team-meetings/figures')
+  lists.push('/team-meetings', '/team-meetings/proposal', '/team-meetings/figures', '/staff/figures.xlsx')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])
