@@ -28,6 +28,7 @@ const struct field commendations_create_fields[] = {
 	FSTR(struct reward_award_input, decided_by, "decided_by", 1, 64),
 	FSTR(struct reward_award_input, decided_on, "decided_on", 1, 10),
 	FSTR(struct reward_award_input, exception, "exception", 0, 500),
+	FSTR(struct reward_award_input, posted_from, "posted_from", 0, 10),
 	FEND,
 };
 

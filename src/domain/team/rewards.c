@@ -2,6 +2,7 @@
 #include "domain/team/rewards.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
+#include "domain/clocks/clocks.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
@@ -45,12 +46,85 @@ static int date_field(struct ctx *c, const char *v, const char *field)
 
 #define AWARD_COLS                                                                                          \
 	"SELECT a.id, a.user_id, u.name, a.grade, a.deed, a.ground, a.ground_ref, a.body_level, a.decided_by,"  \
-	" a.decided_on, a.exception, s.name AS unit_name FROM commendation a JOIN users u ON u.id = a.user_id"  \
+	" a.decided_on, a.exception, a.posted_from, s.name AS unit_name FROM commendation a JOIN users u ON u.id = a.user_id"  \
 	" JOIN org_unit s ON s.id = a.station_id"
 #define SANCTION_COLS                                                                                        \
 	"SELECT x.id, x.user_id, u.name, x.kind, x.reason, x.ground, x.ground_ref, x.decided_by, x.decided_on,"  \
-	" x.start_on, x.days, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
+	" x.start_on, x.days, x.appeal_at, x.appeal_to, x.appeal_reason, x.appeal_decided_at, x.appeal_result,"     \
+	" x.appeal_note, x.revoked_on, x.restoration, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
 	" JOIN org_unit s ON s.id = x.station_id"
+
+/* day number of a date plus months (the day clamped to the month's end) */
+static int64_t plus_months(const char *date, int months)
+{
+	int y, m, d;
+
+	if (!date || date_parse(date, strlen(date), &y, &m, &d))
+		return -1;
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	while (d > 28 && !date_valid(y, m, d))
+		d--;
+	return date_days_from_civil(y, m, d);
+}
+
+static int64_t day_num(const char *date)
+{
+	int y, m, d;
+
+	if (!date || date_parse(date, strlen(date), &y, &m, &d))
+		return -1;
+	return date_days_from_civil(y, m, d);
+}
+
+/* TEAM-SANCTION-PERIOD: the sanction of user in force on day (not revoked):
+ * a 处分 for its period from its decision, 开除 for ever, 停止执行职务 and
+ * 禁闭 over their days; its kind in *kind (NULL when none). */
+static int sanction_in_force(struct ctx *c, int64_t user_id, const char *day, const char **kind, const char **since)
+{
+	const struct rule *per = rule_get(RULE_TEAM_SANCTION_PERIOD);
+	struct rows_query q;
+	json_t *rows, *r;
+	int64_t on = day_num(day);
+	size_t i;
+	int rc;
+
+	*kind = *since = NULL;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rows_bind_text(&q, day);
+	rc = rows_all(&q,
+		      "SELECT kind, decided_on, start_on, days FROM sanction WHERE user_id = ? AND revoked_on IS NULL"
+		      " AND decided_on <= ? ORDER BY decided_on DESC",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		const char *k = row_str(r, "kind");
+		int64_t from = -1, to = -1;
+		int idx = !strcmp(k, "warning") ? 0 : !strcmp(k, "demerit") ? 1 : !strcmp(k, "major_demerit") ? 2
+			: (!strcmp(k, "demotion") || !strcmp(k, "removal")) ? 3 : -1;
+
+		if (idx >= 0) {
+			from = day_num(row_str(r, "decided_on"));
+			to = plus_months(row_str(r, "decided_on"), per->value[idx]);
+		} else if (!strcmp(k, "expulsion")) {
+			from = day_num(row_str(r, "decided_on"));
+			to = INT64_MAX;
+		} else if (!strcmp(k, "suspension") || !strcmp(k, "confinement")) {
+			from = day_num(row_str(r, "start_on"));
+			to = from + row_int(r, "days");
+		}
+		if (from >= 0 && on >= from && on < to) {
+			*kind = enums_label(ES_SANCTION_KIND, k);
+			*since = arena_strdup(c->arena, row_str(r, "decided_on"));
+			break;
+		}
+	}
+	json_decref(rows);
+	return PS_OK;
+}
 
 int reward_award_create(struct ctx *c, const struct reward_award_input *in, json_t **out)
 {
@@ -93,6 +167,37 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 		return ps_fail(c->err, PS_ERULE, "AWARD_AUTHORITY", "TEAM-AWARD-AUTH", "%s须由%s批准，不能由%s批准",
 			       enums_label(ES_COMMENDATION_GRADE, in->grade),
 			       need == 0 ? "公安部" : "省级及以上公安机关", enums_label(ES_BODY_LEVEL, in->body_level));
+	/* TEAM-AWARD-PUBLIC: 三等功 and above posted publicly for at least 7
+	 * working days before the approval */
+	if (grade >= enums_rank(ES_COMMENDATION_GRADE, "merit_third")) {
+		const struct rule *pub = rule_get(RULE_TEAM_AWARD_PUBLIC);
+		int64_t from = day_num(in->posted_from), to = day_num(in->decided_on), wd = 0;
+		struct calendar cal;
+
+		if (from < 0 || !date_valid_str(in->posted_from))
+			return ps_fail(c->err, PS_ERULE, "AWARD_NOT_POSTED", pub->code,
+				       "%s以上奖励须经公示，请填写公示开始日期", enums_label(ES_COMMENDATION_GRADE, "merit_third"));
+		rc = clocks_calendar(c, &cal);
+		if (rc)
+			return rc;
+		for (int64_t day = from; day < to; day++)
+			wd += calendar_is_workday(&cal, day);
+		if (wd < pub->value[0])
+			return ps_fail(c->err, PS_ERULE, "AWARD_POSTING", pub->code,
+				       "公示自%s起至批准日前仅%lld个工作日，不少于%d个工作日后方可批准", in->posted_from,
+				       (long long)wd, pub->value[0]);
+	}
+	/* TEAM-SANCTION-PERIOD (TEAM-AWARD-LIMITS: no award during a 处分) */
+	{
+		const char *kind, *when;
+
+		rc = sanction_in_force(c, in->user_id, in->decided_on, &kind, &when);
+		if (rc)
+			return rc;
+		if (kind)
+			return ps_fail(c->err, PS_ERULE, "AWARD_UNDER_SANCTION", "TEAM-SANCTION-PERIOD",
+				       "该民警%s受%s，处分期间（或措施期间）不予奖励", when, kind);
+	}
 	/* TEAM-AWARD-LIMITS: one deed, one award */
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->user_id);
@@ -149,11 +254,13 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 	rows_bind_text(&q, in->decided_by);
 	rows_bind_text(&q, in->decided_on);
 	rows_bind_text(&q, in->exception);
+	rows_bind_text(&q, in->posted_from && *in->posted_from ? in->posted_from : NULL);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
 			 "INSERT INTO commendation(user_id, station_id, grade, deed, ground, ground_ref, body_level, decided_by,"
-			 " decided_on, exception, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " decided_on, exception, posted_from, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+			 " RETURNING id",
 			 &id);
 	if (!rc)
 		rc = audit_write(c, "commendation.create", "user", arena_printf(c->arena, "%lld", (long long)in->user_id),

@@ -16,6 +16,7 @@
 struct reward_award_input {
 	int64_t user_id;
 	const char *grade, *deed, *ground, *ground_ref, *body_level, *decided_by, *decided_on, *exception;
+	const char *posted_from; /* TEAM-AWARD-PUBLIC: first day of the public posting (三等功 and above) */
 };
 int reward_award_create(struct ctx *c, const struct reward_award_input *in, json_t **out);
 
