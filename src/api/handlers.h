@@ -453,5 +453,9 @@ extern const struct field team_meetings_create_fields[];
 int api_team_meetings_proposal(struct req *r);
 int api_team_meetings_figures(struct req *r);
 int api_staff_figures_xlsx(struct req *r);
+int api_sanctions_appeal(struct req *r);
+extern const struct field sanctions_appeal_fields[];
+int api_sanctions_appeal_decide(struct req *r);
+extern const struct field sanctions_appeal_decision_fields[];
 
 #endif

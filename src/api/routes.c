@@ -304,5 +304,7 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/team-meetings", api_team_meetings_create, 0, team_meetings_create_fields),
 	ROUTE("GET", "/api/v1/team-meetings/proposal", api_team_meetings_proposal, 0),
 	ROUTE("GET", "/api/v1/team-meetings/figures", api_team_meetings_figures, 0),
+	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal", api_sanctions_appeal, 0, sanctions_appeal_fields),
+	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal-decision", api_sanctions_appeal_decide, 0, sanctions_appeal_decision_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -13,6 +13,7 @@
 #include "domain/team/duty.h"
 #include "domain/team/leave.h"
 #include "domain/team/team_meetings.h"
+#include "domain/team/rewards.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -33,5 +34,6 @@ const struct clock_source clock_sources[] = {
 	{ "duty", duty_clocks },                   /* 值班表: a day without a 值班所领导 (issue 18) */
 	{ "leaves", leave_clocks },                /* 请假: 假满未销假 (issue 18) */
 	{ "team_meetings", team_meetings_clocks }, /* 例会、集体学习未记录; 训练天数落后 (issue 18) */
+	{ "sanction_appeals", rewards_clocks },    /* 停止执行职务、禁闭的申诉待决定 (TEAM-DC-APPEAL) */
 	{ NULL, NULL },
 };

@@ -410,3 +410,160 @@ int rewards_list(struct ctx *c, int64_t user_id, json_t **out)
 	*out = json_pack("{s:o, s:o}", "commendations", a, "sanctions", s);
 	return *out ? PS_OK : NOMEM(c);
 }
+
+/* ---- TEAM-DC-APPEAL ---- */
+
+struct sanction_row {
+	int64_t id, user_id, days, appeal_at, appeal_decided_at;
+	const char *kind, *start_on, *revoked_on, *path;
+};
+
+static int sanction_load(struct ctx *c, int64_t id, struct sanction_row *x)
+{
+	static const struct rows_col cols[] = {
+		ROWS_INT(struct sanction_row, id),	 ROWS_INT(struct sanction_row, user_id),
+		ROWS_INT(struct sanction_row, days),	 ROWS_INT(struct sanction_row, appeal_at),
+		ROWS_INT(struct sanction_row, appeal_decided_at), ROWS_TEXT(struct sanction_row, kind),
+		ROWS_TEXT(struct sanction_row, start_on), ROWS_TEXT(struct sanction_row, revoked_on),
+		ROWS_TEXT(struct sanction_row, path),
+	};
+	struct rows_query q;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_struct(&q,
+			 "SELECT x.id, x.user_id, x.days, x.appeal_at, x.appeal_decided_at, x.kind, x.start_on, x.revoked_on,"
+			 " s.path FROM sanction x JOIN org_unit s ON s.id = x.station_id WHERE x.id = ?",
+			 cols, sizeof(cols) / sizeof(cols[0]), x);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "惩处记录不存在");
+	return rc;
+}
+
+static int sanction_answer(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *row;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, SANCTION_COLS " WHERE x.id = ?", &row);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "sanction", row);
+	return *out ? PS_OK : NOMEM(c);
+}
+
+int rewards_appeal(struct ctx *c, int64_t sanction_id, const char *appeal_to, const char *reason, json_t **out)
+{
+	const char *oid = arena_printf(c->arena, "%lld", (long long)sanction_id);
+	struct sanction_row x;
+	struct rows_query q;
+	int64_t today = date_local_days(c->now), from;
+	int rc;
+
+	*out = NULL;
+	rc = sanction_load(c, sanction_id, &x);
+	if (!rc)
+		rc = authz_check(c, ACT_SANCTION_APPEAL, x.path, x.user_id, oid);
+	if (rc)
+		return rc;
+	if (strcmp(x.kind, "suspension") != 0 && strcmp(x.kind, "confinement") != 0)
+		return ps_fail(c->err, PS_ERULE, "APPEAL_NOT_MEASURE", "TEAM-DC-APPEAL",
+			       "向上一级公安机关申诉只适用于停止执行职务、禁闭");
+	from = day_num(x.start_on);
+	if (x.revoked_on || today < from || today >= from + x.days)
+		return ps_fail(c->err, PS_ERULE, "APPEAL_OUT_OF_TERM", "TEAM-DC-APPEAL", "申诉应在%s期间提出",
+			       enums_label(ES_SANCTION_KIND, x.kind));
+	if (x.appeal_at)
+		return ps_fail(c->err, PS_ECONFLICT, "APPEAL_LODGED", NULL, "已经提出申诉");
+	if (!appeal_to || !*appeal_to)
+		return ps_fail_field(c->err, PS_EINVAL, "appeal_to", "请写明受理申诉的上一级公安机关");
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, appeal_to);
+	rows_bind_text(&q, reason && *reason ? reason : NULL);
+	rows_bind_int(&q, sanction_id);
+	rc = rows_exec(&q,
+		       "UPDATE sanction SET appeal_at = ?, appeal_to = ?, appeal_reason = ? WHERE id = ? AND appeal_at IS NULL",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "sanction.appeal", "sanction", oid, "success", appeal_to);
+	return rc ? rc : sanction_answer(c, sanction_id, out);
+}
+
+int rewards_appeal_decide(struct ctx *c, int64_t sanction_id, int revoke, const char *note, const char *restoration,
+			  json_t **out)
+{
+	const char *oid = arena_printf(c->arena, "%lld", (long long)sanction_id);
+	struct sanction_row x;
+	struct rows_query q;
+	int rc;
+
+	*out = NULL;
+	rc = sanction_load(c, sanction_id, &x);
+	if (!rc)
+		rc = authz_check(c, ACT_DISCIPLINE_CREATE, x.path, 0, oid);
+	if (rc)
+		return rc;
+	if (!x.appeal_at || x.appeal_decided_at)
+		return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, x.appeal_at ? "申诉已有决定" : "尚未提出申诉");
+	if (!note || !*note)
+		return ps_fail_field(c->err, PS_EINVAL, "note", "请写明上一级公安机关的决定");
+	if (revoke && (!restoration || !*restoration))
+		return ps_fail_field(c->err, PS_EINVAL, "restoration", "撤销的，请写明恢复名誉的方式");
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, revoke ? "revoked" : "upheld");
+	rows_bind_text(&q, note);
+	rows_bind_text(&q, revoke ? ctx_today_str(c) : NULL);
+	rows_bind_text(&q, revoke ? restoration : NULL);
+	rows_bind_int(&q, sanction_id);
+	rc = rows_exec(&q,
+		       "UPDATE sanction SET appeal_decided_at = ?, appeal_result = ?, appeal_note = ?, revoked_on = ?,"
+		       " restoration = ? WHERE id = ? AND appeal_decided_at IS NULL",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, revoke ? "sanction.revoke" : "sanction.uphold", "sanction", oid, "success", note);
+	return rc ? rc : sanction_answer(c, sanction_id, out);
+}
+
+int rewards_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct rule *ap = rule_get(RULE_TEAM_DC_APPEAL);
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rc = rows_all(&q,
+		      "SELECT x.id, x.kind, x.appeal_at, x.appeal_to, u.name, x.station_id AS unit_id, o.name AS unit_name"
+		      " FROM sanction x JOIN users u ON u.id = x.user_id JOIN org_unit o ON o.id = x.station_id"
+		      " WHERE x.appeal_at IS NOT NULL AND x.appeal_decided_at IS NULL AND o.path LIKE ?"
+		      " AND (? = 0 OR x.user_id = ?) ORDER BY x.id",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int hours = !strcmp(row_str(r, "kind"), "confinement");
+		int64_t start = row_int(r, "appeal_at");
+		int64_t end = clock_deadline(clocks_sink_calendar(k), start, hours ? CLOCK_HOURS : CLOCK_DAYS,
+					     ap->value[hours ? 1 : 0], 0);
+
+		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
+		json_object_set_new(r, "case_id", json_null());
+		clocks_add(k, r, arena_printf(c->arena, "sanction:%lld:appeal", (long long)row_int(r, "id")), ap->code,
+			   arena_printf(c->arena, "%s对%s的申诉待%s决定", row_str(r, "name"),
+					enums_label(ES_SANCTION_KIND, row_str(r, "kind")), row_str(r, "appeal_to")),
+			   start, end, hours ? CLOCK_HOURS : CLOCK_DAYS, 0, NULL, "登记上一级公安机关的申诉决定");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
+}

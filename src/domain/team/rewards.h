@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "domain/clocks/clocks.h"
 #include "domain/ctx.h"
 
 struct reward_award_input {
@@ -33,5 +34,17 @@ int rewards_list(struct ctx *c, int64_t user_id, json_t **out);
 /* The commendations and sanctions of one officer (for the officer's
  * record; the caller checked the access and audits the read). */
 int rewards_of_officer(struct ctx *c, int64_t user_id, json_t **commendations, json_t **sanctions);
+
+/* TEAM-DC-APPEAL: the officer appeals his 停止执行职务 or 禁闭 to the
+ * next-higher 公安机关 while it runs (the measure goes on); the decision is
+ * recorded by a chief or 督察 (discipline.create): upheld, or revoked with
+ * the restoration of his reputation (the revoked measure no longer bars an
+ * award). */
+int rewards_appeal(struct ctx *c, int64_t sanction_id, const char *appeal_to, const char *reason, json_t **out);
+int rewards_appeal_decide(struct ctx *c, int64_t sanction_id, int revoke, const char *note, const char *restoration,
+			  json_t **out);
+
+/* clock source: appeal decisions due (5 days / 24 hours) */
+int rewards_clocks(struct clock_sink *k, enum clock_scope s);
 
 #endif

@@ -467,7 +467,10 @@ const ACTION = {
   'team_meeting.list': '查询会议学习',
   'team_meeting.proposal': '查看参会人员建议',
   'team_meeting.figures': '查看参会与培训统计',
-  'staff.qualification': '执法资格考试通过记入人员档案'
+  'staff.qualification': '执法资格考试通过记入人员档案',
+  'sanction.appeal': '申诉停止执行职务、禁闭',
+  'sanction.revoke': '申诉决定：撤销并恢复名誉',
+  'sanction.uphold': '申诉决定：维持'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
