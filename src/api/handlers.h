@@ -489,5 +489,15 @@ int api_scrap_purchases_handle(struct req *r);
 extern const struct field scrap_purchases_handle_fields[];
 int api_trade_units_drill(struct req *r);
 extern const struct field trade_units_drill_fields[];
+int api_team_meetings_list(struct req *r);
+int api_team_meetings_create(struct req *r);
+extern const struct field team_meetings_create_fields[];
+int api_team_meetings_proposal(struct req *r);
+int api_team_meetings_figures(struct req *r);
+int api_staff_figures_xlsx(struct req *r);
+int api_sanctions_appeal(struct req *r);
+extern const struct field sanctions_appeal_fields[];
+int api_sanctions_appeal_decide(struct req *r);
+extern const struct field sanctions_appeal_decision_fields[];
 
 #endif

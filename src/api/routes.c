@@ -283,6 +283,7 @@ const struct route api_routes[] = {
 	/* 队伍管理 (issue 18, part 1) */
 	ROUTE("GET", "/api/v1/staff", api_staff_list, 0),
 	ROUTE("GET", "/api/v1/staff/figures", api_staff_figures, 0),
+	ROUTE("GET", "/api/v1/staff/figures.xlsx", api_staff_figures_xlsx, 0),
 	ROUTE("GET", "/api/v1/staff/{id}", api_staff_get, 0),
 	ROUTE_B("PUT", "/api/v1/staff/{id}", api_staff_put, 0, staff_put_fields),
 	ROUTE("GET", "/api/v1/duty-rosters", api_duty_rosters_list, 0),
@@ -329,5 +330,11 @@ const struct route api_routes[] = {
 	ROUTE_B("PUT", "/api/v1/incident-category-offences", api_incident_category_offences_put, 0,
 		incident_category_offences_put_fields),
 	ROUTE("GET", "/api/v1/meetings/{id}/export.xlsx", api_meetings_xlsx, 0),
+	ROUTE("GET", "/api/v1/team-meetings", api_team_meetings_list, 0),
+	ROUTE_B("POST", "/api/v1/team-meetings", api_team_meetings_create, 0, team_meetings_create_fields),
+	ROUTE("GET", "/api/v1/team-meetings/proposal", api_team_meetings_proposal, 0),
+	ROUTE("GET", "/api/v1/team-meetings/figures", api_team_meetings_figures, 0),
+	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal", api_sanctions_appeal, 0, sanctions_appeal_fields),
+	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal-decision", api_sanctions_appeal_decide, 0, sanctions_appeal_decision_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

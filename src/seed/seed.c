@@ -262,6 +262,7 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 		if (!rc)
 			rc = seed_demo_community_gaps(c);
 			rc = seed_demo_patrol_history(c);
+			rc = seed_demo_team_meetings(c);
 		/* the demo steps acted as their accounts; init itself is the CLI's */
 		c->who.username = "cli:init";
 		c->who.role = "admin";

@@ -70,4 +70,8 @@ int seed_demo_community_gaps(struct ctx *c);
  * version and ended slot, an arrest linked to its case: after seed_demo_patrol. */
 int seed_demo_patrol_history(struct ctx *c);
 
+/* The demo's meetings, study and training (issue 18; seed_team_meetings.c):
+ * after seed_demo_team (its leave shapes the attendees). */
+int seed_demo_team_meetings(struct ctx *c);
+
 #endif

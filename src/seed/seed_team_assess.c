@@ -47,9 +47,10 @@ int seed_demo_team_assess(struct ctx *c)
 	{
 		struct reward_award_input a = { mj1, "commendation", "上月考核全所第一，办结案件最多", "assessment",
 						 date_of(c, now - 35 * DAY), "city", "市公安局", date_of(c, now - 20 * DAY),
-						 NULL };
+						 NULL, NULL };
 		struct reward_award_input b = { mj2, "merit_third", "破获系列入室盗窃案，抓获嫌疑人3名", "case", NULL,
-						 "city", "市公安局", date_of(c, now - 60 * DAY), NULL };
+						 "city", "市公安局", date_of(c, now - 60 * DAY), NULL,
+						 date_of(c, now - 90 * DAY) /* TEAM-AWARD-PUBLIC: posted a month */ };
 		struct reward_sanction_input s = { mj3, 0, "criticism", "办案期限届满未及时处理，形成执法监督记录",
 						   "breach", NULL, "县公安局", date_of(c, now - 10 * DAY), NULL };
 

@@ -102,6 +102,10 @@ STORY(officer_score_and_rank)
 	weight(srv, "patrol_hours", 0);
 	weight(srv, "patrol_arrests", 0);
 	weight(srv, "exam_score", 0);
+	weight(srv, "training_attendance", 0);
+	weight(srv, "training_days", 0);
+	weight(srv, "meet_rate", 0);
+	weight(srv, "letter_rate", 0);
 	/* case A: mj1 main, mj2 co, closed on the 20th; case B: mj1 alone,
 	 * still open, with a BREACH on the 15th */
 	exec_sql(srv, fmt(srv,
@@ -360,14 +364,14 @@ STORY(commendations_and_sanctions)
 			fmt(srv, base, mj1, "merit_second", "事迹一", "city", day_str(srv, -40), "")),
 		   409, "AWARD_AUTHORITY", "TEAM-AWARD-AUTH");
 	r = http(srv, chief, "POST", API "/commendations",
-		 fmt(srv, base, mj1, "merit_third", "事迹一", "city", day_str(srv, -40), ""));
+		 fmt(srv, base, mj1, "merit_third", "事迹一", "city", day_str(srv, -40), fmt(srv, ",\"posted_from\":\"%s\"", day_str(srv, -70))));
 	EXPECT(r, 201);
 	/* TEAM-AWARD-LIMITS: the same deed never twice; a same-or-lower grade
 	 * within a year refused, a higher one allowed, a major contribution
 	 * with its reason allowed */
 	EXPECT_ERR(srv,
 		   http(srv, chief, "POST", API "/commendations",
-			fmt(srv, base, mj1, "merit_second", "事迹一", "province", day_str(srv, -1), "")),
+			fmt(srv, base, mj1, "merit_second", "事迹一", "province", day_str(srv, -1), fmt(srv, ",\"posted_from\":\"%s\"", day_str(srv, -70)))),
 		   409, "AWARD_SAME_DEED", "TEAM-AWARD-LIMITS");
 	EXPECT_ERR(srv,
 		   http(srv, chief, "POST", API "/commendations",
@@ -375,14 +379,14 @@ STORY(commendations_and_sanctions)
 		   409, "AWARD_REPEAT", "TEAM-AWARD-LIMITS");
 	EXPECT_ERR(srv,
 		   http(srv, chief, "POST", API "/commendations",
-			fmt(srv, base, mj1, "merit_third", "事迹二", "city", day_str(srv, -1), "")),
+			fmt(srv, base, mj1, "merit_third", "事迹二", "city", day_str(srv, -1), fmt(srv, ",\"posted_from\":\"%s\"", day_str(srv, -70)))),
 		   409, "AWARD_REPEAT", "TEAM-AWARD-LIMITS");
 	EXPECT(http(srv, chief, "POST", API "/commendations",
 		    fmt(srv, base, mj1, "commendation", "事迹二", "city", day_str(srv, -1),
 			",\"exception\":\"抢险救人，重大贡献\"")),
 	       201);
 	EXPECT(http(srv, chief, "POST", API "/commendations",
-		    fmt(srv, base, mj1, "merit_second", "事迹三", "province", day_str(srv, 0), "")),
+		    fmt(srv, base, mj1, "merit_second", "事迹三", "province", day_str(srv, 0), fmt(srv, ",\"posted_from\":\"%s\"", day_str(srv, -70)))),
 	       201);
 	/* an officer may not record one, and sees his own */
 	assert_error(srv,

@@ -650,6 +650,23 @@ static const struct row table[] = {
 	  "Y N N N N N N N N N N N N"),
 	/* the 调度会 record as a workbook: as GET /meetings/{id} */
 	R("GET", "/meetings/{id}/export.xlsx", NULL, "NNN NNN YYN YYN YYN YYN YYN NNN NNN YYN NNN NNN NNN"),
+	/* 会议学习: the unit reads; a station's chief and 内勤 record and get
+	 * the proposal (a county chief has no station: 403) */
+	R("GET", "/team-meetings", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	R("POST", "/team-meetings",
+	  "{\"held_on\":\"@today\",\"kind\":\"weekly\",\"topic\":\"矩阵例会\",\"speaker\":\"所长\",\"attendees\":[]}",
+	  "N N N N N N Y N N N Y N N"),
+	R("GET", "/team-meetings/proposal", NULL, "N N N N N N Y N N N Y N N"),
+	R("GET", "/team-meetings/figures", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 队伍结构 as a workbook: as /staff/figures */
+	R("GET", "/staff/figures.xlsx", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
+	/* 停止执行职务/禁闭 appealed by the officer himself (minjing1 in 城关);
+	 * the decision recorded by the chiefs and 督察 over the station (none
+	 * lodged yet before the appeal row runs: a 409 is the permission held) */
+	R("POST", "/sanctions/{id}/appeal", "{\"appeal_to\":\"市公安局\"}",
+	  "NNN NNN NNN NNN NNN NNN NNN YNN NNN NNN NNN NNN NNN"),
+	R("POST", "/sanctions/{id}/appeal-decision", "{\"revoke\":false,\"note\":\"矩阵维持\"}",
+	  "NNN NNN NNN YYN YYN NNN YNN NNN NNN NNN NNN NNN NNN"),
 };
 #define NROWS ((int)(sizeof(table) / sizeof(table[0])))
 
@@ -685,6 +702,7 @@ struct fixtures {
 	long long intervention[NSCOPE], monitor[NSCOPE], monitor_visit[NSCOPE];
 	/* 领导交办, 调度会 (issue 17) */
 	long long leader_task[NSCOPE], meeting[NSCOPE];
+	long long sanction[NSCOPE];
 	/* 队伍管理 (issue 18, part 1) */
 	long long roster[NSCOPE], leave[NSCOPE];
 	/* 回避 (issue 15) */
@@ -1131,6 +1149,21 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      " VALUES (%lld, 5, 60, 120, 1, 0)",
 			      f->patrol_plan[s]));
 		f->patrol_slot[s] = q1(srv, "SELECT MAX(id) FROM patrol_slot");
+	/* 奖惩: a 禁闭 running since yesterday (Beijing) in each place — in 城关
+	 * of minjing1, elsewhere of the place's officer — to appeal */
+	for (int s = 0; s < NSCOPE; s++) {
+		time_t t = time(NULL) + srv->clock_offset + 8 * 3600 - 86400;
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		exec(srv, fmt(srv,
+			      "INSERT INTO sanction(user_id, station_id, kind, reason, ground, decided_by, decided_on, start_on,"
+			      " days, recorded_by, recorded_at) VALUES (%s, %lld, 'confinement', '矩阵', 'other', '督察大队',"
+			      " '%04d-%02d-%02d', '%04d-%02d-%02d', 5, 1, 0)",
+			      s == OWN ? "(SELECT id FROM users WHERE username = 'minjing1')" : fmt(srv, "%lld", f->user[s]),
+			      f->unit[s], tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_year + 1900, tm.tm_mon + 1,
+			      tm.tm_mday));
+		f->sanction[s] = q1(srv, "SELECT MAX(id) FROM sanction");
 	}
 }
 
@@ -1165,6 +1198,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
 		M("/scrap-purchases/", scrap_purchase),
 		M("/patrol-slots/", patrol_slot),
+		M("/sanctions/", sanction),
 #undef M
 	};
 

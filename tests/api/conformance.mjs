@@ -208,6 +208,8 @@ async function readAll(c) {
     '/ledgers/trade_hotel')
   // issue 17 remaining gaps (pat5)
   lists.push('/incident-category-offences')
+  // 会议学习 (issue 18)
+  lists.push('/team-meetings', '/team-meetings/proposal', '/team-meetings/figures', '/staff/figures.xlsx')
   const got = {}
   for (const p of lists) got[p.split('?')[0]] = (await c.call('GET', p)).body
   const items = (k) => (got[k] && Array.isArray(got[k].items) ? got[k].items : [])

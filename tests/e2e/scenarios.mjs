@@ -19,6 +19,7 @@ import { patrolScenarios } from './patrol-scenarios.mjs'
 import { leadershipScenarios } from './leadership-scenarios.mjs'
 import { teamScenarios } from './team-scenarios.mjs'
 import { communityGapsScenarios } from './community-gaps-scenarios.mjs'
+import { teamMeetingsScenarios } from './team-meetings-scenarios.mjs'
 
 const mainScenarios = [
   {
@@ -182,6 +183,7 @@ const groups = [
   leadershipScenarios,
   teamScenarios,
   communityGapsScenarios
+  teamMeetingsScenarios
 ]
 
 export const scenarios = [...groups.flat(), ...a11yScenarios]

@@ -28,6 +28,7 @@ const struct field commendations_create_fields[] = {
 	FSTR(struct reward_award_input, decided_by, "decided_by", 1, 64),
 	FSTR(struct reward_award_input, decided_on, "decided_on", 1, 10),
 	FSTR(struct reward_award_input, exception, "exception", 0, 500),
+	FSTR(struct reward_award_input, posted_from, "posted_from", 0, 10),
 	FEND,
 };
 
@@ -64,4 +65,54 @@ int api_sanctions_create(struct req *r)
 	if (!rc)
 		rc = reward_sanction_create(&r->ctx, &in, &out);
 	return DONE(rc, 201, out);
+}
+
+struct sanctions_appeal_body {
+	const char *appeal_to, *reason;
+};
+
+const struct field sanctions_appeal_fields[] = {
+	FSTRN(struct sanctions_appeal_body, appeal_to, "appeal_to", 1, 1, 64),
+	FSTR(struct sanctions_appeal_body, reason, "reason", 0, 1000),
+	FEND,
+};
+
+int api_sanctions_appeal(struct req *r)
+{
+	struct sanctions_appeal_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, sanctions_appeal_fields, &b, &r->err);
+	if (!rc)
+		rc = rewards_appeal(&r->ctx, id, b.appeal_to, b.reason, &out);
+	return DONE(rc, 200, out);
+}
+
+struct sanctions_appeal_decision_body {
+	int revoke;
+	const char *note, *restoration;
+};
+
+const struct field sanctions_appeal_decision_fields[] = {
+	FBOOL(struct sanctions_appeal_decision_body, revoke, "revoke", 1),
+	FSTR(struct sanctions_appeal_decision_body, note, "note", 0, 500),
+	FSTR(struct sanctions_appeal_decision_body, restoration, "restoration", 0, 500),
+	FEND,
+};
+
+int api_sanctions_appeal_decide(struct req *r)
+{
+	struct sanctions_appeal_decision_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, sanctions_appeal_decision_fields, &b, &r->err);
+	if (!rc)
+		rc = rewards_appeal_decide(&r->ctx, id, b.revoke, b.note, b.restoration, &out);
+	return DONE(rc, 200, out);
 }

@@ -299,6 +299,21 @@ const struct setting_def setting_defs[] = {
 	  "超过该月数未登记演练的治安保卫重点单位列入预警（法规未规定，由县局设置）", "COM-KEYUNIT-SETUP", 1 },
 	{ "trade.licence_warn_days", SETTING_INT, "30", 1, 365, "许可证到期提前提醒（天）",
 	  "特种行业许可证到期前该天数起列入预警和今日工作", "COM-TRADE-LICENCE", 1 },
+	/* 队伍管理: meetings, study and training (issue 18) */
+	{ "team.training_days_min", SETTING_INT, "15", 0, 365, "民警年度训练天数下限",
+	  "业务培训按出席民警计天数；按全年进度落后的民警列入预警", "TEAM-TRAIN-DAYS", 1 },
+	{ "team.meeting_weekday", SETTING_INT, "1", 1, 7, "例会在星期几（1为星期一）",
+	  "当天结束仍未记录本周例会的列入预警", "TEAM-MEETING-PLAN", 1 },
+	{ "team.case_review_weekday", SETTING_INT, "5", 1, 7, "案件通报研讨在星期几（1为星期一）",
+	  "当天结束仍未记录本周案件通报研讨的列入预警", "TEAM-MEETING-PLAN", 1 },
+	{ "team.legal_study_day", SETTING_INT, "5", 1, 28, "每月集体法律学习日",
+	  "当天结束仍未记录本月集体法律学习的列入预警", "TEAM-MEETING-PLAN", 1 },
+	{ "team.qual_valid_years", SETTING_INT, "0", 0, 20, "执法资格有效年限（0为长期有效）",
+	  "通过执法资格考试后，人员档案记载的有效期为取得日期加该年数", "TEAM-QUAL-VALID", 0 },
+	{ "assess.weight.training_attendance", SETTING_INT, "3", 0, 100, "考核权重：会议学习出席率", NULL, NULL, 0 },
+	{ "assess.weight.training_days", SETTING_INT, "2", 0, 100, "考核权重：业务培训天数", NULL, NULL, 0 },
+	{ "assess.weight.meet_rate", SETTING_INT, "2", 0, 100, "考核权重：走访见面率", NULL, NULL, 0 },
+	{ "assess.weight.letter_rate", SETTING_INT, "2", 0, 100, "考核权重：流动人口发函率（派出所）", NULL, NULL, 0 },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0 },
 };
 

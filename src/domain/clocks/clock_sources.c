@@ -15,6 +15,8 @@
 #include "domain/trades/hotel_guests.h"
 #include "domain/trades/scrap_purchases.h"
 #include "domain/trades/trade_reminders.h"
+#include "domain/team/team_meetings.h"
+#include "domain/team/rewards.h"
 
 const struct clock_source clock_sources[] = {
 	{ "measures", measures_clocks },   /* 强制措施 and their milestones */
@@ -37,5 +39,7 @@ const struct clock_source clock_sources[] = {
 	{ "hotel_guests", hotel_guests_clocks },   /* 境外旅客 24小时报送 (issue 16 gaps) */
 	{ "scrap_purchases", scrap_purchases_clocks }, /* 可疑废旧金属 awaiting the police */
 	{ "trade_reminders", trade_reminders_clocks }, /* 许可证到期, 重点单位演练 */
+	{ "team_meetings", team_meetings_clocks }, /* 例会、集体学习未记录; 训练天数落后 (issue 18) */
+	{ "sanction_appeals", rewards_clocks },    /* 停止执行职务、禁闭的申诉待决定 (TEAM-DC-APPEAL) */
 	{ NULL, NULL },
 };

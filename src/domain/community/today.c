@@ -12,6 +12,7 @@
 #include "domain/trades/hotel_guests.h"
 #include "domain/trades/scrap_purchases.h"
 #include "domain/trades/trade_reminders.h"
+#include "domain/team/team_meetings.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
@@ -28,6 +29,7 @@ const struct today_source today_sources[] = {
 	{ "hotel_guests", hotel_guests_today },   /* 境外旅客未报送 (issue 16 gaps) */
 	{ "scrap_purchases", scrap_purchases_today }, /* 可疑废旧金属待处置 */
 	{ "trade_reminders", trade_reminders_today }, /* 许可证到期, 重点单位演练 */
+	{ "team_meetings", team_meetings_today }, /* 例会未记录, 培训落后 (issue 18) */
 	{ NULL, NULL },
 };
 

@@ -247,6 +247,112 @@ static int exam_score(struct ctx *c, const struct assess_subject *s, const struc
 			  1, value, has);
 }
 
+/* A ratio over the window's dates: the SQL binds (subject, from_on, to_on)
+ * and answers a (the part) and b (the whole); the figure is a per cent of
+ * b (×100), capped at 100, absent when b is 0. */
+static int ratio_dates(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+		       const char *sql_officer, const char *sql_station, int64_t *value, int *has)
+{
+	struct rows_query q;
+	json_t *row;
+	int64_t a, b;
+	int rc;
+
+	*value = 0;
+	*has = 0;
+	if (!(s->user_id ? sql_officer : sql_station))
+		return PS_OK; /* no such figure at this level */
+	rows_binds(&q, c);
+	rows_bind_int(&q, s->user_id ? s->user_id : s->station_id);
+	rows_bind_text(&q, w->from_on);
+	rows_bind_text(&q, w->to_on);
+	rc = rows_one(&q, s->user_id ? sql_officer : sql_station, &row);
+	if (rc)
+		return rc;
+	a = row_int(row, "a");
+	b = row_int(row, "b");
+	json_decref(row);
+	if (a > b)
+		a = b;
+	*has = b > 0;
+	*value = b > 0 ? (100 * 100 * a + b / 2) / b : 0;
+	return PS_OK;
+}
+
+/* 会议学习 (issue 18): attendance in per cent of the meetings one was
+ * listed for; of a station, of all its attendee rows */
+static int training_attendance(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+			       int64_t *value, int *has)
+{
+	return ratio_dates(c, s, w,
+			   "SELECT COALESCE(SUM(a.present), 0) AS a, COUNT(*) AS b FROM team_meeting_attendee a"
+			   " JOIN team_meeting m ON m.id = a.meeting_id WHERE a.user_id = ? AND m.held_on >= ? AND m.held_on < ?",
+			   "SELECT COALESCE(SUM(a.present), 0) AS a, COUNT(*) AS b FROM team_meeting_attendee a"
+			   " JOIN team_meeting m ON m.id = a.meeting_id WHERE m.station_id = ? AND m.held_on >= ? AND m.held_on < ?",
+			   value, has);
+}
+
+/* 业务培训 days attended (TEAM-TRAIN-DAYS); of a station, per officer
+ * listed (days summed over its attendees ÷ the officers listed) */
+static int training_days(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+			 int64_t *value, int *has)
+{
+	struct rows_query q;
+	json_t *row;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, s->user_id ? s->user_id : s->station_id);
+	rows_bind_text(&q, w->from_on);
+	rows_bind_text(&q, w->to_on);
+	rc = rows_one(&q,
+		      s->user_id ? "SELECT COALESCE(SUM(m.training_days), 0) AS a, 1 AS b FROM team_meeting_attendee a"
+				   " JOIN team_meeting m ON m.id = a.meeting_id WHERE a.user_id = ? AND a.present = 1"
+				   " AND m.kind = 'training' AND m.held_on >= ? AND m.held_on < ?"
+				 : "SELECT COALESCE(SUM(CASE WHEN a.present = 1 AND m.kind = 'training' THEN m.training_days"
+				   " ELSE 0 END), 0) AS a, COUNT(DISTINCT a.user_id) AS b FROM team_meeting_attendee a"
+				   " JOIN team_meeting m ON m.id = a.meeting_id WHERE m.station_id = ? AND m.held_on >= ?"
+				   " AND m.held_on < ?",
+		      &row);
+	if (rc)
+		return rc;
+	*has = 1;
+	*value = row_int(row, "b") > 0 ? (100 * row_int(row, "a") + row_int(row, "b") / 2) / row_int(row, "b") : 0;
+	json_decref(row);
+	return PS_OK;
+}
+
+/* 见面率: of the persons registered at the households visited, the share
+ * seen at the visit (each visit capped at its household) */
+static int meet_rate(struct ctx *c, const struct assess_subject *s, const struct assess_window *w, int64_t *value,
+		     int *has)
+{
+#define LIVING "(SELECT COUNT(*) FROM person p WHERE p.address_id = h.address_id)"
+	return ratio_dates(c, s, w,
+			   "SELECT COALESCE(SUM(CASE WHEN h.persons_seen < " LIVING " THEN h.persons_seen ELSE " LIVING
+			   " END), 0) AS a, COALESCE(SUM(" LIVING "), 0) AS b FROM household_visit h"
+			   " WHERE h.user_id = ? AND h.visited_on >= ? AND h.visited_on < ?",
+			   "SELECT COALESCE(SUM(CASE WHEN h.persons_seen < " LIVING " THEN h.persons_seen ELSE " LIVING
+			   " END), 0) AS a, COALESCE(SUM(" LIVING "), 0) AS b FROM household_visit h"
+			   " JOIN address ad ON ad.id = h.address_id WHERE ad.station_id = ? AND h.visited_on >= ?"
+			   " AND h.visited_on < ?",
+			   value, has);
+#undef LIVING
+}
+
+/* 发函率 (a station's): control-layer floating persons registered in the
+ * period with an inquiry letter sent, of all of them; no officer figure
+ * (the letters are the station's) */
+static int letter_rate(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+		       int64_t *value, int *has)
+{
+	return ratio_dates(c, s, w, NULL,
+			   "SELECT COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM inquiry_letter l WHERE l.person_id ="
+			   " f.person_id) THEN 1 ELSE 0 END), 0) AS a, COUNT(*) AS b FROM floating_person f"
+			   " WHERE f.station_id = ? AND f.layer = 'control' AND f.registered_on >= ? AND f.registered_on < ?",
+			   value, has);
+}
+
 /* The sources. To add one (training attendance, exam scores, patrol hours
  * and arrests, 比对率/发函率): a function above, a row here, a setting
  * assess.weight.<key> in settings.c. */
@@ -263,6 +369,10 @@ const struct assess_source assess_sources[] = {
 	{ "patrol_hours", "巡逻时长", "小时", 1, patrol_hours },
 	{ "patrol_arrests", "巡逻抓现行", "人", 1, patrol_arrests },
 	{ "exam_score", "学法考试成绩", "分", 1, exam_score },
+	{ "training_attendance", "会议学习出席率", "%", 1, training_attendance },
+	{ "training_days", "业务培训天数", "天", 1, training_days },
+	{ "meet_rate", "走访见面率", "%", 1, meet_rate },
+	{ "letter_rate", "流动人口发函率", "%", 1, letter_rate },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 

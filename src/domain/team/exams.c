@@ -2,6 +2,7 @@
  * on submission and the results per officer. */
 #include "domain/team/exams.h"
 #include "domain/team/questions.h"
+#include "domain/team/staff.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
@@ -612,6 +613,12 @@ int exams_submit(struct ctx *c, int64_t id, json_t *answers, json_t **out)
 	if (!rc)
 		rc = audit_write(c, "exam.submit", "exam_sitting", id_str(c, id), "success",
 				 arena_printf(c->arena, "%lld分", (long long)score));
+	/* a passed 执法资格 exam is the staff record's qualification */
+	if (!rc && !strcmp(s.kind, "qualification") && score >= s.pass_score) {
+		int updated = 0;
+
+		rc = staff_qualify(c, s.user_id, s.level, ctx_today_str(c), &updated);
+	}
 	if (!rc)
 		rc = load_sitting(c, id, &s);
 	if (!rc)

@@ -2,6 +2,7 @@
 #include "domain/team/rewards.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
+#include "domain/clocks/clocks.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
@@ -45,12 +46,85 @@ static int date_field(struct ctx *c, const char *v, const char *field)
 
 #define AWARD_COLS                                                                                          \
 	"SELECT a.id, a.user_id, u.name, a.grade, a.deed, a.ground, a.ground_ref, a.body_level, a.decided_by,"  \
-	" a.decided_on, a.exception, s.name AS unit_name FROM commendation a JOIN users u ON u.id = a.user_id"  \
+	" a.decided_on, a.exception, a.posted_from, s.name AS unit_name FROM commendation a JOIN users u ON u.id = a.user_id"  \
 	" JOIN org_unit s ON s.id = a.station_id"
 #define SANCTION_COLS                                                                                        \
 	"SELECT x.id, x.user_id, u.name, x.kind, x.reason, x.ground, x.ground_ref, x.decided_by, x.decided_on,"  \
-	" x.start_on, x.days, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
+	" x.start_on, x.days, x.appeal_at, x.appeal_to, x.appeal_reason, x.appeal_decided_at, x.appeal_result,"     \
+	" x.appeal_note, x.revoked_on, x.restoration, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
 	" JOIN org_unit s ON s.id = x.station_id"
+
+/* day number of a date plus months (the day clamped to the month's end) */
+static int64_t plus_months(const char *date, int months)
+{
+	int y, m, d;
+
+	if (!date || date_parse(date, strlen(date), &y, &m, &d))
+		return -1;
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	while (d > 28 && !date_valid(y, m, d))
+		d--;
+	return date_days_from_civil(y, m, d);
+}
+
+static int64_t day_num(const char *date)
+{
+	int y, m, d;
+
+	if (!date || date_parse(date, strlen(date), &y, &m, &d))
+		return -1;
+	return date_days_from_civil(y, m, d);
+}
+
+/* TEAM-SANCTION-PERIOD: the sanction of user in force on day (not revoked):
+ * a 处分 for its period from its decision, 开除 for ever, 停止执行职务 and
+ * 禁闭 over their days; its kind in *kind (NULL when none). */
+static int sanction_in_force(struct ctx *c, int64_t user_id, const char *day, const char **kind, const char **since)
+{
+	const struct rule *per = rule_get(RULE_TEAM_SANCTION_PERIOD);
+	struct rows_query q;
+	json_t *rows, *r;
+	int64_t on = day_num(day);
+	size_t i;
+	int rc;
+
+	*kind = *since = NULL;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rows_bind_text(&q, day);
+	rc = rows_all(&q,
+		      "SELECT kind, decided_on, start_on, days FROM sanction WHERE user_id = ? AND revoked_on IS NULL"
+		      " AND decided_on <= ? ORDER BY decided_on DESC",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		const char *k = row_str(r, "kind");
+		int64_t from = -1, to = -1;
+		int idx = !strcmp(k, "warning") ? 0 : !strcmp(k, "demerit") ? 1 : !strcmp(k, "major_demerit") ? 2
+			: (!strcmp(k, "demotion") || !strcmp(k, "removal")) ? 3 : -1;
+
+		if (idx >= 0) {
+			from = day_num(row_str(r, "decided_on"));
+			to = plus_months(row_str(r, "decided_on"), per->value[idx]);
+		} else if (!strcmp(k, "expulsion")) {
+			from = day_num(row_str(r, "decided_on"));
+			to = INT64_MAX;
+		} else if (!strcmp(k, "suspension") || !strcmp(k, "confinement")) {
+			from = day_num(row_str(r, "start_on"));
+			to = from + row_int(r, "days");
+		}
+		if (from >= 0 && on >= from && on < to) {
+			*kind = enums_label(ES_SANCTION_KIND, k);
+			*since = arena_strdup(c->arena, row_str(r, "decided_on"));
+			break;
+		}
+	}
+	json_decref(rows);
+	return PS_OK;
+}
 
 int reward_award_create(struct ctx *c, const struct reward_award_input *in, json_t **out)
 {
@@ -93,6 +167,37 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 		return ps_fail(c->err, PS_ERULE, "AWARD_AUTHORITY", "TEAM-AWARD-AUTH", "%s须由%s批准，不能由%s批准",
 			       enums_label(ES_COMMENDATION_GRADE, in->grade),
 			       need == 0 ? "公安部" : "省级及以上公安机关", enums_label(ES_BODY_LEVEL, in->body_level));
+	/* TEAM-AWARD-PUBLIC: 三等功 and above posted publicly for at least 7
+	 * working days before the approval */
+	if (grade >= enums_rank(ES_COMMENDATION_GRADE, "merit_third")) {
+		const struct rule *pub = rule_get(RULE_TEAM_AWARD_PUBLIC);
+		int64_t from = day_num(in->posted_from), to = day_num(in->decided_on), wd = 0;
+		struct calendar cal;
+
+		if (from < 0 || !date_valid_str(in->posted_from))
+			return ps_fail(c->err, PS_ERULE, "AWARD_NOT_POSTED", pub->code,
+				       "%s以上奖励须经公示，请填写公示开始日期", enums_label(ES_COMMENDATION_GRADE, "merit_third"));
+		rc = clocks_calendar(c, &cal);
+		if (rc)
+			return rc;
+		for (int64_t day = from; day < to; day++)
+			wd += calendar_is_workday(&cal, day);
+		if (wd < pub->value[0])
+			return ps_fail(c->err, PS_ERULE, "AWARD_POSTING", pub->code,
+				       "公示自%s起至批准日前仅%lld个工作日，不少于%d个工作日后方可批准", in->posted_from,
+				       (long long)wd, pub->value[0]);
+	}
+	/* TEAM-SANCTION-PERIOD (TEAM-AWARD-LIMITS: no award during a 处分) */
+	{
+		const char *kind, *when;
+
+		rc = sanction_in_force(c, in->user_id, in->decided_on, &kind, &when);
+		if (rc)
+			return rc;
+		if (kind)
+			return ps_fail(c->err, PS_ERULE, "AWARD_UNDER_SANCTION", "TEAM-SANCTION-PERIOD",
+				       "该民警%s受%s，处分期间（或措施期间）不予奖励", when, kind);
+	}
 	/* TEAM-AWARD-LIMITS: one deed, one award */
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->user_id);
@@ -149,11 +254,13 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 	rows_bind_text(&q, in->decided_by);
 	rows_bind_text(&q, in->decided_on);
 	rows_bind_text(&q, in->exception);
+	rows_bind_text(&q, in->posted_from && *in->posted_from ? in->posted_from : NULL);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
 			 "INSERT INTO commendation(user_id, station_id, grade, deed, ground, ground_ref, body_level, decided_by,"
-			 " decided_on, exception, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " decided_on, exception, posted_from, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+			 " RETURNING id",
 			 &id);
 	if (!rc)
 		rc = audit_write(c, "commendation.create", "user", arena_printf(c->arena, "%lld", (long long)in->user_id),
@@ -302,4 +409,161 @@ int rewards_list(struct ctx *c, int64_t user_id, json_t **out)
 	}
 	*out = json_pack("{s:o, s:o}", "commendations", a, "sanctions", s);
 	return *out ? PS_OK : NOMEM(c);
+}
+
+/* ---- TEAM-DC-APPEAL ---- */
+
+struct sanction_row {
+	int64_t id, user_id, days, appeal_at, appeal_decided_at;
+	const char *kind, *start_on, *revoked_on, *path;
+};
+
+static int sanction_load(struct ctx *c, int64_t id, struct sanction_row *x)
+{
+	static const struct rows_col cols[] = {
+		ROWS_INT(struct sanction_row, id),	 ROWS_INT(struct sanction_row, user_id),
+		ROWS_INT(struct sanction_row, days),	 ROWS_INT(struct sanction_row, appeal_at),
+		ROWS_INT(struct sanction_row, appeal_decided_at), ROWS_TEXT(struct sanction_row, kind),
+		ROWS_TEXT(struct sanction_row, start_on), ROWS_TEXT(struct sanction_row, revoked_on),
+		ROWS_TEXT(struct sanction_row, path),
+	};
+	struct rows_query q;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_struct(&q,
+			 "SELECT x.id, x.user_id, x.days, x.appeal_at, x.appeal_decided_at, x.kind, x.start_on, x.revoked_on,"
+			 " s.path FROM sanction x JOIN org_unit s ON s.id = x.station_id WHERE x.id = ?",
+			 cols, sizeof(cols) / sizeof(cols[0]), x);
+	if (rc == PS_ENOTFOUND)
+		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "惩处记录不存在");
+	return rc;
+}
+
+static int sanction_answer(struct ctx *c, int64_t id, json_t **out)
+{
+	struct rows_query q;
+	json_t *row;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, SANCTION_COLS " WHERE x.id = ?", &row);
+	if (rc)
+		return rc;
+	*out = json_pack("{s:o}", "sanction", row);
+	return *out ? PS_OK : NOMEM(c);
+}
+
+int rewards_appeal(struct ctx *c, int64_t sanction_id, const char *appeal_to, const char *reason, json_t **out)
+{
+	const char *oid = arena_printf(c->arena, "%lld", (long long)sanction_id);
+	struct sanction_row x;
+	struct rows_query q;
+	int64_t today = date_local_days(c->now), from;
+	int rc;
+
+	*out = NULL;
+	rc = sanction_load(c, sanction_id, &x);
+	if (!rc)
+		rc = authz_check(c, ACT_SANCTION_APPEAL, x.path, x.user_id, oid);
+	if (rc)
+		return rc;
+	if (strcmp(x.kind, "suspension") != 0 && strcmp(x.kind, "confinement") != 0)
+		return ps_fail(c->err, PS_ERULE, "APPEAL_NOT_MEASURE", "TEAM-DC-APPEAL",
+			       "向上一级公安机关申诉只适用于停止执行职务、禁闭");
+	from = day_num(x.start_on);
+	if (x.revoked_on || today < from || today >= from + x.days)
+		return ps_fail(c->err, PS_ERULE, "APPEAL_OUT_OF_TERM", "TEAM-DC-APPEAL", "申诉应在%s期间提出",
+			       enums_label(ES_SANCTION_KIND, x.kind));
+	if (x.appeal_at)
+		return ps_fail(c->err, PS_ECONFLICT, "APPEAL_LODGED", NULL, "已经提出申诉");
+	if (!appeal_to || !*appeal_to)
+		return ps_fail_field(c->err, PS_EINVAL, "appeal_to", "请写明受理申诉的上一级公安机关");
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, appeal_to);
+	rows_bind_text(&q, reason && *reason ? reason : NULL);
+	rows_bind_int(&q, sanction_id);
+	rc = rows_exec(&q,
+		       "UPDATE sanction SET appeal_at = ?, appeal_to = ?, appeal_reason = ? WHERE id = ? AND appeal_at IS NULL",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "sanction.appeal", "sanction", oid, "success", appeal_to);
+	return rc ? rc : sanction_answer(c, sanction_id, out);
+}
+
+int rewards_appeal_decide(struct ctx *c, int64_t sanction_id, int revoke, const char *note, const char *restoration,
+			  json_t **out)
+{
+	const char *oid = arena_printf(c->arena, "%lld", (long long)sanction_id);
+	struct sanction_row x;
+	struct rows_query q;
+	int rc;
+
+	*out = NULL;
+	rc = sanction_load(c, sanction_id, &x);
+	if (!rc)
+		rc = authz_check(c, ACT_DISCIPLINE_CREATE, x.path, 0, oid);
+	if (rc)
+		return rc;
+	if (!x.appeal_at || x.appeal_decided_at)
+		return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, x.appeal_at ? "申诉已有决定" : "尚未提出申诉");
+	if (!note || !*note)
+		return ps_fail_field(c->err, PS_EINVAL, "note", "请写明上一级公安机关的决定");
+	if (revoke && (!restoration || !*restoration))
+		return ps_fail_field(c->err, PS_EINVAL, "restoration", "撤销的，请写明恢复名誉的方式");
+	rows_binds(&q, c);
+	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, revoke ? "revoked" : "upheld");
+	rows_bind_text(&q, note);
+	rows_bind_text(&q, revoke ? ctx_today_str(c) : NULL);
+	rows_bind_text(&q, revoke ? restoration : NULL);
+	rows_bind_int(&q, sanction_id);
+	rc = rows_exec(&q,
+		       "UPDATE sanction SET appeal_decided_at = ?, appeal_result = ?, appeal_note = ?, revoked_on = ?,"
+		       " restoration = ? WHERE id = ? AND appeal_decided_at IS NULL",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, revoke ? "sanction.revoke" : "sanction.uphold", "sanction", oid, "success", note);
+	return rc ? rc : sanction_answer(c, sanction_id, out);
+}
+
+int rewards_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct rule *ap = rule_get(RULE_TEAM_DC_APPEAL);
+	struct ctx *c = clocks_sink_ctx(k);
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
+	rc = rows_all(&q,
+		      "SELECT x.id, x.kind, x.appeal_at, x.appeal_to, u.name, x.station_id AS unit_id, o.name AS unit_name"
+		      " FROM sanction x JOIN users u ON u.id = x.user_id JOIN org_unit o ON o.id = x.station_id"
+		      " WHERE x.appeal_at IS NOT NULL AND x.appeal_decided_at IS NULL AND o.path LIKE ?"
+		      " AND (? = 0 OR x.user_id = ?) ORDER BY x.id",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int hours = !strcmp(row_str(r, "kind"), "confinement");
+		int64_t start = row_int(r, "appeal_at");
+		int64_t end = clock_deadline(clocks_sink_calendar(k), start, hours ? CLOCK_HOURS : CLOCK_DAYS,
+					     ap->value[hours ? 1 : 0], 0);
+
+		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
+		json_object_set_new(r, "case_id", json_null());
+		clocks_add(k, r, arena_printf(c->arena, "sanction:%lld:appeal", (long long)row_int(r, "id")), ap->code,
+			   arena_printf(c->arena, "%s对%s的申诉待%s决定", row_str(r, "name"),
+					enums_label(ES_SANCTION_KIND, row_str(r, "kind")), row_str(r, "appeal_to")),
+			   start, end, hours ? CLOCK_HOURS : CLOCK_DAYS, 0, NULL, "登记上一级公安机关的申诉决定");
+	}
+	json_decref(rows);
+	return clocks_sink_rc(k);
 }

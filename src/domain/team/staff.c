@@ -342,3 +342,65 @@ int staff_check_main_handler(struct ctx *c, int64_t user_id)
 			       "主办民警未取得有效的基本级执法资格，不能主办案件（可作为协办民警在有资格民警带领下办案）");
 	return PS_OK;
 }
+
+static int qual_rank(const char *level)
+{
+	static const char *const order[] = { "none", "basic", "mid", "high" };
+
+	for (int i = 0; i < 4; i++)
+		if (level && !strcmp(level, order[i]))
+			return i;
+	return 0;
+}
+
+int staff_qualify(struct ctx *c, int64_t user_id, const char *exam_level, const char *day, int *updated)
+{
+	struct rows_query q;
+	const char *level = !strcmp(exam_level, "basic")	? "basic"
+			    : !strcmp(exam_level, "intermediate") ? "mid"
+			    : !strcmp(exam_level, "advanced")	? "high"
+								: NULL;
+	const char *expiry = NULL;
+	json_t *row = NULL;
+	int64_t years;
+	int rc, y, m, d, have, rises;
+
+	*updated = 0;
+	if (!level)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rc = rows_one(&q, "SELECT staff_kind, qual_level FROM staff_record WHERE user_id = ?", &row);
+	if (rc == PS_ENOTFOUND)
+		return PS_OK;
+	if (rc)
+		return rc;
+	have = qual_rank(row_str(row, "qual_level"));
+	rises = qual_rank(level) > have;
+	rc = strcmp(row_str(row, "staff_kind"), "police") != 0 || qual_rank(level) < have;
+	json_decref(row);
+	if (rc)
+		return PS_OK;
+	years = setting_int(c, "team.qual_valid_years", c->who.station_id);
+	if (years > 0 && !date_parse(day, strlen(day), &y, &m, &d))
+		expiry = arena_printf(c->arena, "%04d-%02d-%02d", y + (int)years, m, m == 2 && d == 29 ? 28 : d);
+	rows_binds(&q, c);
+	rows_bind_text(&q, level);
+	rows_bind_text(&q, day);
+	rows_bind_text(&q, expiry);
+	rows_bind_int(&q, rises);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, user_id);
+	rc = rows_exec(&q,
+		       "UPDATE staff_record SET qual_level = ?, qual_date = ?, qual_expiry = ?,"
+		       " qual_cert_no = CASE WHEN ? = 1 THEN NULL ELSE qual_cert_no END, updated_by = ?, updated_at = ?"
+		       " WHERE user_id = ?",
+		       NULL);
+	if (!rc)
+		rc = audit_write(c, "staff.qualification", "staff", arena_printf(c->arena, "%lld", (long long)user_id),
+				 "success", arena_printf(c->arena, "%s %s", level, day));
+	if (!rc)
+		*updated = 1;
+	return rc;
+}

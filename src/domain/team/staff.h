@@ -38,6 +38,15 @@ int staff_figures(struct ctx *c, json_t **out);
  * team.qual_required is off; otherwise PS_ERULE with the rule id. */
 int staff_check_main_handler(struct ctx *c, int64_t user_id);
 
+/* A passed 执法资格 exam (TEAM-QUAL-LEVELS) of exam level basic /
+ * intermediate / advanced on day (YYYY-MM-DD): the staff record takes the
+ * level (never lowered: a lower pass only renews nothing), the day, and an
+ * expiry team.qual_valid_years later (0: none; TEAM-QUAL-VALID [U]); the
+ * certificate number is cleared when the level rises (a new certificate is
+ * issued). *updated is 1 when the record changed; a user without a staff
+ * record is left alone (0). Audited as staff.qualification. */
+int staff_qualify(struct ctx *c, int64_t user_id, const char *exam_level, const char *day, int *updated);
+
 /* The age band key of a birth date on today's date (ymd = y*10000+m*100+d). */
 const char *staff_age_band(const char *birth_date, int today_ymd);
 

@@ -103,6 +103,7 @@ export const OBJECT_TYPES = [
   { value: 'scrap_purchase', label: '废旧金属收购登记' }
   // issue 17 remaining gaps (pat5)
   { value: 'incident_category', label: '警情类别' }
+  { value: 'team_meeting', label: '会议学习' }
 ]
 
 const OBJECT_TYPE = Object.fromEntries(OBJECT_TYPES.map((o) => [o.value, o.label]))
@@ -497,6 +498,14 @@ const ACTION = {
   'patrol_plan.update': '修改巡逻计划',
   'patrol_plan.end_slot': '停止巡逻时段',
   'incident_category_offence.put': '修改警情类别案由对照'
+  'team_meeting.create': '记录会议学习',
+  'team_meeting.list': '查询会议学习',
+  'team_meeting.proposal': '查看参会人员建议',
+  'team_meeting.figures': '查看参会与培训统计',
+  'staff.qualification': '执法资格考试通过记入人员档案',
+  'sanction.appeal': '申诉停止执行职务、禁闭',
+  'sanction.revoke': '申诉决定：撤销并恢复名誉',
+  'sanction.uphold': '申诉决定：维持'
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
