@@ -1,6 +1,7 @@
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
+#include "domain/throttle.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -230,7 +231,7 @@ void audit_flush_pending(struct ctx *c)
 	struct ps_err *saved = c->err;
 	int rc;
 
-	if (!c->pending)
+	if (!c->pending && !c->pending_fails)
 		return;
 	ps_err_clear(&e);
 	c->err = &e;
@@ -238,6 +239,8 @@ void audit_flush_pending(struct ctx *c)
 	for (struct pending_audit *p = c->pending; p && !rc; p = p->next)
 		rc = audit_write(c, p->action, p->object_type, p->object_id,
 				 p->outcome, p->detail);
+	if (!rc)
+		throttle_write_pending(c);
 	if (!rc)
 		rc = db_commit(c->db, &e);
 	else
@@ -262,6 +265,7 @@ void audit_write_pending(struct ctx *c)
 		log_error("could not audit a refusal: %s", e.msg);
 	c->pending = NULL;
 	c->err = saved;
+	throttle_write_pending(c);
 }
 
 /* Where the chain starts: after the latest purge anchor (its hash, the id
