@@ -77,6 +77,7 @@ tool() { # name source libs...
 tool gen "$BENCH/gen.c" -lsqlite3
 tool ref_sqlite "$BENCH/ref_sqlite.c" -lsqlite3 -lpthread
 tool probe "$BENCH/probe.c"
+tool audit_split "$BENCH/audit_split.c" -lsqlite3 -lpthread
 # shellcheck disable=SC2046
 tool login_storm "$BENCH/login_storm.c" $(pkg-config --cflags --libs libcurl) -lpthread
 
@@ -420,6 +421,15 @@ LS_LOGINS=$(sed -n 's/.*logins_per_s=\([0-9.]*\).*/\1/p' <<<"$out")
 LS_ERR=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$out")
 row "11 login storm: 8 writers with 4 clients logging in (${LS_LOGINS:-?} logins/s, errors ${LS_ERR:-?})" "$(fmt "${LS_WITH:-0}")/s" "–" "–" "$rss" \
 	"8 writers alone $(fmt "${LS_ALONE:-0}")/s" "${LS_RATIO:-–}×" "≥ 0.8× alone: $(verdict "${LS_RATIO:-0}" '>=' 0.8)"
+
+# (12) read-audit rows in the main file or in a file of their own (issue 14;
+# the store alone: 2 reader connections and a committer, rounds alternated)
+log "(12) audit rows: the main file vs a file of their own"
+out=$(timeout 300 nice "$BENCH/bin/audit_split" --dir "$W" --rounds 4 --seconds 3 2>/dev/null || true)
+as_get() { awk -v k="$1" '$1==k{print $2}' <<<"$out"; }
+row "12 audited lookups (store alone), audit rows in a file of their own" "$(fmt "$(as_get separate_reads_per_s)")/s" "–" "–" "–" \
+	"audit rows in the main file $(fmt "$(as_get main_reads_per_s)")/s; reader CPU/read $(as_get main_cpu_us_per_read) → $(as_get separate_cpu_us_per_read) µs" \
+	"$(as_get separate_over_main_reads)× main; CPU $(as_get separate_over_main_cpu)×" "–"
 
 # stop the server; (10) cold start to the first answered request
 SERVE_ERRORS=$(grep -ci 'error' "$W/serve.log" || true)

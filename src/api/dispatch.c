@@ -600,7 +600,7 @@ int api_handle(struct req *r)
 		usleep((useconds_t)(5000 * (attempt + 1)));
 	}
 	if (r->ctx.defer_writes &&
-	    (rc ? r->ctx.pending != NULL : r->ctx.deferred || r->ctx.touch_hash)) {
+	    (rc ? r->ctx.pending || r->ctx.pending_fails : r->ctx.deferred || r->ctx.touch_hash)) {
 		if (wait_for(r, found, JOB_DEFERRED, rc))
 			return API_WAIT;
 		/* no answer before its audit rows are written (AUD-1) */

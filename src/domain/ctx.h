@@ -36,6 +36,7 @@ struct pending_audit {
 };
 
 struct pw_prep;
+struct pending_fail; /* domain/throttle.h */
 
 struct ctx {
 	struct db *db;
@@ -47,6 +48,7 @@ struct ctx {
 	const char *request_id;
 	int64_t now;              /* epoch seconds, fixed for the request */
 	struct pending_audit *pending; /* refusals to audit after rollback */
+	struct pending_fail *pending_fails; /* failures to count again after rollback */
 
 	/* A read that runs in a read transaction of its own defers its few
 	 * writes (audit rows, the session touch) to the group committer, which

@@ -56,6 +56,15 @@ struct db_head {
 	const struct db_ops *ops;
 };
 
+#ifdef PS_TEST_HOOKS
+/* The armed store fault (db_test_fault_arm) when it fires at this step of
+ * a statement (or COMMIT) whose SQL text is sql, on a connection that is
+ * the writer or not: its enum db_fault_kind, with *lose_txn set when the
+ * open transaction is to be rolled back first; 0 when none fires (and
+ * *lose_txn is 0). Thread-safe (db_fault.c). */
+int db_fault_take(int writer, const char *sql, int *lose_txn);
+#endif
+
 extern const struct db_ops db_sqlite_ops;
 extern const struct db_ops db_pg_ops;
 

@@ -90,6 +90,7 @@ struct db {
 	unsigned generation; /* bumped when the connection is reset */
 	int writer;
 	int locked; /* the open transaction holds the write lock */
+	int sync_failed; /* a test fault said a sync failed (db_sync_failed) */
 	int64_t changes;
 };
 
@@ -251,12 +252,44 @@ static int reconnect_if_lost(struct db *db, struct ps_err *err)
 
 /* ---- plain commands ---- */
 
+static void pg_rollback(struct db *db);
+static int in_txn(struct db *db);
+
+#ifdef PS_TEST_HOOKS
+/* The armed store fault (db_fault.c) when it fires at sql: the command is
+ * not sent and fails as a storage error; with lose_txn the open
+ * transaction is rolled back first, as a server that lost its disk or its
+ * connection would leave it; a failed sync sticks (db_sync_failed). */
+static int fault_hit(struct db *db, const char *sql, struct ps_err *err)
+{
+	int lose, kind = db_fault_take(db->writer, sql, &lose);
+
+	if (!kind)
+		return PS_OK;
+	log_warn("test hook: store fault %d at \"%.60s\"%s", kind, sql,
+		 lose ? " (transaction rolled back)" : "");
+	if (kind == DB_FAULT_FSYNC)
+		db->sync_failed = 1;
+	if (lose && in_txn(db))
+		pg_rollback(db);
+	return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s",
+		       kind == DB_FAULT_FULL ? "磁盘已满（测试注入）" : "写入失败（测试注入）");
+}
+#endif
+
 static int pg_exec(struct db *db, const char *sql, struct ps_err *err)
 {
-	PGresult *res = PQexec(db->conn, sql);
-	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	PGresult *res;
+	ExecStatusType s;
 	int rc = PS_OK;
 
+#ifdef PS_TEST_HOOKS
+	rc = fault_hit(db, sql, err);
+	if (rc)
+		return rc;
+#endif
+	res = PQexec(db->conn, sql);
+	s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
 		rc = map_pg(db, res, err, sql);
 	PQclear(res);
@@ -325,9 +358,18 @@ static int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err)
 
 static int pg_commit(struct db *db, struct ps_err *err)
 {
-	PGresult *res = PQexec(db->conn, "COMMIT");
+	PGresult *res;
 	int rc = PS_OK;
 
+#ifdef PS_TEST_HOOKS
+	rc = fault_hit(db, "COMMIT", err);
+	if (rc) {
+		/* a COMMIT that fails ends the transaction */
+		pg_rollback(db);
+		return rc;
+	}
+#endif
+	res = PQexec(db->conn, "COMMIT");
 	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = map_pg(db, res, err, "COMMIT");
 	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
@@ -390,8 +432,9 @@ static int pg_is_writer(struct db *db)
 
 static int pg_sync_failed(struct db *db)
 {
-	(void)db;
-	return 0; /* the server owns its files and stops itself on a failed fsync */
+	/* the server owns its files and stops itself on a failed fsync; only
+	 * a test fault says one failed */
+	return db->sync_failed;
 }
 
 static int pg_checkpoint_elsewhere(struct db *db, struct ps_err *err)
@@ -775,6 +818,11 @@ static int execute(struct db_stmt *st, struct ps_err *err)
 	rc = server_prepare(st, err);
 	if (rc)
 		return rc;
+#ifdef PS_TEST_HOOKS
+	rc = fault_hit(db, st->sql, err);
+	if (rc)
+		return rc;
+#endif
 	if (!st->is_write) {
 		res = run_prepared(st);
 		if (!result_ok(res)) {

@@ -458,42 +458,13 @@ int db_test_explain(struct db *db, const char *sql, char *out, size_t n)
 	return PS_OK;
 }
 
-static atomic_int fault_at, fault_kind, fault_left, fault_lose_txn, fault_any_conn;
-static char fault_match[64]; /* written only while fault_at is 0 */
-
-void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
-		       int any_conn, const char *match)
+/* The SQLite code of an armed fault that fires at this step of st, or 0
+ * (the count and the arming are the stores' own: db_fault.c). */
+static int fault_fires(struct db_stmt *st, int *lose)
 {
-	atomic_store(&fault_at, 0);
-	atomic_store(&fault_any_conn, any_conn);
-	snprintf(fault_match, sizeof(fault_match), "%s", match ? match : "");
-	atomic_store(&fault_kind, (int)kind);
-	atomic_store(&fault_lose_txn, lose_txn);
-	atomic_store(&fault_left, n);
-	if (n > 0)
-		atomic_store(&fault_at, (int)at);
-}
-
-int db_test_fault_armed(void)
-{
-	return atomic_load(&fault_at) != 0;
-}
-
-/* The SQLite code of an armed fault that fires at this step of st, or 0. */
-static int fault_fires(struct db_stmt *st)
-{
-	int at = atomic_load(&fault_at);
-
-	if (!at || (!st->db->writer && !atomic_load(&fault_any_conn)))
+	switch (db_fault_take(st->db->writer, st->sql, lose)) {
+	case 0:
 		return 0;
-	if (at == DB_FAULT_COMMIT && strcmp(st->sql, "COMMIT") != 0)
-		return 0;
-	if (fault_match[0] && !strstr(st->sql, fault_match))
-		return 0;
-	if (atomic_fetch_sub(&fault_left, 1) != 1)
-		return 0;
-	atomic_store(&fault_at, 0);
-	switch (atomic_load(&fault_kind)) {
 	case DB_FAULT_FULL:
 		return SQLITE_FULL;
 	case DB_FAULT_FSYNC:
@@ -503,13 +474,13 @@ static int fault_fires(struct db_stmt *st)
 	}
 }
 
-static int fault_fire(struct db_stmt *st, int src, struct ps_err *err)
+static int fault_fire(struct db_stmt *st, int src, int lose, struct ps_err *err)
 {
 	struct db *db = st->db;
 
 	log_warn("test hook: store fault %d at \"%.60s\"%s", src, st->sql,
-		 atomic_load(&fault_lose_txn) ? " (transaction rolled back)" : "");
-	if (atomic_load(&fault_lose_txn) && !sqlite3_get_autocommit(db->h))
+		 lose ? " (transaction rolled back)" : "");
+	if (lose && !sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	note_error(db, src);
 	return map_sqlite(NULL, src, err);
@@ -521,9 +492,11 @@ static int sq_step(struct db_stmt *st, struct ps_err *err)
 	int src, rc;
 
 #ifdef PS_TEST_HOOKS
-	src = fault_fires(st);
+	int lose = 0;
+
+	src = fault_fires(st, &lose);
 	if (src)
-		return fault_fire(st, src, err);
+		return fault_fire(st, src, lose, err);
 #endif
 	src = sqlite3_step(st->s);
 	if (src == SQLITE_ROW)

@@ -5,7 +5,9 @@
  * statement step or the COMMIT fails with SQLITE_IOERR, SQLITE_FULL or a
  * failed fsync). After each story: every request answered 2xx is in the
  * database, every request answered 503 left nothing, the audit chain
- * verifies, and the server goes on serving. */
+ * verifies, and the server goes on serving. On both stores (issue 14): on
+ * PostgreSQL the fault is a failed command of db_pg.c (the transaction
+ * rolled back first where SQLite would lose it). */
 #include "harness.h"
 #include "case_util.h"
 
@@ -198,7 +200,9 @@ static void assert_chain_intact(struct server *srv)
 
 	if (c.code != 0)
 		fail_msg("audit verify: exit %d: %s%s", c.code, c.out, c.err);
-	assert_string_equal(db_raw_text(srv, srv->db, "PRAGMA integrity_check"), "ok");
+	/* the SQLite file's own check (PostgreSQL checks its pages itself) */
+	if (!test_pg_url())
+		assert_string_equal(db_raw_text(srv, srv->db, "PRAGMA integrity_check"), "ok");
 }
 
 /* Every registration answered 201 is in the database, every other one is

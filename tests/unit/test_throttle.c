@@ -1,117 +1,243 @@
-/* test_throttle.c — failure counters by key in a window (domain/throttle.h):
- * the login limit per address (TRUST AUTH-2) and the progress query's
- * limits per address and per code (issue 13). */
+/* test_throttle.c — failure counters by key in a window (domain/throttle.h),
+ * kept in the database: the login limit per address (TRUST AUTH-2), the
+ * progress query's limits per address and per code (issue 13), counted
+ * alike by every connection (every server process) on one database
+ * (issue 14), and counted again after a rollback. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "domain/throttle.h"
+#include "store/db.h"
 
 #define T0 1790784000 /* 2026-10-01 00:00 +08:00 */
 #define W (15 * 60)
 
+struct fx {
+	char path[64];
+	struct db *db, *other; /* two connections: two server processes */
+	struct arena arena;
+	struct ps_err err;
+	struct ctx c;
+};
+
 static int setup(void **state)
 {
-	(void)state;
-	throttle_reset();
+	struct fx *x = calloc(1, sizeof(*x));
+	int fd;
+
+	assert_non_null(x);
+	snprintf(x->path, sizeof(x->path), "/tmp/test_throttle_XXXXXX");
+	fd = mkstemp(x->path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(x->path);
+	assert_int_equal(db_open(x->path, &x->db, &x->err), PS_OK);
+	assert_int_equal(db_migrate(x->db, &x->err), PS_OK);
+	assert_int_equal(db_open(x->path, &x->other, &x->err), PS_OK);
+	arena_init(&x->arena);
+	ctx_init(&x->c, x->db, &x->arena, &x->err);
+	*state = x;
 	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *x = *state;
+	char side[80];
+
+	db_close(x->db);
+	db_close(x->other);
+	arena_release(&x->arena);
+	unlink(x->path);
+	snprintf(side, sizeof(side), "%s-wal", x->path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", x->path);
+	unlink(side);
+	free(x);
+	return 0;
+}
+
+/* One failure at now on db, committed; the failures in the window. */
+static int fail_on(struct fx *x, struct db *db, enum throttle_kind kind, const char *key,
+		   int64_t now, int64_t window)
+{
+	int n = -1;
+
+	x->c.db = db;
+	x->c.now = now;
+	assert_int_equal(db_begin(db, 1, &x->err), PS_OK);
+	assert_int_equal(throttle_fail(&x->c, kind, key, window, &n), PS_OK);
+	assert_int_equal(db_commit(db, &x->err), PS_OK);
+	x->c.pending_fails = NULL; /* committed: nothing to count again */
+	return n;
+}
+
+static int count_fail(struct fx *x, enum throttle_kind kind, const char *key, int64_t now, int64_t window)
+{
+	return fail_on(x, x->db, kind, key, now, window);
+}
+
+static int retry_on(struct fx *x, struct db *db, enum throttle_kind kind, const char *key,
+		    int64_t now, int max, int64_t window)
+{
+	int r = -1;
+
+	x->c.db = db;
+	x->c.now = now;
+	assert_int_equal(db_begin(db, 0, &x->err), PS_OK);
+	assert_int_equal(throttle_retry_after(&x->c, kind, key, max, window, &r), PS_OK);
+	db_rollback(db);
+	return r;
+}
+
+static int retry_at(struct fx *x, enum throttle_kind kind, const char *key, int64_t now, int max,
+		 int64_t window)
+{
+	return retry_on(x, x->db, kind, key, now, max, window);
+}
+
+static int64_t rows(struct fx *x)
+{
+	struct db_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(db_prepare(x->db, "SELECT COUNT(*) FROM throttle_window", &st, &x->err), PS_OK);
+	if (db_step(st, &x->err) == PS_ROW)
+		n = db_column_int(st, 0);
+	db_finalize(st);
+	return n;
 }
 
 /* 5 failures in 15 minutes: refused until 15 minutes after the first. */
 static void test_window_from_the_first_failure(void **state)
 {
-	(void)state;
+	struct fx *x = *state;
+
 	for (int i = 1; i <= 4; i++) {
-		assert_int_equal(throttle_fail(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + i * 60, W), i);
-		assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + i * 60, 5, W), 0);
+		assert_int_equal(count_fail(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + i * 60, W), i);
+		assert_int_equal(retry_at(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + i * 60, 5, W), 0);
 	}
-	assert_int_equal(throttle_fail(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 300, W), 5);
+	assert_int_equal(count_fail(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 300, W), 5);
 	/* the window began at T0 + 60 */
-	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 300, 5, W),
-			 60 + W - 300);
-	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 60 + W - 1, 5, W), 1);
-	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 60 + W, 5, W), 0);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 300, 5, W), 60 + W - 300);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 60 + W - 1, 5, W), 1);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 60 + W, 5, W), 0);
 	/* a failure after the window starts a new one at 1 */
-	assert_int_equal(throttle_fail(THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 60 + W, W), 1);
+	assert_int_equal(count_fail(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0 + 60 + W, W), 1);
+	/* a clock that went back starts one too */
+	assert_int_equal(count_fail(x, THROTTLE_PROGRESS_ADDR, "10.0.0.1", T0, W), 1);
 }
 
 /* Keys and kinds are counted apart; an empty key never is. */
 static void test_keys_and_kinds_apart(void **state)
 {
-	(void)state;
+	struct fx *x = *state;
+
 	for (int i = 0; i < 5; i++)
-		throttle_fail(THROTTLE_PROGRESS_CODE, "ABCDEFGHJK", T0, W);
-	assert_true(throttle_retry_after(THROTTLE_PROGRESS_CODE, "ABCDEFGHJK", T0, 5, W) > 0);
-	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_CODE, "ABCDEFGHJM", T0, 5, W), 0);
-	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "ABCDEFGHJK", T0, 5, W), 0);
-	assert_int_equal(throttle_retry_after(THROTTLE_LOGIN_ADDR, "ABCDEFGHJK", T0, 5, W), 0);
-	assert_int_equal(throttle_fail(THROTTLE_LOGIN_ADDR, "", T0, W), 0);
-	assert_int_equal(throttle_fail(THROTTLE_LOGIN_ADDR, NULL, T0, W), 0);
-	assert_int_equal(throttle_retry_after(THROTTLE_LOGIN_ADDR, NULL, T0, 1, W), 0);
+		count_fail(x, THROTTLE_PROGRESS_CODE, "ABCDEFGHJK", T0, W);
+	assert_true(retry_at(x, THROTTLE_PROGRESS_CODE, "ABCDEFGHJK", T0, 5, W) > 0);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_CODE, "ABCDEFGHJM", T0, 5, W), 0);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_ADDR, "ABCDEFGHJK", T0, 5, W), 0);
+	assert_int_equal(retry_at(x, THROTTLE_LOGIN_ADDR, "ABCDEFGHJK", T0, 5, W), 0);
+	assert_int_equal(count_fail(x, THROTTLE_LOGIN_ADDR, "", T0, W), 0);
+	assert_int_equal(count_fail(x, THROTTLE_LOGIN_ADDR, NULL, T0, W), 0);
+	assert_int_equal(retry_at(x, THROTTLE_LOGIN_ADDR, NULL, T0, 1, W), 0);
+	/* no limit set: never refused */
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_CODE, "ABCDEFGHJK", T0, 0, W), 0);
 }
 
-/* A flood of new keys (an attacker's made-up codes) takes old slots; the
- * table never grows, and a key that keeps failing is still counted. */
-static void test_flood_of_keys(void **state)
+/* Two connections (two server processes) count the same failures: 3 on
+ * one and 2 on the other lock the address on both. */
+static void test_counted_across_connections(void **state)
 {
+	struct fx *x = *state;
+
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(fail_on(x, x->db, THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + i, 60), i + 1);
+	assert_int_equal(retry_on(x, x->other, THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 3, 5, 60), 0);
+	assert_int_equal(fail_on(x, x->other, THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 3, 60), 4);
+	assert_int_equal(fail_on(x, x->other, THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 4, 60), 5);
+	assert_int_equal(retry_on(x, x->db, THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 5, 5, 60), 55);
+	assert_int_equal(retry_on(x, x->other, THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 5, 5, 60), 55);
+}
+
+/* A failure counted in a transaction that is rolled back (a refusal) is
+ * counted again by throttle_write_pending; without it, it would be lost. */
+static void test_counted_again_after_rollback(void **state)
+{
+	struct fx *x = *state;
+	int n;
+
+	x->c.now = T0;
+	assert_int_equal(db_begin(x->db, 1, &x->err), PS_OK);
+	assert_int_equal(throttle_fail(&x->c, THROTTLE_TOTP_USER, "42", W, &n), PS_OK);
+	assert_int_equal(throttle_fail(&x->c, THROTTLE_TOTP_USER, "42", W, &n), PS_OK);
+	assert_int_equal(n, 2);
+	db_rollback(x->db);
+	assert_non_null(x->c.pending_fails);
+	assert_int_equal(db_begin(x->db, 1, &x->err), PS_OK);
+	throttle_write_pending(&x->c);
+	assert_int_equal(db_commit(x->db, &x->err), PS_OK);
+	assert_null(x->c.pending_fails);
+	/* both counted, once each */
+	assert_int_equal(count_fail(x, THROTTLE_TOTP_USER, "42", T0 + 1, W), 3);
+}
+
+/* Ended windows are deleted as failures are counted: a flood of one-off
+ * keys does not stay in the table past its window. */
+static void test_ended_windows_are_pruned(void **state)
+{
+	struct fx *x = *state;
 	char key[32];
 
-	(void)state;
-	for (int i = 0; i < 5; i++)
-		throttle_fail(THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + i, 60);
-	for (int i = 0; i < 100000; i++) {
+	assert_int_equal(db_begin(x->db, 1, &x->err), PS_OK);
+	x->c.now = T0;
+	for (int i = 0; i < 2000; i++) {
 		snprintf(key, sizeof(key), "198.51.%d.%d", i / 256, i % 256);
-		throttle_fail(THROTTLE_LOGIN_ADDR, key, T0 + 10, 60);
+		assert_int_equal(throttle_fail(&x->c, THROTTLE_LOGIN_ADDR, key, 60, NULL), PS_OK);
 	}
-	/* 192.0.2.7 may have been pushed out by the flood: counting on */
-	throttle_fail(THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 20, 60);
-	for (int i = 0; i < 5; i++)
-		throttle_fail(THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 21, 60);
-	assert_true(throttle_retry_after(THROTTLE_LOGIN_ADDR, "192.0.2.7", T0 + 22, 5, 60) > 0);
+	assert_int_equal(db_commit(x->db, &x->err), PS_OK);
+	x->c.pending_fails = NULL;
+	assert_int_equal(rows(x), 2000);
+	assert_int_equal(count_fail(x, THROTTLE_LOGIN_ADDR, "192.0.2.9", T0 + 59, 60), 1);
+	assert_int_equal(rows(x), 2001);
+	assert_int_equal(count_fail(x, THROTTLE_LOGIN_ADDR, "192.0.2.9", T0 + 60, 60), 2);
+	assert_int_equal(rows(x), 1);
 }
 
-/* A key at its limit is not forgotten when a flood of new keys each fail
- * once: the flood takes the slots with the fewest failures. */
-static void test_flood_does_not_free_a_limited_key(void **state)
-{
-	char key[32];
-
-	(void)state;
-	for (int i = 0; i < 5; i++)
-		throttle_fail(THROTTLE_PROGRESS_CODE, "R2026000123", T0 + i, W);
-	for (int i = 0; i < 20000; i++) {
-		snprintf(key, sizeof(key), "R9%09d", i);
-		throttle_fail(THROTTLE_PROGRESS_CODE, key, T0 + 10, W);
-	}
-	assert_true(throttle_retry_after(THROTTLE_PROGRESS_CODE, "R2026000123", T0 + 20, 5, W) > 0);
-}
-
-/* An IPv6 client counts by its /64: new addresses in one prefix share it. */
+/* An IPv6 client counts by its /64: new addresses in one prefix share it;
+ * a code that looks like an address is a code. */
 static void test_ipv6_counts_by_64(void **state)
 {
+	struct fx *x = *state;
 	char key[64];
 
-	(void)state;
 	for (int i = 1; i <= 5; i++) {
 		snprintf(key, sizeof(key), "2001:db8:1:2::%x", i);
-		throttle_fail(THROTTLE_PROGRESS_ADDR, key, T0 + i, W);
+		count_fail(x, THROTTLE_PROGRESS_ADDR, key, T0 + i, W);
 	}
-	assert_true(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "2001:db8:1:2:ffff::1", T0 + 10, 5, W) > 0);
-	assert_int_equal(throttle_retry_after(THROTTLE_PROGRESS_ADDR, "2001:db8:1:3::1", T0 + 10, 5, W), 0);
+	assert_true(retry_at(x, THROTTLE_PROGRESS_ADDR, "2001:db8:1:2:ffff::1", T0 + 10, 5, W) > 0);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_ADDR, "2001:db8:1:3::1", T0 + 10, 5, W), 0);
+	assert_int_equal(retry_at(x, THROTTLE_PROGRESS_CODE, "2001:db8:1:2::1", T0 + 10, 1, W), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_window_from_the_first_failure, setup),
-		cmocka_unit_test_setup(test_keys_and_kinds_apart, setup),
-		cmocka_unit_test_setup(test_flood_of_keys, setup),
-		cmocka_unit_test_setup(test_flood_does_not_free_a_limited_key, setup),
-		cmocka_unit_test_setup(test_ipv6_counts_by_64, setup),
+		cmocka_unit_test_setup_teardown(test_window_from_the_first_failure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keys_and_kinds_apart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counted_across_connections, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counted_again_after_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ended_windows_are_pruned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ipv6_counts_by_64, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
+#include "domain/throttle.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -68,23 +69,46 @@ int audit_row_hash(const char *prev, const struct audit_row *w, char out[65])
 			w->object_id, w->outcome, w->detail, out);
 }
 
-static int last_hash(struct ctx *c, char out[65])
+/* The head of the chain: the newest row's hash (the genesis when there is
+ * none) and the id the next row takes. Ids are given here, one after the
+ * newest, under the write lock every writer holds: a sequence (PostgreSQL's
+ * identity) is not rolled back with a lost batch, and its gap would read
+ * as a deleted row to audit verify. With no row (all purged), the next id
+ * follows the latest anchor. */
+static int chain_head(struct ctx *c, char out[65], int64_t *next_id)
 {
 	struct db_stmt *st;
-	int rc = db_prepare(c->db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1",
+	int rc = db_prepare(c->db, "SELECT hash, id FROM audit ORDER BY id DESC LIMIT 1",
 			    &st, c->err);
 	const char *h;
 
 	if (rc)
 		return rc;
 	memcpy(out, AUDIT_GENESIS, 65);
+	*next_id = 0;
 	rc = db_step(st, c->err);
 	if (rc == PS_ROW) {
 		h = db_column_text(st, 0);
 		if (h && strlen(h) == 64)
 			memcpy(out, h, 65);
+		*next_id = db_column_int(st, 1) + 1;
 		rc = PS_OK;
 	} else if (rc == PS_DONE) {
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	if (rc || *next_id)
+		return rc;
+	rc = db_prepare(c->db, "SELECT COALESCE(MAX(through_id), 0) + 1 FROM audit_anchor", &st,
+			c->err);
+	if (rc)
+		return rc;
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		*next_id = db_column_int(st, 0);
+		rc = PS_OK;
+	} else if (rc == PS_DONE) {
+		*next_id = 1;
 		rc = PS_OK;
 	}
 	db_finalize(st);
@@ -97,9 +121,10 @@ static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
 {
 	char prev[65], hash[65];
 	struct db_stmt *st;
+	int64_t id;
 	int rc;
 
-	rc = last_hash(c, prev);
+	rc = chain_head(c, prev, &id);
 	if (rc)
 		return rc;
 	rc = row_hash(prev, at_ms, c->who.user_id, c->who.username, c->who.role,
@@ -111,8 +136,8 @@ static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
 	rc = db_prepare(c->db,
 			"INSERT INTO audit(at_ms, user_id, username, role, unit_id,"
 			" client_ip, session_hash, request_id, action, object_type,"
-			" object_id, outcome, detail, prev_hash, hash)"
-			" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			" object_id, outcome, detail, prev_hash, hash, id)"
+			" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			&st, c->err);
 	if (rc)
 		return rc;
@@ -133,6 +158,7 @@ static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
 	db_bind_text(st, 13, detail);
 	db_bind_text(st, 14, prev);
 	db_bind_text(st, 15, hash);
+	db_bind_int(st, 16, id);
 	rc = db_step(st, c->err);
 	db_finalize(st);
 	return rc == PS_DONE ? PS_OK : rc;
@@ -230,7 +256,7 @@ void audit_flush_pending(struct ctx *c)
 	struct ps_err *saved = c->err;
 	int rc;
 
-	if (!c->pending)
+	if (!c->pending && !c->pending_fails)
 		return;
 	ps_err_clear(&e);
 	c->err = &e;
@@ -238,6 +264,8 @@ void audit_flush_pending(struct ctx *c)
 	for (struct pending_audit *p = c->pending; p && !rc; p = p->next)
 		rc = audit_write(c, p->action, p->object_type, p->object_id,
 				 p->outcome, p->detail);
+	if (!rc)
+		throttle_write_pending(c);
 	if (!rc)
 		rc = db_commit(c->db, &e);
 	else
@@ -262,6 +290,7 @@ void audit_write_pending(struct ctx *c)
 		log_error("could not audit a refusal: %s", e.msg);
 	c->pending = NULL;
 	c->err = saved;
+	throttle_write_pending(c);
 }
 
 /* Where the chain starts: after the latest purge anchor (its hash, the id

@@ -37,11 +37,13 @@ int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		     const json_t *items, const char *id_key);
 
 /* After a rollback, write the refusals remembered by ctx_deny in a
- * transaction of their own. Best effort: a failure is logged. */
+ * transaction of their own, with the failures the request counted
+ * (throttle_write_pending). Best effort: a failure is logged. */
 void audit_flush_pending(struct ctx *c);
 
 /* Write the refusals remembered by ctx_deny inside the caller's open
- * transaction (group commit). Best effort: a failure is logged. */
+ * transaction (group commit), then count again the failures the request
+ * counted (throttle_write_pending). Best effort: a failure is logged. */
 void audit_write_pending(struct ctx *c);
 
 /* Walk the whole chain. PS_OK when intact; otherwise PS_EIO with err naming

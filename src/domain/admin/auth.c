@@ -17,17 +17,18 @@
 
 /* ---- per-address failure rate (AUTH-2): domain/throttle.h ---- */
 
-/* Seconds until the client address may try again (0: it may now). */
-static int addr_retry_after(struct ctx *c)
+/* *retry: seconds until the client address may try again (0: it may
+ * now). The counters are in the database: every server counts alike. */
+static int addr_retry_after(struct ctx *c, int *retry)
 {
-	return throttle_retry_after(THROTTLE_LOGIN_ADDR, c->client_ip, c->now,
-				    (int)setting_int(c, "auth.ip_failures_per_minute", 0), 60);
+	return throttle_retry_after(c, THROTTLE_LOGIN_ADDR, c->client_ip,
+				    (int)setting_int(c, "auth.ip_failures_per_minute", 0), 60, retry);
 }
 
 /* One more failed login from the client address. */
-static void addr_failed(struct ctx *c)
+static int addr_failed(struct ctx *c)
 {
-	throttle_fail(THROTTLE_LOGIN_ADDR, c->client_ip, c->now, 60);
+	return throttle_fail(c, THROTTLE_LOGIN_ADDR, c->client_ip, 60, NULL);
 }
 
 /* ---- users as JSON ---- */
@@ -246,10 +247,13 @@ static int create_session(struct ctx *c, int64_t user_id, struct login_result *o
 int auth_login_check(struct ctx *c, const char *username, struct login_check *chk)
 {
 	struct login_user u;
-	int found = 0, rc;
+	int found = 0, rc, retry;
 
 	memset(chk, 0, sizeof(*chk));
-	if (addr_retry_after(c) > 0) {
+	rc = addr_retry_after(c, &retry);
+	if (rc)
+		return rc;
+	if (retry > 0) {
 		chk->rate = 1; /* no work is spent on it */
 		return PS_OK;
 	}
@@ -296,7 +300,9 @@ int auth_login(struct ctx *c, const char *username, const char *totp_code,
 
 	memset(out, 0, sizeof(*out));
 	memset(&u, 0, sizeof(u));
-	retry = addr_retry_after(c);
+	rc = addr_retry_after(c, &retry);
+	if (rc)
+		return rc;
 	if (retry > 0 || (chk && chk->rate)) {
 		/* AUTH-2: the address is over its limit (or was when the check
 		 * would have run: then it may try again at once) */
@@ -316,7 +322,9 @@ int auth_login(struct ctx *c, const char *username, const char *totp_code,
 	 * wrong password (AUTH-2, AUTH-9). Only the audit row says which. */
 	out->outcome = LOGIN_BAD;
 	if (!found) {
-		addr_failed(c);
+		rc = addr_failed(c);
+		if (rc)
+			return rc;
 		return audit_write(c, "login.failure", "user", username, "denied",
 				   "unknown user");
 	}
@@ -330,7 +338,9 @@ int auth_login(struct ctx *c, const char *username, const char *totp_code,
 	}
 	ps_memzero(u.hash, sizeof(u.hash));
 	if (u.disabled || lockout_is_locked(&u.lock, c->now)) {
-		addr_failed(c);
+		rc = addr_failed(c);
+		if (rc)
+			return rc;
 		return audit_write(c, "login.failure", "user", username, "denied",
 				   u.disabled ? "account disabled by administrator"
 					      : "account locked");
@@ -347,9 +357,10 @@ int auth_login(struct ctx *c, const char *username, const char *totp_code,
 		}
 	}
 	if (!chk->ok || mv == MFA_BAD) {
-		addr_failed(c);
 		locked_now = lockout_on_failure(&u.lock, &pol, c->now);
-		rc = store_lock_state(c, &u);
+		rc = addr_failed(c);
+		if (!rc)
+			rc = store_lock_state(c, &u);
 		if (!rc)
 			rc = audit_write(c, "login.failure", "user", username, "denied",
 					 chk->ok ? "wrong second factor" : "wrong password");

@@ -427,25 +427,45 @@ static const char *code_key(struct ctx *c)
 	return arena_printf(c->arena, "%lld", (long long)c->who.user_id);
 }
 
+/* *retry for the actor's codes outside login (see mfa_code_retry_after). */
+static int code_retry(struct ctx *c, int *retry)
+{
+	return throttle_retry_after(c, THROTTLE_TOTP_USER, code_key(c),
+				    (int)setting_int(c, "auth.max_failures", 0),
+				    setting_int(c, "auth.fail_window_minutes", 0) * 60, retry);
+}
+
 int mfa_code_retry_after(struct ctx *c)
 {
-	return throttle_retry_after(THROTTLE_TOTP_USER, code_key(c), c->now,
-				    (int)setting_int(c, "auth.max_failures", 0),
-				    setting_int(c, "auth.fail_window_minutes", 0) * 60);
+	struct ps_err e;
+	struct ps_err *saved = c->err;
+	int retry = 0;
+
+	/* for the Retry-After of a refusal already made: the refusal's error
+	 * stays in c->err */
+	ps_err_clear(&e);
+	c->err = &e;
+	code_retry(c, &retry);
+	c->err = saved;
+	return retry;
 }
 
 static int code_limited(struct ctx *c, const char *action)
 {
-	if (mfa_code_retry_after(c) <= 0)
-		return PS_OK;
+	int retry, rc = code_retry(c, &retry);
+
+	if (rc || retry <= 0)
+		return rc;
 	ctx_audit_after(c, action, "user", c->who.username, "denied", "too many wrong codes");
 	return ps_fail(c->err, PS_ERATE, "TOO_MANY_REQUESTS", "AUTH-1", "动态验证码错误次数过多，请稍后再试");
 }
 
-static void code_failed(struct ctx *c)
+/* One more wrong code of the actor; counted again after the refusal's
+ * rollback (throttle.h). */
+static int code_failed(struct ctx *c)
 {
-	throttle_fail(THROTTLE_TOTP_USER, code_key(c), c->now,
-		      setting_int(c, "auth.fail_window_minutes", 0) * 60);
+	return throttle_fail(c, THROTTLE_TOTP_USER, code_key(c),
+			     setting_int(c, "auth.fail_window_minutes", 0) * 60, NULL);
 }
 
 int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
@@ -470,7 +490,9 @@ int mfa_setup_confirm(struct ctx *c, const char *code, json_t **out)
 		goto out;
 	s = totp_match(c, &t, code);
 	if (s < 0) {
-		code_failed(c);
+		rc = code_failed(c);
+		if (rc)
+			goto out;
 		ctx_audit_after(c, "mfa.enrol", "user", c->who.username, "denied", "wrong code");
 		rc = ps_fail(c->err, PS_EINVAL, "TOTP_INVALID", "AUTH-5",
 			     "动态验证码不正确，请核对手机时间后重试");
@@ -537,7 +559,9 @@ int mfa_disable(struct ctx *c, const char *code)
 	if (rc)
 		goto out;
 	if (totp_match(c, &t, code) < 0) {
-		code_failed(c);
+		rc = code_failed(c);
+		if (rc)
+			goto out;
 		ctx_audit_after(c, "mfa.disable", "user", c->who.username, "denied", "wrong code");
 		rc = ps_fail(c->err, PS_EINVAL, "TOTP_INVALID", "AUTH-5", "动态验证码不正确或已使用");
 		c->err->field = "code";

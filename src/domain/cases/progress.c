@@ -47,7 +47,7 @@ int progress_query(struct ctx *c, const char *receipt_code, const char *phone_la
 	json_t *obj = NULL;
 	const char *oid = NULL;
 	int64_t case_id = 0;
-	int rc, retry, by_code, match = 0;
+	int rc, retry = 0, by_code = 0, match = 0;
 
 	memset(res, 0, sizeof(*res));
 	rows_binds(&q, c);
@@ -69,8 +69,13 @@ int progress_query(struct ctx *c, const char *receipt_code, const char *phone_la
 	}
 
 	/* limited: by the address or by the code, whichever ends later */
-	retry = throttle_retry_after(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, max, window);
-	by_code = throttle_retry_after(THROTTLE_PROGRESS_CODE, receipt_code, c->now, max, window);
+	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, c->client_ip, max, window, &retry);
+	if (!rc)
+		rc = throttle_retry_after(c, THROTTLE_PROGRESS_CODE, receipt_code, max, window, &by_code);
+	if (rc) {
+		json_decref(obj);
+		return rc;
+	}
 	if (by_code > retry)
 		retry = by_code;
 	if (retry > 0) {
@@ -90,8 +95,11 @@ int progress_query(struct ctx *c, const char *receipt_code, const char *phone_la
 	}
 	if (!match) {
 		json_decref(obj);
-		throttle_fail(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, window);
-		throttle_fail(THROTTLE_PROGRESS_CODE, receipt_code, c->now, window);
+		rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, c->client_ip, window, NULL);
+		if (!rc)
+			rc = throttle_fail(c, THROTTLE_PROGRESS_CODE, receipt_code, window, NULL);
+		if (rc)
+			return rc;
 		res->outcome = PROGRESS_NO;
 		/* the auditor learns which half was wrong; the caller does not */
 		return audit_write(c, PROGRESS_ACTION, "case", oid, "denied",

@@ -93,10 +93,12 @@ int complaints_file_public(struct ctx *c, int64_t station_id, const char *conten
 	json_t *unit = NULL;
 	int64_t case_id = 0, id = 0;
 	char code[16];
-	int rc, retry;
+	int rc, retry = 0;
 
 	memset(res, 0, sizeof(*res));
-	retry = throttle_retry_after(THROTTLE_PROGRESS_ADDR, key, c->now, max, 3600);
+	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, key, max, 3600, &retry);
+	if (rc)
+		return rc;
 	if (retry > 0) {
 		res->outcome = PROGRESS_LIMITED;
 		res->retry_after = retry;
@@ -128,7 +130,11 @@ int complaints_file_public(struct ctx *c, int64_t station_id, const char *conten
 		json_decref(unit);
 		return rc;
 	}
-	throttle_fail(THROTTLE_PROGRESS_ADDR, key, c->now, 3600);
+	rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, key, 3600, NULL);
+	if (rc) {
+		json_decref(unit);
+		return rc;
+	}
 	json_object_del(unit, "id");
 	json_object_set_new(unit, "tracking_code", json_string(code));
 	json_object_set_new(unit, "received_at", json_integer(c->now));
@@ -145,7 +151,7 @@ int complaints_query_public(struct ctx *c, const char *tracking_code, const char
 	struct rows_query q;
 	json_t *obj = NULL;
 	const char *oid = NULL, *phone;
-	int rc, retry, by_code, match;
+	int rc, retry = 0, by_code = 0, match;
 
 	memset(res, 0, sizeof(*res));
 	rows_binds(&q, c);
@@ -161,8 +167,13 @@ int complaints_query_public(struct ctx *c, const char *tracking_code, const char
 	ps_err_clear(c->err);
 	if (obj)
 		oid = idstr(c, row_int(obj, "id"));
-	retry = throttle_retry_after(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, max, window);
-	by_code = throttle_retry_after(THROTTLE_PROGRESS_CODE, tracking_code, c->now, max, window);
+	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, c->client_ip, max, window, &retry);
+	if (!rc)
+		rc = throttle_retry_after(c, THROTTLE_PROGRESS_CODE, tracking_code, max, window, &by_code);
+	if (rc) {
+		json_decref(obj);
+		return rc;
+	}
 	if (by_code > retry)
 		retry = by_code;
 	if (retry > 0) {
@@ -176,8 +187,11 @@ int complaints_query_public(struct ctx *c, const char *tracking_code, const char
 	match = obj && text_phone_ends_with(phone, phone_last4);
 	if (!match) {
 		json_decref(obj);
-		throttle_fail(THROTTLE_PROGRESS_ADDR, c->client_ip, c->now, window);
-		throttle_fail(THROTTLE_PROGRESS_CODE, tracking_code, c->now, window);
+		rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, c->client_ip, window, NULL);
+		if (!rc)
+			rc = throttle_fail(c, THROTTLE_PROGRESS_CODE, tracking_code, window, NULL);
+		if (rc)
+			return rc;
 		res->outcome = PROGRESS_NO;
 		return audit_write(c, "complaint.query_public", "complaint", oid, "denied",
 				   oid ? "wrong phone digits" : "unknown tracking code");
