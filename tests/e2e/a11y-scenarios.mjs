@@ -42,8 +42,8 @@ const checked = new Set()
 
 async function walkAccount(page, username) {
   const failures = []
-  const check = (where) =>
-    checkPage(page, where).catch((e) => {
+  const check = (where, opts) =>
+    checkPage(page, where, opts).catch((e) => {
       failures.push(e.message)
     })
   await login(page, username, DEMO_PASSWORD)
@@ -70,7 +70,8 @@ async function walkAccount(page, username) {
     const where = new URL(page.url()).pathname
     if (seen.has(where)) continue
     seen.add(where)
-    await check(`${username} ${where}`)
+    // settled just above: the page is checked as it stands (a second wait costs 350 ms a page)
+    await check(`${username} ${where}`, { settled: true })
   }
   for (const d of DETAILS) {
     const id = await firstId(page, d.list)
