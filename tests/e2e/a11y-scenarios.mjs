@@ -81,8 +81,9 @@ async function walkAccount(page, username) {
     const where = new URL(page.url()).pathname
     if (seen.has(where)) continue
     seen.add(where)
-    // settled just above: the page is checked as it stands (a second wait costs 350 ms a page)
-    await check(`${username} ${where}`, { settled: true })
+    // checkPage settles again: the second 350 ms of quiet lets list transitions end (checked as
+    // soon as the first settle returned, 不放心户 tags of /visits/today were caught mid-fade)
+    await check(`${username} ${where}`)
   }
   for (const d of DETAILS) {
     const id = await firstId(page, d.list)
