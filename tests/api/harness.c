@@ -294,6 +294,22 @@ static char pg_url[256]; /* "postgres://precinct@127.0.0.1:PORT", "" on SQLite *
 static char pg_template[64]; /* the demo database every demo story copies */
 static int pg_seq;
 static int pg_shared_template; /* pg_template is pg_start's: never dropped here */
+static int sqlite_shared_template; /* demo_template is the fixture demo_db's: never removed here */
+
+/* The demo database the fixture demo_db built for every program
+ * (tests/api/demo_template.sh), NULL when not run through ctest. A named one
+ * that is not there fails the story: the fixture failed. */
+static const char *shared_demo_db(void)
+{
+	const char *p = getenv("PRECINCT_TEST_DEMO_DB");
+
+	if (!p || !*p)
+		return NULL;
+	if (access(p, R_OK) != 0)
+		fail_msg("the demo database of the fixture demo_db (%s) is missing: %s; see the"
+			 " output of the test demo_db_start", p, strerror(errno));
+	return p;
+}
 
 const char *test_pg_url(void)
 {
@@ -364,7 +380,7 @@ static void drop_template(void)
 		return;
 	if (pg_template[0] && !pg_shared_template)
 		drop_pg_template();
-	if (pg_shared_template)
+	if (pg_shared_template || sqlite_shared_template)
 		return;
 	unlink(demo_template);
 	snprintf(p, sizeof(p), "%s.key", demo_template);
@@ -491,7 +507,13 @@ struct server *server_new_stopped(int demo)
 	} else if (demo) {
 		snprintf(srv->files, sizeof(srv->files), "%s.files", srv->db);
 		/* the demo county takes seconds to build under the sanitizers:
-		 * build it once per test program and copy it for each server */
+		 * ctest builds it once for every program (the fixture demo_db,
+		 * PRECINCT_TEST_DEMO_DB); a program run by hand builds it once
+		 * and copies it for each server */
+		if (!demo_template[0] && shared_demo_db()) {
+			snprintf(demo_template, sizeof(demo_template), "%s", shared_demo_db());
+			sqlite_shared_template = 1;
+		}
 		if (!demo_template[0]) {
 			snprintf(demo_template, sizeof(demo_template), "%s/precinct-demo-%d.db",
 				 tmp && *tmp ? tmp : "/tmp", (int)getpid());

@@ -16,12 +16,23 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 const TAGS = ['wcag2a', 'wcag2aa']
 
 /** Pages checked so far and the allowed violations seen, for the summary line of run.mjs. */
-export const a11yStats = { pages: 0, allowed: new Map() }
+export const a11yStats = { pages: 0, allowed: new Map(), settleMs: 0, axeMs: 0, settleTimeouts: 0 }
+
+const PROFILE = !!process.env.PRECINCT_E2E_PROFILE
 
 /** Wait (bounded) for: no request in flight for 300 ms, no visible loading mask, 350 ms of quiet for transitions. */
 export async function settle(page) {
   const state = page.__precinctRequests
-  const deadline = Date.now() + WAIT_MS
+  const t0 = Date.now()
+  const deadline = t0 + WAIT_MS
+  try {
+    await settleUntil(page, state, deadline)
+  } finally {
+    a11yStats.settleMs += Date.now() - t0
+  }
+}
+
+async function settleUntil(page, state, deadline) {
   let quietSince = 0
   while (Date.now() < deadline) {
     const busy =
@@ -35,6 +46,8 @@ export async function settle(page) {
     else if (Date.now() - quietSince >= 350) return
     await page.waitForTimeout(50)
   }
+  a11yStats.settleTimeouts++
+  console.log(`# settle: still busy after ${WAIT_MS} ms on ${page.url()} (requests in flight: ${state ? state.urls().join(', ') : '?'})`)
 }
 
 function allowed(v, node, where) {
@@ -57,10 +70,13 @@ function describe(v, node) {
 
 /**
  * Run axe on the whole document. `where` names the page for the message ("minjing1 /cases").
+ * `settled`: the caller has just waited for settle(page), so the page is not waited for again.
  * Throws an Error listing every violation that is not a reviewed exception.
  */
-export async function checkPage(page, where) {
-  await settle(page)
+export async function checkPage(page, where, { settled = false } = {}) {
+  const t0 = Date.now()
+  if (!settled) await settle(page)
+  const t1 = Date.now()
   const has = await page.evaluate(() => typeof window.axe === 'object').catch(() => false)
   if (!has) await page.evaluate(AXE_SOURCE)
   // Table rows past the fifth repeat the ones above (same markup, same colours): leaving them out
@@ -74,6 +90,8 @@ export async function checkPage(page, where) {
     TAGS
   )
   a11yStats.pages++
+  a11yStats.axeMs += Date.now() - t1
+  if (PROFILE) console.log(`#   ${where}: settle ${t1 - t0} ms, axe ${Date.now() - t1} ms`)
   const lines = []
   for (const v of result.violations) {
     for (const node of v.nodes) {

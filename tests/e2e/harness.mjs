@@ -162,11 +162,28 @@ export async function newPage(browser, baseUrl) {
 
 /** Count the page's requests in flight (call once per page, before it loads anything). */
 export function trackRequests(page) {
-  const state = { inflight: 0 }
-  const done = () => {
-    state.inflight = Math.max(0, state.inflight - 1)
+  const pending = new Set()
+  const state = {
+    get inflight() {
+      return pending.size
+    },
+    urls: () => [...pending].map((r) => `${r.method()} ${r.url()} (${r.resourceType()})`)
   }
-  page.on('request', () => state.inflight++)
+  const done = (r) => pending.delete(r)
+  // A document that goes away takes its fetches along, and the browser does not always report
+  // them finished or failed (seen: the 预警 summary poll of the old page cut off by page.goto,
+  // "in flight" for ever). When a new document commits (the main frame navigates to the URL
+  // of its navigation request), every request of the old one is forgotten.
+  let nav = null
+  page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) nav = r
+    pending.add(r)
+  })
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || !nav || frame.url() !== nav.url()) return
+    for (const r of pending) if (r !== nav) pending.delete(r)
+    nav = null
+  })
   page.on('requestfinished', done)
   page.on('requestfailed', done)
   page.__precinctRequests = state

@@ -48,7 +48,19 @@ function slug(name) {
   return name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
 }
 
+/** CPU seconds (user+sys) a process has used so far, from /proc (0 where there is none). */
+function cpuSeconds(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (+f[11] + +f[12]) / 100
+  } catch (e) {
+    return 0
+  }
+}
+
 async function runScenario(sc, index) {
+  const t0 = Date.now()
+  const s0 = cpuSeconds(server.child.pid)
   const { context, page, problems } = await newPage(browser, server.baseUrl)
   try {
     await sc.run({ page, baseUrl: server.baseUrl })
@@ -56,7 +68,7 @@ async function runScenario(sc, index) {
     // the page a story ends on (often with its data, a dialog or a tab open) is checked too
     if (!sc.noFinalA11y) await checkPage(page, `the end of "${sc.name}" (${new URL(page.url()).pathname})`)
     passed++
-    console.log(`ok ${index + 1} - ${sc.name}`)
+    console.log(`ok ${index + 1} - ${sc.name} # ${((Date.now() - t0) / 1000).toFixed(1)} s, server cpu ${(cpuSeconds(server.child.pid) - s0).toFixed(1)} s`)
   } catch (e) {
     failed++
     const shot = path.join(tmp, `fail-${index + 1}-${slug(sc.name)}.png`)
@@ -88,6 +100,8 @@ async function main() {
     if (only && !only.test(sc.name)) continue
     await runScenario(sc, index)
   }
+  const u = process.cpuUsage()
+  console.log(`# cpu seconds: server ${cpuSeconds(server.child.pid).toFixed(1)}, runner ${((u.user + u.system) / 1e6).toFixed(1)}`)
 }
 
 let setupError = null
@@ -108,7 +122,7 @@ if (failed) {
 } else {
   fs.rmSync(tmp, { recursive: true, force: true })
 }
-console.log(`# axe-core: ${a11yStats.pages} page(s) checked`)
+console.log(`# axe-core: ${a11yStats.pages} page(s) checked; ${(a11yStats.settleMs / 1000).toFixed(1)} s waiting for pages to settle (${a11yStats.settleTimeouts} gave up), ${(a11yStats.axeMs / 1000).toFixed(1)} s in axe`)
 for (const [what, where] of a11yStats.allowed) console.log(`# axe-core accepted (a11y-allow.mjs): ${what} on ${where}`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed || setupError ? 1 : 0)
