@@ -261,7 +261,9 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 			rc = seed_demo_leadership(c);
 		if (!rc)
 			rc = seed_demo_community_gaps(c);
+		if (!rc)
 			rc = seed_demo_patrol_history(c);
+		if (!rc)
 			rc = seed_demo_team_meetings(c);
 		/* the demo steps acted as their accounts; init itself is the CLI's */
 		c->who.username = "cli:init";

@@ -557,6 +557,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true })
     const bkId = bk.body && bk.body.trade_unit ? bk.body.trade_unit.id : 0
     await m1c.call('POST', `/trade-units/${bkId}/drills`, { plan_on: today, drilled_on: today })
+  }
   // --- issue 17 remaining gaps (pat5): plan history, 案由 table, meeting workbook ---
   {
     const sz = c.suozhang
@@ -571,6 +572,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     const ms = await c.juzhang.call('GET', '/meetings')
     const mid = ms.body && ms.body.items && ms.body.items[0] ? ms.body.items[0].id : 0
     await c.juzhang.call('GET', `/meetings/${mid}/export.xlsx`)
+  }
   // --- 会议学习 (issue 18) ---
   {
     const sz = c.suozhang

@@ -35,7 +35,7 @@ const DETAILS = [
   { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` },
   { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` },
   { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` },
-  { list: '/cases?per_page=1', page: (id) => `/supervision/recusals?case=${id}` }
+  { list: '/cases?per_page=1', page: (id) => `/supervision/recusals?case=${id}` },
   { list: '/meetings', page: (id) => `/print/meetings/${id}` }
 ]
 

@@ -182,7 +182,7 @@ const groups = [
   patrolScenarios,
   leadershipScenarios,
   teamScenarios,
-  communityGapsScenarios
+  communityGapsScenarios,
   teamMeetingsScenarios
 ]
 

@@ -100,9 +100,9 @@ export const OBJECT_TYPES = [
   { value: 'todo', label: '待办事项' },
   // 社区警务 gaps (issue 16): the registers of hotels and scrap buyers
   { value: 'hotel_guest', label: '旅客住宿登记' },
-  { value: 'scrap_purchase', label: '废旧金属收购登记' }
+  { value: 'scrap_purchase', label: '废旧金属收购登记' },
   // issue 17 remaining gaps (pat5)
-  { value: 'incident_category', label: '警情类别' }
+  { value: 'incident_category', label: '警情类别' },
   { value: 'team_meeting', label: '会议学习' }
 ]
 
@@ -493,11 +493,11 @@ const ACTION = {
   'scrap_purchase.wanted_hit': '出售人比中在逃人员',
   'scrap_purchase.list': '查询废旧金属收购登记',
   'scrap_purchase.handle': '处置可疑废旧金属',
-  'trade.drill': '登记应急预案演练'
+  'trade.drill': '登记应急预案演练',
   // issue 17 remaining gaps (pat5)
   'patrol_plan.update': '修改巡逻计划',
   'patrol_plan.end_slot': '停止巡逻时段',
-  'incident_category_offence.put': '修改警情类别案由对照'
+  'incident_category_offence.put': '修改警情类别案由对照',
   'team_meeting.create': '记录会议学习',
   'team_meeting.list': '查询会议学习',
   'team_meeting.proposal': '查看参会人员建议',
