@@ -1121,6 +1121,7 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      " VALUES (%lld, %lld, 'declared', 'other', '矩阵回避', 'pending', 1, 0)",
 			      f->kase[s], f->user[s]));
 		f->recusal[s] = q1(srv, "SELECT MAX(id) FROM recusal");
+	}
 	/* 撤管: a pending request on each scope's key person, asked by the
 	 * scope's officer */
 	for (int s = 0; s < NSCOPE; s++) {
@@ -1142,6 +1143,7 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->trade[s], f->unit[s], f->user[s], f->trade[s], f->unit[s], f->user[s]));
 		f->hotel_guest[s] = q1(srv, "SELECT MAX(id) FROM hotel_guest");
 		f->scrap_purchase[s] = q1(srv, "SELECT MAX(id) FROM scrap_purchase");
+	}
 	/* issue 17 remaining gaps (pat5): a slot of each scope's plan */
 	for (int s = 0; s < NSCOPE; s++) {
 		exec(srv, fmt(srv,
@@ -1149,6 +1151,7 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      " VALUES (%lld, 5, 60, 120, 1, 0)",
 			      f->patrol_plan[s]));
 		f->patrol_slot[s] = q1(srv, "SELECT MAX(id) FROM patrol_slot");
+	}
 	/* 奖惩: a 禁闭 running since yesterday (Beijing) in each place — in 城关
 	 * of minjing1, elsewhere of the place's officer — to appeal */
 	for (int s = 0; s < NSCOPE; s++) {
