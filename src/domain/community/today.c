@@ -4,24 +4,23 @@
 #include "domain/community/household_visits.h"
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
-#include "domain/trades/trades.h"
-#include "domain/incidents/dispatch_alerts.h"
-#include "domain/team/interventions.h"
-#include "domain/leadership/leader_tasks.h"
-#include "domain/team/leave.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
 
 #include <string.h>
 
-/* other modules add their rows here (e.g. trades: inspections due) */
+/* the modules that put work on the today page and 待办: each area lists its
+ * own in src/domain/<area>/today.def (TODAY_SOURCE(name, function)),
+ * collected by the build (cmake/collect.cmake → collected/today.inc) */
+#define TODAY_SOURCE(name, fn) int fn(struct ctx *c, json_t *items);
+#include "collected/today.inc"
+#undef TODAY_SOURCE
+
 const struct today_source today_sources[] = {
-	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
-	{ "dispatch_alerts", dispatch_alerts_today }, /* 新指令待签收 (issue 17) */
-	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
-	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
-	{ "leaves", leave_today },  /* 请假: approvals waiting, overdue returns (issue 18) */
+#define TODAY_SOURCE(name, fn) { name, fn },
+#include "collected/today.inc"
+#undef TODAY_SOURCE
 	{ NULL, NULL },
 };
 
