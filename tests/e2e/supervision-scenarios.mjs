@@ -23,6 +23,9 @@ async function receiptCode(baseUrl, title) {
 
 const shared = {}
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 60
+
 export const supervisionScenarios = [
   {
     name: 'a member of the public opens the 警务公开 page and queries a case without logging in',

@@ -3,6 +3,9 @@
 // own place.
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu } from './steps.mjs'
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 120
+
 export const teamAssessScenarios = [
   {
     name: 'the chief opens the monthly assessment and sees ranks; an officer sees only his own place',
