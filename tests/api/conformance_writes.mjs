@@ -1,6 +1,9 @@
 // conformance_writes.mjs — the write routes, each called with a valid body by a role
 // that may use it (some answer 4xx by the rules; those answers are checked too).
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /** A GB 11643 ID number with a correct check digit. */
 function idNumber(birth, seq) {
@@ -446,69 +449,8 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await sz.call('POST', `/equipment/${eqpId}/issue`, { officer_id: m1.me.id, purpose: '契约' })
   await m1.call('POST', `/equipment/${eqpId}/return`, { note: '完好' })
   await sz.call('GET', '/equipment?kind=recorder')
-  // --- 领导交办, 逐级上报, 阅示, 研判, 调度会 (issue 17) ---
-  {
-    const cg = (await c.suozhang.call('GET', '/me')).body.user.unit.id
-    const later = Math.floor(Date.now() / 1000) + 3 * 86400
-    const t = await c.juzhang.call('POST', '/leader-tasks', { station_id: cg, content: '契约交办', leader_name: '高建军', deadline: later })
-    const tid = t.body && t.body.task ? t.body.task.id : 0
-    await c.suozhang.call('GET', `/leader-tasks/${tid}`)
-    await c.suozhang.call('POST', `/leader-tasks/${tid}/sign`, {})
-    await c.suozhang.call('POST', '/daily-submissions', { date: today, note: '契约上报' })
-    await c.juzhang.call('POST', '/daily-instructions', { date: today, text: '契约阅示', leader_name: '高建军', deadline: later })
-    await c.juzhang.call('POST', '/analysis/notes', { date: today, text: '契约研判' })
-    const m = await c.juzhang.call('POST', '/meetings', { held_on: today, title: '契约调度会', attendees: '高建军',
-      period_from: today, period_to: today, decisions: ['契约决定'] })
-    const mid = m.body && m.body.meeting ? m.body.meeting.id : 0
-    await c.juzhang.call('GET', `/meetings/${mid}`)
-  }
-  // 队伍管理 (issue 18, part 1)
-  {
-    const sz = c.suozhang
-    const me = (await m1.call('GET', '/me')).body.user.id
-    await sz.call('GET', `/staff/${me}`)
-    await sz.call('PUT', `/staff/${me}`, { staff_kind: 'police', politics: 'party', education: 'bachelor', birth_date: '1990-01-01',
-      qual_level: 'basic', qual_date: '2020-01-01' })
-    await sz.call('PUT', '/duty-patterns', { items: [{ weekday: 1, duty_post: 'officer', user_id: me }] })
-    await sz.call('POST', '/duty-rosters/build', { from: '2030-01-07', to: '2030-01-13' })
-    // an entry on the current shift (the board's day) that he may sign in to now
-    const onDay = (await sz.call('GET', '/duty-board')).body.duty_on
-    let deId = 0
-    for (const post of ['officer', 'case_team', 'response']) {
-      const de = await sz.call('POST', '/duty-rosters', { duty_on: onDay, duty_post: post, user_id: me })
-      if (de.body && de.body.entry) {
-        deId = de.body.entry.id
-        break
-      }
-    }
-    await m1.call('POST', `/duty-rosters/${deId}/sign-in`)
-    await m1.call('POST', `/duty-rosters/${deId}/sign-out`)
-    const spare = await sz.call('POST', '/duty-rosters', { duty_on: '2030-01-08', duty_post: 'case_team', user_id: me })
-    await sz.call('DELETE', `/duty-rosters/${spare.body && spare.body.entry ? spare.body.entry.id : 0}`)
-    const lv = await m1.call('POST', '/leaves', { kind: 'personal', from_on: '2030-02-01', to_on: '2030-02-02' })
-    const lvId = lv.body && lv.body.leave ? lv.body.leave.id : 0
-    await sz.call('POST', `/leaves/${lvId}/decision`, { approve: true, note: '同意' })
-    await m1.call('POST', `/leaves/${lvId}/return`, {})
-  }
-  // --- 巡逻防控 (issue 17, part 1) ---
-  {
-    const sz = c.suozhang
-    const me = (await m1.call('GET', '/me')).body.user.id
-    const tm = await sz.call('POST', '/patrol-teams', { name: '契约巡逻队', kind: 'police', leader: '李明', members: [{ user_id: me }] })
-    const tmId = tm.body && tm.body.team ? tm.body.team.id : 0
-    await sz.call('PATCH', `/patrol-teams/${tmId}`, { contact: '13900000000' })
-    const pl = await sz.call('POST', '/patrol-plans', { team_id: tmId, name: '契约夜巡', route: '契约路', dress: 'uniform',
-      slots: [{ weekday: 1, start: '19:00', end: '21:00' }] })
-    const plId = pl.body && pl.body.plan ? pl.body.plan.id : 0
-    await sz.call('POST', `/patrol-plans/${plId}/slots`, { weekday: 3, start: '20:00', end: '21:00', source: 'proposal' })
-    const now = Math.floor(Date.now() / 1000)
-    const lg = await m1.call('POST', '/patrol-logs', { team_id: tmId, plan_id: plId, started_at: now - 5400, ended_at: now - 1800,
-      route: '契约路', duties: ['order'], findings: '契约', arrests: [{ person_name: '契约某', offence: '扒窃', arrested_at: now - 3600 }] })
-    const arId = lg.body && lg.body.log && lg.body.log.arrests && lg.body.log.arrests[0] ? lg.body.log.arrests[0].id : 0
-    const inc = await m1.call('GET', '/incidents?per_page=1')
-    const incId = inc.body && inc.body.items && inc.body.items[0] ? inc.body.items[0].id : 0
-    await sz.call('POST', `/patrol-arrests/${arId}/links`, { incident_id: incId })
-    await sz.call('POST', '/patrol-rewards', { team_id: tmId, period: 'week', date: today, reward: '契约表扬' })
-    await sz.call('PUT', '/patrol-meetings', { date: today, notes: '契约碰头会' })
-  }
+  // the areas' own write routes: tests/api/conformance/<area>.mjs, in file-name order
+  const here = path.dirname(new URL(import.meta.url).pathname)
+  for (const f of fs.readdirSync(path.join(here, 'conformance')).filter((n) => n.endsWith('.mjs')).sort())
+    await (await import(pathToFileURL(path.join(here, 'conformance', f)).href)).default(c, { today, Client, baseUrl, fail, m1 })
 }
