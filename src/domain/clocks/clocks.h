@@ -61,7 +61,6 @@ void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
 int measures_clocks(struct clock_sink *k, enum clock_scope s);
 int cases_clocks(struct clock_sink *k, enum clock_scope s);
 int property_clocks(struct clock_sink *k, enum clock_scope s);
-int incidents_clocks(struct clock_sink *k, enum clock_scope s);
 int key_persons_clocks(struct clock_sink *k, enum clock_scope s);
 
 /* The running clocks at ctx->now as a JSON array, most urgent first. Each:

@@ -139,14 +139,12 @@ const CORE_ACTION = {
   // 特种行业、内部单位与为民服务
   'export.trade_units': '导出特种行业台账',
   'export.internal_units': '导出内部单位台账'
-
 }
 
 // Actions built from a request value ("case." + the case-flow action): the label of an unknown one
 // is the area and its code, so it never shows as a bare code.
 const CORE_ACTION_PREFIX = {
   'export.': '导出个人信息'
-
 }
 
 const ACTION = Object.assign({}, CORE_ACTION, ...PARTS.map((m) => m.ACTIONS || {}))
