@@ -164,6 +164,12 @@ int req_body(struct req *r, const char *const *allowed);
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
 
+/* The two plain read routes, answered 200: the record the route's {id}
+ * names (get), and the list of the unit ?unit= names (0 or absent: the
+ * actor's own scope; no-store, a unit's figures change with each write). */
+int req_reply_get(struct req *r, int (*get)(struct ctx *c, int64_t id, json_t **out));
+int req_reply_unit_list(struct req *r, int (*list)(struct ctx *c, int64_t unit, json_t **out));
+
 /* Group commit (api/committer.c, the one writer): writes (and the audit
  * rows of reads) run on one committer thread with its own connection db
  * (owned by the caller, open until stop), each request in a savepoint of a

@@ -87,6 +87,29 @@ int req_reply(struct req *r, int status, json_t *body)
 	return PS_OK;
 }
 
+int req_reply_get(struct req *r, int (*get)(struct ctx *c, int64_t id, json_t **out))
+{
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = get(&r->ctx, id, &out);
+	return rc ? rc : req_reply(r, 200, out);
+}
+
+int req_reply_unit_list(struct req *r, int (*list)(struct ctx *c, int64_t unit, json_t **out))
+{
+	int64_t unit = 0;
+	json_t *out;
+	int rc = req_query_int(r, "unit", 0, INT64_MAX, 0, &unit);
+
+	if (!rc)
+		rc = list(&r->ctx, unit, &out);
+	r->no_store = 1;
+	return rc ? rc : req_reply(r, 200, out);
+}
+
 /* ---- routing ---- */
 
 /* Match pattern against path; fill params. 1 on match. */

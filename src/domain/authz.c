@@ -20,6 +20,7 @@ static const struct authz_action table[ACT_COUNT_] = {
 #define ACTION(name, wire, label, object, roles, scope, flags) \
 	[ACT_##name] = { ACT_##name, wire, label, object, roles, scope, flags },
 #include "domain/authz.def"
+#include "collected/authz.inc" /* the areas' rows: src/domain/<area>/authz.def */
 #undef ACTION
 };
 

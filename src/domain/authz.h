@@ -59,6 +59,7 @@ enum authz_scope {
 enum authz_act {
 #define ACTION(name, ...) ACT_##name,
 #include "domain/authz.def"
+#include "collected/authz.inc" /* the areas' rows: src/domain/<area>/authz.def */
 #undef ACTION
 	ACT_COUNT_
 };

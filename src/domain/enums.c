@@ -6,12 +6,14 @@
 #define V(value, label) value,
 #define ENUM_SET(id, name, rows) const char *const enums_values_##id[] = { rows NULL };
 #include "domain/enums.def"
+#include "collected/enums.inc"
 #undef ENUM_SET
 #undef V
 
 #define V(value, label) label,
 #define ENUM_SET(id, name, rows) static const char *const labels_##id[] = { rows NULL };
 #include "domain/enums.def"
+#include "collected/enums.inc"
 #undef ENUM_SET
 #undef V
 
@@ -22,6 +24,7 @@ static const struct {
 #define V(value, label)
 #define ENUM_SET(id, name, rows) [ES_##id] = { name, enums_values_##id, labels_##id },
 #include "domain/enums.def"
+#include "collected/enums.inc"
 #undef ENUM_SET
 #undef V
 };

@@ -10,6 +10,7 @@ enum enum_set {
 #define V(value, label)
 #define ENUM_SET(id, name, rows) ES_##id,
 #include "domain/enums.def"
+#include "collected/enums.inc"
 #undef ENUM_SET
 #undef V
 	ES_COUNT_
@@ -19,6 +20,7 @@ enum enum_set {
 #define V(value, label)
 #define ENUM_SET(id, name, rows) extern const char *const enums_values_##id[];
 #include "domain/enums.def"
+#include "collected/enums.inc"
 #undef ENUM_SET
 #undef V
 

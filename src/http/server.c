@@ -2,6 +2,8 @@
 #include "http/background.h"
 #include "http/edge.h"
 #include "http/parse.h"
+#include "http/peers.h"
+#include "http/replies.h"
 #include "http/static.h"
 #include "api/api.h"
 #include "store/db.h"
@@ -267,207 +269,12 @@ static void common_headers(struct MHD_Response *resp)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 }
 
-static enum MHD_Result send_json(struct MHD_Connection *c, struct req *r)
-{
-	struct MHD_Response *resp;
-	char *body = NULL;
-	size_t len = 0;
-	enum MHD_Result ret;
-	char num[32];
-
-	if (r->out_text) {
-		/* rendered before the commit (api/dispatch.c) */
-		body = r->out_text;
-		len = r->out_len;
-		r->out_text = NULL;
-	} else if (r->out) {
-		body = json_render(r->out, JSON_COMPACT);
-		if (body)
-			len = strlen(body);
-	}
-	if (!body && r->status >= 200 && r->status <= 299 && r->status != 204) {
-		/* the writes of the request are committed (the group committer
-		 * answers after COMMIT): keep the status, say the details are
-		 * missing — a 5xx would invite the client to do it again */
-		static const char partial[] =
-			"{\"notice\":{\"code\":\"ANSWER_INCOMPLETE\",\"message\":"
-			"\"操作已完成，但服务器资源不足，未能返回详细结果，请刷新查看\"}}";
-		resp = MHD_create_response_from_buffer(sizeof(partial) - 1, (void *)partial,
-						       MHD_RESPMEM_PERSISTENT);
-	} else if (!body && r->status != 204) {
-		static const char oom[] =
-			"{\"error\":{\"code\":\"OUT_OF_MEMORY\",\"message\":\"服务器资源不足，请稍后重试\"}}";
-		if (r->status < 500)
-			r->status = 503;
-		resp = MHD_create_response_from_buffer(sizeof(oom) - 1, (void *)oom,
-						       MHD_RESPMEM_PERSISTENT);
-	} else {
-		/* jansson's string: MHD hands it back to jansson's free */
-		resp = MHD_create_response_from_buffer_with_free_callback(len, body,
-									  json_mem_free);
-	}
-	if (!resp) {
-		json_mem_free(body);
-		return MHD_NO;
-	}
-	common_headers(resp);
-	MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
-	MHD_add_response_header(resp, "X-Request-Id", r->request_id);
-	if (r->set_cookie)
-		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
-	if (r->retry_after) {
-		snprintf(num, sizeof(num), "%d", r->retry_after);
-		MHD_add_response_header(resp, "Retry-After", num);
-	}
-	ret = MHD_queue_response(c, (unsigned)r->status, resp);
-	MHD_destroy_response(resp);
-	return ret;
-}
-
-static enum MHD_Result send_error(struct MHD_Connection *c, int rc, const char *code,
-				  const char *msg)
-{
-	struct req r;
-
-	memset(&r, 0, sizeof(r));
-	snprintf(r.request_id, sizeof(r.request_id), "-");
-	r.status = ps_rc_http_status(rc);
-	r.out = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", msg);
-	if (rc == PS_ERATE)
-		r.retry_after = 60;
-	{
-		enum MHD_Result ret = send_json(c, &r);
-
-		json_decref(r.out);
-		return ret;
-	}
-}
-
-/* With --trust-proxy: the last address of X-Forwarded-For — the one the
- * proxy in front wrote (nginx: proxy_set_header X-Forwarded-For
- * $remote_addr) — when it is an IP address; else NULL. Only sound when
- * nothing but that proxy can reach the server (README "TLS"). */
-static const char *forwarded_ip(struct MHD_Connection *c, struct arena *a)
-{
-	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
-	const char *last;
-	unsigned char bin[16];
-	char ip[INET6_ADDRSTRLEN];
-	size_t n;
-
-	if (!xff)
-		return NULL;
-	last = strrchr(xff, ',');
-	last = last ? last + 1 : xff;
-	while (*last == ' ' || *last == '\t')
-		last++;
-	n = strcspn(last, " \t");
-	if (n == 0 || n >= sizeof(ip) || last[n + strspn(last + n, " \t")] != '\0')
-		return NULL;
-	memcpy(ip, last, n);
-	ip[n] = '\0';
-	if (inet_pton(AF_INET, ip, bin) != 1 && inet_pton(AF_INET6, ip, bin) != 1)
-		return NULL;
-	return arena_strdup(a, ip);
-}
-
-static const char *client_ip(struct MHD_Connection *c, struct arena *a)
-{
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char ip[INET6_ADDRSTRLEN];
-	const struct sockaddr *sa;
-
-	if (cfg->trust_proxy) {
-		const char *fwd = forwarded_ip(c, a);
-
-		if (fwd)
-			return fwd;
-	}
-	if (!ci || !ci->client_addr)
-		return "?";
-	sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
-			  ip, sizeof(ip));
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
-			  ip, sizeof(ip));
-	else
-		return "?";
-	return arena_strdup(a, ip);
-}
-
 /* The committer is done with a parked request: let MHD call us again. */
 static void unpark(void *arg)
 {
 	struct conn *cn = arg;
 
 	MHD_resume_connection(cn->mc);
-}
-
-/* Content-Disposition for a download named name (UTF-8, e.g. a ledger's
- * Chinese name or an uploaded file's): an ASCII fallback with every other
- * byte as '_', and the exact name percent-encoded (RFC 6266 / 5987), so no
- * quote or line break of a name reaches the header. NULL on ENOMEM. */
-static const char *disposition(struct arena *a, const char *name)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(name), i, j = 0, k = 0;
-	char *ascii = arena_alloc(a, n + 1), *enc = arena_alloc(a, 3 * n + 1);
-
-	if (!ascii || !enc)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)name[i];
-		int plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-			    ch == '.' || ch == '-' || ch == '_';
-
-		ascii[j++] = plain ? (char)ch : '_';
-		if (plain) {
-			enc[k++] = (char)ch;
-		} else {
-			enc[k++] = '%';
-			enc[k++] = hex[ch >> 4];
-			enc[k++] = hex[ch & 15];
-		}
-	}
-	ascii[j] = enc[k] = '\0';
-	return arena_printf(a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, enc);
-}
-
-static enum MHD_Result send_api(struct MHD_Connection *c, struct conn *cn, struct req *r)
-{
-	enum MHD_Result ret;
-
-	if (r->raw && r->status == 200) {
-		struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
-			r->raw_len, r->raw, ps_free);
-
-		if (!resp) {
-			ps_free(r->raw);
-			json_decref(r->out);
-			json_mem_free(r->out_text);
-			return MHD_NO;
-		}
-		common_headers(resp);
-		MHD_add_response_header(resp, "Content-Type", r->raw_type);
-		MHD_add_response_header(resp, "Cache-Control", "no-store");
-		MHD_add_response_header(resp, "X-Request-Id", r->request_id);
-		if (r->raw_name)
-			MHD_add_response_header(resp, "Content-Disposition",
-						disposition(&cn->arena, r->raw_name));
-		ret = MHD_queue_response(c, 200, resp);
-		MHD_destroy_response(resp);
-		json_decref(r->out);
-		json_mem_free(r->out_text);
-		return ret;
-	}
-	ps_free(r->raw);
-	ret = send_json(c, r);
-	json_decref(r->out);
-	return ret;
 }
 
 static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
@@ -478,22 +285,22 @@ static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 	char tok[CRYPTO_TOKEN_HEX];
 
 	if (!r)
-		return send_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试");
+		return replies_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试", common_headers);
 	/* counted before the check, as the stop sets closing before it waits
 	 * for the count: a request either sees closing or is waited for */
 	cn->counted = 1;
 	atomic_fetch_add(&running_api, 1);
 	if (atomic_load(&closing))
-		return send_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试");
+		return replies_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试", common_headers);
 	memset(r, 0, sizeof(*r));
 	r->arena = &cn->arena;
 	r->method = method;
 	r->path = path;
 	if (http_parse_query(&cn->arena, query, qlen, r->query, API_MAX_QUERY, &r->nquery))
-		return send_error(c, PS_EINVAL, "BAD_QUERY", "查询参数编码不正确");
+		return replies_error(c, PS_EINVAL, "BAD_QUERY", "查询参数编码不正确", common_headers);
 	r->db = worker_db();
 	if (!r->db)
-		return send_error(c, PS_EIO, "STORAGE_ERROR", "数据库不可用");
+		return replies_error(c, PS_EIO, "STORAGE_ERROR", "数据库不可用", common_headers);
 	r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	r->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
 	r->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
@@ -503,7 +310,7 @@ static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 		api_cookie_name());
 	r->body = cn->body.p;
 	r->body_len = cn->body.len;
-	r->client_ip = client_ip(c, &cn->arena);
+	r->client_ip = peers_client_ip(c, &cn->arena, cfg->trust_proxy);
 	crypto_token(tok);
 	memcpy(r->request_id, tok, 16);
 	r->request_id[16] = '\0';
@@ -516,7 +323,7 @@ static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 		api_submit(r, unpark, cn);
 		return MHD_YES;
 	}
-	return send_api(c, cn, r);
+	return replies_api(c, &cn->arena, r, common_headers);
 }
 
 static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
@@ -539,7 +346,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 
 		cn->parked = NULL;
 		api_finish(r);
-		return send_api(c, cn, r);
+		return replies_api(c, &cn->arena, r, common_headers);
 	}
 	if (!cn->started) {
 		/* the first call only sets up: queueing here loses keep-alive */
@@ -555,7 +362,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		/* the edge limits, answered before any body is read (the
 		 * connection is closed after such an answer) */
 		if (!edge_method_ok(method))
-			return send_error(c, PS_EINVAL, "BAD_REQUEST_LINE", "请求行格式不正确");
+			return replies_error(c, PS_EINVAL, "BAD_REQUEST_LINE", "请求行格式不正确", common_headers);
 		if (strlen(cn->uri ? cn->uri : "") > EDGE_URI_LIMIT)
 			return edge_refuse(c, PS_ETOOLONG, "请求地址超过 8 KiB");
 		if (edge_header_block_size(c, method, cn->uri ? cn->uri : "", version) >
@@ -566,9 +373,9 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 			size_t limit = api_body_limit(method, cn->uri ? cn->uri : "", cfg->max_body);
 
 			if (cl && strtoull(cl, NULL, 10) > limit)
-				return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE",
-						  limit > cfg->max_body ? "上传内容超过上限"
-									: "请求内容超过 1 MiB");
+				return replies_error(c, PS_ETOOBIG, "BODY_TOO_LARGE",
+						     limit > cfg->max_body ? "上传内容超过上限" : "请求内容超过 1 MiB",
+						     common_headers);
 			if (limit > cfg->max_body) {
 				buf_release(&cn->body);
 				buf_init(&cn->body, limit);
@@ -595,25 +402,25 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		return MHD_YES;
 	}
 	if (cn->refuse)
-		return send_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试");
+		return replies_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试", common_headers);
 	if (edge_watch_expired(&cn->watch, 1))
 		return MHD_NO; /* answered 408 already */
 	if (cn->too_big)
-		return send_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB");
+		return replies_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB", common_headers);
 	if (cn->oom)
-		return send_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试");
+		return replies_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试", common_headers);
 
 	raw = cn->uri ? cn->uri : "/";
 	q = strchr(raw, '?');
 	plen = q ? (size_t)(q - raw) : strlen(raw);
 	path = http_url_decode(&cn->arena, raw, plen, 0);
 	if (!path || !http_path_safe(path))
-		return send_error(c, PS_EINVAL, "BAD_PATH", "请求地址不正确");
+		return replies_error(c, PS_EINVAL, "BAD_PATH", "请求地址不正确", common_headers);
 	if (strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0)
 		return handle_api(c, cn, method, path, q ? q + 1 : "",
 				  q ? strlen(q + 1) : 0);
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		return send_error(c, PS_EMETHOD, "METHOD_NOT_ALLOWED", "不支持该请求方法");
+		return replies_error(c, PS_EMETHOD, "METHOD_NOT_ALLOWED", "不支持该请求方法", common_headers);
 	return static_serve(c, cfg->web_dir, path, common_headers);
 }
 

@@ -198,6 +198,18 @@ static int seed_demo(struct ctx *c)
 	return demo_mfa_off(c);
 }
 
+/* The demo's steps after the units and accounts, in their order: the
+ * SEED_STEP lines of src/seed/seed_*.c, listed by the build */
+#undef SEED_STEP
+#define SEED_STEP(order, fn) int fn(struct ctx *c);
+#include "seed_steps.inc"
+#undef SEED_STEP
+#define SEED_STEP(order, fn) fn,
+static int (*const demo_steps[])(struct ctx *c) = {
+#include "seed_steps.inc"
+};
+#undef SEED_STEP
+
 int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 {
 	struct db_stmt *st;
@@ -231,40 +243,8 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name, char otp[32])
 		return rc;
 	if (demo) {
 		rc = seed_demo(c);
-		if (!rc)
-			rc = seed_demo_team(c);
-		if (!rc)
-			rc = seed_demo_cases(c);
-		if (!rc)
-			rc = seed_demo_incidents(c);
-		if (!rc)
-			rc = seed_demo_population(c);
-		if (!rc)
-			rc = seed_demo_supervision(c);
-		if (!rc)
-			rc = seed_demo_archives(c);
-		if (!rc)
-			rc = seed_demo_community(c);
-		if (!rc)
-			rc = seed_demo_trades(c);
-		if (!rc)
-			rc = seed_demo_law(c);
-		if (!rc)
-			rc = seed_demo_learn(c);
-		if (!rc)
-			rc = seed_demo_dispatch(c);
-		if (!rc)
-			rc = seed_demo_team_assess(c);
-		if (!rc)
-			rc = seed_demo_patrol(c);
-		if (!rc)
-			rc = seed_demo_leadership(c);
-		if (!rc)
-			rc = seed_demo_community_gaps(c);
-		if (!rc)
-			rc = seed_demo_patrol_history(c);
-		if (!rc)
-			rc = seed_demo_team_meetings(c);
+		for (size_t i = 0; i < sizeof(demo_steps) / sizeof(demo_steps[0]) && !rc; i++)
+			rc = demo_steps[i](c);
 		/* the demo steps acted as their accounts; init itself is the CLI's */
 		c->who.username = "cli:init";
 		c->who.role = "admin";

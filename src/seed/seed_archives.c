@@ -305,6 +305,9 @@ static int scans(struct ctx *c)
 	return rc;
 }
 
+/* The demo's evidence attachments, archive room and loans (issue 15
+ * part B): after seed_demo_cases. */
+SEED_STEP(60, seed_demo_archives);
 int seed_demo_archives(struct ctx *c)
 {
 	const int64_t real = c->now;

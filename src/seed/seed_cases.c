@@ -258,6 +258,9 @@ static int custody(struct ctx *c, struct story *s, const char *officer, int64_t 
 	return PS_OK;
 }
 
+/* The demo cases in every state, taken step by step by the demo accounts
+ * through the case operations (seed_cases.c). */
+SEED_STEP(20, seed_demo_cases);
 int seed_demo_cases(struct ctx *c)
 {
 	struct story s;

@@ -319,6 +319,8 @@ static int make_visits(struct ctx *c, const int64_t beat_ids[4])
 	return rc;
 }
 
+/* 社区警务: beats, grids, visits, key persons, a sweep (issue 16). */
+SEED_STEP(70, seed_demo_community);
 int seed_demo_community(struct ctx *c)
 {
 	int64_t chengguan, beat_ids[4] = { 0 }, moving = 0, post1;

@@ -265,3 +265,5 @@ int seed_demo_community_gaps(struct ctx *c)
 		rc = drills(c);
 	return rc;
 }
+
+SEED_STEP(145, seed_demo_community_gaps);

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+/* The demo's 出警人员, 城郊 station and 有警无案 (seed_dispatch.c, issue 17). */
+SEED_STEP(110, seed_demo_dispatch);
 int seed_demo_dispatch(struct ctx *c)
 {
 	static const struct {

@@ -45,6 +45,8 @@ static const struct {
 static const char *const places[] = { "人民路", "解放路", "幸福小区", "汽车站", "农贸市场", "中心学校门口",
 				      "华联超市", "北关村", "南关小区", "工业园区", "东街", "西街" };
 
+/* Four weeks of 110 history and today's incidents (seed_incidents.c). */
+SEED_STEP(30, seed_demo_incidents);
 int seed_demo_incidents(struct ctx *c)
 {
 	struct lcg g = { 20261129 };

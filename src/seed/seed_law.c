@@ -97,6 +97,9 @@ static int late_case(struct ctx *c)
 	return rc;
 }
 
+/* The demo county's settings for documents, station areas and a 补录 case
+ * (seed_law.c). */
+SEED_STEP(90, seed_demo_law);
 int seed_demo_law(struct ctx *c)
 {
 	int rc = county_setting(c, "documents.review_organ", "示范县人民政府");

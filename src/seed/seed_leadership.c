@@ -67,6 +67,8 @@ static const char *ymd_of(struct ctx *c, int64_t day)
 	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
 
+/* 领导交办, 逐级上报, 阅示 and frozen rankings (issue 17, seed_leadership.c). */
+SEED_STEP(140, seed_demo_leadership);
 int seed_demo_leadership(struct ctx *c)
 {
 	struct rows_query q;

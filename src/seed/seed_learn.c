@@ -129,6 +129,8 @@ static int seed_equipment(struct ctx *c)
 	return PS_OK;
 }
 
+/* 队伍管理: the 三考题库, past exams and a practice (issue 18, part 2). */
+SEED_STEP(100, seed_demo_learn);
 int seed_demo_learn(struct ctx *c)
 {
 	static const char *const officers[] = { "minjing1", "minjing2", "minjing3", "minjing4", "suozhang" };

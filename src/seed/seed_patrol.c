@@ -265,6 +265,9 @@ static int station_patrol(struct ctx *c, int64_t station, const char *sname, int
 	return rc;
 }
 
+/* The demo's 巡逻防控: teams, plans, six weeks of logs, 城关's hot spot
+ * (seed_patrol.c): after seed_demo_community. */
+SEED_STEP(130, seed_demo_patrol);
 int seed_demo_patrol(struct ctx *c)
 {
 	struct rows_query q;

@@ -51,3 +51,5 @@ int seed_demo_patrol_history(struct ctx *c)
 				 " WHERE o.name = '城关派出所')");
 	return rc;
 }
+
+SEED_STEP(150, seed_demo_patrol_history);

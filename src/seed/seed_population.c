@@ -62,6 +62,8 @@ static int64_t register_person(struct ctx *c, uint64_t *s, int *seq, const char 
 	return id;
 }
 
+/* The demo community of 城关 (seed_population.c). */
+SEED_STEP(40, seed_demo_population);
 int seed_demo_population(struct ctx *c)
 {
 	static const char *const communities[] = { "东街社区", "西街社区" };

@@ -68,6 +68,10 @@ static const char *date_of(struct ctx *c, int64_t t)
 	return s;
 }
 
+/* The demo county's 执法监督: settings of the public page and the card,
+ * cards, return visits, complaints, appeals, findings, interference
+ * records (seed_supervision.c). */
+SEED_STEP(50, seed_demo_supervision);
 int seed_demo_supervision(struct ctx *c)
 {
 	const int64_t now = c->now;

@@ -306,6 +306,9 @@ static int seed_leaves(struct ctx *c)
 	return rc;
 }
 
+/* 队伍管理: staff records, rosters with sign-ins, leave (seed_team.c, issue 18).
+ * Runs right after the accounts: the cases need qualified main handlers. */
+SEED_STEP(10, seed_demo_team);
 int seed_demo_team(struct ctx *c)
 {
 	int rc = seed_staff(c);

@@ -36,6 +36,9 @@ static const char *date_of(struct ctx *c, int64_t t)
 	return s;
 }
 
+/* The demo's 考核与奖惩 and 警风警纪监督员 (issue 18, part 3): after the
+ * cases and supervision (seed_team_assess.c). */
+SEED_STEP(120, seed_demo_team_assess);
 int seed_demo_team_assess(struct ctx *c)
 {
 	const int64_t now = c->now;

@@ -144,3 +144,5 @@ int seed_demo_team_meetings(struct ctx *c)
 	c->now = real;
 	return rc;
 }
+
+SEED_STEP(155, seed_demo_team_meetings);

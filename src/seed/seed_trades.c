@@ -367,6 +367,8 @@ static int seed_services(struct ctx *c)
 	return rc;
 }
 
+/* The demo's 特种行业 and 内部单位 with their inspections (seed_trades.c). */
+SEED_STEP(80, seed_demo_trades);
 int seed_demo_trades(struct ctx *c)
 {
 	int rc = seed_station(c, "minjing1", chengguan, sizeof(chengguan) / sizeof(chengguan[0]));

@@ -5,7 +5,7 @@
  * entry never signed is missed when the shift ends), the grace setting
  * moving a mark, the on-duty board, and the PAT-DUTY-24H warning for days
  * without a 值班所领导. */
-#include "team_util.h"
+#include "clock_util.h"
 
 static struct resp *add(struct server *srv, const char *day, const char *post, long long user)
 {

@@ -3,7 +3,7 @@
  * own leave decided only by the county), approval by the chief, the days
  * counted per officer and year, the overdue return on the day after the
  * last day (warning board and the today list), 销假 clearing it. */
-#include "team_util.h"
+#include "clock_util.h"
 
 static json_t *leave_of(struct server *srv, const char *user, long long id, const char *query)
 {

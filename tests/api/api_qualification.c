@@ -4,7 +4,7 @@
  * never lowers the level; a failed exam changes nothing; the certificate
  * number goes when the level rises. 刘强 (minjing3) of the demo, his record
  * first set to no qualification by the chief. */
-#include "team_util.h"
+#include "clock_util.h"
 
 static long long paper_of(struct server *srv, const char *level, long long q)
 {

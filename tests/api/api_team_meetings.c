@@ -5,7 +5,7 @@
  * monthly two-day trainings), the training pace warning, and an expected
  * 例会 / 案件通报研讨 / 集体法律学习 not recorded as a warning and a today
  * item of the chief. */
-#include "team_util.h"
+#include "clock_util.h"
 
 static json_t *row_of(json_t *items, const char *key, long long id)
 {

@@ -5,7 +5,7 @@
  * holds a file lent 10 days ago for 7 days; 李明 (minjing1) is the main
  * officer of closed cases waiting for their 回访 and has visited no
  * household this week (target 2). */
-#include "team_util.h"
+#include "clock_util.h"
 
 static int count_kind(struct server *srv, const char *user, const char *kind, json_t **first)
 {

@@ -1,8 +1,11 @@
 /* clock_util.h — static helpers for the legal-clock API stories (issue 4):
  * sessions that survive large moves of the server's clock, local (UTC+8)
  * day arithmetic, the working-day calendar as the server publishes it, and
- * lookups in GET /warnings and GET /breaches. Included by api_clocks.c only;
- * every expected instant is computed in the stories themselves. */
+ * lookups in GET /warnings and GET /breaches. Included by the stories that
+ * move the clock (api_clocks.c, api_supervision.c, and the 队伍管理 stories
+ * api_duty.c and api_leave.c, whose team_util.h it replaces); every helper
+ * is CU_STATIC (a story uses some of them), every expected instant is
+ * computed in the stories themselves. */
 #ifndef PS_TEST_CLOCK_UTIL_H
 #define PS_TEST_CLOCK_UTIL_H
 
@@ -20,10 +23,10 @@ static struct {
 	char user[32];
 	struct session *s;
 	int64_t login_off, used_off;
-} who[24];
-static int nwho;
+} who[24] __attribute__((unused));
+static int nwho __attribute__((unused));
 
-static struct session *S_(struct server *srv, const char *user)
+CU_STATIC struct session *S_(struct server *srv, const char *user)
 {
 	int i;
 
@@ -47,7 +50,7 @@ static struct session *S_(struct server *srv, const char *user)
 
 /* The start of every story on a fresh demo county: forget the sessions of
  * the last one and raise the session timeouts to their maxima. */
-static void clocks_begin(struct server *srv)
+CU_STATIC void clocks_begin(struct server *srv)
 {
 	nwho = 0;
 	EXPECT(http(srv, S("admin"), "PUT", API "/settings/session.idle_minutes", "{\"value\":240}"),
@@ -57,7 +60,7 @@ static void clocks_begin(struct server *srv)
 }
 
 /* Move the server's clock forward to instant t (no-op when already past). */
-static void at(struct server *srv, int64_t t)
+CU_STATIC void at(struct server *srv, int64_t t)
 {
 	int64_t d = t - (int64_t)srv_now(srv);
 
@@ -67,18 +70,18 @@ static void at(struct server *srv, int64_t t)
 
 /* ---- local days (UTC+8, no daylight saving) ---- */
 
-static int64_t lday(int64_t t)
+CU_STATIC int64_t lday(int64_t t)
 {
 	return (t + 8 * HOUR) / DAY;
 }
 
 /* 00:00 +08 of local day d */
-static int64_t midnight(int64_t d)
+CU_STATIC int64_t midnight(int64_t d)
 {
 	return d * DAY - 8 * HOUR;
 }
 
-static const char *ymd(struct server *srv, int64_t d)
+CU_STATIC const char *ymd(struct server *srv, int64_t d)
 {
 	time_t t = (time_t)(d * DAY);
 	struct tm tm;
@@ -88,14 +91,14 @@ static const char *ymd(struct server *srv, int64_t d)
 }
 
 /* 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday) */
-static int weekday(int64_t d)
+CU_STATIC int weekday(int64_t d)
 {
 	return (int)((d + 4) % 7);
 }
 
 /* A working day by the server's published calendar (GET /holidays): a
  * listed holiday is not, a listed make-up day (调休上班) is, else Mon–Fri. */
-static int workday(struct server *srv, int64_t d)
+CU_STATIC int workday(struct server *srv, int64_t d)
 {
 	const char *day = ymd(srv, d);
 	struct resp *r = http(srv, S("minjing1"), "GET", fmt(srv, API "/holidays?year=%.4s", day), NULL);
@@ -111,7 +114,7 @@ static int workday(struct server *srv, int64_t d)
 
 /* Move the clock to 10:00 +08 of the first day after today for which ok(d)
  * holds (at most 14 days ahead); the instant. */
-static int64_t morning_when(struct server *srv, int (*ok)(struct server *, int64_t))
+CU_STATIC int64_t morning_when(struct server *srv, int (*ok)(struct server *, int64_t))
 {
 	int64_t d = lday((int64_t)srv_now(srv)) + 1, end = d + 14;
 
@@ -126,7 +129,7 @@ static int64_t morning_when(struct server *srv, int (*ok)(struct server *, int64
 /* ---- warnings and breaches ---- */
 
 /* The item with this key in GET /warnings<query> as user, or NULL. */
-static json_t *warning(struct server *srv, const char *user, const char *query, const char *key)
+CU_STATIC json_t *warning(struct server *srv, const char *user, const char *query, const char *key)
 {
 	struct resp *r = http(srv, S(user), "GET", fmt(srv, API "/warnings%s", query), NULL);
 	json_t *it;
@@ -140,7 +143,7 @@ static json_t *warning(struct server *srv, const char *user, const char *query, 
 }
 
 /* The level of that item, or "-" when it is not listed. */
-static const char *level(struct server *srv, const char *user, const char *query, const char *key)
+CU_STATIC const char *level(struct server *srv, const char *user, const char *query, const char *key)
 {
 	json_t *it = warning(srv, user, query, key);
 
@@ -150,7 +153,7 @@ static const char *level(struct server *srv, const char *user, const char *query
 	assert_string_equal(level(srv, user, query, key), want)
 
 /* The deadline of that item in GET /warnings?level=all; fails when absent. */
-static int64_t deadline_of(struct server *srv, const char *user, const char *key)
+CU_STATIC int64_t deadline_of(struct server *srv, const char *user, const char *key)
 {
 	json_t *it = warning(srv, user, "?level=all", key);
 
@@ -160,7 +163,7 @@ static int64_t deadline_of(struct server *srv, const char *user, const char *key
 }
 
 /* The breach row of GET /breaches for clock key, or NULL. */
-static json_t *breach(struct server *srv, const char *user, const char *key)
+CU_STATIC json_t *breach(struct server *srv, const char *user, const char *key)
 {
 	struct resp *r = http(srv, S(user), "GET", fmt(srv, API "/breaches?key=%s", key), NULL);
 	json_t *it;
@@ -176,7 +179,7 @@ static json_t *breach(struct server *srv, const char *user, const char *key)
 /* ---- cases, parties, measures ---- */
 
 /* A filed administrative case of minjing1 with co-officer 张伟. */
-static long long admin_case(struct server *srv, const char *title)
+CU_STATIC long long admin_case(struct server *srv, const char *title)
 {
 	long long id = rnum(case_new(srv, S("minjing1"), title, day_str(srv, -1),
 				     colleague(srv, S("minjing1"), "张伟")),
@@ -186,31 +189,31 @@ static long long admin_case(struct server *srv, const char *title)
 }
 
 /* A party of age `age` (seq odd: male, even: female). */
-static long long person(struct server *srv, long long case_id, const char *name, int age, int seq)
+CU_STATIC long long person(struct server *srv, long long case_id, const char *name, int age, int seq)
 {
 	return party_add(srv, S("minjing1"), case_id, "suspect", name, id_aged(srv, 0, age, seq));
 }
 
-static struct resp *measure(struct server *srv, const char *user, long long case_id, json_t *o)
+CU_STATIC struct resp *measure(struct server *srv, const char *user, long long case_id, json_t *o)
 {
 	return http(srv, S(user), "POST", fmt(srv, API "/cases/%lld/measures", case_id), jdump(srv, o));
 }
 
-static struct resp *extend(struct server *srv, const char *user, long long mid, const char *tier,
+CU_STATIC struct resp *extend(struct server *srv, const char *user, long long mid, const char *tier,
 			   const char *reason)
 {
 	return http(srv, S(user), "POST", fmt(srv, API "/measures/%lld/extend", mid),
 		    J(srv, "{s:s, s:s}", "tier", tier, "reason", reason));
 }
 
-static void milestone(struct server *srv, long long mid, const char *key)
+CU_STATIC void milestone(struct server *srv, long long mid, const char *key)
 {
 	EXPECT(http(srv, S("minjing1"), "POST", fmt(srv, API "/measures/%lld/milestone", mid),
 		    J(srv, "{s:s}", "key", key)),
 	       200);
 }
 
-static const char *mkey(struct server *srv, long long mid, const char *suffix)
+CU_STATIC const char *mkey(struct server *srv, long long mid, const char *suffix)
 {
 	return suffix ? fmt(srv, "measure:%lld:%s", mid, suffix) : fmt(srv, "measure:%lld", mid);
 }

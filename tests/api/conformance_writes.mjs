@@ -1,9 +1,12 @@
 // conformance_writes.mjs — the write routes, each called with a valid body by a role
 // that may use it (some answer 4xx by the rules; those answers are checked too).
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /** A GB 11643 ID number with a correct check digit. */
-function idNumber(birth, seq) {
+export function idNumber(birth, seq) {
   const base = `140102${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   let s = 0
@@ -461,129 +464,8 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   await sz.call('POST', `/equipment/${eqpId}/issue`, { officer_id: m1.me.id, purpose: '契约' })
   await m1.call('POST', `/equipment/${eqpId}/return`, { note: '完好' })
   await sz.call('GET', '/equipment?kind=recorder')
-  // --- 领导交办, 逐级上报, 阅示, 研判, 调度会 (issue 17) ---
-  {
-    const cg = (await c.suozhang.call('GET', '/me')).body.user.unit.id
-    const later = Math.floor(Date.now() / 1000) + 3 * 86400
-    const t = await c.juzhang.call('POST', '/leader-tasks', { station_id: cg, content: '契约交办', leader_name: '高建军', deadline: later })
-    const tid = t.body && t.body.task ? t.body.task.id : 0
-    await c.suozhang.call('GET', `/leader-tasks/${tid}`)
-    await c.suozhang.call('POST', `/leader-tasks/${tid}/sign`, {})
-    await c.suozhang.call('POST', '/daily-submissions', { date: today, note: '契约上报' })
-    await c.juzhang.call('POST', '/daily-instructions', { date: today, text: '契约阅示', leader_name: '高建军', deadline: later })
-    await c.juzhang.call('POST', '/analysis/notes', { date: today, text: '契约研判' })
-    const m = await c.juzhang.call('POST', '/meetings', { held_on: today, title: '契约调度会', attendees: '高建军',
-      period_from: today, period_to: today, decisions: ['契约决定'] })
-    const mid = m.body && m.body.meeting ? m.body.meeting.id : 0
-    await c.juzhang.call('GET', `/meetings/${mid}`)
-  }
-  // 队伍管理 (issue 18, part 1)
-  {
-    const sz = c.suozhang
-    const me = (await m1.call('GET', '/me')).body.user.id
-    await sz.call('GET', `/staff/${me}`)
-    await sz.call('PUT', `/staff/${me}`, { staff_kind: 'police', politics: 'party', education: 'bachelor', birth_date: '1990-01-01',
-      qual_level: 'basic', qual_date: '2020-01-01' })
-    await sz.call('PUT', '/duty-patterns', { items: [{ weekday: 1, duty_post: 'officer', user_id: me }] })
-    await sz.call('POST', '/duty-rosters/build', { from: '2030-01-07', to: '2030-01-13' })
-    // an entry on the current shift (the board's day) that he may sign in to now
-    const onDay = (await sz.call('GET', '/duty-board')).body.duty_on
-    let deId = 0
-    for (const post of ['officer', 'case_team', 'response']) {
-      const de = await sz.call('POST', '/duty-rosters', { duty_on: onDay, duty_post: post, user_id: me })
-      if (de.body && de.body.entry) {
-        deId = de.body.entry.id
-        break
-      }
-    }
-    await m1.call('POST', `/duty-rosters/${deId}/sign-in`)
-    await m1.call('POST', `/duty-rosters/${deId}/sign-out`)
-    const spare = await sz.call('POST', '/duty-rosters', { duty_on: '2030-01-08', duty_post: 'case_team', user_id: me })
-    await sz.call('DELETE', `/duty-rosters/${spare.body && spare.body.entry ? spare.body.entry.id : 0}`)
-    const lv = await m1.call('POST', '/leaves', { kind: 'personal', from_on: '2030-02-01', to_on: '2030-02-02' })
-    const lvId = lv.body && lv.body.leave ? lv.body.leave.id : 0
-    await sz.call('POST', `/leaves/${lvId}/decision`, { approve: true, note: '同意' })
-    await m1.call('POST', `/leaves/${lvId}/return`, {})
-  }
-  // --- 巡逻防控 (issue 17, part 1) ---
-  {
-    const sz = c.suozhang
-    const me = (await m1.call('GET', '/me')).body.user.id
-    const tm = await sz.call('POST', '/patrol-teams', { name: '契约巡逻队', kind: 'police', leader: '李明', members: [{ user_id: me }] })
-    const tmId = tm.body && tm.body.team ? tm.body.team.id : 0
-    await sz.call('PATCH', `/patrol-teams/${tmId}`, { contact: '13900000000' })
-    const pl = await sz.call('POST', '/patrol-plans', { team_id: tmId, name: '契约夜巡', route: '契约路', dress: 'uniform',
-      slots: [{ weekday: 1, start: '19:00', end: '21:00' }] })
-    const plId = pl.body && pl.body.plan ? pl.body.plan.id : 0
-    await sz.call('POST', `/patrol-plans/${plId}/slots`, { weekday: 3, start: '20:00', end: '21:00', source: 'proposal' })
-    const now = Math.floor(Date.now() / 1000)
-    const lg = await m1.call('POST', '/patrol-logs', { team_id: tmId, plan_id: plId, started_at: now - 5400, ended_at: now - 1800,
-      route: '契约路', duties: ['order'], findings: '契约', arrests: [{ person_name: '契约某', offence: '扒窃', arrested_at: now - 3600 }] })
-    const arId = lg.body && lg.body.log && lg.body.log.arrests && lg.body.log.arrests[0] ? lg.body.log.arrests[0].id : 0
-    const inc = await m1.call('GET', '/incidents?per_page=1')
-    const incId = inc.body && inc.body.items && inc.body.items[0] ? inc.body.items[0].id : 0
-    await sz.call('POST', `/patrol-arrests/${arId}/links`, { incident_id: incId })
-    await sz.call('POST', '/patrol-rewards', { team_id: tmId, period: 'week', date: today, reward: '契约表扬' })
-    await sz.call('PUT', '/patrol-meetings', { date: today, notes: '契约碰头会' })
-  }
-  // --- 撤管 (issue 16 gaps): the beat's officer asks, the chief decides ---
-  {
-    const kps = (await c.minjing1.call('GET', '/key-persons?mine=1')).body
-    const kp = ((kps && kps.items) || []).find((k) => k.status === 'active')
-    const rq = kp ? await c.minjing1.call('POST', `/key-persons/${kp.id}/removals`, { reason: '契约撤管' }) : null
-    const rid = rq && rq.body && rq.body.removal ? rq.body.removal.id : 0
-    await c.suozhang.call('GET', '/key-person-removals?status=pending')
-    await c.suozhang.call('POST', `/key-person-removals/${rid}/decision`, { approve: false, note: '契约不批准' })
-  }
-  // --- the registers of hotels and scrap buyers, a key unit's drill (issue 16 gaps) ---
-  {
-    const m1c = c.minjing1
-    const ho = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约登记旅馆' })
-    const hoId = ho.body && ho.body.trade_unit ? ho.body.trade_unit.id : 0
-    const g = await m1c.call('POST', '/hotel-guests', { unit_id: hoId, name: 'Jane Roe', id_type: 'passport', id_number: 'E7654321',
-      nationality: '英国', room: '808', checkin_at: now - 3600, reported: false })
-    const gId = g.body && g.body.hotel_guest ? g.body.hotel_guest.id : 0
-    await m1c.call('GET', `/hotel-guests?unit_id=${hoId}&foreign=1&unreported=1&in_house=1&hits=0`)
-    await m1c.call('POST', `/hotel-guests/${gId}/report`)
-    await m1c.call('POST', `/hotel-guests/${gId}/checkout`, { checkout_at: now })
-    const sc = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'scrap', name: '契约回收站' })
-    const scId = sc.body && sc.body.trade_unit ? sc.body.trade_unit.id : 0
-    const p = await m1c.call('POST', '/scrap-purchases', { unit_id: scId, purchased_on: today, item_class: 'banned_utility', item: '契约电缆',
-      spec: '3×16', item_state: '旧', weight_g: 5000, seller_name: '契约卖家', seller_id_number: idNumber('1980-03-03', 733),
-      seller_address: '契约村', seller_unit: '', seller_unit_proof: '', suspicious: true, suspicion: '带供电标记' })
-    const pId = p.body && p.body.scrap_purchase ? p.body.scrap_purchase.id : 0
-    await m1c.call('GET', `/scrap-purchases?unit_id=${scId}&suspicious=1&open=1`)
-    await m1c.call('POST', `/scrap-purchases/${pId}/handling`, { handling: 'held', receipt_no: '契约扣1', note: '扣留' })
-    const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true })
-    const bkId = bk.body && bk.body.trade_unit ? bk.body.trade_unit.id : 0
-    await m1c.call('POST', `/trade-units/${bkId}/drills`, { plan_on: today, drilled_on: today })
-  }
-  // --- issue 17 remaining gaps (pat5): plan history, 案由 table, meeting workbook ---
-  {
-    const sz = c.suozhang
-    const tm = await sz.call('POST', '/patrol-teams', { name: '契约历史队', kind: 'police', leader: '李明' })
-    const tmId = tm.body && tm.body.team ? tm.body.team.id : 0
-    const pl = await sz.call('POST', '/patrol-plans', { team_id: tmId, name: '契约历史计划', route: '契约路', effective_from: today,
-      slots: [{ weekday: 2, start: '19:00', end: '21:00' }] })
-    const plan = pl.body && pl.body.plan ? pl.body.plan : { id: 0, slots: [{ id: 0 }] }
-    await sz.call('PATCH', `/patrol-plans/${plan.id}`, { name: '契约历史计划（改）', route: '契约新路' })
-    await sz.call('DELETE', `/patrol-slots/${plan.slots[0] ? plan.slots[0].id : 0}`)
-    await c.admin.call('PUT', '/incident-category-offences', { category: '0211', offence: 'OF-002' })
-    const ms = await c.juzhang.call('GET', '/meetings')
-    const mid = ms.body && ms.body.items && ms.body.items[0] ? ms.body.items[0].id : 0
-    await c.juzhang.call('GET', `/meetings/${mid}/export.xlsx`)
-  }
-  // --- 会议学习 (issue 18) ---
-  {
-    const sz = c.suozhang
-    const me = (await m1.call('GET', '/me')).body.user.id
-    await sz.call('POST', '/team-meetings', { held_on: today, kind: 'training', topic: '契约培训', speaker: '契约教官',
-      training_days: 2, materials: '讲义', minutes: '契约记录', attendees: [{ user_id: me, present: true }] })
-    // 禁闭 appealed by the officer, the decision recorded by the chief (TEAM-DC-APPEAL)
-    const sc = await sz.call('POST', '/sanctions', { user_id: me, kind: 'confinement', reason: '契约', ground: 'other',
-      decided_by: '督察大队', decided_on: today, start_on: today, days: 2 })
-    const scId = sc.body && sc.body.sanction ? sc.body.sanction.id : 0
-    await m1.call('POST', `/sanctions/${scId}/appeal`, { appeal_to: '市公安局', reason: '契约申诉' })
-    await sz.call('POST', `/sanctions/${scId}/appeal-decision`, { revoke: true, note: '撤销', restoration: '恢复名誉' })
-  }
+  // the areas' own write routes: tests/api/conformance/<area>.mjs, in file-name order
+  const here = path.dirname(new URL(import.meta.url).pathname)
+  for (const f of fs.readdirSync(path.join(here, 'conformance')).filter((n) => n.endsWith('.mjs')).sort())
+    await (await import(pathToFileURL(path.join(here, 'conformance', f)).href)).default(c, { today, Client, baseUrl, fail, m1 })
 }

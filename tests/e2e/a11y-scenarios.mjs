@@ -3,6 +3,7 @@
 // open (case, 警情, person, rental, print). Run last, so the lists hold what the stories created.
 import { DEMO_PASSWORD, expectPath, expectVisible, login } from './steps.mjs'
 import { checkPage, settle } from './a11y.mjs'
+import { storyFiles } from './story-files.mjs'
 
 // One account per demo role and unit level (minjing2 is a second 民警 of the same station and
 // sees exactly minjing1's pages).
@@ -24,20 +25,8 @@ async function firstId(page, path) {
   }, path)
 }
 
-const DETAILS = [
-  { list: '/cases?per_page=1', page: (id) => `/cases/${id}` },
-  { list: '/cases?per_page=1', page: (id) => `/print/${id}/accept_form` },
-  { list: '/incidents?per_page=1', page: (id) => `/incidents/${id}` },
-  { list: '/persons?per_page=1', page: (id) => `/population/persons/${id}` },
-  { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` },
-  { list: '/key-persons', page: (id) => `/community/key-persons/${id}` },
-  { list: '/trade-units', page: (id) => `/trades/units/${id}` },
-  { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` },
-  { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` },
-  { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` },
-  { list: '/cases?per_page=1', page: (id) => `/supervision/recusals?case=${id}` },
-  { list: '/meetings', page: (id) => `/print/meetings/${id}` }
-]
+// each story file's detail pages (its a11yDetails: story-files.mjs)
+const DETAILS = storyFiles.flatMap((f) => f.a11yDetails)
 
 /** Open path with the loaded app's router, as a link in the app would (a page.goto reloads and
  *  compiles the whole bundle again: ~1 s of CPU a page, ~100 record pages a run). */

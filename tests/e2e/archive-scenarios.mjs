@@ -18,6 +18,9 @@ function loanRow(page, ...texts) {
   return row.first()
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 70
+
 export const archiveScenarios = [
   {
     name: 'a legal reviewer scores a closed case on the pre-filled checklist',

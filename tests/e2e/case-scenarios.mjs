@@ -42,6 +42,15 @@ async function openCaseAs(page, user, path) {
   await page.goto(path)
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/cases?per_page=1', page: (id) => `/cases/${id}` },
+  { list: '/cases?per_page=1', page: (id) => `/print/${id}/accept_form` }
+]
+
+export const groupRank = 10
+
 export const caseScenarios = [
   {
     name: 'an officer registers a 殴打他人 case, adds a suspect, signs an interview with the co-officer, files it',

@@ -55,6 +55,9 @@ async function closeDialog(page, dialog, what) {
   }
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 20
+
 export const clockScenarios = [
   {
     name: 'an officer registers an arrival in the 办案区, checks, assigns a room, sees the clock, lets the person leave',

@@ -50,6 +50,14 @@ async function countOf(page, sel) {
   return page.locator(sel).count()
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/key-persons', page: (id) => `/community/key-persons/${id}` }
+]
+
+export const groupRank = 80
+
 export const communityScenarios = [
   {
     name: 'a beat officer on a phone opens the drawer menu, records a household visit and a key-person contact',

@@ -32,6 +32,9 @@ async function stationId(page, name) {
 /** Epoch seconds of a Shanghai wall time "YYYY-MM-DD HH:mm". */
 const shanghai = (t) => Math.floor(Date.parse(`${t.replace(' ', 'T')}:00+08:00`) / 1000)
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 110
+
 export const dispatchScenarios = [
   {
     name: 'a dispatch alerts the station board within 2 s (notification and beep); the desk dispatches by API',

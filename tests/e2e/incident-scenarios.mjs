@@ -104,6 +104,14 @@ async function feedbackToCase(op) {
   assert(caseNo === shared.caseNo, `the case page shows ${caseNo}, the incident ${shared.caseNo}`)
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/incidents?per_page=1', page: (id) => `/incidents/${id}` }
+]
+
+export const groupRank = 40
+
 export const incidentScenarios = [
   {
     name: 'the 110 desk registers and dispatches a call; the officer sees it appear on the board, arrives, converts it to a case',

@@ -17,6 +17,15 @@ async function drawnPixels(page, test) {
   }, test)
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/meetings', page: (id) => `/print/meetings/${id}` },
+  { list: '/leader-tasks', page: (id) => `/leader-tasks/${id}` }
+]
+
+export const groupRank = 140
+
 export const leadershipScenarios = [
   {
     name: 'a station chief opens the morning 研判: the charts draw, the note is saved',

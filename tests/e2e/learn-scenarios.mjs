@@ -3,6 +3,14 @@
 // with each answer against its key; the practice is listed among the officer's sittings.
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/exam-results', page: (id) => `/team/exams/sittings/${id}` }
+]
+
+export const groupRank = 100
+
 export const learnScenarios = [
   {
     name: 'an officer takes a practice exam and sees the score',

@@ -37,6 +37,9 @@ const step = () => Math.floor(Date.now() / 1000 / 30)
 // RFC 6238 Appendix B, SHA256 at T = 59 s: 46119246, so 119246 in six digits
 assert(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA', 1) === '119246', 'own TOTP is wrong')
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 50
+
 export const mfaScenarios = [
   {
     name: 'an officer enrols on 账号安全, keeps the recovery codes and logs in with a 动态验证码',

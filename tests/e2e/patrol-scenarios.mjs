@@ -39,6 +39,9 @@ async function drawn(page, locator, name) {
   return stats
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 130
+
 export const patrolScenarios = [
   {
     name: 'a chief opens the patrol plan: the heat map is drawn and the proposed hot-spot slot is accepted',

@@ -27,6 +27,15 @@ async function countOf(page, sel) {
   return Number((await page.locator(sel).innerText()).trim())
 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/persons?per_page=1', page: (id) => `/population/persons/${id}` },
+  { list: '/rentals?per_page=1', page: (id) => `/population/rentals/${id}` }
+]
+
+export const groupRank = 30
+
 export const populationScenarios = [
   {
     name: 'an auxiliary records a visit on an overdue rental on a phone; the chief sees one overdue visit less',

@@ -2,24 +2,8 @@
 import fs from 'node:fs'
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, pickTreeNode } from './steps.mjs'
-import { caseScenarios } from './case-scenarios.mjs'
-import { clockScenarios } from './clock-scenarios.mjs'
-import { populationScenarios } from './population-scenarios.mjs'
-import { incidentScenarios } from './incident-scenarios.mjs'
 import { a11yScenarios } from './a11y-scenarios.mjs'
-import { mfaScenarios } from './mfa-scenarios.mjs'
-import { supervisionScenarios } from './supervision-scenarios.mjs'
-import { archiveScenarios } from './archive-scenarios.mjs'
-import { communityScenarios } from './community-scenarios.mjs'
-import { tradeScenarios } from './trade-scenarios.mjs'
-import { learnScenarios } from './learn-scenarios.mjs'
-import { dispatchScenarios } from './dispatch-scenarios.mjs'
-import { teamAssessScenarios } from './team-assess-scenarios.mjs'
-import { patrolScenarios } from './patrol-scenarios.mjs'
-import { leadershipScenarios } from './leadership-scenarios.mjs'
-import { teamScenarios } from './team-scenarios.mjs'
-import { communityGapsScenarios } from './community-gaps-scenarios.mjs'
-import { teamMeetingsScenarios } from './team-meetings-scenarios.mjs'
+import { storyFiles } from './story-files.mjs'
 
 const mainScenarios = [
   {
@@ -165,26 +149,9 @@ const mainScenarios = [
 // The stories, one group per file, in the order they run. A group's stories may build on
 // each other (same database), so a group runs whole in one shard; the a11y walks (last:
 // they look at what the stories left) are independent and spread one by one.
-const groups = [
-  mainScenarios,
-  caseScenarios,
-  clockScenarios,
-  populationScenarios,
-  incidentScenarios,
-  mfaScenarios,
-  supervisionScenarios,
-  archiveScenarios,
-  communityScenarios,
-  tradeScenarios,
-  learnScenarios,
-  dispatchScenarios,
-  teamAssessScenarios,
-  patrolScenarios,
-  leadershipScenarios,
-  teamScenarios,
-  communityGapsScenarios,
-  teamMeetingsScenarios
-]
+// The groups: the stories of this file first, then every tests/e2e/*-scenarios.mjs in its
+// groupRank order (story-files.mjs) — a new file is a new group, no edit here.
+const groups = [mainScenarios, ...storyFiles.map((f) => f.stories)]
 
 export const scenarios = [...groups.flat(), ...a11yScenarios]
 

@@ -23,6 +23,11 @@ async function receiptCode(baseUrl, title) {
 
 const shared = {}
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the 办案回避 page of a case (issue 15)
+export const a11yDetails = [{ list: '/cases?per_page=1', page: (id) => `/supervision/recusals?case=${id}` }]
+export const groupRank = 60
+
 export const supervisionScenarios = [
   {
     name: 'a member of the public opens the 警务公开 page and queries a case without logging in',

@@ -5,6 +5,9 @@ import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps
 // One account per demo role and unit level (as a11y-scenarios.mjs walks them).
 const ACCOUNTS = ['admin', 'auditor', 'jiejing', 'ducha', 'juzhang', 'fazhidadui', 'suozhang', 'minjing1', 'fazhi', 'neiqin', 'fujing', 'dangan']
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+export const groupRank = 150
+
 export const teamScenarios = [
   {
     name: 'an officer signs in for his duty shift; the mark shows',

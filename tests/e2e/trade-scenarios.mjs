@@ -7,6 +7,15 @@ import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1366, height: 820 }
 
+// place of this group in the run (tests/e2e/story-files.mjs)
+// the detail pages the a11y walk opens with the first record of a list (a11y-scenarios.mjs)
+export const a11yDetails = [
+  { list: '/trade-units', page: (id) => `/trades/units/${id}` },
+  { list: '/security-forecasts', page: (id) => `/print/forecasts/${id}` }
+]
+
+export const groupRank = 90
+
 export const tradeScenarios = [
   {
     name: 'an officer records an inspection with a finding on a phone; it is listed in 检查整改',

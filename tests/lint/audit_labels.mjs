@@ -15,6 +15,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = path.resolve(process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '../..'))
+const { loadAuditLabels } = await import(pathToFileURL(path.join(root, 'tests/web/areas.mjs')).href)
+await loadAuditLabels(root) // the areas' audit-labels.js, as import.meta.glob finds them in the browser
 const labels = await import(pathToFileURL(path.join(root, 'web/src/audit/labels.js')).href)
 
 function walk(dir, out = []) {

@@ -14,7 +14,7 @@ if [ -n "$hits" ]; then echo "banned string functions:"; echo "$hits"; fail=1; f
 # ALLOW as "path:function" with the reason beside it.
 ALLOW=(
 	# (none today: MHD frees response bodies through the ps_free /
-	# json_mem_free callbacks of server.c)
+	# json_mem_free callbacks of http/replies.c)
 )
 hits=$(grep -rnE '(^|[^A-Za-z0-9_.>])(malloc|calloc|realloc|free|strdup|strndup|aligned_alloc|posix_memalign|reallocarray)\s*\(' \
 	"$src" --include='*.c' --include='*.h' | grep -v "^$src/core/mem\.c:" |

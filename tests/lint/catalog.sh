@@ -17,7 +17,9 @@ codes=$(grep -oE '^RULE\([A-Z0-9_]+, "[^"]+"' "$def" | sed -E 's/.*"([^"]+)"/\1/
 
 # 1. literals that look like rule ids; offence codes (OF-nnn), date
 #    formats and demo recording ids are not rules
-lits=$( (grep -rhoE '"[A-Z]{2,8}(-[A-Z0-9]+)+"' "$src/src" --include='*.c' --include='*.h';
+#    (the areas' tables — settings.def, authz.def … — are read too)
+lits=$( (grep -rhoE '"[A-Z]{2,8}(-[A-Z0-9]+)+"' "$src/src" --include='*.c' --include='*.h' --include='*.def' \
+		--exclude='catalog.def';
 	 grep -rhoE "['\"\`][A-Z]{2,8}(-[A-Z0-9]+)+['\"\`]" "$src/web/src") |
 	tr -d "\"'\`" | grep -vE '^(OF-[0-9]{3}|YYYY-MM(-DD)?|UTF-8|AV-DEMO-.*)$' | sort -u)
 for l in $lits; do

@@ -7,8 +7,8 @@
 #   - `day LIKE ?`: the holiday list's year prefix, built from an integer
 #   - a literal pattern written in the SQL ('01%')
 set -u
-#   - src/store/db_pg.c: the PostgreSQL store's translator (LIKE → ILIKE), no SQL of its own
-hits=$(grep -rnE "\bLIKE\b" "$1/src" --include='*.c' | grep -v '/src/store/db_pg\.c:' |
+#   - src/store/pg_sql.c: the PostgreSQL store's translator (LIKE → ILIKE), no SQL of its own
+hits=$(grep -rnE "\bLIKE\b" "$1/src" --include='*.c' | grep -v '/src/store/pg_sql\.c:' |
 	grep -vE '^[^:]+:[0-9]+:\s*(/?\*|//)' |
 	grep -vE "LIKE \?\"? ROWS_ESCAPE|path LIKE \?|day LIKE \?|LIKE '[^%'][^']*'")
 if [ -n "$hits" ]; then

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { initDatabase, makeTempDir, startServer, stopServer } from '../e2e/harness.mjs'
+import { loadWebModules } from './areas.mjs'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 const root = path.resolve(here, '../..')
@@ -27,6 +28,7 @@ globalThis.sessionStorage ??= store
 globalThis.localStorage ??= store
 globalThis.window ??= { addEventListener() {}, setInterval() {}, location: {} }
 const { auth, can } = await import(path.join(root, 'web/src/auth.js'))
+await loadWebModules(root) // the areas import.meta.glob finds in the browser
 const { menuFor, LAYOUT_ROUTES } = await import(path.join(root, 'web/src/areas/index.js'))
 
 // route path ('/incidents/board') → its meta.action (the route the entry opens)

@@ -69,13 +69,7 @@ int api_leader_tasks_create(struct req *r)
 
 int api_leader_tasks_get(struct req *r)
 {
-	int64_t id;
-	json_t *out;
-	int rc = req_param_id(r, 0, &id);
-
-	if (!rc)
-		rc = leader_tasks_get(&r->ctx, id, &out);
-	return DONE(rc, 200, out);
+	return req_reply_get(r, leader_tasks_get);
 }
 
 struct leader_tasks_action_body {
@@ -306,13 +300,7 @@ int api_meetings_create(struct req *r)
 
 int api_meetings_get(struct req *r)
 {
-	int64_t id;
-	json_t *out;
-	int rc = req_param_id(r, 0, &id);
-
-	if (!rc)
-		rc = meetings_get(&r->ctx, id, &out);
-	return DONE(rc, 200, out);
+	return req_reply_get(r, meetings_get);
 }
 
 /* The meeting record as a workbook (issue 17, remaining gaps): 会议记录

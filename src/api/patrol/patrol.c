@@ -22,14 +22,7 @@
 
 int api_patrol_teams_list(struct req *r)
 {
-	json_t *out;
-	int64_t unit = 0;
-	int rc = req_query_int(r, "unit", 0, INT64_MAX, 0, &unit);
-
-	if (!rc)
-		rc = patrol_teams_list(&r->ctx, unit, &out);
-	r->no_store = 1;
-	return DONE(rc, 200, out);
+	return req_reply_unit_list(r, patrol_teams_list);
 }
 
 #define TEAM_FIELDS(req)                                                                         \
@@ -76,14 +69,7 @@ int api_patrol_teams_update(struct req *r)
 
 int api_patrol_plans_list(struct req *r)
 {
-	json_t *out;
-	int64_t unit = 0;
-	int rc = req_query_int(r, "unit", 0, INT64_MAX, 0, &unit);
-
-	if (!rc)
-		rc = patrol_plans_list(&r->ctx, unit, &out);
-	r->no_store = 1;
-	return DONE(rc, 200, out);
+	return req_reply_unit_list(r, patrol_plans_list);
 }
 
 const struct field patrol_plans_create_fields[] = {

@@ -19,7 +19,8 @@ enum clock_scope {
 
 /* ---- clock sources --------------------------------------------------
  * Each module that starts legal clocks reports its running ones through
- * one function, listed once in domain/clock_sources.c; the engine
+ * one function, listed once in its area's clocks.def (collected into
+ * domain/clocks/clock_sources.c); the engine
  * (clocks_collect) asks every source, computes levels with the warning
  * policy and sorts. A source reads its records within the scope and calls
  * clocks_add for each clock, with the period from the rule catalog. */
@@ -60,7 +61,6 @@ void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
 int measures_clocks(struct clock_sink *k, enum clock_scope s);
 int cases_clocks(struct clock_sink *k, enum clock_scope s);
 int property_clocks(struct clock_sink *k, enum clock_scope s);
-int incidents_clocks(struct clock_sink *k, enum clock_scope s);
 int key_persons_clocks(struct clock_sink *k, enum clock_scope s);
 
 /* The running clocks at ctx->now as a JSON array, most urgent first. Each:

@@ -4,32 +4,23 @@
 #include "domain/community/household_visits.h"
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
-#include "domain/trades/trades.h"
-#include "domain/incidents/dispatch_alerts.h"
-#include "domain/team/interventions.h"
-#include "domain/leadership/leader_tasks.h"
-#include "domain/team/leave.h"
-#include "domain/trades/hotel_guests.h"
-#include "domain/trades/scrap_purchases.h"
-#include "domain/trades/trade_reminders.h"
-#include "domain/team/team_meetings.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
 
 #include <string.h>
 
-/* other modules add their rows here (e.g. trades: inspections due) */
+/* the modules that put work on the today page and 待办: each area lists its
+ * own in src/domain/<area>/today.def (TODAY_SOURCE(name, function)),
+ * collected by the build (cmake/collect.cmake → collected/today.inc) */
+#define TODAY_SOURCE(name, fn) int fn(struct ctx *c, json_t *items);
+#include "collected/today.inc"
+#undef TODAY_SOURCE
+
 const struct today_source today_sources[] = {
-	{ "trades", trades_today }, /* 特种行业、内部单位: inspections due */
-	{ "dispatch_alerts", dispatch_alerts_today }, /* 新指令待签收 (issue 17) */
-	{ "interventions", interventions_today }, /* 早期干预: a chief's reviews due (issue 18) */
-	{ "leader_tasks", leader_tasks_today }, /* 领导交办 not yet done (issue 17) */
-	{ "leaves", leave_today },  /* 请假: approvals waiting, overdue returns (issue 18) */
-	{ "hotel_guests", hotel_guests_today },   /* 境外旅客未报送 (issue 16 gaps) */
-	{ "scrap_purchases", scrap_purchases_today }, /* 可疑废旧金属待处置 */
-	{ "trade_reminders", trade_reminders_today }, /* 许可证到期, 重点单位演练 */
-	{ "team_meetings", team_meetings_today }, /* 例会未记录, 培训落后 (issue 18) */
+#define TODAY_SOURCE(name, fn) { name, fn },
+#include "collected/today.inc"
+#undef TODAY_SOURCE
 	{ NULL, NULL },
 };
 

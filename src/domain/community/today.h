@@ -11,7 +11,8 @@
 
 /* A module that puts work on the today page: it appends to items objects
  * {"kind","label","detail","due_on","route"} of the actor's work due
- * today or overdue. One row per module in today.c's today_sources. */
+ * today or overdue. One row per module in its area's today.def
+ * (src/domain/<area>/today.def, collected into today.c's today_sources). */
 typedef int (*today_source_fn)(struct ctx *c, json_t *items);
 struct today_source {
 	const char *name;

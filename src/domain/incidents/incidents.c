@@ -1,5 +1,6 @@
 #include "domain/incidents/incidents.h"
 #include "domain/incidents/duplicates.h"
+#include "domain/incidents/response_times.h"
 #include "domain/clocks/clocks.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -335,7 +336,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 	json_object_set_new(inc, "vehicles", vehicles);
 	/* PAT-110-ARRIVAL: the target of the station, from the dispatch; late is flagged */
 	if (row_int(inc, "station_id")) {
-		int64_t target = incidents_arrival_minutes(c, row_int(inc, "station_id"));
+		int64_t target = response_times_arrival_minutes(c, row_int(inc, "station_id"));
 
 		json_object_set_new(inc, "arrival_target_minutes", json_integer(target));
 		json_object_set_new(inc, "arrival_late",
@@ -658,79 +659,6 @@ int incidents_step(struct ctx *c, int64_t id, const char *step, json_t **out)
 	return rc ? rc : incidents_get(c, id, out);
 }
 
-int64_t incidents_arrival_minutes(struct ctx *c, int64_t station_id)
-{
-	return setting_int(c,
-			   setting_int(c, "incident.suburban", station_id) ? "incident.arrival_suburban_minutes"
-									   : "incident.arrival_urban_minutes",
-			   station_id);
-}
-
-int incidents_response_figures(struct ctx *c, const char *like, int64_t station, int64_t from,
-			       int64_t to, json_t *res)
-{
-	struct rows_query q;
-	json_t *rows, *r, *by = json_array();
-	size_t i;
-	int rc;
-
-	if (!by)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rows_binds(&q, c);
-	rows_bind_text(&q, like);
-	rows_bind_int(&q, station);
-	rows_bind_int(&q, station);
-	rows_bind_int(&q, from);
-	rows_bind_int(&q, to);
-	rc = rows_all(&q,
-		      "SELECT i.station_id, o.name AS station_name, i.dispatched_at, i.arrived_at,"
-		      " (SELECT COUNT(*) FROM incident_officer io WHERE io.incident_id = i.id) AS officers,"
-		      " (SELECT COUNT(*) FROM incident_vehicle iv WHERE iv.incident_id = i.id) AS vehicles"
-		      " FROM incident i JOIN org_unit o ON o.id = i.station_id"
-		      " WHERE o.path LIKE ? AND (? = 0 OR i.station_id = ?) AND i.received_at >= ?"
-		      " AND i.received_at < ? AND i.duplicate_of IS NULL AND i.dispatched_at IS NOT NULL"
-		      " ORDER BY i.station_id",
-		      &rows);
-	if (rc) {
-		json_decref(by);
-		return rc;
-	}
-	/* per station: dispatched, officers and vehicles sent, arrived, late (PAT-110-ARRIVAL) */
-	json_array_foreach(rows, i, r) {
-		json_t *last = json_array_size(by) ? json_array_get(by, json_array_size(by) - 1) : NULL;
-		int64_t target;
-
-		if (!last || row_int(last, "station_id") != row_int(r, "station_id")) {
-			last = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:I}", "station_id",
-					 (json_int_t)row_int(r, "station_id"), "station_name", row_str(r, "station_name"),
-					 "dispatched", (json_int_t)0, "officers", (json_int_t)0, "vehicles", (json_int_t)0,
-					 "arrived", (json_int_t)0, "late", (json_int_t)0, "target_minutes",
-					 (json_int_t)incidents_arrival_minutes(c, row_int(r, "station_id")));
-			if (last)
-				json_object_set_new(last, "late_rule", json_string(rule_get(RULE_PAT_110_LATE)->code));
-			if (!last || json_array_append_new(by, last)) {
-				json_decref(rows);
-				json_decref(by);
-				return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-			}
-		}
-		target = row_int(last, "target_minutes");
-#define BUMP(k, n) json_object_set_new(last, k, json_integer(row_int(last, k) + (n)))
-		BUMP("dispatched", 1);
-		BUMP("officers", row_int(r, "officers"));
-		BUMP("vehicles", row_int(r, "vehicles"));
-		if (json_is_integer(json_object_get(r, "arrived_at"))) {
-			BUMP("arrived", 1);
-			if (row_int(r, "arrived_at") - row_int(r, "dispatched_at") > target * 60)
-				BUMP("late", 1);
-		}
-#undef BUMP
-	}
-	json_decref(rows);
-	json_object_set_new(res, "responders", by);
-	return PS_OK;
-}
-
 int incidents_responders(struct ctx *c, int64_t id, const struct incident_responders *in,
 			 json_t **out)
 {
@@ -924,95 +852,6 @@ int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **o
 	if (!rc)
 		rc = audit_write(c, "incident.callback", "incident", r.incident_no, "success", NULL);
 	return rc ? rc : incidents_get(c, id, out);
-}
-
-int incidents_board(struct ctx *c, json_t **out)
-{
-	struct rows_query q;
-	const char *like = ctx_scope_like(c);
-	json_t *open, *units;
-	int rc;
-
-	*out = NULL;
-	rc = authz_require(c, ACT_INCIDENT_BOARD);
-	if (rc)
-		return rc;
-	rows_binds(&q, c);
-	rows_bind_text(&q, like);
-	rows_bind_text(&q, like);
-	rc = rows_all(&q,
-		      "SELECT i.id, i.incident_no, i.received_at, i.place, i.category, c.name AS category_name,"
-		      " i.priority, i.summary, i.station_id, o.name AS station_name, i.status, i.dispatched_at,"
-		      " i.acknowledged_at, i.arrived_at FROM incident i"
-		      " JOIN incident_category c ON c.code = i.category LEFT JOIN org_unit o ON o.id = i.station_id"
-		      " WHERE i.status <> 'closed' AND i.status <> 'handled' AND i.duplicate_of IS NULL AND" INCIDENT_VISIBLE_SQL
-		      " ORDER BY i.priority, i.received_at, i.id",
-		      &open);
-	if (rc)
-		return rc;
-	rows_binds(&q, c);
-	rows_bind_text(&q, like);
-	rc = rows_all(&q,
-		      "SELECT o.id, o.name,"
-		      " (SELECT COUNT(*) FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived')) AS active,"
-		      " (SELECT i.incident_no FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC, i.id DESC LIMIT 1) AS current_no,"
-		      " (SELECT i.id FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC, i.id DESC LIMIT 1) AS current_id,"
-		      " (SELECT i.summary FROM incident i WHERE i.station_id = o.id AND i.status IN"
-		      "  ('dispatched','acknowledged','arrived') ORDER BY i.received_at DESC, i.id DESC LIMIT 1) AS current_summary"
-		      " FROM org_unit o WHERE o.kind = 'station' AND o.path LIKE ? ORDER BY o.code",
-		      &units);
-	/* AUD-1: the board shows the open incidents' content */
-	if (!rc)
-		rc = audit_read_items(c, "incident.board", "incident", open, "id");
-	if (rc) {
-		json_decref(open);
-		json_decref(units);
-		return rc;
-	}
-	*out = json_pack("{s:o, s:o, s:I}", "open", open, "stations", units, "now", (json_int_t)c->now);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-}
-
-int incidents_clocks(struct clock_sink *k, enum clock_scope s)
-{
-	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
-
-	/* 有警无案: a violation or crime reported and no case after the window
-	 * (PROC-ACCEPT-REG: every report is accepted and registered, XZCX Art 60) */
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%",
-			c->who.scope_path ? c->who.scope_path : c->who.unit_path));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-			 "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
-			 " NULL AS case_id, i.incident_no AS case_no FROM incident i"
-			 " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
-			 " WHERE ic.violation = 1 AND i.case_id IS NULL AND i.duplicate_of IS NULL"
-			 " AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
-			 " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
-			 " WHERE io.incident_id = i.id AND io.user_id = ?))",
-			 &rows);
-	if (rc)
-		return rc;
-	{
-		int64_t window = setting_int(c, "incident.unfiled_hours", 0) * 3600;
-
-		json_array_foreach(rows, i, r)
-			clocks_add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)row_int(r, "id")),
-			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", row_str(r, "incident_no")),
-			    row_int(r, "received_at"), row_int(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
-			    "依法受案立案，或反馈不属于违法犯罪的处警结果");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
 }
 
 const char *incidents_field_rule(const char *form, const char *field)

@@ -74,20 +74,13 @@ struct incident_responders {
 int incidents_responders(struct ctx *c, int64_t id, const struct incident_responders *in,
 			 json_t **out);
 
-/* 出警 figures of the statistics (reports_stats): per station the incidents
- * dispatched, officers and vehicles sent, arrived, arrived late; into
- * res.responders. like: the scope; station 0: all; [from, to) received. */
-int incidents_response_figures(struct ctx *c, const char *like, int64_t station, int64_t from,
-			       int64_t to, json_t *res);
-
-/* PAT-110-ARRIVAL: the arrival target of a station in minutes (城区 or 城郊). */
-int64_t incidents_arrival_minutes(struct ctx *c, int64_t station_id);
+/* 出警 figures and arrival targets: domain/incidents/response_times.h. */
 
 /* 回告: the callback to the caller, with its result. */
 int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **out);
 
 /* The dispatch board: open incidents of the scope with their state and
- * elapsed times, and each station's current incidents. */
+ * elapsed times, and each station's current incidents (incidents_board.c). */
 int incidents_board(struct ctx *c, json_t **out);
 
 /* The rule a missing or empty request field breaks (the request tables

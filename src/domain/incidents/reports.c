@@ -1,5 +1,6 @@
 #include "domain/incidents/reports.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/response_times.h"
 #include "domain/authz.h"
 #include "domain/org.h"
 #include "domain/admin/audit.h"
@@ -777,7 +778,7 @@ int reports_stats(struct ctx *c, int64_t from, int64_t to, int64_t station_id, j
 			   " GROUP BY i.place_key HAVING COUNT(*) >= 2 ORDER BY n DESC, place LIMIT 10",
 			   like, station_id, from, to);
 	if (!rc) /* 出警人员 and late arrivals (issue 17) */
-		rc = incidents_response_figures(c, like, station_id, from, to, res);
+		rc = response_times_figures(c, like, station_id, from, to, res);
 	if (!rc)
 		rc = audit_write(c, "report.stats", "report", NULL, "success", NULL);
 	if (rc) {

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/clocks/clocks.h"
 
 struct unfiled_filter {
 	int64_t station_id;     /* 0: the whole scope */
@@ -18,5 +19,9 @@ struct unfiled_filter {
  * outcome), no case linked, received more than incident.unfiled_hours ago
  * (PROC-ACCEPT-REG); newest first, with the open 督办 of each; audited. */
 int unfiled_incidents_list(struct ctx *c, const struct unfiled_filter *f, json_t **out);
+
+/* The clock source of 有警无案 (incidents/clocks.def): one clock per such
+ * incident, from its receipt for incident.unfiled_hours. */
+int unfiled_incidents_clocks(struct clock_sink *k, enum clock_scope s);
 
 #endif

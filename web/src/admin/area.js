@@ -8,6 +8,7 @@ const page = (path, name, component, title, action) => ({ path, name, component,
 
 export default {
   name: 'admin',
+  rank: 20, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { Calendar, OfficeBuilding, Setting, Tools, User },
   routes: [
     page('admin/users', 'users', () => import('../views/admin/UsersView.vue'), '用户管理', 'user.list'),

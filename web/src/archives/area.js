@@ -13,6 +13,7 @@ const page = (path, name, component, title, action, extra = {}) => ({
 
 export default {
   name: 'archives',
+  rank: 100, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { Box, Notebook, Search, Stamp },
   routes: [
     page('archives', 'archives', () => import('../views/archives/ArchivesView.vue'), '执法档案', 'archive.list'),

@@ -3,6 +3,7 @@ import { HomeFilled, Key, Lock } from '@element-plus/icons-vue'
 
 export default {
   name: 'core',
+  rank: 10, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { HomeFilled, Key, Lock },
   routes: [
     { path: '', name: 'home', component: () => import('../views/HomeView.vue'), meta: { title: '首页' } },

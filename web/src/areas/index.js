@@ -1,44 +1,24 @@
-// index.js — the one list of the web's areas. router.js, the left menu (layout/AppLayout.vue) and
-// the home cards (home-cards.js) read it; a new area is a folder with an area.js and one line here.
+// index.js — the web's areas, found by folder (issue 12): every web/src/<area>/area.js (or
+// area-<part>.js) is collected by import.meta.glob, so a new area is a folder with an area.js and no
+// edit here. router.js, the left menu (layout/AppLayout.vue) and the home cards (home-cards.js) read
+// AREAS, ordered by each area's `rank`. Node (tests/web, the lints) has no import.meta.glob: it
+// hands the same modules in through globalThis.__PRECINCT_AREA_MODULES__ (tests/web/areas.mjs).
 import { can } from '../auth.js'
 import core from './core.js'
 import records from './records.js'
-import admin from '../admin/area.js'
-import cases from '../cases/area.js'
-import clocks from '../clocks/area.js'
-import incidents from '../incidents/area.js'
-import population from '../population/area.js'
-import audit from '../audit/area.js'
-import supervision from '../supervision/area.js'
-import archives from '../archives/area.js'
-import community from '../community/area.js'
-import trades from '../trades/area.js'
-import teamLearn from '../team/area-learn.js'
-import teamAssess from '../team/area-assess.js'
-import patrol from '../patrol/area.js'
-import leadership from '../leadership/area.js'
-import team from '../team/area.js'
 
-// one area per line (merges of new areas stay clean)
-export const AREAS = [
-  core,
-  admin,
-  cases,
-  clocks,
-  incidents,
-  population,
-  audit,
-  records,
-  supervision,
-  archives,
-  community,
-  trades,
-  teamLearn,
-  teamAssess,
-  patrol,
-  leadership,
-  team
-]
+function found() {
+  try {
+    return import.meta.glob(['../*/area.js', '../*/area-*.js'], { eager: true })
+  } catch {
+    return globalThis.__PRECINCT_AREA_MODULES__ || {}
+  }
+}
+
+export const AREAS = [core, records, ...Object.values(found()).map((m) => m.default)]
+  .map((a, i) => ({ a, i }))
+  .sort((x, y) => (x.a.rank ?? 500) - (y.a.rank ?? 500) || x.i - y.i)
+  .map((x) => x.a)
 
 /**
  * May the logged-in user see an entry (menu item, route meta, home card)? By the entry's `action`

@@ -19,6 +19,7 @@ const RECORDS = {
 
 export default {
   name: 'records',
+  rank: 80, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { FolderChecked },
   home: [
     {

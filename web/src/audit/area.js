@@ -5,6 +5,7 @@ import { dayStartSec, todayShanghai } from '../format.js'
 
 export default {
   name: 'audit',
+  rank: 70, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { Document },
   routes: [
     {

@@ -9,6 +9,7 @@ const total = (path, params) => api.get(path, { ...params, page: 1, per_page: 1 
 
 export default {
   name: 'cases',
+  rank: 30, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { Briefcase, DocumentAdd, Files, Folder, Stamp },
   routes: [
     {

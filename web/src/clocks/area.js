@@ -10,6 +10,7 @@ const warnings = (levels) => () => api.get('/warnings/summary').then((s) => summ
 
 export default {
   name: 'clocks',
+  rank: 40, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { AlarmClock, Bell, DataBoard, Monitor, Warning },
   routes: [
     {

@@ -16,6 +16,7 @@ async function keyOverdue() {
 
 export default {
   name: 'community',
+  rank: 110, // place among the areas (routes, and menu entries or cards of equal order)
   icons: COMMUNITY_ICONS,
   routes: COMMUNITY_ROUTES,
   menu: [{ order: 62, ...COMMUNITY_MENU }],

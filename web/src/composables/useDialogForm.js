@@ -14,6 +14,12 @@
 //   <el-dialog … @open="reset"> <el-form ref="formRef" :model="form" :rules="rules">
 //   <el-form-item prop="name" :error="errors.name"> … <el-button :loading="busy" @click="save">
 //
+// A dialog of a page (neither close nor emit given) is opened by the form itself: `open(record)`
+// shows it for that record (`record`, null when none), `visible` is its v-model, and `close()`
+// hides it — so a page keeps no open flag and no "open for this row" function per dialog:
+//   const vf = useDialogForm({ initial, submit: (f) => api.post(`/x/${vf.record.value.id}/y`, f), saved: load })
+//   <el-button @click="vf.open(row)"> … <el-dialog v-model="vf.visible.value" @open="vf.reset">
+//
 // A server error naming a field of the model (`error.field`) is shown under that field; any other
 // error is a toast — or, with `refusal: true`, kept in `refusal.refusal` for a <RuleAlert> (rule
 // violations, conflicts, permission) as useRefusal does; there a refusal by a rule (`error.rule`)
@@ -28,6 +34,8 @@ export function useDialogForm(options) {
   const form = reactive(options.initial())
   const formRef = ref()
   const busy = ref(false)
+  const visible = ref(false)
+  const record = ref(null)
   const { errors, clear, show } = useFieldErrors()
   const { state: refusal, refuse, clearRefusal } = useRefusal()
 
@@ -40,9 +48,15 @@ export function useDialogForm(options) {
     if (formRef.value) formRef.value.clearValidate()
   }
 
+  function open(rec) {
+    record.value = rec ?? null
+    visible.value = true
+  }
+
   function close() {
     if (options.close) options.close()
     else if (options.emit) options.emit('update:modelValue', false)
+    else visible.value = false
   }
 
   async function save() {
@@ -73,5 +87,5 @@ export function useDialogForm(options) {
     }
   }
 
-  return { form, formRef, busy, errors, refusal, reset, save, close }
+  return { form, formRef, busy, errors, refusal, reset, save, close, open, visible, record }
 }

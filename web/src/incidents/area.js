@@ -7,6 +7,7 @@ import { dailyReportCard, openOversightCard, pendingDispatchCard, todayIncidents
 
 export default {
   name: 'incidents',
+  rank: 50, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { ...INCIDENT_ICONS, AlarmClock, PhoneFilled, Position, Trophy },
   routes: INCIDENT_ROUTES,
   menu: INCIDENT_MENU.map((m) => ({ order: 50, ...m })),

@@ -11,6 +11,7 @@ const overdueTasks = () => api.get('/leader-tasks', { open: 1 }).then((d) => (d.
 
 export default {
   name: 'leadership',
+  rank: 160, // place among the areas (routes, and menu entries or cards of equal order)
   icons: LEADERSHIP_ICONS,
   routes: LEADERSHIP_ROUTES,
   bareRoutes: LEADERSHIP_BARE_ROUTES,

@@ -5,6 +5,7 @@ import { PATROL_ICONS, PATROL_MENU } from './menu.js'
 
 export default {
   name: 'patrol',
+  rank: 150, // place among the areas (routes, and menu entries or cards of equal order)
   icons: PATROL_ICONS,
   routes: PATROL_ROUTES,
   menu: [{ order: 63, ...PATROL_MENU }]

@@ -6,6 +6,7 @@ import { openHits, visitsDueToday, visitsOverdue } from './home.js'
 
 export default {
   name: 'population',
+  rank: 60, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { ...POPULATION_ICONS, Bell, House },
   routes: POPULATION_ROUTES,
   bareRoutes: POPULATION_BARE_ROUTES,

@@ -6,6 +6,7 @@ import { complaintsOpen, visitsDue, visitsToReview } from './home.js'
 
 export default {
   name: 'supervision',
+  rank: 90, // place among the areas (routes, and menu entries or cards of equal order)
   icons: SUPERVISION_ICONS,
   routes: SUPERVISION_ROUTES,
   bareRoutes: SUPERVISION_BARE_ROUTES,

@@ -17,6 +17,7 @@ const myPlace = () =>
 
 export default {
   name: 'team-assess',
+  rank: 140, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { DataAnalysis, Medal, Opportunity, View },
   routes: [
     page('team/assessment', 'team-assessment', () => import('../views/team/AssessmentView.vue'), '考核排名', ASSESSMENT_READ),

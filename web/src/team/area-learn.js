@@ -13,6 +13,7 @@ const page = (path, name, component, title, action, extra = {}) => ({
 
 export default {
   name: 'team-learn',
+  rank: 130, // place among the areas (routes, and menu entries or cards of equal order)
   icons: { Collection, EditPen, Reading, VideoCamera },
   routes: [
     page('team/exams', 'team-exams', () => import('../views/team/ExamsView.vue'), '学法考试', EXAM_TAKE),

@@ -9,6 +9,7 @@ const board = () => api.get('/duty-board')
 
 export default {
   name: 'team',
+  rank: 170, // place among the areas (routes, and menu entries or cards of equal order)
   icons: TEAM_ICONS,
   routes: TEAM_ROUTES,
   menu: [{ order: 70, ...TEAM_MENU }],

@@ -10,6 +10,7 @@ const overdueFindings = () => api.get('/trade-findings', { overdue: 1 }).then((d
 
 export default {
   name: 'trades',
+  rank: 120, // place among the areas (routes, and menu entries or cards of equal order)
   icons: TRADE_ICONS,
   routes: TRADE_ROUTES,
   bareRoutes: TRADE_BARE_ROUTES,

@@ -1,0 +1,30 @@
+// conformance/trade_registers.mjs — the registers of hotels and scrap buyers and a key unit's drill (issue 16 gaps), called by conformance_writes.mjs after the central ones.
+// ctx: { today, Client, baseUrl, fail, m1 } (m1 = minjing1's client).
+import { idNumber } from '../conformance_writes.mjs'
+
+export default async function (c, { today, m1 }) {
+  const now = Math.floor(Date.now() / 1000)
+  // --- the registers of hotels and scrap buyers, a key unit's drill (issue 16 gaps) ---
+  {
+    const m1c = c.minjing1
+    const ho = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约登记旅馆' })
+    const hoId = ho.body && ho.body.trade_unit ? ho.body.trade_unit.id : 0
+    const g = await m1c.call('POST', '/hotel-guests', { unit_id: hoId, name: 'Jane Roe', id_type: 'passport', id_number: 'E7654321',
+      nationality: '英国', room: '808', checkin_at: now - 3600, reported: false })
+    const gId = g.body && g.body.hotel_guest ? g.body.hotel_guest.id : 0
+    await m1c.call('GET', `/hotel-guests?unit_id=${hoId}&foreign=1&unreported=1&in_house=1&hits=0`)
+    await m1c.call('POST', `/hotel-guests/${gId}/report`)
+    await m1c.call('POST', `/hotel-guests/${gId}/checkout`, { checkout_at: now })
+    const sc = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'scrap', name: '契约回收站' })
+    const scId = sc.body && sc.body.trade_unit ? sc.body.trade_unit.id : 0
+    const p = await m1c.call('POST', '/scrap-purchases', { unit_id: scId, purchased_on: today, item_class: 'banned_utility', item: '契约电缆',
+      spec: '3×16', item_state: '旧', weight_g: 5000, seller_name: '契约卖家', seller_id_number: idNumber('1980-03-03', 733),
+      seller_address: '契约村', seller_unit: '', seller_unit_proof: '', suspicious: true, suspicion: '带供电标记' })
+    const pId = p.body && p.body.scrap_purchase ? p.body.scrap_purchase.id : 0
+    await m1c.call('GET', `/scrap-purchases?unit_id=${scId}&suspicious=1&open=1`)
+    await m1c.call('POST', `/scrap-purchases/${pId}/handling`, { handling: 'held', receipt_no: '契约扣1', note: '扣留' })
+    const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true })
+    const bkId = bk.body && bk.body.trade_unit ? bk.body.trade_unit.id : 0
+    await m1c.call('POST', `/trade-units/${bkId}/drills`, { plan_on: today, drilled_on: today })
+  }
+}
