@@ -240,6 +240,17 @@ static int copy_rows(struct db *from, struct db *to, const char *table, struct p
 	return rc == PS_DONE ? PS_OK : rc;
 }
 
+/* tables migrations fill with reference rows (101: 警情类别 → 案由) */
+static int copy_migration_filled(const char *table)
+{
+	static const char *const filled[] = { "incident_category_offence", NULL };
+
+	for (const char *const *f = filled; *f; f++)
+		if (!strcmp(*f, table))
+			return 1;
+	return 0;
+}
+
 int db_copy(struct db *from, struct db *to,
 	    void (*report)(void *arg, const char *table, int64_t rows_from, const char *sum_from,
 			   int64_t rows_to, const char *sum_to),
@@ -265,11 +276,18 @@ int db_copy(struct db *from, struct db *to,
 		rc = db_begin(to, 1, err);
 	if (!rc)
 		rc = list_tables(from, t, &n, err);
-	/* into an empty database only: never merged into a county's rows */
+	/* into an empty database only: never merged into a county's rows.
+	 * Tables a migration fills (reference rows) are emptied first: the
+	 * source's rows, as the county has them, replace them */
 	for (int i = 0; i < n && !rc; i++) {
 		char sql[200];
 		struct db_stmt *st;
 
+		if (copy_migration_filled(t[i].name)) {
+			snprintf(sql, sizeof(sql), "DELETE FROM %s", t[i].name);
+			rc = db_exec(to, sql, err);
+			continue;
+		}
 		snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", t[i].name);
 		rc = db_prepare(to, sql, &st, err);
 		if (rc)
