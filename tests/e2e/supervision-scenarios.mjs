@@ -24,8 +24,6 @@ async function receiptCode(baseUrl, title) {
 const shared = {}
 
 // place of this group in the run (tests/e2e/story-files.mjs)
-// the 办案回避 page of a case (issue 15)
-export const a11yDetails = [{ list: '/cases?per_page=1', page: (id) => `/supervision/recusals?case=${id}` }]
 export const groupRank = 60
 
 export const supervisionScenarios = [
