@@ -88,7 +88,6 @@ export const supervisionScenarios = [
       assert(shared.code, 'no tracking code from the complaint scenario')
       await login(page, 'suozhang', DEMO_PASSWORD)
       await expectPath(page, '/')
-      await page.locator('.side-menu .el-sub-menu__title', { hasText: '信访与追责' }).click()
       await page.locator('.side-menu .el-menu-item', { hasText: '信访投诉' }).click()
       await expectPath(page, '/supervision/complaints')
       const row = page.locator('[data-test="complaints-table"] tr', { hasText: shared.code })
