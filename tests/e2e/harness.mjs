@@ -43,8 +43,18 @@ export function makeTempDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'precinct-e2e-'))
 }
 
-/** `precinct init --db <db> --demo`; throws with the tool's output on failure. */
+/** `precinct init --db <db> --demo`; throws with the tool's output on failure. Under ctest the
+ *  demo county built once for the run (fixture demo_db, PRECINCT_TEST_DEMO_DB) is copied instead,
+ *  with its secret (0600) and attachments, as the API programs' harness does. */
 export function initDatabase(bin, db) {
+  const template = process.env.PRECINCT_TEST_DEMO_DB
+  if (template && fs.existsSync(template)) {
+    fs.copyFileSync(template, db)
+    fs.copyFileSync(`${template}.key`, `${db}.key`)
+    fs.chmodSync(`${db}.key`, 0o600)
+    if (fs.existsSync(`${template}.files`)) fs.cpSync(`${template}.files`, `${db}.files`, { recursive: true })
+    return
+  }
   const r = spawnSync(bin, ['init', '--db', db, '--demo'], { encoding: 'utf8', timeout: SETUP_MS })
   if (r.error) throw new Error(`precinct init: ${r.error.message}`)
   if (r.status !== 0) {
