@@ -15,8 +15,9 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 
 const TAGS = ['wcag2a', 'wcag2aa']
 
-/** Pages checked so far and the allowed violations seen, for the summary line of run.mjs. */
-export const a11yStats = { pages: 0, allowed: new Map(), settleMs: 0, axeMs: 0, settleTimeouts: 0 }
+/** Pages checked so far and the allowed violations seen, for the summary line of run.mjs.
+ *  `sameShape`: pages of the walk whose shape an earlier full check of the same route covered. */
+export const a11yStats = { pages: 0, allowed: new Map(), settleMs: 0, axeMs: 0, settleTimeouts: 0, sameShape: 0, shapeMs: 0 }
 
 const PROFILE = !!process.env.PRECINCT_E2E_PROFILE
 
@@ -69,14 +70,101 @@ function describe(v, node) {
 }
 
 /**
+ * The page's shape as axe-core sees it: one string per element with what its WCAG 2 A/AA rules
+ * read — the element's tag, classes, Vue scope (data-v-*), visibility, ARIA/role/type/state
+ * attributes, whether its label/described-by ids resolve, whether it carries text or an
+ * accessible-name attribute, the colour part of its inline style — after the same for each of
+ * its ancestors (so a colour or a label inherited from the context is part of it). Text and data
+ * values are left out: two roles' lists of the same page differ in rows and figures, not in
+ * markup. Equal strings collapse, so a table of 3 rows and one of 30 have the same shape.
+ */
+function shapeOf() {
+  const REF = new Set(['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'list'])
+  const NAMED = new Set(['aria-label', 'title', 'alt', 'placeholder', 'value', 'href', 'src', 'name', 'id'])
+  const SKIP = new Set(['class', 'style', 'data-test', '_echarts_instance_', 'aria-valuenow', 'aria-valuetext', 'aria-posinset', 'aria-setsize', 'width', 'height', 'd', 'points', 'transform', 'x', 'y', 'cx', 'cy', 'r'])
+  const idOk = (v) => v.trim().split(/\s+/).every((id) => !id || document.getElementById(id))
+  const colours = (st) =>
+    st
+      .split(';')
+      .map((d) => d.trim())
+      .filter((d) => /^(color|background|opacity|display|visibility|--)/.test(d))
+      .sort()
+      .join(';')
+  const out = new Set()
+  const walk = (el, chain) => {
+    let me = el.tagName.toLowerCase()
+    // numbered per instance (a table's columns), or the scroll position: not markup
+    const cls = [...el.classList]
+      .filter((c) => !/^el-id-|^is-(focus|hover)$|^is-scrolling-/.test(c))
+      .map((c) => c.replace(/_\d+/g, '_N'))
+      .sort()
+    if (cls.length) me += '.' + cls.join('.')
+    const attrs = []
+    for (const a of el.attributes) {
+      const n = a.name
+      if (SKIP.has(n) || n.startsWith('data-') && !n.startsWith('data-v-')) continue
+      if (n.startsWith('data-v-')) attrs.push(n)
+      else if (REF.has(n)) attrs.push(`${n}:${idOk(a.value) ? 'ok' : 'missing'}`)
+      else if (NAMED.has(n)) attrs.push(`${n}:${a.value.trim() ? 'set' : 'empty'}`)
+      else if (n === 'tabindex') attrs.push(`${n}=${a.value}`)
+      else attrs.push(`${n}=${a.value.replace(/\d+/g, 'N')}`)
+    }
+    const st = el.getAttribute('style')
+    if (st) attrs.push(`style=${colours(st)}`)
+    if (attrs.length) me += '[' + attrs.sort().join(',') + ']'
+    const path = chain + '>' + me
+    let text = false
+    for (const c of el.childNodes) if (c.nodeType === 3 && c.nodeValue.trim()) text = true
+    const shown = el.getClientRects().length > 0
+    out.add(`${path}${text ? ' T' : ''}${shown ? '' : ' H'}`)
+    for (const c of el.children) walk(c, path)
+  }
+  walk(document.documentElement, '')
+  return [...out]
+}
+
+// route (path with ids as :id) -> one Set of element strings per page of it that axe checked
+const shapesChecked = new Map()
+
+const NO_MOTION = '*,*::before,*::after{transition:none!important;animation:none!important}'
+
+/** Turn CSS transitions and animations off in the page and every document it loads later (the
+ *  walk: a page is checked in its end state, not mid-fade, without waiting for the fades; the
+ *  CSP allows inline styles). */
+export async function quietMotion(page) {
+  await page.addInitScript((css) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const s = document.createElement('style')
+      s.textContent = css
+      document.head.appendChild(s)
+    })
+  }, NO_MOTION)
+  await page.addStyleTag({ content: NO_MOTION })
+}
+
+/**
  * Run axe on the whole document. `where` names the page for the message ("minjing1 /cases").
  * `settled`: the caller has just waited for settle(page), so the page is not waited for again.
  * Throws an Error listing every violation that is not a reviewed exception.
  */
-export async function checkPage(page, where, { settled = false } = {}) {
+export async function checkPage(page, where, { settled = false, route = null } = {}) {
   const t0 = Date.now()
   if (!settled) await settle(page)
-  const t1 = Date.now()
+  let t1 = Date.now()
+  // the walk of every role (a11y-scenarios.mjs) passes `route`: a page whose every element string
+  // was already in a fully checked page of the same route gives axe nothing new to judge
+  let shape = null
+  if (route) {
+    shape = await page.evaluate(shapeOf)
+    const pages = shapesChecked.get(route) || []
+    a11yStats.shapeMs += Date.now() - t1
+    if (pages.some((known) => shape.every((e) => known.has(e)))) {
+      a11yStats.sameShape++
+      if (PROFILE) console.log(`#   ${where}: settle ${t1 - t0} ms, shape ${Date.now() - t1} ms, same shape as a checked page of ${route}`)
+      return
+    }
+    t1 = Date.now()
+  }
   const has = await page.evaluate(() => typeof window.axe === 'object').catch(() => false)
   if (!has) await page.evaluate(AXE_SOURCE)
   // Table rows past the fifth repeat the ones above (same markup, same colours): leaving them out
@@ -91,6 +179,10 @@ export async function checkPage(page, where, { settled = false } = {}) {
   )
   a11yStats.pages++
   a11yStats.axeMs += Date.now() - t1
+  if (shape) {
+    if (!shapesChecked.has(route)) shapesChecked.set(route, [])
+    shapesChecked.get(route).push(new Set(shape))
+  }
   if (PROFILE) console.log(`#   ${where}: settle ${t1 - t0} ms, axe ${Date.now() - t1} ms`)
   const lines = []
   for (const v of result.violations) {

@@ -122,7 +122,7 @@ if (failed) {
 } else {
   fs.rmSync(tmp, { recursive: true, force: true })
 }
-console.log(`# axe-core: ${a11yStats.pages} page(s) checked; ${(a11yStats.settleMs / 1000).toFixed(1)} s waiting for pages to settle (${a11yStats.settleTimeouts} gave up), ${(a11yStats.axeMs / 1000).toFixed(1)} s in axe`)
+console.log(`# axe-core: ${a11yStats.pages} page(s) checked, ${a11yStats.sameShape} more of a checked shape (${(a11yStats.shapeMs / 1000).toFixed(1)} s comparing shapes); ${(a11yStats.settleMs / 1000).toFixed(1)} s waiting for pages to settle (${a11yStats.settleTimeouts} gave up), ${(a11yStats.axeMs / 1000).toFixed(1)} s in axe`)
 for (const [what, where] of a11yStats.allowed) console.log(`# axe-core accepted (a11y-allow.mjs): ${what} on ${where}`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed || setupError ? 1 : 0)
