@@ -5,6 +5,9 @@
 #              for the concurrent stories) and runs every test through ctest
 #              but the long rounds; make test-long runs those (label long)
 JOBS ?= 2
+# ctest slots: one more than cores, as the two browser shards keep about one core busy between
+# them (see tests/CMakeLists.txt: the programs that time themselves never run beside them)
+CTEST_JOBS ?= $(shell echo $$(( $(JOBS) + 1 )))
 DB   ?= data/precinct.db
 LISTEN ?= 127.0.0.1:8080
 
@@ -32,7 +35,7 @@ run: build web
 test: deps web
 	@cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DPRECINCT_SANITIZE=ON -DPRECINCT_TEST_HOOKS=ON -DPRECINCT_TSAN=ON >/dev/null
 	@cmake --build build-test -j $(JOBS)
-	@cd build-test && ctest --output-on-failure -j $(JOBS) -LE long
+	@cd build-test && ctest --output-on-failure -j $(CTEST_JOBS) -LE long
 
 # the long rounds (20 kill -9 crash rounds under 8 writers) on the same build
 test-long: deps web
