@@ -93,6 +93,14 @@ static int set_state(struct ctx *c, struct inc_row *r, const char *status, const
 	return rc;
 }
 
+/* load, then the action on this incident (a refusal is audited) */
+static int load_for(struct ctx *c, int64_t id, enum authz_act a, struct inc_row *r)
+{
+	int rc = load(c, id, r);
+
+	return rc ? rc : authz_check(c, a, NULL, 0, r->incident_no);
+}
+
 /* Business rule: staff of the station the incident was given to. */
 static int station_user(struct ctx *c, const struct inc_row *r)
 {
@@ -109,10 +117,7 @@ int incident_steps_dispatch(struct ctx *c, int64_t id, int64_t station_id, const
 	int rc;
 
 	*out = NULL;
-	rc = load(c, id, &r);
-	if (rc)
-		return rc;
-	rc = authz_check(c, ACT_INCIDENT_DISPATCH, NULL, 0, r.incident_no);
+	rc = load_for(c, id, ACT_INCIDENT_DISPATCH, &r);
 	if (rc)
 		return rc;
 	/* rule: a chief dispatches only what was given to the station */
@@ -199,10 +204,7 @@ int incident_steps_responders(struct ctx *c, int64_t id, const struct incident_r
 	int rc;
 
 	*out = NULL;
-	rc = load(c, id, &r);
-	if (rc)
-		return rc;
-	rc = authz_check(c, ACT_INCIDENT_RESPONDERS, NULL, 0, r.incident_no);
+	rc = load_for(c, id, ACT_INCIDENT_RESPONDERS, &r);
 	if (rc)
 		return rc;
 	if (!station_user(c, &r))
@@ -286,10 +288,7 @@ int incident_steps_feedback(struct ctx *c, int64_t id, const struct incident_fee
 	int rc;
 
 	*out = NULL;
-	rc = load(c, id, &r);
-	if (rc)
-		return rc;
-	rc = authz_check(c, ACT_INCIDENT_FEEDBACK, NULL, 0, r.incident_no);
+	rc = load_for(c, id, ACT_INCIDENT_FEEDBACK, &r);
 	if (rc)
 		return rc;
 	/* rule: only the station the incident was given to answers it */

@@ -333,11 +333,13 @@ int hotel_guests_report(struct ctx *c, int64_t id, json_t **out)
 	return rc ? rc : guest_get(c, id, out);
 }
 
-/* the foreign guests of the scope whose form is not in */
-static int unreported(struct ctx *c, const char *like, json_t **rows)
+/* the foreign guests of the scope whose form is not in; mine (the officer of a
+ * SCOPE_MINE board) plays no part: the station's work */
+static int unreported(struct ctx *c, const char *like, int64_t mine, json_t **rows)
 {
 	struct rows_query q;
 
+	(void)mine;
 	rows_binds(&q, c);
 	rows_bind_text(&q, like);
 	return rows_all(&q,
@@ -362,18 +364,12 @@ static int hotel_guest_clock(struct clock_sink *k, json_t *r, void *arg)
 	return PS_OK;
 }
 
-static int unreported_in(struct ctx *c, const char *like, int64_t mine, json_t **rows)
-{
-	(void)mine;
-	return unreported(c, like, rows);
-}
-
 int hotel_guests_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	/* the station's work, not one officer's */
 	const struct clock_scan d = {
 		.station_work = 1,
-		.rows = unreported_in,
+		.rows = unreported,
 		.unit_col = "station_id",
 		.title_col = "hotel",
 		.each = hotel_guest_clock,
@@ -390,7 +386,7 @@ int hotel_guests_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_HOTEL_GUEST_CREATE) || !c->who.station_id)
 		return PS_OK;
-	rc = unreported(c, ctx_scope_like(c), &rows);
+	rc = unreported(c, ctx_scope_like(c), 0, &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {

@@ -272,10 +272,12 @@ int scrap_purchases_handle(struct ctx *c, int64_t id, const char *handling, cons
 	return rc ? rc : purchase_get(c, id, out);
 }
 
-static int open_reports(struct ctx *c, const char *like, json_t **rows)
+/* mine (the officer of a SCOPE_MINE board) plays no part: the station's work */
+static int open_reports(struct ctx *c, const char *like, int64_t mine, json_t **rows)
 {
 	struct rows_query q;
 
+	(void)mine;
 	rows_binds(&q, c);
 	rows_bind_text(&q, like);
 	return rows_all(&q,
@@ -300,17 +302,11 @@ static int scrap_purchase_clock(struct clock_sink *k, json_t *r, void *arg)
 	return PS_OK;
 }
 
-static int open_reports_in(struct ctx *c, const char *like, int64_t mine, json_t **rows)
-{
-	(void)mine;
-	return open_reports(c, like, rows);
-}
-
 int scrap_purchases_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	const struct clock_scan d = {
 		.station_work = 1,
-		.rows = open_reports_in,
+		.rows = open_reports,
 		.unit_col = "station_id",
 		.title_col = "buyer",
 		.each = scrap_purchase_clock,
@@ -327,7 +323,7 @@ int scrap_purchases_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_SCRAP_PURCHASE_HANDLE) || !c->who.station_id)
 		return PS_OK;
-	rc = open_reports(c, ctx_scope_like(c), &rows);
+	rc = open_reports(c, ctx_scope_like(c), 0, &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {

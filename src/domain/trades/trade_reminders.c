@@ -95,10 +95,12 @@ int trade_reminders_drill(struct ctx *c, int64_t unit_id, const char *plan_on, c
 	return rc ? rc : trades_get(c, unit_id, out);
 }
 
-static int open_units(struct ctx *c, const char *like, json_t **rows)
+/* mine (the officer of a SCOPE_MINE board) plays no part: the station's work */
+static int open_units(struct ctx *c, const char *like, int64_t mine, json_t **rows)
 {
 	struct rows_query q;
 
+	(void)mine;
 	rows_binds(&q, c);
 	rows_bind_text(&q, like);
 	return rows_all(&q,
@@ -140,17 +142,11 @@ static int trade_reminder_clocks(struct clock_sink *k, json_t *r, void *arg)
 	return PS_OK;
 }
 
-static int open_units_in(struct ctx *c, const char *like, int64_t mine, json_t **rows)
-{
-	(void)mine;
-	return open_units(c, like, rows);
-}
-
 int trade_reminders_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	const struct clock_scan d = {
 		.station_work = 1,
-		.rows = open_units_in,
+		.rows = open_units,
 		.unit_col = "station_id",
 		.title_col = "name",
 		.each = trade_reminder_clocks,
@@ -179,7 +175,7 @@ int trade_reminders_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_TRADE_INSPECT) || !c->who.station_id)
 		return PS_OK;
-	rc = open_units(c, ctx_scope_like(c), &rows);
+	rc = open_units(c, ctx_scope_like(c), 0, &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {
