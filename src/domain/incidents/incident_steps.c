@@ -101,6 +101,26 @@ static int load_for(struct ctx *c, int64_t id, enum authz_act a, struct inc_row 
 	return rc ? rc : authz_check(c, a, NULL, 0, r->incident_no);
 }
 
+/* An officer sent must be an active user of the station or of its 警务室. */
+static int check_officer(struct ctx *c, int64_t user_id, int64_t station_id)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, user_id);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, station_id);
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?"
+		      " AND u.disabled = 0 AND (o.id = ? OR o.parent_id = ?)",
+		      0, &n);
+	if (!rc && !n)
+		rc = ps_fail_field(c->err, PS_EINVAL, "officer_ids", "出警人员须为该派出所人员");
+	return rc;
+}
+
 /* Business rule: staff of the station the incident was given to. */
 static int station_user(struct ctx *c, const struct inc_row *r)
 {
@@ -133,16 +153,7 @@ int incident_steps_dispatch(struct ctx *c, int64_t id, int64_t station_id, const
 	if (!rc && !n)
 		rc = ps_fail_field(c->err, PS_EINVAL, "station_id", "派警单位应为派出所");
 	for (int i = 0; i < nofficers && !rc; i++) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, officers[i]);
-		rows_bind_int(&q, station_id);
-		rows_bind_int(&q, station_id);
-		rc = rows_int(&q,
-			      "SELECT COUNT(*) FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?"
-			      " AND u.disabled = 0 AND (o.id = ? OR o.parent_id = ?)",
-			      0, &n);
-		if (!rc && !n)
-			rc = ps_fail_field(c->err, PS_EINVAL, "officer_ids", "出警人员须为该派出所人员");
+		rc = check_officer(c, officers[i], station_id);
 		if (!rc) {
 			rows_binds(&q, c);
 			rows_bind_int(&q, id);
@@ -200,7 +211,7 @@ int incident_steps_responders(struct ctx *c, int64_t id, const struct incident_r
 {
 	struct inc_row r;
 	struct rows_query q;
-	int64_t at = in->arrived_at ? in->arrived_at : c->now, n = 0, dispatched = 0;
+	int64_t at = in->arrived_at ? in->arrived_at : c->now, dispatched = 0;
 	int rc;
 
 	*out = NULL;
@@ -222,16 +233,7 @@ int incident_steps_responders(struct ctx *c, int64_t id, const struct incident_r
 	if (at > c->now + 60 || (dispatched && at < dispatched))
 		return ps_fail_field(c->err, PS_EINVAL, "arrived_at", "到场时间应在派警之后、当前时间之前");
 	for (int i = 0; i < in->nofficers && !rc; i++) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, in->officers[i]);
-		rows_bind_int(&q, r.station_id);
-		rows_bind_int(&q, r.station_id);
-		rc = rows_int(&q,
-			      "SELECT COUNT(*) FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?"
-			      " AND u.disabled = 0 AND (o.id = ? OR o.parent_id = ?)",
-			      0, &n);
-		if (!rc && !n)
-			rc = ps_fail_field(c->err, PS_EINVAL, "officer_ids", "出警人员须为该派出所人员");
+		rc = check_officer(c, in->officers[i], r.station_id);
 		if (!rc) {
 			rows_binds(&q, c);
 			rows_bind_int(&q, id);
