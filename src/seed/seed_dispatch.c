@@ -8,6 +8,7 @@
 #include "domain/admin/auth.h"
 #include "domain/admin/users.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/incident_steps.h"
 #include "domain/rows.h"
 
 #include <string.h>
@@ -96,11 +97,11 @@ int seed_demo_dispatch(struct ctx *c)
 		json_decref(out);
 		rc = auth_actor_load(c, strcmp(unfiled[i].station, "北社派出所") ? "minjing1" : "beishe_mj1");
 		if (!rc)
-			rc = incidents_step(c, id, "acknowledge", &out);
+			rc = incident_steps_record(c, id, "acknowledge", &out);
 		json_decref(out);
 		out = NULL;
 		if (!rc)
-			rc = incidents_step(c, id, "arrive", &out);
+			rc = incident_steps_record(c, id, "arrive", &out);
 		json_decref(out);
 	}
 	memset(&c->who, 0, sizeof(c->who));

@@ -5,6 +5,7 @@
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/incident_steps.h"
 #include "domain/rows.h"
 #include "domain/admin/users.h"
 #include "rules/date.h"
@@ -173,10 +174,10 @@ int seed_demo_incidents(struct ctx *c)
 			if (live[i].step >= 2) {
 				rc = auth_actor_load(c, "minjing1");
 				if (!rc)
-					rc = incidents_step(c, id, "acknowledge", &out);
+					rc = incident_steps_record(c, id, "acknowledge", &out);
 				json_decref(out);
 				if (!rc)
-					rc = incidents_step(c, id, "arrive", &out);
+					rc = incident_steps_record(c, id, "arrive", &out);
 				json_decref(out);
 			}
 		}

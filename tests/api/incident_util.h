@@ -1,73 +1,23 @@
 /* incident_util.h — static helpers for the 110 接处警 API stories (issue 5):
- * sessions that survive moves of the server's clock, local (UTC+8) days,
- * and short wrappers for registering, dispatching and handling incidents.
- * Included by api_incidents.c only; every expected figure stays in the
- * stories. */
+ * sessions and local days (session_util.h), and short wrappers for
+ * registering, dispatching and handling incidents. Every expected figure
+ * stays in the stories. */
 #ifndef PS_TEST_INCIDENT_UTIL_H
 #define PS_TEST_INCIDENT_UTIL_H
 
-#include "case_util.h"
-
-#define HOUR 3600LL
-#define DAY 86400LL
-
-/* ---- sessions: a user logs in again after 3 h of the server's clock
- * without use or 20 h after the login (timeouts raised by begin) ---- */
-
-static struct {
-	char user[32];
-	struct session *s;
-	int64_t login_off, used_off;
-} who[24];
-static int nwho;
-
-static struct session *S_(struct server *srv, const char *user)
-{
-	int i;
-
-	for (i = 0; i < nwho && strcmp(who[i].user, user) != 0; i++)
-		;
-	if (i == nwho) {
-		if (nwho == (int)(sizeof(who) / sizeof(who[0])))
-			fail_msg("too many users");
-		snprintf(who[nwho++].user, sizeof(who[0].user), "%s", user);
-		who[i].s = NULL;
-	}
-	if (!who[i].s || srv->clock_offset - who[i].used_off >= 3 * HOUR ||
-	    srv->clock_offset - who[i].login_off >= 20 * HOUR) {
-		who[i].s = login(srv, user, DEMO_PW);
-		who[i].login_off = srv->clock_offset;
-	}
-	who[i].used_off = srv->clock_offset;
-	return who[i].s;
-}
-#define S(user) S_(srv, user)
+#include "session_util.h"
 
 /* The stations every story uses. */
 static long long CG, BS;
 
 static void begin(struct server *srv)
 {
-	nwho = 0;
-	EXPECT(http(srv, S("admin"), "PUT", API "/settings/session.idle_minutes", "{\"value\":240}"),
-	       200);
-	EXPECT(http(srv, S("admin"), "PUT", API "/settings/session.absolute_hours", "{\"value\":24}"),
-	       200);
+	sessions_begin(srv);
 	CG = unit_id(srv, S("jiejing"), "城关派出所");
 	BS = unit_id(srv, S("jiejing"), "北社派出所");
 }
 
-/* ---- local days (UTC+8) ---- */
-
-static int64_t lday(int64_t t)
-{
-	return (t + 8 * HOUR) / DAY;
-}
-
-static int64_t midnight(int64_t d)
-{
-	return d * DAY - 8 * HOUR;
-}
+/* ---- local days (UTC+8): session_util.h ---- */
 
 /* "YYYY-MM-DD" (dash = 1) or "YYYYMMDD" of local day d */
 static const char *ymd(struct server *srv, int64_t d, int dash)
@@ -78,15 +28,6 @@ static const char *ymd(struct server *srv, int64_t d, int dash)
 	gmtime_r(&t, &tm);
 	return dash ? fmt(srv, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday)
 		    : fmt(srv, "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-/* Move the server's clock forward to instant t (no-op when already past). */
-static void at(struct server *srv, int64_t t)
-{
-	int64_t d = t - (int64_t)srv_now(srv);
-
-	if (d > 0)
-		clock_advance(srv, d);
 }
 
 /* ---- incidents ---- */

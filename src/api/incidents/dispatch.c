@@ -4,6 +4,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/incident_steps.h"
 #include "domain/incidents/dispatch_alerts.h"
 #include "domain/incidents/unfiled_incidents.h"
 
@@ -73,7 +74,7 @@ int api_responders_create(struct req *r)
 	in.officers = officers;
 	in.vehicles = plates;
 	in.arrived_at = b.arrived_at_given ? b.arrived_at : 0;
-	rc = incidents_responders(&r->ctx, b.incident_id, &in, &out);
+	rc = incident_steps_responders(&r->ctx, b.incident_id, &in, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 

@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/incidents/incidents.h"
+#include "domain/incidents/incident_steps.h"
 #include "domain/incidents/incident_categories.h"
 #include "domain/incidents/oversight.h"
 #include "domain/incidents/reports.h"
@@ -203,7 +204,7 @@ int api_incidents_dispatch(struct req *r)
 			officers[n++] = json_integer_value(v);
 		}
 	}
-	rc = incidents_dispatch(&r->ctx, id, station, officers, n, &out);
+	rc = incident_steps_dispatch(&r->ctx, id, station, officers, n, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
@@ -213,7 +214,7 @@ int api_incidents_step(struct req *r)
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = incidents_step(&r->ctx, id, r->params[1], &out);
+	if (!rc) rc = incident_steps_record(&r->ctx, id, r->params[1], &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
@@ -267,7 +268,7 @@ int api_incidents_feedback(struct req *r)
 		fb.jurisdiction_basis = body_in.jurisdiction_basis;
 		fb.jurisdiction_reason = body_in.jurisdiction_reason;
 	}
-	if (!rc) rc = incidents_feedback(&r->ctx, id, &fb, &out);
+	if (!rc) rc = incident_steps_feedback(&r->ctx, id, &fb, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 
@@ -292,7 +293,7 @@ int api_incidents_callback(struct req *r)
 	if (!rc) {
 		result = body_in.result;
 	}
-	if (!rc) rc = incidents_callback(&r->ctx, id, result, &out);
+	if (!rc) rc = incident_steps_callback(&r->ctx, id, result, &out);
 	return rc ? rc : req_reply(r, 200, out);
 }
 

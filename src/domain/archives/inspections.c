@@ -241,32 +241,30 @@ int inspections_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int inspections_clocks(struct clock_sink *k, enum clock_scope s)
+static int inspection_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
 
+	clocks_add(k, r, arena_printf(c->arena, "inspection:%lld:answer", (long long)row_int(r, "id")),
+		   rule_get(RULE_SUP_INSPECT)->code, "网上巡查问题整改答复", row_int(r, "created_at"),
+		   row_int(r, "deadline"), CLOCK_DAYS, 0, NULL, "所领导答复整改情况");
+	(void)arg;
+	return PS_OK;
+}
+
+int inspections_clocks(struct clock_sink *k, enum clock_scope s)
+{
 	/* SUP-INSPECT: a finding answered by the inspection's deadline; the
 	 * station sees it (not a case officer's own clock) */
-	if (s == SCOPE_MINE)
-		return PS_OK;
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rc = rows_all(&q,
-		      "SELECT f.id, f.created_at, i.deadline, f.case_id, k.case_no, i.unit_id, o.name AS unit_name"
-		      " FROM inspection_finding f JOIN online_inspection i ON i.id = f.inspection_id"
-		      " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = i.unit_id"
-		      " WHERE f.answered_at IS NULL AND o.path LIKE ?",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r)
-		clocks_add(k, r, arena_printf(c->arena, "inspection:%lld:answer", (long long)row_int(r, "id")),
-			   rule_get(RULE_SUP_INSPECT)->code, "网上巡查问题整改答复", row_int(r, "created_at"),
-			   row_int(r, "deadline"), CLOCK_DAYS, 0, NULL, "所领导答复整改情况");
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	const struct clock_scan d = {
+		.station_work = 1,
+		.sql = "SELECT f.id, f.created_at, i.deadline, f.case_id, k.case_no, i.unit_id, o.name AS unit_name"
+		       " FROM inspection_finding f JOIN online_inspection i ON i.id = f.inspection_id"
+		       " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = i.unit_id"
+		       " WHERE f.answered_at IS NULL AND o.path LIKE ?",
+		.binds = "l",
+		.each = inspection_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

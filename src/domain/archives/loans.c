@@ -255,34 +255,31 @@ int loans_list(struct ctx *c, const char *status, int overdue, int64_t page, int
 	return rc;
 }
 
-int loans_clocks(struct clock_sink *k, enum clock_scope s)
+static int loan_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
 
+	clocks_add(k, r, arena_printf(c->arena, "loan:%lld:return", (long long)row_int(r, "id")),
+		   rule_get(RULE_ARCHIVE_LOAN)->code,
+		   arena_printf(c->arena, "档案借阅归还：%s（%s）", row_str(r, "file_no"), row_str(r, "borrower")),
+		   row_int(r, "lent_at"), row_int(r, "due_at"), CLOCK_DAYS, 0, NULL, "借阅人归还档案");
+	(void)arg;
+	return PS_OK;
+}
+
+int loans_clocks(struct clock_sink *k, enum clock_scope s)
+{
 	/* ARCHIVE-LOAN: a lent file back by its due date; the borrower (SCOPE_MINE)
 	 * and the station see it */
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-		      "SELECT l.id, l.lent_at, l.due_at, f.file_no, k.id AS case_id, k.case_no, l.unit_id,"
-		      " o.name AS unit_name, u.name AS borrower FROM archive_loan l"
-		      " JOIN archive_file f ON f.id = l.file_id JOIN police_case k ON k.id = f.case_id"
-		      " JOIN org_unit o ON o.id = l.unit_id JOIN users u ON u.id = l.requested_by"
-		      " WHERE l.status = 'lent' AND o.path LIKE ? AND (? = 0 OR l.requested_by = ?)",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r)
-		clocks_add(k, r, arena_printf(c->arena, "loan:%lld:return", (long long)row_int(r, "id")),
-			   rule_get(RULE_ARCHIVE_LOAN)->code,
-			   arena_printf(c->arena, "档案借阅归还：%s（%s）", row_str(r, "file_no"), row_str(r, "borrower")),
-			   row_int(r, "lent_at"), row_int(r, "due_at"), CLOCK_DAYS, 0, NULL, "借阅人归还档案");
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	const struct clock_scan d = {
+		.sql = "SELECT l.id, l.lent_at, l.due_at, f.file_no, k.id AS case_id, k.case_no, l.unit_id,"
+		       " o.name AS unit_name, u.name AS borrower FROM archive_loan l"
+		       " JOIN archive_file f ON f.id = l.file_id JOIN police_case k ON k.id = f.case_id"
+		       " JOIN org_unit o ON o.id = l.unit_id JOIN users u ON u.id = l.requested_by"
+		       " WHERE l.status = 'lent' AND o.path LIKE ? AND (? = 0 OR l.requested_by = ?)",
+		.binds = "lmm",
+		.each = loan_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

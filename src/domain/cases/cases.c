@@ -629,102 +629,98 @@ int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,
 	return rc;
 }
 
-int cases_clocks(struct clock_sink *k, enum clock_scope s)
+static int case_clocks(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	const char *st = row_str(r, "status");
+	int64_t id = row_int(r, "case_id"), acc = row_int(r, "accepted_at");
+	int admin = strcmp(row_str(r, "kind"), "admin") == 0;
 
-	rows_binds(&q, c);
-	rows_bind_int(&q, c->now);
-	clocks_scope_binds(&q, c, s);
-	rc = rows_all(&q,
-			 "SELECT k.id AS case_id, k.case_no, k.unit_id, o.name AS unit_name, k.kind, k.status,"
-			 " k.complex, k.accepted_at, k.filed_at, k.decided_at, k.closed_at, k.procedure,"
-			 " k.onspot_reported_at,"
-			 " (SELECT COALESCE(SUM(days), 0) FROM case_extension e WHERE e.case_id = k.id) AS ext_days,"
-			 " (SELECT COALESCE(SUM(COALESCE(ended_at, ?) - started_at), 0) FROM case_pause cp"
-			 "  WHERE cp.case_id = k.id) AS paused"
-			 " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-			 " WHERE k.status NOT IN ('declined','transferred','withdrawn','archived') AND" CLOCKS_SCOPE_SQL,
-			 &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		const char *st = row_str(r, "status");
-		int64_t id = row_int(r, "case_id"), acc = row_int(r, "accepted_at");
-		int admin = strcmp(row_str(r, "kind"), "admin") == 0;
+	int y, m, d;
+	enum law_version law;
 
-		int y, m, d;
-		enum law_version law;
-
-		date_civil_from_days(date_local_days(acc), &y, &m, &d);
-		law = law_in_force(y, m, d);
-		if (strcmp(st, CASE_CLOSED) == 0) {
-			/* 每案一结: archived the day after closing */
-			clocks_add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), rule_get(RULE_CASE_ARCHIVE)->code,
-			    rule_get(RULE_CASE_ARCHIVE)->label, row_int(r, "closed_at"),
-			    rule_deadline(NULL, RULE_CASE_ARCHIVE, 0, row_int(r, "closed_at")), CLOCK_DAYS, 0, NULL,
-			    "内勤或档案管理员归档");
-			continue;
-		}
-		if (strcmp(st, CASE_ACCEPTED) == 0) {
-			int complex = row_int(r, "complex") != 0;
-
-			/* PROC-ACCEPT-REVIEW: an administrative case accepted before
-			 * 2026; from 2026 a 治安 matter is 立即立案 (ZA2025 Art 90)
-			 * and has no review window */
-			if (admin && law == LAW_ZA2025)
-				/* ADM-ACCEPT-01: 立即立案 — the 立案 is to be recorded at once */
-				clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    rule_get(RULE_ADM_ACCEPT_01)->code, "治安案件立即立案", acc,
-				    rule_deadline(clocks_sink_calendar(k), RULE_ADM_ACCEPT_01, 0, acc), CLOCK_HOURS, 0, NULL,
-				    "立即录入立案决定，或告知报案人不属于违反治安管理行为");
-			else if (admin) {
-				enum rule_id rr = complex ? RULE_PROC_ACCEPT_REVIEW_3D : RULE_PROC_ACCEPT_REVIEW;
-
-				clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    rule_get(rr)->code, rule_get(rr)->label, acc, rule_deadline(clocks_sink_calendar(k), rr, 0, acc),
-				    rule_clock_unit(rr), 0, NULL, "作出立案或不予立案决定");
-			} else if (!admin)
-				clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
-				    rule_get(RULE_CRIM_FILE_REVIEW_3D)->code,
-				    complex ? "刑事立案审查（重大疑难复杂）" : "刑事立案审查",
-				    acc, rule_deadline(clocks_sink_calendar(k), RULE_CRIM_FILE_REVIEW_3D, complex ? 2 : 0, acc),
-				    CLOCK_DAYS, 0, NULL, "报县局负责人作出立案或不予立案决定");
-		}
-		if (admin && strcmp(st, CASE_DECIDED) != 0 && strcmp(st, CASE_DELIVERED) != 0) {
-			/* ADM-CASE-30D: under ZA2025 from 立案, which for a 治安
-			 * matter is the acceptance itself (立即立案, Art 90) — a later
-			 * recorded 立案 never delays the clock; under ZA2012 from
-			 * 受理. +30 per approved extension, 鉴定/听证 time not counted */
-			enum rule_id lr = law == LAW_ZA2025 ? RULE_ADM_CASE_30D : RULE_ADM_CASE_30D_ZA2012;
-			int64_t start = acc;
-
-			clocks_add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), rule_get(lr)->code,
-			    row_int(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
-			    clock_deadline(clocks_sink_calendar(k), start, CLOCK_DAYS, rule_value(lr, 0) + (int)row_int(r, "ext_days"), 0) +
-				    row_int(r, "paused"),
-			    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
-		}
-		/* PROC-SIMPLE: a 当场处罚 is filed with the bureau within 24 h */
-		if (!strcmp(row_str(r, "procedure"), "onspot") && row_int(r, "decided_at") &&
-		    !json_is_integer(json_object_get(r, "onspot_reported_at")))
-			clocks_add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id),
-			    rule_get(RULE_PROC_SIMPLE)->code, rule_get(RULE_PROC_SIMPLE)->label, row_int(r, "decided_at"),
-			    rule_deadline(clocks_sink_calendar(k), RULE_PROC_SIMPLE, 0, row_int(r, "decided_at")),
-			    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
-		if (strcmp(st, CASE_DECIDED) == 0)
-			clocks_add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id),
-			    rule_get(RULE_ADM_DELIVER_2D)->code, rule_get(RULE_ADM_DELIVER_2D)->label,
-			    row_int(r, "decided_at"),
-			    rule_deadline(clocks_sink_calendar(k), RULE_ADM_DELIVER_2D, 0, row_int(r, "decided_at")), CLOCK_DAYS, 0,
-			    NULL, "当场宣告或2日内送达");
+	date_civil_from_days(date_local_days(acc), &y, &m, &d);
+	law = law_in_force(y, m, d);
+	if (strcmp(st, CASE_CLOSED) == 0) {
+		/* 每案一结: archived the day after closing */
+		clocks_add(k, r, arena_printf(c->arena, "case:%lld:archive", (long long)id), rule_get(RULE_CASE_ARCHIVE)->code,
+		    rule_get(RULE_CASE_ARCHIVE)->label, row_int(r, "closed_at"),
+		    rule_deadline(NULL, RULE_CASE_ARCHIVE, 0, row_int(r, "closed_at")), CLOCK_DAYS, 0, NULL,
+		    "内勤或档案管理员归档");
+		return PS_OK;
 	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	if (strcmp(st, CASE_ACCEPTED) == 0) {
+		int complex = row_int(r, "complex") != 0;
+
+		/* PROC-ACCEPT-REVIEW: an administrative case accepted before
+		 * 2026; from 2026 a 治安 matter is 立即立案 (ZA2025 Art 90)
+		 * and has no review window */
+		if (admin && law == LAW_ZA2025)
+			/* ADM-ACCEPT-01: 立即立案 — the 立案 is to be recorded at once */
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+			    rule_get(RULE_ADM_ACCEPT_01)->code, "治安案件立即立案", acc,
+			    rule_deadline(clocks_sink_calendar(k), RULE_ADM_ACCEPT_01, 0, acc), CLOCK_HOURS, 0, NULL,
+			    "立即录入立案决定，或告知报案人不属于违反治安管理行为");
+		else if (admin) {
+			enum rule_id rr = complex ? RULE_PROC_ACCEPT_REVIEW_3D : RULE_PROC_ACCEPT_REVIEW;
+
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+			    rule_get(rr)->code, rule_get(rr)->label, acc, rule_deadline(clocks_sink_calendar(k), rr, 0, acc),
+			    rule_clock_unit(rr), 0, NULL, "作出立案或不予立案决定");
+		} else if (!admin)
+			clocks_add(k, r, arena_printf(c->arena, "case:%lld:review", (long long)id),
+			    rule_get(RULE_CRIM_FILE_REVIEW_3D)->code,
+			    complex ? "刑事立案审查（重大疑难复杂）" : "刑事立案审查",
+			    acc, rule_deadline(clocks_sink_calendar(k), RULE_CRIM_FILE_REVIEW_3D, complex ? 2 : 0, acc),
+			    CLOCK_DAYS, 0, NULL, "报县局负责人作出立案或不予立案决定");
+	}
+	if (admin && strcmp(st, CASE_DECIDED) != 0 && strcmp(st, CASE_DELIVERED) != 0) {
+		/* ADM-CASE-30D: under ZA2025 from 立案, which for a 治安
+		 * matter is the acceptance itself (立即立案, Art 90) — a later
+		 * recorded 立案 never delays the clock; under ZA2012 from
+		 * 受理. +30 per approved extension, 鉴定/听证 time not counted */
+		enum rule_id lr = law == LAW_ZA2025 ? RULE_ADM_CASE_30D : RULE_ADM_CASE_30D_ZA2012;
+		int64_t start = acc;
+
+		clocks_add(k, r, arena_printf(c->arena, "case:%lld:limit", (long long)id), rule_get(lr)->code,
+		    row_int(r, "ext_days") ? "治安案件办案期限（已延长）" : "治安案件办案期限（30日）", start,
+		    clock_deadline(clocks_sink_calendar(k), start, CLOCK_DAYS, rule_value(lr, 0) + (int)row_int(r, "ext_days"), 0) +
+			    row_int(r, "paused"),
+		    CLOCK_DAYS, 0, NULL, "期限内作出决定，或报县局批准延长");
+	}
+	/* PROC-SIMPLE: a 当场处罚 is filed with the bureau within 24 h */
+	if (!strcmp(row_str(r, "procedure"), "onspot") && row_int(r, "decided_at") &&
+	    !json_is_integer(json_object_get(r, "onspot_reported_at")))
+		clocks_add(k, r, arena_printf(c->arena, "case:%lld:onspot_report", (long long)id),
+		    rule_get(RULE_PROC_SIMPLE)->code, rule_get(RULE_PROC_SIMPLE)->label, row_int(r, "decided_at"),
+		    rule_deadline(clocks_sink_calendar(k), RULE_PROC_SIMPLE, 0, row_int(r, "decided_at")),
+		    CLOCK_HOURS, 0, NULL, "将当场处罚决定书报所属公安机关备案");
+	if (strcmp(st, CASE_DECIDED) == 0)
+		clocks_add(k, r, arena_printf(c->arena, "case:%lld:deliver", (long long)id),
+		    rule_get(RULE_ADM_DELIVER_2D)->code, rule_get(RULE_ADM_DELIVER_2D)->label,
+		    row_int(r, "decided_at"),
+		    rule_deadline(clocks_sink_calendar(k), RULE_ADM_DELIVER_2D, 0, row_int(r, "decided_at")), CLOCK_DAYS, 0,
+		    NULL, "当场宣告或2日内送达");
+	(void)arg;
+	return PS_OK;
+}
+
+int cases_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.sql = "SELECT k.id AS case_id, k.case_no, k.unit_id, o.name AS unit_name, k.kind, k.status,"
+		       " k.complex, k.accepted_at, k.filed_at, k.decided_at, k.closed_at, k.procedure,"
+		       " k.onspot_reported_at,"
+		       " (SELECT COALESCE(SUM(days), 0) FROM case_extension e WHERE e.case_id = k.id) AS ext_days,"
+		       " (SELECT COALESCE(SUM(COALESCE(ended_at, ?) - started_at), 0) FROM case_pause cp"
+		       "  WHERE cp.case_id = k.id) AS paused"
+		       " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
+		       " WHERE k.status NOT IN ('declined','transferred','withdrawn','archived') AND" CLOCKS_SCOPE_SQL,
+		.binds = "nlmm",
+		.each = case_clocks,
+	};
+
+	return clocks_scan(k, s, &d);
 }
 
 int cases_load_as_officer(struct ctx *c, int64_t case_id, struct case_row *k, const char *action)

@@ -108,31 +108,30 @@ int property_keep(struct ctx *c, int64_t id, const char *keeper, json_t **out)
 
 /* ---- documents ---- */
 
-int property_clocks(struct clock_sink *k, enum clock_scope s)
+static int property_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
 
+	(void)arg;
+	clocks_add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)row_int(r, "id")),
+			rule_get(RULE_PROC_PROPERTY_24H)->code,
+			arena_printf(c->arena, "涉案财物移交保管：%s", row_str(r, "name")), row_int(r, "seized_at"),
+			rule_deadline(clocks_sink_calendar(k), RULE_PROC_PROPERTY_24H, 0, row_int(r, "seized_at")),
+			CLOCK_HOURS, 0, NULL, "24小时内移交涉案财物管理人员",
+			rule_deadline(clocks_sink_calendar(k), RULE_PROC_PROPERTY_24H, 1, row_int(r, "seized_at")));
+	return PS_OK;
+}
+
+int property_clocks(struct clock_sink *k, enum clock_scope s)
+{
 	/* PROC-PROPERTY-24H: seized property to the keeper within 24 h */
-	rows_binds(&q, c);
-	clocks_scope_binds(&q, c, s);
-	rc = rows_all(&q,
-			 "SELECT cp.id, cp.name, cp.seized_at, k.id AS case_id, k.case_no, k.unit_id,"
-			 " o.name AS unit_name FROM case_property cp JOIN police_case k ON k.id = cp.case_id"
-			 " JOIN org_unit o ON o.id = k.unit_id WHERE cp.status = 'seized' AND" CLOCKS_SCOPE_SQL,
-			 &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r)
-		clocks_add_warn(k, r, arena_printf(c->arena, "property:%lld:keep", (long long)row_int(r, "id")),
-			 rule_get(RULE_PROC_PROPERTY_24H)->code,
-			 arena_printf(c->arena, "涉案财物移交保管：%s", row_str(r, "name")), row_int(r, "seized_at"),
-			 rule_deadline(clocks_sink_calendar(k), RULE_PROC_PROPERTY_24H, 0, row_int(r, "seized_at")), CLOCK_HOURS, 0,
-			 NULL, "24小时内移交涉案财物管理人员",
-			 rule_deadline(clocks_sink_calendar(k), RULE_PROC_PROPERTY_24H, 1, row_int(r, "seized_at")));
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	const struct clock_scan d = {
+		.sql = "SELECT cp.id, cp.name, cp.seized_at, k.id AS case_id, k.case_no, k.unit_id,"
+		       " o.name AS unit_name FROM case_property cp JOIN police_case k ON k.id = cp.case_id"
+		       " JOIN org_unit o ON o.id = k.unit_id WHERE cp.status = 'seized' AND" CLOCKS_SCOPE_SQL,
+		.binds = "lmm",
+		.each = property_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

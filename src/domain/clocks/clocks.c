@@ -135,14 +135,76 @@ int clocks_sink_rc(struct clock_sink *k)
 	return k->rc;
 }
 
-/* The scope as a WHERE fragment's binds: (path prefix, officer id). */
-void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s)
+static void scan_binds(struct rows_query *q, struct ctx *c, enum clock_scope s, const struct clock_scan *d)
 {
-	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
+	int ni = 0, nt = 0;
 
-	rows_bind_text(q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%", scope ? scope : "/"));
-	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
+	for (const char *b = d->binds ? d->binds : ""; *b; b++)
+		switch (*b) {
+		case 'l':
+			rows_bind_text(q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
+			break;
+		case 'm':
+			rows_bind_int(q, s == SCOPE_MINE ? c->who.user_id : 0);
+			break;
+		case 's':
+			rows_bind_int(q, s == SCOPE_ALL ? 0 : c->who.station_id);
+			break;
+		case 'd':
+			rows_bind_text(q, ctx_today_str(c));
+			break;
+		case 'n':
+			rows_bind_int(q, c->now);
+			break;
+		case 'i':
+			rows_bind_int(q, d->ints[ni++]);
+			break;
+		case 't':
+			rows_bind_text(q, d->texts[nt++]);
+			break;
+		}
+}
+
+int clocks_scan(struct clock_sink *k, enum clock_scope s, const struct clock_scan *d)
+{
+	struct ctx *c = k->c;
+	json_t *rows = NULL, *r;
+	size_t i;
+	int rc;
+
+	if (d->station_work && s == SCOPE_MINE)
+		return k->rc;
+	if (d->rows)
+		rc = d->rows(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), s == SCOPE_MINE ? c->who.user_id : 0, &rows);
+	else {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		scan_binds(&q, c, s, d);
+		rc = rows_all(&q, d->sql, &rows);
+	}
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		/* read every column before any is overwritten */
+		json_t *unit = d->unit_col ? json_integer(row_int(r, d->unit_col)) : NULL;
+		json_t *name = d->unit_name_col ? json_string(row_str(r, d->unit_name_col)) : NULL;
+		json_t *title = d->title_col ? json_string(row_str(r, d->title_col)) : NULL;
+
+		if (d->unit_col)
+			json_object_set_new(r, "unit_id", unit);
+		if (d->unit_name_col)
+			json_object_set_new(r, "unit_name", name);
+		if (d->title_col) {
+			json_object_set_new(r, "case_no", title);
+			json_object_set_new(r, "case_id", json_null());
+		}
+		rc = d->each(k, r, d->arg);
+		if (rc)
+			break;
+	}
+	json_decref(rows);
+	return rc ? rc : k->rc;
 }
 
 /* By time left (the earliest deadline first: overdue ones on top), then the

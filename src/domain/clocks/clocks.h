@@ -22,8 +22,9 @@ enum clock_scope {
  * one function, listed once in its area's clocks.def (collected into
  * domain/clocks/clock_sources.c); the engine
  * (clocks_collect) asks every source, computes levels with the warning
- * policy and sorts. A source reads its records within the scope and calls
- * clocks_add for each clock, with the period from the rule catalog. */
+ * policy and sorts. A source reads its records within the scope (one
+ * clocks_scan below) and calls clocks_add for each clock, with the period
+ * from the rule catalog. */
 struct clock_sink;
 typedef int (*clock_source_fn)(struct clock_sink *k, enum clock_scope s);
 struct clock_source {
@@ -49,13 +50,39 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 		     const char *label, int64_t start, int64_t end, enum clock_unit unit,
 		     int64_t measure_id, const char *person, const char *act, int64_t warn_at);
 
-/* The scope as SQL: CLOCKS_SCOPE_SQL (for a query over police_case k and
- * org_unit o) takes the three binds of clocks_scope_binds. */
+/* ---- a source over one query ----------------------------------------
+ * The shape the sources share: read the open records within the board's
+ * scope, show each under a unit with a title, report its clocks. A source
+ * fills a clock_scan and calls clocks_scan, which: reports nothing on a
+ * SCOPE_MINE board for the station's work; reads the rows (sql with its
+ * binds, or rows()); sets unit_id / unit_name / case_no on each row from the
+ * named columns (case_no also sets case_id null: not a case's clock); calls
+ * each(). Binds, one letter a '?' in order:
+ *   l  the scope as a path LIKE ("/%" for the sweep, else the reader's)
+ *   m  the officer of a SCOPE_MINE board (0 on the others)
+ *   s  the reader's station on a board (0 for the sweep)
+ *   d  today "YYYY-MM-DD" (Asia/Shanghai)   n  now (unix seconds)
+ *   i  the next of ints[]                    t  the next of texts[] */
+struct clock_scan {
+	int station_work;
+	const char *sql;
+	const char *binds;
+	int64_t ints[2];
+	const char *texts[2];
+	/* instead of sql: the rows within like (mine: as 'm') */
+	int (*rows)(struct ctx *c, const char *like, int64_t mine, json_t **out);
+	const char *unit_col, *unit_name_col, *title_col;
+	/* one row's clocks (clocks_add); non-zero stops the scan with it */
+	int (*each)(struct clock_sink *k, json_t *r, void *arg);
+	void *arg;
+};
+int clocks_scan(struct clock_sink *k, enum clock_scope s, const struct clock_scan *d);
+
+/* The scope over a case (police_case k, org_unit o): binds "lmm" — the
+ * officer's own cases on SCOPE_MINE (main or co officer). */
 #define CLOCKS_SCOPE_SQL                                                                   \
 	" o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = k.id" \
 	" AND x.user_id = ? AND x.duty IN ('main','co')))"
-struct rows_query;
-void clocks_scope_binds(struct rows_query *q, struct ctx *c, enum clock_scope s);
 
 /* The sources (each in its module's file). */
 int measures_clocks(struct clock_sink *k, enum clock_scope s);

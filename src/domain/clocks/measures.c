@@ -602,62 +602,60 @@ int measures_list(struct ctx *c, int64_t case_id, int active_only, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+static int measure_clocks(struct clock_sink *k, json_t *r, void *arg)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
+	int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
+
+	if (!t)
+		return PS_OK;
+	end = measure_tier_deadline(clocks_sink_calendar(k), t, start, (int)row_int(r, "days"));
+	clocks_add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), measure_tier_rule(t),
+	    arena_printf(c->arena, "%s", t->label), start, end, measure_tier_unit(t), id, row_str(r, "person"),
+	    "期限届满前释放、变更措施或依法延长");
+	/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
+	if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
+		clocks_add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
+			 rule_get(RULE_ADM_SUMMON_NOCHAIN)->code, "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
+			 end, measure_tier_unit(t), id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
+			 start);
+	for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
+		const char *field;
+
+		if (strcmp(ms->kind, t->kind) != 0)
+			continue;
+		field = strcmp(ms->key, "kss") == 0 ? "kss_at"
+			: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
+		if (json_is_integer(json_object_get(r, field)))
+			continue;
+		if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
+			continue;
+		clocks_add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key),
+		    rule_get(ms->rule_id)->code, ms->label, start,
+		    measure_milestone_deadline(clocks_sink_calendar(k), ms, start), rule_clock_unit(ms->rule_id), id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
+	}
+	(void)arg;
+	return PS_OK;
+}
+
 int measures_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	const struct clock_scan d = {
+		.sql = "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
+		       " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
+		       " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
+		       "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
+		       "  AND pm.ended_at > m.started_at - ?) AS chained,"
+		       " o.name AS unit_name, " PARTY_NAME_SQL " AS person"
+		       " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
+		       " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
+		       " WHERE m.status = 'active' AND" CLOCKS_SCOPE_SQL " ORDER BY m.id",
+		.binds = "ilmm",
+		.ints = { setting_int(c, "warn.nochain_hours", 0) * 3600 },
+		.each = measure_clocks,
+	};
 
-	rows_binds(&q, c);
-	rows_bind_int(&q, setting_int(c, "warn.nochain_hours", 0) * 3600);
-	clocks_scope_binds(&q, c, s);
-	rc = rows_all(&q,
-			 "SELECT m.id, m.kind, m.tier, m.days, m.started_at, m.kss_at, m.family_at,"
-			 " m.question_at, m.family_exception, k.id AS case_id, k.case_no, k.unit_id,"
-			 " (SELECT COUNT(*) FROM measure pm WHERE pm.case_id = m.case_id AND pm.party_id = m.party_id"
-			 "  AND pm.kind = m.kind AND pm.id <> m.id AND pm.ended_at IS NOT NULL"
-			 "  AND pm.ended_at > m.started_at - ?) AS chained,"
-			 " o.name AS unit_name, " PARTY_NAME_SQL " AS person"
-			 " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
-			 " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
-			 " WHERE m.status = 'active' AND" CLOCKS_SCOPE_SQL " ORDER BY m.id",
-			 &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		const struct measure_tier *t = measure_tier_find(row_str(r, "kind"), row_str(r, "tier"));
-		int64_t id = row_int(r, "id"), start = row_int(r, "started_at"), end;
-
-		if (!t)
-			continue;
-		end = measure_tier_deadline(clocks_sink_calendar(k), t, start, (int)row_int(r, "days"));
-		clocks_add(k, r, arena_printf(c->arena, "measure:%lld", (long long)id), measure_tier_rule(t),
-		    arena_printf(c->arena, "%s", t->label), start, end, measure_tier_unit(t), id, row_str(r, "person"),
-		    "期限届满前释放、变更措施或依法延长");
-		/* ADM-SUMMON-NOCHAIN: summoned again soon after the last summons ended */
-		if (!strcmp(t->kind, "summons") && row_int(r, "chained"))
-			clocks_add_warn(k, r, arena_printf(c->arena, "measure:%lld:nochain", (long long)id),
-				 rule_get(RULE_ADM_SUMMON_NOCHAIN)->code, "连续传唤（距上次传唤结束不足间隔时间，防止变相拘禁）", start,
-				 end, measure_tier_unit(t), id, row_str(r, "person"), "核实连续传唤的必要性，不得以连续传唤变相拘禁",
-				 start);
-		for (const struct measure_milestone *ms = measure_milestones; ms->kind; ms++) {
-			const char *field;
-
-			if (strcmp(ms->kind, t->kind) != 0)
-				continue;
-			field = strcmp(ms->key, "kss") == 0 ? "kss_at"
-				: strcmp(ms->key, "family") == 0 ? "family_at" : "question_at";
-			if (json_is_integer(json_object_get(r, field)))
-				continue;
-			if (strcmp(ms->key, "family") == 0 && row_str(r, "family_exception"))
-				continue;
-			clocks_add(k, r, arena_printf(c->arena, "measure:%lld:%s", (long long)id, ms->key),
-			    rule_get(ms->rule_id)->code, ms->label, start,
-			    measure_milestone_deadline(clocks_sink_calendar(k), ms, start), rule_clock_unit(ms->rule_id), id, row_str(r, "person"), "记录完成时间，或注明无法办理的原因");
-		}
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	return clocks_scan(k, s, &d);
 }

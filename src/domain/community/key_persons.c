@@ -765,40 +765,32 @@ int key_persons_acknowledge(struct ctx *c, int64_t transfer_id, json_t **out)
 }
 
 /* 预警: a key person not seen within his level's cycle (COM-ZD-LIST) */
-int key_persons_clocks(struct clock_sink *k, enum clock_scope s)
+static int key_person_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int64_t base = row_str(r, "last_met_on") ? days_of(row_str(r, "last_met_on")) : days_of(row_str(r, "listed_on"));
+	int64_t cycle = cycle_days(c, row_str(r, "level"), row_int(r, "station_id"));
 
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%",
-			c->who.scope_path ? c->who.scope_path : c->who.unit_path));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->who.user_id);
-	rc = rows_all(&q,
-		      "SELECT k.id, k.level, k.station_id, k.station_id AS unit_id, o.name AS unit_name, k.listed_on,"
-		      " NULL AS case_id, '' AS case_no, p.name AS person_name,"
-		      " (SELECT MAX(x.contacted_on) FROM key_person_contact x WHERE x.key_person_id = k.id"
-		      " AND x.mode IN ('meet','visit')) AS last_met_on"
-		      " FROM key_person k JOIN person p ON p.id = k.person_id JOIN org_unit o ON o.id = k.station_id"
-		      " WHERE k.status <> 'removed' AND o.path LIKE ? AND (? = 0 OR k.beat_id IN " BEATS_OF_USER_SQL ")",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int64_t base = row_str(r, "last_met_on") ? days_of(row_str(r, "last_met_on")) : days_of(row_str(r, "listed_on"));
-		int64_t cycle = cycle_days(c, row_str(r, "level"), row_int(r, "station_id"));
+	json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "重点人员%lld", (long long)row_int(r, "id"))));
+	clocks_add(k, r, arena_printf(c->arena, "key_person:%lld:%s", (long long)row_int(r, "id"), ymd(c, base)),
+		   "COM-ZD-LIST", "重点人员见面", day_start(base), day_start(base + cycle + 1), CLOCK_DAYS, 0,
+		   row_str(r, "person_name"), "见面或走访并登记");
+	(void)arg;
+	return PS_OK;
+}
 
-		json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "重点人员%lld", (long long)row_int(r, "id"))));
-		clocks_add(k, r, arena_printf(c->arena, "key_person:%lld:%s", (long long)row_int(r, "id"), ymd(c, base)),
-			   "COM-ZD-LIST", "重点人员见面", day_start(base), day_start(base + cycle + 1), CLOCK_DAYS, 0,
-			   row_str(r, "person_name"), "见面或走访并登记");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int key_persons_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.sql = "SELECT k.id, k.level, k.station_id, k.station_id AS unit_id, o.name AS unit_name, k.listed_on,"
+		       " NULL AS case_id, '' AS case_no, p.name AS person_name,"
+		       " (SELECT MAX(x.contacted_on) FROM key_person_contact x WHERE x.key_person_id = k.id"
+		       " AND x.mode IN ('meet','visit')) AS last_met_on"
+		       " FROM key_person k JOIN person p ON p.id = k.person_id JOIN org_unit o ON o.id = k.station_id"
+		       " WHERE k.status <> 'removed' AND o.path LIKE ? AND (? = 0 OR k.beat_id IN " BEATS_OF_USER_SQL ")",
+		.binds = "lmmmm",
+		.each = key_person_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

@@ -58,37 +58,35 @@ int dispatch_alerts_list(struct ctx *c, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int dispatch_alerts_clocks(struct clock_sink *k, enum clock_scope s)
+static int dispatch_alert_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	int64_t after = escalate_seconds(c);
-	size_t i;
-	int rc;
+	int64_t after = *(const int64_t *)arg;
 
+	clocks_add(k, r, arena_printf(c->arena, "incident:%lld:ack", (long long)row_int(r, "id")),
+		   "PAT-110-FIRST", arena_printf(c->arena, "派警指令未签收：%s", row_str(r, "incident_no")),
+		   row_int(r, "dispatched_at"), row_int(r, "dispatched_at") + after, CLOCK_HOURS, 0, NULL,
+		   "受派单位立即签收指令并出警");
+	return PS_OK;
+}
+
+int dispatch_alerts_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	int64_t after = escalate_seconds(clocks_sink_ctx(k));
 	/* mine: the dispatches naming me; unit: the scope's */
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-		      "SELECT i.id, i.incident_no, i.dispatched_at, i.station_id AS unit_id, o.name AS unit_name,"
-		      " NULL AS case_id, i.incident_no AS case_no FROM incident i"
-		      " JOIN org_unit o ON o.id = i.station_id"
-		      " WHERE i.status = 'dispatched' AND i.acknowledged_at IS NULL AND i.duplicate_of IS NULL"
-		      " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
-		      " WHERE io.incident_id = i.id AND io.user_id = ?)) ORDER BY i.id",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r)
-		clocks_add(k, r, arena_printf(c->arena, "incident:%lld:ack", (long long)row_int(r, "id")),
-			   "PAT-110-FIRST", arena_printf(c->arena, "派警指令未签收：%s", row_str(r, "incident_no")),
-			   row_int(r, "dispatched_at"), row_int(r, "dispatched_at") + after, CLOCK_HOURS, 0, NULL,
-			   "受派单位立即签收指令并出警");
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	const struct clock_scan d = {
+		.sql = "SELECT i.id, i.incident_no, i.dispatched_at, i.station_id AS unit_id, o.name AS unit_name,"
+		       " NULL AS case_id, i.incident_no AS case_no FROM incident i"
+		       " JOIN org_unit o ON o.id = i.station_id"
+		       " WHERE i.status = 'dispatched' AND i.acknowledged_at IS NULL AND i.duplicate_of IS NULL"
+		       " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
+		       " WHERE io.incident_id = i.id AND io.user_id = ?)) ORDER BY i.id",
+		.binds = "lmm",
+		.each = dispatch_alert_clock,
+		.arg = &after,
+	};
+
+	return clocks_scan(k, s, &d);
 }
 
 int dispatch_alerts_today(struct ctx *c, json_t *items)

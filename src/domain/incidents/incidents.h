@@ -39,45 +39,8 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 /* One incident with its timeline, officers, response times; audited. */
 int incidents_get(struct ctx *c, int64_t id, json_t **out);
 
-/* 派警: to a station (and officers of it). Dispatcher/supervisor, or the
- * station's chief within the station. */
-int incidents_dispatch(struct ctx *c, int64_t id, int64_t station_id, const int64_t *officers,
-		       int nofficers, json_t **out);
-
-/* 签收, 到场, 结束 by the station. */
-int incidents_step(struct ctx *c, int64_t id, const char *step, json_t **out);
-
-struct incident_feedback {
-	const char *outcome, *text;
-	/* for admin_case / criminal_case: the case made in the same step */
-	const char *title, *offence_code, *act_date;
-	int64_t co_officer_id;
-	/* SUP-ECON: why an economic dispute becomes a case; SUP-JURIS-ADM: the
-	 * ground for an act outside the station's area */
-	const char *econ_reason, *jurisdiction_basis, *jurisdiction_reason;
-};
-
-/* 处警反馈: the outcome; a case outcome registers the case at once (one
- * number runs from incident to case). */
-int incidents_feedback(struct ctx *c, int64_t id, const struct incident_feedback *fb,
-		       json_t **out);
-
-/* 出警人员 (issue 17): the officers (of the station) and vehicles sent, and
- * when they arrived (0: now); the first arrival is the incident's 到场. */
-struct incident_responders {
-	const int64_t *officers;
-	int nofficers;
-	const char *const *vehicles;
-	int nvehicles;
-	int64_t arrived_at;
-};
-int incidents_responders(struct ctx *c, int64_t id, const struct incident_responders *in,
-			 json_t **out);
-
-/* 出警 figures and arrival targets: domain/incidents/response_times.h. */
-
-/* 回告: the callback to the caller, with its result. */
-int incidents_callback(struct ctx *c, int64_t id, const char *result, json_t **out);
+/* The steps after the intake (派警, 签收 / 到场 / 结束, 出警人员, 反馈, 回告):
+ * domain/incidents/incident_steps.h. */
 
 /* The dispatch board: open incidents of the scope with their state and
  * elapsed times, and each station's current incidents (incidents_board.c). */
@@ -88,5 +51,12 @@ int incidents_board(struct ctx *c, json_t **out);
  * category, summary: PAT-110-RECORD; "feedback" — text: PAT-RESCUE; NULL
  * for any other. */
 const char *incidents_field_rule(const char *form, const char *field);
+
+/* Inside the area (incident_steps.c): one incident_event row of the
+ * timeline (detail may be NULL); 1 for the 110 desk (dispatcher,
+ * supervisor: a business rule, not a permission — it sees confidential
+ * incidents and dispatches to any station). */
+int incidents_event(struct ctx *c, int64_t id, const char *action, const char *detail);
+int incidents_is_desk(struct ctx *c);
 
 #endif

@@ -61,41 +61,35 @@ int unfiled_incidents_list(struct ctx *c, const struct unfiled_filter *f, json_t
 }
 
 /* The clock of 有警无案 (PROC-ACCEPT-REG) on the 预警 board. */
-int unfiled_incidents_clocks(struct clock_sink *k, enum clock_scope s)
+static int unfiled_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int64_t window = *(const int64_t *)arg;
 
+	clocks_add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)row_int(r, "id")),
+		   "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", row_str(r, "incident_no")),
+		   row_int(r, "received_at"), row_int(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
+		   "依法受案立案，或反馈不属于违法犯罪的处警结果");
+	return PS_OK;
+}
+
+int unfiled_incidents_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	int64_t window = setting_int(clocks_sink_ctx(k), "incident.unfiled_hours", 0) * 3600;
 	/* 有警无案: a violation or crime reported and no case after the window
 	 * (PROC-ACCEPT-REG: every report is accepted and registered, XZCX Art 60) */
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : arena_printf(c->arena, "%s%%",
-			c->who.scope_path ? c->who.scope_path : c->who.unit_path));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-			 "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
-			 " NULL AS case_id, i.incident_no AS case_no FROM incident i"
-			 " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
-			 " WHERE ic.violation = 1 AND i.case_id IS NULL AND i.duplicate_of IS NULL"
-			 " AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
-			 " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
-			 " WHERE io.incident_id = i.id AND io.user_id = ?))",
-			 &rows);
-	if (rc)
-		return rc;
-	{
-		int64_t window = setting_int(c, "incident.unfiled_hours", 0) * 3600;
+	const struct clock_scan d = {
+		.sql = "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
+		       " NULL AS case_id, i.incident_no AS case_no FROM incident i"
+		       " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
+		       " WHERE ic.violation = 1 AND i.case_id IS NULL AND i.duplicate_of IS NULL"
+		       " AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
+		       " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
+		       " WHERE io.incident_id = i.id AND io.user_id = ?))",
+		.binds = "lmm",
+		.each = unfiled_clock,
+		.arg = &window,
+	};
 
-		json_array_foreach(rows, i, r)
-			clocks_add(k, r, arena_printf(c->arena, "incident:%lld:unfiled", (long long)row_int(r, "id")),
-			    "PROC-ACCEPT-REG", arena_printf(c->arena, "有警无案：%s", row_str(r, "incident_no")),
-			    row_int(r, "received_at"), row_int(r, "received_at") + window, CLOCK_HOURS, 0, NULL,
-			    "依法受案立案，或反馈不属于违法犯罪的处警结果");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	return clocks_scan(k, s, &d);
 }

@@ -268,40 +268,36 @@ int leader_tasks_act(struct ctx *c, int64_t id, const char *action, const char *
 
 /* Open tasks are clocks from assignment to deadline (PAT-IND-TASKS): the
  * 预警 board shows them WARN leader_task.warn_hours before, BREACH after. */
-int leader_tasks_clocks(struct clock_sink *k, enum clock_scope s)
+static int leader_task_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	int64_t warn = setting_int(c, "leader_task.warn_hours", 0) * 3600;
-	size_t i;
-	int rc;
+	int64_t warn = *(const int64_t *)arg;
+	int64_t start = row_int(r, "created_at"), end = row_int(r, "deadline");
+	int64_t at = end - warn > start ? end - warn : start;
 
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-		      TASK_COLS " WHERE t.status <> 'done' AND o.path LIKE ?"
-				" AND (? = 0 OR t.assignee_id IS NULL OR t.assignee_id = ?) ORDER BY t.id",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int64_t start = row_int(r, "created_at"), end = row_int(r, "deadline");
-		int64_t at = end - warn > start ? end - warn : start;
+	json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "交办%lld", (long long)row_int(r, "id"))));
+	json_object_set_new(r, "case_id", json_null());
+	clocks_add_warn(k, r, arena_printf(c->arena, "leader_task:%lld", (long long)row_int(r, "id")),
+			rule_get(RULE_PAT_IND_TASKS)->code,
+			arena_printf(c->arena, "领导交办（%s）：%s", row_str(r, "leader_name"), row_str(r, "content")),
+			start, end, CLOCK_HOURS, 0, NULL, "签收办理并报告办理结果", at);
+	return PS_OK;
+}
 
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "unit_name", json_string(row_str(r, "station_name")));
-		json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "交办%lld", (long long)row_int(r, "id"))));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add_warn(k, r, arena_printf(c->arena, "leader_task:%lld", (long long)row_int(r, "id")),
-				rule_get(RULE_PAT_IND_TASKS)->code,
-				arena_printf(c->arena, "领导交办（%s）：%s", row_str(r, "leader_name"), row_str(r, "content")),
-				start, end, CLOCK_HOURS, 0, NULL, "签收办理并报告办理结果", at);
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int leader_tasks_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	int64_t warn = setting_int(clocks_sink_ctx(k), "leader_task.warn_hours", 0) * 3600;
+	const struct clock_scan d = {
+		.sql = TASK_COLS " WHERE t.status <> 'done' AND o.path LIKE ?"
+				 " AND (? = 0 OR t.assignee_id IS NULL OR t.assignee_id = ?) ORDER BY t.id",
+		.binds = "lmm",
+		.unit_col = "station_id",
+		.unit_name_col = "station_name",
+		.each = leader_task_clock,
+		.arg = &warn,
+	};
+
+	return clocks_scan(k, s, &d);
 }
 
 /* The today page: the open tasks of the station given to me or to nobody */

@@ -575,58 +575,54 @@ int appeals_list(struct ctx *c, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int appeals_clocks(struct clock_sink *k, enum clock_scope s)
+static int appeal_clocks(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
 	const struct calendar *cal = clocks_sink_calendar(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	const char *kind = row_str(r, "kind");
+	int64_t t = day_start(day_of(row_str(r, "received_on")));
+	long long id = (long long)row_int(r, "id");
 
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rc = rows_all(&q,
-		      "SELECT a.id, a.kind, a.received_on, a.case_id, k.case_no, a.station_id AS unit_id, o.name AS unit_name,"
-		      " a.answered_on, a.via_station, a.forwarded_on, a.materials_complete, a.completion_notice_on"
-		      " FROM appeal a JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
-		      " WHERE o.path LIKE ? AND a.outcome IS NULL",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		const char *kind = row_str(r, "kind");
-		int64_t t = day_start(day_of(row_str(r, "received_on")));
-		long long id = (long long)row_int(r, "id");
+	/* SUP-FY-ONSPOT-FORWARD: filed through the station, forwarded in 5 working days */
+	if (row_int(r, "via_station") && !row_str(r, "forwarded_on"))
+		clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:forward", id), "SUP-FY-ONSPOT-FORWARD",
+			   "复议申请转送", t, rule_deadline(cal, RULE_SUP_FY_ONSPOT_FORWARD, 0, t), CLOCK_WORKDAYS,
+			   0, NULL, "将复议申请转送行政复议机关");
+	/* SUP-PC-INTAKE: everything missing told at once, within 5 days */
+	if (strcmp(kind, "state_compensation") == 0 && !row_int(r, "materials_complete") &&
+	    !row_str(r, "completion_notice_on"))
+		clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:complete", id), "SUP-PC-INTAKE",
+			   "赔偿申请一次性补正告知", t, rule_deadline(cal, RULE_SUP_PC_INTAKE, 0, t), CLOCK_DAYS, 0,
+			   NULL, "一次性告知需要补正的全部内容");
+	if (row_str(r, "answered_on") && strcmp(kind, "state_compensation") != 0)
+		return PS_OK;
+	if (strcmp(kind, "reconsideration") == 0)
+		clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:answer", id), "SUP-FY-ANSWER", "行政复议书面答复",
+			   t, rule_deadline(cal, RULE_SUP_FY_ANSWER, 0, t), CLOCK_WORKDAYS, 0, NULL,
+			   "向复议机关提交书面答复和证据、依据");
+	else if (strcmp(kind, "litigation") == 0)
+		clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:evidence", id), "SUP-SS-EVID-15",
+			   "行政诉讼答辩举证", t, rule_deadline(cal, RULE_SUP_SS_EVID_15, 0, t), CLOCK_DAYS, 0, NULL,
+			   "向人民法院提交证据、依据和答辩状");
+	else
+		clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:decide", id), "SUP-PC-DECIDE-2M",
+			   "国家赔偿决定", t, rule_deadline(cal, RULE_SUP_PC_DECIDE_2M, 0, t), CLOCK_MONTHS, 0, NULL,
+			   "作出是否赔偿的决定");
+	(void)arg;
+	return PS_OK;
+}
 
-		/* SUP-FY-ONSPOT-FORWARD: filed through the station, forwarded in 5 working days */
-		if (row_int(r, "via_station") && !row_str(r, "forwarded_on"))
-			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:forward", id), "SUP-FY-ONSPOT-FORWARD",
-				   "复议申请转送", t, rule_deadline(cal, RULE_SUP_FY_ONSPOT_FORWARD, 0, t), CLOCK_WORKDAYS,
-				   0, NULL, "将复议申请转送行政复议机关");
-		/* SUP-PC-INTAKE: everything missing told at once, within 5 days */
-		if (strcmp(kind, "state_compensation") == 0 && !row_int(r, "materials_complete") &&
-		    !row_str(r, "completion_notice_on"))
-			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:complete", id), "SUP-PC-INTAKE",
-				   "赔偿申请一次性补正告知", t, rule_deadline(cal, RULE_SUP_PC_INTAKE, 0, t), CLOCK_DAYS, 0,
-				   NULL, "一次性告知需要补正的全部内容");
-		if (row_str(r, "answered_on") && strcmp(kind, "state_compensation") != 0)
-			continue;
-		if (strcmp(kind, "reconsideration") == 0)
-			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:answer", id), "SUP-FY-ANSWER", "行政复议书面答复",
-				   t, rule_deadline(cal, RULE_SUP_FY_ANSWER, 0, t), CLOCK_WORKDAYS, 0, NULL,
-				   "向复议机关提交书面答复和证据、依据");
-		else if (strcmp(kind, "litigation") == 0)
-			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:evidence", id), "SUP-SS-EVID-15",
-				   "行政诉讼答辩举证", t, rule_deadline(cal, RULE_SUP_SS_EVID_15, 0, t), CLOCK_DAYS, 0, NULL,
-				   "向人民法院提交证据、依据和答辩状");
-		else
-			clocks_add(k, r, arena_printf(c->arena, "appeal:%lld:decide", id), "SUP-PC-DECIDE-2M",
-				   "国家赔偿决定", t, rule_deadline(cal, RULE_SUP_PC_DECIDE_2M, 0, t), CLOCK_MONTHS, 0, NULL,
-				   "作出是否赔偿的决定");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int appeals_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.station_work = 1,
+		.sql = "SELECT a.id, a.kind, a.received_on, a.case_id, k.case_no, a.station_id AS unit_id, o.name AS unit_name,"
+		       " a.answered_on, a.via_station, a.forwarded_on, a.materials_complete, a.completion_notice_on"
+		       " FROM appeal a JOIN police_case k ON k.id = a.case_id JOIN org_unit o ON o.id = a.station_id"
+		       " WHERE o.path LIKE ? AND a.outcome IS NULL",
+		.binds = "l",
+		.each = appeal_clocks,
+	};
+
+	return clocks_scan(k, s, &d);
 }

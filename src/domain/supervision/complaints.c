@@ -783,72 +783,69 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 	return rc ? rc : complaints_get(c, id, out);
 }
 
-int complaints_clocks(struct clock_sink *k, enum clock_scope s)
+static int complaint_clocks(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
 	const struct calendar *cal = clocks_sink_calendar(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	const char *st = row_str(r, "status"), *code = row_str(r, "tracking_code");
+	long long id = (long long)row_int(r, "id");
 
-	if (s == SCOPE_MINE) /* the station's and the 督察's, not one officer's */
-		return clocks_sink_rc(k);
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rows_bind_int(&q, s != SCOPE_ALL && c->who.station_id); /* SUP-XF-CONFIDENTIAL */
-	rc = rows_all(&q,
-		      "SELECT m.id, m.tracking_code, m.status, m.track, m.received_at, m.accepted_at, m.extended_at,"
-		      " m.review_requested_at, m.recheck_requested_at, m.station_id AS unit_id, o.name AS unit_name,"
-		      " m.case_id, m.tracking_code AS case_no, m.origin, m.identity_unclear, m.objected_at"
-		      " FROM complaint m JOIN org_unit o ON o.id = m.station_id"
-		      " WHERE o.path LIKE ? AND (? = 0 OR m.kind <> 'denunciation')"
-		      " AND m.status IN ('received','accepted','reviewing','rechecking')",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		const char *st = row_str(r, "status"), *code = row_str(r, "tracking_code");
-		long long id = (long long)row_int(r, "id");
+	json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "信访 %s", code)));
+	if (strcmp(st, "received") == 0) {
+		int64_t t = row_int(r, "received_at");
 
-		json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "信访 %s", code)));
-		if (strcmp(st, "received") == 0) {
-			int64_t t = row_int(r, "received_at");
+		/* SUP-XF-NOTICE-15: none owed when the name or address is unclear */
+		if (!row_int(r, "identity_unclear"))
+			clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:notice", id), "SUP-XINFANG",
+				   "信访事项受理告知", t, rule_deadline(cal, RULE_SUP_XINFANG, 0, t), CLOCK_DAYS, 0,
+				   NULL, "书面告知信访人是否受理");
+		/* SUP-XF-OBJECT-5WD: a transferred item not ours is objected to in time
+		 * (a window, not a duty: past its end the item is simply handled) */
+		if (strcmp(row_str(r, "origin"), "transferred_in") == 0 && !row_int(r, "objected_at") &&
+		    c->now < rule_deadline(cal, RULE_SUP_XF_OBJECT_5WD, 0, t))
+			clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:object", id), "SUP-XF-OBJECT-5WD",
+				   "转送信访事项异议", t, rule_deadline(cal, RULE_SUP_XF_OBJECT_5WD, 0, t),
+				   CLOCK_WORKDAYS, 0, NULL, "不属本机关职权的，五个工作日内提出异议");
+	} else if (strcmp(st, "accepted") == 0 && strcmp(row_str(r, "track"), "residual") == 0) {
+		int64_t t = row_int(r, "accepted_at");
+		int days = rule_value(RULE_SUP_XINFANG, 1) +
+			   (row_int(r, "extended_at") ? rule_value(RULE_SUP_XINFANG, 2) : 0);
 
-			/* SUP-XF-NOTICE-15: none owed when the name or address is unclear */
-			if (!row_int(r, "identity_unclear"))
-				clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:notice", id), "SUP-XINFANG",
-					   "信访事项受理告知", t, rule_deadline(cal, RULE_SUP_XINFANG, 0, t), CLOCK_DAYS, 0,
-					   NULL, "书面告知信访人是否受理");
-			/* SUP-XF-OBJECT-5WD: a transferred item not ours is objected to in time
-			 * (a window, not a duty: past its end the item is simply handled) */
-			if (strcmp(row_str(r, "origin"), "transferred_in") == 0 && !row_int(r, "objected_at") &&
-			    c->now < rule_deadline(cal, RULE_SUP_XF_OBJECT_5WD, 0, t))
-				clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:object", id), "SUP-XF-OBJECT-5WD",
-					   "转送信访事项异议", t, rule_deadline(cal, RULE_SUP_XF_OBJECT_5WD, 0, t),
-					   CLOCK_WORKDAYS, 0, NULL, "不属本机关职权的，五个工作日内提出异议");
-		} else if (strcmp(st, "accepted") == 0 && strcmp(row_str(r, "track"), "residual") == 0) {
-			int64_t t = row_int(r, "accepted_at");
-			int days = rule_value(RULE_SUP_XINFANG, 1) +
-				   (row_int(r, "extended_at") ? rule_value(RULE_SUP_XINFANG, 2) : 0);
+		clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:finish", id), "SUP-XINFANG",
+			   "信访事项办结", t, clock_deadline(cal, t, CLOCK_DAYS, days, 0), CLOCK_DAYS, 0, NULL,
+			   "办结并送达信访处理意见书");
+	} else if (strcmp(st, "reviewing") == 0) {
+		int64_t t = row_int(r, "review_requested_at");
 
-			clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:finish", id), "SUP-XINFANG",
-				   "信访事项办结", t, clock_deadline(cal, t, CLOCK_DAYS, days, 0), CLOCK_DAYS, 0, NULL,
-				   "办结并送达信访处理意见书");
-		} else if (strcmp(st, "reviewing") == 0) {
-			int64_t t = row_int(r, "review_requested_at");
+		clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:review", id), "SUP-XF-REVIEW",
+			   "信访复查意见", t, rule_deadline(cal, RULE_SUP_XF_REVIEW, 1, t), CLOCK_DAYS, 0, NULL,
+			   "作出书面复查意见");
+	} else if (strcmp(st, "rechecking") == 0) {
+		int64_t t = row_int(r, "recheck_requested_at");
 
-			clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:review", id), "SUP-XF-REVIEW",
-				   "信访复查意见", t, rule_deadline(cal, RULE_SUP_XF_REVIEW, 1, t), CLOCK_DAYS, 0, NULL,
-				   "作出书面复查意见");
-		} else if (strcmp(st, "rechecking") == 0) {
-			int64_t t = row_int(r, "recheck_requested_at");
-
-			clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:recheck", id), "SUP-XF-RECHECK",
-				   "信访复核意见", t, rule_deadline(cal, RULE_SUP_XF_RECHECK, 1, t), CLOCK_DAYS, 0, NULL,
-				   "作出书面复核意见");
-		}
+		clocks_add(k, r, arena_printf(c->arena, "complaint:%lld:recheck", id), "SUP-XF-RECHECK",
+			   "信访复核意见", t, rule_deadline(cal, RULE_SUP_XF_RECHECK, 1, t), CLOCK_DAYS, 0, NULL,
+			   "作出书面复核意见");
 	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	(void)arg;
+	return PS_OK;
+}
+
+int complaints_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	/* the station's and the 督察's, not one officer's; a board of a station
+	 * does not list denunciations (SUP-XF-CONFIDENTIAL) */
+	const struct clock_scan d = {
+		.station_work = 1,
+		.sql = "SELECT m.id, m.tracking_code, m.status, m.track, m.received_at, m.accepted_at, m.extended_at,"
+		       " m.review_requested_at, m.recheck_requested_at, m.station_id AS unit_id, o.name AS unit_name,"
+		       " m.case_id, m.tracking_code AS case_no, m.origin, m.identity_unclear, m.objected_at"
+		       " FROM complaint m JOIN org_unit o ON o.id = m.station_id"
+		       " WHERE o.path LIKE ? AND (? = 0 OR m.kind <> 'denunciation')"
+		       " AND m.status IN ('received','accepted','reviewing','rechecking')",
+		.binds = "ls",
+		.each = complaint_clocks,
+	};
+
+	return clocks_scan(k, s, &d);
 }

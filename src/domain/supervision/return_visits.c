@@ -391,24 +391,23 @@ out:
 	return rc;
 }
 
-int return_visits_clocks(struct clock_sink *k, enum clock_scope s)
+static int return_visit_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	json_t *rows, *r;
-	size_t i;
-	int rc;
 
-	rc = due_rows(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), s == SCOPE_MINE ? c->who.user_id : 0, &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		clocks_add(k, r,
-			   arena_printf(c->arena, "return_visit:%lld:%lld", (long long)row_int(r, "case_id"),
-					(long long)row_int(r, "party_id")),
-			   "SUP-RETURN-VISIT", arena_printf(c->arena, "案件回访（%s）", enums_label(ES_PARTY_ROLE, row_str(r, "role"))),
-			   row_int(r, "closed_at"), row_int(r, "due_at"), CLOCK_DAYS, 0, row_str(r, "party_name"),
-			   "回访当事人并登记满意度");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	clocks_add(k, r,
+		   arena_printf(c->arena, "return_visit:%lld:%lld", (long long)row_int(r, "case_id"),
+				(long long)row_int(r, "party_id")),
+		   "SUP-RETURN-VISIT", arena_printf(c->arena, "案件回访（%s）", enums_label(ES_PARTY_ROLE, row_str(r, "role"))),
+		   row_int(r, "closed_at"), row_int(r, "due_at"), CLOCK_DAYS, 0, row_str(r, "party_name"),
+		   "回访当事人并登记满意度");
+	(void)arg;
+	return PS_OK;
+}
+
+int return_visits_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = { .rows = due_rows, .each = return_visit_clock };
+
+	return clocks_scan(k, s, &d);
 }

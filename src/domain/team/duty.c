@@ -569,59 +569,57 @@ int duty_board(struct ctx *c, int64_t station_id, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
-int duty_clocks(struct clock_sink *k, enum clock_scope s)
+/* one station's days of the coming week without a 值班所领导 */
+static int duty_station_clocks(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
 	struct rows_query q;
-	json_t *rows, *r;
 	int64_t today = date_local_days(c->now);
-	size_t i;
-	int rc;
+	int rc = PS_OK;
 
-	/* the roster is the station's work, not one officer's */
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	/* stations with a roster (they keep one) and a day of the coming
-	 * week without a 值班所领导 */
-	rows_binds(&q, c);
-	rows_bind_text(&q, day_str(c, today - 7));
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rc = rows_all(&q,
-		      "SELECT DISTINCT r.station_id, o.name, o.name AS unit_name FROM duty_roster r JOIN org_unit o ON o.id = r.station_id"
-		      " WHERE r.duty_on >= ? AND o.path LIKE ? ORDER BY r.station_id",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		for (int64_t day = today; day < today + 7; day++) {
-			int64_t n = 0;
+	(void)arg;
+	for (int64_t day = today; day < today + 7; day++) {
+		int64_t n = 0;
 
-			rows_binds(&q, c);
-			rows_bind_int(&q, row_int(r, "station_id"));
-			rows_bind_text(&q, day_str(c, day));
-			rc = rows_int(&q,
-				      "SELECT COUNT(*) FROM duty_roster WHERE station_id = ? AND duty_on = ?"
-				      " AND duty_post = 'leader'",
-				      0, &n);
-			if (rc)
-				break;
-			if (n)
-				continue;
-			json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-			json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
-			json_object_set_new(r, "case_id", json_null());
-			clocks_add(k, r,
-				   arena_printf(c->arena, "duty:%lld:%s", (long long)row_int(r, "station_id"),
-						day_str(c, day)),
-				   rule_get(RULE_PAT_DUTY_24H)->code,
-				   arena_printf(c->arena, "%s 无值班所领导", day_str(c, day)),
-				   shift_start_of(c, row_int(r, "station_id"), today) - 86400,
-				   shift_start_of(c, row_int(r, "station_id"), day), CLOCK_DAYS, 0, NULL,
-				   "在值班表中安排值班所领导");
-		}
+		rows_binds(&q, c);
+		rows_bind_int(&q, row_int(r, "station_id"));
+		rows_bind_text(&q, day_str(c, day));
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM duty_roster WHERE station_id = ? AND duty_on = ?"
+			      " AND duty_post = 'leader'",
+			      0, &n);
 		if (rc)
 			break;
+		if (n)
+			continue;
+		clocks_add(k, r,
+			   arena_printf(c->arena, "duty:%lld:%s", (long long)row_int(r, "station_id"),
+					day_str(c, day)),
+			   rule_get(RULE_PAT_DUTY_24H)->code,
+			   arena_printf(c->arena, "%s 无值班所领导", day_str(c, day)),
+			   shift_start_of(c, row_int(r, "station_id"), today) - 86400,
+			   shift_start_of(c, row_int(r, "station_id"), day), CLOCK_DAYS, 0, NULL,
+			   "在值班表中安排值班所领导");
 	}
-	json_decref(rows);
-	return rc ? rc : clocks_sink_rc(k);
+	return rc;
+}
+
+int duty_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	/* the roster is the station's work, not one officer's: stations with a
+	 * roster (they keep one) and a day of the coming week without a 值班所领导 */
+	const struct clock_scan d = {
+		.station_work = 1,
+		.sql = "SELECT DISTINCT r.station_id, o.name, o.name AS unit_name FROM duty_roster r"
+		       " JOIN org_unit o ON o.id = r.station_id WHERE r.duty_on >= ? AND o.path LIKE ?"
+		       " ORDER BY r.station_id",
+		.binds = "tl",
+		.texts = { day_str(c, date_local_days(c->now) - 7) },
+		.unit_col = "station_id",
+		.title_col = "name",
+		.each = duty_station_clocks,
+	};
+
+	return clocks_scan(k, s, &d);
 }

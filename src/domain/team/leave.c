@@ -300,45 +300,51 @@ int leave_return(struct ctx *c, int64_t id, const char *returned_on, json_t **ou
 	" WHERE l.status = 'approved' AND l.returned_on IS NULL AND l.to_on < ?) x"                      \
 	" LEFT JOIN org_unit p ON p.id = (SELECT parent_id FROM org_unit WHERE id = x.unit_id) WHERE 1 = 1"
 
-int leave_clocks(struct clock_sink *k, enum clock_scope s)
+static int leave_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
+	/* due: the end of the leave's last day */
+	int64_t end = (day_of(row_str(r, "to_on")) + 1) * 86400 - PS_DISPLAY_TZ_OFFSET;
+	int64_t start = day_of(row_str(r, "from_on")) * 86400 - PS_DISPLAY_TZ_OFFSET;
+
+	/* the board lists a 警务室's staff under its station */
+	if (row_str(r, "unit_kind") && !strcmp(row_str(r, "unit_kind"), "post") && row_str(r, "parent_name")) {
+		json_object_set_new(r, "unit_id", json_integer(row_int(r, "parent_id")));
+		json_object_set_new(r, "unit_name", json_string(row_str(r, "parent_name")));
+	}
+	clocks_add(k, r, arena_printf(c->arena, "leave:%lld:return", (long long)row_int(r, "id")),
+		   rule_get(RULE_TEAM_ROSTER_LEAVE)->code,
+		   arena_printf(c->arena, "%s请假%s至%s，假满未销假", row_str(r, "name"), row_str(r, "from_on"),
+				row_str(r, "to_on")),
+		   start, end, CLOCK_DAYS, 0, NULL, "假满应当按时销假");
+	(void)arg;
+	return PS_OK;
+}
+
+/* the overdue leaves within like, or the officer's own (mine) */
+static int overdue_rows(struct ctx *c, const char *like, int64_t mine, json_t **rows)
+{
 	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
 
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_today_str(c));
-	if (s == SCOPE_MINE) {
-		rows_bind_int(&q, c->who.user_id);
-		rc = rows_all(&q, OVERDUE_SQL " AND x.user_id = ? ORDER BY x.id", &rows);
-	} else {
-		rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-		rc = rows_all(&q, OVERDUE_SQL " AND x.path LIKE ? ORDER BY x.id", &rows);
+	if (mine) {
+		rows_bind_int(&q, mine);
+		return rows_all(&q, OVERDUE_SQL " AND x.user_id = ? ORDER BY x.id", rows);
 	}
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		/* due: the end of the leave's last day */
-		int64_t end = (day_of(row_str(r, "to_on")) + 1) * 86400 - PS_DISPLAY_TZ_OFFSET;
-		int64_t start = day_of(row_str(r, "from_on")) * 86400 - PS_DISPLAY_TZ_OFFSET;
+	rows_bind_text(&q, like);
+	return rows_all(&q, OVERDUE_SQL " AND x.path LIKE ? ORDER BY x.id", rows);
+}
 
-		/* the board lists a 警务室's staff under its station */
-		if (row_str(r, "unit_kind") && !strcmp(row_str(r, "unit_kind"), "post") && row_str(r, "parent_name")) {
-			json_object_set_new(r, "unit_id", json_integer(row_int(r, "parent_id")));
-			json_object_set_new(r, "unit_name", json_string(row_str(r, "parent_name")));
-		}
-		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "leave:%lld:return", (long long)row_int(r, "id")),
-			   rule_get(RULE_TEAM_ROSTER_LEAVE)->code,
-			   arena_printf(c->arena, "%s请假%s至%s，假满未销假", row_str(r, "name"), row_str(r, "from_on"),
-					row_str(r, "to_on")),
-			   start, end, CLOCK_DAYS, 0, NULL, "假满应当按时销假");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int leave_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.rows = overdue_rows,
+		.title_col = "name",
+		.each = leave_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }
 
 int leave_today(struct ctx *c, json_t *items)

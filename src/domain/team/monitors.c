@@ -225,41 +225,38 @@ int monitor_visit_answer(struct ctx *c, int64_t visit_id, const char *answer, js
 	return *out ? PS_OK : NOMEM(c);
 }
 
-int monitors_clocks(struct clock_sink *k, enum clock_scope s)
+static int monitor_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int y, m, d;
+	int64_t start, end, day;
 
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rc = rows_all(&q, VISIT_COLS " WHERE v.answered_on IS NULL AND s.path LIKE ? ORDER BY v.id", &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int y, m, d;
-		int64_t start, end, day;
+	if (date_parse(row_str(r, "visited_on"), 10, &y, &m, &d))
+		return PS_OK;
+	day = date_days_from_civil(y, m, d);
+	start = day * 86400 - 8 * 3600;
+	if (date_parse(row_str(r, "due_on"), 10, &y, &m, &d))
+		return PS_OK;
+	day = date_days_from_civil(y, m, d) + 1; /* the due day is the last day */
+	end = day * 86400 - 8 * 3600;
+	clocks_add(k, r, arena_printf(c->arena, "monitor_visit:%lld:answer", (long long)row_int(r, "id")),
+		   rule_get(RULE_TEAM_MONITOR_ANSWER)->code,
+		   arena_printf(c->arena, "答复警风警纪监督员意见：%s", row_str(r, "opinion")), start, end,
+		   CLOCK_DAYS, 0, NULL, "答复监督员意见");
+	(void)arg;
+	return PS_OK;
+}
 
-		if (date_parse(row_str(r, "visited_on"), 10, &y, &m, &d))
-			continue;
-		day = date_days_from_civil(y, m, d);
-		start = day * 86400 - 8 * 3600;
-		if (date_parse(row_str(r, "due_on"), 10, &y, &m, &d))
-			continue;
-		day = date_days_from_civil(y, m, d) + 1; /* the due day is the last day */
-		end = day * 86400 - 8 * 3600;
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "case_no", json_string(row_str(r, "monitor_name")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "monitor_visit:%lld:answer", (long long)row_int(r, "id")),
-			   rule_get(RULE_TEAM_MONITOR_ANSWER)->code,
-			   arena_printf(c->arena, "答复警风警纪监督员意见：%s", row_str(r, "opinion")), start, end,
-			   CLOCK_DAYS, 0, NULL, "答复监督员意见");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int monitors_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.station_work = 1,
+		.sql = VISIT_COLS " WHERE v.answered_on IS NULL AND s.path LIKE ? ORDER BY v.id",
+		.binds = "l",
+		.unit_col = "station_id",
+		.title_col = "monitor_name",
+		.each = monitor_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

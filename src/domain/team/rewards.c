@@ -530,40 +530,34 @@ int rewards_appeal_decide(struct ctx *c, int64_t sanction_id, int revoke, const 
 	return rc ? rc : sanction_answer(c, sanction_id, out);
 }
 
-int rewards_clocks(struct clock_sink *k, enum clock_scope s)
+static int sanction_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	const struct rule *ap = rule_get(RULE_TEAM_DC_APPEAL);
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int hours = !strcmp(row_str(r, "kind"), "confinement");
+	int64_t start = row_int(r, "appeal_at");
+	int64_t end = clock_deadline(clocks_sink_calendar(k), start, hours ? CLOCK_HOURS : CLOCK_DAYS,
+				     ap->value[hours ? 1 : 0], 0);
 
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-		      "SELECT x.id, x.kind, x.appeal_at, x.appeal_to, u.name, x.station_id AS unit_id, o.name AS unit_name"
-		      " FROM sanction x JOIN users u ON u.id = x.user_id JOIN org_unit o ON o.id = x.station_id"
-		      " WHERE x.appeal_at IS NOT NULL AND x.appeal_decided_at IS NULL AND o.path LIKE ?"
-		      " AND (? = 0 OR x.user_id = ?) ORDER BY x.id",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int hours = !strcmp(row_str(r, "kind"), "confinement");
-		int64_t start = row_int(r, "appeal_at");
-		int64_t end = clock_deadline(clocks_sink_calendar(k), start, hours ? CLOCK_HOURS : CLOCK_DAYS,
-					     ap->value[hours ? 1 : 0], 0);
+	clocks_add(k, r, arena_printf(c->arena, "sanction:%lld:appeal", (long long)row_int(r, "id")), ap->code,
+		   arena_printf(c->arena, "%s对%s的申诉待%s决定", row_str(r, "name"),
+				enums_label(ES_SANCTION_KIND, row_str(r, "kind")), row_str(r, "appeal_to")),
+		   start, end, hours ? CLOCK_HOURS : CLOCK_DAYS, 0, NULL, "登记上一级公安机关的申诉决定");
+	(void)arg;
+	return PS_OK;
+}
 
-		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "sanction:%lld:appeal", (long long)row_int(r, "id")), ap->code,
-			   arena_printf(c->arena, "%s对%s的申诉待%s决定", row_str(r, "name"),
-					enums_label(ES_SANCTION_KIND, row_str(r, "kind")), row_str(r, "appeal_to")),
-			   start, end, hours ? CLOCK_HOURS : CLOCK_DAYS, 0, NULL, "登记上一级公安机关的申诉决定");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int rewards_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.sql = "SELECT x.id, x.kind, x.appeal_at, x.appeal_to, u.name, x.station_id AS unit_id, o.name AS unit_name"
+		       " FROM sanction x JOIN users u ON u.id = x.user_id JOIN org_unit o ON o.id = x.station_id"
+		       " WHERE x.appeal_at IS NOT NULL AND x.appeal_decided_at IS NULL AND o.path LIKE ?"
+		       " AND (? = 0 OR x.user_id = ?) ORDER BY x.id",
+		.binds = "lmm",
+		.title_col = "name",
+		.each = sanction_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

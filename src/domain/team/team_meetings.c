@@ -551,74 +551,86 @@ static int missing_for(struct ctx *c, int64_t station, json_t *out)
 	return rc;
 }
 
+/* a station's expected meetings that were not recorded */
+static int meeting_clocks(struct clock_sink *k, json_t *st, void *arg)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	json_t *miss = json_array(), *it;
+	size_t j;
+	int rc;
+
+	(void)arg;
+	rc = missing_for(c, row_int(st, "station_id"), miss);
+	json_array_foreach(miss, j, it) {
+		if (rc)
+			break;
+		clocks_add(k, st,
+			   arena_printf(c->arena, "team_meeting:%lld:%s:%s", (long long)row_int(st, "station_id"),
+					row_str(it, "kind"), row_str(it, "day")),
+			   rule_get(RULE_TEAM_MEETING_PLAN)->code, row_str(it, "label"),
+			   local_midnight(row_int(it, "due")), local_midnight(row_int(it, "due") + 1), CLOCK_DAYS,
+			   0, NULL, "召开并记录会议学习");
+	}
+	json_decref(miss);
+	return rc;
+}
+
+/* officer_rows of this year */
+static int officers_this_year(struct ctx *c, const char *like, int64_t mine, json_t **out)
+{
+	int y, m, d;
+
+	ctx_today(c, &y, &m, &d);
+	return officer_rows(c, like, mine, y, out);
+}
+
+/* an officer behind the year's training pace */
+static int training_clock(struct clock_sink *k, json_t *it, void *arg)
+{
+	struct ctx *c = clocks_sink_ctx(k);
+	int y, m, d;
+
+	(void)arg;
+	if (!json_is_true(json_object_get(it, "behind")))
+		return PS_OK;
+	ctx_today(c, &y, &m, &d);
+	clocks_add_warn(k, it, arena_printf(c->arena, "training:%lld:%d", (long long)row_int(it, "user_id"), y),
+			rule_get(RULE_TEAM_TRAIN_DAYS)->code,
+			arena_printf(c->arena, "%s本年培训%lld天，按进度应有%lld天（全年不少于%lld天）",
+				     row_str(it, "name"), (long long)row_int(it, "training_days"),
+				     (long long)row_int(it, "training_expected"), (long long)row_int(it, "training_min")),
+			local_midnight(date_days_from_civil(y, 1, 1)), local_midnight(date_days_from_civil(y + 1, 1, 1)),
+			CLOCK_DAYS, 0, NULL, "参加业务培训", local_midnight(date_days_from_civil(y, 1, 1)));
+	return PS_OK;
+}
+
 int team_meetings_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *stations = NULL, *st, *miss, *it, *rows = NULL;
-	size_t i, j;
-	int y, m, d, rc = PS_OK;
-	int64_t jan1;
-
-	ctx_today(c, &y, &m, &d);
-	jan1 = date_days_from_civil(y, 1, 1);
 	/* expected meetings: the station's work, not one officer's */
-	if (s != SCOPE_MINE) {
-		rows_binds(&q, c);
-		rows_bind_text(&q, day_str(c, date_local_days(c->now) - ACTIVE_DAYS));
-		rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-		rc = rows_all(&q,
-			      "SELECT DISTINCT m.station_id, o.name AS unit_name FROM team_meeting m"
-			      " JOIN org_unit o ON o.id = m.station_id WHERE m.held_on >= ? AND o.path LIKE ?"
-			      " ORDER BY m.station_id",
-			      &stations);
-		json_array_foreach(stations, i, st) {
-			if (rc)
-				break;
-			miss = json_array();
-			rc = missing_for(c, row_int(st, "station_id"), miss);
-			json_array_foreach(miss, j, it) {
-				if (rc)
-					break;
-				json_object_set_new(st, "unit_id", json_integer(row_int(st, "station_id")));
-				json_object_set_new(st, "case_no", json_string(row_str(st, "unit_name")));
-				json_object_set_new(st, "case_id", json_null());
-				clocks_add(k, st,
-					   arena_printf(c->arena, "team_meeting:%lld:%s:%s", (long long)row_int(st, "station_id"),
-							row_str(it, "kind"), row_str(it, "day")),
-					   rule_get(RULE_TEAM_MEETING_PLAN)->code, row_str(it, "label"),
-					   local_midnight(row_int(it, "due")), local_midnight(row_int(it, "due") + 1), CLOCK_DAYS,
-					   0, NULL, "召开并记录会议学习");
-			}
-			json_decref(miss);
-		}
-		json_decref(stations);
-		if (rc)
-			return rc;
-	}
+	const struct clock_scan meetings = {
+		.station_work = 1,
+		.sql = "SELECT DISTINCT m.station_id, o.name AS unit_name FROM team_meeting m"
+		       " JOIN org_unit o ON o.id = m.station_id WHERE m.held_on >= ? AND o.path LIKE ?"
+		       " ORDER BY m.station_id",
+		.binds = "tl",
+		.texts = { day_str(c, date_local_days(c->now) - ACTIVE_DAYS) },
+		.unit_col = "station_id",
+		.title_col = "unit_name",
+		.each = meeting_clocks,
+	};
 	/* officers behind the year's training pace, in stations that keep
-	 * meeting records */
-	rc = officer_rows(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), s == SCOPE_MINE ? c->who.user_id : 0, y, &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, it) {
-		if (!json_is_true(json_object_get(it, "behind")))
-			continue;
-		/* the board lists a 警务室's staff under its station */
-		json_object_set_new(it, "unit_id", json_integer(row_int(it, "station_id")));
-		json_object_set_new(it, "unit_name", json_string(row_str(it, "station_name")));
-		json_object_set_new(it, "case_no", json_string(row_str(it, "name")));
-		json_object_set_new(it, "case_id", json_null());
-		clocks_add_warn(k, it, arena_printf(c->arena, "training:%lld:%d", (long long)row_int(it, "user_id"), y),
-				rule_get(RULE_TEAM_TRAIN_DAYS)->code,
-				arena_printf(c->arena, "%s本年培训%lld天，按进度应有%lld天（全年不少于%lld天）",
-					     row_str(it, "name"), (long long)row_int(it, "training_days"),
-					     (long long)row_int(it, "training_expected"), (long long)row_int(it, "training_min")),
-				local_midnight(jan1), local_midnight(date_days_from_civil(y + 1, 1, 1)), CLOCK_DAYS, 0, NULL,
-				"参加业务培训", local_midnight(jan1));
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	 * meeting records; the board lists a 警务室's staff under its station */
+	const struct clock_scan training = {
+		.rows = officers_this_year,
+		.unit_col = "station_id",
+		.unit_name_col = "station_name",
+		.title_col = "name",
+		.each = training_clock,
+	};
+	int rc = clocks_scan(k, s, &meetings);
+
+	return rc ? rc : clocks_scan(k, s, &training);
 }
 
 int team_meetings_today(struct ctx *c, json_t *items)

@@ -333,11 +333,13 @@ int hotel_guests_report(struct ctx *c, int64_t id, json_t **out)
 	return rc ? rc : guest_get(c, id, out);
 }
 
-/* the foreign guests of the scope whose form is not in */
-static int unreported(struct ctx *c, const char *like, json_t **rows)
+/* the foreign guests of the scope whose form is not in; mine (the officer of a
+ * SCOPE_MINE board) plays no part: the station's work */
+static int unreported(struct ctx *c, const char *like, int64_t mine, json_t **rows)
 {
 	struct rows_query q;
 
+	(void)mine;
 	rows_binds(&q, c);
 	rows_bind_text(&q, like);
 	return rows_all(&q,
@@ -348,33 +350,32 @@ static int unreported(struct ctx *c, const char *like, json_t **rows)
 			rows);
 }
 
-int hotel_guests_clocks(struct clock_sink *k, enum clock_scope s)
+static int hotel_guest_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int64_t start = row_int(r, "checkin_at");
 
+	clocks_add(k, r, arena_printf(c->arena, "hotel_guest:%lld:report", (long long)row_int(r, "id")),
+		   rule_get(RULE_COM_HOTEL_FOREIGN)->code,
+		   arena_printf(c->arena, "境外旅客住宿登记报送：%s %s房", row_str(r, "hotel"), row_str(r, "room")),
+		   start, start + FOREIGN_HOURS * 3600, CLOCK_HOURS, 0, row_str(r, "name"),
+		   "督促旅馆报送境外旅客住宿登记表并登记");
+	(void)arg;
+	return PS_OK;
+}
+
+int hotel_guests_clocks(struct clock_sink *k, enum clock_scope s)
+{
 	/* the station's work, not one officer's */
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	rc = unreported(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int64_t start = row_int(r, "checkin_at");
+	const struct clock_scan d = {
+		.station_work = 1,
+		.rows = unreported,
+		.unit_col = "station_id",
+		.title_col = "hotel",
+		.each = hotel_guest_clock,
+	};
 
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "case_no", json_string(row_str(r, "hotel")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "hotel_guest:%lld:report", (long long)row_int(r, "id")),
-			   rule_get(RULE_COM_HOTEL_FOREIGN)->code,
-			   arena_printf(c->arena, "境外旅客住宿登记报送：%s %s房", row_str(r, "hotel"), row_str(r, "room")),
-			   start, start + FOREIGN_HOURS * 3600, CLOCK_HOURS, 0, row_str(r, "name"),
-			   "督促旅馆报送境外旅客住宿登记表并登记");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	return clocks_scan(k, s, &d);
 }
 
 int hotel_guests_today(struct ctx *c, json_t *items)
@@ -385,7 +386,7 @@ int hotel_guests_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_HOTEL_GUEST_CREATE) || !c->who.station_id)
 		return PS_OK;
-	rc = unreported(c, ctx_scope_like(c), &rows);
+	rc = unreported(c, ctx_scope_like(c), 0, &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {

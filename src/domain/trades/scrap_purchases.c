@@ -272,10 +272,12 @@ int scrap_purchases_handle(struct ctx *c, int64_t id, const char *handling, cons
 	return rc ? rc : purchase_get(c, id, out);
 }
 
-static int open_reports(struct ctx *c, const char *like, json_t **rows)
+/* mine (the officer of a SCOPE_MINE board) plays no part: the station's work */
+static int open_reports(struct ctx *c, const char *like, int64_t mine, json_t **rows)
 {
 	struct rows_query q;
 
+	(void)mine;
 	rows_binds(&q, c);
 	rows_bind_text(&q, like);
 	return rows_all(&q,
@@ -286,32 +288,31 @@ static int open_reports(struct ctx *c, const char *like, json_t **rows)
 			rows);
 }
 
-int scrap_purchases_clocks(struct clock_sink *k, enum clock_scope s)
+static int scrap_purchase_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int64_t start = row_int(r, "created_at");
 
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	rc = open_reports(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int64_t start = row_int(r, "created_at");
+	clocks_add(k, r, arena_printf(c->arena, "scrap_purchase:%lld:handle", (long long)row_int(r, "id")),
+		   rule_get(RULE_COM_SCRAP_REPORT)->code,
+		   arena_printf(c->arena, "可疑废旧金属待处置：%s", row_str(r, "item")), start,
+		   start + HANDLE_HOURS * 3600, CLOCK_HOURS, 0, row_str(r, "seller_name"),
+		   "核查可疑物品：扣留并开具收据，或查明后发还");
+	(void)arg;
+	return PS_OK;
+}
 
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "case_no", json_string(row_str(r, "buyer")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "scrap_purchase:%lld:handle", (long long)row_int(r, "id")),
-			   rule_get(RULE_COM_SCRAP_REPORT)->code,
-			   arena_printf(c->arena, "可疑废旧金属待处置：%s", row_str(r, "item")), start,
-			   start + HANDLE_HOURS * 3600, CLOCK_HOURS, 0, row_str(r, "seller_name"),
-			   "核查可疑物品：扣留并开具收据，或查明后发还");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int scrap_purchases_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.station_work = 1,
+		.rows = open_reports,
+		.unit_col = "station_id",
+		.title_col = "buyer",
+		.each = scrap_purchase_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }
 
 int scrap_purchases_today(struct ctx *c, json_t *items)
@@ -322,7 +323,7 @@ int scrap_purchases_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_SCRAP_PURCHASE_HANDLE) || !c->who.station_id)
 		return PS_OK;
-	rc = open_reports(c, ctx_scope_like(c), &rows);
+	rc = open_reports(c, ctx_scope_like(c), 0, &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {

@@ -166,46 +166,40 @@ int trade_findings_recheck(struct ctx *c, int64_t id, const char *checked_on, in
 	return *out ? PS_OK : NOMEM(c);
 }
 
-int trade_findings_clocks(struct clock_sink *k, enum clock_scope s)
+static int trade_finding_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int y, m, d;
+	int64_t day, start, end;
 
-	rows_binds(&q, c);
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rows_bind_int(&q, s == SCOPE_MINE ? c->who.user_id : 0);
-	rc = rows_all(&q,
-		      FINDING_COLS " WHERE f.rectified_on IS NULL AND o.path LIKE ? AND (? = 0 OR i.officer_id = ?)"
-				   " ORDER BY f.id",
-		      &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int y, m, d;
-		int64_t day, start, end;
+	if (date_parse(row_str(r, "inspected_on"), 10, &y, &m, &d))
+		return PS_OK;
+	day = date_days_from_civil(y, m, d);
+	start = day * 86400 - 8 * 3600;
+	if (date_parse(row_str(r, "deadline"), 10, &y, &m, &d))
+		return PS_OK;
+	/* the deadline day is the last day to fix it */
+	day = date_days_from_civil(y, m, d) + 1;
+	end = day * 86400 - 8 * 3600;
+	clocks_add(k, r, arena_printf(c->arena, "trade_finding:%lld:rectify", (long long)row_int(r, "id")),
+		   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
+		   arena_printf(c->arena, "限期整改：%s", row_str(r, "description")), start, end, CLOCK_DAYS, 0,
+		   NULL, "复查整改情况；逾期未整改的依法处理");
+	(void)arg;
+	return PS_OK;
+}
 
-		if (date_parse(row_str(r, "inspected_on"), 10, &y, &m, &d))
-			continue;
-		day = date_days_from_civil(y, m, d);
-		start = day * 86400 - 8 * 3600;
-		if (date_parse(row_str(r, "deadline"), 10, &y, &m, &d))
-			continue;
-		/* the deadline day is the last day to fix it */
-		day = date_days_from_civil(y, m, d) + 1;
-		end = day * 86400 - 8 * 3600;
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "unit_name", json_string(row_str(r, "station_name")));
-		json_object_set_new(r, "case_no", json_string(row_str(r, "unit_name")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "trade_finding:%lld:rectify", (long long)row_int(r, "id")),
-			   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
-			   arena_printf(c->arena, "限期整改：%s", row_str(r, "description")), start, end, CLOCK_DAYS, 0,
-			   NULL, "复查整改情况；逾期未整改的依法处理");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+int trade_findings_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.sql = FINDING_COLS " WHERE f.rectified_on IS NULL AND o.path LIKE ? AND (? = 0 OR i.officer_id = ?)"
+				    " ORDER BY f.id",
+		.binds = "lmm",
+		.unit_col = "station_id",
+		.unit_name_col = "station_name",
+		.title_col = "unit_name",
+		.each = trade_finding_clock,
+	};
+
+	return clocks_scan(k, s, &d);
 }

@@ -95,10 +95,12 @@ int trade_reminders_drill(struct ctx *c, int64_t unit_id, const char *plan_on, c
 	return rc ? rc : trades_get(c, unit_id, out);
 }
 
-static int open_units(struct ctx *c, const char *like, json_t **rows)
+/* mine (the officer of a SCOPE_MINE board) plays no part: the station's work */
+static int open_units(struct ctx *c, const char *like, int64_t mine, json_t **rows)
 {
 	struct rows_query q;
 
+	(void)mine;
 	rows_binds(&q, c);
 	rows_bind_text(&q, like);
 	return rows_all(&q,
@@ -109,49 +111,48 @@ static int open_units(struct ctx *c, const char *like, json_t **rows)
 			rows);
 }
 
-int trade_reminders_clocks(struct clock_sink *k, enum clock_scope s)
+static int trade_reminder_clocks(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	json_t *rows, *r;
-	size_t i;
-	int rc;
+	int64_t id = row_int(r, "id"), exp = days_of(row_str(r, "licence_expires_on"));
 
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	rc = open_units(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		int64_t id = row_int(r, "id"), exp = days_of(row_str(r, "licence_expires_on"));
+	/* the licence: from warn days before its expiry to the end of its last day */
+	if (exp) {
+		int64_t warn = setting_int(c, "trade.licence_warn_days", row_int(r, "station_id"));
 
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
-		json_object_set_new(r, "case_id", json_null());
-		/* the licence: from warn days before its expiry to the end of its last day */
-		if (exp) {
-			int64_t warn = setting_int(c, "trade.licence_warn_days", row_int(r, "station_id"));
-
-			clocks_add(k, r, arena_printf(c->arena, "trade:%lld:licence:%s", (long long)id, ymd(c, exp)),
-				   rule_get(RULE_COM_TRADE_LICENCE)->code,
-				   arena_printf(c->arena, "许可证到期：%s", row_str(r, "name")), day_start(exp - warn),
-				   day_start(exp + 1), CLOCK_DAYS, 0, NULL, "督促换证或登记歇业、变更");
-		}
-		/* the key unit's drill */
-		if (row_int(r, "key_unit")) {
-			int64_t due = drill_due(c, r), base = days_of(row_str(r, "last_drill_on"));
-
-			if (!base)
-				base = days_of(row_str(r, "plan_on"));
-			if (!base)
-				base = date_local_days(row_int(r, "created_at"));
-			clocks_add(k, r, arena_printf(c->arena, "trade:%lld:drill:%s", (long long)id, ymd(c, base)),
-				   rule_get(RULE_COM_KEYUNIT_SETUP)->code,
-				   arena_printf(c->arena, "应急预案演练：%s", row_str(r, "name")), day_start(base),
-				   day_start(due + 1), CLOCK_DAYS, 0, NULL, "指导单位组织应急预案演练并登记");
-		}
+		clocks_add(k, r, arena_printf(c->arena, "trade:%lld:licence:%s", (long long)id, ymd(c, exp)),
+			   rule_get(RULE_COM_TRADE_LICENCE)->code,
+			   arena_printf(c->arena, "许可证到期：%s", row_str(r, "name")), day_start(exp - warn),
+			   day_start(exp + 1), CLOCK_DAYS, 0, NULL, "督促换证或登记歇业、变更");
 	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	/* the key unit's drill */
+	if (row_int(r, "key_unit")) {
+		int64_t due = drill_due(c, r), base = days_of(row_str(r, "last_drill_on"));
+
+		if (!base)
+			base = days_of(row_str(r, "plan_on"));
+		if (!base)
+			base = date_local_days(row_int(r, "created_at"));
+		clocks_add(k, r, arena_printf(c->arena, "trade:%lld:drill:%s", (long long)id, ymd(c, base)),
+			   rule_get(RULE_COM_KEYUNIT_SETUP)->code,
+			   arena_printf(c->arena, "应急预案演练：%s", row_str(r, "name")), day_start(base),
+			   day_start(due + 1), CLOCK_DAYS, 0, NULL, "指导单位组织应急预案演练并登记");
+	}
+	(void)arg;
+	return PS_OK;
+}
+
+int trade_reminders_clocks(struct clock_sink *k, enum clock_scope s)
+{
+	const struct clock_scan d = {
+		.station_work = 1,
+		.rows = open_units,
+		.unit_col = "station_id",
+		.title_col = "name",
+		.each = trade_reminder_clocks,
+	};
+
+	return clocks_scan(k, s, &d);
 }
 
 static int add_row(struct ctx *c, json_t *items, const char *kind, const char *label, const char *detail,
@@ -174,7 +175,7 @@ int trade_reminders_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_TRADE_INSPECT) || !c->who.station_id)
 		return PS_OK;
-	rc = open_units(c, ctx_scope_like(c), &rows);
+	rc = open_units(c, ctx_scope_like(c), 0, &rows);
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {

@@ -303,39 +303,36 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	return rc;
 }
 
-int trades_clocks(struct clock_sink *k, enum clock_scope s)
+static int trade_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
-	struct rows_query q;
-	json_t *rows, *r;
-	size_t i;
-	int rc;
 
+	/* [the day of the last inspection, the end of the due day) */
+	int64_t due = due_day(c, r), day = due + 1, end = day * 86400 - 8 * 3600;
+
+	day = due - trades_cycle_days(c, row_str(r, "kind"), row_int(r, "station_id"));
+	clocks_add(k, r, arena_printf(c->arena, "trade:%lld:inspect", (long long)row_int(r, "id")),
+		   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
+		   arena_printf(c->arena, "%s检查：%s", kind_label(row_str(r, "category"), row_str(r, "kind")),
+				row_str(r, "name")),
+		   day * 86400 - 8 * 3600, end, CLOCK_DAYS, 0, NULL, "按检查周期进行治安检查并登记");
+	(void)arg;
+	return PS_OK;
+}
+
+int trades_clocks(struct clock_sink *k, enum clock_scope s)
+{
 	/* the inspection cycle is the station's work, not one officer's */
-	if (s == SCOPE_MINE)
-		return clocks_sink_rc(k);
-	rows_binds(&q, c);
-	rows_bind_text(&q, ctx_today_str(c));
-	rows_bind_text(&q, s == SCOPE_ALL ? "/%" : ctx_scope_like(c));
-	rc = rows_all(&q, UNIT_COLS " WHERE o.path LIKE ? AND t.closed_on IS NULL ORDER BY t.id", &rows);
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		/* [the day of the last inspection, the end of the due day) */
-		int64_t due = due_day(c, r), day = due + 1, end = day * 86400 - 8 * 3600;
+	const struct clock_scan d = {
+		.station_work = 1,
+		.sql = UNIT_COLS " WHERE o.path LIKE ? AND t.closed_on IS NULL ORDER BY t.id",
+		.binds = "dl",
+		.unit_col = "station_id",
+		.title_col = "name",
+		.each = trade_clock,
+	};
 
-		day = due - trades_cycle_days(c, row_str(r, "kind"), row_int(r, "station_id"));
-		json_object_set_new(r, "unit_id", json_integer(row_int(r, "station_id")));
-		json_object_set_new(r, "case_no", json_string(row_str(r, "name")));
-		json_object_set_new(r, "case_id", json_null());
-		clocks_add(k, r, arena_printf(c->arena, "trade:%lld:inspect", (long long)row_int(r, "id")),
-			   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
-			   arena_printf(c->arena, "%s检查：%s", kind_label(row_str(r, "category"), row_str(r, "kind")),
-					row_str(r, "name")),
-			   day * 86400 - 8 * 3600, end, CLOCK_DAYS, 0, NULL, "按检查周期进行治安检查并登记");
-	}
-	json_decref(rows);
-	return clocks_sink_rc(k);
+	return clocks_scan(k, s, &d);
 }
 
 int trades_today(struct ctx *c, json_t *items)
