@@ -13,6 +13,7 @@
 #include "domain/admin/settings.h"
 #include "rules/case_flow.h"
 #include "rules/idcard.h"
+#include "rules/remedy.h"
 #include "core/buf.h"
 #include "core/text.h"
 
@@ -171,6 +172,24 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 	json_object_set_new(obj, "review_organ", json_string(setting_text(c, "documents.review_organ", k.unit_id)));
 	json_object_set_new(obj, "litigation_court",
 			    json_string(setting_text(c, "documents.litigation_court", k.unit_id)));
+	{
+		/* the remedy notices the documents print (SUP-FY-BODY, SUP-FY-FIRST):
+		 * written here from the settings and the catalog, never by the web */
+		const char *organ = setting_text(c, "documents.review_organ", k.unit_id);
+		const char *court = setting_text(c, "documents.litigation_court", k.unit_id);
+		char buf[1024];
+		json_t *rn = json_object();
+
+		json_object_set_new(rn, "decision",
+				    json_string(remedy_notice(REMEDY_DECISION, organ, court, buf, sizeof(buf))));
+		json_object_set_new(rn, "onspot_decision",
+				    json_string(remedy_notice(REMEDY_ONSPOT, organ, court, buf, sizeof(buf))));
+		if (strcmp(k.kind, "admin") == 0)
+			json_object_set_new(rn, "decline_notice",
+					    json_string(remedy_notice(REMEDY_ADMIN_DECLINE, organ, court, buf,
+								      sizeof(buf))));
+		json_object_set_new(obj, "remedy_notices", rn);
+	}
 	json_object_set_new(obj, "supervision_phone",
 			    json_string(setting_text(c, "station.supervision_phone", k.unit_id)));
 	json_object_set_new(obj, "bureau_complaint_phone",

@@ -16,6 +16,7 @@
 #include "rules/catalog.h"
 #include "rules/clock.h"
 #include "rules/date.h"
+#include "rules/remedy.h"
 
 #include <string.h>
 
@@ -179,6 +180,12 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 		return ps_fail_field(c->err, PS_EINVAL, "comp_kind", "只有国家赔偿申请填写赔偿类别和材料是否齐全");
 	if (in->via_station && strcmp(in->kind, "reconsideration") != 0)
 		return ps_fail_field(c->err, PS_EINVAL, "via_station", "只有行政复议申请可以经作出决定的机关提交");
+	/* SUP-FY-BODY: a 复议 goes to the 本级人民政府, never to a police organ */
+	if (strcmp(in->kind, "reconsideration") == 0) {
+		rc = remedy_organ_check(in->organ, c->err);
+		if (rc)
+			return rc;
+	}
 	if (in->prior_appeal_id) {
 		int64_t n = 0;
 
