@@ -72,24 +72,27 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 										    (long long)row_int(a, "id"))));
 	}
 	json_object_del(a, "unit_path");
-	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
-		/* SUP-FY-DECIDE: the 复议机关 checks in 5 working days, then
-		 * decides in 60 days (without an extension): the day the
-		 * applicant may sue for want of a decision follows it */
+	if (strcmp(row_str(a, "kind"), "litigation") != 0) {
+		/* SUP-FY-DECIDE (the 复议机关 checks in 5 working days, then
+		 * decides in 60 days) / SUP-PC-DECIDE-2M: the last day of the
+		 * decision; and what the person may do next, until when
+		 * (appeal_windows.c) */
 		struct calendar cal;
-		int64_t t, end;
+		json_t *w = NULL;
 		int y, m, d;
 
 		rc = clocks_calendar(c, &cal);
+		if (!rc)
+			rc = appeal_windows_of(c, &cal, a, &w);
 		if (rc) {
 			json_decref(a);
 			return rc;
 		}
-		t = clock_deadline(&cal, day_start(day_of(row_str(a, "applied_on"))), CLOCK_WORKDAYS,
-				   rule_value(RULE_SUP_FY_DECIDE, 0), 0);
-		end = clock_deadline(&cal, t - 1, CLOCK_DAYS, rule_value(RULE_SUP_FY_DECIDE, 1), 0);
-		date_civil_from_days(date_local_days(end - 1), &y, &m, &d);
+		date_civil_from_days(appeal_windows_decide_day(&cal, row_str(a, "kind"), row_str(a, "applied_on"),
+							       row_str(a, "received_on")),
+				     &y, &m, &d);
 		json_object_set_new(a, "decide_by", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
+		json_object_set_new(a, "claimant_deadline", w ? w : json_null());
 	}
 	if (strcmp(row_str(a, "kind"), "litigation") == 0) {
 		/* SUP-SS-DEFENDANT: after 复议, upheld → the station and the
