@@ -56,6 +56,21 @@ static void decide(struct server *srv, long long id, const char *outcome, const 
 	       200);
 }
 
+/* The claimant_deadline of appeal id in GET /appeals (fails when absent). */
+static json_t *deadline_of_appeal(struct server *srv, long long id)
+{
+	struct resp *r = http(srv, S("fazhi"), "GET", API "/appeals", NULL);
+	json_t *it;
+	size_t i;
+
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (jint(it, "id") == id)
+			return json_object_get(it, "claimant_deadline");
+	fail_msg("appeal %lld is not listed", id);
+	return NULL;
+}
+
 /* The 待办 item (GET /todos, fed by the today sources) of the appeal
  * window ending `until` for user, or NULL. */
 static json_t *today_item(struct server *srv, const char *until, const char *user)
@@ -75,6 +90,7 @@ STORY(compensation_claimant_may_sue_or_apply_until)
 {
 	long long k1, k2, k3, id;
 	struct resp *r;
+	json_t *w;
 
 	clocks_begin(srv);
 	k1 = decided_case(srv, 951);
@@ -97,39 +113,22 @@ STORY(compensation_claimant_may_sue_or_apply_until)
 	EXPECT(r, 201);
 	id = rnum(r, "id");
 	decide(srv, id, "upheld", "2026-07-15", 1);
-	r = http(srv, S("fazhi"), "GET", API "/appeals", NULL);
-	EXPECT(r, 200);
-	{
-		json_t *it, *w = NULL;
-		size_t i;
-
-		json_array_foreach(jpath(r->json, "items"), i, it)
-			if (jint(it, "id") == id)
-				w = json_object_get(it, "claimant_deadline");
-		assert_non_null(w);
-		assert_string_equal(jstr(w, "since"), "decision");
-		assert_string_equal(jstr(w, "from"), "2026-07-15");
-		assert_string_equal(jstr(w, "until"), "2026-10-15");
-	}
+	w = deadline_of_appeal(srv, id);
+	assert_non_null(w);
+	assert_string_equal(jstr(w, "since"), "decision");
+	assert_string_equal(jstr(w, "from"), "2026-07-15");
+	assert_string_equal(jstr(w, "until"), "2026-10-15");
 
 	/* 刑事赔偿 decided 11-02: 30 days to apply to the organ above */
 	r = claim(srv, k3, "state_compensation", "crim_comp", "2026-09-07", "城关派出所");
 	EXPECT(r, 201);
 	id = rnum(r, "id");
 	decide(srv, id, "compensated", "2026-11-02", 1);
-	{
-		struct resp *a = http(srv, S("fazhi"), "GET", API "/appeals", NULL);
-		json_t *it, *w = NULL;
-		size_t i;
-
-		json_array_foreach(jpath(a->json, "items"), i, it)
-			if (jint(it, "id") == id)
-				w = json_object_get(it, "claimant_deadline");
-		assert_non_null(w);
-		assert_string_equal(jstr(w, "rule"), "SUP-PC-CRIM-30D");
-		assert_string_equal(jstr(w, "until"), "2026-12-02");
-		assert_string_equal(jstr(w, "what"), "向赔偿义务机关的上一级机关申请复议");
-	}
+	w = deadline_of_appeal(srv, id);
+	assert_non_null(w);
+	assert_string_equal(jstr(w, "rule"), "SUP-PC-CRIM-30D");
+	assert_string_equal(jstr(w, "until"), "2026-12-02");
+	assert_string_equal(jstr(w, "what"), "向赔偿义务机关的上一级机关申请复议");
 	/* all three windows are past: nothing in the 待办 */
 	assert_null(today_item(srv, "2026-11-03", "fazhi"));
 	assert_null(today_item(srv, "2026-10-15", "fazhi"));
@@ -159,21 +158,13 @@ STORY(reconsideration_decided_then_fifteen_days_to_sue)
 	EXPECT(r, 201);
 	id = rnum(r, "id");
 	decide(srv, id, "upheld", ymd(srv, ev), 0);
-	r = http(srv, S("fazhi"), "GET", API "/appeals", NULL);
-	{
-		json_t *x = NULL;
-		size_t i;
-
-		json_array_foreach(jpath(r->json, "items"), i, it)
-			if (jint(it, "id") == id)
-				x = json_object_get(it, "claimant_deadline");
-		assert_non_null(x);
-		assert_string_equal(jstr(x, "rule"), "SUP-SS-6M");
-		assert_string_equal(jstr(x, "what"), "向人民法院提起行政诉讼");
-		assert_string_equal(jstr(x, "from"), ymd(srv, ev));
-		assert_string_equal(jstr(x, "until"), until);
-		assert_true(json_is_true(json_object_get(x, "open")));
-	}
+	it = deadline_of_appeal(srv, id);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "rule"), "SUP-SS-6M");
+	assert_string_equal(jstr(it, "what"), "向人民法院提起行政诉讼");
+	assert_string_equal(jstr(it, "from"), ymd(srv, ev));
+	assert_string_equal(jstr(it, "until"), until);
+	assert_true(json_is_true(json_object_get(it, "open")));
 	it = today_item(srv, until, "fazhi");
 	assert_non_null(it);
 	assert_non_null(strstr(jstr(it, "label"), fmt(srv, "请求人甲可于%s前向人民法院提起行政诉讼", until)));
@@ -196,18 +187,7 @@ STORY(reconsideration_decided_then_fifteen_days_to_sue)
 	EXPECT(r, 201);
 	w = rnum(r, "id");
 	decide(srv, w, "withdrawn", ymd(srv, today), 0);
-	r = http(srv, S("fazhi"), "GET", API "/appeals", NULL);
-	{
-		size_t i;
-		int seen = 0;
-
-		json_array_foreach(jpath(r->json, "items"), i, it)
-			if (jint(it, "id") == w) {
-				seen = 1;
-				assert_true(json_is_null(json_object_get(it, "claimant_deadline")));
-			}
-		assert_true(seen);
-	}
+	assert_true(json_is_null(deadline_of_appeal(srv, w)));
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)

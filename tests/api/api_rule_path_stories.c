@@ -5,18 +5,6 @@
  * XSS, legal-rules.md). */
 #include "clock_util.h"
 
-/* Epoch seconds of y-m-d hh:00 in Shanghai (UTC+8). */
-static long long shanghai(int y, int m, int d, int hh)
-{
-	struct tm tm = { 0 };
-
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = hh;
-	return (long long)timegm(&tm) - 8 * 3600;
-}
-
 static struct crew crew(struct server *srv)
 {
 	struct crew c;

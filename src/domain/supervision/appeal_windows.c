@@ -21,7 +21,7 @@
 
 #include <string.h>
 
-static int64_t day_of(const char *s)
+int64_t appeal_windows_day_of(const char *s)
 {
 	int y, m, d;
 
@@ -30,7 +30,7 @@ static int64_t day_of(const char *s)
 	return date_days_from_civil(y, m, d);
 }
 
-static int64_t day_start(int64_t d)
+int64_t appeal_windows_day_start(int64_t d)
 {
 	return d * 86400 - PS_DISPLAY_TZ_OFFSET;
 }
@@ -50,12 +50,13 @@ int64_t appeal_windows_decide_day(const struct calendar *cal, const char *kind, 
 
 	if (strcmp(kind, "reconsideration") == 0) {
 		/* SUP-FY-DECIDE: checked in 5 working days, decided in 60 days */
-		t = clock_deadline(cal, day_start(day_of(applied_on)), CLOCK_WORKDAYS, rule_value(RULE_SUP_FY_DECIDE, 0),
-				   0);
+		t = clock_deadline(cal, appeal_windows_day_start(appeal_windows_day_of(applied_on)), CLOCK_WORKDAYS,
+				   rule_value(RULE_SUP_FY_DECIDE, 0), 0);
 		end = clock_deadline(cal, t - 1, CLOCK_DAYS, rule_value(RULE_SUP_FY_DECIDE, 1), 0);
 	} else if (strcmp(kind, "state_compensation") == 0) {
 		/* SUP-PC-DECIDE-2M: two months from the application's receipt */
-		end = rule_deadline(cal, RULE_SUP_PC_DECIDE_2M, 0, day_start(day_of(received_on)));
+		end = rule_deadline(cal, RULE_SUP_PC_DECIDE_2M, 0,
+				    appeal_windows_day_start(appeal_windows_day_of(received_on)));
 	} else {
 		return -1;
 	}
@@ -73,22 +74,22 @@ int appeal_windows_of(struct ctx *c, const struct calendar *cal, json_t *a, json
 		return PS_OK;
 	decide = appeal_windows_decide_day(cal, kind, row_str(a, "applied_on"), row_str(a, "received_on"));
 	/* the event: the decision's day, or the last day of the period */
-	ev = decided ? day_of(row_str(a, "outcome_on")) : decide;
+	ev = decided ? appeal_windows_day_of(row_str(a, "outcome_on")) : decide;
 	if (ev < 0)
 		return PS_OK;
 	if (strcmp(kind, "reconsideration") == 0) {
 		rule = rule_get(RULE_SUP_SS_6M)->code;
 		what = "向人民法院提起行政诉讼";
 		until = date_local_days(
-			clock_deadline(cal, day_start(ev), CLOCK_DAYS, rule_value(RULE_SUP_SS_6M, 1), 0) - 1);
+			clock_deadline(cal, appeal_windows_day_start(ev), CLOCK_DAYS, rule_value(RULE_SUP_SS_6M, 1), 0) - 1);
 	} else if (row_str(a, "comp_kind") && strcmp(row_str(a, "comp_kind"), "crim_comp") == 0) {
 		rule = rule_get(RULE_SUP_PC_CRIM_30D)->code;
 		what = "向赔偿义务机关的上一级机关申请复议";
-		until = date_local_days(rule_deadline(cal, RULE_SUP_PC_CRIM_30D, 0, day_start(ev)) - 1);
+		until = date_local_days(rule_deadline(cal, RULE_SUP_PC_CRIM_30D, 0, appeal_windows_day_start(ev)) - 1);
 	} else {
 		rule = rule_get(RULE_SUP_PC_SUE_3M)->code;
 		what = "向人民法院提起诉讼";
-		until = date_local_days(rule_deadline(cal, RULE_SUP_PC_SUE_3M, 0, day_start(ev)) - 1);
+		until = date_local_days(rule_deadline(cal, RULE_SUP_PC_SUE_3M, 0, appeal_windows_day_start(ev)) - 1);
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "rule", rule, "what", what, "since",
 			 decided ? "decision" : "no_decision", "from", ymd(c, decided ? ev : ev + 1), "until",

@@ -180,6 +180,10 @@ int appeals_clocks(struct clock_sink *k, enum clock_scope s);
 /* ---- appeal_windows.c: the claimant's later deadlines ------------------- */
 
 struct calendar;
+/* The local day number of "YYYY-MM-DD" (-1 when it is not one), and the
+ * instant local day d begins. */
+int64_t appeal_windows_day_of(const char *s);
+int64_t appeal_windows_day_start(int64_t d);
 /* The last day of the period in which the organ decides: a 复议 (SUP-FY-
  * DECIDE) or a 国家赔偿 claim (SUP-PC-DECIDE-2M); -1 for other kinds. */
 int64_t appeal_windows_decide_day(const struct calendar *cal, const char *kind, const char *applied_on,
