@@ -499,5 +499,7 @@ int api_sanctions_appeal(struct req *r);
 extern const struct field sanctions_appeal_fields[];
 int api_sanctions_appeal_decide(struct req *r);
 extern const struct field sanctions_appeal_decision_fields[];
+int api_case_facts_put(struct req *r);
+extern const struct field case_facts_put_fields[];
 
 #endif

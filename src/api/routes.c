@@ -336,5 +336,7 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/team-meetings/figures", api_team_meetings_figures, 0),
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal", api_sanctions_appeal, 0, sanctions_appeal_fields),
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal-decision", api_sanctions_appeal_decide, 0, sanctions_appeal_decision_fields),
+	/* issue 15 remaining gaps (sup6): the case's 认定事实 */
+	ROUTE_B("PUT", "/api/v1/cases/{id}/facts", api_case_facts_put, 0, case_facts_put_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -5,6 +5,7 @@
 #include "domain/admin/auth.h"
 #include "domain/cases/case_actions.h"
 #include "domain/cases/case_records.h"
+#include "domain/cases/case_facts.h"
 #include "domain/cases/cases.h"
 #include "domain/custody/custody.h"
 #include "domain/clocks/measures.h"
@@ -460,4 +461,30 @@ int seed_demo_cases(struct ctx *c)
 		       "群众举报村内有人聚众赌博。", "2026-11-26", "北社乡北社村", "匿名群众", &s);
 	memset(&c->who, 0, sizeof(c->who));
 	return rc;
+}
+
+/* The 认定事实 of case 2 (寻衅滋事, filed): written by its main officer and
+ * corrected by his co-officer after the victims' statements — the case page
+ * shows the text and its two-line history (sup6). */
+SEED_STEP(160, seed_demo_case_facts);
+int seed_demo_case_facts(struct ctx *c)
+{
+	struct rows_query q;
+	json_t *out = NULL;
+	int64_t id = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rc = rows_int(&q, "SELECT id FROM police_case WHERE title = '寻衅滋事' AND status = 'filed'", 0, &id);
+	if (rc || !id)
+		return rc;
+	TRY(auth_actor_load(c, "minjing2"));
+	TRY(case_facts_put(c, id, "经查，嫌疑人孙大勇于2026年11月20日晚在城关镇夜市无故拦截路人，并以言语辱骂。", NULL, &out));
+	TRY(auth_actor_load(c, "minjing1"));
+	TRY(case_facts_put(c, id,
+			   "经查，嫌疑人孙大勇于2026年11月20日21时许在城关镇夜市无故拦截、辱骂路人赵海等三人，"
+			   "经现场群众劝阻仍不停止，情节恶劣。",
+			   "根据被侵害人陈述补充时间和人数", &out));
+	memset(&c->who, 0, sizeof(c->who));
+	return PS_OK;
 }

@@ -7,18 +7,6 @@
  * ADM-LIMIT-6M, ADM-CASE-30D). */
 #include "case_util.h"
 
-/* Epoch seconds of y-m-d hh:00 in Shanghai (UTC+8). */
-static long long shanghai(int y, int m, int d, int hh)
-{
-	struct tm tm = { 0 };
-
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = hh;
-	return (long long)timegm(&tm) - 8 * 3600;
-}
-
 static struct resp *late_case(struct server *srv, const struct session *s, long long co,
 			      const char *act_date, json_t *extra)
 {

@@ -121,6 +121,18 @@ CU_STATIC const char *day_str(struct server *srv, int delta_days)
 	return fmt(srv, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Epoch seconds of y-m-d hh:00 in Shanghai (UTC+8). */
+CU_STATIC long long shanghai(int y, int m, int d, int hh)
+{
+	struct tm tm = { 0 };
+
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hh;
+	return (long long)timegm(&tm) - 8 * 3600;
+}
+
 CU_STATIC int srv_year(const struct server *srv)
 {
 	return srv_day(srv, 0).tm_year + 1900;

@@ -2,6 +2,7 @@
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/population/rental_cycles.h"
+#include "rules/remedy.h"
 #include "core/json.h"
 #include "core/log.h"
 
@@ -301,6 +302,12 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 		if (strcmp(key, "auth.mfa_roles") == 0 && !roles_list_valid(text))
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为以逗号分隔的角色代码，如 admin,chief");
+		/* SUP-FY-BODY: the 复议机关 a decision names is a 人民政府 */
+		if (strcmp(key, "documents.review_organ") == 0) {
+			rc = remedy_organ_check(text, c->err);
+			if (rc)
+				return rc;
+		}
 	}
 	/* an update first, then an insert: portable, and the unique index on
 	 * (skey, unit_id) does not treat NULL unit ids as equal */

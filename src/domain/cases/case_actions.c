@@ -1,4 +1,5 @@
 #include "domain/cases/case_actions.h"
+#include "domain/cases/case_facts.h"
 #include "domain/chain.h"
 #include "domain/team/equipment.h"
 #include "domain/authz.h"
@@ -113,16 +114,27 @@ static int save_report(struct ctx *c, const struct case_row *k, const struct act
 {
 	struct rows_query q;
 
-	if (!in->facts || !*in->facts)
+	int rc;
+
+	int has_facts = in->facts && *in->facts;
+
+	if (!has_facts && (!in->opinion || !*in->opinion))
 		return PS_OK;
+	/* a changed text is kept in the facts' history (case_facts.c); facts
+	 * edited before (PUT /cases/{id}/facts) stand when none are given */
+	if (has_facts) {
+		rc = case_facts_record(c, k, in->facts, "呈请报告", at);
+		if (rc)
+			return rc;
+	}
 	rows_binds(&q, c);
-	rows_bind_text(&q, in->facts);
+	rows_bind_text(&q, has_facts ? in->facts : NULL);
 	rows_bind_text(&q, in->opinion);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, at);
 	rows_bind_int(&q, k->id);
 	return rows_exec(&q,
-			 "UPDATE police_case SET facts = ?, report_opinion = ?, report_by = ?, report_at = ?"
+			 "UPDATE police_case SET facts = COALESCE(?, facts), report_opinion = ?, report_by = ?, report_at = ?"
 			 " WHERE id = ?",
 			 NULL);
 }

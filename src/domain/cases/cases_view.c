@@ -5,14 +5,17 @@
 #include "domain/cases/cases.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/case_actions.h"
+#include "domain/cases/case_facts.h"
 #include "domain/clocks/case_limits.h"
 #include "domain/clocks/measures.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/auth.h"
 #include "domain/rows.h"
+#include "domain/enums.h"
 #include "domain/admin/settings.h"
 #include "rules/case_flow.h"
 #include "rules/idcard.h"
+#include "rules/remedy.h"
 #include "core/buf.h"
 #include "core/text.h"
 
@@ -133,6 +136,36 @@ static int sub(struct ctx *c, json_t *obj, const char *key, const char *sql, int
 						   : PS_OK;
 }
 
+/* The 呈请报告 (request_report) the approvers read before approving, and
+ * its print page: the facts established, the evidence items of the case's
+ * 证据清单 numbered in the order entered — never a fixed sentence — and the
+ * officer's opinion. Built from the answer's own fields. */
+static void request_report(json_t *obj)
+{
+	json_t *ev = json_array(), *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(obj, "evidence"), i, e)
+		json_array_append_new(ev, json_pack("{s:I, s:O, s:s, s:O, s:O, s:O}", "no", (json_int_t)(i + 1), "kind",
+						    json_object_get(e, "kind"), "kind_label",
+						    enums_label(ES_EVIDENCE_KIND, json_string_value(json_object_get(e, "kind"))),
+						    "title", json_object_get(e, "title"), "source",
+						    json_object_get(e, "source") ? json_object_get(e, "source") : json_null(),
+						    "collected_at",
+						    json_object_get(e, "collected_at") ? json_object_get(e, "collected_at")
+										       : json_null()));
+	json_object_set_new(obj, "request_report",
+			    json_pack("{s:O, s:o, s:O, s:O, s:O}", "facts",
+				      json_object_get(obj, "facts") ? json_object_get(obj, "facts") : json_null(),
+				      "evidence", ev, "opinion",
+				      json_object_get(obj, "report_opinion") ? json_object_get(obj, "report_opinion")
+									     : json_null(),
+				      "by_name",
+				      json_object_get(obj, "report_by_name") ? json_object_get(obj, "report_by_name")
+									     : json_null(),
+				      "at", json_object_get(obj, "report_at") ? json_object_get(obj, "report_at") : json_null()));
+}
+
 int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct case_row k;
@@ -171,6 +204,24 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 	json_object_set_new(obj, "review_organ", json_string(setting_text(c, "documents.review_organ", k.unit_id)));
 	json_object_set_new(obj, "litigation_court",
 			    json_string(setting_text(c, "documents.litigation_court", k.unit_id)));
+	{
+		/* the remedy notices the documents print (SUP-FY-BODY, SUP-FY-FIRST):
+		 * written here from the settings and the catalog, never by the web */
+		const char *organ = setting_text(c, "documents.review_organ", k.unit_id);
+		const char *court = setting_text(c, "documents.litigation_court", k.unit_id);
+		char buf[1024];
+		json_t *rn = json_object();
+
+		json_object_set_new(rn, "decision",
+				    json_string(remedy_notice(REMEDY_DECISION, organ, court, buf, sizeof(buf))));
+		json_object_set_new(rn, "onspot_decision",
+				    json_string(remedy_notice(REMEDY_ONSPOT, organ, court, buf, sizeof(buf))));
+		if (strcmp(k.kind, "admin") == 0)
+			json_object_set_new(rn, "decline_notice",
+					    json_string(remedy_notice(REMEDY_ADMIN_DECLINE, organ, court, buf,
+								      sizeof(buf))));
+		json_object_set_new(obj, "remedy_notices", rn);
+	}
 	json_object_set_new(obj, "supervision_phone",
 			    json_string(setting_text(c, "station.supervision_phone", k.unit_id)));
 	json_object_set_new(obj, "bureau_complaint_phone",
@@ -180,7 +231,8 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 	/* what the caller may do on this case, by the predicates its requests
 	 * are decided with: the web shows a button only where it would work */
 	json_object_set_new(obj, "may",
-			    json_pack("{s:b, s:b, s:b, s:b, s:b, s:o}", "edit", cases_may_edit(c, &k),
+			    json_pack("{s:b, s:b, s:b, s:b, s:b, s:b, s:o}", "edit", cases_may_edit(c, &k),
+				      "facts", case_facts_may_edit(c, &k),
 				      "staff", cases_may_staff(c, &k), "measures",
 				      measures_may_act(c, &k), "issue_documents",
 				      documents_may_issue(c, &k), "extend_limit",
@@ -239,6 +291,11 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 			 " e.property_id, e.created_at, u.name AS created_by_name FROM evidence e"
 			 " JOIN users u ON u.id = e.created_by WHERE e.case_id = ? ORDER BY e.id", id);
 	if (!rc)
+		rc = sub(c, obj, "facts_history",
+			 "SELECT f.id, f.old_facts, f.new_facts, f.reason, f.edited_at, u.name AS edited_by_name"
+			 " FROM case_facts_edit f JOIN users u ON u.id = f.edited_by WHERE f.case_id = ? ORDER BY f.id",
+			 id);
+	if (!rc)
 		rc = sub(c, obj, "notice_evidence",
 			 "SELECT ne.notice_id, ne.evidence_id FROM notice_evidence ne"
 			 " JOIN case_notice n ON n.id = ne.notice_id WHERE n.case_id = ?"
@@ -259,6 +316,7 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 		json_decref(obj);
 		return rc;
 	}
+	request_report(obj);
 	/* rule (PROC-ACCEPT-ANON): parties in full for the case's people */
 	full = k.i_am_officer || (c->who.station_id == k.unit_id &&
 				  (ctx_has_role(c, "chief") || ctx_has_role(c, "legal")));

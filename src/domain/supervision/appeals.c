@@ -16,27 +16,13 @@
 #include "rules/catalog.h"
 #include "rules/clock.h"
 #include "rules/date.h"
+#include "rules/remedy.h"
 
 #include <string.h>
 
 #define CASE_PATH_SQL "SELECT o.path FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?"
 #define PATH_SQL "SELECT o.path FROM appeal a JOIN org_unit o ON o.id = a.station_id WHERE a.id = ?"
 
-/* The local day number of "YYYY-MM-DD", or -1. */
-static int64_t day_of(const char *s)
-{
-	int y, m, d;
-
-	if (!s || date_parse(s, strlen(s), &y, &m, &d))
-		return -1;
-	return date_days_from_civil(y, m, d);
-}
-
-/* The instant a local day begins. */
-static int64_t day_start(int64_t d)
-{
-	return d * 86400 - PS_DISPLAY_TZ_OFFSET;
-}
 
 static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 {
@@ -66,29 +52,32 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 		 * the day received, in the name of the organ that acted */
 		int y = 0, m, d;
 
-		date_civil_from_days(day_of(row_str(a, "received_on")), &y, &m, &d);
+		date_civil_from_days(appeal_windows_day_of(row_str(a, "received_on")), &y, &m, &d);
 		json_object_set_new(a, "receipt_no", json_string(arena_printf(c->arena, "赔收〔%04d〕%05lld号", y,
 										    (long long)row_int(a, "id"))));
 	}
 	json_object_del(a, "unit_path");
-	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
-		/* SUP-FY-DECIDE: the 复议机关 checks in 5 working days, then
-		 * decides in 60 days (without an extension): the day the
-		 * applicant may sue for want of a decision follows it */
+	if (strcmp(row_str(a, "kind"), "litigation") != 0) {
+		/* SUP-FY-DECIDE (the 复议机关 checks in 5 working days, then
+		 * decides in 60 days) / SUP-PC-DECIDE-2M: the last day of the
+		 * decision; and what the person may do next, until when
+		 * (appeal_windows.c) */
 		struct calendar cal;
-		int64_t t, end;
+		json_t *w = NULL;
 		int y, m, d;
 
 		rc = clocks_calendar(c, &cal);
+		if (!rc)
+			rc = appeal_windows_of(c, &cal, a, &w);
 		if (rc) {
 			json_decref(a);
 			return rc;
 		}
-		t = clock_deadline(&cal, day_start(day_of(row_str(a, "applied_on"))), CLOCK_WORKDAYS,
-				   rule_value(RULE_SUP_FY_DECIDE, 0), 0);
-		end = clock_deadline(&cal, t - 1, CLOCK_DAYS, rule_value(RULE_SUP_FY_DECIDE, 1), 0);
-		date_civil_from_days(date_local_days(end - 1), &y, &m, &d);
+		date_civil_from_days(appeal_windows_decide_day(&cal, row_str(a, "kind"), row_str(a, "applied_on"),
+							       row_str(a, "received_on")),
+				     &y, &m, &d);
 		json_object_set_new(a, "decide_by", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
+		json_object_set_new(a, "claimant_deadline", w ? w : json_null());
 	}
 	if (strcmp(row_str(a, "kind"), "litigation") == 0) {
 		/* SUP-SS-DEFENDANT: after 复议, upheld → the station and the
@@ -105,7 +94,8 @@ static int appeal_get(struct ctx *c, int64_t id, json_t **out)
 	if (strcmp(row_str(a, "kind"), "reconsideration") == 0) {
 		/* SUP-FY-60: applied within 60 days of knowing (the 复议机关
 		 * decides; the station sees it) */
-		int64_t known = day_of(row_str(a, "known_on")), applied = day_of(row_str(a, "applied_on"));
+		int64_t known = appeal_windows_day_of(row_str(a, "known_on"));
+		int64_t applied = appeal_windows_day_of(row_str(a, "applied_on"));
 		int y, m, d;
 
 		date_civil_from_days(known + rule_value(RULE_SUP_FY_60, 0), &y, &m, &d);
@@ -159,8 +149,8 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 {
 	struct rows_query q;
 	json_t *k = NULL;
-	int64_t id, known = day_of(in->known_on), applied = day_of(in->applied_on),
-		   received = day_of(in->received_on), today = date_local_days(c->now);
+	int64_t id, known = appeal_windows_day_of(in->known_on), applied = appeal_windows_day_of(in->applied_on),
+		   received = appeal_windows_day_of(in->received_on), today = date_local_days(c->now);
 	int rc;
 
 	*out = NULL;
@@ -179,6 +169,12 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 		return ps_fail_field(c->err, PS_EINVAL, "comp_kind", "只有国家赔偿申请填写赔偿类别和材料是否齐全");
 	if (in->via_station && strcmp(in->kind, "reconsideration") != 0)
 		return ps_fail_field(c->err, PS_EINVAL, "via_station", "只有行政复议申请可以经作出决定的机关提交");
+	/* SUP-FY-BODY: a 复议 goes to the 本级人民政府, never to a police organ */
+	if (strcmp(in->kind, "reconsideration") == 0) {
+		rc = remedy_organ_check(in->organ, c->err);
+		if (rc)
+			return rc;
+	}
 	if (in->prior_appeal_id) {
 		int64_t n = 0;
 
@@ -246,7 +242,7 @@ int appeals_create(struct ctx *c, int64_t case_id, const struct appeal_in *in, j
 int appeals_forward(struct ctx *c, int64_t id, const char *forwarded_on, json_t **out)
 {
 	struct rows_query q;
-	int64_t n = 0, day = day_of(forwarded_on);
+	int64_t n = 0, day = appeal_windows_day_of(forwarded_on);
 	int rc;
 
 	*out = NULL;
@@ -291,14 +287,14 @@ int appeals_completion_notice(struct ctx *c, int64_t id, const char *notice_on, 
 {
 	struct rows_query q;
 	json_t *a = NULL;
-	int64_t day = day_of(notice_on), n = 0;
+	int64_t day = appeal_windows_day_of(notice_on), n = 0;
 	int rc;
 
 	*out = NULL;
 	rc = compensation_get(c, id, &a);
 	if (rc)
 		return rc;
-	if (day < 0 || day > date_local_days(c->now) || day < day_of(row_str(a, "received_on")))
+	if (day < 0 || day > date_local_days(c->now) || day < appeal_windows_day_of(row_str(a, "received_on")))
 		rc = ps_fail_field(c->err, PS_EINVAL, "notice_on", "告知日期应为 YYYY-MM-DD，不早于收到申请之日、不晚于今天");
 	else if (!items || !*items)
 		rc = ps_fail_field(c->err, PS_EINVAL, "items", "请一次写明需要补正的全部内容");
@@ -308,7 +304,7 @@ int appeals_completion_notice(struct ctx *c, int64_t id, const char *notice_on, 
 			     "补正内容应当一次性告知，已告知过");
 	else if (json_is_true(json_object_get(a, "materials_complete")))
 		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_MATERIALS_COMPLETE", "SUP-PC-INTAKE", "登记时申请材料已齐全");
-	else if (day > day_of(row_str(a, "received_on")) + rule_value(RULE_SUP_PC_INTAKE, 0))
+	else if (day > appeal_windows_day_of(row_str(a, "received_on")) + rule_value(RULE_SUP_PC_INTAKE, 0))
 		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOTICE_LATE", "SUP-PC-INTAKE",
 			     "已超过收到申请之日起五日的一次性告知期限");
 	json_decref(a);
@@ -332,14 +328,14 @@ int appeals_hearing(struct ctx *c, int64_t id, const char *heard_on, const char 
 {
 	struct rows_query q;
 	json_t *a = NULL;
-	int64_t day = day_of(heard_on);
+	int64_t day = appeal_windows_day_of(heard_on);
 	int rc;
 
 	*out = NULL;
 	rc = compensation_get(c, id, &a);
 	if (rc)
 		return rc;
-	if (day < 0 || day > date_local_days(c->now) || day < day_of(row_str(a, "received_on")))
+	if (day < 0 || day > date_local_days(c->now) || day < appeal_windows_day_of(row_str(a, "received_on")))
 		rc = ps_fail_field(c->err, PS_EINVAL, "heard_on", "听取意见日期应为 YYYY-MM-DD，不早于收到申请之日、不晚于今天");
 	else if (!note || !*note)
 		rc = ps_fail_field(c->err, PS_EINVAL, "note", "请记录赔偿请求人的意见（赔偿方式、项目和数额等）");
@@ -363,7 +359,7 @@ int appeals_payment(struct ctx *c, int64_t id, const char *paid_on, json_t **out
 {
 	struct rows_query q;
 	json_t *a = NULL;
-	int64_t day = day_of(paid_on), fid = 0, n = 0;
+	int64_t day = appeal_windows_day_of(paid_on), fid = 0, n = 0;
 	int rc;
 
 	*out = NULL;
@@ -374,7 +370,7 @@ int appeals_payment(struct ctx *c, int64_t id, const char *paid_on, json_t **out
 		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_NOT_DECIDED", "SUP-PC-RECOVER", "只有决定赔偿的申请可以登记支付");
 	else if (row_str(a, "paid_on"))
 		rc = ps_fail(c->err, PS_ECONFLICT, "COMP_PAID", "SUP-PC-RECOVER", "已登记支付");
-	else if (day < 0 || day > date_local_days(c->now) || day < day_of(row_str(a, "outcome_on")))
+	else if (day < 0 || day > date_local_days(c->now) || day < appeal_windows_day_of(row_str(a, "outcome_on")))
 		rc = ps_fail_field(c->err, PS_EINVAL, "paid_on", "支付日期应为 YYYY-MM-DD，不早于赔偿决定之日、不晚于今天");
 	if (rc) {
 		json_decref(a);
@@ -426,7 +422,7 @@ int appeals_payment(struct ctx *c, int64_t id, const char *paid_on, json_t **out
 int appeals_answer(struct ctx *c, int64_t id, const char *answered_on, json_t **out)
 {
 	struct rows_query q;
-	int64_t n = 0, day = day_of(answered_on);
+	int64_t n = 0, day = appeal_windows_day_of(answered_on);
 	int rc;
 
 	*out = NULL;
@@ -451,7 +447,7 @@ int appeals_outcome(struct ctx *c, int64_t id, const char *outcome, int64_t amou
 {
 	struct rows_query q;
 	json_t *a = NULL;
-	int64_t n = 0, day = day_of(outcome_on);
+	int64_t n = 0, day = appeal_windows_day_of(outcome_on);
 	int rc, against;
 
 	*out = NULL;
@@ -580,7 +576,7 @@ static int appeal_clocks(struct clock_sink *k, json_t *r, void *arg)
 	struct ctx *c = clocks_sink_ctx(k);
 	const struct calendar *cal = clocks_sink_calendar(k);
 	const char *kind = row_str(r, "kind");
-	int64_t t = day_start(day_of(row_str(r, "received_on")));
+	int64_t t = appeal_windows_day_start(appeal_windows_day_of(row_str(r, "received_on")));
 	long long id = (long long)row_int(r, "id");
 
 	/* SUP-FY-ONSPOT-FORWARD: filed through the station, forwarded in 5 working days */

@@ -177,6 +177,25 @@ int appeals_list(struct ctx *c, json_t **out);
  * SUP-FY-ONSPOT-FORWARD. */
 int appeals_clocks(struct clock_sink *k, enum clock_scope s);
 
+/* ---- appeal_windows.c: the claimant's later deadlines ------------------- */
+
+struct calendar;
+/* The local day number of "YYYY-MM-DD" (-1 when it is not one), and the
+ * instant local day d begins. */
+int64_t appeal_windows_day_of(const char *s);
+int64_t appeal_windows_day_start(int64_t d);
+/* The last day of the period in which the organ decides: a 复议 (SUP-FY-
+ * DECIDE) or a 国家赔偿 claim (SUP-PC-DECIDE-2M); -1 for other kinds. */
+int64_t appeal_windows_decide_day(const struct calendar *cal, const char *kind, const char *applied_on,
+				  const char *received_on);
+/* What the person may do next after appeal row a (kind, comp_kind,
+ * applied_on, received_on, outcome, outcome_on) and until when:
+ * {"rule","what","since":"decision"|"no_decision","from","until","open"},
+ * or *out NULL (a suit, a withdrawn claim). */
+int appeal_windows_of(struct ctx *c, const struct calendar *cal, json_t *a, json_t **out);
+/* Today source: the windows open now in the actor's scope (today.def). */
+int appeal_windows_today(struct ctx *c, json_t *items);
+
 /* ---- fault_findings.c: 执法过错责任追究 ------------------------------- */
 
 /* Open a review (no permission check: the caller decided) naming officers

@@ -26,6 +26,7 @@ export const ACTIONS = {
   'case.onspot_report': '当场处罚备案',
   'case.approve_late': '批准补录',
   'case.econ_review': '经济纠纷法制审核',
+  'case.facts': '修改认定事实',
   'case.deliver': '送达',
   'case.close': '结案',
   'case.mediate': '调解结案',

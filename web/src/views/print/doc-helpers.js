@@ -49,22 +49,3 @@ export function offenceName(code) {
 export function procedureLaw(day) {
   return String(day || '') >= '2026-01-01' ? 'ZA2025' : 'ZA2012'
 }
-
-/** The evidence a decision's facts rest on, as words ("李某的陈述、…"): the hook for the case's
- * evidence file — its items when the case file carries them (c.evidence), otherwise what the
- * file already holds: the signed 笔录 by role and the registered property. '' when nothing. */
-export function evidenceWords(c) {
-  if (!c) return ''
-  if (Array.isArray(c.evidence) && c.evidence.length)
-    return c.evidence.map((e) => e.title || e.name || e.label || '').filter(Boolean).join('、')
-  const words = []
-  const roles = { suspect: '违法嫌疑人陈述和申辩', victim: '被侵害人陈述', witness: '证人证言', reporter: '报案人陈述' }
-  const signed = (c.interviews || []).filter((i) => i.status === 'signed')
-  for (const role of Object.keys(roles)) {
-    const ids = new Set((c.parties || []).filter((p) => p.role === role).map((p) => p.id))
-    if (signed.some((i) => ids.has(i.party_id))) words.push(roles[role])
-  }
-  if ((c.property || []).length) words.push('扣押物品')
-  if (signed.some((i) => i.recording_id)) words.push('询问录音录像')
-  return words.join('、')
-}
