@@ -500,4 +500,11 @@ extern const struct field sanctions_appeal_fields[];
 int api_sanctions_appeal_decide(struct req *r);
 extern const struct field sanctions_appeal_decision_fields[];
 
+/* 九好 (issue 18, team6) */
+int api_station_checklists_list(struct req *r);
+int api_station_checklists_xlsx(struct req *r);
+int api_station_checklists_get(struct req *r);
+int api_station_checklists_score(struct req *r);
+extern const struct field station_checklists_score_fields[];
+
 #endif

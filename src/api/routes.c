@@ -336,5 +336,11 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/team-meetings/figures", api_team_meetings_figures, 0),
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal", api_sanctions_appeal, 0, sanctions_appeal_fields),
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal-decision", api_sanctions_appeal_decide, 0, sanctions_appeal_decision_fields),
+	/* 九好 (issue 18, team6) */
+	ROUTE("GET", "/api/v1/station-checklists", api_station_checklists_list, 0),
+	ROUTE("GET", "/api/v1/station-checklists.xlsx", api_station_checklists_xlsx, 0),
+	ROUTE("GET", "/api/v1/station-checklists/{id}", api_station_checklists_get, 0),
+	ROUTE_B("POST", "/api/v1/station-checklists/{id}/scores", api_station_checklists_score, 0,
+		station_checklists_score_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

@@ -77,7 +77,10 @@ export const ACTIONS = {
   'staff.qualification': '执法资格考试通过记入人员档案',
   'sanction.appeal': '申诉停止执行职务、禁闭',
   'sanction.revoke': '申诉决定：撤销并恢复名誉',
-  'sanction.uphold': '申诉决定：维持'
+  'sanction.uphold': '申诉决定：维持',
+  // 九好
+  'station_checklist.list': '查看九好检查',
+  'station_checklist.score': '录入九好检查得分'
 }
 
 export const ACTION_PREFIXES = {}
