@@ -268,7 +268,7 @@ int station_checklists_list(struct ctx *c, const char *month, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q,
-		      "SELECT s.id AS station_id, s.name FROM org_unit s WHERE s.kind = 'station' AND s.active = 1"
+		      "SELECT s.id, s.id AS station_id, s.name FROM org_unit s WHERE s.kind = 'station' AND s.active = 1"
 		      " AND s.path LIKE ? ORDER BY s.id",
 		      &list);
 	if (rc)
