@@ -106,6 +106,8 @@ STORY(officer_score_and_rank)
 	weight(srv, "training_days", 0);
 	weight(srv, "meet_rate", 0);
 	weight(srv, "letter_rate", 0);
+	weight(srv, "compare_rate", 0);
+	weight(srv, "rental_ontime", 0);
 	/* case A: mj1 main, mj2 co, closed on the 20th; case B: mj1 alone,
 	 * still open, with a BREACH on the 15th */
 	exec_sql(srv, fmt(srv,
