@@ -55,7 +55,7 @@ int seed_demo_team_assess(struct ctx *c)
 						 "city", "市公安局", date_of(c, now - 60 * DAY), NULL,
 						 date_of(c, now - 90 * DAY) /* TEAM-AWARD-PUBLIC: posted a month */ };
 		struct reward_sanction_input s = { mj3, 0, "criticism", "办案期限届满未及时处理，形成执法监督记录",
-						   "breach", NULL, "县公安局", date_of(c, now - 10 * DAY), NULL };
+						   "breach", NULL, "县公安局", date_of(c, now - 10 * DAY), NULL, NULL, NULL };
 
 		a.ground_ref = arena_printf(c->arena, "%.7s", a.ground_ref); /* the month assessed: YYYY-MM */
 		TRY(reward_award_create(c, &a, &out));
