@@ -342,5 +342,9 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/station-checklists/{id}", api_station_checklists_get, 0),
 	ROUTE_B("POST", "/api/v1/station-checklists/{id}/scores", api_station_checklists_score, 0,
 		station_checklists_score_fields),
+	/* TEAM-TRAIN-GATE (issue 18, team6) */
+	ROUTE("GET", "/api/v1/staff-changes", api_staff_changes_list, 0),
+	ROUTE_B("POST", "/api/v1/staff-changes", api_staff_changes_create, 0, staff_changes_create_fields),
+	ROUTE_B("POST", "/api/v1/staff-trainings", api_staff_trainings_create, 0, staff_trainings_create_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };
