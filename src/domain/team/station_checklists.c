@@ -74,40 +74,36 @@ static int assessed(struct ctx *c, const char *key, int64_t station, const struc
 	return assessment_figure(c, key, &s, w, value, has);
 }
 
-static int case_quality(struct ctx *c, int64_t station, const struct assess_window *w, struct item_score *out)
+/* an item read from a 考核 figure: its value × scale is the score; the
+ * basis is what, the value (÷100) and its unit; none the month without one */
+static int assessed_item(struct ctx *c, const char *key, int64_t scale, const char *what, const char *unit,
+			 const char *none, int64_t station, const struct assess_window *w, struct item_score *out)
 {
 	int64_t v;
-	int has, rc = assessed(c, "quality", station, w, &v, &has);
+	int has, rc = assessed(c, key, station, w, &v, &has);
 
 	out->has = has;
-	out->score = has ? v : FULL;
-	out->basis = has ? arena_printf(c->arena, "案件质量评查得分率 %.2f%%", (double)v / 100.0)
-			 : "本月无案件质量评查，按满分计";
+	out->score = has ? v * scale : FULL;
+	out->basis = has ? arena_printf(c->arena, "%s %.2f%s", what, (double)v / 100.0, unit) : none;
 	return rc;
+}
+
+static int case_quality(struct ctx *c, int64_t station, const struct assess_window *w, struct item_score *out)
+{
+	return assessed_item(c, "quality", 1, "案件质量评查得分率", "%", "本月无案件质量评查，按满分计", station, w,
+			     out);
 }
 
 static int service(struct ctx *c, int64_t station, const struct assess_window *w, struct item_score *out)
 {
-	int64_t v;
-	int has, rc = assessed(c, "satisfaction", station, w, &v, &has);
-
-	out->has = has;
-	out->score = has ? v * 20 : FULL; /* 5 points = 100 */
-	out->basis = has ? arena_printf(c->arena, "回访满意度 %.2f 分（5分制）", (double)v / 100.0)
-			 : "本月无回访，按满分计";
-	return rc;
+	/* 5 points = 100 */
+	return assessed_item(c, "satisfaction", 20, "回访满意度", " 分（5分制）", "本月无回访，按满分计", station, w, out);
 }
 
 static int study(struct ctx *c, int64_t station, const struct assess_window *w, struct item_score *out)
 {
-	int64_t v;
-	int has, rc = assessed(c, "training_attendance", station, w, &v, &has);
-
-	out->has = has;
-	out->score = has ? v : FULL;
-	out->basis = has ? arena_printf(c->arena, "会议学习出席率 %.2f%%", (double)v / 100.0)
-			 : "本月无会议学习记录，按满分计";
-	return rc;
+	return assessed_item(c, "training_attendance", 1, "会议学习出席率", "%", "本月无会议学习记录，按满分计", station, w,
+			     out);
 }
 
 /* complaints finished in the month and found true (or partly) */
