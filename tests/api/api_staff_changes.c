@@ -76,11 +76,12 @@ STORY(changes_need_a_passed_training)
 			       fmt(srv, TRAINING, mj1, "promotion", "2021-05-10", "2021-05-25", "true", 10)),
 		     403, NULL);
 
-	/* the unit's records: three changes and five trainings of 李明 */
+	/* 李明's records: these three changes and five trainings, and the demo's
+	 * promotion with its two trainings (seed_team_assess.c) */
 	r = http(srv, chief, "GET", fmt(srv, API "/staff-changes?user_id=%lld", mj1), NULL);
 	EXPECT(r, 200);
-	assert_int_equal(json_array_size(jpath(r->json, "changes")), 3);
-	assert_int_equal(json_array_size(jpath(r->json, "trainings")), 5);
+	assert_int_equal(json_array_size(jpath(r->json, "changes")), 4);
+	assert_int_equal(json_array_size(jpath(r->json, "trainings")), 7);
 	assert_error(srv, http(srv, as(srv, "minjing1"), "GET", API "/staff-changes", NULL), 403, NULL);
 }
 
