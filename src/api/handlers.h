@@ -502,4 +502,17 @@ extern const struct field sanctions_appeal_decision_fields[];
 int api_case_facts_put(struct req *r);
 extern const struct field case_facts_put_fields[];
 
+/* 九好 (issue 18, team6) */
+int api_station_checklists_list(struct req *r);
+int api_station_checklists_xlsx(struct req *r);
+int api_station_checklists_get(struct req *r);
+int api_station_checklists_score(struct req *r);
+extern const struct field station_checklists_score_fields[];
+/* TEAM-TRAIN-GATE (issue 18, team6) */
+int api_staff_changes_list(struct req *r);
+int api_staff_changes_create(struct req *r);
+extern const struct field staff_changes_create_fields[];
+int api_staff_trainings_create(struct req *r);
+extern const struct field staff_trainings_create_fields[];
+
 #endif

@@ -338,5 +338,15 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal-decision", api_sanctions_appeal_decide, 0, sanctions_appeal_decision_fields),
 	/* issue 15 remaining gaps (sup6): the case's 认定事实 */
 	ROUTE_B("PUT", "/api/v1/cases/{id}/facts", api_case_facts_put, 0, case_facts_put_fields),
+	/* 九好 (issue 18, team6) */
+	ROUTE("GET", "/api/v1/station-checklists", api_station_checklists_list, 0),
+	ROUTE("GET", "/api/v1/station-checklists.xlsx", api_station_checklists_xlsx, 0),
+	ROUTE("GET", "/api/v1/station-checklists/{id}", api_station_checklists_get, 0),
+	ROUTE_B("POST", "/api/v1/station-checklists/{id}/scores", api_station_checklists_score, 0,
+		station_checklists_score_fields),
+	/* TEAM-TRAIN-GATE (issue 18, team6) */
+	ROUTE("GET", "/api/v1/staff-changes", api_staff_changes_list, 0),
+	ROUTE_B("POST", "/api/v1/staff-changes", api_staff_changes_create, 0, staff_changes_create_fields),
+	ROUTE_B("POST", "/api/v1/staff-trainings", api_staff_trainings_create, 0, staff_trainings_create_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

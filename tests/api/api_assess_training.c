@@ -56,7 +56,8 @@ STORY(training_and_meet_rate_sources)
 {
 	static const char *const zero[] = { "cases_handled", "cases_solved", "persons_dealt", "breaches", "faults",
 					    "quality", "satisfaction", "household_visits", "rental_visits", "patrol_hours",
-					    "patrol_arrests", "exam_score", "letter_rate" };
+					    "patrol_arrests", "exam_score", "letter_rate",
+					    "compare_rate", "rental_ontime" };
 	long long mj1 = user_id(srv, as(srv, "admin"), "minjing1"), mj2 = user_id(srv, as(srv, "admin"), "minjing2");
 	long long cg = unit_id(srv, as(srv, "suozhang"), "城关派出所");
 	struct resp *r;

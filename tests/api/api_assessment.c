@@ -106,6 +106,8 @@ STORY(officer_score_and_rank)
 	weight(srv, "training_days", 0);
 	weight(srv, "meet_rate", 0);
 	weight(srv, "letter_rate", 0);
+	weight(srv, "compare_rate", 0);
+	weight(srv, "rental_ontime", 0);
 	/* case A: mj1 main, mj2 co, closed on the 20th; case B: mj1 alone,
 	 * still open, with a BREACH on the 15th */
 	exec_sql(srv, fmt(srv,
@@ -415,7 +417,13 @@ STORY(commendations_and_sanctions)
 	       201);
 	EXPECT(http(srv, chief, "POST", API "/sanctions", fmt(srv, sb, mj1, "suspension", day_str(srv, -2), day_str(srv, -1), 10)),
 	       201);
-	r = http(srv, chief, "POST", API "/sanctions", fmt(srv, sb, mj1, "warning", day_str(srv, -2), day_str(srv, -1), 0));
+	/* a 处分: the 任免机关's decision with its number (TEAM-SANCTION-WHO) */
+	r = http(srv, chief, "POST", API "/sanctions",
+		 fmt(srv,
+		     "{\"user_id\":%lld,\"kind\":\"warning\",\"reason\":\"违反纪律\",\"ground\":\"fault\","
+		     "\"decided_by\":\"县公安局督察大队\",\"decided_on\":\"%s\",\"decided_body\":\"appointing\","
+		     "\"decision_doc\":\"县公安局〔2026〕7号\"}",
+		     mj1, day_str(srv, -2)));
 	EXPECT(r, 201);
 	EXPECT_STR(r, "sanction.decided_by", "县公安局督察大队");
 	/* the officer's record shows them */

@@ -815,6 +815,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/scrap-purchases/", scrap_purchase),
 		M("/patrol-slots/", patrol_slot),
 		M("/sanctions/", sanction),
+		M("/station-checklists/", unit),
 #undef M
 	};
 

@@ -37,7 +37,8 @@ STORY(award_posting_and_sanction_period)
 	       201);
 
 	/* TEAM-SANCTION-PERIOD: a 警告 of 2021-01-15 → no award to 07-14 */
-	EXPECT(http(srv, chief, "POST", API "/sanctions", fmt(srv, SANCTION, mj2, "warning", "2021-01-15", "")), 201);
+	EXPECT(http(srv, chief, "POST", API "/sanctions", fmt(srv, SANCTION, mj2, "warning", "2021-01-15",
+						      ",\"decided_body\":\"appointing\",\"decision_doc\":\"县公安局〔2021〕3号\"")), 201);
 	EXPECT_ERR(srv, http(srv, chief, "POST", API "/commendations", fmt(srv, AWARD, mj2, "commendation", "处分期一", "2021-07-14", "")),
 		   409, "AWARD_UNDER_SANCTION", "TEAM-SANCTION-PERIOD");
 	EXPECT(http(srv, chief, "POST", API "/commendations", fmt(srv, AWARD, mj2, "commendation", "处分期一", "2021-07-15", "")),

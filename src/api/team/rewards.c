@@ -53,6 +53,8 @@ const struct field sanctions_create_fields[] = {
 	FSTR(struct reward_sanction_input, decided_on, "decided_on", 1, 10),
 	FSTR(struct reward_sanction_input, start_on, "start_on", 0, 10),
 	FINT(struct reward_sanction_input, days, "days", 0, 0, 3650),
+	FENUM(struct reward_sanction_input, decided_body, "decided_body", 0, 16, SANCTION_BODY),
+	FSTR(struct reward_sanction_input, decision_doc, "decision_doc", 0, 64),
 	FEND,
 };
 

@@ -444,3 +444,36 @@ int archives_review(struct ctx *c, int64_t id, const char *reason, int64_t prese
 	json_decref(f);
 	return rc ? rc : archives_get(c, id, out);
 }
+
+int archives_timely_figures(struct ctx *c, int64_t station_id, int64_t from, int64_t to, int64_t *timely,
+			    int64_t *due)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	*timely = *due = 0;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, from);
+	rows_bind_int(&q, to);
+	rc = rows_all(&q,
+		      "SELECT k.closed_at, f.filed_at FROM police_case k LEFT JOIN archive_file f ON f.case_id = k.id"
+		      " WHERE k.unit_id = ? AND k.status IN ('closed','archived') AND k.closed_at >= ? AND k.closed_at < ?",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		/* CASE-ARCHIVE: 每案一结, filed by the end of the next day */
+		int64_t deadline = rule_deadline(NULL, RULE_CASE_ARCHIVE, 0, row_int(r, "closed_at"));
+		int64_t filed = row_int(r, "filed_at");
+
+		if (!filed && c->now <= deadline)
+			continue; /* not yet due */
+		(*due)++;
+		*timely += filed && filed <= deadline;
+	}
+	json_decref(rows);
+	return PS_OK;
+}

@@ -77,4 +77,9 @@ int loans_list(struct ctx *c, const char *status, int overdue, int64_t page, int
  * its due date (ARCHIVE-LOAN). */
 int loans_clocks(struct clock_sink *k, enum clock_scope s);
 
+/* 九好 档案整理好: of the station's cases closed in [from, to) whose filing
+ * is due (CASE-ARCHIVE) or done, *due; of them filed in time, *timely. */
+int archives_timely_figures(struct ctx *c, int64_t station_id, int64_t from, int64_t to, int64_t *timely,
+			    int64_t *due);
+
 #endif

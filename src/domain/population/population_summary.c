@@ -26,6 +26,46 @@ static int64_t count(struct ctx *c, const char *sql)
 	return n;
 }
 
+/* 比对率: tenants, temporary and floating residents compared / all of them */
+#define DUE_SQL                                                                                  \
+	" FROM person p JOIN org_unit o ON o.id = p.unit_id WHERE o.path LIKE ? AND (p.kind IN"   \
+	" ('temporary','floating') OR EXISTS (SELECT 1 FROM tenancy t WHERE t.person_id = p.id"  \
+	" AND t.to_date IS NULL))"
+/* compared: at its own registration, or by a whole-registry run since */
+#define COMPARED_SQL                                                                               \
+	" AND p.id_number IS NOT NULL AND (p.compared_at IS NOT NULL OR COALESCE(p.updated_at, p.created_at)" \
+	" <= COALESCE((SELECT MAX(at) FROM comparison_run), 0))"
+
+static int64_t count_like(struct ctx *c, const char *like, const char *sql)
+{
+	struct rows_query q;
+	int64_t n = 0;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, like);
+	rows_int(&q, sql, 0, &n);
+	return n;
+}
+
+int population_summary_comparison(struct ctx *c, const char *like, int64_t *due, int64_t *compared,
+				  json_t **not_compared)
+{
+	struct rows_query q;
+
+	*due = count_like(c, like, "SELECT COUNT(*)" DUE_SQL);
+	*compared = count_like(c, like, "SELECT COUNT(*)" DUE_SQL COMPARED_SQL);
+	if (!not_compared)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, like);
+	return rows_all(&q,
+			"SELECT p.id, p.name, CASE WHEN p.id_number IS NULL THEN '无身份证号码，无法比对'"
+			" ELSE '尚未比对' END AS reason" DUE_SQL " AND NOT (1 = 1" COMPARED_SQL ") LIMIT 200",
+			not_compared);
+}
+#undef DUE_SQL
+#undef COMPARED_SQL
+
 int population_summary(struct ctx *c, json_t **out)
 {
 	struct rows_query q;
@@ -48,25 +88,11 @@ int population_summary(struct ctx *c, json_t **out)
 		      &by_kind);
 	if (rc)
 		return rc;
-	/* 比对率: tenants, temporary and floating residents compared / all of them */
-#define DUE_SQL                                                                                  \
-	" FROM person p JOIN org_unit o ON o.id = p.unit_id WHERE o.path LIKE ? AND (p.kind IN"   \
-	" ('temporary','floating') OR EXISTS (SELECT 1 FROM tenancy t WHERE t.person_id = p.id"  \
-	" AND t.to_date IS NULL))"
-	/* compared: at its own registration, or by a whole-registry run since */
-#define COMPARED_SQL                                                                               \
-	" AND p.id_number IS NOT NULL AND (p.compared_at IS NOT NULL OR COALESCE(p.updated_at, p.created_at)" \
-	" <= COALESCE((SELECT MAX(at) FROM comparison_run), 0))"
-	due_total = count(c, "SELECT COUNT(*)" DUE_SQL);
-	compared = count(c, "SELECT COUNT(*)" DUE_SQL COMPARED_SQL);
-	rows_binds(&q, c);
-	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_all(&q,
-		      "SELECT p.id, p.name, CASE WHEN p.id_number IS NULL THEN '无身份证号码，无法比对'"
-		      " ELSE '尚未比对' END AS reason" DUE_SQL " AND NOT (1 = 1" COMPARED_SQL ") LIMIT 200",
-		      &not_compared);
-#undef DUE_SQL
-#undef COMPARED_SQL
+	rc = population_summary_comparison(c, ctx_scope_like(c), &due_total, &compared, &not_compared);
+	if (rc) {
+		json_decref(by_kind);
+		return rc;
+	}
 	/* 发函率: control-layer floating persons with a letter / all of them */
 	control = count(c, "SELECT COUNT(*) FROM floating_person f JOIN org_unit o ON o.id = f.station_id"
 			   " WHERE o.path LIKE ? AND f.layer = 'control'");

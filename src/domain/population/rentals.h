@@ -56,4 +56,12 @@ int rentals_link_case(struct ctx *c, int64_t id, int64_t case_id, json_t **out);
 /* The unit path of a rental (one bind: its id), for rows_check_unit. */
 #define RENTAL_PATH_SQL "SELECT o.path FROM rental r JOIN org_unit o ON o.id = r.station_id WHERE r.id = ?"
 
+/* 出租房屋按期检查 for 考核: of the visits made from_on..to_on (exclusive)
+ * by user_id (0: at station_id's rentals), *on_time within the level's
+ * cycle after the previous visit (or the registration); *due counts them
+ * and, for a station, the rentals whose due day fell in the window and
+ * passed unvisited. */
+int rentals_visit_timeliness(struct ctx *c, int64_t station_id, int64_t user_id, const char *from_on,
+			     const char *to_on, int64_t *on_time, int64_t *due);
+
 #endif

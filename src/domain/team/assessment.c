@@ -8,6 +8,8 @@
 #include "domain/enums.h"
 #include "domain/rows.h"
 #include "domain/patrol/patrol.h"
+#include "domain/population/population_summary.h"
+#include "domain/population/rentals.h"
 #include "domain/supervision/supervision.h"
 #include "rules/date.h"
 
@@ -353,6 +355,59 @@ static int letter_rate(struct ctx *c, const struct assess_subject *s, const stru
 			   value, has);
 }
 
+/* A part-of-whole figure as a per cent (×100), absent when whole is 0. */
+static void percent_of(int64_t part, int64_t whole, int64_t *value, int *has)
+{
+	if (part > whole)
+		part = whole;
+	*has = whole > 0;
+	*value = whole > 0 ? (100 * 100 * part + whole / 2) / whole : 0;
+}
+
+/* 比对率 (a station's): the population module's figure for the station's
+ * units (population_summary_comparison) — the registry keeps no history of
+ * comparisons, so it is the rate as the records stand; no officer figure */
+static int compare_rate(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+			int64_t *value, int *has)
+{
+	struct rows_query q;
+	const char *path = NULL;
+	json_t *row;
+	int64_t due, compared;
+	int rc;
+
+	(void)w;
+	*value = 0;
+	*has = 0;
+	if (s->user_id)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_int(&q, s->station_id);
+	rc = rows_one(&q, "SELECT path FROM org_unit WHERE id = ?", &row);
+	if (rc)
+		return rc;
+	path = arena_printf(c->arena, "%s%%", row_str(row, "path"));
+	json_decref(row);
+	if (!path)
+		return NOMEM(c);
+	rc = population_summary_comparison(c, path, &due, &compared, NULL);
+	percent_of(compared, due, value, has);
+	return rc;
+}
+
+/* 出租房屋按期检查率: visits within the level's cycle (the population
+ * module's rentals_visit_timeliness); a station's also counts the rentals
+ * whose visit fell due in the period and was missed */
+static int rental_ontime(struct ctx *c, const struct assess_subject *s, const struct assess_window *w,
+			 int64_t *value, int *has)
+{
+	int64_t on_time, due;
+	int rc = rentals_visit_timeliness(c, s->station_id, s->user_id, w->from_on, w->to_on, &on_time, &due);
+
+	percent_of(on_time, due, value, has);
+	return rc;
+}
+
 /* The sources. To add one (training attendance, exam scores, patrol hours
  * and arrests, 比对率/发函率): a function above, a row here, a setting
  * assess.weight.<key> in settings.c. */
@@ -373,6 +428,8 @@ const struct assess_source assess_sources[] = {
 	{ "training_days", "业务培训天数", "天", 1, training_days },
 	{ "meet_rate", "走访见面率", "%", 1, meet_rate },
 	{ "letter_rate", "流动人口发函率", "%", 1, letter_rate },
+	{ "compare_rate", "人口信息比对率", "%", 1, compare_rate },
+	{ "rental_ontime", "出租房屋按期检查率", "%", 1, rental_ontime },
 	{ NULL, NULL, NULL, 0, NULL },
 };
 
@@ -422,11 +479,13 @@ int assessment_window(struct ctx *c, const char *period, const char *on, struct 
 	return w->from_on && w->to_on ? PS_OK : NOMEM(c);
 }
 
+#define ASSESS_SOURCES_MAX 24
+
 /* One subject's figures and score parts. */
 struct scored {
 	json_t *row; /* borrowed from the list */
-	int64_t value[16];
-	int has[16];
+	int64_t value[ASSESS_SOURCES_MAX];
+	int has[ASSESS_SOURCES_MAX];
 	int64_t milli; /* score × 1000 */
 	int64_t tenth; /* score × 10, rounded */
 };
@@ -450,7 +509,7 @@ static int score_all(struct ctx *c, const struct assess_window *w, json_t *list,
 	json_t *row;
 	int rc;
 
-	if (n > 16)
+	if (n > ASSESS_SOURCES_MAX)
 		return ps_fail(c->err, PS_EINVAL, NULL, NULL, "考核数据源过多");
 	sc = arena_alloc(c->arena, (cnt ? cnt : 1) * sizeof(*sc));
 	if (!sc)

@@ -623,3 +623,36 @@ int duty_clocks(struct clock_sink *k, enum clock_scope s)
 
 	return clocks_scan(k, s, &d);
 }
+
+int duty_signin_figures(struct ctx *c, int64_t station_id, const char *from_on, const char *to_on, int64_t *on_time,
+			int64_t *judged)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	int64_t grace = setting_int(c, "duty.signin_grace_minutes", station_id) * 60;
+	size_t i;
+	int rc;
+
+	*on_time = *judged = 0;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_text(&q, from_on);
+	rows_bind_text(&q, to_on);
+	rc = rows_all(&q,
+		      "SELECT r.duty_on, r.signed_in_at FROM duty_roster r WHERE r.station_id = ? AND r.duty_on >= ?"
+		      " AND r.duty_on < ?",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int64_t start = shift_start_of(c, station_id, day_of(row_str(r, "duty_on")));
+		const char *mark = duty_mark(start, grace, row_int(r, "signed_in_at"), c->now);
+
+		if (!strcmp(mark, "pending"))
+			continue;
+		(*judged)++;
+		*on_time += !strcmp(mark, "on_time");
+	}
+	json_decref(rows);
+	return PS_OK;
+}

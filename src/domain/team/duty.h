@@ -48,4 +48,10 @@ const char *duty_mark(int64_t shift_start, int64_t grace_s, int64_t signed_in_at
  * the station) — a clock source. */
 int duty_clocks(struct clock_sink *k, enum clock_scope s);
 
+/* 九好 值班签到好: of the station's roster entries on from_on..to_on
+ * (exclusive) whose shift has started past its grace, *judged (on time,
+ * late or missed); of them signed in on time, *on_time. */
+int duty_signin_figures(struct ctx *c, int64_t station_id, const char *from_on, const char *to_on, int64_t *on_time,
+			int64_t *judged);
+
 #endif

@@ -403,3 +403,37 @@ int leave_today(struct ctx *c, json_t *items)
 	json_decref(rows);
 	return PS_OK;
 }
+
+int leave_return_figures(struct ctx *c, int64_t station_id, const char *from_on, const char *to_on, int64_t *on_time,
+			 int64_t *due)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	*on_time = *due = 0;
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, station_id);
+	rows_bind_text(&q, from_on);
+	rows_bind_text(&q, to_on);
+	rows_bind_text(&q, ctx_today_str(c));
+	rc = rows_all(&q,
+		      "SELECT l.to_on, l.returned_at FROM leave_request l JOIN org_unit o ON o.id = l.unit_id"
+		      " WHERE (o.id = ? OR o.parent_id = ?) AND l.status IN ('approved','returned')"
+		      " AND l.to_on >= ? AND l.to_on < ? AND l.to_on < ?",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		/* by the end of the day after the last day (local days) */
+		int64_t by = (day_of(row_str(r, "to_on")) + 2) * 86400 - PS_DISPLAY_TZ_OFFSET;
+		int64_t at = row_int(r, "returned_at");
+
+		(*due)++;
+		*on_time += at && at < by;
+	}
+	json_decref(rows);
+	return PS_OK;
+}

@@ -34,4 +34,11 @@ int leave_clocks(struct clock_sink *k, enum clock_scope s);
  * applicant and the approver) */
 int leave_today(struct ctx *c, json_t *items);
 
+/* 九好 请假销假好: of the leaves of the station's staff (its 警务室 too)
+ * approved and ending in from_on..to_on (exclusive) before today, *due;
+ * of them with the return recorded by the end of the day after the last
+ * day of leave, *on_time. */
+int leave_return_figures(struct ctx *c, int64_t station_id, const char *from_on, const char *to_on, int64_t *on_time,
+			 int64_t *due);
+
 #endif

@@ -51,7 +51,7 @@ static int date_field(struct ctx *c, const char *v, const char *field)
 #define SANCTION_COLS                                                                                        \
 	"SELECT x.id, x.user_id, u.name, x.kind, x.reason, x.ground, x.ground_ref, x.decided_by, x.decided_on,"  \
 	" x.start_on, x.days, x.appeal_at, x.appeal_to, x.appeal_reason, x.appeal_decided_at, x.appeal_result,"     \
-	" x.appeal_note, x.revoked_on, x.restoration, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
+	" x.appeal_note, x.revoked_on, x.restoration, x.decided_body, x.decision_doc, s.name AS unit_name FROM sanction x JOIN users u ON u.id = x.user_id"            \
 	" JOIN org_unit s ON s.id = x.station_id"
 
 /* day number of a date plus months (the day clamped to the month's end) */
@@ -276,12 +276,64 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 	return *out ? PS_OK : NOMEM(c);
 }
 
+/* TEAM-SANCTION-WHO: a 处分 (警告 … 开除) is the decision of the 任免机关
+ * or the 监察机关 — never of the station, which only records it, with the
+ * decision's number; a measure (停止执行职务, 禁闭) is the 督察机构's
+ * (TEAM-DC-SUSPEND); a 通报批评 is no 处分. *body: the kind recorded. */
+static int sanction_body_check(struct ctx *c, const struct reward_sanction_input *in, int64_t station, int measure,
+			       const char **body)
+{
+	const char *who = rule_get(RULE_TEAM_SANCTION_WHO)->code;
+	int disciplinary = strcmp(in->kind, "criticism") != 0 && !measure;
+	struct rows_query q;
+	json_t *row;
+	int rc, names_station;
+
+	*body = in->decided_body && *in->decided_body ? in->decided_body
+		: measure ? "inspectorate" : disciplinary ? NULL : "station";
+	if (*body && !enums_valid(ES_SANCTION_BODY, *body))
+		return ps_fail_field(c->err, PS_EINVAL, "decided_body", "决定机关类别应为任免机关、监察机关、督察机构或派出所");
+	if (!disciplinary) {
+		if (measure && strcmp(*body, "inspectorate") != 0)
+			return ps_fail(c->err, PS_ERULE, "SANCTION_BODY", rule_get(RULE_TEAM_DC_SUSPEND)->code,
+				       "停止执行职务、禁闭由督察机构决定，请登记督察机构的决定");
+		return PS_OK;
+	}
+	if (!*body) {
+		ps_fail_field(c->err, PS_EINVAL, "decided_body", "请选择作出处分决定的机关（任免机关或监察机关）");
+		c->err->rule = who;
+		return PS_EINVAL;
+	}
+	if (strcmp(*body, "appointing") != 0 && strcmp(*body, "supervisory") != 0)
+		return ps_fail(c->err, PS_ERULE, "SANCTION_BODY", who,
+			       "处分由任免机关或监察机关决定，%s不能作出处分；系统只登记有权机关的决定",
+			       enums_label(ES_SANCTION_BODY, *body));
+	/* the deciding body named as the station itself (or any 派出所) */
+	rows_binds(&q, c);
+	rows_bind_int(&q, station);
+	rc = rows_one(&q, "SELECT name FROM org_unit WHERE id = ?", &row);
+	if (rc)
+		return rc;
+	names_station = strstr(in->decided_by, "派出所") != NULL || !strcmp(in->decided_by, row_str(row, "name"));
+	json_decref(row);
+	if (names_station)
+		return ps_fail(c->err, PS_ERULE, "SANCTION_BODY", who,
+			       "派出所不能作出处分，请填写作出决定的任免机关或监察机关");
+	if (!in->decision_doc || !*in->decision_doc) {
+		ps_fail_field(c->err, PS_EINVAL, "decision_doc", "请填写处分决定书文号");
+		c->err->rule = who;
+		return PS_EINVAL;
+	}
+	return PS_OK;
+}
+
 int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in, json_t **out)
 {
 	const struct rule *dc = rule_get(RULE_TEAM_DC_SUSPEND);
 	struct rows_query q;
 	json_t *row;
 	int64_t station = 0, id;
+	const char *body = NULL;
 	int measure, rc;
 
 	*out = NULL;
@@ -305,6 +357,9 @@ int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in
 	if (rc)
 		return rc;
 	measure = !strcmp(in->kind, "suspension") ? 1 : !strcmp(in->kind, "confinement") ? 2 : 0;
+	rc = sanction_body_check(c, in, station, measure, &body);
+	if (rc)
+		return rc;
 	if (measure) {
 		int lo = dc->value[measure == 1 ? 0 : 2], hi = dc->value[measure == 1 ? 1 : 3];
 
@@ -330,9 +385,12 @@ int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in
 		rows_bind_text(&q, NULL);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, body);
+	rows_bind_text(&q, in->decision_doc);
 	rc = rows_insert(&q,
 			 "INSERT INTO sanction(user_id, station_id, kind, reason, ground, ground_ref, decided_by, decided_on,"
-			 " start_on, days, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " start_on, days, recorded_by, recorded_at, decided_body, decision_doc)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = audit_write(c, "sanction.create", "user", arena_printf(c->arena, "%lld", (long long)in->user_id),

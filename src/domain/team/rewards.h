@@ -24,6 +24,9 @@ int reward_award_create(struct ctx *c, const struct reward_award_input *in, json
 struct reward_sanction_input {
 	int64_t user_id, days;
 	const char *kind, *reason, *ground, *ground_ref, *decided_by, *decided_on, *start_on;
+	/* TEAM-SANCTION-WHO: enum sanction_body (NULL: 督察机构 for a measure,
+	 * 派出所 for a 通报批评; required for a 处分) and the decision's number */
+	const char *decided_body, *decision_doc;
 };
 int reward_sanction_create(struct ctx *c, const struct reward_sanction_input *in, json_t **out);
 

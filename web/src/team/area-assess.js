@@ -3,7 +3,7 @@
 // the station's 警风警纪监督员. Menus, routes and the home card of this part of 队伍管理.
 import { DataAnalysis, Medal, Opportunity, View } from '@element-plus/icons-vue'
 import api from '../api.js'
-import { ASSESSMENT_READ, DISCIPLINE_LIST, INTERVENTION_LIST, MONITOR_LIST } from './labels-assess.js'
+import { ASSESSMENT_READ, DISCIPLINE_LIST, INTERVENTION_LIST, MONITOR_LIST, STATION_CHECKLIST_LIST } from './labels-assess.js'
 
 const crumbs = ['考核奖惩']
 const page = (path, name, component, title, action) => ({ path, name, component, meta: { title, crumbs, action } })
@@ -23,7 +23,15 @@ export default {
     page('team/assessment', 'team-assessment', () => import('../views/team/AssessmentView.vue'), '考核排名', ASSESSMENT_READ),
     page('team/interventions', 'team-interventions', () => import('../views/team/InterventionsView.vue'), '早期干预', INTERVENTION_LIST),
     page('team/rewards', 'team-rewards', () => import('../views/team/RewardsView.vue'), '奖惩', DISCIPLINE_LIST),
-    page('team/monitors', 'team-monitors', () => import('../views/team/ConductMonitorsView.vue'), '警风警纪监督员', MONITOR_LIST)
+    page('team/monitors', 'team-monitors', () => import('../views/team/ConductMonitorsView.vue'), '警风警纪监督员', MONITOR_LIST),
+    page('team/station-checklists', 'team-station-checklists', () => import('../views/team/StationChecklistsView.vue'), '九好检查',
+      STATION_CHECKLIST_LIST),
+    {
+      path: 'team/station-checklists/:id(\\d+)',
+      name: 'team-station-checklist',
+      component: () => import('../views/team/StationChecklistView.vue'),
+      meta: { title: '九好检查详情', crumbs: ['考核奖惩', '九好检查'], action: STATION_CHECKLIST_LIST, menu: '/team/station-checklists' }
+    }
   ],
   menu: [
     {
@@ -34,7 +42,8 @@ export default {
         { path: '/team/assessment', title: '考核排名', icon: 'DataAnalysis', action: ASSESSMENT_READ },
         { path: '/team/interventions', title: '早期干预', icon: 'Opportunity', action: INTERVENTION_LIST },
         { path: '/team/rewards', title: '奖惩', icon: 'Medal', action: DISCIPLINE_LIST },
-        { path: '/team/monitors', title: '警风警纪监督员', icon: 'View', action: MONITOR_LIST }
+        { path: '/team/monitors', title: '警风警纪监督员', icon: 'View', action: MONITOR_LIST },
+        { path: '/team/station-checklists', title: '九好检查', icon: 'Medal', action: STATION_CHECKLIST_LIST }
       ]
     }
   ],

@@ -77,7 +77,15 @@ export const ACTIONS = {
   'staff.qualification': '执法资格考试通过记入人员档案',
   'sanction.appeal': '申诉停止执行职务、禁闭',
   'sanction.revoke': '申诉决定：撤销并恢复名誉',
-  'sanction.uphold': '申诉决定：维持'
+  'sanction.uphold': '申诉决定：维持',
+  // 九好
+  'station_checklist.list': '查看九好检查',
+  'station_checklist.score': '录入九好检查得分',
+  // 任职晋升与培训 (TEAM-TRAIN-GATE)
+  'staff.training': '登记培训记录',
+  'staff.change': '登记任职、晋升、警衔',
+  'staff.changes': '查看任职晋升记录',
+  'staff.trainings': '查看培训记录'
 }
 
 export const ACTION_PREFIXES = {}

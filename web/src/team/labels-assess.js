@@ -18,4 +18,9 @@ export const COMMENDATION_GRADES = enumList('commendation_grade')
 export const COMMENDATION_GROUNDS = enumList('commendation_ground')
 export const BODY_LEVELS = enumList('body_level')
 export const SANCTION_KINDS = enumList('sanction_kind')
+export const SANCTION_BODIES = enumList('sanction_body')
 export const SANCTION_GROUNDS = enumList('sanction_ground')
+
+// 九好 (issue 18): the station checklist
+export const STATION_CHECKLIST_LIST = 'station_checklist.list'
+export const STATION_CHECKLIST_SCORE = 'station_checklist.score'
