@@ -180,7 +180,7 @@ done:
  * restoration; none left open, so no clock of the demo falls due when
  * tests move the clock, and no measure is in force). Each through the
  * domain operations as the one who does it, at times before "now". */
-SEED_STEP(160, seed_demo_team_gaps);
+SEED_STEP(162, seed_demo_team_gaps);
 int seed_demo_team_gaps(struct ctx *c)
 {
 	static const int hygiene[] = { 92, 85, 88, 78, 95, 90 }, discipline[] = { 95, 88, 90, 84, 93, 86 };
