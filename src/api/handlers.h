@@ -500,4 +500,12 @@ extern const struct field sanctions_appeal_fields[];
 int api_sanctions_appeal_decide(struct req *r);
 extern const struct field sanctions_appeal_decision_fields[];
 
+/* issue 16 remaining gaps (com6): seal-cutters' and pawnshops' registers */
+int api_seal_orders_list(struct req *r);
+int api_seal_orders_create(struct req *r);
+extern const struct field seal_orders_create_fields[];
+int api_pawn_tickets_list(struct req *r);
+int api_pawn_tickets_create(struct req *r);
+extern const struct field pawn_tickets_create_fields[];
+
 #endif

@@ -336,5 +336,10 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/team-meetings/figures", api_team_meetings_figures, 0),
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal", api_sanctions_appeal, 0, sanctions_appeal_fields),
 	ROUTE_B("POST", "/api/v1/sanctions/{id}/appeal-decision", api_sanctions_appeal_decide, 0, sanctions_appeal_decision_fields),
+	/* issue 16 remaining gaps (com6): seal-cutters' and pawnshops' registers */
+	ROUTE("GET", "/api/v1/seal-orders", api_seal_orders_list, 0),
+	ROUTE_B("POST", "/api/v1/seal-orders", api_seal_orders_create, 0, seal_orders_create_fields),
+	ROUTE("GET", "/api/v1/pawn-tickets", api_pawn_tickets_list, 0),
+	ROUTE_B("POST", "/api/v1/pawn-tickets", api_pawn_tickets_create, 0, pawn_tickets_create_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };
