@@ -58,7 +58,7 @@ export const sealPawnScenarios = [
       await page.locator('[data-test="pawn-save"]').click()
       await expectVisible(page.locator('[data-test="rule-alert"]', { hasText: '不得收当' }), 'the COM-PAWN refusal')
       await page.locator('[data-test="pawn-suspicious"]').click()
-      await page.getByRole('dialog').getByLabel('可疑情况').fill('出质人持他人身份证')
+      await page.locator('input[data-test="pawn-suspicion"]').fill('出质人持他人身份证')
       await page.locator('[data-test="pawn-save"]').click()
       await expectVisible(page.locator('.el-message--warning', { hasText: '已生成警情' }), 'the report message')
       await expectVisible(page.locator('[data-test="pawn-list"] .el-table__body', { hasText: ticket }), 'the ticket in the list')
