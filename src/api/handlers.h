@@ -515,4 +515,12 @@ extern const struct field staff_changes_create_fields[];
 int api_staff_trainings_create(struct req *r);
 extern const struct field staff_trainings_create_fields[];
 
+/* issue 16 remaining gaps (com6): seal-cutters' and pawnshops' registers */
+int api_seal_orders_list(struct req *r);
+int api_seal_orders_create(struct req *r);
+extern const struct field seal_orders_create_fields[];
+int api_pawn_tickets_list(struct req *r);
+int api_pawn_tickets_create(struct req *r);
+extern const struct field pawn_tickets_create_fields[];
+
 #endif

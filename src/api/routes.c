@@ -348,5 +348,10 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/staff-changes", api_staff_changes_list, 0),
 	ROUTE_B("POST", "/api/v1/staff-changes", api_staff_changes_create, 0, staff_changes_create_fields),
 	ROUTE_B("POST", "/api/v1/staff-trainings", api_staff_trainings_create, 0, staff_trainings_create_fields),
+	/* issue 16 remaining gaps (com6): seal-cutters' and pawnshops' registers */
+	ROUTE("GET", "/api/v1/seal-orders", api_seal_orders_list, 0),
+	ROUTE_B("POST", "/api/v1/seal-orders", api_seal_orders_create, 0, seal_orders_create_fields),
+	ROUTE("GET", "/api/v1/pawn-tickets", api_pawn_tickets_list, 0),
+	ROUTE_B("POST", "/api/v1/pawn-tickets", api_pawn_tickets_create, 0, pawn_tickets_create_fields),
 	{ NULL, NULL, NULL, 0, NULL },
 };

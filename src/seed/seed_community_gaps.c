@@ -5,13 +5,16 @@
  * (one production lot with its certificate, one suspicious lot held against
  * a receipt and one waiting for the police); the drills of its key units
  * (one 13 months ago, past the county's 12) and a licence expiring in two
- * weeks. Made through the domain operations, as each account would. Runs
+ * weeks; seals cut by 城关印章刻制社 on their approving documents and tickets
+ * of 鑫源典当行 (one reported: a 警情). Made through the domain operations, as each account would. Runs
  * after seed_demo_trades. */
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
 #include "domain/community/key_person_removals.h"
 #include "domain/trades/hotel_guests.h"
+#include "domain/trades/pawn_tickets.h"
 #include "domain/trades/scrap_purchases.h"
+#include "domain/trades/seal_orders.h"
 #include "domain/trades/trade_reminders.h"
 #include "domain/rows.h"
 #include "rules/date.h"
@@ -220,6 +223,92 @@ static int purchases(struct ctx *c)
 	return rc;
 }
 
+/* seals cut by 城关印章刻制社, each on its approving document (COM-SEAL) */
+static int seals(struct ctx *c)
+{
+	static const struct {
+		const char *kind, *text, *unit, *code, *doc, *organ, *handler;
+		int back, seq;
+	} o[] = {
+		{ "official", "城关镇恒达建材有限公司", "城关镇恒达建材有限公司", "91140105MA0HD0001X", "营业执照 91140105MA0HD0001X",
+		  "县市场监督管理局", "高志远", 40, 611 },
+		{ "finance", "城关镇恒达建材有限公司财务专用章", "城关镇恒达建材有限公司", "91140105MA0HD0001X",
+		  "营业执照 91140105MA0HD0001X", "县市场监督管理局", "高志远", 40, 611 },
+		{ "official", "城关镇东街社区居民委员会", "城关镇东街社区居民委员会", NULL, "城政发〔2026〕12号", "城关镇人民政府",
+		  "林秀芳", 12, 622 },
+		{ "contract", "县宏远物流有限公司合同专用章", "县宏远物流有限公司", "91140105MA0HY0002Y", "营业执照 91140105MA0HY0002Y",
+		  "县市场监督管理局", "田伟", 3, 633 },
+	};
+	int rc = 0;
+	int64_t unit = unit_named(c, "城关印章刻制社", &rc);
+	json_t *out = NULL;
+
+	if (!rc && !unit)
+		return PS_OK;
+	if (!rc)
+		rc = auth_actor_load(c, "fujing");
+	for (size_t i = 0; i < sizeof(o) / sizeof(o[0]) && !rc; i++) {
+		struct seal_order_input in = { 0 };
+
+		in.unit_id = unit;
+		in.made_on = day(c, o[i].back);
+		in.seal_kind = o[i].kind;
+		in.seal_text = o[i].text;
+		in.customer_unit = o[i].unit;
+		in.customer_code = o[i].code;
+		in.approval_doc = o[i].doc;
+		in.approval_organ = o[i].organ;
+		in.handler_name = o[i].handler;
+		in.handler_id_number = id_no(c, 1975, o[i].seq);
+		rc = seal_orders_create(c, &in, &out);
+		json_decref(out);
+		out = NULL;
+	}
+	return rc;
+}
+
+/* tickets of 鑫源典当行: two ordinary, one reported (COM-PAWN) */
+static int pawns(struct ctx *c)
+{
+	static const struct {
+		const char *no, *cls, *item, *origin, *name, *suspicion;
+		int64_t amount;
+		int back, seq;
+	} t[] = {
+		{ "XY2026-0311", "jewellery", "足金项链 25克", "本人购买，有购货发票", "曹丽", NULL, 8000, 20, 711 },
+		{ "XY2026-0327", "vehicle", "小型轿车 晋A·3K5**", "本人名下，行驶证、登记证书齐全", "许文斌", NULL, 45000, 9, 722 },
+		{ "XY2026-0340", "electronics", "笔记本电脑 2台（九成新）", "称朋友抵债所得，无发票", "邹某", "同型号两台，出质人说不清来源",
+		  3000, 1, 733 },
+	};
+	int rc = 0;
+	int64_t unit = unit_named(c, "鑫源典当行", &rc);
+	json_t *out = NULL;
+
+	if (!rc && !unit)
+		return PS_OK;
+	if (!rc)
+		rc = auth_actor_load(c, "minjing1");
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]) && !rc; i++) {
+		struct pawn_ticket_input in = { 0 };
+
+		in.unit_id = unit;
+		in.ticket_no = t[i].no;
+		in.pawned_on = day(c, t[i].back);
+		in.item_class = t[i].cls;
+		in.item = t[i].item;
+		in.origin = t[i].origin;
+		in.amount_yuan = t[i].amount;
+		in.pledger_name = t[i].name;
+		in.pledger_id_number = id_no(c, 1986, t[i].seq);
+		in.suspicious = t[i].suspicion != NULL;
+		in.suspicion = t[i].suspicion;
+		rc = pawn_tickets_create(c, &in, &out);
+		json_decref(out);
+		out = NULL;
+	}
+	return rc;
+}
+
 /* drills of 城关's key units; a licence expiring soon */
 static int drills(struct ctx *c)
 {
@@ -263,6 +352,10 @@ int seed_demo_community_gaps(struct ctx *c)
 		rc = purchases(c);
 	if (!rc)
 		rc = drills(c);
+	if (!rc)
+		rc = seals(c);
+	if (!rc)
+		rc = pawns(c);
 	return rc;
 }
 

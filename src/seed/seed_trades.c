@@ -100,6 +100,14 @@ static int seed_unit(struct ctx *c, const struct demo_unit *u, int64_t address_i
 	in.video_linked = u->linked;
 	in.alarm = u->alarm;
 	in.key_unit = u->key;
+	if (u->key) { /* decided by the county government (COM-KEYUNIT-DEF) */
+		in.key_unit_category = !strcmp(u->kind, "finance")                                   ? "telecom_finance"
+				       : !strcmp(u->kind, "school") || !strcmp(u->kind, "hospital") ? "education"
+				       : !strcmp(u->kind, "fuel")                                    ? "dangerous"
+												     : "other";
+		in.key_unit_decision = "县政府关于确定治安保卫重点单位的通知（县政发〔2024〕18号）";
+		in.key_unit_decided_on = "2024-03-15";
+	}
 	in.guard_measures = u->guard;
 	in.physical_measures = u->physical;
 	rc = trades_create(c, &in, &out);

@@ -305,6 +305,107 @@ STORY(sweep_candidates)
 	EXPECT_STR(r, "registration_sweep.status", "done");
 }
 
+/* 3b. COM-WARD on the sweep path: the chief plans a sweep over an address
+ * of minjing1's beat; minjing2 (another beat's sergeant) may not record a
+ * finding there (403 with the rule, a denied audit row, the figures
+ * unchanged); the beat's own officer does. */
+STORY(sweep_other_beat)
+{
+	struct session *auditor = login(srv, "auditor", DEMO_PW);
+	long long denied0 = audit_count(srv, auditor, "registration_sweep.finding", "minjing2", "denied");
+	long long beat = beat_new(srv, "测试庚责任区", "minjing1"), g = grid_new(srv, beat, "庚一网格");
+	long long a = addr_at(srv, "测试社区庚", "1号楼", "101"), sweep;
+	struct resp *r;
+
+	EXPECT(assign(srv, g, J(srv, "{s:[I]}", "address_ids", (json_int_t)a)), 200);
+	r = http(srv, U("suozhang"), "POST", API "/registration-sweeps",
+		 J(srv, "{s:s, s:[I]}", "title", "庚区排查", "address_ids", (json_int_t)a));
+	EXPECT(r, 201);
+	sweep = rnum(r, "registration_sweep.id");
+	/* minjing2 reads the sweep but records nothing at another beat's address */
+	EXPECT(http(srv, U("minjing2"), "GET", fmt(srv, API "/registration-sweeps/%lld", sweep), NULL), 200);
+	r = http(srv, U("minjing2"), "POST", fmt(srv, API "/registration-sweeps/%lld/findings", sweep),
+		 J(srv, "{s:I, s:i, s:i}", "address_id", (json_int_t)a, "found", 2, "registered", 2));
+	EXPECT_ERR(srv, r, 403, "FORBIDDEN", "COM-WARD");
+	assert_int_equal(audit_count(srv, auditor, "registration_sweep.finding", "minjing2", "denied"), denied0 + 1);
+	/* nor does the auxiliary of 东街一区 */
+	r = http(srv, U("fujing"), "POST", fmt(srv, API "/registration-sweeps/%lld/findings", sweep),
+		 J(srv, "{s:I, s:i, s:i}", "address_id", (json_int_t)a, "found", 2, "registered", 2));
+	assert_true(r->status == 403);
+	r = http(srv, U("suozhang"), "GET", fmt(srv, API "/registration-sweeps/%lld", sweep), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "registration_sweep.checked", 0);
+	EXPECT_NUM(r, "registration_sweep.found", 0);
+	/* the beat's officer records it */
+	r = http(srv, U("minjing1"), "POST", fmt(srv, API "/registration-sweeps/%lld/findings", sweep),
+		 J(srv, "{s:I, s:i, s:i}", "address_id", (json_int_t)a, "found", 2, "registered", 1));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "registration_sweep.found", 2);
+	EXPECT_NUM(r, "registration_sweep.left", 1);
+	EXPECT_STR(r, "registration_sweep.status", "done");
+}
+
+/* 3c. The 标准地址 page pages on the server: five addresses of one
+ * community in two buildings, two of them in a grid; pages of two in tree
+ * order, the filters by building, grid and text, the community counts. */
+STORY(address_pages)
+{
+	long long beat = beat_new(srv, "测试辛责任区", "minjing1"), g = grid_new(srv, beat, "辛一网格");
+	long long a1 = addr_at(srv, "测试社区辛", "1号楼", "101"), a2 = addr_at(srv, "测试社区辛", "1号楼", "102");
+	long long a5 = addr_at(srv, "测试社区辛", "2号楼", "301");
+	struct resp *r;
+	json_t *it;
+	size_t i;
+	long long n = 0;
+
+	addr_at(srv, "测试社区辛", "1号楼", "201");
+	addr_at(srv, "测试社区辛", "2号楼", "302");
+	EXPECT(assign(srv, g, J(srv, "{s:[I, I]}", "address_ids", (json_int_t)a1, (json_int_t)a5)), 200);
+	r = http(srv, U("minjing1"), "GET", API "/addresses?page=1&per_page=2&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 5);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 2);
+	EXPECT_NUM(r, "items.0.id", a1); /* 1号楼 101, 102 first */
+	EXPECT_NUM(r, "items.1.id", a2);
+	EXPECT_STR(r, "items.0.grid_name", "辛一网格");
+	json_array_foreach(jpath(r->json, "communities"), i, it)
+		if (!strcmp(jstr(it, "community"), "测试社区辛"))
+			n = jint(it, "addresses");
+	assert_int_equal(n, 5);
+	r = http(srv, U("minjing1"), "GET", API "/addresses?page=3&per_page=2&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B", NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 1);
+	EXPECT_STR(r, "items.0.room", "302");
+	/* 2号楼 of the community: two */
+	r = http(srv, U("minjing1"), "GET",
+		 API "/addresses?page=1&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B&building=2%E5%8F%B7%E6%A5%BC", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 2);
+	/* the grid: a1 and a5 */
+	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/addresses?page=1&grid_id=%lld", g), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 2);
+	assert_non_null(find_in(r, "items", "id", a5));
+	/* text in any part: the room 301 */
+	r = http(srv, U("minjing1"), "GET", API "/addresses?page=1&q=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B&per_page=200", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 5);
+	r = http(srv, U("minjing1"), "GET",
+		 API "/addresses?page=1&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B&q=301", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_NUM(r, "items.0.id", a5);
+	/* without page: the whole list, as the pickers read it */
+	r = http(srv, U("minjing1"), "GET", API "/addresses?community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 5);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 5);
+	/* another station sees none of them */
+	r = http(srv, U("beishe_mj1"), "GET", API "/addresses?page=1&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 0);
+}
+
 /* 4. A key person moves to 北社: a 函查 letter; both stations see it
  * pending until 北社 acknowledges; then it is 北社's. */
 STORY(transfer)
@@ -492,7 +593,7 @@ STORY(contact_cycle)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(load_and_ratio), T(beat_permissions), T(sweep_candidates), T(transfer), T(weekly_visits), T(contact_cycle),
+		T(load_and_ratio), T(beat_permissions), T(sweep_candidates), T(sweep_other_beat), T(address_pages), T(transfer), T(weekly_visits), T(contact_cycle),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

@@ -267,7 +267,9 @@ STORY(licences_and_drills)
 				  fmt(srv, ",\"licence_no\":\"K-1\",\"licence_expires_on\":\"%s\"", dstr(srv, 10)));
 	long long far = unit_new(srv, "trade", "seal", "测试刻章店",
 				 fmt(srv, ",\"licence_no\":\"S-1\",\"licence_expires_on\":\"%s\"", dstr(srv, 60)));
-	long long bank = unit_new(srv, "internal", "finance", "测试信用社", ",\"key_unit\":true,\"security_chief\":\"保卫科长\"");
+	long long bank = unit_new(srv, "internal", "finance", "测试信用社",
+				   ",\"key_unit\":true,\"security_chief\":\"保卫科长\",\"key_unit_category\":\"telecom_finance\","
+				   "\"key_unit_decision\":\"县政发〔2024〕18号\",\"key_unit_decided_on\":\"2024-03-15\"");
 	long long school = unit_new(srv, "internal", "school", "测试小学", NULL);
 	struct resp *r;
 
@@ -386,6 +388,50 @@ STORY(community_ledgers)
 	EXPECT_STR(r, "header", "城关派出所出租房屋台账");
 }
 
+/* 6. COM-KEYUNIT-DEF: a key unit only with its range and the government's
+ * decision, recorded on the unit */
+STORY(key_unit_decision)
+{
+	struct resp *r;
+	long long id;
+
+	r = http(srv, U("minjing1"), "POST", API "/trade-units",
+		 J(srv, "{s:s, s:s, s:s, s:b}", "category", "internal", "kind", "hospital", "name", "测试医院甲", "key_unit", 1));
+	EXPECT_ERR(srv, r, 409, "RULE_VIOLATION", "COM-KEYUNIT-DEF");
+	EXPECT_STR(r, "error.field", "key_unit_category");
+	r = http(srv, U("minjing1"), "POST", API "/trade-units",
+		 J(srv, "{s:s, s:s, s:s, s:b, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院甲", "key_unit", 1,
+		   "key_unit_category", "education"));
+	EXPECT_ERR(srv, r, 409, "RULE_VIOLATION", "COM-KEYUNIT-DEF");
+	EXPECT_STR(r, "error.field", "key_unit_decision");
+	/* a decision dated tomorrow is not a decision yet */
+	EXPECT_FIELD(http(srv, U("minjing1"), "POST", API "/trade-units",
+			  J(srv, "{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name",
+			    "测试医院甲", "key_unit", 1, "key_unit_category", "education", "key_unit_decision", "县政发〔2026〕3号",
+			    "key_unit_decided_on", dstr(srv, 1))),
+		     400, "key_unit_decided_on");
+	/* a decision without the flag is a contradiction */
+	EXPECT_FIELD(http(srv, U("minjing1"), "POST", API "/trade-units",
+			  J(srv, "{s:s, s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院甲",
+			    "key_unit_decision", "县政发〔2026〕3号")),
+		     400, "key_unit");
+	r = http(srv, U("minjing1"), "POST", API "/trade-units",
+		 J(srv, "{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院甲",
+		   "key_unit", 1, "key_unit_category", "education", "key_unit_decision", "县政发〔2026〕3号", "key_unit_decided_on",
+		   dstr(srv, -30)));
+	EXPECT(r, 201);
+	id = rnum(r, "trade_unit.id");
+	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/trade-units/%lld", id), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "trade_unit.key_unit_category", "education");
+	EXPECT_STR(r, "trade_unit.key_unit_decision", "县政发〔2026〕3号");
+	EXPECT_STR(r, "trade_unit.key_unit_decided_on", dstr(srv, -30));
+	/* an ordinary unit needs none of it */
+	EXPECT(http(srv, U("minjing1"), "POST", API "/trade-units",
+		    J(srv, "{s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院乙")),
+	       201);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -396,6 +442,7 @@ int main(void)
 		T(scrap_purchases),
 		T(licences_and_drills),
 		T(community_ledgers),
+		T(key_unit_decision),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

@@ -26,9 +26,16 @@
 
 int api_addresses_list(struct req *r)
 {
+	struct address_filter f = { 0 };
 	json_t *out;
-	int rc = addresses_list(&r->ctx, req_query(r, "community"), &out);
+	int rc = req_query_int(r, "grid_id", 0, INT64_MAX, 0, &f.grid_id);
 
+	if (!rc) rc = req_query_int(r, "page", 0, 1000000, 0, &f.page);
+	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 100, &f.per_page);
+	f.community = req_query(r, "community");
+	f.building = req_query(r, "building");
+	f.q = req_query(r, "q");
+	if (!rc) rc = addresses_list(&r->ctx, &f, &out);
 	return DONE(rc, 200, out);
 }
 

@@ -1,12 +1,15 @@
 /* registers.c — the registers special trades keep (issue 16 gaps):
  * /hotel-guests (COM-HOTEL-REG, COM-HOTEL-FOREIGN, COM-HOTEL-DUTY),
  * /scrap-purchases (COM-SCRAP-REG, COM-SCRAP-REPORT) and a key unit's drill,
- * /trade-units/{id}/drills (COM-KEYUNIT-SETUP). */
+ * /trade-units/{id}/drills (COM-KEYUNIT-SETUP), /seal-orders (COM-SEAL) and
+ * /pawn-tickets (COM-PAWN). */
 #include "api/api.h"
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/trades/hotel_guests.h"
+#include "domain/trades/pawn_tickets.h"
 #include "domain/trades/scrap_purchases.h"
+#include "domain/trades/seal_orders.h"
 #include "domain/trades/trade_reminders.h"
 
 #define DONE(rc, status, out) ((rc) ? (rc) : req_reply(r, (status), (out)))
@@ -181,4 +184,87 @@ int api_trade_units_drill(struct req *r)
 	if (!rc) rc = fields_bind(r->in, trade_units_drill_fields, &b, &r->err);
 	if (!rc) rc = trade_reminders_drill(&r->ctx, id, b.plan_on, b.drilled_on, &out);
 	return DONE(rc, 200, out);
+}
+
+/* ---- 印章刻制登记 (com6) ---- */
+
+int api_seal_orders_list(struct req *r)
+{
+	struct seal_order_filter f = { 0 };
+	json_t *out;
+	int rc = req_query_int(r, "unit_id", 0, INT64_MAX, 0, &f.unit_id);
+
+	if (!rc) rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
+	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
+	f.q = req_query(r, "q");
+	if (!rc) rc = seal_orders_list(&r->ctx, &f, &out);
+	r->no_store = 1;
+	return DONE(rc, 200, out);
+}
+
+const struct field seal_orders_create_fields[] = {
+	FINT(struct seal_order_input, unit_id, "unit_id", 1, 1, INT64_MAX),
+	FSTR(struct seal_order_input, made_on, "made_on", 0, 10),
+	FENUM(struct seal_order_input, seal_kind, "seal_kind", 1, 16, SEAL_KIND),
+	FSTR(struct seal_order_input, seal_text, "seal_text", 1, 64),
+	FSTR(struct seal_order_input, customer_unit, "customer_unit", 0, 64),
+	FSTR(struct seal_order_input, customer_code, "customer_code", 0, 18),
+	FSTR(struct seal_order_input, approval_doc, "approval_doc", 0, 64),
+	FSTR(struct seal_order_input, approval_organ, "approval_organ", 0, 64),
+	FSTR(struct seal_order_input, handler_name, "handler_name", 1, 32),
+	FSTR(struct seal_order_input, handler_id_number, "handler_id_number", 1, 18),
+	FEND,
+};
+
+int api_seal_orders_create(struct req *r)
+{
+	struct seal_order_input in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, seal_orders_create_fields, &in, &r->err);
+
+	if (!rc) rc = seal_orders_create(&r->ctx, &in, &out);
+	return DONE(rc, 201, out);
+}
+
+/* ---- 典当登记 (com6) ---- */
+
+int api_pawn_tickets_list(struct req *r)
+{
+	struct pawn_ticket_filter f = { 0 };
+	int64_t reported = 0;
+	json_t *out;
+	int rc = req_query_int(r, "unit_id", 0, INT64_MAX, 0, &f.unit_id);
+
+	if (!rc) rc = req_query_int(r, "reported", 0, 1, 0, &reported);
+	if (!rc) rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
+	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
+	f.reported_only = (int)reported;
+	if (!rc) rc = pawn_tickets_list(&r->ctx, &f, &out);
+	r->no_store = 1;
+	return DONE(rc, 200, out);
+}
+
+const struct field pawn_tickets_create_fields[] = {
+	FINT(struct pawn_ticket_input, unit_id, "unit_id", 1, 1, INT64_MAX),
+	FSTR(struct pawn_ticket_input, ticket_no, "ticket_no", 1, 32),
+	FSTR(struct pawn_ticket_input, pawned_on, "pawned_on", 0, 10),
+	FENUM(struct pawn_ticket_input, item_class, "item_class", 1, 16, PAWN_ITEM_CLASS),
+	FSTR(struct pawn_ticket_input, item, "item", 1, 64),
+	FSTR(struct pawn_ticket_input, origin, "origin", 0, 100),
+	FINT(struct pawn_ticket_input, amount_yuan, "amount_yuan", 1, 1, 100000000),
+	FSTR(struct pawn_ticket_input, pledger_name, "pledger_name", 1, 32),
+	FSTR(struct pawn_ticket_input, pledger_id_number, "pledger_id_number", 1, 18),
+	FBOOL(struct pawn_ticket_input, suspicious, "suspicious", 0),
+	FSTR(struct pawn_ticket_input, suspicion, "suspicion", 0, 200),
+	FEND,
+};
+
+int api_pawn_tickets_create(struct req *r)
+{
+	struct pawn_ticket_input in = { 0 };
+	json_t *out;
+	int rc = fields_bind(r->in, pawn_tickets_create_fields, &in, &r->err);
+
+	if (!rc) rc = pawn_tickets_create(&r->ctx, &in, &out);
+	return DONE(rc, 201, out);
 }

@@ -51,6 +51,9 @@ const struct field trade_units_create_fields[] = {
 	FBOOLP(struct trade_units_create_body, alarm, alarm_given, "alarm"),
 	FSTR(struct trade_units_create_body, in.guard_measures, "guard_measures", 0, 200),
 	FSTR(struct trade_units_create_body, in.physical_measures, "physical_measures", 0, 200),
+	FENUM(struct trade_units_create_body, in.key_unit_category, "key_unit_category", 0, 16, KEY_UNIT_CATEGORY),
+	FSTR(struct trade_units_create_body, in.key_unit_decision, "key_unit_decision", 0, 64),
+	FSTR(struct trade_units_create_body, in.key_unit_decided_on, "key_unit_decided_on", 0, 10),
 	FEND,
 };
 

@@ -180,6 +180,21 @@ static const struct export_col scrap_purchase_cols[] = {
 	{ NULL, NULL },
 };
 
+static const struct export_col seal_order_cols[] = {
+	{ "made_on", "刻制日期" },       { "cutter", "刻章单位" },       { "seal_kind", "印章种类" },
+	{ "seal_text", "印文" },         { "customer_unit", "用章单位" }, { "approval_doc", "批准文件" },
+	{ "approval_organ", "出具机关" }, { "handler_name", "经办人" },   { "id_number", "经办人身份证号" },
+	{ NULL, NULL },
+};
+
+static const struct export_col pawn_ticket_cols[] = {
+	{ "pawned_on", "典当日期" },    { "pawnshop", "典当行" },     { "ticket_no", "当票号" },
+	{ "item_class", "当物类别" },   { "item", "当物" },           { "origin", "来源" },
+	{ "amount_yuan", "当金（元）" }, { "pledger_name", "出质人" }, { "id_number", "出质人身份证号" },
+	{ "suspicious", "报告公安机关" }, { "wanted", "比中在逃" },
+	{ NULL, NULL },
+};
+
 #define ADDRESS_TEXT_SQL "a.community || a.building || a.unit_no || a.room"
 
 #define TRADE_KIND_LEDGER_SQL(kind)                                                                      \
@@ -333,6 +348,16 @@ static const struct {
 	  " s.suspicious, s.handling, s.receipt_no FROM scrap_purchase s JOIN trade_unit t ON t.id = s.unit_id"
 	  " JOIN org_unit o ON o.id = s.station_id WHERE o.path LIKE ? ORDER BY s.purchased_on DESC, s.id DESC LIMIT ?",
 	  1, "weight_g", ACT_DATA_EXPORT },
+	{ "seal_orders", "印章刻制登记台账", ACT_TRADE_REGISTER_LIST, seal_order_cols, "seal_order",
+	  "SELECT s.id, s.made_on, t.name AS cutter, s.seal_kind, s.seal_text, s.customer_unit, s.approval_doc,"
+	  " s.approval_organ, s.handler_name, s.handler_id_number AS id_number FROM seal_order s"
+	  " JOIN trade_unit t ON t.id = s.unit_id JOIN org_unit o ON o.id = s.station_id"
+	  " WHERE o.path LIKE ? ORDER BY s.made_on DESC, s.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	{ "pawn_tickets", "典当登记台账", ACT_TRADE_REGISTER_LIST, pawn_ticket_cols, "pawn_ticket",
+	  "SELECT p.id, p.pawned_on, t.name AS pawnshop, p.ticket_no, p.item_class, p.item, p.origin, p.amount_yuan,"
+	  " p.pledger_name, p.pledger_id_number AS id_number, p.suspicious, p.wanted_id FROM pawn_ticket p"
+	  " JOIN trade_unit t ON t.id = p.unit_id JOIN org_unit o ON o.id = p.station_id"
+	  " WHERE o.path LIKE ? ORDER BY p.pawned_on DESC, p.id DESC LIMIT ?", 1, "amount_yuan", ACT_DATA_EXPORT },
 	{ "trade_hotel", "旅馆业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("hotel"), 1, NULL, ACT_DATA_EXPORT },
 	{ "trade_pawn", "典当业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("pawn"), 1, NULL, ACT_DATA_EXPORT },
 	{ "trade_scrap", "废旧金属收购业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("scrap"), 1, NULL, ACT_DATA_EXPORT },
@@ -430,6 +455,13 @@ static void shape_community(const char *kind, json_t *row)
 		set_text(row, "suspicious", row_int(row, "suspicious") ? "是" : "否");
 		set_text(row, "handling", row_str(row, "handling") ? enums_label(ES_SCRAP_HANDLING, row_str(row, "handling"))
 					: row_str(row, "suspicious") && !strcmp(row_str(row, "suspicious"), "是") ? "待处置" : "");
+	} else if (strcmp(kind, "seal_orders") == 0) {
+		set_text(row, "seal_kind", enums_label(ES_SEAL_KIND, row_str(row, "seal_kind")));
+	} else if (strcmp(kind, "pawn_tickets") == 0) {
+		set_text(row, "item_class", enums_label(ES_PAWN_ITEM_CLASS, row_str(row, "item_class")));
+		set_text(row, "suspicious", row_int(row, "suspicious") ? "是" : "否");
+		set_text(row, "wanted", row_int(row, "wanted_id") ? "是" : "");
+		json_object_del(row, "wanted_id");
 	}
 }
 

@@ -8,30 +8,71 @@
 #include <stdio.h>
 #include <string.h>
 
-int addresses_list(struct ctx *c, const char *community, json_t **out)
+#define ADDRESS_COLS                                                                                   \
+	"SELECT a.id, a.community, a.building, a.unit_no, a.room, a.station_id, a.post_id,"                \
+	" p.name AS post_name, a.grid_id, gr.name AS grid_name,"                                           \
+	" (SELECT COUNT(*) FROM person x WHERE x.address_id = a.id) AS persons,"                           \
+	" (SELECT id FROM rental r WHERE r.address_id = a.id) AS rental_id"
+#define ADDRESS_FROM                                                                                   \
+	" FROM address a JOIN org_unit o ON o.id = a.station_id LEFT JOIN org_unit p ON p.id = a.post_id" \
+	" LEFT JOIN grid gr ON gr.id = a.grid_id WHERE o.path LIKE ?"
+#define ADDRESS_ORDER " ORDER BY a.community, a.building, a.unit_no, a.room, a.id"
+
+/* the scope's communities with their address counts (the page's filter) */
+static int communities(struct ctx *c, json_t *out)
+{
+	struct rows_query q;
+	json_t *rows;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_all(&q,
+		      "SELECT a.community, COUNT(*) AS addresses FROM address a JOIN org_unit o ON o.id = a.station_id"
+		      " WHERE o.path LIKE ? GROUP BY a.community ORDER BY a.community",
+		      &rows);
+	if (!rc && json_object_set_new(out, "communities", rows))
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	return rc;
+}
+
+int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out)
 {
 	struct rows_query q;
 	json_t *items;
 	int rc = authz_require(c, ACT_ADDRESS_LIST);
 
+	*out = NULL;
 	if (rc)
 		return rc;
+	if (f->page) {
+		rows_query_init(&q, c, ADDRESS_FROM, f->page, f->per_page);
+		rows_bind_text(&q, ctx_scope_like(c));
+		rows_and_text(&q, "a.community = ?", f->community);
+		rows_and_text(&q, "a.building = ?", f->building);
+		rows_and_int(&q, "a.grid_id = ?", f->grid_id);
+		rows_and_like(&q,
+			      "(a.community LIKE ?" ROWS_ESCAPE " OR a.building LIKE ?" ROWS_ESCAPE
+			      " OR a.unit_no LIKE ?" ROWS_ESCAPE " OR a.room LIKE ?" ROWS_ESCAPE ")",
+			      f->q);
+		rc = rows_page(&q, ADDRESS_COLS, ADDRESS_ORDER, out);
+		if (!rc)
+			rc = communities(c, *out);
+		if (rc) {
+			json_decref(*out);
+			*out = NULL;
+		}
+		return rc;
+	}
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rows_bind_text(&q, community);
-	rows_bind_text(&q, community);
-	rc = rows_all(&q,
-		      "SELECT a.id, a.community, a.building, a.unit_no, a.room, a.station_id, a.post_id,"
-		      " p.name AS post_name,"
-		      " (SELECT COUNT(*) FROM person x WHERE x.address_id = a.id) AS persons,"
-		      " (SELECT id FROM rental r WHERE r.address_id = a.id) AS rental_id"
-		      " FROM address a JOIN org_unit o ON o.id = a.station_id LEFT JOIN org_unit p ON p.id = a.post_id"
-		      " WHERE o.path LIKE ? AND (? IS NULL OR a.community = ?)"
-		      " ORDER BY a.community, a.building, a.unit_no, a.room LIMIT 5000",
+	rows_bind_text(&q, f->community);
+	rows_bind_text(&q, f->community);
+	rc = rows_all(&q, ADDRESS_COLS ADDRESS_FROM " AND (? IS NULL OR a.community = ?)" ADDRESS_ORDER " LIMIT 5000",
 		      &items);
 	if (rc)
 		return rc;
-	*out = json_pack("{s:o}", "items", items);
+	*out = json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items), "items", items);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 

@@ -12,9 +12,19 @@ struct address_input {
 	int64_t post_id;
 };
 
-/* Addresses of the user's station: {"items":[…]} (community, building, unit,
- * room) ordered as a tree. */
-int addresses_list(struct ctx *c, const char *community, json_t **out);
+/* A page of the station's addresses: exact community / building (served by
+ * the index address_station_tree), a grid (address_grid), or text in any
+ * part; page 0 = the whole list (up to 5000, for pickers). */
+struct address_filter {
+	const char *community, *building, *q;
+	int64_t grid_id;
+	int64_t page, per_page;
+};
+
+/* Addresses of the user's scope: {"items":[…],"total"} (community,
+ * building, unit, room, grid) ordered as a tree; a paged answer also
+ * carries "communities": [{community, addresses}] of the whole scope. */
+int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out);
 
 /* Create (or find: one address is one place) an address of the station. */
 int addresses_create(struct ctx *c, const struct address_input *in, json_t **out);

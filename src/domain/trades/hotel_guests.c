@@ -4,7 +4,7 @@
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/enums.h"
-#include "domain/incidents/incidents.h"
+#include "domain/trades/trade_checks.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
 #include "rules/date.h"
@@ -17,14 +17,7 @@
 #define GUEST_PATH_SQL "SELECT o.path FROM hotel_guest g JOIN org_unit o ON o.id = g.station_id WHERE g.id = ?"
 #define FOREIGN_HOURS 24
 
-/* a refusal by a rule of the law, naming the field */
-static int refuse(struct ctx *c, const char *rule, const char *field, const char *msg)
-{
-	int rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule, "%s", msg);
-
-	c->err->field = field;
-	return rc;
-}
+#define refuse trade_checks_refuse
 
 /* COM-HOTEL-DUTY: compare with the active wanted list; a hit opens a 警情
  * for the station at the hotel (LG Art 9: report at once) */
@@ -32,39 +25,22 @@ static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const
 		   int64_t *wanted_out)
 {
 	struct rows_query q;
-	struct incident_input in = { 0 };
-	json_t *w = NULL, *inc = NULL;
-	int64_t incident_id;
+	json_t *w = NULL;
+	int64_t incident_id = 0;
+	const char *summary;
 	int rc;
 
 	*wanted_out = 0;
-	rows_binds(&q, c);
-	rows_bind_text(&q, id_number);
-	rc = rows_one(&q, "SELECT id, name, case_desc FROM wanted_person WHERE id_number = ? AND withdrawn_at IS NULL",
-		      &w);
-	if (rc == PS_ENOTFOUND) {
-		ps_err_clear(c->err);
-		return PS_OK;
-	}
-	if (rc)
+	rc = trade_checks_wanted(c, id_number, &w);
+	if (rc || !w)
 		return rc;
 	*wanted_out = row_int(w, "id");
-	in.source = "other";
-	in.place = hotel;
-	in.category = "1001";
-	in.priority = 1;
-	in.not_duplicate = 1;
-	in.station_id = station;
-	in.summary = arena_printf(c->arena, "旅馆住宿登记比中在逃人员：%s（%s），入住%s，住宿登记 %lld", row_str(w, "name"),
-				  row_str(w, "case_desc"), hotel, (long long)guest_id);
+	summary = arena_printf(c->arena, "旅馆住宿登记比中在逃人员：%s（%s），入住%s，住宿登记 %lld", row_str(w, "name"),
+			       row_str(w, "case_desc"), hotel, (long long)guest_id);
 	json_decref(w);
-	if (!in.summary)
-		return NOMEM(c);
-	rc = incidents_create(c, &in, &inc);
+	rc = trade_checks_incident(c, hotel, station, summary, &incident_id);
 	if (rc)
 		return rc;
-	incident_id = json_integer_value(json_object_get(json_object_get(inc, "incident"), "id"));
-	json_decref(inc);
 	rows_binds(&q, c);
 	rows_bind_int(&q, *wanted_out);
 	rows_bind_int(&q, incident_id);
@@ -129,28 +105,14 @@ int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_
 {
 	struct rows_query q;
 	struct idcard idc;
-	json_t *u;
-	const char *number = in->id_number, *nat = in->nationality;
+	const char *hotel = NULL, *number = in->id_number, *nat = in->nationality;
 	int64_t id, station, wanted = 0, checkin = in->checkin_at ? in->checkin_at : c->now;
 	int foreign, rc;
 
 	*out = NULL;
-	rc = rows_check_unit(c, ACT_HOTEL_GUEST_CREATE,
-			     "SELECT o.path FROM trade_unit t JOIN org_unit o ON o.id = t.station_id WHERE t.id = ?",
-			     in->unit_id, "旅馆不存在");
+	rc = trade_checks_unit(c, ACT_HOTEL_GUEST_CREATE, in->unit_id, "hotel", "只能登记在营旅馆的旅客", &station, &hotel);
 	if (rc)
 		return rc;
-	rows_binds(&q, c);
-	rows_bind_int(&q, in->unit_id);
-	rc = rows_one(&q, "SELECT name, kind, category, station_id, closed_on FROM trade_unit WHERE id = ?", &u);
-	if (rc)
-		return rc;
-	if (strcmp(row_str(u, "category"), "trade") || strcmp(row_str(u, "kind"), "hotel") ||
-	    row_str(u, "closed_on")) {
-		json_decref(u);
-		return ps_fail_field(c->err, PS_EINVAL, "unit_id", "只能登记在营旅馆的旅客");
-	}
-	station = row_int(u, "station_id");
 	/* COM-HOTEL-REG: the guest's ID document checked and recorded */
 	if (!in->name || !*in->name)
 		rc = refuse(c, "COM-HOTEL-REG", "name", "旅客姓名必须登记（旅馆业治安管理办法第6条）");
@@ -171,10 +133,8 @@ int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_
 		rc = ps_fail_field(c->err, PS_EINVAL, "room", "请填写房号");
 	if (!rc && (checkin > c->now + 600 || checkin < c->now - 30 * 86400))
 		rc = ps_fail_field(c->err, PS_EINVAL, "checkin_at", "入住时间应在30天以内且不晚于现在");
-	if (rc) {
-		json_decref(u);
+	if (rc)
 		return rc;
-	}
 	/* 境外旅客: a foreign document, or a nationality other than China's */
 	if (!nat || !*nat)
 		nat = "中国";
@@ -205,8 +165,7 @@ int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_
 	if (!rc)
 		rc = audit_write(c, "hotel_guest.create", "hotel_guest", ID(id), "success", foreign ? "境外旅客" : NULL);
 	if (!rc)
-		rc = compare(c, id, number, row_str(u, "name"), station, &wanted);
-	json_decref(u);
+		rc = compare(c, id, number, hotel, station, &wanted);
 	return rc ? rc : guest_get(c, id, out);
 }
 

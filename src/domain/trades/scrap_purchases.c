@@ -7,6 +7,7 @@
 #include "domain/authz.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
+#include "domain/trades/trade_checks.h"
 #include "rules/catalog.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
@@ -20,13 +21,7 @@
  * the buyer and sets nothing for the police — a design value [U] */
 #define HANDLE_HOURS 24
 
-static int refuse(struct ctx *c, const char *rule, const char *field, const char *msg)
-{
-	int rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule, "%s", msg);
-
-	c->err->field = field;
-	return rc;
-}
+#define refuse trade_checks_refuse
 
 static int64_t days_of(const char *s)
 {
@@ -83,28 +78,15 @@ int scrap_purchases_create(struct ctx *c, const struct scrap_purchase_input *in,
 	struct rows_query q;
 	struct idcard idc;
 	enum idcard_result ir;
-	json_t *u;
-	const char *on = in->purchased_on ? in->purchased_on : ctx_today_str(c), *cls = in->item_class;
+	const char *buyer = NULL, *on = in->purchased_on ? in->purchased_on : ctx_today_str(c), *cls = in->item_class;
 	int64_t id, station, wanted = 0;
 	int banned, suspicious = in->suspicious, rc;
 
 	*out = NULL;
-	rc = rows_check_unit(c, ACT_SCRAP_PURCHASE_CREATE,
-			     "SELECT o.path FROM trade_unit t JOIN org_unit o ON o.id = t.station_id WHERE t.id = ?",
-			     in->unit_id, "收购单位不存在");
+	rc = trade_checks_unit(c, ACT_SCRAP_PURCHASE_CREATE, in->unit_id, "scrap", "只能登记在营废旧金属收购单位的收购记录",
+			       &station, &buyer);
 	if (rc)
 		return rc;
-	rows_binds(&q, c);
-	rows_bind_int(&q, in->unit_id);
-	rc = rows_one(&q, "SELECT name, kind, category, station_id, closed_on FROM trade_unit WHERE id = ?", &u);
-	if (rc)
-		return rc;
-	if (strcmp(row_str(u, "category"), "trade") || strcmp(row_str(u, "kind"), "scrap") || row_str(u, "closed_on")) {
-		json_decref(u);
-		return ps_fail_field(c->err, PS_EINVAL, "unit_id", "只能登记在营废旧金属收购单位的收购记录");
-	}
-	station = row_int(u, "station_id");
-	json_decref(u);
 	if (!days_of(on) || days_of(on) > date_local_days(c->now) || days_of(on) < date_local_days(c->now) - 90)
 		return ps_fail_field(c->err, PS_EINVAL, "purchased_on", "收购日期应在90天以内且不晚于今天");
 	if (!cls || !enums_valid(ES_SCRAP_ITEM_CLASS, cls))

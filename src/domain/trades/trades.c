@@ -62,6 +62,34 @@ json_t *trades_checklist(struct ctx *c, const char *kind, int64_t station_id)
 	return a;
 }
 
+static int refuse_def(struct ctx *c, const char *field, const char *msg)
+{
+	int rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "COM-KEYUNIT-DEF", "%s", msg);
+
+	c->err->field = field;
+	return rc;
+}
+
+/* COM-KEYUNIT-DEF (NBZA Art 13): a key unit is one the government decided,
+ * in one of the article's ranges; its decision is recorded on the unit */
+static int key_unit_check(struct ctx *c, const struct trade_input *in)
+{
+	const char *d = in->key_unit_decided_on;
+
+	if (!in->key_unit)
+		return (in->key_unit_category && *in->key_unit_category) || (in->key_unit_decision && *in->key_unit_decision)
+			       ? ps_fail_field(c->err, PS_EINVAL, "key_unit", "登记重点单位的决定须同时标明为治安保卫重点单位")
+			       : PS_OK;
+	if (!in->key_unit_category || !enums_valid(ES_KEY_UNIT_CATEGORY, in->key_unit_category))
+		return refuse_def(c, "key_unit_category", "治安保卫重点单位须写明所属范围（企业事业单位内部治安保卫条例第13条）");
+	if (!in->key_unit_decision || !*in->key_unit_decision)
+		return refuse_def(c, "key_unit_decision",
+				  "治安保卫重点单位由县级以上人民政府确定，须登记政府的决定文号（企业事业单位内部治安保卫条例第13条）");
+	if (!d || !date_valid_str(d) || strcmp(d, ctx_today_str(c)) > 0)
+		return ps_fail_field(c->err, PS_EINVAL, "key_unit_decided_on", "决定日期应为不晚于今天的 YYYY-MM-DD");
+	return PS_OK;
+}
+
 int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 {
 	struct rows_query q;
@@ -84,6 +112,9 @@ int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 		return ps_fail_field(c->err, PS_EINVAL, "licence_expires_on", "许可证有效期应为 YYYY-MM-DD");
 	if (!c->who.station_id)
 		return ps_fail(c->err, PS_EFORBIDDEN, "FORBIDDEN", NULL, "只有派出所（警务室）可以登记单位");
+	rc = key_unit_check(c, in);
+	if (rc)
+		return rc;
 	if (in->address_id) {
 		rows_binds(&q, c);
 		rows_bind_int(&q, in->address_id);
@@ -114,14 +145,17 @@ int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 	rows_bind_int(&q, in->alarm ? 1 : 0);
 	rows_bind_text(&q, in->guard_measures);
 	rows_bind_text(&q, in->physical_measures);
+	rows_bind_text(&q, in->key_unit ? in->key_unit_category : NULL);
+	rows_bind_text(&q, in->key_unit ? in->key_unit_decision : NULL);
+	rows_bind_text(&q, in->key_unit ? in->key_unit_decided_on : NULL);
 	rows_bind_int(&q, c->who.station_id);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
 			 "INSERT INTO trade_unit(category, kind, name, address_id, licence_no, licence_expires_on,"
 			 " responsible, phone, security_chief, security_staff, key_unit, cameras, video_linked, alarm,"
-			 " guard_measures, physical_measures, station_id, created_by, created_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " guard_measures, physical_measures, key_unit_category, key_unit_decision, key_unit_decided_on,"
+			 " station_id, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = audit_write(c, "trade.create", "trade_unit", arena_printf(c->arena, "%lld", (long long)id),
@@ -160,7 +194,7 @@ static const char *day_str(struct ctx *c, int64_t day)
 	" CASE WHEN a.id IS NULL THEN NULL ELSE a.community || a.building || a.unit_no || a.room END AS address," \
 	" t.licence_no, t.licence_expires_on, t.responsible, t.phone, t.security_chief, t.security_staff,"  \
 	" t.key_unit, t.cameras, t.video_linked, t.alarm, t.guard_measures, t.physical_measures,"          \
-	" t.plan_on, t.last_drill_on,"                                                                      \
+	" t.plan_on, t.last_drill_on, t.key_unit_category, t.key_unit_decision, t.key_unit_decided_on,"      \
 	" t.station_id, o.name AS unit_name, t.created_at,"                                               \
 	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
 	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \

@@ -21,6 +21,8 @@ struct trade_input {
 	int64_t security_staff, cameras;
 	int key_unit, video_linked, alarm;
 	const char *guard_measures, *physical_measures;
+	/* a key unit: its category and the government's decision (COM-KEYUNIT-DEF) */
+	const char *key_unit_category, *key_unit_decision, *key_unit_decided_on;
 };
 
 /* Register a unit of the actor's station (trade.create, audited). */

@@ -23,7 +23,8 @@ export default async function (c, { today, m1 }) {
     const pId = p.body && p.body.scrap_purchase ? p.body.scrap_purchase.id : 0
     await m1c.call('GET', `/scrap-purchases?unit_id=${scId}&suspicious=1&open=1`)
     await m1c.call('POST', `/scrap-purchases/${pId}/handling`, { handling: 'held', receipt_no: '契约扣1', note: '扣留' })
-    const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true })
+    const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true,
+      key_unit_category: 'telecom_finance', key_unit_decision: '契约县政发〔2024〕1号', key_unit_decided_on: '2024-01-10' })
     const bkId = bk.body && bk.body.trade_unit ? bk.body.trade_unit.id : 0
     await m1c.call('POST', `/trade-units/${bkId}/drills`, { plan_on: today, drilled_on: today })
   }

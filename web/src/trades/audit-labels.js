@@ -10,7 +10,9 @@ export const OBJECT_TYPES = [
   { value: 'public_service', label: '为民服务' },
   { value: 'security_forecast', label: '治安形势预报' },
   { value: 'hotel_guest', label: '旅客住宿登记' },
-  { value: 'scrap_purchase', label: '废旧金属收购登记' }
+  { value: 'scrap_purchase', label: '废旧金属收购登记' },
+  { value: 'seal_order', label: '印章刻制登记' },
+  { value: 'pawn_ticket', label: '典当登记' }
 ]
 
 export const ACTIONS = {
@@ -38,6 +40,12 @@ export const ACTIONS = {
   'scrap_purchase.wanted_hit': '出售人比中在逃人员',
   'scrap_purchase.list': '查询废旧金属收购登记',
   'scrap_purchase.handle': '处置可疑废旧金属',
+  'seal_order.create': '印章刻制登记',
+  'seal_order.list': '查询印章刻制登记',
+  'pawn_ticket.create': '典当登记',
+  'pawn_ticket.list': '查询典当登记',
+  'pawn_ticket.report': '典当行报告可疑情况',
+  'pawn_ticket.wanted_hit': '出质人比中在逃人员',
   'trade.drill': '登记应急预案演练'
 }
 

@@ -13,6 +13,8 @@ export const TRADE_REGISTER_LIST = 'trade_register.list'
 export const HOTEL_GUEST_CREATE = 'hotel_guest.create'
 export const SCRAP_PURCHASE_CREATE = 'scrap_purchase.create'
 export const SCRAP_PURCHASE_HANDLE = 'scrap_purchase.handle'
+export const SEAL_ORDER_CREATE = 'seal_order.create'
+export const PAWN_TICKET_CREATE = 'pawn_ticket.create'
 
 export const TRADE_CATEGORIES = enumList('trade_category')
 export const TRADE_KINDS = enumList('trade_kind')
