@@ -243,6 +243,9 @@ STORY(import_bulk)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM comparison_hit h JOIN person p ON p.id = h.person_id"
 				    " WHERE p.id_number = ?1", ids[18]), 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "批量社区"), 7);
+	/* the 7 addresses made together, one audit row naming them */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'address.create'"
+				    " AND detail LIKE 'import rows 2-2049: 7 addresses, ids %'", NULL), 1);
 	/* the name index: 批 量 in every name, the renamed one indexed again */
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "批 量"),
 			 BULK_N - 1);

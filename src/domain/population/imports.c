@@ -23,14 +23,13 @@
  * row does. The row function fills err and returns PS_EINVAL / PS_ECONFLICT
  * for a row to be reported, anything else stops the import. */
 struct import_row;
-struct import_bulk;
 struct import_kind {
 	const char *what;
 	const char *headers[MAX_KIND_COLS];
 	int required[MAX_KIND_COLS];
 	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
 	/* optional: a chunk of rows at once (import_bulk_run) */
-	int (*bulk)(struct ctx *c, struct import_bulk *b, struct import_row *rows, int n, json_t *hits);
+	int (*bulk)(struct ctx *c, struct import_row *rows, int n, json_t *hits);
 };
 
 static json_t *err_row(int row, const char *reason)
@@ -146,31 +145,17 @@ struct import_row {
 	const char *reason;
 };
 
-/* Addresses found or made during one import, by their parts: a file names
- * the same building again and again. */
-#define ADDR_BUCKETS 1024
-struct addr_entry {
-	const char *key;
-	int64_t id;
-	struct addr_entry *next;
-};
-struct import_bulk {
-	struct addr_entry *bucket[ADDR_BUCKETS];
-};
-
 static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, json_t *hits, int *rows_out,
 			   int *imported, int *created)
 {
 	const struct import_kind *k = rd->k;
-	struct import_bulk *b = arena_alloc(c->arena, sizeof(*b));
 	struct import_row *rows = arena_alloc(c->arena, BULK_ROWS * sizeof(*rows));
 	const char *col[MAX_KIND_COLS];
 	struct ps_err e;
 	int rc = PS_OK, more = 1;
 
-	if (!b || !rows)
+	if (!rows)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	memset(b, 0, sizeof(*b));
 	while (more && !rc) {
 		size_t nhits = json_array_size(hits);
 		int n = 0, brc;
@@ -199,13 +184,12 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 			struct ps_err *saved = c->err;
 
 			c->err = &e;
-			brc = k->bulk(c, b, rows, n, hits);
+			brc = k->bulk(c, rows, n, hits);
 			c->err = saved;
 		}
 		if (refused(brc)) {
-			/* undone: every row alone, and the addresses it made forgotten */
+			/* undone: every row alone */
 			rc = db_savepoint_rollback(c->db, "import_bulk", c->err);
-			memset(b, 0, sizeof(*b));
 			while (json_array_size(hits) > nhits)
 				json_array_remove(hits, json_array_size(hits) - 1);
 			for (int i = 0; i < n; i++)
@@ -439,45 +423,21 @@ static int person_row(struct ctx *c, const char *const *col, int *created, json_
 	return rc;
 }
 
-static int address_cached(struct ctx *c, struct import_bulk *b, const char *const *col, int64_t *id)
-{
-	const char *key = arena_printf(c->arena, "%s\x1f%s\x1f%s\x1f%s", col[4], col[5] ? col[5] : "",
-				       col[6] ? col[6] : "", col[7] ? col[7] : "");
-	size_t h = 5381;
-	struct addr_entry *a;
-	int rc;
-
-	if (!key)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	for (const char *p = key; *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	h %= ADDR_BUCKETS;
-	for (a = b->bucket[h]; a; a = a->next)
-		if (!strcmp(a->key, key)) {
-			*id = a->id;
-			return PS_OK;
-		}
-	rc = address_of(c, col[4], col[5], col[6], col[7], id);
-	if (rc)
-		return rc;
-	a = arena_alloc(c->arena, sizeof(*a));
-	if (!a)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	*a = (struct addr_entry){ key, *id, b->bucket[h] };
-	b->bucket[h] = a;
-	return PS_OK;
-}
-
 /* A chunk of persons: the kinds and numbers checked in C, the rows already
- * registered left alone, the addresses of the new ones (cached), then the
- * new ones written in bulk. */
-static int person_bulk(struct ctx *c, struct import_bulk *b, struct import_row *rows, int n, json_t *hits)
+ * registered left alone, the addresses of the new ones found or made
+ * together, then the new ones written in bulk. */
+static int person_bulk(struct ctx *c, struct import_row *rows, int n, json_t *hits)
 {
 	struct persons_bulk_row *pr = arena_alloc(c->arena, (size_t)n * sizeof(*pr));
-	int *of = arena_alloc(c->arena, (size_t)n * sizeof(*of)), m = 0, rc;
+	struct address_input *ad = arena_alloc(c->arena, (size_t)n * sizeof(*ad));
+	int64_t *aid = arena_alloc(c->arena, (size_t)n * sizeof(*aid));
+	int *of = arena_alloc(c->arena, (size_t)n * sizeof(*of)), *with = arena_alloc(c->arena, (size_t)n * sizeof(*with));
+	const char *label;
+	int m = 0, na = 0, rc;
 
-	if (!pr || !of)
+	if (!pr || !ad || !aid || !of || !with)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	label = arena_printf(c->arena, "import rows %d-%d", rows[0].record, rows[n - 1].record);
 	for (int i = 0; i < n; i++) {
 		struct import_row *r = &rows[i];
 		struct persons_bulk_row *p = &pr[m];
@@ -497,13 +457,20 @@ static int person_bulk(struct ctx *c, struct import_bulk *b, struct import_row *
 		of[m++] = i;
 	}
 	rc = persons_bulk_sort(c, pr, (size_t)m);
-	for (int k = 0; !rc && k < m; k++)
-		if (pr[k].state == PERSONS_BULK_NEW && rows[of[k]].col[4])
-			rc = address_cached(c, b, rows[of[k]].col, &pr[k].in.address_id);
+	for (int k = 0; !rc && k < m; k++) {
+		const char *const *col = rows[of[k]].col;
+
+		if (pr[k].state != PERSONS_BULK_NEW || !col[4])
+			continue;
+		ad[na] = (struct address_input){ col[4], col[5], col[6], col[7], 0 };
+		with[na++] = k;
+	}
+	if (!rc && na)
+		rc = addresses_find_or_create_many(c, ad, (size_t)na, aid, label);
+	for (int j = 0; !rc && j < na; j++)
+		pr[with[j]].in.address_id = aid[j];
 	if (!rc)
-		rc = persons_bulk_insert(c, pr, (size_t)m,
-					 arena_printf(c->arena, "import rows %d-%d", rows[0].record, rows[n - 1].record),
-					 hits);
+		rc = persons_bulk_insert(c, pr, (size_t)m, label, hits);
 	for (int k = 0; !rc && k < m; k++) {
 		struct import_row *r = &rows[of[k]];
 

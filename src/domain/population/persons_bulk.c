@@ -6,10 +6,9 @@
 #include "domain/population/persons_bulk.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
+#include "domain/bulk.h"
 #include "domain/rows.h"
-#include "store/db.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,100 +22,15 @@
 #define GROUP_INDEX 2048
 #define GROUP_KEYS 1024
 
-/* ---- a map from ID number to row, in the arena ---- */
-
-struct number_map {
-	int *slot; /* row index + 1; 0 empty */
-	size_t mask;
-};
-
-static size_t number_hash(const char *s)
+/* The ID numbers of the rows as the map's keys (NULL until checked). */
+static const char **numbers_of(struct ctx *c, const struct persons_bulk_row *rows, size_t n)
 {
-	size_t h = 1469598103934665603u;
+	const char **k = arena_alloc(c->arena, (n ? n : 1) * sizeof(*k));
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-static int map_init(struct ctx *c, struct number_map *m, size_t n)
-{
-	size_t size = 16;
-
-	while (size < 2 * n)
-		size <<= 1;
-	m->slot = arena_alloc(c->arena, size * sizeof(*m->slot));
-	if (!m->slot)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	memset(m->slot, 0, size * sizeof(*m->slot));
-	m->mask = size - 1;
-	return PS_OK;
-}
-
-/* The row holding number, or -1; with add, row i is entered when none is. */
-static int map_find(struct number_map *m, const struct persons_bulk_row *rows, const char *number, int add, int i)
-{
-	for (size_t h = number_hash(number) & m->mask;; h = (h + 1) & m->mask) {
-		int s = m->slot[h];
-
-		if (!s) {
-			if (add)
-				m->slot[h] = i + 1;
-			return -1;
-		}
-		if (!strcmp(rows[s - 1].ck.id_number, number))
-			return s - 1;
-	}
-}
-
-/* "head (t),(t),…(t) tail" with n tuples. */
-static const char *group_sql(struct ctx *c, const char *head, const char *tuple, size_t n, const char *tail)
-{
-	size_t lh = strlen(head), lt = strlen(tuple), ltail = strlen(tail);
-	char *s = arena_alloc(c->arena, lh + n * (lt + 1) + ltail + 1), *p = s;
-
-	if (!s)
-		return NULL;
-	memcpy(p, head, lh);
-	p += lh;
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			*p++ = ',';
-		memcpy(p, tuple, lt);
-		p += lt;
-	}
-	memcpy(p, tail, ltail + 1);
-	return s;
-}
-
-/* The size of the next group of at most max out of left: the largest power
- * of two that fits. */
-static size_t group_size(size_t left, size_t max)
-{
-	size_t g = 1;
-
-	while (g * 2 <= left && g * 2 <= max)
-		g *= 2;
-	return g;
-}
-
-static int prepare_group(struct ctx *c, const char *head, const char *tuple, size_t n, const char *tail,
-			 struct db_stmt **st)
-{
-	const char *sql = group_sql(c, head, tuple, n, tail);
-
-	*st = NULL;
-	if (!sql)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	return db_prepare(c->db, sql, st, c->err);
-}
-
-static int step_done(struct db_stmt *st, struct ctx *c)
-{
-	int rc = db_step(st, c->err);
-
-	db_finalize(st);
-	return rc == PS_DONE ? PS_OK : rc == PS_ROW ? ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障") : rc;
+	if (k)
+		for (size_t i = 0; i < n; i++)
+			k[i] = rows[i].ck.id_number;
+	return k;
 }
 
 /* The indexes of the rows in state s. */
@@ -137,12 +51,15 @@ static int rows_in(struct ctx *c, const struct persons_bulk_row *rows, size_t n,
 
 int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 {
-	struct number_map map;
+	struct bulk_map map;
+	const char **num = numbers_of(c, rows, n);
 	size_t *todo, m;
 	int rc = authz_require(c, ACT_PERSON_REGISTER);
 
+	if (!rc && !num)
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!rc)
-		rc = map_init(c, &map, n);
+		rc = bulk_map_init(c, &map, num, n);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
@@ -167,22 +84,23 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 				return rc;
 			}
 		}
-		if (map_find(&map, rows, r->ck.id_number, 1, (int)i) >= 0)
+		num[i] = r->ck.id_number;
+		if (bulk_map_find(&map, r->ck.id_number, 1, (int)i) >= 0)
 			r->state = PERSONS_BULK_ALONE; /* the earlier row creates it, this one updates */
 	}
 	/* numbers registered already: updated alone (the unit check, the index) */
 	rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &todo, &m);
 	for (size_t k = 0; !rc && k < m;) {
-		size_t g = group_size(m - k, GROUP_KEYS);
+		size_t g = bulk_group_size(m - k, GROUP_KEYS);
 		struct db_stmt *st;
 
-		rc = prepare_group(c, "SELECT id_number FROM person WHERE id_number IN (", "?", g, ")", &st);
+		rc = bulk_prepare(c, "SELECT id_number FROM person WHERE id_number IN (", "?", g, ")", &st);
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++)
 			db_bind_text(st, (int)j + 1, rows[todo[k + j]].ck.id_number);
 		while ((rc = db_step(st, c->err)) == PS_ROW) {
-			int i = map_find(&map, rows, db_column_text(st, 0), 0, 0);
+			int i = bulk_map_find(&map, db_column_text(st, 0), 0, 0);
 
 			if (i >= 0)
 				rows[i].state = PERSONS_BULK_ALONE;
@@ -198,16 +116,16 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 /* ---- inserting ---- */
 
 static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, const size_t *todo, size_t m,
-			  struct number_map *map)
+			  struct bulk_map *map)
 {
 	int rc = PS_OK;
 
 	for (size_t k = 0; !rc && k < m;) {
-		size_t g = group_size(m - k, GROUP_PERSONS), got = 0;
+		size_t g = bulk_group_size(m - k, GROUP_PERSONS), got = 0;
 		struct db_stmt *st;
 		int b = 1;
 
-		rc = prepare_group(c,
+		rc = bulk_prepare(c,
 				   "INSERT INTO person(id_number, name, sex, birth_date, phone, kind, address_id,"
 				   " household_no, key_person, key_tags, unit_id, created_by, created_at, updated_at,"
 				   " compared_at) VALUES ",
@@ -237,7 +155,7 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, const si
 			db_bind_int(st, b++, c->now); /* compared below, in this transaction */
 		}
 		while ((rc = db_step(st, c->err)) == PS_ROW) {
-			int i = map_find(map, rows, db_column_text(st, 1), 0, 0);
+			int i = bulk_map_find(map, db_column_text(st, 1), 0, 0);
 
 			if (i >= 0 && rows[i].state == PERSONS_BULK_NEW) {
 				rows[i].id = db_column_int(st, 0);
@@ -280,11 +198,11 @@ static int insert_index(struct ctx *c, const char *table_head, const struct inde
 	int rc = PS_OK;
 
 	for (size_t k = 0; !rc && k < m;) {
-		size_t g = group_size(m - k, GROUP_INDEX);
+		size_t g = bulk_group_size(m - k, GROUP_INDEX);
 		struct db_stmt *st;
 		int b = 1;
 
-		rc = prepare_group(c, table_head, "(?,?,?)", g, "", &st);
+		rc = bulk_prepare(c, table_head, "(?,?,?)", g, "", &st);
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++) {
@@ -292,7 +210,7 @@ static int insert_index(struct ctx *c, const char *table_head, const struct inde
 			db_bind_int(st, b++, ix[k + j].person_id);
 			db_bind_int(st, b++, ix[k + j].pos);
 		}
-		rc = step_done(st, c);
+		rc = bulk_run(c, st);
 		k += g;
 	}
 	return rc;
@@ -347,14 +265,14 @@ static int compare_new(struct ctx *c, const struct persons_bulk_row *rows, const
 	int rc = PS_OK;
 
 	for (size_t k = 0; !rc && k < m;) {
-		size_t g = group_size(m - k, GROUP_KEYS);
+		size_t g = bulk_group_size(m - k, GROUP_KEYS);
 		json_t *found = json_array(), *r;
 		struct db_stmt *st;
 		size_t i;
 
 		if (!found)
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-		rc = prepare_group(c,
+		rc = bulk_prepare(c,
 				   "SELECT w.id AS wanted_id, w.name, w.case_desc, w.issuing_unit, p.unit_id, p.id_number,"
 				   " p.id AS person_id FROM wanted_person w JOIN person p ON p.id_number = w.id_number"
 				   " WHERE w.withdrawn_at IS NULL AND w.id_number IN (",
@@ -390,46 +308,25 @@ static int compare_new(struct ctx *c, const struct persons_bulk_row *rows, const
 	return rc;
 }
 
-/* The ids as runs: "1001-1512,1600". */
-static const char *id_runs(struct ctx *c, const struct persons_bulk_row *rows, const size_t *done, size_t m)
-{
-	size_t cap = 24 * m + 1, len = 0;
-	char *s = arena_alloc(c->arena, cap);
-
-	if (!s)
-		return NULL;
-	s[0] = '\0';
-	for (size_t k = 0; k < m;) {
-		size_t e = k;
-
-		while (e + 1 < m && rows[done[e + 1]].id == rows[done[e]].id + 1)
-			e++;
-		if (e == k)
-			len += (size_t)snprintf(s + len, cap - len, "%s%lld", len ? "," : "",
-						(long long)rows[done[k]].id);
-		else
-			len += (size_t)snprintf(s + len, cap - len, "%s%lld-%lld", len ? "," : "",
-						(long long)rows[done[k]].id, (long long)rows[done[e]].id);
-		k = e + 1;
-	}
-	return s;
-}
-
 int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, const char *label,
 			json_t *hits)
 {
-	struct number_map map;
+	struct bulk_map map;
+	const char **num = numbers_of(c, rows, n);
 	size_t *todo, *done, m, md;
-	const char *ids;
+	int64_t *ids;
+	const char *runs;
 	int rc = authz_require(c, ACT_PERSON_REGISTER);
 
+	if (!rc && !num)
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!rc)
 		rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &todo, &m);
 	if (rc || !m)
 		return rc;
-	rc = map_init(c, &map, m);
+	rc = bulk_map_init(c, &map, num, n);
 	for (size_t k = 0; !rc && k < m; k++)
-		map_find(&map, rows, rows[todo[k]].ck.id_number, 1, (int)todo[k]);
+		bulk_map_find(&map, rows[todo[k]].ck.id_number, 1, (int)todo[k]);
 	if (!rc)
 		rc = insert_persons(c, rows, todo, m, &map);
 	if (!rc)
@@ -441,9 +338,12 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 	if (rc)
 		return rc;
 	/* one row for the chunk, naming every person it created */
-	ids = id_runs(c, rows, done, md);
-	if (!ids)
+	ids = arena_alloc(c->arena, (md ? md : 1) * sizeof(*ids));
+	for (size_t k = 0; ids && k < md; k++)
+		ids[k] = rows[done[k]].id;
+	runs = ids ? bulk_id_runs(c, ids, md) : NULL;
+	if (!runs)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	return audit_write(c, "person.create", "person", NULL, "success",
-			   arena_printf(c->arena, "%s: %zu persons, ids %s", label ? label : "bulk", md, ids));
+			   arena_printf(c->arena, "%s: %zu persons, ids %s", label ? label : "bulk", md, runs));
 }
