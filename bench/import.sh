@@ -26,26 +26,12 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ $# -gt 0 ] || { echo "import.sh: name at least one server binary" >&2; exit 2; }
-PW=Precinct-Demo-2026
 log() { printf '[import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-mkdir -p "$BENCH/bin" "$BENCH/data" "$BENCH/results"
-for t in gen ref_sqlite; do
-	if [ ! -x "$BENCH/bin/$t" ] || [ "$BENCH/$t.c" -nt "$BENCH/bin/$t" ]; then
-		gcc -O2 -o "$BENCH/bin/$t" "$BENCH/$t.c" -lsqlite3 -lpthread
-	fi
-done
-
-first=${1#*=}
-GENKEY=$(cat "$ROOT"/src/store/migrations/*.sql "$BENCH/gen.c" | sha1sum | cut -c1-8)
-DATA=$BENCH/data/import-s$SCALE-$GENKEY-$(TZ=Asia/Shanghai date +%F).db
-if [ ! -f "$DATA" ]; then
-	rm -f "$BENCH"/data/import-s"$SCALE"-*.db
-	log "generating the data set (scale $SCALE)"
-	"$first" init --db "$DATA.tmp" --demo >/dev/null
-	timeout 1800 nice -n 5 "$BENCH/bin/gen" --db "$DATA.tmp" --scale "$SCALE" >"$DATA.gen.log"
-	mv "$DATA.tmp" "$DATA"
-fi
+# shellcheck source=bench/dataset.sh
+. "$BENCH/dataset.sh"
+bench_tools
+bench_dataset "${1#*=}" "$SCALE"
 W=$(mktemp -d "$BENCH/data/import.XXXXXX")
 SPID=""
 cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null; rm -rf "$W"; }
@@ -71,10 +57,7 @@ for spec in "$@"; do
 	"$bin" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 	SPID=$!
 	for _ in $(seq 1 300); do curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break; sleep 0.1; done
-	body=$(curl -s --max-time 30 -c "$W/jar" -H 'Content-Type: application/json' \
-		-d "{\"username\":\"minjing1\",\"password\":\"$PW\"}" "$URL/api/v1/session")
-	CSRF=$(jq -r '.csrf_token // empty' <<<"$body")
-	COOKIE=$(awk '$6=="precinct_session"{print $7}' "$W/jar")
+	bench_login "$URL" minjing1
 	log "$name: importing $ROWS persons"
 	t0=$(date +%s.%N)
 	cpu0=$(awk '{print $14 + $15}' "/proc/$SPID/stat")
