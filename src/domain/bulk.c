@@ -83,6 +83,25 @@ int bulk_map_find(struct bulk_map *m, const char *key, int add, int i)
 	}
 }
 
+int bulk_returning(struct ctx *c, struct db_stmt *st, struct bulk_map *m, int64_t *ids, size_t want)
+{
+	size_t got = 0;
+	int rc;
+
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		int i = bulk_map_find(m, db_column_text(st, 1), 0, 0);
+
+		if (i >= 0 && !ids[i]) {
+			ids[i] = db_column_int(st, 0);
+			got++;
+		}
+	}
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	return got == want ? PS_OK : ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：批量写入的行未全部写入");
+}
+
 const char *bulk_id_runs(struct ctx *c, const int64_t *ids, size_t n)
 {
 	size_t cap = 44 * n + 1, len = 0;

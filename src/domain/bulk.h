@@ -33,6 +33,12 @@ int bulk_map_init(struct ctx *c, struct bulk_map *m, const char *const *keys, si
  * when none is. */
 int bulk_map_find(struct bulk_map *m, const char *key, int add, int i);
 
+/* Read the rows of an INSERT … RETURNING id, key (key as the map's keys),
+ * set ids[i] of the index i each key maps to, then finalize st. want rows
+ * must come back with a key of the map whose id was not set yet; fewer is
+ * a store error. */
+int bulk_returning(struct ctx *c, struct db_stmt *st, struct bulk_map *m, int64_t *ids, size_t want);
+
 /* ids as runs, "1001-1512,1600", in the arena (NULL when out of memory). */
 const char *bulk_id_runs(struct ctx *c, const int64_t *ids, size_t n);
 

@@ -159,7 +159,7 @@ static int addresses_insert(struct ctx *c, struct bulk_map *map, const struct ad
 	int rc = PS_OK;
 
 	for (size_t k = 0; !rc && k < m;) {
-		size_t g = bulk_group_size(m - k, ADDR_GROUP_ROWS), got = 0;
+		size_t g = bulk_group_size(m - k, ADDR_GROUP_ROWS);
 		struct db_stmt *st;
 		int b = 1;
 
@@ -180,17 +180,7 @@ static int addresses_insert(struct ctx *c, struct bulk_map *map, const struct ad
 			db_bind_text(st, b++, keys[todo[k + j]]);
 			db_bind_int(st, b++, c->now);
 		}
-		while ((rc = db_step(st, c->err)) == PS_ROW) {
-			int i = bulk_map_find(map, db_column_text(st, 1), 0, 0);
-
-			if (i >= 0 && !ids[i]) {
-				ids[i] = db_column_int(st, 0);
-				got++;
-			}
-		}
-		db_finalize(st);
-		if (rc == PS_DONE)
-			rc = got == g ? PS_OK : ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：地址未全部写入");
+		rc = bulk_returning(c, st, map, ids, g);
 		k += g;
 	}
 	return rc;

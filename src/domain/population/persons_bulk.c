@@ -115,13 +115,18 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 
 /* ---- inserting ---- */
 
-static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, const size_t *todo, size_t m,
+static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n, const size_t *todo, size_t m,
 			  struct bulk_map *map)
 {
+	int64_t *ids = arena_alloc(c->arena, (n ? n : 1) * sizeof(*ids));
 	int rc = PS_OK;
 
+	if (!ids)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	memset(ids, 0, (n ? n : 1) * sizeof(*ids));
+
 	for (size_t k = 0; !rc && k < m;) {
-		size_t g = bulk_group_size(m - k, GROUP_PERSONS), got = 0;
+		size_t g = bulk_group_size(m - k, GROUP_PERSONS);
 		struct db_stmt *st;
 		int b = 1;
 
@@ -154,20 +159,14 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, const si
 			db_bind_int(st, b++, c->now);
 			db_bind_int(st, b++, c->now); /* compared below, in this transaction */
 		}
-		while ((rc = db_step(st, c->err)) == PS_ROW) {
-			int i = bulk_map_find(map, db_column_text(st, 1), 0, 0);
-
-			if (i >= 0 && rows[i].state == PERSONS_BULK_NEW) {
-				rows[i].id = db_column_int(st, 0);
-				rows[i].state = PERSONS_BULK_DONE;
-				got++;
-			}
-		}
-		db_finalize(st);
-		if (rc == PS_DONE)
-			rc = got == g ? PS_OK
-				      : ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：导入的人员未全部写入");
+		rc = bulk_returning(c, st, map, ids, g);
 		k += g;
+	}
+	for (size_t k = 0; !rc && k < m; k++) {
+		struct persons_bulk_row *r = &rows[todo[k]];
+
+		r->id = ids[todo[k]];
+		r->state = PERSONS_BULK_DONE;
 	}
 	return rc;
 }
@@ -328,7 +327,7 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 	for (size_t k = 0; !rc && k < m; k++)
 		bulk_map_find(&map, rows[todo[k]].ck.id_number, 1, (int)todo[k]);
 	if (!rc)
-		rc = insert_persons(c, rows, todo, m, &map);
+		rc = insert_persons(c, rows, n, todo, m, &map);
 	if (!rc)
 		rc = rows_in(c, rows, n, PERSONS_BULK_DONE, &done, &md);
 	if (!rc)
