@@ -561,7 +561,7 @@ STORY(h_an_import_that_loses_its_transaction_commits_no_row)
 	persons = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
 
 	/* the committer takes the file with the read's audit row */
-	arm(srv, "at=step n=1 kind=ioerr txn=lose conn=any match=RELEASE SAVEPOINT import_chunk");
+	arm(srv, "at=step n=1 kind=ioerr txn=lose conn=any match=RELEASE SAVEPOINT import_bulk");
 	EXPECT(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL), 200);
 	assert_armed_and_taken(srv);
 

@@ -204,6 +204,111 @@ STORY(import_quoted_records)
 				    " AND case_desc = '涉嫌盗窃, 诈骗'", w), 1);
 }
 
+/* 9d. The bulk path (issue 14): a file of 2 100 rows goes in chunks of
+ * 2 048 written with multi-row statements. A number repeated in the file
+ * updates the person its first row created; a person on the wanted list
+ * is a hit; the name index holds every new name; one audit row per chunk
+ * names the ids it created. */
+#define BULK_N 2100
+STORY(import_bulk)
+{
+	static char csv[BULK_N * 96];
+	const char *ids[BULK_N], *detail;
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), lo, hi;
+	size_t len;
+	struct resp *r;
+
+	len = (size_t)snprintf(csv, sizeof(csv), "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n");
+	for (int i = 0; i < BULK_N; i++) {
+		/* row 300 of the sheet repeats row 10 */
+		ids[i] = i == 298 ? ids[8]
+				  : id_number_at(srv, "320107", 1950 + i % 50, 1 + i / 50 % 12, 1 + i / 600 % 28, i % 1000);
+		len += (size_t)snprintf(csv + len, sizeof(csv) - len, "%s%d,%s,,常住,批量社区,%d号楼,,\n",
+					i == 298 ? "批量改名" : "批量", i, ids[i], i % 7);
+	}
+	assert_true(len < sizeof(csv) - 1);
+	EXPECT_NUM(wanted_post(srv, "ducha", ids[18], "批量18", 0), "new_hits", 0);
+	r = import_csv(srv, csv, NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", BULK_N);
+	EXPECT_NUM(r, "imported", BULK_N);
+	EXPECT_NUM(r, "created", BULK_N - 1);
+	EXPECT_NUM(r, "updated", 1);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 0);
+	assert_int_equal(json_array_size(jpath(r->json, "hits")), 1);
+	EXPECT_STR(r, "hits.0.id_number", ids[18]);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + BULK_N - 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1 AND name = '批量改名298'",
+				    ids[8]), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM comparison_hit h JOIN person p ON p.id = h.person_id"
+				    " WHERE p.id_number = ?1", ids[18]), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "批量社区"), 7);
+	/* the 7 addresses made together, one audit row naming them */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'address.create'"
+				    " AND detail LIKE 'import rows 2-2049: 7 addresses, ids %'", NULL), 1);
+	/* the name index: 批 量 in every name, the renamed one indexed again */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "批 量"),
+			 BULK_N - 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "改 名"), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = ?1", "改"), 1);
+	r = http(srv, U("minjing3"), "GET", API "/persons?name=%E6%89%B9%E9%87%8F1999&per_page=5", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_STR(r, "items.0.name", "批量1999");
+	/* one audit row for the first chunk (sheet rows 2-2049): 2 047 persons
+	 * created in bulk, the repeated number updated alone */
+	lo = db_raw_int(srv->db, "SELECT MIN(id) FROM person WHERE name LIKE '批量%'", NULL);
+	hi = db_raw_int(srv->db, "SELECT id FROM person WHERE id_number = ?1", ids[2047]);
+	detail = db_raw_text(srv, srv->db, "SELECT detail FROM audit WHERE action = 'person.create'"
+				      " AND detail LIKE 'import rows 2-2049:%'");
+	assert_non_null(detail);
+	assert_string_equal(detail, fmt(srv, "import rows 2-2049: 2047 persons, ids %lld-%lld", lo, hi));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
+				    " AND detail LIKE 'import rows 2050-2101: 52 persons%'", NULL), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.update'"
+				    " AND object_id = (SELECT CAST(id AS TEXT) FROM person WHERE id_number = ?1)", ids[8]), 1);
+}
+
+/* 9e. When the store refuses a statement of the bulk write (here a trigger
+ * refuses one name), the chunk is undone and taken row by row: only the
+ * refused row is reported, every other row is imported. */
+STORY(import_bulk_refused)
+{
+	const char *a = newid(srv), *b = newid(srv), *c = newid(srv), *d = newid(srv);
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	struct resp *r;
+
+	if (test_pg_url())
+		assert_int_equal(db_raw_exec(srv->db,
+			"CREATE FUNCTION import_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+			" IF NEW.name = '坏行' THEN RAISE EXCEPTION 'refused' USING ERRCODE = 'check_violation';"
+			" END IF; RETURN NEW; END $$;"
+			" CREATE TRIGGER import_refuse BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION import_refuse()"),
+			0);
+	else
+		assert_int_equal(db_raw_exec(srv->db, "CREATE TRIGGER import_refuse BEFORE INSERT ON person"
+					     " WHEN NEW.name = '坏行' BEGIN SELECT RAISE(ABORT, 'refused'); END"), 0);
+	r = import_csv(srv, fmt(srv, "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n"
+				"回退甲,%s,,常住,回退社区,1号楼,,\n回退乙,%s,,常住,回退社区,2号楼,,\n"
+				"坏行,%s,,常住,回退社区,3号楼,,\n回退丁,%s,,常住,回退社区,4号楼,,\n", a, b, c, d), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 4);
+	EXPECT_NUM(r, "imported", 3);
+	EXPECT_NUM(r, "created", 3);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
+	EXPECT_NUM(r, "errors.0.row", 4);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 3);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", c), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", d), 1);
+	/* the refused row's address went with it */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "回退社区"), 3);
+	/* taken row by row: an audit row each, no bulk row */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
+				    " AND detail LIKE 'import rows 2-5:%'", NULL), 0);
+	assert_int_equal(db_raw_exec(srv->db, test_pg_url() ? "DROP TRIGGER import_refuse ON person" : "DROP TRIGGER import_refuse"),
+			 0);
+}
+
 /* Last: after every story above, the audit table keeps record ids, never
  * an ID number (AUD-6, issue 13). */
 STORY(audit_holds_no_id_number)
@@ -220,6 +325,8 @@ int main(void)
 		T(import_long),
 		T(wanted_import),
 		T(import_quoted_records),
+		T(import_bulk),
+		T(import_bulk_refused),
 		T(audit_holds_no_id_number),
 	};
 

@@ -5,6 +5,8 @@
 # cluster itself lives in a /tmp/precinct-pg.* directory named in DIR/datadir.
 # PostgreSQL refuses to run as root: as root (CI) the cluster belongs to the
 # unprivileged user `postgres` (made by scripts/deps.sh) or else `nobody`.
+# PG_EXTRA_OPTS (e.g. "-c fsync=on", bench/pg.sh) is added to the server's
+# options, after the test settings it may override.
 # Every failure says why and exits non-zero: a suite that needs it fails,
 # it is never skipped.
 set -euo pipefail
@@ -51,7 +53,7 @@ start)
   fi
   # a test cluster: no fsync (the tests check semantics, not durability)
   if ! "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB ${PG_EXTRA_OPTS:-}" \
         start >"$dir/pg_ctl.log" 2>&1; then
     echo "pg_server.sh: PostgreSQL did not start (as $owner):" >&2
     cat "$dir/pg_ctl.log" "$data/server.log" >&2 2>/dev/null || true; exit 1

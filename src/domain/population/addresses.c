@@ -4,6 +4,7 @@
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
+#include "domain/bulk.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -76,6 +77,13 @@ int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+/* The unique key of an address of the user's station. */
+static const char *address_key(struct ctx *c, const struct address_input *in)
+{
+	return arena_printf(c->arena, "%lld|%s|%s|%s|%s", (long long)c->who.station_id, in->community,
+			    in->building ? in->building : "", in->unit_no ? in->unit_no : "", in->room ? in->room : "");
+}
+
 int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id)
 {
 	struct rows_query q;
@@ -102,9 +110,7 @@ int addresses_find_or_create(struct ctx *c, const struct address_input *in, int6
 		if (rc)
 			return rc;
 	}
-	key = arena_printf(c->arena, "%lld|%s|%s|%s|%s", (long long)c->who.station_id, in->community,
-			   in->building ? in->building : "", in->unit_no ? in->unit_no : "",
-			   in->room ? in->room : "");
+	key = address_key(c, in);
 	rows_binds(&q, c);
 	rows_bind_text(&q, key);
 	rc = rows_int(&q, "SELECT id FROM address WHERE address_key = ?", 0, &id);
@@ -151,4 +157,128 @@ int addresses_create(struct ctx *c, const struct address_input *in, json_t **out
 		return rc;
 	*out = json_pack("{s:o}", "address", a);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+}
+
+/* ---- many at once (an import's chunk, issue 14) ---- */
+
+#define ADDR_GROUP_KEYS 1024 /* keys of one IN (…) */
+#define ADDR_GROUP_ROWS 256  /* 8 values an address */
+
+/* Look up the keys of the indexes todo[0..m) in groups; ids[i] of the
+ * found ones set. */
+static int addresses_found(struct ctx *c, struct bulk_map *map, const char *const *keys, const size_t *todo,
+			   size_t m, int64_t *ids)
+{
+	int rc = PS_OK;
+
+	for (size_t k = 0; !rc && k < m;) {
+		size_t g = bulk_group_size(m - k, ADDR_GROUP_KEYS);
+		struct db_stmt *st;
+
+		rc = bulk_prepare(c, "SELECT id, address_key FROM address WHERE address_key IN (", "?", g, ")", &st);
+		if (rc)
+			break;
+		for (size_t j = 0; j < g; j++)
+			db_bind_text(st, (int)j + 1, keys[todo[k + j]]);
+		while ((rc = db_step(st, c->err)) == PS_ROW) {
+			int i = bulk_map_find(map, db_column_text(st, 1), 0, 0);
+
+			if (i >= 0)
+				ids[i] = db_column_int(st, 0);
+		}
+		db_finalize(st);
+		if (rc == PS_DONE)
+			rc = PS_OK;
+		k += g;
+	}
+	return rc;
+}
+
+static int addresses_insert(struct ctx *c, struct bulk_map *map, const struct address_input *in,
+			    const char *const *keys, const size_t *todo, size_t m, int64_t *ids)
+{
+	int rc = PS_OK;
+
+	for (size_t k = 0; !rc && k < m;) {
+		size_t g = bulk_group_size(m - k, ADDR_GROUP_ROWS);
+		struct db_stmt *st;
+		int b = 1;
+
+		rc = bulk_prepare(c,
+				  "INSERT INTO address(station_id, post_id, community, building, unit_no, room,"
+				  " address_key, created_at) VALUES ",
+				  "(?,NULL,?,?,?,?,?,?)", g, " RETURNING id, address_key", &st);
+		if (rc)
+			break;
+		for (size_t j = 0; j < g; j++) {
+			const struct address_input *a = &in[todo[k + j]];
+
+			db_bind_int(st, b++, c->who.station_id);
+			db_bind_text(st, b++, a->community);
+			db_bind_text(st, b++, a->building ? a->building : "");
+			db_bind_text(st, b++, a->unit_no ? a->unit_no : "");
+			db_bind_text(st, b++, a->room ? a->room : "");
+			db_bind_text(st, b++, keys[todo[k + j]]);
+			db_bind_int(st, b++, c->now);
+		}
+		rc = bulk_returning(c, st, map, ids, g);
+		k += g;
+	}
+	return rc;
+}
+
+int addresses_find_or_create_many(struct ctx *c, const struct address_input *in, size_t n, int64_t *ids,
+				  const char *label)
+{
+	const char **keys = arena_alloc(c->arena, (n ? n : 1) * sizeof(*keys));
+	size_t *todo = arena_alloc(c->arena, (n ? n : 1) * sizeof(*todo)), m = 0, nm = 0;
+	int64_t *made;
+	struct bulk_map map;
+	const char *runs;
+	int rc = authz_require(c, ACT_ADDRESS_CREATE);
+
+	if (rc)
+		return rc;
+	if (!keys || !todo)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	for (size_t i = 0; i < n; i++) {
+		if (!in[i].community || !*in[i].community)
+			return ps_fail_field(c->err, PS_EINVAL, "community", "请填写社区（村）");
+		if (in[i].post_id)
+			return ps_fail_field(c->err, PS_EINVAL, "post_id", "批量登记的地址不指定警务室");
+		keys[i] = address_key(c, &in[i]);
+		if (!keys[i])
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		ids[i] = 0;
+	}
+	rc = bulk_map_init(c, &map, keys, n);
+	for (size_t i = 0; !rc && i < n; i++)
+		if (bulk_map_find(&map, keys[i], 1, (int)i) < 0)
+			todo[m++] = i; /* the first of each key */
+	if (!rc)
+		rc = addresses_found(c, &map, keys, todo, m, ids);
+	if (rc)
+		return rc;
+	for (size_t k = 0; k < m; k++)
+		if (!ids[todo[k]])
+			todo[nm++] = todo[k];
+	rc = addresses_insert(c, &map, in, keys, todo, nm, ids);
+	if (rc)
+		return rc;
+	made = arena_alloc(c->arena, (nm ? nm : 1) * sizeof(*made));
+	if (!made)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	for (size_t k = 0; k < nm; k++)
+		made[k] = ids[todo[k]];
+	for (size_t i = 0; i < n; i++)
+		if (!ids[i])
+			ids[i] = ids[bulk_map_find(&map, keys[i], 0, 0)];
+	if (!nm)
+		return PS_OK;
+	/* one row for the chunk, naming every address it made */
+	runs = bulk_id_runs(c, made, nm);
+	if (!runs)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	return audit_write(c, "address.create", "address", NULL, "success",
+			   arena_printf(c->arena, "%s: %zu addresses, ids %s", label ? label : "bulk", nm, runs));
 }

@@ -30,5 +30,10 @@ int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out);
 int addresses_create(struct ctx *c, const struct address_input *in, json_t **out);
 /* The same without the answer: the address's id (an import's row). */
 int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id);
+/* The same for n addresses at once (an import's chunk; post_id must be 0):
+ * ids[i] receives the id of in[i]; the ones made get one audit row naming
+ * them, its detail starting with label. */
+int addresses_find_or_create_many(struct ctx *c, const struct address_input *in, size_t n, int64_t *ids,
+				  const char *label);
 
 #endif

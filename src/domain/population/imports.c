@@ -2,6 +2,7 @@
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/population/persons.h"
+#include "domain/population/persons_bulk.h"
 #include "domain/population/addresses.h"
 #include "domain/population/rentals.h"
 #include "domain/population/tenancies.h"
@@ -21,11 +22,14 @@
 /* One kind of file: its Chinese headers, which are required, and what a
  * row does. The row function fills err and returns PS_EINVAL / PS_ECONFLICT
  * for a row to be reported, anything else stops the import. */
+struct import_row;
 struct import_kind {
 	const char *what;
 	const char *headers[MAX_KIND_COLS];
 	int required[MAX_KIND_COLS];
 	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
+	/* optional: a chunk of rows at once (import_bulk_run) */
+	int (*bulk)(struct ctx *c, struct import_row *rows, int n, json_t *hits);
 };
 
 static json_t *err_row(int row, const char *reason)
@@ -122,6 +126,121 @@ static int savepoint_open(struct ctx *c, const char *name)
  * its rows are taken again one by one, each all or nothing. */
 #define CHUNK_ROWS 64
 
+/* ---- the bulk path (issue 14) ----
+ * A chunk of rows is read and checked, then written by the kind's bulk
+ * function in one savepoint; the rows it leaves (a person already
+ * registered, a number repeated) are then taken one by one, each all or
+ * nothing, in file order. When a statement of the bulk write is refused
+ * (a constraint), the chunk is undone and every row is taken one by one:
+ * a bad row never takes good ones with it. */
+#define BULK_ROWS 2048
+
+enum { ROW_ALONE, ROW_DONE, ROW_REFUSED };
+
+struct import_row {
+	const char *col[MAX_KIND_COLS];
+	int record; /* the spreadsheet row */
+	int state;  /* ROW_ALONE before the bulk function */
+	int made;
+	const char *reason;
+};
+
+static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, json_t *hits, int *rows_out,
+			   int *imported, int *created)
+{
+	const struct import_kind *k = rd->k;
+	struct import_row *rows = arena_alloc(c->arena, BULK_ROWS * sizeof(*rows));
+	const char *col[MAX_KIND_COLS];
+	struct ps_err e;
+	int rc = PS_OK, more = 1;
+
+	if (!rows)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	while (more && !rc) {
+		size_t nhits = json_array_size(hits);
+		int n = 0, brc;
+
+		while (n < BULK_ROWS && (more = next_row(rd, col, &rc)) == 1) {
+			struct import_row *r = &rows[n++];
+
+			memset(r, 0, sizeof(*r));
+			memcpy(r->col, col, sizeof(col));
+			r->record = rd->csv.record;
+			r->state = ROW_ALONE;
+			for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
+				if (k->required[j] && !col[j]) {
+					r->state = ROW_REFUSED;
+					r->reason = arena_printf(c->arena, "“%s”不能为空", k->headers[j]);
+					break;
+				}
+		}
+		if (rc || !n)
+			break;
+		rc = savepoint_open(c, "import_bulk");
+		if (rc)
+			break;
+		ps_err_clear(&e);
+		{
+			struct ps_err *saved = c->err;
+
+			c->err = &e;
+			brc = k->bulk(c, rows, n, hits);
+			c->err = saved;
+		}
+		if (refused(brc)) {
+			/* undone: every row alone */
+			rc = db_savepoint_rollback(c->db, "import_bulk", c->err);
+			while (json_array_size(hits) > nhits)
+				json_array_remove(hits, json_array_size(hits) - 1);
+			for (int i = 0; i < n; i++)
+				if (rows[i].state == ROW_DONE)
+					rows[i].state = ROW_ALONE;
+		} else if (brc) {
+			*c->err = e;
+			rc = brc;
+		}
+		if (!rc)
+			rc = db_savepoint_release(c->db, "import_bulk", c->err);
+		for (int i = 0; i < n && !rc; i++) {
+			struct import_row *r = &rows[i];
+			int made = 0, rrc;
+
+			++*rows_out;
+			if (r->state == ROW_REFUSED) {
+				json_array_append_new(errors, err_row(r->record, r->reason));
+				continue;
+			}
+			if (r->state == ROW_DONE) {
+				++*imported;
+				*created += r->made;
+				continue;
+			}
+			rc = savepoint_open(c, "import_row");
+			if (rc)
+				break;
+			rrc = one_row(c, k, r->col, &made, hits, &e);
+			if (refused(rrc)) {
+				rc = db_savepoint_rollback(c->db, "import_row", c->err);
+				if (!rc)
+					rc = db_savepoint_release(c->db, "import_row", c->err);
+				json_array_append_new(errors, err_row(r->record, e.msg));
+				continue;
+			}
+			if (rrc) {
+				*c->err = e;
+				rc = rrc;
+				break;
+			}
+			rc = db_savepoint_release(c->db, "import_row", c->err);
+			if (!rc) {
+				++*imported;
+				*created += made;
+			}
+		}
+	}
+	return rc;
+}
+
 static int import_run(struct ctx *c, const char *text, size_t len, const struct import_kind *k,
 		      json_t **out)
 {
@@ -146,6 +265,10 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 	csv_reader_init(&rd.csv, text, len);
 	for (int i = 0; i < MAX_KIND_COLS; i++)
 		rd.map[i] = -1;
+	if (k->bulk) {
+		rc = import_bulk_run(c, &rd, errors, hits, &rows, &imported, &created);
+		more = 0;
+	}
 	while (more && !rc) {
 		struct reader mark = rd;
 		size_t nhits = json_array_size(hits);
@@ -268,6 +391,19 @@ static const struct {
 	{ "境外", "foreign" },  { "未落户", "unregistered" },
 };
 
+/* The kind of a person's row: NULL when the column is empty; 1 when it
+ * names no kind. */
+static int person_kind(const char *col, const char **kind)
+{
+	*kind = NULL;
+	if (!col)
+		return 0;
+	for (size_t k = 0; k < sizeof(person_kinds) / sizeof(person_kinds[0]); k++)
+		if (!strcmp(col, person_kinds[k].zh) || !strcmp(col, person_kinds[k].code))
+			*kind = person_kinds[k].code;
+	return *kind ? 0 : 1;
+}
+
 /* 姓名,身份证号,电话,类别,社区,楼栋,单元,房号 */
 static int person_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
 {
@@ -278,17 +414,74 @@ static int person_row(struct ctx *c, const char *const *col, int *created, json_
 	in.name = col[0];
 	in.id_number = col[1];
 	in.phone = col[2];
-	if (col[3]) {
-		for (size_t k = 0; k < sizeof(person_kinds) / sizeof(person_kinds[0]); k++)
-			if (!strcmp(col[3], person_kinds[k].zh) || !strcmp(col[3], person_kinds[k].code))
-				in.kind = person_kinds[k].code;
-		if (!in.kind)
-			return ps_fail_field(c->err, PS_EINVAL, "类别", "类别应为 常住/暂住/流动/境外/未落户");
-	}
+	if (person_kind(col[3], &in.kind))
+		return ps_fail_field(c->err, PS_EINVAL, "类别", "类别应为 常住/暂住/流动/境外/未落户");
 	if (col[4])
 		rc = address_of(c, col[4], col[5], col[6], col[7], &in.address_id);
 	if (!rc)
 		rc = persons_register_id(c, &in, &pid, created, hits);
+	return rc;
+}
+
+/* A chunk of persons: the kinds and numbers checked in C, the rows already
+ * registered left alone, the addresses of the new ones found or made
+ * together, then the new ones written in bulk. */
+static int person_bulk(struct ctx *c, struct import_row *rows, int n, json_t *hits)
+{
+	struct persons_bulk_row *pr = arena_alloc(c->arena, (size_t)n * sizeof(*pr));
+	struct address_input *ad = arena_alloc(c->arena, (size_t)n * sizeof(*ad));
+	int64_t *aid = arena_alloc(c->arena, (size_t)n * sizeof(*aid));
+	int *of = arena_alloc(c->arena, (size_t)n * sizeof(*of)), *with = arena_alloc(c->arena, (size_t)n * sizeof(*with));
+	const char *label;
+	int m = 0, na = 0, rc;
+
+	if (!pr || !ad || !aid || !of || !with)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	label = arena_printf(c->arena, "import rows %d-%d", rows[0].record, rows[n - 1].record);
+	for (int i = 0; i < n; i++) {
+		struct import_row *r = &rows[i];
+		struct persons_bulk_row *p = &pr[m];
+
+		if (r->state != ROW_ALONE)
+			continue;
+		memset(p, 0, sizeof(*p));
+		p->in.name = r->col[0];
+		p->in.id_number = r->col[1];
+		p->in.phone = r->col[2];
+		if (person_kind(r->col[3], &p->in.kind)) {
+			r->state = ROW_REFUSED;
+			r->reason = "类别应为 常住/暂住/流动/境外/未落户";
+			continue;
+		}
+		p->state = PERSONS_BULK_NEW;
+		of[m++] = i;
+	}
+	rc = persons_bulk_sort(c, pr, (size_t)m);
+	for (int k = 0; !rc && k < m; k++) {
+		const char *const *col = rows[of[k]].col;
+
+		if (pr[k].state != PERSONS_BULK_NEW || !col[4])
+			continue;
+		ad[na] = (struct address_input){ col[4], col[5], col[6], col[7], 0 };
+		with[na++] = k;
+	}
+	if (!rc && na)
+		rc = addresses_find_or_create_many(c, ad, (size_t)na, aid, label);
+	for (int j = 0; !rc && j < na; j++)
+		pr[with[j]].in.address_id = aid[j];
+	if (!rc)
+		rc = persons_bulk_insert(c, pr, (size_t)m, label, hits);
+	for (int k = 0; !rc && k < m; k++) {
+		struct import_row *r = &rows[of[k]];
+
+		if (pr[k].state == PERSONS_BULK_DONE) {
+			r->state = ROW_DONE;
+			r->made = 1;
+		} else if (pr[k].state == PERSONS_BULK_REFUSED) {
+			r->state = ROW_REFUSED;
+			r->reason = pr[k].reason;
+		}
+	}
 	return rc;
 }
 
@@ -385,11 +578,11 @@ static int tenancy_row(struct ctx *c, const char *const *col, int *created, json
 
 static const struct import_kind kinds[] = {
 	{ "persons", { "姓名", "身份证号", "电话", "类别", "社区", "楼栋", "单元", "房号" },
-	  { 1, 1, 0, 0, 0, 0, 0, 0 }, person_row },
+	  { 1, 1, 0, 0, 0, 0, 0, 0 }, person_row, person_bulk },
 	{ "rentals", { "社区", "楼栋", "单元", "房号", "房主身份证号", "等级", "间数", "责任书签订日期", "责任书到期日期" },
-	  { 1, 0, 0, 0, 1, 1, 0, 0, 0 }, rental_row },
+	  { 1, 0, 0, 0, 1, 1, 0, 0, 0 }, rental_row, NULL },
 	{ "tenancies", { "承租人身份证号", "社区", "楼栋", "单元", "房号", "入住日期", "退租日期", "层级" },
-	  { 1, 1, 0, 0, 0, 1, 0, 0 }, tenancy_row },
+	  { 1, 1, 0, 0, 0, 1, 0, 0 }, tenancy_row, NULL },
 };
 
 int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)

@@ -127,6 +127,46 @@ static int index_one(void *arg, const char *ch, size_t n, int pos)
 	return rc;
 }
 
+struct tokens_arg {
+	struct ctx *c;
+	const char **toks;
+	int n, max;
+};
+
+static int token_one(void *arg, const char *ch, size_t n, int pos)
+{
+	struct tokens_arg *a = arg;
+	char tok[64];
+
+	(void)pos;
+	if (a->n >= a->max)
+		return PS_OK;
+	name_token(ch, n, tok);
+	a->toks[a->n] = arena_strdup(a->c->arena, tok);
+	if (!a->toks[a->n])
+		return ps_fail(a->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	a->n++;
+	return PS_OK;
+}
+
+int persons_name_tokens(struct ctx *c, const char *name, const char ***toks, int *n)
+{
+	struct tokens_arg a = { c, NULL, 0, (int)strlen(name) };
+	int rc;
+
+	*toks = NULL;
+	*n = 0;
+	a.toks = arena_alloc(c->arena, sizeof(*a.toks) * (size_t)(a.max + 1));
+	if (!a.toks)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = for_each_char(name, token_one, &a);
+	if (rc)
+		return rc;
+	*toks = a.toks;
+	*n = a.n;
+	return PS_OK;
+}
+
 int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name)
 {
 	struct index_arg a = { c, person_id, "" };
@@ -150,6 +190,30 @@ int persons_index_name(struct ctx *c, int64_t person_id, const char *name)
 
 /* ---- comparison with the wanted list ---- */
 
+int persons_record_hit(struct ctx *c, int64_t person_id, json_t *r, json_t *hits)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rows_bind_int(&q, row_int(r, "wanted_id"));
+	rows_bind_int(&q, row_int(r, "unit_id"));
+	rows_bind_int(&q, c->now);
+	rc = rows_exec(&q,
+		       "INSERT INTO comparison_hit(person_id, wanted_id, unit_id, hit_at, status)"
+		       " VALUES (?,?,?,?,'new') ON CONFLICT (person_id, wanted_id) DO NOTHING",
+		       &n);
+	if (!rc && n) {
+		rc = audit_write(c, "comparison.hit", "person", arena_printf(c->arena, "%lld", (long long)person_id),
+				 "success", row_str(r, "case_desc"));
+		if (!rc && hits)
+			json_array_append(hits, r);
+	}
+	return rc;
+}
+
 int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 {
 	struct rows_query q;
@@ -167,24 +231,7 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 	if (rc)
 		return rc;
 	json_array_foreach(rows, i, r) {
-		int64_t n = 0;
-
-		rows_binds(&q, c);
-		rows_bind_int(&q, person_id);
-		rows_bind_int(&q, row_int(r, "wanted_id"));
-		rows_bind_int(&q, row_int(r, "unit_id"));
-		rows_bind_int(&q, c->now);
-		rc = rows_exec(&q,
-			       "INSERT INTO comparison_hit(person_id, wanted_id, unit_id, hit_at, status)"
-			       " VALUES (?,?,?,?,'new') ON CONFLICT (person_id, wanted_id) DO NOTHING",
-			       &n);
-		if (!rc && n) {
-			rc = audit_write(c, "comparison.hit", "person",
-					 arena_printf(c->arena, "%lld", (long long)person_id), "success",
-					 row_str(r, "case_desc"));
-			if (!rc && hits)
-				json_array_append(hits, r);
-		}
+		rc = persons_record_hit(c, person_id, r, hits);
 		if (rc)
 			break;
 	}
@@ -199,21 +246,12 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 
 /* ---- registration ---- */
 
-int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
-			json_t *hits)
+int persons_check(struct ctx *c, const struct person_input *in, struct person_checked *out)
 {
 	struct idcard id;
-	struct rows_query q;
 	enum idcard_result r;
-	const char *birth, *sex;
-	int64_t pid = 0, unit = 0;
-	int created = 0, rc;
 
-	*out_id = 0;
-	*out_created = 0;
-	rc = authz_require(c, ACT_PERSON_REGISTER);
-	if (rc)
-		return rc;
+	memset(out, 0, sizeof(*out));
 	if (!in->name || !*in->name)
 		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写姓名");
 	if (in->kind && !enums_valid(ES_PERSON_KIND, in->kind))
@@ -223,14 +261,38 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 	r = idcard_parse(in->id_number, strlen(in->id_number), ctx_today_ymd(c), &id);
 	if (r != IDCARD_OK)
 		return ps_fail_field(c->err, PS_EINVAL, "id_number", "%s", idcard_result_message(r));
-	birth = arena_printf(c->arena, "%04d-%02d-%02d", id.birth_year, id.birth_month, id.birth_day);
-	sex = id.male ? "M" : "F";
+	out->id_number = arena_strdup(c->arena, id.number);
+	out->birth_date = arena_printf(c->arena, "%04d-%02d-%02d", id.birth_year, id.birth_month, id.birth_day);
+	out->sex = id.male ? "M" : "F";
+	if (!out->id_number || !out->birth_date)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	/* typed values must agree with the number */
-	if (in->birth_date && *in->birth_date && strcmp(in->birth_date, birth) != 0)
+	if (in->birth_date && *in->birth_date && strcmp(in->birth_date, out->birth_date) != 0)
 		return ps_fail_field(c->err, PS_EINVAL, "birth_date",
-				     "出生日期与身份证号码不符（号码中为 %s）", birth);
-	if (in->sex && *in->sex && strcmp(in->sex, sex) != 0)
+				     "出生日期与身份证号码不符（号码中为 %s）", out->birth_date);
+	if (in->sex && *in->sex && strcmp(in->sex, out->sex) != 0)
 		return ps_fail_field(c->err, PS_EINVAL, "sex", "性别与身份证号码不符");
+	return PS_OK;
+}
+
+int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
+			json_t *hits)
+{
+	struct person_checked ck;
+	struct rows_query q;
+	const char *birth, *sex;
+	int64_t pid = 0, unit = 0;
+	int created = 0, rc;
+
+	*out_id = 0;
+	*out_created = 0;
+	rc = authz_require(c, ACT_PERSON_REGISTER);
+	if (!rc)
+		rc = persons_check(c, in, &ck);
+	if (rc)
+		return rc;
+	birth = ck.birth_date;
+	sex = ck.sex;
 	if (in->address_id) {
 		int64_t n = 0;
 
@@ -247,7 +309,7 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 			return rc;
 	}
 	rows_binds(&q, c);
-	rows_bind_text(&q, id.number);
+	rows_bind_text(&q, ck.id_number);
 	rc = rows_int(&q, "SELECT id FROM person WHERE id_number = ?", 0, &pid);
 	if (rc)
 		return rc;
@@ -287,7 +349,7 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 	} else {
 		created = 1;
 		rows_binds(&q, c);
-		rows_bind_text(&q, id.number);
+		rows_bind_text(&q, ck.id_number);
 		rows_bind_text(&q, in->name);
 		rows_bind_text(&q, sex);
 		rows_bind_text(&q, birth);

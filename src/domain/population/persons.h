@@ -15,6 +15,12 @@ struct person_input {
 	int key_person, has_key_person;
 };
 
+/* The values a valid ID number gives (persons_check): the number as stored
+ * (upper-case X), the birth date and the sex, in the request's arena. */
+struct person_checked {
+	const char *id_number, *birth_date, *sex;
+};
+
 struct person_filter {
 	const char *name, *id_prefix, *phone, *address, *kind;
 	int64_t page, per_page;
@@ -30,6 +36,11 @@ int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
  * hits. */
 int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
 			json_t *hits);
+
+/* The checks of a registration that need no database: name, kind, the ID
+ * number (GB 11643), typed birth date and sex agreeing with it. PS_EINVAL
+ * with the field and the message a clerk sees. */
+int persons_check(struct ctx *c, const struct person_input *in, struct person_checked *out);
 
 /* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
@@ -47,6 +58,16 @@ int persons_visible(struct ctx *c, int64_t person_id, const char *field);
 int persons_index_name(struct ctx *c, int64_t person_id, const char *name);
 /* The same for a person created in this transaction (nothing to replace). */
 int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name);
+
+/* The tokens of a name as the name index holds them (one per character, a
+ * run of ASCII letters or digits as one, lower-cased), in order, in the
+ * request's arena. */
+int persons_name_tokens(struct ctx *c, const char *name, const char ***toks, int *n);
+
+/* Record one row of the comparison join (wanted_id, name, case_desc,
+ * issuing_unit, unit_id, id_number) as a hit of person_id when it is new:
+ * the hit, its audit row, and the row appended to hits (may be NULL). */
+int persons_record_hit(struct ctx *c, int64_t person_id, json_t *row, json_t *hits);
 
 /* Compare one person with the active wanted list; new hits are appended to
  * *hits (may be NULL). */

@@ -1,0 +1,39 @@
+# bench/dataset.sh — sourced by bench/import.sh and bench/pg.sh: the bench
+# tools, the city data set cached by scale (made with `BIN init --demo` and
+# bench/gen.c, its server secret beside it as DATA.key), and a login.
+# Needs ROOT and BENCH set, and a log function.
+
+bench_tools() {
+	mkdir -p "$BENCH/bin" "$BENCH/data" "$BENCH/results"
+	for t in gen ref_sqlite; do
+		if [ ! -x "$BENCH/bin/$t" ] || [ "$BENCH/$t.c" -nt "$BENCH/bin/$t" ]; then
+			gcc -O2 -o "$BENCH/bin/$t" "$BENCH/$t.c" -lsqlite3 -lpthread
+		fi
+	done
+}
+
+# bench_dataset BIN SCALE -> DATA (a file not to be written: work on a copy)
+bench_dataset() {
+	local bin=$1 scale=$2 genkey
+	genkey=$(cat "$ROOT"/src/store/migrations/*.sql "$BENCH/gen.c" | sha1sum | cut -c1-8)
+	DATA=$BENCH/data/import-s$scale-$genkey-$(TZ=Asia/Shanghai date +%F).db
+	[ -f "$DATA" ] && [ -f "$DATA.key" ] && return 0
+	rm -rf "$BENCH"/data/import-s"$scale"-*.db*
+	log "generating the data set (scale $scale)"
+	"$bin" init --db "$DATA.tmp" --demo >/dev/null
+	timeout 1800 nice -n 5 "$BENCH/bin/gen" --db "$DATA.tmp" --scale "$scale" >"$DATA.gen.log"
+	mv "$DATA.tmp.key" "$DATA.key"
+	mv "$DATA.tmp" "$DATA"
+}
+
+# bench_login URL USER -> COOKIE CSRF (the demo password)
+bench_login() {
+	local body jar
+	jar=$(mktemp)
+	body=$(curl -s --max-time 30 -c "$jar" -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$2\",\"password\":\"Precinct-Demo-2026\"}" "$1/api/v1/session")
+	CSRF=$(jq -r '.csrf_token // empty' <<<"$body" 2>/dev/null || true)
+	COOKIE=$(awk '$6=="precinct_session"{print $7}' "$jar")
+	rm -f "$jar"
+	[ -n "$COOKIE" ] && [ -n "$CSRF" ] || { echo "bench: login as $2 failed: $body" >&2; return 1; }
+}

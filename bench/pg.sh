@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# bench/pg.sh — issue 14: the same scenarios on SQLite (one server) and on
+# PostgreSQL 15 (two servers on one database), both behind nginx with the
+# repo's deploy/nginx.conf (ports replaced), in one run on the same data set:
+# the audited case read, 50-row list pages of cases and incidents, and
+# creating incidents, each from 16 connections (wrk).
+#
+#   bench/pg.sh [--scale F] [--duration 10s] BIN
+#
+# PostgreSQL runs durably (fsync, synchronous_commit on; tests/pg/pg_server.sh
+# with PG_EXTRA_OPTS), like SQLite's synchronous=FULL. The county is moved
+# with `precinct copy`. Prints one table, also written to
+# bench/results/<date>-<commit>-pg.md. Not a test: the table is read.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+SCALE=0.1
+DUR=10s
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--scale) SCALE=$2; shift 2 ;;
+	--duration) DUR=$2; shift 2 ;;
+	-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+	--*) echo "pg.sh: unknown option $1" >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
+BIN=$(realpath "${1:?name the server binary}")
+log() { printf '[pg %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# shellcheck source=bench/dataset.sh
+. "$BENCH/dataset.sh"
+bench_tools
+bench_dataset "$BIN" "$SCALE"
+
+W=$(mktemp -d "$BENCH/data/pg.XXXXXX")
+PIDS=()
+cleanup() {
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	"$ROOT/tests/pg/pg_server.sh" stop "$W/pg" >/dev/null 2>&1 || true
+	rm -rf "$W"
+}
+trap cleanup EXIT
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+BASE=$((20000 + $$ % 20000))
+FRONT=http://127.0.0.1:$BASE
+
+front() { # upstream ports... : nginx on $BASE in front of them (deploy/nginx.conf)
+	local ups="" p
+	for p in "$@"; do ups="$ups    server 127.0.0.1:$p max_fails=3 fail_timeout=5s;\n"; done
+	mkdir -p "$W/nginx/tmp"
+	{
+		[ "$(id -u)" = 0 ] && echo "user root;"
+		echo "worker_processes 1; daemon off; pid $W/nginx/nginx.pid; error_log $W/nginx/error.log;"
+		echo "events { worker_connections 1024; }"
+		echo "http { access_log off; client_body_temp_path $W/nginx/tmp; proxy_temp_path $W/nginx/tmp;"
+		sed -e '/^#/d' -e "s/^    server 127.0.0.1:808[0-9].*;\$/@UPS@/" -e "s/listen 80;/listen 127.0.0.1:$BASE;/" \
+			"$ROOT/deploy/nginx.conf" | awk -v u="$ups" '$0=="@UPS@"{ if (!done) printf "%s", u; done=1; next } {print}'
+		echo "}"
+	} | sed 's/\\n/\n/g' >"$W/nginx/nginx.conf"
+	"$NGINX" -c "$W/nginx/nginx.conf" -p "$W/nginx" &
+	PIDS+=($!)
+}
+
+serve() { # db port [env...]
+	local db=$1 port=$2
+	shift 2
+	env "$@" "$BIN" serve --db "$db" --listen "127.0.0.1:$port" --threads 2 >>"$W/serve-$port.log" 2>&1 &
+	PIDS+=($!)
+	for _ in $(seq 1 300); do curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/api/v1/health" && return 0; sleep 0.1; done
+	echo "pg.sh: server on $port did not start" >&2; tail "$W/serve-$port.log" >&2; return 1
+}
+
+wrk_rps() { # lua [env...] -> R_RPS R_P50 R_P99 R_NON2XX
+	local lua=$1 line
+	shift
+	line=$(env "$@" BENCH_LUA="$BENCH/lua" timeout 120 wrk -t2 -c16 -d"$DUR" --timeout 30s -s "$BENCH/lua/$lua" "$FRONT" 2>&1 |
+		grep '^RESULT' | tail -1 || true)
+	R_RPS=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$line"); : "${R_RPS:=0}"
+	R_P50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+	R_P99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+	R_NON2XX=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' <<<"$line")
+}
+
+declare -A RES
+scenarios() { # store name
+	local s=$1 body
+	bench_login "$FRONT" ducha
+	body=$(curl -s --max-time 30 -H "Cookie: precinct_session=$COOKIE" "$FRONT/api/v1/cases?per_page=1")
+	local hi total lo
+	hi=$(jq -r '.items[0].id' <<<"$body"); total=$(jq -r '.total' <<<"$body")
+	lo=$((hi - total + 1)); [ "$lo" -lt 1 ] && lo=1
+	stations=$(curl -s --max-time 60 -H "Cookie: precinct_session=$COOKIE" \
+		"$FRONT/api/v1/reports/daily?date=$(TZ=Asia/Shanghai date -d '-45 days' +%F)" |
+		jq -r '[.rows[].station_id] | sort | map(tostring) | join(",")')
+	log "$s: audited case read"
+	wrk_rps case_read.lua BENCH_COOKIE="$COOKIE" BENCH_CSRF="$CSRF" CASE_LO="$lo" CASE_HI="$hi"
+	RES[$s,read]=$R_RPS RES[$s,read_p]="$R_P50/$R_P99" RES[$s,read_e]=$R_NON2XX
+	for L in cases incidents; do
+		log "$s: $L list, 50 rows"
+		wrk_rps list50.lua BENCH_COOKIE="$COOKIE" BENCH_CSRF="$CSRF" LIST=$L
+		RES[$s,$L]=$R_RPS RES[$s,${L}_p]="$R_P50/$R_P99" RES[$s,${L}_e]=$R_NON2XX
+	done
+	bench_login "$FRONT" jiejing
+	log "$s: create incidents"
+	wrk_rps incident_create.lua BENCH_COOKIE="$COOKIE" BENCH_CSRF="$CSRF" STATIONS="$stations"
+	RES[$s,create]=$R_RPS RES[$s,create_p]="$R_P50/$R_P99" RES[$s,create_e]=$R_NON2XX
+}
+
+stop_all() {
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+	for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+	PIDS=()
+}
+
+# ---- SQLite: one server ----
+cp --sparse=always "$DATA" "$W/city.db"
+cp "$DATA.key" "$W/city.db.key"
+serve "$W/city.db" $((BASE + 1))
+front $((BASE + 1))
+sleep 0.5
+scenarios sqlite
+stop_all
+"$BIN" audit verify --db "$W/city.db" >"$W/verify-sqlite" 2>&1 || true
+
+# ---- PostgreSQL: two servers ----
+log "PostgreSQL 15 (durable), copying the county"
+cp --sparse=always "$DATA" "$W/city.db"
+PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB" \
+	"$ROOT/tests/pg/pg_server.sh" start "$W/pg" >/dev/null
+PGURL=$(cat "$W/pg/url")
+PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/createdb | head -1)")
+port=${PGURL##*:}
+"$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U precinct city
+cp "$DATA.key" "$W/secret.key"
+t0=$(date +%s)
+PRECINCT_SECRET_FILE=$W/secret.key timeout 1800 "$BIN" copy --from "$W/city.db" --to "$PGURL/city" >"$W/copy.log" 2>&1 ||
+	{ tail "$W/copy.log" >&2; exit 1; }
+COPY_S=$(($(date +%s) - t0))
+# the planner's statistics of the copied tables (autovacuum would take its
+# time; without them the first run measured plans chosen blind)
+"$PGBIN/psql" -q -h 127.0.0.1 -p "$port" -U precinct -d city -c ANALYZE
+serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"
+serve "$PGURL/city" $((BASE + 2)) PRECINCT_SECRET_FILE="$W/secret.key"
+front $((BASE + 1)) $((BASE + 2))
+sleep 0.5
+scenarios pg
+stop_all
+PRECINCT_SECRET_FILE=$W/secret.key "$BIN" audit verify --db "$PGURL/city" >"$W/verify-pg" 2>&1 || true
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 <= 0) print "–"; else printf "%.2f×", a/b }'; }
+verdict() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN{ print (b > 0 && a/b >= t) ? "met" : "**missed**" }'; }
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit)
+OUT=$BENCH/results/$(date +%F)-$COMMIT-pg${BENCH_LABEL:+-$BENCH_LABEL}.md
+{
+	echo "# PostgreSQL, two servers, against SQLite (bench/pg.sh), $(date +%F), commit $COMMIT, scale $SCALE"
+	echo
+	echo "Machine: $(nproc) cores; load average $LOAD_START at start, $LOAD_END at end. Both stores behind nginx"
+	echo "(deploy/nginx.conf, 1 worker): SQLite one \`precinct serve --threads 2\`, PostgreSQL 15 (fsync and"
+	echo "synchronous_commit on, shared_buffers 256 MB) two \`precinct serve --threads 2\` on one database."
+	echo "wrk -t2 -c16 -d$DUR on the same 2 cores. County copied with \`precinct copy\` in $COPY_S s."
+	echo "Data: $(tail -1 "$DATA.gen.log" 2>/dev/null || echo ?)"
+	echo
+	echo "| scenario | SQLite, 1 server | PostgreSQL, 2 servers | PG / SQLite | target (issue 14) |"
+	echo "|---|---|---|---|---|"
+	for k in read cases incidents; do
+		case $k in read) n="audited case read (GET /cases/{id})" ;; cases) n="case list, 50 rows" ;; incidents) n="incident list, 50 rows" ;; esac
+		echo "| $n | ${RES[sqlite,$k]}/s (p50/p99 ${RES[sqlite,${k}_p]} ms, non-2xx ${RES[sqlite,${k}_e]}) | ${RES[pg,$k]}/s (${RES[pg,${k}_p]} ms, non-2xx ${RES[pg,${k}_e]}) | $(ratio "${RES[pg,$k]}" "${RES[sqlite,$k]}") | ≥ 0.5×: $(verdict "${RES[pg,$k]}" "${RES[sqlite,$k]}" 0.5) |"
+	done
+	echo "| create incident, 16 connections | ${RES[sqlite,create]}/s (${RES[sqlite,create_p]} ms, non-2xx ${RES[sqlite,create_e]}) | ${RES[pg,create]}/s (${RES[pg,create_p]} ms, non-2xx ${RES[pg,create_e]}) | $(ratio "${RES[pg,create]}" "${RES[sqlite,create]}") | ≥ 1×: $(verdict "${RES[pg,create]}" "${RES[sqlite,create]}" 1) |"
+	echo
+	echo "Audit chain after the run: SQLite: $(tail -1 "$W/verify-sqlite"); PostgreSQL: $(tail -1 "$W/verify-pg")."
+} >"$OUT"
+cat "$OUT"
+log "written to ${OUT#"$ROOT"/}"
