@@ -164,9 +164,9 @@ int addresses_create(struct ctx *c, const struct address_input *in, json_t **out
 #define ADDR_GROUP_KEYS 1024 /* keys of one IN (…) */
 #define ADDR_GROUP_ROWS 256  /* 8 values an address */
 
-/* Look up the keys of the indexes todo[0..m) in groups; ids[i] of the
+/* Look up the keys of the indexes pending[0..m) in groups; ids[i] of the
  * found ones set. */
-static int addresses_found(struct ctx *c, struct bulk_map *map, const char *const *keys, const size_t *todo,
+static int addresses_found(struct ctx *c, struct bulk_map *map, const char *const *keys, const size_t *pending,
 			   size_t m, int64_t *ids)
 {
 	int rc = PS_OK;
@@ -179,7 +179,7 @@ static int addresses_found(struct ctx *c, struct bulk_map *map, const char *cons
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++)
-			db_bind_text(st, (int)j + 1, keys[todo[k + j]]);
+			db_bind_text(st, (int)j + 1, keys[pending[k + j]]);
 		while ((rc = db_step(st, c->err)) == PS_ROW) {
 			int i = bulk_map_find(map, db_column_text(st, 1), 0, 0);
 
@@ -195,7 +195,7 @@ static int addresses_found(struct ctx *c, struct bulk_map *map, const char *cons
 }
 
 static int addresses_insert(struct ctx *c, struct bulk_map *map, const struct address_input *in,
-			    const char *const *keys, const size_t *todo, size_t m, int64_t *ids)
+			    const char *const *keys, const size_t *pending, size_t m, int64_t *ids)
 {
 	int rc = PS_OK;
 
@@ -211,14 +211,14 @@ static int addresses_insert(struct ctx *c, struct bulk_map *map, const struct ad
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++) {
-			const struct address_input *a = &in[todo[k + j]];
+			const struct address_input *a = &in[pending[k + j]];
 
 			db_bind_int(st, b++, c->who.station_id);
 			db_bind_text(st, b++, a->community);
 			db_bind_text(st, b++, a->building ? a->building : "");
 			db_bind_text(st, b++, a->unit_no ? a->unit_no : "");
 			db_bind_text(st, b++, a->room ? a->room : "");
-			db_bind_text(st, b++, keys[todo[k + j]]);
+			db_bind_text(st, b++, keys[pending[k + j]]);
 			db_bind_int(st, b++, c->now);
 		}
 		rc = bulk_returning(c, st, map, ids, g);
@@ -231,7 +231,7 @@ int addresses_find_or_create_many(struct ctx *c, const struct address_input *in,
 				  const char *label)
 {
 	const char **keys = arena_alloc(c->arena, (n ? n : 1) * sizeof(*keys));
-	size_t *todo = arena_alloc(c->arena, (n ? n : 1) * sizeof(*todo)), m = 0, nm = 0;
+	size_t *pending = arena_alloc(c->arena, (n ? n : 1) * sizeof(*pending)), m = 0, nm = 0;
 	int64_t *made;
 	struct bulk_map map;
 	const char *runs;
@@ -239,7 +239,7 @@ int addresses_find_or_create_many(struct ctx *c, const struct address_input *in,
 
 	if (rc)
 		return rc;
-	if (!keys || !todo)
+	if (!keys || !pending)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	for (size_t i = 0; i < n; i++) {
 		if (!in[i].community || !*in[i].community)
@@ -254,22 +254,22 @@ int addresses_find_or_create_many(struct ctx *c, const struct address_input *in,
 	rc = bulk_map_init(c, &map, keys, n);
 	for (size_t i = 0; !rc && i < n; i++)
 		if (bulk_map_find(&map, keys[i], 1, (int)i) < 0)
-			todo[m++] = i; /* the first of each key */
+			pending[m++] = i; /* the first of each key */
 	if (!rc)
-		rc = addresses_found(c, &map, keys, todo, m, ids);
+		rc = addresses_found(c, &map, keys, pending, m, ids);
 	if (rc)
 		return rc;
 	for (size_t k = 0; k < m; k++)
-		if (!ids[todo[k]])
-			todo[nm++] = todo[k];
-	rc = addresses_insert(c, &map, in, keys, todo, nm, ids);
+		if (!ids[pending[k]])
+			pending[nm++] = pending[k];
+	rc = addresses_insert(c, &map, in, keys, pending, nm, ids);
 	if (rc)
 		return rc;
 	made = arena_alloc(c->arena, (nm ? nm : 1) * sizeof(*made));
 	if (!made)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	for (size_t k = 0; k < nm; k++)
-		made[k] = ids[todo[k]];
+		made[k] = ids[pending[k]];
 	for (size_t i = 0; i < n; i++)
 		if (!ids[i])
 			ids[i] = ids[bulk_map_find(&map, keys[i], 0, 0)];

@@ -53,7 +53,7 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 {
 	struct bulk_map map;
 	const char **num = numbers_of(c, rows, n);
-	size_t *todo, m;
+	size_t *pending, m;
 	int rc = authz_require(c, ACT_PERSON_REGISTER);
 
 	if (!rc && !num)
@@ -89,7 +89,7 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 			r->state = PERSONS_BULK_ALONE; /* the earlier row creates it, this one updates */
 	}
 	/* numbers registered already: updated alone (the unit check, the index) */
-	rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &todo, &m);
+	rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &pending, &m);
 	for (size_t k = 0; !rc && k < m;) {
 		size_t g = bulk_group_size(m - k, GROUP_KEYS);
 		struct db_stmt *st;
@@ -98,7 +98,7 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++)
-			db_bind_text(st, (int)j + 1, rows[todo[k + j]].ck.id_number);
+			db_bind_text(st, (int)j + 1, rows[pending[k + j]].ck.id_number);
 		while ((rc = db_step(st, c->err)) == PS_ROW) {
 			int i = bulk_map_find(&map, db_column_text(st, 0), 0, 0);
 
@@ -115,7 +115,7 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 
 /* ---- inserting ---- */
 
-static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n, const size_t *todo, size_t m,
+static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n, const size_t *pending, size_t m,
 			  struct bulk_map *map)
 {
 	int64_t *ids = arena_alloc(c->arena, (n ? n : 1) * sizeof(*ids));
@@ -138,7 +138,7 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++) {
-			const struct persons_bulk_row *r = &rows[todo[k + j]];
+			const struct persons_bulk_row *r = &rows[pending[k + j]];
 
 			db_bind_text(st, b++, r->ck.id_number);
 			db_bind_text(st, b++, r->in.name);
@@ -163,9 +163,9 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n
 		k += g;
 	}
 	for (size_t k = 0; !rc && k < m; k++) {
-		struct persons_bulk_row *r = &rows[todo[k]];
+		struct persons_bulk_row *r = &rows[pending[k]];
 
-		r->id = ids[todo[k]];
+		r->id = ids[pending[k]];
 		r->state = PERSONS_BULK_DONE;
 	}
 	return rc;
@@ -312,7 +312,7 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 {
 	struct bulk_map map;
 	const char **num = numbers_of(c, rows, n);
-	size_t *todo, *done, m, md;
+	size_t *pending, *done, m, md;
 	int64_t *ids;
 	const char *runs;
 	int rc = authz_require(c, ACT_PERSON_REGISTER);
@@ -320,14 +320,14 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 	if (!rc && !num)
 		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!rc)
-		rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &todo, &m);
+		rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &pending, &m);
 	if (rc || !m)
 		return rc;
 	rc = bulk_map_init(c, &map, num, n);
 	for (size_t k = 0; !rc && k < m; k++)
-		bulk_map_find(&map, rows[todo[k]].ck.id_number, 1, (int)todo[k]);
+		bulk_map_find(&map, rows[pending[k]].ck.id_number, 1, (int)pending[k]);
 	if (!rc)
-		rc = insert_persons(c, rows, n, todo, m, &map);
+		rc = insert_persons(c, rows, n, pending, m, &map);
 	if (!rc)
 		rc = rows_in(c, rows, n, PERSONS_BULK_DONE, &done, &md);
 	if (!rc)
