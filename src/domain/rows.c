@@ -192,7 +192,7 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	struct buf sql;
 	json_t *res = NULL, *items;
 	int64_t total = 0, offset, limit;
-	int rc, capped;
+	int rc, capped, nb;
 
 	*out = NULL;
 	if (q->oom)
@@ -220,8 +220,10 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	st = NULL;
 
 	buf_release(&sql);
-	rc = buf_addf(&sql, "%s %s %s LIMIT ? OFFSET ?", select, q->from_where,
-		      order ? order : "");
+	rc = q->page_key ? buf_addf(&sql, "%s %s AND %s IN (SELECT %s %s %s LIMIT ? OFFSET ?) %s", select,
+				    q->from_where, q->page_key, q->page_key, q->from_where, order ? order : "",
+				    order ? order : "")
+			 : buf_addf(&sql, "%s %s %s LIMIT ? OFFSET ?", select, q->from_where, order ? order : "");
 	if (rc)
 		goto nomem;
 	LOG_PLAN(c, "page", q->from_where, buf_str(&sql));
@@ -233,10 +235,15 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	if (q->count_cap > 0) /* the pages end where the count stopped */
 		limit = offset >= q->count_cap ? 0 : offset + limit > q->count_cap ? q->count_cap - offset : limit;
 	rc = rows_bind_all(q, st);
+	/* the subquery's from_where binds the same values again */
+	for (int i = 0; !rc && q->page_key && i < q->n; i++)
+		rc = q->binds[i].is_text ? db_bind_text(st, q->n + i + 1, q->binds[i].s)
+					 : db_bind_int(st, q->n + i + 1, q->binds[i].i);
+	nb = q->page_key ? 2 * q->n : q->n;
 	if (!rc)
-		rc = db_bind_int(st, q->n + 1, limit);
+		rc = db_bind_int(st, nb + 1, limit);
 	if (!rc)
-		rc = db_bind_int(st, q->n + 2, offset);
+		rc = db_bind_int(st, nb + 2, offset);
 	if (rc)
 		goto out;
 	res = json_object();
@@ -271,6 +278,30 @@ out:
 	db_finalize(st);
 	buf_release(&sql);
 	json_decref(res);
+	return rc;
+}
+
+struct scope_counts {
+	int64_t all, in;
+};
+
+int rows_scope(struct ctx *c, int64_t *units, int *whole)
+{
+	static const struct rows_col cols[] = {
+		ROWS_INT(struct scope_counts, all),
+		ROWS_INT(struct scope_counts, in),
+	};
+	struct scope_counts n = { 0, 0 };
+	struct rows_query q;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_struct(&q,
+			 "SELECT COUNT(*), COALESCE(SUM(CASE WHEN path LIKE ? THEN 1 ELSE 0 END), 0) FROM org_unit",
+			 cols, 2, &n);
+	*units = n.in;
+	*whole = !rc && n.in == n.all;
 	return rc;
 }
 

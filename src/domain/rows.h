@@ -30,6 +30,11 @@ struct rows_query {
 	int n;
 	int oom; /* a filter could not be added: rows_page refuses */
 	int64_t count_cap; /* > 0: count at most this many, then "total_capped" */
+	/* A unique column of the list's main table ("k.id"): when set, the
+	 * page's offset is walked on that column alone, in a subquery where
+	 * the joins no filter uses drop out, and the page's columns (joins,
+	 * per-row lookups) are built for the page's rows only (issue 14). */
+	const char *page_key;
 	struct {
 		int is_text;
 		const char *s;
@@ -75,12 +80,21 @@ const char *rows_like(struct rows_query *q, const char *s, enum rows_like kind);
  * '?' of cond (whose LIKEs say ROWS_ESCAPE). */
 void rows_and_like(struct rows_query *q, const char *cond, const char *v);
 
-/* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?".
+/* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?"
+ * (with q->page_key: "<select> <from_where> AND <key> IN (SELECT <key>
+ * <from_where> <order> LIMIT ? OFFSET ?) <order>", the same rows; order
+ * must then be a total order).
  * *out is a new JSON object on success: {"items":[…],"total":N}; with
  * q->count_cap set, counting stops there and a larger total is given as
  * the cap with "total_capped": true. */
 int rows_page(struct rows_query *q, const char *select, const char *order,
 	      json_t **out);
+
+/* How the caller's scope covers the org tree: *units is the number of
+ * units in it, *whole 1 when no unit lies outside it — every record of a
+ * unit is then the caller's, and a list can leave out the test of its
+ * unit (and the join it needs) for each row it walks (issue 14). */
+int rows_scope(struct ctx *c, int64_t *units, int *whole);
 
 /* Convert the current row of st into a new JSON object (NULL on ENOMEM). */
 json_t *rows_to_json(struct db_stmt *st);

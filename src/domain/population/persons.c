@@ -520,7 +520,8 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	struct buf ids;
 	json_t *it;
 	size_t i;
-	int rc, tail_hidden;
+	int64_t units = 0;
+	int rc, tail_hidden, whole = 0;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_PERSON_SEARCH);
@@ -528,14 +529,23 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		return rc;
 	if (f->name && *f->name)
 		for_each_char(f->name, collect_term, &nt);
+	rc = rows_scope(c, &units, &whole);
+	if (rc)
+		return rc;
+	/* a scope that holds every unit (unit_id is a NOT NULL reference)
+	 * tests no unit per row; the page's address is joined for its own
+	 * rows only (page_key) */
 	rows_query_init(&q, c,
-			" FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
-			" WHERE o.path LIKE ?",
+			whole ? " FROM person p LEFT JOIN address a ON a.id = p.address_id WHERE 1 = 1"
+			      : " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
+				" WHERE o.path LIKE ?",
 			f->page, f->per_page);
 	/* a name of two characters matches thousands in a city: counting them
 	 * all was most of a search's time; past 1 000 the list says so */
 	q.count_cap = PERSONS_COUNT_CAP;
-	rows_bind_text(&q, ctx_scope_like(c));
+	q.page_key = "p.id";
+	if (!whole)
+		rows_bind_text(&q, ctx_scope_like(c));
 	if (f->id_prefix && *f->id_prefix) {
 		/* a prefix of the number as a range on its unique index: digits
 		 * and X sort below "Y" */

@@ -112,13 +112,16 @@ static void schedule(struct ctx *c, json_t *r, int64_t today_days)
 	json_object_del(r, "visit_due_day");
 }
 
-/* COUNT(*) of a scope query; with cap > 0 it stops at cap + 1 rows */
-static int scope_count(struct ctx *c, const char *from_where, int64_t today, int64_t cap, int64_t *out)
+/* COUNT(*) of a scope query (scoped: its first '?' is the scope's path);
+ * with cap > 0 it stops at cap + 1 rows */
+static int scope_count(struct ctx *c, const char *from_where, int scoped, int64_t today, int64_t cap,
+		       int64_t *out)
 {
 	struct rows_query q;
 
 	rows_binds(&q, c);
-	rows_bind_text(&q, ctx_scope_like(c));
+	if (scoped)
+		rows_bind_text(&q, ctx_scope_like(c));
 	if (today)
 		rows_bind_int(&q, today);
 	return rows_int(&q,
@@ -130,12 +133,14 @@ static int scope_count(struct ctx *c, const char *from_where, int64_t today, int
 
 #define SCOPE_SQL " FROM rental r JOIN org_unit o ON o.id = r.station_id WHERE o.path LIKE ?"
 #define OVERDUE_SQL SCOPE_SQL " AND r.visit_due_day < ?"
+/* the same when the scope holds every unit */
+#define OVERDUE_WHOLE_SQL " FROM rental r WHERE r.visit_due_day < ?"
 
 int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue)
 {
-	int rc = scope_count(c, SCOPE_SQL, 0, 0, all);
+	int rc = scope_count(c, SCOPE_SQL, 1, 0, 0, all);
 
-	return rc ? rc : scope_count(c, OVERDUE_SQL, date_local_days(c->now), 0, overdue);
+	return rc ? rc : scope_count(c, OVERDUE_SQL, 1, date_local_days(c->now), 0, overdue);
 }
 
 /* A scope of at most this many units (a station with its posts) lists its
@@ -148,7 +153,7 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 	json_t *r;
 	int64_t today_days = date_local_days(c->now), due = 0, overdue_total = 0, units = 0;
 	size_t i;
-	int rc, y, m, d;
+	int rc, y, m, d, whole = 0;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_RENTAL_LIST);
@@ -167,13 +172,16 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 	 * (a few units) is a list of station ids, so its level and due-day
 	 * filters start from rental(station_id, …); the county's walks the
 	 * rentals in the order of the page and stops after it. */
-	rows_binds(&q, c);
-	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE path LIKE ?", 0, &units);
+	rc = rows_scope(c, &units, &whole);
 	if (rc)
 		return rc;
+	/* a scope that holds every unit (station_id is a NOT NULL reference)
+	 * tests no unit per row; the page's joins and its tenants' count are
+	 * made for its own rows only (page_key) */
 	rows_query_init(&q, c,
-			units <= RENTAL_NARROW_UNITS
+			whole ? " FROM rental r LEFT JOIN address a ON a.id = r.address_id"
+				" LEFT JOIN person p ON p.id = r.landlord_id WHERE 1 = 1"
+			: units <= RENTAL_NARROW_UNITS
 				? " FROM rental r JOIN org_unit o ON o.id = r.station_id"
 				  " LEFT JOIN address a ON a.id = r.address_id LEFT JOIN person p ON p.id = r.landlord_id"
 				  " WHERE r.station_id IN (SELECT so.id FROM org_unit so WHERE so.path LIKE ?)"
@@ -182,7 +190,9 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 				  " WHERE o.path LIKE ?",
 			f->page, f->per_page);
 	q.count_cap = ROWS_COUNT_CAP;
-	rows_bind_text(&q, ctx_scope_like(c));
+	q.page_key = "r.id";
+	if (!whole)
+		rows_bind_text(&q, ctx_scope_like(c));
 	rows_and_text(&q, "r.level = ?", f->level);
 	rows_and_int(&q, "r.visit_due_day < ?", f->overdue ? today_days : 0);
 	if (f->due_on && *f->due_on) {
@@ -200,7 +210,8 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 		       f->overdue || due ? "ORDER BY r.visit_due_day, r.id" : "ORDER BY r.id", out);
 	if (rc)
 		return rc;
-	rc = scope_count(c, OVERDUE_SQL, today_days, ROWS_COUNT_CAP, &overdue_total);
+	rc = scope_count(c, whole ? OVERDUE_WHOLE_SQL : OVERDUE_SQL, !whole, today_days, ROWS_COUNT_CAP,
+			 &overdue_total);
 	json_array_foreach(json_object_get(*out, "items"), i, r)
 		schedule(c, r, today_days);
 	if (!rc)
