@@ -226,7 +226,16 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 			 : buf_addf(&sql, "%s %s %s LIMIT ? OFFSET ?", select, q->from_where, order ? order : "");
 	if (rc)
 		goto nomem;
-	LOG_PLAN(c, "page", q->from_where, buf_str(&sql));
+#ifdef PS_TEST_HOOKS
+	/* with a page key, "page" is the walk to the page's keys (the
+	 * subquery, planned alone) and "rows" the statement around it, which
+	 * reads and orders at most per_page rows by their key */
+	if (q->page_key)
+		LOG_PLAN(c, "page", q->from_where,
+			 arena_printf(c->arena, "SELECT %s %s %s LIMIT ? OFFSET ?", q->page_key, q->from_where,
+				      order ? order : ""));
+#endif
+	LOG_PLAN(c, q->page_key ? "rows" : "page", q->from_where, buf_str(&sql));
 	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
 	if (rc)
 		goto out;

@@ -186,7 +186,8 @@ STORY(list_filters_are_served_by_indexes)
 
 /* A county-wide page without filters (or with a station and a category
  * prefix) walks the order of the page (an index or the table's ids) and
- * stops after its rows: no sort of the whole list. */
+ * stops after its rows: no sort of the whole list. (The "rows" statement
+ * around the walk orders the page's own rows, found by their keys.) */
 STORY(unfiltered_county_pages_need_no_sort)
 {
 	static const char *const paths[] = {
@@ -203,8 +204,13 @@ STORY(unfiltered_county_pages_need_no_sort)
 	for (int i = 0; paths[i]; i++) {
 		const char *plans = get_plans(srv, county, paths[i]);
 
-		if (strstr(plans, "USE TEMP B-TREE FOR ORDER BY"))
-			fail_msg("%s sorts every row of the list:\n%s", paths[i], plans);
+		for (const char *l = plans; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+			size_t len = strchr(l, '\n') ? (size_t)(strchr(l, '\n') - l) : strlen(l);
+			const char *line = fmt(srv, "%.*s", (int)len, l);
+
+			if (!strstr(line, "list plan rows") && strstr(line, "USE TEMP B-TREE FOR ORDER BY"))
+				fail_msg("%s sorts every row of the list:\n%s", paths[i], plans);
+		}
 	}
 }
 
