@@ -2,11 +2,11 @@
 # bench/lists.sh — the 50-row list pages against the audited read (issue 14),
 # for one or more server binaries in one run, on one data set.
 #
-#   bench/lists.sh --db CITY.db [--duration 5s] [--rounds 2] BIN [BIN...]
+#   bench/lists.sh --db CITY.db [--duration 5s] [--rounds 2] [--user ducha] BIN [BIN...]
 #
 # For each round and each binary (in turn, so a noisy neighbour hits all of
 # them alike): start `BIN serve --threads 2` on a copy of CITY.db, log in
-# as the county supervisor (ducha), then run with wrk the audited case read
+# as the county supervisor (ducha; --user suozhang: a station's chief), then run with wrk the audited case read
 # (scenario 1 of run.sh) and the cases/incidents/persons/rentals pages of
 # 50 rows (scenario 2) at 16 connections and at 1. Prints one markdown
 # table: per binary the median over the rounds of each rate and the ratio
@@ -19,17 +19,19 @@ BENCH=$ROOT/bench
 DUR=5s
 ROUNDS=2
 DATA=""
+USER_NAME=ducha
 BINS=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--db) DATA=$2; shift 2 ;;
 	--duration) DUR=$2; shift 2 ;;
 	--rounds) ROUNDS=$2; shift 2 ;;
-	-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+	--user) USER_NAME=$2; shift 2 ;;
+	-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
 	*) BINS+=("$1"); shift ;;
 	esac
 done
-[ -f "$DATA" ] && [ ${#BINS[@]} -gt 0 ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[ -f "$DATA" ] && [ ${#BINS[@]} -gt 0 ] || { sed -n '2,15p' "$0" >&2; exit 2; }
 PW=Precinct-Demo-2026
 log() { printf '[lists %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 W=$(mktemp -d /tmp/bench-lists.XXXXXX)
@@ -65,7 +67,7 @@ for round in $(seq 1 "$ROUNDS"); do
 			sleep 0.1
 		done
 		body=$(curl -s --max-time 30 -c "$W/jar" -H 'Content-Type: application/json' \
-			-d "{\"username\":\"ducha\",\"password\":\"$PW\"}" "$URL/api/v1/session")
+			-d "{\"username\":\"$USER_NAME\",\"password\":\"$PW\"}" "$URL/api/v1/session")
 		export BENCH_CSRF BENCH_COOKIE
 		BENCH_CSRF=$(jq -r '.csrf_token // empty' <<<"$body")
 		BENCH_COOKIE=$(awk '$6=="precinct_session"{print $7}' "$W/jar")
@@ -94,7 +96,7 @@ med() { # bin scen -> median rate
 	awk -v b="$1" -v s="$2" '$1==b && $2==s {print $3}' "$W/res" | sort -n |
 		awk '{a[NR]=$1} END{ if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'
 }
-echo "Load average $LOAD_START at start, $LOAD_END at end; $ROUNDS rounds of $DUR per scenario, medians."
+echo "User $USER_NAME; load average $LOAD_START at start, $LOAD_END at end; $ROUNDS rounds of $DUR per scenario, medians."
 echo
 printf '| binary |'
 for s in "${SCEN[@]}"; do printf ' %s |' "$s"; done
