@@ -124,16 +124,22 @@ void rows_and_like(struct rows_query *q, const char *cond, const char *v)
 		rows_bind_text_exact(q, like);
 }
 
-int rows_bind_all(struct rows_query *q, struct db_stmt *st)
+/* Bind q's parameters into st from index first + 1 on. */
+static int bind_from(struct rows_query *q, struct db_stmt *st, int first)
 {
 	for (int i = 0; i < q->n; i++) {
 		int rc = q->binds[i].is_text
-				 ? db_bind_text(st, i + 1, q->binds[i].s)
-				 : db_bind_int(st, i + 1, q->binds[i].i);
+				 ? db_bind_text(st, first + i + 1, q->binds[i].s)
+				 : db_bind_int(st, first + i + 1, q->binds[i].i);
 		if (rc)
 			return rc;
 	}
 	return PS_OK;
+}
+
+int rows_bind_all(struct rows_query *q, struct db_stmt *st)
+{
+	return bind_from(q, st, 0);
 }
 
 json_t *rows_to_json(struct db_stmt *st)
@@ -245,9 +251,8 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 		limit = offset >= q->count_cap ? 0 : offset + limit > q->count_cap ? q->count_cap - offset : limit;
 	rc = rows_bind_all(q, st);
 	/* the subquery's from_where binds the same values again */
-	for (int i = 0; !rc && q->page_key && i < q->n; i++)
-		rc = q->binds[i].is_text ? db_bind_text(st, q->n + i + 1, q->binds[i].s)
-					 : db_bind_int(st, q->n + i + 1, q->binds[i].i);
+	if (!rc && q->page_key)
+		rc = bind_from(q, st, q->n);
 	nb = q->page_key ? 2 * q->n : q->n;
 	if (!rc)
 		rc = db_bind_int(st, nb + 1, limit);
