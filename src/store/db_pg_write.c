@@ -49,49 +49,66 @@ static PGresult *pipeline_result(PGconn *conn)
 	return res;
 }
 
-/* SAVEPOINT, the statement, RELEASE in one round trip (a pipeline). When
- * the statement fails, the transaction is aborted until ROLLBACK TO the
- * savepoint, which leaves it as it was before the statement. */
-static int write_in_savepoint(struct db_stmt *st, struct ps_err *err)
+/* The command before (a parameterless one), st, and the command after
+ * (may be NULL) in one round trip (a pipeline); *res is st's result (NULL
+ * when the command before failed: the pipeline skips the rest). When one
+ * fails, the open transaction is aborted. */
+static int pipelined(struct db_stmt *st, const char *before, const char *after, PGresult **res,
+		     struct ps_err *err)
 {
 	struct db *db = st->db;
 	PGconn *conn = db->conn;
-	PGresult *sp, *res, *rel, *sync;
+	PGresult *pre, *post = NULL;
 	int rc = PS_OK;
 
+	*res = NULL;
 	if (!PQenterPipelineMode(conn))
 		return pg_map(db, NULL, err, st->pgsql);
-	if (!PQsendQueryParams(conn, "SAVEPOINT ps_stmt", 0, NULL, NULL, NULL, NULL, 0) ||
+	if (!PQsendQueryParams(conn, before, 0, NULL, NULL, NULL, NULL, 0) ||
 	    !PQsendQueryPrepared(conn, st->name, st->nparams, (const char *const *)st->vals,
 				 st->lens, st->fmts, 0) ||
-	    !PQsendQueryParams(conn, "RELEASE SAVEPOINT ps_stmt", 0, NULL, NULL, NULL, NULL, 0) ||
+	    (after && !PQsendQueryParams(conn, after, 0, NULL, NULL, NULL, NULL, 0)) ||
 	    !PQpipelineSync(conn)) {
 		rc = pg_map(db, NULL, err, st->pgsql);
 		PQexitPipelineMode(conn);
 		return rc;
 	}
-	sp = pipeline_result(conn);
-	res = pipeline_result(conn);
-	rel = pipeline_result(conn);
-	sync = PQgetResult(conn);
-	PQclear(sync);
+	pre = pipeline_result(conn);
+	*res = pipeline_result(conn);
+	if (after)
+		post = pipeline_result(conn);
+	PQclear(PQgetResult(conn)); /* the sync */
 	PQexitPipelineMode(conn);
-	if (!sp || PQresultStatus(sp) != PGRES_COMMAND_OK) {
-		rc = pg_map(db, sp, err, "SAVEPOINT ps_stmt");
-	} else if (!result_ok(res)) {
-		rc = pg_map(db, res, err, st->pgsql);
-		if (pg_exec(db, "ROLLBACK TO SAVEPOINT ps_stmt", NULL) == PS_OK)
-			pg_exec(db, "RELEASE SAVEPOINT ps_stmt", NULL);
-	} else if (!rel || PQresultStatus(rel) != PGRES_COMMAND_OK) {
-		rc = pg_map(db, rel, err, "RELEASE SAVEPOINT ps_stmt");
-	}
-	PQclear(sp);
-	PQclear(rel);
+	if (!pre || PQresultStatus(pre) != PGRES_COMMAND_OK)
+		rc = pg_map(db, pre, err, before);
+	else if (!result_ok(*res))
+		rc = pg_map(db, *res, err, st->pgsql);
+	else if (after && (!post || PQresultStatus(post) != PGRES_COMMAND_OK))
+		rc = pg_map(db, post, err, after);
+	PQclear(pre);
+	PQclear(post);
 	if (rc) {
-		PQclear(res);
+		PQclear(*res);
+		*res = NULL;
+	}
+	return rc;
+}
+
+/* SAVEPOINT, the statement, RELEASE in one round trip. When the statement
+ * fails, the transaction is aborted until ROLLBACK TO the savepoint,
+ * which leaves it as it was before the statement. */
+static int write_in_savepoint(struct db_stmt *st, struct ps_err *err)
+{
+	PGresult *res;
+	int rc = pipelined(st, "SAVEPOINT ps_stmt", "RELEASE SAVEPOINT ps_stmt", &res, err);
+
+	if (rc) {
+		if (PQtransactionStatus(st->db->conn) == PQTRANS_INERROR &&
+		    pg_exec(st->db, "ROLLBACK TO SAVEPOINT ps_stmt", NULL) == PS_OK)
+			pg_exec(st->db, "RELEASE SAVEPOINT ps_stmt", NULL);
 		return rc;
 	}
-	db->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	st->db->changes = strtoll(PQcmdTuples(res), NULL, 10);
 	st->res = res;
 	return PS_OK;
 }
@@ -117,38 +134,8 @@ static int run_plain(struct db_stmt *st, struct ps_err *err)
 /* The pending BEGIN of a read transaction and st in one round trip. */
 static int begin_and_run(struct db_stmt *st, struct ps_err *err)
 {
-	struct db *db = st->db;
-	PGconn *conn = db->conn;
-	PGresult *begin, *res, *sync;
-	int rc = PS_OK;
-
-	db->begin_pending = 0;
-	if (!PQenterPipelineMode(conn))
-		return pg_map(db, NULL, err, st->pgsql);
-	if (!PQsendQueryParams(conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQsendQueryPrepared(conn, st->name, st->nparams, (const char *const *)st->vals,
-				 st->lens, st->fmts, 0) ||
-	    !PQpipelineSync(conn)) {
-		rc = pg_map(db, NULL, err, st->pgsql);
-		PQexitPipelineMode(conn);
-		return rc;
-	}
-	begin = pipeline_result(conn);
-	res = pipeline_result(conn);
-	sync = PQgetResult(conn);
-	PQclear(sync);
-	PQexitPipelineMode(conn);
-	if (!begin || PQresultStatus(begin) != PGRES_COMMAND_OK)
-		rc = pg_map(db, begin, err, PG_BEGIN_READ);
-	else if (!result_ok(res))
-		rc = pg_map(db, res, err, st->pgsql);
-	PQclear(begin);
-	if (rc) {
-		PQclear(res);
-		return rc;
-	}
-	st->res = res;
-	return PS_OK;
+	st->db->begin_pending = 0;
+	return pipelined(st, PG_BEGIN_READ, NULL, &st->res, err);
 }
 
 int pg_run(struct db_stmt *st, struct ps_err *err)
