@@ -5,7 +5,11 @@
 # the audited case read, 50-row list pages of cases and incidents, and
 # creating incidents, each from 16 connections (wrk).
 #
-#   bench/pg.sh [--scale F] [--duration 10s] BIN
+#   bench/pg.sh [--scale F] [--duration 10s] [--before OLD_BIN] BIN
+#
+# With --before, the PostgreSQL scenarios run first with OLD_BIN's two
+# servers on the same copied database (then BIN's): before and after in
+# one run, each beside the same SQLite reference.
 #
 # PostgreSQL runs durably (fsync, synchronous_commit on; tests/pg/pg_server.sh
 # with PG_EXTRA_OPTS), like SQLite's synchronous=FULL. The county is moved
@@ -17,11 +21,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 SCALE=0.1
 DUR=10s
+OLD_BIN=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--scale) SCALE=$2; shift 2 ;;
 	--duration) DUR=$2; shift 2 ;;
-	-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+	--before) OLD_BIN=$(realpath "$2"); shift 2 ;;
+	-h|--help) sed -n '2,18p' "$0"; exit 0 ;;
 	--*) echo "pg.sh: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -67,7 +73,7 @@ front() { # upstream ports... : nginx on $BASE in front of them (deploy/nginx.co
 serve() { # db port [env...]
 	local db=$1 port=$2
 	shift 2
-	env "$@" "$BIN" serve --db "$db" --listen "127.0.0.1:$port" --threads 2 >>"$W/serve-$port.log" 2>&1 &
+	env "$@" "${SERVE_BIN:-$BIN}" serve --db "$db" --listen "127.0.0.1:$port" --threads 2 >>"$W/serve-$port.log" 2>&1 &
 	PIDS+=($!)
 	for _ in $(seq 1 300); do curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/api/v1/health" && return 0; sleep 0.1; done
 	echo "pg.sh: server on $port did not start" >&2; tail "$W/serve-$port.log" >&2; return 1
@@ -142,6 +148,15 @@ COPY_S=$(($(date +%s) - t0))
 # the planner's statistics of the copied tables (autovacuum would take its
 # time; without them the first run measured plans chosen blind)
 "$PGBIN/psql" -q -h 127.0.0.1 -p "$port" -U precinct -d city -c ANALYZE
+if [ -n "$OLD_BIN" ]; then
+	log "PostgreSQL, the servers of $OLD_BIN"
+	SERVE_BIN=$OLD_BIN serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"
+	SERVE_BIN=$OLD_BIN serve "$PGURL/city" $((BASE + 2)) PRECINCT_SECRET_FILE="$W/secret.key"
+	front $((BASE + 1)) $((BASE + 2))
+	sleep 0.5
+	scenarios pgold
+	stop_all
+fi
 serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"
 serve "$PGURL/city" $((BASE + 2)) PRECINCT_SECRET_FILE="$W/secret.key"
 front $((BASE + 1)) $((BASE + 2))
@@ -166,11 +181,21 @@ OUT=$BENCH/results/$(date +%F)-$COMMIT-pg${BENCH_LABEL:+-$BENCH_LABEL}.md
 	echo
 	echo "| scenario | SQLite, 1 server | PostgreSQL, 2 servers | PG / SQLite | target (issue 14) |"
 	echo "|---|---|---|---|---|"
-	for k in read cases incidents; do
-		case $k in read) n="audited case read (GET /cases/{id})" ;; cases) n="case list, 50 rows" ;; incidents) n="incident list, 50 rows" ;; esac
-		echo "| $n | ${RES[sqlite,$k]}/s (p50/p99 ${RES[sqlite,${k}_p]} ms, non-2xx ${RES[sqlite,${k}_e]}) | ${RES[pg,$k]}/s (${RES[pg,${k}_p]} ms, non-2xx ${RES[pg,${k}_e]}) | $(ratio "${RES[pg,$k]}" "${RES[sqlite,$k]}") | ≥ 0.5×: $(verdict "${RES[pg,$k]}" "${RES[sqlite,$k]}" 0.5) |"
+	for k in read cases incidents create; do
+		case $k in read) n="audited case read (GET /cases/{id})" t=0.5 ;; cases) n="case list, 50 rows" t=0.5 ;;
+		incidents) n="incident list, 50 rows" t=0.5 ;; create) n="create incident, 16 connections" t=1 ;; esac
+		echo "| $n | ${RES[sqlite,$k]}/s (p50/p99 ${RES[sqlite,${k}_p]} ms, non-2xx ${RES[sqlite,${k}_e]}) | ${RES[pg,$k]}/s (${RES[pg,${k}_p]} ms, non-2xx ${RES[pg,${k}_e]}) | $(ratio "${RES[pg,$k]}" "${RES[sqlite,$k]}") | ≥ ${t}×: $(verdict "${RES[pg,$k]}" "${RES[sqlite,$k]}" "$t") |"
 	done
-	echo "| create incident, 16 connections | ${RES[sqlite,create]}/s (${RES[sqlite,create_p]} ms, non-2xx ${RES[sqlite,create_e]}) | ${RES[pg,create]}/s (${RES[pg,create_p]} ms, non-2xx ${RES[pg,create_e]}) | $(ratio "${RES[pg,create]}" "${RES[sqlite,create]}") | ≥ 1×: $(verdict "${RES[pg,create]}" "${RES[sqlite,create]}" 1) |"
+	if [ -n "$OLD_BIN" ]; then
+		echo
+		echo "Before, in the same run: PostgreSQL with the two servers of \`${BEFORE_LABEL:-$OLD_BIN}\` (run first, on the same copy):"
+		echo
+		echo "| scenario | PostgreSQL before | PG before / SQLite | PostgreSQL after / before |"
+		echo "|---|---|---|---|"
+		for k in read cases incidents create; do
+			echo "| $k | ${RES[pgold,$k]}/s (${RES[pgold,${k}_p]} ms, non-2xx ${RES[pgold,${k}_e]}) | $(ratio "${RES[pgold,$k]}" "${RES[sqlite,$k]}") | $(ratio "${RES[pg,$k]}" "${RES[pgold,$k]}") |"
+		done
+	fi
 	echo
 	echo "Audit chain after the run: SQLite: $(tail -1 "$W/verify-sqlite"); PostgreSQL: $(tail -1 "$W/verify-pg")."
 } >"$OUT"

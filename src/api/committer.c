@@ -204,7 +204,11 @@ static void run_batch(struct commit_job *list)
 
 static void *committer_main(void *arg)
 {
+	int batch_max = db_batch_max(committer_db);
+
 	(void)arg;
+	if (batch_max <= 0 || batch_max > COMMITTER_BATCH_MAX)
+		batch_max = COMMITTER_BATCH_MAX;
 	crypto_mark_writer_thread(); /* AUTH-9: no argon2id here */
 	pthread_mutex_lock(&q_lock);
 	for (;;) {
@@ -220,10 +224,11 @@ static void *committer_main(void *arg)
 		gathered = test_hooks_poll();
 		pthread_mutex_lock(&q_lock);
 #endif
-		/* take what is waiting, up to a batch */
+		/* take what is waiting, up to a batch (and what the store
+		 * takes in one transaction: db_batch_max) */
 		list = q_head;
-		for (j = q_head; j->next && ++n < COMMITTER_BATCH_MAX; j = j->next)
-			;
+		for (j = q_head; j->next && n + 1 < batch_max; j = j->next)
+			n++; /* n + 1 jobs taken */
 		if (gathered)
 			log_warn("test hook: a batch of %d job(s) gathered", n + 1);
 		q_head = j->next;

@@ -275,6 +275,7 @@ static void ctx_for(struct req *r)
 	r->ctx.client_ip = r->client_ip;
 	r->ctx.request_id = r->request_id;
 	r->ctx.totp_key = api_config.totp_key;
+	r->ctx.memo_settings = 1;
 }
 
 /* A GET runs on its worker thread in a read transaction of its own, so reads

@@ -59,6 +59,12 @@ struct ctx {
 	const char *audited_type, *audited_id;
 	struct pending_audit *deferred; /* newest first */
 	const char *touch_hash;        /* session to mark seen at c->now */
+	/* With memo_settings (an HTTP request: api/dispatch.c) the settings
+	 * looked up are remembered for the rest of the request (settings.c;
+	 * settings_put forgets them): a case file asked the store for the
+	 * same few a dozen times, each a round trip on PostgreSQL. */
+	int memo_settings;
+	struct setting_memo *setting_memo;
 
 	/* argon2id work done before the writer for this request (see
 	 * auth_password_prepare), or NULL */

@@ -45,6 +45,14 @@ int db_use_as_writer(struct db *db, struct ps_err *err);
 /* 1 when db was made the writer (db_use_as_writer). Cannot fail. */
 int db_is_writer(struct db *db);
 
+/* The most requests the group committer should run in one transaction
+ * (each in a savepoint) on this store, 0 for no limit of the store's own.
+ * PostgreSQL keeps the subtransactions of 64 savepoints per transaction in
+ * a backend's cache; beyond them every snapshot taken while the batch is
+ * open must look transactions up in pg_subtrans, which slows every reader
+ * of the database. Cannot fail. */
+int db_batch_max(struct db *db);
+
 /* Leave checkpoints to db_checkpoint on another thread: a commit on this
  * connection never copies the WAL into the database itself (at city scale
  * that stalled the group commit for up to 0.7 s). */

@@ -43,6 +43,7 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 
 int db_use_as_writer(struct db *db, struct ps_err *err) { return OPS(db)->use_as_writer(db, err); }
 int db_is_writer(struct db *db) { return OPS(db)->is_writer(db); }
+int db_batch_max(struct db *db) { return OPS(db)->batch_max; }
 int db_checkpoint_elsewhere(struct db *db, struct ps_err *err) { return OPS(db)->checkpoint_elsewhere(db, err); }
 int db_secure_delete(struct db *db, struct ps_err *err) { return OPS(db)->secure_delete(db, err); }
 int db_begin_write_patient(struct db *db, int ms, struct ps_err *err) { return OPS(db)->begin_write_patient(db, ms, err); }

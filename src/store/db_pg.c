@@ -1,5 +1,7 @@
-/* db_pg.c — the PostgreSQL implementation of db.h (libpq). The only file
- * that calls PQ*.
+/* db_pg.c — the PostgreSQL implementation of db.h (libpq): connections
+ * and statements. Transactions are db_pg_txn.c, the migration runner
+ * db_pg_migrate.c, how a statement goes to the server (pipelines,
+ * savepoints) db_pg_write.c; only these files call PQ*.
  *
  * Semantics kept from SQLite, so that no line of domain code changes:
  *  - '?' placeholders become $1, $2 … once per statement (prepare time); the
@@ -16,20 +18,20 @@
  *    as it does on SQLite, with no rule-specific locking in the domain.
  *    Reads never take it and run beside the writer (REPEATABLE READ: one
  *    snapshot per read transaction, as SQLite's WAL readers have).
- *  - A failed statement inside a transaction undoes only itself (each write
- *    runs in a savepoint of its own), where PostgreSQL would otherwise
- *    abort the whole transaction.
+ *  - A failed statement inside a transaction undoes only itself, where
+ *    PostgreSQL would otherwise abort the whole transaction: inside a
+ *    savepoint of the caller (the group committer's `request`, an import's
+ *    chunk) the caller's ROLLBACK TO does it; otherwise each write runs in
+ *    a savepoint of its own (db_pg_write.c).
  *  - Columns: BIGINT/INTEGER/BOOLEAN (as 1/0) and whole NUMERIC values (SUM)
  *    are DB_INT, text types DB_TEXT, BYTEA DB_BLOB, floats DB_FLOAT.
  * The connection string is never logged: it may carry a password (prefer
  * PGPASSWORD or ~/.pgpass). The SQL text itself is translated by pg_sql.c. */
-#include "store/db_impl.h"
+#include "store/db_pg.h"
 #include "store/pg_sql.h"
-#include "store/migrations.h"
 #include "core/mem.h"
 #include "core/log.h"
 
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,12 +39,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* pg_advisory_xact_lock key of the one write lock ("PRCT") and of the
- * migration lock */
-#define PG_WRITE_LOCK "1347572564"
-#define PG_MIGRATE_LOCK "1347572565"
-
-#define PG_CACHE_BUCKETS 512
 #define PG_CACHE_MAX 2048
 
 /* type OIDs (fixed in pg_type.h since forever) */
@@ -60,50 +56,13 @@
 #define OID_VARCHAR 1043
 #define OID_NUMERIC 1700
 
-struct db_stmt {
-	const struct db_ops *ops; /* first: see db_impl.h */
-	struct db_stmt *next;
-	struct db *db;
-	char *sql;   /* as the caller wrote it (the cache key) */
-	char *pgsql; /* translated */
-	char name[24];
-	int nparams;
-	int prepared; /* on the server, for db->generation */
-	unsigned generation;
-	int is_write; /* INSERT/UPDATE/DELETE/DDL: takes the write lock */
-	int in_use, cached;
-	/* bindings, as text (or binary for blobs) */
-	char **vals;
-	int *lens, *fmts;
-	Oid *types; /* of the bound values, used only when the server cannot infer */
-	/* the result */
-	PGresult *res;
-	int row, nrows, ncols, ran;
-	unsigned char *blob; /* the last bytea column decoded */
-};
-
-struct db {
-	const struct db_ops *ops; /* first: see db_impl.h */
-	PGconn *conn;
-	struct db_stmt *cache[PG_CACHE_BUCKETS];
-	int ncached;
-	unsigned next_name;
-	unsigned generation; /* bumped when the connection is reset */
-	int writer;
-	int locked; /* the open transaction holds the write lock */
-	int sync_failed; /* a test fault said a sync failed (db_sync_failed) */
-	int64_t changes;
-};
-
-static int pg_exec(struct db *db, const char *sql, struct ps_err *err);
-static int write_in_savepoint(struct db_stmt *st, struct ps_err *err);
 
 /* ---- errors ---- */
 
 /* The ps_rc of a failed result: constraint violations are conflicts,
  * serialisation failures and lock timeouts are busy, lost connections and
  * exhausted resources storage errors, the rest internal errors. */
-static int map_pg(struct db *db, const PGresult *res, struct ps_err *err, const char *sql)
+int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *sql)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *m = res ? PQresultErrorMessage(res) : PQerrorMessage(db->conn);
@@ -138,6 +97,19 @@ static int map_pg(struct db *db, const PGresult *res, struct ps_err *err, const 
 
 /* ---- connections ---- */
 
+/* The settings of every session. The planner's costs are those of a
+ * database kept in memory (random_page_cost 1.1, as for SSDs): with the
+ * default 4 a generic plan joined a 110-row users table by a hash of a
+ * sequential scan, once per row of a list page (the case list's main
+ * officer). No JIT: a request's statements run in microseconds to a few
+ * milliseconds, and compiling one (once its cost estimate passes
+ * jit_above_cost, e.g. a COUNT over a city-sized table) takes tens of
+ * milliseconds. */
+#define PG_SESSION                                                                      \
+	"SET client_encoding = 'UTF8'; SET standard_conforming_strings = on;"           \
+	" SET TIME ZONE 'UTC'; SET lock_timeout = '10s'; SET random_page_cost = 1.1;"   \
+	" SET jit = off"
+
 /* Notices (e.g. "there is no transaction in progress") are not news. */
 static void quiet_notices(void *arg, const char *message)
 {
@@ -169,10 +141,7 @@ static int pg_open(const char *url, struct db **out, struct ps_err *err)
 		return PS_EIO;
 	}
 	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);
-	if (pg_exec(db,
-		    "SET client_encoding = 'UTF8'; SET standard_conforming_strings = on;"
-		    " SET TIME ZONE 'UTC'; SET lock_timeout = '10s'",
-		    err)) {
+	if (pg_exec(db, PG_SESSION, err)) {
 		PQfinish(db->conn);
 		ps_free(db);
 		return err ? err->rc : PS_EIO;
@@ -234,7 +203,7 @@ static void pg_close(struct db *db)
 
 /* After the server went away: reconnect once, outside a transaction (the
  * prepared statements are gone with the old session). */
-static int reconnect_if_lost(struct db *db, struct ps_err *err)
+int pg_reconnect_if_lost(struct db *db, struct ps_err *err)
 {
 	if (PQstatus(db->conn) != CONNECTION_BAD)
 		return PS_OK;
@@ -242,179 +211,11 @@ static int reconnect_if_lost(struct db *db, struct ps_err *err)
 	PQreset(db->conn);
 	db->generation++;
 	db->locked = 0;
+	db->savepoints = 0;
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：数据库连接中断");
 	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);
-	return pg_exec(db,
-		       "SET client_encoding = 'UTF8'; SET standard_conforming_strings = on;"
-		       " SET TIME ZONE 'UTC'; SET lock_timeout = '10s'",
-		       err);
-}
-
-/* ---- plain commands ---- */
-
-static void pg_rollback(struct db *db);
-static int in_txn(struct db *db);
-
-#ifdef PS_TEST_HOOKS
-/* The armed store fault (db_fault.c) when it fires at sql: the command is
- * not sent and fails as a storage error; with lose_txn the open
- * transaction is rolled back first, as a server that lost its disk or its
- * connection would leave it; a failed sync sticks (db_sync_failed). */
-static int fault_hit(struct db *db, const char *sql, struct ps_err *err)
-{
-	int lose, kind = db_fault_take(db->writer, sql, &lose);
-
-	if (!kind)
-		return PS_OK;
-	log_warn("test hook: store fault %d at \"%.60s\"%s", kind, sql,
-		 lose ? " (transaction rolled back)" : "");
-	if (kind == DB_FAULT_FSYNC)
-		db->sync_failed = 1;
-	if (lose && in_txn(db))
-		pg_rollback(db);
-	return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s",
-		       kind == DB_FAULT_FULL ? "磁盘已满（测试注入）" : "写入失败（测试注入）");
-}
-#endif
-
-static int pg_exec(struct db *db, const char *sql, struct ps_err *err)
-{
-	PGresult *res;
-	ExecStatusType s;
-	int rc = PS_OK;
-
-#ifdef PS_TEST_HOOKS
-	rc = fault_hit(db, sql, err);
-	if (rc)
-		return rc;
-#endif
-	res = PQexec(db->conn, sql);
-	s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
-		rc = map_pg(db, res, err, sql);
-	PQclear(res);
-	return rc;
-}
-
-static int in_txn(struct db *db)
-{
-	PGTransactionStatusType t = PQtransactionStatus(db->conn);
-
-	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
-}
-
-static int pg_in_transaction(struct db *db)
-{
-	return in_txn(db);
-}
-
-static int pg_in_write_txn(struct db *db)
-{
-	return db->locked && in_txn(db);
-}
-
-static int take_write_lock(struct db *db, struct ps_err *err)
-{
-	int rc;
-
-	if (db->locked)
-		return PS_OK;
-	rc = pg_exec(db, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
-	if (!rc)
-		db->locked = 1;
-	return rc;
-}
-
-static int pg_begin(struct db *db, int write, struct ps_err *err)
-{
-	int rc = reconnect_if_lost(db, err);
-
-	if (rc)
-		return rc;
-	db->locked = 0;
-	if (!write)
-		return pg_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
-	rc = pg_exec(db, "BEGIN ISOLATION LEVEL READ COMMITTED;"
-			 " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
-	if (!rc)
-		db->locked = 1;
-	if (rc && in_txn(db))
-		pg_exec(db, "ROLLBACK", NULL);
-	return rc;
-}
-
-static int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err)
-{
-	char sql[160];
-	int rc;
-
-	snprintf(sql, sizeof(sql), "SET lock_timeout = '%dms'", ms > 0 ? ms : 1);
-	rc = pg_exec(db, sql, err);
-	if (!rc)
-		rc = pg_begin(db, 1, err);
-	pg_exec(db, "SET lock_timeout = '10s'", NULL);
-	return rc;
-}
-
-static int pg_commit(struct db *db, struct ps_err *err)
-{
-	PGresult *res;
-	int rc = PS_OK;
-
-#ifdef PS_TEST_HOOKS
-	rc = fault_hit(db, "COMMIT", err);
-	if (rc) {
-		/* a COMMIT that fails ends the transaction */
-		pg_rollback(db);
-		return rc;
-	}
-#endif
-	res = PQexec(db->conn, "COMMIT");
-	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = map_pg(db, res, err, "COMMIT");
-	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
-		/* COMMIT of a failed transaction rolls back without an error */
-		rc = ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
-			     "数据存储故障：事务已失败，未能提交");
-	PQclear(res);
-	db->locked = 0;
-	if (rc && in_txn(db))
-		pg_exec(db, "ROLLBACK", NULL);
-	return rc;
-}
-
-static void pg_rollback(struct db *db)
-{
-	if (in_txn(db))
-		pg_exec(db, "ROLLBACK", NULL);
-	db->locked = 0;
-}
-
-static int savepoint_exec(struct db *db, const char *verb, const char *name,
-			  struct ps_err *err)
-{
-	char sql[96];
-	int n = snprintf(sql, sizeof(sql), "%s %s", verb, name);
-
-	if (n < 0 || (size_t)n >= sizeof(sql))
-		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
-	return pg_exec(db, sql, err);
-}
-
-static int pg_savepoint(struct db *db, const char *name, struct ps_err *err)
-{
-	return savepoint_exec(db, "SAVEPOINT", name, err);
-}
-
-static int pg_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
-{
-	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
-}
-
-static int pg_savepoint_release(struct db *db, const char *name, struct ps_err *err)
-{
-	return savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
+	return pg_exec(db, PG_SESSION, err);
 }
 
 /* ---- what SQLite needs and PostgreSQL does not ---- */
@@ -549,7 +350,7 @@ static void pg_finalize(struct db_stmt *st)
 	st->in_use = 0;
 	if (!st->cached) {
 		/* beyond the cache: its server-side statement goes with it */
-		if (st->prepared && st->generation == st->db->generation && !in_txn(st->db)) {
+		if (st->prepared && st->generation == st->db->generation && !pg_in_txn(st->db)) {
 			char sql[48];
 
 			snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
@@ -622,7 +423,7 @@ static int pg_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
 static int server_prepare(struct db_stmt *st, struct ps_err *err)
 {
 	struct db *db = st->db;
-	int txn = in_txn(db), rc = PS_OK;
+	int txn = pg_in_txn(db), rc = PS_OK;
 	PGresult *res;
 
 	if (st->prepared && st->generation == db->generation)
@@ -643,7 +444,7 @@ static int server_prepare(struct db_stmt *st, struct ps_err *err)
 		}
 	}
 	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = map_pg(db, res, err, st->pgsql);
+		rc = pg_map(db, res, err, st->pgsql);
 		if (txn)
 			pg_exec(db, "ROLLBACK TO SAVEPOINT ps_prepare", NULL);
 	}
@@ -657,28 +458,14 @@ static int server_prepare(struct db_stmt *st, struct ps_err *err)
 	return rc;
 }
 
-static PGresult *run_prepared(struct db_stmt *st)
-{
-	return PQexecPrepared(st->db->conn, st->name, st->nparams,
-			      (const char *const *)st->vals, st->lens, st->fmts, 0);
-}
-
-static int result_ok(PGresult *res)
-{
-	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-
-	return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
-}
-
 /* Run st once, with its bindings; the rows stay in st->res. */
 static int execute(struct db_stmt *st, struct ps_err *err)
 {
 	struct db *db = st->db;
-	int autocommit = 0, rc;
-	PGresult *res;
+	int rc;
 
-	if (!in_txn(db)) {
-		rc = reconnect_if_lost(db, err);
+	if (!pg_in_txn(db)) {
+		rc = pg_reconnect_if_lost(db, err);
 		if (rc)
 			return rc;
 	}
@@ -686,102 +473,11 @@ static int execute(struct db_stmt *st, struct ps_err *err)
 	if (rc)
 		return rc;
 #ifdef PS_TEST_HOOKS
-	rc = fault_hit(db, st->sql, err);
+	rc = pg_fault_hit(db, st->sql, err);
 	if (rc)
 		return rc;
 #endif
-	if (!st->is_write) {
-		res = run_prepared(st);
-		if (!result_ok(res)) {
-			rc = map_pg(db, res, err, st->pgsql);
-			PQclear(res);
-			return rc;
-		}
-		st->res = res;
-		return PS_OK;
-	}
-	/* a write: under the write lock, in a savepoint of its own */
-	if (!in_txn(db)) {
-		autocommit = 1;
-		rc = pg_begin(db, 1, err);
-		if (rc)
-			return rc;
-	} else {
-		rc = take_write_lock(db, err);
-		if (rc)
-			return rc;
-	}
-	if (autocommit) {
-		res = run_prepared(st);
-		if (!result_ok(res)) {
-			rc = map_pg(db, res, err, st->pgsql);
-			PQclear(res);
-			pg_rollback(db);
-			return rc;
-		}
-		db->changes = strtoll(PQcmdTuples(res), NULL, 10);
-		st->res = res;
-		return pg_commit(db, err);
-	}
-	return write_in_savepoint(st, err);
-}
-
-/* Drain the results of one pipelined query: the first one, NULL after it. */
-static PGresult *pipeline_result(PGconn *conn)
-{
-	PGresult *res = PQgetResult(conn), *more;
-
-	if (res)
-		while ((more = PQgetResult(conn)) != NULL)
-			PQclear(more);
-	return res;
-}
-
-/* SAVEPOINT, the statement, RELEASE in one round trip (a pipeline). When
- * the statement fails, the transaction is aborted until ROLLBACK TO the
- * savepoint, which leaves it as it was before the statement. */
-static int write_in_savepoint(struct db_stmt *st, struct ps_err *err)
-{
-	struct db *db = st->db;
-	PGconn *conn = db->conn;
-	PGresult *sp, *res, *rel, *sync;
-	int rc = PS_OK;
-
-	if (!PQenterPipelineMode(conn))
-		return map_pg(db, NULL, err, st->pgsql);
-	if (!PQsendQueryParams(conn, "SAVEPOINT ps_stmt", 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQsendQueryPrepared(conn, st->name, st->nparams, (const char *const *)st->vals,
-				 st->lens, st->fmts, 0) ||
-	    !PQsendQueryParams(conn, "RELEASE SAVEPOINT ps_stmt", 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQpipelineSync(conn)) {
-		rc = map_pg(db, NULL, err, st->pgsql);
-		PQexitPipelineMode(conn);
-		return rc;
-	}
-	sp = pipeline_result(conn);
-	res = pipeline_result(conn);
-	rel = pipeline_result(conn);
-	sync = PQgetResult(conn);
-	PQclear(sync);
-	PQexitPipelineMode(conn);
-	if (!sp || PQresultStatus(sp) != PGRES_COMMAND_OK) {
-		rc = map_pg(db, sp, err, "SAVEPOINT ps_stmt");
-	} else if (!result_ok(res)) {
-		rc = map_pg(db, res, err, st->pgsql);
-		if (pg_exec(db, "ROLLBACK TO SAVEPOINT ps_stmt", NULL) == PS_OK)
-			pg_exec(db, "RELEASE SAVEPOINT ps_stmt", NULL);
-	} else if (!rel || PQresultStatus(rel) != PGRES_COMMAND_OK) {
-		rc = map_pg(db, rel, err, "RELEASE SAVEPOINT ps_stmt");
-	}
-	PQclear(sp);
-	PQclear(rel);
-	if (rc) {
-		PQclear(res);
-		return rc;
-	}
-	db->changes = strtoll(PQcmdTuples(res), NULL, 10);
-	st->res = res;
-	return PS_OK;
+	return pg_run(st, err);
 }
 
 static int pg_step(struct db_stmt *st, struct ps_err *err)
@@ -913,131 +609,11 @@ static int64_t pg_changes(struct db *db)
 	return db->changes;
 }
 
-/* ---- migrations ---- */
-
-static int migration_applies(const char *name)
-{
-	const char *dot = strchr(name, '.');
-
-	return dot && (strcmp(dot, ".sql") == 0 || strcmp(dot, ".pg.sql") == 0);
-}
-
-static int pg_schema_version(struct db *db)
-{
-	PGresult *res = PQexec(db->conn, "SELECT MAX(version) FROM schema_version");
-	int v = 0;
-
-	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
-	    !PQgetisnull(res, 0, 0))
-		v = atoi(PQgetvalue(res, 0, 0));
-	PQclear(res);
-	return v;
-}
-
-/* One migration file: the portable ones translated (types, LIKE), the
- * PostgreSQL-only ones as written. */
-static int apply_file(struct db *db, const struct embedded_file *f, struct ps_err *err)
-{
-	int np = 0, rc;
-	char *sql;
-
-	if (strstr(f->name, ".pg.sql"))
-		return pg_exec(db, f->data, err);
-	sql = pg_sql_translate(f->data, 1, &np);
-	if (!sql)
-		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = pg_exec(db, sql, err);
-	if (rc)
-		log_error("postgresql: migration %s failed", f->name);
-	ps_free(sql);
-	return rc;
-}
-
-/* 1 when migration version v has its row in schema_version (or the
- * question fails: then the version counts as applied, as before) */
-static int pg_version_applied(struct db *db, int v)
-{
-	char sql[96];
-	PGresult *res;
-	int found;
-
-	snprintf(sql, sizeof(sql), "SELECT 1 FROM schema_version WHERE version = %d", v);
-	res = PQexec(db->conn, sql);
-	found = PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) > 0;
-	PQclear(res);
-	return found;
-}
-
-static int pg_migrate(struct db *db, struct ps_err *err)
-{
-	int rc, have;
-	size_t i, j;
-
-	/* two servers starting at once: one migrates, the other waits */
-	rc = pg_exec(db, "SELECT pg_advisory_lock(" PG_MIGRATE_LOCK ")", err);
-	if (rc)
-		return rc;
-	rc = pg_exec(db,
-		     "CREATE TABLE IF NOT EXISTS schema_version ("
-		     " version BIGINT PRIMARY KEY,"
-		     " name TEXT NOT NULL,"
-		     " applied_at BIGINT NOT NULL)",
-		     err);
-	if (rc)
-		goto out;
-	have = pg_schema_version(db);
-	for (i = 0; i < ps_migrations_count; i = j) {
-		int v = atoi(ps_migrations[i].name);
-		char sql[512];
-
-		for (j = i; j < ps_migrations_count && atoi(ps_migrations[j].name) == v; j++)
-			;
-		/* a version not recorded is applied even below the newest one:
-		 * branches merged late bring numbers under a database's newest */
-		if (v <= have && pg_version_applied(db, v))
-			continue;
-		rc = pg_begin(db, 1, err);
-		if (rc)
-			goto out;
-		/* the portable file first, then what only PostgreSQL needs
-		 * (".pg.sql" sorts before ".sql") */
-		for (size_t k = i; k < j && !rc; k++)
-			if (!strstr(ps_migrations[k].name, ".pg.sql") &&
-			    migration_applies(ps_migrations[k].name))
-				rc = apply_file(db, &ps_migrations[k], err);
-		for (size_t k = i; k < j && !rc; k++)
-			if (strstr(ps_migrations[k].name, ".pg.sql"))
-				rc = apply_file(db, &ps_migrations[k], err);
-		if (!rc) {
-			char *name = PQescapeLiteral(db->conn, ps_migrations[i].name,
-						     strlen(ps_migrations[i].name));
-
-			if (!name) {
-				rc = ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
-			} else {
-				snprintf(sql, sizeof(sql),
-					 "INSERT INTO schema_version(version, name, applied_at)"
-					 " VALUES (%d, %s, %lld)",
-					 v, name, (long long)time(NULL));
-				PQfreemem(name);
-				rc = pg_exec(db, sql, err);
-			}
-		}
-		if (rc) {
-			pg_rollback(db);
-			goto out;
-		}
-		rc = pg_commit(db, err);
-		if (rc)
-			goto out;
-	}
-out:
-	pg_exec(db, "SELECT pg_advisory_unlock(" PG_MIGRATE_LOCK ")", NULL);
-	return rc;
-}
-
 const struct db_ops db_pg_ops = {
 	.kind = "postgresql",
+	/* 64 cached subtransactions, less a few for the savepoints a
+	 * request opens itself (an import's chunk and rows) */
+	.batch_max = 56,
 	.open = pg_open,
 	.use_as_writer = pg_use_as_writer,
 	.is_writer = pg_is_writer,

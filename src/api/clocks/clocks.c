@@ -651,10 +651,16 @@ int api_sweep_once(struct db *db, int *recorded)
 	{
 		json_t *due = NULL;
 
+		/* the scan cannot change a setting: it reads each scope once
+		 * (a pass asked the store for the same cycle lengths per unit
+		 * hundreds of times) */
+		c.memo_settings = 1;
 		rc = db_begin(db, 0, &err);
 		if (!rc)
 			rc = clocks_sweep_due(&c, &due);
 		db_rollback(db);
+		c.memo_settings = 0;
+		c.setting_memo = NULL;
 		if (!rc && json_array_size(due))
 			rc = sweep_record(&c, db, due, recorded);
 		json_decref(due);

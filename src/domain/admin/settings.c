@@ -54,6 +54,83 @@ const struct setting_def *setting_find(const char *key)
 	return NULL;
 }
 
+/* The stored settings of the scopes (the county's, a unit's) a request
+ * has asked for, arena-owned, while ctx.memo_settings (an HTTP request:
+ * one transaction, or one savepoint of the committer's, in which only
+ * settings_put writes a setting, and it forgets them all). A scope is
+ * read whole at its first lookup — the table holds a few rows a unit — so
+ * a case file's dozen lookups are two statements. An entry with no key
+ * marks its scope read. */
+struct setting_memo {
+	struct setting_memo *next;
+	const char *key; /* NULL: the scope unit_id is read */
+	int64_t unit_id;
+	const char *value;
+};
+
+static int memo_add(struct ctx *c, const char *key, int64_t unit_id, const char *value)
+{
+	struct setting_memo *m = arena_alloc(c->arena, sizeof(*m));
+
+	if (!m)
+		return PS_ENOMEM;
+	m->key = key;
+	m->unit_id = unit_id;
+	m->value = value;
+	m->next = c->setting_memo;
+	c->setting_memo = m;
+	return PS_OK;
+}
+
+/* 1 when the scope is read; then *out is the key's value there or NULL. */
+static int memo_find(const struct ctx *c, const char *key, int64_t unit_id, const char **out)
+{
+	int scope = 0;
+
+	*out = NULL;
+	for (const struct setting_memo *m = c->setting_memo; m; m = m->next) {
+		if (m->unit_id != unit_id)
+			continue;
+		if (!m->key)
+			scope = 1;
+		else if (strcmp(m->key, key) == 0) {
+			*out = m->value;
+			return 1;
+		}
+	}
+	return scope;
+}
+
+/* Read the scope's settings into the memo. PS_ENOMEM leaves the scope
+ * unmarked (its lookups ask the store one by one). */
+static int memo_load(struct ctx *c, int64_t unit_id)
+{
+	struct db_stmt *st;
+	int rc;
+
+	rc = db_prepare(c->db,
+			unit_id ? "SELECT skey, value FROM setting WHERE unit_id = ?"
+				: "SELECT skey, value FROM setting WHERE unit_id IS NULL",
+			&st, c->err);
+	if (rc)
+		return rc;
+	if (unit_id)
+		db_bind_int(st, 1, unit_id);
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		const char *k = arena_strdup(c->arena, db_column_text(st, 0));
+		const char *v = arena_strdup(c->arena, db_column_text(st, 1));
+
+		if (!k || !v || memo_add(c, k, unit_id, v)) {
+			rc = PS_ENOMEM;
+			break;
+		}
+	}
+	db_finalize(st);
+	if (rc == PS_DONE)
+		rc = memo_add(c, NULL, unit_id, NULL);
+	return rc;
+}
+
 /* The stored value for (key, unit) or NULL; copied into the arena. */
 static int stored_value(struct ctx *c, const char *key, int64_t unit_id,
 			const char **out)
@@ -62,6 +139,15 @@ static int stored_value(struct ctx *c, const char *key, int64_t unit_id,
 	int rc;
 
 	*out = NULL;
+	if (c->memo_settings) {
+		if (memo_find(c, key, unit_id, out))
+			return PS_OK;
+		rc = memo_load(c, unit_id);
+		if (rc && rc != PS_ENOMEM)
+			return rc;
+		if (!rc && memo_find(c, key, unit_id, out))
+			return PS_OK;
+	}
 	rc = db_prepare(c->db,
 			unit_id ? "SELECT value FROM setting WHERE skey = ? AND unit_id = ?"
 				: "SELECT value FROM setting WHERE skey = ? AND unit_id IS NULL",
@@ -309,6 +395,7 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 				return rc;
 		}
 	}
+	c->setting_memo = NULL; /* what this request looked up may change now */
 	/* an update first, then an insert: portable, and the unique index on
 	 * (skey, unit_id) does not treat NULL unit ids as equal */
 	rc = db_prepare(c->db,

@@ -41,7 +41,9 @@ int breaches_list(struct ctx *c, const struct breach_filter *f, json_t **out)
 			 " b.answered_at, u.name AS answered_by_name,"
 			 " (SELECT " PARTY_NAME_SQL " FROM measure m JOIN case_party cp ON cp.id = m.party_id"
 			 "  JOIN person p ON p.id = cp.person_id WHERE m.id = b.measure_id) AS person",
-			 "ORDER BY b.answered_at IS NOT NULL, b.deadline", out);
+			 /* b.id: breaches due at one moment come in one order on
+			  * both stores, whatever plan each chose */
+			 "ORDER BY b.answered_at IS NOT NULL, b.deadline, b.id", out);
 	/* issue 15: each breach names the officers who answer for the late step */
 	if (!rc) {
 		json_t *it;

@@ -1,0 +1,118 @@
+/* db_pg.h — what the files of the PostgreSQL store share (private to
+ * src/store/): the connection and statement structs, and the calls that
+ * connections and statements (db_pg.c), transactions (db_pg_txn.c), the
+ * migration runner (db_pg_migrate.c) and the write path (db_pg_write.c)
+ * make of each other. Only these files call PQ*. */
+#ifndef PS_DB_PG_H
+#define PS_DB_PG_H
+
+#include "store/db_impl.h"
+
+#include <libpq-fe.h>
+
+/* pg_advisory_xact_lock key of the one write lock ("PRCT") and of the
+ * migration lock */
+#define PG_WRITE_LOCK "1347572564"
+#define PG_MIGRATE_LOCK "1347572565"
+
+#define PG_CACHE_BUCKETS 512
+
+struct db_stmt {
+	const struct db_ops *ops; /* first: see db_impl.h */
+	struct db_stmt *next;
+	struct db *db;
+	char *sql;   /* as the caller wrote it (the cache key) */
+	char *pgsql; /* translated */
+	char name[24];
+	int nparams;
+	int prepared; /* on the server, for db->generation */
+	unsigned generation;
+	int is_write; /* INSERT/UPDATE/DELETE/DDL: takes the write lock */
+	int in_use, cached;
+	/* bindings, as text (or binary for blobs) */
+	char **vals;
+	int *lens, *fmts;
+	Oid *types; /* of the bound values, used only when the server cannot infer */
+	/* the result */
+	PGresult *res;
+	int row, nrows, ncols, ran;
+	unsigned char *blob; /* the last bytea column decoded */
+};
+
+struct db {
+	const struct db_ops *ops; /* first: see db_impl.h */
+	PGconn *conn;
+	struct db_stmt *cache[PG_CACHE_BUCKETS];
+	int ncached;
+	unsigned next_name;
+	unsigned generation; /* bumped when the connection is reset */
+	int writer;
+	int locked; /* the open transaction holds the write lock */
+	/* savepoints the caller opened (db_savepoint) and has not released:
+	 * while one is open, a failed statement is undone by the caller's
+	 * ROLLBACK TO, so a write needs no savepoint of its own */
+	int savepoints;
+	/* db_begin of a read transaction not sent yet: it goes to the server
+	 * with the first statement, in one round trip (db_pg_write.c) */
+	int begin_pending;
+	/* the open transaction is a read that ran only statements (no
+	 * command of the caller's, no write lock): its COMMIT is not waited
+	 * for */
+	int read_only;
+	/* that COMMIT was sent and its result not taken yet (pg_settle) */
+	int commit_sent;
+	int sync_failed; /* a test fault said a sync failed (db_sync_failed) */
+	int64_t changes;
+};
+
+#define PG_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ"
+
+/* Take the result of a read's COMMIT sent without waiting (pg_commit):
+ * called before anything else is sent on the connection. */
+void pg_settle(struct db *db);
+
+/* A command without parameters (may hold several); the store's error. */
+int pg_exec(struct db *db, const char *sql, struct ps_err *err);
+
+/* The ps_rc of a failed result (res may be NULL: the connection's error). */
+int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *sql);
+
+/* 1 while a transaction is open on db. */
+int pg_in_txn(struct db *db);
+
+/* Transactions (db.h's db_begin, db_commit, db_rollback). */
+int pg_begin(struct db *db, int write, struct ps_err *err);
+int pg_commit(struct db *db, struct ps_err *err);
+void pg_rollback(struct db *db);
+
+/* db.h's transaction calls for db_pg_ops (db_pg_txn.c). */
+int pg_in_transaction(struct db *db);
+int pg_in_write_txn(struct db *db);
+int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err);
+int pg_savepoint(struct db *db, const char *name, struct ps_err *err);
+int pg_savepoint_rollback(struct db *db, const char *name, struct ps_err *err);
+int pg_savepoint_release(struct db *db, const char *name, struct ps_err *err);
+
+/* After the server went away: reconnect once, outside a transaction. */
+int pg_reconnect_if_lost(struct db *db, struct ps_err *err);
+
+/* Take the one write lock for the open transaction (once). */
+int pg_take_write_lock(struct db *db, struct ps_err *err);
+
+#ifdef PS_TEST_HOOKS
+/* The armed store fault (db_fault.c) when it fires at sql: the command is
+ * not sent and fails as a storage error. */
+int pg_fault_hit(struct db *db, const char *sql, struct ps_err *err);
+#endif
+
+/* db_pg_write.c: run the prepared st with its bindings, as the
+ * transaction needs it (a write under the write lock: autocommitted alone
+ * outside a transaction, else in a savepoint of its own unless the caller
+ * holds one); its result in st->res and db->changes. */
+int pg_run(struct db_stmt *st, struct ps_err *err);
+
+/* db_pg_migrate.c */
+int pg_migrate(struct db *db, struct ps_err *err);
+int pg_schema_version(struct db *db);
+
+#endif

@@ -1,0 +1,262 @@
+/* db_pg_txn.c — the transactions of the PostgreSQL store: plain commands,
+ * BEGIN/COMMIT/ROLLBACK with the one write lock, savepoints, and the two
+ * round trips a read saves (its BEGIN goes with its first statement,
+ * db_pg_write.c; its COMMIT is not waited for, pg_settle). */
+#include "store/db_pg.h"
+#include "core/log.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifdef PS_TEST_HOOKS
+/* The armed store fault (db_fault.c) when it fires at sql: the command is
+ * not sent and fails as a storage error; with lose_txn the open
+ * transaction is rolled back first, as a server that lost its disk or its
+ * connection would leave it; a failed sync sticks (db_sync_failed). */
+int pg_fault_hit(struct db *db, const char *sql, struct ps_err *err)
+{
+	int lose, kind = db_fault_take(db->writer, sql, &lose);
+
+	if (!kind)
+		return PS_OK;
+	log_warn("test hook: store fault %d at \"%.60s\"%s", kind, sql,
+		 lose ? " (transaction rolled back)" : "");
+	if (kind == DB_FAULT_FSYNC)
+		db->sync_failed = 1;
+	if (lose && pg_in_txn(db))
+		pg_rollback(db);
+	return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s",
+		       kind == DB_FAULT_FULL ? "磁盘已满（测试注入）" : "写入失败（测试注入）");
+}
+#endif
+
+void pg_settle(struct db *db)
+{
+	PGresult *res;
+
+	if (!db->commit_sent)
+		return;
+	db->commit_sent = 0;
+	while ((res = PQgetResult(db->conn)) != NULL) {
+		/* a read's COMMIT: nothing it wrote can be lost */
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			log_warn("postgresql: COMMIT of a read transaction: %s",
+				 PQresultErrorMessage(res));
+		PQclear(res);
+	}
+}
+
+/* A read transaction's BEGIN, sent before a command that is not a
+ * statement (db_pg_write.c sends it with the first statement instead). */
+static int send_begin(struct db *db, struct ps_err *err)
+{
+	PGresult *res;
+	int rc = PS_OK;
+
+	if (!db->begin_pending)
+		return PS_OK;
+	db->begin_pending = 0;
+	res = PQexec(db->conn, PG_BEGIN_READ);
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_map(db, res, err, PG_BEGIN_READ);
+	PQclear(res);
+	return rc;
+}
+
+int pg_exec(struct db *db, const char *sql, struct ps_err *err)
+{
+	PGresult *res;
+	ExecStatusType s;
+	int rc = PS_OK;
+
+	pg_settle(db);
+#ifdef PS_TEST_HOOKS
+	rc = pg_fault_hit(db, sql, err);
+	if (rc)
+		return rc;
+#endif
+	rc = send_begin(db, err);
+	if (rc)
+		return rc;
+	db->read_only = 0; /* a command of the caller's may write */
+	res = PQexec(db->conn, sql);
+	s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
+		rc = pg_map(db, res, err, sql);
+	PQclear(res);
+	return rc;
+}
+
+int pg_in_txn(struct db *db)
+{
+	PGTransactionStatusType t;
+
+	pg_settle(db);
+	if (db->begin_pending)
+		return 1;
+	t = PQtransactionStatus(db->conn);
+
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+int pg_in_transaction(struct db *db)
+{
+	return pg_in_txn(db);
+}
+
+int pg_in_write_txn(struct db *db)
+{
+	return db->locked && pg_in_txn(db);
+}
+
+int pg_take_write_lock(struct db *db, struct ps_err *err)
+{
+	int rc;
+
+	if (db->locked)
+		return PS_OK;
+	rc = pg_exec(db, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
+	if (!rc)
+		db->locked = 1;
+	return rc;
+}
+
+int pg_begin(struct db *db, int write, struct ps_err *err)
+{
+	int rc;
+
+	pg_settle(db);
+	rc = pg_reconnect_if_lost(db, err);
+	if (rc)
+		return rc;
+	db->locked = 0;
+	db->savepoints = 0;
+	db->begin_pending = 0;
+	db->read_only = 0;
+	if (!write) {
+		/* sent with the first statement: one round trip less */
+#ifdef PS_TEST_HOOKS
+		rc = pg_fault_hit(db, PG_BEGIN_READ, err);
+		if (rc)
+			return rc;
+#endif
+		db->begin_pending = 1;
+		db->read_only = 1;
+		return PS_OK;
+	}
+	rc = pg_exec(db, "BEGIN ISOLATION LEVEL READ COMMITTED;"
+			 " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
+	if (!rc)
+		db->locked = 1;
+	if (rc && pg_in_txn(db))
+		pg_exec(db, "ROLLBACK", NULL);
+	return rc;
+}
+
+int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err)
+{
+	char sql[160];
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SET lock_timeout = '%dms'", ms > 0 ? ms : 1);
+	rc = pg_exec(db, sql, err);
+	if (!rc)
+		rc = pg_begin(db, 1, err);
+	pg_exec(db, "SET lock_timeout = '10s'", NULL);
+	return rc;
+}
+
+int pg_commit(struct db *db, struct ps_err *err)
+{
+	PGresult *res;
+	int rc = PS_OK;
+
+	pg_settle(db);
+#ifdef PS_TEST_HOOKS
+	rc = pg_fault_hit(db, "COMMIT", err);
+	if (rc) {
+		/* a COMMIT that fails ends the transaction */
+		pg_rollback(db);
+		return rc;
+	}
+#endif
+	if (db->begin_pending) {
+		/* nothing was asked: nothing to end */
+		db->begin_pending = 0;
+		db->read_only = 0;
+		return PS_OK;
+	}
+	if (db->read_only && !db->locked && PQtransactionStatus(db->conn) == PQTRANS_INTRANS &&
+	    PQsendQuery(db->conn, "COMMIT")) {
+		/* a read: its answer does not wait for the COMMIT, which
+		 * only ends the snapshot; its result is taken before the
+		 * connection's next command (pg_settle) */
+		db->commit_sent = 1;
+		db->read_only = 0;
+		db->savepoints = 0;
+		return PS_OK;
+	}
+	db->read_only = 0;
+	res = PQexec(db->conn, "COMMIT");
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_map(db, res, err, "COMMIT");
+	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+		/* COMMIT of a failed transaction rolls back without an error */
+		rc = ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+			     "数据存储故障：事务已失败，未能提交");
+	PQclear(res);
+	db->locked = 0;
+	db->savepoints = 0;
+	if (rc && pg_in_txn(db))
+		pg_exec(db, "ROLLBACK", NULL);
+	return rc;
+}
+
+void pg_rollback(struct db *db)
+{
+	pg_settle(db);
+	if (db->begin_pending) {
+		db->begin_pending = 0; /* never sent */
+	} else if (pg_in_txn(db)) {
+		db->read_only = 0;
+		pg_exec(db, "ROLLBACK", NULL);
+	}
+	db->read_only = 0;
+	db->locked = 0;
+	db->savepoints = 0;
+}
+
+static int savepoint_exec(struct db *db, const char *verb, const char *name,
+			  struct ps_err *err)
+{
+	char sql[96];
+	int n = snprintf(sql, sizeof(sql), "%s %s", verb, name);
+
+	if (n < 0 || (size_t)n >= sizeof(sql))
+		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
+	return pg_exec(db, sql, err);
+}
+
+int pg_savepoint(struct db *db, const char *name, struct ps_err *err)
+{
+	int rc = savepoint_exec(db, "SAVEPOINT", name, err);
+
+	if (!rc)
+		db->savepoints++;
+	return rc;
+}
+
+int pg_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
+{
+	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
+}
+
+int pg_savepoint_release(struct db *db, const char *name, struct ps_err *err)
+{
+	int rc = savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
+
+	if (!rc && db->savepoints > 0)
+		db->savepoints--;
+	return rc;
+}
+
