@@ -251,6 +251,16 @@ STORY(import_bulk)
 			 BULK_N - 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "改 名"), 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = ?1", "改"), 1);
+	/* the old name's rows went by their keys (migration 139: no person_id
+	 * index): 批量8 left "8" and "量 8", 批量改名298 brought "298" */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = '8' AND person_id ="
+				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = '量 8' AND person_id ="
+				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = '298' AND pos = 4"
+				    " AND person_id = (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE person_id ="
+				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 5);
 	r = http(srv, U("minjing3"), "GET", API "/persons?name=%E6%89%B9%E9%87%8F1999&per_page=5", NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 1);
