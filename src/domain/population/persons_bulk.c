@@ -12,14 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows of one multi-row statement: 15 values a person (3 840 parameters),
- * 3 a name-index row (6 144), 1 a number looked up — under SQLite's 32 766
+/* Rows of one multi-row statement: 15 values a person (15 360 parameters),
+ * 3 a name-index row (24 576), 1 a number looked up — under SQLite's 32 766
  * and PostgreSQL's 65 535. Each statement copies the pages it changes to
  * its statement journal once, so larger groups copy less. Smaller groups
  * are powers of two, so a chunk uses a handful of statement texts (the
  * statement cache keeps them prepared). */
-#define GROUP_PERSONS 256
-#define GROUP_INDEX 2048
+#define GROUP_PERSONS 1024
+#define GROUP_INDEX 8192
 #define GROUP_KEYS 1024
 
 /* The ID numbers of the rows as the map's keys (NULL until checked). */
