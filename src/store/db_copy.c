@@ -173,7 +173,7 @@ static int without_rowid(struct db *from, const char *table)
 	int yes = 0;
 
 	if (db_prepare(from, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"
-			     " AND upper(sql) LIKE '%WITHOUT ROWID%'", &st, NULL))
+			     " AND instr(upper(sql), 'WITHOUT ROWID') > 0", &st, NULL))
 		return 0;
 	db_bind_text(st, 1, table);
 	if (db_step(st, NULL) == PS_ROW)
