@@ -99,7 +99,7 @@ int bulk_returning(struct ctx *c, struct db_stmt *st, struct bulk_map *m, int64_
 	db_finalize(st);
 	if (rc != PS_DONE)
 		return rc;
-	return got == want ? PS_OK : ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：批量写入的行未全部写入");
+	return got == want || want == BULK_SOME ? PS_OK : ps_fail(c->err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：批量写入的行未全部写入");
 }
 
 const char *bulk_id_runs(struct ctx *c, const int64_t *ids, size_t n)

@@ -36,7 +36,9 @@ int bulk_map_find(struct bulk_map *m, const char *key, int add, int i);
 /* Read the rows of an INSERT … RETURNING id, key (key as the map's keys),
  * set ids[i] of the index i each key maps to, then finalize st. want rows
  * must come back with a key of the map whose id was not set yet; fewer is
- * a store error. */
+ * a store error. BULK_SOME as want: any number (ON CONFLICT … DO NOTHING
+ * leaves rows out; their ids stay 0). */
+#define BULK_SOME ((size_t)-1)
 int bulk_returning(struct ctx *c, struct db_stmt *st, struct bulk_map *m, int64_t *ids, size_t want);
 
 /* ids as runs, "1001-1512,1600", in the arena (NULL when out of memory). */

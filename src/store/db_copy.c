@@ -166,8 +166,25 @@ static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_
 	return PS_OK;
 }
 
+/* 1 when table is declared WITHOUT ROWID */
+static int without_rowid(struct db *from, const char *table)
+{
+	struct db_stmt *st;
+	int yes = 0;
+
+	if (db_prepare(from, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"
+			     " AND instr(upper(sql), 'WITHOUT ROWID') > 0", &st, NULL))
+		return 0;
+	db_bind_text(st, 1, table);
+	if (db_step(st, NULL) == PS_ROW)
+		yes = db_column_int(st, 0) > 0;
+	db_finalize(st);
+	return yes;
+}
+
 /* Copy the rows of one table, ordered by rowid (a self-reference points
- * back to an older row). */
+ * back to an older row); a table WITHOUT ROWID (the name index, migration
+ * 139) has no rowid and no self-reference: in its key's order. */
 static int copy_rows(struct db *from, struct db *to, const char *table, struct ps_err *err)
 {
 	struct db_stmt *src, *dst = NULL;
@@ -175,7 +192,7 @@ static int copy_rows(struct db *from, struct db *to, const char *table, struct p
 	char *ins = NULL;
 	int rc, ncols;
 
-	snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY rowid", table);
+	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s", table, without_rowid(from, table) ? "" : " ORDER BY rowid");
 	rc = db_prepare(from, sql, &src, err);
 	if (rc)
 		return rc;

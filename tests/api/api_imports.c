@@ -204,12 +204,12 @@ STORY(import_quoted_records)
 				    " AND case_desc = '涉嫌盗窃, 诈骗'", w), 1);
 }
 
-/* 9d. The bulk path (issue 14): a file of 2 100 rows goes in chunks of
- * 2 048 written with multi-row statements. A number repeated in the file
+/* 9d. The bulk path (issue 14): a file of 8 250 rows goes in chunks of
+ * 8 192 written with multi-row statements. A number repeated in the file
  * updates the person its first row created; a person on the wanted list
  * is a hit; the name index holds every new name; one audit row per chunk
  * names the ids it created. */
-#define BULK_N 2100
+#define BULK_N 8250
 STORY(import_bulk)
 {
 	static char csv[BULK_N * 96];
@@ -245,26 +245,36 @@ STORY(import_bulk)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "批量社区"), 7);
 	/* the 7 addresses made together, one audit row naming them */
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'address.create'"
-				    " AND detail LIKE 'import rows 2-2049: 7 addresses, ids %'", NULL), 1);
+				    " AND detail LIKE 'import rows 2-8193: 7 addresses, ids %'", NULL), 1);
 	/* the name index: 批 量 in every name, the renamed one indexed again */
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "批 量"),
 			 BULK_N - 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "改 名"), 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = ?1", "改"), 1);
+	/* the old name's rows went by their keys (migration 139: no person_id
+	 * index): 批量8 left "8" and "量 8", 批量改名298 brought "298" */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = '8' AND person_id ="
+				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = '量 8' AND person_id ="
+				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = '298' AND pos = 4"
+				    " AND person_id = (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE person_id ="
+				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 5);
 	r = http(srv, U("minjing3"), "GET", API "/persons?name=%E6%89%B9%E9%87%8F1999&per_page=5", NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 1);
 	EXPECT_STR(r, "items.0.name", "批量1999");
-	/* one audit row for the first chunk (sheet rows 2-2049): 2 047 persons
+	/* one audit row for the first chunk (sheet rows 2-8193): 8 191 persons
 	 * created in bulk, the repeated number updated alone */
 	lo = db_raw_int(srv->db, "SELECT MIN(id) FROM person WHERE name LIKE '批量%'", NULL);
-	hi = db_raw_int(srv->db, "SELECT id FROM person WHERE id_number = ?1", ids[2047]);
+	hi = db_raw_int(srv->db, "SELECT id FROM person WHERE id_number = ?1", ids[8191]);
 	detail = db_raw_text(srv, srv->db, "SELECT detail FROM audit WHERE action = 'person.create'"
-				      " AND detail LIKE 'import rows 2-2049:%'");
+				      " AND detail LIKE 'import rows 2-8193:%'");
 	assert_non_null(detail);
-	assert_string_equal(detail, fmt(srv, "import rows 2-2049: 2047 persons, ids %lld-%lld", lo, hi));
+	assert_string_equal(detail, fmt(srv, "import rows 2-8193: 8191 persons, ids %lld-%lld", lo, hi));
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
-				    " AND detail LIKE 'import rows 2050-2101: 52 persons%'", NULL), 1);
+				    " AND detail LIKE 'import rows 8194-8251: 58 persons%'", NULL), 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.update'"
 				    " AND object_id = (SELECT CAST(id AS TEXT) FROM person WHERE id_number = ?1)", ids[8]), 1);
 }

@@ -132,8 +132,11 @@ static int savepoint_open(struct ctx *c, const char *name)
  * registered, a number repeated) are then taken one by one, each all or
  * nothing, in file order. When a statement of the bulk write is refused
  * (a constraint), the chunk is undone and every row is taken one by one:
- * a bad row never takes good ones with it. */
-#define BULK_ROWS 2048
+ * a bad row never takes good ones with it. A chunk is as large as the
+ * web's request (10 000 rows) allows within the statement limits below:
+ * the name index of 8 192 persons sorted together lands on fewer pages
+ * than four chunks of 2 048 (bench/, issue 14). */
+#define BULK_ROWS 8192
 
 enum { ROW_ALONE, ROW_DONE, ROW_REFUSED };
 

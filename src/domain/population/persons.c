@@ -174,17 +174,40 @@ int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name)
 	return for_each_char(name, index_one, &a);
 }
 
-int persons_index_name(struct ctx *c, int64_t person_id, const char *name)
+/* The rows of an old name, found by their keys (the index is its primary
+ * key alone, migration 139): every position of each of its characters and
+ * pairs. */
+static int unindex_one(void *arg, const char *ch, size_t n, int pos)
 {
-	struct index_arg a = { c, person_id, "" };
+	struct index_arg *a = arg;
 	struct rows_query q;
+	char tok[64];
 	int rc;
 
-	rows_binds(&q, c);
-	rows_bind_int(&q, person_id);
-	rc = rows_exec(&q, "DELETE FROM person_name_char WHERE person_id = ?", NULL);
-	if (!rc)
-		rc = rows_exec(&q, "DELETE FROM person_name_pair WHERE person_id = ?", NULL);
+	name_token(ch, n, tok);
+	rows_binds(&q, a->c);
+	rows_bind_text(&q, tok);
+	rows_bind_int(&q, a->person_id);
+	rc = rows_exec(&q, "DELETE FROM person_name_char WHERE ch = ? AND person_id = ?", NULL);
+	if (!rc && pos > 0) {
+		rows_binds(&q, a->c);
+		rows_bind_text(&q, arena_printf(a->c->arena, "%s %s", a->prev, tok));
+		rows_bind_int(&q, a->person_id);
+		rc = rows_exec(&q, "DELETE FROM person_name_pair WHERE pair = ? AND person_id = ?", NULL);
+	}
+	memcpy(a->prev, tok, sizeof(tok));
+	return rc;
+}
+
+int persons_index_name(struct ctx *c, int64_t person_id, const char *old_name, const char *name)
+{
+	struct index_arg a = { c, person_id, "" };
+	int rc;
+
+	/* the same name keeps its rows; the inserts below change nothing then,
+	 * or index a person written without them (a case party) */
+	rc = old_name && strcmp(old_name, name) ? for_each_char(old_name, unindex_one, &a) : PS_OK;
+	memset(a.prev, 0, sizeof(a.prev));
 	return rc ? rc : for_each_char(name, index_one, &a);
 }
 
@@ -281,7 +304,11 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 	struct person_checked ck;
 	struct rows_query q;
 	const char *birth, *sex;
-	int64_t pid = 0, unit = 0;
+	struct was {
+		const char *name; /* the name the index holds */
+	} was = { NULL };
+	static const struct rows_col was_cols[] = { ROWS_TEXT(struct was, name) };
+	int64_t pid = 0;
 	int created = 0, rc;
 
 	*out_id = 0;
@@ -323,7 +350,8 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 			return rc;
 		rows_binds(&q, c);
 		rows_bind_int(&q, pid);
-		rc = rows_int(&q, "SELECT unit_id FROM person WHERE id = ?", 0, &unit);
+		rc = rows_struct(&q, "SELECT name FROM person WHERE id = ?", was_cols,
+				 sizeof(was_cols) / sizeof(was_cols[0]), &was);
 		rows_binds(&q, c);
 		rows_bind_text(&q, in->name);
 		rows_bind_text(&q, in->phone);
@@ -373,7 +401,7 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
 				 &pid);
 	}
 	if (!rc)
-		rc = created ? persons_index_new_name(c, pid, in->name) : persons_index_name(c, pid, in->name);
+		rc = created ? persons_index_new_name(c, pid, in->name) : persons_index_name(c, pid, was.name, in->name);
 	if (!rc)
 		rc = persons_compare(c, pid, hits);
 	if (!rc)

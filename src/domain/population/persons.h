@@ -54,8 +54,10 @@ int persons_get(struct ctx *c, int64_t id, json_t **out);
  * audited) with field set. */
 int persons_visible(struct ctx *c, int64_t person_id, const char *field);
 
-/* Rebuild the name index of one person (name changed or new). */
-int persons_index_name(struct ctx *c, int64_t person_id, const char *name);
+/* Rebuild the name index of one person whose name was old_name (NULL:
+ * unknown, nothing is deleted) and is now name: the old name's rows go by
+ * their keys, the new name's are inserted when missing. */
+int persons_index_name(struct ctx *c, int64_t person_id, const char *old_name, const char *name);
 /* The same for a person created in this transaction (nothing to replace). */
 int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name);
 

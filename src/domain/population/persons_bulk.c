@@ -12,14 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows of one multi-row statement: 15 values a person (3 840 parameters),
- * 3 a name-index row (6 144), 1 a number looked up — under SQLite's 32 766
+/* Rows of one multi-row statement: 15 values a person (15 360 parameters),
+ * 3 a name-index row (24 576), 1 a number looked up — under SQLite's 32 766
  * and PostgreSQL's 65 535. Each statement copies the pages it changes to
  * its statement journal once, so larger groups copy less. Smaller groups
  * are powers of two, so a chunk uses a handful of statement texts (the
  * statement cache keeps them prepared). */
-#define GROUP_PERSONS 256
-#define GROUP_INDEX 2048
+#define GROUP_PERSONS 1024
+#define GROUP_INDEX 8192
 #define GROUP_KEYS 1024
 
 /* The ID numbers of the rows as the map's keys (NULL until checked). */
@@ -53,7 +53,6 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 {
 	struct bulk_map map;
 	const char **num = numbers_of(c, rows, n);
-	size_t *pending, m;
 	int rc = authz_require(c, ACT_PERSON_REGISTER);
 
 	if (!rc && !num)
@@ -88,29 +87,7 @@ int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n)
 		if (bulk_map_find(&map, r->ck.id_number, 1, (int)i) >= 0)
 			r->state = PERSONS_BULK_ALONE; /* the earlier row creates it, this one updates */
 	}
-	/* numbers registered already: updated alone (the unit check, the index) */
-	rc = rows_in(c, rows, n, PERSONS_BULK_NEW, &pending, &m);
-	for (size_t k = 0; !rc && k < m;) {
-		size_t g = bulk_group_size(m - k, GROUP_KEYS);
-		struct db_stmt *st;
-
-		rc = bulk_prepare(c, "SELECT id_number FROM person WHERE id_number IN (", "?", g, ")", &st);
-		if (rc)
-			break;
-		for (size_t j = 0; j < g; j++)
-			db_bind_text(st, (int)j + 1, rows[pending[k + j]].ck.id_number);
-		while ((rc = db_step(st, c->err)) == PS_ROW) {
-			int i = bulk_map_find(&map, db_column_text(st, 0), 0, 0);
-
-			if (i >= 0)
-				rows[i].state = PERSONS_BULK_ALONE;
-		}
-		db_finalize(st);
-		if (rc == PS_DONE)
-			rc = PS_OK;
-		k += g;
-	}
-	return rc;
+	return PS_OK;
 }
 
 /* ---- inserting ---- */
@@ -134,7 +111,10 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n
 				   "INSERT INTO person(id_number, name, sex, birth_date, phone, kind, address_id,"
 				   " household_no, key_person, key_tags, unit_id, created_by, created_at, updated_at,"
 				   " compared_at) VALUES ",
-				   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", g, " RETURNING id, id_number", &st);
+				   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", g,
+				   /* a number registered already is left to be updated
+				    * alone: one probe of the unique index, not two */
+				   " ON CONFLICT (id_number) DO NOTHING RETURNING id, id_number", &st);
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++) {
@@ -159,14 +139,14 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n
 			db_bind_int(st, b++, c->now);
 			db_bind_int(st, b++, c->now); /* compared below, in this transaction */
 		}
-		rc = bulk_returning(c, st, map, ids, g);
+		rc = bulk_returning(c, st, map, ids, BULK_SOME);
 		k += g;
 	}
 	for (size_t k = 0; !rc && k < m; k++) {
 		struct persons_bulk_row *r = &rows[pending[k]];
 
 		r->id = ids[pending[k]];
-		r->state = PERSONS_BULK_DONE;
+		r->state = r->id ? PERSONS_BULK_DONE : PERSONS_BULK_ALONE;
 	}
 	return rc;
 }

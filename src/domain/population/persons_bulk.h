@@ -30,13 +30,15 @@ struct persons_bulk_row {
 };
 
 /* Sort rows in state PERSONS_BULK_NEW: refused by persons_check (reason
- * set), ALONE when the number is registered already or repeats an earlier
- * row of the chunk, NEW otherwise. Rows in another state are left alone.
- * PS_OK, or a store error. */
+ * set), ALONE when the number repeats an earlier row of the chunk, NEW
+ * otherwise (a number registered already is found by persons_bulk_insert).
+ * Rows in another state are left alone. No statement: PS_OK, or out of
+ * memory. */
 int persons_bulk_sort(struct ctx *c, struct persons_bulk_row *rows, size_t n);
 
 /* Insert the rows still NEW (after persons_bulk_sort; in.address_id set by
- * the caller, already in the user's unit): DONE with their id. label names
+ * the caller, already in the user's unit): DONE with their id, or ALONE when
+ * their number is registered already (to be updated alone). label names
  * the rows in the audit row ("import rows 2-513"). New hits with the wanted
  * list are appended to hits. A refusal of a statement (PS_ECONFLICT) leaves
  * the caller to roll back its savepoint and take the rows one by one. */
