@@ -603,6 +603,7 @@ STORY(i_a_batch_stays_within_the_stores_transaction)
 	else
 		assert_true(gathered(srv) > 56);
 	assert_chain_intact(srv);
+	release_all(s, 64);
 }
 
 int main(void)
