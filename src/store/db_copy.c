@@ -2,6 +2,7 @@
  * (precinct copy), through db.h on both sides, with a per-table row count
  * and checksum read back from each side. */
 #include "store/db.h"
+#include "core/buf.h"
 #include "core/crypto.h"
 #include "core/mem.h"
 
@@ -182,78 +183,124 @@ static int without_rowid(struct db *from, const char *table)
 	return yes;
 }
 
+/* An INSERT of `rows` rows of the source's columns. */
+static int insert_prepare(struct db *to, struct db_stmt *src, const char *table, int ncols,
+			  int rows, struct db_stmt **out, struct ps_err *err)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b, (size_t)1 << 22);
+	buf_addf(&b, "INSERT INTO %s (", table);
+	for (int i = 0; i < ncols; i++)
+		buf_addf(&b, "%s\"%s\"", i ? ", " : "", db_column_name(src, i));
+	buf_adds(&b, ") VALUES ");
+	for (int r = 0; r < rows; r++) {
+		buf_adds(&b, r ? ", (" : "(");
+		for (int i = 0; i < ncols; i++)
+			buf_adds(&b, i ? ", ?" : "?");
+		buf_adds(&b, ")");
+	}
+	if (!buf_str(&b))
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = db_prepare(to, buf_str(&b), out, err);
+	buf_release(&b);
+	return rc;
+}
+
+/* Bind the source's current row as row `slot` of dst. */
+static void bind_row(struct db_stmt *dst, struct db_stmt *src, int ncols, int slot)
+{
+	for (int i = 0; i < ncols; i++) {
+		int at = slot * ncols + i + 1;
+		size_t n;
+		const void *p;
+
+		switch (db_column_type(src, i)) {
+		case DB_INT:
+			db_bind_int(dst, at, db_column_int(src, i));
+			break;
+		case DB_NULL:
+			db_bind_null(dst, at);
+			break;
+		case DB_BLOB:
+			p = db_column_blob(src, i, &n);
+			db_bind_blob(dst, at, p, n);
+			break;
+		default:
+			db_bind_text(dst, at, db_column_text(src, i));
+		}
+	}
+}
+
 /* Copy the rows of one table, ordered by rowid (a self-reference points
- * back to an older row); a table WITHOUT ROWID (the name index, migration
- * 139) has no rowid and no self-reference: in its key's order. */
+ * back to an older row: the foreign keys are checked at the end of each
+ * statement, so a row may point to one in its own batch); a table WITHOUT
+ * ROWID (the name index, migration 139) has no rowid and no
+ * self-reference: in its key's order. Rows go in batches of up to
+ * COPY_BATCH_ROWS rows a statement (one round trip each instead of one a
+ * row; PostgreSQL takes at most 65 535 parameters a statement), the rows
+ * past the last whole batch one a statement — the count, read first in
+ * the source's read transaction, says where they start. */
+#define COPY_BATCH_ROWS 256
+#define COPY_BATCH_PARAMS 32768
 static int copy_rows(struct db *from, struct db *to, const char *table, struct ps_err *err)
 {
-	struct db_stmt *src, *dst = NULL;
+	struct db_stmt *src, *batch = NULL, *one = NULL;
 	char sql[200];
-	char *ins = NULL;
-	int rc, ncols;
+	int64_t total = 0, seen = 0, whole = 0;
+	int rc, ncols = 0, per = 1, slot = 0;
 
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM %s", table);
+	rc = db_prepare(from, sql, &src, err);
+	if (rc)
+		return rc;
+	if ((rc = db_step(src, err)) == PS_ROW)
+		total = db_column_int(src, 0);
+	db_finalize(src);
+	if (rc != PS_ROW)
+		return rc;
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s%s", table, without_rowid(from, table) ? "" : " ORDER BY rowid");
 	rc = db_prepare(from, sql, &src, err);
 	if (rc)
 		return rc;
 	while ((rc = db_step(src, err)) == PS_ROW) {
-		if (!ins) {
-			size_t cap = 64 + strlen(table);
-
+		if (!one) {
 			ncols = db_column_count(src);
 			if (ncols > COPY_MAX_COLS) {
 				rc = ps_fail(err, PS_EINTERNAL, NULL, NULL, "表 %s 的列过多", table);
 				break;
 			}
-			for (int i = 0; i < ncols; i++)
-				cap += strlen(db_column_name(src, i)) + 8;
-			ins = ps_malloc(cap);
-			if (!ins) {
-				rc = ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
-				break;
-			}
-			{
-				size_t o = (size_t)snprintf(ins, cap, "INSERT INTO %s (", table);
-
-				for (int i = 0; i < ncols; i++)
-					o += (size_t)snprintf(ins + o, cap - o, "%s\"%s\"", i ? ", " : "",
-							      db_column_name(src, i));
-				o += (size_t)snprintf(ins + o, cap - o, ") VALUES (");
-				for (int i = 0; i < ncols; i++)
-					o += (size_t)snprintf(ins + o, cap - o, "%s", i ? ", ?" : "?");
-				snprintf(ins + o, cap - o, ")");
-			}
-			rc = db_prepare(to, ins, &dst, err);
+			per = COPY_BATCH_PARAMS / ncols;
+			if (per > COPY_BATCH_ROWS)
+				per = COPY_BATCH_ROWS;
+			whole = per > 1 ? total / per * per : 0;
+			rc = insert_prepare(to, src, table, ncols, 1, &one, err);
+			if (!rc && whole)
+				rc = insert_prepare(to, src, table, ncols, per, &batch, err);
 			if (rc)
 				break;
 		}
-		db_reset(dst);
-		for (int i = 0; i < ncols; i++) {
-			size_t n;
-			const void *p;
-
-			switch (db_column_type(src, i)) {
-			case DB_INT:
-				db_bind_int(dst, i + 1, db_column_int(src, i));
-				break;
-			case DB_NULL:
-				db_bind_null(dst, i + 1);
-				break;
-			case DB_BLOB:
-				p = db_column_blob(src, i, &n);
-				db_bind_blob(dst, i + 1, p, n);
-				break;
-			default:
-				db_bind_text(dst, i + 1, db_column_text(src, i));
-			}
+		if (seen++ < whole) {
+			bind_row(batch, src, ncols, slot);
+			if (++slot < per)
+				continue;
+			slot = 0;
+			rc = db_step(batch, err);
+			db_reset(batch);
+		} else {
+			bind_row(one, src, ncols, 0);
+			rc = db_step(one, err);
+			db_reset(one);
 		}
-		rc = db_step(dst, err);
 		if (rc != PS_DONE)
 			break;
 	}
-	db_finalize(dst);
+	if (rc == PS_DONE && seen != total)
+		rc = ps_fail(err, PS_EINTERNAL, NULL, NULL, "表 %s 在复制中行数变化", table);
+	db_finalize(batch);
+	db_finalize(one);
 	db_finalize(src);
-	ps_free(ins);
 	return rc == PS_DONE ? PS_OK : rc;
 }
 
