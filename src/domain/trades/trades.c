@@ -3,6 +3,7 @@
  * of the inspection cycle (COM-KEYUNIT-CHECK: the frequency is a setting per
  * kind; NBZA sets none). */
 #include "domain/trades/trades.h"
+#include "domain/trades/trade_changes.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
@@ -275,7 +276,7 @@ int trades_list(struct ctx *c, const char *category, const char *kind, int overd
 int trades_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
-	json_t *unit, *insp = NULL, *findings = NULL, *list = NULL;
+	json_t *unit, *insp = NULL, *findings = NULL, *list = NULL, *changes = NULL;
 	int64_t due;
 	int rc;
 
@@ -299,8 +300,10 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_all(&q,
-		      "SELECT i.id, i.inspected_on, i.officer_id, u.name AS officer_name, i.items, i.notes, i.findings"
-		      " FROM trade_inspection i JOIN users u ON u.id = i.officer_id WHERE i.unit_id = ?"
+		      "SELECT i.id, i.inspected_on, i.officer_id, u.name AS officer_name, i.co_officer_id,"
+		      " v.name AS co_officer_name, i.id_shown, i.items, i.notes, i.findings"
+		      " FROM trade_inspection i JOIN users u ON u.id = i.officer_id"
+		      " LEFT JOIN users v ON v.id = i.co_officer_id WHERE i.unit_id = ?"
 		      " ORDER BY i.inspected_on DESC, i.id DESC",
 		      &insp);
 	if (!rc) {
@@ -316,6 +319,8 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	}
 	if (!rc)
 		rc = trade_findings_of_unit(c, id, &findings);
+	if (!rc)
+		rc = trade_changes_of_unit(c, id, &changes);
 	if (!rc) {
 		list = trades_checklist(c, row_str(unit, "kind"), row_int(unit, "station_id"));
 		if (!list)
@@ -324,9 +329,9 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	if (!rc)
 		rc = audit_read(c, "trade_unit", arena_printf(c->arena, "%lld", (long long)id));
 	if (!rc) {
-		*out = json_pack("{s:o, s:o, s:o, s:o}", "trade_unit", unit, "inspections", insp, "findings", findings,
-				 "checklist", list);
-		unit = insp = findings = list = NULL;
+		*out = json_pack("{s:o, s:o, s:o, s:o, s:o}", "trade_unit", unit, "inspections", insp, "findings", findings,
+				 "checklist", list, "changes", changes);
+		unit = insp = findings = list = changes = NULL;
 		if (!*out)
 			rc = NOMEM(c);
 	}
@@ -334,6 +339,7 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	json_decref(insp);
 	json_decref(findings);
 	json_decref(list);
+	json_decref(changes);
 	return rc;
 }
 

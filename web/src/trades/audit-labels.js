@@ -46,7 +46,9 @@ export const ACTIONS = {
   'pawn_ticket.list': '查询典当登记',
   'pawn_ticket.report': '典当行报告可疑情况',
   'pawn_ticket.wanted_hit': '出质人比中在逃人员',
-  'trade.drill': '登记应急预案演练'
+  'trade.drill': '登记应急预案演练',
+  'trade.change': '登记特种行业变更',
+  'trade.change_file': '登记变更备案'
 }
 
 export const ACTION_PREFIXES = {}
