@@ -70,3 +70,17 @@ enum rule_id trade_finding_rule(const char *finding_kind)
 
 	return i < 0 ? RULE_COUNT : findings[i].rule;
 }
+
+const char *trade_finding_kind_at(int i)
+{
+	return i >= 0 && (size_t)i < sizeof(findings) / sizeof(findings[0]) ? findings[i].kind : NULL;
+}
+
+/* LG Art 4 ¶2 names 歇业、转业、合并、迁移、改变名称 "等"; FJS Art 4 the licence
+ * and any change of what was filed */
+static const char *const change_kinds[] = { "licence", "close", "change_trade", "merge", "move", "rename", "other_change" };
+
+const char *trade_change_kind_at(int i)
+{
+	return i >= 0 && (size_t)i < sizeof(change_kinds) / sizeof(change_kinds[0]) ? change_kinds[i] : NULL;
+}

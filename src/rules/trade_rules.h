@@ -33,4 +33,12 @@ const char *trade_finding_offence(const char *finding_kind);
  * COM-KEYUNIT-PEN) or RULE_COUNT. Cannot fail. */
 enum rule_id trade_finding_rule(const char *finding_kind);
 
+/* The i-th kind of registration change (enum trade_change_kind, in the
+ * order the forms show them), or NULL past the end. Cannot fail. */
+const char *trade_change_kind_at(int i);
+
+/* The i-th finding kind of the table (in the order the forms show them),
+ * or NULL when i is past the end. Cannot fail. */
+const char *trade_finding_kind_at(int i);
+
 #endif
