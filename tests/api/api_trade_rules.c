@@ -320,6 +320,29 @@ STORY(hotel_police)
 	EXPECT_NUM(r, "inspections.0.id_shown", 1);
 	EXPECT_NUM(r, "inspections.0.co_officer_id", mj2);
 	assert_non_null(rstr(r, "inspections.0.co_officer_name"));
+	/* the edit holds the rule too: ID unconfirmed or an auxiliary as second
+	 * officer is refused and changes nothing; clearing the second officer is fine */
+	{
+		long long insp = rnum(r, "inspections.0.id");
+
+		r = http(srv, U("minjing1"), "PATCH", fmt(srv, API "/trade-inspections/%lld", insp),
+			 J(srv, "{s:b}", "id_shown", 0));
+		EXPECT_ERR(srv, r, 409, "RULE_VIOLATION", "COM-HOTEL-POLICE");
+		r = http(srv, U("minjing1"), "PATCH", fmt(srv, API "/trade-inspections/%lld", insp),
+			 J(srv, "{s:I}", "co_officer_id", (json_int_t)aux));
+		EXPECT_ERR(srv, r, 409, "RULE_VIOLATION", "COM-HOTEL-POLICE");
+		EXPECT(http(srv, U("fujing"), "PATCH", fmt(srv, API "/trade-inspections/%lld", insp),
+			    J(srv, "{s:s}", "notes", "x")),
+		       403);
+		r = http(srv, U("minjing1"), "GET", fmt(srv, API "/trade-units/%lld", hotel), NULL);
+		EXPECT_NUM(r, "inspections.0.id_shown", 1);
+		EXPECT_NUM(r, "inspections.0.co_officer_id", mj2);
+		r = http(srv, U("minjing1"), "PATCH", fmt(srv, API "/trade-inspections/%lld", insp),
+			 J(srv, "{s:I, s:s}", "co_officer_id", (json_int_t)0, "notes", "同行民警登记有误，已更正"));
+		EXPECT(r, 200);
+		assert_true(json_is_null(jpath(r->json, "inspections.0.co_officer_id")));
+		EXPECT_STR(r, "inspections.0.notes", "同行民警登记有误，已更正");
+	}
 	/* other kinds: no ID confirmation required by this rule */
 	EXPECT(http(srv, U("minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", seal),
 		    J(srv, "{s:s, s:o}", "inspected_on", dstr(srv, 0), "items", items_for(srv, seal, 0))),

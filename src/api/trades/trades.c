@@ -202,3 +202,32 @@ int api_trade_change_filings_create(struct req *r)
 	if (!rc) rc = trade_changes_file(&r->ctx, id, b.change_id, b.filed_on, &out);
 	return DONE(rc, 200, out);
 }
+
+/* ---- 检查记录的更正 (COM-HOTEL-POLICE on the edit) ---- */
+
+struct trade_inspections_update_body {
+	int id_shown, id_shown_given;
+	int64_t co_officer_id;
+	int co_officer_given;
+	const char *notes;
+};
+
+const struct field trade_inspections_update_fields[] = {
+	FBOOLP(struct trade_inspections_update_body, id_shown, id_shown_given, "id_shown"),
+	FINTP(struct trade_inspections_update_body, co_officer_id, co_officer_given, "co_officer_id", 0, INT64_MAX),
+	FSTR(struct trade_inspections_update_body, notes, "notes", 0, 500),
+	FEND,
+};
+
+int api_trade_inspections_update(struct req *r)
+{
+	struct trade_inspections_update_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, trade_inspections_update_fields, &b, &r->err);
+	if (!rc) rc = trade_inspections_update(&r->ctx, id, b.id_shown_given ? b.id_shown : -1,
+					       b.co_officer_given ? b.co_officer_id : -1, b.notes, &out);
+	return DONE(rc, 200, out);
+}

@@ -21,4 +21,12 @@
 int trade_inspections_create(struct ctx *c, int64_t unit_id, const char *inspected_on, json_t *items,
 			     const char *notes, json_t *findings, int id_shown, int64_t co_officer_id, json_t **out);
 
+/* Correct the police side of inspection id (trade.inspect in its unit's
+ * scope): id_shown (-1 = unchanged), co_officer_id (-1 = unchanged, 0 =
+ * none) and notes (NULL = unchanged). COM-HOTEL-POLICE is checked on the
+ * result as on the record (409, nothing written). Answers the unit as
+ * trades_get does. Audited. */
+int trade_inspections_update(struct ctx *c, int64_t id, int id_shown, int64_t co_officer_id, const char *notes,
+			     json_t **out);
+
 #endif
