@@ -1,7 +1,7 @@
 /* offences_data.c — the offence table of the rule catalog: the project's own
  * data, first transcribed from the offence research (offences.md §2) and
  * edited here from now on; the article columns are the citation.
- * 130 offences, 249 tiers. Each tier comment gives the line of the
+ * 136 offences, 256 tiers (OF-133 … OF-138: FJS, COM-SCRAP-PEN). Each tier comment gives the line of the
  * research table it was taken from.
  * Field order of struct offence_law: article, warning, fine_min,
  * fine_max, det_min, det_max, comb, fine_multiple, mult_lo, mult_hi,
@@ -1892,6 +1892,63 @@ static const struct offence_tier tiers_130[] = {
 		} },
 };
 
+/* OF-133 … OF-138: 废旧金属收购业治安管理办法（2023修订）第11条 (FJS),
+ * outside 治安管理处罚法 like OF-083: the same figures in both columns
+ * (facts before 2023-07-20 are not modelled); the items follow the order
+ * of supervision-community-team.md COM-SCRAP-PEN [U] (COM-SCRAP-PEN). */
+static const struct offence_tier tiers_133[] = {
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(1)", 1, -1, -1, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(1)", 1, -1, -1, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+		} },
+	{ "警告后不改正", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(1)", 0, 500, 2000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(1)", 0, 500, 2000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+		} },
+};
+
+static const struct offence_tier tiers_134[] = {
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(1)", 1, 0, 500, -1, -1, COMB_OR, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(1)", 1, 0, 500, -1, -1, COMB_OR, 0, 0, 0, 0, NULL },
+		} },
+};
+
+static const struct offence_tier tiers_135[] = {
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(2)", 1, 0, 200, -1, -1, COMB_OR, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(2)", 1, 0, 200, -1, -1, COMB_OR, 0, 0, 0, 0, NULL },
+		} },
+};
+
+static const struct offence_tier tiers_136[] = {
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(3)", 0, 5000, 10000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(3)", 0, 5000, 10000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+		} },
+};
+
+static const struct offence_tier tiers_137[] = {
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(4)", 0, 2000, 5000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(4)", 0, 2000, 5000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+		} },
+};
+
+static const struct offence_tier tiers_138[] = {
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "FJS 11(5)", 0, 2000, 10000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "FJS 11(5)", 0, 2000, 10000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+		} },
+};
+
 const struct offence offence_table[] = {
 	/* offences.md:45 */
 	{ "OF-001", "变更",
@@ -2543,6 +2600,36 @@ const struct offence offence_table[] = {
 	  "驱使动物伤害他人（按殴打他人处罚）",
 	  "ZA2012 明确引第四十三条第一款；ZA2025 只写“依照本法第五十一条”，故第二款加重档（结伙、特定对象等）也可能适用。",
 	  0, 2, tiers_130 },
+	/* supervision-community-team.md COM-SCRAP-PEN */
+	{ "OF-133", "未变",
+	  "未履行备案手续收购生产性废旧金属",
+	  "FJS 第11条第1项：予以警告；警告后仍不备案的处 500–2000 元罚款（COM-SCRAP-PEN、COM-SCRAP-FILE）。",
+	  0, 2, tiers_133 },
+	/* supervision-community-team.md COM-SCRAP-PEN */
+	{ "OF-134", "未变",
+	  "未履行备案手续收购非生产性废旧金属",
+	  "FJS 第11条第1项：予以警告或处 500 元以下罚款。",
+	  0, 1, tiers_134 },
+	/* supervision-community-team.md COM-SCRAP-PEN */
+	{ "OF-135", "未变",
+	  "废旧金属收购业备案事项变更未办理变更备案",
+	  "FJS 第11条第2项：予以警告或处 200 元以下罚款（变更之日起 15 日内，COM-SCRAP-FILE）。",
+	  0, 1, tiers_135 },
+	/* supervision-community-team.md COM-SCRAP-PEN */
+	{ "OF-136", "未变",
+	  "在铁路、矿区、油田、港口、机场、施工工地、军事禁区和金属冶炼加工企业附近等禁止区域设点收购废旧金属",
+	  "FJS 第11条第3项：予以取缔，没收非法收购的物品及非法所得，并处 5000–10000 元罚款。",
+	  0, 1, tiers_136 },
+	/* supervision-community-team.md COM-SCRAP-PEN */
+	{ "OF-137", "未变",
+	  "收购生产性废旧金属未如实登记出售单位、经办人和物品情况",
+	  "FJS 第11条第4项：处 2000–5000 元罚款，或者责令停业整顿（停业整顿不在本表的处罚种类内）。",
+	  0, 1, tiers_137 },
+	/* supervision-community-team.md COM-SCRAP-PEN */
+	{ "OF-138", "未变",
+	  "收购枪支弹药、爆炸物品，剧毒、放射性物品及其容器等禁止收购的物品",
+	  "FJS 第11条第5项：处 2000–10000 元罚款，或者责令停业整顿；收购公安机关通报寻查的赃物、专用器材的见 OF-096（治安管理处罚法第71条）。",
+	  0, 1, tiers_138 },
 };
 
 const size_t offence_table_len = sizeof(offence_table) / sizeof(offence_table[0]);

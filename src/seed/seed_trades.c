@@ -147,7 +147,7 @@ static int seed_unit(struct ctx *c, const struct demo_unit *u, int64_t address_i
 		findings = json_pack("[{s:s, s:s, s:s?}]", "description", u->problem, "deadline", day_str(c, dl),
 				     "offence_code", u->offence);
 	}
-	rc = trade_inspections_create(c, id, day_str(c, on), items, "现场检查，已告知整改要求", findings, &out);
+	rc = trade_inspections_create(c, id, day_str(c, on), items, "现场检查，已告知整改要求", findings, 1, 0, &out);
 	json_decref(list);
 	json_decref(items);
 	json_decref(findings);

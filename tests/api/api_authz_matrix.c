@@ -294,7 +294,7 @@ struct fixtures {
 	long long incident[NSCOPE], oversight[NSCOPE];
 	long long person[NSCOPE], address[NSCOPE], rental[NSCOPE], tenancy[NSCOPE];
 	long long employer[NSCOPE], hit[NSCOPE], letter[NSCOPE], wanted[NSCOPE];
-	long long trade[NSCOPE], trade_finding[NSCOPE], floating[NSCOPE], compound[NSCOPE], forecast[NSCOPE];
+	long long trade[NSCOPE], trade_finding[NSCOPE], trade_inspection[NSCOPE], floating[NSCOPE], compound[NSCOPE], forecast[NSCOPE];
 	long long patrol_team[NSCOPE], patrol_plan[NSCOPE], patrol_arrest[NSCOPE];
 	long long co_officer, aux;
 	const char *receipt;
@@ -471,6 +471,8 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 					  f->unit[OWN], s));
 		f->trade_finding[s] = q1(srv, fmt(srv, "SELECT MIN(id) FROM trade_finding WHERE unit_id = %lld"
 						       " AND rectified_on IS NULL", f->trade[s]));
+		f->trade_inspection[s] = q1(srv, fmt(srv, "SELECT MIN(inspection_id) FROM trade_finding WHERE id = %lld",
+						  f->trade_finding[s]));
 	}
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE trade_unit SET station_id = %lld, address_id = NULL WHERE id = %lld",
@@ -803,7 +805,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/online-inspections/", inspection), M("/inspection-findings/", finding),
 		M("/beats/", beat), M("/grids/", grid), M("/key-persons/", key_person),
 		M("/key-person-transfers/", kp_transfer), M("/registration-sweeps/", sweep),
-		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
+		M("/trade-units/", trade), M("/trade-findings/", trade_finding), M("/trade-inspections/", trade_inspection), M("/floating/", floating), M("/compounds/", compound), M("/security-forecasts/", forecast),
 		M("/exam-questions/", exam_question), M("/exam-sittings/", exam_sitting),
 		M("/equipment/", equipment),
 		M("/interventions/", intervention), M("/conduct-monitors/", monitor), M("/conduct-monitor-visits/", monitor_visit),

@@ -141,7 +141,7 @@ STORY(finding_past_deadline)
 	/* 20 days ago: two findings, one due 5 days ago (OF-088, ZA2025 Art 67),
 	 * one due in 10 days */
 	r = http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", u),
-		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s,\"notes\":\"现场检查\",\"findings\":["
+		 fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s,\"notes\":\"现场检查\",\"id_shown\":true,\"findings\":["
 			  "{\"description\":\"两名旅客未登记证件号码\",\"deadline\":\"%s\",\"offence_code\":\"OF-088\"},"
 			  "{\"description\":\"遗留物品未登记\",\"deadline\":\"%s\"}]}",
 		     day_str(srv, -20), bad, day_str(srv, -5), day_str(srv, 10)));

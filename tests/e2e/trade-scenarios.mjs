@@ -42,6 +42,8 @@ export const tradeScenarios = [
       await desc.fill('旅客住宿登记并查验身份证件：两名旅客未登记证件号码')
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       assert(width <= PHONE.width, `the inspection form is ${width} px wide on a ${PHONE.width} px screen`)
+      // COM-HOTEL-POLICE: the officers showed their ID
+      await page.locator('[data-test="id-shown"]').click()
       await page.locator('[data-test="inspection-save"]').click()
       await expectVisible(page.locator('.el-message--success', { hasText: '检查记录已保存' }), 'the 检查记录已保存 message')
       await page.locator('[data-test="inspection-save"]').waitFor({ state: 'hidden', timeout: WAIT_MS })

@@ -45,12 +45,14 @@ static void test_count_and_order(void **state)
 	size_t i;
 
 	(void)state;
-	/* §1: "Offence IDs: 130 (OF-001 … OF-130)" */
-	assert_int_equal(offence_count(), 130);
+	/* §1: "Offence IDs: 130 (OF-001 … OF-130)", plus the 6 of FJS
+	 * (OF-133 … OF-138, test_fjs_offences) */
+	assert_int_equal(offence_count(), 130 + 6);
 	assert_string_equal(offence_at(0)->code, "OF-001");
 	assert_string_equal(offence_at(51)->code, "OF-052");
 	assert_string_equal(offence_at(129)->code, "OF-130");
-	assert_null(offence_at(130));
+	assert_string_equal(offence_at(130)->code, "OF-133");
+	assert_null(offence_at(136));
 	for (i = 0; i < offence_count(); i++) {
 		const struct offence *o = offence_at(i);
 
@@ -79,14 +81,15 @@ static void test_total_tiers_and_status(void **state)
 		else if (strcmp(o->status, "未变") == 0)
 			same++;
 	}
-	/* `grep -c '^| OF-' offences.md` = 249 table rows, one per tier */
-	assert_int_equal(tiers, 249);
+	/* `grep -c '^| OF-' offences.md` = 249 table rows, one per tier;
+	 * plus the 7 tiers of OF-133 … OF-138 (FJS, test_fjs_offences) */
+	assert_int_equal(tiers, 249 + 7);
 	/* §1: 变更 94, 新增 25, 删除 3, 未变 7 in the law, plus OF-083
-	 * (居民身份证法, 未变) outside it */
+	 * (居民身份证法, 未变) outside it, and OF-133 … OF-138 (FJS, 未变) */
 	assert_int_equal(changed, 94);
 	assert_int_equal(added, 25);
 	assert_int_equal(removed, 3);
-	assert_int_equal(same, 8);
+	assert_int_equal(same, 8 + 6);
 }
 
 static void test_find(void **state)
@@ -263,6 +266,47 @@ static void test_onspot_excluded(void **state)
 	assert_int_equal(offence_find("OF-001")->onspot_excluded, 0);
 }
 
+/* COM-SCRAP-PEN: the penalties of 废旧金属收购业治安管理办法第11条, looked up
+ * by code (another helper's codes may sit between OF-130 and OF-133) */
+static void test_fjs_offences(void **state)
+{
+	static const struct {
+		const char *code, *tier, *article;
+		int warning, fine_min, fine_max;
+	} want[] = {
+		{ "OF-133", "基本", "FJS 11(1)", 1, -1, -1 },
+		{ "OF-133", "警告后不改正", "FJS 11(1)", 0, 500, 2000 },
+		{ "OF-134", "基本", "FJS 11(1)", 1, 0, 500 },
+		{ "OF-135", "基本", "FJS 11(2)", 1, 0, 200 },
+		{ "OF-136", "基本", "FJS 11(3)", 0, 5000, 10000 },
+		{ "OF-137", "基本", "FJS 11(4)", 0, 2000, 5000 },
+		{ "OF-138", "基本", "FJS 11(5)", 0, 2000, 10000 },
+	};
+	size_t i;
+	int v, n = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct offence_tier *t = tier(want[i].code, want[i].tier);
+
+		assert_string_equal(offence_find(want[i].code)->status, "未变");
+		for (v = 0; v < LAW_VERSIONS; v++) {
+			assert_string_equal(t->law[v].article, want[i].article);
+			assert_int_equal(t->law[v].warning, want[i].warning);
+			assert_int_equal(t->law[v].fine_min, want[i].fine_min);
+			assert_int_equal(t->law[v].fine_max, want[i].fine_max);
+			assert_int_equal(t->law[v].det_max, -1);
+		}
+	}
+	for (i = 0; i < offence_count(); i++) {
+		const char *a = offence_at(i)->tiers[0].law[LAW_ZA2025].article;
+
+		n += a && strncmp(a, "FJS ", 4) == 0;
+	}
+	assert_int_equal(n, 6);
+	assert_null(offence_find("OF-139"));
+}
+
 static void test_detention_never_above_15(void **state)
 {
 	size_t i;
@@ -320,6 +364,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count_and_order),
+		cmocka_unit_test(test_fjs_offences),
 		cmocka_unit_test(test_total_tiers_and_status),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_of052_beating),

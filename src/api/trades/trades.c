@@ -5,6 +5,7 @@
 #include "api/fields.h"
 #include "domain/trades/trades.h"
 #include "domain/trades/trade_inspections.h"
+#include "domain/trades/trade_changes.h"
 #include "domain/trades/trade_findings.h"
 
 #include <string.h>
@@ -88,6 +89,9 @@ int api_trade_units_get(struct req *r)
 struct trade_inspections_body {
 	const char *inspected_on, *notes;
 	json_t *items, *findings;
+	int id_shown, id_shown_given;
+	int64_t co_officer_id;
+	int co_officer_given;
 };
 
 const struct field trade_inspections_create_fields[] = {
@@ -95,6 +99,8 @@ const struct field trade_inspections_create_fields[] = {
 	FJSON(struct trade_inspections_body, items, "items", 1),
 	FSTR(struct trade_inspections_body, notes, "notes", 0, 500),
 	FJSON(struct trade_inspections_body, findings, "findings", 0),
+	FBOOLP(struct trade_inspections_body, id_shown, id_shown_given, "id_shown"),
+	FINTP(struct trade_inspections_body, co_officer_id, co_officer_given, "co_officer_id", 1, INT64_MAX),
 	FEND,
 };
 
@@ -106,18 +112,20 @@ int api_trade_inspections_create(struct req *r)
 	int rc = req_param_id(r, 0, &id);
 
 	if (!rc) rc = fields_bind(r->in, trade_inspections_create_fields, &b, &r->err);
-	if (!rc) rc = trade_inspections_create(&r->ctx, id, b.inspected_on, b.items, b.notes, b.findings, &out);
+	if (!rc) rc = trade_inspections_create(&r->ctx, id, b.inspected_on, b.items, b.notes, b.findings, b.id_shown,
+					      b.co_officer_given ? b.co_officer_id : 0, &out);
 	return DONE(rc, 201, out);
 }
 
 int api_trade_findings_list(struct req *r)
 {
-	int64_t open, overdue;
+	int64_t open, overdue, escalation = 0;
 	json_t *out;
 	int rc = req_query_int(r, "open", 0, 1, 1, &open);
 
 	if (!rc) rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
-	if (!rc) rc = trade_findings_list(&r->ctx, (int)open, (int)overdue, &out);
+	if (!rc) rc = req_query_int(r, "escalation", 0, 1, 0, &escalation);
+	if (!rc) rc = trade_findings_list(&r->ctx, (int)open, (int)overdue, (int)escalation, &out);
 	return DONE(rc, 200, out);
 }
 
@@ -143,5 +151,83 @@ int api_trade_findings_recheck(struct req *r)
 
 	if (!rc) rc = fields_bind(r->in, trade_findings_recheck_fields, &b, &r->err);
 	if (!rc) rc = trade_findings_recheck(&r->ctx, id, b.checked_on, b.rectified, b.notes, b.new_deadline, &out);
+	return DONE(rc, 200, out);
+}
+
+/* ---- 变更备案 (COM-HOTEL-CHANGE, COM-SCRAP-FILE) ---- */
+
+struct trade_changes_body {
+	const char *kind, *changed_on, *filed_on, *notes;
+};
+
+const struct field trade_changes_create_fields[] = {
+	FENUM(struct trade_changes_body, kind, "kind", 1, 16, TRADE_CHANGE_KIND),
+	FSTR(struct trade_changes_body, changed_on, "changed_on", 1, 10),
+	FSTR(struct trade_changes_body, filed_on, "filed_on", 0, 10),
+	FSTR(struct trade_changes_body, notes, "notes", 0, 200),
+	FEND,
+};
+
+int api_trade_changes_create(struct req *r)
+{
+	struct trade_changes_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, trade_changes_create_fields, &b, &r->err);
+	if (!rc) rc = trade_changes_create(&r->ctx, id, b.kind, b.changed_on, b.filed_on, b.notes, &out);
+	return DONE(rc, 201, out);
+}
+
+struct trade_change_filings_body {
+	int64_t change_id;
+	const char *filed_on;
+};
+
+const struct field trade_change_filings_fields[] = {
+	FINT(struct trade_change_filings_body, change_id, "change_id", 1, 1, INT64_MAX),
+	FSTR(struct trade_change_filings_body, filed_on, "filed_on", 1, 10),
+	FEND,
+};
+
+int api_trade_change_filings_create(struct req *r)
+{
+	struct trade_change_filings_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, trade_change_filings_fields, &b, &r->err);
+	if (!rc) rc = trade_changes_file(&r->ctx, id, b.change_id, b.filed_on, &out);
+	return DONE(rc, 200, out);
+}
+
+/* ---- 检查记录的更正 (COM-HOTEL-POLICE on the edit) ---- */
+
+struct trade_inspections_update_body {
+	int id_shown, id_shown_given;
+	int64_t co_officer_id;
+	int co_officer_given;
+	const char *notes;
+};
+
+const struct field trade_inspections_update_fields[] = {
+	FBOOLP(struct trade_inspections_update_body, id_shown, id_shown_given, "id_shown"),
+	FINTP(struct trade_inspections_update_body, co_officer_id, co_officer_given, "co_officer_id", 0, INT64_MAX),
+	FSTR(struct trade_inspections_update_body, notes, "notes", 0, 500),
+	FEND,
+};
+
+int api_trade_inspections_update(struct req *r)
+{
+	struct trade_inspections_update_body b = { 0 };
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, trade_inspections_update_fields, &b, &r->err);
+	if (!rc) rc = trade_inspections_update(&r->ctx, id, b.id_shown_given ? b.id_shown : -1,
+					       b.co_officer_given ? b.co_officer_id : -1, b.notes, &out);
 	return DONE(rc, 200, out);
 }

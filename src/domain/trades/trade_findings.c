@@ -10,6 +10,7 @@
 #include "rules/catalog.h"
 #include "rules/date.h"
 #include "rules/offence.h"
+#include "rules/trade_rules.h"
 
 #include <string.h>
 
@@ -17,13 +18,25 @@
 
 #define FINDING_COLS                                                                                  \
 	"SELECT f.id, f.unit_id, t.name AS unit_name, t.category, t.kind, f.inspection_id,"           \
-	" i.inspected_on, u.name AS officer_name, f.description, f.offence_code, f.deadline,"         \
+	" i.inspected_on, u.name AS officer_name, f.description, f.kind AS finding_kind, f.offence_code, f.deadline,"  \
 	" f.rechecked_on, f.recheck_notes, f.rectified_on, t.station_id, o.name AS station_name"      \
 	" FROM trade_finding f JOIN trade_unit t ON t.id = f.unit_id"                                  \
 	" JOIN trade_inspection i ON i.id = f.inspection_id JOIN users u ON u.id = i.officer_id"      \
 	" JOIN org_unit o ON o.id = t.station_id"
 
-/* overdue: open and its deadline day has passed; the offence's name */
+/* COM-KEYUNIT-PEN (NBZA Art 19): what an internal unit's hazard not fixed
+ * by its deadline may lead to, from the catalog row */
+static const char *escalation_text(struct ctx *c)
+{
+	return arena_printf(c->arena,
+			    "逾期未整改：造成人身伤害、财产损失或严重威胁的，对单位处%d元以上%d元以下罚款，"
+			    "对主要负责人和直接责任人员处%d元以上%d元以下罚款，并可建议给予处分（企业事业单位内部治安保卫条例第19条）",
+			    rule_value(RULE_COM_KEYUNIT_PEN, 0), rule_value(RULE_COM_KEYUNIT_PEN, 1),
+			    rule_value(RULE_COM_KEYUNIT_PEN, 2), rule_value(RULE_COM_KEYUNIT_PEN, 3));
+}
+
+/* overdue: open and its deadline day has passed; the offence's name; an
+ * internal unit's overdue finding is due for escalation (COM-KEYUNIT-PEN) */
 static void shape(struct ctx *c, json_t *items)
 {
 	const char *today = ctx_today_str(c);
@@ -35,9 +48,27 @@ static void shape(struct ctx *c, json_t *items)
 		const struct offence *o = offence_find(row_str(it, "offence_code"));
 		const char *cat = row_str(it, "category");
 
-		json_object_set_new(it, "overdue",
-				    json_boolean(!row_str(it, "rectified_on") && dl && today && strcmp(dl, today) < 0));
+		int overdue = !row_str(it, "rectified_on") && dl && today && strcmp(dl, today) < 0;
+		int internal = cat && !strcmp(cat, "internal");
+		const char *fk = row_str(it, "finding_kind");
+		enum rule_id rid = trade_finding_rule(fk);
+
+		json_object_set_new(it, "overdue", json_boolean(overdue));
 		json_object_set_new(it, "offence_name", o ? json_string(o->name) : json_null());
+		json_object_set_new(it, "finding_kind_label",
+				    fk ? json_string(enums_label(ES_TRADE_FINDING_KIND, fk)) : json_null());
+		if (internal && rid == RULE_COUNT)
+			rid = RULE_COM_KEYUNIT_PEN; /* every finding at an internal unit is a hazard ordered fixed */
+		json_object_set_new(it, "rule", rid == RULE_COUNT ? json_null() : json_string(rule_get(rid)->code));
+		json_object_set_new(it, "escalation_due", json_boolean(internal && overdue));
+		json_object_set_new(it, "escalation",
+				    internal && overdue ? json_pack("{s:s, s:i, s:i, s:i, s:i, s:s}", "rule",
+								    rule_get(RULE_COM_KEYUNIT_PEN)->code, "unit_fine_min",
+								    rule_value(RULE_COM_KEYUNIT_PEN, 0), "unit_fine_max",
+								    rule_value(RULE_COM_KEYUNIT_PEN, 1), "person_fine_min",
+								    rule_value(RULE_COM_KEYUNIT_PEN, 2), "person_fine_max",
+								    rule_value(RULE_COM_KEYUNIT_PEN, 3), "text", escalation_text(c))
+							: json_null());
 		json_object_set_new(it, "kind_label",
 				    json_string(enums_label(cat && !strcmp(cat, "internal") ? ES_INTERNAL_KIND : ES_TRADE_KIND,
 							    row_str(it, "kind"))));
@@ -58,7 +89,7 @@ int trade_findings_of_unit(struct ctx *c, int64_t unit_id, json_t **out)
 	return rc;
 }
 
-int trade_findings_list(struct ctx *c, int open_only, int overdue_only, json_t **out)
+int trade_findings_list(struct ctx *c, int open_only, int overdue_only, int escalation_only, json_t **out)
 {
 	struct rows_query q;
 	json_t *items, *keep;
@@ -71,7 +102,7 @@ int trade_findings_list(struct ctx *c, int open_only, int overdue_only, json_t *
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rows_bind_int(&q, open_only || overdue_only);
+	rows_bind_int(&q, open_only || overdue_only || escalation_only);
 	rc = rows_all(&q,
 		      FINDING_COLS " WHERE o.path LIKE ? AND (? = 0 OR f.rectified_on IS NULL)"
 				   " ORDER BY f.rectified_on IS NOT NULL, f.deadline, f.id",
@@ -85,7 +116,8 @@ int trade_findings_list(struct ctx *c, int open_only, int overdue_only, json_t *
 		return NOMEM(c);
 	}
 	for (i = 0; i < json_array_size(items); i++)
-		if (!overdue_only || json_is_true(json_object_get(json_array_get(items, i), "overdue")))
+		if ((!overdue_only || json_is_true(json_object_get(json_array_get(items, i), "overdue"))) &&
+		    (!escalation_only || json_is_true(json_object_get(json_array_get(items, i), "escalation_due"))))
 			json_array_append(keep, json_array_get(items, i));
 	json_decref(items);
 	*out = json_pack("{s:o}", "items", keep);
@@ -181,10 +213,18 @@ static int trade_finding_clock(struct clock_sink *k, json_t *r, void *arg)
 	/* the deadline day is the last day to fix it */
 	day = date_days_from_civil(y, m, d) + 1;
 	end = day * 86400 - 8 * 3600;
-	clocks_add(k, r, arena_printf(c->arena, "trade_finding:%lld:rectify", (long long)row_int(r, "id")),
-		   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
-		   arena_printf(c->arena, "限期整改：%s", row_str(r, "description")), start, end, CLOCK_DAYS, 0,
-		   NULL, "复查整改情况；逾期未整改的依法处理");
+	/* an internal unit's hazard: NBZA Art 19 (COM-KEYUNIT-PEN) names what
+	 * follows the deadline — the act says it once the clock is past */
+	if (row_str(r, "category") && !strcmp(row_str(r, "category"), "internal"))
+		clocks_add(k, r, arena_printf(c->arena, "trade_finding:%lld:rectify", (long long)row_int(r, "id")),
+			   rule_get(RULE_COM_KEYUNIT_PEN)->code,
+			   arena_printf(c->arena, "限期整改：%s", row_str(r, "description")), start, end, CLOCK_DAYS, 0,
+			   NULL, c->now >= end ? escalation_text(c) : "复查整改情况；逾期未整改的依第19条处理");
+	else
+		clocks_add(k, r, arena_printf(c->arena, "trade_finding:%lld:rectify", (long long)row_int(r, "id")),
+			   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
+			   arena_printf(c->arena, "限期整改：%s", row_str(r, "description")), start, end, CLOCK_DAYS, 0,
+			   NULL, "复查整改情况；逾期未整改的依法处理");
 	(void)arg;
 	return PS_OK;
 }

@@ -14,8 +14,11 @@
 int trade_findings_of_unit(struct ctx *c, int64_t unit_id, json_t **out);
 
 /* Findings of the actor's scope: open_only keeps the unrectified,
- * overdue_only those past their deadline. Each has "overdue". Audited. */
-int trade_findings_list(struct ctx *c, int open_only, int overdue_only, json_t **out);
+ * overdue_only those past their deadline, escalation_only the internal
+ * units' past their deadline (COM-KEYUNIT-PEN, NBZA Art 19). Each has
+ * "overdue", "rule", "escalation_due" and "escalation" (the fines of
+ * Art 19 from the catalog, or null). Audited. */
+int trade_findings_list(struct ctx *c, int open_only, int overdue_only, int escalation_only, json_t **out);
 
 /* Re-inspection (复查) on checked_on: rectified closes the finding; else
  * the finding stays open, with new_deadline (may be NULL) as its deadline. */

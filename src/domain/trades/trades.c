@@ -3,6 +3,7 @@
  * of the inspection cycle (COM-KEYUNIT-CHECK: the frequency is a setting per
  * kind; NBZA sets none). */
 #include "domain/trades/trades.h"
+#include "domain/trades/trade_changes.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
@@ -13,6 +14,7 @@
 #include "core/text.h"
 #include "rules/catalog.h"
 #include "rules/date.h"
+#include "rules/trade_rules.h"
 
 #include <string.h>
 
@@ -272,10 +274,13 @@ int trades_list(struct ctx *c, const char *category, const char *kind, int overd
 	return rc;
 }
 
+static json_t *finding_kinds(const char *category, const char *kind);
+static json_t *change_kinds(const char *kind);
+
 int trades_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
-	json_t *unit, *insp = NULL, *findings = NULL, *list = NULL;
+	json_t *unit, *insp = NULL, *findings = NULL, *list = NULL, *changes = NULL;
 	int64_t due;
 	int rc;
 
@@ -299,8 +304,10 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_all(&q,
-		      "SELECT i.id, i.inspected_on, i.officer_id, u.name AS officer_name, i.items, i.notes, i.findings"
-		      " FROM trade_inspection i JOIN users u ON u.id = i.officer_id WHERE i.unit_id = ?"
+		      "SELECT i.id, i.inspected_on, i.officer_id, u.name AS officer_name, i.co_officer_id,"
+		      " v.name AS co_officer_name, i.id_shown, i.items, i.notes, i.findings"
+		      " FROM trade_inspection i JOIN users u ON u.id = i.officer_id"
+		      " LEFT JOIN users v ON v.id = i.co_officer_id WHERE i.unit_id = ?"
 		      " ORDER BY i.inspected_on DESC, i.id DESC",
 		      &insp);
 	if (!rc) {
@@ -316,6 +323,8 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	}
 	if (!rc)
 		rc = trade_findings_of_unit(c, id, &findings);
+	if (!rc)
+		rc = trade_changes_of_unit(c, id, &changes);
 	if (!rc) {
 		list = trades_checklist(c, row_str(unit, "kind"), row_int(unit, "station_id"));
 		if (!list)
@@ -324,9 +333,12 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	if (!rc)
 		rc = audit_read(c, "trade_unit", arena_printf(c->arena, "%lld", (long long)id));
 	if (!rc) {
-		*out = json_pack("{s:o, s:o, s:o, s:o}", "trade_unit", unit, "inspections", insp, "findings", findings,
-				 "checklist", list);
-		unit = insp = findings = list = NULL;
+		const char *cat = row_str(unit, "category"), *kind = row_str(unit, "kind");
+
+		*out = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "trade_unit", unit, "inspections", insp, "findings",
+				 findings, "checklist", list, "changes", changes, "finding_kinds", finding_kinds(cat, kind),
+				 "change_kinds", change_kinds(cat && !strcmp(cat, "trade") ? kind : NULL));
+		unit = insp = findings = list = changes = NULL;
 		if (!*out)
 			rc = NOMEM(c);
 	}
@@ -334,7 +346,51 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	json_decref(insp);
 	json_decref(findings);
 	json_decref(list);
+	json_decref(changes);
 	return rc;
+}
+
+/* the finding kinds that fit a unit of category/kind, each with the offence
+ * code it proposes and its rule (rules/trade_rules.h), for the forms */
+static json_t *finding_kinds(const char *category, const char *kind)
+{
+	json_t *a = json_array();
+	const char *fk;
+	int i;
+
+	for (i = 0; a && (fk = trade_finding_kind_at(i)); i++) {
+		const char *want = trade_finding_unit(fk);
+		enum rule_id rid = trade_finding_rule(fk);
+
+		if (want && strcmp(want, kind ? kind : "") && strcmp(want, category ? category : ""))
+			continue;
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s?, s:s?}", "value", fk, "label",
+						   enums_label(ES_TRADE_FINDING_KIND, fk), "offence_code",
+						   trade_finding_offence(fk), "rule",
+						   rid == RULE_COUNT ? NULL : rule_get(rid)->code));
+	}
+	return a;
+}
+
+/* the registration changes a unit of kind files with the police, each with
+ * its rule and period (COM-HOTEL-CHANGE, COM-SCRAP-FILE); empty for the
+ * kinds the law sets no filing for */
+static json_t *change_kinds(const char *kind)
+{
+	json_t *a = json_array();
+	const char *ck;
+	int i;
+
+	for (i = 0; a && (ck = trade_change_kind_at(i)); i++) {
+		enum rule_id rid = trade_change_rule(kind, ck);
+
+		if (rid == RULE_COUNT)
+			continue;
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:i}", "value", ck, "label",
+						   enums_label(ES_TRADE_CHANGE_KIND, ck), "rule", rule_get(rid)->code,
+						   "days", rule_value(rid, 0)));
+	}
+	return a;
 }
 
 static int trade_clock(struct clock_sink *k, json_t *r, void *arg)

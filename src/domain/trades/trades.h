@@ -40,7 +40,9 @@ int trades_list(struct ctx *c, const char *category, const char *kind, int overd
  * {label, detail, due_on, route}. Nothing for one who does not inspect. */
 int trades_today(struct ctx *c, json_t *items);
 
-/* One unit with its inspections, findings, checklist and cycle (audited). */
+/* One unit with its inspections, findings, checklist, cycle, registration
+ * changes (trade_changes_of_unit) and the finding kinds that fit it with
+ * the offence code each proposes (audited). */
 int trades_get(struct ctx *c, int64_t id, json_t **out);
 
 /* The kind's checklist (setting trade.checklist_<kind> split at '；') as a

@@ -6,6 +6,7 @@ export const OBJECT_TYPES = [
   // 特种行业、内部单位与为民服务
   { value: 'trade_unit', label: '特种行业/内部单位' },
   { value: 'trade_finding', label: '检查发现问题' },
+  { value: 'trade_inspection', label: '治安检查记录' },
   { value: 'compound', label: '小区' },
   { value: 'public_service', label: '为民服务' },
   { value: 'security_forecast', label: '治安形势预报' },
@@ -46,7 +47,10 @@ export const ACTIONS = {
   'pawn_ticket.list': '查询典当登记',
   'pawn_ticket.report': '典当行报告可疑情况',
   'pawn_ticket.wanted_hit': '出质人比中在逃人员',
-  'trade.drill': '登记应急预案演练'
+  'trade.drill': '登记应急预案演练',
+  'trade.change': '登记特种行业变更',
+  'trade.change_file': '登记变更备案',
+  'trade.inspection_edit': '更正检查记录'
 }
 
 export const ACTION_PREFIXES = {}
