@@ -61,7 +61,7 @@ struct offence {
  * is none or code is NULL. Cannot fail. */
 const struct offence *offence_find(const char *code);
 
-/* Number of offences (130: OF-001 … OF-130, in order). */
+/* Number of offences (132: OF-001 … OF-132, in order). */
 size_t offence_count(void);
 
 /* The i-th offence in code order, or NULL when i >= offence_count(). */

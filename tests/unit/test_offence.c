@@ -45,12 +45,14 @@ static void test_count_and_order(void **state)
 	size_t i;
 
 	(void)state;
-	/* §1: "Offence IDs: 130 (OF-001 … OF-130)" */
-	assert_int_equal(offence_count(), 130);
+	/* §1: "Offence IDs: 130 (OF-001 … OF-130)", plus OF-131 and OF-132 of
+	 * 居住证暂行条例 (COM-RESCARD-PEN) */
+	assert_int_equal(offence_count(), 132);
 	assert_string_equal(offence_at(0)->code, "OF-001");
 	assert_string_equal(offence_at(51)->code, "OF-052");
 	assert_string_equal(offence_at(129)->code, "OF-130");
-	assert_null(offence_at(130));
+	assert_string_equal(offence_at(131)->code, "OF-132");
+	assert_null(offence_at(132));
 	for (i = 0; i < offence_count(); i++) {
 		const struct offence *o = offence_at(i);
 
@@ -79,14 +81,15 @@ static void test_total_tiers_and_status(void **state)
 		else if (strcmp(o->status, "未变") == 0)
 			same++;
 	}
-	/* `grep -c '^| OF-' offences.md` = 249 table rows, one per tier */
-	assert_int_equal(tiers, 249);
+	/* `grep -c '^| OF-' offences.md` = 249 table rows, one per tier, and
+	 * the one tier each of OF-131 and OF-132 */
+	assert_int_equal(tiers, 251);
 	/* §1: 变更 94, 新增 25, 删除 3, 未变 7 in the law, plus OF-083
-	 * (居民身份证法, 未变) outside it */
+	 * (居民身份证法, 未变), OF-131 and OF-132 (居住证暂行条例, 未变) outside it */
 	assert_int_equal(changed, 94);
 	assert_int_equal(added, 25);
 	assert_int_equal(removed, 3);
-	assert_int_equal(same, 8);
+	assert_int_equal(same, 10);
 }
 
 static void test_find(void **state)
