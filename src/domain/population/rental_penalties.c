@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+/* the unit path of a rental (as rentals.h RENTAL_PATH_SQL) */
+#define RENTAL_UNIT_SQL "SELECT o.path FROM rental r JOIN org_unit o ON o.id = r.station_id WHERE r.id = ?"
 #define NOMEM(c) ps_fail((c)->err, PS_ENOMEM, NULL, NULL, "内存不足")
 
 static int refuse(struct ctx *c, const char *field, const char *msg)
@@ -95,7 +97,7 @@ int rental_penalties_options(struct ctx *c, int64_t rental_id, json_t **out)
 	int on, rc;
 
 	*out = NULL;
-	rc = rows_check_unit(c, ACT_RENTAL_VISIT, RENTAL_PATH_SQL, rental_id, "出租房屋不存在");
+	rc = rows_check_unit(c, ACT_RENTAL_VISIT, RENTAL_UNIT_SQL, rental_id, "出租房屋不存在");
 	if (rc)
 		return rc;
 	on = setting_int(c, "rental.zl_fines_enabled", station_of(c, rental_id)) != 0;

@@ -9,7 +9,17 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
-#include "domain/population/rentals.h"
+
+/* A penalty a visit's finding proposes (COM-RENT-STATUS): offence_code an
+ * offence of ZA2025 Art 68; zl_item (enum zl_fine_item) a fine of
+ * 租赁房屋治安管理规定 Art 9 of zl_fine_yuan, at most the item's multiple of
+ * monthly_rent_yuan, only where rental.zl_fines_enabled is on. Empty
+ * strings and zeros = none. */
+struct rental_penalty {
+	const char *offence_code, *zl_item;
+	int64_t monthly_rent_yuan, zl_fine_yuan;
+};
+
 
 /* Check the penalty a visit to rental id proposes. An offence code that is
  * not one of ZA2025 Art 68, or a ZL item while the setting is off, is

@@ -1,5 +1,4 @@
 #include "domain/population/rentals.h"
-#include "domain/population/rental_penalties.h"
 #include "domain/enums.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"

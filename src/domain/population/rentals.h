@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/population/rental_penalties.h"
 
 struct rental_input {
 	int64_t address_id, landlord_id;
@@ -45,16 +46,6 @@ int rentals_reschedule(struct ctx *c, int64_t id);
 
 /* Rental with landlord, visits, tenants, cases; audited. */
 int rentals_get(struct ctx *c, int64_t id, json_t **out);
-
-/* A penalty a visit's finding proposes (COM-RENT-STATUS): offence_code an
- * offence of ZA2025 Art 68; zl_item (enum zl_fine_item) a fine of
- * 租赁房屋治安管理规定 Art 9 of zl_fine_yuan, at most the item's multiple of
- * monthly_rent_yuan, only where rental.zl_fines_enabled is on. Empty
- * strings and zeros = none. */
-struct rental_penalty {
-	const char *offence_code, *zl_item;
-	int64_t monthly_rent_yuan, zl_fine_yuan;
-};
 
 /* rentals_visit with the penalty its finding proposes (pen may be NULL);
  * refused with COM-RENT-STATUS (409) as rental_penalties_check says. */
