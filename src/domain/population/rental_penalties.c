@@ -2,6 +2,7 @@
  * (COM-RENT-STATUS): ZA2025 Art 68 from the offence table; 租赁房屋治安管理
  * 规定 (1995) rent-multiple fines behind the county's setting. */
 #include "domain/population/rental_penalties.h"
+#include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
@@ -124,7 +125,15 @@ int rental_penalties_options(struct ctx *c, int64_t rental_id, json_t **out)
 	}
 	*out = json_pack("{s:o, s:b, s:o, s:s}", "offences", offs, "zl_fines_enabled", on, "zl_items", zl, "rule",
 			 "COM-RENT-STATUS");
-	return *out ? PS_OK : NOMEM(c);
+	if (!*out)
+		return NOMEM(c);
+	/* a read of the rental's business (AUD-1) */
+	rc = audit_read(c, "rental", arena_printf(c->arena, "%lld", (long long)rental_id));
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 oom:
 	json_decref(offs);
 	json_decref(zl);
