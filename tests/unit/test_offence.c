@@ -102,7 +102,18 @@ static void test_find(void **state)
 	assert_string_equal(o->name, "殴打他人，或故意伤害他人身体");
 	assert_string_equal(o->status, "变更");
 	assert_int_equal(o->ntiers, 2);
-	assert_null(offence_find("OF-131"));
+	assert_null(offence_find("OF-133"));
+	/* COM-RESCARD-PEN: 居住证暂行条例 Art 18 (warning or up to 200) and Art 19 (200-1000) */
+	o = offence_find("OF-131");
+	assert_non_null(o);
+	assert_string_equal(o->tiers[0].law[LAW_ZA2025].article, "JZZ 18");
+	assert_int_equal(o->tiers[0].law[LAW_ZA2025].fine_max, 200);
+	o = offence_find("OF-132");
+	assert_non_null(o);
+	assert_string_equal(o->tiers[0].law[LAW_ZA2025].article, "JZZ 19");
+	assert_int_equal(o->tiers[0].law[LAW_ZA2025].fine_min, 200);
+	assert_int_equal(o->tiers[0].law[LAW_ZA2025].fine_max, 1000);
+	o = offence_find("OF-052");
 	assert_null(offence_find("OF-000"));
 	assert_null(offence_find("OF-52"));
 	assert_null(offence_find(""));
