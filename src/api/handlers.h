@@ -529,4 +529,19 @@ int api_pawn_tickets_list(struct req *r);
 int api_pawn_tickets_create(struct req *r);
 extern const struct field pawn_tickets_create_fields[];
 
+/* issue 16 gaps (rescard): 居住证 (COM-RESCARD*) and the rental penalties (COM-RENT-STATUS) */
+int api_residence_permits_list(struct req *r);
+int api_residence_permits_apply(struct req *r);
+extern const struct field residence_permits_apply_fields[];
+int api_residence_permits_get(struct req *r);
+int api_residence_permits_accept(struct req *r);
+int api_residence_permits_issue(struct req *r);
+extern const struct field residence_permits_issue_fields[];
+int api_residence_permits_endorse(struct req *r);
+extern const struct field residence_permits_endorse_fields[];
+int api_residence_permits_close(struct req *r);
+extern const struct field residence_permits_close_fields[];
+int api_residence_permits_eligible(struct req *r);
+int api_rentals_penalty_options(struct req *r);
+
 #endif

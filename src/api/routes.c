@@ -356,5 +356,18 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/seal-orders", api_seal_orders_create, 0, seal_orders_create_fields),
 	ROUTE("GET", "/api/v1/pawn-tickets", api_pawn_tickets_list, 0),
 	ROUTE_B("POST", "/api/v1/pawn-tickets", api_pawn_tickets_create, 0, pawn_tickets_create_fields),
+	/* issue 16 gaps (rescard): 居住证 and the rental penalties */
+	ROUTE("GET", "/api/v1/residence-permits", api_residence_permits_list, 0),
+	ROUTE_B("POST", "/api/v1/residence-permits", api_residence_permits_apply, 0, residence_permits_apply_fields),
+	ROUTE("GET", "/api/v1/residence-permits/{id}", api_residence_permits_get, 0),
+	ROUTE("POST", "/api/v1/residence-permits/{id}/accept", api_residence_permits_accept, 0),
+	ROUTE_B("POST", "/api/v1/residence-permits/{id}/issue", api_residence_permits_issue, 0,
+		residence_permits_issue_fields),
+	ROUTE_B("POST", "/api/v1/residence-permits/{id}/endorse", api_residence_permits_endorse, 0,
+		residence_permits_endorse_fields),
+	ROUTE_B("POST", "/api/v1/residence-permits/{id}/close", api_residence_permits_close, 0,
+		residence_permits_close_fields),
+	ROUTE("GET", "/api/v1/residence-permit-eligibility", api_residence_permits_eligible, 0),
+	ROUTE("GET", "/api/v1/rentals/{id}/penalty-options", api_rentals_penalty_options, 0),
 	{ NULL, NULL, NULL, 0, NULL },
 };

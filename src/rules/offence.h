@@ -61,7 +61,8 @@ struct offence {
  * is none or code is NULL. Cannot fail. */
 const struct offence *offence_find(const char *code);
 
-/* Number of offences (OF-001 … OF-130, then OF-133 … OF-138 of FJS; in code order). */
+/* Number of offences (OF-001 … OF-130 of the research, OF-131 … OF-132 of JZZ,
+ * OF-133 … OF-138 of FJS; in code order). */
 size_t offence_count(void);
 
 /* The i-th offence in code order, or NULL when i >= offence_count(). */

@@ -1,7 +1,8 @@
 /* offences_data.c — the offence table of the rule catalog: the project's own
  * data, first transcribed from the offence research (offences.md §2) and
  * edited here from now on; the article columns are the citation.
- * 136 offences, 256 tiers (OF-133 … OF-138: FJS, COM-SCRAP-PEN). Each tier comment gives the line of the
+ * 138 offences, 258 tiers (OF-131 and OF-132: 居住证暂行条例, COM-RESCARD-PEN;
+ * OF-133 … OF-138: FJS, COM-SCRAP-PEN). Each tier comment gives the line of the
  * research table it was taken from.
  * Field order of struct offence_law: article, warning, fine_min,
  * fine_max, det_min, det_max, comb, fine_multiple, mult_lo, mult_hi,
@@ -1892,6 +1893,24 @@ static const struct offence_tier tiers_130[] = {
 		} },
 };
 
+static const struct offence_tier tiers_131[] = {
+	/* supervision-community-team.md COM-RESCARD-PEN: JZZ Art 18 */
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "JZZ 18", 1, 0, 200, -1, -1, COMB_OR, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "JZZ 18", 1, 0, 200, -1, -1, COMB_OR, 0, 0, 0, 0, NULL },
+		} },
+};
+
+static const struct offence_tier tiers_132[] = {
+	/* supervision-community-team.md COM-RESCARD-PEN: JZZ Art 19 */
+	{ "基本", NULL,
+		{
+			/* ZA2012 */ { "JZZ 19", 0, 200, 1000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+			/* ZA2025 */ { "JZZ 19", 0, 200, 1000, -1, -1, COMB_SINGLE, 0, 0, 0, 0, NULL },
+		} },
+};
+
 /* OF-133 … OF-138: 废旧金属收购业治安管理办法（2023修订）第11条 (FJS),
  * outside 治安管理处罚法 like OF-083: the same figures in both columns
  * (facts before 2023-07-20 are not modelled); the items follow the order
@@ -2600,6 +2619,15 @@ const struct offence offence_table[] = {
 	  "驱使动物伤害他人（按殴打他人处罚）",
 	  "ZA2012 明确引第四十三条第一款；ZA2025 只写“依照本法第五十一条”，故第二款加重档（结伙、特定对象等）也可能适用。",
 	  0, 2, tiers_130 },
+	/* COM-RESCARD-PEN (JZZ = 居住证暂行条例, 2016) */
+	{ "OF-131", "未变",
+	  "使用虚假证明材料骗领居住证；出租、出借、转让居住证；非法扣押他人居住证（不在治安管理处罚法内）",
+	  "JZZ = 《居住证暂行条例》（国务院令第663号，2016-01-01 施行），两版治安管理处罚法均无专门条款。第十八条：有下列行为之一的，由公安机关给予警告、责令改正，处200元以下罚款，有违法所得的，没收违法所得：（一）使用虚假证明材料骗领居住证；（二）出租、出借、转让居住证；（三）非法扣押他人居住证。条文为警告并处罚款，表中只能记为其一。第二十条：构成违反治安管理行为的依法给予治安管理处罚。",
+	  0, 1, tiers_131 },
+	{ "OF-132", "未变",
+	  "冒用他人居住证或使用骗领的居住证；购买、出售、使用伪造、变造的居住证（不在治安管理处罚法内）",
+	  "JZZ 第十九条：有下列行为之一的，由公安机关处200元以上1000元以下罚款，有违法所得的，没收违法所得：（一）冒用他人居住证或者使用骗领的居住证；（二）购买、出售、使用伪造、变造的居住证。伪造、变造的居住证和骗领的居住证，由公安机关予以收缴。第二十条：构成违反治安管理行为的依法给予治安管理处罚。",
+	  0, 1, tiers_132 },
 	/* supervision-community-team.md COM-SCRAP-PEN */
 	{ "OF-133", "未变",
 	  "未履行备案手续收购生产性废旧金属",

@@ -316,6 +316,8 @@ struct fixtures {
 	/* 领导交办, 调度会 (issue 17) */
 	long long leader_task[NSCOPE], meeting[NSCOPE];
 	long long sanction[NSCOPE];
+	/* 居住证 (issue 16 gaps, rescard) */
+	long long residence_permit[NSCOPE];
 	/* 队伍管理 (issue 18, part 1) */
 	long long roster[NSCOPE], leave[NSCOPE];
 	/* 回避 (issue 15) */
@@ -529,6 +531,15 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		exec(srv, fmt(srv, "UPDATE floating_person SET station_id = %lld WHERE person_id = %lld;"
 				   "UPDATE person SET unit_id = %lld WHERE id = %lld",
 			      f->unit[s], f->floating[s], f->unit[s], f->floating[s]));
+
+	/* 居住证: three of the demo's applications of 城关, moved */
+	for (int s = 0; s < NSCOPE; s++)
+		f->residence_permit[s] = q1(srv, fmt(srv, "SELECT id FROM residence_permit WHERE station_id = %lld"
+							  " ORDER BY id LIMIT 1 OFFSET %d",
+						     f->unit[OWN], s));
+	for (int s = 1; s < NSCOPE; s++)
+		exec(srv, fmt(srv, "UPDATE residence_permit SET station_id = %lld WHERE id = %lld", f->unit[s],
+			      f->residence_permit[s]));
 
 	/* 三考: hand-written questions of the county (one moved to the other
 	 * county); minjing1's formal sitting, and two of minjing2's moved to an
@@ -818,6 +829,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/patrol-slots/", patrol_slot),
 		M("/sanctions/", sanction),
 		M("/station-checklists/", unit),
+		M("/residence-permits/", residence_permit),
 #undef M
 	};
 

@@ -45,14 +45,16 @@ static void test_count_and_order(void **state)
 	size_t i;
 
 	(void)state;
-	/* §1: "Offence IDs: 130 (OF-001 … OF-130)", plus the 6 of FJS
-	 * (OF-133 … OF-138, test_fjs_offences) */
-	assert_int_equal(offence_count(), 130 + 6);
+	/* §1: "Offence IDs: 130 (OF-001 … OF-130)", plus OF-131 and OF-132 of
+	 * 居住证暂行条例 (COM-RESCARD-PEN) and the 6 of FJS (OF-133 … OF-138,
+	 * test_fjs_offences) */
+	assert_int_equal(offence_count(), 130 + 2 + 6);
 	assert_string_equal(offence_at(0)->code, "OF-001");
 	assert_string_equal(offence_at(51)->code, "OF-052");
 	assert_string_equal(offence_at(129)->code, "OF-130");
-	assert_string_equal(offence_at(130)->code, "OF-133");
-	assert_null(offence_at(136));
+	assert_string_equal(offence_at(131)->code, "OF-132");
+	assert_string_equal(offence_at(132)->code, "OF-133");
+	assert_null(offence_at(138));
 	for (i = 0; i < offence_count(); i++) {
 		const struct offence *o = offence_at(i);
 
@@ -82,14 +84,16 @@ static void test_total_tiers_and_status(void **state)
 			same++;
 	}
 	/* `grep -c '^| OF-' offences.md` = 249 table rows, one per tier;
-	 * plus the 7 tiers of OF-133 … OF-138 (FJS, test_fjs_offences) */
-	assert_int_equal(tiers, 249 + 7);
+	 * plus the one tier each of OF-131 and OF-132 and the 7 tiers of
+	 * OF-133 … OF-138 (FJS, test_fjs_offences) */
+	assert_int_equal(tiers, 249 + 2 + 7);
 	/* §1: 变更 94, 新增 25, 删除 3, 未变 7 in the law, plus OF-083
-	 * (居民身份证法, 未变) outside it, and OF-133 … OF-138 (FJS, 未变) */
+	 * (居民身份证法, 未变) outside it, OF-131 and OF-132 (居住证暂行条例,
+	 * 未变) and OF-133 … OF-138 (FJS, 未变) */
 	assert_int_equal(changed, 94);
 	assert_int_equal(added, 25);
 	assert_int_equal(removed, 3);
-	assert_int_equal(same, 8 + 6);
+	assert_int_equal(same, 8 + 2 + 6);
 }
 
 static void test_find(void **state)
@@ -102,7 +106,18 @@ static void test_find(void **state)
 	assert_string_equal(o->name, "殴打他人，或故意伤害他人身体");
 	assert_string_equal(o->status, "变更");
 	assert_int_equal(o->ntiers, 2);
-	assert_null(offence_find("OF-131"));
+	assert_null(offence_find("OF-139"));
+	/* COM-RESCARD-PEN: 居住证暂行条例 Art 18 (warning or up to 200) and Art 19 (200-1000) */
+	o = offence_find("OF-131");
+	assert_non_null(o);
+	assert_string_equal(o->tiers[0].law[LAW_ZA2025].article, "JZZ 18");
+	assert_int_equal(o->tiers[0].law[LAW_ZA2025].fine_max, 200);
+	o = offence_find("OF-132");
+	assert_non_null(o);
+	assert_string_equal(o->tiers[0].law[LAW_ZA2025].article, "JZZ 19");
+	assert_int_equal(o->tiers[0].law[LAW_ZA2025].fine_min, 200);
+	assert_int_equal(o->tiers[0].law[LAW_ZA2025].fine_max, 1000);
+	o = offence_find("OF-052");
 	assert_null(offence_find("OF-000"));
 	assert_null(offence_find("OF-52"));
 	assert_null(offence_find(""));

@@ -8,6 +8,7 @@
 #include "domain/population/addresses.h"
 #include "domain/population/population_summary.h"
 #include "domain/population/rentals.h"
+#include "domain/population/rental_penalties.h"
 #include "domain/population/tenancies.h"
 #include "domain/population/floating.h"
 #include "domain/population/employers.h"
@@ -366,12 +367,18 @@ struct rentals_visit_body {
 	const char *visited_on;
 	const char *findings;
 	const char *level;
+	struct rental_penalty pen;
 };
 
 const struct field rentals_visit_fields[] = {
 	FSTR(struct rentals_visit_body, visited_on, "visited_on", 0, 10),
 	FSTR(struct rentals_visit_body, findings, "findings", 1, 2000),
 	FENUM(struct rentals_visit_body, level, "level", 0, 16, RENTAL_LEVEL),
+	/* a penalty the finding proposes (COM-RENT-STATUS) */
+	FSTR(struct rentals_visit_body, pen.offence_code, "offence_code", 0, 8),
+	FENUM(struct rentals_visit_body, pen.zl_item, "zl_item", 0, 8, ZL_FINE_ITEM),
+	FINT(struct rentals_visit_body, pen.monthly_rent_yuan, "monthly_rent_yuan", 0, 0, 1000000),
+	FINT(struct rentals_visit_body, pen.zl_fine_yuan, "zl_fine_yuan", 0, 0, 100000000),
 	FEND,
 };
 
@@ -389,8 +396,18 @@ int api_rentals_visit(struct req *r)
 		findings = body_in.findings;
 		level = body_in.level;
 	}
-	if (!rc) rc = rentals_visit(&r->ctx, id, on, findings, level, &out);
+	if (!rc) rc = rentals_visit_penalty(&r->ctx, id, on, findings, level, &body_in.pen, &out);
 	return DONE(rc, 201, out);
+}
+
+int api_rentals_penalty_options(struct req *r)
+{
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = rental_penalties_options(&r->ctx, id, &out);
+	return DONE(rc, 200, out);
 }
 
 struct rentals_case_body {

@@ -195,6 +195,15 @@ static const struct export_col pawn_ticket_cols[] = {
 	{ NULL, NULL },
 };
 
+static const struct export_col residence_permit_cols[] = {
+	{ "name", "姓名" },              { "id_number", "身份证号" },       { "basis", "申领条件" },
+	{ "basis_detail", "证明（单位、住所或学校）" }, { "registered_on", "居住登记日期" },
+	{ "applied_on", "申请日期" },      { "accepted_on", "受理日期" },     { "issue_due", "发放期限" },
+	{ "card_no", "居住证号" },         { "issued_on", "签发日期" },       { "last_endorsed_on", "最近签注" },
+	{ "endorse_due", "签注到期" },      { "status", "状态" },             { "unit_name", "办理单位" },
+	{ NULL, NULL },
+};
+
 #define ADDRESS_TEXT_SQL "a.community || a.building || a.unit_no || a.room"
 
 #define TRADE_KIND_LEDGER_SQL(kind)                                                                      \
@@ -358,6 +367,11 @@ static const struct {
 	  " p.pledger_name, p.pledger_id_number AS id_number, p.suspicious, p.wanted_id FROM pawn_ticket p"
 	  " JOIN trade_unit t ON t.id = p.unit_id JOIN org_unit o ON o.id = p.station_id"
 	  " WHERE o.path LIKE ? ORDER BY p.pawned_on DESC, p.id DESC LIMIT ?", 1, "amount_yuan", ACT_DATA_EXPORT },
+	{ "residence_permits", "居住证台账", ACT_RESIDENCE_PERMIT_LIST, residence_permit_cols, "residence_permit",
+	  "SELECT r.id, p.name, p.id_number, r.basis, r.basis_detail, r.registered_on, r.applied_on, r.accepted_on,"
+	  " r.issue_due, r.card_no, r.issued_on, r.last_endorsed_on, r.endorse_due, r.status, o.name AS unit_name"
+	  " FROM residence_permit r JOIN person p ON p.id = r.person_id JOIN org_unit o ON o.id = r.station_id"
+	  " WHERE o.path LIKE ? ORDER BY r.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
 	{ "trade_hotel", "旅馆业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("hotel"), 1, NULL, ACT_DATA_EXPORT },
 	{ "trade_pawn", "典当业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("pawn"), 1, NULL, ACT_DATA_EXPORT },
 	{ "trade_scrap", "废旧金属收购业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("scrap"), 1, NULL, ACT_DATA_EXPORT },
@@ -455,6 +469,9 @@ static void shape_community(const char *kind, json_t *row)
 		set_text(row, "suspicious", row_int(row, "suspicious") ? "是" : "否");
 		set_text(row, "handling", row_str(row, "handling") ? enums_label(ES_SCRAP_HANDLING, row_str(row, "handling"))
 					: row_str(row, "suspicious") && !strcmp(row_str(row, "suspicious"), "是") ? "待处置" : "");
+	} else if (strcmp(kind, "residence_permits") == 0) {
+		set_text(row, "basis", enums_label(ES_RESIDENCE_BASIS, row_str(row, "basis")));
+		set_text(row, "status", enums_label(ES_RESIDENCE_PERMIT_STATUS, row_str(row, "status")));
 	} else if (strcmp(kind, "seal_orders") == 0) {
 		set_text(row, "seal_kind", enums_label(ES_SEAL_KIND, row_str(row, "seal_kind")));
 	} else if (strcmp(kind, "pawn_tickets") == 0) {

@@ -93,8 +93,8 @@ int lookups_offences(struct ctx *c, const char *q, json_t **out)
 						      json_pack("{s:s, s:o, s:o}", "tier", o->tiers[t].tier,
 								"za2012", law_json(&o->tiers[t].law[LAW_ZA2012]),
 								"za2025", law_json(&o->tiers[t].law[LAW_ZA2025])));
-			it = json_pack("{s:s, s:s, s:s?, s:b, s:b, s:o}", "code", o->code, "name", o->name,
-				       "status", o->status, "common", pass == 0, "onspot_excluded",
+			it = json_pack("{s:s, s:s, s:s?, s:s?, s:b, s:b, s:o}", "code", o->code, "name", o->name,
+				       "status", o->status, "note", o->note, "common", pass == 0, "onspot_excluded",
 				       o->onspot_excluded, "tiers", tiers ? tiers : json_array());
 			if (!it || json_array_append_new(items, it)) {
 				json_decref(items);

@@ -270,7 +270,8 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 		}                                      \
 		json_object_set_new(r, key, arr);      \
 	} while (0)
-	SUB("visits", "SELECT v.id, v.visited_on, v.findings, u.name AS user_name, u.role AS user_role"
+	SUB("visits", "SELECT v.id, v.visited_on, v.findings, v.offence_code, v.zl_item, v.monthly_rent_yuan,"
+		      " v.zl_fine_yuan, u.name AS user_name, u.role AS user_role"
 		      " FROM rental_visit v JOIN users u ON u.id = v.user_id WHERE v.rental_id = ?"
 		      " ORDER BY v.visited_on DESC, v.id DESC");
 	SUB("tenants", "SELECT t.id, t.person_id, p.name, p.kind, t.from_date, t.to_date, t.layer FROM tenancy t"
@@ -291,6 +292,13 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char *findings,
 		  const char *new_level, json_t **out)
 {
+	return rentals_visit_penalty(c, id, visited_on, findings, new_level, NULL, out);
+}
+
+int rentals_visit_penalty(struct ctx *c, int64_t id, const char *visited_on, const char *findings,
+			  const char *new_level, const struct rental_penalty *pen, json_t **out)
+{
+	static const struct rental_penalty none = { 0 };
 	struct rows_query q;
 	json_t *r;
 	int y, m, d, rc;
@@ -311,15 +319,31 @@ int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char 
 		return ps_fail_field(c->err, PS_EINVAL, "findings", "请填写走访情况");
 	if (new_level && !enums_valid(ES_RENTAL_LEVEL, new_level))
 		return ps_fail_field(c->err, PS_EINVAL, "level", "等级不正确");
+	if (!pen)
+		pen = &none;
+	/* COM-RENT-STATUS: a proposed penalty under ZA2025 Art 68, a ZL fine
+	 * only where the county enables it */
+	rc = rental_penalties_check(c, id, pen);
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, visited_on);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_text(&q, findings);
+	rows_bind_text(&q, pen->offence_code);
+	rows_bind_text(&q, pen->zl_item);
+	if (pen->zl_item && *pen->zl_item) {
+		rows_bind_int(&q, pen->monthly_rent_yuan);
+		rows_bind_int(&q, pen->zl_fine_yuan);
+	} else {
+		rows_bind_text(&q, NULL);
+		rows_bind_text(&q, NULL);
+	}
 	rows_bind_int(&q, c->now);
 	rc = rows_exec(&q,
-		       "INSERT INTO rental_visit(rental_id, visited_on, user_id, findings, created_at)"
-		       " VALUES (?,?,?,?,?)",
+		       "INSERT INTO rental_visit(rental_id, visited_on, user_id, findings, offence_code, zl_item,"
+		       " monthly_rent_yuan, zl_fine_yuan, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
 		       NULL);
 	rows_binds(&q, c);
 	rows_bind_text(&q, visited_on);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/population/rental_penalties.h"
 
 struct rental_input {
 	int64_t address_id, landlord_id;
@@ -45,6 +46,11 @@ int rentals_reschedule(struct ctx *c, int64_t id);
 
 /* Rental with landlord, visits, tenants, cases; audited. */
 int rentals_get(struct ctx *c, int64_t id, json_t **out);
+
+/* rentals_visit with the penalty its finding proposes (pen may be NULL);
+ * refused with COM-RENT-STATUS (409) as rental_penalties_check says. */
+int rentals_visit_penalty(struct ctx *c, int64_t id, const char *visited_on, const char *findings,
+			  const char *new_level, const struct rental_penalty *pen, json_t **out);
 
 /* A visit (officer or auxiliary); may change the level. */
 int rentals_visit(struct ctx *c, int64_t id, const char *visited_on, const char *findings,

@@ -5,10 +5,22 @@
 export const OBJECT_TYPES = [
   // 特种行业、内部单位与为民服务
   { value: 'spot_check', label: '用工单位抽查' },
-  { value: 'employer_meeting', label: '用工单位例会' }
+  { value: 'employer_meeting', label: '用工单位例会' },
+  // 居住证 (COM-RESCARD)
+  { value: 'residence_permit', label: '居住证' }
 ]
 
 export const ACTIONS = {
+  // 居住证 (COM-RESCARD)
+  'residence_permit.apply': '受理居住证申领',
+  'residence_permit.accept': '居住证申请受理',
+  'residence_permit.issue': '签发居住证',
+  'residence_permit.endorse': '居住证签注',
+  'residence_permit.withdraw': '撤回居住证申请',
+  'residence_permit.cancel': '注销居住证',
+  'residence_permit.list': '查询居住证',
+  'residence_permit.read': '查看居住证',
+  'residence_permit.eligibility': '查询居住证申领资格',
   // 一标三实
   'population.summary': '查看一标三实看板',
   'person.create': '登记人员',

@@ -55,3 +55,7 @@ export const VISITS = 'rental.visit'
 export const SUMMARY = ['person.register', 'approval.list']
 /** A person's page: who may read persons. */
 export const PERSON_READ = 'person.read'
+/** 居住证: who reads the register and who receives, accepts, issues, endorses (COM-RESCARD). */
+export const RESCARD_LIST = 'residence_permit.list'
+export const RESCARD_APPLY = 'residence_permit.apply'
+export const RESCARD_ACT = 'residence_permit.act'

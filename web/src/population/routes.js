@@ -1,6 +1,6 @@
 // routes.js — the 一标三实 pages. `POPULATION_ROUTES` are children of the app layout;
 // `POPULATION_BARE_ROUTES` stand alone (今日走访 is a full-screen phone page).
-import { HIT_LIST, LETTER_PAGE, PERSON_READ, SUMMARY, VISITS, WANTED_KEEPER, WORKER } from './labels.js'
+import { HIT_LIST, LETTER_PAGE, PERSON_READ, RESCARD_LIST, SUMMARY, VISITS, WANTED_KEEPER, WORKER } from './labels.js'
 
 const crumbs = ['一标三实']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -32,6 +32,13 @@ export const POPULATION_ROUTES = [
     { crumbs: ['一标三实', '出租房屋'], menu: '/population/rentals' }
   ),
   page('population/floating', 'population-floating', () => import('../views/population/FloatingView.vue'), '流动人口与用工单位', WORKER),
+  page(
+    'population/residence-permits',
+    'population-residence-permits',
+    () => import('../views/population/ResidencePermitsView.vue'),
+    '居住证',
+    RESCARD_LIST
+  ),
   page('population/hits', 'population-hits', () => import('../views/population/HitsView.vue'), '比对命中', HIT_LIST),
   page('population/wanted', 'population-wanted', () => import('../views/population/WantedView.vue'), '在逃人员', WANTED_KEEPER),
   page('population/letters', 'population-letters', () => import('../views/population/LettersView.vue'), '函查', LETTER_PAGE),
