@@ -495,6 +495,15 @@ STORY(weekly_visits)
 	EXPECT_NUM(r, "never_visited.total", 2);
 	o = find_in(r, "officers", "user_id", mj2);
 	before = jint(o, "week_visits");
+	/* one page of the households never visited (issue 16, list speed): 102 after 101, the total all */
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/household-visits?beat_id=%lld&page=2&per_page=1&recent=1", beat),
+		 NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "never_visited.total", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "never_visited.items")), 1);
+	EXPECT_NUM(r, "never_visited.items.0.id", a2);
+	assert_true(json_array_size(jpath(r->json, "recent")) <= 1);
+	EXPECT_FIELD(http(srv, U("minjing2"), "GET", API "/household-visits?page=0", NULL), 400, "page");
 	/* a visit dated in the future is refused */
 	EXPECT_FIELD(http(srv, U("minjing2"), "POST", API "/household-visits",
 			  J(srv, "{s:I, s:s, s:s}", "address_id", (json_int_t)a1, "visited_on", dstr(srv, 1), "learnt", "x")),
@@ -568,6 +577,16 @@ STORY(contact_cycle)
 	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons?beat_id=%lld&overdue=1", beat), NULL);
 	EXPECT_NUM(r, "total", 1);
 	EXPECT_NUM(r, "items.0.id", kb);
+	/* one page (issue 16, list speed): the second of the two by id; the total and 见面率 over both */
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons?beat_id=%lld&page=2&per_page=1", beat), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 1);
+	EXPECT_NUM(r, "items.0.id", kb);
+	assert_int_equal(jint(find_in(r, "rates.beats", "beat_id", beat), "total"), 2);
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons?beat_id=%lld&page=3&per_page=1", beat), NULL);
+	EXPECT_NUM(r, "total", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 0);
 	/* on the 预警 board of the beat's officer */
 	r = http(srv, U("minjing2"), "GET", API "/warnings?scope=unit&level=all", NULL);
 	EXPECT(r, 200);

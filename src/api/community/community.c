@@ -178,11 +178,17 @@ int api_leader_assignments_create(struct req *r)
 int api_household_visits_list(struct req *r)
 {
 	json_t *out;
-	int64_t beat = 0;
+	int64_t beat = 0, page = 1, per_page = 100, recent = 50;
 	int rc = req_query_int(r, "beat_id", 0, INT64_MAX, 0, &beat);
 
 	if (!rc)
-		rc = household_visits_list(&r->ctx, beat, &out);
+		rc = req_query_int(r, "page", 1, 1000000, 1, &page);
+	if (!rc)
+		rc = req_query_int(r, "per_page", 1, 200, 100, &per_page);
+	if (!rc)
+		rc = req_query_int(r, "recent", 1, 50, 50, &recent);
+	if (!rc)
+		rc = household_visits_list(&r->ctx, beat, page, per_page, recent, &out);
 	r->no_store = 1;
 	return DONE(rc, 200, out);
 }
@@ -212,7 +218,7 @@ int api_household_visits_create(struct req *r)
 
 int api_key_persons_list(struct req *r)
 {
-	struct key_person_filter f = { 0, 0, 0, -1 };
+	struct key_person_filter f = { 0, 0, 0, -1, 0, 0 };
 	int64_t overdue = 0, mine = 0;
 	json_t *out;
 	int rc = req_query_int(r, "beat_id", 0, INT64_MAX, 0, &f.beat_id);
@@ -221,6 +227,10 @@ int api_key_persons_list(struct req *r)
 		rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
 	if (!rc)
 		rc = req_query_int(r, "mine", 0, 1, 0, &mine);
+	if (!rc)
+		rc = req_query_int(r, "page", 0, 1000000, 0, &f.page);
+	if (!rc)
+		rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
 	f.overdue_only = (int)overdue;
 	f.mine = (int)mine;
 	if (!rc)

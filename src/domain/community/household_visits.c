@@ -140,7 +140,8 @@ int household_visits_week(struct ctx *c, int64_t user_id, int64_t *done, int64_t
 	return rows_int(&q, "SELECT COUNT(*) FROM household_visit WHERE user_id = ? AND visited_on >= ?", 0, done);
 }
 
-int household_visits_list(struct ctx *c, int64_t beat_id, json_t **out)
+int household_visits_list(struct ctx *c, int64_t beat_id, int64_t page, int64_t per_page, int64_t recent_n,
+			  json_t **out)
 {
 	struct rows_query q;
 	json_t *officers, *never, *recent, *r;
@@ -186,6 +187,8 @@ int household_visits_list(struct ctx *c, int64_t beat_id, json_t **out)
 		rows_bind_text(&q, ctx_scope_like(c));
 		rows_bind_int(&q, beat_id);
 		rows_bind_int(&q, beat_id);
+		rows_bind_int(&q, per_page);
+		rows_bind_int(&q, (page - 1) * per_page);
 		rc = rows_all(&q,
 			      "SELECT a.id, a.community, a.building, a.unit_no, a.room, a.building_type, g.beat_id,"
 			      " b.name AS beat_name, (SELECT COUNT(*) FROM person p WHERE p.address_id = a.id) AS persons"
@@ -193,7 +196,7 @@ int household_visits_list(struct ctx *c, int64_t beat_id, json_t **out)
 			      " LEFT JOIN beat b ON b.id = g.beat_id WHERE o.path LIKE ? AND (? = 0 OR g.beat_id = ?)"
 			      " AND EXISTS (SELECT 1 FROM person p WHERE p.address_id = a.id)"
 			      " AND NOT EXISTS (SELECT 1 FROM household_visit v WHERE v.address_id = a.id)"
-			      " ORDER BY a.community, a.building, a.unit_no, a.room LIMIT 100",
+			      " ORDER BY a.community, a.building, a.unit_no, a.room, a.id LIMIT ? OFFSET ?",
 			      &never);
 	}
 	if (rc) {
@@ -204,12 +207,13 @@ int household_visits_list(struct ctx *c, int64_t beat_id, json_t **out)
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_int(&q, beat_id);
 	rows_bind_int(&q, beat_id);
+	rows_bind_int(&q, recent_n);
 	rc = rows_all(&q,
 		      "SELECT v.id, v.address_id, v.visited_on, v.persons_seen, v.learnt, v.changes, u.name AS user_name,"
 		      " a.community, a.building, a.unit_no, a.room FROM household_visit v JOIN users u ON u.id = v.user_id"
 		      " JOIN address a ON a.id = v.address_id JOIN org_unit o ON o.id = a.station_id LEFT JOIN grid g"
 		      " ON g.id = a.grid_id WHERE o.path LIKE ? AND (? = 0 OR g.beat_id = ?)"
-		      " ORDER BY v.visited_on DESC, v.id DESC LIMIT 50",
+		      " ORDER BY v.visited_on DESC, v.id DESC LIMIT ?",
 		      &recent);
 	if (rc) {
 		json_decref(officers);

@@ -21,8 +21,11 @@ int household_visits_create(struct ctx *c, const struct household_visit_input *i
 
 /* This week's completion per beat officer, the households never visited
  * (of beat_id, or all) and the recent visits: {"week_start","target",
- * "officers":[…],"never_visited":{"items","total"},"recent":[…]}. */
-int household_visits_list(struct ctx *c, int64_t beat_id, json_t **out);
+ * "officers":[…],"never_visited":{"items","total"},"recent":[…]}. The
+ * households never visited: page `page` (≥ 1) of `per_page`; the recent
+ * visits: the last `recent` (≤ 50). */
+int household_visits_list(struct ctx *c, int64_t beat_id, int64_t page, int64_t per_page, int64_t recent,
+			  json_t **out);
 
 /* The actor's figures for the today page: visits this week and target. */
 int household_visits_week(struct ctx *c, int64_t user_id, int64_t *done, int64_t *target);

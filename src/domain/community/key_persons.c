@@ -124,7 +124,7 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 	struct rows_query q;
 	json_t *rows, *kept, *r, *by_beat, *by_officer;
 	int64_t today = date_local_days(c->now);
-	size_t i;
+	size_t i, total;
 	int rc;
 
 	*out = NULL;
@@ -179,7 +179,17 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 		json_array_append(kept, r);
 	}
 	json_decref(rows);
-	*out = json_pack("{s:o, s:I, s:{s:o, s:o}, s:o}", "items", kept, "total", (json_int_t)json_array_size(kept),
+	total = kept ? json_array_size(kept) : 0;
+	if (kept && f->page > 0) { /* the page asked for: its rows only reach the client */
+		json_t *all = kept;
+		size_t from = (size_t)((f->page - 1) * f->per_page), n = (size_t)f->per_page;
+
+		kept = json_array();
+		for (size_t j = from; kept && j < total && j < from + n; j++)
+			json_array_append(kept, json_array_get(all, j));
+		json_decref(all);
+	}
+	*out = json_pack("{s:o, s:I, s:{s:o, s:o}, s:o}", "items", kept, "total", (json_int_t)total,
 			 "rates", "beats", rates_array(by_beat), "officers", rates_array(by_officer), "categories",
 			 categories(c));
 	json_decref(by_beat);

@@ -21,10 +21,13 @@ struct key_person_input {
 struct key_person_filter {
 	int64_t beat_id;
 	int overdue_only, mine, due_within; /* due_within: days from today (-1: no filter) */
+	int64_t page, per_page;             /* page ≥ 1: that page of the items only (0: all) */
 };
 
-/* The station's key persons with their schedule ({"items","rates"}): rates
- * gives 见面率 per beat and per officer. Audited. */
+/* The station's key persons with their schedule ({"items","total","rates"}):
+ * rates gives 见面率 per beat and per officer (over every key person in the
+ * scope); with f->page, items holds that page of f->per_page rows and total
+ * counts all that match. Audited (the rows sent). */
 int key_persons_list(struct ctx *c, const struct key_person_filter *f, json_t **out);
 /* The same without the audit row: figures and the today page (rows never
  * reach a client as such). */

@@ -11,7 +11,7 @@ async function todayDue() {
 }
 
 async function keyOverdue() {
-  return (await api.get('/key-persons', { overdue: 1, mine: 1 })).total
+  return (await api.get('/key-persons', { overdue: 1, mine: 1, page: 1, per_page: 1 })).total
 }
 
 export default {
