@@ -191,6 +191,29 @@ int rows_write_rc(struct ctx *c, const struct jw *w)
 	return jw_rc(w) ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足") : PS_OK;
 }
 
+int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	if (rc == PS_ROW) {
+		int n = db_column_count(st);
+
+		for (int i = 0; i < n; i++)
+			rows_write_col(st, i, w);
+		rc = rows_write_rc(q->c, w);
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(q->c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
+	}
+	db_finalize(st);
+	return rc;
+}
+
 int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w)
 {
 	struct db_stmt *st;

@@ -149,6 +149,12 @@ void rows_write_col(struct db_stmt *st, int i, struct jw *w);
  * incomplete and the caller drops it. */
 int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w);
 
+/* Run sql with q's binds and write the columns of its first row into the
+ * object w has open (rows_one's object without its braces: the caller adds
+ * its own keys after them). PS_ENOTFOUND "记录不存在" when there is no row
+ * (nothing written), a store failure, or PS_ENOMEM as rows_write_all. */
+int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w);
+
 /* PS_OK, or PS_ENOMEM "内存不足" in c's error slot when w failed. */
 int rows_write_rc(struct ctx *c, const struct jw *w);
 
