@@ -7,6 +7,8 @@
  * Prints one `key value` line per figure (read by run.sh):
  *   pk_lookups_per_s        police_case by id, 2 threads (one connection each)
  *   case_file_per_s         the statements of one case file (GET /cases/{id}), 2 threads
+ *   person_file_per_s       the 7 statements of one person record (GET /persons/{id}), 2 threads
+ *                           (--reads-only and bench/read.sh; ids over the whole person table)
  *   insert_fsync_per_s      one-row transactions, WAL + synchronous=FULL (one fsync each), 1 thread
  *   batch1000_rows_per_s    1000-row transactions, WAL + synchronous=FULL
  *   join_sql_ms             the comparison join through sqlite3 (person x wanted_person)
@@ -16,7 +18,9 @@
  *   daily_ms                the 13 statements of the daily report (median of 3)
  *   sweep_ms                the 4 collection statements of the warnings sweep (median of 3)
  *   open_first_query_ms     open the database and answer one primary-key lookup
- * --writes-only prints the two insert figures alone.
+ * --writes-only prints the two insert figures alone; --reads-only the three
+ * read figures (and the id ranges they drew from: case_lo case_hi person_lo
+ * person_hi).
  * Inserts go to a scratch database in DIR (same file system), never to PATH. */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -30,7 +34,7 @@
 
 static const char *db_path, *scratch_dir, *names_file, *report_date;
 static double seconds = 3.0;
-static int writes_only;
+static int writes_only, reads_only;
 
 static double now_s(void)
 {
@@ -124,7 +128,7 @@ static double pct(double *v, int n, double p)
 
 /* ---- reads by primary key and whole case files, 2 threads ---- */
 
-static int64_t case_lo, case_hi;
+static int64_t case_lo, case_hi, person_lo, person_hi;
 
 static const char *const case_file_sql[] = {
 	"SELECT k.id, k.unit_id, k.kind, k.procedure, k.status, k.case_no, o.path, k.act_date, k.discovered_date,"
@@ -166,8 +170,41 @@ static const char *const case_file_sql[] = {
 };
 #define NCF (int)(sizeof(case_file_sql) / sizeof(case_file_sql[0]))
 
+/* persons_get (src/domain/population/persons.c): the record and the six
+ * lists it links to, each in the reader's scope (?2: the county's path) */
+static const char *const person_file_sql[] = {
+	"SELECT p.id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.address, p.occupation,"
+	" p.kind, p.address_id, p.household_no, p.key_person, p.key_tags, p.compared_at, p.unit_id,"
+	" o.name AS unit_name, a.community, a.building, a.unit_no, a.room"
+	" FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
+	" WHERE p.id = ? AND o.path LIKE ?",
+	"SELECT r.id, r.level, r.rooms, a.community, a.building, a.unit_no, a.room FROM rental r"
+	" JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
+	" WHERE r.landlord_id = ? AND o.path LIKE ?",
+	"SELECT t.id, t.rental_id, t.from_date, t.to_date, t.layer, a.community, a.building,"
+	" a.unit_no, a.room FROM tenancy t JOIN rental r ON r.id = t.rental_id"
+	" JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
+	" WHERE t.person_id = ? AND o.path LIKE ? ORDER BY t.from_date DESC",
+	"SELECT k.id, k.case_no, k.title, k.status, cp.role FROM case_party cp"
+	" JOIN police_case k ON k.id = cp.case_id JOIN org_unit o ON o.id = k.unit_id"
+	" WHERE cp.person_id = ? AND o.path LIKE ? ORDER BY k.id DESC",
+	"SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
+	" JOIN wanted_person w ON w.id = h.wanted_id JOIN org_unit o ON o.id = h.unit_id"
+	" WHERE h.person_id = ? AND o.path LIKE ? ORDER BY h.id DESC",
+	"SELECT f.registered_on, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
+	" f.layer, f.employer_id, e.name AS employer_name FROM floating_person f"
+	" LEFT JOIN employer_unit e ON e.id = f.employer_id JOIN org_unit o ON o.id = f.station_id"
+	" WHERE f.person_id = ? AND o.path LIKE ?",
+	"SELECT l.id, l.to_unit, l.sent_on, l.answered_on, l.result, l.notes FROM inquiry_letter l"
+	" JOIN org_unit o ON o.id = l.station_id WHERE l.person_id = ? AND o.path LIKE ?"
+	" ORDER BY l.id DESC",
+};
+#define NPF (int)(sizeof(person_file_sql) / sizeof(person_file_sql[0]))
+
+enum read_kind { READ_PK, READ_CASE_FILE, READ_PERSON_FILE };
+
 struct reader {
-	int whole_file;
+	enum read_kind kind;
 	double until;
 	long done;
 	unsigned seed;
@@ -177,22 +214,28 @@ static void *reader_main(void *arg)
 {
 	struct reader *r = arg;
 	sqlite3 *db = open_db(db_path, 1);
-	sqlite3_stmt *st[NCF];
-	int n = r->whole_file ? NCF : 1;
-	uint64_t span = (uint64_t)(case_hi - case_lo + 1), x = r->seed;
+	sqlite3_stmt *st[NCF + NPF];
+	int persons = r->kind == READ_PERSON_FILE;
+	int n = r->kind == READ_CASE_FILE ? NCF : persons ? NPF : 1;
+	int64_t lo = persons ? person_lo : case_lo;
+	uint64_t span = (uint64_t)((persons ? person_hi : case_hi) - lo + 1), x = r->seed;
 
 	for (int i = 0; i < n; i++)
-		st[i] = prep(db, r->whole_file ? case_file_sql[i] : "SELECT * FROM police_case WHERE id = ?");
+		st[i] = prep(db, r->kind == READ_CASE_FILE ? case_file_sql[i]
+				 : persons ? person_file_sql[i]
+					   : "SELECT * FROM police_case WHERE id = ?");
 	while (now_s() < r->until) {
 		for (int b = 0; b < 64; b++) {
 			int64_t id;
 
 			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-			id = case_lo + (int64_t)((x >> 33) % span);
+			id = lo + (int64_t)((x >> 33) % span);
 			/* one read transaction per request, as the server does */
 			exec(db, "BEGIN");
 			for (int i = 0; i < n; i++) {
 				sqlite3_bind_int64(st[i], 1, id);
+				if (persons)
+					sqlite3_bind_text(st[i], 2, "/1/%", -1, SQLITE_STATIC);
 				drain(st[i]);
 			}
 			exec(db, "COMMIT");
@@ -205,7 +248,7 @@ static void *reader_main(void *arg)
 	return NULL;
 }
 
-static double readers(int whole_file, int threads)
+static double readers(enum read_kind kind, int threads)
 {
 	pthread_t t[8];
 	struct reader r[8];
@@ -213,7 +256,7 @@ static double readers(int whole_file, int threads)
 	long total = 0;
 
 	for (int i = 0; i < threads; i++) {
-		r[i] = (struct reader){ whole_file, t0 + seconds, 0, 12345u + (unsigned)i * 7919u };
+		r[i] = (struct reader){ kind, t0 + seconds, 0, 12345u + (unsigned)i * 7919u };
 		pthread_create(&t[i], NULL, reader_main, &r[i]);
 	}
 	for (int i = 0; i < threads; i++) {
@@ -603,9 +646,11 @@ int main(int argc, char **argv)
 			report_date = argv[++i];
 		else if (!strcmp(argv[i], "--writes-only"))
 			writes_only = 1;
+		else if (!strcmp(argv[i], "--reads-only"))
+			reads_only = 1;
 		else {
 			fprintf(stderr, "usage: ref_sqlite --db PATH --scratch DIR [--seconds S] [--names FILE]"
-					" [--date YYYY-MM-DD] [--writes-only]\n");
+					" [--date YYYY-MM-DD] [--writes-only | --reads-only]\n");
 			return 2;
 		}
 	}
@@ -625,13 +670,21 @@ int main(int argc, char **argv)
 		case_lo = one_int(db, "SELECT MIN(id) FROM police_case");
 		printf("open_first_query_ms %.2f\n", (now_s() - t0) * 1000);
 		case_hi = one_int(db, "SELECT MAX(id) FROM police_case");
+		person_lo = one_int(db, "SELECT MIN(id) FROM person");
+		person_hi = one_int(db, "SELECT MAX(id) FROM person");
 		sqlite3_close(db);
 	}
 	fflush(stdout);
-	printf("pk_lookups_per_s %.0f\n", readers(0, 2));
+	printf("pk_lookups_per_s %.0f\n", readers(READ_PK, 2));
 	fflush(stdout);
-	printf("case_file_per_s %.0f\n", readers(1, 2));
+	printf("case_file_per_s %.0f\n", readers(READ_CASE_FILE, 2));
 	fflush(stdout);
+	if (reads_only) { /* bench/read.sh */
+		printf("person_file_per_s %.0f\n", readers(READ_PERSON_FILE, 2));
+		printf("case_lo %lld\ncase_hi %lld\nperson_lo %lld\nperson_hi %lld\n", (long long)case_lo,
+		       (long long)case_hi, (long long)person_lo, (long long)person_hi);
+		return 0;
+	}
 	writes(&a, &b);
 	printf("insert_fsync_per_s %.0f\nbatch1000_rows_per_s %.0f\n", a, b);
 	fflush(stdout);

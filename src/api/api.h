@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/jw.h"
 #include "core/rc.h"
 #include "domain/ctx.h"
 
@@ -163,6 +164,14 @@ int req_body(struct req *r, const char *const *allowed);
 
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
+
+/* The largest answer a handler writes as text (req_reply_jw). */
+#define API_ANSWER_MAX (64u << 20)
+
+/* Set the response to status with the JSON text w wrote (core/jw: the
+ * bytes json_render would give; copied, w is left as it was). PS_ENOMEM
+ * "内存不足" when w failed or the copy cannot be made; nothing is set then. */
+int req_reply_jw(struct req *r, int status, const struct jw *w);
 
 /* The two plain read routes, answered 200: the record the route's {id}
  * names (get), and the list of the unit ?unit= names (0 or absent: the

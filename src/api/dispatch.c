@@ -83,6 +83,25 @@ int req_reply(struct req *r, int status, json_t *body)
 		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	json_decref(r->out);
 	r->out = body;
+	json_mem_free(r->out_text);
+	r->out_text = NULL;
+	r->status = status;
+	return PS_OK;
+}
+
+int req_reply_jw(struct req *r, int status, const struct jw *w)
+{
+	size_t len;
+	const char *text = jw_text(w, &len);
+	char *copy = jw_rc(w) ? NULL : json_mem_strndup(text, len);
+
+	if (!copy)
+		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	json_decref(r->out);
+	r->out = NULL;
+	json_mem_free(r->out_text);
+	r->out_text = copy;
+	r->out_len = len;
 	r->status = status;
 	return PS_OK;
 }
@@ -209,14 +228,15 @@ static int origin_ok(struct req *r)
 }
 
 /* Serialize r->out into r->out_text (a request's answer is rendered
- * before its writes commit). PS_ENOMEM when it cannot be. */
+ * before its writes commit). PS_ENOMEM when it cannot be. An answer the
+ * handler wrote as text (req_reply_jw: no r->out) is kept as it is. */
 static int render_out(struct req *r)
 {
+	if (!r->out)
+		return PS_OK;
 	json_mem_free(r->out_text);
 	r->out_text = NULL;
 	r->out_len = 0;
-	if (!r->out)
-		return PS_OK;
 	r->out_text = json_render(r->out, JSON_COMPACT);
 	if (!r->out_text)
 		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");

@@ -74,6 +74,17 @@ void json_mem_free(void *p)
 		blk_free((struct blk *)(void *)((unsigned char *)p - JSON_HDR));
 }
 
+char *json_mem_strndup(const char *s, size_t n)
+{
+	char *p = n < SIZE_MAX ? json_mem_alloc(n + 1) : NULL;
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
 /* json_loadb that never lets a failed allocation reach jansson's lexer:
  * NULL with *oom = 1 when memory ran out (nothing allocated is left), else
  * what json_loadb returned. Not reentrant (jansson does not call back). */

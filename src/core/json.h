@@ -26,6 +26,11 @@ void json_mem_init(void);
  * the result with json_mem_free. */
 char *json_render(const json_t *v, size_t flags);
 
+/* A copy of the n bytes at s, NUL added, in a block json_mem_free frees
+ * (how a text written otherwise, e.g. by core/jw, becomes an answer that
+ * http frees like json_render's). NULL on ENOMEM. */
+char *json_mem_strndup(const char *s, size_t n);
+
 /* Free (and wipe) a string jansson returned to the caller, such as the
  * result of json_dumps, after json_mem_init. NULL is a no-op. */
 void json_mem_free(void *p);

@@ -170,6 +170,75 @@ json_t *rows_to_json(struct db_stmt *st)
 	return o;
 }
 
+void rows_write_col(struct db_stmt *st, int i, struct jw *w)
+{
+	const char *name = db_column_name(st, i);
+
+	switch (db_column_type(st, i)) {
+	case DB_INT:
+		jw_int(w, name, db_column_int(st, i));
+		break;
+	case DB_TEXT:
+		jw_str(w, name, db_column_text(st, i));
+		break;
+	default:
+		jw_null(w, name);
+	}
+}
+
+int rows_write_rc(struct ctx *c, const struct jw *w)
+{
+	return jw_rc(w) ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足") : PS_OK;
+}
+
+int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = db_step(st, q->c->err);
+	if (rc == PS_ROW) {
+		int n = db_column_count(st);
+
+		for (int i = 0; i < n; i++)
+			rows_write_col(st, i, w);
+		rc = rows_write_rc(q->c, w);
+	} else if (rc == PS_DONE) {
+		rc = ps_fail(q->c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
+	}
+	db_finalize(st);
+	return rc;
+}
+
+int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	if (rc)
+		return rc;
+	jw_arr(w, key);
+	rc = rows_bind_all(q, st);
+	while (!rc && (rc = db_step(st, q->c->err)) == PS_ROW) {
+		int n = db_column_count(st);
+
+		jw_obj(w, NULL);
+		for (int i = 0; i < n; i++)
+			rows_write_col(st, i, w);
+		jw_end_obj(w);
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	jw_end_arr(w);
+	if (rc == PS_DONE || rc == PS_OK)
+		rc = rows_write_rc(q->c, w);
+	return rc;
+}
+
 #ifdef PS_TEST_HOOKS
 /* With PRECINCT_TEST_PLAN_LOG set, the plan of each list statement goes to
  * the log, one line: "list plan <what>: <from_where> => <steps | …>", for

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/jw.h"
 #include "domain/authz.h"
 #include "domain/ctx.h"
 
@@ -134,6 +135,28 @@ int rows_struct(struct rows_query *q, const char *sql, const struct rows_col *co
 
 /* Run sql and return every row as a JSON array in *out. */
 int rows_all(struct rows_query *q, const char *sql, json_t **out);
+
+/* The same rows written as text (issue 14: a record read renders its rows
+ * straight into its answer, no JSON tree): the value of column i of st's
+ * current row under its SQL name, in rows_to_json's types. Cannot fail
+ * (a failure is kept in w, core/jw.h). */
+void rows_write_col(struct db_stmt *st, int i, struct jw *w);
+
+/* Run sql with q's binds and write every row as an object into an array
+ * under key (NULL: in an array) — the bytes rows_all's array renders to.
+ * PS_OK, a store failure, or PS_ENOMEM "内存不足" when w failed (as
+ * rows_all fails on what jansson refuses); on failure w's text is
+ * incomplete and the caller drops it. */
+int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w);
+
+/* Run sql with q's binds and write the columns of its first row into the
+ * object w has open (rows_one's object without its braces: the caller adds
+ * its own keys after them). PS_ENOTFOUND "记录不存在" when there is no row
+ * (nothing written), a store failure, or PS_ENOMEM as rows_write_all. */
+int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w);
+
+/* PS_OK, or PS_ENOMEM "内存不足" in c's error slot when w failed. */
+int rows_write_rc(struct ctx *c, const struct jw *w);
 
 /* Start a bind list for the rows_* runners above (no paging). */
 void rows_binds(struct rows_query *q, struct ctx *c);

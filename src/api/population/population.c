@@ -152,13 +152,19 @@ int api_persons_register(struct req *r)
 
 int api_persons_get(struct req *r)
 {
-	json_t *out;
+	struct jw w;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = persons_get(&r->ctx, id, &out);
 	r->no_store = 1;
-	return DONE(rc, 200, out);
+	if (rc)
+		return rc;
+	jw_init(&w, API_ANSWER_MAX);
+	rc = persons_write(&r->ctx, id, &w);
+	if (!rc)
+		rc = req_reply_jw(r, 200, &w);
+	jw_release(&w);
+	return rc;
 }
 
 /* An import's file: {"csv": text, "encoding": "utf-8" | "gbk"} or

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/jw.h"
 #include "domain/ctx.h"
 
 struct case_input {
@@ -68,6 +69,13 @@ int cases_view_list(struct ctx *c, const struct case_filter *f, json_t **out);
  * the user works the case), timeline, interviews, notices, proposals,
  * approvals, property, documents. Audited. */
 int cases_view_get(struct ctx *c, int64_t id, json_t **out);
+
+/* The same case file written as text (core/jw) under key (NULL: at the top
+ * or in an array): the bytes cases_view_get's tree renders to — the one
+ * renderer of a case, cases_view_get parses what it writes. Audited like
+ * it. On failure w holds an incomplete text the caller drops; nothing is
+ * audited then. */
+int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w);
 
 /* Add a case officer (main/co: sworn only; assist: auxiliary). */
 int cases_add_officer(struct ctx *c, int64_t case_id, int64_t user_id,

@@ -17,6 +17,7 @@
 #include "rules/idcard.h"
 #include "rules/remedy.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "core/text.h"
 
 #include <stdio.h>
@@ -104,103 +105,249 @@ int cases_view_list(struct ctx *c, const struct case_filter *f, json_t **out)
 	return rc;
 }
 
+/* The case file is written straight as text (core/jw, issue 14): the
+ * bytes its JSON tree rendered to before — every key in the same place,
+ * jansson's types — without building, dumping and freeing the tree. */
+
+/* The answer cannot exceed this (a case file with every part: ~100 KB). */
+#define CASE_VIEW_MAX (16u << 20)
+
+/* A value of a row kept for a part written later (request_report). */
+struct cval {
+	int type; /* DB_INT, DB_TEXT or DB_NULL */
+	int64_t i;
+	const char *s;
+};
+
+static int cval_take(struct ctx *c, struct db_stmt *st, int i, struct cval *v)
+{
+	v->type = db_column_type(st, i);
+	v->i = 0;
+	v->s = NULL;
+	if (v->type == DB_INT) {
+		v->i = db_column_int(st, i);
+	} else if (v->type == DB_TEXT) {
+		v->s = arena_strdup(c->arena, db_column_text(st, i));
+		if (!v->s)
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	} else {
+		v->type = DB_NULL;
+	}
+	return PS_OK;
+}
+
+static void cval_write(struct jw *w, const char *key, const struct cval *v)
+{
+	if (v->type == DB_INT)
+		jw_int(w, key, v->i);
+	else if (v->type == DB_TEXT)
+		jw_str(w, key, v->s);
+	else
+		jw_null(w, key);
+}
+
+/* A string the tree set with json_object_set_new(o, key, json_string(s)):
+ * no key at all when s is NULL. */
+static void str_opt(struct jw *w, const char *key, const char *s)
+{
+	if (s)
+		jw_str(w, key, s);
+}
+
+static int column(struct db_stmt *st, const char *name)
+{
+	int n = db_column_count(st);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(db_column_name(st, i), name) == 0)
+			return i;
+	return -1;
+}
+
+static int64_t column_int(struct db_stmt *st, int i)
+{
+	return i >= 0 && db_column_type(st, i) == DB_INT ? db_column_int(st, i) : 0;
+}
+
+/* An evidence item as request_report numbers it. */
+struct report_item {
+	int64_t no;
+	struct cval kind, title, source, collected_at;
+	struct report_item *next;
+};
+
+/* How the rows of one part are written: each row's object, and what the
+ * part keeps for later. */
+struct part {
+	struct ctx *c;
+	int full;                        /* parties in full (PROC-ACCEPT-ANON) */
+	int64_t n;                       /* rows written */
+	struct report_item *head, **tail; /* evidence, for request_report */
+};
+
+typedef int (*row_fn)(struct part *p, struct db_stmt *st, struct jw *w);
+
+static int row_plain(struct part *p, struct db_stmt *st, struct jw *w)
+{
+	int n = db_column_count(st);
+
+	(void)p;
+	for (int i = 0; i < n; i++)
+		rows_write_col(st, i, w);
+	return PS_OK;
+}
+
 /* Mask ID numbers (with the birth date they hold and the phone) and
  * confidential reporters for users who don't work the case (PII-1,
  * PROC-ACCEPT-ANON). */
-static void mask_parties(json_t *parties, int full)
+static int row_party(struct part *p, struct db_stmt *st, struct jw *w)
 {
-	json_t *p;
-	size_t i;
+	int n = db_column_count(st), conf = column_int(st, column(st, "confidential")) != 0;
 
-	json_array_foreach(parties, i, p) {
-		const char *num = json_string_value(json_object_get(p, "id_number"));
-		char masked[19];
+	for (int i = 0; i < n; i++) {
+		const char *name = db_column_name(st, i);
+		int text = db_column_type(st, i) == DB_TEXT;
 
-		if (!full && num) {
-			idcard_mask(num, masked);
-			json_object_set_new(p, "id_number", json_string(masked));
-		}
-		if (!full) {
+		if (strcmp(name, "confidential") == 0) {
+			jw_bool(w, name, conf);
+		} else if (p->full) {
+			rows_write_col(st, i, w);
+		} else if (strcmp(name, "id_number") == 0 && text) {
+			char masked[19];
+
+			idcard_mask(db_column_text(st, i), masked);
+			jw_str(w, name, masked);
+		} else if (strcmp(name, "birth_date") == 0) {
 			/* the birth date is digits 7–14 of the number: not beside a mask */
-			const char *ph = json_string_value(json_object_get(p, "phone"));
+			jw_null(w, name);
+		} else if ((strcmp(name, "phone") == 0 || strcmp(name, "address") == 0) && conf) {
+			jw_null(w, name);
+		} else if (strcmp(name, "phone") == 0 && text) {
+			char m[24];
 
-			json_object_set_new(p, "birth_date", json_null());
-			if (ph) {
-				char m[24];
-
-				text_mask_phone(ph, m);
-				json_object_set_new(p, "phone", json_string(m));
-			}
-		}
-		json_object_set_new(p, "confidential",
-				    json_boolean(json_integer_value(json_object_get(p, "confidential"))));
-		if (!full && json_is_true(json_object_get(p, "confidential"))) {
-			json_object_set_new(p, "name", json_string("（保密）"));
-			json_object_set_new(p, "phone", json_null());
-			json_object_set_new(p, "address", json_null());
+			text_mask_phone(db_column_text(st, i), m);
+			jw_str(w, name, m);
+		} else if (strcmp(name, "name") == 0 && conf) {
+			jw_str(w, name, "（保密）");
+		} else {
+			rows_write_col(st, i, w);
 		}
 	}
+	return PS_OK;
 }
 
-static int sub(struct ctx *c, json_t *obj, const char *key, const char *sql, int64_t id)
+/* PROC-ACCEPT-ANON: the interviews name their subject too */
+static int row_interview(struct part *p, struct db_stmt *st, struct jw *w)
 {
-	struct rows_query q;
-	json_t *arr;
+	int n = db_column_count(st), conf = column_int(st, column(st, "confidential")) != 0;
+
+	for (int i = 0; i < n; i++) {
+		const char *name = db_column_name(st, i);
+
+		if (strcmp(name, "confidential") == 0)
+			continue;
+		if (strcmp(name, "subject_name") == 0 && !p->full && conf)
+			jw_str(w, name, "（保密）");
+		else
+			rows_write_col(st, i, w);
+	}
+	return PS_OK;
+}
+
+/* the evidence as it is, kept for request_report */
+static int row_evidence(struct part *p, struct db_stmt *st, struct jw *w)
+{
+	struct report_item *it = arena_alloc(p->c->arena, sizeof(*it));
 	int rc;
 
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = rows_all(&q, sql, &arr);
+	if (!it)
+		return ps_fail(p->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	it->no = p->n + 1;
+	it->next = NULL;
+	rc = cval_take(p->c, st, column(st, "kind"), &it->kind);
+	if (!rc)
+		rc = cval_take(p->c, st, column(st, "title"), &it->title);
+	if (!rc)
+		rc = cval_take(p->c, st, column(st, "source"), &it->source);
+	if (!rc)
+		rc = cval_take(p->c, st, column(st, "collected_at"), &it->collected_at);
 	if (rc)
 		return rc;
-	return json_object_set_new(obj, key, arr) ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足")
-						   : PS_OK;
+	*p->tail = it;
+	p->tail = &it->next;
+	return row_plain(p, st, w);
+}
+
+/* The rows of sql (bound to the case id) as an array under key. */
+static int sub(struct part *p, struct jw *w, const char *key, const char *sql, int64_t id, row_fn fn)
+{
+	struct ctx *c = p->c;
+	struct db_stmt *st;
+	int rc = db_prepare(c->db, sql, &st, c->err);
+
+	if (rc)
+		return rc;
+	rc = db_bind_int(st, 1, id);
+	jw_arr(w, key);
+	p->n = 0;
+	while (!rc && (rc = db_step(st, c->err)) == PS_ROW) {
+		jw_obj(w, NULL);
+		rc = fn(p, st, w);
+		jw_end_obj(w);
+		p->n++;
+	}
+	db_finalize(st);
+	jw_end_arr(w);
+	if (rc == PS_DONE || rc == PS_OK)
+		rc = rows_write_rc(c, w);
+	return rc;
 }
 
 /* The 呈请报告 (request_report) the approvers read before approving, and
  * its print page: the facts established, the evidence items of the case's
  * 证据清单 numbered in the order entered — never a fixed sentence — and the
- * officer's opinion. Built from the answer's own fields. */
-static void request_report(json_t *obj)
+ * officer's opinion. Built from the answer's own fields (an item whose kind
+ * has no label is left out, its number kept). */
+static void request_report(struct jw *w, const struct part *p, const struct cval *facts,
+			   const struct cval *opinion, const struct cval *by_name, const struct cval *at)
 {
-	json_t *ev = json_array(), *e;
-	size_t i;
+	jw_obj(w, "request_report");
+	cval_write(w, "facts", facts);
+	jw_arr(w, "evidence");
+	for (const struct report_item *it = p->head; it; it = it->next) {
+		const char *label = enums_label(ES_EVIDENCE_KIND, it->kind.type == DB_TEXT ? it->kind.s : NULL);
 
-	json_array_foreach(json_object_get(obj, "evidence"), i, e)
-		json_array_append_new(ev, json_pack("{s:I, s:O, s:s, s:O, s:O, s:O}", "no", (json_int_t)(i + 1), "kind",
-						    json_object_get(e, "kind"), "kind_label",
-						    enums_label(ES_EVIDENCE_KIND, json_string_value(json_object_get(e, "kind"))),
-						    "title", json_object_get(e, "title"), "source",
-						    json_object_get(e, "source") ? json_object_get(e, "source") : json_null(),
-						    "collected_at",
-						    json_object_get(e, "collected_at") ? json_object_get(e, "collected_at")
-										       : json_null()));
-	json_object_set_new(obj, "request_report",
-			    json_pack("{s:O, s:o, s:O, s:O, s:O}", "facts",
-				      json_object_get(obj, "facts") ? json_object_get(obj, "facts") : json_null(),
-				      "evidence", ev, "opinion",
-				      json_object_get(obj, "report_opinion") ? json_object_get(obj, "report_opinion")
-									     : json_null(),
-				      "by_name",
-				      json_object_get(obj, "report_by_name") ? json_object_get(obj, "report_by_name")
-									     : json_null(),
-				      "at", json_object_get(obj, "report_at") ? json_object_get(obj, "report_at") : json_null()));
+		if (!label)
+			continue;
+		jw_obj(w, NULL);
+		jw_int(w, "no", it->no);
+		cval_write(w, "kind", &it->kind);
+		jw_str(w, "kind_label", label);
+		cval_write(w, "title", &it->title);
+		cval_write(w, "source", &it->source);
+		cval_write(w, "collected_at", &it->collected_at);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	cval_write(w, "opinion", opinion);
+	cval_write(w, "by_name", by_name);
+	cval_write(w, "at", at);
+	jw_end_obj(w);
 }
 
-int cases_view_get(struct ctx *c, int64_t id, json_t **out)
+/* The case's own row with the keys the answer adds after its columns;
+ * keeps what request_report reads from it. */
+static int case_head(struct ctx *c, const struct case_row *k, int64_t id, struct jw *w, struct cval *facts,
+		     struct cval *opinion, struct cval *by_name, struct cval *at)
 {
-	struct case_row k;
 	struct rows_query q;
-	json_t *obj;
-	int rc, full;
+	struct db_stmt *st;
+	json_t *actions;
+	int rc, n;
 
-	*out = NULL;
-	rc = case_load(c, id, &k);
-	if (rc)
-		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_one(&q,
+	rc = db_prepare(c->db,
 		      "SELECT k.id, k.case_no, k.receipt_code, k.kind, k.procedure, k.status, k.title,"
 		      " k.offence_code, k.summary, k.source, k.incident_id, k.act_date, k.act_place,"
 		      " k.discovered_date, k.reported_at, k.accepted_at, k.filed_at, k.decided_at,"
@@ -215,149 +362,202 @@ int cases_view_get(struct ctx *c, int64_t id, json_t **out)
 		      " (SELECT name FROM users WHERE id = k.report_by) AS report_by_name,"
 		      " (SELECT name FROM users WHERE id = k.late_approved_by) AS late_approved_by_name"
 		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
-		      &obj);
+		      &st, c->err);
 	if (rc)
 		return rc;
-	json_object_set_new(obj, "status_label", json_string(flow_state_label(k.status)));
-	json_object_set_new(obj, "complex", json_boolean(k.complex));
-	json_object_set_new(obj, "late_entry", json_boolean(k.late_entry));
+	rc = rows_bind_all(&q, st);
+	if (!rc)
+		rc = db_step(st, c->err);
+	if (rc == PS_DONE)
+		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
+	if (rc != PS_ROW) {
+		db_finalize(st);
+		return rc;
+	}
+	rc = PS_OK;
+	n = db_column_count(st);
+	for (int i = 0; i < n && !rc; i++) {
+		const char *name = db_column_name(st, i);
+
+		if (strcmp(name, "complex") == 0)
+			jw_bool(w, name, k->complex);
+		else if (strcmp(name, "late_entry") == 0)
+			jw_bool(w, name, k->late_entry);
+		else
+			rows_write_col(st, i, w);
+		if (strcmp(name, "facts") == 0)
+			rc = cval_take(c, st, i, facts);
+		else if (strcmp(name, "report_opinion") == 0)
+			rc = cval_take(c, st, i, opinion);
+		else if (strcmp(name, "report_by_name") == 0)
+			rc = cval_take(c, st, i, by_name);
+		else if (strcmp(name, "report_at") == 0)
+			rc = cval_take(c, st, i, at);
+	}
+	db_finalize(st);
+	if (rc)
+		return rc;
+	str_opt(w, "status_label", flow_state_label(k->status));
 	/* the bodies the 决定书 names for 复议 and 诉讼 (settings, never the web's) */
-	json_object_set_new(obj, "review_organ", json_string(setting_text(c, "documents.review_organ", k.unit_id)));
-	json_object_set_new(obj, "litigation_court",
-			    json_string(setting_text(c, "documents.litigation_court", k.unit_id)));
+	str_opt(w, "review_organ", setting_text(c, "documents.review_organ", k->unit_id));
+	str_opt(w, "litigation_court", setting_text(c, "documents.litigation_court", k->unit_id));
 	{
 		/* the remedy notices the documents print (SUP-FY-BODY, SUP-FY-FIRST):
 		 * written here from the settings and the catalog, never by the web */
-		const char *organ = setting_text(c, "documents.review_organ", k.unit_id);
-		const char *court = setting_text(c, "documents.litigation_court", k.unit_id);
+		const char *organ = setting_text(c, "documents.review_organ", k->unit_id);
+		const char *court = setting_text(c, "documents.litigation_court", k->unit_id);
 		char buf[1024];
-		json_t *rn = json_object();
 
-		json_object_set_new(rn, "decision",
-				    json_string(remedy_notice(REMEDY_DECISION, organ, court, buf, sizeof(buf))));
-		json_object_set_new(rn, "onspot_decision",
-				    json_string(remedy_notice(REMEDY_ONSPOT, organ, court, buf, sizeof(buf))));
-		if (strcmp(k.kind, "admin") == 0)
-			json_object_set_new(rn, "decline_notice",
-					    json_string(remedy_notice(REMEDY_ADMIN_DECLINE, organ, court, buf,
-								      sizeof(buf))));
-		json_object_set_new(obj, "remedy_notices", rn);
+		jw_obj(w, "remedy_notices");
+		str_opt(w, "decision", remedy_notice(REMEDY_DECISION, organ, court, buf, sizeof(buf)));
+		str_opt(w, "onspot_decision", remedy_notice(REMEDY_ONSPOT, organ, court, buf, sizeof(buf)));
+		if (strcmp(k->kind, "admin") == 0)
+			str_opt(w, "decline_notice",
+				remedy_notice(REMEDY_ADMIN_DECLINE, organ, court, buf, sizeof(buf)));
+		jw_end_obj(w);
 	}
-	json_object_set_new(obj, "supervision_phone",
-			    json_string(setting_text(c, "station.supervision_phone", k.unit_id)));
-	json_object_set_new(obj, "bureau_complaint_phone",
-			    json_string(setting_text(c, "station.bureau_complaint_phone", k.unit_id)));
-	json_object_set_new(obj, "i_am_officer", json_boolean(k.i_am_officer));
-	json_object_set_new(obj, "i_am_main", json_boolean(k.i_am_main));
+	str_opt(w, "supervision_phone", setting_text(c, "station.supervision_phone", k->unit_id));
+	str_opt(w, "bureau_complaint_phone", setting_text(c, "station.bureau_complaint_phone", k->unit_id));
+	jw_bool(w, "i_am_officer", k->i_am_officer);
+	jw_bool(w, "i_am_main", k->i_am_main);
 	/* what the caller may do on this case, by the predicates its requests
 	 * are decided with: the web shows a button only where it would work */
-	json_object_set_new(obj, "may",
-			    json_pack("{s:b, s:b, s:b, s:b, s:b, s:b, s:o}", "edit", cases_may_edit(c, &k),
-				      "facts", case_facts_may_edit(c, &k),
-				      "staff", cases_may_staff(c, &k), "measures",
-				      measures_may_act(c, &k), "issue_documents",
-				      documents_may_issue(c, &k), "extend_limit",
-				      case_limits_may_extend(c, &k), "actions", case_actions_allowed(c, &k)));
-	rc = sub(c, obj, "officers",
-		 "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
-		 " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id", id);
+	actions = case_actions_allowed(c, k);
+	if (actions) {
+		json_t *a;
+		size_t i;
+
+		jw_obj(w, "may");
+		jw_bool(w, "edit", cases_may_edit(c, k));
+		jw_bool(w, "facts", case_facts_may_edit(c, k));
+		jw_bool(w, "staff", cases_may_staff(c, k));
+		jw_bool(w, "measures", measures_may_act(c, k));
+		jw_bool(w, "issue_documents", documents_may_issue(c, k));
+		jw_bool(w, "extend_limit", case_limits_may_extend(c, k));
+		jw_arr(w, "actions");
+		json_array_foreach(actions, i, a)
+			jw_str(w, NULL, json_string_value(a));
+		jw_end_arr(w);
+		jw_end_obj(w);
+		json_decref(actions);
+	}
+	return rows_write_rc(c, w);
+}
+
+int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
+{
+	struct case_row k;
+	struct cval facts = { DB_NULL, 0, NULL }, opinion = facts, by_name = facts, at = facts;
+	struct part p = { c, 0, 0, NULL, NULL };
+	int rc;
+
+	p.tail = &p.head;
+	rc = case_load(c, id, &k);
+	if (rc)
+		return rc;
+	/* rule (PROC-ACCEPT-ANON): parties in full for the case's people */
+	p.full = k.i_am_officer || (c->who.station_id == k.unit_id &&
+				    (ctx_has_role(c, "chief") || ctx_has_role(c, "legal")));
+	jw_obj(w, key);
+	rc = case_head(c, &k, id, w, &facts, &opinion, &by_name, &at);
 	if (!rc)
-		rc = sub(c, obj, "parties",
+		rc = sub(&p, w, "officers",
+			 "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
+			 " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id", id, row_plain);
+	if (!rc)
+		rc = sub(&p, w, "parties",
 			 "SELECT cp.id, cp.role, cp.confidential, cp.age_at_act, cp.first_offence,"
 			 " cp.pregnant_or_nursing, cp.guardian_name, cp.guardian_phone, p.id AS person_id,"
 			 " " PARTY_NAME_SQL " AS name, p.id_number, p.sex, p.birth_date,"
 			 " " PARTY_FIELD_SQL("phone") " AS phone, " PARTY_FIELD_SQL("address") " AS address,"
 			 " " PARTY_FIELD_SQL("occupation") " AS occupation"
 			 " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?"
-			 " ORDER BY cp.id", id);
+			 " ORDER BY cp.id", id, row_party);
 	if (!rc)
-		rc = sub(c, obj, "events",
+		rc = sub(&p, w, "events",
 			 "SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.detail, u.name AS user_name,"
 			 " u.role AS user_role FROM case_event e LEFT JOIN users u ON u.id = e.user_id"
-			 " WHERE e.case_id = ? ORDER BY e.id", id);
+			 " WHERE e.case_id = ? ORDER BY e.id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "interviews",
+		rc = sub(&p, w, "interviews",
 			 "SELECT i.id, i.party_id, i.kind, i.version, i.supersedes_id, i.status, i.start_at,"
 			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, " PARTY_NAME_SQL " AS subject_name,"
 			 " cp.confidential"
 			 " FROM interview i JOIN case_party cp ON cp.id = i.party_id JOIN person p ON p.id = cp.person_id"
-			 " WHERE i.case_id = ? ORDER BY i.id", id);
+			 " WHERE i.case_id = ? ORDER BY i.id", id, row_interview);
 	if (!rc)
-		rc = sub(c, obj, "notices",
+		rc = sub(&p, w, "notices",
 			 "SELECT n.id, n.party_id, n.kind, n.at, n.penalty_text, n.statement, n.waived,"
 			 " n.statement_missing_reason,"
 			 " u.name AS officer_name FROM case_notice n JOIN users u ON u.id = n.officer_id"
-			 " WHERE n.case_id = ? ORDER BY n.id", id);
+			 " WHERE n.case_id = ? ORDER BY n.id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "proposals",
+		rc = sub(&p, w, "proposals",
 			 "SELECT pp.id, pp.party_id, pp.offence_code, pp.tier, pp.law, pp.warning, pp.fine,"
 			 " pp.det_days, pp.credit_days, pp.lenient, pp.lenient_reason, pp.repeat_offence,"
 			 " pp.exec_exempt, pp.exempt_override_reason, pp.no_penalty, pp.level, pp.status,"
 			 " pp.decision_no, " PARTY_NAME_SQL " AS party_name FROM penalty_proposal pp"
 			 " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
-			 " WHERE pp.case_id = ? ORDER BY pp.id", id);
+			 " WHERE pp.case_id = ? ORDER BY pp.id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "approvals",
+		rc = sub(&p, w, "approvals",
 			 "SELECT a.id, a.subject, a.step, a.role, a.unit_id, o.name AS unit_name, a.status,"
 			 " a.decided_at, a.opinion, u.name AS decided_by_name FROM approval a"
 			 " JOIN org_unit o ON o.id = a.unit_id LEFT JOIN users u ON u.id = a.decided_by"
-			 " WHERE a.case_id = ? ORDER BY a.id", id);
+			 " WHERE a.case_id = ? ORDER BY a.id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "property",
+		rc = sub(&p, w, "property",
 			 "SELECT id, name, quantity, owner_party_id, seized_at, kept_at, keeper, status"
-			 " FROM case_property WHERE case_id = ? ORDER BY id", id);
+			 " FROM case_property WHERE case_id = ? ORDER BY id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "evidence",
+		rc = sub(&p, w, "evidence",
 			 "SELECT e.id, e.kind, e.title, e.description, e.source, e.collected_at, e.interview_id,"
 			 " e.property_id, e.created_at, u.name AS created_by_name FROM evidence e"
-			 " JOIN users u ON u.id = e.created_by WHERE e.case_id = ? ORDER BY e.id", id);
+			 " JOIN users u ON u.id = e.created_by WHERE e.case_id = ? ORDER BY e.id", id, row_evidence);
 	if (!rc)
-		rc = sub(c, obj, "facts_history",
+		rc = sub(&p, w, "facts_history",
 			 "SELECT f.id, f.old_facts, f.new_facts, f.reason, f.edited_at, u.name AS edited_by_name"
 			 " FROM case_facts_edit f JOIN users u ON u.id = f.edited_by WHERE f.case_id = ? ORDER BY f.id",
-			 id);
+			 id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "notice_evidence",
+		rc = sub(&p, w, "notice_evidence",
 			 "SELECT ne.notice_id, ne.evidence_id FROM notice_evidence ne"
 			 " JOIN case_notice n ON n.id = ne.notice_id WHERE n.case_id = ?"
-			 " ORDER BY ne.notice_id, ne.evidence_id", id);
+			 " ORDER BY ne.notice_id, ne.evidence_id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "attachments",
+		rc = sub(&p, w, "attachments",
 			 "SELECT a.id, a.evidence_id, a.sha256, a.size, a.mime, a.file_name, a.created_at"
 			 " FROM evidence_attachment a JOIN evidence e ON e.id = a.evidence_id"
-			 " WHERE e.case_id = ? ORDER BY a.id", id);
+			 " WHERE e.case_id = ? ORDER BY a.id", id, row_plain);
 	if (!rc)
-		rc = sub(c, obj, "documents",
+		rc = sub(&p, w, "documents",
 			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name,"
 			 " ou.name AS organ_name FROM case_document d JOIN users u ON u.id = d.created_by"
 			 " LEFT JOIN org_unit ou ON ou.id = COALESCE(d.organ_unit_id, (SELECT unit_id FROM police_case WHERE id = d.case_id))"
 			 " WHERE d.case_id = ?"
-			 " ORDER BY d.id", id);
-	if (rc) {
-		json_decref(obj);
+			 " ORDER BY d.id", id, row_plain);
+	if (rc)
 		return rc;
-	}
-	request_report(obj);
-	/* rule (PROC-ACCEPT-ANON): parties in full for the case's people */
-	full = k.i_am_officer || (c->who.station_id == k.unit_id &&
-				  (ctx_has_role(c, "chief") || ctx_has_role(c, "legal")));
-	mask_parties(json_object_get(obj, "parties"), full);
-	{
-		/* PROC-ACCEPT-ANON: the interviews name their subject too */
-		json_t *iv;
-		size_t i;
+	request_report(w, &p, &facts, &opinion, &by_name, &at);
+	jw_end_obj(w);
+	rc = rows_write_rc(c, w);
+	if (!rc)
+		rc = audit_read(c, "case", k.case_no);
+	return rc;
+}
 
-		json_array_foreach(json_object_get(obj, "interviews"), i, iv) {
-			if (!full && json_integer_value(json_object_get(iv, "confidential")))
-				json_object_set_new(iv, "subject_name", json_string("（保密）"));
-			json_object_del(iv, "confidential");
-		}
-	}
-	rc = audit_read(c, "case", k.case_no);
-	if (rc) {
-		json_decref(obj);
-		return rc;
-	}
-	*out = obj;
-	return PS_OK;
+int cases_view_get(struct ctx *c, int64_t id, json_t **out)
+{
+	struct jw w;
+	int rc;
+
+	*out = NULL;
+	jw_init(&w, CASE_VIEW_MAX);
+	rc = cases_view_write(c, id, NULL, &w);
+	if (!rc)
+		rc = json_parse_stored(jw_text(&w, NULL), out, c->err);
+	if (!rc && !*out)
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	jw_release(&w);
+	return rc;
 }

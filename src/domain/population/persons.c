@@ -647,26 +647,26 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	return rc;
 }
 
-int persons_get(struct ctx *c, int64_t id, json_t **out)
+int persons_write(struct ctx *c, int64_t id, struct jw *w)
 {
 	struct rows_query q;
-	json_t *p, *arr;
 	int rc;
 
-	*out = NULL;
 	rc = authz_require(c, ACT_PERSON_READ);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_one(&q,
-		      "SELECT p.id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.address, p.occupation,"
-		      " p.kind, p.address_id, p.household_no, p.key_person, p.key_tags, p.compared_at, p.unit_id,"
-		      " o.name AS unit_name, a.community, a.building, a.unit_no, a.room"
-		      " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
-		      " WHERE p.id = ? AND o.path LIKE ?",
-		      &p);
+	jw_obj(w, NULL);
+	jw_obj(w, "person");
+	rc = rows_write_cols(&q,
+			     "SELECT p.id, p.id_number, p.name, p.sex, p.birth_date, p.phone, p.address, p.occupation,"
+			     " p.kind, p.address_id, p.household_no, p.key_person, p.key_tags, p.compared_at, p.unit_id,"
+			     " o.name AS unit_name, a.community, a.building, a.unit_no, a.room"
+			     " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
+			     " WHERE p.id = ? AND o.path LIKE ?",
+			     w);
 	if (rc == PS_ENOTFOUND) {
 		int64_t n = 0;
 
@@ -688,12 +688,9 @@ int persons_get(struct ctx *c, int64_t id, json_t **out)
 		rows_binds(&q, c);                                            \
 		rows_bind_int(&q, id);                                        \
 		rows_bind_text(&q, ctx_scope_like(c));                        \
-		rc = rows_all(&q, sql, &arr);                                 \
-		if (rc) {                                                     \
-			json_decref(p);                                       \
+		rc = rows_write_all(&q, sql, key, w);                         \
+		if (rc)                                                       \
 			return rc;                                            \
-		}                                                             \
-		json_object_set_new(p, key, arr);                             \
 	} while (0)
 	SUB("rentals", "SELECT r.id, r.level, r.rooms, a.community, a.building, a.unit_no, a.room FROM rental r"
 		       " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
@@ -716,12 +713,11 @@ int persons_get(struct ctx *c, int64_t id, json_t **out)
 		       " JOIN org_unit o ON o.id = l.station_id WHERE l.person_id = ? AND o.path LIKE ?"
 		       " ORDER BY l.id DESC");
 #undef SUB
+	jw_end_obj(w);
+	jw_end_obj(w);
+	rc = rows_write_rc(c, w);
 	/* the full record is personal data: the read is audited (PII-1, AUD-1) */
-	rc = audit_read(c, "person", arena_printf(c->arena, "%lld", (long long)id));
-	if (rc) {
-		json_decref(p);
-		return rc;
-	}
-	*out = json_pack("{s:o}", "person", p);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (!rc)
+		rc = audit_read(c, "person", arena_printf(c->arena, "%lld", (long long)id));
+	return rc;
 }

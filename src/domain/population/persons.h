@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/jw.h"
 #include "domain/ctx.h"
 
 struct person_input {
@@ -45,9 +46,12 @@ int persons_check(struct ctx *c, const struct person_input *in, struct person_ch
 /* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
 
-/* The whole record: rentals, tenancies, cases, hits, floating data, letters.
- * The full ID number is shown here and the read is audited. */
-int persons_get(struct ctx *c, int64_t id, json_t **out);
+/* The whole record, {"person":{…}} with its rentals, tenancies, cases,
+ * hits, floating data, letters, written as text into w (core/jw; issue 14:
+ * no JSON tree for an audited read). The full ID number is shown here and
+ * the read is audited. On failure w holds an incomplete text the caller
+ * drops; nothing is audited then. */
+int persons_write(struct ctx *c, int64_t id, struct jw *w);
 
 /* PS_OK when person_id is registered within the user's unit; otherwise
  * PS_ENOTFOUND (no such person) or PS_EFORBIDDEN (another unit's record,

@@ -1,0 +1,208 @@
+#include "core/jw.h"
+#include "core/rc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void jw_init(struct jw *w, size_t max)
+{
+	buf_init(&w->b, max);
+	w->depth = 0;
+	w->rc = PS_OK;
+}
+
+void jw_release(struct jw *w)
+{
+	buf_release(&w->b);
+	w->depth = 0;
+	w->rc = PS_OK;
+}
+
+int jw_rc(const struct jw *w)
+{
+	return w->rc;
+}
+
+const char *jw_text(const struct jw *w, size_t *len)
+{
+	if (len)
+		*len = w->b.len;
+	return buf_str(&w->b);
+}
+
+static void add(struct jw *w, const char *p, size_t n)
+{
+	if (!w->rc)
+		w->rc = buf_add(&w->b, p, n);
+}
+
+/* The length of the UTF-8 sequence at s (at most n bytes), as jansson's
+ * utf8_check_first/utf8_check_full accept it; 0 when it is not valid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len, i;
+	uint32_t v;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (len == 3 && v < 0x800) ||
+	    (len == 4 && v < 0x10000))
+		return 0;
+	return len;
+}
+
+/* s as a JSON string, jansson's escapes (dump.c dump_string, no flags) */
+static void string(struct jw *w, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	size_t n = strlen(s);
+	const unsigned char *end = p + n;
+
+	add(w, "\"", 1);
+	while (p < end && !w->rc) {
+		size_t len = utf8_len(p, (size_t)(end - p));
+		char esc[8];
+		const char *e = esc;
+		size_t elen = 2;
+
+		if (!len) {
+			w->rc = PS_EINVAL;
+			break;
+		}
+		if (len > 1 || (*p >= 0x20 && *p != '"' && *p != '\\')) {
+			p += len;
+			continue;
+		}
+		add(w, (const char *)run, (size_t)(p - run));
+		switch (*p) {
+		case '\\': e = "\\\\"; break;
+		case '"': e = "\\\""; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		default:
+			snprintf(esc, sizeof(esc), "\\u%04X", (unsigned)*p);
+			elen = 6;
+		}
+		add(w, e, elen);
+		run = ++p;
+	}
+	add(w, (const char *)run, (size_t)(p - run));
+	add(w, "\"", 1);
+}
+
+/* the comma before a value and its key */
+static void head(struct jw *w, const char *key)
+{
+	if (w->rc)
+		return;
+	if (w->depth > 0) {
+		if (w->used[w->depth - 1])
+			add(w, ",", 1);
+		w->used[w->depth - 1] = 1;
+	}
+	if (key) {
+		string(w, key);
+		add(w, ":", 1);
+	}
+}
+
+static void open(struct jw *w, const char *key, const char *brace)
+{
+	head(w, key);
+	if (w->rc)
+		return;
+	if (w->depth >= JW_MAX_DEPTH) {
+		w->rc = PS_EINVAL;
+		return;
+	}
+	add(w, brace, 1);
+	w->used[w->depth++] = 0;
+}
+
+static void close_(struct jw *w, const char *brace)
+{
+	if (w->rc)
+		return;
+	if (w->depth == 0) {
+		w->rc = PS_EINVAL;
+		return;
+	}
+	w->depth--;
+	add(w, brace, 1);
+}
+
+void jw_obj(struct jw *w, const char *key)
+{
+	open(w, key, "{");
+}
+
+void jw_arr(struct jw *w, const char *key)
+{
+	open(w, key, "[");
+}
+
+void jw_end_obj(struct jw *w)
+{
+	close_(w, "}");
+}
+
+void jw_end_arr(struct jw *w)
+{
+	close_(w, "]");
+}
+
+void jw_str(struct jw *w, const char *key, const char *s)
+{
+	head(w, key);
+	if (!s)
+		add(w, "null", 4);
+	else if (!w->rc)
+		string(w, s);
+}
+
+void jw_int(struct jw *w, const char *key, int64_t v)
+{
+	char num[24];
+	int n = snprintf(num, sizeof(num), "%lld", (long long)v);
+
+	head(w, key);
+	add(w, num, (size_t)n);
+}
+
+void jw_bool(struct jw *w, const char *key, int v)
+{
+	head(w, key);
+	if (v)
+		add(w, "true", 4);
+	else
+		add(w, "false", 5);
+}
+
+void jw_null(struct jw *w, const char *key)
+{
+	head(w, key);
+	add(w, "null", 4);
+}
