@@ -38,20 +38,34 @@ int api_write_failed(void)
  * exists as a batch is about to be taken, the committer reads it, removes
  * it and arms what it says (one line of words, any order):
  *     at=step|commit  kind=ioerr|full|fsync  n=N  txn=lose|keep  conn=writer|any
- *     gather_ms=M  match=TEXT (the rest of the line: only statements
- *     containing TEXT count)
+ *     gather_ms=M  gather_n=N  match=TEXT (the rest of the line: only
+ *     statements containing TEXT count)
  * at/kind/n/txn/conn/match arm db_test_fault_arm (n defaults to 1, txn to
  * lose, conn to writer);
  * gather_ms makes this one batch wait M ms (at most 5000) before it takes
- * the queue, so that concurrent requests land in the same batch. A test
+ * the queue, so that concurrent requests land in the same batch; with
+ * gather_n it waits instead until N jobs are queued, for at most M ms (at
+ * most 60000: a loaded machine's argon2id checks may take seconds). A test
  * knows the file was taken when it is gone. */
 #ifdef PS_TEST_HOOKS
+/* jobs waiting in the queue */
+static int queued(void)
+{
+	int n = 0;
+
+	pthread_mutex_lock(&q_lock);
+	for (const struct commit_job *j = q_head; j; j = j->next)
+		n++;
+	pthread_mutex_unlock(&q_lock);
+	return n;
+}
+
 static int test_hooks_poll(void)
 {
 	static const char *path;
 	static int looked;
 	char line[256], *save = NULL, *match = NULL;
-	int at = 0, kind = DB_FAULT_IOERR, n = 1, lose = 1, any = 0, gather = 0;
+	int at = 0, kind = DB_FAULT_IOERR, n = 1, lose = 1, any = 0, gather = 0, want = 0;
 	FILE *f;
 
 	if (!looked) {
@@ -96,6 +110,8 @@ static int test_hooks_poll(void)
 			n = atoi(w + 2);
 		else if (strncmp(w, "gather_ms=", 10) == 0)
 			gather = atoi(w + 10);
+		else if (strncmp(w, "gather_n=", 9) == 0)
+			want = atoi(w + 9);
 		else
 			log_warn("test hook: unknown word in %s: %s", path, w);
 	}
@@ -104,8 +120,12 @@ static int test_hooks_poll(void)
 	if (at)
 		db_test_fault_arm((enum db_fault_at)at, (enum db_fault_kind)kind, n, lose, any,
 				  match);
-	if (gather > 0)
+	if (gather > 0 && want > 0) {
+		for (int waited = 0; waited < gather && waited < 60000 && queued() < want; waited += 10)
+			usleep(10 * 1000);
+	} else if (gather > 0) {
 		usleep((useconds_t)(gather > 5000 ? 5000 : gather) * 1000);
+	}
 	return gather > 0;
 }
 #endif

@@ -371,7 +371,7 @@ static void copy_file(struct server *srv, const char *from, const char *to, cons
 {
 	FILE *f = fopen(from, "rb");
 	char *p;
-	long n;
+	long n = 0;
 
 	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET) != 0)
 		fail_msg("cannot read %s", from);

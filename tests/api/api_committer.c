@@ -289,7 +289,7 @@ STORY(a_refused_job_leaves_its_batch_committed)
 	s[n++] = (struct shot){ mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL, { 0 } };
 	s[n++] = (struct shot){ bs, "GET", fmt(srv, API "/persons/%lld", mine), NULL, { 0 } };
 
-	arm(srv, "gather_ms=1500");
+	arm(srv, "gather_ms=60000 gather_n=8");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 8);
@@ -338,7 +338,7 @@ STORY(b_commit_ioerr_answers_the_whole_batch_503_and_writes_go_on)
 	s[n++] = (struct shot){ mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL, { 0 } };
 
 	srv->allow_5xx = 1;
-	arm(srv, "at=commit kind=ioerr gather_ms=1500");
+	arm(srv, "at=commit kind=ioerr gather_ms=60000 gather_n=7");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 7);
@@ -379,7 +379,7 @@ STORY(c_disk_full_mid_batch_answers_the_whole_batch_503)
 	}
 	srv->allow_5xx = 1;
 	/* the third registration's insert: two jobs were run and released */
-	arm(srv, "at=step n=3 kind=full txn=lose gather_ms=1500 match=INSERT INTO person(");
+	arm(srv, "at=step n=3 kind=full txn=lose gather_ms=60000 gather_n=6 match=INSERT INTO person(");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 6);
@@ -412,7 +412,7 @@ STORY(d_a_failed_statement_that_keeps_the_transaction_loses_one_job)
 				      person_body(srv, fmt(srv, "语句失败%d", i), ids[n]), { 0 } };
 	}
 	srv->allow_5xx = 1;
-	arm(srv, "at=step n=3 kind=full txn=keep gather_ms=1500 match=INSERT INTO person(");
+	arm(srv, "at=step n=3 kind=full txn=keep gather_ms=60000 gather_n=6 match=INSERT INTO person(");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 6);
@@ -491,7 +491,7 @@ STORY(f_a_login_in_a_lost_batch_is_not_a_login)
 			      "{\"username\":\"minjing2\",\"password\":\"wrong-password-1\"}",
 			      { 0 } };
 	srv->allow_5xx = 1;
-	arm(srv, "at=commit kind=ioerr gather_ms=3000");
+	arm(srv, "at=commit kind=ioerr gather_ms=60000 gather_n=2");
 	fire(srv, s, 2);
 	assert_armed_and_taken(srv);
 	assert_true(gathered(srv) >= 2);
@@ -593,7 +593,7 @@ STORY(i_a_batch_stays_within_the_stores_transaction)
 	memset(s, 0, sizeof(s));
 	for (int i = 0; i < 64; i++)
 		s[i] = (struct shot){ mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL, { 0 } };
-	arm(srv, "gather_ms=5000");
+	arm(srv, "gather_ms=60000 gather_n=64");
 	fire(srv, s, 64);
 	assert_armed_and_taken(srv);
 	for (int i = 0; i < 64; i++)
