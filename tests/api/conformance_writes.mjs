@@ -382,8 +382,16 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const det = (await m1.call('GET', `/trade-units/${tuId}`)).body
   const items = ((det && det.checklist) || []).map((item, i) => ({ item, ok: i !== 0 }))
   const later = new Date(Date.now() + 8 * 3600e3 + 10 * 86400e3).toISOString().slice(0, 10)
-  await m1.call('POST', `/trade-units/${tuId}/inspections`, { inspected_on: today, items, notes: '契约检查',
-    findings: [{ description: '未登记证件号码', deadline: later, offence_code: 'OF-088' }] })
+  // a hotel inspection: the officers' ID shown (COM-HOTEL-POLICE)
+  await m1.call('POST', `/trade-units/${tuId}/inspections`, { inspected_on: today, items, notes: '契约检查', id_shown: true,
+    findings: [{ description: '未登记证件号码', deadline: later, kind: 'guest_unregistered', offence_code: 'OF-088' }] })
+  const det2 = (await m1.call('GET', `/trade-units/${tuId}`)).body
+  const insId = det2 && det2.inspections && det2.inspections[0] ? det2.inspections[0].id : 0
+  await m1.call('PATCH', `/trade-inspections/${insId}`, { notes: '契约检查（更正）' })
+  // a registration change and its filing with the police (COM-HOTEL-CHANGE)
+  const chg = (await m1.call('POST', `/trade-units/${tuId}/changes`, { kind: 'rename', changed_on: today })).body
+  const chgId = chg && chg.changes ? (chg.changes.find((x) => x.kind === 'rename') || {}).id || 0 : 0
+  await m1.call('POST', `/trade-units/${tuId}/change-filings`, { change_id: chgId, filed_on: today })
   const tfl = (await m1.call('GET', '/trade-findings?open=1')).body
   const tfd = tfl && tfl.items ? tfl.items.find((x) => x.unit_id === tuId) : null
   await m1.call('POST', `/trade-findings/${tfd ? tfd.id : 0}/recheck`, { checked_on: today, rectified: false, notes: '未整改',
