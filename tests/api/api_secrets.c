@@ -31,7 +31,7 @@ static char *slurp(const char *path, size_t *n)
 {
 	FILE *f = fopen(path, "rb");
 	char *p;
-	long len;
+	long len = 0;
 
 	*n = 0;
 	if (!f)
