@@ -435,12 +435,81 @@ STORY(rental_penalties)
 	EXPECT_NUM(r, "rental.visits.0.zl_fine_yuan", 2400);
 }
 
+
+/* the number in the today-page row (the clerk's 待办) of user whose label starts with prefix
+ * ("居住证待签注：3 张" → 3); 0 when there is no such row, and the row's
+ * route and due day into *route / *due_on when asked */
+static long long today_n(struct server *srv, const char *user, const char *prefix, const char **route,
+			 const char **due_on)
+{
+	struct resp *r = http(srv, U(user), "GET", strcmp(user, "neiqin") ? API "/today" : API "/todos", NULL);
+	json_t *it;
+	size_t i, n = strlen(prefix);
+
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (!strncmp(jstr(it, "label"), prefix, n)) {
+			if (route)
+				*route = fmt(srv, "%s", jstr(it, "route"));
+			if (due_on)
+				*due_on = fmt(srv, "%s", jstr(it, "due_on"));
+			assert_int_equal(jint(it, "count"), atoll(jstr(it, "label") + n));
+			return atoll(jstr(it, "label") + n);
+		}
+	return 0;
+}
+
+/* 7. the station's 居住证 work on the today page and 待办, as counts: one
+ * more accepted card to issue, two cards in their 签注 window, one endorsed
+ * (one fewer), then the other overdue; the auxiliary has no such work and
+ * 北社's officer does not see 城关's */
+STORY(today_rows)
+{
+	long long p1 = floating_person(srv, "今日甲", mshift(srv, 0, -8));
+	long long p2 = floating_person(srv, "今日乙", mshift(srv, 0, -8));
+	long long p3 = floating_person(srv, "今日丙", mshift(srv, 0, -8));
+	long long acc0 = today_n(srv, "minjing1", "居住证待制作发放：", NULL, NULL);
+	long long bei0 = today_n(srv, "beishe_mj1", "居住证待制作发放：", NULL, NULL);
+	long long c1, c2, id, e0, o0;
+	const char *route = NULL, *due_on = NULL, *due = mshift(srv, 0, 12), *opens = mshift(srv, 0, 11);
+	long long to_open = days_until(srv, opens), to_due = days_until(srv, due);
+
+	/* accepted today: 15 days to issue (the day itself not counted) */
+	id = applied(srv, p3);
+	EXPECT(step(srv, "minjing1", id, "accept", NULL), 200);
+	assert_int_equal(today_n(srv, "minjing1", "居住证待制作发放：", &route, &due_on), acc0 + 1);
+	assert_string_equal(route, "/population/residence-permits?status=accepted");
+	assert_true(strcmp(due_on, dstr(srv, 15)) <= 0);
+	assert_int_equal(today_n(srv, "neiqin", "居住证待制作发放：", NULL, NULL), acc0 + 1);
+	assert_int_equal(today_n(srv, "fujing", "居住证", NULL, NULL), 0);
+	assert_int_equal(today_n(srv, "beishe_mj1", "居住证待制作发放：", NULL, NULL), bei0);
+
+	/* two cards issued today; their 签注 window opens in 11 months */
+	c1 = issued_card(srv, p1, "JZZTEST0701");
+	c2 = issued_card(srv, p2, "JZZTEST0702");
+	clock_advance(srv, DAYS(to_open));
+	e0 = today_n(srv, "minjing1", "居住证待签注：", &route, &due_on);
+	assert_true(e0 >= 2);
+	assert_string_equal(route, "/population/residence-permits?endorse_due=1");
+	assert_true(strcmp(due_on, due) <= 0);
+	EXPECT(step(srv, "neiqin", c2, "endorse", "{}"), 200);
+	assert_int_equal(today_n(srv, "minjing1", "居住证待签注：", NULL, NULL), e0 - 1);
+	/* the day after the due day: c1 is overdue, no longer due */
+	clock_advance(srv, DAYS(to_due - to_open + 1));
+	o0 = today_n(srv, "minjing1", "居住证逾期未签注：", &route, NULL);
+	assert_true(o0 >= 1);
+	assert_string_equal(route, "/population/residence-permits?endorse_overdue=1");
+	EXPECT(step(srv, "minjing1", c1, "endorse", "{}"), 200);
+	assert_int_equal(today_n(srv, "minjing1", "居住证逾期未签注：", NULL, NULL), o0 - 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(apply_accept_issue), T(half_year), T(endorsement), T(scope_and_audit), T(offences), T(rental_penalties),
+		T(today_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

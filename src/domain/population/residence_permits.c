@@ -633,3 +633,72 @@ int residence_permits_clocks(struct clock_sink *k, enum clock_scope s)
 
 	return clocks_scan(k, s, &d);
 }
+
+/* ---- the today page and 待办 ---- */
+
+static int today_row(struct ctx *c, json_t *items, int64_t n, const char *label, const char *detail,
+		     const char *due_on, const char *query)
+{
+	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I}", "kind", "residence_permit", "label", label, "detail",
+				detail, "due_on", due_on ? due_on : "", "route",
+				arena_printf(c->arena, "/population/residence-permits?%s", query), "count", (json_int_t)n);
+
+	return !row || json_array_append_new(items, row) ? NOMEM(c) : PS_OK;
+}
+
+/* The station's 居住证 work as counts (no names: nothing personal is read):
+ * applications to accept, cards to make and issue (COM-RESCARD-ISSUE), 签注
+ * windows open and 签注 overdue (COM-RESCARD-ENDORSE), each with its
+ * earliest due day, for whoever handles them. */
+int residence_permits_today(struct ctx *c, json_t *items)
+{
+	struct rows_query q;
+	const char *today = ctx_today_str(c);
+	json_t *f;
+	int64_t n;
+	int rc;
+
+	if (!authz_allowed(c, ACT_RESIDENCE_PERMIT_ACT) || !c->who.station_id)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, today);
+	rows_bind_text(&q, today);
+	rows_bind_text(&q, today);
+	rows_bind_text(&q, today);
+	rows_bind_text(&q, today);
+	rows_bind_text(&q, today);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_one(&q,
+		      "SELECT COALESCE(SUM(CASE WHEN r.status = 'applied' THEN 1 ELSE 0 END), 0) AS applied,"
+		      " COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted,"
+		      " COALESCE(SUM(CASE WHEN r.status = 'accepted' AND r.issue_due < ? THEN 1 ELSE 0 END), 0)"
+		      " AS issue_overdue,"
+		      " MIN(CASE WHEN r.status = 'accepted' THEN r.issue_due END) AS issue_first,"
+		      " COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
+		      " THEN 1 ELSE 0 END), 0) AS endorse_due,"
+		      " MIN(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
+		      " THEN r.endorse_due END) AS endorse_first,"
+		      " COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_due < ? THEN 1 ELSE 0 END), 0)"
+		      " AS endorse_overdue"
+		      " FROM residence_permit r JOIN org_unit o ON o.id = r.station_id WHERE o.path LIKE ?",
+		      &f);
+	if (rc)
+		return rc;
+	if ((n = row_int(f, "applied")) > 0)
+		rc = today_row(c, items, n, arena_printf(c->arena, "居住证申领待受理：%lld 份", (long long)n),
+			       "核对居住登记和申领材料", today, "status=applied");
+	if (!rc && (n = row_int(f, "accepted")) > 0)
+		rc = today_row(c, items, n, arena_printf(c->arena, "居住证待制作发放：%lld 张", (long long)n),
+			       row_int(f, "issue_overdue")
+				       ? arena_printf(c->arena, "其中逾期 %lld 张", (long long)row_int(f, "issue_overdue"))
+				       : "受理后按期制作发放",
+			       row_str(f, "issue_first"), "status=accepted");
+	if (!rc && (n = row_int(f, "endorse_due")) > 0)
+		rc = today_row(c, items, n, arena_printf(c->arena, "居住证待签注：%lld 张", (long long)n),
+			       "签注期内办理签注", row_str(f, "endorse_first"), "endorse_due=1");
+	if (!rc && (n = row_int(f, "endorse_overdue")) > 0)
+		rc = today_row(c, items, n, arena_printf(c->arena, "居住证逾期未签注：%lld 张", (long long)n),
+			       "使用功能中止，持证人补办签注后恢复", today, "endorse_overdue=1");
+	json_decref(f);
+	return rc;
+}
