@@ -27,12 +27,14 @@ struct exports_body {
 	const char *kind;
 	const char *format;
 	const char *reason;
+	const char *sub_kind;
 };
 
 const struct field exports_create_fields[] = {
 	FENUM(struct exports_body, kind, "kind", 1, 16, EXPORT_KIND),
 	FENUM(struct exports_body, format, "format", 0, 8, EXPORT_FORMAT),
 	FSTRN(struct exports_body, reason, "reason", 1, 4, 200),
+	FSTR(struct exports_body, sub_kind, "sub_kind", 0, 32),
 	FEND,
 };
 
@@ -210,7 +212,7 @@ static int build(struct req *r, const struct exports_body *in, struct export_pre
 	p->stamp = arena_printf(r->arena, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(sec / 3600),
 				(int)(sec % 3600 / 60));
 	p->format = in->format && *in->format ? in->format : "xlsx";
-	rc = exports_make(&r->ctx, in->kind, p->format, in->reason, &p->t);
+	rc = exports_make(&r->ctx, in->kind, in->sub_kind, p->format, in->reason, &p->t);
 	if (rc)
 		return rc;
 	rc = strcmp(p->format, "csv") == 0 ? render_csv(r, p) : render_xlsx(r, p);
@@ -234,7 +236,7 @@ int api_exports_create(struct req *r)
 		/* the build failed on the worker: the writer never builds (it
 		 * would hold every write of the batch); it re-checks what a
 		 * refusal needs audited and answers the worker's error */
-		rc = exports_check(&r->ctx, in.kind, in.reason);
+		rc = exports_check(&r->ctx, in.kind, in.sub_kind, in.reason);
 		if (rc)
 			return rc;
 		r->err = r->prepare_err;
@@ -278,7 +280,7 @@ int api_exports_create(struct req *r)
 int api_ledgers_get(struct req *r)
 {
 	json_t *out = NULL;
-	int rc = exports_ledger(&r->ctx, r->params[0], &out);
+	int rc = exports_ledger(&r->ctx, r->params[0], req_query(r, "sub_kind"), &out);
 
 	return rc ? rc : req_reply(r, 200, out);
 }

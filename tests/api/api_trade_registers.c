@@ -347,7 +347,7 @@ STORY(community_ledgers)
 		       NULL);
 	/* the ledger of one kind: hotels only */
 	r = http(srv, U("suozhang"), "POST", API "/exports",
-		 "{\"kind\":\"trade_hotel\",\"format\":\"xlsx\",\"reason\":\"旅馆业季度检查台账\"}");
+		 "{\"kind\":\"trade_units\",\"sub_kind\":\"hotel\",\"format\":\"xlsx\",\"reason\":\"旅馆业季度检查台账\"}");
 	EXPECT(r, 200);
 	t = xlsx_text(srv, r);
 	assert_non_null(strstr(t, "城关派出所旅馆业台账"));

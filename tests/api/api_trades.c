@@ -89,6 +89,13 @@ static const char *level_of(struct server *srv, const char *key)
 	return "-";
 }
 
+/* a refusal of sub_kind: 400 naming the field */
+static void bad_sub(struct resp *r)
+{
+	EXPECT(r, 400);
+	EXPECT_STR(r, "error.field", "sub_kind");
+}
+
 /* 1. An inspection by the hotel checklist; a finding past its deadline is
  *    listed, on the board, and leaves both once re-checked as rectified. */
 STORY(finding_past_deadline)
@@ -306,6 +313,36 @@ STORY(ledger_exports)
 	EXPECT(r, 200);
 	assert_non_null(strstr(r->body, "试验小学"));
 	assert_true(audit_count(srv, S(srv, "auditor"), "export.trade_units", "suozhang", "success") == 1);
+
+	/* one ledger per kind: 城关's schools (the demo's and the one made here), not its banks */
+	n = db_raw_int(srv->db,
+		       "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
+		       " WHERE o.name = '城关派出所' AND t.category = 'internal' AND t.kind = 'school' AND t.closed_on IS NULL",
+		       NULL);
+	assert_true(n >= 3);
+	r = http(srv, S(srv, "suozhang"), "POST", API "/exports",
+		 "{\"kind\":\"internal_units\",\"sub_kind\":\"school\",\"format\":\"csv\",\"reason\":\"学校安全检查台账\"}");
+	EXPECT(r, 200);
+	assert_non_null(strstr(r->body, "城关派出所学校台账"));
+	assert_non_null(strstr(r->body, "试验小学"));
+	assert_non_null(strstr(r->body, "城关中学"));
+	assert_null(strstr(r->body, "农业银行城关支行"));
+	assert_non_null(strstr(r->body, fmt(srv, "合计：%lld 条", n)));
+	/* the same on the ledger page */
+	r = http(srv, S(srv, "minjing1"), "GET", API "/ledgers/internal_units?sub_kind=school", NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "title", "学校台账");
+	EXPECT_NUM(r, "total", n);
+	r = http(srv, S(srv, "minjing1"), "GET", API "/ledgers/internal_units", NULL);
+	EXPECT(r, 200);
+	assert_true(jint(r->json, "total") > n);
+	/* a kind of the other category, an unknown kind, a ledger not kept per kind: 400 */
+	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/internal_units?sub_kind=hotel", NULL));
+	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/trade_units?sub_kind=nope", NULL));
+	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/key_persons?sub_kind=hotel", NULL));
+	bad_sub(http(srv, S(srv, "suozhang"), "POST", API "/exports",
+		     "{\"kind\":\"rentals\",\"sub_kind\":\"hotel\",\"format\":\"csv\",\"reason\":\"出租房屋台账\"}"));
+	assert_true(audit_count(srv, S(srv, "auditor"), "export.internal_units", "suozhang", "success") == 2);
 }
 
 int main(void)

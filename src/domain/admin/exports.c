@@ -206,18 +206,6 @@ static const struct export_col residence_permit_cols[] = {
 
 #define ADDRESS_TEXT_SQL "a.community || a.building || a.unit_no || a.room"
 
-#define TRADE_KIND_LEDGER_SQL(kind)                                                                      \
-	"SELECT t.id, t.kind, t.name, t.licence_no, t.responsible, t.phone,"                             \
-	" CASE WHEN a.id IS NULL THEN '' ELSE " ADDRESS_TEXT_SQL " END AS address,"                        \
-	" CASE WHEN t.key_unit = 1 THEN '是' ELSE '否' END AS key_unit, t.security_chief, t.security_staff,"  \
-	" t.cameras, CASE WHEN t.video_linked = 1 THEN '是' ELSE '否' END AS video_linked,"                 \
-	" CASE WHEN t.alarm = 1 THEN '是' ELSE '否' END AS alarm, t.guard_measures, t.physical_measures,"   \
-	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
-	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \
-	" o.name AS unit_name FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"                   \
-	" LEFT JOIN address a ON a.id = t.address_id WHERE t.category = 'trade' AND t.kind = '" kind "'"  \
-	" AND t.closed_on IS NULL AND o.path LIKE ? ORDER BY t.id LIMIT ?"
-
 /* 考核 (issue 18): this month's officer ranking, computed (no SQL of its own) */
 static const struct export_col assessment_cols[] = {
 	{ "rank", "名次" },            { "name", "民警" },                { "unit_name", "单位" },
@@ -237,20 +225,22 @@ static const struct {
 	int ledger;              /* 台账: station header and a total row */
 	const char *sum_key;     /* the column the total row sums, or NULL */
 	enum authz_act export_act; /* the permission to export it */
+	int sub_set;               /* 1 + the enum set its kind column takes: one ledger per kind (0: none) */
+	const char *sub_suffix;    /* that ledger's title after the kind's word: 旅馆 + 业台账 */
 } kinds[] = {
 	{ "persons", "实有人口", ACT_PERSON_SEARCH, person_cols, "person",
 	  "SELECT p.id, p.name, p.sex, p.id_number, p.birth_date, p.phone, p.kind,"
 	  " COALESCE(a.community || a.building || a.unit_no || a.room, p.address) AS address,"
 	  " o.name AS unit_name"
 	  " FROM person p JOIN org_unit o ON o.id = p.unit_id LEFT JOIN address a ON a.id = p.address_id"
-	  " WHERE o.path LIKE ? ORDER BY p.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY p.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "cases", "案件", ACT_CASE_LIST, case_cols, "case",
 	  "SELECT k.id, k.case_no, k.kind, k.status, k.title, k.act_date, k.accepted_at,"
 	  " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
 	  "  WHERE mo.case_id = k.id AND mo.duty = 'main' ORDER BY mo.user_id LIMIT 1) AS main_officer,"
 	  " o.name AS unit_name"
 	  " FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "custody", "办案区登记台账", ACT_CUSTODY_BOARD, custody_cols, "custody",
 	  "SELECT e.id, k.case_no, " PARTY_NAME_SQL " AS person,"
 	  " CASE WHEN cp.own_name IS NULL THEN p.id_number END AS id_number, cp.confidential, e.reason,"
@@ -259,20 +249,20 @@ static const struct {
 	  " FROM custody_entry e JOIN police_case k ON k.id = e.case_id"
 	  " JOIN org_unit o ON o.id = e.unit_id JOIN case_party cp ON cp.id = e.party_id"
 	  " JOIN person p ON p.id = cp.person_id JOIN users u ON u.id = e.officer_id"
-	  " WHERE o.path LIKE ? ORDER BY e.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY e.id LIMIT ?", 0, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "property", "涉案财物台账", ACT_CASE_LIST, property_cols, "property",
 	  "SELECT cpy.id, k.case_no, cpy.name, cpy.quantity, cpy.seized_at, cpy.kept_at,"
 	  " cpy.keeper, cpy.status, o.name AS unit_name"
 	  " FROM case_property cpy JOIN police_case k ON k.id = cpy.case_id"
 	  " JOIN org_unit o ON o.id = k.unit_id"
-	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY cpy.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	/* 执法监督 ledgers (issue 15 part A) */
 	{ "return_visits", "案件回访台账", ACT_RETURN_VISIT_LIST, return_visit_cols, "return_visit",
 	  "SELECT v.id, k.case_no, " PARTY_NAME_SQL " AS person, cp.confidential, cp.role, v.visited_at, v.method,"
 	  " v.reached, v.satisfaction, v.comments, u.name AS visited_by, v.review_note, o.name AS unit_name"
 	  " FROM return_visit v JOIN police_case k ON k.id = v.case_id JOIN org_unit o ON o.id = k.unit_id"
 	  " JOIN case_party cp ON cp.id = v.party_id JOIN person p ON p.id = cp.person_id JOIN users u ON u.id = v.visited_by"
-	  " WHERE o.path LIKE ? ORDER BY v.visited_at, v.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY v.visited_at, v.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "complaints", "信访投诉与复议诉讼台账", ACT_COMPLAINT_LIST, complaint_cols, "complaint",
 	  "SELECT t.id, t.src, t.ref, t.case_no, t.sub, t.registered_at, t.state, t.result, t.party, o.name AS unit_name FROM ("
 	  " SELECT m.id, 'complaint' AS src, m.tracking_code AS ref, k.case_no, m.channel AS sub, m.received_at AS registered_at,"
@@ -280,17 +270,17 @@ static const struct {
 	  " LEFT JOIN police_case k ON k.id = m.case_id"
 	  " UNION ALL SELECT a.id, 'appeal', k.case_no, k.case_no, a.kind, a.recorded_at, a.outcome, NULL, a.applicant,"
 	  " a.station_id FROM appeal a JOIN police_case k ON k.id = a.case_id"
-	  ") t JOIN org_unit o ON o.id = t.unit_id WHERE o.path LIKE ? ORDER BY t.registered_at, t.src, t.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  ") t JOIN org_unit o ON o.id = t.unit_id WHERE o.path LIKE ? ORDER BY t.registered_at, t.src, t.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "faults", "执法过错台账", ACT_FAULT_LIST, fault_cols, "fault_finding",
 	  "SELECT f.id, o.name AS unit_name, k.case_no, f.source, u.name AS officer, fo.part, f.record_type,"
 	  " f.kind AS fault_kind, f.sanction, f.reason, du.name AS decided_by, f.decided_at"
 	  " FROM fault_finding f JOIN org_unit o ON o.id = f.station_id JOIN fault_officer fo ON fo.finding_id = f.id"
 	  " JOIN users u ON u.id = fo.user_id LEFT JOIN police_case k ON k.id = f.case_id LEFT JOIN users du ON du.id = f.decided_by"
-	  " WHERE o.path LIKE ? ORDER BY f.opened_at, f.id, u.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY f.opened_at, f.id, u.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "interferences", "干预执法登记台账", ACT_INTERFERENCE_LIST, interference_cols, "interference",
 	  "SELECT f.id, o.name AS unit_name, k.case_no, f.occurred_at, f.who, f.how, f.leader, f.internal, f.asked,"
 	  " u.name AS recorded_by FROM interference f JOIN org_unit o ON o.id = f.station_id JOIN users u ON u.id = f.recorded_by"
-	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " LEFT JOIN police_case k ON k.id = f.case_id WHERE o.path LIKE ? ORDER BY f.occurred_at, f.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "case_ledger", "案件台账", ACT_CASE_LIST, case_ledger_cols, "case",
 	  "SELECT k.id, k.case_no, k.kind, k.status, k.title, k.act_date, k.accepted_at, k.decided_at, k.closed_at,"
 	  " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
@@ -299,28 +289,30 @@ static const struct {
 	  " (SELECT COALESCE(SUM(pp.fine), 0) FROM penalty_proposal pp WHERE pp.case_id = k.id"
 	  "  AND pp.status = 'approved') AS fine_total,"
 	  " o.name AS unit_name FROM police_case k JOIN org_unit o ON o.id = k.unit_id"
-	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?", 1, "fine_total", ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY k.id LIMIT ?", 1, "fine_total", ACT_DATA_EXPORT, 0, NULL },
 	{ "measure_ledger", "强制措施台账", ACT_MEASURE_LIST, measure_ledger_cols, "measure",
 	  "SELECT m.id, k.case_no, m.kind, m.tier, " PARTY_NAME_SQL " AS person, cp.confidential, m.started_at,"
 	  " m.ended_at, m.end_reason, m.status, u.name AS officer_name, o.name AS unit_name"
 	  " FROM measure m JOIN police_case k ON k.id = m.case_id JOIN org_unit o ON o.id = k.unit_id"
 	  " JOIN case_party cp ON cp.id = m.party_id JOIN person p ON p.id = cp.person_id"
 	  " JOIN users u ON u.id = m.created_by"
-	  " WHERE o.path LIKE ? ORDER BY m.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY m.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "archive_ledger", "执法档案台账", ACT_ARCHIVE_LIST, archive_ledger_cols, "archive_file",
 	  "SELECT f.id, f.file_no, k.case_no, k.title, k.closed_at, f.filed_at, f.room, f.cabinet, f.shelf, f.box,"
 	  " f.pages, f.status, u.name AS filed_by_name FROM archive_file f JOIN police_case k ON k.id = f.case_id"
 	  " JOIN org_unit o ON o.id = f.unit_id JOIN users u ON u.id = f.filed_by"
-	  " WHERE o.path LIKE ? ORDER BY f.id LIMIT ?", 1, "pages", ACT_LEDGER_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY f.id LIMIT ?", 1, "pages", ACT_LEDGER_EXPORT, 0, NULL },
 	{ "loan_ledger", "档案借阅台账", ACT_ARCHIVE_LIST, loan_ledger_cols, "archive_loan",
 	  "SELECT l.id, f.file_no, k.case_no, ru.name AS borrower, l.reason, l.requested_at, du.name AS approver,"
 	  " l.lent_at, l.due_at, l.returned_at, l.status FROM archive_loan l JOIN archive_file f ON f.id = l.file_id"
 	  " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = l.unit_id"
 	  " JOIN users ru ON ru.id = l.requested_by LEFT JOIN users du ON du.id = l.decided_by"
-	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT },
-	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade"), 1, NULL, ACT_DATA_EXPORT },
-	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal"), 1, NULL, ACT_DATA_EXPORT },
-	{ "assessment", "民警考核排名", ACT_ASSESSMENT_READ, assessment_cols, "user", NULL, 0, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT, 0, NULL },
+	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade"), 1, NULL, ACT_DATA_EXPORT,
+	  1 + ES_TRADE_KIND, "业台账" },
+	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal"), 1, NULL, ACT_DATA_EXPORT,
+	  1 + ES_INTERNAL_KIND, "台账" },
+	{ "assessment", "民警考核排名", ACT_ASSESSMENT_READ, assessment_cols, "user", NULL, 0, NULL, ACT_DATA_EXPORT, 0, NULL },
 	/* 社区警务 ledgers (issue 16 gaps) */
 	{ "key_persons", "重点人员台账", ACT_KEY_PERSON_LIST, key_person_cols, "key_person",
 	  "SELECT k.id, p.name, p.id_number, k.category, k.level, k.reason, k.listed_on, b.name AS beat_name,"
@@ -328,57 +320,50 @@ static const struct {
 	  " AND x.mode IN ('meet','visit')) AS last_met_on, k.status, o.name AS unit_name"
 	  " FROM key_person k JOIN person p ON p.id = k.person_id JOIN org_unit o ON o.id = k.station_id"
 	  " LEFT JOIN beat b ON b.id = k.beat_id LEFT JOIN users u ON u.id = b.officer_id"
-	  " WHERE k.status <> 'removed' AND o.path LIKE ? ORDER BY k.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE k.status <> 'removed' AND o.path LIKE ? ORDER BY k.id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "rentals", "出租房屋台账", ACT_RENTAL_LIST, rental_cols, "rental",
 	  "SELECT r.id, " ADDRESS_TEXT_SQL " AS address, p.name AS landlord, r.rooms, r.level, r.letter_signed_on,"
 	  " r.letter_expires_on, (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL) AS tenants,"
 	  " r.last_visit_on, o.name AS unit_name FROM rental r JOIN address a ON a.id = r.address_id"
 	  " JOIN person p ON p.id = r.landlord_id JOIN org_unit o ON o.id = r.station_id"
-	  " WHERE o.path LIKE ? ORDER BY r.id LIMIT ?", 1, "tenants", ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY r.id LIMIT ?", 1, "tenants", ACT_DATA_EXPORT, 0, NULL },
 	{ "floating", "流动人口台账", ACT_PERSON_SEARCH, floating_cols, "person",
 	  "SELECT p.id, p.name, p.id_number, f.registered_on, f.permit_no, f.permit_expires_on, f.mode, f.layer,"
 	  " e.name AS employer, o.name AS unit_name FROM floating_person f JOIN person p ON p.id = f.person_id"
 	  " JOIN org_unit o ON o.id = f.station_id LEFT JOIN employer_unit e ON e.id = f.employer_id"
-	  " WHERE f.departed_on IS NULL AND o.path LIKE ? ORDER BY f.person_id LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE f.departed_on IS NULL AND o.path LIKE ? ORDER BY f.person_id LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "household_visits", "熟悉住户走访台账", ACT_HOUSEHOLD_VISIT_LIST, household_visit_cols, "address",
 	  "SELECT v.id, v.visited_on, " ADDRESS_TEXT_SQL " AS address, b.name AS beat_name, v.persons_seen, v.learnt,"
 	  " v.changes, u.name AS user_name FROM household_visit v JOIN address a ON a.id = v.address_id"
 	  " JOIN org_unit o ON o.id = a.station_id LEFT JOIN grid g ON g.id = a.grid_id LEFT JOIN beat b ON b.id = g.beat_id"
 	  " JOIN users u ON u.id = v.user_id WHERE o.path LIKE ? ORDER BY v.visited_on DESC, v.id DESC LIMIT ?", 1,
-	  "persons_seen", ACT_DATA_EXPORT },
+	  "persons_seen", ACT_DATA_EXPORT, 0, NULL },
 	{ "hotel_guests", "旅客住宿登记台账", ACT_TRADE_REGISTER_LIST, hotel_guest_cols, "hotel_guest",
 	  "SELECT g.id, t.name AS hotel, g.room, g.name, g.id_type, g.id_number, g.nationality, g.checkin_at,"
 	  " g.checkout_at, g.foreign_guest, g.reported_at, g.wanted_id FROM hotel_guest g"
 	  " JOIN trade_unit t ON t.id = g.unit_id JOIN org_unit o ON o.id = g.station_id"
-	  " WHERE o.path LIKE ? ORDER BY g.checkin_at DESC, g.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY g.checkin_at DESC, g.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "scrap_purchases", "废旧金属收购台账", ACT_TRADE_REGISTER_LIST, scrap_purchase_cols, "scrap_purchase",
 	  "SELECT s.id, s.purchased_on, t.name AS buyer, s.item_class, s.item, s.spec, s.item_state, s.weight_g,"
 	  " s.seller_name, s.seller_id_number AS id_number, s.seller_address, s.seller_unit, s.seller_unit_proof,"
 	  " s.suspicious, s.handling, s.receipt_no FROM scrap_purchase s JOIN trade_unit t ON t.id = s.unit_id"
 	  " JOIN org_unit o ON o.id = s.station_id WHERE o.path LIKE ? ORDER BY s.purchased_on DESC, s.id DESC LIMIT ?",
-	  1, "weight_g", ACT_DATA_EXPORT },
+	  1, "weight_g", ACT_DATA_EXPORT, 0, NULL },
 	{ "seal_orders", "印章刻制登记台账", ACT_TRADE_REGISTER_LIST, seal_order_cols, "seal_order",
 	  "SELECT s.id, s.made_on, t.name AS cutter, s.seal_kind, s.seal_text, s.customer_unit, s.approval_doc,"
 	  " s.approval_organ, s.handler_name, s.handler_id_number AS id_number FROM seal_order s"
 	  " JOIN trade_unit t ON t.id = s.unit_id JOIN org_unit o ON o.id = s.station_id"
-	  " WHERE o.path LIKE ? ORDER BY s.made_on DESC, s.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY s.made_on DESC, s.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "pawn_tickets", "典当登记台账", ACT_TRADE_REGISTER_LIST, pawn_ticket_cols, "pawn_ticket",
 	  "SELECT p.id, p.pawned_on, t.name AS pawnshop, p.ticket_no, p.item_class, p.item, p.origin, p.amount_yuan,"
 	  " p.pledger_name, p.pledger_id_number AS id_number, p.suspicious, p.wanted_id FROM pawn_ticket p"
 	  " JOIN trade_unit t ON t.id = p.unit_id JOIN org_unit o ON o.id = p.station_id"
-	  " WHERE o.path LIKE ? ORDER BY p.pawned_on DESC, p.id DESC LIMIT ?", 1, "amount_yuan", ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY p.pawned_on DESC, p.id DESC LIMIT ?", 1, "amount_yuan", ACT_DATA_EXPORT, 0, NULL },
 	{ "residence_permits", "居住证台账", ACT_RESIDENCE_PERMIT_LIST, residence_permit_cols, "residence_permit",
 	  "SELECT r.id, p.name, p.id_number, r.basis, r.basis_detail, r.registered_on, r.applied_on, r.accepted_on,"
 	  " r.issue_due, r.card_no, r.issued_on, r.last_endorsed_on, r.endorse_due, r.status, o.name AS unit_name"
 	  " FROM residence_permit r JOIN person p ON p.id = r.person_id JOIN org_unit o ON o.id = r.station_id"
-	  " WHERE o.path LIKE ? ORDER BY r.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_hotel", "旅馆业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("hotel"), 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_pawn", "典当业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("pawn"), 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_scrap", "废旧金属收购业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("scrap"), 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_seal", "印章刻制业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("seal"), 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_locksmith", "开锁业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("locksmith"), 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_used_phone", "二手手机业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("used_phone"), 1, NULL, ACT_DATA_EXPORT },
-	{ "trade_car_repair", "机动车修理业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_KIND_LEDGER_SQL("car_repair"), 1, NULL, ACT_DATA_EXPORT },
+	  " WHERE o.path LIKE ? ORDER BY r.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
@@ -621,7 +606,46 @@ static int assessment_rows(struct ctx *c, json_t **out)
 	return PS_OK;
 }
 
-int exports_check(struct ctx *c, const char *kind, const char *reason)
+/* A ledger of one kind of its rows (sub_kind, e.g. 旅馆 of 特种行业): only
+ * where the table names its enum set, and a value of it. */
+static int sub_check(struct ctx *c, size_t k, const char *sub)
+{
+	if (!sub || !*sub)
+		return PS_OK;
+	if (!kinds[k].sub_set)
+		return ps_fail_field(c->err, PS_EINVAL, "sub_kind", "该台账不分类别");
+	if (!enums_valid((enum enum_set)(kinds[k].sub_set - 1), sub))
+		return ps_fail_field(c->err, PS_EINVAL, "sub_kind", "类别不正确");
+	return PS_OK;
+}
+
+/* Keep the rows of that kind only (before shape_row puts the kind's words). */
+static void sub_keep(json_t *rows, const char *sub)
+{
+	size_t i = 0;
+
+	if (!sub || !*sub)
+		return;
+	while (i < json_array_size(rows)) {
+		const char *v = row_str(json_array_get(rows, i), "kind");
+
+		if (v && strcmp(v, sub) == 0)
+			i++;
+		else
+			json_array_remove(rows, i);
+	}
+}
+
+/* The title of the ledger, with the kind when it is one kind's. */
+static const char *sub_title(struct ctx *c, size_t k, const char *sub)
+{
+	if (!sub || !*sub)
+		return kinds[k].title;
+	return arena_printf(c->arena, "%s%s", enums_label((enum enum_set)(kinds[k].sub_set - 1), sub),
+			    kinds[k].sub_suffix);
+}
+
+int exports_check(struct ctx *c, const char *kind, const char *sub, const char *reason)
 {
 	size_t k, nchars;
 	int rc;
@@ -630,6 +654,9 @@ int exports_check(struct ctx *c, const char *kind, const char *reason)
 		;
 	if (k == NKINDS)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "没有这种导出");
+	rc = sub_check(c, k, sub);
+	if (rc)
+		return rc;
 	nchars = reason ? utf8_chars(reason) : 0;
 	if (nchars < 4 || nchars > 200) {
 		ps_fail_field(c->err, PS_EINVAL, "reason", "请填写导出事由（4 至 200 个字）");
@@ -643,7 +670,7 @@ int exports_check(struct ctx *c, const char *kind, const char *reason)
 	return rc;
 }
 
-int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,
+int exports_make(struct ctx *c, const char *kind, const char *sub, const char *format, const char *reason,
 		 struct export_table *out)
 {
 	struct rows_query q;
@@ -654,7 +681,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	int rc, full, bad = 0;
 
 	memset(out, 0, sizeof(*out));
-	rc = exports_check(c, kind, reason);
+	rc = exports_check(c, kind, sub, reason);
 	if (rc)
 		return rc;
 	for (k = 0; k < NKINDS && strcmp(kinds[k].kind, kind); k++)
@@ -671,6 +698,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	}
 	if (rc)
 		return rc;
+	sub_keep(rows, sub);
 	if (json_array_size(rows) > EXPORTS_MAX_ROWS) {
 		json_decref(rows);
 		return ps_fail(c->err, PS_ECONFLICT, "EXPORT_TOO_LARGE", NULL,
@@ -678,9 +706,9 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	}
 	buf_init(&detail, 8192);
 	/* the reason last but one: the object ids (the first 200) close the row */
-	bad |= buf_addf(&detail, "rows=%zu format=%s id_numbers=%s reason=%s | ids=",
+	bad |= buf_addf(&detail, "rows=%zu format=%s id_numbers=%s%s%s reason=%s | ids=",
 			json_array_size(rows), format ? format : "", full ? "full" : "masked",
-			reason);
+			sub && *sub ? " sub_kind=" : "", sub && *sub ? sub : "", reason);
 	json_array_foreach(rows, i, row) {
 		if (i < 200)
 			bad |= buf_addf(&detail, "%s%lld", i ? "," : "", (long long)row_int(row, "id"));
@@ -699,7 +727,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 		json_decref(rows);
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	out->title = kinds[k].title;
+	out->title = sub_title(c, k, sub);
 	out->name = kinds[k].kind;
 	out->cols = kinds[k].cols;
 	out->rows = rows;
@@ -707,7 +735,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	out->count = (int64_t)json_array_size(rows);
 	if (kinds[k].ledger) {
 		out->ledger = 1;
-		out->header = arena_printf(c->arena, "%s%s", c->who.unit_name ? c->who.unit_name : "", kinds[k].title);
+		out->header = arena_printf(c->arena, "%s%s", c->who.unit_name ? c->who.unit_name : "", out->title);
 		rc = total_row(c, k, rows, &out->total);
 		if (rc) {
 			json_decref(rows);
@@ -718,7 +746,7 @@ int exports_make(struct ctx *c, const char *kind, const char *format, const char
 	return PS_OK;
 }
 
-int exports_ledger(struct ctx *c, const char *kind, json_t **out)
+int exports_ledger(struct ctx *c, const char *kind, const char *sub, json_t **out)
 {
 	struct rows_query q;
 	json_t *rows = NULL, *row, *cols, *total = NULL;
@@ -732,6 +760,8 @@ int exports_ledger(struct ctx *c, const char *kind, json_t **out)
 		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "没有这种台账");
 	/* a ledger page is the list it mirrors: its permission, masked as lists are */
 	rc = authz_require(c, kinds[k].list_act);
+	if (!rc)
+		rc = sub_check(c, k, sub);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -740,6 +770,7 @@ int exports_ledger(struct ctx *c, const char *kind, json_t **out)
 	rc = rows_all(&q, kinds[k].sql, &rows);
 	if (rc)
 		return rc;
+	sub_keep(rows, sub);
 	json_array_foreach(rows, i, row)
 		shape_row(c, kind, row, 0);
 	rc = total_row(c, k, rows, &total);
@@ -753,8 +784,8 @@ int exports_ledger(struct ctx *c, const char *kind, json_t **out)
 	cols = json_array();
 	for (const struct export_col *cc = kinds[k].cols; cols && cc->key; cc++)
 		json_array_append_new(cols, json_pack("{s:s, s:s}", "key", cc->key, "title", cc->title));
-	*out = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I}", "kind", kinds[k].kind, "title", kinds[k].title,
-			 "header", arena_printf(c->arena, "%s%s", c->who.unit_name ? c->who.unit_name : "", kinds[k].title),
+	*out = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:I}", "kind", kinds[k].kind, "title", sub_title(c, k, sub),
+			 "header", arena_printf(c->arena, "%s%s", c->who.unit_name ? c->who.unit_name : "", sub_title(c, k, sub)),
 			 "columns", cols ? cols : json_array(), "items", rows, "total_row", total, "total",
 			 (json_int_t)json_array_size(rows));
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");

@@ -46,7 +46,7 @@ int exports_kind_valid(const char *kind);
 /* The cheap part of exports_make: the kind, the reason and the permissions
  * (refusals audited), without reading a row — what the writer re-checks
  * when the export's build failed on the worker. */
-int exports_check(struct ctx *c, const char *kind, const char *reason);
+int exports_check(struct ctx *c, const char *kind, const char *sub, const char *reason);
 
 /* Build the export of kind for the actor, writing nothing (it may run on
  * the request's worker before the write, like argon2id: the file is
@@ -56,7 +56,7 @@ int exports_check(struct ctx *c, const char *kind, const char *reason);
  * rollback), PS_EINVAL for a reason outside 4..200 characters, PS_ECONFLICT
  * (EXPORT_TOO_LARGE) past EXPORTS_MAX_ROWS rows. On success out->rows belongs to the caller
  * (json_decref); on failure out is zeroed. */
-int exports_make(struct ctx *c, const char *kind, const char *format, const char *reason,
+int exports_make(struct ctx *c, const char *kind, const char *sub, const char *format, const char *reason,
 		 struct export_table *out);
 
 /* Record the export t (made by exports_make) in the caller's write
@@ -69,7 +69,10 @@ int exports_audit(struct ctx *c, const struct export_table *t);
  * "columns":[{key,title}],"items":[…],"total_row":{…},"total":N} — the
  * rows of its list's scope, masked as lists are; the read is audited as
  * "ledger.<kind>" with the row ids. PS_ENOTFOUND for a kind that is no
- * ledger; the list's permission. */
-int exports_ledger(struct ctx *c, const char *kind, json_t **out);
+ * ledger; the list's permission. sub (may be NULL or "") narrows a ledger
+ * whose rows have kinds (特种行业, 内部单位) to one kind — "hotel", "bank" —
+ * titled with its word; PS_EINVAL (field sub_kind) elsewhere or for a kind
+ * not of its set. exports_make and exports_check take it the same way. */
+int exports_ledger(struct ctx *c, const char *kind, const char *sub, json_t **out);
 
 #endif
