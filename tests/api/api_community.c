@@ -139,6 +139,15 @@ STORY(load_and_ratio)
 	assert_int_equal(jint(officer_in(r, mj2), "residents"), 6);
 	assert_int_equal(jint(officer_in(r, mj2), "ratio_pct"), 120);
 	assert_true(json_is_true(json_object_get(officer_in(r, mj2), "over_load")));
+	/* the county's leader sees the same: the load is the beat's station's */
+	r = http(srv, U("juzhang"), "GET", API "/beats", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "residents_per_officer", 3000); /* the county's own default */
+	b = beat_in(srv, r, beat);
+	assert_int_equal(jint(b, "residents_per_officer"), 5);
+	assert_true(json_is_true(json_object_get(b, "over_load")));
+	assert_int_equal(jint(officer_in(r, mj2), "ratio_pct"), 120);
+	assert_true(json_is_true(json_object_get(officer_in(r, mj2), "over_load")));
 	/* the page of beats over the load names it */
 	r = http(srv, U("minjing1"), "GET", API "/beats?over=1", NULL);
 	EXPECT(r, 200);
@@ -155,6 +164,20 @@ STORY(load_and_ratio)
 	assert_false(json_is_true(json_object_get(b, "over_load"))); /* 3 ≤ 5 */
 	assert_int_equal(jint(beat_in(srv, r, other), "residents"), 3);
 	assert_int_equal(jint(officer_in(r, mj2), "ratio_pct"), 60);
+	/* two incidents of 测试社区甲, placed by 社区 only: the beat holding
+	 * most of its addresses counts them (2 of 3 are 甲's), once — the other
+	 * beat holds 2号楼 101 of it and counts none */
+	for (int k = 0; k < 2; k++)
+		EXPECT(http(srv, U("jiejing"), "POST", API "/incidents",
+			    J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:b}", "source", "110", "caller_phone",
+			      "13800001111", "category", "0201", "summary", fmt(srv, "测试社区甲警情%d", k), "place",
+			      fmt(srv, "测试社区甲1号楼%d室", 101 + k), "community", "测试社区甲", "station_id",
+			      (json_int_t)station_of(srv), "not_duplicate", 1)),
+		       201);
+	r = http(srv, U("suozhang"), "GET", API "/beats", NULL);
+	assert_int_equal(jint(beat_in(srv, r, beat), "incidents_30d"), 2);
+	assert_int_equal(jint(beat_in(srv, r, other), "incidents_30d"), 0);
+	assert_int_equal(jint(officer_in(r, mj2), "incidents_30d"), 2);
 	/* the map holds the points with coordinates only; a drawn polygon
 	 * assigns what lies inside */
 	r = http(srv, U("minjing1"), "GET", API "/beat-map", NULL);

@@ -80,11 +80,17 @@ static int figures(struct ctx *c, json_t *byid)
 			    " JOIN org_unit o ON o.id = b.station_id WHERE k.status <> 'removed' AND o.path LIKE ?"
 			    " GROUP BY k.beat_id",
 			    0);
-	/* an incident counts for every beat holding an address of its 社区 */
+	/* an incident is placed by its 社区 only: it counts once, for the beat
+	 * holding most of that 社区's addresses (the lower beat id on a tie),
+	 * so the beats' and officers' sums are the station's incidents */
 	if (!rc)
 		rc = figure(c, byid, "incidents_30d",
-			    "SELECT x.beat_id AS id, COUNT(*) AS n FROM incident i JOIN (SELECT DISTINCT a.community,"
-			    " a.station_id, g.beat_id FROM address a JOIN grid g ON g.id = a.grid_id) x"
+			    "WITH held AS (SELECT a.station_id, a.community, g.beat_id, COUNT(*) AS n FROM address a"
+			    " JOIN grid g ON g.id = a.grid_id GROUP BY a.station_id, a.community, g.beat_id),"
+			    " owner AS (SELECT h.station_id, h.community, h.beat_id FROM held h WHERE NOT EXISTS"
+			    " (SELECT 1 FROM held y WHERE y.station_id = h.station_id AND y.community = h.community"
+			    " AND (y.n > h.n OR (y.n = h.n AND y.beat_id < h.beat_id))))"
+			    " SELECT x.beat_id AS id, COUNT(*) AS n FROM incident i JOIN owner x"
 			    " ON x.community = i.community AND x.station_id = i.station_id JOIN beat b ON b.id = x.beat_id"
 			    " JOIN org_unit o ON o.id = b.station_id WHERE i.duplicate_of IS NULL AND i.received_at >= ?"
 			    " AND o.path LIKE ? GROUP BY x.beat_id",
@@ -168,10 +174,13 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 	kept = json_array();
 	json_array_foreach(beats, i, r) {
 		int64_t res = row_int(r, "residents");
-		int b_over = !row_int(r, "officer_id") || res > limit;
+		/* the load of the beat's own station (the viewer may be the county) */
+		int64_t b_limit = setting_int(c, "community.residents_per_officer", row_int(r, "station_id"));
+		int b_over = !row_int(r, "officer_id") || res > b_limit;
 		json_t *o;
 
 		json_object_set_new(r, "over_load", json_boolean(b_over));
+		json_object_set_new(r, "residents_per_officer", json_integer(b_limit));
 		over += b_over;
 		if (!over_only || b_over)
 			json_array_append(kept, r);
@@ -181,9 +190,10 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 
 		o = json_object_get(officers, key);
 		if (!o) {
-			o = json_pack("{s:I, s:O, s:O, s:i}", "user_id", (json_int_t)row_int(r, "officer_id"),
+			o = json_pack("{s:I, s:O, s:O, s:i, s:I}", "user_id", (json_int_t)row_int(r, "officer_id"),
 				      "name", json_object_get(r, "officer_name"), "station_name",
-				      json_object_get(r, "station_name"), "beats", 0);
+				      json_object_get(r, "station_name"), "beats", 0, "residents_per_officer",
+				      (json_int_t)b_limit);
 			for (const char *const *k = figure_keys; o && *k; k++)
 				json_object_set_new(o, *k, json_integer(0));
 			if (!o || json_object_set_new(officers, key, o)) {
@@ -203,11 +213,13 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 		const char *k;
 
 		json_object_foreach(officers, k, o) {
-			int o_over = row_int(o, "residents") > limit;
+			/* an officer's beats are of his station: its load */
+			int64_t o_limit = row_int(o, "residents_per_officer");
+			int o_over = row_int(o, "residents") > o_limit;
 
 			json_object_set_new(o, "over_load", json_boolean(o_over));
 			json_object_set_new(o, "ratio_pct",
-					    json_integer(limit > 0 ? row_int(o, "residents") * 100 / limit : 0));
+					    json_integer(o_limit > 0 ? row_int(o, "residents") * 100 / o_limit : 0));
 			if (!over_only || o_over)
 				json_array_append(list, o);
 		}
