@@ -5,7 +5,8 @@
  * requester never decides his own request, a rejection needs its reason,
  * the bureau decides when the county says so; the history stays on the
  * person, who may be listed again. A key person transferred to another
- * station keeps no open tenancy nor 居住登记 at the old one.
+ * station keeps no open tenancy nor 居住登记 at the old one. A key tenant
+ * who leaves his last key-layer tenancy gets a removal asked for him.
  *
  * Each story builds its own beat and community inside 城关 (测试社区撤…),
  * so the demo's figures never enter the expectations. */
@@ -247,6 +248,100 @@ STORY(transfer_closes_tenancy)
 	EXPECT_ERR(srv, r, 409, "ALREADY_DEPARTED", NULL);
 }
 
+
+/* a key-layer tenancy of pid in a new rental at room of 测试社区撤戊 2号楼
+ * (landlord), its id */
+static long long key_tenancy(struct server *srv, const char *room, long long landlord, long long pid)
+{
+	struct resp *r = http(srv, U("suozhang"), "POST", API "/addresses",
+			      J(srv, "{s:s, s:s, s:s}", "community", "测试社区撤戊", "building", "2号楼", "room", room));
+	long long rental;
+	json_t *it;
+
+	EXPECT(r, 201);
+	r = http(srv, U("minjing2"), "POST", API "/rentals",
+		 J(srv, "{s:I, s:I, s:s}", "address_id", (json_int_t)rnum(r, "address.id"), "landlord_id",
+		   (json_int_t)landlord, "level", "normal"));
+	EXPECT(r, 201);
+	rental = rnum(r, "rental.id");
+	r = http(srv, U("minjing2"), "POST", fmt(srv, API "/rentals/%lld/tenancies", rental),
+		 J(srv, "{s:I, s:s, s:s}", "person_id", (json_int_t)pid, "from_date", dstr(srv, -10), "layer", "key"));
+	EXPECT(r, 201);
+	it = find_in(r, "rental.tenants", "person_id", pid);
+	assert_non_null(it);
+	return jint(it, "id");
+}
+
+/* the pending removal of key person kp, or 0 */
+static long long pending_of(struct server *srv, long long kp)
+{
+	struct resp *r = http(srv, U("suozhang"), "GET", API "/key-person-removals?status=pending", NULL);
+	json_t *it;
+	size_t i;
+
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (jint(it, "key_person_id") == kp)
+			return jint(it, "id");
+	return 0;
+}
+
+/* 5. a key-layer tenant is listed by the tenancy; when he holds no such
+ * tenancy any more (退租, or 人走 reported) a removal is asked for the chief
+ * to decide — he stays under control until then; one listed by hand is not */
+STORY(key_tenant_moves_out)
+{
+	long long landlord = fixture(srv, "撤管戊责任区", "测试社区撤戊", 1, NULL);
+	long long p[3], t1, t3, kp1, kp2, kp3, rm;
+	struct resp *r;
+
+	for (int i = 0; i < 3; i++) {
+		r = http(srv, U("suozhang"), "POST", API "/persons",
+			 J(srv, "{s:s, s:s, s:s}", "name", fmt(srv, "重点租客%d", i), "id_number", newid(srv), "kind",
+			   "floating"));
+		EXPECT(r, 201);
+		p[i] = rnum(r, "person.id");
+	}
+	/* 丙 was listed by hand before he rented */
+	kp3 = list_kp(srv, "minjing2", p[2]);
+	t1 = key_tenancy(srv, "201", landlord, p[0]);
+	key_tenancy(srv, "202", landlord, p[1]);
+	t3 = key_tenancy(srv, "203", landlord, p[2]);
+	kp1 = db_raw_int(srv->db, fmt(srv, "SELECT id FROM key_person WHERE person_id = %lld AND source = 'tenant'", p[0]),
+			 NULL);
+	kp2 = db_raw_int(srv->db, fmt(srv, "SELECT id FROM key_person WHERE person_id = %lld AND source = 'tenant'", p[1]),
+			 NULL);
+	assert_true(kp1 > 0 && kp2 > 0);
+
+	/* 甲 moves out: a removal is asked, he is still under control */
+	EXPECT(http(srv, U("minjing2"), "POST", fmt(srv, API "/tenancies/%lld/end", t1), "{}"), 200);
+	rm = pending_of(srv, kp1);
+	assert_true(rm > 0);
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons/%lld", kp1), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "key_person.status", "active");
+	/* the chief approves: removed */
+	EXPECT(decide(srv, "suozhang", rm, 1, NULL), 200);
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons/%lld", kp1), NULL);
+	EXPECT_STR(r, "key_person.status", "removed");
+
+	/* 人走 of 乙 is reported: his tenancy ends with it, a removal is asked */
+	EXPECT(http(srv, U("minjing2"), "POST", API "/floating",
+		    J(srv, "{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)p[1], "registered_on", dstr(srv, -10), "mode",
+		      "direct", "layer", "known")),
+	       200);
+	assert_int_equal(pending_of(srv, kp2), 0);
+	r = http(srv, U("minjing2"), "POST", fmt(srv, API "/floating/%lld/departure", p[1]),
+		 J(srv, "{s:s, s:s, s:s, s:s}", "departed_on", dstr(srv, 0), "reported_on", dstr(srv, 0),
+		   "reporter_kind", "landlord", "reporter", "房东"));
+	EXPECT(r, 200);
+	assert_true(pending_of(srv, kp2) > 0);
+
+	/* 丙, listed by hand, leaves: his listing is not the tenancy's */
+	EXPECT(http(srv, U("minjing2"), "POST", fmt(srv, API "/tenancies/%lld/end", t3), "{}"), 200);
+	assert_int_equal(pending_of(srv, kp3), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -256,6 +351,7 @@ int main(void)
 		T(reject_and_own_request),
 		T(bureau_approves),
 		T(transfer_closes_tenancy),
+		T(key_tenant_moves_out),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

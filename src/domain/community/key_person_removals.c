@@ -94,6 +94,49 @@ int key_person_removals_request(struct ctx *c, int64_t kp_id, const char *reason
 	return rc ? rc : removal_get(c, id, out);
 }
 
+int key_person_removals_tenant_left(struct ctx *c, int64_t person_id)
+{
+	struct rows_query q;
+	int64_t kp = 0, open = 0, station = 0, id;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rc = rows_int(&q,
+		      "SELECT k.id FROM key_person k WHERE k.person_id = ? AND k.source = 'tenant' AND k.status = 'active'"
+		      " AND NOT EXISTS (SELECT 1 FROM key_person_removal x WHERE x.key_person_id = k.id"
+		      " AND x.status = 'pending')",
+		      0, &kp);
+	if (rc || !kp)
+		return rc;
+	/* still a key-layer tenant somewhere: the listing holds */
+	rows_binds(&q, c);
+	rows_bind_int(&q, person_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM tenancy WHERE person_id = ? AND to_date IS NULL AND layer = 'key'", 0,
+		      &open);
+	if (rc || open)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, kp);
+	rc = rows_int(&q, "SELECT station_id FROM key_person WHERE id = ?", 0, &station);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, kp);
+	rows_bind_int(&q, station);
+	rows_bind_text(&q, "重点租户已退租或离开，申请撤管（退租时自动提出）");
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO key_person_removal(key_person_id, station_id, reason, status, requested_by,"
+			 " requested_at) VALUES (?,?,?,'pending',?,?) RETURNING id",
+			 &id);
+	if (!rc)
+		rc = audit_write(c, "key_person.remove_request", "key_person", idstr(c, kp), "success",
+				 arena_printf(c->arena, "removal=%lld tenancy ended", (long long)id));
+	return rc;
+}
+
 int key_person_removals_list(struct ctx *c, const char *status, json_t **out)
 {
 	struct rows_query q;

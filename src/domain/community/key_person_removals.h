@@ -15,6 +15,13 @@
 /* Ask to remove key person kp_id (his beat's officer or the chief). */
 int key_person_removals_request(struct ctx *c, int64_t kp_id, const char *reason, json_t **out);
 
+/* After a tenancy ended (退租, 人走): a key person listed for being a
+ * key-layer tenant (source "tenant") who now holds no open key-layer
+ * tenancy gets a removal request in the actor's name, for the approver to
+ * decide (COM-ZD-REMOVE: until then he stays under control). Nothing when he
+ * was listed by hand, is still such a tenant, or a request is pending. */
+int key_person_removals_tenant_left(struct ctx *c, int64_t person_id);
+
 /* The requests of the actor's scope, status "pending", "approved",
  * "rejected" or NULL (all), newest first; audited. */
 int key_person_removals_list(struct ctx *c, const char *status, json_t **out);

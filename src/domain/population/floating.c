@@ -1,5 +1,6 @@
 /* floating.c — 流动人口: registration, mode and layer of management. */
 #include "domain/population/floating.h"
+#include "domain/community/key_person_removals.h"
 #include "domain/enums.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -155,6 +156,8 @@ int floating_depart(struct ctx *c, int64_t person_id, const char *departed_on, c
 	rows_bind_text(&q, departed_on);
 	rc = rows_exec(&q, "UPDATE tenancy SET to_date = ? WHERE person_id = ? AND to_date IS NULL AND from_date <= ?",
 		       NULL);
+	if (!rc)
+		rc = key_person_removals_tenant_left(c, person_id);
 	if (!rc)
 		rc = audit_write(c, "floating.depart", "person", arena_printf(c->arena, "%lld", (long long)person_id),
 				 "success", late_days > limit ? "逾期报告" : "按期报告");

@@ -1,6 +1,7 @@
 /* tenancies.c — who lives in a rental, from when to when (承租人). */
 #include "domain/population/tenancies.h"
 #include "domain/population/rentals.h"
+#include "domain/community/key_person_removals.h"
 #include "domain/community/key_persons.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -75,11 +76,12 @@ int tenancies_create(struct ctx *c, int64_t rental_id, int64_t person_id, const 
 
 /* What ending a tenancy decides on. */
 struct tenancy_row {
-	int64_t rental_id;
+	int64_t rental_id, person_id;
 	const char *from_date, *to_date;
 };
 static const struct rows_col tenancy_cols[] = {
 	ROWS_INT(struct tenancy_row, rental_id),
+	ROWS_INT(struct tenancy_row, person_id),
 	ROWS_TEXT(struct tenancy_row, from_date),
 	ROWS_TEXT(struct tenancy_row, to_date),
 };
@@ -99,8 +101,8 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_struct(&q, "SELECT rental_id, from_date, to_date FROM tenancy WHERE id = ?", tenancy_cols,
-			 3, &t);
+	rc = rows_struct(&q, "SELECT rental_id, person_id, from_date, to_date FROM tenancy WHERE id = ?",
+			 tenancy_cols, 4, &t);
 	if (rc == PS_ENOTFOUND)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "租住记录不存在");
 	if (rc)
@@ -117,6 +119,8 @@ int tenancies_end(struct ctx *c, int64_t id, const char *to, json_t **out)
 		rows_bind_int(&q, id);
 		rc = rows_exec(&q, "UPDATE tenancy SET to_date = ? WHERE id = ?", NULL);
 	}
+	if (!rc)
+		rc = key_person_removals_tenant_left(c, t.person_id);
 	if (!rc)
 		rc = audit_write(c, "tenancy.end", "tenancy", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", to);
