@@ -294,6 +294,8 @@ int api_today(struct req *r);
 int api_trade_units_list(struct req *r);
 int api_trade_units_create(struct req *r);
 extern const struct field trade_units_create_fields[];
+int api_trade_units_update(struct req *r);
+extern const struct field trade_units_update_fields[];
 int api_trade_units_get(struct req *r);
 int api_trade_inspections_create(struct req *r);
 extern const struct field trade_inspections_create_fields[];

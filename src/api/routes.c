@@ -198,6 +198,7 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/trade-units", api_trade_units_list, 0),
 	ROUTE_B("POST", "/api/v1/trade-units", api_trade_units_create, 0, trade_units_create_fields),
 	ROUTE("GET", "/api/v1/trade-units/{id}", api_trade_units_get, 0),
+	ROUTE_B("PATCH", "/api/v1/trade-units/{id}", api_trade_units_update, 0, trade_units_update_fields),
 	ROUTE_B("POST", "/api/v1/trade-units/{id}/inspections", api_trade_inspections_create, 0, trade_inspections_create_fields),
 	ROUTE("GET", "/api/v1/trade-findings", api_trade_findings_list, 0),
 	ROUTE_B("POST", "/api/v1/trade-findings/{id}/recheck", api_trade_findings_recheck, 0, trade_findings_recheck_fields),

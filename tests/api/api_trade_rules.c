@@ -111,17 +111,22 @@ STORY(hotel_change)
 	EXPECT_FIELD(change(srv, "minjing1", hotel, "close", "2026-06-01", dstr(srv, 1)), 400, "filed_on");
 	EXPECT_FIELD(change(srv, "minjing1", hotel, "sold", "2026-06-01", NULL), 400, "kind");
 	EXPECT(change(srv, "gucheng_mj1", hotel, "close", "2026-06-01", NULL), 403);
-	/* closed 20 days ago, not filed: past its last day (3 days, at most a
-	 * week's holiday after it); merged today: still running */
-	r = change(srv, "minjing1", hotel, "close", dstr(srv, -20), NULL);
-	EXPECT(r, 201);
-	late = rnum(r, "change.id");
-	EXPECT_BOOL(r, "change.overdue", 1);
+	/* merged today, not filed: still running; closed (歇业) 20 days ago,
+	 * not filed: past its last day (3 days, at most a week's holiday after
+	 * it) — and the hotel is closed on that day, its filings still due */
 	r = change(srv, "minjing1", hotel, "merge", dstr(srv, 0), NULL);
 	EXPECT(r, 201);
 	fresh = rnum(r, "change.id");
 	EXPECT_BOOL(r, "change.overdue", 0);
+	r = change(srv, "minjing1", hotel, "close", dstr(srv, -20), NULL);
+	EXPECT(r, 201);
+	late = rnum(r, "change.id");
+	EXPECT_BOOL(r, "change.overdue", 1);
 	assert_int_equal(json_array_size(jpath(r->json, "changes")), 4);
+	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/trade-units/%lld", hotel), NULL);
+	EXPECT_STR(r, "trade_unit.closed_on", dstr(srv, -20));
+	EXPECT_STR(r, "trade_unit.close_reason", "歇业");
+	EXPECT_ERR(srv, change(srv, "minjing1", hotel, "rename", dstr(srv, 0), NULL), 409, "TRADE_CLOSED", NULL);
 	assert_string_equal(level_of(srv, fmt(srv, "trade_change:%lld:file", late), &rule), "BREACH");
 	assert_string_equal(rule, "COM-HOTEL-CHANGE");
 	assert_string_not_equal(level_of(srv, fmt(srv, "trade_change:%lld:file", fresh), NULL), "BREACH");

@@ -89,11 +89,16 @@ static const char *level_of(struct server *srv, const char *key)
 	return "-";
 }
 
-/* a refusal of sub_kind: 400 naming the field */
-static void bad_sub(struct resp *r)
+/* a refusal of a field: 400 naming it */
+static void bad_field(struct resp *r, const char *field)
 {
 	EXPECT(r, 400);
-	EXPECT_STR(r, "error.field", "sub_kind");
+	EXPECT_STR(r, "error.field", field);
+}
+
+static void bad_sub(struct resp *r)
+{
+	bad_field(r, "sub_kind");
 }
 
 /* 1. An inspection by the hotel checklist; a finding past its deadline is
@@ -273,6 +278,74 @@ STORY(inspection_cycle)
 	assert_error(srv, http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=shop", NULL), 400, NULL);
 }
 
+/* 4. A unit's record follows the unit: its licence renewed, its 技防 and
+ *    people changed (audited), then closed (注销) with its day and reason —
+ *    out of the inspection cycle, the today page and the list; a closed
+ *    unit takes no edit nor inspection. Refusals change nothing. */
+STORY(edit_and_close)
+{
+	long long a = unit_new(srv, "internal", "fuel", "试验加油站"), b = unit_new(srv, "trade", "seal", "试验刻章社丙");
+	const char *path = fmt(srv, API "/trade-units/%lld", a);
+	struct resp *r;
+
+	r = http(srv, S(srv, "minjing1"), "PATCH", path,
+		 fmt(srv, "{\"licence_no\":\"JY-2027-001\",\"licence_expires_on\":\"%s\",\"cameras\":12,"
+			  "\"video_linked\":false,\"security_chief\":\"新保卫负责人\",\"phone\":\"\"}",
+		     day_str(srv, 365)));
+	EXPECT(r, 200);
+	EXPECT_STR(r, "trade_unit.licence_no", "JY-2027-001");
+	EXPECT_STR(r, "trade_unit.licence_expires_on", day_str(srv, 365));
+	EXPECT_NUM(r, "trade_unit.cameras", 12);
+	EXPECT_NUM(r, "trade_unit.video_linked", 0);
+	EXPECT_STR(r, "trade_unit.security_chief", "新保卫负责人");
+	assert_true(json_is_null(jpath(r->json, "trade_unit.phone")));     /* cleared */
+	EXPECT_STR(r, "trade_unit.responsible", "测试负责人");                /* not given: kept */
+	assert_true(audit_count(srv, S(srv, "auditor"), "trade.update", "minjing1", "success") == 1);
+	/* refusals: nothing to change, a bad day, an empty name, closing without a reason or on a later day */
+	assert_error(srv, http(srv, S(srv, "minjing1"), "PATCH", path, "{}"), 400, "EMPTY_PATCH");
+	bad_field(http(srv, S(srv, "minjing1"), "PATCH", path, "{\"licence_expires_on\":\"2027-02-30\"}"),
+		  "licence_expires_on");
+	bad_field(http(srv, S(srv, "minjing1"), "PATCH", path, "{\"name\":\"\"}"), "name");
+	bad_field(http(srv, S(srv, "minjing1"), "PATCH", path, fmt(srv, "{\"closed_on\":\"%s\"}", day_str(srv, 0))),
+		  "close_reason");
+	bad_field(http(srv, S(srv, "minjing1"), "PATCH", path,
+		       fmt(srv, "{\"closed_on\":\"%s\",\"close_reason\":\"歇业\"}", day_str(srv, 1))),
+		  "closed_on");
+	/* another station's officer: not his */
+	r = http(srv, S(srv, "beishe_mj1"), "PATCH", path, "{\"cameras\":1}");
+	assert_true(r->status == 403 || r->status == 404);
+	r = http(srv, S(srv, "minjing1"), "GET", path, NULL);
+	EXPECT_NUM(r, "trade_unit.cameras", 12);
+
+	/* closed yesterday: out of the list and of the inspection cycle */
+	r = http(srv, S(srv, "suozhang"), "PATCH", path,
+		 fmt(srv, "{\"closed_on\":\"%s\",\"close_reason\":\"停业转让，营业执照已注销\"}", day_str(srv, -1)));
+	EXPECT(r, 200);
+	EXPECT_STR(r, "trade_unit.closed_on", day_str(srv, -1));
+	EXPECT_STR(r, "trade_unit.close_reason", "停业转让，营业执照已注销");
+	assert_false(json_is_true(jpath(r->json, "trade_unit.inspection_overdue")));
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=internal", NULL);
+	assert_null(find_id(jpath(r->json, "items"), a));
+	assert_error(srv, http(srv, S(srv, "suozhang"), "PATCH", path, "{\"cameras\":3}"), 409, NULL);
+	assert_error(srv, http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", a),
+			       fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, 0), items_for(srv, a, 0))),
+		     409, NULL);
+	assert_true(audit_count(srv, S(srv, "auditor"), "trade.close", "suozhang", "success") == 1);
+
+	/* b inspected 91 days ago is on the today page; closed, it is not */
+	EXPECT(http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", b),
+		    fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, -91), items_for(srv, b, 0))),
+	       201);
+	r = http(srv, S(srv, "minjing1"), "GET", API "/today", NULL);
+	assert_true(today_has(srv, r->json, b, NULL));
+	EXPECT(http(srv, S(srv, "minjing1"), "PATCH", fmt(srv, API "/trade-units/%lld", b),
+		    fmt(srv, "{\"closed_on\":\"%s\",\"close_reason\":\"歇业\"}", day_str(srv, 0))),
+	       200);
+	r = http(srv, S(srv, "minjing1"), "GET", API "/today", NULL);
+	assert_false(today_has(srv, r->json, b, NULL));
+	assert_string_equal(level_of(srv, fmt(srv, "trade:%lld:inspect", b)), "-");
+}
+
 /* 3. The ledger of special trades: exported by the chief, read back. */
 STORY(ledger_exports)
 {
@@ -351,6 +424,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(finding_past_deadline, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(inspection_cycle, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(ledger_exports, story_setup, teardown_server),
+		cmocka_unit_test_setup_teardown(edit_and_close, story_setup, teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

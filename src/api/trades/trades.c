@@ -58,6 +58,49 @@ const struct field trade_units_create_fields[] = {
 	FEND,
 };
 
+struct trade_units_update_body {
+	struct trade_patch p;
+	int64_t security_staff, cameras;
+	int video_linked, alarm;
+};
+
+const struct field trade_units_update_fields[] = {
+	FSTR(struct trade_units_update_body, p.in.name, "name", 0, 64),
+	FINTP(struct trade_units_update_body, p.address_id, p.has_address, "address_id", 0, INT64_MAX),
+	FSTR(struct trade_units_update_body, p.in.licence_no, "licence_no", 0, 64),
+	FSTR(struct trade_units_update_body, p.in.licence_expires_on, "licence_expires_on", 0, 10),
+	FSTR(struct trade_units_update_body, p.in.responsible, "responsible", 0, 32),
+	FSTR(struct trade_units_update_body, p.in.phone, "phone", 0, 20),
+	FSTR(struct trade_units_update_body, p.in.security_chief, "security_chief", 0, 32),
+	FINTP(struct trade_units_update_body, security_staff, p.has_staff, "security_staff", 0, 10000),
+	FINTP(struct trade_units_update_body, cameras, p.has_cameras, "cameras", 0, 100000),
+	FBOOLP(struct trade_units_update_body, video_linked, p.has_video, "video_linked"),
+	FBOOLP(struct trade_units_update_body, alarm, p.has_alarm, "alarm"),
+	FSTR(struct trade_units_update_body, p.in.guard_measures, "guard_measures", 0, 200),
+	FSTR(struct trade_units_update_body, p.in.physical_measures, "physical_measures", 0, 200),
+	FSTR(struct trade_units_update_body, p.closed_on, "closed_on", 0, 10),
+	FSTR(struct trade_units_update_body, p.close_reason, "close_reason", 0, 200),
+	FEND,
+};
+
+int api_trade_units_update(struct req *r)
+{
+	struct trade_units_update_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, trade_units_update_fields, &b, &r->err);
+	b.p.in.security_staff = b.security_staff;
+	b.p.in.cameras = b.cameras;
+	b.p.in.video_linked = b.video_linked;
+	b.p.in.alarm = b.alarm;
+	if (!rc)
+		rc = trades_update(&r->ctx, id, &b.p, &out);
+	return DONE(rc, 200, out);
+}
+
 int api_trade_units_create(struct req *r)
 {
 	struct trade_units_create_body b = { 0 };

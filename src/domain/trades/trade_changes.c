@@ -1,6 +1,7 @@
 /* trade_changes.c — registration changes of special trades and their
  * filing with the police (COM-HOTEL-CHANGE, COM-SCRAP-FILE). */
 #include "domain/trades/trade_changes.h"
+#include "domain/trades/trade_closures.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/enums.h"
@@ -170,6 +171,10 @@ int trade_changes_create(struct ctx *c, int64_t unit_id, const char *kind, const
 	if (!rc)
 		rc = audit_write(c, "trade.change", "trade_unit", arena_printf(c->arena, "%lld", (long long)unit_id),
 				 "success", arena_printf(c->arena, "%s %s", enums_label(ES_TRADE_CHANGE_KIND, kind), changed_on));
+	/* 歇业: the unit closes on that day (its filings stay due: the duty to
+	 * file a change does not end with the business) */
+	if (!rc && !strcmp(kind, "close"))
+		rc = trade_closures_close(c, unit_id, changed_on, enums_label(ES_TRADE_CHANGE_KIND, kind));
 	return rc ? rc : answer(c, unit_id, id, out);
 }
 
@@ -235,7 +240,7 @@ int trade_changes_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	const struct clock_scan d = {
 		.station_work = 1,
-		.sql = CHANGE_COLS " WHERE ch.filed_on IS NULL AND t.closed_on IS NULL AND o.path LIKE ? ORDER BY ch.id",
+		.sql = CHANGE_COLS " WHERE ch.filed_on IS NULL AND o.path LIKE ? ORDER BY ch.id",
 		.binds = "l",
 		.unit_col = "station_id",
 		.unit_name_col = "station_name",
@@ -261,7 +266,7 @@ int trade_changes_today(struct ctx *c, json_t *items)
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_all(&q, CHANGE_COLS " WHERE ch.filed_on IS NULL AND t.closed_on IS NULL AND o.path LIKE ? ORDER BY ch.id",
+	rc = rows_all(&q, CHANGE_COLS " WHERE ch.filed_on IS NULL AND o.path LIKE ? ORDER BY ch.id",
 		      &rows);
 	if (rc)
 		return rc;

@@ -4,6 +4,7 @@
  * kind; NBZA sets none). */
 #include "domain/trades/trades.h"
 #include "domain/trades/trade_changes.h"
+#include "domain/trades/trade_closures.h"
 #include "domain/trades/trade_findings.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
@@ -15,6 +16,8 @@
 #include "rules/catalog.h"
 #include "rules/date.h"
 #include "rules/trade_rules.h"
+
+#include "core/buf.h"
 
 #include <string.h>
 
@@ -168,6 +171,106 @@ int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
+/* ---- edit and close ---- */
+
+/* one text column of the patch: NULL = not given, "" = cleared */
+static int set_text(struct buf *sql, struct rows_query *q, const char *col, const char *v, int *n)
+{
+	if (!v)
+		return 0;
+	rows_bind_text(q, *v ? v : NULL);
+	return buf_addf(sql, "%s%s = ?", (*n)++ ? ", " : "", col);
+}
+
+static int set_int(struct buf *sql, struct rows_query *q, const char *col, int given, int64_t v, int *n)
+{
+	if (!given)
+		return 0;
+	rows_bind_int(q, v);
+	return buf_addf(sql, "%s%s = ?", (*n)++ ? ", " : "", col);
+}
+
+int trades_update(struct ctx *c, int64_t id, const struct trade_patch *p, json_t **out)
+{
+	const struct trade_input *in = &p->in;
+	struct rows_query q;
+	struct buf sql;
+	json_t *u;
+	int64_t station, n = 0;
+	int rc, cols = 0, closed, bad = 0;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_TRADE_CREATE,
+			     "SELECT o.path FROM trade_unit t JOIN org_unit o ON o.id = t.station_id WHERE t.id = ?", id,
+			     "单位不存在");
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT station_id, closed_on FROM trade_unit WHERE id = ?", &u);
+	if (rc)
+		return rc;
+	station = row_int(u, "station_id");
+	closed = row_str(u, "closed_on") != NULL;
+	json_decref(u);
+	if (closed)
+		return ps_fail(c->err, PS_ECONFLICT, "TRADE_CLOSED", NULL, "该单位已注销，不能再修改");
+	if (in->name && !*in->name)
+		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写单位名称");
+	if (in->licence_expires_on && *in->licence_expires_on && !date_valid_str(in->licence_expires_on))
+		return ps_fail_field(c->err, PS_EINVAL, "licence_expires_on", "许可证有效期应为 YYYY-MM-DD");
+	if ((p->closed_on != NULL) != (p->close_reason != NULL))
+		return ps_fail_field(c->err, PS_EINVAL, p->closed_on ? "close_reason" : "closed_on",
+				     "注销须同时写明日期和原因");
+	if (p->has_address && p->address_id) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, p->address_id);
+		rows_bind_int(&q, station);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM address WHERE id = ? AND station_id = ?", 0, &n);
+		if (rc)
+			return rc;
+		if (!n)
+			return ps_fail_field(c->err, PS_EINVAL, "address_id", "标准地址不存在或不属于本所");
+	}
+	buf_init(&sql, 4096);
+	bad |= buf_addf(&sql, "UPDATE trade_unit SET ");
+	rows_binds(&q, c);
+	bad |= set_text(&sql, &q, "name", in->name, &cols);
+	if (p->has_address) {
+		if (p->address_id)
+			rows_bind_int(&q, p->address_id);
+		else
+			rows_bind_text(&q, NULL);
+		bad |= buf_addf(&sql, "%saddress_id = ?", cols++ ? ", " : "");
+	}
+	bad |= set_text(&sql, &q, "licence_no", in->licence_no, &cols);
+	bad |= set_text(&sql, &q, "licence_expires_on", in->licence_expires_on, &cols);
+	bad |= set_text(&sql, &q, "responsible", in->responsible, &cols);
+	bad |= set_text(&sql, &q, "phone", in->phone, &cols);
+	bad |= set_text(&sql, &q, "security_chief", in->security_chief, &cols);
+	bad |= set_int(&sql, &q, "security_staff", p->has_staff, in->security_staff, &cols);
+	bad |= set_int(&sql, &q, "cameras", p->has_cameras, in->cameras, &cols);
+	bad |= set_int(&sql, &q, "video_linked", p->has_video, in->video_linked ? 1 : 0, &cols);
+	bad |= set_int(&sql, &q, "alarm", p->has_alarm, in->alarm ? 1 : 0, &cols);
+	bad |= set_text(&sql, &q, "guard_measures", in->guard_measures, &cols);
+	bad |= set_text(&sql, &q, "physical_measures", in->physical_measures, &cols);
+	bad |= buf_addf(&sql, " WHERE id = ?");
+	rows_bind_int(&q, id);
+	if (bad)
+		rc = NOMEM(c);
+	else if (cols)
+		rc = rows_exec(&q, buf_str(&sql), NULL);
+	buf_release(&sql);
+	if (!rc && cols)
+		rc = audit_write(c, "trade.update", "trade_unit", arena_printf(c->arena, "%lld", (long long)id), "success",
+				 NULL);
+	if (!rc && p->closed_on)
+		rc = trade_closures_close(c, id, p->closed_on, p->close_reason);
+	if (!rc && !cols && !p->closed_on)
+		rc = ps_fail(c->err, PS_EINVAL, "EMPTY_PATCH", NULL, "没有要修改的内容");
+	return rc ? rc : trades_get(c, id, out);
+}
+
 /* The day after which the unit is due again: its last inspection (or its
  * registration) plus the kind's cycle. */
 static int64_t due_day(struct ctx *c, json_t *it)
@@ -197,7 +300,7 @@ static const char *day_str(struct ctx *c, int64_t day)
 	" t.licence_no, t.licence_expires_on, t.responsible, t.phone, t.security_chief, t.security_staff,"  \
 	" t.key_unit, t.cameras, t.video_linked, t.alarm, t.guard_measures, t.physical_measures,"          \
 	" t.plan_on, t.last_drill_on, t.key_unit_category, t.key_unit_decision, t.key_unit_decided_on,"      \
-	" t.station_id, o.name AS unit_name, t.created_at,"                                               \
+	" t.station_id, o.name AS unit_name, t.created_at, t.closed_on, t.close_reason,"                  \
 	" (SELECT MAX(i.inspected_on) FROM trade_inspection i WHERE i.unit_id = t.id) AS last_inspected_on," \
 	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL) AS open_findings," \
 	" (SELECT COUNT(*) FROM trade_finding f WHERE f.unit_id = t.id AND f.rectified_on IS NULL"           \
@@ -299,7 +402,8 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	due = due_day(c, unit);
 	json_object_set_new(unit, "kind_label", json_string(kind_label(row_str(unit, "category"), row_str(unit, "kind"))));
 	json_object_set_new(unit, "next_due", json_string(day_str(c, due)));
-	json_object_set_new(unit, "inspection_overdue", json_boolean(date_local_days(c->now) > due));
+	json_object_set_new(unit, "inspection_overdue",
+			    json_boolean(!row_str(unit, "closed_on") && date_local_days(c->now) > due));
 	json_object_set_new(unit, "cycle_days", json_integer(trades_cycle_days(c, row_str(unit, "kind"), row_int(unit, "station_id"))));
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);

@@ -28,6 +28,22 @@ struct trade_input {
 /* Register a unit of the actor's station (trade.create, audited). */
 int trades_create(struct ctx *c, const struct trade_input *in, json_t **out);
 
+/* A change of a registered unit (PATCH /trade-units/{id}): the text fields
+ * of in that are not NULL ("" clears one), the numbers and flags marked
+ * given, the address when has_address (0 = none); category, kind and the
+ * key-unit designation stay as registered. closed_on with close_reason
+ * closes it (trade_closures_close). */
+struct trade_patch {
+	struct trade_input in;
+	int64_t address_id;
+	int has_address, has_staff, has_cameras, has_video, has_alarm;
+	const char *closed_on, *close_reason;
+};
+
+/* Edit a unit of the actor's station (trade.create; audited trade.update);
+ * a closed unit is 409 TRADE_CLOSED; nothing to change is 400. */
+int trades_update(struct ctx *c, int64_t id, const struct trade_patch *p, json_t **out);
+
 /* The units of the actor's scope, filtered by category and kind (NULL =
  * all); overdue_only keeps those whose inspection is due. Each row carries
  * last_inspected_on, next_due, inspection_overdue, open_findings and

@@ -19,6 +19,8 @@ export const OBJECT_TYPES = [
 export const ACTIONS = {
   // 特种行业、内部单位与为民服务
   'trade.create': '登记特种行业/内部单位',
+  'trade.update': '修改特种行业/内部单位',
+  'trade.close': '注销特种行业/内部单位',
   'trade.list': '查询特种行业/内部单位',
   'trade.inspect': '治安检查',
   'trade.recheck': '整改复查',
