@@ -8,7 +8,8 @@
  *     复议 record naming a police organ are refused;
  *   SUP-FY-FIRST (第23条第1款第1项、第2款): the 当场处罚决定书 says that the
  *     penalty goes to 复议 first.
- * The periods printed are SUP-FY-60 (六十日) and SUP-SS-6M (六个月, 十五日). */
+ * The periods printed are SUP-FY-60 (六十日) and SUP-SS-6M (六个月, 十五日);
+ * a 废旧金属收购业 penalty prints the same (COM-SCRAP-APPEAL). */
 #include "case_util.h"
 
 static const char *notice_of(struct server *srv, const struct session *s, long long id, const char *doc)
@@ -144,6 +145,31 @@ STORY(onspot_decision_says_reconsideration_first)
 	lacks(notice_of(srv, c.mj1, id, "decision"), "先申请行政复议");
 }
 
+
+/* COM-SCRAP-APPEAL: a 废旧金属收购业 penalty (FJS Art 11, OF-134) prints
+ * the general notice — 60 days to the county government (行政复议法 2023),
+ * never FJS Art 12's 15 days to the higher police organ. */
+STORY(scrap_trade_penalty_prints_the_general_notice)
+{
+	struct crew c = crew_of(srv);
+	struct session *sz = as(srv, "suozhang");
+	long long id, sus;
+	const char *t;
+	struct resp *r;
+
+	id = filed_case(srv, &c, "未履行备案手续收购非生产性废旧金属案", 45, 802, &sus);
+	EXPECT(propose(srv, c.mj1, id, sus, "OF-134", "基本", 0, 300, 0), 201);
+	notice(srv, c.mj1, id, sus, "rights");
+	EXPECT(act(srv, c.mj1, id, "submit", NULL), 200);
+	r = act(srv, sz, id, "approve", NULL);
+	EXPECT_STR(r, "case.status", "decided");
+	t = notice_of(srv, c.mj1, id, "decision");
+	has(t, "六十日内向示范县人民政府申请行政复议");
+	has(t, "六个月内依法向示范县人民法院提起行政诉讼");
+	lacks(t, "十五日");
+	lacks(t, "公安机关");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -152,6 +178,7 @@ int main(void)
 		T(remedy_notice_names_the_county_government),
 		T(no_document_names_the_higher_police_organ),
 		T(onspot_decision_says_reconsideration_first),
+		T(scrap_trade_penalty_prints_the_general_notice),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);
