@@ -164,6 +164,19 @@ STORY(load_and_ratio)
 	assert_false(json_is_true(json_object_get(b, "over_load"))); /* 3 ≤ 5 */
 	assert_int_equal(jint(beat_in(srv, r, other), "residents"), 3);
 	assert_int_equal(jint(officer_in(r, mj2), "ratio_pct"), 60);
+	/* and by households: 2 > 1 is over the load, 2 ≤ 2 is not */
+	EXPECT(http(srv, U("admin"), "PUT", API "/settings/community.households_per_officer",
+		    J(srv, "{s:i, s:I}", "value", 1, "unit_id", (json_int_t)station_of(srv))),
+	       200);
+	r = http(srv, U("suozhang"), "GET", API "/beats", NULL);
+	assert_true(json_is_true(json_object_get(beat_in(srv, r, beat), "over_load")));
+	assert_true(json_is_true(json_object_get(officer_in(r, mj2), "over_load")));
+	EXPECT(http(srv, U("admin"), "PUT", API "/settings/community.households_per_officer",
+		    J(srv, "{s:i, s:I}", "value", 2, "unit_id", (json_int_t)station_of(srv))),
+	       200);
+	r = http(srv, U("suozhang"), "GET", API "/beats", NULL);
+	assert_false(json_is_true(json_object_get(beat_in(srv, r, beat), "over_load")));
+	assert_false(json_is_true(json_object_get(officer_in(r, mj2), "over_load")));
 	/* two incidents of 测试社区甲, placed by 社区 only: the beat holding
 	 * most of its addresses counts them (2 of 3 are 甲's), once — the other
 	 * beat holds 2号楼 101 of it and counts none */

@@ -176,11 +176,14 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 		int64_t res = row_int(r, "residents");
 		/* the load of the beat's own station (the viewer may be the county) */
 		int64_t b_limit = setting_int(c, "community.residents_per_officer", row_int(r, "station_id"));
-		int b_over = !row_int(r, "officer_id") || res > b_limit;
+		int64_t h_limit = setting_int(c, "community.households_per_officer", row_int(r, "station_id"));
+		int b_over = !row_int(r, "officer_id") || res > b_limit ||
+			     (h_limit > 0 && row_int(r, "households") > h_limit);
 		json_t *o;
 
 		json_object_set_new(r, "over_load", json_boolean(b_over));
 		json_object_set_new(r, "residents_per_officer", json_integer(b_limit));
+		json_object_set_new(r, "households_per_officer", json_integer(h_limit));
 		over += b_over;
 		if (!over_only || b_over)
 			json_array_append(kept, r);
@@ -190,10 +193,10 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 
 		o = json_object_get(officers, key);
 		if (!o) {
-			o = json_pack("{s:I, s:O, s:O, s:i, s:I}", "user_id", (json_int_t)row_int(r, "officer_id"),
+			o = json_pack("{s:I, s:O, s:O, s:i, s:I, s:I}", "user_id", (json_int_t)row_int(r, "officer_id"),
 				      "name", json_object_get(r, "officer_name"), "station_name",
 				      json_object_get(r, "station_name"), "beats", 0, "residents_per_officer",
-				      (json_int_t)b_limit);
+				      (json_int_t)b_limit, "households_per_officer", (json_int_t)h_limit);
 			for (const char *const *k = figure_keys; o && *k; k++)
 				json_object_set_new(o, *k, json_integer(0));
 			if (!o || json_object_set_new(officers, key, o)) {
@@ -214,8 +217,9 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 
 		json_object_foreach(officers, k, o) {
 			/* an officer's beats are of his station: its load */
-			int64_t o_limit = row_int(o, "residents_per_officer");
-			int o_over = row_int(o, "residents") > o_limit;
+			int64_t o_limit = row_int(o, "residents_per_officer"), o_hlimit = row_int(o, "households_per_officer");
+			int o_over = row_int(o, "residents") > o_limit ||
+				     (o_hlimit > 0 && row_int(o, "households") > o_hlimit);
 
 			json_object_set_new(o, "over_load", json_boolean(o_over));
 			json_object_set_new(o, "ratio_pct",
