@@ -389,6 +389,12 @@ static void drop_template(void)
 	unlink(p);
 	snprintf(p, sizeof(p), "%s-shm", demo_template);
 	unlink(p);
+	snprintf(p, sizeof(p), "%s-audit.db", demo_template);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-audit.db-wal", demo_template);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-audit.db-shm", demo_template);
+	unlink(p);
 }
 
 static void copy_file(const char *from, const char *to)
@@ -526,6 +532,8 @@ struct server *server_new_stopped(int demo)
 			atexit(drop_template);
 		}
 		copy_file(demo_template, srv->db);
+		/* the read-audit chain's file (migration 147) goes with it */
+		copy_file(fmt(srv, "%s-audit.db", demo_template), fmt(srv, "%s-audit.db", srv->db));
 		copy_blobs(fmt(srv, "%s.files", demo_template), srv->files);
 		/* and the server secret init made beside it (0600) */
 		copy_file(fmt(srv, "%s.key", demo_template), fmt(srv, "%s.key", srv->db));
