@@ -451,8 +451,10 @@ int audit_verify_chain(struct db *db, enum audit_chain ch, int64_t *bad_id, int6
 	db_finalize(st);
 	if (rc != PS_DONE)
 		return rc;
-	if (anchored && *rows == 0) {
-		/* everything after the anchor is gone, the purge's own row too */
+	if (anchored && *rows == 0 && ch == AUDIT_CHAIN_CHANGE) {
+		/* everything after the anchor is gone, the purge's own row too
+		 * (the read chain may be empty after a purge: its purge row is
+		 * in the change chain) */
 		*bad_id = expect_id;
 		return ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
 			       "%s断裂：第 %lld 条记录缺失", chain_labels[ch], (long long)expect_id);
