@@ -108,7 +108,9 @@ for round in $(seq 1 "$ROUNDS"); do
 		BIN=${BINS[$b]}
 		cp --sparse=always "$DATA" "$W/db"
 		cp "$DATA.key" "$W/db.key"
-		rm -f "$W/db-wal" "$W/db-shm"
+		rm -f "$W/db-wal" "$W/db-shm" "$W/db-audit.db" "$W/db-audit.db-wal" "$W/db-audit.db-shm"
+		# the read-audit file (migration 147) when the data set has one
+		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
 		for _ in $(seq 1 300); do

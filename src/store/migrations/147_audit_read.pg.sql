@@ -49,4 +49,17 @@ CREATE TRIGGER audit_read_anchor_no_delete BEFORE DELETE ON audit_read_anchor
   FOR EACH ROW EXECUTE FUNCTION precinct_refuse('audit anchors are append-only');
 CREATE TRIGGER audit_read_anchor_no_truncate BEFORE TRUNCATE ON audit_read_anchor
   FOR EACH STATEMENT EXECUTE FUNCTION precinct_refuse('audit anchors are append-only');
+-- as 020: an anchor names a real row of the read chain older than 400 days
+CREATE FUNCTION precinct_audit_read_anchor_real() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.hash IS DISTINCT FROM (SELECT hash FROM audit_read WHERE id = NEW.through_id)
+     OR (SELECT at_ms FROM audit_read WHERE id = NEW.through_id) > NEW.before_ms
+     OR NEW.before_ms > NEW.purged_at_ms - 400 * 86400000::BIGINT THEN
+    RAISE EXCEPTION 'an audit anchor must name a row of the chain older than 400 days'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_read_anchor_real BEFORE INSERT ON audit_read_anchor
+  FOR EACH ROW EXECUTE FUNCTION precinct_audit_read_anchor_real();
 CREATE INDEX audit_at ON audit(at_ms, id);

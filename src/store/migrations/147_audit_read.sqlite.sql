@@ -43,5 +43,12 @@ CREATE TRIGGER readaudit.audit_read_anchor_no_update BEFORE UPDATE ON audit_read
 BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
 CREATE TRIGGER readaudit.audit_read_anchor_no_delete BEFORE DELETE ON audit_read_anchor
 BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END;
+-- as 020: an anchor names a real row of the read chain, by id and hash,
+-- written at least 400 days (AUD-RETAIN) before the purge that records it
+CREATE TRIGGER readaudit.audit_read_anchor_real BEFORE INSERT ON audit_read_anchor
+WHEN NEW.hash IS NOT (SELECT hash FROM audit_read WHERE id = NEW.through_id)
+  OR (SELECT at_ms FROM audit_read WHERE id = NEW.through_id) > NEW.before_ms
+  OR NEW.before_ms > NEW.purged_at_ms - 400 * 86400000
+BEGIN SELECT RAISE(ABORT, 'an audit anchor must name a row of the chain older than 400 days'); END;
 -- the merged auditor's list (audit_list) pages the change chain by time too
 CREATE INDEX audit_at ON audit(at_ms, id);
