@@ -119,9 +119,9 @@ static void configure_once(void)
  * A transaction that writes both files is atomic per file, not across them
  * (WAL mode: SQLite's super-journal is not used with WAL): a crash between
  * the two commits may keep a batch's read rows and lose its changes, or the
- * reverse. Read rows record answers that were given (a read is answered
- * only after its batch committed), so a read row whose batch lost a change
- * still records a read that happened; each chain stays whole on its own. */
+ * reverse. No answer of such a batch was sent (the committer answers after
+ * the commit returned), so no answered read lacks its row; each chain stays
+ * whole on its own (api/committer.c). */
 static int attach_audit_file(struct db *db, const char *path, struct ps_err *err)
 {
 	sqlite3_stmt *st = NULL;
