@@ -78,10 +78,19 @@ run_wrk() { # lua url -> R_RPS
 	out=$(BENCH_LUA=$BENCH/lua timeout 120 wrk -t2 -c16 -d"$DUR" --timeout 30s \
 		-s "$BENCH/lua/$1" "$2" 2>&1 || true)
 	R_RPS=$(grep '^RESULT' <<<"$out" | tail -1 | sed -n 's/.*rps=\([0-9.]*\).*/\1/p')
-	: "${R_RPS:=0}"
+	R_REQ=$(grep '^RESULT' <<<"$out" | tail -1 | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
+	: "${R_RPS:=0}" "${R_REQ:=0}"
 	grep -q 'non2xx=0 sockerr=0' <<<"$out" || log "WARNING: $1: $(grep '^RESULT' <<<"$out")"
 }
 
+# the server's CPU time (user + system, clock ticks) from /proc/PID/stat:
+# CPU per read is what a loaded machine disturbs least (the rates follow the
+# run queue)
+TICK=$(getconf CLK_TCK)
+proc_cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_us() { # ticks0 ticks1 requests -> µs of server CPU per request
+	awk -v a="$1" -v b="$2" -v n="$3" -v t="$TICK" 'BEGIN{ printf "%.0f", (n > 0) ? (b - a) * 1e6 / t / n : 0 }'
+}
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$ROUNDS"); do
 	"$NGINX" -c "$W/nginx/nginx.conf" -p "$W/nginx" 2>/dev/null &
@@ -108,7 +117,9 @@ for round in $(seq 1 "$ROUNDS"); do
 		BIN=${BINS[$b]}
 		cp --sparse=always "$DATA" "$W/db"
 		cp "$DATA.key" "$W/db.key"
-		rm -f "$W/db-wal" "$W/db-shm"
+		rm -f "$W/db-wal" "$W/db-shm" "$W/db-audit.db" "$W/db-audit.db-wal" "$W/db-audit.db-shm"
+		# the read-audit file (migration 147) when the data set has one
+		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
 		for _ in $(seq 1 300); do
@@ -117,11 +128,18 @@ for round in $(seq 1 "$ROUNDS"); do
 		done
 		bench_login "$URL" ducha
 		BENCH_CSRF=$CSRF BENCH_COOKIE=$COOKIE
+		c0=$(proc_cpu "$SPID")
 		run_wrk case_read.lua "$URL"
+		c1=$(proc_cpu "$SPID")
 		echo "$b case $R_RPS" >>"$W/res"
+		echo "$b case_cpu $(cpu_us "$c0" "$c1" "$R_REQ")" >>"$W/res"
 		run_wrk person_read.lua "$URL"
+		c2=$(proc_cpu "$SPID")
 		echo "$b person $R_RPS" >>"$W/res"
-		log "round $round, ${NAMES[$b]}: case $(awk -v b="$b" '$1==b && $2=="case"{v=$3} END{print v}' "$W/res")/s, person $R_RPS/s"
+		echo "$b person_cpu $(cpu_us "$c1" "$c2" "$R_REQ")" >>"$W/res"
+		log "round $round, ${NAMES[$b]}: case $(awk -v b="$b" '$1==b && $2=="case"{v=$3} END{print v}' "$W/res")/s" \
+			"($(awk -v b="$b" '$1==b && $2=="case_cpu"{v=$3} END{print v}' "$W/res") µs CPU each)," \
+			"person $R_RPS/s ($(awk -v b="$b" '$1==b && $2=="person_cpu"{v=$3} END{print v}' "$W/res") µs CPU each)"
 		kill "$SPID"
 		wait "$SPID" 2>/dev/null || true
 		SPID=""
@@ -147,6 +165,14 @@ for b in "${!BINS[@]}"; do
 	c=$(med "$b" case) p=$(med "$b" person)
 	printf '| %s | %.0f/s | %s× | %s× | %.0f/s | %s× | %s× |\n' "${NAMES[$b]}" "$c" "$(div "$c" "$CS")" \
 		"$(div "$c" "$NG")" "$p" "$(div "$p" "$PS")" "$(div "$p" "$NG")"
+done
+echo
+echo 'Server CPU (user + system) per answered read, medians:'
+echo
+echo '| binary | case read | person read |'
+echo '|---|---|---|'
+for b in "${!BINS[@]}"; do
+	printf '| %s | %s µs | %s µs |\n' "${NAMES[$b]}" "$(med "$b" case_cpu)" "$(med "$b" person_cpu)"
 done
 echo
 echo 'Each round:'

@@ -34,16 +34,22 @@ static const char help[] =
 static int audit_cmd_verify(const char *db)
 {
 	struct cli_db cd;
-	int64_t bad, rows;
-	int rc;
+	int64_t bad, rows[AUDIT_CHAINS] = { 0 };
+	int rc = PS_OK;
 
 	if (cli_db_open(&cd, db))
 		return 1;
-	rc = audit_verify(cd.db, &bad, &rows, &cd.err);
-	if (rc)
-		fprintf(stderr, "audit chain BROKEN at row %lld: %s\n", (long long)bad, cd.err.msg);
-	else
-		printf("audit chain intact: %lld rows\n", (long long)rows);
+	/* both chains: changes (audit) and reads (audit_read) */
+	for (int ch = 0; ch < AUDIT_CHAINS && !rc; ch++) {
+		rc = audit_verify_chain(cd.db, (enum audit_chain)ch, &bad, &rows[ch], &cd.err);
+		if (rc)
+			fprintf(stderr, "audit chain BROKEN (%s chain, table %s) at row %lld: %s\n",
+				audit_chain_name((enum audit_chain)ch),
+				audit_chain_table((enum audit_chain)ch), (long long)bad, cd.err.msg);
+	}
+	if (!rc)
+		printf("audit chain intact: %lld rows (read chain: %lld rows)\n",
+		       (long long)rows[AUDIT_CHAIN_CHANGE], (long long)rows[AUDIT_CHAIN_READ]);
 	cli_db_close(&cd);
 	return rc ? 1 : 0;
 }
@@ -66,11 +72,16 @@ static int audit_cmd_purge(const char *db, const char *before)
 	if (rc) {
 		fprintf(stderr, "precinct audit purge: %s%s%s\n", cd.err.msg,
 			cd.err.rule ? " — rule " : "", cd.err.rule ? cd.err.rule : "");
-	} else if (res.rows) {
-		printf("purged %lld audit rows (through row %lld); chain anchor %s\n",
-		       (long long)res.rows, (long long)res.through_id, res.anchor);
 	} else {
-		printf("no audit rows before %s: nothing purged\n", before);
+		if (res.rows)
+			printf("purged %lld audit rows (through row %lld); chain anchor %s\n",
+			       (long long)res.rows, (long long)res.through_id, res.anchor);
+		else
+			printf("no audit rows before %s: nothing purged\n", before);
+		if (res.read_rows)
+			printf("purged %lld read-audit rows (through row %lld); read chain anchor %s\n",
+			       (long long)res.read_rows, (long long)res.read_through_id,
+			       res.read_anchor);
 	}
 	cli_db_close(&cd);
 	return rc ? 1 : 0;

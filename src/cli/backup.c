@@ -244,6 +244,8 @@ int cmd_backup(int argc, char **argv)
 	const char *v[2] = { 0 }, *pos[1];
 	unsigned char key[CRYPTO_SECRET_LEN];
 	char tmp[PATH_MAX_LEN], mac_path[PATH_MAX_LEN], mac[CRYPTO_HASH_HEX], line[160];
+	char tmp_audit[PATH_MAX_LEN], to_audit[PATH_MAX_LEN], audit_mac_path[PATH_MAX_LEN];
+	char audit_mac[CRYPTO_HASH_HEX];
 	char detail[200] = "";
 	struct progress prog = { -1 };
 	struct cli_db cd;
@@ -266,7 +268,13 @@ int cmd_backup(int argc, char **argv)
 		return 1;
 	}
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.part", v[1]) >= sizeof(tmp) ||
-	    (size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", v[1]) >= sizeof(mac_path)) {
+	    (size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", v[1]) >= sizeof(mac_path) ||
+	    (size_t)snprintf(tmp_audit, sizeof(tmp_audit), "%s" DB_AUDIT_SUFFIX, tmp) >=
+		    sizeof(tmp_audit) ||
+	    (size_t)snprintf(to_audit, sizeof(to_audit), "%s" DB_AUDIT_SUFFIX, v[1]) >=
+		    sizeof(to_audit) ||
+	    (size_t)snprintf(audit_mac_path, sizeof(audit_mac_path), "%s.mac", to_audit) >=
+		    sizeof(audit_mac_path)) {
 		fprintf(stderr, "precinct backup: path too long: %s\n", v[1]);
 		return 1;
 	}
@@ -277,19 +285,31 @@ int cmd_backup(int argc, char **argv)
 		return 1;
 	}
 	unlink(tmp);
+	unlink(tmp_audit);
 	/* the copy holds every record: made 0600 before SQLite writes into it
-	 * (an existing file keeps its mode) */
-	fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-	if (fd < 0)
-		rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法创建备份文件 %s：%s", tmp, strerror(errno));
-	else
-		rc = close(fd) == 0 ? PS_OK : ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法创建备份文件 %s", tmp);
+	 * (an existing file keeps its mode); the read-audit file beside it
+	 * (FILE-audit.db, its own MAC in FILE-audit.db.mac) too */
+	rc = PS_OK;
+	for (int k = 0; k < 2 && !rc; k++) {
+		const char *f = k ? tmp_audit : tmp;
+
+		fd = open(f, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		if (fd < 0)
+			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法创建备份文件 %s：%s", f,
+				     strerror(errno));
+		else
+			rc = close(fd) == 0 ? PS_OK
+					    : ps_fail(&cd.err, PS_EIO, "BACKUP", NULL,
+						      "无法创建备份文件 %s", f);
+	}
 	if (!rc)
 		rc = db_backup_to(cd.db, tmp, show_progress, &prog, &cd.err);
-	if (!rc) {
-		fd = open(tmp, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || mac_stream(fd, -1, key, mac) != 0) {
-			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法读取备份文件 %s：%s", tmp,
+	for (int k = 0; k < 2 && !rc; k++) {
+		const char *f = k ? tmp_audit : tmp;
+
+		fd = open(f, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || mac_stream(fd, -1, key, k ? audit_mac : mac) != 0) {
+			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法读取备份文件 %s：%s", f,
 				     strerror(errno));
 		}
 		if (fd >= 0)
@@ -299,14 +319,21 @@ int cmd_backup(int argc, char **argv)
 	/* the MAC first, then the file: a FILE is never left beside the MAC of
 	 * another (an older FILE.mac fails the check of a new FILE, safely) */
 	if (!rc) {
+		char aline[160];
+
 		snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
+		snprintf(aline, sizeof(aline), MAC_MAGIC " %s\n", audit_mac);
 		/* rename replaces an older FILE at once: no moment without a backup */
-		if (write_file_atomic(mac_path, line) != 0 || rename(tmp, v[1]) != 0)
+		if (write_file_atomic(audit_mac_path, aline) != 0 ||
+		    write_file_atomic(mac_path, line) != 0 || rename(tmp_audit, to_audit) != 0 ||
+		    rename(tmp, v[1]) != 0)
 			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法写入备份文件 %s：%s", v[1],
 				     strerror(errno));
 	}
-	if (rc)
+	if (rc) {
 		unlink(tmp);
+		unlink(tmp_audit);
+	}
 	/* the attachments after the snapshot: every file a row of it names was
 	 * written before that row committed */
 	if (!rc)
@@ -344,11 +371,16 @@ static void unlink_wal(const char *path)
 	unlink(p);
 }
 
-/* Remove path and its WAL files. */
+/* Remove path and its WAL files, and its read-audit file with its own. */
 static void unlink_db(const char *path)
 {
+	char p[PATH_MAX_LEN + 16];
+
 	unlink(path);
 	unlink_wal(path);
+	snprintf(p, sizeof(p), "%s" DB_AUDIT_SUFFIX, path);
+	unlink(p);
+	unlink_wal(p);
 }
 
 /* Copy backup to tmp, checking its MAC on the way. 0, or 1 after printing
@@ -418,6 +450,7 @@ int cmd_restore(int argc, char **argv)
 	const char *v[4] = { 0 }, *pos[1];
 	unsigned char key[CRYPTO_SECRET_LEN];
 	char tmp[PATH_MAX_LEN], key_path[PATH_MAX_LEN], detail[200] = "";
+	char tmp_audit[PATH_MAX_LEN], from_audit[PATH_MAX_LEN], db_audit[PATH_MAX_LEN];
 	struct cli_db src;
 	int64_t bad, rows;
 	int npos, rc;
@@ -444,13 +477,28 @@ int cmd_restore(int argc, char **argv)
 		return 1;
 	}
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.restoring", v[0]) >= sizeof(tmp) ||
+	    (size_t)snprintf(tmp_audit, sizeof(tmp_audit), "%s" DB_AUDIT_SUFFIX, tmp) >=
+		    sizeof(tmp_audit) ||
+	    (size_t)snprintf(from_audit, sizeof(from_audit), "%s" DB_AUDIT_SUFFIX, v[1]) >=
+		    sizeof(from_audit) ||
+	    (size_t)snprintf(db_audit, sizeof(db_audit), "%s" DB_AUDIT_SUFFIX, v[0]) >=
+		    sizeof(db_audit) ||
 	    cli_secret_path(v[0], key_path, sizeof(key_path))) {
 		fprintf(stderr, "precinct restore: path too long: %s\n", v[0]);
 		return 1;
 	}
 	if (load_secret(v[3], v[0], key, "restore"))
 		return 1;
+	unlink_db(tmp);
 	rc = copy_checked(v[1], tmp, key);
+	/* the read-audit file, with its own MAC. A backup made before it
+	 * existed (schema before 147) has none: opening the copy makes it
+	 * empty; a newer backup without it is refused when opened */
+	if (!rc && access(from_audit, F_OK) == 0) {
+		rc = copy_checked(from_audit, tmp_audit, key);
+		if (rc)
+			unlink_db(tmp);
+	}
 	ps_memzero(key, sizeof(key));
 	if (rc)
 		return 1;
@@ -510,6 +558,14 @@ int cmd_restore(int argc, char **argv)
 		}
 	}
 	unlink_wal(v[0]);
+	unlink_wal(db_audit);
+	/* the audit file first: a main file never sits beside an audit file
+	 * of another database for longer than the two renames */
+	if (rename(tmp_audit, db_audit) != 0) {
+		fprintf(stderr, "precinct restore: cannot move %s to %s: %s\n", tmp_audit, db_audit,
+			strerror(errno));
+		return 1;
+	}
 	if (rename(tmp, v[0]) != 0) {
 		fprintf(stderr, "precinct restore: cannot move %s to %s: %s\n", tmp, v[0],
 			strerror(errno));

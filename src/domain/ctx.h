@@ -32,6 +32,7 @@ struct actor {
 struct pending_audit {
 	struct pending_audit *next;
 	int64_t at_ms;
+	int chain; /* enum audit_chain (domain/admin/audit.h) */
 	const char *action, *object_type, *object_id, *outcome, *detail;
 };
 

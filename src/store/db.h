@@ -29,6 +29,13 @@ int db_is_url(const char *path);
  * (at least 16 bytes); a file path as it is. */
 const char *db_safe_name(const char *path, char *buf, size_t n);
 
+/* SQLite keeps the read-audit chain (tables audit_read, audit_read_anchor)
+ * in a file of its own, path DB_AUDIT_SUFFIX ("x.db" → "x.db-audit.db"),
+ * attached to every connection as schema DB_AUDIT_SCHEMA: SQL names the
+ * tables unqualified. PostgreSQL keeps them in the same database. */
+#define DB_AUDIT_SCHEMA "readaudit"
+#define DB_AUDIT_SUFFIX "-audit.db"
+
 /* Open (creating if missing) the database at path and set WAL,
  * synchronous=FULL, foreign_keys=ON and a busy timeout. *out is a new
  * connection owned by the caller (db_close). On failure *out is NULL and err

@@ -114,7 +114,8 @@ static int table_sum(struct db *db, const char *table, int64_t *rows, char out[6
 	return PS_OK;
 }
 
-/* The tables of the SQLite file and the tables each one references, so
+/* The tables of the SQLite file (and of its read-audit file: audit_read
+ * and its anchors, store/db.h) and the tables each one references, so
  * that parents are copied before their children. */
 static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_err *err)
 {
@@ -123,7 +124,9 @@ static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_
 
 	*n = 0;
 	rc = db_prepare(from,
-			"SELECT name FROM sqlite_schema WHERE type = 'table'"
+			"SELECT name FROM (SELECT name, type FROM main.sqlite_schema"
+			" UNION ALL SELECT name, type FROM " DB_AUDIT_SCHEMA ".sqlite_schema)"
+			" WHERE type = 'table'"
 			" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'schema_version'"
 			" ORDER BY name",
 			&st, err);

@@ -110,6 +110,66 @@ static void configure_once(void)
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 }
 
+/* The read-audit file (issue 14): <db>-audit.db beside the main file,
+ * attached as DB_AUDIT_SCHEMA on every connection, so that domain SQL names
+ * its tables (audit_read, audit_read_anchor: migration 147) unqualified. The
+ * rows recording reads commit there, and a read-only batch of the group
+ * committer leaves the main file (and its readers' page caches) alone.
+ *
+ * A transaction that writes both files is atomic per file, not across them
+ * (WAL mode: SQLite's super-journal is not used with WAL): a crash between
+ * the two commits may keep a batch's read rows and lose its changes, or the
+ * reverse. No answer of such a batch was sent (the committer answers after
+ * the commit returned), so no answered read lacks its row; each chain stays
+ * whole on its own (api/committer.c). */
+static int attach_audit_file(struct db *db, const char *path, struct ps_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *file;
+	int src, rc = PS_OK;
+
+	if (strcmp(path, ":memory:") == 0 || !*path)
+		file = sqlite3_mprintf(":memory:");
+	else
+		file = sqlite3_mprintf("%s" DB_AUDIT_SUFFIX, path);
+	if (!file)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	src = sqlite3_prepare_v2(db->h, "ATTACH DATABASE ? AS " DB_AUDIT_SCHEMA, -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = map_sqlite(db->h, src, err);
+		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL, "无法打开审计读取记录文件 %s：%s",
+			file, sqlite3_errmsg(db->h));
+		rc = err ? err->rc : PS_EIO;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* a database past migration 147 whose audit file is missing or empty
+	 * (copied or restored without it) is refused: a new empty chain would
+	 * verify and hide the loss */
+	if (!rc)
+		src = sqlite3_prepare_v2(db->h,
+					 "SELECT (SELECT COUNT(*) FROM main.sqlite_schema"
+					 "         WHERE name = 'schema_version')"
+					 " AND EXISTS (SELECT 1 FROM main.schema_version WHERE version >= 147)"
+					 " AND NOT EXISTS (SELECT 1 FROM " DB_AUDIT_SCHEMA ".sqlite_schema"
+					 "                 WHERE name = 'audit_read')",
+					 -1, &st, NULL);
+	if (!rc && src != SQLITE_OK) {
+		/* no schema_version table yet: the subquery cannot be prepared */
+		src = SQLITE_OK;
+	} else if (!rc && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0)) {
+		rc = ps_fail(err, PS_EIO, "AUDIT_FILE_MISSING", NULL,
+			     "审计读取记录文件 %s 缺失或为空（须与数据库文件一同复制、备份和恢复）", file);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(file);
+	return rc;
+}
+
 static int sq_open(const char *path, struct db **out, struct ps_err *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -141,8 +201,15 @@ static int sq_open(const char *path, struct db **out, struct ps_err *err)
 	 * (bench/: 21 % of the committer's time creating incidents) */
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
 	sqlite3_busy_timeout(db->h, 5000);
+	rc = attach_audit_file(db, path, err);
+	if (rc) {
+		sq_close(db);
+		return rc;
+	}
 	rc = sq_exec(db,
 		     "PRAGMA journal_mode=WAL;"
+		     "PRAGMA " DB_AUDIT_SCHEMA ".journal_mode=WAL;"
+		     "PRAGMA " DB_AUDIT_SCHEMA ".synchronous=FULL;"
 		     "PRAGMA synchronous=FULL;"
 		     "PRAGMA foreign_keys=ON;"
 		     "PRAGMA trusted_schema=OFF;"
@@ -557,13 +624,14 @@ static int64_t sq_changes(struct db *db)
 	return sqlite3_changes64(db->h);
 }
 
-static int sq_backup_to(struct db *db, const char *path,
-		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
-		 struct ps_err *err)
+/* One schema of db's open read transaction into the file path. */
+static int backup_schema(struct db *db, const char *schema, const char *path,
+			 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+			 struct ps_err *err)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk = NULL;
-	int src, rc = PS_OK, in_read = 0;
+	int src, rc = PS_OK;
 
 	src = sqlite3_open_v2(path, &dst,
 			      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -572,17 +640,7 @@ static int sq_backup_to(struct db *db, const char *path,
 			     "无法创建备份文件 %s", path);
 		goto out;
 	}
-	/* One snapshot: without a read transaction of its own, each step
-	 * takes a fresh one and any commit by another connection restarts
-	 * the copy from page 1, so under steady writes it never ends. With
-	 * one held, the steps see a fixed database (WAL keeps it for us). */
-	src = sqlite3_exec(db->h, "BEGIN; SELECT COUNT(*) FROM sqlite_schema;", NULL, NULL, NULL);
-	if (src != SQLITE_OK) {
-		rc = map_sqlite(db->h, src, err);
-		goto out;
-	}
-	in_read = 1;
-	bk = sqlite3_backup_init(dst, "main", db->h, "main");
+	bk = sqlite3_backup_init(dst, "main", db->h, schema);
 	if (!bk) {
 		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s",
 			     sqlite3_errmsg(dst));
@@ -610,10 +668,41 @@ static int sq_backup_to(struct db *db, const char *path,
 	if (src != SQLITE_OK)
 		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s", sqlite3_errmsg(dst));
 out:
-	if (in_read)
-		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (sqlite3_close(dst) != SQLITE_OK && !rc)
 		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份文件未能完整写入");
+	return rc;
+}
+
+static int sq_backup_to(struct db *db, const char *path,
+		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
+		 struct ps_err *err)
+{
+	char *audit_path = sqlite3_mprintf("%s" DB_AUDIT_SUFFIX, path);
+	int src, rc;
+
+	if (!audit_path)
+		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* One snapshot: without a read transaction of its own, each step
+	 * takes a fresh one and any commit by another connection restarts
+	 * the copy from page 1, so under steady writes it never ends. With
+	 * one held, the steps see a fixed database (WAL keeps it for us).
+	 * Both files are read in it: the main file's snapshot and the audit
+	 * file's are taken together (path and path DB_AUDIT_SUFFIX). */
+	src = sqlite3_exec(db->h,
+			   "BEGIN; SELECT COUNT(*) FROM main.sqlite_schema;"
+			   " SELECT COUNT(*) FROM " DB_AUDIT_SCHEMA ".sqlite_schema;",
+			   NULL, NULL, NULL);
+	if (src != SQLITE_OK) {
+		rc = map_sqlite(db->h, src, err);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_free(audit_path);
+		return rc ? rc : PS_EIO;
+	}
+	rc = backup_schema(db, "main", path, progress, arg, err);
+	if (!rc)
+		rc = backup_schema(db, DB_AUDIT_SCHEMA, audit_path, NULL, NULL, err);
+	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	sqlite3_free(audit_path);
 	return rc;
 }
 

@@ -992,14 +992,18 @@ static int unaudited(struct server *srv, const struct noted *tab, int count, con
 				named++;
 			}
 		if (named == n && db_raw_int(srv->db,
-					     fmt(srv, "SELECT COUNT(DISTINCT request_id) FROM audit WHERE"
+					     fmt(srv, "SELECT COUNT(DISTINCT request_id) FROM (SELECT request_id, outcome"
+						      " FROM audit UNION ALL SELECT request_id, outcome FROM audit_read) a"
+						      " WHERE"
 						      " outcome = '%s' AND request_id IN (%s)", outcome, in),
 					     NULL) == n)
 			continue;
 		for (int k = i; k < i + n; k++)
 			if (!tab[k].rid ||
 			    db_raw_int(srv->db,
-				       fmt(srv, "SELECT COUNT(*) FROM audit WHERE request_id = ? AND outcome = '%s'",
+				       fmt(srv, "SELECT COUNT(*) FROM (SELECT request_id, outcome FROM audit UNION ALL"
+					   " SELECT request_id, outcome FROM audit_read) a WHERE request_id = ?"
+					   " AND outcome = '%s'",
 					   outcome),
 				       tab[k].rid) == 0) {
 				print_error("UNAUDITED (%s) %s\n", outcome, tab[k].what);

@@ -128,7 +128,7 @@ STORY(masking_and_audit)
 	assert_null(strstr(r->body, "13812345678"));
 
 	before = db_raw_int(srv->db,
-			    "SELECT COUNT(*) FROM audit WHERE action = 'read' AND object_type = 'person'"
+			    "SELECT COUNT(*) FROM audit_read WHERE action = 'read' AND object_type = 'person'"
 			    " AND object_id = ?1",
 			    fmt(srv, "%lld", id));
 	r = http(srv, U("minjing3"), "GET", fmt(srv, API "/persons/%lld", id), NULL);

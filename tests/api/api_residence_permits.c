@@ -324,7 +324,7 @@ STORY(scope_and_audit)
 	EXPECT(apply(srv, "gucheng_mj1", p, "某公司"), 403);
 	/* every read of the record leaves a row */
 	before = db_raw_int(srv->db,
-			    "SELECT COUNT(*) FROM audit WHERE action = 'read' AND object_type = 'residence_permit'"
+			    "SELECT COUNT(*) FROM audit_read WHERE action = 'read' AND object_type = 'residence_permit'"
 			    " AND object_id = ?1",
 			    fmt(srv, "%lld", id));
 	r = permit(srv, "minjing2", id);
@@ -332,7 +332,7 @@ STORY(scope_and_audit)
 	EXPECT_STR(r, "residence_permit.name", "居证审计");
 	EXPECT(permit(srv, "suozhang", id), 200);
 	after = db_raw_int(srv->db,
-			   "SELECT COUNT(*) FROM audit WHERE action = 'read' AND object_type = 'residence_permit'"
+			   "SELECT COUNT(*) FROM audit_read WHERE action = 'read' AND object_type = 'residence_permit'"
 			   " AND object_id = ?1",
 			   fmt(srv, "%lld", id));
 	assert_int_equal(after, before + 2);
@@ -342,7 +342,7 @@ STORY(scope_and_audit)
 	EXPECT_NUM(r, "total", 1);
 	assert_non_null(strstr(rstr(r, "items.0.id_number"), "********"));
 	assert_true(db_raw_int(srv->db,
-			       "SELECT COUNT(*) FROM audit WHERE action = 'residence_permit.list' AND detail LIKE ?1",
+			       "SELECT COUNT(*) FROM audit_read WHERE action = 'residence_permit.list' AND detail LIKE ?1",
 			       fmt(srv, "%%%lld%%", id)) >= 1);
 	/* the ledger with the station's header */
 	r = http(srv, U("suozhang"), "GET", API "/ledgers/residence_permits", NULL);

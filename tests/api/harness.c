@@ -389,6 +389,12 @@ static void drop_template(void)
 	unlink(p);
 	snprintf(p, sizeof(p), "%s-shm", demo_template);
 	unlink(p);
+	snprintf(p, sizeof(p), "%s-audit.db", demo_template);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-audit.db-wal", demo_template);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-audit.db-shm", demo_template);
+	unlink(p);
 }
 
 static void copy_file(const char *from, const char *to)
@@ -526,6 +532,8 @@ struct server *server_new_stopped(int demo)
 			atexit(drop_template);
 		}
 		copy_file(demo_template, srv->db);
+		/* the read-audit chain's file (migration 147) goes with it */
+		copy_file(fmt(srv, "%s-audit.db", demo_template), fmt(srv, "%s-audit.db", srv->db));
 		copy_blobs(fmt(srv, "%s.files", demo_template), srv->files);
 		/* and the server secret init made beside it (0600) */
 		copy_file(fmt(srv, "%s.key", demo_template), fmt(srv, "%s.key", srv->db));
@@ -1299,6 +1307,15 @@ sqlite3 *db_raw_open(const char *path)
 		fail_msg("sqlite3_open %s: %s", path, m);
 	}
 	sqlite3_busy_timeout(db, 5000);
+	/* the read-audit chain's file, as the server attaches it (store/db.h):
+	 * test SQL names audit_read unqualified on both stores */
+	{
+		char *a = sqlite3_mprintf("ATTACH DATABASE '%q-audit.db' AS readaudit", path);
+
+		if (!a || sqlite3_exec(db, a, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("attach %s-audit.db: %s", path, sqlite3_errmsg(db));
+		sqlite3_free(a);
+	}
 	return db;
 }
 
@@ -1404,7 +1421,9 @@ static int pg_audit_id_numbers(struct server *srv)
 
 	ps_err_clear(&e);
 	if (db_prepare(db, "SELECT id, action, COALESCE(object_id, '') || ' ' || COALESCE(detail, '')"
-			   " FROM audit", &st, &e))
+			   " FROM audit UNION ALL SELECT id, action,"
+			   " COALESCE(object_id, '') || ' ' || COALESCE(detail, '') FROM audit_read",
+			   &st, &e))
 		fail_msg("cannot read the audit table: %s", e.msg);
 	while (db_step(st, &e) == PS_ROW) {
 		const char *text = db_column_text(st, 2);
@@ -1431,7 +1450,9 @@ int audit_id_numbers(struct server *srv)
 	int found = 0;
 
 	if (sqlite3_prepare_v2(db,
-			       "SELECT id, action, COALESCE(object_id, '') || ' ' || COALESCE(detail, '') FROM audit",
+			       "SELECT id, action, COALESCE(object_id, '') || ' ' || COALESCE(detail, '') FROM audit"
+			       " UNION ALL SELECT id, action, COALESCE(object_id, '') || ' ' ||"
+			       " COALESCE(detail, '') FROM audit_read",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		fail_msg("cannot read the audit table");

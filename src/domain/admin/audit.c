@@ -69,18 +69,37 @@ int audit_row_hash(const char *prev, const struct audit_row *w, char out[65])
 			w->object_id, w->outcome, w->detail, out);
 }
 
+static const char *const chain_tables[AUDIT_CHAINS] = { "audit", "audit_read" };
+static const char *const chain_anchors[AUDIT_CHAINS] = { "audit_anchor", "audit_read_anchor" };
+static const char *const chain_names[AUDIT_CHAINS] = { "change", "read" };
+static const char *const chain_labels[AUDIT_CHAINS] = { "审计链", "读取审计链" };
+
+const char *audit_chain_table(enum audit_chain ch)
+{
+	return chain_tables[ch];
+}
+
+const char *audit_chain_name(enum audit_chain ch)
+{
+	return chain_names[ch];
+}
+
 /* The head of the chain: the newest row's hash (the genesis when there is
  * none) and the id the next row takes. Ids are given here, one after the
  * newest, under the write lock every writer holds: a sequence (PostgreSQL's
  * identity) is not rolled back with a lost batch, and its gap would read
  * as a deleted row to audit verify. With no row (all purged), the next id
  * follows the latest anchor. */
-static int chain_head(struct ctx *c, char out[65], int64_t *next_id)
+static int chain_head(struct ctx *c, enum audit_chain ch, char out[65], int64_t *next_id)
 {
 	struct db_stmt *st;
-	int rc = db_prepare(c->db, "SELECT hash, id FROM audit ORDER BY id DESC LIMIT 1",
-			    &st, c->err);
+	char sql[128];
 	const char *h;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT hash, id FROM %s ORDER BY id DESC LIMIT 1",
+		 chain_tables[ch]);
+	rc = db_prepare(c->db, sql, &st, c->err);
 
 	if (rc)
 		return rc;
@@ -99,8 +118,9 @@ static int chain_head(struct ctx *c, char out[65], int64_t *next_id)
 	db_finalize(st);
 	if (rc || *next_id)
 		return rc;
-	rc = db_prepare(c->db, "SELECT COALESCE(MAX(through_id), 0) + 1 FROM audit_anchor", &st,
-			c->err);
+	snprintf(sql, sizeof(sql), "SELECT COALESCE(MAX(through_id), 0) + 1 FROM %s",
+		 chain_anchors[ch]);
+	rc = db_prepare(c->db, sql, &st, c->err);
 	if (rc)
 		return rc;
 	rc = db_step(st, c->err);
@@ -115,16 +135,16 @@ static int chain_head(struct ctx *c, char out[65], int64_t *next_id)
 	return rc;
 }
 
-static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
+static int audit_insert(struct ctx *c, enum audit_chain ch, int64_t at_ms, const char *action,
 			const char *object_type, const char *object_id,
 			const char *outcome, const char *detail)
 {
-	char prev[65], hash[65];
+	char prev[65], hash[65], sql[320];
 	struct db_stmt *st;
 	int64_t id;
 	int rc;
 
-	rc = chain_head(c, prev, &id);
+	rc = chain_head(c, ch, prev, &id);
 	if (rc)
 		return rc;
 	rc = row_hash(prev, at_ms, c->who.user_id, c->who.username, c->who.role,
@@ -133,12 +153,13 @@ static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
 		      detail, hash);
 	if (rc)
 		return ps_fail(c->err, rc, NULL, NULL, "审计记录生成失败");
-	rc = db_prepare(c->db,
-			"INSERT INTO audit(at_ms, user_id, username, role, unit_id,"
-			" client_ip, session_hash, request_id, action, object_type,"
-			" object_id, outcome, detail, prev_hash, hash, id)"
-			" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-			&st, c->err);
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO %s(at_ms, user_id, username, role, unit_id,"
+		 " client_ip, session_hash, request_id, action, object_type,"
+		 " object_id, outcome, detail, prev_hash, hash, id)"
+		 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		 chain_tables[ch]);
+	rc = db_prepare(c->db, sql, &st, c->err);
 	if (rc)
 		return rc;
 	db_bind_int(st, 1, at_ms);
@@ -165,7 +186,7 @@ static int audit_insert(struct ctx *c, int64_t at_ms, const char *action,
 }
 
 /* Remember the row (its time is now) for audit_write_deferred. */
-static int audit_defer(struct ctx *c, const char *action, const char *object_type,
+static int audit_defer(struct ctx *c, enum audit_chain ch, const char *action, const char *object_type,
 		       const char *object_id, const char *outcome, const char *detail)
 {
 	struct pending_audit *p = arena_alloc(c->arena, sizeof(*p));
@@ -173,6 +194,7 @@ static int audit_defer(struct ctx *c, const char *action, const char *object_typ
 	if (!p)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	p->at_ms = ps_now_ms();
+	p->chain = (int)ch;
 	p->action = arena_strdup(c->arena, action);
 	p->object_type = object_type ? arena_strdup(c->arena, object_type) : NULL;
 	p->object_id = object_id ? arena_strdup(c->arena, object_id) : NULL;
@@ -186,12 +208,13 @@ static int audit_defer(struct ctx *c, const char *action, const char *object_typ
 	return PS_OK;
 }
 
-int audit_write(struct ctx *c, const char *action, const char *object_type,
-		const char *object_id, const char *outcome, const char *detail)
+static int chain_write(struct ctx *c, enum audit_chain ch, const char *action,
+		       const char *object_type, const char *object_id, const char *outcome,
+		       const char *detail)
 {
 	int rc = c->defer_writes
-			 ? audit_defer(c, action, object_type, object_id, outcome, detail)
-			 : audit_insert(c, ps_now_ms(), action, object_type, object_id,
+			 ? audit_defer(c, ch, action, object_type, object_id, outcome, detail)
+			 : audit_insert(c, ch, ps_now_ms(), action, object_type, object_id,
 					outcome, detail);
 
 	if (!rc && strcmp(outcome, "success") == 0 && object_type && object_id) {
@@ -199,6 +222,13 @@ int audit_write(struct ctx *c, const char *action, const char *object_type,
 		c->audited_id = arena_strdup(c->arena, object_id);
 	}
 	return rc;
+}
+
+int audit_write(struct ctx *c, const char *action, const char *object_type,
+		const char *object_id, const char *outcome, const char *detail)
+{
+	return chain_write(c, AUDIT_CHAIN_CHANGE, action, object_type, object_id, outcome,
+			   detail);
 }
 
 int audit_write_deferred(struct ctx *c)
@@ -214,7 +244,7 @@ int audit_write_deferred(struct ctx *c)
 	}
 	c->deferred = NULL;
 	for (p = fifo; p && !rc; p = p->next)
-		rc = audit_insert(c, p->at_ms, p->action, p->object_type, p->object_id,
+		rc = audit_insert(c, (enum audit_chain)p->chain, p->at_ms, p->action, p->object_type, p->object_id,
 				  p->outcome, p->detail);
 	return rc;
 }
@@ -226,7 +256,9 @@ int audit_read(struct ctx *c, const char *object_type, const char *object_id)
 	if (c->audited_type && c->audited_id && object_id &&
 	    strcmp(c->audited_type, object_type) == 0 && strcmp(c->audited_id, object_id) == 0)
 		return PS_OK;
-	return audit_write(c, "read", object_type, object_id, "success", NULL);
+	/* a write's echo that names another object goes to the read chain
+	 * too: every read row is in one chain, whatever request made it */
+	return chain_write(c, AUDIT_CHAIN_READ, "read", object_type, object_id, "success", NULL);
 }
 
 int audit_read_items(struct ctx *c, const char *action, const char *object_type,
@@ -244,7 +276,8 @@ int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		buf_addf(&ids, "%s%lld", i ? "," : "",
 			 (long long)json_integer_value(json_object_get(it, id_key)));
 	}
-	rc = buf_str(&ids) ? audit_write(c, action, object_type, NULL, "success", buf_str(&ids))
+	rc = buf_str(&ids) ? chain_write(c, AUDIT_CHAIN_READ, action, object_type, NULL, "success",
+					 buf_str(&ids))
 			   : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	buf_release(&ids);
 	return rc;
@@ -295,14 +328,17 @@ void audit_write_pending(struct ctx *c)
 
 /* Where the chain starts: after the latest purge anchor (its hash, the id
  * after it), else at the genesis with row 1. */
-static int chain_start(struct db *db, char prev[65], int64_t *first_id, struct ps_err *err)
+static int chain_start(struct db *db, enum audit_chain ch, char prev[65], int64_t *first_id,
+		       struct ps_err *err)
 {
 	struct db_stmt *st;
 	const char *h;
-	int rc = db_prepare(db,
-			    "SELECT through_id, hash FROM audit_anchor"
-			    " ORDER BY through_id DESC LIMIT 1",
-			    &st, err);
+	char sql[128];
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT through_id, hash FROM %s ORDER BY through_id DESC LIMIT 1",
+		 chain_anchors[ch]);
+	rc = db_prepare(db, sql, &st, err);
 
 	if (rc)
 		return rc;
@@ -313,7 +349,8 @@ static int chain_start(struct db *db, char prev[65], int64_t *first_id, struct p
 		*first_id = db_column_int(st, 0) + 1;
 		rc = h && strlen(h) == 64
 			     ? PS_OK
-			     : ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL, "审计链锚点记录损坏");
+			     : ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL, "%s锚点记录损坏",
+				       chain_labels[ch]);
 		if (!rc)
 			memcpy(prev, h, 65);
 	} else if (rc == PS_DONE) {
@@ -325,55 +362,58 @@ static int chain_start(struct db *db, char prev[65], int64_t *first_id, struct p
 
 /* The latest anchor was made by a purge that the chain records (its row
  * "audit.purge" names the anchor's row as object). */
-static int anchor_purge_recorded(struct db *db, int64_t through, int64_t *bad_id,
-				 struct ps_err *err)
+static int anchor_purge_recorded(struct db *db, enum audit_chain ch, int64_t through,
+				 int64_t *bad_id, struct ps_err *err)
 {
 	struct db_stmt *st;
 	char id[24];
 	int rc = db_prepare(db,
 			    "SELECT COUNT(*) FROM audit WHERE action = 'audit.purge'"
-			    " AND object_type = 'audit' AND object_id = ? AND outcome = 'success'",
+			    " AND object_type = ? AND object_id = ? AND outcome = 'success'",
 			    &st, err);
 
 	if (rc)
 		return rc;
 	snprintf(id, sizeof(id), "%lld", (long long)through);
-	db_bind_text(st, 1, id);
+	db_bind_text(st, 1, chain_tables[ch]);
+	db_bind_text(st, 2, id);
 	rc = db_step(st, err);
 	if (rc == PS_ROW)
 		rc = db_column_int(st, 0) == 1
 			     ? PS_OK
 			     : ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
-				       "审计链锚点（第 %lld 条之前已清除）没有对应的清除记录", (long long)through);
+				       "%s锚点（第 %lld 条之前已清除）没有对应的清除记录",
+				       chain_labels[ch], (long long)through);
 	else if (rc == PS_DONE)
-		rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL, "审计链锚点无法核对");
+		rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL, "%s锚点无法核对", chain_labels[ch]);
 	db_finalize(st);
 	if (rc == PS_EIO)
 		*bad_id = through + 1;
 	return rc;
 }
 
-int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
-		 struct ps_err *err)
+int audit_verify_chain(struct db *db, enum audit_chain ch, int64_t *bad_id, int64_t *rows,
+		       struct ps_err *err)
 {
 	struct db_stmt *st;
-	char prev[65], hash[65];
+	char prev[65], hash[65], sql[256];
 	int64_t expect_id = 1, anchored;
 	int rc;
 
 	*bad_id = 0;
 	*rows = 0;
 	memcpy(prev, AUDIT_GENESIS, 65);
-	rc = chain_start(db, prev, &expect_id, err);
+	rc = chain_start(db, ch, prev, &expect_id, err);
 	if (rc)
 		return rc;
 	anchored = expect_id - 1; /* the last purged row, 0 when none */
-	rc = db_prepare(db,
-			"SELECT id, at_ms, user_id, username, role, unit_id,"
-			" client_ip, session_hash, request_id, action, object_type,"
-			" object_id, outcome, detail, prev_hash, hash"
-			" FROM audit ORDER BY id",
-			&st, err);
+	snprintf(sql, sizeof(sql),
+		 "SELECT id, at_ms, user_id, username, role, unit_id,"
+		 " client_ip, session_hash, request_id, action, object_type,"
+		 " object_id, outcome, detail, prev_hash, hash"
+		 " FROM %s ORDER BY id",
+		 chain_tables[ch]);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc)
 		return rc;
 	while ((rc = db_step(st, err)) == PS_ROW) {
@@ -385,7 +425,7 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		if (id != expect_id) {
 			*bad_id = expect_id;
 			rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
-				     "审计链断裂：第 %lld 条记录缺失",
+				     "%s断裂：第 %lld 条记录缺失", chain_labels[ch],
 				     (long long)expect_id);
 			break;
 		}
@@ -402,8 +442,8 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		if (!ph || strcmp(ph, prev) != 0 || !h || strcmp(h, hash) != 0) {
 			*bad_id = id;
 			rc = ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
-				     "审计链校验失败：第 %lld 条记录被改动、删除或调换",
-				     (long long)id);
+				     "%s校验失败：第 %lld 条记录被改动、删除或调换",
+				     chain_labels[ch], (long long)id);
 			break;
 		}
 		memcpy(prev, hash, 65);
@@ -411,43 +451,80 @@ int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 	db_finalize(st);
 	if (rc != PS_DONE)
 		return rc;
-	if (anchored && *rows == 0) {
-		/* everything after the anchor is gone, the purge's own row too */
+	if (anchored && *rows == 0 && ch == AUDIT_CHAIN_CHANGE) {
+		/* everything after the anchor is gone, the purge's own row too
+		 * (the read chain may be empty after a purge: its purge row is
+		 * in the change chain) */
 		*bad_id = expect_id;
 		return ps_fail(err, PS_EIO, "AUDIT_BROKEN", NULL,
-			       "审计链断裂：第 %lld 条记录缺失", (long long)expect_id);
+			       "%s断裂：第 %lld 条记录缺失", chain_labels[ch], (long long)expect_id);
 	}
-	return anchored ? anchor_purge_recorded(db, anchored, bad_id, err) : PS_OK;
+	return anchored ? anchor_purge_recorded(db, ch, anchored, bad_id, err) : PS_OK;
+}
+
+int audit_verify_both(struct db *db, enum audit_chain *bad_chain, int64_t *bad_id,
+		      int64_t *rows, struct ps_err *err)
+{
+	int64_t n = 0;
+	int rc = PS_OK;
+
+	*rows = 0;
+	for (int ch = 0; ch < AUDIT_CHAINS && !rc; ch++) {
+		rc = audit_verify_chain(db, (enum audit_chain)ch, bad_id, &n, err);
+		*rows += n;
+		if (rc && bad_chain)
+			*bad_chain = (enum audit_chain)ch;
+	}
+	return rc;
+}
+
+int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows, struct ps_err *err)
+{
+	return audit_verify_both(db, NULL, bad_id, rows, err);
 }
 
 int audit_verify_report(struct ctx *c, json_t **out)
 {
-	struct ps_err e;
-	int64_t bad = 0, rows = 0;
-	char detail[96];
+	struct ps_err e[AUDIT_CHAINS];
+	int64_t bad[AUDIT_CHAINS] = { 0 }, rows[AUDIT_CHAINS] = { 0 };
+	int vrc[AUDIT_CHAINS], broken = -1;
+	char detail[160];
 	json_t *o;
 	int rc;
 
 	rc = authz_require(c, ACT_AUDIT_VERIFY);
 	if (rc)
 		return rc;
-	ps_err_clear(&e);
-	rc = audit_verify(c->db, &bad, &rows, &e);
-	if (rc && rc != PS_EIO)
-		return ps_fail(c->err, rc, e.code, NULL, "%s",
-			       e.msg[0] ? e.msg : "审计链校验未能完成");
-	o = json_pack("{s:b, s:I, s:o, s:s}", "ok", rc == PS_OK, "rows", (json_int_t)rows,
-		      "bad_id", rc == PS_OK ? json_null() : json_integer(bad),
-		      "message", rc == PS_OK ? "审计链完整" : e.msg);
+	/* each chain on its own: a break in one does not hide the other */
+	for (int ch = 0; ch < AUDIT_CHAINS; ch++) {
+		ps_err_clear(&e[ch]);
+		vrc[ch] = audit_verify_chain(c->db, (enum audit_chain)ch, &bad[ch], &rows[ch], &e[ch]);
+		if (vrc[ch] && vrc[ch] != PS_EIO)
+			return ps_fail(c->err, vrc[ch], e[ch].code, NULL, "%s",
+				       e[ch].msg[0] ? e[ch].msg : "审计链校验未能完成");
+		if (vrc[ch] && broken < 0)
+			broken = ch;
+	}
+	/* rows and bad_id: the change chain as before the split, or the read
+	 * chain's break when only it is broken; chain names the broken one */
+	o = json_pack("{s:b, s:I, s:o, s:o, s:I, s:o, s:s}", "ok", broken < 0, "rows",
+		      (json_int_t)rows[AUDIT_CHAIN_CHANGE], "bad_id",
+		      broken < 0 ? json_null() : json_integer(bad[broken]), "chain",
+		      broken < 0 ? json_null() : json_string(chain_names[broken]), "read_rows",
+		      (json_int_t)rows[AUDIT_CHAIN_READ], "read_bad_id",
+		      vrc[AUDIT_CHAIN_READ] ? json_integer(bad[AUDIT_CHAIN_READ]) : json_null(),
+		      "message", broken < 0 ? "审计链完整" : e[broken].msg);
 	if (!o)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	if (rc == PS_OK)
-		snprintf(detail, sizeof detail, "intact rows=%lld", (long long)rows);
+	if (broken < 0)
+		snprintf(detail, sizeof detail, "intact rows=%lld read_rows=%lld",
+			 (long long)rows[AUDIT_CHAIN_CHANGE], (long long)rows[AUDIT_CHAIN_READ]);
 	else
-		snprintf(detail, sizeof detail, "broken at id=%lld rows=%lld",
-			 (long long)bad, (long long)rows);
-	rc = audit_write(c, "audit.verify", "audit", NULL,
-			 json_is_true(json_object_get(o, "ok")) ? "success" : "error", detail);
+		snprintf(detail, sizeof detail, "broken chain=%s at id=%lld rows=%lld read_rows=%lld",
+			 chain_names[broken], (long long)bad[broken],
+			 (long long)rows[AUDIT_CHAIN_CHANGE], (long long)rows[AUDIT_CHAIN_READ]);
+	rc = audit_write(c, "audit.verify", "audit", NULL, broken < 0 ? "success" : "error",
+			 detail);
 	if (rc) {
 		json_decref(o);
 		return rc;
@@ -456,23 +533,70 @@ int audit_verify_report(struct ctx *c, json_t **out)
 	return PS_OK;
 }
 
+/* one chain's rows that pass the filter: its 12 binds, in list_bind's order */
+#define LIST_WHERE                                                                    \
+	" WHERE (? IS NULL OR username = ?)"                                          \
+	" AND (? IS NULL OR action LIKE ?" ROWS_ESCAPE ")"                            \
+	" AND (? IS NULL OR object_type = ?)"                                         \
+	" AND (? IS NULL OR object_id = ?)"                                           \
+	" AND (? = 0 OR at_ms >= ? * 1000)"                                           \
+	" AND (? = 0 OR at_ms < ? * 1000)"
+#define LIST_COLS                                                                     \
+	"SELECT id, at_ms, user_id, username, role, unit_id, client_ip, action,"     \
+	" object_type, object_id, outcome, detail, hash"
+
+static int list_bind(struct db_stmt *st, int at, const struct audit_filter *f,
+		     const char *action)
+{
+	db_bind_text(st, at++, f->user);
+	db_bind_text(st, at++, f->user);
+	db_bind_text(st, at++, action);
+	db_bind_text(st, at++, action);
+	db_bind_text(st, at++, f->object_type);
+	db_bind_text(st, at++, f->object_type);
+	db_bind_text(st, at++, f->object_id);
+	db_bind_text(st, at++, f->object_id);
+	db_bind_int(st, at++, f->from);
+	db_bind_int(st, at++, f->from);
+	db_bind_int(st, at++, f->to);
+	db_bind_int(st, at++, f->to);
+	return at;
+}
+
+static const char *blank_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 {
-	static const char where[] =
-		" FROM audit WHERE (? IS NULL OR username = ?)"
-		" AND (? IS NULL OR action LIKE ?" ROWS_ESCAPE ")"
-		" AND (? IS NULL OR object_type = ?)"
-		" AND (? IS NULL OR object_id = ?)"
-		" AND (? = 0 OR at_ms >= ? * 1000)"
-		" AND (? = 0 OR at_ms < ? * 1000)";
+	/* both chains merged, newest first (time, then id): each chain gives
+	 * at most offset + per_page rows in that order from its (at_ms, id)
+	 * index, the merge keeps the page, so a page costs O(page number ×
+	 * page size), not the log's length */
+	static const char page_sql[] =
+		"SELECT * FROM (" LIST_COLS ", 'change' AS chain FROM audit" LIST_WHERE
+		" ORDER BY at_ms DESC, id DESC LIMIT ?) AS c"
+		" UNION ALL SELECT * FROM (" LIST_COLS ", 'read' AS chain FROM audit_read" LIST_WHERE
+		" ORDER BY at_ms DESC, id DESC LIMIT ?) AS r"
+		" ORDER BY at_ms DESC, chain, id DESC LIMIT ? OFFSET ?";
+	static const char count_sql[] = "SELECT (SELECT COUNT(*) FROM audit" LIST_WHERE "),"
+					" (SELECT COUNT(*) FROM audit_read" LIST_WHERE ")";
+	struct audit_filter g = *f;
 	struct rows_query q;
+	struct db_stmt *st;
 	const char *action = NULL;
-	int rc;
+	int64_t offset, total = 0;
+	json_t *items, *o;
+	int rc, at;
 
 	rc = authz_require(c, ACT_AUDIT_LIST);
 	if (rc)
 		return rc;
-	rows_query_init(&q, c, where, f->page, f->per_page);
+	g.user = blank_null(f->user);
+	g.object_type = blank_null(f->object_type);
+	g.object_id = blank_null(f->object_id);
+	rows_query_init(&q, c, "", f->page, f->per_page);
 	if (f->action && *f->action) {
 		/* exact, or a prefix when it ends with '*' ("user.*") */
 		size_t n = strlen(f->action);
@@ -485,24 +609,60 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 		if (!text)
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 		action = rows_like(&q, text, prefix ? ROWS_LIKE_PREFIX : ROWS_LIKE_EXACT);
+		if (!action && *text)
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	rows_bind_text(&q, f->user);
-	rows_bind_text(&q, f->user);
-	rows_bind_text(&q, action);
-	rows_bind_text(&q, action);
-	rows_bind_text(&q, f->object_type);
-	rows_bind_text(&q, f->object_type);
-	rows_bind_text(&q, f->object_id);
-	rows_bind_text(&q, f->object_id);
-	rows_bind_int(&q, f->from);
-	rows_bind_int(&q, f->from);
-	rows_bind_int(&q, f->to);
-	rows_bind_int(&q, f->to);
-	rc = rows_page(&q,
-		       "SELECT id, at_ms, user_id, username, role, unit_id, client_ip,"
-		       " action, object_type, object_id, outcome, detail, hash",
-		       "ORDER BY id DESC", out);
+	offset = (q.page - 1) * q.per_page;
+	rc = db_prepare(c->db, count_sql, &st, c->err);
 	if (rc)
 		return rc;
-	return audit_write(c, "audit.list", "audit", NULL, "success", NULL);
+	at = list_bind(st, 1, &g, action);
+	list_bind(st, at, &g, action);
+	rc = db_step(st, c->err);
+	if (rc == PS_ROW) {
+		total = db_column_int(st, 0) + db_column_int(st, 1);
+		rc = PS_OK;
+	}
+	db_finalize(st);
+	if (rc)
+		return rc == PS_DONE ? ps_fail(c->err, PS_EIO, NULL, NULL, "审计记录计数失败") : rc;
+	items = json_array();
+	if (!items)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rc = db_prepare(c->db, page_sql, &st, c->err);
+	if (rc) {
+		json_decref(items);
+		return rc;
+	}
+	at = list_bind(st, 1, &g, action);
+	db_bind_int(st, at++, offset + q.per_page);
+	at = list_bind(st, at, &g, action);
+	db_bind_int(st, at++, offset + q.per_page);
+	db_bind_int(st, at++, q.per_page);
+	db_bind_int(st, at, offset);
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		json_t *row = rows_to_json(st);
+
+		if (!row || json_array_append_new(items, row)) {
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			break;
+		}
+	}
+	db_finalize(st);
+	o = rc == PS_DONE ? json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total)
+			  : NULL;
+	if (!o) {
+		if (rc == PS_DONE) {
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		}
+		json_decref(items);
+		return rc;
+	}
+	*out = o;
+	rc = audit_write(c, "audit.list", "audit", NULL, "success", NULL);
+	if (rc) {
+		json_decref(o);
+		*out = NULL;
+	}
+	return rc;
 }

@@ -12,6 +12,18 @@
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* Two chains (issue 14), each from the genesis, each with its own purge
+ * anchors: the reads of personal and operational data (audit_read,
+ * audit_read_items: table audit_read, on SQLite in a file of its own, see
+ * store/db.h) and every other row (changes, logins, refusals, the auditor's
+ * own actions, purges of either chain: table audit). Same columns, same
+ * row hash. */
+enum audit_chain { AUDIT_CHAIN_CHANGE, AUDIT_CHAIN_READ, AUDIT_CHAINS };
+
+/* "audit" / "audit_read"; and the chain's name in reports ("change", "read") */
+const char *audit_chain_table(enum audit_chain ch);
+const char *audit_chain_name(enum audit_chain ch);
+
 /* Append one row in the current transaction. outcome is "success",
  * "denied" or "error". Strings may be NULL. On failure the caller must roll
  * back (the change must not land without its audit row). */
@@ -51,8 +63,16 @@ void audit_write_pending(struct ctx *c);
  * After a purge (audit_purge.h) the chain starts from the latest anchor: the
  * first row must be the one after it and link to its hash, and the purge
  * that recorded it must be in the chain. */
+int audit_verify_chain(struct db *db, enum audit_chain ch, int64_t *bad_id, int64_t *rows,
+		       struct ps_err *err);
+
+/* Both chains, the change chain first: PS_OK when both are intact; else the
+ * first failure, err naming the chain, *bad_id its row and *bad_chain the
+ * chain (may be NULL). *rows counts both chains' rows walked. */
 int audit_verify(struct db *db, int64_t *bad_id, int64_t *rows,
 		 struct ps_err *err);
+int audit_verify_both(struct db *db, enum audit_chain *bad_chain, int64_t *bad_id,
+		      int64_t *rows, struct ps_err *err);
 
 /* The auditor's chain check (AUD-5) over the API: walks the chain with
  * audit_verify and answers {"ok":true|false,"rows":N,"bad_id":N|null,

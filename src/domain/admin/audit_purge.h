@@ -14,6 +14,11 @@ struct audit_purge_result {
 	int64_t rows;       /* rows removed (0: nothing older than the date) */
 	int64_t through_id; /* the last removed row (the new anchor), or 0 */
 	char anchor[65];    /* its hash, or "" */
+	/* the same for the read chain (audit_read, its anchors in
+	 * audit_read_anchor; its purge is recorded in the change chain as
+	 * "audit.purge" of object_type "audit_read") */
+	int64_t read_rows, read_through_id;
+	char read_anchor[65];
 };
 
 /* Remove the audit rows older than the local (UTC+8) midnight that starts

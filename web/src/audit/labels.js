@@ -37,6 +37,7 @@ const CORE_OBJECT_TYPES = [
   { value: 'setting', label: '系统设置' },
   { value: 'holiday', label: '节假日' },
   { value: 'audit', label: '审计日志' },
+  { value: 'audit_read', label: '读取审计日志' },
   { value: 'database', label: '数据库' },
   { value: 'case', label: '案件' },
   { value: 'interview', label: '询问笔录' },

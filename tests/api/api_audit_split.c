@@ -1,0 +1,341 @@
+/* api_audit_split.c — the read-audit chain of its own (issue 14): the rows
+ * recording reads of personal data go to table audit_read (on SQLite in the
+ * file <db>-audit.db), chained from the genesis as the change chain is; a
+ * read-only request commits nothing to the main file; verify, the
+ * auditor's list, the purge and backup/restore handle both chains. */
+#include "harness.h"
+#define API "/api/v1"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DAY 86400LL
+
+static const char *local_day(struct server *srv, long long days)
+{
+	time_t t = (time_t)(time(NULL) + srv->clock_offset + 8 * 3600 + days * DAY);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return fmt(srv, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static void assert_contains(const char *hay, const char *needle)
+{
+	if (!hay || !strstr(hay, needle))
+		fail_msg("'%s' does not contain '%s'", hay ? hay : "(null)", needle);
+}
+
+static long long reads(struct server *srv)
+{
+	return db_raw_int(srv->db, "SELECT COUNT(*) FROM audit_read", NULL);
+}
+
+static long long changes(struct server *srv)
+{
+	return db_raw_int(srv->db, "SELECT COUNT(*) FROM audit", NULL);
+}
+
+/* The first person of minjing1's search. */
+static long long some_person(struct server *srv, struct session *s)
+{
+	struct resp *r = http(srv, s, "GET", API "/persons?per_page=1", NULL);
+
+	assert_int_equal(r->status, 200);
+	assert_true(rnum(r, "items.0.id") > 0);
+	return rnum(r, "items.0.id");
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* 100 reads of a person: 100 rows in audit_read, none in audit, and (on
+ * SQLite) no commit to the main file: its data_version, as a connection of
+ * ours sees it, stays the same. The session is touched at most every 15 s
+ * (a write to the main file): one read first touches it, and the 100 run
+ * within the next 15 s or the story says it could not tell. */
+STORY(reads_go_to_the_read_chain_and_leave_the_main_file_alone)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	long long id = some_person(srv, mj), r0, c0, v0 = 0, t0;
+	const char *path = fmt(srv, API "/persons/%lld", id);
+	sqlite3 *raw = NULL;
+	sqlite3_stmt *st = NULL;
+	int i;
+
+	assert_int_equal(http(srv, mj, "GET", path, NULL)->status, 200);
+	/* the read and the list are rows of the read chain, not of audit */
+	assert_true(db_raw_int(srv->db,
+			       "SELECT COUNT(*) FROM audit_read WHERE action = 'read'"
+			       " AND object_type = 'person' AND object_id = ?1 AND username = 'minjing1'",
+			       fmt(srv, "%lld", id)) >= 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'read'", NULL),
+			 0);
+	/* the breach sweep of a fresh server records what fell due in
+	 * batches of its own (change rows, main file): let it settle */
+	for (int quiet = 0, waited = 0; quiet < 4 && waited < 120; waited++) {
+		long long n = changes(srv);
+
+		usleep(500 * 1000);
+		quiet = changes(srv) == n ? quiet + 1 : 0;
+	}
+	r0 = reads(srv);
+	c0 = changes(srv);
+	if (!test_pg_url()) {
+		raw = db_raw_open(srv->db);
+		assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA main.data_version", -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		v0 = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	t0 = now_ms();
+	for (i = 0; i < 100; i++)
+		assert_int_equal(http(srv, mj, "GET", path, NULL)->status, 200);
+	assert_int_equal(reads(srv), r0 + 100);
+	if (changes(srv) != c0)
+		print_message("change rows written meanwhile: %s\n",
+			      db_raw_text(srv, srv->db,
+					  "SELECT username || ' ' || action FROM audit"
+					  " ORDER BY id DESC LIMIT 1"));
+	assert_int_equal(changes(srv), c0);
+	if (raw) {
+		long long v1;
+
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		v1 = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		sqlite3_close(raw);
+		if (now_ms() - t0 < 14000)
+			assert_int_equal(v1, v0);
+		else
+			print_message("100 reads took %lld ms (over the 15 s session touch):"
+				      " data_version not compared\n",
+				      now_ms() - t0);
+	}
+	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+}
+
+/* The auditor's list merges both chains newest first, each row naming its
+ * chain; pages do not overlap, and the total counts both tables. */
+STORY(auditor_list_merges_both_chains)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	struct session *auditor = login(srv, "auditor", DEMO_PW);
+	long long id = some_person(srv, mj), total, prev_at = 0;
+	struct resp *p1, *p2;
+	json_t *it;
+	size_t i;
+	int seen_read = 0, seen_change = 0;
+
+	for (i = 0; i < 3; i++)
+		assert_int_equal(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", id), NULL)->status,
+				 200);
+	total = reads(srv) + changes(srv);
+	p1 = http(srv, auditor, "GET", API "/audit?per_page=5&page=1", NULL);
+	assert_int_equal(p1->status, 200);
+	assert_int_equal(rnum(p1, "total"), total);
+	/* the newest rows: the three reads, behind the auditor's login */
+	assert_string_equal(rstr(p1, "items.0.chain"), "read");
+	assert_string_equal(rstr(p1, "items.0.action"), "read");
+	assert_string_equal(rstr(p1, "items.0.object_id"), fmt(srv, "%lld", id));
+	p2 = http(srv, auditor, "GET", API "/audit?per_page=5&page=2", NULL);
+	assert_int_equal(p2->status, 200);
+	assert_int_equal(rnum(p2, "total"), total + 1); /* the first list's own row */
+	json_array_foreach(jpath(p1->json, "items"), i, it) {
+		long long at = json_integer_value(json_object_get(it, "at_ms"));
+
+		assert_true(i == 0 || at <= prev_at);
+		prev_at = at;
+		seen_read |= strcmp(json_string_value(json_object_get(it, "chain")), "read") == 0;
+		seen_change |= strcmp(json_string_value(json_object_get(it, "chain")), "change") == 0;
+	}
+	assert_true(seen_read);
+	/* page 2 goes on below page 1 (one newer row, the list, shifts it by
+	 * one: its first row is page 1's last) */
+	assert_true(json_integer_value(jpath(p2->json, "items.0.at_ms")) <= prev_at);
+	/* filters reach both chains */
+	p1 = http(srv, auditor, "GET", API "/audit?action=read&user=minjing1&per_page=200", NULL);
+	assert_int_equal(rnum(p1, "total"),
+			 db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit_read WHERE action = 'read'"
+				    " AND username = 'minjing1'",
+				    NULL));
+	assert_string_equal(rstr(p1, "items.0.chain"), "read");
+	p1 = http(srv, auditor, "GET", API "/audit?action=login.*&user=minjing1&per_page=200", NULL);
+	assert_true(rnum(p1, "total") >= 1);
+	assert_string_equal(rstr(p1, "items.0.chain"), "change");
+	(void)seen_change;
+}
+
+/* A read row changed behind the triggers is found, naming the read chain
+ * and the row, by the CLI and by GET /audit/verify. */
+STORY(a_changed_read_row_is_found_in_the_read_chain)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	struct session *auditor;
+	struct cli_result c;
+	struct resp *r;
+	long long id = some_person(srv, mj), bad;
+
+	assert_int_equal(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", id), NULL)->status, 200);
+	server_stop(srv);
+	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+	bad = db_raw_int(srv->db, "SELECT MAX(id) FROM audit_read", NULL);
+	assert_true(bad >= 1);
+	/* the guard refuses */
+	assert_int_not_equal(db_raw_exec(srv->db, "UPDATE audit_read SET detail = 'x' WHERE id = 1"),
+			     0);
+	assert_int_not_equal(db_raw_exec(srv->db, fmt(srv, "DELETE FROM audit_read WHERE id = %lld",
+							bad)),
+			     0);
+	assert_int_equal(db_raw_exec(srv->db,
+				     fmt(srv, "DROP TRIGGER %s;"
+					      "UPDATE audit_read SET detail = 'tampered' WHERE id = %lld;",
+					 test_pg_url() ? "audit_read_no_update ON audit_read"
+						       : "readaudit.audit_read_no_update",
+					 bad)),
+			 0);
+	c = run_cli(srv, "audit", "verify", "--db", srv->db);
+	assert_int_equal(c.code, 1);
+	assert_contains(c.err, "read chain");
+	assert_contains(c.err, fmt(srv, "row %lld", bad));
+	assert_contains(c.err, "读取审计链");
+	server_start(srv);
+	auditor = login(srv, "auditor", DEMO_PW);
+	r = http(srv, auditor, "GET", API "/audit/verify", NULL);
+	assert_int_equal(r->status, 200);
+	assert_true(json_is_false(jpath(r->json, "ok")));
+	assert_string_equal(rstr(r, "chain"), "read");
+	assert_int_equal(rnum(r, "bad_id"), bad);
+	assert_int_equal(rnum(r, "read_bad_id"), bad);
+	assert_true(rnum(r, "rows") > 0);
+	assert_contains(rstr(r, "message"), "读取审计链");
+}
+
+/* 450 days on, both chains lose their first day's rows, each from its own
+ * anchor; both purges are rows of the change chain; both chains verify. */
+STORY(purge_of_both_chains_keeps_both_verifiable)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	long long id = some_person(srv, mj), old_reads, last_read;
+	const char *old_hash;
+	struct cli_result c;
+
+	assert_int_equal(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", id), NULL)->status, 200);
+	server_stop(srv);
+	old_reads = reads(srv);
+	last_read = db_raw_int(srv->db, "SELECT MAX(id) FROM audit_read", NULL);
+	old_hash = db_raw_text(srv, srv->db, "SELECT hash FROM audit_read ORDER BY id DESC LIMIT 1");
+	assert_true(old_reads >= 2);
+
+	clock_advance(srv, 450 * DAY);
+	server_start(srv);
+	mj = login(srv, "minjing1", DEMO_PW);
+	assert_int_equal(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", id), NULL)->status, 200);
+	server_stop(srv);
+
+	c = run_cli(srv, "audit", "purge", "--db", srv->db, "--before", local_day(srv, -400));
+	assert_int_equal(c.code, 0);
+	assert_contains(c.out, fmt(srv, "purged %lld read-audit rows (through row %lld)", old_reads,
+				   last_read));
+	assert_contains(c.out, old_hash);
+	assert_int_equal(reads(srv), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT through_id FROM audit_read_anchor", NULL),
+			 last_read);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action = 'audit.purge'"
+				    " AND object_type = 'audit_read' AND object_id = ?",
+				    fmt(srv, "%lld", last_read)),
+			 1);
+	c = run_cli(srv, "audit", "verify", "--db", srv->db);
+	assert_int_equal(c.code, 0);
+	assert_contains(c.out, "(read chain: 1 rows)");
+	/* the kept read row cannot be deleted, the anchor cannot be moved */
+	assert_int_not_equal(db_raw_exec(srv->db, fmt(srv, "DELETE FROM audit_read WHERE id = %lld",
+							last_read + 1)),
+			     0);
+	assert_int_not_equal(db_raw_exec(srv->db, "DELETE FROM audit_read_anchor"), 0);
+	/* nor can a connection of its own add an anchor that names no old
+	 * row of the read chain (as 020 for the change chain) */
+	assert_int_not_equal(db_raw_exec(srv->db,
+					 fmt(srv, "INSERT INTO audit_read_anchor(through_id, hash,"
+						  " before_ms, purged_rows, purged_at_ms)"
+						  " VALUES (%lld, '%s', 0, 0, 0)",
+					     last_read + 1, old_hash)),
+			     0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit_read_anchor", NULL), 1);
+}
+
+/* backup → restore: the read chain's file goes with the backup (its own
+ * MAC) and comes back; both chains verify on the restored database; a
+ * restored database without it is refused when opened. SQLite only. */
+STORY(backup_and_restore_keep_both_chains)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	long long id = some_person(srv, mj), n_reads;
+	const char *bak = srv_path(srv, "b.db"), *to = srv_path(srv, "r.db");
+	struct cli_result c;
+
+	if (test_pg_url()) {
+		print_message("backup/restore is SQLite's (PostgreSQL: pg_basebackup)\n");
+		return;
+	}
+	assert_int_equal(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", id), NULL)->status, 200);
+	c = run_cli(srv, "backup", "--db", srv->db, "--to", bak);
+	assert_int_equal(c.code, 0);
+	server_stop(srv);
+	n_reads = reads(srv);
+	assert_true(n_reads >= 2);
+	c = run_cli(srv, "restore", "--db", to, "--from", bak, "--key", fmt(srv, "%s.key", srv->db));
+	assert_int_equal(c.code, 0);
+	assert_int_equal(db_raw_int(to, "SELECT COUNT(*) FROM audit_read", NULL), n_reads);
+	c = run_cli(srv, "audit", "verify", "--db", to);
+	assert_int_equal(c.code, 0);
+	assert_contains(c.out, fmt(srv, "(read chain: %lld rows)", n_reads));
+	/* the audit file's MAC is checked: a changed byte refuses the restore */
+	{
+		FILE *f = fopen(fmt(srv, "%s-audit.db", bak), "r+b");
+
+		assert_non_null(f);
+		assert_int_equal(fseek(f, 200, SEEK_SET), 0);
+		assert_int_equal(fputc('X', f), 'X');
+		assert_int_equal(fclose(f), 0);
+	}
+	c = run_cli(srv, "restore", "--db", srv_path(srv, "r2.db"), "--from", bak, "--key",
+		    fmt(srv, "%s.key", srv->db));
+	assert_int_equal(c.code, 1);
+	assert_contains(c.err, "MAC does not match");
+	/* a database whose audit file is gone is refused, not given a new
+	 * empty chain */
+	assert_int_equal(unlink(fmt(srv, "%s-audit.db", to)), 0);
+	c = run_cli(srv, "audit", "verify", "--db", to);
+	assert_int_equal(c.code, 1);
+	assert_contains(c.err, "审计读取记录文件");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(reads_go_to_the_read_chain_and_leave_the_main_file_alone,
+						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(auditor_list_merges_both_chains, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(a_changed_read_row_is_found_in_the_read_chain,
+						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(purge_of_both_chains_keeps_both_verifiable, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(backup_and_restore_keep_both_chains, setup_demo,
+						teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
