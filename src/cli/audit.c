@@ -18,7 +18,7 @@
 static const char help[] =
 	"usage: precinct audit verify --db PATH\n"
 	"       precinct audit purge --db PATH --before YYYY-MM-DD\n"
-	"       precinct audit export --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]\n"
+	"       precinct audit export --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--chain change|read] [--out FILE]\n"
 	"       precinct audit verify-export FILE\n"
 	"  verify: walk the audit hash chain. Exit 0 when intact; exit 1 naming the\n"
 	"    first row that was changed, deleted or reordered.\n"
@@ -87,7 +87,7 @@ static int audit_cmd_purge(const char *db, const char *before)
 	return rc ? 1 : 0;
 }
 
-static int audit_cmd_export(const char *db, const char *from, const char *to, const char *path)
+static int audit_cmd_export(const char *db, const char *from, const char *to, const char *chain, const char *path)
 {
 	struct cli_db cd;
 	struct buf out;
@@ -102,7 +102,7 @@ static int audit_cmd_export(const char *db, const char *from, const char *to, co
 	/* a read transaction: one snapshot, and the server's writers go on */
 	rc = db_begin(cd.db, 0, &cd.err);
 	if (!rc) {
-		rc = audit_export_write(&cd.ctx, from, to, &out, &rows);
+		rc = audit_export_write(&cd.ctx, from, to, chain, &out, &rows);
 		if (rc)
 			db_rollback(cd.db);
 		else
@@ -189,8 +189,8 @@ static int audit_cmd_verify_export(const char *path)
 
 int cmd_audit(int argc, char **argv)
 {
-	static const char *const spec[] = { "db", "before", "from", "to", "out", NULL };
-	const char *v[5] = { 0 }, *pos[2];
+	static const char *const spec[] = { "db", "before", "from", "to", "out", "chain", NULL };
+	const char *v[6] = { 0 }, *pos[2];
 	const char *sub;
 	int npos, rc;
 
@@ -231,5 +231,5 @@ int cmd_audit(int argc, char **argv)
 		return audit_cmd_verify(v[0]);
 	if (strcmp(sub, "purge") == 0)
 		return audit_cmd_purge(v[0], v[1]);
-	return audit_cmd_export(v[0], v[2], v[3], v[4]);
+	return audit_cmd_export(v[0], v[2], v[3], v[5], v[4]);
 }

@@ -266,8 +266,8 @@ int api_audit_verify(struct req *r)
 	return req_reply(r, 200, out);
 }
 
-/* GET /audit/export?from=YYYY-MM-DD&to=YYYY-MM-DD: JSON lines with the
- * chain proof (domain/admin/audit_export.h), as a download. */
+/* GET /audit/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&chain=read]: JSON lines
+ * with the chain proof (domain/admin/audit_export.h), as a download. */
 #define AUDIT_EXPORT_MAX ((size_t)256 << 20)
 
 int api_audit_export(struct req *r)
@@ -279,7 +279,7 @@ int api_audit_export(struct req *r)
 	int rc;
 
 	buf_init(&out, AUDIT_EXPORT_MAX);
-	rc = audit_export(&r->ctx, from, to, &out, &rows);
+	rc = audit_export(&r->ctx, from, to, req_query(r, "chain"), &out, &rows);
 	if (rc) {
 		buf_release(&out);
 		return rc;
@@ -289,7 +289,8 @@ int api_audit_export(struct req *r)
 		return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	r->raw_len = len;
 	r->raw_type = "application/x-ndjson; charset=utf-8";
-	r->raw_name = arena_printf(r->arena, "audit-%s-%s.jsonl", from, to);
+	r->raw_name = arena_printf(r->arena, "audit%s-%s-%s.jsonl",
+				   req_query(r, "chain") && !strcmp(req_query(r, "chain"), "read") ? "-read" : "", from, to);
 	r->status = 200;
 	return PS_OK;
 }

@@ -58,15 +58,17 @@ static json_t *id_or_null(int64_t v)
 }
 
 /* first and last id of the range, and the newest row of the chain */
-static int range_ids(struct ctx *c, int64_t from_ms, int64_t to_ms, int64_t *first,
+static int range_ids(struct ctx *c, const char *table, int64_t from_ms, int64_t to_ms, int64_t *first,
 		     int64_t *last, int64_t *head_id, char head[65])
 {
 	struct db_stmt *st;
 	int rc = db_prepare(c->db,
-			    "SELECT (SELECT MIN(id) FROM audit WHERE at_ms >= ?),"
-			    " (SELECT MAX(id) FROM audit WHERE at_ms < ?),"
-			    " (SELECT id FROM audit ORDER BY id DESC LIMIT 1),"
-			    " (SELECT hash FROM audit ORDER BY id DESC LIMIT 1)",
+			    arena_printf(c->arena,
+					 "SELECT (SELECT MIN(id) FROM %s WHERE at_ms >= ?),"
+					 " (SELECT MAX(id) FROM %s WHERE at_ms < ?),"
+					 " (SELECT id FROM %s ORDER BY id DESC LIMIT 1),"
+					 " (SELECT hash FROM %s ORDER BY id DESC LIMIT 1)",
+					 table, table, table, table),
 			    &st, c->err);
 
 	if (rc)
@@ -87,15 +89,19 @@ static int range_ids(struct ctx *c, int64_t from_ms, int64_t to_ms, int64_t *fir
 	return rc == PS_DONE ? PS_OK : rc;
 }
 
-int audit_export_write(struct ctx *c, const char *from, const char *to, struct buf *out,
-		       int64_t *rows)
+int audit_export_write(struct ctx *c, const char *from, const char *to, const char *chain,
+		       struct buf *out, int64_t *rows)
 {
+	int read = chain && !strcmp(chain, "read");
+	const char *table = read ? "audit_read" : "audit";
 	int64_t dfrom, dto, first = 0, last = 0, head_id = 0;
 	char head[65], last_hash[65] = "";
 	struct db_stmt *st;
 	int rc;
 
 	*rows = 0;
+	if (chain && *chain && strcmp(chain, "change") && !read)
+		return ps_fail_field(c->err, PS_EINVAL, "chain", "审计链应为 change（变更）或 read（读取）");
 	rc = parse_day(c, from, "from", &dfrom);
 	if (!rc)
 		rc = parse_day(c, to, "to", &dto);
@@ -103,16 +109,18 @@ int audit_export_write(struct ctx *c, const char *from, const char *to, struct b
 		return rc;
 	if (dto < dfrom)
 		return ps_fail_field(c->err, PS_EINVAL, "to", "结束日期不能早于开始日期");
-	rc = range_ids(c, local_midnight_ms(dfrom), local_midnight_ms(dto + 1), &first, &last,
+	rc = range_ids(c, table, local_midnight_ms(dfrom), local_midnight_ms(dto + 1), &first, &last,
 		       &head_id, head);
 	if (rc)
 		return rc;
 	if (first <= 0 || last < first)
 		first = last = 0;
 	rc = db_prepare(c->db,
-			"SELECT id, at_ms, user_id, username, role, unit_id, client_ip,"
-			" session_hash, request_id, action, object_type, object_id, outcome,"
-			" detail, prev_hash, hash FROM audit WHERE id BETWEEN ? AND ? ORDER BY id",
+			arena_printf(c->arena,
+				     "SELECT id, at_ms, user_id, username, role, unit_id, client_ip,"
+				     " session_hash, request_id, action, object_type, object_id, outcome,"
+				     " detail, prev_hash, hash FROM %s WHERE id BETWEEN ? AND ? ORDER BY id",
+				     table),
 			&st, c->err);
 	if (rc)
 		return rc;
@@ -124,13 +132,16 @@ int audit_export_write(struct ctx *c, const char *from, const char *to, struct b
 		json_t *row;
 
 		if (*rows == 0) {
-			rc = add_line(c, out,
-				      json_pack("{s:s, s:i, s:s, s:s, s:I, s:I, s:s, s:I}", "format",
-						EXPORT_FORMAT, "version", 1, "from", from, "to", to,
-						"first_id", (json_int_t)id, "anchor_id",
-						(json_int_t)(id - 1), "anchor_hash",
-						db_column_text(st, 14) ? db_column_text(st, 14) : "",
-						"exported_at_ms", (json_int_t)(c->now * 1000)));
+			json_t *h = json_pack("{s:s, s:i, s:s, s:s, s:I, s:I, s:s, s:I}", "format",
+					      EXPORT_FORMAT, "version", 1, "from", from, "to", to,
+					      "first_id", (json_int_t)id, "anchor_id",
+					      (json_int_t)(id - 1), "anchor_hash",
+					      db_column_text(st, 14) ? db_column_text(st, 14) : "",
+					      "exported_at_ms", (json_int_t)(c->now * 1000));
+
+			if (h && read)
+				json_object_set_new(h, "chain", json_string("read"));
+			rc = add_line(c, out, h);
 			if (rc)
 				break;
 		}
@@ -162,11 +173,14 @@ int audit_export_write(struct ctx *c, const char *from, const char *to, struct b
 	if (rc != PS_DONE)
 		return rc;
 	if (*rows == 0) {
-		rc = add_line(c, out,
-			      json_pack("{s:s, s:i, s:s, s:s, s:n, s:n, s:n, s:I}", "format",
-					EXPORT_FORMAT, "version", 1, "from", from, "to", to,
-					"first_id", "anchor_id", "anchor_hash", "exported_at_ms",
-					(json_int_t)(c->now * 1000)));
+		json_t *h = json_pack("{s:s, s:i, s:s, s:s, s:n, s:n, s:n, s:I}", "format",
+				      EXPORT_FORMAT, "version", 1, "from", from, "to", to,
+				      "first_id", "anchor_id", "anchor_hash", "exported_at_ms",
+				      (json_int_t)(c->now * 1000));
+
+		if (h && read)
+			json_object_set_new(h, "chain", json_string("read"));
+		rc = add_line(c, out, h);
 		if (rc)
 			return rc;
 	}
@@ -177,17 +191,18 @@ int audit_export_write(struct ctx *c, const char *from, const char *to, struct b
 				  "head_id", (json_int_t)head_id, "head_hash", head));
 }
 
-int audit_export(struct ctx *c, const char *from, const char *to, struct buf *out,
+int audit_export(struct ctx *c, const char *from, const char *to, const char *chain, struct buf *out,
 		 int64_t *rows)
 {
-	char detail[128];
+	char detail[160];
 	int rc = authz_require(c, ACT_AUDIT_EXPORT);
 
 	if (!rc)
-		rc = audit_export_write(c, from, to, out, rows);
+		rc = audit_export_write(c, from, to, chain, out, rows);
 	if (rc)
 		return rc;
-	snprintf(detail, sizeof(detail), "from=%s to=%s rows=%lld", from, to, (long long)*rows);
+	snprintf(detail, sizeof(detail), "from=%s to=%s rows=%lld%s", from, to, (long long)*rows,
+		 chain && !strcmp(chain, "read") ? " chain=read" : "");
 	return audit_write(c, "audit.export", "audit", NULL, "success", detail);
 }
 

@@ -27,14 +27,17 @@
 /* Append the export of local days from..to ("YYYY-MM-DD", both included) to
  * out (its cap bounds the size: PS_ETOOBIG asks for a shorter range) and set
  * *rows. No permission check and no audit row: the caller's (the CLI acts
- * on the file). PS_EINVAL for a malformed date or to before from. */
-int audit_export_write(struct ctx *c, const char *from, const char *to, struct buf *out,
-		       int64_t *rows);
+ * on the file). PS_EINVAL for a malformed date or to before from. chain is
+ * "change" (or NULL/""): the change chain (table audit), or "read": the
+ * read chain (audit_read), whose header says "chain":"read"; each export is
+ * one chain's segment, checked alone by audit_export_check. */
+int audit_export_write(struct ctx *c, const char *from, const char *to, const char *chain,
+		       struct buf *out, int64_t *rows);
 
 /* The auditor's export over the API: authz (auditor only, ACT_AUDIT_EXPORT),
  * audit_export_write, and the export itself audited ("audit.export", with
  * the range and the row count) in c's transaction. */
-int audit_export(struct ctx *c, const char *from, const char *to, struct buf *out,
+int audit_export(struct ctx *c, const char *from, const char *to, const char *chain, struct buf *out,
 		 int64_t *rows);
 
 /* The offline check of an export, fed line by line. */
