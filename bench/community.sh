@@ -11,7 +11,8 @@
 # and user (a 403 prints "—": that role does not read the list). With --web the same server
 # serves the built web and bench/community_browser.mjs measures, in chromium, the time from
 # navigation to the list's rows being drawn, at a phone viewport (390×844) and at a desktop
-# one, for the address page and the five heaviest others. --out appends the tables to FILE.md.
+# one, for the address page and the five heaviest others (--pages: community_browser.mjs's page
+# names, or all). --out appends the tables to FILE.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,11 +31,11 @@ while [ $# -gt 0 ]; do
 	--label) LABEL=$2; shift 2 ;;
 	--pages) PAGES=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
-	-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
 	*) BIN=$(realpath "$1"); shift ;;
 	esac
 done
-[ -x "$BIN" ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[ -x "$BIN" ] || { sed -n '2,15p' "$0" >&2; exit 2; }
 [ -n "$LABEL" ] || LABEL=$BIN
 PW=Precinct-Demo-2026
 log() { printf '[community %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
