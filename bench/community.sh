@@ -2,7 +2,7 @@
 # bench/community.sh — the community-policing lists at demo scale (issue 16: each list pages
 # and loads in under 200 ms), server time per page and, with --web, the browser's time.
 #
-#   bench/community.sh [--db DEMO.db] [--n 7] [--web web/dist] [--label NAME] [--out FILE.md] BIN
+#   bench/community.sh [--db DEMO.db] [--n 7] [--web web/dist] [--pages a,b] [--label NAME] [--out FILE.md] BIN
 #
 # Builds nothing. On a copy of DEMO.db (default: a fresh `BIN init --demo`), starts
 # `BIN serve --threads 2`, logs in as a beat officer (minjing1) and the chief (suozhang) and
@@ -11,7 +11,8 @@
 # and user (a 403 prints "—": that role does not read the list). With --web the same server
 # serves the built web and bench/community_browser.mjs measures, in chromium, the time from
 # navigation to the list's rows being drawn, at a phone viewport (390×844) and at a desktop
-# one, for the address page and the five heaviest others. --out appends the tables to FILE.md.
+# one, for the address page and the five heaviest others (--pages: community_browser.mjs's page
+# names, or all). --out appends the tables to FILE.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +20,7 @@ N=7
 DATA=""
 WEB=""
 LABEL=""
+PAGES=""
 OUT=""
 BIN=""
 while [ $# -gt 0 ]; do
@@ -27,12 +29,13 @@ while [ $# -gt 0 ]; do
 	--n) N=$2; shift 2 ;;
 	--web) WEB=$(cd "$2" && pwd); shift 2 ;;
 	--label) LABEL=$2; shift 2 ;;
+	--pages) PAGES=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
-	-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
 	*) BIN=$(realpath "$1"); shift ;;
 	esac
 done
-[ -x "$BIN" ] || { sed -n '2,14p' "$0" >&2; exit 2; }
+[ -x "$BIN" ] || { sed -n '2,15p' "$0" >&2; exit 2; }
 [ -n "$LABEL" ] || LABEL=$BIN
 PW=Precinct-Demo-2026
 log() { printf '[community %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -49,7 +52,9 @@ TODAY=$(TZ=Asia/Shanghai date +%F)
 
 # name|path: the request each page makes first, with the page size the web asks for
 ROUTES=(
-	"addresses 标准地址|/api/v1/addresses?page=1&per_page=100"
+	"addresses 标准地址 (before 2d6d7b1: 100 a page)|/api/v1/addresses?page=1&per_page=100"
+	"addresses, the page the web asks since 2d6d7b1|/api/v1/addresses?page=1&per_page=50"
+	"addresses of one community, with its buildings|/api/v1/addresses?page=1&per_page=50&community=%E4%B8%9C%E8%A1%97%E7%A4%BE%E5%8C%BA"
 	"beats 责任区与警力负荷|/api/v1/beats"
 	"beat-map 责任区地图|/api/v1/beat-map"
 	"leader-assignments 所领导包片|/api/v1/leader-assignments"
@@ -145,5 +150,5 @@ cat "$W/table"
 
 if [ -n "$WEB" ]; then
 	log "browser"
-	node "$ROOT/bench/community_browser.mjs" --url "$URL" --label "$LABEL" ${OUT:+--out "$OUT"}
+	node "$ROOT/bench/community_browser.mjs" --url "$URL" --label "$LABEL" ${PAGES:+--pages "$PAGES"} ${OUT:+--out "$OUT"}
 fi

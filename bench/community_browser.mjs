@@ -3,7 +3,7 @@
 // device scale 3) and a desktop one (1366×820), as a beat officer (minjing1) and the chief
 // (suozhang).
 //
-//   node bench/community_browser.mjs --url http://127.0.0.1:PORT [--n 5] [--pages a,b] [--users u,v]
+//   node bench/community_browser.mjs --url http://127.0.0.1:PORT [--n 5] [--pages a,b|all] [--users u,v]
 //        [--label NAME] [--out FILE.md]
 //
 // Needs a running `precinct serve --web web/dist` on a demo county (bench/community.sh starts
@@ -31,9 +31,10 @@ if (!base) {
 }
 
 // the page, its path and what "its rows drawn" is
-const ROWS = '.el-table__body .el-table__row, .el-tree-node, .t-card'
+const ROWS = '.el-table__body .el-table__row, .el-tree-node, .t-card, .addr-row'
 const PAGES = {
-  addresses: { name: '标准地址', path: '/population/addresses', rows: '[data-test="address-tree"] .el-tree-node' },
+  // the tree before 2d6d7b1, the table since
+  addresses: { name: '标准地址', path: '/population/addresses', rows: '[data-test="address-tree"] .el-tree-node, [data-test="address-list"] .addr-row' },
   visits: { name: '熟悉住户', path: '/community/visits', rows: '[data-test="visits-never"] .el-table__row' },
   'key-persons': { name: '重点人员', path: '/community/key-persons', rows: '[data-test="kp-table"] .el-table__row' },
   sweeps: { name: '漏登漏管排查', path: '/community/sweeps', rows: ROWS },
@@ -47,7 +48,8 @@ const PAGES = {
   services: { name: '为民服务', path: '/trades/services', rows: ROWS },
   today: { name: '今日工作', path: '/community/today', rows: ROWS }
 }
-const pages = (opt('--pages', 'addresses,visits,key-persons,sweeps,rentals,floating,services')).split(',')
+const pagesOpt = opt('--pages', 'addresses,visits,key-persons,sweeps,rentals,floating,services')
+const pages = pagesOpt === 'all' ? Object.keys(PAGES) : pagesOpt.split(',')
 const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
   desktop: { viewport: { width: 1366, height: 820 } }

@@ -383,7 +383,8 @@ STORY(sweep_other_beat)
 
 /* 3c. The 标准地址 page pages on the server: five addresses of one
  * community in two buildings, two of them in a grid; pages of two in tree
- * order, the filters by building, grid and text, the community counts. */
+ * order, the filters by building, grid and text, the community counts and
+ * the community's building counts (the page's navigator). */
 STORY(address_pages)
 {
 	long long beat = beat_new(srv, "测试辛责任区", "minjing1"), g = grid_new(srv, beat, "辛一网格");
@@ -408,6 +409,12 @@ STORY(address_pages)
 		if (!strcmp(jstr(it, "community"), "测试社区辛"))
 			n = jint(it, "addresses");
 	assert_int_equal(n, 5);
+	/* the community's buildings for the navigator: 1号楼 three, 2号楼 two */
+	assert_int_equal(json_array_size(jpath(r->json, "buildings")), 2);
+	EXPECT_STR(r, "buildings.0.building", "1号楼");
+	EXPECT_NUM(r, "buildings.0.addresses", 3);
+	EXPECT_STR(r, "buildings.1.building", "2号楼");
+	EXPECT_NUM(r, "buildings.1.addresses", 2);
 	r = http(srv, U("minjing1"), "GET", API "/addresses?page=3&per_page=2&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B", NULL);
 	EXPECT(r, 200);
 	assert_int_equal(json_array_size(jpath(r->json, "items")), 1);
@@ -417,10 +424,12 @@ STORY(address_pages)
 		 API "/addresses?page=1&community=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B&building=2%E5%8F%B7%E6%A5%BC", NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "buildings")), 2); /* the navigator keeps both */
 	/* the grid: a1 and a5 */
 	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/addresses?page=1&grid_id=%lld", g), NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 2);
+	assert_null(jpath(r->json, "buildings")); /* no community, no buildings */
 	assert_non_null(find_in(r, "items", "id", a5));
 	/* text in any part: the room 301 */
 	r = http(srv, U("minjing1"), "GET", API "/addresses?page=1&q=%E6%B5%8B%E8%AF%95%E7%A4%BE%E5%8C%BA%E8%BE%9B&per_page=200", NULL);

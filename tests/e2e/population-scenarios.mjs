@@ -105,7 +105,7 @@ export const populationScenarios = [
     }
   },
   {
-    name: 'an officer adds a 标准地址: an empty 社区 is refused beside the field, the new 房号 shows in the tree',
+    name: 'an officer adds a 标准地址: an empty 社区 is refused beside the field, the new 房号 shows in the list; on a phone the 社区 → 楼栋 navigator finds it in a few taps',
     async run({ page }) {
       await page.setViewportSize(DESKTOP)
       await login(page, 'minjing1', DEMO_PASSWORD)
@@ -126,7 +126,22 @@ export const populationScenarios = [
       await expectVisible(page.locator('.el-message--success', { hasText: '已保存地址' }), 'the 已保存地址 message')
       await dialog.waitFor({ state: 'hidden', timeout: WAIT_MS })
       await page.locator('input[placeholder^="筛选"]').fill(room)
-      await expectVisible(page.locator('[data-test="address-tree"]', { hasText: room }), `the new room ${room} in the tree`)
+      await expectVisible(page.locator('[data-test="address-list"] .addr-row', { hasText: room }), `the new room ${room} in the list`)
+      // a phone: 东街社区 → 88号楼 in the navigator, the room's row, its details and the jump to its persons
+      await page.setViewportSize(PHONE)
+      await page.goto('/population/addresses')
+      const nav = page.locator('[data-test="address-nav"]')
+      await nav.locator('.nav-item', { hasText: '东街社区' }).click()
+      await nav.locator('.nav-item', { hasText: '88号楼' }).click()
+      const row = page.locator('[data-test="address-list"] .addr-row', { hasText: room })
+      await expectVisible(row, `the new room ${room} under 东街社区 › 88号楼`)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(width <= PHONE.width, `标准地址 is ${width} px wide on a ${PHONE.width} px screen`)
+      await row.click()
+      const detail = page.locator('[data-test="address-detail"]')
+      await expectVisible(detail, 'the picked address\'s details')
+      await detail.getByRole('button', { name: '查看该处人员' }).click()
+      await page.waitForURL((u) => new URL(u).pathname === '/population/persons', { timeout: WAIT_MS })
     }
   }
 ]

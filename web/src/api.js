@@ -34,6 +34,17 @@ export function hadSession() {
   return !!csrfToken
 }
 
+const writeListeners = new Set()
+
+/**
+ * Call fn(method, path) after each write (POST / PUT / PATCH / DELETE) the server accepted — the
+ * shell's menu badges reload after the user's own writes. Returns the function that stops it.
+ */
+export function onWrite(fn) {
+  writeListeners.add(fn)
+  return () => writeListeners.delete(fn)
+}
+
 /** Called with the ApiError when any request answers 401 UNAUTHENTICATED / SESSION_EXPIRED. */
 export function setSessionGoneHandler(fn) {
   onSessionGone = fn
@@ -85,6 +96,8 @@ export async function request(method, path, opts = {}) {
   } catch (e) {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络')
   }
+
+  if (res.ok && UNSAFE.has(m)) for (const fn of writeListeners) fn(m, path)
 
   if (opts.blob && res.ok) {
     // a file (POST /exports): the body and the name the server gave it

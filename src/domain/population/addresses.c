@@ -37,6 +37,26 @@ static int communities(struct ctx *c, json_t *out)
 	return rc;
 }
 
+/* the buildings of one community of the scope with their address counts (the
+ * page's 社区 → 楼栋 navigator); an address with no 楼栋 counts under "" */
+static int buildings(struct ctx *c, const char *community, json_t *out)
+{
+	struct rows_query q;
+	json_t *rows;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_bind_text(&q, community);
+	rc = rows_all(&q,
+		      "SELECT a.building, COUNT(*) AS addresses FROM address a JOIN org_unit o ON o.id = a.station_id"
+		      " WHERE o.path LIKE ? AND a.community = ? GROUP BY a.building ORDER BY a.building",
+		      &rows);
+	if (!rc && json_object_set_new(out, "buildings", rows))
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	return rc;
+}
+
 int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out)
 {
 	struct rows_query q;
@@ -59,6 +79,8 @@ int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out)
 		rc = rows_page(&q, ADDRESS_COLS, ADDRESS_ORDER, out);
 		if (!rc)
 			rc = communities(c, *out);
+		if (!rc && f->community && *f->community)
+			rc = buildings(c, f->community, *out);
 		if (rc) {
 			json_decref(*out);
 			*out = NULL;

@@ -23,7 +23,8 @@ struct address_filter {
 
 /* Addresses of the user's scope: {"items":[…],"total"} (community,
  * building, unit, room, grid) ordered as a tree; a paged answer also
- * carries "communities": [{community, addresses}] of the whole scope. */
+ * carries "communities": [{community, addresses}] of the whole scope and,
+ * filtered by a community, "buildings": [{building, addresses}] of it. */
 int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out);
 
 /* Create (or find: one address is one place) an address of the station. */

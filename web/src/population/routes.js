@@ -21,7 +21,7 @@ export const POPULATION_ROUTES = [
     PERSON_READ,
     { crumbs: ['一标三实', '实有人口'], menu: '/population/persons' }
   ),
-  page('population/addresses', 'population-addresses', () => import('../views/population/AddressTreeView.vue'), '标准地址', WORKER),
+  page('population/addresses', 'population-addresses', () => import('../views/population/AddressesView.vue'), '标准地址', WORKER),
   page('population/rentals', 'population-rentals', () => import('../views/population/RentalsView.vue'), '出租房屋', WORKER),
   page(
     'population/rentals/:id(\\d+)',
