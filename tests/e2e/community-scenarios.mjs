@@ -1,6 +1,7 @@
 // community-scenarios.mjs — 社区警务 on a phone (issue 16): a beat officer (minjing3, 东街一区) logs
 // in at 390×844, opens the drawer menu, goes to 今日工作, records a household visit and a key-person
-// contact. Screenshots of the drawer and of the today page are kept as artefacts
+// contact, then opens a sweep from 今日工作 and its 登记结果 dialog, and finds 登记走访 and the key
+// persons as cards within the screen. Screenshots of the drawer and of the today page are kept as artefacts
 // ($PRECINCT_E2E_ARTIFACTS, default <tmp>/precinct-e2e-artifacts) and checked for drawn content: the
 // PNG is decoded by the browser itself and must hold many colours and a fair share of non-white pixels.
 import fs from 'node:fs'
@@ -43,6 +44,20 @@ async function keepShot(page, name) {
   assert(stats.colours >= 12, `${name}: only ${stats.colours} colours drawn (${file})`)
   assert(stats.ink > 0.03, `${name}: only ${(stats.ink * 100).toFixed(1)} % of the screen drawn (${file})`)
   return file
+}
+
+/** The element lies within the phone's width (a large button in reach, not off-screen). */
+async function inView(page, loc, what) {
+  const box = await loc.boundingBox()
+  assert(box, `${what} has no box`)
+  assert(box.x >= 0 && box.x + box.width <= PHONE.width, `${what} spans ${box.x}–${box.x + box.width} px on a ${PHONE.width} px screen`)
+  assert(box.height >= 32, `${what} is ${box.height} px high, too small to tap`)
+}
+
+/** The page does not scroll sideways on the phone. */
+async function noSideScroll(page, what) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert(width <= PHONE.width, `${what} is ${width} px wide on a ${PHONE.width} px screen`)
 }
 
 async function countOf(page, sel) {
@@ -105,6 +120,40 @@ export const communityScenarios = [
       })
       assert(!(await page.locator('[data-test="today-contact"] .t-main', { hasText: who }).count()), `${who} is still due after the contact`)
       await keepShot(page, 'today')
+
+      // 漏登漏管 on the phone: the sweep opens from 今日工作, its addresses are cards and 登记结果 a
+      // button within the 390 px (it sat in a table's third column past 310 px)
+      const sweepLink = page.locator('[data-test="today-sweep"]').first()
+      await expectVisible(sweepLink, 'a sweep in progress on 今日工作')
+      await sweepLink.click()
+      await expectPath(page, '/community/sweeps')
+      const findingBtn = page.locator('[data-test="sweep-item"] [data-test="sweep-finding"]').first()
+      await expectVisible(findingBtn, 'the 登记结果 button of an address not yet swept')
+      await findingBtn.scrollIntoViewIfNeeded()
+      await inView(page, findingBtn, '登记结果')
+      await noSideScroll(page, '漏登漏管排查')
+      await findingBtn.click()
+      const dialog = page.getByRole('dialog').filter({ hasText: '登记排查结果' })
+      await expectVisible(dialog, 'the 登记排查结果 dialog')
+      await inView(page, dialog.getByRole('button', { name: '保存' }), 'the dialog\'s 保存')
+      await dialog.getByRole('button', { name: '取消' }).click()
+      await page.waitForFunction(() => ![...document.querySelectorAll('.el-dialog')].some((d) => d.offsetParent), null, { timeout: WAIT_MS })
+
+      // 熟悉住户 on the phone: each household never visited is a card whose 登记走访 is in view
+      await page.goto('/community/visits')
+      const visitBtn = page.locator('[data-test="visits-never"] [data-test="visit-open"]').first()
+      await expectVisible(visitBtn, 'the 登记走访 button of a household never visited')
+      await inView(page, visitBtn, '登记走访')
+      await noSideScroll(page, '熟悉住户')
+      await visitBtn.click()
+      await expectVisible(page.locator('textarea[data-test="visit-learnt"]'), 'the visit form')
+
+      // 重点人员 on the phone: the list is cards that open the person's page
+      await page.goto('/community/key-persons')
+      const kpCard = page.locator('[data-test="kp-table"] [data-test="kp-link"]').first()
+      await expectVisible(kpCard, 'a key person card')
+      await inView(page, kpCard, 'a key person card')
+      await noSideScroll(page, '重点人员')
     }
   }
 ]
