@@ -8,9 +8,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { WAIT_MS } from './harness.mjs'
-import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption } from './steps.mjs'
 
 const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1366, height: 820 }
 const ARTIFACTS = process.env.PRECINCT_E2E_ARTIFACTS || path.join(os.tmpdir(), 'precinct-e2e-artifacts')
 
 /** Save a screenshot as an artefact and check that it shows something drawn. */
@@ -154,6 +155,42 @@ export const communityScenarios = [
       await expectVisible(kpCard, 'a key person card')
       await inView(page, kpCard, 'a key person card')
       await noSideScroll(page, '重点人员')
+    }
+  },
+  {
+    name: 'the chief puts a beat under a 警务室; the bureau chief names a 包片领导 of the station',
+    async run({ page }) {
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/community/beats')
+      // 东街二区 (东街社区警务室 in the demo) moves to 西街社区警务室, then back
+      for (const post of ['西街社区警务室', '东街社区警务室']) {
+        const row = page.locator('[data-test="beats-table"] .el-table__row', { hasText: '东街二区' })
+        await expectVisible(row, 'the beat 东街二区')
+        await row.locator('[data-test="beat-edit"]').click()
+        await page.locator('[data-test="beat-post"]').click()
+        await pickOption(page, post)
+        await page.getByRole('dialog').filter({ hasText: '编辑责任区' }).getByRole('button', { name: '保存' }).click()
+        await expectVisible(page.locator('.el-message--success', { hasText: '责任区已修改' }).last(), 'the 责任区已修改 message')
+        await expectVisible(
+          page.locator('[data-test="beats-table"] .el-table__row', { hasText: '东街二区' }).filter({ hasText: `城关派出所 · ${post}` }),
+          `东街二区 under ${post}`
+        )
+      }
+      await logoutViaMenu(page)
+
+      await login(page, 'juzhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/community/beats')
+      await page.locator('[data-test="leader-new"]').click()
+      await page.locator('[data-test="leader-station"]').click()
+      await pickOption(page, '城关派出所')
+      await page.locator('[data-test="leader-user"]').click()
+      await pickOption(page, '高建军（.*）')
+      await page.locator('[data-test="leader-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '已指定包片领导' }), 'the 已指定包片领导 message')
+      await expectVisible(page.locator('[data-test="leaders"]', { hasText: '城关派出所：高建军' }), 'the leader listed')
     }
   }
 ]
