@@ -201,6 +201,31 @@ STORY(load_and_ratio)
 	r = http(srv, U("admin"), "PUT", API "/settings/community.residents_per_officer",
 		 J(srv, "{s:i, s:I}", "value", 3000, "unit_id", (json_int_t)station_of(srv)));
 	EXPECT(r, 200);
+
+	/* station → 警务室 → beat: the beat is put under 东街社区警务室 by an
+	 * edit; the station itself is no 警务室, and the refused edit keeps the
+	 * post and the name it came with */
+	{
+		long long post = unit_id(srv, U("suozhang"), "东街社区警务室");
+
+		r = http(srv, U("suozhang"), "PATCH", fmt(srv, API "/beats/%lld", beat),
+			 J(srv, "{s:I}", "post_id", (json_int_t)post));
+		EXPECT(r, 200);
+		EXPECT_NUM(r, "beat.post_id", post);
+		r = http(srv, U("suozhang"), "PATCH", fmt(srv, API "/beats/%lld", beat),
+			 J(srv, "{s:s, s:I}", "name", "测试甲责任区改", "post_id", (json_int_t)station_of(srv)));
+		EXPECT_FIELD(r, 400, "post_id");
+		r = http(srv, U("suozhang"), "GET", API "/beats", NULL);
+		b = beat_in(srv, r, beat);
+		assert_int_equal(jint(b, "post_id"), post);
+		assert_string_equal(jstr(b, "post_name"), "东街社区警务室");
+		assert_string_equal(jstr(b, "name"), "测试甲责任区");
+		/* a new beat may name its 警务室 at once */
+		r = http(srv, U("suozhang"), "POST", API "/beats",
+			 J(srv, "{s:s, s:I}", "name", "测试甲警务室责任区", "post_id", (json_int_t)post));
+		EXPECT(r, 201);
+		EXPECT_NUM(r, "beat.post_id", post);
+	}
 }
 
 /* 2. COM-WARD and COM-ZD-INTERNAL: a beat's records are written by its own

@@ -1,15 +1,17 @@
 // community-scenarios.mjs — 社区警务 on a phone (issue 16): a beat officer (minjing3, 东街一区) logs
 // in at 390×844, opens the drawer menu, goes to 今日工作, records a household visit and a key-person
-// contact. Screenshots of the drawer and of the today page are kept as artefacts
+// contact, then opens a sweep from 今日工作 and its 登记结果 dialog, and finds 登记走访 and the key
+// persons as cards within the screen. Screenshots of the drawer and of the today page are kept as artefacts
 // ($PRECINCT_E2E_ARTIFACTS, default <tmp>/precinct-e2e-artifacts) and checked for drawn content: the
 // PNG is decoded by the browser itself and must hold many colours and a fair share of non-white pixels.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { WAIT_MS } from './harness.mjs'
-import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption } from './steps.mjs'
 
 const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1366, height: 820 }
 const ARTIFACTS = process.env.PRECINCT_E2E_ARTIFACTS || path.join(os.tmpdir(), 'precinct-e2e-artifacts')
 
 /** Save a screenshot as an artefact and check that it shows something drawn. */
@@ -43,6 +45,20 @@ async function keepShot(page, name) {
   assert(stats.colours >= 12, `${name}: only ${stats.colours} colours drawn (${file})`)
   assert(stats.ink > 0.03, `${name}: only ${(stats.ink * 100).toFixed(1)} % of the screen drawn (${file})`)
   return file
+}
+
+/** The element lies within the phone's width (a large button in reach, not off-screen). */
+async function inView(page, loc, what) {
+  const box = await loc.boundingBox()
+  assert(box, `${what} has no box`)
+  assert(box.x >= 0 && box.x + box.width <= PHONE.width, `${what} spans ${box.x}–${box.x + box.width} px on a ${PHONE.width} px screen`)
+  assert(box.height >= 32, `${what} is ${box.height} px high, too small to tap`)
+}
+
+/** The page does not scroll sideways on the phone. */
+async function noSideScroll(page, what) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert(width <= PHONE.width, `${what} is ${width} px wide on a ${PHONE.width} px screen`)
 }
 
 async function countOf(page, sel) {
@@ -105,6 +121,76 @@ export const communityScenarios = [
       })
       assert(!(await page.locator('[data-test="today-contact"] .t-main', { hasText: who }).count()), `${who} is still due after the contact`)
       await keepShot(page, 'today')
+
+      // 漏登漏管 on the phone: the sweep opens from 今日工作, its addresses are cards and 登记结果 a
+      // button within the 390 px (it sat in a table's third column past 310 px)
+      const sweepLink = page.locator('[data-test="today-sweep"]').first()
+      await expectVisible(sweepLink, 'a sweep in progress on 今日工作')
+      await sweepLink.click()
+      await expectPath(page, '/community/sweeps')
+      const findingBtn = page.locator('[data-test="sweep-item"] [data-test="sweep-finding"]').first()
+      await expectVisible(findingBtn, 'the 登记结果 button of an address not yet swept')
+      await findingBtn.scrollIntoViewIfNeeded()
+      await inView(page, findingBtn, '登记结果')
+      await noSideScroll(page, '漏登漏管排查')
+      await findingBtn.click()
+      const dialog = page.getByRole('dialog').filter({ hasText: '登记排查结果' })
+      await expectVisible(dialog, 'the 登记排查结果 dialog')
+      await inView(page, dialog.getByRole('button', { name: '保存' }), 'the dialog\'s 保存')
+      await dialog.getByRole('button', { name: '取消' }).click()
+      await page.waitForFunction(() => ![...document.querySelectorAll('.el-dialog')].some((d) => d.offsetParent), null, { timeout: WAIT_MS })
+
+      // 熟悉住户 on the phone: each household never visited is a card whose 登记走访 is in view
+      await page.goto('/community/visits')
+      const visitBtn = page.locator('[data-test="visits-never"] [data-test="visit-open"]').first()
+      await expectVisible(visitBtn, 'the 登记走访 button of a household never visited')
+      await inView(page, visitBtn, '登记走访')
+      await noSideScroll(page, '熟悉住户')
+      await visitBtn.click()
+      await expectVisible(page.locator('textarea[data-test="visit-learnt"]'), 'the visit form')
+
+      // 重点人员 on the phone: the list is cards that open the person's page
+      await page.goto('/community/key-persons')
+      const kpCard = page.locator('[data-test="kp-table"] [data-test="kp-link"]').first()
+      await expectVisible(kpCard, 'a key person card')
+      await inView(page, kpCard, 'a key person card')
+      await noSideScroll(page, '重点人员')
+    }
+  },
+  {
+    name: 'the chief puts a beat under a 警务室; the bureau chief names a 包片领导 of the station',
+    async run({ page }) {
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'suozhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/community/beats')
+      // 东街二区 (东街社区警务室 in the demo) moves to 西街社区警务室, then back
+      for (const post of ['西街社区警务室', '东街社区警务室']) {
+        const row = page.locator('[data-test="beats-table"] .el-table__row', { hasText: '东街二区' })
+        await expectVisible(row, 'the beat 东街二区')
+        await row.locator('[data-test="beat-edit"]').click()
+        await page.locator('[data-test="beat-post"]').click()
+        await pickOption(page, post)
+        await page.getByRole('dialog').filter({ hasText: '编辑责任区' }).getByRole('button', { name: '保存' }).click()
+        await expectVisible(page.locator('.el-message--success', { hasText: '责任区已修改' }).last(), 'the 责任区已修改 message')
+        await expectVisible(
+          page.locator('[data-test="beats-table"] .el-table__row', { hasText: '东街二区' }).filter({ hasText: `城关派出所 · ${post}` }),
+          `东街二区 under ${post}`
+        )
+      }
+      await logoutViaMenu(page)
+
+      await login(page, 'juzhang', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/community/beats')
+      await page.locator('[data-test="leader-new"]').click()
+      await page.locator('[data-test="leader-station"]').click()
+      await pickOption(page, '城关派出所')
+      await page.locator('[data-test="leader-user"]').click()
+      await pickOption(page, '高建军（.*）')
+      await page.locator('[data-test="leader-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '已指定包片领导' }), 'the 已指定包片领导 message')
+      await expectVisible(page.locator('[data-test="leaders"]', { hasText: '城关派出所：高建军' }), 'the leader listed')
     }
   }
 ]

@@ -373,10 +373,26 @@ static int beat_answer(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+/* A 警务室 (post) the beat may belong to: a post under the beat's own station. */
+static int check_post(struct ctx *c, int64_t station, int64_t post_id)
+{
+	struct rows_query q;
+	int64_t n = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, post_id);
+	rows_bind_int(&q, station);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE id = ? AND parent_id = ? AND kind = 'post'", 0, &n);
+	if (!rc && !n)
+		rc = ps_fail_field(c->err, PS_EINVAL, "post_id", "警务室应为本所下属警务室");
+	return rc;
+}
+
 int beats_create(struct ctx *c, const struct beat_input *in, json_t **out)
 {
 	struct rows_query q;
-	int64_t id, n = 0;
+	int64_t id;
 	int rc;
 
 	*out = NULL;
@@ -388,13 +404,7 @@ int beats_create(struct ctx *c, const struct beat_input *in, json_t **out)
 	if (in->kind && !enums_valid(ES_BEAT_KIND, in->kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "类型应为 urban（城区）/rural（农村）");
 	if (in->post_id) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, in->post_id);
-		rows_bind_int(&q, c->who.station_id);
-		rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE id = ? AND parent_id = ? AND kind = 'post'", 0,
-			      &n);
-		if (!rc && !n)
-			rc = ps_fail_field(c->err, PS_EINVAL, "post_id", "警务室应为本所下属警务室");
+		rc = check_post(c, c->who.station_id, in->post_id);
 		if (rc)
 			return rc;
 	}
@@ -432,6 +442,9 @@ int beats_update(struct ctx *c, int64_t id, const struct beat_input *in, json_t 
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_int(&q, "SELECT station_id FROM beat WHERE id = ?", 0, &station);
+	/* checked before anything is written: a refused request changes nothing */
+	if (!rc && in->has_post)
+		rc = check_post(c, station, in->post_id);
 	if (!rc && in->name && *in->name) {
 		rows_binds(&q, c);
 		rows_bind_text(&q, in->name);
@@ -439,6 +452,12 @@ int beats_update(struct ctx *c, int64_t id, const struct beat_input *in, json_t 
 		rc = rows_exec(&q, "UPDATE beat SET name = ? WHERE id = ?", NULL);
 		if (rc == PS_ECONFLICT)
 			return ps_fail(c->err, PS_ECONFLICT, "BEAT_EXISTS", NULL, "本所已有同名责任区");
+	}
+	if (!rc && in->has_post) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->post_id);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE beat SET post_id = ? WHERE id = ?", NULL);
 	}
 	if (!rc && in->kind) {
 		if (!enums_valid(ES_BEAT_KIND, in->kind))

@@ -26,7 +26,13 @@ struct beat_input {
  * officers) over the load. */
 int beats_list(struct ctx *c, int over_only, json_t **out);
 
+/* A new beat of the caller's station (its 警务室, when post_id is set, a post
+ * under that station); {"beat":{…}}. On failure nothing is written. */
 int beats_create(struct ctx *c, const struct beat_input *in, json_t **out);
+
+/* Changes what the input sets: name, kind, 警务室 (has_post: a post under the
+ * beat's station, checked before anything is written), people, area;
+ * {"beat":{…}}. On failure the error slot says why. */
 int beats_update(struct ctx *c, int64_t id, const struct beat_input *in, json_t **out);
 
 /* The station's address points and the beats' shapes for the map page:

@@ -1,6 +1,5 @@
 // labels.js — 特种行业、内部单位 codes in Chinese (the server's catalog enums) and the actions
 // the pages and menu entries depend on.
-import { ref } from 'vue'
 import { enumLabel, enumList } from '../catalog.js'
 
 export const TRADE_LIST = 'trade.list'
@@ -26,6 +25,4 @@ export const kindName = (category, kind) => enumLabel(category === 'internal' ? 
 export const categoryName = (v) => enumLabel('trade_category', v)
 
 /** true on a phone-width screen (390 px): forms go one column, labels above their fields. */
-const mq = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(max-width: 640px)') : null
-export const narrow = ref(mq ? mq.matches : false)
-if (mq && mq.addEventListener) mq.addEventListener('change', (e) => (narrow.value = e.matches))
+export { narrow } from '../composables/useNarrow.js'
