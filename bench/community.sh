@@ -89,6 +89,7 @@ if [ -z "$DATA" ]; then
 	"$BIN" init --db "$W/db" --demo >/dev/null
 else
 	cp --sparse=always "$DATA" "$W/db"
+	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
 	[ -f "$DATA.key" ] && cp "$DATA.key" "$W/db.key"
 fi
 rm -f "$W/db-wal" "$W/db-shm"

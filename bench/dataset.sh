@@ -24,6 +24,7 @@ bench_dataset() {
 	timeout 1800 nice -n 5 "$BENCH/bin/gen" --db "$DATA.tmp" --scale "$scale" >"$DATA.gen.log"
 	mv "$DATA.tmp.key" "$DATA.key"
 	mv "$DATA.tmp" "$DATA"
+	[ ! -f "$DATA.tmp-audit.db" ] || mv "$DATA.tmp-audit.db" "$DATA-audit.db" # the read-audit file goes with it
 }
 
 # bench_login URL USER -> COOKIE CSRF (the demo password)

@@ -54,6 +54,7 @@ for spec in "$@"; do
 	bin=${spec#*=}
 	[ "$name" = "$spec" ] && name=$(basename "$bin")
 	cp --sparse=always "$DATA" "$W/db"
+	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
 	"$bin" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 	SPID=$!
 	for _ in $(seq 1 300); do curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break; sleep 0.1; done

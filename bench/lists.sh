@@ -59,6 +59,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	for b in "${!BINS[@]}"; do
 		BIN=${BINS[$b]}
 		cp --sparse=always "$DATA" "$W/db"
+		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
 		rm -f "$W/db-wal" "$W/db-shm"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!

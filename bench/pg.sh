@@ -123,6 +123,7 @@ stop_all() {
 
 # ---- SQLite: one server ----
 cp --sparse=always "$DATA" "$W/city.db"
+[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/city.db-audit.db" # the read-audit file goes with it
 cp "$DATA.key" "$W/city.db.key"
 serve "$W/city.db" $((BASE + 1))
 front $((BASE + 1))
@@ -134,6 +135,7 @@ stop_all
 # ---- PostgreSQL: two servers ----
 log "PostgreSQL 15 (durable), copying the county"
 cp --sparse=always "$DATA" "$W/city.db"
+[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/city.db-audit.db" # the read-audit file goes with it
 PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB" \
 	"$ROOT/tests/pg/pg_server.sh" start "$W/pg" >/dev/null
 PGURL=$(cat "$W/pg/url")

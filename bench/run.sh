@@ -97,12 +97,14 @@ if [ ! -f "$DATA" ]; then
 	"$PRECINCT" init --db "$tmp" --demo >/dev/null
 	timeout 1800 nice -n 5 "$BENCH/bin/gen" --db "$tmp" --scale "$SCALE" | tee "$DATA.gen.log" >&2
 	mv "$tmp" "$DATA"
+	[ ! -f "$tmp-audit.db" ] || mv "$tmp-audit.db" "$DATA-audit.db" # the read-audit file goes with it
 fi
 GEN_LINE=$(tail -1 "$DATA.gen.log" 2>/dev/null || true)
 
 W=$(mktemp -d "$BENCH/data/work.XXXXXX")
 DB=$W/bench.db
 cp --sparse=always "$DATA" "$DB"
+[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$DB-audit.db" # the read-audit file goes with it
 PORT=${BENCH_PORT:-$((20000 + $$ % 20000))}
 NPORT=$((PORT + 1))
 URL=http://127.0.0.1:$PORT

@@ -45,13 +45,15 @@ export function makeTempDir() {
 
 /** `precinct init --db <db> --demo`; throws with the tool's output on failure. Under ctest the
  *  demo county built once for the run (fixture demo_db, PRECINCT_TEST_DEMO_DB) is copied instead,
- *  with its secret (0600) and attachments, as the API programs' harness does. */
+ *  with its secret (0600), its read-audit file and attachments, as the API programs' harness does. */
 export function initDatabase(bin, db) {
   const template = process.env.PRECINCT_TEST_DEMO_DB
   if (template && fs.existsSync(template)) {
     fs.copyFileSync(template, db)
     fs.copyFileSync(`${template}.key`, `${db}.key`)
     fs.chmodSync(`${db}.key`, 0o600)
+    // the read-audit chain's file goes with its database (issue 14)
+    if (fs.existsSync(`${template}-audit.db`)) fs.copyFileSync(`${template}-audit.db`, `${db}-audit.db`)
     if (fs.existsSync(`${template}.files`)) fs.cpSync(`${template}.files`, `${db}.files`, { recursive: true })
     return
   }
