@@ -388,6 +388,8 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const det2 = (await m1.call('GET', `/trade-units/${tuId}`)).body
   const insId = det2 && det2.inspections && det2.inspections[0] ? det2.inspections[0].id : 0
   await m1.call('PATCH', `/trade-inspections/${insId}`, { notes: '契约检查（更正）' })
+  // 修改 a unit (its licence renewed, its cameras counted again)
+  await m1.call('PATCH', `/trade-units/${tuId}`, { licence_no: 'JY-契约-2', cameras: 6, video_linked: true })
   // a registration change and its filing with the police (COM-HOTEL-CHANGE)
   const chg = (await m1.call('POST', `/trade-units/${tuId}/changes`, { kind: 'rename', changed_on: today })).body
   const chgId = chg && chg.changes ? (chg.changes.find((x) => x.kind === 'rename') || {}).id || 0 : 0
