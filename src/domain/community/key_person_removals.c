@@ -41,6 +41,30 @@ static int removal_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
+/* A pending request for key person kp of station, in the actor's name,
+ * audited (detail "removal=ID" and note). */
+static int removal_insert(struct ctx *c, int64_t kp, int64_t station, const char *reason, const char *note,
+			  int64_t *id)
+{
+	struct rows_query q;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, kp);
+	rows_bind_int(&q, station);
+	rows_bind_text(&q, reason);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rc = rows_insert(&q,
+			 "INSERT INTO key_person_removal(key_person_id, station_id, reason, status, requested_by,"
+			 " requested_at) VALUES (?,?,?,'pending',?,?) RETURNING id",
+			 id);
+	if (!rc)
+		rc = audit_write(c, "key_person.remove_request", "key_person", idstr(c, kp), "success",
+				 arena_printf(c->arena, "removal=%lld%s", (long long)*id, note));
+	return rc;
+}
+
 int key_person_removals_request(struct ctx *c, int64_t kp_id, const char *reason, json_t **out)
 {
 	struct rows_query q;
@@ -78,19 +102,7 @@ int key_person_removals_request(struct ctx *c, int64_t kp_id, const char *reason
 		rc = ps_fail(c->err, PS_ECONFLICT, "REMOVAL_PENDING", "COM-ZD-REMOVE", "该人员已有待审批的撤管申请");
 	if (rc)
 		return rc;
-	rows_binds(&q, c);
-	rows_bind_int(&q, kp_id);
-	rows_bind_int(&q, station);
-	rows_bind_text(&q, reason);
-	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->now);
-	rc = rows_insert(&q,
-			 "INSERT INTO key_person_removal(key_person_id, station_id, reason, status, requested_by,"
-			 " requested_at) VALUES (?,?,?,'pending',?,?) RETURNING id",
-			 &id);
-	if (!rc)
-		rc = audit_write(c, "key_person.remove_request", "key_person", idstr(c, kp_id), "success",
-				 arena_printf(c->arena, "removal=%lld", (long long)id));
+	rc = removal_insert(c, kp_id, station, reason, "", &id);
 	return rc ? rc : removal_get(c, id, out);
 }
 
@@ -121,20 +133,8 @@ int key_person_removals_tenant_left(struct ctx *c, int64_t person_id)
 	rc = rows_int(&q, "SELECT station_id FROM key_person WHERE id = ?", 0, &station);
 	if (rc)
 		return rc;
-	rows_binds(&q, c);
-	rows_bind_int(&q, kp);
-	rows_bind_int(&q, station);
-	rows_bind_text(&q, "重点租户已退租或离开，申请撤管（退租时自动提出）");
-	rows_bind_int(&q, c->who.user_id);
-	rows_bind_int(&q, c->now);
-	rc = rows_insert(&q,
-			 "INSERT INTO key_person_removal(key_person_id, station_id, reason, status, requested_by,"
-			 " requested_at) VALUES (?,?,?,'pending',?,?) RETURNING id",
-			 &id);
-	if (!rc)
-		rc = audit_write(c, "key_person.remove_request", "key_person", idstr(c, kp), "success",
-				 arena_printf(c->arena, "removal=%lld tenancy ended", (long long)id));
-	return rc;
+	return removal_insert(c, kp, station, "重点租户已退租或离开，申请撤管（退租时自动提出）", " tenancy ended",
+			      &id);
 }
 
 int key_person_removals_list(struct ctx *c, const char *status, json_t **out)
