@@ -432,30 +432,40 @@ int residence_permits_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
-static int figures(struct ctx *c, json_t *page)
+/* The counts of the actor's scope per state, with the earliest due day of
+ * the cards to issue and of the 签注 windows open: the list's figures and
+ * the today rows. */
+static int counts(struct ctx *c, json_t **fig)
 {
 	struct rows_query q;
 	const char *today = ctx_today_str(c);
-	json_t *fig;
-	int rc;
 
 	rows_binds(&q, c);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
+	for (int i = 0; i < 6; i++)
+		rows_bind_text(&q, today);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_one(&q,
-		      "SELECT COALESCE(SUM(CASE WHEN r.status = 'applied' THEN 1 ELSE 0 END), 0) AS applied,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'accepted' AND r.issue_due < ? THEN 1 ELSE 0 END), 0) AS issue_overdue,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'issued' THEN 1 ELSE 0 END), 0) AS issued,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
-		      " THEN 1 ELSE 0 END), 0) AS endorse_due,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_due < ? THEN 1 ELSE 0 END), 0)"
-		      " AS endorse_overdue"
-		      " FROM residence_permit r JOIN org_unit o ON o.id = r.station_id WHERE o.path LIKE ?",
-		      &fig);
+	return rows_one(&q,
+			"SELECT COALESCE(SUM(CASE WHEN r.status = 'applied' THEN 1 ELSE 0 END), 0) AS applied,"
+			" COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted,"
+			" COALESCE(SUM(CASE WHEN r.status = 'accepted' AND r.issue_due < ? THEN 1 ELSE 0 END), 0)"
+			" AS issue_overdue,"
+			" MIN(CASE WHEN r.status = 'accepted' THEN r.issue_due END) AS issue_first,"
+			" COALESCE(SUM(CASE WHEN r.status = 'issued' THEN 1 ELSE 0 END), 0) AS issued,"
+			" COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
+			" THEN 1 ELSE 0 END), 0) AS endorse_due,"
+			" MIN(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
+			" THEN r.endorse_due END) AS endorse_first,"
+			" COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_due < ? THEN 1 ELSE 0 END), 0)"
+			" AS endorse_overdue"
+			" FROM residence_permit r JOIN org_unit o ON o.id = r.station_id WHERE o.path LIKE ?",
+			fig);
+}
+
+static int figures(struct ctx *c, json_t *page)
+{
+	json_t *fig;
+	int rc = counts(c, &fig);
+
 	if (rc)
 		return rc;
 	return json_object_set_new(page, "figures", fig) ? NOMEM(c) : PS_OK;
@@ -652,7 +662,6 @@ static int today_row(struct ctx *c, json_t *items, int64_t n, const char *label,
  * earliest due day, for whoever handles them. */
 int residence_permits_today(struct ctx *c, json_t *items)
 {
-	struct rows_query q;
 	const char *today = ctx_today_str(c);
 	json_t *f;
 	int64_t n;
@@ -660,28 +669,7 @@ int residence_permits_today(struct ctx *c, json_t *items)
 
 	if (!authz_allowed(c, ACT_RESIDENCE_PERMIT_ACT) || !c->who.station_id)
 		return PS_OK;
-	rows_binds(&q, c);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, today);
-	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_one(&q,
-		      "SELECT COALESCE(SUM(CASE WHEN r.status = 'applied' THEN 1 ELSE 0 END), 0) AS applied,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'accepted' AND r.issue_due < ? THEN 1 ELSE 0 END), 0)"
-		      " AS issue_overdue,"
-		      " MIN(CASE WHEN r.status = 'accepted' THEN r.issue_due END) AS issue_first,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
-		      " THEN 1 ELSE 0 END), 0) AS endorse_due,"
-		      " MIN(CASE WHEN r.status = 'issued' AND r.endorse_from <= ? AND r.endorse_due >= ?"
-		      " THEN r.endorse_due END) AS endorse_first,"
-		      " COALESCE(SUM(CASE WHEN r.status = 'issued' AND r.endorse_due < ? THEN 1 ELSE 0 END), 0)"
-		      " AS endorse_overdue"
-		      " FROM residence_permit r JOIN org_unit o ON o.id = r.station_id WHERE o.path LIKE ?",
-		      &f);
+	rc = counts(c, &f);
 	if (rc)
 		return rc;
 	if ((n = row_int(f, "applied")) > 0)
