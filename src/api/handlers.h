@@ -490,6 +490,18 @@ extern const struct field hotel_guests_create_fields[];
 int api_hotel_guests_checkout(struct req *r);
 extern const struct field hotel_guests_checkout_fields[];
 int api_hotel_guests_report(struct req *r);
+int api_hotel_guests_suspicious(struct req *r);
+extern const struct field hotel_guests_suspicious_fields[];
+/* a hotel's left property (api/trades/left_items.c) */
+int api_left_items_list(struct req *r);
+int api_left_items_create(struct req *r);
+extern const struct field left_items_create_fields[];
+int api_left_items_return(struct req *r);
+extern const struct field left_items_return_fields[];
+int api_left_items_receive(struct req *r);
+extern const struct field left_items_receive_fields[];
+int api_left_items_to_state(struct req *r);
+extern const struct field left_items_to_state_fields[];
 int api_scrap_purchases_list(struct req *r);
 int api_scrap_purchases_create(struct req *r);
 extern const struct field scrap_purchases_create_fields[];

@@ -59,6 +59,23 @@ int date_valid(int y, int m, int d)
 	return d <= last;
 }
 
+int64_t date_add_months(int64_t days, int n)
+{
+	int y, m, d, dim;
+	int64_t months;
+
+	date_civil_from_days(days, &y, &m, &d);
+	months = (int64_t)y * 12 + (m - 1) + n;
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	/* clamp to the month's last day */
+	for (dim = 31; dim > 28 && !date_valid(y, m, dim); dim--)
+		;
+	if (d > dim)
+		d = dim;
+	return date_days_from_civil(y, m, d);
+}
+
 static int digits(const char *s, size_t n, int *out)
 {
 	int v = 0;

@@ -33,6 +33,10 @@ int date_valid_str(const char *s);
  * instants before 1970 work too). */
 int64_t date_local_days(int64_t epoch_s);
 
+/* days + n months (n may be negative), clamped to the month's last day
+ * (31 Mar - 1 month = 28/29 Feb). Cannot fail. */
+int64_t date_add_months(int64_t days, int n);
+
 /* 0 = Monday … 6 = Sunday for a day number. */
 int date_weekday(int64_t days);
 

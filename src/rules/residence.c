@@ -3,26 +3,9 @@
 #include "rules/catalog.h"
 #include "rules/date.h"
 
-int64_t residence_add_months(int64_t days, int n)
-{
-	int y, m, d, dim;
-	int64_t months;
-
-	date_civil_from_days(days, &y, &m, &d);
-	months = (int64_t)y * 12 + (m - 1) + n;
-	y = (int)(months / 12);
-	m = (int)(months % 12) + 1;
-	/* clamp to the month's last day */
-	for (dim = 31; dim > 28 && !date_valid(y, m, dim); dim--)
-		;
-	if (d > dim)
-		d = dim;
-	return date_days_from_civil(y, m, d);
-}
-
 int residence_half_year_met(int64_t registered, int64_t on)
 {
-	return on >= residence_add_months(registered, rule_value(RULE_COM_RESCARD, 0));
+	return on >= date_add_months(registered, rule_value(RULE_COM_RESCARD, 0));
 }
 
 int64_t residence_issue_last_day(int64_t accepted, int days)
@@ -32,8 +15,8 @@ int64_t residence_issue_last_day(int64_t accepted, int days)
 
 void residence_endorse_window(int64_t from, int64_t *opens, int64_t *due)
 {
-	*due = residence_add_months(from, rule_value(RULE_COM_RESCARD_ENDORSE, 0));
-	*opens = residence_add_months(*due, -rule_value(RULE_COM_RESCARD_ENDORSE, 1));
+	*due = date_add_months(from, rule_value(RULE_COM_RESCARD_ENDORSE, 0));
+	*opens = date_add_months(*due, -rule_value(RULE_COM_RESCARD_ENDORSE, 1));
 }
 
 enum residence_endorse_state residence_endorse_state(int64_t opens, int64_t due, int64_t today)

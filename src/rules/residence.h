@@ -8,10 +8,6 @@
 
 #include <stdint.h>
 
-/* days + n months (n may be negative), clamped to the month's last day
- * (31 Mar - 1 month = 28/29 Feb). Cannot fail. */
-int64_t residence_add_months(int64_t days, int n);
-
 /* 1 when a person whose 居住登记 is dated registered has lived here for the
  * COM-RESCARD half-year (its value in months) on day on: on is on or after
  * registered + 6 months. */

@@ -324,7 +324,7 @@ struct fixtures {
 	long long recusal[NSCOPE];
 	/* 撤管 (issue 16 gaps) */
 	long long kp_removal[NSCOPE];
-	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE];
+	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE], left_item[NSCOPE];
 	/* issue 17 remaining gaps (pat5) */
 	long long patrol_slot[NSCOPE];
 };
@@ -770,6 +770,15 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		f->hotel_guest[s] = q1(srv, "SELECT MAX(id) FROM hotel_guest");
 		f->scrap_purchase[s] = q1(srv, "SELECT MAX(id) FROM scrap_purchase");
 	}
+	/* an item a guest left, kept by each scope's hotel */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO left_item(unit_id, station_id, found_on, noticed_on, description, kept_by, status,"
+			      " recorded_by, created_at) VALUES (%lld, %lld, '2026-01-01', '2026-01-01', '矩阵物品', '矩阵',"
+			      " 'kept', %lld, 0)",
+			      f->trade[s], f->unit[s], f->user[s]));
+		f->left_item[s] = q1(srv, "SELECT MAX(id) FROM left_item");
+	}
 	/* issue 17 remaining gaps (pat5): a slot of each scope's plan */
 	for (int s = 0; s < NSCOPE; s++) {
 		exec(srv, fmt(srv,
@@ -825,7 +834,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 		M("/recusals/", recusal),
 		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
-		M("/scrap-purchases/", scrap_purchase),
+		M("/scrap-purchases/", scrap_purchase), M("/left-items/", left_item),
 		M("/patrol-slots/", patrol_slot),
 		M("/sanctions/", sanction),
 		M("/station-checklists/", unit),

@@ -91,6 +91,27 @@ int api_hotel_guests_report(struct req *r)
 	return DONE(rc, 200, out);
 }
 
+struct suspicious_body {
+	const char *suspicion;
+};
+
+const struct field hotel_guests_suspicious_fields[] = {
+	FSTR(struct suspicious_body, suspicion, "suspicion", 1, 200),
+	FEND,
+};
+
+int api_hotel_guests_suspicious(struct req *r)
+{
+	struct suspicious_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = fields_bind(r->in, hotel_guests_suspicious_fields, &b, &r->err);
+	if (!rc) rc = hotel_guests_suspicious(&r->ctx, id, b.suspicion, &out);
+	return DONE(rc, 200, out);
+}
+
 /* ---- 废旧金属收购登记 ---- */
 
 int api_scrap_purchases_list(struct req *r)

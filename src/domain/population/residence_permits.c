@@ -170,7 +170,7 @@ int residence_permits_apply(struct ctx *c, const struct residence_permit_input *
 		rc = refuse(c, "COM-RESCARD", "person_id",
 			    arena_printf(c->arena,
 					 "居住登记未满半年：登记日期%s，%s起方可申领居住证（居住证暂行条例第2条）",
-					 row_str(f, "registered_on"), ymd(c, residence_add_months(reg, rule_value(RULE_COM_RESCARD, 0)))));
+					 row_str(f, "registered_on"), ymd(c, date_add_months(reg, rule_value(RULE_COM_RESCARD, 0)))));
 	if (!rc) {
 		rows_binds(&q, c);
 		rows_bind_int(&q, in->person_id);
@@ -559,7 +559,7 @@ int residence_permits_eligible(struct ctx *c, const int64_t *ids, size_t n, json
 		if (rc)
 			break;
 		reg = days_of(row_str(f, "registered_on"));
-		from = residence_add_months(reg, rule_value(RULE_COM_RESCARD, 0));
+		from = date_add_months(reg, rule_value(RULE_COM_RESCARD, 0));
 		if (row_str(f, "departed_on"))
 			reason = "已登记离开";
 		else if (row_int(f, "open"))

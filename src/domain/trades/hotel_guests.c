@@ -54,6 +54,7 @@ static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const
 #define GUEST_COLS                                                                                      \
 	"SELECT g.id, g.unit_id, t.name AS hotel, g.station_id, g.name, g.id_type, g.id_number, g.nationality," \
 	" g.foreign_guest, g.room, g.checkin_at, g.checkout_at, g.reported_at, g.wanted_id, g.incident_id,"     \
+	" g.suspicion,"                                                                                         \
 	" u.name AS recorded_by_name, g.created_at"
 
 #define GUEST_FROM                                                                                 \
@@ -289,6 +290,55 @@ int hotel_guests_report(struct ctx *c, int64_t id, json_t **out)
 		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REPORTED", NULL, "该境外旅客的住宿登记已报送");
 	if (!rc)
 		rc = audit_write(c, "hotel_guest.report", "hotel_guest", ID(id), "success", NULL);
+	return rc ? rc : guest_get(c, id, out);
+}
+
+int hotel_guests_suspicious(struct ctx *c, int64_t id, const char *reason, json_t **out)
+{
+	struct rows_query q;
+	json_t *g = NULL;
+	const char *summary;
+	int64_t incident_id = 0, n = 0;
+	int rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_HOTEL_GUEST_CREATE, GUEST_PATH_SQL, id, "住宿登记不存在");
+	if (rc)
+		return rc;
+	if (!reason || !*reason)
+		return ps_fail_field(c->err, PS_EINVAL, "suspicion", "请写明可疑情况");
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q,
+		      "SELECT g.name, g.room, g.station_id, g.incident_id, g.suspicion, t.name AS hotel FROM hotel_guest g"
+		      " JOIN trade_unit t ON t.id = g.unit_id WHERE g.id = ?",
+		      &g);
+	if (rc)
+		return rc;
+	if (row_str(g, "suspicion") || !json_is_null(json_object_get(g, "incident_id")))
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REPORTED", "COM-HOTEL-DUTY",
+			     "该旅客已报告并生成警情，请在警情中补充情况");
+	summary = rc ? NULL
+		     : arena_printf(c->arena, "旅馆报告形迹可疑人员：%s，%s %s房；%s（住宿登记 %lld）", row_str(g, "name"),
+				    row_str(g, "hotel"), row_str(g, "room"), reason, (long long)id);
+	/* COM-HOTEL-DUTY (LG Art 9): reported at once — a 警情 of the station */
+	if (!rc)
+		rc = trade_checks_incident(c, row_str(g, "hotel"), row_int(g, "station_id"), summary, &incident_id);
+	json_decref(g);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, reason);
+	rows_bind_int(&q, incident_id);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q,
+		       "UPDATE hotel_guest SET suspicion = ?, incident_id = ? WHERE id = ? AND suspicion IS NULL"
+		       " AND incident_id IS NULL",
+		       &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REPORTED", "COM-HOTEL-DUTY", "该旅客已报告并生成警情");
+	if (!rc)
+		rc = audit_write(c, "hotel_guest.suspicious", "hotel_guest", ID(id), "success", ID(incident_id));
 	return rc ? rc : guest_get(c, id, out);
 }
 

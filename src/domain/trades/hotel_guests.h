@@ -39,6 +39,11 @@ int hotel_guests_checkout(struct ctx *c, int64_t id, int64_t at, json_t **out);
 /* A foreign guest's form received by the police. */
 int hotel_guests_report(struct ctx *c, int64_t id, json_t **out);
 
+/* The staff found the guest suspicious (LG Art 9, COM-HOTEL-DUTY): reported
+ * at once, a 警情 of the station naming the reason; once per guest (a guest
+ * the wanted list already hit has his 警情). */
+int hotel_guests_suspicious(struct ctx *c, int64_t id, const char *reason, json_t **out);
+
 /* Clocks (clock_sources.c) and today rows (today.c): foreign guests whose
  * form is not in, 24 hours from check-in. */
 int hotel_guests_clocks(struct clock_sink *k, enum clock_scope s);

@@ -15,6 +15,24 @@ export default async function (c, { today, m1 }) {
     await m1c.call('GET', `/hotel-guests?unit_id=${hoId}&foreign=1&unreported=1&in_house=1&hits=0`)
     await m1c.call('POST', `/hotel-guests/${gId}/report`)
     await m1c.call('POST', `/hotel-guests/${gId}/checkout`, { checkout_at: now })
+    await m1c.call('POST', `/hotel-guests/${gId}/suspicious`, { suspicion: '契约可疑情况' })
+    // a hotel's left property (COM-HOTEL-LEFT, COM-FOUND-STATE): kept, returned; kept, taken in,
+    // returned at the station; one taken in a year and more ago and handed to the state
+    const li = async (found) => {
+      const r = await m1c.call('POST', '/left-items', { unit_id: hoId, guest_id: gId, found_on: found, noticed_on: found, room: '808',
+        description: '契约遗留物品', kept_by: '契约前台' })
+      return r.body && r.body.left_item ? r.body.left_item.id : 0
+    }
+    const ago = (days) => new Date(Date.now() + 8 * 3600e3 - days * 86400e3).toISOString().slice(0, 10)
+    const l1 = await li(today)
+    await m1c.call('POST', `/left-items/${l1}/return`, { returned_on: today, returned_to: '契约失主' })
+    const l2 = await li(today)
+    await m1c.call('POST', `/left-items/${l2}/receive`, { handed_on: today, announced_on: today })
+    await m1c.call('POST', `/left-items/${l2}/return`, { returned_to: '契约失主' })
+    const l3 = await li(ago(500))
+    await m1c.call('POST', `/left-items/${l3}/receive`, { handed_on: ago(400) })
+    await m1c.call('POST', `/left-items/${l3}/to-state`, { disposed_on: today, disposal_note: '契约上缴' })
+    await m1c.call('GET', `/left-items?unit_id=${hoId}&status=handed&due=1`)
     const sc = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'scrap', name: '契约回收站' })
     const scId = sc.body && sc.body.trade_unit ? sc.body.trade_unit.id : 0
     const p = await m1c.call('POST', '/scrap-purchases', { unit_id: scId, purchased_on: today, item_class: 'banned_utility', item: '契约电缆',
