@@ -24,6 +24,7 @@ export const TRADE_ROUTES = [
   page('trades/compounds', 'trade-compounds', () => import('../views/trades/CompoundsView.vue'), '安全小区', COMPOUND_LIST),
   page('trades/services', 'trade-services', () => import('../views/trades/PublicServicesView.vue'), '为民服务', PUBLIC_SERVICE_LIST),
   page('trades/hotel-guests', 'trade-hotel-guests', () => import('../views/trades/HotelGuestsView.vue'), '旅客住宿登记', TRADE_REGISTER_LIST),
+  page('trades/left-items', 'trade-left-items', () => import('../views/trades/LeftItemsView.vue'), '旅客遗留物品', TRADE_REGISTER_LIST),
   page('trades/scrap-purchases', 'trade-scrap-purchases', () => import('../views/trades/ScrapPurchasesView.vue'), '废旧金属收购登记', TRADE_REGISTER_LIST),
   page('trades/seal-orders', 'trade-seal-orders', () => import('../views/trades/SealOrdersView.vue'), '印章刻制登记', TRADE_REGISTER_LIST),
   page('trades/pawn-tickets', 'trade-pawn-tickets', () => import('../views/trades/PawnTicketsView.vue'), '典当登记', TRADE_REGISTER_LIST)
