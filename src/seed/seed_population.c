@@ -190,6 +190,8 @@ int seed_demo_population(struct ctx *c)
 
 		f.person_id = floating_ids[i];
 		f.registered_on = "2026-03-01";
+		/* moved in two days before; one in five reported weeks late (COM-FLOAT-REG) */
+		f.arrived_on = i % 5 == 0 ? "2026-02-02" : "2026-02-27";
 		f.permit_no = arena_printf(c->arena, "JZZ2026%05d", i + 1);
 		f.permit_issued_on = "2026-03-15";
 		f.permit_expires_on = "2027-03-14";

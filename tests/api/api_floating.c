@@ -118,6 +118,53 @@ STORY(departure_report)
 	EXPECT_STR(r, "items.0.name", "试流乙");
 }
 
+#define ARRIVAL(person, registered, arrived)                                                                   \
+	fmt(srv, "{\"person_id\":%lld,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"%s\",\"arrived_on\":\"%s\"}", \
+	    person, registered, arrived)
+
+/* 1b. 人来登记: moved in Monday 2026-11-02 (no holiday that week).
+ *    Registered Thursday: Tue, Wed, Thu = 3 working days <= 3, on time;
+ *    registered Friday: 4 > 3, late, with the province's fine per person
+ *    (100元, the default). A moving-in day after the registration is a 400
+ *    and changes nothing. With the county's limit raised to 5, the same
+ *    registration made again is on time. */
+STORY(arrival_report)
+{
+	long long a = person_new(srv, "试来甲", 11), b = person_new(srv, "试来乙", 12);
+	struct resp *r;
+
+	r = http(srv, M1(srv), "POST", API "/floating", ARRIVAL(a, "2026-11-05", "2026-11-02"));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "floating.arrival_workdays", 3);
+	EXPECT_NUM(r, "floating.arrival_limit_workdays", 3);
+	EXPECT_BOOL(r, "floating.arrival_late", 0);
+	assert_true(json_is_null(jpath(r->json, "floating.fine_per_person")));
+	r = http(srv, M1(srv), "POST", API "/floating", ARRIVAL(b, "2026-11-06", "2026-11-02"));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "floating.arrival_workdays", 4);
+	EXPECT_BOOL(r, "floating.arrival_late", 1);
+	EXPECT_NUM(r, "floating.fine_per_person", 100);
+	/* the person's record keeps it */
+	r = http(srv, M1(srv), "GET", fmt(srv, API "/persons/%lld", b), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "person.floating.0.arrived_on", "2026-11-02");
+	EXPECT_NUM(r, "person.floating.0.arrival_late", 1);
+	/* moving in after the registration: refused, the record unchanged */
+	r = http(srv, M1(srv), "POST", API "/floating", ARRIVAL(b, "2026-11-06", "2026-11-07"));
+	assert_error(srv, r, 400, NULL);
+	EXPECT_STR(r, "error.field", "arrived_on");
+	r = http(srv, M1(srv), "GET", fmt(srv, API "/persons/%lld", b), NULL);
+	EXPECT_STR(r, "person.floating.0.arrived_on", "2026-11-02");
+	/* the province allows 5 working days: the same registration is on time */
+	EXPECT(http(srv, login(srv, "admin", DEMO_PW), "PUT", API "/settings/floating.arrival_report_workdays",
+		    "{\"value\":5}"),
+	       200);
+	r = http(srv, M1(srv), "POST", API "/floating", ARRIVAL(b, "2026-11-06", "2026-11-02"));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "floating.arrival_limit_workdays", 5);
+	EXPECT_BOOL(r, "floating.arrival_late", 0);
+}
+
 /* 2. 抽查: three registered on 2026-10-01, one left on 2026-11-02. On
  *    2026-11-10 the employer had 2 registered; 5 found → discrepancy +3. On
  *    2026-10-20 it had 3; 3 found → none. */
@@ -273,6 +320,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(departure_report, story_setup, teardown_server),
+		cmocka_unit_test_setup_teardown(arrival_report, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(employer_spot_check, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(employer_meeting, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(letter_coverage, story_setup, teardown_server),

@@ -504,6 +504,7 @@ struct floating_register_body {
 	int64_t employer_id;
 	int employer_id_given;
 	const char *registered_on;
+	const char *arrived_on;
 	const char *permit_no;
 	const char *permit_issued_on;
 	const char *permit_expires_on;
@@ -515,6 +516,7 @@ const struct field floating_register_fields[] = {
 	FINT(struct floating_register_body, person_id, "person_id", 1, 1, INT64_MAX),
 	FINTP(struct floating_register_body, employer_id, employer_id_given, "employer_id", 1, INT64_MAX),
 	FSTR(struct floating_register_body, registered_on, "registered_on", 1, 10),
+	FSTR(struct floating_register_body, arrived_on, "arrived_on", 0, 10),
 	FSTR(struct floating_register_body, permit_no, "permit_no", 0, 32),
 	FSTR(struct floating_register_body, permit_issued_on, "permit_issued_on", 0, 10),
 	FSTR(struct floating_register_body, permit_expires_on, "permit_expires_on", 0, 10),
@@ -534,6 +536,7 @@ int api_floating_register(struct req *r)
 		if (body_in.employer_id_given)
 			in.employer_id = body_in.employer_id;
 		in.registered_on = body_in.registered_on;
+		in.arrived_on = body_in.arrived_on;
 		in.permit_no = body_in.permit_no;
 		in.permit_issued_on = body_in.permit_issued_on;
 		in.permit_expires_on = body_in.permit_expires_on;

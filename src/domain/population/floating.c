@@ -14,11 +14,22 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Working days after from up to and including to (both day numbers). */
+static int64_t workdays_between(const struct calendar *cal, int64_t from, int64_t to)
+{
+	int64_t n = 0;
+
+	for (int64_t d = from + 1; d <= to; d++)
+		n += calendar_is_workday(cal, d);
+	return n;
+}
+
 int floating_register(struct ctx *c, const struct floating_input *in, json_t **out)
 {
 	struct rows_query q;
-	int64_t n = 0;
-	int rc;
+	struct calendar cal;
+	int64_t n = 0, arrival_days = 0, limit = 0;
+	int late = 0, rc;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_FLOATING_REGISTER);
@@ -35,6 +46,25 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 		return ps_fail_field(c->err, PS_EINVAL, "permit_expires_on", "居住证日期应为 YYYY-MM-DD");
 	if (!strcmp(in->mode, "employer") && !in->employer_id)
 		return ps_fail_field(c->err, PS_EINVAL, "employer_id", "委托管理须指定用工单位");
+	if (in->arrived_on && *in->arrived_on) {
+		int y, m, d;
+		int64_t arr, reg;
+
+		if (date_parse(in->arrived_on, strlen(in->arrived_on), &y, &m, &d))
+			return ps_fail_field(c->err, PS_EINVAL, "arrived_on", "入住（用工）日期应为 YYYY-MM-DD");
+		arr = date_days_from_civil(y, m, d);
+		date_parse(in->registered_on, 10, &y, &m, &d);
+		reg = date_days_from_civil(y, m, d);
+		if (arr > reg)
+			return ps_fail_field(c->err, PS_EINVAL, "arrived_on", "入住（用工）日期不能晚于登记日期");
+		/* COM-FLOAT-REG: the report within the province's working days */
+		rc = clocks_calendar(c, &cal);
+		if (rc)
+			return rc;
+		limit = setting_int(c, "floating.arrival_report_workdays", 0);
+		arrival_days = workdays_between(&cal, arr, reg);
+		late = arrival_days > limit;
+	}
 	rc = persons_visible(c, in->person_id, "person_id");
 	if (!rc && in->employer_id) {
 		rows_binds(&q, c);
@@ -49,6 +79,12 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->person_id);
 	rows_bind_text(&q, in->registered_on);
+	rows_bind_text(&q, in->arrived_on && *in->arrived_on ? in->arrived_on : NULL);
+	if (in->arrived_on && *in->arrived_on)
+		rows_bind_int(&q, arrival_days);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_int(&q, late);
 	rows_bind_text(&q, in->permit_no);
 	rows_bind_text(&q, in->permit_issued_on);
 	rows_bind_text(&q, in->permit_expires_on);
@@ -60,9 +96,12 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 		rows_bind_text(&q, NULL);
 	rows_bind_int(&q, c->who.station_id);
 	rc = rows_exec(&q,
-		       "INSERT INTO floating_person(person_id, registered_on, permit_no, permit_issued_on,"
-		       " permit_expires_on, mode, layer, employer_id, station_id) VALUES (?,?,?,?,?,?,?,?,?)"
+		       "INSERT INTO floating_person(person_id, registered_on, arrived_on, arrival_workdays, arrival_late,"
+		       " permit_no, permit_issued_on, permit_expires_on, mode, layer, employer_id, station_id)"
+		       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 		       " ON CONFLICT (person_id) DO UPDATE SET registered_on = excluded.registered_on,"
+		       " arrived_on = excluded.arrived_on, arrival_workdays = excluded.arrival_workdays,"
+		       " arrival_late = excluded.arrival_late,"
 		       " permit_no = excluded.permit_no, permit_issued_on = excluded.permit_issued_on,"
 		       " permit_expires_on = excluded.permit_expires_on, mode = excluded.mode,"
 		       " layer = excluded.layer, employer_id = excluded.employer_id, departed_on = NULL,"
@@ -76,7 +115,8 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 			       NULL);
 	if (!rc)
 		rc = audit_write(c, "floating.register", "person",
-				 arena_printf(c->arena, "%lld", (long long)in->person_id), "success", in->layer);
+				 arena_printf(c->arena, "%lld", (long long)in->person_id), "success",
+				 late ? arena_printf(c->arena, "%s 逾期登记", in->layer) : in->layer);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -84,23 +124,18 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 	{
 		json_t *f;
 
-		rc = rows_one(&q, "SELECT person_id, registered_on, permit_no, permit_expires_on, mode, layer,"
-				  " employer_id FROM floating_person WHERE person_id = ?", &f);
+		rc = rows_one(&q, "SELECT person_id, registered_on, arrived_on, arrival_workdays, permit_no,"
+				  " permit_expires_on, mode, layer, employer_id FROM floating_person WHERE person_id = ?", &f);
 		if (rc)
 			return rc;
+		/* the province's limit of the day and, when late, its fine per person */
+		json_object_set_new(f, "arrival_late", json_boolean(late));
+		json_object_set_new(f, "arrival_limit_workdays", limit ? json_integer(limit) : json_null());
+		json_object_set_new(f, "fine_per_person",
+				    late ? json_integer(setting_int(c, "floating.fine_per_person", 0)) : json_null());
 		*out = json_pack("{s:o}", "floating", f);
 	}
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-}
-
-/* Working days after from up to and including to (both day numbers). */
-static int64_t workdays_between(const struct calendar *cal, int64_t from, int64_t to)
-{
-	int64_t n = 0;
-
-	for (int64_t d = from + 1; d <= to; d++)
-		n += calendar_is_workday(cal, d);
-	return n;
 }
 
 int floating_depart(struct ctx *c, int64_t person_id, const char *departed_on, const char *reporter_kind,

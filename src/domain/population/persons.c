@@ -705,7 +705,7 @@ int persons_write(struct ctx *c, int64_t id, struct jw *w)
 	SUB("hits", "SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
 		    " JOIN wanted_person w ON w.id = h.wanted_id JOIN org_unit o ON o.id = h.unit_id"
 		    " WHERE h.person_id = ? AND o.path LIKE ? ORDER BY h.id DESC");
-	SUB("floating", "SELECT f.registered_on, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
+	SUB("floating", "SELECT f.registered_on, f.arrived_on, f.arrival_workdays, f.arrival_late, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
 			" f.layer, f.employer_id, e.name AS employer_name FROM floating_person f"
 			" LEFT JOIN employer_unit e ON e.id = f.employer_id JOIN org_unit o ON o.id = f.station_id"
 			" WHERE f.person_id = ? AND o.path LIKE ?");
