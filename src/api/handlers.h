@@ -308,6 +308,7 @@ int api_trade_findings_recheck(struct req *r);
 extern const struct field trade_findings_recheck_fields[];
 int api_trade_inspections_update(struct req *r);
 extern const struct field trade_inspections_update_fields[];
+int api_trade_inspections_notice(struct req *r);
 int api_trade_changes_create(struct req *r);
 extern const struct field trade_changes_create_fields[];
 int api_trade_change_filings_create(struct req *r);

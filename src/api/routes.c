@@ -205,6 +205,7 @@ const struct route api_routes[] = {
 	ROUTE("GET", "/api/v1/trade-findings", api_trade_findings_list, 0),
 	ROUTE_B("POST", "/api/v1/trade-findings/{id}/recheck", api_trade_findings_recheck, 0, trade_findings_recheck_fields),
 	ROUTE_B("PATCH", "/api/v1/trade-inspections/{id}", api_trade_inspections_update, 0, trade_inspections_update_fields),
+	ROUTE("GET", "/api/v1/trade-inspections/{id}/rectification-notice", api_trade_inspections_notice, ROUTE_WRITE),
 	ROUTE_B("POST", "/api/v1/trade-units/{id}/changes", api_trade_changes_create, 0, trade_changes_create_fields),
 	ROUTE_B("POST", "/api/v1/trade-units/{id}/change-filings", api_trade_change_filings_create, 0, trade_change_filings_fields),
 	ROUTE_B("POST", "/api/v1/floating/{id}/departure", api_floating_depart, 0, floating_depart_fields),
