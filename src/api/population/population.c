@@ -53,10 +53,11 @@ struct addresses_body {
 	int post_id_given, grid_id_given, lng_given, lat_given;
 };
 
-/* the map point: both or neither, in micro-degrees (0, 0 = none) */
+/* the map point: both or neither, in micro-degrees (0, 0 = none); a
+ * building type of enum building_type ("" clears it: checked by the domain) */
 #define ADDRESS_PLACE_FIELDS                                                                            \
 	FINTP(struct addresses_body, grid_id, grid_id_given, "grid_id", 0, INT64_MAX),                   \
-	FENUM(struct addresses_body, building_type, "building_type", 0, 16, BUILDING_TYPE),               \
+	FSTR(struct addresses_body, building_type, "building_type", 0, 16),                               \
 	FINTP(struct addresses_body, lng_e6, lng_given, "lng_e6", -180000000, 180000000),                \
 	FINTP(struct addresses_body, lat_e6, lat_given, "lat_e6", -90000000, 90000000)
 

@@ -306,9 +306,10 @@ static void change(struct ctx *c, const char **log, const char *field, const cha
 				    *now ? now : "(空)");
 }
 
-static const char *or_was(const char *v, json_t *row, const char *key)
+/* the new value, or the row's (copied to the arena: the row is freed first) */
+static const char *or_was(struct ctx *c, const char *v, json_t *row, const char *key)
 {
-	return v ? v : row_str(row, key) ? row_str(row, key) : "";
+	return v ? v : arena_strdup(c->arena, row_str(row, key) ? row_str(row, key) : "");
 }
 
 int addresses_update(struct ctx *c, int64_t id, const struct address_update *in, json_t **out)
@@ -331,11 +332,11 @@ int addresses_update(struct ctx *c, int64_t id, const struct address_update *in,
 	if (rc)
 		return rc;
 	station = row_int(a, "station_id");
-	community = or_was(in->community, a, "community");
-	building = or_was(in->building, a, "building");
-	unit_no = or_was(in->unit_no, a, "unit_no");
-	room = or_was(in->room, a, "room");
-	btype = in->building_type ? in->building_type : row_str(a, "building_type");
+	community = or_was(c, in->community, a, "community");
+	building = or_was(c, in->building, a, "building");
+	unit_no = or_was(c, in->unit_no, a, "unit_no");
+	room = or_was(c, in->room, a, "room");
+	btype = in->building_type ? in->building_type : or_was(c, NULL, a, "building_type");
 	grid = in->has_grid ? in->grid_id : row_int(a, "grid_id");
 	point = in->has_point ? (in->lng_e6 || in->lat_e6) : json_is_integer(json_object_get(a, "lng_e6"));
 	lng = in->has_point ? in->lng_e6 : row_int(a, "lng_e6");
@@ -348,7 +349,7 @@ int addresses_update(struct ctx *c, int64_t id, const struct address_update *in,
 	if (!rc && new_beat && new_beat != row_int(a, "beat_id"))
 		rc = beats_may_edit(c, 0, new_beat, "address.update", "address", id);
 	key = key_of(c, station, community, building, unit_no, room);
-	if (!rc && !key)
+	if (!rc && (!key || !community || !building || !unit_no || !room || !btype))
 		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (!rc) {
 		rows_binds(&q, c);
