@@ -6,6 +6,7 @@
 #include "domain/population/imports.h"
 #include "domain/population/persons.h"
 #include "domain/population/addresses.h"
+#include "domain/community/key_persons.h"
 #include "domain/population/population_summary.h"
 #include "domain/population/rentals.h"
 #include "domain/population/rental_penalties.h"
@@ -136,6 +137,12 @@ int api_addresses_update(struct req *r)
 		in.lat_e6 = b.lat_e6;
 	}
 	if (!rc) rc = addresses_update(&r->ctx, id, &in, &out);
+	/* the key persons living there follow the address to its new grid */
+	if (!rc && in.has_grid && in.grid_id) {
+		rc = key_persons_rebeat_grid(&r->ctx, in.grid_id);
+		if (rc)
+			json_decref(out);
+	}
 	return DONE(rc, 200, out);
 }
 

@@ -2,7 +2,6 @@
  * 单元 → 房号), one row per place. */
 #include "domain/population/addresses.h"
 #include "domain/community/beats.h"
-#include "domain/community/key_persons.h"
 #include "domain/enums.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
@@ -252,8 +251,6 @@ static int find_or_create(struct ctx *c, const struct address_input *in, int64_t
 				 " address_key, created_at, grid_id, building_type, lng_e6, lat_e6)"
 				 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 				 &id);
-		if (!rc && in->grid_id)
-			rc = key_persons_rebeat_grid(c, in->grid_id);
 		if (!rc)
 			rc = audit_write(c, "address.create", "address", key, "success",
 					 in->grid_id || in->building_type || point
@@ -404,9 +401,6 @@ int addresses_update(struct ctx *c, int64_t id, const struct address_update *in,
 		       NULL);
 	if (rc == PS_ECONFLICT)
 		rc = ps_fail(c->err, PS_ECONFLICT, "ADDRESS_EXISTS", NULL, "已有同一地址");
-	/* the key persons living there follow the address to its new grid */
-	if (!rc && grid && in->has_grid)
-		rc = key_persons_rebeat_grid(c, grid);
 	if (!rc)
 		rc = audit_write(c, "address.update", "address", arena_printf(c->arena, "%lld", (long long)id), "success",
 				 *log ? log : "无变化");

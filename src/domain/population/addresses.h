@@ -65,8 +65,9 @@ int addresses_find_or_create_many(struct ctx *c, const struct address_input *in,
  * beat's officer, sergeant and auxiliaries or the station's chief; an
  * address in no beat is open to the station's staff). Text that would make
  * it the same place as another address is a 409 ADDRESS_EXISTS. Audited
- * (address.update, each changed field old→new); a new grid takes the key
- * persons living there to its beat. Answers {"address":{…}}; on failure
+ * (address.update, each changed field old→new). The caller moves the key
+ * persons living there to a new grid's beat (key_persons_rebeat_grid: the
+ * community area sits above this one). Answers {"address":{…}}; on failure
  * nothing is written. */
 int addresses_update(struct ctx *c, int64_t id, const struct address_update *in, json_t **out);
 
