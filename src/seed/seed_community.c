@@ -160,7 +160,8 @@ static int make_shops(struct ctx *c, int64_t post)
 	int rc = PS_OK;
 
 	for (int i = 1; i <= 8 && !rc; i++) {
-		struct address_input a = { "东街社区", "临街商铺", "", arena_printf(c->arena, "%d号", i), post };
+		struct address_input a = { .community = "东街社区", .building = "临街商铺", .unit_no = "",
+					   .room = arena_printf(c->arena, "%d号", i), .post_id = post };
 		int64_t id;
 
 		rc = addresses_find_or_create(c, &a, &id);

@@ -115,11 +115,12 @@ int seed_demo_population(struct ctx *c)
 			for (int u = 1; u <= 2 && !rc; u++) {
 				for (int fl = 1; fl <= 6 && !rc; fl++) {
 					for (int rm = 1; rm <= 2 && !rc; rm++) {
-						struct address_input a = { communities[cm],
-									   arena_printf(c->arena, "%d号楼", b),
-									   arena_printf(c->arena, "%d单元", u),
-									   arena_printf(c->arena, "%d%02d", fl, rm),
-									   posts[cm] };
+						struct address_input a = {
+							.community = communities[cm],
+							.building = arena_printf(c->arena, "%d号楼", b),
+							.unit_no = arena_printf(c->arena, "%d单元", u),
+							.room = arena_printf(c->arena, "%d%02d", fl, rm),
+							.post_id = posts[cm] };
 						json_t *out = NULL;
 						int64_t addr, first = 0;
 						int residents = 1 + (int)rnd(&s, 4);

@@ -232,6 +232,10 @@ static const struct row table[] = {
 	R("GET", "/addresses", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/addresses", "{\"community\":\"矩阵社区\",\"building\":\"1\",\"room\":\"101\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
+	/* 修改 an address: whoever registers them, of its station (an emptied
+	 * community is a 400 after the permission held, before the beat rule) */
+	R("PATCH", "/addresses/{id}", "{\"community\":\"\"}",
+	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("GET", "/persons", NULL, "N N Y Y Y Y Y Y Y Y Y Y Y"),
 	R("POST", "/persons", "{\"id_number\":\"110101199003071233\",\"name\":\"矩阵人\",\"kind\":\"temporary\"}",
 	  "N N N N N N Y Y Y N Y Y N"),
@@ -315,6 +319,8 @@ struct fixtures {
 	long long intervention[NSCOPE], monitor[NSCOPE], monitor_visit[NSCOPE];
 	/* 领导交办, 调度会 (issue 17) */
 	long long leader_task[NSCOPE], meeting[NSCOPE];
+	/* 包片领导 (issue 16 gaps, addr2): one current assignment at each station */
+	long long leader_assignment[NSCOPE];
 	long long sanction[NSCOPE];
 	/* 居住证 (issue 16 gaps, rescard) */
 	long long residence_permit[NSCOPE];
@@ -475,6 +481,15 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 						       " AND rectified_on IS NULL", f->trade[s]));
 		f->trade_inspection[s] = q1(srv, fmt(srv, "SELECT MIN(inspection_id) FROM trade_finding WHERE id = %lld",
 						  f->trade_finding[s]));
+	}
+	/* 包片领导: 督察 马振东 made one of each station (the fixture; the rule on
+	 * who may be one is the create's) */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv, "INSERT INTO leader_assignment(station_id, user_id, assigned_by, assigned_at)"
+				   " SELECT %lld, id, id, %s FROM users WHERE username = 'ducha'",
+			      f->unit[s], now));
+		f->leader_assignment[s] = q1(srv, fmt(srv, "SELECT MAX(id) FROM leader_assignment WHERE station_id = %lld",
+						       f->unit[s]));
 	}
 	for (int s = 1; s < NSCOPE; s++)
 		exec(srv, fmt(srv, "UPDATE trade_unit SET station_id = %lld, address_id = NULL WHERE id = %lld",
@@ -831,6 +846,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/interventions/", intervention), M("/conduct-monitors/", monitor), M("/conduct-monitor-visits/", monitor_visit),
 		M("/patrol-teams/", patrol_team), M("/patrol-plans/", patrol_plan), M("/patrol-arrests/", patrol_arrest),
 		M("/leader-tasks/", leader_task), M("/meetings/", meeting),
+		M("/leader-assignments/", leader_assignment), M("/addresses/", address),
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 		M("/recusals/", recusal),
 		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),

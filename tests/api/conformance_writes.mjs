@@ -184,6 +184,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   // --- population ---
   const ad = await m1.call('POST', '/addresses', { community: '契约社区', building: '1号楼', unit_no: '1', room: '101' })
   const addrId = ad.body && ad.body.address ? ad.body.address.id : 0
+  // 修改 an address: its building type and map point; the 未划网格 list
+  await m1.call('PATCH', `/addresses/${addrId}`, { building_type: 'scattered', lng_e6: 112550000, lat_e6: 37870000 })
+  await m1.call('GET', '/addresses?page=1&no_grid=1')
   const pA = await m1.call('POST', '/persons', { id_number: idNumber('1985-05-05', 211), name: '契约房东', sex: 'M',
     phone: '13800000006', kind: 'resident', address_id: addrId })
   const pB = await m1.call('POST', '/persons', { id_number: idNumber('1995-06-06', 322), name: '契约租客', kind: 'floating' })
@@ -352,6 +355,12 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     const ngid = ng.body && ng.body.grid ? ng.body.grid.id : 0
     await sz.call('POST', `/grids/${ngid}/addresses`, { community: '契约社区', building_type: 'other' })
     await c.juzhang.call('POST', '/leader-assignments', { station_id: station, user_id: uid('juzhang') })
+    // 撤销 the 包片领导 (kept in the history), then assigned again
+    const las = (await c.juzhang.call('GET', '/leader-assignments')).body
+    const la = ((las && las.items) || []).find((x) => x.station_id === station && x.user_id === uid('juzhang'))
+    if (la) await c.juzhang.call('POST', `/leader-assignments/${la.id}/end`, { ended_on: today, reason: '契约撤销' })
+    await c.juzhang.call('GET', '/leader-assignments?all=1')
+    await c.juzhang.call('POST', '/leader-assignments', { station_id: station, user_id: uid('juzhang') })
     const b2 = ((bl && bl.items) || []).concat((await sz.call('GET', '/beats')).body.items).find((b) => b.name === '东街二区')
     const hv = (await mj.call('GET', `/household-visits?beat_id=${b2.id}`)).body
     const addr = hv.never_visited.items[0]
@@ -388,6 +397,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const det2 = (await m1.call('GET', `/trade-units/${tuId}`)).body
   const insId = det2 && det2.inspections && det2.inspections[0] ? det2.inspections[0].id : 0
   await m1.call('PATCH', `/trade-inspections/${insId}`, { notes: '契约检查（更正）' })
+  // its 整改通知书: numbered on the first print, the same on a reprint
+  await m1.call('GET', `/trade-inspections/${insId}/rectification-notice`)
+  await m1.call('GET', `/trade-inspections/${insId}/rectification-notice`)
   // 修改 a unit (its licence renewed, its cameras counted again)
   await m1.call('PATCH', `/trade-units/${tuId}`, { licence_no: 'JY-契约-2', cameras: 6, video_linked: true })
   // a registration change and its filing with the police (COM-HOTEL-CHANGE)

@@ -191,6 +191,15 @@ export const communityScenarios = [
       await page.locator('[data-test="leader-save"]').click()
       await expectVisible(page.locator('.el-message--success', { hasText: '已指定包片领导' }), 'the 已指定包片领导 message')
       await expectVisible(page.locator('[data-test="leaders"]', { hasText: '城关派出所：高建军' }), 'the leader listed')
+      // 撤销: the day (today) and the reason; the history keeps it
+      await page.locator('[data-test="leaders"] .leader', { hasText: '城关派出所：高建军' }).locator('[data-test="leader-end"]').click()
+      const endDialog = page.getByRole('dialog').filter({ hasText: '撤销包片领导' })
+      await expectVisible(endDialog, 'the 撤销包片领导 dialog')
+      await endDialog.locator('input[data-test="leader-end-reason"]').fill('工作分工调整')
+      await endDialog.locator('[data-test="leader-end-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '已撤销包片领导' }), 'the 已撤销包片领导 message')
+      await page.locator('[data-test="leader-history"]').click()
+      await expectVisible(page.locator('[data-test="leaders"] .leader.ended', { hasText: '工作分工调整' }), 'the ended assignment in the history')
     }
   }
 ]

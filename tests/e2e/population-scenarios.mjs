@@ -2,7 +2,7 @@
 // 一标三实看板; the auxiliary (fujing) opens 今日走访 on a 375×740 phone screen, records a visit on an
 // overdue rental; the chief's count is one less.
 import { WAIT_MS } from './harness.mjs'
-import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu } from './steps.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption } from './steps.mjs'
 
 const DESKTOP = { width: 1366, height: 820 }
 const PHONE = { width: 375, height: 740 }
@@ -140,6 +140,20 @@ export const populationScenarios = [
       await row.click()
       const detail = page.locator('[data-test="address-detail"]')
       await expectVisible(detail, 'the picked address\'s details')
+      // 修改: the building type, in a dialog that fits the phone
+      await detail.locator('[data-test="address-edit"]').click()
+      await expectVisible(dialog, 'the 修改标准地址 dialog')
+      await dialog.locator('[data-test="address-type"]').click()
+      await pickOption(page, '商铺')
+      const dw = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(dw <= PHONE.width, `the address dialog is ${dw} px wide on a ${PHONE.width} px screen`)
+      await dialog.locator('[data-test="address-save"]').click()
+      await expectVisible(page.locator('.el-message--success', { hasText: '已修改地址' }), 'the 已修改地址 message')
+      await dialog.waitFor({ state: 'hidden', timeout: WAIT_MS })
+      await expectVisible(page.locator('[data-test="address-detail"]', { hasText: '商铺' }), 'the new building type in the details')
+      // 未划网格: the new address is in no grid
+      await page.locator('[data-test="address-no-grid"]').click()
+      await expectVisible(page.locator('[data-test="address-list"] .addr-row', { hasText: room }), `${room} under 未划网格`)
       await detail.getByRole('button', { name: '查看该处人员' }).click()
       await page.waitForURL((u) => new URL(u).pathname === '/population/persons', { timeout: WAIT_MS })
     }

@@ -49,6 +49,13 @@ export const tradeScenarios = [
       await page.locator('[data-test="inspection-save"]').waitFor({ state: 'hidden', timeout: WAIT_MS })
       const table = page.locator('[data-test="findings-table"]')
       await expectVisible(table.locator('.el-table__body', { hasText: '两名旅客未登记证件号码' }), 'the finding on the unit')
+      // its 整改通知书: numbered on the first print, the finding and its deadline on the sheet
+      await page.locator('[data-test="inspection-notice"]').first().click()
+      const sheet = page.locator('[data-test="sheet-rectification_notice"]')
+      await expectVisible(sheet, 'the 整改通知书 sheet')
+      await expectVisible(sheet.locator('[data-test="doc-no"]', { hasText: /公（限改）字〔\d{4}〕\d{5}号/ }), 'the notice number')
+      await expectVisible(sheet.locator('[data-test="notice-findings"]', { hasText: '两名旅客未登记证件号码' }), 'the finding on the notice')
+      await expectVisible(sheet.locator('[data-test="notice-basis"]', { hasText: '第16条' }), 'the legal basis from the catalog')
 
       await page.setViewportSize(DESKTOP)
       await page.goto('/trades/findings')

@@ -147,8 +147,11 @@ int api_beat_map(struct req *r)
 int api_leader_assignments_list(struct req *r)
 {
 	json_t *out;
-	int rc = beats_leaders(&r->ctx, &out);
+	int64_t all = 0;
+	int rc = req_query_int(r, "all", 0, 1, 0, &all);
 
+	if (!rc)
+		rc = beats_leaders(&r->ctx, (int)all, &out);
 	return DONE(rc, 200, out);
 }
 
@@ -171,6 +174,30 @@ int api_leader_assignments_create(struct req *r)
 	if (!rc)
 		rc = beats_leader_assign(&r->ctx, b.station_id, b.user_id, &out);
 	return DONE(rc, 201, out);
+}
+
+struct leader_end_body {
+	const char *ended_on, *reason;
+};
+
+const struct field leader_assignments_end_fields[] = {
+	FSTR(struct leader_end_body, ended_on, "ended_on", 1, 10),
+	FSTR(struct leader_end_body, reason, "reason", 1, 200),
+	FEND,
+};
+
+int api_leader_assignments_end(struct req *r)
+{
+	struct leader_end_body b = { 0 };
+	json_t *out;
+	int64_t id;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc)
+		rc = fields_bind(r->in, leader_assignments_end_fields, &b, &r->err);
+	if (!rc)
+		rc = beats_leader_end(&r->ctx, id, b.ended_on, b.reason, &out);
+	return DONE(rc, 200, out);
 }
 
 /* ---- 熟悉住户 ---- */

@@ -7,6 +7,7 @@
 #include "domain/trades/trade_inspections.h"
 #include "domain/trades/trade_changes.h"
 #include "domain/trades/trade_findings.h"
+#include "domain/trades/trade_notices.h"
 
 #include <string.h>
 
@@ -272,5 +273,16 @@ int api_trade_inspections_update(struct req *r)
 	if (!rc) rc = fields_bind(r->in, trade_inspections_update_fields, &b, &r->err);
 	if (!rc) rc = trade_inspections_update(&r->ctx, id, b.id_shown_given ? b.id_shown : -1,
 					       b.co_officer_given ? b.co_officer_id : -1, b.notes, &out);
+	return DONE(rc, 200, out);
+}
+
+int api_trade_inspections_notice(struct req *r)
+{
+	int64_t id;
+	json_t *out;
+	int rc = req_param_id(r, 0, &id);
+
+	if (!rc) rc = trade_notices_rectification(&r->ctx, id, &out);
+	r->no_store = 1;
 	return DONE(rc, 200, out);
 }

@@ -6,6 +6,7 @@
 #include "domain/admin/settings.h"
 #include "domain/rows.h"
 #include "core/json.h"
+#include "rules/date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -517,7 +518,7 @@ int beats_map(struct ctx *c, json_t **out)
 	return rc;
 }
 
-int beats_leaders(struct ctx *c, json_t **out)
+int beats_leaders(struct ctx *c, int all, json_t **out)
 {
 	struct rows_query q;
 	json_t *items;
@@ -529,10 +530,14 @@ int beats_leaders(struct ctx *c, json_t **out)
 		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
+	rows_bind_int(&q, all);
 	rc = rows_all(&q,
-		      "SELECT l.station_id, s.name AS station_name, l.user_id, u.name AS user_name, u.role,"
-		      " l.assigned_at FROM leader_assignment l JOIN org_unit s ON s.id = l.station_id"
-		      " JOIN users u ON u.id = l.user_id WHERE s.path LIKE ? ORDER BY s.name, u.name",
+		      "SELECT l.id, l.station_id, s.name AS station_name, l.user_id, u.name AS user_name, u.role,"
+		      " l.assigned_at, l.ended_on, l.end_reason, e.name AS ended_by_name"
+		      " FROM leader_assignment l JOIN org_unit s ON s.id = l.station_id"
+		      " JOIN users u ON u.id = l.user_id LEFT JOIN users e ON e.id = l.ended_by"
+		      " WHERE s.path LIKE ? AND (? = 1 OR l.ended_on IS NULL)"
+		      " ORDER BY l.ended_on IS NOT NULL, s.name, u.name, l.ended_on DESC, l.id DESC",
 		      &items);
 	if (rc)
 		return rc;
@@ -594,20 +599,89 @@ int beats_leader_assign(struct ctx *c, int64_t station_id, int64_t user_id, json
 	}
 	if (!n)
 		return ps_fail_field(c->err, PS_EINVAL, "user_id", "包片领导应为上级局的领导（所长、督察）");
+	/* assigned already (and not ended): the answer is the list as it is */
+	rows_binds(&q, c);
+	rows_bind_int(&q, station_id);
+	rows_bind_int(&q, user_id);
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM leader_assignment WHERE station_id = ? AND user_id = ? AND ended_on IS NULL", 0,
+		      &n);
+	if (rc)
+		return rc;
+	if (n)
+		return beats_leaders(c, 0, out);
 	rows_binds(&q, c);
 	rows_bind_int(&q, station_id);
 	rows_bind_int(&q, user_id);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
-	rc = rows_exec(&q,
-		       "INSERT INTO leader_assignment(station_id, user_id, assigned_by, assigned_at) VALUES (?,?,?,?)"
-		       " ON CONFLICT (station_id, user_id) DO NOTHING",
+	rc = rows_exec(&q, "INSERT INTO leader_assignment(station_id, user_id, assigned_by, assigned_at) VALUES (?,?,?,?)",
 		       NULL);
 	if (!rc)
 		rc = audit_write(c, "leader_assignment.create", "org_unit",
 				 arena_printf(c->arena, "%lld", (long long)station_id), "success",
 				 arena_printf(c->arena, "user=%lld", (long long)user_id));
-	return rc ? rc : beats_leaders(c, out);
+	return rc ? rc : beats_leaders(c, 0, out);
+}
+
+int beats_leader_end(struct ctx *c, int64_t id, const char *ended_on, const char *reason, json_t **out)
+{
+	struct rows_query q;
+	json_t *l;
+	const char *from;
+	int64_t n = 0, day;
+	int y, m, d, rc;
+
+	*out = NULL;
+	rc = rows_check_unit(c, ACT_LEADER_END,
+			     "SELECT s.path FROM leader_assignment l JOIN org_unit s ON s.id = l.station_id WHERE l.id = ?",
+			     id, "包片领导指定记录不存在");
+	if (rc)
+		return rc;
+	/* 包片包点 is the bureau's decision, and so is its end */
+	if (!c->who.unit_kind || (strcmp(c->who.unit_kind, "bureau") && strcmp(c->who.unit_kind, "city")))
+		return ctx_deny(c, "leader_assignment.end", "leader_assignment",
+				arena_printf(c->arena, "%lld", (long long)id), "包片领导由县（市）局指定和撤销");
+	if (!ended_on || !date_valid_str(ended_on))
+		return ps_fail_field(c->err, PS_EINVAL, "ended_on", "撤销日期应为 YYYY-MM-DD");
+	if (strcmp(ended_on, ctx_today_str(c)) > 0)
+		return ps_fail_field(c->err, PS_EINVAL, "ended_on", "撤销日期不能晚于今天");
+	if (!reason || !*reason)
+		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写撤销原因");
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT station_id, user_id, assigned_at, ended_on FROM leader_assignment WHERE id = ?", &l);
+	if (rc)
+		return rc;
+	day = date_local_days(row_int(l, "assigned_at"));
+	date_civil_from_days(day, &y, &m, &d);
+	from = arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+	if (row_str(l, "ended_on")) {
+		json_decref(l);
+		return ps_fail(c->err, PS_ECONFLICT, "ASSIGNMENT_ENDED", NULL, "该包片领导已撤销");
+	}
+	if (from && strcmp(ended_on, from) < 0) {
+		json_decref(l);
+		return ps_fail_field(c->err, PS_EINVAL, "ended_on", "撤销日期不能早于指定日期（%s）", from);
+	}
+	json_decref(l);
+	rows_binds(&q, c);
+	rows_bind_text(&q, ended_on);
+	rows_bind_text(&q, reason);
+	rows_bind_int(&q, c->who.user_id);
+	rows_bind_int(&q, c->now);
+	rows_bind_int(&q, id);
+	rc = rows_exec(&q,
+		       "UPDATE leader_assignment SET ended_on = ?, end_reason = ?, ended_by = ?, ended_at = ?"
+		       " WHERE id = ? AND ended_on IS NULL",
+		       &n);
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ASSIGNMENT_ENDED", NULL, "该包片领导已撤销");
+	if (!rc)
+		rc = audit_write(c, "leader_assignment.end", "leader_assignment",
+				 arena_printf(c->arena, "%lld", (long long)id), "success",
+				 arena_printf(c->arena, "%s %s", ended_on, reason));
+	return rc ? rc : beats_leaders(c, 0, out);
 }
 
 int beats_of_address(struct ctx *c, int64_t address_id, int64_t *beat_id)

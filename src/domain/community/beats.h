@@ -39,9 +39,17 @@ int beats_update(struct ctx *c, int64_t id, const struct beat_input *in, json_t 
  * {"points":[{id,lng_e6,lat_e6,beat_id,grid_id}],"beats":[{id,name,polygon}],"tile_url"}. */
 int beats_map(struct ctx *c, json_t **out);
 
-/* 包片包点: the leaders assigned to the visible stations; assign one. */
-int beats_leaders(struct ctx *c, json_t **out);
+/* 包片包点: the leaders assigned to the visible stations (all: with the
+ * ended ones, newest first after the current); assign one. */
+int beats_leaders(struct ctx *c, int all, json_t **out);
 int beats_leader_assign(struct ctx *c, int64_t station_id, int64_t user_id, json_t **out);
+
+/* End assignment id (撤销) on ended_on (YYYY-MM-DD, not after today, not
+ * before the day it was made) for reason: the bureau's leaders who may
+ * assign (leader_assignment.end, the station in their scope). An ended one
+ * is a 409 ASSIGNMENT_ENDED. Audited; answers the current list. On failure
+ * nothing is written. */
+int beats_leader_end(struct ctx *c, int64_t id, const char *ended_on, const char *reason, json_t **out);
 
 /* The beat rule (COM-WARD) for a write on a record at address_id (0: a
  * record whose beat is beat_id): the station's chief, or the beat's

@@ -10,6 +10,22 @@
 struct address_input {
 	const char *community, *building, *unit_no, *room;
 	int64_t post_id;
+	/* the place on the beat map (issue 16): a grid of the station (0 =
+	 * none), a building type (enum building_type; NULL or "" = none) and a
+	 * point in micro-degrees (has_point: both given; 0, 0 = none) */
+	int64_t grid_id;
+	const char *building_type;
+	int has_point;
+	int64_t lng_e6, lat_e6;
+};
+
+/* What PATCH /addresses/{id} changes: a NULL text is unchanged, "" clears
+ * (community cannot be cleared); has_grid with grid_id 0 clears the grid;
+ * has_point with 0, 0 clears the point. */
+struct address_update {
+	const char *community, *building, *unit_no, *room, *building_type;
+	int has_grid, has_point;
+	int64_t grid_id, lng_e6, lat_e6;
 };
 
 /* A page of the station's addresses: exact community / building (served by
@@ -18,16 +34,23 @@ struct address_input {
 struct address_filter {
 	const char *community, *building, *q;
 	int64_t grid_id;
+	int no_grid; /* only the addresses in no grid (未划网格) */
 	int64_t page, per_page;
 };
 
 /* Addresses of the user's scope: {"items":[…],"total"} (community,
  * building, unit, room, grid) ordered as a tree; a paged answer also
- * carries "communities": [{community, addresses}] of the whole scope and,
- * filtered by a community, "buildings": [{building, addresses}] of it. */
+ * carries "communities": [{community, addresses}] of the whole scope,
+ * "figures": {addresses, no_grid} of the whole scope and, filtered by a
+ * community, "buildings": [{building, addresses}] of it. */
 int addresses_list(struct ctx *c, const struct address_filter *f, json_t **out);
 
-/* Create (or find: one address is one place) an address of the station. */
+/* Create (or find: one address is one place) an address of the station.
+ * A grid must be one of the station's (400 grid_id otherwise) and, when its
+ * beat is not the actor's, the beat rule refuses (COM-WARD, 403); the
+ * building type one of enum building_type; the point inside ±180° / ±90°.
+ * An address that exists already is answered unchanged ("created": false;
+ * PATCH changes it). On failure nothing is written. */
 int addresses_create(struct ctx *c, const struct address_input *in, json_t **out);
 /* The same without the answer: the address's id (an import's row). */
 int addresses_find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id);
@@ -36,5 +59,16 @@ int addresses_find_or_create(struct ctx *c, const struct address_input *in, int6
  * them, its detail starting with label. */
 int addresses_find_or_create_many(struct ctx *c, const struct address_input *in, size_t n, int64_t *ids,
 				  const char *label);
+
+/* Change address id (address.update in the station of the address; the
+ * beat rule COM-WARD on its current beat and on a new grid's beat: the
+ * beat's officer, sergeant and auxiliaries or the station's chief; an
+ * address in no beat is open to the station's staff). Text that would make
+ * it the same place as another address is a 409 ADDRESS_EXISTS. Audited
+ * (address.update, each changed field old→new). The caller moves the key
+ * persons living there to a new grid's beat (key_persons_rebeat_grid: the
+ * community area sits above this one). Answers {"address":{…}}; on failure
+ * nothing is written. */
+int addresses_update(struct ctx *c, int64_t id, const struct address_update *in, json_t **out);
 
 #endif

@@ -365,7 +365,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 static int address_of(struct ctx *c, const char *community, const char *building, const char *unit,
 		      const char *room, int64_t *id)
 {
-	struct address_input a = { community, building, unit, room, 0 };
+	struct address_input a = { .community = community, .building = building, .unit_no = unit, .room = room };
 
 	return addresses_find_or_create(c, &a, id);
 }
@@ -465,7 +465,7 @@ static int person_bulk(struct ctx *c, struct import_row *rows, int n, json_t *hi
 
 		if (pr[k].state != PERSONS_BULK_NEW || !col[4])
 			continue;
-		ad[na] = (struct address_input){ col[4], col[5], col[6], col[7], 0 };
+		ad[na] = (struct address_input){ .community = col[4], .building = col[5], .unit_no = col[6], .room = col[7] };
 		with[na++] = k;
 	}
 	if (!rc && na)

@@ -409,7 +409,7 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	rows_bind_int(&q, id);
 	rc = rows_all(&q,
 		      "SELECT i.id, i.inspected_on, i.officer_id, u.name AS officer_name, i.co_officer_id,"
-		      " v.name AS co_officer_name, i.id_shown, i.items, i.notes, i.findings"
+		      " v.name AS co_officer_name, i.id_shown, i.items, i.notes, i.findings, i.notice_no"
 		      " FROM trade_inspection i JOIN users u ON u.id = i.officer_id"
 		      " LEFT JOIN users v ON v.id = i.co_officer_id WHERE i.unit_id = ?"
 		      " ORDER BY i.inspected_on DESC, i.id DESC",

@@ -8,7 +8,8 @@ export const OBJECT_TYPES = [
   { value: 'grid', label: '网格' },
   { value: 'key_person', label: '重点人员' },
   { value: 'key_person_transfer', label: '重点人员移交' },
-  { value: 'registration_sweep', label: '漏登漏管排查' }
+  { value: 'registration_sweep', label: '漏登漏管排查' },
+  { value: 'leader_assignment', label: '包片领导指定' }
 ]
 
 export const ACTIONS = {
@@ -20,6 +21,7 @@ export const ACTIONS = {
   'grid.create': '新建网格',
   'grid.assign': '地址划入网格',
   'leader_assignment.create': '指定包片领导',
+  'leader_assignment.end': '撤销包片领导',
   'household_visit.list': '查看熟悉住户',
   'household_visit.create': '登记熟悉住户',
   'key_person.list': '查询重点人员',

@@ -21,6 +21,7 @@ export const keyLevelTag = (v) => ({ strict: 'danger', normal: 'warning', watch:
 export const BEATS = 'beat.list'
 export const BEAT_MANAGE = 'beat.manage'
 export const LEADER_ASSIGN = 'leader_assignment.create'
+export const LEADER_END = 'leader_assignment.end'
 export const VISITS_LIST = 'household_visit.list'
 export const VISIT_CREATE = 'household_visit.create'
 export const KEY_LIST = 'key_person.list'

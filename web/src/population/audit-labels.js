@@ -30,6 +30,7 @@ export const ACTIONS = {
   'person.search': '查询人员',
   'person.use': '引用人员',
   'address.create': '新建标准地址',
+  'address.update': '修改标准地址',
   'rental.create': '登记出租房屋',
   'rental.list': '查询出租房屋',
   'rental.read': '查看出租房屋',

@@ -59,7 +59,8 @@ export const ACTIONS = {
   'trade.drill': '登记应急预案演练',
   'trade.change': '登记特种行业变更',
   'trade.change_file': '登记变更备案',
-  'trade.inspection_edit': '更正检查记录'
+  'trade.inspection_edit': '更正检查记录',
+  'trade.rectification_notice': '出具整改通知书'
 }
 
 export const ACTION_PREFIXES = {}

@@ -1,5 +1,5 @@
 // routes.js — the 特种行业、内部单位 pages (children of the app layout).
-import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_LIST, TRADE_REGISTER_LIST } from './labels.js'
+import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_INSPECT, TRADE_LIST, TRADE_REGISTER_LIST } from './labels.js'
 
 const crumbs = ['社区警务']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -30,8 +30,14 @@ export const TRADE_ROUTES = [
   page('trades/pawn-tickets', 'trade-pawn-tickets', () => import('../views/trades/PawnTicketsView.vue'), '典当登记', TRADE_REGISTER_LIST)
 ]
 
-/** Full pages outside the layout: the printable 治安形势预报. */
+/** Full pages outside the layout: the printable 治安形势预报 and 整改通知书. */
 export const TRADE_BARE_ROUTES = [
+  {
+    path: '/print/rectification-notices/:id(\\d+)',
+    name: 'rectification-notice-print',
+    component: () => import('../views/trades/RectificationNoticePrintView.vue'),
+    meta: { title: '整改通知书', action: TRADE_INSPECT }
+  },
   {
     path: '/print/forecasts/:id(\\d+)',
     name: 'forecast-print',
