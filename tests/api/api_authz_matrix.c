@@ -324,7 +324,7 @@ struct fixtures {
 	long long recusal[NSCOPE];
 	/* 撤管 (issue 16 gaps) */
 	long long kp_removal[NSCOPE];
-	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE];
+	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE], circulated_goods[NSCOPE];
 	/* issue 17 remaining gaps (pat5) */
 	long long patrol_slot[NSCOPE];
 };
@@ -770,6 +770,14 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 		f->hotel_guest[s] = q1(srv, "SELECT MAX(id) FROM hotel_guest");
 		f->scrap_purchase[s] = q1(srv, "SELECT MAX(id) FROM scrap_purchase");
 	}
+	/* a circulated good (协查物品) of each scope's station */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO circulated_goods(station_id, name, category, quantity, circulated_on, created_by,"
+			      " created_at) VALUES (%lld, '矩阵协查物品', 'other', 1, '2026-01-01', %lld, 0)",
+			      f->unit[s], f->user[s]));
+		f->circulated_goods[s] = q1(srv, "SELECT MAX(id) FROM circulated_goods");
+	}
 	/* issue 17 remaining gaps (pat5): a slot of each scope's plan */
 	for (int s = 0; s < NSCOPE; s++) {
 		exec(srv, fmt(srv,
@@ -825,7 +833,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 		M("/recusals/", recusal),
 		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
-		M("/scrap-purchases/", scrap_purchase),
+		M("/scrap-purchases/", scrap_purchase), M("/circulated-goods/", circulated_goods),
 		M("/patrol-slots/", patrol_slot),
 		M("/sanctions/", sanction),
 		M("/station-checklists/", unit),
