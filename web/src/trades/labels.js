@@ -14,6 +14,8 @@ export const SCRAP_PURCHASE_CREATE = 'scrap_purchase.create'
 export const SCRAP_PURCHASE_HANDLE = 'scrap_purchase.handle'
 export const SEAL_ORDER_CREATE = 'seal_order.create'
 export const PAWN_TICKET_CREATE = 'pawn_ticket.create'
+export const CIRCULATED_GOODS_LIST = 'circulated_goods.list'
+export const CIRCULATED_GOODS_CREATE = 'circulated_goods.create'
 
 export const TRADE_CATEGORIES = enumList('trade_category')
 export const TRADE_KINDS = enumList('trade_kind')
