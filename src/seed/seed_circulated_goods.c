@@ -37,7 +37,7 @@ int seed_demo_circulated_goods(struct ctx *c)
 		{ "suozhang", "铜芯电缆", "cable_metal", "YJV 3×95", NULL, "约200米，外皮印有“城关供电”字样，两端断口新鲜", 12000, 3, 60 },
 		{ "minjing2", "手机", "phone", "小米 14", "86 123405 678901 2", "白色，贴有卡通贴纸", 3999, 20, 0 },
 		{ "minjing1", "金项链", "jewellery", "足金", NULL, "约30克，麻花链，吊坠刻“福”字", 18000, 15, 0 },
-		{ "minjing2", "笔记本电脑", "electronics", "联想 ThinkPad X1", "PF-3K2L9X", "银灰色，键盘有磨损，贴有公司资产标签", 9000, 6, 0 },
+		{ "minjing2", "笔记本电脑", "electronics", "联想 ThinkPad X1", "PF3K2L9X", "银灰色，键盘有磨损，贴有公司资产标签", 9000, 6, 0 },
 		{ "suozhang", "摩托车", "motorcycle", "豪爵 HJ150", "HJ157FMI-26A01234", "红色，油箱右侧有划痕", 7500, 30, 0 },
 	};
 	int rc = 0;
