@@ -547,6 +547,13 @@ extern const struct field seal_orders_create_fields[];
 int api_pawn_tickets_list(struct req *r);
 int api_pawn_tickets_create(struct req *r);
 extern const struct field pawn_tickets_create_fields[];
+/* 协查物品 (issue 16): the circulated stolen goods list */
+int api_circulated_goods_list(struct req *r);
+int api_circulated_goods_create(struct req *r);
+extern const struct field circulated_goods_create_fields[];
+int api_circulated_goods_get(struct req *r);
+int api_circulated_goods_withdraw(struct req *r);
+extern const struct field circulated_goods_withdraw_fields[];
 
 /* issue 16 gaps (rescard): 居住证 (COM-RESCARD*) and the rental penalties (COM-RENT-STATUS) */
 int api_residence_permits_list(struct req *r);

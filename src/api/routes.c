@@ -367,6 +367,11 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/seal-orders", api_seal_orders_create, 0, seal_orders_create_fields),
 	ROUTE("GET", "/api/v1/pawn-tickets", api_pawn_tickets_list, 0),
 	ROUTE_B("POST", "/api/v1/pawn-tickets", api_pawn_tickets_create, 0, pawn_tickets_create_fields),
+	ROUTE("GET", "/api/v1/circulated-goods", api_circulated_goods_list, 0),
+	ROUTE_B("POST", "/api/v1/circulated-goods", api_circulated_goods_create, 0, circulated_goods_create_fields),
+	ROUTE("GET", "/api/v1/circulated-goods/{id}", api_circulated_goods_get, 0),
+	ROUTE_B("POST", "/api/v1/circulated-goods/{id}/withdraw", api_circulated_goods_withdraw, 0,
+		circulated_goods_withdraw_fields),
 	/* issue 16 gaps (rescard): 居住证 and the rental penalties */
 	ROUTE("GET", "/api/v1/residence-permits", api_residence_permits_list, 0),
 	ROUTE_B("POST", "/api/v1/residence-permits", api_residence_permits_apply, 0, residence_permits_apply_fields),

@@ -330,7 +330,7 @@ struct fixtures {
 	long long recusal[NSCOPE];
 	/* 撤管 (issue 16 gaps) */
 	long long kp_removal[NSCOPE];
-	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE], left_item[NSCOPE];
+	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE], left_item[NSCOPE], circulated_goods[NSCOPE];
 	/* issue 17 remaining gaps (pat5) */
 	long long patrol_slot[NSCOPE];
 };
@@ -794,6 +794,14 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->trade[s], f->unit[s], f->user[s]));
 		f->left_item[s] = q1(srv, "SELECT MAX(id) FROM left_item");
 	}
+	/* a circulated good (协查物品) of each scope's station */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO circulated_goods(station_id, name, category, quantity, circulated_on, created_by,"
+			      " created_at) VALUES (%lld, '矩阵协查物品', 'other', 1, '2026-01-01', %lld, 0)",
+			      f->unit[s], f->user[s]));
+		f->circulated_goods[s] = q1(srv, "SELECT MAX(id) FROM circulated_goods");
+	}
 	/* issue 17 remaining gaps (pat5): a slot of each scope's plan */
 	for (int s = 0; s < NSCOPE; s++) {
 		exec(srv, fmt(srv,
@@ -851,6 +859,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/recusals/", recusal),
 		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
 		M("/scrap-purchases/", scrap_purchase), M("/left-items/", left_item),
+		M("/circulated-goods/", circulated_goods),
 		M("/patrol-slots/", patrol_slot),
 		M("/sanctions/", sanction),
 		M("/station-checklists/", unit),

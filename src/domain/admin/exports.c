@@ -174,7 +174,7 @@ static const struct export_col hotel_guest_cols[] = {
 static const struct export_col scrap_purchase_cols[] = {
 	{ "purchased_on", "收购日期" },   { "buyer", "收购单位" },      { "item_class", "物品类别" },
 	{ "item", "物品名称" },           { "spec", "规格" },           { "item_state", "新旧程度" },
-	{ "weight_g", "重量（克）" },     { "seller_name", "出售人" },   { "id_number", "出售人身份证号" },
+	{ "identifier", "串号/序列号" },   { "weight_g", "重量（克）" },     { "seller_name", "出售人" },   { "id_number", "出售人身份证号" },
 	{ "seller_address", "出售人住址" }, { "seller_unit", "出售单位" }, { "seller_unit_proof", "出售单位证明" },
 	{ "suspicious", "可疑物品" },      { "handling", "处置" },        { "receipt_no", "扣留收据" },
 	{ NULL, NULL },
@@ -189,7 +189,7 @@ static const struct export_col seal_order_cols[] = {
 
 static const struct export_col pawn_ticket_cols[] = {
 	{ "pawned_on", "典当日期" },    { "pawnshop", "典当行" },     { "ticket_no", "当票号" },
-	{ "item_class", "当物类别" },   { "item", "当物" },           { "origin", "来源" },
+	{ "item_class", "当物类别" },   { "item", "当物" },           { "identifier", "串号/车架号" }, { "origin", "来源" },
 	{ "amount_yuan", "当金（元）" }, { "pledger_name", "出质人" }, { "id_number", "出质人身份证号" },
 	{ "suspicious", "报告公安机关" }, { "wanted", "比中在逃" },
 	{ NULL, NULL },
@@ -344,7 +344,7 @@ static const struct {
 	  " JOIN trade_unit t ON t.id = g.unit_id JOIN org_unit o ON o.id = g.station_id"
 	  " WHERE o.path LIKE ? ORDER BY g.checkin_at DESC, g.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "scrap_purchases", "废旧金属收购台账", ACT_TRADE_REGISTER_LIST, scrap_purchase_cols, "scrap_purchase",
-	  "SELECT s.id, s.purchased_on, t.name AS buyer, s.item_class, s.item, s.spec, s.item_state, s.weight_g,"
+	  "SELECT s.id, s.purchased_on, t.name AS buyer, s.item_class, s.item, s.spec, s.item_state, s.identifier, s.weight_g,"
 	  " s.seller_name, s.seller_id_number AS id_number, s.seller_address, s.seller_unit, s.seller_unit_proof,"
 	  " s.suspicious, s.handling, s.receipt_no FROM scrap_purchase s JOIN trade_unit t ON t.id = s.unit_id"
 	  " JOIN org_unit o ON o.id = s.station_id WHERE o.path LIKE ? ORDER BY s.purchased_on DESC, s.id DESC LIMIT ?",
@@ -355,7 +355,7 @@ static const struct {
 	  " JOIN trade_unit t ON t.id = s.unit_id JOIN org_unit o ON o.id = s.station_id"
 	  " WHERE o.path LIKE ? ORDER BY s.made_on DESC, s.id DESC LIMIT ?", 1, NULL, ACT_DATA_EXPORT, 0, NULL },
 	{ "pawn_tickets", "典当登记台账", ACT_TRADE_REGISTER_LIST, pawn_ticket_cols, "pawn_ticket",
-	  "SELECT p.id, p.pawned_on, t.name AS pawnshop, p.ticket_no, p.item_class, p.item, p.origin, p.amount_yuan,"
+	  "SELECT p.id, p.pawned_on, t.name AS pawnshop, p.ticket_no, p.item_class, p.item, p.identifier, p.origin, p.amount_yuan,"
 	  " p.pledger_name, p.pledger_id_number AS id_number, p.suspicious, p.wanted_id FROM pawn_ticket p"
 	  " JOIN trade_unit t ON t.id = p.unit_id JOIN org_unit o ON o.id = p.station_id"
 	  " WHERE o.path LIKE ? ORDER BY p.pawned_on DESC, p.id DESC LIMIT ?", 1, "amount_yuan", ACT_DATA_EXPORT, 0, NULL },

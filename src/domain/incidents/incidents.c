@@ -140,7 +140,7 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 		return rc;
 	if (!n)
 		return ps_fail_field(c->err, PS_EINVAL, "category", "警情类别不存在");
-	if (!incidents_is_desk(c)) {
+	if (!incidents_is_desk(c) && !(in->forwarded && station)) {
 		/* taken at a station (walk-in, patrol): the station's own */
 		if (!c->who.station_id)
 			return ctx_deny(c, "incident.create", "incident", NULL, "只有110接警员或派出所可以登记警情");

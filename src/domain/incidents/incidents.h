@@ -19,6 +19,9 @@ struct incident_input {
 	int64_t station_id;     /* dispatch at once (optional) */
 	int64_t duplicate_of;   /* link as 同一警情 */
 	int not_duplicate;      /* the desk confirmed it is a new incident */
+	int forwarded;          /* a report a special trade's register sends
+				 * (trade_checks_incident): the 警情 is station_id's,
+				 * the business's station, whoever records it */
 };
 
 struct incident_filter {

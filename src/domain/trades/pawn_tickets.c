@@ -6,6 +6,7 @@
 #include "domain/authz.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
+#include "domain/trades/circulated_goods.h"
 #include "domain/trades/trade_checks.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
@@ -18,7 +19,9 @@
 #define PAWN_COLS                                                                                         \
 	"SELECT p.id, p.unit_id, t.name AS pawnshop, p.station_id, p.ticket_no, p.pawned_on, p.item_class,"  \
 	" p.item, p.origin, p.amount_yuan, p.pledger_name, p.pledger_id_number, p.suspicious, p.suspicion,"  \
-	" p.wanted_id, p.incident_id, u.name AS recorded_by_name, p.created_at"
+	" p.wanted_id, p.incident_id, u.name AS recorded_by_name, p.created_at, p.identifier,"                \
+	" (SELECT COUNT(*) FROM circulated_goods_hits ch WHERE ch.record_kind = 'pawn_ticket'"                 \
+	" AND ch.record_id = p.id) AS circulated_hits"
 #define PAWN_FROM                                                                                      \
 	" FROM pawn_ticket p JOIN trade_unit t ON t.id = p.unit_id JOIN org_unit o ON o.id = p.station_id" \
 	" JOIN users u ON u.id = p.recorded_by"
@@ -32,6 +35,7 @@ static void dress(json_t *r)
 	json_object_set_new(r, "suspicious", json_boolean(row_int(r, "suspicious")));
 	json_object_set_new(r, "item_class_label", json_string(enums_label(ES_PAWN_ITEM_CLASS, row_str(r, "item_class"))));
 	json_object_set_new(r, "wanted_hit", json_boolean(row_int(r, "wanted_id") != 0));
+	json_object_set_new(r, "circulated_hit", json_boolean(row_int(r, "circulated_hits") != 0));
 	json_object_del(r, "wanted_id");
 }
 
@@ -51,9 +55,10 @@ static int ticket_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
-/* a report or a wanted-list hit: the 警情 the station works on at once */
+/* a report, a wanted-list hit or a 协查物品 hit (goods, maybe empty): the
+ * one 警情 the station works on at once; the hits linked into hits */
 static int report(struct ctx *c, int64_t id, const char *pawnshop, int64_t station, const char *number,
-		  const struct pawn_ticket_input *in)
+		  const struct pawn_ticket_input *in, json_t *goods, json_t *hits)
 {
 	struct rows_query q;
 	json_t *w = NULL;
@@ -63,6 +68,12 @@ static int report(struct ctx *c, int64_t id, const char *pawnshop, int64_t stati
 
 	if (rc)
 		return rc;
+	/* COM-PAWN (典当管理办法 Art 27, 51 [S]; ZA2025 Art 71): goods the police circulated */
+	if (json_array_size(goods)) {
+		const char *hit = circulated_goods_why(c, goods);
+
+		why = why ? arena_printf(c->arena, "%s；%s", why, hit) : hit;
+	}
 	if (w) {
 		wanted = row_int(w, "id");
 		why = arena_printf(c->arena, "出质人比中在逃人员：%s（%s）%s%s", row_str(w, "name"),
@@ -89,6 +100,8 @@ static int report(struct ctx *c, int64_t id, const char *pawnshop, int64_t stati
 	if (!rc)
 		rc = audit_write(c, wanted ? "pawn_ticket.wanted_hit" : "pawn_ticket.report", "pawn_ticket", ID(id),
 				 "success", ID(incident));
+	if (!rc && json_array_size(goods))
+		rc = circulated_goods_link(c, goods, "pawn_ticket", id, station, incident, "record", hits);
 	return rc;
 }
 
@@ -98,6 +111,8 @@ int pawn_tickets_create(struct ctx *c, const struct pawn_ticket_input *in, json_
 	struct idcard idc;
 	enum idcard_result ir;
 	const char *pawnshop = NULL, *on = in->pawned_on ? in->pawned_on : ctx_today_str(c), *cls = in->item_class;
+	const char *norm = circulated_goods_norm(c, in->identifier);
+	json_t *goods = NULL, *hits = NULL;
 	int64_t id, station = 0, day;
 	int y, m, d, rc;
 
@@ -140,16 +155,32 @@ int pawn_tickets_create(struct ctx *c, const struct pawn_ticket_input *in, json_
 	rows_bind_text(&q, idc.number);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, norm ? in->identifier : NULL);
+	rows_bind_text(&q, norm);
 	rc = rows_insert(&q,
 			 "INSERT INTO pawn_ticket(unit_id, station_id, ticket_no, pawned_on, item_class, item, origin,"
-			 " amount_yuan, pledger_name, pledger_id_number, recorded_by, created_at)"
-			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+			 " amount_yuan, pledger_name, pledger_id_number, recorded_by, created_at, identifier, identifier_norm)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = audit_write(c, "pawn_ticket.create", "pawn_ticket", ID(id), "success", cls);
+	hits = json_array();
+	if (!rc && !hits)
+		rc = NOMEM(c);
 	if (!rc)
-		rc = report(c, id, pawnshop, station, idc.number, in);
-	return rc ? rc : ticket_get(c, id, out);
+		rc = circulated_goods_match(c, station, norm, &goods);
+	if (!rc)
+		rc = report(c, id, pawnshop, station, idc.number, in, goods, hits);
+	json_decref(goods);
+	if (!rc)
+		rc = ticket_get(c, id, out);
+	if (!rc && json_object_set(*out, "hits", hits)) {
+		json_decref(*out);
+		*out = NULL;
+		rc = NOMEM(c);
+	}
+	json_decref(hits);
+	return rc;
 }
 
 int pawn_tickets_list(struct ctx *c, const struct pawn_ticket_filter *f, json_t **out)

@@ -16,6 +16,7 @@
 struct pawn_ticket_input {
 	int64_t unit_id;
 	const char *ticket_no, *pawned_on, *item_class, *item, *origin;
+	const char *identifier; /* 串号/车架号 etc., matched against 协查物品 */
 	int64_t amount_yuan;
 	const char *pledger_name, *pledger_id_number;
 	int suspicious;
@@ -28,6 +29,11 @@ struct pawn_ticket_filter {
 	int64_t page, per_page;
 };
 
+/* Record a ticket (a late entry up to 90 days back included). Its
+ * identifier is compared with the county's active 协查物品: a hit is no
+ * refusal — it joins the report (one 警情 at once), the ticket is marked
+ * suspicious and the hit linked; *out = {"pawn_ticket":{…},"hits":[…]}
+ * (hits: COM-PAWN warnings, maybe empty). */
 int pawn_tickets_create(struct ctx *c, const struct pawn_ticket_input *in, json_t **out);
 
 /* The tickets of the actor's scope, newest first, ID numbers masked;

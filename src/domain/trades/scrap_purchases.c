@@ -7,6 +7,7 @@
 #include "domain/authz.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
+#include "domain/trades/circulated_goods.h"
 #include "domain/trades/trade_checks.h"
 #include "rules/catalog.h"
 #include "rules/date.h"
@@ -36,7 +37,9 @@ static int64_t days_of(const char *s)
 	"SELECT s.id, s.unit_id, t.name AS buyer, s.station_id, s.purchased_on, s.item_class, s.item, s.spec,"  \
 	" s.item_state, s.weight_g, s.seller_name, s.seller_id_number, s.seller_address, s.seller_unit,"         \
 	" s.seller_unit_proof, s.suspicious, s.suspicion, s.handling, s.receipt_no, s.handled_at,"              \
-	" h.name AS handled_by_name, s.handling_note, s.wanted_id, u.name AS recorded_by_name, s.created_at"
+	" h.name AS handled_by_name, s.handling_note, s.wanted_id, u.name AS recorded_by_name, s.created_at,"   \
+	" s.identifier, s.incident_id, (SELECT COUNT(*) FROM circulated_goods_hits ch"                           \
+	" WHERE ch.record_kind = 'scrap_purchase' AND ch.record_id = s.id) AS circulated_hits"
 
 #define PURCHASE_FROM                                                                                  \
 	" FROM scrap_purchase s JOIN trade_unit t ON t.id = s.unit_id JOIN org_unit o ON o.id = s.station_id" \
@@ -51,6 +54,7 @@ static void dress(struct ctx *c, json_t *r)
 	json_object_set_new(r, "suspicious", json_boolean(row_int(r, "suspicious")));
 	json_object_set_new(r, "item_class_label", json_string(enums_label(ES_SCRAP_ITEM_CLASS, row_str(r, "item_class"))));
 	json_object_set_new(r, "wanted_hit", json_boolean(row_int(r, "wanted_id") != 0));
+	json_object_set_new(r, "circulated_hit", json_boolean(row_int(r, "circulated_hits") != 0));
 	json_object_set_new(r, "handle_overdue",
 			    json_boolean(row_int(r, "suspicious") && json_is_null(json_object_get(r, "handling")) &&
 					 c->now > row_int(r, "created_at") + HANDLE_HOURS * 3600));
@@ -79,7 +83,9 @@ int scrap_purchases_create(struct ctx *c, const struct scrap_purchase_input *in,
 	struct idcard idc;
 	enum idcard_result ir;
 	const char *buyer = NULL, *on = in->purchased_on ? in->purchased_on : ctx_today_str(c), *cls = in->item_class;
-	int64_t id, station, wanted = 0;
+	const char *norm = circulated_goods_norm(c, in->identifier);
+	json_t *goods = NULL, *hits = NULL;
+	int64_t id, station, wanted = 0, incident = 0;
 	int banned, suspicious = in->suspicious, rc;
 
 	*out = NULL;
@@ -131,11 +137,13 @@ int scrap_purchases_create(struct ctx *c, const struct scrap_purchase_input *in,
 	rows_bind_text(&q, suspicious ? in->suspicion : NULL);
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
+	rows_bind_text(&q, norm ? in->identifier : NULL);
+	rows_bind_text(&q, norm);
 	rc = rows_insert(&q,
 			 "INSERT INTO scrap_purchase(unit_id, station_id, purchased_on, item_class, item, spec, item_state,"
 			 " weight_g, seller_name, seller_id_number, seller_address, seller_unit, seller_unit_proof,"
-			 " suspicious, suspicion, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-			 " RETURNING id",
+			 " suspicious, suspicion, recorded_by, created_at, identifier, identifier_norm)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
 		rc = audit_write(c, suspicious ? "scrap_purchase.report" : "scrap_purchase.create", "scrap_purchase", ID(id),
@@ -158,7 +166,35 @@ int scrap_purchases_create(struct ctx *c, const struct scrap_purchase_input *in,
 		if (!rc)
 			rc = audit_write(c, "scrap_purchase.wanted_hit", "scrap_purchase", ID(id), "success", ID(wanted));
 	}
-	return rc ? rc : purchase_get(c, id, out);
+	/* COM-SCRAP-REG (FJS Art 7-9; ZA2025 Art 71): the item compared with the
+	 * goods the police circulated; a hit is reported at once (a 警情) */
+	hits = json_array();
+	if (!rc && !hits)
+		rc = NOMEM(c);
+	if (!rc)
+		rc = circulated_goods_match(c, station, norm, &goods);
+	if (!rc && json_array_size(goods)) {
+		const char *why = circulated_goods_why(c, goods);
+
+		rc = trade_checks_incident(c, buyer, station,
+					   arena_printf(c->arena, "废旧金属收购报告：%s，收购物品%s，出售人%s。%s", buyer, in->item,
+							in->seller_name, why),
+					   &incident);
+		if (!rc)
+			rc = circulated_goods_mark(c, "scrap_purchase", id, why, incident);
+		if (!rc)
+			rc = circulated_goods_link(c, goods, "scrap_purchase", id, station, incident, "record", hits);
+	}
+	json_decref(goods);
+	if (!rc)
+		rc = purchase_get(c, id, out);
+	if (!rc && json_object_set(*out, "hits", hits)) {
+		json_decref(*out);
+		*out = NULL;
+		rc = NOMEM(c);
+	}
+	json_decref(hits);
+	return rc;
 }
 
 int scrap_purchases_list(struct ctx *c, const struct scrap_purchase_filter *f, json_t **out)

@@ -18,6 +18,7 @@
 struct scrap_purchase_input {
 	int64_t unit_id;
 	const char *purchased_on, *item_class, *item, *spec, *item_state;
+	const char *identifier; /* 串号/序列号 etc., matched against 协查物品 */
 	int64_t weight_g;
 	const char *seller_name, *seller_id_number, *seller_address, *seller_unit, *seller_unit_proof;
 	int suspicious;
@@ -30,6 +31,11 @@ struct scrap_purchase_filter {
 	int64_t page, per_page;
 };
 
+/* Record a purchase (a late entry up to 90 days back included). Its
+ * identifier is compared with the county's active 协查物品: a hit is no
+ * refusal — the purchase is marked suspicious, a 警情 opened and the hit
+ * linked; *out = {"scrap_purchase":{…},"hits":[…]} (hits: COM-SCRAP-REG
+ * warnings, maybe empty). */
 int scrap_purchases_create(struct ctx *c, const struct scrap_purchase_input *in, json_t **out);
 
 /* The purchases of the actor's scope, newest first, ID numbers masked;

@@ -69,6 +69,7 @@ int trade_checks_incident(struct ctx *c, const char *place, int64_t station, con
 	in.category = "1001";
 	in.priority = 1;
 	in.not_duplicate = 1;
+	in.forwarded = 1;
 	in.station_id = station;
 	in.summary = summary;
 	if (!summary)

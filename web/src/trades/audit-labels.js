@@ -14,7 +14,8 @@ export const OBJECT_TYPES = [
   { value: 'left_item', label: '旅客遗留物品' },
   { value: 'scrap_purchase', label: '废旧金属收购登记' },
   { value: 'seal_order', label: '印章刻制登记' },
-  { value: 'pawn_ticket', label: '典当登记' }
+  { value: 'pawn_ticket', label: '典当登记' },
+  { value: 'circulated_goods', label: '协查物品' }
 ]
 
 export const ACTIONS = {
@@ -60,7 +61,11 @@ export const ACTIONS = {
   'trade.change': '登记特种行业变更',
   'trade.change_file': '登记变更备案',
   'trade.inspection_edit': '更正检查记录',
-  'trade.rectification_notice': '出具整改通知书'
+  'trade.rectification_notice': '出具整改通知书',
+  'circulated_goods.create': '发布协查物品',
+  'circulated_goods.list': '查询协查物品',
+  'circulated_goods.withdraw': '撤销协查物品',
+  'circulated_goods.hit': '协查物品比中'
 }
 
 export const ACTION_PREFIXES = {}

@@ -16,6 +16,8 @@ export const SEAL_ORDER_CREATE = 'seal_order.create'
 export const PAWN_TICKET_CREATE = 'pawn_ticket.create'
 export const LEFT_ITEM_CREATE = 'left_item.create'
 export const LEFT_ITEM_RECEIVE = 'left_item.receive'
+export const CIRCULATED_GOODS_LIST = 'circulated_goods.list'
+export const CIRCULATED_GOODS_CREATE = 'circulated_goods.create'
 
 export const TRADE_CATEGORIES = enumList('trade_category')
 export const TRADE_KINDS = enumList('trade_kind')

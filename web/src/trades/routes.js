@@ -1,5 +1,5 @@
 // routes.js — the 特种行业、内部单位 pages (children of the app layout).
-import { COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_INSPECT, TRADE_LIST, TRADE_REGISTER_LIST } from './labels.js'
+import { CIRCULATED_GOODS_LIST, COMPOUND_LIST, EMPLOYER_LIST, PUBLIC_SERVICE_LIST, TRADE_INSPECT, TRADE_LIST, TRADE_REGISTER_LIST } from './labels.js'
 
 const crumbs = ['社区警务']
 const page = (path, name, component, title, action, extra = {}) => ({
@@ -27,7 +27,8 @@ export const TRADE_ROUTES = [
   page('trades/left-items', 'trade-left-items', () => import('../views/trades/LeftItemsView.vue'), '旅客遗留物品', TRADE_REGISTER_LIST),
   page('trades/scrap-purchases', 'trade-scrap-purchases', () => import('../views/trades/ScrapPurchasesView.vue'), '废旧金属收购登记', TRADE_REGISTER_LIST),
   page('trades/seal-orders', 'trade-seal-orders', () => import('../views/trades/SealOrdersView.vue'), '印章刻制登记', TRADE_REGISTER_LIST),
-  page('trades/pawn-tickets', 'trade-pawn-tickets', () => import('../views/trades/PawnTicketsView.vue'), '典当登记', TRADE_REGISTER_LIST)
+  page('trades/pawn-tickets', 'trade-pawn-tickets', () => import('../views/trades/PawnTicketsView.vue'), '典当登记', TRADE_REGISTER_LIST),
+  page('trades/circulated-goods', 'trade-circulated-goods', () => import('../views/trades/CirculatedGoodsView.vue'), '协查物品', CIRCULATED_GOODS_LIST)
 ]
 
 /** Full pages outside the layout: the printable 治安形势预报 and 整改通知书. */
