@@ -495,6 +495,8 @@ extern const struct field hotel_guests_create_fields[];
 int api_hotel_guests_checkout(struct req *r);
 extern const struct field hotel_guests_checkout_fields[];
 int api_hotel_guests_report(struct req *r);
+int api_key_person_reviews_create(struct req *r);
+extern const struct field key_person_reviews_create_fields[];
 int api_hotel_guests_suspicious(struct req *r);
 extern const struct field hotel_guests_suspicious_fields[];
 /* a hotel's left property (api/trades/left_items.c) */

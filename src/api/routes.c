@@ -319,6 +319,8 @@ const struct route api_routes[] = {
 	ROUTE_B("POST", "/api/v1/key-persons/{id}/removals", api_key_person_removals_create, 0,
 		key_person_removals_create_fields),
 	ROUTE("GET", "/api/v1/key-person-removals", api_key_person_removals_list, 0),
+	ROUTE_B("POST", "/api/v1/key-persons/{id}/reviews", api_key_person_reviews_create, 0,
+		key_person_reviews_create_fields),
 	ROUTE_B("POST", "/api/v1/key-person-removals/{id}/decision", api_key_person_removals_decide, 0,
 		key_person_removals_decide_fields),
 	ROUTE("GET", "/api/v1/hotel-guests", api_hotel_guests_list, 0),

@@ -12,28 +12,6 @@ void clock_policy_default(struct warn_policy *p)
 	p->short_warn_mins = 60;
 }
 
-/* Local midnight (UTC+8) that begins day number d, as epoch seconds. */
-static int64_t day_start(int64_t d)
-{
-	return d * 86400 - 8 * 3600;
-}
-
-static int64_t add_months(int64_t days, int n)
-{
-	int y, m, d, dim;
-
-	date_civil_from_days(days, &y, &m, &d);
-	m += n;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
-	/* clamp to the month's last day (31 Jan + 1 month = 28/29 Feb) */
-	for (dim = 31; dim > 28 && !date_valid(y, m, dim); dim--)
-		;
-	if (d > dim)
-		d = dim;
-	return date_days_from_civil(y, m, d);
-}
-
 int64_t clock_deadline(const struct calendar *cal, int64_t start, enum clock_unit unit,
 		       int amount, int liberty_restricted)
 {
@@ -52,15 +30,15 @@ int64_t clock_deadline(const struct calendar *cal, int64_t start, enum clock_uni
 		for (int n = 0; n < amount;)
 			if (calendar_is_workday(cal ? cal : &none, ++last))
 				n++;
-		return day_start(last + 1);
+		return date_local_midnight(last + 1);
 	}
-	last = unit == CLOCK_DAYS ? first + amount : add_months(first, amount);
+	last = unit == CLOCK_DAYS ? first + amount : date_add_months(first, amount);
 	if (!liberty_restricted) {
 		struct calendar none = { 0, 0 };
 
 		last = calendar_next_workday(cal ? cal : &none, last);
 	}
-	return day_start(last + 1);
+	return date_local_midnight(last + 1);
 }
 
 /* For month periods the thresholds also fall on calendar months: WARN at
@@ -79,7 +57,7 @@ static int64_t month_point(int64_t start, int64_t end, int pct)
 	k = (months * pct + 99) / 100;
 	if (k >= months)
 		return 0;
-	at = start + (add_months(first, k) - first) * 86400;
+	at = start + (date_add_months(first, k) - first) * 86400;
 	return at < end ? at : 0;
 }
 

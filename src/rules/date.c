@@ -59,6 +59,11 @@ int date_valid(int y, int m, int d)
 	return d <= last;
 }
 
+int64_t date_local_midnight(int64_t days)
+{
+	return days * 86400 - 8 * 3600;
+}
+
 int64_t date_add_months(int64_t days, int n)
 {
 	int y, m, d, dim;

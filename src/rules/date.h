@@ -33,6 +33,10 @@ int date_valid_str(const char *s);
  * instants before 1970 work too). */
 int64_t date_local_days(int64_t epoch_s);
 
+/* Local (UTC+8) midnight that begins day number days, as epoch seconds:
+ * the inverse of date_local_days on the day's first second. */
+int64_t date_local_midnight(int64_t days);
+
 /* days + n months (n may be negative), clamped to the month's last day
  * (31 Mar - 1 month = 28/29 Feb). Cannot fail. */
 int64_t date_add_months(int64_t days, int n);

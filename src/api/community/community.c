@@ -245,13 +245,15 @@ int api_household_visits_create(struct req *r)
 
 int api_key_persons_list(struct req *r)
 {
-	struct key_person_filter f = { 0, 0, 0, -1, 0, 0 };
-	int64_t overdue = 0, mine = 0;
+	struct key_person_filter f = { 0, 0, 0, -1, 0, 0, 0 };
+	int64_t overdue = 0, mine = 0, review_due = 0;
 	json_t *out;
 	int rc = req_query_int(r, "beat_id", 0, INT64_MAX, 0, &f.beat_id);
 
 	if (!rc)
 		rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
+	if (!rc)
+		rc = req_query_int(r, "review_due", 0, 1, 0, &review_due);
 	if (!rc)
 		rc = req_query_int(r, "mine", 0, 1, 0, &mine);
 	if (!rc)
@@ -259,6 +261,7 @@ int api_key_persons_list(struct req *r)
 	if (!rc)
 		rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
 	f.overdue_only = (int)overdue;
+	f.review_due_only = (int)review_due;
 	f.mine = (int)mine;
 	if (!rc)
 		rc = key_persons_list(&r->ctx, &f, &out);

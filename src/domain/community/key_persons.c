@@ -3,6 +3,7 @@
 #include "domain/community/key_persons.h"
 #include "domain/community/beats.h"
 #include "domain/community/key_person_removals.h"
+#include "domain/community/key_person_reviews.h"
 #include "domain/clocks/clocks.h"
 #include "domain/enums.h"
 #include "domain/authz.h"
@@ -14,11 +15,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static int64_t day_start(int64_t d)
-{
-	return d * 86400 - 8 * 3600;
-}
 
 static int64_t days_of(const char *s)
 {
@@ -58,6 +54,15 @@ static void schedule(struct ctx *c, json_t *r, int64_t today)
 	json_object_set_new(r, "overdue", json_boolean(today > base + cycle));
 	json_object_set_new(r, "overdue_days", json_integer(today > base + cycle ? today - base - cycle : 0));
 	json_object_set_new(r, "due_in_days", json_integer(base + cycle - today));
+	/* COM-ZD-REVIEW: the listing reviewed every community.review_months */
+	{
+		int64_t due = key_person_reviews_due(c, row_str(r, "listed_on"), row_str(r, "last_reviewed_on"),
+						     row_int(r, "station_id"));
+
+		json_object_set_new(r, "review_due_on", json_string(ymd(c, due)));
+		json_object_set_new(r, "review_overdue",
+				    json_boolean(today > due && !strcmp(row_str(r, "status"), "active")));
+	}
 }
 
 #define KP_SELECT                                                                                        \
@@ -67,7 +72,9 @@ static void schedule(struct ctx *c, json_t *r, int64_t today)
 	" (SELECT MAX(x.contacted_on) FROM key_person_contact x WHERE x.key_person_id = k.id"             \
 	" AND x.mode IN ('meet','visit')) AS last_met_on,"                                                 \
 	" (SELECT MAX(x.contacted_on) FROM key_person_contact x WHERE x.key_person_id = k.id)"            \
-	" AS last_contact_on"                                                                              \
+	" AS last_contact_on,"                                                                             \
+	" (SELECT MAX(v.reviewed_on) FROM key_person_review v WHERE v.key_person_id = k.id)"              \
+	" AS last_reviewed_on"                                                                             \
 	" FROM key_person k JOIN person p ON p.id = k.person_id JOIN org_unit s ON s.id = k.station_id"    \
 	" JOIN org_unit o ON o.id = k.station_id LEFT JOIN beat b ON b.id = k.beat_id"                     \
 	" LEFT JOIN users u ON u.id = b.officer_id"
@@ -173,6 +180,8 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 			json_decref(seed);
 		}
 		if (f->overdue_only && on_time)
+			continue;
+		if (f->review_due_only && !json_is_true(json_object_get(r, "review_overdue")))
 			continue;
 		if (f->due_within >= 0 && row_int(r, "due_in_days") > f->due_within)
 			continue;
@@ -466,6 +475,11 @@ int key_persons_get(struct ctx *c, int64_t id, json_t **out)
 		rc = key_person_removals_of(c, id, &arr);
 		if (!rc)
 			json_object_set_new(r, "removals", arr);
+	}
+	if (!rc) {
+		rc = key_person_reviews_of(c, id, &arr);
+		if (!rc)
+			json_object_set_new(r, "reviews", arr);
 	}
 	if (!rc)
 		rc = audit_read(c, "key_person", arena_printf(c->arena, "%lld", (long long)id));
@@ -783,7 +797,7 @@ static int key_person_clock(struct clock_sink *k, json_t *r, void *arg)
 
 	json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "重点人员%lld", (long long)row_int(r, "id"))));
 	clocks_add(k, r, arena_printf(c->arena, "key_person:%lld:%s", (long long)row_int(r, "id"), ymd(c, base)),
-		   "COM-ZD-LIST", "重点人员见面", day_start(base), day_start(base + cycle + 1), CLOCK_DAYS, 0,
+		   "COM-ZD-LIST", "重点人员见面", date_local_midnight(base), date_local_midnight(base + cycle + 1), CLOCK_DAYS, 0,
 		   row_str(r, "person_name"), "见面或走访并登记");
 	(void)arg;
 	return PS_OK;

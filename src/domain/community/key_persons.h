@@ -22,6 +22,7 @@ struct key_person_filter {
 	int64_t beat_id;
 	int overdue_only, mine, due_within; /* due_within: days from today (-1: no filter) */
 	int64_t page, per_page;             /* page ≥ 1: that page of the items only (0: all) */
+	int review_due_only;                /* past their review day (COM-ZD-REVIEW) */
 };
 
 /* The station's key persons with their schedule ({"items","total","rates"}):

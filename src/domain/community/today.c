@@ -55,7 +55,7 @@ int today_get(struct ctx *c, json_t **out)
 	/* key persons due within 3 days or overdue (not for auxiliaries:
 	 * COM-ZD-INTERNAL) */
 	if (authz_allowed(c, ACT_KEY_PERSON_LIST)) {
-		struct key_person_filter f = { 0, 0, 1, 3, 0, 0 };
+		struct key_person_filter f = { 0, 0, 1, 3, 0, 0, 0 };
 
 		rc = key_persons_list_unaudited(c, &f, &kp);
 		if (!rc) {

@@ -48,11 +48,6 @@ static const char *ymd(struct ctx *c, int64_t days)
 	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
 
-static int64_t day_start(int64_t d)
-{
-	return d * 86400 - 8 * 3600;
-}
-
 static int refuse(struct ctx *c, const char *rule, const char *field, const char *msg)
 {
 	int rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule, "%s", msg);
@@ -613,18 +608,18 @@ static int permit_clocks(struct clock_sink *k, json_t *r, void *arg)
 		/* COM-RESCARD-ISSUE: from the acceptance to the end of its last day */
 		clocks_add(k, r, arena_printf(c->arena, "residence_permit:%lld:issue", (long long)id),
 			   rule_get(RULE_COM_RESCARD_ISSUE)->code, arena_printf(c->arena, "居住证制作发放：%s", name),
-			   row_int(r, "accepted_at"), day_start(days_of(row_str(r, "issue_due")) + 1), CLOCK_DAYS, 0, name,
+			   row_int(r, "accepted_at"), date_local_midnight(days_of(row_str(r, "issue_due")) + 1), CLOCK_DAYS, 0, name,
 			   "制作发放居住证");
 	} else {
 		/* COM-RESCARD-ENDORSE: the window is the time to act (WARN all
 		 * through it); after the due day the card's functions stop */
-		int64_t opens = day_start(days_of(row_str(r, "endorse_from")));
+		int64_t opens = date_local_midnight(days_of(row_str(r, "endorse_from")));
 
 		clocks_add_warn(k, r,
 				arena_printf(c->arena, "residence_permit:%lld:endorse:%s", (long long)id,
 					     row_str(r, "endorse_due")),
 				rule_get(RULE_COM_RESCARD_ENDORSE)->code, arena_printf(c->arena, "居住证签注：%s", name),
-				opens, day_start(days_of(row_str(r, "endorse_due")) + 1), CLOCK_DAYS, 0, name,
+				opens, date_local_midnight(days_of(row_str(r, "endorse_due")) + 1), CLOCK_DAYS, 0, name,
 				"办理签注（逾期未签注的居住证使用功能中止）", opens);
 	}
 	return PS_OK;

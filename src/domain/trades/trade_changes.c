@@ -19,11 +19,6 @@
 	" t.kind AS unit_kind, t.station_id, o.name AS station_name FROM trade_change ch"                \
 	" JOIN trade_unit t ON t.id = ch.unit_id JOIN org_unit o ON o.id = t.station_id"
 
-static int64_t day_start(int64_t d)
-{
-	return d * 86400 - 8 * 3600;
-}
-
 static int64_t days_of(const char *s)
 {
 	int y, m, d;
@@ -49,7 +44,7 @@ static int64_t deadline_of(const struct calendar *cal, json_t *r)
 
 	if (id == RULE_COUNT || !day)
 		return 0;
-	return rule_deadline(cal, id, 0, day_start(day));
+	return rule_deadline(cal, id, 0, date_local_midnight(day));
 }
 
 /* kind_label, rule, due_on, overdue, filed_late on each row */
@@ -231,7 +226,7 @@ static int change_clock(struct clock_sink *k, json_t *r, void *arg)
 		   rule_get(id)->code,
 		   arena_printf(c->arena, "变更备案：%s（%s）", row_str(r, "unit_name"),
 				enums_label(ES_TRADE_CHANGE_KIND, row_str(r, "kind"))),
-		   day_start(days_of(row_str(r, "changed_on"))), end, CLOCK_DAYS, 0, NULL,
+		   date_local_midnight(days_of(row_str(r, "changed_on"))), end, CLOCK_DAYS, 0, NULL,
 		   "督促单位向公安机关办理备案并登记备案日期");
 	return PS_OK;
 }

@@ -30,11 +30,6 @@ static const char *ymd(struct ctx *c, int64_t days)
 	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
 
-static int64_t day_start(int64_t d)
-{
-	return d * 86400 - 8 * 3600;
-}
-
 /* the day the next drill is due: the last drill (else the plan, else the
  * registration) + trade.drill_months */
 static int64_t drill_due(struct ctx *c, json_t *r)
@@ -122,8 +117,8 @@ static int trade_reminder_clocks(struct clock_sink *k, json_t *r, void *arg)
 
 		clocks_add(k, r, arena_printf(c->arena, "trade:%lld:licence:%s", (long long)id, ymd(c, exp)),
 			   rule_get(RULE_COM_TRADE_LICENCE)->code,
-			   arena_printf(c->arena, "许可证到期：%s", row_str(r, "name")), day_start(exp - warn),
-			   day_start(exp + 1), CLOCK_DAYS, 0, NULL, "督促换证或登记歇业、变更");
+			   arena_printf(c->arena, "许可证到期：%s", row_str(r, "name")), date_local_midnight(exp - warn),
+			   date_local_midnight(exp + 1), CLOCK_DAYS, 0, NULL, "督促换证或登记歇业、变更");
 	}
 	/* the key unit's drill */
 	if (row_int(r, "key_unit")) {
@@ -135,8 +130,8 @@ static int trade_reminder_clocks(struct clock_sink *k, json_t *r, void *arg)
 			base = date_local_days(row_int(r, "created_at"));
 		clocks_add(k, r, arena_printf(c->arena, "trade:%lld:drill:%s", (long long)id, ymd(c, base)),
 			   rule_get(RULE_COM_KEYUNIT_SETUP)->code,
-			   arena_printf(c->arena, "应急预案演练：%s", row_str(r, "name")), day_start(base),
-			   day_start(due + 1), CLOCK_DAYS, 0, NULL, "指导单位组织应急预案演练并登记");
+			   arena_printf(c->arena, "应急预案演练：%s", row_str(r, "name")), date_local_midnight(base),
+			   date_local_midnight(due + 1), CLOCK_DAYS, 0, NULL, "指导单位组织应急预案演练并登记");
 	}
 	(void)arg;
 	return PS_OK;

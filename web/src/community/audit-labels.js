@@ -29,6 +29,7 @@ export const ACTIONS = {
   'key_person.create': '列管重点人员',
   'key_person.update': '修改管控措施',
   'key_person.remove': '撤管重点人员',
+  'key_person.review': '重点人员定期复核',
   'key_person.contact': '登记重点人员见面',
   'key_person.transfer': '移交重点人员',
   'key_person.acknowledge': '接收重点人员',
