@@ -108,6 +108,8 @@ STORY(review_cycle)
 	struct resp *r;
 	json_t *it;
 
+	long long audited = audit_count(srv, U("auditor"), "key_person.review", NULL, "success"); /* the demo's */
+
 	if (!six_back)
 		skip();
 	on_day = list_kp(srv, pid[0], six_back);   /* the 6th month's corresponding day is today */
@@ -171,7 +173,7 @@ STORY(review_cycle)
 	r = http(srv, U("suozhang"), "GET", fmt(srv, API "/key-persons/%lld", on_day), NULL);
 	EXPECT_BOOL(r, "key_person.review_overdue", 1);
 	EXPECT(review(srv, "suozhang", on_day, J(srv, "{s:s, s:s}", "conclusion", "keep", "notes", "所长复核")), 201);
-	assert_int_equal(audit_count(srv, U("auditor"), "key_person.review", NULL, "success"), 2);
+	assert_int_equal(audit_count(srv, U("auditor"), "key_person.review", NULL, "success"), audited + 2);
 }
 
 /* 2. a review that changes his level, then one that proposes his removal */
