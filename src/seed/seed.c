@@ -17,6 +17,14 @@
 extern const struct embedded_file ps_seed_files[];
 extern const size_t ps_seed_files_count;
 
+const char *seed_day(struct ctx *c, int64_t back)
+{
+	int y, m, d;
+
+	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
+	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
+}
+
 int seed_holidays(struct ctx *c, const char *csv, size_t len)
 {
 	struct csv_reader rd;

@@ -30,6 +30,10 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name,
 
 
 
+/* "YYYY-MM-DD" of the day back days before today (Beijing), in c's arena:
+ * the demo's dates, relative to the day the demo is made. */
+const char *seed_day(struct ctx *c, int64_t back);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);

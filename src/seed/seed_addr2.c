@@ -13,14 +13,6 @@
 #include "domain/rows.h"
 #include "rules/date.h"
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 static int64_t station_named(struct ctx *c, const char *name, int *rc)
 {
 	struct rows_query q;
@@ -91,7 +83,7 @@ int seed_demo_addresses_leaders(struct ctx *c)
 		rc = rows_int(&q, "SELECT MAX(id) FROM leader_assignment WHERE station_id = ? AND user_id = ?", 0, &la);
 	}
 	if (!rc && la) {
-		rc = beats_leader_end(c, la, day(c, 30), "工作分工调整，改由分管副局长包片", &out);
+		rc = beats_leader_end(c, la, seed_day(c, 30), "工作分工调整，改由分管副局长包片", &out);
 		json_decref(out);
 	}
 	return rc;

@@ -15,14 +15,6 @@
 
 #include <stdio.h>
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 /* the goods 城关 circulated; the fifth (a phone) recovered and withdrawn */
 int seed_demo_circulated_goods(struct ctx *c)
 {
@@ -57,8 +49,8 @@ int seed_demo_circulated_goods(struct ctx *c)
 		in.features = g[i].features;
 		in.quantity = 1;
 		in.value_yuan = g[i].value;
-		in.circulated_on = day(c, g[i].back);
-		in.valid_until = g[i].valid_days ? day(c, -g[i].valid_days) : NULL;
+		in.circulated_on = seed_day(c, g[i].back);
+		in.valid_until = g[i].valid_days ? seed_day(c, -g[i].valid_days) : NULL;
 		rc = circulated_goods_create(c, &in, &out);
 		if (!rc && i == 4)
 			withdraw = json_integer_value(json_object_get(json_object_get(out, "circulated_goods"), "id"));
@@ -95,7 +87,7 @@ int seed_demo_circulated_hit(struct ctx *c)
 	snprintf(d17, sizeof(d17), "14010519950611%03d", 744);
 	in.unit_id = unit;
 	in.ticket_no = "XY2026-0352";
-	in.pawned_on = day(c, 0);
+	in.pawned_on = seed_day(c, 0);
 	in.item_class = "electronics";
 	in.item = "华为 Mate 60 手机";
 	in.identifier = "867753061234567";

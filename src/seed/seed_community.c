@@ -45,14 +45,6 @@ static int64_t scalar(struct ctx *c, const char *sql, const char *text, int *rc)
 	return v;
 }
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 /* map points: 东街 west of 西街, buildings on a 5 × 5 block grid */
 static int place_addresses(struct ctx *c, int64_t station)
 {
@@ -212,7 +204,7 @@ static int make_key_persons(struct ctx *c, const int64_t beat_ids[4], int64_t *m
 			in.reason = kinds[m].reason;
 			in.level = kinds[m].level;
 			in.control_plan = "每周期见面一次，掌握其工作、居住和交往情况；外出须告知社区民警。";
-			in.listed_on = day(c, listed);
+			in.listed_on = seed_day(c, listed);
 			rc = key_persons_create(c, &in, &out);
 			kp = rc ? 0 : id_of(out, "key_person");
 			json_decref(out);
@@ -225,14 +217,14 @@ static int make_key_persons(struct ctx *c, const int64_t beat_ids[4], int64_t *m
 				if (stale)
 					break;
 				out = NULL;
-				rc = key_persons_contact(c, kp, day(c, back), rnd(&s, 5) == 0 ? "visit" : "meet",
+				rc = key_persons_contact(c, kp, seed_day(c, back), rnd(&s, 5) == 0 ? "visit" : "meet",
 							 rnd(&s, 2) ? "住所" : "社区警务室",
 							 "本人在家，近期在附近打零工，情绪稳定，无异常交往。", &out);
 				json_decref(out);
 			}
 			if (!rc && n % 4 == 3) {
 				out = NULL;
-				rc = key_persons_contact(c, kp, day(c, 2), "phone", NULL, "电话联系，称在外地务工，近期返回。",
+				rc = key_persons_contact(c, kp, seed_day(c, 2), "phone", NULL, "电话联系，称在外地务工，近期返回。",
 							 &out);
 				json_decref(out);
 			}
@@ -266,7 +258,7 @@ static int contact_tenants(struct ctx *c, const int64_t beat_ids[4])
 
 			if (rc || k % 3 == 2)
 				continue;
-			rc = key_persons_contact(c, row_int(r, "id"), day(c, 3 + (int64_t)(k % 20)), "visit", "出租屋",
+			rc = key_persons_contact(c, row_int(r, "id"), seed_day(c, 3 + (int64_t)(k % 20)), "visit", "出租屋",
 						 "走访出租屋，本人在家，工作稳定。", &out);
 			json_decref(out);
 		}
@@ -307,7 +299,7 @@ static int make_visits(struct ctx *c, const int64_t beat_ids[4])
 			if (rc)
 				break;
 			in.address_id = row_int(r, "id");
-			in.visited_on = day(c, back);
+			in.visited_on = seed_day(c, back);
 			/* one visit in five found one more person than registered */
 			in.persons_seen = row_int(r, "persons") + (k % 5 == 4 ? 1 : 0);
 			in.learnt = k % 5 == 4 ? "户主称近期有亲属来此长住，尚未登记。" : "户内人员与登记一致，家庭和睦，无矛盾纠纷。";
@@ -456,7 +448,7 @@ int seed_demo_community(struct ctx *c)
 		json_t *out = NULL, *items;
 		int64_t sweep;
 
-		rc = registration_sweeps_create(c, "东街临街商铺及出租屋漏登排查", day(c, 1), beat_ids[1], NULL, &out);
+		rc = registration_sweeps_create(c, "东街临街商铺及出租屋漏登排查", seed_day(c, 1), beat_ids[1], NULL, &out);
 		sweep = rc ? 0 : id_of(out, "registration_sweep");
 		items = rc ? NULL : json_incref(json_object_get(json_object_get(out, "registration_sweep"), "items"));
 		json_decref(out);

@@ -86,14 +86,6 @@ static int64_t unit_named(struct ctx *c, const char *name, int *rc)
 	return id;
 }
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 /* a valid 居民身份证 number of 140105 (the demo county's area), seq 1..999 */
 static const char *id_no(struct ctx *c, int year, int seq)
 {
@@ -167,7 +159,7 @@ static int purchases(struct ctx *c)
 	in.seller_name = "吴国庆";
 	in.seller_id_number = id_no(c, 1968, 211);
 	in.seller_address = "城关镇西街村";
-	in.purchased_on = day(c, 6);
+	in.purchased_on = seed_day(c, 6);
 	if (!rc)
 		rc = scrap_purchases_create(c, &in, &out);
 	json_decref(out);
@@ -181,7 +173,7 @@ static int purchases(struct ctx *c)
 	in.seller_address = "城关镇工业园";
 	in.seller_unit = "县通用机械厂";
 	in.seller_unit_proof = "机械厂证明〔2026〕31号";
-	in.purchased_on = day(c, 3);
+	in.purchased_on = seed_day(c, 3);
 	if (!rc)
 		rc = scrap_purchases_create(c, &in, &out);
 	json_decref(out);
@@ -196,7 +188,7 @@ static int purchases(struct ctx *c)
 	in.seller_address = "外县，暂住城关镇北关";
 	in.suspicious = 1;
 	in.suspicion = "电缆外皮有供电局标记，出售人说不清来源";
-	in.purchased_on = day(c, 2);
+	in.purchased_on = seed_day(c, 2);
 	if (!rc)
 		rc = scrap_purchases_create(c, &in, &out);
 	held = rc ? 0 : json_integer_value(json_object_get(json_object_get(out, "scrap_purchase"), "id"));
@@ -209,7 +201,7 @@ static int purchases(struct ctx *c)
 	in.seller_id_number = id_no(c, 1985, 544);
 	in.seller_address = "城关镇南街";
 	in.suspicion = "疑似市政井盖";
-	in.purchased_on = day(c, 0);
+	in.purchased_on = seed_day(c, 0);
 	if (!rc)
 		rc = scrap_purchases_create(c, &in, &out);
 	json_decref(out);
@@ -251,7 +243,7 @@ static int seals(struct ctx *c)
 		struct seal_order_input in = { 0 };
 
 		in.unit_id = unit;
-		in.made_on = day(c, o[i].back);
+		in.made_on = seed_day(c, o[i].back);
 		in.seal_kind = o[i].kind;
 		in.seal_text = o[i].text;
 		in.customer_unit = o[i].unit;
@@ -293,7 +285,7 @@ static int pawns(struct ctx *c)
 
 		in.unit_id = unit;
 		in.ticket_no = t[i].no;
-		in.pawned_on = day(c, t[i].back);
+		in.pawned_on = seed_day(c, t[i].back);
 		in.item_class = t[i].cls;
 		in.item = t[i].item;
 		in.origin = t[i].origin;
@@ -318,24 +310,24 @@ static int drills(struct ctx *c)
 	json_t *out = NULL;
 
 	if (!rc && bank) {
-		rc = trade_reminders_drill(c, bank, day(c, 700), day(c, 60), &out);
+		rc = trade_reminders_drill(c, bank, seed_day(c, 700), seed_day(c, 60), &out);
 		json_decref(out);
 		out = NULL;
 	}
 	if (!rc && coop) {
-		rc = trade_reminders_drill(c, coop, day(c, 800), day(c, 400), &out);
+		rc = trade_reminders_drill(c, coop, seed_day(c, 800), seed_day(c, 400), &out);
 		json_decref(out);
 		out = NULL;
 	}
 	if (!rc && school) {
-		rc = trade_reminders_drill(c, school, day(c, 500), day(c, 150), &out);
+		rc = trade_reminders_drill(c, school, seed_day(c, 500), seed_day(c, 150), &out);
 		json_decref(out);
 	}
 	if (!rc && lock) {
 		struct rows_query q;
 
 		rows_binds(&q, c);
-		rows_bind_text(&q, day(c, -14));
+		rows_bind_text(&q, seed_day(c, -14));
 		rows_bind_int(&q, lock);
 		rc = rows_exec(&q, "UPDATE trade_unit SET licence_expires_on = ? WHERE id = ?", NULL);
 	}

@@ -13,14 +13,6 @@
 #include "domain/trades/left_items.h"
 #include "rules/date.h"
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 static int64_t one(struct ctx *c, const char *sql, const char *a, const char *b, int *rc)
 {
 	struct rows_query q;
@@ -65,8 +57,8 @@ int seed_demo_left_items(struct ctx *c)
 
 		in.unit_id = one(c, UNIT_SQL, items[i].hotel, NULL, &rc);
 		in.guest_id = items[i].guest ? one(c, GUEST_SQL, items[i].guest, items[i].guest_room, &rc) : 0;
-		in.found_on = day(c, items[i].found);
-		in.noticed_on = day(c, items[i].noticed);
+		in.found_on = seed_day(c, items[i].found);
+		in.noticed_on = seed_day(c, items[i].noticed);
 		in.room = items[i].room;
 		in.description = items[i].what;
 		in.kept_by = items[i].keeper;
@@ -80,18 +72,18 @@ int seed_demo_left_items(struct ctx *c)
 		json_decref(out);
 		out = NULL;
 		if (!rc && fate == 'r')
-			rc = left_items_return(c, id, day(c, items[i].state_or_ret), "失主（旅客本人）", &out);
+			rc = left_items_return(c, id, seed_day(c, items[i].state_or_ret), "失主（旅客本人）", &out);
 		if (!rc && (fate == 'h' || fate == 'c' || fate == 's')) {
 			rc = auth_actor_load(c, "minjing1");
 			if (!rc)
-				rc = left_items_receive(c, id, day(c, items[i].handed), NULL, &out);
+				rc = left_items_receive(c, id, seed_day(c, items[i].handed), NULL, &out);
 		}
 		json_decref(out);
 		out = NULL;
 		if (!rc && fate == 'c')
-			rc = left_items_return(c, id, day(c, items[i].state_or_ret), "失主 何建平（凭购机发票认领）", &out);
+			rc = left_items_return(c, id, seed_day(c, items[i].state_or_ret), "失主 何建平（凭购机发票认领）", &out);
 		if (!rc && fate == 's')
-			rc = left_items_to_state(c, id, day(c, items[i].state_or_ret), "招领一年无人认领，上缴县财政", &out);
+			rc = left_items_to_state(c, id, seed_day(c, items[i].state_or_ret), "招领一年无人认领，上缴县财政", &out);
 		json_decref(out);
 	}
 	if (!rc) {

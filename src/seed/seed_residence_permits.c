@@ -20,14 +20,6 @@
 
 #define DAY 86400
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 static int64_t id_of(json_t *out)
 {
 	return json_integer_value(json_object_get(json_object_get(out, "residence_permit"), "id"));
@@ -42,7 +34,7 @@ static int reregister(struct ctx *c, json_t *f, int64_t back)
 	int rc;
 
 	in.person_id = row_int(f, "person_id");
-	in.registered_on = day(c, back);
+	in.registered_on = seed_day(c, back);
 	in.permit_no = NULL;
 	in.mode = row_str(f, "mode");
 	in.layer = row_str(f, "layer");

@@ -12,14 +12,6 @@
 #include "domain/trades/trade_changes.h"
 #include "rules/date.h"
 
-static const char *day(struct ctx *c, int64_t back)
-{
-	int y, m, d;
-
-	date_civil_from_days(date_local_days(c->now) - back, &y, &m, &d);
-	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
-}
-
 static int64_t unit_named(struct ctx *c, const char *name, int *rc)
 {
 	struct rows_query q;
@@ -40,17 +32,17 @@ int seed_demo_trade_changes(struct ctx *c)
 	int64_t inn = unit_named(c, "悦来客栈", &rc), scrap = unit_named(c, "城关废旧金属回收站", &rc);
 
 	if (!rc && inn) {
-		rc = trade_changes_create(c, inn, "rename", day(c, 40), day(c, 33), "原名“悦来旅社”", &out);
+		rc = trade_changes_create(c, inn, "rename", seed_day(c, 40), seed_day(c, 33), "原名“悦来旅社”", &out);
 		json_decref(out);
 		out = NULL;
 	}
 	if (!rc && inn) {
-		rc = trade_changes_create(c, inn, "move", day(c, 10), NULL, "迁至东街88号", &out);
+		rc = trade_changes_create(c, inn, "move", seed_day(c, 10), NULL, "迁至东街88号", &out);
 		json_decref(out);
 		out = NULL;
 	}
 	if (!rc && scrap) {
-		rc = trade_changes_create(c, scrap, "other_change", day(c, 25), NULL, "法定代表人变更为郭敏", &out);
+		rc = trade_changes_create(c, scrap, "other_change", seed_day(c, 25), NULL, "法定代表人变更为郭敏", &out);
 		json_decref(out);
 	}
 	return rc;

@@ -12,44 +12,15 @@
  * so the demo's figures never enter the expectations. */
 #include "population_util.h"
 
-static long long uid(struct server *srv, const char *name)
-{
-	return user_id(srv, U("admin"), name);
-}
-
 /* a beat of 城关 held by minjing2 with one grid holding a new address;
- * n residents there, the first one's person id returned */
+ * n (≤ 2) residents there, the first one's person id returned */
 static long long fixture(struct server *srv, const char *beat_name, const char *community, int n,
 			 long long *addr_out)
 {
-	struct resp *r = http(srv, U("suozhang"), "POST", API "/beats",
-			      J(srv, "{s:s, s:I}", "name", beat_name, "officer_id", (json_int_t)uid(srv, "minjing2")));
-	long long beat, grid, addr, first = 0;
+	long long pid[2] = { 0, 0 };
 
-	EXPECT(r, 201);
-	beat = rnum(r, "beat.id");
-	r = http(srv, U("suozhang"), "POST", fmt(srv, API "/beats/%lld/grids", beat), J(srv, "{s:s}", "name", "一网格"));
-	EXPECT(r, 201);
-	grid = rnum(r, "grid.id");
-	r = http(srv, U("suozhang"), "POST", API "/addresses",
-		 J(srv, "{s:s, s:s, s:s, s:s}", "community", community, "building", "1号楼", "unit_no", "1单元", "room",
-		   "101"));
-	EXPECT(r, 201);
-	addr = rnum(r, "address.id");
-	EXPECT(http(srv, U("suozhang"), "POST", fmt(srv, API "/grids/%lld/addresses", grid),
-		    J(srv, "{s:[I]}", "address_ids", (json_int_t)addr)),
-	       200);
-	for (int i = 0; i < n; i++) {
-		r = http(srv, U("suozhang"), "POST", API "/persons",
-			 J(srv, "{s:s, s:s, s:s, s:I}", "name", fmt(srv, "撤管%d", i), "id_number", newid(srv), "kind",
-			   "resident", "address_id", (json_int_t)addr));
-		EXPECT(r, 201);
-		if (!first)
-			first = rnum(r, "person.id");
-	}
-	if (addr_out)
-		*addr_out = addr;
-	return first;
+	beat_with_residents(srv, beat_name, community, "撤管", n, pid, addr_out);
+	return pid[0];
 }
 
 static long long list_kp(struct server *srv, const char *user, long long pid)

@@ -12,36 +12,10 @@
  * the demo's key persons never enter the expectations. */
 #include "population_util.h"
 
-/* a beat of 城关 held by minjing2, one address in its grid, n residents
- * there: their person ids in pid[] */
+/* a beat of 城关 held by minjing2 with n residents 复核0, 复核1 … */
 static long long beat_with(struct server *srv, const char *beat_name, const char *community, int n, long long *pid)
 {
-	struct resp *r = http(srv, U("suozhang"), "POST", API "/beats",
-			      J(srv, "{s:s, s:I}", "name", beat_name, "officer_id",
-				(json_int_t)user_id(srv, U("admin"), "minjing2")));
-	long long beat, grid, addr;
-
-	EXPECT(r, 201);
-	beat = rnum(r, "beat.id");
-	r = http(srv, U("suozhang"), "POST", fmt(srv, API "/beats/%lld/grids", beat), J(srv, "{s:s}", "name", "一网格"));
-	EXPECT(r, 201);
-	grid = rnum(r, "grid.id");
-	r = http(srv, U("suozhang"), "POST", API "/addresses",
-		 J(srv, "{s:s, s:s, s:s, s:s}", "community", community, "building", "1号楼", "unit_no", "1单元", "room",
-		   "101"));
-	EXPECT(r, 201);
-	addr = rnum(r, "address.id");
-	EXPECT(http(srv, U("suozhang"), "POST", fmt(srv, API "/grids/%lld/addresses", grid),
-		    J(srv, "{s:[I]}", "address_ids", (json_int_t)addr)),
-	       200);
-	for (int i = 0; i < n; i++) {
-		r = http(srv, U("suozhang"), "POST", API "/persons",
-			 J(srv, "{s:s, s:s, s:s, s:I}", "name", fmt(srv, "复核%d", i), "id_number", newid(srv), "kind",
-			   "resident", "address_id", (json_int_t)addr));
-		EXPECT(r, 201);
-		pid[i] = rnum(r, "person.id");
-	}
-	return beat;
+	return beat_with_residents(srv, beat_name, community, "复核", n, pid, NULL);
 }
 
 static long long list_kp(struct server *srv, long long pid, const char *listed_on)

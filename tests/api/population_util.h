@@ -311,6 +311,43 @@ CU_STATIC struct resp *import_csv(struct server *srv, const char *csv, const cha
 	return http(srv, U("minjing3"), "POST", API "/persons/import", jdump(srv, o));
 }
 
+/* A beat of 城关 held by minjing2, made by the chief, with one grid holding
+ * one new address of community; n residents there named prefix0, prefix1 …
+ * (their person ids in pid[]). Returns the beat id; *addr_out (may be NULL)
+ * the address. */
+CU_STATIC long long beat_with_residents(struct server *srv, const char *beat_name, const char *community,
+					const char *prefix, int n, long long *pid, long long *addr_out)
+{
+	struct resp *r = http(srv, U("suozhang"), "POST", API "/beats",
+			      J(srv, "{s:s, s:I}", "name", beat_name, "officer_id",
+				(json_int_t)user_id(srv, U("admin"), "minjing2")));
+	long long beat, grid, addr;
+
+	EXPECT(r, 201);
+	beat = rnum(r, "beat.id");
+	r = http(srv, U("suozhang"), "POST", fmt(srv, API "/beats/%lld/grids", beat), J(srv, "{s:s}", "name", "一网格"));
+	EXPECT(r, 201);
+	grid = rnum(r, "grid.id");
+	r = http(srv, U("suozhang"), "POST", API "/addresses",
+		 J(srv, "{s:s, s:s, s:s, s:s}", "community", community, "building", "1号楼", "unit_no", "1单元", "room",
+		   "101"));
+	EXPECT(r, 201);
+	addr = rnum(r, "address.id");
+	EXPECT(http(srv, U("suozhang"), "POST", fmt(srv, API "/grids/%lld/addresses", grid),
+		    J(srv, "{s:[I]}", "address_ids", (json_int_t)addr)),
+	       200);
+	for (int i = 0; i < n; i++) {
+		r = http(srv, U("suozhang"), "POST", API "/persons",
+			 J(srv, "{s:s, s:s, s:s, s:I}", "name", fmt(srv, "%s%d", prefix, i), "id_number", newid(srv), "kind",
+			   "resident", "address_id", (json_int_t)addr));
+		EXPECT(r, 201);
+		pid[i] = rnum(r, "person.id");
+	}
+	if (addr_out)
+		*addr_out = addr;
+	return beat;
+}
+
 /* the answer of an import of the fixture below */
 
 #endif
