@@ -247,8 +247,10 @@ static const struct row table[] = {
 	/* a rental is its station's; the county reads (and the bureau's staff
 	 * read) the county's, never the other county's */
 	R("GET", "/rentals/{id}", NULL, "NNN NNN YYN YYN YYN YYN YNN YNN YNN YNN YNN YNN YNN"),
+	/* the rental is in 东街一区 (demo): its sergeant minjing1, its auxiliary
+	 * and the chief visit it; minjing2 and the clerk only read (COM-WARD) */
 	R("POST", "/rentals/{id}/visits", "{\"visited_on\":\"@today\",\"findings\":\"正常\"}",
-	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
+	  "NNN NNN NNN NNN NNN NNN YNN YNN NNN NNN NNN YNN NNN"),
 	R("POST", "/rentals/{id}/cases", "{\"case_id\":@case}",
 	  "NNN NNN NNN NNN NNN NNN YNN YNN YNN NNN YNN YNN NNN"),
 	R("POST", "/rentals/{id}/tenancies", "{\"person_id\":@person,\"from_date\":\"@today\"}",

@@ -1,6 +1,6 @@
 /* api_population.c — 一标三实 over HTTP (issue 6): ID validation, masking and
  * the audited read, name search on the per-character index, the rental
- * visit cycle, tenancy overlap, comparison with the wanted list and the hit
+ * visit cycle and the beat rule on visits, tenancy overlap, comparison with the wanted list and the hit
  * workflow, 函查 and employer reports (the imports: api_imports.c).
  *
  * One demo county serves every story (its init costs seconds); the demo
@@ -582,6 +582,58 @@ STORY(employers)
 		     400, "month");
 }
 
+/* 出租屋走访 under the beat rule (COM-WARD): a rental in 东街一区 is visited
+ * by that beat's sergeant and auxiliary and by the chief; minjing2 (西街)
+ * and the clerk read it, are told so (may_visit), and are refused with a
+ * denied audit row and no visit written; a rental at an address in no
+ * beat is open to the station's staff. */
+STORY(visit_beat_rule)
+{
+	struct session *auditor = login(srv, "auditor", DEMO_PW);
+	long long rid = db_raw_int(srv->db,
+				   "SELECT MIN(r.id) FROM rental r JOIN address a ON a.id = r.address_id"
+				   " JOIN grid g ON g.id = a.grid_id JOIN beat b ON b.id = g.beat_id"
+				   " WHERE b.name = '东街一区'",
+				   NULL),
+		  open, n0, denied0 = audit_count(srv, auditor, "rental.visit", "minjing2", "denied");
+	const char *count = fmt(srv, "SELECT COUNT(*) FROM rental_visit WHERE rental_id = %lld", rid);
+	const char *body = J(srv, "{s:s}", "findings", "越区走访");
+	struct resp *r;
+
+	assert_true(rid > 0);
+	n0 = db_raw_int(srv->db, count, NULL);
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/rentals/%lld", rid), NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "rental.beat_name", "东街一区");
+	assert_true(json_is_false(jpath(r->json, "rental.may_visit")));
+	EXPECT_ERR(srv, http(srv, U("minjing2"), "POST", fmt(srv, API "/rentals/%lld/visits", rid), body), 403,
+		   "FORBIDDEN", "COM-WARD");
+	EXPECT_ERR(srv, http(srv, U("neiqin"), "POST", fmt(srv, API "/rentals/%lld/visits", rid), body), 403,
+		   "FORBIDDEN", "COM-WARD");
+	assert_int_equal(db_raw_int(srv->db, count, NULL), n0);
+	assert_int_equal(audit_count(srv, auditor, "rental.visit", "minjing2", "denied"), denied0 + 1);
+	/* the list says the same, row by row */
+	r = http(srv, U("minjing2"), "GET", API "/rentals?per_page=200", NULL);
+	EXPECT(r, 200);
+	if (find_in(r, "items", "id", rid))
+		assert_true(json_is_false(json_object_get(find_in(r, "items", "id", rid), "may_visit")));
+
+	/* the beat's auxiliary, its sergeant and the chief visit it */
+	r = http(srv, U("fujing"), "GET", fmt(srv, API "/rentals/%lld", rid), NULL);
+	assert_true(json_is_true(jpath(r->json, "rental.may_visit")));
+	EXPECT(http(srv, U("fujing"), "POST", fmt(srv, API "/rentals/%lld/visits", rid), body), 201);
+	EXPECT(http(srv, U("minjing1"), "POST", fmt(srv, API "/rentals/%lld/visits", rid), body), 201);
+	EXPECT(http(srv, U("suozhang"), "POST", fmt(srv, API "/rentals/%lld/visits", rid), body), 201);
+	assert_int_equal(db_raw_int(srv->db, count, NULL), n0 + 3);
+
+	/* an address in no beat: open to the station */
+	open = rental_new(srv, "390", "normal");
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/rentals/%lld", open), NULL);
+	assert_true(json_is_null(jpath(r->json, "rental.beat_id")));
+	assert_true(json_is_true(jpath(r->json, "rental.may_visit")));
+	EXPECT(http(srv, U("minjing2"), "POST", fmt(srv, API "/rentals/%lld/visits", open), body), 201);
+}
+
 /* 4. The visit plan of a rental by its level; runs last (moves the clock). */
 STORY(visit_cycle)
 {
@@ -685,7 +737,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(id_validation), T(masking_and_audit), T(name_search), T(search_cap), T(tenancy_overlap), T(comparison),
-		T(letters),	  T(employers),		T(visit_cycle), T(audit_holds_no_id_number),
+		T(letters),	  T(employers),		T(visit_beat_rule), T(visit_cycle), T(audit_holds_no_id_number),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

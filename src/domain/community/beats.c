@@ -694,18 +694,13 @@ int beats_of_address(struct ctx *c, int64_t address_id, int64_t *beat_id)
 			beat_id);
 }
 
-int beats_may_edit(struct ctx *c, int64_t address_id, int64_t beat_id, const char *action,
-		   const char *object_type, int64_t object_id)
+int beats_mine(struct ctx *c, int64_t beat_id, int *yes)
 {
 	struct rows_query q;
 	int64_t n = 0;
 	int rc;
 
-	if (address_id) {
-		rc = beats_of_address(c, address_id, &beat_id);
-		if (rc)
-			return rc;
-	}
+	*yes = 1;
 	/* the station's chief works every beat; an address in no beat is open */
 	if (!beat_id || ctx_has_role(c, "chief"))
 		return PS_OK;
@@ -715,10 +710,23 @@ int beats_may_edit(struct ctx *c, int64_t address_id, int64_t beat_id, const cha
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->who.user_id);
 	rc = rows_int(&q, "SELECT COUNT(*) FROM beat WHERE id = ? AND id IN " BEATS_OF_USER_SQL, 0, &n);
-	if (rc)
+	*yes = n > 0;
+	return rc;
+}
+
+int beats_may_edit(struct ctx *c, int64_t address_id, int64_t beat_id, const char *action,
+		   const char *object_type, int64_t object_id)
+{
+	int mine = 0, rc;
+
+	if (address_id) {
+		rc = beats_of_address(c, address_id, &beat_id);
+		if (rc)
+			return rc;
+	}
+	rc = beats_mine(c, beat_id, &mine);
+	if (rc || mine)
 		return rc;
-	if (n)
-		return PS_OK;
 	rc = ctx_deny(c, action, object_type, arena_printf(c->arena, "%lld", (long long)object_id),
 		      "只有本责任区的社区民警、警长和辅警可以登记或修改该记录，其他人员只能查看");
 	c->err->rule = "COM-WARD";

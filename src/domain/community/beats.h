@@ -59,8 +59,16 @@ int beats_leader_end(struct ctx *c, int64_t id, const char *ended_on, const char
 int beats_may_edit(struct ctx *c, int64_t address_id, int64_t beat_id, const char *action,
 		   const char *object_type, int64_t object_id);
 
+/* Whether the actor works beat_id under the beat rule (COM-WARD), without
+ * refusing: the station's chief, the beat's people, or no beat (0). */
+int beats_mine(struct ctx *c, int64_t beat_id, int *yes);
+
 /* The beat of an address (0 when none). */
 int beats_of_address(struct ctx *c, int64_t address_id, int64_t *beat_id);
+
+/* A select-list column "beat_id": the beat of the address aliased a (no
+ * binds). */
+#define BEAT_OF_ADDRESS_SQL " (SELECT g.beat_id FROM grid g WHERE g.id = a.grid_id) AS beat_id,"
 
 /* The beat ids a user works (officer, sergeant or auxiliary), for
  * "beat_id IN " BEATS_OF_USER_SQL: three binds of the user id. */

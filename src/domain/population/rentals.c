@@ -4,6 +4,7 @@
 #include "domain/admin/audit.h"
 #include "domain/population/persons.h"
 #include "domain/population/addresses.h"
+#include "domain/community/beats.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "rules/date.h"
@@ -147,6 +148,38 @@ int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue)
  * rentals by station id (rentals_list). */
 #define RENTAL_NARROW_UNITS 8
 
+/* "may_visit" on each row (with its beat_id): whether the actor may record a
+ * visit there under the beat rule (COM-WARD) — the chief always, a beat's
+ * people on their beats, everyone of the station where the address is in
+ * no beat. One query for the actor's beats, none per row. */
+static int mark_may_visit(struct ctx *c, json_t *items)
+{
+	struct rows_query q;
+	json_t *mine = NULL, *r, *b;
+	size_t i, k;
+	int chief = ctx_has_role(c, "chief"), rc = PS_OK;
+
+	if (!chief) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->who.user_id);
+		rc = rows_all(&q, "SELECT id FROM beat WHERE id IN " BEATS_OF_USER_SQL, &mine);
+		if (rc)
+			return rc;
+	}
+	json_array_foreach(items, i, r) {
+		int64_t beat = row_int(r, "beat_id");
+		int yes = chief || !beat;
+
+		json_array_foreach(mine, k, b)
+			yes = yes || row_int(b, "id") == beat;
+		json_object_set_new(r, "may_visit", json_boolean(yes));
+	}
+	json_decref(mine);
+	return rc;
+}
+
 int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 {
 	struct rows_query q;
@@ -204,7 +237,7 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 	rc = rows_page(&q,
 		       "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
 		       " r.last_visit_on, r.created_at, r.visit_base_day, r.visit_due_day,"
-		       " a.community, a.building, a.unit_no, a.room,"
+		       " a.community, a.building, a.unit_no, a.room," BEAT_OF_ADDRESS_SQL
 		       " p.name AS landlord_name, p.id AS landlord_id,"
 		       " (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL) AS tenants",
 		       f->overdue || due ? "ORDER BY r.visit_due_day, r.id" : "ORDER BY r.id", out);
@@ -214,6 +247,8 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 			 &overdue_total);
 	json_array_foreach(json_object_get(*out, "items"), i, r)
 		schedule(c, r, today_days);
+	if (!rc)
+		rc = mark_may_visit(c, json_object_get(*out, "items"));
 	if (!rc)
 		rc = json_object_set_new(*out, "overdue_total",
 					 json_integer(overdue_total > ROWS_COUNT_CAP ? ROWS_COUNT_CAP : overdue_total)) ||
@@ -249,7 +284,8 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 	rc = rows_one(&q,
 		      "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
 		      " r.last_visit_on, r.created_at, r.visit_base_day, r.visit_due_day, r.address_id,"
-		      " a.community, a.building, a.unit_no, a.room,"
+		      " a.community, a.building, a.unit_no, a.room," BEAT_OF_ADDRESS_SQL
+		      " (SELECT b.name FROM grid g JOIN beat b ON b.id = g.beat_id WHERE g.id = a.grid_id) AS beat_name,"
 		      " p.id AS landlord_id, p.name AS landlord_name, p.phone AS landlord_phone"
 		      " FROM rental r JOIN org_unit o ON o.id = r.station_id JOIN address a ON a.id = r.address_id"
 		      " JOIN person p ON p.id = r.landlord_id WHERE r.id = ? AND o.path LIKE ?",
@@ -259,6 +295,16 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 	if (rc)
 		return rc;
 	schedule(c, r, date_local_days(c->now));
+	{
+		int mine = 0;
+
+		rc = beats_mine(c, row_int(r, "beat_id"), &mine);
+		if (rc) {
+			json_decref(r);
+			return rc;
+		}
+		json_object_set_new(r, "may_visit", json_boolean(mine));
+	}
 #define SUB(key, sql)                                  \
 	do {                                           \
 		rows_binds(&q, c);                     \
@@ -309,7 +355,11 @@ int rentals_visit_penalty(struct ctx *c, int64_t id, const char *visited_on, con
 		rc = rentals_get(c, id, &r);
 	if (rc)
 		return rc;
+	/* COM-WARD: a rental is visited by its beat's people or the chief */
+	rc = beats_may_edit(c, row_int(json_object_get(r, "rental"), "address_id"), 0, "rental.visit", "rental", id);
 	json_decref(r);
+	if (rc)
+		return rc;
 	if (!visited_on)
 		visited_on = ctx_today_str(c);
 	if (date_parse(visited_on, strlen(visited_on), &y, &m, &d) ||
