@@ -488,6 +488,9 @@ extern const struct field key_person_removals_create_fields[];
 int api_key_person_removals_list(struct req *r);
 int api_key_person_removals_decide(struct req *r);
 extern const struct field key_person_removals_decide_fields[];
+int api_key_person_listings_list(struct req *r);
+int api_key_person_listings_decide(struct req *r);
+extern const struct field key_person_listings_decide_fields[];
 /* 社区警务 gaps (issue 16): the registers of hotels and scrap buyers, drills */
 int api_hotel_guests_list(struct req *r);
 int api_hotel_guests_create(struct req *r);

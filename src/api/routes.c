@@ -323,6 +323,10 @@ const struct route api_routes[] = {
 		key_person_reviews_create_fields),
 	ROUTE_B("POST", "/api/v1/key-person-removals/{id}/decision", api_key_person_removals_decide, 0,
 		key_person_removals_decide_fields),
+	/* 列管审批 (COM-ZD-ENLIST) */
+	ROUTE("GET", "/api/v1/key-person-listings", api_key_person_listings_list, 0),
+	ROUTE_B("POST", "/api/v1/key-person-listings/{id}/decision", api_key_person_listings_decide, 0,
+		key_person_listings_decide_fields),
 	ROUTE("GET", "/api/v1/hotel-guests", api_hotel_guests_list, 0),
 	ROUTE_B("POST", "/api/v1/hotel-guests", api_hotel_guests_create, 0, hotel_guests_create_fields),
 	ROUTE_B("POST", "/api/v1/hotel-guests/{id}/checkout", api_hotel_guests_checkout, 0, hotel_guests_checkout_fields),

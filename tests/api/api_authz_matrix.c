@@ -332,6 +332,7 @@ struct fixtures {
 	long long recusal[NSCOPE];
 	/* 撤管 (issue 16 gaps) */
 	long long kp_removal[NSCOPE];
+	long long kp_listing[NSCOPE];
 	long long hotel_guest[NSCOPE], scrap_purchase[NSCOPE], left_item[NSCOPE], circulated_goods[NSCOPE];
 	/* issue 17 remaining gaps (pat5) */
 	long long patrol_slot[NSCOPE];
@@ -774,6 +775,15 @@ static void make_fixtures(struct server *srv, struct fixtures *f)
 			      f->key_person[s], f->unit[s], f->user[s]));
 		f->kp_removal[s] = q1(srv, "SELECT MAX(id) FROM key_person_removal");
 	}
+	/* 列管: a pending request for each scope's person, asked by the scope's officer */
+	for (int s = 0; s < NSCOPE; s++) {
+		exec(srv, fmt(srv,
+			      "INSERT INTO key_person_listing(person_id, station_id, category, reason, level, listed_on,"
+			      " status, requested_by, requested_at) VALUES (%lld, %lld, '重点人口', '矩阵列管', 'normal',"
+			      " '2026-01-01', 'pending', %lld, 0)",
+			      f->person[s], f->unit[s], f->user[s]));
+		f->kp_listing[s] = q1(srv, "SELECT MAX(id) FROM key_person_listing");
+	}
 	/* a guest and a purchase at each scope's trade unit */
 	for (int s = 0; s < NSCOPE; s++) {
 		exec(srv, fmt(srv,
@@ -859,7 +869,7 @@ static long long id_for(const struct fixtures *f, const char *path, int s)
 		M("/leader-assignments/", leader_assignment), M("/addresses/", address),
 		M("/staff/", user), M("/duty-rosters/", roster), M("/leaves/", leave),
 		M("/recusals/", recusal),
-		M("/key-person-removals/", kp_removal), M("/hotel-guests/", hotel_guest),
+		M("/key-person-removals/", kp_removal), M("/key-person-listings/", kp_listing), M("/hotel-guests/", hotel_guest),
 		M("/scrap-purchases/", scrap_purchase), M("/left-items/", left_item),
 		M("/circulated-goods/", circulated_goods),
 		M("/patrol-slots/", patrol_slot),

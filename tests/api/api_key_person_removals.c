@@ -25,12 +25,9 @@ static long long fixture(struct server *srv, const char *beat_name, const char *
 
 static long long list_kp(struct server *srv, const char *user, long long pid)
 {
-	struct resp *r = http(srv, U(user), "POST", API "/key-persons",
-			      J(srv, "{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)pid, "category", "刑释解教",
-				"reason", "刑满释放", "level", "normal"));
-
-	EXPECT(r, 201);
-	return rnum(r, "key_person.id");
+	return kp_enlist(srv, user,
+			 J(srv, "{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)pid, "category", "刑释解教", "reason",
+			   "刑满释放", "level", "normal"));
 }
 
 static struct resp *ask(struct server *srv, const char *user, long long kp, const char *reason)

@@ -20,12 +20,9 @@ static long long beat_with(struct server *srv, const char *beat_name, const char
 
 static long long list_kp(struct server *srv, long long pid, const char *listed_on)
 {
-	struct resp *r = http(srv, U("minjing2"), "POST", API "/key-persons",
-			      J(srv, "{s:I, s:s, s:s, s:s, s:s}", "person_id", (json_int_t)pid, "category", "刑释解教",
-				"reason", "刑满释放", "level", "normal", "listed_on", listed_on));
-
-	EXPECT(r, 201);
-	return rnum(r, "key_person.id");
+	return kp_enlist(srv, "minjing2",
+			 J(srv, "{s:I, s:s, s:s, s:s, s:s}", "person_id", (json_int_t)pid, "category", "刑释解教",
+			   "reason", "刑满释放", "level", "normal", "listed_on", listed_on));
 }
 
 /* today's date moved by months (negative: back) and days; NULL when today's

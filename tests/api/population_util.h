@@ -348,6 +348,24 @@ CU_STATIC long long beat_with_residents(struct server *srv, const char *beat_nam
 	return beat;
 }
 
+/* 列管 by user (COM-ZD-ENLIST): body is POST /key-persons's; an officer's
+ * request (202) is approved by the station's chief, the chief's own listing
+ * takes effect at once (201). Returns the key person's id. */
+CU_STATIC long long kp_enlist(struct server *srv, const char *user, const char *body)
+{
+	struct resp *r = http(srv, U(user), "POST", API "/key-persons", body);
+
+	if (r->status == 202) {
+		r = http(srv, U("suozhang"), "POST", fmt(srv, API "/key-person-listings/%lld/decision",
+							 rnum(r, "listing.id")),
+			 "{\"approve\":true}");
+		EXPECT(r, 200);
+		return rnum(r, "listing.key_person_id");
+	}
+	EXPECT(r, 201);
+	return rnum(r, "key_person.id");
+}
+
 /* the answer of an import of the fixture below */
 
 #endif

@@ -7,6 +7,7 @@
 #include "domain/community/beats.h"
 #include "domain/community/grids.h"
 #include "domain/community/household_visits.h"
+#include "domain/community/key_person_listings.h"
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
 #include "domain/community/today.h"
@@ -283,12 +284,13 @@ const struct field key_persons_create_fields[] = {
 int api_key_persons_create(struct req *r)
 {
 	struct key_person_input in = { 0 };
-	json_t *out;
+	json_t *out = NULL;
 	int rc = fields_bind(r->in, key_persons_create_fields, &in, &r->err);
 
 	if (!rc)
-		rc = key_persons_create(&r->ctx, &in, &out);
-	return DONE(rc, 201, out);
+		rc = key_person_listings_create(&r->ctx, &in, &out);
+	/* listed at once (the approver), or a request that waits (COM-ZD-ENLIST) */
+	return DONE(rc, json_object_get(out, "listing") ? 202 : 201, out);
 }
 
 int api_key_persons_get(struct req *r)

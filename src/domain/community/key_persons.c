@@ -287,81 +287,107 @@ static int person_beat(struct ctx *c, int64_t person_id, int64_t *beat)
 			0, beat);
 }
 
-int key_persons_create(struct ctx *c, const struct key_person_input *in_, json_t **out)
+int key_persons_check_input(struct ctx *c, struct key_person_input *in)
 {
-	struct key_person_input in = *in_;
 	struct rows_query q;
-	int64_t id, n = 0;
+	int64_t n = 0;
 	int rc;
 
-	*out = NULL;
 	rc = authz_require(c, ACT_KEY_PERSON_CREATE);
 	if (rc)
 		return rc;
-	if (!in.category || !category_valid(c, in.category))
+	if (!in->category || !category_valid(c, in->category))
 		return ps_fail_field(c->err, PS_EINVAL, "category", "类别应为系统设置中列出的重点人员类别");
-	if (!in.reason || !*in.reason)
+	if (!in->reason || !*in->reason)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写列管原因");
-	if (!in.level || !enums_valid(ES_KEY_LEVEL, in.level))
+	if (!in->level || !enums_valid(ES_KEY_LEVEL, in->level))
 		return ps_fail_field(c->err, PS_EINVAL, "level", "管控级别应为 strict（重点管控）/normal（一般管控）/watch（关注）");
-	if (!in.listed_on)
-		in.listed_on = ctx_today_str(c);
-	if (days_of(in.listed_on) == 0 || days_of(in.listed_on) > date_local_days(c->now))
+	if (!in->listed_on)
+		in->listed_on = ctx_today_str(c);
+	if (days_of(in->listed_on) == 0 || days_of(in->listed_on) > date_local_days(c->now))
 		return ps_fail_field(c->err, PS_EINVAL, "listed_on", "列管日期不正确（不能晚于今天）");
-	rc = persons_visible(c, in.person_id, "person_id");
+	rc = persons_visible(c, in->person_id, "person_id");
 	if (rc)
 		return rc;
-	if (in.beat_id) {
+	if (in->beat_id) {
 		rows_binds(&q, c);
-		rows_bind_int(&q, in.beat_id);
+		rows_bind_int(&q, in->beat_id);
 		rows_bind_int(&q, c->who.station_id);
 		rc = rows_int(&q, "SELECT COUNT(*) FROM beat WHERE id = ? AND station_id = ?", 0, &n);
 		if (!rc && !n)
 			rc = ps_fail_field(c->err, PS_EINVAL, "beat_id", "责任区不存在或不属于本所");
 	} else {
-		rc = person_beat(c, in.person_id, &in.beat_id);
+		rc = person_beat(c, in->person_id, &in->beat_id);
 	}
 	if (!rc)
-		rc = beats_may_edit(c, 0, in.beat_id, "key_person.create", "person", in.person_id);
+		rc = beats_may_edit(c, 0, in->beat_id, "key_person.create", "person", in->person_id);
 	if (rc)
 		return rc;
+	/* already under control (or being moved): one listing per person */
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->person_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM key_person WHERE person_id = ? AND status <> 'removed'", 0, &n);
+	if (!rc && n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "KEY_PERSON_EXISTS", NULL, "该人员已列管");
+	return rc;
+}
+
+int key_persons_enlist(struct ctx *c, const struct key_person_input *in, int64_t station, int64_t *id)
+{
+	struct rows_query q;
+	int rc;
+
 	/* a person removed from control (撤管) may be listed again: the same
 	 * row, active again, with its history of contacts and removals */
+	*id = 0;
 	rows_binds(&q, c);
-	rows_bind_int(&q, in.person_id);
-	rc = rows_int(&q, "SELECT id FROM key_person WHERE person_id = ? AND status = 'removed'", 0, &id);
-	if (!rc && id) {
+	rows_bind_int(&q, in->person_id);
+	rc = rows_int(&q, "SELECT id FROM key_person WHERE person_id = ? AND status = 'removed'", 0, id);
+	if (!rc && *id) {
 		rows_binds(&q, c);
-		rows_bind_int(&q, c->who.station_id);
-		if (in.beat_id)
-			rows_bind_int(&q, in.beat_id);
+		rows_bind_int(&q, station);
+		if (in->beat_id)
+			rows_bind_int(&q, in->beat_id);
 		else
 			rows_bind_text(&q, NULL);
-		rows_bind_text(&q, in.category);
-		rows_bind_text(&q, in.reason);
-		rows_bind_text(&q, in.level);
-		rows_bind_text(&q, in.control_plan);
-		rows_bind_text(&q, in.listed_on);
-		rows_bind_int(&q, id);
+		rows_bind_text(&q, in->category);
+		rows_bind_text(&q, in->reason);
+		rows_bind_text(&q, in->level);
+		rows_bind_text(&q, in->control_plan);
+		rows_bind_text(&q, in->listed_on);
+		rows_bind_int(&q, *id);
 		rc = rows_exec(&q,
 			       "UPDATE key_person SET station_id = ?, beat_id = ?, category = ?, reason = ?, level = ?,"
 			       " control_plan = ?, source = 'listed', listed_on = ?, status = 'active' WHERE id = ?",
 			       NULL);
 		if (!rc) {
 			rows_binds(&q, c);
-			rows_bind_int(&q, in.person_id);
+			rows_bind_int(&q, in->person_id);
 			rc = rows_exec(&q, "UPDATE person SET key_person = 1 WHERE id = ?", NULL);
 		}
 		if (!rc)
-			rc = audit_write(c, "key_person.create", "key_person", arena_printf(c->arena, "%lld", (long long)id),
-					 "success", "relisted");
-		return rc ? rc : key_persons_get(c, id, out);
+			rc = audit_write(c, "key_person.create", "key_person",
+					 arena_printf(c->arena, "%lld", (long long)*id), "success", "relisted");
+		return rc;
 	}
 	if (rc)
 		return rc;
-	rc = insert_kp(c, &in, c->who.station_id, "listed", &id);
+	rc = insert_kp(c, in, station, "listed", id);
 	if (rc == PS_ECONFLICT)
 		return ps_fail(c->err, PS_ECONFLICT, "KEY_PERSON_EXISTS", NULL, "该人员已列管");
+	return rc;
+}
+
+int key_persons_create(struct ctx *c, const struct key_person_input *in_, json_t **out)
+{
+	struct key_person_input in = *in_;
+	int64_t id;
+	int rc;
+
+	*out = NULL;
+	rc = key_persons_check_input(c, &in);
+	if (!rc)
+		rc = key_persons_enlist(c, &in, c->who.station_id, &id);
 	return rc ? rc : key_persons_get(c, id, out);
 }
 

@@ -34,7 +34,20 @@ int key_persons_list(struct ctx *c, const struct key_person_filter *f, json_t **
  * reach a client as such). */
 int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f, json_t **out);
 
+/* List a person at once, in the actor's station (the demo's history; the
+ * API lists through key_person_listings_create, COM-ZD-ENLIST). */
 int key_persons_create(struct ctx *c, const struct key_person_input *in, json_t **out);
+
+/* The checks of a listing, before it is asked or made: the action, the
+ * category of the setting, reason, level, a listing day not after today,
+ * the person visible, the beat (given, of the actor's station, or the
+ * person's own) under the beat rule (COM-WARD), and no listing held
+ * already (409 KEY_PERSON_EXISTS). Fills in->listed_on and in->beat_id. */
+int key_persons_check_input(struct ctx *c, struct key_person_input *in);
+
+/* Put the person under control at station: a new row, or his removed row
+ * active again with its history; audited. *id is the key person. */
+int key_persons_enlist(struct ctx *c, const struct key_person_input *in, int64_t station, int64_t *id);
 int key_persons_get(struct ctx *c, int64_t id, json_t **out);
 
 /* Change level, plan or reason; remove (撤管) with a reason. */

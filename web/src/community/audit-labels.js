@@ -8,6 +8,7 @@ export const OBJECT_TYPES = [
   { value: 'grid', label: '网格' },
   { value: 'key_person', label: '重点人员' },
   { value: 'key_person_transfer', label: '重点人员移交' },
+  { value: 'key_person_listing', label: '重点人员列管申请' },
   { value: 'registration_sweep', label: '漏登漏管排查' },
   { value: 'leader_assignment', label: '包片领导指定' }
 ]
@@ -45,7 +46,11 @@ export const ACTIONS = {
   'key_person.remove_request': '申请撤管',
   'key_person.remove_approve': '审批撤管',
   'key_person.remove_reject': '不批准撤管',
-  'key_person_removal.list': '查询撤管申请'
+  'key_person_removal.list': '查询撤管申请',
+  'key_person.enlist_request': '申请列管',
+  'key_person.enlist_approve': '批准列管',
+  'key_person.enlist_reject': '不批准列管',
+  'key_person_listing.list': '查询列管申请'
 }
 
 export const ACTION_PREFIXES = {}

@@ -13,6 +13,7 @@ export const keyStatusName = (v) => enumLabel('key_person_status', v)
 export const transferStatusName = (v) => enumLabel('transfer_status', v)
 export const sweepReasonName = (v) => enumLabel('sweep_reason', v)
 export const removalStatusName = (v) => enumLabel('removal_status', v)
+export const listingStatusName = (v) => enumLabel('listing_status', v)
 
 /** 重点管控 red, 一般管控 orange, 关注 plain (colours are the web's; the words the server's). */
 export const keyLevelTag = (v) => ({ strict: 'danger', normal: 'warning', watch: 'info' })[v] || 'info'
@@ -32,6 +33,7 @@ export const SWEEP_MANAGE = 'registration_sweep.manage'
 export const TODAY = 'today.read'
 export const KEY_REMOVE = 'key_person.remove'
 export const KEY_REMOVE_APPROVE = 'key_person.remove_approve'
+export const KEY_ENLIST_APPROVE = 'key_person.enlist_approve'
 export const LEDGERS = 'rental.list'
 
 /** "东街社区 1号楼 1单元 501" */

@@ -14,6 +14,7 @@ export const COMMUNITY_MENU = {
     { path: '/community/visits', title: '熟悉住户', icon: 'Checked', action: VISITS_LIST },
     { path: '/community/key-persons', title: '重点人员', icon: 'Warning', action: KEY_LIST },
     { path: '/community/sweeps', title: '漏登漏管排查', icon: 'Search', action: SWEEPS },
+    { path: '/community/key-person-listings', title: '列管审批', icon: 'User', action: KEY_LIST },
     { path: '/community/key-person-removals', title: '撤管审批', icon: 'User', action: { all: [KEY_LIST, KEY_REMOVE_APPROVE] } },
     { path: '/community/ledgers', title: '社区警务台账', icon: 'Document', action: { all: [LEDGERS, 'data.export'] } }
   ]

@@ -26,6 +26,13 @@ export const COMMUNITY_ROUTES = [
   ),
   page('community/sweeps', 'community-sweeps', () => import('../views/community/SweepsView.vue'), '漏登漏管排查', SWEEPS),
   page(
+    'community/key-person-listings',
+    'community-key-person-listings',
+    () => import('../views/community/KeyPersonListingsView.vue'),
+    '列管审批',
+    KEY_LIST
+  ),
+  page(
     'community/key-person-removals',
     'community-key-person-removals',
     () => import('../views/community/KeyPersonRemovalsView.vue'),
