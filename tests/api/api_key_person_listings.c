@@ -5,8 +5,9 @@
  * control: not on the list, no contact cycle, no 见面率. A second request
  * while one waits is refused, the requester never decides his own, a
  * rejection needs its reason, the approval lists him from the day asked.
- * Under the bureau setting only a leader of the county decides. Every
- * refusal changes nothing; reads and refusals are audited.
+ * Under the bureau setting only a leader of the county decides. The
+ * requests wait on the approver's 待办. Every refusal changes nothing; reads
+ * and refusals are audited.
  *
  * Each story builds its own beat and community inside 城关 (测试社区列…), so
  * the demo's figures never enter the expectations. */
@@ -32,6 +33,21 @@ static struct resp *decide(struct server *srv, const char *user, long long id, i
 {
 	return http(srv, U(user), "POST", fmt(srv, API "/key-person-listings/%lld/decision", id),
 		    note ? J(srv, "{s:b, s:s}", "approve", approve, "note", note) : J(srv, "{s:b}", "approve", approve));
+}
+
+/* rows of kind key_person_listing on user's 待办 whose detail names the beat */
+static int todo_rows(struct server *srv, const char *user, const char *beat)
+{
+	struct resp *r = http(srv, U(user), "GET", API "/todos", NULL);
+	json_t *it;
+	size_t i;
+	int n = 0;
+
+	EXPECT(r, 200);
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		if (!strcmp(jstr(it, "kind"), "key_person_listing") && strstr(jstr(it, "detail"), beat))
+			n++;
+	return n;
 }
 
 static long long listings(struct server *srv)
@@ -80,6 +96,9 @@ STORY(officer_asks_chief_decides)
 	EXPECT_ERR(srv, ask(srv, "minjing2", pid[0], NULL), 409, "LISTING_PENDING", "COM-ZD-ENLIST");
 	assert_int_equal(listings(srv), n0 + 1);
 
+	/* on the chief's 待办, not on the officer's */
+	assert_int_equal(todo_rows(srv, "suozhang", "列管甲责任区"), 1);
+	assert_int_equal(todo_rows(srv, "minjing2", "列管甲责任区"), 0);
 	/* the chief's queue, audited as a read */
 	r = http(srv, U("suozhang"), "GET", API "/key-person-listings?status=pending", NULL);
 	EXPECT(r, 200);
@@ -100,6 +119,7 @@ STORY(officer_asks_chief_decides)
 	kp = rnum(r, "listing.key_person_id");
 	assert_true(kp > 0);
 	EXPECT_ERR(srv, decide(srv, "suozhang", id, 0, "再审"), 409, "LISTING_DECIDED", "COM-ZD-ENLIST");
+	assert_int_equal(todo_rows(srv, "suozhang", "列管甲责任区"), 0);
 	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons/%lld", kp), NULL);
 	EXPECT(r, 200);
 	EXPECT_STR(r, "key_person.status", "active");
@@ -176,6 +196,9 @@ STORY(approver_of_the_setting)
 	EXPECT_STR(r, "approver", "bureau");
 	assert_non_null(find_in(r, "items", "id", a));
 	assert_non_null(find_in(r, "items", "id", b));
+	/* on the county chief's 待办 now, no longer on the station chief's */
+	assert_int_equal(todo_rows(srv, "juzhang", "列管丙责任区"), 2);
+	assert_int_equal(todo_rows(srv, "suozhang", "列管丙责任区"), 0);
 	/* the county's chief decides: listed at 城关, in the beat of his address */
 	r = decide(srv, "juzhang", a, 1, NULL);
 	EXPECT(r, 200);

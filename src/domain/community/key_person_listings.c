@@ -4,6 +4,7 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/rows.h"
+#include "rules/date.h"
 
 #include <string.h>
 
@@ -218,4 +219,42 @@ int key_person_listings_decide(struct ctx *c, int64_t id, int approve, const cha
 				 "key_person_listing", idstr(c, id), "success",
 				 kp ? arena_printf(c->arena, "key_person=%lld", (long long)kp) : "");
 	return rc ? rc : listing_get(c, id, out);
+}
+
+int key_person_listings_today(struct ctx *c, json_t *items)
+{
+	struct rows_query q;
+	json_t *rows, *r;
+	size_t i;
+	int rc;
+
+	if (!authz_allowed(c, ACT_KEY_PERSON_ENLIST_APPROVE) || bureau_decides(c) != (c->who.station_id == 0))
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rows_bind_int(&q, c->who.user_id);
+	rc = rows_all(&q, LISTING_SELECT " WHERE s.path LIKE ? AND l.status = 'pending' AND l.requested_by <> ?"
+				       " ORDER BY l.id",
+		      &rows);
+	if (rc)
+		return rc;
+	json_array_foreach(rows, i, r) {
+		int y, m, d;
+		json_t *row;
+
+		date_civil_from_days(date_local_days(row_int(r, "requested_at")), &y, &m, &d);
+		row = json_pack("{s:s, s:s, s:s, s:s, s:s}", "kind", "key_person_listing", "label",
+				arena_printf(c->arena, "列管申请待审批：%s（%s）", row_str(r, "name"), row_str(r, "category")),
+				"detail",
+				arena_printf(c->arena, "%s%s申请人 %s", row_str(r, "beat_name") ? row_str(r, "beat_name") : "",
+					     row_str(r, "beat_name") ? " · " : "", row_str(r, "requested_by_name")),
+				"due_on", arena_printf(c->arena, "%04d-%02d-%02d", y, m, d), "route",
+				"/community/key-person-listings");
+		if (!row || json_array_append_new(items, row)) {
+			json_decref(rows);
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		}
+	}
+	json_decref(rows);
+	return PS_OK;
 }

@@ -33,6 +33,10 @@ int key_person_listings_list(struct ctx *c, const char *status, json_t **out);
  * the requester (403, audited). */
 int key_person_listings_decide(struct ctx *c, int64_t id, int approve, const char *note, json_t **out);
 
+/* The today page and 待办 of the approver (TODAY_SOURCE): one row per
+ * request waiting for him (kind key_person_listing). */
+int key_person_listings_today(struct ctx *c, json_t *items);
+
 /* Whether the actor lists at once (the approver) or must ask. */
 int key_person_listings_actor_approves(struct ctx *c, int64_t station);
 
