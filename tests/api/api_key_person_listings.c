@@ -233,6 +233,54 @@ STORY(demo_requests)
 	assert_int_equal(json_array_size(jpath(r->json, "items")), 0);
 }
 
+/* 5. COM-ZD-LIST: a level's contact cycle is the county's to set (0: not
+ * set, the default of a new county; the demo set 7/30/90). While 关注 has
+ * none, nobody lists at that level nor moves anyone to it (409, nothing
+ * written); a 关注 person listed before shows no next contact and is never
+ * overdue. */
+STORY(cycle_unset_refuses_listing)
+{
+	long long pid[2] = { 0, 0 }, other[2] = { 0, 0 }, kp, strict, n0;
+	const char *watch;
+	struct resp *r;
+
+	fixture(srv, "列管丁责任区", "测试社区列丁", 2, pid);
+	watch = J(srv, "{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)pid[1], "category", "其他", "reason", "关注",
+		  "level", "watch");
+	kp = kp_enlist(srv, "suozhang", watch);
+	strict = kp_enlist(srv, "suozhang",
+			   J(srv, "{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)pid[0], "category", "吸毒人员", "reason",
+			     "戒毒", "level", "strict"));
+	EXPECT(http(srv, U("admin"), "PUT", API "/settings/community.contact_days_watch", "{\"value\":0}"), 200);
+
+	n0 = listings(srv);
+	EXPECT_ERR(srv, http(srv, U("suozhang"), "PATCH", fmt(srv, API "/key-persons/%lld", strict), "{\"level\":\"watch\"}"),
+		   409, "CONTACT_CYCLE_UNSET", "COM-ZD-LIST");
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons/%lld", strict), NULL);
+	EXPECT_STR(r, "key_person.level", "strict");
+	EXPECT_ERR(srv, http(srv, U("minjing2"), "POST", fmt(srv, API "/key-persons/%lld/reviews", strict),
+			     "{\"conclusion\":\"change_level\",\"level\":\"watch\",\"notes\":\"降级\"}"),
+		   409, "CONTACT_CYCLE_UNSET", "COM-ZD-LIST");
+	/* a new listing at that level: refused for the officer and the chief alike */
+	fixture(srv, "列管戊责任区", "测试社区列戊", 1, other);
+	watch = J(srv, "{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)other[0], "category", "其他", "reason", "关注",
+		  "level", "watch");
+	EXPECT_ERR(srv, http(srv, U("minjing2"), "POST", API "/key-persons", watch), 409, "CONTACT_CYCLE_UNSET",
+		   "COM-ZD-LIST");
+	EXPECT_ERR(srv, http(srv, U("suozhang"), "POST", API "/key-persons", watch), 409, "CONTACT_CYCLE_UNSET",
+		   "COM-ZD-LIST");
+	assert_int_equal(listings(srv), n0);
+	assert_int_equal(key_persons_of(srv, other[0]), 0);
+
+	/* the one listed before: no next contact, never overdue */
+	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons/%lld", kp), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "key_person.cycle_days", 0);
+	assert_true(json_is_null(jpath(r->json, "key_person.next_contact_on")));
+	EXPECT_BOOL(r, "key_person.overdue", 0);
+	EXPECT(http(srv, U("admin"), "PUT", API "/settings/community.contact_days_watch", "{\"value\":90}"), 200);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
 int main(void)
@@ -242,6 +290,7 @@ int main(void)
 		T(officer_asks_chief_decides),
 		T(reject_needs_a_reason),
 		T(approver_of_the_setting),
+		T(cycle_unset_refuses_listing),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

@@ -6,6 +6,7 @@
 #include "domain/authz.h"
 #include "domain/community/beats.h"
 #include "domain/community/key_person_removals.h"
+#include "domain/community/key_person_cycles.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
 #include "rules/date.h"
@@ -44,7 +45,7 @@ int key_person_reviews_create(struct ctx *c, int64_t kp_id, const struct key_per
 	json_t *k = NULL, *tmp = NULL;
 	const char *on = in->reviewed_on && *in->reviewed_on ? in->reviewed_on : ctx_today_str(c);
 	const char *from, *to;
-	int64_t beat, removal = 0, id, day = day_of(on), since;
+	int64_t beat, station, removal = 0, id, day = day_of(on), since;
 	int rc;
 
 	*out = NULL;
@@ -54,12 +55,13 @@ int key_person_reviews_create(struct ctx *c, int64_t kp_id, const struct key_per
 	rows_binds(&q, c);
 	rows_bind_int(&q, kp_id);
 	rc = rows_one(&q,
-		      "SELECT k.beat_id, k.status, k.level, k.listed_on, (SELECT MAX(r.reviewed_on) FROM key_person_review r"
+		      "SELECT k.beat_id, k.station_id, k.status, k.level, k.listed_on, (SELECT MAX(r.reviewed_on) FROM key_person_review r"
 		      " WHERE r.key_person_id = k.id) AS reviewed_on FROM key_person k WHERE k.id = ?",
 		      &k);
 	if (rc)
 		return rc;
 	beat = row_int(k, "beat_id");
+	station = row_int(k, "station_id");
 	from = arena_strdup(c->arena, row_str(k, "level"));
 	since = day_of(row_str(k, "reviewed_on") ? row_str(k, "reviewed_on") : row_str(k, "listed_on"));
 	/* COM-WARD: his beat's officer, sergeant, auxiliaries or the chief */
@@ -85,6 +87,9 @@ int key_person_reviews_create(struct ctx *c, int64_t kp_id, const struct key_per
 			return ps_fail_field(c->err, PS_EINVAL, "level", "请选择调整后的管控级别");
 		if (!strcmp(in->level, from))
 			return ps_fail_field(c->err, PS_EINVAL, "level", "调整后的级别与现级别相同");
+		rc = key_person_cycles_check(c, in->level, station);
+		if (rc)
+			return rc;
 		to = in->level;
 		rows_binds(&q, c);
 		rows_bind_text(&q, to);

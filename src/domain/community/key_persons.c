@@ -2,6 +2,7 @@
  * transfer between stations, the 预警 clock of overdue contacts. */
 #include "domain/community/key_persons.h"
 #include "domain/community/beats.h"
+#include "domain/community/key_person_cycles.h"
 #include "domain/community/key_person_removals.h"
 #include "domain/community/key_person_reviews.h"
 #include "domain/clocks/clocks.h"
@@ -33,27 +34,25 @@ static const char *ymd(struct ctx *c, int64_t days)
 	return arena_printf(c->arena, "%04d-%02d-%02d", y, m, d);
 }
 
-/* The contact cycle of a level (COM-ZD-LIST: a county setting). */
-static int64_t cycle_days(struct ctx *c, const char *level, int64_t station_id)
-{
-	return setting_int(c, !strcmp(level, "strict")  ? "community.contact_days_strict"
-			      : !strcmp(level, "watch") ? "community.contact_days_watch"
-							: "community.contact_days_normal",
-			   station_id);
-}
-
 /* next contact = last in-person contact (见面 or 走访; a phone call does not
  * count) or the listing day + the level's cycle; overdue the day after */
 static void schedule(struct ctx *c, json_t *r, int64_t today)
 {
-	int64_t cycle = cycle_days(c, row_str(r, "level"), row_int(r, "station_id"));
+	int64_t cycle = key_person_cycles_days(c, row_str(r, "level"), row_int(r, "station_id"));
 	int64_t base = row_str(r, "last_met_on") ? days_of(row_str(r, "last_met_on")) : days_of(row_str(r, "listed_on"));
 
 	json_object_set_new(r, "cycle_days", json_integer(cycle));
-	json_object_set_new(r, "next_contact_on", json_string(ymd(c, base + cycle)));
-	json_object_set_new(r, "overdue", json_boolean(today > base + cycle));
-	json_object_set_new(r, "overdue_days", json_integer(today > base + cycle ? today - base - cycle : 0));
-	json_object_set_new(r, "due_in_days", json_integer(base + cycle - today));
+	if (cycle > 0) {
+		json_object_set_new(r, "next_contact_on", json_string(ymd(c, base + cycle)));
+		json_object_set_new(r, "overdue", json_boolean(today > base + cycle));
+		json_object_set_new(r, "overdue_days", json_integer(today > base + cycle ? today - base - cycle : 0));
+		json_object_set_new(r, "due_in_days", json_integer(base + cycle - today));
+	} else { /* the county has not set the level's cycle: nothing is due */
+		json_object_set_new(r, "next_contact_on", json_null());
+		json_object_set_new(r, "overdue", json_false());
+		json_object_set_new(r, "overdue_days", json_integer(0));
+		json_object_set_new(r, "due_in_days", json_null());
+	}
 	/* COM-ZD-REVIEW: the listing reviewed every community.review_months */
 	{
 		int64_t due = key_person_reviews_due(c, row_str(r, "listed_on"), row_str(r, "last_reviewed_on"),
@@ -160,7 +159,8 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 
 		schedule(c, r, today);
 		on_time = !json_is_true(json_object_get(r, "overdue"));
-		if (r && row_int(r, "beat_id")) {
+		/* 见面率 counts the key persons with a cycle set */
+		if (r && row_int(r, "cycle_days") > 0 && row_int(r, "beat_id")) {
 			json_t *seed = json_pack("{s:O, s:O, s:O}", "beat_id", json_object_get(r, "beat_id"), "beat_name",
 						 json_object_get(r, "beat_name"), "officer_name",
 						 json_object_get(r, "officer_name"));
@@ -170,7 +170,7 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 					 on_time);
 			json_decref(seed);
 		}
-		if (row_int(r, "officer_id")) {
+		if (row_int(r, "cycle_days") > 0 && row_int(r, "officer_id")) {
 			json_t *seed = json_pack("{s:O, s:O}", "user_id", json_object_get(r, "officer_id"), "name",
 						 json_object_get(r, "officer_name"));
 
@@ -183,7 +183,8 @@ int key_persons_list_unaudited(struct ctx *c, const struct key_person_filter *f,
 			continue;
 		if (f->review_due_only && !json_is_true(json_object_get(r, "review_overdue")))
 			continue;
-		if (f->due_within >= 0 && row_int(r, "due_in_days") > f->due_within)
+		if (f->due_within >= 0 &&
+		    (!json_is_integer(json_object_get(r, "due_in_days")) || row_int(r, "due_in_days") > f->due_within))
 			continue;
 		json_array_append(kept, r);
 	}
@@ -302,6 +303,9 @@ int key_persons_check_input(struct ctx *c, struct key_person_input *in)
 		return ps_fail_field(c->err, PS_EINVAL, "reason", "请填写列管原因");
 	if (!in->level || !enums_valid(ES_KEY_LEVEL, in->level))
 		return ps_fail_field(c->err, PS_EINVAL, "level", "管控级别应为 strict（重点管控）/normal（一般管控）/watch（关注）");
+	rc = key_person_cycles_check(c, in->level, c->who.station_id);
+	if (rc)
+		return rc;
 	if (!in->listed_on)
 		in->listed_on = ctx_today_str(c);
 	if (days_of(in->listed_on) == 0 || days_of(in->listed_on) > date_local_days(c->now))
@@ -544,6 +548,17 @@ int key_persons_update(struct ctx *c, int64_t id, const char *level, const char 
 		return rc;
 	if (level && !enums_valid(ES_KEY_LEVEL, level))
 		return ps_fail_field(c->err, PS_EINVAL, "level", "管控级别不正确");
+	if (level) {
+		int64_t station = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, id);
+		rc = rows_int(&q, "SELECT station_id FROM key_person WHERE id = ?", 0, &station);
+		if (!rc)
+			rc = key_person_cycles_check(c, level, station);
+		if (rc)
+			return rc;
+	}
 	/* COM-ZD-REMOVE: 撤管 is a request that a chief approves */
 	if (remove)
 		return ps_fail(c->err, PS_ECONFLICT, "REMOVAL_NEEDS_APPROVAL", "COM-ZD-REMOVE",
@@ -819,8 +834,10 @@ static int key_person_clock(struct clock_sink *k, json_t *r, void *arg)
 {
 	struct ctx *c = clocks_sink_ctx(k);
 	int64_t base = row_str(r, "last_met_on") ? days_of(row_str(r, "last_met_on")) : days_of(row_str(r, "listed_on"));
-	int64_t cycle = cycle_days(c, row_str(r, "level"), row_int(r, "station_id"));
+	int64_t cycle = key_person_cycles_days(c, row_str(r, "level"), row_int(r, "station_id"));
 
+	if (cycle <= 0) /* no cycle set for his level: no clock */
+		return PS_OK;
 	json_object_set_new(r, "case_no", json_string(arena_printf(c->arena, "重点人员%lld", (long long)row_int(r, "id"))));
 	clocks_add(k, r, arena_printf(c->arena, "key_person:%lld:%s", (long long)row_int(r, "id"), ymd(c, base)),
 		   "COM-ZD-LIST", "重点人员见面", date_local_midnight(base), date_local_midnight(base + cycle + 1), CLOCK_DAYS, 0,
