@@ -34,6 +34,13 @@ int seed_init(struct ctx *c, int demo, const char *bureau_name,
  * the demo's dates, relative to the day the demo is made. */
 const char *seed_day(struct ctx *c, int64_t back);
 
+/* A person registered through the registry (kind resident / temporary /
+ * floating, at address_id or none): a random name and phone from *s, an ID
+ * number of the 6-digit area code with the next sequence *seq; 0 and *rc
+ * set on failure (seed_population.c). */
+int64_t seed_person(struct ctx *c, uint64_t *s, int *seq, const char *area, const char *kind, int64_t address_id,
+		    int *rc);
+
 /* Load (or refresh) the holiday calendar from the CSV text (date,kind,name
  * lines; '#' comments and the header skipped). */
 int seed_holidays(struct ctx *c, const char *csv, size_t len);

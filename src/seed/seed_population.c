@@ -33,24 +33,24 @@ static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽", "
 				     "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平",
 				     "刚", "桂英", "建华", "志强", "海燕", "红", "鹏", "玉兰", "建国", "晓东" };
 
-static const char *make_id(struct ctx *c, uint64_t *s, int *seq)
+static const char *make_id(struct ctx *c, uint64_t *s, int *seq, const char *area)
 {
 	char d17[64];
 	int year = 1950 + (int)rnd(s, 56), month = 1 + (int)rnd(s, 12), day = 1 + (int)rnd(s, 28);
 
-	snprintf(d17, sizeof(d17), "140102%04d%02d%02d%03d", year, month, day, (*seq)++ % 1000);
+	snprintf(d17, sizeof(d17), "%.6s%04d%02d%02d%03d", area, year, month, day, (*seq)++ % 1000);
 	d17[17] = '\0';
 	return arena_printf(c->arena, "%s%c", d17, idcard_check_char(d17));
 }
 
-static int64_t register_person(struct ctx *c, uint64_t *s, int *seq, const char *kind,
-			       int64_t address_id, int *rc)
+int64_t seed_person(struct ctx *c, uint64_t *s, int *seq, const char *area, const char *kind, int64_t address_id,
+		    int *rc)
 {
 	struct person_input in = { 0 };
 	json_t *out = NULL;
 	int64_t id = 0;
 
-	in.id_number = make_id(c, s, seq);
+	in.id_number = make_id(c, s, seq, area);
 	in.name = arena_printf(c->arena, "%s%s", surnames[rnd(s, 20)], given[rnd(s, 30)]);
 	in.phone = arena_printf(c->arena, "13%09u", rnd(s, 1000000000));
 	in.kind = kind;
@@ -131,7 +131,7 @@ int seed_demo_population(struct ctx *c)
 						addr = json_integer_value(json_object_get(json_object_get(out, "address"), "id"));
 						json_decref(out);
 						for (int k = 0; k < residents && !rc; k++) {
-							int64_t pid = register_person(c, &s, &seq, "resident", addr, &rc);
+							int64_t pid = seed_person(c, &s, &seq, "140102", "resident", addr, &rc);
 
 							if (!first)
 								first = pid;
@@ -163,7 +163,7 @@ int seed_demo_population(struct ctx *c)
 
 		for (int k = 0; k < tenants && !rc; k++) {
 			int floating = rnd(&s, 3) == 0;
-			int64_t pid = register_person(c, &s, &seq, floating ? "floating" : "temporary", 0, &rc);
+			int64_t pid = seed_person(c, &s, &seq, "140102", floating ? "floating" : "temporary", 0, &rc);
 
 			if (rc)
 				break;
