@@ -2,7 +2,8 @@
  * approver: the station's chief): the officers of 东街一区 and 东街二区 asked to
  * list four residents of their beats; the chief approved one, declined one
  * with his reason, and two wait for him on 列管审批. The persons are the only
- * ones of their names in the county, so a search by name finds them. */
+ * ones of their names when this step runs (later steps add people at the
+ * other stations only), so a search by name at 城关 finds just them. */
 #include "seed/seed.h"
 #include "domain/admin/auth.h"
 #include "domain/community/key_person_listings.h"

@@ -2,7 +2,7 @@
 // list a resident of his beat — the answer is a request, he is not yet on 重点人员 — and the station's
 // chief, on 列管审批, is refused a rejection without its reason, then approves; the person is then
 // under control. The demo (seed_key_person_listings.c) declined 李超 of 东街二区 (minjing1's beat); the
-// names of its requests are unique in the county.
+// names of its requests are unique at 城关 (a person search is the station's).
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption } from './steps.mjs'
 
 export const groupRank = 160
