@@ -11,6 +11,7 @@
 #include "domain/community/beats.h"
 #include "domain/community/grids.h"
 #include "domain/community/household_visits.h"
+#include "domain/community/key_person_transfers.h"
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
 #include "domain/population/addresses.h"
@@ -437,7 +438,7 @@ int seed_demo_community(struct ctx *c)
 		if (!rc)
 			rc = auth_actor_load(c, "minjing4");
 		if (!rc)
-			rc = key_persons_transfer(c, moving, to, "搬迁至东关街居住", &out);
+			rc = key_person_transfers_create(c, moving, to, "搬迁至东关街居住", &out);
 		json_decref(out);
 	}
 	/* a sweep over 东街二区's candidates (the street shops and the

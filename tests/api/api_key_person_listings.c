@@ -35,8 +35,8 @@ static struct resp *decide(struct server *srv, const char *user, long long id, i
 		    note ? J(srv, "{s:b, s:s}", "approve", approve, "note", note) : J(srv, "{s:b}", "approve", approve));
 }
 
-/* rows of kind key_person_listing on user's 待办 whose detail names the beat */
-static int todo_rows(struct server *srv, const char *user, const char *beat)
+/* rows of kind key_person_listing waiting on user's 待办 whose detail names the beat */
+static int waiting_rows(struct server *srv, const char *user, const char *beat)
 {
 	struct resp *r = http(srv, U(user), "GET", API "/todos", NULL);
 	json_t *it;
@@ -97,8 +97,8 @@ STORY(officer_asks_chief_decides)
 	assert_int_equal(listings(srv), n0 + 1);
 
 	/* on the chief's 待办, not on the officer's */
-	assert_int_equal(todo_rows(srv, "suozhang", "列管甲责任区"), 1);
-	assert_int_equal(todo_rows(srv, "minjing2", "列管甲责任区"), 0);
+	assert_int_equal(waiting_rows(srv, "suozhang", "列管甲责任区"), 1);
+	assert_int_equal(waiting_rows(srv, "minjing2", "列管甲责任区"), 0);
 	/* the chief's queue, audited as a read */
 	r = http(srv, U("suozhang"), "GET", API "/key-person-listings?status=pending", NULL);
 	EXPECT(r, 200);
@@ -119,7 +119,7 @@ STORY(officer_asks_chief_decides)
 	kp = rnum(r, "listing.key_person_id");
 	assert_true(kp > 0);
 	EXPECT_ERR(srv, decide(srv, "suozhang", id, 0, "再审"), 409, "LISTING_DECIDED", "COM-ZD-ENLIST");
-	assert_int_equal(todo_rows(srv, "suozhang", "列管甲责任区"), 0);
+	assert_int_equal(waiting_rows(srv, "suozhang", "列管甲责任区"), 0);
 	r = http(srv, U("minjing2"), "GET", fmt(srv, API "/key-persons/%lld", kp), NULL);
 	EXPECT(r, 200);
 	EXPECT_STR(r, "key_person.status", "active");
@@ -197,8 +197,8 @@ STORY(approver_of_the_setting)
 	assert_non_null(find_in(r, "items", "id", a));
 	assert_non_null(find_in(r, "items", "id", b));
 	/* on the county chief's 待办 now, no longer on the station chief's */
-	assert_int_equal(todo_rows(srv, "juzhang", "列管丙责任区"), 2);
-	assert_int_equal(todo_rows(srv, "suozhang", "列管丙责任区"), 0);
+	assert_int_equal(waiting_rows(srv, "juzhang", "列管丙责任区"), 2);
+	assert_int_equal(waiting_rows(srv, "suozhang", "列管丙责任区"), 0);
 	/* the county's chief decides: listed at 城关, in the beat of his address */
 	r = decide(srv, "juzhang", a, 1, NULL);
 	EXPECT(r, 200);

@@ -8,6 +8,7 @@
 #include "domain/community/grids.h"
 #include "domain/community/household_visits.h"
 #include "domain/community/key_person_listings.h"
+#include "domain/community/key_person_transfers.h"
 #include "domain/community/key_persons.h"
 #include "domain/community/registration_sweeps.h"
 #include "domain/community/today.h"
@@ -379,14 +380,14 @@ int api_key_persons_transfer(struct req *r)
 	if (!rc)
 		rc = fields_bind(r->in, key_persons_transfer_fields, &b, &r->err);
 	if (!rc)
-		rc = key_persons_transfer(&r->ctx, id, b.to_station_id, b.reason, &out);
+		rc = key_person_transfers_create(&r->ctx, id, b.to_station_id, b.reason, &out);
 	return DONE(rc, 201, out);
 }
 
 int api_key_person_transfers_list(struct req *r)
 {
 	json_t *out;
-	int rc = key_persons_transfers(&r->ctx, &out);
+	int rc = key_person_transfers_list(&r->ctx, &out);
 
 	r->no_store = 1;
 	return DONE(rc, 200, out);
@@ -399,7 +400,7 @@ int api_key_person_transfers_acknowledge(struct req *r)
 	int rc = req_param_id(r, 0, &id);
 
 	if (!rc)
-		rc = key_persons_acknowledge(&r->ctx, id, &out);
+		rc = key_person_transfers_acknowledge(&r->ctx, id, &out);
 	return DONE(rc, 200, out);
 }
 

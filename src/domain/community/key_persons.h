@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "domain/authz.h"
 #include "domain/ctx.h"
 
 struct key_person_input {
@@ -57,10 +58,9 @@ int key_persons_update(struct ctx *c, int64_t id, const char *level, const char 
 int key_persons_contact(struct ctx *c, int64_t id, const char *contacted_on, const char *mode,
 			const char *place, const char *findings, json_t **out);
 
-/* Send to another station (a 函查 letter); the receiver acknowledges. */
-int key_persons_transfer(struct ctx *c, int64_t id, int64_t to_station_id, const char *reason, json_t **out);
-int key_persons_transfers(struct ctx *c, json_t **out);
-int key_persons_acknowledge(struct ctx *c, int64_t transfer_id, json_t **out);
+/* The object check of a write on key person id: the station's record
+ * (act), then his beat's people or the chief (COM-WARD, action audited). */
+int key_persons_may_write(struct ctx *c, enum authz_act act, int64_t id, const char *action);
 
 /* A tenant put in the rental's `key` layer gets the key-person cycle: a
  * key_person row (source tenant, listed from the tenancy's start) unless he
