@@ -153,3 +153,52 @@ int csv_read(struct csv_reader *r, struct arena *a, char **f, int max, int *nf,
 	r->p = e + line_break(e, r->end);
 	return PS_OK;
 }
+
+/* [a, e) with blanks around it dropped equals the C string s */
+static int same_trimmed(const char *a, const char *e, const char *s)
+{
+	size_t n = strlen(s);
+
+	while (a < e && blank(*a))
+		a++;
+	while (e > a && blank(e[-1]))
+		e--;
+	return (size_t)(e - a) == n && !memcmp(a, s, n);
+}
+
+/* the separator at p (';', '；' or a line break): its length, or 0 */
+static size_t pair_end(const char *p)
+{
+	if (*p == ';' || *p == '\n' || *p == '\r')
+		return 1;
+	return !strncmp(p, "\xef\xbc\x9b", 3) ? 3 : 0; /* ； */
+}
+
+static size_t equals_at(const char *p)
+{
+	if (*p == '=')
+		return 1;
+	return !strncmp(p, "\xef\xbc\x9d", 3) ? 3 : 0; /* ＝ */
+}
+
+int csv_header_is(const char *spec, const char *canonical, const char *cell)
+{
+	const char *p = spec;
+
+	if (!strcmp(canonical, cell))
+		return 1;
+	while (p && *p) {
+		const char *a = p, *eq = NULL;
+		size_t n = 0, en = 0;
+
+		while (*p && !(n = pair_end(p))) {
+			if (!eq && (en = equals_at(p)))
+				eq = p;
+			p++;
+		}
+		if (eq && same_trimmed(a, eq, canonical) && same_trimmed(eq + en, p, cell))
+			return 1;
+		p += n;
+	}
+	return 0;
+}

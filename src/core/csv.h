@@ -40,4 +40,11 @@ void csv_reader_init(struct csv_reader *r, const char *text, size_t len);
 int csv_read(struct csv_reader *r, struct arena *a, char **f, int max, int *nf,
 	     struct ps_err *err);
 
+/* 1 when the header cell names the column canonical: the same text, or a
+ * pair "canonical=cell" of spec, a county's naming of another system's
+ * export columns (pairs separated by '；', ';' or a line break; '=' or '＝'
+ * inside a pair; blanks around names dropped). spec may be NULL or "".
+ * Reads spec in place: no allocation, cannot fail. */
+int csv_header_is(const char *spec, const char *canonical, const char *cell);
+
 #endif

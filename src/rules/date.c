@@ -111,6 +111,36 @@ int date_parse(const char *s, size_t n, int *y, int *m, int *d)
 	return 0;
 }
 
+int date_time_parse(const char *s, size_t n, int64_t *epoch)
+{
+	int y, m, d, hh, mm, ss = 0;
+	const char *t;
+	size_t tn;
+
+	if (!s)
+		return -1;
+	if (n == 12 || n == 14) { /* YYYYMMDDHHMM[SS] */
+		if (digits(s, 4, &y) || digits(s + 4, 2, &m) || digits(s + 6, 2, &d) || digits(s + 8, 2, &hh) ||
+		    digits(s + 10, 2, &mm) || (n == 14 && digits(s + 12, 2, &ss)))
+			return -1;
+	} else {
+		if (n < 16 || (s[4] != '-' && s[4] != '/') || s[7] != s[4] || (s[10] != ' ' && s[10] != 'T'))
+			return -1;
+		if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+			return -1;
+		t = s + 11;
+		tn = n - 11;
+		if ((tn != 5 && tn != 8) || t[2] != ':' || (tn == 8 && t[5] != ':'))
+			return -1;
+		if (digits(t, 2, &hh) || digits(t + 3, 2, &mm) || (tn == 8 && digits(t + 6, 2, &ss)))
+			return -1;
+	}
+	if (!date_valid(y, m, d) || hh > 23 || mm > 59 || ss > 59)
+		return -1;
+	*epoch = date_local_midnight(date_days_from_civil(y, m, d)) + hh * 3600 + mm * 60 + ss;
+	return 0;
+}
+
 /* Floor division, so that instants before 1970 land on the right day. */
 static int64_t floor_div(int64_t a, int64_t b)
 {

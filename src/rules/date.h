@@ -26,6 +26,13 @@ int date_valid(int y, int m, int d);
  * 2025-02-29). The outputs are written only on success. */
 int date_parse(const char *s, size_t n, int *y, int *m, int *d);
 
+/* Parse a local (UTC+8) date and time as other systems export it into
+ * *epoch: "YYYY-MM-DD HH:MM[:SS]" with '-' or '/' between the date's parts
+ * and ' ' or 'T' before the time, or the digits alone "YYYYMMDDHHMM[SS]"
+ * (the 旅业 systems' export). s need not be NUL-terminated. 0 on success,
+ * -1 otherwise (a date or time that does not exist; *epoch untouched). */
+int date_time_parse(const char *s, size_t n, int64_t *epoch);
+
 /* 1 when s (NUL-terminated, may be NULL) is a valid YYYY-MM-DD date. */
 int date_valid_str(const char *s);
 

@@ -10,7 +10,7 @@ out=${1:?usage: build.sh OUTDIR}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 CC=${FUZZ_CC:-clang}
-TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx fuzz_csv)
+source "$(dirname "${BASH_SOURCE[0]}")/targets.sh"
 
 if ! command -v "$CC" >/dev/null 2>&1; then
   echo "build.sh: $CC not found, fuzz targets not built (apt-get install clang libclang-rt-14-dev)"

@@ -19,7 +19,8 @@ if [ -z "$COV" ] || [ -z "$PROF" ]; then
 fi
 
 FUZZ_COVERAGE=1 bash "$fz/build.sh" "$out" >/dev/null
-for t in fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx fuzz_csv; do
+source "$fz/targets.sh"
+for t in "${TARGETS[@]}"; do
   rm -f "$out/$t".*.profraw
   LLVM_PROFILE_FILE="$out/$t.%p.profraw" "$out/$t" -runs=0 "$fz/corpus/$t" >/dev/null 2>&1
 done
@@ -46,3 +47,5 @@ report core/json.c fuzz_json_body
 report http/parse.c fuzz_query fuzz_cookie
 report rules/idcard.c fuzz_idcard
 report core/csv.c fuzz_csv
+report core/xlsx.c fuzz_xlsx
+report rules/date.c fuzz_date

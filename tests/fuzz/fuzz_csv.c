@@ -5,9 +5,14 @@
  *     an open quote is the only refusal;
  *  2. read the input as fields (0x01 ends a field, 0x02 ends a record),
  *     write them the way Excel does (every field quoted, "" for a quote,
- *     CRLF), and read that back: the same fields, the same records. */
+ *     CRLF), and read that back: the same fields, the same records;
+ *  3. the input up to a 0x03 as a county's column names and the rest as a
+ *     header cell: csv_header_is ends, a cell always names itself and a
+ *     pair made of the cell names its canonical column. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -123,9 +128,40 @@ static void round_trip(const uint8_t *data, size_t size)
 	buf_release(&out);
 }
 
+static void header_alias(const uint8_t *data, size_t size)
+{
+	const uint8_t *bar = memchr(data, 0x03, size);
+	char *spec, *cell, *pair;
+	size_t sn, cn;
+
+	if (!bar)
+		return;
+	sn = (size_t)(bar - data);
+	cn = size - sn - 1;
+	spec = calloc(1, sn + 1);
+	cell = calloc(1, cn + 1);
+	pair = calloc(1, cn + 8);
+	if (spec && cell && pair) {
+		memcpy(spec, data, sn);
+		memcpy(cell, bar + 1, cn);
+		FUZZ_CHECK(csv_header_is(spec, cell, cell) == 1);
+		(void)csv_header_is(spec, "姓名", cell);
+		/* a cell with no separator, '=' or NUL, blank-free at its ends */
+		if (cn && !memchr(cell, 0, cn) && !strpbrk(cell, ";=\r\n \t") && !strstr(cell, "；") &&
+		    !strstr(cell, "＝")) {
+			snprintf(pair, cn + 8, "K=%s", cell);
+			FUZZ_CHECK(csv_header_is(pair, "K", cell) == 1);
+		}
+	}
+	free(spec);
+	free(cell);
+	free(pair);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	read_as_file((const char *)data, size);
 	round_trip(data, size);
+	header_alias(data, size);
 	return 0;
 }

@@ -9,7 +9,7 @@ set -uo pipefail
 out=${1:?usage: run.sh OUTDIR SECONDS}
 secs=${2:?usage: run.sh OUTDIR SECONDS}
 fz=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx fuzz_csv)
+source "$(dirname "${BASH_SOURCE[0]}")/targets.sh"
 
 pass=0 fail=0
 for t in "${TARGETS[@]}"; do

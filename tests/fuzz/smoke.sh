@@ -13,7 +13,7 @@ out=${2:?usage: smoke.sh SRC_ROOT OUTDIR [TARGET...]}
 shift 2
 secs=${FUZZ_SECONDS:-45}
 fz="$root/tests/fuzz"
-TARGETS=(fuzz_json_body fuzz_query fuzz_cookie fuzz_idcard fuzz_xlsx fuzz_csv)
+source "$(dirname "${BASH_SOURCE[0]}")/targets.sh"
 
 if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
   echo "smoke.sh: clang not found, nothing to fuzz"

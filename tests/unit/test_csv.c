@@ -235,6 +235,24 @@ static void test_out_of_memory(void **state)
 	arena_release(&a);
 }
 
+/* a county names the columns of the 旅业 system's export */
+static void test_header_alias(void **state)
+{
+	const char *spec = "姓名=旅客姓名；证件号码 ＝ ZJHM;入住时间=RZSJ\n房号=";
+
+	(void)state;
+	assert_int_equal(csv_header_is(NULL, "姓名", "姓名"), 1);
+	assert_int_equal(csv_header_is("", "姓名", "旅客姓名"), 0);
+	assert_int_equal(csv_header_is(spec, "姓名", "旅客姓名"), 1);
+	assert_int_equal(csv_header_is(spec, "证件号码", "ZJHM"), 1);
+	assert_int_equal(csv_header_is(spec, "入住时间", "RZSJ"), 1);
+	assert_int_equal(csv_header_is(spec, "姓名", "ZJHM"), 0);      /* another column's name */
+	assert_int_equal(csv_header_is(spec, "旅客姓名", "姓名"), 0);  /* one way only */
+	assert_int_equal(csv_header_is(spec, "房号", ""), 1);          /* an empty name is a name */
+	assert_int_equal(csv_header_is(spec, "房号", "房"), 0);
+	assert_int_equal(csv_header_is("姓名", "姓名", "旅客"), 0);     /* no '=' */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +266,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_comments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rewind_by_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
+		cmocka_unit_test(test_header_alias),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,6 +117,38 @@ static void test_parse(void **state)
 	assert_int_equal(y, 2026);
 }
 
+/* 2026-10-01 00:00 local is 1790784000 (test_local_days) */
+static void test_time_parse(void **state)
+{
+	int64_t t = 7;
+
+	(void)state;
+	assert_int_equal(date_time_parse("2026-10-01 08:30:15", 19, &t), 0);
+	assert_int_equal(t, 1790784000 + 8 * 3600 + 30 * 60 + 15);
+	assert_int_equal(date_time_parse("2026/10/01T23:59", 16, &t), 0);
+	assert_int_equal(t, 1790784000 + 86340);
+	assert_int_equal(date_time_parse("20261001083015", 14, &t), 0);
+	assert_int_equal(t, 1790814615);
+	assert_int_equal(date_time_parse("202610010830", 12, &t), 0);
+	assert_int_equal(t, 1790814600);
+	/* the date part before the end: not NUL-terminated */
+	assert_int_equal(date_time_parse("2026-10-01 00:00:00+08:00", 19, &t), 0);
+	assert_int_equal(t, 1790784000);
+	t = 7;
+	assert_int_equal(date_time_parse("2026-10-01", 10, &t), -1);
+	assert_int_equal(date_time_parse("2026-10/01 08:30", 16, &t), -1);
+	assert_int_equal(date_time_parse("2026-10-01 24:00", 16, &t), -1);
+	assert_int_equal(date_time_parse("2026-10-01 08:60", 16, &t), -1);
+	assert_int_equal(date_time_parse("2026-10-01 08:30:60", 19, &t), -1);
+	assert_int_equal(date_time_parse("2026-10-01 8:30:00", 18, &t), -1);
+	assert_int_equal(date_time_parse("2025-02-29 08:00", 16, &t), -1);
+	assert_int_equal(date_time_parse("20250229080000", 14, &t), -1);
+	assert_int_equal(date_time_parse("2026100108301", 13, &t), -1);
+	assert_int_equal(date_time_parse("2026-10-01 08:30:1x", 19, &t), -1);
+	assert_int_equal(date_time_parse(NULL, 16, &t), -1);
+	assert_int_equal(t, 7); /* untouched on failure */
+}
+
 static void test_local_days(void **state)
 {
 	int64_t midnight = (int64_t)D_2026_10_01 * 86400 - 8 * 3600;
@@ -195,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_walk),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_time_parse),
 		cmocka_unit_test(test_local_days),
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_calendar),
