@@ -493,6 +493,8 @@ int api_key_person_listings_decide(struct req *r);
 extern const struct field key_person_listings_decide_fields[];
 /* 社区警务 gaps (issue 16): the registers of hotels and scrap buyers, drills */
 int api_hotel_guests_list(struct req *r);
+int api_hotel_guests_import(struct req *r);
+extern const struct field hotel_guests_import_fields[];
 int api_hotel_guests_create(struct req *r);
 extern const struct field hotel_guests_create_fields[];
 int api_hotel_guests_checkout(struct req *r);

@@ -329,6 +329,7 @@ const struct route api_routes[] = {
 		key_person_listings_decide_fields),
 	ROUTE("GET", "/api/v1/hotel-guests", api_hotel_guests_list, 0),
 	ROUTE_B("POST", "/api/v1/hotel-guests", api_hotel_guests_create, 0, hotel_guests_create_fields),
+	ROUTE_B("POST", "/api/v1/hotel-guests/import", api_hotel_guests_import, ROUTE_SOLO, hotel_guests_import_fields),
 	ROUTE_B("POST", "/api/v1/hotel-guests/{id}/checkout", api_hotel_guests_checkout, 0, hotel_guests_checkout_fields),
 	ROUTE("POST", "/api/v1/hotel-guests/{id}/report", api_hotel_guests_report, 0),
 	ROUTE_B("POST", "/api/v1/hotel-guests/{id}/suspicious", api_hotel_guests_suspicious, 0,

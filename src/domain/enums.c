@@ -51,6 +51,20 @@ const char *enums_label(enum enum_set s, const char *v)
 	return i < 0 ? v : sets[s].labels[i];
 }
 
+const char *enums_value_of(enum enum_set s, const char *text)
+{
+	int i = enums_rank(s, text);
+
+	if (i >= 0)
+		return sets[s].values[i];
+	if ((unsigned)s >= ES_COUNT_ || !text)
+		return NULL;
+	for (i = 0; sets[s].values[i]; i++)
+		if (strcmp(sets[s].labels[i], text) == 0)
+			return sets[s].values[i];
+	return NULL;
+}
+
 const char *enums_name(enum enum_set s)
 {
 	return (unsigned)s < ES_COUNT_ ? sets[s].name : "";

@@ -34,6 +34,10 @@ int enums_rank(enum enum_set s, const char *v);
  * written before a set changed still shows). */
 const char *enums_label(enum enum_set s, const char *v);
 
+/* The value of set s whose value or Chinese word is text (another
+ * system's export names a value by its word), or NULL. */
+const char *enums_value_of(enum enum_set s, const char *text);
+
 /* The wire name of set s ("case_kind"). */
 const char *enums_name(enum enum_set s);
 

@@ -6,7 +6,9 @@
 #include "api/api.h"
 #include "api/handlers.h"
 #include "api/fields.h"
+#include "api/imports.h"
 #include "domain/trades/hotel_guests.h"
+#include "domain/trades/hotel_guest_imports.h"
 #include "domain/trades/pawn_tickets.h"
 #include "domain/trades/scrap_purchases.h"
 #include "domain/trades/seal_orders.h"
@@ -58,6 +60,27 @@ int api_hotel_guests_create(struct req *r)
 
 	if (!rc) rc = hotel_guests_create(&r->ctx, &in, &out);
 	return DONE(rc, 201, out);
+}
+
+/* 旅业系统数据导入: the system's export as a CSV or workbook */
+const struct field hotel_guests_import_fields[] = {
+	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),
+	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
+	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),
+	FEND,
+};
+
+int api_hotel_guests_import(struct req *r)
+{
+	const char *text = NULL;
+	size_t len = 0;
+	json_t *out;
+	int rc = api_import_file(r, hotel_guests_import_fields, &text, &len);
+
+	if (rc || r->preparing)
+		return rc;
+	rc = hotel_guest_imports_run(&r->ctx, text, len, &out);
+	return DONE(rc, 200, out);
 }
 
 struct checkout_body {

@@ -16,21 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS 16
-#define MAX_KIND_COLS 10
+#include "domain/admin/settings.h"
 
-/* One kind of file: its Chinese headers, which are required, and what a
- * row does. The row function fills err and returns PS_EINVAL / PS_ECONFLICT
- * for a row to be reported, anything else stops the import. */
-struct import_row;
-struct import_kind {
-	const char *what;
-	const char *headers[MAX_KIND_COLS];
-	int required[MAX_KIND_COLS];
-	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
-	/* optional: a chunk of rows at once (import_bulk_run) */
-	int (*bulk)(struct ctx *c, struct import_row *rows, int n, json_t *hits);
-};
+#define MAX_COLS 16
+#define MAX_KIND_COLS IMPORT_MAX_COLS
 
 static json_t *err_row(int row, const char *reason)
 {
@@ -43,6 +32,7 @@ struct reader {
 	struct ctx *c;
 	const struct import_kind *k;
 	struct csv_reader csv; /* csv.record: the spreadsheet row last read */
+	const char *aliases;   /* the county's names for the columns, or NULL */
 	int map[MAX_KIND_COLS];
 	int have_header;
 };
@@ -65,7 +55,7 @@ static int next_row(struct reader *r, const char **col, int *rc)
 		if (!r->have_header) {
 			for (int i = 0; i < nf; i++)
 				for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
-					if (!strcmp(f[i], k->headers[j]))
+					if (csv_header_is(r->aliases, k->headers[j], f[i]))
 						r->map[j] = i;
 			for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
 				if (k->required[j] && r->map[j] < 0) {
@@ -106,7 +96,18 @@ static int one_row(struct ctx *c, const struct import_kind *k, const char *const
 
 static int refused(int rc)
 {
-	return rc == PS_EINVAL || rc == PS_ECONFLICT || rc == PS_ENOTFOUND;
+	return rc == PS_EINVAL || rc == PS_ECONFLICT || rc == PS_ENOTFOUND || rc == PS_ERULE;
+}
+
+/* a refused row in the report: its number, the reason and the rule that
+ * refused it, if one did */
+static json_t *err_row_of(int row, const struct ps_err *e)
+{
+	json_t *r = err_row(row, e->msg);
+
+	if (r && e->rule)
+		json_object_set_new(r, "rule", json_string(e->rule));
+	return r;
 }
 
 /* Open a savepoint, only inside the request's transaction: when the store
@@ -226,7 +227,7 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 				rc = db_savepoint_rollback(c->db, "import_row", c->err);
 				if (!rc)
 					rc = db_savepoint_release(c->db, "import_row", c->err);
-				json_array_append_new(errors, err_row(r->record, e.msg));
+				json_array_append_new(errors, err_row_of(r->record, &e));
 				continue;
 			}
 			if (rrc) {
@@ -244,8 +245,7 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 	return rc;
 }
 
-static int import_run(struct ctx *c, const char *text, size_t len, const struct import_kind *k,
-		      json_t **out)
+int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, json_t **out)
 {
 	struct reader rd = { .c = c, .k = k };
 	const char *col[MAX_KIND_COLS];
@@ -254,7 +254,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 	struct ps_err e;
 
 	*out = NULL;
-	rc = authz_require(c, ACT_PERSON_IMPORT);
+	rc = authz_require(c, k->act);
 	if (rc) {
 		json_decref(errors);
 		json_decref(hits);
@@ -266,6 +266,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
 	csv_reader_init(&rd.csv, text, len);
+	rd.aliases = k->aliases ? setting_text(c, k->aliases, 0) : NULL;
 	for (int i = 0; i < MAX_KIND_COLS; i++)
 		rd.map[i] = -1;
 	if (k->bulk) {
@@ -327,7 +328,7 @@ static int import_run(struct ctx *c, const char *text, size_t len, const struct 
 					rc = db_savepoint_release(c->db, "import_row", c->err);
 				if (rc)
 					break;
-				json_array_append_new(errors, err_row(rd.csv.record, e.msg));
+				json_array_append_new(errors, err_row_of(rd.csv.record, &e));
 				continue;
 			}
 			if (rrc) {
@@ -580,24 +581,24 @@ static int tenancy_row(struct ctx *c, const char *const *col, int *created, json
 }
 
 static const struct import_kind kinds[] = {
-	{ "persons", { "姓名", "身份证号", "电话", "类别", "社区", "楼栋", "单元", "房号" },
+	{ "persons", ACT_PERSON_IMPORT, NULL, { "姓名", "身份证号", "电话", "类别", "社区", "楼栋", "单元", "房号" },
 	  { 1, 1, 0, 0, 0, 0, 0, 0 }, person_row, person_bulk },
-	{ "rentals", { "社区", "楼栋", "单元", "房号", "房主身份证号", "等级", "间数", "责任书签订日期", "责任书到期日期" },
+	{ "rentals", ACT_PERSON_IMPORT, NULL, { "社区", "楼栋", "单元", "房号", "房主身份证号", "等级", "间数", "责任书签订日期", "责任书到期日期" },
 	  { 1, 0, 0, 0, 1, 1, 0, 0, 0 }, rental_row, NULL },
-	{ "tenancies", { "承租人身份证号", "社区", "楼栋", "单元", "房号", "入住日期", "退租日期", "层级" },
+	{ "tenancies", ACT_PERSON_IMPORT, NULL, { "承租人身份证号", "社区", "楼栋", "单元", "房号", "入住日期", "退租日期", "层级" },
 	  { 1, 1, 0, 0, 0, 1, 0, 0 }, tenancy_row, NULL },
 };
 
 int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 {
-	return import_run(c, text, len, &kinds[0], out);
+	return imports_with(c, &kinds[0], text, len, out);
 }
 
 int imports_run(struct ctx *c, const char *what, const char *text, size_t len, json_t **out)
 {
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (what && !strcmp(what, kinds[i].what))
-			return import_run(c, text, len, &kinds[i], out);
+			return imports_with(c, &kinds[i], text, len, out);
 	*out = NULL;
 	return ps_fail_field(c->err, PS_EINVAL, "what", "导入类型应为 persons（人员）/rentals（出租房屋）/tenancies（承租关系）");
 }

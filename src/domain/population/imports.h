@@ -8,7 +8,36 @@
 
 #include <jansson.h>
 
+#include "domain/authz.h"
 #include "domain/ctx.h"
+
+/* ---- the engine every importer shares ----
+ * One kind of file: its Chinese headers (in any order), which are required,
+ * and what a row does. The row function fills c->err and returns PS_EINVAL,
+ * PS_ECONFLICT or PS_ENOTFOUND for a row to be reported (the import goes
+ * on), anything else to stop the import; *created = 1 when the row made a
+ * record (0: it updated or found one). hits collects what the rows matched
+ * on the wanted list. */
+#define IMPORT_MAX_COLS 10
+
+struct import_row;
+struct import_kind {
+	const char *what;
+	enum authz_act act;  /* who may import it */
+	const char *aliases; /* the setting naming another system's columns
+			      * ("标准列=系统列；…", csv_header_is), or NULL */
+	const char *headers[IMPORT_MAX_COLS];
+	int required[IMPORT_MAX_COLS];
+	int (*row)(struct ctx *c, const char *const *col, int *created, json_t *hits);
+	/* optional: a chunk of rows at once */
+	int (*bulk)(struct ctx *c, struct import_row *rows, int n, json_t *hits);
+};
+
+/* Import text as kind k: every row imported or listed in errors with its
+ * row number and reason, each all or nothing; audited as import.<what>.
+ * *out = {"what","rows","imported","created","updated","errors":[{"row",
+ * "reason"}],"hits"}. */
+int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, json_t **out);
 
 /* Persons: columns 姓名, 身份证号 (required), 电话, 类别 (常住/暂住/流动/境外/
  * 未落户), 社区, 楼栋, 单元, 房号 in any order. *out = {"rows","imported",

@@ -22,7 +22,7 @@
 /* COM-HOTEL-DUTY: compare with the active wanted list; a hit opens a 警情
  * for the station at the hotel (LG Art 9: report at once) */
 static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const char *hotel, int64_t station,
-		   int64_t *wanted_out)
+		   json_t *hits, int64_t *wanted_out)
 {
 	struct rows_query q;
 	json_t *w = NULL;
@@ -35,6 +35,9 @@ static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const
 	if (rc || !w)
 		return rc;
 	*wanted_out = row_int(w, "id");
+	if (hits)
+		json_array_append_new(hits, json_pack("{s:s, s:s}", "name", row_str(w, "name"), "case_desc",
+						      row_str(w, "case_desc")));
 	summary = arena_printf(c->arena, "旅馆住宿登记比中在逃人员：%s（%s），入住%s，住宿登记 %lld", row_str(w, "name"),
 			       row_str(w, "case_desc"), hotel, (long long)guest_id);
 	json_decref(w);
@@ -54,7 +57,7 @@ static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const
 #define GUEST_COLS                                                                                      \
 	"SELECT g.id, g.unit_id, t.name AS hotel, g.station_id, g.name, g.id_type, g.id_number, g.nationality," \
 	" g.foreign_guest, g.room, g.checkin_at, g.checkout_at, g.reported_at, g.wanted_id, g.incident_id,"     \
-	" g.suspicion,"                                                                                         \
+	" g.suspicion, g.source,"                                                                               \
 	" u.name AS recorded_by_name, g.created_at"
 
 #define GUEST_FROM                                                                                 \
@@ -74,6 +77,7 @@ static void dress(struct ctx *c, json_t *r)
 	}
 	json_object_set_new(r, "foreign_guest", json_boolean(foreign));
 	json_object_set_new(r, "id_type_label", json_string(enums_label(ES_GUEST_ID_TYPE, row_str(r, "id_type"))));
+	json_object_set_new(r, "source_label", json_string(enums_label(ES_GUEST_SOURCE, row_str(r, "source"))));
 	if (foreign) {
 		json_object_set_new(r, "report_due_at", json_integer(due));
 		json_object_set_new(r, "report_overdue",
@@ -102,16 +106,70 @@ static int guest_get(struct ctx *c, int64_t id, json_t **out)
 	return *out ? PS_OK : NOMEM(c);
 }
 
+/* The stay already registered (the same guest's check-in at the hotel):
+ * the feed completes it — check-out and report when it now has them — and
+ * *found says it is done; a clerk is refused. */
+static int stay_found(struct ctx *c, const struct hotel_guest_input *in, const char *number, int64_t checkin,
+		      json_t **out, int *found)
+{
+	struct rows_query q;
+	json_t *r = NULL;
+	int64_t id;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->unit_id);
+	rows_bind_text(&q, number);
+	rows_bind_int(&q, checkin);
+	rc = rows_one(&q,
+		      "SELECT id, foreign_guest, checkout_at, reported_at FROM hotel_guest"
+		      " WHERE unit_id = ? AND id_number = ? AND checkin_at = ?",
+		      &r);
+	if (rc == PS_ENOTFOUND) {
+		ps_err_clear(c->err);
+		return PS_OK;
+	}
+	if (rc)
+		return rc;
+	id = row_int(r, "id");
+	if (!in->feed)
+		rc = ps_fail(c->err, PS_ECONFLICT, "STAY_EXISTS", NULL, "该旅客的本次入住已登记（住宿登记 %lld）", (long long)id);
+	if (!rc && in->checkout_at && json_is_null(json_object_get(r, "checkout_at"))) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->checkout_at);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE hotel_guest SET checkout_at = ? WHERE id = ?", NULL);
+		if (!rc)
+			rc = audit_write(c, "hotel_guest.checkout", "hotel_guest", ID(id), "success", "旅业系统导入");
+	}
+	if (!rc && in->reported_at && row_int(r, "foreign_guest") && json_is_null(json_object_get(r, "reported_at"))) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->reported_at);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q, "UPDATE hotel_guest SET reported_at = ? WHERE id = ?", NULL);
+		if (!rc)
+			rc = audit_write(c, "hotel_guest.report", "hotel_guest", ID(id), "success", "旅业系统导入");
+	}
+	json_decref(r);
+	if (rc)
+		return rc;
+	if (in->created)
+		*in->created = 0;
+	*found = 1;
+	return out ? guest_get(c, id, out) : PS_OK;
+}
+
 int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_t **out)
 {
 	struct rows_query q;
 	struct idcard idc;
 	const char *hotel = NULL, *number = in->id_number, *nat = in->nationality;
 	int64_t id, station, wanted = 0, checkin = in->checkin_at ? in->checkin_at : c->now;
-	int foreign, rc;
+	int foreign, found = 0, rc;
 
-	*out = NULL;
-	rc = trade_checks_unit(c, ACT_HOTEL_GUEST_CREATE, in->unit_id, "hotel", "只能登记在营旅馆的旅客", &station, &hotel);
+	if (out)
+		*out = NULL;
+	rc = trade_checks_unit(c, in->feed ? ACT_HOTEL_GUEST_IMPORT : ACT_HOTEL_GUEST_CREATE, in->unit_id, "hotel", "只能登记在营旅馆的旅客", &station, &hotel);
 	if (rc)
 		return rc;
 	/* COM-HOTEL-REG: the guest's ID document checked and recorded */
@@ -134,7 +192,13 @@ int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_
 		rc = ps_fail_field(c->err, PS_EINVAL, "room", "请填写房号");
 	if (!rc && (checkin > c->now + 600 || checkin < c->now - 30 * 86400))
 		rc = ps_fail_field(c->err, PS_EINVAL, "checkin_at", "入住时间应在30天以内且不晚于现在");
-	if (rc)
+	if (!rc && in->checkout_at && (in->checkout_at < checkin || in->checkout_at > c->now + 600))
+		rc = ps_fail_field(c->err, PS_EINVAL, "checkout_at", "退房时间应在入住之后且不晚于现在");
+	if (!rc && in->reported_at && (in->reported_at < checkin || in->reported_at > c->now + 600))
+		rc = ps_fail_field(c->err, PS_EINVAL, "reported_at", "报送时间应在入住之后且不晚于现在");
+	if (!rc)
+		rc = stay_found(c, in, number, checkin, out, &found);
+	if (rc || found)
 		return rc;
 	/* 境外旅客: a foreign document, or a nationality other than China's */
 	if (!nat || !*nat)
@@ -152,22 +216,32 @@ int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_
 	rows_bind_int(&q, foreign);
 	rows_bind_text(&q, in->room);
 	rows_bind_int(&q, checkin);
-	if (foreign && in->reported)
+	if (foreign && in->reported_at)
+		rows_bind_int(&q, in->reported_at);
+	else if (foreign && in->reported)
 		rows_bind_int(&q, c->now);
 	else
 		rows_bind_text(&q, NULL);
+	if (in->checkout_at)
+		rows_bind_int(&q, in->checkout_at);
+	else
+		rows_bind_text(&q, NULL);
+	rows_bind_text(&q, in->feed ? "feed" : "manual");
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rc = rows_insert(&q,
 			 "INSERT INTO hotel_guest(unit_id, station_id, name, id_type, id_number, nationality, foreign_guest,"
-			 " room, checkin_at, reported_at, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-			 " RETURNING id",
+			 " room, checkin_at, reported_at, checkout_at, source, recorded_by, created_at)"
+			 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 			 &id);
 	if (!rc)
-		rc = audit_write(c, "hotel_guest.create", "hotel_guest", ID(id), "success", foreign ? "境外旅客" : NULL);
+		rc = audit_write(c, in->feed ? "hotel_guest.feed" : "hotel_guest.create", "hotel_guest", ID(id),
+				 "success", foreign ? "境外旅客" : NULL);
 	if (!rc)
-		rc = compare(c, id, number, hotel, station, &wanted);
-	return rc ? rc : guest_get(c, id, out);
+		rc = compare(c, id, number, hotel, station, in->hits, &wanted);
+	if (in->created)
+		*in->created = !rc;
+	return rc || !out ? rc : guest_get(c, id, out);
 }
 
 int hotel_guests_list(struct ctx *c, const struct hotel_guest_filter *f, json_t **out)

@@ -17,7 +17,13 @@ struct hotel_guest_input {
 	int64_t unit_id;
 	const char *name, *id_type, *id_number, *nationality, *room;
 	int64_t checkin_at; /* 0 = now */
-	int reported;       /* a foreign guest's form already sent */
+	int reported;       /* a foreign guest's form already sent (now) */
+	/* the 旅业 feed (hotel_guest_imports): */
+	int64_t reported_at, checkout_at; /* 0 = not given */
+	int feed;      /* 1: from the feed; a stay already registered is
+			* completed (check-out, report) instead of refused */
+	int *created;  /* the feed: 1 when the stay is new, 0 when found */
+	json_t *hits;  /* when set, a wanted hit is appended {name, case_desc} */
 };
 
 struct hotel_guest_filter {
@@ -26,7 +32,9 @@ struct hotel_guest_filter {
 	int64_t page, per_page;
 };
 
-/* Register a guest of a hotel of the actor's station. */
+/* Register a guest of a hotel of the actor's station: one stay per guest,
+ * hotel and check-in time (409 STAY_EXISTS otherwise). out may be NULL
+ * (the feed). */
 int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_t **out);
 
 /* The guests of the actor's scope, newest first, ID numbers masked;

@@ -1,0 +1,204 @@
+/* api_hotel_feed.c — the 旅业 system's export taken in over HTTP
+ * (COM-HOTEL-REG: "data import from the hotel 旅业 system", its format a
+ * county setting): each row a stay at a hotel of the station, registered as
+ * a clerk would register it — the ID document checked (a bad one is a row
+ * error naming the rule), compared with the wanted list (a hit opens a
+ * 警情), a foreign guest's report read from the upload time
+ * (COM-HOTEL-FOREIGN); the same file again changes nothing, a later one
+ * completes the stays it repeats; a hotel of another station is a row error,
+ * never a write; a county whose system names the columns otherwise says so
+ * in trade.hotel_feed_columns.
+ *
+ * Every story registers its own hotels, so the demo's never enter the
+ * figures. */
+#include "population_util.h"
+
+static long long now_s(struct server *srv)
+{
+	return (long long)time(NULL) + srv->clock_offset;
+}
+
+/* an instant as the 旅业 export writes it, local time (UTC+8) */
+static const char *at(struct server *srv, long long t, int digits)
+{
+	time_t local = (time_t)(t + 8 * 3600);
+	struct tm tm;
+	char s[32];
+
+	gmtime_r(&local, &tm);
+	strftime(s, sizeof(s), digits ? "%Y%m%d%H%M%S" : "%Y-%m-%d %H:%M:%S", &tm);
+	return fmt(srv, "%s", s);
+}
+
+static long long hotel_new(struct server *srv, const char *user, const char *name, const char *licence)
+{
+	struct resp *r = http(srv, U(user), "POST", API "/trade-units",
+			      J(srv, "{s:s, s:s, s:s, s:s, s:s}", "category", "trade", "kind", "hotel", "name", name,
+				"licence_no", licence, "responsible", "测试负责人"));
+
+	EXPECT(r, 201);
+	return rnum(r, "trade_unit.id");
+}
+
+static struct resp *feed(struct server *srv, const char *user, const char *csv)
+{
+	return http(srv, U(user), "POST", API "/hotel-guests/import", J(srv, "{s:s}", "csv", csv));
+}
+
+static void expect_counts(struct resp *r, int rows, int imported, int created, int errors, int hits)
+{
+	EXPECT(r, 200);
+	EXPECT_STR(r, "what", "hotel_guests");
+	EXPECT_NUM(r, "rows", rows);
+	EXPECT_NUM(r, "imported", imported);
+	EXPECT_NUM(r, "created", created);
+	EXPECT_NUM(r, "updated", imported - created);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), (size_t)errors);
+	assert_int_equal(json_array_size(jpath(r->json, "hits")), (size_t)hits);
+}
+
+static void expect_figures(struct server *srv, long long hotel, int total, int in_house, int unreported, int hits)
+{
+	struct resp *r = http(srv, U("minjing1"), "GET", fmt(srv, API "/hotel-guests?unit_id=%lld", hotel), NULL);
+
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", total);
+	EXPECT_NUM(r, "figures.in_house", in_house);
+	EXPECT_NUM(r, "figures.foreign_unreported", unreported);
+	EXPECT_NUM(r, "figures.hits", hits);
+}
+
+#define HEADER "旅馆编码,旅馆名称,姓名,证件类型,证件号码,国籍,房号,入住时间,退房时间,上传时间\n"
+
+/* 1. A day's export at 城关: four stays in, four rows refused with their
+ * reasons; sent again it changes nothing; the next day's completes them. */
+STORY(feed_day)
+{
+	long long now = now_s(srv), hotel = hotel_new(srv, "minjing1", "测试旅业宾馆", "FEED-001"), n0;
+	const char *wanted = newid(srv), *csv, *later;
+	struct resp *r;
+
+	hotel_new(srv, "gucheng_mj1", "古城测试旅馆", "FEED-901");
+	EXPECT(http(srv, U("suozhang"), "POST", API "/wanted",
+		    J(srv, "{s:s, s:s, s:s, s:s, s:s}", "id_number", wanted, "name", "李逃犯", "case_desc", "诈骗",
+		      "issuing_unit", "外地公安局", "issued_on", dstr(srv, -10))),
+	       200);
+	csv = fmt(srv,
+		  HEADER
+		  "FEED-001,,导入甲,居民身份证,%s,中国,201,%s,%s,\n"    /* 2: in and out */
+		  ",测试旅业宾馆,John Feed,护照,E55500001,美国,202,%s,,%s\n" /* 3: foreign, reported */
+		  "FEED-001,,Anna Feed,passport,E55500002,德国,203,%s,,\n"     /* 4: foreign, 30 h, not reported */
+		  "FEED-001,,李逃犯,,%s,,204,%s,,\n"                           /* 5: on the wanted list */
+		  "FEED-001,,坏号,居民身份证,110101199001011230,中国,205,%s,,\n" /* 6: bad check digit */
+		  ",古城测试旅馆,外所客,居民身份证,%s,中国,101,%s,,\n"       /* 7: another station's hotel */
+		  "FEED-001,,错时间,居民身份证,%s,中国,206,昨天晚上,,\n"     /* 8: no time */
+		  "FEED-001,,怪证件,军官证,%s,中国,207,%s,,\n",                /* 9: no such document type */
+		  newid(srv), at(srv, now - 20 * 3600, 0), at(srv, now - 2 * 3600, 0), at(srv, now - 10 * 3600, 0),
+		  at(srv, now - 9 * 3600, 0), at(srv, now - 30 * 3600, 1), wanted, at(srv, now - 3600, 0),
+		  at(srv, now - 3600, 0), newid(srv), at(srv, now - 3600, 0), newid(srv), newid(srv), at(srv, now - 3600, 0));
+
+	/* who may not import: the auditor, nor the 内勤 (a hit opens a 警情 in
+	 * the importer's name, and he registers none); nothing is written */
+	n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM hotel_guest", NULL);
+	EXPECT(feed(srv, "auditor", csv), 403);
+	EXPECT(feed(srv, "neiqin", csv), 403);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM hotel_guest", NULL), n0);
+
+	/* 城关's auxiliary takes the file in */
+	r = feed(srv, "fujing", csv);
+	expect_counts(r, 8, 4, 4, 4, 1);
+	EXPECT_NUM(r, "errors.0.row", 6);
+	EXPECT_STR(r, "errors.0.rule", "COM-HOTEL-REG");
+	EXPECT_NUM(r, "errors.1.row", 7);
+	assert_non_null(strstr(rstr(r, "errors.1.reason"), "古城测试旅馆"));
+	EXPECT_NUM(r, "errors.2.row", 8);
+	assert_non_null(strstr(rstr(r, "errors.2.reason"), "入住时间"));
+	EXPECT_NUM(r, "errors.3.row", 9);
+	assert_non_null(strstr(rstr(r, "errors.3.reason"), "军官证"));
+	EXPECT_STR(r, "hits.0.name", "李逃犯");
+	EXPECT_STR(r, "hits.0.case_desc", "诈骗");
+	/* 4 stays; in the house all but 导入甲; Anna unreported past 24 h; one hit */
+	expect_figures(srv, hotel, 4, 3, 1, 1);
+	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/hotel-guests?unit_id=%lld&unreported=1", hotel), NULL);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_STR(r, "items.0.name", "Anna Feed");
+	EXPECT_STR(r, "items.0.source", "feed");
+	EXPECT_STR(r, "items.0.source_label", "旅业系统导入");
+	EXPECT_BOOL(r, "items.0.report_overdue", 1);
+	EXPECT_NUM(r, "items.0.checkin_at", now - 30 * 3600);
+	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/hotel-guests?unit_id=%lld&hits=1", hotel), NULL);
+	EXPECT_NUM(r, "total", 1);
+	assert_true(rnum(r, "items.0.incident_id") > 0);
+	/* nothing was written at 古城 */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM hotel_guest WHERE name = '外所客'", NULL), 0);
+
+	/* the same file again: the four stays found, nothing new, no second hit */
+	expect_counts(feed(srv, "fujing", csv), 8, 4, 0, 4, 0);
+	expect_figures(srv, hotel, 4, 3, 1, 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'", NULL), 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'hotel_guest.feed'", NULL), 4);
+
+	/* the next export: Anna's form uploaded 29 h ago and her check-out an
+	 * hour ago; 导入甲's row again with another check-out changes nothing */
+	later = fmt(srv,
+		    HEADER "FEED-001,,Anna Feed,护照,E55500002,德国,203,%s,%s,%s\n"
+			   "FEED-001,,导入甲,居民身份证,%s,中国,201,%s,%s,\n",
+		    at(srv, now - 30 * 3600, 0), at(srv, now - 3600, 0), at(srv, now - 29 * 3600, 0),
+		    db_raw_text(srv, srv->db, "SELECT id_number FROM hotel_guest WHERE name = '导入甲'"),
+		    at(srv, now - 20 * 3600, 0), at(srv, now - 600, 0));
+	expect_counts(feed(srv, "fujing", later), 2, 2, 0, 0, 0);
+	expect_figures(srv, hotel, 4, 2, 0, 1);
+	assert_int_equal(db_raw_int(srv->db, fmt(srv, "SELECT checkout_at FROM hotel_guest WHERE name = '导入甲'"), NULL),
+			 now - 2 * 3600);
+
+	/* 古城's officer sends the same day's file: only his own hotel's row */
+	r = feed(srv, "gucheng_mj1", csv);
+	expect_counts(r, 8, 1, 1, 7, 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM hotel_guest WHERE name = '外所客'", NULL), 1);
+}
+
+/* 2. The county's 旅业 system names its columns otherwise: refused until the
+ * setting says so; a stay already in is not registered twice by hand. */
+STORY(feed_columns)
+{
+	long long now = now_s(srv), hotel = hotel_new(srv, "minjing1", "测试列名旅馆", "FEED-002");
+	const char *id = newid(srv), *in = at(srv, now - 5 * 3600, 0);
+	const char *csv = fmt(srv, "旅店编号,客人姓名,ZJHM,房间,RZSJ\nFEED-002,列名客,%s,301,%s\n", id, in);
+	struct resp *r;
+
+	r = feed(srv, "minjing3", csv);
+	EXPECT_ERR(srv, r, 400, "BAD_IMPORT_HEADER", NULL);
+	assert_non_null(strstr(rstr(r, "error.message"), "姓名")); /* the first required column it could not find */
+	EXPECT(http(srv, U("admin"), "PUT", API "/settings/trade.hotel_feed_columns",
+		    J(srv, "{s:s}", "value", "旅馆编码=旅店编号；姓名 = 客人姓名；证件号码=ZJHM；房号=房间；入住时间=RZSJ")),
+	       200);
+	expect_counts(feed(srv, "minjing3", csv), 1, 1, 1, 0, 0);
+	expect_figures(srv, hotel, 1, 1, 0, 0);
+	/* the standard names still work beside the county's */
+	expect_counts(feed(srv, "minjing3", fmt(srv, HEADER "FEED-002,,标准客,,%s,,302,%s,,\n", newid(srv), in)), 1, 1,
+		      1, 0, 0);
+	/* by hand, the same stay is refused; another check-in of the guest is not */
+	r = http(srv, U("minjing1"), "POST", API "/hotel-guests",
+		 J(srv, "{s:I, s:s, s:s, s:s, s:s, s:I}", "unit_id", (json_int_t)hotel, "name", "列名客", "id_type",
+		   "id_card", "id_number", id, "room", "301", "checkin_at", (json_int_t)(now - 5 * 3600)));
+	EXPECT_ERR(srv, r, 409, "STAY_EXISTS", NULL);
+	EXPECT(http(srv, U("minjing1"), "POST", API "/hotel-guests",
+		    J(srv, "{s:I, s:s, s:s, s:s, s:s, s:I}", "unit_id", (json_int_t)hotel, "name", "列名客", "id_type",
+		      "id_card", "id_number", id, "room", "301", "checkin_at", (json_int_t)(now - 60))),
+	       201);
+	expect_figures(srv, hotel, 3, 3, 0, 0);
+	EXPECT(http(srv, U("admin"), "PUT", API "/settings/trade.hotel_feed_columns", "{\"value\":\"\"}"), 200);
+	EXPECT_ERR(srv, feed(srv, "minjing3", csv), 400, "BAD_IMPORT_HEADER", NULL);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(feed_day),
+		T(feed_columns),
+	};
+
+	return cmocka_run_group_tests(tests, setup_demo, group_teardown);
+}
