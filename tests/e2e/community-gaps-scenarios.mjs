@@ -1,7 +1,7 @@
 // community-gaps-scenarios.mjs — the issue 16 gaps in the browser: 撤管 (the beat officer minjing1 asks
 // on a phone to remove one of his key persons; the chief approves it on 撤管审批; the person's page then
 // says 已撤管); a hotel guest registered on a phone, refused first for a wrong ID number
-// (COM-HOTEL-REG); a suspicious scrap lot of the demo held against a receipt (COM-SCRAP-REPORT).
+// (COM-HOTEL-REG); the 旅业 system's export taken in by an auxiliary; a suspicious scrap lot of the demo held against a receipt (COM-SCRAP-REPORT).
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu } from './steps.mjs'
 
@@ -75,6 +75,38 @@ export const communityGapsScenarios = [
       await expectVisible(page.locator('[data-test="guest-list"] .el-table__body', { hasText: '测试住客' }), 'the guest in the list')
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       assert(width <= PHONE.width, `the guest page is ${width} px wide on a ${PHONE.width} px screen`)
+    }
+  },
+  {
+    name: "an auxiliary takes in the 旅业 system's export: one guest listed as imported, a wrong ID number reported with its rule",
+    async run({ page }) {
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'fujing', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/trades/hotel-guests')
+      await page.locator('[data-test="guest-import"]').click()
+      const dialog = page.locator('[data-test="guest-import-dialog"]')
+      await expectVisible(dialog.getByText('旅馆编码,旅馆名称,姓名'), 'the columns the import reads')
+      // local times as the 旅业 system writes them, three and two hours ago
+      const at = (h) => new Date(Date.now() + 8 * 3600e3 - h * 3600e3).toISOString().slice(0, 19).replace('T', ' ')
+      const d17 = '14010719820607315'
+      const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+      const id = d17 + '10X98765432'[[...d17].reduce((a, ch, i) => a + Number(ch) * w[i], 0) % 11]
+      const csv =
+        '旅馆编码,旅馆名称,姓名,证件类型,证件号码,国籍,房号,入住时间,退房时间,上传时间\r\n' +
+        `特行字第0001号,,导入住客,居民身份证,${id},中国,918,${at(3)},,\r\n` +
+        `,城关宾馆,坏号住客,居民身份证,110101199001011230,中国,919,${at(2)},,\r\n`
+      await dialog.locator('input[data-test="csv-file"]').setInputFiles({ name: '旅业导出.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+      await expectVisible(dialog.locator('[data-test="csv-name"]', { hasText: '旅业导出.csv' }), 'the file picked')
+      await dialog.locator('[data-test="csv-start"]').click()
+      await expectVisible(dialog.locator('[data-test="import-imported"]', { hasText: '1' }), 'one row imported')
+      const err = dialog.locator('[data-test="import-errors"] .el-table__row', { hasText: '身份证号码' })
+      await expectVisible(err, 'the refused row in the error report')
+      await expectVisible(err.locator('[data-rule="COM-HOTEL-REG"]', { hasText: '旅客住宿登记' }), 'the refused row names its rule')
+      await dialog.getByRole('button', { name: '关闭', exact: true }).click()
+      const row = page.locator('[data-test="guest-list"] .el-table__row', { hasText: '导入住客' })
+      await expectVisible(row, 'the imported guest in the list')
+      assert((await row.textContent()).includes('旅业系统'), 'the stay says it came from the 旅业 system')
     }
   },
   {

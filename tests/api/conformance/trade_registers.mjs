@@ -13,6 +13,11 @@ export default async function (c, { today, m1 }) {
       nationality: '英国', room: '808', checkin_at: now - 3600, reported: false })
     const gId = g.body && g.body.hotel_guest ? g.body.hotel_guest.id : 0
     await m1c.call('GET', `/hotel-guests?unit_id=${hoId}&foreign=1&unreported=1&in_house=1&hits=0`)
+    // the 旅业 system's export: one good row, one refused by COM-HOTEL-REG
+    const at = (t) => new Date((t + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ')
+    await m1c.call('POST', '/hotel-guests/import', { encoding: 'utf-8',
+      csv: `旅馆名称,姓名,证件类型,证件号码,国籍,房号,入住时间,退房时间,上传时间\n契约登记旅馆,John Roe,护照,E7654322,英国,809,${at(now - 7200)},,${at(now - 3600)}\n` +
+        `契约登记旅馆,契约坏号,居民身份证,110101199001011230,中国,810,${at(now - 7200)},,\n` })
     await m1c.call('POST', `/hotel-guests/${gId}/report`)
     await m1c.call('POST', `/hotel-guests/${gId}/checkout`, { checkout_at: now })
     await m1c.call('POST', `/hotel-guests/${gId}/suspicious`, { suspicion: '契约可疑情况' })
