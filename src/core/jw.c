@@ -32,8 +32,19 @@ const char *jw_text(const struct jw *w, size_t *len)
 
 static void add(struct jw *w, const char *p, size_t n)
 {
-	if (!w->rc)
-		w->rc = buf_add(&w->b, p, n);
+	struct buf *b = &w->b;
+
+	if (w->rc)
+		return;
+	if (b->p && n < b->cap - b->len) {
+		/* room for it and the NUL (so within max): buf_add's work
+		 * without its call, once for every piece of an answer */
+		memcpy(b->p + b->len, p, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+		return;
+	}
+	w->rc = buf_add(b, p, n);
 }
 
 /* The length of the UTF-8 sequence at s (at most n bytes), as jansson's
@@ -80,11 +91,17 @@ static void string(struct jw *w, const char *s)
 
 	add(w, "\"", 1);
 	while (p < end && !w->rc) {
-		size_t len = utf8_len(p, (size_t)(end - p));
+		size_t len;
 		char esc[8];
 		const char *e = esc;
 		size_t elen = 2;
 
+		/* plain ASCII, most of what is written: no call a byte */
+		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+			p++;
+		if (p == end)
+			break;
+		len = utf8_len(p, (size_t)(end - p));
 		if (!len) {
 			w->rc = PS_EINVAL;
 			break;

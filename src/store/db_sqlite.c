@@ -54,12 +54,21 @@ static void note_error(struct db *db, int src)
 		db->sync_failed = 1;
 }
 
+/* The bucket of a statement: its length and its first and last 32 bytes
+ * (FNV-1a). A case file prepares ~25 statements of up to 1 KB a request,
+ * and hashing each whole, byte by byte, was 3 % of a read's CPU (issue 14);
+ * two statements that differ only in their middle share a bucket, and
+ * strcmp tells them apart. */
 static unsigned sql_bucket(const char *sql)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
+	size_t n = strlen(sql), head = n < 32 ? n : 32, tail = n < 64 ? n - head : 32;
+	const unsigned char *p = (const unsigned char *)sql;
+	uint32_t h = 2166136261u ^ (uint32_t)n;
 
-	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
-		h = (h ^ *p) * 16777619u;
+	for (size_t i = 0; i < head; i++)
+		h = (h ^ p[i]) * 16777619u;
+	for (size_t i = n - tail; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
 	return h % DB_CACHE_BUCKETS;
 }
 
