@@ -108,7 +108,7 @@ static int guest_get(struct ctx *c, int64_t id, json_t **out)
 
 /* The stay already registered (the same guest's check-in at the hotel):
  * the feed completes it — check-out and report when it now has them — and
- * *found says it is done; a clerk is refused. */
+ * *found says it is done; entered by hand, it is refused. */
 static int stay_found(struct ctx *c, const struct hotel_guest_input *in, const char *number, int64_t checkin,
 		      json_t **out, int *found)
 {
@@ -169,7 +169,8 @@ int hotel_guests_create(struct ctx *c, const struct hotel_guest_input *in, json_
 
 	if (out)
 		*out = NULL;
-	rc = trade_checks_unit(c, in->feed ? ACT_HOTEL_GUEST_IMPORT : ACT_HOTEL_GUEST_CREATE, in->unit_id, "hotel", "只能登记在营旅馆的旅客", &station, &hotel);
+	rc = trade_checks_unit(c, in->feed ? ACT_HOTEL_GUEST_IMPORT : ACT_HOTEL_GUEST_CREATE, in->unit_id, "hotel",
+			       "只能登记在营旅馆的旅客", &station, &hotel);
 	if (rc)
 		return rc;
 	/* COM-HOTEL-REG: the guest's ID document checked and recorded */
