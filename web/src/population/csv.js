@@ -1,5 +1,6 @@
-// csv.js — a chosen file as the text /persons/import and /wanted/import expect: UTF-8 as is, a GBK
-// file as latin1 text (each byte one character; the server turns it back into bytes).
+// csv.js — a chosen file as the imports expect it (/persons/import, /wanted/import,
+// /hotel-guests/import): a CSV's text — UTF-8 as is, a GBK file as latin1 text (each byte one
+// character; the server turns it back into bytes) — or an Excel workbook as base64 (its first sheet).
 
 function readBuffer(file) {
   return new Promise((resolve, reject) => {
@@ -34,4 +35,18 @@ export async function looksLikeGbk(file) {
   } catch (e) {
     return true
   }
+}
+
+/** An Excel workbook (.xlsx) rather than a CSV. */
+export const isWorkbook = (file) => /\.xlsx$/i.test(file.name || '')
+
+/** The file's bytes as base64 (the imports' `xlsx` field). */
+export async function fileBase64(file) {
+  const buf = new Uint8Array(await readBuffer(file))
+  let s = ''
+  const CHUNK = 8192
+  for (let i = 0; i < buf.length; i += CHUNK) {
+    s += String.fromCharCode.apply(null, buf.subarray(i, i + CHUNK))
+  }
+  return btoa(s)
 }
