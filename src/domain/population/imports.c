@@ -1,6 +1,7 @@
 #include "domain/population/imports.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
+#include "domain/admin/settings.h"
 #include "domain/population/persons.h"
 #include "domain/population/persons_bulk.h"
 #include "domain/population/addresses.h"
@@ -15,8 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "domain/admin/settings.h"
 
 #define MAX_COLS 16
 #define MAX_KIND_COLS IMPORT_MAX_COLS
