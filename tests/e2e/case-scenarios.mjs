@@ -2,16 +2,7 @@
 // adds a suspect, records and signs an interview with both officers present, files the case; the
 // chief finds it in the case list; the 受案回执 and 询问笔录 print views carry the case number.
 import { WAIT_MS } from './harness.mjs'
-import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
-
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-
-/** A GB 11643 ID number with a valid check digit (ISO 7064 MOD 11-2). */
-export function validId(first17) {
-  let s = 0
-  for (let i = 0; i < 17; i++) s += Number(first17[i]) * W[i]
-  return first17 + '10X98765432'[s % 11]
-}
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, validId } from './steps.mjs'
 
 const SUSPECT_ID = validId('11010519900307123') // → 110105199003071239
 const shared = { caseId: null, caseNo: '' }

@@ -2,17 +2,10 @@
 // circulated 华为 phone shows its hit (the phone pawned at 鑫源典当行, src/seed/seed_circulated_goods.c)
 // with its 警情; an officer circulates a good and a pawn ticket with that identifier, written otherwise,
 // is recorded with the 协查命中 alert and tag (COM-PAWN).
-import { expectPath, expectVisible, login, DEMO_PASSWORD, assert } from './steps.mjs'
+import { expectPath, expectVisible, login, DEMO_PASSWORD, assert, validId } from './steps.mjs'
 
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1366, height: 900 }
-
-// a valid 居民身份证 number (GB 11643 check digit) from its first 17 digits
-function idNumber(d17) {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...d17].reduce((a, ch, i) => a + Number(ch) * w[i], 0)
-  return d17 + '10X98765432'[sum % 11]
-}
 
 export const circulatedGoodsScenarios = [
   {
@@ -57,7 +50,7 @@ export const circulatedGoodsScenarios = [
       await page.locator('input[data-test="pawn-identifier"]').fill(`e2e pad ${tail}`)
       await page.locator('input[data-test="pawn-origin"]').fill('称自用')
       await page.locator('input[data-test="pawn-name"]').fill('测试出质人')
-      await page.locator('input[data-test="pawn-id"]').fill(idNumber('14010519910303123'))
+      await page.locator('input[data-test="pawn-id"]').fill(validId('14010519910303123'))
       await page.locator('[data-test="pawn-save"]').click()
       await expectVisible(page.locator('[data-test="pawn-hit-alert"]', { hasText: `测试协查平板${tail}` }), 'the 协查命中 alert')
       const row = page.locator('[data-test="pawn-list"] .el-table__row', { hasText: ticket })

@@ -3,7 +3,7 @@
 // says 已撤管); a hotel guest registered on a phone, refused first for a wrong ID number
 // (COM-HOTEL-REG); the 旅业 system's export taken in by an auxiliary; a suspicious scrap lot of the demo held against a receipt (COM-SCRAP-REPORT).
 import { WAIT_MS } from './harness.mjs'
-import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu } from './steps.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, validId } from './steps.mjs'
 
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1366, height: 820 }
@@ -51,6 +51,26 @@ function oneSheetWorkbook(rows) {
   end.writeUInt32LE(46 + name.length, 12)
   end.writeUInt32LE(30 + name.length + data.length, 16)
   return Buffer.concat([local, name, data, central, name, end])
+}
+
+// An instant h hours ago as the 旅业 system writes it (local time, UTC+8).
+const feedTime = (h) => new Date(Date.now() + 8 * 3600e3 - h * 3600e3).toISOString().slice(0, 19).replace('T', ' ')
+
+// fujing (城关's auxiliary) on 旅客住宿登记 uploads file to 导入旅业数据 and waits for `imported`
+// rows in; returns the dialog, still open with its result.
+async function feedUpload(page, file, imported) {
+  await page.setViewportSize(DESKTOP)
+  await login(page, 'fujing', DEMO_PASSWORD)
+  await expectPath(page, '/')
+  await page.goto('/trades/hotel-guests')
+  await page.locator('[data-test="guest-import"]').click()
+  const dialog = page.locator('[data-test="guest-import-dialog"]')
+  await expectVisible(dialog.getByText('旅馆编码,旅馆名称,姓名'), 'the columns the import reads')
+  await dialog.locator('input[data-test="csv-file"]').setInputFiles(file)
+  await expectVisible(dialog.locator('[data-test="csv-name"]', { hasText: file.name }), 'the file picked')
+  await dialog.locator('[data-test="csv-start"]').click()
+  await expectVisible(dialog.locator('[data-test="import-imported"]', { hasText: String(imported) }), `${imported} row(s) imported`)
+  return dialog
 }
 
 export const communityGapsScenarios = [
@@ -111,10 +131,7 @@ export const communityGapsScenarios = [
       await page.locator('[data-test="guest-save"]').click()
       await expectVisible(page.locator('[data-test="rule-alert"]', { hasText: '身份证号码' }), 'the COM-HOTEL-REG refusal')
       // the same number with its right check digit (GB 11643)
-      const d17 = '11010119900101123'
-      const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-      const sum = [...d17].reduce((a, ch, i) => a + Number(ch) * w[i], 0)
-      await page.locator('input[data-test="guest-id"]').fill(d17 + '10X98765432'[sum % 11])
+      await page.locator('input[data-test="guest-id"]').fill(validId('11010119900101123'))
       await page.locator('[data-test="guest-save"]').click()
       await expectVisible(page.locator('.el-message--success', { hasText: '已登记' }), 'the 已登记 message')
       await expectVisible(page.locator('[data-test="guest-list"] .el-table__body', { hasText: '测试住客' }), 'the guest in the list')
@@ -125,26 +142,12 @@ export const communityGapsScenarios = [
   {
     name: "an auxiliary takes in the 旅业 system's export: one guest listed as imported, a wrong ID number reported with its rule",
     async run({ page }) {
-      await page.setViewportSize(DESKTOP)
-      await login(page, 'fujing', DEMO_PASSWORD)
-      await expectPath(page, '/')
-      await page.goto('/trades/hotel-guests')
-      await page.locator('[data-test="guest-import"]').click()
-      const dialog = page.locator('[data-test="guest-import-dialog"]')
-      await expectVisible(dialog.getByText('旅馆编码,旅馆名称,姓名'), 'the columns the import reads')
-      // local times as the 旅业 system writes them, three and two hours ago
-      const at = (h) => new Date(Date.now() + 8 * 3600e3 - h * 3600e3).toISOString().slice(0, 19).replace('T', ' ')
-      const d17 = '14010719820607315'
-      const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-      const id = d17 + '10X98765432'[[...d17].reduce((a, ch, i) => a + Number(ch) * w[i], 0) % 11]
+      const id = validId('14010719820607315')
       const csv =
         '旅馆编码,旅馆名称,姓名,证件类型,证件号码,国籍,房号,入住时间,退房时间,上传时间\r\n' +
-        `特行字第0001号,,导入住客,居民身份证,${id},中国,918,${at(3)},,\r\n` +
-        `,城关宾馆,坏号住客,居民身份证,110101199001011230,中国,919,${at(2)},,\r\n`
-      await dialog.locator('input[data-test="csv-file"]').setInputFiles({ name: '旅业导出.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
-      await expectVisible(dialog.locator('[data-test="csv-name"]', { hasText: '旅业导出.csv' }), 'the file picked')
-      await dialog.locator('[data-test="csv-start"]').click()
-      await expectVisible(dialog.locator('[data-test="import-imported"]', { hasText: '1' }), 'one row imported')
+        `特行字第0001号,,导入住客,居民身份证,${id},中国,918,${feedTime(3)},,\r\n` +
+        `,城关宾馆,坏号住客,居民身份证,110101199001011230,中国,919,${feedTime(2)},,\r\n`
+      const dialog = await feedUpload(page, { name: '旅业导出.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, 1)
       const err = dialog.locator('[data-test="import-errors"] .el-table__row', { hasText: '身份证号码' })
       await expectVisible(err, 'the refused row in the error report')
       await expectVisible(err.locator('[data-rule="COM-HOTEL-REG"]', { hasText: '旅客住宿登记' }), 'the refused row names its rule')
@@ -157,26 +160,16 @@ export const communityGapsScenarios = [
   {
     name: "the 旅业 system's export as an Excel workbook: no encoding to choose, the guest listed",
     async run({ page }) {
-      await page.setViewportSize(DESKTOP)
-      await login(page, 'fujing', DEMO_PASSWORD)
-      await expectPath(page, '/')
-      await page.goto('/trades/hotel-guests')
-      await page.locator('[data-test="guest-import"]').click()
-      const dialog = page.locator('[data-test="guest-import-dialog"]')
-      const at = (h) => new Date(Date.now() + 8 * 3600e3 - h * 3600e3).toISOString().slice(0, 19).replace('T', ' ')
       const xlsx = oneSheetWorkbook([
         ['旅馆名称', '姓名', '证件类型', '证件号码', '国籍', '房号', '入住时间', '上传时间'],
-        ['悦来客栈', 'Lars Eriksen', '护照', 'SE7788991', '瑞典', '12', at(5), at(4)]
+        ['悦来客栈', 'Lars Eriksen', '护照', 'SE7788991', '瑞典', '12', feedTime(5), feedTime(4)]
       ])
-      await dialog.locator('input[data-test="csv-file"]').setInputFiles({
-        name: '旅业导出.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: xlsx
-      })
-      await expectVisible(dialog.locator('[data-test="csv-name"]', { hasText: '旅业导出.xlsx' }), 'the workbook picked')
+      const dialog = await feedUpload(
+        page,
+        { name: '旅业导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx },
+        1
+      )
       assert((await dialog.locator('[data-test="csv-encoding"]').count()) === 0, 'a workbook asks for no encoding')
-      await dialog.locator('[data-test="csv-start"]').click()
-      await expectVisible(dialog.locator('[data-test="import-imported"]', { hasText: '1' }), 'the row imported')
       await dialog.getByRole('button', { name: '关闭', exact: true }).click()
       const row = page.locator('[data-test="guest-list"] .el-table__row', { hasText: 'Lars Eriksen' })
       await expectVisible(row, 'the guest from the workbook in the list')

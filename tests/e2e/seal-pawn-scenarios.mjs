@@ -1,16 +1,9 @@
 // seal-pawn-scenarios.mjs — the registers of seal-cutters and pawnshops in the browser (issue 16 gaps):
 // a seal order on a phone refused without its approving document (COM-SEAL), then listed; a pawn ticket
 // of banned goods reported, which opens a 警情 (COM-PAWN).
-import { expectPath, expectVisible, login, DEMO_PASSWORD, assert } from './steps.mjs'
+import { expectPath, expectVisible, login, DEMO_PASSWORD, assert, validId } from './steps.mjs'
 
 const PHONE = { width: 390, height: 844 }
-
-// a valid 居民身份证 number (GB 11643 check digit) from its first 17 digits
-function idNumber(d17) {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...d17].reduce((a, ch, i) => a + Number(ch) * w[i], 0)
-  return d17 + '10X98765432'[sum % 11]
-}
 
 export const sealPawnScenarios = [
   {
@@ -27,7 +20,7 @@ export const sealPawnScenarios = [
       await page.locator('input[data-test="seal-customer"]').fill(customer)
       await page.locator('input[data-test="seal-organ"]').fill('县市场监督管理局')
       await page.locator('input[data-test="seal-handler"]').fill('测试经办')
-      await page.locator('input[data-test="seal-handler-id"]').fill(idNumber('14010519800101123'))
+      await page.locator('input[data-test="seal-handler-id"]').fill(validId('14010519800101123'))
       await page.locator('[data-test="seal-save"]').click()
       await expectVisible(page.locator('[data-test="rule-alert"]', { hasText: '批准文件' }), 'the COM-SEAL refusal')
       await page.locator('input[data-test="seal-doc"]').fill('营业执照 91140105MA0TEST01')
@@ -52,7 +45,7 @@ export const sealPawnScenarios = [
       await page.locator('input[data-test="pawn-item"]').fill('他人身份证')
       await page.locator('input[data-test="pawn-origin"]').fill('称捡拾')
       await page.locator('input[data-test="pawn-name"]').fill('测试出质人')
-      await page.locator('input[data-test="pawn-id"]').fill(idNumber('14010519900202123'))
+      await page.locator('input[data-test="pawn-id"]').fill(validId('14010519900202123'))
       await page.locator('[data-test="pawn-class"]').click()
       await page.locator('.el-select-dropdown__item:visible', { hasText: '居民身份证等证件' }).first().click()
       await page.locator('[data-test="pawn-save"]').click()

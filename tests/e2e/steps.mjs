@@ -3,6 +3,15 @@ import { WAIT_MS } from './harness.mjs'
 
 export const DEMO_PASSWORD = 'Precinct-Demo-2026'
 
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+/** A GB 11643 居民身份证 number with a valid check digit (ISO 7064 MOD 11-2) from its first 17 digits. */
+export function validId(first17) {
+  let s = 0
+  for (let i = 0; i < 17; i++) s += Number(first17[i]) * ID_WEIGHTS[i]
+  return first17 + '10X98765432'[s % 11]
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message)
 }

@@ -9,12 +9,17 @@
 
 enum { HOTEL_CODE, HOTEL_NAME, NAME, ID_TYPE, ID_NUMBER, NATIONALITY, ROOM, CHECKIN, CHECKOUT, UPLOADED };
 
+#define HOTEL_SQL(col)                                                                                     \
+	"SELECT COUNT(*) AS n, MIN(t.id) AS id FROM trade_unit t JOIN org_unit o ON o.id = t.station_id" \
+	" WHERE o.path LIKE ? AND t." col " = ? AND t.kind = 'hotel' AND t.closed_on IS NULL"
+
 /* The open hotel of the actor's scope the row names: by its licence number,
  * else by its name (two of one name: the number is needed). */
 static int hotel_of(struct ctx *c, const char *code, const char *name, int64_t *id)
 {
 	struct rows_query q;
-	int64_t n = 0;
+	json_t *r = NULL;
+	int64_t n;
 	int rc;
 
 	if (!code && !name)
@@ -22,29 +27,19 @@ static int hotel_of(struct ctx *c, const char *code, const char *name, int64_t *
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rows_bind_text(&q, code ? code : name);
-	rc = rows_int(&q,
-		      code ? "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
-			     " WHERE o.path LIKE ? AND t.licence_no = ? AND t.kind = 'hotel' AND t.closed_on IS NULL"
-			   : "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
-			     " WHERE o.path LIKE ? AND t.name = ? AND t.kind = 'hotel' AND t.closed_on IS NULL",
-		      0, &n);
+	rc = rows_one(&q, code ? HOTEL_SQL("licence_no") : HOTEL_SQL("name"), &r);
 	if (rc)
 		return rc;
+	n = row_int(r, "n");
+	*id = row_int(r, "id");
+	json_decref(r);
 	if (n > 1)
-		return ps_fail_field(c->err, PS_ECONFLICT, "旅馆", "有%lld家旅馆名为“%s”，请填写旅馆编码（许可证号）",
-				     (long long)n, name);
+		return ps_fail_field(c->err, PS_ECONFLICT, "旅馆", "有%lld家在营旅馆同为“%s”，请填写旅馆编码（许可证号）",
+				     (long long)n, code ? code : name);
 	if (!n)
 		return ps_fail_field(c->err, PS_ENOTFOUND, "旅馆", "“%s”不是本所管辖的在营旅馆，请先在特种行业中登记",
 				     code ? code : name);
-	rows_binds(&q, c);
-	rows_bind_text(&q, ctx_scope_like(c));
-	rows_bind_text(&q, code ? code : name);
-	return rows_int(&q,
-			code ? "SELECT t.id FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
-			       " WHERE o.path LIKE ? AND t.licence_no = ? AND t.kind = 'hotel' AND t.closed_on IS NULL"
-			     : "SELECT t.id FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
-			       " WHERE o.path LIKE ? AND t.name = ? AND t.kind = 'hotel' AND t.closed_on IS NULL",
-			0, id);
+	return PS_OK;
 }
 
 static int when(struct ctx *c, const char *text, const char *column, int64_t *t)
