@@ -73,6 +73,7 @@ struct req {
 	 * prepared is NULL when there was no such first run */
 	int preparing;
 	void *prepared;
+	size_t prepared_wipe;       /* bytes of prepared api_finish zeroes (a hash) */
 	int prepare_failed;         /* the worker's run was refused or failed: */
 	struct ps_err prepare_err;  /* its error, for the writer's run to answer */
 	/* set by a ROUTE_PREPARE handler in its prepare run: CPU-only work on

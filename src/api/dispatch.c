@@ -352,17 +352,27 @@ static void prepare_route(struct req *r, const struct route *rt)
 	ctx_for(r);
 	r->ctx.defer_writes = 1;
 	r->prepared = NULL;
+	r->prepared_wipe = 0;
 	r->offload = NULL;
 	r->prepare_failed = 0;
 	if (db_begin(r->db, 0, &r->err) == PS_OK) {
 		r->preparing = 1;
 		if (run_body(r, rt)) {
+			if (r->prepared && r->prepared_wipe)
+				ps_memzero(r->prepared, r->prepared_wipe);
 			r->prepared = NULL;
+			r->prepared_wipe = 0;
 			r->offload = NULL;
 			r->prepare_failed = 1;
 			r->prepare_err = r->err;
 		}
 		r->preparing = 0;
+	} else {
+		/* the read transaction could not begin (out of memory, storage):
+		 * the handler must answer that, never act as if it had not
+		 * been prepared (a login would answer a wrong password) */
+		r->prepare_failed = 1;
+		r->prepare_err = r->err;
 	}
 	db_rollback(r->db);
 	ps_err_clear(&r->err);
@@ -533,6 +543,10 @@ void api_finish(struct req *r)
 	int rc = r->rc;
 
 	r->job = NULL;
+	if (r->prepared && r->prepared_wipe)
+		ps_memzero(r->prepared, r->prepared_wipe);
+	r->prepared = NULL;
+	r->prepared_wipe = 0;
 	if (rc)
 		render_error(r, rc);
 	else if (!r->out && r->status != 204)

@@ -50,10 +50,21 @@ int crypto_password_hash(const char *pw, char out[CRYPTO_PWHASH_LEN])
 	return PS_OK;
 }
 
-int crypto_password_verify(const char *hash, const char *pw)
+int crypto_password_check(const char *hash, const char *pw)
 {
 	note_slow("verify");
-	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	errno = 0;
+	if (crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0)
+		return CRYPTO_PW_MATCH;
+	/* libsodium sets EINVAL for a mismatch (or a malformed hash); any
+	 * other failure (argon2id could not allocate its memory) is no
+	 * verdict on the password */
+	return errno == EINVAL || errno == 0 ? CRYPTO_PW_MISMATCH : CRYPTO_PW_ERROR;
+}
+
+int crypto_password_verify(const char *hash, const char *pw)
+{
+	return crypto_password_check(hash, pw) == CRYPTO_PW_MATCH;
 }
 
 static void to_hex(const unsigned char *p, size_t n, char *out)

@@ -61,6 +61,7 @@ int api_session_create(struct req *r)
 		rc = auth_login_check(&r->ctx, body_in.username, chk);
 		if (!rc) {
 			r->prepared = chk;
+			r->prepared_wipe = sizeof(*chk); /* the account's hash */
 			r->offload = session_verify;
 		}
 		return rc;
@@ -76,10 +77,12 @@ int api_session_create(struct req *r)
 		}
 		if (chk && chk->loaded && !chk->done)
 			return ps_fail(&r->err, PS_EBUSY, NULL, NULL, "登录暂时无法完成，请重试");
+		if (chk && chk->failed)
+			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "登录暂时无法完成，请重试");
 	}
+	/* chk stays whole until the request ends (api_finish wipes it): a
+	 * run retried after a busy store checks the same verdict again */
 	rc = auth_login(&r->ctx, body_in.username, body_in.totp_code, r->prepared, &res);
-	if (r->prepared)
-		ps_memzero(r->prepared, sizeof(struct login_check));
 	if (rc)
 		return rc;
 	/* every outcome is committed: counters and audit rows must land */
@@ -180,6 +183,7 @@ int api_me_password(struct req *r)
 		struct pw_prep *p = arena_alloc(r->arena, sizeof(*p));
 
 		r->prepared = p;
+		r->prepared_wipe = p ? sizeof(*p) : 0; /* wiped by api_finish */
 		return p ? auth_password_prepare(&r->ctx, r->ctx.who.user_id, r->ctx.who.username,
 						 body_in.old_password, body_in.new_password, p)
 			 : PS_OK;
@@ -187,8 +191,6 @@ int api_me_password(struct req *r)
 	r->ctx.pw_prep = r->prepared;
 	if (!rc)
 		rc = auth_change_password(&r->ctx, body_in.old_password, body_in.new_password);
-	if (r->prepared)
-		ps_memzero(r->prepared, sizeof(struct pw_prep));
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_object());

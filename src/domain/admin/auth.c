@@ -271,14 +271,15 @@ int auth_login_check(struct ctx *c, const char *username, struct login_check *ch
 void auth_login_verify(struct login_check *chk, const char *password)
 {
 	const char *h;
-	int ok;
+	int v;
 
 	if (!chk->loaded || chk->done)
 		return;
 	/* an unknown account costs the same as a known one (AUTH-2) */
 	h = chk->found && chk->hash[0] ? chk->hash : dummy_hash();
-	ok = h && crypto_password_verify(h, password);
-	chk->ok = chk->found && ok;
+	v = h ? crypto_password_check(h, password) : CRYPTO_PW_MISMATCH;
+	chk->failed = v == CRYPTO_PW_ERROR;
+	chk->ok = chk->found && v == CRYPTO_PW_MATCH;
 	chk->done = 1;
 }
 

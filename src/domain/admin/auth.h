@@ -32,6 +32,7 @@ struct login_check {
 	int found;                    /* the account exists */
 	int done;                     /* the password was checked */
 	int ok;                       /* the password matched */
+	int failed;                   /* the check could not be made (memory) */
 	char hash[CRYPTO_PWHASH_LEN]; /* the account's hash ("" when unknown) */
 };
 
@@ -41,8 +42,9 @@ struct login_check {
 int auth_login_check(struct ctx *c, const char *username, struct login_check *chk);
 
 /* argon2id of password against what auth_login_check loaded; sets
- * chk->done and chk->ok. No database; a no-op when nothing was loaded.
- * Cannot fail (a failure of the hash function is a mismatch). */
+ * chk->done and chk->ok, or chk->failed when the hash function could not
+ * run (no verdict: the login answers "try again", never a wrong password).
+ * No database; a no-op when nothing was loaded. */
 void auth_login_verify(struct login_check *chk, const char *password);
 
 /* Try a login with the verdict of chk (checked before, see above; NULL when
