@@ -31,12 +31,13 @@ if (!base) {
 }
 
 // the page, its path and what "its rows drawn" is
-const ROWS = '.el-table__body .el-table__row, .el-tree-node, .t-card, .addr-row'
+// (.m-card: a list drawn as cards at a phone's width)
+const ROWS = '.el-table__body .el-table__row, .el-tree-node, .t-card, .addr-row, .m-card'
 const PAGES = {
   // the tree before 2d6d7b1, the table since
   addresses: { name: '标准地址', path: '/population/addresses', rows: '[data-test="address-tree"] .el-tree-node, [data-test="address-list"] .addr-row' },
-  visits: { name: '熟悉住户', path: '/community/visits', rows: '[data-test="visits-never"] .el-table__row' },
-  'key-persons': { name: '重点人员', path: '/community/key-persons', rows: '[data-test="kp-table"] .el-table__row' },
+  visits: { name: '熟悉住户', path: '/community/visits', rows: '[data-test="visits-never"] .el-table__row, [data-test="visits-never"] .m-card' },
+  'key-persons': { name: '重点人员', path: '/community/key-persons', rows: '[data-test="kp-table"] .el-table__row, [data-test="kp-table"] .m-card' },
   sweeps: { name: '漏登漏管排查', path: '/community/sweeps', rows: ROWS },
   rentals: { name: '出租房屋', path: '/population/rentals', rows: ROWS },
   floating: { name: '流动人口', path: '/population/floating', rows: ROWS },
