@@ -117,6 +117,27 @@ static long long data_version(void)
 	return v;
 }
 
+/* "action outcome detail" of the newest audit row: what the server says it
+ * did, to tell a wrong answer's path (a login's "unknown user", "wrong
+ * password", "password not checked …"). */
+static const char *last_audit(struct server *srv)
+{
+	sqlite3 *db = db_raw_open(srv->db);
+	sqlite3_stmt *st;
+	const char *s = "(none)";
+
+	if (sqlite3_prepare_v2(db, "SELECT action, outcome, detail FROM audit ORDER BY id DESC LIMIT 1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s = fmt(srv, "%s %s %s", (const char *)sqlite3_column_text(st, 0),
+				(const char *)sqlite3_column_text(st, 1),
+				sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return s;
+}
+
 /* ---- the loop ---- */
 
 /* One request of a story, with the extra header hdr (NULL: none). */
@@ -188,8 +209,8 @@ static void alloc_loop(struct server *srv, const char *what, step_fn step, int i
 				break; /* the request needed fewer than n allocations */
 			absorbed++;
 		} else {
-			fail_msg("%s, allocation %d failing: status %ld (only 2xx or a 5xx may be): %s",
-				 what, n, r->status, r->body);
+			fail_msg("%s, allocation %d failing: status %ld (only 2xx or a 5xx may be): %s;"
+				 " the last audit row: %s", what, n, r->status, r->body, last_audit(srv));
 		}
 	}
 	srv->allow_5xx = 0;
