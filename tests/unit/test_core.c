@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/crypto.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "core/rc.h"
@@ -413,6 +414,23 @@ static void test_json_render_whole_or_nothing(void **state)
 }
 
 /* a secret buffer grows by copy-and-wipe and keeps its contents */
+/* A password check tells a match from a mismatch, and a hash it cannot
+ * read is a mismatch (no verdict is only argon2id without memory). */
+static void test_password_check(void **state)
+{
+	char h[CRYPTO_PWHASH_LEN];
+
+	(void)state;
+	assert_int_equal(crypto_init(), 0);
+	assert_int_equal(crypto_password_hash("Precinct-Demo-2026", h), PS_OK);
+	assert_int_equal(crypto_password_check(h, "Precinct-Demo-2026"), CRYPTO_PW_MATCH);
+	assert_int_equal(crypto_password_check(h, "Precinct-Demo-026"), CRYPTO_PW_MISMATCH);
+	assert_int_equal(crypto_password_check("$argon2id$v=19$m=broken", "x"), CRYPTO_PW_MISMATCH);
+	assert_int_equal(crypto_password_check("not a hash", "x"), CRYPTO_PW_MISMATCH);
+	assert_int_equal(crypto_password_verify(h, "Precinct-Demo-2026"), 1);
+	assert_int_equal(crypto_password_verify(h, ""), 0);
+}
+
 static void test_buf_secret(void **state)
 {
 	struct buf b;
@@ -446,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_memzero),
 		cmocka_unit_test_teardown(test_json_alloc_hook, reset_mem),
 		cmocka_unit_test_teardown(test_buf_secret, reset_mem),
+		cmocka_unit_test(test_password_check),
 		cmocka_unit_test_teardown(test_json_render_whole_or_nothing, reset_mem),
 	};
 
