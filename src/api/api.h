@@ -74,6 +74,7 @@ struct req {
 	int preparing;
 	void *prepared;
 	size_t prepared_wipe;       /* bytes of prepared api_finish zeroes (a hash) */
+	json_t *err_extra;          /* req_error_extra: merged into the error object */
 	int prepare_failed;         /* the worker's run was refused or failed: */
 	struct ps_err prepare_err;  /* its error, for the writer's run to answer */
 	/* set by a ROUTE_PREPARE handler in its prepare run: CPU-only work on
@@ -165,6 +166,11 @@ int req_body(struct req *r, const char *const *allowed);
 
 /* Set the response to status with a new reference to body (stolen). */
 int req_reply(struct req *r, int status, json_t *body);
+
+/* Members added to the error object of this request's refusal, should it
+ * be refused ({"report": …} of an import refused whole); extra is stolen
+ * (NULL: none; without memory the error goes without them). */
+void req_error_extra(struct req *r, json_t *extra);
 
 /* The largest answer a handler writes as text (req_reply_jw). */
 #define API_ANSWER_MAX (64u << 20)

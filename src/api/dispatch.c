@@ -89,6 +89,12 @@ int req_reply(struct req *r, int status, json_t *body)
 	return PS_OK;
 }
 
+void req_error_extra(struct req *r, json_t *extra)
+{
+	json_decref(r->err_extra);
+	r->err_extra = extra;
+}
+
 int req_reply_jw(struct req *r, int status, const struct jw *w)
 {
 	size_t len;
@@ -192,6 +198,10 @@ static void render_error(struct req *r, int rc)
 		json_object_set_new(err, "rule", json_string(e->rule));
 	if (err && e->field)
 		json_object_set_new(err, "field", json_string(e->field));
+	if (err && r->err_extra && ps_rc_http_status(rc) < 500)
+		json_object_update(err, r->err_extra);
+	json_decref(r->err_extra);
+	r->err_extra = NULL;
 	json_decref(r->out);
 	json_mem_free(r->out_text);
 	r->out_text = NULL;
@@ -551,6 +561,8 @@ void api_finish(struct req *r)
 		render_error(r, rc);
 	else if (!r->out && r->status != 204)
 		r->out = json_object();
+	json_decref(r->err_extra); /* an answer that was not a refusal */
+	r->err_extra = NULL;
 	json_decref(r->in);
 	r->in = NULL;
 }
@@ -644,6 +656,7 @@ int api_handle(struct req *r)
 	}
 	for (int attempt = 0;; attempt++) {
 		ps_err_clear(&r->err);
+		req_error_extra(r, NULL);
 		json_decref(r->out);
 		r->out = NULL;
 		json_mem_free(r->out_text);

@@ -75,6 +75,20 @@ int api_import_text(struct req *r, const struct field *table, const char **text,
 	return PS_OK;
 }
 
+int api_import_all(const struct req *r)
+{
+	return json_is_true(json_object_get(r->in, "all_or_nothing"));
+}
+
+int api_import_done(struct req *r, int rc, json_t *out)
+{
+	if (!rc)
+		return req_reply(r, 200, out);
+	if (out)
+		req_error_extra(r, json_pack("{s:o}", "report", out));
+	return rc;
+}
+
 /* what the prepare run decoded */
 struct import_text {
 	const char *text;

@@ -14,10 +14,19 @@
 #define IMPORT_MAX 1000000 /* bytes of the file: the body (1 MiB) holds it with its JSON */
 
 /* The body of an import route (its field table names the members it
- * takes: what only for /persons/import). */
+ * takes: what only for /persons/import). all_or_nothing: a file with any
+ * refused row imports nothing (400 IMPORT_ROWS_REFUSED with the report). */
 struct import_body {
 	const char *csv, *encoding, *xlsx, *what;
+	int all_or_nothing;
 };
+
+/* The fields every import route takes, for its field table. */
+#define IMPORT_FIELDS                                                                    \
+	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),                            \
+	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values), \
+	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),                          \
+	FBOOL(struct import_body, all_or_nothing, "all_or_nothing", 0)
 
 extern const char *const import_encoding_values[];
 
@@ -28,5 +37,13 @@ int api_import_text(struct req *r, const struct field *table, const char **text,
  * the file is decoded before the write transaction and the handler returns
  * at once; in the write run *text is what was decoded then. */
 int api_import_file(struct req *r, const struct field *table, const char **text, size_t *len);
+
+/* 1 when the body asks for all or nothing (fields_bind checked it). */
+int api_import_all(const struct req *r);
+
+/* The answer of an import: 200 with the report, or the refusal; a refusal
+ * of the whole file (IMPORT_ROWS_REFUSED) carries the report in the error
+ * as "report". Takes out. */
+int api_import_done(struct req *r, int rc, json_t *out);
 
 #endif

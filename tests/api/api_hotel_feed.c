@@ -79,7 +79,11 @@ static void expect_figures(struct server *srv, long long hotel, int total, int i
 STORY(feed_day)
 {
 	long long now = now_s(srv), hotel = hotel_new(srv, "minjing1", "测试旅业宾馆", "FEED-001"), n0,
-		  imports0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'", NULL),
+		  imports0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'"
+					 " AND outcome = 'success'", NULL),
+		  denied0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'"
+					" AND outcome = 'denied'", NULL),
+		  incidents0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL),
 		  feeds0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'hotel_guest.feed'", NULL);
 	const char *wanted = newid(srv), *csv, *later;
 	struct resp *r;
@@ -109,6 +113,21 @@ STORY(feed_day)
 	EXPECT(feed(srv, "auditor", csv), 403);
 	EXPECT(feed(srv, "neiqin", csv), 403);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM hotel_guest", NULL), n0);
+
+	/* asked all or nothing, the four refused rows keep the four good ones
+	 * out, and the wanted guest's 警情 with them; one denied audit row */
+	r = http(srv, U("fujing"), "POST", API "/hotel-guests/import",
+		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 1));
+	EXPECT_ERR(srv, r, 400, "IMPORT_ROWS_REFUSED", NULL);
+	EXPECT_NUM(r, "error.report.rows", 8);
+	assert_int_equal(json_array_size(jpath(r->json, "error.report.errors")), 4);
+	EXPECT_STR(r, "error.report.errors.0.rule", "COM-HOTEL-REG");
+	assert_int_equal(json_array_size(jpath(r->json, "error.report.hits")), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM hotel_guest", NULL), n0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL), incidents0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'"
+				    " AND outcome = 'denied'", NULL),
+			 denied0 + 1);
 
 	/* 城关's auxiliary takes the file in */
 	r = feed(srv, "fujing", csv);
@@ -141,7 +160,8 @@ STORY(feed_day)
 	/* the same file again: the four stays found, nothing new, no second hit */
 	expect_counts(feed(srv, "fujing", csv), 8, 4, 0, 4, 0);
 	expect_figures(srv, hotel, 4, 3, 1, 1);
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'", NULL),
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'"
+				    " AND outcome = 'success'", NULL),
 			 imports0 + 2);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'hotel_guest.feed'", NULL),
 			 feeds0 + 4);

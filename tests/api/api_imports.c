@@ -160,6 +160,88 @@ STORY(wanted_import)
 	EXPECT_NUM(r, "errors.0.row", 1);
 }
 
+/* 9e. All or nothing, when asked: a file with one refused row imports
+ * none of its rows (400 IMPORT_ROWS_REFUSED carrying the report, one denied
+ * audit row, no person and no address written); the same file row by row
+ * imports its two good rows; a clean file imports whole; the flag must be
+ * a boolean. */
+STORY(import_all_or_nothing)
+{
+	const char *i1 = newid(srv), *i2 = newid(srv), *i3 = newid(srv), *csv;
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	long long denied0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.persons'"
+					" AND outcome = 'denied'", NULL);
+	struct resp *r;
+
+	csv = fmt(srv,
+		  "姓名,身份证号,类别,社区,楼栋,单元,房号\r\n"
+		  "全有甲,%s,常住,全有社区,1号楼,1单元,101\r\n"
+		  "全有乙,%s,外星人,全有社区,1号楼,1单元,102\r\n"
+		  "全有丙,%s,暂住,全有社区,1号楼,1单元,103\r\n",
+		  i1, i2, i3);
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 1));
+	EXPECT_ERR(srv, r, 400, "IMPORT_ROWS_REFUSED", NULL);
+	assert_non_null(strstr(rstr(r, "error.message"), "均未导入"));
+	EXPECT_NUM(r, "error.report.rows", 3);
+	EXPECT_NUM(r, "error.report.imported", 0);
+	assert_int_equal(json_array_size(jpath(r->json, "error.report.errors")), 1);
+	EXPECT_NUM(r, "error.report.errors.0.row", 3);
+	assert_non_null(strstr(rstr(r, "error.report.errors.0.reason"), "类别"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "全有社区"), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.persons'"
+				    " AND outcome = 'denied'", NULL), denied0 + 1);
+
+	/* row by row (the flag false): the good rows */
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 0));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+
+	/* a clean file, all or nothing: whole */
+	csv = fmt(srv, "姓名,身份证号,类别\r\n全有丁,%s,常住\r\n全有戊,%s,流动\r\n", newid(srv), newid(srv));
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 1));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 4);
+
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:s}", "csv", csv, "all_or_nothing", "yes"));
+	EXPECT_ERR(srv, r, 400, NULL, NULL);
+	EXPECT_STR(r, "error.field", "all_or_nothing");
+}
+
+/* 10b. The wanted list, all or nothing: a short line keeps the good ones
+ * out too, and no hit is made. */
+STORY(wanted_import_all_or_nothing)
+{
+	const char *a = newid(srv), *b = newid(srv), *csv;
+	long long w0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person", NULL);
+	long long h0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM comparison_hit", NULL);
+	struct resp *r;
+
+	person_new(srv, "冯某己", b, "temporary", NULL);
+	csv = fmt(srv,
+		  "身份证号,姓名,案由,发布单位,发布日期\n"
+		  "%s,冯某己,涉嫌诈骗（网上追逃）,某县公安局,2026-07-04\n"
+		  "%s,某某\n",
+		  b, a);
+	r = http(srv, U("ducha"), "POST", API "/wanted/import",
+		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 1));
+	EXPECT_ERR(srv, r, 400, "IMPORT_ROWS_REFUSED", NULL);
+	EXPECT_NUM(r, "error.report.imported", 0);
+	EXPECT_NUM(r, "error.report.errors.0.row", 3);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person", NULL), w0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM comparison_hit", NULL), h0);
+	r = http(srv, U("ducha"), "POST", API "/wanted/import", J(srv, "{s:s}", "csv", csv));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 1);
+	EXPECT_NUM(r, "new_hits", 1);
+}
+
 /* 9c. Excel's quoting: a quoted field holds commas, quotes and line
  * breaks, so one row of the sheet may span lines of the file; errors name
  * the row the clerk sees in the sheet. A quote never closed is refused. */
@@ -334,6 +416,8 @@ int main(void)
 		T(import),
 		T(import_long),
 		T(wanted_import),
+		T(wanted_import_all_or_nothing),
+		T(import_all_or_nothing),
 		T(import_quoted_records),
 		T(import_bulk),
 		T(import_bulk_refused),

@@ -56,9 +56,9 @@ function oneSheetWorkbook(rows) {
 // An instant h hours ago as the 旅业 system writes it (local time, UTC+8).
 const feedTime = (h) => new Date(Date.now() + 8 * 3600e3 - h * 3600e3).toISOString().slice(0, 19).replace('T', ' ')
 
-// fujing (城关's auxiliary) on 旅客住宿登记 uploads file to 导入旅业数据 and waits for `imported`
-// rows in; returns the dialog, still open with its result.
-async function feedUpload(page, file, imported) {
+// fujing (城关's auxiliary) on 旅客住宿登记 uploads file to 导入旅业数据 (with all: ticking
+// 全部成功才导入) and waits for `imported` rows in; returns the dialog, still open with its result.
+async function feedUpload(page, file, imported, { all = false } = {}) {
   await page.setViewportSize(DESKTOP)
   await login(page, 'fujing', DEMO_PASSWORD)
   await expectPath(page, '/')
@@ -68,6 +68,7 @@ async function feedUpload(page, file, imported) {
   await expectVisible(dialog.getByText('旅馆编码,旅馆名称,姓名'), 'the columns the import reads')
   await dialog.locator('input[data-test="csv-file"]').setInputFiles(file)
   await expectVisible(dialog.locator('[data-test="csv-name"]', { hasText: file.name }), 'the file picked')
+  if (all) await dialog.locator('[data-test="csv-all"]').click()
   await dialog.locator('[data-test="csv-start"]').click()
   await expectVisible(dialog.locator('[data-test="import-imported"]', { hasText: String(imported) }), `${imported} row(s) imported`)
   return dialog
@@ -155,6 +156,26 @@ export const communityGapsScenarios = [
       const row = page.locator('[data-test="guest-list"] .el-table__row', { hasText: '导入住客' })
       await expectVisible(row, 'the imported guest in the list')
       assert((await row.textContent()).includes('旅业系统'), 'the stay says it came from the 旅业 system')
+    }
+  },
+  {
+    name: 'asked 全部成功才导入, an export with one wrong ID number imports nothing: the warning, the report, no guest',
+    async run({ page }) {
+      const csv =
+        '旅馆编码,旅馆名称,姓名,证件类型,证件号码,国籍,房号,入住时间,退房时间,上传时间\r\n' +
+        `特行字第0001号,,全有住客,居民身份证,${validId('14010719830709415')},中国,921,${feedTime(3)},,\r\n` +
+        `,城关宾馆,全无住客,居民身份证,110101199001011230,中国,922,${feedTime(2)},,\r\n`
+      const dialog = await feedUpload(page, { name: '旅业导出.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, 0, { all: true })
+      await expectVisible(dialog.locator('[data-test="import-whole-refused"]', { hasText: '均未导入' }), 'the whole file refused')
+      await expectVisible(dialog.locator('[data-test="csv-progress"]', { hasText: '未导入' }), 'the progress line says so')
+      await expectVisible(dialog.locator('[data-test="import-errors"] .el-table__row', { hasText: '身份证号码' }), 'the row that failed')
+      // the good row was not kept: the station's stays, read from the server, do not hold it
+      const names = await page.evaluate(async () => {
+        const d = await fetch('/api/v1/hotel-guests?per_page=200').then((r) => r.json())
+        return d.items.map((g) => g.name)
+      })
+      assert(names.length > 0, 'the station lists its stays')
+      assert(!names.includes('全有住客'), 'the good row of a file refused whole is not kept')
     }
   },
   {

@@ -114,16 +114,12 @@ int api_persons_get(struct req *r)
 static const char *const import_what_values[] = { "persons", "rentals", "tenancies", NULL };
 
 const struct field wanted_import_fields[] = {
-	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),
-	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
-	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),
+	IMPORT_FIELDS,
 	FEND,
 };
 
 const struct field persons_import_fields[] = {
-	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),
-	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
-	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),
+	IMPORT_FIELDS,
 	FONEOF(struct import_body, what, "what", 0, 16, import_what_values),
 	FEND,
 };
@@ -139,8 +135,9 @@ int api_persons_import(struct req *r)
 	if (rc || r->preparing)
 		return rc;
 	if (!rc) rc = json_get_str(r->in, "what", 0, 16, &what, &r->err);
-	if (!rc) rc = imports_run(&r->ctx, what ? what : "persons", text, len, &out);
-	return DONE(rc, 200, out);
+	out = NULL;
+	if (!rc) rc = imports_run(&r->ctx, what ? what : "persons", text, len, api_import_all(r), &out);
+	return api_import_done(r, rc, out);
 }
 
 int api_rentals_list(struct req *r)
@@ -536,11 +533,11 @@ int api_wanted_import(struct req *r)
 {
 	const char *text;
 	size_t len;
-	json_t *out;
+	json_t *out = NULL;
 	int rc = api_import_text(r, wanted_import_fields, &text, &len);
 
-	if (!rc) rc = wanted_import(&r->ctx, text, len, &out);
-	return DONE(rc, 200, out);
+	if (!rc) rc = wanted_import(&r->ctx, text, len, api_import_all(r), &out);
+	return api_import_done(r, rc, out);
 }
 
 int api_hits_list(struct req *r)

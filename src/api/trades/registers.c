@@ -64,9 +64,7 @@ int api_hotel_guests_create(struct req *r)
 
 /* 旅业系统数据导入: the system's export as a CSV or workbook */
 const struct field hotel_guests_import_fields[] = {
-	FFILE(struct import_body, csv, "csv", 0, IMPORT_MAX),
-	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values),
-	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),
+	IMPORT_FIELDS,
 	FEND,
 };
 
@@ -79,8 +77,9 @@ int api_hotel_guests_import(struct req *r)
 
 	if (rc || r->preparing)
 		return rc;
-	rc = hotel_guest_imports_run(&r->ctx, text, len, &out);
-	return DONE(rc, 200, out);
+	out = NULL;
+	rc = hotel_guest_imports_run(&r->ctx, text, len, api_import_all(r), &out);
+	return api_import_done(r, rc, out);
 }
 
 struct checkout_body {

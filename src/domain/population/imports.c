@@ -244,7 +244,25 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 	return rc;
 }
 
-int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, json_t **out)
+/* All or nothing, and a row was refused: the report of what the file
+ * would have done, nothing of it kept (the caller rolls back, the wanted-
+ * list hits and their 警情 with it). Takes errors and hits. */
+static int refused_whole(struct ctx *c, const char *what, int rows, json_t *errors, json_t *hits,
+			 json_t **out)
+{
+	size_t n = json_array_size(errors);
+
+	json_array_clear(hits);
+	ctx_audit_after(c, arena_printf(c->arena, "import.%s", what), what, NULL, "denied",
+			arena_printf(c->arena, "all or nothing: rows=%d errors=%zu, nothing imported", rows, n));
+	*out = json_pack("{s:s, s:i, s:i, s:i, s:i, s:o, s:o, s:b}", "what", what, "rows", rows, "imported", 0,
+			 "created", 0, "updated", 0, "errors", errors, "hits", hits, "all_or_nothing", 1);
+	return ps_fail(c->err, PS_EINVAL, "IMPORT_ROWS_REFUSED", NULL,
+		       "有 %zu 行未通过校验；已按“全部成功才导入”的要求，文件中的 %d 行均未导入", n, rows);
+}
+
+int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, int all,
+		 json_t **out)
 {
 	struct reader rd = { .c = c, .k = k };
 	const char *col[MAX_KIND_COLS];
@@ -345,6 +363,8 @@ int imports_with(struct ctx *c, const struct import_kind *k, const char *text, s
 	}
 	if (!rc && !rd.have_header)
 		rc = ps_fail(c->err, PS_EINVAL, "BAD_IMPORT_HEADER", NULL, "文件为空或缺少表头");
+	if (!rc && all && json_array_size(errors) > 0)
+		return refused_whole(c, k->what, rows, errors, hits, out);
 	if (!rc)
 		rc = audit_write(c, arena_printf(c->arena, "import.%s", k->what), k->what, NULL, "success",
 				 arena_printf(c->arena, "rows=%d imported=%d errors=%zu", rows, imported,
@@ -590,14 +610,14 @@ static const struct import_kind kinds[] = {
 
 int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 {
-	return imports_with(c, &kinds[0], text, len, out);
+	return imports_with(c, &kinds[0], text, len, 0, out);
 }
 
-int imports_run(struct ctx *c, const char *what, const char *text, size_t len, json_t **out)
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, int all, json_t **out)
 {
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (what && !strcmp(what, kinds[i].what))
-			return imports_with(c, &kinds[i], text, len, out);
+			return imports_with(c, &kinds[i], text, len, all, out);
 	*out = NULL;
 	return ps_fail_field(c->err, PS_EINVAL, "what", "导入类型应为 persons（人员）/rentals（出租房屋）/tenancies（承租关系）");
 }

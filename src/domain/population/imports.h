@@ -36,17 +36,22 @@ struct import_kind {
 /* Import text as kind k: every row imported or listed in errors with its
  * row number and reason, each all or nothing; audited as import.<what>.
  * *out = {"what","rows","imported","created","updated","errors":[{"row",
- * "reason"}],"hits"}. */
-int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, json_t **out);
+ * "reason"}],"hits"}. With all set, a file with any refused row imports
+ * nothing: PS_EINVAL IMPORT_ROWS_REFUSED (the caller rolls back; a denied
+ * audit row follows the rollback) and *out is then the report, "imported"
+ * 0 and "all_or_nothing" true — the one error that sets *out. */
+int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, int all,
+		 json_t **out);
 
 /* Persons: columns 姓名, 身份证号 (required), 电话, 类别 (常住/暂住/流动/境外/
- * 未落户), 社区, 楼栋, 单元, 房号 in any order. *out = {"rows","imported",
+ * 未落户), 社区, 楼栋, 单元, 房号 in any order (row by row, never all or
+ * nothing). *out = {"rows","imported",
  * "created","updated","errors":[{"row","reason"}],"hits"}. */
 int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out);
 
 /* Any kind by name: persons | rentals (社区,楼栋,单元,房号,房主身份证号,等级,
  * 间数,责任书签订日期,责任书到期日期) | tenancies (承租人身份证号,社区,楼栋,单元,
  * 房号,入住日期,退租日期,层级). Same result shape. */
-int imports_run(struct ctx *c, const char *what, const char *text, size_t len, json_t **out);
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, int all, json_t **out);
 
 #endif

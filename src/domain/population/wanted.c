@@ -136,7 +136,7 @@ int wanted_withdraw(struct ctx *c, int64_t id, int *new_hits)
 	return rc ? rc : wanted_compare_all(c, new_hits);
 }
 
-int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
+int wanted_import(struct ctx *c, const char *csv, size_t len, int all, json_t **out)
 {
 	struct csv_reader rd;
 	json_t *errors = json_array();
@@ -178,6 +178,18 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, json_t **out)
 				imported++;
 			}
 		}
+	}
+	if (!rc && all && json_array_size(errors) > 0) {
+		/* all or nothing: the caller rolls the good rows back */
+		size_t n = json_array_size(errors);
+
+		ctx_audit_after(c, "wanted.import", "wanted_person", NULL, "denied",
+				arena_printf(c->arena, "all or nothing: imported=%d errors=%zu, nothing kept",
+					     imported, n));
+		*out = json_pack("{s:i, s:o, s:i, s:b}", "imported", 0, "errors", errors, "new_hits", 0,
+				 "all_or_nothing", 1);
+		return ps_fail(c->err, PS_EINVAL, "IMPORT_ROWS_REFUSED", NULL,
+			       "有 %zu 行未通过校验；已按“全部成功才导入”的要求，文件中的行均未导入", n);
 	}
 	if (!rc)
 		rc = audit_write(c, "wanted.import", "wanted_person", NULL, "success",

@@ -17,6 +17,6 @@
  * code; 居民身份证 when empty), 证件号码, 国籍, 房号, 入住时间, 退房时间,
  * 上传时间, in any order; the setting trade.hotel_feed_columns names them
  * as the county's 旅业 system does. *out as imports_with. */
-int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, json_t **out);
+int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, int all, json_t **out);
 
 #endif
