@@ -229,6 +229,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   }
   await m1.call('POST', '/persons/import', { what: 'persons',
     csv: `姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n导入人员,${idNumber('1980-08-08', 544)},13800000009,resident,契约社区,1号楼,1,102\n坏行,123,,,,,,\n` })
+  // all or nothing: the bad row keeps the good one out, 400 with the report in the error
+  await m1.call('POST', '/persons/import', { what: 'persons', all_or_nothing: true,
+    csv: `姓名,身份证号,类别\n全有人员,${idNumber('1980-08-09', 545)},常住\n坏行,123,\n` })
   // a wanted person registered: the answer carries the hit
   await m1.call('POST', '/persons', { id_number: idNumber('1970-07-07', 433), name: '导入在逃' })
   await m1.call('GET', `/persons/${tenant}`)
