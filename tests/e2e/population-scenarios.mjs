@@ -2,7 +2,7 @@
 // 一标三实看板; the auxiliary (fujing) opens 今日走访 on a 375×740 phone screen, records a visit on an
 // overdue rental; the chief's count is one less.
 import { WAIT_MS } from './harness.mjs'
-import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption } from './steps.mjs'
+import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, validId } from './steps.mjs'
 
 const DESKTOP = { width: 1366, height: 820 }
 const PHONE = { width: 375, height: 740 }
@@ -36,7 +36,37 @@ export const a11yDetails = [
 
 export const groupRank = 30
 
+/** In 批量导入, upload a CSV made of lines and wait for `n` rows imported. */
+async function importCsv(page, name, lines, n) {
+  await page.locator('input[data-test="csv-file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n') })
+  await expectVisible(page.locator('[data-test="csv-name"]', { hasText: name }), `${name} picked`)
+  await page.locator('[data-test="csv-start"]').click()
+  await expectVisible(page.locator('[data-test="import-imported"]', { hasText: String(n) }), `${n} row(s) of ${name} imported`)
+}
+
 export const populationScenarios = [
+  {
+    name: "the 内勤 brings in a community's registers in 批量导入: its residents, then its rentals by the landlord's ID number",
+    async run({ page }) {
+      const id = validId('32010619770305261')
+      await page.setViewportSize(DESKTOP)
+      await login(page, 'neiqin', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/population/import')
+      await expectVisible(page.locator('[data-test="import-columns"]', { hasText: '姓名,身份证号' }), 'the persons columns')
+      await importCsv(page, '登记表.csv', ['姓名,身份证号,类别,社区,楼栋,单元,房号', `导入房东,${id},常住,导入测试社区,1号楼,1单元,101`], 1)
+      await page.locator('[data-test="import-what"]').getByText('出租房屋', { exact: true }).click()
+      await expectVisible(page.locator('[data-test="import-columns"]', { hasText: '房主身份证号' }), 'the rentals columns')
+      assert((await page.locator('[data-test="import-result"]').count()) === 0, 'another kind of file starts without the last result')
+      await importCsv(page, '出租房屋.csv', ['社区,楼栋,单元,房号,房主身份证号,等级,间数', `导入测试社区,1号楼,1单元,101,${id},一般户,2`], 1)
+      // the rental is the station's now, its landlord the person imported first
+      const rentals = await page.evaluate(async () => {
+        const d = await fetch('/api/v1/rentals?q=' + encodeURIComponent('导入房东')).then((r) => r.json())
+        return d.items.map((x) => x.landlord_name)
+      })
+      assert(rentals.includes('导入房东'), `the rentals list holds ${JSON.stringify(rentals)}`)
+    }
+  },
   {
     name: 'an auxiliary records a visit on an overdue rental on a phone; the chief sees one overdue visit less',
     async run({ page }) {
