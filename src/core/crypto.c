@@ -62,11 +62,6 @@ int crypto_password_check(const char *hash, const char *pw)
 	return errno == EINVAL || errno == 0 ? CRYPTO_PW_MISMATCH : CRYPTO_PW_ERROR;
 }
 
-int crypto_password_verify(const char *hash, const char *pw)
-{
-	return crypto_password_check(hash, pw) == CRYPTO_PW_MATCH;
-}
-
 static void to_hex(const unsigned char *p, size_t n, char *out)
 {
 	sodium_bin2hex(out, 2 * n + 1, p, n);

@@ -19,12 +19,9 @@ int crypto_init(void);
  * PS_OK or PS_ENOMEM. */
 int crypto_password_hash(const char *pw, char out[CRYPTO_PWHASH_LEN]);
 
-/* 1 when pw matches hash (constant time), else 0 (also when the check
- * could not be made). */
-int crypto_password_verify(const char *hash, const char *pw);
-
-/* The same, telling a mismatch from a check that could not be made
- * (argon2id could not allocate its memory). Cannot fail otherwise. */
+/* Whether pw matches hash (constant time): CRYPTO_PW_MATCH, _MISMATCH (also
+ * for a hash it cannot read), or _ERROR when the check could not be made
+ * (argon2id could not allocate its memory) — no verdict, never a mismatch. */
 enum { CRYPTO_PW_ERROR = -1, CRYPTO_PW_MISMATCH = 0, CRYPTO_PW_MATCH = 1 };
 int crypto_password_check(const char *hash, const char *pw);
 

@@ -584,6 +584,13 @@ int auth_me(struct ctx *c, json_t **out)
 
 /* ---- passwords ---- */
 
+/* A check that argon2id could not make (no memory) is no verdict: 503, never
+ * "wrong password" nor "not reused". */
+static int check_failed(struct ctx *c)
+{
+	return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "密码校验暂时无法完成，请稍后重试");
+}
+
 static int reused(struct ctx *c, int64_t user_id, const char *pw, int *is_reused)
 {
 	struct db_stmt *st;
@@ -596,11 +603,18 @@ static int reused(struct ctx *c, int64_t user_id, const char *pw, int *is_reused
 	if (rc)
 		return rc;
 	db_bind_int(st, 1, user_id);
-	while ((rc = db_step(st, c->err)) == PS_ROW)
-		if (crypto_password_verify(db_column_text(st, 0), pw)) {
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		int v = crypto_password_check(db_column_text(st, 0), pw);
+
+		if (v == CRYPTO_PW_ERROR) {
+			rc = check_failed(c);
+			break;
+		}
+		if (v == CRYPTO_PW_MATCH) {
 			*is_reused = 1;
 			break;
 		}
+	}
 	db_finalize(st);
 	return (rc == PS_ROW || rc == PS_DONE) ? PS_OK : rc;
 }
@@ -632,7 +646,15 @@ int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,
 		c->who = me;
 		if (rc)
 			return rc;
-		p->old_ok = found && crypto_password_verify(u.hash, old_pw);
+		if (found) {
+			int v = crypto_password_check(u.hash, old_pw);
+
+			if (v == CRYPTO_PW_ERROR) {
+				ps_memzero(u.hash, sizeof(u.hash));
+				return check_failed(c); /* the write checks again */
+			}
+			p->old_ok = v == CRYPTO_PW_MATCH;
+		}
 		snprintf(p->old_hash, sizeof(p->old_hash), "%s", found ? u.hash : "");
 		p->old_done = found;
 		ps_memzero(u.hash, sizeof(u.hash));
@@ -740,17 +762,23 @@ out:
 int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw)
 {
 	struct login_user u;
-	int found, rc;
+	int found, rc, old_ok = 0;
 	struct actor me = c->who;
 
 	rc = load_login_user(c, me.username, &u, &found);
 	c->who = me;
 	if (rc)
 		return rc;
-	if (!found ||
-	    !(c->pw_prep && c->pw_prep->old_done && strcmp(c->pw_prep->old_hash, u.hash) == 0
-		      ? c->pw_prep->old_ok
-		      : crypto_password_verify(u.hash, old_pw))) {
+	if (found && c->pw_prep && c->pw_prep->old_done && strcmp(c->pw_prep->old_hash, u.hash) == 0) {
+		old_ok = c->pw_prep->old_ok;
+	} else if (found) {
+		int v = crypto_password_check(u.hash, old_pw);
+
+		if (v == CRYPTO_PW_ERROR)
+			return check_failed(c);
+		old_ok = v == CRYPTO_PW_MATCH;
+	}
+	if (!old_ok) {
 		/* the refusal is audited after the rollback */
 		ctx_deny(c, "password.change", "user", me.username, "wrong old password");
 		ps_fail(c->err, PS_EINVAL, "BAD_OLD_PASSWORD", NULL, "原密码不正确");
