@@ -33,6 +33,10 @@ void crypto_mark_writer_thread(void);
 /* How many argon2id calls ran on a marked thread since the start. */
 long crypto_slow_calls_on_writer(void);
 
+/* How many password checks (argon2id verifies, crypto_password_check) ran
+ * since the start, on any thread. */
+long crypto_password_checks(void);
+
 /* 128 bits from the OS CSPRNG as 32 hex characters. Cannot fail. */
 void crypto_token(char out[CRYPTO_TOKEN_HEX]);
 

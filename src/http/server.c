@@ -248,6 +248,17 @@ static void test_alloc_report(struct MHD_Response *resp)
 	snprintf(num, sizeof(num), "%lu", ps_mem_failures() - atomic_load(&alloc_base));
 	MHD_add_response_header(resp, "X-Test-Alloc-Failed", num);
 }
+
+/* Every answer of a test build tells how many argon2id password checks the
+ * server has run so far: tests/api/api_auth.c counts one per login, whatever
+ * its outcome (AUTH-2), without timing it. */
+static void test_checks_report(struct MHD_Response *resp)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%ld", crypto_password_checks());
+	MHD_add_response_header(resp, "X-Test-Password-Checks", num);
+}
 #else
 static void test_alloc_arm(struct MHD_Connection *c)
 {
@@ -258,11 +269,17 @@ static void test_alloc_report(struct MHD_Response *resp)
 {
 	(void)resp;
 }
+
+static void test_checks_report(struct MHD_Response *resp)
+{
+	(void)resp;
+}
 #endif
 
 static void common_headers(struct MHD_Response *resp)
 {
 	test_alloc_report(resp);
+	test_checks_report(resp);
 	edge_headers(resp);
 	/* stopping: this answer is the connection's last */
 	if (atomic_load(&stopping))
