@@ -68,7 +68,7 @@ struct ctx {
 	struct setting_memo *setting_memo;
 
 	/* argon2id work done before the writer for this request (see
-	 * auth_password_prepare), or NULL */
+	 * passwords_prepare), or NULL */
 	const struct pw_prep *pw_prep;
 
 	/* the key that seals TOTP secrets at rest (CRYPTO_SECRET_LEN bytes,

@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/admin/auth.h"
+#include "domain/admin/passwords.h"
 #include "domain/admin/mfa.h"
 #include "domain/authz.h"
 #include "domain/admin/settings.h"
@@ -66,19 +67,11 @@ int api_session_create(struct req *r)
 		}
 		return rc;
 	}
-	{
-		const struct login_check *chk = r->prepared;
-
-		/* the check could not be made (out of memory, storage): a 5xx to
-		 * try again, never a wrong-password answer */
-		if (!chk && r->prepare_failed) {
-			r->err = r->prepare_err;
-			return r->err.rc;
-		}
-		if (chk && chk->loaded && !chk->done)
-			return ps_fail(&r->err, PS_EBUSY, NULL, NULL, "登录暂时无法完成，请重试");
-		if (chk && chk->failed)
-			return ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "登录暂时无法完成，请重试");
+	/* the account could not be read for the check (out of memory,
+	 * storage): a 5xx to try again, never a wrong-password answer */
+	if (!r->prepared && r->prepare_failed) {
+		r->err = r->prepare_err;
+		return r->err.rc;
 	}
 	/* chk stays whole until the request ends (api_finish wipes it): a
 	 * run retried after a busy store checks the same verdict again */
@@ -184,13 +177,13 @@ int api_me_password(struct req *r)
 
 		r->prepared = p;
 		r->prepared_wipe = p ? sizeof(*p) : 0; /* wiped by api_finish */
-		return p ? auth_password_prepare(&r->ctx, r->ctx.who.user_id, r->ctx.who.username,
+		return p ? passwords_prepare(&r->ctx, r->ctx.who.user_id, r->ctx.who.username,
 						 body_in.old_password, body_in.new_password, p)
 			 : PS_OK;
 	}
 	r->ctx.pw_prep = r->prepared;
 	if (!rc)
-		rc = auth_change_password(&r->ctx, body_in.old_password, body_in.new_password);
+		rc = passwords_change(&r->ctx, body_in.old_password, body_in.new_password);
 	if (rc)
 		return rc;
 	return req_reply(r, 200, json_object());

@@ -1,5 +1,6 @@
-/* auth.h — login, sessions, logout and password changes (issue 2; TRUST
- * AUTH-1..AUTH-4, AUTH-6, SESS-1..SESS-5). */
+/* auth.h — login, sessions and logout (issue 2; TRUST
+ * AUTH-1, AUTH-2, AUTH-4, AUTH-6, SESS-1..SESS-5); passwords are set and
+ * changed in passwords.h. */
 #ifndef PS_DOMAIN_AUTH_H
 #define PS_DOMAIN_AUTH_H
 
@@ -48,7 +49,9 @@ int auth_login_check(struct ctx *c, const char *username, struct login_check *ch
 void auth_login_verify(struct login_check *chk, const char *password);
 
 /* Try a login with the verdict of chk (checked before, see above; NULL when
- * the check could not be made). The writer never runs argon2id: when the
+ * the check could not be made). A check that failed (chk->failed) or never
+ * ran is no verdict: PS_ENOMEM / PS_EBUSY, "登录暂时无法完成，请重试",
+ * nothing written. The writer never runs argon2id: when the
  * account's hash is no longer the one checked, the login is refused
  * without counting a failure. Every outcome is audited and the failure
  * counters are updated, so the caller COMMITS whatever the outcome (only a
@@ -82,40 +85,12 @@ int auth_logout(struct ctx *c);
 /* The logged-in user as JSON (the /me shape). */
 int auth_me(struct ctx *c, json_t **out);
 
-/* Change one's own password (old one checked; policy; not one of the last
- * 10); other sessions of the user are ended; audited. */
-int auth_change_password(struct ctx *c, const char *old_pw, const char *new_pw);
-
 /* The JSON of user id (the /me shape), or PS_ENOTFOUND. */
 int auth_user_json(struct ctx *c, int64_t user_id, json_t **out);
 
-/* The argon2id work of setting a password, done on the request's worker
- * before it joins a batch of the one writer (AUTH-9): the old password
- * checked (a change), the new one checked against the last 10 and hashed.
- * A write that has one in c->pw_prep uses what still holds (the same
- * account hash, no newer history row) and does the rest itself. */
-struct pw_prep {
-	int done;                         /* the new password was prepared */
-	int64_t user_id;                  /* 0 for a new account */
-	int64_t history_id;               /* newest history row when checked */
-	int reused;                       /* among the last 10 */
-	char hash[CRYPTO_PWHASH_LEN];     /* argon2id of the new password */
-	int old_done, old_ok;             /* the old password checked / right */
-	char old_hash[CRYPTO_PWHASH_LEN]; /* the account hash it was checked against */
-};
-
-/* Prepare *p in the caller's (read) transaction, writing nothing: old_pw
- * (may be NULL) is checked against username's account, pw against the
- * policy (when it fails, p->done stays 0 and the write reports it) and the
- * history of user_id (0 = a new account), then hashed. Only a storage error
- * or no memory fails; p is wiped by the caller (ps_memzero) when done. */
-int auth_password_prepare(struct ctx *c, int64_t user_id, const char *username,
-			  const char *old_pw, const char *pw, struct pw_prep *p);
-
-/* Set a user's password (hash, history, pw_changed_at, must_change flag)
- * after checking the policy and reuse. Does not audit (callers do). Uses
- * c->pw_prep when it was made for this user and password history. */
-int auth_set_password(struct ctx *c, int64_t user_id, const char *username,
-		      const char *pw, int must_change);
+/* End user_id's open sessions but the one whose hash is except_hash (may be
+ * NULL: all), for reason; audited when any was open. */
+int auth_end_sessions(struct ctx *c, int64_t user_id, const char *reason,
+		      const char *except_hash);
 
 #endif

@@ -373,7 +373,7 @@ int users_reset_password(struct ctx *c, int64_t id, const char *pw)
 	if (!rc)
 		rc = load_username(c, id, &username, NULL);
 	if (!rc)
-		rc = auth_set_password(c, id, username, pw, 1);
+		rc = passwords_set(c, id, username, pw, 1);
 	if (rc)
 		return rc;
 	rc = db_prepare(c->db,
@@ -424,7 +424,7 @@ int users_create_prepare(struct ctx *c, const struct user_input *in, struct pw_p
 
 	memset(p, 0, sizeof(*p));
 	if (!rc && in->username && in->password)
-		rc = auth_password_prepare(c, 0, in->username, NULL, in->password, p);
+		rc = passwords_prepare(c, 0, in->username, NULL, in->password, p);
 	return rc;
 }
 
@@ -437,6 +437,6 @@ int users_reset_password_prepare(struct ctx *c, int64_t id, const char *pw, stru
 	if (!rc)
 		rc = load_username(c, id, &username, NULL);
 	if (!rc)
-		rc = auth_password_prepare(c, id, username, NULL, pw, p);
+		rc = passwords_prepare(c, id, username, NULL, pw, p);
 	return rc;
 }

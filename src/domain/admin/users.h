@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
-#include "domain/admin/auth.h"
+#include "domain/admin/passwords.h"
 
 struct user_filter {
 	const char *q;       /* username or name contains */
@@ -42,7 +42,7 @@ int users_set_disabled(struct ctx *c, int64_t id, int disabled, json_t **out);
 int users_reset_password(struct ctx *c, int64_t id, const char *pw);
 
 /* The argon2id work of users_create / users_reset_password, done on the
- * request's worker before the write (auth_password_prepare), after the same
+ * request's worker before the write (passwords_prepare), after the same
  * permission check; put p in c->pw_prep for the write. Writes nothing. A
  * refusal here is only a reason to skip the work: the write refuses (and
  * audits) again. */
