@@ -233,11 +233,15 @@ STORY(wanted_import_all_or_nothing)
 		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 1));
 	EXPECT_ERR(srv, r, 400, "IMPORT_ROWS_REFUSED", NULL);
 	EXPECT_NUM(r, "error.report.imported", 0);
+	EXPECT_NUM(r, "error.report.rows", 2);
 	EXPECT_NUM(r, "error.report.errors.0.row", 3);
+	assert_string_equal(rstr(r, "error.message"),
+			    "有 1 行未通过校验；已按“全部成功才导入”的要求，文件中的 2 行均未导入");
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person", NULL), w0);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM comparison_hit", NULL), h0);
 	r = http(srv, U("ducha"), "POST", API "/wanted/import", J(srv, "{s:s}", "csv", csv));
 	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 2);
 	EXPECT_NUM(r, "imported", 1);
 	EXPECT_NUM(r, "new_hits", 1);
 }

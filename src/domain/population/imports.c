@@ -244,6 +244,17 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 	return rc;
 }
 
+int imports_refuse_whole(struct ctx *c, const char *action, const char *target_type, int rows,
+			 size_t refused_rows)
+{
+	ctx_audit_after(c, action, target_type, NULL, "denied",
+			arena_printf(c->arena, "all or nothing: rows=%d errors=%zu, nothing imported", rows,
+				     refused_rows));
+	return ps_fail(c->err, PS_EINVAL, "IMPORT_ROWS_REFUSED", NULL,
+		       "有 %zu 行未通过校验；已按“全部成功才导入”的要求，文件中的 %d 行均未导入",
+		       refused_rows, rows);
+}
+
 /* All or nothing, and a row was refused: the report of what the file
  * would have done, nothing of it kept (the caller rolls back, the wanted-
  * list hits and their 警情 with it). Takes errors and hits. */
@@ -253,12 +264,9 @@ static int refused_whole(struct ctx *c, const char *what, int rows, json_t *erro
 	size_t n = json_array_size(errors);
 
 	json_array_clear(hits);
-	ctx_audit_after(c, arena_printf(c->arena, "import.%s", what), what, NULL, "denied",
-			arena_printf(c->arena, "all or nothing: rows=%d errors=%zu, nothing imported", rows, n));
 	*out = json_pack("{s:s, s:i, s:i, s:i, s:i, s:o, s:o, s:b}", "what", what, "rows", rows, "imported", 0,
 			 "created", 0, "updated", 0, "errors", errors, "hits", hits, "all_or_nothing", 1);
-	return ps_fail(c->err, PS_EINVAL, "IMPORT_ROWS_REFUSED", NULL,
-		       "有 %zu 行未通过校验；已按“全部成功才导入”的要求，文件中的 %d 行均未导入", n, rows);
+	return imports_refuse_whole(c, arena_printf(c->arena, "import.%s", what), what, rows, n);
 }
 
 int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, int all,

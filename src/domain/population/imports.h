@@ -43,6 +43,14 @@ struct import_kind {
 int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, int all,
 		 json_t **out);
 
+/* The refusal of a whole file (all or nothing, refused_rows of its rows
+ * refused): PS_EINVAL IMPORT_ROWS_REFUSED with the Chinese message, and the
+ * denied audit row action on target_type that follows the rollback. For
+ * an importer with a reader of its own (the wanted list); imports_with
+ * calls it itself. */
+int imports_refuse_whole(struct ctx *c, const char *action, const char *target_type, int rows,
+			 size_t refused_rows);
+
 /* Persons: columns 姓名, 身份证号 (required), 电话, 类别 (常住/暂住/流动/境外/
  * 未落户), 社区, 楼栋, 单元, 房号 in any order (row by row, never all or
  * nothing). *out = {"rows","imported",

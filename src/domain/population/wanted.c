@@ -1,4 +1,5 @@
 #include "domain/population/wanted.h"
+#include "domain/population/imports.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/population/persons.h"
@@ -183,13 +184,9 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, int all, json_t **
 		/* all or nothing: the caller rolls the good rows back */
 		size_t n = json_array_size(errors);
 
-		ctx_audit_after(c, "wanted.import", "wanted_person", NULL, "denied",
-				arena_printf(c->arena, "all or nothing: imported=%d errors=%zu, nothing kept",
-					     imported, n));
-		*out = json_pack("{s:i, s:o, s:i, s:b}", "imported", 0, "errors", errors, "new_hits", 0,
-				 "all_or_nothing", 1);
-		return ps_fail(c->err, PS_EINVAL, "IMPORT_ROWS_REFUSED", NULL,
-			       "有 %zu 行未通过校验；已按“全部成功才导入”的要求，文件中的行均未导入", n);
+		*out = json_pack("{s:i, s:i, s:o, s:i, s:b}", "rows", imported + (int)n, "imported", 0,
+				 "errors", errors, "new_hits", 0, "all_or_nothing", 1);
+		return imports_refuse_whole(c, "wanted.import", "wanted_person", imported + (int)n, n);
 	}
 	if (!rc)
 		rc = audit_write(c, "wanted.import", "wanted_person", NULL, "success",
@@ -200,7 +197,8 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, int all, json_t **
 		json_decref(errors);
 		return rc;
 	}
-	*out = json_pack("{s:i, s:o, s:i}", "imported", imported, "errors", errors, "new_hits", new_hits);
+	*out = json_pack("{s:i, s:i, s:o, s:i}", "rows", imported + (int)json_array_size(errors),
+			 "imported", imported, "errors", errors, "new_hits", new_hits);
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 

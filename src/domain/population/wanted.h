@@ -26,7 +26,7 @@ int wanted_withdraw(struct ctx *c, int64_t id, int *new_hits);
 
 /* Import many (CSV lines: 身份证号,姓名,案由,发布单位,发布日期[,撤销]); each
  * line imported or reported; one comparison at the end. *out =
- * {"imported","errors":[{"row","reason"}],"new_hits"}. With all set, a
+ * {"rows","imported","errors":[{"row","reason"}],"new_hits"}. With all set, a
  * refused line keeps nothing: IMPORT_ROWS_REFUSED with *out the report
  * (as imports_with). */
 int wanted_import(struct ctx *c, const char *csv, size_t len, int all, json_t **out);
