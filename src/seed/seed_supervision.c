@@ -154,7 +154,7 @@ int seed_demo_supervision(struct ctx *c)
 
 		c->who.user_id = 0;
 		c->client_ip = "127.0.0.1";
-		TRY(complaints_file_public(c, cg, "民警处理我报的电动车电瓶被盗一案已经一周，没有人联系我，希望加快调查。", NULL,
+		TRY(complaints_public_file(c, cg, "民警处理我报的电动车电瓶被盗一案已经一周，没有人联系我，希望加快调查。", NULL,
 					   "王先生", "13700005678", &res));
 		json_decref(res.out);
 	}

@@ -80,7 +80,7 @@ int api_public_complaints_file(struct req *r)
 		n += *p >= '0' && *p <= '9';
 	if (n < 7)
 		return ps_fail_field(&r->err, PS_EINVAL, "contact_phone", "请填写能联系到您的电话号码（查询进度时要用后四位）");
-	rc = complaints_file_public(&r->ctx, in.station_id, in.content, in.receipt_code, in.contact_name,
+	rc = complaints_public_file(&r->ctx, in.station_id, in.content, in.receipt_code, in.contact_name,
 				    in.contact_phone, &res);
 	if (rc)
 		return rc;
@@ -112,7 +112,7 @@ int api_public_complaints_query(struct req *r)
 	if (!rc)
 		rc = digits4(r, in.phone_last4);
 	if (!rc)
-		rc = complaints_query_public(&r->ctx, in.tracking_code, in.phone_last4, &res);
+		rc = complaints_public_query(&r->ctx, in.tracking_code, in.phone_last4, &res);
 	if (rc)
 		return rc;
 	r->no_store = 1;

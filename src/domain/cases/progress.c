@@ -7,7 +7,6 @@
 #include "domain/throttle.h"
 #include "rules/case_flow.h"
 
-#include <stdio.h>
 #include "core/text.h"
 #include <string.h>
 
@@ -38,16 +37,58 @@ static int reporter_matches(struct ctx *c, int64_t case_id, const char *last4, i
 	return PS_OK;
 }
 
+/* the window of the public queries' limit, in seconds */
+static int64_t guard_window(struct ctx *c)
+{
+	return setting_int(c, "public.progress_window_minutes", 0) * 60;
+}
+
+int progress_guard_check(struct ctx *c, const struct progress_guard *g,
+			 struct progress_result *res)
+{
+	int max = (int)setting_int(c, "public.progress_max_failures", 0);
+	int64_t window = guard_window(c);
+	int rc, retry = 0, by_code = 0;
+
+	/* limited: by the address or by the code, whichever ends later */
+	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, c->client_ip, max, window, &retry);
+	if (!rc)
+		rc = throttle_retry_after(c, THROTTLE_PROGRESS_CODE, g->code, max, window, &by_code);
+	if (rc)
+		return rc;
+	if (by_code > retry)
+		retry = by_code;
+	if (retry <= 0)
+		return PS_OK;
+	res->outcome = PROGRESS_LIMITED;
+	res->retry_after = retry;
+	return audit_write(c, g->action, g->target_type, g->oid, "denied",
+			   "too many failed queries (rate limited)");
+}
+
+int progress_guard_refuse(struct ctx *c, const struct progress_guard *g, const char *unknown,
+			  struct progress_result *res)
+{
+	int64_t window = guard_window(c);
+	int rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, c->client_ip, window, NULL);
+
+	if (!rc)
+		rc = throttle_fail(c, THROTTLE_PROGRESS_CODE, g->code, window, NULL);
+	if (rc)
+		return rc;
+	res->outcome = PROGRESS_NO;
+	return audit_write(c, g->action, g->target_type, g->oid, "denied",
+			   g->oid ? "wrong phone digits" : unknown);
+}
+
 int progress_query(struct ctx *c, const char *receipt_code, const char *phone_last4,
 		   struct progress_result *res)
 {
-	int max = (int)setting_int(c, "public.progress_max_failures", 0);
-	int64_t window = setting_int(c, "public.progress_window_minutes", 0) * 60;
+	struct progress_guard g = { PROGRESS_ACTION, "case", NULL, receipt_code };
 	struct rows_query q;
 	json_t *obj = NULL;
-	const char *oid = NULL;
 	int64_t case_id = 0;
-	int rc, retry = 0, by_code = 0, match = 0;
+	int rc, match = 0;
 
 	memset(res, 0, sizeof(*res));
 	rows_binds(&q, c);
@@ -61,54 +102,24 @@ int progress_query(struct ctx *c, const char *receipt_code, const char *phone_la
 		return rc;
 	ps_err_clear(c->err);
 	if (obj) {
-		char idbuf[24];
-
 		case_id = json_integer_value(json_object_get(obj, "id"));
-		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)case_id);
-		oid = arena_strdup(c->arena, idbuf);
+		g.oid = arena_printf(c->arena, "%lld", (long long)case_id);
 	}
-
-	/* limited: by the address or by the code, whichever ends later */
-	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, c->client_ip, max, window, &retry);
-	if (!rc)
-		rc = throttle_retry_after(c, THROTTLE_PROGRESS_CODE, receipt_code, max, window, &by_code);
-	if (rc) {
+	rc = progress_guard_check(c, &g, res);
+	if (!rc && res->outcome != PROGRESS_LIMITED && obj)
+		rc = reporter_matches(c, case_id, phone_last4, &match);
+	if (rc || res->outcome == PROGRESS_LIMITED) {
 		json_decref(obj);
 		return rc;
 	}
-	if (by_code > retry)
-		retry = by_code;
-	if (retry > 0) {
-		json_decref(obj);
-		res->outcome = PROGRESS_LIMITED;
-		res->retry_after = retry;
-		return audit_write(c, PROGRESS_ACTION, "case", oid, "denied",
-				   "too many failed queries (rate limited)");
-	}
-
-	if (obj) {
-		rc = reporter_matches(c, case_id, phone_last4, &match);
-		if (rc) {
-			json_decref(obj);
-			return rc;
-		}
-	}
 	if (!match) {
 		json_decref(obj);
-		rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, c->client_ip, window, NULL);
-		if (!rc)
-			rc = throttle_fail(c, THROTTLE_PROGRESS_CODE, receipt_code, window, NULL);
-		if (rc)
-			return rc;
-		res->outcome = PROGRESS_NO;
-		/* the auditor learns which half was wrong; the caller does not */
-		return audit_write(c, PROGRESS_ACTION, "case", oid, "denied",
-				   oid ? "wrong phone digits" : "unknown receipt code");
+		return progress_guard_refuse(c, &g, "unknown receipt code", res);
 	}
 	json_object_del(obj, "id");
 	json_object_set_new(obj, "status_label",
 			    json_string(flow_state_label(json_string_value(json_object_get(obj, "status")))));
-	rc = audit_write(c, PROGRESS_ACTION, "case", oid, "success", NULL);
+	rc = audit_write(c, PROGRESS_ACTION, "case", g.oid, "success", NULL);
 	if (rc) {
 		json_decref(obj);
 		return rc;

@@ -28,6 +28,27 @@ struct progress_result {
 		      * closed_at, unit_name, unit_phone} */
 };
 
+/* The guard every public query by a code and the phone's last digits shares
+ * (the case progress, a complaint's stage): what identifies the record
+ * (action, target_type, target id oid: NULL when the code is unknown) and
+ * the code asked. */
+struct progress_guard {
+	const char *action, *target_type, *oid, *code;
+};
+
+/* Over the limit (per c->client_ip and per code, whichever ends later):
+ * res->outcome PROGRESS_LIMITED and its refusal audited; else res is left
+ * as it was. Only a storage error fails. */
+int progress_guard_check(struct ctx *c, const struct progress_guard *g,
+			 struct progress_result *res);
+
+/* A wrong code or wrong digits: counted against the address and the code,
+ * res->outcome PROGRESS_NO (one answer for both) and the refusal audited
+ * with which half was wrong (the auditor learns it, the caller does not);
+ * unknown names the code ("unknown receipt code"). */
+int progress_guard_refuse(struct ctx *c, const struct progress_guard *g, const char *unknown,
+			  struct progress_result *res);
+
 /* Answer one query from c->client_ip in the caller's write transaction
  * (the audit row). phone_last4 must be 4 ASCII digits (the caller checked
  * it). Only a storage error or no memory fails (then nothing is kept). */

@@ -1,7 +1,7 @@
-/* complaints.c — 信访 / 投诉: intake (the public form, phone, letter,
- * visit), the 信访工作条例 chain with its clocks (SUP-XINFANG: notice in 15
- * days, finish in 60 (+30); SUP-XF-REVIEW, SUP-XF-RECHECK: 30/30), the
- * public query of its stage, and the responsibility trace of a complaint
+/* complaints.c — 信访 / 投诉: intake (phone, letter, visit; the public form
+ * is complaints_public.c), the 信访工作条例 chain with its clocks (SUP-XINFANG: notice in 15
+ * days, finish in 60 (+30); SUP-XF-REVIEW, SUP-XF-RECHECK: 30/30) and the
+ * responsibility trace of a complaint
  * linked to a case: everyone who acted on the case, from its records and
  * the audit log. */
 #include "domain/supervision/supervision.h"
@@ -46,12 +46,16 @@ static int new_tracking_code(struct ctx *c, char out[16])
 	return ps_fail(c->err, PS_ECONFLICT, "TRY_AGAIN", NULL, "请稍后重试");
 }
 
-static int insert(struct ctx *c, int64_t station_id, const char *channel, const char *kind,
-		  const char *track, const char *content, const char *name, const char *phone,
-		  const char *receipt, int64_t case_id, int64_t incident_id, const char *code, int64_t *id)
+int complaints_insert(struct ctx *c, int64_t station_id, const char *channel, const char *kind,
+		      const char *track, const char *content, const char *name, const char *phone,
+		      const char *receipt, int64_t case_id, int64_t incident_id, char code[16],
+		      int64_t *id)
 {
 	struct rows_query q;
+	int rc = new_tracking_code(c, code);
 
+	if (rc)
+		return rc;
 	rows_binds(&q, c);
 	rows_bind_text(&q, code);
 	rows_bind_int(&q, station_id);
@@ -81,133 +85,6 @@ static int insert(struct ctx *c, int64_t station_id, const char *channel, const 
 			   " contact_name, contact_phone, receipt_code, case_id, incident_id, status, received_at,"
 			   " received_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,'received',?,?,?) RETURNING id",
 			   id);
-}
-
-int complaints_file_public(struct ctx *c, int64_t station_id, const char *content,
-			   const char *receipt_code, const char *contact_name,
-			   const char *contact_phone, struct progress_result *res)
-{
-	int max = (int)setting_int(c, "public.complaint_max_per_hour", 0);
-	const char *key = arena_printf(c->arena, "complaint:%s", c->client_ip ? c->client_ip : "");
-	struct rows_query q;
-	json_t *unit = NULL;
-	int64_t case_id = 0, id = 0;
-	char code[16];
-	int rc, retry = 0;
-
-	memset(res, 0, sizeof(*res));
-	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, key, max, 3600, &retry);
-	if (rc)
-		return rc;
-	if (retry > 0) {
-		res->outcome = PROGRESS_LIMITED;
-		res->retry_after = retry;
-		return audit_write(c, "complaint.file_public", "complaint", NULL, "denied",
-				   "too many complaints from one address (rate limited)");
-	}
-	rows_binds(&q, c);
-	rows_bind_int(&q, station_id);
-	rc = rows_one(&q, "SELECT id, name AS unit_name, phone AS unit_phone FROM org_unit"
-			  " WHERE id = ? AND kind = 'station' AND active = 1", &unit);
-	if (rc == PS_ENOTFOUND)
-		return ps_fail_field(c->err, PS_EINVAL, "station_id", "请选择受理投诉的派出所");
-	if (rc)
-		return rc;
-	if (receipt_code && *receipt_code) {
-		rows_binds(&q, c);
-		rows_bind_text_exact(&q, receipt_code);
-		rows_bind_int(&q, station_id);
-		rc = rows_int(&q, "SELECT id FROM police_case WHERE receipt_code = ? AND unit_id = ?", 0, &case_id);
-	}
-	if (!rc)
-		rc = new_tracking_code(c, code);
-	if (!rc)
-		rc = insert(c, station_id, "online", "complaint", "residual", content, contact_name, contact_phone,
-			    receipt_code, case_id, 0, code, &id);
-	if (!rc)
-		rc = audit_write(c, "complaint.file_public", "complaint", idstr(c, id), "success", NULL);
-	if (rc) {
-		json_decref(unit);
-		return rc;
-	}
-	rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, key, 3600, NULL);
-	if (rc) {
-		json_decref(unit);
-		return rc;
-	}
-	json_object_del(unit, "id");
-	json_object_set_new(unit, "tracking_code", json_string(code));
-	json_object_set_new(unit, "received_at", json_integer(c->now));
-	res->outcome = PROGRESS_OK;
-	res->out = unit;
-	return PS_OK;
-}
-
-int complaints_query_public(struct ctx *c, const char *tracking_code, const char *phone_last4,
-			    struct progress_result *res)
-{
-	int max = (int)setting_int(c, "public.progress_max_failures", 0);
-	int64_t window = setting_int(c, "public.progress_window_minutes", 0) * 60;
-	struct rows_query q;
-	json_t *obj = NULL;
-	const char *oid = NULL, *phone;
-	int rc, retry = 0, by_code = 0, match;
-
-	memset(res, 0, sizeof(*res));
-	rows_binds(&q, c);
-	rows_bind_text_exact(&q, tracking_code);
-	rc = rows_one(&q,
-		      "SELECT m.id, m.contact_phone, m.status, m.received_at, m.accepted_at, m.extended_at,"
-		      " m.finished_at, m.review_requested_at, m.review_answered_at, m.recheck_requested_at,"
-		      " m.recheck_answered_at, o.name AS unit_name, o.phone AS unit_phone"
-		      " FROM complaint m JOIN org_unit o ON o.id = m.station_id WHERE m.tracking_code = ?",
-		      &obj);
-	if (rc && rc != PS_ENOTFOUND)
-		return rc;
-	ps_err_clear(c->err);
-	if (obj)
-		oid = idstr(c, row_int(obj, "id"));
-	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, c->client_ip, max, window, &retry);
-	if (!rc)
-		rc = throttle_retry_after(c, THROTTLE_PROGRESS_CODE, tracking_code, max, window, &by_code);
-	if (rc) {
-		json_decref(obj);
-		return rc;
-	}
-	if (by_code > retry)
-		retry = by_code;
-	if (retry > 0) {
-		json_decref(obj);
-		res->outcome = PROGRESS_LIMITED;
-		res->retry_after = retry;
-		return audit_write(c, "complaint.query_public", "complaint", oid, "denied",
-				   "too many failed queries (rate limited)");
-	}
-	phone = obj ? row_str(obj, "contact_phone") : NULL;
-	match = obj && text_phone_ends_with(phone, phone_last4);
-	if (!match) {
-		json_decref(obj);
-		rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, c->client_ip, window, NULL);
-		if (!rc)
-			rc = throttle_fail(c, THROTTLE_PROGRESS_CODE, tracking_code, window, NULL);
-		if (rc)
-			return rc;
-		res->outcome = PROGRESS_NO;
-		return audit_write(c, "complaint.query_public", "complaint", oid, "denied",
-				   oid ? "wrong phone digits" : "unknown tracking code");
-	}
-	json_object_del(obj, "id");
-	json_object_del(obj, "contact_phone");
-	json_object_set_new(obj, "status_label",
-			    json_string(enums_label(ES_COMPLAINT_STATUS, row_str(obj, "status"))));
-	rc = audit_write(c, "complaint.query_public", "complaint", oid, "success", NULL);
-	if (rc) {
-		json_decref(obj);
-		return rc;
-	}
-	res->outcome = PROGRESS_OK;
-	res->out = obj;
-	return PS_OK;
 }
 
 /* SUP-XF-LEGAL-TRACK: the appeal record an item routed into a legal
@@ -327,10 +204,9 @@ int complaints_create(struct ctx *c, const struct complaint_in *in, json_t **out
 	}
 	rc = authz_check(c, ACT_COMPLAINT_CREATE, path, 0, NULL);
 	if (!rc)
-		rc = new_tracking_code(c, code);
-	if (!rc)
-		rc = insert(c, station, in->channel, in->kind, in->track ? in->track : "residual", in->content,
-			    in->contact_name, in->contact_phone, NULL, case_id, in->incident_id, code, &id);
+		rc = complaints_insert(c, station, in->channel, in->kind, in->track ? in->track : "residual",
+				       in->content, in->contact_name, in->contact_phone, NULL, case_id,
+				       in->incident_id, code, &id);
 	if (!rc) {
 		rows_binds(&q, c);
 		rows_bind_text(&q, in->scope);

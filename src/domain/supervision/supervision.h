@@ -29,7 +29,7 @@ int public_notice_stations(struct ctx *c, json_t **out);
  * PS_ENOTFOUND for a unit that is not an active station. */
 int public_notice_get(struct ctx *c, int64_t station_id, json_t **out);
 
-/* ---- complaints.c: 信访 / 投诉 ---------------------------------------- */
+/* ---- complaints_public.c: the public form and query ------------------- */
 
 /* The public complaint form: files a complaint at a station and answers
  * {tracking_code, received_at, unit_name, unit_phone}. receipt_code may be
@@ -37,15 +37,26 @@ int public_notice_get(struct ctx *c, int64_t station_id, json_t **out);
  * (never said). Submissions are limited per client address (setting
  * public.complaint_max_per_hour): then res->outcome is PROGRESS_LIMITED.
  * Audited (complaint.file_public). */
-int complaints_file_public(struct ctx *c, int64_t station_id, const char *content,
+int complaints_public_file(struct ctx *c, int64_t station_id, const char *content,
 			   const char *receipt_code, const char *contact_name,
 			   const char *contact_phone, struct progress_result *res);
 
 /* The public query of a complaint's stage by tracking code and the last 4
  * digits of the contact phone: as progress_query (one answer for a wrong
  * code and wrong digits, limited per address and per code, audited). */
-int complaints_query_public(struct ctx *c, const char *tracking_code, const char *phone_last4,
+int complaints_public_query(struct ctx *c, const char *tracking_code, const char *phone_last4,
 			    struct progress_result *res);
+
+/* ---- complaints.c: 信访 / 投诉 ---------------------------------------- */
+
+/* A new complaint row, status received, with a tracking code no complaint
+ * has (into code); receipt (may be NULL) is what the reporter gave, case_id
+ * and incident_id 0 for none. No permission check, no audit: the callers
+ * (the public form, the officers' intake) do both. */
+int complaints_insert(struct ctx *c, int64_t station_id, const char *channel, const char *kind,
+		      const char *track, const char *content, const char *name, const char *phone,
+		      const char *receipt, int64_t case_id, int64_t incident_id, char code[16],
+		      int64_t *id);
 
 struct complaint_in {
 	int64_t station_id, case_id, incident_id; /* 0 = none */
