@@ -21,7 +21,17 @@ export const a11yStats = { pages: 0, allowed: new Map(), settleMs: 0, axeMs: 0, 
 
 const PROFILE = !!process.env.PRECINCT_E2E_PROFILE
 
-/** Wait (bounded) for: no request in flight for 300 ms, no visible loading mask, 350 ms of quiet for transitions. */
+/** The page's finite animations still running (Vue's and Element Plus's transitions are CSS
+ *  transitions and animations, which document.getAnimations() lists); an endless one (a spinner)
+ *  never ends and does not count. */
+function runningTransitions() {
+  return document
+    .getAnimations()
+    .filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().iterations !== Infinity).length
+}
+
+/** Wait (bounded) for: no request in flight, no visible loading mask and no transition running,
+ *  all three for 150 ms (a request answered may start a transition or another request). */
 export async function settle(page) {
   const state = page.__precinctRequests
   const t0 = Date.now()
@@ -41,10 +51,11 @@ async function settleUntil(page, state, deadline) {
       (await page
         .locator('.el-loading-mask:visible')
         .count()
-        .catch(() => 0)) > 0
+        .catch(() => 0)) > 0 ||
+      (await page.evaluate(runningTransitions).catch(() => 0)) > 0
     if (busy) quietSince = 0
     else if (!quietSince) quietSince = Date.now()
-    else if (Date.now() - quietSince >= 350) return
+    else if (Date.now() - quietSince >= 150) return
     await page.waitForTimeout(50)
   }
   a11yStats.settleTimeouts++
