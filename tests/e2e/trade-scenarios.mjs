@@ -1,6 +1,7 @@
 // trade-scenarios.mjs — 特种行业 in the browser (issue 16, part B): an officer opens a hotel on a
 // 390×844 phone screen, records an inspection by the hotel checklist with one item failed and a
-// finding with its rectification deadline; the finding shows on the unit and in 检查整改.
+// finding with its rectification deadline; the finding shows on the unit and, as a card on the phone
+// (a table on the desk), in 检查整改; the register lists the hotel as a card.
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
 
@@ -18,7 +19,7 @@ export const groupRank = 90
 
 export const tradeScenarios = [
   {
-    name: 'an officer records an inspection with a finding on a phone; it is listed in 检查整改',
+    name: 'an officer records an inspection with a finding on a phone; it is listed in 检查整改 as a card',
     async run({ page }) {
       await page.setViewportSize(PHONE)
       await login(page, 'minjing1', DEMO_PASSWORD)
@@ -56,6 +57,21 @@ export const tradeScenarios = [
       await expectVisible(sheet.locator('[data-test="doc-no"]', { hasText: /公（限改）字〔\d{4}〕\d{5}号/ }), 'the notice number')
       await expectVisible(sheet.locator('[data-test="notice-findings"]', { hasText: '两名旅客未登记证件号码' }), 'the finding on the notice')
       await expectVisible(sheet.locator('[data-test="notice-basis"]', { hasText: '第16条' }), 'the legal basis from the catalog')
+
+      // 检查整改 on the phone: the finding as a card within the screen, which opens its unit
+      await page.goto('/trades/findings')
+      const card = page.locator('[data-test="finding-card"]', { hasText: '两名旅客未登记证件号码' })
+      await expectVisible(card, 'the finding as a card in 检查整改')
+      await expectVisible(card.getByText('东街快捷酒店'), 'the unit on the card')
+      const listWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(listWidth <= PHONE.width, `检查整改 is ${listWidth} px wide on a ${PHONE.width} px screen`)
+      await card.click()
+      await expectPath(page, `/trades/units/${id}`)
+      // the register too: the hotel as a card
+      await page.goto('/trades/units')
+      await expectVisible(page.locator('[data-test="trade-unit-card"]', { hasText: '东街快捷酒店' }), 'the hotel as a card')
+      const unitsWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(unitsWidth <= PHONE.width, `特种行业与内部单位 is ${unitsWidth} px wide on a ${PHONE.width} px screen`)
 
       await page.setViewportSize(DESKTOP)
       await page.goto('/trades/findings')
