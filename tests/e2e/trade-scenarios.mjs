@@ -4,6 +4,7 @@
 // (a table on the desk), in 检查整改; the register lists the hotel as a card.
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login } from './steps.mjs'
+import { checkPage } from './a11y.mjs'
 
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1366, height: 820 }
@@ -65,6 +66,7 @@ export const tradeScenarios = [
       await expectVisible(card.getByText('东街快捷酒店'), 'the unit on the card')
       const listWidth = await page.evaluate(() => document.documentElement.scrollWidth)
       assert(listWidth <= PHONE.width, `检查整改 is ${listWidth} px wide on a ${PHONE.width} px screen`)
+      await checkPage(page, '检查整改 on a phone')
       await card.click()
       await expectPath(page, `/trades/units/${id}`)
       // the register too: the hotel as a card
@@ -72,6 +74,21 @@ export const tradeScenarios = [
       await expectVisible(page.locator('[data-test="trade-unit-card"]', { hasText: '东街快捷酒店' }), 'the hotel as a card')
       const unitsWidth = await page.evaluate(() => document.documentElement.scrollWidth)
       assert(unitsWidth <= PHONE.width, `特种行业与内部单位 is ${unitsWidth} px wide on a ${PHONE.width} px screen`)
+      // the other registers of the beat on the phone: 小区 (a tap opens its 安全小区 history), 为民服务,
+      // the employers' spot checks — cards, none wider than the screen
+      await page.goto('/trades/compounds')
+      const compound = page.locator('[data-test="compound-card"]').first()
+      await expectVisible(compound, 'a compound as a card')
+      await compound.click()
+      await expectVisible(page.locator('.el-drawer', { hasText: '按条件评定' }), 'the compound opened from its card')
+      for (const [path, card] of [['/trades/services', 'service-card'], ['/trades/employers', 'check-card']]) {
+        await page.goto(path)
+        await expectVisible(page.locator(`[data-test="${card}"]`).first(), `${path} as cards`)
+        const w = await page.evaluate(() => document.documentElement.scrollWidth)
+        assert(w <= PHONE.width, `${path} is ${w} px wide on a ${PHONE.width} px screen`)
+        // the cards pass axe-core as the tables do (the walk of every page runs on a desk screen)
+        await checkPage(page, `${path} on a phone`)
+      }
 
       await page.setViewportSize(DESKTOP)
       await page.goto('/trades/findings')
