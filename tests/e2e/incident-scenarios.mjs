@@ -199,5 +199,25 @@ export const incidentScenarios = [
       const res = await page.request.get(href)
       assert(res.ok() && /spreadsheetml/.test(res.headers()['content-type'] || ''), `the export answered ${res.status()}`)
     }
+  },
+  {
+    name: 'an officer on a phone finds a call in 警情列表 by its place and opens it from its card',
+    async run({ page }) {
+      await page.setViewportSize({ width: 390, height: 844 })
+      await login(page, 'minjing1', DEMO_PASSWORD)
+      await expectPath(page, '/')
+      await page.goto('/incidents')
+      await page.locator('input[data-test="incident-search"]').fill('鑫源典当行')
+      await page.getByRole('button', { name: '查询' }).click()
+      const card = page.locator('[data-test="incident-card"]', { hasText: '鑫源典当行' }).first()
+      await expectVisible(card, 'the call as a card')
+      const no = (await card.locator('.mono').innerText()).trim()
+      assert(/^JQ\d{13}$/.test(no), `the card shows the number ${no}`)
+      const w = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(w <= 390, `警情列表 is ${w} px wide on a 390 px screen`)
+      await card.click()
+      await page.waitForURL(/\/incidents\/\d+$/, { timeout: WAIT_MS })
+      await expectVisible(page.getByText(no).first(), 'the call opened from its card')
+    }
   }
 ]
