@@ -24,16 +24,26 @@ export const teamScenarios = [
     }
   },
   {
-    name: 'the chief approves a pending leave; it shows approved',
+    name: 'the chief approves a pending leave on his phone; it shows approved, on the desk too',
     async run({ page }) {
+      await page.setViewportSize({ width: 390, height: 844 })
       await login(page, 'suozhang', DEMO_PASSWORD)
       await expectPath(page, '/')
+      // his 待办事项 first: each a card, a tap opens where it is done
+      await page.goto('/team/todos')
+      await expectVisible(page.locator('[data-test="todo-card"]').first(), 'the 待办 as cards')
+      const tw = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(tw <= 390, `待办事项 is ${tw} px wide on a 390 px screen`)
       await page.goto('/team/leaves')
-      // 刘强's pending 事假 of the demo
-      const row = page.locator('[data-test="leaves-table"] .el-table__row', { hasText: '刘强' }).first()
-      await expectVisible(row.locator('[data-test="leave-approve"]'), 'the 批准 button of 刘强 leave')
-      await row.locator('[data-test="leave-approve"]').click()
+      // 刘强's pending 事假 of the demo, a card with 批准 / 不批准 across its foot
+      const card = page.locator('[data-test="leave-card"]', { hasText: '待审批' }).filter({ hasText: '刘强' }).first()
+      await expectVisible(card.locator('[data-test="leave-approve"]'), 'the 批准 button of 刘强 leave')
+      const w = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(w <= 390, `请假销假 is ${w} px wide on a 390 px screen`)
+      await card.locator('[data-test="leave-approve"]').click()
       await expectVisible(page.locator('.el-message--success', { hasText: '已批准' }), 'the 已批准 message')
+      await expectVisible(page.locator('[data-test="leave-card"]', { hasText: '已批准' }).filter({ hasText: '刘强' }), 'the approved card')
+      await page.setViewportSize({ width: 1366, height: 820 })
       await expectVisible(page.locator('[data-test="leaves-table"] .el-table__row', { hasText: '已批准' }).filter({ hasText: '刘强' }), 'the approved row')
     }
   },
