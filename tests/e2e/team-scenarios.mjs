@@ -10,8 +10,9 @@ export const groupRank = 150
 
 export const teamScenarios = [
   {
-    name: 'an officer signs in for his duty shift; the mark shows',
+    name: 'an officer signs in for his duty shift on his phone; the mark shows',
     async run({ page }) {
+      await page.setViewportSize({ width: 390, height: 844 })
       await login(page, 'minjing1', DEMO_PASSWORD)
       await expectPath(page, '/')
       await page.goto('/team/duty')
@@ -21,6 +22,8 @@ export const teamScenarios = [
       await button.click()
       await expectVisible(page.locator('.el-message--success', { hasText: '已签到' }), 'the 已签到 message')
       await expectVisible(page.locator('[data-test="duty-table"] [data-test="duty-sign-out"]'), 'the 签退 button after signing in')
+      const w = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert(w <= 390, `值班表 is ${w} px wide on a 390 px screen`)
     }
   },
   {
