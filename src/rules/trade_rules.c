@@ -36,7 +36,7 @@ static const struct {
 	{ "scrap_unrecorded", "scrap", "OF-137", RULE_COM_SCRAP_PEN },
 	{ "scrap_banned_goods", "scrap", "OF-138", RULE_COM_SCRAP_PEN },
 	/* NBZA Art 19: order to fix plus a warning; escalation after the deadline */
-	{ "hazard", "internal", NULL, RULE_COM_KEYUNIT_PEN },
+	{ "hazard", "internal_unit", NULL, RULE_COM_KEYUNIT_PEN },
 	{ "other_finding", NULL, NULL, RULE_COUNT },
 };
 

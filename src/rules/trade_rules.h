@@ -15,13 +15,13 @@
 #include "rules/catalog.h"
 
 /* The rule whose period a change of change_kind (enum trade_change_kind)
- * at a unit of trade_kind (enum trade_kind) is filed in; RULE_COUNT when the
+ * at a unit of trade_kind (enum special_trade_kind) is filed in; RULE_COUNT when the
  * law sets no filing for it (another kind of unit, or a first licence of a
  * hotel). Either argument may be NULL (RULE_COUNT). Cannot fail. */
 enum rule_id trade_change_rule(const char *trade_kind, const char *change_kind);
 
 /* The kind of unit a finding of finding_kind (enum trade_finding_kind)
- * belongs to: "hotel", "scrap", "internal" (a category), or NULL when any
+ * belongs to: "hotel", "scrap", "internal_unit" (a category), or NULL when any
  * unit. NULL for an unknown kind too. Cannot fail. */
 const char *trade_finding_unit(const char *finding_kind);
 

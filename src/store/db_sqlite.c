@@ -782,9 +782,43 @@ static int sq_version_applied(struct db *db, int v)
 	return found;
 }
 
+/* A SQLite file that rebuilds a table other tables reference (the
+ * "12-step" way of changing a column's CHECK: make the new table, copy,
+ * drop the old one, rename) starts with this line. Its version runs with
+ * foreign keys off, which SQLite only allows outside a transaction, and
+ * commits only when PRAGMA foreign_key_check finds no row. */
+#define MIGRATION_REBUILD "-- precinct: rebuild"
+
+static int rebuild_version(size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (migration_applies(ps_migrations[k].name) &&
+		    !strncmp(ps_migrations[k].data, MIGRATION_REBUILD, strlen(MIGRATION_REBUILD)))
+			return 1;
+	return 0;
+}
+
+static int sq_foreign_keys_clean(struct db *db, struct ps_err *err)
+{
+	struct db_stmt *st;
+	int rc = sq_prepare(db, "PRAGMA foreign_key_check", &st, err);
+
+	if (rc)
+		return rc;
+	rc = sq_step(st, err);
+	if (rc == PS_ROW)
+		rc = ps_fail(err, PS_EIO, "INTEGRITY", NULL, "迁移后外键检查失败：表 %s 第 %lld 行",
+			     sq_column_text(st, 0) ? (const char *)sq_column_text(st, 0) : "",
+			     (long long)sq_column_int(st, 1));
+	else if (rc == PS_DONE)
+		rc = PS_OK;
+	sq_finalize(st);
+	return rc;
+}
+
 static int sq_migrate(struct db *db, struct ps_err *err)
 {
-	int rc, have;
+	int rc, have, rebuild;
 	size_t i, j;
 
 	rc = sq_exec(db,
@@ -809,12 +843,17 @@ static int sq_migrate(struct db *db, struct ps_err *err)
 		 * branches merged late bring numbers under a database's newest */
 		if (v <= have && sq_version_applied(db, v))
 			continue;
+		rebuild = rebuild_version(i, j);
+		if (rebuild && (rc = sq_exec(db, "PRAGMA foreign_keys=OFF", err)))
+			return rc;
 		rc = sq_begin(db, 1, err);
 		if (rc)
-			return rc;
+			goto keys_on;
 		for (size_t k = i; k < j && !rc; k++)
 			if (migration_applies(ps_migrations[k].name))
 				rc = sq_exec(db, ps_migrations[k].data, err);
+		if (!rc && rebuild)
+			rc = sq_foreign_keys_clean(db, err);
 		if (!rc)
 			rc = sq_prepare(db,
 					"INSERT INTO schema_version(version, name,"
@@ -829,11 +868,17 @@ static int sq_migrate(struct db *db, struct ps_err *err)
 				rc = PS_OK;
 			sq_finalize(st);
 		}
-		if (rc) {
+		if (rc)
 			sq_rollback(db);
-			return rc;
+		else
+			rc = sq_commit(db, err);
+keys_on:
+		if (rebuild) {
+			struct ps_err e2 = { 0 };
+			int rc2 = sq_exec(db, "PRAGMA foreign_keys=ON", rc ? &e2 : err);
+
+			rc = rc ? rc : rc2;
 		}
-		rc = sq_commit(db, err);
 		if (rc)
 			return rc;
 	}

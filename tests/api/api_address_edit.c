@@ -310,7 +310,7 @@ STORY(leader_end)
 static long long inspected(struct server *srv, const char *name, int nf, long long *unit_out)
 {
 	struct resp *r = http(srv, U("minjing1"), "POST", API "/trade-units",
-			      J(srv, "{s:s, s:s, s:s, s:s}", "category", "trade", "kind", "hotel", "name", name,
+			      J(srv, "{s:s, s:s, s:s, s:s}", "category", "special_trade", "kind", "hotel", "name", name,
 				"responsible", "通知书负责人"));
 	json_t *items = json_array(), *findings = json_array(), *w;
 	long long unit;

@@ -14,7 +14,7 @@
 static long long unit_new(struct server *srv, const char *kind, const char *name)
 {
 	struct resp *r = http(srv, U("minjing1"), "POST", API "/trade-units",
-			      J(srv, "{s:s, s:s, s:s}", "category", "trade", "kind", kind, "name", name));
+			      J(srv, "{s:s, s:s, s:s}", "category", "special_trade", "kind", kind, "name", name));
 
 	EXPECT(r, 201);
 	return rnum(r, "trade_unit.id");

@@ -37,7 +37,7 @@ static const char *at(struct server *srv, long long t, int digits)
 static long long hotel_new(struct server *srv, const char *user, const char *name, const char *licence)
 {
 	struct resp *r = http(srv, U(user), "POST", API "/trade-units",
-			      J(srv, "{s:s, s:s, s:s, s:s, s:s}", "category", "trade", "kind", "hotel", "name", name,
+			      J(srv, "{s:s, s:s, s:s, s:s, s:s}", "category", "special_trade", "kind", "hotel", "name", name,
 				"licence_no", licence, "responsible", "测试负责人"));
 
 	EXPECT(r, 201);

@@ -14,7 +14,7 @@
 static long long hotel_new(struct server *srv, const char *name)
 {
 	struct resp *r = http(srv, U("minjing1"), "POST", API "/trade-units",
-			      J(srv, "{s:s, s:s, s:s, s:s}", "category", "trade", "kind", "hotel", "name", name,
+			      J(srv, "{s:s, s:s, s:s, s:s}", "category", "special_trade", "kind", "hotel", "name", name,
 				"responsible", "测试负责人"));
 
 	EXPECT(r, 201);

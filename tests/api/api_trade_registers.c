@@ -72,8 +72,8 @@ static struct resp *guest(struct server *srv, const char *user, long long hotel,
  * guest's report 24 hours from check-in on both sides, the figures */
 STORY(hotel_guests)
 {
-	long long hotel = unit_new(srv, "trade", "hotel", "测试登记旅馆", NULL),
-		  pawn = unit_new(srv, "trade", "pawn", "测试典当行", NULL), now = now_s(srv), cn, late, fresh;
+	long long hotel = unit_new(srv, "special_trade", "hotel", "测试登记旅馆", NULL),
+		  pawn = unit_new(srv, "special_trade", "pawn", "测试典当行", NULL), now = now_s(srv), cn, late, fresh;
 	struct resp *r;
 
 	/* no valid ID document, no registration */
@@ -140,8 +140,8 @@ STORY(hotel_guests)
 /* 2. COM-HOTEL-DUTY: a guest and a scrap seller on the wanted list */
 STORY(wanted_hits)
 {
-	long long hotel = unit_new(srv, "trade", "hotel", "测试比对旅馆", NULL),
-		  scrap = unit_new(srv, "trade", "scrap", "测试比对回收站", NULL), inc;
+	long long hotel = unit_new(srv, "special_trade", "hotel", "测试比对旅馆", NULL),
+		  scrap = unit_new(srv, "special_trade", "scrap", "测试比对回收站", NULL), inc;
 	const char *wanted = newid(srv);
 	struct resp *r;
 
@@ -186,7 +186,7 @@ static struct resp *buy(struct server *srv, const char *user, long long unit, co
 /* 3. COM-SCRAP-REG and COM-SCRAP-REPORT */
 STORY(scrap_purchases)
 {
-	long long scrap = unit_new(srv, "trade", "scrap", "测试回收站", NULL), ok, rep;
+	long long scrap = unit_new(srv, "special_trade", "scrap", "测试回收站", NULL), ok, rep;
 	struct resp *r;
 
 	/* the seller's address, a valid ID number */
@@ -263,14 +263,14 @@ STORY(scrap_purchases)
  * drilled 13 months ago, then today */
 STORY(licences_and_drills)
 {
-	long long near = unit_new(srv, "trade", "locksmith", "测试开锁店",
+	long long near = unit_new(srv, "special_trade", "locksmith", "测试开锁店",
 				  fmt(srv, ",\"licence_no\":\"K-1\",\"licence_expires_on\":\"%s\"", dstr(srv, 10)));
-	long long far = unit_new(srv, "trade", "seal", "测试刻章店",
+	long long far = unit_new(srv, "special_trade", "seal", "测试刻章店",
 				 fmt(srv, ",\"licence_no\":\"S-1\",\"licence_expires_on\":\"%s\"", dstr(srv, 60)));
-	long long bank = unit_new(srv, "internal", "finance", "测试信用社",
+	long long bank = unit_new(srv, "internal_unit", "finance", "测试信用社",
 				   ",\"key_unit\":true,\"security_chief\":\"保卫科长\",\"key_unit_category\":\"telecom_finance\","
 				   "\"key_unit_decision\":\"县政发〔2024〕18号\",\"key_unit_decided_on\":\"2024-03-15\"");
-	long long school = unit_new(srv, "internal", "school", "测试小学", NULL);
+	long long school = unit_new(srv, "internal_unit", "school", "测试小学", NULL);
 	struct resp *r;
 
 	assert_string_not_equal(level_of(srv, fmt(srv, "trade:%lld:licence:%s", near, dstr(srv, 10))), "-");
@@ -334,12 +334,12 @@ static int lines_of(const char *s)
  * the rentals, each with the station's header and its total row */
 STORY(community_ledgers)
 {
-	long long h1 = unit_new(srv, "trade", "hotel", "测试台账旅馆甲", NULL), n, sum;
+	long long h1 = unit_new(srv, "special_trade", "hotel", "测试台账旅馆甲", NULL), n, sum;
 	struct resp *r;
 	const char *t;
 
-	unit_new(srv, "trade", "hotel", "测试台账旅馆乙", NULL);
-	unit_new(srv, "trade", "pawn", "测试台账典当行", NULL);
+	unit_new(srv, "special_trade", "hotel", "测试台账旅馆乙", NULL);
+	unit_new(srv, "special_trade", "pawn", "测试台账典当行", NULL);
 	EXPECT(guest(srv, "minjing1", h1, "台账旅客", "passport", "E2468013", "法国", "111", now_s(srv) - 7200), 201);
 	n = db_raw_int(srv->db,
 		       "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
@@ -347,7 +347,7 @@ STORY(community_ledgers)
 		       NULL);
 	/* the ledger of one kind: hotels only */
 	r = http(srv, U("suozhang"), "POST", API "/exports",
-		 "{\"kind\":\"trade_units\",\"sub_kind\":\"hotel\",\"format\":\"xlsx\",\"reason\":\"旅馆业季度检查台账\"}");
+		 "{\"kind\":\"special_trades\",\"sub_kind\":\"hotel\",\"format\":\"xlsx\",\"reason\":\"旅馆业季度检查台账\"}");
 	EXPECT(r, 200);
 	t = xlsx_text(srv, r);
 	assert_non_null(strstr(t, "城关派出所旅馆业台账"));
@@ -396,27 +396,27 @@ STORY(key_unit_decision)
 	long long id;
 
 	r = http(srv, U("minjing1"), "POST", API "/trade-units",
-		 J(srv, "{s:s, s:s, s:s, s:b}", "category", "internal", "kind", "hospital", "name", "测试医院甲", "key_unit", 1));
+		 J(srv, "{s:s, s:s, s:s, s:b}", "category", "internal_unit", "kind", "hospital", "name", "测试医院甲", "key_unit", 1));
 	EXPECT_ERR(srv, r, 409, "RULE_VIOLATION", "COM-KEYUNIT-DEF");
 	EXPECT_STR(r, "error.field", "key_unit_category");
 	r = http(srv, U("minjing1"), "POST", API "/trade-units",
-		 J(srv, "{s:s, s:s, s:s, s:b, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院甲", "key_unit", 1,
+		 J(srv, "{s:s, s:s, s:s, s:b, s:s}", "category", "internal_unit", "kind", "hospital", "name", "测试医院甲", "key_unit", 1,
 		   "key_unit_category", "education"));
 	EXPECT_ERR(srv, r, 409, "RULE_VIOLATION", "COM-KEYUNIT-DEF");
 	EXPECT_STR(r, "error.field", "key_unit_decision");
 	/* a decision dated tomorrow is not a decision yet */
 	EXPECT_FIELD(http(srv, U("minjing1"), "POST", API "/trade-units",
-			  J(srv, "{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name",
+			  J(srv, "{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "category", "internal_unit", "kind", "hospital", "name",
 			    "测试医院甲", "key_unit", 1, "key_unit_category", "education", "key_unit_decision", "县政发〔2026〕3号",
 			    "key_unit_decided_on", dstr(srv, 1))),
 		     400, "key_unit_decided_on");
 	/* a decision without the flag is a contradiction */
 	EXPECT_FIELD(http(srv, U("minjing1"), "POST", API "/trade-units",
-			  J(srv, "{s:s, s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院甲",
+			  J(srv, "{s:s, s:s, s:s, s:s}", "category", "internal_unit", "kind", "hospital", "name", "测试医院甲",
 			    "key_unit_decision", "县政发〔2026〕3号")),
 		     400, "key_unit");
 	r = http(srv, U("minjing1"), "POST", API "/trade-units",
-		 J(srv, "{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院甲",
+		 J(srv, "{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "category", "internal_unit", "kind", "hospital", "name", "测试医院甲",
 		   "key_unit", 1, "key_unit_category", "education", "key_unit_decision", "县政发〔2026〕3号", "key_unit_decided_on",
 		   dstr(srv, -30)));
 	EXPECT(r, 201);
@@ -428,7 +428,7 @@ STORY(key_unit_decision)
 	EXPECT_STR(r, "trade_unit.key_unit_decided_on", dstr(srv, -30));
 	/* an ordinary unit needs none of it */
 	EXPECT(http(srv, U("minjing1"), "POST", API "/trade-units",
-		    J(srv, "{s:s, s:s, s:s}", "category", "internal", "kind", "hospital", "name", "测试医院乙")),
+		    J(srv, "{s:s, s:s, s:s}", "category", "internal_unit", "kind", "hospital", "name", "测试医院乙")),
 	       201);
 }
 

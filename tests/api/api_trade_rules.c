@@ -82,7 +82,7 @@ static json_t *items_for(struct server *srv, long long id, int bad)
  * change on the board and the today page until filed */
 STORY(hotel_change)
 {
-	long long hotel = unit_new(srv, "trade", "hotel", "测试变更旅馆"), pawn = unit_new(srv, "trade", "pawn", "测试变更典当行");
+	long long hotel = unit_new(srv, "special_trade", "hotel", "测试变更旅馆"), pawn = unit_new(srv, "special_trade", "pawn", "测试变更典当行");
 	long long late, fresh;
 	const char *rule = NULL;
 	struct resp *r;
@@ -156,7 +156,7 @@ STORY(hotel_change)
 /* 2. COM-SCRAP-FILE: 15 days from the business licence and from a change */
 STORY(scrap_filing)
 {
-	long long scrap = unit_new(srv, "trade", "scrap", "测试备案回收站"), late;
+	long long scrap = unit_new(srv, "special_trade", "scrap", "测试备案回收站"), late;
 	const char *rule = NULL;
 	struct resp *r;
 
@@ -183,7 +183,7 @@ STORY(scrap_filing)
  * code; a kind of another trade is refused; a code the officer chose stays */
 STORY(finding_offences)
 {
-	long long hotel = unit_new(srv, "trade", "hotel", "测试处罚旅馆"), scrap = unit_new(srv, "trade", "scrap", "测试处罚回收站");
+	long long hotel = unit_new(srv, "special_trade", "hotel", "测试处罚旅馆"), scrap = unit_new(srv, "special_trade", "scrap", "测试处罚回收站");
 	struct resp *r;
 
 	r = http(srv, U("minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", hotel),
@@ -231,7 +231,7 @@ STORY(finding_offences)
  * for escalation with Art 19's fines; a hotel's overdue finding is not */
 STORY(keyunit_escalation)
 {
-	long long school = unit_new(srv, "internal", "school", "测试隐患学校"), hotel = unit_new(srv, "trade", "hotel", "测试逾期旅馆");
+	long long school = unit_new(srv, "internal_unit", "school", "测试隐患学校"), hotel = unit_new(srv, "special_trade", "hotel", "测试逾期旅馆");
 	long long hazard = 0, hotel_f = 0;
 	const char *rule = NULL;
 	struct resp *r;
@@ -297,7 +297,7 @@ STORY(keyunit_escalation)
  * second officer a sworn officer of the station */
 STORY(hotel_police)
 {
-	long long hotel = unit_new(srv, "trade", "hotel", "测试检查旅馆"), seal = unit_new(srv, "trade", "seal", "测试检查刻章社");
+	long long hotel = unit_new(srv, "special_trade", "hotel", "测试检查旅馆"), seal = unit_new(srv, "special_trade", "seal", "测试检查刻章社");
 	long long mj2 = me_id(srv, U("minjing2"), NULL), aux = me_id(srv, U("fujing"), NULL),
 		  other = me_id(srv, U("gucheng_mj1"), NULL);
 	struct resp *r;

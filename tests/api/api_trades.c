@@ -108,7 +108,7 @@ STORY(finding_past_deadline)
 	long long u, f_late, f_open;
 	struct resp *r;
 	json_t *it;
-	const char *ok = items_for(srv, u = unit_new(srv, "trade", "hotel", "试验旅馆甲"), 0);
+	const char *ok = items_for(srv, u = unit_new(srv, "special_trade", "hotel", "试验旅馆甲"), 0);
 	const char *bad = items_for(srv, u, 1);
 
 	/* the hotel checklist (setting trade.checklist_hotel): 7 items */
@@ -232,7 +232,7 @@ static int today_has(struct server *srv, json_t *today, long long id, const char
  *    sides of the boundary, and the setting moving it. */
 STORY(inspection_cycle)
 {
-	long long a = unit_new(srv, "trade", "seal", "试验刻章社甲"), b = unit_new(srv, "trade", "seal", "试验刻章社乙");
+	long long a = unit_new(srv, "special_trade", "seal", "试验刻章社甲"), b = unit_new(srv, "special_trade", "seal", "试验刻章社乙");
 	struct resp *r;
 	json_t *items;
 
@@ -243,7 +243,7 @@ STORY(inspection_cycle)
 	EXPECT(http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", b),
 		    fmt(srv, "{\"inspected_on\":\"%s\",\"items\":%s}", day_str(srv, -89), items_for(srv, b, 0))),
 	       201);
-	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=trade&kind=seal&overdue=1", NULL);
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=special_trade&kind=seal&overdue=1", NULL);
 	EXPECT(r, 200);
 	items = jpath(r->json, "items");
 	assert_non_null(find_id(items, a));
@@ -284,7 +284,7 @@ STORY(inspection_cycle)
  *    unit takes no edit nor inspection. Refusals change nothing. */
 STORY(edit_and_close)
 {
-	long long a = unit_new(srv, "internal", "fuel", "试验加油站"), b = unit_new(srv, "trade", "seal", "试验刻章社丙");
+	long long a = unit_new(srv, "internal_unit", "fuel", "试验加油站"), b = unit_new(srv, "special_trade", "seal", "试验刻章社丙");
 	const char *path = fmt(srv, API "/trade-units/%lld", a);
 	struct resp *r;
 
@@ -324,7 +324,7 @@ STORY(edit_and_close)
 	EXPECT_STR(r, "trade_unit.closed_on", day_str(srv, -1));
 	EXPECT_STR(r, "trade_unit.close_reason", "停业转让，营业执照已注销");
 	assert_false(json_is_true(jpath(r->json, "trade_unit.inspection_overdue")));
-	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=internal", NULL);
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=internal_unit", NULL);
 	assert_null(find_id(jpath(r->json, "items"), a));
 	assert_error(srv, http(srv, S(srv, "suozhang"), "PATCH", path, "{\"cameras\":3}"), 409, NULL);
 	assert_error(srv, http(srv, S(srv, "minjing1"), "POST", fmt(srv, API "/trade-units/%lld/inspections", a),
@@ -349,22 +349,22 @@ STORY(edit_and_close)
 /* 3. The ledger of special trades: exported by the chief, read back. */
 STORY(ledger_exports)
 {
-	long long n, u = unit_new(srv, "trade", "pawn", "试验典当行");
+	long long n, u = unit_new(srv, "special_trade", "pawn", "试验典当行");
 	struct resp *r;
 	struct buf b;
 	struct ps_err e;
 	int lines = 0;
 
 	(void)u;
-	unit_new(srv, "internal", "school", "试验小学");
+	unit_new(srv, "internal_unit", "school", "试验小学");
 	n = db_raw_int(srv->db,
 		       "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
-		       " WHERE o.name = '城关派出所' AND t.category = 'trade'",
+		       " WHERE o.name = '城关派出所' AND t.category = 'special_trade'",
 		       NULL);
 	/* the demo's 8 special trades of 城关 and the pawnshop made here */
 	assert_int_equal(n, 9);
 	r = http(srv, S(srv, "suozhang"), "POST", API "/exports",
-		 "{\"kind\":\"trade_units\",\"format\":\"xlsx\",\"reason\":\"特种行业季度检查台账\"}");
+		 "{\"kind\":\"special_trades\",\"format\":\"xlsx\",\"reason\":\"特种行业季度检查台账\"}");
 	EXPECT(r, 200);
 	buf_init(&b, 1 << 20);
 	assert_int_equal(xlsx_to_csv((const unsigned char *)r->body, r->body_len, &b, &e), 0);
@@ -385,12 +385,12 @@ STORY(ledger_exports)
 		 "{\"kind\":\"internal_units\",\"format\":\"csv\",\"reason\":\"内部单位季度检查台账\"}");
 	EXPECT(r, 200);
 	assert_non_null(strstr(r->body, "试验小学"));
-	assert_true(audit_count(srv, S(srv, "auditor"), "export.trade_units", "suozhang", "success") == 1);
+	assert_true(audit_count(srv, S(srv, "auditor"), "export.special_trades", "suozhang", "success") == 1);
 
 	/* one ledger per kind: 城关's schools (the demo's and the one made here), not its banks */
 	n = db_raw_int(srv->db,
 		       "SELECT COUNT(*) FROM trade_unit t JOIN org_unit o ON o.id = t.station_id"
-		       " WHERE o.name = '城关派出所' AND t.category = 'internal' AND t.kind = 'school' AND t.closed_on IS NULL",
+		       " WHERE o.name = '城关派出所' AND t.category = 'internal_unit' AND t.kind = 'school' AND t.closed_on IS NULL",
 		       NULL);
 	assert_true(n >= 3);
 	r = http(srv, S(srv, "suozhang"), "POST", API "/exports",
@@ -411,11 +411,67 @@ STORY(ledger_exports)
 	assert_true(jint(r->json, "total") > n);
 	/* a kind of the other category, an unknown kind, a ledger not kept per kind: 400 */
 	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/internal_units?sub_kind=hotel", NULL));
-	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/trade_units?sub_kind=nope", NULL));
+	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/special_trades?sub_kind=nope", NULL));
 	bad_sub(http(srv, S(srv, "minjing1"), "GET", API "/ledgers/key_persons?sub_kind=hotel", NULL));
 	bad_sub(http(srv, S(srv, "suozhang"), "POST", API "/exports",
 		     "{\"kind\":\"rentals\",\"sub_kind\":\"hotel\",\"format\":\"csv\",\"reason\":\"出租房屋台账\"}"));
 	assert_true(audit_count(srv, S(srv, "auditor"), "export.internal_units", "suozhang", "success") == 2);
+}
+
+/* 5. A county's database made before migration 159 (categories 'trade' and
+ *    'internal') is brought to the glossary's names when a server starts on
+ *    it: every unit keeps its id and kind, the inspections and findings that
+ *    reference the units stay theirs, and the old names are refused. */
+STORY(categories_migrated)
+{
+	const char *pg = test_pg_url(), *db = srv->db;
+	long long insp = db_raw_int(db, "SELECT COUNT(*) FROM trade_inspection", NULL),
+		  found = db_raw_int(db, "SELECT COUNT(*) FROM trade_finding", NULL);
+	struct resp *r;
+
+	server_stop(srv);
+	/* the old shape: the old CHECK on PostgreSQL; on SQLite the old values
+	 * under the new CHECK (checks ignored): the rebuild maps them all the same */
+	assert_int_equal(db_raw_exec(db, pg ?
+		"ALTER TABLE trade_unit DROP CONSTRAINT trade_unit_category_check;"
+		"UPDATE trade_unit SET category = CASE category WHEN 'special_trade' THEN 'trade' ELSE 'internal' END;"
+		"ALTER TABLE trade_unit ADD CONSTRAINT trade_unit_category_check CHECK (category IN ('trade','internal'));"
+		"DELETE FROM schema_version WHERE version = 159" :
+		"PRAGMA ignore_check_constraints=ON;"
+		"UPDATE trade_unit SET category = CASE category WHEN 'special_trade' THEN 'trade' ELSE 'internal' END;"
+		"DELETE FROM schema_version WHERE version = 159"), 0);
+	/* the demo's units (src/seed/seed_trades.c): 8 + 2 special trades, 7 + 2 internal units */
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_unit WHERE category = 'trade'", NULL), 10);
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_unit WHERE category = 'internal'", NULL), 9);
+	server_start(srv);
+
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_unit WHERE category = 'special_trade'", NULL), 10);
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_unit WHERE category = 'internal_unit'", NULL), 9);
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_unit WHERE category IN ('trade', 'internal')", NULL), 0);
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM schema_version WHERE version = 159", NULL), 1);
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_inspection i JOIN trade_unit t ON t.id = i.unit_id", NULL),
+			 insp);
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_finding f JOIN trade_unit t ON t.id = f.unit_id", NULL),
+			 found);
+	if (!pg) /* foreign keys were off during the rebuild: none broken, and on again */
+		assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM pragma_foreign_key_check", NULL), 0);
+	assert_true(db_raw_exec(db, "INSERT INTO trade_unit(category, kind, name, station_id, created_by, created_at)"
+				    " SELECT 'trade', 'hotel', '旧类别旅馆', station_id, created_by, created_at FROM trade_unit"
+				    " LIMIT 1") != 0);
+
+	/* 城关派出所's chief: its seven internal units and eight special trades */
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=internal_unit&per_page=50", NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 7);
+	EXPECT_STR(r, "items.0.category", "internal_unit");
+	r = http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=special_trade&per_page=50", NULL);
+	EXPECT(r, 200);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 8);
+	bad_field(http(srv, S(srv, "suozhang"), "GET", API "/trade-units?category=trade", NULL), "category");
+	bad_field(http(srv, S(srv, "minjing1"), "POST", API "/trade-units",
+		       "{\"category\":\"internal\",\"kind\":\"school\",\"name\":\"旧类别小学\"}"),
+		  "category");
+	assert_int_equal(db_raw_int(db, "SELECT COUNT(*) FROM trade_unit WHERE name LIKE '旧类别%'", NULL), 0);
 }
 
 int main(void)
@@ -425,6 +481,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(inspection_cycle, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(ledger_exports, story_setup, teardown_server),
 		cmocka_unit_test_setup_teardown(edit_and_close, story_setup, teardown_server),
+		cmocka_unit_test_setup_teardown(categories_migrated, story_setup, teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

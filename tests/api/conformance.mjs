@@ -180,7 +180,7 @@ const PLAIN_GETS = ops
 const VARIANTS = ['/audit?per_page=200', `/audit/export?from=${today}&to=${today}`, '/cases?per_page=50',
   '/measures?active=1', '/incidents?per_page=50', '/persons?per_page=50',
   '/ledgers/case_ledger', '/ledgers/measure_ledger', '/ledgers/property', '/ledgers/archive_ledger', '/ledgers/loan_ledger',
-  '/ledgers/key_persons', '/ledgers/hotel_guests', '/ledgers/trade_units?sub_kind=hotel', '/ledgers/internal_units?sub_kind=school',
+  '/ledgers/key_persons', '/ledgers/hotel_guests', '/ledgers/special_trades?sub_kind=hotel', '/ledgers/internal_units?sub_kind=school',
   '/return-visits?status=done', '/loans?overdue=1',
   '/assessments?period=quarter', '/assessments?period=year&level=station', '/leader-tasks?open=1',
   '/reports/daily?year=2026', '/duty-rosters?from=2026-01-01&to=2026-01-31']

@@ -387,7 +387,7 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
     await mj.call('POST', `/registration-sweeps/${swid}/findings`, { address_id: cand.items[0].id, found: 1, registered: 1, notes: '已登记' })
   }
   // --- 特种行业、内部单位 (issue 16, part B) ---
-  const tu = await m1.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约旅馆', responsible: '店主',
+  const tu = await m1.call('POST', '/trade-units', { category: 'special_trade', kind: 'hotel', name: '契约旅馆', responsible: '店主',
     phone: '13800000009', licence_no: 'T-9', licence_expires_on: today, cameras: 4, video_linked: true, alarm: false,
     key_unit: false, security_staff: 1, security_chief: '保卫', guard_measures: '值班', physical_measures: '门禁' })
   const tuId = tu.body && tu.body.trade_unit ? tu.body.trade_unit.id : 0
@@ -413,9 +413,9 @@ export async function writes(c, { today, Client, baseUrl, fail }) {
   const tfd = tfl && tfl.items ? tfl.items.find((x) => x.unit_id === tuId) : null
   await m1.call('POST', `/trade-findings/${tfd ? tfd.id : 0}/recheck`, { checked_on: today, rectified: false, notes: '未整改',
     new_deadline: later })
-  await m1.call('GET', '/trade-units?category=trade&overdue=1')
+  await m1.call('GET', '/trade-units?category=special_trade&overdue=1')
   await m1.call('GET', '/trade-findings?overdue=1')
-  await c.suozhang.call('POST', '/exports', { kind: 'trade_units', format: 'xlsx', reason: '契约测试导出' })
+  await c.suozhang.call('POST', '/exports', { kind: 'special_trades', format: 'xlsx', reason: '契约测试导出' })
 
   // --- 流动人口: 人走报告, 抽查, 例会 (issue 16, part B) ---
   await m1.call('POST', `/employers/${emId}/spot-checks`, { checked_on: today, persons_found: 3, findings: '2人未申报',

@@ -27,7 +27,7 @@ export const tradeScenarios = [
       await expectPath(page, '/')
       // the demo's 东街快捷酒店: inspected without findings (src/seed/seed_trades.c)
       const id = await page.evaluate(async () => {
-        const d = await fetch('/api/v1/trade-units?category=trade&kind=hotel').then((r) => r.json())
+        const d = await fetch('/api/v1/trade-units?category=special_trade&kind=hotel').then((r) => r.json())
         return (d.items.find((u) => u.name === '东街快捷酒店') || {}).id
       })
       assert(id, 'the demo hotel 东街快捷酒店 is missing')

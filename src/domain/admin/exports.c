@@ -308,10 +308,10 @@ static const struct {
 	  " JOIN police_case k ON k.id = f.case_id JOIN org_unit o ON o.id = l.unit_id"
 	  " JOIN users ru ON ru.id = l.requested_by LEFT JOIN users du ON du.id = l.decided_by"
 	  " WHERE o.path LIKE ? ORDER BY l.id LIMIT ?", 1, NULL, ACT_LEDGER_EXPORT, 0, NULL },
-	{ "trade_units", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("trade"), 1, NULL, ACT_DATA_EXPORT,
-	  1 + ES_TRADE_KIND, "业台账" },
-	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal"), 1, NULL, ACT_DATA_EXPORT,
-	  1 + ES_INTERNAL_KIND, "台账" },
+	{ "special_trades", "特种行业台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("special_trade"), 1, NULL, ACT_DATA_EXPORT,
+	  1 + ES_SPECIAL_TRADE_KIND, "业台账" },
+	{ "internal_units", "内部单位台账", ACT_TRADE_LIST, trade_cols, "trade_unit", TRADE_LEDGER_SQL("internal_unit"), 1, NULL, ACT_DATA_EXPORT,
+	  1 + ES_INTERNAL_UNIT_KIND, "台账" },
 	{ "assessment", "民警考核排名", ACT_ASSESSMENT_READ, assessment_cols, "user", NULL, 0, NULL, ACT_DATA_EXPORT, 0, NULL },
 	/* 社区警务 ledgers (issue 16 gaps) */
 	{ "key_persons", "重点人员台账", ACT_KEY_PERSON_LIST, key_person_cols, "key_person",
@@ -435,7 +435,7 @@ static void shape_supervision(const char *kind, json_t *row)
 static void shape_community(const char *kind, json_t *row)
 {
 	if (strncmp(kind, "trade_", 6) == 0 && row_str(row, "kind"))
-		set_text(row, "kind", enums_label(ES_TRADE_KIND, row_str(row, "kind")));
+		set_text(row, "kind", enums_label(ES_SPECIAL_TRADE_KIND, row_str(row, "kind")));
 	if (strcmp(kind, "key_persons") == 0) {
 		set_text(row, "level", enums_label(ES_KEY_LEVEL, row_str(row, "level")));
 		set_text(row, "status", enums_label(ES_KEY_PERSON_STATUS, row_str(row, "status")));
@@ -550,8 +550,8 @@ static void shape_row(struct ctx *c, const char *kind, json_t *row, int full)
 			}
 		set_text(row, "overdue", overdue ? "是" : "");
 	}
-	if (strcmp(kind, "trade_units") == 0 || strcmp(kind, "internal_units") == 0)
-		set_text(row, "kind", enums_label(strcmp(kind, "trade_units") == 0 ? ES_TRADE_KIND : ES_INTERNAL_KIND,
+	if (strcmp(kind, "special_trades") == 0 || strcmp(kind, "internal_units") == 0)
+		set_text(row, "kind", enums_label(strcmp(kind, "special_trades") == 0 ? ES_SPECIAL_TRADE_KIND : ES_INTERNAL_UNIT_KIND,
 						  row_str(row, "kind")));
 	shape_community(kind, row);
 }

@@ -29,7 +29,7 @@ int trade_checks_unit(struct ctx *c, enum authz_act act, int64_t unit_id, const 
 	rc = rows_one(&q, "SELECT name, kind, category, station_id, closed_on FROM trade_unit WHERE id = ?", &u);
 	if (rc)
 		return rc;
-	if (strcmp(row_str(u, "category"), "trade") || strcmp(row_str(u, "kind"), kind) || row_str(u, "closed_on"))
+	if (strcmp(row_str(u, "category"), "special_trade") || strcmp(row_str(u, "kind"), kind) || row_str(u, "closed_on"))
 		rc = ps_fail_field(c->err, PS_EINVAL, "unit_id", "%s", not_kind);
 	*station = row_int(u, "station_id");
 	*name = arena_strdup(c->arena, row_str(u, "name"));

@@ -49,7 +49,7 @@ static void shape(struct ctx *c, json_t *items)
 		const char *cat = row_str(it, "category");
 
 		int overdue = !row_str(it, "rectified_on") && dl && today && strcmp(dl, today) < 0;
-		int internal = cat && !strcmp(cat, "internal");
+		int internal = cat && !strcmp(cat, "internal_unit");
 		const char *fk = row_str(it, "finding_kind");
 		enum rule_id rid = trade_finding_rule(fk);
 
@@ -70,7 +70,7 @@ static void shape(struct ctx *c, json_t *items)
 								    rule_value(RULE_COM_KEYUNIT_PEN, 3), "text", escalation_text(c))
 							: json_null());
 		json_object_set_new(it, "kind_label",
-				    json_string(enums_label(cat && !strcmp(cat, "internal") ? ES_INTERNAL_KIND : ES_TRADE_KIND,
+				    json_string(enums_label(cat && !strcmp(cat, "internal_unit") ? ES_INTERNAL_UNIT_KIND : ES_SPECIAL_TRADE_KIND,
 							    row_str(it, "kind"))));
 	}
 }
@@ -215,7 +215,7 @@ static int trade_finding_clock(struct clock_sink *k, json_t *r, void *arg)
 	end = day * 86400 - 8 * 3600;
 	/* an internal unit's hazard: NBZA Art 19 (COM-KEYUNIT-PEN) names what
 	 * follows the deadline — the act says it once the clock is past */
-	if (row_str(r, "category") && !strcmp(row_str(r, "category"), "internal"))
+	if (row_str(r, "category") && !strcmp(row_str(r, "category"), "internal_unit"))
 		clocks_add(k, r, arena_printf(c->arena, "trade_finding:%lld:rectify", (long long)row_int(r, "id")),
 			   rule_get(RULE_COM_KEYUNIT_PEN)->code,
 			   arena_printf(c->arena, "限期整改：%s", row_str(r, "description")), start, end, CLOCK_DAYS, 0,

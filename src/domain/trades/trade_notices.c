@@ -166,7 +166,7 @@ int trade_notices_rectification(struct ctx *c, int64_t id, json_t **out)
 	basis = json_pack("{s:s, s:s, s:s, s:s}", "rule", chk->code, "source", chk->source, "label", chk->label, "text",
 			  chk->plain);
 	cat = row_str(i, "category");
-	if (cat && !strcmp(cat, "internal")) {
+	if (cat && !strcmp(cat, "internal_unit")) {
 		const struct rule *pen = rule_get(RULE_COM_KEYUNIT_PEN);
 
 		escalation = json_pack("{s:s, s:s, s:s}", "rule", pen->code, "source", pen->source, "text", pen->plain);
@@ -180,7 +180,7 @@ int trade_notices_rectification(struct ctx *c, int64_t id, json_t **out)
 		"station", "name", row_str(i, "station_name"), "address", row_str(i, "station_address"), "phone",
 		row_str(i, "station_phone"), "unit", "id", (json_int_t)row_int(i, "unit_id"), "name",
 		row_str(i, "unit_name"), "category", cat, "kind_label",
-		enums_label(cat && !strcmp(cat, "internal") ? ES_INTERNAL_KIND : ES_TRADE_KIND, row_str(i, "kind")),
+		enums_label(cat && !strcmp(cat, "internal_unit") ? ES_INTERNAL_UNIT_KIND : ES_SPECIAL_TRADE_KIND, row_str(i, "kind")),
 		"responsible", row_str(i, "responsible"), "phone", row_str(i, "unit_phone"), "licence_no",
 		row_str(i, "licence_no"), "address",
 		row_str(i, "community")

@@ -27,16 +27,16 @@ static int kind_valid(const char *category, const char *kind)
 {
 	if (!category || !kind)
 		return 0;
-	if (!strcmp(category, "trade"))
-		return enums_valid(ES_TRADE_KIND, kind);
-	if (!strcmp(category, "internal"))
-		return enums_valid(ES_INTERNAL_KIND, kind);
+	if (!strcmp(category, "special_trade"))
+		return enums_valid(ES_SPECIAL_TRADE_KIND, kind);
+	if (!strcmp(category, "internal_unit"))
+		return enums_valid(ES_INTERNAL_UNIT_KIND, kind);
 	return 0;
 }
 
 static const char *kind_label(const char *category, const char *kind)
 {
-	return enums_label(category && !strcmp(category, "internal") ? ES_INTERNAL_KIND : ES_TRADE_KIND, kind);
+	return enums_label(category && !strcmp(category, "internal_unit") ? ES_INTERNAL_UNIT_KIND : ES_SPECIAL_TRADE_KIND, kind);
 }
 
 int64_t trades_cycle_days(struct ctx *c, const char *kind, int64_t station_id)
@@ -106,9 +106,9 @@ int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 	if (rc)
 		return rc;
 	if (!enums_valid(ES_TRADE_CATEGORY, in->category))
-		return ps_fail_field(c->err, PS_EINVAL, "category", "类别应为 trade（特种行业）或 internal（内部单位）");
+		return ps_fail_field(c->err, PS_EINVAL, "category", "类别应为 special_trade（特种行业）或 internal_unit（内部单位）");
 	if (!kind_valid(in->category, in->kind))
-		return ps_fail_field(c->err, PS_EINVAL, "kind", !strcmp(in->category, "trade")
+		return ps_fail_field(c->err, PS_EINVAL, "kind", !strcmp(in->category, "special_trade")
 								 ? "特种行业种类不正确（旅馆、典当、废旧金属收购……）"
 								 : "内部单位种类不正确（金融单位、学校、医院……）");
 	if (!in->name || !*in->name)
@@ -441,7 +441,7 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 
 		*out = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "trade_unit", unit, "inspections", insp, "findings",
 				 findings, "checklist", list, "changes", changes, "finding_kinds", finding_kinds(cat, kind),
-				 "change_kinds", change_kinds(cat && !strcmp(cat, "trade") ? kind : NULL));
+				 "change_kinds", change_kinds(cat && !strcmp(cat, "special_trade") ? kind : NULL));
 		unit = insp = findings = list = changes = NULL;
 		if (!*out)
 			rc = NOMEM(c);

@@ -13,7 +13,7 @@
 
 struct trade_input {
 	const char *category; /* trade | internal */
-	const char *kind;     /* enum trade_kind / internal_kind by category */
+	const char *kind;     /* enum special_trade_kind / internal_unit_kind by category */
 	const char *name;
 	int64_t address_id;   /* 0 = none */
 	const char *licence_no, *licence_expires_on;

@@ -9,12 +9,12 @@ export default async function (c, { today }) {
     valid_until: today })
   const gId = g.body && g.body.circulated_goods ? g.body.circulated_goods.id : 0
   await m1c.call('GET', '/circulated-goods?status=active&category=phone&q=契约')
-  const sc = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'scrap', name: '契约协查回收站' })
+  const sc = await m1c.call('POST', '/trade-units', { category: 'special_trade', kind: 'scrap', name: '契约协查回收站' })
   const scId = sc.body && sc.body.trade_unit ? sc.body.trade_unit.id : 0
   await m1c.call('POST', '/scrap-purchases', { unit_id: scId, purchased_on: today, item_class: 'general', item: '旧手机',
     identifier: 'qy 8612 3456 7890', weight_g: 200, seller_name: '契约卖家', seller_id_number: idNumber('1981-06-06', 739),
     seller_address: '契约村' })
-  const pw = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'pawn', name: '契约协查典当行' })
+  const pw = await m1c.call('POST', '/trade-units', { category: 'special_trade', kind: 'pawn', name: '契约协查典当行' })
   const pwId = pw.body && pw.body.trade_unit ? pw.body.trade_unit.id : 0
   await m1c.call('POST', '/pawn-tickets', { unit_id: pwId, ticket_no: '契约协查当1', pawned_on: today, item_class: 'electronics',
     item: '手机', identifier: 'QY86123456-7890', origin: '自用', amount_yuan: 500, pledger_name: '契约出质',

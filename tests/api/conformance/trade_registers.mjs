@@ -7,7 +7,7 @@ export default async function (c, { today, m1 }) {
   // --- the registers of hotels and scrap buyers, a key unit's drill (issue 16 gaps) ---
   {
     const m1c = c.minjing1
-    const ho = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'hotel', name: '契约登记旅馆' })
+    const ho = await m1c.call('POST', '/trade-units', { category: 'special_trade', kind: 'hotel', name: '契约登记旅馆' })
     const hoId = ho.body && ho.body.trade_unit ? ho.body.trade_unit.id : 0
     const g = await m1c.call('POST', '/hotel-guests', { unit_id: hoId, name: 'Jane Roe', id_type: 'passport', id_number: 'E7654321',
       nationality: '英国', room: '808', checkin_at: now - 3600, reported: false })
@@ -38,7 +38,7 @@ export default async function (c, { today, m1 }) {
     await m1c.call('POST', `/left-items/${l3}/receive`, { handed_on: ago(400) })
     await m1c.call('POST', `/left-items/${l3}/to-state`, { disposed_on: today, disposal_note: '契约上缴' })
     await m1c.call('GET', `/left-items?unit_id=${hoId}&status=handed&due=1`)
-    const sc = await m1c.call('POST', '/trade-units', { category: 'trade', kind: 'scrap', name: '契约回收站' })
+    const sc = await m1c.call('POST', '/trade-units', { category: 'special_trade', kind: 'scrap', name: '契约回收站' })
     const scId = sc.body && sc.body.trade_unit ? sc.body.trade_unit.id : 0
     const p = await m1c.call('POST', '/scrap-purchases', { unit_id: scId, purchased_on: today, item_class: 'banned_utility', item: '契约电缆',
       spec: '3×16', item_state: '旧', weight_g: 5000, seller_name: '契约卖家', seller_id_number: idNumber('1980-03-03', 733),
@@ -46,7 +46,7 @@ export default async function (c, { today, m1 }) {
     const pId = p.body && p.body.scrap_purchase ? p.body.scrap_purchase.id : 0
     await m1c.call('GET', `/scrap-purchases?unit_id=${scId}&suspicious=1&open=1`)
     await m1c.call('POST', `/scrap-purchases/${pId}/handling`, { handling: 'held', receipt_no: '契约扣1', note: '扣留' })
-    const bk = await m1c.call('POST', '/trade-units', { category: 'internal', kind: 'finance', name: '契约信用社', key_unit: true,
+    const bk = await m1c.call('POST', '/trade-units', { category: 'internal_unit', kind: 'finance', name: '契约信用社', key_unit: true,
       key_unit_category: 'telecom_finance', key_unit_decision: '契约县政发〔2024〕1号', key_unit_decided_on: '2024-01-10' })
     const bkId = bk.body && bk.body.trade_unit ? bk.body.trade_unit.id : 0
     await m1c.call('POST', `/trade-units/${bkId}/drills`, { plan_on: today, drilled_on: today })

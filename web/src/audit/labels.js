@@ -138,7 +138,8 @@ const CORE_ACTION = {
   'export.archive_ledger': '导出执法档案台账',
   'export.loan_ledger': '导出档案借阅台账',
   // 特种行业、内部单位与为民服务
-  'export.trade_units': '导出特种行业台账',
+  'export.special_trades': '导出特种行业台账',
+  'export.trade_units': '导出特种行业台账（旧名）',
   'export.internal_units': '导出内部单位台账'
 }
 

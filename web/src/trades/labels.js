@@ -21,12 +21,12 @@ export const CIRCULATED_GOODS_LIST = 'circulated_goods.list'
 export const CIRCULATED_GOODS_CREATE = 'circulated_goods.create'
 
 export const TRADE_CATEGORIES = enumList('trade_category')
-export const TRADE_KINDS = enumList('trade_kind')
-export const INTERNAL_KINDS = enumList('internal_kind')
+export const TRADE_KINDS = enumList('special_trade_kind')
+export const INTERNAL_KINDS = enumList('internal_unit_kind')
 
 /** The kinds of a category (trade → 旅馆、典当…, internal → 金融单位、学校…). */
-export const kindsOf = (category) => (category === 'internal' ? INTERNAL_KINDS : TRADE_KINDS)
-export const kindName = (category, kind) => enumLabel(category === 'internal' ? 'internal_kind' : 'trade_kind', kind)
+export const kindsOf = (category) => (category === 'internal_unit' ? INTERNAL_KINDS : TRADE_KINDS)
+export const kindName = (category, kind) => enumLabel(category === 'internal_unit' ? 'internal_unit_kind' : 'special_trade_kind', kind)
 export const categoryName = (v) => enumLabel('trade_category', v)
 
 /** true on a phone-width screen (390 px): forms go one column, labels above their fields. */

@@ -61,7 +61,7 @@ export function useRegister(o) {
   onMounted(async () => {
     list.load()
     try {
-      units.value = (await api.get('/trade-units', { category: 'trade', kind: o.kind })).items || []
+      units.value = (await api.get('/trade-units', { category: 'special_trade', kind: o.kind })).items || []
     } catch (e) {
       units.value = []
     }
