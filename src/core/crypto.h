@@ -15,8 +15,9 @@
 /* Initialise libsodium; call once at start-up. 0 on success. */
 int crypto_init(void);
 
-/* argon2id hash of pw (interactive limits) into out (NUL-terminated).
- * PS_OK or PS_ENOMEM. */
+/* argon2id hash of pw (interactive limits; the minimum in a test build run
+ * with PRECINCT_TEST_PWHASH=min) into out (NUL-terminated). PS_OK or
+ * PS_ENOMEM. */
 int crypto_password_hash(const char *pw, char out[CRYPTO_PWHASH_LEN]);
 
 /* Whether pw matches hash (constant time): CRYPTO_PW_MATCH, _MISMATCH (also
