@@ -66,6 +66,12 @@ struct db_head {
 int db_fault_take(int writer, const char *sql, int *lose_txn);
 #endif
 
+/* The SQLite store's migration runner and its schema version
+ * (db_sqlite_migrate.c, through db.h's calls): db_migrate and
+ * db_schema_version of a SQLite connection. */
+int sqlite_migrate(struct db *db, struct ps_err *err);
+int sqlite_schema_version(struct db *db);
+
 extern const struct db_ops db_sqlite_ops;
 extern const struct db_ops db_pg_ops;
 

@@ -1,7 +1,6 @@
 /* db_sqlite.c — the SQLite implementation of db.h. The only file that calls
  * sqlite3_*. */
 #include "store/db_impl.h"
-#include "store/migrations.h"
 #include "core/mem.h"
 #include "core/log.h"
 
@@ -738,153 +737,6 @@ static int sq_integrity_check(struct db *db, struct ps_err *err)
 	return rc;
 }
 
-/* ---- migrations ---- */
-
-static int migration_applies(const char *name)
-{
-	const char *dot = strchr(name, '.');
-
-	if (!dot)
-		return 0;
-	if (strcmp(dot, ".sql") == 0 || strcmp(dot, ".sqlite.sql") == 0)
-		return 1;
-	return 0;
-}
-
-static int sq_schema_version(struct db *db)
-{
-	struct db_stmt *st;
-	int v = 0;
-
-	if (sq_prepare(db, "SELECT MAX(version) FROM schema_version", &st,
-		       NULL))
-		return 0;
-	if (sq_step(st, NULL) == PS_ROW)
-		v = (int)sq_column_int(st, 0);
-	sq_finalize(st);
-	return v;
-}
-
-/* 1 when migration version v has its row in schema_version (or the
- * question fails: then the version counts as applied, as before) */
-static int sq_version_applied(struct db *db, int v)
-{
-	struct db_stmt *st;
-	struct ps_err e = { 0 };
-	int rc, found = 1;
-
-	if (sq_prepare(db, "SELECT 1 FROM schema_version WHERE version = ?", &st, &e))
-		return 1;
-	sq_bind_int(st, 1, v);
-	rc = sq_step(st, &e);
-	found = rc == PS_ROW || (rc != PS_DONE);
-	sq_finalize(st);
-	return found;
-}
-
-/* A SQLite file that rebuilds a table other tables reference (the
- * "12-step" way of changing a column's CHECK: make the new table, copy,
- * drop the old one, rename) starts with this line. Its version runs with
- * foreign keys off, which SQLite only allows outside a transaction, and
- * commits only when PRAGMA foreign_key_check finds no row. */
-#define MIGRATION_REBUILD "-- precinct: rebuild"
-
-static int rebuild_version(size_t i, size_t j)
-{
-	for (size_t k = i; k < j; k++)
-		if (migration_applies(ps_migrations[k].name) &&
-		    !strncmp(ps_migrations[k].data, MIGRATION_REBUILD, strlen(MIGRATION_REBUILD)))
-			return 1;
-	return 0;
-}
-
-static int sq_foreign_keys_clean(struct db *db, struct ps_err *err)
-{
-	struct db_stmt *st;
-	int rc = sq_prepare(db, "PRAGMA foreign_key_check", &st, err);
-
-	if (rc)
-		return rc;
-	rc = sq_step(st, err);
-	if (rc == PS_ROW)
-		rc = ps_fail(err, PS_EIO, "INTEGRITY", NULL, "迁移后外键检查失败：表 %s 第 %lld 行",
-			     sq_column_text(st, 0) ? (const char *)sq_column_text(st, 0) : "",
-			     (long long)sq_column_int(st, 1));
-	else if (rc == PS_DONE)
-		rc = PS_OK;
-	sq_finalize(st);
-	return rc;
-}
-
-static int sq_migrate(struct db *db, struct ps_err *err)
-{
-	int rc, have, rebuild;
-	size_t i, j;
-
-	rc = sq_exec(db,
-		     "CREATE TABLE IF NOT EXISTS schema_version ("
-		     " version INTEGER PRIMARY KEY,"
-		     " name TEXT NOT NULL,"
-		     " applied_at INTEGER NOT NULL)",
-		     err);
-	if (rc)
-		return rc;
-	have = sq_schema_version(db);
-	/* files are sorted by name; all files of one number (portable and
-	 * sqlite-only) are applied in one transaction with their version row */
-	for (i = 0; i < ps_migrations_count; i = j) {
-		int v = atoi(ps_migrations[i].name);
-		struct db_stmt *st;
-
-		for (j = i; j < ps_migrations_count &&
-			    atoi(ps_migrations[j].name) == v; j++)
-			;
-		/* a version not recorded is applied even below the newest one:
-		 * branches merged late bring numbers under a database's newest */
-		if (v <= have && sq_version_applied(db, v))
-			continue;
-		rebuild = rebuild_version(i, j);
-		if (rebuild && (rc = sq_exec(db, "PRAGMA foreign_keys=OFF", err)))
-			return rc;
-		rc = sq_begin(db, 1, err);
-		if (rc)
-			goto keys_on;
-		for (size_t k = i; k < j && !rc; k++)
-			if (migration_applies(ps_migrations[k].name))
-				rc = sq_exec(db, ps_migrations[k].data, err);
-		if (!rc && rebuild)
-			rc = sq_foreign_keys_clean(db, err);
-		if (!rc)
-			rc = sq_prepare(db,
-					"INSERT INTO schema_version(version, name,"
-					" applied_at) VALUES (?, ?,"
-					" CAST(strftime('%s','now') AS INTEGER))",
-					&st, err);
-		if (!rc) {
-			sq_bind_int(st, 1, v);
-			sq_bind_text(st, 2, ps_migrations[i].name);
-			rc = sq_step(st, err);
-			if (rc == PS_DONE)
-				rc = PS_OK;
-			sq_finalize(st);
-		}
-		if (rc)
-			sq_rollback(db);
-		else
-			rc = sq_commit(db, err);
-keys_on:
-		if (rebuild) {
-			struct ps_err e2 = { 0 };
-			int rc2 = sq_exec(db, "PRAGMA foreign_keys=ON", rc ? &e2 : err);
-
-			rc = rc ? rc : rc2;
-		}
-		if (rc)
-			return rc;
-	}
-	return PS_OK;
-}
-
 const struct db_ops db_sqlite_ops = {
 	.kind = "sqlite",
 	.open = sq_open,
@@ -923,6 +775,6 @@ const struct db_ops db_sqlite_ops = {
 	.changes = sq_changes,
 	.backup_to = sq_backup_to,
 	.integrity_check = sq_integrity_check,
-	.schema_version = sq_schema_version,
-	.migrate = sq_migrate,
+	.schema_version = sqlite_schema_version,
+	.migrate = sqlite_migrate,
 };
