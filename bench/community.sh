@@ -16,6 +16,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 N=7
 DATA=""
 WEB=""
@@ -97,10 +99,7 @@ SERVE=(serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2)
 [ -n "$WEB" ] && SERVE+=(--web "$WEB")
 "$BIN" "${SERVE[@]}" >"$W/serve.log" 2>&1 &
 SPID=$!
-for _ in $(seq 1 300); do
-	curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break
-	sleep 0.1
-done
+bench_wait_up "$URL"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { sort -n | awk '{a[NR]=$1} END{ if (!NR) print ""; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }

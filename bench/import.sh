@@ -28,6 +28,8 @@ done
 [ $# -gt 0 ] || { echo "import.sh: name at least one server binary" >&2; exit 2; }
 log() { printf '[import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools
@@ -57,7 +59,7 @@ for spec in "$@"; do
 	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
 	"$bin" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 	SPID=$!
-	for _ in $(seq 1 300); do curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break; sleep 0.1; done
+	bench_wait_up "$URL" "$W/serve.log"
 	bench_login "$URL" minjing1
 	log "$name: importing $ROWS persons"
 	t0=$(date +%s.%N)
@@ -83,7 +85,7 @@ for spec in "$@"; do
 	rm -f "$W/db" "$W/db-wal" "$W/db-shm"
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit)
+COMMIT=$(bench_commit)
 OUT=$BENCH/results/$(date +%F)-$COMMIT-import$LABEL.md
 {
 	echo "# Import of persons (bench/import.sh), $(date +%F), commit $COMMIT, scale $SCALE"

@@ -16,6 +16,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 DUR=5s
 ROUNDS=2
 DATA=""
@@ -63,10 +65,7 @@ for round in $(seq 1 "$ROUNDS"); do
 		rm -f "$W/db-wal" "$W/db-shm"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
-		for _ in $(seq 1 300); do
-			curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break
-			sleep 0.1
-		done
+		bench_wait_up "$URL" "$W/serve.log"
 		body=$(curl -s --max-time 30 -c "$W/jar" -H 'Content-Type: application/json' \
 			-d "{\"username\":\"$USER_NAME\",\"password\":\"$PW\"}" "$URL/api/v1/session")
 		export BENCH_CSRF BENCH_COOKIE

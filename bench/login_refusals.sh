@@ -15,6 +15,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 BUILD_DIR=${BENCH_BUILD_DIR:-$ROOT/build}
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 ROUNDS=40 BUILD=1
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -23,10 +25,7 @@ while [ $# -gt 0 ]; do
 	*) echo "login_refusals.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
-if [ "$BUILD" = 1 ]; then
-	timeout 900 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	timeout 1200 cmake --build "$BUILD_DIR" -j 2 --target precinct >/dev/null
-fi
+[ "$BUILD" = 0 ] || bench_build "$BUILD_DIR"
 mkdir -p "$BENCH/results"
 W=$(mktemp -d)
 SPID=""
@@ -37,10 +36,7 @@ PORT=${BENCH_PORT:-$((20000 + $$ % 20000))}
 URL="http://127.0.0.1:$PORT"
 "$BUILD_DIR/precinct" serve --db "$W/refusals.db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 SPID=$!
-for _ in $(seq 1 100); do
-	curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break
-	sleep 0.1
-done
+bench_wait_up "$URL" "$W/serve.log"
 PW=Precinct-Demo-2026 WRONG=Wrong-Password-7
 # one login: prints its time in ms and checks its status
 attempt() {
@@ -77,8 +73,8 @@ OUT=$(awk -v w="$WR" -v l="$LO" -v u="$UN" 'BEGIN {
 	printf "RESULT wrong_ms=%s locked_ms=%s unknown_ms=%s locked_ratio=%.3f unknown_ratio=%.3f\n",
 	       w, l, u, l / w, u / w }')
 echo "$OUT"
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit)
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null || echo "?")
+COMMIT=$(bench_commit)
+BUILD_TYPE=$(bench_build_type "$BUILD_DIR")
 {
 	echo "# Login refusals $(date +%F), commit $COMMIT (TRUST AUTH-2, target ratios 0.8–1.2)"
 	echo

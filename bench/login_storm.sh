@@ -11,6 +11,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 BUILD_DIR=${BENCH_BUILD_DIR:-$ROOT/build}
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 SECS=5 ROUNDS=3 BUILD=1
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -20,10 +22,7 @@ while [ $# -gt 0 ]; do
 	*) echo "login_storm.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
-if [ "$BUILD" = 1 ]; then
-	timeout 900 cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	timeout 1200 cmake --build "$BUILD_DIR" -j 2 --target precinct >/dev/null
-fi
+[ "$BUILD" = 0 ] || bench_build "$BUILD_DIR"
 mkdir -p "$BENCH/bin" "$BENCH/results"
 # shellcheck disable=SC2046
 gcc -O2 -Wall -o "$BENCH/bin/login_storm" "$BENCH/login_storm.c" $(pkg-config --cflags --libs libcurl) -lpthread
@@ -35,10 +34,7 @@ trap cleanup EXIT
 PORT=${BENCH_PORT:-$((20000 + $$ % 20000))}
 "$BUILD_DIR/precinct" serve --db "$W/storm.db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 SPID=$!
-for _ in $(seq 1 100); do
-	curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/api/v1/health" && break
-	sleep 0.1
-done
+bench_wait_up "http://127.0.0.1:$PORT" "$W/serve.log"
 # 城关派出所, the 110 desk's first station (the demo county)
 STATION=$(sqlite3 "$W/storm.db" "SELECT id FROM org_unit WHERE name = '城关派出所'" 2>/dev/null || echo 3)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -47,8 +43,8 @@ OUT=$(timeout 300 "$BENCH/bin/login_storm" --url "http://127.0.0.1:$PORT" --stat
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$OUT"
 ON_WRITER=$(grep -c 'on the writer thread (AUTH-9)' "$W/serve.log" || true)
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit)
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null || echo "?")
+COMMIT=$(bench_commit)
+BUILD_TYPE=$(bench_build_type "$BUILD_DIR")
 {
 	echo "# Login storm $(date +%F), commit $COMMIT (TRUST AUTH-9, target ratio ≥ 0.8)"
 	echo

@@ -35,6 +35,8 @@ done
 BIN=$(realpath "${1:?name the server binary}")
 log() { printf '[pg %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools
@@ -75,8 +77,7 @@ serve() { # db port [env...]
 	shift 2
 	env "$@" "${SERVE_BIN:-$BIN}" serve --db "$db" --listen "127.0.0.1:$port" --threads 2 >>"$W/serve-$port.log" 2>&1 &
 	PIDS+=($!)
-	for _ in $(seq 1 300); do curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$port/api/v1/health" && return 0; sleep 0.1; done
-	echo "pg.sh: server on $port did not start" >&2; tail "$W/serve-$port.log" >&2; return 1
+	bench_wait_up "http://127.0.0.1:$port" "$W/serve-$port.log"
 }
 
 wrk_rps() { # lua [env...] -> R_RPS R_P50 R_P99 R_NON2XX
@@ -170,7 +171,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0 <= 0) print "–"; else printf "%.2f×", a/b }'; }
 verdict() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN{ print (b > 0 && a/b >= t) ? "met" : "**missed**" }'; }
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit)
+COMMIT=$(bench_commit)
 OUT=$BENCH/results/$(date +%F)-$COMMIT-pg${BENCH_LABEL:+-$BENCH_LABEL}.md
 {
 	echo "# PostgreSQL, two servers, against SQLite (bench/pg.sh), $(date +%F), commit $COMMIT, scale $SCALE"

@@ -34,6 +34,8 @@ while [ $# -gt 0 ]; do
 done
 [ ${#BINS[@]} -gt 0 ] || { sed -n '2,15p' "$0" >&2; exit 2; }
 log() { printf '[read %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools
@@ -122,10 +124,7 @@ for round in $(seq 1 "$ROUNDS"); do
 		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
-		for _ in $(seq 1 300); do
-			curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break
-			sleep 0.1
-		done
+		bench_wait_up "$URL" "$W/serve.log"
 		bench_login "$URL" ducha
 		BENCH_CSRF=$CSRF BENCH_COOKIE=$COOKIE
 		c0=$(proc_cpu "$SPID")

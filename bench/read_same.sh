@@ -28,6 +28,8 @@ while [ $# -gt 0 ]; do
 done
 [ ${#BINS[@]} = 2 ] || { sed -n '2,13p' "$0" >&2; exit 2; }
 log() { printf '[same %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools
@@ -50,10 +52,7 @@ for b in 0 1; do
 	PIDS+=($!)
 done
 for b in 0 1; do
-	for _ in $(seq 1 300); do
-		curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$((PORT + b))/api/v1/health" && break
-		sleep 0.1
-	done
+	bench_wait_up "http://127.0.0.1:$((PORT + b))" "$W/$b/serve.log"
 done
 "$BENCH/bin/ref_sqlite" --db "$W/0/db" --scratch "$W" --seconds 0.05 --reads-only >"$W/ref.txt"
 ref() { awk -v k="$1" '$1==k{print $2}' "$W/ref.txt"; }

@@ -17,6 +17,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 SCALE=1.0
 DUR=10s
 BUILD=1
@@ -182,11 +184,7 @@ cat "$W/ref.txt" >&2
 log "precinct serve --threads 2 on 127.0.0.1:$PORT"
 "$PRECINCT" serve --db "$DB" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 SPID=$!
-for _ in $(seq 1 300); do
-	curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" && break
-	sleep 0.1
-done
-curl -sf -o /dev/null --max-time 2 "$URL/api/v1/health" || { tail "$W/serve.log" >&2; exit 1; }
+bench_wait_up "$URL" "$W/serve.log"
 
 login() { # user -> COOKIE CSRF
 	local body

@@ -198,3 +198,6 @@ export function rowsList(rows, loading = () => false, error = () => null) {
     setPerPage: () => Promise.resolve()
   }
 }
+
+/** The line a list shows when its load failed (DataTable, PagedCards). */
+export const loadErrorText = (e) => `加载失败：${(e && e.message) || '请稍后重试'}`
