@@ -100,24 +100,10 @@ static void assert_armed_and_taken(struct server *srv)
 		fail_msg("the committer did not take %s", fault_path(srv));
 }
 
-/* 1 when the server's log contains text. */
-static int logged(struct server *srv, const char *text)
-{
-	FILE *f = fopen(srv->log, "r");
-	char line[1024];
-	int found = 0;
-
-	if (!f)
-		return 0;
-	while (!found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	fclose(f);
-	return found;
-}
 
 static void assert_logged(struct server *srv, const char *text)
 {
-	if (!logged(srv, text))
+	if (!server_logged(srv, text))
 		fail_msg("the server log %s does not say \"%s\"", srv->log, text);
 }
 
@@ -149,8 +135,7 @@ static int setup_faulty(void **state)
 	setenv("PRECINCT_TEST_STORE_FAULT_FILE", fault_path(srv), 1);
 	server_start(srv);
 	unsetenv("PRECINCT_TEST_STORE_FAULT_FILE");
-	for (int i = 0; i < 300 && !logged(srv, "breach sweep: first pass done"); i++)
-		usleep(100 * 1000);
+	server_wait_sweep(srv);
 	*state = srv;
 	return 0;
 }

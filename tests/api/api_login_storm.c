@@ -189,20 +189,6 @@ static double write_rate(struct storm *st, int seconds)
 	return (double)(w1 - w0) / (t1 - t0);
 }
 
-/* 1 when the server's log contains text. */
-static int logged(const struct server *srv, const char *text)
-{
-	FILE *f = fopen(srv->log, "r");
-	char line[1024];
-	int found = 0;
-
-	if (!f)
-		return 0;
-	while (!found && fgets(line, sizeof(line), f))
-		found = strstr(line, text) != NULL;
-	fclose(f);
-	return found;
-}
 
 /* AUTH-9: 4 clients logging in continuously keep >= FLOOR of the write rate
  * of 8 writers, and no argon2id runs on the writer. The machine is shared,
@@ -273,7 +259,7 @@ STORY(login_storm_keeps_the_write_rate)
 	if (!getenv("PRECINCT_STORM_NO_FLOOR") && with_logins < FLOOR * alone)
 		fail_msg("write rate with logins %.0f/s is below %.0f %% of %.0f/s", with_logins / 2,
 			 FLOOR * 100, alone / 2);
-	if (logged(srv, "on the writer thread (AUTH-9)"))
+	if (server_logged(srv, "on the writer thread (AUTH-9)"))
 		fail_msg("argon2id ran on the writer thread: see %s", srv->log);
 	/* the logins were real: each is audited */
 	assert_true(audit_count(srv, login(srv, "auditor", DEMO_PW), "login.success", "minjing1",

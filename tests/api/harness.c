@@ -607,6 +607,31 @@ const char *server_pg_empty_db(struct server *srv)
 	return fmt(srv, "%s/%s_x", pg_url, srv->pg_name);
 }
 
+int server_logged(struct server *srv, const char *text)
+{
+	FILE *f = fopen(srv->log, "r");
+	char line[1024];
+	int n = 0;
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, text) != NULL;
+	fclose(f);
+	return n;
+}
+
+void server_wait_sweep(struct server *srv)
+{
+	int64_t end = now_ms() + 30000;
+
+	while (server_logged(srv, "breach sweep: first pass done") < srv->starts) {
+		if (now_ms() > end)
+			fail_msg("the breach sweep's first pass did not end in 30 s (see %s)", srv->log);
+		usleep(20000);
+	}
+}
+
 struct server *server_new(int demo)
 {
 	struct server *srv = server_new_stopped(demo);
@@ -652,6 +677,7 @@ void server_start(struct server *srv)
 	close(logfd);
 	srv->pid = pid;
 	srv->out_fd = fds[0];
+	srv->starts++;
 
 	/* read stdout until the "listening on http://HOST:PORT" line */
 	end = now_ms() + START_TIMEOUT_MS;

@@ -46,6 +46,7 @@ struct server {
 	char host[32];         /* "127.0.0.1:PORT" (the Host header) */
 	int port;
 	pid_t pid;             /* 0 when not running */
+	int starts;            /* server_start calls so far (one log, appended) */
 	int out_fd;            /* read end of the server's stdout */
 	int64_t clock_offset;  /* seconds added to the server's clock */
 	char otp[64];          /* one-time admin password of a non-demo init */
@@ -142,6 +143,15 @@ void server_start(struct server *srv);
 
 /* SIGTERM, wait at most 30 s, and assert a clean exit (status 0). */
 void server_stop(struct server *srv);
+
+/* How many lines of the server's log (every start of it) contain text. */
+int server_logged(struct server *srv, const char *text);
+
+/* Wait (at most 30 s, then fail) until the breach sweep's first pass since
+ * the last start is done. It runs beside the first requests and records
+ * the breaches of the demo's records (audit rows "breach.record"): a story
+ * that counts audit rows or breaches of a moment waits for it first. */
+void server_wait_sweep(struct server *srv);
 
 /* Send SIGTERM without waiting (for shutdown-under-load stories). */
 void server_signal_term(struct server *srv);
