@@ -434,8 +434,6 @@ static void shape_supervision(const char *kind, json_t *row)
 /* The words of the 社区警务 ledgers (issue 16 gaps). */
 static void shape_community(const char *kind, json_t *row)
 {
-	if (strncmp(kind, "trade_", 6) == 0 && row_str(row, "kind"))
-		set_text(row, "kind", enums_label(ES_SPECIAL_TRADE_KIND, row_str(row, "kind")));
 	if (strcmp(kind, "key_persons") == 0) {
 		set_text(row, "level", enums_label(ES_KEY_LEVEL, row_str(row, "level")));
 		set_text(row, "status", enums_label(ES_KEY_PERSON_STATUS, row_str(row, "status")));

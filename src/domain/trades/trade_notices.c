@@ -2,6 +2,7 @@
  * station's series, printed from this answer (COM-KEYUNIT-CHECK, NBZA
  * Art 16; an internal unit's overdue hazard: COM-KEYUNIT-PEN, Art 19). */
 #include "domain/trades/trade_notices.h"
+#include "domain/trades/trades.h"
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
@@ -180,7 +181,7 @@ int trade_notices_rectification(struct ctx *c, int64_t id, json_t **out)
 		"station", "name", row_str(i, "station_name"), "address", row_str(i, "station_address"), "phone",
 		row_str(i, "station_phone"), "unit", "id", (json_int_t)row_int(i, "unit_id"), "name",
 		row_str(i, "unit_name"), "category", cat, "kind_label",
-		enums_label(cat && !strcmp(cat, "internal_unit") ? ES_INTERNAL_UNIT_KIND : ES_SPECIAL_TRADE_KIND, row_str(i, "kind")),
+		trades_kind_label(cat, row_str(i, "kind")),
 		"responsible", row_str(i, "responsible"), "phone", row_str(i, "unit_phone"), "licence_no",
 		row_str(i, "licence_no"), "address",
 		row_str(i, "community")

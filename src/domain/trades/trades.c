@@ -34,7 +34,7 @@ static int kind_valid(const char *category, const char *kind)
 	return 0;
 }
 
-static const char *kind_label(const char *category, const char *kind)
+const char *trades_kind_label(const char *category, const char *kind)
 {
 	return enums_label(category && !strcmp(category, "internal_unit") ? ES_INTERNAL_UNIT_KIND : ES_SPECIAL_TRADE_KIND, kind);
 }
@@ -351,7 +351,7 @@ int trades_list(struct ctx *c, const char *category, const char *kind, int overd
 			text_mask_phone(row_str(it, "phone"), masked);
 			json_object_set_new(it, "phone", json_string(masked));
 		}
-		json_object_set_new(it, "kind_label", json_string(kind_label(row_str(it, "category"), k)));
+		json_object_set_new(it, "kind_label", json_string(trades_kind_label(row_str(it, "category"), k)));
 		json_object_set_new(it, "next_due", json_string(day_str(c, due)));
 		json_object_set_new(it, "inspection_overdue", json_boolean(overdue));
 		n_due += overdue;
@@ -400,7 +400,7 @@ int trades_get(struct ctx *c, int64_t id, json_t **out)
 	if (rc)
 		return rc;
 	due = due_day(c, unit);
-	json_object_set_new(unit, "kind_label", json_string(kind_label(row_str(unit, "category"), row_str(unit, "kind"))));
+	json_object_set_new(unit, "kind_label", json_string(trades_kind_label(row_str(unit, "category"), row_str(unit, "kind"))));
 	json_object_set_new(unit, "next_due", json_string(day_str(c, due)));
 	json_object_set_new(unit, "inspection_overdue",
 			    json_boolean(!row_str(unit, "closed_on") && date_local_days(c->now) > due));
@@ -507,7 +507,7 @@ static int trade_clock(struct clock_sink *k, json_t *r, void *arg)
 	day = due - trades_cycle_days(c, row_str(r, "kind"), row_int(r, "station_id"));
 	clocks_add(k, r, arena_printf(c->arena, "trade:%lld:inspect", (long long)row_int(r, "id")),
 		   rule_get(RULE_COM_KEYUNIT_CHECK)->code,
-		   arena_printf(c->arena, "%s检查：%s", kind_label(row_str(r, "category"), row_str(r, "kind")),
+		   arena_printf(c->arena, "%s检查：%s", trades_kind_label(row_str(r, "category"), row_str(r, "kind")),
 				row_str(r, "name")),
 		   day * 86400 - 8 * 3600, end, CLOCK_DAYS, 0, NULL, "按检查周期进行治安检查并登记");
 	(void)arg;
