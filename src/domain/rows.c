@@ -214,6 +214,26 @@ int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w)
 	return rc;
 }
 
+/* st's rows (bound, perhaps run) as objects in an array under key. */
+static int write_array(struct ctx *c, struct db_stmt *st, const char *key, struct jw *w)
+{
+	int rc = PS_OK;
+
+	jw_arr(w, key);
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		int n = db_column_count(st);
+
+		jw_obj(w, NULL);
+		for (int i = 0; i < n; i++)
+			rows_write_col(st, i, w);
+		jw_end_obj(w);
+	}
+	jw_end_arr(w);
+	if (rc == PS_DONE)
+		rc = rows_write_rc(c, w);
+	return rc;
+}
+
 int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w)
 {
 	struct db_stmt *st;
@@ -221,21 +241,32 @@ int rows_write_all(struct rows_query *q, const char *sql, const char *key, struc
 
 	if (rc)
 		return rc;
-	jw_arr(w, key);
 	rc = rows_bind_all(q, st);
-	while (!rc && (rc = db_step(st, q->c->err)) == PS_ROW) {
-		int n = db_column_count(st);
-
-		jw_obj(w, NULL);
-		for (int i = 0; i < n; i++)
-			rows_write_col(st, i, w);
-		jw_end_obj(w);
-		rc = PS_OK;
-	}
+	if (!rc)
+		rc = write_array(q->c, st, key, w);
 	db_finalize(st);
-	jw_end_arr(w);
-	if (rc == PS_DONE || rc == PS_OK)
-		rc = rows_write_rc(q->c, w);
+	return rc;
+}
+
+int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w)
+{
+	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
+	int rc = PS_OK;
+
+	if (n > ROWS_LISTS_MAX)
+		return ps_fail(q->c->err, PS_EINTERNAL, NULL, NULL, "内部错误：列表过多");
+
+	for (int i = 0; i < n && !rc; i++) {
+		rc = db_prepare(q->c->db, lists[i].sql, &st[i], q->c->err);
+		if (!rc)
+			rc = rows_bind_all(q, st[i]);
+	}
+	if (!rc)
+		rc = db_run_all(st, n, q->c->err);
+	for (int i = 0; i < n && !rc; i++)
+		rc = write_array(q->c, st[i], lists[i].key, w);
+	for (int i = 0; i < n; i++)
+		db_finalize(st[i]);
 	return rc;
 }
 

@@ -149,6 +149,20 @@ void rows_write_col(struct db_stmt *st, int i, struct jw *w);
  * incomplete and the caller drops it. */
 int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w);
 
+/* A list of a record: its rows under key (rows_write_lists, at most
+ * ROWS_LISTS_MAX of them). */
+#define ROWS_LISTS_MAX 16
+
+struct rows_list {
+	const char *key;
+	const char *sql;
+};
+
+/* rows_write_all for each of the n lists, every statement bound with q's
+ * binds; the statements run together (db_run_all: one round trip on
+ * PostgreSQL) and are written in order. */
+int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w);
+
 /* Run sql with q's binds and write the columns of its first row into the
  * object w has open (rows_one's object without its braces: the caller adds
  * its own keys after them). PS_ENOTFOUND "记录不存在" when there is no row

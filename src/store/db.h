@@ -148,6 +148,15 @@ int db_bind_null(struct db_stmt *st, int idx);
  * (PS_ECONFLICT for a constraint violation, PS_EBUSY, PS_EIO). */
 int db_step(struct db_stmt *st, struct ps_err *err);
 
+/* Run n prepared and bound reads now, together, then step each as usual.
+ * On PostgreSQL they go to the server in one round trip (a pipeline) —
+ * a record read of a dozen independent lists pays one round trip instead
+ * of a dozen; SQLite runs each at its first db_step anyway, so there it
+ * does nothing. When one of them writes, has run, or belongs to another
+ * connection, each is left to its first step. On failure every statement
+ * is left unrun and the open transaction is aborted (as by a failed step). */
+int db_run_all(struct db_stmt **st, int n, struct ps_err *err);
+
 /* Columns of the current row (0-based). Text is owned by the statement and
  * valid until the next step or finalize; NULL for SQL NULL. */
 int db_column_count(struct db_stmt *st);

@@ -87,6 +87,14 @@ int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n) { return
 int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n) { return OPS(st)->bind_blob(st, idx, p, n); }
 int db_bind_null(struct db_stmt *st, int idx) { return OPS(st)->bind_null(st, idx); }
 int db_step(struct db_stmt *st, struct ps_err *err) { return OPS(st)->step(st, err); }
+
+int db_run_all(struct db_stmt **st, int n, struct ps_err *err)
+{
+	if (n < 1 || !OPS(st[0])->run_all)
+		return PS_OK;
+	return OPS(st[0])->run_all(st, n, err);
+}
+
 int db_column_count(struct db_stmt *st) { return OPS(st)->column_count(st); }
 const char *db_column_name(struct db_stmt *st, int col) { return OPS(st)->column_name(st, col); }
 enum db_type db_column_type(struct db_stmt *st, int col) { return OPS(st)->column_type(st, col); }

@@ -39,6 +39,7 @@ struct db_ops {
 	int (*bind_blob)(struct db_stmt *st, int idx, const void *p, size_t n);
 	int (*bind_null)(struct db_stmt *st, int idx);
 	int (*step)(struct db_stmt *st, struct ps_err *err);
+	int (*run_all)(struct db_stmt **st, int n, struct ps_err *err); /* NULL: nothing to do */
 	int (*column_count)(struct db_stmt *st);
 	const char *(*column_name)(struct db_stmt *st, int col);
 	enum db_type (*column_type)(struct db_stmt *st, int col);

@@ -420,7 +420,7 @@ static int pg_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
  * type ("? IS NULL"), prepare again with the types of the values bound
  * now. In a transaction a failed prepare would abort it: a savepoint
  * keeps it. */
-static int server_prepare(struct db_stmt *st, struct ps_err *err)
+int pg_server_prepare(struct db_stmt *st, struct ps_err *err)
 {
 	struct db *db = st->db;
 	int txn = pg_in_txn(db), rc = PS_OK;
@@ -469,7 +469,7 @@ static int execute(struct db_stmt *st, struct ps_err *err)
 		if (rc)
 			return rc;
 	}
-	rc = server_prepare(st, err);
+	rc = pg_server_prepare(st, err);
 	if (rc)
 		return rc;
 #ifdef PS_TEST_HOOKS
@@ -489,9 +489,7 @@ static int pg_step(struct db_stmt *st, struct ps_err *err)
 		rc = execute(st, err);
 		if (rc)
 			return rc;
-		st->nrows = PQresultStatus(st->res) == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
-		st->ncols = PQnfields(st->res);
-		st->row = -1;
+		pg_rows_ready(st);
 	}
 	if (st->blob) {
 		PQfreemem(st->blob);
@@ -503,6 +501,14 @@ static int pg_step(struct db_stmt *st, struct ps_err *err)
 	}
 	st->row = st->nrows;
 	return PS_DONE;
+}
+
+void pg_rows_ready(struct db_stmt *st)
+{
+	st->ran = 1;
+	st->nrows = PQresultStatus(st->res) == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
+	st->ncols = PQnfields(st->res);
+	st->row = -1;
 }
 
 static int have_cell(struct db_stmt *st, int col)
@@ -517,7 +523,7 @@ static int pg_column_count(struct db_stmt *st)
 		PGresult *d;
 		int n;
 
-		if (server_prepare(st, NULL))
+		if (pg_server_prepare(st, NULL))
 			return 0;
 		d = PQdescribePrepared(st->db->conn, st->name);
 		n = d ? PQnfields(d) : 0;
@@ -643,6 +649,7 @@ const struct db_ops db_pg_ops = {
 	.bind_blob = pg_bind_blob,
 	.bind_null = pg_bind_null,
 	.step = pg_step,
+	.run_all = pg_run_all,
 	.column_count = pg_column_count,
 	.column_name = pg_column_name,
 	.column_type = pg_column_type,

@@ -111,6 +111,15 @@ int pg_fault_hit(struct db *db, const char *sql, struct ps_err *err);
  * holds one); its result in st->res and db->changes. */
 int pg_run(struct db_stmt *st, struct ps_err *err);
 
+/* Prepare st on the server once per connection (db_pg.c). */
+int pg_server_prepare(struct db_stmt *st, struct ps_err *err);
+
+/* st->res is its result: its rows are ready to step (db_pg.c). */
+void pg_rows_ready(struct db_stmt *st);
+
+/* db.h's db_run_all (db_pg_write.c). */
+int pg_run_all(struct db_stmt **st, int n, struct ps_err *err);
+
 /* db_pg_migrate.c */
 int pg_migrate(struct db *db, struct ps_err *err);
 int pg_schema_version(struct db *db);

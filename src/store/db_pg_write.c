@@ -1,7 +1,9 @@
 /* db_pg_write.c — how a statement of the PostgreSQL store goes to the
- * server once it is prepared and bound (pg_run, db_pg.h).
+ * server once it is prepared and bound (pg_run, db_pg.h), and how
+ * several go together (pg_run_all).
  *
- * A read is one round trip. A write takes the one write lock first (see
+ * A read is one round trip; the independent reads of one record
+ * (db_run_all) are one round trip together. A write takes the one write lock first (see
  * db_pg.c) and, when it could fail half-way through a transaction, must
  * not abort it all: PostgreSQL aborts the whole transaction on a failed
  * statement where SQLite undoes only the statement.
@@ -162,4 +164,74 @@ int pg_run(struct db_stmt *st, struct ps_err *err)
 	if (db->savepoints > 0)
 		return run_plain(st, err);
 	return write_in_savepoint(st, err);
+}
+
+/* db.h's db_run_all: the reads (and a pending BEGIN before them) in one
+ * pipeline; each result is kept in its statement for its steps. */
+int pg_run_all(struct db_stmt **sts, int n, struct ps_err *err)
+{
+	struct db *db = sts[0]->db;
+	PGconn *conn = db->conn;
+	int rc = PS_OK, begin, sent;
+
+	for (int i = 0; i < n; i++)
+		if (sts[i]->is_write || sts[i]->ran || sts[i]->db != db)
+			return PS_OK;
+	if (!pg_in_txn(db)) {
+		rc = pg_reconnect_if_lost(db, err);
+		if (rc)
+			return rc;
+	}
+	for (int i = 0; i < n && !rc; i++) {
+		rc = pg_server_prepare(sts[i], err);
+#ifdef PS_TEST_HOOKS
+		if (!rc)
+			rc = pg_fault_hit(db, sts[i]->sql, err);
+#endif
+	}
+	if (rc)
+		return rc;
+	begin = db->begin_pending;
+	db->begin_pending = 0;
+	if (!PQenterPipelineMode(conn))
+		return pg_map(db, NULL, err, sts[0]->pgsql);
+	sent = !begin || PQsendQueryParams(conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0);
+	for (int i = 0; sent && i < n; i++)
+		sent = PQsendQueryPrepared(conn, sts[i]->name, sts[i]->nparams,
+					   (const char *const *)sts[i]->vals, sts[i]->lens, sts[i]->fmts, 0);
+	if (!sent || !PQpipelineSync(conn)) {
+		rc = pg_map(db, NULL, err, sts[0]->pgsql);
+		PQexitPipelineMode(conn);
+		return rc;
+	}
+	if (begin) {
+		PGresult *res = pipeline_result(conn);
+
+		if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = pg_map(db, res, err, PG_BEGIN_READ);
+		PQclear(res);
+	}
+	/* after a failure the pipeline skips the rest: their results are
+	 * taken and dropped */
+	for (int i = 0; i < n; i++) {
+		PGresult *res = pipeline_result(conn);
+
+		if (!rc && !result_ok(res))
+			rc = pg_map(db, res, err, sts[i]->pgsql);
+		if (rc)
+			PQclear(res);
+		else
+			sts[i]->res = res;
+	}
+	PQclear(PQgetResult(conn)); /* the sync */
+	PQexitPipelineMode(conn);
+	for (int i = 0; i < n; i++) {
+		if (!rc) {
+			pg_rows_ready(sts[i]);
+		} else if (sts[i]->res) {
+			PQclear(sts[i]->res);
+			sts[i]->res = NULL;
+		}
+	}
+	return rc;
 }

@@ -278,16 +278,12 @@ static int row_evidence(struct part *p, struct db_stmt *st, struct jw *w)
 	return row_plain(p, st, w);
 }
 
-/* The rows of sql (bound to the case id) as an array under key. */
-static int sub(struct part *p, struct jw *w, const char *key, const char *sql, int64_t id, row_fn fn)
+/* The rows of st (run by cases_view_write) as an array under key. */
+static int sub(struct part *p, struct jw *w, const char *key, struct db_stmt *st, row_fn fn)
 {
 	struct ctx *c = p->c;
-	struct db_stmt *st;
-	int rc = db_prepare(c->db, sql, &st, c->err);
+	int rc = PS_OK;
 
-	if (rc)
-		return rc;
-	rc = db_bind_int(st, 1, id);
 	jw_arr(w, key);
 	p->n = 0;
 	while (!rc && (rc = db_step(st, c->err)) == PS_ROW) {
@@ -296,7 +292,6 @@ static int sub(struct part *p, struct jw *w, const char *key, const char *sql, i
 		jw_end_obj(w);
 		p->n++;
 	}
-	db_finalize(st);
 	jw_end_arr(w);
 	if (rc == PS_DONE || rc == PS_OK)
 		rc = rows_write_rc(c, w);
@@ -335,45 +330,110 @@ static void request_report(struct jw *w, const struct part *p, const struct cval
 	jw_end_obj(w);
 }
 
+/* The case file: its own row (case_head), then each list of it under its
+ * key, every statement bound to the case id alone. They are prepared and
+ * run together (db_run_all: one round trip on PostgreSQL), then written in
+ * this order. */
+#define CASE_HEAD_SQL \
+	"SELECT k.id, k.case_no, k.receipt_code, k.kind, k.procedure, k.status, k.title," \
+	" k.offence_code, k.summary, k.source, k.incident_id, k.act_date, k.act_place," \
+	" k.discovered_date, k.reported_at, k.accepted_at, k.filed_at, k.decided_at," \
+	" k.closed_at, k.archived_at, k.complex, k.decline_reason, k.transfer_to," \
+	" k.close_reason, k.onspot_reported_at, k.unit_id, o.name AS unit_name, o.phone AS unit_phone," \
+	" o.address AS unit_address," \
+	" (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no," \
+	" k.late_entry, k.late_reason, k.late_approved_at, k.created_at," \
+	" k.facts, k.report_opinion, k.report_at," \
+	" k.act_area, k.jurisdiction_basis, k.jurisdiction_reason, k.econ_reason, k.econ_reviewed_at," \
+	" (SELECT name FROM users WHERE id = k.econ_reviewed_by) AS econ_reviewed_by_name," \
+	" (SELECT name FROM users WHERE id = k.report_by) AS report_by_name," \
+	" (SELECT name FROM users WHERE id = k.late_approved_by) AS late_approved_by_name" \
+	" FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?"
+
+static const struct case_part {
+	const char *key; /* NULL: the head */
+	row_fn fn;
+	const char *sql;
+} case_parts[] = {
+	{ NULL, NULL, CASE_HEAD_SQL },
+	{ "officers", row_plain,
+	  "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
+	  " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id" },
+	{ "parties", row_party,
+	  "SELECT cp.id, cp.role, cp.confidential, cp.age_at_act, cp.first_offence,"
+	  " cp.pregnant_or_nursing, cp.guardian_name, cp.guardian_phone, p.id AS person_id,"
+	  " " PARTY_NAME_SQL " AS name, p.id_number, p.sex, p.birth_date,"
+	  " " PARTY_FIELD_SQL("phone") " AS phone, " PARTY_FIELD_SQL("address") " AS address,"
+	  " " PARTY_FIELD_SQL("occupation") " AS occupation"
+	  " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?"
+	  " ORDER BY cp.id" },
+	{ "events", row_plain,
+	  "SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.detail, u.name AS user_name,"
+	  " u.role AS user_role FROM case_event e LEFT JOIN users u ON u.id = e.user_id"
+	  " WHERE e.case_id = ? ORDER BY e.id" },
+	{ "interviews", row_interview,
+	  "SELECT i.id, i.party_id, i.kind, i.version, i.supersedes_id, i.status, i.start_at,"
+	  " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, " PARTY_NAME_SQL " AS subject_name,"
+	  " cp.confidential"
+	  " FROM interview i JOIN case_party cp ON cp.id = i.party_id JOIN person p ON p.id = cp.person_id"
+	  " WHERE i.case_id = ? ORDER BY i.id" },
+	{ "notices", row_plain,
+	  "SELECT n.id, n.party_id, n.kind, n.at, n.penalty_text, n.statement, n.waived,"
+	  " n.statement_missing_reason,"
+	  " u.name AS officer_name FROM case_notice n JOIN users u ON u.id = n.officer_id"
+	  " WHERE n.case_id = ? ORDER BY n.id" },
+	{ "proposals", row_plain,
+	  "SELECT pp.id, pp.party_id, pp.offence_code, pp.tier, pp.law, pp.warning, pp.fine,"
+	  " pp.det_days, pp.credit_days, pp.lenient, pp.lenient_reason, pp.repeat_offence,"
+	  " pp.exec_exempt, pp.exempt_override_reason, pp.no_penalty, pp.level, pp.status,"
+	  " pp.decision_no, " PARTY_NAME_SQL " AS party_name FROM penalty_proposal pp"
+	  " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
+	  " WHERE pp.case_id = ? ORDER BY pp.id" },
+	{ "approvals", row_plain,
+	  "SELECT a.id, a.subject, a.step, a.role, a.unit_id, o.name AS unit_name, a.status,"
+	  " a.decided_at, a.opinion, u.name AS decided_by_name FROM approval a"
+	  " JOIN org_unit o ON o.id = a.unit_id LEFT JOIN users u ON u.id = a.decided_by"
+	  " WHERE a.case_id = ? ORDER BY a.id" },
+	{ "property", row_plain,
+	  "SELECT id, name, quantity, owner_party_id, seized_at, kept_at, keeper, status"
+	  " FROM case_property WHERE case_id = ? ORDER BY id" },
+	{ "evidence", row_evidence,
+	  "SELECT e.id, e.kind, e.title, e.description, e.source, e.collected_at, e.interview_id,"
+	  " e.property_id, e.created_at, u.name AS created_by_name FROM evidence e"
+	  " JOIN users u ON u.id = e.created_by WHERE e.case_id = ? ORDER BY e.id" },
+	{ "facts_history", row_plain,
+	  "SELECT f.id, f.old_facts, f.new_facts, f.reason, f.edited_at, u.name AS edited_by_name"
+	  " FROM case_facts_edit f JOIN users u ON u.id = f.edited_by WHERE f.case_id = ? ORDER BY f.id" },
+	{ "notice_evidence", row_plain,
+	  "SELECT ne.notice_id, ne.evidence_id FROM notice_evidence ne"
+	  " JOIN case_notice n ON n.id = ne.notice_id WHERE n.case_id = ?"
+	  " ORDER BY ne.notice_id, ne.evidence_id" },
+	{ "attachments", row_plain,
+	  "SELECT a.id, a.evidence_id, a.sha256, a.size, a.mime, a.file_name, a.created_at"
+	  " FROM evidence_attachment a JOIN evidence e ON e.id = a.evidence_id"
+	  " WHERE e.case_id = ? ORDER BY a.id" },
+	{ "documents", row_plain,
+	  "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name,"
+	  " ou.name AS organ_name FROM case_document d JOIN users u ON u.id = d.created_by"
+	  " LEFT JOIN org_unit ou ON ou.id = COALESCE(d.organ_unit_id, (SELECT unit_id FROM police_case WHERE id = d.case_id))"
+	  " WHERE d.case_id = ?"
+	  " ORDER BY d.id" },
+};
+#define CASE_PARTS (int)(sizeof(case_parts) / sizeof(case_parts[0]))
+
 /* The case's own row with the keys the answer adds after its columns;
  * keeps what request_report reads from it. */
-static int case_head(struct ctx *c, const struct case_row *k, int64_t id, struct jw *w, struct cval *facts,
-		     struct cval *opinion, struct cval *by_name, struct cval *at)
+static int case_head(struct ctx *c, const struct case_row *k, struct db_stmt *st, struct jw *w,
+		     struct cval *facts, struct cval *opinion, struct cval *by_name, struct cval *at)
 {
-	struct rows_query q;
-	struct db_stmt *st;
 	json_t *actions;
 	int rc, n;
 
-	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rc = db_prepare(c->db,
-		      "SELECT k.id, k.case_no, k.receipt_code, k.kind, k.procedure, k.status, k.title,"
-		      " k.offence_code, k.summary, k.source, k.incident_id, k.act_date, k.act_place,"
-		      " k.discovered_date, k.reported_at, k.accepted_at, k.filed_at, k.decided_at,"
-		      " k.closed_at, k.archived_at, k.complex, k.decline_reason, k.transfer_to,"
-		      " k.close_reason, k.onspot_reported_at, k.unit_id, o.name AS unit_name, o.phone AS unit_phone,"
-		      " o.address AS unit_address,"
-		      " (SELECT incident_no FROM incident WHERE id = k.incident_id) AS incident_no,"
-		      " k.late_entry, k.late_reason, k.late_approved_at, k.created_at,"
-		      " k.facts, k.report_opinion, k.report_at,"
-		      " k.act_area, k.jurisdiction_basis, k.jurisdiction_reason, k.econ_reason, k.econ_reviewed_at,"
-		      " (SELECT name FROM users WHERE id = k.econ_reviewed_by) AS econ_reviewed_by_name,"
-		      " (SELECT name FROM users WHERE id = k.report_by) AS report_by_name,"
-		      " (SELECT name FROM users WHERE id = k.late_approved_by) AS late_approved_by_name"
-		      " FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
-		      &st, c->err);
-	if (rc)
-		return rc;
-	rc = rows_bind_all(&q, st);
-	if (!rc)
-		rc = db_step(st, c->err);
+	rc = db_step(st, c->err);
 	if (rc == PS_DONE)
 		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "记录不存在");
-	if (rc != PS_ROW) {
-		db_finalize(st);
+	if (rc != PS_ROW)
 		return rc;
-	}
 	rc = PS_OK;
 	n = db_column_count(st);
 	for (int i = 0; i < n && !rc; i++) {
@@ -394,7 +454,6 @@ static int case_head(struct ctx *c, const struct case_row *k, int64_t id, struct
 		else if (strcmp(name, "report_at") == 0)
 			rc = cval_take(c, st, i, at);
 	}
-	db_finalize(st);
 	if (rc)
 		return rc;
 	str_opt(w, "status_label", flow_state_label(k->status));
@@ -449,6 +508,7 @@ int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
 	struct case_row k;
 	struct cval facts = { DB_NULL, 0, NULL }, opinion = facts, by_name = facts, at = facts;
 	struct part p = { c, 0, 0, NULL, NULL };
+	struct db_stmt *st[CASE_PARTS] = { NULL };
 	int rc;
 
 	p.tail = &p.head;
@@ -458,84 +518,20 @@ int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
 	/* rule (PROC-ACCEPT-ANON): parties in full for the case's people */
 	p.full = k.i_am_officer || (c->who.station_id == k.unit_id &&
 				    (ctx_has_role(c, "chief") || ctx_has_role(c, "legal")));
+	for (int i = 0; i < CASE_PARTS && !rc; i++) {
+		rc = db_prepare(c->db, case_parts[i].sql, &st[i], c->err);
+		if (!rc)
+			rc = db_bind_int(st[i], 1, id);
+	}
+	if (!rc)
+		rc = db_run_all(st, CASE_PARTS, c->err);
 	jw_obj(w, key);
-	rc = case_head(c, &k, id, w, &facts, &opinion, &by_name, &at);
 	if (!rc)
-		rc = sub(&p, w, "officers",
-			 "SELECT co.user_id, co.duty, u.name, u.role, u.badge_no FROM case_officer co"
-			 " JOIN users u ON u.id = co.user_id WHERE co.case_id = ? ORDER BY co.id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "parties",
-			 "SELECT cp.id, cp.role, cp.confidential, cp.age_at_act, cp.first_offence,"
-			 " cp.pregnant_or_nursing, cp.guardian_name, cp.guardian_phone, p.id AS person_id,"
-			 " " PARTY_NAME_SQL " AS name, p.id_number, p.sex, p.birth_date,"
-			 " " PARTY_FIELD_SQL("phone") " AS phone, " PARTY_FIELD_SQL("address") " AS address,"
-			 " " PARTY_FIELD_SQL("occupation") " AS occupation"
-			 " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?"
-			 " ORDER BY cp.id", id, row_party);
-	if (!rc)
-		rc = sub(&p, w, "events",
-			 "SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.detail, u.name AS user_name,"
-			 " u.role AS user_role FROM case_event e LEFT JOIN users u ON u.id = e.user_id"
-			 " WHERE e.case_id = ? ORDER BY e.id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "interviews",
-			 "SELECT i.id, i.party_id, i.kind, i.version, i.supersedes_id, i.status, i.start_at,"
-			 " i.end_at, i.place_kind, i.place, i.recording_id, i.content_hash, " PARTY_NAME_SQL " AS subject_name,"
-			 " cp.confidential"
-			 " FROM interview i JOIN case_party cp ON cp.id = i.party_id JOIN person p ON p.id = cp.person_id"
-			 " WHERE i.case_id = ? ORDER BY i.id", id, row_interview);
-	if (!rc)
-		rc = sub(&p, w, "notices",
-			 "SELECT n.id, n.party_id, n.kind, n.at, n.penalty_text, n.statement, n.waived,"
-			 " n.statement_missing_reason,"
-			 " u.name AS officer_name FROM case_notice n JOIN users u ON u.id = n.officer_id"
-			 " WHERE n.case_id = ? ORDER BY n.id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "proposals",
-			 "SELECT pp.id, pp.party_id, pp.offence_code, pp.tier, pp.law, pp.warning, pp.fine,"
-			 " pp.det_days, pp.credit_days, pp.lenient, pp.lenient_reason, pp.repeat_offence,"
-			 " pp.exec_exempt, pp.exempt_override_reason, pp.no_penalty, pp.level, pp.status,"
-			 " pp.decision_no, " PARTY_NAME_SQL " AS party_name FROM penalty_proposal pp"
-			 " JOIN case_party cp ON cp.id = pp.party_id JOIN person p ON p.id = cp.person_id"
-			 " WHERE pp.case_id = ? ORDER BY pp.id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "approvals",
-			 "SELECT a.id, a.subject, a.step, a.role, a.unit_id, o.name AS unit_name, a.status,"
-			 " a.decided_at, a.opinion, u.name AS decided_by_name FROM approval a"
-			 " JOIN org_unit o ON o.id = a.unit_id LEFT JOIN users u ON u.id = a.decided_by"
-			 " WHERE a.case_id = ? ORDER BY a.id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "property",
-			 "SELECT id, name, quantity, owner_party_id, seized_at, kept_at, keeper, status"
-			 " FROM case_property WHERE case_id = ? ORDER BY id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "evidence",
-			 "SELECT e.id, e.kind, e.title, e.description, e.source, e.collected_at, e.interview_id,"
-			 " e.property_id, e.created_at, u.name AS created_by_name FROM evidence e"
-			 " JOIN users u ON u.id = e.created_by WHERE e.case_id = ? ORDER BY e.id", id, row_evidence);
-	if (!rc)
-		rc = sub(&p, w, "facts_history",
-			 "SELECT f.id, f.old_facts, f.new_facts, f.reason, f.edited_at, u.name AS edited_by_name"
-			 " FROM case_facts_edit f JOIN users u ON u.id = f.edited_by WHERE f.case_id = ? ORDER BY f.id",
-			 id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "notice_evidence",
-			 "SELECT ne.notice_id, ne.evidence_id FROM notice_evidence ne"
-			 " JOIN case_notice n ON n.id = ne.notice_id WHERE n.case_id = ?"
-			 " ORDER BY ne.notice_id, ne.evidence_id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "attachments",
-			 "SELECT a.id, a.evidence_id, a.sha256, a.size, a.mime, a.file_name, a.created_at"
-			 " FROM evidence_attachment a JOIN evidence e ON e.id = a.evidence_id"
-			 " WHERE e.case_id = ? ORDER BY a.id", id, row_plain);
-	if (!rc)
-		rc = sub(&p, w, "documents",
-			 "SELECT d.id, d.kind, d.doc_no, d.ref_id, d.created_at, u.name AS created_by_name,"
-			 " ou.name AS organ_name FROM case_document d JOIN users u ON u.id = d.created_by"
-			 " LEFT JOIN org_unit ou ON ou.id = COALESCE(d.organ_unit_id, (SELECT unit_id FROM police_case WHERE id = d.case_id))"
-			 " WHERE d.case_id = ?"
-			 " ORDER BY d.id", id, row_plain);
+		rc = case_head(c, &k, st[0], w, &facts, &opinion, &by_name, &at);
+	for (int i = 1; i < CASE_PARTS && !rc; i++)
+		rc = sub(&p, w, case_parts[i].key, st[i], case_parts[i].fn);
+	for (int i = 0; i < CASE_PARTS; i++)
+		db_finalize(st[i]);
 	if (rc)
 		return rc;
 	request_report(w, &p, &facts, &opinion, &by_name, &at);

@@ -647,6 +647,39 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	return rc;
 }
 
+/* What a person's record links to, each list in the reader's scope: another
+ * unit's case, rental or letter about the same person is that unit's
+ * (each query ends with "o.path LIKE ?"). */
+static const struct rows_list person_lists[] = {
+	{ "rentals",
+	  "SELECT r.id, r.level, r.rooms, a.community, a.building, a.unit_no, a.room FROM rental r"
+	  " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
+	  " WHERE r.landlord_id = ? AND o.path LIKE ?" },
+	{ "tenancies",
+	  "SELECT t.id, t.rental_id, t.from_date, t.to_date, t.layer, a.community, a.building,"
+	  " a.unit_no, a.room FROM tenancy t JOIN rental r ON r.id = t.rental_id"
+	  " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
+	  " WHERE t.person_id = ? AND o.path LIKE ? ORDER BY t.from_date DESC" },
+	{ "cases",
+	  "SELECT k.id, k.case_no, k.title, k.status, cp.role FROM case_party cp"
+	  " JOIN police_case k ON k.id = cp.case_id JOIN org_unit o ON o.id = k.unit_id"
+	  " WHERE cp.person_id = ? AND o.path LIKE ? ORDER BY k.id DESC" },
+	{ "hits",
+	  "SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
+	  " JOIN wanted_person w ON w.id = h.wanted_id JOIN org_unit o ON o.id = h.unit_id"
+	  " WHERE h.person_id = ? AND o.path LIKE ? ORDER BY h.id DESC" },
+	{ "floating",
+	  "SELECT f.registered_on, f.arrived_on, f.arrival_workdays, f.arrival_late, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
+	  " f.layer, f.employer_id, e.name AS employer_name FROM floating_person f"
+	  " LEFT JOIN employer_unit e ON e.id = f.employer_id JOIN org_unit o ON o.id = f.station_id"
+	  " WHERE f.person_id = ? AND o.path LIKE ?" },
+	{ "letters",
+	  "SELECT l.id, l.to_unit, l.sent_on, l.answered_on, l.result, l.notes FROM inquiry_letter l"
+	  " JOIN org_unit o ON o.id = l.station_id WHERE l.person_id = ? AND o.path LIKE ?"
+	  " ORDER BY l.id DESC" },
+};
+#define PERSON_LISTS (int)(sizeof(person_lists) / sizeof(person_lists[0]))
+
 int persons_write(struct ctx *c, int64_t id, struct jw *w)
 {
 	struct rows_query q;
@@ -680,39 +713,12 @@ int persons_write(struct ctx *c, int64_t id, struct jw *w)
 	}
 	if (rc)
 		return rc;
-	/* what the person's record links to is shown only where it belongs
-	 * to the reader's scope: another unit's case, rental or letter about
-	 * the same person is that unit's (each query ends with "o.path LIKE ?") */
-#define SUB(key, sql)                                                         \
-	do {                                                                  \
-		rows_binds(&q, c);                                            \
-		rows_bind_int(&q, id);                                        \
-		rows_bind_text(&q, ctx_scope_like(c));                        \
-		rc = rows_write_all(&q, sql, key, w);                         \
-		if (rc)                                                       \
-			return rc;                                            \
-	} while (0)
-	SUB("rentals", "SELECT r.id, r.level, r.rooms, a.community, a.building, a.unit_no, a.room FROM rental r"
-		       " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
-		       " WHERE r.landlord_id = ? AND o.path LIKE ?");
-	SUB("tenancies", "SELECT t.id, t.rental_id, t.from_date, t.to_date, t.layer, a.community, a.building,"
-			 " a.unit_no, a.room FROM tenancy t JOIN rental r ON r.id = t.rental_id"
-			 " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
-			 " WHERE t.person_id = ? AND o.path LIKE ? ORDER BY t.from_date DESC");
-	SUB("cases", "SELECT k.id, k.case_no, k.title, k.status, cp.role FROM case_party cp"
-		     " JOIN police_case k ON k.id = cp.case_id JOIN org_unit o ON o.id = k.unit_id"
-		     " WHERE cp.person_id = ? AND o.path LIKE ? ORDER BY k.id DESC");
-	SUB("hits", "SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
-		    " JOIN wanted_person w ON w.id = h.wanted_id JOIN org_unit o ON o.id = h.unit_id"
-		    " WHERE h.person_id = ? AND o.path LIKE ? ORDER BY h.id DESC");
-	SUB("floating", "SELECT f.registered_on, f.arrived_on, f.arrival_workdays, f.arrival_late, f.permit_no, f.permit_issued_on, f.permit_expires_on, f.mode,"
-			" f.layer, f.employer_id, e.name AS employer_name FROM floating_person f"
-			" LEFT JOIN employer_unit e ON e.id = f.employer_id JOIN org_unit o ON o.id = f.station_id"
-			" WHERE f.person_id = ? AND o.path LIKE ?");
-	SUB("letters", "SELECT l.id, l.to_unit, l.sent_on, l.answered_on, l.result, l.notes FROM inquiry_letter l"
-		       " JOIN org_unit o ON o.id = l.station_id WHERE l.person_id = ? AND o.path LIKE ?"
-		       " ORDER BY l.id DESC");
-#undef SUB
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_text(&q, ctx_scope_like(c));
+	rc = rows_write_lists(&q, person_lists, PERSON_LISTS, w);
+	if (rc)
+		return rc;
 	jw_end_obj(w);
 	jw_end_obj(w);
 	rc = rows_write_rc(c, w);

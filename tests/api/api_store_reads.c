@@ -1,0 +1,166 @@
+/* api_store_reads.c — several reads run together (db_run_all, store/db.h),
+ * on the database of a fresh server, through the store as the domain calls
+ * it: on SQLite each runs at its first step, on PostgreSQL they go to the
+ * server in one pipeline (a case file's thirteen lists, a person record's
+ * six). What must hold on both: the rows are those of the statements run
+ * one by one; a failing one fails the read and leaves the connection
+ * usable after the rollback; a write among them runs at its step. The
+ * answers of the case file and the person record themselves are checked by
+ * the stories that read them (api_case_story, api_masking, api_lists). */
+#include "harness.h"
+
+#include "store/db.h"
+
+#include <stdint.h>
+#include <string.h>
+
+struct reads {
+	struct db *db;
+	struct db_stmt *st[3];
+	struct ps_err e;
+};
+
+static void reads_open(struct server *srv, struct reads *r)
+{
+	static const char *const sql[3] = { "SELECT ? + 1", "SELECT abs(CAST(? AS BIGINT))", "SELECT name FROM org_unit WHERE id = ?" };
+
+	memset(r, 0, sizeof(*r));
+	ps_err_clear(&r->e);
+	assert_int_equal(db_open(srv->db, &r->db, &r->e), PS_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(db_prepare(r->db, sql[i], &r->st[i], &r->e), PS_OK);
+}
+
+static void reads_bind(struct reads *r, int64_t a, int64_t b)
+{
+	for (int i = 0; i < 3; i++)
+		db_reset(r->st[i]);
+	assert_int_equal(db_bind_int(r->st[0], 1, a), PS_OK);
+	assert_int_equal(db_bind_int(r->st[1], 1, b), PS_OK);
+	assert_int_equal(db_bind_int(r->st[2], 1, 1), PS_OK);
+}
+
+/* each statement's one row, as run one by one */
+static void reads_expect(struct reads *r, int64_t a1, int64_t absb, const char *unit)
+{
+	assert_int_equal(db_step(r->st[0], &r->e), PS_ROW);
+	assert_int_equal(db_column_int(r->st[0], 0), a1);
+	assert_int_equal(db_step(r->st[1], &r->e), PS_ROW);
+	assert_int_equal(db_column_int(r->st[1], 0), absb);
+	assert_int_equal(db_step(r->st[2], &r->e), PS_ROW);
+	assert_string_equal(db_column_text(r->st[2], 0), unit);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(db_step(r->st[i], &r->e), PS_DONE);
+}
+
+static void reads_close(struct reads *r)
+{
+	for (int i = 0; i < 3; i++)
+		db_finalize(r->st[i]);
+	db_close(r->db);
+}
+
+STORY(reads_run_together_answer_as_one_by_one)
+{
+	struct reads r;
+	const char *unit;
+
+	reads_open(srv, &r);
+	unit = db_raw_text(srv, srv->db, "SELECT name FROM org_unit WHERE id = 1");
+	/* in a read transaction (on PostgreSQL its BEGIN goes with them) */
+	assert_int_equal(db_begin(r.db, 0, &r.e), PS_OK);
+	reads_bind(&r, 41, -5);
+	assert_int_equal(db_run_all(r.st, 3, &r.e), PS_OK);
+	reads_expect(&r, 42, 5, unit);
+	/* again in the same transaction, new bindings */
+	reads_bind(&r, 6, 7);
+	assert_int_equal(db_run_all(r.st, 3, &r.e), PS_OK);
+	reads_expect(&r, 7, 7, unit);
+	assert_int_equal(db_commit(r.db, &r.e), PS_OK);
+	/* outside a transaction */
+	reads_bind(&r, 1, -1);
+	assert_int_equal(db_run_all(r.st, 3, &r.e), PS_OK);
+	reads_expect(&r, 2, 1, unit);
+	/* a statement that ran already is left to its steps: nothing is sent
+	 * twice, and its rows are still there */
+	reads_bind(&r, 9, 9);
+	assert_int_equal(db_step(r.st[0], &r.e), PS_ROW);
+	assert_int_equal(db_run_all(r.st, 3, &r.e), PS_OK);
+	assert_int_equal(db_column_int(r.st[0], 0), 10);
+	assert_int_equal(db_step(r.st[0], &r.e), PS_DONE);
+	assert_int_equal(db_step(r.st[1], &r.e), PS_ROW);
+	assert_int_equal(db_column_int(r.st[1], 0), 9);
+	reads_close(&r);
+}
+
+STORY(a_failing_read_fails_the_read_and_the_connection_goes_on)
+{
+	struct reads r;
+	const char *unit;
+	int rc, failed = 0;
+
+	reads_open(srv, &r);
+	unit = db_raw_text(srv, srv->db, "SELECT name FROM org_unit WHERE id = 1");
+	assert_int_equal(db_begin(r.db, 0, &r.e), PS_OK);
+	/* abs() of the least 64-bit integer fails on both stores */
+	reads_bind(&r, 1, INT64_MIN);
+	rc = db_run_all(r.st, 3, &r.e);
+	if (test_pg_url())
+		assert_int_not_equal(rc, PS_OK);
+	if (rc) {
+		failed = 1; /* PostgreSQL: the pipeline failed */
+	} else {
+		/* SQLite: at the step of the one that fails */
+		assert_int_equal(db_step(r.st[0], &r.e), PS_ROW);
+		failed = db_step(r.st[1], &r.e) != PS_ROW;
+	}
+	assert_true(failed);
+	assert_true(r.e.msg[0] != '\0');
+	db_rollback(r.db);
+	/* the connection answers the next read */
+	assert_int_equal(db_begin(r.db, 0, &r.e), PS_OK);
+	reads_bind(&r, 3, -4);
+	assert_int_equal(db_run_all(r.st, 3, &r.e), PS_OK);
+	reads_expect(&r, 4, 4, unit);
+	assert_int_equal(db_commit(r.db, &r.e), PS_OK);
+	reads_close(&r);
+}
+
+STORY(a_write_among_them_runs_at_its_step)
+{
+	struct db *db;
+	struct db_stmt *st[2];
+	struct ps_err e;
+
+	ps_err_clear(&e);
+	assert_int_equal(db_open(srv->db, &db, &e), PS_OK);
+	assert_int_equal(db_prepare(db, "SELECT COUNT(*) FROM org_unit WHERE phone = ?", &st[0], &e), PS_OK);
+	assert_int_equal(db_prepare(db, "UPDATE org_unit SET phone = ? WHERE id = 1", &st[1], &e), PS_OK);
+	assert_int_equal(db_bind_text(st[0], 1, "0000-run-all"), PS_OK);
+	assert_int_equal(db_bind_text(st[1], 1, "0000-run-all"), PS_OK);
+	assert_int_equal(db_begin(db, 1, &e), PS_OK);
+	assert_int_equal(db_run_all(st, 2, &e), PS_OK);
+	/* nothing ran: the count is taken at its step, before the update */
+	assert_int_equal(db_step(st[0], &e), PS_ROW);
+	assert_int_equal(db_column_int(st[0], 0), 0);
+	assert_int_equal(db_step(st[1], &e), PS_DONE);
+	assert_int_equal(db_changes(db), 1);
+	assert_int_equal(db_commit(db, &e), PS_OK);
+	db_finalize(st[0]);
+	db_finalize(st[1]);
+	db_close(db);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM org_unit WHERE phone = ?", "0000-run-all"), 1);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup_fresh, teardown_server)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(reads_run_together_answer_as_one_by_one),
+		T(a_failing_read_fails_the_read_and_the_connection_goes_on),
+		T(a_write_among_them_runs_at_its_step),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
