@@ -293,7 +293,7 @@ STORY(scoped_pages_are_the_scopes_rows)
 	}
 }
 
-/* The count stops at 1 000: the county's 1 438 incidents are "1000+", the
+/* The count stops at 1 000: the county's incidents are "1000+", the
  * pages end at the 1 000th row; a station's own (fewer) are exact. */
 STORY(incident_total_is_capped_at_1000)
 {
@@ -307,11 +307,11 @@ STORY(incident_total_is_capped_at_1000)
 				   NULL);
 	struct resp *r;
 
-	/* + the three 有警无案 of seed_dispatch.c, the 50 calls of the patrol demo
-	 * (seed_patrol.c), the pawnshop's report (seed_community_gaps.c), the
-	 * pawned phone a 协查 hit (seed_circulated_goods.c) and the suspicious
-	 * guest (seed_left_items.c) */
-	assert_int_equal(all, (719 + 3 + 50 + 1 + 1 + 1) * 2);
+	/* the county holds more than the cap. Not a fixed figure: the demo's
+	 * 28 days of calls (seed_incidents.c) are drawn day by day, weekends
+	 * busier, so their count depends on the weekday the county was made
+	 * (1 550 on a Saturday, 1 522 on a Sunday, local time) */
+	assert_true(all > 1000);
 	assert_true(own > 0 && own < 1000);
 	r = http(srv, county, "GET", API "/incidents?per_page=50", NULL);
 	assert_int_equal(r->status, 200);

@@ -20,8 +20,6 @@ int api_trade_units_list(struct req *r)
 	const char *cat = req_query(r, "category"), *kind = req_query(r, "kind");
 	int rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
 
-	if (!rc && cat && *cat && !enums_valid(ES_TRADE_CATEGORY, cat))
-		rc = ps_fail_field(&r->err, PS_EINVAL, "category", "类别应为 special_trade（特种行业）或 internal_unit（内部单位）");
 	if (!rc) rc = trades_list(&r->ctx, cat && *cat ? cat : NULL, kind && *kind ? kind : NULL, (int)overdue, &out);
 	return DONE(rc, 200, out);
 }

@@ -15,13 +15,9 @@
 #include <stdint.h>
 
 #include "domain/ctx.h"
+#include "domain/admin/export_kinds.h"
 
 #define EXPORTS_MAX_ROWS 20000
-
-struct export_col {
-	const char *key;   /* column of the rows */
-	const char *title; /* Chinese header */
-};
 
 struct export_table {
 	const char *title;             /* sheet / file title, Chinese */

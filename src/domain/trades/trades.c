@@ -95,6 +95,13 @@ static int key_unit_check(struct ctx *c, const struct trade_input *in)
 	return PS_OK;
 }
 
+/* A category that is neither kind of unit (the form's and the list
+ * filter's). */
+static int category_refused(struct ctx *c)
+{
+	return ps_fail_field(c->err, PS_EINVAL, "category", "类别应为 special_trade（特种行业）或 internal_unit（内部单位）");
+}
+
 int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 {
 	struct rows_query q;
@@ -106,7 +113,7 @@ int trades_create(struct ctx *c, const struct trade_input *in, json_t **out)
 	if (rc)
 		return rc;
 	if (!enums_valid(ES_TRADE_CATEGORY, in->category))
-		return ps_fail_field(c->err, PS_EINVAL, "category", "类别应为 special_trade（特种行业）或 internal_unit（内部单位）");
+		return category_refused(c);
 	if (!kind_valid(in->category, in->kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", !strcmp(in->category, "special_trade")
 								 ? "特种行业种类不正确（旅馆、典当、废旧金属收购……）"
@@ -319,6 +326,8 @@ int trades_list(struct ctx *c, const char *category, const char *kind, int overd
 	rc = authz_require(c, ACT_TRADE_LIST);
 	if (rc)
 		return rc;
+	if (category && !enums_valid(ES_TRADE_CATEGORY, category))
+		return category_refused(c);
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_today_str(c));
 	rows_bind_text(&q, ctx_scope_like(c));
