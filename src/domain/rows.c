@@ -234,20 +234,6 @@ static int write_array(struct ctx *c, struct db_stmt *st, const char *key, struc
 	return rc;
 }
 
-int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w)
-{
-	struct db_stmt *st;
-	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
-
-	if (rc)
-		return rc;
-	rc = rows_bind_all(q, st);
-	if (!rc)
-		rc = write_array(q->c, st, key, w);
-	db_finalize(st);
-	return rc;
-}
-
 int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w)
 {
 	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };

@@ -142,13 +142,6 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out);
  * (a failure is kept in w, core/jw.h). */
 void rows_write_col(struct db_stmt *st, int i, struct jw *w);
 
-/* Run sql with q's binds and write every row as an object into an array
- * under key (NULL: in an array) — the bytes rows_all's array renders to.
- * PS_OK, a store failure, or PS_ENOMEM "内存不足" when w failed (as
- * rows_all fails on what jansson refuses); on failure w's text is
- * incomplete and the caller drops it. */
-int rows_write_all(struct rows_query *q, const char *sql, const char *key, struct jw *w);
-
 /* A list of a record: its rows under key (rows_write_lists, at most
  * ROWS_LISTS_MAX of them). */
 #define ROWS_LISTS_MAX 16
@@ -158,15 +151,19 @@ struct rows_list {
 	const char *sql;
 };
 
-/* rows_write_all for each of the n lists, every statement bound with q's
- * binds; the statements run together (db_run_all: one round trip on
- * PostgreSQL) and are written in order. */
+/* Each of the n lists' statements bound with q's binds, run together
+ * (db_run_all: one round trip on PostgreSQL), then every row of each
+ * written as an object into an array under its key (NULL: in an array) —
+ * the bytes rows_all's array renders to — in order. PS_OK, a store
+ * failure, or PS_ENOMEM "内存不足" when w failed (as rows_all fails on what
+ * jansson refuses); on failure w's text is incomplete and the caller drops
+ * it. */
 int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w);
 
 /* Run sql with q's binds and write the columns of its first row into the
  * object w has open (rows_one's object without its braces: the caller adds
  * its own keys after them). PS_ENOTFOUND "记录不存在" when there is no row
- * (nothing written), a store failure, or PS_ENOMEM as rows_write_all. */
+ * (nothing written), a store failure, or PS_ENOMEM as rows_write_lists. */
 int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w);
 
 /* PS_OK, or PS_ENOMEM "内存不足" in c's error slot when w failed. */
