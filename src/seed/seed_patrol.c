@@ -80,6 +80,7 @@ static int station_patrol(struct ctx *c, int64_t station, const char *sname, int
 	struct rows_query q;
 	json_t *grids = NULL, *officers = NULL;
 	int64_t today = date_local_days(c->now), grid1 = 0, grid2 = 0, aux = 0, officer = 0;
+	int walked, arrests;
 	int rc = PS_OK;
 
 	rows_binds(&q, c);
@@ -180,6 +181,8 @@ static int station_patrol(struct ctx *c, int64_t station, const char *sname, int
 						      (long long)c->now - 60 * 86400));
 		}
 		/* six weeks of logs: most slots walked, every fifth missed */
+		walked = 0;
+		arrests = 0;
 		for (int64_t back = 42; back >= 1 && !rc; back--) {
 			int64_t day = today - back, from, to;
 			int wd = date_weekday(day);
@@ -217,12 +220,15 @@ static int station_patrol(struct ctx *c, int64_t station, const char *sname, int
 							      "INSERT INTO patrol_log_member(log_id, name) SELECT MAX(id), '%s'"
 							      " FROM patrol_log",
 							      t->names[0]));
-			/* 城关's evening patrol: a theft in 东街 during some slots,
-			 * and three arrests in the act */
-			if (!rc && chengguan && k == 0 && back % 7 < 3) {
+			/* 城关's evening patrol: a theft in 东街 on two walks in
+			 * three, and three arrests in the act in the weeks before
+			 * the last — counted by walk, so every weekday the county
+			 * is made on has them (a rule by day of the week left a
+			 * county made on a Sunday or a Monday without any) */
+			if (!rc && chengguan && k == 0 && walked++ % 3 != 2) {
 				rc = incident_at(c, station, "东街社区", "城关派出所东街菜市场", "0201", from + 40 * 60,
 						 ++*nseq);
-				if (!rc && back > 7 && back < 30)
+				if (!rc && back > 7 && back < 35 && arrests++ < 3)
 					rc = exec_sql(c, arena_printf(c->arena,
 								      "INSERT INTO patrol_arrest(log_id, officer_id, person_name,"
 								      " offence, arrested_at, incident_id) SELECT MAX(l.id), %lld,"

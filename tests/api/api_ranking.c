@@ -153,6 +153,10 @@ STORY(more_incidents_never_raise)
 	int64_t d;
 
 	begin(srv);
+	/* ten days on, the demo's clocks run out: the breach sweep records
+	 * those breaches at its next pass (every 30 s), which may fall between
+	 * two of the reports below — what they cost is not this story's */
+	set(srv, "report.penalty_breach", 0);
 	d = lday((int64_t)srv_now(srv)) + 10;
 	at(srv, midnight(d) + 8 * HOUR);
 	prev = jint(row_of(jpath(daily(srv, "ducha", d)->json, "rows"), BS), "score");
