@@ -214,6 +214,27 @@ int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w)
 	return rc;
 }
 
+
+#ifdef PS_TEST_HOOKS
+/* With PRECINCT_TEST_PLAN_LOG set, the plan of each list statement goes to
+ * the log, one line: "list plan <what>: <from_where> => <steps | …>", for
+ * the check that lists are served by indexes (tests/api/api_lists.c). */
+static void log_plan(struct ctx *c, const char *what, const char *from_where, const char *sql)
+{
+	char plan[1024];
+
+	if (!getenv("PRECINCT_TEST_PLAN_LOG") || db_test_explain(c->db, sql, plan, sizeof(plan)))
+		return;
+	for (char *p = plan; *p; p++)
+		if (*p == '\n')
+			*p = p[1] ? '|' : '\0';
+	log_info("list plan %s: %.600s => %s", what, from_where, plan);
+}
+#define LOG_PLAN(c, what, fw, sql) log_plan(c, what, fw, sql)
+#else
+#define LOG_PLAN(c, what, fw, sql) ((void)0)
+#endif
+
 /* st's rows (bound, perhaps run) as objects in an array under key. */
 static int write_array(struct ctx *c, struct db_stmt *st, const char *key, struct jw *w)
 {
@@ -243,6 +264,7 @@ int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n,
 		return ps_fail(q->c->err, PS_EINTERNAL, NULL, NULL, "内部错误：列表过多");
 
 	for (int i = 0; i < n && !rc; i++) {
+		LOG_PLAN(q->c, "record", lists[i].key, lists[i].sql);
 		rc = db_prepare(q->c->db, lists[i].sql, &st[i], q->c->err);
 		if (!rc)
 			rc = rows_bind_all(q, st[i]);
@@ -255,26 +277,6 @@ int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n,
 		db_finalize(st[i]);
 	return rc;
 }
-
-#ifdef PS_TEST_HOOKS
-/* With PRECINCT_TEST_PLAN_LOG set, the plan of each list statement goes to
- * the log, one line: "list plan <what>: <from_where> => <steps | …>", for
- * the check that lists are served by indexes (tests/api/api_lists.c). */
-static void log_plan(struct ctx *c, const char *what, const char *from_where, const char *sql)
-{
-	char plan[1024];
-
-	if (!getenv("PRECINCT_TEST_PLAN_LOG") || db_test_explain(c->db, sql, plan, sizeof(plan)))
-		return;
-	for (char *p = plan; *p; p++)
-		if (*p == '\n')
-			*p = p[1] ? '|' : '\0';
-	log_info("list plan %s: %.600s => %s", what, from_where, plan);
-}
-#define LOG_PLAN(c, what, fw, sql) log_plan(c, what, fw, sql)
-#else
-#define LOG_PLAN(c, what, fw, sql) ((void)0)
-#endif
 
 int rows_page(struct rows_query *q, const char *select, const char *order,
 	      json_t **out)

@@ -293,6 +293,32 @@ STORY(scoped_pages_are_the_scopes_rows)
 	}
 }
 
+/* A person's record lists what links to the person (rentals let, tenancies,
+ * cases, hits, 流动人口 registration, letters), each by the person's id on
+ * an index: no list scans its table (the rentals did, every read, until
+ * migration 160). */
+STORY(record_lists_are_served_by_indexes)
+{
+	static const char *const firsts[] = { "r", "t", "cp", "h", "f", "l" };
+	struct session *county = login(srv, "ducha", DEMO_PW);
+	long long landlord = db_raw_int(srv->db, "SELECT MIN(landlord_id) FROM rental", NULL);
+	long off = log_size(srv);
+	struct resp *r = http(srv, county, "GET", fmt(srv, API "/persons/%lld", landlord), NULL);
+	const char *plans;
+	int n = 0;
+
+	assert_int_equal(r->status, 200);
+	assert_true(json_array_size(jpath(r->json, "person.rentals")) >= 1);
+	plans = plans_since(srv, off);
+	for (const char *p = plans; (p = strstr(p, "list plan record: ")); p++)
+		n++;
+	if (n != 6)
+		fail_msg("want the plans of the record's 6 lists, got %d: %s", n, plans);
+	for (size_t i = 0; i < sizeof(firsts) / sizeof(firsts[0]); i++)
+		if (full_scan(plans, firsts[i]))
+			fail_msg("a list of the person's record scans %s: %s", firsts[i], plans);
+}
+
 /* The count stops at 1 000: the county's incidents are "1000+", the
  * pages end at the 1 000th row; a station's own (fewer) are exact. */
 STORY(incident_total_is_capped_at_1000)
@@ -401,6 +427,7 @@ int main(void)
 						teardown_server),
 		cmocka_unit_test_setup_teardown(unfiltered_county_pages_need_no_sort, setup_fixture,
 						teardown_server),
+		cmocka_unit_test_setup_teardown(record_lists_are_served_by_indexes, setup_fixture, teardown_server),
 		cmocka_unit_test_setup_teardown(incident_total_is_capped_at_1000, setup_fixture,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(scoped_pages_are_the_scopes_rows, setup_fixture,
