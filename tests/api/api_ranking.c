@@ -29,6 +29,16 @@ static struct resp *daily(struct server *srv, const char *user, int64_t d)
 	return r;
 }
 
+/* Every story starts after the breach sweep's first pass: it records the
+ * demo's breaches, which the scores count (report.penalty_breach), at a
+ * moment of its own — before a day is frozen, not after it as a
+ * correction, and not between two reports a story adds up. */
+static void ranking_begin(struct server *srv)
+{
+	begin(srv);
+	server_wait_sweep(srv);
+}
+
 static void set(struct server *srv, const char *key, long long v)
 {
 	EXPECT(http(srv, S("admin"), "PUT", fmt(srv, API "/settings/%s", key), fmt(srv, "{\"value\":%lld}", v)),
@@ -56,7 +66,7 @@ STORY(indicators)
 	struct resp *r;
 	size_t i;
 
-	begin(srv);
+	ranking_begin(srv);
 	d = lday((int64_t)srv_now(srv)) + 10;
 	/* last week's same day: one preventable call (0201 盗窃) */
 	at(srv, midnight(d - 7) + 20 * HOUR);
@@ -152,7 +162,7 @@ STORY(more_incidents_never_raise)
 	long long prev, now, id;
 	int64_t d;
 
-	begin(srv);
+	ranking_begin(srv);
 	/* ten days on, the demo's clocks run out: the breach sweep records
 	 * those breaches at its next pass (every 30 s), which may fall between
 	 * two of the reports below — what they cost is not this story's */
@@ -189,10 +199,7 @@ STORY(past_day_frozen)
 	json_t *row, *corr;
 	struct resp *r;
 
-	begin(srv);
-	/* the demo's breaches are recorded before the day is frozen, not
-	 * after it as a correction */
-	server_wait_sweep(srv);
+	ranking_begin(srv);
 	only_preventable(srv);
 	d = lday((int64_t)srv_now(srv)) + 10;
 	at(srv, midnight(d) + 9 * HOUR);
@@ -242,7 +249,7 @@ STORY(demo_day_two_days_ago_corrected)
 	int64_t d;
 	struct resp *r;
 
-	begin(srv);
+	ranking_begin(srv);
 	d = lday((int64_t)srv_now(srv)) - 2;
 	r = daily(srv, "juzhang", d);
 	assert_true(json_is_integer(jpath(r->json, "frozen_at")));
@@ -259,7 +266,7 @@ STORY(ties_share_rank)
 	struct resp *r;
 	size_t i;
 
-	begin(srv);
+	ranking_begin(srv);
 	only_preventable(srv);
 	d = lday((int64_t)srv_now(srv)) + 10;
 	at(srv, midnight(d) + 9 * HOUR);
@@ -292,7 +299,7 @@ STORY(chief_sees_county)
 	json_t *it;
 	size_t i, own = 0;
 
-	begin(srv);
+	ranking_begin(srv);
 	d = lday((int64_t)srv_now(srv));
 	r = daily(srv, "beishe_sz", d);
 	assert_int_equal(json_array_size(jpath(r->json, "rows")), 9);
@@ -320,7 +327,7 @@ STORY(month_and_year)
 	const char *mo;
 	int y, m, dd;
 
-	begin(srv);
+	ranking_begin(srv);
 	d = lday((int64_t)srv_now(srv));
 	mo = fmt(srv, "%.7s", ymd(srv, d, 1));
 	if (sscanf(ymd(srv, d, 1), "%d-%d-%d", &y, &m, &dd) != 3)
