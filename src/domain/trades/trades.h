@@ -65,11 +65,11 @@ int trades_get(struct ctx *c, int64_t id, json_t **out);
  * JSON array of strings; NULL on ENOMEM. */
 json_t *trades_checklist(struct ctx *c, const char *kind, int64_t station_id);
 
-/* The kind's inspection cycle in days (setting trade.cycle_days_<kind>). */
 /* The Chinese word of a unit's kind: from special_trade_kind or
  * internal_unit_kind by its category. */
 const char *trades_kind_label(const char *category, const char *kind);
 
+/* The kind's inspection cycle in days (setting trade.cycle_days_<kind>). */
 int64_t trades_cycle_days(struct ctx *c, const char *kind, int64_t station_id);
 
 /* Clock source (domain/clocks/clock_sources.c): every open unit's next
