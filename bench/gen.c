@@ -2,7 +2,7 @@
  * database that `precinct init --db X --demo` created (schema, demo county,
  * demo accounts). At --scale 1: 20 stations (the demo's 9 + 11), 1 000 000
  * persons with valid GB 11643 numbers and Chinese names (and their
- * person_name_char rows), 200 000 addresses, 50 000 rentals, 300 000
+ * person_name_token rows: a character and the next), 200 000 addresses, 50 000 rentals, 300 000
  * incidents over the last year, 60 000 cases with officers, parties, events,
  * interviews, measures, notices, proposals, approvals and documents, and a
  * 100 000-entry wanted list (2 % of it in the registry, hits already handled).
@@ -550,14 +550,13 @@ static void load_persons(void)
 	sqlite3_stmt *ins = prep("INSERT INTO person(id, id_number, name, sex, birth_date, phone, unit_id,"
 				 " created_by, created_at, kind, address_id, key_person, key_tags, compared_at,"
 				 " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	sqlite3_stmt *idx = prep("INSERT INTO person_name_char(ch, person_id, pos) VALUES (?,?,?)");
-	sqlite3_stmt *pair = prep("INSERT INTO person_name_pair(pair, person_id, pos) VALUES (?,?,?)");
+	sqlite3_stmt *idx = prep("INSERT INTO person_name_token(ch, next_ch, person_id, pos) VALUES (?,?,?,?)");
 	double kcum[5];
 	struct phase ph;
 	long chars = 0;
 
 	cumulate(kind_w, kcum, 5);
-	phase_begin(&ph, "person + name characters and pairs");
+	phase_begin(&ph, "person + name tokens");
 	person_base = one_int("SELECT COALESCE(MAX(id), 0) + 1 FROM person");
 	for (int64_t i = 0; i < n_person; i++) {
 		char num[19], birth[11], name[32], phone[16];
@@ -588,24 +587,15 @@ static void load_persons(void)
 		step(ins);
 		for (int k = 0; k < nc; k++) {
 			sqlite3_bind_text(idx, 1, ch[k], -1, SQLITE_STATIC);
-			bi(idx, 2, pid);
-			bi(idx, 3, k);
+			sqlite3_bind_text(idx, 2, k + 1 < nc ? ch[k + 1] : "", -1, SQLITE_STATIC);
+			bi(idx, 3, pid);
+			bi(idx, 4, k);
 			step(idx);
 			chars++;
-			if (k > 0) {
-				char two[32];
-
-				snprintf(two, sizeof(two), "%s %s", ch[k - 1], ch[k]);
-				sqlite3_bind_text(pair, 1, two, -1, SQLITE_TRANSIENT);
-				bi(pair, 2, pid);
-				bi(pair, 3, k - 1);
-				step(pair);
-			}
 		}
 	}
 	sqlite3_finalize(ins);
 	sqlite3_finalize(idx);
-	sqlite3_finalize(pair);
 	phase_end(&ph);
 	(void)chars;
 }
@@ -1439,7 +1429,7 @@ int main(int argc, char **argv)
 	names_init();
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		die("cannot open %s: %s", path, sqlite3_errmsg(db));
-	if (one_int("SELECT COUNT(*) FROM person_name_char") > 0 &&
+	if (one_int("SELECT COUNT(*) FROM person_name_token") > 0 &&
 	    one_int("SELECT COUNT(*) FROM person") > 100000)
 		die("%s already holds a generated data set", path);
 	exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF;"

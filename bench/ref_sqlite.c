@@ -485,10 +485,10 @@ static void joins(double *sql_ms, double *hash_ms, double *mem_ms, long *hits_ou
 static const char *const search_sql[] = {
 	NULL,
 	NULL,
-	" AND p.id IN (SELECT a.person_id FROM person_name_pair a WHERE a.pair = ?1 || ' ' || ?2)",
-	" AND p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
+	" AND p.id IN (SELECT a.person_id FROM person_name_token a WHERE a.ch = ?1 AND a.next_ch = ?2)",
+	" AND p.id IN (SELECT a.person_id FROM person_name_token a JOIN person_name_token b"
 	" ON b.person_id = a.person_id AND b.pos = a.pos + 1"
-	" WHERE a.pair = ?1 || ' ' || ?2 AND b.pair = ?2 || ' ' || ?3)",
+	" WHERE a.ch = ?1 AND a.next_ch = ?2 AND b.ch = ?2 AND b.next_ch = ?3)",
 };
 
 #define SEARCH_FROM                                                                                   \

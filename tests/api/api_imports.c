@@ -332,21 +332,30 @@ STORY(import_bulk)
 	/* the 7 addresses made together, one audit row naming them */
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'address.create'"
 				    " AND detail LIKE 'import rows 2-8193: 7 addresses, ids %'", NULL), 1);
-	/* the name index: 批 量 in every name, the renamed one indexed again */
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "批 量"),
+	/* the name index (migration 161: a character and the next): 批 量 in
+	 * every name, the renamed one indexed again */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE ch = ?1 AND next_ch = '量'",
+				    "批"),
 			 BULK_N - 1);
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = ?1", "改 名"), 1);
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = ?1", "改"), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE ch = ?1 AND next_ch = '名'",
+				    "改"),
+			 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE ch = ?1", "改"), 1);
 	/* the old name's rows went by their keys (migration 139: no person_id
-	 * index): 批量8 left "8" and "量 8", 批量改名298 brought "298" */
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = '8' AND person_id ="
+	 * index): 批量8 left "量 8" and "8 ''", 批量改名298 brought "298 ''" */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE ch = '8' AND person_id ="
 				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_pair WHERE pair = '量 8' AND person_id ="
-				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE ch = '298' AND pos = 4"
-				    " AND person_id = (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 1);
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_char WHERE person_id ="
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE ch = '量' AND next_ch = '8'"
+				    " AND person_id = (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE ch = '298' AND next_ch = ''"
+				    " AND pos = 4 AND person_id = (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 1);
+	/* one row a token: 批 量 改 名 298 */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token WHERE person_id ="
 				    " (SELECT id FROM person WHERE id_number = ?1)", ids[8]), 5);
+	/* a name of n tokens holds n rows: 批量<i> is 3 tokens, 批量改名298 five */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person_name_token t JOIN person p ON p.id = t.person_id"
+				    " WHERE p.name LIKE ?1", "批量%"),
+			 3 * (BULK_N - 2) + 5);
 	r = http(srv, U("minjing3"), "GET", API "/persons?name=%E6%89%B9%E9%87%8F1999&per_page=5", NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 1);

@@ -91,42 +91,6 @@ static void name_token(const char *ch, size_t n, char tok[64])
 	tok[n] = '\0';
 }
 
-struct index_arg {
-	struct ctx *c;
-	int64_t person_id;
-	char prev[64]; /* the token before, for the pair */
-};
-
-static int index_one(void *arg, const char *ch, size_t n, int pos)
-{
-	struct index_arg *a = arg;
-	struct rows_query q;
-	char tok[64];
-	int rc;
-
-	name_token(ch, n, tok);
-	rows_binds(&q, a->c);
-	rows_bind_text(&q, tok);
-	rows_bind_int(&q, a->person_id);
-	rows_bind_int(&q, pos);
-	rc = rows_exec(&q,
-		       "INSERT INTO person_name_char(ch, person_id, pos) VALUES (?,?,?)"
-		       " ON CONFLICT (ch, person_id, pos) DO NOTHING",
-		       NULL);
-	if (!rc && pos > 0) {
-		rows_binds(&q, a->c);
-		rows_bind_text(&q, arena_printf(a->c->arena, "%s %s", a->prev, tok));
-		rows_bind_int(&q, a->person_id);
-		rows_bind_int(&q, pos - 1);
-		rc = rows_exec(&q,
-			       "INSERT INTO person_name_pair(pair, person_id, pos) VALUES (?,?,?)"
-			       " ON CONFLICT (pair, person_id, pos) DO NOTHING",
-			       NULL);
-	}
-	memcpy(a->prev, tok, sizeof(tok));
-	return rc;
-}
-
 struct tokens_arg {
 	struct ctx *c;
 	const char **toks;
@@ -167,48 +131,48 @@ int persons_name_tokens(struct ctx *c, const char *name, const char ***toks, int
 	return PS_OK;
 }
 
-int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name)
+/* The rows of a name (migration 161): each token with the one after it
+ * ('' for the last) at its position. sql takes (ch, next_ch, person_id,
+ * pos) or, without pos, every position of the pair. */
+static int index_rows(struct ctx *c, int64_t person_id, const char *name, const char *sql, int with_pos)
 {
-	struct index_arg a = { c, person_id, "" };
+	const char **tok;
+	int n, rc = persons_name_tokens(c, name, &tok, &n);
 
-	return for_each_char(name, index_one, &a);
+	for (int t = 0; !rc && t < n; t++) {
+		struct rows_query q;
+
+		rows_binds(&q, c);
+		rows_bind_text(&q, tok[t]);
+		rows_bind_text_exact(&q, t + 1 < n ? tok[t + 1] : "");
+		rows_bind_int(&q, person_id);
+		if (with_pos)
+			rows_bind_int(&q, t);
+		rc = rows_exec(&q, sql, NULL);
+	}
+	return rc;
 }
 
-/* The rows of an old name, found by their keys (the index is its primary
- * key alone, migration 139): every position of each of its characters and
- * pairs. */
-static int unindex_one(void *arg, const char *ch, size_t n, int pos)
-{
-	struct index_arg *a = arg;
-	struct rows_query q;
-	char tok[64];
-	int rc;
+static const char index_insert_sql[] =
+	"INSERT INTO person_name_token(ch, next_ch, person_id, pos) VALUES (?,?,?,?)"
+	" ON CONFLICT (ch, next_ch, person_id, pos) DO NOTHING";
 
-	name_token(ch, n, tok);
-	rows_binds(&q, a->c);
-	rows_bind_text(&q, tok);
-	rows_bind_int(&q, a->person_id);
-	rc = rows_exec(&q, "DELETE FROM person_name_char WHERE ch = ? AND person_id = ?", NULL);
-	if (!rc && pos > 0) {
-		rows_binds(&q, a->c);
-		rows_bind_text(&q, arena_printf(a->c->arena, "%s %s", a->prev, tok));
-		rows_bind_int(&q, a->person_id);
-		rc = rows_exec(&q, "DELETE FROM person_name_pair WHERE pair = ? AND person_id = ?", NULL);
-	}
-	memcpy(a->prev, tok, sizeof(tok));
-	return rc;
+int persons_index_new_name(struct ctx *c, int64_t person_id, const char *name)
+{
+	return index_rows(c, person_id, name, index_insert_sql, 1);
 }
 
 int persons_index_name(struct ctx *c, int64_t person_id, const char *old_name, const char *name)
 {
-	struct index_arg a = { c, person_id, "" };
-	int rc;
+	int rc = PS_OK;
 
 	/* the same name keeps its rows; the inserts below change nothing then,
-	 * or index a person written without them (a case party) */
-	rc = old_name && strcmp(old_name, name) ? for_each_char(old_name, unindex_one, &a) : PS_OK;
-	memset(a.prev, 0, sizeof(a.prev));
-	return rc ? rc : for_each_char(name, index_one, &a);
+	 * or index a person written without them (a case party). The old
+	 * name's rows go by their keys (the index is its primary key alone). */
+	if (old_name && strcmp(old_name, name))
+		rc = index_rows(c, person_id, old_name,
+				"DELETE FROM person_name_token WHERE ch = ? AND next_ch = ? AND person_id = ?", 0);
+	return rc ? rc : index_rows(c, person_id, name, index_insert_sql, 1);
 }
 
 /* ---- comparison with the wanted list ---- */
@@ -531,17 +495,20 @@ static const char *search_terms(struct ctx *c, const struct person_filter *f)
 
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 {
-	/* the name condition by the number of characters (1–4): one character
-	 * from the character index, more from the pair index (two pairs at
-	 * consecutive or adjacent positions); longer names add a LIKE */
+	/* the name condition by the number of characters (1–4), on the name
+	 * index's key (migration 161): a character, a character and the next,
+	 * or two such rows at consecutive or adjacent positions; longer names
+	 * add a LIKE */
 	static const char *const by_len[] = {
 		NULL,
-		"p.id IN (SELECT a.person_id FROM person_name_char a WHERE a.ch = ?)",
-		"p.id IN (SELECT a.person_id FROM person_name_pair a WHERE a.pair = ?)",
-		"p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
-		" ON b.person_id = a.person_id AND b.pos = a.pos + 1 WHERE a.pair = ? AND b.pair = ?)",
-		"p.id IN (SELECT a.person_id FROM person_name_pair a JOIN person_name_pair b"
-		" ON b.person_id = a.person_id AND b.pos = a.pos + 2 WHERE a.pair = ? AND b.pair = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_token a WHERE a.ch = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_token a WHERE a.ch = ? AND a.next_ch = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_token a JOIN person_name_token b"
+		" ON b.person_id = a.person_id AND b.pos = a.pos + 1"
+		" WHERE a.ch = ? AND a.next_ch = ? AND b.ch = ? AND b.next_ch = ?)",
+		"p.id IN (SELECT a.person_id FROM person_name_token a JOIN person_name_token b"
+		" ON b.person_id = a.person_id AND b.pos = a.pos + 2"
+		" WHERE a.ch = ? AND a.next_ch = ? AND b.ch = ? AND b.next_ch = ?)",
 	};
 	struct name_terms nt = { { 0 }, 0, c };
 	struct rows_query q;
@@ -593,8 +560,10 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 		rows_and(&q, by_len[nt.n]);
 		if (nt.n == 1)
 			rows_bind_text(&q, nt.t[0]);
-		for (int k = 0; k + 1 < nt.n; k += nt.n == 4 ? 2 : 1)
-			rows_bind_text(&q, arena_printf(c->arena, "%s %s", nt.t[k], nt.t[k + 1]));
+		for (int k = 0; k + 1 < nt.n; k += nt.n == 4 ? 2 : 1) {
+			rows_bind_text(&q, nt.t[k]);
+			rows_bind_text(&q, nt.t[k + 1]);
+		}
 		/* names longer than four characters: the index narrows, LIKE decides */
 		if (nt.n == 4)
 			rows_and_like(&q, "p.name LIKE ?" ROWS_ESCAPE, f->name);

@@ -13,13 +13,13 @@
 #include <string.h>
 
 /* Rows of one multi-row statement: 15 values a person (15 360 parameters),
- * 3 a name-index row (24 576), 1 a number looked up — under SQLite's 32 766
+ * 4 a name-index row (16 384), 1 a number looked up — under SQLite's 32 766
  * and PostgreSQL's 65 535. Each statement copies the pages it changes to
  * its statement journal once, so larger groups copy less. Smaller groups
  * are powers of two, so a chunk uses a handful of statement texts (the
  * statement cache keeps them prepared). */
 #define GROUP_PERSONS 1024
-#define GROUP_INDEX 8192
+#define GROUP_INDEX 4096
 #define GROUP_KEYS 1024
 
 /* The ID numbers of the rows as the map's keys (NULL until checked). */
@@ -152,7 +152,7 @@ static int insert_persons(struct ctx *c, struct persons_bulk_row *rows, size_t n
 }
 
 struct index_row {
-	const char *key;
+	const char *ch, *next_ch;
 	int64_t person_id;
 	int pos;
 };
@@ -163,8 +163,10 @@ struct index_row {
 static int index_row_cmp(const void *a, const void *b)
 {
 	const struct index_row *x = a, *y = b;
-	int d = strcmp(x->key, y->key);
+	int d = strcmp(x->ch, y->ch);
 
+	if (!d)
+		d = strcmp(x->next_ch, y->next_ch);
 	if (d)
 		return d;
 	if (x->person_id != y->person_id)
@@ -172,7 +174,7 @@ static int index_row_cmp(const void *a, const void *b)
 	return x->pos - y->pos;
 }
 
-static int insert_index(struct ctx *c, const char *table_head, const struct index_row *ix, size_t m)
+static int insert_index(struct ctx *c, const struct index_row *ix, size_t m)
 {
 	int rc = PS_OK;
 
@@ -181,11 +183,13 @@ static int insert_index(struct ctx *c, const char *table_head, const struct inde
 		struct db_stmt *st;
 		int b = 1;
 
-		rc = bulk_prepare(c, table_head, "(?,?,?)", g, "", &st);
+		rc = bulk_prepare(c, "INSERT INTO person_name_token(ch, next_ch, person_id, pos) VALUES ",
+				  "(?,?,?,?)", g, "", &st);
 		if (rc)
 			break;
 		for (size_t j = 0; j < g; j++) {
-			db_bind_text(st, b++, ix[k + j].key);
+			db_bind_text(st, b++, ix[k + j].ch);
+			db_bind_text(st, b++, ix[k + j].next_ch);
 			db_bind_int(st, b++, ix[k + j].person_id);
 			db_bind_int(st, b++, ix[k + j].pos);
 		}
@@ -195,19 +199,18 @@ static int insert_index(struct ctx *c, const char *table_head, const struct inde
 	return rc;
 }
 
-/* The name index of the new persons: every character, every pair of
- * neighbours (persons_index_new_name, in bulk). */
+/* The name index of the new persons: every character with the one after
+ * it (persons_index_new_name, in bulk). */
 static int index_names(struct ctx *c, const struct persons_bulk_row *rows, const size_t *done, size_t m)
 {
-	struct index_row *chars, *pairs;
-	size_t nc = 0, np = 0, cap = 0;
+	struct index_row *ix;
+	size_t n = 0, cap = 0;
 	int rc = PS_OK;
 
 	for (size_t k = 0; k < m; k++)
 		cap += strlen(rows[done[k]].in.name) + 1;
-	chars = arena_alloc(c->arena, cap * sizeof(*chars));
-	pairs = arena_alloc(c->arena, cap * sizeof(*pairs));
-	if (!chars || !pairs)
+	ix = arena_alloc(c->arena, cap * sizeof(*ix));
+	if (!ix)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	for (size_t k = 0; !rc && k < m; k++) {
 		const struct persons_bulk_row *r = &rows[done[k]];
@@ -215,25 +218,13 @@ static int index_names(struct ctx *c, const struct persons_bulk_row *rows, const
 		int nt;
 
 		rc = persons_name_tokens(c, r->in.name, &tok, &nt);
-		for (int t = 0; !rc && t < nt; t++) {
-			chars[nc++] = (struct index_row){ tok[t], r->id, t };
-			if (t > 0) {
-				const char *pair = arena_printf(c->arena, "%s %s", tok[t - 1], tok[t]);
-
-				if (!pair)
-					return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-				pairs[np++] = (struct index_row){ pair, r->id, t - 1 };
-			}
-		}
+		for (int t = 0; !rc && t < nt; t++)
+			ix[n++] = (struct index_row){ tok[t], t + 1 < nt ? tok[t + 1] : "", r->id, t };
 	}
 	if (rc)
 		return rc;
-	qsort(chars, nc, sizeof(*chars), index_row_cmp);
-	qsort(pairs, np, sizeof(*pairs), index_row_cmp);
-	rc = insert_index(c, "INSERT INTO person_name_char(ch, person_id, pos) VALUES ", chars, nc);
-	if (!rc)
-		rc = insert_index(c, "INSERT INTO person_name_pair(pair, person_id, pos) VALUES ", pairs, np);
-	return rc;
+	qsort(ix, n, sizeof(*ix), index_row_cmp);
+	return insert_index(c, ix, n);
 }
 
 /* The new persons against the active wanted list (persons_compare, one
