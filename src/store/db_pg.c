@@ -212,6 +212,8 @@ int pg_reconnect_if_lost(struct db *db, struct ps_err *err)
 	db->generation++;
 	db->locked = 0;
 	db->savepoints = 0;
+	db->ndeferred = 0;
+	db->deferred_failed = 0;
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：数据库连接中断");
 	PQsetNoticeProcessor(db->conn, quiet_notices, NULL);

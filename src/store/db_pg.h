@@ -39,6 +39,8 @@ struct db_stmt {
 	unsigned char *blob; /* the last bytea column decoded */
 };
 
+#define PG_DEFERRED 4
+
 struct db {
 	const struct db_ops *ops; /* first: see db_impl.h */
 	PGconn *conn;
@@ -63,6 +65,14 @@ struct db {
 	int commit_sent;
 	int sync_failed; /* a test fault said a sync failed (db_sync_failed) */
 	int64_t changes;
+	/* the writer's SAVEPOINT and RELEASE (the committer's `request` around
+	 * every job), not sent yet: they go first in the pipeline of the next
+	 * statement or command (db_pg_txn.c), two round trips less a job */
+	char deferred[PG_DEFERRED][64];
+	int ndeferred;
+	/* one of them failed: the transaction is lost, and no ROLLBACK TO or
+	 * RELEASE may pretend otherwise (it could reach an older savepoint) */
+	int deferred_failed;
 };
 
 #define PG_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ"
@@ -73,6 +83,13 @@ void pg_settle(struct db *db);
 
 /* A command without parameters (may hold several); the store's error. */
 int pg_exec(struct db *db, const char *sql, struct ps_err *err);
+
+/* In pipeline mode: send the deferred commands (0 when a send failed);
+ * after the sync, take their results, first of the pipeline: PS_OK or the
+ * first failure (then deferred_failed is set). Either way the list is
+ * emptied by pg_deferred_take. */
+int pg_deferred_send(struct db *db);
+int pg_deferred_take(struct db *db, int n, struct ps_err *err);
 
 /* The ps_rc of a failed result (res may be NULL: the connection's error). */
 int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *sql);

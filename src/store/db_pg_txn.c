@@ -1,7 +1,10 @@
 /* db_pg_txn.c — the transactions of the PostgreSQL store: plain commands,
- * BEGIN/COMMIT/ROLLBACK with the one write lock, savepoints, and the two
- * round trips a read saves (its BEGIN goes with its first statement,
- * db_pg_write.c; its COMMIT is not waited for, pg_settle). */
+ * BEGIN/COMMIT/ROLLBACK with the one write lock, savepoints, and the round
+ * trips saved: a read's BEGIN goes with its first statement (db_pg_write.c)
+ * and its COMMIT is not waited for (pg_settle); the writer's SAVEPOINT and
+ * RELEASE around each job of a batch go with the job's first statement and
+ * with the next job's (or the COMMIT), and a job that ran no statement
+ * sends neither. */
 #include "store/db_pg.h"
 #include "core/log.h"
 
@@ -63,6 +66,28 @@ static int send_begin(struct db *db, struct ps_err *err)
 	return rc;
 }
 
+/* The deferred SAVEPOINT and RELEASE commands alone, in one round trip:
+ * before a command that cannot carry them. */
+static int flush_deferred(struct db *db, struct ps_err *err)
+{
+	PGconn *conn = db->conn;
+	int n = db->ndeferred, rc;
+
+	if (!n)
+		return PS_OK;
+	if (!PQenterPipelineMode(conn) || !pg_deferred_send(db) || !PQpipelineSync(conn)) {
+		rc = pg_map(db, NULL, err, db->deferred[0]);
+		PQexitPipelineMode(conn);
+		db->ndeferred = 0;
+		db->deferred_failed = 1;
+		return rc;
+	}
+	rc = pg_deferred_take(db, n, err);
+	PQclear(PQgetResult(conn)); /* the sync */
+	PQexitPipelineMode(conn);
+	return rc;
+}
+
 int pg_exec(struct db *db, const char *sql, struct ps_err *err)
 {
 	PGresult *res;
@@ -75,6 +100,9 @@ int pg_exec(struct db *db, const char *sql, struct ps_err *err)
 	if (rc)
 		return rc;
 #endif
+	rc = flush_deferred(db, err);
+	if (rc)
+		return rc;
 	rc = send_begin(db, err);
 	if (rc)
 		return rc;
@@ -133,6 +161,8 @@ int pg_begin(struct db *db, int write, struct ps_err *err)
 	db->savepoints = 0;
 	db->begin_pending = 0;
 	db->read_only = 0;
+	db->ndeferred = 0;
+	db->deferred_failed = 0;
 	if (!write) {
 		/* sent with the first statement: one round trip less */
 #ifdef PS_TEST_HOOKS
@@ -166,6 +196,32 @@ int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err)
 	return rc;
 }
 
+/* The deferred commands and COMMIT in one round trip: COMMIT's result,
+ * *rc set when a deferred command failed. */
+static PGresult *commit_with_deferred(struct db *db, struct ps_err *err, int *rc)
+{
+	PGconn *conn = db->conn;
+	int n = db->ndeferred;
+	PGresult *res, *more;
+
+	if (!PQenterPipelineMode(conn) || !pg_deferred_send(db) ||
+	    !PQsendQueryParams(conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) || !PQpipelineSync(conn)) {
+		*rc = pg_map(db, NULL, err, "COMMIT");
+		PQexitPipelineMode(conn);
+		db->ndeferred = 0;
+		db->deferred_failed = 1;
+		return NULL;
+	}
+	*rc = pg_deferred_take(db, n, err);
+	res = PQgetResult(conn);
+	if (res)
+		while ((more = PQgetResult(conn)) != NULL)
+			PQclear(more);
+	PQclear(PQgetResult(conn)); /* the sync */
+	PQexitPipelineMode(conn);
+	return res;
+}
+
 int pg_commit(struct db *db, struct ps_err *err)
 {
 	PGresult *res;
@@ -197,8 +253,14 @@ int pg_commit(struct db *db, struct ps_err *err)
 		return PS_OK;
 	}
 	db->read_only = 0;
-	res = PQexec(db->conn, "COMMIT");
-	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+	if (db->deferred_failed) {
+		pg_rollback(db);
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：事务已失败，未能提交");
+	}
+	res = db->ndeferred ? commit_with_deferred(db, err, &rc) : PQexec(db->conn, "COMMIT");
+	if (rc)
+		; /* a deferred RELEASE failed: the COMMIT rolled back */
+	else if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = pg_map(db, res, err, "COMMIT");
 	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
 		/* COMMIT of a failed transaction rolls back without an error */
@@ -215,6 +277,9 @@ int pg_commit(struct db *db, struct ps_err *err)
 void pg_rollback(struct db *db)
 {
 	pg_settle(db);
+	/* never sent, or to be undone with the rest */
+	db->ndeferred = 0;
+	db->deferred_failed = 0;
 	if (db->begin_pending) {
 		db->begin_pending = 0; /* never sent */
 	} else if (pg_in_txn(db)) {
@@ -237,26 +302,74 @@ static int savepoint_exec(struct db *db, const char *verb, const char *name,
 	return pg_exec(db, sql, err);
 }
 
+/* The writer's savepoint commands inside its locked transaction wait for
+ * the next statement (db_pg_write.c) or command; elsewhere they are sent
+ * now. The fault hook sees each when it is asked, as before. */
+static int defer(struct db *db, const char *verb, const char *name, struct ps_err *err)
+{
+	int n;
+
+	if (!db->writer || !db->locked || db->ndeferred >= PG_DEFERRED)
+		return savepoint_exec(db, verb, name, err);
+#ifdef PS_TEST_HOOKS
+	{
+		char sql[96];
+		int rc;
+
+		snprintf(sql, sizeof(sql), "%s %s", verb, name);
+		rc = pg_fault_hit(db, sql, err);
+		if (rc)
+			return rc;
+	}
+#endif
+	n = snprintf(db->deferred[db->ndeferred], sizeof(db->deferred[0]), "%s %s", verb, name);
+	if (n < 0 || (size_t)n >= sizeof(db->deferred[0]))
+		return ps_fail(err, PS_EINTERNAL, NULL, NULL, "savepoint name too long");
+	db->ndeferred++;
+	return PS_OK;
+}
+
 int pg_savepoint(struct db *db, const char *name, struct ps_err *err)
 {
-	int rc = savepoint_exec(db, "SAVEPOINT", name, err);
+	int rc = defer(db, "SAVEPOINT", name, err);
 
 	if (!rc)
 		db->savepoints++;
 	return rc;
 }
 
+/* 1 when the last command waiting is SAVEPOINT name: nothing ran inside. */
+static int empty_savepoint(struct db *db, const char *name)
+{
+	char sp[64];
+
+	snprintf(sp, sizeof(sp), "SAVEPOINT %s", name);
+	return db->ndeferred && strcmp(db->deferred[db->ndeferred - 1], sp) == 0;
+}
+
 int pg_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
 {
+	if (db->deferred_failed)
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：事务已失败");
+	if (empty_savepoint(db, name))
+		return PS_OK; /* a request refused before it wrote: nothing to undo */
 	return savepoint_exec(db, "ROLLBACK TO SAVEPOINT", name, err);
 }
 
 int pg_savepoint_release(struct db *db, const char *name, struct ps_err *err)
 {
-	int rc = savepoint_exec(db, "RELEASE SAVEPOINT", name, err);
+	int rc;
 
+	if (db->deferred_failed)
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：事务已失败");
+	if (empty_savepoint(db, name)) {
+		/* nothing ran inside: the savepoint is never sent */
+		db->ndeferred--;
+		rc = PS_OK;
+	} else {
+		rc = defer(db, "RELEASE SAVEPOINT", name, err);
+	}
 	if (!rc && db->savepoints > 0)
 		db->savepoints--;
 	return rc;
 }
-

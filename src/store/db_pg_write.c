@@ -51,37 +51,72 @@ static PGresult *pipeline_result(PGconn *conn)
 	return res;
 }
 
-/* The command before (a parameterless one), st, and the command after
- * (may be NULL) in one round trip (a pipeline); *res is st's result (NULL
- * when the command before failed: the pipeline skips the rest). When one
- * fails, the open transaction is aborted. */
+int pg_deferred_send(struct db *db)
+{
+	for (int i = 0; i < db->ndeferred; i++)
+		if (!PQsendQueryParams(db->conn, db->deferred[i], 0, NULL, NULL, NULL, NULL, 0))
+			return 0;
+	return 1;
+}
+
+int pg_deferred_take(struct db *db, int n, struct ps_err *err)
+{
+	int rc = PS_OK;
+
+	for (int i = 0; i < n; i++) {
+		PGresult *res = pipeline_result(db->conn);
+
+		if (!rc && (!res || PQresultStatus(res) != PGRES_COMMAND_OK)) {
+			rc = pg_map(db, res, err, db->deferred[i]);
+			db->deferred_failed = 1;
+		}
+		PQclear(res);
+	}
+	db->ndeferred = 0;
+	return rc;
+}
+
+/* The deferred commands, the command before (a parameterless one; may be
+ * NULL), st, and the command after (may be NULL) in one round trip (a
+ * pipeline); *res is st's result (NULL when a command before failed: the
+ * pipeline skips the rest). When one fails, the open transaction is
+ * aborted. */
 static int pipelined(struct db_stmt *st, const char *before, const char *after, PGresult **res,
 		     struct ps_err *err)
 {
 	struct db *db = st->db;
 	PGconn *conn = db->conn;
-	PGresult *pre, *post = NULL;
-	int rc = PS_OK;
+	PGresult *pre = NULL, *post = NULL;
+	int rc = PS_OK, nd = db->ndeferred;
 
 	*res = NULL;
 	if (!PQenterPipelineMode(conn))
 		return pg_map(db, NULL, err, st->pgsql);
-	if (!PQsendQueryParams(conn, before, 0, NULL, NULL, NULL, NULL, 0) ||
+	if (!pg_deferred_send(db) ||
+	    (before && !PQsendQueryParams(conn, before, 0, NULL, NULL, NULL, NULL, 0)) ||
 	    !PQsendQueryPrepared(conn, st->name, st->nparams, (const char *const *)st->vals,
 				 st->lens, st->fmts, 0) ||
 	    (after && !PQsendQueryParams(conn, after, 0, NULL, NULL, NULL, NULL, 0)) ||
 	    !PQpipelineSync(conn)) {
 		rc = pg_map(db, NULL, err, st->pgsql);
 		PQexitPipelineMode(conn);
+		if (nd) {
+			db->ndeferred = 0;
+			db->deferred_failed = 1;
+		}
 		return rc;
 	}
-	pre = pipeline_result(conn);
+	rc = pg_deferred_take(db, nd, err);
+	if (before)
+		pre = pipeline_result(conn);
 	*res = pipeline_result(conn);
 	if (after)
 		post = pipeline_result(conn);
 	PQclear(PQgetResult(conn)); /* the sync */
 	PQexitPipelineMode(conn);
-	if (!pre || PQresultStatus(pre) != PGRES_COMMAND_OK)
+	if (rc)
+		; /* a deferred command's failure, taken above */
+	else if (before && (!pre || PQresultStatus(pre) != PGRES_COMMAND_OK))
 		rc = pg_map(db, pre, err, before);
 	else if (!result_ok(*res))
 		rc = pg_map(db, *res, err, st->pgsql);
@@ -119,8 +154,17 @@ static int write_in_savepoint(struct db_stmt *st, struct ps_err *err)
  * caller's savepoint or alone in its transaction). */
 static int run_plain(struct db_stmt *st, struct ps_err *err)
 {
-	PGresult *res = run_prepared(st);
+	PGresult *res;
 
+	if (st->db->ndeferred) {
+		/* the writer's SAVEPOINT or RELEASE go with it */
+		int rc = pipelined(st, NULL, NULL, &res, err);
+
+		if (rc)
+			return rc;
+	} else {
+		res = run_prepared(st);
+	}
 	if (!result_ok(res)) {
 		int rc = pg_map(st->db, res, err, st->pgsql);
 
@@ -172,7 +216,7 @@ int pg_run_all(struct db_stmt **sts, int n, struct ps_err *err)
 {
 	struct db *db = sts[0]->db;
 	PGconn *conn = db->conn;
-	int rc = PS_OK, begin, sent;
+	int rc = PS_OK, begin, sent, nd;
 
 	for (int i = 0; i < n; i++)
 		if (sts[i]->is_write || sts[i]->ran || sts[i]->db != db)
@@ -193,21 +237,28 @@ int pg_run_all(struct db_stmt **sts, int n, struct ps_err *err)
 		return rc;
 	begin = db->begin_pending;
 	db->begin_pending = 0;
+	nd = db->ndeferred;
 	if (!PQenterPipelineMode(conn))
 		return pg_map(db, NULL, err, sts[0]->pgsql);
-	sent = !begin || PQsendQueryParams(conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0);
+	sent = pg_deferred_send(db) &&
+	       (!begin || PQsendQueryParams(conn, PG_BEGIN_READ, 0, NULL, NULL, NULL, NULL, 0));
 	for (int i = 0; sent && i < n; i++)
 		sent = PQsendQueryPrepared(conn, sts[i]->name, sts[i]->nparams,
 					   (const char *const *)sts[i]->vals, sts[i]->lens, sts[i]->fmts, 0);
 	if (!sent || !PQpipelineSync(conn)) {
 		rc = pg_map(db, NULL, err, sts[0]->pgsql);
 		PQexitPipelineMode(conn);
+		if (nd) {
+			db->ndeferred = 0;
+			db->deferred_failed = 1;
+		}
 		return rc;
 	}
+	rc = pg_deferred_take(db, nd, err);
 	if (begin) {
 		PGresult *res = pipeline_result(conn);
 
-		if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+		if (!rc && (!res || PQresultStatus(res) != PGRES_COMMAND_OK))
 			rc = pg_map(db, res, err, PG_BEGIN_READ);
 		PQclear(res);
 	}
