@@ -126,6 +126,14 @@ int db_in_transaction(struct db *db);
 int db_sync_failed(struct db *db);
 /* 1 when the open transaction has written (holds the write lock). */
 int db_in_write_txn(struct db *db);
+/* A number that names the span of db's life since the last db_open,
+ * db_exec, db_begin(_write_patient), db_commit, db_rollback or
+ * db_savepoint_rollback; no two spans of any connections of the process
+ * share one. Within one span of a write transaction nothing but db's own
+ * statements changes what db reads, and none of its writes is undone: a
+ * value read and kept by the writer stays true while db_epoch is unchanged
+ * (the audit chain's head, audit.c). Cannot fail. */
+uint64_t db_epoch(struct db *db);
 
 /* Prepare a statement. Statements are cached per connection by their SQL
  * text: the caller must db_finalize (which resets and returns it to the

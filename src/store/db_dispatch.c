@@ -3,10 +3,27 @@
  * (db_pg.c). */
 #include "store/db_impl.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #define OPS(x) (((const struct db_head *)(const void *)(x))->ops)
+#define CONN(db) ((struct db_conn_head *)(void *)(db))
+
+/* db_epoch: one counter for every connection of the process, so that an
+ * epoch names one span of one connection (a connection closed and another
+ * opened at its address never meet an old epoch). */
+static _Atomic uint64_t epochs;
+
+static void new_epoch(struct db *db)
+{
+	CONN(db)->epoch = atomic_fetch_add(&epochs, 1) + 1;
+}
+
+uint64_t db_epoch(struct db *db)
+{
+	return CONN(db)->epoch;
+}
 
 int db_is_url(const char *path)
 {
@@ -38,7 +55,11 @@ const char *db_safe_name(const char *path, char *buf, size_t n)
 
 int db_open(const char *path, struct db **out, struct ps_err *err)
 {
-	return (db_is_url(path) ? &db_pg_ops : &db_sqlite_ops)->open(path, out, err);
+	int rc = (db_is_url(path) ? &db_pg_ops : &db_sqlite_ops)->open(path, out, err);
+
+	if (!rc)
+		new_epoch(*out);
+	return rc;
 }
 
 int db_use_as_writer(struct db *db, struct ps_err *err) { return OPS(db)->use_as_writer(db, err); }
@@ -46,7 +67,15 @@ int db_is_writer(struct db *db) { return OPS(db)->is_writer(db); }
 int db_batch_max(struct db *db) { return OPS(db)->batch_max; }
 int db_checkpoint_elsewhere(struct db *db, struct ps_err *err) { return OPS(db)->checkpoint_elsewhere(db, err); }
 int db_secure_delete(struct db *db, struct ps_err *err) { return OPS(db)->secure_delete(db, err); }
-int db_begin_write_patient(struct db *db, int ms, struct ps_err *err) { return OPS(db)->begin_write_patient(db, ms, err); }
+int db_begin_write_patient(struct db *db, int ms, struct ps_err *err)
+{
+	int rc;
+
+	new_epoch(db);
+	rc = OPS(db)->begin_write_patient(db, ms, err);
+	new_epoch(db);
+	return rc;
+}
 int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err) { return OPS(db)->checkpoint(db, wal_frames, err); }
 
 void db_close(struct db *db)
@@ -58,12 +87,57 @@ void db_close(struct db *db)
 const char *db_kind(const struct db *db) { return OPS(db)->kind; }
 int db_migrate(struct db *db, struct ps_err *err) { return OPS(db)->migrate(db, err); }
 int db_schema_version(struct db *db) { return OPS(db)->schema_version(db); }
-int db_exec(struct db *db, const char *sql, struct ps_err *err) { return OPS(db)->exec(db, sql, err); }
-int db_begin(struct db *db, int write, struct ps_err *err) { return OPS(db)->begin(db, write, err); }
-int db_commit(struct db *db, struct ps_err *err) { return OPS(db)->commit(db, err); }
-void db_rollback(struct db *db) { OPS(db)->rollback(db); }
+/* A new epoch before and after each of these (a command may be a BEGIN or
+ * a ROLLBACK too): whatever happens in between, and whether it succeeds or
+ * not, no memo of the span before survives it. */
+int db_exec(struct db *db, const char *sql, struct ps_err *err)
+{
+	int rc;
+
+	new_epoch(db);
+	rc = OPS(db)->exec(db, sql, err);
+	new_epoch(db);
+	return rc;
+}
+
+int db_begin(struct db *db, int write, struct ps_err *err)
+{
+	int rc;
+
+	new_epoch(db);
+	rc = OPS(db)->begin(db, write, err);
+	new_epoch(db);
+	return rc;
+}
+
+int db_commit(struct db *db, struct ps_err *err)
+{
+	int rc;
+
+	new_epoch(db);
+	rc = OPS(db)->commit(db, err);
+	new_epoch(db);
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	new_epoch(db);
+	OPS(db)->rollback(db);
+	new_epoch(db);
+}
+
 int db_savepoint(struct db *db, const char *name, struct ps_err *err) { return OPS(db)->savepoint(db, name, err); }
-int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err) { return OPS(db)->savepoint_rollback(db, name, err); }
+
+int db_savepoint_rollback(struct db *db, const char *name, struct ps_err *err)
+{
+	int rc;
+
+	new_epoch(db);
+	rc = OPS(db)->savepoint_rollback(db, name, err);
+	new_epoch(db);
+	return rc;
+}
 int db_savepoint_release(struct db *db, const char *name, struct ps_err *err) { return OPS(db)->savepoint_release(db, name, err); }
 int db_in_transaction(struct db *db) { return OPS(db)->in_transaction(db); }
 int db_sync_failed(struct db *db) { return OPS(db)->sync_failed(db); }

@@ -58,6 +58,13 @@ struct db_head {
 	const struct db_ops *ops;
 };
 
+/* The first members of every struct db: its operations, and its epoch
+ * (db_epoch, kept by db_dispatch.c). */
+struct db_conn_head {
+	const struct db_ops *ops;
+	uint64_t epoch;
+};
+
 #ifdef PS_TEST_HOOKS
 /* The armed store fault (db_test_fault_arm) when it fires at this step of
  * a statement (or COMMIT) whose SQL text is sql, on a connection that is

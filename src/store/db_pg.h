@@ -42,7 +42,8 @@ struct db_stmt {
 #define PG_DEFERRED 4
 
 struct db {
-	const struct db_ops *ops; /* first: see db_impl.h */
+	const struct db_ops *ops; /* first two: see db_impl.h */
+	uint64_t epoch;
 	PGconn *conn;
 	struct db_stmt *cache[PG_CACHE_BUCKETS];
 	int ncached;

@@ -29,7 +29,8 @@ struct db_stmt {
 #define DB_CACHE_MAX 2048
 
 struct db {
-	const struct db_ops *ops; /* first: see db_impl.h */
+	const struct db_ops *ops; /* first two: see db_impl.h */
+	uint64_t epoch;
 	sqlite3 *h;
 	struct db_stmt *cache[DB_CACHE_BUCKETS];
 	int ncached;

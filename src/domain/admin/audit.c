@@ -84,6 +84,48 @@ const char *audit_chain_name(enum audit_chain ch)
 	return chain_names[ch];
 }
 
+/* The head of each chain as this thread's connection last appended to it,
+ * inside its write transaction (issue 14): the group committer writes a row
+ * for every job of a batch, and the head it just wrote is the head the next
+ * row needs. Kept while db_epoch(db) is unchanged, which holds within one
+ * write transaction until a ROLLBACK TO (a job undone), the COMMIT or the
+ * ROLLBACK; no other connection appends meanwhile (the write lock). A purge
+ * of the chain in the same transaction forgets it (audit_head_forget). */
+struct head_memo {
+	const struct db *db;
+	uint64_t epoch;
+	char hash[65];
+	int64_t next_id;
+};
+static _Thread_local struct head_memo head_memo[AUDIT_CHAINS];
+
+void audit_head_forget(enum audit_chain ch)
+{
+	head_memo[ch].db = NULL;
+}
+
+/* The memo of ch on c's connection, or NULL. */
+static const struct head_memo *head_known(struct ctx *c, enum audit_chain ch)
+{
+	const struct head_memo *m = &head_memo[ch];
+
+	return m->db == c->db && m->epoch == db_epoch(c->db) && db_in_write_txn(c->db) ? m : NULL;
+}
+
+static void head_keep(struct ctx *c, enum audit_chain ch, const char hash[65], int64_t next_id)
+{
+	struct head_memo *m = &head_memo[ch];
+
+	if (!db_in_write_txn(c->db)) {
+		m->db = NULL;
+		return;
+	}
+	m->db = c->db;
+	m->epoch = db_epoch(c->db);
+	memcpy(m->hash, hash, 65);
+	m->next_id = next_id;
+}
+
 /* The head of the chain: the newest row's hash (the genesis when there is
  * none) and the id the next row takes. Ids are given here, one after the
  * newest, under the write lock every writer holds: a sequence (PostgreSQL's
@@ -92,11 +134,17 @@ const char *audit_chain_name(enum audit_chain ch)
  * follows the latest anchor. */
 static int chain_head(struct ctx *c, enum audit_chain ch, char out[65], int64_t *next_id)
 {
+	const struct head_memo *m = head_known(c, ch);
 	struct db_stmt *st;
 	char sql[128];
 	const char *h;
 	int rc;
 
+	if (m) {
+		memcpy(out, m->hash, 65);
+		*next_id = m->next_id;
+		return PS_OK;
+	}
 	snprintf(sql, sizeof(sql), "SELECT hash, id FROM %s ORDER BY id DESC LIMIT 1",
 		 chain_tables[ch]);
 	rc = db_prepare(c->db, sql, &st, c->err);
@@ -182,7 +230,12 @@ static int audit_insert(struct ctx *c, enum audit_chain ch, int64_t at_ms, const
 	db_bind_int(st, 16, id);
 	rc = db_step(st, c->err);
 	db_finalize(st);
-	return rc == PS_DONE ? PS_OK : rc;
+	if (rc != PS_DONE) {
+		audit_head_forget(ch);
+		return rc;
+	}
+	head_keep(c, ch, hash, id + 1);
+	return PS_OK;
 }
 
 /* Remember the row (its time is now) for audit_write_deferred. */

@@ -24,6 +24,11 @@ enum audit_chain { AUDIT_CHAIN_CHANGE, AUDIT_CHAIN_READ, AUDIT_CHAINS };
 const char *audit_chain_table(enum audit_chain ch);
 const char *audit_chain_name(enum audit_chain ch);
 
+/* Forget the head of ch that this thread's writer keeps between the rows
+ * it appends in one transaction (audit.c): called by whatever else changes
+ * the chain's rows or anchors in that transaction (a purge). Cannot fail. */
+void audit_head_forget(enum audit_chain ch);
+
 /* Append one row in the current transaction. outcome is "success",
  * "denied" or "error". Strings may be NULL. On failure the caller must roll
  * back (the change must not land without its audit row). */

@@ -99,6 +99,8 @@ static int purge_rows(struct ctx *c, enum audit_chain ch, int64_t cut_ms, int64_
 	char sql[160];
 	int rc;
 
+	/* the writer's memo of the head is read again after this */
+	audit_head_forget(ch);
 	snprintf(sql, sizeof(sql),
 		 "INSERT INTO %s_anchor(through_id, hash, before_ms,"
 		 " purged_rows, purged_at_ms) VALUES (?,?,?,?,?)",
