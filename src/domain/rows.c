@@ -528,36 +528,71 @@ int rows_struct(struct rows_query *q, const char *sql, const struct rows_col *co
 	return rc;
 }
 
-int rows_all(struct rows_query *q, const char *sql, json_t **out)
+/* Every row of st (prepared and bound) as an array into *out. */
+static int all_rows(struct ctx *c, struct db_stmt *st, json_t **out)
 {
-	struct db_stmt *st;
 	json_t *arr = json_array();
 	int rc;
 
 	*out = NULL;
 	if (!arr)
-		return ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = db_prepare(q->c->db, sql, &st, q->c->err);
-	if (rc) {
-		json_decref(arr);
-		return rc;
-	}
-	rc = rows_bind_all(q, st);
-	while (!rc && (rc = db_step(st, q->c->err)) == PS_ROW) {
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
 		json_t *row = rows_to_json(st);
 
 		if (!row || json_array_append_new(arr, row)) {
-			rc = ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 			break;
 		}
-		rc = PS_OK;
 	}
-	db_finalize(st);
-	if (rc == PS_DONE || rc == PS_OK) {
+	if (rc == PS_DONE) {
 		*out = arr;
 		return PS_OK;
 	}
 	json_decref(arr);
+	return rc;
+}
+
+int rows_all(struct rows_query *q, const char *sql, json_t **out)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*out = NULL;
+	rc = db_prepare(q->c->db, sql, &st, q->c->err);
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	if (!rc)
+		rc = all_rows(q->c, st, out);
+	db_finalize(st);
+	return rc;
+}
+
+int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, json_t *obj)
+{
+	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
+	int rc = PS_OK;
+
+	if (n > ROWS_LISTS_MAX)
+		return ps_fail(q->c->err, PS_EINTERNAL, NULL, NULL, "内部错误：列表过多");
+	for (int i = 0; i < n && !rc; i++) {
+		LOG_PLAN(q->c, "record", lists[i].key, lists[i].sql);
+		rc = db_prepare(q->c->db, lists[i].sql, &st[i], q->c->err);
+		if (!rc)
+			rc = rows_bind_all(q, st[i]);
+	}
+	if (!rc)
+		rc = db_run_all(st, n, q->c->err);
+	for (int i = 0; i < n && !rc; i++) {
+		json_t *arr;
+
+		rc = all_rows(q->c, st[i], &arr);
+		if (!rc && json_object_set_new(obj, lists[i].key, arr))
+			rc = ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (int i = 0; i < n; i++)
+		db_finalize(st[i]);
 	return rc;
 }
 

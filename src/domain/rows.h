@@ -160,6 +160,11 @@ struct rows_list {
  * it. */
 int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w);
 
+/* The same lists run together, each one's rows set into obj under its key
+ * as rows_all's array. PS_OK, a store failure or PS_ENOMEM; on failure obj
+ * may hold the lists before the failing one. */
+int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, json_t *obj);
+
 /* Run sql with q's binds and write the columns of its first row into the
  * object w has open (rows_one's object without its braces: the caller adds
  * its own keys after them). PS_ENOTFOUND "记录不存在" when there is no row

@@ -5,6 +5,7 @@
 #include "domain/authz.h"
 #include "domain/cases/case_actions.h"
 #include "domain/cases/cases.h"
+#include "domain/counters.h"
 #include "domain/rows.h"
 #include "rules/case_flow.h"
 #include "rules/catalog.h"
@@ -106,17 +107,7 @@ static int next_file_no(struct ctx *c, int64_t unit_id, const char **no)
 	int y, m, d, rc;
 
 	ctx_today(c, &y, &m, &d);
-	rows_binds(&q, c);
-	rows_bind_int(&q, unit_id);
-	rows_bind_text(&q, "archive_file");
-	rows_bind_int(&q, y);
-	rc = rows_exec(&q,
-		       "INSERT INTO doc_counter(unit_id, kind, doc_year, next_seq) VALUES (?,?,?,1)"
-		       " ON CONFLICT (unit_id, kind, doc_year) DO UPDATE SET next_seq = doc_counter.next_seq + 1",
-		       NULL);
-	if (!rc)
-		rc = rows_int(&q, "SELECT next_seq FROM doc_counter WHERE unit_id = ? AND kind = ? AND doc_year = ?", 0,
-			      &seq);
+	rc = counters_next_doc(c, unit_id, "archive_file", y, &seq);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);

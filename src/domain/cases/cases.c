@@ -207,14 +207,12 @@ static int next_case_no(struct ctx *c, const char *kind, int year, int64_t *seq,
 	rows_bind_int(&q, unit);
 	rows_bind_text(&q, kind);
 	rows_bind_int(&q, year);
-	rc = rows_exec(&q,
-		       "INSERT INTO case_counter(unit_id, kind, case_year, next_seq) VALUES (?,?,?,1)"
-		       " ON CONFLICT (unit_id, kind, case_year) DO UPDATE SET next_seq = case_counter.next_seq + 1",
-		       NULL);
-	if (!rc)
-		rc = rows_int(&q,
-			      "SELECT next_seq FROM case_counter WHERE unit_id = ? AND kind = ? AND case_year = ?",
-			      0, &n);
+	/* the upsert returns the number it made: one round trip */
+	rc = rows_int(&q,
+		      "INSERT INTO case_counter(unit_id, kind, case_year, next_seq) VALUES (?,?,?,1)"
+		      " ON CONFLICT (unit_id, kind, case_year) DO UPDATE SET next_seq = case_counter.next_seq + 1"
+		      " RETURNING next_seq",
+		      0, &n);
 	if (rc)
 		return rc;
 	if (c->who.unit_id != unit) {

@@ -4,6 +4,7 @@
 #include "rules/catalog.h"
 #include "domain/clocks/clocks.h"
 #include "domain/admin/audit.h"
+#include "domain/counters.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
 #include "rules/case_flow.h"
@@ -65,17 +66,7 @@ int documents_issue_as(struct ctx *c, const struct case_row *k, const char *kind
 	if (!dk)
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "文书类型不正确");
 	ctx_today(c, &y, &m, &d);
-	rows_binds(&q, c);
-	rows_bind_int(&q, organ);
-	rows_bind_text(&q, kind);
-	rows_bind_int(&q, y);
-	rc = rows_exec(&q,
-		       "INSERT INTO doc_counter(unit_id, kind, doc_year, next_seq) VALUES (?,?,?,1)"
-		       " ON CONFLICT (unit_id, kind, doc_year) DO UPDATE SET next_seq = doc_counter.next_seq + 1",
-		       NULL);
-	if (!rc)
-		rc = rows_int(&q, "SELECT next_seq FROM doc_counter WHERE unit_id = ? AND kind = ? AND doc_year = ?",
-			      0, &seq);
+	rc = counters_next_doc(c, organ, kind, y, &seq);
 	if (rc)
 		return rc;
 	/* the organ's name: the name it signs documents with when set */

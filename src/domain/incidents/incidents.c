@@ -66,12 +66,12 @@ static int next_number(struct ctx *c, int64_t at, const char **no)
 	day = arena_printf(c->arena, "%04d%02d%02d", y, m, d);
 	rows_binds(&q, c);
 	rows_bind_text(&q, day);
-	rc = rows_exec(&q,
-		       "INSERT INTO incident_counter(day, next_seq) VALUES (?, 1)"
-		       " ON CONFLICT (day) DO UPDATE SET next_seq = incident_counter.next_seq + 1",
-		       NULL);
-	if (!rc)
-		rc = rows_int(&q, "SELECT next_seq FROM incident_counter WHERE day = ?", 0, &seq);
+	/* the upsert returns the number it made: one round trip */
+	rc = rows_int(&q,
+		      "INSERT INTO incident_counter(day, next_seq) VALUES (?, 1)"
+		      " ON CONFLICT (day) DO UPDATE SET next_seq = incident_counter.next_seq + 1"
+		      " RETURNING next_seq",
+		      0, &seq);
 	if (rc)
 		return rc;
 	*no = arena_printf(c->arena, "JQ%s%05lld", day, (long long)seq);
@@ -266,10 +266,20 @@ static void mask_phone(json_t *it)
 	}
 }
 
+/* The lists of an incident's record, by key. */
+static const struct rows_list incident_lists[] = {
+	{ "events", "SELECT e.at, e.action, e.detail, u.name AS user_name, u.role AS user_role"
+		    " FROM incident_event e LEFT JOIN users u ON u.id = e.user_id WHERE e.incident_id = ?"
+		    " ORDER BY e.id" },
+	{ "officers", "SELECT io.user_id, u.name, u.role, io.arrived_at FROM incident_officer io JOIN users u"
+		      " ON u.id = io.user_id WHERE io.incident_id = ? ORDER BY u.id" },
+	{ "vehicles", "SELECT plate, arrived_at FROM incident_vehicle WHERE incident_id = ? ORDER BY plate" },
+};
+
 int incidents_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
-	json_t *inc, *events, *officers, *vehicles = NULL;
+	json_t *inc;
 	const char *like = ctx_scope_like(c);
 	int rc;
 
@@ -307,33 +317,15 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 	}
 	if (rc)
 		return rc;
+	/* its lists, each bound to its id alone: one round trip on
+	 * PostgreSQL */
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_all(&q,
-		      "SELECT e.at, e.action, e.detail, u.name AS user_name, u.role AS user_role"
-		      " FROM incident_event e LEFT JOIN users u ON u.id = e.user_id WHERE e.incident_id = ?"
-		      " ORDER BY e.id",
-		      &events);
-	if (!rc)
-		rc = rows_all(&q,
-			      "SELECT io.user_id, u.name, u.role, io.arrived_at FROM incident_officer io JOIN users u"
-			      " ON u.id = io.user_id WHERE io.incident_id = ? ORDER BY u.id",
-			      &officers);
-	if (!rc)
-		rc = rows_all(&q,
-			      "SELECT plate, arrived_at FROM incident_vehicle WHERE incident_id = ? ORDER BY plate",
-			      &vehicles);
-	else
-		officers = NULL;
+	rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), inc);
 	if (rc) {
-		json_decref(events);
-		json_decref(officers);
 		json_decref(inc);
 		return rc;
 	}
-	json_object_set_new(inc, "events", events);
-	json_object_set_new(inc, "officers", officers);
-	json_object_set_new(inc, "vehicles", vehicles);
 	/* PAT-110-ARRIVAL: the target of the station, from the dispatch; late is flagged */
 	if (row_int(inc, "station_id")) {
 		int64_t target = response_times_arrival_minutes(c, row_int(inc, "station_id"));

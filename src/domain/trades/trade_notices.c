@@ -7,6 +7,7 @@
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "domain/enums.h"
+#include "domain/counters.h"
 #include "domain/rows.h"
 #include "rules/catalog.h"
 #include "rules/date.h"
@@ -37,17 +38,7 @@ static int issue(struct ctx *c, int64_t id, int64_t station, const char *organ, 
 	int y, m, d, rc;
 
 	ctx_today(c, &y, &m, &d);
-	rows_binds(&q, c);
-	rows_bind_int(&q, station);
-	rows_bind_text(&q, NOTICE_KIND);
-	rows_bind_int(&q, y);
-	rc = rows_exec(&q,
-		       "INSERT INTO doc_counter(unit_id, kind, doc_year, next_seq) VALUES (?,?,?,1)"
-		       " ON CONFLICT (unit_id, kind, doc_year) DO UPDATE SET next_seq = doc_counter.next_seq + 1",
-		       NULL);
-	if (!rc)
-		rc = rows_int(&q, "SELECT next_seq FROM doc_counter WHERE unit_id = ? AND kind = ? AND doc_year = ?", 0,
-			      &seq);
+	rc = counters_next_doc(c, station, NOTICE_KIND, y, &seq);
 	if (rc)
 		return rc;
 	*no = arena_printf(c->arena, "%s公（%s）字〔%d〕%05lld号", organ, NOTICE_WORD, y, (long long)seq);
