@@ -88,9 +88,12 @@ int pg_exec(struct db *db, const char *sql, struct ps_err *err);
 /* In pipeline mode: send the deferred commands (0 when a send failed);
  * after the sync, take their results, first of the pipeline: PS_OK or the
  * first failure (then deferred_failed is set). Either way the list is
- * emptied by pg_deferred_take. */
+ * emptied by pg_deferred_take. When the pipeline could not be sent,
+ * pg_deferred_lost(db, n) says the n commands sent with it are lost with
+ * the transaction (nothing when n is 0). */
 int pg_deferred_send(struct db *db);
 int pg_deferred_take(struct db *db, int n, struct ps_err *err);
+void pg_deferred_lost(struct db *db, int n);
 
 /* The ps_rc of a failed result (res may be NULL: the connection's error). */
 int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *sql);

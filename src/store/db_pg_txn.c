@@ -78,8 +78,7 @@ static int flush_deferred(struct db *db, struct ps_err *err)
 	if (!PQenterPipelineMode(conn) || !pg_deferred_send(db) || !PQpipelineSync(conn)) {
 		rc = pg_map(db, NULL, err, db->deferred[0]);
 		PQexitPipelineMode(conn);
-		db->ndeferred = 0;
-		db->deferred_failed = 1;
+		pg_deferred_lost(db, n);
 		return rc;
 	}
 	rc = pg_deferred_take(db, n, err);
@@ -208,8 +207,7 @@ static PGresult *commit_with_deferred(struct db *db, struct ps_err *err, int *rc
 	    !PQsendQueryParams(conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) || !PQpipelineSync(conn)) {
 		*rc = pg_map(db, NULL, err, "COMMIT");
 		PQexitPipelineMode(conn);
-		db->ndeferred = 0;
-		db->deferred_failed = 1;
+		pg_deferred_lost(db, n);
 		return NULL;
 	}
 	*rc = pg_deferred_take(db, n, err);

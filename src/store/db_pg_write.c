@@ -59,6 +59,14 @@ int pg_deferred_send(struct db *db)
 	return 1;
 }
 
+void pg_deferred_lost(struct db *db, int n)
+{
+	if (n) {
+		db->ndeferred = 0;
+		db->deferred_failed = 1;
+	}
+}
+
 int pg_deferred_take(struct db *db, int n, struct ps_err *err)
 {
 	int rc = PS_OK;
@@ -100,10 +108,7 @@ static int pipelined(struct db_stmt *st, const char *before, const char *after, 
 	    !PQpipelineSync(conn)) {
 		rc = pg_map(db, NULL, err, st->pgsql);
 		PQexitPipelineMode(conn);
-		if (nd) {
-			db->ndeferred = 0;
-			db->deferred_failed = 1;
-		}
+		pg_deferred_lost(db, nd);
 		return rc;
 	}
 	rc = pg_deferred_take(db, nd, err);
@@ -248,10 +253,7 @@ int pg_run_all(struct db_stmt **sts, int n, struct ps_err *err)
 	if (!sent || !PQpipelineSync(conn)) {
 		rc = pg_map(db, NULL, err, sts[0]->pgsql);
 		PQexitPipelineMode(conn);
-		if (nd) {
-			db->ndeferred = 0;
-			db->deferred_failed = 1;
-		}
+		pg_deferred_lost(db, nd);
 		return rc;
 	}
 	rc = pg_deferred_take(db, nd, err);
