@@ -5,11 +5,14 @@
 # the audited case read, 50-row list pages of cases and incidents, and
 # creating incidents, each from 16 connections (wrk).
 #
-#   bench/pg.sh [--scale F] [--duration 10s] [--before OLD_BIN] BIN
+#   bench/pg.sh [--scale F] [--duration 10s] [--before OLD_BIN [--rounds N]] BIN
 #
-# With --before, the PostgreSQL scenarios run first with OLD_BIN's two
-# servers on the same copied database (then BIN's): before and after in
-# one run, each beside the same SQLite reference.
+# With --before, the PostgreSQL scenarios run with OLD_BIN's two servers and
+# with BIN's on the same copied database: before and after in one run, each
+# beside the same SQLite reference. The second on a copy runs faster for
+# its place alone (creates ~1.13× with the same binary twice, 2026-12-05),
+# so --rounds N alternates the order (old-new, new-old, old-new …) and
+# reports each side's median; the default, 1, runs the old servers first.
 #
 # PostgreSQL runs durably (fsync, synchronous_commit on; tests/pg/pg_server.sh
 # with PG_EXTRA_OPTS), like SQLite's synchronous=FULL. The county is moved
@@ -22,12 +25,14 @@ BENCH=$ROOT/bench
 SCALE=0.1
 DUR=10s
 OLD_BIN=
+ROUNDS=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--scale) SCALE=$2; shift 2 ;;
 	--duration) DUR=$2; shift 2 ;;
 	--before) OLD_BIN=$(realpath "$2"); shift 2 ;;
-	-h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+	--rounds) ROUNDS=$2; shift 2 ;;
+	-h|--help) sed -n '2,20p' "$0"; exit 0 ;;
 	--*) echo "pg.sh: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -151,21 +156,47 @@ COPY_S=$(($(date +%s) - t0))
 # the planner's statistics of the copied tables (autovacuum would take its
 # time; without them the first run measured plans chosen blind)
 "$PGBIN/psql" -q -h 127.0.0.1 -p "$port" -U precinct -d city -c ANALYZE
-if [ -n "$OLD_BIN" ]; then
-	log "PostgreSQL, the servers of $OLD_BIN"
-	SERVE_BIN=$OLD_BIN serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"
-	SERVE_BIN=$OLD_BIN serve "$PGURL/city" $((BASE + 2)) PRECINCT_SECRET_FILE="$W/secret.key"
+run_pg() { # name bin: the scenarios with bin's two servers
+	log "PostgreSQL, the servers of $2 ($1)"
+	SERVE_BIN=$2 serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"
+	SERVE_BIN=$2 serve "$PGURL/city" $((BASE + 2)) PRECINCT_SECRET_FILE="$W/secret.key"
 	front $((BASE + 1)) $((BASE + 2))
 	sleep 0.5
-	scenarios pgold
+	scenarios "$1"
 	stop_all
+}
+
+median_of() { # name: RES[name,k] = the median of RES[name<r>,k]; each round listed
+	local name=$1 k r v
+	for k in read cases incidents create; do
+		v=$(for r in $(seq 1 "$ROUNDS"); do echo "${RES[$name$r,$k]}"; done | sort -g |
+			awk '{a[NR]=$1} END {printf "%.1f", NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+		RES[$name,$k]=$v
+		RES[$name,${k}_p]=${RES[${name}1,${k}_p]}
+		RES[$name,${k}_e]=0
+		RES[$name,${k}_all]=""
+		for r in $(seq 1 "$ROUNDS"); do
+			RES[$name,${k}_e]=$((RES[$name,${k}_e] + ${RES[$name$r,${k}_e]:-0}))
+			RES[$name,${k}_all]+="${RES[$name,${k}_all]:+, }${RES[$name$r,$k]}"
+		done
+	done
+}
+
+if [ -n "$OLD_BIN" ]; then
+	for r in $(seq 1 "$ROUNDS"); do
+		if [ $((r % 2)) -eq 1 ]; then
+			run_pg "pgold$r" "$OLD_BIN"
+			run_pg "pg$r" "$BIN"
+		else
+			run_pg "pg$r" "$BIN"
+			run_pg "pgold$r" "$OLD_BIN"
+		fi
+	done
+	median_of pgold
+	median_of pg
+else
+	run_pg pg "$BIN"
 fi
-serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"
-serve "$PGURL/city" $((BASE + 2)) PRECINCT_SECRET_FILE="$W/secret.key"
-front $((BASE + 1)) $((BASE + 2))
-sleep 0.5
-scenarios pg
-stop_all
 PRECINCT_SECRET_FILE=$W/secret.key "$BIN" audit verify --db "$PGURL/city" >"$W/verify-pg" 2>&1 || true
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -191,13 +222,24 @@ OUT=$BENCH/results/$(date +%F)-$COMMIT-pg${BENCH_LABEL:+-$BENCH_LABEL}.md
 	done
 	if [ -n "$OLD_BIN" ]; then
 		echo
-		echo "Before, in the same run: PostgreSQL with the two servers of \`${BEFORE_LABEL:-$OLD_BIN}\` (run first, on the same copy):"
+		if [ "$ROUNDS" -gt 1 ]; then
+			echo "Before, in the same run: PostgreSQL with the two servers of \`${BEFORE_LABEL:-$OLD_BIN}\`, on the same copy, in $ROUNDS rounds"
+			echo "alternating the order (old then new, new then old, …); medians, p50/p99 of round 1, each round listed:"
+		else
+			echo "Before, in the same run: PostgreSQL with the two servers of \`${BEFORE_LABEL:-$OLD_BIN}\` (run first, on the same copy):"
+		fi
 		echo
 		echo "| scenario | PostgreSQL before | PG before / SQLite | PostgreSQL after / before |"
 		echo "|---|---|---|---|"
 		for k in read cases incidents create; do
 			echo "| $k | ${RES[pgold,$k]}/s (${RES[pgold,${k}_p]} ms, non-2xx ${RES[pgold,${k}_e]}) | $(ratio "${RES[pgold,$k]}" "${RES[sqlite,$k]}") | $(ratio "${RES[pg,$k]}" "${RES[pgold,$k]}") |"
 		done
+		if [ "$ROUNDS" -gt 1 ]; then
+			echo
+			for k in read cases incidents create; do
+				echo "- $k, each round: before ${RES[pgold,${k}_all]}; after ${RES[pg,${k}_all]}"
+			done
+		fi
 	fi
 	echo
 	echo "Audit chain after the run: SQLite: $(tail -1 "$W/verify-sqlite"); PostgreSQL: $(tail -1 "$W/verify-pg")."
