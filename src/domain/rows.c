@@ -255,14 +255,14 @@ static int write_array(struct ctx *c, struct db_stmt *st, const char *key, struc
 	return rc;
 }
 
-int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w)
+/* The n lists' statements prepared, bound with q's binds and run together
+ * (db_run_all) into st, which the caller finalizes whatever the answer. */
+static int lists_run(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt **st)
 {
-	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
 	int rc = PS_OK;
 
 	if (n > ROWS_LISTS_MAX)
 		return ps_fail(q->c->err, PS_EINTERNAL, NULL, NULL, "内部错误：列表过多");
-
 	for (int i = 0; i < n && !rc; i++) {
 		LOG_PLAN(q->c, "record", lists[i].key, lists[i].sql);
 		rc = db_prepare(q->c->db, lists[i].sql, &st[i], q->c->err);
@@ -271,9 +271,17 @@ int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n,
 	}
 	if (!rc)
 		rc = db_run_all(st, n, q->c->err);
+	return rc;
+}
+
+int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w)
+{
+	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
+	int rc = lists_run(q, lists, n, st);
+
 	for (int i = 0; i < n && !rc; i++)
 		rc = write_array(q->c, st[i], lists[i].key, w);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n && i < ROWS_LISTS_MAX; i++)
 		db_finalize(st[i]);
 	return rc;
 }
@@ -572,18 +580,8 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out)
 int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, json_t *obj)
 {
 	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
-	int rc = PS_OK;
+	int rc = lists_run(q, lists, n, st);
 
-	if (n > ROWS_LISTS_MAX)
-		return ps_fail(q->c->err, PS_EINTERNAL, NULL, NULL, "内部错误：列表过多");
-	for (int i = 0; i < n && !rc; i++) {
-		LOG_PLAN(q->c, "record", lists[i].key, lists[i].sql);
-		rc = db_prepare(q->c->db, lists[i].sql, &st[i], q->c->err);
-		if (!rc)
-			rc = rows_bind_all(q, st[i]);
-	}
-	if (!rc)
-		rc = db_run_all(st, n, q->c->err);
 	for (int i = 0; i < n && !rc; i++) {
 		json_t *arr;
 
@@ -591,7 +589,7 @@ int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, j
 		if (!rc && json_object_set_new(obj, lists[i].key, arr))
 			rc = ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n && i < ROWS_LISTS_MAX; i++)
 		db_finalize(st[i]);
 	return rc;
 }

@@ -4,64 +4,9 @@
  * row, and in every new transaction (another connection — another server
  * process — may have appended meanwhile). Each case ends with the chain
  * verified, ids without a gap and each row chained to the one before. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <cmocka.h>
-
+#include "db_fixture.h"
 #include "domain/admin/audit.h"
 #include "store/db.h"
-
-struct fx {
-	char path[64];
-	struct db *db, *other; /* two connections: two server processes */
-	struct arena arena;
-	struct ps_err err;
-	struct ctx c;
-};
-
-static int setup(void **state)
-{
-	struct fx *x = calloc(1, sizeof(*x));
-	int fd;
-
-	assert_non_null(x);
-	snprintf(x->path, sizeof(x->path), "/tmp/test_audit_head_XXXXXX");
-	fd = mkstemp(x->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(x->path);
-	assert_int_equal(db_open(x->path, &x->db, &x->err), PS_OK);
-	assert_int_equal(db_migrate(x->db, &x->err), PS_OK);
-	assert_int_equal(db_open(x->path, &x->other, &x->err), PS_OK);
-	arena_init(&x->arena);
-	ctx_init(&x->c, x->db, &x->arena, &x->err);
-	*state = x;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *x = *state;
-	static const char *const sides[] = { "", "-wal", "-shm", "-audit.db", "-audit.db-wal", "-audit.db-shm" };
-	char side[96];
-
-	db_close(x->db);
-	db_close(x->other);
-	arena_release(&x->arena);
-	for (size_t i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
-		snprintf(side, sizeof(side), "%s%s", x->path, sides[i]);
-		unlink(side);
-	}
-	free(x);
-	return 0;
-}
 
 /* One change row on db, named by what. */
 static void row(struct fx *x, struct db *db, const char *what)
@@ -140,9 +85,9 @@ static void a_row_of_another_connection_is_the_head_in_the_next_transaction(void
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(a_row_undone_by_rollback_to_is_not_the_head, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_row_undone_by_rollback_to_is_not_the_head, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(a_row_of_another_connection_is_the_head_in_the_next_transaction,
-						setup, teardown),
+						fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

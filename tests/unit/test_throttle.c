@@ -3,67 +3,12 @@
  * progress query's limits per address and per code (issue 13), counted
  * alike by every connection (every server process) on one database
  * (issue 14), and counted again after a rollback. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <cmocka.h>
-
+#include "db_fixture.h"
 #include "domain/throttle.h"
 #include "store/db.h"
 
 #define T0 1790784000 /* 2026-10-01 00:00 +08:00 */
 #define W (15 * 60)
-
-struct fx {
-	char path[64];
-	struct db *db, *other; /* two connections: two server processes */
-	struct arena arena;
-	struct ps_err err;
-	struct ctx c;
-};
-
-static int setup(void **state)
-{
-	struct fx *x = calloc(1, sizeof(*x));
-	int fd;
-
-	assert_non_null(x);
-	snprintf(x->path, sizeof(x->path), "/tmp/test_throttle_XXXXXX");
-	fd = mkstemp(x->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(x->path);
-	assert_int_equal(db_open(x->path, &x->db, &x->err), PS_OK);
-	assert_int_equal(db_migrate(x->db, &x->err), PS_OK);
-	assert_int_equal(db_open(x->path, &x->other, &x->err), PS_OK);
-	arena_init(&x->arena);
-	ctx_init(&x->c, x->db, &x->arena, &x->err);
-	*state = x;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *x = *state;
-	char side[80];
-
-	db_close(x->db);
-	db_close(x->other);
-	arena_release(&x->arena);
-	unlink(x->path);
-	snprintf(side, sizeof(side), "%s-wal", x->path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", x->path);
-	unlink(side);
-	free(x);
-	return 0;
-}
 
 /* One failure at now on db, committed; the failures in the window. */
 static int fail_on(struct fx *x, struct db *db, enum throttle_kind kind, const char *key,
@@ -232,12 +177,12 @@ static void test_ipv6_counts_by_64(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_window_from_the_first_failure, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_keys_and_kinds_apart, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_counted_across_connections, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_counted_again_after_rollback, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ended_windows_are_pruned, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ipv6_counts_by_64, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_from_the_first_failure, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_keys_and_kinds_apart, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_counted_across_connections, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_counted_again_after_rollback, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ended_windows_are_pruned, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_ipv6_counts_by_64, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
