@@ -33,7 +33,7 @@ static int fx_setup(void **state)
 	int fd;
 
 	assert_non_null(x);
-	snprintf(x->path, sizeof(x->path), "/tmp/precinct_unit_%s", "XXXXXX");
+	snprintf(x->path, sizeof(x->path), "/tmp/precinct_unit_XXXXXX"); /* mkstemp's template */
 	fd = mkstemp(x->path);
 	assert_true(fd >= 0);
 	close(fd);
