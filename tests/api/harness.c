@@ -500,7 +500,12 @@ struct server *server_new_stopped(int demo)
 		snprintf(srv->db, sizeof(srv->db), "%s/%s", pg_url, srv->pg_name);
 		pg_admin(fmt(srv, "DROP DATABASE IF EXISTS %s WITH (FORCE)", srv->pg_name), 1);
 		if (demo) {
-			pg_admin(fmt(srv, "CREATE DATABASE %s TEMPLATE %s", srv->pg_name, pg_template), 1);
+			/* FILE_COPY: PostgreSQL 15's default (WAL_LOG) writes each
+			 * of the template's blocks to the WAL, 0.4 s a story here
+			 * against 0.1 s for copying its files */
+			pg_admin(fmt(srv, "CREATE DATABASE %s STRATEGY FILE_COPY TEMPLATE %s", srv->pg_name,
+				     pg_template),
+				 1);
 			copy_file(fmt(srv, "%s.key", demo_template), srv->secret);
 			if (chmod(srv->secret, 0600) != 0)
 				fail_msg("chmod %s: %s", srv->secret, strerror(errno));

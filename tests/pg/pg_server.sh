@@ -33,6 +33,12 @@ stop_cluster() {
   fi
   [ -f "$dir/datadir" ] || return 0
   local data; data=$(cat "$dir/datadir")
+  # the CPU the cluster spent (its processes that ended: the test's share of the run)
+  if [ -f "$data/data/postmaster.pid" ]; then
+    local pid; pid=$(head -1 "$data/data/postmaster.pid")
+    [ -r "/proc/$pid/stat" ] && awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, "");
+      printf "pg_server.sh: the cluster used %.1f s of CPU\n", ($12 + $13 + $14 + $15) / hz }' "/proc/$pid/stat"
+  fi
   if [ -d "$data/data" ]; then
     "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/pg_ctl" -D "$data/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
