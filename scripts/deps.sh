@@ -9,7 +9,7 @@ PKGS=(build-essential cmake pkg-config
       libgnutls28-dev openssl
       postgresql postgresql-contrib libpq-dev nginx-light
       clang libclang-rt-14-dev
-      nodejs npm chromium fonts-wqy-microhei python3 python3-yaml)
+      nodejs npm chromium chromium-headless-shell fonts-wqy-microhei python3 python3-yaml)
 
 missing=()
 for p in "${PKGS[@]}"; do
