@@ -256,8 +256,11 @@ static int write_array(struct ctx *c, struct db_stmt *st, const char *key, struc
 }
 
 /* The n lists' statements prepared, bound with q's binds and run together
- * (db_run_all) into st, which the caller finalizes whatever the answer. */
-static int lists_run(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt **st)
+ * (db_run_all), with also (the caller's, prepared and bound; may be NULL),
+ * into st, which the caller finalizes whatever the answer. st has room
+ * for ROWS_LISTS_MAX + 1. */
+static int lists_run(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt *also,
+		     struct db_stmt **st)
 {
 	int rc = PS_OK;
 
@@ -269,15 +272,17 @@ static int lists_run(struct rows_query *q, const struct rows_list *lists, int n,
 		if (!rc)
 			rc = rows_bind_all(q, st[i]);
 	}
+	st[n] = also;
 	if (!rc)
-		rc = db_run_all(st, n, q->c->err);
+		rc = db_run_all(st, also ? n + 1 : n, q->c->err);
+	st[n] = NULL; /* the caller's */
 	return rc;
 }
 
 int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w)
 {
-	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
-	int rc = lists_run(q, lists, n, st);
+	struct db_stmt *st[ROWS_LISTS_MAX + 1] = { NULL };
+	int rc = lists_run(q, lists, n, NULL, st);
 
 	for (int i = 0; i < n && !rc; i++)
 		rc = write_array(q->c, st[i], lists[i].key, w);
@@ -577,10 +582,10 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out)
 	return rc;
 }
 
-int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, json_t *obj)
+int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt *also, json_t *obj)
 {
-	struct db_stmt *st[ROWS_LISTS_MAX] = { NULL };
-	int rc = lists_run(q, lists, n, st);
+	struct db_stmt *st[ROWS_LISTS_MAX + 1] = { NULL };
+	int rc = lists_run(q, lists, n, also, st);
 
 	for (int i = 0; i < n && !rc; i++) {
 		json_t *arr;

@@ -161,9 +161,11 @@ struct rows_list {
 int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w);
 
 /* The same lists run together, each one's rows set into obj under its key
- * as rows_all's array. PS_OK, a store failure or PS_ENOMEM; on failure obj
- * may hold the lists before the failing one. */
-int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, json_t *obj);
+ * as rows_all's array. also (may be NULL) is a statement of the caller's,
+ * prepared and bound, run in the same round trip; the caller steps and
+ * finalizes it, whatever the answer. PS_OK, a store failure or PS_ENOMEM;
+ * on failure obj may hold the lists before the failing one. */
+int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt *also, json_t *obj);
 
 /* Run sql with q's binds and write the columns of its first row into the
  * object w has open (rows_one's object without its braces: the caller adds

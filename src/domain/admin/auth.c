@@ -496,7 +496,7 @@ int auth_touch_deferred(struct ctx *c)
 int auth_session(struct ctx *c, const char *token, const char **csrf)
 {
 	char hash[CRYPTO_HASH_HEX];
-	struct db_stmt *st;
+	struct db_stmt *st, *all[2];
 	enum session_state state;
 	int64_t last_seen, idle_min;
 	int rc;
@@ -515,7 +515,23 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 	if (rc)
 		return rc;
 	db_bind_text(st, 1, hash);
-	rc = db_step(st, c->err);
+	/* the county's settings, which nearly every request reads (the idle
+	 * time just below), go with the session: one round trip on
+	 * PostgreSQL */
+	all[0] = st;
+	rc = settings_memo_prepare(c, 0, &all[1]);
+	if (!rc && all[1])
+		rc = db_run_all(all, 2, c->err);
+	if (!rc)
+		rc = db_step(st, c->err);
+	if (rc == PS_DONE || rc == PS_ROW) {
+		int sr = settings_memo_take(c, 0, all[1]);
+
+		all[1] = NULL;
+		if (sr)
+			rc = sr;
+	}
+	db_finalize(all[1]);
 	if (rc == PS_DONE) {
 		db_finalize(st);
 		return ps_fail(c->err, PS_EAUTH, "UNAUTHENTICATED", NULL, "请先登录");

@@ -101,21 +101,25 @@ static int memo_find(const struct ctx *c, const char *key, int64_t unit_id, cons
 	return scope;
 }
 
-/* Read the scope's settings into the memo. PS_ENOMEM leaves the scope
- * unmarked (its lookups ask the store one by one). */
-static int memo_load(struct ctx *c, int64_t unit_id)
+/* The statement reading a scope's settings, prepared and bound. */
+static int scope_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st)
 {
-	struct db_stmt *st;
+	int rc = db_prepare(c->db,
+			    unit_id ? "SELECT skey, value FROM setting WHERE unit_id = ?"
+				    : "SELECT skey, value FROM setting WHERE unit_id IS NULL",
+			    st, c->err);
+
+	if (!rc && unit_id)
+		db_bind_int(*st, 1, unit_id);
+	return rc;
+}
+
+/* The scope's rows from st into the memo; finalizes st. PS_ENOMEM leaves
+ * the scope unmarked (its lookups ask the store one by one). */
+static int scope_take(struct ctx *c, int64_t unit_id, struct db_stmt *st)
+{
 	int rc;
 
-	rc = db_prepare(c->db,
-			unit_id ? "SELECT skey, value FROM setting WHERE unit_id = ?"
-				: "SELECT skey, value FROM setting WHERE unit_id IS NULL",
-			&st, c->err);
-	if (rc)
-		return rc;
-	if (unit_id)
-		db_bind_int(st, 1, unit_id);
 	while ((rc = db_step(st, c->err)) == PS_ROW) {
 		const char *k = arena_strdup(c->arena, db_column_text(st, 0));
 		const char *v = arena_strdup(c->arena, db_column_text(st, 1));
@@ -129,6 +133,35 @@ static int memo_load(struct ctx *c, int64_t unit_id)
 	if (rc == PS_DONE)
 		rc = memo_add(c, NULL, unit_id, NULL);
 	return rc;
+}
+
+/* Read the scope's settings into the memo. */
+static int memo_load(struct ctx *c, int64_t unit_id)
+{
+	struct db_stmt *st;
+	int rc = scope_prepare(c, unit_id, &st);
+
+	return rc ? rc : scope_take(c, unit_id, st);
+}
+
+int settings_memo_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st)
+{
+	const char *v;
+
+	*st = NULL;
+	if (!c->memo_settings || memo_find(c, "", unit_id, &v))
+		return PS_OK;
+	return scope_prepare(c, unit_id, st);
+}
+
+int settings_memo_take(struct ctx *c, int64_t unit_id, struct db_stmt *st)
+{
+	int rc;
+
+	if (!st)
+		return PS_OK;
+	rc = scope_take(c, unit_id, st);
+	return rc == PS_ENOMEM ? PS_OK : rc; /* then its lookups ask one by one */
 }
 
 /* The stored value for (key, unit) or NULL; copied into the arena. */

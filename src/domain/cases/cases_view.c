@@ -508,7 +508,7 @@ int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
 	struct case_row k;
 	struct cval facts = { DB_NULL, 0, NULL }, opinion = facts, by_name = facts, at = facts;
 	struct part p = { c, 0, 0, NULL, NULL };
-	struct db_stmt *st[CASE_PARTS] = { NULL };
+	struct db_stmt *st[CASE_PARTS + 1] = { NULL };
 	int rc;
 
 	p.tail = &p.head;
@@ -523,14 +523,22 @@ int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
 		if (!rc)
 			rc = db_bind_int(st[i], 1, id);
 	}
+	/* and the settings of the case's unit, which its head reads: one
+	 * round trip for them all on PostgreSQL */
 	if (!rc)
-		rc = db_run_all(st, CASE_PARTS, c->err);
+		rc = settings_memo_prepare(c, k.unit_id, &st[CASE_PARTS]);
+	if (!rc)
+		rc = db_run_all(st, st[CASE_PARTS] ? CASE_PARTS + 1 : CASE_PARTS, c->err);
+	if (!rc) {
+		rc = settings_memo_take(c, k.unit_id, st[CASE_PARTS]);
+		st[CASE_PARTS] = NULL;
+	}
 	jw_obj(w, key);
 	if (!rc)
 		rc = case_head(c, &k, st[0], w, &facts, &opinion, &by_name, &at);
 	for (int i = 1; i < CASE_PARTS && !rc; i++)
 		rc = sub(&p, w, case_parts[i].key, st[i], case_parts[i].fn);
-	for (int i = 0; i < CASE_PARTS; i++)
+	for (int i = 0; i <= CASE_PARTS; i++)
 		db_finalize(st[i]);
 	if (rc)
 		return rc;

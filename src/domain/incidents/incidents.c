@@ -78,19 +78,30 @@ static int next_number(struct ctx *c, int64_t at, const char **no)
 	return *no ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }
 
-int incidents_event(struct ctx *c, int64_t id, const char *action, const char *detail)
+/* n (1 or 2) events of an incident in one statement: taken and
+ * dispatched at once are two rows of one INSERT. */
+static int events_insert(struct ctx *c, int64_t id, int n, const char *const *action, const char *const *detail)
 {
 	struct rows_query q;
 
 	rows_binds(&q, c);
-	rows_bind_int(&q, id);
-	rows_bind_int(&q, c->now);
-	rows_bind_text(&q, action);
-	rows_bind_int(&q, c->who.user_id);
-	rows_bind_text(&q, detail);
+	for (int i = 0; i < n; i++) {
+		rows_bind_int(&q, id);
+		rows_bind_int(&q, c->now);
+		rows_bind_text(&q, action[i]);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_text(&q, detail[i]);
+	}
 	return rows_exec(&q,
-			 "INSERT INTO incident_event(incident_id, at, action, user_id, detail) VALUES (?,?,?,?,?)",
+			 n == 2 ? "INSERT INTO incident_event(incident_id, at, action, user_id, detail)"
+				  " VALUES (?,?,?,?,?), (?,?,?,?,?)"
+				: "INSERT INTO incident_event(incident_id, at, action, user_id, detail) VALUES (?,?,?,?,?)",
 			 NULL);
+}
+
+int incidents_event(struct ctx *c, int64_t id, const char *action, const char *detail)
+{
+	return events_insert(c, id, 1, &action, &detail);
 }
 
 /* Business rule, not a permission: the 110 desk (dispatcher, supervisor)
@@ -133,26 +144,26 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 		return ps_fail_field(c->err, PS_EINVAL, "received_at", "接警时间不合理");
 	if (in->has_coords && (in->lat < -90 || in->lat > 90 || in->lng < -180 || in->lng > 180))
 		return ps_fail_field(c->err, PS_EINVAL, "lat", "坐标不正确");
+	/* the category (1) and the station named (2), in one statement */
 	rows_binds(&q, c);
 	rows_bind_text(&q, in->category);
-	rc = rows_int(&q, "SELECT COUNT(*) FROM incident_category WHERE code = ?", 0, &n);
+	rows_bind_int(&q, station);
+	rc = rows_int(&q,
+		      "SELECT (CASE WHEN EXISTS (SELECT 1 FROM incident_category WHERE code = ?) THEN 1 ELSE 0 END)"
+		      " + (CASE WHEN EXISTS (SELECT 1 FROM org_unit WHERE id = ? AND kind = 'station') THEN 2"
+		      " ELSE 0 END)",
+		      0, &n);
 	if (rc)
 		return rc;
-	if (!n)
+	if (!(n & 1))
 		return ps_fail_field(c->err, PS_EINVAL, "category", "警情类别不存在");
 	if (!incidents_is_desk(c) && !(in->forwarded && station)) {
 		/* taken at a station (walk-in, patrol): the station's own */
 		if (!c->who.station_id)
 			return ctx_deny(c, "incident.create", "incident", NULL, "只有110接警员或派出所可以登记警情");
 		station = c->who.station_id;
-	} else if (station) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, station);
-		rc = rows_int(&q, "SELECT COUNT(*) FROM org_unit WHERE id = ? AND kind = 'station'", 0, &n);
-		if (!rc && !n)
-			rc = ps_fail_field(c->err, PS_EINVAL, "station_id", "派警单位应为派出所");
-		if (rc)
-			return rc;
+	} else if (station && !(n & 2)) {
+		return ps_fail_field(c->err, PS_EINVAL, "station_id", "派警单位应为派出所");
 	}
 	key = place_key(c, in->place);
 	window = setting_int(c, "incident.duplicate_minutes", 0) * 60;
@@ -236,10 +247,13 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 		rc = rows_exec(&q, "UPDATE incident SET lat = CAST(? AS REAL), lng = CAST(? AS REAL) WHERE id = ?",
 			       NULL);
 	}
-	if (!rc)
-		rc = incidents_event(c, id, "intake", in->duplicate_of ? "同一警情，已关联" : NULL);
-	if (!rc && station && !in->duplicate_of)
-		rc = incidents_event(c, id, "dispatch", arena_printf(c->arena, "station=%lld", (long long)station));
+	if (!rc) {
+		const char *action[2] = { "intake", "dispatch" };
+		const char *detail[2] = { in->duplicate_of ? "同一警情，已关联" : NULL,
+					  arena_printf(c->arena, "station=%lld", (long long)station) };
+
+		rc = events_insert(c, id, station && !in->duplicate_of ? 2 : 1, action, detail);
+	}
 	if (!rc)
 		rc = audit_write(c, "incident.create", "incident", no, "success",
 				 in->duplicate_of ? "duplicate" : NULL);
@@ -279,6 +293,7 @@ static const struct rows_list incident_lists[] = {
 int incidents_get(struct ctx *c, int64_t id, json_t **out)
 {
 	struct rows_query q;
+	struct db_stmt *set = NULL;
 	json_t *inc;
 	const char *like = ctx_scope_like(c);
 	int rc;
@@ -317,11 +332,18 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 	}
 	if (rc)
 		return rc;
-	/* its lists, each bound to its id alone: one round trip on
-	 * PostgreSQL */
+	/* its lists, each bound to its id alone, and the settings of its
+	 * station (the arrival target below): one round trip on PostgreSQL */
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), inc);
+	rc = settings_memo_prepare(c, row_int(inc, "station_id"), &set);
+	if (!rc)
+		rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), set,
+				    inc);
+	if (!rc)
+		rc = settings_memo_take(c, row_int(inc, "station_id"), set);
+	else
+		db_finalize(set);
 	if (rc) {
 		json_decref(inc);
 		return rc;
