@@ -524,14 +524,10 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 		rc = db_run_all(all, 2, c->err);
 	if (!rc)
 		rc = db_step(st, c->err);
-	if (rc == PS_DONE || rc == PS_ROW) {
-		int sr = settings_memo_take(c, 0, all[1]);
-
-		all[1] = NULL;
-		if (sr)
-			rc = sr;
-	}
-	db_finalize(all[1]);
+	if (rc == PS_DONE || rc == PS_ROW)
+		settings_memo_take(c, 0, all[1]);
+	else
+		db_finalize(all[1]);
 	if (rc == PS_DONE) {
 		db_finalize(st);
 		return ps_fail(c->err, PS_EAUTH, "UNAUTHENTICATED", NULL, "请先登录");

@@ -154,14 +154,19 @@ int settings_memo_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st)
 	return scope_prepare(c, unit_id, st);
 }
 
-int settings_memo_take(struct ctx *c, int64_t unit_id, struct db_stmt *st)
+void settings_memo_take(struct ctx *c, int64_t unit_id, struct db_stmt *st)
 {
-	int rc;
+	struct ps_err e, *saved = c->err;
 
 	if (!st)
-		return PS_OK;
-	rc = scope_take(c, unit_id, st);
-	return rc == PS_ENOMEM ? PS_OK : rc; /* then its lookups ask one by one */
+		return;
+	/* as setting_int: reading settings never fails a request; a scope
+	 * left unmarked is asked key by key at its lookups */
+	ps_err_clear(&e);
+	c->err = &e;
+	if (scope_take(c, unit_id, st) && e.msg[0])
+		log_error("settings of unit %lld unreadable: %s", (long long)unit_id, e.msg);
+	c->err = saved;
 }
 
 /* The stored value for (key, unit) or NULL; copied into the arena. */

@@ -530,7 +530,7 @@ int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
 	if (!rc)
 		rc = db_run_all(st, st[CASE_PARTS] ? CASE_PARTS + 1 : CASE_PARTS, c->err);
 	if (!rc) {
-		rc = settings_memo_take(c, k.unit_id, st[CASE_PARTS]);
+		settings_memo_take(c, k.unit_id, st[CASE_PARTS]);
 		st[CASE_PARTS] = NULL;
 	}
 	jw_obj(w, key);

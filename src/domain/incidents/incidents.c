@@ -341,7 +341,7 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 		rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), set,
 				    inc);
 	if (!rc)
-		rc = settings_memo_take(c, row_int(inc, "station_id"), set);
+		settings_memo_take(c, row_int(inc, "station_id"), set);
 	else
 		db_finalize(set);
 	if (rc) {
