@@ -4,22 +4,27 @@
 #include <stdlib.h>
 #include <time.h>
 
-static int64_t test_offset_ms(void)
+/* The test clock file: "N" adds N seconds to the real clock; "@T" stops the
+ * clock at epoch second T. Sets *frozen for the second form. */
+static int64_t test_clock_ms(int *frozen)
 {
+	*frozen = 0;
 #ifdef PS_TEST_HOOKS
 	const char *path = getenv("PRECINCT_TEST_CLOCK_FILE");
 	FILE *f;
-	long long off = 0;
+	long long v = 0;
 
 	if (!path || !*path)
 		return 0;
 	f = fopen(path, "r");
 	if (!f)
 		return 0;
-	if (fscanf(f, "%lld", &off) != 1)
-		off = 0;
+	if (fscanf(f, " @%lld", &v) == 1)
+		*frozen = 1;
+	else if (fscanf(f, "%lld", &v) != 1)
+		v = 0;
 	fclose(f);
-	return (int64_t)off * 1000;
+	return (int64_t)v * 1000;
 #else
 	return 0;
 #endif
@@ -28,9 +33,13 @@ static int64_t test_offset_ms(void)
 int64_t ps_now_ms(void)
 {
 	struct timespec ts;
+	int frozen;
+	int64_t t = test_clock_ms(&frozen);
 
+	if (frozen)
+		return t;
 	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + test_offset_ms();
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + t;
 }
 
 int64_t ps_now(void)

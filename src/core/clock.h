@@ -2,7 +2,9 @@
  *
  * Test builds (PS_TEST_HOOKS) honour PRECINCT_TEST_CLOCK_FILE: a file holding
  * a number of seconds added to the real clock, re-read on every call, so a
- * test can move time forward (idle timeout, lockout expiry) without sleeping.
+ * test can move time forward (idle timeout, lockout expiry) without sleeping;
+ * or "@T", which stops the clock at epoch second T (two servers compared
+ * answer for answer see the same instant).
  * Release builds ignore it. */
 #ifndef PS_CLOCK_H
 #define PS_CLOCK_H

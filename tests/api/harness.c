@@ -879,6 +879,15 @@ void clock_advance(struct server *srv, int64_t seconds)
 		fail_msg("rename %s: %s", tmp, strerror(errno));
 }
 
+void clock_freeze(struct server *srv)
+{
+	const char *tmp = fmt(srv, "%s.tmp", srv->clock_path);
+
+	write_text(tmp, fmt(srv, "@%lld\n", (long long)(time(NULL) + srv->clock_offset)));
+	if (rename(tmp, srv->clock_path) != 0)
+		fail_msg("rename %s: %s", tmp, strerror(errno));
+}
+
 /* ---- HTTP ---- */
 
 static size_t grow(char **p, size_t *len, const char *data, size_t n)

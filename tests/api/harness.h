@@ -176,6 +176,10 @@ int teardown_server(void **state);
 /* Move the server's clock forward by seconds (cumulative; the server reads
  * DIR/clock at every clock call in a PRECINCT_TEST_HOOKS build). */
 void clock_advance(struct server *srv, int64_t seconds);
+/* Stop the servers' clock at the present instant (offset included), so two
+ * servers' answers can be compared field for field; clock_advance after it
+ * starts the clock again. */
+void clock_freeze(struct server *srv);
 
 /* ---- HTTP ---- */
 
