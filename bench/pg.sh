@@ -15,7 +15,8 @@
 # reports each side's median; the default, 1, runs the old servers first.
 #
 # PostgreSQL runs durably (fsync, synchronous_commit on; tests/pg/pg_server.sh
-# with PG_EXTRA_OPTS), like SQLite's synchronous=FULL. The county is moved
+# with PG_EXTRA_OPTS), like SQLite's synchronous=FULL; BENCH_PG_OPTS adds
+# server options (e.g. "-c plan_cache_mode=force_generic_plan"). The county is moved
 # with `precinct copy`. Prints one table, also written to
 # bench/results/<date>-<commit>-pg.md. Not a test: the table is read.
 set -euo pipefail
@@ -142,7 +143,7 @@ stop_all
 log "PostgreSQL 15 (durable), copying the county"
 cp --sparse=always "$DATA" "$W/city.db"
 [ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/city.db-audit.db" # the read-audit file goes with it
-PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB" \
+PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB ${BENCH_PG_OPTS:-}" \
 	"$ROOT/tests/pg/pg_server.sh" start "$W/pg" >/dev/null
 PGURL=$(cat "$W/pg/url")
 PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/createdb | head -1)")

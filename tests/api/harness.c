@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,8 @@ __attribute__((constructor)) static void harness_json_mem(void)
 #define CLI_TIMEOUT_MS 60000
 #define HTTP_TIMEOUT_MS 60000
 #define MAX_RESPONSE (16u << 20)
+
+static void raw_close(void);
 
 /* ---- the pool: everything a story allocates, freed with its server ---- */
 
@@ -231,6 +234,7 @@ struct cli_result run_cli_v(struct server *srv, const char *arg, ...)
 	int n = 0, status = 0, fo, fe;
 	pid_t pid;
 
+	raw_close(); /* the command finds the files as the story left them */
 	argv[n++] = bin();
 	va_start(ap, arg);
 	for (const char *a = arg; a && n < 39; a = va_arg(ap, const char *))
@@ -353,6 +357,7 @@ static void pg_admin(const char *sql, int must)
 	struct db *db = NULL;
 	struct ps_err e;
 
+	raw_close(); /* a database it drops may be the raw connection's */
 	ps_err_clear(&e);
 	snprintf(url, sizeof(url), "%s/postgres", pg_url);
 	if (db_open(url, &db, &e) || db_exec(db, sql, &e)) {
@@ -659,6 +664,7 @@ void server_start(struct server *srv)
 
 	if (srv->pid)
 		fail_msg("server already running");
+	raw_close(); /* the server opens (and may migrate) the files first */
 	for (size_t i = 0; i + 1 < sizeof(srv->serve_args) / sizeof(srv->serve_args[0]) &&
 			   srv->serve_args[i]; i++)
 		argv[8 + i] = srv->serve_args[i];
@@ -747,6 +753,7 @@ void server_signal_term(struct server *srv)
 {
 	if (!srv->pid)
 		fail_msg("server not running");
+	raw_close(); /* the server's connections are the file's last */
 	kill(srv->pid, SIGTERM);
 }
 
@@ -795,6 +802,7 @@ void server_kill9(struct server *srv)
 
 	if (!srv->pid)
 		fail_msg("server not running");
+	raw_close();
 	kill(srv->pid, SIGKILL);
 	while (waitpid(srv->pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -824,6 +832,7 @@ void server_free(struct server *srv)
 
 	if (!srv)
 		return;
+	raw_close();
 	if (srv->pid) {
 		kill(srv->pid, SIGTERM);
 		clean = wait_exit(srv, why, sizeof(why));
@@ -934,12 +943,62 @@ static int names_header(const char *h, const char *name)
 	return strncasecmp(h, name, n) == 0 && h[n] == ':';
 }
 
+static CURL *easy_on(CURL *h, struct server *srv, const struct session *sess,
+		     const char *method, const char *path, const char *body,
+		     const char *const *extra, struct resp *out,
+		     struct curl_slist **headers);
+
 CURL *http_easy(struct server *srv, const struct session *sess,
 		const char *method, const char *path, const char *body,
 		const char *const *extra, struct resp *out,
 		struct curl_slist **headers)
 {
-	CURL *h = curl_easy_init();
+	return easy_on(curl_easy_init(), srv, sess, method, path, body, extra, out, headers);
+}
+
+/* http()'s easy handle, one a thread, reset and used again: a handle made
+ * and freed for every request allocates curl's buffers and its multi handle
+ * anew, each through ASan's quarantine into fresh pages. Each request still
+ * has a connection and a TLS handshake of its own (CURLOPT_FORBID_REUSE, no
+ * session cache), as with a new handle. */
+static pthread_key_t easy_key;
+static pthread_once_t easy_once = PTHREAD_ONCE_INIT;
+
+static void easy_free(void *h)
+{
+	curl_easy_cleanup(h);
+}
+
+static void easy_key_make(void)
+{
+	if (pthread_key_create(&easy_key, easy_free) != 0)
+		fail_msg("pthread_key_create failed");
+}
+
+static CURL *easy_take(void)
+{
+	CURL *h;
+
+	pthread_once(&easy_once, easy_key_make);
+	h = pthread_getspecific(easy_key);
+	if (!h)
+		return curl_easy_init();
+	pthread_setspecific(easy_key, NULL);
+	curl_easy_reset(h);
+	return h;
+}
+
+static void easy_keep(CURL *h)
+{
+	if (pthread_getspecific(easy_key) || pthread_setspecific(easy_key, h) != 0)
+		curl_easy_cleanup(h);
+}
+
+static CURL *easy_on(CURL *h, struct server *srv, const struct session *sess,
+		     const char *method, const char *path, const char *body,
+		     const char *const *extra, struct resp *out,
+		     struct curl_slist **headers)
+{
 	struct curl_slist *hl = NULL;
 	int has_ct = 0, has_csrf = 0, has_cookie = 0;
 	int is_write = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
@@ -1044,10 +1103,12 @@ struct resp *http_v(const char *file, int line, struct server *srv,
 		extra[n++] = e;
 	va_end(ap);
 	extra[n] = NULL;
-	h = http_easy(srv, sess, method, path, body, extra, r, &hl);
+	h = easy_on(easy_take(), srv, sess, method, path, body, extra, r, &hl);
+	curl_easy_setopt(h, CURLOPT_FORBID_REUSE, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_SESSIONID_CACHE, 0L); /* a new handshake, as before */
 	code = curl_easy_perform(h);
 	http_finish(h, code, r);
-	curl_easy_cleanup(h);
+	easy_keep(h);
 	curl_slist_free_all(hl);
 	if (r->status >= 500 && !srv->allow_5xx) {
 		print_error("%s %s answered %ld (never a 5xx): %.500s\n", method, path,
@@ -1297,6 +1358,94 @@ long long audit_count(struct server *srv, const struct session *auditor,
 
 /* ---- the database file ---- */
 
+/* The raw connection of db_raw_int/_text/_exec, kept from one call to the
+ * next on the main thread: opening the file parses the whole schema (~36 ms
+ * under ASan), and on PostgreSQL a connection is a backend started. It is
+ * closed whenever a server starts or stops, a CLI command runs, a story
+ * ends or a database is dropped, and a SQLite file is opened again when its
+ * path (or its read-audit file's) names another file than before. A call
+ * never leaves a transaction open on it. */
+static struct {
+	char path[1024];
+	sqlite3 *lite;
+	struct db *pg;
+	struct stat id[2]; /* the file and its -audit.db */
+} raw;
+static pthread_t raw_thread;
+
+__attribute__((constructor)) static void raw_thread_mark(void)
+{
+	raw_thread = pthread_self();
+}
+
+static void raw_close(void)
+{
+	if (raw.lite)
+		sqlite3_close(raw.lite);
+	if (raw.pg)
+		db_close(raw.pg);
+	memset(&raw, 0, sizeof(raw));
+}
+
+static int same_file(const char *path, const struct stat *was)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_dev == was->st_dev && st.st_ino == was->st_ino;
+}
+
+static int raw_usable(const char *path)
+{
+	char audit[1100];
+
+	if (!pthread_equal(pthread_self(), raw_thread) || strcmp(path, raw.path) != 0)
+		return 0;
+	if (raw.pg)
+		return 1;
+	snprintf(audit, sizeof(audit), "%s-audit.db", path);
+	return raw.lite && same_file(path, &raw.id[0]) && same_file(audit, &raw.id[1]);
+}
+
+/* Keep db as path's raw connection (main thread only); 1 when kept. */
+static int raw_keep(const char *path, sqlite3 *lite, struct db *pg)
+{
+	char audit[1100];
+
+	if (!pthread_equal(pthread_self(), raw_thread) || strlen(path) >= sizeof(raw.path))
+		return 0;
+	raw_close();
+	snprintf(audit, sizeof(audit), "%s-audit.db", path);
+	if (lite && (stat(path, &raw.id[0]) != 0 || stat(audit, &raw.id[1]) != 0))
+		return 0;
+	snprintf(raw.path, sizeof(raw.path), "%s", path);
+	raw.lite = lite;
+	raw.pg = pg;
+	return 1;
+}
+
+static sqlite3 *raw_lite(const char *path, int *kept)
+{
+	sqlite3 *db;
+
+	if (raw_usable(path)) {
+		*kept = 1;
+		return raw.lite;
+	}
+	db = db_raw_open(path);
+	*kept = raw_keep(path, db, NULL);
+	return db;
+}
+
+/* After a call: a kept connection stays open (out of any transaction the
+ * SQL began), another is closed. */
+static void raw_lite_done(sqlite3 *db, int kept)
+{
+	if (!kept)
+		sqlite3_close(db);
+	else if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* The same on PostgreSQL (path a URL), through the store's db.h. */
 static struct db *pg_raw_open(const char *url)
 {
@@ -1309,16 +1458,36 @@ static struct db *pg_raw_open(const char *url)
 	return db;
 }
 
+static struct db *raw_pg(const char *url, int *kept)
+{
+	struct db *db;
+
+	if (raw_usable(url)) {
+		*kept = 1;
+		return raw.pg;
+	}
+	db = pg_raw_open(url);
+	*kept = raw_keep(url, NULL, db);
+	return db;
+}
+
+static void raw_pg_done(struct db *db, int kept)
+{
+	if (!kept)
+		db_close(db);
+}
+
 static long long pg_raw_int(const char *url, const char *sql, const char *param, char **text)
 {
-	struct db *db = pg_raw_open(url);
+	int kept;
+	struct db *db = raw_pg(url, &kept);
 	struct db_stmt *st = NULL;
 	struct ps_err e;
 	long long v = -1;
 
 	ps_err_clear(&e);
 	if (db_prepare(db, sql, &st, &e)) {
-		db_close(db);
+		raw_pg_done(db, kept);
 		fail_msg("bad test SQL: %s (%s)", sql, e.msg);
 	}
 	if (param)
@@ -1329,7 +1498,7 @@ static long long pg_raw_int(const char *url, const char *sql, const char *param,
 			*text = strdup(db_column_text(st, 0));
 	}
 	db_finalize(st);
-	db_close(db);
+	raw_pg_done(db, kept);
 	return v;
 }
 
@@ -1361,26 +1530,28 @@ sqlite3 *db_raw_open(const char *path)
 
 int db_raw_exec(const char *path, const char *sql)
 {
+	int kept;
+
 	if (db_is_url(path)) {
-		struct db *pg = pg_raw_open(path);
+		struct db *pg = raw_pg(path, &kept);
 		struct ps_err e;
 		int rc;
 
 		ps_err_clear(&e);
 		rc = db_exec(pg, sql, &e);
-		db_close(pg);
+		raw_pg_done(pg, kept);
 		if (rc)
 			fprintf(stderr, "postgresql (expected or not): %s: %s\n", sql, e.msg);
 		return rc == PS_OK ? SQLITE_OK : rc == PS_ECONFLICT ? SQLITE_CONSTRAINT : SQLITE_ERROR;
 	}
-	sqlite3 *db = db_raw_open(path);
+	sqlite3 *db = raw_lite(path, &kept);
 	char *msg = NULL;
 	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
 
 	if (rc != SQLITE_OK)
 		fprintf(stderr, "sqlite3 (expected or not): %s: %s\n", sql, msg ? msg : "?");
 	sqlite3_free(msg);
-	sqlite3_close(db);
+	raw_lite_done(db, kept);
 	return rc;
 }
 
@@ -1388,13 +1559,14 @@ long long db_raw_int(const char *path, const char *sql, const char *param)
 {
 	if (db_is_url(path))
 		return pg_raw_int(path, sql, param, NULL);
-	sqlite3 *db = db_raw_open(path);
+	int kept;
+	sqlite3 *db = raw_lite(path, &kept);
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "sqlite3 prepare %s: %s\n", sql, sqlite3_errmsg(db));
-		sqlite3_close(db);
+		raw_lite_done(db, kept);
 		fail_msg("bad test SQL: %s", sql);
 	}
 	if (param)
@@ -1402,7 +1574,7 @@ long long db_raw_int(const char *path, const char *sql, const char *param)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	sqlite3_close(db);
+	raw_lite_done(db, kept);
 	return v;
 }
 
@@ -1414,19 +1586,20 @@ const char *db_raw_text(struct server *srv, const char *path, const char *sql)
 		pg_raw_int(path, sql, NULL, &t);
 		return t ? pool_keep(srv, t, free) : NULL;
 	}
-	sqlite3 *db = db_raw_open(path);
+	int kept;
+	sqlite3 *db = raw_lite(path, &kept);
 	sqlite3_stmt *st = NULL;
 	const char *v = NULL;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		fprintf(stderr, "sqlite3 prepare %s: %s\n", sql, sqlite3_errmsg(db));
-		sqlite3_close(db);
+		raw_lite_done(db, kept);
 		fail_msg("bad test SQL: %s", sql);
 	}
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		v = pool_strdup(srv, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	sqlite3_close(db);
+	raw_lite_done(db, kept);
 	return v;
 }
 
