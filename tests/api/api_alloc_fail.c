@@ -33,10 +33,10 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* "table=hash " for every table, in name order */
-static const char *db_hash(struct server *srv)
+/* "table=hash " for every table of db, in name order, as db sees it (in
+ * its read transaction, if one is open) */
+static const char *db_hash(struct server *srv, sqlite3 *db)
 {
-	sqlite3 *db = db_raw_open(srv->db);
 	sqlite3_stmt *tables, *rows;
 	const char *all = "";
 
@@ -66,20 +66,31 @@ static const char *db_hash(struct server *srv)
 		}
 		while (sqlite3_step(rows) == SQLITE_ROW)
 			for (int i = 0; i < sqlite3_column_count(rows); i++) {
-				const void *v = sqlite3_column_blob(rows, i);
-				int n = sqlite3_column_bytes(rows, i);
 				unsigned char type = (unsigned char)sqlite3_column_type(rows, i);
 
 				h = fnv(h, &type, 1);
-				h = fnv(h, &n, sizeof(n));
-				if (v)
-					h = fnv(h, v, (size_t)n);
+				if (type == SQLITE_INTEGER) {
+					/* as it is stored: no conversion to text */
+					sqlite3_int64 v = sqlite3_column_int64(rows, i);
+
+					h = fnv(h, &v, sizeof(v));
+				} else if (type == SQLITE_FLOAT) {
+					double v = sqlite3_column_double(rows, i);
+
+					h = fnv(h, &v, sizeof(v));
+				} else if (type != SQLITE_NULL) {
+					const void *v = sqlite3_column_blob(rows, i);
+					int n = sqlite3_column_bytes(rows, i);
+
+					h = fnv(h, &n, sizeof(n));
+					if (v)
+						h = fnv(h, v, (size_t)n);
+				}
 			}
 		sqlite3_finalize(rows);
 		all = fmt(srv, "%s%s=%016llx ", all, t, (unsigned long long)h);
 	}
 	sqlite3_finalize(tables);
-	sqlite3_close(db);
 	return all;
 }
 
@@ -101,8 +112,27 @@ static const char *db_diff(struct server *srv, const char *a, const char *b)
 
 /* PRAGMA data_version of a connection kept open by the test: it changes
  * when any other connection commits, so an unchanged value proves that a
- * request wrote nothing without reading the whole database again. */
-static sqlite3 *watch;
+ * request wrote nothing without reading the whole database again. When it
+ * changed, the database as it was before the request is the hash taken
+ * after the last refused request (snap), or else (a request was answered
+ * 2xx since) it is read on `before`, whose read transaction, begun before
+ * the request, still sees it (WAL; the server's checkpoints are PASSIVE and
+ * step around it): an answered request costs no hash of the database. */
+static sqlite3 *watch, *before;
+
+static void exec_or_fail(sqlite3 *db, const char *sql)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+}
+
+/* Pin the database as it is now on `before`. */
+static void pin_before(void)
+{
+	if (!sqlite3_get_autocommit(before))
+		exec_or_fail(before, "COMMIT");
+	exec_or_fail(before, "BEGIN; SELECT COUNT(*) FROM sqlite_master");
+}
 
 static long long data_version(void)
 {
@@ -157,7 +187,7 @@ static const char *list_digest(struct server *srv, const struct resp *r)
 
 static void alloc_loop(struct server *srv, const char *what, step_fn step, int is_list)
 {
-	const char *snap, *want = NULL, *only = getenv("ALLOC_FAIL_ONLY");
+	const char *want = NULL, *snap = NULL, *only = getenv("ALLOC_FAIL_ONLY");
 	time_t t0 = time(NULL);
 	int n, fives = 0, absorbed = 0;
 	struct resp *r;
@@ -167,19 +197,21 @@ static void alloc_loop(struct server *srv, const char *what, step_fn step, int i
 		return;
 	if (!watch)
 		watch = db_raw_open(srv->db);
-	snap = db_hash(srv);
+	if (!before)
+		before = db_raw_open(srv->db);
 
 	if (is_list) {
 		r = step(srv, NULL, 0);
 		EXPECT(r, 200);
 		want = list_digest(srv, r);
-		snap = db_hash(srv);
 	}
 	srv->allow_5xx = 1;
 	for (n = 1; n < MAX_N; n++) {
-		const char *failed, *now;
-		long long version = data_version();
+		const char *failed;
+		long long version;
 
+		pin_before();
+		version = data_version();
 		r = step(srv, fmt(srv, "X-Test-Fail-Alloc: %d", n), n);
 		failed = resp_header(srv, r, "X-Test-Alloc-Failed");
 		if (!failed)
@@ -195,16 +227,22 @@ static void alloc_loop(struct server *srv, const char *what, step_fn step, int i
 					 what, n, r->status, r->body);
 			/* nothing committed since the request began, or else
 			 * (the breach sweep ran) every row compared */
-			now = data_version() == version ? snap : db_hash(srv);
-			if (strcmp(now, snap) != 0)
-				fail_msg("%s, allocation %d failing: answered %ld but the database changed"
-					 " (tables: %s)", what, n, r->status, db_diff(srv, snap, now));
+			if (data_version() != version) {
+				const char *was = snap ? snap : db_hash(srv, before);
+				const char *now = db_hash(srv, watch);
+
+				if (strcmp(now, was) != 0)
+					fail_msg("%s, allocation %d failing: answered %ld but the database"
+						 " changed (tables: %s)", what, n, r->status,
+						 db_diff(srv, was, now));
+				snap = now; /* the state before the next request */
+			}
 			fives++;
 		} else if (r->status >= 200 && r->status <= 299) {
 			if (is_list && strcmp(list_digest(srv, r), want) != 0)
 				fail_msg("%s, allocation %d failing: 2xx with another list: %s, want %s: %.300s",
 					 what, n, list_digest(srv, r), want, r->body);
-			snap = db_hash(srv);
+			snap = NULL; /* the request wrote: the next reads `before` */
 			if (atoi(failed) == 0)
 				break; /* the request needed fewer than n allocations */
 			absorbed++;
@@ -215,7 +253,8 @@ static void alloc_loop(struct server *srv, const char *what, step_fn step, int i
 	}
 	srv->allow_5xx = 0;
 	sqlite3_close(watch);
-	watch = NULL;
+	sqlite3_close(before); /* its read transaction ends with it */
+	watch = before = NULL;
 	if (n >= MAX_N)
 		fail_msg("%s: still failing at allocation %d", what, n);
 	print_message("%-22s %4d allocations: %4d answered 5xx, %3d absorbed (%lds)\n", what, n - 1,
