@@ -1228,6 +1228,18 @@ long long rnum(const struct resp *r, const char *path)
 	return json_is_integer(v) ? (long long)json_integer_value(v) : -999999;
 }
 
+size_t count_in(const char *hay, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), found = 0;
+	const char *p = hay, *end = hay + len;
+
+	while (n && p < end && (p = memmem(p, (size_t)(end - p), needle, n)) != NULL) {
+		found++;
+		p += n;
+	}
+	return found;
+}
+
 int has_chinese(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -247,6 +247,11 @@ void assert_security_headers_at(struct server *srv, const struct resp *r, int js
 /* 1 when s contains at least one CJK ideograph (U+4E00–U+9FFF). */
 int has_chinese(const char *s);
 
+/* How many times needle occurs in the len bytes of hay, in one pass (a
+ * strstr from each hit is quadratic under ASan, which measures the rest of
+ * the string at every call: an export of thousands of rows took seconds). */
+size_t count_in(const char *hay, size_t len, const char *needle);
+
 /* printf into srv's pool. */
 const char *fmt(struct server *srv, const char *f, ...)
 	__attribute__((format(printf, 2, 3)));
