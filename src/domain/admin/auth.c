@@ -519,9 +519,8 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 	 * time just below), go with the session: one round trip on
 	 * PostgreSQL */
 	all[0] = st;
-	rc = settings_memo_prepare(c, 0, &all[1]);
-	if (!rc && all[1])
-		rc = db_run_all(all, 2, c->err);
+	settings_memo_prepare(c, 0, &all[1]);
+	rc = all[1] ? db_run_all(all, 2, c->err) : PS_OK;
 	if (!rc)
 		rc = db_step(st, c->err);
 	if (rc == PS_DONE || rc == PS_ROW)

@@ -144,14 +144,23 @@ static int memo_load(struct ctx *c, int64_t unit_id)
 	return rc ? rc : scope_take(c, unit_id, st);
 }
 
-int settings_memo_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st)
+void settings_memo_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st)
 {
+	struct ps_err e, *saved = c->err;
 	const char *v;
 
 	*st = NULL;
 	if (!c->memo_settings || memo_find(c, "", unit_id, &v))
-		return PS_OK;
-	return scope_prepare(c, unit_id, st);
+		return;
+	/* as settings_memo_take: a statement that cannot be made leaves the
+	 * scope to be asked key by key, never fails the request */
+	ps_err_clear(&e);
+	c->err = &e;
+	if (scope_prepare(c, unit_id, st)) {
+		log_error("settings of unit %lld unreadable: %s", (long long)unit_id, e.msg);
+		*st = NULL;
+	}
+	c->err = saved;
 }
 
 void settings_memo_take(struct ctx *c, int64_t unit_id, struct db_stmt *st)

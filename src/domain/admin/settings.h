@@ -37,11 +37,11 @@ int64_t setting_int(struct ctx *c, const char *key, int64_t unit_id);
  * (0: the county's) not read yet: *st is its statement, prepared and
  * bound, for the caller to run beside its own (db_run_all: one round trip
  * on PostgreSQL) and then hand to settings_memo_take, which reads its rows
- * into the memo and finalizes it, whatever the caller's answer (a store
- * error there is logged, never the request's: as setting_int). *st is
- * NULL when there is nothing to read (settings_memo_take(NULL) does
- * nothing). */
-int settings_memo_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st);
+ * into the memo and finalizes it, whatever the caller's answer. A store
+ * error in either is logged, never the request's (as setting_int): the
+ * scope is then asked key by key. *st is NULL when there is nothing to
+ * read (settings_memo_take(NULL) does nothing). */
+void settings_memo_prepare(struct ctx *c, int64_t unit_id, struct db_stmt **st);
 void settings_memo_take(struct ctx *c, int64_t unit_id, struct db_stmt *st);
 
 /* Effective text value of key for unit_id, as setting_int reads it (the

@@ -526,7 +526,7 @@ int cases_view_write(struct ctx *c, int64_t id, const char *key, struct jw *w)
 	/* and the settings of the case's unit, which its head reads: one
 	 * round trip for them all on PostgreSQL */
 	if (!rc)
-		rc = settings_memo_prepare(c, k.unit_id, &st[CASE_PARTS]);
+		settings_memo_prepare(c, k.unit_id, &st[CASE_PARTS]);
 	if (!rc)
 		rc = db_run_all(st, st[CASE_PARTS] ? CASE_PARTS + 1 : CASE_PARTS, c->err);
 	if (!rc) {

@@ -336,10 +336,8 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
 	 * station (the arrival target below): one round trip on PostgreSQL */
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = settings_memo_prepare(c, row_int(inc, "station_id"), &set);
-	if (!rc)
-		rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), set,
-				    inc);
+	settings_memo_prepare(c, row_int(inc, "station_id"), &set);
+	rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), set, inc);
 	if (!rc)
 		settings_memo_take(c, row_int(inc, "station_id"), set);
 	else
