@@ -19,6 +19,7 @@
 struct import_body {
 	const char *csv, *encoding, *xlsx, *what;
 	int all_or_nothing;
+	int64_t first_row; /* /persons/import: the part's first row in its file */
 };
 
 /* The fields every import route takes, for its field table. */

@@ -214,6 +214,72 @@ STORY(import_all_or_nothing)
 	EXPECT_STR(r, "error.field", "all_or_nothing");
 }
 
+/* 10c. A large file in parts (the web's CsvUpload): each part repeats the
+ * header and names the file's row its first data row is; the report and
+ * the audit rows number the rows of the file, the part's blank and quoted
+ * lines counted as in a whole file; first_row is checked. */
+STORY(import_parts)
+{
+	const char *a = newid(srv), *b = newid(srv), *c = newid(srv), *csv;
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	struct resp *r;
+
+	/* rows 10001-10004 of a file: a good one, a blank line, a bad kind, and
+	 * a good one whose quoted note spans two lines of the part */
+	csv = fmt(srv,
+		  "姓名,身份证号,类别,备注\r\n"
+		  "分批甲,%s,常住,\r\n"
+		  "\r\n"
+		  "分批乙,%s,外星人,\r\n"
+		  "分批丙,%s,暂住,\"第一行\r\n第二行\"\r\n",
+		  a, b, c);
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:i}", "csv", csv, "first_row", 10001));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 3);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
+	EXPECT_NUM(r, "errors.0.row", 10003);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "类别"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+	/* the audit row of the part's persons names the file's rows */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
+				    " AND detail LIKE 'import rows 10001-10004: 2 persons, ids %'", NULL), 1);
+
+	/* the same part again changes nothing, and names the same rows */
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:i}", "csv", csv, "first_row", 10001));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "created", 0);
+	EXPECT_NUM(r, "errors.0.row", 10003);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+	/* and no audit row of persons created when none was */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
+				    " AND detail LIKE 'import rows 10001-10004:%'", NULL), 1);
+
+	/* the first part of a file: rows from 2, as without first_row */
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:i}", "csv", csv, "first_row", 2));
+	EXPECT_NUM(r, "errors.0.row", 4);
+
+	/* all or nothing holds within the part */
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:i, s:b}", "csv", csv, "first_row", 501, "all_or_nothing", 1));
+	EXPECT_ERR(srv, r, 400, "IMPORT_ROWS_REFUSED", NULL);
+	EXPECT_NUM(r, "error.report.errors.0.row", 503);
+
+	/* row 1 is the header; a number that is not one is refused, nothing done */
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:i}", "csv", csv, "first_row", 1));
+	EXPECT_ERR(srv, r, 400, "INVALID_FIELD", NULL);
+	EXPECT_STR(r, "error.field", "first_row");
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:s}", "csv", csv, "first_row", "10001"));
+	EXPECT_ERR(srv, r, 400, "INVALID_FIELD", NULL);
+	EXPECT_STR(r, "error.field", "first_row");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+}
+
 /* 10b. The wanted list, all or nothing: a short line keeps the good ones
  * out too, and no hit is made. */
 STORY(wanted_import_all_or_nothing)
@@ -431,6 +497,7 @@ int main(void)
 		T(wanted_import),
 		T(wanted_import_all_or_nothing),
 		T(import_all_or_nothing),
+		T(import_parts),
 		T(import_quoted_records),
 		T(import_bulk),
 		T(import_bulk_refused),

@@ -118,25 +118,29 @@ const struct field wanted_import_fields[] = {
 	FEND,
 };
 
+/* first_row: a large file comes in parts, each with the file's header, and
+ * names the file's row its first data row is (the web's CsvUpload) */
 const struct field persons_import_fields[] = {
 	IMPORT_FIELDS,
 	FONEOF(struct import_body, what, "what", 0, 16, import_what_values),
+	FINT(struct import_body, first_row, "first_row", 0, 2, 100000000),
 	FEND,
 };
 
-
 int api_persons_import(struct req *r)
 {
-	const char *text = NULL, *what = NULL;
+	struct import_body in = { 0 };
+	const char *text = NULL;
 	size_t len = 0;
-	json_t *out;
+	json_t *out = NULL;
 	int rc = api_import_file(r, persons_import_fields, &text, &len);
 
 	if (rc || r->preparing)
 		return rc;
-	if (!rc) rc = json_get_str(r->in, "what", 0, 16, &what, &r->err);
-	out = NULL;
-	if (!rc) rc = imports_run(&r->ctx, what ? what : "persons", text, len, api_import_all(r), &out);
+	rc = fields_bind(r->in, persons_import_fields, &in, &r->err);
+	if (!rc)
+		rc = imports_run(&r->ctx, in.what ? in.what : "persons", text, len, in.all_or_nothing,
+				 in.first_row ? (int)in.first_row : 2, &out);
 	return api_import_done(r, rc, out);
 }
 

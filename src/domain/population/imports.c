@@ -34,6 +34,8 @@ struct reader {
 	const char *aliases;   /* the county's names for the columns, or NULL */
 	int map[MAX_KIND_COLS];
 	int have_header;
+	int gap; /* a part of a larger file: its rows' numbers in the file
+		  * are the part's own plus gap (first_row - 2) */
 };
 
 /* The next data row into col (1), or the end (0). A bad header, an open
@@ -64,6 +66,7 @@ static int next_row(struct reader *r, const char **col, int *rc)
 					return 0;
 				}
 			r->have_header = 1;
+			r->csv.record += r->gap;
 			continue;
 		}
 		for (int j = 0; j < MAX_KIND_COLS; j++)
@@ -270,9 +273,9 @@ static int refused_whole(struct ctx *c, const char *what, int rows, json_t *erro
 }
 
 int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, int all,
-		 json_t **out)
+		 int first_row, json_t **out)
 {
-	struct reader rd = { .c = c, .k = k };
+	struct reader rd = { .c = c, .k = k, .gap = first_row > 2 ? first_row - 2 : 0 };
 	const char *col[MAX_KIND_COLS];
 	int rows = 0, imported = 0, created = 0, rc = PS_OK, more = 1;
 	json_t *errors = json_array(), *hits = json_array();
@@ -618,14 +621,15 @@ static const struct import_kind kinds[] = {
 
 int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out)
 {
-	return imports_with(c, &kinds[0], text, len, 0, out);
+	return imports_with(c, &kinds[0], text, len, 0, 2, out);
 }
 
-int imports_run(struct ctx *c, const char *what, const char *text, size_t len, int all, json_t **out)
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, int all, int first_row,
+		json_t **out)
 {
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (what && !strcmp(what, kinds[i].what))
-			return imports_with(c, &kinds[i], text, len, all, out);
+			return imports_with(c, &kinds[i], text, len, all, first_row, out);
 	*out = NULL;
 	return ps_fail_field(c->err, PS_EINVAL, "what", "导入类型应为 persons（人员）/rentals（出租房屋）/tenancies（承租关系）");
 }

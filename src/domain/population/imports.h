@@ -39,9 +39,13 @@ struct import_kind {
  * "reason"}],"hits"}. With all set, a file with any refused row imports
  * nothing: PS_EINVAL IMPORT_ROWS_REFUSED (the caller rolls back; a denied
  * audit row follows the rollback) and *out is then the report, "imported"
- * 0 and "all_or_nothing" true — the one error that sets *out. */
+ * 0 and "all_or_nothing" true — the one error that sets *out.
+ * first_row: the file's row number of text's first row after its header,
+ * when text is a part of a larger file that repeats the file's header (the
+ * web sends a large file so, a part a request); its rows are then reported
+ * and audited by their numbers in the file. 2 (or less) for a whole file. */
 int imports_with(struct ctx *c, const struct import_kind *k, const char *text, size_t len, int all,
-		 json_t **out);
+		 int first_row, json_t **out);
 
 /* The refusal of a whole file (all or nothing, refused_rows of its rows
  * refused): PS_EINVAL IMPORT_ROWS_REFUSED with the Chinese message, and the
@@ -59,7 +63,8 @@ int imports_persons(struct ctx *c, const char *text, size_t len, json_t **out);
 
 /* Any kind by name: persons | rentals (社区,楼栋,单元,房号,房主身份证号,等级,
  * 间数,责任书签订日期,责任书到期日期) | tenancies (承租人身份证号,社区,楼栋,单元,
- * 房号,入住日期,退租日期,层级). Same result shape. */
-int imports_run(struct ctx *c, const char *what, const char *text, size_t len, int all, json_t **out);
+ * 房号,入住日期,退租日期,层级). Same result shape; first_row as imports_with. */
+int imports_run(struct ctx *c, const char *what, const char *text, size_t len, int all, int first_row,
+		json_t **out);
 
 #endif

@@ -305,8 +305,8 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 		rc = index_names(c, rows, done, md);
 	if (!rc)
 		rc = compare_new(c, rows, done, md, hits);
-	if (rc)
-		return rc;
+	if (rc || !md)
+		return rc; /* every number registered already: nothing created */
 	/* one row for the chunk, naming every person it created */
 	ids = arena_alloc(c->arena, (md ? md : 1) * sizeof(*ids));
 	for (size_t k = 0; ids && k < md; k++)

@@ -88,5 +88,5 @@ static const struct import_kind hotel_guests_kind = {
 
 int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, int all, json_t **out)
 {
-	return imports_with(c, &hotel_guests_kind, text, len, all, out);
+	return imports_with(c, &hotel_guests_kind, text, len, all, 2, out);
 }
