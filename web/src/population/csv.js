@@ -50,3 +50,104 @@ export async function fileBase64(file) {
   }
   return btoa(s)
 }
+
+// A part of a large file as /persons/import takes it (`first_row`): at most this many records and
+// this many bytes of JSON string, so its body stays under the server's 1 MiB and each part's write
+// transaction stays short (other writers, the 110 center's among them, wait for none longer).
+export const PART_ROWS = 5000
+export const PART_BYTES = 900000
+
+/**
+ * A CSV text in the parts the server takes a request at a time: the first part is the file's
+ * beginning as it is; each further part is the file's header line and the records that follow,
+ * `firstRow` the file's row number of its first record. Records are found as the server's reader
+ * finds them (src/core/csv.c record_end: CRLF, LF or a lone CR ends a record, except inside a field
+ * quoted from its start, where "" is a quote), so a part never ends inside a quoted field and the
+ * rows keep the numbers a whole file gives them (every record counts, blank ones too; the header is
+ * the first record that is not blank). A file that fits is one part, sent unchanged. A record
+ * longer than maxBytes alone makes a part of its own, for the server to refuse with its reason.
+ * Returns [{ text, firstRow, lastRow, rows }]: the file rows of the part's first and last records
+ * after the header, and how many (blank ones too). The first part goes without `first_row` (its
+ * rows are numbered as they stand), each later one with its firstRow.
+ */
+export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
+  const n = text.length
+  const parts = []
+  let header = null // the header record's text
+  let headerBytes = 0
+  let record = 0 // the row number of the record last read
+  let part = { start: 0, firstRow: 2, lastRow: 1, rows: 0, bytes: 0 }
+  let p = 0
+  while (p < n) {
+    const start = p
+    let quoted = false
+    let fieldStart = true
+    let bytes = 0
+    // one record: up to its line break outside quotes
+    while (p < n) {
+      const c = text.charCodeAt(p)
+      if (quoted) {
+        if (c === 34) {
+          if (p + 1 < n && text.charCodeAt(p + 1) === 34) {
+            bytes += 4
+            p += 2
+            continue
+          }
+          quoted = false
+        }
+      } else if (c === 10 || c === 13) {
+        break
+      } else if (c === 44) {
+        fieldStart = true
+      } else if (c === 34 && fieldStart) {
+        quoted = true
+        fieldStart = false
+      } else if (c !== 32 && c !== 9 && c !== 0) {
+        fieldStart = false
+      }
+      bytes += jsonBytes(c)
+      p++
+    }
+    const end = p
+    if (p < n) p += text.charCodeAt(p) === 13 && p + 1 < n && text.charCodeAt(p + 1) === 10 ? 2 : 1
+    bytes += (p - end) * 2 // the line break, escaped
+    record++
+    if (header === null) {
+      // blank (one empty field) until the header (imports.c next_row)
+      part.bytes += bytes
+      if (!/^[ \t\0]*("")?[ \t\0]*$/.test(text.slice(start, end))) {
+        header = text.slice(start, end)
+        headerBytes = bytes - (p - end) * 2 + 4
+        part.firstRow = record + 1
+        part.lastRow = record
+      }
+      continue
+    }
+    if (part.rows > 0 && (part.rows >= maxRows || part.bytes + bytes > maxBytes)) {
+      parts.push(part)
+      part = { start, firstRow: record, lastRow: record, rows: 0, bytes: headerBytes }
+    }
+    part.rows++
+    part.bytes += bytes
+    part.lastRow = record
+  }
+  parts.push(part)
+  return parts.map((x, i) => ({
+    text: i === 0 ? text.slice(0, parts.length > 1 ? parts[1].start : n) : header + '\r\n' + text.slice(x.start, i + 1 < parts.length ? parts[i + 1].start : n),
+    firstRow: x.firstRow,
+    lastRow: x.lastRow,
+    rows: x.rows
+  }))
+}
+
+// the bytes a UTF-16 code unit of the text takes in the request's JSON (escaped, then UTF-8; a
+// surrogate pair 4 in all)
+function jsonBytes(c) {
+  if (c === 34 || c === 92 || c === 10 || c === 13 || c === 9 || c === 8 || c === 12) return 2
+  if (c < 0x20) return 6
+  if (c < 0x80) return 1
+  if (c < 0x800) return 2
+  if (c >= 0xd800 && c < 0xdc00) return 4
+  if (c >= 0xdc00 && c < 0xe000) return 0
+  return 3
+}

@@ -1,0 +1,99 @@
+// csv-parts.test.mjs — the parts the web sends a large import file in (web/src/population/csv.js
+// csvParts; /persons/import `first_row`): split between records as the server's reader reads them,
+// each later part with the file's header, each numbered from the file's row its first record is,
+// and each within the size the request may carry. The row numbers below are counted by hand from
+// the fixtures (api_imports import_parts checks the server's side of the same numbering).
+import assert from 'node:assert/strict'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const { csvParts } = await import(join(root, 'web', 'src', 'population', 'csv.js'))
+
+// a file that fits: one part, sent as it is
+{
+  const text = '姓名,身份证号\r\n甲,1\r\n乙,2\r\n'
+  const parts = csvParts(text)
+  assert.equal(parts.length, 1)
+  assert.equal(parts[0].text, text)
+  assert.equal(parts[0].firstRow, 2)
+  assert.equal(parts[0].lastRow, 3)
+  assert.equal(parts[0].rows, 2)
+}
+
+// rows 1-2 blank, 3 the header, 4 甲, 5 blank, 6 乙 (a quoted note over two lines, LF inside),
+// 7 丙 (a lone CR ends it), 8 丁 (a quote in the middle of a field is text: "x"y stays one field,
+// and the comma after it splits), 9 戊 ("" inside quotes, then a comma inside quotes), 10 己 (no
+// line break at the end)
+const file =
+  '\r\n' +
+  ' \r\n' +
+  '姓名,身份证号,备注\r\n' +
+  '甲,1,\r\n' +
+  '\r\n' +
+  '乙,2,"第一行\n第二行"\r\n' +
+  '丙,3,\r' +
+  '丁,4,x"y,\n' +
+  '戊,5,"他说""好"",是"\r\n' +
+  '己,6,'
+{
+  const parts = csvParts(file, 2)
+  assert.deepEqual(
+    parts.map((p) => [p.firstRow, p.lastRow, p.rows]),
+    [
+      [4, 5, 2],
+      [6, 7, 2],
+      [8, 9, 2],
+      [10, 10, 1]
+    ]
+  )
+  // the first part is the file's beginning, blank lines and header included
+  assert.equal(parts[0].text, '\r\n \r\n姓名,身份证号,备注\r\n甲,1,\r\n\r\n')
+  assert.equal(parts[1].text, '姓名,身份证号,备注\r\n乙,2,"第一行\n第二行"\r\n丙,3,\r')
+  assert.equal(parts[2].text, '姓名,身份证号,备注\r\n丁,4,x"y,\n戊,5,"他说""好"",是"\r\n')
+  assert.equal(parts[3].text, '姓名,身份证号,备注\r\n己,6,')
+  // without the repeated headers the parts are the file
+  const header = '姓名,身份证号,备注\r\n'
+  assert.equal(parts.map((p, i) => (i ? p.text.slice(header.length) : p.text)).join(''), file)
+}
+
+// an open quote: the rest of the file is one record, never split
+{
+  const parts = csvParts('a,b\r\n1,2\r\n3,"open\r\n4,5\r\n6,7\r\n', 1)
+  assert.deepEqual(
+    parts.map((p) => [p.firstRow, p.lastRow]),
+    [
+      [2, 2],
+      [3, 3]
+    ]
+  )
+  assert.equal(parts[1].text, 'a,b\r\n3,"open\r\n4,5\r\n6,7\r\n')
+}
+
+// by size: 1 200 rows of Chinese text and quotes; every part's JSON string within the bound, and
+// none could have taken its next record
+{
+  let text = '姓名,身份证号,社区,备注\r\n'
+  for (let i = 0; i < 1200; i++) text += `测试${i},${100000 + i},"城关""${i % 7}""社区",备注\t${'长'.repeat(i % 13)}\r\n`
+  const max = 4000
+  const parts = csvParts(text, 5000, max)
+  assert.ok(parts.length > 10, `${parts.length} parts`)
+  let next = 2
+  for (const [i, p] of parts.entries()) {
+    const size = Buffer.byteLength(JSON.stringify(p.text)) - 2
+    assert.ok(size <= max, `part ${i}: ${size} bytes`)
+    assert.equal(p.firstRow, next)
+    next = p.lastRow + 1
+    if (i + 1 < parts.length) {
+      const more = p.text + text.split('\r\n')[p.lastRow] + '\r\n'
+      assert.ok(Buffer.byteLength(JSON.stringify(more)) - 2 > max, `part ${i} could have taken row ${p.lastRow + 1}`)
+    }
+  }
+  assert.equal(next, 1202)
+}
+
+// a file with a header alone, or nothing: one part, as it is
+assert.deepEqual(csvParts('姓名,身份证号\r\n'), [{ text: '姓名,身份证号\r\n', firstRow: 2, lastRow: 1, rows: 0 }])
+assert.deepEqual(csvParts(''), [{ text: '', firstRow: 2, lastRow: 1, rows: 0 }])
+
+console.log('csv-parts: ok')
