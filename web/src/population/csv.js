@@ -54,7 +54,7 @@ export async function fileBase64(file) {
 // A part of a large file as /persons/import takes it (`first_row`): at most this many records and
 // this many bytes of JSON string, so its body stays under the server's 1 MiB and each part's write
 // transaction stays short (other writers, the 110 center's among them, wait for none longer).
-export const PART_ROWS = 5000
+export const PART_ROWS = 8000
 export const PART_BYTES = 900000
 
 /**
