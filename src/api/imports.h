@@ -19,7 +19,7 @@
 struct import_body {
 	const char *csv, *encoding, *xlsx, *what;
 	int all_or_nothing;
-	int64_t first_row; /* /persons/import: the part's first row in its file */
+	int64_t first_row; /* IMPORT_PART_FIELD */
 };
 
 /* The fields every import route takes, for its field table. */
@@ -28,6 +28,15 @@ struct import_body {
 	FONEOF(struct import_body, encoding, "encoding", 0, 16, import_encoding_values), \
 	FFILE(struct import_body, xlsx, "xlsx", 0, IMPORT_MAX),                          \
 	FBOOL(struct import_body, all_or_nothing, "all_or_nothing", 0)
+
+/* The field of a route whose file may come in parts (the web's CsvUpload
+ * with `parts`): each part repeats the file's header, and first_row is the
+ * file's row number of the part's first row after it (2 or absent: a whole
+ * file, or its first part). For imports_with's first_row. */
+#define IMPORT_PART_FIELD FINT(struct import_body, first_row, "first_row", 0, 2, 100000000)
+
+/* in.first_row as imports_with takes it (2 when absent) */
+#define IMPORT_FIRST_ROW(in) ((in).first_row ? (int)(in).first_row : 2)
 
 extern const char *const import_encoding_values[];
 

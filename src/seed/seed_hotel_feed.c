@@ -58,7 +58,7 @@ int seed_demo_hotel_feed(struct ctx *c)
 		H(27), id_no(c, 1985, 11, 30, 117), H(15), H(15), H(14), H(14));
 	if (!csv)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = hotel_guest_imports_run(c, csv, strlen(csv), 0, &out);
+	rc = hotel_guest_imports_run(c, csv, strlen(csv), 0, 2, &out);
 	json_decref(out);
 	return rc;
 }

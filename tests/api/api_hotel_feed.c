@@ -160,9 +160,18 @@ STORY(feed_day)
 	/* the same file again: the four stays found, nothing new, no second hit */
 	expect_counts(feed(srv, "fujing", csv), 8, 4, 0, 4, 0);
 	expect_figures(srv, hotel, 4, 3, 1, 1);
+	/* and again as rows 3001-3008 of a larger export (the web's parts):
+	 * nothing new, the refused rows named by their rows in the export */
+	r = http(srv, U("fujing"), "POST", API "/hotel-guests/import", J(srv, "{s:s, s:i}", "csv", csv, "first_row", 3001));
+	expect_counts(r, 8, 4, 0, 4, 0);
+	EXPECT_NUM(r, "errors.0.row", 3005);
+	EXPECT_NUM(r, "errors.3.row", 3008);
+	expect_figures(srv, hotel, 4, 3, 1, 1);
+	EXPECT_ERR(srv, http(srv, U("fujing"), "POST", API "/hotel-guests/import", J(srv, "{s:s, s:i}", "csv", csv, "first_row", 0)),
+		   400, "INVALID_FIELD", NULL);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.hotel_guests'"
 				    " AND outcome = 'success'", NULL),
-			 imports0 + 2);
+			 imports0 + 3);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'hotel_guest.feed'", NULL),
 			 feeds0 + 4);
 

@@ -118,12 +118,10 @@ const struct field wanted_import_fields[] = {
 	FEND,
 };
 
-/* first_row: a large file comes in parts, each with the file's header, and
- * names the file's row its first data row is (the web's CsvUpload) */
 const struct field persons_import_fields[] = {
 	IMPORT_FIELDS,
 	FONEOF(struct import_body, what, "what", 0, 16, import_what_values),
-	FINT(struct import_body, first_row, "first_row", 0, 2, 100000000),
+	IMPORT_PART_FIELD,
 	FEND,
 };
 
@@ -140,7 +138,7 @@ int api_persons_import(struct req *r)
 	rc = fields_bind(r->in, persons_import_fields, &in, &r->err);
 	if (!rc)
 		rc = imports_run(&r->ctx, in.what ? in.what : "persons", text, len, in.all_or_nothing,
-				 in.first_row ? (int)in.first_row : 2, &out);
+				 IMPORT_FIRST_ROW(in), &out);
 	return api_import_done(r, rc, out);
 }
 

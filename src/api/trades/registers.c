@@ -65,20 +65,23 @@ int api_hotel_guests_create(struct req *r)
 /* 旅业系统数据导入: the system's export as a CSV or workbook */
 const struct field hotel_guests_import_fields[] = {
 	IMPORT_FIELDS,
+	IMPORT_PART_FIELD,
 	FEND,
 };
 
 int api_hotel_guests_import(struct req *r)
 {
+	struct import_body in = { 0 };
 	const char *text = NULL;
 	size_t len = 0;
-	json_t *out;
+	json_t *out = NULL;
 	int rc = api_import_file(r, hotel_guests_import_fields, &text, &len);
 
 	if (rc || r->preparing)
 		return rc;
-	out = NULL;
-	rc = hotel_guest_imports_run(&r->ctx, text, len, api_import_all(r), &out);
+	rc = fields_bind(r->in, hotel_guests_import_fields, &in, &r->err);
+	if (!rc)
+		rc = hotel_guest_imports_run(&r->ctx, text, len, in.all_or_nothing, IMPORT_FIRST_ROW(in), &out);
 	return api_import_done(r, rc, out);
 }
 

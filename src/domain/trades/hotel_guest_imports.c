@@ -86,7 +86,8 @@ static const struct import_kind hotel_guests_kind = {
 	guest_row, NULL,
 };
 
-int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, int all, json_t **out)
+int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, int all, int first_row,
+			    json_t **out)
 {
-	return imports_with(c, &hotel_guests_kind, text, len, all, 2, out);
+	return imports_with(c, &hotel_guests_kind, text, len, all, first_row, out);
 }

@@ -16,7 +16,8 @@
 /* Columns 旅馆编码 (the licence number) or 旅馆名称, 姓名, 证件类型 (word or
  * code; 居民身份证 when empty), 证件号码, 国籍, 房号, 入住时间, 退房时间,
  * 上传时间, in any order; the setting trade.hotel_feed_columns names them
- * as the county's 旅业 system does. *out as imports_with. */
-int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, int all, json_t **out);
+ * as the county's 旅业 system does. first_row and *out as imports_with. */
+int hotel_guest_imports_run(struct ctx *c, const char *text, size_t len, int all, int first_row,
+			    json_t **out);
 
 #endif
