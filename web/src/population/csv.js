@@ -51,7 +51,7 @@ export async function fileBase64(file) {
   return btoa(s)
 }
 
-// A part of a large file as /persons/import takes it (`first_row`): at most this many records and
+// A part of a large file as /persons/import and /hotel-guests/import take it (`first_row`): at most this many records and
 // this many bytes of JSON string, so its body stays under the server's 1 MiB and each part's write
 // transaction stays short (other writers, the 110 center's among them, wait for none longer).
 export const PART_ROWS = 8000
