@@ -27,6 +27,21 @@ int text_is_utf8(const char *s, size_t n)
 	return 1;
 }
 
+int text_is_line(const char *s, size_t max)
+{
+	size_t chars = 0;
+
+	if (!s)
+		return 1;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+		if ((*p & 0xc0) != 0x80 && ++chars > max)
+			return 0;
+	}
+	return 1;
+}
+
 char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encoding,
 		   size_t *out_len)
 {

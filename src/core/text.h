@@ -16,6 +16,12 @@ char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encodin
 /* 1 when the n bytes are valid UTF-8. */
 int text_is_utf8(const char *s, size_t n);
 
+/* 1 when s is one line of at most max characters (UTF-8 code points): no
+ * control character (below U+0020, or DEL), so no tab and no line break —
+ * in a name or an address part those come from a faulty file. NULL counts
+ * as one. Cannot fail. */
+int text_is_line(const char *s, size_t max);
+
 /* A phone number as lists show it: the first 3 and last 4 characters kept,
  * the rest '*' ("138****1111"); shorter than 7 characters is copied as is.
  * out holds at least 24 bytes; a longer s is cut to 23. Cannot fail. */

@@ -280,6 +280,66 @@ STORY(import_parts)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
 }
 
+/* 10d. A name, a phone and an address part are each one line of their
+ * length on every path: a file's row with a 33-character name, a tab in a
+ * name, a line break inside a quoted community or a 17-character room is
+ * reported by its row, and the chunk's good rows still go in together;
+ * the form and the address editor refuse the same. */
+STORY(import_one_line)
+{
+	const char *ok1 = newid(srv), *ok2 = newid(srv), *csv;
+	char name32[32 * 3 + 1] = "", name33[33 * 3 + 1] = "";
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), addr;
+	struct resp *r;
+
+	for (int i = 0; i < 32; i++)
+		strcat(name32, "长");
+	snprintf(name33, sizeof(name33), "%s长", name32);
+	csv = fmt(srv,
+		  "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\r\n"
+		  "%s,%s,,常住,一行社区,1号楼,1单元,101\r\n"                 /* 2: 32 characters: in */
+		  "%s,%s,,常住,一行社区,1号楼,1单元,102\r\n"                 /* 3: 33: refused */
+		  "\"一行\t甲\",%s,,常住,一行社区,1号楼,1单元,103\r\n"       /* 4: a tab */
+		  "一行乙,%s,,常住,\"一行\r\n社区\",1号楼,1单元,104\r\n"     /* 5: a line break */
+		  "一行丙,%s,,常住,一行社区,1号楼,1单元,12345678901234567\r\n" /* 6: room of 17 */
+		  "一行丁,%s,1390000000000000000001,常住,,,,\r\n"            /* 7: a phone of 22 */
+		  "一行戊,%s,,常住,一行社区,2号楼,1单元,101\r\n",            /* 8: in */
+		  name32, ok1, name33, newid(srv), newid(srv), newid(srv), newid(srv), newid(srv), ok2);
+	r = import_csv(srv, csv, NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 7);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 5);
+	EXPECT_NUM(r, "errors.0.row", 3);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "姓名应为一行、不超过 32 个字"));
+	EXPECT_NUM(r, "errors.1.row", 4);
+	assert_non_null(strstr(rstr(r, "errors.1.reason"), "姓名应为一行"));
+	EXPECT_NUM(r, "errors.2.row", 5);
+	assert_non_null(strstr(rstr(r, "errors.2.reason"), "社区（村）应为一行"));
+	EXPECT_NUM(r, "errors.3.row", 6);
+	assert_non_null(strstr(rstr(r, "errors.3.reason"), "房号应为一行、不超过 16 个字"));
+	EXPECT_NUM(r, "errors.4.row", 7);
+	assert_non_null(strstr(rstr(r, "errors.4.reason"), "电话应为一行、不超过 20 个字符"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1 AND length(name) = 32",
+				    ok1), 1);
+	/* the two good rows went in together (one audit row), not one by one */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
+				    " AND detail LIKE 'import rows 2-8: 2 persons, ids %'", NULL), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community LIKE '一行%'", NULL), 2);
+
+	/* the form: a line break in a name, refused, nothing written */
+	EXPECT_FIELD(person_post(srv, "minjing3", "一行\n己", newid(srv), NULL, NULL), 400, "name");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+	/* the address editor: a tab in the building */
+	addr = address_new(srv, "一行编辑社区", "301");
+	EXPECT_FIELD(http(srv, U("minjing3"), "PATCH", fmt(srv, API "/addresses/%lld", addr),
+			  J(srv, "{s:s}", "building", "3号\t楼")),
+		     400, "building");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1 AND building = '1号楼'",
+				    "一行编辑社区"), 1);
+}
+
 /* 10b. The wanted list, all or nothing: a short line keeps the good ones
  * out too, and no hit is made. */
 STORY(wanted_import_all_or_nothing)
@@ -498,6 +558,7 @@ int main(void)
 		T(wanted_import_all_or_nothing),
 		T(import_all_or_nothing),
 		T(import_parts),
+		T(import_one_line),
 		T(import_quoted_records),
 		T(import_bulk),
 		T(import_bulk_refused),

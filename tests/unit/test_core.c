@@ -14,6 +14,7 @@
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/mem.h"
+#include "core/text.h"
 #include "core/rc.h"
 
 static int reset_mem(void **state)
@@ -430,6 +431,25 @@ static void test_password_check(void **state)
 	assert_int_equal(crypto_password_check(h, ""), CRYPTO_PW_MISMATCH);
 }
 
+/* text_is_line: characters counted as code points, any control character
+ * (tab, line breaks, DEL) refused, NULL taken */
+static void test_text_is_line(void **state)
+{
+	(void)state;
+	assert_true(text_is_line(NULL, 0));
+	assert_true(text_is_line("", 0));
+	assert_true(text_is_line("张三", 2));
+	assert_false(text_is_line("张三", 1));
+	assert_true(text_is_line("Anna Müller", 11));
+	assert_false(text_is_line("Anna Müller", 10));
+	assert_true(text_is_line("\xf0\x9f\x98\x80" "a", 2)); /* a 4-byte character counts one */
+	assert_false(text_is_line("张\t三", 8));
+	assert_false(text_is_line("张\n三", 8));
+	assert_false(text_is_line("张三\r", 8));
+	assert_false(text_is_line("a\x7f", 8));
+	assert_false(text_is_line("\x01", 8));
+}
+
 static void test_buf_secret(void **state)
 {
 	struct buf b;
@@ -464,6 +484,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_json_alloc_hook, reset_mem),
 		cmocka_unit_test_teardown(test_buf_secret, reset_mem),
 		cmocka_unit_test(test_password_check),
+		cmocka_unit_test(test_text_is_line),
 		cmocka_unit_test_teardown(test_json_render_whole_or_nothing, reset_mem),
 	};
 

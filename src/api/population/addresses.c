@@ -45,20 +45,20 @@ struct addresses_body {
 	FINTP(struct addresses_body, lat_e6, lat_given, "lat_e6", -90000000, 90000000)
 
 const struct field addresses_create_fields[] = {
-	FSTR(struct addresses_body, community, "community", 1, 64),
-	FSTR(struct addresses_body, building, "building", 0, 32),
-	FSTR(struct addresses_body, unit_no, "unit_no", 0, 16),
-	FSTR(struct addresses_body, room, "room", 0, 16),
+	FSTR(struct addresses_body, community, "community", 1, ADDRESS_COMMUNITY_MAX),
+	FSTR(struct addresses_body, building, "building", 0, ADDRESS_BUILDING_MAX),
+	FSTR(struct addresses_body, unit_no, "unit_no", 0, ADDRESS_UNIT_MAX),
+	FSTR(struct addresses_body, room, "room", 0, ADDRESS_ROOM_MAX),
 	FINTP(struct addresses_body, post_id, post_id_given, "post_id", 1, INT64_MAX),
 	ADDRESS_PLACE_FIELDS,
 	FEND,
 };
 
 const struct field addresses_update_fields[] = {
-	FSTR(struct addresses_body, community, "community", 0, 64),
-	FSTR(struct addresses_body, building, "building", 0, 32),
-	FSTR(struct addresses_body, unit_no, "unit_no", 0, 16),
-	FSTR(struct addresses_body, room, "room", 0, 16),
+	FSTR(struct addresses_body, community, "community", 0, ADDRESS_COMMUNITY_MAX),
+	FSTR(struct addresses_body, building, "building", 0, ADDRESS_BUILDING_MAX),
+	FSTR(struct addresses_body, unit_no, "unit_no", 0, ADDRESS_UNIT_MAX),
+	FSTR(struct addresses_body, room, "room", 0, ADDRESS_ROOM_MAX),
 	ADDRESS_PLACE_FIELDS,
 	FEND,
 };

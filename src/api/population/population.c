@@ -56,10 +56,10 @@ struct persons_register_body {
 
 const struct field persons_register_fields[] = {
 	FSTR(struct persons_register_body, id_number, "id_number", 1, 18),
-	FSTR(struct persons_register_body, name, "name", 1, 32),
+	FSTR(struct persons_register_body, name, "name", 1, PERSON_NAME_MAX),
 	FENUM(struct persons_register_body, sex, "sex", 0, 1, SEX),
 	FSTR(struct persons_register_body, birth_date, "birth_date", 0, 10),
-	FSTR(struct persons_register_body, phone, "phone", 0, 20),
+	FSTR(struct persons_register_body, phone, "phone", 0, PERSON_PHONE_MAX),
 	FENUM(struct persons_register_body, kind, "kind", 0, 16, PERSON_KIND),
 	FSTR(struct persons_register_body, household_no, "household_no", 0, 32),
 	FSTR(struct persons_register_body, key_tags, "key_tags", 0, 200),

@@ -7,6 +7,7 @@
 #include "domain/admin/audit.h"
 #include "domain/rows.h"
 #include "domain/bulk.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -182,6 +183,27 @@ static int address_row(struct ctx *c, int64_t id, json_t **out)
 	return rows_one(&q, ADDRESS_COLS ADDRESS_FROM " AND a.id = ?", out);
 }
 
+int addresses_check_parts(struct ctx *c, const char *community, const char *building, const char *unit_no,
+			  const char *room)
+{
+	static const struct {
+		const char *field, *label;
+		size_t max;
+	} part[] = {
+		{ "community", "社区（村）", ADDRESS_COMMUNITY_MAX },
+		{ "building", "楼栋", ADDRESS_BUILDING_MAX },
+		{ "unit_no", "单元", ADDRESS_UNIT_MAX },
+		{ "room", "房号", ADDRESS_ROOM_MAX },
+	};
+	const char *v[] = { community, building, unit_no, room };
+
+	for (size_t i = 0; i < sizeof(part) / sizeof(part[0]); i++)
+		if (!text_is_line(v[i], part[i].max))
+			return ps_fail_field(c->err, PS_EINVAL, part[i].field, "%s应为一行、不超过 %zu 个字（不含换行和制表符）",
+					     part[i].label, part[i].max);
+	return PS_OK;
+}
+
 static int find_or_create(struct ctx *c, const struct address_input *in, int64_t *out_id, int *created)
 {
 	struct rows_query q;
@@ -195,6 +217,9 @@ static int find_or_create(struct ctx *c, const struct address_input *in, int64_t
 		return rc;
 	if (!in->community || !*in->community)
 		return ps_fail_field(c->err, PS_EINVAL, "community", "请填写社区（村）");
+	rc = addresses_check_parts(c, in->community, in->building, in->unit_no, in->room);
+	if (rc)
+		return rc;
 	if (in->post_id) {
 		int64_t n = 0;
 
@@ -325,6 +350,9 @@ int addresses_update(struct ctx *c, int64_t id, const struct address_update *in,
 		return rc;
 	if (in->community && !*in->community)
 		return ps_fail_field(c->err, PS_EINVAL, "community", "请填写社区（村）");
+	rc = addresses_check_parts(c, in->community, in->building, in->unit_no, in->room);
+	if (rc)
+		return rc;
 	rc = address_row(c, id, &a);
 	if (rc)
 		return rc;
@@ -497,6 +525,9 @@ int addresses_find_or_create_many(struct ctx *c, const struct address_input *in,
 	for (size_t i = 0; i < n; i++) {
 		if (!in[i].community || !*in[i].community)
 			return ps_fail_field(c->err, PS_EINVAL, "community", "请填写社区（村）");
+		rc = addresses_check_parts(c, in[i].community, in[i].building, in[i].unit_no, in[i].room);
+		if (rc)
+			return rc;
 		if (in[i].post_id)
 			return ps_fail_field(c->err, PS_EINVAL, "post_id", "批量登记的地址不指定警务室");
 		keys[i] = address_key(c, &in[i]);

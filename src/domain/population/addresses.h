@@ -7,6 +7,13 @@
 
 #include "domain/ctx.h"
 
+/* The longest part of an address (characters; the API's field tables take
+ * the same), each one line: addresses_check_parts. */
+#define ADDRESS_COMMUNITY_MAX 64
+#define ADDRESS_BUILDING_MAX 32
+#define ADDRESS_UNIT_MAX 16
+#define ADDRESS_ROOM_MAX 16
+
 struct address_input {
 	const char *community, *building, *unit_no, *room;
 	int64_t post_id;
@@ -70,5 +77,11 @@ int addresses_find_or_create_many(struct ctx *c, const struct address_input *in,
  * community area sits above this one). Answers {"address":{…}}; on failure
  * nothing is written. */
 int addresses_update(struct ctx *c, int64_t id, const struct address_update *in, json_t **out);
+
+/* The parts of an address each one line of at most its length (NULL: not
+ * given): PS_EINVAL naming the part. Every path that writes an address
+ * checks it (the functions above; an import's rows before their chunk). */
+int addresses_check_parts(struct ctx *c, const char *community, const char *building, const char *unit_no,
+			  const char *room);
 
 #endif

@@ -497,6 +497,21 @@ static int person_bulk(struct ctx *c, struct import_row *rows, int n, json_t *hi
 		if (pr[k].state != PERSONS_BULK_NEW || !col[4])
 			continue;
 		ad[na] = (struct address_input){ .community = col[4], .building = col[5], .unit_no = col[6], .room = col[7] };
+		{
+			/* a faulty address refuses its row here, not the chunk */
+			struct ps_err e, *saved = c->err;
+			int arc;
+
+			ps_err_clear(&e);
+			c->err = &e;
+			arc = addresses_check_parts(c, col[4], col[5], col[6], col[7]);
+			c->err = saved;
+			if (arc) {
+				pr[k].state = PERSONS_BULK_REFUSED;
+				pr[k].reason = arena_strdup(c->arena, e.msg);
+				continue;
+			}
+		}
 		with[na++] = k;
 	}
 	if (!rc && na)

@@ -10,6 +10,12 @@
 #include "core/jw.h"
 #include "domain/ctx.h"
 
+/* The longest name and phone a person may have (characters; the API's field
+ * tables take the same): each one line, checked by persons_check on every
+ * path, forms and imports. */
+#define PERSON_NAME_MAX 32
+#define PERSON_PHONE_MAX 20
+
 struct person_input {
 	const char *id_number, *name, *sex, *birth_date, *phone, *kind, *household_no, *key_tags;
 	int64_t address_id;
@@ -38,8 +44,9 @@ int persons_register(struct ctx *c, const struct person_input *in, json_t **out)
 int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *out_id, int *out_created,
 			json_t *hits);
 
-/* The checks of a registration that need no database: name, kind, the ID
- * number (GB 11643), typed birth date and sex agreeing with it. PS_EINVAL
+/* The checks of a registration that need no database: name and phone (one
+ * line each, PERSON_NAME_MAX and PERSON_PHONE_MAX), kind, the ID number
+ * (GB 11643), typed birth date and sex agreeing with it. PS_EINVAL
  * with the field and the message a clerk sees. */
 int persons_check(struct ctx *c, const struct person_input *in, struct person_checked *out);
 
