@@ -85,6 +85,15 @@ STORY(adm_minor_guardian)
 	long long iv, wit;
 	struct resp *r;
 
+	/* a party's name is one line, as a registered person's (persons_check):
+	 * refused with its field, no party and no person written */
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		 J(srv, "{s:s, s:s, s:s}", "role", "suspect", "name", "小\n周", "id_number",
+		   id_aged(srv, -9, 15, 31)));
+	EXPECT_ERR(srv, r, 400, NULL, NULL);
+	EXPECT_STR(r, "error.field", "name");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM case_party WHERE case_id = ?1",
+				    fmt(srv, "%lld", id)), 0);
 	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
 		 J(srv, "{s:s, s:s, s:s}", "role", "suspect", "name", "小周", "id_number",
 		   id_aged(srv, -9, 15, 31)));

@@ -6,6 +6,7 @@
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"
 #include "domain/admin/lookups.h"
+#include "domain/population/persons.h"
 #include "core/json.h"
 
 #include <string.h>
@@ -212,11 +213,11 @@ int api_cases_officer_add(struct req *r)
 
 const struct field cases_party_add_fields[] = {
 	FENUM(struct party_input, role, "role", 1, 16, PARTY_ROLE),
-	FSTR(struct party_input, name, "name", 1, 32),
+	FSTR(struct party_input, name, "name", 1, PERSON_NAME_MAX),
 	FSTR(struct party_input, id_number, "id_number", 0, 18),
 	FENUM(struct party_input, sex, "sex", 0, 1, SEX),
 	FSTR(struct party_input, birth_date, "birth_date", 0, 10),
-	FSTR(struct party_input, phone, "phone", 0, 20),
+	FSTR(struct party_input, phone, "phone", 0, PERSON_PHONE_MAX),
 	FSTR(struct party_input, address, "address", 0, 200),
 	FSTR(struct party_input, occupation, "occupation", 0, 64),
 	FSTR(struct party_input, guardian_name, "guardian_name", 0, 32),

@@ -6,10 +6,12 @@
 #include "domain/admin/audit.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
+#include "domain/population/persons.h"
 #include "rules/case_flow.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +31,12 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 
 	*age = -1;
 	*elsewhere = 0;
+	/* the register's limits, as persons_check holds them */
+	if (!text_is_line(in->name, PERSON_NAME_MAX))
+		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名应为一行、不超过 %d 个字（不含换行和制表符）",
+				     PERSON_NAME_MAX);
+	if (!text_is_line(in->phone, PERSON_PHONE_MAX))
+		return ps_fail_field(c->err, PS_EINVAL, "phone", "电话应为一行、不超过 %d 个字符", PERSON_PHONE_MAX);
 	if (in->id_number && *in->id_number) {
 		r = idcard_parse(in->id_number, strlen(in->id_number), ctx_today_ymd(c), &id);
 		if (r != IDCARD_OK)
