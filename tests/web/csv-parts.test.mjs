@@ -68,6 +68,16 @@ const file =
     ]
   )
   assert.equal(parts[1].text, 'a,b\r\n3,"open\r\n4,5\r\n6,7\r\n')
+  assert.equal(parts[1].openQuoteLine, 3)
+  assert.equal(parts[0].openQuoteLine, undefined)
+}
+
+// the line an open quote starts on counts the line breaks inside earlier quotes (CRLF once, a lone
+// CR once): lines 1 header, 2-3 a quoted note, 4 a row, 5 a lone-CR row, 6 the open quote
+{
+  const parts = csvParts('a,b\r\n1,"x\r\ny"\r\n2,3\r\n4,5\r"6,7\n8\n', 1)
+  assert.equal(parts[parts.length - 1].openQuoteLine, 6)
+  assert.equal(csvParts('a,b\r\n1,"x"\r\n').at(-1).openQuoteLine, undefined)
 }
 
 // by size: 1 200 rows of Chinese text and quotes; every part's JSON string within the bound, and

@@ -68,7 +68,9 @@ export const PART_BYTES = 900000
  * longer than maxBytes alone makes a part of its own, for the server to refuse with its reason.
  * Returns [{ text, firstRow, lastRow, rows }]: the file rows of the part's first and last records
  * after the header, and how many (blank ones too). The first part goes without `first_row` (its
- * rows are numbered as they stand), each later one with its firstRow.
+ * rows are numbered as they stand), each later one with its firstRow. When a quote is never
+ * closed, the last part also has openQuoteLine: the file's line its record starts on (the server
+ * refuses a whole file so, CSV_OPEN_QUOTE; a file in parts is refused before any part is sent).
  */
 export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
   const n = text.length
@@ -77,9 +79,12 @@ export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
   let headerBytes = 0
   let record = 0 // the row number of the record last read
   let part = { start: 0, firstRow: 2, lastRow: 1, rows: 0, bytes: 0 }
+  let line = 1 // the line the next record starts on
+  let openQuoteLine = 0
   let p = 0
   while (p < n) {
     const start = p
+    const startLine = line
     let quoted = false
     let fieldStart = true
     let bytes = 0
@@ -94,6 +99,8 @@ export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
             continue
           }
           quoted = false
+        } else if (c === 10 || (c === 13 && !(p + 1 < n && text.charCodeAt(p + 1) === 10))) {
+          line++ // a line break inside the quotes
         }
       } else if (c === 10 || c === 13) {
         break
@@ -109,6 +116,8 @@ export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
       p++
     }
     const end = p
+    if (quoted) openQuoteLine = startLine
+    line++
     if (p < n) p += text.charCodeAt(p) === 13 && p + 1 < n && text.charCodeAt(p + 1) === 10 ? 2 : 1
     bytes += (p - end) * 2 // the line break, escaped
     record++
@@ -132,12 +141,14 @@ export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
     part.lastRow = record
   }
   parts.push(part)
-  return parts.map((x, i) => ({
+  const out = parts.map((x, i) => ({
     text: i === 0 ? text.slice(0, parts.length > 1 ? parts[1].start : n) : header + '\r\n' + text.slice(x.start, i + 1 < parts.length ? parts[i + 1].start : n),
     firstRow: x.firstRow,
     lastRow: x.lastRow,
     rows: x.rows
   }))
+  if (openQuoteLine) out[out.length - 1].openQuoteLine = openQuoteLine
+  return out
 }
 
 // the bytes a UTF-16 code unit of the text takes in the request's JSON (escaped, then UTF-8; a
