@@ -11,7 +11,6 @@
 #include "rules/date.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
-#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -32,11 +31,9 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 	*age = -1;
 	*elsewhere = 0;
 	/* the register's limits, as persons_check holds them */
-	if (!text_is_line(in->name, PERSON_NAME_MAX))
-		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名应为一行、不超过 %d 个字（不含换行和制表符）",
-				     PERSON_NAME_MAX);
-	if (!text_is_line(in->phone, PERSON_PHONE_MAX))
-		return ps_fail_field(c->err, PS_EINVAL, "phone", "电话应为一行、不超过 %d 个字符", PERSON_PHONE_MAX);
+	rc = persons_check_text(c, in->name, in->phone);
+	if (rc)
+		return rc;
 	if (in->id_number && *in->id_number) {
 		r = idcard_parse(in->id_number, strlen(in->id_number), ctx_today_ymd(c), &id);
 		if (r != IDCARD_OK)

@@ -233,19 +233,28 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 
 /* ---- registration ---- */
 
+int persons_check_text(struct ctx *c, const char *name, const char *phone)
+{
+	if (!text_is_line(name, PERSON_NAME_MAX))
+		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名应为一行、不超过 %d 个字（不含换行和制表符）",
+				     PERSON_NAME_MAX);
+	if (!text_is_line(phone, PERSON_PHONE_MAX))
+		return ps_fail_field(c->err, PS_EINVAL, "phone", "电话应为一行、不超过 %d 个字符", PERSON_PHONE_MAX);
+	return PS_OK;
+}
+
 int persons_check(struct ctx *c, const struct person_input *in, struct person_checked *out)
 {
 	struct idcard id;
 	enum idcard_result r;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!in->name || !*in->name)
 		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写姓名");
-	if (!text_is_line(in->name, PERSON_NAME_MAX))
-		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名应为一行、不超过 %d 个字（不含换行和制表符）",
-				     PERSON_NAME_MAX);
-	if (!text_is_line(in->phone, PERSON_PHONE_MAX))
-		return ps_fail_field(c->err, PS_EINVAL, "phone", "电话应为一行、不超过 %d 个字符", PERSON_PHONE_MAX);
+	rc = persons_check_text(c, in->name, in->phone);
+	if (rc)
+		return rc;
 	if (in->kind && !enums_valid(ES_PERSON_KIND, in->kind))
 		return ps_fail_field(c->err, PS_EINVAL, "kind", "人口类别应为 常住/暂住/流动/境外/未落户");
 	if (!in->id_number || !*in->id_number)

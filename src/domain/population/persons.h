@@ -50,6 +50,11 @@ int persons_register_id(struct ctx *c, const struct person_input *in, int64_t *o
  * with the field and the message a clerk sees. */
 int persons_check(struct ctx *c, const struct person_input *in, struct person_checked *out);
 
+/* A name and a phone as the register takes them: each one line of at most
+ * PERSON_NAME_MAX / PERSON_PHONE_MAX characters (NULL passes). PS_EINVAL
+ * naming the field. persons_check and a case's new party (parties.c) ask it. */
+int persons_check_text(struct ctx *c, const char *name, const char *phone);
+
 /* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
 
