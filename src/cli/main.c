@@ -24,6 +24,8 @@ static const char usage[] =
 	"  fields                                        print every route's request fields (JSON)\n"
 	"  migrate  --db PATH|postgres://...             apply the schema migrations\n"
 	"  copy     --from FILE.db --to postgres://...   move a county to PostgreSQL (with a checksum report)\n"
+	"  import   --db PATH --as USER [--what KIND] FILE\n"
+	"                                                a CSV or Excel register, as USER imports it on 批量导入\n"
 	"\n"
 	"--db PATH is an SQLite file; --db postgres://USER@HOST:PORT/DB is PostgreSQL\n"
 	"(password from PGPASSWORD or ~/.pgpass; the server secret from PRECINCT_SECRET_FILE).\n"
@@ -41,6 +43,7 @@ int main(int argc, char **argv)
 		{ "restore", cmd_restore }, { "audit", cmd_audit },
 		{ "catalog", cmd_catalog }, { "fields", cmd_fields },
 		{ "migrate", cmd_migrate }, { "copy", cmd_copy },
+		{ "import", cmd_import },
 	};
 
 	json_mem_init(); /* before any jansson call and any thread */

@@ -653,7 +653,7 @@ STORY(sigterm_finishes_a_request_in_flight)
 STORY(cli_usage_errors_exit_2)
 {
 	static const char *const cmds[] = { "init", "serve", "user", "backup", "restore", "audit",
-					    NULL };
+					    "import", NULL };
 	struct cli_result c;
 
 	c = run_cli(srv, "--help");

@@ -340,6 +340,93 @@ STORY(import_one_line)
 				    "一行编辑社区"), 1);
 }
 
+/* 10e. The CLI (precinct import): a county's register of 8 010 rows as the
+ * 内勤 imports it, in two parts of its own transactions numbered as in the
+ * file; the refused row on stdout as CSV; the audit rows in her name from
+ * the shell; a GBK file; all or nothing kept out whole; a user who may not
+ * import and one who does not exist refused with nothing written. */
+#define CLI_N 8010
+STORY(import_cli)
+{
+	static char csv[CLI_N * 96];
+	const char *path = srv_path(srv, "cli_import.csv"), *gbk = srv_path(srv, "cli_gbk.csv");
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	struct cli_result c;
+	size_t len;
+	FILE *f;
+
+	len = (size_t)snprintf(csv, sizeof(csv), "姓名,身份证号,电话,类别,社区\r\n");
+	for (int i = 0; i < CLI_N; i++)
+		len += (size_t)snprintf(csv + len, sizeof(csv) - len, "命令行%d,%s,,%s,命令行社区\r\n", i,
+					id_number_at(srv, "320108", 1950 + i % 50, 1 + i / 50 % 12, 1 + i / 600 % 28, i % 1000),
+					i == 8003 ? "外星人" : "常住");
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(csv, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", path);
+	assert_int_equal(c.code, 0);
+	/* row 8005 of the file is data row 8003 (the header is row 1) */
+	assert_string_equal(c.out, "行号,原因,依据\n8005,\"类别应为 常住/暂住/流动/境外/未落户\",\n");
+	assert_non_null(strstr(c.err, "第 1/2 批（第 2–8001 行）"));
+	assert_non_null(strstr(c.err, "第 2/2 批（第 8002–8011 行）"));
+	assert_non_null(strstr(c.err, "读入 8010 行，导入 8009 行（新登记 8009，更新 0），错误 1 行"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + CLI_N - 1);
+	/* each part one audit row of the persons it created, in the 内勤's name,
+	 * from the shell */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit a JOIN users u ON u.id = a.user_id"
+				    " WHERE u.username = 'neiqin' AND a.action = 'person.create' AND a.client_ip = 'cli'"
+				    " AND a.detail LIKE 'import rows 8002-8011: 9 persons, ids %'", NULL), 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.create'"
+				    " AND detail LIKE 'import rows 2-8001: 8000 persons, ids %'", NULL), 1);
+	/* the persons are the 内勤's station's */
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person p JOIN users u ON u.username = 'neiqin'"
+				    " WHERE p.name = '命令行8009' AND p.unit_id = u.unit_id", NULL), 1);
+
+	/* again: nothing new */
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", path);
+	assert_int_equal(c.code, 0);
+	assert_non_null(strstr(c.err, "导入 8009 行（新登记 0，更新 8009）"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + CLI_N - 1);
+
+	/* all or nothing: the refused row keeps the whole file out, a denied
+	 * audit row records it */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "姓名,身份证号,类别\r\n全无甲,%s,常住\r\n全无乙,%s,外星人\r\n", newid(srv), newid(srv));
+	assert_int_equal(fclose(f), 0);
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", "--all-or-nothing", path);
+	assert_int_equal(c.code, 1);
+	assert_string_equal(c.out, "行号,原因,依据\n3,\"类别应为 常住/暂住/流动/境外/未落户\",\n");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE name LIKE '全无%'", NULL), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'import.persons'"
+				    " AND outcome = 'denied' AND client_ip = 'cli'", NULL), 1);
+
+	/* a GBK file */
+	f = fopen(gbk, "w");
+	assert_non_null(f);
+	fprintf(f, "姓名,身份证号,类别\r\n国标命令行,%s,常住\r\n", newid(srv));
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(system(fmt(srv, "iconv -f UTF-8 -t GB18030 '%s' > '%s.gbk'", gbk, gbk)), 0);
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", fmt(srv, "%s.gbk", gbk));
+	assert_int_equal(c.code, 1);
+	assert_non_null(strstr(c.err, "is not UTF-8 (a GBK file: --encoding gbk)"));
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", "--encoding", "gbk", fmt(srv, "%s.gbk", gbk));
+	assert_int_equal(c.code, 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE name = '国标命令行'", NULL), 1);
+
+	/* who may not import, and who does not exist: nothing written */
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "auditor", path);
+	assert_int_equal(c.code, 1);
+	c = run_cli(srv, "import", "--db", srv->db, "--as", "nobody-here", path);
+	assert_int_equal(c.code, 1);
+	assert_non_null(strstr(c.err, "用户不存在"));
+	c = run_cli(srv, "import", "--db", srv->db, path);
+	assert_int_equal(c.code, 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE name LIKE '全无%'", NULL), 0);
+}
+
 /* 10b. The wanted list, all or nothing: a short line keeps the good ones
  * out too, and no hit is made. */
 STORY(wanted_import_all_or_nothing)
@@ -559,6 +646,7 @@ int main(void)
 		T(import_all_or_nothing),
 		T(import_parts),
 		T(import_one_line),
+		T(import_cli),
 		T(import_quoted_records),
 		T(import_bulk),
 		T(import_bulk_refused),
