@@ -7,6 +7,8 @@
  * itself (area code 320106). */
 #include "population_util.h"
 
+#include <xlsxwriter.h>
+
 static void expect_import(struct server *srv, const struct resp *r, int created)
 {
 	(void)srv;
@@ -343,7 +345,7 @@ STORY(import_one_line)
 /* 10e. The CLI (precinct import): a county's register of 8 010 rows as the
  * 内勤 imports it, in two parts of its own transactions numbered as in the
  * file; the refused row on stdout as CSV; the audit rows in her name from
- * the shell; a GBK file; all or nothing kept out whole; a user who may not
+ * the shell; a GBK file and an Excel workbook; all or nothing kept out whole; a user who may not
  * import and one who does not exist refused with nothing written. */
 #define CLI_N 8010
 STORY(import_cli)
@@ -415,6 +417,23 @@ STORY(import_cli)
 	c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", "--encoding", "gbk", fmt(srv, "%s.gbk", gbk));
 	assert_int_equal(c.code, 0);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE name = '国标命令行'", NULL), 1);
+
+	/* an Excel workbook: its first sheet */
+	{
+		const char *xlsx = srv_path(srv, "cli_import.xlsx");
+		lxw_workbook *wb = workbook_new(xlsx);
+		lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+
+		worksheet_write_string(ws, 0, 0, "姓名", NULL);
+		worksheet_write_string(ws, 0, 1, "身份证号", NULL);
+		worksheet_write_string(ws, 1, 0, "表格命令行", NULL);
+		worksheet_write_string(ws, 1, 1, newid(srv), NULL);
+		assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+		c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", xlsx);
+		assert_int_equal(c.code, 0);
+		assert_string_equal(c.out, "");
+		assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE name = '表格命令行'", NULL), 1);
+	}
 
 	/* who may not import, and who does not exist: nothing written */
 	c = run_cli(srv, "import", "--db", srv->db, "--as", "auditor", path);
