@@ -1,6 +1,7 @@
 // population-scenarios.mjs — 一标三实 in the browser: the chief reads the 走访逾期 count on the
 // 一标三实看板; the auxiliary (fujing) opens 今日走访 on a 375×740 phone screen, records a visit on an
 // overdue rental; the chief's count is one less.
+import { readFile } from 'node:fs/promises'
 import { WAIT_MS } from './harness.mjs'
 import { DEMO_PASSWORD, assert, expectPath, expectVisible, login, logoutViaMenu, pickOption, validId } from './steps.mjs'
 
@@ -68,7 +69,7 @@ export const populationScenarios = [
     }
   },
   {
-    name: "the 内勤 imports a township's 20 000 residents in one file: three parts with a progress bar, a stop, a resume, a busy answer sent again, the bad row reported by its row in the file; an open quote refuses the file before any part",
+    name: "the 内勤 imports a township's 20 000 residents in one file: three parts with a progress bar, a stop, a resume, a busy answer sent again, the bad row reported by its row in the file and in the downloaded report; an open quote refuses the file before any part",
     async run({ page }) {
       // 20 000 rows (1.8 MB, more than one request may carry; parts of 8 000 rows): row 17 502 of
       // the file has a kind the import refuses
@@ -125,6 +126,11 @@ export const populationScenarios = [
       await expectVisible(page.locator('[data-test="csv-stage"]', { hasText: '导入完成：共 3 批、20,000 行' }), 'the three parts done')
       await expectVisible(page.locator('[data-test="import-imported"]', { hasText: '19999' }), 'all rows but one imported')
       await expectVisible(page.locator('[data-test="import-rows"]', { hasText: '20000' }), 'every row read')
+      // the report as a file the clerk corrects the file by
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="import-errors-csv"]').click()])
+      assert(/^导入错误报告-\d{8}-\d{4}\.csv$/.test(download.suggestedFilename()), `the report's name: ${download.suggestedFilename()}`)
+      const report = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '')
+      assert(report === '行号,原因,依据\r\n17502,类别应为 常住/暂住/流动/境外/未落户,\r\n', `the report: ${JSON.stringify(report)}`)
       const errors = await page.locator('[data-test="import-errors"] tbody tr').allInnerTexts()
       assert(errors.length === 1 && /^17502\s+类别/.test(errors[0]), `the bad row by its number in the file: ${JSON.stringify(errors)}`)
       assert(JSON.stringify(firstRows) === '[null,8002,8002,16002]', `the parts' first rows, the second sent twice: ${JSON.stringify(firstRows)}`)

@@ -154,6 +154,12 @@ export async function download(path, params, name) {
     throw new ApiError(res.status, err.code || `HTTP_${res.status}`, err.message || FALLBACK[res.status] || `请求失败（${res.status}）`, err.rule, err.field)
   }
   const blob = await res.blob()
+  saveBlob(blob, name)
+  return blob.size
+}
+
+/** saveBlob(blob, name) — hand a file made or fetched in the page to the browser as a download. */
+export function saveBlob(blob, name) {
   const a = document.createElement('a')
   a.href = URL.createObjectURL(blob)
   a.download = name
@@ -161,7 +167,6 @@ export async function download(path, params, name) {
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(a.href), 10000)
-  return blob.size
 }
 
 export const api = {
