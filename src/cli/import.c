@@ -40,7 +40,7 @@ static const char help[] =
 	"  Exit 0 when the import ran (refused rows are listed), 1 when it failed or\n"
 	"  nothing was kept, 2 on a usage error.\n";
 
-/* The file as UTF-8 CSV text in a (NULL after printing why). */
+/* The file as UTF-8 CSV text in cd's arena (NULL after printing why). */
 static const char *file_text(struct cli_db *cd, const char *path, const char *encoding, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
