@@ -200,6 +200,9 @@ void api_committer_stop(void);
 /* Requests handed to the committer and not answered yet (their connections
  * are parked: the server must not stop before they are answered). */
 int api_committer_pending(void);
+/* A WAL has grown past the checkpoint thread's bound: the committer
+ * checkpoints once between two batches (committer_checkpoint_soon). */
+void api_committer_checkpoint_soon(void);
 
 /* Record the BREACHes that have no record yet (the background sweep of
  * the server calls this about every 30 s on its own connection). */

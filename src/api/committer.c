@@ -20,6 +20,7 @@ static pthread_t committer;
 static atomic_int running, stopping;
 static atomic_int jobs_open; /* submitted and not yet answered */
 static atomic_int write_failed;
+static atomic_int checkpoint_wanted; /* committer_checkpoint_soon */
 
 void api_write_fail_stop(void)
 {
@@ -232,6 +233,21 @@ static void run_batch(struct commit_job *list)
 		lose_batch(list, "COMMIT failed");
 }
 
+/* Between two batches, on request (committer_checkpoint_soon): what the
+ * checkpoint thread's last pass left is copied, no transaction open, no
+ * other writer, so the WAL is whole in the database unless a reader still
+ * holds an older snapshot (then the next request tries again). */
+static void checkpoint_now(void)
+{
+	struct ps_err e;
+
+	if (atomic_load(&write_failed))
+		return; /* after a failed sync the files are left as they are */
+	ps_err_clear(&e);
+	if (db_checkpoint(committer_db, NULL, &e))
+		log_warn("group commit: checkpoint between batches failed: %s", e.msg);
+}
+
 static void *committer_main(void *arg)
 {
 	int batch_max = db_batch_max(committer_db);
@@ -272,6 +288,8 @@ static void *committer_main(void *arg)
 			j->done(j); /* the job may be gone after this */
 			atomic_fetch_sub(&jobs_open, 1);
 		}
+		if (atomic_exchange(&checkpoint_wanted, 0))
+			checkpoint_now();
 		pthread_mutex_lock(&q_lock);
 	}
 	pthread_mutex_unlock(&q_lock);
@@ -324,6 +342,12 @@ void committer_submit(struct commit_job *j)
 int committer_pending(void)
 {
 	return atomic_load(&jobs_open);
+}
+
+void committer_checkpoint_soon(void)
+{
+	if (atomic_load(&running))
+		atomic_store(&checkpoint_wanted, 1);
 }
 
 /* ---- a synchronous call ---- */

@@ -70,4 +70,14 @@ int committer_call(struct commit_job *j);
 /* Jobs submitted and not answered yet. Cannot fail. */
 int committer_pending(void);
 
+/* Ask the committer to checkpoint its own connection once, between two
+ * batches (db_checkpoint). The checkpoint thread asks when a WAL has grown
+ * past its bound: a passive checkpoint on another connection never lets the
+ * WAL restart while commits follow each other without a pause, as the next
+ * commit always comes before the copy is complete; the one writer, between
+ * its batches, copies what is left, and its next commit writes from the
+ * WAL's start again. A no-op when the committer does not run. Cannot
+ * fail. */
+void committer_checkpoint_soon(void);
+
 #endif

@@ -486,6 +486,11 @@ int api_committer_start(struct db *db)
 	return rc;
 }
 
+void api_committer_checkpoint_soon(void)
+{
+	committer_checkpoint_soon();
+}
+
 void api_committer_stop(void)
 {
 	offload_stop(); /* its jobs go on to the committer: first */

@@ -78,7 +78,8 @@ int db_begin_write_patient(struct db *db, int ms, struct ps_err *err);
 
 /* Copy what the WAL holds into the database as far as readers allow
  * (passive: never waits for them). *wal_frames (may be NULL) receives the
- * WAL's size in frames. */
+ * size in frames of the longest WAL (SQLite: the main file's or the
+ * read-audit file's; PostgreSQL: 0). */
 int db_checkpoint(struct db *db, int *wal_frames, struct ps_err *err);
 
 /* Close the connection and every statement still cached. NULL is a no-op. */

@@ -267,14 +267,23 @@ static int sq_secure_delete(struct db *db, struct ps_err *err)
 
 static int sq_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
 {
-	int log = 0, done = 0;
-	int src = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	static const char *const schemas[] = { "main", DB_AUDIT_SCHEMA };
+	int longest = 0;
 
+	/* each file on its own, so that the WAL sizes are each file's */
+	for (size_t i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++) {
+		int log = 0, done = 0;
+		int src = sqlite3_wal_checkpoint_v2(db->h, schemas[i], SQLITE_CHECKPOINT_PASSIVE,
+						    &log, &done);
+
+		if (src != SQLITE_OK && src != SQLITE_BUSY)
+			return map_sqlite(db->h, src, err);
+		if (log > longest)
+			longest = log;
+	}
 	if (wal_frames)
-		*wal_frames = log;
-	if (src == SQLITE_OK || src == SQLITE_BUSY)
-		return PS_OK;
-	return map_sqlite(db->h, src, err);
+		*wal_frames = longest;
+	return PS_OK;
 }
 
 static int sq_begin_write_patient(struct db *db, int ms, struct ps_err *err)
