@@ -249,7 +249,7 @@ int cmd_import(int argc, char **argv)
 	/* the user the rows are imported as: scope, permission, audit */
 	rc = db_begin(cd.db, 0, &cd.err);
 	if (!rc)
-		rc = auth_actor_load(&cd.ctx, v[AS]);
+		rc = auth_actor_load_enabled(&cd.ctx, v[AS]);
 	db_rollback(cd.db);
 	if (rc) {
 		fprintf(stderr, "precinct import: %s\n", cd.err.msg);

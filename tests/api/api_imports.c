@@ -443,6 +443,20 @@ STORY(import_cli)
 	assert_non_null(strstr(c.err, "用户不存在"));
 	c = run_cli(srv, "import", "--db", srv->db, path);
 	assert_int_equal(c.code, 2);
+	/* an account the administrator locked cannot import either, as it
+	 * could not log in; unlocked, it can again */
+	{
+		struct session *admin = login(srv, "admin", DEMO_PW);
+		long long nq = db_raw_int(srv->db, "SELECT id FROM users WHERE username = 'neiqin'", NULL);
+
+		assert_int_equal(http(srv, admin, "POST", fmt(srv, "/api/v1/users/%lld/lock", nq), NULL)->status,
+				 200);
+		c = run_cli(srv, "import", "--db", srv->db, "--as", "neiqin", path);
+		assert_int_equal(c.code, 1);
+		assert_non_null(strstr(c.err, "已被管理员停用"));
+		assert_int_equal(http(srv, admin, "POST", fmt(srv, "/api/v1/users/%lld/unlock", nq), NULL)->status,
+				 200);
+	}
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE name LIKE '全无%'", NULL), 0);
 }
 

@@ -448,20 +448,23 @@ static void actor_from_row(struct ctx *c, struct db_stmt *st, int col)
 	}
 }
 
-int auth_actor_load(struct ctx *c, const char *username)
+static int actor_load(struct ctx *c, const char *username, int enabled_only)
 {
 	struct db_stmt *st;
 	int rc = db_prepare(c->db,
 			    "SELECT u.id, u.username, u.name, u.role, u.unit_id, o.name, o.kind, o.path,"
-			    " u.badge_no, u.must_change_pw FROM users u JOIN org_unit o ON o.id = u.unit_id"
-			    " WHERE u.username = ?",
+			    " u.badge_no, u.must_change_pw, u.disabled"
+			    " FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE u.username = ?",
 			    &st, c->err);
 
 	if (rc)
 		return rc;
 	db_bind_text(st, 1, username);
 	rc = db_step(st, c->err);
-	if (rc == PS_ROW) {
+	if (rc == PS_ROW && enabled_only && db_column_int(st, 10)) {
+		rc = ps_fail(c->err, PS_EFORBIDDEN, "ACCOUNT_DISABLED", NULL,
+			     "用户 %s 已被管理员停用，不能以其名义操作", username);
+	} else if (rc == PS_ROW) {
 		actor_from_row(c, st, 0);
 		rc = c->who.username ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	} else if (rc == PS_DONE) {
@@ -469,6 +472,16 @@ int auth_actor_load(struct ctx *c, const char *username)
 	}
 	db_finalize(st);
 	return rc;
+}
+
+int auth_actor_load(struct ctx *c, const char *username)
+{
+	return actor_load(c, username, 0);
+}
+
+int auth_actor_load_enabled(struct ctx *c, const char *username)
+{
+	return actor_load(c, username, 1);
 }
 
 /* ---- sessions ---- */

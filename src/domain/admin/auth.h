@@ -79,6 +79,12 @@ int auth_touch_deferred(struct ctx *c);
  * for the CLI and the demo data. PS_ENOTFOUND when there is no such user. */
 int auth_actor_load(struct ctx *c, const char *username);
 
+/* auth_actor_load for a person at a keyboard (precinct import --as): an
+ * account an administrator disabled is refused (PS_EFORBIDDEN,
+ * ACCOUNT_DISABLED), as its login would be; an automatic lock after
+ * failed passwords is not (it guards the password, which is not asked). */
+int auth_actor_load_enabled(struct ctx *c, const char *username);
+
 /* Revoke the current session (logout); audited. */
 int auth_logout(struct ctx *c);
 
