@@ -95,6 +95,13 @@ STORY(adm_minor_guardian)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM case_party WHERE case_id = ?1",
 				    fmt(srv, "%lld", id)), 0);
 	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		 J(srv, "{s:s, s:s, s:s, s:s}", "role", "suspect", "name", "小周", "guardian_name",
+		   "周\t建国", "id_number", id_aged(srv, -9, 15, 31)));
+	EXPECT_ERR(srv, r, 400, NULL, NULL);
+	EXPECT_STR(r, "error.field", "guardian_name");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM case_party WHERE case_id = ?1",
+				    fmt(srv, "%lld", id)), 0);
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
 		 J(srv, "{s:s, s:s, s:s}", "role", "suspect", "name", "小周", "id_number",
 		   id_aged(srv, -9, 15, 31)));
 	EXPECT(r, 201);
@@ -102,6 +109,12 @@ STORY(adm_minor_guardian)
 	iv = rnum(iv_post(srv, c.mj1, id, iv_for(rnum(r, "party.id"), c.me, c.mj2)),
 		  "interview.id");
 	EXPECT_RULE(srv, iv_read_and_sign(srv, c.mj1, iv), "ADM-MINOR-GUARDIAN");
+	/* the guardian's name is one line too, on the interview as on a party */
+	r = iv_patch(srv, c.mj1, iv, "{\"guardian_name\":\"周\\n建国\"}");
+	EXPECT_ERR(srv, r, 400, NULL, NULL);
+	EXPECT_STR(r, "error.field", "guardian_name");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM interview WHERE guardian_name IS NOT NULL"
+				    " AND case_id = ?1", fmt(srv, "%lld", id)), 0);
 	EXPECT(iv_patch(srv, c.mj1, iv, "{\"guardian_name\":\"周建国\"}"), 200);
 	EXPECT_RULE(srv, iv_sign(srv, c.mj1, iv), "ADM-MINOR-GUARDIAN");
 	EXPECT(iv_patch(srv, c.mj1, iv, "{\"guardian_relation\":\"父亲\"}"), 200);

@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/fields.h"
 #include "domain/cases/interviews.h"
+#include "domain/population/persons.h"
 #include "core/json.h"
 
 #include <string.h>
@@ -24,7 +25,7 @@ struct interview_body {
 	FSTR(struct interview_body, in.interpreter, "interpreter", 0, 32), \
 	FBOOLP(struct interview_body, in.needs_sign_language, in.has_needs_sign, "needs_sign_language"), \
 	FSTR(struct interview_body, in.sign_language, "sign_language", 0, 32), \
-	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, 32), \
+	FSTR(struct interview_body, in.guardian_name, "guardian_name", 0, PERSON_NAME_MAX), \
 	FSTR(struct interview_body, in.guardian_relation, "guardian_relation", 0, 32), \
 	FSTR(struct interview_body, in.guardian_absent_reason, "guardian_absent_reason", 0, 500), \
 	FSTR(struct interview_body, in.female_staff, "female_staff", 0, 32), \

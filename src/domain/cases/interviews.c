@@ -2,6 +2,7 @@
 #include "domain/cases/interviews.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
+#include "domain/population/persons.h"
 #include "domain/clocks/clocks.h"
 #include "domain/rows.h"
 #include "domain/team/equipment.h"
@@ -260,6 +261,9 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 		return ps_fail_field(c->err, PS_EINVAL, "place_kind", "询问地点类型不正确");
 	if (!in->place || !*in->place)
 		return ps_fail_field(c->err, PS_EINVAL, "place", "请填写询问地点");
+	rc = persons_check_guardian(c, in->guardian_name, NULL);
+	if (rc)
+		return rc;
 	if (!in->has_start)
 		return ps_fail_field(c->err, PS_EINVAL, "start_at", "请填写开始时间");
 	if (in->start_at > c->now + 300)
@@ -422,6 +426,9 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 	if (strcmp(r.status, "draft") != 0)
 		return ps_fail(c->err, PS_ECONFLICT, "INTERVIEW_SIGNED", "ADM-INTERVIEW-SIGN",
 			       "笔录已签名确认，不能修改；如需更正请制作新版本");
+	rc = persons_check_guardian(c, in->guardian_name, NULL);
+	if (rc)
+		return rc;
 	if (in->place_kind && !one_of(in->place_kind, place_kinds))
 		return ps_fail_field(c->err, PS_EINVAL, "place_kind", "询问地点类型不正确");
 	rc = qa_valid(c, in->qa);

@@ -30,8 +30,11 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 
 	*age = -1;
 	*elsewhere = 0;
-	/* the register's limits, as persons_check holds them */
+	/* the register's limits, as persons_check holds them, and the
+	 * guardian's the same */
 	rc = persons_check_text(c, in->name, in->phone);
+	if (!rc)
+		rc = persons_check_guardian(c, in->guardian_name, in->guardian_phone);
 	if (rc)
 		return rc;
 	if (in->id_number && *in->id_number) {

@@ -233,14 +233,28 @@ int persons_compare(struct ctx *c, int64_t person_id, json_t *hits)
 
 /* ---- registration ---- */
 
-int persons_check_text(struct ctx *c, const char *name, const char *phone)
+/* who: "" for the person, "监护人" for a guardian, with its two fields */
+static int check_name_phone(struct ctx *c, const char *name, const char *name_field,
+			    const char *phone, const char *phone_field, const char *who)
 {
 	if (!text_is_line(name, PERSON_NAME_MAX))
-		return ps_fail_field(c->err, PS_EINVAL, "name", "姓名应为一行、不超过 %d 个字（不含换行和制表符）",
+		return ps_fail_field(c->err, PS_EINVAL, name_field,
+				     "%s姓名应为一行、不超过 %d 个字（不含换行和制表符）", who,
 				     PERSON_NAME_MAX);
 	if (!text_is_line(phone, PERSON_PHONE_MAX))
-		return ps_fail_field(c->err, PS_EINVAL, "phone", "电话应为一行、不超过 %d 个字符", PERSON_PHONE_MAX);
+		return ps_fail_field(c->err, PS_EINVAL, phone_field, "%s电话应为一行、不超过 %d 个字符", who,
+				     PERSON_PHONE_MAX);
 	return PS_OK;
+}
+
+int persons_check_text(struct ctx *c, const char *name, const char *phone)
+{
+	return check_name_phone(c, name, "name", phone, "phone", "");
+}
+
+int persons_check_guardian(struct ctx *c, const char *name, const char *phone)
+{
+	return check_name_phone(c, name, "guardian_name", phone, "guardian_phone", "监护人");
 }
 
 int persons_check(struct ctx *c, const struct person_input *in, struct person_checked *out)

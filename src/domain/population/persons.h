@@ -55,6 +55,10 @@ int persons_check(struct ctx *c, const struct person_input *in, struct person_ch
  * naming the field. persons_check and a case's new party (parties.c) ask it. */
 int persons_check_text(struct ctx *c, const char *name, const char *phone);
 
+/* The same for a guardian's name and phone (a party's, an interview's):
+ * the fields named guardian_name / guardian_phone. */
+int persons_check_guardian(struct ctx *c, const char *name, const char *phone);
+
 /* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
 int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
 
