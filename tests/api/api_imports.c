@@ -618,6 +618,25 @@ STORY(import_bulk)
 				    " AND detail LIKE 'import rows 8194-8251: 58 persons%'", NULL), 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.update'"
 				    " AND object_id = (SELECT CAST(id AS TEXT) FROM person WHERE id_number = ?1)", ids[8]), 1);
+	/* a chunk of two new persons beside a wanted list of more (the demo's
+	 * 20 and 批量18): the list is not read whole, every new number is
+	 * joined, and the one on it is a hit as in the long chunks above */
+	{
+		const char *w = newid(srv), *other = newid(srv);
+
+		assert_true(db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person WHERE withdrawn_at IS NULL",
+				       NULL) > 2);
+		EXPECT_NUM(wanted_post(srv, "ducha", w, "批量追逃", 0), "new_hits", 0);
+		r = import_csv(srv, fmt(srv, "姓名,身份证号,电话,类别,社区,楼栋,单元,房号\n"
+					     "批量追逃,%s,,常住,批量社区,1号楼,,\n"
+					     "批量不在逃,%s,,常住,批量社区,1号楼,,\n",
+					w, other),
+			       NULL);
+		EXPECT(r, 200);
+		EXPECT_NUM(r, "created", 2);
+		assert_int_equal(json_array_size(jpath(r->json, "hits")), 1);
+		EXPECT_STR(r, "hits.0.id_number", w);
+	}
 }
 
 /* 9e. When the store refuses a statement of the bulk write (here a trigger

@@ -227,6 +227,56 @@ static int index_names(struct ctx *c, const struct persons_bulk_row *rows, const
 	return insert_index(c, ix, n);
 }
 
+/* The new persons the active wanted list may name. The list is short beside
+ * a chunk (a county's hundreds of warrants against 8 000 rows): read once,
+ * each of its numbers looked up in the chunk's map, so that only the rows it
+ * names are joined (compare_new) instead of every new number in groups of
+ * 1 024 (~7 % of an import's CPU). A list longer than the new rows is not
+ * read to its end: then every new row is joined, as before. *cand and *mc
+ * receive the rows of done[] (m of them) to join, in their order. */
+static int wanted_candidates(struct ctx *c, const struct persons_bulk_row *rows, size_t n,
+			     struct bulk_map *map, const size_t *done, size_t m, const size_t **cand,
+			     size_t *mc)
+{
+	struct db_stmt *st;
+	unsigned char *named = arena_alloc(c->arena, n ? n : 1); /* by index of rows[] */
+	size_t *kept = arena_alloc(c->arena, (m ? m : 1) * sizeof(*kept));
+	size_t read = 0, k;
+	int rc;
+
+	*cand = done;
+	*mc = m;
+	if (!named || !kept)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	memset(named, 0, n ? n : 1);
+	rc = db_prepare(c->db,
+			"SELECT id_number FROM wanted_person WHERE withdrawn_at IS NULL"
+			" AND id_number IS NOT NULL LIMIT ?",
+			&st, c->err);
+	if (rc)
+		return rc;
+	db_bind_int(st, 1, (int64_t)m + 1);
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		const char *num = db_column_text(st, 0);
+		int i = num ? bulk_map_find(map, num, 0, 0) : -1;
+
+		read++;
+		if (i >= 0 && (size_t)i < n && rows[i].state == PERSONS_BULK_DONE)
+			named[i] = 1;
+	}
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	if (read > m)
+		return PS_OK; /* a long list: every new row is joined */
+	*mc = 0;
+	for (k = 0; k < m; k++)
+		if (named[done[k]])
+			kept[(*mc)++] = done[k];
+	*cand = kept;
+	return PS_OK;
+}
+
 /* The new persons against the active wanted list (persons_compare, one
  * join per group of numbers). */
 static int compare_new(struct ctx *c, const struct persons_bulk_row *rows, const size_t *done, size_t m,
@@ -283,7 +333,8 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 {
 	struct bulk_map map;
 	const char **num = numbers_of(c, rows, n);
-	size_t *pending, *done, m, md;
+	size_t *pending, *done, m, md, mc;
+	const size_t *cand;
 	int64_t *ids;
 	const char *runs;
 	int rc = authz_require(c, ACT_PERSON_REGISTER);
@@ -304,7 +355,9 @@ int persons_bulk_insert(struct ctx *c, struct persons_bulk_row *rows, size_t n, 
 	if (!rc)
 		rc = index_names(c, rows, done, md);
 	if (!rc)
-		rc = compare_new(c, rows, done, md, hits);
+		rc = wanted_candidates(c, rows, n, &map, done, md, &cand, &mc);
+	if (!rc)
+		rc = compare_new(c, rows, cand, mc, hits);
 	if (rc || !md)
 		return rc; /* every number registered already: nothing created */
 	/* one row for the chunk, naming every person it created */
