@@ -67,7 +67,7 @@ static void *sweep_main(void *arg)
  * asked to copy the rest between two batches (committer.h), which costs it
  * only what was committed during this pass. Without it a steady stream of
  * commits (the read-audit rows of a busy server) grows the WAL without end:
- * 805 MB after 20 s of case reads in bench/, every commit appending to a
+ * 805 MB after 17 s of case reads in bench/, every commit appending to a
  * longer file. */
 #define CHECKPOINT_BOUND_FRAMES 4096
 

@@ -459,7 +459,7 @@ static unsigned wal_restarts(const char *wal)
  * read commits its row to the read-audit file, batch after batch. A passive
  * checkpoint on another connection never lets that WAL restart while the
  * commits follow each other (the next commit always comes before the copy
- * is complete), so it grew without end: 805 MB after 20 s in bench/, ~2
+ * is complete), so it grew without end: 805 MB after 17 s in bench/, ~2
  * pages of 4 KiB a read. Now the checkpoint thread asks the committer to
  * copy the rest between two batches once the WAL passes 16 MiB, and the
  * next commit starts the WAL again: after 16 000 reads (~125 MB of WAL
