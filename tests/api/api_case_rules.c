@@ -101,6 +101,19 @@ STORY(adm_minor_guardian)
 	EXPECT_STR(r, "error.field", "guardian_name");
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM case_party WHERE case_id = ?1",
 				    fmt(srv, "%lld", id)), 0);
+	/* and the 住址 and 职业 written on the case's papers */
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		 J(srv, "{s:s, s:s, s:s, s:s}", "role", "suspect", "name", "小周", "address",
+		   "城关镇\n建设路1号", "id_number", id_aged(srv, -9, 15, 31)));
+	EXPECT_ERR(srv, r, 400, NULL, NULL);
+	EXPECT_STR(r, "error.field", "address");
+	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		 J(srv, "{s:s, s:s, s:s, s:s}", "role", "suspect", "name", "小周", "occupation",
+		   "学生\t", "id_number", id_aged(srv, -9, 15, 31)));
+	EXPECT_ERR(srv, r, 400, NULL, NULL);
+	EXPECT_STR(r, "error.field", "occupation");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM case_party WHERE case_id = ?1",
+				    fmt(srv, "%lld", id)), 0);
 	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
 		 J(srv, "{s:s, s:s, s:s}", "role", "suspect", "name", "小周", "id_number",
 		   id_aged(srv, -9, 15, 31)));

@@ -48,6 +48,11 @@ struct case_filter {
 	int64_t page, per_page;
 };
 
+/* A party's 住址 and 职业 as written on the case's papers: one line each of
+ * at most so many characters (parties.c, the field table). */
+#define PARTY_ADDRESS_MAX 200
+#define PARTY_OCCUPATION_MAX 64
+
 struct party_input {
 	const char *role;          /* suspect | victim | witness | reporter */
 	const char *name, *id_number, *sex, *birth_date, *phone, *address, *occupation;

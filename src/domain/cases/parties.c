@@ -11,6 +11,7 @@
 #include "rules/date.h"
 #include "rules/idcard.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,12 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 		rc = persons_check_guardian(c, in->guardian_name, in->guardian_phone);
 	if (rc)
 		return rc;
+	if (!text_is_line(in->address, PARTY_ADDRESS_MAX))
+		return ps_fail_field(c->err, PS_EINVAL, "address", "住址应为一行、不超过 %d 个字",
+				     PARTY_ADDRESS_MAX);
+	if (!text_is_line(in->occupation, PARTY_OCCUPATION_MAX))
+		return ps_fail_field(c->err, PS_EINVAL, "occupation", "职业应为一行、不超过 %d 个字",
+				     PARTY_OCCUPATION_MAX);
 	if (in->id_number && *in->id_number) {
 		r = idcard_parse(in->id_number, strlen(in->id_number), ctx_today_ymd(c), &id);
 		if (r != IDCARD_OK)
