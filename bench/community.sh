@@ -90,9 +90,7 @@ if [ -z "$DATA" ]; then
 	log "init --demo"
 	"$BIN" init --db "$W/db" --demo >/dev/null
 else
-	cp --sparse=always "$DATA" "$W/db"
-	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
-	[ -f "$DATA.key" ] && cp "$DATA.key" "$W/db.key"
+	bench_copy_dataset "$W/db"
 fi
 rm -f "$W/db-wal" "$W/db-shm"
 SERVE=(serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2)

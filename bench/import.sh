@@ -66,8 +66,7 @@ for spec in "$@"; do
 	name=${spec%%=*}
 	bin=${spec#*=}
 	[ "$name" = "$spec" ] && name=$(basename "$bin")
-	cp --sparse=always "$DATA" "$W/db"
-	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
+	bench_copy_dataset "$W/db"
 	"$bin" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 	SPID=$!
 	bench_wait_up "$URL" "$W/serve.log"

@@ -20,6 +20,24 @@ bench_wait_up() {
 	return 1
 }
 
+# bench_median FILE WHO WHAT: the median of column 3 over the lines
+# "WHO WHAT VALUE" of FILE (a script's results, one line a round)
+bench_median() {
+	awk -v b="$2" -v s="$3" '$1==b && $2==s {print $3}' "$1" | sort -n |
+		awk '{a[NR]=$1} END{ if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'
+}
+
+# bench_copy_dataset DEST: a fresh working copy of the data set $DATA at
+# DEST (a server's --db): the file, its read-audit file and its key when
+# they exist, and no WAL or shared-memory file of an earlier run
+bench_copy_dataset() {
+	local dest=$1
+	rm -f "$dest" "$dest-wal" "$dest-shm" "$dest-audit.db" "$dest-audit.db-wal" "$dest-audit.db-shm"
+	cp --sparse=always "$DATA" "$dest"
+	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$dest-audit.db"
+	[ ! -f "$DATA.key" ] || cp "$DATA.key" "$dest.key"
+}
+
 # bench_commit: the short commit of the tree (nogit outside git)
 bench_commit() {
 	git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo nogit

@@ -60,9 +60,7 @@ SCEN=(read cases16 cases1 incidents16 incidents1 persons16 persons1 rentals16 re
 for round in $(seq 1 "$ROUNDS"); do
 	for b in "${!BINS[@]}"; do
 		BIN=${BINS[$b]}
-		cp --sparse=always "$DATA" "$W/db"
-		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db" # the read-audit file goes with it
-		rm -f "$W/db-wal" "$W/db-shm"
+		bench_copy_dataset "$W/db"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
 		bench_wait_up "$URL" "$W/serve.log"
@@ -93,8 +91,7 @@ done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 med() { # bin scen -> median rate
-	awk -v b="$1" -v s="$2" '$1==b && $2==s {print $3}' "$W/res" | sort -n |
-		awk '{a[NR]=$1} END{ if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'
+	bench_median "$W/res" "$1" "$2"
 }
 echo "User $USER_NAME; load average $LOAD_START at start, $LOAD_END at end; $ROUNDS rounds of $DUR per scenario, medians."
 echo

@@ -63,10 +63,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$ROUNDS"); do
 	for b in "${!BINS[@]}"; do
 		BIN=${BINS[$b]}
-		cp --sparse=always "$DATA" "$W/db"
-		cp "$DATA.key" "$W/db.key"
-		rm -f "$W/db-wal" "$W/db-shm" "$W/db-audit.db" "$W/db-audit.db-wal" "$W/db-audit.db-shm"
-		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db"
+		bench_copy_dataset "$W/db"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
 		bench_wait_up "$URL" "$W/serve.log"
@@ -108,8 +105,7 @@ done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 med() { # who what -> median
-	awk -v b="$1" -v s="$2" '$1==b && $2==s {print $3}' "$W/res" | sort -n |
-		awk '{a[NR]=$1} END{ if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'
+	bench_median "$W/res" "$1" "$2"
 }
 echo "Scale $SCALE; load average $LOAD_START at start, $LOAD_END at end; $ROUNDS rounds of ${DUR} s" \
 	"(binaries in turn within each round), medians. Server --threads 2; 8 connections creating" \

@@ -129,9 +129,7 @@ stop_all() {
 }
 
 # ---- SQLite: one server ----
-cp --sparse=always "$DATA" "$W/city.db"
-[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/city.db-audit.db" # the read-audit file goes with it
-cp "$DATA.key" "$W/city.db.key"
+bench_copy_dataset "$W/city.db"
 serve "$W/city.db" $((BASE + 1))
 front $((BASE + 1))
 sleep 0.5
@@ -141,8 +139,7 @@ stop_all
 
 # ---- PostgreSQL: two servers ----
 log "PostgreSQL 15 (durable), copying the county"
-cp --sparse=always "$DATA" "$W/city.db"
-[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/city.db-audit.db" # the read-audit file goes with it
+bench_copy_dataset "$W/city.db"
 PG_EXTRA_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=256MB ${BENCH_PG_OPTS:-}" \
 	"$ROOT/tests/pg/pg_server.sh" start "$W/pg" >/dev/null
 PGURL=$(cat "$W/pg/url")

@@ -117,11 +117,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	log "round $round: nginx $(awk '$2=="nginx"{v=$3} END{print v}' "$W/res")/s, SQL alone: case $(ref case_file_per_s)/s, person $(ref person_file_per_s)/s"
 	for b in "${!BINS[@]}"; do
 		BIN=${BINS[$b]}
-		cp --sparse=always "$DATA" "$W/db"
-		cp "$DATA.key" "$W/db.key"
-		rm -f "$W/db-wal" "$W/db-shm" "$W/db-audit.db" "$W/db-audit.db-wal" "$W/db-audit.db-shm"
-		# the read-audit file (migration 147) when the data set has one
-		[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/db-audit.db"
+		bench_copy_dataset "$W/db"
 		"$BIN" serve --db "$W/db" --listen "127.0.0.1:$PORT" --threads 2 >"$W/serve.log" 2>&1 &
 		SPID=$!
 		bench_wait_up "$URL" "$W/serve.log"
@@ -147,8 +143,7 @@ done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 med() { # who what -> median
-	awk -v b="$1" -v s="$2" '$1==b && $2==s {print $3}' "$W/res" | sort -n |
-		awk '{a[NR]=$1} END{ if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'
+	bench_median "$W/res" "$1" "$2"
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN{ printf "%.2f", (b > 0) ? a/b : 0 }'; }
 NG=$(med ref nginx) CS=$(med ref case_sql) PS=$(med ref person_sql)

@@ -45,9 +45,7 @@ trap cleanup EXIT
 PORT=${BENCH_PORT:-$((20000 + $$ % 20000))}
 for b in 0 1; do
 	mkdir -p "$W/$b"
-	cp --sparse=always "$DATA" "$W/$b/db"
-	[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$W/$b/db-audit.db" # the read-audit file goes with it
-	cp "$DATA.key" "$W/$b/db.key"
+	bench_copy_dataset "$W/$b/db"
 	"${BINS[$b]}" serve --db "$W/$b/db" --listen "127.0.0.1:$((PORT + b))" --threads 2 >"$W/$b/serve.log" 2>&1 &
 	PIDS+=($!)
 done

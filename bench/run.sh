@@ -105,8 +105,7 @@ GEN_LINE=$(tail -1 "$DATA.gen.log" 2>/dev/null || true)
 
 W=$(mktemp -d "$BENCH/data/work.XXXXXX")
 DB=$W/bench.db
-cp --sparse=always "$DATA" "$DB"
-[ ! -f "$DATA-audit.db" ] || cp --sparse=always "$DATA-audit.db" "$DB-audit.db" # the read-audit file goes with it
+bench_copy_dataset "$DB"
 PORT=${BENCH_PORT:-$((20000 + $$ % 20000))}
 NPORT=$((PORT + 1))
 URL=http://127.0.0.1:$PORT
