@@ -3,7 +3,8 @@
  * demo accounts). At --scale 1: 20 stations (the demo's 9 + 11), 1 000 000
  * persons with valid GB 11643 numbers and Chinese names (and their
  * person_name_token rows: a character and the next), 200 000 addresses, 50 000 rentals, 300 000
- * incidents over the last year, 60 000 cases with officers, parties, events,
+ * incidents over the last year with their history (intake to close, and the
+ * 110 center's callback), 60 000 cases with officers, parties, events,
  * interviews, measures, notices, proposals, approvals and documents, and a
  * 100 000-entry wanted list (2 % of it in the registry, hits already handled).
  *
@@ -731,6 +732,10 @@ static void load_incidents(void)
 		" place, place_key, community, category, priority, summary, station_id, status, outcome, outcome_text,"
 		" case_id, callback_at, dispatched_at, acknowledged_at, arrived_at, handled_at, closed_at, unit_id,"
 		" created_by, created_at) VALUES (?,?,?,?,?,?,0,?,?,?,?,?,?,?,'closed',?,?,?,?,?,?,?,?,?,?,?,?)");
+	/* each closed incident's history, as the 110 desk and the station
+	 * wrote it step by step (incidents.c, incident_steps.c) */
+	sqlite3_stmt *ev = prep("INSERT INTO incident_event(incident_id, at, action, user_id, detail)"
+				" VALUES (?,?,?,?,?)");
 	double ccum[NCAT], w[NCAT];
 	int64_t nviol = 0, linked = 0, want_linked = n_case * 7 / 10;
 	struct phase ph;
@@ -784,6 +789,7 @@ static void load_incidents(void)
 		int64_t disp = x->at + 60 + rnd(240), ack = disp + 30 + rnd(120), arr = ack + 300 + rnd(900);
 		int64_t handled = arr + 900 + rnd(7200), closed = handled + 600 + rnd(3600);
 		int recent = x->at > t_now - 2 * 86400;
+		int64_t callback;
 
 		ymd_str(x->at, day);
 		{
@@ -801,6 +807,7 @@ static void load_incidents(void)
 		snprintf(summary, sizeof(summary), "报警人称%s，请求出警", c->name);
 		make_name(cname, ch);
 		snprintf(cphone, sizeof(cphone), "13%09u", rnd(1000000000));
+		callback = from_center && chance(0.9) ? closed + 3600 : 0;
 		if (x->case_id)
 			outcome = x->kind == 'c' ? "criminal_case" : "admin_case";
 		else if (c->violation)
@@ -824,18 +831,57 @@ static void load_incidents(void)
 		bt(ins, 14, outcome);
 		bt(ins, 15, outcome ? "已处置" : NULL);
 		bio(ins, 16, x->case_id);
-		bio(ins, 17, from_center && chance(0.9) ? closed + 3600 : 0);
+		bio(ins, 17, callback);
 		bi(ins, 18, disp);
 		bi(ins, 19, ack);
 		bi(ins, 20, arr);
 		bi(ins, 21, handled);
 		bi(ins, 22, closed);
 		bi(ins, 23, from_center ? 2 : s->id);
-		bi(ins, 24, from_center ? u_dispatcher : s->off[rnd((unsigned)s->noff)]);
-		bi(ins, 25, x->at);
-		step(ins);
+		{
+			int64_t taker = from_center ? u_dispatcher : s->off[rnd((unsigned)s->noff)];
+			int64_t officer = s->off[rnd((unsigned)s->noff)];
+			char station[32], result[64];
+			const struct {
+				int64_t at, user;
+				const char *action, *detail;
+			} h[] = {
+				{ x->at, taker, "intake", NULL },
+				{ disp, taker, "dispatch", station },
+				{ ack, officer, "acknowledge", NULL },
+				{ arr, officer, "arrive", NULL },
+				{ handled, officer, "feedback", result },
+				{ closed, officer, "close", NULL },
+			};
+
+			bi(ins, 24, taker);
+			bi(ins, 25, x->at);
+			step(ins);
+			snprintf(station, sizeof(station), "station=%lld officers=1", (long long)s->id);
+			if (x->case_id)
+				snprintf(result, sizeof(result), "%s case=%lld", outcome, (long long)x->case_id);
+			else
+				snprintf(result, sizeof(result), "%s", outcome ? outcome : "已处置");
+			for (size_t k = 0; k < sizeof(h) / sizeof(h[0]); k++) {
+				bi(ev, 1, inc_base + i);
+				bi(ev, 2, h[k].at);
+				bt(ev, 3, h[k].action);
+				bi(ev, 4, h[k].user);
+				bt(ev, 5, h[k].detail);
+				step(ev);
+			}
+			if (from_center && callback) {
+				bi(ev, 1, inc_base + i);
+				bi(ev, 2, callback);
+				bt(ev, 3, "callback");
+				bi(ev, 4, u_dispatcher);
+				bt(ev, 5, "报警人对处置结果表示满意");
+				step(ev);
+			}
+		}
 	}
 	sqlite3_finalize(ins);
+	sqlite3_finalize(ev);
 	/* the day counters */
 	{
 		sqlite3_stmt *up = prep("INSERT INTO incident_counter(day, next_seq) VALUES (?, ?)"

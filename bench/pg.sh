@@ -151,9 +151,6 @@ t0=$(date +%s)
 PRECINCT_SECRET_FILE=$W/secret.key timeout 1800 "$BIN" copy --from "$W/city.db" --to "$PGURL/city" >"$W/copy.log" 2>&1 ||
 	{ tail "$W/copy.log" >&2; exit 1; }
 COPY_S=$(($(date +%s) - t0))
-# the planner's statistics of the copied tables (autovacuum would take its
-# time; without them the first run measured plans chosen blind)
-"$PGBIN/psql" -q -h 127.0.0.1 -p "$port" -U precinct -d city -c ANALYZE
 run_pg() { # name bin: the scenarios with bin's two servers
 	log "PostgreSQL, the servers of $2 ($1)"
 	SERVE_BIN=$2 serve "$PGURL/city" $((BASE + 1)) PRECINCT_SECRET_FILE="$W/secret.key"

@@ -193,7 +193,8 @@ int db_backup_to(struct db *db, const char *path,
 /* Copy every table of the SQLite database from into the PostgreSQL
  * database to (both migrated to the same version; to holds no data yet),
  * parents before children, in one transaction on to; identity columns
- * continue after the copied ids. Then each table is read back from both and
+ * continue after the copied ids; to is then analyzed (the planner's
+ * statistics). Then each table is read back from both and
  * report (may be NULL) is called with its row counts and checksums (the
  * lane-wise sum of the BLAKE2b-256 of each row's canonical form, so row
  * order does not matter); *mismatches counts the tables that differ. */

@@ -425,6 +425,10 @@ int db_copy(struct db *from, struct db *to,
 		rc = db_commit(to, err);
 	else
 		db_rollback(to);
+	/* the planner's statistics of what was copied: until autovacuum comes
+	 * round, plans (cached per connection) would be made for empty tables */
+	if (!rc)
+		rc = db_exec(to, "ANALYZE", err);
 	/* the report: each table read back from both */
 	for (int i = 0; i < n && !rc; i++) {
 		char sf[65], stt[65];

@@ -56,6 +56,14 @@ STORY(demo_county_copied_to_postgresql_answers_alike)
 	assert_non_null(strstr(r.out, "\naudit "));
 	assert_non_null(strstr(r.out, "\nperson "));
 	assert_non_null(strstr(r.out, "\npolice_case "));
+	/* the copy leaves the planner its statistics: every table analyzed, so
+	 * that the first plans are not made for empty tables */
+	assert_int_equal(db_raw_int(url,
+				    "SELECT COUNT(*) FROM pg_stat_user_tables"
+				    " WHERE last_analyze IS NULL AND last_autoanalyze IS NULL",
+				    NULL),
+			 0);
+	assert_true(db_raw_int(url, "SELECT reltuples::bigint FROM pg_class WHERE relname = 'person'", NULL) > 0);
 	/* a copy into a database that holds the county already is refused */
 	r = run_cli(srv, "copy", "--from", file, "--to", url);
 	assert_int_equal(r.code, 1);
