@@ -76,6 +76,38 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The breach sweep of a fresh server records what fell due in batches of
+ * its own (change rows, main file): wait until two seconds pass without
+ * a change row. */
+static void settle(struct server *srv)
+{
+	for (int quiet = 0, waited = 0; quiet < 4 && waited < 120; waited++) {
+		long long n = changes(srv);
+
+		usleep(500 * 1000);
+		quiet = changes(srv) == n ? quiet + 1 : 0;
+	}
+}
+
+/* On SQLite, the main file's data_version as a connection of ours sees it:
+ * it moves when another connection commits to the file. *raw is opened at
+ * the first call (NULL on PostgreSQL: -1). */
+static long long main_version(struct server *srv, sqlite3 **raw)
+{
+	sqlite3_stmt *st = NULL;
+	long long v;
+
+	if (test_pg_url())
+		return -1;
+	if (!*raw)
+		*raw = db_raw_open(srv->db);
+	assert_int_equal(sqlite3_prepare_v2(*raw, "PRAGMA main.data_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 /* 100 reads of a person: 100 rows in audit_read, none in audit, and (on
  * SQLite) no commit to the main file: its data_version, as a connection of
  * ours sees it, stays the same. The session is touched at most every 15 s
@@ -84,10 +116,9 @@ static long long now_ms(void)
 STORY(reads_go_to_the_read_chain_and_leave_the_main_file_alone)
 {
 	struct session *mj = login(srv, "minjing1", DEMO_PW);
-	long long id = some_person(srv, mj), r0, c0, v0 = 0, t0;
+	long long id = some_person(srv, mj), r0, c0, v0, t0;
 	const char *path = fmt(srv, API "/persons/%lld", id);
 	sqlite3 *raw = NULL;
-	sqlite3_stmt *st = NULL;
 	int i;
 
 	assert_int_equal(http(srv, mj, "GET", path, NULL)->status, 200);
@@ -98,24 +129,10 @@ STORY(reads_go_to_the_read_chain_and_leave_the_main_file_alone)
 			       fmt(srv, "%lld", id)) >= 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'read'", NULL),
 			 0);
-	/* the breach sweep of a fresh server records what fell due in
-	 * batches of its own (change rows, main file): let it settle */
-	for (int quiet = 0, waited = 0; quiet < 4 && waited < 120; waited++) {
-		long long n = changes(srv);
-
-		usleep(500 * 1000);
-		quiet = changes(srv) == n ? quiet + 1 : 0;
-	}
+	settle(srv);
 	r0 = reads(srv);
 	c0 = changes(srv);
-	if (!test_pg_url()) {
-		raw = db_raw_open(srv->db);
-		assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA main.data_version", -1, &st, NULL),
-				 SQLITE_OK);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		v0 = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-	}
+	v0 = main_version(srv, &raw);
 	t0 = now_ms();
 	for (i = 0; i < 100; i++)
 		assert_int_equal(http(srv, mj, "GET", path, NULL)->status, 200);
@@ -127,11 +144,8 @@ STORY(reads_go_to_the_read_chain_and_leave_the_main_file_alone)
 					  " ORDER BY id DESC LIMIT 1"));
 	assert_int_equal(changes(srv), c0);
 	if (raw) {
-		long long v1;
+		long long v1 = main_version(srv, &raw);
 
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		v1 = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
 		sqlite3_close(raw);
 		if (now_ms() - t0 < 14000)
 			assert_int_equal(v1, v0);
@@ -139,6 +153,74 @@ STORY(reads_go_to_the_read_chain_and_leave_the_main_file_alone)
 			print_message("100 reads took %lld ms (over the 15 s session touch):"
 				      " data_version not compared\n",
 				      now_ms() - t0);
+	}
+	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+}
+
+/* The lists, searches, records and summaries that are audited under their
+ * own action are reads too: each leaves its row in the read chain and
+ * none in the change chain, and (on SQLite) none of them commits to the
+ * main file. The case and incident lists are the county's busiest pages. */
+STORY(lists_searches_and_summaries_go_to_the_read_chain)
+{
+	static const struct {
+		const char *user, *path, *action;
+	} asks[] = {
+		{ "minjing1", "/cases?per_page=5", "case.list" },
+		{ "minjing1", "/incidents?per_page=5", "incident.list" },
+		{ "minjing1", "/persons?name=%E6%9D%8E", "person.search" },
+		{ "juzhang", "/reports/stats", "report.stats" },
+		{ "juzhang", "/case-reviews/summary", "case_review.summary" },
+		{ "juzhang", "/daily-submissions", "daily.summary" },
+		{ "juzhang", "/analysis/morning", "analysis.read" },
+		{ "juzhang", NULL, "meeting.read" },	  /* the newest meeting */
+		{ "juzhang", NULL, "leader_task.read" }, /* the newest task */
+	};
+	struct session *mj = login(srv, "minjing1", DEMO_PW), *jz = login(srv, "juzhang", DEMO_PW);
+	struct resp *r = http(srv, jz, "GET", API "/meetings", NULL);
+	long long meeting = rnum(r, "items.0.id"), task, r0, c0, v0, t0;
+	sqlite3 *raw = NULL;
+	size_t n = sizeof(asks) / sizeof(asks[0]);
+
+	r = http(srv, jz, "GET", API "/leader-tasks", NULL);
+	task = rnum(r, "items.0.id");
+	assert_true(meeting > 0 && task > 0);
+	settle(srv);
+	r0 = reads(srv);
+	c0 = changes(srv);
+	v0 = main_version(srv, &raw);
+	t0 = now_ms();
+	for (size_t i = 0; i < n; i++) {
+		struct session *s = strcmp(asks[i].user, "juzhang") == 0 ? jz : mj;
+		const char *path = asks[i].path ? asks[i].path
+				   : strcmp(asks[i].action, "meeting.read") == 0 ? fmt(srv, "/meetings/%lld", meeting)
+										  : fmt(srv, "/leader-tasks/%lld", task);
+
+		r = http(srv, s, "GET", fmt(srv, API "%s", path), NULL);
+		if (r->status != 200)
+			fail_msg("%s GET %s: %ld %s", asks[i].user, path, r->status, r->body);
+		assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = ?1", asks[i].action),
+				 0);
+		/* its row: the newest of its action, by whom it was asked */
+		assert_string_equal(db_raw_text(srv, srv->db,
+						fmt(srv,
+						    "SELECT username FROM audit_read WHERE action = '%s'"
+						    " ORDER BY id DESC LIMIT 1",
+						    asks[i].action)),
+				    asks[i].user);
+	}
+	/* one row each, all in the read chain (a list's row names its ids) */
+	assert_int_equal(reads(srv), r0 + (long long)n);
+	assert_int_equal(changes(srv), c0);
+	assert_contains(db_raw_text(srv, srv->db,
+				    "SELECT detail FROM audit_read WHERE action = 'case.list' ORDER BY id DESC LIMIT 1"),
+			"n=5 ids=");
+	if (raw) {
+		long long v1 = main_version(srv, &raw);
+
+		sqlite3_close(raw);
+		if (now_ms() - t0 < 14000)
+			assert_int_equal(v1, v0);
 	}
 	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
 }
@@ -533,6 +615,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(reads_go_to_the_read_chain_and_leave_the_main_file_alone,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(lists_searches_and_summaries_go_to_the_read_chain, setup_demo,
+						teardown_server),
 		cmocka_unit_test_setup_teardown(auditor_list_merges_both_chains, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(a_changed_read_row_is_found_in_the_read_chain,

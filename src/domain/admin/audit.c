@@ -314,6 +314,12 @@ int audit_read(struct ctx *c, const char *object_type, const char *object_id)
 	return chain_write(c, AUDIT_CHAIN_READ, "read", object_type, object_id, "success", NULL);
 }
 
+int audit_read_action(struct ctx *c, const char *action, const char *object_type,
+		      const char *object_id, const char *detail)
+{
+	return chain_write(c, AUDIT_CHAIN_READ, action, object_type, object_id, "success", detail);
+}
+
 int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		     const json_t *items, const char *id_key)
 {
@@ -329,8 +335,7 @@ int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		buf_addf(&ids, "%s%lld", i ? "," : "",
 			 (long long)json_integer_value(json_object_get(it, id_key)));
 	}
-	rc = buf_str(&ids) ? chain_write(c, AUDIT_CHAIN_READ, action, object_type, NULL, "success",
-					 buf_str(&ids))
+	rc = buf_str(&ids) ? audit_read_action(c, action, object_type, NULL, buf_str(&ids))
 			   : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	buf_release(&ids);
 	return rc;

@@ -45,6 +45,14 @@ int audit_write_deferred(struct ctx *c);
  * write that echoes what it wrote). */
 int audit_read(struct ctx *c, const char *object_type, const char *object_id);
 
+/* A read audited under its own action (a search with what was asked, a
+ * record, a report or a summary that is not a plain read of one object):
+ * one row of the read chain, like audit_read's. Same contract as
+ * audit_write. The audit log's own reads (audit.list, audit.export) stay
+ * in the change chain, whose rows an export covers. */
+int audit_read_action(struct ctx *c, const char *action, const char *object_type,
+		      const char *object_id, const char *detail);
+
 /* Audit a list or search answer of personal or operational data (AUD-1):
  * one row, action as given ("measure.list"), object_type, detail = the ids
  * (the integer member id_key of each element of items, the first 200,

@@ -400,7 +400,7 @@ int reviews_summary(struct ctx *c, json_t **out)
 			     " JOIN org_unit o ON o.id = cr.unit_id WHERE o.path LIKE ? ORDER BY cr.unit_id, cr.id",
 			     "unit_id", &stations);
 	if (!rc)
-		rc = audit_write(c, "case_review.summary", "case_review", NULL, "success", NULL);
+		rc = audit_read_action(c, "case_review.summary", "case_review", NULL, NULL);
 	if (rc) {
 		json_decref(officers);
 		json_decref(stations);

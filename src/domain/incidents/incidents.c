@@ -419,7 +419,6 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 	struct rows_query q;
 	const char *like = ctx_scope_like(c);
 	int64_t units = 0;
-	struct buf ids;
 	json_t *it;
 	size_t i;
 	int rc, whole = 0;
@@ -484,17 +483,14 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		       "ORDER BY i.received_at DESC, i.id DESC", out);
 	if (rc)
 		return rc;
-	buf_init(&ids, 4096);
 	json_array_foreach(json_object_get(*out, "items"), i, it) {
 		if (row_int(it, "confidential") && !incidents_is_desk(c))
 			json_object_set_new(it, "caller_phone", json_string("（保密）"));
 		else
 			mask_phone(it);
-		if (i < 200)
-			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
 	}
-	rc = audit_write(c, "incident.list", "incident", NULL, "success", buf_str(&ids));
-	buf_release(&ids);
+	/* AUD-1: the ids it returned, in the read chain */
+	rc = audit_read_items(c, "incident.list", "incident", json_object_get(*out, "items"), "id");
 	if (rc) {
 		json_decref(*out);
 		*out = NULL;

@@ -780,7 +780,7 @@ int reports_stats(struct ctx *c, int64_t from, int64_t to, int64_t station_id, j
 	if (!rc) /* 出警人员 and late arrivals (issue 17) */
 		rc = response_times_figures(c, like, station_id, from, to, res);
 	if (!rc)
-		rc = audit_write(c, "report.stats", "report", NULL, "success", NULL);
+		rc = audit_read_action(c, "report.stats", "report", NULL, NULL);
 	if (rc) {
 		json_decref(res);
 		return rc;

@@ -268,7 +268,7 @@ int analysis_morning(struct ctx *c, const char *ymd, json_t **out)
 	if (rc && rc != PS_ENOTFOUND)
 		goto fail;
 	json_object_set_new(res, "note", rc ? json_null() : note);
-	rc = audit_write(c, "analysis.read", "analysis", date, "success", NULL);
+	rc = audit_read_action(c, "analysis.read", "analysis", date, NULL);
 	if (rc)
 		goto fail;
 	*out = res;

@@ -146,5 +146,5 @@ int daily_submissions_summary(struct ctx *c, const char *ymd, json_t **out)
 		*out = NULL;
 		return rc ? rc : NOMEM(c);
 	}
-	return audit_write(c, "daily.summary", "daily_submission", ymd, "success", NULL);
+	return audit_read_action(c, "daily.summary", "daily_submission", ymd, NULL);
 }

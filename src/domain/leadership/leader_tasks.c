@@ -194,8 +194,8 @@ int leader_tasks_get(struct ctx *c, int64_t id, json_t **out)
 			 arena_printf(c->arena, "%lld", (long long)id));
 	json_decref(t);
 	if (!rc)
-		rc = audit_write(c, "leader_task.read", "leader_task", arena_printf(c->arena, "%lld", (long long)id),
-				 "success", NULL);
+		rc = audit_read_action(c, "leader_task.read", "leader_task",
+				       arena_printf(c->arena, "%lld", (long long)id), NULL);
 	return rc ? rc : task_out(c, id, out);
 }
 

@@ -343,8 +343,8 @@ int meetings_get(struct ctx *c, int64_t id, json_t **out)
 		}
 	}
 	if (!rc)
-		rc = audit_write(c, "meeting.read", "meeting", arena_printf(c->arena, "%lld", (long long)id), "success",
-				 NULL);
+		rc = audit_read_action(c, "meeting.read", "meeting", arena_printf(c->arena, "%lld", (long long)id),
+				       NULL);
 	if (rc) {
 		json_decref(m);
 		return rc;

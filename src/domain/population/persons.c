@@ -631,11 +631,11 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	/* AUD-1: a personal-data query: who (the row's user), what was asked
 	 * (the ID prefix and phone masked: the log holds no personal numbers,
 	 * AUD-6), how many rows and which */
-	rc = audit_write(c, "person.search", "person", NULL, "success",
-			 arena_printf(c->arena, "q=%s total=%lld%s ids=%s", search_terms(c, f),
-				      (long long)row_int(*out, "total"),
-				      json_is_true(json_object_get(*out, "total_capped")) ? "+" : "",
-				      buf_str(&ids) ? buf_str(&ids) : ""));
+	rc = audit_read_action(c, "person.search", "person", NULL,
+			       arena_printf(c->arena, "q=%s total=%lld%s ids=%s", search_terms(c, f),
+					    (long long)row_int(*out, "total"),
+					    json_is_true(json_object_get(*out, "total_capped")) ? "+" : "",
+					    buf_str(&ids) ? buf_str(&ids) : ""));
 	buf_release(&ids);
 	if (rc) {
 		json_decref(*out);
