@@ -871,7 +871,7 @@ static void load_incidents(void)
 				bt(ev, 5, h[k].detail);
 				step(ev);
 			}
-			if (from_center && callback) {
+			if (callback) { /* only the center calls back */
 				bi(ev, 1, inc_base + i);
 				bi(ev, 2, callback);
 				bt(ev, 3, "callback");
