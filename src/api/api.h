@@ -205,7 +205,9 @@ int api_committer_pending(void);
 void api_committer_checkpoint_soon(void);
 
 /* Record the BREACHes that have no record yet (the background sweep of
- * the server calls this about every 30 s on its own connection). */
+ * the server calls this about every 30 s on its own connection): with the
+ * committer running, 500 at a time as the scan finds them, each batch one
+ * committer job. */
 int api_sweep_once(struct db *db, int *recorded);
 
 /* Mark the service as failed for writes (DUR-4: a sync of the database

@@ -582,6 +582,24 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out)
 	return rc;
 }
 
+int rows_each(struct rows_query *q, const char *sql, int (*fn)(json_t *row, void *arg), void *arg)
+{
+	struct db_stmt *st;
+	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+
+	if (rc)
+		return rc;
+	rc = rows_bind_all(q, st);
+	while (!rc && (rc = db_step(st, q->c->err)) == PS_ROW) {
+		json_t *row = rows_to_json(st);
+
+		rc = row ? fn(row, arg) : ps_fail(q->c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		json_decref(row);
+	}
+	db_finalize(st);
+	return rc == PS_DONE ? PS_OK : rc;
+}
+
 int rows_all_lists(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt *also, json_t *obj)
 {
 	struct db_stmt *st[ROWS_LISTS_MAX + 1] = { NULL };

@@ -136,6 +136,13 @@ int rows_struct(struct rows_query *q, const char *sql, const struct rows_col *co
 /* Run sql and return every row as a JSON array in *out. */
 int rows_all(struct rows_query *q, const char *sql, json_t **out);
 
+/* Run sql and hand each row, as rows_all's object, to fn in order, one at
+ * a time: the object is released when fn returns (fn keeps what it needs
+ * with json_incref), so a scan of many rows holds one of them. fn may run
+ * statements of its own on the same connection. The first non-zero answer
+ * of fn stops the scan and is returned. */
+int rows_each(struct rows_query *q, const char *sql, int (*fn)(json_t *row, void *arg), void *arg);
+
 /* The same rows written as text (issue 14: a record read renders its rows
  * straight into its answer, no JSON tree): the value of column i of st's
  * current row under its SQL name, in rows_to_json's types. Cannot fail

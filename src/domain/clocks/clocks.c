@@ -62,6 +62,11 @@ struct clock_sink {
 	struct warn_policy pol;
 	enum warn_level min;
 	int64_t soon; /* a WARN clock with less than this left is listed below min (0: never) */
+	int unrecorded; /* the sweep: a clock whose breach is on record is not listed */
+	/* the sweep in batches: every `batch` items found go to flush, sorted */
+	size_t batch;
+	int (*flush)(struct ctx *c, json_t *due, void *arg);
+	void *flush_arg;
 	json_t *items;
 	int rc;
 };
@@ -69,6 +74,60 @@ struct clock_sink {
 static const char *unit_code(enum clock_unit u)
 {
 	return u == CLOCK_HOURS ? "hours" : u == CLOCK_DAYS ? "days" : u == CLOCK_WORKDAYS ? "workdays" : "months";
+}
+
+/* By time left (the earliest deadline first: overdue ones on top), then the
+ * higher level (issue 17: a WARN clock with 1 h left comes before an URGENT
+ * one with 3 days left). */
+static int by_urgency(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int64_t lx = row_int(x, "level_rank"), ly = row_int(y, "level_rank");
+	int64_t dx = row_int(x, "deadline"), dy = row_int(y, "deadline");
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	/* the same instant and level (dispatches of one second): by key, so
+	 * every store answers the same order */
+	return strcmp(row_str(x, "key"), row_str(y, "key"));
+}
+
+/* items sorted by urgency into a new array in *out. */
+static int sort_items(struct ctx *c, json_t *items, json_t **out)
+{
+	size_t n = json_array_size(items), i;
+	json_t **v = arena_alloc(c->arena, sizeof(*v) * (n + 1)), *sorted = json_array();
+
+	*out = NULL;
+	if (!v || !sorted) {
+		json_decref(sorted);
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	for (i = 0; i < n; i++)
+		v[i] = json_array_get(items, i);
+	qsort(v, n, sizeof(*v), by_urgency);
+	for (i = 0; i < n; i++)
+		if (json_array_append(sorted, v[i])) {
+			json_decref(sorted);
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		}
+	*out = sorted;
+	return PS_OK;
+}
+
+/* The sweep's items so far, sorted, to its flush; the sink starts empty. */
+static int flush_items(struct clock_sink *k)
+{
+	json_t *sorted;
+	int rc = sort_items(k->c, k->items, &sorted);
+
+	if (!rc)
+		rc = k->flush(k->c, sorted, k->flush_arg);
+	json_decref(sorted);
+	json_array_clear(k->items);
+	return rc;
 }
 
 /* Add one clock (the case row r gives case_id, case_no, unit_id, unit_name). */
@@ -93,6 +152,16 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 	 * of a station, which starts at URGENT, lists it by its time left */
 	if (lv < k->min && !(k->soon && lv >= LEVEL_WARN && end - k->c->now < k->soon))
 		return;
+	if (k->unrecorded) {
+		struct rows_query q;
+		int64_t n = 0;
+
+		rows_binds(&q, k->c);
+		rows_bind_text(&q, key);
+		k->rc = rows_int(&q, "SELECT COUNT(*) FROM breach WHERE clock_key = ?", 0, &n);
+		if (k->rc || n)
+			return;
+	}
 	it = json_pack("{s:s, s:s?, s:s, s:O, s:O, s:O, s:O, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s?}",
 		       "key", key, "rule", rule, "label", label, "case_id", json_object_get(r, "case_id"),
 		       "case_no", json_object_get(r, "case_no"), "unit_id", json_object_get(r, "unit_id"),
@@ -111,6 +180,8 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 		json_object_set_new(it, "person", json_string(person));
 	json_object_set_new(it, "level_rank", json_integer(lv));
 	json_array_append_new(k->items, it);
+	if (k->flush && json_array_size(k->items) >= k->batch)
+		k->rc = flush_items(k);
 }
 
 void clocks_add(struct clock_sink *k, json_t *r, const char *key, const char *rule,
@@ -165,147 +236,139 @@ static void scan_binds(struct rows_query *q, struct ctx *c, enum clock_scope s, 
 		}
 }
 
+struct scan_row {
+	struct clock_sink *k;
+	const struct clock_scan *d;
+};
+
+/* One row of a source's scan: its unit and title under the common names,
+ * then its clocks. */
+static int scan_row(json_t *r, void *arg)
+{
+	const struct scan_row *sr = arg;
+	const struct clock_scan *d = sr->d;
+	/* read every column before any is overwritten */
+	json_t *unit = d->unit_col ? json_integer(row_int(r, d->unit_col)) : NULL;
+	json_t *name = d->unit_name_col ? json_string(row_str(r, d->unit_name_col)) : NULL;
+	json_t *title = d->title_col ? json_string(row_str(r, d->title_col)) : NULL;
+
+	if (d->unit_col)
+		json_object_set_new(r, "unit_id", unit);
+	if (d->unit_name_col)
+		json_object_set_new(r, "unit_name", name);
+	if (d->title_col) {
+		json_object_set_new(r, "case_no", title);
+		json_object_set_new(r, "case_id", json_null());
+	}
+	return d->each(sr->k, r, d->arg);
+}
+
 int clocks_scan(struct clock_sink *k, enum clock_scope s, const struct clock_scan *d)
 {
 	struct ctx *c = k->c;
-	json_t *rows = NULL, *r;
-	size_t i;
+	struct scan_row sr = { k, d };
 	int rc;
 
 	if (d->station_work && s == SCOPE_MINE)
 		return k->rc;
-	if (d->rows)
+	if (d->rows) {
+		json_t *rows = NULL, *r;
+		size_t i;
+
 		rc = d->rows(c, s == SCOPE_ALL ? "/%" : ctx_scope_like(c), s == SCOPE_MINE ? c->who.user_id : 0, &rows);
-	else {
+		json_array_foreach(rows, i, r) {
+			if (rc)
+				break;
+			rc = scan_row(r, &sr);
+		}
+		json_decref(rows);
+	} else {
+		/* row by row: the sweep's scan of a county holds one row, not
+		 * every running clock's (issue 14) */
 		struct rows_query q;
 
 		rows_binds(&q, c);
 		scan_binds(&q, c, s, d);
-		rc = rows_all(&q, d->sql, &rows);
+		rc = rows_each(&q, d->sql, scan_row, &sr);
 	}
-	if (rc)
-		return rc;
-	json_array_foreach(rows, i, r) {
-		/* read every column before any is overwritten */
-		json_t *unit = d->unit_col ? json_integer(row_int(r, d->unit_col)) : NULL;
-		json_t *name = d->unit_name_col ? json_string(row_str(r, d->unit_name_col)) : NULL;
-		json_t *title = d->title_col ? json_string(row_str(r, d->title_col)) : NULL;
-
-		if (d->unit_col)
-			json_object_set_new(r, "unit_id", unit);
-		if (d->unit_name_col)
-			json_object_set_new(r, "unit_name", name);
-		if (d->title_col) {
-			json_object_set_new(r, "case_no", title);
-			json_object_set_new(r, "case_id", json_null());
-		}
-		rc = d->each(k, r, d->arg);
-		if (rc)
-			break;
-	}
-	json_decref(rows);
 	return rc ? rc : k->rc;
 }
 
-/* By time left (the earliest deadline first: overdue ones on top), then the
- * higher level (issue 17: a WARN clock with 1 h left comes before an URGENT
- * one with 3 days left). */
-static int by_urgency(const void *a, const void *b)
+/* Every source's clocks at min_level and above into k (set up by the
+ * caller: its scope's filters, and flush for the sweep). */
+static int collect(struct clock_sink *k, struct ctx *c, enum clock_scope scope, enum warn_level min_level)
 {
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int64_t lx = row_int(x, "level_rank"), ly = row_int(y, "level_rank");
-	int64_t dx = row_int(x, "deadline"), dy = row_int(y, "deadline");
+	k->c = c;
+	k->min = min_level;
+	k->soon = min_level == LEVEL_URGENT ? CLOCKS_SOON_SECONDS : 0;
+	clocks_policy(c, &k->pol);
+	k->rc = clocks_calendar(c, &k->cal);
+	if (k->rc)
+		return k->rc;
+	k->items = json_array();
+	if (!k->items)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* every module's running clocks (domain/clock_sources.c) */
+	for (const struct clock_source *src = clock_sources; src->name && !k->rc; src++) {
+		int rc = src->collect(k, scope);
 
-	if (dx != dy)
-		return dx < dy ? -1 : 1;
-	if (lx != ly)
-		return lx > ly ? -1 : 1;
-	/* the same instant and level (dispatches of one second): by key, so
-	 * every store answers the same order */
-	return strcmp(row_str(x, "key"), row_str(y, "key"));
+		if (rc && !k->rc)
+			k->rc = rc;
+	}
+	if (!k->rc && k->flush && json_array_size(k->items))
+		k->rc = flush_items(k);
+	if (k->rc) {
+		json_decref(k->items);
+		k->items = NULL;
+	}
+	return k->rc;
 }
 
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
 		   json_t **out)
 {
 	struct clock_sink k;
-	json_t **v, *sorted;
-	size_t n, i;
+	int rc;
 
 	*out = NULL;
 	memset(&k, 0, sizeof(k));
-	k.c = c;
-	k.min = min_level;
-	k.soon = min_level == LEVEL_URGENT ? CLOCKS_SOON_SECONDS : 0;
-	clocks_policy(c, &k.pol);
-	k.rc = clocks_calendar(c, &k.cal);
-	if (k.rc)
-		return k.rc;
-	k.items = json_array();
-	if (!k.items)
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	/* every module's running clocks (domain/clock_sources.c) */
-	for (const struct clock_source *src = clock_sources; src->name && !k.rc; src++) {
-		int rc = src->collect(&k, scope);
-
-		if (rc && !k.rc)
-			k.rc = rc;
-	}
-	if (k.rc) {
-		json_decref(k.items);
-		return k.rc;
-	}
-	n = json_array_size(k.items);
-	v = arena_alloc(c->arena, sizeof(*v) * (n + 1));
-	sorted = json_array();
-	if (!v || !sorted) {
-		json_decref(k.items);
-		json_decref(sorted);
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	for (i = 0; i < n; i++)
-		v[i] = json_array_get(k.items, i);
-	qsort(v, n, sizeof(*v), by_urgency);
-	for (i = 0; i < n; i++)
-		json_array_append(sorted, v[i]);
+	rc = collect(&k, c, scope, min_level);
+	if (!rc)
+		rc = sort_items(c, k.items, out);
 	json_decref(k.items);
-	*out = sorted;
-	return PS_OK;
+	return rc;
+}
+
+/* The sweep's sink: a clock whose breach is on record is left out as it
+ * is found, so the scan holds only what is to be recorded. */
+static int sweep_due(struct ctx *c, size_t batch, int (*record)(struct ctx *c, json_t *due, void *arg),
+		     void *arg, json_t **due)
+{
+	struct clock_sink k;
+	int rc;
+
+	memset(&k, 0, sizeof(k));
+	k.unrecorded = 1;
+	k.batch = batch;
+	k.flush = record;
+	k.flush_arg = arg;
+	rc = collect(&k, c, SCOPE_ALL, LEVEL_BREACH);
+	if (!rc && due)
+		rc = sort_items(c, k.items, due);
+	json_decref(k.items);
+	return rc;
 }
 
 int clocks_sweep_due(struct ctx *c, json_t **due)
 {
-	json_t *items, *fresh;
-	size_t i;
-	int rc;
-
 	*due = NULL;
-	rc = clocks_collect(c, SCOPE_ALL, LEVEL_BREACH, &items);
-	if (rc)
-		return rc;
-	fresh = json_array();
-	if (!fresh) {
-		json_decref(items);
-		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	for (i = 0; i < json_array_size(items) && !rc; i++) {
-		json_t *it = json_array_get(items, i);
-		struct rows_query q;
-		int64_t n = 0;
+	return sweep_due(c, 0, NULL, NULL, due);
+}
 
-		rows_binds(&q, c);
-		rows_bind_text(&q, row_str(it, "key"));
-		rc = rows_int(&q, "SELECT COUNT(*) FROM breach WHERE clock_key = ?", 0, &n);
-		if (!rc && !n && json_array_append(fresh, it))
-			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
-	json_decref(items);
-	if (rc) {
-		json_decref(fresh);
-		return rc;
-	}
-	*due = fresh;
-	return PS_OK;
+int clocks_sweep_batches(struct ctx *c, size_t batch, int (*record)(struct ctx *c, json_t *due, void *arg),
+			 void *arg)
+{
+	return sweep_due(c, batch ? batch : 1, record, arg, NULL);
 }
 
 int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)

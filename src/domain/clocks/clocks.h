@@ -117,6 +117,15 @@ int clocks_sweep(struct ctx *c, int *recorded);
 int clocks_sweep_due(struct ctx *c, json_t **due);
 int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded);
 
+/* The due BREACHes handed to record as the scan finds them, batch at a
+ * time (each batch sorted as clocks_collect sorts): the scan of a county
+ * with a backlog of running clocks holds one batch, and each write the
+ * caller makes of one stays short. record runs while the scan's read
+ * transaction is open, so it writes through another connection (the
+ * committer); its non-zero answer stops the scan and is returned. */
+int clocks_sweep_batches(struct ctx *c, size_t batch, int (*record)(struct ctx *c, json_t *due, void *arg),
+			 void *arg);
+
 /* The ADM-CASE-30D deadline of an admin case now (0 when it has none). */
 int clocks_case_limit(struct ctx *c, int64_t case_id, int64_t *deadline);
 
