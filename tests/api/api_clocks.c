@@ -650,6 +650,91 @@ STORY(supervisor_view)
 		assert_string_equal(jstr(it, "unit_name"), "城关派出所");
 }
 
+/* The items of GET path as user (asserts 200). */
+static json_t *items_of(struct server *srv, const char *user, const char *path)
+{
+	struct resp *r = http(srv, S(user), "GET", path, NULL);
+
+	EXPECT(r, 200);
+	return jpath(r->json, "items");
+}
+
+/* 10. One case's clocks and breaches (its 强制措施 tab) without the whole
+ * board, and the counts of a header and of 待办 without a list: each the
+ * same as the board read whole. Demo case 15 (城关) has its first 讯问
+ * after 刑事拘留 overdue; case 16 is 北社's. */
+STORY(one_case_and_counts)
+{
+	json_t *all, *mine, *it;
+	long long n[4] = { 0 }, in15 = 0, breach15 = 0, todo = -1;
+	size_t i;
+	struct resp *r;
+
+	clocks_begin(srv);
+	all = items_of(srv, "suozhang", API "/warnings?scope=unit&level=all");
+	json_array_foreach(all, i, it)
+		in15 += jint(it, "case_id") == 15;
+	assert_true(in15 > 0);
+	mine = items_of(srv, "suozhang", API "/warnings?scope=unit&level=all&case_id=15");
+	assert_int_equal(json_array_size(mine), in15);
+	json_array_foreach(mine, i, it) {
+		assert_int_equal(jint(it, "case_id"), 15);
+		breach15 |= strcmp(jstr(it, "rule"), "CRIM-DETAIN-QUESTION-24H") == 0 &&
+			    strcmp(jstr(it, "level"), "BREACH") == 0;
+	}
+	assert_true(breach15);
+	/* the same order as the board's: most urgent first */
+	for (size_t j = 0, k = 0; j < json_array_size(all); j++)
+		if (jint(json_array_get(all, j), "case_id") == 15)
+			assert_string_equal(jstr(json_array_get(all, j), "key"),
+					    jstr(json_array_get(mine, k++), "key"));
+	/* the board by pages: the second page of two is the board's 3rd and 4th
+	 * clocks, the total every clock's */
+	assert_true(json_array_size(all) >= 4);
+	r = http(srv, S("suozhang"), "GET", API "/warnings?scope=unit&level=all&per_page=2&page=2", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", (long long)json_array_size(all));
+	EXPECT_NUM(r, "page", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "items")), 2);
+	assert_string_equal(rstr(r, "items.0.key"), jstr(json_array_get(all, 2), "key"));
+	assert_string_equal(rstr(r, "items.1.key"), jstr(json_array_get(all, 3), "key"));
+	/* no deeper than the board's 10 000th clock */
+	assert_error(srv, http(srv, S("suozhang"), "GET", API "/warnings?per_page=500&page=21", NULL), 400, NULL);
+	EXPECT(http(srv, S("suozhang"), "GET", API "/warnings?per_page=500&page=20", NULL), 200);
+	/* 北社's case from 城关's chief: nothing; a case number that is none: 400 */
+	assert_int_equal(json_array_size(items_of(srv, "suozhang", API "/warnings?scope=unit&level=all&case_id=16")),
+			 0);
+	assert_error(srv, http(srv, S("suozhang"), "GET", API "/warnings?case_id=abc", NULL), 400, NULL);
+	assert_error(srv, http(srv, S("suozhang"), "GET", API "/warnings?case_id=0", NULL), 400, NULL);
+
+	/* the header's counts: the board from WARN, counted by level */
+	json_array_foreach(items_of(srv, "suozhang", API "/warnings?scope=unit&level=WARN"), i, it)
+		n[jint(it, "level_rank")]++;
+	r = http(srv, S("suozhang"), "GET", API "/warnings/summary", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "WARN", n[1]);
+	EXPECT_NUM(r, "URGENT", n[2]);
+	EXPECT_NUM(r, "BREACH", n[3]);
+	assert_true(n[3] > 0);
+	/* 待办: the same number */
+	json_array_foreach(items_of(srv, "suozhang", API "/todos"), i, it)
+		if (strcmp(jstr(it, "kind"), "warnings") == 0)
+			todo = jint(it, "count");
+	assert_int_equal(todo, n[1] + n[2] + n[3]);
+
+	/* the case's breach records: those of the county's that are case 15's */
+	in15 = 0;
+	json_array_foreach(items_of(srv, "ducha", API "/breaches?open=1"), i, it)
+		in15 += jint(it, "case_id") == 15;
+	assert_true(in15 > 0);
+	mine = items_of(srv, "ducha", API "/breaches?open=1&case_id=15");
+	assert_int_equal(json_array_size(mine), in15);
+	json_array_foreach(mine, i, it)
+		assert_int_equal(jint(it, "case_id"), 15);
+	assert_int_equal(json_array_size(items_of(srv, "minjing1", API "/breaches?case_id=16")), 0);
+	assert_error(srv, http(srv, S("ducha"), "GET", API "/breaches?case_id=x", NULL), 400, NULL);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)
 
 int main(void)
@@ -664,6 +749,7 @@ int main(void)
 		T(property_24h),
 		T(holidays),
 		T(supervisor_view),
+		T(one_case_and_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

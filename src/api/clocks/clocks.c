@@ -67,15 +67,44 @@ static int scope_for(struct req *r, enum clock_scope *scope, enum warn_level *mi
 	return PS_OK;
 }
 
+/* The deepest row of the board a page may reach: a request holds at most
+ * twice this many clocks, whatever the county's backlog. */
+#define WARNINGS_DEPTH 10000
+
 int api_warnings(struct req *r)
 {
-	enum clock_scope scope;
-	enum warn_level min;
+	struct clock_ask a = { 0 };
+	int64_t page = 1, per_page = 500;
 	json_t *items;
-	int rc = scope_for(r, &scope, &min);
+	int rc = scope_for(r, &a.scope, &a.min);
 
+	/* one case's clocks (its 强制措施 tab), not the whole board's */
 	if (!rc)
-		rc = clocks_collect(&r->ctx, scope, min, &items);
+		rc = req_query_int(r, "case_id", 1, INT64_MAX, 0, &a.case_id);
+	if (!rc)
+		rc = req_query_int(r, "page", 1, WARNINGS_DEPTH, 1, &page);
+	if (!rc)
+		rc = req_query_int(r, "per_page", 1, 500, 500, &per_page);
+	if (!rc && page * per_page > WARNINGS_DEPTH)
+		rc = ps_fail_field(&r->err, PS_EINVAL, "page",
+				   "预警看板最多翻到第 10000 条，请按级别或本案缩小范围");
+	/* the most urgent page × per_page, then the page */
+	a.keep = (size_t)(page * per_page);
+	if (!rc)
+		rc = clocks_ask(&r->ctx, &a, &items);
+	if (!rc && page > 1) {
+		json_t *rows = json_array();
+
+		for (size_t i = (size_t)((page - 1) * per_page); rows && i < json_array_size(items); i++)
+			if (json_array_append(rows, json_array_get(items, i))) {
+				json_decref(rows);
+				rows = NULL;
+			}
+		json_decref(items);
+		items = rows;
+		if (!items)
+			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
 	/* AUD-1: the warnings name cases and persons: audited with the case ids */
 	if (!rc) {
 		rc = audit_read_items(&r->ctx, "warning.list", "case", items, "case_id");
@@ -84,29 +113,25 @@ int api_warnings(struct req *r)
 	}
 	if (rc)
 		return rc;
-	return req_reply(r, 200, json_pack("{s:o, s:I, s:I}", "items", items, "total",
-					   (json_int_t)json_array_size(items), "now",
-					   (json_int_t)r->ctx.now));
+	return req_reply(r, 200, json_pack("{s:o, s:I, s:I, s:I, s:I}", "items", items, "total",
+					   (json_int_t)a.total, "page", (json_int_t)page, "per_page",
+					   (json_int_t)per_page, "now", (json_int_t)r->ctx.now));
 }
 
 int api_warnings_summary(struct req *r)
 {
-	enum clock_scope scope;
-	enum warn_level min;
-	json_t *items, *it;
-	size_t i;
-	json_int_t n[4] = { 0 };
-	int rc = scope_for(r, &scope, &min);
+	struct clock_ask a = { 0 };
+	int rc = scope_for(r, &a.scope, &a.min);
 
+	/* counted, not listed: every page's header asks for it */
+	a.min = LEVEL_WARN;
 	if (!rc)
-		rc = clocks_collect(&r->ctx, scope, LEVEL_WARN, &items);
+		rc = clocks_ask(&r->ctx, &a, NULL);
 	if (rc)
 		return rc;
-	json_array_foreach(items, i, it)
-		n[json_integer_value(json_object_get(it, "level_rank"))]++;
-	json_decref(items);
-	return req_reply(r, 200, json_pack("{s:I, s:I, s:I}", "WARN", n[LEVEL_WARN], "URGENT",
-					   n[LEVEL_URGENT], "BREACH", n[LEVEL_BREACH]));
+	return req_reply(r, 200, json_pack("{s:I, s:I, s:I}", "WARN", (json_int_t)a.counts[LEVEL_WARN], "URGENT",
+					   (json_int_t)a.counts[LEVEL_URGENT], "BREACH",
+					   (json_int_t)a.counts[LEVEL_BREACH]));
 }
 
 int api_breaches(struct req *r)
@@ -120,6 +145,8 @@ int api_breaches(struct req *r)
 		rc = req_query_int(r, "page", 1, 100000, 1, &f.page);
 	if (!rc)
 		rc = req_query_int(r, "per_page", 1, 500, 500, &f.per_page);
+	if (!rc)
+		rc = req_query_int(r, "case_id", 1, INT64_MAX, 0, &f.case_id);
 	if (rc)
 		return rc;
 	f.open_only = (int)open;

@@ -35,6 +35,7 @@ int breaches_list(struct ctx *c, const struct breach_filter *f, json_t **out)
 	rows_bind_int(&q, f->open_only);
 	rows_and_text(&q, "b.rule = ?", f->rule);
 	rows_and_text(&q, "b.clock_key = ?", f->key);
+	rows_and_int(&q, "b.case_id = ?", f->case_id);
 	rc = rows_page(&q,
 			 "SELECT b.id, b.clock_key, b.unit_id, o.name AS unit_name, b.case_id, k.case_no,"
 			 " b.measure_id, b.rule, b.label, b.deadline, b.recorded_at, b.answer_kind, b.answer_text,"

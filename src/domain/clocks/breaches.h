@@ -14,6 +14,7 @@
 struct breach_filter {
 	int open_only;
 	const char *rule, *key;
+	int64_t case_id; /* 0: every case's */
 	int64_t page, per_page;
 };
 

@@ -62,6 +62,10 @@ struct clock_sink {
 	struct warn_policy pol;
 	enum warn_level min;
 	int64_t soon; /* a WARN clock with less than this left is listed below min (0: never) */
+	int64_t case_id; /* only this case's clocks (0: every case's) */
+	size_t keep;     /* only the most urgent keep (0: all) */
+	int count_only;  /* counted, not listed */
+	int64_t counts[LEVEL_BREACH + 1]; /* the clocks listed or counted, by level */
 	int unrecorded; /* the sweep: a clock whose breach is on record is not listed */
 	/* the sweep in batches: every `batch` items found go to flush, sorted */
 	size_t batch;
@@ -117,6 +121,22 @@ static int sort_items(struct ctx *c, json_t *items, json_t **out)
 	return PS_OK;
 }
 
+/* The sink's items cut to its keep most urgent (a board's first rows hold
+ * 2 × keep at most, whatever the county's backlog). */
+static int keep_most_urgent(struct clock_sink *k)
+{
+	json_t *sorted;
+	int rc = sort_items(k->c, k->items, &sorted);
+
+	if (rc)
+		return rc;
+	while (json_array_size(sorted) > k->keep)
+		json_array_remove(sorted, json_array_size(sorted) - 1);
+	json_decref(k->items);
+	k->items = sorted;
+	return PS_OK;
+}
+
 /* The sweep's items so far, sorted, to its flush; the sink starts empty. */
 static int flush_items(struct clock_sink *k)
 {
@@ -152,6 +172,8 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 	 * of a station, which starts at URGENT, lists it by its time left */
 	if (lv < k->min && !(k->soon && lv >= LEVEL_WARN && end - k->c->now < k->soon))
 		return;
+	if (k->case_id && json_integer_value(json_object_get(r, "case_id")) != k->case_id)
+		return;
 	if (k->unrecorded) {
 		struct rows_query q;
 		int64_t n = 0;
@@ -162,6 +184,9 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 		if (k->rc || n)
 			return;
 	}
+	k->counts[lv]++;
+	if (k->count_only)
+		return;
 	it = json_pack("{s:s, s:s?, s:s, s:O, s:O, s:O, s:O, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s?}",
 		       "key", key, "rule", rule, "label", label, "case_id", json_object_get(r, "case_id"),
 		       "case_no", json_object_get(r, "case_no"), "unit_id", json_object_get(r, "unit_id"),
@@ -182,6 +207,8 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 	json_array_append_new(k->items, it);
 	if (k->flush && json_array_size(k->items) >= k->batch)
 		k->rc = flush_items(k);
+	else if (k->keep && json_array_size(k->items) >= 2 * k->keep)
+		k->rc = keep_most_urgent(k);
 }
 
 void clocks_add(struct clock_sink *k, json_t *r, const char *key, const char *rule,
@@ -251,6 +278,7 @@ static int scan_row(json_t *r, void *arg)
 	json_t *unit = d->unit_col ? json_integer(row_int(r, d->unit_col)) : NULL;
 	json_t *name = d->unit_name_col ? json_string(row_str(r, d->unit_name_col)) : NULL;
 	json_t *title = d->title_col ? json_string(row_str(r, d->title_col)) : NULL;
+	int rc;
 
 	if (d->unit_col)
 		json_object_set_new(r, "unit_id", unit);
@@ -260,7 +288,9 @@ static int scan_row(json_t *r, void *arg)
 		json_object_set_new(r, "case_no", title);
 		json_object_set_new(r, "case_id", json_null());
 	}
-	return d->each(sr->k, r, d->arg);
+	/* a failure of the sink (the sweep's write of a batch) ends the scan */
+	rc = d->each(sr->k, r, d->arg);
+	return rc ? rc : sr->k->rc;
 }
 
 int clocks_scan(struct clock_sink *k, enum clock_scope s, const struct clock_scan *d)
@@ -324,25 +354,45 @@ static int collect(struct clock_sink *k, struct ctx *c, enum clock_scope scope, 
 	return k->rc;
 }
 
-int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
-		   json_t **out)
+int clocks_ask(struct ctx *c, struct clock_ask *a, json_t **out)
 {
 	struct clock_sink k;
 	int rc;
 
-	*out = NULL;
+	if (out)
+		*out = NULL;
 	memset(&k, 0, sizeof(k));
-	rc = collect(&k, c, scope, min_level);
-	if (!rc)
+	k.case_id = a->case_id;
+	k.keep = a->keep;
+	k.count_only = !out;
+	rc = collect(&k, c, a->scope, a->min);
+	if (!rc && out && k.keep) {
+		rc = keep_most_urgent(&k); /* sorted */
+		if (!rc) {
+			*out = k.items;
+			k.items = NULL;
+		}
+	} else if (!rc && out) {
 		rc = sort_items(c, k.items, out);
+	}
 	json_decref(k.items);
+	memcpy(a->counts, k.counts, sizeof(a->counts));
+	a->total = k.counts[LEVEL_OK] + k.counts[LEVEL_WARN] + k.counts[LEVEL_URGENT] + k.counts[LEVEL_BREACH];
 	return rc;
+}
+
+int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
+		   json_t **out)
+{
+	struct clock_ask a = { .scope = scope, .min = min_level };
+
+	return clocks_ask(c, &a, out);
 }
 
 /* The sweep's sink: a clock whose breach is on record is left out as it
  * is found, so the scan holds only what is to be recorded. */
-static int sweep_due(struct ctx *c, size_t batch, int (*record)(struct ctx *c, json_t *due, void *arg),
-		     void *arg, json_t **due)
+static int sweep_due(struct ctx *c, enum clock_scope scope, size_t batch,
+		     int (*record)(struct ctx *c, json_t *due, void *arg), void *arg, json_t **due)
 {
 	struct clock_sink k;
 	int rc;
@@ -352,7 +402,7 @@ static int sweep_due(struct ctx *c, size_t batch, int (*record)(struct ctx *c, j
 	k.batch = batch;
 	k.flush = record;
 	k.flush_arg = arg;
-	rc = collect(&k, c, SCOPE_ALL, LEVEL_BREACH);
+	rc = collect(&k, c, scope, LEVEL_BREACH);
 	if (!rc && due)
 		rc = sort_items(c, k.items, due);
 	json_decref(k.items);
@@ -362,13 +412,13 @@ static int sweep_due(struct ctx *c, size_t batch, int (*record)(struct ctx *c, j
 int clocks_sweep_due(struct ctx *c, json_t **due)
 {
 	*due = NULL;
-	return sweep_due(c, 0, NULL, NULL, due);
+	return sweep_due(c, SCOPE_ALL, 0, NULL, NULL, due);
 }
 
 int clocks_sweep_batches(struct ctx *c, size_t batch, int (*record)(struct ctx *c, json_t *due, void *arg),
 			 void *arg)
 {
-	return sweep_due(c, batch ? batch : 1, record, arg, NULL);
+	return sweep_due(c, SCOPE_ALL, batch ? batch : 1, record, arg, NULL);
 }
 
 int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)
@@ -432,8 +482,10 @@ int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)
 
 int clocks_sweep(struct ctx *c, int *recorded)
 {
-	json_t *due;
-	int rc = clocks_sweep_due(c, &due);
+	json_t *due = NULL;
+	/* the reader's scope: a station's list or measure does not scan the
+	 * county (the background sweep records the rest within ~30 s) */
+	int rc = sweep_due(c, SCOPE_UNIT, 0, NULL, NULL, &due);
 
 	*recorded = 0;
 	if (rc)

@@ -100,14 +100,30 @@ int key_persons_clocks(struct clock_sink *k, enum clock_scope s);
 int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_level,
 		   json_t **out);
 
+/* The same asked with filters, holding only what is answered: case_id (0:
+ * every case's) keeps one case's clocks; keep (0: all) the most urgent
+ * keep of them, in at most 2 × keep items at any time; out NULL counts
+ * without listing. counts[level] and total get every clock that matched,
+ * listed or not. */
+struct clock_ask {
+	enum clock_scope scope;
+	enum warn_level min;
+	int64_t case_id;
+	size_t keep;
+	int64_t counts[LEVEL_BREACH + 1]; /* out */
+	int64_t total;                    /* out */
+};
+int clocks_ask(struct ctx *c, struct clock_ask *a, json_t **out);
+
 /* The holiday calendar from the database (arena memory). */
 int clocks_calendar(struct ctx *c, struct calendar *cal);
 
 /* The warning thresholds from the settings. */
 void clocks_policy(struct ctx *c, struct warn_policy *p);
 
-/* Record every BREACH that has no breach row yet (audited). *recorded gets
- * the count. Runs in the caller's write transaction. */
+/* Record every BREACH within the reader's scope that has no breach row yet
+ * (audited). *recorded gets the count. Runs in the caller's write
+ * transaction. */
 int clocks_sweep(struct ctx *c, int *recorded);
 
 /* The same in two steps, so that the county-wide scan needs no write lock:

@@ -252,11 +252,14 @@ int analysis_morning(struct ctx *c, const char *ymd, json_t **out)
 	}
 	json_object_set_new(res, "standouts", standouts);
 	standouts = NULL;
-	rc = clocks_collect(c, SCOPE_UNIT, LEVEL_WARN, &warnings);
+	{
+		/* the 30 most urgent, holding no more than 60 on the way */
+		struct clock_ask a = { .scope = SCOPE_UNIT, .min = LEVEL_WARN, .keep = 30 };
+
+		rc = clocks_ask(c, &a, &warnings);
+	}
 	if (rc)
 		goto fail;
-	while (json_array_size(warnings) > 30)
-		json_array_remove(warnings, json_array_size(warnings) - 1);
 	json_object_set_new(res, "warnings", warnings);
 	rows_binds(&q, c);
 	rows_bind_text(&q, date);

@@ -119,13 +119,12 @@ int todos_get(struct ctx *c, json_t **out)
 	/* clocks at warning level or worse: mine, or the unit's for a chief */
 	if (!rc && authz_allowed(c, ACT_WARNING_LIST)) {
 		int unit = ctx_has_role(c, "chief");
+		struct clock_ask a = { .scope = unit ? SCOPE_UNIT : SCOPE_MINE, .min = LEVEL_WARN };
 
-		rc = clocks_collect(c, unit ? SCOPE_UNIT : SCOPE_MINE, LEVEL_WARN, &got);
+		rc = clocks_ask(c, &a, NULL); /* counted, not listed */
 		if (!rc)
-			rc = add_summary(c, items, "warnings", unit ? "本所预警" : "我的预警", (int64_t)json_array_size(got),
+			rc = add_summary(c, items, "warnings", unit ? "本所预警" : "我的预警", a.total,
 					 unit ? "/warnings" : "/warnings/mine");
-		json_decref(got);
-		got = NULL;
 		/* my own archive loans to return and return visits to make,
 		 * each with its due date, whatever its level */
 		if (!rc)

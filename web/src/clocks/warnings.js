@@ -11,17 +11,22 @@ export const WARN_UNIT = 'warning.station'
 export const WARN_BUREAU = { all: ['approval.list'], not: ['warning.station'] }
 export const WARN_COUNTY = { any: [['oversight.create', 'wanted.put'], WARN_BUREAU] }
 
-/** GET /warnings with scope/level; aligns the page clock with the server's `now`. */
-export async function loadWarnings(params) {
+/** GET /warnings with scope/level (and page, per_page, case_id): { items, total }; aligns the page
+ * clock with the server's `now`. */
+export async function loadWarningsPage(params) {
   const d = await api.get('/warnings', params)
   syncServerNow(d.now)
-  return d.items || []
+  return { items: d.items || [], total: d.total || 0 }
 }
 
-/** Open (unanswered) breach records by clock key; an empty map when the role may not list them. */
-export async function loadOpenBreaches() {
+/** The items of the first page of GET /warnings (the server's 500 most urgent). */
+export const loadWarnings = async (params) => (await loadWarningsPage(params)).items
+
+/** Open (unanswered) breach records by clock key (params: e.g. one case's, { case_id }); an empty
+ * map when the role may not list them. */
+export async function loadOpenBreaches(params = {}) {
   try {
-    const d = await api.get('/breaches', { open: 1, per_page: 500 })
+    const d = await api.get('/breaches', { open: 1, per_page: 500, ...params })
     return new Map((d.items || []).map((b) => [b.clock_key, b]))
   } catch (e) {
     return new Map()
