@@ -1,4 +1,4 @@
-# bench/dataset.sh — sourced by bench/import.sh and bench/pg.sh: the bench
+# bench/dataset.sh — sourced by bench/import.sh, bench/sweep.sh and bench/pg.sh: the bench
 # tools, the city data set cached by scale (made with `BIN init --demo` and
 # bench/gen.c, its server secret beside it as DATA.key), and a login.
 # Needs ROOT and BENCH set, and a log function.
@@ -37,4 +37,21 @@ bench_login() {
 	COOKIE=$(awk '$6=="precinct_session"{print $7}' "$jar")
 	rm -f "$jar"
 	[ -n "$COOKIE" ] && [ -n "$CSRF" ] || { echo "bench: login as $2 failed: $body" >&2; return 1; }
+}
+
+# bench_workdir NAME BIN SCALE: the tools and the data set (as bench_dataset),
+# a work directory W under bench/data, removed at exit with the server SPID
+# (when set), and LOAD_START
+bench_workdir() {
+	bench_tools
+	bench_dataset "$2" "$3"
+	W=$(mktemp -d "$BENCH/data/$1.XXXXXX")
+	SPID=""
+	trap bench_workdir_cleanup EXIT
+	LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+bench_workdir_cleanup() {
+	[ -z "$SPID" ] || { kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null; }
+	rm -rf "$W"
 }

@@ -40,13 +40,7 @@ log() { printf '[import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 . "$BENCH/lib.sh"
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
-bench_tools
-bench_dataset "${1#*=}" "$SCALE"
-W=$(mktemp -d "$BENCH/data/import.XXXXXX")
-SPID=""
-cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null; rm -rf "$W"; }
-trap cleanup EXIT
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_workdir import "${1#*=}" "$SCALE"
 mkdir -p "$W/import" "$W/warm"
 [ $((WARM % CHUNK)) = 0 ] || { echo "import.sh: --warm must be a multiple of --chunk" >&2; exit 2; }
 # one file set: the first WARM rows warm the server, the next ROWS are timed

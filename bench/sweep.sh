@@ -36,13 +36,7 @@ log() { printf '[sweep %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 . "$BENCH/lib.sh"
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
-bench_tools
-bench_dataset "${1#*=}" "$SCALE"
-W=$(mktemp -d "$BENCH/data/sweep.XXXXXX")
-SPID=""
-cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null; rm -rf "$W"; }
-trap cleanup EXIT
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_workdir sweep "${1#*=}" "$SCALE"
 
 # the backlog, once: K copies of every station's incident, dispatched a
 # minute after the call and never acknowledged
