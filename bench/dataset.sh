@@ -55,3 +55,19 @@ bench_workdir_cleanup() {
 	[ -z "$SPID" ] || { kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/null; }
 	rm -rf "$W"
 }
+
+# bench_backlog DB K: K copies of every station incident of DB added as
+# dispatched a minute after the call and never acknowledged (a county moved
+# in with a desk that never used 签收); prints how many such DB then holds
+bench_backlog() {
+	local db=$1 k cols
+	cols=$(sqlite3 "$db" "SELECT group_concat(name, ',') FROM pragma_table_info('incident')
+		WHERE name NOT IN ('id','incident_no','status','acknowledged_at','dispatched_at','duplicate_of')")
+	for ((k = 1; k <= $2; k++)); do
+		sqlite3 "$db" "INSERT INTO incident(incident_no, status, acknowledged_at, dispatched_at, duplicate_of, $cols)
+			SELECT incident_no || '-$k', 'dispatched', NULL, received_at + 60, NULL, $cols FROM incident
+			WHERE incident_no NOT LIKE '%-%' AND station_id IS NOT NULL"
+	done
+	sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	sqlite3 "$db" "SELECT COUNT(*) FROM incident WHERE status = 'dispatched' AND acknowledged_at IS NULL"
+}

@@ -42,15 +42,7 @@ bench_workdir sweep "${1#*=}" "$SCALE"
 # minute after the call and never acknowledged
 log "adding $COPIES copies of every station incident as unacknowledged dispatches"
 bench_copy_dataset "$W/backlog.db"
-cols=$(sqlite3 "$W/backlog.db" "SELECT group_concat(name, ',') FROM pragma_table_info('incident')
-	WHERE name NOT IN ('id','incident_no','status','acknowledged_at','dispatched_at','duplicate_of')")
-for ((k = 1; k <= COPIES; k++)); do
-	sqlite3 "$W/backlog.db" "INSERT INTO incident(incident_no, status, acknowledged_at, dispatched_at, duplicate_of, $cols)
-		SELECT incident_no || '-$k', 'dispatched', NULL, received_at + 60, NULL, $cols FROM incident
-		WHERE incident_no NOT LIKE '%-%' AND station_id IS NOT NULL"
-done
-sqlite3 "$W/backlog.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-BACKLOG=$(sqlite3 "$W/backlog.db" "SELECT COUNT(*) FROM incident WHERE status = 'dispatched' AND acknowledged_at IS NULL")
+BACKLOG=$(bench_backlog "$W/backlog.db" "$COPIES")
 STATION=$(sqlite3 "$W/backlog.db" "SELECT id FROM org_unit WHERE kind = 'station' ORDER BY id LIMIT 1")
 DATA=$W/backlog.db # bench_copy_dataset copies this (and its key) from here on
 

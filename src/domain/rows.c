@@ -218,8 +218,9 @@ int rows_write_cols(struct rows_query *q, const char *sql, struct jw *w)
 #ifdef PS_TEST_HOOKS
 /* With PRECINCT_TEST_PLAN_LOG set, the plan of each list statement goes to
  * the log, one line: "list plan <what>: <from_where> => <steps | …>", for
- * the check that lists are served by indexes (tests/api/api_lists.c). */
-static void log_plan(struct ctx *c, const char *what, const char *from_where, const char *sql)
+ * the check that lists are served by indexes (tests/api/api_lists.c); the
+ * statements of rows_all and rows_each as "query plan all|scan: <sql> => …". */
+static void log_plan(struct ctx *c, const char *kind, const char *what, const char *from_where, const char *sql)
 {
 	char plan[1024];
 
@@ -228,11 +229,13 @@ static void log_plan(struct ctx *c, const char *what, const char *from_where, co
 	for (char *p = plan; *p; p++)
 		if (*p == '\n')
 			*p = p[1] ? '|' : '\0';
-	log_info("list plan %s: %.600s => %s", what, from_where, plan);
+	log_info("%s plan %s: %.600s => %s", kind, what, from_where, plan);
 }
-#define LOG_PLAN(c, what, fw, sql) log_plan(c, what, fw, sql)
+#define LOG_PLAN(c, what, fw, sql) log_plan(c, "list", what, fw, sql)
+#define LOG_QUERY_PLAN(c, what, sql) log_plan(c, "query", what, sql, sql)
 #else
 #define LOG_PLAN(c, what, fw, sql) ((void)0)
+#define LOG_QUERY_PLAN(c, what, sql) ((void)0)
 #endif
 
 /* st's rows (bound, perhaps run) as objects in an array under key. */
@@ -572,6 +575,7 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out)
 	int rc;
 
 	*out = NULL;
+	LOG_QUERY_PLAN(q->c, "all", sql);
 	rc = db_prepare(q->c->db, sql, &st, q->c->err);
 	if (rc)
 		return rc;
@@ -585,7 +589,10 @@ int rows_all(struct rows_query *q, const char *sql, json_t **out)
 int rows_each(struct rows_query *q, const char *sql, int (*fn)(json_t *row, void *arg), void *arg)
 {
 	struct db_stmt *st;
-	int rc = db_prepare(q->c->db, sql, &st, q->c->err);
+	int rc;
+
+	LOG_QUERY_PLAN(q->c, "scan", sql);
+	rc = db_prepare(q->c->db, sql, &st, q->c->err);
 
 	if (rc)
 		return rc;
