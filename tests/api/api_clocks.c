@@ -689,8 +689,10 @@ STORY(one_case_and_counts)
 			assert_string_equal(jstr(json_array_get(all, j), "key"),
 					    jstr(json_array_get(mine, k++), "key"));
 	/* the board by pages: the second page of two is the board's 3rd and 4th
-	 * clocks, the total every clock's */
-	assert_true(json_array_size(all) >= 4);
+	 * clocks, the total every clock's (the server keeps the 4 most urgent,
+	 * cutting at 8: the board has more than that) */
+	if (json_array_size(all) < 9)
+		fail_msg("the demo board has %zu clocks: too few to cut", json_array_size(all));
 	r = http(srv, S("suozhang"), "GET", API "/warnings?scope=unit&level=all&per_page=2&page=2", NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", (long long)json_array_size(all));

@@ -64,6 +64,7 @@ struct clock_sink {
 	int64_t soon; /* a WARN clock with less than this left is listed below min (0: never) */
 	int64_t case_id; /* only this case's clocks (0: every case's) */
 	size_t keep;     /* only the most urgent keep (0: all) */
+	json_t *cut;     /* with keep: the last of a full cut (borrowed from items) */
 	int count_only;  /* counted, not listed */
 	int64_t counts[LEVEL_BREACH + 1]; /* the clocks listed or counted, by level */
 	int unrecorded; /* the sweep: a clock whose breach is on record is not listed */
@@ -83,19 +84,23 @@ static const char *unit_code(enum clock_unit u)
 /* By time left (the earliest deadline first: overdue ones on top), then the
  * higher level (issue 17: a WARN clock with 1 h left comes before an URGENT
  * one with 3 days left). */
-static int by_urgency(const void *a, const void *b)
+static int urgency_cmp(int64_t dx, int64_t lx, const char *kx, int64_t dy, int64_t ly, const char *ky)
 {
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int64_t lx = row_int(x, "level_rank"), ly = row_int(y, "level_rank");
-	int64_t dx = row_int(x, "deadline"), dy = row_int(y, "deadline");
-
 	if (dx != dy)
 		return dx < dy ? -1 : 1;
 	if (lx != ly)
 		return lx > ly ? -1 : 1;
 	/* the same instant and level (dispatches of one second): by key, so
 	 * every store answers the same order */
-	return strcmp(row_str(x, "key"), row_str(y, "key"));
+	return strcmp(kx, ky);
+}
+
+static int by_urgency(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+
+	return urgency_cmp(row_int(x, "deadline"), row_int(x, "level_rank"), row_str(x, "key"),
+			   row_int(y, "deadline"), row_int(y, "level_rank"), row_str(y, "key"));
 }
 
 /* items sorted by urgency into a new array in *out. */
@@ -134,6 +139,8 @@ static int keep_most_urgent(struct clock_sink *k)
 		json_array_remove(sorted, json_array_size(sorted) - 1);
 	json_decref(k->items);
 	k->items = sorted;
+	/* the least urgent kept: a clock after it is counted, not built */
+	k->cut = json_array_size(sorted) == k->keep ? json_array_get(sorted, k->keep - 1) : NULL;
 	return PS_OK;
 }
 
@@ -186,6 +193,9 @@ void clocks_add_warn(struct clock_sink *k, json_t *r, const char *key, const cha
 	}
 	k->counts[lv]++;
 	if (k->count_only)
+		return;
+	if (k->cut && urgency_cmp(end, lv, key, row_int(k->cut, "deadline"), row_int(k->cut, "level_rank"),
+				  row_str(k->cut, "key")) > 0)
 		return;
 	it = json_pack("{s:s, s:s?, s:s, s:O, s:O, s:O, s:O, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s?}",
 		       "key", key, "rule", rule, "label", label, "case_id", json_object_get(r, "case_id"),
