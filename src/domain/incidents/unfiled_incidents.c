@@ -8,10 +8,15 @@
 #include "domain/admin/settings.h"
 
 /* What may still be 有警无案, word for word the predicate of the index
- * incident_unfiled (migration 165), so that both stores read from it. */
+ * incident_unfiled (migration 165), so that both stores read from it; and
+ * what makes it one (the list's reason): a feedback saying 违法犯罪, or a
+ * violation by its category that no feedback settled. The list and the
+ * clock ask the same. */
 #define UNFILED_WHERE                                                                              \
 	"i.case_id IS NULL AND i.duplicate_of IS NULL"                                             \
-	" AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"
+	" AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"          \
+	" AND (i.outcome IN ('admin_case','criminal_case')"                                        \
+	"  OR (ic.violation = 1 AND (i.outcome IS NULL OR i.outcome = 'other')))"
 
 int unfiled_incidents_list(struct ctx *c, const struct unfiled_filter *f, json_t **out)
 {
@@ -46,8 +51,6 @@ int unfiled_incidents_list(struct ctx *c, const struct unfiled_filter *f, json_t
 		      " FROM incident i JOIN incident_category ic ON ic.code = i.category"
 		      " JOIN org_unit o ON o.id = i.station_id"
 		      " WHERE " UNFILED_WHERE
-		      " AND (i.outcome IN ('admin_case','criminal_case')"
-		      "  OR (ic.violation = 1 AND (i.outcome IS NULL OR i.outcome = 'other')))"
 		      /* + (here and in the order): from the index of what may
 		       * be unfiled (migration 165), not by walking every call
 		       * back in time until 500 are found */
@@ -85,13 +88,14 @@ static int unfiled_clock(struct clock_sink *k, json_t *r, void *arg)
 int unfiled_incidents_clocks(struct clock_sink *k, enum clock_scope s)
 {
 	int64_t window = setting_int(clocks_sink_ctx(k), "incident.unfiled_hours", 0) * 3600;
-	/* 有警无案: a violation or crime reported and no case after the window
-	 * (PROC-ACCEPT-REG: every report is accepted and registered, XZCX Art 60) */
+	/* 有警无案: a violation or crime reported, or so found at the scene, and
+	 * no case after the window (PROC-ACCEPT-REG: every report is accepted
+	 * and registered, XZCX Art 60) */
 	const struct clock_scan d = {
 		.sql = "SELECT i.id, i.incident_no, i.received_at, i.station_id AS unit_id, o.name AS unit_name,"
 		       " NULL AS case_id, i.incident_no AS case_no FROM incident i"
 		       " JOIN incident_category ic ON ic.code = i.category JOIN org_unit o ON o.id = i.station_id"
-		       " WHERE ic.violation = 1 AND " UNFILED_WHERE
+		       " WHERE " UNFILED_WHERE
 		       " AND o.path LIKE ? AND (? = 0 OR EXISTS (SELECT 1 FROM incident_officer io"
 		       " WHERE io.incident_id = i.id AND io.user_id = ?))",
 		.binds = "lmm",
