@@ -332,7 +332,9 @@ STORY(unfiled_by_feedback_is_a_clock)
 }
 
 /* 5. A backlog the sweep meets at once (a county moved in with 1 050 指令
- * nobody acknowledged): recorded in writes of 500 as the scan finds them —
+ * nobody acknowledged): 待办 lists the 20 oldest of a station's and counts
+ * the rest in one row; the breaches are recorded in writes of 500 as the
+ * scan finds them —
  * every breach once, one audit row each — and nothing again on the next
  * pass. Figures by hand: 1 050 new breaches of PAT-110-FIRST, with the
  * clocks of the demo that ran out meanwhile: ⌈total / 500⌉ writes. */
@@ -354,6 +356,38 @@ STORY(backlog_swept_in_batches)
 		last = id;
 	}
 	assert_int_equal(last - first + 1, BACKLOG);
+	/* 城关's officer's 待办: the 20 oldest 指令 one by one, the rest in a row
+	 * with their count, to the station's list of them */
+	{
+		long long cg = db_raw_int(srv->db,
+					  fmt(srv,
+					      "SELECT COUNT(*) FROM incident WHERE status = 'dispatched'"
+					      " AND acknowledged_at IS NULL AND duplicate_of IS NULL AND station_id = %lld",
+					      CG),
+					  NULL);
+		struct resp *r = http(srv, S("minjing1"), "GET", API "/todos", NULL);
+		long long one = 0, rest = -1, sum = 0;
+		json_t *it;
+		size_t i;
+
+		EXPECT(r, 200);
+		assert_true(cg >= BACKLOG / 2);
+		json_array_foreach(jpath(r->json, "items"), i, it) {
+			if (strcmp(jstr(it, "kind"), "dispatch_ack"))
+				continue;
+			if (json_is_integer(json_object_get(it, "count"))) {
+				rest = jint(it, "count");
+				assert_string_equal(jstr(it, "route"), "/incidents?status=dispatched");
+			} else {
+				one++;
+			}
+		}
+		assert_int_equal(one, 20);
+		assert_int_equal(rest, cg - 20);
+		json_array_foreach(jpath(r->json, "items"), i, it)
+			sum += json_is_integer(json_object_get(it, "count")) ? jint(it, "count") : 1;
+		EXPECT_NUM(r, "total", sum);
+	}
 	before = db_raw_int(srv->db, "SELECT COUNT(*) FROM breach", NULL);
 	audits = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'breach.record'", NULL);
 	/* none escalated yet: the server stops, five minutes pass */

@@ -89,10 +89,14 @@ int dispatch_alerts_clocks(struct clock_sink *k, enum clock_scope s)
 	return clocks_scan(k, s, &d);
 }
 
+/* The oldest new 指令 listed one by one on the today page and 待办; the
+ * rest are one row with their count, to the station's list of them. */
+#define TODAY_ALERTS 20
+
 int dispatch_alerts_today(struct ctx *c, json_t *items)
 {
 	struct rows_query q;
-	json_t *rows, *r;
+	json_t *rows, *r, *more = NULL;
 	size_t i;
 	int rc;
 
@@ -100,9 +104,32 @@ int dispatch_alerts_today(struct ctx *c, json_t *items)
 		return PS_OK;
 	rows_binds(&q, c);
 	rows_bind_int(&q, c->who.station_id);
-	rc = rows_all(&q, ALERT_COLS " AND i.station_id = ? ORDER BY i.dispatched_at, i.id", &rows);
+	rows_bind_int(&q, TODAY_ALERTS + 1);
+	rc = rows_all(&q, ALERT_COLS " AND i.station_id = ? ORDER BY i.dispatched_at, i.id LIMIT ?", &rows);
 	if (rc)
 		return rc;
+	if (json_array_size(rows) > TODAY_ALERTS) {
+		int64_t n = 0;
+
+		json_array_remove(rows, TODAY_ALERTS);
+		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_int(&q,
+			      "SELECT COUNT(*) FROM incident i WHERE i.status = 'dispatched' AND i.acknowledged_at IS NULL"
+			      " AND i.duplicate_of IS NULL AND i.station_id = ?",
+			      0, &n);
+		more = rc ? NULL
+			  : json_pack("{s:s, s:s, s:s, s:s, s:s, s:I}", "kind", "dispatch_ack", "label",
+				      arena_printf(c->arena, "另有 %lld 条新指令待签收", (long long)(n - TODAY_ALERTS)),
+				      "detail", "按派警时间先后签收", "due_on", "", "route", "/incidents?status=dispatched",
+				      "count", (json_int_t)(n - TODAY_ALERTS));
+		if (!rc && !more)
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		if (rc) {
+			json_decref(rows);
+			return rc;
+		}
+	}
 	json_array_foreach(rows, i, r) {
 		json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s}", "kind", "dispatch_ack", "label",
 					arena_printf(c->arena, "新指令待签收：%s", row_str(r, "incident_no")), "detail",
@@ -112,9 +139,13 @@ int dispatch_alerts_today(struct ctx *c, json_t *items)
 		if (!row || json_array_append_new(items, row)) {
 			json_decref(row);
 			json_decref(rows);
+			json_decref(more);
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 		}
 	}
 	json_decref(rows);
+	/* after the oldest, the rest in one row */
+	if (more && json_array_append_new(items, more))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	return PS_OK;
 }
