@@ -7,11 +7,11 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 
-/* What may still be 有警无案, word for word the predicate of the index
- * incident_unfiled (migration 165), so that both stores read from it; and
- * what makes it one (the list's reason): a feedback saying 违法犯罪, or a
- * violation by its category that no feedback settled. The list and the
- * clock ask the same. */
+/* 有警无案, asked the same by the list and the clock: first what may still
+ * be one, word for word the predicate of the index incident_unfiled
+ * (migration 165, so that both stores read from it); then what makes it
+ * one (the list's reason): a feedback saying 违法犯罪, or a violation by
+ * its category that no feedback settled. */
 #define UNFILED_WHERE                                                                              \
 	"i.case_id IS NULL AND i.duplicate_of IS NULL"                                             \
 	" AND (i.outcome IS NULL OR i.outcome IN ('admin_case','criminal_case','other'))"          \
