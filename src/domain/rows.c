@@ -593,7 +593,6 @@ int rows_each(struct rows_query *q, const char *sql, int (*fn)(json_t *row, void
 
 	LOG_QUERY_PLAN(q->c, "scan", sql);
 	rc = db_prepare(q->c->db, sql, &st, q->c->err);
-
 	if (rc)
 		return rc;
 	rc = rows_bind_all(q, st);

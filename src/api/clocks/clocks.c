@@ -88,23 +88,10 @@ int api_warnings(struct req *r)
 	if (!rc && page * per_page > WARNINGS_DEPTH)
 		rc = ps_fail_field(&r->err, PS_EINVAL, "page",
 				   "预警看板最多翻到第 10000 条，请按级别或本案缩小范围");
-	/* the most urgent page × per_page, then the page */
-	a.keep = (size_t)(page * per_page);
+	a.skip = (size_t)((page - 1) * per_page);
+	a.keep = (size_t)per_page;
 	if (!rc)
 		rc = clocks_ask(&r->ctx, &a, &items);
-	if (!rc && page > 1) {
-		json_t *rows = json_array();
-
-		for (size_t i = (size_t)((page - 1) * per_page); rows && i < json_array_size(items); i++)
-			if (json_array_append(rows, json_array_get(items, i))) {
-				json_decref(rows);
-				rows = NULL;
-			}
-		json_decref(items);
-		items = rows;
-		if (!items)
-			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	}
 	/* AUD-1: the warnings name cases and persons: audited with the case ids */
 	if (!rc) {
 		rc = audit_read_items(&r->ctx, "warning.list", "case", items, "case_id");

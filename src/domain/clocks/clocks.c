@@ -373,15 +373,23 @@ int clocks_ask(struct ctx *c, struct clock_ask *a, json_t **out)
 		*out = NULL;
 	memset(&k, 0, sizeof(k));
 	k.case_id = a->case_id;
-	k.keep = a->keep;
+	k.keep = a->keep ? a->skip + a->keep : 0;
 	k.count_only = !out;
 	rc = collect(&k, c, a->scope, a->min);
 	if (!rc && out && k.keep) {
+		json_t *page;
+
 		rc = keep_most_urgent(&k); /* sorted */
-		if (!rc) {
-			*out = k.items;
-			k.items = NULL;
-		}
+		/* the page: what is kept after the skip */
+		page = rc ? NULL : json_array();
+		for (size_t i = a->skip; page && i < json_array_size(k.items); i++)
+			if (json_array_append(page, json_array_get(k.items, i))) {
+				json_decref(page);
+				page = NULL;
+			}
+		if (!rc && !page)
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		*out = page;
 	} else if (!rc && out) {
 		rc = sort_items(c, k.items, out);
 	}

@@ -102,14 +102,14 @@ int clocks_collect(struct ctx *c, enum clock_scope scope, enum warn_level min_le
 
 /* The same asked with filters, holding only what is answered: case_id (0:
  * every case's) keeps one case's clocks; keep (0: all) the most urgent
- * keep of them, in at most 2 × keep items at any time; out NULL counts
- * without listing. counts[level] and total get every clock that matched,
- * listed or not. */
+ * keep of them after the skip most urgent (a page), holding at most
+ * 2 × (skip + keep) at any time; out NULL counts without listing.
+ * counts[level] and total get every clock that matched, listed or not. */
 struct clock_ask {
 	enum clock_scope scope;
 	enum warn_level min;
 	int64_t case_id;
-	size_t keep;
+	size_t skip, keep;
 	int64_t counts[LEVEL_BREACH + 1]; /* out */
 	int64_t total;                    /* out */
 };
