@@ -180,6 +180,13 @@ void req_error_extra(struct req *r, json_t *extra);
  * "内存不足" when w failed or the copy cannot be made; nothing is set then. */
 int req_reply_jw(struct req *r, int status, const struct jw *w);
 
+/* An answer the handler's domain call writes as text into an object:
+ * req_answer_open makes w and opens the object; req_answer_close closes
+ * it, answers 200 with it when rc is PS_OK (req_reply_jw), releases w and
+ * returns rc or the reply's failure. */
+void req_answer_open(struct jw *w);
+int req_answer_close(struct req *r, int rc, struct jw *w);
+
 /* The two plain read routes, answered 200: the record the route's {id}
  * names (get), and the list of the unit ?unit= names (0 or absent: the
  * actor's own scope; no-store, a unit's figures change with each write). */

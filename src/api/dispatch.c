@@ -112,6 +112,21 @@ int req_reply_jw(struct req *r, int status, const struct jw *w)
 	return PS_OK;
 }
 
+void req_answer_open(struct jw *w)
+{
+	jw_init(w, API_ANSWER_MAX);
+	jw_obj(w, NULL);
+}
+
+int req_answer_close(struct req *r, int rc, struct jw *w)
+{
+	jw_end_obj(w);
+	if (!rc)
+		rc = req_reply_jw(r, 200, w);
+	jw_release(w);
+	return rc;
+}
+
 int req_reply_get(struct req *r, int (*get)(struct ctx *c, int64_t id, json_t **out))
 {
 	int64_t id;

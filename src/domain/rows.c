@@ -294,17 +294,20 @@ int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n,
 	return rc;
 }
 
-int rows_page(struct rows_query *q, const char *select, const char *order,
-	      json_t **out)
+/* rows_page's first half: the count, then the page's statement prepared
+ * and bound into *st (the caller steps and finalizes it); *total is the
+ * count as answered (the cap when it stopped there, *capped then 1). */
+static int page_open(struct rows_query *q, const char *select, const char *order, struct db_stmt **st,
+		     int64_t *total, int *capped)
 {
 	struct ctx *c = q->c;
-	struct db_stmt *st = NULL;
 	struct buf sql;
-	json_t *res = NULL, *items;
-	int64_t total = 0, offset, limit;
-	int rc, capped, nb;
+	int64_t offset, limit;
+	int rc, nb;
 
-	*out = NULL;
+	*st = NULL;
+	*total = 0;
+	*capped = 0;
 	if (q->oom)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "查询条件过多或内存不足");
 	buf_init(&sql, 16384);
@@ -315,19 +318,22 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 	if (rc)
 		goto nomem;
 	LOG_PLAN(c, "count", q->from_where, buf_str(&sql));
-	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
+	rc = db_prepare(c->db, buf_str(&sql), st, c->err);
 	if (rc)
 		goto out;
-	rc = rows_bind_all(q, st);
+	rc = rows_bind_all(q, *st);
 	if (!rc)
-		rc = db_step(st, c->err);
+		rc = db_step(*st, c->err);
 	if (rc != PS_ROW) {
 		rc = rc == PS_DONE ? PS_EINTERNAL : rc;
 		goto out;
 	}
-	total = db_column_int(st, 0);
-	db_finalize(st);
-	st = NULL;
+	*total = db_column_int(*st, 0);
+	db_finalize(*st);
+	*st = NULL;
+	*capped = q->count_cap > 0 && *total > q->count_cap;
+	if (*capped)
+		*total = q->count_cap;
 
 	buf_release(&sql);
 	rc = q->page_key ? buf_addf(&sql, "%s %s AND %s IN (SELECT %s %s %s LIMIT ? OFFSET ?) %s", select,
@@ -346,57 +352,114 @@ int rows_page(struct rows_query *q, const char *select, const char *order,
 				      order ? order : ""));
 #endif
 	LOG_PLAN(c, q->page_key ? "rows" : "page", q->from_where, buf_str(&sql));
-	rc = db_prepare(c->db, buf_str(&sql), &st, c->err);
+	rc = db_prepare(c->db, buf_str(&sql), st, c->err);
 	if (rc)
 		goto out;
 	offset = (q->page - 1) * q->per_page;
 	limit = q->per_page;
 	if (q->count_cap > 0) /* the pages end where the count stopped */
 		limit = offset >= q->count_cap ? 0 : offset + limit > q->count_cap ? q->count_cap - offset : limit;
-	rc = rows_bind_all(q, st);
+	rc = rows_bind_all(q, *st);
 	/* the subquery's from_where binds the same values again */
 	if (!rc && q->page_key)
-		rc = bind_from(q, st, q->n);
+		rc = bind_from(q, *st, q->n);
 	nb = q->page_key ? 2 * q->n : q->n;
 	if (!rc)
-		rc = db_bind_int(st, nb + 1, limit);
+		rc = db_bind_int(*st, nb + 1, limit);
 	if (!rc)
-		rc = db_bind_int(st, nb + 2, offset);
+		rc = db_bind_int(*st, nb + 2, offset);
+	goto out;
+nomem:
+	rc = ps_fail(c->err, rc == PS_ETOOBIG ? PS_EINTERNAL : PS_ENOMEM, NULL, NULL, "内存不足");
+out:
+	buf_release(&sql);
+	if (rc) {
+		db_finalize(*st);
+		*st = NULL;
+	}
+	return rc;
+}
+
+int rows_page(struct rows_query *q, const char *select, const char *order,
+	      json_t **out)
+{
+	struct ctx *c = q->c;
+	struct db_stmt *st;
+	json_t *res = NULL, *items;
+	int64_t total;
+	int rc, capped;
+
+	*out = NULL;
+	rc = page_open(q, select, order, &st, &total, &capped);
 	if (rc)
-		goto out;
+		return rc;
 	res = json_object();
 	items = res ? json_array() : NULL;
-	capped = q->count_cap > 0 && total > q->count_cap;
-	if (capped)
-		total = q->count_cap;
 	if (!res || !items || json_object_set_new(res, "items", items) ||
 	    json_object_set_new(res, "total", json_integer(total)) ||
 	    (q->count_cap > 0 && json_object_set_new(res, "total_capped", json_boolean(capped)))) {
-		rc = PS_ENOMEM;
-		goto nomem;
+		rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		goto out;
 	}
 	while ((rc = db_step(st, c->err)) == PS_ROW) {
 		json_t *row = rows_to_json(st);
 
 		if (!row || json_array_append_new(items, row)) {
-			rc = PS_ENOMEM;
-			goto nomem;
+			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			goto out;
 		}
 	}
-	if (rc != PS_DONE)
-		goto out;
-	rc = PS_OK;
-	*out = res;
-	res = NULL;
-	goto out;
-nomem:
-	rc = ps_fail(c->err, rc == PS_ETOOBIG ? PS_EINTERNAL : PS_ENOMEM, NULL,
-		     NULL, "内存不足");
+	if (rc == PS_DONE) {
+		rc = PS_OK;
+		*out = res;
+		res = NULL;
+	}
 out:
 	db_finalize(st);
-	buf_release(&sql);
 	json_decref(res);
 	return rc;
+}
+
+int rows_page_write(struct rows_query *q, const char *select, const char *order, rows_row_fn row, void *arg,
+		    struct jw *w, struct rows_written *out)
+{
+	struct ctx *c = q->c;
+	struct db_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = page_open(q, select, order, &st, &out->total, &out->capped);
+	if (rc)
+		return rc;
+	jw_arr(w, "items");
+	while ((rc = db_step(st, c->err)) == PS_ROW) {
+		if (out->n < ROWS_WRITTEN_IDS)
+			out->ids[out->n] = db_column_int(st, 0);
+		out->n++;
+		jw_obj(w, NULL);
+		for (int i = 0, n = row ? 0 : db_column_count(st); i < n; i++)
+			rows_write_col(st, i, w);
+		rc = row ? row(c, st, w, arg) : PS_OK;
+		jw_end_obj(w);
+		if (rc)
+			break;
+	}
+	db_finalize(st);
+	if (rc != PS_DONE)
+		return rc;
+	jw_end_arr(w);
+	jw_int(w, "total", out->total);
+	if (q->count_cap > 0)
+		jw_bool(w, "total_capped", out->capped);
+	return rows_write_rc(c, w);
+}
+
+int rows_col_index(struct db_stmt *st, const char *name)
+{
+	for (int i = 0, n = db_column_count(st); i < n; i++)
+		if (!strcmp(db_column_name(st, i), name))
+			return i;
+	return -1;
 }
 
 struct scope_counts {

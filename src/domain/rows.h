@@ -91,6 +91,35 @@ void rows_and_like(struct rows_query *q, const char *cond, const char *v);
 int rows_page(struct rows_query *q, const char *select, const char *order,
 	      json_t **out);
 
+/* The rows of a page written by rows_page_write: the first
+ * ROWS_WRITTEN_IDS of their first column (the id an audit row names, AUD-1;
+ * a page holds at most 200 rows), how many, and the count as rows_page
+ * gives it. */
+#define ROWS_WRITTEN_IDS 200
+struct rows_written {
+	int64_t ids[ROWS_WRITTEN_IDS];
+	size_t n;
+	int64_t total;
+	int capped;
+};
+
+/* Writes the members of st's current row into the object w has open (a
+ * list's masks and derived values, issue 14); PS_OK or a failure that
+ * ends the page. */
+typedef int (*rows_row_fn)(struct ctx *c, struct db_stmt *st, struct jw *w, void *arg);
+
+/* rows_page's page written as text into the object w has open: "items"
+ * (each row's columns under their names, or what row writes when it is
+ * not NULL), "total" and, with q->count_cap, "total_capped" — the bytes
+ * rows_page's object renders to, without the braces, so the caller adds
+ * its own keys after them. *out says which rows were written. On failure
+ * w's text is incomplete and the caller drops it. */
+int rows_page_write(struct rows_query *q, const char *select, const char *order, rows_row_fn row, void *arg,
+		    struct jw *w, struct rows_written *out);
+
+/* The index of st's column called name, -1 when it has none. */
+int rows_col_index(struct db_stmt *st, const char *name);
+
 /* How the caller's scope covers the org tree: *units is the number of
  * units in it, *whole 1 when no unit lies outside it — every record of a
  * unit is then the caller's, and a list can leave out the test of its

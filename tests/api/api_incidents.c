@@ -772,6 +772,39 @@ STORY(duplicate_elsewhere_names_only_the_unit)
 	EXPECT(r, 201);
 }
 
+/* A caller who asked for confidentiality: the 110 desk's list shows the
+ * number masked, a station's list shows "（保密）" in its place; each list
+ * read is audited with the ids it showed. */
+STORY(confidential_caller_in_lists)
+{
+	struct resp *r;
+	long long id;
+	const char *no;
+
+	begin(srv);
+	r = inc_post(srv, "jiejing",
+		     json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:I}", "source", "110", "caller_phone",
+			       "13912345678", "caller_name", "匿名", "confidential", 1, "place",
+			       "城关镇解放路21号", "category", "0202", "summary", "报警人要求对其身份保密",
+			       "station_id", (json_int_t)CG));
+	EXPECT(r, 201);
+	id = rnum(r, "incident.id");
+	no = fmt(srv, "%s", rstr(r, "incident.incident_no"));
+	r = http(srv, S("jiejing"), "GET", fmt(srv, API "/incidents?q=%s", no), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_STR(r, "items.0.caller_phone", "139****5678");
+	EXPECT_NUM(r, "items.0.confidential", 1);
+	r = http(srv, S("suozhang"), "GET", fmt(srv, API "/incidents?q=%s", no), NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_NUM(r, "items.0.id", id);
+	EXPECT_STR(r, "items.0.caller_phone", "（保密）");
+	r = http(srv, S("auditor"), "GET", API "/audit?action=incident.list&user=suozhang", NULL);
+	EXPECT(r, 200);
+	EXPECT_STR(r, "items.0.detail", fmt(srv, "n=1 ids=%lld", id));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_demo, teardown_server)
 
 int main(void)
@@ -780,7 +813,7 @@ int main(void)
 		T(full_timeline), T(duplicate_linking), T(duplicate_elsewhere_names_only_the_unit),
 		T(unfiled_incident), T(oversight),
 		T(permissions),   T(daily_report),      T(stats),            T(validation),
-		T(list_filters),
+		T(list_filters),  T(confidential_caller_in_lists),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,8 +21,8 @@ static int reply_case(struct req *r, int status, int rc, json_t *c)
 int api_cases_list(struct req *r)
 {
 	struct case_filter f = { 0 };
+	struct jw w;
 	int64_t mine, lenient;
-	json_t *out;
 	int rc;
 
 	f.kind = req_query(r, "kind");
@@ -39,12 +39,11 @@ int api_cases_list(struct req *r)
 		rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
 	f.mine = (int)mine;
 	f.lenient = (int)lenient;
-	if (!rc)
-		rc = cases_view_list(&r->ctx, &f, &out);
 	if (rc)
 		return rc;
 	r->no_store = 1;
-	return req_reply(r, 200, out);
+	req_answer_open(&w);
+	return req_answer_close(r, cases_view_list(&r->ctx, &f, &w), &w);
 }
 
 struct cases_create_body {
@@ -171,14 +170,8 @@ int api_cases_get(struct req *r)
 	r->no_store = 1;
 	if (rc)
 		return rc;
-	jw_init(&w, API_ANSWER_MAX);
-	jw_obj(&w, NULL);
-	rc = cases_view_write(&r->ctx, id, "case", &w);
-	jw_end_obj(&w);
-	if (!rc)
-		rc = req_reply_jw(r, 200, &w);
-	jw_release(&w);
-	return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, cases_view_write(&r->ctx, id, "case", &w), &w);
 }
 
 struct cases_officer_add_body {

@@ -28,8 +28,8 @@ int api_incident_categories(struct req *r)
 int api_incidents_list(struct req *r)
 {
 	struct incident_filter f = { 0 };
+	struct jw w;
 	int64_t active;
-	json_t *out;
 	int rc;
 
 	f.status = req_query(r, "status");
@@ -42,9 +42,11 @@ int api_incidents_list(struct req *r)
 	if (!rc) rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
 	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
 	f.active = (int)active;
-	if (!rc) rc = incidents_list(&r->ctx, &f, &out);
 	r->no_store = 1;
-	return rc ? rc : req_reply(r, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, incidents_list(&r->ctx, &f, &w), &w);
 }
 
 struct incidents_create_body {

@@ -24,7 +24,7 @@
 int api_persons_search(struct req *r)
 {
 	struct person_filter f = { 0 };
-	json_t *out;
+	struct jw w;
 	int rc;
 
 	f.name = req_query(r, "name");
@@ -34,9 +34,11 @@ int api_persons_search(struct req *r)
 	f.kind = req_query(r, "kind");
 	rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
 	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
-	if (!rc) rc = persons_search(&r->ctx, &f, &out);
 	r->no_store = 1;
-	return DONE(rc, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, persons_search(&r->ctx, &f, &w), &w);
 }
 
 struct persons_register_body {
@@ -145,8 +147,8 @@ int api_persons_import(struct req *r)
 int api_rentals_list(struct req *r)
 {
 	struct rental_filter f = { 0 };
+	struct jw w;
 	int64_t overdue;
-	json_t *out;
 	int rc = req_query_int(r, "overdue", 0, 1, 0, &overdue);
 
 	f.overdue = (int)overdue;
@@ -155,8 +157,10 @@ int api_rentals_list(struct req *r)
 	f.q = req_query(r, "q");
 	if (!rc) rc = req_query_int(r, "page", 1, 1000000, 1, &f.page);
 	if (!rc) rc = req_query_int(r, "per_page", 1, 200, 20, &f.per_page);
-	if (!rc) rc = rentals_list(&r->ctx, &f, &out);
-	return DONE(rc, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, rentals_list(&r->ctx, &f, &w), &w);
 }
 
 struct rentals_create_body {

@@ -320,25 +320,31 @@ int audit_read_action(struct ctx *c, const char *action, const char *object_type
 	return chain_write(c, AUDIT_CHAIN_READ, action, object_type, object_id, "success", detail);
 }
 
+int audit_read_ids(struct ctx *c, const char *action, const char *object_type, const int64_t *ids,
+		   size_t n)
+{
+	struct buf text;
+	int rc;
+
+	buf_init(&text, 4096);
+	buf_addf(&text, "n=%zu ids=", n);
+	for (size_t i = 0; i < n && i < 200; i++)
+		buf_addf(&text, "%s%lld", i ? "," : "", (long long)ids[i]);
+	rc = buf_str(&text) ? audit_read_action(c, action, object_type, NULL, buf_str(&text))
+			    : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	buf_release(&text);
+	return rc;
+}
+
 int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		     const json_t *items, const char *id_key)
 {
-	struct buf ids;
-	const json_t *it;
-	size_t i, n = json_array_size(items);
-	int rc;
+	int64_t ids[200];
+	size_t n = json_array_size(items);
 
-	buf_init(&ids, 4096);
-	buf_addf(&ids, "n=%zu ids=", n);
-	for (i = 0; i < n && i < 200; i++) {
-		it = json_array_get(items, i);
-		buf_addf(&ids, "%s%lld", i ? "," : "",
-			 (long long)json_integer_value(json_object_get(it, id_key)));
-	}
-	rc = buf_str(&ids) ? audit_read_action(c, action, object_type, NULL, buf_str(&ids))
-			   : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	buf_release(&ids);
-	return rc;
+	for (size_t i = 0; i < n && i < 200; i++)
+		ids[i] = json_integer_value(json_object_get(json_array_get(items, i), id_key));
+	return audit_read_ids(c, action, object_type, ids, n);
 }
 
 void audit_flush_pending(struct ctx *c)

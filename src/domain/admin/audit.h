@@ -61,6 +61,11 @@ int audit_read_action(struct ctx *c, const char *action, const char *object_type
 int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		     const json_t *items, const char *id_key);
 
+/* The same for an answer written as text: n rows, the first min(n, 200)
+ * of whose ids are in ids (struct rows_written). */
+int audit_read_ids(struct ctx *c, const char *action, const char *object_type, const int64_t *ids,
+		   size_t n);
+
 /* After a rollback, write the refusals remembered by ctx_deny in a
  * transaction of their own, with the failures the request counted
  * (throttle_write_pending). Best effort: a failure is logged. */

@@ -66,9 +66,10 @@ struct party_input {
  * *out = the case file (cases_get shape). */
 int cases_create(struct ctx *c, const struct case_input *in, json_t **out);
 
-/* Cases the user may see, newest first: {"items":[…],"total":N}; the read
- * is audited with the ids returned (AUD-1). */
-int cases_view_list(struct ctx *c, const struct case_filter *f, json_t **out);
+/* Cases the user may see, newest first, written into the object w has
+ * open: "items", "total", "total_capped" (rows_page_write); the read is
+ * audited with the ids returned (AUD-1). */
+int cases_view_list(struct ctx *c, const struct case_filter *f, struct jw *w);
 
 /* The whole case file: case, officers, parties (ID numbers masked unless
  * the user works the case), timeline, interviews, notices, proposals,

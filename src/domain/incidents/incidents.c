@@ -11,6 +11,7 @@
 #include "domain/admin/settings.h"
 #include "rules/date.h"
 #include "core/buf.h"
+#include "core/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -263,23 +264,6 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 /* ---- reading ---- */
 
 
-static void mask_phone(json_t *it)
-{
-	const char *p = row_str(it, "caller_phone");
-	char m[32];
-	size_t n;
-
-	if (!p)
-		return;
-	n = strlen(p);
-	if (n >= 7 && n < sizeof(m)) {
-		memcpy(m, p, n + 1);
-		for (size_t i = 3; i < n - 4; i++)
-			m[i] = '*';
-		json_object_set_new(it, "caller_phone", json_string(m));
-	}
-}
-
 /* The lists of an incident's record, by key. */
 static const struct rows_list incident_lists[] = {
 	{ "events", "SELECT e.at, e.action, e.detail, u.name AS user_name, u.role AS user_role"
@@ -388,7 +372,32 @@ int incidents_get(struct ctx *c, int64_t id, json_t **out)
  * incidents from the unit indexes (incidents_list). */
 #define INCIDENT_NARROW_UNITS 8
 
-int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
+/* A row of incidents_list: the caller's number masked in the list, hidden
+ * from all but the 110 desk when the caller asked for confidentiality. */
+static int list_row(struct ctx *c, struct db_stmt *st, struct jw *w, void *arg)
+{
+	int desk = *(const int *)arg, phone = rows_col_index(st, "caller_phone");
+	int hidden = !desk && db_column_int(st, rows_col_index(st, "confidential"));
+
+	(void)c;
+	for (int i = 0, n = db_column_count(st); i < n; i++) {
+		char m[24];
+
+		if (i != phone) {
+			rows_write_col(st, i, w);
+		} else if (hidden) {
+			jw_str(w, "caller_phone", "（保密）");
+		} else if (db_column_type(st, i) != DB_TEXT) {
+			rows_write_col(st, i, w);
+		} else {
+			text_mask_phone(db_column_text(st, i), m);
+			jw_str(w, "caller_phone", m);
+		}
+	}
+	return PS_OK;
+}
+
+int incidents_list(struct ctx *c, const struct incident_filter *f, struct jw *w)
 {
 	/* INCIDENT_VISIBLE_SQL with the units of the scope as lists (computed
 	 * once per statement) instead of two lookups per incident (issue 14).
@@ -417,13 +426,11 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		" LEFT JOIN org_unit o ON o.id = i.station_id"
 		" WHERE 1 = 1";
 	struct rows_query q;
+	struct rows_written rows;
 	const char *like = ctx_scope_like(c);
 	int64_t units = 0;
-	json_t *it;
-	size_t i;
-	int rc, whole = 0;
+	int rc, whole = 0, desk = incidents_is_desk(c);
 
-	*out = NULL;
 	rc = authz_require(c, ACT_INCIDENT_LIST);
 	if (!rc)
 		rc = rows_scope(c, &units, &whole);
@@ -476,26 +483,13 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out)
 		rows_bind_text_exact(&q, pat);
 		rows_bind_text_exact(&q, pat);
 	}
-	rc = rows_page(&q,
-		       "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential, i.place,"
-		       " i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"
-		       " o.name AS station_name, i.status, i.duplicate_of, i.outcome, i.case_id, i.callback_at",
-		       "ORDER BY i.received_at DESC, i.id DESC", out);
-	if (rc)
-		return rc;
-	json_array_foreach(json_object_get(*out, "items"), i, it) {
-		if (row_int(it, "confidential") && !incidents_is_desk(c))
-			json_object_set_new(it, "caller_phone", json_string("（保密）"));
-		else
-			mask_phone(it);
-	}
+	rc = rows_page_write(&q,
+			     "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_phone, i.confidential,"
+			     " i.place, i.category, c.name AS category_name, i.priority, i.summary, i.station_id,"
+			     " o.name AS station_name, i.status, i.duplicate_of, i.outcome, i.case_id, i.callback_at",
+			     "ORDER BY i.received_at DESC, i.id DESC", list_row, &desk, w, &rows);
 	/* AUD-1: the ids it returned, in the read chain */
-	rc = audit_read_items(c, "incident.list", "incident", json_object_get(*out, "items"), "id");
-	if (rc) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	return rc;
+	return rc ? rc : audit_read_ids(c, "incident.list", "incident", rows.ids, rows.n);
 }
 
 const char *incidents_field_rule(const char *form, const char *field)

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/jw.h"
 #include "domain/ctx.h"
 
 struct incident_input {
@@ -37,7 +38,9 @@ struct incident_filter {
  * answers 409). A duplicate is stored linked and closed, never counted. */
 int incidents_create(struct ctx *c, const struct incident_input *in, json_t **out);
 
-int incidents_list(struct ctx *c, const struct incident_filter *f, json_t **out);
+/* A page of incidents in the caller's scope, written into the object w has
+ * open: "items", "total", "total_capped" (rows_page_write); audited. */
+int incidents_list(struct ctx *c, const struct incident_filter *f, struct jw *w);
 
 /* One incident with its timeline, officers, response times; audited. */
 int incidents_get(struct ctx *c, int64_t id, json_t **out);

@@ -521,7 +521,35 @@ static const char *search_terms(struct ctx *c, const struct person_filter *f)
 	return out ? out : "";
 }
 
-int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
+/* A row of persons_search: the ID number and the phone masked (PII-1);
+ * *arg: the ID number shows its region only (a prefix search already knows
+ * the first characters: the last four would complete the number). */
+static int search_row(struct ctx *c, struct db_stmt *st, struct jw *w, void *arg)
+{
+	int tail_hidden = *(const int *)arg, idn = rows_col_index(st, "id_number"),
+	    phone = rows_col_index(st, "phone");
+
+	(void)c;
+	for (int i = 0, n = db_column_count(st); i < n; i++) {
+		char masked[24];
+
+		if (db_column_type(st, i) != DB_TEXT || (i != idn && i != phone)) {
+			rows_write_col(st, i, w);
+		} else if (i == phone) {
+			text_mask_phone(db_column_text(st, i), masked);
+			jw_str(w, "phone", masked);
+		} else {
+			idcard_mask(db_column_text(st, i), masked);
+			if (tail_hidden)
+				for (size_t x = 6; masked[x]; x++)
+					masked[x] = '*';
+			jw_str(w, "id_number", masked);
+		}
+	}
+	return PS_OK;
+}
+
+int persons_search(struct ctx *c, const struct person_filter *f, struct jw *w)
 {
 	/* the name condition by the number of characters (1–4), on the name
 	 * index's key (migration 161): a character, a character and the next,
@@ -540,13 +568,11 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	};
 	struct name_terms nt = { { 0 }, 0, c };
 	struct rows_query q;
+	struct rows_written rows;
 	struct buf ids;
-	json_t *it;
-	size_t i;
 	int64_t units = 0;
 	int rc, tail_hidden, whole = 0;
 
-	*out = NULL;
 	rc = authz_require(c, ACT_PERSON_SEARCH);
 	if (rc)
 		return rc;
@@ -598,49 +624,24 @@ int persons_search(struct ctx *c, const struct person_filter *f, json_t **out)
 	}
 	/* no birth date in a list: it is digits 7–14 of the number and would
 	 * undo the mask (PII-1); the audited detail route has it */
-	rc = rows_page(&q,
-		       "SELECT p.id, p.name, p.sex, p.id_number, p.phone, p.kind, p.key_person,"
-		       " p.compared_at, a.community, a.building, a.unit_no, a.room",
-		       "ORDER BY p.id", out);
+	tail_hidden = f->id_prefix && strlen(f->id_prefix) > 6;
+	rc = rows_page_write(&q,
+			     "SELECT p.id, p.name, p.sex, p.id_number, p.phone, p.kind, p.key_person,"
+			     " p.compared_at, a.community, a.building, a.unit_no, a.room",
+			     "ORDER BY p.id", search_row, &tail_hidden, w, &rows);
 	if (rc)
 		return rc;
-	/* a prefix search already knows the first characters: the last four
-	 * would complete the number (14 + 4), so the row shows only the region */
-	tail_hidden = f->id_prefix && strlen(f->id_prefix) > 6;
 	buf_init(&ids, 4096);
-	json_array_foreach(json_object_get(*out, "items"), i, it) {
-		char masked[19];
-		const char *ph = row_str(it, "phone");
-
-		if (row_str(it, "id_number")) {
-			idcard_mask(row_str(it, "id_number"), masked);
-			if (tail_hidden)
-				for (size_t x = 6; masked[x]; x++)
-					masked[x] = '*';
-			json_object_set_new(it, "id_number", json_string(masked));
-		}
-		if (i < 200)
-			buf_addf(&ids, "%s%lld", i ? "," : "", (long long)row_int(it, "id"));
-		if (ph && strlen(ph) >= 7) {
-			char m[24];
-
-			text_mask_phone(ph, m);
-			json_object_set_new(it, "phone", json_string(m));
-		}
-	}
+	for (size_t i = 0; i < rows.n && i < ROWS_WRITTEN_IDS; i++)
+		buf_addf(&ids, "%s%lld", i ? "," : "", (long long)rows.ids[i]);
 	/* AUD-1: a personal-data query: who (the row's user), what was asked
 	 * (the ID prefix and phone masked: the log holds no personal numbers,
 	 * AUD-6), how many rows and which */
 	rc = audit_read_action(c, "person.search", "person", NULL,
 			       arena_printf(c->arena, "q=%s total=%lld%s ids=%s", search_terms(c, f),
-					    (long long)row_int(*out, "total"),
-					    json_is_true(json_object_get(*out, "total_capped")) ? "+" : "",
+					    (long long)rows.total, rows.capped ? "+" : "",
 					    buf_str(&ids) ? buf_str(&ids) : ""));
 	buf_release(&ids);
-	if (rc) {
-		json_decref(*out);
-		*out = NULL;
-	}
 	return rc;
 }
 

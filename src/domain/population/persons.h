@@ -59,8 +59,9 @@ int persons_check_text(struct ctx *c, const char *name, const char *phone);
  * the fields named guardian_name / guardian_phone. */
 int persons_check_guardian(struct ctx *c, const char *name, const char *phone);
 
-/* Search (masked ID numbers and phones): {"items":[…],"total"}. Audited. */
-int persons_search(struct ctx *c, const struct person_filter *f, json_t **out);
+/* Search (masked ID numbers and phones), written into the object w has
+ * open: "items", "total", "total_capped" (rows_page_write). Audited. */
+int persons_search(struct ctx *c, const struct person_filter *f, struct jw *w);
 
 /* The whole record, {"person":{…}} with its rentals, tenancies, cases,
  * hits, floating data, letters, written as text into w (core/jw; issue 14:

@@ -99,16 +99,32 @@ int rentals_reschedule(struct ctx *c, int64_t id)
 
 /* next visit = last visit (or registration) + the level's cycle, from the
  * maintained columns (rentals_reschedule), which leave the row */
-static void schedule(struct ctx *c, json_t *r, int64_t today_days)
+struct visit_schedule {
+	int64_t cycle_days, overdue_days;
+	int overdue;
+	char next_visit_on[16];
+};
+
+static void schedule_of(int64_t base, int64_t due, int64_t today_days, struct visit_schedule *s)
 {
-	int64_t base = row_int(r, "visit_base_day"), due = row_int(r, "visit_due_day");
 	int y, m, d;
 
 	date_civil_from_days(due, &y, &m, &d);
-	json_object_set_new(r, "cycle_days", json_integer(due - base));
-	json_object_set_new(r, "next_visit_on", json_string(arena_printf(c->arena, "%04d-%02d-%02d", y, m, d)));
-	json_object_set_new(r, "overdue", json_boolean(today_days > due));
-	json_object_set_new(r, "overdue_days", json_integer(today_days > due ? today_days - due : 0));
+	s->cycle_days = due - base;
+	snprintf(s->next_visit_on, sizeof(s->next_visit_on), "%04d-%02d-%02d", y, m, d);
+	s->overdue = today_days > due;
+	s->overdue_days = today_days > due ? today_days - due : 0;
+}
+
+static void schedule(json_t *r, int64_t today_days)
+{
+	struct visit_schedule s;
+
+	schedule_of(row_int(r, "visit_base_day"), row_int(r, "visit_due_day"), today_days, &s);
+	json_object_set_new(r, "cycle_days", json_integer(s.cycle_days));
+	json_object_set_new(r, "next_visit_on", json_string(s.next_visit_on));
+	json_object_set_new(r, "overdue", json_boolean(s.overdue));
+	json_object_set_new(r, "overdue_days", json_integer(s.overdue_days));
 	json_object_del(r, "visit_base_day");
 	json_object_del(r, "visit_due_day");
 }
@@ -148,47 +164,52 @@ int rentals_counts(struct ctx *c, int64_t *all, int64_t *overdue)
  * rentals by station id (rentals_list). */
 #define RENTAL_NARROW_UNITS 8
 
-/* "may_visit" on each row (with its beat_id): whether the actor may record a
- * visit there under the beat rule (COM-WARD) — the chief always, a beat's
- * people on their beats, everyone of the station where the address is in
- * no beat. One query for the actor's beats, none per row. */
-static int mark_may_visit(struct ctx *c, json_t *items)
+/* What a row of rentals_list needs beside its columns: the day, and for
+ * "may_visit" whether the actor may record a visit there under the beat
+ * rule (COM-WARD) — the chief always, a beat's people on their beats
+ * (mine: one query for the actor's beats, none per row), everyone of the
+ * station where the address is in no beat. */
+struct list_day {
+	int64_t today_days;
+	int chief;
+	json_t *mine;
+};
+
+/* A row of rentals_list: its columns but the schedule's days, then the
+ * schedule and may_visit. */
+static int list_row(struct ctx *c, struct db_stmt *st, struct jw *w, void *arg)
 {
-	struct rows_query q;
-	json_t *mine = NULL, *r, *b;
-	size_t i, k;
-	int chief = ctx_has_role(c, "chief"), rc = PS_OK;
+	const struct list_day *x = arg;
+	int base = rows_col_index(st, "visit_base_day"), due = rows_col_index(st, "visit_due_day");
+	int64_t beat = db_column_int(st, rows_col_index(st, "beat_id"));
+	int yes = x->chief || !beat;
+	struct visit_schedule s;
+	json_t *b;
+	size_t k;
 
-	if (!chief) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, c->who.user_id);
-		rows_bind_int(&q, c->who.user_id);
-		rows_bind_int(&q, c->who.user_id);
-		rc = rows_all(&q, "SELECT id FROM beat WHERE id IN " BEATS_OF_USER_SQL, &mine);
-		if (rc)
-			return rc;
-	}
-	json_array_foreach(items, i, r) {
-		int64_t beat = row_int(r, "beat_id");
-		int yes = chief || !beat;
-
-		json_array_foreach(mine, k, b)
-			yes = yes || row_int(b, "id") == beat;
-		json_object_set_new(r, "may_visit", json_boolean(yes));
-	}
-	json_decref(mine);
-	return rc;
+	(void)c;
+	for (int i = 0, n = db_column_count(st); i < n; i++)
+		if (i != base && i != due)
+			rows_write_col(st, i, w);
+	schedule_of(db_column_int(st, base), db_column_int(st, due), x->today_days, &s);
+	jw_int(w, "cycle_days", s.cycle_days);
+	jw_str(w, "next_visit_on", s.next_visit_on);
+	jw_bool(w, "overdue", s.overdue);
+	jw_int(w, "overdue_days", s.overdue_days);
+	json_array_foreach(x->mine, k, b)
+		yes = yes || row_int(b, "id") == beat;
+	jw_bool(w, "may_visit", yes);
+	return PS_OK;
 }
 
-int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
+int rentals_list(struct ctx *c, const struct rental_filter *f, struct jw *w)
 {
 	struct rows_query q;
-	json_t *r;
-	int64_t today_days = date_local_days(c->now), due = 0, overdue_total = 0, units = 0;
-	size_t i;
+	struct rows_written rows;
+	struct list_day day = { date_local_days(c->now), ctx_has_role(c, "chief"), NULL };
+	int64_t due = 0, overdue_total = 0, units = 0;
 	int rc, y, m, d, whole = 0;
 
-	*out = NULL;
 	rc = authz_require(c, ACT_RENTAL_LIST);
 	if (rc)
 		return rc;
@@ -227,42 +248,43 @@ int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out)
 	if (!whole)
 		rows_bind_text(&q, ctx_scope_like(c));
 	rows_and_text(&q, "r.level = ?", f->level);
-	rows_and_int(&q, "r.visit_due_day < ?", f->overdue ? today_days : 0);
+	rows_and_int(&q, "r.visit_due_day < ?", f->overdue ? day.today_days : 0);
 	if (f->due_on && *f->due_on) {
 		rows_and(&q, "r.visit_due_day <= ?");
 		rows_bind_int(&q, due);
 	}
 	rows_and_like(&q, "(a.community || a.building || a.unit_no || a.room LIKE ?" ROWS_ESCAPE
 			  " OR p.name LIKE ?" ROWS_ESCAPE ")", f->q);
-	rc = rows_page(&q,
-		       "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on, r.letter_expires_on,"
-		       " r.last_visit_on, r.created_at, r.visit_base_day, r.visit_due_day,"
-		       " a.community, a.building, a.unit_no, a.room," BEAT_OF_ADDRESS_SQL
-		       " p.name AS landlord_name, p.id AS landlord_id,"
-		       " (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL) AS tenants",
-		       f->overdue || due ? "ORDER BY r.visit_due_day, r.id" : "ORDER BY r.id", out);
-	if (rc)
-		return rc;
-	rc = scope_count(c, whole ? OVERDUE_WHOLE_SQL : OVERDUE_SQL, !whole, today_days, ROWS_COUNT_CAP,
-			 &overdue_total);
-	json_array_foreach(json_object_get(*out, "items"), i, r)
-		schedule(c, r, today_days);
-	if (!rc)
-		rc = mark_may_visit(c, json_object_get(*out, "items"));
-	if (!rc)
-		rc = json_object_set_new(*out, "overdue_total",
-					 json_integer(overdue_total > ROWS_COUNT_CAP ? ROWS_COUNT_CAP : overdue_total)) ||
-			     json_object_set_new(*out, "overdue_capped", json_boolean(overdue_total > ROWS_COUNT_CAP))
-			     ? ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足")
-			     : PS_OK;
-	/* AUD-1: the list names the landlords */
-	if (!rc)
-		rc = audit_read_items(c, "rental.list", "rental", json_object_get(*out, "items"), "id");
-	if (rc) {
-		json_decref(*out);
-		*out = NULL;
+	if (!day.chief) {
+		struct rows_query b;
+
+		rows_binds(&b, c);
+		rows_bind_int(&b, c->who.user_id);
+		rows_bind_int(&b, c->who.user_id);
+		rows_bind_int(&b, c->who.user_id);
+		rc = rows_all(&b, "SELECT id FROM beat WHERE id IN " BEATS_OF_USER_SQL, &day.mine);
 	}
-	return rc;
+	if (!rc)
+		rc = rows_page_write(&q,
+				     "SELECT r.id, r.level, r.rooms, r.station_id, r.letter_signed_on,"
+				     " r.letter_expires_on, r.last_visit_on, r.created_at, r.visit_base_day,"
+				     " r.visit_due_day, a.community, a.building, a.unit_no, a.room," BEAT_OF_ADDRESS_SQL
+				     " p.name AS landlord_name, p.id AS landlord_id,"
+				     " (SELECT COUNT(*) FROM tenancy t WHERE t.rental_id = r.id AND t.to_date IS NULL)"
+				     " AS tenants",
+				     f->overdue || due ? "ORDER BY r.visit_due_day, r.id" : "ORDER BY r.id", list_row,
+				     &day, w, &rows);
+	json_decref(day.mine);
+	if (!rc)
+		rc = scope_count(c, whole ? OVERDUE_WHOLE_SQL : OVERDUE_SQL, !whole, day.today_days, ROWS_COUNT_CAP,
+				 &overdue_total);
+	if (!rc) {
+		jw_int(w, "overdue_total", overdue_total > ROWS_COUNT_CAP ? ROWS_COUNT_CAP : overdue_total);
+		jw_bool(w, "overdue_capped", overdue_total > ROWS_COUNT_CAP);
+		rc = rows_write_rc(c, w);
+	}
+	/* AUD-1: the list names the landlords */
+	return rc ? rc : audit_read_ids(c, "rental.list", "rental", rows.ids, rows.n);
 }
 
 /* The object check of a rental for an action: 404 when there is none,
@@ -294,7 +316,7 @@ int rentals_get(struct ctx *c, int64_t id, json_t **out)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "出租房屋不存在");
 	if (rc)
 		return rc;
-	schedule(c, r, date_local_days(c->now));
+	schedule(r, date_local_days(c->now));
 	{
 		int mine = 0;
 

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/jw.h"
 #include "domain/ctx.h"
 #include "domain/population/rental_penalties.h"
 
@@ -30,10 +31,10 @@ struct rental_filter {
 /* A page of the rentals in the user's scope with next_visit_on and overdue
  * (by the level's cycle: the maintained visit_due_day, migration 025), the
  * total (capped at ROWS_COUNT_CAP) and overdue_total (the scope's overdue
- * rentals, capped the same way: overdue_capped); audited with the ids of
- * the page. Sorted
+ * rentals, capped the same way: overdue_capped), written into the object
+ * w has open (rows_page_write); audited with the ids of the page. Sorted
  * by due day when overdue or due_on is asked, else by id. */
-int rentals_list(struct ctx *c, const struct rental_filter *f, json_t **out);
+int rentals_list(struct ctx *c, const struct rental_filter *f, struct jw *w);
 
 /* The scope's rentals and, of them, the overdue ones (exact counts, the
  * overdue ones from the due-day index), for the population summary. */
