@@ -182,10 +182,10 @@ int req_reply_jw(struct req *r, int status, const struct jw *w);
 
 /* An answer the handler's domain call writes as text into an object:
  * req_answer_open makes w and opens the object; req_answer_close closes
- * it, answers 200 with it when rc is PS_OK (req_reply_jw), releases w and
- * returns rc or the reply's failure. */
+ * it, answers status with it when rc is PS_OK (req_reply_jw), releases w
+ * and returns rc or the reply's failure. */
 void req_answer_open(struct jw *w);
-int req_answer_close(struct req *r, int rc, struct jw *w);
+int req_answer_close(struct req *r, int rc, int status, struct jw *w);
 
 /* The two plain read routes, answered 200: the record the route's {id}
  * names (get), and the list of the unit ?unit= names (0 or absent: the

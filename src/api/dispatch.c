@@ -118,11 +118,11 @@ void req_answer_open(struct jw *w)
 	jw_obj(w, NULL);
 }
 
-int req_answer_close(struct req *r, int rc, struct jw *w)
+int req_answer_close(struct req *r, int rc, int status, struct jw *w)
 {
 	jw_end_obj(w);
 	if (!rc)
-		rc = req_reply_jw(r, 200, w);
+		rc = req_reply_jw(r, status, w);
 	jw_release(w);
 	return rc;
 }

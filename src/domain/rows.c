@@ -282,10 +282,11 @@ static int lists_run(struct rows_query *q, const struct rows_list *lists, int n,
 	return rc;
 }
 
-int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w)
+int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt *also,
+		     struct jw *w)
 {
 	struct db_stmt *st[ROWS_LISTS_MAX + 1] = { NULL };
-	int rc = lists_run(q, lists, n, NULL, st);
+	int rc = lists_run(q, lists, n, also, st);
 
 	for (int i = 0; i < n && !rc; i++)
 		rc = write_array(q->c, st[i], lists[i].key, w);

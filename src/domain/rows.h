@@ -190,11 +190,12 @@ struct rows_list {
 /* Each of the n lists' statements bound with q's binds, run together
  * (db_run_all: one round trip on PostgreSQL), then every row of each
  * written as an object into an array under its key (NULL: in an array) —
- * the bytes rows_all's array renders to — in order. PS_OK, a store
- * failure, or PS_ENOMEM "内存不足" when w failed (as rows_all fails on what
- * jansson refuses); on failure w's text is incomplete and the caller drops
- * it. */
-int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct jw *w);
+ * the bytes rows_all's array renders to — in order. also (may be NULL) is
+ * as rows_all_lists'. PS_OK, a store failure, or PS_ENOMEM "内存不足" when
+ * w failed (as rows_all fails on what jansson refuses); on failure w's
+ * text is incomplete and the caller drops it. */
+int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n, struct db_stmt *also,
+		     struct jw *w);
 
 /* The same lists run together, each one's rows set into obj under its key
  * as rows_all's array. also (may be NULL) is a statement of the caller's,

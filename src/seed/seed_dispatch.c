@@ -90,19 +90,15 @@ int seed_demo_dispatch(struct ctx *c)
 		in.station_id = station;
 		in.received_at = c->now - unfiled[i].hours_ago * 3600;
 		in.has_received = 1;
-		rc = incidents_create(c, &in, &out);
+		rc = incidents_create(c, &in, &out, &id);
+		json_decref(out);
 		if (rc)
 			break;
-		id = json_integer_value(json_object_get(json_object_get(out, "incident"), "id"));
-		json_decref(out);
 		rc = auth_actor_load(c, strcmp(unfiled[i].station, "北社派出所") ? "minjing1" : "beishe_mj1");
 		if (!rc)
-			rc = incident_steps_record(c, id, "acknowledge", &out);
-		json_decref(out);
-		out = NULL;
+			rc = incident_steps_record(c, id, "acknowledge", NULL);
 		if (!rc)
-			rc = incident_steps_record(c, id, "arrive", &out);
-		json_decref(out);
+			rc = incident_steps_record(c, id, "arrive", NULL);
 	}
 	memset(&c->who, 0, sizeof(c->who));
 	return rc;

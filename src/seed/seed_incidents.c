@@ -166,19 +166,16 @@ int seed_demo_incidents(struct ctx *c)
 				break;
 			if (live[i].step >= 1)
 				in.station_id = station;
-			rc = incidents_create(c, &in, &out);
+			rc = incidents_create(c, &in, &out, &id);
+			json_decref(out);
 			if (rc)
 				break;
-			id = json_integer_value(json_object_get(json_object_get(out, "incident"), "id"));
-			json_decref(out);
 			if (live[i].step >= 2) {
 				rc = auth_actor_load(c, "minjing1");
 				if (!rc)
-					rc = incident_steps_record(c, id, "acknowledge", &out);
-				json_decref(out);
+					rc = incident_steps_record(c, id, "acknowledge", NULL);
 				if (!rc)
-					rc = incident_steps_record(c, id, "arrive", &out);
-				json_decref(out);
+					rc = incident_steps_record(c, id, "arrive", NULL);
 			}
 		}
 	}

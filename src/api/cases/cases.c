@@ -43,7 +43,7 @@ int api_cases_list(struct req *r)
 		return rc;
 	r->no_store = 1;
 	req_answer_open(&w);
-	return req_answer_close(r, cases_view_list(&r->ctx, &f, &w), &w);
+	return req_answer_close(r, cases_view_list(&r->ctx, &f, &w), 200, &w);
 }
 
 struct cases_create_body {
@@ -171,7 +171,7 @@ int api_cases_get(struct req *r)
 	if (rc)
 		return rc;
 	req_answer_open(&w);
-	return req_answer_close(r, cases_view_write(&r->ctx, id, "case", &w), &w);
+	return req_answer_close(r, cases_view_write(&r->ctx, id, "case", &w), 200, &w);
 }
 
 struct cases_officer_add_body {

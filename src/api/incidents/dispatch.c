@@ -42,7 +42,8 @@ int api_responders_create(struct req *r)
 	int64_t officers[RESPONDERS_MAX];
 	const char *plates[RESPONDERS_MAX];
 	struct incident_responders in = { 0 };
-	json_t *out, *arr, *v;
+	struct jw w;
+	json_t *arr, *v;
 	size_t i;
 	int rc = fields_bind(r->in, responders_create_fields, &b, &r->err);
 
@@ -74,8 +75,8 @@ int api_responders_create(struct req *r)
 	in.officers = officers;
 	in.vehicles = plates;
 	in.arrived_at = b.arrived_at_given ? b.arrived_at : 0;
-	rc = incident_steps_responders(&r->ctx, b.incident_id, &in, &out);
-	return rc ? rc : req_reply(r, 200, out);
+	req_answer_open(&w);
+	return req_answer_close(r, incident_steps_responders(&r->ctx, b.incident_id, &in, &w), 200, &w);
 }
 
 int api_unfiled_incidents_list(struct req *r)

@@ -46,7 +46,7 @@ int api_incidents_list(struct req *r)
 	if (rc)
 		return rc;
 	req_answer_open(&w);
-	return req_answer_close(r, incidents_list(&r->ctx, &f, &w), &w);
+	return req_answer_close(r, incidents_list(&r->ctx, &f, &w), 200, &w);
 }
 
 struct incidents_create_body {
@@ -96,9 +96,10 @@ int api_incidents_create(struct req *r)
 {
 	struct incidents_create_body body_in = { 0 };
 	struct incident_input in;
-	int64_t prio = 0;
-	json_t *out, *lat, *lng;
-	int rc;
+	int64_t prio = 0, id;
+	json_t *dups, *lat, *lng;
+	struct jw w;
+	int rc, mine;
 
 	memset(&in, 0, sizeof(in));
 	rc = fields_bind(r->in, incidents_create_fields, &body_in, &r->err);
@@ -138,35 +139,37 @@ int api_incidents_create(struct req *r)
 		in.lng = json_number_value(lng);
 		in.has_coords = 1;
 	}
-	rc = incidents_create(&r->ctx, &in, &out);
+	rc = incidents_create(&r->ctx, &in, &dups, &id);
 	if (rc)
 		return rc;
-	if (json_object_get(out, "duplicate_candidates")) {
-		/* nothing was written: the desk decides 同一警情 or a new one; an
-		 * incident of a unit the caller may not read is named only by
-		 * that unit (duplicate_elsewhere), never by its content */
-		int mine = json_array_size(json_object_get(out, "duplicate_candidates")) > 0;
-
-		json_object_set_new(out, "error",
-				    json_pack("{s:s, s:s, s:s}", "code", "DUPLICATE_SUSPECTED", "message",
-					      mine ? "同一地点近期已有报警，请确认是否为同一警情（关联）或新警情"
-						   : "其他单位近期在同一地点已有报警，可能为同一警情，请联系该单位核实；"
-						     "确认不是同一警情后可作为新警情登记",
-					      "request_id", r->request_id));
-		return req_reply(r, 409, out);
+	if (!dups) {
+		req_answer_open(&w);
+		return req_answer_close(r, incidents_write(&r->ctx, id, &w), 201, &w);
 	}
-	return req_reply(r, 201, out);
+	/* nothing was written: the desk decides 同一警情 or a new one; an
+	 * incident of a unit the caller may not read is named only by that
+	 * unit (duplicate_elsewhere), never by its content */
+	mine = json_array_size(json_object_get(dups, "duplicate_candidates")) > 0;
+	json_object_set_new(dups, "error",
+			    json_pack("{s:s, s:s, s:s}", "code", "DUPLICATE_SUSPECTED", "message",
+				      mine ? "同一地点近期已有报警，请确认是否为同一警情（关联）或新警情"
+					   : "其他单位近期在同一地点已有报警，可能为同一警情，请联系该单位核实；"
+					     "确认不是同一警情后可作为新警情登记",
+				      "request_id", r->request_id));
+	return req_reply(r, 409, dups);
 }
 
 int api_incidents_get(struct req *r)
 {
-	json_t *out;
+	struct jw w;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = incidents_get(&r->ctx, id, &out);
 	r->no_store = 1;
-	return rc ? rc : req_reply(r, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, incidents_write(&r->ctx, id, &w), 200, &w);
 }
 
 struct incidents_dispatch_body {
@@ -185,7 +188,8 @@ int api_incidents_dispatch(struct req *r)
 {
 	struct incidents_dispatch_body body_in = { 0 };
 	int64_t id, station = 0, officers[16];
-	json_t *out, *arr, *v;
+	struct jw w;
+	json_t *arr, *v;
 	size_t i;
 	int n = 0, rc = req_param_id(r, 0, &id);
 
@@ -206,18 +210,20 @@ int api_incidents_dispatch(struct req *r)
 			officers[n++] = json_integer_value(v);
 		}
 	}
-	rc = incident_steps_dispatch(&r->ctx, id, station, officers, n, &out);
-	return rc ? rc : req_reply(r, 200, out);
+	req_answer_open(&w);
+	return req_answer_close(r, incident_steps_dispatch(&r->ctx, id, station, officers, n, &w), 200, &w);
 }
 
 int api_incidents_step(struct req *r)
 {
-	json_t *out;
+	struct jw w;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
-	if (!rc) rc = incident_steps_record(&r->ctx, id, r->params[1], &out);
-	return rc ? rc : req_reply(r, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, incident_steps_record(&r->ctx, id, r->params[1], &w), 200, &w);
 }
 
 struct incidents_feedback_body {
@@ -250,7 +256,7 @@ int api_incidents_feedback(struct req *r)
 {
 	struct incidents_feedback_body body_in = { 0 };
 	struct incident_feedback fb;
-	json_t *out;
+	struct jw w;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
@@ -270,8 +276,10 @@ int api_incidents_feedback(struct req *r)
 		fb.jurisdiction_basis = body_in.jurisdiction_basis;
 		fb.jurisdiction_reason = body_in.jurisdiction_reason;
 	}
-	if (!rc) rc = incident_steps_feedback(&r->ctx, id, &fb, &out);
-	return rc ? rc : req_reply(r, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, incident_steps_feedback(&r->ctx, id, &fb, &w), 200, &w);
 }
 
 struct incidents_callback_body {
@@ -287,7 +295,7 @@ int api_incidents_callback(struct req *r)
 {
 	struct incidents_callback_body body_in = { 0 };
 	const char *result = NULL;
-	json_t *out;
+	struct jw w;
 	int64_t id;
 	int rc = req_param_id(r, 0, &id);
 
@@ -295,8 +303,10 @@ int api_incidents_callback(struct req *r)
 	if (!rc) {
 		result = body_in.result;
 	}
-	if (!rc) rc = incident_steps_callback(&r->ctx, id, result, &out);
-	return rc ? rc : req_reply(r, 200, out);
+	if (rc)
+		return rc;
+	req_answer_open(&w);
+	return req_answer_close(r, incident_steps_callback(&r->ctx, id, result, &w), 200, &w);
 }
 
 int api_incidents_board(struct req *r)

@@ -38,7 +38,7 @@ int api_persons_search(struct req *r)
 	if (rc)
 		return rc;
 	req_answer_open(&w);
-	return req_answer_close(r, persons_search(&r->ctx, &f, &w), &w);
+	return req_answer_close(r, persons_search(&r->ctx, &f, &w), 200, &w);
 }
 
 struct persons_register_body {
@@ -160,7 +160,7 @@ int api_rentals_list(struct req *r)
 	if (rc)
 		return rc;
 	req_answer_open(&w);
-	return req_answer_close(r, rentals_list(&r->ctx, &f, &w), &w);
+	return req_answer_close(r, rentals_list(&r->ctx, &f, &w), 200, &w);
 }
 
 struct rentals_create_body {

@@ -62,10 +62,7 @@ static int load(struct ctx *c, int64_t id, struct inc_row *r)
 	db_finalize(st);
 	if (rc == PS_DONE) {
 		/* the same answer as a read: refused and audited when it exists elsewhere */
-		json_t *out = NULL;
-
-		rc = incidents_get(c, id, &out);
-		json_decref(out);
+		rc = incidents_check_read(c, id);
 		if (!rc)
 			rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "警情不存在");
 	}
@@ -129,14 +126,13 @@ static int station_user(struct ctx *c, const struct inc_row *r)
 }
 
 int incident_steps_dispatch(struct ctx *c, int64_t id, int64_t station_id, const int64_t *officers,
-			    int nofficers, json_t **out)
+			    int nofficers, struct jw *w)
 {
 	struct inc_row r;
 	struct rows_query q;
 	int64_t n = 0;
 	int rc;
 
-	*out = NULL;
 	rc = load_for(c, id, ACT_INCIDENT_DISPATCH, &r);
 	if (rc)
 		return rc;
@@ -173,15 +169,14 @@ int incident_steps_dispatch(struct ctx *c, int64_t id, int64_t station_id, const
 	if (!rc)
 		rc = set_state(c, &r, "dispatched", "dispatched_at", "dispatch",
 			       arena_printf(c->arena, "station=%lld officers=%d", (long long)station_id, nofficers));
-	return rc ? rc : incidents_get(c, id, out);
+	return rc || !w ? rc : incidents_write(c, id, w);
 }
 
-int incident_steps_record(struct ctx *c, int64_t id, const char *step, json_t **out)
+int incident_steps_record(struct ctx *c, int64_t id, const char *step, struct jw *w)
 {
 	struct inc_row r;
 	int rc;
 
-	*out = NULL;
 	rc = load(c, id, &r);
 	if (rc)
 		return rc;
@@ -203,18 +198,17 @@ int incident_steps_record(struct ctx *c, int64_t id, const char *step, json_t **
 			return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL, "处警反馈后才能结束警情");
 		rc = set_state(c, &r, "closed", "closed_at", "close", NULL);
 	}
-	return rc ? rc : incidents_get(c, id, out);
+	return rc || !w ? rc : incidents_write(c, id, w);
 }
 
 int incident_steps_responders(struct ctx *c, int64_t id, const struct incident_responders *in,
-			      json_t **out)
+			      struct jw *w)
 {
 	struct inc_row r;
 	struct rows_query q;
 	int64_t at = in->arrived_at ? in->arrived_at : c->now, dispatched = 0;
 	int rc;
 
-	*out = NULL;
 	rc = load_for(c, id, ACT_INCIDENT_RESPONDERS, &r);
 	if (rc)
 		return rc;
@@ -275,11 +269,11 @@ int incident_steps_responders(struct ctx *c, int64_t id, const struct incident_r
 		if (!rc)
 			rc = audit_write(c, "incident.responders", "incident", r.incident_no, "success", detail);
 	}
-	return rc ? rc : incidents_get(c, id, out);
+	return rc || !w ? rc : incidents_write(c, id, w);
 }
 
 int incident_steps_feedback(struct ctx *c, int64_t id, const struct incident_feedback *fb,
-			    json_t **out)
+			    struct jw *w)
 {
 	static const char *const outcomes[] = { "admin_case", "criminal_case", "mediated", "assistance",
 						"invalid", "transferred", "other", NULL };
@@ -289,7 +283,6 @@ int incident_steps_feedback(struct ctx *c, int64_t id, const struct incident_fee
 	const char *const *o;
 	int rc;
 
-	*out = NULL;
 	rc = load_for(c, id, ACT_INCIDENT_FEEDBACK, &r);
 	if (rc)
 		return rc;
@@ -358,16 +351,15 @@ int incident_steps_feedback(struct ctx *c, int64_t id, const struct incident_fee
 		rc = set_state(c, &r, "handled", "handled_at", "feedback",
 			       case_id ? arena_printf(c->arena, "%s case=%lld", fb->outcome, (long long)case_id)
 				       : fb->outcome);
-	return rc ? rc : incidents_get(c, id, out);
+	return rc || !w ? rc : incidents_write(c, id, w);
 }
 
-int incident_steps_callback(struct ctx *c, int64_t id, const char *result, json_t **out)
+int incident_steps_callback(struct ctx *c, int64_t id, const char *result, struct jw *w)
 {
 	struct inc_row r;
 	struct rows_query q;
 	int rc;
 
-	*out = NULL;
 	rc = load(c, id, &r);
 	if (rc)
 		return rc;
@@ -383,5 +375,5 @@ int incident_steps_callback(struct ctx *c, int64_t id, const char *result, json_
 		rc = incidents_event(c, id, "callback", result);
 	if (!rc)
 		rc = audit_write(c, "incident.callback", "incident", r.incident_no, "success", NULL);
-	return rc ? rc : incidents_get(c, id, out);
+	return rc || !w ? rc : incidents_write(c, id, w);
 }

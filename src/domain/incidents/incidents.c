@@ -112,7 +112,7 @@ int incidents_is_desk(struct ctx *c)
 	return ctx_has_role(c, "dispatcher") || ctx_has_role(c, "supervisor");
 }
 
-int incidents_create(struct ctx *c, const struct incident_input *in, json_t **out)
+int incidents_create(struct ctx *c, const struct incident_input *in, json_t **dups, int64_t *new_id)
 {
 	struct rows_query q;
 	const char *key, *no;
@@ -120,7 +120,8 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 	int64_t station = in->station_id;
 	int rc;
 
-	*out = NULL;
+	*dups = NULL;
+	*new_id = 0;
 	rc = authz_require(c, ACT_INCIDENT_CREATE);
 	if (rc)
 		return rc;
@@ -169,12 +170,9 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 	key = place_key(c, in->place);
 	window = setting_int(c, "incident.duplicate_minutes", 0) * 60;
 	if (in->duplicate_of) {
-		json_t *dup = NULL;
-
 		/* linking needs the incident to be readable: a refusal (403,
 		 * audited) for another unit's, as for reading it */
-		rc = incidents_get(c, in->duplicate_of, &dup);
-		json_decref(dup);
+		rc = incidents_check_read(c, in->duplicate_of);
 		if (rc == PS_ENOTFOUND)
 			return ps_fail_field(c->err, PS_EINVAL, "duplicate_of", "关联的警情不存在或本身是重复警情");
 		if (rc)
@@ -187,8 +185,8 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 		if (rc)
 			return rc;
 	} else if (!in->not_duplicate) {
-		rc = duplicates_check(c, key, at, window, out);
-		if (rc || *out)
+		rc = duplicates_check(c, key, at, window, dups);
+		if (rc || *dups)
 			return rc;
 	}
 	rc = next_number(c, at, &no);
@@ -258,7 +256,9 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **ou
 	if (!rc)
 		rc = audit_write(c, "incident.create", "incident", no, "success",
 				 in->duplicate_of ? "duplicate" : NULL);
-	return rc ? rc : incidents_get(c, id, out);
+	if (!rc)
+		*new_id = id;
+	return rc;
 }
 
 /* ---- reading ---- */
@@ -274,98 +274,131 @@ static const struct rows_list incident_lists[] = {
 	{ "vehicles", "SELECT plate, arrived_at FROM incident_vehicle WHERE incident_id = ? ORDER BY plate" },
 };
 
-int incidents_get(struct ctx *c, int64_t id, json_t **out)
+/* The values of an incident's row its record derives from. */
+struct inc_vals {
+	int64_t station_id, received_at, dispatched_at, arrived_at;
+	int dispatched, arrived;
+	const char *incident_no;
+};
+
+int incidents_write(struct ctx *c, int64_t id, struct jw *w)
 {
 	struct rows_query q;
-	struct db_stmt *set = NULL;
-	json_t *inc;
+	struct db_stmt *st = NULL, *set = NULL;
+	struct inc_vals v = { 0 };
 	const char *like = ctx_scope_like(c);
-	int rc;
+	int rc, hidden;
 
-	*out = NULL;
 	rc = authz_require(c, ACT_INCIDENT_READ);
 	if (rc)
 		return rc;
+	hidden = !incidents_is_desk(c);
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, like);
 	rows_bind_text(&q, like);
-	rc = rows_one(&q,
-		      "SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_name, i.caller_phone,"
-		      " i.confidential, i.place, i.community, i.lat, i.lng, i.category, c.name AS category_name,"
-		      " c.violation, i.priority, i.summary, i.station_id, o.name AS station_name, i.status,"
-		      " i.duplicate_of, i.outcome, i.outcome_text, i.case_id, k.case_no, i.callback_at,"
-		      " i.dispatched_at, i.acknowledged_at, i.arrived_at, i.handled_at, i.closed_at,"
-		      " i.unit_id, u.name AS taken_by_unit, m.offence_code"
-		      " FROM incident i JOIN incident_category c ON c.code = i.category"
-		      " LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
-		      " LEFT JOIN incident_category_offence m ON m.category_code = i.category"
-		      " JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
-		      &inc);
-	if (rc == PS_ENOTFOUND) {
+	rc = db_prepare(c->db,
+			"SELECT i.id, i.incident_no, i.received_at, i.source, i.caller_name, i.caller_phone,"
+			" i.confidential, i.place, i.community, i.lat, i.lng, i.category, c.name AS category_name,"
+			" c.violation, i.priority, i.summary, i.station_id, o.name AS station_name, i.status,"
+			" i.duplicate_of, i.outcome, i.outcome_text, i.case_id, k.case_no, i.callback_at,"
+			" i.dispatched_at, i.acknowledged_at, i.arrived_at, i.handled_at, i.closed_at,"
+			" i.unit_id, u.name AS taken_by_unit, m.offence_code"
+			" FROM incident i JOIN incident_category c ON c.code = i.category"
+			" LEFT JOIN org_unit o ON o.id = i.station_id LEFT JOIN police_case k ON k.id = i.case_id"
+			" LEFT JOIN incident_category_offence m ON m.category_code = i.category"
+			" JOIN org_unit u ON u.id = i.unit_id WHERE i.id = ? AND" INCIDENT_VISIBLE_SQL,
+			&st, c->err);
+	if (!rc)
+		rc = rows_bind_all(&q, st);
+	if (!rc)
+		rc = db_step(st, c->err);
+	if (rc == PS_DONE) {
 		struct rows_query q2;
 		int64_t n = 0;
 
+		db_finalize(st);
 		rows_binds(&q2, c);
 		rows_bind_int(&q2, id);
 		rc = rows_int(&q2, "SELECT COUNT(*) FROM incident WHERE id = ?", 0, &n);
 		if (!rc && n)
 			return ctx_deny(c, "incident.read", "incident", arena_printf(c->arena, "%lld", (long long)id),
 					"无权查看其他单位的警情");
-		return ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "警情不存在");
+		return rc ? rc : ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "警情不存在");
 	}
-	if (rc)
+	if (rc != PS_ROW) {
+		db_finalize(st);
 		return rc;
+	}
+	/* the caller's name and number are the 110 desk's alone when the
+	 * caller asked for confidentiality */
+	hidden = hidden && db_column_int(st, rows_col_index(st, "confidential"));
+	jw_obj(w, "incident");
+	for (int i = 0, n = db_column_count(st); i < n; i++) {
+		const char *name = db_column_name(st, i);
+
+		if (hidden && (!strcmp(name, "caller_name") || !strcmp(name, "caller_phone")))
+			jw_str(w, name, "（保密）");
+		else
+			rows_write_col(st, i, w);
+	}
+	v.station_id = db_column_int(st, rows_col_index(st, "station_id"));
+	v.received_at = db_column_int(st, rows_col_index(st, "received_at"));
+	v.dispatched = db_column_type(st, rows_col_index(st, "dispatched_at")) == DB_INT;
+	v.dispatched_at = db_column_int(st, rows_col_index(st, "dispatched_at"));
+	v.arrived = db_column_type(st, rows_col_index(st, "arrived_at")) == DB_INT;
+	v.arrived_at = db_column_int(st, rows_col_index(st, "arrived_at"));
+	v.incident_no = arena_strdup(c->arena, db_column_text(st, rows_col_index(st, "incident_no")));
+	db_finalize(st);
+	if (!v.incident_no)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	/* its lists, each bound to its id alone, and the settings of its
 	 * station (the arrival target below): one round trip on PostgreSQL */
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	settings_memo_prepare(c, row_int(inc, "station_id"), &set);
-	rc = rows_all_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), set, inc);
+	settings_memo_prepare(c, v.station_id, &set);
+	rc = rows_write_lists(&q, incident_lists, (int)(sizeof(incident_lists) / sizeof(incident_lists[0])), set,
+			      w);
 	if (!rc)
-		settings_memo_take(c, row_int(inc, "station_id"), set);
+		settings_memo_take(c, v.station_id, set);
 	else
 		db_finalize(set);
-	if (rc) {
-		json_decref(inc);
+	if (rc)
 		return rc;
-	}
 	/* PAT-110-ARRIVAL: the target of the station, from the dispatch; late is flagged */
-	if (row_int(inc, "station_id")) {
-		int64_t target = response_times_arrival_minutes(c, row_int(inc, "station_id"));
+	if (v.station_id) {
+		int64_t target = response_times_arrival_minutes(c, v.station_id);
+		int late = v.arrived && v.dispatched && v.arrived_at - v.dispatched_at > target * 60;
 
-		json_object_set_new(inc, "arrival_target_minutes", json_integer(target));
-		json_object_set_new(inc, "arrival_late",
-				    json_is_integer(json_object_get(inc, "arrived_at")) &&
-						    json_is_integer(json_object_get(inc, "dispatched_at"))
-					    ? json_boolean(row_int(inc, "arrived_at") - row_int(inc, "dispatched_at") >
-							   target * 60)
-					    : json_null());
+		jw_int(w, "arrival_target_minutes", target);
+		if (v.arrived && v.dispatched)
+			jw_bool(w, "arrival_late", late);
+		else
+			jw_null(w, "arrival_late");
 		/* PAT-110-LATE: not going out in time is listed misconduct: a late
 		 * arrival names the rule it is reported under */
-		json_object_set_new(inc, "arrival_late_rule",
-				    json_is_true(json_object_get(inc, "arrival_late"))
-					    ? json_string(rule_get(RULE_PAT_110_LATE)->code)
-					    : json_null());
+		jw_str(w, "arrival_late_rule", late ? rule_get(RULE_PAT_110_LATE)->code : NULL);
 	}
 	/* response times, from the timeline */
-	if (json_is_integer(json_object_get(inc, "dispatched_at")))
-		json_object_set_new(inc, "dispatch_seconds",
-				    json_integer(row_int(inc, "dispatched_at") - row_int(inc, "received_at")));
-	if (json_is_integer(json_object_get(inc, "arrived_at")))
-		json_object_set_new(inc, "arrive_seconds",
-				    json_integer(row_int(inc, "arrived_at") - row_int(inc, "received_at")));
-	if (row_int(inc, "confidential") && !incidents_is_desk(c)) {
-		json_object_set_new(inc, "caller_name", json_string("（保密）"));
-		json_object_set_new(inc, "caller_phone", json_string("（保密）"));
-	}
-	rc = audit_read(c, "incident", row_str(inc, "incident_no"));
-	if (rc) {
-		json_decref(inc);
-		return rc;
-	}
-	*out = json_pack("{s:o}", "incident", inc);
-	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (v.dispatched)
+		jw_int(w, "dispatch_seconds", v.dispatched_at - v.received_at);
+	if (v.arrived)
+		jw_int(w, "arrive_seconds", v.arrived_at - v.received_at);
+	jw_end_obj(w);
+	rc = rows_write_rc(c, w);
+	return rc ? rc : audit_read(c, "incident", v.incident_no);
+}
+
+int incidents_check_read(struct ctx *c, int64_t id)
+{
+	struct jw w;
+	int rc;
+
+	jw_init(&w, INCIDENT_RECORD_MAX);
+	jw_obj(&w, NULL);
+	rc = incidents_write(c, id, &w);
+	jw_release(&w);
+	return rc;
 }
 
 /* A scope of at most this many units (a station with its posts) lists its

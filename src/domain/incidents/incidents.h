@@ -32,18 +32,31 @@ struct incident_filter {
 	int64_t page, per_page;
 };
 
-/* Register a call. When other incidents at the same place came in within
- * the duplicate window and neither duplicate_of nor not_duplicate is given,
- * nothing is written and *out = {"duplicate_candidates":[…]} (the caller
- * answers 409). A duplicate is stored linked and closed, never counted. */
-int incidents_create(struct ctx *c, const struct incident_input *in, json_t **out);
+/* Register a call: *new_id is the new incident's. When other incidents at
+ * the same place came in within the duplicate window and neither
+ * duplicate_of nor not_duplicate is given, nothing is written, *new_id is
+ * 0 and *dups = {"duplicate_candidates":[…]} (the caller answers 409). A
+ * duplicate is stored linked and closed, never counted. */
+int incidents_create(struct ctx *c, const struct incident_input *in, json_t **dups, int64_t *new_id);
 
 /* A page of incidents in the caller's scope, written into the object w has
  * open: "items", "total", "total_capped" (rows_page_write); audited. */
 int incidents_list(struct ctx *c, const struct incident_filter *f, struct jw *w);
 
-/* One incident with its timeline, officers, response times; audited. */
-int incidents_get(struct ctx *c, int64_t id, json_t **out);
+/* The most an incident's record may take when it is written only to be
+ * checked (incidents_check_read): its timeline grows with its steps, a few
+ * KB; the API's answers have the same bound. */
+#define INCIDENT_RECORD_MAX (64u << 20)
+
+/* One incident with its timeline, officers, response times, written as
+ * "incident":{…} into the object w has open; audited. 404 when there is
+ * none, 403 (audited) when it is another unit's. */
+int incidents_write(struct ctx *c, int64_t id, struct jw *w);
+
+/* incidents_write's check alone (its refusal and its audit row), the
+ * record written nowhere: linking a duplicate, a step on an incident the
+ * caller cannot see. */
+int incidents_check_read(struct ctx *c, int64_t id);
 
 /* The steps after the intake (派警, 签收 / 到场 / 结束, 出警人员, 反馈, 回告):
  * domain/incidents/incident_steps.h. */

@@ -68,7 +68,7 @@ static int check_person(struct ctx *c, int64_t log_id, int64_t station, const ch
 		return rc;
 	if (w) {
 		struct incident_input in = { 0 };
-		json_t *inc = NULL;
+		json_t *dups = NULL;
 
 		wanted_id = row_int(w, "id");
 		in.source = "patrol";
@@ -81,11 +81,10 @@ static int check_person(struct ctx *c, int64_t log_id, int64_t station, const ch
 		json_decref(w);
 		if (!in.summary)
 			return NOMEM(c);
-		rc = incidents_create(c, &in, &inc);
+		rc = incidents_create(c, &in, &dups, &incident_id);
+		json_decref(dups);
 		if (rc)
 			return rc;
-		incident_id = json_integer_value(json_object_get(json_object_get(inc, "incident"), "id"));
-		json_decref(inc);
 		/* registered in the population: the comparison hit's steps too */
 		rows_binds(&q, c);
 		rows_bind_text(&q, id.number);

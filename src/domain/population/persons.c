@@ -714,7 +714,7 @@ int persons_write(struct ctx *c, int64_t id, struct jw *w)
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rows_bind_text(&q, ctx_scope_like(c));
-	rc = rows_write_lists(&q, person_lists, PERSON_LISTS, w);
+	rc = rows_write_lists(&q, person_lists, PERSON_LISTS, NULL, w);
 	if (rc)
 		return rc;
 	jw_end_obj(w);

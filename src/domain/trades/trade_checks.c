@@ -61,7 +61,7 @@ int trade_checks_incident(struct ctx *c, const char *place, int64_t station, con
 			  int64_t *incident_id)
 {
 	struct incident_input in = { 0 };
-	json_t *inc = NULL;
+	json_t *dups = NULL;
 	int rc;
 
 	in.source = "other";
@@ -74,10 +74,7 @@ int trade_checks_incident(struct ctx *c, const char *place, int64_t station, con
 	in.summary = summary;
 	if (!summary)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = incidents_create(c, &in, &inc);
-	if (rc)
-		return rc;
-	*incident_id = json_integer_value(json_object_get(json_object_get(inc, "incident"), "id"));
-	json_decref(inc);
-	return PS_OK;
+	rc = incidents_create(c, &in, &dups, incident_id);
+	json_decref(dups);
+	return rc;
 }
