@@ -82,9 +82,10 @@ const char *rows_like(struct rows_query *q, const char *s, enum rows_like kind);
 void rows_and_like(struct rows_query *q, const char *cond, const char *v);
 
 /* Run SELECT COUNT(*) + "<select> <from_where> <order> LIMIT ? OFFSET ?"
- * (with q->page_key: "<select> <from_where> AND <key> IN (SELECT <key>
- * <from_where> <order> LIMIT ? OFFSET ?) <order>", the same rows; order
- * must then be a total order).
+ * (with q->page_key: "<select> FROM (SELECT <key> <from_where> <order>
+ * LIMIT ? OFFSET ?) keys CROSS JOIN <from_where without its FROM> AND
+ * <key> = the key <order>", the same rows, each found by its key; order
+ * must then be a total order, and from_where start with its FROM).
  * *out is a new JSON object on success: {"items":[…],"total":N}; with
  * q->count_cap set, counting stops there and a larger total is given as
  * the cap with "total_capped": true. */

@@ -166,6 +166,15 @@ STORY(duplicate_linking)
 	struct resp *r;
 
 	begin(srv);
+	/* the story's calls span 41 minutes of one local day (its report
+	 * counts them on the first call's day): a run begun after 22:00 local
+	 * starts the next morning at 08:00 */
+	{
+		int64_t tod = ((int64_t)srv_now(srv) + 8 * 3600) % 86400;
+
+		if (tod > 22 * 3600)
+			clock_advance(srv, 86400 - tod + 8 * 3600);
+	}
 	n0 = count_q(srv, "jiejing", tag);
 	assert_int_equal(n0, 0);
 	r = inc_new(srv, "jiejing", CG, "0203", place, "DUPTEST 超市门口有人打架", 0);
