@@ -333,6 +333,9 @@ int main(int argc, char **argv)
 	}
 	if (rounds < 1 || rounds > MAX_ROUNDS || nrows < 1)
 		return 2;
+	/* as the server configures SQLite (src/store/db_sqlite.c): without
+	 * global memory statistics, whose one mutex the threads would share */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	setup();
 	for (int r = 0; r < rounds; r++)
 		for (int k = 0; k < 2; k++) {
