@@ -124,8 +124,7 @@ void rows_and_like(struct rows_query *q, const char *cond, const char *v)
 		rows_bind_text_exact(q, like);
 }
 
-/* Bind q's parameters into st from index first + 1 on. */
-static int bind_from(struct rows_query *q, struct db_stmt *st, int first)
+int rows_bind_from(struct rows_query *q, struct db_stmt *st, int first)
 {
 	for (int i = 0; i < q->n; i++) {
 		int rc = q->binds[i].is_text
@@ -139,7 +138,7 @@ static int bind_from(struct rows_query *q, struct db_stmt *st, int first)
 
 int rows_bind_all(struct rows_query *q, struct db_stmt *st)
 {
-	return bind_from(q, st, 0);
+	return rows_bind_from(q, st, 0);
 }
 
 json_t *rows_to_json(struct db_stmt *st)
@@ -237,6 +236,18 @@ static void log_plan(struct ctx *c, const char *kind, const char *what, const ch
 #define LOG_PLAN(c, what, fw, sql) ((void)0)
 #define LOG_QUERY_PLAN(c, what, sql) ((void)0)
 #endif
+
+void rows_log_plan(struct ctx *c, const char *what, const char *from_where, const char *sql)
+{
+#ifdef PS_TEST_HOOKS
+	LOG_PLAN(c, what, from_where, sql);
+#else
+	(void)c;
+	(void)what;
+	(void)from_where;
+	(void)sql;
+#endif
+}
 
 /* st's rows (bound, perhaps run) as objects in an array under key. */
 static int write_array(struct ctx *c, struct db_stmt *st, const char *key, struct jw *w)
@@ -382,7 +393,7 @@ static int page_open(struct rows_query *q, const char *select, const char *order
 		rc = db_bind_int(*st, q->n + 2, offset);
 	/* with a page key, the outer from_where binds the same values again */
 	if (!rc && q->page_key)
-		rc = bind_from(q, *st, q->n + 2);
+		rc = rows_bind_from(q, *st, q->n + 2);
 	goto out;
 nomem:
 	rc = ps_fail(c->err, rc == PS_ETOOBIG ? PS_EINTERNAL : PS_ENOMEM, NULL, NULL, "内存不足");

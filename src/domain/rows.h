@@ -219,6 +219,13 @@ void rows_binds(struct rows_query *q, struct ctx *c);
 
 /* Bind q's parameters into st starting at index 1. */
 int rows_bind_all(struct rows_query *q, struct db_stmt *st);
+/* The same from parameter index first + 1 on (a statement that repeats
+ * q's filter binds it twice). */
+int rows_bind_from(struct rows_query *q, struct db_stmt *st, int first);
+/* A test build with PRECINCT_TEST_PLAN_LOG set logs sql's plan as a list's
+ * ("list plan <what>: <from_where> => …"), for a list not built by
+ * rows_page (tests/api/api_lists.c); nothing otherwise. */
+void rows_log_plan(struct ctx *c, const char *what, const char *from_where, const char *sql);
 
 /* A field of a row that rows_one/rows_all returned: its integer (0 when
  * absent or null) or its text (NULL when absent or null). */

@@ -597,123 +597,132 @@ int audit_verify_report(struct ctx *c, json_t **out)
 	return PS_OK;
 }
 
-/* one chain's rows that pass the filter: its 12 binds, in list_bind's order */
-#define LIST_WHERE                                                                    \
-	" WHERE (? IS NULL OR username = ?)"                                          \
-	" AND (? IS NULL OR action LIKE ?" ROWS_ESCAPE ")"                            \
-	" AND (? IS NULL OR object_type = ?)"                                         \
-	" AND (? IS NULL OR object_id = ?)"                                           \
-	" AND (? = 0 OR at_ms >= ? * 1000)"                                           \
-	" AND (? = 0 OR at_ms < ? * 1000)"
 #define LIST_COLS                                                                     \
 	"SELECT id, at_ms, user_id, username, role, unit_id, client_ip, action,"     \
 	" object_type, object_id, outcome, detail, hash"
 
-static int list_bind(struct db_stmt *st, int at, const struct audit_filter *f,
-		     const char *action)
-{
-	db_bind_text(st, at++, f->user);
-	db_bind_text(st, at++, f->user);
-	db_bind_text(st, at++, action);
-	db_bind_text(st, at++, action);
-	db_bind_text(st, at++, f->object_type);
-	db_bind_text(st, at++, f->object_type);
-	db_bind_text(st, at++, f->object_id);
-	db_bind_text(st, at++, f->object_id);
-	db_bind_int(st, at++, f->from);
-	db_bind_int(st, at++, f->from);
-	db_bind_int(st, at++, f->to);
-	db_bind_int(st, at++, f->to);
-	return at;
-}
-
-static const char *blank_null(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
 int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 {
-	/* both chains merged, newest first (time, then id): each chain gives
-	 * at most offset + per_page rows in that order from its (at_ms, id)
-	 * index, the merge keeps the page, so a page costs O(page number ×
-	 * page size), not the log's length */
-	static const char page_sql[] =
-		"SELECT * FROM (" LIST_COLS ", 'change' AS chain FROM audit" LIST_WHERE
-		" ORDER BY at_ms DESC, id DESC LIMIT ?) AS c"
-		" UNION ALL SELECT * FROM (" LIST_COLS ", 'read' AS chain FROM audit_read" LIST_WHERE
-		" ORDER BY at_ms DESC, id DESC LIMIT ?) AS r"
-		" ORDER BY at_ms DESC, chain, id DESC LIMIT ? OFFSET ?";
-	static const char count_sql[] = "SELECT (SELECT COUNT(*) FROM audit" LIST_WHERE "),"
-					" (SELECT COUNT(*) FROM audit_read" LIST_WHERE ")";
-	struct audit_filter g = *f;
 	struct rows_query q;
 	struct db_stmt *st;
-	const char *action = NULL;
-	int64_t offset, total = 0;
+	const char *where, *sql;
+	int64_t offset, limit, n[AUDIT_CHAINS] = { 0, 0 }, total;
 	json_t *items, *o;
-	int rc, at;
+	int rc, at, capped;
 
 	rc = authz_require(c, ACT_AUDIT_LIST);
 	if (rc)
 		return rc;
-	g.user = blank_null(f->user);
-	g.object_type = blank_null(f->object_type);
-	g.object_id = blank_null(f->object_id);
-	rows_query_init(&q, c, "", f->page, f->per_page);
+	/* Each chain's rows that pass the filter. Only the conditions the
+	 * auditor set are written, so each combination is its own statement
+	 * and its plan uses the chain's index for it: (username, at_ms) for
+	 * "what did this officer read", (object_type, object_id) for "who read
+	 * this record", (at_ms, id) for a time span and for the order. A
+	 * filter written "(? IS NULL OR col = ?)" made every plan walk the
+	 * whole chain, for the page and again for its count (issue 14). */
+	rows_query_init(&q, c, " WHERE 1 = 1", f->page, f->per_page);
+	q.count_cap = ROWS_COUNT_CAP;
+	rows_and_text(&q, "username = ?", f->user);
 	if (f->action && *f->action) {
 		/* exact, or a prefix when it ends with '*' ("user.*") */
-		size_t n = strlen(f->action);
-		int prefix = f->action[n - 1] == '*';
+		size_t len = strlen(f->action);
+		int prefix = f->action[len - 1] == '*';
 		const char *text;
 
-		if (n > 512)
+		if (len > 512)
 			return ps_fail_field(c->err, PS_EINVAL, "action", "筛选条件过长");
-		text = prefix ? arena_strndup(c->arena, f->action, n - 1) : f->action;
+		text = prefix ? arena_strndup(c->arena, f->action, len - 1) : f->action;
 		if (!text)
 			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-		action = rows_like(&q, text, prefix ? ROWS_LIKE_PREFIX : ROWS_LIKE_EXACT);
-		if (!action && *text)
-			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		if (*text)
+			rows_and_text(&q, "action LIKE ?" ROWS_ESCAPE,
+				      rows_like(&q, text, prefix ? ROWS_LIKE_PREFIX : ROWS_LIKE_EXACT));
 	}
+	rows_and_text(&q, "object_type = ?", f->object_type);
+	rows_and_text(&q, "object_id = ?", f->object_id);
+	rows_and_int(&q, "at_ms >= ? * 1000", f->from);
+	rows_and_int(&q, "at_ms < ? * 1000", f->to);
+	if (q.oom)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "查询条件过多或内存不足");
+	where = q.from_where;
 	offset = (q.page - 1) * q.per_page;
-	rc = db_prepare(c->db, count_sql, &st, c->err);
+	/* counted up to the cap, then "1000+" as every big list: past it a
+	 * filter narrows the log, and the pages end there too */
+	sql = arena_printf(c->arena,
+			   "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM audit%s LIMIT %lld) c),"
+			   " (SELECT COUNT(*) FROM (SELECT 1 FROM audit_read%s LIMIT %lld) r)",
+			   where, (long long)q.count_cap + 1, where, (long long)q.count_cap + 1);
+	if (!sql)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rows_log_plan(c, "count", where, sql);
+	rc = db_prepare(c->db, sql, &st, c->err);
 	if (rc)
 		return rc;
-	at = list_bind(st, 1, &g, action);
-	list_bind(st, at, &g, action);
-	rc = db_step(st, c->err);
+	rc = rows_bind_from(&q, st, 0);
+	if (!rc)
+		rc = rows_bind_from(&q, st, q.n);
+	if (!rc)
+		rc = db_step(st, c->err);
 	if (rc == PS_ROW) {
-		total = db_column_int(st, 0) + db_column_int(st, 1);
+		n[AUDIT_CHAIN_CHANGE] = db_column_int(st, 0);
+		n[AUDIT_CHAIN_READ] = db_column_int(st, 1);
 		rc = PS_OK;
 	}
 	db_finalize(st);
 	if (rc)
 		return rc == PS_DONE ? ps_fail(c->err, PS_EIO, NULL, NULL, "审计记录计数失败") : rc;
+	total = n[AUDIT_CHAIN_CHANGE] + n[AUDIT_CHAIN_READ];
+	capped = total > q.count_cap;
+	if (capped)
+		total = q.count_cap;
+	limit = offset >= q.count_cap ? 0 : offset + q.per_page > q.count_cap ? q.count_cap - offset : q.per_page;
+	/* both chains merged, newest first (time, then id): each chain gives
+	 * at most offset + per_page rows in that order, the merge keeps the
+	 * page, so a page costs O(page number × page size), not the log's
+	 * length */
+	sql = arena_printf(c->arena,
+			   "SELECT * FROM (" LIST_COLS ", 'change' AS chain FROM audit%s"
+			   " ORDER BY at_ms DESC, id DESC LIMIT ?) AS c"
+			   " UNION ALL SELECT * FROM (" LIST_COLS ", 'read' AS chain FROM audit_read%s"
+			   " ORDER BY at_ms DESC, id DESC LIMIT ?) AS r"
+			   " ORDER BY at_ms DESC, chain, id DESC LIMIT ? OFFSET ?",
+			   where, where);
+	if (!sql)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	rows_log_plan(c, "page", where, sql);
 	items = json_array();
 	if (!items)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
-	rc = db_prepare(c->db, page_sql, &st, c->err);
+	rc = db_prepare(c->db, sql, &st, c->err);
 	if (rc) {
 		json_decref(items);
 		return rc;
 	}
-	at = list_bind(st, 1, &g, action);
-	db_bind_int(st, at++, offset + q.per_page);
-	at = list_bind(st, at, &g, action);
-	db_bind_int(st, at++, offset + q.per_page);
-	db_bind_int(st, at++, q.per_page);
-	db_bind_int(st, at, offset);
-	while ((rc = db_step(st, c->err)) == PS_ROW) {
+	at = q.n;
+	rc = rows_bind_from(&q, st, 0);
+	if (!rc)
+		rc = db_bind_int(st, ++at, offset + limit);
+	if (!rc)
+		rc = rows_bind_from(&q, st, at);
+	at += q.n;
+	if (!rc)
+		rc = db_bind_int(st, ++at, offset + limit);
+	if (!rc)
+		rc = db_bind_int(st, ++at, limit);
+	if (!rc)
+		rc = db_bind_int(st, ++at, offset);
+	while (!rc && (rc = db_step(st, c->err)) == PS_ROW) {
 		json_t *row = rows_to_json(st);
 
 		if (!row || json_array_append_new(items, row)) {
 			rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 			break;
 		}
+		rc = PS_OK;
 	}
 	db_finalize(st);
-	o = rc == PS_DONE ? json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total)
+	o = rc == PS_DONE ? json_pack("{s:o, s:I, s:b}", "items", items, "total", (json_int_t)total,
+				      "total_capped", capped)
 			  : NULL;
 	if (!o) {
 		if (rc == PS_DONE) {

@@ -1,0 +1,16 @@
+-- 167_audit_indexes (issue 14): the indexes of the two audit chains made to
+-- serve the auditor's list, and the read chain's two that served nothing.
+-- The list (audit.c audit_list) now writes only the filters set, so a plan
+-- can use an index: by username ("what did this officer read or change",
+-- rows of a failed login keep the name tried and no user_id) and by object
+-- (object_type, object_id: "who read this record"), the time span and the
+-- order by (at_ms, id). (user_id, id) served no statement on either chain,
+-- nor did the read chain's (action, id) (a LIKE); the change chain keeps
+-- audit_action (the purge count, action = 'audit.purge'). Every audited read
+-- wrote the read chain's indexes: case reads at 16 connections went from
+-- 5.3 to 4.1 WAL writes a read with the two dropped.
+DROP INDEX readaudit.audit_read_user;
+DROP INDEX readaudit.audit_read_action;
+CREATE INDEX readaudit.audit_read_username ON audit_read(username, at_ms);
+DROP INDEX audit_user;
+CREATE INDEX audit_username ON audit(username, at_ms);
