@@ -118,6 +118,16 @@ const mainScenarios = [
       await page.locator('input[placeholder="操作，如 user.* 或 login.failure"]').fill('user.*')
       await page.getByRole('button', { name: '查询' }).click()
       await expectVisible(page.locator('.el-table__body tr', { hasText: '新建用户' }), 'the 新建用户 label')
+      // who touched this account: the record's number (here the user's name), every row of it and
+      // no other (the list asks the chains' object index)
+      await page.locator('input[placeholder="操作，如 user.* 或 login.failure"]').fill('')
+      await page.locator('input[placeholder="对象编号"]').fill('zhangsan2026')
+      await page.getByRole('button', { name: '查询' }).click()
+      await expectVisible(page.locator('.el-table__body tr', { hasText: '#zhangsan2026' }).first(), 'a row of object zhangsan2026')
+      const objectRows = await page.locator('.el-table__body tr').allInnerTexts()
+      assert(objectRows.length > 0 && objectRows.every((t) => t.includes('#zhangsan2026')), `rows of another object: ${objectRows.join(' | ')}`)
+      assert(objectRows.some((t) => t.includes('新建用户')), `no 新建用户 row for zhangsan2026: ${objectRows.join(' | ')}`)
+      await page.locator('input[placeholder="对象编号"]').fill('')
       // 校验审计链: the server walks the whole chain and the page says it is intact
       await page.locator('[data-test="audit-verify"]').click()
       const result = page.locator('[data-test="audit-verify-result"]')
