@@ -462,6 +462,9 @@ STORY(audit_log_filters_are_served_by_indexes)
 		     "audit_read_object");
 	expect_index(srv, aud, fmt(srv, API "/audit?object_type=person&object_id=%lld", pid), "audit",
 		     "audit_object");
+	/* the record's number alone (the page's 对象编号 without a type) */
+	expect_index(srv, aud, fmt(srv, API "/audit?object_id=%lld", pid), "audit_read", "audit_read_object");
+	expect_index(srv, aud, fmt(srv, API "/audit?object_id=%lld", pid), "audit", "audit_object");
 	expect_index(srv, aud, API "/audit?from=1700000000&to=1900000000", "audit_read", "audit_read_at");
 	expect_index(srv, aud, API "/audit?from=1700000000&to=1900000000", "audit", "audit_at");
 	/* the counts, by hand from the two files */
@@ -487,6 +490,12 @@ STORY(audit_log_filters_are_served_by_indexes)
 	assert_int_equal(rnum(r, "total"), mine);
 	assert_true(json_is_false(jpath(r->json, "total_capped")));
 	assert_int_equal(json_array_size(jpath(r->json, "items")), mine);
+	r = http(srv, aud, "GET", fmt(srv, API "/audit?object_id=%lld&per_page=200", pid), NULL);
+	assert_int_equal(rnum(r, "total"),
+			 db_raw_int(srv->db, fmt(srv, "SELECT COUNT(*) FROM audit_read WHERE object_id = '%lld'", pid),
+				    NULL) +
+				 db_raw_int(srv->db, fmt(srv, "SELECT COUNT(*) FROM audit WHERE object_id = '%lld'", pid),
+					    NULL));
 	r = http(srv, aud, "GET", API "/audit?user=minjing1&action=read", NULL);
 	assert_int_equal(rnum(r, "total"),
 			 db_raw_int(srv->db,
