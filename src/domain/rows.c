@@ -306,6 +306,26 @@ int rows_write_lists(struct rows_query *q, const struct rows_list *lists, int n,
 	return rc;
 }
 
+int rows_cap_total(const struct rows_query *q, int64_t *total)
+{
+	if (q->count_cap <= 0 || *total <= q->count_cap)
+		return 0;
+	*total = q->count_cap;
+	return 1;
+}
+
+int64_t rows_page_window(const struct rows_query *q, int64_t *offset)
+{
+	int64_t limit = q->per_page;
+
+	*offset = (q->page - 1) * q->per_page;
+	if (q->count_cap > 0) /* the pages end where the count stopped */
+		limit = *offset >= q->count_cap ? 0
+			: *offset + limit > q->count_cap ? q->count_cap - *offset
+							 : limit;
+	return limit;
+}
+
 /* rows_page's first half: the count, then the page's statement prepared
  * and bound into *st (the caller steps and finalizes it); *total is the
  * count as answered (the cap when it stopped there, *capped then 1). */
@@ -344,9 +364,7 @@ static int page_open(struct rows_query *q, const char *select, const char *order
 	*total = db_column_int(*st, 0);
 	db_finalize(*st);
 	*st = NULL;
-	*capped = q->count_cap > 0 && *total > q->count_cap;
-	if (*capped)
-		*total = q->count_cap;
+	*capped = rows_cap_total(q, total);
 
 	buf_release(&sql);
 	/* with a page key, the page's keys come first and the CROSS JOIN
@@ -382,10 +400,7 @@ static int page_open(struct rows_query *q, const char *select, const char *order
 	rc = db_prepare(c->db, buf_str(&sql), st, c->err);
 	if (rc)
 		goto out;
-	offset = (q->page - 1) * q->per_page;
-	limit = q->per_page;
-	if (q->count_cap > 0) /* the pages end where the count stopped */
-		limit = offset >= q->count_cap ? 0 : offset + limit > q->count_cap ? q->count_cap - offset : limit;
+	limit = rows_page_window(q, &offset);
 	rc = rows_bind_all(q, *st);
 	if (!rc)
 		rc = db_bind_int(*st, q->n + 1, limit);

@@ -222,6 +222,12 @@ int rows_bind_all(struct rows_query *q, struct db_stmt *st);
 /* The same from parameter index first + 1 on (a statement that repeats
  * q's filter binds it twice). */
 int rows_bind_from(struct rows_query *q, struct db_stmt *st, int first);
+/* With q->count_cap set, a count past the cap becomes the cap: 1 (the
+ * answer's "total_capped"), else 0 and *total unchanged. */
+int rows_cap_total(const struct rows_query *q, int64_t *total);
+/* The page's rows: *offset from q's page, and how many to take, none past
+ * the cap (the pages end where the count stopped). */
+int64_t rows_page_window(const struct rows_query *q, int64_t *offset);
 /* A test build with PRECINCT_TEST_PLAN_LOG set logs sql's plan as a list's
  * ("list plan <what>: <from_where> => …"), for a list not built by
  * rows_page (tests/api/api_lists.c); nothing otherwise. */

@@ -645,7 +645,6 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 	if (q.oom)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "查询条件过多或内存不足");
 	where = q.from_where;
-	offset = (q.page - 1) * q.per_page;
 	/* counted up to the cap, then "1000+" as every big list: past it a
 	 * filter narrows the log, and the pages end there too */
 	sql = arena_printf(c->arena,
@@ -672,10 +671,8 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 	if (rc)
 		return rc == PS_DONE ? ps_fail(c->err, PS_EIO, NULL, NULL, "审计记录计数失败") : rc;
 	total = n[AUDIT_CHAIN_CHANGE] + n[AUDIT_CHAIN_READ];
-	capped = total > q.count_cap;
-	if (capped)
-		total = q.count_cap;
-	limit = offset >= q.count_cap ? 0 : offset + q.per_page > q.count_cap ? q.count_cap - offset : q.per_page;
+	capped = rows_cap_total(&q, &total);
+	limit = rows_page_window(&q, &offset);
 	/* both chains merged, newest first (time, then id): each chain gives
 	 * at most offset + per_page rows in that order, the merge keeps the
 	 * page, so a page costs O(page number × page size), not the log's
