@@ -1,6 +1,9 @@
 #include "core/mem.h"
 
 #include <sodium.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +105,13 @@ char *ps_strdup(const char *s)
 	if (p)
 		memcpy(p, s, n);
 	return p;
+}
+
+void ps_mem_release(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 }
 
 void ps_memzero(void *p, size_t n)

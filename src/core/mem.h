@@ -29,6 +29,14 @@ unsigned long ps_mem_thread_failures(void);
 /* How many allocations ps_mem_fail_at has made fail since the start. */
 unsigned long ps_mem_failures(void);
 
+/* Give the heap's free pages back to the system (malloc_trim(0) on glibc,
+ * which returns free pages inside every thread's arena too; a no-op
+ * elsewhere). A thread about to take a large block for a while calls it
+ * first, so the process's peak is what is live plus that block, not what
+ * every thread's arena once held. Costs a walk of the free lists (a few ms
+ * on a grown heap). Cannot fail. */
+void ps_mem_release(void);
+
 /* Overwrite n bytes at p with zeros in a way the compiler may not remove
  * (sodium_memzero). Cannot fail. */
 void ps_memzero(void *p, size_t n);
