@@ -3,6 +3,7 @@
 #include "store/db_impl.h"
 #include "core/mem.h"
 #include "core/log.h"
+#include "store/walbuf.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -117,6 +118,8 @@ static void configure_once(void)
 	 * every row of an import runs in a savepoint, and a spilled journal
 	 * costs a write(2) per page it copies */
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+	if (walbuf_register() != SQLITE_OK)
+		log_warn("walbuf: not registered; WAL frames are written one by one");
 }
 
 /* The read-audit file (issue 14): <db>-audit.db beside the main file,

@@ -1,0 +1,506 @@
+/* test_walbuf.c — the VFS that gathers a WAL file's writes (store/walbuf.c).
+ *
+ * Under it sits a counting VFS of the test's own (the unix one, with every
+ * write to a WAL file counted), so a case can tell how many writes a commit
+ * made. Each case then checks what another connection — in this process,
+ * and in a child process — finds after each commit, with the commit synced
+ * (FULL, as Precinct runs) and not synced (NORMAL: only the barrier writes
+ * the buffer out before the commit is published), after a rollback whose
+ * pages had spilled, for a transaction larger than the buffer, and when
+ * the disk refuses the write (synced: the commit fails; not synced: the
+ * process stops before the commit is whole). */
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "store/walbuf.h"
+
+/* ---- the counting VFS under walbuf ---- */
+
+static sqlite3_vfs *unix_vfs;
+static sqlite3_vfs count_vfs;
+static sqlite3_io_methods count_methods;
+static const sqlite3_io_methods *unix_methods;
+static long wal_writes; /* writes that reached a WAL file */
+
+struct count_file {
+	sqlite3_file base;
+	int wal;
+	sqlite3_file *real;
+};
+
+static int c_write(sqlite3_file *pf, const void *p, int n, sqlite3_int64 off)
+{
+	struct count_file *f = (struct count_file *)pf;
+
+	if (f->wal)
+		__atomic_add_fetch(&wal_writes, 1, __ATOMIC_RELAXED);
+	return f->real->pMethods->xWrite(f->real, p, n, off);
+}
+
+/* every other method: the unix file's, called on the unix file */
+#define FWD(name, ret, params, args)                                  \
+	static ret c_##name params                                    \
+	{                                                             \
+		struct count_file *f = (struct count_file *)pf;       \
+		return f->real->pMethods->x##name args;               \
+	}
+FWD(Read, int, (sqlite3_file * pf, void *p, int n, sqlite3_int64 off), (f->real, p, n, off))
+FWD(Truncate, int, (sqlite3_file * pf, sqlite3_int64 s), (f->real, s))
+FWD(Sync, int, (sqlite3_file * pf, int fl), (f->real, fl))
+FWD(FileSize, int, (sqlite3_file * pf, sqlite3_int64 *s), (f->real, s))
+FWD(Lock, int, (sqlite3_file * pf, int l), (f->real, l))
+FWD(Unlock, int, (sqlite3_file * pf, int l), (f->real, l))
+FWD(CheckReservedLock, int, (sqlite3_file * pf, int *o), (f->real, o))
+FWD(FileControl, int, (sqlite3_file * pf, int op, void *a), (f->real, op, a))
+FWD(SectorSize, int, (sqlite3_file * pf), (f->real))
+FWD(DeviceCharacteristics, int, (sqlite3_file * pf), (f->real))
+FWD(ShmMap, int, (sqlite3_file * pf, int pg, int sz, int ex, void volatile **pp), (f->real, pg, sz, ex, pp))
+FWD(ShmLock, int, (sqlite3_file * pf, int o, int n, int fl), (f->real, o, n, fl))
+FWD(ShmUnmap, int, (sqlite3_file * pf, int d), (f->real, d))
+FWD(Fetch, int, (sqlite3_file * pf, sqlite3_int64 o, int n, void **pp), (f->real, o, n, pp))
+FWD(Unfetch, int, (sqlite3_file * pf, sqlite3_int64 o, void *p), (f->real, o, p))
+
+static int c_close(sqlite3_file *pf)
+{
+	struct count_file *f = (struct count_file *)pf;
+
+	return f->real->pMethods->xClose(f->real);
+}
+
+static void c_shm_barrier(sqlite3_file *pf)
+{
+	struct count_file *f = (struct count_file *)pf;
+
+	f->real->pMethods->xShmBarrier(f->real);
+}
+
+static int c_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *pf, int flags, int *out)
+{
+	struct count_file *f = (struct count_file *)pf;
+	int rc;
+
+	(void)vfs;
+	f->real = (sqlite3_file *)(f + 1);
+	f->wal = (flags & SQLITE_OPEN_WAL) != 0;
+	rc = unix_vfs->xOpen(unix_vfs, name, f->real, flags, out);
+	if (rc != SQLITE_OK || !f->real->pMethods) {
+		pf->pMethods = NULL;
+		return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
+	}
+	unix_methods = f->real->pMethods;
+	pf->pMethods = &count_methods;
+	return SQLITE_OK;
+}
+
+static int setup_vfs(void **state)
+{
+	(void)state;
+	unix_vfs = sqlite3_vfs_find(NULL);
+	assert_non_null(unix_vfs);
+	count_vfs = *unix_vfs;
+	count_vfs.zName = "count";
+	count_vfs.szOsFile = (int)sizeof(struct count_file) + unix_vfs->szOsFile;
+	count_vfs.xOpen = c_open;
+	count_methods = (sqlite3_io_methods){
+		3, c_close, c_Read, c_write, c_Truncate, c_Sync, c_FileSize, c_Lock, c_Unlock,
+		c_CheckReservedLock, c_FileControl, c_SectorSize, c_DeviceCharacteristics,
+		c_ShmMap, c_ShmLock, c_shm_barrier, c_ShmUnmap, c_Fetch, c_Unfetch,
+	};
+	/* the copied methods of the unix VFS take their own vfs pointer and
+	 * read only its fields, which the copy keeps */
+	assert_int_equal(sqlite3_vfs_register(&count_vfs, 1), SQLITE_OK);
+	assert_int_equal(walbuf_register(), SQLITE_OK); /* wraps "count" */
+	assert_string_equal(sqlite3_vfs_find(NULL)->zName, "walbuf");
+	signal(SIGXFSZ, SIG_IGN); /* a write past RLIMIT_FSIZE fails with EFBIG */
+	return 0;
+}
+
+/* ---- helpers ---- */
+
+static char path[64];
+
+static int fresh_file(void **state)
+{
+	int fd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/precinct_walbuf_XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	return 0;
+}
+
+static int remove_files(void **state)
+{
+	char p[80];
+
+	(void)state;
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+	return 0;
+}
+
+static void exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : sqlite3_errstr(rc));
+}
+
+static sqlite3 *open_db(const char *sync)
+{
+	sqlite3 *db = NULL;
+	char sql[128];
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+					 NULL),
+			 SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA mmap_size=0;", sync);
+	exec(db, sql);
+	return db;
+}
+
+static int64_t one_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void check_integrity(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+	sqlite3_finalize(st);
+}
+
+/* One transaction: n rows of 1 000 bytes, each naming the transaction k
+ * (a row's text is k repeated, so a torn or stale page shows). Spread over
+ * an index so a commit writes many pages at random places. */
+static int insert_rows(sqlite3 *db, int k, int n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "INSERT INTO t(k, pad) VALUES (?1, printf('%.*c', 1000, char(65 + ?1 % 26)))",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < n; i++) {
+		sqlite3_bind_int(st, 1, k);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static void create_table(sqlite3 *db)
+{
+	exec(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, k INTEGER NOT NULL, pad TEXT NOT NULL);"
+		 "CREATE INDEX t_pad ON t(pad, k);");
+}
+
+/* What a reader finds: every row of transaction k has the text of k. */
+static int64_t rows_checked(sqlite3 *db)
+{
+	assert_int_equal(one_int(db, "SELECT count(*) FROM t WHERE pad <> printf('%.*c', 1000, char(65 + k % 26))"),
+			 0);
+	return one_int(db, "SELECT count(*) FROM t");
+}
+
+/* ---- cases ---- */
+
+/* A commit of 40 rows writes its frames in a few writes, not two a frame. */
+static void a_commit_is_written_in_a_few_writes(void **state)
+{
+	sqlite3 *db = open_db("FULL");
+	long before;
+
+	(void)state;
+	create_table(db);
+	before = wal_writes;
+	assert_int_equal(insert_rows(db, 1, 40), SQLITE_OK);
+	/* 40 rows of 1 000 bytes are ~12 table pages, ~12 index pages and
+	 * their parents: ~26 frames, 52 writes unbuffered; ~110 KB, at most
+	 * two buffers */
+	assert_true(wal_writes - before >= 1);
+	assert_true(wal_writes - before <= 3);
+	assert_int_equal(rows_checked(db), 40);
+	sqlite3_close(db);
+}
+
+/* A second connection in this process, and a child process, find every
+ * commit whole as soon as it returned: synced (FULL) and not (NORMAL). */
+static void readers_find_each_commit(const char *sync)
+{
+	sqlite3 *w, *r;
+	int to_child[2], from_child[2];
+	pid_t pid;
+
+	/* fork before this process opens the file: a child must not inherit
+	 * the unix VFS's in-process lock state of open connections */
+	assert_int_equal(pipe(to_child), 0);
+	assert_int_equal(pipe(from_child), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* the child: after each commit, counts and checks the rows */
+		sqlite3 *c = NULL;
+		int k;
+
+		close(to_child[1]);
+		close(from_child[0]);
+		while (read(to_child[0], &k, sizeof(k)) == sizeof(k)) {
+			sqlite3_stmt *st = NULL;
+			int64_t v[2] = { -1, -1 };
+
+			if (!c) {
+				if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+					_exit(2);
+				sqlite3_busy_timeout(c, 5000);
+			}
+
+			if (sqlite3_prepare_v2(c,
+					       "SELECT count(*), sum(pad <> printf('%.*c', 1000, char(65 + k % 26))) FROM t",
+					       -1, &st, NULL) == SQLITE_OK &&
+			    sqlite3_step(st) == SQLITE_ROW) {
+				v[0] = sqlite3_column_int64(st, 0);
+				v[1] = sqlite3_column_int64(st, 1);
+			}
+			sqlite3_finalize(st);
+			if (write(from_child[1], v, sizeof(v)) != sizeof(v))
+				_exit(3);
+		}
+		sqlite3_close(c);
+		_exit(0);
+	}
+	close(to_child[0]);
+	close(from_child[1]);
+	w = open_db(sync);
+	create_table(w);
+	r = open_db(sync);
+	for (int k = 1; k <= 60; k++) {
+		int64_t v[2];
+		int n = 1 + (k * 7) % 30;
+		int64_t total;
+
+		assert_int_equal(insert_rows(w, k, n), SQLITE_OK);
+		total = rows_checked(w);
+		assert_int_equal(rows_checked(r), total);
+		assert_int_equal(write(to_child[1], &k, sizeof(k)), sizeof(k));
+		assert_int_equal(read(from_child[0], v, sizeof(v)), sizeof(v));
+		assert_int_equal(v[0], total);
+		assert_int_equal(v[1], 0);
+	}
+	close(to_child[1]);
+	close(from_child[0]);
+	{
+		int status = 0;
+
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	check_integrity(r);
+	sqlite3_close(r);
+	sqlite3_close(w);
+}
+
+static void readers_find_each_synced_commit(void **state)
+{
+	(void)state;
+	readers_find_each_commit("FULL");
+}
+
+static void readers_find_each_commit_not_synced(void **state)
+{
+	(void)state;
+	readers_find_each_commit("NORMAL");
+}
+
+/* A transaction whose pages spilled to the WAL (a cache of 10 pages) and
+ * was rolled back; then another connection writes over the same frames,
+ * and further. Nothing of the rolled-back transaction reaches a reader:
+ * its last spilled frames were written out when it let the write lock go,
+ * not later over the next writer's. */
+static void a_rolled_back_spill_is_not_written_over_the_next_writer(void **state)
+{
+	sqlite3 *a = open_db("NORMAL"), *b;
+
+	(void)state;
+	create_table(a);
+	assert_int_equal(insert_rows(a, 1, 5), SQLITE_OK);
+	exec(a, "PRAGMA cache_size=10");
+	exec(a, "BEGIN IMMEDIATE");
+	exec(a, "INSERT INTO t(k, pad) SELECT 2, printf('%.*c', 1000, 'X') FROM (WITH RECURSIVE c(i) AS "
+		"(SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 40) SELECT i FROM c)");
+	exec(a, "ROLLBACK");
+	b = open_db("NORMAL");
+	/* more than the rolled-back transaction wrote: its last frames, if
+	 * still buffered, would land inside this commit's */
+	assert_int_equal(insert_rows(b, 3, 80), SQLITE_OK);
+	assert_int_equal(rows_checked(a), 85);
+	assert_int_equal(rows_checked(b), 85);
+	assert_int_equal(one_int(a, "SELECT count(*) FROM t WHERE k = 2"), 0);
+	check_integrity(a);
+	sqlite3_close(b);
+	sqlite3_close(a);
+}
+
+/* One transaction of 6 MB: many buffers, and a reader finds it whole;
+ * then a checkpoint copies it into the database file. */
+static void a_transaction_larger_than_the_buffer(void **state)
+{
+	sqlite3 *w = open_db("FULL"), *r;
+
+	(void)state;
+	create_table(w);
+	r = open_db("FULL");
+	assert_int_equal(insert_rows(w, 7, 6000), SQLITE_OK);
+	assert_int_equal(rows_checked(r), 6000);
+	exec(w, "PRAGMA wal_checkpoint(TRUNCATE)");
+	assert_int_equal(rows_checked(r), 6000);
+	check_integrity(r);
+	sqlite3_close(r);
+	sqlite3_close(w);
+}
+
+/* The disk refuses the WAL's write (a file size limit): the commit fails,
+ * nothing of it is seen, and the file works again once space returns. */
+static void a_refused_write_fails_the_commit(void **state)
+{
+	sqlite3 *w = open_db("FULL"), *r;
+	struct rlimit old, lim;
+	char wal[80];
+	struct stat s;
+	int rc;
+
+	(void)state;
+	create_table(w);
+	assert_int_equal(insert_rows(w, 1, 10), SQLITE_OK);
+	r = open_db("FULL");
+	assert_int_equal(rows_checked(r), 10);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	assert_int_equal(stat(wal, &s), 0);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = (rlim_t)s.st_size + 8192; /* two frames more, no room for 40 rows */
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	rc = insert_rows(w, 2, 40);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	assert_int_not_equal(rc, SQLITE_OK);
+	assert_true(rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR);
+	assert_int_equal(rows_checked(r), 10);
+	assert_int_equal(rows_checked(w), 10);
+	assert_int_equal(insert_rows(w, 3, 40), SQLITE_OK);
+	assert_int_equal(rows_checked(r), 50);
+	assert_int_equal(one_int(r, "SELECT count(*) FROM t WHERE k = 2"), 0);
+	check_integrity(r);
+	sqlite3_close(r);
+	sqlite3_close(w);
+}
+
+/* The same, with the commit not synced (NORMAL): its frames are still in
+ * the buffer when SQLite publishes them, and the barrier cannot tell
+ * SQLite that they did not reach the file. The process stops there (a
+ * child here); the next connection finds the file as the last commit left
+ * it. */
+static void an_unsynced_commit_that_cannot_be_written_stops_the_process(void **state)
+{
+	sqlite3 *db = open_db("NORMAL");
+	struct rlimit lim;
+	pid_t pid;
+	int status = 0;
+
+	(void)state;
+	create_table(db);
+	assert_int_equal(insert_rows(db, 1, 10), SQLITE_OK);
+	sqlite3_close(db); /* before the fork (see readers_find_each_commit) */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *c = NULL;
+
+		/* the first read makes the WAL file (empty: the last close
+		 * checkpointed it) and maps the wal-index; then the files may
+		 * grow by no more than two frames */
+		if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+		    sqlite3_exec(c, "PRAGMA synchronous=NORMAL; SELECT count(*) FROM t", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(2);
+		if (getrlimit(RLIMIT_FSIZE, &lim) != 0)
+			_exit(3);
+		lim.rlim_cur = 8192;
+		if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+			_exit(4);
+		insert_rows(c, 2, 3); /* a few frames, one buffer, past the limit */
+		_exit(0);           /* the commit was published without its frames */
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (!WIFSIGNALED(status))
+		fail_msg("the child exited %d", WEXITSTATUS(status));
+	assert_int_equal(WTERMSIG(status), SIGABRT);
+	db = open_db("NORMAL");
+	assert_int_equal(rows_checked(db), 10);
+	assert_int_equal(one_int(db, "SELECT count(*) FROM t WHERE k = 2"), 0);
+	check_integrity(db);
+	assert_int_equal(insert_rows(db, 3, 5), SQLITE_OK);
+	assert_int_equal(rows_checked(db), 15);
+	sqlite3_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(a_commit_is_written_in_a_few_writes, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(readers_find_each_synced_commit, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(readers_find_each_commit_not_synced, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(a_rolled_back_spill_is_not_written_over_the_next_writer, fresh_file,
+						remove_files),
+		cmocka_unit_test_setup_teardown(a_transaction_larger_than_the_buffer, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(a_refused_write_fails_the_commit, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(an_unsynced_commit_that_cannot_be_written_stops_the_process,
+						fresh_file, remove_files),
+	};
+
+	return cmocka_run_group_tests(tests, setup_vfs, NULL);
+}
