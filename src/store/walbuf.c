@@ -507,11 +507,15 @@ static int v_current_time_int64(sqlite3_vfs *vfs, sqlite3_int64 *out)
 
 int walbuf_register(void)
 {
+	if (under)
+		return SQLITE_OK; /* once: a second would wrap itself */
 	under = sqlite3_vfs_find(NULL);
 	if (!under)
 		return SQLITE_ERROR;
-	if (under->iVersion < 2 || !under->xCurrentTimeInt64)
+	if (under->iVersion < 2 || !under->xCurrentTimeInt64) {
+		under = NULL;
 		return SQLITE_ERROR; /* used as it is */
+	}
 	walbuf_vfs = (sqlite3_vfs){
 		.iVersion = 2,
 		.szOsFile = (int)sizeof(struct walbuf_file) + under->szOsFile,

@@ -4,7 +4,9 @@
 #define PS_STORE_WALBUF_H
 
 /* Register the VFS as SQLite's default, wrapping the default found. Call
- * once, before the first connection opens (db_sqlite.c's configure_once).
+ * before the first connection opens (db_sqlite.c's configure_once); a
+ * second call changes nothing. Not thread-safe: configure_once runs it
+ * under pthread_once.
  * SQLITE_OK, or SQLite's error code: then connections use the wrapped VFS
  * as it is. */
 int walbuf_register(void);

@@ -124,6 +124,9 @@ static int setup_vfs(void **state)
 	assert_int_equal(sqlite3_vfs_register(&count_vfs, 1), SQLITE_OK);
 	assert_int_equal(walbuf_register(), SQLITE_OK); /* wraps "count" */
 	assert_string_equal(sqlite3_vfs_find(NULL)->zName, "walbuf");
+	/* a second registration changes nothing (had it wrapped itself,
+	 * every open below would recurse) */
+	assert_int_equal(walbuf_register(), SQLITE_OK);
 	signal(SIGXFSZ, SIG_IGN); /* a write past RLIMIT_FSIZE fails with EFBIG */
 	return 0;
 }
