@@ -9,8 +9,9 @@
  * file in one write.
  *
  * Nothing reads the buffer's bytes from the file before they are there:
- *   - a read of this handle that touches the buffered span, a truncation,
- *     a size, a sync, a file control and the close write it out first;
+ *   - a read of this handle that touches the buffered span (or finds the
+ *     file's end before it), a truncation, a size, a sync, a file control
+ *     and the close write it out first;
  *   - other connections (other handles, other processes) read only frames
  *     a commit has published in the shared wal-index. A commit publishes
  *     under its connection's WAL write lock, and SQLite calls the database
@@ -219,14 +220,23 @@ static int f_close(sqlite3_file *pf)
 static int f_read(sqlite3_file *pf, void *p, int n, sqlite3_int64 off)
 {
 	struct walbuf_file *f = (struct walbuf_file *)pf;
+	int rc;
 
 	if (f->len && off < f->off + (sqlite3_int64)f->len && off + n > f->off) {
-		int rc = buf_flush(f);
-
+		rc = buf_flush(f);
 		if (rc != SQLITE_OK)
 			return rc;
 	}
-	return f->real->pMethods->xRead(f->real, p, n, off);
+	rc = f->real->pMethods->xRead(f->real, p, n, off);
+	if (rc == SQLITE_IOERR_SHORT_READ && f->len) {
+		/* past the file's end, before a buffered span beyond it: written
+		 * out, the file reaches the span and the gap reads as zeros, as
+		 * it would have without the buffer */
+		rc = buf_flush(f);
+		if (rc == SQLITE_OK)
+			rc = f->real->pMethods->xRead(f->real, p, n, off);
+	}
+	return rc;
 }
 
 static int f_write(sqlite3_file *pf, const void *p, int n, sqlite3_int64 off)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -491,6 +492,128 @@ static void an_unsynced_commit_that_cannot_be_written_stops_the_process(void **s
 	sqlite3_close(db);
 }
 
+/* The buffer's own arithmetic, against a model: 20 000 random writes,
+ * reads, sizes, syncs and truncations on one WAL handle opened through
+ * walbuf — appends, overwrites inside the buffered span, writes straddling
+ * its end and its capacity, writes elsewhere, writes larger than the
+ * buffer. Every read through the handle returns the model's bytes, and
+ * after each sync the file itself (read with pread beside SQLite) holds
+ * them. */
+static uint32_t rnd_state = 2463534242u;
+
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return n ? rnd_state % n : 0;
+}
+
+#define MODEL_MAX (2 << 20)
+
+static void random_writes_read_back_as_written(void **state)
+{
+	sqlite3_vfs *vfs = sqlite3_vfs_find("walbuf");
+	char wal[80];
+	sqlite3_filename name;
+	sqlite3_file *f;
+	unsigned char *model = calloc(1, MODEL_MAX), *got = malloc(MODEL_MAX), *data = malloc(300 << 10);
+	sqlite3_int64 size = 0, last = 0; /* the model's size; where the last write ended */
+	int out = 0;
+
+	(void)state;
+	assert_non_null(vfs);
+	assert_non_null(model);
+	assert_non_null(got);
+	assert_non_null(data);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	/* the unix VFS makes a WAL file with its database's mode: one must be there */
+	out = open(path, O_CREAT | O_RDWR, 0600);
+	assert_true(out >= 0);
+	close(out);
+	out = 0;
+	name = sqlite3_create_filename(path, "", wal, 0, NULL);
+	assert_non_null(name);
+	f = calloc(1, (size_t)vfs->szOsFile);
+	assert_non_null(f);
+	assert_int_equal(vfs->xOpen(vfs, sqlite3_filename_wal(name), f,
+				    SQLITE_OPEN_WAL | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &out),
+			 SQLITE_OK);
+	for (int op = 0; op < 20000; op++) {
+		uint32_t kind = rnd(100);
+
+		if (kind < 70) { /* a write: mostly where the last one ended */
+			sqlite3_int64 off;
+			/* a write as large as the buffer or larger is written
+			 * through; the unix VFS writes at most 128 KiB - 1 */
+			int n = kind < 5 ? (int)(124 << 10) + (int)rnd(4095)
+				: kind < 40 ? 24 + (int)rnd(2) * 4072                /* a frame's two writes */
+					    : 1 + (int)rnd(9000);
+			uint32_t where = rnd(10);
+
+			off = where < 6 ? last                                   /* append */
+			      : where < 8 ? (last > 0 ? last - (sqlite3_int64)rnd((uint32_t)(last < 200000 ? last : 200000)) : 0)
+					  : (sqlite3_int64)rnd(MODEL_MAX / 2);   /* anywhere */
+			if (off + n > MODEL_MAX)
+				off = MODEL_MAX - n;
+			for (int i = 0; i < n; i++)
+				data[i] = (unsigned char)rnd(256);
+			assert_int_equal(f->pMethods->xWrite(f, data, n, off), SQLITE_OK);
+			memcpy(model + off, data, (size_t)n);
+			if (off + n > size)
+				size = off + n;
+			last = off + n;
+		} else if (kind < 88) { /* a read inside the model */
+			sqlite3_int64 off = size ? (sqlite3_int64)rnd((uint32_t)size) : 0;
+			int n = 1 + (int)rnd(20000);
+
+			if (off + n > size)
+				n = (int)(size - off);
+			if (n <= 0)
+				continue;
+			assert_int_equal(f->pMethods->xRead(f, got, n, off), SQLITE_OK);
+			assert_memory_equal(got, model + off, (size_t)n);
+		} else if (kind < 93) { /* the size */
+			sqlite3_int64 sz = -1;
+
+			assert_int_equal(f->pMethods->xFileSize(f, &sz), SQLITE_OK);
+			assert_int_equal(sz, size);
+		} else if (kind < 98) { /* a sync: the file holds the model */
+			int fd;
+
+			assert_int_equal(f->pMethods->xSync(f, SQLITE_SYNC_NORMAL), SQLITE_OK);
+			fd = open(wal, O_RDONLY);
+			assert_true(fd >= 0);
+			assert_int_equal(pread(fd, got, (size_t)size, 0), size);
+			close(fd);
+			assert_memory_equal(got, model, (size_t)size);
+		} else { /* a truncation */
+			sqlite3_int64 to = size ? (sqlite3_int64)rnd((uint32_t)size) : 0;
+
+			assert_int_equal(f->pMethods->xTruncate(f, to), SQLITE_OK);
+			memset(model + to, 0, (size_t)(MODEL_MAX - to));
+			size = to;
+			if (last > size)
+				last = size;
+		}
+	}
+	assert_int_equal(f->pMethods->xClose(f), SQLITE_OK);
+	{
+		int fd = open(wal, O_RDONLY);
+
+		assert_true(fd >= 0);
+		assert_int_equal(pread(fd, got, MODEL_MAX, 0), size);
+		close(fd);
+		assert_memory_equal(got, model, (size_t)size);
+	}
+	unlink(wal);
+	free(f);
+	sqlite3_free_filename(name);
+	free(data);
+	free(got);
+	free(model);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -503,6 +626,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_refused_write_fails_the_commit, fresh_file, remove_files),
 		cmocka_unit_test_setup_teardown(an_unsynced_commit_that_cannot_be_written_stops_the_process,
 						fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(random_writes_read_back_as_written, fresh_file, remove_files),
 	};
 
 	return cmocka_run_group_tests(tests, setup_vfs, NULL);
