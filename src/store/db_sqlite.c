@@ -242,10 +242,17 @@ static int sq_open(const char *path, struct db **out, struct ps_err *err)
 	return PS_OK;
 }
 
+/* The committer's connection keeps 32 MB of pages, twice a reader's: its
+ * own commits leave its cache valid, so the indexes' upper levels stay in
+ * it between batches. It was 64 MB while imports ran in the committer; now
+ * they run on a worker (ROUTE_SOLO), and creates at scale 1 (1 M persons)
+ * and 0.05 ran the same with 32, 48 and 64 MB (3 rounds each, within this
+ * machine's noise), while the server's peak RSS fell by the difference
+ * (bench/results/2026-12-06-2163cc9-writer-cache.md). */
 static int sq_use_as_writer(struct db *db, struct ps_err *err)
 {
 	db->writer = 1;
-	return sq_exec(db, "PRAGMA cache_size=-65536;", err);
+	return sq_exec(db, "PRAGMA cache_size=-32768;", err);
 }
 
 static int sq_is_writer(struct db *db)
