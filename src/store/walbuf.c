@@ -8,6 +8,13 @@
  * a WAL file only, keeps consecutive writes in a buffer that goes to the
  * file in one write.
  *
+ * Only while a connection of this process holds the WAL's write lock
+ * (xShmLock on WAL_WRITE_LOCK) does its WAL file buffer: every frame of a
+ * transaction in the usual locking mode is written then. With
+ * locking_mode=EXCLUSIVE SQLite takes no wal-index locks, so nothing here
+ * would know when a commit is published or a rollback leaves the lock:
+ * such a connection's WAL is written through, as without this VFS.
+ *
  * Nothing reads the buffer's bytes from the file before they are there:
  *   - a read of this handle that touches the buffered span (or finds the
  *     file's end before it), a truncation, a size, a sync, a file control
@@ -26,6 +33,15 @@
  * Writes leave in the order they were made (a write that does not extend
  * or overwrite the buffered span writes the buffer out first), so the file
  * holds what it would hold without the buffer whenever anyone can look.
+ *
+ * A buffer that cannot be written out keeps its bytes, and the error goes
+ * to the call that wanted them written (a read, a sync, the next write
+ * that does not continue the span). SQLite believes the frames are in the
+ * file, and a failed read only rolls back one statement: the transaction
+ * goes on, and its commit must still find them. They are written when the
+ * disk takes them (the commit's own writes and sync try again), and
+ * dropped only where nothing can need them: at the close, and when the
+ * write lock goes after a transaction that did not commit.
  *
  * A buffer that cannot be written out at a barrier (the disk full, EIO)
  * has no way to say so: xShmBarrier returns nothing and the commit is about
@@ -73,6 +89,7 @@ struct walbuf_db {
 	struct walbuf_db *next;
 	int refs;                          /* under list_lock */
 	_Atomic(struct walbuf_file *) dirty; /* the WAL handle with bytes buffered */
+	atomic_int writing;                /* a handle holds WAL_WRITE_LOCK */
 	char path[];
 };
 
@@ -99,6 +116,7 @@ static struct walbuf_db *db_get(const char *path)
 			memcpy(d->path, path, n);
 			d->refs = 0;
 			atomic_init(&d->dirty, NULL);
+			atomic_init(&d->writing, 0);
 			d->next = dbs;
 			dbs = d;
 		}
@@ -127,7 +145,18 @@ static void db_put(struct walbuf_db *d)
 
 /* ---- the WAL file's buffer ---- */
 
-/* Write out what f buffered (SQLITE_OK when nothing was). */
+/* f has nothing buffered any more. */
+static void buf_clear(struct walbuf_file *f)
+{
+	struct walbuf_file *was = f;
+
+	f->len = 0;
+	if (f->db)
+		atomic_compare_exchange_strong(&f->db->dirty, &was, NULL);
+}
+
+/* Write out what f buffered (SQLITE_OK when nothing was). When the file
+ * refuses, the bytes stay for the next try. */
 static int buf_flush(struct walbuf_file *f)
 {
 	int rc;
@@ -135,9 +164,8 @@ static int buf_flush(struct walbuf_file *f)
 	if (!f->len)
 		return SQLITE_OK;
 	rc = f->real->pMethods->xWrite(f->real, f->buf, (int)f->len, f->off);
-	f->len = 0;
-	if (f->db)
-		atomic_store(&f->db->dirty, NULL);
+	if (rc == SQLITE_OK)
+		buf_clear(f);
 	return rc;
 }
 
@@ -158,9 +186,13 @@ static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 
 	rc = buf_flush(f);
 	if (rc != SQLITE_OK)
 		return rc;
-	if (!f->buf && (size_t)n < WALBUF_CAP)
-		f->buf = ps_malloc(WALBUF_CAP); /* NULL: write through */
-	if (!f->buf || (size_t)n >= WALBUF_CAP)
+	/* outside the write lock (exclusive locking mode), too large, or no
+	 * memory for a buffer: written through */
+	if (!atomic_load(&f->db->writing) || (size_t)n >= WALBUF_CAP)
+		return f->real->pMethods->xWrite(f->real, p, n, off);
+	if (!f->buf)
+		f->buf = ps_malloc(WALBUF_CAP);
+	if (!f->buf)
 		return f->real->pMethods->xWrite(f->real, p, n, off);
 	memcpy(f->buf, p, (size_t)n);
 	f->len = (size_t)n;
@@ -192,6 +224,7 @@ static void db_flush_wal(struct walbuf_file *f, int publishing)
 	if (!publishing) {
 		log_warn("walbuf: the frames of a transaction rolled back in %s could not be written; dropped",
 			 f->db->path);
+		buf_clear(w);
 		return;
 	}
 	log_error("walbuf: a WAL file of %s could not be written before its commit was published; "
@@ -207,8 +240,11 @@ static int f_close(sqlite3_file *pf)
 	struct walbuf_file *f = (struct walbuf_file *)pf;
 	int rc = SQLITE_OK, rc2;
 
-	if (f->wal)
-		rc = buf_flush(f);
+	if (f->wal && (rc = buf_flush(f)) != SQLITE_OK) {
+		log_warn("walbuf: a WAL file of %s could not be written at its close; %zu bytes dropped",
+			 f->db->path, f->len);
+		buf_clear(f);
+	}
 	rc2 = f->real->pMethods->xClose(f->real);
 	ps_free(f->buf);
 	f->buf = NULL;
@@ -347,8 +383,11 @@ static int f_shm_lock(sqlite3_file *pf, int offset, int n, int flags)
 	if (covers_write && (flags & SQLITE_SHM_UNLOCK))
 		db_flush_wal(f, 0);
 	rc = f->real->pMethods->xShmLock(f->real, offset, n, flags);
-	if (covers_write && rc == SQLITE_OK && (flags & SQLITE_SHM_EXCLUSIVE))
+	if (covers_write && rc == SQLITE_OK && (flags & SQLITE_SHM_EXCLUSIVE)) {
 		f->holds_write = !(flags & SQLITE_SHM_UNLOCK);
+		if (f->db)
+			atomic_store(&f->db->writing, f->holds_write);
+	}
 	return rc;
 }
 
@@ -422,7 +461,8 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *pf, int flag
 		return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
 	}
 	/* the wrapped file's methods must cover ours (version 3, shm and
-	 * fetch); a VFS without them is used as it is */
+	 * fetch): a file without them is refused (the unix VFS's files are
+	 * version 3; walbuf_register checks the VFS itself) */
 	if (f->real->pMethods->iVersion < 3) {
 		f->real->pMethods->xClose(f->real);
 		pf->pMethods = NULL;

@@ -8,7 +8,10 @@
  * the buffer out before the commit is published), after a rollback whose
  * pages had spilled, for a transaction larger than the buffer, and when
  * the disk refuses the write (synced: the commit fails; not synced: the
- * process stops before the commit is whole). */
+ * process stops before the commit is whole), when it refuses the buffer
+ * once in the middle of a transaction that goes on (the frames are kept
+ * for its commit), and with locking_mode=EXCLUSIVE (written through). The
+ * buffer's arithmetic is checked against a model of the file. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -35,6 +38,7 @@ static sqlite3_vfs count_vfs;
 static sqlite3_io_methods count_methods;
 static const sqlite3_io_methods *unix_methods;
 static long wal_writes; /* writes that reached a WAL file */
+static int wal_refusals; /* the next this many writes to a WAL file answer SQLITE_FULL */
 
 struct count_file {
 	sqlite3_file base;
@@ -46,6 +50,10 @@ static int c_write(sqlite3_file *pf, const void *p, int n, sqlite3_int64 off)
 {
 	struct count_file *f = (struct count_file *)pf;
 
+	if (f->wal && wal_refusals > 0) {
+		wal_refusals--;
+		return SQLITE_FULL; /* the disk full, for this one write */
+	}
 	if (f->wal)
 		__atomic_add_fetch(&wal_writes, 1, __ATOMIC_RELAXED);
 	return f->real->pMethods->xWrite(f->real, p, n, off);
@@ -494,11 +502,14 @@ static void an_unsynced_commit_that_cannot_be_written_stops_the_process(void **s
 
 /* The buffer's own arithmetic, against a model: 20 000 random writes,
  * reads, sizes, syncs and truncations on one WAL handle opened through
- * walbuf — appends, overwrites inside the buffered span, writes straddling
- * its end and its capacity, writes elsewhere, writes larger than the
- * buffer. Every read through the handle returns the model's bytes, and
- * after each sync the file itself (read with pread beside SQLite) holds
- * them. */
+ * walbuf, while its database's handle holds the WAL's write lock (walbuf
+ * buffers only then) — appends, overwrites inside the buffered span, writes
+ * straddling its end and its capacity, writes elsewhere, writes larger than
+ * the buffer. Before 3 % of them the disk refuses its next write: the call
+ * that wanted the buffer written fails with SQLITE_FULL and changes
+ * nothing, and the buffered bytes are not lost. Every read through the
+ * handle returns the model's bytes, and after each sync the file itself
+ * (read with pread beside SQLite) holds them. */
 static uint32_t rnd_state = 2463534242u;
 
 static uint32_t rnd(uint32_t n)
@@ -516,7 +527,9 @@ static void random_writes_read_back_as_written(void **state)
 	sqlite3_vfs *vfs = sqlite3_vfs_find("walbuf");
 	char wal[80];
 	sqlite3_filename name;
-	sqlite3_file *f;
+	sqlite3_file *f, *d;
+	void volatile *shm = NULL;
+	long issued = 0, before, refused = 0;
 	unsigned char *model = calloc(1, MODEL_MAX), *got = malloc(MODEL_MAX), *data = malloc(300 << 10);
 	sqlite3_int64 size = 0, last = 0; /* the model's size; where the last write ended */
 	int out = 0;
@@ -535,12 +548,22 @@ static void random_writes_read_back_as_written(void **state)
 	name = sqlite3_create_filename(path, "", wal, 0, NULL);
 	assert_non_null(name);
 	f = calloc(1, (size_t)vfs->szOsFile);
+	d = calloc(1, (size_t)vfs->szOsFile);
 	assert_non_null(f);
+	assert_non_null(d);
+	/* the database's handle, holding the write lock as a writer does */
+	assert_int_equal(vfs->xOpen(vfs, name, d, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READWRITE, &out), SQLITE_OK);
+	assert_int_equal(d->pMethods->xShmMap(d, 0, 32768, 1, &shm), SQLITE_OK);
+	assert_int_equal(d->pMethods->xShmLock(d, 0, 1, SQLITE_SHM_LOCK | SQLITE_SHM_EXCLUSIVE), SQLITE_OK);
 	assert_int_equal(vfs->xOpen(vfs, sqlite3_filename_wal(name), f,
 				    SQLITE_OPEN_WAL | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &out),
 			 SQLITE_OK);
+	before = wal_writes;
 	for (int op = 0; op < 20000; op++) {
 		uint32_t kind = rnd(100);
+		int rc;
+
+		wal_refusals = rnd(100) < 3;
 
 		if (kind < 70) { /* a write: mostly where the last one ended */
 			sqlite3_int64 off;
@@ -558,7 +581,10 @@ static void random_writes_read_back_as_written(void **state)
 				off = MODEL_MAX - n;
 			for (int i = 0; i < n; i++)
 				data[i] = (unsigned char)rnd(256);
-			assert_int_equal(f->pMethods->xWrite(f, data, n, off), SQLITE_OK);
+			issued++;
+			rc = f->pMethods->xWrite(f, data, n, off);
+			if (rc != SQLITE_OK)
+				goto refused;
 			memcpy(model + off, data, (size_t)n);
 			if (off + n > size)
 				size = off + n;
@@ -571,17 +597,23 @@ static void random_writes_read_back_as_written(void **state)
 				n = (int)(size - off);
 			if (n <= 0)
 				continue;
-			assert_int_equal(f->pMethods->xRead(f, got, n, off), SQLITE_OK);
+			rc = f->pMethods->xRead(f, got, n, off);
+			if (rc != SQLITE_OK)
+				goto refused;
 			assert_memory_equal(got, model + off, (size_t)n);
 		} else if (kind < 93) { /* the size */
 			sqlite3_int64 sz = -1;
 
-			assert_int_equal(f->pMethods->xFileSize(f, &sz), SQLITE_OK);
+			rc = f->pMethods->xFileSize(f, &sz);
+			if (rc != SQLITE_OK)
+				goto refused;
 			assert_int_equal(sz, size);
 		} else if (kind < 98) { /* a sync: the file holds the model */
 			int fd;
 
-			assert_int_equal(f->pMethods->xSync(f, SQLITE_SYNC_NORMAL), SQLITE_OK);
+			rc = f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
+			if (rc != SQLITE_OK)
+				goto refused;
 			fd = open(wal, O_RDONLY);
 			assert_true(fd >= 0);
 			assert_int_equal(pread(fd, got, (size_t)size, 0), size);
@@ -590,14 +622,29 @@ static void random_writes_read_back_as_written(void **state)
 		} else { /* a truncation */
 			sqlite3_int64 to = size ? (sqlite3_int64)rnd((uint32_t)size) : 0;
 
-			assert_int_equal(f->pMethods->xTruncate(f, to), SQLITE_OK);
+			rc = f->pMethods->xTruncate(f, to);
+			if (rc != SQLITE_OK)
+				goto refused;
 			memset(model + to, 0, (size_t)(MODEL_MAX - to));
 			size = to;
 			if (last > size)
 				last = size;
 		}
+		continue;
+	refused: /* only the disk's refusal, and only when it was armed */
+		assert_int_equal(rc, SQLITE_FULL);
+		assert_int_equal(wal_refusals, 0);
+		refused++;
 	}
+	wal_refusals = 0;
+	print_message("writes %ld, reached the file %ld, refused %ld\n", issued, wal_writes - before, refused);
+	/* the buffer did gather writes, and the disk did refuse some */
+	assert_true((wal_writes - before) * 4 < issued * 3);
+	assert_true(refused > 20);
 	assert_int_equal(f->pMethods->xClose(f), SQLITE_OK);
+	assert_int_equal(d->pMethods->xShmLock(d, 0, 1, SQLITE_SHM_UNLOCK | SQLITE_SHM_EXCLUSIVE), SQLITE_OK);
+	assert_int_equal(d->pMethods->xShmUnmap(d, 1), SQLITE_OK);
+	assert_int_equal(d->pMethods->xClose(d), SQLITE_OK);
 	{
 		int fd = open(wal, O_RDONLY);
 
@@ -608,10 +655,84 @@ static void random_writes_read_back_as_written(void **state)
 	}
 	unlink(wal);
 	free(f);
+	free(d);
 	sqlite3_free_filename(name);
 	free(data);
 	free(got);
 	free(model);
+}
+
+/* The disk refuses the buffer once, when a statement reads frames that
+ * are still in it (pages spilled by a large transaction). Only that
+ * statement fails (SQLite rolls back a statement, not the transaction, for
+ * a full disk), and the transaction goes on as the committer's savepoints
+ * do: its commit must still find the spilled frames in the file. They were
+ * kept and written at the next try; had they been dropped, the commit
+ * would succeed over pages that are not there (found by review: a
+ * malformed database). */
+static void a_refused_write_out_keeps_the_frames_for_the_commit(void **state)
+{
+	sqlite3 *db = open_db("FULL"), *r;
+
+	(void)state;
+	exec(db, "PRAGMA cache_size=8;"
+		 "CREATE TABLE s(id INTEGER PRIMARY KEY, x BLOB NOT NULL);"
+		 "CREATE TABLE u(id INTEGER PRIMARY KEY, y BLOB UNIQUE);");
+	exec(db, "BEGIN;"
+		 "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 400)"
+		 " INSERT INTO s SELECT i, randomblob(1500) FROM c;");
+	wal_refusals = 1;
+	/* reads the last pages of s: spilled lately, still in the buffer */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO u SELECT id, x FROM s WHERE id > 380", NULL, NULL, NULL),
+			 SQLITE_FULL);
+	assert_int_equal(wal_refusals, 0);
+	assert_false(sqlite3_get_autocommit(db)); /* the transaction goes on */
+	exec(db, "INSERT INTO u VALUES (100000, x'01'); COMMIT;");
+	r = open_db("FULL");
+	check_integrity(r);
+	assert_int_equal(one_int(r, "SELECT count(*) FROM s"), 400);
+	assert_int_equal(one_int(r, "SELECT sum(length(x)) FROM s"), 400 * 1500);
+	assert_int_equal(one_int(r, "SELECT count(*) FROM u"), 1);
+	sqlite3_close(r);
+	sqlite3_close(db);
+}
+
+/* locking_mode=EXCLUSIVE takes no wal-index locks, so walbuf cannot see a
+ * commit published or a transaction end: such a connection's WAL is written
+ * through. Unsynced commits made in exclusive mode are found by another
+ * connection once the first goes back to normal; and a spilled transaction
+ * rolled back there does not land later on another writer's frames (both
+ * found by review: a disk I/O error, then rows out of order). */
+static void exclusive_locking_mode_is_written_through(void **state)
+{
+	sqlite3 *a = open_db("NORMAL"), *b, *c;
+
+	(void)state;
+	exec(a, "CREATE TABLE s(id INTEGER PRIMARY KEY, x BLOB NOT NULL);"
+		"INSERT INTO s VALUES (0, randomblob(3000));");
+	exec(a, "PRAGMA locking_mode=EXCLUSIVE;"
+		"INSERT INTO s VALUES (1, randomblob(3000)); INSERT INTO s VALUES (2, randomblob(3000));");
+	exec(a, "PRAGMA locking_mode=NORMAL; INSERT INTO s VALUES (3, randomblob(3000));");
+	b = open_db("NORMAL");
+	assert_int_equal(one_int(b, "SELECT count(*) FROM s"), 4);
+	assert_int_equal(one_int(b, "SELECT sum(length(x)) FROM s"), 4 * 3000);
+	check_integrity(b);
+	sqlite3_close(b);
+
+	exec(a, "PRAGMA synchronous=FULL; PRAGMA cache_size=8; PRAGMA locking_mode=EXCLUSIVE; BEGIN;"
+		"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100)"
+		" INSERT INTO s SELECT 10 + i, randomblob(1500) FROM c;");
+	exec(a, "PRAGMA locking_mode=NORMAL; ROLLBACK;");
+	b = open_db("FULL");
+	exec(b, "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 150)"
+		" INSERT INTO s SELECT 1000 + i, zeroblob(1500) FROM c;");
+	assert_int_equal(one_int(a, "SELECT count(*) FROM s WHERE id >= 1000"), 150);
+	c = open_db("FULL");
+	check_integrity(c);
+	assert_int_equal(one_int(c, "SELECT count(*) FROM s"), 4 + 150);
+	sqlite3_close(c);
+	sqlite3_close(b);
+	sqlite3_close(a);
 }
 
 int main(void)
@@ -627,6 +748,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(an_unsynced_commit_that_cannot_be_written_stops_the_process,
 						fresh_file, remove_files),
 		cmocka_unit_test_setup_teardown(random_writes_read_back_as_written, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(a_refused_write_out_keeps_the_frames_for_the_commit, fresh_file,
+						remove_files),
+		cmocka_unit_test_setup_teardown(exclusive_locking_mode_is_written_through, fresh_file, remove_files),
 	};
 
 	return cmocka_run_group_tests(tests, setup_vfs, NULL);
