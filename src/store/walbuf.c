@@ -197,8 +197,7 @@ static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 
 	memcpy(f->buf, p, (size_t)n);
 	f->len = (size_t)n;
 	f->off = off;
-	if (f->db)
-		atomic_store(&f->db->dirty, f);
+	atomic_store(&f->db->dirty, f);
 	return SQLITE_OK;
 }
 
