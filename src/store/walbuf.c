@@ -379,13 +379,19 @@ static int f_shm_lock(sqlite3_file *pf, int offset, int n, int flags)
 	int covers_write = offset <= WALBUF_WRITE_LOCK && WALBUF_WRITE_LOCK < offset + n;
 	int rc;
 
-	if (covers_write && (flags & SQLITE_SHM_UNLOCK))
+	/* `writing` is 1 only between the holder's lock and its unlock: set
+	 * after the lock is had, cleared before it is let go, so the next
+	 * holder's 1 is never overwritten by this one's 0 */
+	if (covers_write && (flags & SQLITE_SHM_UNLOCK) && f->holds_write) {
 		db_flush_wal(f, 0);
+		if (f->db)
+			atomic_store(&f->db->writing, 0);
+	}
 	rc = f->real->pMethods->xShmLock(f->real, offset, n, flags);
 	if (covers_write && rc == SQLITE_OK && (flags & SQLITE_SHM_EXCLUSIVE)) {
 		f->holds_write = !(flags & SQLITE_SHM_UNLOCK);
-		if (f->db)
-			atomic_store(&f->db->writing, f->holds_write);
+		if (f->holds_write && f->db)
+			atomic_store(&f->db->writing, 1);
 	}
 	return rc;
 }
