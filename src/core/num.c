@@ -56,3 +56,22 @@ int num_parse_int(const char *s, int64_t *out)
 	*out = (int64_t)n;
 	return PS_OK;
 }
+
+size_t num_format_int(char *buf, int64_t v)
+{
+	char tmp[NUM_INT_MAX];
+	/* the magnitude as unsigned: -INT64_MIN does not fit an int64_t */
+	uint64_t n = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	size_t len = 0, i = 0;
+
+	do {
+		tmp[len++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	if (v < 0)
+		buf[i++] = '-';
+	while (len)
+		buf[i++] = tmp[--len];
+	buf[i] = '\0';
+	return i;
+}

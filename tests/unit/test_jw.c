@@ -56,6 +56,18 @@ static void test_strings_as_jansson(void **state)
 	}
 	jw_str(&w, "key \"\x01\" 键", "v");
 	json_object_set_new(o, "key \"\x01\" 键", json_string("v"));
+	/* keys of every length around the one-piece limit (62 bytes), the
+	 * empty one among them (it is a JSON object's key too) */
+	for (i = 0; i <= 70; i++) {
+		char key[72];
+
+		memset(key, 'a' + (int)(i % 26), i);
+		key[i] = '\0';
+		if (i > 0)
+			key[0] = 'L';
+		jw_int(&w, key, (int64_t)i);
+		json_object_set_new(o, key, json_integer((json_int_t)i));
+	}
 	jw_arr(&w, "list");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		jw_str(&w, NULL, cases[i]);
@@ -63,6 +75,26 @@ static void test_strings_as_jansson(void **state)
 	}
 	jw_end_arr(&w);
 	json_object_set_new(o, "list", a);
+	jw_end_obj(&w);
+	same(&w, o);
+}
+
+/* an object whose first key must be escaped: no comma before it, and
+ * the escaped key's comma after it */
+static void test_escaped_first_key(void **state)
+{
+	struct jw w;
+	json_t *o = json_object();
+
+	(void)state;
+	jw_init(&w, 4096);
+	jw_obj(&w, NULL);
+	jw_str(&w, "键\n", "first");
+	json_object_set_new(o, "键\n", json_string("first"));
+	jw_str(&w, "\"q\"", "second");
+	json_object_set_new(o, "\"q\"", json_string("second"));
+	jw_int(&w, "plain", 3);
+	json_object_set_new(o, "plain", json_integer(3));
 	jw_end_obj(&w);
 	same(&w, o);
 }
@@ -149,6 +181,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strings_as_jansson),
+		cmocka_unit_test(test_escaped_first_key),
 		cmocka_unit_test(test_values_and_nesting),
 		cmocka_unit_test(test_refusals),
 	};

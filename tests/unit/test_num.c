@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 static void ids(void **state)
@@ -50,11 +52,48 @@ static void ints(void **state)
 		assert_int_equal(num_parse_int(bad[i], &v), PS_EINVAL);
 }
 
+/* written as printf writes it: the ends, the powers of ten either side,
+ * and a sweep of values against snprintf and back through num_parse_int */
+static void formatted(void **state)
+{
+	static const struct {
+		int64_t v;
+		const char *s;
+	} fixed[] = {
+		{ 0, "0" }, { 7, "7" }, { -7, "-7" }, { 9, "9" }, { 10, "10" }, { -10, "-10" },
+		{ 99, "99" }, { 100, "100" }, { 1765432100123, "1765432100123" },
+		{ INT64_MAX, "9223372036854775807" }, { INT64_MIN, "-9223372036854775808" },
+		{ INT64_MIN + 1, "-9223372036854775807" },
+	};
+	char buf[NUM_INT_MAX], ref[32];
+	uint64_t x = 1;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		assert_int_equal(num_format_int(buf, fixed[i].v), strlen(fixed[i].s));
+		assert_string_equal(buf, fixed[i].s);
+	}
+	for (int i = 0; i < 20000; i++) {
+		int64_t v, back;
+
+		x = x * 6364136223846793005u + 1442695040888963407u;
+		v = (int64_t)(x >> (i % 64));
+		if (i % 3 == 0 && v != INT64_MIN)
+			v = -v;
+		snprintf(ref, sizeof(ref), "%lld", (long long)v);
+		assert_int_equal(num_format_int(buf, v), strlen(ref));
+		assert_string_equal(buf, ref);
+		assert_int_equal(num_parse_int(buf, &back), PS_OK);
+		assert_true(back == v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids),
 		cmocka_unit_test(ints),
+		cmocka_unit_test(formatted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
