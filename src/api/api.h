@@ -98,7 +98,8 @@ enum route_flags {
 			       * workbook's decoding) the handler does in a
 			       * first run on the worker, before it joins a
 			       * batch or (SOLO) takes the write lock (see
-			       * struct req) */
+			       * struct req); implied by a file field in the
+			       * route's table (an import) */
 	ROUTE_MFA_SETUP = 32, /* allowed while the role must still enrol in
 			       * two-factor login (domain/admin/mfa.h) */
 	ROUTE_UPLOAD = 64,    /* the body is a file, not JSON (its media type

@@ -365,6 +365,23 @@ fail:
 	return rc;
 }
 
+/* 1 when the route's table has a file (FIELD_FILE): an import's workbook
+ * or GBK text is decoded in the first run, as ROUTE_PREPARE says (a
+ * merge once dropped that flag from the person import, and its workbooks
+ * were unzipped under the write lock: the table says it now). */
+static int fields_take_file(const struct field *f)
+{
+	for (; f && f->name; f++)
+		if (f->type == FIELD_FILE || (f->type == FIELD_OBJECT && fields_take_file(f->sub)))
+			return 1;
+	return 0;
+}
+
+static int route_prepares(const struct route *rt)
+{
+	return (rt->flags & ROUTE_PREPARE) || fields_take_file(rt->body);
+}
+
 /* The first run of a ROUTE_PREPARE request, on the worker in a read
  * transaction of its own: the handler does its CPU-heavy part (argon2id,
  * a workbook's decoding) and leaves the result in r->prepared, so that the
@@ -660,7 +677,7 @@ int api_handle(struct req *r)
 		}
 	}
 	r->offload = NULL;
-	if ((found->flags & ROUTE_PREPARE) && is_write_method(r->method))
+	if (route_prepares(found) && is_write_method(r->method))
 		prepare_route(r, found);
 	if (committer_running() && !(found->flags & ROUTE_SOLO) && is_write_method(r->method) &&
 	    wait_for(r, found, JOB_REQUEST, PS_OK)) {

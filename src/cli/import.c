@@ -142,8 +142,12 @@ static int run_part(struct cli_db *cd, const char *what, const char *text, size_
 	rc = db_begin(cd->db, 1, &cd->err);
 	if (!rc)
 		rc = imports_run(&cd->ctx, what, text, len, all, first_row, &out);
-	if (!rc)
-		rc = db_commit(cd->db, &cd->err);
+	if (!rc && (rc = db_commit(cd->db, &cd->err)) != PS_OK) {
+		/* nothing of the part is in the database: its answer, which
+		 * counted its rows as imported, is not added */
+		json_decref(out);
+		out = NULL;
+	}
 	if (rc) {
 		struct ps_err e = cd->err;
 

@@ -4,6 +4,43 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The message as valid UTF-8: vsnprintf may have cut a character at the
+ * end (a long Chinese name in it), and an argument may carry bytes that are
+ * not UTF-8 (a workbook's cell); a JSON answer or report refuses either,
+ * and a refused row's reason would be lost with it. A cut character is
+ * dropped, any other bad byte becomes '?'. */
+static void msg_clip(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p) {
+		size_t len = 0, i;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xC2 && *p <= 0xDF)
+			len = 2;
+		else if (*p >= 0xE0 && *p <= 0xEF)
+			len = 3;
+		else if (*p >= 0xF0 && *p <= 0xF4)
+			len = 4;
+		for (i = 1; i < len && (p[i] & 0xC0) == 0x80; i++)
+			;
+		if (len && i == len && !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] >= 0xA0) &&
+		    !(p[0] == 0xF0 && p[1] < 0x90) && !(p[0] == 0xF4 && p[1] >= 0x90)) {
+			p += len;
+			continue;
+		}
+		if (len && !p[i]) {
+			*p = '\0'; /* a character the buffer's end cut */
+			return;
+		}
+		*p++ = '?';
+	}
+}
+
 void ps_err_clear(struct ps_err *err)
 {
 	if (!err)
@@ -30,6 +67,7 @@ int ps_fail(struct ps_err *err, int rc, const char *code, const char *rule,
 		va_start(ap, fmt);
 		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 		va_end(ap);
+		msg_clip(err->msg);
 	} else {
 		err->msg[0] = '\0';
 	}
@@ -50,6 +88,7 @@ int ps_fail_field(struct ps_err *err, int rc, const char *field,
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	msg_clip(err->msg);
 	return rc;
 }
 

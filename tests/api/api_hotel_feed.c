@@ -229,35 +229,57 @@ STORY(feed_columns)
 }
 
 /* 3. The export as an Excel workbook (its first sheet), as the 旅业 system
- * also gives it: the same rows, the same checks. */
+ * also gives it: the same rows, the same checks, and a sheet as Excel
+ * writes it — a row without 旅馆编码 (column A left out: the hotel by its
+ * name), the check-in time a real date cell, rows left out and a row of
+ * empty formatted cells, and a refused row whose reason is long: each
+ * refusal is reported with the row number Excel shows. */
 STORY(feed_workbook)
 {
 	long long now = now_s(srv), hotel = hotel_new(srv, "minjing1", "测试表格旅馆", "FEED-003");
-	static const char *const head[] = { "旅馆编码", "姓名", "证件号码", "房号", "入住时间", "上传时间" };
-	const char *rows[2][6] = {
-		{ "FEED-003", "表格客", newid(srv), "401", at(srv, now - 4 * 3600, 0), "" },
-		{ "FEED-003", "Ola Nordmann", "N1234567", "402", at(srv, now - 30 * 3600, 1), at(srv, now - 29 * 3600, 0) },
+	static const char *const head[] = { "旅馆编码", "旅馆名称", "姓名", "证件号码", "证件类型", "房号", "入住时间", "上传时间" };
+	char long_type[495];
+	const char *rows[3][8] = {
+		{ "", "测试表格旅馆", "表格客", newid(srv), "", "401", "", "" },
+		{ "FEED-003", "", "Ola Nordmann", "N1234567", "", "402", at(srv, now - 30 * 3600, 1), at(srv, now - 29 * 3600, 0) },
+		{ "FEED-003", "", "长类型客", newid(srv), long_type, "403", at(srv, now - 3600, 0), "" },
 	};
+	static const int excel_row[3] = { 1, 2, 5 }; /* rows 2, 3 and 6 as Excel numbers them */
+	time_t local = (time_t)(now - 4 * 3600 + 8 * 3600);
+	struct tm tm;
+	lxw_datetime checkin;
 	char path[] = "/tmp/precinct-feed-XXXXXX.xlsx";
 	int fd = mkstemps(path, 5);
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
+	lxw_format *when, *bold;
 	FILE *f;
 	struct resp *r;
 	unsigned char *bin;
 	char *b64;
 	long n;
 
+	memset(long_type, 'x', sizeof(long_type) - 1);
+	long_type[sizeof(long_type) - 1] = '\0';
+	gmtime_r(&local, &tm);
+	checkin = (lxw_datetime){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec };
 	assert_true(fd >= 0);
 	close(fd);
 	wb = workbook_new(path);
 	ws = workbook_add_worksheet(wb, NULL);
-	for (int j = 0; j < 6; j++)
+	when = workbook_add_format(wb);
+	format_set_num_format(when, "yyyy-mm-dd hh:mm:ss");
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	for (int j = 0; j < 8; j++)
 		worksheet_write_string(ws, 0, (lxw_col_t)j, head[j], NULL);
-	for (int i = 0; i < 2; i++)
-		for (int j = 0; j < 6; j++)
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 8; j++)
 			if (*rows[i][j])
-				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)j, rows[i][j], NULL);
+				worksheet_write_string(ws, (lxw_row_t)excel_row[i], (lxw_col_t)j, rows[i][j], NULL);
+	worksheet_write_datetime(ws, 1, 6, &checkin, when);
+	for (int j = 0; j < 8; j++)
+		worksheet_write_blank(ws, 6, (lxw_col_t)j, bold); /* row 7: formatted, empty */
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	f = fopen(path, "rb");
 	assert_non_null(f);
@@ -271,12 +293,20 @@ STORY(feed_workbook)
 	unlink(path);
 	sodium_bin2base64(b64, sodium_base64_ENCODED_LEN((size_t)n, sodium_base64_VARIANT_ORIGINAL), bin, (size_t)n,
 			  sodium_base64_VARIANT_ORIGINAL);
-	/* Ola's row: with no type given his passport is read as a 居民身份证 */
+	/* Ola's row: with no type given his passport is read as a 居民身份证;
+	 * row 6's type is no type (its reason cut at 511 bytes, whole
+	 * characters) */
 	r = http(srv, U("minjing1"), "POST", API "/hotel-guests/import", J(srv, "{s:s}", "xlsx", b64));
-	expect_counts(r, 2, 1, 1, 1, 0);
+	expect_counts(r, 3, 1, 1, 2, 0);
 	EXPECT_NUM(r, "errors.0.row", 3);
 	EXPECT_STR(r, "errors.0.rule", "COM-HOTEL-REG");
+	EXPECT_NUM(r, "errors.1.row", 6);
+	assert_non_null(strstr(rstr(r, "errors.1.reason"), "证件类型“xxxx"));
 	expect_figures(srv, hotel, 1, 1, 0, 0);
+	/* the stay's check-in is the date cell's time, to the second */
+	r = http(srv, U("minjing1"), "GET", fmt(srv, API "/hotel-guests?unit_id=%lld", hotel), NULL);
+	EXPECT_STR(r, "items.0.name", "表格客");
+	EXPECT_NUM(r, "items.0.checkin_at", now - 4 * 3600);
 	free(bin);
 	free(b64);
 }

@@ -220,6 +220,34 @@ STORY(import_all_or_nothing)
  * header and names the file's row its first data row is; the report and
  * the audit rows number the rows of the file, the part's blank and quoted
  * lines counted as in a whole file; first_row is checked. */
+/* A county's export of twenty columns, the wanted ones past the
+ * sixteenth, and Excel's "save as CSV" of a row left blank (commas only):
+ * every column is read, and the blank row is neither a row nor an error
+ * (all_or_nothing still imports the file). */
+STORY(import_wide_export)
+{
+	const char *a = newid(srv), *b = newid(srv), *csv;
+	long long n0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
+	struct resp *r;
+
+	csv = fmt(srv,
+		  "序号,登记日期,登记人,来源,备注1,备注2,备注3,备注4,备注5,备注6,备注7,备注8,"
+		  "姓名,类别,电话,楼栋,社区,单元,房号,身份证号\r\n"
+		  "1,,,,,,,,,,,,宽表甲,常住,13700000021,3号楼,宽表社区,1单元,101,%s\r\n"
+		  ",,,,,,,,,,,,,,,,,,,\r\n"
+		  "2,,,,,,,,,,,,宽表乙,暂住,,3号楼,宽表社区,1单元,102,%s\r\n",
+		  a, b);
+	r = http(srv, U("minjing3"), "POST", API "/persons/import",
+		 J(srv, "{s:s, s:b}", "csv", csv, "all_or_nothing", 1));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 2);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL), n0 + 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM address WHERE community = ?1", "宽表社区"), 2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", b), 1);
+}
+
 STORY(import_parts)
 {
 	const char *a = newid(srv), *b = newid(srv), *c = newid(srv), *csv;
@@ -697,6 +725,7 @@ int main(void)
 		T(wanted_import_all_or_nothing),
 		T(import_all_or_nothing),
 		T(import_parts),
+		T(import_wide_export),
 		T(import_one_line),
 		T(import_cli),
 		T(import_quoted_records),

@@ -537,12 +537,14 @@ int api_wanted_withdraw(struct req *r)
 
 int api_wanted_import(struct req *r)
 {
-	const char *text;
-	size_t len;
+	const char *text = NULL;
+	size_t len = 0;
 	json_t *out = NULL;
-	int rc = api_import_text(r, wanted_import_fields, &text, &len);
+	int rc = api_import_file(r, wanted_import_fields, &text, &len);
 
-	if (!rc) rc = wanted_import(&r->ctx, text, len, api_import_all(r), &out);
+	if (rc || r->preparing)
+		return rc;
+	rc = wanted_import(&r->ctx, text, len, api_import_all(r), &out);
 	return api_import_done(r, rc, out);
 }
 

@@ -17,12 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS 16
+/* the columns of a row that are read: a county's export of a hundred
+ * columns has its wanted ones anywhere among them */
+#define MAX_COLS 256
 #define MAX_KIND_COLS IMPORT_MAX_COLS
 
+/* A refused row in the report. Its reason is valid UTF-8 (ps_fail); were
+ * it not, the row is still reported, never dropped. NULL only without
+ * memory. */
 static json_t *err_row(int row, const char *reason)
 {
-	return json_pack("{s:i, s:s}", "row", row, "reason", reason);
+	json_t *r = json_pack("{s:i, s:s}", "row", row, "reason", reason);
+
+	return r ? r : json_pack("{s:i, s:s}", "row", row, "reason", "该行内容无法读取");
 }
 
 /* Reading the file: one record after another (a quoted field may span
@@ -38,6 +45,14 @@ struct reader {
 		  * are the part's own plus gap (first_row - 2) */
 };
 
+static int blank(char *const *f, int nf)
+{
+	for (int i = 0; i < nf; i++)
+		if (*f[i])
+			return 0;
+	return 1;
+}
+
 /* The next data row into col (1), or the end (0). A bad header, an open
  * quote or no memory sets *rc and ends. */
 static int next_row(struct reader *r, const char **col, int *rc)
@@ -51,8 +66,8 @@ static int next_row(struct reader *r, const char **col, int *rc)
 		*rc = csv_read(&r->csv, r->c->arena, f, MAX_COLS, &nf, r->c->err);
 		if (*rc || nf == 0)
 			return 0;
-		if (nf == 1 && !*f[0])
-			continue;
+		if (blank(f, nf))
+			continue; /* a blank line, or a row of empty cells (",,,," from Excel) */
 		if (!r->have_header) {
 			for (int i = 0; i < nf; i++)
 				for (int j = 0; j < MAX_KIND_COLS && k->headers[j]; j++)
@@ -213,7 +228,8 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 
 			++*rows_out;
 			if (r->state == ROW_REFUSED) {
-				json_array_append_new(errors, err_row(r->record, r->reason));
+				if (json_array_append_new(errors, err_row(r->record, r->reason)))
+					rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 				continue;
 			}
 			if (r->state == ROW_DONE) {
@@ -229,7 +245,8 @@ static int import_bulk_run(struct ctx *c, struct reader *rd, json_t *errors, jso
 				rc = db_savepoint_rollback(c->db, "import_row", c->err);
 				if (!rc)
 					rc = db_savepoint_release(c->db, "import_row", c->err);
-				json_array_append_new(errors, err_row_of(r->record, &e));
+				if (!rc && json_array_append_new(errors, err_row_of(r->record, &e)))
+					rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 				continue;
 			}
 			if (rrc) {
@@ -354,9 +371,10 @@ int imports_with(struct ctx *c, const struct import_kind *k, const char *text, s
 				rc = db_savepoint_rollback(c->db, "import_row", c->err);
 				if (!rc)
 					rc = db_savepoint_release(c->db, "import_row", c->err);
+				if (!rc && json_array_append_new(errors, err_row_of(rd.csv.record, &e)))
+					rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 				if (rc)
 					break;
-				json_array_append_new(errors, err_row_of(rd.csv.record, &e));
 				continue;
 			}
 			if (rrc) {
