@@ -254,6 +254,32 @@ static void test_ps_fail(void **state)
 	assert_null(err.code);
 }
 
+/* A message stays valid UTF-8 (a JSON answer refuses anything else): a
+ * character the 512-byte buffer cuts is dropped whole, a byte that is not
+ * UTF-8 (a workbook's cell) becomes '?'. */
+static void test_ps_fail_utf8(void **state)
+{
+	struct ps_err err;
+	char pad[600];
+
+	(void)state;
+	/* 509 ASCII bytes, then "“" (3 bytes) cut after its first */
+	memset(pad, 'x', 509);
+	pad[509] = '\0';
+	ps_fail(&err, PS_EINVAL, NULL, NULL, "%s“不正确”", pad);
+	assert_int_equal(strlen(err.msg), 509);
+	assert_true(text_is_utf8(err.msg, strlen(err.msg)));
+	/* 510: the cut leaves two of its three bytes */
+	memset(pad, 'x', 510);
+	pad[510] = '\0';
+	ps_fail_field(&err, PS_EINVAL, "f", "%s“", pad);
+	assert_int_equal(strlen(err.msg), 510);
+	/* bad bytes inside: a lone continuation, an overlong '/', a surrogate */
+	ps_fail(&err, PS_EINVAL, NULL, NULL, "a%sb%sc%sd“e”", "\x80", "\xC0\xAF", "\xED\xA0\x80");
+	assert_string_equal(err.msg, "a?b??c???d“e”");
+	assert_true(text_is_utf8(err.msg, strlen(err.msg)));
+}
+
 static void test_mem_fail_at(void **state)
 {
 	struct buf b;
@@ -479,6 +505,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_arena_strings, reset_mem),
 		cmocka_unit_test(test_rc_http_status),
 		cmocka_unit_test(test_ps_fail),
+		cmocka_unit_test(test_ps_fail_utf8),
 		cmocka_unit_test_teardown(test_mem_fail_at, reset_mem),
 		cmocka_unit_test(test_memzero),
 		cmocka_unit_test_teardown(test_json_alloc_hook, reset_mem),
