@@ -43,6 +43,11 @@ void jw_end_arr(struct jw *w);
 void jw_str(struct jw *w, const char *key, const char *s);
 void jw_int(struct jw *w, const char *key, int64_t v);
 void jw_bool(struct jw *w, const char *key, int v);
+/* A number given as its text (a REAL column as the store writes it, e.g.
+ * "37.871234"), written as it is when it is a JSON number, null when it
+ * is not ("Inf", "NaN", NULL). */
+void jw_number(struct jw *w, const char *key, const char *text);
+
 void jw_null(struct jw *w, const char *key);
 
 /* PS_OK, or the first failure: PS_ENOMEM, PS_ETOOBIG, PS_EINVAL (bad

@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "store/db.h"
 
+#include <math.h>
 #include <stdlib.h>
 #endif
 
@@ -158,6 +159,16 @@ json_t *rows_to_json(struct db_stmt *st)
 		case DB_TEXT:
 			v = json_string(db_column_text(st, i));
 			break;
+		case DB_FLOAT: {
+			/* a REAL (an incident's coordinates); null were it
+			 * no finite number */
+			const char *t = db_column_text(st, i);
+			char *end = NULL;
+			double d = t ? strtod(t, &end) : 0;
+
+			v = t && end != t && !*end && isfinite(d) ? json_real(d) : json_null();
+			break;
+		}
 		default:
 			v = json_null();
 		}
@@ -179,6 +190,10 @@ void rows_write_col(struct db_stmt *st, int i, struct jw *w)
 		break;
 	case DB_TEXT:
 		jw_str(w, name, db_column_text(st, i));
+		break;
+	case DB_FLOAT:
+		/* a REAL (an incident's coordinates) as the store writes it */
+		jw_number(w, name, db_column_text(st, i));
 		break;
 	default:
 		jw_null(w, name);

@@ -101,7 +101,9 @@ char *pg_sql_translate(const char *sql, int ddl, int *nparams)
 				e += 12;
 			} else if (keyword_at(s, "INTEGER"))
 				sb_add(&b, "BIGINT");
-			else if (ddl && keyword_at(s, "REAL"))
+			else if (keyword_at(s, "REAL"))
+				/* SQLite's REAL is 8 bytes; PostgreSQL's is 4, and
+				 * CAST(? AS REAL) moved a coordinate by ~1 m */
 				sb_add(&b, "DOUBLE PRECISION");
 			else if (ddl && keyword_at(s, "BLOB"))
 				sb_add(&b, "BYTEA");

@@ -663,6 +663,23 @@ STORY(validation)
 			fail_msg("case %zu: want field %s: %s", i, bad[i].field, r->body);
 	}
 	assert_int_equal(count_q(srv, "jiejing", "城关镇人民路1号"), 0);
+	/* coordinates come back to the sixth place (on PostgreSQL a cast to
+	 * its 4-byte REAL moved them by ~1 m) */
+	{
+		struct resp *r = inc_post(srv, "jiejing",
+					  json_pack("{s:s, s:s, s:s, s:s, s:f, s:f}", "place", "城关镇人民路2号",
+						    "summary", "坐标", "source", "110", "category", "0202", "lat",
+						    37.871234, "lng", 112.548765));
+		double dlat, dlng;
+
+		EXPECT(r, 201);
+		r = http(srv, S("jiejing"), "GET", fmt(srv, API "/incidents/%lld", rnum(r, "incident.id")), NULL);
+		EXPECT(r, 200);
+		dlat = json_number_value(jpath(r->json, "incident.lat")) - 37.871234;
+		dlng = json_number_value(jpath(r->json, "incident.lng")) - 112.548765;
+		if (dlat > 1e-9 || dlat < -1e-9 || dlng > 1e-9 || dlng < -1e-9)
+			fail_msg("coordinates moved: %.300s", r->body);
+	}
 	/* the code table answers everyone logged in */
 	{
 		struct resp *r = http(srv, S("minjing1"), "GET", API "/incident-categories", NULL);

@@ -99,6 +99,36 @@ static void test_escaped_first_key(void **state)
 	same(&w, o);
 }
 
+/* a number given as text: as it is when it is a JSON number, else null */
+static void test_number_text(void **state)
+{
+	static const char *const good[] = { "0", "-0", "37.871234", "112.548765", "1e+20", "-1.5E-7", "10", NULL };
+	static const char *const bad[] = { "Inf", "-Inf", "NaN", "Infinity", "", "01", "1.", ".5", "1e", "+1", "1 ", NULL };
+	struct jw w;
+	size_t len;
+
+	(void)state;
+	for (int i = 0; good[i]; i++) {
+		jw_init(&w, 256);
+		jw_number(&w, NULL, good[i]);
+		assert_string_equal(jw_text(&w, &len), good[i]);
+		jw_release(&w);
+	}
+	for (int i = 0; bad[i]; i++) {
+		jw_init(&w, 256);
+		jw_number(&w, NULL, bad[i]);
+		assert_string_equal(jw_text(&w, &len), "null");
+		jw_release(&w);
+	}
+	jw_init(&w, 256);
+	jw_obj(&w, NULL);
+	jw_number(&w, "lat", "37.871234");
+	jw_number(&w, "lng", NULL);
+	jw_end_obj(&w);
+	assert_string_equal(jw_text(&w, &len), "{\"lat\":37.871234,\"lng\":null}");
+	jw_release(&w);
+}
+
 static void test_values_and_nesting(void **state)
 {
 	struct jw w;
@@ -182,6 +212,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strings_as_jansson),
 		cmocka_unit_test(test_escaped_first_key),
+		cmocka_unit_test(test_number_text),
 		cmocka_unit_test(test_values_and_nesting),
 		cmocka_unit_test(test_refusals),
 	};

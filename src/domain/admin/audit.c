@@ -640,8 +640,11 @@ int audit_list(struct ctx *c, const struct audit_filter *f, json_t **out)
 	}
 	rows_and_text(&q, "object_type = ?", f->object_type);
 	rows_and_text(&q, "object_id = ?", f->object_id);
-	rows_and_int(&q, "at_ms >= ? * 1000", f->from);
-	rows_and_int(&q, "at_ms < ? * 1000", f->to);
+	/* the seconds as milliseconds here: "? * 1000" is an int4 product
+	 * on PostgreSQL (an untyped parameter takes the constant's type),
+	 * and any instant after 1970-01-25 overflowed it */
+	rows_and_int(&q, "at_ms >= ?", f->from > INT64_MAX / 1000 ? INT64_MAX : f->from * 1000);
+	rows_and_int(&q, "at_ms < ?", f->to > INT64_MAX / 1000 ? INT64_MAX : f->to * 1000);
 	if (q.oom)
 		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "查询条件过多或内存不足");
 	where = q.from_where;
