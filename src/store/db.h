@@ -29,6 +29,10 @@ int db_is_url(const char *path);
  * (at least 16 bytes); a file path as it is. */
 const char *db_safe_name(const char *path, char *buf, size_t n);
 
+/* 1 when text (a driver's message) repeats the password the URL carries,
+ * in its user info or as password=…; 0 for a file path. */
+int db_url_secret_in(const char *url, const char *text);
+
 /* SQLite keeps the read-audit chain (tables audit_read, audit_read_anchor)
  * in a file of its own, path DB_AUDIT_SUFFIX ("x.db" → "x.db-audit.db"),
  * attached to every connection as schema DB_AUDIT_SCHEMA: SQL names the

@@ -31,6 +31,20 @@ int db_is_url(const char *path)
 			strncmp(path, "postgresql://", 13) == 0);
 }
 
+/* The URL's authority (user:password@host:port): from after "://" to the
+ * first '/', '?' or '#'; *at is its last '@' (the end of the user info)
+ * or NULL. A '@' in the query (…?user=a@b) is not the user info's. */
+static const char *url_authority(const char *path, const char **at)
+{
+	const char *scheme = strstr(path, "://") + 3, *end = scheme + strcspn(scheme, "/?#");
+
+	*at = NULL;
+	for (const char *p = scheme; p < end; p++)
+		if (*p == '@')
+			*at = p;
+	return scheme;
+}
+
 const char *db_safe_name(const char *path, char *buf, size_t n)
 {
 	const char *scheme, *at, *colon, *q;
@@ -38,10 +52,11 @@ const char *db_safe_name(const char *path, char *buf, size_t n)
 
 	if (!db_is_url(path) || n < 16)
 		return path;
-	scheme = strstr(path, "://") + 3;
-	at = strchr(scheme, '@');
+	scheme = url_authority(path, &at);
 	colon = at ? memchr(scheme, ':', (size_t)(at - scheme)) : NULL;
 	q = strchr(path, '?');
+	if (q && at && q < at)
+		q = NULL; /* (url_authority ends before any '?') */
 	if (colon)
 		o = (size_t)snprintf(buf, n, "%.*s:***%.*s", (int)(colon - path), path,
 				     (int)((q ? q : path + strlen(path)) - at), at);
@@ -51,6 +66,34 @@ const char *db_safe_name(const char *path, char *buf, size_t n)
 	if (q && o < n)
 		snprintf(buf + o, n - o, "?…");
 	return buf;
+}
+
+/* 1 when text holds s[0..len) */
+static int holds(const char *text, const char *s, size_t len)
+{
+	for (const char *t = text; (t = strchr(t, s[0])) != NULL; t++)
+		if (strncmp(t, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+int db_url_secret_in(const char *url, const char *text)
+{
+	const char *scheme, *at, *colon;
+
+	if (!url || !text || !db_is_url(url))
+		return 0;
+	scheme = url_authority(url, &at);
+	colon = at ? memchr(scheme, ':', (size_t)(at - scheme)) : NULL;
+	if (colon && at > colon + 1 && holds(text, colon + 1, (size_t)(at - colon - 1)))
+		return 1;
+	for (const char *pw = strstr(url, "password="); pw; pw = strstr(pw + 1, "password=")) {
+		size_t len = strcspn(pw + 9, "&#");
+
+		if (len && holds(text, pw + 9, len))
+			return 1;
+	}
+	return 0;
 }
 
 int db_open(const char *path, struct db **out, struct ps_err *err)

@@ -133,7 +133,11 @@ static int pg_open(const char *url, struct db **out, struct ps_err *err)
 		snprintf(msg, sizeof(msg), "%s",
 			 db->conn ? PQerrorMessage(db->conn) : "out of memory");
 		msg[strcspn(msg, "\n")] = '\0';
-		/* the URL is not repeated: it may hold a password */
+		/* the URL is not repeated: it may hold a password; nor is
+		 * libpq's text when it quotes it ("invalid percent-encoded
+		 * token: …" repeats a badly encoded password) */
+		if (db_url_secret_in(url, msg))
+			snprintf(msg, sizeof(msg), "连接地址格式不正确（其中的密码不予显示）");
 		ps_fail(err, PS_EIO, "DB_OPEN", NULL, "无法连接 PostgreSQL 数据库：%s", msg);
 		if (db->conn)
 			PQfinish(db->conn);
