@@ -228,6 +228,9 @@ enum db_fault_kind {
 	DB_FAULT_IOERR = 1, /* SQLITE_IOERR_WRITE: a write(2) failed */
 	DB_FAULT_FULL = 2,  /* SQLITE_FULL: the disk is full */
 	DB_FAULT_FSYNC = 3, /* SQLITE_IOERR_FSYNC: a sync failed (db_sync_failed) */
+	DB_FAULT_DROP = 4,  /* PostgreSQL: the connection is cut before the
+			     * statement, which then runs and fails as on a
+			     * server gone away (SQLite: as IOERR) */
 };
 void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
 		       int any_conn, const char *match);

@@ -211,6 +211,11 @@ int pg_reconnect_if_lost(struct db *db, struct ps_err *err)
 {
 	if (PQstatus(db->conn) != CONNECTION_BAD)
 		return PS_OK;
+	if (db->txn)
+		/* what ran of the transaction is gone with the server's
+		 * session: nothing more of it may run (and commit) alone */
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+			       "数据存储故障：数据库连接中断，本次操作未保存");
 	log_warn("postgresql: connection lost, reconnecting");
 	PQreset(db->conn);
 	db->generation++;

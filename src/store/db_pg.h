@@ -51,6 +51,10 @@ struct db {
 	unsigned generation; /* bumped when the connection is reset */
 	int writer;
 	int locked; /* the open transaction holds the write lock */
+	int txn;    /* a transaction was begun (pg_begin) and not yet ended:
+		     * a lost connection then fails every statement until
+		     * the caller ends it, never reconnects under it (the
+		     * rest would run and commit on its own) */
 	/* savepoints the caller opened (db_savepoint) and has not released:
 	 * while one is open, a failed statement is undone by the caller's
 	 * ROLLBACK TO, so a write needs no savepoint of its own */

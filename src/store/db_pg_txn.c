@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #ifdef PS_TEST_HOOKS
 /* The armed store fault (db_fault.c) when it fires at sql: the command is
@@ -24,6 +25,11 @@ int pg_fault_hit(struct db *db, const char *sql, struct ps_err *err)
 		return PS_OK;
 	log_warn("test hook: store fault %d at \"%.60s\"%s", kind, sql,
 		 lose ? " (transaction rolled back)" : "");
+	if (kind == DB_FAULT_DROP) {
+		/* the server's side is gone: the statement meets it */
+		shutdown(PQsocket(db->conn), SHUT_RDWR);
+		return PS_OK;
+	}
 	if (kind == DB_FAULT_FSYNC)
 		db->sync_failed = 1;
 	if (lose && pg_in_txn(db))
@@ -153,9 +159,11 @@ int pg_begin(struct db *db, int write, struct ps_err *err)
 	int rc;
 
 	pg_settle(db);
+	db->txn = 0;
 	rc = pg_reconnect_if_lost(db, err);
 	if (rc)
 		return rc;
+	db->txn = 1;
 	db->locked = 0;
 	db->savepoints = 0;
 	db->begin_pending = 0;
@@ -179,6 +187,8 @@ int pg_begin(struct db *db, int write, struct ps_err *err)
 		db->locked = 1;
 	if (rc && pg_in_txn(db))
 		pg_exec(db, "ROLLBACK", NULL);
+	if (rc)
+		db->txn = 0;
 	return rc;
 }
 
@@ -234,6 +244,7 @@ int pg_commit(struct db *db, struct ps_err *err)
 		return rc;
 	}
 #endif
+	db->txn = 0; /* ended here, whatever the outcome */
 	if (db->begin_pending) {
 		/* nothing was asked: nothing to end */
 		db->begin_pending = 0;
@@ -275,6 +286,7 @@ int pg_commit(struct db *db, struct ps_err *err)
 void pg_rollback(struct db *db)
 {
 	pg_settle(db);
+	db->txn = 0;
 	/* never sent, or to be undone with the rest */
 	db->ndeferred = 0;
 	db->deferred_failed = 0;

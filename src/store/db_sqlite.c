@@ -37,6 +37,11 @@ struct db {
 	int ncached;
 	int writer;      /* db_use_as_writer was called */
 	int sync_failed; /* a sync failed: see db_sync_failed */
+	int txn;         /* begun by sq_begin and not yet ended: when SQLite
+			  * rolled it back itself (an I/O error, a full disk)
+			  * no statement runs until the caller ends it — it
+			  * would run in autocommit and keep a part of a
+			  * request that is then answered 503 */
 };
 
 static void sq_close(struct db *db);
@@ -389,13 +394,25 @@ static int sq_savepoint_release(struct db *db, const char *name, struct ps_err *
 
 static int sq_begin(struct db *db, int write, struct ps_err *err)
 {
-	return sq_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	int rc;
+
+	db->txn = 0;
+	rc = sq_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	db->txn = !rc;
+	return rc;
 }
 
 static int sq_commit(struct db *db, struct ps_err *err)
 {
-	int rc = sq_exec(db, "COMMIT", err);
+	int rc;
 
+	if (db->txn && sqlite3_get_autocommit(db->h)) {
+		/* rolled back under the caller: nothing to commit */
+		db->txn = 0;
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：事务已被回滚，未能提交");
+	}
+	db->txn = 0;
+	rc = sq_exec(db, "COMMIT", err);
 	if (rc)
 		sq_rollback(db);
 	return rc;
@@ -403,6 +420,7 @@ static int sq_commit(struct db *db, struct ps_err *err)
 
 static void sq_rollback(struct db *db)
 {
+	db->txn = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -593,6 +611,9 @@ static int sq_step(struct db_stmt *st, struct ps_err *err)
 	if (src)
 		return fault_fire(st, src, lose, err);
 #endif
+	if (st->db->txn && sqlite3_get_autocommit(st->db->h))
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+			       "数据存储故障：事务已被存储回滚，本次操作未保存");
 	src = sqlite3_step(st->s);
 	if (src == SQLITE_ROW)
 		return PS_ROW;

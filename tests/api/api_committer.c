@@ -593,6 +593,37 @@ STORY(i_a_batch_stays_within_the_stores_transaction)
 	release_all(s, 64);
 }
 
+/* 10. The store loses the transaction under a request whose next step
+ * does not stop at the failure (a setting read falls back to its default:
+ * the station's area of a new case). Nothing more of the request runs:
+ * before, the rest ran outside any transaction — the case was registered
+ * on its own while the request was answered 503. On PostgreSQL the
+ * connection is cut (kind=drop; the statement after it reconnected), on
+ * SQLite the disk fills and SQLite rolls the transaction back. */
+STORY(j_a_transaction_lost_under_a_request_keeps_none_of_it)
+{
+	struct crew c = crew_of(srv);
+	const char *body = fmt(srv, "{\"kind\":\"criminal\",\"title\":\"断连盗窃案\",\"source\":\"walk_in\","
+				    "\"act_date\":\"%s\",\"co_officer_id\":%lld}",
+			       day_str(srv, -3), c.mj2);
+	long long cases = db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case", NULL);
+	struct resp *r;
+
+	srv->allow_5xx = 1;
+	arm(srv, test_pg_url() ? "at=step kind=drop match=FROM setting WHERE unit_id = ?"
+			       : "at=step kind=full txn=lose match=FROM setting WHERE unit_id = ?");
+	r = http(srv, c.mj1, "POST", API "/cases", body);
+	assert_armed_and_taken(srv);
+	assert_int_equal(r->status, 503);
+	srv->allow_5xx = 0;
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case", NULL), cases);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case WHERE title = ?1", "断连盗窃案"), 0);
+	/* and the next one is registered */
+	EXPECT(http(srv, c.mj1, "POST", API "/cases", body), 201);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM police_case WHERE title = ?1", "断连盗窃案"), 1);
+	assert_chain_intact(srv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -615,6 +646,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(h_an_import_that_loses_its_transaction_commits_no_row,
 						setup_faulty, teardown_server),
 		cmocka_unit_test_setup_teardown(i_a_batch_stays_within_the_stores_transaction,
+						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(j_a_transaction_lost_under_a_request_keeps_none_of_it,
 						setup_faulty, teardown_server),
 	};
 
