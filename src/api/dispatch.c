@@ -311,6 +311,10 @@ static int run_body(struct req *r, const struct route *rt)
 	 * a request is answered 5xx only when nothing of it was written */
 	if (!rc)
 		rc = render_out(r);
+	/* a refusal within a request that succeeds (a row of an import) is
+	 * audited with it; a deferred read's go with its audit rows */
+	if (!rc && c->pending && !r->preparing && !c->defer_writes)
+		rc = audit_write_refusals(c);
 	return rc;
 }
 
@@ -349,6 +353,8 @@ static int run_route(struct req *r, const struct route *rt, int defer)
 		rc = auth_touch_deferred(&r->ctx);
 		if (!rc)
 			rc = audit_write_deferred(&r->ctx);
+		if (!rc)
+			rc = audit_write_refusals(&r->ctx);
 		if (rc)
 			goto fail;
 	}
@@ -477,6 +483,8 @@ static int run_deferred_job(struct commit_job *cj, struct db *db)
 	rc = auth_touch_deferred(c);
 	if (!rc)
 		rc = audit_write_deferred(c);
+	if (!rc)
+		rc = audit_write_refusals(c);
 	return rc;
 }
 
@@ -708,7 +716,8 @@ int api_handle(struct req *r)
 		usleep((useconds_t)(5000 * (attempt + 1)));
 	}
 	if (r->ctx.defer_writes &&
-	    (rc ? r->ctx.pending || r->ctx.pending_fails : r->ctx.deferred || r->ctx.touch_hash)) {
+	    (rc ? r->ctx.pending || r->ctx.pending_fails
+		: r->ctx.deferred || r->ctx.touch_hash || r->ctx.pending)) {
 		if (wait_for(r, found, JOB_DEFERRED, rc))
 			return API_WAIT;
 		/* no answer before its audit rows are written (AUD-1) */

@@ -600,6 +600,24 @@ int server_run(const struct server_config *config, struct ps_err *err)
 
 	if (!background_checkpointer_start(cfg->db_path))
 		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
+	/* the group committer before the first request can arrive: a GET
+	 * served without it writes its audit rows in its own read
+	 * transaction, whose snapshot (on PostgreSQL) predates the write lock */
+	{
+		struct ps_err ce;
+
+		ps_err_clear(&ce);
+		if (db_open(cfg->db_path, &commit_db, &ce) == PS_OK && db_use_as_writer(commit_db, &ce) == PS_OK &&
+		    (!background_checkpointer_running() || db_checkpoint_elsewhere(commit_db, &ce) == PS_OK) &&
+		    api_committer_start(commit_db) == PS_OK) {
+			log_info("group commit on");
+		} else {
+			log_error("group commit not started (%s): every write runs on its request's worker",
+				  ce.msg[0] ? ce.msg : "thread not started");
+			db_close(commit_db);
+			commit_db = NULL;
+		}
+	}
 	/* poll(), not epoll: libmicrohttpd 0.9.75 (Debian 12) aborts the process in
 	 * MHD_quiesce_daemon when a pool worker removes the listening socket from
 	 * its epoll set first ("Failed to remove listen FD from epoll set"), a race
@@ -624,6 +642,9 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	buf_release(&cert);
 	if (!d) {
 		background_stop();
+		api_committer_stop();
+		db_close(commit_db);
+		commit_db = NULL;
 		if (tls)
 			return ps_fail(err, PS_EIO, "LISTEN_FAILED", NULL,
 				       "无法在 %s 上启动 HTTPS（端口被占用，或证书与私钥不匹配？）",
@@ -646,10 +667,6 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			 db_safe_name(cfg->db_path, safe, sizeof(safe)),
 			 cfg->web_dir ? cfg->web_dir : "-");
 	}
-	if (db_open(cfg->db_path, &commit_db, err) == PS_OK && db_use_as_writer(commit_db, err) == PS_OK &&
-	    (!background_checkpointer_running() || db_checkpoint_elsewhere(commit_db, err) == PS_OK) &&
-	    api_committer_start(commit_db) == PS_OK)
-		log_info("group commit on");
 	if (!background_sweep_start(cfg->db_path))
 		log_warn("breach sweep thread not started; breaches are recorded when measures end");
 

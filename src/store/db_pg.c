@@ -202,6 +202,7 @@ static void pg_close(struct db *db)
 		}
 	if (db->conn)
 		PQfinish(db->conn);
+	ps_free(db->dealloc);
 	ps_free(db);
 }
 
@@ -219,6 +220,9 @@ int pg_reconnect_if_lost(struct db *db, struct ps_err *err)
 	log_warn("postgresql: connection lost, reconnecting");
 	PQreset(db->conn);
 	db->generation++;
+	ps_free(db->dealloc); /* the statements went with the old session */
+	db->dealloc = NULL;
+	db->dealloc_len = 0;
 	db->locked = 0;
 	db->savepoints = 0;
 	db->ndeferred = 0;
@@ -360,15 +364,42 @@ static void pg_finalize(struct db_stmt *st)
 	pg_reset(st);
 	st->in_use = 0;
 	if (!st->cached) {
-		/* beyond the cache: its server-side statement goes with it */
-		if (st->prepared && st->generation == st->db->generation && !pg_in_txn(st->db)) {
-			char sql[48];
+		/* beyond the cache: its server-side statement goes with it,
+		 * now or (inside a transaction) before the next one begins */
+		struct db *db = st->db;
 
-			snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
-			pg_exec(st->db, sql, NULL);
+		if (st->prepared && st->generation == db->generation) {
+			char cmd[48];
+			int n = snprintf(cmd, sizeof(cmd), "DEALLOCATE %s;", st->name);
+			char *q = ps_realloc(db->dealloc, db->dealloc_len + (size_t)n + 1);
+
+			if (q) {
+				memcpy(q + db->dealloc_len, cmd, (size_t)n + 1);
+				db->dealloc = q;
+				db->dealloc_len += (size_t)n;
+			} else {
+				log_warn("postgresql: statement %s left prepared (out of memory)", st->name);
+			}
+			if (!pg_in_txn(db))
+				pg_dealloc_flush(db);
 		}
 		stmt_free(st);
 	}
+}
+
+void pg_dealloc_flush(struct db *db)
+{
+	struct ps_err e;
+	char *q = db->dealloc;
+
+	if (!q)
+		return;
+	db->dealloc = NULL;
+	db->dealloc_len = 0;
+	ps_err_clear(&e);
+	if (pg_exec(db, q, &e))
+		log_warn("postgresql: DEALLOCATE of statements beyond the cache failed: %s", e.msg);
+	ps_free(q);
 }
 
 static int bind_set(struct db_stmt *st, int idx, const void *p, size_t n, int binary, Oid type)

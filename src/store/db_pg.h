@@ -78,7 +78,17 @@ struct db {
 	/* one of them failed: the transaction is lost, and no ROLLBACK TO or
 	 * RELEASE may pretend otherwise (it could reach an older savepoint) */
 	int deferred_failed;
+	/* "DEALLOCATE psN;" of statements beyond the cache finalized inside a
+	 * transaction (an aborted one refuses the command): sent before the
+	 * next transaction begins (pg_dealloc_flush), so the backend does not
+	 * keep one server-side statement for every such run */
+	char *dealloc;
+	size_t dealloc_len;
 };
+
+/* Send the queued DEALLOCATEs (outside a transaction); a failure is
+ * logged, the queue emptied either way. */
+void pg_dealloc_flush(struct db *db);
 
 #define PG_BEGIN_READ "BEGIN ISOLATION LEVEL REPEATABLE READ"
 

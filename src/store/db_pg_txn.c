@@ -163,19 +163,22 @@ int pg_begin(struct db *db, int write, struct ps_err *err)
 	rc = pg_reconnect_if_lost(db, err);
 	if (rc)
 		return rc;
-	db->txn = 1;
 	db->locked = 0;
 	db->savepoints = 0;
 	db->begin_pending = 0;
 	db->read_only = 0;
 	db->ndeferred = 0;
 	db->deferred_failed = 0;
+	pg_dealloc_flush(db);
+	db->txn = 1;
 	if (!write) {
 		/* sent with the first statement: one round trip less */
 #ifdef PS_TEST_HOOKS
 		rc = pg_fault_hit(db, PG_BEGIN_READ, err);
-		if (rc)
+		if (rc) {
+			db->txn = 0;
 			return rc;
+		}
 #endif
 		db->begin_pending = 1;
 		db->read_only = 1;

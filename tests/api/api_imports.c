@@ -248,6 +248,33 @@ STORY(import_wide_export)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", b), 1);
 }
 
+/* A row naming a person another station registered is refused with its
+ * reason, and that refusal is audited although the file was imported
+ * (it was dropped when the import went on and committed). */
+STORY(import_refusal_audited)
+{
+	const char *other = db_raw_text(srv, srv->db,
+					"SELECT id_number FROM person WHERE unit_id = 8 AND id_number IS NOT NULL"
+					" ORDER BY id LIMIT 1");
+	const char *csv;
+	long long denied0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.use'"
+						" AND outcome = 'denied'", NULL);
+	struct resp *r;
+
+	assert_non_null(other);
+	csv = fmt(srv, "姓名,身份证号,类别\r\n他所人员,%s,常住\r\n本所新人,%s,常住\r\n", other, newid(srv));
+	r = http(srv, U("minjing3"), "POST", API "/persons/import", J(srv, "{s:s}", "csv", csv));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "rows", 2);
+	EXPECT_NUM(r, "imported", 1);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
+	EXPECT_NUM(r, "errors.0.row", 2);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "其他单位"));
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.use'"
+					     " AND outcome = 'denied'", NULL),
+			 denied0 + 1);
+}
+
 STORY(import_parts)
 {
 	const char *a = newid(srv), *b = newid(srv), *c = newid(srv), *csv;
@@ -726,6 +753,7 @@ int main(void)
 		T(import_all_or_nothing),
 		T(import_parts),
 		T(import_wide_export),
+		T(import_refusal_audited),
 		T(import_one_line),
 		T(import_cli),
 		T(import_quoted_records),

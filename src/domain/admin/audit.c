@@ -390,6 +390,17 @@ void audit_write_pending(struct ctx *c)
 	throttle_write_pending(c);
 }
 
+int audit_write_refusals(struct ctx *c)
+{
+	int rc = PS_OK;
+
+	for (struct pending_audit *p = c->pending; p && !rc; p = p->next)
+		rc = audit_write(c, p->action, p->object_type, p->object_id, p->outcome, p->detail);
+	if (!rc)
+		c->pending = NULL; /* else kept: written after the rollback */
+	return rc;
+}
+
 /* Where the chain starts: after the latest purge anchor (its hash, the id
  * after it), else at the genesis with row 1. */
 static int chain_start(struct db *db, enum audit_chain ch, char prev[65], int64_t *first_id,

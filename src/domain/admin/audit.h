@@ -76,6 +76,12 @@ void audit_flush_pending(struct ctx *c);
  * counted (throttle_write_pending). Best effort: a failure is logged. */
 void audit_write_pending(struct ctx *c);
 
+/* The refusals remembered by ctx_deny of a request that goes on and
+ * succeeds (an import's row refused for another unit's person), written in
+ * its transaction: as every row of it, a failure fails the request
+ * (AUD-3). Empties the list once they are written. */
+int audit_write_refusals(struct ctx *c);
+
 /* Walk the whole chain. PS_OK when intact; otherwise PS_EIO with err naming
  * the first broken row and *bad_id set to its id (or to the id after a gap).
  * After a purge (audit_purge.h) the chain starts from the latest anchor: the
