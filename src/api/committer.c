@@ -135,15 +135,24 @@ static int test_hooks_poll(void)
 
 /* ---- one batch ---- */
 
-/* The store failed under the batch: nothing of it is kept. */
-static void lose_batch(struct commit_job *list, const char *why)
+/* The store failed under the batch: nothing of it is kept — unless the
+ * store could not tell (its COMMIT's answer lost with the connection:
+ * OUTCOME_UNKNOWN, given in store_err), and then each request is told so,
+ * never "not saved". */
+static void lose_batch(struct commit_job *list, const char *why, const struct ps_err *store_err)
 {
-	int n = 0;
+	int n = 0, unknown = store_err && store_err->code && !strcmp(store_err->code, "OUTCOME_UNKNOWN");
 
 	db_rollback(committer_db);
-	for (struct commit_job *j = list; j; j = j->next, n++)
+	for (struct commit_job *j = list; j; j = j->next, n++) {
+		if (unknown) {
+			*j->err = *store_err;
+			j->rc = store_err->rc;
+			continue;
+		}
 		j->rc = ps_fail(j->err, PS_EUNAVAIL, "STORE_UNAVAILABLE", NULL,
 				"%s", ps_rc_message(PS_EUNAVAIL));
+	}
 	log_error("group commit: a batch of %d request(s) was lost (%s); each is answered 503",
 		  n, why);
 	if (db_sync_failed(committer_db))
@@ -221,18 +230,18 @@ static void run_batch(struct commit_job *list)
 			}
 			return;
 		}
-		lose_batch(list, "BEGIN failed");
+		lose_batch(list, "BEGIN failed", NULL);
 		return;
 	}
 	for (struct commit_job *j = list; j; j = j->next) {
 		if (run_one(j, &why)) {
-			lose_batch(list, why);
+			lose_batch(list, why, NULL);
 			return;
 		}
 	}
 	rc = db_commit(committer_db, &e); /* rolls back on failure */
 	if (rc)
-		lose_batch(list, "COMMIT failed");
+		lose_batch(list, "COMMIT failed", &e);
 }
 
 /* Between two batches, on request (committer_checkpoint_soon): what the

@@ -84,6 +84,13 @@ struct db {
 	 * keep one server-side statement for every such run */
 	char *dealloc;
 	size_t dealloc_len;
+	/* the open write transaction's id (pg_current_xact_id, taken with
+	 * its BEGIN): when the connection is lost with its COMMIT's answer,
+	 * a new session asks the server what became of it */
+	char xid[32];
+#ifdef PS_TEST_HOOKS
+	int test_lose_answer; /* a fault: the COMMIT's answer is lost after it ran */
+#endif
 };
 
 /* Send the queued DEALLOCATEs (outside a transaction); a failure is

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #ifdef PS_TEST_HOOKS
 /* The armed store fault (db_fault.c) when it fires at sql: the command is
@@ -25,6 +26,11 @@ int pg_fault_hit(struct db *db, const char *sql, struct ps_err *err)
 		return PS_OK;
 	log_warn("test hook: store fault %d at \"%.60s\"%s", kind, sql,
 		 lose ? " (transaction rolled back)" : "");
+	if (kind == DB_FAULT_DROP && !lose && strcmp(sql, "COMMIT") == 0) {
+		/* txn=keep: the COMMIT runs, its answer is lost */
+		db->test_lose_answer = 1;
+		return PS_OK;
+	}
 	if (kind == DB_FAULT_DROP) {
 		/* the server's side is gone: the statement meets it */
 		shutdown(PQsocket(db->conn), SHUT_RDWR);
@@ -154,6 +160,32 @@ int pg_take_write_lock(struct db *db, struct ps_err *err)
 	return rc;
 }
 
+/* BEGIN, the write lock, and the transaction's id into db->xid, in one
+ * round trip. */
+static int write_begin(struct db *db, struct ps_err *err)
+{
+	static const char sql[] = "BEGIN ISOLATION LEVEL READ COMMITTED;"
+				  " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK "), pg_current_xact_id()::text";
+	PGresult *res;
+	int rc;
+
+	db->xid[0] = '\0';
+#ifdef PS_TEST_HOOKS
+	rc = pg_fault_hit(db, sql, err);
+	if (rc)
+		return rc;
+#endif
+	res = PQexec(db->conn, sql);
+	if (!res || PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+		rc = pg_map(db, res, err, sql);
+		PQclear(res);
+		return rc ? rc : PS_EIO;
+	}
+	snprintf(db->xid, sizeof(db->xid), "%s", PQgetvalue(res, 0, 1));
+	PQclear(res);
+	return PS_OK;
+}
+
 int pg_begin(struct db *db, int write, struct ps_err *err)
 {
 	int rc;
@@ -184,8 +216,7 @@ int pg_begin(struct db *db, int write, struct ps_err *err)
 		db->read_only = 1;
 		return PS_OK;
 	}
-	rc = pg_exec(db, "BEGIN ISOLATION LEVEL READ COMMITTED;"
-			 " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
+	rc = write_begin(db, err);
 	if (!rc)
 		db->locked = 1;
 	if (rc && pg_in_txn(db))
@@ -233,6 +264,56 @@ static PGresult *commit_with_deferred(struct db *db, struct ps_err *err, int *rc
 	return res;
 }
 
+/* The connection went with a write transaction's COMMIT answer: in a new
+ * session, ask the server what became of it (pg_xact_status). Committed:
+ * PS_OK. Aborted: the store's error, nothing was saved. Still running (the
+ * old backend has not seen the loss yet) for 5 s, or not to be asked:
+ * PS_EUNAVAIL, code OUTCOME_UNKNOWN — an answer that must not say
+ * "nothing was saved" to a clerk who would then enter it again. */
+static int commit_outcome(struct db *db, struct ps_err *err)
+{
+	char xid[32], sql[96];
+	struct ps_err e;
+
+	snprintf(xid, sizeof(xid), "%s", db->xid);
+	db->xid[0] = '\0';
+	db->locked = 0;
+	db->savepoints = 0;
+	snprintf(sql, sizeof(sql), "SELECT pg_xact_status('%s'::xid8)", xid);
+	for (int tries = 0; tries < 50; tries++) {
+		PGresult *res;
+		const char *st;
+
+		ps_err_clear(&e);
+		if (pg_reconnect_if_lost(db, &e))
+			break;
+		res = PQexec(db->conn, sql);
+		st = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+				     !PQgetisnull(res, 0, 0)
+			     ? PQgetvalue(res, 0, 0)
+			     : "";
+		if (strcmp(st, "committed") == 0) {
+			PQclear(res);
+			log_warn("postgresql: the COMMIT's answer was lost; transaction %s committed", xid);
+			return PS_OK;
+		}
+		if (strcmp(st, "aborted") == 0) {
+			PQclear(res);
+			log_error("postgresql: the connection was lost at COMMIT; transaction %s rolled back", xid);
+			return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+				       "数据存储故障：提交时数据库连接中断，本次操作未保存");
+		}
+		PQclear(res);
+		if (strcmp(st, "in progress") != 0)
+			break;
+		usleep(100 * 1000);
+	}
+	log_error("postgresql: the connection was lost at COMMIT; whether transaction %s committed is unknown",
+		  xid);
+	return ps_fail(err, PS_EUNAVAIL, "OUTCOME_UNKNOWN", NULL,
+		       "提交时数据库连接中断，无法确认本次操作是否已保存：请先查询核实，切勿直接重复提交");
+}
+
 int pg_commit(struct db *db, struct ps_err *err)
 {
 	PGresult *res;
@@ -270,8 +351,20 @@ int pg_commit(struct db *db, struct ps_err *err)
 		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：事务已失败，未能提交");
 	}
 	res = db->ndeferred ? commit_with_deferred(db, err, &rc) : PQexec(db->conn, "COMMIT");
+#ifdef PS_TEST_HOOKS
+	if (db->test_lose_answer) {
+		db->test_lose_answer = 0;
+		PQclear(res);
+		res = NULL;
+		shutdown(PQsocket(db->conn), SHUT_RDWR);
+		PQconsumeInput(db->conn); /* libpq meets the end: CONNECTION_BAD */
+	}
+#endif
 	if (rc)
 		; /* a deferred RELEASE failed: the COMMIT rolled back */
+	else if ((!res || PQresultStatus(res) != PGRES_COMMAND_OK) && db->locked && db->xid[0] &&
+		 PQstatus(db->conn) == CONNECTION_BAD)
+		rc = commit_outcome(db, err);
 	else if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = pg_map(db, res, err, "COMMIT");
 	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
@@ -281,6 +374,7 @@ int pg_commit(struct db *db, struct ps_err *err)
 	PQclear(res);
 	db->locked = 0;
 	db->savepoints = 0;
+	db->xid[0] = '\0';
 	if (rc && pg_in_txn(db))
 		pg_exec(db, "ROLLBACK", NULL);
 	return rc;
@@ -290,6 +384,7 @@ void pg_rollback(struct db *db)
 {
 	pg_settle(db);
 	db->txn = 0;
+	db->xid[0] = '\0';
 	/* never sent, or to be undone with the rest */
 	db->ndeferred = 0;
 	db->deferred_failed = 0;

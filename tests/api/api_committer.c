@@ -624,6 +624,42 @@ STORY(j_a_transaction_lost_under_a_request_keeps_none_of_it)
 	assert_chain_intact(srv);
 }
 
+/* 11. PostgreSQL: the connection is lost with the answer of a batch's
+ * COMMIT. The server is asked what became of the transaction: committed,
+ * the registration is answered 201 (it is in the registry — a 503 "not
+ * saved" would have the clerk enter the person twice); cut before the
+ * COMMIT reached the server, it is rolled back and answered 503. SQLite
+ * has no connection to lose. */
+STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
+{
+	struct session *mj = login(srv, "minjing3", DEMO_PW);
+	const char *kept = fresh_id(srv), *cut = fresh_id(srv);
+	struct resp *r;
+
+	if (!test_pg_url()) {
+		print_message("SQLite: no connection to lose (PostgreSQL only)\n");
+		return;
+	}
+	arm(srv, "at=commit kind=drop txn=keep");
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "答复丢失", kept));
+	assert_armed_and_taken(srv);
+	EXPECT(r, 201);
+	assert_logged(srv, "committed");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", kept), 1);
+
+	srv->allow_5xx = 1;
+	arm(srv, "at=commit kind=drop txn=lose");
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "提交前断开", cut));
+	assert_armed_and_taken(srv);
+	assert_error(srv, r, 503, "STORE_UNAVAILABLE");
+	srv->allow_5xx = 0;
+	assert_logged(srv, "rolled back");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", cut), 0);
+	/* and writes go on */
+	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "断开之后", fresh_id(srv))), 201);
+	assert_chain_intact(srv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -648,6 +684,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(i_a_batch_stays_within_the_stores_transaction,
 						setup_faulty, teardown_server),
 		cmocka_unit_test_setup_teardown(j_a_transaction_lost_under_a_request_keeps_none_of_it,
+						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(k_a_commit_whose_answer_is_lost_is_asked_about,
 						setup_faulty, teardown_server),
 	};
 
