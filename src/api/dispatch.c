@@ -336,7 +336,11 @@ static void ctx_for(struct req *r)
  * lock at once and writes its audit rows in the same transaction. */
 static int run_route(struct req *r, const struct route *rt, int defer)
 {
-	int write = is_write_method(r->method) || (rt->flags & ROUTE_WRITE);
+	/* without the committer (it could not start) a GET writes its audit
+	 * rows itself: it takes the write lock at BEGIN, as a write does —
+	 * a read snapshot taken first would be older than the lock on
+	 * PostgreSQL (its audit row then met a newer chain: 409) */
+	int write = is_write_method(r->method) || (rt->flags & ROUTE_WRITE) || !defer;
 	int rc;
 
 	ctx_for(r);
