@@ -668,12 +668,15 @@ static int sheet_rows(const char *xml, size_t len, const struct strings *ss, con
  * bytes; xl/worksheets/sheet1.xml when either file does not say. */
 static void first_sheet(const unsigned char *data, size_t len, const char *wb, size_t wblen, char *path)
 {
-	const char *wend = wb + wblen, *sheet, *tag_end, *id, *rel, *rend;
+	const char *wend, *sheet, *tag_end, *id, *rel, *rend;
 	char *rels = NULL;
 	size_t idlen, rlen = 0;
 
-	strcpy(path, "xl/worksheets/sheet1.xml");
-	sheet = wb ? find(wb, wend, "<sheet ") : NULL;
+	snprintf(path, 256, "xl/worksheets/sheet1.xml");
+	if (!wb)
+		return;
+	wend = wb + wblen;
+	sheet = find(wb, wend, "<sheet ");
 	tag_end = sheet ? find(sheet, wend, ">") : NULL;
 	id = tag_end ? attr(sheet, tag_end, " r:id=\"", &idlen) : NULL;
 	if (!id || idlen == 0 || idlen > 64 || zip_entry(data, len, "xl/_rels/workbook.xml.rels", &rels, &rlen) != 0) {

@@ -1,6 +1,7 @@
 /* fuzz_csv.c — libFuzzer target for the CSV reader of every importer (TRUST
  * FUZ-1). Two checks on each input:
- *  1. read it as a file: the reader ends (every record consumes text),
+ *  1. read it as a file, and again with '#' comment lines skipped (the
+ *     repository's data files): the reader ends (every record consumes text),
  *     fields are trimmed and NUL-terminated, record and line numbers grow,
  *     an open quote is the only refusal;
  *  2. read the input as fields (0x01 ends a field, 0x02 ends a record),
@@ -25,7 +26,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void read_as_file(const char *text, size_t size)
+static void read_as_file(const char *text, size_t size, int comments)
 {
 	struct arena a;
 	struct csv_reader r;
@@ -34,6 +35,7 @@ static void read_as_file(const char *text, size_t size)
 
 	arena_init(&a);
 	csv_reader_init(&r, text, size);
+	r.comments = comments;
 	for (;;) {
 		const char *before = r.p;
 
@@ -160,7 +162,8 @@ static void header_alias(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	read_as_file((const char *)data, size);
+	read_as_file((const char *)data, size, 0);
+	read_as_file((const char *)data, size, 1); /* as the repository's data files: '#' lines skipped */
 	round_trip(data, size);
 	header_alias(data, size);
 	return 0;
