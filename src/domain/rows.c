@@ -3,11 +3,10 @@
 #ifdef PS_TEST_HOOKS
 #include "core/log.h"
 #include "store/db.h"
+#endif
 
 #include <math.h>
 #include <stdlib.h>
-#endif
-
 #include <string.h>
 
 void rows_query_init(struct rows_query *q, struct ctx *c,
