@@ -102,12 +102,8 @@ int api_import_file(struct req *r, const struct field *table, const char **text,
 	int rc;
 
 	if (!r->preparing) {
-		if (!t && r->prepare_failed) {
-			/* the file was refused before the write: the same
-			 * answer, without decoding it again under the lock */
-			r->err = r->prepare_err;
-			return r->err.rc ? r->err.rc : ps_fail(&r->err, PS_EINVAL, NULL, NULL, "导入文件无法读取");
-		}
+		/* not prepared (refused, or the prepare run failed for another
+		 * reason, which may not last): decoded here */
 		if (!t)
 			return api_import_text(r, table, text, len);
 		*text = t->text;

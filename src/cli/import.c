@@ -142,6 +142,10 @@ static int run_part(struct cli_db *cd, const char *what, const char *text, size_
 	rc = db_begin(cd->db, 1, &cd->err);
 	if (!rc)
 		rc = imports_run(&cd->ctx, what, text, len, all, first_row, &out);
+	/* a refused row's denial (another unit's person) is audited with the
+	 * part, as the server does */
+	if (!rc)
+		rc = audit_write_refusals(&cd->ctx);
 	if (!rc && (rc = db_commit(cd->db, &cd->err)) != PS_OK) {
 		/* nothing of the part is in the database: its answer, which
 		 * counted its rows as imported, is not added */
@@ -199,7 +203,13 @@ static int find_parts(struct cli_db *cd, const char *text, size_t len, struct bu
 		if (rc || nf == 0)
 			break;
 		if (!*header) {
-			if (nf > 1 || *f[0]) {
+			int blank = 1;
+
+			/* empty fields only (a blank line, or ",,,," from Excel):
+			 * not the header, as the server reads it */
+			for (int i = 0; i < nf; i++)
+				blank &= !*f[i];
+			if (!blank) {
 				*header = start;
 				*header_len = (size_t)(r.p - start);
 				while (*header_len && (start[*header_len - 1] == '\n' || start[*header_len - 1] == '\r'))

@@ -176,27 +176,30 @@ static int add_text(struct buf *b, const char *s, size_t n)
 	return PS_OK;
 }
 
-/* All <t ...>text</t> inside [s, e) appended to b. */
+/* All <t ...>text</t> inside [s, e) appended to b (every search bounded
+ * by e: an inline cell without <t> searched to the end of the sheet). */
+static const char *find(const char *s, const char *e, const char *needle);
+
 static int collect_t(struct buf *b, const char *s, const char *e)
 {
 	while (s < e) {
-		const char *t = strstr(s, "<t"), *open_end, *close;
+		const char *t = find(s, e, "<t"), *open_end, *close;
 
-		if (!t || t >= e)
+		if (!t)
 			break;
-		if (t[2] != '>' && t[2] != ' ') {
+		if (t + 2 >= e || (t[2] != '>' && t[2] != ' ')) {
 			s = t + 2;
 			continue;
 		}
-		open_end = strchr(t, '>');
-		if (!open_end || open_end >= e)
+		open_end = find(t, e, ">");
+		if (!open_end)
 			break;
 		if (open_end[-1] == '/') { /* <t/> */
 			s = open_end + 1;
 			continue;
 		}
-		close = strstr(open_end, "</t>");
-		if (!close || close > e)
+		close = find(open_end, e, "</t>");
+		if (!close)
 			break;
 		if (add_text(b, open_end + 1, (size_t)(close - open_end - 1)))
 			return PS_ENOMEM;

@@ -31,40 +31,42 @@ int db_is_url(const char *path)
 			strncmp(path, "postgresql://", 13) == 0);
 }
 
-/* The URL's authority (user:password@host:port): from after "://" to the
- * first '/', '?' or '#'; *at is its last '@' (the end of the user info)
- * or NULL. A '@' in the query (…?user=a@b) is not the user info's. */
-static const char *url_authority(const char *path, const char **at)
+/* The URL's user info, as libpq finds it: up to the last '@' before the
+ * first '/' after "://" (a password may hold a raw '?' or '#'). *at is
+ * that '@' or NULL; returns the start of the user info. *ambiguous is set
+ * when a '?' comes before that '@' with no '/' before it: the '@' may as
+ * well be a query's (…:5432?user=a@b) — then nothing after "://" is shown. */
+static const char *url_authority(const char *path, const char **at, int *ambiguous)
 {
-	const char *scheme = strstr(path, "://") + 3, *end = scheme + strcspn(scheme, "/?#");
+	const char *scheme = strstr(path, "://") + 3, *end = scheme + strcspn(scheme, "/");
+	const char *q;
 
 	*at = NULL;
 	for (const char *p = scheme; p < end; p++)
 		if (*p == '@')
 			*at = p;
+	q = memchr(scheme, '?', (size_t)(end - scheme));
+	*ambiguous = *at && q && q < *at;
 	return scheme;
 }
 
 const char *db_safe_name(const char *path, char *buf, size_t n)
 {
-	const char *scheme, *at, *colon, *q;
-	size_t o = 0;
+	const char *scheme, *at, *colon, *rest, *q;
+	int ambiguous;
 
 	if (!db_is_url(path) || n < 16)
 		return path;
-	scheme = url_authority(path, &at);
+	scheme = url_authority(path, &at, &ambiguous);
+	if (ambiguous) {
+		snprintf(buf, n, "%.*s***", (int)(scheme - path), path);
+		return buf;
+	}
 	colon = at ? memchr(scheme, ':', (size_t)(at - scheme)) : NULL;
-	q = strchr(path, '?');
-	if (q && at && q < at)
-		q = NULL; /* (url_authority ends before any '?') */
-	if (colon)
-		o = (size_t)snprintf(buf, n, "%.*s:***%.*s", (int)(colon - path), path,
-				     (int)((q ? q : path + strlen(path)) - at), at);
-	else
-		o = (size_t)snprintf(buf, n, "%.*s", (int)((q ? q : path + strlen(path)) - path), path);
-	/* the query may carry password=…: not shown at all */
-	if (q && o < n)
-		snprintf(buf + o, n - o, "?…");
+	rest = at ? at : scheme; /* from the '@' on: host, port, path */
+	q = strchr(rest, '?');
+	snprintf(buf, n, "%.*s%s%.*s%s", (int)((colon ? colon : rest) - path), path, colon ? ":***" : "",
+		 (int)((q ? q : rest + strlen(rest)) - rest), rest, q ? "?…" : "");
 	return buf;
 }
 
@@ -80,10 +82,11 @@ static int holds(const char *text, const char *s, size_t len)
 int db_url_secret_in(const char *url, const char *text)
 {
 	const char *scheme, *at, *colon;
+	int ambiguous;
 
 	if (!url || !text || !db_is_url(url))
 		return 0;
-	scheme = url_authority(url, &at);
+	scheme = url_authority(url, &at, &ambiguous);
 	colon = at ? memchr(scheme, ':', (size_t)(at - scheme)) : NULL;
 	if (colon && at > colon + 1 && holds(text, colon + 1, (size_t)(at - colon - 1)))
 		return 1;

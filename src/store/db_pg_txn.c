@@ -99,11 +99,17 @@ static int flush_deferred(struct db *db, struct ps_err *err)
 	return rc;
 }
 
-int pg_exec(struct db *db, const char *sql, struct ps_err *err)
+/* pg_exec, keeping the second column of the last result's first row in
+ * val (n bytes; "" when it has none): the write lock's statement also
+ * gives the transaction's id. */
+static int exec_keep(struct db *db, const char *sql, char *val, size_t n, struct ps_err *err)
 {
 	PGresult *res;
 	ExecStatusType s;
 	int rc = PS_OK;
+
+	if (val)
+		val[0] = '\0';
 
 	pg_settle(db);
 #ifdef PS_TEST_HOOKS
@@ -122,8 +128,15 @@ int pg_exec(struct db *db, const char *sql, struct ps_err *err)
 	s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
 		rc = pg_map(db, res, err, sql);
+	else if (val && s == PGRES_TUPLES_OK && PQntuples(res) == 1 && PQnfields(res) >= 2)
+		snprintf(val, n, "%s", PQgetvalue(res, 0, 1));
 	PQclear(res);
 	return rc;
+}
+
+int pg_exec(struct db *db, const char *sql, struct ps_err *err)
+{
+	return exec_keep(db, sql, NULL, 0, err);
 }
 
 int pg_in_txn(struct db *db)
@@ -154,36 +167,13 @@ int pg_take_write_lock(struct db *db, struct ps_err *err)
 
 	if (db->locked)
 		return PS_OK;
-	rc = pg_exec(db, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err);
+	/* a read that turned to write: its id too, for a COMMIT whose answer
+	 * is lost */
+	rc = exec_keep(db, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK "), pg_current_xact_id()::text", db->xid,
+		       sizeof(db->xid), err);
 	if (!rc)
 		db->locked = 1;
 	return rc;
-}
-
-/* BEGIN, the write lock, and the transaction's id into db->xid, in one
- * round trip. */
-static int write_begin(struct db *db, struct ps_err *err)
-{
-	static const char sql[] = "BEGIN ISOLATION LEVEL READ COMMITTED;"
-				  " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK "), pg_current_xact_id()::text";
-	PGresult *res;
-	int rc;
-
-	db->xid[0] = '\0';
-#ifdef PS_TEST_HOOKS
-	rc = pg_fault_hit(db, sql, err);
-	if (rc)
-		return rc;
-#endif
-	res = PQexec(db->conn, sql);
-	if (!res || PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
-		rc = pg_map(db, res, err, sql);
-		PQclear(res);
-		return rc ? rc : PS_EIO;
-	}
-	snprintf(db->xid, sizeof(db->xid), "%s", PQgetvalue(res, 0, 1));
-	PQclear(res);
-	return PS_OK;
 }
 
 int pg_begin(struct db *db, int write, struct ps_err *err)
@@ -216,7 +206,10 @@ int pg_begin(struct db *db, int write, struct ps_err *err)
 		db->read_only = 1;
 		return PS_OK;
 	}
-	rc = write_begin(db, err);
+	/* BEGIN, the write lock and the transaction's id, in one round trip */
+	rc = exec_keep(db, "BEGIN ISOLATION LEVEL READ COMMITTED;"
+			   " SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK "), pg_current_xact_id()::text",
+		       db->xid, sizeof(db->xid), err);
 	if (!rc)
 		db->locked = 1;
 	if (rc && pg_in_txn(db))
@@ -239,9 +232,9 @@ int pg_begin_write_patient(struct db *db, int ms, struct ps_err *err)
 	return rc;
 }
 
-/* The deferred commands and COMMIT in one round trip: COMMIT's result,
- * *rc set when a deferred command failed. */
-static PGresult *commit_with_deferred(struct db *db, struct ps_err *err, int *rc)
+/* The deferred commands (if any) and COMMIT in one round trip: COMMIT's
+ * result, *rc set when a deferred command failed. */
+static PGresult *commit_pipelined(struct db *db, struct ps_err *err, int *rc)
 {
 	PGconn *conn = db->conn;
 	int n = db->ndeferred;
@@ -254,6 +247,13 @@ static PGresult *commit_with_deferred(struct db *db, struct ps_err *err, int *rc
 		pg_deferred_lost(db, n);
 		return NULL;
 	}
+#ifdef PS_TEST_HOOKS
+	if (db->test_lose_answer) {
+		/* a fault: the COMMIT is on its way, the answers will not come */
+		db->test_lose_answer = 0;
+		shutdown(PQsocket(conn), SHUT_RDWR);
+	}
+#endif
 	*rc = pg_deferred_take(db, n, err);
 	res = PQgetResult(conn);
 	if (res)
@@ -350,21 +350,13 @@ int pg_commit(struct db *db, struct ps_err *err)
 		pg_rollback(db);
 		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：事务已失败，未能提交");
 	}
-	res = db->ndeferred ? commit_with_deferred(db, err, &rc) : PQexec(db->conn, "COMMIT");
-#ifdef PS_TEST_HOOKS
-	if (db->test_lose_answer) {
-		db->test_lose_answer = 0;
-		PQclear(res);
-		res = NULL;
-		shutdown(PQsocket(db->conn), SHUT_RDWR);
-		PQconsumeInput(db->conn); /* libpq meets the end: CONNECTION_BAD */
-	}
-#endif
-	if (rc)
-		; /* a deferred RELEASE failed: the COMMIT rolled back */
-	else if ((!res || PQresultStatus(res) != PGRES_COMMAND_OK) && db->locked && db->xid[0] &&
-		 PQstatus(db->conn) == CONNECTION_BAD)
+	res = commit_pipelined(db, err, &rc);
+	if (PQstatus(db->conn) == CONNECTION_BAD && db->locked && db->xid[0])
+		/* the connection went with the answers: whatever the deferred
+		 * commands' results said, only the server knows how it ended */
 		rc = commit_outcome(db, err);
+	else if (rc)
+		; /* a deferred RELEASE failed: the COMMIT rolled back */
 	else if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = pg_map(db, res, err, "COMMIT");
 	else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)

@@ -30,6 +30,12 @@ static void test_safe_names(void **state)
 	safe("postgres://h:5432/db?user=a@b&password=s3cret", "postgres://h:5432/db?…");
 	safe("postgres://u@h/db?password=s3cret", "postgres://u@h/db?…");
 	safe("postgres://h/db", "postgres://h/db");
+	/* libpq's user info ends at the last '@' before the first '/': a raw
+	 * '#' or '?' in the password is the password's */
+	safe("postgresql://u:S3cr#s3cret@db/p", "postgresql://u:***@db/p");
+	safe("postgresql://u:s3cret?x@db/p", "postgresql://***");
+	/* no '/', a '?' before the '@': the '@' may be the query's */
+	safe("postgres://h:5432?user=a@b&password=s3cret", "postgres://***");
 	assert_string_equal(db_safe_name("/var/lib/precinct/x.db", NULL, 0), "/var/lib/precinct/x.db");
 }
 

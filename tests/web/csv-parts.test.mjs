@@ -57,6 +57,21 @@ const file =
   assert.equal(parts.map((p, i) => (i ? p.text.slice(header.length) : p.text)).join(''), file)
 }
 
+// a row of empty cells before the header (Excel's "save as CSV" of a formatted row): not the
+// header, so every later part repeats the real one; rows 1 ",,", 2 the header, 3-5 甲 乙 丙
+{
+  const text = ',,\r\n姓名,身份证号,备注\r\n甲,1,\r\n乙,2,\r\n丙,3,\r\n'
+  const parts = csvParts(text, 2)
+  assert.deepEqual(
+    parts.map((p) => [p.firstRow, p.lastRow, p.rows]),
+    [
+      [3, 4, 2],
+      [5, 5, 1]
+    ]
+  )
+  assert.equal(parts[1].text, '姓名,身份证号,备注\r\n丙,3,\r\n')
+}
+
 // an open quote: the rest of the file is one record, never split
 {
   const parts = csvParts('a,b\r\n1,2\r\n3,"open\r\n4,5\r\n6,7\r\n', 1)

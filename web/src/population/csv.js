@@ -122,9 +122,10 @@ export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
     bytes += (p - end) * 2 // the line break, escaped
     record++
     if (header === null) {
-      // blank (one empty field) until the header (imports.c next_row)
+      // blank (empty fields only: a blank line, or ",,,," from Excel) until the header
+      // (imports.c next_row)
       part.bytes += bytes
-      if (!/^[ \t\0]*("")?[ \t\0]*$/.test(text.slice(start, end))) {
+      if (!/^([ \t\0]*("")?[ \t\0]*,)*[ \t\0]*("")?[ \t\0]*$/.test(text.slice(start, end))) {
         header = text.slice(start, end)
         headerBytes = bytes - (p - end) * 2 + 4
         part.firstRow = record + 1
