@@ -249,9 +249,20 @@ static PGresult *commit_pipelined(struct db *db, struct ps_err *err, int *rc)
 	}
 #ifdef PS_TEST_HOOKS
 	if (db->test_lose_answer) {
-		/* a fault: the COMMIT is on its way, the answers will not come */
+		/* a fault: the COMMIT is on its way, its answers will never be
+		 * read. The socket is closed under libpq: its descriptor is
+		 * now a socket whose peer is gone (an end of file) — a
+		 * shutdown() would still have let it read answers already
+		 * received. The server gets the whole pipeline (sent before
+		 * the close, answered only at its Sync) and runs the COMMIT. */
+		int sv[2];
+
 		db->test_lose_answer = 0;
-		shutdown(PQsocket(conn), SHUT_RDWR);
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0) {
+			close(sv[1]);
+			dup2(sv[0], PQsocket(conn));
+			close(sv[0]);
+		}
 	}
 #endif
 	*rc = pg_deferred_take(db, n, err);
