@@ -7,20 +7,56 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t q_cond = PTHREAD_COND_INITIALIZER;
 static struct commit_job *q_head, *q_tail; /* under q_lock */
+static atomic_int q_len;                   /* jobs in it */
 static struct db *committer_db;            /* used by the committer thread only */
 static pthread_t committer;
 static atomic_int running, stopping;
 static atomic_int jobs_open; /* submitted and not yet answered */
 static atomic_int write_failed;
 static atomic_int checkpoint_wanted; /* committer_checkpoint_soon */
+
+/* ---- the sync stage (SQLite: db_syncer) ----
+ * Batches are numbered as they begin (seq_begun, before BEGIN: a commit
+ * anyone can see has a number no larger than seq_begun at that moment).
+ * After its COMMIT returned, a batch's jobs join s_head with their batch's
+ * number, and s_committed is that number. The sync thread syncs (one
+ * fdatasync a WAL) what had committed when it began, sets s_durable, and
+ * answers every job whose number is durable; the committer meanwhile runs
+ * the next batch. A read answered outside the committer that could have
+ * seen a commit not yet durable waits there too (committer_wait_durable).
+ * The next batch runs during the sync only when jobs wait for it and the
+ * last batch took at least as long to run as a sync takes (s_sync_us): then
+ * the sync ends within the next batch and its jobs are answered a sync
+ * earlier. A batch shorter than a sync would end before it, wait for the
+ * next sync anyway, and only make batches smaller — each costing a commit
+ * and a sync of CPU, which a machine short of CPU pays for in throughput
+ * (audited reads, bench/). Then the committer syncs itself, and what
+ * arrives meanwhile makes the next batch larger.
+ * Without a syncer (PostgreSQL, or its WAL could not be opened) each batch
+ * is answered when its COMMIT returns, as that is durable already. */
+static struct db_syncer *syncer; /* the committer's and the sync thread's */
+static atomic_int syncing;        /* the sync thread runs: for the readers */
+static pthread_t sync_thread;
+static pthread_mutex_t s_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t s_work = PTHREAD_COND_INITIALIZER; /* the sync thread waits */
+static pthread_cond_t s_idle = PTHREAD_COND_INITIALIZER; /* for s_busy to end */
+static struct commit_job *s_head, *s_tail; /* under s_lock */
+static uint64_t s_committed, s_durable;    /* under s_lock */
+static int s_stopping;                     /* under s_lock */
+static int s_busy;                         /* under s_lock: a sync runs */
+static int s_idle_waiters;                 /* under s_lock: waiting on s_idle */
+static int64_t s_sync_us;                  /* under s_lock: a sync's time (moving average) */
+static _Atomic uint64_t seq_begun;
 
 void api_write_fail_stop(void)
 {
@@ -39,16 +75,20 @@ int api_write_failed(void)
  * exists as a batch is about to be taken, the committer reads it, removes
  * it and arms what it says (one line of words, any order):
  *     at=step|commit  kind=ioerr|full|fsync|drop  n=N  txn=lose|keep  conn=writer|any
- *     gather_ms=M  gather_n=N  match=TEXT (the rest of the line: only
- *     statements containing TEXT count)
+ *     gather_ms=M  gather_n=N  sync_ms=S  match=TEXT (the rest of the
+ *     line: only statements containing TEXT count)
  * at/kind/n/txn/conn/match arm db_test_fault_arm (n defaults to 1, txn to
  * lose, conn to writer);
  * gather_ms makes this one batch wait M ms (at most 5000) before it takes
  * the queue, so that concurrent requests land in the same batch; with
  * gather_n it waits instead until N jobs are queued, for at most M ms (at
- * most 60000: a loaded machine's argon2id checks may take seconds). A test
- * knows the file was taken when it is gone. */
+ * most 60000: a loaded machine's argon2id checks may take seconds);
+ * sync_ms makes the sync thread wait S ms (at most 10000) before its next
+ * sync (at=sync arms a failed one). A test knows the file was taken when
+ * it is gone. */
 #ifdef PS_TEST_HOOKS
+static atomic_int sync_delay_ms;
+
 /* jobs waiting in the queue */
 static int queued(void)
 {
@@ -115,6 +155,10 @@ static int test_hooks_poll(void)
 			gather = atoi(w + 10);
 		else if (strncmp(w, "gather_n=", 9) == 0)
 			want = atoi(w + 9);
+		else if (strncmp(w, "sync_ms=", 8) == 0)
+			atomic_store(&sync_delay_ms, atoi(w + 8));
+		else if (strcmp(w, "at=sync") == 0)
+			at = DB_FAULT_SYNC;
 		else
 			log_warn("test hook: unknown word in %s: %s", path, w);
 	}
@@ -239,6 +283,8 @@ static void run_batch(struct commit_job *list)
 			return;
 		}
 	}
+	if (syncer)
+		db_syncer_mark(syncer, committer_db);
 	rc = db_commit(committer_db, &e); /* rolls back on failure */
 	if (rc)
 		lose_batch(list, "COMMIT failed", &e);
@@ -259,6 +305,179 @@ static void checkpoint_now(void)
 		log_warn("group commit: checkpoint between batches failed: %s", e.msg);
 }
 
+static int64_t mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Answer one job (it may be gone after this). */
+static void answer(struct commit_job *j)
+{
+	j->done(j);
+	atomic_fetch_sub(&jobs_open, 1);
+}
+
+/* Under s_lock: j waits for batch seq to be durable. */
+static void s_append(struct commit_job *j, uint64_t seq)
+{
+	j->next = NULL;
+	j->seq = seq;
+	if (s_tail)
+		s_tail->next = j;
+	else
+		s_head = j;
+	s_tail = j;
+}
+
+/* Under s_lock: a sync is due, or a job waits whose batch is durable. */
+static int sync_work(void)
+{
+	if (!s_head)
+		return 0;
+	if (s_committed > s_durable)
+		return 1;
+	for (const struct commit_job *j = s_head; j; j = j->next)
+		if (j->seq <= s_durable)
+			return 1;
+	return 0;
+}
+
+/* A sync failed: what those batches wrote is committed, and other requests
+ * may have read it, but it may not be on disk. A success is not claimed
+ * (nor "nothing saved": it may be there after a restart); writes stop until
+ * a restart (DUR-4). A refusal keeps its own answer. */
+static void sync_lost(struct commit_job *j, const struct ps_err *e)
+{
+	if (j->rc)
+		return;
+	if (!j->run) { /* a read that saw those batches */
+		j->rc = ps_fail(j->err, PS_EUNAVAIL, "STORE_UNAVAILABLE", NULL, "%s",
+				ps_rc_message(PS_EUNAVAIL));
+		return;
+	}
+	j->rc = ps_fail(j->err, PS_EUNAVAIL, "OUTCOME_UNKNOWN", NULL,
+			"数据已提交但未能确认写入磁盘（%s），无法确认本次操作是否已保存：请先查询核实，切勿直接重复提交",
+			e->msg);
+}
+
+/* One round, with s_lock held (released meanwhile): sync what had
+ * committed, if any is not durable yet, then answer every job whose batch
+ * is durable. One sync at a time: fdatasync of a file another sync has
+ * taken the mark of could end before that one, and the commits it covers
+ * be taken for durable. */
+static void sync_round(void)
+{
+	struct commit_job *mine = NULL, **tail = &mine, **pp, *j, *next;
+	uint64_t target, was;
+	struct ps_err e;
+	int failed = 0;
+	int64_t t0;
+
+	while (s_busy) {
+		s_idle_waiters++;
+		pthread_cond_wait(&s_idle, &s_lock);
+		s_idle_waiters--;
+	}
+	was = s_durable;
+	target = s_committed;
+	ps_err_clear(&e);
+	if (target > s_durable) {
+		s_busy = 1;
+		pthread_mutex_unlock(&s_lock);
+#ifdef PS_TEST_HOOKS
+		{
+			int ms = atomic_exchange(&sync_delay_ms, 0);
+
+			if (ms > 0)
+				usleep((useconds_t)(ms > 10000 ? 10000 : ms) * 1000);
+		}
+#endif
+		t0 = mono_us();
+		failed = db_syncer_sync(syncer, &e) != PS_OK;
+		t0 = mono_us() - t0;
+		pthread_mutex_lock(&s_lock);
+		s_sync_us += (t0 - s_sync_us) / 8;
+		s_busy = 0;
+		if (s_idle_waiters)
+			pthread_cond_broadcast(&s_idle);
+		if (failed)
+			log_error("group commit: %s", e.msg);
+		/* after a failure too: those batches are not retried, and the
+		 * next sync covers the ones after them */
+		s_durable = target;
+	}
+	/* take every job whose batch is covered, in order (at the stop, all:
+	 * a read may name a batch that never began) */
+	for (pp = &s_head; (j = *pp);) {
+		if (j->seq > s_durable && !s_stopping) {
+			pp = &j->next;
+			continue;
+		}
+		*pp = j->next;
+		j->next = NULL;
+		*tail = j;
+		tail = &j->next;
+	}
+	for (s_tail = s_head; s_tail && s_tail->next; s_tail = s_tail->next)
+		;
+	if (!mine)
+		return;
+	pthread_mutex_unlock(&s_lock);
+	if (failed)
+		api_write_fail_stop();
+	for (j = mine; j; j = next) {
+		next = j->next;
+		if (failed && j->seq > was && j->seq <= target)
+			sync_lost(j, &e);
+		answer(j);
+	}
+	pthread_mutex_lock(&s_lock);
+}
+
+static void *sync_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&s_lock);
+	for (;;) {
+		while (!s_stopping && !sync_work())
+			pthread_cond_wait(&s_work, &s_lock);
+		if (!s_head && s_stopping)
+			break;
+		sync_round();
+	}
+	pthread_mutex_unlock(&s_lock);
+	return NULL;
+}
+
+/* A batch has ended (seq), having run for ran_us: answer its jobs now, or
+ * once durable. */
+static void batch_ended(struct commit_job *list, uint64_t seq, int64_t ran_us)
+{
+	struct commit_job *j, *next;
+
+	if (!syncer) {
+		for (j = list; j; j = next) {
+			next = j->next;
+			answer(j);
+		}
+		return;
+	}
+	pthread_mutex_lock(&s_lock);
+	for (j = list; j; j = next) {
+		next = j->next;
+		s_append(j, seq);
+	}
+	s_committed = seq;
+	if (atomic_load(&q_len) > 0 && ran_us >= s_sync_us)
+		pthread_cond_signal(&s_work); /* the sync thread's */
+	else
+		sync_round(); /* here */
+	pthread_mutex_unlock(&s_lock);
+}
+
 static void *committer_main(void *arg)
 {
 	int batch_max = db_batch_max(committer_db);
@@ -269,7 +488,9 @@ static void *committer_main(void *arg)
 	crypto_mark_writer_thread(); /* AUTH-9: no argon2id here */
 	pthread_mutex_lock(&q_lock);
 	for (;;) {
-		struct commit_job *list, *j, *next;
+		struct commit_job *list, *j;
+		uint64_t seq;
+		int64_t t0;
 		int n = 0, gathered = 0;
 
 		while (!atomic_load(&stopping) && !q_head)
@@ -291,14 +512,13 @@ static void *committer_main(void *arg)
 		q_head = j->next;
 		if (!q_head)
 			q_tail = NULL;
+		atomic_fetch_sub(&q_len, n + 1);
 		j->next = NULL;
 		pthread_mutex_unlock(&q_lock);
+		seq = atomic_fetch_add(&seq_begun, 1) + 1;
+		t0 = mono_us();
 		run_batch(list);
-		for (j = list; j; j = next) {
-			next = j->next;
-			j->done(j); /* the job may be gone after this */
-			atomic_fetch_sub(&jobs_open, 1);
-		}
+		batch_ended(list, seq, mono_us() - t0);
 		if (atomic_exchange(&checkpoint_wanted, 0))
 			checkpoint_now();
 		pthread_mutex_lock(&q_lock);
@@ -307,12 +527,46 @@ static void *committer_main(void *arg)
 	return NULL;
 }
 
+/* Stop the sync thread once it answered every job (the committer has
+ * stopped, or never started). */
+static void sync_stop(void)
+{
+	if (!syncer)
+		return;
+	atomic_store(&syncing, 0);
+	pthread_mutex_lock(&s_lock);
+	s_stopping = 1;
+	pthread_cond_signal(&s_work);
+	pthread_mutex_unlock(&s_lock);
+	pthread_join(sync_thread, NULL);
+	db_syncer_close(syncer);
+	syncer = NULL;
+}
+
 int committer_start(struct db *db)
 {
+	struct ps_err e;
+
 	committer_db = db;
 	atomic_store(&stopping, 0);
-	if (pthread_create(&committer, NULL, committer_main, NULL) != 0)
+	ps_err_clear(&e);
+	if (db_syncer_open(db, &syncer, &e) != PS_OK) {
+		log_warn("group commit: each commit syncs itself (%s)", e.msg);
+		syncer = NULL;
+	}
+	if (syncer) {
+		s_stopping = 0;
+		if (pthread_create(&sync_thread, NULL, sync_main, NULL) != 0) {
+			db_syncer_close(syncer);
+			syncer = NULL;
+			return PS_ENOMEM;
+		}
+		atomic_store(&syncing, 1);
+	}
+	if (pthread_create(&committer, NULL, committer_main, NULL) != 0) {
+		sync_stop();
 		return PS_ENOMEM;
+	}
 	atomic_store(&running, 1);
 	return PS_OK;
 }
@@ -326,8 +580,46 @@ void committer_stop(void)
 	pthread_cond_broadcast(&q_cond);
 	pthread_mutex_unlock(&q_lock);
 	pthread_join(committer, NULL);
+	sync_stop(); /* answers what the last batches committed */
 	atomic_store(&running, 0);
 	committer_db = NULL;
+}
+
+uint64_t committer_seen(void)
+{
+	return atomic_load(&syncing) ? atomic_load(&seq_begun) : 0;
+}
+
+int committer_durable(uint64_t seen)
+{
+	int yes;
+
+	if (!seen)
+		return 1;
+	pthread_mutex_lock(&s_lock);
+	yes = seen <= s_durable;
+	pthread_mutex_unlock(&s_lock);
+	return yes;
+}
+
+int committer_wait_durable(struct commit_job *j, uint64_t seen)
+{
+	int waits;
+
+	if (!seen)
+		return 0;
+	pthread_mutex_lock(&s_lock);
+	/* after the stop nothing answers it: answered now (what it saw was
+	 * synced by the last round) */
+	waits = seen > s_durable && !s_stopping;
+	if (waits) {
+		j->rc = PS_OK;
+		atomic_fetch_add(&jobs_open, 1);
+		s_append(j, seen);
+		pthread_cond_signal(&s_work);
+	}
+	pthread_mutex_unlock(&s_lock);
+	return waits;
 }
 
 int committer_running(void)
@@ -346,6 +638,7 @@ void committer_submit(struct commit_job *j)
 	else
 		q_head = j;
 	q_tail = j;
+	atomic_fetch_add(&q_len, 1);
 	pthread_cond_signal(&q_cond);
 	pthread_mutex_unlock(&q_lock);
 }

@@ -17,13 +17,21 @@
  * (db_sync_failed) also stops all writes until restart (DUR-4,
  * api_write_fail_stop).
  *
- * Jobs are answered from the committer thread through their `done`
- * callback, in the order they were submitted. */
+ * On SQLite the batch's COMMIT writes without waiting for the disk, and a
+ * sync thread makes it durable (db_syncer_open) while the next batch runs:
+ * a job is answered once the sync that covers its batch returned. A failed
+ * sync answers the jobs it covered 503 OUTCOME_UNKNOWN (they committed, and
+ * may or may not be on disk) and stops writes (DUR-4).
+ *
+ * Jobs are answered from the committer thread (or the sync thread) through
+ * their `done` callback, in the order they were submitted. */
 #ifndef PS_API_COMMITTER_H
 #define PS_API_COMMITTER_H
 
 #include "core/rc.h"
 #include "store/db.h"
+
+#include <stdint.h>
 
 #define COMMITTER_BATCH_MAX 256
 
@@ -44,6 +52,7 @@ struct commit_job {
 	 * batch was lost. */
 	int rc;
 	struct commit_job *next; /* private */
+	uint64_t seq;            /* private: the batch to be durable first */
 };
 
 /* Start the committer thread on db (owned by the caller, open until
@@ -66,6 +75,20 @@ void committer_submit(struct commit_job *j);
  * may block, e.g. a background sweep): returns j->rc. j->done is set here
  * and must not be set by the caller. The committer must run. */
 int committer_call(struct commit_job *j);
+
+/* A read answered outside the committer may have seen a batch whose COMMIT
+ * returned and whose sync has not (the store syncs apart from its commits:
+ * db_syncer_open). Call committer_seen after the read's transaction ended:
+ * every batch it could have seen has a number no larger (0: none needs
+ * waiting for). committer_wait_durable(j, seen) then returns 0 when those
+ * batches are durable already (answer now; committer_durable only asks),
+ * or 1 and queues j, whose done
+ * is called once they are (rc 0), or once their sync failed (rc
+ * PS_EUNAVAIL, code OUTCOME_UNKNOWN). j as for committer_submit, without
+ * run. Neither can fail. */
+uint64_t committer_seen(void);
+int committer_durable(uint64_t seen);
+int committer_wait_durable(struct commit_job *j, uint64_t seen);
 
 /* Jobs submitted and not answered yet. Cannot fail. */
 int committer_pending(void);

@@ -447,6 +447,8 @@ static void prepare_route(struct req *r, const struct route *rt)
 enum job_kind {
 	JOB_REQUEST,  /* run the whole request */
 	JOB_DEFERRED, /* write what a read deferred (or its refusal rows) */
+	JOB_DURABLE,  /* a read that wrote nothing: wait until what it could
+		       * have seen is durable (committer_wait_durable) */
 };
 
 struct job {
@@ -455,7 +457,8 @@ struct job {
 	struct req *r;
 	const struct route *rt;
 	enum job_kind kind;
-	int read_rc; /* JOB_DEFERRED: the read's own result */
+	int read_rc; /* JOB_DEFERRED, JOB_DURABLE: the read's own result */
+	uint64_t seen; /* JOB_DURABLE: committer_seen after the read */
 	void (*done)(void *arg);
 	void *arg;
 };
@@ -509,7 +512,7 @@ static void job_done(struct commit_job *cj)
 
 	/* a read's answer stands once its audit rows are durable; a lost
 	 * batch answers it 503 (AUD-1) */
-	r->rc = (j->kind == JOB_DEFERRED && !cj->rc) ? j->read_rc : cj->rc;
+	r->rc = (j->kind != JOB_REQUEST && !cj->rc) ? j->read_rc : cj->rc;
 	j->done(j->arg); /* the request may be gone after this */
 }
 
@@ -558,7 +561,9 @@ static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, i
 	j->kind = kind;
 	j->read_rc = rc;
 	j->cj.err = &r->err;
-	j->cj.run = kind == JOB_REQUEST ? run_request_job : run_deferred_job;
+	j->cj.run = kind == JOB_REQUEST ? run_request_job
+		    : kind == JOB_DEFERRED ? run_deferred_job
+					   : NULL;
 	j->cj.rolled_back = kind == JOB_REQUEST ? request_rolled_back : NULL;
 	j->cj.done = job_done;
 	r->job = j;
@@ -588,6 +593,11 @@ void api_submit(struct req *r, void (*done)(void *arg), void *arg)
 
 	j->done = done;
 	j->arg = arg;
+	if (j->kind == JOB_DURABLE) {
+		if (!committer_wait_durable(&j->cj, j->seen))
+			job_done(&j->cj); /* durable meanwhile */
+		return;
+	}
 	if (r->offload) {
 		j->oj.run = offload_run;
 		j->oj.done = offload_done;
@@ -727,6 +737,20 @@ int api_handle(struct req *r)
 		/* no answer before its audit rows are written (AUD-1) */
 		if (!rc)
 			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	}
+	if (!rc && !is_write_method(r->method)) {
+		/* a read shows nothing before it is durable: a batch that
+		 * committed may still be on its way to the disk */
+		uint64_t seen = committer_seen();
+
+		if (!committer_durable(seen)) {
+			if (!wait_for(r, found, JOB_DURABLE, rc))
+				rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
+			else {
+				((struct job *)r->job)->seen = seen;
+				return API_WAIT;
+			}
+		}
 	}
 	r->rc = rc;
 	api_finish(r);

@@ -80,6 +80,31 @@ int db_secure_delete(struct db *db, struct ps_err *err);
  * batches. PS_EBUSY when none came. */
 int db_begin_write_patient(struct db *db, int ms, struct ps_err *err);
 
+/* Syncs apart from commits (the group committer, issue 14). On SQLite,
+ * db_syncer_open turns db's commits into writes without a sync
+ * (synchronous=NORMAL on the main file and the read-audit file: a WAL
+ * commit is then whole or absent after a power loss, and checkpoints still
+ * sync the WAL before they copy it) and *out into a handle on the two WAL
+ * files; db_syncer_sync, on another thread, makes every commit that had
+ * returned before it was called durable (fdatasync of both WALs: a WAL is
+ * only appended to between checkpoints, and a checkpoint syncs it first).
+ * So the writer's next transaction runs while the last one's sync is on
+ * the disk. A store whose commit is durable when it returns (PostgreSQL),
+ * or a file whose WALs could not be opened, gives *out = NULL with PS_OK:
+ * db stays as it was. db must be open until db_syncer_close. */
+struct db_syncer;
+int db_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err);
+/* Before db's COMMIT, on db's thread: note which files the transaction
+ * wrote (a batch of audited reads writes the read-audit file only), so the
+ * next sync syncs those. Cannot fail. */
+void db_syncer_mark(struct db_syncer *s, struct db *db);
+/* Thread-safe against db's own use and db_syncer_mark; two callers may run
+ * at once. PS_EIO (code SYNC_FAILED) when a sync failed: what the commits
+ * before it wrote may not be on disk. */
+int db_syncer_sync(struct db_syncer *s, struct ps_err *err);
+/* NULL is a no-op. */
+void db_syncer_close(struct db_syncer *s);
+
 /* Copy what the WAL holds into the database as far as readers allow
  * (passive: never waits for them). *wal_frames (may be NULL) receives the
  * size in frames of the longest WAL (SQLite: the main file's or the
@@ -215,7 +240,9 @@ int db_integrity_check(struct db *db, struct ps_err *err);
  * any_conn on every connection (a ROUTE_SOLO request's own): the n-th
  * statement step from now (DB_FAULT_STEP, every db_step counts: BEGIN,
  * SAVEPOINT, RELEASE, the requests' statements) or the n-th COMMIT from now
- * (DB_FAULT_COMMIT) fails with the given error instead of running. With
+ * (DB_FAULT_COMMIT) fails with the given error instead of running, or the
+ * n-th db_syncer_sync from now (DB_FAULT_SYNC) fails as a failed fdatasync
+ * would, after the real one (whatever the kind). With
  * lose_txn the open transaction is rolled back first, as SQLite itself may
  * do on an I/O error or a full disk; without it only that statement fails.
  * With match (may be NULL; copied, at most 63 bytes) only steps of
@@ -223,7 +250,7 @@ int db_integrity_check(struct db *db, struct ps_err *err);
  * then disarmed; n = 0 disarms. Safe to call from any thread. Release
  * builds have no such function. */
 #ifdef PS_TEST_HOOKS
-enum db_fault_at { DB_FAULT_STEP = 1, DB_FAULT_COMMIT = 2 };
+enum db_fault_at { DB_FAULT_STEP = 1, DB_FAULT_COMMIT = 2, DB_FAULT_SYNC = 3 };
 enum db_fault_kind {
 	DB_FAULT_IOERR = 1, /* SQLITE_IOERR_WRITE: a write(2) failed */
 	DB_FAULT_FULL = 2,  /* SQLITE_FULL: the disk is full */

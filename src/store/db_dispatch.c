@@ -231,3 +231,14 @@ int db_backup_to(struct db *db, const char *path,
 }
 
 int db_integrity_check(struct db *db, struct ps_err *err) { return OPS(db)->integrity_check(db, err); }
+
+int db_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err)
+{
+	*out = NULL;
+	return OPS(db)->syncer_open ? OPS(db)->syncer_open(db, out, err) : PS_OK;
+}
+
+/* Only the SQLite store makes syncers. */
+int db_syncer_sync(struct db_syncer *s, struct ps_err *err) { return sqlite_syncer_sync(s, err); }
+void db_syncer_mark(struct db_syncer *s, struct db *db) { sqlite_syncer_mark(s, db); }
+void db_syncer_close(struct db_syncer *s) { sqlite_syncer_close(s); }

@@ -39,6 +39,9 @@ int db_fault_take(int writer, const char *sql, int *lose_txn)
 		return 0;
 	if (at == DB_FAULT_COMMIT && strcmp(sql, "COMMIT") != 0)
 		return 0;
+	/* a syncer's sync (db_sqlite_sync.c) is no statement step */
+	if ((at == DB_FAULT_SYNC) != (strcmp(sql, DB_FAULT_SYNC_SQL) == 0))
+		return 0;
 	if (fault_match[0] && !strstr(sql, fault_match))
 		return 0;
 	if (atomic_fetch_sub(&fault_left, 1) != 1)

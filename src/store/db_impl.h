@@ -51,6 +51,8 @@ struct db_ops {
 			 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
 			 struct ps_err *err);
 	int (*integrity_check)(struct db *db, struct ps_err *err);
+	/* NULL: each commit is durable when it returns (db_syncer_open) */
+	int (*syncer_open)(struct db *db, struct db_syncer **out, struct ps_err *err);
 };
 
 /* The first member of every struct db and struct db_stmt. */
@@ -72,7 +74,19 @@ struct db_conn_head {
  * open transaction is to be rolled back first; 0 when none fires (and
  * *lose_txn is 0). Thread-safe (db_fault.c). */
 int db_fault_take(int writer, const char *sql, int *lose_txn);
+/* The text a syncer's sync passes as sql: only DB_FAULT_SYNC fires there. */
+#define DB_FAULT_SYNC_SQL "-- sync"
 #endif
+
+/* The SQLite store's deferred syncs (db_sqlite_sync.c): db_syncer_open of
+ * a SQLite connection; the handle's sync and close are the file's own. */
+int sqlite_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err);
+int sqlite_syncer_sync(struct db_syncer *s, struct ps_err *err);
+void sqlite_syncer_mark(struct db_syncer *s, struct db *db);
+/* The files the open transaction of a SQLite connection has written: bit 0
+ * the main file, bit 1 the read-audit file (db_sqlite.c). */
+int sqlite_written_files(struct db *db);
+void sqlite_syncer_close(struct db_syncer *s);
 
 /* The SQLite store's migration runner and its schema version
  * (db_sqlite_migrate.c, through db.h's calls): db_migrate and

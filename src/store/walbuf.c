@@ -27,9 +27,9 @@
  *     that holds the write lock writes its WAL's buffer out at that
  *     barrier, and again before it lets the write lock go (a rollback
  *     publishes nothing, but the next writer must find the file as it
- *     would be without the buffer). With synchronous=FULL, which Precinct
- *     sets on every connection, the commit's xSync has written everything
- *     already and the barrier finds the buffer empty.
+ *     would be without the buffer). A commit's last frame is written
+ *     out within the commit (wal_write), so the barrier finds the buffer
+ *     empty, at synchronous=FULL as at NORMAL.
  * Writes leave in the order they were made (a write that does not extend
  * or overwrite the buffered span writes the buffer out first), so the file
  * holds what it would hold without the buffer whenever anyone can look.
@@ -47,7 +47,7 @@
  * has no way to say so: xShmBarrier returns nothing and the commit is about
  * to be published. The process stops there (abort), as it would lose
  * power; the WAL's checksums make the next start ignore frames that never
- * arrived. Precinct's FULL syncs report the same error from xSync first.
+ * arrived. A commit's own frames report the error from their write first.
  *
  * The database file's handle and its WAL's handle are opened separately;
  * they meet through the database's path (sqlite3_filename_database of the
@@ -71,6 +71,10 @@
 #define WALBUF_CAP (124 << 10)
 /* SQLite's WAL_WRITE_LOCK: the first of the wal-index's shared locks */
 #define WALBUF_WRITE_LOCK 0
+/* SQLite's WAL file format: a 32-byte file header, then frames of a
+ * 24-byte header and a page */
+#define WALBUF_WAL_HEADER 32
+#define WALBUF_FRAME_HEADER 24
 
 struct walbuf_db; /* one database path */
 
@@ -82,6 +86,9 @@ struct walbuf_file {
 	char *buf;             /* a WAL file: WALBUF_CAP bytes once it wrote */
 	size_t len;            /* bytes buffered */
 	sqlite3_int64 off;     /* the file offset of buf[0] */
+	sqlite3_int64 commit_page; /* a WAL file: the offset of the page that
+				    * ends a commit (its frame header was just
+				    * written), 0 when none is due */
 	sqlite3_file *real;    /* the wrapped VFS's file, right after this */
 };
 
@@ -169,7 +176,7 @@ static int buf_flush(struct walbuf_file *f)
 	return rc;
 }
 
-static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 off)
+static int wal_put(struct walbuf_file *f, const void *p, int n, sqlite3_int64 off)
 {
 	int rc;
 
@@ -199,6 +206,42 @@ static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 
 	f->off = off;
 	atomic_store(&f->db->dirty, f);
 	return SQLITE_OK;
+}
+
+/* A WAL file's write. The page of a commit frame (the header before it names
+ * the database's size after the commit, bytes 4-7, nonzero only there)
+ * goes out with everything before it, within SQLite's commit: a write the
+ * disk refuses then fails the commit before it is published. With
+ * synchronous=FULL the commit's sync did that; at NORMAL (the group
+ * committer's deferred syncs, db_sqlite_sync.c) nothing else would before
+ * the barrier, where a failure can only stop the process. */
+static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 off)
+{
+	const unsigned char *b = p;
+	int rc;
+
+	if (f->commit_page && off == f->commit_page) {
+		/* the commit's page, with the buffer, in one write when it
+		 * fits; a call that fails changes nothing */
+		f->commit_page = 0;
+		if (f->len && off == f->off + (sqlite3_int64)f->len &&
+		    f->len + (size_t)n <= WALBUF_CAP) {
+			memcpy(f->buf + f->len, p, (size_t)n);
+			f->len += (size_t)n;
+			rc = buf_flush(f);
+			if (rc != SQLITE_OK)
+				f->len -= (size_t)n;
+			return rc;
+		}
+		rc = buf_flush(f);
+		return rc != SQLITE_OK ? rc : f->real->pMethods->xWrite(f->real, p, n, off);
+	}
+	f->commit_page = 0;
+	rc = wal_put(f, p, n, off);
+	if (rc == SQLITE_OK && n == WALBUF_FRAME_HEADER && off >= WALBUF_WAL_HEADER &&
+	    (b[4] | b[5] | b[6] | b[7]))
+		f->commit_page = off + WALBUF_FRAME_HEADER;
+	return rc;
 }
 
 /* The database handle f, about to publish a commit (publishing) or to let

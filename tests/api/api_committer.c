@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_FIRE 64
@@ -418,9 +420,15 @@ STORY(d_a_failed_statement_that_keeps_the_transaction_loses_one_job)
 	assert_chain_intact(srv);
 }
 
-/* 5. DUR-4: a failed fsync on COMMIT answers the batch 503 and stops all
- * writes until restart (what the disk holds is in doubt); reads go on; after
- * a restart writes commit again. */
+/* 5. DUR-4: a failed sync answers the batch 503 and stops all writes until
+ * restart (what the disk holds is in doubt); reads go on; after a restart
+ * writes commit again.
+ *   - PostgreSQL syncs within its COMMIT: the COMMIT fails, and nothing of
+ *     the batch is there.
+ *   - SQLite syncs after the COMMIT, on the sync thread, while the next
+ *     batch runs (db_syncer_open): the batch had committed, so its requests
+ *     are answered OUTCOME_UNKNOWN — never 2xx, and not "nothing saved"
+ *     either, as the rows are there and may survive a restart. */
 STORY(e_failed_fsync_stops_writes_until_restart)
 {
 	struct session *mj = login(srv, "minjing3", DEMO_PW);
@@ -440,12 +448,21 @@ STORY(e_failed_fsync_stops_writes_until_restart)
 				      person_body(srv, fmt(srv, "同步失败%d", i), ids[n]), { 0 } };
 	}
 	srv->allow_5xx = 1;
-	arm(srv, "at=commit kind=fsync gather_ms=1000");
+	arm(srv, test_pg_url() ? "at=commit kind=fsync gather_ms=1000"
+			       : "at=sync kind=fsync gather_ms=1000");
 	fire(srv, s, n);
 	assert_armed_and_taken(srv);
 	assert_logged(srv, "ALERT: a sync of the database failed");
-	assert_store_unavailable(srv, s, n);
-	assert_int_equal(check_registrations(srv, s, ids, n), 0);
+	if (test_pg_url()) {
+		assert_store_unavailable(srv, s, n);
+		assert_int_equal(check_registrations(srv, s, ids, n), 0);
+	} else {
+		for (int i = 0; i < n; i++) {
+			assert_error(srv, &s[i].r, 503, "OUTCOME_UNKNOWN");
+			assert_non_null(strstr(s[i].r.body, "请先查询核实"));
+			assert_int_equal(persons_with(srv, ids[i]), 1);
+		}
+	}
 	release_all(s, n);
 
 	/* write-fail-stop: writes refused, reads answered */
@@ -660,6 +677,77 @@ STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 	assert_chain_intact(srv);
 }
 
+/* 12. SQLite: a batch is answered once its sync returned, and nobody sees
+ * it before. The sync thread is held 2.5 s (sync_ms): the 110 desk
+ * registers an incident for 城关 (a child process sends it, as a second
+ * client), its batch commits at once, and 0.6 s later the station's duty
+ * officer polls GET /dispatch-alerts (numbers and times only, no audit
+ * row). The poll finds the new 指令 — and is answered only after the sync,
+ * as is the desk. A read answered before would show a 指令 that a power
+ * loss then takes away. PostgreSQL syncs within its COMMIT. */
+STORY(l_nothing_is_shown_before_it_is_on_disk)
+{
+	struct session *jj = login(srv, "jiejing", DEMO_PW), *mj = login(srv, "minjing1", DEMO_PW);
+	long long cg = unit_id(srv, jj, "城关派出所"), made = 0;
+	const char *body = fmt(srv, "{\"source\":\"110\",\"caller_name\":\"报警人\","
+				    "\"caller_phone\":\"13912345678\",\"place\":\"城关镇落盘路1号\","
+				    "\"category\":\"0202\",\"summary\":\"落盘测试\",\"station_id\":%lld}",
+			       cg);
+	struct timespec t0, t1;
+	struct resp *r;
+	size_t before;
+	int fds[2], status = 0;
+	pid_t pid;
+	long waited_ms;
+
+	if (test_pg_url()) {
+		print_message("PostgreSQL syncs within its COMMIT (SQLite only)\n");
+		return;
+	}
+	r = http(srv, mj, "GET", API "/dispatch-alerts", NULL);
+	EXPECT(r, 200);
+	before = json_array_size(jpath(r->json, "items"));
+	arm(srv, "sync_ms=2500");
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct resp *c = http(srv, jj, "POST", API "/incidents", body);
+		long long id = c->status == 201 ? rnum(c, "incident.id") : 0;
+
+		if (write(fds[1], &id, sizeof(id)) != (ssize_t)sizeof(id))
+			_exit(2);
+		_exit(id ? 0 : 1);
+	}
+	close(fds[1]);
+	usleep(600 * 1000);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = http(srv, mj, "GET", API "/dispatch-alerts", NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	EXPECT(r, 200);
+	waited_ms = (long)(t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(read(fds[0], &made, sizeof(made)), (ssize_t)sizeof(made));
+	close(fds[0]);
+	assert_armed_and_taken(srv);
+	/* the poll saw the new 指令 … */
+	assert_int_equal(json_array_size(jpath(r->json, "items")), before + 1);
+	{
+		json_t *items = jpath(r->json, "items"), *it;
+		size_t i;
+		int seen = 0;
+
+		json_array_foreach(items, i, it)
+			seen += json_integer_value(json_object_get(it, "id")) == made;
+		assert_int_equal(seen, 1);
+	}
+	/* … and was held until the sync (~1.9 s after it was sent) */
+	if (waited_ms < 1000)
+		fail_msg("the poll was answered in %ld ms, before the sync", waited_ms);
+	print_message("the poll waited %ld ms for the sync\n", waited_ms);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -686,6 +774,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(j_a_transaction_lost_under_a_request_keeps_none_of_it,
 						setup_faulty, teardown_server),
 		cmocka_unit_test_setup_teardown(k_a_commit_whose_answer_is_lost_is_asked_about,
+						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(l_nothing_is_shown_before_it_is_on_disk,
 						setup_faulty, teardown_server),
 	};
 
