@@ -53,6 +53,8 @@ static pthread_cond_t s_idle = PTHREAD_COND_INITIALIZER; /* for s_busy to end */
 static struct commit_job *s_head, *s_tail; /* under s_lock */
 static uint64_t s_committed, s_durable;    /* under s_lock */
 static int s_stopping;                     /* under s_lock */
+static int s_exited;                       /* under s_lock: the sync thread is done */
+static struct ps_err s_failure;            /* under s_lock: the failed sync's, code set once failed */
 static int s_busy;                         /* under s_lock: a sync runs */
 static int s_idle_waiters;                 /* under s_lock: waiting on s_idle */
 static int64_t s_sync_us;                  /* under s_lock: a sync's time (moving average) */
@@ -288,6 +290,8 @@ static void run_batch(struct commit_job *list)
 	rc = db_commit(committer_db, &e); /* rolls back on failure */
 	if (rc)
 		lose_batch(list, "COMMIT failed", &e);
+	else if (syncer)
+		db_syncer_committed(syncer);
 }
 
 /* Between two batches, on request (committer_checkpoint_soon): what the
@@ -332,12 +336,13 @@ static void s_append(struct commit_job *j, uint64_t seq)
 	s_tail = j;
 }
 
-/* Under s_lock: a sync is due, or a job waits whose batch is durable. */
+/* Under s_lock: a sync is due, or a job waits whose batch is durable (or
+ * can never be). */
 static int sync_work(void)
 {
 	if (!s_head)
 		return 0;
-	if (s_committed > s_durable)
+	if (s_committed > s_durable || s_failure.code)
 		return 1;
 	for (const struct commit_job *j = s_head; j; j = j->next)
 		if (j->seq <= s_durable)
@@ -345,15 +350,19 @@ static int sync_work(void)
 	return 0;
 }
 
-/* A sync failed: what those batches wrote is committed, and other requests
- * may have read it, but it may not be on disk. A success is not claimed
- * (nor "nothing saved": it may be there after a restart); writes stop until
- * a restart (DUR-4). A refusal keeps its own answer. */
+/* A sync failed: what the batches since wrote is committed, and other
+ * requests may have read it, but it may not be on disk — nor what any later
+ * batch writes: the kernel may have dropped the failed pages, a later
+ * fdatasync of the same file then succeeds, and a WAL is read back only up
+ * to its first broken frame. So from the failure on nothing is answered as
+ * durable until a restart recovers the file: a success is not claimed (nor
+ * "nothing saved": it may be there after a restart), and writes stop
+ * (DUR-4). A refusal keeps its own answer. */
 static void sync_lost(struct commit_job *j, const struct ps_err *e)
 {
 	if (j->rc)
 		return;
-	if (!j->run) { /* a read that saw those batches */
+	if (j->read) { /* a read: its answer cannot stand */
 		j->rc = ps_fail(j->err, PS_EUNAVAIL, "STORE_UNAVAILABLE", NULL, "%s",
 				ps_rc_message(PS_EUNAVAIL));
 		return;
@@ -384,7 +393,7 @@ static void sync_round(void)
 	was = s_durable;
 	target = s_committed;
 	ps_err_clear(&e);
-	if (target > s_durable) {
+	if (target > s_durable && !s_failure.code) {
 		s_busy = 1;
 		pthread_mutex_unlock(&s_lock);
 #ifdef PS_TEST_HOOKS
@@ -403,16 +412,19 @@ static void sync_round(void)
 		s_busy = 0;
 		if (s_idle_waiters)
 			pthread_cond_broadcast(&s_idle);
-		if (failed)
+		if (failed) {
 			log_error("group commit: %s", e.msg);
-		/* after a failure too: those batches are not retried, and the
-		 * next sync covers the ones after them */
-		s_durable = target;
+			s_failure = e;
+		} else {
+			s_durable = target;
+		}
 	}
+	failed = s_failure.code != NULL;
+	e = s_failure;
 	/* take every job whose batch is covered, in order (at the stop, all:
-	 * a read may name a batch that never began) */
+	 * a read may name a batch that never began; after a failure, all) */
 	for (pp = &s_head; (j = *pp);) {
-		if (j->seq > s_durable && !s_stopping) {
+		if (j->seq > s_durable && !s_stopping && !failed) {
 			pp = &j->next;
 			continue;
 		}
@@ -430,7 +442,7 @@ static void sync_round(void)
 		api_write_fail_stop();
 	for (j = mine; j; j = next) {
 		next = j->next;
-		if (failed && j->seq > was && j->seq <= target)
+		if (failed && j->seq > was)
 			sync_lost(j, &e);
 		answer(j);
 	}
@@ -448,6 +460,7 @@ static void *sync_main(void *arg)
 			break;
 		sync_round();
 	}
+	s_exited = 1;
 	pthread_mutex_unlock(&s_lock);
 	return NULL;
 }
@@ -533,12 +546,12 @@ static void sync_stop(void)
 {
 	if (!syncer)
 		return;
-	atomic_store(&syncing, 0);
 	pthread_mutex_lock(&s_lock);
 	s_stopping = 1;
 	pthread_cond_signal(&s_work);
 	pthread_mutex_unlock(&s_lock);
 	pthread_join(sync_thread, NULL);
+	atomic_store(&syncing, 0);
 	db_syncer_close(syncer);
 	syncer = NULL;
 }
@@ -556,6 +569,7 @@ int committer_start(struct db *db)
 	}
 	if (syncer) {
 		s_stopping = 0;
+		s_exited = 0;
 		if (pthread_create(&sync_thread, NULL, sync_main, NULL) != 0) {
 			db_syncer_close(syncer);
 			syncer = NULL;
@@ -604,19 +618,23 @@ int committer_durable(uint64_t seen)
 
 int committer_wait_durable(struct commit_job *j, uint64_t seen)
 {
-	int waits;
+	int waits = 0;
 
 	if (!seen)
 		return 0;
 	pthread_mutex_lock(&s_lock);
-	/* after the stop nothing answers it: answered now (what it saw was
-	 * synced by the last round) */
-	waits = seen > s_durable && !s_stopping;
-	if (waits) {
+	if (s_failure.code && seen > s_durable) {
+		/* it may have seen what the failed sync could not keep */
+		j->rc = PS_OK;
+		sync_lost(j, &s_failure);
+	} else if (seen > s_durable && !s_exited) {
+		/* after the sync thread's last round everything committed is
+		 * synced */
 		j->rc = PS_OK;
 		atomic_fetch_add(&jobs_open, 1);
 		s_append(j, seen);
 		pthread_cond_signal(&s_work);
+		waits = 1;
 	}
 	pthread_mutex_unlock(&s_lock);
 	return waits;

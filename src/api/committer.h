@@ -23,8 +23,9 @@
  * sync answers the jobs it covered 503 OUTCOME_UNKNOWN (they committed, and
  * may or may not be on disk) and stops writes (DUR-4).
  *
- * Jobs are answered from the committer thread (or the sync thread) through
- * their `done` callback, in the order they were submitted. */
+ * Jobs are answered from the committer thread or the sync thread through
+ * their `done` callback; the jobs of one batch in the order they were
+ * submitted, two batches' possibly at once. */
 #ifndef PS_API_COMMITTER_H
 #define PS_API_COMMITTER_H
 
@@ -47,6 +48,9 @@ struct commit_job {
 	void (*done)(struct commit_job *j);
 	struct ps_err *err; /* the job's error slot (not NULL) */
 	void *arg;          /* the submitter's, untouched */
+	int read;           /* 1: a read's job (its audit rows, or a wait):
+			     * when its sync fails it is answered
+			     * STORE_UNAVAILABLE, not OUTCOME_UNKNOWN */
 
 	/* Set by the committer: what run returned, or PS_EUNAVAIL when the
 	 * batch was lost. */
@@ -81,11 +85,11 @@ int committer_call(struct commit_job *j);
  * db_syncer_open). Call committer_seen after the read's transaction ended:
  * every batch it could have seen has a number no larger (0: none needs
  * waiting for). committer_wait_durable(j, seen) then returns 0 when those
- * batches are durable already (answer now; committer_durable only asks),
- * or 1 and queues j, whose done
- * is called once they are (rc 0), or once their sync failed (rc
- * PS_EUNAVAIL, code OUTCOME_UNKNOWN). j as for committer_submit, without
- * run. Neither can fail. */
+ * batches are durable already, or never will be (a sync failed: j->rc is
+ * then PS_EUNAVAIL) — answer now; committer_durable only asks. Or it
+ * returns 1 and queues j, whose done is called once they are (rc 0), or
+ * once their sync failed (rc PS_EUNAVAIL). j as for committer_submit,
+ * with run NULL and read set. Neither can fail. */
 uint64_t committer_seen(void);
 int committer_durable(uint64_t seen);
 int committer_wait_durable(struct commit_job *j, uint64_t seen);

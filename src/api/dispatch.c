@@ -561,6 +561,7 @@ static int wait_for(struct req *r, const struct route *rt, enum job_kind kind, i
 	j->kind = kind;
 	j->read_rc = rc;
 	j->cj.err = &r->err;
+	j->cj.read = kind != JOB_REQUEST;
 	j->cj.run = kind == JOB_REQUEST ? run_request_job
 		    : kind == JOB_DEFERRED ? run_deferred_job
 					   : NULL;
@@ -738,9 +739,10 @@ int api_handle(struct req *r)
 		if (!rc)
 			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	if (!rc && !is_write_method(r->method)) {
+	if (!is_write_method(r->method)) {
 		/* a read shows nothing before it is durable: a batch that
-		 * committed may still be on its way to the disk */
+		 * committed may still be on its way to the disk (its 404 or
+		 * 403 neither: a delete or a revocation not yet synced) */
 		uint64_t seen = committer_seen();
 
 		if (!committer_durable(seen)) {

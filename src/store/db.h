@@ -95,9 +95,13 @@ int db_begin_write_patient(struct db *db, int ms, struct ps_err *err);
 struct db_syncer;
 int db_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err);
 /* Before db's COMMIT, on db's thread: note which files the transaction
- * wrote (a batch of audited reads writes the read-audit file only), so the
- * next sync syncs those. Cannot fail. */
+ * wrote (a batch of audited reads writes the read-audit file only); after
+ * the COMMIT returned, db_syncer_committed hands them to the next sync. Not
+ * before: a sync running meanwhile (the last batch's) would take the marks
+ * and may end before this commit's frames are written, and the next sync
+ * would then find nothing to do. Neither can fail. */
 void db_syncer_mark(struct db_syncer *s, struct db *db);
+void db_syncer_committed(struct db_syncer *s);
 /* Thread-safe against db's own use and db_syncer_mark; two callers may run
  * at once. PS_EIO (code SYNC_FAILED) when a sync failed: what the commits
  * before it wrote may not be on disk. */

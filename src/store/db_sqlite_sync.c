@@ -38,6 +38,7 @@
 struct db_syncer {
 	int n;
 	atomic_int dirty; /* bit i: file i written since its last sync */
+	int marked;       /* the open transaction's files (the writer's) */
 	int fd[SYNCER_FILES]; /* in sqlite_written_files's order */
 	char path[SYNCER_FILES][512]; /* for the messages */
 };
@@ -141,7 +142,13 @@ int sqlite_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err
 
 void sqlite_syncer_mark(struct db_syncer *s, struct db *db)
 {
-	atomic_fetch_or(&s->dirty, sqlite_written_files(db));
+	s->marked = sqlite_written_files(db);
+}
+
+void sqlite_syncer_committed(struct db_syncer *s)
+{
+	atomic_fetch_or(&s->dirty, s->marked);
+	s->marked = 0;
 }
 
 int sqlite_syncer_sync(struct db_syncer *s, struct ps_err *err)

@@ -211,7 +211,9 @@ static int wal_put(struct walbuf_file *f, const void *p, int n, sqlite3_int64 of
 /* A WAL file's write. The page of a commit frame (the header before it names
  * the database's size after the commit, bytes 4-7, nonzero only there)
  * goes out with everything before it, within SQLite's commit: a write the
- * disk refuses then fails the commit before it is published. With
+ * disk refuses then fails the commit before it is published. A commit
+ * frame's header that starts a buffer goes out at once (the commit's
+ * checksum rewrite ends with it). With
  * synchronous=FULL the commit's sync did that; at NORMAL (the group
  * committer's deferred syncs, db_sqlite_sync.c) nothing else would before
  * the barrier, where a failure can only stop the process. */
@@ -238,9 +240,18 @@ static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 
 	}
 	f->commit_page = 0;
 	rc = wal_put(f, p, n, off);
-	if (rc == SQLITE_OK && n == WALBUF_FRAME_HEADER && off >= WALBUF_WAL_HEADER &&
-	    (b[4] | b[5] | b[6] | b[7]))
-		f->commit_page = off + WALBUF_FRAME_HEADER;
+	if (rc != SQLITE_OK || n != WALBUF_FRAME_HEADER || off < WALBUF_WAL_HEADER ||
+	    !(b[4] | b[5] | b[6] | b[7]))
+		return rc;
+	if (f->len == WALBUF_FRAME_HEADER && f->off == off) {
+		/* a header alone in the buffer: it may be the last write of
+		 * the commit (SQLite rewrites the headers of frames it wrote
+		 * twice, the commit frame's last, with no page after it) */
+		rc = buf_flush(f);
+		if (rc != SQLITE_OK)
+			buf_clear(f);
+	}
+	f->commit_page = off + WALBUF_FRAME_HEADER;
 	return rc;
 }
 

@@ -421,14 +421,18 @@ STORY(d_a_failed_statement_that_keeps_the_transaction_loses_one_job)
 }
 
 /* 5. DUR-4: a failed sync answers the batch 503 and stops all writes until
- * restart (what the disk holds is in doubt); reads go on; after a restart
- * writes commit again.
+ * restart (what the disk holds is in doubt); after a restart writes commit
+ * again.
  *   - PostgreSQL syncs within its COMMIT: the COMMIT fails, and nothing of
- *     the batch is there.
- *   - SQLite syncs after the COMMIT, on the sync thread, while the next
- *     batch runs (db_syncer_open): the batch had committed, so its requests
- *     are answered OUTCOME_UNKNOWN — never 2xx, and not "nothing saved"
- *     either, as the rows are there and may survive a restart. */
+ *     the batch is there. Reads go on.
+ *   - SQLite syncs after the COMMIT (db_syncer_open): the batch had
+ *     committed, so its requests are answered OUTCOME_UNKNOWN — never 2xx,
+ *     and not "nothing saved" either, as the rows are there and may survive
+ *     a restart. Nothing later can be made durable in that WAL (the kernel
+ *     may have dropped the failed pages; a later fdatasync succeeds; the
+ *     WAL is read back only to its first broken frame), so a read, whose
+ *     audit row cannot be made durable, is answered 503 too (AUD-1 before
+ *     DUR-4's "reads go on"), until the restart. */
 STORY(e_failed_fsync_stops_writes_until_restart)
 {
 	struct session *mj = login(srv, "minjing3", DEMO_PW);
@@ -465,10 +469,15 @@ STORY(e_failed_fsync_stops_writes_until_restart)
 	}
 	release_all(s, n);
 
-	/* write-fail-stop: writes refused, reads answered */
+	/* write-fail-stop: writes refused; reads answered on PostgreSQL */
 	r = http(srv, mj, "POST", API "/persons", person_body(srv, "停写", fresh_id(srv)));
 	assert_error(srv, r, 503, "STORAGE_ERROR");
-	EXPECT(http(srv, mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL), 200);
+	r = http(srv, mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL);
+	if (test_pg_url())
+		EXPECT(r, 200);
+	else
+		assert_error(srv, r, 503, "STORE_UNAVAILABLE");
+	srv->allow_5xx = 0;
 
 	server_stop(srv);
 	assert_chain_intact(srv);
@@ -678,12 +687,12 @@ STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 }
 
 /* 12. SQLite: a batch is answered once its sync returned, and nobody sees
- * it before. The sync thread is held 2.5 s (sync_ms): the 110 desk
- * registers an incident for 城关 (a child process sends it, as a second
- * client), its batch commits at once, and 0.6 s later the station's duty
- * officer polls GET /dispatch-alerts (numbers and times only, no audit
- * row). The poll finds the new 指令 — and is answered only after the sync,
- * as is the desk. A read answered before would show a 指令 that a power
+ * it before. The sync is held 2.5 s (sync_ms): the 110 desk registers an
+ * incident for 城关 (a child process sends it, as a second client), its
+ * batch commits at once (the test sees the row in the file), and then the
+ * station's duty officer polls GET /dispatch-alerts (numbers and times
+ * only, no audit row). The poll finds the new 指令 — and is answered only
+ * after the sync, as is the desk. A read answered before would show a 指令 that a power
  * loss then takes away. PostgreSQL syncs within its COMMIT. */
 STORY(l_nothing_is_shown_before_it_is_on_disk)
 {
@@ -720,7 +729,10 @@ STORY(l_nothing_is_shown_before_it_is_on_disk)
 		_exit(id ? 0 : 1);
 	}
 	close(fds[1]);
-	usleep(600 * 1000);
+	/* committed (not synced): a connection of the test's own sees it */
+	for (int i = 0; i < 2000 && db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?",
+					     "城关镇落盘路1号") == 0; i++)
+		usleep(10 * 1000);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r = http(srv, mj, "GET", API "/dispatch-alerts", NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -742,8 +754,8 @@ STORY(l_nothing_is_shown_before_it_is_on_disk)
 			seen += json_integer_value(json_object_get(it, "id")) == made;
 		assert_int_equal(seen, 1);
 	}
-	/* … and was held until the sync (~1.9 s after it was sent) */
-	if (waited_ms < 1000)
+	/* … and was held until the sync (up to 2.5 s after it was sent) */
+	if (waited_ms < 500)
 		fail_msg("the poll was answered in %ld ms, before the sync", waited_ms);
 	print_message("the poll waited %ld ms for the sync\n", waited_ms);
 }
