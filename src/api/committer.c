@@ -285,13 +285,9 @@ static void run_batch(struct commit_job *list)
 			return;
 		}
 	}
-	if (syncer)
-		db_syncer_mark(syncer, committer_db);
 	rc = db_commit(committer_db, &e); /* rolls back on failure */
 	if (rc)
 		lose_batch(list, "COMMIT failed", &e);
-	else if (syncer)
-		db_syncer_committed(syncer);
 }
 
 /* Between two batches, on request (committer_checkpoint_soon): what the

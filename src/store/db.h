@@ -94,17 +94,11 @@ int db_begin_write_patient(struct db *db, int ms, struct ps_err *err);
  * db stays as it was. db must be open until db_syncer_close. */
 struct db_syncer;
 int db_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err);
-/* Before db's COMMIT, on db's thread: note which files the transaction
- * wrote (a batch of audited reads writes the read-audit file only); after
- * the COMMIT returned, db_syncer_committed hands them to the next sync. Not
- * before: a sync running meanwhile (the last batch's) would take the marks
- * and may end before this commit's frames are written, and the next sync
- * would then find nothing to do. Neither can fail. */
-void db_syncer_mark(struct db_syncer *s, struct db *db);
-void db_syncer_committed(struct db_syncer *s);
-/* Thread-safe against db's own use and db_syncer_mark; two callers may run
- * at once. PS_EIO (code SYNC_FAILED) when a sync failed: what the commits
- * before it wrote may not be on disk. */
+/* Thread-safe against db's own use; one caller at a time. A WAL that had no
+ * write since the last sync is not synced again (a batch of audited reads
+ * writes only the read-audit file's; an fdatasync of an unchanged file
+ * still costs the disk a flush). PS_EIO (code SYNC_FAILED) when a sync
+ * failed: what the commits before it wrote may not be on disk. */
 int db_syncer_sync(struct db_syncer *s, struct ps_err *err);
 /* NULL is a no-op. */
 void db_syncer_close(struct db_syncer *s);

@@ -82,11 +82,7 @@ int db_fault_take(int writer, const char *sql, int *lose_txn);
  * a SQLite connection; the handle's sync and close are the file's own. */
 int sqlite_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err);
 int sqlite_syncer_sync(struct db_syncer *s, struct ps_err *err);
-void sqlite_syncer_mark(struct db_syncer *s, struct db *db);
-void sqlite_syncer_committed(struct db_syncer *s);
-/* The files the open transaction of a SQLite connection has written: bit 0
- * the main file, bit 1 the read-audit file (db_sqlite.c). */
-int sqlite_written_files(struct db *db);
+
 void sqlite_syncer_close(struct db_syncer *s);
 
 /* The SQLite store's migration runner and its schema version

@@ -270,12 +270,6 @@ static int sq_sync_failed(struct db *db)
 	return db->sync_failed;
 }
 
-int sqlite_written_files(struct db *db)
-{
-	return (sqlite3_txn_state(db->h, "main") == SQLITE_TXN_WRITE ? 1 : 0) |
-	       (sqlite3_txn_state(db->h, DB_AUDIT_SCHEMA) == SQLITE_TXN_WRITE ? 2 : 0);
-}
-
 static int sq_checkpoint_elsewhere(struct db *db, struct ps_err *err)
 {
 	return sq_exec(db, "PRAGMA wal_autocheckpoint=0", err);

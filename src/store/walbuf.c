@@ -97,6 +97,7 @@ struct walbuf_db {
 	int refs;                          /* under list_lock */
 	_Atomic(struct walbuf_file *) dirty; /* the WAL handle with bytes buffered */
 	atomic_int writing;                /* a handle holds WAL_WRITE_LOCK */
+	atomic_ullong wal_writes;          /* walbuf_wal_writes */
 	char path[];
 };
 
@@ -124,6 +125,7 @@ static struct walbuf_db *db_get(const char *path)
 			d->refs = 0;
 			atomic_init(&d->dirty, NULL);
 			atomic_init(&d->writing, 0);
+			atomic_init(&d->wal_writes, 0);
 			d->next = dbs;
 			dbs = d;
 		}
@@ -332,8 +334,10 @@ static int f_write(sqlite3_file *pf, const void *p, int n, sqlite3_int64 off)
 {
 	struct walbuf_file *f = (struct walbuf_file *)pf;
 
-	if (f->wal)
+	if (f->wal) {
+		atomic_fetch_add(&f->db->wal_writes, 1);
 		return wal_write(f, p, n, off);
+	}
 	return f->real->pMethods->xWrite(f->real, p, n, off);
 }
 
@@ -350,6 +354,8 @@ static int f_truncate(sqlite3_file *pf, sqlite3_int64 size)
 {
 	struct walbuf_file *f = (struct walbuf_file *)pf;
 
+	if (f->wal)
+		atomic_fetch_add(&f->db->wal_writes, 1);
 	FLUSHED(f);
 	return f->real->pMethods->xTruncate(f->real, size);
 }
@@ -612,6 +618,20 @@ static int v_current_time_int64(sqlite3_vfs *vfs, sqlite3_int64 *out)
 {
 	(void)vfs;
 	return under->xCurrentTimeInt64(under, out);
+}
+
+int walbuf_wal_writes(const char *path, unsigned long long *out)
+{
+	const struct walbuf_db *d;
+
+	pthread_mutex_lock(&list_lock);
+	for (d = dbs; d; d = d->next)
+		if (strcmp(d->path, path) == 0)
+			break;
+	if (d)
+		*out = atomic_load(&d->wal_writes);
+	pthread_mutex_unlock(&list_lock);
+	return d ? 0 : -1;
 }
 
 int walbuf_register(void)

@@ -519,6 +519,31 @@ static void an_unsynced_commit_that_cannot_be_written_fails_the_commit(void **st
 	sqlite3_close(db);
 }
 
+/* The count of a WAL's writes (walbuf_wal_writes), which tells the group
+ * committer's sync which WAL changed since it last synced it: a commit
+ * raises it, a read does not, and a database no connection has open has
+ * none. The count is read before the sync, so the commit's own frames must
+ * be counted by the time its COMMIT returns. */
+static void the_wal_writes_are_counted(void **state)
+{
+	sqlite3 *db = open_db("NORMAL");
+	const char *name;
+	unsigned long long before = 0, after = 0, read = 0;
+
+	(void)state;
+	create_table(db);
+	name = sqlite3_db_filename(db, "main");
+	assert_int_equal(walbuf_wal_writes(name, &before), 0);
+	assert_int_equal(insert_rows(db, 1, 3), SQLITE_OK);
+	assert_int_equal(walbuf_wal_writes(name, &after), 0);
+	assert_true(after > before);
+	assert_int_equal(rows_checked(db), 3);
+	assert_int_equal(walbuf_wal_writes(name, &read), 0);
+	assert_true(read == after);
+	assert_int_equal(walbuf_wal_writes("/nonexistent/precinct.db", &read), -1);
+	sqlite3_close(db);
+}
+
 /* The buffer's own arithmetic, against a model: 20 000 random writes,
  * reads, sizes, syncs and truncations on one WAL handle opened through
  * walbuf, while its database's handle holds the WAL's write lock (walbuf
@@ -767,6 +792,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(an_unsynced_commit_that_cannot_be_written_fails_the_commit,
 						fresh_file, remove_files),
 		cmocka_unit_test_setup_teardown(random_writes_read_back_as_written, fresh_file, remove_files),
+		cmocka_unit_test_setup_teardown(the_wal_writes_are_counted, fresh_file, remove_files),
 		cmocka_unit_test_setup_teardown(a_refused_write_out_keeps_the_frames_for_the_commit, fresh_file,
 						remove_files),
 		cmocka_unit_test_setup_teardown(exclusive_locking_mode_is_written_through, fresh_file, remove_files),
