@@ -2,6 +2,7 @@
  * transaction and one fsync per batch (see committer.h). */
 #include "api/committer.h"
 #include "api/api.h"
+#include "core/clock.h"
 #include "core/crypto.h"
 #include "core/log.h"
 
@@ -11,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -305,14 +305,6 @@ static void checkpoint_now(void)
 		log_warn("group commit: checkpoint between batches failed: %s", e.msg);
 }
 
-static int64_t mono_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 /* Answer one job (it may be gone after this). */
 static void answer(struct commit_job *j)
 {
@@ -400,9 +392,9 @@ static void sync_round(void)
 				usleep((useconds_t)(ms > 10000 ? 10000 : ms) * 1000);
 		}
 #endif
-		t0 = mono_us();
+		t0 = (ps_mono_ns() / 1000);
 		failed = db_syncer_sync(syncer, &e) != PS_OK;
-		t0 = mono_us() - t0;
+		t0 = (ps_mono_ns() / 1000) - t0;
 		pthread_mutex_lock(&s_lock);
 		s_sync_us += (t0 - s_sync_us) / 8;
 		s_busy = 0;
@@ -525,9 +517,9 @@ static void *committer_main(void *arg)
 		j->next = NULL;
 		pthread_mutex_unlock(&q_lock);
 		seq = atomic_fetch_add(&seq_begun, 1) + 1;
-		t0 = mono_us();
+		t0 = (ps_mono_ns() / 1000);
 		run_batch(list);
-		batch_ended(list, seq, mono_us() - t0);
+		batch_ended(list, seq, (ps_mono_ns() / 1000) - t0);
 		if (atomic_exchange(&checkpoint_wanted, 0))
 			checkpoint_now();
 		pthread_mutex_lock(&q_lock);

@@ -1,6 +1,7 @@
 /* offload.c — a pool of low-priority threads for the CPU-heavy step of a
  * request (see offload.h). */
 #include "api/offload.h"
+#include "core/clock.h"
 #include "core/mem.h"
 #include "core/rc.h"
 
@@ -26,14 +27,6 @@ static pthread_t threads[OFFLOAD_MAX_THREADS];
 static int nthreads_running;
 static atomic_int running, stopping, jobs_open;
 static int (*busy)(void); /* set before the threads start */
-
-static int64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 /* Sleep ns nanoseconds (at most 1 s), unless the pool is stopping. */
 static void pace(int64_t ns)
@@ -77,9 +70,9 @@ static void *offload_main(void *arg)
 		 * and imports, bench/), so the server's peak is what is live
 		 * plus one job (the peak-RSS target of issue 14) */
 		ps_mem_release();
-		t0 = mono_ns();
+		t0 = ps_mono_ns();
 		j->run(j);
-		spent = mono_ns() - t0;
+		spent = ps_mono_ns() - t0;
 		writes = busy && busy(); /* before done adds the job's own write */
 		atomic_fetch_sub(&jobs_open, 1);
 		j->done(j); /* j may be gone */

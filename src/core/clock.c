@@ -46,3 +46,11 @@ int64_t ps_now(void)
 {
 	return ps_now_ms() / 1000;
 }
+
+int64_t ps_mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}

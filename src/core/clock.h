@@ -17,6 +17,11 @@ int64_t ps_now(void);
 /* Milliseconds since the epoch, UTC. Cannot fail. */
 int64_t ps_now_ms(void);
 
+/* Nanoseconds of the monotonic clock (CLOCK_MONOTONIC), for durations and
+ * deadlines: it never jumps, and the test clock above does not move it.
+ * Cannot fail. */
+int64_t ps_mono_ns(void);
+
 /* Seconds east of UTC of the display zone (Asia/Shanghai: +8 h, no DST). */
 #define PS_DISPLAY_TZ_OFFSET (8 * 3600)
 

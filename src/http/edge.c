@@ -1,5 +1,6 @@
 #include "http/edge.h"
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/log.h"
 #include "core/rc.h"
 
@@ -153,10 +154,7 @@ static pthread_t wd_thread;
 
 static int64_t mono_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return ps_mono_ns() / 1000000;
 }
 
 /* Under wd_lock; a watch not listed is left alone. */

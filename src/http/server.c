@@ -7,6 +7,7 @@
 #include "http/static.h"
 #include "api/api.h"
 #include "store/db.h"
+#include "core/clock.h"
 #include "core/buf.h"
 #include "core/crypto.h"
 #include "core/json.h"
@@ -469,10 +470,7 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa, struct ps_er
 
 static int64_t mono_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return ps_mono_ns() / 1000000;
 }
 
 /* DUR-2: stop accepting; refuse what begins now; close idle connections;
