@@ -82,7 +82,6 @@ int db_fault_take(int writer, const char *sql, int *lose_txn);
  * a SQLite connection; the handle's sync and close are the file's own. */
 int sqlite_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err);
 int sqlite_syncer_sync(struct db_syncer *s, struct ps_err *err);
-
 void sqlite_syncer_close(struct db_syncer *s);
 
 /* The SQLite store's migration runner and its schema version

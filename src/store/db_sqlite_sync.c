@@ -1,7 +1,8 @@
 /* db_sqlite_sync.c — the SQLite store's deferred syncs (db.h,
  * db_syncer_open): the group committer's commits write their WAL frames
- * without waiting for the disk, and a thread of its own makes them durable
- * with one fdatasync per WAL file while the next batch runs.
+ * without waiting for the disk, and a sync after the commit makes them
+ * durable with one fdatasync per WAL file written — on the committer, or on
+ * a thread of its own while the next batch runs (committer.c).
  *
  * Why it is safe:
  *   - With synchronous=NORMAL a commit in WAL mode writes its frames and
