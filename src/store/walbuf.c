@@ -106,6 +106,17 @@ static sqlite3_vfs walbuf_vfs;
 static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct walbuf_db *dbs; /* under list_lock */
 
+/* Under list_lock: the entry of path, or NULL. */
+static struct walbuf_db *db_find(const char *path)
+{
+	struct walbuf_db *d;
+
+	for (d = dbs; d; d = d->next)
+		if (strcmp(d->path, path) == 0)
+			break;
+	return d;
+}
+
 static struct walbuf_db *db_get(const char *path)
 {
 	struct walbuf_db *d;
@@ -114,9 +125,7 @@ static struct walbuf_db *db_get(const char *path)
 	if (!path)
 		return NULL;
 	pthread_mutex_lock(&list_lock);
-	for (d = dbs; d; d = d->next)
-		if (strcmp(d->path, path) == 0)
-			break;
+	d = db_find(path);
 	if (!d) {
 		n = strlen(path) + 1;
 		d = ps_malloc(sizeof(*d) + n);
@@ -215,10 +224,10 @@ static int wal_put(struct walbuf_file *f, const void *p, int n, sqlite3_int64 of
  * goes out with everything before it, within SQLite's commit: a write the
  * disk refuses then fails the commit before it is published. A commit
  * frame's header that starts a buffer goes out at once (the commit's
- * checksum rewrite ends with it). With
- * synchronous=FULL the commit's sync did that; at NORMAL (the group
- * committer's deferred syncs, db_sqlite_sync.c) nothing else would before
- * the barrier, where a failure can only stop the process. */
+ * checksum rewrite ends with it). At synchronous=FULL the commit's sync
+ * did that; at NORMAL (the group committer's deferred syncs,
+ * db_sqlite_sync.c) nothing else would before the barrier, where a failure
+ * can only stop the process. */
 static int wal_write(struct walbuf_file *f, const void *p, int n, sqlite3_int64 off)
 {
 	const unsigned char *b = p;
@@ -625,9 +634,7 @@ int walbuf_wal_writes(const char *path, unsigned long long *out)
 	const struct walbuf_db *d;
 
 	pthread_mutex_lock(&list_lock);
-	for (d = dbs; d; d = d->next)
-		if (strcmp(d->path, path) == 0)
-			break;
+	d = db_find(path);
 	if (d)
 		*out = atomic_load(&d->wal_writes);
 	pthread_mutex_unlock(&list_lock);
