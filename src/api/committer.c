@@ -86,10 +86,13 @@ int api_write_failed(void)
  * gather_n it waits instead until N jobs are queued, for at most M ms (at
  * most 60000: a loaded machine's argon2id checks may take seconds);
  * sync_ms makes the sync thread wait S ms (at most 10000) before its next
- * sync (at=sync arms a failed one). A test knows the file was taken when
- * it is gone. */
+ * sync (at=sync arms a failed one); sync=skip makes every later sync
+ * return at once without syncing — the defect that the power-cut story
+ * (TRUST DUR-3) must catch. A test knows the file was taken when it is
+ * gone. */
 #ifdef PS_TEST_HOOKS
 static atomic_int sync_delay_ms;
+static atomic_int sync_skipped;
 
 /* jobs waiting in the queue */
 static int queued(void)
@@ -161,6 +164,8 @@ static int test_hooks_poll(void)
 			atomic_store(&sync_delay_ms, atoi(w + 8));
 		else if (strcmp(w, "at=sync") == 0)
 			at = DB_FAULT_SYNC;
+		else if (strcmp(w, "sync=skip") == 0)
+			atomic_store(&sync_skipped, 1);
 		else
 			log_warn("test hook: unknown word in %s: %s", path, w);
 	}
@@ -393,7 +398,12 @@ static void sync_round(void)
 		}
 #endif
 		t0 = (ps_mono_ns() / 1000);
-		failed = db_syncer_sync(syncer, &e) != PS_OK;
+#ifdef PS_TEST_HOOKS
+		if (atomic_load(&sync_skipped))
+			failed = 0;
+		else
+#endif
+			failed = db_syncer_sync(syncer, &e) != PS_OK;
 		t0 = (ps_mono_ns() / 1000) - t0;
 		pthread_mutex_lock(&s_lock);
 		s_sync_us += (t0 - s_sync_us) / 8;
