@@ -17,7 +17,11 @@
  * hold. Rounds: $PRECINCT_POWERCUT_ROUNDS (default 3; `make test-long`
  * runs 100); the first of every three loses everything not synced. A
  * server that answers before its sync (the test hook sync=skip) is caught
- * by the same rounds: the story that shows the check can fail. */
+ * by the same rounds: the story that shows the check can fail.
+ *
+ * Beside the writers, a reader (a beat officer opening a person's record,
+ * a read of personal data) runs in every round: each read answered 200 has
+ * its row in the read-audit file (AUD-1) after the kill or the cut. */
 #include "harness.h"
 #include "load_util.h"
 #include "powercut_util.h"
@@ -45,18 +49,133 @@ static void check_file(struct server *srv, const char *what, int round, const ch
 			 rows);
 }
 
-/* 8 writers as the 110 desk until at least 50..449 answers, plus 0..99 ms;
- * then kill -9. The writers are stopped; their answers stay in the load. */
-static struct load *load_then_kill(struct server *srv, const char *tag, int *wait_for)
+/* ---- the reader ---- */
+
+#define READS_MAX 200000
+
+struct reader {
+	char url[200], cookie[200];
+	atomic_int stop;
+	int n;           /* reads answered 200, their request ids below */
+	char (*rid)[40];
+	pthread_t th;
+};
+
+static size_t reader_header(char *p, size_t size, size_t n, void *arg)
+{
+	char *rid = arg;
+	size_t len = size * n;
+
+	if (len > 14 && strncasecmp(p, "X-Request-Id: ", 14) == 0)
+		snprintf(rid, 40, "%.*s", (int)strcspn(p + 14, "\r\n"), p + 14);
+	return len;
+}
+
+static void *reader_main(void *arg)
+{
+	struct reader *rd = arg;
+	struct curl_slist *h = curl_slist_append(NULL, rd->cookie);
+	CURL *c = curl_easy_init();
+	char rid[40];
+
+	if (!c)
+		return NULL;
+	curl_easy_setopt(c, CURLOPT_URL, rd->url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 30000L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, load_sink);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, reader_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, rid);
+	while (!atomic_load(&rd->stop) && rd->n < READS_MAX) {
+		long code = 0;
+
+		rid[0] = '\0';
+		if (curl_easy_perform(c) == CURLE_OK)
+			curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		if (code == 200 && rid[0])
+			memcpy(rd->rid[rd->n++], rid, sizeof(rid));
+		else
+			usleep(20000); /* the server is gone: do not spin */
+	}
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	return NULL;
+}
+
+/* A beat officer (minjing1) opening the first person of the list, again
+ * and again, until reader_stop. */
+static struct reader *reader_start(struct server *srv)
+{
+	struct session *mj = login(srv, "minjing1", DEMO_PW);
+	struct resp *r = http(srv, mj, "GET", "/api/v1/persons?per_page=1", NULL);
+	struct reader *rd = calloc(1, sizeof(*rd));
+
+	assert_non_null(rd);
+	assert_int_equal(r->status, 200);
+	rd->rid = calloc(READS_MAX, sizeof(*rd->rid));
+	assert_non_null(rd->rid);
+	snprintf(rd->url, sizeof(rd->url), "%s/api/v1/persons/%lld", srv->base, rnum(r, "items.0.id"));
+	snprintf(rd->cookie, sizeof(rd->cookie), "Cookie: %s", mj->cookie);
+	if (pthread_create(&rd->th, NULL, reader_main, rd) != 0)
+		fail_msg("pthread_create failed");
+	return rd;
+}
+
+static void reader_stop(struct reader *rd)
+{
+	atomic_store(&rd->stop, 1);
+	pthread_join(rd->th, NULL);
+}
+
+/* The reads answered 200 whose audit row is not in the file. */
+static int reader_missing(struct reader *rd, const char *db_path)
+{
+	sqlite3 *db = db_raw_open(db_path);
+	sqlite3_stmt *st;
+	int missing = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM audit_read WHERE request_id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		fail_msg("prepare: %s", sqlite3_errmsg(db));
+	for (int i = 0; i < rd->n; i++) {
+		sqlite3_bind_text(st, 1, rd->rid[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			fail_msg("audit_read: %s", sqlite3_errmsg(db));
+		if (sqlite3_column_int(st, 0) < 1 && !missing++)
+			print_message("read %s was answered 200 but has no audit row\n", rd->rid[i]);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return missing;
+}
+
+static void reader_free(struct reader *rd)
+{
+	if (rd)
+		free(rd->rid);
+	free(rd);
+}
+
+/* The reader, and 8 writers as the 110 desk until at least 50..449
+ * answers, plus 0..99 ms; then kill -9. The writers and the reader are
+ * stopped; their answers stay in the load and the reader. */
+static struct load *load_then_kill(struct server *srv, const char *tag, int *wait_for, struct reader **rd)
 {
 	struct session *jj = login(srv, "jiejing", DEMO_PW);
-	struct load *l = load_start(srv, jj, tag, 8);
+	struct load *l;
+
+	*rd = reader_start(srv);
+	l = load_start(srv, jj, tag, 8);
 
 	*wait_for = 50 + rand() % 400;
 	load_wait_ok(l, *wait_for, 60000);
 	usleep((useconds_t)(rand() % 100) * 1000);
 	server_kill9(srv);
 	load_stop(l);
+	reader_stop(*rd);
 	return l;
 }
 
@@ -76,17 +195,20 @@ STORY(kill_9_under_8_writers_loses_no_answered_write)
 	for (int round = 0; round < rounds; round++) {
 		const char *tag = fmt(srv, "城关镇崩溃%d街", round);
 		int wait_for, answered, rows;
-		struct load *l = load_then_kill(srv, tag, &wait_for);
+		struct reader *rd;
+		struct load *l = load_then_kill(srv, tag, &wait_for, &rd);
 
 		load_check_db(l, srv->db, 0, &answered, &rows);
 		print_message("round %d: killed after %d answers; %d answered 2xx, %d rows in the"
-			      " database (%d committed, answer lost)\n",
-			      round + 1, wait_for, answered, rows, rows - answered);
+			      " database (%d committed, answer lost); %d reads answered\n",
+			      round + 1, wait_for, answered, rows, rows - answered, rd->n);
+		assert_int_equal(reader_missing(rd, srv->db), 0);
 		assert_true(rows >= answered);
 		assert_true(answered >= wait_for);
 		check_file(srv, "kill -9", round, tag, rows);
 		total_answered += answered;
 		load_free(l);
+		reader_free(rd);
 		server_start(srv);
 	}
 	print_message("%d kill -9 rounds: %lld answered writes, none lost\n", rounds,
@@ -106,23 +228,26 @@ STORY(power_cut_under_8_writers_loses_no_answered_write)
 		int fate = round % 3 == 0 ? PC_FATE_LOST : PC_FATE_RANDOM;
 		int wait_for, answered, rows;
 		struct pc_stats st;
+		struct reader *rd;
 		struct load *l;
 
 		powercut_start(srv, log);
-		l = load_then_kill(srv, tag, &wait_for);
+		l = load_then_kill(srv, tag, &wait_for, &rd);
 		powercut_apply(srv, log, srv->db, fate, &st);
 		load_check_db(l, srv->db, 0, &answered, &rows);
 		print_message("round %d: power cut after %d answers; %d writes of %d files after their"
 			      " last sync (%d kept, %d lost, %d torn); %d answered 2xx, %d rows in the"
-			      " database\n",
+			      " database; %d reads answered\n",
 			      round + 1, wait_for, st.unsynced, st.files, st.kept, st.lost, st.torn,
-			      answered, rows);
+			      answered, rows, rd->n);
+		assert_int_equal(reader_missing(rd, srv->db), 0);
 		assert_true(answered >= wait_for);
 		check_file(srv, "power cut", round, tag, rows);
 		total_answered += answered;
 		total_unsynced += st.unsynced;
 		total_undone += st.lost + st.torn;
 		load_free(l);
+		reader_free(rd);
 	}
 	/* a cut that took nothing away would prove nothing */
 	assert_true(total_undone > 0);
@@ -144,8 +269,9 @@ STORY(a_server_that_answers_before_its_sync_loses_answered_writes)
 	setenv("PRECINCT_TEST_STORE_FAULT_FILE", hook, 1);
 	for (round = 0; round < 5 && !missing; round++) {
 		const char *tag = fmt(srv, "城关镇未同步%d街", round);
-		int wait_for, answered, rows;
+		int wait_for, answered, rows, unaudited;
 		struct pc_stats st;
+		struct reader *rd;
 		struct load *l;
 		FILE *f;
 
@@ -154,15 +280,18 @@ STORY(a_server_that_answers_before_its_sync_loses_answered_writes)
 		assert_non_null(f);
 		fputs("sync=skip\n", f);
 		fclose(f);
-		l = load_then_kill(srv, tag, &wait_for);
+		l = load_then_kill(srv, tag, &wait_for, &rd);
 		powercut_apply(srv, log, srv->db, PC_FATE_LOST, &st);
 		load_scan_db(l, srv->db, 0, &answered, &rows, &missing);
+		unaudited = reader_missing(rd, srv->db);
 		print_message("round %d (sync skipped): %d writes after the last sync, all lost;"
-			      " %d answered 2xx, %d rows, %d answered and missing\n",
-			      round + 1, st.unsynced, answered, rows, missing);
+			      " %d answered 2xx, %d rows, %d answered and missing; %d of %d reads"
+			      " answered without their audit row\n",
+			      round + 1, st.unsynced, answered, rows, missing, unaudited, rd->n);
 		/* what is there is still whole: SQLite's WAL keeps it consistent */
 		check_file(srv, "sync skipped", round, tag, rows);
 		load_free(l);
+		reader_free(rd);
 	}
 	unsetenv("PRECINCT_TEST_STORE_FAULT_FILE");
 	if (!missing)
