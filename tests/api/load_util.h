@@ -41,6 +41,18 @@ static inline size_t load_sink(char *p, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+/* c set for url with the headers h, on loopback, its answers dropped. */
+static inline void load_easy(CURL *c, const char *url, struct curl_slist *h)
+{
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 30000L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 2000L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, load_sink);
+}
+
 static inline void *load_writer(void *arg)
 {
 	struct load *l = arg;
@@ -54,13 +66,7 @@ static inline void *load_writer(void *arg)
 	h = curl_slist_append(h, "Expect:");
 	h = curl_slist_append(h, l->cookie);
 	h = curl_slist_append(h, l->csrf);
-	curl_easy_setopt(c, CURLOPT_URL, l->url);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 30000L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 2000L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, load_sink);
+	load_easy(c, l->url, h);
 	while (!atomic_load(&l->stop)) {
 		int n = atomic_fetch_add(&l->next, 1);
 		long code = 0;

@@ -28,6 +28,8 @@ struct pc_stats {
 	int files;    /* files with operations after their last sync */
 	int unsynced; /* writes and truncations after the file's last sync */
 	int kept, lost, torn;
+	int interrupted;  /* 1 when the kill was in the middle of an operation */
+	long long landed; /* then the bytes of it that had landed */
 };
 
 struct pc_op {
@@ -38,8 +40,9 @@ struct pc_op {
 };
 
 /* Start srv's server under the library (PRECINCT_POWERCUT_LIB, set by
- * ctest), logging to log. */
-static inline void powercut_start(struct server *srv, const char *log)
+ * ctest), logging to log; stall: NULL, or "none"/"half" to have it stop
+ * in a write once powercut_stall is called (powercut.c). */
+static inline void powercut_start(struct server *srv, const char *log, const char *stall)
 {
 	const char *lib = getenv("PRECINCT_POWERCUT_LIB"), *asan = getenv("ASAN_OPTIONS");
 	char *asan_was = asan ? strdup(asan) : NULL;
@@ -48,6 +51,10 @@ static inline void powercut_start(struct server *srv, const char *log)
 		fail_msg("PRECINCT_POWERCUT_LIB names no library (%s): run this test through ctest",
 			 lib ? lib : "unset");
 	unlink(log);
+	unlink(fmt(srv, "%s.stall", log));
+	unlink(fmt(srv, "%s.stalled", log));
+	if (stall)
+		setenv("PRECINCT_POWERCUT_STALL", stall, 1);
 	setenv("LD_PRELOAD", lib, 1);
 	setenv("PRECINCT_POWERCUT_LOG", log, 1);
 	setenv("PRECINCT_POWERCUT_PREFIX", srv->db, 1);
@@ -57,11 +64,27 @@ static inline void powercut_start(struct server *srv, const char *log)
 	unsetenv("LD_PRELOAD");
 	unsetenv("PRECINCT_POWERCUT_LOG");
 	unsetenv("PRECINCT_POWERCUT_PREFIX");
+	unsetenv("PRECINCT_POWERCUT_STALL");
 	if (asan_was)
 		setenv("ASAN_OPTIONS", asan_was, 1);
 	else
 		unsetenv("ASAN_OPTIONS");
 	free(asan_was);
+}
+
+/* Have the server stop in its next write of the store, and wait (at most
+ * 30 s) until it did. */
+static inline void powercut_stall(struct server *srv, const char *log)
+{
+	FILE *f = fopen(fmt(srv, "%s.stall", log), "w");
+
+	assert_non_null(f);
+	fclose(f);
+	for (int waited = 0; access(fmt(srv, "%s.stalled", log), F_OK) != 0; waited += 10) {
+		if (waited >= 30000)
+			fail_msg("power cut: the server did not stop in a write within 30 s");
+		usleep(10000);
+	}
 }
 
 static inline void pc_pwrite_all(int fd, const char *p, size_t n, int64_t off, const char *path)
@@ -244,6 +267,7 @@ static inline void powercut_apply(struct server *srv, const char *log, const cha
 			struct pc_stats none;
 			size_t was_n, now_n;
 			char *was = pc_read_all(fd, &was_n, path), *now;
+			int same;
 
 			/* the log is whole: undone and done again, all kept, the
 			 * file is what the server left, byte for byte */
@@ -252,10 +276,47 @@ static inline void powercut_apply(struct server *srv, const char *log, const cha
 			for (size_t k = 0; k < m; k++)
 				pc_redo(fd, &ops[mine[k]], PC_FATE_KEPT, &none);
 			now = pc_read_all(fd, &now_n, path);
-			if (now_n != was_n || memcmp(now, was, was_n))
-				fail_msg("power cut: the log of %s does not give back the file", path);
-			free(was);
+			same = now_n == was_n && !memcmp(now, was, was_n);
 			free(now);
+			if (!same && mine[m - 1] == n - 1) {
+				/* but for the operation the kill interrupted: the log's
+				 * last record (one lock covers a record and its
+				 * operation), which may have landed in part — the
+				 * pages of a write before the kill — or not at all */
+				struct pc_op *o = &ops[mine[m - 1]];
+				size_t k = 0;
+
+				for (size_t j = m; j-- > 0;)
+					pc_undo(fd, &ops[mine[j]]);
+				for (size_t j = 0; j + 1 < m; j++)
+					pc_redo(fd, &ops[mine[j]], PC_FATE_KEPT, &none);
+				if (o->h.kind == PC_WRITE) {
+					while (k < (size_t)o->h.len && (size_t)o->h.off + k < was_n &&
+					       was[o->h.off + k] == o->data[k])
+						k++;
+					if (k)
+						pc_pwrite_all(fd, o->data, k, o->h.off, path);
+				}
+				now = pc_read_all(fd, &now_n, path);
+				same = now_n == was_n && !memcmp(now, was, was_n);
+				free(now);
+				print_message("power cut: the kill interrupted a %s of %s: %zu of its %lld bytes"
+					      " had landed\n",
+					      o->h.kind == PC_WRITE ? "write" : "truncation", path, k,
+					      (long long)o->h.len);
+				st->interrupted = 1;
+				st->landed = (long long)k;
+				if (k) {
+					o->h.len = (int64_t)k;
+					if (o->h.before_len > k)
+						o->h.before_len = (uint32_t)k;
+				} else {
+					m--; /* it never happened */
+				}
+			}
+			free(was);
+			if (!same)
+				fail_msg("power cut: the log of %s does not give back the file", path);
 			for (size_t k = m; k-- > 0;)
 				pc_undo(fd, &ops[mine[k]]);
 			for (size_t k = 0; k < m; k++)
