@@ -76,7 +76,7 @@ int api_write_failed(void)
  * With PS_TEST_HOOKS, when PRECINCT_TEST_STORE_FAULT_FILE names a file that
  * exists as a batch is about to be taken, the committer reads it, removes
  * it and arms what it says (one line of words, any order):
- *     at=step|commit  kind=ioerr|full|fsync|drop  n=N  txn=lose|keep  conn=writer|any
+ *     at=step|commit  kind=ioerr|full|fsync|drop|drop_unasked  n=N  txn=lose|keep  conn=writer|any
  *     gather_ms=M  gather_n=N  sync_ms=S  match=TEXT (the rest of the
  *     line: only statements containing TEXT count)
  * at/kind/n/txn/conn/match arm db_test_fault_arm (n defaults to 1, txn to
@@ -146,6 +146,8 @@ static int test_hooks_poll(void)
 			kind = DB_FAULT_FSYNC;
 		else if (strcmp(w, "kind=drop") == 0)
 			kind = DB_FAULT_DROP;
+		else if (strcmp(w, "kind=drop_unasked") == 0)
+			kind = DB_FAULT_DROP_UNASKED;
 		else if (strcmp(w, "txn=keep") == 0)
 			lose = 0;
 		else if (strcmp(w, "txn=lose") == 0)

@@ -256,6 +256,10 @@ enum db_fault_kind {
 	DB_FAULT_DROP = 4,  /* PostgreSQL: the connection is cut before the
 			     * statement, which then runs and fails as on a
 			     * server gone away (SQLite: as IOERR) */
+	DB_FAULT_DROP_UNASKED = 5, /* PostgreSQL, at COMMIT: the COMMIT runs and
+				    * its answer is lost (DROP with txn=keep),
+				    * and no new session can ask what became
+				    * of it (SQLite: as IOERR) */
 };
 void db_test_fault_arm(enum db_fault_at at, enum db_fault_kind kind, int n, int lose_txn,
 		       int any_conn, const char *match);

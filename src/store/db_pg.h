@@ -90,6 +90,7 @@ struct db {
 	char xid[32];
 #ifdef PS_TEST_HOOKS
 	int test_lose_answer; /* a fault: the COMMIT's answer is lost after it ran */
+	int test_unasked;     /* a fault: and its outcome cannot be asked */
 #endif
 };
 

@@ -26,10 +26,13 @@ int pg_fault_hit(struct db *db, const char *sql, struct ps_err *err)
 		return PS_OK;
 	log_warn("test hook: store fault %d at \"%.60s\"%s", kind, sql,
 		 lose ? " (transaction rolled back)" : "");
-	if (kind == DB_FAULT_DROP && !lose && strcmp(sql, "COMMIT") == 0) {
-		/* txn=keep: the COMMIT runs, its answer is lost */
-		db->test_lose_answer = 1;
-		return PS_OK;
+	if ((kind == DB_FAULT_DROP && !lose) || kind == DB_FAULT_DROP_UNASKED) {
+		if (strcmp(sql, "COMMIT") == 0) {
+			/* txn=keep: the COMMIT runs, its answer is lost */
+			db->test_lose_answer = 1;
+			db->test_unasked = kind == DB_FAULT_DROP_UNASKED;
+			return PS_OK;
+		}
 	}
 	if (kind == DB_FAULT_DROP) {
 		/* the server's side is gone: the statement meets it */
@@ -292,6 +295,12 @@ static int commit_outcome(struct db *db, struct ps_err *err)
 	db->savepoints = 0;
 	snprintf(sql, sizeof(sql), "SELECT pg_xact_status('%s'::xid8)", xid);
 	for (int tries = 0; tries < 50; tries++) {
+#ifdef PS_TEST_HOOKS
+		if (db->test_unasked) {
+			db->test_unasked = 0;
+			break; /* a fault: no session to ask in */
+		}
+#endif
 		PGresult *res;
 		const char *st;
 

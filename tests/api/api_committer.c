@@ -654,12 +654,13 @@ STORY(j_a_transaction_lost_under_a_request_keeps_none_of_it)
  * COMMIT. The server is asked what became of the transaction: committed,
  * the registration is answered 201 (it is in the registry — a 503 "not
  * saved" would have the clerk enter the person twice); cut before the
- * COMMIT reached the server, it is rolled back and answered 503. SQLite
- * has no connection to lose. */
+ * COMMIT reached the server, it is rolled back and answered 503; when it
+ * cannot be asked, 503 OUTCOME_UNKNOWN (it committed). SQLite has no
+ * connection to lose. */
 STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 {
 	struct session *mj = login(srv, "minjing3", DEMO_PW);
-	const char *kept = fresh_id(srv), *cut = fresh_id(srv);
+	const char *kept = fresh_id(srv), *cut = fresh_id(srv), *unknown = fresh_id(srv);
 	struct resp *r;
 
 	if (!test_pg_url()) {
@@ -683,6 +684,19 @@ STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", cut), 0);
 	/* and writes go on */
 	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "断开之后", fresh_id(srv))), 201);
+
+	/* the answer lost, and no session to ask in: the clerk is told it
+	 * is not known — neither "saved" nor "not saved" — and it was saved */
+	srv->allow_5xx = 1;
+	arm(srv, "at=commit kind=drop_unasked");
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "无从核实", unknown));
+	assert_armed_and_taken(srv);
+	assert_error(srv, r, 503, "OUTCOME_UNKNOWN");
+	srv->allow_5xx = 0;
+	assert_logged(srv, "is unknown");
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", unknown), 1);
+	/* and writes go on */
+	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "核实之后", fresh_id(srv))), 201);
 	assert_chain_intact(srv);
 }
 
