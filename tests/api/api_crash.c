@@ -256,10 +256,10 @@ STORY(power_cut_under_8_writers_loses_no_answered_write)
 		      rounds, total_answered, total_unsynced, total_undone);
 }
 
-/* The kill in the middle of a write: the server stops inside a write of
- * its WAL (the record logged; nothing of it written, then in a second
- * round the first half) while 8 writers and the reader go on, and is
- * killed there. The replay finds how much of it had landed, and the cut
+/* The kill in the middle of a write: the server stops inside its next
+ * write of the store's files (a WAL's, in practice: the committer's; the
+ * record logged, nothing of it written, then in a second round the first
+ * half) while 8 writers and the reader go on, and is killed there. The replay finds how much of it had landed, and the cut
  * keeps the same promises. */
 STORY(a_write_cut_in_the_middle_is_replayed_as_far_as_it_landed)
 {
