@@ -259,15 +259,19 @@ STORY(power_cut_under_8_writers_loses_no_answered_write)
 /* The kill in the middle of a write: the server stops inside its next
  * write of the store's files (a WAL's, in practice: the committer's; the
  * record logged, nothing of it written, then in a second round the first
- * half) while 8 writers and the reader go on, and is killed there. The replay finds how much of it had landed, and the cut
- * keeps the same promises. */
+ * half), and in a third inside a checkpoint's write of the database file
+ * itself (half of it written: a torn page that only the WAL can mend),
+ * while 8 writers and the reader go on, and is killed there. The replay
+ * finds how much of it had landed, and the cut keeps the same promises. */
 STORY(a_write_cut_in_the_middle_is_replayed_as_far_as_it_landed)
 {
 	const char *log = srv_path(srv, "powercut.log");
 
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	server_stop(srv);
-	for (int round = 0; round < 2; round++) {
+	static const char *const stall[] = { "none", "half", "half@/t.db" };
+
+	for (int round = 0; round < 3; round++) {
 		const char *tag = fmt(srv, "城关镇中断%d街", round);
 		struct session *jj;
 		int answered, rows;
@@ -275,7 +279,7 @@ STORY(a_write_cut_in_the_middle_is_replayed_as_far_as_it_landed)
 		struct reader *rd;
 		struct load *l;
 
-		powercut_start(srv, log, round ? "half" : "none");
+		powercut_start(srv, log, stall[round]);
 		jj = login(srv, "jiejing", DEMO_PW);
 		rd = reader_start(srv);
 		l = load_start(srv, jj, tag, 8);
@@ -287,16 +291,18 @@ STORY(a_write_cut_in_the_middle_is_replayed_as_far_as_it_landed)
 		reader_stop(rd);
 		powercut_apply(srv, log, srv->db, PC_FATE_RANDOM, &st);
 		load_check_db(l, srv->db, 0, &answered, &rows);
-		print_message("round %d: killed in a write, %lld bytes of it landed; %d writes after"
-			      " their file's last sync (%d kept, %d lost, %d torn); %d answered 2xx, %d"
-			      " rows; %d reads answered\n",
-			      round + 1, st.landed, st.unsynced, st.kept, st.lost, st.torn, answered, rows,
-			      rd->n);
+		print_message("round %d: killed in a write of %s, %lld bytes of it landed; %d writes of"
+			      " %d files after their last sync (%d kept, %d lost, %d torn); %d answered"
+			      " 2xx, %d rows; %d reads answered\n",
+			      round + 1, st.interrupted_path, st.landed, st.unsynced, st.files, st.kept,
+			      st.lost, st.torn, answered, rows, rd->n);
 		assert_int_equal(st.interrupted, 1);
 		if (round)
 			assert_true(st.landed > 0);
 		else
 			assert_int_equal(st.landed, 0);
+		if (round == 2)
+			assert_string_equal(st.interrupted_path, srv->db);
 		assert_int_equal(reader_missing(rd, srv->db), 0);
 		check_file(srv, "write cut", round, tag, rows);
 		load_free(l);

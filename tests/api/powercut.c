@@ -16,10 +16,11 @@
  * marked undone. Directories and the creation of files are taken as
  * durable (the server syncs the directory once, at its start).
  *
- * $PRECINCT_POWERCUT_STALL=none (or half) stops the process inside its
- * first positioned write once the file LOG.stall exists: the record
- * logged and nothing written (or the first half), the lock held, after
- * touching LOG.stalled. The kill then lands in the middle of a write,
+ * $PRECINCT_POWERCUT_STALL=none (or half, and either with @SUFFIX) stops
+ * the process inside its first positioned write (of a file whose path ends
+ * with SUFFIX) once the file LOG.stall exists: the record logged and
+ * nothing written (or the first half), the lock held, after touching
+ * LOG.stalled. The kill then lands in the middle of a write,
  * which the replay must find (powercut_util.h). */
 #define _GNU_SOURCE
 #include "powercut.h"
@@ -41,7 +42,7 @@ static int pc_log = -1;
 static char pc_prefix[PATH_MAX];
 static size_t pc_prefix_len;
 static int pc_stall_armed, pc_stall_half; /* PRECINCT_POWERCUT_STALL */
-static char pc_stall_when[PATH_MAX], pc_stalled[PATH_MAX];
+static char pc_stall_when[PATH_MAX], pc_stalled[PATH_MAX], pc_stall_suffix[PATH_MAX];
 
 static ssize_t (*real_pwrite64)(int, const void *, size_t, off64_t);
 static ssize_t (*real_write)(int, const void *, size_t);
@@ -80,18 +81,22 @@ __attribute__((constructor)) static void pc_init(void)
 		const char *stall = getenv("PRECINCT_POWERCUT_STALL");
 
 		pc_stall_armed = 1;
-		pc_stall_half = strcmp(stall, "half") == 0;
+		pc_stall_half = strncmp(stall, "half", 4) == 0;
+		if (strchr(stall, '@'))
+			snprintf(pc_stall_suffix, sizeof(pc_stall_suffix), "%s", strchr(stall, '@') + 1);
 		snprintf(pc_stall_when, sizeof(pc_stall_when), "%s.stall", log);
 		snprintf(pc_stalled, sizeof(pc_stalled), "%s.stalled", log);
 	}
 }
 
 /* Stop in this write, if asked to (see the top). */
-static void pc_stall(int fd, const void *buf, size_t n, off64_t off)
+static void pc_stall(int fd, const char *path, const void *buf, size_t n, off64_t off)
 {
+	size_t pl = strlen(path), sl = strlen(pc_stall_suffix);
 	int f;
 
-	if (!pc_stall_armed || access(pc_stall_when, F_OK) != 0)
+	if (!pc_stall_armed || pl < sl || strcmp(path + pl - sl, pc_stall_suffix) != 0 ||
+	    access(pc_stall_when, F_OK) != 0)
 		return;
 	if (pc_stall_half && n / 2 && real_pwrite64(fd, buf, n / 2, off) != (ssize_t)(n / 2))
 		abort();
@@ -214,7 +219,7 @@ static ssize_t pc_write_at(int fd, const void *buf, size_t n, off64_t off, int p
 	before = pc_before(fd, path, off, n, size, &blen);
 	pos = pc_append(PC_WRITE, path, off, (int64_t)n, size, before, blen, buf, n);
 	if (positioned)
-		pc_stall(fd, buf, n, off);
+		pc_stall(fd, path, buf, n, off);
 	r = positioned ? real_pwrite64(fd, buf, n, off) : real_write(fd, buf, n);
 	saved = errno;
 	if (r != (ssize_t)n) {

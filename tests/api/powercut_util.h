@@ -30,6 +30,7 @@ struct pc_stats {
 	int kept, lost, torn;
 	int interrupted;  /* 1 when the kill was in the middle of an operation */
 	long long landed; /* then the bytes of it that had landed */
+	char interrupted_path[512]; /* and its file */
 };
 
 struct pc_op {
@@ -40,8 +41,8 @@ struct pc_op {
 };
 
 /* Start srv's server under the library (PRECINCT_POWERCUT_LIB, set by
- * ctest), logging to log; stall: NULL, or "none"/"half" to have it stop
- * in a write once powercut_stall is called (powercut.c). */
+ * ctest), logging to log; stall: NULL, or "none"/"half" (and @SUFFIX) to
+ * have it stop in a write once powercut_stall is called (powercut.c). */
 static inline void powercut_start(struct server *srv, const char *log, const char *stall)
 {
 	const char *lib = getenv("PRECINCT_POWERCUT_LIB"), *asan = getenv("ASAN_OPTIONS");
@@ -306,6 +307,7 @@ static inline void powercut_apply(struct server *srv, const char *log, const cha
 					      (long long)o->h.len);
 				st->interrupted = 1;
 				st->landed = (long long)k;
+				snprintf(st->interrupted_path, sizeof(st->interrupted_path), "%.500s", path);
 				if (k) {
 					o->h.len = (int64_t)k;
 					if (o->h.before_len > k)
