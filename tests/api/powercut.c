@@ -16,6 +16,13 @@
  * marked undone. Directories and the creation of files are taken as
  * durable (the server syncs the directory once, at its start).
  *
+ * Faults (TRUST FLT-2): once the file LOG.fail exists, holding
+ * "write|sync|read N ERRNO", the library takes it (removes it) and makes
+ * the N-th such operation on the store's files from then on fail with
+ * ERRNO instead of running, once, touching LOG.fired when it does. A write
+ * or a read that fails is not logged (nothing happened); a sync that fails
+ * leaves the writes before it unsynced.
+ *
  * $PRECINCT_POWERCUT_STALL=none (or half, and either with @SUFFIX) stops
  * the process inside its first positioned write (of a file whose path ends
  * with SUFFIX) once the file LOG.stall exists: the record logged and
@@ -44,7 +51,12 @@ static size_t pc_prefix_len;
 static int pc_stall_armed, pc_stall_half; /* PRECINCT_POWERCUT_STALL */
 static char pc_stall_when[PATH_MAX], pc_stalled[PATH_MAX], pc_stall_suffix[PATH_MAX];
 
+enum pc_op { PC_OP_WRITE = 1, PC_OP_SYNC, PC_OP_READ };
+static char pc_fail_when[PATH_MAX], pc_fired[PATH_MAX]; /* LOG.fail, LOG.fired */
+static int pc_fail_op, pc_fail_left, pc_fail_errno;
+
 static ssize_t (*real_pwrite64)(int, const void *, size_t, off64_t);
+static ssize_t (*real_pread64)(int, void *, size_t, off64_t);
 static ssize_t (*real_write)(int, const void *, size_t);
 static int (*real_ftruncate64)(int, off64_t);
 static int (*real_fsync)(int);
@@ -58,8 +70,10 @@ static void pc_resolve(void)
 	real_ftruncate64 = (int (*)(int, off64_t))dlsym(RTLD_NEXT, "ftruncate64");
 	real_fsync = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
 	real_fdatasync = (int (*)(int))dlsym(RTLD_NEXT, "fdatasync");
+	real_pread64 = (ssize_t(*)(int, void *, size_t, off64_t))dlsym(RTLD_NEXT, "pread64");
 	real_pwrite64 = (ssize_t(*)(int, const void *, size_t, off64_t))dlsym(RTLD_NEXT, "pwrite64");
-	if (!real_write || !real_ftruncate64 || !real_fsync || !real_fdatasync || !real_pwrite64)
+	if (!real_write || !real_ftruncate64 || !real_fsync || !real_fdatasync || !real_pread64 ||
+	    !real_pwrite64)
 		abort();
 }
 
@@ -77,6 +91,8 @@ __attribute__((constructor)) static void pc_init(void)
 	}
 	strcpy(pc_prefix, prefix);
 	pc_prefix_len = strlen(prefix);
+	snprintf(pc_fail_when, sizeof(pc_fail_when), "%s.fail", log);
+	snprintf(pc_fired, sizeof(pc_fired), "%s.fired", log);
 	if (getenv("PRECINCT_POWERCUT_STALL")) {
 		const char *stall = getenv("PRECINCT_POWERCUT_STALL");
 
@@ -137,6 +153,33 @@ static int64_t pc_log_size(void)
 	return st.st_size;
 }
 
+/* Does this operation fail (under pc_lock)? Takes LOG.fail when it
+ * appears; 0, or the errno to fail with. */
+static int pc_fails(enum pc_op op)
+{
+	FILE *f;
+
+	if (access(pc_fail_when, F_OK) == 0 && (f = fopen(pc_fail_when, "r")) != NULL) {
+		char what[16] = "";
+
+		if (fscanf(f, "%15s %d %d", what, &pc_fail_left, &pc_fail_errno) != 3)
+			pc_fail_left = 0;
+		fclose(f);
+		unlink(pc_fail_when);
+		pc_fail_op = !strcmp(what, "write") ? PC_OP_WRITE
+			     : !strcmp(what, "sync") ? PC_OP_SYNC
+			     : !strcmp(what, "read") ? PC_OP_READ
+						     : 0;
+	}
+	if (pc_fail_op != (int)op || --pc_fail_left > 0)
+		return 0;
+	pc_fail_op = 0;
+	f = fopen(pc_fired, "w");
+	if (f)
+		fclose(f);
+	return pc_fail_errno;
+}
+
 /* Append one record (under pc_lock); its position in the log. A log that
  * cannot be written ends the process: a power cut that was not recorded
  * could not be checked. */
@@ -182,7 +225,7 @@ static char *pc_before(int fd, const char *path, off64_t off, size_t n, off64_t 
 	if (!b)
 		abort();
 	while (at < want) {
-		ssize_t r = pread(rfd, b + at, want - at, off + (off64_t)at);
+		ssize_t r = real_pread64(rfd, b + at, want - at, off + (off64_t)at);
 
 		if (r < 0 && errno == EBADF && rfd == fd) {
 			rfd = open(path, O_RDONLY | O_CLOEXEC); /* fd opened write-only */
@@ -214,6 +257,11 @@ static ssize_t pc_write_at(int fd, const void *buf, size_t n, off64_t off, int p
 	if (!pc_tracked(fd, path, &size))
 		return positioned ? real_pwrite64(fd, buf, n, off) : real_write(fd, buf, n);
 	pthread_mutex_lock(&pc_lock);
+	if ((saved = pc_fails(PC_OP_WRITE)) != 0) {
+		pthread_mutex_unlock(&pc_lock);
+		errno = saved;
+		return -1;
+	}
 	if (!positioned)
 		off = (fcntl(fd, F_GETFL) & O_APPEND) ? size : lseek(fd, 0, SEEK_CUR);
 	before = pc_before(fd, path, off, n, size, &blen);
@@ -272,7 +320,12 @@ static int pc_sync(int fd, int data_only)
 		return data_only ? real_fdatasync(fd) : real_fsync(fd);
 	pthread_mutex_lock(&pc_lock);
 	begun = pc_log_size();
+	saved = pc_fails(PC_OP_SYNC);
 	pthread_mutex_unlock(&pc_lock);
+	if (saved) {
+		errno = saved;
+		return -1;
+	}
 	r = data_only ? real_fdatasync(fd) : real_fsync(fd);
 	saved = errno;
 	if (r == 0) {
@@ -284,7 +337,36 @@ static int pc_sync(int fd, int data_only)
 	return r;
 }
 
+static ssize_t pc_read_at(int fd, void *buf, size_t n, off64_t off)
+{
+	char path[PATH_MAX];
+	off64_t size;
+	int e;
+
+	pc_resolve();
+	if (!pc_fail_when[0] || !pc_tracked(fd, path, &size))
+		return real_pread64(fd, buf, n, off);
+	pthread_mutex_lock(&pc_lock);
+	e = pc_fails(PC_OP_READ);
+	pthread_mutex_unlock(&pc_lock);
+	if (e) {
+		errno = e;
+		return -1;
+	}
+	return real_pread64(fd, buf, n, off);
+}
+
 /* ---- the functions interposed ---- */
+
+ssize_t pread64(int fd, void *buf, size_t n, off64_t off)
+{
+	return pc_read_at(fd, buf, n, off);
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	return pc_read_at(fd, buf, n, off);
+}
 
 ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
 {

@@ -1,0 +1,201 @@
+/* api_io_errors.c — the disk refuses (TRUST FLT-2, after SQLite's ioerr
+ * tests, issue 14). Through the library of the power-cut stories
+ * (tests/api/powercut.c), the N-th write of the store's files from a given
+ * moment fails with ENOSPC (a full disk), or the N-th read with EIO, for
+ * N = 1, 2, 3 … while the 110 desk registers an incident and a beat officer
+ * opens a person's record, until the requests no longer reach the N-th.
+ * Every answer is a success or a clean 503 (a JSON error with a code and a
+ * Chinese message; never a 500, a lost connection or a crash); an incident
+ * answered 503 is not there, one answered 201 is; a read answered 200 has
+ * its audit row; the server goes on serving after each; and at the end it
+ * stops cleanly (no sanitizer report), PRAGMA integrity_check is ok and
+ * both audit chains verify. The checkpoints and the breach sweep run
+ * meanwhile and may meet the fault first: they must survive it too.
+ * Then a sync fails (EIO): a checkpoint's is survived, the committer's
+ * stops the writes until a restart (DUR-4), its registration answered
+ * 503 OUTCOME_UNKNOWN and there. */
+#include "harness.h"
+#include "powercut_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Arm the fault: the n-th op ("write", "read") from now fails with e. */
+static void arm(struct server *srv, const char *log, const char *op, int n, int e)
+{
+	const char *tmp = fmt(srv, "%s.fail.tmp", log);
+	FILE *f = fopen(tmp, "w");
+
+	assert_non_null(f);
+	fprintf(f, "%s %d %d\n", op, n, e);
+	fclose(f);
+	unlink(fmt(srv, "%s.fired", log));
+	if (rename(tmp, fmt(srv, "%s.fail", log)) != 0)
+		fail_msg("cannot arm the fault: %s", strerror(errno));
+}
+
+/* An answer to a request that met the fault: the success asked for, or a
+ * clean 503. 1 when it succeeded. */
+static int clean(struct server *srv, const struct resp *r, long ok, const char *what, int n)
+{
+	if (r->status == ok)
+		return 1;
+	if (r->status != 503)
+		fail_msg("%s, fault at %d: answered %ld (%s), not %ld or a clean 503", what, n, r->status,
+			 r->body, ok);
+	assert_error(srv, r, 503, NULL);
+	return 0;
+}
+
+STORY(a_disk_that_refuses_fails_only_the_request_that_met_it)
+{
+	static const struct {
+		const char *op;
+		int err;
+	} faults[] = { { "write", ENOSPC }, { "read", EIO } };
+	const char *log = srv_path(srv, "powercut.log");
+	struct session *jj, *mj;
+	int refused = 0, absorbed = 0;
+	long long person;
+
+	server_stop(srv);
+	powercut_start(srv, log, NULL);
+	jj = login(srv, "jiejing", DEMO_PW);
+	mj = login(srv, "minjing1", DEMO_PW);
+	{
+		struct resp *r = http(srv, mj, "GET", "/api/v1/persons?per_page=1", NULL);
+
+		assert_int_equal(r->status, 200);
+		person = rnum(r, "items.0.id");
+	}
+	srv->allow_5xx = 1;
+	for (size_t k = 0; k < sizeof(faults) / sizeof(faults[0]); k++) {
+		int missed = 0;
+
+		for (int n = 1; n <= 200 && missed < 3; n++) {
+			const char *place = fmt(srv, "城关镇故障%s%d号", faults[k].op, n);
+			struct resp *r;
+			const char *what;
+			int made, fired;
+
+			arm(srv, log, faults[k].op, n, faults[k].err);
+			r = http(srv, jj, "POST", "/api/v1/incidents",
+				 fmt(srv,
+				     "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+				     "\"13912345678\",\"place\":\"%s\",\"category\":\"0201\",\"summary\":"
+				     "\"磁盘故障测试\"}",
+				     place));
+			made = clean(srv, r, 201, "a 110 registration", n);
+			what = fmt(srv, "%ld %s", r->status, made ? "" : rstr(r, "error.code"));
+			/* and the record, read (an audited read: its row is written) */
+			r = http(srv, mj, "GET", fmt(srv, "/api/v1/persons/%lld", person), NULL);
+			if (clean(srv, r, 200, "a person's record", n)) {
+				const char *rid = resp_header(srv, r, "X-Request-Id");
+
+				assert_non_null(rid);
+				assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit_read WHERE"
+								     " request_id = ?1",
+							    rid),
+						 1);
+			}
+			fired = access(fmt(srv, "%s.fired", log), F_OK) == 0;
+			print_message("  %s %d: registration %s, read %ld %s%s\n", faults[k].op, n, what,
+				      r->status, r->status == 200 ? "" : rstr(r, "error.code"),
+				      fired ? "" : " (not reached)");
+			assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?1",
+						    place),
+					 made);
+			if (!made || r->status != 200)
+				refused++;
+			else if (fired)
+				absorbed++;
+			/* the server goes on: the next registration is taken */
+			arm(srv, log, "none", 0, 0);
+			r = http(srv, jj, "POST", "/api/v1/incidents",
+				 fmt(srv,
+				     "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+				     "\"13912345678\",\"place\":\"%s之后\",\"category\":\"0201\","
+				     "\"summary\":\"磁盘故障之后\"}",
+				     place));
+			assert_int_equal(r->status, 201);
+			missed = fired ? 0 : missed + 1;
+		}
+		print_message("%s failing (errno %d): the fault moved through every %s of a registration"
+			      " and a read\n",
+			      faults[k].op, faults[k].err, faults[k].op);
+	}
+	print_message("%d requests refused cleanly (503), %d faults absorbed elsewhere (a checkpoint,"
+		      " the sweep)\n",
+		      refused, absorbed);
+	assert_true(refused > 0);
+
+	/* a sync that fails (EIO): a checkpoint's is retried by the next
+	 * checkpoint, the WAL kept until one succeeds; the committer's is
+	 * the write-fail-stop of DUR-4 — its registration committed but not
+	 * known to be on the disk (503 OUTCOME_UNKNOWN, the row there), every
+	 * later write 503 until the server is restarted */
+	for (int n = 1;; n++) {
+		const char *place = fmt(srv, "城关镇同步失败%d号", n);
+		struct resp *r;
+
+		if (n > 20)
+			fail_msg("20 failed syncs and none of them the committer's");
+		arm(srv, log, "sync", 1, EIO);
+		r = http(srv, jj, "POST", "/api/v1/incidents",
+			 fmt(srv,
+			     "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+			     "\"13912345678\",\"place\":\"%s\",\"category\":\"0201\",\"summary\":"
+			     "\"同步失败测试\"}",
+			     place));
+		print_message("  sync %d: registration %ld %s\n", n, r->status,
+			      r->status == 201 ? "" : rstr(r, "error.code"));
+		if (r->status == 201) {
+			assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?1",
+						    place),
+					 1);
+			continue;
+		}
+		assert_error(srv, r, 503, "OUTCOME_UNKNOWN");
+		assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?1", place),
+				 1);
+		r = http(srv, jj, "POST", "/api/v1/incidents",
+			 fmt(srv,
+			     "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+			     "\"13912345678\",\"place\":\"%s之后\",\"category\":\"0201\",\"summary\":"
+			     "\"同步失败之后\"}",
+			     place));
+		assert_int_equal(r->status, 503);
+		assert_int_equal(server_logged(srv, "ALERT: a sync of the database failed"), 1);
+		break;
+	}
+	srv->allow_5xx = 0;
+	/* restarted and checked, it writes again */
+	server_stop(srv);
+	powercut_start(srv, log, NULL);
+	jj = login(srv, "jiejing", DEMO_PW);
+	assert_int_equal(http(srv, jj, "POST", "/api/v1/incidents",
+			      "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+			      "\"13912345678\",\"place\":\"城关镇重启之后1号\",\"category\":\"0201\","
+			      "\"summary\":\"重启之后\"}")
+				 ->status,
+			 201);
+	server_stop(srv);
+	assert_string_equal(db_raw_text(srv, srv->db, "PRAGMA integrity_check"), "ok");
+	{
+		struct cli_result c = run_cli(srv, "audit", "verify", "--db", srv->db);
+
+		if (c.code != 0)
+			fail_msg("audit chain broken: %s", c.err);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(a_disk_that_refuses_fails_only_the_request_that_met_it,
+						setup_demo, teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
