@@ -152,6 +152,51 @@ STORY(a_write_among_them_runs_at_its_step)
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM org_unit WHERE phone = ?", "0000-run-all"), 1);
 }
 
+/* More distinct statements than a connection keeps prepared (2 048 on
+ * PostgreSQL: PG_CACHE_MAX, db_pg.c), in a transaction and then outside
+ * one: each answers right, and the server lets go of those beyond the
+ * cache — DEALLOCATE at once outside a transaction, before the next one
+ * inside — so a long-lived connection's backend does not grow without end
+ * (pg_prepared_statements: 2 048 kept and the one asking, not the 5 000
+ * and more prepared). SQLite keeps no statement on a server: they answer
+ * alike. */
+STORY(statements_beyond_the_cache_answer_and_are_let_go)
+{
+	enum { N = 2500, CACHE = 2048 };
+	struct db *db;
+	struct db_stmt *st;
+	struct ps_err e;
+
+	ps_err_clear(&e);
+	assert_int_equal(db_open(srv->db, &db, &e), PS_OK);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 0)
+			assert_int_equal(db_begin(db, 0, &e), PS_OK);
+		for (int i = 0; i < N; i++) {
+			char sql[64];
+
+			snprintf(sql, sizeof(sql), "SELECT ? + %d", pass * 100000 + i);
+			assert_int_equal(db_prepare(db, sql, &st, &e), PS_OK);
+			assert_int_equal(db_bind_int(st, 1, i), PS_OK);
+			assert_int_equal(db_step(st, &e), PS_ROW);
+			assert_int_equal(db_column_int(st, 0), pass * 100000 + 2 * i);
+			assert_int_equal(db_step(st, &e), PS_DONE);
+			db_finalize(st);
+		}
+		if (pass == 0)
+			assert_int_equal(db_commit(db, &e), PS_OK);
+	}
+	if (test_pg_url()) {
+		assert_int_equal(db_prepare(db, "SELECT COUNT(*) FROM pg_prepared_statements", &st, &e), PS_OK);
+		assert_int_equal(db_step(st, &e), PS_ROW);
+		print_message("%d statements prepared, %lld on the server after\n", 2 * N,
+			      (long long)db_column_int(st, 0));
+		assert_int_equal(db_column_int(st, 0), CACHE + 1);
+		db_finalize(st);
+	}
+	db_close(db);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_fresh, teardown_server)
 
 int main(void)
@@ -160,6 +205,7 @@ int main(void)
 		T(reads_run_together_answer_as_one_by_one),
 		T(a_failing_read_fails_the_read_and_the_connection_goes_on),
 		T(a_write_among_them_runs_at_its_step),
+		T(statements_beyond_the_cache_answer_and_are_let_go),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,9 +28,12 @@ struct pc_stats {
 	int files;    /* files with operations after their last sync */
 	int unsynced; /* writes and truncations after the file's last sync */
 	int kept, lost, torn;
-	int interrupted;  /* 1 when the kill was in the middle of an operation */
-	long long landed; /* then the bytes of it that had landed */
-	char interrupted_path[512]; /* and its file */
+	/* the log's last record, the operation a kill may have interrupted
+	 * (one lock covers a record and its operation): */
+	int last_write;      /* 1 when it is a write */
+	char last_path[512]; /* of this file */
+	long long last_len, landed; /* of these bytes, the first ones found in the file */
+	int interrupted;     /* 1 when it had not landed whole */
 };
 
 struct pc_op {
@@ -266,52 +269,54 @@ static inline void powercut_apply(struct server *srv, const char *log, const cha
 			if (fd < 0)
 				fail_msg("power cut: cannot open %s: %s", path, strerror(errno));
 			struct pc_stats none;
-			size_t was_n, now_n;
+			size_t was_n, now_n, got = 0;
 			char *was = pc_read_all(fd, &was_n, path), *now;
+			struct pc_op *last = mine[m - 1] == n - 1 ? &ops[mine[m - 1]] : NULL;
 			int same;
 
+			if (last && last->h.kind == PC_WRITE) {
+				while (got < (size_t)last->h.len && (size_t)last->h.off + got < was_n &&
+				       was[last->h.off + got] == last->data[got])
+					got++;
+				st->last_write = 1;
+				st->last_len = last->h.len;
+				st->landed = (long long)got;
+				snprintf(st->last_path, sizeof(st->last_path), "%.500s", path);
+			}
 			/* the log is whole: undone and done again, all kept, the
 			 * file is what the server left, byte for byte */
-			for (size_t k = m; k-- > 0;)
-				pc_undo(fd, &ops[mine[k]]);
-			for (size_t k = 0; k < m; k++)
-				pc_redo(fd, &ops[mine[k]], PC_FATE_KEPT, &none);
+			for (size_t j = m; j-- > 0;)
+				pc_undo(fd, &ops[mine[j]]);
+			for (size_t j = 0; j < m; j++)
+				pc_redo(fd, &ops[mine[j]], PC_FATE_KEPT, &none);
 			now = pc_read_all(fd, &now_n, path);
 			same = now_n == was_n && !memcmp(now, was, was_n);
 			free(now);
-			if (!same && mine[m - 1] == n - 1) {
-				/* but for the operation the kill interrupted: the log's
-				 * last record (one lock covers a record and its
-				 * operation), which may have landed in part — the
-				 * pages of a write before the kill — or not at all */
-				struct pc_op *o = &ops[mine[m - 1]];
-				size_t k = 0;
-
+			if (!same && last) {
+				/* but for the operation the kill interrupted, which
+				 * may have landed in part — the pages of a write
+				 * before the kill — or not at all: as far as its
+				 * bytes are found in the file */
 				for (size_t j = m; j-- > 0;)
 					pc_undo(fd, &ops[mine[j]]);
 				for (size_t j = 0; j + 1 < m; j++)
 					pc_redo(fd, &ops[mine[j]], PC_FATE_KEPT, &none);
-				if (o->h.kind == PC_WRITE) {
-					while (k < (size_t)o->h.len && (size_t)o->h.off + k < was_n &&
-					       was[o->h.off + k] == o->data[k])
-						k++;
-					if (k)
-						pc_pwrite_all(fd, o->data, k, o->h.off, path);
-				}
+				if (last->h.kind != PC_WRITE)
+					got = 0;
+				if (got)
+					pc_pwrite_all(fd, last->data, got, last->h.off, path);
 				now = pc_read_all(fd, &now_n, path);
 				same = now_n == was_n && !memcmp(now, was, was_n);
 				free(now);
 				print_message("power cut: the kill interrupted a %s of %s: %zu of its %lld bytes"
 					      " had landed\n",
-					      o->h.kind == PC_WRITE ? "write" : "truncation", path, k,
-					      (long long)o->h.len);
+					      last->h.kind == PC_WRITE ? "write" : "truncation", path, got,
+					      (long long)last->h.len);
 				st->interrupted = 1;
-				st->landed = (long long)k;
-				snprintf(st->interrupted_path, sizeof(st->interrupted_path), "%.500s", path);
-				if (k) {
-					o->h.len = (int64_t)k;
-					if (o->h.before_len > k)
-						o->h.before_len = (uint32_t)k;
+				if (got) {
+					last->h.len = (int64_t)got;
+					if (last->h.before_len > got)
+						last->h.before_len = (uint32_t)got;
 				} else {
 					m--; /* it never happened */
 				}
