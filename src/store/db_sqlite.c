@@ -151,6 +151,19 @@ static int attach_audit_file(struct db *db, const char *path, struct ps_err *err
 		file = sqlite3_mprintf("%s" DB_AUDIT_SUFFIX, path);
 	if (!file)
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+	/* the database's own schema first (preparing a statement on it reads
+	 * all of it): a file that is not a database, or is malformed, is named
+	 * as the database file, not as the audit file attached after it */
+	src = sqlite3_prepare_v2(db->h, "SELECT 1 FROM main.sqlite_schema", -1, &st, NULL);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (src != SQLITE_OK) {
+		rc = map_sqlite(db->h, src, err);
+		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL, "无法打开数据库文件 %s：%s", path,
+			sqlite3_errmsg(db->h));
+		sqlite3_free(file);
+		return err ? err->rc : PS_EIO;
+	}
 	src = sqlite3_prepare_v2(db->h, "ATTACH DATABASE ? AS " DB_AUDIT_SCHEMA, -1, &st, NULL);
 	if (src == SQLITE_OK)
 		src = sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);

@@ -13,13 +13,21 @@
  * meanwhile and may meet the fault first: they must survive it too.
  * Then a sync fails (EIO): a checkpoint's is survived, the committer's
  * stops the writes until a restart (DUR-4), its registration answered
- * 503 OUTCOME_UNKNOWN and there. */
+ * 503 OUTCOME_UNKNOWN and there.
+ *
+ * And broken database files (TRUST FUZ-3, after SQLite's malformed-
+ * database tests): random bytes, the demo county cut short, a header with
+ * an impossible page size, a read-audit file of random bytes — `serve`,
+ * `migrate` and `audit verify` each refuse them with an exit status of 1
+ * and a Chinese message naming the broken file, never a crash or a
+ * sanitizer report. */
 #include "harness.h"
 #include "powercut_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Arm the fault: the n-th op ("write", "read") from now fails with e. */
 static void arm(struct server *srv, const char *log, const char *op, int n, int e)
@@ -190,11 +198,100 @@ STORY(a_disk_that_refuses_fails_only_the_request_that_met_it)
 	}
 }
 
+static void write_file(const char *path, const unsigned char *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(p, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+static unsigned char *read_whole(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *p;
+	long len;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = malloc((size_t)len + 1);
+	assert_non_null(p);
+	assert_int_equal(fread(p, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	*n = (size_t)len;
+	return p;
+}
+
+STORY(a_broken_database_file_is_refused_by_name)
+{
+	size_t n, an;
+	unsigned char *demo, *audit, *junk = malloc(64 * 1024);
+	const char *main_db = srv_path(srv, "t.db");
+
+	server_stop(srv);
+	/* the demo county and its read-audit file, as the server left them */
+	assert_int_equal(db_raw_exec(srv->db, "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
+	demo = read_whole(main_db, &n);
+	audit = read_whole(fmt(srv, "%s-audit.db", main_db), &an);
+	assert_non_null(junk);
+	srand(7);
+	for (size_t i = 0; i < 64 * 1024; i++)
+		junk[i] = (unsigned char)rand();
+	for (int k = 0; k < 4; k++) {
+		static const char *const what[] = { "random bytes", "cut short", "page size 3", "read-audit file of random bytes" };
+		const char *dir = srv_path(srv, fmt(srv, "broken%d", k)), *db = fmt(srv, "%s/b.db", dir),
+			   *bad = k == 3 ? fmt(srv, "%s-audit.db", db) : db;
+		unsigned char *copy = malloc(n);
+
+		assert_non_null(copy);
+		memcpy(copy, demo, n);
+		assert_int_equal(mkdir(dir, 0700), 0);
+		if (k == 0) {
+			write_file(db, junk, 64 * 1024);
+		} else if (k == 1) {
+			write_file(db, copy, n / 3);
+		} else if (k == 2) {
+			copy[16] = 0, copy[17] = 3; /* a page size must be a power of two */
+			write_file(db, copy, n);
+		} else {
+			write_file(db, copy, n);
+		}
+		if (k == 3)
+			write_file(bad, junk, 64 * 1024);
+		else
+			write_file(fmt(srv, "%s-audit.db", db), audit, an);
+		free(copy);
+		for (int c = 0; c < 3; c++) {
+			struct cli_result r = c == 0   ? run_cli(srv, "serve", "--db", db, "--listen", "127.0.0.1:0")
+					      : c == 1 ? run_cli(srv, "migrate", "--db", db)
+						       : run_cli(srv, "audit", "verify", "--db", db);
+			static const char *const cmd[] = { "serve", "migrate", "audit verify" };
+
+			print_message("%s, %s: exit %d: %s", what[k], cmd[c], r.code, r.err);
+			if (r.code != 1)
+				fail_msg("%s: %s exited %d, not 1", what[k], cmd[c], r.code);
+			if (!strstr(r.err, fmt(srv, "%s%s：", k == 3 ? "无法打开审计读取记录文件 " : "无法打开数据库文件 ",
+					       bad)))
+				fail_msg("%s: %s did not name %s: %s", what[k], cmd[c], bad, r.err);
+			if (strstr(r.err, "Sanitizer") || strstr(r.err, "runtime error"))
+				fail_msg("%s: %s: %s", what[k], cmd[c], r.err);
+		}
+	}
+	free(demo);
+	free(audit);
+	free(junk);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_disk_that_refuses_fails_only_the_request_that_met_it,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(a_broken_database_file_is_refused_by_name, setup_demo,
+						teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
