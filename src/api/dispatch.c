@@ -185,8 +185,17 @@ static void render_error(struct req *r, int rc)
 	json_t *err;
 	const char *msg;
 
-	if (rc == PS_EIO && e->code && strcmp(e->code, "STORAGE_ERROR") == 0 &&
-	    !api_write_failed()) {
+	if (rc == PS_EIO && e->code && strcmp(e->code, "STORAGE_CORRUPT") == 0) {
+		/* the store found a damaged page: no retry mends it, and
+		 * whoever keeps the server must know at once */
+		log_error("ALERT: request %s %s %s met a damaged database (%s): check it "
+			  "(precinct audit verify; PRAGMA integrity_check or amcheck) and restore "
+			  "it from a backup",
+			  r->request_id, r->method, r->path, e->msg);
+		rc = ps_fail(e, PS_EUNAVAIL, "DB_CORRUPT", NULL,
+			     "数据库文件已损坏，本次操作未完成：请立即报告系统管理员检查数据库并从备份恢复");
+	} else if (rc == PS_EIO && e->code && strcmp(e->code, "STORAGE_ERROR") == 0 &&
+		   !api_write_failed()) {
 		/* a store failure that lost only this request (its savepoint or
 		 * its batch): nothing was saved, and writes go on */
 		log_error("request %s %s %s: %s", r->request_id, r->method, r->path, e->msg);

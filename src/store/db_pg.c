@@ -89,6 +89,11 @@ int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *s
 		log_error("postgresql: %s (%s)", msg, state);
 		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s", msg);
 	}
+	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0) {
+		/* data_corrupted, index_corrupted */
+		log_error("postgresql: %s", msg);
+		return ps_fail(err, PS_EIO, "STORAGE_CORRUPT", NULL, "数据库文件已损坏：%s", msg);
+	}
 	if (strcmp(state, "54000") == 0)
 		return ps_fail(err, PS_ETOOBIG, NULL, NULL, "数据过大");
 	log_error("postgresql: %s (%s) in: %.300s", msg, state, sql ? sql : "");

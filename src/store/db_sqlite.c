@@ -98,10 +98,12 @@ static int map_sqlite(sqlite3 *h, int src, struct ps_err *err)
 			       "数据与现有记录冲突");
 	case SQLITE_TOOBIG:
 		return ps_fail(err, PS_ETOOBIG, NULL, NULL, "数据过大");
-	case SQLITE_IOERR:
-	case SQLITE_FULL:
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		log_error("sqlite: %s (code %d)", m, src);
+		return ps_fail(err, PS_EIO, "STORAGE_CORRUPT", NULL, "数据库文件已损坏：%s", m);
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
 	case SQLITE_CANTOPEN:
 	case SQLITE_READONLY:
 	case SQLITE_PERM:

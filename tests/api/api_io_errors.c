@@ -20,7 +20,8 @@
  * an impossible page size, a read-audit file of random bytes — `serve`,
  * `migrate` and `audit verify` each refuse them with an exit status of 1
  * and a Chinese message naming the broken file, never a crash or a
- * sanitizer report. */
+ * sanitizer report; a database that opens with a damaged table answers
+ * what touches it 503 DB_CORRUPT, with an ALERT, and the rest goes on. */
 #include "harness.h"
 #include "powercut_util.h"
 
@@ -285,6 +286,45 @@ STORY(a_broken_database_file_is_refused_by_name)
 	free(junk);
 }
 
+/* A database that opens but whose incident table has a damaged page (its
+ * root, overwritten): the incident list is answered 503 DB_CORRUPT — with
+ * a message that tells to report it, not to retry — and an ALERT in the
+ * log; the case list, which does not touch that page, is answered, and
+ * the server stops cleanly. */
+STORY(a_damaged_table_answers_db_corrupt_and_the_rest_goes_on)
+{
+	struct session *dc;
+	struct resp *r;
+	long long root, psize;
+	unsigned char junk[65536];
+	FILE *f;
+
+	server_stop(srv);
+	assert_int_equal(db_raw_exec(srv->db, "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
+	root = db_raw_int(srv->db, "SELECT rootpage FROM sqlite_schema WHERE name = 'incident'", NULL);
+	psize = db_raw_int(srv->db, "PRAGMA page_size", NULL);
+	assert_true(root > 1 && psize >= 512 && psize <= (long long)sizeof(junk));
+	srand(11);
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (unsigned char)rand();
+	f = fopen(srv->db, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)((root - 1) * psize), SEEK_SET), 0);
+	assert_int_equal(fwrite(junk, 1, (size_t)psize, f), (size_t)psize);
+	assert_int_equal(fclose(f), 0);
+
+	server_start(srv);
+	dc = login(srv, "ducha", DEMO_PW);
+	srv->allow_5xx = 1;
+	r = http(srv, dc, "GET", "/api/v1/incidents?per_page=5", NULL);
+	assert_error(srv, r, 503, "DB_CORRUPT");
+	assert_non_null(strstr(rstr(r, "error.message"), "系统管理员"));
+	srv->allow_5xx = 0;
+	assert_true(server_logged(srv, "met a damaged database") >= 1);
+	assert_int_equal(http(srv, dc, "GET", "/api/v1/cases?per_page=5", NULL)->status, 200);
+	server_stop(srv);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +332,8 @@ int main(void)
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(a_broken_database_file_is_refused_by_name, setup_demo,
 						teardown_server),
+		cmocka_unit_test_setup_teardown(a_damaged_table_answers_db_corrupt_and_the_rest_goes_on,
+						setup_demo, teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
