@@ -295,15 +295,15 @@ static int commit_outcome(struct db *db, struct ps_err *err)
 	db->savepoints = 0;
 	snprintf(sql, sizeof(sql), "SELECT pg_xact_status('%s'::xid8)", xid);
 	for (int tries = 0; tries < 50; tries++) {
+		PGresult *res;
+		const char *st;
+
 #ifdef PS_TEST_HOOKS
 		if (db->test_unasked) {
 			db->test_unasked = 0;
 			break; /* a fault: no session to ask in */
 		}
 #endif
-		PGresult *res;
-		const char *st;
-
 		ps_err_clear(&e);
 		if (pg_reconnect_if_lost(db, &e))
 			break;
