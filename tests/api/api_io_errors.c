@@ -210,20 +210,14 @@ static void write_file(const char *path, const unsigned char *p, size_t n)
 
 static unsigned char *read_whole(const char *path, size_t *n)
 {
-	FILE *f = fopen(path, "rb");
-	unsigned char *p;
-	long len;
+	int fd = open(path, O_RDONLY);
+	char *p;
 
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	p = malloc((size_t)len + 1);
-	assert_non_null(p);
-	assert_int_equal(fread(p, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*n = (size_t)len;
-	return p;
+	if (fd < 0)
+		fail_msg("cannot open %s: %s", path, strerror(errno));
+	p = pc_read_all(fd, n, path);
+	close(fd);
+	return (unsigned char *)p;
 }
 
 STORY(a_broken_database_file_is_refused_by_name)
