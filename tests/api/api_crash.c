@@ -12,7 +12,8 @@
  * Power cut: the same, with the server run under the power-cut library
  * (powercut.c), and after the kill its files made what a power cut at that
  * instant could have left — every write since a file's last sync lost,
- * kept or torn, in any order (powercut_util.h). The server answers a write
+ * kept, torn or (past the file's end) zeroed, in any order
+ * (powercut_util.h). The server answers a write
  * only once the WAL it wrote was synced (README, 写入), so the same checks
  * hold. Rounds: $PRECINCT_POWERCUT_ROUNDS (default 3; `make test-long`
  * runs 100); the first of every three loses everything not synced. A
@@ -236,23 +237,23 @@ STORY(power_cut_under_8_writers_loses_no_answered_write)
 		powercut_apply(srv, log, srv->db, fate, &st);
 		load_check_db(l, srv->db, 0, &answered, &rows);
 		print_message("round %d: power cut after %d answers; %d writes of %d files after their"
-			      " last sync (%d kept, %d lost, %d torn); %d answered 2xx, %d rows in the"
-			      " database; %d reads answered\n",
+			      " last sync (%d kept, %d lost, %d torn, %d zeroed); %d answered 2xx, %d rows"
+			      " in the database; %d reads answered\n",
 			      round + 1, wait_for, st.unsynced, st.files, st.kept, st.lost, st.torn,
-			      answered, rows, rd->n);
+			      st.zeroed, answered, rows, rd->n);
 		assert_int_equal(reader_missing(rd, srv->db), 0);
 		assert_true(answered >= wait_for);
 		check_file(srv, "power cut", round, tag, rows);
 		total_answered += answered;
 		total_unsynced += st.unsynced;
-		total_undone += st.lost + st.torn;
+		total_undone += st.lost + st.torn + st.zeroed;
 		load_free(l);
 		reader_free(rd);
 	}
 	/* a cut that took nothing away would prove nothing */
 	assert_true(total_undone > 0);
 	print_message("%d power cuts: %lld answered writes, none lost; %lld writes after a sync,"
-		      " %lld of them lost or torn\n",
+		      " %lld of them lost, torn or zeroed\n",
 		      rounds, total_answered, total_unsynced, total_undone);
 }
 

@@ -5,8 +5,9 @@
  * For each file the log names: every write and truncation logged after the
  * file's last sync began is undone, newest first, from what it overwrote —
  * the file is then what its last sync put on the disk — and each is then
- * done again, oldest first, by its fate: kept whole, lost, or torn (only
- * some of its 512-byte sectors written). A later write may so be kept
+ * done again, oldest first, by its fate: kept whole, lost, torn (only
+ * some of its 512-byte sectors written), or — for a write past the file's
+ * end — zeroed (the new size on the disk, not the data). A later write may so be kept
  * where an earlier one was lost: the disk reorders what was not synced. */
 #ifndef PS_TEST_POWERCUT_UTIL_H
 #define PS_TEST_POWERCUT_UTIL_H
@@ -27,7 +28,7 @@ enum pc_fate { PC_FATE_RANDOM = -1, PC_FATE_LOST = 0, PC_FATE_KEPT = 1 };
 struct pc_stats {
 	int files;    /* files with operations after their last sync */
 	int unsynced; /* writes and truncations after the file's last sync */
-	int kept, lost, torn;
+	int kept, lost, torn, zeroed;
 	/* the log's last record, the operation a kill may have interrupted
 	 * (one lock covers a record and its operation): */
 	int last_write;      /* 1 when it is a write */
@@ -129,11 +130,29 @@ static inline void pc_redo(int fd, const struct pc_op *o, int fate, struct pc_st
 	const struct pc_rec *h = &o->h;
 
 	if (fate == PC_FATE_RANDOM)
-		fate = rand() % 3; /* 0 lost, 1 kept, 2 torn */
-	if (h->kind != PC_WRITE && fate == 2)
+		fate = rand() % 4; /* 0 lost, 1 kept, 2 torn, 3 zeroed */
+	if (h->kind != PC_WRITE && fate >= 2)
 		fate = rand() % 2;
+	if (fate == 3 && h->off + h->len <= h->old_size)
+		fate = 0;
 	if (fate == 0) {
 		st->lost++;
+		return;
+	}
+	if (fate == 3) {
+		/* the file's new size reached the disk, its data did not (a
+		 * file system that orders metadata before data): what the
+		 * write added past the old end reads as zeros */
+		static const char zeros[4096];
+
+		for (int64_t a = h->old_size > h->off ? h->old_size : h->off; a < h->off + h->len;) {
+			size_t k = (size_t)(h->off + h->len - a) < sizeof(zeros) ? (size_t)(h->off + h->len - a)
+										  : sizeof(zeros);
+
+			pc_pwrite_all(fd, zeros, k, a, o->path);
+			a += (int64_t)k;
+		}
+		st->zeroed++;
 		return;
 	}
 	if (h->kind == PC_TRUNCATE) {
