@@ -197,6 +197,37 @@ STORY(statements_beyond_the_cache_answer_and_are_let_go)
 	db_close(db);
 }
 
+/* PostgreSQL's "data corrupted" and "index corrupted" (XX001, XX002, as a
+ * damaged page raises them) are told apart from a failing store: code
+ * STORAGE_CORRUPT, which the API answers 503 DB_CORRUPT with an ALERT
+ * (SQLite's own damaged page: api_io_errors.c). */
+STORY(a_damaged_page_is_told_apart_from_a_failing_store)
+{
+	static const char *const states[] = { "XX001", "XX002" };
+	struct db *db;
+	struct ps_err e;
+
+	if (!test_pg_url()) {
+		print_message("SQLite: a real damaged page in api_io_errors.c\n");
+		return;
+	}
+	ps_err_clear(&e);
+	assert_int_equal(db_open(srv->db, &db, &e), PS_OK);
+	for (int i = 0; i < 2; i++) {
+		ps_err_clear(&e);
+		assert_int_equal(db_exec(db,
+					 fmt(srv,
+					     "DO $$ BEGIN RAISE EXCEPTION 'could not read block 7' USING ERRCODE"
+					     " = '%s'; END $$",
+					     states[i]),
+					 &e),
+				 PS_EIO);
+		assert_string_equal(e.code, "STORAGE_CORRUPT");
+		assert_non_null(strstr(e.msg, "数据库文件已损坏"));
+	}
+	db_close(db);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_fresh, teardown_server)
 
 int main(void)
@@ -206,6 +237,7 @@ int main(void)
 		T(a_failing_read_fails_the_read_and_the_connection_goes_on),
 		T(a_write_among_them_runs_at_its_step),
 		T(statements_beyond_the_cache_answer_and_are_let_go),
+		T(a_damaged_page_is_told_apart_from_a_failing_store),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
