@@ -21,9 +21,9 @@
  *   - A WAL the writer created may have a directory entry that was never
  *     synced: the directory is synced once when the syncer opens.
  *   - A WAL whose write count (walbuf.c) did not change since its last sync
- *     is not synced again: the count is read before the fdatasync, and a
- *     commit's frames are counted (and in the file) when its COMMIT
- *     returned. An fdatasync of an unchanged file still costs the disk a
+ *     is not synced again: the count is read before the fdatasync, a write
+ *     is counted only once it is in the file, and a commit's frames are in
+ *     the file (and counted) when its COMMIT returned. An fdatasync of an unchanged file still costs the disk a
  *     flush (audited reads write the read-audit file only: ~10 % of their
  *     throughput, bench/).
  * A commit's write errors still fail the commit itself: walbuf.c writes a

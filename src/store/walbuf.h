@@ -12,11 +12,12 @@
 int walbuf_register(void);
 
 /* How many writes (and truncations) the WAL file of the database at path
- * has had through this process's connections, into *out: a sync that read
- * the count before its fdatasync covers every write counted (a write
- * buffered then is counted again by the write that puts it in the file, at
- * the latest its commit's). 0, or -1 when the process has no such database
- * open through this VFS (then nothing is known). Thread-safe. */
+ * has had through this process's connections, into *out: each is counted
+ * once it reached the file (returned), so a sync that read the count
+ * before its fdatasync covers every write counted; a write still in the
+ * buffer is counted when it goes out, at the latest within its commit.
+ * 0, or -1 when the process has no such database open through this VFS
+ * (then nothing is known). Thread-safe. */
 int walbuf_wal_writes(const char *path, unsigned long long *out);
 
 #endif

@@ -54,12 +54,14 @@ static void check_file(struct server *srv, const char *what, int round, const ch
 
 #define READS_MAX 200000
 
+#define READERS 4
+
 struct reader {
 	char url[200], cookie[200];
 	atomic_int stop;
-	int n;           /* reads answered 200, their request ids below */
+	atomic_int n;    /* reads answered 200, their request ids below */
 	char (*rid)[40];
-	pthread_t th;
+	pthread_t th[READERS];
 };
 
 static size_t reader_header(char *p, size_t size, size_t n, void *arg)
@@ -84,16 +86,20 @@ static void *reader_main(void *arg)
 	load_easy(c, rd->url, h);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, reader_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, rid);
-	while (!atomic_load(&rd->stop) && rd->n < READS_MAX) {
+	while (!atomic_load(&rd->stop) && atomic_load(&rd->n) < READS_MAX) {
 		long code = 0;
 
 		rid[0] = '\0';
 		if (curl_easy_perform(c) == CURLE_OK)
 			curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-		if (code == 200 && rid[0])
-			memcpy(rd->rid[rd->n++], rid, sizeof(rid));
-		else
+		if (code == 200 && rid[0]) {
+			int i = atomic_fetch_add(&rd->n, 1);
+
+			if (i < READS_MAX)
+				memcpy(rd->rid[i], rid, sizeof(rid));
+		} else {
 			usleep(20000); /* the server is gone: do not spin */
+		}
 	}
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);
@@ -101,7 +107,8 @@ static void *reader_main(void *arg)
 }
 
 /* A beat officer (minjing1) opening the first person of the list, again
- * and again, until reader_stop. */
+ * and again, on four connections, until reader_stop: the read-audit file
+ * is written and synced all the time, beside the writers' main file. */
 static struct reader *reader_start(struct server *srv)
 {
 	struct session *mj = login(srv, "minjing1", DEMO_PW);
@@ -114,15 +121,19 @@ static struct reader *reader_start(struct server *srv)
 	assert_non_null(rd->rid);
 	snprintf(rd->url, sizeof(rd->url), "%s/api/v1/persons/%lld", srv->base, rnum(r, "items.0.id"));
 	snprintf(rd->cookie, sizeof(rd->cookie), "Cookie: %s", mj->cookie);
-	if (pthread_create(&rd->th, NULL, reader_main, rd) != 0)
-		fail_msg("pthread_create failed");
+	for (int i = 0; i < READERS; i++)
+		if (pthread_create(&rd->th[i], NULL, reader_main, rd) != 0)
+			fail_msg("pthread_create failed");
 	return rd;
 }
 
 static void reader_stop(struct reader *rd)
 {
 	atomic_store(&rd->stop, 1);
-	pthread_join(rd->th, NULL);
+	for (int i = 0; i < READERS; i++)
+		pthread_join(rd->th[i], NULL);
+	if (atomic_load(&rd->n) > READS_MAX)
+		atomic_store(&rd->n, READS_MAX);
 }
 
 /* The reads answered 200 whose audit row is not in the file. */
@@ -135,7 +146,7 @@ static int reader_missing(struct reader *rd, const char *db_path)
 	if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM audit_read WHERE request_id = ?1", -1, &st, NULL) !=
 	    SQLITE_OK)
 		fail_msg("prepare: %s", sqlite3_errmsg(db));
-	for (int i = 0; i < rd->n; i++) {
+	for (int i = 0; i < atomic_load(&rd->n); i++) {
 		sqlite3_bind_text(st, 1, rd->rid[i], -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_ROW)
 			fail_msg("audit_read: %s", sqlite3_errmsg(db));
