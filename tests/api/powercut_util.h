@@ -7,8 +7,9 @@
  * the file is then what its last sync put on the disk — and each is then
  * done again, oldest first, by its fate: kept whole, lost, torn (only
  * some of its 512-byte sectors written), or — for a write past the file's
- * end — zeroed (the new size on the disk, not the data). A later write may so be kept
- * where an earlier one was lost: the disk reorders what was not synced. */
+ * end — zeroed (the new size on the disk, not the data). A later write may
+ * so be kept where an earlier one was lost: the disk reorders what was not
+ * synced. */
 #ifndef PS_TEST_POWERCUT_UTIL_H
 #define PS_TEST_POWERCUT_UTIL_H
 
