@@ -21,8 +21,9 @@
  * by the same rounds: the story that shows the check can fail.
  *
  * Beside the writers, a reader (a beat officer opening a person's record,
- * a read of personal data) runs in every round: each read answered 200 has
- * its row in the read-audit file (AUD-1) after the kill or the cut. */
+ * a read of personal data, on four connections) runs in every round: each
+ * read answered 200 has its row in the read-audit file (AUD-1) after the
+ * kill or the cut. */
 #include "harness.h"
 #include "load_util.h"
 #include "powercut_util.h"
