@@ -312,6 +312,11 @@ static void checkpoint_now(void)
 		log_warn("group commit: checkpoint between batches failed: %s", e.msg);
 }
 
+static int64_t mono_us(void)
+{
+	return ps_mono_ns() / 1000;
+}
+
 /* Answer one job (it may be gone after this). */
 static void answer(struct commit_job *j)
 {
@@ -399,14 +404,14 @@ static void sync_round(void)
 				usleep((useconds_t)(ms > 10000 ? 10000 : ms) * 1000);
 		}
 #endif
-		t0 = (ps_mono_ns() / 1000);
+		t0 = mono_us();
 #ifdef PS_TEST_HOOKS
 		if (atomic_load(&sync_skipped))
 			failed = 0;
 		else
 #endif
 			failed = db_syncer_sync(syncer, &e) != PS_OK;
-		t0 = (ps_mono_ns() / 1000) - t0;
+		t0 = mono_us() - t0;
 		pthread_mutex_lock(&s_lock);
 		s_sync_us += (t0 - s_sync_us) / 8;
 		s_busy = 0;
@@ -529,9 +534,9 @@ static void *committer_main(void *arg)
 		j->next = NULL;
 		pthread_mutex_unlock(&q_lock);
 		seq = atomic_fetch_add(&seq_begun, 1) + 1;
-		t0 = (ps_mono_ns() / 1000);
+		t0 = mono_us();
 		run_batch(list);
-		batch_ended(list, seq, (ps_mono_ns() / 1000) - t0);
+		batch_ended(list, seq, mono_us() - t0);
 		if (atomic_exchange(&checkpoint_wanted, 0))
 			checkpoint_now();
 		pthread_mutex_lock(&q_lock);

@@ -240,5 +240,4 @@ int db_syncer_open(struct db *db, struct db_syncer **out, struct ps_err *err)
 
 /* Only the SQLite store makes syncers. */
 int db_syncer_sync(struct db_syncer *s, struct ps_err *err) { return sqlite_syncer_sync(s, err); }
-
 void db_syncer_close(struct db_syncer *s) { sqlite_syncer_close(s); }

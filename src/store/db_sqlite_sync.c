@@ -23,9 +23,9 @@
  *   - A WAL whose write count (walbuf.c) did not change since its last sync
  *     is not synced again: the count is read before the fdatasync, a write
  *     is counted only once it is in the file, and a commit's frames are in
- *     the file (and counted) when its COMMIT returned. An fdatasync of an unchanged file still costs the disk a
- *     flush (audited reads write the read-audit file only: ~10 % of their
- *     throughput, bench/).
+ *     the file (and counted) when its COMMIT returned. An fdatasync of an
+ *     unchanged file still costs the disk a flush (audited reads write the
+ *     read-audit file only: ~10 % of their throughput, bench/).
  * A commit's write errors still fail the commit itself: walbuf.c writes a
  * commit frame out within the commit, before the commit is published. */
 #include "store/db_impl.h"

@@ -173,15 +173,12 @@ static void buf_clear(struct walbuf_file *f)
 		atomic_compare_exchange_strong(&f->db->dirty, &was, NULL);
 }
 
-/* Write out what f buffered (SQLITE_OK when nothing was). When the file
- * refuses, the bytes stay for the next try. */
 /* A write of a WAL file to the file itself, counted once it returned
  * (walbuf_wal_writes): a sync that reads the count and then syncs covers
- * every write counted. Counted before the write, one the sync's fdatasync
- * overtook — counted, read, synced, and only then written — was taken for
- * synced, and the next sync skipped it: found by the power-cut story
- * (tests/api/api_crash.c), an audited read answered whose audit row a
- * power cut took. */
+ * every write counted. A write counted before it was in the file could be
+ * overtaken by that sync and then skipped by the next (the power-cut
+ * rounds, tests/api/api_crash.c, found an audited read answered whose row
+ * a power cut took). */
 static int wal_out(struct walbuf_file *f, const void *p, int n, sqlite3_int64 off)
 {
 	int rc = f->real->pMethods->xWrite(f->real, p, n, off);
@@ -190,6 +187,8 @@ static int wal_out(struct walbuf_file *f, const void *p, int n, sqlite3_int64 of
 	return rc;
 }
 
+/* Write out what f buffered (SQLITE_OK when nothing was). When the file
+ * refuses, the bytes stay for the next try. */
 static int buf_flush(struct walbuf_file *f)
 {
 	int rc;
