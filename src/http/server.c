@@ -616,7 +616,12 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			commit_db = NULL;
 		}
 	}
-	/* poll(), not epoll: libmicrohttpd 0.9.75 (Debian 12) aborts the process in
+	/* No MHD_OPTION_LISTENING_ADDRESS_REUSE: its 1 is SO_REUSEPORT, under
+	 * which a second server started on the same address shares the port
+	 * and answers some of the connections (from another database, maybe).
+	 * Left unset, libmicrohttpd sets SO_REUSEADDR alone: a restart binds at
+	 * once, a second server is refused (LISTEN_FAILED).
+	 * poll(), not epoll: libmicrohttpd 0.9.75 (Debian 12) aborts the process in
 	 * MHD_quiesce_daemon when a pool worker removes the listening socket from
 	 * its epoll set first ("Failed to remove listen FD from epoll set"), a race
 	 * seen once in CI at shutdown. poll() wakes each worker through its ITC. */
@@ -632,7 +637,6 @@ int server_run(const struct server_config *config, struct ps_err *err)
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)EDGE_POOL_SIZE,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)EDGE_IDLE_TIMEOUT_S,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 			     MHD_OPTION_ARRAY, tls_opts,
 			     MHD_OPTION_END);
 	/* GnuTLS holds its own copy of the key now */

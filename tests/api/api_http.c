@@ -401,6 +401,29 @@ STORY(oversized_query_filter_is_400)
 	assert_string_equal(rstr(r, "error.field"), "action");
 }
 
+/* A second `precinct serve` on the address a running server listens on is
+ * refused (exit 1, the address named), and the first goes on alone. With
+ * SO_REUSEPORT the kernel would share the port between the two, each
+ * answering some of the connections: a server started by mistake on
+ * another copy of the database would take some of the station's writes
+ * into that copy, and sessions made on one would be unknown to the other. */
+STORY(a_busy_port_refuses_a_second_server)
+{
+	const char *listen = fmt(srv, "127.0.0.1:%d", srv->port);
+	struct session *auditor = login(srv, "auditor", DEMO_PW);
+	struct cli_result c = run_cli(srv, "serve", "--db", srv->db, "--listen", listen);
+	struct resp *r;
+
+	assert_int_equal(c.code, 1);
+	if (!strstr(c.err, fmt(srv, "无法在 %s 上监听", listen)))
+		fail_msg("the second server did not name the busy address: %s", c.err);
+	/* every connection still reaches the first server, whose session it is */
+	for (int i = 0; i < 20; i++) {
+		r = http(srv, auditor, "GET", "/api/v1/me", NULL);
+		assert_int_equal(r->status, 200);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +446,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(injection_strings_change_nothing, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(oversized_query_filter_is_400, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(a_busy_port_refuses_a_second_server, setup_demo,
 						teardown_server),
 	};
 
