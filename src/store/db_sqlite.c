@@ -1,6 +1,7 @@
-/* db_sqlite.c — the SQLite implementation of db.h. The only file that calls
- * sqlite3_*. */
-#include "store/db_impl.h"
+/* db_sqlite.c — the SQLite implementation of db.h: connections, statements
+ * and transactions (backups and the integrity check: db_sqlite_backup.c;
+ * what the two share: db_sqlite.h). */
+#include "store/db_sqlite.h"
 #include "core/mem.h"
 #include "core/log.h"
 #include "store/walbuf.h"
@@ -12,37 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-struct db_stmt {
-	const struct db_ops *ops; /* first: see db_impl.h */
-	struct db_stmt *next;
-	struct db *db;
-	sqlite3_stmt *s;
-	char *sql;
-	int in_use;
-	int cached;
-};
-
-/* The statement cache: by a hash of the SQL text, so a request's twenty
- * prepares do not walk a list of hundreds. Every statement Precinct has
- * fits (~400 texts); beyond the cap a statement is prepared each time. */
-#define DB_CACHE_BUCKETS 512
-#define DB_CACHE_MAX 2048
-
-struct db {
-	const struct db_ops *ops; /* first two: see db_impl.h */
-	uint64_t epoch;
-	sqlite3 *h;
-	struct db_stmt *cache[DB_CACHE_BUCKETS];
-	int ncached;
-	int writer;      /* db_use_as_writer was called */
-	int sync_failed; /* a sync failed: see db_sync_failed */
-	int txn;         /* begun by sq_begin and not yet ended: when SQLite
-			  * rolled it back itself (an I/O error, a full disk)
-			  * no statement runs until the caller ends it — it
-			  * would run in autocommit and keep a part of a
-			  * request that is then answered 503 */
-};
 
 static void sq_close(struct db *db);
 static int sq_exec(struct db *db, const char *sql, struct ps_err *err);
@@ -78,7 +48,7 @@ static unsigned sql_bucket(const char *sql)
 	return h % DB_CACHE_BUCKETS;
 }
 
-static int map_sqlite(sqlite3 *h, int src, struct ps_err *err)
+int sqlite_map_error(sqlite3 *h, int src, struct ps_err *err)
 {
 	int prim = src & 0xff;
 	const char *m = h ? sqlite3_errmsg(h) : sqlite3_errstr(src);
@@ -160,7 +130,7 @@ static int attach_audit_file(struct db *db, const char *path, struct ps_err *err
 	sqlite3_finalize(st);
 	st = NULL;
 	if (src != SQLITE_OK) {
-		rc = map_sqlite(db->h, src, err);
+		rc = sqlite_map_error(db->h, src, err);
 		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL, "无法打开数据库文件 %s：%s", path,
 			sqlite3_errmsg(db->h));
 		sqlite3_free(file);
@@ -172,7 +142,7 @@ static int attach_audit_file(struct db *db, const char *path, struct ps_err *err
 	if (src == SQLITE_OK)
 		src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
-		rc = map_sqlite(db->h, src, err);
+		rc = sqlite_map_error(db->h, src, err);
 		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL, "无法打开审计读取记录文件 %s：%s",
 			file, sqlite3_errmsg(db->h));
 		rc = err ? err->rc : PS_EIO;
@@ -219,7 +189,7 @@ static int sq_open(const char *path, struct db **out, struct ps_err *err)
 				      SQLITE_OPEN_NOMUTEX,
 			      NULL);
 	if (src != SQLITE_OK) {
-		rc = map_sqlite(db->h, src, err);
+		rc = sqlite_map_error(db->h, src, err);
 		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL,
 			"无法打开数据库 %s：%s", path,
 			db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(src));
@@ -307,7 +277,7 @@ static int sq_checkpoint(struct db *db, int *wal_frames, struct ps_err *err)
 						    &log, &done);
 
 		if (src != SQLITE_OK && src != SQLITE_BUSY)
-			return map_sqlite(db->h, src, err);
+			return sqlite_map_error(db->h, src, err);
 		if (log > longest)
 			longest = log;
 	}
@@ -373,7 +343,7 @@ static int sq_exec(struct db *db, const char *sql, struct ps_err *err)
 	if (src == SQLITE_OK)
 		return PS_OK;
 	note_error(db, sqlite3_extended_errcode(db->h));
-	rc = map_sqlite(db->h, src, err);
+	rc = sqlite_map_error(db->h, src, err);
 	if (msg) {
 		log_error("sqlite exec: %s", msg);
 		sqlite3_free(msg);
@@ -478,7 +448,7 @@ static int sq_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	src = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 				 &st->s, NULL);
 	if (src != SQLITE_OK) {
-		int rc = map_sqlite(db->h, src, err);
+		int rc = sqlite_map_error(db->h, src, err);
 
 		log_error("sqlite prepare failed: %s in: %s",
 			  sqlite3_errmsg(db->h), sql);
@@ -519,7 +489,7 @@ static void sq_finalize(struct db_stmt *st)
 
 static int bind_rc(struct db_stmt *st, int src)
 {
-	return src == SQLITE_OK ? PS_OK : map_sqlite(st->db->h, src, NULL);
+	return src == SQLITE_OK ? PS_OK : sqlite_map_error(st->db->h, src, NULL);
 }
 
 static int sq_bind_int(struct db_stmt *st, int idx, int64_t v)
@@ -611,7 +581,7 @@ static int fault_fire(struct db_stmt *st, int src, int lose, struct ps_err *err)
 	if (lose && !sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	note_error(db, src);
-	return map_sqlite(NULL, src, err);
+	return sqlite_map_error(NULL, src, err);
 }
 #endif
 
@@ -635,7 +605,7 @@ static int sq_step(struct db_stmt *st, struct ps_err *err)
 	if (src == SQLITE_DONE)
 		return PS_DONE;
 	note_error(st->db, src);
-	rc = map_sqlite(st->db->h, src, err);
+	rc = sqlite_map_error(st->db->h, src, err);
 	return rc ? rc : PS_EINTERNAL;
 }
 
@@ -688,111 +658,6 @@ static int64_t sq_changes(struct db *db)
 	return sqlite3_changes64(db->h);
 }
 
-/* One schema of db's open read transaction into the file path. */
-static int backup_schema(struct db *db, const char *schema, const char *path,
-			 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
-			 struct ps_err *err)
-{
-	sqlite3 *dst = NULL;
-	sqlite3_backup *bk = NULL;
-	int src, rc = PS_OK;
-
-	src = sqlite3_open_v2(path, &dst,
-			      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (src != SQLITE_OK) {
-		rc = ps_fail(err, PS_EIO, "BACKUP_OPEN", NULL,
-			     "无法创建备份文件 %s", path);
-		goto out;
-	}
-	bk = sqlite3_backup_init(dst, "main", db->h, schema);
-	if (!bk) {
-		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s",
-			     sqlite3_errmsg(dst));
-		goto out;
-	}
-	do {
-		src = sqlite3_backup_step(bk, 1024);
-		if (progress && (src == SQLITE_OK || src == SQLITE_DONE)) {
-			int64_t total = sqlite3_backup_pagecount(bk);
-
-			progress(arg, total - sqlite3_backup_remaining(bk), total);
-		}
-		if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (src == SQLITE_OK || src == SQLITE_BUSY ||
-		 src == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
-	if (src != SQLITE_DONE) {
-		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s",
-			     sqlite3_errstr(src));
-		goto out;
-	}
-	/* a backup is a single self-contained file */
-	src = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-	if (src != SQLITE_OK)
-		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份失败：%s", sqlite3_errmsg(dst));
-out:
-	if (sqlite3_close(dst) != SQLITE_OK && !rc)
-		rc = ps_fail(err, PS_EIO, "BACKUP", NULL, "备份文件未能完整写入");
-	return rc;
-}
-
-static int sq_backup_to(struct db *db, const char *path,
-		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
-		 struct ps_err *err)
-{
-	char *audit_path = sqlite3_mprintf("%s" DB_AUDIT_SUFFIX, path);
-	int src, rc;
-
-	if (!audit_path)
-		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
-	/* One snapshot: without a read transaction of its own, each step
-	 * takes a fresh one and any commit by another connection restarts
-	 * the copy from page 1, so under steady writes it never ends. With
-	 * one held, the steps see a fixed database (WAL keeps it for us).
-	 * Both files are read in it: the main file's snapshot and the audit
-	 * file's are taken together (path and path DB_AUDIT_SUFFIX). */
-	src = sqlite3_exec(db->h,
-			   "BEGIN; SELECT COUNT(*) FROM main.sqlite_schema;"
-			   " SELECT COUNT(*) FROM " DB_AUDIT_SCHEMA ".sqlite_schema;",
-			   NULL, NULL, NULL);
-	if (src != SQLITE_OK) {
-		rc = map_sqlite(db->h, src, err);
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_free(audit_path);
-		return rc ? rc : PS_EIO;
-	}
-	rc = backup_schema(db, "main", path, progress, arg, err);
-	if (!rc)
-		rc = backup_schema(db, DB_AUDIT_SCHEMA, audit_path, NULL, NULL, err);
-	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-	sqlite3_free(audit_path);
-	return rc;
-}
-
-static int sq_integrity_check(struct db *db, struct ps_err *err)
-{
-	struct db_stmt *st;
-	int rc = sq_prepare(db, "PRAGMA integrity_check", &st, err);
-	const char *t;
-
-	if (rc)
-		return rc;
-	rc = sq_step(st, err);
-	if (rc == PS_ROW) {
-		t = sq_column_text(st, 0);
-		rc = (t && strcmp(t, "ok") == 0)
-			     ? PS_OK
-			     : ps_fail(err, PS_EIO, "INTEGRITY", NULL,
-				       "数据库完整性检查失败：%s", t ? t : "");
-	} else if (rc == PS_DONE) {
-		rc = ps_fail(err, PS_EIO, "INTEGRITY", NULL,
-			     "数据库完整性检查无结果");
-	}
-	sq_finalize(st);
-	return rc;
-}
-
 const struct db_ops db_sqlite_ops = {
 	.kind = "sqlite",
 	.open = sq_open,
@@ -829,8 +694,8 @@ const struct db_ops db_sqlite_ops = {
 	.column_text = sq_column_text,
 	.column_blob = sq_column_blob,
 	.changes = sq_changes,
-	.backup_to = sq_backup_to,
-	.integrity_check = sq_integrity_check,
+	.backup_to = sqlite_backup_to,
+	.integrity_check = sqlite_integrity_check,
 	.schema_version = sqlite_schema_version,
 	.migrate = sqlite_migrate,
 	.syncer_open = sqlite_syncer_open,
