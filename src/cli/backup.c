@@ -383,6 +383,23 @@ static void unlink_db(const char *path)
 	unlink_wal(p);
 }
 
+/* 1 after saying so when a server (or another command) has the database
+ * at path open: replacing its files under it would leave it writing to the
+ * removed ones, every answered write after the restore lost at its next
+ * start, and its WAL removed from under it. */
+static int in_use(const char *path)
+{
+	if (!db_file_in_use(path))
+		return 0;
+	fprintf(stderr,
+		"precinct restore: 数据库 %s 正在被其他进程使用（服务器是否仍在运行？），"
+		"请先停止服务器再恢复；数据库未作任何改动 / "
+		"%s is open in another process (is the server still running?): stop it first;"
+		" nothing was changed\n",
+		path, path);
+	return 1;
+}
+
 /* Copy backup to tmp, checking its MAC on the way. 0, or 1 after printing
  * why (tmp removed). */
 static int copy_checked(const char *backup, const char *tmp,
@@ -438,7 +455,8 @@ int cmd_restore(int argc, char **argv)
 	static const char *const spec[] = { "db", "from", "force!", "key", NULL };
 	static const char help[] =
 		"usage: precinct restore --db PATH --from FILE [--force] [--key KEYFILE]\n"
-		"  Replace the database at PATH by the backup FILE. Stop the server first.\n"
+		"  Replace the database at PATH by the backup FILE. Stop the server first:\n"
+		"  a database that a server (or another command) has open is refused.\n"
 		"  FILE's MAC (FILE.mac) is checked first with the server secret (PATH.key,\n"
 		"  or KEYFILE when restoring on a new machine: the secret is then installed\n"
 		"  as PATH.key); a missing or wrong MAC refuses the restore and changes\n"
@@ -476,6 +494,8 @@ int cmd_restore(int argc, char **argv)
 		fprintf(stderr, "precinct restore: %s exists; add --force to replace it\n", v[0]);
 		return 1;
 	}
+	if (in_use(v[0]))
+		return 1;
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.restoring", v[0]) >= sizeof(tmp) ||
 	    (size_t)snprintf(tmp_audit, sizeof(tmp_audit), "%s" DB_AUDIT_SUFFIX, tmp) >=
 		    sizeof(tmp_audit) ||
@@ -556,6 +576,12 @@ int cmd_restore(int argc, char **argv)
 			unlink_db(tmp);
 			return 1;
 		}
+	}
+	/* again, just before the files are replaced: a server started
+	 * meanwhile would go on writing the removed file */
+	if (in_use(v[0])) {
+		unlink_db(tmp);
+		return 1;
 	}
 	unlink_wal(v[0]);
 	unlink_wal(db_audit);

@@ -217,6 +217,15 @@ int db_backup_to(struct db *db, const char *path,
 		 void (*progress)(void *arg, int64_t done, int64_t total), void *arg,
 		 struct ps_err *err);
 
+/* 1 when some connection — another process's, a server's — has the SQLite
+ * database file at path open, 0 when none has or there is no such file.
+ * Asked by taking the file's exclusive lock, which every open connection
+ * in WAL mode stands in the way of (its shared lock lasts as long as it
+ * is open), and letting it go at once: nothing is read or changed, unless
+ * a crash left a WAL beside a file no one has open, which is then copied
+ * into it as the next open would. */
+int db_file_in_use(const char *path);
+
 /* Copy every table of the SQLite database from into the PostgreSQL
  * database to (both migrated to the same version; to holds no data yet),
  * parents before children, in one transaction on to; identity columns

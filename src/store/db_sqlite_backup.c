@@ -1,9 +1,11 @@
 /* db_sqlite_backup.c — the SQLite store's online backup (db_backup_to: the
- * database and its read-audit file, copied from one snapshot) and its
- * integrity check. */
+ * database and its read-audit file, copied from one snapshot), its
+ * integrity check, and whether a database file is open elsewhere (before
+ * a restore replaces it). */
 #include "store/db_sqlite.h"
 
 #include <string.h>
+#include <unistd.h>
 
 /* One schema of db's open read transaction into the file path. */
 static int backup_schema(struct db *db, const char *schema, const char *path,
@@ -108,4 +110,23 @@ int sqlite_integrity_check(struct db *db, struct ps_err *err)
 	}
 	db_finalize(st);
 	return rc;
+}
+
+int db_file_in_use(const char *path)
+{
+	sqlite3 *h = NULL;
+	int src;
+
+	if (db_is_url(path) || access(path, F_OK) != 0)
+		return 0;
+	/* in exclusive locking mode a WAL database is read without the shared
+	 * wal-index, so the first read takes the file's exclusive lock (wal.html,
+	 * "Use of WAL Without Shared-Memory"); busy_timeout stays 0 */
+	src = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_exec(h, "PRAGMA locking_mode=EXCLUSIVE;"
+				      " SELECT COUNT(*) FROM sqlite_schema;",
+				   NULL, NULL, NULL);
+	sqlite3_close(h);
+	return (src & 0xff) == SQLITE_BUSY || (src & 0xff) == SQLITE_LOCKED;
 }

@@ -479,6 +479,47 @@ STORY(restore_refuses_a_backup_with_one_changed_byte)
 	assert_int_equal(run_cli(srv, "restore", "--db", target, "--from", bak, "--force").code, 0);
 }
 
+/* The administrator forgets to stop the server before a restore: refused
+ * (exit 1, both languages), nothing changed. Replacing the files under it
+ * would leave the server writing into the removed ones — every write it
+ * answered after the restore gone at its next start. Once stopped, the
+ * same restore goes through. */
+STORY(restore_refuses_a_database_in_use)
+{
+	const char *bak = srv_path(srv, "live.bak");
+	struct session *admin;
+	struct cli_result c;
+	long long cg, users;
+
+	SQLITE_ONLY(srv, "a PostgreSQL database is restored from pg_basebackup");
+	admin = login(srv, "admin", DEMO_PW);
+	cg = unit_id(srv, admin, "城关派出所");
+	c = run_cli(srv, "backup", "--db", srv->db, "--to", bak);
+	assert_int_equal(c.code, 0);
+	c = run_cli(srv, "restore", "--db", srv->db, "--from", bak, "--force");
+	assert_int_equal(c.code, 1);
+	assert_contains(c.err, "正在被其他进程使用");
+	assert_contains(c.err, "is the server still running?");
+	assert_int_equal(file_mode(fmt(srv, "%s.restoring", srv->db)), -1);
+	/* the server goes on, and what it answers after the refusal stays */
+	assert_int_equal(http(srv, admin, "POST", "/api/v1/users",
+			      user_body(srv, "after.refused.restore", cg))->status,
+			 201);
+	users = db_raw_int(srv->db, "SELECT COUNT(*) FROM users", NULL);
+	server_stop(srv);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM users WHERE username = ?",
+				    "after.refused.restore"),
+			 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = ?",
+				    "system.restore"),
+			 0);
+	/* stopped: the backup replaces it (the user made after it is gone) */
+	c = run_cli(srv, "restore", "--db", srv->db, "--from", bak, "--force");
+	assert_int_equal(c.code, 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM users", NULL), users - 1);
+	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+}
+
 /* A database made before the server secret existed gets one (0600) at its
  * first backup; a backup that cannot be written fails with nothing left. */
 STORY(backup_makes_the_secret_of_an_older_database)
@@ -881,6 +922,8 @@ int main(void)
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(restore_refuses_a_backup_with_one_changed_byte,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(restore_refuses_a_database_in_use, setup_demo,
+						teardown_server),
 		cmocka_unit_test_setup_teardown(backup_makes_the_secret_of_an_older_database,
 						setup_demo_stopped, teardown_server),
 		cmocka_unit_test_setup_teardown(cli_usage_errors_exit_2, setup_demo_stopped,
