@@ -479,6 +479,54 @@ STORY(restore_refuses_a_backup_with_one_changed_byte)
 	assert_int_equal(run_cli(srv, "restore", "--db", target, "--from", bak, "--force").code, 0);
 }
 
+/* A slip of the administrator's keyboard: a backup named like the database
+ * itself, its read-audit file (the audited reads' chain), its WAL or the
+ * server secret — directly, through "..", or through a symbolic link — is
+ * refused (exit 1, both languages), and nothing is written: before, the
+ * copy was renamed over the live file, and one over the read-audit file
+ * left a database that no longer opens. */
+STORY(backup_refuses_to_write_over_the_database)
+{
+	struct session *auditor;
+	const char *link = srv_path(srv, "link.db");
+	const char *dir = srv_path(srv, "sub");
+	struct cli_result c;
+	const char *targets[6];
+	long long reads;
+
+	SQLITE_ONLY(srv, "a PostgreSQL database is backed up with pg_basebackup");
+	auditor = login(srv, "auditor", DEMO_PW);
+	assert_int_equal(http(srv, auditor, "GET", "/api/v1/audit?limit=5", NULL)->status, 200);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(symlink(srv->db, link), 0);
+	targets[0] = srv->db;
+	targets[1] = fmt(srv, "%s" "-audit.db", srv->db);
+	targets[2] = fmt(srv, "%s/../%s", dir, strrchr(srv->db, '/') + 1);
+	targets[3] = link;
+	targets[4] = fmt(srv, "%s-wal", srv->db);
+	targets[5] = key_of(srv, srv->db);
+	reads = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit_read", NULL);
+	for (int i = 0; i < 6; i++) {
+		c = run_cli(srv, "backup", "--db", srv->db, "--to", targets[i]);
+		assert_int_equal(c.code, 1);
+		assert_contains(c.err, "请换一个备份路径");
+		assert_contains(c.err, "nothing was changed");
+		assert_int_equal(file_mode(fmt(srv, "%s.mac", targets[i])), -1);
+	}
+	/* the server goes on; its files are whole and its chains verify */
+	assert_int_equal(http(srv, auditor, "GET", "/api/v1/audit?limit=5", NULL)->status, 200);
+	server_stop(srv);
+	assert_true(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit_read",
+			       NULL) >= reads);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = ?",
+				    "system.backup"),
+			 0);
+	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+	/* a path of its own still works */
+	assert_int_equal(run_cli(srv, "backup", "--db", srv->db, "--to", srv_path(srv, "ok.bak")).code,
+			 0);
+}
+
 /* The administrator forgets to stop the server before a restore: refused
  * (exit 1, both languages), nothing changed. Replacing the files under it
  * would leave the server writing into the removed ones — every write it
@@ -923,6 +971,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(restore_refuses_a_backup_with_one_changed_byte,
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(restore_refuses_a_database_in_use, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(backup_refuses_to_write_over_the_database, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(backup_makes_the_secret_of_an_older_database,
 						setup_demo_stopped, teardown_server),
