@@ -91,11 +91,19 @@ static int audit_cmd_export(const char *db, const char *from, const char *to, co
 {
 	struct cli_db cd;
 	struct buf out;
-	char detail[128];
+	char detail[128], which[4096];
 	int64_t rows = 0;
 	FILE *f = stdout;
 	int rc;
 
+	if (path && cli_db_owns(db, path, which, sizeof(which))) {
+		fprintf(stderr,
+			"precinct audit export: 导出会写到数据库自己的文件 %s 上，请换一个导出路径；"
+			"数据库未作任何改动 / the export would write over %s, a file of the database"
+			" %s: choose another path; nothing was changed\n",
+			which, which, db);
+		return 1;
+	}
 	if (cli_db_open(&cd, db))
 		return 1;
 	buf_init(&out, (size_t)1 << 32);

@@ -19,7 +19,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,64 +126,28 @@ static int mac_stream(int fd, int copy_fd, const unsigned char key[CRYPTO_SECRET
 	return 0;
 }
 
-/* path as one name for the file it is or would be: the real path when the
- * file exists (a symbolic link followed), else its directory's real path
- * and its own name. 0, or -1 when the directory cannot be resolved. */
-static int file_id(const char *path, char out[PATH_MAX_LEN])
-{
-	char dir[PATH_MAX_LEN], real[PATH_MAX];
-	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-
-	if (realpath(path, real)) {
-		snprintf(out, PATH_MAX_LEN, "%s", real);
-		return 0;
-	}
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == path)
-		snprintf(dir, sizeof(dir), "/");
-	else
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
-	if (!realpath(dir, real))
-		return -1;
-	return (size_t)snprintf(out, PATH_MAX_LEN, "%s/%s", real, base) >= PATH_MAX_LEN ? -1 : 0;
-}
-
 /* 1 after saying so when one of the files a backup to `to` writes (FILE,
  * its partial copy, its MAC, and the same three of its read-audit file) is
- * one of the database's own: the database, its read-audit file, their
- * WAL, shared-memory and journal files, the server secret. A backup
- * renamed over the database would replace it under a running server (its
- * writes from then on lost), and one over the read-audit file destroyed
- * the audited reads' chain. */
+ * one of the database's own (cli_db_owns). A backup renamed over the
+ * database would replace it under a running server (its writes from then
+ * on lost), and one over the read-audit file destroyed the audited reads'
+ * chain. */
 static int backup_overwrites_db(const char *db, const char *to)
 {
-	static const char *const db_files[] = { "", "-wal", "-shm", "-journal", DB_AUDIT_SUFFIX,
-						DB_AUDIT_SUFFIX "-wal", DB_AUDIT_SUFFIX "-shm",
-						DB_AUDIT_SUFFIX "-journal" };
 	static const char *const out_files[] = { "", ".part", ".mac", DB_AUDIT_SUFFIX,
 						 ".part" DB_AUDIT_SUFFIX, DB_AUDIT_SUFFIX ".mac" };
-	char a[PATH_MAX_LEN], b[PATH_MAX_LEN], ida[PATH_MAX_LEN], idb[PATH_MAX_LEN];
-	const size_t nd = sizeof(db_files) / sizeof(db_files[0]);
+	char b[PATH_MAX_LEN], which[PATH_MAX_LEN];
 
-	for (size_t i = 0; i <= nd; i++) {
-		if (i < nd)
-			snprintf(a, sizeof(a), "%s%s", db, db_files[i]);
-		else if (cli_secret_path(db, a, sizeof(a)))
+	for (size_t k = 0; k < sizeof(out_files) / sizeof(out_files[0]); k++) {
+		snprintf(b, sizeof(b), "%s%s", to, out_files[k]);
+		if (!cli_db_owns(db, b, which, sizeof(which)))
 			continue;
-		if (file_id(a, ida))
-			continue;
-		for (size_t k = 0; k < sizeof(out_files) / sizeof(out_files[0]); k++) {
-			snprintf(b, sizeof(b), "%s%s", to, out_files[k]);
-			if (file_id(b, idb) || strcmp(ida, idb) != 0)
-				continue;
-			fprintf(stderr,
-				"precinct backup: 备份会写到数据库自己的文件 %s 上，请换一个备份路径；"
-				"数据库未作任何改动 / the backup would write over %s, a file of the"
-				" database %s: choose another path; nothing was changed\n",
-				a, a, db);
-			return 1;
-		}
+		fprintf(stderr,
+			"precinct backup: 备份会写到数据库自己的文件 %s 上，请换一个备份路径；"
+			"数据库未作任何改动 / the backup would write over %s, a file of the"
+			" database %s: choose another path; nothing was changed\n",
+			which, which, db);
+		return 1;
 	}
 	return 0;
 }

@@ -1,8 +1,10 @@
 #include "cli/cli_db.h"
 #include "store/blobs.h"
 
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -36,4 +38,56 @@ void cli_db_close(struct cli_db *cd)
 	db_close(cd->db);
 	cd->db = NULL;
 	arena_release(&cd->arena);
+}
+
+/* path as one name for the file it is or would be: the real path when the
+ * file exists (a symbolic link followed), else its directory's real path
+ * and its own name. 0, or -1 when the directory cannot be resolved. */
+static int file_id(const char *path, char out[PATH_MAX])
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+
+	if (realpath(path, real)) {
+		snprintf(out, PATH_MAX, "%s", real);
+		return 0;
+	}
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else if ((size_t)snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path) >= sizeof(dir))
+		return -1;
+	if (!realpath(dir, real))
+		return -1;
+	return (size_t)snprintf(out, PATH_MAX, "%s/%s", real, base) >= PATH_MAX ? -1 : 0;
+}
+
+int cli_db_owns(const char *db, const char *path, char *which, size_t n)
+{
+	static const char *const own[] = { "", "-wal", "-shm", "-journal", DB_AUDIT_SUFFIX,
+					   DB_AUDIT_SUFFIX "-wal", DB_AUDIT_SUFFIX "-shm",
+					   DB_AUDIT_SUFFIX "-journal" };
+	const size_t nown = sizeof(own) / sizeof(own[0]);
+	char name[PATH_MAX], id[PATH_MAX], target[PATH_MAX];
+
+	if (file_id(path, target))
+		return 0;
+	for (size_t i = 0; i <= nown; i++) {
+		if (i == nown) { /* the server secret (cli_secret_path, quietly) */
+			const char *f = db_is_url(db) ? getenv("PRECINCT_SECRET_FILE") : NULL;
+
+			if (db_is_url(db) ? !f || !*f || (size_t)snprintf(name, sizeof(name), "%s", f) >= sizeof(name)
+					  : (size_t)snprintf(name, sizeof(name), "%s.key", db) >= sizeof(name))
+				continue;
+		} else if (db_is_url(db) ||
+			   (size_t)snprintf(name, sizeof(name), "%s%s", db, own[i]) >= sizeof(name)) {
+			continue;
+		}
+		if (file_id(name, id) || strcmp(id, target) != 0)
+			continue;
+		snprintf(which, n, "%s", name);
+		return 1;
+	}
+	return 0;
 }

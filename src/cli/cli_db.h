@@ -16,4 +16,12 @@ struct cli_db {
 int cli_db_open(struct cli_db *cd, const char *path);
 void cli_db_close(struct cli_db *cd);
 
+/* 1 when path names one of the database db's own files — the database
+ * and its read-audit file with their WAL, shared-memory and journal files
+ * (SQLite), and the server secret — by name, through "..", or through a
+ * symbolic link; which (n bytes) then receives that file's name. A command
+ * that writes a file the user names (backup, audit export) refuses these:
+ * one typo would overwrite the live database or the read-audit chain. */
+int cli_db_owns(const char *db, const char *path, char *which, size_t n);
+
 #endif

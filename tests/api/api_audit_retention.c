@@ -261,6 +261,20 @@ STORY(auditor_exports_a_range_that_verifies_elsewhere)
 	assert_int_equal(run_cli(srv, "audit", "verify-export", file).code, 0);
 	assert_int_equal(run_cli(srv, "audit", "verify-export", srv_path(srv, "none")).code, 1);
 	assert_int_equal(run_cli(srv, "audit", "verify-export").code, 2);
+	/* --out naming the database or its read-audit file is refused before
+	 * anything is written (it truncated the live database); the files of
+	 * an SQLite database */
+	if (!test_pg_url()) {
+		const char *own[] = { srv->db, fmt(srv, "%s-audit.db", srv->db) };
+
+		for (int i = 0; i < 2; i++) {
+			c = run_cli(srv, "audit", "export", "--db", srv->db, "--from", today, "--to", today,
+				    "--out", own[i]);
+			assert_int_equal(c.code, 1);
+			assert_contains(c.err, "请换一个导出路径");
+		}
+		assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv->db).code, 0);
+	}
 	server_start(srv);
 	auditor = login(srv, "auditor", DEMO_PW);
 	assert_int_equal(audit_count(srv, auditor, "audit.export", "auditor", "success"), 1);
