@@ -136,6 +136,24 @@ static int attach_audit_file(struct db *db, const char *path, struct ps_err *err
 		sqlite3_free(file);
 		return err ? err->rc : PS_EIO;
 	}
+	/* a read-audit file named as the database (serve, init, migrate
+	 * --db X-audit.db) would be migrated into a database of its own, its
+	 * chain's file filled with every table and given an audit file beside
+	 * it: refused */
+	src = sqlite3_prepare_v2(db->h,
+				 "SELECT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE name = 'audit_read')"
+				 " AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE name = 'schema_version')",
+				 -1, &st, NULL);
+	if (src == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
+		rc = ps_fail(err, PS_EINVAL, "DB_IS_AUDIT_FILE", NULL,
+			     "%s 是某个数据库的审计读取记录文件，不是数据库本身：请指定数据库文件"
+			     "（名称中去掉 " DB_AUDIT_SUFFIX "）", path);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc) {
+		sqlite3_free(file);
+		return rc;
+	}
 	src = sqlite3_prepare_v2(db->h, "ATTACH DATABASE ? AS " DB_AUDIT_SCHEMA, -1, &st, NULL);
 	if (src == SQLITE_OK)
 		src = sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);

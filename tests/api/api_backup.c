@@ -776,6 +776,24 @@ STORY(cli_usage_errors_exit_2)
 
 	/* failures that are not usage errors exit 1 */
 	assert_int_equal(run_cli(srv, "serve", "--db", srv_path(srv, "none.db")).code, 1);
+	/* the read-audit file named as the database: refused by every command
+	 * that opens one, its tables left as they were (serve migrated a whole
+	 * database into it) */
+	if (!test_pg_url()) {
+		static const char *const opens[] = { "serve", "migrate", "audit" };
+		const char *af = fmt(srv, "%s-audit.db", srv->db);
+		long long tables = db_raw_int(srv->db, "SELECT COUNT(*) FROM readaudit.sqlite_schema", NULL);
+
+		for (int i = 0; i < 3; i++) {
+			c = i < 2 ? run_cli(srv, opens[i], "--db", af)
+				  : run_cli(srv, "audit", "verify", "--db", af);
+			assert_int_equal(c.code, 1);
+			assert_contains(c.err, "审计读取记录文件，不是数据库本身");
+		}
+		assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM readaudit.sqlite_schema", NULL),
+				 tables);
+		assert_int_equal(file_mode(fmt(srv, "%s-audit.db", af)), -1);
+	}
 	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv_path(srv, "none.db")).code,
 			 1);
 	/* init on an initialised database changes nothing */
