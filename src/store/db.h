@@ -116,7 +116,8 @@ void db_close(struct db *db);
 const char *db_kind(const struct db *db);
 
 /* Apply every numbered migration not yet applied (schema_version table);
- * idempotent. Each migration is one transaction. */
+ * idempotent. Each migration is one transaction. A database migrated past
+ * this binary's last migration is refused (SCHEMA_TOO_NEW), unchanged. */
 int db_migrate(struct db *db, struct ps_err *err);
 
 /* The highest migration applied, 0 for an empty database. */

@@ -2,9 +2,11 @@
  * SQLite (db_sqlite.c), a postgres:// or postgresql:// URL opens PostgreSQL
  * (db_pg.c). */
 #include "store/db_impl.h"
+#include "store/migrations.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define OPS(x) (((const struct db_head *)(const void *)(x))->ops)
@@ -131,7 +133,23 @@ void db_close(struct db *db)
 }
 
 const char *db_kind(const struct db *db) { return OPS(db)->kind; }
-int db_migrate(struct db *db, struct ps_err *err) { return OPS(db)->migrate(db, err); }
+/* A database that a newer Precinct migrated past this binary's last
+ * migration is refused before anything runs: an older server on a newer
+ * schema would write rows its columns and rules no longer describe (a
+ * city's servers upgraded one by one: an old one restarted after the first
+ * new one migrated). */
+int db_migrate(struct db *db, struct ps_err *err)
+{
+	int have = OPS(db)->schema_version(db);
+	int known = ps_migrations_count ? atoi(ps_migrations[ps_migrations_count - 1].name) : 0;
+
+	if (have > known)
+		return ps_fail(err, PS_EINVAL, "SCHEMA_TOO_NEW", NULL,
+			       "数据库结构版本为 %d，高于本程序所知的 %d：数据库已由更新版本的 Precinct"
+			       "升级，请使用该版本或更新的程序（数据库未作任何改动）",
+			       have, known);
+	return OPS(db)->migrate(db, err);
+}
 int db_schema_version(struct db *db) { return OPS(db)->schema_version(db); }
 /* A new epoch before and after each of these (a command may be a BEGIN or
  * a ROLLBACK too): whatever happens in between, and whether it succeeds or

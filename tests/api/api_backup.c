@@ -793,6 +793,20 @@ STORY(cli_usage_errors_exit_2)
 		assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM readaudit.sqlite_schema", NULL),
 				 tables);
 		assert_int_equal(file_mode(fmt(srv, "%s-audit.db", af)), -1);
+		/* a schema a newer Precinct migrated: refused before anything runs */
+		assert_int_equal(db_raw_exec(srv->db, "INSERT INTO schema_version VALUES"
+						      " (9999, '9999_future.sql', 0)"),
+				 SQLITE_OK);
+		tables = db_raw_int(srv->db, "SELECT COUNT(*) FROM sqlite_schema", NULL);
+		for (int i = 0; i < 3; i++) {
+			c = i < 2 ? run_cli(srv, opens[i], "--db", srv->db)
+				  : run_cli(srv, "audit", "verify", "--db", srv->db);
+			assert_int_equal(c.code, 1);
+			assert_contains(c.err, "数据库结构版本为 9999，高于本程序所知的");
+		}
+		assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM sqlite_schema", NULL), tables);
+		assert_int_equal(db_raw_exec(srv->db, "DELETE FROM schema_version WHERE version = 9999"),
+				 SQLITE_OK);
 	}
 	assert_int_equal(run_cli(srv, "audit", "verify", "--db", srv_path(srv, "none.db")).code,
 			 1);
