@@ -63,6 +63,19 @@ static int file_id(const char *path, char out[PATH_MAX])
 	return (size_t)snprintf(out, PATH_MAX, "%s/%s", real, base) >= PATH_MAX ? -1 : 0;
 }
 
+/* The server secret's path (cli_secret_path, without its messages): 0,
+ * or -1 when it has none (a PostgreSQL URL without PRECINCT_SECRET_FILE). */
+static int secret_name(const char *db, char out[PATH_MAX])
+{
+	const char *f = db_is_url(db) ? getenv("PRECINCT_SECRET_FILE") : NULL;
+
+	if (db_is_url(db) && (!f || !*f))
+		return -1;
+	if (f)
+		return (size_t)snprintf(out, PATH_MAX, "%s", f) >= PATH_MAX ? -1 : 0;
+	return (size_t)snprintf(out, PATH_MAX, "%s.key", db) >= PATH_MAX ? -1 : 0;
+}
+
 int cli_db_owns(const char *db, const char *path, char *which, size_t n)
 {
 	static const char *const own[] = { "", "-wal", "-shm", "-journal", DB_AUDIT_SUFFIX,
@@ -73,17 +86,12 @@ int cli_db_owns(const char *db, const char *path, char *which, size_t n)
 
 	if (file_id(path, target))
 		return 0;
+	/* the store's files (an SQLite database's), then the secret */
 	for (size_t i = 0; i <= nown; i++) {
-		if (i == nown) { /* the server secret (cli_secret_path, quietly) */
-			const char *f = db_is_url(db) ? getenv("PRECINCT_SECRET_FILE") : NULL;
-
-			if (db_is_url(db) ? !f || !*f || (size_t)snprintf(name, sizeof(name), "%s", f) >= sizeof(name)
-					  : (size_t)snprintf(name, sizeof(name), "%s.key", db) >= sizeof(name))
-				continue;
-		} else if (db_is_url(db) ||
-			   (size_t)snprintf(name, sizeof(name), "%s%s", db, own[i]) >= sizeof(name)) {
+		if (i == nown ? secret_name(db, name) != 0
+			      : db_is_url(db) || (size_t)snprintf(name, sizeof(name), "%s%s", db,
+								   own[i]) >= sizeof(name))
 			continue;
-		}
 		if (file_id(name, id) || strcmp(id, target) != 0)
 			continue;
 		snprintf(which, n, "%s", name);
