@@ -31,27 +31,18 @@
 
 int cli_secret_path(const char *db_path, char *out, size_t n)
 {
-	if (db_is_url(db_path)) {
-		/* a PostgreSQL database has no file to sit beside: every server
-		 * of it names the same secret (a copy on each machine) */
-		const char *f = getenv("PRECINCT_SECRET_FILE");
-
-		if (!f || !*f) {
-			fprintf(stderr, "precinct: a PostgreSQL database needs its server secret named by"
-					" PRECINCT_SECRET_FILE (a file path; made, mode 0600, when missing)\n");
-			return 1;
-		}
-		if ((size_t)snprintf(out, n, "%s", f) >= n) {
-			fprintf(stderr, "precinct: path too long: %s\n", f);
-			return 1;
-		}
+	switch (cli_secret_name(db_path, out, n)) {
+	case 0:
 		return 0;
-	}
-	if ((size_t)snprintf(out, n, "%s.key", db_path) >= n) {
-		fprintf(stderr, "precinct: path too long: %s\n", db_path);
+	case 1:
+		fprintf(stderr, "precinct: a PostgreSQL database needs its server secret named by"
+				" PRECINCT_SECRET_FILE (a file path; made, mode 0600, when missing)\n");
+		return 1;
+	default:
+		fprintf(stderr, "precinct: path too long: %s\n",
+			db_is_url(db_path) ? getenv("PRECINCT_SECRET_FILE") : db_path);
 		return 1;
 	}
-	return 0;
 }
 
 int cli_secret_ensure(const char *db_path)

@@ -63,17 +63,17 @@ static int file_id(const char *path, char out[PATH_MAX])
 	return (size_t)snprintf(out, PATH_MAX, "%s/%s", real, base) >= PATH_MAX ? -1 : 0;
 }
 
-/* The server secret's path (cli_secret_path, without its messages): 0,
- * or -1 when it has none (a PostgreSQL URL without PRECINCT_SECRET_FILE). */
-static int secret_name(const char *db, char out[PATH_MAX])
+int cli_secret_name(const char *db, char *out, size_t n)
 {
 	const char *f = db_is_url(db) ? getenv("PRECINCT_SECRET_FILE") : NULL;
 
+	/* a PostgreSQL database has no file to sit beside: every server of it
+	 * names the same secret (a copy on each machine) */
 	if (db_is_url(db) && (!f || !*f))
-		return -1;
+		return 1;
 	if (f)
-		return (size_t)snprintf(out, PATH_MAX, "%s", f) >= PATH_MAX ? -1 : 0;
-	return (size_t)snprintf(out, PATH_MAX, "%s.key", db) >= PATH_MAX ? -1 : 0;
+		return (size_t)snprintf(out, n, "%s", f) >= n ? 2 : 0;
+	return (size_t)snprintf(out, n, "%s.key", db) >= n ? 2 : 0;
 }
 
 int cli_db_owns(const char *db, const char *path, char *which, size_t n)
@@ -88,7 +88,7 @@ int cli_db_owns(const char *db, const char *path, char *which, size_t n)
 		return 0;
 	/* the store's files (an SQLite database's), then the secret */
 	for (size_t i = 0; i <= nown; i++) {
-		if (i == nown ? secret_name(db, name) != 0
+		if (i == nown ? cli_secret_name(db, name, sizeof(name)) != 0
 			      : db_is_url(db) || (size_t)snprintf(name, sizeof(name), "%s%s", db,
 								   own[i]) >= sizeof(name))
 			continue;

@@ -16,6 +16,12 @@ struct cli_db {
 int cli_db_open(struct cli_db *cd, const char *path);
 void cli_db_close(struct cli_db *cd);
 
+/* The path of the server secret of the database db in out (n bytes):
+ * "DB.key" beside an SQLite file, PRECINCT_SECRET_FILE for a PostgreSQL
+ * URL. 0; 1 when a URL has no PRECINCT_SECRET_FILE; 2 when out is too
+ * short. Quiet: cli_secret_path says why. */
+int cli_secret_name(const char *db, char *out, size_t n);
+
 /* 1 when path names one of the database db's own files — the database
  * and its read-audit file with their WAL, shared-memory and journal files
  * (SQLite), and the server secret — by name, through "..", or through a
