@@ -3,6 +3,7 @@
 #include "cli/cli_db.h"
 #include "seed/seed.h"
 #include "domain/admin/mfa.h"
+#include "domain/admin/server_secret.h"
 #include "http/server.h"
 #include "store/db.h"
 #include "core/crypto.h"
@@ -79,18 +80,29 @@ int cmd_init(int argc, char **argv)
 	return 0;
 }
 
+/* The KDF context of the secret's fingerprint (server_secret.h) */
+#define SECRET_ID_CONTEXT "PCSECRID"
+
 /* The key sealing TOTP secrets (TRUST CRY-2): a sub-key of the server
  * secret DB_PATH.key, made (0600, said on stderr) when it does not exist
- * yet. Then the rows still in plain base32 are sealed with it, and the
- * sealed ones it cannot open are counted and named on stderr. 0, or 1
- * after printing why (a secret readable by others, a storage error). */
+ * yet. Then it is checked against the secret the database was served with
+ * (server_secret_register): on PostgreSQL every server of the database must
+ * hold the same one, so another is refused (and a secret made just now
+ * removed again) unless PRECINCT_NEW_SECRET=1 says that the old one is lost
+ * everywhere; on SQLite, whose secret sits beside the file, a replaced one
+ * is registered. Then the rows still in plain base32 are sealed with it,
+ * and the sealed ones it cannot open are counted and named on stderr. 0,
+ * or 1 after printing why (a secret readable by others, another server's
+ * secret, a storage error). */
 static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_LEN])
 {
-	unsigned char secret[CRYPTO_SECRET_LEN];
-	char path[4096];
+	unsigned char secret[CRYPTO_SECRET_LEN], id[CRYPTO_SECRET_LEN];
+	char path[4096], fp[CRYPTO_HASH_HEX];
+	const char *new_secret = getenv("PRECINCT_NEW_SECRET");
+	enum server_secret_state state = SERVER_SECRET_SAME;
 	struct cli_db cd;
 	struct ps_err e;
-	int rc, sealed = 0, unreadable = 0;
+	int rc, created = 0, sealed = 0, unreadable = 0;
 
 	if (cli_secret_path(db_path, path, sizeof(path)))
 		return 1;
@@ -99,12 +111,7 @@ static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_L
 	if (rc == PS_ENOTFOUND) {
 		ps_err_clear(&e);
 		rc = crypto_secret_create(path, &e);
-		if (rc == PS_OK)
-			fprintf(stderr,
-				"precinct serve: server secret created: %s (mode 0600; it keys the"
-				" backup MACs and seals the two-factor secrets: keep a copy apart"
-				" from the backups)\n",
-				path);
+		created = rc == PS_OK;
 		if (rc == PS_OK || rc == PS_ECONFLICT)
 			rc = crypto_secret_load(path, secret, &e);
 	}
@@ -113,14 +120,25 @@ static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_L
 		return 1;
 	}
 	crypto_subkey(key, secret, MFA_KEY_CONTEXT);
+	crypto_subkey(id, secret, SECRET_ID_CONTEXT);
+	crypto_hash_hex(id, sizeof(id), fp);
+	ps_memzero(id, sizeof(id));
 	ps_memzero(secret, sizeof(secret));
-	if (cli_db_open(&cd, db_path))
+	if (cli_db_open(&cd, db_path)) {
+		if (created)
+			unlink(path);
 		return 1;
+	}
 	cd.ctx.totp_key = key;
 	rc = db_begin(cd.db, 1, &cd.err);
 	if (!rc)
+		rc = server_secret_register(&cd.ctx, fp,
+					    !db_is_url(db_path) ||
+						    (new_secret && strcmp(new_secret, "1") == 0),
+					    &state);
+	if (!rc && state != SERVER_SECRET_OTHER)
 		rc = mfa_secrets_seal(&cd.ctx, &sealed, &unreadable);
-	if (!rc)
+	if (!rc && state != SERVER_SECRET_OTHER)
 		rc = db_commit(cd.db, &cd.err);
 	else
 		db_rollback(cd.db);
@@ -128,9 +146,34 @@ static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_L
 		fprintf(stderr, "precinct serve: cannot seal the two-factor secrets: %s\n",
 			cd.err.msg);
 		cli_db_close(&cd);
+		if (created)
+			unlink(path);
 		return 1;
 	}
 	cli_db_close(&cd);
+	if (state == SERVER_SECRET_OTHER) {
+		if (created)
+			unlink(path); /* as it was: the right secret is copied there */
+		fprintf(stderr,
+			"precinct serve: 服务器密钥 %s 与该数据库其他服务器使用的密钥不同：同一数据库的"
+			"每台服务器须使用同一份密钥（从已在运行的服务器复制该文件到此处，权限 0600）；"
+			"若旧密钥在所有服务器上都已丢失，以 PRECINCT_NEW_SECRET=1 启动一次（已绑定的双因素"
+			"认证须由管理员重置）。未作任何改动 / the server secret %s is not the one the other"
+			" servers of this database hold: copy theirs here (mode 0600); if it is lost on"
+			" every server, start once with PRECINCT_NEW_SECRET=1 (two-factor logins then"
+			" need an administrator's reset). Nothing was changed\n",
+			path, path);
+		return 1;
+	}
+	if (created)
+		fprintf(stderr,
+			"precinct serve: server secret created: %s (mode 0600; it keys the"
+			" backup MACs and seals the two-factor secrets: keep a copy apart"
+			" from the backups)\n",
+			path);
+	if (state == SERVER_SECRET_REPLACED)
+		fprintf(stderr, "precinct serve: the server secret %s is not the one this database"
+				" was served with before: it is registered now (audited)\n", path);
 	if (sealed)
 		fprintf(stderr, "precinct serve: %d two-factor secret(s) stored in plain text were"
 				" sealed with the server secret\n", sealed);

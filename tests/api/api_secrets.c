@@ -307,10 +307,65 @@ STORY(restored_backup_accepts_codes_and_a_lost_key_needs_the_reset)
 	assert_int_equal(chmod(fmt(srv, "%s.key", lost), 0600), 0);
 }
 
+/* Every server of one database holds the same server secret (it seals the
+ * two-factor secrets: a server with another would refuse the codes of
+ * every user enrolled through the first, behind nginx one login in two).
+ * On PostgreSQL a second server named another secret — a file missing (it
+ * would make a new one) or another key — is refused, and the missing one
+ * is not left made; PRECINCT_NEW_SECRET=1 registers another (audited). On
+ * SQLite the secret sits beside the file: a replaced one is registered
+ * (audited) with a word on stderr. */
+STORY(every_server_of_a_database_holds_one_secret)
+{
+	const char *other = srv_path(srv, "other.key"), *missing = srv_path(srv, "missing.key");
+	struct session *auditor;
+	struct cli_result c;
+	FILE *f = fopen(other, "w");
+
+	assert_non_null(f);
+	fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
+	fclose(f);
+	assert_int_equal(chmod(other, 0600), 0);
+	if (test_pg_url()) {
+		char mine[sizeof(srv->secret)];
+		struct server *b;
+
+		snprintf(mine, sizeof(mine), "%s", srv->secret);
+		for (int i = 0; i < 2; i++) {
+			snprintf(srv->secret, sizeof(srv->secret), "%s", i ? other : missing);
+			c = run_cli(srv, "serve", "--db", srv->db, "--listen", "127.0.0.1:0");
+			assert_int_equal(c.code, 1);
+			assert_non_null(strstr(c.err, "同一数据库的每台服务器须使用同一份密钥"));
+			assert_non_null(strstr(c.err, "Nothing was changed"));
+		}
+		snprintf(srv->secret, sizeof(srv->secret), "%s", mine);
+		assert_int_equal(mode_of(missing), -1);
+		/* the old one lost everywhere: registered anew, on purpose */
+		assert_int_equal(setenv("PRECINCT_NEW_SECRET", "1", 1), 0);
+		b = server_on(srv, srv->db, other);
+		assert_int_equal(unsetenv("PRECINCT_NEW_SECRET"), 0);
+		assert_int_equal(server_logged(b, "it is registered now"), 1);
+		server_free(b);
+	} else {
+		server_stop(srv);
+		f = fopen(fmt(srv, "%s.key", srv->db), "w");
+		assert_non_null(f);
+		fputs("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100\n", f);
+		fclose(f);
+		server_start(srv);
+		assert_int_equal(server_logged(srv, "it is registered now"), 1);
+	}
+	auditor = login(srv, "auditor", DEMO_PW);
+	assert_int_equal(audit_count(srv, auditor, "system.secret_register", NULL, "success"), 1);
+	assert_int_equal(audit_count(srv, auditor, "system.secret_replace", NULL, "success"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(secret_is_sealed_at_rest, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(every_server_of_a_database_holds_one_secret, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(sealed_row_copied_to_another_user_does_not_open,
 						setup_demo, teardown_server),

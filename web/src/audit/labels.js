@@ -100,6 +100,8 @@ const CORE_ACTION = {
   'system.init': '初始化系统',
   'system.backup': '备份数据库',
   'system.restore': '恢复数据库',
+  'system.secret_register': '登记服务器密钥',
+  'system.secret_replace': '更换服务器密钥',
   // 安全审计
   'audit.list': '查询审计日志',
   'audit.verify': '校验审计链',
