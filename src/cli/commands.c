@@ -204,7 +204,7 @@ int cmd_serve(int argc, char **argv)
 		"  client address (audit, rate limits) from the last X-Forwarded-For entry.\n"
 		"  The server secret PATH.key (made, mode 0600, when missing) seals the\n"
 		"  two-factor secrets; plain ones of an older database are sealed at start.\n"
-		"  Stops cleanly on SIGINT/SIGTERM: in-flight requests finish.\n";
+		"  Stops cleanly on SIGINT/SIGTERM/SIGHUP: in-flight requests finish.\n";
 	const char *v[8] = { 0 }, *pos[1];
 	struct server_config cfg;
 	unsigned char totp_key[CRYPTO_SECRET_LEN];

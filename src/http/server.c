@@ -589,10 +589,13 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	} else {
 		tls_opts[0].option = MHD_OPTION_END;
 	}
-	/* block the stop signals in every thread; main waits for them */
+	/* block the stop signals in every thread; main waits for them. SIGHUP
+	 * (the terminal that ran it closed) stops it the same way: its default
+	 * action ended the process at once, dropping the requests in flight */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -675,7 +678,7 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	do {
 		if (sigwait(&set, &sig) != 0)
 			sig = SIGTERM;
-	} while (sig != SIGINT && sig != SIGTERM);
+	} while (sig != SIGINT && sig != SIGTERM && sig != SIGHUP);
 	log_info("signal %d: stopping; in-flight requests finish", sig);
 	lsock = stop_serving(d);
 	MHD_stop_daemon(d);

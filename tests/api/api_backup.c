@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -703,14 +704,17 @@ static const char *read_to_close(struct server *srv, int fd)
 	return fmt(srv, "%s", buf);
 }
 
-/* DUR-2: a write whose upload began before SIGTERM is finished, committed
- * and answered (with Connection: close), and the server then exits 0. */
-STORY(sigterm_finishes_a_request_in_flight)
+/* DUR-2: a write whose upload began before the stop signal sig is
+ * finished, committed and answered (with Connection: close), and the
+ * server then exits 0. */
+static void stop_with_a_request_in_flight(struct server *srv, int sig, const char *place)
 {
 	struct session *jj = login(srv, "jiejing", DEMO_PW);
-	const char *body = "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
-			   "\"13912345678\",\"place\":\"城关镇在途街1号\",\"category\":\"0201\","
-			   "\"summary\":\"停机时上传中\"}";
+	const char *body = fmt(srv,
+			       "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
+			       "\"13912345678\",\"place\":\"%s\",\"category\":\"0201\","
+			       "\"summary\":\"停机时上传中\"}",
+			       place);
 	size_t half = strlen(body) / 2;
 	const char *head = fmt(srv,
 			       "POST /api/v1/incidents HTTP/1.1\r\nHost: %s\r\nCookie: %s\r\n"
@@ -723,7 +727,7 @@ STORY(sigterm_finishes_a_request_in_flight)
 	assert_int_equal(send(fd, head, strlen(head), 0), (ssize_t)strlen(head));
 	assert_int_equal(send(fd, body, half, 0), (ssize_t)half);
 	usleep(200000);
-	server_signal_term(srv);
+	assert_int_equal(kill(srv->pid, sig), 0);
 	usleep(300000);
 	assert_int_equal(send(fd, body + half, strlen(body) - half, 0),
 			 (ssize_t)(strlen(body) - half));
@@ -733,9 +737,22 @@ STORY(sigterm_finishes_a_request_in_flight)
 	if (!strstr(answer, "HTTP/1.1 201"))
 		fail_msg("the request in flight was not answered 201: %s", answer);
 	assert_non_null(strstr(answer, "Connection: close"));
-	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?",
-				    "城关镇在途街1号"),
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?", place),
 			 1);
+	assert_int_equal(server_logged(srv, fmt(srv, "signal %d: stopping", sig)), 1);
+}
+
+STORY(sigterm_finishes_a_request_in_flight)
+{
+	stop_with_a_request_in_flight(srv, SIGTERM, "城关镇在途街1号");
+}
+
+/* The terminal that ran `make run` closed (SIGHUP): the same clean stop,
+ * not the abrupt end of the default action, which dropped the requests in
+ * flight. */
+STORY(hangup_finishes_a_request_in_flight)
+{
+	stop_with_a_request_in_flight(srv, SIGHUP, "城关镇挂断街1号");
 }
 
 /* The command line: --help, usage errors exit 2 with one line. */
@@ -997,6 +1014,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(sigterm_under_load_answers_every_commit_within_5s,
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(sigterm_finishes_a_request_in_flight, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(hangup_finishes_a_request_in_flight, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(backup_under_8_writers_finishes_and_restores_clean,
 						setup_demo, teardown_server),
