@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int cmd_init(int argc, char **argv)
@@ -186,6 +187,69 @@ static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_L
 	return 0;
 }
 
+/* How far this machine's clock may stray from the database server's
+ * (PostgreSQL: every server of a city on the same database): beyond the
+ * first a warning, beyond the second no start. */
+#define CLOCK_SKEW_WARN_MS 2000
+#define CLOCK_SKEW_REFUSE_MS 60000
+
+/* The deadlines (custody, summons, case clocks), the timestamps and the
+ * audit rows of a city are written by every server on its own clock: one
+ * whose clock strays from the database server's by a minute or more (no
+ * NTP on that host) would start a custody clock late or early, and order
+ * its rows out of time with the others'. SQLite runs on this machine's
+ * clock alone. 0, or 1 after printing why. */
+static int serve_clock_check(const char *db_path)
+{
+	struct cli_db cd;
+	struct timespec a, b;
+	int64_t db_ms, here, skew;
+	int rc;
+
+	if (!db_is_url(db_path))
+		return 0;
+	if (cli_db_open(&cd, db_path))
+		return 1;
+	clock_gettime(CLOCK_REALTIME, &a);
+	rc = db_clock_ms(cd.db, &db_ms, &cd.err);
+	clock_gettime(CLOCK_REALTIME, &b);
+	if (rc) {
+		fprintf(stderr, "precinct serve: cannot read the database server's clock: %s\n",
+			cd.err.msg);
+		cli_db_close(&cd);
+		return 1;
+	}
+	cli_db_close(&cd);
+	/* the middle of the round trip; this machine's own clock, never the
+	 * tests' (PRECINCT_TEST_CLOCK_FILE moves the days, not the hosts) */
+	here = ((int64_t)a.tv_sec * 1000 + a.tv_nsec / 1000000 + (int64_t)b.tv_sec * 1000 +
+		b.tv_nsec / 1000000) / 2;
+#ifdef PS_TEST_HOOKS
+	{
+		const char *t = getenv("PRECINCT_TEST_CLOCK_SKEW_MS");
+
+		if (t)
+			here += strtoll(t, NULL, 10);
+	}
+#endif
+	skew = here - db_ms;
+	if (skew >= CLOCK_SKEW_REFUSE_MS || skew <= -CLOCK_SKEW_REFUSE_MS) {
+		fprintf(stderr,
+			"precinct serve: 本机时钟比数据库服务器%s %.1f 秒：期限、时间戳和审计记录须用同一时间，"
+			"请先校准本机时间（NTP）再启动 / this machine's clock is %.1f s %s the database"
+			" server's: set it right (NTP) before serving\n",
+			skew < 0 ? "慢" : "快", (double)(skew < 0 ? -skew : skew) / 1000,
+			(double)(skew < 0 ? -skew : skew) / 1000, skew < 0 ? "behind" : "ahead of");
+		return 1;
+	}
+	if (skew >= CLOCK_SKEW_WARN_MS || skew <= -CLOCK_SKEW_WARN_MS)
+		fprintf(stderr,
+			"precinct serve: WARNING: this machine's clock is %.1f s %s the database"
+			" server's (本机时钟与数据库服务器不一致): check NTP\n",
+			(double)(skew < 0 ? -skew : skew) / 1000, skew < 0 ? "behind" : "ahead of");
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const char *const spec[] = { "db", "listen", "web", "threads",
@@ -254,7 +318,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.tls_key = v[6];
 	cfg.trust_proxy = v[7] != NULL;
 	/* the key that seals the two-factor secrets (CRY-2), before serving */
-	if (serve_totp_key(v[0], totp_key)) {
+	if (serve_clock_check(v[0]) || serve_totp_key(v[0], totp_key)) {
 		ps_memzero(totp_key, sizeof(totp_key));
 		return 1;
 	}

@@ -120,6 +120,11 @@ const char *db_kind(const struct db *db);
  * this binary's last migration is refused (SCHEMA_TOO_NEW), unchanged. */
 int db_migrate(struct db *db, struct ps_err *err);
 
+/* The database server's own clock in ms since the epoch (PostgreSQL's
+ * clock_timestamp()) in *ms; 0 there when the store has none of its own
+ * (SQLite runs on this machine's clock). */
+int db_clock_ms(struct db *db, int64_t *ms, struct ps_err *err);
+
 /* The highest migration applied, 0 for an empty database. */
 int db_schema_version(struct db *db);
 

@@ -151,6 +151,11 @@ int db_migrate(struct db *db, struct ps_err *err)
 	return OPS(db)->migrate(db, err);
 }
 int db_schema_version(struct db *db) { return OPS(db)->schema_version(db); }
+int db_clock_ms(struct db *db, int64_t *ms, struct ps_err *err)
+{
+	*ms = 0;
+	return OPS(db)->clock_ms ? OPS(db)->clock_ms(db, ms, err) : PS_OK;
+}
 /* A new epoch before and after each of these (a command may be a BEGIN or
  * a ROLLBACK too): whatever happens in between, and whether it succeeds or
  * not, no memo of the span before survives it. */

@@ -53,6 +53,8 @@ struct db_ops {
 	int (*integrity_check)(struct db *db, struct ps_err *err);
 	/* NULL: each commit is durable when it returns (db_syncer_open) */
 	int (*syncer_open)(struct db *db, struct db_syncer **out, struct ps_err *err);
+	/* NULL: the store has no clock of its own (db_clock_ms) */
+	int (*clock_ms)(struct db *db, int64_t *ms, struct ps_err *err);
 };
 
 /* The first member of every struct db and struct db_stmt. */

@@ -662,6 +662,23 @@ static int64_t pg_changes(struct db *db)
 	return db->changes;
 }
 
+static int pg_clock_ms(struct db *db, int64_t *ms, struct ps_err *err)
+{
+	PGresult *res;
+	int rc;
+
+	pg_settle(db);
+	res = PQexec(db->conn, "SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint");
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+		*ms = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		rc = PS_OK;
+	} else {
+		rc = pg_map(db, res, err, "clock_timestamp()");
+	}
+	PQclear(res);
+	return rc;
+}
+
 const struct db_ops db_pg_ops = {
 	.kind = "postgresql",
 	/* 64 cached subtransactions, less a few for the savepoints a
@@ -704,6 +721,7 @@ const struct db_ops db_pg_ops = {
 	.column_text = pg_column_text,
 	.column_blob = pg_column_blob,
 	.changes = pg_changes,
+	.clock_ms = pg_clock_ms,
 	.backup_to = pg_backup_to,
 	.integrity_check = pg_integrity_check,
 };

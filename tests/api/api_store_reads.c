@@ -12,7 +12,9 @@
 #include "store/db.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct reads {
 	struct db *db;
@@ -228,6 +230,43 @@ STORY(a_damaged_page_is_told_apart_from_a_failing_store)
 	db_close(db);
 }
 
+/* Every server of a city writes deadlines, timestamps and audit rows on
+ * its own clock: one whose clock strays a minute or more from the
+ * database server's (no NTP on that host) is refused before it serves;
+ * a few seconds are said in its log. The store reads PostgreSQL's clock;
+ * SQLite has none of its own (one machine, one clock). The stray is made
+ * by a test hook on this machine's side of the comparison. */
+STORY(a_server_whose_clock_strays_is_refused)
+{
+	struct cli_result c;
+	struct server *b;
+	struct db *db;
+	struct ps_err e;
+	int64_t ms, here;
+
+	ps_err_clear(&e);
+	assert_int_equal(db_open(srv->db, &db, &e), PS_OK);
+	assert_int_equal(db_clock_ms(db, &ms, &e), PS_OK);
+	db_close(db);
+	if (!test_pg_url()) {
+		assert_int_equal(ms, 0);
+		return;
+	}
+	here = (int64_t)time(NULL) * 1000;
+	assert_true(ms > here - 5000 && ms < here + 5000);
+	assert_int_equal(setenv("PRECINCT_TEST_CLOCK_SKEW_MS", "-120000", 1), 0);
+	c = run_cli(srv, "serve", "--db", srv->db, "--listen", "127.0.0.1:0");
+	assert_int_equal(unsetenv("PRECINCT_TEST_CLOCK_SKEW_MS"), 0);
+	assert_int_equal(c.code, 1);
+	if (!strstr(c.err, "本机时钟比数据库服务器慢 120") || !strstr(c.err, "请先校准本机时间"))
+		fail_msg("not refused for its clock: %s", c.err);
+	assert_int_equal(setenv("PRECINCT_TEST_CLOCK_SKEW_MS", "5000", 1), 0);
+	b = server_on(srv, srv->db, NULL);
+	assert_int_equal(unsetenv("PRECINCT_TEST_CLOCK_SKEW_MS"), 0);
+	assert_int_equal(server_logged(b, "WARNING: this machine's clock is"), 1);
+	server_free(b);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup_fresh, teardown_server)
 
 int main(void)
@@ -238,6 +277,7 @@ int main(void)
 		T(a_write_among_them_runs_at_its_step),
 		T(statements_beyond_the_cache_answer_and_are_let_go),
 		T(a_damaged_page_is_told_apart_from_a_failing_store),
+		T(a_server_whose_clock_strays_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
