@@ -104,6 +104,10 @@ enum route_flags {
 			       * two-factor login (domain/admin/mfa.h) */
 	ROUTE_UPLOAD = 64,    /* the body is a file, not JSON (its media type
 			       * is the file's), up to API_UPLOAD_MAX bytes */
+	ROUTE_NO_DATA = 128,  /* answers nothing read from the store (the
+			       * health check): not held until what the store
+			       * committed is synced, so after a failed sync it
+			       * says so itself (WRITES_STOPPED) */
 };
 
 /* The body ceiling of an upload route (the setting of its resource caps it
@@ -224,6 +228,9 @@ int api_sweep_once(struct db *db, int *recorded);
  * are safe from any thread and cannot fail. */
 void api_write_fail_stop(void);
 int api_write_failed(void);
+/* The refusal while writes are stopped (503 WRITES_STOPPED) into e: every
+ * write, and GET /health, so that monitoring sees the server is not well. */
+int api_writes_stopped(struct ps_err *e);
 
 /* Answer a workbook download: write(arg, path) writes it into a temporary
  * file, which is read back into the answer (Content-Type xlsx, file name

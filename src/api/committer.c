@@ -72,6 +72,13 @@ int api_write_failed(void)
 	return atomic_load(&write_failed);
 }
 
+int api_writes_stopped(struct ps_err *e)
+{
+	return ps_fail(e, PS_EUNAVAIL, "WRITES_STOPPED", NULL,
+		       "磁盘同步失败，服务器已停止写入，本次操作未保存：请通知系统管理员检查磁盘并重启服务器"
+		       "（已确认保存的数据不受影响）");
+}
+
 /* ---- test hooks: a store fault and a longer batch, from a file ----
  * With PS_TEST_HOOKS, when PRECINCT_TEST_STORE_FAULT_FILE names a file that
  * exists as a batch is about to be taken, the committer reads it, removes

@@ -686,7 +686,7 @@ int api_handle(struct req *r)
 		return API_DONE;
 	}
 	if (is_write_method(r->method) && api_write_failed()) {
-		render_error(r, ps_fail(&r->err, PS_EIO, NULL, NULL, "写入已停止"));
+		render_error(r, api_writes_stopped(&r->err));
 		return API_DONE;
 	}
 	if (r->body_len > 0 && !(found->flags & ROUTE_UPLOAD)) {
@@ -748,7 +748,7 @@ int api_handle(struct req *r)
 		if (!rc)
 			rc = ps_fail(&r->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
-	if (!is_write_method(r->method)) {
+	if (!is_write_method(r->method) && !(found->flags & ROUTE_NO_DATA)) {
 		/* a read shows nothing before it is durable: a batch that
 		 * committed may still be on its way to the disk (its 404 or
 		 * 403 neither: a delete or a revocation not yet synced) */

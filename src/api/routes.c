@@ -8,7 +8,7 @@
 #define ROUTE_B(m, p, h, f, b) { m, p, h, f, b }
 
 const struct route api_routes[] = {
-	ROUTE("GET", "/api/v1/health", api_health, ROUTE_PUBLIC),
+	ROUTE("GET", "/api/v1/health", api_health, ROUTE_PUBLIC | ROUTE_NO_DATA),
 	ROUTE_B("POST", "/api/v1/session", api_session_create, ROUTE_PUBLIC | ROUTE_PREPARE, session_create_fields),
 	ROUTE("DELETE", "/api/v1/session", api_session_delete, ROUTE_PW_CHANGE),
 	ROUTE("GET", "/api/v1/me", api_me, ROUTE_PW_CHANGE),

@@ -471,7 +471,9 @@ STORY(e_failed_fsync_stops_writes_until_restart)
 
 	/* write-fail-stop: writes refused; reads answered on PostgreSQL */
 	r = http(srv, mj, "POST", API "/persons", person_body(srv, "停写", fresh_id(srv)));
-	assert_error(srv, r, 503, "STORAGE_ERROR");
+	assert_error(srv, r, 503, "WRITES_STOPPED");
+	/* the health check says so, on both stores */
+	assert_error(srv, http(srv, NULL, "GET", API "/health", NULL), 503, "WRITES_STOPPED");
 	r = http(srv, mj, "GET", fmt(srv, API "/persons/%lld", mine), NULL);
 	if (test_pg_url())
 		EXPECT(r, 200);

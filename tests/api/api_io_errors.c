@@ -174,8 +174,11 @@ STORY(a_disk_that_refuses_fails_only_the_request_that_met_it)
 			     "\"13912345678\",\"place\":\"%s之后\",\"category\":\"0201\",\"summary\":"
 			     "\"同步失败之后\"}",
 			     place));
-		assert_int_equal(r->status, 503);
+		assert_error(srv, r, 503, "WRITES_STOPPED");
 		assert_int_equal(server_logged(srv, "ALERT: a sync of the database failed"), 1);
+		/* and the health check says so, for whoever watches the servers */
+		r = http(srv, NULL, "GET", "/api/v1/health", NULL);
+		assert_error(srv, r, 503, "WRITES_STOPPED");
 		break;
 	}
 	srv->allow_5xx = 0;
@@ -183,6 +186,7 @@ STORY(a_disk_that_refuses_fails_only_the_request_that_met_it)
 	server_stop(srv);
 	powercut_start(srv, log, NULL);
 	jj = login(srv, "jiejing", DEMO_PW);
+	assert_int_equal(http(srv, NULL, "GET", "/api/v1/health", NULL)->status, 200);
 	assert_int_equal(http(srv, jj, "POST", "/api/v1/incidents",
 			      "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":"
 			      "\"13912345678\",\"place\":\"城关镇重启之后1号\",\"category\":\"0201\","
