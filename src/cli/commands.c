@@ -94,14 +94,13 @@ int cmd_init(int argc, char **argv)
  * is registered. Then the rows still in plain base32 are sealed with it,
  * and the sealed ones it cannot open are counted and named on stderr. 0,
  * or 1 after printing why (a secret readable by others, another server's
- * secret, a storage error). */
-static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_LEN])
+ * secret, a storage error). cd is the database at db_path, open. */
+static int serve_totp_key(struct cli_db *cd, const char *db_path, unsigned char key[CRYPTO_SECRET_LEN])
 {
 	unsigned char secret[CRYPTO_SECRET_LEN], id[CRYPTO_SECRET_LEN];
 	char path[4096], fp[CRYPTO_HASH_HEX];
 	const char *new_secret = getenv("PRECINCT_NEW_SECRET");
 	enum server_secret_state state = SERVER_SECRET_SAME;
-	struct cli_db cd;
 	struct ps_err e;
 	int rc, created = 0, sealed = 0, unreadable = 0;
 
@@ -125,33 +124,27 @@ static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_L
 	crypto_hash_hex(id, sizeof(id), fp);
 	ps_memzero(id, sizeof(id));
 	ps_memzero(secret, sizeof(secret));
-	if (cli_db_open(&cd, db_path)) {
-		if (created)
-			unlink(path);
-		return 1;
-	}
-	cd.ctx.totp_key = key;
-	rc = db_begin(cd.db, 1, &cd.err);
+	cd->ctx.totp_key = key;
+	rc = db_begin(cd->db, 1, &cd->err);
 	if (!rc)
-		rc = server_secret_register(&cd.ctx, fp,
+		rc = server_secret_register(&cd->ctx, fp,
 					    !db_is_url(db_path) ||
 						    (new_secret && strcmp(new_secret, "1") == 0),
 					    &state);
 	if (!rc && state != SERVER_SECRET_OTHER)
-		rc = mfa_secrets_seal(&cd.ctx, &sealed, &unreadable);
+		rc = mfa_secrets_seal(&cd->ctx, &sealed, &unreadable);
 	if (!rc && state != SERVER_SECRET_OTHER)
-		rc = db_commit(cd.db, &cd.err);
+		rc = db_commit(cd->db, &cd->err);
 	else
-		db_rollback(cd.db);
+		db_rollback(cd->db);
+	cd->ctx.totp_key = NULL;
 	if (rc) {
-		fprintf(stderr, "precinct serve: cannot seal the two-factor secrets: %s\n",
-			cd.err.msg);
-		cli_db_close(&cd);
+		fprintf(stderr, "precinct serve: cannot check the server secret or seal the"
+				" two-factor secrets: %s\n", cd->err.msg);
 		if (created)
 			unlink(path);
 		return 1;
 	}
-	cli_db_close(&cd);
 	if (state == SERVER_SECRET_OTHER) {
 		if (created)
 			unlink(path); /* as it was: the right secret is copied there */
@@ -198,28 +191,22 @@ static int serve_totp_key(const char *db_path, unsigned char key[CRYPTO_SECRET_L
  * whose clock strays from the database server's by a minute or more (no
  * NTP on that host) would start a custody clock late or early, and order
  * its rows out of time with the others'. SQLite runs on this machine's
- * clock alone. 0, or 1 after printing why. */
-static int serve_clock_check(const char *db_path)
+ * clock alone. 0, or 1 after printing why. cd is the database, open. */
+static int serve_clock_check(struct cli_db *cd)
 {
-	struct cli_db cd;
 	struct timespec a, b;
-	int64_t db_ms, here, skew;
-	int rc;
+	int64_t db_ms, here, skew, off;
+	const char *en, *zh;
 
-	if (!db_is_url(db_path))
-		return 0;
-	if (cli_db_open(&cd, db_path))
-		return 1;
 	clock_gettime(CLOCK_REALTIME, &a);
-	rc = db_clock_ms(cd.db, &db_ms, &cd.err);
-	clock_gettime(CLOCK_REALTIME, &b);
-	if (rc) {
+	if (db_clock_ms(cd->db, &db_ms, &cd->err)) {
 		fprintf(stderr, "precinct serve: cannot read the database server's clock: %s\n",
-			cd.err.msg);
-		cli_db_close(&cd);
+			cd->err.msg);
 		return 1;
 	}
-	cli_db_close(&cd);
+	clock_gettime(CLOCK_REALTIME, &b);
+	if (!db_ms)
+		return 0; /* SQLite: no clock of its own */
 	/* the middle of the round trip; this machine's own clock, never the
 	 * tests' (PRECINCT_TEST_CLOCK_FILE moves the days, not the hosts) */
 	here = ((int64_t)a.tv_sec * 1000 + a.tv_nsec / 1000000 + (int64_t)b.tv_sec * 1000 +
@@ -233,20 +220,22 @@ static int serve_clock_check(const char *db_path)
 	}
 #endif
 	skew = here - db_ms;
-	if (skew >= CLOCK_SKEW_REFUSE_MS || skew <= -CLOCK_SKEW_REFUSE_MS) {
+	off = skew < 0 ? -skew : skew;
+	zh = skew < 0 ? "慢" : "快";
+	en = skew < 0 ? "behind" : "ahead of";
+	if (off >= CLOCK_SKEW_REFUSE_MS) {
 		fprintf(stderr,
 			"precinct serve: 本机时钟比数据库服务器%s %.1f 秒：期限、时间戳和审计记录须用同一时间，"
 			"请先校准本机时间（NTP）再启动 / this machine's clock is %.1f s %s the database"
 			" server's: set it right (NTP) before serving\n",
-			skew < 0 ? "慢" : "快", (double)(skew < 0 ? -skew : skew) / 1000,
-			(double)(skew < 0 ? -skew : skew) / 1000, skew < 0 ? "behind" : "ahead of");
+			zh, (double)off / 1000, (double)off / 1000, en);
 		return 1;
 	}
-	if (skew >= CLOCK_SKEW_WARN_MS || skew <= -CLOCK_SKEW_WARN_MS)
+	if (off >= CLOCK_SKEW_WARN_MS)
 		fprintf(stderr,
 			"precinct serve: WARNING: this machine's clock is %.1f s %s the database"
 			" server's (本机时钟与数据库服务器不一致): check NTP\n",
-			(double)(skew < 0 ? -skew : skew) / 1000, skew < 0 ? "behind" : "ahead of");
+			(double)off / 1000, en);
 	return 0;
 }
 
@@ -287,10 +276,6 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "precinct serve: %s does not exist; run precinct init first\n", v[0]);
 		return 1;
 	}
-	/* migrate once at start-up, then let the workers open their own */
-	if (cli_db_open(&cd, v[0]))
-		return 1;
-	cli_db_close(&cd);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.db_path = v[0];
 	cfg.listen = v[1] ? v[1] : "127.0.0.1:8080";
@@ -317,8 +302,14 @@ int cmd_serve(int argc, char **argv)
 	cfg.tls_cert = v[5];
 	cfg.tls_key = v[6];
 	cfg.trust_proxy = v[7] != NULL;
-	/* the key that seals the two-factor secrets (CRY-2), before serving */
-	if (serve_clock_check(v[0]) || serve_totp_key(v[0], totp_key)) {
+	/* migrated once at start-up (the workers then open their own), the
+	 * clock against the database server's, and the key that seals the
+	 * two-factor secrets (CRY-2) */
+	if (cli_db_open(&cd, v[0]))
+		return 1;
+	rc = serve_clock_check(&cd) || serve_totp_key(&cd, v[0], totp_key);
+	cli_db_close(&cd);
+	if (rc) {
 		ps_memzero(totp_key, sizeof(totp_key));
 		return 1;
 	}
