@@ -125,18 +125,8 @@ static int attach_audit_file(struct db *db, const char *path, struct ps_err *err
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	/* the database's own schema first (preparing a statement on it reads
 	 * all of it): a file that is not a database, or is malformed, is named
-	 * as the database file, not as the audit file attached after it */
-	src = sqlite3_prepare_v2(db->h, "SELECT 1 FROM main.sqlite_schema", -1, &st, NULL);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (src != SQLITE_OK) {
-		rc = sqlite_map_error(db->h, src, err);
-		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL, "无法打开数据库文件 %s：%s", path,
-			sqlite3_errmsg(db->h));
-		sqlite3_free(file);
-		return err ? err->rc : PS_EIO;
-	}
-	/* a read-audit file named as the database (serve, init, migrate
+	 * as the database file, not as the audit file attached after it. And
+	 * a read-audit file named as the database (serve, init, migrate
 	 * --db X-audit.db) would be migrated into a database of its own, its
 	 * chain's file filled with every table and given an audit file beside
 	 * it: refused */
@@ -144,10 +134,16 @@ static int attach_audit_file(struct db *db, const char *path, struct ps_err *err
 				 "SELECT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE name = 'audit_read')"
 				 " AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE name = 'schema_version')",
 				 -1, &st, NULL);
-	if (src == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
+	if (src != SQLITE_OK) {
+		rc = sqlite_map_error(db->h, src, err);
+		ps_fail(err, rc ? rc : PS_EIO, "DB_OPEN", NULL, "无法打开数据库文件 %s：%s", path,
+			sqlite3_errmsg(db->h));
+		rc = err ? err->rc : PS_EIO;
+	} else if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0)) {
 		rc = ps_fail(err, PS_EINVAL, "DB_IS_AUDIT_FILE", NULL,
 			     "%s 是某个数据库的审计读取记录文件，不是数据库本身：请指定数据库文件"
 			     "（名称中去掉 " DB_AUDIT_SUFFIX "）", path);
+	}
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc) {
