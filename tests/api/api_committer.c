@@ -696,6 +696,12 @@ STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 	assert_error(srv, r, 503, "OUTCOME_UNKNOWN");
 	srv->allow_5xx = 0;
 	assert_logged(srv, "is unknown");
+	/* the COMMIT was sent before the connection went, but nothing
+	 * waited for its backend: it commits in its own time (under load,
+	 * after the 503 is answered), so the test waits for it, up to 20 s */
+	for (int i = 0; i < 200 && db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1",
+					      unknown) == 0; i++)
+		usleep(100 * 1000);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", unknown), 1);
 	/* and writes go on */
 	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "核实之后", fresh_id(srv))), 201);
