@@ -81,6 +81,7 @@ static long long now_ms(void)
  * a change row. */
 static void settle(struct server *srv)
 {
+	server_wait_sweep(srv);
 	for (int quiet = 0, waited = 0; quiet < 4 && waited < 120; waited++) {
 		long long n = changes(srv);
 

@@ -641,6 +641,8 @@ STORY(sigterm_under_load_answers_every_commit_within_5s)
 	int idle[4], answered, rows, refused = 0, cut = 0;
 	int64_t t0, ms;
 
+	/* the sweep's first pass over (a stop waits for a pass under way) */
+	server_wait_sweep(srv);
 	for (int i = 0; i < 4; i++)
 		idle[i] = idle_client(srv);
 	l = load_start(srv, jj, "城关镇停机街", 8);
@@ -726,7 +728,9 @@ static void stop_with_a_request_in_flight(struct server *srv, int sig, const cha
 
 	assert_int_equal(send(fd, head, strlen(head), 0), (ssize_t)strlen(head));
 	assert_int_equal(send(fd, body, half, 0), (ssize_t)half);
-	usleep(200000);
+	/* long enough for a loaded server to have read the head: only then
+	 * is the request in flight rather than an idle connection */
+	usleep(1000000);
 	assert_int_equal(kill(srv->pid, sig), 0);
 	usleep(300000);
 	assert_int_equal(send(fd, body + half, strlen(body) - half, 0),

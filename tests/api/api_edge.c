@@ -175,10 +175,11 @@ STORY(body_that_does_not_arrive_is_408_within_the_body_timeout)
 	sent = now_s();
 	/* the server is not held up by them */
 	assert_int_equal(http(srv, NULL, "GET", "/api/v1/health", NULL)->status, 200);
-	assert_true(now_s() - sent < 2.0);
+	assert_true(now_s() - sent < 4.5); /* not after their 5 s */
 	for (int i = 0; i < 4; i++) {
 		r = raw_read(srv, fds[i], sent, 30);
-		if (r.status != 408 || r.seconds < 4.0 || r.seconds > 8.0)
+		/* not before 5 s; after, as soon as a loaded machine gets to it */
+		if (r.status != 408 || r.seconds < 4.0 || r.seconds > 15.0)
 			fail_msg("stalled request %d: status %d after %.1f s (want 408 after 5 s): %s",
 				 i, r.status, r.seconds, r.text);
 		assert_string_equal(r.code, "REQUEST_TIMEOUT");
@@ -188,15 +189,18 @@ STORY(body_that_does_not_arrive_is_408_within_the_body_timeout)
 		assert_string_equal(raw_header(srv, &r, "Content-Type"),
 				    "application/json; charset=utf-8");
 	}
-	/* a body sent in three parts 3 s apart (6 s in all, but never 5 s
-	 * without a byte) is read and judged on its content */
+	/* a body sent in four parts 2 s apart (6 s in all, but never 5 s
+	 * without a byte, with 3 s to spare on a loaded machine) is read and
+	 * judged on its content */
 	fd = raw_connect(srv);
 	raw_send(fd, fmt(srv, "%sContent-Length: 7\r\nConnection: close\r\n\r\n{\"a\"", head),
 		 strlen(head) + strlen("Content-Length: 7\r\nConnection: close\r\n\r\n{\"a\""));
-	sleep(3);
+	sleep(2);
 	raw_send(fd, ":", 1);
-	sleep(3);
-	raw_send(fd, "1}", 2);
+	sleep(2);
+	raw_send(fd, "1", 1);
+	sleep(2);
+	raw_send(fd, "}", 1);
 	r = raw_read(srv, fd, now_s(), 10);
 	assert_int_equal(r.status, 400);
 	assert_string_equal(r.code, "UNKNOWN_FIELD");
@@ -229,7 +233,7 @@ STORY(dribbled_body_is_408_after_30_s)
 		raw_send(fd, " ", 1);
 	}
 	r = raw_read(srv, fd, sent, 50);
-	if (r.status != 408 || r.seconds < 29.0 || r.seconds > 33.0)
+	if (r.status != 408 || r.seconds < 29.0 || r.seconds > 45.0)
 		fail_msg("dribbled body: status %d after %.1f s (want 408 after 30 s): %.100s",
 			 r.status, r.seconds, r.text);
 	assert_string_equal(r.code, "REQUEST_TIMEOUT");
@@ -279,7 +283,7 @@ STORY(header_block_over_16_kib_is_431)
 		r = raw_str(srv, request_of_size(srv, over[i]));
 		if (r.status != 431)
 			fail_msg("a %zu-byte header block got %d: %.200s", over[i], r.status, r.text);
-		assert_true(r.seconds < 2.0);
+		assert_true(r.seconds < 4.5); /* at once: not after a 5 s timeout */
 		/* our JSON up to ~35.5 KiB; past ~36 KiB (its memory pool)
 		 * libmicrohttpd answers 431 itself, with an HTML page */
 		if (over[i] <= 36 * KIB - 300)
@@ -321,7 +325,7 @@ STORY(request_target_over_8_kib_is_414)
 			     prefix, pad, srv->host));
 	assert_int_equal(r.status, 414);
 	assert_string_equal(r.code, "URI_TOO_LONG");
-	assert_true(r.seconds < 2.0);
+	assert_true(r.seconds < 4.5); /* at once: not after a 5 s timeout */
 	free(pad);
 	/* 100 KiB of path: libmicrohttpd's own 414 */
 	pad = malloc(100 * KIB + 1);
@@ -355,7 +359,7 @@ STORY(garbage_request_line_is_400)
 
 	for (int i = 0; garbage[i]; i++) {
 		r = raw_str(srv, garbage[i]);
-		if (r.status != 400 || r.seconds > 2.0)
+		if (r.status != 400 || r.seconds > 4.5)
 			fail_msg("garbage %d got %d after %.1f s: %.120s", i, r.status, r.seconds,
 				 r.text);
 	}
@@ -363,7 +367,7 @@ STORY(garbage_request_line_is_400)
 	 * connection at once without any answer (no hook reaches it; README
 	 * "HTTP edge"). It must not hang, and it may not be anything but 400. */
 	r = raw_str(srv, "GARBAGE\r\n\r\n");
-	assert_true(r.seconds < 2.0);
+	assert_true(r.seconds < 4.5); /* at once: not after a 5 s timeout */
 	assert_true(r.status == 0 || r.status == 400);
 	assert_int_equal(http(srv, NULL, "GET", "/api/v1/health", NULL)->status, 200);
 }
@@ -380,13 +384,13 @@ STORY(declared_body_over_1_mib_is_413_at_once)
 			     srv->host));
 	assert_int_equal(r.status, 413);
 	assert_string_equal(r.code, "BODY_TOO_LARGE");
-	assert_true(r.seconds < 2.0);
+	assert_true(r.seconds < 4.5); /* at once: not after a 5 s timeout */
 	r = raw_str(srv, fmt(srv,
 			     "POST /api/v1/session HTTP/1.1\r\nHost: %s\r\n"
 			     "Content-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n",
 			     srv->host));
 	assert_int_equal(r.status, 413);
-	assert_true(r.seconds < 2.0);
+	assert_true(r.seconds < 4.5); /* at once: not after a 5 s timeout */
 }
 
 /* ---- strict ids ---- */

@@ -207,7 +207,8 @@ STORY(https_stalled_body_is_408)
 		if (strncmp(buf, "HTTP/1.1 408", 12) != 0)
 			fail_msg("stalled TLS body: got '%.120s' after %ld s", buf,
 				 (long)(time(NULL) - t0));
-		assert_true(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 8);
+		/* not before the 5 s; after, as soon as a loaded machine gets to it */
+		assert_true(time(NULL) - t0 >= 4 && time(NULL) - t0 <= 15);
 		assert_non_null(strstr(buf, "REQUEST_TIMEOUT"));
 		assert_non_null(strstr(buf, "Strict-Transport-Security:"));
 	}

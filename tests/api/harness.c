@@ -40,7 +40,7 @@ __attribute__((constructor)) static void harness_json_mem(void)
 
 
 #define START_TIMEOUT_MS 20000
-#define STOP_TIMEOUT_MS 30000
+#define STOP_TIMEOUT_MS 60000
 #define CLI_TIMEOUT_MS 60000
 #define HTTP_TIMEOUT_MS 60000
 #define MAX_RESPONSE (16u << 20)
@@ -633,11 +633,11 @@ int server_logged(struct server *srv, const char *text)
 
 void server_wait_sweep(struct server *srv)
 {
-	int64_t end = now_ms() + 30000;
+	int64_t end = now_ms() + 120000;
 
 	while (server_logged(srv, "breach sweep: first pass done") < srv->starts) {
 		if (now_ms() > end)
-			fail_msg("the breach sweep's first pass did not end in 30 s (see %s)", srv->log);
+			fail_msg("the breach sweep's first pass did not end in 120 s (see %s)", srv->log);
 		usleep(20000);
 	}
 }
@@ -888,13 +888,19 @@ void clock_advance(struct server *srv, int64_t seconds)
 		fail_msg("rename %s: %s", tmp, strerror(errno));
 }
 
-void clock_freeze(struct server *srv)
+void clock_freeze_at(struct server *srv, int64_t t)
 {
 	const char *tmp = fmt(srv, "%s.tmp", srv->clock_path);
 
-	write_text(tmp, fmt(srv, "@%lld\n", (long long)(time(NULL) + srv->clock_offset)));
+	write_text(tmp, fmt(srv, "@%lld\n", (long long)t));
 	if (rename(tmp, srv->clock_path) != 0)
 		fail_msg("rename %s: %s", tmp, strerror(errno));
+	srv->clock_offset = t - (int64_t)time(NULL);
+}
+
+void clock_freeze(struct server *srv)
+{
+	clock_freeze_at(srv, time(NULL) + srv->clock_offset);
 }
 
 /* ---- HTTP ---- */
@@ -1527,7 +1533,7 @@ sqlite3 *db_raw_open(const char *path)
 
 		fail_msg("sqlite3_open %s: %s", path, m);
 	}
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_timeout(db, 30000);
 	/* the read-audit chain's file, as the server attaches it (store/db.h):
 	 * test SQL names audit_read unqualified on both stores */
 	{

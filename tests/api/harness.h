@@ -180,6 +180,10 @@ void clock_advance(struct server *srv, int64_t seconds);
  * servers' answers can be compared field for field; clock_advance after it
  * starts the clock again. */
 void clock_freeze(struct server *srv);
+/* Stop the servers' clock at instant t (the server's time), for a request
+ * that must be judged at one exact second however long it takes on a
+ * loaded machine; clock_advance after it starts the clock again from t. */
+void clock_freeze_at(struct server *srv, int64_t t);
 
 /* ---- HTTP ---- */
 
