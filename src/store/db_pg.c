@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
@@ -211,10 +212,30 @@ static void pg_close(struct db *db)
 	ps_free(db);
 }
 
+/* An idle connection whose session the server ended (a restart, a
+ * failover, pg_terminate_backend) has the server's farewell and the end of
+ * the stream waiting on its socket, and libpq learns it only by reading:
+ * without this, the command sent next on it failed, and its request with
+ * it — once for each connection of each server after every restart. An
+ * idle connection is sent nothing unasked but a rare notice, so reading
+ * what waits costs one poll() when nothing does. */
+static void notice_if_ended(struct db *db)
+{
+	struct pollfd p = { PQsocket(db->conn), POLLIN, 0 };
+
+	for (int i = 0; i < 4 && PQstatus(db->conn) == CONNECTION_OK &&
+			PQtransactionStatus(db->conn) == PQTRANS_IDLE && p.fd >= 0 && poll(&p, 1, 0) > 0;
+	     i++)
+		if (!PQconsumeInput(db->conn))
+			break;
+}
+
 /* After the server went away: reconnect once, outside a transaction (the
  * prepared statements are gone with the old session). */
 int pg_reconnect_if_lost(struct db *db, struct ps_err *err)
 {
+	if (!db->txn)
+		notice_if_ended(db);
 	if (PQstatus(db->conn) != CONNECTION_BAD)
 		return PS_OK;
 	if (db->txn)

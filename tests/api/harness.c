@@ -608,6 +608,15 @@ struct server *server_twin(struct server *srv)
 	return server_on(srv, srv->db, NULL);
 }
 
+void server_pg_cut_sessions(struct server *srv)
+{
+	if (!srv->pg_name[0])
+		fail_msg("server_pg_cut_sessions: the suite does not run on PostgreSQL");
+	pg_admin(fmt(srv, "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '%s'",
+		     srv->pg_name),
+		 1);
+}
+
 const char *server_pg_empty_db(struct server *srv)
 {
 	if (!srv->pg_name[0])

@@ -125,6 +125,12 @@ struct server *server_on(struct server *srv, const char *db, const char *secret)
  * srv when the story passed); its URL. Fails the test on SQLite. */
 const char *server_pg_empty_db(struct server *srv);
 
+/* Every session PostgreSQL holds on srv's database ended by the server
+ * (pg_terminate_backend), as a restart or a failover of the database
+ * server ends them: the servers' connections learn it at their next
+ * command. Fails the test on SQLite. */
+void server_pg_cut_sessions(struct server *srv);
+
 /* First line of a story that checks what only the SQLite store has (its
  * file's bytes, file backups): on PostgreSQL it is reported SKIPPED with
  * the reason, never run half. */
