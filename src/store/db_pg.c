@@ -116,6 +116,28 @@ int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *s
 	" SET TIME ZONE 'UTC'; SET lock_timeout = '10s'; SET random_page_cost = 1.1;"   \
 	" SET jit = off"
 
+/* How long a connection waits for a database server that does not answer,
+ * given before the caller's URL so that the URL's own values win. libpq's
+ * defaults wait without end: a database host that went down without a
+ * word (power, network; no FIN, no RST) held a server's writer, and with
+ * it the station's every write, until the kernel gave up retransmitting,
+ * some fifteen minutes later, and a server starting against an address
+ * that took the connection but never answered waited for ever. Now:
+ * 10 s to connect (each host of a list); a command whose bytes go
+ * unacknowledged for 30 s, and an idle connection whose keepalives go
+ * unanswered for 30 + 3 × 10 s, fail, so the request is answered 503 and
+ * the next transaction reconnects — to the promoted standby when the URL
+ * lists both hosts (docs/deploy.md). */
+static PGconn *pg_connect(const char *url)
+{
+	static const char *const keys[] = { "connect_timeout",	   "keepalives",       "keepalives_idle",
+					    "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+					    "dbname",		   NULL };
+	const char *const vals[] = { "10", "1", "30", "10", "3", "30000", url, NULL };
+
+	return PQconnectdbParams(keys, vals, 1);
+}
+
 /* Notices (e.g. "there is no transaction in progress") are not news. */
 static void quiet_notices(void *arg, const char *message)
 {
@@ -132,7 +154,7 @@ static int pg_open(const char *url, struct db **out, struct ps_err *err)
 	if (!db)
 		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	db->ops = &db_pg_ops;
-	db->conn = PQconnectdb(url);
+	db->conn = pg_connect(url);
 	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
 		char msg[256];
 

@@ -4,12 +4,19 @@
  * next command. What must hold: the station sees no error for it — a
  * command that was the first of its transaction ran nowhere and is sent
  * again on a new session — every write after it is saved once, and the
- * audit chain goes on. Runs only on PostgreSQL (ctest: api_pg_restart_pg;
+ * audit chain goes on. And a database address that takes the connection
+ * but never answers (a host gone mute) is given up within seconds, never
+ * waited on for ever. Runs only on PostgreSQL (ctest: api_pg_restart_pg;
  * tests/CMakeLists.txt PG_ONLY). */
 #include "harness.h"
 #include "case_util.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #define API "/api/v1"
 
@@ -90,11 +97,53 @@ STORY(the_database_restarting_costs_the_station_no_request)
 	}
 }
 
+/* A socket that takes connections (the kernel completes them) and never
+ * reads or answers: a database host gone mute. Its port in *port. */
+static int mute_listener(int *port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(listen(fd, 16), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+/* The city's servers are started against a database address that takes the
+ * connection and never answers: `migrate` and `serve` give up within the
+ * connection timeout (10 s) with the reason, instead of waiting for ever. */
+STORY(a_database_that_never_answers_is_given_up)
+{
+	int port, fd = mute_listener(&port);
+	const char *url = fmt(srv, "postgres://precinct@127.0.0.1:%d/precinct", port);
+	const char *verbs[] = { "migrate", "serve" };
+
+	for (int i = 0; i < 2; i++) {
+		time_t t0 = time(NULL);
+		struct cli_result r = i ? run_cli(srv, "serve", "--db", url, "--listen", "127.0.0.1:0")
+					: run_cli(srv, "migrate", "--db", url);
+		long took = (long)(time(NULL) - t0);
+
+		print_message("%s against a mute address: exit %d after %ld s\n", verbs[i], r.code, took);
+		assert_int_equal(r.code, 1);
+		assert_non_null(strstr(r.err, "无法连接 PostgreSQL 数据库"));
+		assert_true(took >= 8 && took <= 40);
+	}
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(the_database_restarting_costs_the_station_no_request,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(a_database_that_never_answers_is_given_up, setup_demo,
+						teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
