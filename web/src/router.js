@@ -62,6 +62,31 @@ router.beforeEach(async (to) => {
   return true
 })
 
+// A page of an older build. A station keeps its tabs open all day; after an upgrade the tab still
+// runs the old build, whose pages' files (named by their content's hash, cached for ever) the
+// server no longer has, and a click on a page not yet opened failed without a word. Such a failure
+// loads the page whole instead, from the new build — once: a second one within 30 s is not an
+// upgrade (the server or the network is down) and is left to show itself.
+const RELOADED_AT = 'precinct.reloaded_for_new_build'
+const STALE_BUILD = /dynamically imported module|Importing a module script failed|Unable to preload/i
+
+let reloading = false
+
+router.onError((err, to) => {
+  if (!STALE_BUILD.test(String(err && err.message))) return
+  const last = Number(sessionStorage.getItem(RELOADED_AT) || 0)
+  if (Date.now() - last < 30000) return
+  sessionStorage.setItem(RELOADED_AT, String(Date.now()))
+  reloading = true
+  window.location.assign(to.fullPath)
+})
+
+// the navigation's own promise (a menu's router.push) rejects with the same error: not news
+// while the page is being loaded whole
+window.addEventListener('unhandledrejection', (e) => {
+  if (reloading && STALE_BUILD.test(String(e.reason && e.reason.message))) e.preventDefault()
+})
+
 router.afterEach((to) => {
   document.title = `${to.meta.title ? to.meta.title + ' - ' : ''}派出所综合警务平台`
 })
