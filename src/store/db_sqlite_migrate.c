@@ -24,10 +24,16 @@ static int migration_applies(const char *name)
 int sqlite_schema_version(struct db *db)
 {
 	struct db_stmt *st;
-	int v = 0;
+	int v = 0, made;
 
-	if (db_prepare(db, "SELECT MAX(version) FROM schema_version", &st,
+	/* a new file has no table yet: 0, without the failed prepare's error
+	 * in the log of every init */
+	if (db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'", &st,
 		       NULL))
+		return 0;
+	made = db_step(st, NULL) == PS_ROW;
+	db_finalize(st);
+	if (!made || db_prepare(db, "SELECT MAX(version) FROM schema_version", &st, NULL))
 		return 0;
 	if (db_step(st, NULL) == PS_ROW)
 		v = (int)db_column_int(st, 0);

@@ -458,7 +458,7 @@ struct server *server_new_stopped(int demo)
 {
 	struct server *srv = calloc(1, sizeof(*srv));
 	const char *tmp = getenv("TMPDIR");
-	struct cli_result r;
+	struct cli_result r = { 0 };
 
 	global_init();
 	if (!srv)
@@ -556,6 +556,10 @@ struct server *server_new_stopped(int demo)
 	}
 	if (r.code != 0)
 		fail_msg("precinct init failed (%d): %s%s", r.code, r.out, r.err);
+	/* a new database's init logs no error (the schema version of a file
+	 * without its table once logged a failed prepare) */
+	if (r.err && strstr(r.err, " error "))
+		fail_msg("precinct init logged an error: %s", r.err);
 	if (!demo) {
 		const char *p = strstr(r.out, "one-time password: ");
 		size_t n = 0;
