@@ -5,6 +5,7 @@
 #include "domain/admin/mfa.h"
 #include "domain/admin/server_secret.h"
 #include "http/server.h"
+#include "store/blobs.h"
 #include "store/db.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -42,6 +43,17 @@ int cmd_init(int argc, char **argv)
 	}
 	if (cli_db_open(&cd, v[0]))
 		return 1;
+	/* the demo county keeps attachments (the cases' evidence): a
+	 * PostgreSQL database has no directory of its own, and an init that
+	 * failed half-way there left its numbers used (PostgreSQL does not
+	 * take back an identity a rolled-back row took), which the next
+	 * init met as 案件不存在 */
+	if (v[1] && !blobs_root()[0]) {
+		fprintf(stderr, "precinct init: 演示县含有附件：请先用 PRECINCT_FILES_DIR 指定附件目录"
+				" (the demo county keeps attachments: set PRECINCT_FILES_DIR)\n");
+		cli_db_close(&cd);
+		return 1;
+	}
 	rc = db_begin(cd.db, 1, &cd.err);
 	if (!rc)
 		rc = seed_init(&cd.ctx, v[1] != NULL, v[2], otp);

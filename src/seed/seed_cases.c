@@ -264,7 +264,9 @@ static int custody(struct ctx *c, struct story *s, const char *officer, int64_t 
 SEED_STEP(20, seed_demo_cases);
 int seed_demo_cases(struct ctx *c)
 {
-	struct story s;
+	/* the stories the clocks come back to (by the ids they were given:
+	 * on PostgreSQL a rolled-back init has used the first ones) */
+	struct story s, s2, s4, s15;
 	int rc;
 
 	/* 1. accepted: a report just registered */
@@ -283,6 +285,7 @@ int seed_demo_cases(struct ctx *c)
 	    (rc = interview(c, &s, "minjing2", "minjing1")) ||
 	    (rc = act(c, &s, "minjing2", "file", NULL)))
 		return rc;
+	s2 = s;
 
 	/* 3. approving at the station: noise, fine 200 (ZA2025 Art 88) */
 	memset(&s, 0, sizeof(s));
@@ -308,6 +311,7 @@ int seed_demo_cases(struct ctx *c)
 			  "嫌疑人系在校学生，已全额退赔并取得谅解，拟不予拘留。", "拟处罚款八百元")) ||
 	    (rc = act(c, &s, "minjing2", "submit", NULL)))
 		return rc;
+	s4 = s;
 
 	/* 5. approving at the bureau: assault, 5 days + 500元 (ZA2025 Art 51) */
 	memset(&s, 0, sizeof(s));
@@ -398,6 +402,7 @@ int seed_demo_cases(struct ctx *c)
 			    "报案人家中被盗现金两万元及金首饰若干。", "2026-11-27", "城关镇南关小区8号楼",
 			    "严素芬", &s)))
 		return rc;
+	s15 = s;
 
 	/* the clocks running today */
 	{
@@ -405,32 +410,16 @@ int seed_demo_cases(struct ctx *c)
 
 		/* case 2: summoned 6 h 30 min ago (ADM-SUMMON-8H: WARN from 6 h) */
 		memset(&s, 0, sizeof(s));
-		s.case_id = 2;
-		{
-			struct rows_query q;
-
-			rows_binds(&q, c);
-			rc = rows_int(&q, "SELECT id FROM case_party WHERE case_id = 2 AND role = 'suspect'", 0,
-				      &s.suspect);
-			if (rc)
-				return rc;
-		}
+		s.case_id = s2.case_id;
+		s.suspect = s2.suspect;
 		if ((rc = summons_doc(c, &s)) ||
 		    (rc = measure(c, &s, "minjing2", "summons", "8h", NULL, 6 * 3600 + 1800, &mid)) ||
 		    (rc = custody(c, &s, "minjing2", mid, 6 * 3600 + 1800, "inquiry_room", "询问室（一）")))
 			return rc;
 		/* case 4: the 24 h tier for a complex case, 20 h in (WARN from 18 h) */
 		memset(&s, 0, sizeof(s));
-		s.case_id = 4;
-		{
-			struct rows_query q;
-
-			rows_binds(&q, c);
-			rc = rows_int(&q, "SELECT id FROM case_party WHERE case_id = 4 AND role = 'suspect'", 0,
-				      &s.suspect);
-			if (rc)
-				return rc;
-		}
+		s.case_id = s4.case_id;
+		s.suspect = s4.suspect;
 		if ((rc = measure(c, &s, "suozhang", "summons", "24h", "多次盗窃，情况复杂，可能适用行政拘留（第五十八条）",
 				  20 * 3600, &mid)) ||
 		    (rc = custody(c, &s, "minjing2", mid, 20 * 3600, "holding_room", "候问室（二）")))
@@ -444,7 +433,7 @@ int seed_demo_cases(struct ctx *c)
 		json_t *out = NULL;
 
 		memset(&s, 0, sizeof(s));
-		s.case_id = 15;
+		s.case_id = s15.case_id;
 		if ((rc = act(c, &s, "juzhang", "file", NULL)) ||
 		    (rc = auth_actor_load(c, "minjing1")) ||
 		    (rc = add_suspect(c, &s, "严小虎", "14010219950505125")) ||
