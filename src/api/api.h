@@ -228,8 +228,15 @@ int api_sweep_once(struct db *db, int *recorded);
  * are safe from any thread and cannot fail. */
 void api_write_fail_stop(void);
 int api_write_failed(void);
-/* The refusal while writes are stopped (503 WRITES_STOPPED) into e: every
- * write, and GET /health, so that monitoring sees the server is not well. */
+/* Writes stopped because a newer Precinct migrated the database under this
+ * server (have > known: a rolling upgrade of a city's servers): this
+ * binary's rules and columns no longer describe it. Every write is
+ * answered 503 SCHEMA_TOO_NEW until the server is upgraded and restarted;
+ * reads go on. The committer looks about once a second. */
+void api_schema_outgrown_stop(int have, int known);
+/* The refusal while writes are stopped (503 WRITES_STOPPED after a failed
+ * sync, SCHEMA_TOO_NEW after a newer migration) into e: every write, and
+ * GET /health, so that monitoring sees the server is not well. */
 int api_writes_stopped(struct ps_err *e);
 
 /* Answer a workbook download: write(arg, path) writes it into a temporary

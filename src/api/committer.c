@@ -22,7 +22,8 @@ static struct db *committer_db;            /* used by the committer thread only 
 static pthread_t committer;
 static atomic_int running, stopping;
 static atomic_int jobs_open; /* submitted and not yet answered */
-static atomic_int write_failed;
+static atomic_int write_failed; /* 0, or why writes stopped: STOP_SYNC, STOP_SCHEMA */
+static atomic_int schema_have, schema_known; /* STOP_SCHEMA: the versions */
 static atomic_int checkpoint_wanted; /* committer_checkpoint_soon */
 
 /* ---- the sync stage (SQLite: db_syncer) ----
@@ -60,11 +61,27 @@ static int s_idle_waiters;                 /* under s_lock: waiting on s_idle */
 static int64_t s_sync_us;                  /* under s_lock: a sync's time (moving average) */
 static _Atomic uint64_t seq_begun;
 
+enum { STOP_SYNC = 1, STOP_SCHEMA = 2 };
+
 void api_write_fail_stop(void)
 {
-	if (!atomic_exchange(&write_failed, 1))
+	int none = 0;
+
+	if (atomic_compare_exchange_strong(&write_failed, &none, STOP_SYNC))
 		log_error("ALERT: a sync of the database failed; the server refuses "
 			  "writes (503) until it is restarted and checked");
+}
+
+void api_schema_outgrown_stop(int have, int known)
+{
+	int none = 0;
+
+	atomic_store(&schema_have, have);
+	atomic_store(&schema_known, known);
+	if (atomic_compare_exchange_strong(&write_failed, &none, STOP_SCHEMA))
+		log_error("ALERT: the database was migrated to schema version %d by a newer Precinct "
+			  "(this server knows %d); the server refuses writes (503) until it is "
+			  "upgraded and restarted", have, known);
 }
 
 int api_write_failed(void)
@@ -74,6 +91,11 @@ int api_write_failed(void)
 
 int api_writes_stopped(struct ps_err *e)
 {
+	if (atomic_load(&write_failed) == STOP_SCHEMA)
+		return ps_fail(e, PS_EUNAVAIL, "SCHEMA_TOO_NEW", NULL,
+			       "数据库已由更新版本的 Precinct 升级（结构版本 %d，本服务器所知为 %d），"
+			       "本服务器已停止写入，本次操作未保存：请改用已升级的服务器，并通知系统管理员升级本服务器",
+			       atomic_load(&schema_have), atomic_load(&schema_known));
 	return ps_fail(e, PS_EUNAVAIL, "WRITES_STOPPED", NULL,
 		       "磁盘同步失败，服务器已停止写入，本次操作未保存：请通知系统管理员检查磁盘并重启服务器"
 		       "（已确认保存的数据不受影响）");
@@ -272,6 +294,29 @@ static int run_one(struct commit_job *j, const char **why)
  * records a read whose answer never left. A batch of reads alone commits
  * to the audit file only,
  * leaving the main file's readers their page caches (issue 14). */
+static int64_t mono_us(void)
+{
+	return ps_mono_ns() / 1000;
+}
+
+/* In a batch's transaction, about once a second: has a newer Precinct
+ * migrated the database (a city's rolling upgrade)? Then this server's
+ * writes stop at the door (api_schema_outgrown_stop); the batch under way,
+ * sent before anyone could know, goes on. One small read a second. */
+static void schema_look(void)
+{
+	static int64_t last_us;
+	int64_t now = mono_us();
+	int have;
+
+	if (atomic_load(&write_failed) || now - last_us < 1000000)
+		return;
+	last_us = now;
+	have = db_schema_version(committer_db);
+	if (have > db_schema_known())
+		api_schema_outgrown_stop(have, db_schema_known());
+}
+
 static void run_batch(struct commit_job *list)
 {
 	const char *why = NULL;
@@ -280,6 +325,8 @@ static void run_batch(struct commit_job *list)
 
 	ps_err_clear(&e);
 	rc = db_begin(committer_db, 1, &e);
+	if (!rc)
+		schema_look();
 	if (rc) {
 		if (rc == PS_EBUSY) {
 			/* another connection held the write lock too long: the
@@ -312,16 +359,11 @@ static void checkpoint_now(void)
 {
 	struct ps_err e;
 
-	if (atomic_load(&write_failed))
+	if (atomic_load(&write_failed) == STOP_SYNC)
 		return; /* after a failed sync the files are left as they are */
 	ps_err_clear(&e);
 	if (db_checkpoint(committer_db, NULL, &e))
 		log_warn("group commit: checkpoint between batches failed: %s", e.msg);
-}
-
-static int64_t mono_us(void)
-{
-	return ps_mono_ns() / 1000;
 }
 
 /* Answer one job (it may be gone after this). */

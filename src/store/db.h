@@ -127,6 +127,9 @@ int db_clock_ms(struct db *db, int64_t *ms, struct ps_err *err);
 
 /* The highest migration applied, 0 for an empty database. */
 int db_schema_version(struct db *db);
+/* The last migration this binary knows: a database past it was migrated by
+ * a newer Precinct. */
+int db_schema_known(void);
 
 /* Run SQL without parameters or results (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct ps_err *err);

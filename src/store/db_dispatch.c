@@ -138,10 +138,15 @@ const char *db_kind(const struct db *db) { return OPS(db)->kind; }
  * schema would write rows its columns and rules no longer describe (a
  * city's servers upgraded one by one: an old one restarted after the first
  * new one migrated). */
+int db_schema_known(void)
+{
+	return ps_migrations_count ? atoi(ps_migrations[ps_migrations_count - 1].name) : 0;
+}
+
 int db_migrate(struct db *db, struct ps_err *err)
 {
 	int have = OPS(db)->schema_version(db);
-	int known = ps_migrations_count ? atoi(ps_migrations[ps_migrations_count - 1].name) : 0;
+	int known = db_schema_known();
 
 	if (have > known)
 		return ps_fail(err, PS_EINVAL, "SCHEMA_TOO_NEW", NULL,

@@ -672,6 +672,8 @@ int api_sweep_once(struct db *db, int *recorded)
 	int rc;
 
 	*recorded = 0;
+	if (api_write_failed())
+		return PS_OK; /* writes stopped: nothing is recorded until the restart */
 	arena_init(&a);
 	ps_err_clear(&err);
 	ctx_init(&c, db, &a, &err);
