@@ -284,16 +284,6 @@ static int run_one(struct commit_job *j, const char **why)
 	return 0;
 }
 
-/* One transaction for the batch. On SQLite it may write two files: the
- * main one (changes, the change chain) and the read-audit file (the rows of
- * audited reads, table audit_read: store/db.h). In WAL mode such a commit
- * is atomic per file, not across them: a crash between the two may keep a
- * batch's changes and lose its read rows, or the reverse. Each chain stays
- * whole, and no answer of that batch was sent (answers leave after the
- * commit returned): no answered read lacks its row, at worst a read row
- * records a read whose answer never left. A batch of reads alone commits
- * to the audit file only,
- * leaving the main file's readers their page caches (issue 14). */
 static int64_t mono_us(void)
 {
 	return ps_mono_ns() / 1000;
@@ -317,6 +307,16 @@ static void schema_look(void)
 		api_schema_outgrown_stop(have, db_schema_known());
 }
 
+/* One transaction for the batch. On SQLite it may write two files: the
+ * main one (changes, the change chain) and the read-audit file (the rows of
+ * audited reads, table audit_read: store/db.h). In WAL mode such a commit
+ * is atomic per file, not across them: a crash between the two may keep a
+ * batch's changes and lose its read rows, or the reverse. Each chain stays
+ * whole, and no answer of that batch was sent (answers leave after the
+ * commit returned): no answered read lacks its row, at worst a read row
+ * records a read whose answer never left. A batch of reads alone commits
+ * to the audit file only,
+ * leaving the main file's readers their page caches (issue 14). */
 static void run_batch(struct commit_job *list)
 {
 	const char *why = NULL;

@@ -133,16 +133,16 @@ void db_close(struct db *db)
 }
 
 const char *db_kind(const struct db *db) { return OPS(db)->kind; }
-/* A database that a newer Precinct migrated past this binary's last
- * migration is refused before anything runs: an older server on a newer
- * schema would write rows its columns and rules no longer describe (a
- * city's servers upgraded one by one: an old one restarted after the first
- * new one migrated). */
 int db_schema_known(void)
 {
 	return ps_migrations_count ? atoi(ps_migrations[ps_migrations_count - 1].name) : 0;
 }
 
+/* A database that a newer Precinct migrated past this binary's last
+ * migration is refused before anything runs: an older server on a newer
+ * schema would write rows its columns and rules no longer describe (a
+ * city's servers upgraded one by one: an old one restarted after the first
+ * new one migrated). */
 int db_migrate(struct db *db, struct ps_err *err)
 {
 	int have = OPS(db)->schema_version(db);

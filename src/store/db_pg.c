@@ -32,10 +32,10 @@
 #include "core/mem.h"
 #include "core/log.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
