@@ -94,7 +94,7 @@ int api_writes_stopped(struct ps_err *e)
 	if (atomic_load(&write_failed) == STOP_SCHEMA)
 		return ps_fail(e, PS_EUNAVAIL, "SCHEMA_TOO_NEW", NULL,
 			       "数据库已由更新版本的 Precinct 升级（结构版本 %d，本服务器所知为 %d），"
-			       "本服务器已停止写入，本次操作未保存：请改用已升级的服务器，并通知系统管理员升级本服务器",
+			       "本服务器已停止写入，本次操作未保存：请稍后重试（系统管理员须升级本服务器）",
 			       atomic_load(&schema_have), atomic_load(&schema_known));
 	return ps_fail(e, PS_EUNAVAIL, "WRITES_STOPPED", NULL,
 		       "磁盘同步失败，服务器已停止写入，本次操作未保存：请通知系统管理员检查磁盘并重启服务器"
