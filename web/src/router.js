@@ -76,7 +76,7 @@ router.onError((err, to) => {
   if (!STALE_BUILD.test(String(err && err.message))) return
   const last = Number(sessionStorage.getItem(RELOADED_AT) || 0)
   if (Date.now() - last < 30000) return
-  sessionStorage.setItem(RELOADED_AT, String(Date.now()))
+  sessionStorage.setItem(RELOADED_AT, Date.now().toString())
   reloading = true
   window.location.assign(to.fullPath)
 })
