@@ -102,7 +102,6 @@ static void assert_armed_and_taken(struct server *srv)
 		fail_msg("the committer did not take %s", fault_path(srv));
 }
 
-
 static void assert_logged(struct server *srv, const char *text)
 {
 	if (!server_logged(srv, text))
@@ -149,21 +148,12 @@ static const char *person_body(struct server *srv, const char *name, const char 
 	return fmt(srv, "{\"name\":\"%s\",\"id_number\":\"%s\"}", name, idno);
 }
 
-/* A fresh valid number (area 320106, unused by the demo county). */
-static const char *fresh_id(struct server *srv)
-{
-	static int n;
-
-	n++;
-	return id_number_at(srv, "320106", 1970 + n % 30, 1 + n % 12, 1 + n % 28, 300 + n);
-}
-
 /* A number whose check digit is wrong. */
 static const char *bad_id(struct server *srv)
 {
 	char s[32];
 
-	snprintf(s, sizeof(s), "%s", fresh_id(srv));
+	snprintf(s, sizeof(s), "%s", fresh_id_number(srv));
 	s[17] = s[17] == '1' ? '2' : '1';
 	return fmt(srv, "%s", s);
 }
@@ -231,7 +221,7 @@ static void assert_store_unavailable(struct server *srv, struct shot *s, int n)
 /* After a lost batch the next writes commit and reads are answered. */
 static void assert_serving(struct server *srv, const struct session *mj, long long person)
 {
-	const char *idno = fresh_id(srv);
+	const char *idno = fresh_id_number(srv);
 	struct resp *r;
 
 	srv->allow_5xx = 0;
@@ -249,7 +239,7 @@ STORY(a_refused_job_leaves_its_batch_committed)
 {
 	struct session *mj = login(srv, "minjing3", DEMO_PW);
 	struct session *bs = login(srv, "beishe_mj1", DEMO_PW);
-	const char *other = fresh_id(srv), *ids[8] = { 0 };
+	const char *other = fresh_id_number(srv), *ids[8] = { 0 };
 	struct shot s[8];
 	struct resp *r;
 	long long mine, denied_before;
@@ -257,7 +247,7 @@ STORY(a_refused_job_leaves_its_batch_committed)
 
 	r = http(srv, bs, "POST", API "/persons", person_body(srv, "北社居民", other));
 	EXPECT(r, 201);
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id_number(srv)));
 	EXPECT(r, 201);
 	mine = rnum(r, "person.id");
 	denied_before = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE outcome = 'denied'",
@@ -265,7 +255,7 @@ STORY(a_refused_job_leaves_its_batch_committed)
 
 	memset(s, 0, sizeof(s));
 	for (int i = 0; i < 4; i++, n++) {
-		ids[n] = fresh_id(srv);
+		ids[n] = fresh_id_number(srv);
 		s[n] = (struct shot){ mj, "POST", API "/persons",
 				      person_body(srv, fmt(srv, "批量%d", i), ids[n]), { 0 } };
 	}
@@ -311,14 +301,14 @@ STORY(b_commit_ioerr_answers_the_whole_batch_503_and_writes_go_on)
 	long long mine, audit_before;
 	int n = 0;
 
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id_number(srv)));
 	EXPECT(r, 201);
 	mine = rnum(r, "person.id");
 	audit_before = audit_rows(srv);
 
 	memset(s, 0, sizeof(s));
 	for (int i = 0; i < 5; i++, n++) {
-		ids[n] = fresh_id(srv);
+		ids[n] = fresh_id_number(srv);
 		s[n] = (struct shot){ mj, "POST", API "/persons",
 				      person_body(srv, fmt(srv, "提交失败%d", i), ids[n]), { 0 } };
 	}
@@ -355,14 +345,14 @@ STORY(c_disk_full_mid_batch_answers_the_whole_batch_503)
 	long long mine, audit_before;
 	int n = 0;
 
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id_number(srv)));
 	EXPECT(r, 201);
 	mine = rnum(r, "person.id");
 	audit_before = audit_rows(srv);
 
 	memset(s, 0, sizeof(s));
 	for (int i = 0; i < 6; i++, n++) {
-		ids[n] = fresh_id(srv);
+		ids[n] = fresh_id_number(srv);
 		s[n] = (struct shot){ mj, "POST", API "/persons",
 				      person_body(srv, fmt(srv, "满盘%d", i), ids[n]), { 0 } };
 	}
@@ -396,7 +386,7 @@ STORY(d_a_failed_statement_that_keeps_the_transaction_loses_one_job)
 
 	memset(s, 0, sizeof(s));
 	for (int i = 0; i < 6; i++, n++) {
-		ids[n] = fresh_id(srv);
+		ids[n] = fresh_id_number(srv);
 		s[n] = (struct shot){ mj, "POST", API "/persons",
 				      person_body(srv, fmt(srv, "语句失败%d", i), ids[n]), { 0 } };
 	}
@@ -442,12 +432,12 @@ STORY(e_failed_fsync_stops_writes_until_restart)
 	long long mine;
 	int n = 0;
 
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id_number(srv)));
 	EXPECT(r, 201);
 	mine = rnum(r, "person.id");
 	memset(s, 0, sizeof(s));
 	for (int i = 0; i < 3; i++, n++) {
-		ids[n] = fresh_id(srv);
+		ids[n] = fresh_id_number(srv);
 		s[n] = (struct shot){ mj, "POST", API "/persons",
 				      person_body(srv, fmt(srv, "同步失败%d", i), ids[n]), { 0 } };
 	}
@@ -470,7 +460,7 @@ STORY(e_failed_fsync_stops_writes_until_restart)
 	release_all(s, n);
 
 	/* write-fail-stop: writes refused; reads answered on PostgreSQL */
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "停写", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "停写", fresh_id_number(srv)));
 	assert_error(srv, r, 503, "WRITES_STOPPED");
 	/* the health check says so, on both stores */
 	assert_error(srv, http(srv, NULL, "GET", API "/health", NULL), 503, "WRITES_STOPPED");
@@ -568,11 +558,11 @@ STORY(h_an_import_that_loses_its_transaction_commits_no_row)
 	long long persons, mine;
 	struct resp *r;
 
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "城关居民", fresh_id_number(srv)));
 	EXPECT(r, 201);
 	mine = rnum(r, "person.id");
 	for (int i = 1; i <= 150; i++)
-		csv = fmt(srv, "%s断链%d,%s,,常住,断链社区,%d号楼,1单元,101\n", csv, i, fresh_id(srv), i);
+		csv = fmt(srv, "%s断链%d,%s,,常住,断链社区,%d号楼,1单元,101\n", csv, i, fresh_id_number(srv), i);
 	persons = db_raw_int(srv->db, "SELECT COUNT(*) FROM person", NULL);
 
 	/* the committer takes the file with the read's audit row */
@@ -602,7 +592,7 @@ STORY(i_a_batch_stays_within_the_stores_transaction)
 	struct resp *r;
 	long long mine;
 
-	r = http(srv, mj, "POST", API "/persons", person_body(srv, "批量读", fresh_id(srv)));
+	r = http(srv, mj, "POST", API "/persons", person_body(srv, "批量读", fresh_id_number(srv)));
 	EXPECT(r, 201);
 	mine = rnum(r, "person.id");
 	memset(s, 0, sizeof(s));
@@ -673,7 +663,7 @@ static void wait_for_person(struct server *srv, const char *id_number)
 STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 {
 	struct session *mj = login(srv, "minjing3", DEMO_PW);
-	const char *kept = fresh_id(srv), *cut = fresh_id(srv), *unknown = fresh_id(srv);
+	const char *kept = fresh_id_number(srv), *cut = fresh_id_number(srv), *unknown = fresh_id_number(srv);
 	struct resp *r;
 
 	if (!test_pg_url()) {
@@ -696,7 +686,7 @@ STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 	assert_logged(srv, "rolled back");
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", cut), 0);
 	/* and writes go on */
-	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "断开之后", fresh_id(srv))), 201);
+	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "断开之后", fresh_id_number(srv))), 201);
 
 	/* the answer lost, and no session to ask in: the clerk is told it
 	 * is not known — neither "saved" nor "not saved" — and it was saved */
@@ -712,7 +702,7 @@ STORY(k_a_commit_whose_answer_is_lost_is_asked_about)
 	 * after the 503 is answered) */
 	wait_for_person(srv, unknown);
 	/* and writes go on */
-	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "核实之后", fresh_id(srv))), 201);
+	EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "核实之后", fresh_id_number(srv))), 201);
 	assert_chain_intact(srv);
 }
 

@@ -25,15 +25,6 @@ static const char *person_body(struct server *srv, const char *name, const char 
 	return fmt(srv, "{\"name\":\"%s\",\"id_number\":\"%s\"}", name, id);
 }
 
-/* A fresh valid number (area 320106, unused by the demo county). */
-static const char *fresh_id(struct server *srv)
-{
-	static int n;
-
-	n++;
-	return id_number_at(srv, "320106", 1970 + n % 30, 1 + n % 12, 1 + n % 28, 300 + n);
-}
-
 static long long persons_with(struct server *srv, const char *id)
 {
 	return db_raw_int(srv->db, "SELECT COUNT(*) FROM person WHERE id_number = ?1", id);
@@ -47,7 +38,7 @@ static long long persons_with(struct server *srv, const char *id)
 STORY(the_database_restarting_costs_the_station_no_request)
 {
 	struct session *mj = login(srv, "minjing1", DEMO_PW), *dc = login(srv, "ducha", DEMO_PW);
-	const char *first = fresh_id(srv);
+	const char *first = fresh_id_number(srv);
 	struct server *b;
 	struct session *mb;
 	long long id;
@@ -64,7 +55,7 @@ STORY(the_database_restarting_costs_the_station_no_request)
 	for (int i = 0; i < 16; i++)
 		EXPECT(http(srv, dc, "GET", fmt(srv, API "/persons/%lld", id), NULL), 200);
 	for (int i = 0; i < 3; i++) {
-		const char *n = fresh_id(srv);
+		const char *n = fresh_id_number(srv);
 
 		EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "重启之后", n)), 201);
 		assert_int_equal(persons_with(srv, n), 1);
@@ -77,7 +68,7 @@ STORY(the_database_restarting_costs_the_station_no_request)
 	EXPECT(http(b, mb, "GET", fmt(b, API "/persons/%lld", id), NULL), 200);
 	server_pg_cut_sessions(srv);
 	for (int i = 0; i < 3; i++) {
-		const char *n = fresh_id(srv), *m = fresh_id(srv);
+		const char *n = fresh_id_number(srv), *m = fresh_id_number(srv);
 
 		EXPECT(http(b, mb, "POST", API "/persons", person_body(b, "乙服务器", m)), 201);
 		EXPECT(http(srv, mj, "POST", API "/persons", person_body(srv, "甲服务器", n)), 201);

@@ -157,6 +157,16 @@ CU_STATIC const char *id_number_at(struct server *srv, const char *area, int y, 
 	return fmt(srv, "%s", s);
 }
 
+/* A fresh valid number of a person the demo county does not know (area
+ * 320106), another at every call. */
+CU_STATIC const char *fresh_id_number(struct server *srv)
+{
+	static int n;
+
+	n++;
+	return id_number_at(srv, "320106", 1970 + n % 30, 1 + n % 12, 1 + n % 28, 300 + n);
+}
+
 /* The same in 140105 (a county of the demo province). */
 CU_STATIC const char *id_number(struct server *srv, int y, int m, int d, int seq)
 {
