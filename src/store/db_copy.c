@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COPY_MAX_TABLES 256
 #define COPY_MAX_COLS 128
+#define COPY_MAX_PARENTS 32
 
 struct copy_table {
 	char *name;
 	int nparents;
-	char *parents[32];
+	char *parents[COPY_MAX_PARENTS];
 	int done;
 };
 
@@ -117,10 +117,13 @@ static int table_sum(struct db *db, const char *table, int64_t *rows, char out[6
 /* The tables of the SQLite file (and of its read-audit file: audit_read
  * and its anchors, store/db.h) and the tables each one references, so
  * that parents are copied before their children. */
-static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_err *err)
+/* Every table of the source, main file and audit file, into *tp (grown as
+ * needed: a table left out would be a county's rows silently not copied). */
+static int list_tables(struct db *from, struct copy_table **tp, int *n, struct ps_err *err)
 {
+	struct copy_table *t = NULL;
 	struct db_stmt *st;
-	int rc;
+	int rc, cap = 0;
 
 	*n = 0;
 	rc = db_prepare(from,
@@ -132,7 +135,17 @@ static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_
 			&st, err);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st, err)) == PS_ROW && *n < COPY_MAX_TABLES) {
+	while ((rc = db_step(st, err)) == PS_ROW) {
+		if (*n == cap) {
+			struct copy_table *g = ps_realloc(t, (size_t)(cap = cap ? 2 * cap : 64) * sizeof(*t));
+
+			if (!g) {
+				db_finalize(st);
+				return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+			}
+			*tp = t = g;
+			memset(t + *n, 0, (size_t)(cap - *n) * sizeof(*t));
+		}
 		t[*n].name = ps_strdup(db_column_text(st, 0));
 		if (!t[*n].name) {
 			db_finalize(st);
@@ -151,9 +164,15 @@ static int list_tables(struct db *from, struct copy_table *t, int *n, struct ps_
 		rc = db_prepare(from, sql, &st, err);
 		if (rc)
 			return rc;
-		while ((rc = db_step(st, err)) == PS_ROW && t[i].nparents < 32) {
+		while ((rc = db_step(st, err)) == PS_ROW) {
 			const char *p = db_column_text(st, 0);
 
+			if (p && strcmp(p, t[i].name) != 0 && t[i].nparents == COPY_MAX_PARENTS) {
+				db_finalize(st);
+				return ps_fail(err, PS_EINVAL, "COPY_SCHEMA", NULL,
+					       "表 %s 引用的表超过 %d 个，无法排定复制顺序", t[i].name,
+					       COPY_MAX_PARENTS);
+			}
 			if (p && strcmp(p, t[i].name) != 0) {
 				t[i].parents[t[i].nparents] = ps_strdup(p);
 				if (!t[i].parents[t[i].nparents]) {
@@ -323,26 +342,22 @@ int db_copy(struct db *from, struct db *to,
 			   int64_t rows_to, const char *sum_to),
 	    void *arg, int *mismatches, struct ps_err *err)
 {
-	struct copy_table *t = ps_calloc(COPY_MAX_TABLES, sizeof(*t));
+	struct copy_table *t = NULL;
 	int n = 0, left, rc;
 
 	*mismatches = 0;
-	if (!t)
-		return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
 	if (strcmp(db_kind(from), "sqlite") != 0 || strcmp(db_kind(to), "postgresql") != 0) {
-		ps_free(t);
 		return ps_fail(err, PS_EINVAL, "COPY_STORES", NULL,
 			       "只能从 SQLite 数据库文件复制到 PostgreSQL");
 	}
 	if (db_schema_version(from) != db_schema_version(to)) {
-		ps_free(t);
 		return ps_fail(err, PS_EINVAL, "COPY_SCHEMA", NULL, "两个数据库的结构版本不同");
 	}
 	rc = db_begin(from, 0, err);
 	if (!rc)
 		rc = db_begin(to, 1, err);
 	if (!rc)
-		rc = list_tables(from, t, &n, err);
+		rc = list_tables(from, &t, &n, err);
 	/* into an empty database only: never merged into a county's rows.
 	 * Tables a migration fills (reference rows) are emptied first: the
 	 * source's rows, as the county has them, replace them */
