@@ -118,6 +118,37 @@ STORY(demo_county_copied_to_postgresql_answers_alike)
 	server_free(b);
 }
 
+/* A county's schema grows with every issue: the copy lists its tables as it
+ * finds them. It stopped at 256 once, without a word, and the tables after
+ * the 256th (by name) would have stayed behind: 120 more tables, each with a
+ * row, are copied and reported like the rest. */
+STORY(every_table_is_copied_however_many_there_are)
+{
+	const char *file = srv_path(srv, "county.db");
+	const char *url = server_pg_empty_db(srv);
+	struct cli_result r;
+	char sql[160];
+
+	r = run_cli(srv, "init", "--db", file);
+	if (r.code != 0)
+		fail_msg("init: %s%s", r.out, r.err);
+	assert_true(db_raw_int(file, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'", NULL) > 136);
+	for (int i = 0; i < 120; i++) {
+		snprintf(sql, sizeof(sql), "CREATE TABLE zz_extra_%03d (id INTEGER PRIMARY KEY, v TEXT)", i);
+		assert_int_equal(db_raw_exec(file, sql), SQLITE_OK);
+		assert_int_equal(db_raw_exec(url, sql), SQLITE_OK);
+		snprintf(sql, sizeof(sql), "INSERT INTO zz_extra_%03d (id, v) VALUES (1, '第%d张表')", i, i);
+		assert_int_equal(db_raw_exec(file, sql), SQLITE_OK);
+	}
+	r = run_cli(srv, "copy", "--from", file, "--to", url);
+	if (r.code != 0)
+		fail_msg("copy (%d): %s%s", r.code, r.out, r.err);
+	assert_non_null(strstr(r.out, "\nzz_extra_000 "));
+	assert_non_null(strstr(r.out, "\nzz_extra_119 "));
+	assert_null(strstr(r.out, "DIFFERENT"));
+	assert_int_equal(db_raw_int(url, "SELECT COUNT(*) FROM zz_extra_119 WHERE v = '第119张表'", NULL), 1);
+}
+
 /* The demo county built straight on PostgreSQL keeps its evidence files in
  * the directory PRECINCT_FILES_DIR names: without it, init refuses before
  * writing a row — once it failed half-way, and PostgreSQL, which does not
@@ -149,6 +180,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(demo_county_copied_to_postgresql_answers_alike,
 						setup_fresh, teardown_server),
 		cmocka_unit_test_setup_teardown(the_demo_county_on_postgresql_needs_its_attachments_directory,
+						setup_fresh, teardown_server),
+		cmocka_unit_test_setup_teardown(every_table_is_copied_however_many_there_are,
 						setup_fresh, teardown_server),
 	};
 
