@@ -202,3 +202,11 @@ int csv_header_is(const char *spec, const char *canonical, const char *cell)
 	}
 	return 0;
 }
+
+int csv_record_blank(char *const *f, int nf)
+{
+	for (int i = 0; i < nf; i++)
+		if (*f[i])
+			return 0;
+	return 1;
+}

@@ -40,6 +40,10 @@ void csv_reader_init(struct csv_reader *r, const char *text, size_t len);
 int csv_read(struct csv_reader *r, struct arena *a, char **f, int max, int *nf,
 	     struct ps_err *err);
 
+/* 1 when a record's nf fields are all empty: a blank line, or a row of
+ * empty cells (",,,," where a spreadsheet kept its columns). Pure. */
+int csv_record_blank(char *const *f, int nf);
+
 /* 1 when the header cell names the column canonical: the same text, or a
  * pair "canonical=cell" of spec, a county's naming of another system's
  * export columns (pairs separated by '；', ';' or a line break; '=' or '＝'

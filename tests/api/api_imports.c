@@ -739,6 +739,150 @@ STORY(import_bulk_refused)
 
 /* Last: after every story above, the audit table keeps record ids, never
  * an ID number (AUD-6, issue 13). */
+/* The import of rentals or tenancies as minjing3 (西关 post of 城关). */
+static struct resp *import_what(struct server *srv, const char *what, const char *csv)
+{
+	return http(srv, U("minjing3"), "POST", API "/persons/import",
+		    J(srv, "{s:s, s:s}", "what", what, "csv", csv));
+}
+
+/* 9i. Rentals and tenancies from a file. A row naming another station's
+ * person is refused with its row number, its denial audited, and the rows
+ * around it import (it used to end the whole file with 403). An address
+ * already let is registered again through the checks of a new one — 间数 a
+ * whole number 1–500 ("两间" was kept as 0), dates YYYY-MM-DD ("2025/13/45"
+ * was kept), a landlord of the station's scope (another station's was
+ * kept) — and audited rental.update (it wrote nothing to the log). 层级 is
+ * 重点 or 一般: "重点人员" was kept as 一般, silently. */
+STORY(import_rentals_and_tenancies)
+{
+	const char *own = newid(srv), *own2 = newid(srv), *far = newid(srv), *t1 = newid(srv),
+		   *t2 = newid(srv);
+	const char *head = "社区,楼栋,单元,房号,房主身份证号,等级,间数,责任书签订日期,责任书到期日期\n";
+	long long l1 = person_new(srv, "房东甲", own, NULL, NULL), l2 = person_new(srv, "房东乙", own2, NULL, NULL);
+	long long denied0, r103, upd0;
+	const char *q101 = "SELECT r.id FROM rental r JOIN address a ON a.id = r.address_id"
+			   " WHERE a.community = '租赁导入社区' AND a.room = ?1";
+	struct resp *r;
+
+	person_new(srv, "承租人甲", t1, NULL, NULL);
+	person_new(srv, "承租人乙", t2, NULL, NULL);
+	EXPECT(person_post(srv, "beishe_mj1", "北社房东", far, NULL, NULL), 201);
+	denied0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'person.use' AND outcome = 'denied'",
+			     NULL);
+	upd0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'rental.update'", NULL);
+
+	r = import_what(srv, "rentals",
+			fmt(srv,
+			    "%s租赁导入社区,1号楼,1单元,101,%s,放心户,2,2026-01-01,2027-01-01\n"
+			    "租赁导入社区,1号楼,1单元,102,%s,一般户,1,,\n"
+			    "租赁导入社区,1号楼,1单元,103,%s,一般户,3,,\n",
+			    head, own, far, own));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 2);
+	EXPECT_NUM(r, "created", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
+	EXPECT_NUM(r, "errors.0.row", 3);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "其他单位"));
+	assert_true(db_raw_int(srv->db, q101, "101") > 0);
+	assert_int_equal(db_raw_int(srv->db, q101, "102"), -1);
+	r103 = db_raw_int(srv->db, q101, "103");
+	assert_true(r103 > 0);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action = 'person.use' AND outcome = 'denied'",
+				    NULL),
+			 denied0 + 1);
+
+	/* again: 101 three times refused, 103 registered anew */
+	r = import_what(srv, "rentals",
+			fmt(srv,
+			    "%s租赁导入社区,1号楼,1单元,101,%s,放心户,两间,,\n"
+			    "租赁导入社区,1号楼,1单元,101,%s,放心户,2,2025/13/45,\n"
+			    "租赁导入社区,1号楼,1单元,101,%s,放心户,2,,\n"
+			    "租赁导入社区,1号楼,1单元,103,%s,不放心户,4,2026-02-01,\n",
+			    head, own, own, far, own2));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 1);
+	EXPECT_NUM(r, "created", 0);
+	EXPECT_NUM(r, "updated", 1);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 3);
+	EXPECT_NUM(r, "errors.0.row", 2);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "间数"));
+	EXPECT_NUM(r, "errors.1.row", 3);
+	assert_non_null(strstr(rstr(r, "errors.1.reason"), "日期"));
+	EXPECT_NUM(r, "errors.2.row", 4);
+	assert_non_null(strstr(rstr(r, "errors.2.reason"), "其他单位"));
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM rental r JOIN address a ON a.id = r.address_id"
+				    " WHERE a.community = '租赁导入社区' AND a.room = '101' AND r.rooms = 2"
+				    " AND r.letter_signed_on = '2026-01-01' AND r.level = 'trusted' AND r.landlord_id = ?1",
+				    fmt(srv, "%lld", l1)),
+			 1);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM rental WHERE id = ?1 AND rooms = 4 AND level = 'watch'"
+				    " AND letter_signed_on = '2026-02-01'",
+				    fmt(srv, "%lld", r103)),
+			 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT landlord_id FROM rental WHERE id = ?1", fmt(srv, "%lld", r103)),
+			 l2);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'rental.update' AND object_id = ?1",
+				    fmt(srv, "%lld", r103)),
+			 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'rental.update'", NULL),
+			 upd0 + 1);
+
+	/* tenancies: 层级 重点 or 一般 (or the codes), another station's person refused by row */
+	r = import_what(srv, "tenancies",
+			fmt(srv,
+			    "承租人身份证号,社区,楼栋,单元,房号,入住日期,退租日期,层级\n"
+			    "%s,租赁导入社区,1号楼,1单元,101,2026-03-01,,一般\n"
+			    "%s,租赁导入社区,1号楼,1单元,103,2026-03-01,,重点人员\n"
+			    "%s,租赁导入社区,1号楼,1单元,103,2026-03-01,,\n"
+			    "%s,租赁导入社区,1号楼,1单元,103,2026-03-02,,key\n",
+			    t1, t2, far, t2));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 2);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 2);
+	EXPECT_NUM(r, "errors.0.row", 3);
+	assert_non_null(strstr(rstr(r, "errors.0.reason"), "层级"));
+	EXPECT_NUM(r, "errors.1.row", 4);
+	assert_non_null(strstr(rstr(r, "errors.1.reason"), "其他单位"));
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM tenancy t JOIN person p ON p.id = t.person_id"
+				    " WHERE p.id_number = ?1 AND t.layer = 'key'",
+				    t2),
+			 1);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM tenancy t JOIN person p ON p.id = t.person_id"
+				    " WHERE p.id_number = ?1 AND t.layer = 'general'",
+				    t1),
+			 1);
+}
+
+/* 9j. A Chinese wanted list from Excel: the empty rows a spreadsheet keeps
+ * at the end (",,,,,") and a blank line before the header are no rows at
+ * all — they were reported as bad rows, and with all or nothing refused
+ * the whole list. */
+STORY(wanted_import_blank_rows)
+{
+	const char *a = newid(srv);
+	struct resp *r;
+
+	r = http(srv, U("ducha"), "POST", API "/wanted/import",
+		 J(srv, "{s:s, s:b}", "csv",
+		   fmt(srv,
+		       "\n身份证号,姓名,案由,发布单位,发布日期\n"
+		       "%s,钱某某,涉嫌诈骗（网上追逃）,某县公安局,2026-07-05\n"
+		       ",,,,\n"
+		       ",,,,,\n",
+		       a),
+		   "all_or_nothing", 1));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 1);
+	assert_int_equal(json_array_size(jpath(r->json, "errors")), 0);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM wanted_person WHERE id_number = ?1", a), 1);
+}
+
 STORY(audit_holds_no_id_number)
 {
 	assert_int_equal(audit_id_numbers(srv), 0);
@@ -762,6 +906,8 @@ int main(void)
 		T(import_quoted_records),
 		T(import_bulk),
 		T(import_bulk_refused),
+		T(import_rentals_and_tenancies),
+		T(wanted_import_blank_rows),
 		T(audit_holds_no_id_number),
 	};
 

@@ -12,6 +12,7 @@
 #include "domain/rows.h"
 #include "rules/idcard.h"
 #include "core/csv.h"
+#include "core/num.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,14 +46,6 @@ struct reader {
 		  * are the part's own plus gap (first_row - 2) */
 };
 
-static int blank(char *const *f, int nf)
-{
-	for (int i = 0; i < nf; i++)
-		if (*f[i])
-			return 0;
-	return 1;
-}
-
 /* The next data row into col (1), or the end (0). A bad header, an open
  * quote or no memory sets *rc and ends. */
 static int next_row(struct reader *r, const char **col, int *rc)
@@ -66,7 +59,7 @@ static int next_row(struct reader *r, const char **col, int *rc)
 		*rc = csv_read(&r->csv, r->c->arena, f, MAX_COLS, &nf, r->c->err);
 		if (*rc || nf == 0)
 			return 0;
-		if (blank(f, nf))
+		if (csv_record_blank(f, nf))
 			continue; /* a blank line, or a row of empty cells (",,,," from Excel) */
 		if (!r->have_header) {
 			for (int i = 0; i < nf; i++)
@@ -320,6 +313,7 @@ int imports_with(struct ctx *c, const struct import_kind *k, const char *text, s
 	}
 	while (more && !rc) {
 		struct reader mark = rd;
+		struct pending_audit *pend = c->pending;
 		size_t nhits = json_array_size(hits);
 		int n = 0, made_all = 0, bad = 0;
 
@@ -357,6 +351,8 @@ int imports_with(struct ctx *c, const struct import_kind *k, const char *text, s
 			break;
 		while (json_array_size(hits) > nhits)
 			json_array_remove(hits, json_array_size(hits) - 1);
+		/* the refusals the undone run recorded are recorded again below */
+		c->pending = pend;
 		rd = mark;
 		/* the n rows before the refused one, and that one */
 		for (int i = 0; i <= n && !rc && next_row(&rd, col, &rc) == 1; i++) {
@@ -433,6 +429,11 @@ static int person_by_number(struct ctx *c, const char *number, const char *field
 	rc = rows_int(&q, "SELECT id FROM person WHERE id_number = ?", 0, id);
 	if (!rc && !*id)
 		rc = ps_fail_field(c->err, PS_ENOTFOUND, field, "该身份证号码的人员尚未登记，请先导入人员");
+	/* another unit's person refuses the row (its denial audited), not the
+	 * whole file */
+	if (!rc && (rc = persons_visible(c, *id, field)) == PS_EFORBIDDEN)
+		rc = ps_fail_field(c->err, PS_ECONFLICT, field,
+				   "该身份证号码的人员由其他单位登记，不能在本单位办理");
 	return rc;
 }
 
@@ -562,7 +563,7 @@ static int rental_row(struct ctx *c, const char *const *col, int *created, json_
 	struct rental_input in = { 0 };
 	struct rows_query q;
 	json_t *res = NULL;
-	int64_t existing = 0;
+	int64_t existing = 0, rooms = 1;
 	int rc;
 
 	(void)hits;
@@ -571,7 +572,9 @@ static int rental_row(struct ctx *c, const char *const *col, int *created, json_
 			in.level = levels[k].code;
 	if (!in.level)
 		return ps_fail_field(c->err, PS_EINVAL, "等级", "等级应为 放心户/一般户/不放心户");
-	in.rooms = col[6] ? atoi(col[6]) : 1;
+	if (col[6] && (num_parse_int(col[6], &rooms) != PS_OK || rooms < 1 || rooms > 500))
+		return ps_fail_field(c->err, PS_EINVAL, "间数", "间数应为 1–500 的整数");
+	in.rooms = (int)rooms;
 	in.letter_signed_on = col[7];
 	in.letter_expires_on = col[8];
 	rc = address_of(c, col[0], col[1], col[2], col[3], &in.address_id);
@@ -585,36 +588,33 @@ static int rental_row(struct ctx *c, const char *const *col, int *created, json_
 	rc = rows_int(&q, "SELECT id FROM rental WHERE address_id = ?", 0, &existing);
 	if (rc)
 		return rc;
-	if (existing) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, in.landlord_id);
-		rows_bind_int(&q, in.rooms);
-		rows_bind_text(&q, in.letter_signed_on);
-		rows_bind_text(&q, in.letter_expires_on);
-		rows_bind_text(&q, in.level);
-		rows_bind_int(&q, existing);
-		rc = rows_exec(&q,
-			       "UPDATE rental SET landlord_id = ?, rooms = ?, letter_signed_on = COALESCE(?, letter_signed_on),"
-			       " letter_expires_on = COALESCE(?, letter_expires_on), level = ? WHERE id = ?",
-			       NULL);
-		/* the level may have changed: so may the next visit */
-		return rc ? rc : rentals_reschedule(c, existing);
-	}
+	if (existing)
+		return rentals_register_again(c, existing, &in);
 	rc = rentals_create(c, &in, &res);
 	json_decref(res);
 	*created = !rc;
 	return rc;
 }
 
+static const struct {
+	const char *zh, *code;
+} tiers[] = { { "重点", "key" }, { "一般", "general" } };
+
 /* 承租人身份证号,社区,楼栋,单元,房号,入住日期,退租日期,层级 */
 static int tenancy_row(struct ctx *c, const char *const *col, int *created, json_t *hits)
 {
+	const char *tier = col[7] ? NULL : "general";
 	struct rows_query q;
 	json_t *res = NULL;
 	int64_t person = 0, address = 0, rental = 0, same = 0;
 	int rc;
 
 	(void)hits;
+	for (size_t k = 0; col[7] && k < sizeof(tiers) / sizeof(tiers[0]); k++)
+		if (!strcmp(col[7], tiers[k].zh) || !strcmp(col[7], tiers[k].code))
+			tier = tiers[k].code;
+	if (!tier)
+		return ps_fail_field(c->err, PS_EINVAL, "层级", "层级应为 重点/一般（不填为一般）");
 	rc = person_by_number(c, col[0], "承租人身份证号", &person);
 	if (!rc)
 		rc = address_of(c, col[1], col[2], col[3], col[4], &address);
@@ -636,8 +636,7 @@ static int tenancy_row(struct ctx *c, const char *const *col, int *created, json
 		      &same);
 	if (rc || same)
 		return rc;
-	rc = tenancies_create(c, rental, person, col[5], col[6],
-			      col[7] && !strcmp(col[7], "重点") ? "key" : "general", &res);
+	rc = tenancies_create(c, rental, person, col[5], col[6], tier, &res);
 	json_decref(res);
 	*created = !rc;
 	return rc;

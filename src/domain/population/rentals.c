@@ -12,14 +12,14 @@
 #include <stdio.h>
 #include <string.h>
 
-int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
+/* What a registration writes, checked: its level, dates, rooms, an address
+ * of the actor's station and a landlord of the actor's scope. */
+static int check_input(struct ctx *c, const struct rental_input *in)
 {
 	struct rows_query q;
-	int64_t id, n = 0;
-	int rc;
+	int64_t n = 0;
+	int rc = authz_require(c, ACT_RENTAL_CREATE);
 
-	*out = NULL;
-	rc = authz_require(c, ACT_RENTAL_CREATE);
 	if (rc)
 		return rc;
 	if (!enums_valid(ES_RENTAL_LEVEL, in->level))
@@ -37,6 +37,17 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 		rc = ps_fail_field(c->err, PS_EINVAL, "address_id", "地址不存在或不属于本所");
 	if (!rc)
 		rc = persons_visible(c, in->landlord_id, "landlord_id");
+	return rc;
+}
+
+int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
+{
+	struct rows_query q;
+	int64_t id;
+	int rc;
+
+	*out = NULL;
+	rc = check_input(c, in);
 	if (rc)
 		return rc;
 	rows_binds(&q, c);
@@ -61,6 +72,34 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 		rc = audit_write(c, "rental.create", "rental", arena_printf(c->arena, "%lld", (long long)id),
 				 "success", in->level);
 	return rc ? rc : rentals_get(c, id, out);
+}
+
+int rentals_register_again(struct ctx *c, int64_t id, const struct rental_input *in)
+{
+	struct rows_query q;
+	int rc = check_input(c, in);
+
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_int(&q, in->landlord_id);
+	rows_bind_int(&q, in->rooms);
+	rows_bind_text(&q, in->letter_signed_on);
+	rows_bind_text(&q, in->letter_expires_on);
+	rows_bind_text(&q, in->level);
+	rows_bind_int(&q, id);
+	rows_bind_int(&q, in->address_id);
+	rc = rows_exec(&q,
+		       "UPDATE rental SET landlord_id = ?, rooms = ?, letter_signed_on = COALESCE(?, letter_signed_on),"
+		       " letter_expires_on = COALESCE(?, letter_expires_on), level = ? WHERE id = ? AND address_id = ?",
+		       NULL);
+	/* the level may have changed: so may the next visit */
+	if (!rc)
+		rc = rentals_reschedule(c, id);
+	if (!rc)
+		rc = audit_write(c, "rental.update", "rental", arena_printf(c->arena, "%lld", (long long)id),
+				 "success", in->level);
+	return rc;
 }
 
 static int64_t cycle_of(struct ctx *c, const char *level, int64_t station_id)

@@ -20,6 +20,12 @@ struct rental_input {
 
 int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out);
 
+/* The registration of rental id (at in->address_id) made again, as an
+ * import of an address already let does: landlord, rooms, level and the
+ * 责任书's dates (a date not given is kept) checked as rentals_create checks
+ * them, the next visit re-dated, audited rental.update. */
+int rentals_register_again(struct ctx *c, int64_t id, const struct rental_input *in);
+
 struct rental_filter {
 	int overdue;        /* only the rentals whose visit is overdue */
 	const char *due_on; /* only the ones due by this day (today's visits) */

@@ -141,7 +141,7 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, int all, json_t **
 {
 	struct csv_reader rd;
 	json_t *errors = json_array();
-	int imported = 0, new_hits = 0, rc;
+	int imported = 0, new_hits = 0, seen = 0, rc;
 
 	*out = NULL;
 	rc = authz_require(c, ACT_WANTED_IMPORT);
@@ -157,8 +157,10 @@ int wanted_import(struct ctx *c, const char *csv, size_t len, int all, json_t **
 		rc = csv_read(&rd, c->arena, f, 6, &k, c->err);
 		if (rc || k == 0)
 			break;
-		if ((k == 1 && !*f[0]) || (rd.record == 1 && k > 1 && !(f[0][0] >= '0' && f[0][0] <= '9')))
-			continue; /* blank line or the header row */
+		if (csv_record_blank(f, k))
+			continue; /* a blank line, or a row of empty cells (",,,,," from Excel) */
+		if (!seen++ && k > 1 && !(f[0][0] >= '0' && f[0][0] <= '9'))
+			continue; /* the header row: the first that is not blank */
 		if (k < 5) {
 			json_array_append_new(errors, json_pack("{s:i, s:s}", "row", rd.record, "reason",
 								"应为 身份证号,姓名,案由,发布单位,发布日期[,撤销]"));

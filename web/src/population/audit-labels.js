@@ -32,6 +32,7 @@ export const ACTIONS = {
   'address.create': '新建标准地址',
   'address.update': '修改标准地址',
   'rental.create': '登记出租房屋',
+  'rental.update': '重新登记出租房屋（导入）',
   'rental.list': '查询出租房屋',
   'rental.read': '查看出租房屋',
   'rental.visit': '走访出租房屋',
