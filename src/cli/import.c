@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define IMPORT_PART_ROWS 8000 /* as the web's parts (web/src/population/csv.js) */
@@ -63,7 +64,9 @@ static const char *file_text(struct cli_db *cd, const char *path, const char *en
 		}
 	fclose(f);
 	n = strlen(path);
-	if (n > 5 && strcmp(path + n - 5, ".xlsx") == 0) {
+	/* a workbook by its name (T1.XLSX as well) or by its zip signature */
+	if ((n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0) ||
+	    (raw.len >= 4 && memcmp(raw.p, "PK\3\4", 4) == 0)) {
 		struct buf csv;
 
 		buf_init(&csv, IMPORT_FILE_MAX);

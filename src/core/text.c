@@ -16,12 +16,19 @@ int text_is_utf8(const char *s, size_t n)
 			p++;
 			continue;
 		}
-		k = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		/* RFC 3629: no overlong form (C0, C1, E0 80–9F, F0 80–8F), no
+		 * surrogate (ED A0–BF: CESU-8, MySQL's utf8mb3 exports) and
+		 * nothing past U+10FFFF (F4 90–, F5–FF) — what jansson refuses,
+		 * so that every text taken can be answered */
+		k = *p >= 0xc2 && *p <= 0xdf ? 2 : (*p & 0xf0) == 0xe0 ? 3 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
 		if (!k || (size_t)(end - p) < k)
 			return 0;
 		for (size_t i = 1; i < k; i++)
 			if ((p[i] & 0xc0) != 0x80)
 				return 0;
+		if ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] > 0x9f) ||
+		    (*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] > 0x8f))
+			return 0;
 		p += k;
 	}
 	return 1;

@@ -1,5 +1,6 @@
 #include "core/xlsx.h"
 #include "core/mem.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -177,16 +178,29 @@ static int add_text(struct buf *b, const char *s, size_t n)
 }
 
 /* All <t ...>text</t> inside [s, e) appended to b (every search bounded
- * by e: an inline cell without <t> searched to the end of the sheet). */
+ * by e: an inline cell without <t> searched to the end of the sheet),
+ * except a phonetic guide's (<rPh>: the reading Excel keeps beside a name,
+ * not part of it). */
 static const char *find(const char *s, const char *e, const char *needle);
 
 static int collect_t(struct buf *b, const char *s, const char *e)
 {
+	const char *ph = find(s, e, "<rPh");
+
 	while (s < e) {
 		const char *t = find(s, e, "<t"), *open_end, *close;
 
 		if (!t)
 			break;
+		if (ph && ph < t) {
+			const char *ph_end = find(ph, e, "</rPh>");
+
+			if (!ph_end)
+				break;
+			s = ph_end + 6;
+			ph = find(s, e, "<rPh");
+			continue;
+		}
 		if (t + 2 >= e || (t[2] != '>' && t[2] != ' ')) {
 			s = t + 2;
 			continue;
@@ -706,6 +720,43 @@ static void first_sheet(const unsigned char *data, size_t len, const char *wb, s
 	ps_free(rels);
 }
 
+/* The sheet row of a cell reference ("C12" → 12), 0 when it has none. */
+static long row_of(const char *r, const char *end)
+{
+	long n = 0;
+
+	while (r < end && *r >= 'A' && *r <= 'Z')
+		r++;
+	while (r < end && *r >= '0' && *r <= '9' && n <= XLSX_MAX_ROW)
+		n = n * 10 + (*r++ - '0');
+	return n;
+}
+
+/* A cell merged down over several rows (<mergeCell ref="C2:C4"/>) keeps
+ * its text in its first row only: the rows below would be read without it
+ * (a 社区 merged over its rentals' rows, as county sheets are drawn). Such
+ * a sheet is refused, naming the cells, not read with the text missing. */
+static int merged_down(const char *xml, size_t len, struct ps_err *err)
+{
+	const char *p = find(xml, xml + len, "<mergeCells"), *end = xml + len;
+
+	while (p && (p = find(p + 1, end, "<mergeCell ")) != NULL) {
+		const char *tag_end = find(p, end, ">"), *ref, *colon;
+		size_t rlen;
+
+		if (!tag_end)
+			break;
+		ref = attr(p, tag_end, " ref=\"", &rlen);
+		colon = ref ? memchr(ref, ':', rlen) : NULL;
+		if (colon && row_of(ref, colon) != row_of(colon + 1, ref + rlen))
+			return ps_fail(err, PS_EINVAL, "XLSX_MERGED_CELLS", NULL,
+				       "表格的 %.*s 是跨行的合并单元格：请取消合并、把内容填到每一行后重新导入",
+				       (int)(rlen < 32 ? rlen : 32), ref);
+		p = tag_end;
+	}
+	return PS_OK;
+}
+
 int xlsx_to_csv(const unsigned char *data, size_t len, struct buf *out, struct ps_err *err)
 {
 	char *shared = NULL, *sheet = NULL, *wb = NULL, *styles_xml = NULL, path[256];
@@ -738,7 +789,13 @@ int xlsx_to_csv(const unsigned char *data, size_t len, struct buf *out, struct p
 		ps_free(sheet);
 		return ps_fail(err, PS_EINVAL, "BAD_XLSX", NULL, "Excel 文件的共享字符串无法读取");
 	}
-	rc = PS_OK;
+	rc = merged_down(sheet, shlen, err);
+	if (rc) {
+		strings_free(&ss);
+		ps_free(shared);
+		ps_free(sheet);
+		return rc;
+	}
 	if (zip_entry(data, len, "xl/styles.xml", &styles_xml, &stlen) == 0)
 		rc = load_styles(styles_xml, stlen, &st);
 	ps_free(styles_xml);
@@ -751,6 +808,12 @@ int xlsx_to_csv(const unsigned char *data, size_t len, struct buf *out, struct p
 	if (rc) {
 		buf_release(out);
 		return ps_fail(err, rc == PS_ETOOBIG ? PS_ETOOBIG : PS_ENOMEM, NULL, NULL, "Excel 文件内容过大");
+	}
+	/* a workbook written with bytes that are not UTF-8 would keep text
+	 * no answer can carry */
+	if (!text_is_utf8(buf_str(out), out->len)) {
+		buf_release(out);
+		return ps_fail(err, PS_EINVAL, "BAD_XLSX", NULL, "Excel 文件中有无法识别的文字（不是 UTF-8 编码）");
 	}
 	return PS_OK;
 }

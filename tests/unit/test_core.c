@@ -280,6 +280,39 @@ static void test_ps_fail_utf8(void **state)
 	assert_true(text_is_utf8(err.msg, strlen(err.msg)));
 }
 
+static void test_text_is_utf8_strict(void **state)
+{
+	static const struct {
+		const char *s;
+		int ok;
+	} cases[] = {
+		{ "张伟 abc", 1 },
+		{ "\xC2\x80", 1 },	     /* U+0080, the first two-byte */
+		{ "\xED\x9F\xBF", 1 },     /* U+D7FF, below the surrogates */
+		{ "\xEE\x80\x80", 1 },     /* U+E000, above them */
+		{ "\xF0\x90\x80\x80", 1 }, /* U+10000 */
+		{ "\xF4\x8F\xBF\xBF", 1 }, /* U+10FFFF, the last */
+		{ "\xEF\xBF\xBD", 1 },     /* U+FFFD itself is text */
+		{ "\xC0\xAE", 0 },	     /* overlong '.' */
+		{ "\xC1\xBF", 0 },	     /* overlong */
+		{ "\xE0\x80\xAF", 0 },     /* overlong '/' */
+		{ "\xE0\x9F\xBF", 0 },     /* overlong U+07FF */
+		{ "\xED\xA0\x80", 0 },     /* U+D800: CESU-8's high surrogate */
+		{ "\xED\xBF\xBF", 0 },     /* U+DFFF */
+		{ "\xF0\x8F\xBF\xBF", 0 }, /* overlong U+FFFF */
+		{ "\xF4\x90\x80\x80", 0 }, /* U+110000 */
+		{ "\xF5\x80\x80\x80", 0 },
+		{ "\xFF", 0 },
+		{ "\x80", 0 },
+		{ "\xE5\xBC", 0 }, /* 张 cut */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (text_is_utf8(cases[i].s, strlen(cases[i].s)) != cases[i].ok)
+			fail_msg("case %zu: text_is_utf8 should be %d", i, cases[i].ok);
+}
+
 static void test_mem_fail_at(void **state)
 {
 	struct buf b;
@@ -506,6 +539,7 @@ int main(void)
 		cmocka_unit_test(test_rc_http_status),
 		cmocka_unit_test(test_ps_fail),
 		cmocka_unit_test(test_ps_fail_utf8),
+		cmocka_unit_test(test_text_is_utf8_strict),
 		cmocka_unit_test_teardown(test_mem_fail_at, reset_mem),
 		cmocka_unit_test(test_memzero),
 		cmocka_unit_test_teardown(test_json_alloc_hook, reset_mem),

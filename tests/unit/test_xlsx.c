@@ -213,11 +213,69 @@ static void test_first_tab_and_odd_rows(void **state)
 	free(z);
 }
 
+/* The first sheet of parts (sheet1.xml, no workbook) refused with code. */
+static void expect_refused(const struct part *parts, int count, const char *code, const char *in_msg)
+{
+	struct buf out;
+	struct ps_err err;
+	unsigned char *z;
+	size_t n;
+
+	z = zip_of(parts, count, &n);
+	ps_err_clear(&err);
+	buf_init(&out, 1 << 20);
+	assert_int_equal(xlsx_to_csv(z, n, &out, &err), PS_EINVAL);
+	assert_string_equal(err.code, code);
+	if (in_msg && !strstr(err.msg, in_msg))
+		fail_msg("message %s lacks %s", err.msg, in_msg);
+	buf_release(&out);
+	free(z);
+}
+
+/* A name's phonetic guide (<rPh>, the reading Excel keeps beside it) is no
+ * part of the name; a workbook with bytes that are not UTF-8 is refused
+ * (the person it made could not be answered); a cell merged down over
+ * rows (its text in the first row only) is refused naming it, a merge
+ * within one row (a title across columns) is read as before. */
+static void test_phonetics_bytes_and_merges(void **state)
+{
+	static const char strings[] = "<sst><si><r><t>欧阳</t></r><r><t>娜娜</t></r>"
+				      "<rPh sb=\"0\" eb=\"2\"><t>ouyang</t></rPh><phoneticPr fontId=\"1\"/></si>"
+				      "<si><t>社区</t></si></sst>";
+	static const char sheet[] = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+				    "<c r=\"B1\" t=\"s\"><v>1</v></c></row></sheetData></worksheet>";
+	static const char bad[] = "<sst><si><t>\xED\xA0\x80\xE5\xBC\xA0</t></si></sst>";
+	static const char across[] = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+				     "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:C1\"/></mergeCells></worksheet>";
+	static const char down[] = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+				   "<row r=\"2\"><c r=\"C2\" t=\"s\"><v>1</v></c></row></sheetData>"
+				   "<mergeCells count=\"2\"><mergeCell ref=\"A1:B1\"/><mergeCell ref=\"C2:C4\"/>"
+				   "</mergeCells></worksheet>";
+	struct part parts[] = { { "xl/sharedStrings.xml", strings }, { "xl/worksheets/sheet1.xml", sheet } };
+	unsigned char *z;
+	size_t n;
+
+	(void)state;
+	z = zip_of(parts, 2, &n);
+	expect_csv(z, n, "欧阳娜娜,社区\n");
+	free(z);
+	parts[1].text = across;
+	z = zip_of(parts, 2, &n);
+	expect_csv(z, n, "欧阳娜娜\n");
+	free(z);
+	parts[1].text = down;
+	expect_refused(parts, 2, "XLSX_MERGED_CELLS", "C2:C4");
+	parts[1].text = sheet;
+	parts[0].text = bad;
+	expect_refused(parts, 2, "BAD_XLSX", "UTF-8");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_workbook_as_excel_writes_it),
 		cmocka_unit_test(test_first_tab_and_odd_rows),
+		cmocka_unit_test(test_phonetics_bytes_and_merges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
