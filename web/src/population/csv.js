@@ -11,9 +11,22 @@ function readBuffer(file) {
   })
 }
 
+// GBK as the server reads it (iconv GB18030): in a browser the labels "gbk" and "gb18030" name the
+// same decoder (WHATWG Encoding), in Node (the tests) only "gb18030" takes the four-byte forms
+const GBK = 'gb18030'
+
+/**
+ * The file's text as the import takes it with `encoding`: for "gbk" its bytes as latin1 text, else
+ * the UTF-8 text (a byte-order mark dropped). A file that is not wholly in the encoding is refused
+ * (rejects with an Error whose message names the file's first line that is not, for the page to
+ * show; nothing is to be sent): never a text with U+FFFD for bytes the decoder could not read (the
+ * server would store it as a name), nor a GBK file with another encoding's rows in it. A U+FFFD
+ * the UTF-8 file holds itself is text like any other.
+ */
 export async function fileText(file, encoding) {
   const buf = new Uint8Array(await readBuffer(file))
   if (encoding === 'gbk') {
+    if (!decodes(buf, GBK)) throw new Error(`文件编码无法识别：第 ${badLine(buf, GBK).line} 行含有不是 GBK 的字节，请以 UTF-8 或 GBK 重新保存`)
     let s = ''
     const CHUNK = 8192
     for (let i = 0; i < buf.length; i += CHUNK) {
@@ -21,16 +34,69 @@ export async function fileText(file, encoding) {
     }
     return s
   }
-  let text = new TextDecoder('utf-8').decode(buf)
+  let text
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
+  } catch (e) {
+    const bad = badLine(buf, 'utf-8')
+    // no UTF-8 character before the line, and all of it GBK: the file is GBK
+    if (!buf.subarray(0, bad.start).some((c) => c >= 0x80) && decodes(buf, GBK))
+      throw new Error(`文件不是 UTF-8 编码（第 ${bad.line} 行起），看来是 GBK：请在“文件编码”中选择 GBK 后重新导入`)
+    throw new Error(`文件编码无法识别：第 ${bad.line} 行含有不是 UTF-8 的字节，请以 UTF-8 或 GBK 重新保存`)
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1) // Excel's UTF-8 BOM
   return text
 }
 
-/** A guess for the radio: a file that is not valid UTF-8 is most likely GBK. */
-export async function looksLikeGbk(file) {
-  const buf = new Uint8Array(await readBuffer(file.slice(0, 65536)))
+// whether the bytes are all text in the encoding
+function decodes(buf, label) {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf)
+    new TextDecoder(label, { fatal: true }).decode(buf)
+    return true
+  } catch (e) {
+    return false
+  }
+}
+
+// The file's first line with bytes the encoding cannot read: { line, start } (start its first
+// byte's offset), lines counted as csvParts counts them (CRLF, LF or a lone CR ends one). A line
+// break is a byte no character of UTF-8 or GBK has inside it, so the lines decode one by one; the
+// file is read in pieces of about 1 MiB ending at a line break, and only the piece that fails line by
+// line. { line: 0, start: -1 } when the bytes all decode.
+function badLine(buf, label) {
+  const ok = (a, b) => decodes(buf.subarray(a, b), label)
+  const n = buf.length
+  const lineEnd = (i) => buf[i - 1] === 10 || (buf[i - 1] === 13 && buf[i] !== 10) // a line ends before i
+  let line = 1
+  for (let a = 0; a < n; ) {
+    let b = Math.min(n, a + 1048576)
+    while (b < n && !lineEnd(b)) b++
+    if (!ok(a, b)) {
+      for (let s = a; s < b; ) {
+        let e = s + 1
+        while (e < b && !lineEnd(e)) e++
+        if (!ok(s, e)) return { line, start: s }
+        line++
+        s = e
+      }
+      return { line, start: a } // cannot happen: the piece failed, so one of its lines does
+    }
+    for (let i = a + 1; i <= b; i++) if (lineEnd(i)) line++
+    a = b
+  }
+  return { line: 0, start: -1 }
+}
+
+/**
+ * A guess for the radio: a file whose first 64 KiB are not valid UTF-8 is most likely GBK. A
+ * character cut at the 64 KiB is no sign of GBK (decoded as a stream, the cut one waits for bytes
+ * not read); one cut by the file's end is.
+ */
+export async function looksLikeGbk(file) {
+  const HEAD = 65536
+  const buf = new Uint8Array(await readBuffer(file.slice(0, HEAD)))
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf, { stream: file.size > HEAD })
     return false
   } catch (e) {
     return true
