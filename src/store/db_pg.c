@@ -525,8 +525,12 @@ int pg_server_prepare(struct db_stmt *st, struct ps_err *err)
 		const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
 		/* indeterminate or ambiguous parameter types ("? IS NULL",
-		 * "? - ?"): the types of the values bound now */
-		if (state && (strcmp(state, "42P18") == 0 || strcmp(state, "42725") == 0)) {
+		 * "? - ?"), or one inferred as text where it is not
+		 * ("SET n = CASE WHEN ? = 1 THEN ? END" into a bigint column:
+		 * 42804; "? + 1" beside a text: 42883): the types of the values
+		 * bound now */
+		if (state && (strcmp(state, "42P18") == 0 || strcmp(state, "42725") == 0 ||
+			      strcmp(state, "42804") == 0 || strcmp(state, "42883") == 0)) {
 			PQclear(res);
 			if (txn)
 				pg_exec(db, "ROLLBACK TO SAVEPOINT ps_prepare", NULL);

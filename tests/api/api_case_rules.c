@@ -185,6 +185,17 @@ STORY(adm_interview_sign)
 	r = case_get(srv, c.mj1, id);
 	EXPECT_NUM(r, "case.interviews.0.id", iv);
 	EXPECT_NUM(r, "case.interviews.1.id", iv2);
+
+	/* a record typed in after the interview, read back and signed by both
+	 * as it was given: on PostgreSQL this answered 500 (the statement's
+	 * "CASE WHEN ? = 1 THEN ?" left the time untyped, 42804) */
+	r = iv_post(srv, c.mj1, id,
+		    iv_with(sus, c.me, c.mj2, "{\"read_back\":true,\"subject_signed\":true,\"officer_signed\":true}"));
+	EXPECT(r, 201);
+	EXPECT_NUM(r, "interview.read_back", 1);
+	assert_true(rnum(r, "interview.subject_signed_at") > 0);
+	assert_true(rnum(r, "interview.officer_signed_at") > 0);
+	EXPECT_STR(iv_sign(srv, c.mj1, rnum(r, "interview.id")), "interview.status", "signed");
 }
 
 /* ADM-SUMMON-FAMILY (ZA2025 Art 97 ¶2): after a 传唤 the family is told, or
