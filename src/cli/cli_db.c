@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-int cli_db_open(struct cli_db *cd, const char *path)
+static int open_db(struct cli_db *cd, const char *path, int migrate)
 {
 	struct passwd *pw = getpwuid(getuid());
 
@@ -19,7 +19,7 @@ int cli_db_open(struct cli_db *cd, const char *path)
 		fprintf(stderr, "precinct: database path too long\n");
 		return 1;
 	}
-	if (db_open(path, &cd->db, &cd->err) || db_migrate(cd->db, &cd->err)) {
+	if (db_open(path, &cd->db, &cd->err) || (migrate && db_migrate(cd->db, &cd->err))) {
 		fprintf(stderr, "precinct: %s\n", cd->err.msg[0] ? cd->err.msg : "cannot open database");
 		db_close(cd->db);
 		cd->db = NULL;
@@ -31,6 +31,21 @@ int cli_db_open(struct cli_db *cd, const char *path)
 	cd->ctx.who.role = "admin";
 	cd->ctx.client_ip = "local";
 	return 0;
+}
+
+int cli_db_open(struct cli_db *cd, const char *path)
+{
+	return open_db(cd, path, 1);
+}
+
+int cli_db_open_source(struct cli_db *cd, const char *path)
+{
+	if (!db_is_url(path) && access(path, F_OK) != 0) {
+		memset(cd, 0, sizeof(*cd));
+		fprintf(stderr, "precinct: 数据库文件 %s 不存在\n", path);
+		return 1;
+	}
+	return open_db(cd, path, 0);
 }
 
 void cli_db_close(struct cli_db *cd)

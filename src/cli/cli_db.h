@@ -14,6 +14,12 @@ struct cli_db {
 
 /* Open and migrate path; prints the error and returns 1 on failure. */
 int cli_db_open(struct cli_db *cd, const char *path);
+
+/* Open path to be read as it is: an SQLite file that does not exist is
+ * refused (never made empty and read as a county), and nothing is
+ * migrated (the servers still using it may be older). Prints the error and
+ * returns 1 on failure. */
+int cli_db_open_source(struct cli_db *cd, const char *path);
 void cli_db_close(struct cli_db *cd);
 
 /* The path of the server secret of the database db in out (n bytes):

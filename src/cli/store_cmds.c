@@ -51,7 +51,10 @@ int cmd_copy(int argc, char **argv)
 		"  Copy a county's SQLite database into an empty PostgreSQL database\n"
 		"  (migrated first), one transaction, then read every table back from\n"
 		"  both and print its row counts and checksums. Exit 1 when a table\n"
-		"  differs. The source may be served meanwhile (one snapshot is copied).\n"
+		"  differs. The source is read as it is (not migrated: it must be at this\n"
+		"  version). It may be served meanwhile, for a rehearsal: one snapshot\n"
+		"  is copied, and a second copy into the same database is refused. For\n"
+		"  the move, stop its server first.\n"
 		"  The server secret FILE.db.key is not copied: name it for the new\n"
 		"  servers with PRECINCT_SECRET_FILE.\n";
 	const char *v[2] = { 0 }, *pos[1];
@@ -69,7 +72,7 @@ int cmd_copy(int argc, char **argv)
 		fprintf(stderr, "precinct copy: --from is an SQLite file, --to a postgres:// URL\n");
 		return 2;
 	}
-	if (cli_db_open(&from, v[0]))
+	if (cli_db_open_source(&from, v[0]))
 		return 1;
 	if (cli_db_open(&to, v[1])) {
 		cli_db_close(&from);

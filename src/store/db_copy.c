@@ -351,7 +351,10 @@ int db_copy(struct db *from, struct db *to,
 			       "只能从 SQLite 数据库文件复制到 PostgreSQL");
 	}
 	if (db_schema_version(from) != db_schema_version(to)) {
-		return ps_fail(err, PS_EINVAL, "COPY_SCHEMA", NULL, "两个数据库的结构版本不同");
+		return ps_fail(err, PS_EINVAL, "COPY_SCHEMA", NULL,
+			       "两个数据库的结构版本不同（源 %d，目标 %d）：请先停止使用源文件的服务器，"
+			       "用本版本的 precinct migrate 升级源文件后再复制",
+			       db_schema_version(from), db_schema_version(to));
 	}
 	rc = db_begin(from, 0, err);
 	if (!rc)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define API "/api/v1"
 
@@ -149,6 +150,42 @@ STORY(every_table_is_copied_however_many_there_are)
 	assert_int_equal(db_raw_int(url, "SELECT COUNT(*) FROM zz_extra_119 WHERE v = '第119张表'", NULL), 1);
 }
 
+/* The source is read as it is. A mistyped --from made an empty county,
+ * migrated it, copied it and reported every table "ok" (exit 0): a
+ * scripted move would have put the stations on an empty database. And a
+ * source at an older version (its servers not upgraded yet) was migrated
+ * under them by the copy; it is now refused with what to do. */
+STORY(the_copy_reads_its_source_as_it_is)
+{
+	const char *file = srv_path(srv, "county.db"), *typo = srv_path(srv, "countv.db");
+	const char *url = server_pg_empty_db(srv);
+	struct cli_result r;
+
+	r = run_cli(srv, "copy", "--from", typo, "--to", url);
+	assert_int_equal(r.code, 1);
+	assert_non_null(strstr(r.err, "不存在"));
+	assert_int_equal(access(typo, F_OK), -1);
+	assert_int_equal(db_raw_int(url, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'users'",
+				    NULL),
+			 0);
+
+	r = run_cli(srv, "init", "--db", file);
+	if (r.code != 0)
+		fail_msg("init: %s%s", r.out, r.err);
+	assert_int_equal(db_raw_exec(file, "DELETE FROM schema_version WHERE version ="
+					   " (SELECT MAX(version) FROM schema_version)"),
+			 SQLITE_OK);
+	{
+		long long before = db_raw_int(file, "SELECT MAX(version) FROM schema_version", NULL);
+
+		r = run_cli(srv, "copy", "--from", file, "--to", url);
+		assert_int_equal(r.code, 1);
+		assert_non_null(strstr(r.err, "precinct migrate"));
+		assert_int_equal(db_raw_int(file, "SELECT MAX(version) FROM schema_version", NULL), before);
+	}
+	assert_int_equal(db_raw_int(url, "SELECT COUNT(*) FROM users", NULL), 0);
+}
+
 /* The demo county built straight on PostgreSQL keeps its evidence files in
  * the directory PRECINCT_FILES_DIR names: without it, init refuses before
  * writing a row — once it failed half-way, and PostgreSQL, which does not
@@ -183,6 +220,8 @@ int main(void)
 						setup_fresh, teardown_server),
 		cmocka_unit_test_setup_teardown(every_table_is_copied_however_many_there_are,
 						setup_fresh, teardown_server),
+		cmocka_unit_test_setup_teardown(the_copy_reads_its_source_as_it_is, setup_fresh,
+						teardown_server),
 	};
 
 	if (!test_pg_url()) {
