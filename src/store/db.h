@@ -184,6 +184,9 @@ void db_reset(struct db_stmt *st);
 
 /* Bind parameter idx (1-based). Text is copied. A NULL text binds NULL. */
 int db_bind_int(struct db_stmt *st, int idx, int64_t v);
+/* A REAL, every bit of it (precinct copy; the domain writes its reals as
+ * text of the digits it means) */
+int db_bind_double(struct db_stmt *st, int idx, double v);
 int db_bind_text(struct db_stmt *st, int idx, const char *s);
 int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n);
 int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
@@ -208,6 +211,9 @@ int db_column_count(struct db_stmt *st);
 const char *db_column_name(struct db_stmt *st, int col);
 enum db_type db_column_type(struct db_stmt *st, int col);
 int64_t db_column_int(struct db_stmt *st, int col);
+/* The value as a double, exactly as stored (a REAL's text form may round
+ * it: SQLite's has 15 digits) */
+double db_column_double(struct db_stmt *st, int col);
 const char *db_column_text(struct db_stmt *st, int col);
 const void *db_column_blob(struct db_stmt *st, int col, size_t *n);
 

@@ -40,7 +40,7 @@ static int row_canon(struct db_stmt *st, char **buf, size_t *len, size_t *cap)
 			hn = snprintf(head, sizeof(head), "i%lld;", (long long)db_column_int(st, i));
 			break;
 		case DB_FLOAT:
-			hn = snprintf(head, sizeof(head), "f%.17g;", strtod(db_column_text(st, i), NULL));
+			hn = snprintf(head, sizeof(head), "f%.17g;", db_column_double(st, i));
 			break;
 		case DB_TEXT:
 			p = db_column_text(st, i);
@@ -244,6 +244,9 @@ static void bind_row(struct db_stmt *dst, struct db_stmt *src, int ncols, int sl
 			break;
 		case DB_NULL:
 			db_bind_null(dst, at);
+			break;
+		case DB_FLOAT:
+			db_bind_double(dst, at, db_column_double(src, i));
 			break;
 		case DB_BLOB:
 			p = db_column_blob(src, i, &n);

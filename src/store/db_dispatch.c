@@ -230,6 +230,7 @@ void db_finalize(struct db_stmt *st)
 
 void db_reset(struct db_stmt *st) { OPS(st)->reset(st); }
 int db_bind_int(struct db_stmt *st, int idx, int64_t v) { return OPS(st)->bind_int(st, idx, v); }
+int db_bind_double(struct db_stmt *st, int idx, double v) { return OPS(st)->bind_double(st, idx, v); }
 int db_bind_text(struct db_stmt *st, int idx, const char *s) { return OPS(st)->bind_text(st, idx, s); }
 int db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n) { return OPS(st)->bind_textn(st, idx, s, n); }
 int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n) { return OPS(st)->bind_blob(st, idx, p, n); }
@@ -247,6 +248,7 @@ int db_column_count(struct db_stmt *st) { return OPS(st)->column_count(st); }
 const char *db_column_name(struct db_stmt *st, int col) { return OPS(st)->column_name(st, col); }
 enum db_type db_column_type(struct db_stmt *st, int col) { return OPS(st)->column_type(st, col); }
 int64_t db_column_int(struct db_stmt *st, int col) { return OPS(st)->column_int(st, col); }
+double db_column_double(struct db_stmt *st, int col) { return OPS(st)->column_double(st, col); }
 const char *db_column_text(struct db_stmt *st, int col) { return OPS(st)->column_text(st, col); }
 const void *db_column_blob(struct db_stmt *st, int col, size_t *n) { return OPS(st)->column_blob(st, col, n); }
 int64_t db_changes(struct db *db) { return OPS(db)->changes(db); }

@@ -34,6 +34,7 @@ struct db_ops {
 	void (*finalize)(struct db_stmt *st);
 	void (*reset)(struct db_stmt *st);
 	int (*bind_int)(struct db_stmt *st, int idx, int64_t v);
+	int (*bind_double)(struct db_stmt *st, int idx, double v);
 	int (*bind_text)(struct db_stmt *st, int idx, const char *s);
 	int (*bind_textn)(struct db_stmt *st, int idx, const char *s, size_t n);
 	int (*bind_blob)(struct db_stmt *st, int idx, const void *p, size_t n);
@@ -44,6 +45,7 @@ struct db_ops {
 	const char *(*column_name)(struct db_stmt *st, int col);
 	enum db_type (*column_type)(struct db_stmt *st, int col);
 	int64_t (*column_int)(struct db_stmt *st, int col);
+	double (*column_double)(struct db_stmt *st, int col);
 	const char *(*column_text)(struct db_stmt *st, int col);
 	const void *(*column_blob)(struct db_stmt *st, int col, size_t *n);
 	int64_t (*changes)(struct db *db);

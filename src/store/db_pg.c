@@ -481,6 +481,15 @@ static int pg_bind_int(struct db_stmt *st, int idx, int64_t v)
 	return bind_set(st, idx, num, (size_t)n, 0, OID_INT8);
 }
 
+/* %.17g: enough digits that float8in reads the same double back */
+static int pg_bind_double(struct db_stmt *st, int idx, double v)
+{
+	char num[32];
+	int n = snprintf(num, sizeof(num), "%.17g", v);
+
+	return bind_set(st, idx, num, (size_t)n, 0, OID_FLOAT8);
+}
+
 static int pg_bind_null(struct db_stmt *st, int idx)
 {
 	return bind_set(st, idx, NULL, 0, 0, OID_TEXT);
@@ -675,6 +684,15 @@ static int64_t pg_column_int(struct db_stmt *st, int col)
 	return strtoll(v, NULL, 10);
 }
 
+/* float8out writes the shortest text that reads back as the same double
+ * (PostgreSQL 12 and later, extra_float_digits 1) */
+static double pg_column_double(struct db_stmt *st, int col)
+{
+	if (!have_cell(st, col) || PQgetisnull(st->res, st->row, col))
+		return 0;
+	return strtod(PQgetvalue(st->res, st->row, col), NULL);
+}
+
 static const char *pg_column_text(struct db_stmt *st, int col)
 {
 	if (!have_cell(st, col) || PQgetisnull(st->res, st->row, col))
@@ -755,6 +773,7 @@ const struct db_ops db_pg_ops = {
 	.finalize = pg_finalize,
 	.reset = pg_reset,
 	.bind_int = pg_bind_int,
+	.bind_double = pg_bind_double,
 	.bind_text = pg_bind_text,
 	.bind_textn = pg_bind_textn,
 	.bind_blob = pg_bind_blob,
@@ -765,6 +784,7 @@ const struct db_ops db_pg_ops = {
 	.column_name = pg_column_name,
 	.column_type = pg_column_type,
 	.column_int = pg_column_int,
+	.column_double = pg_column_double,
 	.column_text = pg_column_text,
 	.column_blob = pg_column_blob,
 	.changes = pg_changes,

@@ -511,6 +511,11 @@ static int sq_bind_int(struct db_stmt *st, int idx, int64_t v)
 	return bind_rc(st, sqlite3_bind_int64(st->s, idx, v));
 }
 
+static int sq_bind_double(struct db_stmt *st, int idx, double v)
+{
+	return bind_rc(st, sqlite3_bind_double(st->s, idx, v));
+}
+
 static int sq_bind_text(struct db_stmt *st, int idx, const char *s)
 {
 	if (!s)
@@ -654,6 +659,11 @@ static int64_t sq_column_int(struct db_stmt *st, int col)
 	return sqlite3_column_int64(st->s, col);
 }
 
+static double sq_column_double(struct db_stmt *st, int col)
+{
+	return sqlite3_column_double(st->s, col);
+}
+
 static const char *sq_column_text(struct db_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st->s, col);
@@ -696,6 +706,7 @@ const struct db_ops db_sqlite_ops = {
 	.reset = sq_reset,
 	.finalize = sq_finalize,
 	.bind_int = sq_bind_int,
+	.bind_double = sq_bind_double,
 	.bind_text = sq_bind_text,
 	.bind_textn = sq_bind_textn,
 	.bind_blob = sq_bind_blob,
@@ -705,6 +716,7 @@ const struct db_ops db_sqlite_ops = {
 	.column_name = sq_column_name,
 	.column_type = sq_column_type,
 	.column_int = sq_column_int,
+	.column_double = sq_column_double,
 	.column_text = sq_column_text,
 	.column_blob = sq_column_blob,
 	.changes = sq_changes,

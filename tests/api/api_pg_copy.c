@@ -135,10 +135,11 @@ STORY(every_table_is_copied_however_many_there_are)
 		fail_msg("init: %s%s", r.out, r.err);
 	assert_true(db_raw_int(file, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'", NULL) > 136);
 	for (int i = 0; i < 120; i++) {
-		snprintf(sql, sizeof(sql), "CREATE TABLE zz_extra_%03d (id INTEGER PRIMARY KEY, v TEXT)", i);
+		snprintf(sql, sizeof(sql), "CREATE TABLE zz_extra_%03d (id INTEGER PRIMARY KEY, v TEXT, r DOUBLE PRECISION)",
+			 i);
 		assert_int_equal(db_raw_exec(file, sql), SQLITE_OK);
 		assert_int_equal(db_raw_exec(url, sql), SQLITE_OK);
-		snprintf(sql, sizeof(sql), "INSERT INTO zz_extra_%03d (id, v) VALUES (1, '第%d张表')", i, i);
+		snprintf(sql, sizeof(sql), "INSERT INTO zz_extra_%03d (id, v, r) VALUES (1, '第%d张表', 0.1 + 0.2)", i, i);
 		assert_int_equal(db_raw_exec(file, sql), SQLITE_OK);
 	}
 	r = run_cli(srv, "copy", "--from", file, "--to", url);
@@ -148,6 +149,10 @@ STORY(every_table_is_copied_however_many_there_are)
 	assert_non_null(strstr(r.out, "\nzz_extra_119 "));
 	assert_null(strstr(r.out, "DIFFERENT"));
 	assert_int_equal(db_raw_int(url, "SELECT COUNT(*) FROM zz_extra_119 WHERE v = '第119张表'", NULL), 1);
+	/* a REAL goes whole, every bit of it: its 15-digit text made 0.3 of
+	 * 0.30000000000000004 (and the checksum, read the same way, saw none) */
+	assert_int_equal(db_raw_int(url, "SELECT COUNT(*) FROM zz_extra_000 WHERE r = 0.1::float8 + 0.2::float8", NULL),
+			 1);
 }
 
 /* The source is read as it is. A mistyped --from made an empty county,
