@@ -156,16 +156,20 @@ static int pg_open(const char *url, struct db **out, struct ps_err *err)
 	db->ops = &db_pg_ops;
 	db->conn = pg_connect(url);
 	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
+		const char *full = db->conn ? PQerrorMessage(db->conn) : "out of memory";
 		char msg[256];
 
-		snprintf(msg, sizeof(msg), "%s",
-			 db->conn ? PQerrorMessage(db->conn) : "out of memory");
-		msg[strcspn(msg, "\n")] = '\0';
 		/* the URL is not repeated: it may hold a password; nor is
 		 * libpq's text when it quotes it ("invalid percent-encoded
-		 * token: …" repeats a badly encoded password) */
-		if (db_url_secret_in(url, msg))
+		 * token: …" repeats a badly encoded password) — looked for in
+		 * the whole text, before it is cut to one short line (a
+		 * password the cut splits would show its beginning) */
+		if (db_url_secret_in(url, full)) {
 			snprintf(msg, sizeof(msg), "连接地址格式不正确（其中的密码不予显示）");
+		} else {
+			snprintf(msg, sizeof(msg), "%s", full);
+			msg[strcspn(msg, "\n")] = '\0';
+		}
 		ps_fail(err, PS_EIO, "DB_OPEN", NULL, "无法连接 PostgreSQL 数据库：%s", msg);
 		if (db->conn)
 			PQfinish(db->conn);

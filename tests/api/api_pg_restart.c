@@ -128,12 +128,32 @@ STORY(a_database_that_never_answers_is_given_up)
 	close(fd);
 }
 
+/* A mistyped address (here an unclosed "[") whose user name is long: libpq
+ * quotes the whole URL in its message, and the message was cut to one
+ * short line before the password was looked for in it, so the cut showed
+ * the password's beginning. */
+STORY(a_malformed_address_never_shows_its_password)
+{
+	char user[151];
+	struct cli_result r;
+
+	memset(user, 'u', 150);
+	user[150] = '\0';
+	r = run_cli(srv, "migrate", "--db", fmt(srv, "postgres://%s:Sup3rSecretPassw0rd@[::1/db", user));
+	assert_int_equal(r.code, 1);
+	assert_null(strstr(r.err, "Sup3r"));
+	assert_null(strstr(r.out, "Sup3r"));
+	assert_non_null(strstr(r.err, "不予显示"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(the_database_restarting_costs_the_station_no_request,
 						setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(a_database_that_never_answers_is_given_up, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(a_malformed_address_never_shows_its_password, setup_demo,
 						teardown_server),
 	};
 
