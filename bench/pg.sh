@@ -70,7 +70,10 @@ front() { # upstream ports... : nginx on $BASE in front of them (deploy/nginx.co
 		echo "worker_processes 1; daemon off; pid $W/nginx/nginx.pid; error_log $W/nginx/error.log;"
 		echo "events { worker_connections 1024; }"
 		echo "http { access_log off; client_body_temp_path $W/nginx/tmp; proxy_temp_path $W/nginx/tmp;"
-		sed -e '/^#/d' -e "s/^    server 127.0.0.1:808[0-9].*;\$/@UPS@/" -e "s/listen 80;/listen 127.0.0.1:$BASE;/" \
+		# plain HTTP on $BASE (the servers are measured, not TLS): the TLS
+		# block's certificate lines dropped, the redirect on the next port
+		sed -e '/^#/d' -e "s/^    server 127.0.0.1:808[0-9].*;\$/@UPS@/" -e '/^ *ssl_/d' \
+			-e "s/listen 443 ssl;/listen 127.0.0.1:$BASE;/" -e "s/listen 80;/listen 127.0.0.1:$((BASE + 1));/" \
 			"$ROOT/deploy/nginx.conf" | awk -v u="$ups" '$0=="@UPS@"{ if (!done) printf "%s", u; done=1; next } {print}'
 		echo "}"
 	} | sed 's/\\n/\n/g' >"$W/nginx/nginx.conf"

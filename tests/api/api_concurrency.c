@@ -359,13 +359,16 @@ static char *replace_all(const char *s, const char *from, const char *to)
 	return out;
 }
 
-/* nginx with deploy/nginx.conf (its two upstream ports and listen port
- * replaced) in a directory of its own, in the foreground; its pid. */
-static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port)
+/* nginx with deploy/nginx.conf (its two upstream ports, its two listen
+ * ports — TLS on port, the redirect on plain_port — and its certificate
+ * replaced, the certificate and key crt and key) in a directory of its own,
+ * in the foreground; its pid. */
+static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port, int plain_port, const char *crt,
+			 const char *key)
 {
 	const char *src = getenv("PRECINCT_SRC");
 	const char *dir = srv_path(srv, "nginx");
-	char *conf, *c1, *c2, *c3, *main_conf;
+	char *conf, *c1, *c2, *c3, *c4, *c5, *c6, *main_conf;
 	pid_t pid;
 
 	if (!src)
@@ -376,14 +379,17 @@ static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port)
 	conf = slurp(fmt(srv, "%s/deploy/nginx.conf", src));
 	c1 = replace_all(conf, "127.0.0.1:8080", fmt(srv, "127.0.0.1:%d", a_port));
 	c2 = replace_all(c1, "127.0.0.1:8081", fmt(srv, "127.0.0.1:%d", b_port));
-	c3 = replace_all(c2, "listen 80;", fmt(srv, "listen 127.0.0.1:%d;", port));
+	c3 = replace_all(c2, "listen 443 ssl;", fmt(srv, "listen 127.0.0.1:%d ssl;", port));
+	c4 = replace_all(c3, "listen 80;", fmt(srv, "listen 127.0.0.1:%d;", plain_port));
+	c5 = replace_all(c4, "/etc/nginx/precinct/fullchain.pem", crt);
+	c6 = replace_all(c5, "/etc/nginx/precinct/privkey.pem", key);
 	main_conf = (char *)fmt(srv,
 				"daemon off;\nmaster_process off;\npid %s/nginx.pid;\n"
 				"error_log %s/error.log;\nevents { worker_connections 256; }\n"
 				"http {\n access_log off;\n client_body_temp_path %s/body;\n"
 				" proxy_temp_path %s/proxy;\n fastcgi_temp_path %s/fcgi;\n"
 				" uwsgi_temp_path %s/uwsgi;\n scgi_temp_path %s/scgi;\n%s\n}\n",
-				dir, dir, dir, dir, dir, dir, dir, c3);
+				dir, dir, dir, dir, dir, dir, dir, c6);
 	{
 		FILE *f = fopen(fmt(srv, "%s/nginx.conf", dir), "w");
 
@@ -394,6 +400,9 @@ static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port)
 	free(c1);
 	free(c2);
 	free(c3);
+	free(c4);
+	free(c5);
+	free(c6);
 	pid = fork();
 	if (pid == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -426,13 +435,17 @@ STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
 {
 	struct server *b = (nsessions = 0, server_twin(srv));
 	struct server *srvs[2] = { srv, b };
-	int port = free_port();
-	pid_t ng = nginx_start(srv, srv->port, b->port, port);
+	int port = free_port(), plain_port = free_port();
+	const char *crt, *key;
+	pid_t ng = (server_make_cert(srv, "nginx", &crt, &key),
+		    nginx_start(srv, srv->port, b->port, port, plain_port, crt, key));
 	struct session *jj = as(srv, "jiejing");
 	struct session *mj = as(srv, "minjing1");
 	long long cg = unit_id(srv, jj, "城关派出所"), id, mj1, st1, st2;
 	struct resp *r;
 	struct server front;
+	struct crew c;
+	long long cs, sus, item;
 	long a1, a2;
 
 	/* a session made on A is valid on B */
@@ -463,14 +476,68 @@ STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
 	assert_non_null(strstr(r->body, rstr(http(srv, jj, "GET", fmt(srv, "/api/v1/incidents/%lld", id),
 						    NULL),
 					       "incident.incident_no")));
+	/* an evidence item to attach a file to through the front */
+	c = crew_of(srv);
+	cs = filed_case(srv, &c, "殴打他人案", 30, 377, &sus);
+	r = http(srv, c.mj1, "POST", fmt(srv, "/api/v1/cases/%lld/evidence", cs),
+		 "{\"kind\":\"documentary\",\"title\":\"现场照片扫描件\"}");
+	EXPECT(r, 201);
+	item = rnum(r, "case.evidence.0.id");
 	/* the same through nginx: round robin over A and B, one session */
 	front = *srv;
-	snprintf(front.base, sizeof(front.base), "http://127.0.0.1:%d", port);
+	snprintf(front.base, sizeof(front.base), "https://127.0.0.1:%d", port);
 	snprintf(front.host, sizeof(front.host), "127.0.0.1:%d", port);
+	snprintf(front.cainfo, sizeof(front.cainfo), "%s", crt);
 	for (int i = 0; i < 6; i++) {
 		r = http(&front, jj, "GET", fmt(&front, "/api/v1/incidents/%lld", id), NULL);
 		EXPECT(r, 200);
 		EXPECT_STR(r, "incident.status", "dispatched");
+	}
+	/* what the front sends to the servers and what it answers itself. An
+	 * evidence photo of 2 MiB reaches a server (nginx stopped every body
+	 * over 1 MiB with its own HTML 413); a JSON body over the servers'
+	 * 1 MiB is refused by the server, with its reason; one over every
+	 * route's limit by nginx, in the servers' form */
+	{
+		size_t big = 2u << 20, huge = 33u << 20;
+		char *pdf = malloc(huge + 1);
+
+		assert_non_null(pdf);
+		memset(pdf, ' ', huge);
+		memcpy(pdf, "%PDF-1.4\n", 9);
+		memcpy(pdf + big - 6, "%%EOF\n", 6);
+		pdf[big] = '\0';
+		r = http(&front, c.mj1, "POST", fmt(&front, "/api/v1/evidence/%lld/attachments?name=scan.pdf", item),
+			 pdf, "Content-Type: application/pdf");
+		EXPECT(r, 201);
+		EXPECT_NUM(r, "attachment.size", (long long)big);
+		pdf[big] = ' ';
+		memcpy(pdf, "{\"summary\":\"", 12);
+		memcpy(pdf + big - 6, "    \"}", 6);
+		pdf[big] = '\0';
+		EXPECT_ERR(&front, http(&front, jj, "POST", "/api/v1/incidents", pdf), 413, "BODY_TOO_LARGE", NULL);
+		pdf[big] = ' ';
+		memcpy(pdf + big - 6, "      ", 6);
+		memcpy(pdf, "%PDF-1.4\n", 9);
+		memcpy(pdf + huge - 6, "%%EOF\n", 6);
+		pdf[huge] = '\0';
+		r = http(&front, c.mj1, "POST", fmt(&front, "/api/v1/evidence/%lld/attachments?name=big.pdf", item),
+			 pdf, "Content-Type: application/pdf");
+		EXPECT_ERR(&front, r, 413, "BODY_TOO_LARGE", NULL);
+		free(pdf);
+	}
+	/* plain HTTP only sends the browser to HTTPS: the Secure session
+	 * cookie of --secure-cookie is not kept over HTTP */
+	{
+		struct server plain = front;
+
+		snprintf(plain.base, sizeof(plain.base), "http://127.0.0.1:%d", plain_port);
+		plain.cainfo[0] = '\0';
+		r = http(&plain, NULL, "GET", "/cases", NULL);
+		assert_int_equal(r->status, 301);
+		assert_non_null(resp_header(&plain, r, "Location"));
+		assert_true(strncmp(resp_header(&plain, r, "Location"), "https://", 8) == 0);
+		front.pool = plain.pool;
 	}
 	srv->pool = front.pool; /* what front's answers allocated, on srv's list */
 	/* two approvals of one step, one through each server: one wins */

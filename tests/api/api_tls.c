@@ -21,48 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Run openssl with the arguments (NULL-terminated), quietly; its status. */
-static int openssl(const char *const *args)
-{
-	pid_t pid = fork();
-	int status;
-
-	if (pid < 0)
-		fail_msg("fork: %s", strerror(errno));
-	if (pid == 0) {
-		int null = open("/dev/null", O_WRONLY);
-
-		dup2(null, 1);
-		dup2(null, 2);
-		execvp("openssl", (char *const *)args);
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) != pid)
-		fail_msg("waitpid: %s", strerror(errno));
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* A self-signed certificate for IP 127.0.0.1 and its key, as name.crt and
- * name.key in the story's directory. */
-static void make_cert(struct server *srv, const char *name, const char **crt,
-		      const char **key)
-{
-	*crt = srv_path(srv, fmt(srv, "%s.crt", name));
-	*key = srv_path(srv, fmt(srv, "%s.key", name));
-	{
-		const char *args[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-				       "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-				       "-subj", "/CN=127.0.0.1", "-addext",
-				       "subjectAltName=IP:127.0.0.1", "-keyout", *key, "-out", *crt,
-				       NULL };
-		int rc = openssl(args);
-
-		if (rc == 127)
-			fail_msg("openssl not found: run scripts/deps.sh");
-		assert_int_equal(rc, 0);
-	}
-}
-
 static void start_tls(struct server *srv, const char *crt, const char *key)
 {
 	srv->serve_args[0] = "--tls-cert";
@@ -115,7 +73,7 @@ STORY(https_login_sets_a_secure_cookie_and_hsts)
 	struct session s;
 	struct resp *r;
 
-	make_cert(srv, "server", &crt, &key);
+	server_make_cert(srv, "server", &crt, &key);
 	start_tls(srv, crt, key);
 	assert_int_equal(strncmp(srv->base, "https://", 8), 0);
 
@@ -165,7 +123,7 @@ STORY(https_stalled_body_is_408)
 	CURLcode code;
 	time_t t0;
 
-	make_cert(srv, "server", &crt, &key);
+	server_make_cert(srv, "server", &crt, &key);
 	start_tls(srv, crt, key);
 	/* an HTTP/1.1 POST announcing 50 bytes, of which none are sent: the
 	 * request goes raw over curl's TLS connection (CONNECT_ONLY) */
@@ -226,8 +184,8 @@ STORY(bad_certificate_or_key_stops_the_start)
 	assert_non_null(f);
 	fputs("not a key\n", f);
 	fclose(f);
-	make_cert(srv, "one", &crt, &key);
-	make_cert(srv, "two", &crt2, &key2);
+	server_make_cert(srv, "one", &crt, &key);
+	server_make_cert(srv, "two", &crt2, &key2);
 
 	r = run_cli(srv, "serve", "--db", srv->db, "--listen", "127.0.0.1:0", "--tls-cert", crt,
 		    "--tls-key", junk);
@@ -289,7 +247,7 @@ STORY(only_tls_1_2_and_1_3_are_accepted)
 {
 	const char *crt, *key;
 
-	make_cert(srv, "server", &crt, &key);
+	server_make_cert(srv, "server", &crt, &key);
 	start_tls(srv, crt, key);
 	assert_non_null(strstr(s_client(srv, "tls1_3"), "New, TLSv1.3, Cipher is TLS_"));
 	assert_non_null(strstr(s_client(srv, "tls1_2"), "New, TLSv1.2, Cipher is ECDHE-"));

@@ -307,6 +307,10 @@ long long db_raw_int(const char *path, const char *sql, const char *param);
 /* First column of the first row as text in srv's pool, or NULL. */
 const char *db_raw_text(struct server *srv, const char *path, const char *sql);
 
+/* A self-signed certificate for IP 127.0.0.1 and its key, made by openssl
+ * as name.crt and name.key in the story's directory (paths in srv's pool). */
+void server_make_cert(struct server *srv, const char *name, const char **crt, const char **key);
+
 /* A path inside the server's directory, in srv's pool. */
 const char *srv_path(struct server *srv, const char *name);
 
