@@ -29,6 +29,7 @@ static const char *const lists[] = {
 	"/colleagues",		  "/offences",
 	"/reports/daily",	  "/reports/stats",
 	"/incidents?per_page=50&page=2",
+	"/beats",
 };
 
 static const char *const users[] = { "admin", "juzhang", "suozhang", "minjing1", "jiejing" };

@@ -114,6 +114,8 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 	limit = setting_int(c, "community.residents_per_officer", c->who.station_id);
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
+	/* a station's own beats (no post) first, on both stores: their NULLs
+	 * sort at opposite ends */
 	rc = rows_all(&q,
 		      "SELECT b.id, b.name, b.kind, b.station_id, s.name AS station_name, b.post_id,"
 		      " p.name AS post_name, b.officer_id, uo.name AS officer_name, b.sergeant_id,"
@@ -121,7 +123,7 @@ int beats_list(struct ctx *c, int over_only, json_t **out)
 		      " FROM beat b JOIN org_unit o ON o.id = b.station_id JOIN org_unit s ON s.id = b.station_id"
 		      " LEFT JOIN org_unit p ON p.id = b.post_id LEFT JOIN users uo ON uo.id = b.officer_id"
 		      " LEFT JOIN users us ON us.id = b.sergeant_id WHERE o.path LIKE ? ORDER BY b.station_id,"
-		      " b.post_id, b.name",
+		      " b.post_id IS NOT NULL, b.post_id, b.name",
 		      &beats);
 	if (rc)
 		return rc;

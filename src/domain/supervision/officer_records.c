@@ -132,7 +132,7 @@ int officer_records_get(struct ctx *c, int64_t user_id, json_t **out)
 			      "SELECT f.id, o.name AS unit_name, k.case_no, f.source, f.record_type, f.kind, f.sanction,"
 			      " f.reason, f.status, fo.part, f.opened_at, f.decided_at FROM fault_officer fo"
 			      " JOIN fault_finding f ON f.id = fo.finding_id JOIN org_unit o ON o.id = f.station_id"
-			      " LEFT JOIN police_case k ON k.id = f.case_id WHERE fo.user_id = ? ORDER BY f.opened_at DESC",
+			      " LEFT JOIN police_case k ON k.id = f.case_id WHERE fo.user_id = ? ORDER BY f.opened_at DESC, f.id DESC",
 			      &findings);
 	}
 	if (!rc) {
@@ -141,7 +141,10 @@ int officer_records_get(struct ctx *c, int64_t user_id, json_t **out)
 		rc = rows_all(&q,
 			      "SELECT m.id, m.tracking_code, k.case_no, co.finding, m.finished_at FROM complaint_officer co"
 			      " JOIN complaint m ON m.id = co.complaint_id LEFT JOIN police_case k ON k.id = m.case_id"
-			      " WHERE co.user_id = ? ORDER BY m.finished_at DESC",
+			      /* the complaints still being handled first, then
+			       * the newest finished; alike on both stores (their
+			       * NULLs sort at opposite ends) */
+			      " WHERE co.user_id = ? ORDER BY m.finished_at IS NOT NULL, m.finished_at DESC, m.id DESC",
 			      &complaints);
 	}
 	if (!rc)
