@@ -423,8 +423,10 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		return replies_error(c, PS_EBUSY, "SHUTTING_DOWN", "服务正在停止，请稍后重试", common_headers);
 	if (edge_watch_expired(&cn->watch, 1))
 		return MHD_NO; /* answered 408 already */
-	if (cn->too_big)
-		return replies_error(c, PS_ETOOBIG, "BODY_TOO_LARGE", "请求内容超过 1 MiB", common_headers);
+	if (cn->too_big) /* a chunked body past its route's ceiling */
+		return replies_error(c, PS_ETOOBIG, "BODY_TOO_LARGE",
+				     cn->body.max > cfg->max_body ? "上传内容超过上限" : "请求内容超过 1 MiB",
+				     common_headers);
 	if (cn->oom)
 		return replies_error(c, PS_ENOMEM, "OUT_OF_MEMORY", "服务器资源不足，请稍后重试", common_headers);
 

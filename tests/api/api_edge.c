@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #define KIB 1024
+#define MIB (1024 * KIB)
 
 static double now_s(void)
 {
@@ -393,6 +394,37 @@ STORY(declared_body_over_1_mib_is_413_at_once)
 	assert_true(r.seconds < 4.5); /* at once: not after a 5 s timeout */
 }
 
+/* A chunked body past its route's ceiling is 413 with that route's reason:
+ * over 1 MiB for a JSON route, over the upload ceiling (32 MiB) for an
+ * evidence file — which was told "请求内容超过 1 MiB" when it came chunked. */
+STORY(chunked_body_over_its_ceiling_is_413_with_its_reason)
+{
+	const char *routes[2] = { "/api/v1/session", "/api/v1/evidence/1/attachments?name=a.pdf" };
+	const char *reasons[2] = { "请求内容超过 1 MiB", "上传内容超过上限" };
+	size_t sizes[2] = { MIB + KIB, 32 * MIB + KIB };
+
+	for (int i = 0; i < 2; i++) {
+		const char *head = fmt(srv,
+				       "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/octet-stream\r\n"
+				       "Transfer-Encoding: chunked\r\n\r\n%zx\r\n",
+				       routes[i], srv->host, sizes[i]);
+		size_t hn = strlen(head), n = hn + sizes[i] + 7;
+		char *req = malloc(n);
+		struct raw r;
+
+		assert_non_null(req);
+		memcpy(req, head, hn);
+		memset(req + hn, 'x', sizes[i]);
+		memcpy(req + hn + sizes[i], "\r\n0\r\n\r\n", 7);
+		r = raw_exchange(srv, req, n, 60);
+		free(req);
+		assert_int_equal(r.status, 413);
+		assert_string_equal(r.code, "BODY_TOO_LARGE");
+		if (!strstr(r.text, reasons[i]))
+			fail_msg("%s: %.300s", routes[i], r.text);
+	}
+}
+
 /* ---- strict ids ---- */
 
 /* A record id has one spelling: [1-9][0-9]* within int64. Every other
@@ -608,6 +640,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(request_target_over_8_kib_is_414, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(garbage_request_line_is_400, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(chunked_body_over_its_ceiling_is_413_with_its_reason, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(declared_body_over_1_mib_is_413_at_once, setup_demo,
 						teardown_server),
