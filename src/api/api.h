@@ -57,6 +57,7 @@ struct req {
 	size_t out_len;
 	const char *set_cookie;    /* Set-Cookie value or NULL */
 	int retry_after;           /* seconds, 0 = no header */
+	const char *allow;         /* a 405's Allow header (the path's methods), or NULL */
 	int no_store;              /* Cache-Control: no-store */
 	void *raw;                 /* a non-JSON body (ps_malloc'd, ps_free'd by http), or NULL */
 	size_t raw_len;

@@ -659,6 +659,23 @@ size_t api_body_limit(const char *method, const char *raw_target, size_t def)
 	return limit;
 }
 
+/* The methods r's path answers, as a 405's Allow header lists them
+ * ("GET, HEAD, POST"), in r's arena; NULL without memory. */
+static const char *route_methods(struct req *r)
+{
+	const char *out = "";
+	const char *params[API_MAX_PARAMS];
+
+	for (const struct route *rt = api_routes; rt->method && out; rt++) {
+		memset(params, 0, sizeof(params));
+		if (!match(rt->pattern, r->path, params, r->arena) || strstr(out, rt->method))
+			continue;
+		out = arena_printf(r->arena, "%s%s%s%s", out, *out ? ", " : "", rt->method,
+				   strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
+	}
+	return out && *out ? out : NULL;
+}
+
 int api_handle(struct req *r)
 {
 	const struct route *rt, *found = NULL;
@@ -671,17 +688,21 @@ int api_handle(struct req *r)
 		if (!match(rt->pattern, r->path, r->params, r->arena))
 			continue;
 		path_matched = 1;
-		if (strcmp(rt->method, r->method) == 0) {
+		/* HEAD is GET without the body (RFC 9110 §9.3.2): the same
+		 * handler, its read audited alike */
+		if (strcmp(rt->method, r->method) == 0 ||
+		    (strcmp(r->method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0)) {
 			found = rt;
 			break;
 		}
 	}
 	if (!found) {
-		rc = path_matched
-			     ? ps_fail(&r->err, PS_EMETHOD, NULL, NULL,
-				       "该地址不支持 %s 方法", r->method)
-			     : ps_fail(&r->err, PS_ENOTFOUND, "NO_ROUTE", NULL,
-				       "没有这个接口：%s", r->path);
+		if (path_matched) {
+			r->allow = route_methods(r);
+			rc = ps_fail(&r->err, PS_EMETHOD, NULL, NULL, "该地址不支持 %s 方法", r->method);
+		} else {
+			rc = ps_fail(&r->err, PS_ENOTFOUND, "NO_ROUTE", NULL, "没有这个接口：%s", r->path);
+		}
 		render_error(r, rc);
 		return API_DONE;
 	}

@@ -124,6 +124,8 @@ enum MHD_Result replies_json(struct MHD_Connection *c, struct req *r, replies_he
 		snprintf(num, sizeof(num), "%d", r->retry_after);
 		MHD_add_response_header(resp, "Retry-After", num);
 	}
+	if (r->allow)
+		MHD_add_response_header(resp, "Allow", r->allow);
 	ret = MHD_queue_response(c, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ret;

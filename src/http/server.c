@@ -287,6 +287,13 @@ static void common_headers(struct MHD_Response *resp)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 }
 
+/* A web file answers GET and HEAD only (RFC 9110 §15.5.6: a 405 says which) */
+static void static_405_headers(struct MHD_Response *resp)
+{
+	common_headers(resp);
+	MHD_add_response_header(resp, "Allow", "GET, HEAD");
+}
+
 /* The committer is done with a parked request: let MHD call us again. */
 static void unpark(void *arg)
 {
@@ -440,7 +447,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c,
 		return handle_api(c, cn, method, path, q ? q + 1 : "",
 				  q ? strlen(q + 1) : 0);
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		return replies_error(c, PS_EMETHOD, "METHOD_NOT_ALLOWED", "不支持该请求方法", common_headers);
+		return replies_error(c, PS_EMETHOD, "METHOD_NOT_ALLOWED", "不支持该请求方法", static_405_headers);
 	return static_serve(c, cfg->web_dir, path, common_headers);
 }
 

@@ -1,4 +1,5 @@
 #include "http/static.h"
+#include "http/replies.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -126,22 +127,6 @@ static int spa_route(const char *path)
 	return !last || !strchr(last, '.');
 }
 
-static enum MHD_Result text(struct MHD_Connection *c, unsigned status,
-			    const char *msg, void (*add_headers)(struct MHD_Response *))
-{
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		strlen(msg), (void *)msg, MHD_RESPMEM_PERSISTENT);
-	enum MHD_Result ret;
-
-	if (!r)
-		return MHD_NO;
-	add_headers(r);
-	MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
-	ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	return ret;
-}
-
 /* Open web_dir + path as a regular file, one segment at a time, following
  * no symbolic link on the way (a link in the web root could lead anywhere
  * on the disk). -1 when absent, not a regular file, or behind a link. */
@@ -231,13 +216,13 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 	int t;
 
 	if (!web_dir)
-		return text(c, 404, "web UI not configured (--web)", add_headers);
+		return replies_error(c, PS_ENOTFOUND, "WEB_NOT_CONFIGURED", "网页界面未配置（serve --web）", add_headers);
 	if (has_dot_segment(path))
-		return text(c, 404, "not found", add_headers);
+		return replies_error(c, PS_ENOTFOUND, "NOT_FOUND", "页面或文件不存在", add_headers);
 	if (strcmp(path, "/") == 0 || spa_route(path)) {
 		serve = "/index.html";
 	} else if (type_of(path) < 0) {
-		return text(c, 404, "not found", add_headers);
+		return replies_error(c, PS_ENOTFOUND, "NOT_FOUND", "页面或文件不存在", add_headers);
 	}
 	t = type_of(serve);
 	type = types[t].type;
@@ -255,8 +240,8 @@ enum MHD_Result static_serve(struct MHD_Connection *c, const char *web_dir,
 	}
 	if (fd < 0) {
 		if (serve != path)
-			return text(c, 404, "web UI not built: run make run", add_headers);
-		return text(c, 404, "not found", add_headers);
+			return replies_error(c, PS_ENOTFOUND, "WEB_NOT_BUILT", "网页界面尚未构建：请运行 make run", add_headers);
+		return replies_error(c, PS_ENOTFOUND, "NOT_FOUND", "页面或文件不存在", add_headers);
 	}
 	r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
 	if (!r) {

@@ -275,8 +275,36 @@ STORY(unknown_route_404_wrong_method_405)
 		     "METHOD_NOT_ALLOWED");
 	assert_error(srv, http(srv, admin, "GET", "/api/v1/users/1", NULL), 405,
 		     "METHOD_NOT_ALLOWED");
+	/* a 405 says which methods the path takes (RFC 9110 §15.5.6) */
+	{
+		struct resp *r = http(srv, admin, "DELETE", "/api/v1/users", NULL);
+
+		assert_string_equal(resp_header(srv, r, "Allow"), "GET, HEAD, POST");
+		r = http(srv, NULL, "POST", "/api/v1/health", NULL);
+		assert_string_equal(resp_header(srv, r, "Allow"), "GET, HEAD");
+	}
+	/* HEAD is GET without the body, on the API as on the web files: the
+	 * status and headers of the GET (it was 405) */
+	{
+		struct resp *g = http(srv, admin, "GET", "/api/v1/users", NULL);
+		struct resp *h = http(srv, admin, "HEAD", "/api/v1/users", NULL);
+
+		assert_int_equal(h->status, 200);
+		assert_int_equal(h->body_len, 0);
+		assert_string_equal(resp_header(srv, h, "Content-Type"), resp_header(srv, g, "Content-Type"));
+		assert_int_equal(http(srv, NULL, "HEAD", "/api/v1/users", NULL)->status, 401);
+	}
 	/* the web UI takes only GET/HEAD */
-	assert_error(srv, http(srv, NULL, "POST", "/", "{}"), 405, "METHOD_NOT_ALLOWED");
+	{
+		struct resp *r = http(srv, NULL, "POST", "/", "{}");
+
+		assert_error(srv, r, 405, "METHOD_NOT_ALLOWED");
+		assert_string_equal(resp_header(srv, r, "Allow"), "GET, HEAD");
+	}
+	/* a web file that is not there is 404 in the API's form (it was
+	 * English text), and so is a path the web does not serve */
+	assert_error(srv, http(srv, NULL, "GET", "/assets/nope.js", NULL), 404, "NOT_FOUND");
+	assert_error(srv, http(srv, NULL, "GET", "/.env", NULL), 404, "NOT_FOUND");
 	/* paths that try to climb out */
 	assert_error(srv, http(srv, NULL, "GET", "/api/../../etc/passwd", NULL), 400, "BAD_PATH");
 	assert_error(srv, http(srv, NULL, "GET", "/%2e%2e/%2e%2e/etc/passwd", NULL), 400,
