@@ -830,6 +830,12 @@ STORY(import_rentals_and_tenancies)
 			 1);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'rental.update'", NULL),
 			 upd0 + 1);
+	/* the same row once more changes nothing and writes nothing */
+	r = import_what(srv, "rentals", fmt(srv, "%s租赁导入社区,1号楼,1单元,103,%s,不放心户,4,2026-02-01,\n", head, own2));
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "imported", 1);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM audit WHERE action = 'rental.update'", NULL),
+			 upd0 + 1);
 
 	/* tenancies: 层级 重点 or 一般 (or the codes), another station's person refused by row */
 	r = import_what(srv, "tenancies",

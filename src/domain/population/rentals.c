@@ -74,13 +74,36 @@ int rentals_create(struct ctx *c, const struct rental_input *in, json_t **out)
 	return rc ? rc : rentals_get(c, id, out);
 }
 
+/* 1 when text b is given and differs from a (a date left empty is kept) */
+static int differs(json_t *a, const char *b)
+{
+	return b && (!json_is_string(a) || strcmp(json_string_value(a), b) != 0);
+}
+
 int rentals_register_again(struct ctx *c, int64_t id, const struct rental_input *in)
 {
 	struct rows_query q;
-	int rc = check_input(c, in);
+	json_t *now = NULL;
+	int rc = check_input(c, in), same;
 
 	if (rc)
 		return rc;
+	/* the same registration again (a file imported twice) changes
+	 * nothing and writes nothing */
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rc = rows_one(&q, "SELECT landlord_id, rooms, letter_signed_on, letter_expires_on, level FROM rental WHERE id = ?",
+		      &now);
+	if (rc)
+		return rc;
+	same = json_integer_value(json_object_get(now, "landlord_id")) == in->landlord_id &&
+	       json_integer_value(json_object_get(now, "rooms")) == in->rooms &&
+	       !differs(json_object_get(now, "letter_signed_on"), in->letter_signed_on) &&
+	       !differs(json_object_get(now, "letter_expires_on"), in->letter_expires_on) &&
+	       !differs(json_object_get(now, "level"), in->level);
+	json_decref(now);
+	if (same)
+		return PS_OK;
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->landlord_id);
 	rows_bind_int(&q, in->rooms);
