@@ -1,14 +1,16 @@
 // csv-parts.test.mjs — the parts the web sends a large import file in (web/src/population/csv.js
 // csvParts; /persons/import `first_row`): split between records as the server's reader reads them,
 // each later part with the file's header, each numbered from the file's row its first record is,
-// and each within the size the request may carry. The row numbers below are counted by hand from
-// the fixtures (api_imports import_parts checks the server's side of the same numbering).
+// and each within the size the request may carry; cut one part at a time (nextPart) at a size that
+// changes from part to part — the upload sizes each by the link and sends a failed one's rows
+// again in smaller parts — the row numbers stay the file's. The row numbers below are counted by
+// hand from the fixtures (api_imports import_parts checks the server's side of the same numbering).
 import assert from 'node:assert/strict'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const { csvParts } = await import(join(root, 'web', 'src', 'population', 'csv.js'))
+const { csvParts, nextPart } = await import(join(root, 'web', 'src', 'population', 'csv.js'))
 
 // a file that fits: one part, sent as it is
 {
@@ -120,5 +122,70 @@ const file =
 // a file with a header alone, or nothing: one part, as it is
 assert.deepEqual(csvParts('姓名,身份证号\r\n'), [{ text: '姓名,身份证号\r\n', firstRow: 2, lastRow: 1, rows: 0 }])
 assert.deepEqual(csvParts(''), [{ text: '', firstRow: 2, lastRow: 1, rows: 0 }])
+
+// one part at a time: the fixture above cut at sizes that change from part to part, and a part's
+// rows cut again smaller from its own start (a retry): every part begins where the last one done
+// ended, with the row number the whole file gives its first record, and the parts done are the file
+{
+  const header = '姓名,身份证号,备注\r\n'
+  // every record's row as the whole file numbers it: parts of one record each
+  const rowOf = new Map(csvParts(file, 1).map((p) => [p.text.slice(p.firstRow === 4 ? 0 : header.length), p.firstRow]))
+  assert.equal(rowOf.size, 7)
+  for (const sizes of [[1, 60, 1, 1000], [30, 30, 30, 30, 30, 30], [1000], [45, 1, 80, 2, 2]]) {
+    const done = []
+    let at = null
+    let k = 0
+    while (!at || at.offset < file.length) {
+      const size = sizes[k++ % sizes.length]
+      const p = nextPart(file, at, size)
+      // the same rows again, smaller (a part that did not arrive): the same start and first row
+      const again = nextPart(file, at, Math.max(1, size >> 1))
+      assert.equal(again.firstRow, p.firstRow)
+      assert.ok(again.rows <= p.rows && again.rows >= 1, JSON.stringify(again))
+      assert.equal(p.text.slice(0, again.text.length), again.text)
+      assert.equal(p.firstRow, done.length ? done.at(-1).lastRow + 1 : 4)
+      assert.equal(p.bytes, Buffer.byteLength(JSON.stringify(p.text)) - 2, 'bytes as the request carries them')
+      assert.ok(p.bytes <= size || p.rows === 1, `${p.bytes} bytes in a part of ${size}`)
+      done.push(p)
+      at = p.end
+    }
+    assert.equal(done.map((p, i) => (i ? p.text.slice(header.length) : p.text)).join(''), file, `sizes ${sizes}`)
+    assert.equal(done.at(-1).lastRow, 10)
+    for (const p of done.slice(1)) assert.equal(p.text.slice(0, header.length), header)
+    // each later part's first record is the one the whole file numbers firstRow
+    for (const p of done.slice(1)) {
+      const first = [...rowOf.keys()].find((t) => p.text.slice(header.length).startsWith(t))
+      assert.equal(rowOf.get(first), p.firstRow)
+    }
+  }
+  // the cursor of the last part is the file's end: nothing after it
+  const all = nextPart(file, null, 1e9)
+  assert.deepEqual([all.firstRow, all.lastRow, all.rows, all.text === file], [4, 10, 7, true])
+  assert.deepEqual(all.end, { offset: file.length, row: 11, line: 12 })
+}
+
+// a large file cut at the sizes an upload on a changing link would choose (from 32 KiB to the
+// ceiling, with halved retries between): rows exact, each part within its size, the parts the file
+{
+  const header = '姓名,身份证号,社区\r\n'
+  let text = header
+  for (let i = 0; i < 30000; i++) text += `居民${i},${110000 + i},"城关""${i % 5}""社区"\r\n`
+  const sizes = [131072, 65536, 32768, 900000, 250000, 125000, 32768, 40000]
+  let at = null
+  let next = 2
+  let joined = ''
+  for (let k = 0; !at || at.offset < text.length; k++) {
+    const p = nextPart(text, at, sizes[k % sizes.length])
+    assert.equal(p.firstRow, next)
+    assert.ok(Buffer.byteLength(JSON.stringify(p.text)) - 2 <= sizes[k % sizes.length])
+    assert.ok(p.rows <= 8000)
+    if (at) assert.equal(p.text.slice(0, header.length), header)
+    joined += at ? p.text.slice(header.length) : p.text
+    next = p.lastRow + 1
+    at = p.end
+  }
+  assert.equal(next, 30002)
+  assert.equal(joined, text)
+}
 
 console.log('csv-parts: ok')

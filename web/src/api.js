@@ -72,9 +72,17 @@ const FALLBACK = {
   500: '服务器内部错误'
 }
 
+// A request whose connection failed, or whose answer stopped coming, as every caller handles it
+const NETWORK = '无法连接服务器，请检查网络'
+const ANSWER_LOST = '与服务器的连接中断，未收到完整应答，请检查网络'
+
 /**
- * request(method, path, { params, body, quiet401 }) → parsed JSON body.
+ * request(method, path, { params, body, quiet401, timeout, signal }) → parsed JSON body.
  * quiet401: do not call the session-gone handler (login and start-up probes).
+ * timeout (ms): give up on a request not answered in full by then — ApiError status 0, TIMEOUT;
+ * signal: an AbortSignal the caller cancels it with — ApiError status 0, ABORTED. Without them a
+ * request waits as long as the browser does. A connection lost before or while the answer comes is
+ * ApiError status 0, NETWORK.
  */
 export async function request(method, path, opts = {}) {
   const m = method.toUpperCase()
@@ -90,11 +98,42 @@ export async function request(method, path, opts = {}) {
   }
   if (UNSAFE.has(m) && csrfToken) headers['X-CSRF-Token'] = csrfToken
 
+  // the abort covers reading the answer too, so the timer runs until the body is read
+  let timer = null
+  let timedOut = false
+  if (opts.timeout || opts.signal) {
+    const ctl = new AbortController()
+    init.signal = ctl.signal
+    if (opts.timeout)
+      timer = setTimeout(() => {
+        timedOut = true
+        ctl.abort()
+      }, opts.timeout)
+    if (opts.signal) {
+      if (opts.signal.aborted) ctl.abort()
+      else opts.signal.addEventListener('abort', () => ctl.abort(), { once: true })
+    }
+  }
+  const lost = (message) =>
+    timedOut
+      ? new ApiError(0, 'TIMEOUT', `服务器 ${Math.round(opts.timeout / 1000)} 秒内未应答，请检查网络`)
+      : opts.signal && opts.signal.aborted
+        ? new ApiError(0, 'ABORTED', '请求已取消')
+        : new ApiError(0, 'NETWORK', message)
+  try {
+    return await answer(m, path, opts, init, lost)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+// request's fetch and its answer read, a failure of either thrown as lost(message) makes it
+async function answer(m, path, opts, init, lost) {
   let res
   try {
     res = await fetch(BASE + path + buildQuery(opts.params), init)
   } catch (e) {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络')
+    throw lost(NETWORK)
   }
 
   if (res.ok && UNSAFE.has(m)) for (const fn of writeListeners) fn(m, path)
@@ -104,10 +143,21 @@ export async function request(method, path, opts = {}) {
     const cd = res.headers.get('Content-Disposition') || ''
     const star = /filename\*=UTF-8''([^;]+)/i.exec(cd) // the exact (Chinese) name
     const m = /filename="?([^";]+)"?/.exec(cd)
-    return { blob: await res.blob(), name: star ? decodeURIComponent(star[1]) : m ? m[1] : 'export' }
+    let blob
+    try {
+      blob = await res.blob()
+    } catch (e) {
+      throw lost(ANSWER_LOST)
+    }
+    return { blob, name: star ? decodeURIComponent(star[1]) : m ? m[1] : 'export' }
   }
   let data = null
-  const text = await res.text()
+  let text
+  try {
+    text = await res.text()
+  } catch (e) {
+    throw lost(ANSWER_LOST)
+  }
   if (text) {
     try {
       data = JSON.parse(text)
@@ -142,7 +192,7 @@ export async function download(path, params, name) {
   try {
     res = await fetch(BASE + path + buildQuery(params), { credentials: 'same-origin' })
   } catch (e) {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络')
+    throw new ApiError(0, 'NETWORK', NETWORK)
   }
   if (!res.ok) {
     let err = {}
@@ -153,7 +203,12 @@ export async function download(path, params, name) {
     }
     throw new ApiError(res.status, err.code || `HTTP_${res.status}`, err.message || FALLBACK[res.status] || `请求失败（${res.status}）`, err.rule, err.field)
   }
-  const blob = await res.blob()
+  let blob
+  try {
+    blob = await res.blob()
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', ANSWER_LOST)
+  }
   saveBlob(blob, name)
   return blob.size
 }

@@ -117,9 +117,10 @@ export async function fileBase64(file) {
   return btoa(s)
 }
 
-// A part of a large file as /persons/import and /hotel-guests/import take it (`first_row`): at most this many records and
-// this many bytes of JSON string, so its body stays under the server's 1 MiB and each part's write
-// transaction stays short (other writers, the 110 center's among them, wait for none longer).
+// A part of a large file as /persons/import and /hotel-guests/import take it (`first_row`): at most
+// this many records and this many bytes of JSON string, so its body stays under the server's 1 MiB
+// and each part's write transaction stays short (other writers, the 110 center's among them, wait
+// for none longer). The bytes are a ceiling: the upload sizes each part by the link (partBytes).
 export const PART_ROWS = 8000
 export const PART_BYTES = 900000
 
@@ -137,85 +138,202 @@ export const PART_BYTES = 900000
  * rows are numbered as they stand), each later one with its firstRow. When a quote is never
  * closed, the last part also has openQuoteLine: the file's line its record starts on (the server
  * refuses a whole file so, CSV_OPEN_QUOTE; a file in parts is refused before any part is sent).
+ * The parts nextPart cuts one at a time with the same sizes.
  */
 export function csvParts(text, maxRows = PART_ROWS, maxBytes = PART_BYTES) {
-  const n = text.length
-  const parts = []
-  let header = null // the header record's text
-  let headerBytes = 0
-  let record = 0 // the row number of the record last read
-  let part = { start: 0, firstRow: 2, lastRow: 1, rows: 0, bytes: 0 }
-  let line = 1 // the line the next record starts on
-  let openQuoteLine = 0
-  let p = 0
-  while (p < n) {
-    const start = p
-    const startLine = line
-    let quoted = false
-    let fieldStart = true
-    let bytes = 0
-    // one record: up to its line break outside quotes
-    while (p < n) {
-      const c = text.charCodeAt(p)
-      if (quoted) {
-        if (c === 34) {
-          if (p + 1 < n && text.charCodeAt(p + 1) === 34) {
-            bytes += 4
-            p += 2
-            continue
-          }
-          quoted = false
-        } else if (c === 10 || (c === 13 && !(p + 1 < n && text.charCodeAt(p + 1) === 10))) {
-          line++ // a line break inside the quotes
-        }
-      } else if (c === 10 || c === 13) {
-        break
-      } else if (c === 44) {
-        fieldStart = true
-      } else if (c === 34 && fieldStart) {
-        quoted = true
-        fieldStart = false
-      } else if (c !== 32 && c !== 9 && c !== 0) {
-        fieldStart = false
-      }
-      bytes += jsonBytes(c)
-      p++
-    }
-    const end = p
-    if (quoted) openQuoteLine = startLine
-    line++
-    if (p < n) p += text.charCodeAt(p) === 13 && p + 1 < n && text.charCodeAt(p + 1) === 10 ? 2 : 1
-    bytes += (p - end) * 2 // the line break, escaped
-    record++
-    if (header === null) {
-      // blank (empty fields only: a blank line, or ",,,," from Excel) until the header
-      // (imports.c next_row)
-      part.bytes += bytes
-      if (!/^([ \t\0]*("")?[ \t\0]*,)*[ \t\0]*("")?[ \t\0]*$/.test(text.slice(start, end))) {
-        header = text.slice(start, end)
-        headerBytes = bytes - (p - end) * 2 + 4
-        part.firstRow = record + 1
-        part.lastRow = record
-      }
-      continue
-    }
-    if (part.rows > 0 && (part.rows >= maxRows || part.bytes + bytes > maxBytes)) {
-      parts.push(part)
-      part = { start, firstRow: record, lastRow: record, rows: 0, bytes: headerBytes }
-    }
-    part.rows++
-    part.bytes += bytes
-    part.lastRow = record
-  }
-  parts.push(part)
-  const out = parts.map((x, i) => ({
-    text: i === 0 ? text.slice(0, parts.length > 1 ? parts[1].start : n) : header + '\r\n' + text.slice(x.start, i + 1 < parts.length ? parts[i + 1].start : n),
-    firstRow: x.firstRow,
-    lastRow: x.lastRow,
-    rows: x.rows
-  }))
-  if (openQuoteLine) out[out.length - 1].openQuoteLine = openQuoteLine
+  const out = []
+  let at = null
+  do {
+    const p = nextPart(text, at, maxBytes, maxRows)
+    const part = { text: p.text, firstRow: p.firstRow, lastRow: p.lastRow, rows: p.rows }
+    if (p.openQuoteLine) part.openQuoteLine = p.openQuoteLine
+    out.push(part)
+    at = p.end
+  } while (at.offset < text.length)
   return out
+}
+
+/**
+ * The part of `text` that begins at `at` (null: the file's first part), cut as csvParts cuts
+ * them but with a size chosen for this part alone — so an upload can size each part by the link,
+ * and send the rows of a part that failed again in smaller parts, their row numbers unchanged.
+ * Returns { text, firstRow, lastRow, rows, openQuoteLine?, bytes, end }: as a csvParts part, plus
+ * its JSON string's bytes and `end`, the position of the record after it (the next call's `at`;
+ * end.offset is text.length after the last part). A cursor is only ever one this function
+ * returned: { offset, row, line } of a record's start.
+ */
+export function nextPart(text, at, maxBytes = PART_BYTES, maxRows = PART_ROWS) {
+  const n = text.length
+  const head = csvHead(text)
+  const first = !at
+  let { offset: p, row, line } = first ? head.after : at
+  let bytes = first ? head.bytes : head.headerBytes
+  const part = { firstRow: row, lastRow: row - 1, rows: 0 }
+  let open = first ? head.openQuoteLine : 0
+  while (p < n) {
+    const r = readRecord(text, p)
+    if (part.rows > 0 && (part.rows >= maxRows || bytes + r.bytes > maxBytes)) break
+    if (r.open) open = line
+    part.rows++
+    part.lastRow = row
+    bytes += r.bytes
+    row++
+    line += r.lines
+    p = r.next
+  }
+  // a file with no header (nothing but blank records): numbered as if its header were row 1
+  if (head.header === null) Object.assign(part, { firstRow: 2, lastRow: 1 })
+  part.text = first ? text.slice(0, p) : head.header + '\r\n' + text.slice(at.offset, p)
+  if (open) part.openQuoteLine = open
+  part.bytes = bytes
+  part.end = { offset: p, row, line }
+  return part
+}
+
+// blank: empty fields only (a blank line, or ",,,," from Excel), skipped until the header
+// (imports.c next_row)
+const BLANK = /^([ \t\0]*("")?[ \t\0]*,)*[ \t\0]*("")?[ \t\0]*$/
+
+// The file's beginning up to its header: { header (its text, null when the file has none), bytes
+// (of the blank records and the header with its line break), headerBytes (the header with the
+// "\r\n" a later part gives it), after (the cursor of the record after it), openQuoteLine (the
+// header's line when its quote never closes) }.
+function csvHead(text) {
+  const n = text.length
+  let p = 0
+  let row = 1
+  let line = 1
+  let bytes = 0
+  while (p < n) {
+    const r = readRecord(text, p)
+    bytes += r.bytes
+    if (!BLANK.test(text.slice(p, r.end))) {
+      return {
+        header: text.slice(p, r.end),
+        bytes,
+        headerBytes: r.bytes - (r.next - r.end) * 2 + 4,
+        after: { offset: r.next, row: row + 1, line: line + r.lines },
+        openQuoteLine: r.open ? line : 0
+      }
+    }
+    row++
+    line += r.lines
+    p = r.next
+  }
+  return { header: null, bytes, headerBytes: 0, after: { offset: n, row, line }, openQuoteLine: 0 }
+}
+
+// The record that starts at p, as src/core/csv.c record_end reads it: { end (its line break),
+// next (the record after it), bytes (in the request's JSON, its line break escaped), lines (the
+// file lines it takes), open (its quote never closes: it runs to the file's end) }.
+function readRecord(text, p) {
+  const n = text.length
+  let quoted = false
+  let fieldStart = true
+  let bytes = 0
+  let lines = 1
+  while (p < n) {
+    const c = text.charCodeAt(p)
+    if (quoted) {
+      if (c === 34) {
+        if (p + 1 < n && text.charCodeAt(p + 1) === 34) {
+          bytes += 4
+          p += 2
+          continue
+        }
+        quoted = false
+      } else if (c === 10 || (c === 13 && !(p + 1 < n && text.charCodeAt(p + 1) === 10))) {
+        lines++ // a line break inside the quotes
+      }
+    } else if (c === 10 || c === 13) {
+      break
+    } else if (c === 44) {
+      fieldStart = true
+    } else if (c === 34 && fieldStart) {
+      quoted = true
+      fieldStart = false
+    } else if (c !== 32 && c !== 9 && c !== 0) {
+      fieldStart = false
+    }
+    bytes += jsonBytes(c)
+    p++
+  }
+  const end = p
+  if (p < n) p += text.charCodeAt(p) === 13 && p + 1 < n && text.charCodeAt(p + 1) === 10 ? 2 : 1
+  return { end, next: p, bytes: bytes + (p - end) * 2, lines, open: quoted }
+}
+
+// Each part is sized by the link: the server answers 408 to a body still arriving 30 s after its
+// headers (src/http/edge.h EDGE_REQUEST_MS), so on a slow county link a part of the ceiling never
+// arrives. The first part is small, each next one what the link carried in PART_SECONDS at the
+// rate of the last parts (a third of the server's limit, for a link that slows down), never less
+// than PART_MIN_BYTES (a part's request and answer cost a round trip each) nor more than PART_BYTES.
+export const PART_FIRST_BYTES = 131072
+export const PART_MIN_BYTES = 32768
+export const PART_SECONDS = 8
+const RATE_PARTS = 3 // the parts whose rate counts: the link as it is now, not an hour ago
+
+/**
+ * The bytes for the next part, from the parts sent since the last failure: `sent` [{ bytes, ms }]
+ * (each part's JSON bytes and its request's time to the answer, the latest last; empty at the
+ * start and after a failure). Cannot fail.
+ */
+export function partBytes(sent) {
+  const last = sent.slice(-RATE_PARTS)
+  if (!last.length) return PART_FIRST_BYTES
+  const bytes = last.reduce((s, x) => s + x.bytes, 0)
+  const ms = Math.max(1, last.reduce((s, x) => s + x.ms, 0))
+  return Math.min(PART_BYTES, Math.max(PART_MIN_BYTES, Math.floor((bytes * PART_SECONDS * 1000) / ms)))
+}
+
+/** The size to send again the rows of a part of `bytes` that did not arrive: half, not below the floor. */
+export const smallerPart = (bytes) => Math.max(PART_MIN_BYTES, Math.floor(bytes / 2))
+
+// 503s whose request saved nothing and that end by themselves: a server stopping (a restart), a
+// store failure that lost only this request, a store busy past the server's own retries
+const PASSING_503 = new Set(['SHUTTING_DOWN', 'STORE_UNAVAILABLE', 'BUSY'])
+
+/**
+ * What to do when a part's request failed with `status` and `code` (api.js ApiError): "smaller" —
+ * no answer (the connection lost, our timeout) or 408 (the body too slow): send the same rows again
+ * in smaller parts; "again" — 502 / 504 from the proxy or a passing 503: send it again as it was;
+ * "stop" — everything else: a refusal (4xx), or a 503 that retrying cannot mend or must not
+ * (OUTCOME_UNKNOWN: the clerk is told first; WRITES_STOPPED, SCHEMA_TOO_NEW, DB_CORRUPT: an
+ * administrator must act), or the page's own cancel (ABORTED). Sending a part again is harmless:
+ * a row imported twice updates what the first import made.
+ */
+export function partRetry(status, code) {
+  if (code === 'ABORTED') return 'stop'
+  if (status === 0 || status === 408) return 'smaller'
+  if (status === 502 || status === 504) return 'again'
+  if (status === 503 && PASSING_503.has(code)) return 'again'
+  return 'stop'
+}
+
+/**
+ * The words for an import in parts that ended before the file's end — the result card's warning
+ * and the error report's last line, so that neither reads as a finished import. `u`: { fromRow,
+ * toRow } the file rows not imported (the first part not done to the file's last row), `stopped`
+ * (the clerk pressed 停止) or `reason` (the failure's message), and `uncertain` { part, firstRow,
+ * lastRow } when the server could not tell whether the part at work was saved (OUTCOME_UNKNOWN).
+ * Returns { title, advice, rows (the report's 行号 cell), reason (its 原因 cell) }.
+ */
+export function unfinishedText(u) {
+  const f = (n) => Number(n).toLocaleString('zh-CN')
+  const range = (a, b) => (a === b ? `第 ${f(a)} 行` : `第 ${f(a)}–${f(b)} 行`)
+  const q = u.uncertain
+  let title
+  if (q) {
+    const rest = q.lastRow < u.toRow ? `；其后${range(q.lastRow + 1, u.toRow)}（至文件末行）未导入` : ''
+    title = `导入未完成：第 ${q.part} 批（${range(q.firstRow, q.lastRow)}）无法确认是否已保存${rest}`
+  } else {
+    title = `导入未完成：${range(u.fromRow, u.toRow)}（至文件末行）未导入` + (u.stopped ? '（已停止）' : u.reason ? `（${u.reason}）` : '')
+  }
+  const again = q
+    ? `继续导入会重新发送第 ${q.part} 批：其中已保存的行只会更新（计入“更新”），不会重复。`
+    : '已导入的行再导入一次只会更新（计入“更新”），不会重复。'
+  const advice = `上方统计只含已导入的部分。请在本页点击“从第 ${f(u.fromRow)} 行继续导入”导完其余各行；如已离开本页，重新导入整份文件即可。${again}`
+  return { title, advice, rows: u.fromRow === u.toRow ? String(u.fromRow) : `${u.fromRow}–${u.toRow}`, reason: `${title}。${advice}` }
 }
 
 // the bytes a UTF-16 code unit of the text takes in the request's JSON (escaped, then UTF-8; a
