@@ -116,9 +116,8 @@ static int table_sum(struct db *db, const char *table, int64_t *rows, char out[6
 
 /* The tables of the SQLite file (and of its read-audit file: audit_read
  * and its anchors, store/db.h) and the tables each one references, so
- * that parents are copied before their children. */
-/* Every table of the source, main file and audit file, into *tp (grown as
- * needed: a table left out would be a county's rows silently not copied). */
+ * that parents are copied before their children; into *tp, grown as
+ * needed (a table left out would be a county's rows silently not copied). */
 static int list_tables(struct db *from, struct copy_table **tp, int *n, struct ps_err *err)
 {
 	struct copy_table *t = NULL;
@@ -137,8 +136,10 @@ static int list_tables(struct db *from, struct copy_table **tp, int *n, struct p
 		return rc;
 	while ((rc = db_step(st, err)) == PS_ROW) {
 		if (*n == cap) {
-			struct copy_table *g = ps_realloc(t, (size_t)(cap = cap ? 2 * cap : 64) * sizeof(*t));
+			struct copy_table *g;
 
+			cap = cap ? 2 * cap : 64;
+			g = ps_realloc(t, (size_t)cap * sizeof(*t));
 			if (!g) {
 				db_finalize(st);
 				return ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
