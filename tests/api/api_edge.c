@@ -406,7 +406,7 @@ STORY(chunked_body_over_its_ceiling_is_413_with_its_reason)
 	for (int i = 0; i < 2; i++) {
 		const char *head = fmt(srv,
 				       "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/octet-stream\r\n"
-				       "Transfer-Encoding: chunked\r\n\r\n%zx\r\n",
+				       "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n%zx\r\n",
 				       routes[i], srv->host, sizes[i]);
 		size_t hn = strlen(head), n = hn + sizes[i] + 7;
 		char *req = malloc(n);
