@@ -192,50 +192,27 @@ static int serve_totp_key(struct cli_db *cd, const char *db_path, unsigned char 
 	return 0;
 }
 
-/* How far this machine's clock may stray from the database server's
- * (PostgreSQL: every server of a city on the same database): beyond the
- * first a warning, beyond the second no start. */
-#define CLOCK_SKEW_WARN_MS 2000
-#define CLOCK_SKEW_REFUSE_MS 60000
-
 /* The deadlines (custody, summons, case clocks), the timestamps and the
  * audit rows of a city are written by every server on its own clock: one
  * whose clock strays from the database server's by a minute or more (no
  * NTP on that host) would start a custody clock late or early, and order
  * its rows out of time with the others'. SQLite runs on this machine's
- * clock alone. 0, or 1 after printing why. cd is the database, open. */
+ * clock alone. 0, or 1 after printing why. cd is the database, open. (A
+ * running server keeps looking: api/committer.c.) */
 static int serve_clock_check(struct cli_db *cd)
 {
-	struct timespec a, b;
-	int64_t db_ms, here, skew, off;
+	int64_t skew, off;
 	const char *en, *zh;
 
-	clock_gettime(CLOCK_REALTIME, &a);
-	if (db_clock_ms(cd->db, &db_ms, &cd->err)) {
+	if (db_clock_skew_ms(cd->db, &skew, &cd->err)) {
 		fprintf(stderr, "precinct serve: cannot read the database server's clock: %s\n",
 			cd->err.msg);
 		return 1;
 	}
-	clock_gettime(CLOCK_REALTIME, &b);
-	if (!db_ms)
-		return 0; /* SQLite: no clock of its own */
-	/* the middle of the round trip; this machine's own clock, never the
-	 * tests' (PRECINCT_TEST_CLOCK_FILE moves the days, not the hosts) */
-	here = ((int64_t)a.tv_sec * 1000 + a.tv_nsec / 1000000 + (int64_t)b.tv_sec * 1000 +
-		b.tv_nsec / 1000000) / 2;
-#ifdef PS_TEST_HOOKS
-	{
-		const char *t = getenv("PRECINCT_TEST_CLOCK_SKEW_MS");
-
-		if (t)
-			here += strtoll(t, NULL, 10);
-	}
-#endif
-	skew = here - db_ms;
 	off = skew < 0 ? -skew : skew;
 	zh = skew < 0 ? "慢" : "快";
 	en = skew < 0 ? "behind" : "ahead of";
-	if (off >= CLOCK_SKEW_REFUSE_MS) {
+	if (off >= DB_CLOCK_SKEW_REFUSE_MS) {
 		fprintf(stderr,
 			"precinct serve: 本机时钟比数据库服务器%s %.1f 秒：期限、时间戳和审计记录须用同一时间，"
 			"请先校准本机时间（NTP）再启动 / this machine's clock is %.1f s %s the database"
@@ -243,7 +220,7 @@ static int serve_clock_check(struct cli_db *cd)
 			zh, (double)off / 1000, (double)off / 1000, en);
 		return 1;
 	}
-	if (off >= CLOCK_SKEW_WARN_MS)
+	if (off >= DB_CLOCK_SKEW_WARN_MS)
 		fprintf(stderr,
 			"precinct serve: WARNING: this machine's clock is %.1f s %s the database"
 			" server's (本机时钟与数据库服务器不一致): check NTP\n",

@@ -125,6 +125,21 @@ int db_migrate(struct db *db, struct ps_err *err);
  * (SQLite runs on this machine's clock). */
 int db_clock_ms(struct db *db, int64_t *ms, struct ps_err *err);
 
+/* How far a server's clock may stray from the database server's (every
+ * server of a city writes deadlines, breaches and audit times on its own
+ * clock): beyond the first a warning, beyond the second no start, and a
+ * running server stops writing until it agrees again. */
+#define DB_CLOCK_SKEW_WARN_MS 2000
+#define DB_CLOCK_SKEW_REFUSE_MS 60000
+
+/* This machine's clock less the database server's in ms (*skew), taken at
+ * the middle of the round trip; 0 when the store has no clock of its own
+ * (SQLite). Read from this machine's own clock, never the tests' moved
+ * days; with PS_TEST_HOOKS the environment's PRECINCT_TEST_CLOCK_SKEW_MS and
+ * the number in the file PRECINCT_TEST_CLOCK_SKEW_FILE names (read each
+ * time: a clock that strays while the server runs) are added. */
+int db_clock_skew_ms(struct db *db, int64_t *skew, struct ps_err *err);
+
 /* The highest migration applied, 0 for an empty database. */
 int db_schema_version(struct db *db);
 /* The last migration this binary knows: a database past it was migrated by

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define OPS(x) (((const struct db_head *)(const void *)(x))->ops)
 #define CONN(db) ((struct db_conn_head *)(void *)(db))
@@ -160,6 +161,44 @@ int db_clock_ms(struct db *db, int64_t *ms, struct ps_err *err)
 {
 	*ms = 0;
 	return OPS(db)->clock_ms ? OPS(db)->clock_ms(db, ms, err) : PS_OK;
+}
+
+#ifdef PS_TEST_HOOKS
+static int64_t test_skew_ms(void)
+{
+	const char *t = getenv("PRECINCT_TEST_CLOCK_SKEW_MS"), *path = getenv("PRECINCT_TEST_CLOCK_SKEW_FILE");
+	int64_t ms = t ? strtoll(t, NULL, 10) : 0;
+	FILE *f = path ? fopen(path, "r") : NULL;
+	long long v;
+
+	if (f) {
+		if (fscanf(f, "%lld", &v) == 1)
+			ms += v;
+		fclose(f);
+	}
+	return ms;
+}
+#endif
+
+int db_clock_skew_ms(struct db *db, int64_t *skew, struct ps_err *err)
+{
+	struct timespec a, b;
+	int64_t db_ms, here;
+	int rc;
+
+	*skew = 0;
+	clock_gettime(CLOCK_REALTIME, &a);
+	rc = db_clock_ms(db, &db_ms, err);
+	clock_gettime(CLOCK_REALTIME, &b);
+	if (rc || !db_ms)
+		return rc;
+	here = ((int64_t)a.tv_sec * 1000 + a.tv_nsec / 1000000 + (int64_t)b.tv_sec * 1000 +
+		b.tv_nsec / 1000000) / 2;
+#ifdef PS_TEST_HOOKS
+	here += test_skew_ms();
+#endif
+	*skew = here - db_ms;
+	return PS_OK;
 }
 /* A new epoch before and after each of these (a command may be a BEGIN or
  * a ROLLBACK too): whatever happens in between, and whether it succeeds or
