@@ -197,10 +197,51 @@ STORY(case_from_last_year_judged_by_last_years_law)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, story_before, story_after)
 
+/* A 补录 case entered within its limit, whose limit then runs out: the
+ * sweep records the breach (one breach.record row). The step that ends the
+ * case, entered later with its real time past the limit, finds the breach
+ * on record — and wrote a second breach.record row for it. */
+STORY(a_late_breach_already_on_record_is_audited_once)
+{
+	struct crew c = crew_of(srv);
+	long long now = (long long)srv_now(srv), accepted = now - 29 * 86400, id;
+	struct session *sz;
+	const char *like;
+	struct resp *r;
+
+	r = late_case(srv, c.mj1, c.mj2, day_str(srv, -30),
+		      json_pack("{s:b, s:s, s:I}", "late_entry", 1, "late_reason", "网络中断期间纸质办理",
+				"accepted_at", (json_int_t)accepted));
+	EXPECT(r, 201);
+	id = rnum(r, "case.id");
+	like = fmt(srv, "case:%lld:limit%%", id);
+	EXPECT(act(srv, as(srv, "suozhang"), id, "approve_late", "{\"opinion\":\"同意补录\"}"), 200);
+	EXPECT(act(srv, c.mj1, id, "file", fmt(srv, "{\"acted_at\":%lld}", accepted + 3600)), 200);
+	/* thirty days on: the limit has run out, and the sweep records it */
+	clock_freeze_at(srv, now + 30 * 86400);
+	sz = login(srv, "suozhang", DEMO_PW); /* a month on: new sessions */
+	EXPECT(http(srv, login(srv, "ducha", DEMO_PW), "GET", API "/breaches", NULL), 200);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action = 'breach.record' AND detail LIKE ?1", like),
+			 1);
+	/* the chief withdrew the case on paper a day before: entered now */
+	r = act(srv, sz, id, "withdraw",
+		fmt(srv, "{\"reason\":\"报案人撤回，经查不构成违法\",\"acted_at\":%lld}", now + 29 * 86400));
+	EXPECT(r, 200);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM breach WHERE clock_key = ?1",
+				    fmt(srv, "case:%lld:limit", id)),
+			 1);
+	assert_int_equal(db_raw_int(srv->db,
+				    "SELECT COUNT(*) FROM audit WHERE action = 'breach.record' AND detail LIKE ?1", like),
+			 1);
+	clock_advance(srv, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(case_from_last_year_judged_by_last_years_law),
+		T(a_late_breach_already_on_record_is_audited_once),
 	};
 
 	return cmocka_run_group_tests(tests, setup_demo, group_teardown);

@@ -344,6 +344,7 @@ static int late_breach(struct ctx *c, const struct case_row *k, int64_t deadline
 {
 	struct case_row now;
 	struct rows_query q;
+	int64_t n = 0;
 	int rc = case_load(c, k->id, &now);
 
 	if (rc)
@@ -362,8 +363,9 @@ static int late_breach(struct ctx *c, const struct case_row *k, int64_t deadline
 	rc = rows_exec(&q,
 		       "INSERT INTO breach(clock_key, unit_id, case_id, rule, label, deadline, recorded_at)"
 		       " VALUES (?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
-		       NULL);
-	if (!rc)
+		       &n);
+	/* a breach a sweep recorded already is audited once, by it */
+	if (!rc && n)
 		rc = audit_write(c, "breach.record", "case", k->case_no, "success",
 				 arena_printf(c->arena, "case:%lld:limit 补录", (long long)k->id));
 	return rc;
