@@ -574,12 +574,15 @@ int auth_session(struct ctx *c, const char *token, const char **csrf)
 			c->touch_hash = c->session_hash;
 			return PS_OK;
 		}
-		rc = db_prepare(c->db, "UPDATE session SET last_seen_at = ? WHERE token_hash = ?",
+		/* never backwards: another server's clock may run behind */
+		rc = db_prepare(c->db,
+				"UPDATE session SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
 				&st, c->err);
 		if (rc)
 			return rc;
 		db_bind_int(st, 1, c->now);
 		db_bind_text(st, 2, hash);
+		db_bind_int(st, 3, c->now);
 		rc = db_step(st, c->err);
 		db_finalize(st);
 		if (rc != PS_DONE)
