@@ -2,6 +2,7 @@
  * transaction and one fsync per batch (see committer.h). */
 #include "api/committer.h"
 #include "api/api.h"
+#include "api/write_stop.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/log.h"
@@ -22,9 +23,6 @@ static struct db *committer_db;            /* used by the committer thread only 
 static pthread_t committer;
 static atomic_int running, stopping;
 static atomic_int jobs_open; /* submitted and not yet answered */
-static atomic_int write_failed; /* 0, or why writes stopped: STOP_SYNC, STOP_SCHEMA, STOP_CLOCK */
-static atomic_int schema_have, schema_known; /* STOP_SCHEMA: the versions */
-static _Atomic int64_t clock_skew;             /* STOP_CLOCK: this clock less the database's, ms */
 static atomic_int checkpoint_wanted; /* committer_checkpoint_soon */
 
 /* ---- the sync stage (SQLite: db_syncer) ----
@@ -61,54 +59,6 @@ static int s_busy;                         /* under s_lock: a sync runs */
 static int s_idle_waiters;                 /* under s_lock: waiting on s_idle */
 static int64_t s_sync_us;                  /* under s_lock: a sync's time (moving average) */
 static _Atomic uint64_t seq_begun;
-
-enum { STOP_SYNC = 1, STOP_SCHEMA = 2, STOP_CLOCK = 3 };
-
-void api_write_fail_stop(void)
-{
-	int none = 0;
-
-	if (atomic_compare_exchange_strong(&write_failed, &none, STOP_SYNC))
-		log_error("ALERT: a sync of the database failed; the server refuses "
-			  "writes (503) until it is restarted and checked");
-}
-
-void api_schema_outgrown_stop(int have, int known)
-{
-	int none = 0;
-
-	atomic_store(&schema_have, have);
-	atomic_store(&schema_known, known);
-	if (atomic_compare_exchange_strong(&write_failed, &none, STOP_SCHEMA))
-		log_error("ALERT: the database was migrated to schema version %d by a newer Precinct "
-			  "(this server knows %d); the server refuses writes (503) until it is "
-			  "upgraded and restarted", have, known);
-}
-
-int api_write_failed(void)
-{
-	return atomic_load(&write_failed);
-}
-
-int api_writes_stopped(struct ps_err *e)
-{
-	if (atomic_load(&write_failed) == STOP_CLOCK) {
-		int64_t skew = atomic_load(&clock_skew);
-
-		return ps_fail(e, PS_EUNAVAIL, "CLOCK_SKEW", NULL,
-			       "本服务器时钟比数据库服务器%s %.0f 秒，期限和时间记录会出错，已停止写入，本次操作未保存："
-			       "请稍后重试（系统管理员须校准本服务器时间，校准后自动恢复）",
-			       skew < 0 ? "慢" : "快", (double)(skew < 0 ? -skew : skew) / 1000);
-	}
-	if (atomic_load(&write_failed) == STOP_SCHEMA)
-		return ps_fail(e, PS_EUNAVAIL, "SCHEMA_TOO_NEW", NULL,
-			       "数据库已由更新版本的 Precinct 升级（结构版本 %d，本服务器所知为 %d），"
-			       "本服务器已停止写入，本次操作未保存：请稍后重试（系统管理员须升级本服务器）",
-			       atomic_load(&schema_have), atomic_load(&schema_known));
-	return ps_fail(e, PS_EUNAVAIL, "WRITES_STOPPED", NULL,
-		       "磁盘同步失败，服务器已停止写入，本次操作未保存：请通知系统管理员检查磁盘并重启服务器"
-		       "（已确认保存的数据不受影响）");
-}
 
 /* ---- test hooks: a store fault and a longer batch, from a file ----
  * With PS_TEST_HOOKS, when PRECINCT_TEST_STORE_FAULT_FILE names a file that
@@ -298,65 +248,6 @@ static int64_t mono_us(void)
 	return ps_mono_ns() / 1000;
 }
 
-/* In a batch's transaction, about once a second: has a newer Precinct
- * migrated the database (a city's rolling upgrade)? Then this server's
- * writes stop at the door (api_schema_outgrown_stop); the batch under way,
- * sent before anyone could know, goes on. One small read a second. */
-static void schema_look(void)
-{
-	static int64_t last_us;
-	int64_t now = mono_us();
-	int have;
-
-	if (atomic_load(&write_failed) || now - last_us < 1000000)
-		return;
-	last_us = now;
-	have = db_schema_version(committer_db);
-	if (have > db_schema_known())
-		api_schema_outgrown_stop(have, db_schema_known());
-}
-
-/* Between batches, about every 5 s: does this server's clock still agree
- * with the database server's? Every server of a city writes deadlines,
- * breaches and audit times on its own clock, and serve checks it only at
- * its start; a clock gone astray since (NTP stopped, a VM resumed) would
- * have this server's sweep record a breach its neighbour's officer was in
- * time for. A minute or more apart, writes stop (503 CLOCK_SKEW; reads and
- * their audit rows go on, the sweep rests) until the clocks agree again,
- * when they resume by themselves; 2 s or more, a warning every 10 minutes.
- * SQLite has no clock of its own: nothing to compare, no round trip. */
-static void clock_look(void)
-{
-	static int64_t last_us, warned_us;
-	int64_t now = mono_us(), skew, off;
-	int failed = atomic_load(&write_failed), none = 0, was = STOP_CLOCK;
-	struct ps_err e;
-
-	if ((failed && failed != STOP_CLOCK) || (last_us && now - last_us < 5000000))
-		return;
-	last_us = now;
-	ps_err_clear(&e);
-	if (db_clock_skew_ms(committer_db, &skew, &e))
-		return; /* the batch meets the store's failure itself */
-	off = skew < 0 ? -skew : skew;
-	if (off >= DB_CLOCK_SKEW_REFUSE_MS) {
-		atomic_store(&clock_skew, skew);
-		if (atomic_compare_exchange_strong(&write_failed, &none, STOP_CLOCK))
-			log_error("ALERT: this server's clock is %.1f s %s the database server's: it refuses "
-				  "writes (503 CLOCK_SKEW) until they agree; set it right (NTP)",
-				  (double)off / 1000, skew < 0 ? "behind" : "ahead of");
-		return;
-	}
-	if (atomic_compare_exchange_strong(&write_failed, &was, 0))
-		log_info("this server's clock agrees with the database server's again (%.1f s apart): "
-			 "writes resume", (double)off / 1000);
-	if (off >= DB_CLOCK_SKEW_WARN_MS && (!warned_us || now - warned_us >= 600000000)) {
-		warned_us = now;
-		log_warn("this server's clock is %.1f s %s the database server's: check NTP",
-			 (double)off / 1000, skew < 0 ? "behind" : "ahead of");
-	}
-}
-
 /* One transaction for the batch. On SQLite it may write two files: the
  * main one (changes, the change chain) and the read-audit file (the rows of
  * audited reads, table audit_read: store/db.h). In WAL mode such a commit
@@ -374,10 +265,10 @@ static void run_batch(struct commit_job *list)
 	int rc;
 
 	ps_err_clear(&e);
-	clock_look();
+	write_stop_clock_look(committer_db);
 	rc = db_begin(committer_db, 1, &e);
 	if (!rc)
-		schema_look();
+		write_stop_schema_look(committer_db);
 	if (rc) {
 		if (rc == PS_EBUSY) {
 			/* another connection held the write lock too long: the
@@ -410,7 +301,7 @@ static void checkpoint_now(void)
 {
 	struct ps_err e;
 
-	if (atomic_load(&write_failed) == STOP_SYNC)
+	if (api_write_failed() == WRITE_STOP_SYNC)
 		return; /* after a failed sync the files are left as they are */
 	ps_err_clear(&e);
 	if (db_checkpoint(committer_db, NULL, &e))

@@ -1,0 +1,21 @@
+/* write_stop.h — the reasons a server stops writing (the public calls are
+ * in api.h: api_write_fail_stop, api_write_failed, api_writes_stopped …)
+ * and the looks the committer makes between and in its batches. */
+#ifndef PS_WRITE_STOP_H
+#define PS_WRITE_STOP_H
+
+#include "store/db.h"
+
+/* api_write_failed()'s values */
+enum write_stop { WRITE_STOP_SYNC = 1, WRITE_STOP_SCHEMA = 2, WRITE_STOP_CLOCK = 3 };
+
+/* In a batch's transaction on db, about once a second: a newer migration
+ * stops writes (api_schema_outgrown_stop). Committer thread only. */
+void write_stop_schema_look(struct db *db);
+
+/* Between batches on db, about every 5 s: this server's clock against the
+ * database server's — a minute or more apart writes stop (503 CLOCK_SKEW),
+ * and resume once they agree. Committer thread only. */
+void write_stop_clock_look(struct db *db);
+
+#endif
