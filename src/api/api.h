@@ -237,7 +237,7 @@ int api_write_failed(void);
 void api_schema_outgrown_stop(int have, int known);
 /* The refusal while writes are stopped (503 WRITES_STOPPED after a failed
  * sync, SCHEMA_TOO_NEW after a newer migration, CLOCK_SKEW while this
- * server's clock strays from the database's: api/committer.c) into e: every write, and
+ * server's clock strays from the database's: api/write_stop.c) into e: every write, and
  * GET /health, so that monitoring sees the server is not well. */
 int api_writes_stopped(struct ps_err *e);
 

@@ -198,7 +198,7 @@ static int serve_totp_key(struct cli_db *cd, const char *db_path, unsigned char 
  * NTP on that host) would start a custody clock late or early, and order
  * its rows out of time with the others'. SQLite runs on this machine's
  * clock alone. 0, or 1 after printing why. cd is the database, open. (A
- * running server keeps looking: api/committer.c.) */
+ * running server keeps looking: api/write_stop.c.) */
 static int serve_clock_check(struct cli_db *cd)
 {
 	int64_t skew, off;

@@ -1,7 +1,7 @@
 /* xlsx.h — reading the first worksheet of an .xlsx workbook (the clerks'
- * spreadsheets) as CSV text, so the CSV importers take both. A minimal ZIP
- * reader (stored and deflate entries, zlib) and an XML scan of
- * xl/sharedStrings.xml and xl/worksheets/sheet1.xml. Every length is checked
+ * spreadsheets) as CSV text, so the CSV importers take both: its parts
+ * unpacked by core/zip.c, an XML scan of xl/sharedStrings.xml and the
+ * first sheet. Every length is checked
  * against the input; it has a libFuzzer target. */
 #ifndef PS_XLSX_H
 #define PS_XLSX_H

@@ -48,4 +48,5 @@ report http/parse.c fuzz_query fuzz_cookie
 report rules/idcard.c fuzz_idcard
 report core/csv.c fuzz_csv
 report core/xlsx.c fuzz_xlsx
+report core/zip.c fuzz_xlsx
 report rules/date.c fuzz_date
