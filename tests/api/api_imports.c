@@ -739,6 +739,14 @@ STORY(import_bulk_refused)
 
 /* Last: after every story above, the audit table keeps record ids, never
  * an ID number (AUD-6, issue 13). */
+/* Refused row i of import answer r: its sheet row and a word of its reason. */
+static void expect_row_error(struct server *srv, const struct resp *r, int i, long long row, const char *word)
+{
+	EXPECT_NUM(r, fmt(srv, "errors.%d.row", i), row);
+	if (!strstr(rstr(r, fmt(srv, "errors.%d.reason", i)), word))
+		fail_msg("row %lld: %s lacks %s", row, rstr(r, fmt(srv, "errors.%d.reason", i)), word);
+}
+
 /* The import of rentals or tenancies as minjing3 (西关 post of 城关). */
 static struct resp *import_what(struct server *srv, const char *what, const char *csv)
 {
@@ -782,8 +790,7 @@ STORY(import_rentals_and_tenancies)
 	EXPECT_NUM(r, "imported", 2);
 	EXPECT_NUM(r, "created", 2);
 	assert_int_equal(json_array_size(jpath(r->json, "errors")), 1);
-	EXPECT_NUM(r, "errors.0.row", 3);
-	assert_non_null(strstr(rstr(r, "errors.0.reason"), "其他单位"));
+	expect_row_error(srv, r, 0, 3, "其他单位");
 	assert_true(db_raw_int(srv->db, q101, "101") > 0);
 	assert_int_equal(db_raw_int(srv->db, q101, "102"), -1);
 	r103 = db_raw_int(srv->db, q101, "103");
@@ -806,12 +813,9 @@ STORY(import_rentals_and_tenancies)
 	EXPECT_NUM(r, "created", 0);
 	EXPECT_NUM(r, "updated", 1);
 	assert_int_equal(json_array_size(jpath(r->json, "errors")), 3);
-	EXPECT_NUM(r, "errors.0.row", 2);
-	assert_non_null(strstr(rstr(r, "errors.0.reason"), "间数"));
-	EXPECT_NUM(r, "errors.1.row", 3);
-	assert_non_null(strstr(rstr(r, "errors.1.reason"), "日期"));
-	EXPECT_NUM(r, "errors.2.row", 4);
-	assert_non_null(strstr(rstr(r, "errors.2.reason"), "其他单位"));
+	expect_row_error(srv, r, 0, 2, "间数");
+	expect_row_error(srv, r, 1, 3, "日期");
+	expect_row_error(srv, r, 2, 4, "其他单位");
 	assert_int_equal(db_raw_int(srv->db,
 				    "SELECT COUNT(*) FROM rental r JOIN address a ON a.id = r.address_id"
 				    " WHERE a.community = '租赁导入社区' AND a.room = '101' AND r.rooms = 2"
@@ -849,10 +853,8 @@ STORY(import_rentals_and_tenancies)
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "imported", 2);
 	assert_int_equal(json_array_size(jpath(r->json, "errors")), 2);
-	EXPECT_NUM(r, "errors.0.row", 3);
-	assert_non_null(strstr(rstr(r, "errors.0.reason"), "层级"));
-	EXPECT_NUM(r, "errors.1.row", 4);
-	assert_non_null(strstr(rstr(r, "errors.1.reason"), "其他单位"));
+	expect_row_error(srv, r, 0, 3, "层级");
+	expect_row_error(srv, r, 1, 4, "其他单位");
 	assert_int_equal(db_raw_int(srv->db,
 				    "SELECT COUNT(*) FROM tenancy t JOIN person p ON p.id = t.person_id"
 				    " WHERE p.id_number = ?1 AND t.layer = 'key'",
