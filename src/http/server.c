@@ -324,8 +324,9 @@ static enum MHD_Result handle_api(struct MHD_Connection *c, struct conn *cn,
 	if (http_parse_query(&cn->arena, query, qlen, r->query, API_MAX_QUERY, &r->nquery))
 		return replies_error(c, PS_EINVAL, "BAD_QUERY", "查询参数编码不正确", common_headers);
 	r->db = worker_db();
-	if (!r->db)
-		return replies_error(c, PS_EIO, "STORAGE_ERROR", "数据库不可用", common_headers);
+	if (!r->db) /* the database is down (a restart, a failover): nothing ran */
+		return replies_error(c, PS_EUNAVAIL, "STORE_UNAVAILABLE", ps_rc_message(PS_EUNAVAIL),
+				     common_headers);
 	r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	r->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
 	r->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");

@@ -1,0 +1,277 @@
+/* api_pg_replica.c — the city's database layout of docs/deploy.md §4, run
+ * as a drill (issue 14; TRUST BKP-1 and BKP-2): a primary that archives its
+ * WAL, a hot standby that streams it synchronously, the nightly
+ * pg_basebackup taken while the 110 desk writes, a restore of that backup
+ * with the archive into a cluster of its own, and the failover when the
+ * primary's machine is lost. What must hold: every write the county was
+ * answered 201 for is on the standby that takes over, the restore holds the
+ * same rows as the primary, both audit chains verify everywhere, and the
+ * servers go on on the promoted standby without a restart (their --db
+ * names both machines, target_session_attrs=read-write).
+ *
+ * The clusters are the test's own (tests/pg/pg_cluster.sh), beside the
+ * suite's PostgreSQL, which only lends the demo county. Runs only on
+ * PostgreSQL (ctest: api_pg_replica_pg; tests/CMakeLists.txt PG_ONLY). */
+#include "harness.h"
+#include "case_util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define API "/api/v1"
+
+/* Run tests/pg/pg_cluster.sh with the arguments (NULL-ended; no shell
+ * between, so SQL needs no quoting); fail the story with its output when it
+ * fails. Its first line of output, trimmed ("" when none). */
+static const char *cluster_v(struct server *srv, const char *arg, ...)
+{
+	const char *src = getenv("PRECINCT_SRC");
+	const char *out = srv_path(srv, "cluster.out");
+	const char *argv[12];
+	char all[8192];
+	size_t n = 0, len;
+	va_list ap;
+	pid_t pid;
+	int status;
+	FILE *f;
+
+	if (!src || !*src)
+		fail_msg("PRECINCT_SRC is not set (run through ctest)");
+	argv[n++] = "bash";
+	argv[n++] = fmt(srv, "%s/tests/pg/pg_cluster.sh", src);
+	va_start(ap, arg);
+	for (const char *a = arg; a && n < 11; a = va_arg(ap, const char *))
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		FILE *o = freopen(out, "w", stdout);
+
+		if (!o || dup2(fileno(o), 2) < 0)
+			_exit(126);
+		execvp("bash", (char *const *)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	f = fopen(out, "r");
+	len = f ? fread(all, 1, sizeof(all) - 1, f) : 0;
+	all[len] = '\0';
+	if (f)
+		fclose(f);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail_msg("pg_cluster.sh %s %s failed (status %d):\n%s", arg, argv[3] ? argv[3] : "", status,
+			 all);
+	all[strcspn(all, "\r\n")] = '\0';
+	return fmt(srv, "%s", all);
+}
+#define cluster(srv, ...) cluster_v(srv, __VA_ARGS__, (const char *)NULL)
+
+/* The one-line file name of a cluster's directory (url, port, archive). */
+static const char *cluster_file(struct server *srv, const char *dir, const char *name)
+{
+	char line[600] = "";
+	FILE *f = fopen(fmt(srv, "%s/%s", dir, name), "r");
+
+	if (!f || !fgets(line, sizeof(line), f))
+		fail_msg("%s/%s is missing", dir, name);
+	fclose(f);
+	line[strcspn(line, "\r\n")] = '\0';
+	return fmt(srv, "%s", line);
+}
+
+/* The clusters of the story, removed when the program ends, passed or not:
+ * they are running PostgreSQL servers, not evidence (a failing command
+ * printed their logs). */
+static char *homes[4];
+
+static void clusters_remove(void)
+{
+	const char *src = getenv("PRECINCT_SRC");
+
+	for (int i = 0; i < 4; i++) {
+		char cmd[1200];
+
+		if (!homes[i] || !src)
+			continue;
+		snprintf(cmd, sizeof(cmd), "bash '%s/tests/pg/pg_cluster.sh' remove '%s' >/dev/null 2>&1", src,
+			 homes[i]);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove the cluster in %s\n", homes[i]);
+		free(homes[i]);
+		homes[i] = NULL;
+	}
+}
+
+static const char *home(struct server *srv, int i, const char *name)
+{
+	const char *dir = srv_path(srv, name);
+
+	free(homes[i]);
+	homes[i] = strdup(dir);
+	return dir;
+}
+
+static struct resp *register_call(struct server *srv, struct session *desk, int i)
+{
+	return http(srv, desk, "POST", API "/incidents",
+		    J(srv, "{s:s, s:s, s:s, s:s, s:s, s:s}", "source", "110", "caller_name", "报警人",
+		      "caller_phone", "13912345678", "place", fmt(srv, "城关镇夜班路%d号", i), "category",
+		      "0201", "summary", "夜间财物被盗"));
+}
+
+/* A content hash of the tables a failover or a restore must keep whole,
+ * computed by PostgreSQL itself on each side (not by the code under test). */
+static const char *content_hash(struct server *srv, const char *url)
+{
+	static const char *const tables[] = { "incident", "person", "police_case", "audit", "audit_read" };
+	const char *all = "";
+
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		all = fmt(srv, "%s%s:%s ", all, tables[i],
+			  db_raw_text(srv, url,
+				      fmt(srv,
+					  "SELECT COUNT(*) || '/' || COALESCE(md5(string_agg(t::text, '|'"
+					  " ORDER BY t.id)), '-') FROM %s t",
+					  tables[i])));
+	return all;
+}
+
+static long long incidents_among(struct server *srv, const char *url, long long first, long long last)
+{
+	return db_raw_int(url,
+			  fmt(srv, "SELECT COUNT(*) FROM incident WHERE id BETWEEN %lld AND %lld", first,
+			      last),
+			  NULL);
+}
+
+/* The night of 12 March: the 110 desk registers calls while the nightly
+ * base backup runs; the standby follows every one of them. At 03:00 the
+ * primary's machine is lost. The standby is promoted, and the desk goes on
+ * through the same servers. The morning after, the night's backup is
+ * restored into a scratch cluster and checked, as deploy.md tells the
+ * administrator to. */
+STORY(the_county_outlives_its_database_machine)
+{
+	const char *pdir = home(srv, 0, "primary"), *sdir = home(srv, 1, "standby");
+	const char *bdir = home(srv, 2, "backup"), *rdir = home(srv, 3, "restored");
+	const char *primary, *standby, *both, *restored, *before, *seg;
+	const char *lag = "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'";
+	struct server *a;
+	struct session *desk, *ducha;
+	long long first = 0, last = 0, after_backup = 0, answered = 0;
+	int n = 0, status;
+	pid_t backup;
+	struct resp *r;
+
+	atexit(clusters_remove);
+	/* the primary with the county on it, and its standby, synchronous */
+	cluster(srv, "primary", pdir);
+	primary = cluster(srv, "load", pdir, srv->db, "county");
+	standby = fmt(srv, "%s/county", cluster(srv, "standby", sdir, pdir, "standby1"));
+	cluster(srv, "sql", pdir, "ALTER SYSTEM SET synchronous_standby_names = 'standby1'");
+	cluster(srv, "sql", pdir, "SELECT pg_reload_conf()");
+	for (int i = 0; i < 100 && strcmp(cluster(srv, "sql", pdir, lag), "sync") != 0; i++)
+		usleep(100 * 1000);
+	assert_string_equal(cluster(srv, "sql", pdir, lag), "sync");
+
+	/* the servers name both machines: whichever takes writes is used */
+	both = fmt(srv, "postgres://precinct@127.0.0.1:%s,127.0.0.1:%s/county?target_session_attrs=read-write",
+		   cluster_file(srv, pdir, "port"), cluster_file(srv, sdir, "port"));
+	a = server_on(srv, both, NULL);
+	desk = login(a, "jiejing", DEMO_PW);
+	ducha = login(a, "ducha", DEMO_PW);
+
+	/* 01:00 the nightly base backup, while the desk registers calls */
+	backup = fork();
+	assert_true(backup >= 0);
+	if (backup == 0) {
+		execlp("bash", "bash", fmt(srv, "%s/tests/pg/pg_cluster.sh", getenv("PRECINCT_SRC")),
+		       "backup", bdir, pdir, (char *)NULL);
+		_exit(127);
+	}
+	for (;;) {
+		pid_t done = waitpid(backup, &status, WNOHANG);
+
+		r = register_call(a, desk, n++);
+		EXPECT(r, 201);
+		last = rnum(r, "incident.id");
+		if (!first)
+			first = last;
+		answered++;
+		if (done == backup)
+			break;
+		assert_true(n < 100000);
+	}
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* calls after the backup ended: only the archive carries them */
+	for (int i = 0; i < 20; i++) {
+		r = register_call(a, desk, n++);
+		EXPECT(r, 201);
+		last = after_backup = rnum(r, "incident.id");
+		answered++;
+	}
+	/* and audited reads (the read chain is kept the same way) */
+	for (int i = 0; i < 5; i++)
+		EXPECT(http(a, ducha, "GET", fmt(a, API "/incidents/%lld", first + i), NULL), 200);
+
+	/* the standby holds every answered call (synchronous: flushed there
+	 * before the answer; replayed within the minute, TRUST BKP-2) */
+	for (int i = 0; i < 600 && incidents_among(srv, standby, first, last) != answered; i++)
+		usleep(100 * 1000);
+	assert_int_equal(incidents_among(srv, standby, first, last), answered);
+
+	/* the morning after: the night's backup and the archive, restored into
+	 * a cluster of their own, hold what the primary holds (the servers
+	 * stopped for the compare) */
+	server_stop(a);
+	before = content_hash(srv, primary);
+	seg = cluster(srv, "sql", pdir, "SELECT pg_walfile_name(pg_switch_wal())");
+	for (int i = 0; i < 300 && strcmp(cluster(srv, "sql", pdir,
+						  "SELECT COALESCE(last_archived_wal, '') FROM pg_stat_archiver"),
+					  seg) < 0;
+	     i++)
+		usleep(100 * 1000);
+	restored = fmt(srv, "%s/county", cluster(srv, "restore", rdir, bdir, cluster_file(srv, pdir, "archive")));
+	assert_string_equal(content_hash(srv, restored), before);
+	assert_int_equal(incidents_among(srv, restored, after_backup, after_backup), 1);
+	assert_int_equal(run_cli(a, "audit", "verify", "--db", restored).code, 0);
+	assert_int_equal(run_cli(a, "audit", "verify", "--db", primary).code, 0);
+
+	/* 03:00 the primary's machine is lost: the desk is told, not hung */
+	server_start(a);
+	desk = login(a, "jiejing", DEMO_PW);
+	cluster(srv, "stop", pdir, "immediate");
+	a->allow_5xx = 1;
+	r = register_call(a, desk, n++);
+	assert_error(a, r, 503, "STORE_UNAVAILABLE");
+	/* the standby is promoted; the same servers write to it at once */
+	cluster(srv, "promote", sdir);
+	a->allow_5xx = 0;
+	r = register_call(a, desk, n++);
+	EXPECT(r, 201);
+	assert_true(rnum(r, "incident.id") > last);
+	assert_int_equal(incidents_among(srv, standby, first, last), answered);
+	EXPECT(http(a, ducha, "GET", fmt(a, API "/incidents/%lld", last), NULL), 200);
+	server_stop(a);
+	assert_int_equal(run_cli(a, "audit", "verify", "--db", standby).code, 0);
+	a->passed = 1; /* its directory goes; the databases are the clusters' */
+	server_free(a);
+	clusters_remove();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(the_county_outlives_its_database_machine, setup_demo,
+						teardown_server),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

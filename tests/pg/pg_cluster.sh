@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# pg_cluster.sh — the city's database layout in miniature, for the
+# replication and backup drill (tests/api/api_pg_replica.c, docs/deploy.md
+# §4): a primary that archives its WAL, a streaming standby made by
+# pg_basebackup, a base backup taken while the servers write, and a
+# restore of that backup with the archive into a cluster of its own.
+#
+#   pg_cluster.sh primary DIR               a primary; DIR/url, DIR/port, DIR/archive
+#   pg_cluster.sh load DIR URL NAME         database NAME on DIR's cluster, a copy of
+#                                           the database at URL (pg_dump | pg_restore)
+#   pg_cluster.sh standby DIR PRIMARY NAME  a hot standby of PRIMARY's cluster,
+#                                           announcing itself as NAME
+#   pg_cluster.sh backup DIR PRIMARY        the nightly backup: pg_basebackup -Ft -z
+#                                           --wal-method=fetch into DIR/base
+#   pg_cluster.sh restore DIR BACKUP ARCHIVE  a cluster from BACKUP's base and the WAL
+#                                           in ARCHIVE, recovered to the archive's end
+#   pg_cluster.sh promote DIR               the standby becomes the primary
+#   pg_cluster.sh sql DIR SQL               one statement as the superuser, its
+#                                           result printed unaligned
+#   pg_cluster.sh stop DIR [MODE]           pg_ctl stop (-m immediate: a lost machine)
+#   pg_cluster.sh remove DIR                stop it and remove its files
+#
+# Each cluster listens on 127.0.0.1 and a free port, its files in a
+# /tmp/precinct-pgc.* directory (named in DIR/datadir) that the owner can
+# reach. As root (CI) every command runs as the unprivileged user postgres
+# (scripts/deps.sh), or else nobody, as tests/pg/pg_server.sh does. fsync is
+# off, as in the test cluster: the drill checks what replication and the
+# archive keep, not the disk. Every failure says why and exits non-zero.
+set -euo pipefail
+cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|restore|promote|sql|stop|remove DIR ...}
+dir=${2:?usage: pg_cluster.sh $cmd DIR ...}
+bindir=${PG_BINDIR:-}
+if [ -z "$bindir" ]; then
+  for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+    [ -x "$d/initdb" ] && { bindir=$d; break; }
+  done
+fi
+[ -n "$bindir" ] && [ -x "$bindir/pg_basebackup" ] || {
+  echo "pg_cluster.sh: PostgreSQL (initdb, pg_basebackup) not found: install postgresql (scripts/deps.sh)" >&2; exit 1; }
+as=()
+owner=$(id -un)
+if [ "$(id -u)" -eq 0 ]; then
+  if id postgres >/dev/null 2>&1; then owner=postgres; else owner=nobody; fi
+  as=(setpriv --reuid="$owner" --regid="$(id -g "$owner")" --clear-groups --)
+fi
+run() { "${as[@]}" env -i PATH=/usr/bin:/bin "$@"; }
+die() { echo "pg_cluster.sh $cmd: $*" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+data_of() { [ -f "$1/datadir" ] || die "no cluster in $1"; cat "$1/datadir"; }
+# a new directory for a cluster: DIR/datadir names it; prints it
+new_home() {
+  rm -rf "$dir"; mkdir -p "$dir"
+  local h; h=$(mktemp -d /tmp/precinct-pgc.XXXXXX)
+  [ "$(id -u)" -eq 0 ] && chown "$owner" "$h"
+  echo "$h" >"$dir/datadir"
+  echo "$h"
+}
+# start the cluster in H on a free port with the options given; DIR/url, DIR/port
+start() {
+  local h=$1; shift
+  local port; port=$(free_port)
+  if ! run "$bindir/pg_ctl" -D "$h/data" -l "$h/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $h -c fsync=off -c max_connections=200 -c shared_buffers=32MB $*" \
+      start >"$dir/pg_ctl.log" 2>&1; then
+    cat "$dir/pg_ctl.log" "$h/server.log" >&2 2>/dev/null || true
+    die "PostgreSQL did not start (as $owner)"
+  fi
+  echo "$port" >"$dir/port"
+  echo "postgres://precinct@127.0.0.1:$port" >"$dir/url"
+}
+sql() { # PORT SQL
+  run "$bindir/psql" -h 127.0.0.1 -p "$1" -U precinct -d postgres -X -A -t -v ON_ERROR_STOP=1 -c "$2"
+}
+case "$cmd" in
+primary)
+  h=$(new_home)
+  run mkdir "$h/archive"
+  run "$bindir/initdb" -D "$h/data" -U precinct --auth=trust --encoding=UTF8 --locale=C \
+    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed (as $owner)"; }
+  # deploy.md §4: WAL for a standby, every segment archived
+  start "$h" "-c wal_level=replica -c max_wal_senders=5 -c archive_mode=on" \
+    "-c archive_command='test ! -f $h/archive/%f && cp %p $h/archive/%f'" \
+    "-c synchronous_commit=on"
+  echo "$h/archive" >"$dir/archive"
+  cat "$dir/url"
+  ;;
+load)
+  src=${3:?usage: pg_cluster.sh load DIR URL NAME}; name=${4:?usage: pg_cluster.sh load DIR URL NAME}
+  port=$(cat "$dir/port")
+  sql "$port" "CREATE DATABASE $name" >/dev/null
+  run sh -c "'$bindir/pg_dump' -d '$src' -Fc | '$bindir/pg_restore' -h 127.0.0.1 -p $port -U precinct -d $name --no-owner --exit-on-error" ||
+    die "cannot copy $src into $name"
+  echo "$(cat "$dir/url")/$name"
+  ;;
+standby)
+  primary=${3:?usage: pg_cluster.sh standby DIR PRIMARY NAME}; name=${4:?usage: pg_cluster.sh standby DIR PRIMARY NAME}
+  pport=$(cat "$primary/port")
+  h=$(new_home)
+  run "$bindir/pg_basebackup" -h 127.0.0.1 -p "$pport" -U precinct -D "$h/data" \
+    --wal-method=stream --write-recovery-conf --checkpoint=fast >"$dir/basebackup.log" 2>&1 ||
+    { cat "$dir/basebackup.log" >&2; die "pg_basebackup from the primary failed"; }
+  # the name synchronous_standby_names lists: the walreceiver's
+  # application_name is cluster_name when primary_conninfo sets none
+  start "$h" "-c hot_standby=on -c cluster_name=$name"
+  cat "$dir/url"
+  ;;
+backup)
+  primary=${3:?usage: pg_cluster.sh backup DIR PRIMARY}
+  pport=$(cat "$primary/port")
+  h=$(new_home)
+  run "$bindir/pg_basebackup" -h 127.0.0.1 -p "$pport" -U precinct -D "$h/base" -Ft -z \
+    --wal-method=fetch --checkpoint=fast >"$dir/basebackup.log" 2>&1 ||
+    { cat "$dir/basebackup.log" >&2; die "pg_basebackup failed"; }
+  ls "$h/base"
+  ;;
+restore)
+  backup=${3:?usage: pg_cluster.sh restore DIR BACKUP ARCHIVE}; archive=${4:?usage: pg_cluster.sh restore DIR BACKUP ARCHIVE}
+  base=$(data_of "$backup")/base
+  h=$(new_home)
+  run mkdir -m 700 "$h/data"
+  run tar -xzf "$base/base.tar.gz" -C "$h/data" || die "cannot unpack $base/base.tar.gz"
+  # deploy.md §4: the archive replayed to its end, then the cluster opens
+  run sh -c "echo \"restore_command = 'cp $archive/%f %p'\" >>'$h/data/postgresql.auto.conf' && touch '$h/data/recovery.signal'"
+  start "$h" "-c archive_mode=off"
+  port=$(cat "$dir/port")
+  for _ in $(seq 1 600); do
+    [ "$(sql "$port" 'SELECT pg_is_in_recovery()' 2>/dev/null)" = f ] && { cat "$dir/url"; exit 0; }
+    sleep 0.1
+  done
+  cat "$h/server.log" >&2; die "the restored cluster was still recovering after 60 s"
+  ;;
+promote)
+  h=$(data_of "$dir")
+  run "$bindir/pg_ctl" -D "$h/data" -w -t 60 promote >/dev/null || { cat "$h/server.log" >&2; die "promote failed"; }
+  ;;
+sql)
+  sql "$(cat "$dir/port")" "${3:?usage: pg_cluster.sh sql DIR SQL}"
+  ;;
+stop)
+  h=$(data_of "$dir")
+  run "$bindir/pg_ctl" -D "$h/data" -m "${3:-fast}" -w -t 60 stop >/dev/null
+  ;;
+remove)
+  if [ -f "$dir/datadir" ]; then
+    h=$(cat "$dir/datadir")
+    [ -f "$h/data/postmaster.pid" ] && run "$bindir/pg_ctl" -D "$h/data" -m immediate -w stop >/dev/null 2>&1 || true
+    case "$h" in /tmp/precinct-pgc.*) rm -rf "$h" ;; esac
+  fi
+  rm -rf "$dir"
+  ;;
+*) die "unknown command (primary, load, standby, backup, restore, promote, sql, stop, remove)" ;;
+esac
