@@ -526,7 +526,9 @@ static void *committer_main(void *arg)
 		pthread_mutex_unlock(&q_lock);
 		seq = atomic_fetch_add(&seq_begun, 1) + 1;
 		t0 = mono_us();
+		write_stop_batch_began(t0);
 		run_batch(list);
+		write_stop_batch_ended(mono_us());
 		batch_ended(list, seq, mono_us() - t0);
 		if (atomic_exchange(&checkpoint_wanted, 0))
 			checkpoint_now();

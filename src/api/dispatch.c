@@ -706,9 +706,12 @@ int api_handle(struct req *r)
 		render_error(r, rc);
 		return API_DONE;
 	}
-	if (is_write_method(r->method) && api_write_failed()) {
-		render_error(r, api_writes_stopped(&r->err));
-		return API_DONE;
+	if (is_write_method(r->method)) {
+		rc = api_write_failed() ? api_writes_stopped(&r->err) : api_writes_held(&r->err);
+		if (rc) {
+			render_error(r, rc);
+			return API_DONE;
+		}
 	}
 	if (r->body_len > 0 && !(found->flags & ROUTE_UPLOAD)) {
 		const char *ct = r->content_type;
@@ -763,6 +766,13 @@ int api_handle(struct req *r)
 	if (r->ctx.defer_writes &&
 	    (rc ? r->ctx.pending || r->ctx.pending_fails
 		: r->ctx.deferred || r->ctx.touch_hash || r->ctx.pending)) {
+		int held = api_writes_held(&r->err);
+
+		if (held) { /* its audit rows could not be written: nothing shown */
+			r->rc = held;
+			api_finish(r);
+			return API_DONE;
+		}
 		if (wait_for(r, found, JOB_DEFERRED, rc))
 			return API_WAIT;
 		/* no answer before its audit rows are written (AUD-1) */

@@ -9,10 +9,13 @@
 
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 static atomic_int write_failed; /* 0, or why writes stopped: enum write_stop */
 static atomic_int schema_have, schema_known; /* WRITE_STOP_SCHEMA: the versions */
 static _Atomic int64_t clock_skew;             /* WRITE_STOP_CLOCK: this clock less the database's, ms */
+static _Atomic int64_t batch_began;            /* the batch under way began, monotonic µs (0: none) */
+static atomic_int held_told;                   /* the hold of that batch was logged */
 
 void api_write_fail_stop(void)
 {
@@ -117,4 +120,57 @@ void write_stop_clock_look(struct db *db)
 		log_warn("this server's clock is %.1f s %s the database server's: check NTP",
 			 (double)off / 1000, skew < 0 ? "behind" : "ahead of");
 	}
+}
+
+/* ---- a batch the database does not answer ---- */
+
+void write_stop_batch_began(int64_t us)
+{
+	atomic_store(&batch_began, us);
+}
+
+void write_stop_batch_ended(int64_t us)
+{
+	int64_t began = atomic_exchange(&batch_began, 0);
+
+	if (atomic_exchange(&held_told, 0))
+		log_info("the database answered the writer's held batch after %.1f s: writes resume",
+			 (double)(us - began) / 1e6);
+}
+
+static int64_t held_after_ms(void)
+{
+#ifdef PS_TEST_HOOKS
+	static _Atomic int64_t ms = -1;
+
+	if (atomic_load(&ms) < 0) {
+		const char *t = getenv("PRECINCT_TEST_HELD_MS");
+
+		atomic_store(&ms, t && *t ? atoll(t) : WRITE_STOP_HELD_MS);
+	}
+	return atomic_load(&ms);
+#else
+	return WRITE_STOP_HELD_MS;
+#endif
+}
+
+int api_writes_held(struct ps_err *e)
+{
+	int64_t began = atomic_load(&batch_began), waited;
+
+	if (!began)
+		return PS_OK;
+	waited = (ps_mono_ns() / 1000 - began) / 1000;
+	if (waited < held_after_ms())
+		return PS_OK;
+	if (!atomic_exchange(&held_told, 1))
+		log_error("ALERT: the writer's batch has waited %.0f s for the database to answer its "
+			  "commit: requests that write are refused (503 WRITES_HELD) until it does. On "
+			  "PostgreSQL look first for a synchronous standby that is gone "
+			  "(synchronous_standby_names; docs/deploy.md)",
+			  (double)waited / 1000);
+	return ps_fail(e, PS_EUNAVAIL, "WRITES_HELD", NULL,
+		       "数据库已 %.0f 秒未确认写入，写入已暂停，本次操作未保存：请稍后重试"
+		       "（系统管理员须检查数据库，如同步备库是否失联；数据库恢复后自动继续）",
+		       (double)waited / 1000);
 }

@@ -6,6 +6,8 @@
 
 #include "store/db.h"
 
+#include <stdint.h>
+
 /* api_write_failed()'s values */
 enum write_stop { WRITE_STOP_SYNC = 1, WRITE_STOP_SCHEMA = 2, WRITE_STOP_CLOCK = 3 };
 
@@ -17,5 +19,16 @@ void write_stop_schema_look(struct db *db);
  * database server's — a minute or more apart writes stop (503 CLOCK_SKEW),
  * and resume once they agree. Committer thread only. */
 void write_stop_clock_look(struct db *db);
+
+/* The committer's batch under way began (monotonic µs) / ended: a batch
+ * the database leaves unanswered WRITE_STOP_HELD_MS or longer holds
+ * writes (api_writes_held); its end lets them go, logged. */
+void write_stop_batch_began(int64_t us);
+void write_stop_batch_ended(int64_t us);
+
+/* 15 s: longer than any batch takes on a database that answers (the
+ * sweep's largest write, 500 breaches, runs in well under a second), far
+ * shorter than a proxy's 60 s. PRECINCT_TEST_HELD_MS in a test build. */
+#define WRITE_STOP_HELD_MS 15000
 
 #endif

@@ -151,6 +151,24 @@ static long long incidents_among(struct server *srv, const char *url, long long 
 			  NULL);
 }
 
+/* The primary with the county on it (srv's demo database, copied) and its
+ * hot standby standby1, synchronous (deploy.md §4): their databases' URLs. */
+static void county_with_standby(struct server *srv, const char *pdir, const char *sdir,
+				const char **primary, const char **standby)
+{
+	const char *sync = "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'";
+
+	atexit(clusters_remove);
+	cluster(srv, "primary", pdir);
+	*primary = cluster(srv, "load", pdir, srv->db, "county");
+	*standby = fmt(srv, "%s/county", cluster(srv, "standby", sdir, pdir, "standby1"));
+	cluster(srv, "sql", pdir, "ALTER SYSTEM SET synchronous_standby_names = 'standby1'");
+	cluster(srv, "sql", pdir, "SELECT pg_reload_conf()");
+	for (int i = 0; i < 100 && strcmp(cluster(srv, "sql", pdir, sync), "sync") != 0; i++)
+		usleep(100 * 1000);
+	assert_string_equal(cluster(srv, "sql", pdir, sync), "sync");
+}
+
 /* The night of 12 March: the 110 desk registers calls while the nightly
  * base backup runs; the standby follows every one of them. At 03:00 the
  * primary's machine is lost. The standby is promoted, and the desk goes on
@@ -162,7 +180,6 @@ STORY(the_county_outlives_its_database_machine)
 	const char *pdir = home(srv, 0, "primary"), *sdir = home(srv, 1, "standby");
 	const char *bdir = home(srv, 2, "backup"), *rdir = home(srv, 3, "restored");
 	const char *primary, *standby, *both, *restored, *before, *seg;
-	const char *lag = "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'";
 	struct server *a;
 	struct session *desk, *ducha;
 	long long first = 0, last = 0, after_backup = 0, answered = 0;
@@ -170,16 +187,7 @@ STORY(the_county_outlives_its_database_machine)
 	pid_t backup;
 	struct resp *r;
 
-	atexit(clusters_remove);
-	/* the primary with the county on it, and its standby, synchronous */
-	cluster(srv, "primary", pdir);
-	primary = cluster(srv, "load", pdir, srv->db, "county");
-	standby = fmt(srv, "%s/county", cluster(srv, "standby", sdir, pdir, "standby1"));
-	cluster(srv, "sql", pdir, "ALTER SYSTEM SET synchronous_standby_names = 'standby1'");
-	cluster(srv, "sql", pdir, "SELECT pg_reload_conf()");
-	for (int i = 0; i < 100 && strcmp(cluster(srv, "sql", pdir, lag), "sync") != 0; i++)
-		usleep(100 * 1000);
-	assert_string_equal(cluster(srv, "sql", pdir, lag), "sync");
+	county_with_standby(srv, pdir, sdir, &primary, &standby);
 
 	/* the servers name both machines: whichever takes writes is used */
 	both = fmt(srv, "postgres://precinct@127.0.0.1:%s,127.0.0.1:%s/county?target_session_attrs=read-write",
@@ -210,6 +218,7 @@ STORY(the_county_outlives_its_database_machine)
 		assert_true(n < 100000);
 	}
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	print_message("%lld calls registered while the base backup ran\n", answered);
 	/* calls after the backup ended: only the archive carries them */
 	for (int i = 0; i < 20; i++) {
 		r = register_call(a, desk, n++);
@@ -266,10 +275,97 @@ STORY(the_county_outlives_its_database_machine)
 	clusters_remove();
 }
 
+/* 14 March: the standby's machine is lost while the primary runs. With one
+ * synchronous standby every COMMIT now waits for it, for ever: the desk's
+ * call in flight waits, and so would every request after it, each in a
+ * queue that no longer moves. The server says so instead: after
+ * WRITE_STOP_HELD_MS (2 s here) /health and every request that needs the
+ * writer answer 503 WRITES_HELD at once, nothing done, and the log has an
+ * ALERT naming the likely cause. The administrator releases the primary
+ * (synchronous_standby_names emptied, deploy.md §4): the call in flight
+ * is saved and answered 201, and the desk goes on. */
+STORY(a_lost_standby_holds_writes_and_the_server_says_so)
+{
+	const char *pdir = home(srv, 0, "primary"), *sdir = home(srv, 1, "standby");
+	const char *primary, *standby;
+	struct server *a;
+	struct session *desk, *ducha;
+	long long before, id = 0;
+	int fds[2], status;
+	pid_t held;
+	struct resp *r;
+
+	county_with_standby(srv, pdir, sdir, &primary, &standby);
+	setenv("PRECINCT_TEST_HELD_MS", "2000", 1);
+	a = server_on(srv, primary, NULL);
+	unsetenv("PRECINCT_TEST_HELD_MS");
+	desk = login(a, "jiejing", DEMO_PW);
+	ducha = login(a, "ducha", DEMO_PW);
+	r = register_call(a, desk, 1);
+	EXPECT(r, 201);
+	before = rnum(r, "incident.id");
+
+	cluster(srv, "stop", sdir, "immediate");
+	assert_int_equal(pipe(fds), 0);
+	held = fork();
+	assert_true(held >= 0);
+	if (held == 0) {
+		struct resp *c = register_call(a, desk, 2);
+		long long got = c->status == 201 ? rnum(c, "incident.id") : 0;
+
+		if (write(fds[1], &got, sizeof(got)) != (ssize_t)sizeof(got))
+			_exit(2);
+		_exit(got ? 0 : 1);
+	}
+	close(fds[1]);
+	a->allow_5xx = 1;
+	for (int i = 0; i < 300; i++) {
+		r = http(a, NULL, "GET", API "/health", NULL);
+		if (r->status == 503)
+			break;
+		usleep(100 * 1000);
+	}
+	assert_error(a, r, 503, "WRITES_HELD");
+	assert_non_null(strstr(rstr(r, "error.message"), "未确认写入"));
+	/* the next call is refused at once, and leaves nothing */
+	r = http(a, desk, "POST", API "/incidents",
+		 J(a, "{s:s, s:s, s:s, s:s, s:s, s:s}", "source", "110", "caller_name", "报警人", "caller_phone",
+		   "13912345678", "place", "城关镇被拒路1号", "category", "0201", "summary", "备库失联时报警"));
+	assert_error(a, r, 503, "WRITES_HELD");
+	/* an audited read owes its audit row: refused too, nothing shown */
+	r = http(a, ducha, "GET", fmt(a, API "/incidents/%lld", before), NULL);
+	assert_error(a, r, 503, "WRITES_HELD");
+	assert_null(strstr(r->body, "城关镇夜班路"));
+	assert_int_equal(server_logged(a, "ALERT: the writer's batch has waited"), 1);
+	assert_int_equal(waitpid(held, &status, WNOHANG), 0); /* still waiting */
+
+	/* the administrator releases the primary */
+	cluster(srv, "sql", pdir, "ALTER SYSTEM SET synchronous_standby_names = ''");
+	cluster(srv, "sql", pdir, "SELECT pg_reload_conf()");
+	assert_int_equal(read(fds[0], &id, sizeof(id)), (ssize_t)sizeof(id));
+	close(fds[0]);
+	assert_int_equal(waitpid(held, &status, 0), held);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(id > before);
+	a->allow_5xx = 0;
+	EXPECT(http(a, NULL, "GET", API "/health", NULL), 200);
+	EXPECT(http(a, ducha, "GET", fmt(a, API "/incidents/%lld", id), NULL), 200);
+	EXPECT(register_call(a, desk, 3), 201);
+	assert_int_equal(db_raw_int(primary, "SELECT COUNT(*) FROM incident WHERE place = ?", "城关镇被拒路1号"),
+			 0);
+	assert_int_equal(server_logged(a, "writes resume"), 1);
+	server_stop(a);
+	a->passed = 1;
+	server_free(a);
+	clusters_remove();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(the_county_outlives_its_database_machine, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(a_lost_standby_holds_writes_and_the_server_says_so, setup_demo,
 						teardown_server),
 	};
 

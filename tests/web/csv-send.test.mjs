@@ -51,6 +51,7 @@ const { nextPart, partBytes, partRetry, smallerPart, unfinishedText, PART_BYTES,
     [503, 'SHUTTING_DOWN', 'again'],
     [503, 'STORE_UNAVAILABLE', 'again'],
     [503, 'BUSY', 'again'],
+    [503, 'WRITES_HELD', 'again'],
     // 503s retrying cannot mend or must not: the clerk (or an administrator) is told
     [503, 'OUTCOME_UNKNOWN', 'stop'],
     [503, 'WRITES_STOPPED', 'stop'],

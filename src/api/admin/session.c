@@ -191,8 +191,10 @@ int api_me_password(struct req *r)
 
 int api_health(struct req *r)
 {
-	if (api_write_failed())
-		return api_writes_stopped(&r->err);
+	int rc = api_write_failed() ? api_writes_stopped(&r->err) : api_writes_held(&r->err);
+
+	if (rc)
+		return rc;
 	return req_reply(r, 200, json_pack("{s:s, s:s, s:s}", "status", "ok", "store",
 					   db_kind(r->db), "version", PRECINCT_VERSION));
 }

@@ -290,8 +290,9 @@ export function partBytes(sent) {
 export const smallerPart = (bytes) => Math.max(PART_MIN_BYTES, Math.floor(bytes / 2))
 
 // 503s whose request saved nothing and that end by themselves: a server stopping (a restart), a
-// store failure that lost only this request, a store busy past the server's own retries
-const PASSING_503 = new Set(['SHUTTING_DOWN', 'STORE_UNAVAILABLE', 'BUSY'])
+// store failure that lost only this request, a store busy past the server's own retries, a
+// database that has not answered the writer for a while (a standby lost, then released)
+const PASSING_503 = new Set(['SHUTTING_DOWN', 'STORE_UNAVAILABLE', 'BUSY', 'WRITES_HELD'])
 
 /**
  * What to do when a part's request failed with `status` and `code` (api.js ApiError): "smaller" —
