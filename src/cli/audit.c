@@ -37,7 +37,7 @@ static int audit_cmd_verify(const char *db)
 	int64_t bad, rows[AUDIT_CHAINS] = { 0 };
 	int rc = PS_OK;
 
-	if (cli_db_open(&cd, db))
+	if (cli_db_open_read(&cd, db))
 		return 1;
 	/* both chains: changes (audit) and reads (audit_read) */
 	for (int ch = 0; ch < AUDIT_CHAINS && !rc; ch++) {

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static int open_db(struct cli_db *cd, const char *path, int migrate)
+enum open_how { OPEN_AS_IS, OPEN_MIGRATE, OPEN_MIGRATE_OLDER };
+
+static int open_db(struct cli_db *cd, const char *path, enum open_how how)
 {
 	struct passwd *pw = getpwuid(getuid());
 
@@ -19,7 +21,10 @@ static int open_db(struct cli_db *cd, const char *path, int migrate)
 		fprintf(stderr, "precinct: database path too long\n");
 		return 1;
 	}
-	if (db_open(path, &cd->db, &cd->err) || (migrate && db_migrate(cd->db, &cd->err))) {
+	if (db_open(path, &cd->db, &cd->err) ||
+	    ((how == OPEN_MIGRATE ||
+	      (how == OPEN_MIGRATE_OLDER && db_schema_version(cd->db) != db_schema_known())) &&
+	     db_migrate(cd->db, &cd->err))) {
 		fprintf(stderr, "precinct: %s\n", cd->err.msg[0] ? cd->err.msg : "cannot open database");
 		db_close(cd->db);
 		cd->db = NULL;
@@ -35,7 +40,12 @@ static int open_db(struct cli_db *cd, const char *path, int migrate)
 
 int cli_db_open(struct cli_db *cd, const char *path)
 {
-	return open_db(cd, path, 1);
+	return open_db(cd, path, OPEN_MIGRATE);
+}
+
+int cli_db_open_read(struct cli_db *cd, const char *path)
+{
+	return open_db(cd, path, OPEN_MIGRATE_OLDER);
 }
 
 int cli_db_open_source(struct cli_db *cd, const char *path)
@@ -45,7 +55,7 @@ int cli_db_open_source(struct cli_db *cd, const char *path)
 		fprintf(stderr, "precinct: 数据库文件 %s 不存在\n", path);
 		return 1;
 	}
-	return open_db(cd, path, 0);
+	return open_db(cd, path, OPEN_AS_IS);
 }
 
 void cli_db_close(struct cli_db *cd)

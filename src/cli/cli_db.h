@@ -15,6 +15,12 @@ struct cli_db {
 /* Open and migrate path; prints the error and returns 1 on failure. */
 int cli_db_open(struct cli_db *cd, const char *path);
 
+/* Open path for a command that only reads (audit verify): migrated, as by
+ * cli_db_open, only when its schema is not this binary's (a newer one is
+ * refused there), so that a database that cannot be written — a hot
+ * standby — is read as it is. Prints the error and returns 1 on failure. */
+int cli_db_open_read(struct cli_db *cd, const char *path);
+
 /* Open path to be read as it is: an SQLite file that does not exist is
  * refused (never made empty and read as a county), and nothing is
  * migrated (the servers still using it may be older). Prints the error and

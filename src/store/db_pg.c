@@ -90,6 +90,15 @@ int pg_map(struct db *db, const PGresult *res, struct ps_err *err, const char *s
 		log_error("postgresql: %s (%s)", msg, state);
 		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "数据存储故障：%s", msg);
 	}
+	if (strcmp(state, "25006") == 0) {
+		/* read_only_sql_transaction: a hot standby (or a primary
+		 * demoted under the servers): nothing was written */
+		log_error("postgresql: %s: the database takes no writes; is --db a standby? name the "
+			  "primary, or every machine with target_session_attrs=read-write (docs/deploy.md)",
+			  msg);
+		return ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL,
+			       "数据存储故障：数据库只读，不能写入（--db 是否指向了备库？）");
+	}
 	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0) {
 		/* data_corrupted, index_corrupted */
 		log_error("postgresql: %s", msg);

@@ -235,6 +235,16 @@ STORY(the_county_outlives_its_database_machine)
 	for (int i = 0; i < 600 && incidents_among(srv, standby, first, last) != answered; i++)
 		usleep(100 * 1000);
 	assert_int_equal(incidents_among(srv, standby, first, last), answered);
+	/* the auditor verifies both chains on the standby, which takes no
+	 * write (a command that only reads migrates nothing there) */
+	assert_int_equal(run_cli(a, "audit", "verify", "--db", standby).code, 0);
+	/* a server pointed at the standby alone by mistake says so */
+	{
+		struct cli_result c = run_cli(a, "serve", "--db", standby, "--listen", "127.0.0.1:0");
+
+		assert_int_equal(c.code, 1);
+		assert_non_null(strstr(c.err, "数据库只读，不能写入（--db 是否指向了备库？）"));
+	}
 
 	/* the morning after: the night's backup and the archive, restored into
 	 * a cluster of their own, hold what the primary holds (the servers
