@@ -228,6 +228,34 @@ static int serve_clock_check(struct cli_db *cd)
 	return 0;
 }
 
+/* On PostgreSQL: will the database server take this server's connections?
+ * Each server opens up to server_db_connections of them (its workers' as
+ * the requests come); past max_connections a worker's first request is
+ * answered 503, intermittently, under load. Said at the start, with the
+ * numbers, while it can still be mended; the server starts all the same
+ * (a database shared with others may free room). */
+static void serve_connections_check(struct cli_db *cd, const struct server_config *cfg)
+{
+	struct db_connections c;
+	unsigned need = server_db_connections(cfg);
+
+	if (db_connections(cd->db, &c, &cd->err) || c.allowed <= 0)
+		return;
+	if ((unsigned)c.in_use + need <= (unsigned)c.allowed &&
+	    (unsigned)(c.servers + 1) * need <= (unsigned)c.allowed)
+		return;
+	fprintf(stderr,
+		"precinct serve: WARNING: 数据库服务器最多接受 %d 个连接（max_connections 减去保留数），"
+		"现已用 %d 个，另有 %d 台 Precinct 服务器；本服务器最多再用 %u 个（--threads %u 加 2）。"
+		"连接用尽时请求会得到 503：请调大 max_connections 或减少 --threads / "
+		"the database server takes %d connections (max_connections less the reserved), %d are "
+		"in use and %d other Precinct servers are connected; this server opens up to %u "
+		"(--threads %u + 2): past the limit requests are answered 503. Raise max_connections "
+		"to at least the servers times (threads + 2), or lower --threads (docs/deploy.md)\n",
+		c.allowed, c.in_use, c.servers, need, cfg->threads, c.allowed, c.in_use, c.servers,
+		need, cfg->threads);
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const char *const spec[] = { "db", "listen", "web", "threads",
@@ -294,9 +322,18 @@ int cmd_serve(int argc, char **argv)
 	/* migrated once at start-up (the workers then open their own), the
 	 * clock against the database server's, and the key that seals the
 	 * two-factor secrets (CRY-2) */
+	{
+		char host[32] = "", name[64];
+
+		gethostname(host, sizeof(host) - 1);
+		snprintf(name, sizeof(name), DB_CLIENT_SERVE "%s:%ld", host[0] ? host : "?", (long)getpid());
+		db_client_name_set(name);
+	}
 	if (cli_db_open(&cd, v[0]))
 		return 1;
 	rc = serve_clock_check(&cd) || serve_totp_key(&cd, v[0], totp_key);
+	if (!rc)
+		serve_connections_check(&cd, &cfg);
 	cli_db_close(&cd);
 	if (rc) {
 		ps_memzero(totp_key, sizeof(totp_key));

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "core/crypto.h"
 #include "core/json.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -65,8 +66,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (strcmp(argv[1], cmds[i].name) == 0)
+		if (strcmp(argv[1], cmds[i].name) == 0) {
+			char name[64];
+
+			/* what a DBA sees in pg_stat_activity (serve adds its host) */
+			snprintf(name, sizeof(name), "precinct %s", cmds[i].name);
+			db_client_name_set(name);
 			return cmds[i].fn(argc - 1, argv + 1);
+		}
 	fprintf(stderr, "precinct: unknown command '%s' (see precinct --help)\n", argv[1]);
 	return 2;
 }

@@ -59,6 +59,11 @@ static struct db *worker_db(void)
 	return thread_db;
 }
 
+unsigned server_db_connections(const struct server_config *c)
+{
+	return (c->threads ? c->threads : 2) + 2 + !db_is_url(c->db_path);
+}
+
 /* ---- connections, for a clean stop (DUR-2) ----
  * On SIGTERM the server stops accepting, refuses the requests that begin
  * afterwards (503, Connection: close, nothing written), answers the ones in
@@ -609,7 +614,8 @@ int server_run(const struct server_config *config, struct ps_err *err)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	if (!background_checkpointer_start(cfg->db_path))
+	/* PostgreSQL checkpoints itself: no thread, no connection for it */
+	if (!db_is_url(cfg->db_path) && !background_checkpointer_start(cfg->db_path))
 		log_warn("checkpoint thread not started; commits checkpoint the WAL themselves");
 	/* the group committer before the first request can arrive: a GET
 	 * served without it writes its audit rows in its own read

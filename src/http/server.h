@@ -23,6 +23,11 @@ struct server_config {
 					* until server_run returns), or NULL */
 };
 
+/* The database connections a server of c opens at most: one per worker
+ * thread, the writer's and the breach sweep's, and on SQLite the
+ * checkpointer's (PostgreSQL checkpoints itself). */
+unsigned server_db_connections(const struct server_config *c);
+
 /* Serve until SIGINT or SIGTERM, then stop accepting, let in-flight requests
  * finish, close every database connection and return PS_OK. Prints
  * "listening on http://HOST:PORT" (https:// with tls_cert and tls_key) on

@@ -120,6 +120,23 @@ const char *db_kind(const struct db *db);
  * this binary's last migration is refused (SCHEMA_TOO_NEW), unchanged. */
 int db_migrate(struct db *db, struct ps_err *err);
 
+/* Who this process is to the database server: PostgreSQL shows it as
+ * each connection's application_name ("precinct serve HOST:PID", …; a
+ * URL's own application_name wins). Set once, before the first open. */
+void db_client_name_set(const char *name);
+const char *db_client_name(void);
+#define DB_CLIENT_SERVE "precinct serve " /* the servers' names begin so */
+
+/* The database server's room for connections (PostgreSQL): allowed =
+ * max_connections less superuser_reserved_connections; in_use = the client
+ * connections open now, to every database; servers = the other Precinct
+ * servers connected now (by their client names). All 0 on SQLite, which
+ * takes any number. */
+struct db_connections {
+	int allowed, in_use, servers;
+};
+int db_connections(struct db *db, struct db_connections *out, struct ps_err *err);
+
 /* The database server's own clock in ms since the epoch (PostgreSQL's
  * clock_timestamp()) in *ms; 0 there when the store has none of its own
  * (SQLite runs on this machine's clock). */

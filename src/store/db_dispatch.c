@@ -157,6 +157,24 @@ int db_migrate(struct db *db, struct ps_err *err)
 	return OPS(db)->migrate(db, err);
 }
 int db_schema_version(struct db *db) { return OPS(db)->schema_version(db); }
+static char client_name[64] = "precinct";
+
+void db_client_name_set(const char *name)
+{
+	snprintf(client_name, sizeof(client_name), "%s", name);
+}
+
+const char *db_client_name(void)
+{
+	return client_name;
+}
+
+int db_connections(struct db *db, struct db_connections *out, struct ps_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return OPS(db)->connections ? OPS(db)->connections(db, out, err) : PS_OK;
+}
+
 int db_clock_ms(struct db *db, int64_t *ms, struct ps_err *err)
 {
 	*ms = 0;

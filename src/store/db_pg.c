@@ -141,8 +141,8 @@ static PGconn *pg_connect(const char *url)
 {
 	static const char *const keys[] = { "connect_timeout",	   "keepalives",       "keepalives_idle",
 					    "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-					    "dbname",		   NULL };
-	const char *const vals[] = { "10", "1", "30", "10", "3", "30000", url, NULL };
+					    "application_name",	   "dbname",	       NULL };
+	const char *const vals[] = { "10", "1", "30", "10", "3", "30000", db_client_name(), url, NULL };
 
 	return PQconnectdbParams(keys, vals, 1);
 }
@@ -757,6 +757,33 @@ static int pg_clock_ms(struct db *db, int64_t *ms, struct ps_err *err)
 	return rc;
 }
 
+/* How full the database server is, for serve's start (db_connections). */
+static int pg_connections(struct db *db, struct db_connections *out, struct ps_err *err)
+{
+	const char *params[1] = { db_client_name() };
+	PGresult *res;
+	int rc;
+
+	pg_settle(db);
+	res = PQexecParams(db->conn,
+			   "SELECT current_setting('max_connections')::int"
+			   " - current_setting('superuser_reserved_connections')::int,"
+			   " (SELECT sum(numbackends) FROM pg_stat_database)::int,"
+			   " (SELECT count(DISTINCT application_name) FROM pg_stat_activity"
+			   "  WHERE application_name LIKE '" DB_CLIENT_SERVE "%' AND application_name <> $1)",
+			   1, NULL, params, NULL, NULL, 0);
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+		out->allowed = atoi(PQgetvalue(res, 0, 0));
+		out->in_use = atoi(PQgetvalue(res, 0, 1));
+		out->servers = atoi(PQgetvalue(res, 0, 2));
+		rc = PS_OK;
+	} else {
+		rc = pg_map(db, res, err, "pg_stat_activity");
+	}
+	PQclear(res);
+	return rc;
+}
+
 const struct db_ops db_pg_ops = {
 	.kind = "postgresql",
 	/* 64 cached subtransactions, less a few for the savepoints a
@@ -802,6 +829,7 @@ const struct db_ops db_pg_ops = {
 	.column_blob = pg_column_blob,
 	.changes = pg_changes,
 	.clock_ms = pg_clock_ms,
+	.connections = pg_connections,
 	.backup_to = pg_backup_to,
 	.integrity_check = pg_integrity_check,
 };

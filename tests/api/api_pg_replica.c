@@ -14,6 +14,7 @@
  * PostgreSQL (ctest: api_pg_replica_pg; tests/CMakeLists.txt PG_ONLY). */
 #include "harness.h"
 #include "case_util.h"
+#include "store/db.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -370,6 +371,65 @@ STORY(a_lost_standby_holds_writes_and_the_server_says_so)
 	clusters_remove();
 }
 
+/* 20 March: the city adds servers. The database server takes 13 client
+ * connections here (max_connections 16, 3 reserved); each Precinct server
+ * opens up to its --threads + 2 (its workers as requests come, the writer,
+ * the breach sweep). The first server (4 threads: 6) fits; the second
+ * (8 threads: 10) is told at its start that the two together may need more
+ * than there are — in Chinese and English, with the numbers — and starts.
+ * When the room is gone, a worker that cannot connect answers 503
+ * STORE_UNAVAILABLE (nothing done), never a 500, and once connections are
+ * free again the same server answers. */
+STORY(servers_that_outgrow_the_database_connections_are_told)
+{
+	const char *pdir = home(srv, 0, "primary"), *primary;
+	struct db *held[40];
+	int nheld = 0;
+	struct server *a, *b;
+	struct ps_err e;
+	struct resp *r;
+
+	atexit(clusters_remove);
+	setenv("PG_EXTRA_OPTS", "-c max_connections=16 -c superuser_reserved_connections=3", 1);
+	cluster(srv, "primary", pdir);
+	unsetenv("PG_EXTRA_OPTS");
+	primary = cluster(srv, "load", pdir, srv->db, "county");
+
+	a = server_on(srv, primary, NULL);
+	server_stop(a);
+	a->serve_args[0] = "--threads";
+	a->serve_args[1] = "4";
+	server_start(a);
+	assert_int_equal(server_logged(a, "WARNING: 数据库服务器最多接受"), 0);
+	EXPECT(http(a, NULL, "GET", API "/health", NULL), 200);
+	b = server_on(srv, primary, NULL);
+	server_stop(b);
+	b->serve_args[0] = "--threads";
+	b->serve_args[1] = "8";
+	server_start(b);
+	assert_true(server_logged(b, "WARNING: 数据库服务器最多接受 13 个连接") >= 1);
+	assert_true(server_logged(b, "本服务器最多再用 10 个（--threads 8 加 2）") >= 1);
+	assert_true(server_logged(b, "另有 1 台 Precinct 服务器") >= 1);
+
+	/* every connection taken (by others) before b's first request */
+	ps_err_clear(&e);
+	while (nheld < 40 && db_open(primary, &held[nheld], &e) == PS_OK)
+		nheld++;
+	assert_true(nheld < 40);
+	b->allow_5xx = 1;
+	r = http(b, NULL, "GET", API "/health", NULL);
+	assert_error(b, r, 503, "STORE_UNAVAILABLE");
+	assert_true(server_logged(b, "too many clients") >= 1);
+	while (nheld > 0)
+		db_close(held[--nheld]);
+	b->allow_5xx = 0;
+	EXPECT(http(b, NULL, "GET", API "/health", NULL), 200);
+	a->passed = b->passed = 1;
+	server_free(b);
+	server_free(a);
+	clusters_remove();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +437,8 @@ int main(void)
 						teardown_server),
 		cmocka_unit_test_setup_teardown(a_lost_standby_holds_writes_and_the_server_says_so, setup_demo,
 						teardown_server),
+		cmocka_unit_test_setup_teardown(servers_that_outgrow_the_database_connections_are_told,
+						setup_demo, teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 # restore of that backup with the archive into a cluster of its own.
 #
 #   pg_cluster.sh primary DIR               a primary; DIR/url, DIR/port, DIR/archive
+#                                           (PG_EXTRA_OPTS: more server options)
 #   pg_cluster.sh load DIR URL NAME         database NAME on DIR's cluster, a copy of
 #                                           the database at URL (pg_dump | pg_restore)
 #   pg_cluster.sh standby DIR PRIMARY NAME  a hot standby of PRIMARY's cluster,
@@ -80,7 +81,7 @@ primary)
   # deploy.md §4: WAL for a standby, every segment archived
   start "$h" "-c wal_level=replica -c max_wal_senders=5 -c archive_mode=on" \
     "-c archive_command='test ! -f $h/archive/%f && cp %p $h/archive/%f'" \
-    "-c synchronous_commit=on"
+    "-c synchronous_commit=on ${PG_EXTRA_OPTS:-}"
   echo "$h/archive" >"$dir/archive"
   cat "$dir/url"
   ;;
