@@ -387,6 +387,7 @@ static void sync_round(void)
 	if (target > s_durable && !s_failure.code) {
 		s_busy = 1;
 		pthread_mutex_unlock(&s_lock);
+		write_stop_wait_began(WRITE_WAIT_SYNC, mono_us());
 #ifdef PS_TEST_HOOKS
 		{
 			int ms = atomic_exchange(&sync_delay_ms, 0);
@@ -402,6 +403,7 @@ static void sync_round(void)
 		else
 #endif
 			failed = db_syncer_sync(syncer, &e) != PS_OK;
+		write_stop_wait_ended(WRITE_WAIT_SYNC, mono_us());
 		t0 = mono_us() - t0;
 		pthread_mutex_lock(&s_lock);
 		s_sync_us += (t0 - s_sync_us) / 8;
@@ -526,9 +528,9 @@ static void *committer_main(void *arg)
 		pthread_mutex_unlock(&q_lock);
 		seq = atomic_fetch_add(&seq_begun, 1) + 1;
 		t0 = mono_us();
-		write_stop_batch_began(t0);
+		write_stop_wait_began(WRITE_WAIT_BATCH, t0);
 		run_batch(list);
-		write_stop_batch_ended(mono_us());
+		write_stop_wait_ended(WRITE_WAIT_BATCH, mono_us());
 		batch_ended(list, seq, mono_us() - t0);
 		if (atomic_exchange(&checkpoint_wanted, 0))
 			checkpoint_now();

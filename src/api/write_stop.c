@@ -14,8 +14,8 @@
 static atomic_int write_failed; /* 0, or why writes stopped: enum write_stop */
 static atomic_int schema_have, schema_known; /* WRITE_STOP_SCHEMA: the versions */
 static _Atomic int64_t clock_skew;             /* WRITE_STOP_CLOCK: this clock less the database's, ms */
-static _Atomic int64_t batch_began;            /* the batch under way began, monotonic µs (0: none) */
-static atomic_int held_told;                   /* the hold of that batch was logged */
+static _Atomic int64_t wait_began[WRITE_WAITS]; /* a wait on the database began, monotonic µs (0: none) */
+static atomic_int held_told;                   /* a hold was logged, its end not yet */
 
 void api_write_fail_stop(void)
 {
@@ -122,21 +122,7 @@ void write_stop_clock_look(struct db *db)
 	}
 }
 
-/* ---- a batch the database does not answer ---- */
-
-void write_stop_batch_began(int64_t us)
-{
-	atomic_store(&batch_began, us);
-}
-
-void write_stop_batch_ended(int64_t us)
-{
-	int64_t began = atomic_exchange(&batch_began, 0);
-
-	if (atomic_exchange(&held_told, 0))
-		log_info("the database answered the writer's held batch after %.1f s: writes resume",
-			 (double)(us - began) / 1e6);
-}
+/* ---- a database that does not answer ---- */
 
 static int64_t held_after_ms(void)
 {
@@ -154,23 +140,48 @@ static int64_t held_after_ms(void)
 #endif
 }
 
+/* The longest of the waits under way, in ms (0: none). */
+static int64_t waited_ms(int64_t now_us)
+{
+	int64_t most = 0;
+
+	for (int w = 0; w < WRITE_WAITS; w++) {
+		int64_t began = atomic_load(&wait_began[w]);
+
+		if (began && (now_us - began) / 1000 > most)
+			most = (now_us - began) / 1000;
+	}
+	return most;
+}
+
+void write_stop_wait_began(enum write_wait w, int64_t us)
+{
+	atomic_store(&wait_began[w], us);
+}
+
+void write_stop_wait_ended(enum write_wait w, int64_t us)
+{
+	int64_t began = atomic_exchange(&wait_began[w], 0);
+
+	if (waited_ms(us) < held_after_ms() && atomic_exchange(&held_told, 0))
+		log_info("the database answered the writer after %.1f s (%s): writes resume",
+			 (double)(us - began) / 1e6, w == WRITE_WAIT_SYNC ? "a sync" : "a batch");
+}
+
 int api_writes_held(struct ps_err *e)
 {
-	int64_t began = atomic_load(&batch_began), waited;
+	int64_t waited = waited_ms(ps_mono_ns() / 1000);
 
-	if (!began)
-		return PS_OK;
-	waited = (ps_mono_ns() / 1000 - began) / 1000;
 	if (waited < held_after_ms())
 		return PS_OK;
 	if (!atomic_exchange(&held_told, 1))
-		log_error("ALERT: the writer's batch has waited %.0f s for the database to answer its "
-			  "commit: requests that write are refused (503 WRITES_HELD) until it does. On "
+		log_error("ALERT: the writer has waited %.0f s for the database to finish a commit: "
+			  "requests that write are refused (503 WRITES_HELD) until it does. On "
 			  "PostgreSQL look first for a synchronous standby that is gone "
-			  "(synchronous_standby_names; docs/deploy.md)",
+			  "(synchronous_standby_names; docs/deploy.md), on SQLite for the disk",
 			  (double)waited / 1000);
 	return ps_fail(e, PS_EUNAVAIL, "WRITES_HELD", NULL,
 		       "数据库已 %.0f 秒未确认写入，写入已暂停，本次操作未保存：请稍后重试"
-		       "（系统管理员须检查数据库，如同步备库是否失联；数据库恢复后自动继续）",
+		       "（系统管理员须检查数据库，如同步备库是否失联、磁盘是否故障；数据库恢复后自动继续）",
 		       (double)waited / 1000);
 }

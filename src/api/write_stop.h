@@ -20,11 +20,14 @@ void write_stop_schema_look(struct db *db);
  * and resume once they agree. Committer thread only. */
 void write_stop_clock_look(struct db *db);
 
-/* The committer's batch under way began (monotonic µs) / ended: a batch
- * the database leaves unanswered WRITE_STOP_HELD_MS or longer holds
- * writes (api_writes_held); its end lets them go, logged. */
-void write_stop_batch_began(int64_t us);
-void write_stop_batch_ended(int64_t us);
+/* What the writer waits for the database to finish: the batch under way
+ * (its statements and COMMIT; on PostgreSQL a synchronous standby's
+ * answer too) and, on SQLite, the sync of the WAL. A wait that lasts
+ * WRITE_STOP_HELD_MS or longer holds writes (api_writes_held); its end
+ * lets them go, logged. began/ended take the monotonic µs. */
+enum write_wait { WRITE_WAIT_BATCH, WRITE_WAIT_SYNC, WRITE_WAITS };
+void write_stop_wait_began(enum write_wait w, int64_t us);
+void write_stop_wait_ended(enum write_wait w, int64_t us);
 
 /* 15 s: longer than any batch takes on a database that answers (the
  * sweep's largest write, 500 breaches, runs in well under a second), far

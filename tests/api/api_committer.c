@@ -781,6 +781,76 @@ STORY(l_nothing_is_shown_before_it_is_on_disk)
 	print_message("the poll waited %ld ms for the sync\n", waited_ms);
 }
 
+/* 13. SQLite: the disk stops answering a sync (a failing controller, a
+ * stalled network volume). The desk's call in flight waits for it, and so
+ * would every request after it. Here the sync is held 6 s and the server
+ * counts 1 s as held (PRECINCT_TEST_HELD_MS; 15 s in production): then
+ * GET /health and the next write answer 503 WRITES_HELD at once, nothing
+ * saved, an ALERT is logged, and when the sync returns the call in flight
+ * is answered 201 and writes go on by themselves. */
+STORY(m_a_stalled_sync_holds_writes_and_the_server_says_so)
+{
+	struct session *jj;
+	long long made = 0;
+	int fds[2], status = 0;
+	pid_t pid;
+	struct resp *r;
+
+	if (test_pg_url()) {
+		print_message("PostgreSQL syncs within its COMMIT: api_pg_replica holds it (SQLite only)\n");
+		return;
+	}
+	server_stop(srv);
+	setenv("PRECINCT_TEST_STORE_FAULT_FILE", fault_path(srv), 1);
+	setenv("PRECINCT_TEST_HELD_MS", "1000", 1);
+	server_start(srv);
+	unsetenv("PRECINCT_TEST_HELD_MS");
+	unsetenv("PRECINCT_TEST_STORE_FAULT_FILE");
+	jj = login(srv, "jiejing", DEMO_PW);
+	arm(srv, "sync_ms=6000");
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct resp *c = http(srv, jj, "POST", API "/incidents",
+				      "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":\"13912345678\","
+				      "\"place\":\"城关镇停滞路1号\",\"category\":\"0202\",\"summary\":\"磁盘停滞\"}");
+		long long id = c->status == 201 ? rnum(c, "incident.id") : 0;
+
+		if (write(fds[1], &id, sizeof(id)) != (ssize_t)sizeof(id))
+			_exit(2);
+		_exit(id ? 0 : 1);
+	}
+	close(fds[1]);
+	srv->allow_5xx = 1;
+	for (int i = 0; i < 50; i++) {
+		r = http(srv, NULL, "GET", API "/health", NULL);
+		if (r->status == 503)
+			break;
+		usleep(100 * 1000);
+	}
+	assert_error(srv, r, 503, "WRITES_HELD");
+	r = http(srv, jj, "POST", API "/incidents",
+		 "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":\"13912345678\","
+		 "\"place\":\"城关镇被拒路2号\",\"category\":\"0202\",\"summary\":\"磁盘停滞时报警\"}");
+	assert_error(srv, r, 503, "WRITES_HELD");
+	assert_int_equal(server_logged(srv, "ALERT: the writer has waited"), 1);
+	/* the sync returns: the call in flight is saved and answered */
+	assert_int_equal(read(fds[0], &made, sizeof(made)), (ssize_t)sizeof(made));
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(made > 0);
+	srv->allow_5xx = 0;
+	EXPECT(http(srv, NULL, "GET", API "/health", NULL), 200);
+	EXPECT(http(srv, jj, "POST", API "/incidents",
+		    "{\"source\":\"110\",\"caller_name\":\"报警人\",\"caller_phone\":\"13912345678\","
+		    "\"place\":\"城关镇停滞路2号\",\"category\":\"0202\",\"summary\":\"磁盘恢复后报警\"}"),
+	       201);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident WHERE place = ?", "城关镇被拒路2号"), 0);
+	assert_int_equal(server_logged(srv, "writes resume"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -810,6 +880,8 @@ int main(void)
 						setup_faulty, teardown_server),
 		cmocka_unit_test_setup_teardown(l_nothing_is_shown_before_it_is_on_disk,
 						setup_faulty, teardown_server),
+		cmocka_unit_test_setup_teardown(m_a_stalled_sync_holds_writes_and_the_server_says_so, setup_faulty,
+						teardown_server),
 	};
 
 	if (getenv("PRECINCT_TEST_FILTER"))

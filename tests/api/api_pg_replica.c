@@ -347,7 +347,7 @@ STORY(a_lost_standby_holds_writes_and_the_server_says_so)
 	r = http(a, ducha, "GET", fmt(a, API "/incidents/%lld", before), NULL);
 	assert_error(a, r, 503, "WRITES_HELD");
 	assert_null(strstr(r->body, "城关镇夜班路"));
-	assert_int_equal(server_logged(a, "ALERT: the writer's batch has waited"), 1);
+	assert_int_equal(server_logged(a, "ALERT: the writer has waited"), 1);
 	assert_int_equal(waitpid(held, &status, WNOHANG), 0); /* still waiting */
 
 	/* the administrator releases the primary */
