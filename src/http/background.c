@@ -7,6 +7,8 @@
 #include "core/log.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -27,6 +29,18 @@ static pthread_mutex_t sweep_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sweep_cond = PTHREAD_COND_INITIALIZER;
 static int sweep_stop;
 
+/* 30 s between two sweeps; PRECINCT_TEST_SWEEP_MS in a test build. */
+static int64_t sweep_interval_ms(void)
+{
+#ifdef PS_TEST_HOOKS
+	const char *t = getenv("PRECINCT_TEST_SWEEP_MS");
+
+	if (t && atoll(t) > 0)
+		return atoll(t);
+#endif
+	return 30000;
+}
+
 static void *sweep_main(void *arg)
 {
 	const char *db_path = arg;
@@ -41,16 +55,36 @@ static void *sweep_main(void *arg)
 		return NULL;
 	}
 	pthread_mutex_lock(&sweep_lock);
-	for (int pass = 0; !sweep_stop; pass++) {
+	for (int pass = 0, led = -1; !sweep_stop; pass++) {
 		struct timespec until;
+		int64_t ms = sweep_interval_ms();
+		int leading = 0;
 
 		pthread_mutex_unlock(&sweep_lock);
-		api_sweep_once(db, &recorded);
+		/* one server of a database sweeps it (db_lead): the others
+		 * would scan the same county for the same breaches */
+		ps_err_clear(&e);
+		if (db_lead(db, DB_LEAD_SWEEP, &leading, &e))
+			leading = 0; /* the database is away: the next round asks again */
+		else if (leading != led)
+			log_info(leading ? "breach sweep: this server sweeps the database"
+					 : "breach sweep: another server of this database sweeps it");
+		if (!e.code)
+			led = leading;
+		if (leading)
+			api_sweep_once(db, &recorded);
 		if (pass == 0)
-			log_info("breach sweep: first pass done");
+			log_info("breach sweep: first pass done%s",
+				 leading ? "" : e.code ? " (skipped: the database did not answer)"
+						     : " (by another server of this database)");
 		pthread_mutex_lock(&sweep_lock);
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 30;
+		until.tv_sec += ms / 1000;
+		until.tv_nsec += (ms % 1000) * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
 		while (!sweep_stop &&
 		       pthread_cond_timedwait(&sweep_cond, &sweep_lock, &until) == 0)
 			;

@@ -127,6 +127,15 @@ void db_client_name_set(const char *name);
 const char *db_client_name(void);
 #define DB_CLIENT_SERVE "precinct serve " /* the servers' names begin so */
 
+/* Work that one server of a database does for all of them: the breach
+ * sweep. db_lead tells (*leading) whether this connection leads it: on
+ * PostgreSQL it holds, or now takes, a session advisory lock no other
+ * connection holds, kept while the connection lives (a server that stops
+ * or loses its session hands the work to the next that asks); on SQLite,
+ * which one server serves, always. Ask before each round of the work. */
+enum db_lead { DB_LEAD_SWEEP };
+int db_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err);
+
 /* The database server's room for connections (PostgreSQL): allowed =
  * max_connections less superuser_reserved_connections; in_use = the client
  * connections open now, to every database; servers = the other Precinct

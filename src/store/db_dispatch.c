@@ -169,6 +169,12 @@ const char *db_client_name(void)
 	return client_name;
 }
 
+int db_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err)
+{
+	*leading = 1;
+	return OPS(db)->lead ? OPS(db)->lead(db, what, leading, err) : PS_OK;
+}
+
 int db_connections(struct db *db, struct db_connections *out, struct ps_err *err)
 {
 	memset(out, 0, sizeof(*out));

@@ -757,6 +757,35 @@ static int pg_clock_ms(struct db *db, int64_t *ms, struct ps_err *err)
 	return rc;
 }
 
+/* db_lead: this session holds the lead's advisory lock already (a second
+ * pg_try_advisory_lock would stack it), or takes it now if it is free.
+ * pg_locks shows a bigint key as classid (high 32 bits), objid (low 32),
+ * objsubid 1. Outside any transaction: the lock is the session's. */
+static int pg_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err)
+{
+	long long key = PG_LEAD_LOCK + (long long)what;
+	char sql[400];
+	PGresult *res;
+	int rc;
+
+	pg_settle(db);
+	snprintf(sql, sizeof(sql),
+		 "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+		 " AND pid = pg_backend_pid() AND granted AND classid = %lld AND objid = %lld"
+		 " AND objsubid = 1) THEN true ELSE pg_try_advisory_lock(%lld) END",
+		 key >> 32, key & 0xffffffffLL, key);
+	res = PQexec(db->conn, sql);
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+		*leading = PQgetvalue(res, 0, 0)[0] == 't';
+		rc = PS_OK;
+	} else {
+		*leading = 0;
+		rc = pg_map(db, res, err, "pg_try_advisory_lock");
+	}
+	PQclear(res);
+	return rc;
+}
+
 /* How full the database server is, for serve's start (db_connections). */
 static int pg_connections(struct db *db, struct db_connections *out, struct ps_err *err)
 {
@@ -830,6 +859,7 @@ const struct db_ops db_pg_ops = {
 	.changes = pg_changes,
 	.clock_ms = pg_clock_ms,
 	.connections = pg_connections,
+	.lead = pg_lead,
 	.backup_to = pg_backup_to,
 	.integrity_check = pg_integrity_check,
 };

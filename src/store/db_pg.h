@@ -14,6 +14,8 @@
  * migration lock */
 #define PG_WRITE_LOCK "1347572564"
 #define PG_MIGRATE_LOCK "1347572565"
+/* session advisory lock keys of db_lead: PG_LEAD_LOCK + enum db_lead */
+#define PG_LEAD_LOCK 1347572600LL
 
 #define PG_CACHE_BUCKETS 512
 

@@ -208,6 +208,44 @@ STORY(a_malformed_address_never_shows_its_password)
 	assert_non_null(strstr(r.err, "不予显示"));
 }
 
+/* A city's servers share one database; one of them sweeps it for the
+ * breaches of every deadline (it used to be each of them, every 30 s: the
+ * same county scanned once per server for the same breaches). The first
+ * server takes the lead (a session advisory lock); a second one started
+ * beside it leaves the sweep to it. When the first stops, the second takes
+ * the sweep over at its next round; the first, started again, follows.
+ * Rounds every 300 ms here (PRECINCT_TEST_SWEEP_MS; 30 s in production). */
+STORY(one_server_of_a_database_sweeps_it)
+{
+	struct server *b;
+
+	server_wait_sweep(srv); /* each start logs its first pass */
+	server_stop(srv);
+	setenv("PRECINCT_TEST_SWEEP_MS", "300", 1);
+	server_start(srv);
+	server_wait_sweep(srv);
+	b = server_twin(srv);
+	server_wait_sweep(b);
+	assert_int_equal(server_logged(srv, "breach sweep: this server sweeps the database"), 2);
+	assert_int_equal(server_logged(b, "breach sweep: another server of this database sweeps it"), 1);
+	assert_int_equal(server_logged(b, "breach sweep: this server sweeps the database"), 0);
+	assert_int_equal(server_logged(b, "first pass done (by another server of this database)"), 1);
+
+	/* the leader stops: the other takes the sweep over */
+	server_stop(srv);
+	for (int i = 0; i < 100 && !server_logged(b, "breach sweep: this server sweeps the database"); i++)
+		usleep(100 * 1000);
+	assert_int_equal(server_logged(b, "breach sweep: this server sweeps the database"), 1);
+	/* and the first, back, follows */
+	server_start(srv);
+	unsetenv("PRECINCT_TEST_SWEEP_MS");
+	server_wait_sweep(srv);
+	assert_int_equal(server_logged(srv, "breach sweep: this server sweeps the database"), 2);
+	assert_int_equal(server_logged(srv, "breach sweep: another server of this database sweeps it"), 1);
+	b->passed = 1;
+	server_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +257,8 @@ int main(void)
 						teardown_server),
 		cmocka_unit_test_setup_teardown(a_server_whose_clock_strays_while_it_runs_stops_writing,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(one_server_of_a_database_sweeps_it, setup_demo,
+						teardown_server),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
