@@ -240,12 +240,13 @@ void api_schema_outgrown_stop(int have, int known);
  * server's clock strays from the database's: api/write_stop.c) into e: every write, and
  * GET /health, so that monitoring sees the server is not well. */
 int api_writes_stopped(struct ps_err *e);
-/* While the writer's batch under way has waited WRITE_STOP_HELD_MS or more
- * for the database to answer (on PostgreSQL most often a synchronous
- * standby lost: every COMMIT waits for it), a request that needs the
- * writer is refused at once: 503 WRITES_HELD into e, nothing done, instead
- * of joining a queue that does not move. The held batch's own requests
- * wait for the database's answer. PS_OK when writes flow. Any thread. */
+/* While the writer has waited WRITE_STOP_HELD_MS or more for the database
+ * to finish a batch or a sync (on PostgreSQL most often a synchronous
+ * standby lost: every COMMIT waits for it; on SQLite a disk that does not
+ * finish a sync), a request that needs the writer is refused at once: 503
+ * WRITES_HELD into e, nothing done, instead of joining a queue that does
+ * not move. The held batch's own requests wait for the database's answer.
+ * PS_OK when writes flow. Any thread (api/write_stop.c). */
 int api_writes_held(struct ps_err *e);
 
 /* Answer a workbook download: write(arg, path) writes it into a temporary
