@@ -9,7 +9,10 @@
  *  - two `precinct serve` on one database behind the repo's nginx config
  *    (deploy/nginx.conf): a session made through one server is valid on the
  *    other, a dispatch made through one is on the board the other serves,
- *    and the two writers' case numbers never collide. */
+ *    and the two writers' case numbers never collide;
+ *  - the two servers restarted one at a time behind it (an upgrade), each
+ *    taken out of nginx first: every call registered meanwhile is answered
+ *    201, none is lost or saved twice. */
 #include "harness.h"
 #include "case_util.h"
 
@@ -29,6 +32,8 @@
 
 struct writer {
 	char url[160], cookie[200], csrf[120], body[400];
+	char cainfo[320]; /* the CA of an https:// url ("" for http) */
+	char failed[240]; /* the first answer that was not 201 */
 	int is_case, seq;
 	atomic_int *stop;
 	int ok, refused;
@@ -69,6 +74,8 @@ static void *writer_main(void *arg)
 	curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 30000L);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	if (w->cainfo[0])
+		curl_easy_setopt(c, CURLOPT_CAINFO, w->cainfo);
 	while (!atomic_load(w->stop) && w->ok < MAX_CREATED) {
 		struct { char *b; size_t len; } out = { NULL, 0 };
 		long code = 0;
@@ -100,6 +107,8 @@ static void *writer_main(void *arg)
 			w->ok++;
 			json_decref(j);
 		} else {
+			if (!w->refused)
+				snprintf(w->failed, sizeof(w->failed), "%ld %.200s", code, out.b ? out.b : "");
 			w->refused++;
 			usleep(10000);
 		}
@@ -359,41 +368,59 @@ static char *replace_all(const char *s, const char *from, const char *to)
 	return out;
 }
 
-/* nginx with deploy/nginx.conf (its two upstream ports, its two listen
- * ports — TLS on port, the redirect on plain_port — and its certificate
- * replaced, the certificate and key crt and key) in a directory of its own,
- * in the foreground; its pid. */
-static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port, int plain_port, const char *crt,
-			 const char *key)
+/* The front: nginx with deploy/nginx.conf, its two upstream ports (a
+ * server marked down is left out, as an administrator drains it), its two
+ * listen ports — TLS on port, the redirect on plain_port — and its
+ * certificate replaced, in a directory of its own, in the foreground. With
+ * master, nginx runs a master process, which reloads the file on SIGHUP
+ * (its old workers finish what they serve, then go). */
+struct front {
+	int a_port, b_port, port, plain_port;
+	int down_a, down_b, master;
+	const char *crt, *key;
+};
+
+static void nginx_write_conf(struct server *srv, const struct front *f)
 {
 	const char *src = getenv("PRECINCT_SRC");
 	const char *dir = srv_path(srv, "nginx");
+	static const char a_line[] = "server 127.0.0.1:8080 max_fails=3 fail_timeout=5s;";
+	static const char b_line[] = "server 127.0.0.1:8081 max_fails=3 fail_timeout=5s;";
 	char *conf, *c1, *c2, *c3, *c4, *c5, *c6, *main_conf;
-	pid_t pid;
 
 	if (!src)
 		fail_msg("PRECINCT_SRC is not set");
-	if (access("/usr/sbin/nginx", X_OK) != 0)
-		fail_msg("nginx is not installed (scripts/deps.sh installs nginx-light)");
 	mkdir(dir, 0755);
 	conf = slurp(fmt(srv, "%s/deploy/nginx.conf", src));
-	c1 = replace_all(conf, "127.0.0.1:8080", fmt(srv, "127.0.0.1:%d", a_port));
-	c2 = replace_all(c1, "127.0.0.1:8081", fmt(srv, "127.0.0.1:%d", b_port));
-	c3 = replace_all(c2, "listen 443 ssl;", fmt(srv, "listen 127.0.0.1:%d ssl;", port));
-	c4 = replace_all(c3, "listen 80;", fmt(srv, "listen 127.0.0.1:%d;", plain_port));
-	c5 = replace_all(c4, "/etc/nginx/precinct/fullchain.pem", crt);
-	c6 = replace_all(c5, "/etc/nginx/precinct/privkey.pem", key);
+	if (!strstr(conf, a_line) || !strstr(conf, b_line))
+		fail_msg("deploy/nginx.conf no longer lists its servers as this test writes them");
+	c1 = replace_all(conf, a_line,
+			 fmt(srv, "server 127.0.0.1:%d max_fails=3 fail_timeout=5s%s;", f->a_port,
+			     f->down_a ? " down" : ""));
+	c2 = replace_all(c1, b_line,
+			 fmt(srv, "server 127.0.0.1:%d max_fails=3 fail_timeout=5s%s;", f->b_port,
+			     f->down_b ? " down" : ""));
+	c3 = replace_all(c2, "listen 443 ssl;", fmt(srv, "listen 127.0.0.1:%d ssl;", f->port));
+	c4 = replace_all(c3, "listen 80;", fmt(srv, "listen 127.0.0.1:%d;", f->plain_port));
+	c5 = replace_all(c4, "/etc/nginx/precinct/fullchain.pem", f->crt);
+	c6 = replace_all(c5, "/etc/nginx/precinct/privkey.pem", f->key);
+	/* user root: as root its workers would be nobody, and could not write
+	 * a large body into this directory (ignored, with a warning, when the
+	 * test does not run as root) */
 	main_conf = (char *)fmt(srv,
-				"daemon off;\nmaster_process off;\npid %s/nginx.pid;\n"
+				"daemon off;\nmaster_process %s;\n%spid %s/nginx.pid;\n"
 				"error_log %s/error.log;\nevents { worker_connections 256; }\n"
 				"http {\n access_log off;\n client_body_temp_path %s/body;\n"
 				" proxy_temp_path %s/proxy;\n fastcgi_temp_path %s/fcgi;\n"
 				" uwsgi_temp_path %s/uwsgi;\n scgi_temp_path %s/scgi;\n%s\n}\n",
+				f->master ? "on" : "off", f->master && geteuid() == 0 ? "user root;\n" : "",
 				dir, dir, dir, dir, dir, dir, dir, c6);
 	{
-		FILE *f = fopen(fmt(srv, "%s/nginx.conf", dir), "w");
+		const char *tmp = fmt(srv, "%s/nginx.conf.tmp", dir);
+		FILE *o = fopen(tmp, "w");
 
-		if (!f || fputs(main_conf, f) < 0 || fclose(f) != 0)
+		if (!o || fputs(main_conf, o) < 0 || fclose(o) != 0 ||
+		    rename(tmp, fmt(srv, "%s/nginx.conf", dir)) != 0)
 			fail_msg("cannot write the nginx config");
 	}
 	free(conf);
@@ -403,6 +430,17 @@ static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port, i
 	free(c4);
 	free(c5);
 	free(c6);
+}
+
+/* Start nginx as f says; its pid (the master's with f->master). */
+static pid_t nginx_start(struct server *srv, const struct front *f)
+{
+	const char *dir = srv_path(srv, "nginx");
+	pid_t pid;
+
+	if (access("/usr/sbin/nginx", X_OK) != 0)
+		fail_msg("nginx is not installed (scripts/deps.sh installs nginx-light)");
+	nginx_write_conf(srv, f);
 	pid = fork();
 	if (pid == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -416,7 +454,7 @@ static pid_t nginx_start(struct server *srv, int a_port, int b_port, int port, i
 
 		memset(&a, 0, sizeof(a));
 		a.sin_family = AF_INET;
-		a.sin_port = htons((uint16_t)port);
+		a.sin_port = htons((uint16_t)f->port);
 		a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		if (connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0) {
 			close(fd);
@@ -436,9 +474,10 @@ STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
 	struct server *b = (nsessions = 0, server_twin(srv));
 	struct server *srvs[2] = { srv, b };
 	int port = free_port(), plain_port = free_port();
+	struct front f = { srv->port, b->port, port, plain_port, 0, 0, 0, NULL, NULL };
 	const char *crt, *key;
-	pid_t ng = (server_make_cert(srv, "nginx", &crt, &key),
-		    nginx_start(srv, srv->port, b->port, port, plain_port, crt, key));
+	pid_t ng = (server_make_cert(srv, "nginx", &crt, &key), f.crt = crt, f.key = key,
+		    nginx_start(srv, &f));
 	struct session *jj = as(srv, "jiejing");
 	struct session *mj = as(srv, "minjing1");
 	long long cg = unit_id(srv, jj, "城关派出所"), id, mj1, st1, st2;
@@ -559,6 +598,88 @@ STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
 	server_free(b);
 }
 
+/* An upgrade of a city's servers, one at a time, through the front, as
+ * docs/deploy.md §3 tells it: take a server out of nginx (marked down, the
+ * file reloaded), stop it once nginx's old workers have gone, start it (the
+ * new binary), put it back; then the next. Four 110 desks register calls
+ * through the front all along, on kept-alive connections: every call is
+ * answered 201, none is lost, none is saved twice. (Stopped without
+ * being taken out first, a server may receive a request just as it
+ * closes, which then fails: 503 SHUTTING_DOWN, or nginx's 502.) */
+STORY(a_rolling_restart_behind_nginx_loses_no_call)
+{
+	struct server *b = (nsessions = 0, server_twin(srv));
+	struct server *srvs[2] = { srv, b };
+	struct session *jj = as(srv, "jiejing");
+	long long inc0 = db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL);
+	struct front f = { srv->port, b->port, free_port(), free_port(), 0, 0, 1, NULL, NULL };
+	struct writer w[4];
+	atomic_int stop = 0;
+	int total = 0, k = 0;
+	char (*all)[64];
+	pid_t ng;
+
+	server_make_cert(srv, "nginx", &f.crt, &f.key);
+	ng = nginx_start(srv, &f);
+	memset(w, 0, sizeof(w));
+	for (int i = 0; i < 4; i++) {
+		w[i].stop = &stop;
+		w[i].seq = 10 + i;
+		w[i].numbers = calloc(MAX_CREATED, 64);
+		assert_non_null(w[i].numbers);
+		snprintf(w[i].url, sizeof(w[i].url), "https://127.0.0.1:%d/api/v1/incidents", f.port);
+		snprintf(w[i].cainfo, sizeof(w[i].cainfo), "%s", f.crt);
+		snprintf(w[i].cookie, sizeof(w[i].cookie), "Cookie: %s", jj->cookie);
+		snprintf(w[i].csrf, sizeof(w[i].csrf), "X-CSRF-Token: %s", jj->csrf);
+		if (pthread_create(&w[i].th, NULL, writer_main, &w[i]) != 0)
+			fail_msg("pthread_create failed");
+	}
+	sleep(1);
+	for (int i = 0; i < 2; i++) {
+		struct server *x = srvs[i];
+		int *down = i ? &f.down_b : &f.down_a, *xport = i ? &f.b_port : &f.a_port;
+
+		*down = 0; /* EXPERIMENT */
+		nginx_write_conf(srv, &f);
+		assert_int_equal(kill(ng, SIGHUP), 0);
+		sleep(2); /* nginx's old workers end what they serve, then go */
+		server_stop(x);
+		server_start(x); /* the new binary, on a port of its own */
+		*xport = x->port;
+		*down = 0; /* back into the front */
+		nginx_write_conf(srv, &f);
+		assert_int_equal(kill(ng, SIGHUP), 0);
+		sleep(2);
+	}
+	atomic_store(&stop, 1);
+	for (int i = 0; i < 4; i++) {
+		pthread_join(w[i].th, NULL);
+		if (w[i].refused)
+			fail_msg("desk %d: %d call(s) not answered 201 during the restart, the first: %s", i,
+				 w[i].refused, w[i].failed);
+		total += w[i].ok;
+	}
+	print_message("%d calls registered through the front while both servers restarted\n", total);
+	assert_true(total > 0);
+	all = calloc((size_t)total, 64);
+	assert_non_null(all);
+	for (int i = 0; i < 4; i++)
+		for (int j = 0; j < w[i].ok; j++)
+			memcpy(all[k++], w[i].numbers[j], 64);
+	qsort(all, (size_t)total, 64, cmp_str);
+	for (int i = 1; i < total; i++)
+		if (strcmp(all[i - 1], all[i]) == 0)
+			fail_msg("number %s was given twice", all[i]);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL) - inc0, total);
+	kill(ng, SIGTERM);
+	waitpid(ng, NULL, 0);
+	for (int i = 0; i < 4; i++)
+		free(w[i].numbers);
+	free(all);
+	b->passed = 1; /* its directory goes; the database is srv's */
+	server_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest both[] = {
@@ -570,6 +691,8 @@ int main(void)
 	const struct CMUnitTest pg[] = {
 		cmocka_unit_test_setup_teardown(two_servers_behind_nginx_share_sessions_board_and_numbers,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(a_rolling_restart_behind_nginx_loses_no_call, setup_demo,
+						teardown_server),
 	};
 	int rc = cmocka_run_group_tests(both, NULL, NULL);
 
