@@ -54,6 +54,9 @@ new_home() {
   local h; h=$(mktemp -d /tmp/precinct-pgc.XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown "$owner" "$h"
   echo "$h" >"$dir/datadir"
+  # the test program that runs it: pg_server.sh stop removes the clusters
+  # of one that died without removing its own (killed at its timeout)
+  echo "$PPID" >"$h/owner"
   echo "$h"
 }
 # start the cluster in H on a free port with the options given; DIR/url, DIR/port

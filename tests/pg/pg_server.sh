@@ -44,6 +44,19 @@ stop_cluster() {
   fi
   case "$data" in /tmp/precinct-pg.*) rm -rf "$data" ;; esac
 }
+# the drill's own clusters (tests/pg/pg_cluster.sh) whose test program is
+# gone without removing them (killed at its timeout)
+stray_clusters_remove() {
+  local h
+  for h in /tmp/precinct-pgc.*; do
+    [ -f "$h/owner" ] || continue
+    kill -0 "$(cat "$h/owner")" 2>/dev/null && continue
+    if [ -f "$h/data/postmaster.pid" ]; then
+      "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/pg_ctl" -D "$h/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$h"
+  done
+}
 case "$cmd" in
 start)
   stop_cluster
@@ -83,6 +96,7 @@ start)
   ;;
 stop)
   stop_cluster
+  stray_clusters_remove
   rm -rf "$dir"
   ;;
 *) echo "usage: pg_server.sh start|stop DIR" >&2; exit 2 ;;
