@@ -7,7 +7,10 @@
  * answered 201 for is on the standby that takes over, the restore holds the
  * same rows as the primary, both audit chains verify everywhere, and the
  * servers go on on the promoted standby without a restart (their --db
- * names both machines, target_session_attrs=read-write).
+ * names both machines, target_session_attrs=read-write). And what the
+ * layout does to the servers: a lost synchronous standby holds writes
+ * (503 WRITES_HELD until released), and servers that may open more
+ * connections than the database server takes are told at their start.
  *
  * The clusters are the test's own (tests/pg/pg_cluster.sh), beside the
  * suite's PostgreSQL, which only lends the demo county. Runs only on
@@ -159,7 +162,6 @@ static void county_with_standby(struct server *srv, const char *pdir, const char
 {
 	const char *sync = "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'";
 
-	atexit(clusters_remove);
 	cluster(srv, "primary", pdir);
 	*primary = cluster(srv, "load", pdir, srv->db, "county");
 	*standby = fmt(srv, "%s/county", cluster(srv, "standby", sdir, pdir, "standby1"));
@@ -389,7 +391,6 @@ STORY(servers_that_outgrow_the_database_connections_are_told)
 	struct ps_err e;
 	struct resp *r;
 
-	atexit(clusters_remove);
 	setenv("PG_EXTRA_OPTS", "-c max_connections=16 -c superuser_reserved_connections=3", 1);
 	cluster(srv, "primary", pdir);
 	unsetenv("PG_EXTRA_OPTS");
@@ -441,5 +442,6 @@ int main(void)
 						setup_demo, teardown_server),
 	};
 
+	atexit(clusters_remove); /* a story that failed leaves its clusters running */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
