@@ -237,8 +237,9 @@ int api_write_failed(void);
 void api_schema_outgrown_stop(int have, int known);
 /* The refusal while writes are stopped (503 WRITES_STOPPED after a failed
  * sync, SCHEMA_TOO_NEW after a newer migration, CLOCK_SKEW while this
- * server's clock strays from the database's: api/write_stop.c) into e: every write, and
- * GET /health, so that monitoring sees the server is not well. */
+ * server's clock strays from the database's, SPLIT_BRAIN while two of the
+ * database's machines answer as primary: api/write_stop.c) into e: every
+ * write, and GET /health, so that monitoring sees the server is not well. */
 int api_writes_stopped(struct ps_err *e);
 /* While the writer has waited WRITE_STOP_HELD_MS or more for the database
  * to finish a batch or a sync (on PostgreSQL most often a synchronous
@@ -248,6 +249,12 @@ int api_writes_stopped(struct ps_err *e);
  * not move. The held batch's own requests wait for the database's answer.
  * PS_OK when writes flow. Any thread (api/write_stop.c). */
 int api_writes_held(struct ps_err *e);
+/* About every round of the breach sweep (30 s), on the sweep's thread: do
+ * the machines the database address names hold more than one primary (a
+ * former primary started again beside the promoted standby)? Then writes
+ * stop (503 SPLIT_BRAIN; reads go on) until one primary is left, when they
+ * resume by themselves. A URL of one host, and SQLite: nothing asked. */
+void api_primaries_look(const char *db_path);
 
 /* Answer a workbook download: write(arg, path) writes it into a temporary
  * file, which is read back into the answer (Content-Type xlsx, file name

@@ -1,13 +1,17 @@
 /* write_stop.c — why this server stopped writing, and the looks that stop
  * it (write_stop.h): a failed sync (until restart), a newer migration
  * under it (until upgraded), its clock gone astray from the database's
- * (until they agree again). Reads go on in every case. */
+ * (until they agree again), two primaries among the database's machines
+ * (until one is left). Reads go on in every case. And the hold: a
+ * database that leaves the writer waiting refuses what needs the writer
+ * until it answers (api_writes_held). */
 #include "api/write_stop.h"
 #include "api/api.h"
 #include "core/clock.h"
 #include "core/log.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -16,6 +20,8 @@ static atomic_int schema_have, schema_known; /* WRITE_STOP_SCHEMA: the versions 
 static _Atomic int64_t clock_skew;             /* WRITE_STOP_CLOCK: this clock less the database's, ms */
 static _Atomic int64_t wait_began[WRITE_WAITS]; /* a wait on the database began, monotonic µs (0: none) */
 static atomic_int held_told;                   /* a hold was logged, its end not yet */
+static char primaries_seen[256];               /* WRITE_STOP_PRIMARIES: which (sweep thread writes,
+						* before the stop is published) */
 
 void api_write_fail_stop(void)
 {
@@ -53,6 +59,11 @@ int api_writes_stopped(struct ps_err *e)
 			       "请稍后重试（系统管理员须校准本服务器时间，校准后自动恢复）",
 			       skew < 0 ? "慢" : "快", (double)(skew < 0 ? -skew : skew) / 1000);
 	}
+	if (atomic_load(&write_failed) == WRITE_STOP_PRIMARIES)
+		return ps_fail(e, PS_EUNAVAIL, "SPLIT_BRAIN", NULL,
+			       "数据库出现了两个主库（%s，原主库是否被重新启动？），为防数据分叉已停止写入，本次操作未保存："
+			       "请系统管理员立即停止原主库（只留一个主库后自动恢复写入）",
+			       primaries_seen);
 	if (atomic_load(&write_failed) == WRITE_STOP_SCHEMA)
 		return ps_fail(e, PS_EUNAVAIL, "SCHEMA_TOO_NEW", NULL,
 			       "数据库已由更新版本的 Precinct 升级（结构版本 %d，本服务器所知为 %d），"
@@ -120,6 +131,29 @@ void write_stop_clock_look(struct db *db)
 		log_warn("this server's clock is %.1f s %s the database server's: check NTP",
 			 (double)off / 1000, skew < 0 ? "behind" : "ahead of");
 	}
+}
+
+/* ---- two primaries ---- */
+
+void api_primaries_look(const char *db_path)
+{
+	struct db_primaries p;
+	int none = 0, was = WRITE_STOP_PRIMARIES;
+
+	if (db_primaries(db_path, &p) || p.hosts < 2)
+		return;
+	if (p.primaries > 1) {
+		if (atomic_load(&write_failed) == 0)
+			snprintf(primaries_seen, sizeof(primaries_seen), "%s", p.which);
+		if (atomic_compare_exchange_strong(&write_failed, &none, WRITE_STOP_PRIMARIES))
+			log_error("ALERT: %d machines of the database answer as primary (%s): a split "
+				  "brain; writes are refused (503 SPLIT_BRAIN) until one is left. Stop the "
+				  "former primary and make it a standby (docs/deploy.md)",
+				  p.primaries, p.which);
+		return;
+	}
+	if (p.answered > 0 && atomic_compare_exchange_strong(&write_failed, &was, 0))
+		log_info("one primary again among the database's machines: writes resume");
 }
 
 /* ---- a database that does not answer ---- */

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 /* api_write_failed()'s values */
-enum write_stop { WRITE_STOP_SYNC = 1, WRITE_STOP_SCHEMA = 2, WRITE_STOP_CLOCK = 3 };
+enum write_stop { WRITE_STOP_SYNC = 1, WRITE_STOP_SCHEMA = 2, WRITE_STOP_CLOCK = 3, WRITE_STOP_PRIMARIES = 4 };
 
 /* In a batch's transaction on db, about once a second: a newer migration
  * stops writes (api_schema_outgrown_stop). Committer thread only. */

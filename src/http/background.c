@@ -61,6 +61,7 @@ static void *sweep_main(void *arg)
 		int leading = 0;
 
 		pthread_mutex_unlock(&sweep_lock);
+		api_primaries_look(db_path); /* a split brain stops writes */
 		/* one server of a database sweeps it (db_lead): the others
 		 * would scan the same county for the same breaches */
 		ps_err_clear(&e);

@@ -136,6 +136,21 @@ const char *db_client_name(void);
 enum db_lead { DB_LEAD_SWEEP };
 int db_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err);
 
+/* The machines a database address names, and which of them take writes
+ * now: a PostgreSQL URL may list several (host=a,b: a primary and its
+ * standby, target_session_attrs=read-write). Each is asked on a short
+ * connection of its own (3 s to connect) whether it is in recovery. Two
+ * or more answering that they are not is a split brain (a former primary
+ * started again beside the promoted standby): writes would fork the
+ * county. which names the primaries ("a:5432, b:5432"). SQLite and a URL of
+ * one host: hosts = primaries = 1, nothing asked. 0, or -1 when the URL
+ * cannot be read. */
+struct db_primaries {
+	int hosts, primaries, answered;
+	char which[256];
+};
+int db_primaries(const char *path, struct db_primaries *out);
+
 /* The database server's room for connections (PostgreSQL): allowed =
  * max_connections less superuser_reserved_connections; in_use = the client
  * connections open now, to every database; servers = the other Precinct

@@ -111,6 +111,15 @@ int db_open(const char *path, struct db **out, struct ps_err *err)
 	return rc;
 }
 
+int db_primaries(const char *path, struct db_primaries *out)
+{
+	const struct db_ops *ops = db_is_url(path) ? &db_pg_ops : &db_sqlite_ops;
+
+	memset(out, 0, sizeof(*out));
+	out->hosts = out->primaries = out->answered = 1;
+	return ops->primaries ? ops->primaries(path, out) : 0;
+}
+
 int db_use_as_writer(struct db *db, struct ps_err *err) { return OPS(db)->use_as_writer(db, err); }
 int db_is_writer(struct db *db) { return OPS(db)->is_writer(db); }
 int db_batch_max(struct db *db) { return OPS(db)->batch_max; }

@@ -11,6 +11,8 @@ struct db_ops {
 	const char *kind;
 	int batch_max; /* db_batch_max: 0 for no limit of the store's own */
 	int (*open)(const char *path, struct db **out, struct ps_err *err);
+	/* NULL: one machine, one primary (db_primaries) */
+	int (*primaries)(const char *path, struct db_primaries *out);
 	int (*use_as_writer)(struct db *db, struct ps_err *err);
 	int (*is_writer)(struct db *db);
 	int (*checkpoint_elsewhere)(struct db *db, struct ps_err *err);

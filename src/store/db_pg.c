@@ -786,6 +786,79 @@ static int pg_lead(struct db *db, enum db_lead what, int *leading, struct ps_err
 	return rc;
 }
 
+/* db_primaries: each host of the URL asked on a connection of its own.
+ * The URL's other options are kept (user, dbname, sslmode …); host, port
+ * and hostaddr go one at a time, connect_timeout is 3 s and
+ * target_session_attrs any (a standby must answer too). */
+#define PG_PRIMARIES_HOSTS 8
+
+static int pg_primaries(const char *url, struct db_primaries *out)
+{
+	PQconninfoOption *opts = PQconninfoParse(url, NULL), *o;
+	const char *keys[72], *vals[72]; /* the URL's options (≤ 60) and four of ours */
+	char hostlist[512] = "", portlist[256] = "", *hosts[PG_PRIMARIES_HOSTS], *ports[PG_PRIMARIES_HOSTS];
+	char *save = NULL;
+	int nh = 0, np = 0, nk = 0;
+
+	if (!opts)
+		return -1;
+	for (o = opts; o->keyword && nk < 60; o++) {
+		if (!o->val || !*o->val)
+			continue;
+		if (!strcmp(o->keyword, "host"))
+			snprintf(hostlist, sizeof(hostlist), "%s", o->val);
+		else if (!strcmp(o->keyword, "port"))
+			snprintf(portlist, sizeof(portlist), "%s", o->val);
+		else if (strcmp(o->keyword, "hostaddr") && strcmp(o->keyword, "connect_timeout") &&
+			 strcmp(o->keyword, "target_session_attrs")) {
+			keys[nk] = o->keyword;
+			vals[nk++] = o->val;
+		}
+	}
+	for (char *h = strtok_r(hostlist, ",", &save); h && nh < PG_PRIMARIES_HOSTS; h = strtok_r(NULL, ",", &save))
+		hosts[nh++] = h;
+	save = NULL;
+	for (char *p = strtok_r(portlist, ",", &save); p && np < PG_PRIMARIES_HOSTS; p = strtok_r(NULL, ",", &save))
+		ports[np++] = p;
+	out->hosts = nh ? nh : 1;
+	out->primaries = out->answered = nh > 1 ? 0 : 1;
+	for (int i = 0; nh > 1 && i < nh; i++) {
+		const char *port = np > i ? ports[i] : np ? ports[np - 1] : "5432";
+		PGconn *conn;
+		int k = nk;
+
+		keys[k] = "host";
+		vals[k++] = hosts[i];
+		keys[k] = "port";
+		vals[k++] = port;
+		keys[k] = "connect_timeout";
+		vals[k++] = "3";
+		keys[k] = "application_name";
+		vals[k++] = db_client_name();
+		keys[k] = NULL;
+		vals[k] = NULL;
+		conn = PQconnectdbParams(keys, vals, 0);
+		if (PQstatus(conn) == CONNECTION_OK) {
+			PGresult *res = PQexec(conn, "SELECT pg_is_in_recovery()");
+
+			if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+				out->answered++;
+				if (PQgetvalue(res, 0, 0)[0] == 'f') {
+					size_t len = strlen(out->which);
+
+					snprintf(out->which + len, sizeof(out->which) - len, "%s%s:%s",
+						 out->primaries ? ", " : "", hosts[i], port);
+					out->primaries++;
+				}
+			}
+			PQclear(res);
+		}
+		PQfinish(conn);
+	}
+	PQconninfoFree(opts);
+	return 0;
+}
+
 /* How full the database server is, for serve's start (db_connections). */
 static int pg_connections(struct db *db, struct db_connections *out, struct ps_err *err)
 {
@@ -815,6 +888,7 @@ static int pg_connections(struct db *db, struct db_connections *out, struct ps_e
 
 const struct db_ops db_pg_ops = {
 	.kind = "postgresql",
+	.primaries = pg_primaries,
 	/* 64 cached subtransactions, less a few for the savepoints a
 	 * request opens itself (an import's chunk and rows) */
 	.batch_max = 56,

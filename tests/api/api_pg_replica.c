@@ -8,7 +8,9 @@
  * same rows as the primary, both audit chains verify everywhere, and the
  * servers go on on the promoted standby without a restart (their --db
  * names both machines, target_session_attrs=read-write). And what the
- * layout does to the servers: a lost synchronous standby holds writes
+ * layout does to the servers: a former primary started again beside the
+ * promoted standby stops writes (503 SPLIT_BRAIN) until it is stopped; a
+ * lost synchronous standby holds writes
  * (503 WRITES_HELD until released), and servers that may open more
  * connections than the database server takes are told at their start.
  *
@@ -266,8 +268,12 @@ STORY(the_county_outlives_its_database_machine)
 	assert_int_equal(run_cli(a, "audit", "verify", "--db", restored).code, 0);
 	assert_int_equal(run_cli(a, "audit", "verify", "--db", primary).code, 0);
 
-	/* 03:00 the primary's machine is lost: the desk is told, not hung */
+	/* 03:00 the primary's machine is lost: the desk is told, not hung
+	 * (the servers' sweep, and with it their look for a second primary,
+	 * every 300 ms here) */
+	setenv("PRECINCT_TEST_SWEEP_MS", "300", 1);
 	server_start(a);
+	unsetenv("PRECINCT_TEST_SWEEP_MS");
 	desk = login(a, "jiejing", DEMO_PW);
 	cluster(srv, "stop", pdir, "immediate");
 	a->allow_5xx = 1;
@@ -281,6 +287,28 @@ STORY(the_county_outlives_its_database_machine)
 	assert_true(rnum(r, "incident.id") > last);
 	assert_int_equal(incidents_among(srv, standby, first, last), answered);
 	EXPECT(http(a, ducha, "GET", fmt(a, API "/incidents/%lld", last), NULL), 200);
+
+	/* 09:00 the repaired machine boots, and its PostgreSQL starts as the
+	 * primary it was: two primaries, and a server renewing a connection
+	 * would reach the old one first. The servers stop writing rather
+	 * than fork the county; the administrator stops the old primary, and
+	 * writes resume by themselves */
+	cluster(srv, "restart", pdir);
+	a->allow_5xx = 1;
+	for (int i = 0; i < 300 && (r = http(a, NULL, "GET", API "/health", NULL))->status != 503; i++)
+		usleep(100 * 1000);
+	assert_error(a, r, 503, "SPLIT_BRAIN");
+	assert_non_null(strstr(rstr(r, "error.message"), "两个主库"));
+	assert_error(a, register_call(a, desk, n++), 503, "SPLIT_BRAIN");
+	assert_int_equal(server_logged(a, "ALERT: 2 machines of the database answer as primary"), 1);
+	EXPECT(http(a, ducha, "GET", fmt(a, API "/incidents/%lld", last), NULL), 200); /* reads go on */
+	cluster(srv, "stop", pdir, "immediate");
+	for (int i = 0; i < 300 && (r = http(a, NULL, "GET", API "/health", NULL))->status != 200; i++)
+		usleep(100 * 1000);
+	EXPECT(r, 200);
+	a->allow_5xx = 0;
+	EXPECT(register_call(a, desk, n++), 201);
+	assert_int_equal(server_logged(a, "one primary again"), 1);
 	server_stop(a);
 	assert_int_equal(run_cli(a, "audit", "verify", "--db", standby).code, 0);
 	a->passed = 1; /* its directory goes; the databases are the clusters' */

@@ -16,6 +16,7 @@
 #   pg_cluster.sh restore DIR BACKUP ARCHIVE  a cluster from BACKUP's base and the WAL
 #                                           in ARCHIVE, recovered to the archive's end
 #   pg_cluster.sh promote DIR               the standby becomes the primary
+#   pg_cluster.sh restart DIR               a stopped cluster started again as it was
 #   pg_cluster.sh sql DIR SQL               one statement as the superuser, its
 #                                           result printed unaligned
 #   pg_cluster.sh stop DIR [MODE]           pg_ctl stop (-m immediate: a lost machine)
@@ -28,7 +29,7 @@
 # off, as in the test cluster: the drill checks what replication and the
 # archive keep, not the disk. Every failure says why and exits non-zero.
 set -euo pipefail
-cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|restore|promote|sql|stop|remove DIR ...}
+cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|restore|promote|restart|sql|stop|remove DIR ...}
 dir=${2:?usage: pg_cluster.sh $cmd DIR ...}
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -59,10 +60,11 @@ new_home() {
   echo "$PPID" >"$h/owner"
   echo "$h"
 }
-# start the cluster in H on a free port with the options given; DIR/url, DIR/port
+# start the cluster in H on a free port (or PORT, when set) with the
+# options given; DIR/url, DIR/port, DIR/opts
 start() {
   local h=$1; shift
-  local port; port=$(free_port)
+  local port=${PORT:-$(free_port)}
   if ! run "$bindir/pg_ctl" -D "$h/data" -l "$h/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $h -c fsync=off -c max_connections=200 -c shared_buffers=32MB $*" \
       start >"$dir/pg_ctl.log" 2>&1; then
@@ -70,6 +72,7 @@ start() {
     die "PostgreSQL did not start (as $owner)"
   fi
   echo "$port" >"$dir/port"
+  echo "$*" >"$dir/opts"
   echo "postgres://precinct@127.0.0.1:$port" >"$dir/url"
 }
 sql() { # PORT SQL
@@ -133,6 +136,13 @@ restore)
   done
   cat "$h/server.log" >&2; die "the restored cluster was still recovering after 60 s"
   ;;
+restart)
+  # a stopped cluster started again as it was, on its port (a former
+  # primary brought back after a failover: the split brain of deploy.md)
+  h=$(data_of "$dir")
+  PORT=$(cat "$dir/port") start "$h" "$(cat "$dir/opts")"
+  cat "$dir/url"
+  ;;
 promote)
   h=$(data_of "$dir")
   run "$bindir/pg_ctl" -D "$h/data" -w -t 60 promote >/dev/null || { cat "$h/server.log" >&2; die "promote failed"; }
@@ -152,5 +162,5 @@ remove)
   fi
   rm -rf "$dir"
   ;;
-*) die "unknown command (primary, load, standby, backup, restore, promote, sql, stop, remove)" ;;
+*) die "unknown command (primary, load, standby, backup, restore, promote, restart, sql, stop, remove)" ;;
 esac
