@@ -639,7 +639,7 @@ STORY(a_rolling_restart_behind_nginx_loses_no_call)
 		struct server *x = srvs[i];
 		int *down = i ? &f.down_b : &f.down_a, *xport = i ? &f.b_port : &f.a_port;
 
-		*down = 0; /* EXPERIMENT */
+		*down = 1; /* out of the front */
 		nginx_write_conf(srv, &f);
 		assert_int_equal(kill(ng, SIGHUP), 0);
 		sleep(2); /* nginx's old workers end what they serve, then go */
