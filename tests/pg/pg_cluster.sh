@@ -11,8 +11,11 @@
 #                                           the database at URL (pg_dump | pg_restore)
 #   pg_cluster.sh standby DIR PRIMARY NAME  a hot standby of PRIMARY's cluster,
 #                                           announcing itself as NAME
-#   pg_cluster.sh backup DIR PRIMARY        the nightly backup: pg_basebackup -Ft -z
-#                                           --wal-method=fetch into DIR/base
+#   pg_cluster.sh backup DIR PRIMARY        the nightly backup: pg_basebackup (plain,
+#                                           --wal-method=fetch, SHA-256 manifest) into DIR/base
+#   pg_cluster.sh verify DIR                pg_verifybackup of that backup
+#   pg_cluster.sh tamper DIR                a copy with one byte changed: succeeds when
+#                                           pg_verifybackup refuses it (its words printed)
 #   pg_cluster.sh restore DIR BACKUP ARCHIVE  a cluster from BACKUP's base and the WAL
 #                                           in ARCHIVE, recovered to the archive's end
 #   pg_cluster.sh promote DIR               the standby becomes the primary
@@ -29,7 +32,7 @@
 # off, as in the test cluster: the drill checks what replication and the
 # archive keep, not the disk. Every failure says why and exits non-zero.
 set -euo pipefail
-cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|restore|promote|restart|sql|stop|remove DIR ...}
+cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|verify|tamper|restore|promote|restart|sql|stop|remove DIR ...}
 dir=${2:?usage: pg_cluster.sh $cmd DIR ...}
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -115,17 +118,37 @@ backup)
   primary=${3:?usage: pg_cluster.sh backup DIR PRIMARY}
   pport=$(cat "$primary/port")
   h=$(new_home)
-  run "$bindir/pg_basebackup" -h 127.0.0.1 -p "$pport" -U precinct -D "$h/base" -Ft -z \
-    --wal-method=fetch --checkpoint=fast >"$dir/basebackup.log" 2>&1 ||
+  run "$bindir/pg_basebackup" -h 127.0.0.1 -p "$pport" -U precinct -D "$h/base" -Fp \
+    --wal-method=fetch --manifest-checksums=SHA256 --checkpoint=fast >"$dir/basebackup.log" 2>&1 ||
     { cat "$dir/basebackup.log" >&2; die "pg_basebackup failed"; }
-  ls "$h/base"
+  ls "$h/base/backup_manifest"
+  ;;
+verify)
+  # deploy.md §4: every file of the backup against its manifest (SHA-256)
+  run "$bindir/pg_verifybackup" -q "$(data_of "$dir")/base" || die "pg_verifybackup refused the backup"
+  echo "backup verified"
+  ;;
+tamper)
+  # a copy of the backup with one byte of its largest table file changed:
+  # succeeds when pg_verifybackup refuses it, printing what it says
+  h=$(data_of "$dir")
+  run rm -rf "$h/tampered"
+  run cp -a "$h/base" "$h/tampered"
+  f=$(find "$h/tampered/base" -type f -size +8k -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)
+  [ -n "$f" ] || die "no table file in the backup"
+  run sh -c "printf 'X' | dd of='$f' bs=1 seek=4100 conv=notrunc status=none"
+  if out=$(run "$bindir/pg_verifybackup" -q "$h/tampered" 2>&1); then
+    die "pg_verifybackup took a backup with a changed byte in ${f#"$h/tampered/"}"
+  fi
+  echo "$out" | head -1
   ;;
 restore)
   backup=${3:?usage: pg_cluster.sh restore DIR BACKUP ARCHIVE}; archive=${4:?usage: pg_cluster.sh restore DIR BACKUP ARCHIVE}
   base=$(data_of "$backup")/base
   h=$(new_home)
-  run mkdir -m 700 "$h/data"
-  run tar -xzf "$base/base.tar.gz" -C "$h/data" || die "cannot unpack $base/base.tar.gz"
+  run cp -a "$base" "$h/data" || die "cannot copy $base"
+  run chmod 700 "$h/data"
+  run rm -f "$h/data/backup_manifest"
   # deploy.md §4: the archive replayed to its end, then the cluster opens
   run sh -c "echo \"restore_command = 'cp $archive/%f %p'\" >>'$h/data/postgresql.auto.conf' && touch '$h/data/recovery.signal'"
   start "$h" "-c archive_mode=off"
@@ -162,5 +185,5 @@ remove)
   fi
   rm -rf "$dir"
   ;;
-*) die "unknown command (primary, load, standby, backup, restore, promote, restart, sql, stop, remove)" ;;
+*) die "unknown command (primary, load, standby, backup, verify, tamper, restore, promote, restart, sql, stop, remove)" ;;
 esac
