@@ -255,6 +255,11 @@ int api_writes_held(struct ps_err *e);
  * stop (503 SPLIT_BRAIN; reads go on) until one primary is left, when they
  * resume by themselves. A URL of one host, and SQLite: nothing asked. */
 void api_primaries_look(const char *db_path);
+/* Each round of the server that sweeps the database: is the database
+ * server's WAL archive failing? An ALERT when it starts to (again every 30
+ * minutes while it lasts), a line when it works again. Nothing on SQLite.
+ * Sweep thread only (api/archive_watch.c). */
+void api_archive_look(struct db *db);
 
 /* Answer a workbook download: write(arg, path) writes it into a temporary
  * file, which is read back into the answer (Content-Type xlsx, file name

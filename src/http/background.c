@@ -72,8 +72,10 @@ static void *sweep_main(void *arg)
 					 : "breach sweep: another server of this database sweeps it");
 		if (!e.code)
 			led = leading;
-		if (leading)
+		if (leading) {
 			api_sweep_once(db, &recorded);
+			api_archive_look(db);
+		}
 		if (pass == 0)
 			log_info("breach sweep: first pass done%s",
 				 leading ? "" : e.code ? " (skipped: the database did not answer)"

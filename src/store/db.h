@@ -151,6 +151,17 @@ struct db_primaries {
 };
 int db_primaries(const char *path, struct db_primaries *out);
 
+/* The WAL archive of the database server (PostgreSQL's pg_stat_archiver):
+ * failing = its last attempt failed (no segment archived since), with the
+ * segment (last_failed, "" when none) and the failures counted since the
+ * server's start. All zero on SQLite, which has no archive. */
+struct db_archive {
+	int failing;
+	long long failures;
+	char last_failed[64];
+};
+int db_archive_state(struct db *db, struct db_archive *out, struct ps_err *err);
+
 /* The database server's room for connections (PostgreSQL): allowed =
  * max_connections less superuser_reserved_connections; in_use = the client
  * connections open now, to every database; servers = the other Precinct

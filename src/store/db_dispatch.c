@@ -184,6 +184,12 @@ int db_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err)
 	return OPS(db)->lead ? OPS(db)->lead(db, what, leading, err) : PS_OK;
 }
 
+int db_archive_state(struct db *db, struct db_archive *out, struct ps_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return OPS(db)->archive_state ? OPS(db)->archive_state(db, out, err) : PS_OK;
+}
+
 int db_connections(struct db *db, struct db_connections *out, struct ps_err *err)
 {
 	memset(out, 0, sizeof(*out));

@@ -61,6 +61,8 @@ struct db_ops {
 	int (*clock_ms)(struct db *db, int64_t *ms, struct ps_err *err);
 	/* NULL: one server per database, which leads everything (db_lead) */
 	int (*lead)(struct db *db, enum db_lead what, int *leading, struct ps_err *err);
+	/* NULL: the store has no WAL archive (db_archive_state) */
+	int (*archive_state)(struct db *db, struct db_archive *out, struct ps_err *err);
 	/* NULL: the store takes any number of connections (db_connections) */
 	int (*connections)(struct db *db, struct db_connections *out, struct ps_err *err);
 };

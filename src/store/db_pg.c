@@ -859,6 +859,31 @@ static int pg_primaries(const char *url, struct db_primaries *out)
 	return 0;
 }
 
+/* db_archive_state: failing while the last failure is newer than the last
+ * segment archived (or none ever was). */
+static int pg_archive_state(struct db *db, struct db_archive *out, struct ps_err *err)
+{
+	PGresult *res;
+	int rc;
+
+	pg_settle(db);
+	res = PQexec(db->conn,
+		     "SELECT failed_count, COALESCE(last_failed_wal, ''),"
+		     " last_failed_time IS NOT NULL AND (last_archived_time IS NULL"
+		     "  OR last_failed_time > last_archived_time)"
+		     " FROM pg_stat_archiver");
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+		out->failures = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(out->last_failed, sizeof(out->last_failed), "%s", PQgetvalue(res, 0, 1));
+		out->failing = PQgetvalue(res, 0, 2)[0] == 't';
+		rc = PS_OK;
+	} else {
+		rc = pg_map(db, res, err, "pg_stat_archiver");
+	}
+	PQclear(res);
+	return rc;
+}
+
 /* How full the database server is, for serve's start (db_connections). */
 static int pg_connections(struct db *db, struct db_connections *out, struct ps_err *err)
 {
@@ -933,6 +958,7 @@ const struct db_ops db_pg_ops = {
 	.changes = pg_changes,
 	.clock_ms = pg_clock_ms,
 	.connections = pg_connections,
+	.archive_state = pg_archive_state,
 	.lead = pg_lead,
 	.backup_to = pg_backup_to,
 	.integrity_check = pg_integrity_check,

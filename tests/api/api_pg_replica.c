@@ -280,6 +280,26 @@ STORY(the_county_outlives_its_database_machine)
 	server_start(a);
 	unsetenv("PRECINCT_TEST_SWEEP_MS");
 	desk = login(a, "jiejing", DEMO_PW);
+	/* 02:00 the backup host's disk is full: the primary's archive_command
+	 * fails, and the backups stop at the last segment archived. The server
+	 * that sweeps the database says so; and again when it works */
+	cluster(srv, "archive", pdir, "off");
+	EXPECT(register_call(a, desk, n++), 201);
+	cluster(srv, "sql", pdir, "SELECT pg_switch_wal()");
+	for (int i = 0; i < 300 && !server_logged(a, "ALERT: the database server's WAL archive fails"); i++)
+		usleep(100 * 1000);
+	assert_int_equal(server_logged(a, "ALERT: the database server's WAL archive fails"), 1);
+	cluster(srv, "archive", pdir, "on");
+	EXPECT(register_call(a, desk, n++), 201);
+	cluster(srv, "sql", pdir, "SELECT pg_switch_wal()"); /* the archiver wakes for it */
+	{
+		int i = 0;
+
+		for (; i < 900 && !server_logged(a, "WAL archive works again"); i++)
+			usleep(100 * 1000);
+		assert_int_equal(server_logged(a, "WAL archive works again"), 1);
+		print_message("the archive was seen working again after %.1f s\n", i / 10.0);
+	}
 	cluster(srv, "stop", pdir, "immediate");
 	a->allow_5xx = 1;
 	r = register_call(a, desk, n++);

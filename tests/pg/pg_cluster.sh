@@ -20,6 +20,8 @@
 #                                           in ARCHIVE, recovered to the archive's end
 #   pg_cluster.sh promote DIR               the standby becomes the primary
 #   pg_cluster.sh restart DIR               a stopped cluster started again as it was
+#   pg_cluster.sh archive DIR off|on        the primary's WAL archive failing (its directory
+#                                           unwritable) or working again
 #   pg_cluster.sh sql DIR SQL               one statement as the superuser, its
 #                                           result printed unaligned
 #   pg_cluster.sh stop DIR [MODE]           pg_ctl stop (-m immediate: a lost machine)
@@ -32,7 +34,7 @@
 # off, as in the test cluster: the drill checks what replication and the
 # archive keep, not the disk. Every failure says why and exits non-zero.
 set -euo pipefail
-cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|verify|tamper|restore|promote|restart|sql|stop|remove DIR ...}
+cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|verify|tamper|restore|promote|restart|archive|sql|stop|remove DIR ...}
 dir=${2:?usage: pg_cluster.sh $cmd DIR ...}
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -166,6 +168,12 @@ restart)
   PORT=$(cat "$dir/port") start "$h" "$(cat "$dir/opts")"
   cat "$dir/url"
   ;;
+archive)
+  # the archive's directory unwritable (off: the backup host's disk full)
+  # or writable again (on)
+  case "${3:-}" in off) mode=500 ;; on) mode=700 ;; *) die "archive DIR off|on" ;; esac
+  run chmod "$mode" "$(data_of "$dir")/archive"
+  ;;
 promote)
   h=$(data_of "$dir")
   run "$bindir/pg_ctl" -D "$h/data" -w -t 60 promote >/dev/null || { cat "$h/server.log" >&2; die "promote failed"; }
@@ -185,5 +193,5 @@ remove)
   fi
   rm -rf "$dir"
   ;;
-*) die "unknown command (primary, load, standby, backup, verify, tamper, restore, promote, restart, sql, stop, remove)" ;;
+*) die "unknown command (primary, load, standby, backup, verify, tamper, restore, promote, restart, archive, sql, stop, remove)" ;;
 esac
