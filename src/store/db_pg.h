@@ -130,6 +130,14 @@ int pg_begin(struct db *db, int write, struct ps_err *err);
 int pg_commit(struct db *db, struct ps_err *err);
 void pg_rollback(struct db *db);
 
+/* What a server asks the database server beside its data, for db_pg_ops
+ * (db_pg_cluster.c). */
+int pg_clock_ms(struct db *db, int64_t *ms, struct ps_err *err);
+int pg_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err);
+int pg_primaries(const char *url, struct db_primaries *out);
+int pg_archive_state(struct db *db, struct db_archive *out, struct ps_err *err);
+int pg_connections(struct db *db, struct db_connections *out, struct ps_err *err);
+
 /* db.h's transaction calls for db_pg_ops (db_pg_txn.c). */
 int pg_in_transaction(struct db *db);
 int pg_in_write_txn(struct db *db);
