@@ -1,7 +1,8 @@
 /* db_pg.h — what the files of the PostgreSQL store share (private to
  * src/store/): the connection and statement structs, and the calls that
  * connections and statements (db_pg.c), transactions (db_pg_txn.c), the
- * migration runner (db_pg_migrate.c) and the write path (db_pg_write.c)
+ * migration runner (db_pg_migrate.c), the write path (db_pg_write.c) and
+ * what is asked of the database server beside the data (db_pg_cluster.c)
  * make of each other. Only these files call PQ*. */
 #ifndef PS_DB_PG_H
 #define PS_DB_PG_H
