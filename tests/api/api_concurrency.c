@@ -18,6 +18,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -432,6 +433,27 @@ static void nginx_write_conf(struct server *srv, const struct front *f)
 	free(c6);
 }
 
+/* The running nginx (its master's pid), stopped by the teardown of a story
+ * that failed before it stopped it itself. */
+static pid_t front_pid;
+
+/* Stop nginx: SIGTERM, and its master ends its workers before it exits. */
+static void nginx_stop(pid_t pid)
+{
+	if (pid <= 0)
+		return;
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	if (front_pid == pid)
+		front_pid = 0;
+}
+
+static int teardown_front(void **state)
+{
+	nginx_stop(front_pid);
+	return teardown_server(state);
+}
+
 /* Start nginx as f says; its pid (the master's with f->master). */
 static pid_t nginx_start(struct server *srv, const struct front *f)
 {
@@ -443,11 +465,21 @@ static pid_t nginx_start(struct server *srv, const struct front *f)
 	nginx_write_conf(srv, f);
 	pid = fork();
 	if (pid == 0) {
+		/* its output to a file of its own, and nothing else of the test
+		 * held open: a worker outliving its master (killed with the test)
+		 * would otherwise keep ctest's pipe open */
+		int out = open(fmt(srv, "%s/nginx.out", dir), O_WRONLY | O_CREAT | O_APPEND, 0644);
+
+		if (out < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
+			_exit(126);
+		for (long fd = 3, max = sysconf(_SC_OPEN_MAX); fd < max && fd < 65536; fd++)
+			close((int)fd);
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		execl("/usr/sbin/nginx", "nginx", "-p", dir, "-c", fmt(srv, "%s/nginx.conf", dir),
 		      (char *)NULL);
 		_exit(127);
 	}
+	front_pid = pid;
 	for (int i = 0; i < 200; i++) {
 		int fd = socket(AF_INET, SOCK_STREAM, 0);
 		struct sockaddr_in a;
@@ -592,8 +624,7 @@ STORY(two_servers_behind_nginx_share_sessions_board_and_numbers)
 	(void)st2;
 	/* 8 writers split over the two servers: numbers unique, chain intact */
 	eight_writers(srvs, 2);
-	kill(ng, SIGTERM);
-	waitpid(ng, NULL, 0);
+	nginx_stop(ng);
 	b->passed = 1; /* its directory goes; the database is srv's */
 	server_free(b);
 }
@@ -671,8 +702,7 @@ STORY(a_rolling_restart_behind_nginx_loses_no_call)
 		if (strcmp(all[i - 1], all[i]) == 0)
 			fail_msg("number %s was given twice", all[i]);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM incident", NULL) - inc0, total);
-	kill(ng, SIGTERM);
-	waitpid(ng, NULL, 0);
+	nginx_stop(ng);
 	for (int i = 0; i < 4; i++)
 		free(w[i].numbers);
 	free(all);
@@ -690,9 +720,9 @@ int main(void)
 	};
 	const struct CMUnitTest pg[] = {
 		cmocka_unit_test_setup_teardown(two_servers_behind_nginx_share_sessions_board_and_numbers,
-						setup_demo, teardown_server),
+						setup_demo, teardown_front),
 		cmocka_unit_test_setup_teardown(a_rolling_restart_behind_nginx_loses_no_call, setup_demo,
-						teardown_server),
+						teardown_front),
 	};
 	int rc = cmocka_run_group_tests(both, NULL, NULL);
 
