@@ -18,6 +18,7 @@
 #include "core/mem.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +198,141 @@ static int read_mac_file(const char *mac_path, char out[CRYPTO_HASH_HEX])
 	return 0;
 }
 
+/* ---- a PostgreSQL base backup, sealed with the county's key ----
+ * pg_basebackup's backup_manifest holds the SHA-256 of every file of the
+ * backup, and pg_verifybackup checks them; but anyone who can write the
+ * backup can write a new manifest too. The seal is a keyed MAC (the server
+ * secret's backup key, as the SQLite backups') of the manifest and of the
+ * WAL segments in pg_wal/, which the manifest does not list, by name in
+ * name order: DIR.mac, beside the directory (pg_verifybackup refuses a
+ * file its manifest does not list). With the seal checked, the
+ * manifest is the one the backup was taken with, and pg_verifybackup
+ * checks every file against it (docs/deploy.md §4). */
+/* DIR.mac for the backup directory dir (a trailing slash left out) */
+static void pg_seal_path(const char *dir, char out[PATH_MAX_LEN])
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	snprintf(out, PATH_MAX_LEN, "%.*s.mac", (int)(n < PATH_MAX_LEN - 5 ? n : PATH_MAX_LEN - 5), dir);
+}
+
+static int mac_add_fd(struct crypto_mac *m, int fd)
+{
+	static unsigned char block[1 << 16];
+	ssize_t n;
+
+	while ((n = read(fd, block, sizeof(block))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		crypto_mac_update(m, block, (size_t)n);
+	}
+	return 0;
+}
+
+static int wal_name(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+/* The seal of the base backup in dir into out; 0, or 1 after printing why. */
+static int pg_seal_of(const char *dir, const unsigned char key[CRYPTO_SECRET_LEN],
+		      char out[CRYPTO_HASH_HEX], const char *cmd)
+{
+	char path[PATH_MAX_LEN];
+	struct dirent **names = NULL;
+	struct crypto_mac m;
+	int fd, n, rc = 0;
+
+	snprintf(path, sizeof(path), "%s/backup_manifest", dir);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "precinct %s: %s 不是 pg_basebackup 的备份目录（缺 backup_manifest）/ "
+				"%s is not a pg_basebackup directory: no backup_manifest\n",
+			cmd, dir, dir);
+		return 1;
+	}
+	crypto_mac_init(&m, key, MAC_CONTEXT);
+	if (mac_add_fd(&m, fd) != 0)
+		rc = 1;
+	close(fd);
+	snprintf(path, sizeof(path), "%s/pg_wal", dir);
+	n = scandir(path, &names, wal_name, alphasort);
+	for (int i = 0; i < n; i++) {
+		char seg[PATH_MAX_LEN + 260];
+		struct stat st;
+
+		snprintf(seg, sizeof(seg), "%s/%s", path, names[i]->d_name);
+		if (!rc && stat(seg, &st) == 0 && S_ISREG(st.st_mode)) {
+			crypto_mac_update(&m, names[i]->d_name, strlen(names[i]->d_name) + 1);
+			fd = open(seg, O_RDONLY | O_CLOEXEC);
+			if (fd < 0 || mac_add_fd(&m, fd) != 0)
+				rc = 1;
+			if (fd >= 0)
+				close(fd);
+		}
+		free(names[i]);
+	}
+	free(names);
+	crypto_mac_final(&m, out);
+	if (rc)
+		fprintf(stderr, "precinct %s: cannot read the backup in %s: %s\n", cmd, dir, strerror(errno));
+	return rc;
+}
+
+static int pg_backup_seal(const char *db, const char *dir)
+{
+	unsigned char key[CRYPTO_SECRET_LEN];
+	char mac[CRYPTO_HASH_HEX], path[PATH_MAX_LEN], line[160];
+	int rc;
+
+	if (load_secret(NULL, db, key, "backup"))
+		return 1;
+	rc = pg_seal_of(dir, key, mac, "backup");
+	ps_memzero(key, sizeof(key));
+	if (rc)
+		return 1;
+	pg_seal_path(dir, path);
+	snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
+	if (write_file_atomic(path, line) != 0) {
+		fprintf(stderr, "precinct backup: cannot write %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	printf("backup sealed: %s (MAC in %s); before a restore: precinct restore --db URL --from %s,"
+	       " then pg_verifybackup %s\n",
+	       dir, path, dir, dir);
+	return 0;
+}
+
+static int pg_backup_check(const char *db, const char *dir, const char *key_opt)
+{
+	unsigned char key[CRYPTO_SECRET_LEN];
+	char want[CRYPTO_HASH_HEX], got[CRYPTO_HASH_HEX], path[PATH_MAX_LEN];
+	int rc;
+
+	pg_seal_path(dir, path);
+	if (read_mac_file(path, want) || load_secret(key_opt, db, key, "restore"))
+		return 1;
+	rc = pg_seal_of(dir, key, got, "restore");
+	ps_memzero(key, sizeof(key));
+	if (rc)
+		return 1;
+	if (strcmp(want, got) != 0) {
+		fprintf(stderr,
+			"precinct restore: 备份的校验码不符（封存后清单或日志文件被改动，或密钥不是本县的），"
+			"不可用于恢复 / the backup's seal does not match: its manifest or a WAL segment changed"
+			" since it was sealed, or the key is not the county's: do not restore it\n");
+		return 1;
+	}
+	printf("backup seal verified: %s; now check every file with pg_verifybackup %s, then restore it"
+	       " (docs/deploy.md)\n",
+	       dir, dir);
+	return 0;
+}
+
 struct progress {
 	int last_tenth;
 };
@@ -258,7 +394,10 @@ int cmd_backup(int argc, char **argv)
 		"  the database's own files is refused. The attachment files (PATH.files) are\n"
 		"  copied into FILE.files, each checked against its SHA-256 name; files\n"
 		"  FILE.files holds already are kept, so a second backup to FILE copies\n"
-		"  only the new ones.\n";
+		"  only the new ones.\n"
+		"  With a PostgreSQL URL, FILE is a directory pg_basebackup made: it is\n"
+		"  sealed (FILE.mac: a keyed MAC of its backup_manifest and its pg_wal\n"
+		"  segments); restore --from FILE checks the seal.\n";
 	const char *v[2] = { 0 }, *pos[1];
 	unsigned char key[CRYPTO_SECRET_LEN];
 	char tmp[PATH_MAX_LEN], mac_path[PATH_MAX_LEN], mac[CRYPTO_HASH_HEX], line[160];
@@ -276,11 +415,8 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "precinct backup: --db PATH and --to FILE are required\n");
 		return 2;
 	}
-	if (db_is_url(v[0])) {
-		fprintf(stderr, "precinct backup: a PostgreSQL database is backed up with pg_basebackup"
-				" and WAL archiving (docs/deploy.md)\n");
-		return 2;
-	}
+	if (db_is_url(v[0]))
+		return pg_backup_seal(v[0], v[1]);
 	if (access(v[0], F_OK) != 0) {
 		fprintf(stderr, "precinct backup: %s does not exist\n", v[0]);
 		return 1;
@@ -484,7 +620,9 @@ int cmd_restore(int argc, char **argv)
 		"  then is PATH replaced (an existing PATH only with --force). The\n"
 		"  attachment files FILE.files are copied into PATH.files, each checked\n"
 		"  against its SHA-256 name; a file the records name and the backup lacks\n"
-		"  is reported.\n";
+		"  is reported.\n"
+		"  With a PostgreSQL URL, FILE is a sealed pg_basebackup directory: its seal\n"
+		"  is checked (nothing is replaced; PostgreSQL restores it, docs/deploy.md).\n";
 	const char *v[4] = { 0 }, *pos[1];
 	unsigned char key[CRYPTO_SECRET_LEN];
 	char tmp[PATH_MAX_LEN], key_path[PATH_MAX_LEN], detail[200] = "";
@@ -500,12 +638,8 @@ int cmd_restore(int argc, char **argv)
 		fprintf(stderr, "precinct restore: --db PATH and --from FILE are required\n");
 		return 2;
 	}
-	if (db_is_url(v[0])) {
-		fprintf(stderr, "precinct restore: a PostgreSQL database is restored from pg_basebackup"
-				" and its WAL archive (docs/deploy.md); precinct copy moves a backup file"
-				" into it\n");
-		return 2;
-	}
+	if (db_is_url(v[0]))
+		return pg_backup_check(v[0], v[1], v[3]);
 	if (access(v[1], R_OK) != 0) {
 		fprintf(stderr, "precinct restore: cannot read %s\n", v[1]);
 		return 1;

@@ -229,6 +229,28 @@ STORY(the_county_outlives_its_database_machine)
 	 * found before a restore) */
 	assert_string_equal(cluster(srv, "verify", bdir), "backup verified");
 	assert_non_null(strstr(cluster(srv, "tamper", bdir), "checksum mismatch"));
+	/* and sealed with the county's key (precinct backup): whoever could
+	 * write the backup could write a new manifest for a changed file, or
+	 * change a WAL segment, which the manifest does not list — the seal
+	 * refuses both before any restore */
+	{
+		const char *base = fmt(srv, "%s/base", cluster_file(srv, bdir, "datadir"));
+		struct cli_result c = run_cli(srv, "backup", "--db", primary, "--to", base);
+
+		assert_int_equal(c.code, 0);
+		assert_non_null(strstr(c.out, "backup sealed"));
+		c = run_cli(srv, "restore", "--db", primary, "--from", base);
+		assert_int_equal(c.code, 0);
+		assert_non_null(strstr(c.out, "backup seal verified"));
+		assert_string_equal(cluster(srv, "verify", bdir), "backup verified"); /* the seal is beside it */
+		for (int i = 0; i < 2; i++) {
+			const char *forged = cluster(srv, "forge", bdir, i ? "wal" : "manifest");
+
+			c = run_cli(srv, "restore", "--db", primary, "--from", forged);
+			assert_int_equal(c.code, 1);
+			assert_non_null(strstr(c.err, "备份的校验码不符"));
+		}
+	}
 	/* calls after the backup ended: only the archive carries them */
 	for (int i = 0; i < 20; i++) {
 		r = register_call(a, desk, n++);

@@ -16,6 +16,8 @@
 #   pg_cluster.sh verify DIR                pg_verifybackup of that backup
 #   pg_cluster.sh tamper DIR                a copy with one byte changed: succeeds when
 #                                           pg_verifybackup refuses it (its words printed)
+#   pg_cluster.sh forge DIR manifest|wal    a copy of the backup and its seal with the
+#                                           manifest or a WAL segment changed; its path
 #   pg_cluster.sh restore DIR BACKUP ARCHIVE  a cluster from BACKUP's base and the WAL
 #                                           in ARCHIVE, recovered to the archive's end
 #   pg_cluster.sh promote DIR               the standby becomes the primary
@@ -34,7 +36,7 @@
 # off, as in the test cluster: the drill checks what replication and the
 # archive keep, not the disk. Every failure says why and exits non-zero.
 set -euo pipefail
-cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|verify|tamper|restore|promote|restart|archive|sql|stop|remove DIR ...}
+cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|verify|tamper|forge|restore|promote|restart|archive|sql|stop|remove DIR ...}
 dir=${2:?usage: pg_cluster.sh $cmd DIR ...}
 bindir=${PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -161,6 +163,24 @@ restore)
   done
   cat "$h/server.log" >&2; die "the restored cluster was still recovering after 60 s"
   ;;
+forge)
+  # a copy of the backup (and its seal) in which what the seal covers was
+  # changed: the manifest rewritten, or a WAL segment; prints the copy
+  h=$(data_of "$dir")
+  what=${3:?usage: pg_cluster.sh forge DIR manifest|wal}
+  run rm -rf "$h/forged-$what" "$h/forged-$what.mac"
+  run cp -a "$h/base" "$h/forged-$what"
+  # the seal is written by precinct (mode 0600, its user): copied as that user
+  [ -f "$h/base.mac" ] && cp "$h/base.mac" "$h/forged-$what.mac"
+  case "$what" in
+  manifest) f="$h/forged-$what/backup_manifest"; at=100 ;;
+  wal) f=$(find "$h/forged-$what/pg_wal" -maxdepth 1 -type f -name '0*' | sort | head -1); at=8192 ;;
+  *) die "forge DIR manifest|wal" ;;
+  esac
+  [ -n "$f" ] || die "nothing to change in the backup"
+  run sh -c "printf 'X' | dd of='$f' bs=1 seek=$at conv=notrunc status=none"
+  echo "$h/forged-$what"
+  ;;
 restart)
   # a stopped cluster started again as it was, on its port (a former
   # primary brought back after a failover: the split brain of deploy.md)
@@ -193,5 +213,5 @@ remove)
   fi
   rm -rf "$dir"
   ;;
-*) die "unknown command (primary, load, standby, backup, verify, tamper, restore, promote, restart, archive, sql, stop, remove)" ;;
+*) die "unknown command (primary, load, standby, backup, verify, tamper, forge, restore, promote, restart, archive, sql, stop, remove)" ;;
 esac
