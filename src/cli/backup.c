@@ -233,19 +233,61 @@ static int mac_add_fd(struct crypto_mac *m, int fd)
 	return 0;
 }
 
-static int wal_name(const struct dirent *d)
+static int name_cmp(const void *a, const void *b)
 {
-	return d->d_name[0] != '.';
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the entries of dir (not "." ones), sorted, in a: *n of
+ * them; NULL with *n = 0 when dir cannot be read or memory runs out. */
+static char **dir_names(struct arena *a, const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n == cap) {
+			char **more = arena_alloc(a, (cap ? cap * 2 : 64) * sizeof(*more));
+
+			if (!more) {
+				*n = 0;
+				names = NULL;
+				break;
+			}
+			if (cap)
+				memcpy(more, names, cap * sizeof(*more));
+			names = more;
+			cap = cap ? cap * 2 : 64;
+		}
+		if (!(names[*n] = arena_strdup(a, e->d_name))) {
+			*n = 0;
+			names = NULL;
+			break;
+		}
+		(*n)++;
+	}
+	closedir(d);
+	if (names)
+		qsort(names, *n, sizeof(*names), name_cmp);
+	return names;
 }
 
 /* The seal of the base backup in dir into out; 0, or 1 after printing why. */
 static int pg_seal_of(const char *dir, const unsigned char key[CRYPTO_SECRET_LEN],
 		      char out[CRYPTO_HASH_HEX], const char *cmd)
 {
-	char path[PATH_MAX_LEN];
-	struct dirent **names = NULL;
+	char path[PATH_MAX_LEN], **names;
 	struct crypto_mac m;
-	int fd, n, rc = 0;
+	struct arena a;
+	size_t n;
+	int fd, rc = 0;
 
 	snprintf(path, sizeof(path), "%s/backup_manifest", dir);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -260,23 +302,23 @@ static int pg_seal_of(const char *dir, const unsigned char key[CRYPTO_SECRET_LEN
 		rc = 1;
 	close(fd);
 	snprintf(path, sizeof(path), "%s/pg_wal", dir);
-	n = scandir(path, &names, wal_name, alphasort);
-	for (int i = 0; i < n; i++) {
+	arena_init(&a);
+	names = dir_names(&a, path, &n);
+	for (size_t i = 0; i < n && !rc; i++) {
 		char seg[PATH_MAX_LEN + 260];
 		struct stat st;
 
-		snprintf(seg, sizeof(seg), "%s/%s", path, names[i]->d_name);
-		if (!rc && stat(seg, &st) == 0 && S_ISREG(st.st_mode)) {
-			crypto_mac_update(&m, names[i]->d_name, strlen(names[i]->d_name) + 1);
+		snprintf(seg, sizeof(seg), "%s/%s", path, names[i]);
+		if (stat(seg, &st) == 0 && S_ISREG(st.st_mode)) {
+			crypto_mac_update(&m, names[i], strlen(names[i]) + 1);
 			fd = open(seg, O_RDONLY | O_CLOEXEC);
 			if (fd < 0 || mac_add_fd(&m, fd) != 0)
 				rc = 1;
 			if (fd >= 0)
 				close(fd);
 		}
-		free(names[i]);
 	}
-	free(names);
+	arena_release(&a);
 	crypto_mac_final(&m, out);
 	if (rc)
 		fprintf(stderr, "precinct %s: cannot read the backup in %s: %s\n", cmd, dir, strerror(errno));
