@@ -38,23 +38,11 @@
 set -euo pipefail
 cmd=${1:?usage: pg_cluster.sh primary|load|standby|backup|verify|tamper|forge|restore|promote|restart|archive|sql|stop|remove DIR ...}
 dir=${2:?usage: pg_cluster.sh $cmd DIR ...}
-bindir=${PG_BINDIR:-}
-if [ -z "$bindir" ]; then
-  for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
-    [ -x "$d/initdb" ] && { bindir=$d; break; }
-  done
-fi
-[ -n "$bindir" ] && [ -x "$bindir/pg_basebackup" ] || {
-  echo "pg_cluster.sh: PostgreSQL (initdb, pg_basebackup) not found: install postgresql (scripts/deps.sh)" >&2; exit 1; }
-as=()
-owner=$(id -un)
-if [ "$(id -u)" -eq 0 ]; then
-  if id postgres >/dev/null 2>&1; then owner=postgres; else owner=nobody; fi
-  as=(setpriv --reuid="$owner" --regid="$(id -g "$owner")" --clear-groups --)
-fi
+PG_CALLER=pg_cluster.sh
+# shellcheck source=tests/pg/pg_env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/pg_env.sh"
 run() { "${as[@]}" env -i PATH=/usr/bin:/bin "$@"; }
 die() { echo "pg_cluster.sh $cmd: $*" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 data_of() { [ -f "$1/datadir" ] || die "no cluster in $1"; cat "$1/datadir"; }
 # a new directory for a cluster: DIR/datadir names it; prints it
 new_home() {

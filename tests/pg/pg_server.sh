@@ -11,22 +11,9 @@
 # it is never skipped.
 set -euo pipefail
 cmd=${1:?usage: pg_server.sh start|stop DIR}; dir=${2:?usage: pg_server.sh start|stop DIR}
-bindir=${PG_BINDIR:-}
-if [ -z "$bindir" ]; then
-  for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
-    [ -x "$d/initdb" ] && { bindir=$d; break; }
-  done
-fi
-if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
-  echo "pg_server.sh: PostgreSQL (initdb, pg_ctl) not found: install postgresql (scripts/deps.sh)" >&2
-  exit 1
-fi
-as=()
-owner=$(id -un)
-if [ "$(id -u)" -eq 0 ]; then
-  if id postgres >/dev/null 2>&1; then owner=postgres; else owner=nobody; fi
-  as=(setpriv --reuid="$owner" --regid="$(id -g "$owner")" --clear-groups --)
-fi
+PG_CALLER=pg_server.sh
+# shellcheck source=tests/pg/pg_env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/pg_env.sh"
 stop_cluster() {
   if [ -d "$dir/data" ]; then # a cluster of the layout before /tmp
     "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -65,7 +52,7 @@ start)
   data=$(mktemp -d /tmp/precinct-pg.XXXXXX)
   echo "$data" > "$dir/datadir"
   [ "$(id -u)" -eq 0 ] && chown "$owner" "$data"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
   if ! "${as[@]}" env -i PATH=/usr/bin:/bin "$bindir/initdb" -D "$data/data" -U precinct --auth=trust \
         --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1; then
     echo "pg_server.sh: initdb failed (as $owner):" >&2; cat "$dir/initdb.log" >&2; exit 1
