@@ -2,11 +2,17 @@
  * numbered migration not yet recorded in schema_version (the portable file
  * and its ".sqlite.sql" twin), each version in one write transaction with
  * its schema_version row; a version that rebuilds a referenced table runs
- * with foreign keys off and is checked before it commits. Through db.h's
- * calls, like every caller of the store. */
+ * with foreign keys off and is checked before it commits. Then the
+ * tables' CHECK lists are rewritten as comparisons (sqlite_sql.h). Through
+ * db.h's calls, like every caller of the store. */
 #include "store/db_impl.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/mem.h"
 #include "store/migrations.h"
+#include "store/sqlite_sql.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +98,160 @@ static int foreign_keys_clean(struct db *db, struct ps_err *err)
 	return rc;
 }
 
+/* ---- CHECK lists (sqlite_sql.h) ----
+ * SQLite cannot ALTER a CHECK; its documented way of changing one that
+ * every row already meets is to write the table's new text in
+ * sqlite_schema and step the schema version (lang_altertable.html, "Making
+ * other kinds of table schema changes"). A text SQLite could not read
+ * would make the file unreadable, so each new text is first made as a
+ * TEMP table of its own and dropped, in the same transaction; a text
+ * refused there is left as it was. Rewritten once per table: the new text
+ * has no list left. */
+struct check_rewrite {
+	const char *name, *old, *sql;
+	struct check_rewrite *next;
+};
+
+#define CHECK_PROBE "precinct_check_probe"
+
+/* 1 when SQLite makes the table of the text sql under another name */
+static int check_text_reads(struct db *db, struct arena *a, const char *sql)
+{
+	size_t head = sqlite_sql_table_head(sql);
+	struct ps_err e = { 0 };
+	char *probe;
+
+	if (!head)
+		return 0;
+	probe = arena_printf(a, "CREATE TEMP TABLE " CHECK_PROBE "%s", sql + head);
+	if (!probe || db_exec(db, probe, &e))
+		return 0;
+	return db_exec(db, "DROP TABLE temp." CHECK_PROBE, &e) == PS_OK;
+}
+
+static int check_lists_find(struct db *db, struct arena *a, const char *schema,
+			    struct check_rewrite **out, struct ps_err *err)
+{
+	char q[160];
+	struct db_stmt *st;
+	int rc;
+
+	snprintf(q, sizeof(q),
+		 "SELECT name, sql FROM %s.sqlite_schema WHERE type = 'table' ORDER BY name",
+		 schema);
+	rc = db_prepare(db, q, &st, err);
+	while (!rc && (rc = db_step(st, err)) == PS_ROW) {
+		const char *text = db_column_text(st, 1);
+		struct check_rewrite *w;
+		char *sql = NULL;
+		int n = text ? sqlite_sql_check_lists(text, &sql) : 0;
+
+		rc = PS_OK;
+		if (n == 0)
+			continue;
+		w = arena_alloc(a, sizeof(*w));
+		if (w && n > 0) {
+			w->name = arena_strdup(a, db_column_text(st, 0));
+			w->old = arena_strdup(a, text);
+			w->sql = arena_strdup(a, sql);
+		}
+		ps_free(sql);
+		if (!w || n < 0 || !w->name || !w->old || !w->sql) {
+			rc = ps_fail(err, PS_ENOMEM, NULL, NULL, "内存不足");
+		} else {
+			w->next = *out;
+			*out = w;
+		}
+	}
+	if (rc == PS_DONE)
+		rc = PS_OK;
+	db_finalize(st);
+	return rc;
+}
+
+static int check_lists_write(struct db *db, const char *schema, struct check_rewrite *w,
+			     struct ps_err *err)
+{
+	char q[160];
+	struct db_stmt *st;
+	int64_t version = -1;
+	int rc;
+
+	snprintf(q, sizeof(q), "UPDATE %s.sqlite_schema SET sql = ? WHERE type = 'table' AND name = ? AND sql = ?",
+		 schema);
+	rc = db_exec(db, "PRAGMA writable_schema=ON", err);
+	for (; w && !rc; w = w->next) {
+		rc = db_prepare(db, q, &st, err);
+		if (rc)
+			break;
+		db_bind_text(st, 1, w->sql);
+		db_bind_text(st, 2, w->name);
+		db_bind_text(st, 3, w->old);
+		rc = db_step(st, err);
+		rc = rc == PS_DONE ? PS_OK : rc;
+		db_finalize(st);
+	}
+	snprintf(q, sizeof(q), "PRAGMA %s.schema_version", schema);
+	if (!rc && !(rc = db_prepare(db, q, &st, err))) {
+		if (db_step(st, err) == PS_ROW)
+			version = db_column_int(st, 0);
+		db_finalize(st);
+	}
+	if (!rc && version < 0)
+		rc = ps_fail(err, PS_EIO, "STORAGE_ERROR", NULL, "读取数据库结构版本失败");
+	if (!rc) {
+		snprintf(q, sizeof(q), "PRAGMA %s.schema_version = %lld", schema, (long long)version + 1);
+		rc = db_exec(db, q, err);
+	}
+	{
+		struct ps_err e2 = { 0 };
+		int rc2 = db_exec(db, "PRAGMA writable_schema=OFF", rc ? &e2 : err);
+
+		rc = rc ? rc : rc2;
+	}
+	return rc;
+}
+
+/* The rewrite of one schema's CHECK lists: a speed, not a rule, so a
+ * failure leaves the file as it was, with a warning, and the migration goes
+ * on. */
+static void check_lists(struct db *db, const char *schema)
+{
+	struct check_rewrite *found = NULL, *good = NULL, *next;
+	struct ps_err e = { 0 };
+	struct arena a;
+	int rc, kept = 0;
+
+	if (db_begin(db, 1, &e)) {
+		log_warn("schema: the CHECK lists of %s are left as written: %s", schema, e.msg);
+		return;
+	}
+	arena_init(&a);
+	rc = check_lists_find(db, &a, schema, &found, &e);
+	for (struct check_rewrite *w = found; w && !rc; w = next) {
+		next = w->next;
+		if (check_text_reads(db, &a, w->sql)) {
+			w->next = good;
+			good = w;
+			kept++;
+		} else {
+			log_warn("schema: the CHECK lists of %s.%s are left as written"
+				 " (SQLite did not read their rewrite)", schema, w->name);
+		}
+	}
+	if (!rc && good)
+		rc = check_lists_write(db, schema, good, &e);
+	if (rc)
+		db_rollback(db);
+	else
+		rc = db_commit(db, &e);
+	if (rc)
+		log_warn("schema: the CHECK lists of %s are left as written: %s", schema, e.msg);
+	else if (kept)
+		log_info("schema: the CHECK lists of %d tables of %s written as comparisons", kept, schema);
+	arena_release(&a);
+}
+
 int sqlite_migrate(struct db *db, struct ps_err *err)
 {
 	int rc, have, rebuild;
@@ -158,5 +318,7 @@ keys_on:
 		if (rc)
 			return rc;
 	}
+	check_lists(db, "main");
+	check_lists(db, DB_AUDIT_SCHEMA);
 	return PS_OK;
 }

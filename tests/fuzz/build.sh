@@ -40,7 +40,7 @@ fi
 rm -rf "$out/obj"
 mkdir -p "$out/obj"
 objs=()
-for src in "$root"/src/core/*.c "$root"/src/rules/*.c "$root/src/http/parse.c"; do
+for src in "$root"/src/core/*.c "$root"/src/rules/*.c "$root/src/http/parse.c" "$root/src/store/sqlite_sql.c"; do
   rel=${src#"$root"/src/}
   obj="$out/obj/${rel//\//_}.o"
   "$CC" "${CFLAGS[@]}" "${DEP_CFLAGS[@]+"${DEP_CFLAGS[@]}"}" "${SAN_OBJ[@]}" -c "$src" -o "$obj"
