@@ -260,6 +260,12 @@ void api_primaries_look(const char *db_path);
  * minutes while it lasts), a line when it works again. Nothing on SQLite.
  * Sweep thread only (api/archive_watch.c). */
 void api_archive_look(struct db *db);
+/* Each round of the server that sweeps the database: do its standbys still
+ * stream, and how late is each (TRUST BKP-2: at most 60 s)? An ALERT when
+ * one is later than that or gone (again every 30 minutes while it lasts),
+ * a line when it catches up or streams again. Nothing on SQLite. Sweep
+ * thread only (api/replica_watch.c). */
+void api_replicas_look(struct db *db);
 
 /* Answer a workbook download: write(arg, path) writes it into a temporary
  * file, which is read back into the answer (Content-Type xlsx, file name

@@ -75,6 +75,7 @@ static void *sweep_main(void *arg)
 		if (leading) {
 			api_sweep_once(db, &recorded);
 			api_archive_look(db);
+			api_replicas_look(db);
 		}
 		if (pass == 0)
 			log_info("breach sweep: first pass done%s",

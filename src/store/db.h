@@ -162,6 +162,29 @@ struct db_archive {
 };
 int db_archive_state(struct db *db, struct db_archive *out, struct ps_err *err);
 
+/* The standbys that stream the database's WAL, as the primary sees them
+ * (PostgreSQL's pg_stat_replication): each one's name (its application
+ * name, the standby's cluster_name: docs/deploy.md §4), its state
+ * ("streaming", "catchup" …; "" when the role may not read it: grant it
+ * pg_monitor) and sync state ("sync", "async" …), and the WAL position
+ * it has replayed (replay_lsn, bytes from the start of WAL; -1 when not
+ * known); with the primary's own position now (lsn), so that a caller may
+ * date what each standby holds. n = 0 on SQLite, which streams to none; at
+ * most DB_REPLICAS_MAX are listed. */
+#define DB_REPLICAS_MAX 8
+struct db_replica {
+	char name[64];
+	char state[16];
+	char sync[16];
+	long long replay_lsn;
+};
+struct db_replicas {
+	long long lsn;
+	int n;
+	struct db_replica r[DB_REPLICAS_MAX];
+};
+int db_replicas(struct db *db, struct db_replicas *out, struct ps_err *err);
+
 /* The database server's room for connections (PostgreSQL): allowed =
  * max_connections less superuser_reserved_connections; in_use = the client
  * connections open now, to every database; servers = the other Precinct

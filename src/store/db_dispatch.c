@@ -190,6 +190,12 @@ int db_archive_state(struct db *db, struct db_archive *out, struct ps_err *err)
 	return OPS(db)->archive_state ? OPS(db)->archive_state(db, out, err) : PS_OK;
 }
 
+int db_replicas(struct db *db, struct db_replicas *out, struct ps_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	return OPS(db)->replicas ? OPS(db)->replicas(db, out, err) : PS_OK;
+}
+
 int db_connections(struct db *db, struct db_connections *out, struct ps_err *err)
 {
 	memset(out, 0, sizeof(*out));

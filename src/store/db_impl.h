@@ -63,6 +63,8 @@ struct db_ops {
 	int (*lead)(struct db *db, enum db_lead what, int *leading, struct ps_err *err);
 	/* NULL: the store has no WAL archive (db_archive_state) */
 	int (*archive_state)(struct db *db, struct db_archive *out, struct ps_err *err);
+	/* NULL: the store streams to no standby (db_replicas) */
+	int (*replicas)(struct db *db, struct db_replicas *out, struct ps_err *err);
 	/* NULL: the store takes any number of connections (db_connections) */
 	int (*connections)(struct db *db, struct db_connections *out, struct ps_err *err);
 };

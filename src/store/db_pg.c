@@ -788,6 +788,7 @@ const struct db_ops db_pg_ops = {
 	.clock_ms = pg_clock_ms,
 	.connections = pg_connections,
 	.archive_state = pg_archive_state,
+	.replicas = pg_replicas,
 	.lead = pg_lead,
 	.backup_to = pg_backup_to,
 	.integrity_check = pg_integrity_check,

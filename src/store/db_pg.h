@@ -137,6 +137,7 @@ int pg_clock_ms(struct db *db, int64_t *ms, struct ps_err *err);
 int pg_lead(struct db *db, enum db_lead what, int *leading, struct ps_err *err);
 int pg_primaries(const char *url, struct db_primaries *out);
 int pg_archive_state(struct db *db, struct db_archive *out, struct ps_err *err);
+int pg_replicas(struct db *db, struct db_replicas *out, struct ps_err *err);
 int pg_connections(struct db *db, struct db_connections *out, struct ps_err *err);
 
 /* db.h's transaction calls for db_pg_ops (db_pg_txn.c). */

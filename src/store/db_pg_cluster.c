@@ -2,8 +2,9 @@
  * and its machines, beside its data: the database server's clock, whether
  * this connection leads the sweep (a session advisory lock), which
  * machines of a multi-host URL answer as primary, the WAL archive, the
- * room for connections. The db.h calls db_clock_ms, db_lead,
- * db_primaries, db_archive_state and db_connections, for db_pg_ops. */
+ * standbys, the room for connections. The db.h calls db_clock_ms, db_lead,
+ * db_primaries, db_archive_state, db_replicas and db_connections, for
+ * db_pg_ops. */
 #include "store/db_pg.h"
 
 #include <stdio.h>
@@ -149,6 +150,41 @@ int pg_archive_state(struct db *db, struct db_archive *out, struct ps_err *err)
 		rc = PS_OK;
 	} else {
 		rc = pg_map(db, res, err, "pg_stat_archiver");
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* db_replicas: the primary's WAL position and its standbys', in one
+ * statement (a row with NULLs when there is no standby). */
+int pg_replicas(struct db *db, struct db_replicas *out, struct ps_err *err)
+{
+	PGresult *res;
+	int rc;
+
+	pg_settle(db);
+	res = PQexec(db->conn,
+		     "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, r.application_name,"
+		     " COALESCE(r.state, ''), COALESCE(r.sync_state, ''),"
+		     " COALESCE(pg_wal_lsn_diff(r.replay_lsn, '0/0')::bigint, -1)"
+		     " FROM (SELECT 1) one LEFT JOIN pg_stat_replication r ON true"
+		     " ORDER BY r.application_name");
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) >= 1) {
+		out->lsn = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		for (int i = 0; i < PQntuples(res) && out->n < DB_REPLICAS_MAX; i++) {
+			struct db_replica *r = &out->r[out->n];
+
+			if (PQgetisnull(res, i, 1))
+				continue;
+			snprintf(r->name, sizeof(r->name), "%s", PQgetvalue(res, i, 1));
+			snprintf(r->state, sizeof(r->state), "%s", PQgetvalue(res, i, 2));
+			snprintf(r->sync, sizeof(r->sync), "%s", PQgetvalue(res, i, 3));
+			r->replay_lsn = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+			out->n++;
+		}
+		rc = PS_OK;
+	} else {
+		rc = pg_map(db, res, err, "pg_stat_replication");
 	}
 	PQclear(res);
 	return rc;

@@ -506,6 +506,109 @@ STORY(servers_that_outgrow_the_database_connections_are_told)
 	clusters_remove();
 }
 
+/* Until text appears in a's log (max_s seconds), registering a call every
+ * 50 ms meanwhile when desk is given (the primary's WAL moves on); the calls
+ * must all be answered 201. The last call's id, or 0 when none was made. */
+static long long until_logged(struct server *a, const char *text, int max_s, struct session *desk, int *calls)
+{
+	long long last = 0;
+
+	for (int i = 0; i < max_s * 20 && !server_logged(a, text); i++) {
+		if (desk) {
+			struct resp *r = register_call(a, desk, 1000 + (*calls)++);
+
+			EXPECT(r, 201);
+			last = rnum(r, "incident.id");
+		}
+		usleep(50 * 1000);
+	}
+	if (!server_logged(a, text))
+		fail_msg("the server never logged \"%s\"", text);
+	return last;
+}
+
+static double mono_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* 21 March: the county's off-site copy (TRUST BKP-2). The standby streams
+ * asynchronously, the primary waiting for no one. Under the 110 desk's
+ * load it keeps within 60 s, as PostgreSQL itself measures: the desk's
+ * calls are on it within seconds. Then someone pauses the standby's replay
+ * to look at something, and forgets: the copy falls behind, and the server
+ * that sweeps the database says so in an ALERT (the limit is 2 s here,
+ * PRECINCT_TEST_REPLICA_LAG_MS, 60 s in a county); resumed, it catches up,
+ * and the log says that too. Then the standby's machine is lost: an ALERT
+ * again, while the desk goes on (asynchronous: nothing waits); back, it
+ * streams again. */
+STORY(the_off_site_copy_is_watched)
+{
+	const char *pdir = home(srv, 0, "primary"), *sdir = home(srv, 1, "standby");
+	const char *primary, *standby;
+	const char *lag = "SELECT COALESCE(EXTRACT(EPOCH FROM replay_lag), 0)::int FROM pg_stat_replication"
+			  " WHERE application_name = 'standby1'";
+	struct server *a;
+	struct session *desk;
+	long long first = 0, last = 0, id;
+	int calls = 0;
+	double t0;
+
+	county_with_standby(srv, pdir, sdir, &primary, &standby);
+	cluster(srv, "sql", pdir, "ALTER SYSTEM SET synchronous_standby_names = ''");
+	cluster(srv, "sql", pdir, "SELECT pg_reload_conf()");
+	setenv("PRECINCT_TEST_SWEEP_MS", "300", 1);
+	setenv("PRECINCT_TEST_REPLICA_LAG_MS", "2000", 1);
+	a = server_on(srv, primary, NULL);
+	unsetenv("PRECINCT_TEST_SWEEP_MS");
+	unsetenv("PRECINCT_TEST_REPLICA_LAG_MS");
+	desk = login(a, "jiejing", DEMO_PW);
+	until_logged(a, "the standby standby1 streams (streaming, async)", 20, NULL, &calls);
+
+	/* a busy evening: 120 calls, and the copy keeps up */
+	for (int i = 0; i < 120; i++) {
+		struct resp *r = register_call(a, desk, i);
+
+		EXPECT(r, 201);
+		last = rnum(r, "incident.id");
+		first = first ? first : last;
+		assert_true(atoi(cluster(srv, "sql", pdir, lag)) <= 60);
+	}
+	t0 = mono_s();
+	while (incidents_among(srv, standby, first, last) != 120 && mono_s() - t0 < 60)
+		usleep(50 * 1000);
+	assert_int_equal(incidents_among(srv, standby, first, last), 120);
+	assert_true(mono_s() - t0 < 60);
+	assert_int_equal(server_logged(a, "ALERT: the standby"), 0);
+
+	/* the replay paused and forgotten: the copy falls behind */
+	cluster(srv, "sql", sdir, "SELECT pg_wal_replay_pause()");
+	id = until_logged(a, "ALERT: the standby standby1 replays the primary's WAL more than 2 s late", 30, desk,
+			  &calls);
+	assert_true(id > last);
+	assert_int_equal(incidents_among(srv, standby, id, id), 0);
+	assert_int_equal(server_logged(a, "ALERT: the standby standby1 replays"), 1); /* told once */
+	cluster(srv, "sql", sdir, "SELECT pg_wal_replay_resume()");
+	until_logged(a, "the standby standby1 has caught up", 30, NULL, &calls);
+	for (int i = 0; i < 100 && incidents_among(srv, standby, id, id) != 1; i++)
+		usleep(100 * 1000);
+	assert_int_equal(incidents_among(srv, standby, id, id), 1);
+
+	/* the standby's machine is lost: the desk goes on, the log says so */
+	cluster(srv, "stop", sdir, "immediate");
+	until_logged(a, "ALERT: the standby standby1 no longer streams", 30, desk, &calls);
+	EXPECT(register_call(a, desk, 9999), 201);
+	cluster(srv, "restart", sdir);
+	until_logged(a, "the standby standby1 streams again", 30, NULL, &calls);
+	server_stop(a);
+	a->passed = 1;
+	server_free(a);
+	clusters_remove();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -515,6 +618,7 @@ int main(void)
 						teardown_server),
 		cmocka_unit_test_setup_teardown(servers_that_outgrow_the_database_connections_are_told,
 						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(the_off_site_copy_is_watched, setup_demo, teardown_server),
 	};
 
 	atexit(clusters_remove); /* a story that failed leaves its clusters running */

@@ -1,0 +1,166 @@
+/* replica_watch.c — the standbys that keep the county's off-site copy
+ * (docs/deploy.md §4), watched by the server that sweeps the database
+ * (api.h api_replicas_look). TRUST BKP-2 wants the copy at most 60 s
+ * behind under load; a standby that stops replaying (its disk full, its
+ * replay paused and forgotten, a network that drops the stream) or that is
+ * gone says nothing to anyone, and the copy a disaster would fall back on
+ * grows older by the hour.
+ *
+ * How late a standby is: each round notes the primary's WAL position and
+ * the time; a standby that has replayed up to a position the primary had
+ * reached at time t holds everything written until t, so it is at most
+ * now − t late, t being the newest such note (0 when it has replayed all).
+ * The estimate is never below the truth and at most one round above it, so
+ * "more than the limit" is exact at the rounds' resolution. */
+#include "api/api.h"
+#include "core/clock.h"
+#include "core/log.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REPLICA_TELL_AGAIN_MS ((int64_t)30 * 60 * 1000)
+#define REPLICA_NOTES 64 /* 32 minutes of 30 s rounds */
+
+/* the sweep thread's alone */
+static struct {
+	int64_t at_ms;
+	long long lsn;
+} notes[REPLICA_NOTES];
+static int notes_n, notes_head; /* notes_head: where the next one goes */
+
+static struct known {
+	char name[64];
+	int seen, gone, late, unreadable;
+	int64_t told_ms; /* the last ALERT about it */
+} known[DB_REPLICAS_MAX * 2];
+static int known_n;
+
+/* The most a standby may lag: BKP-2's 60 s; PRECINCT_TEST_REPLICA_LAG_MS
+ * in a test build. */
+static int64_t lag_limit_ms(void)
+{
+#ifdef PS_TEST_HOOKS
+	const char *t = getenv("PRECINCT_TEST_REPLICA_LAG_MS");
+
+	if (t && atoll(t) > 0)
+		return atoll(t);
+#endif
+	return 60000;
+}
+
+static void note(int64_t now, long long lsn)
+{
+	notes[notes_head].at_ms = now;
+	notes[notes_head].lsn = lsn;
+	notes_head = (notes_head + 1) % REPLICA_NOTES;
+	if (notes_n < REPLICA_NOTES)
+		notes_n++;
+}
+
+/* How late a standby that replayed up to replay_lsn is, at most (ms). */
+static int64_t late_ms(int64_t now, long long lsn, long long replay_lsn)
+{
+	int64_t oldest = now;
+
+	if (replay_lsn >= lsn)
+		return 0;
+	for (int k = 1; k <= notes_n; k++) {
+		int i = (notes_head - k + REPLICA_NOTES) % REPLICA_NOTES;
+
+		if (notes[i].lsn <= replay_lsn)
+			return now - notes[i].at_ms;
+		oldest = notes[i].at_ms;
+	}
+	return now - oldest;
+}
+
+static struct known *known_of(const char *name)
+{
+	for (int i = 0; i < known_n; i++)
+		if (strcmp(known[i].name, name) == 0)
+			return &known[i];
+	if (known_n == (int)(sizeof(known) / sizeof(known[0])))
+		return NULL;
+	memset(&known[known_n], 0, sizeof(known[0]));
+	snprintf(known[known_n].name, sizeof(known[0].name), "%s", name);
+	return &known[known_n++];
+}
+
+static int tell_now(struct known *k, int already, int64_t now)
+{
+	return !already || now - k->told_ms >= REPLICA_TELL_AGAIN_MS;
+}
+
+static void look_at(const struct db_replica *r, struct known *k, long long lsn, int64_t now)
+{
+	int64_t late, limit = lag_limit_ms();
+
+	if (k->gone || !k->seen)
+		log_info("the standby %s streams%s (%s, %s)", r->name, k->gone ? " again" : "",
+			 r->state[0] ? r->state : "?", r->sync[0] ? r->sync : "?");
+	k->seen = 1;
+	k->gone = 0;
+	if (!r->state[0] || r->replay_lsn < 0) {
+		if (!k->unreadable)
+			log_warn("the standby %s: its position is not shown to this database role, so how late "
+				 "it is cannot be watched (GRANT pg_monitor TO the role: docs/deploy.md)",
+				 r->name);
+		k->unreadable = 1;
+		return;
+	}
+	k->unreadable = 0;
+	late = late_ms(now, lsn, r->replay_lsn);
+	if (late > limit) {
+		if (tell_now(k, k->late, now)) {
+			log_error("ALERT: the standby %s replays the primary's WAL more than %lld s late (it "
+				  "holds what the primary had %lld s ago at most; %lld MB of WAL not yet "
+				  "replayed): a disaster now would lose that much of the county's work "
+				  "(TRUST BKP-2: at most %lld s). Check the standby's machine, disk and network, "
+				  "and that its replay is not paused (docs/deploy.md §4)",
+				  r->name, (long long)(limit / 1000), (long long)(late / 1000),
+				  (lsn - r->replay_lsn) >> 20, (long long)(limit / 1000));
+			k->told_ms = now;
+		}
+		k->late = 1;
+	} else if (k->late) {
+		log_info("the standby %s has caught up (at most %lld s late)", r->name, (long long)(late / 1000));
+		k->late = 0;
+	}
+}
+
+void api_replicas_look(struct db *db)
+{
+	struct db_replicas q;
+	struct ps_err e;
+	int64_t now = ps_mono_ns() / 1000000;
+
+	ps_err_clear(&e);
+	if (db_replicas(db, &q, &e) || (!q.n && !known_n))
+		return; /* the database is away, or streams to none */
+	note(now, q.lsn);
+	for (int i = 0; i < q.n; i++) {
+		struct known *k = known_of(q.r[i].name);
+
+		if (k)
+			look_at(&q.r[i], k, q.lsn, now);
+	}
+	for (int j = 0; j < known_n; j++) {
+		struct known *k = &known[j];
+		int here = 0;
+
+		for (int i = 0; i < q.n && !here; i++)
+			here = strcmp(q.r[i].name, k->name) == 0;
+		if (here || !tell_now(k, k->gone, now))
+			continue;
+		log_error("ALERT: the standby %s no longer streams from the primary: the county's off-site "
+			  "copy stays as it was when it went (TRUST BKP-2). Check the standby's machine and "
+			  "the network between them (docs/deploy.md §4)",
+			  k->name);
+		k->gone = 1;
+		k->late = 0;
+		k->told_ms = now;
+	}
+}
