@@ -114,19 +114,26 @@ struct check_rewrite {
 
 #define CHECK_PROBE "precinct_check_probe"
 
-/* 1 when SQLite makes the table of the text sql under another name */
+/* Whether SQLite makes the table of the text sql under another name: 1
+ * yes, 0 no, -1 when the probe left the transaction or its table behind
+ * (an I/O error rolls the transaction back: nothing more may be written in
+ * it). */
 static int check_text_reads(struct db *db, struct arena *a, const char *sql)
 {
 	size_t head = sqlite_sql_table_head(sql);
 	struct ps_err e = { 0 };
 	char *probe;
+	int made;
 
 	if (!head)
 		return 0;
 	probe = arena_printf(a, "CREATE TEMP TABLE " CHECK_PROBE "%s", sql + head);
-	if (!probe || db_exec(db, probe, &e))
+	if (!probe)
 		return 0;
-	return db_exec(db, "DROP TABLE temp." CHECK_PROBE, &e) == PS_OK;
+	made = db_exec(db, probe, &e) == PS_OK;
+	if (made && db_exec(db, "DROP TABLE temp." CHECK_PROBE, &e) != PS_OK)
+		return -1;
+	return db_in_write_txn(db) ? made : -1;
 }
 
 static int check_lists_find(struct db *db, struct arena *a, const char *schema,
@@ -214,7 +221,9 @@ static int check_lists_write(struct db *db, const char *schema, struct check_rew
 
 /* The rewrite of one schema's CHECK lists: a speed, not a rule, so a
  * failure leaves the file as it was, with a warning, and the migration goes
- * on. */
+ * on. The schema is read first outside any transaction, so that a file
+ * with nothing left to rewrite (every file after its first migration) takes
+ * no write lock: every CLI command migrates. */
 static void check_lists(struct db *db, const char *schema)
 {
 	struct check_rewrite *found = NULL, *good = NULL, *next;
@@ -222,15 +231,25 @@ static void check_lists(struct db *db, const char *schema)
 	struct arena a;
 	int rc, kept = 0;
 
-	if (db_begin(db, 1, &e)) {
-		log_warn("schema: the CHECK lists of %s are left as written: %s", schema, e.msg);
-		return;
-	}
 	arena_init(&a);
 	rc = check_lists_find(db, &a, schema, &found, &e);
+	if (rc || !found) {
+		if (rc)
+			log_warn("schema: the CHECK lists of %s are left as written: %s", schema, e.msg);
+		arena_release(&a);
+		return;
+	}
+	found = NULL;
+	rc = db_begin(db, 1, &e);
+	if (!rc) /* again under the write lock: another process may have done it */
+		rc = check_lists_find(db, &a, schema, &found, &e);
 	for (struct check_rewrite *w = found; w && !rc; w = next) {
+		int reads = check_text_reads(db, &a, w->sql);
+
 		next = w->next;
-		if (check_text_reads(db, &a, w->sql)) {
+		if (reads < 0) {
+			rc = ps_fail(&e, PS_EIO, "STORAGE_ERROR", NULL, "the probe of %s failed", w->name);
+		} else if (reads) {
 			w->next = good;
 			good = w;
 			kept++;

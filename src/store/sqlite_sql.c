@@ -73,10 +73,26 @@ static int word_is(const struct token *t, const char *kw)
 	return t->t == T_WORD && t->n == strlen(kw) && strncasecmp(t->s, kw, t->n) == 0;
 }
 
-/* a keyword that may stand before an operand of its own */
-static int joins(const struct token *t)
+/* 1 when tk[k] stands before an operand of its own: '(', OR, a NOT that
+ * is not IS NOT's, an AND that is not BETWEEN's. IS NOT and BETWEEN … AND
+ * bind as tightly as IN and are read left to right: `b IS NOT a IN (…)` is
+ * `(b IS NOT a) IN (…)`, and `b BETWEEN 1 AND a IN (…)` is
+ * `(b BETWEEN 1 AND a) IN (…)`. A CHECK with any BETWEEN before the AND is
+ * left alone, whichever AND closes it. */
+static int joins(const struct token *tk, long from, long k)
 {
-	return t->t == T_LP || word_is(t, "AND") || word_is(t, "OR") || word_is(t, "NOT");
+	const struct token *t = &tk[k];
+
+	if (t->t == T_LP || word_is(t, "OR"))
+		return 1;
+	if (word_is(t, "NOT"))
+		return !(k > from && word_is(&tk[k - 1], "IS"));
+	if (!word_is(t, "AND"))
+		return 0;
+	for (long j = from; j < k; j++)
+		if (word_is(&tk[j], "BETWEEN"))
+			return 0;
+	return 1;
 }
 
 /* a column's name: a word that is no keyword an operand may be, or quoted */
@@ -197,7 +213,7 @@ int sqlite_sql_check_lists(const char *sql, char **out)
 			int count;
 
 			if (!word_is(&tk[k], "IN") || tk[k + 1].t != T_LP || !names_column(&tk[k - 1]) ||
-			    !joins(&tk[k - 2]))
+			    !joins(tk, i + 1, k - 2))
 				continue;
 			rp = constant_list(tk, end, k + 1, &count);
 			if (rp < 0 || count < 3 ||

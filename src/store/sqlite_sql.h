@@ -22,7 +22,9 @@
  * collation (the column's). Only an operand that stands alone is rewritten:
  * the IN is the CHECK's whole expression or a term of AND, OR or NOT;
  * anything else (NOT IN, an expression on the left, a list with a
- * non-constant) is left as written. Quoted text and comments are copied.
+ * non-constant, an IN after IS NOT or in a CHECK with BETWEEN … AND) is
+ * left as written. Quoted text and comments are copied, but for comments
+ * inside a list rewritten.
  * Returns the number of lists rewritten, with *out the new text (ps_free)
  * when it is > 0; 0 with *out NULL when there is nothing to rewrite; -1 when
  * out of memory. */

@@ -51,6 +51,11 @@ static void what_is_not_a_lone_list_is_left(void **state)
 	rewrites("CREATE TABLE t (a, b, CHECK (a IN ('x', b, 'z')))", 0, NULL);
 	rewrites("CREATE TABLE t (a CHECK (a IN (SELECT 1)))", 0, NULL);
 	rewrites("CREATE TABLE t (a CHECK (a IN ('x','y','z') = 1))", 0, NULL);
+	/* IS NOT and BETWEEN … AND bind as tightly as IN, left to right:
+	 * `b IS NOT a IN (…)` is `(b IS NOT a) IN (…)` */
+	rewrites("CREATE TABLE t (a, b, CHECK (b IS NOT a IN (1,2,3)))", 0, NULL);
+	rewrites("CREATE TABLE t (a, b, CHECK (b BETWEEN 1 AND a IN (1,2,3)))", 0, NULL);
+	rewrites("CREATE TABLE t (a, b, CHECK (b NOT BETWEEN 1 AND a IN (1,2,3)))", 0, NULL);
 	/* not in a CHECK: a DEFAULT, a generated column */
 	rewrites("CREATE TABLE t (a, b AS (a IN (1,2,3)))", 0, NULL);
 }
