@@ -6,12 +6,15 @@
  * gone says nothing to anyone, and the copy a disaster would fall back on
  * grows older by the hour.
  *
- * How late a standby is: each round notes the primary's WAL position and
- * the time; a standby that has replayed up to a position the primary had
- * reached at time t holds everything written until t, so it is at most
- * now − t late, t being the newest such note (0 when it has replayed all).
- * The estimate is never below the truth and at most one round above it, so
- * "more than the limit" is exact at the rounds' resolution. */
+ * How late a standby is: each round notes the primary's WAL position with
+ * the time. A standby that has not replayed a position the primary had at
+ * time t lacks something written before t: it is at least now − t late, t
+ * being the oldest such note (0 when it has replayed everything). The
+ * ALERT goes by that bound alone, which is never above the truth: no
+ * round missed (another server led the sweep, the database was away)
+ * makes a standby look late, and a late one is told at most one round
+ * after it passes the limit. The log also gives the other bound when a
+ * note is old enough (the newest one it has replayed). */
 #include "api/api.h"
 #include "core/clock.h"
 #include "core/log.h"
@@ -36,7 +39,7 @@ static struct known {
 	int seen, gone, late, unreadable;
 	int64_t told_ms; /* the last ALERT about it */
 } known[DB_REPLICAS_MAX * 2];
-static int known_n;
+static int known_n, told_none, told_full;
 
 /* The most a standby may lag: BKP-2's 60 s; PRECINCT_TEST_REPLICA_LAG_MS
  * in a test build. */
@@ -60,43 +63,61 @@ static void note(int64_t now, long long lsn)
 		notes_n++;
 }
 
-/* How late a standby that replayed up to replay_lsn is, at most (ms). */
-static int64_t late_ms(int64_t now, long long lsn, long long replay_lsn)
+/* How late a standby that replayed up to replay_lsn is: at least *least
+ * ms, and at most *most (-1: no note is old enough to say). */
+static void lateness(int64_t now, long long replay_lsn, int64_t *least, int64_t *most)
 {
-	int64_t oldest = now;
+	int lacks = 0;
 
-	if (replay_lsn >= lsn)
-		return 0;
-	for (int k = 1; k <= notes_n; k++) {
+	*least = 0;
+	*most = -1;
+	for (int k = notes_n; k >= 1; k--) { /* oldest first */
 		int i = (notes_head - k + REPLICA_NOTES) % REPLICA_NOTES;
 
+		if (notes[i].lsn > replay_lsn && !lacks) {
+			*least = now - notes[i].at_ms;
+			lacks = 1;
+		}
 		if (notes[i].lsn <= replay_lsn)
-			return now - notes[i].at_ms;
-		oldest = notes[i].at_ms;
+			*most = now - notes[i].at_ms;
 	}
-	return now - oldest;
 }
 
 static struct known *known_of(const char *name)
 {
+	struct known *k = NULL;
+
 	for (int i = 0; i < known_n; i++)
 		if (strcmp(known[i].name, name) == 0)
 			return &known[i];
-	if (known_n == (int)(sizeof(known) / sizeof(known[0])))
-		return NULL;
-	memset(&known[known_n], 0, sizeof(known[0]));
-	snprintf(known[known_n].name, sizeof(known[0].name), "%s", name);
-	return &known[known_n++];
+	if (known_n < (int)(sizeof(known) / sizeof(known[0]))) {
+		k = &known[known_n++];
+	} else {
+		/* full: the standby gone longest takes the place */
+		for (int i = 0; i < known_n; i++)
+			if (known[i].gone && (!k || known[i].told_ms < k->told_ms))
+				k = &known[i];
+		if (!k) {
+			if (!told_full)
+				log_warn("more standbys stream than the server watches (%d): %s is not watched",
+					 known_n, name);
+			told_full = 1;
+			return NULL;
+		}
+	}
+	memset(k, 0, sizeof(*k));
+	snprintf(k->name, sizeof(k->name), "%s", name);
+	return k;
 }
 
-static int tell_now(struct known *k, int already, int64_t now)
+static int tell_now(const struct known *k, int already, int64_t now)
 {
 	return !already || now - k->told_ms >= REPLICA_TELL_AGAIN_MS;
 }
 
 static void look_at(const struct db_replica *r, struct known *k, long long lsn, int64_t now)
 {
-	int64_t late, limit = lag_limit_ms();
+	int64_t least, most, limit = lag_limit_ms();
 
 	if (k->gone || !k->seen)
 		log_info("the standby %s streams%s (%s, %s)", r->name, k->gone ? " again" : "",
@@ -106,27 +127,33 @@ static void look_at(const struct db_replica *r, struct known *k, long long lsn, 
 	if (!r->state[0] || r->replay_lsn < 0) {
 		if (!k->unreadable)
 			log_warn("the standby %s: its position is not shown to this database role, so how late "
-				 "it is cannot be watched (GRANT pg_monitor TO the role: docs/deploy.md)",
+				 "it is cannot be watched (GRANT pg_monitor TO the role: docs/deploy.md §4)",
 				 r->name);
 		k->unreadable = 1;
 		return;
 	}
 	k->unreadable = 0;
-	late = late_ms(now, lsn, r->replay_lsn);
-	if (late > limit) {
+	lateness(now, r->replay_lsn, &least, &most);
+	if (least > limit) {
 		if (tell_now(k, k->late, now)) {
+			char holds[96] = "";
+
+			if (most >= 0)
+				snprintf(holds, sizeof(holds), ", and holds all it wrote %lld s ago",
+					 (long long)(most / 1000));
 			log_error("ALERT: the standby %s replays the primary's WAL more than %lld s late (it "
-				  "holds what the primary had %lld s ago at most; %lld MB of WAL not yet "
+				  "lacks what the primary wrote %lld s ago%s; %lld MB of WAL not yet "
 				  "replayed): a disaster now would lose that much of the county's work "
 				  "(TRUST BKP-2: at most %lld s). Check the standby's machine, disk and network, "
 				  "and that its replay is not paused (docs/deploy.md §4)",
-				  r->name, (long long)(limit / 1000), (long long)(late / 1000),
+				  r->name, (long long)(limit / 1000), (long long)(least / 1000), holds,
 				  (lsn - r->replay_lsn) >> 20, (long long)(limit / 1000));
 			k->told_ms = now;
 		}
 		k->late = 1;
 	} else if (k->late) {
-		log_info("the standby %s has caught up (at most %lld s late)", r->name, (long long)(late / 1000));
+		log_info("the standby %s has caught up (at most %lld s late)", r->name,
+			 (long long)(most >= 0 ? most / 1000 : 0));
 		k->late = 0;
 	}
 }
@@ -138,9 +165,13 @@ void api_replicas_look(struct db *db)
 	int64_t now = ps_mono_ns() / 1000000;
 
 	ps_err_clear(&e);
-	if (db_replicas(db, &q, &e) || (!q.n && !known_n))
-		return; /* the database is away, or streams to none */
+	if (db_replicas(db, &q, &e) || q.lsn <= 0)
+		return; /* the database is away, or streams to none (SQLite) */
 	note(now, q.lsn);
+	if (!q.n && !known_n && !told_none)
+		log_warn("the primary streams to no standby: the county has no off-site copy of its "
+			 "database (docs/deploy.md §4)");
+	told_none = !q.n;
 	for (int i = 0; i < q.n; i++) {
 		struct known *k = known_of(q.r[i].name);
 
@@ -157,7 +188,8 @@ void api_replicas_look(struct db *db)
 			continue;
 		log_error("ALERT: the standby %s no longer streams from the primary: the county's off-site "
 			  "copy stays as it was when it went (TRUST BKP-2). Check the standby's machine and "
-			  "the network between them (docs/deploy.md §4)",
+			  "the network between them; a standby taken out of service for good is forgotten "
+			  "when the servers restart (docs/deploy.md §4)",
 			  k->name);
 		k->gone = 1;
 		k->late = 0;

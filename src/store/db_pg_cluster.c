@@ -156,19 +156,24 @@ int pg_archive_state(struct db *db, struct db_archive *out, struct ps_err *err)
 }
 
 /* db_replicas: the primary's WAL position and its standbys', in one
- * statement (a row with NULLs when there is no standby). */
+ * statement (a row with NULLs when there is none). */
 int pg_replicas(struct db *db, struct db_replicas *out, struct ps_err *err)
 {
 	PGresult *res;
 	int rc;
 
 	pg_settle(db);
+	/* pg_basebackup's senders (state 'backup') are no standbys; two
+	 * senders of one name (a standby reconnecting while its old sender
+	 * times out) are one standby, as far as it has replayed */
 	res = PQexec(db->conn,
-		     "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, r.application_name,"
-		     " COALESCE(r.state, ''), COALESCE(r.sync_state, ''),"
-		     " COALESCE(pg_wal_lsn_diff(r.replay_lsn, '0/0')::bigint, -1)"
-		     " FROM (SELECT 1) one LEFT JOIN pg_stat_replication r ON true"
-		     " ORDER BY r.application_name");
+		     "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, r.name, r.state, r.sync,"
+		     " r.replay FROM (SELECT 1) one LEFT JOIN (SELECT application_name AS name,"
+		     "  COALESCE(max(state), '') AS state, COALESCE(max(sync_state), '') AS sync,"
+		     "  COALESCE(max(pg_wal_lsn_diff(replay_lsn, '0/0'))::bigint, -1) AS replay"
+		     "  FROM pg_stat_replication WHERE state IS DISTINCT FROM 'backup'"
+		     "  GROUP BY application_name) r ON true"
+		     " ORDER BY r.name");
 	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) >= 1) {
 		out->lsn = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 		for (int i = 0; i < PQntuples(res) && out->n < DB_REPLICAS_MAX; i++) {
