@@ -8,6 +8,7 @@
  * SQLite as a partial page and make the file "malformed" for tools that
  * trust the file size), and the MAC can be checked before a single byte of
  * the backup is given to SQLite. */
+#include "cli/backup_mac.h"
 #include "cli/cli.h"
 #include "cli/cli_db.h"
 #include "domain/admin/audit.h"
@@ -26,9 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAC_CONTEXT "PCBACKUP" /* 8 characters: the KDF context of backup MACs */
-#define MAC_MAGIC "precinct-backup-mac-v1"
-#define PATH_MAX_LEN 4096
+#define PATH_MAX_LEN BACKUP_MAC_PATH_MAX
 
 int cli_secret_path(const char *db_path, char *out, size_t n)
 {
@@ -65,59 +64,6 @@ int cli_secret_ensure(const char *db_path)
 	return 1;
 }
 
-/* The secret for a command: --key FILE when given, else DB_PATH.key. */
-static int load_secret(const char *key_opt, const char *db_path,
-		       unsigned char key[CRYPTO_SECRET_LEN], const char *cmd)
-{
-	char path[PATH_MAX_LEN];
-	struct ps_err e;
-
-	if (!key_opt && cli_secret_path(db_path, path, sizeof(path)))
-		return 1;
-	ps_err_clear(&e);
-	if (crypto_secret_load(key_opt ? key_opt : path, key, &e) == PS_OK)
-		return 0;
-	fprintf(stderr, "precinct %s: %s / cannot read the server secret %s%s\n", cmd, e.msg,
-		key_opt ? key_opt : path,
-		key_opt ? "" : " (give the secret of the server that made the backup with --key FILE)");
-	return 1;
-}
-
-/* MAC of the file at fd from its start; with copy_fd >= 0 every byte read is
- * also written there (restore copies and checks in one pass, so the bytes
- * restored are the bytes checked). 0, or -1 with errno. */
-static int mac_stream(int fd, int copy_fd, const unsigned char key[CRYPTO_SECRET_LEN],
-		      char out[CRYPTO_HASH_HEX])
-{
-	static unsigned char block[1 << 16];
-	struct crypto_mac m;
-	ssize_t n;
-
-	crypto_mac_init(&m, key, MAC_CONTEXT);
-	while ((n = read(fd, block, sizeof(block))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			crypto_mac_final(&m, out);
-			return -1;
-		}
-		crypto_mac_update(&m, block, (size_t)n);
-		for (ssize_t off = 0; copy_fd >= 0 && off < n;) {
-			ssize_t w = write(copy_fd, block + off, (size_t)(n - off));
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				crypto_mac_final(&m, out);
-				return -1;
-			}
-			off += w;
-		}
-	}
-	crypto_mac_final(&m, out);
-	return 0;
-}
-
 /* 1 after saying so when one of the files a backup to `to` writes (FILE,
  * its partial copy, its MAC, and the same three of its read-audit file) is
  * one of the database's own (cli_db_owns). A backup renamed over the
@@ -141,60 +87,6 @@ static int backup_overwrites_db(const char *db, const char *to)
 			which, which, db);
 		return 1;
 	}
-	return 0;
-}
-
-/* Write text to path through path.tmp, synced, then renamed into place. */
-static int write_file_atomic(const char *path, const char *text)
-{
-	char tmp[PATH_MAX_LEN];
-	size_t n = strlen(text);
-	int fd;
-
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
-		return -1;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return -1;
-	if (write(fd, text, n) != (ssize_t)n || fsync(fd) != 0) {
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
-/* The MAC recorded in FILE.mac into out; 0, or 1 after printing why. */
-static int read_mac_file(const char *mac_path, char out[CRYPTO_HASH_HEX])
-{
-	char text[160];
-	FILE *f = fopen(mac_path, "r");
-	size_t n;
-
-	if (!f) {
-		fprintf(stderr,
-			"precinct restore: 备份校验码文件 %s 缺失，拒绝恢复，数据库未作任何改动 / "
-			"the backup's MAC file %s is missing: refusing to restore, nothing was changed\n",
-			mac_path, mac_path);
-		return 1;
-	}
-	n = fread(text, 1, sizeof(text) - 1, f);
-	fclose(f);
-	text[n] = '\0';
-	if (strncmp(text, MAC_MAGIC " ", sizeof(MAC_MAGIC)) != 0 ||
-	    strlen(text) < sizeof(MAC_MAGIC) + 64) {
-		fprintf(stderr,
-			"precinct restore: 备份校验码文件 %s 格式不正确，拒绝恢复，数据库未作任何改动 / "
-			"the MAC file %s is malformed: refusing to restore, nothing was changed\n",
-			mac_path, mac_path);
-		return 1;
-	}
-	memcpy(out, text + sizeof(MAC_MAGIC), 64);
-	out[64] = '\0';
 	return 0;
 }
 
@@ -297,7 +189,7 @@ static int pg_seal_of(const char *dir, const unsigned char key[CRYPTO_SECRET_LEN
 			cmd, dir, dir);
 		return 1;
 	}
-	crypto_mac_init(&m, key, MAC_CONTEXT);
+	backup_mac_init(&m, key);
 	if (mac_add_fd(&m, fd) != 0)
 		rc = 1;
 	close(fd);
@@ -328,18 +220,17 @@ static int pg_seal_of(const char *dir, const unsigned char key[CRYPTO_SECRET_LEN
 static int pg_backup_seal(const char *db, const char *dir)
 {
 	unsigned char key[CRYPTO_SECRET_LEN];
-	char mac[CRYPTO_HASH_HEX], path[PATH_MAX_LEN], line[160];
+	char mac[CRYPTO_HASH_HEX], path[PATH_MAX_LEN];
 	int rc;
 
-	if (load_secret(NULL, db, key, "backup"))
+	if (backup_mac_key(NULL, db, key, "backup"))
 		return 1;
 	rc = pg_seal_of(dir, key, mac, "backup");
 	ps_memzero(key, sizeof(key));
 	if (rc)
 		return 1;
 	pg_seal_path(dir, path);
-	snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
-	if (write_file_atomic(path, line) != 0) {
+	if (backup_mac_write(path, mac) != 0) {
 		fprintf(stderr, "precinct backup: cannot write %s: %s\n", path, strerror(errno));
 		return 1;
 	}
@@ -356,7 +247,7 @@ static int pg_backup_check(const char *db, const char *dir, const char *key_opt)
 	int rc;
 
 	pg_seal_path(dir, path);
-	if (read_mac_file(path, want) || load_secret(key_opt, db, key, "restore"))
+	if (backup_mac_read(path, want, "restore") || backup_mac_key(key_opt, db, key, "restore"))
 		return 1;
 	rc = pg_seal_of(dir, key, got, "restore");
 	ps_memzero(key, sizeof(key));
@@ -442,7 +333,7 @@ int cmd_backup(int argc, char **argv)
 		"  segments); restore --from FILE checks the seal.\n";
 	const char *v[2] = { 0 }, *pos[1];
 	unsigned char key[CRYPTO_SECRET_LEN];
-	char tmp[PATH_MAX_LEN], mac_path[PATH_MAX_LEN], mac[CRYPTO_HASH_HEX], line[160];
+	char tmp[PATH_MAX_LEN], mac_path[PATH_MAX_LEN], mac[CRYPTO_HASH_HEX];
 	char tmp_audit[PATH_MAX_LEN], to_audit[PATH_MAX_LEN], audit_mac_path[PATH_MAX_LEN];
 	char audit_mac[CRYPTO_HASH_HEX];
 	char detail[200] = "";
@@ -476,7 +367,7 @@ int cmd_backup(int argc, char **argv)
 	}
 	if (backup_overwrites_db(v[0], v[1]))
 		return 1;
-	if (cli_secret_ensure(v[0]) || load_secret(NULL, v[0], key, "backup"))
+	if (cli_secret_ensure(v[0]) || backup_mac_key(NULL, v[0], key, "backup"))
 		return 1;
 	if (cli_db_open(&cd, v[0])) {
 		ps_memzero(key, sizeof(key));
@@ -506,7 +397,7 @@ int cmd_backup(int argc, char **argv)
 		const char *f = k ? tmp_audit : tmp;
 
 		fd = open(f, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || mac_stream(fd, -1, key, k ? audit_mac : mac) != 0) {
+		if (fd < 0 || backup_mac_stream(fd, -1, key, k ? audit_mac : mac) != 0) {
 			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法读取备份文件 %s：%s", f,
 				     strerror(errno));
 		}
@@ -517,13 +408,9 @@ int cmd_backup(int argc, char **argv)
 	/* the MAC first, then the file: a FILE is never left beside the MAC of
 	 * another (an older FILE.mac fails the check of a new FILE, safely) */
 	if (!rc) {
-		char aline[160];
-
-		snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
-		snprintf(aline, sizeof(aline), MAC_MAGIC " %s\n", audit_mac);
 		/* rename replaces an older FILE at once: no moment without a backup */
-		if (write_file_atomic(audit_mac_path, aline) != 0 ||
-		    write_file_atomic(mac_path, line) != 0 || rename(tmp_audit, to_audit) != 0 ||
+		if (backup_mac_write(audit_mac_path, audit_mac) != 0 ||
+		    backup_mac_write(mac_path, mac) != 0 || rename(tmp_audit, to_audit) != 0 ||
 		    rename(tmp, v[1]) != 0)
 			rc = ps_fail(&cd.err, PS_EIO, "BACKUP", NULL, "无法写入备份文件 %s：%s", v[1],
 				     strerror(errno));
@@ -610,7 +497,7 @@ static int copy_checked(const char *backup, const char *tmp,
 		fprintf(stderr, "precinct restore: path too long: %s\n", backup);
 		return 1;
 	}
-	if (read_mac_file(mac_path, want))
+	if (backup_mac_read(mac_path, want, "restore"))
 		return 1;
 	in = open(backup, O_RDONLY | O_CLOEXEC);
 	if (in < 0) {
@@ -624,7 +511,7 @@ static int copy_checked(const char *backup, const char *tmp,
 		close(in);
 		return 1;
 	}
-	rc = mac_stream(in, out, key, got);
+	rc = backup_mac_stream(in, out, key, got);
 	close(in);
 	if (rc == 0 && fsync(out) != 0)
 		rc = -1;
@@ -703,7 +590,7 @@ int cmd_restore(int argc, char **argv)
 		fprintf(stderr, "precinct restore: path too long: %s\n", v[0]);
 		return 1;
 	}
-	if (load_secret(v[3], v[0], key, "restore"))
+	if (backup_mac_key(v[3], v[0], key, "restore"))
 		return 1;
 	unlink_db(tmp);
 	rc = copy_checked(v[1], tmp, key);

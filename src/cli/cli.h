@@ -16,6 +16,7 @@ int cmd_fields(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_wal(int argc, char **argv);
 
 /* Parse "--name value" / "--flag" options. spec lists the names; for each
  * name with a value, values[i] receives it; for a flag (name ending '!')

@@ -27,6 +27,7 @@ static const char usage[] =
 	"  copy     --from FILE.db --to postgres://...   move a county to PostgreSQL (with a checksum report)\n"
 	"  import   --db PATH --as USER [--what KIND] FILE\n"
 	"                                                a CSV or Excel register, as USER imports it on 批量导入\n"
+	"  wal      archive|restore --key FILE FROM TO     PostgreSQL's WAL archive, sealed with the county's key\n"
 	"\n"
 	"--db PATH is an SQLite file; --db postgres://USER@HOST:PORT/DB is PostgreSQL\n"
 	"(password from PGPASSWORD or ~/.pgpass; the server secret from PRECINCT_SECRET_FILE).\n"
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
 		{ "restore", cmd_restore }, { "audit", cmd_audit },
 		{ "catalog", cmd_catalog }, { "fields", cmd_fields },
 		{ "migrate", cmd_migrate }, { "copy", cmd_copy },
-		{ "import", cmd_import },
+		{ "import", cmd_import },   { "wal", cmd_wal },
 	};
 
 	json_mem_init(); /* before any jansson call and any thread */

@@ -1002,6 +1002,80 @@ STORY(backup_carries_the_attachments)
 	assert_contains(r.err, "1 attachment file(s) missing");
 }
 
+/* The PostgreSQL WAL archive, sealed (docs/deploy.md §4): precinct wal
+ * archive as archive_command, precinct wal restore as restore_command, on
+ * a segment of the test's own. The archiver's retry of the same segment
+ * is accepted; other content under its name is refused, the archive
+ * unchanged. A restore hands over the segment as archived; past the
+ * archive's end it exits 1 (PostgreSQL's "no such file"); a segment changed,
+ * without its seal, or checked with another county's key exits 126 — a
+ * failure PostgreSQL stops the recovery at — and leaves nothing where the
+ * segment goes. */
+STORY(wal_archive_is_sealed)
+{
+	const char *key = key_of(srv, srv->db), *other_key = srv_path(srv, "other.key");
+	const char *seg = srv_path(srv, "000000010000000000000003"), *arch = srv_path(srv, "archive");
+	const char *dest = fmt(srv, "%s/000000010000000000000003", arch);
+	const char *got = srv_path(srv, "RECOVERYXLOG");
+	struct cli_result c;
+	FILE *f;
+
+	server_stop(srv);
+	assert_int_equal(mkdir(arch, 0700), 0);
+	f = fopen(seg, "wb");
+	assert_non_null(f);
+	for (int i = 0; i < 65536; i++)
+		fprintf(f, "WAL record %08d of the night shift\n", i);
+	fclose(f);
+	c = run_cli(srv, "wal", "archive", "--key", key, seg, dest);
+	assert_int_equal(c.code, 0);
+	assert_int_equal(file_mode(fmt(srv, "%s.mac", dest)), 0600);
+	/* the archiver tries again after a crash: the same segment is done */
+	assert_int_equal(run_cli(srv, "wal", "archive", "--key", key, seg, dest).code, 0);
+	/* other content under the name is refused, the archive unchanged */
+	copy_file(srv, seg, srv_path(srv, "other-seg"), "record 00000007 ");
+	c = run_cli(srv, "wal", "archive", "--key", key, srv_path(srv, "other-seg"), dest);
+	assert_int_equal(c.code, 1);
+	assert_contains(c.err, "拒绝覆盖");
+	/* a restore gets the segment as archived */
+	c = run_cli(srv, "wal", "restore", "--key", key, dest, got);
+	assert_int_equal(c.code, 0);
+	{
+		struct cli_result same = run_cli(srv, "wal", "archive", "--key", key, got, fmt(srv, "%s/again", arch));
+
+		assert_int_equal(same.code, 0); /* what came back MACs as the original */
+		assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", seg, got)), 0);
+	}
+	{
+		struct cli_result d = run_cli(srv, "wal", "restore", "--key", key, fmt(srv, "%s/none", arch), got);
+
+		assert_int_equal(d.code, 1); /* past the archive's end */
+	}
+	/* a changed segment, one without its seal, another county's key:
+	 * exit 126, and nothing where the segment goes */
+	copy_file(srv, dest, srv_path(srv, "changed"), "record 00004096");
+	assert_int_equal(rename(srv_path(srv, "changed"), dest), 0);
+	unlink(got);
+	c = run_cli(srv, "wal", "restore", "--key", key, dest, got);
+	assert_int_equal(c.code, 126);
+	assert_contains(c.err, "校验码不符");
+	assert_int_not_equal(access(got, F_OK), 0);
+	f = fopen(other_key, "w");
+	assert_non_null(f);
+	fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
+	fclose(f);
+	assert_int_equal(chmod(other_key, 0600), 0);
+	assert_int_equal(run_cli(srv, "wal", "archive", "--key", other_key, seg, fmt(srv, "%s/b", arch)).code, 0);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, fmt(srv, "%s/b", arch), got).code, 126);
+	assert_int_equal(unlink(fmt(srv, "%s/b.mac", arch)), 0);
+	c = run_cli(srv, "wal", "restore", "--key", other_key, fmt(srv, "%s/b", arch), got);
+	assert_int_equal(c.code, 126);
+	assert_contains(c.err, "缺失");
+	assert_int_not_equal(access(got, F_OK), 0);
+	/* no key: a usage error */
+	assert_int_equal(run_cli(srv, "wal", "restore", dest, got).code, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1037,6 +1111,7 @@ int main(void)
 						teardown_server),
 		cmocka_unit_test_setup_teardown(backup_carries_the_attachments, setup_demo,
 						teardown_server),
+		cmocka_unit_test_setup_teardown(wal_archive_is_sealed, setup_demo, teardown_server),
 	};
 
 	/* ctest's tsan_shutdown_under_load runs one story of this file */

@@ -32,28 +32,28 @@
 #define API "/api/v1"
 
 /* Run tests/pg/pg_cluster.sh with the arguments (NULL-ended; no shell
- * between, so SQL needs no quoting); fail the story with its output when it
- * fails. Its first line of output, trimmed ("" when none). */
-static const char *cluster_v(struct server *srv, const char *arg, ...)
+ * between, so SQL needs no quoting). With refused 0: fail the story with
+ * its output when it fails, and return its first line of output, trimmed
+ * ("" when none). With refused 1: fail the story when it succeeds, and
+ * return the last 32 KB of its output (a refused restore prints the
+ * cluster's log). */
+static const char *cluster_run(struct server *srv, int refused, const char *arg, va_list ap)
 {
 	const char *src = getenv("PRECINCT_SRC");
 	const char *out = srv_path(srv, "cluster.out");
 	const char *argv[12];
-	char all[8192];
+	static char all[32768];
 	size_t n = 0, len;
-	va_list ap;
 	pid_t pid;
-	int status;
+	int status, failed;
 	FILE *f;
 
 	if (!src || !*src)
 		fail_msg("PRECINCT_SRC is not set (run through ctest)");
 	argv[n++] = "bash";
 	argv[n++] = fmt(srv, "%s/tests/pg/pg_cluster.sh", src);
-	va_start(ap, arg);
 	for (const char *a = arg; a && n < 11; a = va_arg(ap, const char *))
 		argv[n++] = a;
-	va_end(ap);
 	argv[n] = NULL;
 	pid = fork();
 	assert_true(pid >= 0);
@@ -67,16 +67,48 @@ static const char *cluster_v(struct server *srv, const char *arg, ...)
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	f = fopen(out, "r");
+	if (f && refused && fseek(f, 0, SEEK_END) == 0 && ftell(f) > (long)sizeof(all) - 1)
+		fseek(f, -(long)(sizeof(all) - 1), SEEK_END);
+	else if (f)
+		rewind(f);
 	len = f ? fread(all, 1, sizeof(all) - 1, f) : 0;
 	all[len] = '\0';
 	if (f)
 		fclose(f);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		fail_msg("pg_cluster.sh %s %s failed (status %d):\n%s", arg, argv[3] ? argv[3] : "", status,
+	failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	if (failed && !refused)
+		fail_msg("pg_cluster.sh %s %s failed (status %d):\n%.8000s", arg, argv[3] ? argv[3] : "", status,
 			 all);
-	all[strcspn(all, "\r\n")] = '\0';
+	if (!failed && refused)
+		fail_msg("pg_cluster.sh %s %s succeeded, where it should have been refused:\n%.8000s", arg,
+			 argv[3] ? argv[3] : "", all);
+	if (!refused)
+		all[strcspn(all, "\r\n")] = '\0';
 	return fmt(srv, "%s", all);
 }
+
+static const char *cluster_v(struct server *srv, const char *arg, ...)
+{
+	const char *r;
+	va_list ap;
+
+	va_start(ap, arg);
+	r = cluster_run(srv, 0, arg, ap);
+	va_end(ap);
+	return r;
+}
+
+static const char *cluster_refused_v(struct server *srv, const char *arg, ...)
+{
+	const char *r;
+	va_list ap;
+
+	va_start(ap, arg);
+	r = cluster_run(srv, 1, arg, ap);
+	va_end(ap);
+	return r;
+}
+#define cluster_refused(srv, ...) cluster_refused_v(srv, __VA_ARGS__, (const char *)NULL)
 #define cluster(srv, ...) cluster_v(srv, __VA_ARGS__, (const char *)NULL)
 
 /* The one-line file name of a cluster's directory (url, port, archive). */
@@ -95,13 +127,13 @@ static const char *cluster_file(struct server *srv, const char *dir, const char 
 /* The clusters of the story, removed when the program ends, passed or not:
  * they are running PostgreSQL servers, not evidence (a failing command
  * printed their logs). */
-static char *homes[4];
+static char *homes[5];
 
 static void clusters_remove(void)
 {
 	const char *src = getenv("PRECINCT_SRC");
 
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		char cmd[1200];
 
 		if (!homes[i] || !src)
@@ -192,6 +224,12 @@ STORY(the_county_outlives_its_database_machine)
 	pid_t backup;
 	struct resp *r;
 
+	/* the archive sealed with the county's key, as deploy.md §4 sets it:
+	 * precinct wal archive and, in the restore, precinct wal restore */
+	assert_int_equal(access(srv->secret, R_OK), 0);
+	assert_non_null(getenv("PRECINCT_BIN"));
+	setenv("PG_SEAL_BIN", getenv("PRECINCT_BIN"), 1);
+	setenv("PG_SEAL_KEY", srv->secret, 1);
 	county_with_standby(srv, pdir, sdir, &primary, &standby);
 
 	/* the servers name both machines: whichever takes writes is used */
@@ -294,6 +332,19 @@ STORY(the_county_outlives_its_database_machine)
 	assert_int_equal(incidents_among(srv, restored, after_backup, after_backup), 1);
 	assert_int_equal(run_cli(a, "audit", "verify", "--db", restored).code, 0);
 	assert_int_equal(run_cli(a, "audit", "verify", "--db", primary).code, 0);
+	/* whoever can write the backup host changes a segment archived after
+	 * the backup: its seal fails, and the recovery stops, saying which,
+	 * where a plain copy would have opened the cluster without the rest
+	 * of the night (TRUST BKP-3 for the archive) */
+	{
+		const char *forged = cluster(srv, "forge", bdir, "archive", cluster_file(srv, pdir, "archive"));
+		const char *log = cluster_refused(srv, "restore", home(srv, 4, "forged"), bdir, forged);
+
+		assert_non_null(strstr(log, "校验码不符"));
+		assert_non_null(strstr(log, "the recovery stops here"));
+	}
+	unsetenv("PG_SEAL_BIN");
+	unsetenv("PG_SEAL_KEY");
 
 	/* 03:00 the primary's machine is lost: the desk is told, not hung
 	 * (the servers' sweep, and with it their look for a second primary,
@@ -542,9 +593,10 @@ static double mono_s(void)
  * to look at something, and forgets: the copy falls behind, and the server
  * that sweeps the database says so in an ALERT (the limit is 2 s here,
  * PRECINCT_TEST_REPLICA_LAG_MS, 60 s in a county); resumed, it catches up,
- * and the log says that too. Then the standby's machine is lost: an ALERT
- * again, while the desk goes on (asynchronous: nothing waits); back, it
- * streams again. */
+ * and the log says that too. The nightly base backup, which streams WAL
+ * too, is no standby. Then the standby's machine is lost: an ALERT again,
+ * while the desk goes on (asynchronous: nothing waits); back, it streams
+ * again. */
 STORY(the_off_site_copy_is_watched)
 {
 	const char *pdir = home(srv, 0, "primary"), *sdir = home(srv, 1, "standby");
@@ -596,6 +648,12 @@ STORY(the_off_site_copy_is_watched)
 	for (int i = 0; i < 100 && incidents_among(srv, standby, id, id) != 1; i++)
 		usleep(100 * 1000);
 	assert_int_equal(incidents_among(srv, standby, id, id), 1);
+
+	/* the nightly base backup streams WAL from the primary too: it is no
+	 * standby, and no ALERT says it went when it ends */
+	cluster(srv, "backup", home(srv, 2, "backup"), pdir);
+	usleep(1000 * 1000);
+	assert_int_equal(server_logged(a, "pg_basebackup"), 0);
 
 	/* the standby's machine is lost: the desk goes on, the log says so */
 	cluster(srv, "stop", sdir, "immediate");

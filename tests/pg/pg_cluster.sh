@@ -6,7 +6,9 @@
 # restore of that backup with the archive into a cluster of its own.
 #
 #   pg_cluster.sh primary DIR               a primary; DIR/url, DIR/port, DIR/archive
-#                                           (PG_EXTRA_OPTS: more server options)
+#                                           (PG_EXTRA_OPTS: more server options; with
+#                                           PG_SEAL_BIN and PG_SEAL_KEY its archive is
+#                                           sealed by precinct wal archive)
 #   pg_cluster.sh load DIR URL NAME         database NAME on DIR's cluster, a copy of
 #                                           the database at URL (pg_dump | pg_restore)
 #   pg_cluster.sh standby DIR PRIMARY NAME  a hot standby of PRIMARY's cluster,
@@ -18,8 +20,11 @@
 #                                           pg_verifybackup refuses it (its words printed)
 #   pg_cluster.sh forge DIR manifest|wal    a copy of the backup and its seal with the
 #                                           manifest or a WAL segment changed; its path
+#   pg_cluster.sh forge DIR archive ARCHIVE a copy of the WAL archive with its newest
+#                                           segment changed; its path
 #   pg_cluster.sh restore DIR BACKUP ARCHIVE  a cluster from BACKUP's base and the WAL
 #                                           in ARCHIVE, recovered to the archive's end
+#                                           (PG_SEAL_BIN: each segment's seal checked)
 #   pg_cluster.sh promote DIR               the standby becomes the primary
 #   pg_cluster.sh restart DIR               a stopped cluster started again as it was
 #   pg_cluster.sh archive DIR off|on        the primary's WAL archive failing (its directory
@@ -70,6 +75,16 @@ start() {
   echo "$*" >"$dir/opts"
   echo "postgres://precinct@127.0.0.1:$port" >"$dir/url"
 }
+# the county's tools in H for the archive's seal, owned by the cluster's
+# user (PG_SEAL_BIN: a precinct binary; PG_SEAL_KEY: the server secret),
+# which may not reach the test's own files
+seal_tools() {
+  cp "$PG_SEAL_BIN" "$1/precinct" && cp "${PG_SEAL_KEY:?PG_SEAL_KEY with PG_SEAL_BIN}" "$1/county.key" ||
+    die "cannot copy the sealing tools into $1"
+  chmod 755 "$1/precinct"; chmod 600 "$1/county.key"
+  [ "$(id -u)" -eq 0 ] && chown "$owner" "$1/precinct" "$1/county.key"
+  return 0
+}
 sql() { # PORT SQL
   run "$bindir/psql" -h 127.0.0.1 -p "$1" -U precinct -d postgres -X -A -t -v ON_ERROR_STOP=1 -c "$2"
 }
@@ -79,9 +94,16 @@ primary)
   run mkdir "$h/archive"
   run "$bindir/initdb" -D "$h/data" -U precinct --auth=trust --encoding=UTF8 --locale=C \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed (as $owner)"; }
-  # deploy.md §4: WAL for a standby, every segment archived
+  # deploy.md §4: WAL for a standby, every segment archived (sealed with
+  # the county's key by precinct wal archive when PG_SEAL_BIN is set)
+  if [ -n "${PG_SEAL_BIN:-}" ]; then
+    seal_tools "$h"
+    archive="$h/precinct wal archive --key $h/county.key %p $h/archive/%f"
+  else
+    archive="test ! -f $h/archive/%f && cp %p $h/archive/%f"
+  fi
   start "$h" "-c wal_level=replica -c max_wal_senders=5 -c archive_mode=on" \
-    "-c archive_command='test ! -f $h/archive/%f && cp %p $h/archive/%f'" \
+    "-c archive_command='$archive'" \
     "-c synchronous_commit=on ${PG_EXTRA_OPTS:-}"
   echo "$h/archive" >"$dir/archive"
   cat "$dir/url"
@@ -142,14 +164,23 @@ restore)
   run chmod 700 "$h/data"
   run rm -f "$h/data/backup_manifest"
   # deploy.md §4: the archive replayed to its end, then the cluster opens
-  run sh -c "echo \"restore_command = 'cp $archive/%f %p'\" >>'$h/data/postgresql.auto.conf' && touch '$h/data/recovery.signal'"
+  # (each segment's seal checked by precinct wal restore when PG_SEAL_BIN
+  # is set: a segment that fails it stops the recovery)
+  restore="cp $archive/%f %p"
+  if [ -n "${PG_SEAL_BIN:-}" ]; then
+    seal_tools "$h"
+    restore="$h/precinct wal restore --key $h/county.key $archive/%f %p"
+  fi
+  run sh -c "echo \"restore_command = '$restore'\" >>'$h/data/postgresql.auto.conf' && touch '$h/data/recovery.signal'"
   start "$h" "-c archive_mode=off"
   port=$(cat "$dir/port")
   for _ in $(seq 1 600); do
     [ "$(sql "$port" 'SELECT pg_is_in_recovery()' 2>/dev/null)" = f ] && { cat "$dir/url"; exit 0; }
+    # a recovery that stopped (a segment refused) ends the server
+    run "$bindir/pg_ctl" -D "$h/data" status >/dev/null 2>&1 || break
     sleep 0.1
   done
-  cat "$h/server.log" >&2; die "the restored cluster was still recovering after 60 s"
+  cat "$h/server.log" >&2; die "the restored cluster did not open (its log above)"
   ;;
 forge)
   # a copy of the backup (and its seal) in which what the seal covers was
@@ -163,7 +194,14 @@ forge)
   case "$what" in
   manifest) f="$h/forged-$what/backup_manifest"; at=100 ;;
   wal) f=$(find "$h/forged-$what/pg_wal" -maxdepth 1 -type f -name '0*' | sort | head -1); at=8192 ;;
-  *) die "forge DIR manifest|wal" ;;
+  archive)
+    # a copy of the WAL archive ARCHIVE with its newest segment changed
+    # (one archived after the base backup), seals and all
+    src=${4:?usage: pg_cluster.sh forge DIR archive ARCHIVE}
+    run rm -rf "$h/forged-archive"
+    run cp -a "$src" "$h/forged-archive"
+    f=$(find "$h/forged-archive" -maxdepth 1 -type f -name '0*' ! -name '*.*' | sort | tail -1); at=8192 ;;
+  *) die "forge DIR manifest|wal|archive" ;;
   esac
   [ -n "$f" ] || die "nothing to change in the backup"
   run sh -c "printf 'X' | dd of='$f' bs=1 seek=$at conv=notrunc status=none"
