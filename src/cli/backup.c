@@ -253,7 +253,7 @@ static int pg_backup_check(const char *db, const char *dir, const char *key_opt)
 	ps_memzero(key, sizeof(key));
 	if (rc)
 		return 1;
-	if (strcmp(want, got) != 0) {
+	if (!crypto_str_equal(want, got)) {
 		fprintf(stderr,
 			"precinct restore: 备份的校验码不符（封存后清单或日志文件被改动，或密钥不是本县的），"
 			"不可用于恢复 / the backup's seal does not match: its manifest or a WAL segment changed"
