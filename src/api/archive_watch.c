@@ -9,7 +9,6 @@
 #include "core/log.h"
 
 #include <stdint.h>
-#include <string.h>
 
 /* the sweep thread's alone */
 static int told;        /* the failure under way was logged */
