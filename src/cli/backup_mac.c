@@ -38,32 +38,38 @@ int backup_mac_key(const char *key_opt, const char *db_path, unsigned char key[C
 int backup_mac_stream(int fd, int copy_fd, const unsigned char key[CRYPTO_SECRET_LEN],
 		      char out[CRYPTO_HASH_HEX])
 {
-	static unsigned char block[1 << 16];
 	struct crypto_mac m;
-	ssize_t n;
 
 	backup_mac_init(&m, key);
+	return backup_mac_finish(&m, fd, copy_fd, out);
+}
+
+int backup_mac_finish(struct crypto_mac *m, int fd, int copy_fd, char out[CRYPTO_HASH_HEX])
+{
+	static unsigned char block[1 << 16];
+	ssize_t n;
+
 	while ((n = read(fd, block, sizeof(block))) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			crypto_mac_final(&m, out);
+			crypto_mac_final(m, out);
 			return -1;
 		}
-		crypto_mac_update(&m, block, (size_t)n);
+		crypto_mac_update(m, block, (size_t)n);
 		for (ssize_t off = 0; copy_fd >= 0 && off < n;) {
 			ssize_t w = write(copy_fd, block + off, (size_t)(n - off));
 
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w <= 0) {
-				crypto_mac_final(&m, out);
+				crypto_mac_final(m, out);
 				return -1;
 			}
 			off += w;
 		}
 	}
-	crypto_mac_final(&m, out);
+	crypto_mac_final(m, out);
 	return 0;
 }
 

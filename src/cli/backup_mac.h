@@ -27,6 +27,10 @@ void backup_mac_init(struct crypto_mac *m, const unsigned char key[CRYPTO_SECRET
 int backup_mac_stream(int fd, int copy_fd, const unsigned char key[CRYPTO_SECRET_LEN],
 		      char out[CRYPTO_HASH_HEX]);
 
+/* The same for a MAC begun by the caller (another key, a name fed first):
+ * the file's bytes added to m, then m finished into out. */
+int backup_mac_finish(struct crypto_mac *m, int fd, int copy_fd, char out[CRYPTO_HASH_HEX]);
+
 /* Write the MAC file at path (through path.tmp, synced, renamed into
  * place). 0, or -1 with errno. */
 int backup_mac_write(const char *path, const char mac[CRYPTO_HASH_HEX]);

@@ -27,7 +27,7 @@ static const char usage[] =
 	"  copy     --from FILE.db --to postgres://...   move a county to PostgreSQL (with a checksum report)\n"
 	"  import   --db PATH --as USER [--what KIND] FILE\n"
 	"                                                a CSV or Excel register, as USER imports it on 批量导入\n"
-	"  wal      archive|restore --key FILE FROM TO     PostgreSQL's WAL archive, sealed with the county's key\n"
+	"  wal      key|archive|restore --key FILE ...     PostgreSQL's WAL archive, sealed with a key of the county's\n"
 	"\n"
 	"--db PATH is an SQLite file; --db postgres://USER@HOST:PORT/DB is PostgreSQL\n"
 	"(password from PGPASSWORD or ~/.pgpass; the server secret from PRECINCT_SECRET_FILE).\n"

@@ -1,79 +1,98 @@
-/* wal.c — precinct wal archive|restore: PostgreSQL's WAL archive sealed with
- * the county's key (docs/deploy.md §4). The nightly base backup is sealed
- * by precinct backup; a point-in-time restore then replays every segment
- * archived since, which whoever can write the backup host could change.
- * As the primary's archive_command, `wal archive` copies each segment into
- * the archive with SEGMENT.mac beside it (backup_mac.h); as a restore's
+/* wal.c — precinct wal key|archive|restore: PostgreSQL's WAL archive sealed
+ * with a key of the county (docs/deploy.md §4). The nightly base backup is
+ * sealed by precinct backup; a point-in-time restore then replays every
+ * segment archived since, which whoever can write the backup host could
+ * change.
+ *
+ * The key: the database machine runs archive_command, so it holds the key
+ * that seals the archive. It must not hold the server secret, which also
+ * seals the two-factor secrets in the database (TRUST CRY-2) and the base
+ * backups: `wal key` derives a key of the archive's own from the secret
+ * (a KDF sub-key), and only that file goes to the database machine.
+ *
+ * A segment's seal (SEGMENT.mac beside it, the backups' format) is a keyed
+ * MAC of its name and its bytes: a segment copied over another's name, seal
+ * and all, fails too. As archive_command, `wal archive` publishes the
+ * segment first, without replacing any (link), then its seal; a segment
+ * already there is accepted only when it is the same one, and then its
+ * seal is written again if missing (a crash between the two). As
  * restore_command, `wal restore` hands PostgreSQL a segment only when its
- * MAC holds, and otherwise makes the recovery stop with the reason
- * (exit 126: PostgreSQL ends a recovery at once on an exit above 125, where
- * a plain failure would read as "the archive ends here" and open the
- * cluster without the rest). */
+ * seal holds. A segment that is not there exits 1, which PostgreSQL reads
+ * as the archive's end; anything else — a seal that fails or is missing, an
+ * archive it cannot read, a wrong command line — exits 126, above 125,
+ * which stops the recovery instead of opening the cluster without the
+ * rest. A segment deleted from the archive looks like its end: a restore
+ * to a time (recovery_target_time) then refuses to open short of it. */
 #include "cli/backup_mac.h"
 #include "cli/cli.h"
 #include "core/mem.h"
 
+#include <sodium.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define WAL_REFUSED 126 /* PostgreSQL aborts the recovery (above 125) */
+#define WAL_REFUSED 126   /* PostgreSQL aborts the recovery (above 125) */
+#define WAL_KEY_CONTEXT "PCWALKEY" /* the archive's key, from the secret */
+#define WAL_MAC_CONTEXT "PCWALSEG" /* a segment's MAC, from that key */
+#define PATH_LEN BACKUP_MAC_PATH_MAX
 
 static const char help[] =
-	"usage: precinct wal archive --key FILE SEGMENT DEST\n"
-	"       precinct wal restore --key FILE SOURCE SEGMENT\n"
-	"  The PostgreSQL WAL archive sealed with the county's key (the server secret,\n"
-	"  as precinct backup uses it):\n"
-	"    archive_command = 'precinct wal archive --key /etc/precinct/county.key %p /backup/wal/%f'\n"
-	"    restore_command = 'precinct wal restore --key /etc/precinct/county.key /backup/wal/%f %p'\n"
-	"  archive copies SEGMENT to DEST (synced) with DEST.mac beside it; a DEST already\n"
-	"  there is accepted only when it is the same segment. restore copies SOURCE to\n"
-	"  SEGMENT when its MAC holds; a SOURCE that is not there exits 1 (the archive's\n"
-	"  end), one whose MAC is missing or does not match exits 126, which stops the\n"
-	"  recovery.\n";
+	"usage: precinct wal key --key SECRET --out FILE\n"
+	"       precinct wal archive --key FILE SEGMENT DEST\n"
+	"       precinct wal restore --key FILE [--old-key FILE] SOURCE SEGMENT\n"
+	"  PostgreSQL's WAL archive sealed with a key of the county's:\n"
+	"    key      writes FILE (0600), the archive's own key derived from the server\n"
+	"             secret SECRET: the only key the database machine gets\n"
+	"    archive_command = 'precinct wal archive --key /etc/precinct/wal.key %p /backup/wal/%f'\n"
+	"    restore_command = 'precinct wal restore --key /etc/precinct/wal.key /backup/wal/%f %p'\n"
+	"  archive copies SEGMENT to DEST (synced, never over another file) with DEST.mac\n"
+	"  beside it; a DEST already there is accepted only when it is the same segment.\n"
+	"  restore copies SOURCE to SEGMENT when its seal holds (--old-key: segments\n"
+	"  sealed before a key change); exit 1 when SOURCE is not there (the archive's\n"
+	"  end), 126 for anything else, which stops the recovery.\n";
 
-/* the MAC of the file at path into mac, and with copy_to a synced copy of
- * the bytes MAC'd there (created; removed on failure). 0, or -1 with errno */
-static int mac_copy(const char *path, const char *copy_to, const unsigned char key[CRYPTO_SECRET_LEN],
-		    char mac[CRYPTO_HASH_HEX])
+static const char *base_name(const char *path)
 {
-	int in = open(path, O_RDONLY | O_CLOEXEC), out = -1, rc;
+	const char *slash = strrchr(path, '/');
 
-	if (in < 0)
+	return slash ? slash + 1 : path;
+}
+
+/* The seal of the file at path archived as name, into mac; with copy_fd >=
+ * 0 the bytes sealed are copied there. 0, or -1 with errno. */
+static int seal_of(const char *path, const char *name, int copy_fd, const unsigned char key[CRYPTO_SECRET_LEN],
+		   char mac[CRYPTO_HASH_HEX])
+{
+	struct crypto_mac m;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
 		return -1;
-	if (copy_to) {
-		unlink(copy_to);
-		out = open(copy_to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (out < 0) {
-			close(in);
-			return -1;
-		}
-	}
-	rc = backup_mac_stream(in, out, key, mac);
-	close(in);
-	if (out >= 0) {
-		if (rc == 0 && fsync(out) != 0)
-			rc = -1;
-		if (close(out) != 0)
-			rc = -1;
-		if (rc)
-			unlink(copy_to);
-	}
+	crypto_mac_init(&m, key, WAL_MAC_CONTEXT);
+	crypto_mac_update(&m, name, strlen(name) + 1);
+	rc = backup_mac_finish(&m, fd, copy_fd, mac);
+	close(fd);
 	return rc;
 }
 
-/* the directory of path, synced (a rename in it made durable) */
-static int sync_dir_of(const char *path)
+/* fsync the file at path (its directory when dir) */
+static int sync_path(const char *path, int dir)
 {
-	char dir[BACKUP_MAC_PATH_MAX];
+	char d[PATH_LEN];
 	const char *slash = strrchr(path, '/');
 	int fd, rc;
 
-	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-	fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir) {
+		snprintf(d, sizeof(d), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+		path = d[0] ? d : "/";
+	}
+	fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	rc = fsync(fd);
@@ -81,68 +100,134 @@ static int sync_dir_of(const char *path)
 	return rc;
 }
 
-static int wal_archive(const char *seg, const char *dest, const unsigned char key[CRYPTO_SECRET_LEN])
+/* A copy of src at a new temporary name beside dest (into tmp), synced
+ * when sync, sealed as name into mac. 0, or -1 with errno (nothing left). */
+static int copy_sealed(const char *src, const char *dest, const char *name, int sync,
+		       const unsigned char key[CRYPTO_SECRET_LEN], char tmp[PATH_LEN], char mac[CRYPTO_HASH_HEX])
 {
-	char mac_path[BACKUP_MAC_PATH_MAX], tmp[BACKUP_MAC_PATH_MAX], mac[CRYPTO_HASH_HEX],
-		have[CRYPTO_HASH_HEX], want[CRYPTO_HASH_HEX];
-	struct stat st;
+	int out, rc;
 
-	if ((size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", dest) >= sizeof(mac_path) ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s.part", dest) >= sizeof(tmp)) {
-		fprintf(stderr, "precinct wal archive: path too long: %s\n", dest);
+	if ((size_t)snprintf(tmp, PATH_LEN, "%s.XXXXXX", dest) >= PATH_LEN) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	out = mkstemp(tmp);
+	if (out < 0)
+		return -1;
+	rc = seal_of(src, name, out, key, mac);
+	if (rc == 0 && sync && fsync(out) != 0)
+		rc = -1;
+	if (close(out) != 0)
+		rc = -1;
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+/* DEST is there: the same segment (its seal written again if it lacks
+ * one, everything synced) is done, another is refused. */
+static int archived_before(const char *seg, const char *dest, const char *mac_path,
+			   const unsigned char key[CRYPTO_SECRET_LEN])
+{
+	const char *name = base_name(dest);
+	char mine[CRYPTO_HASH_HEX], theirs[CRYPTO_HASH_HEX], sealed[CRYPTO_HASH_HEX];
+	FILE *f;
+
+	if (seal_of(seg, name, -1, key, mine) != 0 || seal_of(dest, name, -1, key, theirs) != 0) {
+		fprintf(stderr, "precinct wal archive: cannot read %s or %s: %s\n", seg, dest, strerror(errno));
 		return 1;
 	}
-	if (stat(dest, &st) == 0) {
-		/* archived before (the archiver retries after a crash): the same
-		 * segment under a valid seal is done, anything else refused */
-		if (mac_copy(seg, NULL, key, mac) == 0 && mac_copy(dest, NULL, key, have) == 0 &&
-		    backup_mac_read(mac_path, want, "wal archive") == 0 && crypto_str_equal(mac, have) &&
-		    crypto_str_equal(mac, want))
-			return 0;
+	if (!crypto_str_equal(mine, theirs)) {
 		fprintf(stderr,
-			"precinct wal archive: 归档中已有 %s，且与本段内容或校验码不同，拒绝覆盖 / %s is in the"
-			" archive already with other content or seal: not overwritten\n",
+			"precinct wal archive: 归档中已有 %s，且内容与本段不同，拒绝覆盖 / %s is in the archive"
+			" already with other content: not overwritten\n",
 			dest, dest);
 		return 1;
 	}
-	if (mac_copy(seg, tmp, key, mac) != 0) {
-		fprintf(stderr, "precinct wal archive: cannot copy %s to %s: %s\n", seg, tmp, strerror(errno));
-		return 1;
+	/* the same segment: its seal is ours to write again when it is
+	 * missing or is another (a crash between the two writes, an older key) */
+	f = fopen(mac_path, "r");
+	if (f)
+		fclose(f);
+	if (!f || backup_mac_read(mac_path, sealed, "wal archive") != 0 || !crypto_str_equal(sealed, mine)) {
+		if (backup_mac_write(mac_path, mine) != 0) {
+			fprintf(stderr, "precinct wal archive: cannot write %s: %s\n", mac_path, strerror(errno));
+			return 1;
+		}
 	}
-	/* the seal first, then the segment: a segment is never there without
-	 * its own seal (a seal alone is written again next time) */
-	if (backup_mac_write(mac_path, mac) != 0 || rename(tmp, dest) != 0 || sync_dir_of(dest) != 0) {
-		fprintf(stderr, "precinct wal archive: cannot write %s: %s\n", dest, strerror(errno));
-		unlink(tmp);
+	if (sync_path(dest, 0) != 0 || sync_path(mac_path, 0) != 0 || sync_path(dest, 1) != 0) {
+		fprintf(stderr, "precinct wal archive: cannot sync %s: %s\n", dest, strerror(errno));
 		return 1;
 	}
 	return 0;
 }
 
-static int wal_restore(const char *src, const char *seg, const unsigned char key[CRYPTO_SECRET_LEN])
+static int wal_archive(const char *seg, const char *dest, const unsigned char key[CRYPTO_SECRET_LEN])
 {
-	char mac_path[BACKUP_MAC_PATH_MAX], tmp[BACKUP_MAC_PATH_MAX], got[CRYPTO_HASH_HEX],
-		want[CRYPTO_HASH_HEX];
+	char mac_path[PATH_LEN], tmp[PATH_LEN], mac[CRYPTO_HASH_HEX];
+	int linked; /* 0, or link's errno */
 
-	if (access(src, F_OK) != 0)
+	if ((size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", dest) >= sizeof(mac_path)) {
+		fprintf(stderr, "precinct wal archive: path too long: %s\n", dest);
+		return 1;
+	}
+	if (access(dest, F_OK) == 0)
+		return archived_before(seg, dest, mac_path, key);
+	if (copy_sealed(seg, dest, base_name(dest), 1, key, tmp, mac) != 0) {
+		fprintf(stderr, "precinct wal archive: cannot copy %s beside %s: %s\n", seg, dest, strerror(errno));
+		return 1;
+	}
+	/* published without replacing: of two archivers of one name, one
+	 * links and the other compares */
+	linked = link(tmp, dest) == 0 ? 0 : errno;
+	unlink(tmp);
+	if (linked == EEXIST)
+		return archived_before(seg, dest, mac_path, key);
+	if (linked) {
+		fprintf(stderr, "precinct wal archive: cannot write %s: %s\n", dest, strerror(linked));
+		return 1;
+	}
+	if (sync_path(dest, 1) != 0 || backup_mac_write(mac_path, mac) != 0 || sync_path(dest, 1) != 0) {
+		fprintf(stderr, "precinct wal archive: cannot write %s: %s\n", mac_path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+static int wal_restore(const char *src, const char *seg, const unsigned char key[CRYPTO_SECRET_LEN],
+		       const unsigned char *old_key)
+{
+	const char *name = base_name(src);
+	char mac_path[PATH_LEN], tmp[PATH_LEN], got[CRYPTO_HASH_HEX], want[CRYPTO_HASH_HEX];
+	int fd = open(src, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 && errno == ENOENT)
 		return 1; /* not archived: PostgreSQL asks past the archive's end */
-	if ((size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", src) >= sizeof(mac_path) ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s.part", seg) >= sizeof(tmp)) {
+	if (fd < 0) {
+		fprintf(stderr, "precinct wal restore: cannot read %s: %s; the recovery stops here\n", src,
+			strerror(errno));
+		return WAL_REFUSED;
+	}
+	close(fd);
+	if ((size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", src) >= sizeof(mac_path)) {
 		fprintf(stderr, "precinct wal restore: path too long: %s\n", src);
 		return WAL_REFUSED;
 	}
 	if (backup_mac_read(mac_path, want, "wal restore"))
 		return WAL_REFUSED;
-	if (mac_copy(src, tmp, key, got) != 0) {
-		fprintf(stderr, "precinct wal restore: cannot copy %s to %s: %s\n", src, tmp, strerror(errno));
+	/* PostgreSQL reads it at once and keeps nothing of it: not synced */
+	if (copy_sealed(src, seg, name, 0, key, tmp, got) != 0) {
+		fprintf(stderr, "precinct wal restore: cannot copy %s to %s: %s\n", src, seg, strerror(errno));
 		return WAL_REFUSED;
 	}
+	if (!crypto_str_equal(got, want) && old_key && seal_of(tmp, name, -1, old_key, got) != 0)
+		got[0] = '\0';
 	if (!crypto_str_equal(got, want)) {
 		unlink(tmp);
 		fprintf(stderr,
-			"precinct wal restore: 归档的 WAL 段 %s 校验码不符（归档后被改动，或密钥不是本县的），"
-			"恢复已停止 / the archived WAL segment %s does not match its seal (changed since it was"
-			" archived, or the key is not the county's): the recovery stops here\n",
+			"precinct wal restore: 归档的 WAL 段 %s 校验码不符（归档后被改动或换名，或密钥不是本县的），"
+			"恢复已停止 / the archived WAL segment %s does not match its seal (changed or renamed"
+			" since it was archived, or the key is not the county's): the recovery stops here\n",
 			src, src);
 		return WAL_REFUSED;
 	}
@@ -154,28 +239,75 @@ static int wal_restore(const char *src, const char *seg, const unsigned char key
 	return 0;
 }
 
+/* precinct wal key: the archive's key, derived from the server secret */
+static int wal_key(const char *secret_path, const char *out)
+{
+	unsigned char secret[CRYPTO_SECRET_LEN], key[CRYPTO_SECRET_LEN];
+	char hex[2 * CRYPTO_SECRET_LEN + 2], tmp[PATH_LEN];
+	int fd, rc = 0;
+
+	if (backup_mac_key(secret_path, NULL, secret, "wal key"))
+		return 1;
+	crypto_subkey(key, secret, WAL_KEY_CONTEXT);
+	ps_memzero(secret, sizeof(secret));
+	sodium_bin2hex(hex, sizeof(hex) - 1, key, sizeof(key));
+	ps_memzero(key, sizeof(key));
+	hex[2 * CRYPTO_SECRET_LEN] = '\n';
+	hex[2 * CRYPTO_SECRET_LEN + 1] = '\0';
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.XXXXXX", out) >= sizeof(tmp))
+		rc = 1;
+	fd = rc ? -1 : mkstemp(tmp);
+	if (fd < 0 || write(fd, hex, strlen(hex)) != (ssize_t)strlen(hex) || fsync(fd) != 0)
+		rc = 1;
+	if (fd >= 0 && close(fd) != 0)
+		rc = 1;
+	if (!rc && rename(tmp, out) != 0)
+		rc = 1;
+	ps_memzero(hex, sizeof(hex));
+	if (rc) {
+		if (fd >= 0)
+			unlink(tmp);
+		fprintf(stderr, "precinct wal key: cannot write %s: %s\n", out, strerror(errno));
+		return 1;
+	}
+	printf("the WAL archive's key written to %s (mode 0600): copy it to the database machine, readable"
+	       " by the postgres user only; it seals the archive and nothing else\n",
+	       out);
+	return 0;
+}
+
 int cmd_wal(int argc, char **argv)
 {
-	static const char *const spec[] = { "key", NULL };
-	const char *v[1] = { 0 }, *pos[3];
-	unsigned char key[CRYPTO_SECRET_LEN];
-	int npos, rc, archive;
+	static const char *const spec[] = { "key", "old-key", "out", NULL };
+	const char *v[3] = { 0 }, *pos[3];
+	unsigned char key[CRYPTO_SECRET_LEN], old_key[CRYPTO_SECRET_LEN];
+	int npos, rc, restore = argc > 1 && strcmp(argv[1], "restore") == 0;
+	/* restore_command: anything but "not there" must stop the recovery */
+	int usage = restore ? WAL_REFUSED : 2, fail = restore ? WAL_REFUSED : 1;
 
 	rc = cli_options(argc, argv, spec, v, pos, 3, &npos, help);
 	if (rc)
-		return rc == 1 ? 0 : 2;
-	archive = npos == 3 && strcmp(pos[0], "archive") == 0;
-	if (npos != 3 || (!archive && strcmp(pos[0], "restore") != 0)) {
+		return rc == 1 ? 0 : usage;
+	if (npos == 1 && strcmp(pos[0], "key") == 0) {
+		if (!v[0] || !v[2]) {
+			fprintf(stderr, "precinct wal key: --key SECRET and --out FILE are required\n");
+			return 2;
+		}
+		return wal_key(v[0], v[2]);
+	}
+	if (npos != 3 || (strcmp(pos[0], "archive") != 0 && !restore) || (restore && strcmp(pos[0], "restore"))) {
 		fputs(help, stderr);
-		return 2;
+		return usage;
 	}
 	if (!v[0]) {
-		fprintf(stderr, "precinct wal %s: --key FILE is required (the county's server secret)\n", pos[0]);
-		return 2;
+		fprintf(stderr, "precinct wal %s: --key FILE is required (precinct wal key makes it)\n", pos[0]);
+		return usage;
 	}
-	if (backup_mac_key(v[0], NULL, key, archive ? "wal archive" : "wal restore"))
-		return archive ? 1 : WAL_REFUSED;
-	rc = archive ? wal_archive(pos[1], pos[2], key) : wal_restore(pos[1], pos[2], key);
+	if (backup_mac_key(v[0], NULL, key, restore ? "wal restore" : "wal archive") ||
+	    (restore && v[1] && backup_mac_key(v[1], NULL, old_key, "wal restore")))
+		return fail;
+	rc = restore ? wal_restore(pos[1], pos[2], key, v[1] ? old_key : NULL) : wal_archive(pos[1], pos[2], key);
 	ps_memzero(key, sizeof(key));
+	ps_memzero(old_key, sizeof(old_key));
 	return rc;
 }

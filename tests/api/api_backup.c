@@ -1002,25 +1002,42 @@ STORY(backup_carries_the_attachments)
 	assert_contains(r.err, "1 attachment file(s) missing");
 }
 
-/* The PostgreSQL WAL archive, sealed (docs/deploy.md §4): precinct wal
- * archive as archive_command, precinct wal restore as restore_command, on
- * a segment of the test's own. The archiver's retry of the same segment
- * is accepted; other content under its name is refused, the archive
- * unchanged. A restore hands over the segment as archived; past the
- * archive's end it exits 1 (PostgreSQL's "no such file"); a segment changed,
- * without its seal, or checked with another county's key exits 126 — a
- * failure PostgreSQL stops the recovery at — and leaves nothing where the
- * segment goes. */
+/* The PostgreSQL WAL archive, sealed (docs/deploy.md §4): precinct wal key
+ * derives the archive's own key from the server secret (the database
+ * machine gets that file, never the secret); precinct wal archive as
+ * archive_command and precinct wal restore as restore_command, on a segment
+ * of the test's own. The archiver's retry of the same segment is accepted,
+ * and puts back a seal a crash lost; other content under its name is
+ * refused. A restore hands over the segment as archived; past the
+ * archive's end it exits 1 (PostgreSQL's "no such file"); a segment
+ * changed, copied over another's name with its seal, without a seal,
+ * checked with another county's key, or a wrong command line, exits 126 —
+ * a failure PostgreSQL stops the recovery at — and leaves nothing where the
+ * segment goes. A segment sealed before a key change restores with
+ * --old-key. */
 STORY(wal_archive_is_sealed)
 {
-	const char *key = key_of(srv, srv->db), *other_key = srv_path(srv, "other.key");
+	const char *secret = key_of(srv, srv->db), *key = srv_path(srv, "wal.key");
+	const char *other_secret = srv_path(srv, "other.key"), *other = srv_path(srv, "other-wal.key");
 	const char *seg = srv_path(srv, "000000010000000000000003"), *arch = srv_path(srv, "archive");
 	const char *dest = fmt(srv, "%s/000000010000000000000003", arch);
+	const char *next = fmt(srv, "%s/000000010000000000000004", arch);
 	const char *got = srv_path(srv, "RECOVERYXLOG");
 	struct cli_result c;
 	FILE *f;
 
 	server_stop(srv);
+	c = run_cli(srv, "wal", "key", "--key", secret, "--out", key);
+	assert_int_equal(c.code, 0);
+	assert_int_equal(file_mode(key), 0600);
+	assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", key, secret)) != 0, 1); /* not the secret */
+	f = fopen(other_secret, "w");
+	assert_non_null(f);
+	fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
+	fclose(f);
+	assert_int_equal(chmod(other_secret, 0600), 0);
+	assert_int_equal(run_cli(srv, "wal", "key", "--key", other_secret, "--out", other).code, 0);
+
 	assert_int_equal(mkdir(arch, 0700), 0);
 	f = fopen(seg, "wb");
 	assert_non_null(f);
@@ -1030,50 +1047,55 @@ STORY(wal_archive_is_sealed)
 	c = run_cli(srv, "wal", "archive", "--key", key, seg, dest);
 	assert_int_equal(c.code, 0);
 	assert_int_equal(file_mode(fmt(srv, "%s.mac", dest)), 0600);
-	/* the archiver tries again after a crash: the same segment is done */
+	/* the archiver tries again after a crash: the same segment is done,
+	 * and a seal the crash lost is written again */
 	assert_int_equal(run_cli(srv, "wal", "archive", "--key", key, seg, dest).code, 0);
+	assert_int_equal(unlink(fmt(srv, "%s.mac", dest)), 0);
+	assert_int_equal(run_cli(srv, "wal", "archive", "--key", key, seg, dest).code, 0);
+	assert_int_equal(file_mode(fmt(srv, "%s.mac", dest)), 0600);
 	/* other content under the name is refused, the archive unchanged */
 	copy_file(srv, seg, srv_path(srv, "other-seg"), "record 00000007 ");
 	c = run_cli(srv, "wal", "archive", "--key", key, srv_path(srv, "other-seg"), dest);
 	assert_int_equal(c.code, 1);
 	assert_contains(c.err, "拒绝覆盖");
 	/* a restore gets the segment as archived */
-	c = run_cli(srv, "wal", "restore", "--key", key, dest, got);
-	assert_int_equal(c.code, 0);
-	{
-		struct cli_result same = run_cli(srv, "wal", "archive", "--key", key, got, fmt(srv, "%s/again", arch));
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, dest, got).code, 0);
+	assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", seg, got)), 0);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, next, got).code, 1); /* the end */
 
-		assert_int_equal(same.code, 0); /* what came back MACs as the original */
-		assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", seg, got)), 0);
-	}
-	{
-		struct cli_result d = run_cli(srv, "wal", "restore", "--key", key, fmt(srv, "%s/none", arch), got);
-
-		assert_int_equal(d.code, 1); /* past the archive's end */
-	}
-	/* a changed segment, one without its seal, another county's key:
-	 * exit 126, and nothing where the segment goes */
+	/* 126, and nothing where the segment goes: */
+	unlink(got);
+	/* a segment copied over the next one's name, seal and all */
+	assert_int_equal(system(fmt(srv, "cp '%s' '%s' && cp '%s.mac' '%s.mac'", dest, next, dest, next)), 0);
+	c = run_cli(srv, "wal", "restore", "--key", key, next, got);
+	assert_int_equal(c.code, 126);
+	assert_contains(c.err, "校验码不符");
+	/* another county's key */
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", other, dest, got).code, 126);
+	/* a changed byte */
 	copy_file(srv, dest, srv_path(srv, "changed"), "record 00004096");
 	assert_int_equal(rename(srv_path(srv, "changed"), dest), 0);
-	unlink(got);
 	c = run_cli(srv, "wal", "restore", "--key", key, dest, got);
 	assert_int_equal(c.code, 126);
 	assert_contains(c.err, "校验码不符");
-	assert_int_not_equal(access(got, F_OK), 0);
-	f = fopen(other_key, "w");
-	assert_non_null(f);
-	fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
-	fclose(f);
-	assert_int_equal(chmod(other_key, 0600), 0);
-	assert_int_equal(run_cli(srv, "wal", "archive", "--key", other_key, seg, fmt(srv, "%s/b", arch)).code, 0);
-	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, fmt(srv, "%s/b", arch), got).code, 126);
-	assert_int_equal(unlink(fmt(srv, "%s/b.mac", arch)), 0);
-	c = run_cli(srv, "wal", "restore", "--key", other_key, fmt(srv, "%s/b", arch), got);
+	/* no seal */
+	assert_int_equal(unlink(fmt(srv, "%s.mac", next)), 0);
+	c = run_cli(srv, "wal", "restore", "--key", key, next, got);
 	assert_int_equal(c.code, 126);
 	assert_contains(c.err, "缺失");
+	/* a wrong command line (a restore must not read as the archive's end) */
+	assert_int_equal(run_cli(srv, "wal", "restore", dest, got).code, 126);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, "--kye", dest, got).code, 126);
 	assert_int_not_equal(access(got, F_OK), 0);
-	/* no key: a usage error */
-	assert_int_equal(run_cli(srv, "wal", "restore", dest, got).code, 2);
+	assert_int_equal(run_cli(srv, "wal", "archive", seg, dest).code, 2);
+
+	/* a key changed: a segment sealed with the old one restores with
+	 * --old-key, and not without */
+	assert_int_equal(unlink(next), 0);
+	assert_int_equal(run_cli(srv, "wal", "archive", "--key", other, seg, next).code, 0);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, next, got).code, 126);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, "--old-key", other, next, got).code, 0);
+	assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", seg, got)), 0);
 }
 
 int main(void)

@@ -228,8 +228,9 @@ STORY(the_county_outlives_its_database_machine)
 	 * precinct wal archive and, in the restore, precinct wal restore */
 	assert_int_equal(access(srv->secret, R_OK), 0);
 	assert_non_null(getenv("PRECINCT_BIN"));
+	assert_int_equal(run_cli(srv, "wal", "key", "--key", srv->secret, "--out", srv_path(srv, "wal.key")).code, 0);
 	setenv("PG_SEAL_BIN", getenv("PRECINCT_BIN"), 1);
-	setenv("PG_SEAL_KEY", srv->secret, 1);
+	setenv("PG_SEAL_KEY", srv_path(srv, "wal.key"), 1);
 	county_with_standby(srv, pdir, sdir, &primary, &standby);
 
 	/* the servers name both machines: whichever takes writes is used */
@@ -425,6 +426,8 @@ STORY(the_county_outlives_its_database_machine)
  * is saved and answered 201, and the desk goes on. */
 STORY(a_lost_standby_holds_writes_and_the_server_says_so)
 {
+	unsetenv("PG_SEAL_BIN"); /* left by a story that failed */
+	unsetenv("PG_SEAL_KEY");
 	const char *pdir = home(srv, 0, "primary"), *sdir = home(srv, 1, "standby");
 	const char *primary, *standby;
 	struct server *a;

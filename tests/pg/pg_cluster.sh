@@ -76,13 +76,13 @@ start() {
   echo "postgres://precinct@127.0.0.1:$port" >"$dir/url"
 }
 # the county's tools in H for the archive's seal, owned by the cluster's
-# user (PG_SEAL_BIN: a precinct binary; PG_SEAL_KEY: the server secret),
-# which may not reach the test's own files
+# user (PG_SEAL_BIN: a precinct binary; PG_SEAL_KEY: the archive's key,
+# from precinct wal key), which may not reach the test's own files
 seal_tools() {
-  cp "$PG_SEAL_BIN" "$1/precinct" && cp "${PG_SEAL_KEY:?PG_SEAL_KEY with PG_SEAL_BIN}" "$1/county.key" ||
+  cp "$PG_SEAL_BIN" "$1/precinct" && cp "${PG_SEAL_KEY:?PG_SEAL_KEY with PG_SEAL_BIN}" "$1/wal.key" ||
     die "cannot copy the sealing tools into $1"
-  chmod 755 "$1/precinct"; chmod 600 "$1/county.key"
-  [ "$(id -u)" -eq 0 ] && chown "$owner" "$1/precinct" "$1/county.key"
+  chmod 755 "$1/precinct"; chmod 600 "$1/wal.key"
+  [ "$(id -u)" -eq 0 ] && chown "$owner" "$1/precinct" "$1/wal.key"
   return 0
 }
 sql() { # PORT SQL
@@ -98,7 +98,7 @@ primary)
   # the county's key by precinct wal archive when PG_SEAL_BIN is set)
   if [ -n "${PG_SEAL_BIN:-}" ]; then
     seal_tools "$h"
-    archive="$h/precinct wal archive --key $h/county.key %p $h/archive/%f"
+    archive="$h/precinct wal archive --key $h/wal.key %p $h/archive/%f"
   else
     archive="test ! -f $h/archive/%f && cp %p $h/archive/%f"
   fi
@@ -169,7 +169,7 @@ restore)
   restore="cp $archive/%f %p"
   if [ -n "${PG_SEAL_BIN:-}" ]; then
     seal_tools "$h"
-    restore="$h/precinct wal restore --key $h/county.key $archive/%f %p"
+    restore="$h/precinct wal restore --key $h/wal.key $archive/%f %p"
   fi
   run sh -c "echo \"restore_command = '$restore'\" >>'$h/data/postgresql.auto.conf' && touch '$h/data/recovery.signal'"
   start "$h" "-c archive_mode=off"
