@@ -47,8 +47,8 @@ static const char help[] =
 	"       precinct wal archive --key FILE SEGMENT DEST\n"
 	"       precinct wal restore --key FILE [--old-key FILE] SOURCE SEGMENT\n"
 	"  PostgreSQL's WAL archive sealed with a key of the county's:\n"
-	"    key      writes FILE (0600), the archive's own key derived from the server\n"
-	"             secret SECRET: the only key the database machine gets\n"
+	"    key      writes FILE (0600; never over a file), the archive's own key derived\n"
+	"             from the server secret SECRET: the only key the database machine gets\n"
 	"    archive_command = 'precinct wal archive --key /etc/precinct/wal.key %p /backup/wal/%f'\n"
 	"    restore_command = 'precinct wal restore --key /etc/precinct/wal.key /backup/wal/%f %p'\n"
 	"  archive copies SEGMENT to DEST (synced, never over another file) with DEST.mac\n"
@@ -261,13 +261,22 @@ static int wal_key(const char *secret_path, const char *out)
 		rc = 1;
 	if (fd >= 0 && close(fd) != 0)
 		rc = 1;
-	if (!rc && rename(tmp, out) != 0)
-		rc = 1;
+	/* never over a file: --out naming the server secret would lose it */
+	if (!rc && link(tmp, out) != 0)
+		rc = errno == EEXIST ? 2 : 1;
 	ps_memzero(hex, sizeof(hex));
+	if (fd >= 0)
+		unlink(tmp);
+	if (rc == 2) {
+		fprintf(stderr, "precinct wal key: %s 已存在，未覆盖 / %s exists: not overwritten\n", out, out);
+		return 1;
+	}
 	if (rc) {
-		if (fd >= 0)
-			unlink(tmp);
 		fprintf(stderr, "precinct wal key: cannot write %s: %s\n", out, strerror(errno));
+		return 1;
+	}
+	if (sync_path(out, 1) != 0) {
+		fprintf(stderr, "precinct wal key: cannot sync %s: %s\n", out, strerror(errno));
 		return 1;
 	}
 	printf("the WAL archive's key written to %s (mode 0600): copy it to the database machine, readable"

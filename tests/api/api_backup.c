@@ -1031,6 +1031,23 @@ STORY(wal_archive_is_sealed)
 	assert_int_equal(c.code, 0);
 	assert_int_equal(file_mode(key), 0600);
 	assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", key, secret)) != 0, 1); /* not the secret */
+	/* never over a file: named after the secret, the secret stays */
+	{
+		char before[200] = "", after[200] = "";
+
+		f = fopen(secret, "r");
+		assert_non_null(f);
+		assert_non_null(fgets(before, sizeof(before), f));
+		fclose(f);
+		c = run_cli(srv, "wal", "key", "--key", secret, "--out", secret);
+		assert_int_equal(c.code, 1);
+		assert_contains(c.err, "未覆盖");
+		f = fopen(secret, "r");
+		assert_non_null(f);
+		assert_non_null(fgets(after, sizeof(after), f));
+		fclose(f);
+		assert_string_equal(after, before);
+	}
 	f = fopen(other_secret, "w");
 	assert_non_null(f);
 	fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
