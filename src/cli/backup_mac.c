@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -73,16 +74,19 @@ int backup_mac_finish(struct crypto_mac *m, int fd, int copy_fd, char out[CRYPTO
 	return 0;
 }
 
-/* Write text to path through path.tmp, synced, then renamed into place. */
+/* Write text to path through a temporary file beside it (0600), synced,
+ * then renamed into place. */
 static int write_file_atomic(const char *path, const char *text)
 {
 	char tmp[PATH_MAX_LEN];
 	size_t n = strlen(text);
 	int fd;
 
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
+	/* a name of its own: two writers of one file (two archivers of one
+	 * segment) never share a temporary file */
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= sizeof(tmp))
 		return -1;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fd = mkstemp(tmp);
 	if (fd < 0)
 		return -1;
 	if (write(fd, text, n) != (ssize_t)n || fsync(fd) != 0) {

@@ -31,8 +31,8 @@ int backup_mac_stream(int fd, int copy_fd, const unsigned char key[CRYPTO_SECRET
  * the file's bytes added to m, then m finished into out. */
 int backup_mac_finish(struct crypto_mac *m, int fd, int copy_fd, char out[CRYPTO_HASH_HEX]);
 
-/* Write the MAC file at path (through path.tmp, synced, renamed into
- * place). 0, or -1 with errno. */
+/* Write the MAC file at path (through a temporary file of its own beside
+ * it, synced, renamed into place). 0, or -1 with errno. */
 int backup_mac_write(const char *path, const char mac[CRYPTO_HASH_HEX]);
 
 /* The MAC recorded in the MAC file at path into out. 0, or 1 after printing

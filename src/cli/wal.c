@@ -81,6 +81,23 @@ static int seal_of(const char *path, const char *name, int copy_fd, const unsign
 	return rc;
 }
 
+/* path's MAC file into out (PATH_LEN), or NULL when too long */
+static const char *mac_path_of(const char *path, char out[PATH_LEN])
+{
+	return (size_t)snprintf(out, PATH_LEN, "%s.mac", path) < PATH_LEN ? out : NULL;
+}
+
+/* 1 when the directory of path is there */
+static int dir_there(const char *path)
+{
+	char d[PATH_LEN];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	snprintf(d, sizeof(d), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+	return stat(d[0] ? d : "/", &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* fsync the file at path (its directory when dir) */
 static int sync_path(const char *path, int dir)
 {
@@ -180,6 +197,11 @@ static int wal_archive(const char *seg, const char *dest, const unsigned char ke
 	/* published without replacing: of two archivers of one name, one
 	 * links and the other compares */
 	linked = link(tmp, dest) == 0 ? 0 : errno;
+	if (linked == EPERM || linked == EOPNOTSUPP || linked == ENOSYS) {
+		/* a file system without hard links (SMB): renamed after one
+		 * more look, a race of two archivers left to the retry's check */
+		linked = access(dest, F_OK) == 0 ? EEXIST : rename(tmp, dest) == 0 ? 0 : errno;
+	}
 	unlink(tmp);
 	if (linked == EEXIST)
 		return archived_before(seg, dest, mac_path, key);
@@ -201,18 +223,38 @@ static int wal_restore(const char *src, const char *seg, const unsigned char key
 	char mac_path[PATH_LEN], tmp[PATH_LEN], got[CRYPTO_HASH_HEX], want[CRYPTO_HASH_HEX];
 	int fd = open(src, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0 && errno == ENOENT)
+	if (fd < 0 && errno == ENOENT) {
+		const char *seal = mac_path_of(src, mac_path);
+		struct stat st;
+
+		if (seal && stat(seal, &st) == 0) {
+			fprintf(stderr, "precinct wal restore: %s 已删除，其校验码仍在；恢复已停止 / %s is gone"
+					" but its seal is there: the recovery stops here\n",
+				src, src);
+			return WAL_REFUSED;
+		}
+		if (!dir_there(src)) {
+			fprintf(stderr, "precinct wal restore: the archive's directory of %s is not there (not"
+					" mounted?): the recovery stops here\n",
+				src);
+			return WAL_REFUSED;
+		}
 		return 1; /* not archived: PostgreSQL asks past the archive's end */
+	}
 	if (fd < 0) {
 		fprintf(stderr, "precinct wal restore: cannot read %s: %s; the recovery stops here\n", src,
 			strerror(errno));
 		return WAL_REFUSED;
 	}
 	close(fd);
-	if ((size_t)snprintf(mac_path, sizeof(mac_path), "%s.mac", src) >= sizeof(mac_path)) {
+	if (!mac_path_of(src, mac_path)) {
 		fprintf(stderr, "precinct wal restore: path too long: %s\n", src);
 		return WAL_REFUSED;
 	}
+	/* the archiver links a segment, then writes its seal: a restore from
+	 * an archive still written to may come between */
+	for (int i = 0; i < 20 && access(mac_path, F_OK) != 0; i++)
+		usleep(100 * 1000);
 	if (backup_mac_read(mac_path, want, "wal restore"))
 		return WAL_REFUSED;
 	/* PostgreSQL reads it at once and keeps nothing of it: not synced */
@@ -285,15 +327,35 @@ static int wal_key(const char *secret_path, const char *out)
 	return 0;
 }
 
+/* The subcommand: the first argument that is neither an option nor an
+ * option's value (every option of wal takes one), "" when none. */
+static const char *mode_of(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] != '-')
+			return argv[i];
+		if (argv[i][1] == '-' && argv[i][2] && !strchr(argv[i], '='))
+			i++;
+	}
+	return "";
+}
+
 int cmd_wal(int argc, char **argv)
 {
 	static const char *const spec[] = { "key", "old-key", "out", NULL };
-	const char *v[3] = { 0 }, *pos[3];
+	const char *v[3] = { 0 }, *pos[3], *mode = mode_of(argc, argv);
 	unsigned char key[CRYPTO_SECRET_LEN], old_key[CRYPTO_SECRET_LEN];
-	int npos, rc, restore = argc > 1 && strcmp(argv[1], "restore") == 0;
-	/* restore_command: anything but "not there" must stop the recovery */
+	int npos, rc, restore = strcmp(mode, "restore") == 0, archive = strcmp(mode, "archive") == 0;
+	/* restore_command: anything but "not there" must stop the recovery;
+	 * archive_command: anything but "archived" must fail */
 	int usage = restore ? WAL_REFUSED : 2, fail = restore ? WAL_REFUSED : 1;
 
+	if (restore || archive)
+		for (int i = 1; i < argc; i++)
+			if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+				fputs(help, stderr);
+				return usage; /* never "done" for PostgreSQL */
+			}
 	rc = cli_options(argc, argv, spec, v, pos, 3, &npos, help);
 	if (rc)
 		return rc == 1 ? 0 : usage;
@@ -304,7 +366,7 @@ int cmd_wal(int argc, char **argv)
 		}
 		return wal_key(v[0], v[2]);
 	}
-	if (npos != 3 || (strcmp(pos[0], "archive") != 0 && !restore) || (restore && strcmp(pos[0], "restore"))) {
+	if (npos != 3 || !(restore || archive) || strcmp(pos[0], mode) != 0) {
 		fputs(help, stderr);
 		return usage;
 	}

@@ -1100,19 +1100,51 @@ STORY(wal_archive_is_sealed)
 	c = run_cli(srv, "wal", "restore", "--key", key, next, got);
 	assert_int_equal(c.code, 126);
 	assert_contains(c.err, "缺失");
-	/* a wrong command line (a restore must not read as the archive's end) */
+	/* a segment deleted whose seal is still there; an archive directory
+	 * that is not there (not mounted) */
+	assert_int_equal(rename(next, srv_path(srv, "moved-away")), 0);
+	assert_int_equal(system(fmt(srv, "cp '%s.mac' '%s.mac'", dest, next)), 0);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, next, got).code, 126);
+	assert_int_equal(
+		run_cli(srv, "wal", "restore", "--key", key, srv_path(srv, "unmounted/000000010000000000000003"), got)
+			.code,
+		126);
+	assert_int_equal(unlink(fmt(srv, "%s.mac", next)), 0);
+	assert_int_equal(rename(srv_path(srv, "moved-away"), next), 0);
+	/* a wrong command line (a restore must not read as the archive's end,
+	 * an archive must not read as done), the options first or last */
 	assert_int_equal(run_cli(srv, "wal", "restore", dest, got).code, 126);
 	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, "--kye", dest, got).code, 126);
+	assert_int_equal(run_cli(srv, "wal", "--kye", key, "restore", dest, got).code, 126);
+	assert_int_equal(run_cli(srv, "wal", "restore", "--help").code, 126);
+	assert_int_equal(run_cli(srv, "wal", "--key", key, "restore", dest, got).code, 126); /* changed */
 	assert_int_not_equal(access(got, F_OK), 0);
 	assert_int_equal(run_cli(srv, "wal", "archive", seg, dest).code, 2);
+	assert_int_equal(run_cli(srv, "wal", "archive", "--help").code, 2);
 
 	/* a key changed: a segment sealed with the old one restores with
 	 * --old-key, and not without */
 	assert_int_equal(unlink(next), 0);
 	assert_int_equal(run_cli(srv, "wal", "archive", "--key", other, seg, next).code, 0);
 	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, next, got).code, 126);
-	assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, "--old-key", other, next, got).code, 0);
+	assert_int_equal(run_cli(srv, "wal", "--key", key, "--old-key", other, "restore", next, got).code, 0);
 	assert_int_equal(system(fmt(srv, "cmp -s '%s' '%s'", seg, got)), 0);
+	/* the old key is no key for a third county's segment */
+	assert_int_equal(run_cli(srv, "wal", "restore", "--key", other, "--old-key", other, dest, got).code, 126);
+
+	/* four archivers of one segment at once (a retry beside the first):
+	 * every one answers 0, and the segment restores */
+	for (int round = 0; round < 6; round++) {
+		const char *d = fmt(srv, "%s/00000001000000000000001%d", arch, round);
+		const char *one = fmt(srv, "%s wal archive --key %s %s %s", getenv("PRECINCT_BIN"), key, seg, d);
+
+		assert_int_equal(system(fmt(srv,
+					    "bash -c 'r=0; p=; for i in 1 2 3 4; do %s & p=\"$p $!\"; done;"
+					    " for j in $p; do wait $j || r=1; done; exit $r'",
+					    one)),
+				 0);
+		assert_int_equal(run_cli(srv, "wal", "restore", "--key", key, d, got).code, 0);
+	}
 }
 
 int main(void)
