@@ -6,8 +6,8 @@
  * gone says nothing to anyone, and the copy a disaster would fall back on
  * grows older by the hour.
  *
- * How late a standby is: each round notes the primary's WAL position with
- * the time. A standby that has not replayed a position the primary had at
+ * How late a standby is (core/lagnotes.h): each round notes the primary's
+ * WAL position with the time. A standby that has not replayed a position the primary had at
  * time t lacks something written before t: it is at least now − t late, t
  * being the oldest such note (0 when it has replayed everything). The
  * ALERT goes by that bound alone, which is never above the truth: no
@@ -17,6 +17,7 @@
  * note is old enough (the newest one it has replayed). */
 #include "api/api.h"
 #include "core/clock.h"
+#include "core/lagnotes.h"
 #include "core/log.h"
 
 #include <stdint.h>
@@ -25,14 +26,9 @@
 #include <string.h>
 
 #define REPLICA_TELL_AGAIN_MS ((int64_t)30 * 60 * 1000)
-#define REPLICA_NOTES 64 /* 32 minutes of 30 s rounds */
 
-/* the sweep thread's alone */
-static struct {
-	int64_t at_ms;
-	long long lsn;
-} notes[REPLICA_NOTES];
-static int notes_n, notes_head; /* notes_head: where the next one goes */
+/* the sweep thread's alone: 64 notes, 32 minutes of 30 s rounds */
+static struct lagnotes notes;
 
 static struct known {
 	char name[64];
@@ -52,35 +48,6 @@ static int64_t lag_limit_ms(void)
 		return atoll(t);
 #endif
 	return 60000;
-}
-
-static void note(int64_t now, long long lsn)
-{
-	notes[notes_head].at_ms = now;
-	notes[notes_head].lsn = lsn;
-	notes_head = (notes_head + 1) % REPLICA_NOTES;
-	if (notes_n < REPLICA_NOTES)
-		notes_n++;
-}
-
-/* How late a standby that replayed up to replay_lsn is: at least *least
- * ms, and at most *most (-1: no note is old enough to say). */
-static void lateness(int64_t now, long long replay_lsn, int64_t *least, int64_t *most)
-{
-	int lacks = 0;
-
-	*least = 0;
-	*most = -1;
-	for (int k = notes_n; k >= 1; k--) { /* oldest first */
-		int i = (notes_head - k + REPLICA_NOTES) % REPLICA_NOTES;
-
-		if (notes[i].lsn > replay_lsn && !lacks) {
-			*least = now - notes[i].at_ms;
-			lacks = 1;
-		}
-		if (notes[i].lsn <= replay_lsn)
-			*most = now - notes[i].at_ms;
-	}
 }
 
 static struct known *known_of(const char *name)
@@ -133,7 +100,7 @@ static void look_at(const struct db_replica *r, struct known *k, long long lsn, 
 		return;
 	}
 	k->unreadable = 0;
-	lateness(now, r->replay_lsn, &least, &most);
+	lagnotes_bounds(&notes, now, r->replay_lsn, &least, &most);
 	if (least > limit) {
 		if (tell_now(k, k->late, now)) {
 			char holds[96] = "";
@@ -167,7 +134,7 @@ void api_replicas_look(struct db *db)
 	ps_err_clear(&e);
 	if (db_replicas(db, &q, &e) || q.lsn <= 0)
 		return; /* the database is away, or streams to none (SQLite) */
-	note(now, q.lsn);
+	lagnotes_add(&notes, now, q.lsn);
 	if (!q.n && !known_n && !told_none)
 		log_warn("the primary streams to no standby: the county has no off-site copy of its "
 			 "database (docs/deploy.md §4)");
