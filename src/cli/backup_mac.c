@@ -74,31 +74,35 @@ int backup_mac_finish(struct crypto_mac *m, int fd, int copy_fd, char out[CRYPTO
 	return 0;
 }
 
-/* Write text to path through a temporary file beside it (0600), synced,
- * then renamed into place. */
-static int write_file_atomic(const char *path, const char *text)
+int backup_file_write(const char *path, const char *text, int replace)
 {
 	char tmp[PATH_MAX_LEN];
 	size_t n = strlen(text);
-	int fd;
+	int fd, rc = 0;
 
 	/* a name of its own: two writers of one file (two archivers of one
 	 * segment) never share a temporary file */
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= sizeof(tmp))
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= sizeof(tmp)) {
+		errno = ENAMETOOLONG;
 		return -1;
+	}
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		return -1;
-	if (write(fd, text, n) != (ssize_t)n || fsync(fd) != 0) {
-		close(fd);
+	if (write(fd, text, n) != (ssize_t)n || fsync(fd) != 0)
+		rc = -1;
+	if (close(fd) != 0)
+		rc = -1;
+	/* link never replaces a file; rename does, at once */
+	if (!rc && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
+		rc = -1;
+	if (rc || !replace) {
+		int saved = errno;
+
 		unlink(tmp);
-		return -1;
+		errno = saved;
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int backup_mac_write(const char *path, const char mac[CRYPTO_HASH_HEX])
@@ -106,7 +110,7 @@ int backup_mac_write(const char *path, const char mac[CRYPTO_HASH_HEX])
 	char line[160];
 
 	snprintf(line, sizeof(line), MAC_MAGIC " %s\n", mac);
-	return write_file_atomic(path, line);
+	return backup_file_write(path, line, 1);
 }
 
 int backup_mac_read(const char *mac_path, char out[CRYPTO_HASH_HEX], const char *cmd)

@@ -35,6 +35,11 @@ int backup_mac_finish(struct crypto_mac *m, int fd, int copy_fd, char out[CRYPTO
  * it, synced, renamed into place). 0, or -1 with errno. */
 int backup_mac_write(const char *path, const char mac[CRYPTO_HASH_HEX]);
 
+/* Write text to path through a temporary file of its own beside it (0600),
+ * synced; with replace renamed over what is there, without linked (never
+ * over a file: EEXIST). 0, or -1 with errno. */
+int backup_file_write(const char *path, const char *text, int replace);
+
 /* The MAC recorded in the MAC file at path into out. 0, or 1 after printing
  * why (as command cmd: missing, malformed). */
 int backup_mac_read(const char *path, char out[CRYPTO_HASH_HEX], const char *cmd);

@@ -285,8 +285,8 @@ static int wal_restore(const char *src, const char *seg, const unsigned char key
 static int wal_key(const char *secret_path, const char *out)
 {
 	unsigned char secret[CRYPTO_SECRET_LEN], key[CRYPTO_SECRET_LEN];
-	char hex[2 * CRYPTO_SECRET_LEN + 2], tmp[PATH_LEN];
-	int fd, rc = 0;
+	char hex[2 * CRYPTO_SECRET_LEN + 2];
+	int rc;
 
 	if (backup_mac_key(secret_path, NULL, secret, "wal key"))
 		return 1;
@@ -296,20 +296,10 @@ static int wal_key(const char *secret_path, const char *out)
 	ps_memzero(key, sizeof(key));
 	hex[2 * CRYPTO_SECRET_LEN] = '\n';
 	hex[2 * CRYPTO_SECRET_LEN + 1] = '\0';
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.XXXXXX", out) >= sizeof(tmp))
-		rc = 1;
-	fd = rc ? -1 : mkstemp(tmp);
-	if (fd < 0 || write(fd, hex, strlen(hex)) != (ssize_t)strlen(hex) || fsync(fd) != 0)
-		rc = 1;
-	if (fd >= 0 && close(fd) != 0)
-		rc = 1;
 	/* never over a file: --out naming the server secret would lose it */
-	if (!rc && link(tmp, out) != 0)
-		rc = errno == EEXIST ? 2 : 1;
+	rc = backup_file_write(out, hex, 0);
 	ps_memzero(hex, sizeof(hex));
-	if (fd >= 0)
-		unlink(tmp);
-	if (rc == 2) {
+	if (rc && errno == EEXIST) {
 		fprintf(stderr, "precinct wal key: %s 已存在，未覆盖 / %s exists: not overwritten\n", out, out);
 		return 1;
 	}
