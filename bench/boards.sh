@@ -30,6 +30,7 @@ log() { printf '[boards %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_workdir boards "${1#*=}" "$SCALE"

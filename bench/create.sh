@@ -36,6 +36,7 @@ done
 log() { printf '[create %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools
@@ -75,7 +76,8 @@ for round in $(seq 1 "$ROUNDS"); do
 		out=$(BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF timeout 120 wrk -t2 -c16 -d"${DUR}s" --timeout 30s \
 			-s "$BENCH/lua/incident_create.lua" "$URL" 2>&1 || true)
 		c1=$(proc_cpu "$SPID")
-		r=$(grep '^RESULT' <<<"$out" | tail -1)
+		r=$(grep '^RESULT' <<<"$out" | tail -1 || true)
+		[ -n "$r" ] || { log "${NAMES[$b]}: wrk gave no result: $(tail -3 <<<"$out")"; exit 1; }
 		grep -q 'non2xx=0 sockerr=0' <<<"$r" || log "WARNING: ${NAMES[$b]}: $r"
 		n=$(wrk_field requests "$r")
 		cpu=$(awk -v a="$c0" -v b="$c1" -v n="${n:-0}" -v t="$TICK" 'BEGIN{ printf "%.0f", (n > 0) ? (b - a) * 1e6 / t / n : 0 }')

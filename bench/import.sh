@@ -38,6 +38,7 @@ log() { printf '[import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_workdir import "${1#*=}" "$SCALE"

@@ -47,3 +47,25 @@ bench_commit() {
 bench_build_type() {
 	sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$1/CMakeCache.txt" 2>/dev/null || echo "?"
 }
+
+# bench_need: installs what the scenarios use (wrk, nginx, curl, jq, a C
+# compiler and SQLite's header for the tools) when missing, as root; as
+# another user it names them and fails. Every scenario script calls it: a
+# script that ran without wrk printed no figure and said nothing.
+bench_need() {
+	local need=()
+	command -v wrk >/dev/null || need+=(wrk)
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+	command -v curl >/dev/null || need+=(curl)
+	command -v jq >/dev/null || need+=(jq)
+	command -v gcc >/dev/null || need+=(gcc)
+	[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+	[ ${#need[@]} -gt 0 ] || return 0
+	if [ "$(id -u)" != 0 ]; then
+		echo "bench: missing ${need[*]}; as root: apt-get install -y --no-install-recommends ${need[*]}" >&2
+		exit 1
+	fi
+	echo "bench: installing ${need[*]}" >&2
+	timeout 600 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null ||
+		{ timeout 300 apt-get update -qq && timeout 600 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
+}

@@ -18,6 +18,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 DUR=5s
 ROUNDS=2
 DATA=""

@@ -17,6 +17,7 @@ BENCH=$ROOT/bench
 BUILD_DIR=${BENCH_BUILD_DIR:-$ROOT/build}
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 ROUNDS=40 BUILD=1
 while [ $# -gt 0 ]; do
 	case "$1" in

@@ -13,6 +13,7 @@ BENCH=$ROOT/bench
 BUILD_DIR=${BENCH_BUILD_DIR:-$ROOT/build}
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 SECS=5 ROUNDS=3 BUILD=1
 while [ $# -gt 0 ]; do
 	case "$1" in

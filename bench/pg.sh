@@ -43,6 +43,7 @@ log() { printf '[pg %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools

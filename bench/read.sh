@@ -36,6 +36,7 @@ done
 log() { printf '[read %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+bench_need
 # shellcheck source=bench/dataset.sh
 . "$BENCH/dataset.sh"
 bench_tools

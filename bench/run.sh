@@ -42,23 +42,7 @@ PW=Precinct-Demo-2026
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # ---- what it needs ----
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-command -v curl >/dev/null || need+=(curl)
-command -v jq >/dev/null || need+=(jq)
-command -v gcc >/dev/null || need+=(gcc)
-[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
-if [ ${#need[@]} -gt 0 ]; then
-	if [ "$(id -u)" = 0 ]; then
-		log "installing ${need[*]}"
-		timeout 600 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null ||
-			{ timeout 300 apt-get update -qq && timeout 600 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
-	else
-		echo "run.sh: missing ${need[*]}; as root: apt-get install -y --no-install-recommends ${need[*]}" >&2
-		exit 1
-	fi
-fi
+bench_need
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ "$DEPS_ONLY" = 1 ] && exit 0
 
