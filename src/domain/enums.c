@@ -70,12 +70,31 @@ const char *enums_name(enum enum_set s)
 	return (unsigned)s < ES_COUNT_ ? sets[s].name : "";
 }
 
+static int named(const char *name, const char *const *names)
+{
+	if (!names)
+		return 1;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 json_t *enums_json(void)
+{
+	return enums_json_of(NULL);
+}
+
+json_t *enums_json_of(const char *const *names)
 {
 	json_t *o = json_object();
 
 	for (unsigned s = 0; o && s < ES_COUNT_; s++) {
-		json_t *a = json_array();
+		json_t *a;
+
+		if (!named(sets[s].name, names))
+			continue;
+		a = json_array();
 
 		for (int i = 0; a && sets[s].values[i]; i++)
 			if (json_array_append_new(a, json_pack("{s:s, s:s}", "value", sets[s].values[i],

@@ -44,5 +44,7 @@ const char *enums_name(enum enum_set s);
 /* Every set as {"case_kind": [{"value", "label"}, …], …} for GET /catalog;
  * NULL on ENOMEM. */
 json_t *enums_json(void);
+/* only the sets named (a NULL-ended list of wire names) */
+json_t *enums_json_of(const char *const *names);
 
 #endif

@@ -12,6 +12,7 @@ static const char *const kind_names[THROTTLE_NKINDS] = {
 	[THROTTLE_PROGRESS_ADDR] = "progress_addr",
 	[THROTTLE_PROGRESS_CODE] = "progress_code",
 	[THROTTLE_TOTP_USER] = "totp_user",
+	[THROTTLE_COMPLAINT_ADDR] = "complaint_addr",
 };
 
 /* The key as counted, in buf: an IPv6 client by its /64 (one subscriber's

@@ -31,6 +31,7 @@ enum throttle_kind {
 	THROTTLE_PROGRESS_ADDR, /* failed progress queries per client address */
 	THROTTLE_PROGRESS_CODE, /* failed progress queries per receipt code */
 	THROTTLE_TOTP_USER,     /* wrong second-factor codes per account, outside login */
+	THROTTLE_COMPLAINT_ADDR, /* public complaints filed per client address */
 	THROTTLE_NKINDS
 };
 

@@ -24,7 +24,8 @@ static json_t *find(json_t *arr, const char *key, const char *value)
 STORY(public_catalog_needs_no_login)
 {
 	struct resp *r = http(srv, NULL, "GET", "/api/v1/catalog/public", NULL);
-	json_t *rules, *summon;
+	json_t *rules, *summon, *rule;
+	size_t i;
 
 	assert_int_equal(r->status, 200);
 	rules = jpath(r->json, "rules");
@@ -39,6 +40,19 @@ STORY(public_catalog_needs_no_login)
 	assert_null(json_object_get(summon, "note"));
 	assert_null(json_object_get(summon, "test"));
 	assert_non_null(find(jpath(r->json, "case_states"), "value", "filed"));
+	/* nor the police's own work: 重点人员 is internal (COM-ZD-INTERNAL),
+	 * and so are the team's, the patrols' and the accounts' rules and the
+	 * sets that name them; the progress page's case kinds stay */
+	json_array_foreach(rules, i, rule) {
+		const char *code = json_string_value(json_object_get(rule, "code"));
+
+		assert_true(strncmp(code, "COM-", 4) != 0 && strncmp(code, "TEAM-", 5) != 0 &&
+			    strncmp(code, "PAT-", 4) != 0 && strncmp(code, "AUTH-", 5) != 0);
+	}
+	assert_non_null(find(rules, "code", "SUP-XINFANG"));
+	assert_null(jpath(r->json, "enums.key_level"));
+	assert_null(jpath(r->json, "enums.role_title"));
+	assert_non_null(find(jpath(r->json, "enums.case_kind"), "value", "criminal"));
 }
 
 STORY(full_catalog_for_signed_in_users)

@@ -5,7 +5,8 @@
  *    server restarts (in memory they were forgotten);
  *  - on PostgreSQL, two `precinct serve` on one database count the same
  *    failures: 3 on one server and 2 on the other lock the address on
- *    both (each alone would have allowed 5).
+ *    both (each alone would have allowed 5);
+ *  - public complaints count an IPv6 client by its /64.
  * Clients come through --trust-proxy with their own X-Forwarded-For, so
  * that the harness's own address is never locked. */
 #include "harness.h"
@@ -91,6 +92,38 @@ STORY(login_and_progress_failures_survive_a_restart)
 			    "5");
 }
 
+static struct resp *complain_from(struct server *s, const char *ip, long long station, int n)
+{
+	return http(s, NULL, "POST", "/api/v1/public/complaints",
+		    fmt(s, "{\"station_id\":%lld,\"content\":\"第%d次反映同一个问题，请尽快处理。\",\"contact_phone\":\"13712345678\"}",
+			station, n),
+		    fmt(s, "X-Forwarded-For: %s", ip));
+}
+
+/* Public complaints are limited per address (public.complaint_max_per_hour),
+ * an IPv6 client by its /64 like every other address throttle: one
+ * subscriber holds 2^64 addresses. The limit was counted per whole
+ * address, so eight of one /64 filed eight. */
+STORY(public_complaints_count_an_ipv6_client_by_its_64)
+{
+	long long cg;
+
+	restart_behind_proxy(srv);
+	cg = db_raw_int(srv->db, "SELECT id FROM org_unit WHERE name = ?1", "城关派出所");
+	assert_int_equal(http(srv, login(srv, "admin", DEMO_PW), "PUT",
+			      "/api/v1/settings/public.complaint_max_per_hour", "{\"value\":2}")->status,
+			 200);
+	clock_freeze(srv);
+	assert_int_equal(complain_from(srv, "2001:db8:1:2::1", cg, 1)->status, 201);
+	assert_int_equal(complain_from(srv, "2001:db8:1:2::2", cg, 2)->status, 201);
+	assert_error(srv, complain_from(srv, "2001:db8:1:2::3", cg, 3), 429, "TOO_MANY_REQUESTS");
+	assert_error(srv, complain_from(srv, "2001:db8:1:2:ffff::9", cg, 4), 429, "TOO_MANY_REQUESTS");
+	/* the next /64, and an IPv4 client, are others */
+	assert_int_equal(complain_from(srv, "2001:db8:1:3::1", cg, 5)->status, 201);
+	assert_int_equal(complain_from(srv, "198.51.100.60", cg, 6)->status, 201);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM complaint WHERE content LIKE ?1", "第_次反映同一个问题%"), 4);
+}
+
 STORY(two_servers_count_the_same_failures)
 {
 	struct server *b;
@@ -121,6 +154,8 @@ int main(void)
 {
 	const struct CMUnitTest both[] = {
 		cmocka_unit_test_setup_teardown(login_and_progress_failures_survive_a_restart,
+						setup_demo, teardown_server),
+		cmocka_unit_test_setup_teardown(public_complaints_count_an_ipv6_client_by_its_64,
 						setup_demo, teardown_server),
 	};
 	const struct CMUnitTest pg[] = {

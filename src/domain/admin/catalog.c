@@ -47,12 +47,32 @@ static json_t *rule_json(const struct rule *r, int internal)
 	return o;
 }
 
+/* The areas of the catalog the public may read: the law of the procedure
+ * (治安 and criminal cases, 传唤, minors, the file) and of supervision and
+ * remedies, which 警务公开 publishes. Community policing (重点人员 work is
+ * police-internal: COM-ZD-INTERNAL), patrol, the team and the accounts'
+ * security are the police's own. */
+static const char *const public_areas[] = { "ADM-", "CRIM-", "PROC-", "CQ-", "MINOR-", "CASE-", "SUP-", NULL };
+
+static int rule_is_public(const struct rule *r)
+{
+	for (int i = 0; public_areas[i]; i++)
+		if (strncmp(r->code, public_areas[i], strlen(public_areas[i])) == 0)
+			return 1;
+	return 0;
+}
+
 static json_t *rules_json(int internal)
 {
 	json_t *a = json_array();
 
 	for (int i = 0; i < RULE_COUNT && a; i++) {
-		json_t *o = rule_json(rule_get((enum rule_id)i), internal);
+		const struct rule *r = rule_get((enum rule_id)i);
+		json_t *o;
+
+		if (!internal && !rule_is_public(r))
+			continue;
+		o = rule_json(r, internal);
 
 		if (!o || json_array_append_new(a, o)) {
 			json_decref(a);
@@ -178,8 +198,12 @@ int catalog_full(struct ctx *c, json_t **out)
 
 int catalog_public(struct ctx *c, json_t **out)
 {
-	/* the words of the public pages (案件类型 on the progress page) */
+	/* the words of the public pages (案件类型 on the progress page): of the
+	 * enumerated sets only theirs, since the rest name internal work
+	 * (重点人员 levels, interventions, sanction grounds …) */
+	static const char *const sets[] = { "case_kind", "case_procedure", NULL };
+
 	*out = json_pack("{s:o, s:o, s:o}", "rules", rules_json(0), "case_states", states_json(), "enums",
-			 enums_json());
+			 enums_json_of(sets));
 	return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 }

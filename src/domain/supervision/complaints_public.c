@@ -22,7 +22,8 @@ int complaints_public_file(struct ctx *c, int64_t station_id, const char *conten
 			   const char *contact_phone, struct progress_result *res)
 {
 	int max = (int)setting_int(c, "public.complaint_max_per_hour", 0);
-	const char *key = arena_printf(c->arena, "complaint:%s", c->client_ip ? c->client_ip : "");
+	/* by the address alone, so that an IPv6 client counts by its /64 */
+	const char *key = c->client_ip ? c->client_ip : "";
 	struct rows_query q;
 	json_t *unit = NULL;
 	int64_t case_id = 0, id = 0;
@@ -30,7 +31,7 @@ int complaints_public_file(struct ctx *c, int64_t station_id, const char *conten
 	int rc, retry = 0;
 
 	memset(res, 0, sizeof(*res));
-	rc = throttle_retry_after(c, THROTTLE_PROGRESS_ADDR, key, max, 3600, &retry);
+	rc = throttle_retry_after(c, THROTTLE_COMPLAINT_ADDR, key, max, 3600, &retry);
 	if (rc)
 		return rc;
 	if (retry > 0) {
@@ -62,7 +63,7 @@ int complaints_public_file(struct ctx *c, int64_t station_id, const char *conten
 		json_decref(unit);
 		return rc;
 	}
-	rc = throttle_fail(c, THROTTLE_PROGRESS_ADDR, key, 3600, NULL);
+	rc = throttle_fail(c, THROTTLE_COMPLAINT_ADDR, key, 3600, NULL);
 	if (rc) {
 		json_decref(unit);
 		return rc;
