@@ -799,8 +799,9 @@ STORY(duplicate_elsewhere_names_only_the_unit)
 }
 
 /* A caller who asked for confidentiality: the 110 desk's list shows the
- * number masked, a station's list shows "（保密）" in its place; each list
- * read is audited with the ids it showed. */
+ * number masked, a station's list shows "（保密）" in its place, and only the
+ * desk finds it by that number; each list read is audited with the ids it
+ * showed. */
 STORY(confidential_caller_in_lists)
 {
 	struct resp *r;
@@ -810,7 +811,7 @@ STORY(confidential_caller_in_lists)
 	begin(srv);
 	r = inc_post(srv, "jiejing",
 		     json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:I}", "source", "110", "caller_phone",
-			       "13912345678", "caller_name", "匿名", "confidential", 1, "place",
+			       "13912340417", "caller_name", "匿名", "confidential", 1, "place",
 			       "城关镇解放路21号", "category", "0202", "summary", "报警人要求对其身份保密",
 			       "station_id", (json_int_t)CG));
 	EXPECT(r, 201);
@@ -819,8 +820,17 @@ STORY(confidential_caller_in_lists)
 	r = http(srv, S("jiejing"), "GET", fmt(srv, API "/incidents?q=%s", no), NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 1);
-	EXPECT_STR(r, "items.0.caller_phone", "139****5678");
+	EXPECT_STR(r, "items.0.caller_phone", "139****0417");
 	EXPECT_NUM(r, "items.0.confidential", 1);
+	/* the desk finds it by the caller's number; a station cannot learn by
+	 * searching a number that it called in */
+	r = http(srv, S("jiejing"), "GET", API "/incidents?q=13912340417", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 1);
+	EXPECT_NUM(r, "items.0.id", id);
+	r = http(srv, S("suozhang"), "GET", API "/incidents?q=13912340417", NULL);
+	EXPECT(r, 200);
+	EXPECT_NUM(r, "total", 0);
 	r = http(srv, S("suozhang"), "GET", fmt(srv, API "/incidents?q=%s", no), NULL);
 	EXPECT(r, 200);
 	EXPECT_NUM(r, "total", 1);

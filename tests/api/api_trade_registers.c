@@ -97,6 +97,8 @@ STORY(hotel_guests)
 	r = guest(srv, "minjing1", hotel, "John Smith", "passport", "E12345678", "美国", "302", now - 24 * 3600 - 60);
 	EXPECT(r, 201);
 	late = rnum(r, "hotel_guest.id");
+	/* a passport number is masked like an ID card's (PII-1), not shown whole */
+	EXPECT_STR(r, "hotel_guest.id_number", "*********");
 	EXPECT_BOOL(r, "hotel_guest.foreign_guest", 1);
 	EXPECT_BOOL(r, "hotel_guest.report_overdue", 1);
 	r = guest(srv, "minjing1", hotel, "陈某", "hk_macao_tw", "H12345678", "中国", "303", now - 2 * 3600);

@@ -275,9 +275,9 @@ int evidence_attachment_read(struct ctx *c, int64_t id, void **data, size_t *len
 	rc = case_load(c, a.case_id, &k);
 	if (rc)
 		return rc;
-	rc = audit_write(c, "evidence.attachment_read", "evidence_attachment",
-			 arena_printf(c->arena, "%lld", (long long)id), "success",
-			 arena_printf(c->arena, "case=%s sha256=%s", k.case_no, a.sha256));
+	rc = audit_read_action(c, "evidence.attachment_read", "evidence_attachment",
+			       arena_printf(c->arena, "%lld", (long long)id),
+			       arena_printf(c->arena, "case=%s sha256=%s", k.case_no, a.sha256));
 	if (rc)
 		return rc;
 	rc = blobs_get(a.sha256, EVIDENCE_UPLOAD_CEILING, data, len, c->err);

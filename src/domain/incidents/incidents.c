@@ -509,10 +509,13 @@ int incidents_list(struct ctx *c, const struct incident_filter *f, struct jw *w)
 	if (f->q && *f->q) {
 		const char *pat = rows_like(&q, f->q, ROWS_LIKE_CONTAINS);
 
-		rows_and(&q, "(i.incident_no = ? OR i.caller_phone = ? OR i.place LIKE ?" ROWS_ESCAPE
-			     " OR i.summary LIKE ?" ROWS_ESCAPE ")");
+		/* a confidential caller's number finds the incident for the
+		 * desk alone: for others it would confirm who called */
+		rows_and(&q, "(i.incident_no = ? OR (i.caller_phone = ? AND (i.confidential = 0 OR ? = 1))"
+			     " OR i.place LIKE ?" ROWS_ESCAPE " OR i.summary LIKE ?" ROWS_ESCAPE ")");
 		rows_bind_text_exact(&q, f->q);
 		rows_bind_text_exact(&q, f->q);
+		rows_bind_int(&q, desk);
 		rows_bind_text_exact(&q, pat);
 		rows_bind_text_exact(&q, pat);
 	}

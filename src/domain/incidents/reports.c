@@ -578,8 +578,8 @@ int reports_daily(struct ctx *c, int y, int m, int d, json_t **out)
 	json_object_set_new(rep, "totals", totals_of(json_object_get(rep, "rows")));
 	mark_own(c, json_object_get(rep, "rows"), rep);
 	*out = rep;
-	return audit_write(c, "report.daily", "report", json_string_value(json_object_get(rep, "date")),
-			   "success", NULL);
+	return audit_read_action(c, "report.daily", "report", json_string_value(json_object_get(rep, "date")),
+				 NULL);
 }
 
 static int period_rank(struct ctx *c, int64_t first, int64_t last, const char *label, const char *kind,
@@ -607,8 +607,8 @@ int reports_period(struct ctx *c, int y, int m, json_t **out)
 			 m ? "month" : "year", out);
 	if (rc)
 		return rc;
-	return audit_write(c, "report.daily", "report", json_string_value(json_object_get(*out, "date")),
-			   "success", NULL);
+	return audit_read_action(c, "report.daily", "report", json_string_value(json_object_get(*out, "date")),
+				 NULL);
 }
 
 int reports_range(struct ctx *c, int64_t first, int64_t last, json_t **out)

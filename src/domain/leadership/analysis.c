@@ -367,7 +367,7 @@ int analysis_weekly(struct ctx *c, const char *ymd, json_t **out)
 	}
 	json_object_set_new(res, "total", json_integer(tot[0]));
 	json_object_set_new(res, "prev_total", json_integer(tot[1]));
-	rc = audit_write(c, "analysis.weekly", "analysis", ymd_of(c, day), "success", NULL);
+	rc = audit_read_action(c, "analysis.weekly", "analysis", ymd_of(c, day), NULL);
 	if (rc) {
 		json_decref(res);
 		return rc;

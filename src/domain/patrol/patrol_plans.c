@@ -711,8 +711,8 @@ int patrol_plans_heat(struct ctx *c, int64_t unit_id, int64_t weeks, json_t **ou
 			 cells, "coverage", coverage, "proposals", proposals);
 	if (!*out)
 		return NOMEM(c);
-	rc = audit_write(c, "patrol_plan.heat", "org_unit", arena_printf(c->arena, "%lld", (long long)station),
-			 "success", arena_printf(c->arena, "weeks=%lld", (long long)weeks));
+	rc = audit_read_action(c, "patrol_plan.heat", "org_unit", arena_printf(c->arena, "%lld", (long long)station),
+			       arena_printf(c->arena, "weeks=%lld", (long long)weeks));
 	if (rc) {
 		json_decref(*out);
 		*out = NULL;

@@ -64,17 +64,17 @@ static int compare(struct ctx *c, int64_t guest_id, const char *id_number, const
 	" FROM hotel_guest g JOIN trade_unit t ON t.id = g.unit_id JOIN org_unit o ON o.id = g.station_id" \
 	" JOIN users u ON u.id = g.recorded_by"
 
-/* figures of a row: masked ID, the foreign report's deadline and state */
+/* figures of a row: the masked document number, the foreign report's deadline and state */
 static void dress(struct ctx *c, json_t *r)
 {
 	char m[19];
 	int64_t due = row_int(r, "checkin_at") + FOREIGN_HOURS * 3600;
 	int foreign = row_int(r, "foreign_guest") != 0;
 
-	if (!strcmp(row_str(r, "id_type"), "id_card")) {
-		idcard_mask(row_str(r, "id_number"), m);
-		json_object_set_new(r, "id_number", json_string(m));
-	}
+	/* every kind of document, as the export masks them (PII-1): a
+	 * passport or a 港澳台 pass names its holder as surely as an ID card */
+	idcard_mask(row_str(r, "id_number"), m);
+	json_object_set_new(r, "id_number", json_string(m));
 	json_object_set_new(r, "foreign_guest", json_boolean(foreign));
 	json_object_set_new(r, "id_type_label", json_string(enums_label(ES_GUEST_ID_TYPE, row_str(r, "id_type"))));
 	json_object_set_new(r, "source_label", json_string(enums_label(ES_GUEST_SOURCE, row_str(r, "source"))));
