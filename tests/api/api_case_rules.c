@@ -955,6 +955,34 @@ STORY(masking)
 	r = case_get(srv, c.mj1, id);
 	assert_non_null(strstr(r->body, "欧阳举报"));
 	assert_non_null(strstr(r->body, sus_id));
+	/* the 执法监督卡: the case's officer sees the reporter, whose card alone
+	 * carries the receipt code; an auxiliary sees neither, nor does the
+	 * reporter's person page link the case */
+	{
+		struct session *fj = login(srv, "fujing", DEMO_PW);
+		long long person = 0;
+
+		r = http(srv, c.mj1, "GET", fmt(srv, API "/cases/%lld/supervision-cards", id), NULL);
+		EXPECT(r, 200);
+		json_array_foreach(jpath(r->json, "parties"), i, it) {
+			if (strcmp(jstr(it, "role"), "reporter") == 0) {
+				assert_string_equal(jstr(it, "name"), "欧阳举报");
+				assert_int_equal(strlen(jstr(it, "receipt_code")), 10);
+			} else {
+				assert_true(json_is_null(json_object_get(it, "receipt_code")));
+			}
+		}
+		r = http(srv, fj, "GET", fmt(srv, API "/cases/%lld/supervision-cards", id), NULL);
+		EXPECT(r, 200);
+		assert_null(strstr(r->body, "欧阳举报"));
+		json_array_foreach(jpath(r->json, "parties"), i, it)
+			assert_true(json_is_null(json_object_get(it, "receipt_code")));
+		person = db_raw_int(srv->db, "SELECT id FROM person WHERE id_number = ?1", rep_id);
+		r = http(srv, fj, "GET", fmt(srv, API "/persons/%lld", person), NULL);
+		EXPECT(r, 200);
+		assert_null(strstr(r->body, fmt(srv, "\"id\":%lld,", id)));
+		r = case_get(srv, c.mj1, id);
+	}
 	json_array_foreach(jpath(r->json, "case.parties"), i, it)
 		if (strcmp(jstr(it, "role"), "reporter") == 0)
 			rep = jint(it, "id");

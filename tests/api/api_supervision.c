@@ -460,6 +460,24 @@ STORY(return_visit_rate_and_satisfaction)
 	EXPECT(r, 200);
 	assert_int_equal(json_array_size(jpath(r->json, "items")), 5);
 	assert_int_equal(rnum(r, "items.4.party_id"), p9);
+	/* the phones to call: whole for the chief (and a case's own officers
+	 * and the 内勤), masked for an auxiliary (PII-1, as on the case page) */
+	{
+		int whole = 0, masked = 0;
+
+		r = http(srv, login(srv, "fujing", DEMO_PW), "GET", API "/return-visits", NULL);
+		EXPECT(r, 200);
+		json_array_foreach(jpath(r->json, "items"), i, it)
+			if (json_is_string(json_object_get(it, "phone")))
+				masked += strstr(jstr(it, "phone"), "****") != NULL ? 1 : -100;
+		r = http(srv, sz, "GET", API "/return-visits", NULL);
+		EXPECT(r, 200);
+		json_array_foreach(jpath(r->json, "items"), i, it)
+			if (json_is_string(json_object_get(it, "phone")))
+				whole += strstr(jstr(it, "phone"), "****") == NULL;
+		assert_true(masked > 0);
+		assert_true(whole == masked);
+	}
 
 	/* a visit needs a closed case, a reached party needs a score */
 	EXPECT_ERR(srv, http(srv, mj2, "POST", API "/cases/5/return-visits",

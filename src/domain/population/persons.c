@@ -658,10 +658,12 @@ static const struct rows_list person_lists[] = {
 	  " a.unit_no, a.room FROM tenancy t JOIN rental r ON r.id = t.rental_id"
 	  " JOIN address a ON a.id = r.address_id JOIN org_unit o ON o.id = r.station_id"
 	  " WHERE t.person_id = ? AND o.path LIKE ? ORDER BY t.from_date DESC" },
+	/* a confidential reporter's case is not linked from the person
+	 * (PROC-ACCEPT-ANON): the case page names them to its own people */
 	{ "cases",
 	  "SELECT k.id, k.case_no, k.title, k.status, cp.role FROM case_party cp"
 	  " JOIN police_case k ON k.id = cp.case_id JOIN org_unit o ON o.id = k.unit_id"
-	  " WHERE cp.person_id = ? AND o.path LIKE ? ORDER BY k.id DESC" },
+	  " WHERE cp.person_id = ? AND o.path LIKE ? AND cp.confidential = 0 ORDER BY k.id DESC" },
 	{ "hits",
 	  "SELECT h.id, h.status, h.hit_at, w.name, w.case_desc, w.issuing_unit FROM comparison_hit h"
 	  " JOIN wanted_person w ON w.id = h.wanted_id JOIN org_unit o ON o.id = h.unit_id"

@@ -13,6 +13,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
+#include "core/text.h"
 #include "rules/case_flow.h"
 
 #include <string.h>
@@ -30,6 +31,33 @@ static int suspects_on(struct ctx *c, int64_t unit)
 {
 	return setting_int(c, "return_visit.suspects", unit) != 0;
 }
+
+/* A party as the reader may see it (PII-1, PROC-ACCEPT-ANON), as the case
+ * page shows it: a confidential reporter is "（保密）" without a phone but
+ * for the case's own officers and the station's chief and 法制员; the
+ * phone is whole for them and for the 内勤 who make the calls, masked for
+ * the rest (officers of other cases, auxiliaries). Drops on_case. */
+static void party_shown(struct ctx *c, json_t *r)
+{
+	int on_case = row_int(r, "on_case") != 0, conf = row_int(r, "confidential") != 0;
+	int staff = on_case || ctx_has_role(c, "chief") || ctx_has_role(c, "legal");
+	json_t *phone = json_object_get(r, "phone");
+
+	json_object_del(r, "on_case");
+	json_object_set_new(r, "confidential", json_boolean(conf));
+	if (conf && !staff) {
+		json_object_set_new(r, "party_name", json_string("（保密）"));
+		if (phone)
+			json_object_set_new(r, "phone", json_null());
+	} else if (json_is_string(phone) && !staff && !ctx_has_role(c, "clerk")) {
+		char m[24];
+
+		text_mask_phone(json_string_value(phone), m);
+		json_object_set_new(r, "phone", json_string(m));
+	}
+}
+
+#define ON_CASE_SQL " EXISTS (SELECT 1 FROM case_officer mx WHERE mx.case_id = k.id AND mx.user_id = ?) AS on_case"
 
 /* The due rows of the scope (and of one case officer when mine). Each
  * station has its own settings, so the rows are read per station. */
@@ -56,6 +84,7 @@ static int due_rows(struct ctx *c, const char *scope_like, int64_t mine, json_t 
 		size_t j;
 
 		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.user_id);
 		rows_bind_int(&q, suspects_on(c, unit));
 		rows_bind_int(&q, unit);
 		rows_bind_int(&q, mine);
@@ -63,6 +92,7 @@ static int due_rows(struct ctx *c, const char *scope_like, int64_t mine, json_t 
 		rc = rows_all(&q,
 			      "SELECT k.id AS case_id, k.case_no, k.closed_at, cp.id AS party_id, cp.role,"
 			      " " PARTY_NAME_SQL " AS party_name, " PARTY_FIELD_SQL("phone") " AS phone,"
+			      " cp.confidential," ON_CASE_SQL ","
 			      " k.unit_id, o.name AS unit_name,"
 			      " (SELECT mu.name FROM case_officer mo JOIN users mu ON mu.id = mo.user_id"
 			      "  WHERE mo.case_id = k.id AND mo.duty = 'main' ORDER BY mo.user_id LIMIT 1) AS main_officer"
@@ -73,6 +103,7 @@ static int due_rows(struct ctx *c, const char *scope_like, int64_t mine, json_t 
 		if (rc)
 			break;
 		json_array_foreach(rows, j, r) {
+			party_shown(c, r);
 			json_object_set_new(r, "due_at",
 					    json_integer(clock_deadline(NULL, row_int(r, "closed_at"), CLOCK_DAYS, (int)days, 0)));
 			json_object_set_new(r, "overdue", json_boolean(c->now >= row_int(r, "due_at")));
@@ -104,11 +135,16 @@ int return_visits_list(struct ctx *c, const char *status, json_t **out)
 		if (!rc)
 			rc = audit_read_items(c, "return_visit.list_due", "case", items, "case_id");
 	} else if (strcmp(status, "done") == 0 || strcmp(status, "review") == 0) {
+		json_t *r;
+		size_t i;
+
 		rows_binds(&q, c);
+		rows_bind_int(&q, c->who.user_id);
 		rows_bind_text(&q, ctx_scope_like(c));
 		rows_bind_int(&q, strcmp(status, "review") == 0);
 		rc = rows_all(&q,
 			      "SELECT v.id, v.case_id, k.case_no, v.party_id, cp.role, " PARTY_NAME_SQL " AS party_name,"
+			      " cp.confidential," ON_CASE_SQL ","
 			      " v.reached, v.method, v.satisfaction, v.comments, v.visited_at, u.name AS visited_by_name,"
 			      " v.review_needed, v.review_note, v.reviewed_at, ru.name AS reviewed_by_name,"
 			      " k.unit_id, o.name AS unit_name FROM return_visit v JOIN police_case k ON k.id = v.case_id"
@@ -118,6 +154,9 @@ int return_visits_list(struct ctx *c, const char *status, json_t **out)
 			      " AND (? = 0 OR (v.review_needed = 1 AND v.reviewed_at IS NULL))"
 			      " ORDER BY v.visited_at DESC, v.id DESC",
 			      &items);
+		if (!rc)
+			json_array_foreach(items, i, r)
+				party_shown(c, r);
 		if (!rc)
 			rc = audit_read_items(c, "return_visit.list", "return_visit", items, "id");
 	} else {

@@ -56,10 +56,12 @@ int supervision_cards_get(struct ctx *c, int64_t case_id, json_t **out)
 		return rc;
 	unit = row_int(k, "unit_id");
 	rows_binds(&q, c);
+	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, case_id);
 	rc = rows_all(&q,
-		      "SELECT cp.id AS party_id, cp.role, " PARTY_NAME_SQL " AS name FROM case_party cp"
-		      " JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ? ORDER BY cp.id",
+		      "SELECT cp.id AS party_id, cp.role, " PARTY_NAME_SQL " AS name, cp.confidential,"
+		      " EXISTS (SELECT 1 FROM case_officer x WHERE x.case_id = cp.case_id AND x.user_id = ?) AS on_case"
+		      " FROM case_party cp JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ? ORDER BY cp.id",
 		      &parties);
 	if (!rc) {
 		rows_binds(&q, c);
@@ -79,6 +81,22 @@ int supervision_cards_get(struct ctx *c, int64_t case_id, json_t **out)
 	}
 	json_array_foreach(parties, i, p) {
 		json_t *mine = json_array();
+		/* PROC-ACCEPT-ANON: a confidential reporter is named to the
+		 * case's own people only, as on the case page */
+		int hidden = row_int(p, "confidential") &&
+			     !(row_int(p, "on_case") || ctx_has_role(c, "chief") || ctx_has_role(c, "legal"));
+		/* the receipt code is the reporter's key to the progress
+		 * query (with the phone's last digits): on the reporter's card
+		 * alone, never on a suspect's */
+		json_t *code = json_object_get(k, "receipt_code");
+		int keyed = !strcmp(row_str(p, "role"), "reporter") && !hidden && json_is_string(code);
+
+		if (hidden)
+			json_object_set_new(p, "name", json_string("（保密）"));
+		json_object_del(p, "on_case");
+		json_object_set_new(p, "confidential", json_boolean(row_int(p, "confidential")));
+		json_object_set_new(p, "receipt_code",
+				    keyed ? json_incref(code) : json_null());
 
 		json_array_foreach(cards, j, h)
 			if (row_int(h, "party_id") == row_int(p, "party_id"))
