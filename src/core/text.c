@@ -5,33 +5,69 @@
 #include <string.h>
 #include <strings.h>
 
+/* The length of the UTF-8 character at p (before end), 0 when the bytes
+ * there are not one. RFC 3629: no overlong form (C0, C1, E0 80–9F, F0
+ * 80–8F), no surrogate (ED A0–BF: CESU-8, MySQL's utf8mb3 exports) and
+ * nothing past U+10FFFF (F4 90–, F5–FF) — what jansson refuses, so that
+ * every text taken can be answered. */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+	size_t k;
+
+	if (*p < 0x80)
+		return 1;
+	k = *p >= 0xc2 && *p <= 0xdf ? 2 : (*p & 0xf0) == 0xe0 ? 3 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
+	if (!k || (size_t)(end - p) < k)
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] > 0x9f) || (*p == 0xf0 && p[1] < 0x90) ||
+	    (*p == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return k;
+}
+
 int text_is_utf8(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
 	while (p < end) {
-		size_t k;
+		size_t k = utf8_len(p, end);
 
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		/* RFC 3629: no overlong form (C0, C1, E0 80–9F, F0 80–8F), no
-		 * surrogate (ED A0–BF: CESU-8, MySQL's utf8mb3 exports) and
-		 * nothing past U+10FFFF (F4 90–, F5–FF) — what jansson refuses,
-		 * so that every text taken can be answered */
-		k = *p >= 0xc2 && *p <= 0xdf ? 2 : (*p & 0xf0) == 0xe0 ? 3 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
-		if (!k || (size_t)(end - p) < k)
-			return 0;
-		for (size_t i = 1; i < k; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-		if ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] > 0x9f) ||
-		    (*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] > 0x8f))
+		if (!k)
 			return 0;
 		p += k;
 	}
 	return 1;
+}
+
+const char *text_utf8_scrub(struct arena *a, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	const unsigned char *p, *end;
+	char *out;
+	size_t o = 0;
+
+	if (!s || text_is_utf8(s, n))
+		return s;
+	out = arena_alloc(a, n + 1);
+	if (!out)
+		return NULL;
+	for (p = (const unsigned char *)s, end = p + n; p < end;) {
+		size_t k = utf8_len(p, end);
+
+		if (!k) {
+			out[o++] = '?';
+			p++;
+			continue;
+		}
+		memcpy(out + o, p, k);
+		o += k;
+		p += k;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 int text_is_line(const char *s, size_t max)
@@ -86,12 +122,24 @@ char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encodin
 
 void text_mask_phone(const char *s, char out[24])
 {
-	size_t n = s ? strlen(s) : 0;
+	const unsigned char *p = (const unsigned char *)(s ? s : ""), *end = p + strlen((const char *)p);
+	size_t n = 0, k;
 
-	if (n > 23)
-		n = 23;
-	if (n)
-		memcpy(out, s, n);
+	/* by characters, written in ASCII: a full-width digit (U+FF10–FF19)
+	 * as its digit, any other character that is not ASCII as '*', so
+	 * that a mask never cuts a character (whose broken bytes no JSON
+	 * answer can carry) */
+	for (; p < end && n < 23; p += k) {
+		k = utf8_len(p, end);
+		if (k == 1)
+			out[n++] = (char)*p;
+		else if (k == 3 && p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x90 && p[2] <= 0x99)
+			out[n++] = (char)('0' + (p[2] - 0x90));
+		else
+			out[n++] = '*';
+		if (!k)
+			k = 1;
+	}
 	out[n] = '\0';
 	if (n < 7)
 		return;

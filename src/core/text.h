@@ -16,6 +16,11 @@ char *text_to_utf8(struct arena *a, const char *s, size_t n, const char *encodin
 /* 1 when the n bytes are valid UTF-8. */
 int text_is_utf8(const char *s, size_t n);
 
+/* s itself when it is valid UTF-8 (or NULL), else a copy in the arena with
+ * each byte that starts no character replaced by '?'; NULL when memory
+ * runs out. */
+const char *text_utf8_scrub(struct arena *a, const char *s);
+
 /* 1 when s is one line of at most max characters (UTF-8 code points): no
  * control character (below U+0020, or DEL), so no tab and no line break —
  * in a name or an address part those come from a faulty file. NULL counts
@@ -24,7 +29,10 @@ int text_is_line(const char *s, size_t max);
 
 /* A phone number as lists show it: the first 3 and last 4 characters kept,
  * the rest '*' ("138****1111"); shorter than 7 characters is copied as is.
- * out holds at least 24 bytes; a longer s is cut to 23. Cannot fail. */
+ * Written in ASCII by characters: a full-width digit as its digit, any
+ * other non-ASCII character (or a byte that is not UTF-8) as '*'. out
+ * holds at least 24 bytes; a longer s is cut to 23 characters. Cannot
+ * fail. */
 void text_mask_phone(const char *s, char out[24]);
 
 /* 1 when the last four digits of phone (other characters skipped) are the

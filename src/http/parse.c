@@ -1,4 +1,5 @@
 #include "http/parse.h"
+#include "core/text.h"
 
 #include <string.h>
 
@@ -43,6 +44,10 @@ char *http_url_decode(struct arena *a, const char *s, size_t n, int plus_is_spac
 		}
 	}
 	out[o] = '\0';
+	/* a path or a parameter that is not UTF-8 names nothing we hold, and
+	 * would reach the audit rows and answers as broken text */
+	if (!text_is_utf8(out, o))
+		return NULL;
 	return out;
 }
 

@@ -11,7 +11,7 @@
 
 /* Percent-decode n bytes of s ('+' → space when plus_is_space) into a new
  * arena string. NULL when the input has a bad escape, decodes to a NUL
- * byte, or memory runs out. */
+ * byte or to bytes that are not UTF-8, or memory runs out. */
 char *http_url_decode(struct arena *a, const char *s, size_t n, int plus_is_space);
 
 /* Split "a=1&b=%E4%B8%AD" into r->query (at most API_MAX_QUERY pairs; the

@@ -509,6 +509,47 @@ static void test_text_is_line(void **state)
 	assert_false(text_is_line("\x01", 8));
 }
 
+/* text_mask_phone works by characters and writes ASCII: a number typed in
+ * full-width digits was cut inside a character, and its list could not be
+ * answered at all (503 for every reader) */
+static void test_text_mask_phone(void **state)
+{
+	char m[24];
+
+	(void)state;
+	text_mask_phone("13800001111", m);
+	assert_string_equal(m, "138****1111");
+	text_mask_phone("１３８００００２２２２", m);
+	assert_string_equal(m, "138****2222");
+	text_mask_phone("电话13800001111", m);
+	assert_string_equal(m, "**1******1111");
+	text_mask_phone("12345", m);
+	assert_string_equal(m, "12345");
+	text_mask_phone(NULL, m);
+	assert_string_equal(m, "");
+	text_mask_phone("1\xff\xfe" "4567890", m);
+	assert_string_equal(m, "1*****7890");
+	text_mask_phone("１２３４５６７８９０１２３４５６７８９０１２３４５６７８９０", m);
+	assert_int_equal(strlen(m), 23);
+}
+
+/* text_utf8_scrub: valid text is returned as it is, each stray byte of
+ * another becomes '?' */
+static void test_text_utf8_scrub(void **state)
+{
+	struct arena a;
+	const char *ok = "q=name:张三";
+
+	(void)state;
+	arena_init(&a);
+	assert_ptr_equal(text_utf8_scrub(&a, ok), ok);
+	assert_null(text_utf8_scrub(&a, NULL));
+	assert_string_equal(text_utf8_scrub(&a, "q=name:\xe5\xbc\xa0\xff;"), "q=name:张?;");
+	assert_string_equal(text_utf8_scrub(&a, "\xe5\xbc"), "??");
+	assert_string_equal(text_utf8_scrub(&a, "\xed\xa0\x80x"), "???x");
+	arena_release(&a);
+}
+
 static void test_buf_secret(void **state)
 {
 	struct buf b;
@@ -546,6 +587,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_buf_secret, reset_mem),
 		cmocka_unit_test(test_password_check),
 		cmocka_unit_test(test_text_is_line),
+		cmocka_unit_test(test_text_mask_phone),
+		cmocka_unit_test(test_text_utf8_scrub),
 		cmocka_unit_test_teardown(test_json_render_whole_or_nothing, reset_mem),
 	};
 

@@ -1,4 +1,5 @@
 #include "domain/admin/audit.h"
+#include "core/text.h"
 #include "domain/authz.h"
 #include "domain/rows.h"
 #include "domain/throttle.h"
@@ -265,10 +266,17 @@ static int chain_write(struct ctx *c, enum audit_chain ch, const char *action,
 		       const char *object_type, const char *object_id, const char *outcome,
 		       const char *detail)
 {
-	int rc = c->defer_writes
-			 ? audit_defer(c, ch, action, object_type, object_id, outcome, detail)
-			 : audit_insert(c, ch, ps_now_ms(), action, object_type, object_id,
-					outcome, detail);
+	/* an id or a detail taken from a request may hold any bytes: a row
+	 * that is not UTF-8 could never be listed or exported again */
+	const char *id = text_utf8_scrub(c->arena, object_id), *det = text_utf8_scrub(c->arena, detail);
+	int rc;
+
+	if ((object_id && !id) || (detail && !det))
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	object_id = id;
+	detail = det;
+	rc = c->defer_writes ? audit_defer(c, ch, action, object_type, object_id, outcome, detail)
+			     : audit_insert(c, ch, ps_now_ms(), action, object_type, object_id, outcome, detail);
 
 	if (!rc && strcmp(outcome, "success") == 0 && object_type && object_id) {
 		c->audited_type = arena_strdup(c->arena, object_type);

@@ -387,8 +387,7 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 		 int64_t unit_id, json_t **out)
 {
 	const struct setting_def *d = setting_find(key);
-	char text[256];
-	const char *v;
+	const char *text, *v;
 	struct db_stmt *st;
 	int rc, ov;
 
@@ -414,15 +413,13 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "取值应在 %lld 到 %lld 之间",
 					     (long long)d->min, (long long)d->max);
-		snprintf(text, sizeof(text), "%lld",
-			 (long long)json_integer_value(value));
+		text = arena_printf(c->arena, "%lld", (long long)json_integer_value(value));
 		break;
 	case SETTING_BOOL:
 		if (!json_is_boolean(value))
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为 true 或 false");
-		snprintf(text, sizeof(text), "%s",
-			 json_is_true(value) ? "true" : "false");
+		text = json_is_true(value) ? "true" : "false";
 		break;
 	default:
 		if (!json_is_string(value) ||
@@ -431,7 +428,9 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为不超过 %lld 个字符的文本",
 					     (long long)d->max);
-		snprintf(text, sizeof(text), "%s", json_string_value(value));
+		/* whole: up to the setting's own limit (a 256-byte copy cut
+		 * longer texts, a character in half at its end) */
+		text = json_string_value(value);
 		if (strcmp(key, "auth.mfa_roles") == 0 && !roles_list_valid(text))
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为以逗号分隔的角色代码，如 admin,chief");
@@ -442,6 +441,8 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 				return rc;
 		}
 	}
+	if (!text)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	c->setting_memo = NULL; /* what this request looked up may change now */
 	/* an update first, then an insert: portable, and the unique index on
 	 * (skey, unit_id) does not treat NULL unit ids as equal */
@@ -484,13 +485,8 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 	rc = rental_cycles_apply(c, key, setting_int);
 	if (rc)
 		return rc;
-	{
-		char detail[320];
-
-		snprintf(detail, sizeof(detail), "unit=%lld value=%s",
-			 (long long)unit_id, text);
-		rc = audit_write(c, "settings.put", "setting", key, "success", detail);
-	}
+	rc = audit_write(c, "settings.put", "setting", key, "success",
+			 arena_printf(c->arena, "unit=%lld value=%s", (long long)unit_id, text));
 	if (rc)
 		return rc;
 	rc = effective(c, d, unit_id, &v, &ov);
