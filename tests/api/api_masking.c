@@ -252,10 +252,51 @@ STORY(lists_of_personal_data_are_audited)
 	}
 }
 
+static int count_keys(struct resp *r, const char *prefix)
+{
+	json_t *it;
+	size_t i;
+	int n = 0;
+
+	json_array_foreach(jpath(r->json, "items"), i, it)
+		n += strncmp(json_string_value(json_object_get(it, "key")), prefix, strlen(prefix)) == 0;
+	return n;
+}
+
+/* The 预警 board holds only the clocks of records the reader may read
+ * (ACL-1): 重点人员 work is for sworn staff (key_person.list), so an
+ * auxiliary's board, like the archivist's, shows none of their 见面 and
+ * 复核 clocks, which named each person; an officer's does. Its audit row
+ * names each clock by its key. */
+STORY(the_board_shows_only_what_the_reader_may_read)
+{
+	struct session *aud = login(srv, "auditor", DEMO_PW);
+	struct resp *r;
+
+	r = http(srv, login(srv, "minjing1", DEMO_PW), "GET", API "/warnings?level=all&per_page=500", NULL);
+	assert_int_equal(r->status, 200);
+	assert_true(count_keys(r, "key_person") > 0);
+	r = http(srv, login(srv, "fujing", DEMO_PW), "GET", API "/warnings?level=all&per_page=500", NULL);
+	assert_int_equal(r->status, 200);
+	assert_true(json_array_size(jpath(r->json, "items")) > 0);
+	assert_int_equal(count_keys(r, "key_person"), 0);
+	assert_int_equal(count_keys(r, "complaint"), 0);
+	assert_null(strstr(r->body, "COM-ZD-"));
+	r = http(srv, login(srv, "dangan", DEMO_PW), "GET", API "/warnings?level=all&per_page=500", NULL);
+	assert_int_equal(r->status, 200);
+	assert_int_equal(count_keys(r, "key_person"), 0);
+	r = http(srv, aud, "GET", API "/audit?action=warning.list&user=fujing&chain=read", NULL);
+	assert_int_equal(r->status, 200);
+	assert_null(strstr(rstr(r, "items.0.detail"), "ids=0,"));
+	assert_non_null(strstr(rstr(r, "items.0.detail"), ":"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(no_list_shows_a_full_number_or_a_birth_date, setup_demo,
+						teardown_server),
+		cmocka_unit_test_setup_teardown(the_board_shows_only_what_the_reader_may_read, setup_demo,
 						teardown_server),
 		cmocka_unit_test_setup_teardown(prefix_search_is_masked_and_audited, setup_demo, teardown_server),
 		cmocka_unit_test_setup_teardown(audit_keeps_record_ids_not_numbers, setup_demo, teardown_server),

@@ -92,9 +92,12 @@ int api_warnings(struct req *r)
 	a.keep = (size_t)per_page;
 	if (!rc)
 		rc = clocks_ask(&r->ctx, &a, &items);
-	/* AUD-1: the warnings name cases and persons: audited with the case ids */
+	/* AUD-1: the warnings name cases, persons and records of every kind:
+	 * audited with each clock's key, which names its record
+	 * ("measure:12:…", "key_person:22:…"); a case id was null for all the
+	 * rest */
 	if (!rc) {
-		rc = audit_read_items(&r->ctx, "warning.list", "case", items, "case_id");
+		rc = audit_read_items(&r->ctx, "warning.list", "clock", items, "key");
 		if (rc)
 			json_decref(items);
 	}

@@ -347,12 +347,24 @@ int audit_read_ids(struct ctx *c, const char *action, const char *object_type, c
 int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		     const json_t *items, const char *id_key)
 {
-	int64_t ids[200];
+	struct buf text;
 	size_t n = json_array_size(items);
+	int rc;
 
-	for (size_t i = 0; i < n && i < 200; i++)
-		ids[i] = json_integer_value(json_object_get(json_array_get(items, i), id_key));
-	return audit_read_ids(c, action, object_type, ids, n);
+	buf_init(&text, 4096);
+	buf_addf(&text, "n=%zu ids=", n);
+	for (size_t i = 0; i < n && i < 200; i++) {
+		const json_t *v = json_object_get(json_array_get(items, i), id_key);
+
+		if (json_is_string(v))
+			buf_addf(&text, "%s%s", i ? "," : "", json_string_value(v));
+		else
+			buf_addf(&text, "%s%lld", i ? "," : "", (long long)json_integer_value(v));
+	}
+	rc = buf_str(&text) ? audit_read_action(c, action, object_type, NULL, buf_str(&text))
+			    : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	buf_release(&text);
+	return rc;
 }
 
 void audit_flush_pending(struct ctx *c)

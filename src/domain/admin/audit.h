@@ -55,8 +55,8 @@ int audit_read_action(struct ctx *c, const char *action, const char *object_type
 
 /* Audit a list or search answer of personal or operational data (AUD-1):
  * one row, action as given ("measure.list"), object_type, detail = the ids
- * (the integer member id_key of each element of items, the first 200,
- * comma-separated) and the count. items may be NULL (an empty answer).
+ * (the member id_key of each element of items, an integer or a text key,
+ * the first 200, comma-separated) and the count. items may be NULL (an empty answer).
  * Same contract as audit_write. */
 int audit_read_items(struct ctx *c, const char *action, const char *object_type,
 		     const json_t *items, const char *id_key);
