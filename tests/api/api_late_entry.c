@@ -70,8 +70,24 @@ STORY(case_from_last_year_judged_by_last_years_law)
 	EXPECT_STR(r, "case.discovered_date", fmt(srv, "%04d-06-11", y));
 	assert_true(rnum(r, "case.created_at") >= now);
 
-	/* nothing moves before the chief approves the entry */
+	/* nothing moves before the chief approves the entry: no case action,
+	 * and no act on any other path — a measure, a seizure — either (they
+	 * went on, with back-dated times the clocks then judged) */
 	EXPECT_ERR(srv, act(srv, c.mj1, id, "file", NULL), 409, "LATE_NOT_APPROVED", NULL);
+	other = party_add(srv, c.mj1, id, "suspect", "补录乙", id_number(srv, y - 31, 4, 4, 603));
+	EXPECT_ERR(srv,
+		   http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/measures", id),
+			J(srv, "{s:I, s:s, s:s, s:b, s:I, s:I, s:s}", "party_id", (json_int_t)other, "kind", "summons",
+			  "tier", "8h", "oral_summons", 1, "started_at", (json_int_t)(accepted + 7200), "ended_at",
+			  (json_int_t)(accepted + 7200 + 5 * 3600), "end_reason", "询问完毕")),
+		   409, "LATE_NOT_APPROVED", NULL);
+	EXPECT_ERR(srv,
+		   http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/property", id),
+			"{\"name\":\"手机\",\"quantity\":\"1部\"}"),
+		   409, "LATE_NOT_APPROVED", NULL);
+	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM measure WHERE party_id = ?1",
+				    fmt(srv, "%lld", other)),
+			 0);
 	EXPECT_ERR(srv, act(srv, c.mj1, id, "approve_late", NULL), 403, "FORBIDDEN", NULL);
 	EXPECT(act(srv, sz, id, "approve_late", "{\"opinion\":\"情况属实，同意补录\"}"), 200);
 	EXPECT_ERR(srv, act(srv, sz, id, "approve_late", NULL), 409, "NOT_LATE_ENTRY", NULL);

@@ -411,9 +411,11 @@ int case_actions_run(struct ctx *c, int64_t id, const char *action,
 		return rc;
 	/* 补录: the entry waits for the chief's approval; then each step may
 	 * carry its real time, after the one before it */
-	if (k.late_entry && !k.late_approved_at && strcmp(action, "approve_late") != 0)
-		return ps_fail(c->err, PS_ECONFLICT, "LATE_NOT_APPROVED", NULL,
-			       "补录案件须经所长批准后才能继续办理");
+	if (strcmp(action, "approve_late") != 0) {
+		rc = cases_may_proceed(c, &k, 0);
+		if (rc)
+			return rc;
+	}
 	if (strcmp(action, "approve_late") == 0 && !(k.late_entry && !k.late_approved_at))
 		return ps_fail(c->err, PS_ECONFLICT, "NOT_LATE_ENTRY", NULL, "本案不是待批准的补录案件");
 	if (k.econ_pending && !econ_may_wait(action))

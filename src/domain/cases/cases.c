@@ -253,6 +253,16 @@ static int add_officer_row(struct ctx *c, int64_t case_id, int64_t user_id, cons
 			 NULL);
 }
 
+int cases_may_proceed(struct ctx *c, const struct case_row *k, int coercive)
+{
+	if (k->late_entry && !k->late_approved_at)
+		return ps_fail(c->err, PS_ECONFLICT, "LATE_NOT_APPROVED", NULL, "补录案件须经所长批准后才能继续办理");
+	if (coercive && k->econ_pending)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "SUP-ECON",
+			       "本案由经济纠纷警情转来，须经法制员审核后方可采取强制措施或扣押财物");
+	return PS_OK;
+}
+
 int cases_acted_at(struct ctx *c, const struct case_row *k, int has, int64_t at, int64_t after,
 		   const char *field, int64_t *out)
 {

@@ -117,6 +117,14 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out);
  * and a refusal (audited as `action`) when the actor is not. */
 int cases_load_as_officer(struct ctx *c, int64_t case_id, struct case_row *k, const char *action);
 
+/* Whether an act may be recorded on the case now, on every path that
+ * records one (measures, interviews and their signing, notices, evidence,
+ * property, proposals, custody): a late-entered case (补录) waits for the
+ * chief's approval, as its case actions do; a case from an economic
+ * dispute (SUP-ECON) takes no coercive act (a measure, a seizure) before
+ * the 法制员's review. A refusal otherwise. */
+int cases_may_proceed(struct ctx *c, const struct case_row *k, int coercive);
+
 /* The instant of an act recorded now (补录): `at` when given — only on a
  * late-entered case, not in the future, not before `after` (the previous
  * act) — else now. field names the request field in the refusal. */

@@ -23,6 +23,8 @@ int evidence_create(struct ctx *c, int64_t case_id, const struct evidence_input 
 
 	*out = NULL;
 	rc = cases_load_as_officer(c, case_id, &k, "evidence.create");
+	if (!rc)
+		rc = cases_may_proceed(c, &k, 0);
 	if (rc)
 		return rc;
 	if (flow_state_closed(k.status))

@@ -140,6 +140,8 @@ int interview_sign(struct ctx *c, int64_t id, json_t **out)
 	rc = case_load(c, sr.case_id, &k);
 	if (!rc && !k.i_am_officer)
 		rc = ctx_deny(c, "interview.sign", "case", k.case_no, "只有本案办案民警可以确认笔录");
+	if (!rc)
+		rc = cases_may_proceed(c, &k, 0);
 	if (!rc && strcmp(sr.status, "draft") != 0)
 		rc = ps_fail(c->err, PS_ECONFLICT, "INTERVIEW_SIGNED", "ADM-INTERVIEW-SIGN",
 			     "笔录已签名确认，不能重复确认");

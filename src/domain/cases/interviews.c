@@ -252,6 +252,9 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 		return rc;
 	if (!k.i_am_officer)
 		return ctx_deny(c, "interview.create", "case", k.case_no, "只有本案办案民警可以制作笔录");
+	rc = cases_may_proceed(c, &k, 0);
+	if (rc)
+		return rc;
 	if (!flow_state_investigating(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_NOT_OPEN", NULL,
 			       "案件当前状态为“%s”，不能再制作笔录", flow_state_label(k.status));

@@ -22,6 +22,8 @@ int notices_create(struct ctx *c, int64_t case_id, const struct notice_input *in
 
 	*out = NULL;
 	rc = cases_load_as_officer(c, case_id, &k, "notice.create");
+	if (!rc)
+		rc = cases_may_proceed(c, &k, 0);
 	if (rc)
 		return rc;
 	if (!flow_state_investigating(k.status))

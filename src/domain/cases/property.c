@@ -21,6 +21,8 @@ int property_create(struct ctx *c, int64_t case_id, const struct property_input 
 
 	*out = NULL;
 	rc = cases_load_as_officer(c, case_id, &k, "property.create");
+	if (!rc)
+		rc = cases_may_proceed(c, &k, 1);
 	if (rc)
 		return rc;
 	if (flow_state_closed(k.status))

@@ -158,6 +158,9 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 		return rc;
 	if (!k.i_am_officer)
 		return ctx_deny(c, "proposal.create", "case", k.case_no, "只有本案办案民警可以提出处理意见");
+	rc = cases_may_proceed(c, &k, 0);
+	if (rc)
+		return rc;
 	if (strcmp(k.status, CASE_FILED) != 0 &&
 	    !(strcmp(k.procedure, "onspot") == 0 && strcmp(k.status, CASE_ACCEPTED) == 0))
 		return ps_fail(c->err, PS_ECONFLICT, "BAD_TRANSITION", NULL,

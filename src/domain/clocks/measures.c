@@ -213,6 +213,9 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
 	if (flow_state_closed(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_CLOSED", NULL, "案件已办结");
+	rc = cases_may_proceed(c, &k, 1);
+	if (rc)
+		return rc;
 	t = measure_tier_find(in->kind, in->tier);
 	if (!t)
 		return ps_fail_field(c->err, PS_EINVAL, "tier", "强制措施种类或档次不正确");

@@ -148,6 +148,8 @@ int custody_enter(struct ctx *c, const struct custody_input *in, json_t **out)
 	if (rc)
 		return rc;
 	rc = authz_check(c, ACT_CUSTODY_ENTER, k.unit_path, 0, k.case_no);
+	if (!rc)
+		rc = cases_may_proceed(c, &k, 0);
 	if (rc)
 		return rc;
 	/* rule: the case's officers, or the chief of the case's station */
