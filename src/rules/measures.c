@@ -122,6 +122,14 @@ const struct measure_tier *measure_tier_find(const char *kind, const char *tier)
 	return NULL;
 }
 
+int measure_kind_criminal(const char *kind)
+{
+	for (const struct measure_kind *k = measure_kinds; k->kind; k++)
+		if (strcmp(k->kind, kind) == 0)
+			return strcmp(k->group, "刑事") == 0;
+	return 0;
+}
+
 int measure_start_check(const struct measure_tier *t, enum law_version v, int has_reason,
 			int special_person, struct ps_err *err)
 {
@@ -136,6 +144,15 @@ int measure_start_check(const struct measure_tier *t, enum law_version v, int ha
 	    strcmp(t->tier, "special_4h") != 0)
 		return ps_fail(err, PS_ERULE, "RULE_VIOLATION", rule_get(RULE_CQ_SPECIAL)->code,
 			       "怀孕或哺乳未满一周岁婴儿的妇女、不满十六周岁或七十周岁以上的人，继续盘问不得超过4小时");
+	/* a tier that extends another is reached by extending it, step by
+	 * step and approved (JXPW Art 11, 17: 继续盘问 12 → 24 → 48 h; XSS Art
+	 * 89, 156–159: 刑事拘留's 7 and 30 days, 侦查羁押's extensions;
+	 * 行政强制法 Art 25: 扣押 60 days): never a first tier. The 传唤's
+	 * longer periods are the law's own cases, known when it starts (ZA2025
+	 * Art 97 ¶1; XSS Art 119) */
+	if (t->extends && strcmp(t->kind, "summons") != 0 && strcmp(t->kind, "crim_summons") != 0)
+		return ps_fail(err, PS_ERULE, "RULE_VIOLATION", measure_tier_rule(t),
+			       "“%s”须先采取上一档次，届满前经批准逐级延长，不得直接采取", t->label);
 	return PS_OK;
 }
 

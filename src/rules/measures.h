@@ -68,6 +68,9 @@ struct measure_approver {
 	const char *code, *label;
 };
 extern const struct measure_kind measure_kinds[];
+
+/* 1 when the kind is a criminal procedure's measure (group "刑事"). */
+int measure_kind_criminal(const char *kind);
 extern const struct measure_approver measure_approvers[];
 
 /* All rows (NULL-kind terminated) and the milestone rows. */

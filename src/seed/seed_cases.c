@@ -396,12 +396,19 @@ int seed_demo_cases(struct ctx *c)
 	    (rc = act(c, &s, "minjing1", "close", "当场执行完毕")))
 		return rc;
 
-	/* 15. a criminal case awaiting the county's 立案 decision */
+	/* 15. a criminal case, reported three days ago (its 立案 and the
+	 * detention come below) */
 	memset(&s, 0, sizeof(s));
-	if ((rc = open_case(c, "minjing1", "minjing2", "criminal", "normal", "入室盗窃", NULL,
-			    "报案人家中被盗现金两万元及金首饰若干。", "2026-11-27", "城关镇南关小区8号楼",
-			    "严素芬", &s)))
-		return rc;
+	{
+		int64_t now = c->now;
+
+		c->now = now - 3 * 86400;
+		rc = open_case(c, "minjing1", "minjing2", "criminal", "normal", "入室盗窃", NULL,
+			       "报案人家中被盗现金两万元及金首饰若干。", "2026-11-27", "城关镇南关小区8号楼", "严素芬", &s);
+		c->now = now;
+		if (rc)
+			return rc;
+	}
 	s15 = s;
 
 	/* the clocks running today */
@@ -432,9 +439,15 @@ int seed_demo_cases(struct ctx *c)
 		int64_t mid;
 		json_t *out = NULL;
 
+		int64_t now = c->now;
+
 		memset(&s, 0, sizeof(s));
 		s.case_id = s15.case_id;
-		if ((rc = act(c, &s, "juzhang", "file", NULL)) ||
+		/* 立案 first, an hour before the detention (先立案后侦查) */
+		c->now = now - 2 * 86400 - 3600;
+		rc = act(c, &s, "juzhang", "file", NULL);
+		c->now = now;
+		if (rc ||
 		    (rc = auth_actor_load(c, "minjing1")) ||
 		    (rc = add_suspect(c, &s, "严小虎", "14010219950505125")) ||
 		    (rc = measure(c, &s, "juzhang", "crim_detention", "3d", NULL, 2 * 86400, &mid)) ||

@@ -281,7 +281,20 @@ STORY(crim_detention_30d)
 	EXPECT(r, 201);
 	id = rnum(r, "case.id");
 	sus = person(srv, id, "流某", 33, 21);
+	/* 先立案后侦查: no criminal measure before the 立案 (XSCX Art 174 ¶2),
+	 * even by the county chief who could order it */
+	EXPECT_RULE(srv,
+		    measure(srv, "juzhang", id,
+			    json_pack("{s:I, s:s, s:s, s:I}", "party_id", (json_int_t)sus, "kind", "crim_detention",
+				      "tier", "3d", "started_at", (json_int_t)t0)),
+		    "CRIM-FILE-DECISION");
 	EXPECT_STR(act(srv, S("juzhang"), id, "file", NULL), "case.status", "filed");
+	/* an extended period is reached by extending, never taken at once */
+	EXPECT_RULE(srv,
+		    measure(srv, "juzhang", id,
+			    json_pack("{s:I, s:s, s:s, s:s, s:I}", "party_id", (json_int_t)sus, "kind", "crim_detention",
+				      "tier", "30d", "reason", "流窜作案", "started_at", (json_int_t)t0)),
+		    "CRIM-ARREST-REQUEST");
 
 	/* 拘留证 by the county chief only (CRIM-DETAIN-APPROVAL) */
 	assert_int_equal(measure(srv, "suozhang", id,

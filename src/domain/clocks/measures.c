@@ -221,6 +221,15 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		return ps_fail_field(c->err, PS_EINVAL, "tier", "强制措施种类或档次不正确");
 	if (start > c->now + 300 || start < k.accepted_at - 7 * 86400)
 		return ps_fail_field(c->err, PS_EINVAL, "started_at", "到案时间不合理");
+	/* 先立案后侦查: a criminal measure belongs to a criminal case, from its
+	 * 立案 on (XSS Art 112; XSCX Art 174 ¶2: before 立案 no 强制措施) */
+	if (measure_kind_criminal(t->kind)) {
+		if (strcmp(k.kind, "criminal") != 0)
+			return ps_fail_field(c->err, PS_EINVAL, "kind", "刑事强制措施只用于刑事案件");
+		if (!k.filed_at || start < k.filed_at)
+			return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "CRIM-FILE-DECISION",
+				       "刑事案件立案前不得采取刑事强制措施（先立案后侦查）");
+	}
 	/* 补录: start and end entered together, the end after the start */
 	if (in->has_ended) {
 		rc = cases_acted_at(c, &k, 1, in->ended_at, start, "ended_at", &ended);
