@@ -90,6 +90,11 @@ const char *authz_role_title(const char *role, const char *unit_kind);
  * two-officer rules count; 0 for auxiliaries and the rest. */
 int authz_role_sworn(const char *role);
 
+/* The same roles as an SQL list, for a query that counts sworn users
+ * (users.role IN AUTHZ_SWORN_SQL); test_authz checks it against the role
+ * table. */
+#define AUTHZ_SWORN_SQL "('officer','chief','legal')"
+
 /* The role table as [{value, label, sworn}] for GET /catalog; NULL on OOM. */
 json_t *authz_roles_json(void);
 

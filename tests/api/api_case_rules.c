@@ -44,6 +44,22 @@ STORY(adm_officers_2)
 	/* ... and not in an ordinary room even with one */
 	r = iv_post(srv, c.mj1, id, iv_with(sus, c.me, 0, "{\"place_kind\":\"station_room\"}"));
 	EXPECT_RULE(srv, r, "ADM-OFFICERS-2");
+
+	/* the second officer becomes an auxiliary (TEAM-AUX-STATUS): the case
+	 * has one sworn officer now, and the auxiliary acts on it no more */
+	EXPECT(http(srv, as(srv, "admin"), "PATCH", fmt(srv, API "/users/%lld", c.mj2),
+		    "{\"role\":\"auxiliary\"}"),
+	       200);
+	EXPECT_RULE(srv,
+		    http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/measures", id),
+			 J(srv, "{s:I, s:s, s:s, s:b}", "party_id", (json_int_t)sus, "kind", "summons", "tier", "8h",
+			   "oral_summons", 1)),
+		    "ADM-OFFICERS-2");
+	assert_int_equal(iv_post(srv, login(srv, "minjing2", DEMO_PW), id, iv_for(sus, c.mj2, c.me))->status, 403);
+	/* back to an officer for the stories after this one (one server) */
+	EXPECT(http(srv, as(srv, "admin"), "PATCH", fmt(srv, API "/users/%lld", c.mj2),
+		    "{\"role\":\"officer\"}"),
+	       200);
 }
 
 /* ADM-AUX-SOLO (XZCX Art 52 ¶2): one officer with auxiliaries may 送达 and

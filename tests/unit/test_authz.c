@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -110,6 +111,25 @@ static void test_malformed_paths(void **state)
 	assert_int_equal(org_parse("/1/5/", &ch), 0);
 	assert_int_equal(org_bureau_of(&ch), 0);
 	assert_int_equal(org_station_of(&ch), 0);
+}
+
+/* AUTHZ_SWORN_SQL names the roles authz_role_sworn counts, and no other */
+static void test_sworn_sql_is_the_role_table(void **state)
+{
+	json_t *roles = authz_roles_json(), *r;
+	size_t i;
+
+	(void)state;
+	assert_non_null(roles);
+	json_array_foreach(roles, i, r) {
+		char quoted[64];
+		const char *code = json_string_value(json_object_get(r, "value"));
+
+		snprintf(quoted, sizeof(quoted), "'%s'", code);
+		assert_int_equal(strstr(AUTHZ_SWORN_SQL, quoted) != NULL, json_is_true(json_object_get(r, "sworn")));
+		assert_int_equal(authz_role_sworn(code), json_is_true(json_object_get(r, "sworn")));
+	}
+	json_decref(roles);
 }
 
 static void test_table_is_in_enum_order(void **state)
@@ -242,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_three_levels),
 		cmocka_unit_test(test_malformed_paths),
 		cmocka_unit_test(test_table_is_in_enum_order),
+		cmocka_unit_test(test_sworn_sql_is_the_role_table),
 		cmocka_unit_test(test_separation_of_duties),
 		cmocka_unit_test(test_check),
 	};

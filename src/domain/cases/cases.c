@@ -76,7 +76,12 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 			" k.act_date, k.discovered_date, k.offence_code, k.title, k.complex,"
 			" k.accepted_at, k.filed_at, k.decided_at,"
 			" (SELECT duty FROM case_officer WHERE case_id = k.id AND user_id = ?),"
-			" (SELECT COUNT(*) FROM case_officer WHERE case_id = k.id AND duty IN ('main','co')),"
+			/* the sworn officers of the case as they are now: one
+			 * who became an auxiliary or was disabled is no second
+			 * officer (ADM-OFFICERS-2, TEAM-AUX-STATUS) */
+			" (SELECT COUNT(*) FROM case_officer co JOIN users cu ON cu.id = co.user_id"
+			"  WHERE co.case_id = k.id AND co.duty IN ('main','co')"
+			"  AND cu.role IN " AUTHZ_SWORN_SQL " AND cu.disabled = 0),"
 			" k.late_entry, COALESCE(k.late_approved_at, 0),"
 			" CASE WHEN k.econ_reason IS NOT NULL AND k.econ_reviewed_at IS NULL THEN 1 ELSE 0 END"
 			" FROM police_case k JOIN org_unit o ON o.id = k.unit_id WHERE k.id = ?",
@@ -112,8 +117,12 @@ int case_load(struct ctx *c, int64_t id, struct case_row *out)
 	if (db_column_text(st, 15)) {
 		const char *duty = db_column_text(st, 15);
 
-		out->i_am_officer = strcmp(duty, "assist") != 0;
-		out->i_am_main = strcmp(duty, "main") == 0;
+		/* an enforcement act is a sworn officer's (协勤执法): a case
+		 * officer who is an auxiliary now acts as one no more */
+		int sworn = c->who.role && authz_role_sworn(c->who.role);
+
+		out->i_am_officer = sworn && strcmp(duty, "assist") != 0;
+		out->i_am_main = sworn && strcmp(duty, "main") == 0;
 	}
 	out->sworn_officers = (int)db_column_int(st, 16);
 	out->late_entry = (int)db_column_int(st, 17);

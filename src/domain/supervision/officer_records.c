@@ -72,7 +72,7 @@ int officer_records_list(struct ctx *c, json_t **out)
 			      " (SELECT COUNT(*) FROM complaint_officer co WHERE co.user_id = u.id"
 			      "  AND co.finding IN ('founded','partly')) AS complaints_founded"
 			      " FROM users u JOIN org_unit o ON o.id = u.unit_id WHERE o.path LIKE ?"
-			      " AND u.role IN ('officer','chief','legal') ORDER BY o.id, u.id",
+			      " AND u.role IN " AUTHZ_SWORN_SQL " ORDER BY o.id, u.id",
 			      &officers);
 	}
 	if (!rc)

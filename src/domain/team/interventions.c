@@ -122,7 +122,7 @@ int intervention_list(struct ctx *c, json_t **out)
 		      "SELECT u.id AS user_id, u.name, u.badge_no, s.id AS station_id, s.name AS unit_name"
 		      " FROM users u JOIN org_unit o ON o.id = u.unit_id"
 		      " JOIN org_unit s ON s.kind = 'station' AND (s.id = o.id OR s.id = o.parent_id)"
-		      " WHERE u.role IN ('officer','chief','legal') AND u.disabled = 0 AND s.path LIKE ? ORDER BY s.id, u.id",
+		      " WHERE u.role IN " AUTHZ_SWORN_SQL " AND u.disabled = 0 AND s.path LIKE ? ORDER BY s.id, u.id",
 		      &officers);
 	if (rc)
 		return rc;

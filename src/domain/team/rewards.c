@@ -28,7 +28,7 @@ static int officer_station(struct ctx *c, enum authz_act act, int64_t user_id, i
 	rc = rows_int(&q,
 		      "SELECT s.id FROM users u JOIN org_unit o ON o.id = u.unit_id"
 		      " JOIN org_unit s ON s.kind = 'station' AND (s.id = o.id OR s.id = o.parent_id)"
-		      " WHERE u.id = ? AND u.role IN ('officer','chief','legal')",
+		      " WHERE u.id = ? AND u.role IN " AUTHZ_SWORN_SQL,
 		      0, station);
 	if (!rc && !*station)
 		return ps_fail_field(c->err, PS_EINVAL, "user_id", "只能为派出所民警登记奖惩");
