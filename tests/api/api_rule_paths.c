@@ -87,6 +87,24 @@ STORY(detention_executed_as_decided)
 			    "admin_detention", "tier", "days", "days", 5));
 	EXPECT(r, 201);
 	EXPECT_NUM(r, "measure.days", 5);
+	/* served: the same decision is not executed a second time */
+	EXPECT(http(srv, c.mj1, "POST", fmt(srv, API "/measures/%lld/end", rnum(r, "measure.id")),
+		    "{\"reason\":\"拘留期满释放\"}"),
+	       200);
+	EXPECT_RULE(srv,
+		    measure_start(srv, c.mj1, id,
+				  J(srv, "{s:I, s:s, s:s, s:i}", "party_id", (json_int_t)sus, "kind",
+				    "admin_detention", "tier", "days", "days", 5)),
+		    "ADM-DET-MAX");
+	/* nor begun before the decision was made */
+	id = bureau_detention(srv, &c, 30, 507, &sus, NULL);
+	EXPECT_RULE(srv,
+		    measure_start(srv, c.mj1, id,
+				  J(srv, "{s:I, s:s, s:s, s:i, s:I}", "party_id", (json_int_t)sus, "kind",
+				    "admin_detention", "tier", "days", "days", 5, "started_at",
+				    (json_int_t)(db_raw_int(srv->db, "SELECT decided_at FROM police_case WHERE id = ?1",
+							    fmt(srv, "%lld", id)) - 3600))),
+		    "ADM-DET-MAX");
 }
 
 /* The decision of the county bureau is the bureau's document: its name and

@@ -153,11 +153,11 @@ int measures_party_special(struct ctx *c, int64_t party_id, int y, int m, int d,
  * decision): the case's decision is made, the party has approved detention
  * days that are not exempt from execution (ADM-DET-EXEMPT), and the days
  * executed stay within the days decided less those credited (ADM-DET-MAX). */
-static int detention_decided(struct ctx *c, const struct case_row *k, int64_t party_id, int days)
+static int detention_decided(struct ctx *c, const struct case_row *k, int64_t party_id, int days, int64_t start)
 {
 	struct rows_query q;
 	json_t *row;
-	int64_t executable, exempt, n;
+	int64_t executable, exempt, n, served = 0;
 	int rc;
 
 	if (days < 1 || days > rule_value(RULE_ADM_DET_MAX, 1))
@@ -190,9 +190,25 @@ static int detention_decided(struct ctx *c, const struct case_row *k, int64_t pa
 	if (executable <= 0 && exempt)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-EXEMPT",
 			       "该当事人依法决定但不执行行政拘留，不能送拘留所执行");
-	if (days > executable)
+	/* executed from the decision on, and once: the days of this party's
+	 * earlier 行政拘留 in the case are served (a second execution of the
+	 * same decision doubled it) */
+	if (start < k->decided_at)
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
-			       "执行天数（%d日）超过决定的拘留天数扣除折抵后的%lld日", days, (long long)executable);
+			       "拘留执行开始时间早于处罚决定作出的时间");
+	rows_binds(&q, c);
+	rows_bind_int(&q, k->id);
+	rows_bind_int(&q, party_id);
+	rc = rows_int(&q,
+		      "SELECT COALESCE(SUM(days), 0) FROM measure WHERE case_id = ? AND party_id = ?"
+		      " AND kind = 'admin_detention'",
+		      0, &served);
+	if (rc)
+		return rc;
+	if (days > executable - served)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
+			       "执行天数（%d日）超过决定的拘留天数扣除折抵和已执行天数后的%lld日", days,
+			       (long long)(executable - served > 0 ? executable - served : 0));
 	return PS_OK;
 }
 
@@ -213,7 +229,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		return ctx_deny(c, "measure.start", "case", k.case_no, "只有本案办案民警或领导可以采取强制措施");
 	if (flow_state_closed(k.status))
 		return ps_fail(c->err, PS_ECONFLICT, "CASE_CLOSED", NULL, "案件已办结");
-	rc = cases_may_proceed(c, &k, 1);
+	rc = cases_may_proceed(c, &k, 0); /* SUP-ECON is checked below */
 	if (rc)
 		return rc;
 	t = measure_tier_find(in->kind, in->tier);
@@ -283,7 +299,7 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-OFFICERS-2",
 			       "采取行政强制措施应当由两名以上人民警察进行，请先增加协办民警");
 	if (strcmp(t->kind, "admin_detention") == 0) {
-		rc = detention_decided(c, &k, in->party_id, in->days);
+		rc = detention_decided(c, &k, in->party_id, in->days, start);
 		if (rc)
 			return rc;
 	}
