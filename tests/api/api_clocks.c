@@ -12,7 +12,7 @@
 /* 1. An 8 h 询问查证 (ADM-SUMMON-8H, ZA2025 Art 97 ¶1) runs out. */
 STORY(summons_8h_breach_blocks_questioning)
 {
-	long long id, sus, mid, bid, me, mj2;
+	long long id, sus, mid, bid, me, mj2, ivid;
 	int64_t t0;
 	const char *key;
 	json_t *it;
@@ -39,6 +39,14 @@ STORY(summons_8h_breach_blocks_questioning)
 	/* deadline t0 + 8 h (23:40); WARN 6 h (21:40) = 75 % and also limit −
 	 * 1 h = 7 h, the earlier wins; URGENT 7 h 12 min (22:52); BREACH 23:40 */
 	assert_int_equal(deadline_of(srv, "minjing1", key), t0 + 8 * HOUR);
+
+	/* questioned from 1 h on; the record's end not written yet */
+	at(srv, t0 + HOUR);
+	r = iv_post(srv, S("minjing1"), id,
+		    json_pack("{s:I, s:o, s:I}", "party_id", (json_int_t)sus, "officer_ids", ids2(me, mj2), "start_at",
+			      (json_int_t)(t0 + HOUR)));
+	EXPECT(r, 201);
+	ivid = rnum(r, "interview.id");
 
 	at(srv, t0 + 5 * HOUR + 59 * 60);
 	{
@@ -91,8 +99,11 @@ STORY(summons_8h_breach_blocks_questioning)
 	bid = jint(it, "id");
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM breach WHERE clock_key = ?1", key), 1);
 
-	/* no further questioning after the limit */
+	/* no further questioning after the limit, nor a record signed now
+	 * without its end, which would say it went on till now */
 	EXPECT_RULE(srv, iv_post(srv, S("minjing1"), id, iv_for(sus, me, mj2)), "ADM-SUMMON-8H");
+	EXPECT_RULE(srv, http(srv, S("minjing1"), "POST", fmt(srv, API "/interviews/%lld/sign", ivid), "{}"),
+		    "ADM-SUMMON-8H");
 
 	/* a record cannot be removed: no route, and the database refuses */
 	r = http(srv, S("suozhang"), "DELETE", fmt(srv, API "/breaches/%lld", bid), NULL);

@@ -4,6 +4,7 @@
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
+#include "domain/clocks/clocks.h"
 #include "domain/rows.h"
 #include "rules/date.h"
 #include "rules/idcard.h"
@@ -29,7 +30,7 @@ static int age_on(const char *birth, int64_t t)
 /* What signing decides on, as typed columns (no business rule reads the
  * record by key): the case, the state, and the facts of interview_rules. */
 struct sign_row {
-	int64_t case_id, start_at, end_at;
+	int64_t case_id, party_id, start_at, end_at;
 	const char *status;
 	struct interview_facts f;
 };
@@ -52,7 +53,7 @@ static int sign_row_load(struct ctx *c, int64_t id, struct sign_row *r)
 			" CASE WHEN i.family_notified_at IS NOT NULL THEN 1 ELSE " SET("i.family_notice_exception") " END,"
 			" i.read_back,"
 			" CASE WHEN i.subject_signed_at IS NOT NULL THEN 1 ELSE " SET("i.subject_refusal") " END,"
-			" CASE WHEN i.officer_signed_at IS NOT NULL THEN 1 ELSE 0 END"
+			" CASE WHEN i.officer_signed_at IS NOT NULL THEN 1 ELSE 0 END, i.party_id"
 			" FROM interview i JOIN case_party cp ON cp.id = i.party_id"
 			" JOIN person p ON p.id = cp.person_id WHERE i.id = ?",
 			&st, c->err);
@@ -66,6 +67,7 @@ static int sign_row_load(struct ctx *c, int64_t id, struct sign_row *r)
 		return rc == PS_DONE ? ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "笔录不存在") : rc;
 	}
 	r->case_id = db_column_int(st, 0);
+	r->party_id = db_column_int(st, db_column_count(st) - 1);
 	r->status = arena_strdup(c->arena, db_column_text(st, 1));
 	kind = db_column_text(st, 2);
 	place = db_column_text(st, 3);
@@ -150,6 +152,19 @@ int interview_sign(struct ctx *c, int64_t id, json_t **out)
 	if (!rc && sr.end_at > c->now)
 		rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-INTERVIEW-SIGN",
 			     "询问（讯问）尚未结束，笔录不能在结束前签名确认");
+	/* a record without its end ends when it is signed: not while the
+	 * person's period has run out (the questioning went on past it), as
+	 * a new record is refused then (ADM-SUMMON-8H and the rest) */
+	if (!rc && !sr.end_at) {
+		const char *rule, *label;
+		int blocked = clocks_party_blocked(c, sr.case_id, sr.party_id, &rule, &label);
+
+		if (blocked < 0)
+			rc = -blocked;
+		else if (blocked)
+			rc = ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", rule,
+				     "“%s”期限已届满，询问不能持续到现在：请填写询问实际结束的时间后再签名确认", label);
+	}
 	if (!rc)
 		rc = officers_count(c, id, &sr.f.sworn_officers, &sr.f.auxiliaries);
 	if (rc)
