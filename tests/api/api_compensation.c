@@ -189,7 +189,13 @@ STORY(compensation_decided_after_hearing_then_paid_and_recovered)
 		      (json_int_t)500)),
 	       200);
 	fid = q1(srv, fmt(srv, "SELECT id FROM fault_finding WHERE source = 'appeal' AND source_id = %lld", id));
-	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/fault-findings/%lld/decide", fid),
+	/* the station's chief approved the case and is named in the review:
+	 * he may not decide it (回避); the county's 督察 does */
+	EXPECT_ERR(srv,
+		   http(srv, S("suozhang"), "POST", fmt(srv, API "/fault-findings/%lld/decide", fid),
+			"{\"record_type\":\"defect\",\"reason\":\"扣押清单填写瑕疵，不影响处理结果。\"}"),
+		   409, "RECUSED", "SUP-GC-DEF");
+	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/fault-findings/%lld/decide", fid),
 		    "{\"record_type\":\"defect\",\"reason\":\"扣押清单填写瑕疵，不影响处理结果。\"}"),
 	       200);
 	EXPECT(http(srv, S("fazhi"), "POST", fmt(srv, API "/appeals/%lld/payment", id),

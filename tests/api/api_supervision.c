@@ -354,13 +354,41 @@ STORY(complaint_chain_runs_on_its_clocks)
 		 "{\"scope\":\"own\",\"channel\":\"letter\",\"kind\":\"complaint\",\"content\":\"第三件来信。\"}");
 	id = rnum(r, "id");
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 200);
+	/* found true, it names who is responsible (信访责任倒查), each once,
+	 * and never the one who finishes it */
+	r = http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
+		 "{\"facts\":\"经核实的事实。\",\"basis\":\"《信访工作条例》第三十二条\",\"finding\":\"founded\",\"note\":\"属实。\"}");
+	EXPECT_ERR(srv, r, 400, "INVALID_FIELD", NULL);
+	EXPECT_STR(r, "error.field", "officers");
+	r = http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
+		 fmt(srv, "{\"facts\":\"经核实的事实。\",\"basis\":\"依据\",\"finding\":\"founded\",\"note\":\"属实。\","
+			  "\"officers\":[{\"user_id\":%lld,\"finding\":\"founded\"}]}",
+		     db_raw_int(srv->db, "SELECT id FROM users WHERE username = ?1", "suozhang")));
+	EXPECT_ERR(srv, r, 409, "RECUSED", NULL);
+	{
+		long long li = db_raw_int(srv->db, "SELECT id FROM users WHERE username = ?1", "minjing1");
+
+		r = http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
+			 fmt(srv, "{\"facts\":\"经核实的事实。\",\"basis\":\"依据\",\"finding\":\"founded\",\"note\":\"属实。\","
+				  "\"officers\":[{\"user_id\":%lld,\"finding\":\"founded\"},{\"user_id\":%lld,\"finding\":\"unfounded\"}]}",
+			     li, li));
+		EXPECT_ERR(srv, r, 400, "INVALID_FIELD", NULL);
+	}
 	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/finish", id),
 		    "{\"facts\":\"经核实的事实。\",\"basis\":\"《信访工作条例》第三十二条\",\"finding\":\"unfounded\",\"note\":\"不属实。\"}"),
 	       200);
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review", id), "{}"), 200);
+	/* the 复查 is the bureau's, not the station's own */
+	EXPECT_ERR(srv,
+		   http(srv, S("suozhang"), "POST", fmt(srv, API "/complaints/%lld/review_answer", id),
+			"{\"note\":\"维持。\"}"),
+		   403, "NOT_ABOVE", "SUP-XF-REVIEW");
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review_answer", id),
 		    "{\"note\":\"维持。\"}"),
 	       200);
+	/* and it is asked once: then comes the 复核 */
+	EXPECT_ERR(srv, http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/review", id), "{}"), 409,
+		   "ALREADY_REVIEWED", "SUP-XF-REVIEW");
 	EXPECT(http(srv, S("ducha"), "POST", fmt(srv, API "/complaints/%lld/recheck", id), "{}"), 200);
 	p = warning(srv, "ducha", "?level=all", fmt(srv, "complaint:%lld:recheck", id));
 	assert_non_null(p);

@@ -434,8 +434,35 @@ int complaints_get(struct ctx *c, int64_t id, json_t **out)
 	return PS_OK;
 }
 
+/* 1 when the officers name at least one person found responsible. */
+static int names_responsible(const json_t *officers)
+{
+	const json_t *o;
+	size_t i;
+
+	json_array_foreach(officers, i, o) {
+		const char *f = json_string_value(json_object_get(o, "finding"));
+
+		if (f && strcmp(f, "unfounded") != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* SUP-XF-REVIEW, SUP-XF-RECHECK: the 复查 and the 复核 are answered above the
+ * station the complaint is about (the bureau records the opinion), never
+ * by the station itself. */
+static int above_the_station(struct ctx *c, json_t *m, const char *rule, const char *what)
+{
+	if (c->who.station_id && c->who.station_id == row_int(m, "station_id"))
+		return ps_fail(c->err, PS_EFORBIDDEN, "NOT_ABOVE", rule, "%s意见由上一级机关作出，派出所不能自行%s",
+			       what, what);
+	return PS_OK;
+}
+
 /* Record the finding against each named person; any founded one opens a
- * 执法过错 review naming them. */
+ * 执法过错 review naming them. Each person once, and never the one who
+ * finishes the complaint (nobody judges a complaint about themselves). */
 static int record_officers(struct ctx *c, int64_t id, int64_t station, int64_t case_id, json_t *officers)
 {
 	json_t *o, *named = json_array();
@@ -453,6 +480,14 @@ static int record_officers(struct ctx *c, int64_t id, int64_t station, int64_t c
 			rc = ps_fail_field(c->err, PS_EINVAL, "officers", "每名被认定的人员须有 user_id 和认定结论（属实/部分属实/不属实）");
 			break;
 		}
+		for (size_t j = 0; j < i; j++)
+			if (json_integer_value(json_object_get(json_array_get(officers, j), "user_id")) == uid)
+				rc = ps_fail_field(c->err, PS_EINVAL, "officers", "同一人员只能认定一次");
+		if (!rc && uid == c->who.user_id)
+			rc = ps_fail(c->err, PS_ECONFLICT, "RECUSED", NULL,
+				     "投诉涉及您本人，应当回避，由其他有权人员认定");
+		if (rc)
+			break;
 		rows_binds(&q, c);
 		rows_bind_int(&q, uid);
 		rows_bind_text(&q, ctx_scope_like(c));
@@ -536,7 +571,8 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
 	rc = rows_one(&q, "SELECT status, track, station_id, case_id, appeal_id, extended_at, finished_at,"
-			  " review_answered_at, scope, origin, received_at, objected_at FROM complaint WHERE id = ?", &m);
+			  " review_requested_at, review_answered_at, scope, origin, received_at, objected_at, accepted_at"
+			  " FROM complaint WHERE id = ?", &m);
 	if (rc)
 		return rc;
 	st = arena_strdup(c->arena, row_str(m, "status"));
@@ -579,6 +615,13 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 			rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_EXTENDED", "SUP-XINFANG", "办理期限只能延长一次（不超过三十日）");
 		else if (strcmp(row_str(m, "track"), "residual") != 0)
 			rc = ps_fail(c->err, PS_ECONFLICT, "LEGAL_TRACK", "SUP-XINFANG", "已导入法定途径的事项不适用信访办理期限");
+		/* extended within the period, not after it ran out (a late
+		 * extension wiped a recorded breach off the board) */
+		else if (row_int(m, "accepted_at") &&
+			 c->now >= clock_deadline(NULL, row_int(m, "accepted_at"), CLOCK_DAYS,
+						  rule_value(RULE_SUP_XINFANG, 1), 0))
+			rc = ps_fail(c->err, PS_ECONFLICT, "EXTEND_TOO_LATE", "SUP-XINFANG",
+				     "办理期限已届满，不能再延长");
 	} else if (strcmp(step, "finish") == 0) {
 		need = "accepted", to = "finished", set = "finished_at = ?, opinion = ?, finding = ?, facts = ?, basis = ?";
 		if (!in->finding)
@@ -588,15 +631,24 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 		else if (!in->facts || !*in->facts || !in->basis || !*in->basis)
 			rc = ps_fail(c->err, PS_EINVAL, "XF_OPINION_INCOMPLETE", "SUP-XF-FINISH-60",
 				     "信访处理意见书须写明调查认定的事实、处理意见和法律法规依据");
+		/* 信访责任倒查: a complaint found true names who is responsible */
+		else if (strcmp(in->finding, "unfounded") != 0 && !names_responsible(in->officers))
+			rc = ps_fail_field(c->err, PS_EINVAL, "officers",
+					   "调查结论为属实或部分属实的，须认定责任人员（信访责任倒查）");
 	} else if (strcmp(step, "review") == 0) {
 		/* SUP-XF-REVIEW: asked within 30 days of the written reply */
 		need = "finished", to = "reviewing", set = "review_requested_at = ?";
-		if (row_int(m, "finished_at") && !row_int(m, "review_answered_at") &&
+		/* once: after the 复查 comes the 复核 */
+		if (row_int(m, "review_requested_at"))
+			rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REVIEWED", "SUP-XF-REVIEW",
+				     "已经复查过；对复查意见不服的，可以请求复核");
+		else if (row_int(m, "finished_at") && !row_int(m, "review_answered_at") &&
 		    c->now >= rule_deadline(NULL, RULE_SUP_XF_REVIEW, 0, row_int(m, "finished_at")))
 			rc = ps_fail(c->err, PS_ECONFLICT, "REVIEW_TOO_LATE", "SUP-XF-REVIEW",
 				     "已超过收到书面答复之日起三十日的请求复查期限");
 	} else if (strcmp(step, "review_answer") == 0) {
 		need = "reviewing", to = "finished", set = "review_answered_at = ?, opinion = ?";
+		rc = above_the_station(c, m, "SUP-XF-REVIEW", "复查");
 	} else if (strcmp(step, "recheck") == 0) {
 		need = "finished", to = "rechecking", set = "recheck_requested_at = ?";
 		if (strcmp(st, "finished") == 0) {
@@ -613,6 +665,7 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 	} else if (strcmp(step, "recheck_answer") == 0) {
 		/* SUP-XF-RECHECK: after 复核 the chain is closed */
 		need = "rechecking", to = "closed", set = "recheck_answered_at = ?, opinion = ?";
+		rc = above_the_station(c, m, "SUP-XF-RECHECK", "复核");
 	} else {
 		rc = ps_fail(c->err, PS_ENOTFOUND, "NOT_FOUND", NULL, "没有这个办理步骤");
 	}

@@ -188,6 +188,17 @@ int fault_findings_decide(struct ctx *c, int64_t id, const char *record_type, co
 	rc = rows_check_unit(c, ACT_FAULT_DECIDE, PATH_SQL, id, "执法过错记录不存在");
 	if (rc)
 		return rc;
+	/* nobody decides their own fault (回避): a chief named in the review
+	 * leaves it to another (the bureau's 法制 or chief) */
+	rows_binds(&q, c);
+	rows_bind_int(&q, id);
+	rows_bind_int(&q, c->who.user_id);
+	rc = rows_int(&q, "SELECT COUNT(*) FROM fault_officer WHERE finding_id = ? AND user_id = ?", 0, &n);
+	if (rc)
+		return rc;
+	if (n)
+		return ps_fail(c->err, PS_ECONFLICT, "RECUSED", "SUP-GC-DEF",
+			       "您是本执法过错审查所列的责任人员，应当回避，由其他有权人员认定");
 	/* SUP-GC-DEF: the reviewer chooses fault or defect, with a reason */
 	if (!reason || !*reason)
 		return ps_fail(c->err, PS_EINVAL, "FAULT_REASON_REQUIRED", "SUP-GC-DEF",
