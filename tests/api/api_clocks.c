@@ -112,6 +112,16 @@ STORY(summons_8h_breach_blocks_questioning)
 			 SQLITE_CONSTRAINT);
 	assert_int_equal(db_raw_int(srv->db, "SELECT COUNT(*) FROM breach WHERE clock_key = ?1", key), 1);
 
+	/* not answered by words while the person is still held, nor by an
+	 * extension after the period ran out (legal-rules §0.3) */
+	EXPECT_ERR(srv,
+		   http(srv, S("minjing1"), "POST", fmt(srv, API "/breaches/%lld/answer", bid),
+			"{\"kind\":\"explanation\",\"text\":\"工作忙，已补问\"}"),
+		   409, "BREACH_NOT_CLOSED", "ADM-SUMMON-8H");
+	EXPECT_ERR(srv,
+		   http(srv, S("minjing1"), "POST", fmt(srv, API "/breaches/%lld/answer", bid),
+			"{\"kind\":\"extension\",\"text\":\"已延长\"}"),
+		   409, "BREACH_NOT_CLOSED", "ADM-SUMMON-8H");
 	/* answered by releasing the person: the measure ends */
 	r = http(srv, S("minjing1"), "POST", fmt(srv, API "/breaches/%lld/answer", bid),
 		 "{\"kind\":\"release\",\"text\":\"已于超时后立即释放，情况已报告所领导\"}");

@@ -82,7 +82,10 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 	*out = NULL;
 	rows_binds(&q, c);
 	rows_bind_int(&q, id);
-	rc = rows_one(&q, "SELECT id, case_id, measure_id, unit_id, clock_key, answered_at FROM breach WHERE id = ?",
+	rc = rows_one(&q,
+		      "SELECT b.id, b.case_id, b.measure_id, b.unit_id, b.clock_key, b.answered_at, b.rule,"
+		      " m.status AS measure_status FROM breach b LEFT JOIN measure m ON m.id = b.measure_id"
+		      " WHERE b.id = ?",
 		      &b);
 	if (rc == PS_ENOTFOUND)
 		return ps_fail(c->err, rc, "NOT_FOUND", NULL, "执法监督记录不存在");
@@ -108,6 +111,23 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 		rc = ps_fail_field(c->err, PS_EINVAL, "kind", "答复类型应为 release/next_measure/extension/explanation");
 	if (!rc && (!text || !*text))
 		rc = ps_fail_field(c->err, PS_EINVAL, "text", "请填写答复内容");
+	/* legal-rules §0.3: a measure's breach is closed by its closing
+	 * record — the person released, or the measure ended for the next
+	 * one — not by words while the person is still held, and a period
+	 * that ran out is not extended after it */
+	if (!rc && json_is_integer(json_object_get(b, "measure_id")) && strcmp(kind, "release") != 0) {
+		/* the error keeps the rule's pointer: a copy that outlives b */
+		const char *rule = arena_strdup(c->arena, json_string_value(json_object_get(b, "rule")));
+		const char *ms = json_string_value(json_object_get(b, "measure_status"));
+		int active = ms && strcmp(ms, "active") == 0;
+
+		if (strcmp(kind, "extension") == 0)
+			rc = ps_fail(c->err, PS_ECONFLICT, "BREACH_NOT_CLOSED", rule,
+				     "强制措施期限届满后不能再延长：请释放当事人或依法变更措施");
+		else if (active)
+			rc = ps_fail(c->err, PS_ECONFLICT, "BREACH_NOT_CLOSED", rule,
+				     "当事人仍在原措施下：请先释放或结束原措施、依法采取下一措施，再答复");
+	}
 	if (!rc && strcmp(kind, "release") == 0 && json_is_integer(json_object_get(b, "measure_id"))) {
 		/* releasing ends the measure */
 		rows_binds(&q, c);
