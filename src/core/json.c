@@ -240,6 +240,21 @@ size_t utf8_chars(const char *s)
 	return n;
 }
 
+/* 1 when s holds no character but spaces, tabs, line breaks and the
+ * ideographic space (U+3000): a required text of those says nothing. */
+static int blank(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		else if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			p += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 int json_get_str(json_t *obj, const char *key, int required, size_t max_chars,
 		 const char **out, struct ps_err *err)
 {
@@ -268,7 +283,7 @@ int json_get_str(json_t *obj, const char *key, int required, size_t max_chars,
 		return ps_fail_field(err, PS_EINVAL, key,
 				     "字段 %s 过长（最多 %zu 个字符）", key,
 				     max_chars);
-	if (required && !*s)
+	if (required && blank(s))
 		return ps_fail_field(err, PS_EINVAL, key,
 				     "必填字段 %s 不能为空", key);
 	*out = s;

@@ -512,6 +512,17 @@ STORY(bytes_that_are_not_text_are_refused_or_kept_whole)
 			 300);
 	assert_int_equal(http(srv, aud, "GET", "/api/v1/audit", NULL)->status, 200);
 	assert_int_equal(http(srv, aud, "GET", "/api/v1/audit?chain=read", NULL)->status, 200);
+
+	/* a required text of spaces says nothing: refused by its field, like
+	 * an empty one (a complaint of blanks started its clocks) */
+	a = http(srv, NULL, "POST", "/api/v1/public/complaints",
+		 fmt(srv, "{\"station_id\":%lld,\"content\":\"   \u3000  \",\"contact_phone\":\"13800001111\"}", cg));
+	assert_int_equal(a->status, 400);
+	assert_string_equal(rstr(a, "error.field"), "content");
+	a = http(srv, chief, "POST", "/api/v1/cases",
+		 "{\"kind\":\"admin\",\"title\":\"   \",\"source\":\"walk_in\",\"act_date\":\"2026-12-01\"}");
+	assert_int_equal(a->status, 400);
+	assert_string_equal(rstr(a, "error.field"), "title");
 }
 
 /* ---- static files ---- */
