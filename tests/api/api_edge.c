@@ -499,6 +499,11 @@ STORY(bytes_that_are_not_text_are_refused_or_kept_whole)
 	assert_non_null(strstr(a->body, "\"138****2222\""));
 	a = http(srv, chief, "GET", "/api/v1/incidents", NULL);
 	assert_int_equal(a->status, 200);
+	/* a place of punctuation alone names no place: its field, not a 409 */
+	a = http(srv, desk, "POST", "/api/v1/incidents",
+		 "{\"source\":\"110\",\"place\":\"？！。 \",\"category\":\"0201\",\"summary\":\"有人打架\"}");
+	assert_int_equal(a->status, 400);
+	assert_string_equal(rstr(a, "error.field"), "place");
 
 	for (int i = 0; i < 300; i++)
 		memcpy(guide + 3 * i, "警", 3);

@@ -171,8 +171,18 @@ STORY(arrival_report)
 STORY(employer_spot_check)
 {
 	long long e = employer_new(srv, "试验用工乙", 1), p[3];
+	long long far = db_raw_int(srv->db, "SELECT a.id FROM address a JOIN org_unit o ON o.id = a.station_id"
+					    " WHERE o.name = ?1 LIMIT 1", "北社派出所");
 	struct resp *r;
 	json_t *it;
+
+	/* a unit's address is one of the station's own */
+	assert_true(far > 0);
+	r = http(srv, M1(srv), "POST", API "/employers", fmt(srv, "{\"name\":\"跨所用工\",\"address_id\":%lld}", far));
+	EXPECT(r, 400);
+	EXPECT_STR(r, "error.field", "address_id");
+	r = http(srv, M1(srv), "POST", API "/employers", "{\"name\":\"无址用工\",\"address_id\":99999999}");
+	EXPECT(r, 400);
 
 	for (int i = 0; i < 3; i++) {
 		p[i] = person_new(srv, i == 0 ? "试查甲" : i == 1 ? "试查乙" : "试查丙", 10 + i);

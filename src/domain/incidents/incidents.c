@@ -168,6 +168,10 @@ int incidents_create(struct ctx *c, const struct incident_input *in, json_t **du
 		return ps_fail_field(c->err, PS_EINVAL, "station_id", "派警单位应为派出所");
 	}
 	key = place_key(c, in->place);
+	/* the key of a place of punctuation alone is empty (it was a bare
+	 * 409 CONSTRAINT, with no field) */
+	if (!key || !*key)
+		return ps_fail_field(c->err, PS_EINVAL, "place", "发案地点应写明地名或门牌，不能只有空格或标点");
 	window = setting_int(c, "incident.duplicate_minutes", 0) * 60;
 	if (in->duplicate_of) {
 		/* linking needs the incident to be readable: a refusal (403,

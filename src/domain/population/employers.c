@@ -27,6 +27,20 @@ int employers_create(struct ctx *c, const char *name, int64_t address_id, const 
 		return ps_fail_field(c->err, PS_EINVAL, "name", "请填写单位名称");
 	if (letter_signed_on && !date_valid_str(letter_signed_on))
 		return ps_fail_field(c->err, PS_EINVAL, "letter_signed_on", "责任书日期应为 YYYY-MM-DD");
+	/* the unit's address is one of the station's own, as a rental's is
+	 * (another station's was taken, a missing one was a bare 409) */
+	if (address_id) {
+		int64_t n = 0;
+
+		rows_binds(&q, c);
+		rows_bind_int(&q, address_id);
+		rows_bind_int(&q, c->who.station_id);
+		rc = rows_int(&q, "SELECT COUNT(*) FROM address WHERE id = ? AND station_id = ?", 0, &n);
+		if (rc)
+			return rc;
+		if (!n)
+			return ps_fail_field(c->err, PS_EINVAL, "address_id", "地址不存在或不属于本所辖区");
+	}
 	rows_binds(&q, c);
 	rows_bind_text(&q, name);
 	if (address_id)
