@@ -226,9 +226,20 @@ STORY(adm_summon_family)
 	iv = rnum(iv_post(srv, c.mj1, id, iv_with(sus, c.me, c.mj2, "{\"summoned\":true}")),
 		  "interview.id");
 	EXPECT_RULE(srv, iv_read_and_sign(srv, c.mj1, iv), "ADM-SUMMON-FAMILY");
+	/* a notice in 1970 or in a century to come satisfies nothing */
+	EXPECT(iv_patch(srv, c.mj1, iv, "{\"family_notified_at\":0}"), 400);
+	EXPECT(iv_patch(srv, c.mj1, iv, fmt(srv, "{\"family_notified_at\":%lld}", (long long)srv_now(srv) + 86400)),
+	       400);
 	EXPECT(iv_patch(srv, c.mj1, iv,
 			fmt(srv, "{\"family_notified_at\":%lld}", (long long)srv_now(srv) - 200)),
 	       200);
+	/* nor is a party born in year 1, or after the act, of any age */
+	EXPECT(http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		    "{\"role\":\"witness\",\"name\":\"古人\",\"birth_date\":\"0001-01-01\"}"),
+	       400);
+	EXPECT(http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/parties", id),
+		    "{\"role\":\"witness\",\"name\":\"来人\",\"birth_date\":\"2099-01-01\"}"),
+	       400);
 	EXPECT_STR(iv_sign(srv, c.mj1, iv), "interview.status", "signed");
 
 	wit = party_add(srv, c.mj1, id, "witness", "吴某", id_aged(srv, -9, 44, 53));

@@ -157,6 +157,18 @@ static int check_overlap(struct ctx *c, int64_t self_id, int64_t except_id, int6
 	return PS_OK;
 }
 
+/* ADM-SUMMON-FAMILY: the family's notice is a time of this case, as a
+ * measure's start is (from a week before its 受案 on), and not one still
+ * to come: 0 (1970) or the year 146 billion satisfied the rule. */
+static int family_time_check(struct ctx *c, const struct case_row *k, const struct interview_input *in)
+{
+	if (in->has_family_notified &&
+	    (in->family_notified_at < k->accepted_at - 7 * 86400 || in->family_notified_at > c->now + 300))
+		return ps_fail_field(c->err, PS_EINVAL, "family_notified_at",
+				     "通知家属的时间不合理：应在本案受案前后、不晚于当前时间");
+	return PS_OK;
+}
+
 static int qa_valid(struct ctx *c, json_t *qa)
 {
 	json_t *e;
@@ -277,6 +289,9 @@ int interviews_create(struct ctx *c, int64_t case_id, const struct interview_inp
 	if (in->has_end && in->end_at > c->now + 300)
 		return ps_fail_field(c->err, PS_EINVAL, "end_at", "结束时间不能晚于当前时间");
 	rc = qa_valid(c, in->qa);
+	if (rc)
+		return rc;
+	rc = family_time_check(c, &k, in);
 	if (rc)
 		return rc;
 	/* 先立案后调查: nothing is recorded before the case was registered; 讯问 of a
@@ -435,6 +450,9 @@ int interviews_update(struct ctx *c, int64_t id, const struct interview_input *i
 	if (in->place_kind && !one_of(in->place_kind, place_kinds))
 		return ps_fail_field(c->err, PS_EINVAL, "place_kind", "询问地点类型不正确");
 	rc = qa_valid(c, in->qa);
+	if (rc)
+		return rc;
+	rc = family_time_check(c, &k, in);
 	if (rc)
 		return rc;
 	start = in->has_start ? in->start_at : r.start_at;

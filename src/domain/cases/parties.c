@@ -57,6 +57,10 @@ static int person_upsert(struct ctx *c, const struct party_input *in, const char
 		sex = id.male ? "M" : "F";
 	} else if (birth && date_parse(birth, strlen(birth), &by, &bm, &bd)) {
 		return ps_fail_field(c->err, PS_EINVAL, "birth_date", "出生日期应为 YYYY-MM-DD");
+	} else if (birth && (by < 1900 || strcmp(birth, act_date) > 0)) {
+		/* the age at the act decides exemptions (ADM-DET-EXEMPT, CQ-SPECIAL):
+		 * a birth after the act, or in year 1, gave none or 2025 */
+		return ps_fail_field(c->err, PS_EINVAL, "birth_date", "出生日期应在1900年以后、违法行为发生之前");
 	}
 	if (sex && strcmp(sex, "M") && strcmp(sex, "F"))
 		return ps_fail_field(c->err, PS_EINVAL, "sex", "性别应为 M 或 F");
