@@ -250,6 +250,38 @@ STORY(adm_notice_evidence)
 	EXPECT_STR(act(srv, sz, id, "approve", "{\"opinion\":\"同意\"}"), "case.status", "decided");
 }
 
+/* A 笔录 taken after the 处罚前告知 (a witness heard the next hour) is new
+ * evidence too: 呈请审批 is refused until the party is told again (the
+ * evidence list alone was counted). */
+STORY(adm_notice_evidence_after_a_statement)
+{
+	struct crew c = crew_of(srv);
+	const char *told = "拟给予警告，事实：扰乱公共场所秩序；依据：治安管理处罚法第二十六条";
+	long long id, sus, wit, e1;
+	struct resp *r;
+
+	id = filed_case(srv, &c, "扰乱公共场所秩序案", 30, 225, &sus);
+	EXPECT(propose(srv, c.mj1, id, sus, "OF-002", "基本", 1, 0, 0), 201);
+	signed_statement(srv, &c, id, sus);
+	r = evidence_add(srv, c.mj1, id, "{\"kind\":\"audiovisual\",\"title\":\"现场执法记录仪视频\"}");
+	e1 = last_id(r, "case.evidence");
+	clock_advance(srv, 60);
+	EXPECT(http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/notices", id),
+		    J(srv, "{s:I, s:s, s:s, s:[I]}", "party_id", (json_int_t)sus, "kind", "rights", "penalty_text", told,
+		      "evidence_ids", (json_int_t)e1)),
+	       201);
+	clock_advance(srv, 3600);
+	wit = party_add(srv, c.mj1, id, "witness", "孙七", id_aged(srv, -9, 40, 227));
+	signed_statement(srv, &c, id, wit);
+	EXPECT_RULE(srv, act(srv, c.mj1, id, "submit", NULL), "ADM-NOTICE-EVIDENCE");
+	clock_advance(srv, 60);
+	EXPECT(http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/notices", id),
+		    J(srv, "{s:I, s:s, s:s, s:[I]}", "party_id", (json_int_t)sus, "kind", "rights", "penalty_text", told,
+		      "evidence_ids", (json_int_t)e1)),
+	       201);
+	EXPECT_STR(act(srv, c.mj1, id, "submit", NULL), "case.status", "approving");
+}
+
 /* 当场处罚 is told and decided on the spot: the rule does not apply there
  * (the catalog row says so), and the on-the-spot decision goes through. */
 STORY(adm_notice_evidence_onspot)
@@ -278,7 +310,7 @@ STORY(audit_holds_no_id_number)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(evidence_items), T(evidence_attachments), T(adm_notice_evidence),
+		T(evidence_items), T(evidence_attachments), T(adm_notice_evidence), T(adm_notice_evidence_after_a_statement),
 		T(adm_notice_evidence_onspot), T(audit_holds_no_id_number),
 	};
 

@@ -407,6 +407,21 @@ int evidence_decision_check(struct ctx *c, const struct case_row *k, int64_t par
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-NOTICE-EVIDENCE",
 			       "告知%s后证据清单又增加了 %lld 项证据，须依据全部证据重新告知后再作决定", name ? name : "当事人",
 			       (long long)last);
+	/* a 笔录 is evidence too (陈述和申辩, 证人证言): one taken after the
+	 * notice is a new fact the party was not told */
+	rows_binds(&q, c);
+	rows_bind_int(&q, k->id);
+	rows_bind_int(&q, told);
+	rc = rows_int(&q,
+		      "SELECT COUNT(*) FROM interview WHERE case_id = ? AND status = 'signed'"
+		      " AND start_at > (SELECT at FROM case_notice WHERE id = ?)",
+		      0, &last);
+	if (rc)
+		return rc;
+	if (last)
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-NOTICE-EVIDENCE",
+			       "告知%s后又制作了 %lld 份笔录，须依据全部证据重新告知后再作决定", name ? name : "当事人",
+			       (long long)last);
 	return PS_OK;
 }
 
