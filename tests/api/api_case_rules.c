@@ -587,6 +587,24 @@ STORY(adm_legal_review)
 	assert_true(lists(r, id));
 	assert_false(lists(r, other));
 
+	/* 不予处罚 where the tier calls for detention is no way round: it is
+	 * lenient, reviewed by the 法制员 and counted */
+	{
+		long long third, s3;
+
+		third = filed_case(srv, &c, "威胁他人人身安全案", 30, 155, &s3);
+		r = post_proposal(srv, c.mj1, third,
+				  J(srv, "{s:I, s:s, s:s, s:b, s:s}", "party_id", (json_int_t)s3, "offence_code",
+				    "OF-044", "tier", "情节较重", "no_penalty", 1, "lenient_reason", "当事人认错态度好"));
+		EXPECT(r, 201);
+		assert_int_equal(jint(last_proposal(r), "lenient"), 1);
+		notice(srv, c.mj1, third, s3, "rights");
+		r = act(srv, c.mj1, third, "submit", NULL);
+		EXPECT(r, 200);
+		assert_string_equal(steps_of(srv, r), "legal@城关派出所, chief@城关派出所");
+		assert_true(lists(http(srv, sz, "GET", API "/cases?lenient=1&per_page=200", NULL), third));
+	}
+
 	/* the refusal names the rule that the written reason and the legal
 	 * review satisfy, not the fine range (500元 is within 1000元以下) */
 	if (strcmp(rule, "ADM-LEGAL-REVIEW") != 0)

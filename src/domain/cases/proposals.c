@@ -198,6 +198,11 @@ int proposals_create(struct ctx *c, int64_t case_id, const struct proposal_input
 		p.warning = 0;
 		p.fine = 0;
 		p.det_days = 0;
+		/* no penalty where the tier calls for detention is the most
+		 * lenient handling of all (以罚代拘's way round): the legal
+		 * review of ADM-LEGAL-REVIEW, and the board's count, as for
+		 * a fine in its place */
+		lenient = penalty_is_lenient(t, v, &p);
 	} else {
 		/* ADM-LIMIT-6M: discovered more than six months after the act */
 		if (penalty_limitation_expired(ay, am, ad, dy, dm, dd))
