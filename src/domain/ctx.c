@@ -78,3 +78,8 @@ int ctx_today_ymd(const struct ctx *c)
 	ctx_today(c, &y, &m, &d);
 	return y * 10000 + m * 100 + d;
 }
+
+int ctx_deadline_ok(const struct ctx *c, int64_t t)
+{
+	return t > c->now && t <= c->now + 366 * 86400;
+}

@@ -113,4 +113,9 @@ int ctx_today_ymd(const struct ctx *c);
 /* Today's local date as "YYYY-MM-DD" in the request's arena (NULL on ENOMEM). */
 const char *ctx_today_str(struct ctx *c);
 
+/* 1 when t (epoch seconds) can be the deadline of a task set now: later
+ * than now and within a year (the year 146 billion was taken, and shown
+ * on the officer's 待办). */
+int ctx_deadline_ok(const struct ctx *c, int64_t t);
+
 #endif

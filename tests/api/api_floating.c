@@ -183,6 +183,25 @@ STORY(employer_spot_check)
 	EXPECT_STR(r, "error.field", "address_id");
 	r = http(srv, M1(srv), "POST", API "/employers", "{\"name\":\"无址用工\",\"address_id\":99999999}");
 	EXPECT(r, 400);
+	/* dates of this world: registered by today, a permit expiring after
+	 * its issue, an arrival after 1900 */
+	p[0] = person_new(srv, "试查戊", 19);
+	r = http(srv, M1(srv), "POST", API "/floating",
+		 fmt(srv, "{\"person_id\":%lld,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"9999-12-31\"}",
+		     p[0]));
+	EXPECT(r, 400);
+	EXPECT_STR(r, "error.field", "registered_on");
+	r = http(srv, M1(srv), "POST", API "/floating",
+		 fmt(srv, "{\"person_id\":%lld,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"2026-01-05\","
+			  "\"arrived_on\":\"0001-01-01\"}",
+		     p[0]));
+	EXPECT(r, 400);
+	r = http(srv, M1(srv), "POST", API "/floating",
+		 fmt(srv, "{\"person_id\":%lld,\"mode\":\"direct\",\"layer\":\"known\",\"registered_on\":\"2026-01-05\","
+			  "\"permit_issued_on\":\"2026-01-06\",\"permit_expires_on\":\"2020-01-01\"}",
+		     p[0]));
+	EXPECT(r, 400);
+	EXPECT_STR(r, "error.field", "permit_expires_on");
 
 	for (int i = 0; i < 3; i++) {
 		p[i] = person_new(srv, i == 0 ? "试查甲" : i == 1 ? "试查乙" : "试查丙", 10 + i);

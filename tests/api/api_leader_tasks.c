@@ -85,6 +85,9 @@ STORY(assign_sign_complete_and_report)
 	t2 = rnum(assign(srv, "juzhang", CG, "清查城关镇东街网吧（本测试）", midnight(d) + 11 * HOUR), "task.id");
 	/* a station chief assigns only within the station; an officer not at all */
 	assert_error(srv, assign(srv, "suozhang", BS, "越权交办", midnight(d) + 12 * HOUR), 403, "FORBIDDEN");
+	/* a deadline is within a year: not in the year 146 billion */
+	assert_error(srv, assign(srv, "juzhang", CG, "远期交办", 4611686018427387903LL), 400, "INVALID_FIELD");
+	assert_error(srv, assign(srv, "juzhang", CG, "远期交办", midnight(d) + 400 * 86400LL), 400, "INVALID_FIELD");
 	assert_error(srv, assign(srv, "minjing1", CG, "民警交办", midnight(d) + 12 * HOUR), 403, "FORBIDDEN");
 	assert_error(srv, assign(srv, "juzhang", CG, "已过期限", midnight(d) + 7 * HOUR), 400, NULL);
 	EXPECT(assign(srv, "suozhang", CG, "所长交办", midnight(d) + 20 * HOUR), 201);

@@ -49,8 +49,8 @@ int oversight_create(struct ctx *c, const char *object_type, int64_t object_id,
 		return ps_fail_field(c->err, PS_EINVAL, "object_type", "督办对象应为 incident 或 case");
 	if (!instructions || !*instructions)
 		return ps_fail_field(c->err, PS_EINVAL, "instructions", "请填写督办要求");
-	if (deadline <= c->now)
-		return ps_fail_field(c->err, PS_EINVAL, "deadline", "办理期限应晚于当前时间");
+	if (!ctx_deadline_ok(c, deadline))
+		return ps_fail_field(c->err, PS_EINVAL, "deadline", "办理期限应晚于当前时间，且在一年以内");
 	rows_binds(&q, c);
 	rows_bind_int(&q, object_id);
 	rc = rows_int(&q,

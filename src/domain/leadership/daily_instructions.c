@@ -32,8 +32,8 @@ int daily_instructions_create(struct ctx *c, const char *ymd, const char *text, 
 		return ps_fail_field(c->err, PS_EINVAL, "text", "请填写阅示内容");
 	if (!leader_name || !*leader_name)
 		return ps_fail_field(c->err, PS_EINVAL, "leader_name", "请填写阅示领导");
-	if (deadline <= c->now)
-		return ps_fail_field(c->err, PS_EINVAL, "deadline", "办理期限应晚于当前时间");
+	if (!ctx_deadline_ok(c, deadline))
+		return ps_fail_field(c->err, PS_EINVAL, "deadline", "办理期限应晚于当前时间，且在一年以内");
 	rows_binds(&q, c);
 	rows_bind_text(&q, ctx_scope_like(c));
 	rc = rows_all(&q, "SELECT id FROM org_unit WHERE kind = 'station' AND path LIKE ? ORDER BY code", &targets);

@@ -112,8 +112,8 @@ int leader_tasks_create(struct ctx *c, const struct leader_task_input *in, json_
 		return ps_fail_field(c->err, PS_EINVAL, "content", "请填写交办内容");
 	if (!in->leader_name || !*in->leader_name)
 		return ps_fail_field(c->err, PS_EINVAL, "leader_name", "请填写交办领导");
-	if (in->deadline <= c->now)
-		return ps_fail_field(c->err, PS_EINVAL, "deadline", "办理期限应晚于当前时间");
+	if (!ctx_deadline_ok(c, in->deadline))
+		return ps_fail_field(c->err, PS_EINVAL, "deadline", "办理期限应晚于当前时间，且在一年以内");
 	rows_binds(&q, c);
 	rows_bind_int(&q, in->station_id);
 	rc = rows_one(&q, "SELECT id, path FROM org_unit WHERE id = ? AND kind = 'station'", &st);

@@ -178,8 +178,8 @@ int meetings_create(struct ctx *c, json_t *in, json_t **out)
 		t.station_id = station_in_scope(c, json_object_get(it, "station_id"));
 		t.content = str(it, "content");
 		t.deadline = json_integer_value(json_object_get(it, "deadline"));
-		if (!t.station_id || !t.content || !*t.content || t.deadline <= c->now)
-			return ps_fail_field(c->err, PS_EINVAL, "tasks", "交办任务应写明派出所、内容和晚于现在的期限");
+		if (!t.station_id || !t.content || !*t.content || !ctx_deadline_ok(c, t.deadline))
+			return ps_fail_field(c->err, PS_EINVAL, "tasks", "交办任务应写明派出所、内容和晚于现在、一年以内的期限");
 		t.leader_name = c->who.name;
 		t.source = "meeting";
 		t.source_id = id;

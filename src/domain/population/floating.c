@@ -29,6 +29,7 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 	struct rows_query q;
 	struct calendar cal;
 	int64_t n = 0, arrival_days = 0, limit = 0;
+	const char *today;
 	int late = 0, rc;
 
 	*out = NULL;
@@ -44,6 +45,18 @@ int floating_register(struct ctx *c, const struct floating_input *in, json_t **o
 	if ((in->permit_issued_on && !date_valid_str(in->permit_issued_on)) ||
 	    (in->permit_expires_on && !date_valid_str(in->permit_expires_on)))
 		return ps_fail_field(c->err, PS_EINVAL, "permit_expires_on", "居住证日期应为 YYYY-MM-DD");
+	/* dates of this world: registered by today, a permit that expires
+	 * after it is issued (9999-12-31 and 0001-01-01 were taken, and an
+	 * arrival "2 608 588 working days" late) */
+	today = ctx_today_str(c);
+	if (!today)
+		return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+	if (strcmp(in->registered_on, today) > 0 || strcmp(in->registered_on, "1900-01-01") < 0)
+		return ps_fail_field(c->err, PS_EINVAL, "registered_on", "登记日期不能晚于今天");
+	if (in->arrived_on && *in->arrived_on && strcmp(in->arrived_on, "1900-01-01") < 0)
+		return ps_fail_field(c->err, PS_EINVAL, "arrived_on", "入住（用工）日期不合理");
+	if (in->permit_issued_on && in->permit_expires_on && strcmp(in->permit_expires_on, in->permit_issued_on) < 0)
+		return ps_fail_field(c->err, PS_EINVAL, "permit_expires_on", "居住证有效期限不能早于签发日期");
 	if (!strcmp(in->mode, "employer") && !in->employer_id)
 		return ps_fail_field(c->err, PS_EINVAL, "employer_id", "委托管理须指定用工单位");
 	if (in->arrived_on && *in->arrived_on) {

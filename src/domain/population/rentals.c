@@ -27,6 +27,17 @@ static int check_input(struct ctx *c, const struct rental_input *in)
 	if ((in->letter_signed_on && !date_valid_str(in->letter_signed_on)) ||
 	    (in->letter_expires_on && !date_valid_str(in->letter_expires_on)))
 		return ps_fail_field(c->err, PS_EINVAL, "letter_signed_on", "责任书日期应为 YYYY-MM-DD");
+	/* a letter signed by today, expiring after it was signed */
+	if (in->letter_signed_on) {
+		const char *today = ctx_today_str(c);
+
+		if (!today)
+			return ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+		if (strcmp(in->letter_signed_on, today) > 0)
+			return ps_fail_field(c->err, PS_EINVAL, "letter_signed_on", "责任书签订日期不能晚于今天");
+		if (in->letter_expires_on && strcmp(in->letter_expires_on, in->letter_signed_on) < 0)
+			return ps_fail_field(c->err, PS_EINVAL, "letter_expires_on", "责任书到期日期不能早于签订日期");
+	}
 	if (in->rooms < 1 || in->rooms > 500)
 		return ps_fail_field(c->err, PS_EINVAL, "rooms", "出租间数应为 1–500");
 	rows_binds(&q, c);
