@@ -517,6 +517,22 @@ STORY(bytes_that_are_not_text_are_refused_or_kept_whole)
 			 300);
 	assert_int_equal(http(srv, aud, "GET", "/api/v1/audit", NULL)->status, 200);
 	assert_int_equal(http(srv, aud, "GET", "/api/v1/audit?chain=read", NULL)->status, 200);
+	/* a text setting of a form holds that form */
+	assert_int_equal(http(srv, admin, "PUT", "/api/v1/settings/duty.shift_start", "{\"value\":\"25:99\"}")->status,
+			 400);
+	assert_int_equal(http(srv, admin, "PUT", "/api/v1/settings/duty.shift_start", "{\"value\":\" 8:30\"}")->status,
+			 400);
+	assert_int_equal(http(srv, admin, "PUT", "/api/v1/settings/duty.shift_start", "{\"value\":\"08:30\"}")->status,
+			 200);
+	assert_int_equal(
+		http(srv, admin, "PUT", "/api/v1/settings/community.removal_approver", "{\"value\":\"nobody\"}")->status,
+		400);
+	assert_int_equal(
+		http(srv, admin, "PUT", "/api/v1/settings/safe_area.burglary_categories", "{\"value\":\"0101,zz\"}")->status,
+		400);
+	assert_int_equal(
+		http(srv, admin, "PUT", "/api/v1/settings/safe_area.burglary_categories", "{\"value\":\"0101\"}")->status,
+		200);
 
 	/* a required text of spaces says nothing: refused by its field, like
 	 * an empty one (a complaint of blanks started its clocks) */

@@ -1,6 +1,7 @@
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
 #include "domain/admin/audit.h"
+#include "domain/enums.h"
 #include "domain/population/rental_cycles.h"
 #include "rules/remedy.h"
 #include "core/json.h"
@@ -383,6 +384,62 @@ int settings_list(struct ctx *c, int64_t unit_id, json_t **out)
 	return PS_OK;
 }
 
+/* The text settings that hold a value of a form, each checked as it is
+ * read (a 25:99 shift start was taken, and duty went on at 08:30 while
+ * the settings page said 25:99). */
+static int text_format_check(struct ctx *c, const char *key, const char *text)
+{
+	static const char *const category_lists[] = { "case.econ_dispute_categories", "report.preventable_categories",
+						       "safe_area.burglary_categories", NULL };
+
+	if (strcmp(key, "duty.shift_start") == 0) {
+		int ok = strlen(text) == 5 && text[2] == ':';
+
+		for (int i = 0; ok && i < 5; i++)
+			ok = i == 2 || (text[i] >= '0' && text[i] <= '9');
+		if (!ok || (text[0] - '0') * 10 + (text[1] - '0') > 23 || text[3] > '5')
+			return ps_fail_field(c->err, PS_EINVAL, "value", "应为 HH:MM 格式的时间，如 08:30");
+		return PS_OK;
+	}
+	if (strcmp(key, "community.removal_approver") == 0 || strcmp(key, "community.listing_approver") == 0) {
+		if (strcmp(text, "station") && strcmp(text, "bureau"))
+			return ps_fail_field(c->err, PS_EINVAL, "value", "应为 station（派出所）或 bureau（县局）");
+		return PS_OK;
+	}
+	if (strcmp(key, "community.key_tenant_level") == 0) {
+		if (!enums_valid(ES_KEY_LEVEL, text))
+			return ps_fail_field(c->err, PS_EINVAL, "value", "应为管控级别代码（strict、normal、watch）");
+		return PS_OK;
+	}
+	for (int i = 0; category_lists[i]; i++) {
+		if (strcmp(key, category_lists[i]) != 0)
+			continue;
+		/* each code a 警情类别 of the table */
+		for (const char *p = text; *p;) {
+			const char *e = strchr(p, ',');
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			struct db_stmt *st;
+			int rc;
+
+			rc = db_prepare(c->db, "SELECT COUNT(*) FROM incident_category WHERE code = ?", &st, c->err);
+			if (rc)
+				return rc;
+			db_bind_text(st, 1, arena_strndup(c->arena, p, len));
+			rc = db_step(st, c->err);
+			if (rc == PS_ROW && db_column_int(st, 0) == 0)
+				rc = ps_fail_field(c->err, PS_EINVAL, "value", "“%.*s”不是警情类别代码（以逗号分隔，如 0101,0102）",
+						   (int)len, p);
+			else if (rc == PS_ROW)
+				rc = PS_OK;
+			db_finalize(st);
+			if (rc)
+				return rc;
+			p = e ? e + 1 : p + len;
+		}
+	}
+	return PS_OK;
+}
+
 int settings_put(struct ctx *c, const char *key, json_t *value,
 		 int64_t unit_id, json_t **out)
 {
@@ -434,6 +491,9 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 		if (strcmp(key, "auth.mfa_roles") == 0 && !roles_list_valid(text))
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为以逗号分隔的角色代码，如 admin,chief");
+		rc = text_format_check(c, key, text);
+		if (rc)
+			return rc;
 		/* SUP-FY-BODY: the 复议机关 a decision names is a 人民政府 */
 		if (strcmp(key, "documents.review_organ") == 0) {
 			rc = remedy_organ_check(text, c->err);
