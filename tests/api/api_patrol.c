@@ -228,6 +228,14 @@ STORY(patrol_scores_proposals_hits)
 		 fmt(srv, "{\"team_id\":%lld,\"started_at\":%lld,\"ended_at\":%lld,\"duties\":[\"order\",\"collect_fees\"]}",
 		     team_a, (long long)at(tue_w, 19, 0), (long long)at(tue_w, 20, 30)));
 	EXPECT_ERR(srv, r, 400, "BAD_DUTY", "PAT-PATROL-DUTIES");
+	/* an arrest's officer sent as text is refused, not credited to the
+	 * one who writes the log */
+	r = http(srv, MJ, "POST", API "/patrol-logs",
+		 fmt(srv, "{\"team_id\":%lld,\"started_at\":%lld,\"ended_at\":%lld,\"duties\":[\"order\"],"
+			  "\"arrests\":[{\"person_name\":\"王五\",\"offence\":\"盗窃\",\"officer_id\":\"9\"}]}",
+		     team_a, (long long)at(tue_w, 19, 0), (long long)at(tue_w, 20, 30)));
+	EXPECT_ERR(srv, r, 400, "INVALID_FIELD", NULL);
+	EXPECT_STR(r, "error.field", "arrests");
 	r = http(srv, MJ, "POST", API "/patrol-logs",
 		 fmt(srv, "{\"team_id\":%lld,\"plan_id\":%lld,\"started_at\":%lld,\"ended_at\":%lld,\"grid_id\":1,"
 			  "\"duties\":[\"order\",\"prevent\"],\"findings\":\"菜市场口可疑人员一名\","

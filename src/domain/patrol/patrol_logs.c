@@ -14,6 +14,16 @@
 #define NOMEM(c) ps_fail((c)->err, PS_ENOMEM, NULL, NULL, "内存不足")
 #define ID(x) arena_printf(c->arena, "%lld", (long long)(x))
 
+/* The integer member key of o into *out (0 when absent or null); 0 when
+ * it is there but not an integer. */
+static int int_member(json_t *o, const char *key, int64_t *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = json_is_integer(v) ? json_integer_value(v) : 0;
+	return !v || json_is_null(v) || json_is_integer(v);
+}
+
 /* the incident or case must be of the station */
 static int check_links(struct ctx *c, int64_t station, int64_t incident_id, int64_t case_id)
 {
@@ -189,11 +199,14 @@ static int put_arrests(struct ctx *c, int64_t log_id, int64_t station, int64_t s
 	json_array_foreach(arrests, i, a) {
 		const char *who = json_string_value(json_object_get(a, "person_name"));
 		const char *what = json_string_value(json_object_get(a, "offence"));
-		int64_t officer = json_integer_value(json_object_get(a, "officer_id"));
-		int64_t at = json_integer_value(json_object_get(a, "arrested_at"));
-		int64_t inc = json_integer_value(json_object_get(a, "incident_id"));
-		int64_t cs = json_integer_value(json_object_get(a, "case_id"));
+		int64_t officer, at, inc, cs;
 		int64_t n = 0, id;
+
+		/* a number sent as text was read as absent: the arrest went to
+		 * the submitter, at the log's end */
+		if (!int_member(a, "officer_id", &officer) || !int_member(a, "arrested_at", &at) ||
+		    !int_member(a, "incident_id", &inc) || !int_member(a, "case_id", &cs))
+			return ps_fail_field(c->err, PS_EINVAL, "arrests", "抓现行的民警、时间、警情和案件应为整数");
 
 		if (!who || !*who || strlen(who) > 32 || !what || !*what || strlen(what) > 200)
 			return ps_fail_field(c->err, PS_EINVAL, "arrests", "抓现行应填写被抓获人姓名和违法犯罪行为");
@@ -255,8 +268,14 @@ static int put_members(struct ctx *c, int64_t log_id, int64_t station, json_t *m
 	if (!json_is_array(members) || json_array_size(members) > 50)
 		return ps_fail_field(c->err, PS_EINVAL, "members", "队员应为列表（至多50人）");
 	json_array_foreach(members, i, m) {
-		int64_t uid = json_integer_value(json_object_get(m, "user_id"));
+		int64_t uid;
 		const char *name = json_string_value(json_object_get(m, "name"));
+
+		if (!int_member(m, "user_id", &uid))
+			return ps_fail_field(c->err, PS_EINVAL, "members", "队员的 user_id 应为整数");
+		for (size_t j = 0; uid && j < i; j++)
+			if (json_integer_value(json_object_get(json_array_get(members, j), "user_id")) == uid)
+				return ps_fail_field(c->err, PS_EINVAL, "members", "同一队员只能列一次");
 
 		if (uid) {
 			json_t *u;
