@@ -355,6 +355,26 @@ STORY(oversight)
 	EXPECT_STR(r, "task.answer", "已查明两名滋事人员，已传唤到所");
 	EXPECT_STR(r, "task.answered_by_name", "王建华");
 	assert_true(json_is_integer(jpath(r->json, "task.answered_at")));
+	/* the answer closes nothing: the supervisor reviews it, never the
+	 * station; returned with its reasons, answered again, accepted */
+	assert_error(srv,
+		     http(srv, S("suozhang"), "POST", fmt(srv, API "/oversight/%lld/review", t1), "{\"accept\":true}"),
+		     403, "FORBIDDEN");
+	assert_error(srv, http(srv, S("ducha"), "POST", fmt(srv, API "/oversight/%lld/review", t1), "{\"accept\":false}"),
+		     400, "INVALID_FIELD");
+	r = http(srv, S("ducha"), "POST", fmt(srv, API "/oversight/%lld/review", t1),
+		 "{\"accept\":false,\"note\":\"未写明传唤后的处理结果，请补充\"}");
+	EXPECT(r, 200);
+	assert_true(json_is_null(jpath(r->json, "task.answered_at")));
+	EXPECT_NUM(r, "task.returned", 1);
+	EXPECT(http(srv, S("suozhang"), "POST", fmt(srv, API "/oversight/%lld/answer", t1),
+		    "{\"answer\":\"两名滋事人员已传唤到所，各处罚款二百元\"}"),
+	       200);
+	r = http(srv, S("ducha"), "POST", fmt(srv, API "/oversight/%lld/review", t1), "{\"accept\":true}");
+	EXPECT(r, 200);
+	assert_true(json_is_integer(jpath(r->json, "task.reviewed_at")));
+	assert_error(srv, http(srv, S("ducha"), "POST", fmt(srv, API "/oversight/%lld/review", t1), "{\"accept\":true}"),
+		     409, "ALREADY_REVIEWED");
 
 	/* a second task, 1 h, left open; a third, 3 h */
 	r = http(srv, S("jiejing"), "POST", API "/oversight",

@@ -365,10 +365,14 @@ int api_oversight_create(struct req *r)
 
 struct oversight_action_body {
 	const char *answer;
+	int accept;
+	const char *note;
 };
 
 const struct field oversight_action_fields[] = {
 	FSTR(struct oversight_action_body, answer, "answer", 0, 2000),
+	FBOOL(struct oversight_action_body, accept, "accept", 0),
+	FSTR(struct oversight_action_body, note, "note", 0, 1000),
 	FEND,
 };
 
@@ -389,6 +393,8 @@ int api_oversight_action(struct req *r)
 		rc = oversight_sign(&r->ctx, id, &out);
 	else if (!strcmp(r->params[1], "answer"))
 		rc = oversight_answer(&r->ctx, id, answer, &out);
+	else if (!strcmp(r->params[1], "review"))
+		rc = oversight_review(&r->ctx, id, b.accept, b.note, &out);
 	else
 		rc = ps_fail(&r->err, PS_ENOTFOUND, "NO_ROUTE", NULL, "未知的督办操作");
 	return rc ? rc : req_reply(r, 200, out);

@@ -18,6 +18,8 @@ static int task_json(struct ctx *c, int64_t id, json_t **out)
 		      "SELECT t.id, t.object_type, t.object_id, t.station_id, o.name AS station_name,"
 		      " t.instructions, t.deadline, t.created_at, cu.name AS created_by_name, t.signed_at,"
 		      " su.name AS signed_by_name, t.answer, t.answered_at, au.name AS answered_by_name,"
+		      " t.reviewed_at, t.review_note, t.returned, (SELECT name FROM users WHERE id = t.reviewed_by)"
+		      " AS reviewed_by_name,"
 		      " CASE WHEN t.answered_at IS NULL AND t.deadline < ? THEN 1 ELSE 0 END AS overdue,"
 		      " CASE WHEN t.object_type = 'case' THEN (SELECT case_no FROM police_case WHERE id = t.object_id)"
 		      " ELSE (SELECT incident_no FROM incident WHERE id = t.object_id) END AS object_no"
@@ -156,12 +158,67 @@ int oversight_answer(struct ctx *c, int64_t id, const char *answer, json_t **out
 	return rc ? rc : task_json(c, id, out);
 }
 
+int oversight_review(struct ctx *c, int64_t id, int accept, const char *note, json_t **out)
+{
+	struct rows_query q;
+	json_t *t;
+	int64_t n = 0;
+	int rc;
+
+	*out = NULL;
+	/* the supervisor's side, over the station: never the station itself */
+	rc = rows_check_unit(c, ACT_OVERSIGHT_CREATE,
+			     "SELECT o.path FROM oversight_task t JOIN org_unit o ON o.id = t.station_id WHERE t.id = ?",
+			     id, "督办任务不存在");
+	if (rc)
+		return rc;
+	rc = task_json(c, id, &t);
+	if (rc)
+		return rc;
+	if (c->who.station_id && c->who.station_id == row_int(json_object_get(t, "task"), "station_id"))
+		rc = ctx_deny(c, "oversight.review", "oversight", arena_printf(c->arena, "%lld", (long long)id),
+			      "被督办单位不能审核自己的答复");
+	else if (!json_is_integer(json_object_get(json_object_get(t, "task"), "answered_at")))
+		rc = ps_fail(c->err, PS_ECONFLICT, "NOT_ANSWERED", NULL, "督办任务尚未答复");
+	else if (json_is_integer(json_object_get(json_object_get(t, "task"), "reviewed_at")))
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REVIEWED", NULL, "督办任务已审核办结");
+	else if (!accept && (!note || !*note))
+		rc = ps_fail_field(c->err, PS_EINVAL, "note", "退回须写明理由和要求");
+	json_decref(t);
+	if (rc)
+		return rc;
+	rows_binds(&q, c);
+	rows_bind_text(&q, note);
+	if (accept) {
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q,
+			       "UPDATE oversight_task SET review_note = ?, reviewed_by = ?, reviewed_at = ?"
+			       " WHERE id = ? AND answered_at IS NOT NULL AND reviewed_at IS NULL",
+			       &n);
+	} else {
+		/* returned: open again for a new answer, the note kept */
+		rows_bind_int(&q, id);
+		rc = rows_exec(&q,
+			       "UPDATE oversight_task SET review_note = ?, answered_at = NULL, answered_by = NULL,"
+			       " returned = returned + 1 WHERE id = ? AND answered_at IS NOT NULL AND reviewed_at IS NULL",
+			       &n);
+	}
+	if (!rc && !n)
+		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REVIEWED", NULL, "督办任务已审核或已退回");
+	if (!rc)
+		rc = audit_write(c, accept ? "oversight.accept" : "oversight.return", "oversight",
+				 arena_printf(c->arena, "%lld", (long long)id), "success", note);
+	return rc ? rc : task_json(c, id, out);
+}
+
 int oversight_list(struct ctx *c, int open_only, json_t **out)
 {
 	static const char where[] =
 		" FROM oversight_task t JOIN org_unit o ON o.id = t.station_id"
 		" JOIN users cu ON cu.id = t.created_by"
-		" WHERE o.path LIKE ? AND (? = 0 OR t.answered_at IS NULL)";
+		" WHERE o.path LIKE ? AND (? = 0 OR t.reviewed_at IS NULL)";
 	struct rows_query q;
 	const char *scope = c->who.scope_path ? c->who.scope_path : c->who.unit_path;
 	json_t *it;
@@ -177,7 +234,7 @@ int oversight_list(struct ctx *c, int open_only, json_t **out)
 	rc = rows_page(&q,
 		       "SELECT t.id, t.object_type, t.object_id, t.station_id, o.name AS station_name,"
 		       " t.instructions, t.deadline, t.created_at, cu.name AS created_by_name, t.signed_at,"
-		       " t.answer, t.answered_at,"
+		       " t.answer, t.answered_at, t.reviewed_at, t.review_note, t.returned,"
 		       " CASE WHEN t.object_type = 'case' THEN (SELECT case_no FROM police_case WHERE id = t.object_id)"
 		       " ELSE (SELECT incident_no FROM incident WHERE id = t.object_id) END AS object_no,"
 		       " (SELECT name FROM users WHERE id = t.signed_by) AS signed_by_name,"

@@ -66,7 +66,8 @@ export const isStationUser = (user, stationId) =>
 
 /** 待签收 / 办理中 / 已答复 / 已超期 with the el-tag type. */
 export function taskState(t) {
-  if (t.answered_at) return { label: '已答复', tag: 'success' }
+  if (t.reviewed_at) return { label: '已办结', tag: 'success' }
+  if (t.answered_at) return { label: '待审核', tag: 'primary' }
   if (t.overdue) return { label: '已超期', tag: 'danger' }
   if (!t.signed_at) return { label: '待签收', tag: 'warning' }
   return { label: '办理中', tag: 'primary' }
