@@ -549,6 +549,27 @@ STORY(return_visit_rate_and_satisfaction)
 	}
 	r = http(srv, sz, "GET", API "/return-visits?status=review", NULL);
 	assert_int_equal(json_array_size(jpath(r->json, "items")), 0);
+
+	/* not reached is not the end: tried again, then reached (the new
+	 * attempt in the place of the last), then done */
+	r = http(srv, mj2, "GET", API "/return-visits", NULL);
+	{
+		long long kc = rnum(r, "items.0.case_id"), pc = rnum(r, "items.0.party_id");
+		const char *path = fmt(srv, API "/cases/%lld/return-visits", kc);
+
+		EXPECT(http(srv, mj2, "POST", path, fmt(srv, "{\"party_id\":%lld,\"reached\":false,\"method\":\"phone\"}", pc)),
+		       201);
+		r = http(srv, mj2, "POST", path,
+			 fmt(srv, "{\"party_id\":%lld,\"reached\":true,\"method\":\"phone\",\"satisfaction\":4}", pc));
+		EXPECT(r, 201);
+		EXPECT_NUM(r, "satisfaction", 4);
+		EXPECT_ERR(srv,
+			   http(srv, mj2, "POST", path,
+				fmt(srv, "{\"party_id\":%lld,\"reached\":true,\"method\":\"phone\",\"satisfaction\":5}", pc)),
+			   409, "ALREADY_VISITED", NULL);
+		assert_int_equal(q1(srv, fmt(srv, "SELECT COUNT(*) FROM return_visit WHERE case_id = %lld AND party_id = %lld", kc, pc)),
+				 1);
+	}
 }
 
 /* SUP-RETURN-VISIT is a clock: past due_days after closing it is a breach

@@ -222,15 +222,50 @@ int return_visits_create(struct ctx *c, int64_t case_id, const struct return_vis
 		return ps_fail_field(c->err, PS_EINVAL, "satisfaction", "联系上当事人的，请填写满意度（1—5）");
 	if (!in->reached && in->satisfaction)
 		return ps_fail_field(c->err, PS_EINVAL, "satisfaction", "未联系上当事人的，不填写满意度");
+	/* a party reached is visited; one not reached is tried again, the
+	 * new attempt in the place of the last (a failed call ended the
+	 * visit for good, and a dissatisfied party was never heard) */
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, in->party_id);
-	rc = rows_int(&q, "SELECT COUNT(*) FROM return_visit WHERE case_id = ? AND party_id = ?", 0, &n);
-	if (!rc && n)
+	rc = rows_int(&q, "SELECT COALESCE(MAX(CASE WHEN reached = 1 THEN 2 ELSE 1 END), 0) FROM return_visit"
+			  " WHERE case_id = ? AND party_id = ?",
+		      0, &n);
+	if (!rc && n == 2)
 		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_VISITED", NULL, "该当事人已经回访");
 	if (rc)
 		return rc;
 	dissatisfied = in->reached && in->satisfaction <= setting_int(c, "return_visit.dissatisfied_max", 0);
+	if (n == 1) {
+		rows_binds(&q, c);
+		rows_bind_int(&q, in->reached ? 1 : 0);
+		rows_bind_text(&q, in->method);
+		if (in->reached)
+			rows_bind_int(&q, in->satisfaction);
+		else
+			rows_bind_text(&q, NULL);
+		rows_bind_text(&q, in->comments);
+		rows_bind_int(&q, c->who.user_id);
+		rows_bind_int(&q, c->now);
+		rows_bind_int(&q, dissatisfied);
+		rows_bind_int(&q, case_id);
+		rows_bind_int(&q, in->party_id);
+		rc = rows_exec(&q,
+			       "UPDATE return_visit SET reached = ?, method = ?, satisfaction = ?, comments = ?,"
+			       " visited_by = ?, visited_at = ?, review_needed = ? WHERE case_id = ? AND party_id = ?"
+			       " AND reached = 0",
+			       NULL);
+		if (!rc) {
+			rows_binds(&q, c);
+			rows_bind_int(&q, case_id);
+			rows_bind_int(&q, in->party_id);
+			rc = rows_int(&q, "SELECT id FROM return_visit WHERE case_id = ? AND party_id = ?", 0, &id);
+		}
+		if (!rc)
+			rc = audit_write(c, "return_visit.retry", "case", arena_printf(c->arena, "%lld", (long long)case_id),
+					 "success", arena_printf(c->arena, "return_visit %lld", (long long)id));
+		return rc ? rc : visit_get(c, id, out);
+	}
 	rows_binds(&q, c);
 	rows_bind_int(&q, case_id);
 	rows_bind_int(&q, in->party_id);
