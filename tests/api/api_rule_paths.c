@@ -15,15 +15,25 @@ static struct resp *measure_start(struct server *srv, const struct session *s, l
 /* A bureau-level assault decision (OF-052 基本, ZA2025 Art 51: 5–10 日拘留，
  * 并处 ≤1000元): 5 days + 500元, approved up the county chain. Returns the
  * decided case answer's id and sets *sus. */
+static long long bureau_detention_days(struct server *srv, const struct crew *c, int age, int seq, int days,
+				       long long *sus, const char **decision_no);
+
 static long long bureau_detention(struct server *srv, const struct crew *c, int age, int seq,
 				  long long *sus, const char **decision_no)
+{
+	return bureau_detention_days(srv, c, age, seq, 5, sus, decision_no);
+}
+
+/* The same with the days of detention (5–10). */
+static long long bureau_detention_days(struct server *srv, const struct crew *c, int age, int seq, int days,
+				       long long *sus, const char **decision_no)
 {
 	struct session *sz = as(srv, "suozhang"), *fz = as(srv, "fazhi");
 	struct session *fzd = as(srv, "fazhidadui"), *jz = as(srv, "juzhang");
 	long long id = filed_case(srv, c, "殴打他人案", age, seq, sus);
 	struct resp *r;
 
-	r = propose(srv, c->mj1, id, *sus, "OF-052", "基本", 0, 500, 5);
+	r = propose(srv, c->mj1, id, *sus, "OF-052", "基本", 0, 500, days);
 	EXPECT(r, 201);
 	assert_string_equal(jstr(last_proposal(r), "level"), "bureau");
 	notice(srv, c->mj1, id, *sus, "rights");
@@ -96,6 +106,28 @@ STORY(detention_executed_as_decided)
 				  J(srv, "{s:I, s:s, s:s, s:i}", "party_id", (json_int_t)sus, "kind",
 				    "admin_detention", "tier", "days", "days", 5)),
 		    "ADM-DET-MAX");
+	/* 合并执行 (XZCX Art 162): the same person serving 10 + 10 days in two
+	 * cases takes no third detention beyond 20 */
+	{
+		long long a, b, d3, sa, sb, sd;
+
+		a = bureau_detention_days(srv, &c, 30, 509, 10, &sa, NULL);
+		b = bureau_detention_days(srv, &c, 30, 509, 10, &sb, NULL);
+		d3 = bureau_detention_days(srv, &c, 30, 509, 5, &sd, NULL);
+		EXPECT(measure_start(srv, c.mj1, a,
+				     J(srv, "{s:I, s:s, s:s, s:i}", "party_id", (json_int_t)sa, "kind", "admin_detention",
+				       "tier", "days", "days", 10)),
+		       201);
+		EXPECT(measure_start(srv, c.mj1, b,
+				     J(srv, "{s:I, s:s, s:s, s:i}", "party_id", (json_int_t)sb, "kind", "admin_detention",
+				       "tier", "days", "days", 10)),
+		       201);
+		EXPECT_RULE(srv,
+			    measure_start(srv, c.mj1, d3,
+					  J(srv, "{s:I, s:s, s:s, s:i}", "party_id", (json_int_t)sd, "kind",
+					    "admin_detention", "tier", "days", "days", 5)),
+			    "ADM-DET-MAX");
+	}
 	/* nor begun before the decision was made */
 	id = bureau_detention(srv, &c, 30, 507, &sus, NULL);
 	EXPECT_RULE(srv,

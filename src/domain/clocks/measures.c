@@ -209,6 +209,23 @@ static int detention_decided(struct ctx *c, const struct case_row *k, int64_t pa
 		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
 			       "执行天数（%d日）超过决定的拘留天数扣除折抵和已执行天数后的%lld日", days,
 			       (long long)(executable - served > 0 ? executable - served : 0));
+	/* 合并执行 (XZCX Art 162): the same person's detentions being served
+	 * in other cases count with this one, 20 days at most (the cap was
+	 * counted per case) */
+	rows_binds(&q, c);
+	rows_bind_int(&q, party_id);
+	rows_bind_int(&q, k->id);
+	rc = rows_int(&q,
+		      "SELECT COALESCE(SUM(m.days), 0) FROM measure m JOIN case_party cp ON cp.id = m.party_id"
+		      " WHERE cp.person_id = (SELECT person_id FROM case_party WHERE id = ?) AND m.case_id <> ?"
+		      " AND m.kind = 'admin_detention' AND m.status = 'active'",
+		      0, &served);
+	if (rc)
+		return rc;
+	if (served + days > rule_value(RULE_ADM_DET_MAX, 1))
+		return ps_fail(c->err, PS_ERULE, "RULE_VIOLATION", "ADM-DET-MAX",
+			       "该人正在执行其他案件的行政拘留%lld日，合并执行不得超过%d日", (long long)served,
+			       rule_value(RULE_ADM_DET_MAX, 1));
 	return PS_OK;
 }
 
