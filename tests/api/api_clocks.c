@@ -525,6 +525,13 @@ STORY(custody_area)
 	assert_true(jint(it, "remaining") <= 2 * HOUR && jint(it, "remaining") > 2 * HOUR - 30);
 	assert_string_equal(jstr(it, "level"), "WARN");
 	assert_true(json_is_true(json_object_get(it, "meal_due")));
+	/* a person held with no measure recorded runs on the 询问查证's 8 h
+	 * from the arrival (there was no deadline at all) */
+	json_array_foreach(jpath(r->json, "items"), i, x)
+		if (jint(x, "id") == e2) {
+			assert_int_equal(jint(x, "deadline"), jint(x, "arrived_at") + 8 * HOUR);
+			assert_non_null(strstr(jstr(x, "measure_label"), "到案未登记强制措施"));
+		}
 	EXPECT(POST("log", e1, "{\"kind\":\"meal\",\"note\":\"晚餐：盒饭一份、饮用水\"}"), 201);
 	r = http(srv, S("suozhang"), "GET", API "/custody", NULL);
 	json_array_foreach(jpath(r->json, "items"), i, x)

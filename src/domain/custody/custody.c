@@ -437,7 +437,7 @@ int custody_board(struct ctx *c, json_t **out)
 	rc = rows_all(&q,
 		      "SELECT e.id, e.case_id, k.case_no, " PARTY_NAME_SQL " AS person, p.sex, e.reason, e.arrived_at,"
 		      " e.safety_check_at, e.locker_no, e.room_kind, e.room_no, e.out_at, u.name AS officer_name,"
-		      " m.id AS measure_id, m.kind, m.tier, m.days, m.started_at, o.name AS unit_name,"
+		      " m.id AS measure_id, m.kind, m.tier, m.days, m.started_at, o.name AS unit_name, k.kind AS case_kind,"
 		      " (SELECT MAX(at) FROM custody_log l WHERE l.entry_id = e.id AND l.kind = 'meal') AS last_meal"
 		      " FROM custody_entry e JOIN police_case k ON k.id = e.case_id JOIN org_unit o ON o.id = e.unit_id"
 		      " JOIN case_party cp ON cp.id = e.party_id JOIN person p ON p.id = cp.person_id"
@@ -451,15 +451,32 @@ int custody_board(struct ctx *c, json_t **out)
 		int64_t since_meal = c->now - (json_is_integer(json_object_get(it, "last_meal"))
 						       ? row_int(it, "last_meal") : row_int(it, "arrived_at"));
 
+		int64_t arrived = row_int(it, "arrived_at"), start = row_int(it, "started_at");
+		const char *label = t ? t->label : NULL;
+
+		/* 到案 starts the clock (XZCX Art 68–70: a person brought in or
+		 * giving themselves up is held within the 询问查证 periods too): a
+		 * measure of hours recorded after the arrival runs from the arrival, and a
+		 * person held with none recorded runs on the 询问查证's own period
+		 * (there was no deadline at all) */
+		if (!t) {
+			int crim = !strcmp(row_str(it, "case_kind"), "criminal");
+
+			t = measure_tier_find(crim ? "crim_summons" : "summons", crim ? "12h" : "8h");
+			start = arrived;
+			label = "到案未登记强制措施：按询问查证时限";
+		} else if (arrived < start && measure_tier_unit(t) == CLOCK_HOURS) {
+			start = arrived;
+		}
 		if (t) {
-			int64_t start = row_int(it, "started_at");
 			int64_t end = measure_tier_deadline(&cal, t, start, (int)row_int(it, "days"));
 			enum warn_level lv = clock_level(&pol, start, end, measure_tier_unit(t), c->now);
 
-			json_object_set_new(it, "measure_label", json_string(t->label));
+			json_object_set_new(it, "measure_label", json_string(label));
 			json_object_set_new(it, "rule", json_string(measure_tier_rule(t)));
 			json_object_set_new(it, "deadline", json_integer(end));
 			json_object_set_new(it, "remaining", json_integer(end - c->now));
+			json_object_set_new(it, "clock_start", json_integer(start));
 			json_object_set_new(it, "level", json_string(clock_level_code(lv)));
 			json_object_set_new(it, "level_label", json_string(clock_level_label(lv)));
 		}
