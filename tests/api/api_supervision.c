@@ -290,6 +290,16 @@ STORY(complaint_chain_runs_on_its_clocks)
 		chief += strcmp(jstr(p, "name"), "王建华") == 0;
 	assert_int_equal(chief, 1);
 	assert_int_equal(json_array_size(json_object_get(b, "responsible")), 1);
+	/* responsibility follows the person, not the chair (SUP-GC-LIFETIME):
+	 * a chief appointed after the breach does not answer for it */
+	EXPECT(http(srv, login(srv, "admin", DEMO_PW), "POST", API "/users",
+		    fmt(srv, "{\"username\":\"xinsuozhang\",\"name\":\"新所长\",\"role\":\"chief\","
+			     "\"unit_id\":%lld,\"password\":\"Xinsuo#Start-2026\"}",
+			q1(srv, "SELECT id FROM org_unit WHERE name = '城关派出所'"))),
+	       201);
+	b = breach(srv, "ducha", key);
+	assert_int_equal(json_array_size(json_object_get(b, "responsible")), 1);
+	assert_string_equal(jstr(json_array_get(json_object_get(b, "responsible"), 0), "name"), "王建华");
 
 	/* an officer cannot handle it; the chief can */
 	EXPECT(http(srv, S("minjing1"), "POST", fmt(srv, API "/complaints/%lld/accept", id), "{}"), 403);

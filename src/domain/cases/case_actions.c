@@ -3,6 +3,7 @@
 #include "domain/chain.h"
 #include "domain/team/equipment.h"
 #include "domain/authz.h"
+#include "domain/supervision/supervision.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"
@@ -365,6 +366,8 @@ static int late_breach(struct ctx *c, const struct case_row *k, int64_t deadline
 		       " VALUES (?,?,?,?,?,?,?) ON CONFLICT (clock_key) DO NOTHING",
 		       &n);
 	/* a breach a sweep recorded already is audited once, by it */
+	if (!rc && n)
+		rc = breach_officers_record(c, arena_printf(c->arena, "case:%lld:limit", (long long)k->id));
 	if (!rc && n)
 		rc = audit_write(c, "breach.record", "case", k->case_no, "success",
 				 arena_printf(c->arena, "case:%lld:limit 补录", (long long)k->id));

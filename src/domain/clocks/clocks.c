@@ -1,6 +1,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
+#include "domain/supervision/supervision.h"
 #include "domain/cases/cases.h"
 #include "domain/rows.h"
 #include "domain/admin/settings.h"
@@ -506,8 +507,10 @@ int clocks_sweep_record(struct ctx *c, json_t *due, int *recorded)
 			       &n);
 		if (!rc && n) {
 			(*recorded)++;
-			rc = audit_write(c, "breach.record", "case", row_str(it, "case_no"), "success",
-					 row_str(it, "key"));
+			rc = breach_officers_record(c, row_str(it, "key"));
+			if (!rc)
+				rc = audit_write(c, "breach.record", "case", row_str(it, "case_no"), "success",
+						 row_str(it, "key"));
 		}
 		if (rc)
 			break;

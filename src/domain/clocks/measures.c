@@ -3,6 +3,7 @@
 #include "rules/catalog.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
+#include "domain/supervision/supervision.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
 #include "domain/clocks/clocks.h"
@@ -401,6 +402,8 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 				       "INSERT INTO breach(clock_key, unit_id, case_id, measure_id, rule, label,"
 				       " deadline, recorded_at) VALUES (?,?,?,?,?,?,?,?)",
 				       NULL);
+			if (!rc)
+				rc = breach_officers_record(c, arena_printf(c->arena, "measure:%lld", (long long)id));
 			if (!rc)
 				rc = audit_write(c, "breach.record", "case", k.case_no, "success",
 						 arena_printf(c->arena, "measure:%lld 补录", (long long)id));

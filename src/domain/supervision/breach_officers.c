@@ -2,13 +2,17 @@
  * responsible for the step that was late. A clock of a case (its limits,
  * its measures, its property, its return visits) is its main and co
  * officers' step; a clock of a complaint or an appeal is the station's
- * (its chiefs). So breaches roll up per officer (officer_records.c). */
+ * (its chiefs). They are kept with the breach when it is recorded, so
+ * responsibility follows the person who moves on, not the chair
+ * (SUP-GC-LIFETIME). So breaches roll up per officer (officer_records.c). */
 #include "domain/supervision/supervision.h"
 #include "domain/rows.h"
 
 #include <string.h>
 
-json_t *breach_officers_of(struct ctx *c, json_t *b)
+/* Who answers for the breach now, by its clock (the case's officers, or
+ * the unit's chiefs): what breach_officers_record keeps. */
+static json_t *officers_now(struct ctx *c, json_t *b)
 {
 	const char *key = row_str(b, "clock_key");
 	struct rows_query q;
@@ -32,4 +36,60 @@ json_t *breach_officers_of(struct ctx *c, json_t *b)
 			return NULL;
 	}
 	return out;
+}
+
+json_t *breach_officers_of(struct ctx *c, json_t *b)
+{
+	struct rows_query q;
+	json_t *out = NULL;
+
+	/* those recorded with it (SUP-GC-LIFETIME: whoever moved since) */
+	rows_binds(&q, c);
+	rows_bind_text(&q, row_str(b, "clock_key"));
+	if (rows_all(&q,
+		     "SELECT u.id AS user_id, u.name, u.badge_no FROM breach b JOIN users u"
+		     " ON (',' || b.responsible || ',') LIKE ('%,' || u.id || ',%')"
+		     " WHERE b.clock_key = ? AND b.responsible IS NOT NULL ORDER BY u.id",
+		     &out))
+		return NULL;
+	if (json_array_size(out))
+		return out;
+	json_decref(out);
+	return officers_now(c, b);
+}
+
+int breach_officers_record(struct ctx *c, const char *key)
+{
+	struct rows_query q;
+	json_t *b = NULL, *who, *it;
+	char ids[512];
+	size_t i, n = 0;
+	int rc;
+
+	rows_binds(&q, c);
+	rows_bind_text(&q, key);
+	rc = rows_one(&q, "SELECT clock_key, case_id, unit_id FROM breach WHERE clock_key = ? AND responsible IS NULL", &b);
+	if (rc == PS_ENOTFOUND)
+		return PS_OK;
+	if (rc)
+		return rc;
+	who = officers_now(c, b);
+	json_decref(b);
+	if (!who)
+		return ps_fail(c->err, PS_EIO, NULL, NULL, "读取责任民警失败");
+	ids[0] = '\0';
+	json_array_foreach(who, i, it) {
+		int w = snprintf(ids + n, sizeof(ids) - n, "%s%lld", n ? "," : "", (long long)row_int(it, "user_id"));
+
+		if (w < 0 || (size_t)w >= sizeof(ids) - n)
+			break;
+		n += (size_t)w;
+	}
+	json_decref(who);
+	if (!n)
+		return PS_OK;
+	rows_binds(&q, c);
+	rows_bind_text(&q, ids);
+	rows_bind_text(&q, key);
+	return rows_exec(&q, "UPDATE breach SET responsible = ? WHERE clock_key = ? AND responsible IS NULL", NULL);
 }

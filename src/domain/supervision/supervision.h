@@ -233,10 +233,15 @@ int fault_findings_list(struct ctx *c, int64_t officer_id, json_t **out);
 /* ---- breach_officers.c: who answers for a breach ----------------------- */
 
 /* The officers responsible for the late step of breach row b (columns id,
- * clock_key, case_id, unit_id): a case's clock → its main and co officers;
- * a complaint's or appeal's clock → the chiefs of the station. A new array
- * of {user_id, name}; NULL on error (c->err set). */
+ * clock_key, case_id, unit_id): those recorded with it; for a breach
+ * recorded before they were kept, a case's clock → its main and co
+ * officers, a complaint's or appeal's clock → the chiefs of the station.
+ * A new array of {user_id, name}; NULL on error (c->err set). */
 json_t *breach_officers_of(struct ctx *c, json_t *b);
+
+/* Keep with the breach of clock key who answers for it now (called where
+ * a breach is recorded): they answer for it wherever they go. */
+int breach_officers_record(struct ctx *c, const char *key);
 
 /* ---- officer_records.c: the officer's record ---------------------------- */
 
