@@ -3,7 +3,7 @@
 #include "domain/chain.h"
 #include "domain/team/equipment.h"
 #include "domain/authz.h"
-#include "domain/supervision/supervision.h"
+#include "domain/clocks/breach_officers.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/case_records.h"
 #include "domain/cases/cases.h"

@@ -8,7 +8,7 @@
 #include "domain/clocks/clocks.h"
 #include "domain/clocks/measures.h"
 #include "domain/rows.h"
-#include "domain/supervision/supervision.h"
+#include "domain/clocks/breach_officers.h"
 
 #include <string.h>
 

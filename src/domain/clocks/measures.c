@@ -3,7 +3,7 @@
 #include "rules/catalog.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
-#include "domain/supervision/supervision.h"
+#include "domain/clocks/breach_officers.h"
 #include "domain/admin/audit.h"
 #include "domain/cases/cases.h"
 #include "domain/clocks/clocks.h"

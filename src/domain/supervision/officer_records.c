@@ -3,6 +3,7 @@
  * the complaints' findings against him, and the return visits of the cases
  * he led. The list rolls them up per officer of the scope. */
 #include "domain/supervision/supervision.h"
+#include "domain/clocks/breach_officers.h"
 #include "domain/admin/audit.h"
 #include "domain/authz.h"
 #include "domain/rows.h"

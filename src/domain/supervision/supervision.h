@@ -230,18 +230,7 @@ int fault_findings_decide(struct ctx *c, int64_t id, const char *record_type, co
 /* The findings of the scope; officer_id > 0: only those naming him. */
 int fault_findings_list(struct ctx *c, int64_t officer_id, json_t **out);
 
-/* ---- breach_officers.c: who answers for a breach ----------------------- */
-
-/* The officers responsible for the late step of breach row b (columns id,
- * clock_key, case_id, unit_id): those recorded with it; for a breach
- * recorded before they were kept, a case's clock → its main and co
- * officers, a complaint's or appeal's clock → the chiefs of the station.
- * A new array of {user_id, name}; NULL on error (c->err set). */
-json_t *breach_officers_of(struct ctx *c, json_t *b);
-
-/* Keep with the breach of clock key who answers for it now (called where
- * a breach is recorded): they answer for it wherever they go. */
-int breach_officers_record(struct ctx *c, const char *key);
+/* breach_officers_of: domain/clocks/breach_officers.h */
 
 /* ---- officer_records.c: the officer's record ---------------------------- */
 

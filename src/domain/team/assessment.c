@@ -5,12 +5,12 @@
 #include "domain/admin/audit.h"
 #include "domain/admin/settings.h"
 #include "domain/authz.h"
+#include "domain/clocks/breach_officers.h"
 #include "domain/enums.h"
 #include "domain/rows.h"
 #include "domain/patrol/patrol.h"
 #include "domain/population/population_summary.h"
 #include "domain/population/rentals.h"
-#include "domain/supervision/supervision.h"
 #include "rules/date.h"
 
 #include <stdlib.h>

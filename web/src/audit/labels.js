@@ -44,6 +44,7 @@ const CORE_OBJECT_TYPES = [
   { value: 'breach', label: '超期记录' },
   { value: 'measure', label: '强制措施' },
   { value: 'warning', label: '执法预警' },
+  { value: 'clock', label: '预警时钟' },
   { value: 'custody', label: '办案区记录' },
   { value: 'incident', label: '警情' },
   { value: 'oversight', label: '督办' },

@@ -16,6 +16,7 @@ export const ACTIONS = {
   'supervision_card.hand': '发放执法监督卡',
   'return_visit.list_due': '查询待回访',
   'return_visit.list': '查询回访记录',
+  'return_visit.retry': '再次回访',
   'return_visit.create': '登记案件回访',
   'return_visit.review': '复核不满意回访',
   'return_visit.stats': '查询回访率',

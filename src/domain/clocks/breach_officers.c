@@ -5,7 +5,7 @@
  * (its chiefs). They are kept with the breach when it is recorded, so
  * responsibility follows the person who moves on, not the chair
  * (SUP-GC-LIFETIME). So breaches roll up per officer (officer_records.c). */
-#include "domain/supervision/supervision.h"
+#include "domain/clocks/breach_officers.h"
 #include "domain/rows.h"
 
 #include <string.h>
@@ -47,9 +47,8 @@ json_t *breach_officers_of(struct ctx *c, json_t *b)
 	rows_binds(&q, c);
 	rows_bind_text(&q, row_str(b, "clock_key"));
 	if (rows_all(&q,
-		     "SELECT u.id AS user_id, u.name, u.badge_no FROM breach b JOIN users u"
-		     " ON (',' || b.responsible || ',') LIKE ('%,' || u.id || ',%')"
-		     " WHERE b.clock_key = ? AND b.responsible IS NOT NULL ORDER BY u.id",
+		     "SELECT u.id AS user_id, u.name, u.badge_no FROM breach_officer bo JOIN users u ON u.id = bo.user_id"
+		     " WHERE bo.clock_key = ? ORDER BY u.id",
 		     &out))
 		return NULL;
 	if (json_array_size(out))
@@ -62,13 +61,12 @@ int breach_officers_record(struct ctx *c, const char *key)
 {
 	struct rows_query q;
 	json_t *b = NULL, *who, *it;
-	char ids[512];
-	size_t i, n = 0;
+	size_t i;
 	int rc;
 
 	rows_binds(&q, c);
 	rows_bind_text(&q, key);
-	rc = rows_one(&q, "SELECT clock_key, case_id, unit_id FROM breach WHERE clock_key = ? AND responsible IS NULL", &b);
+	rc = rows_one(&q, "SELECT clock_key, case_id, unit_id FROM breach WHERE clock_key = ?", &b);
 	if (rc == PS_ENOTFOUND)
 		return PS_OK;
 	if (rc)
@@ -77,19 +75,14 @@ int breach_officers_record(struct ctx *c, const char *key)
 	json_decref(b);
 	if (!who)
 		return ps_fail(c->err, PS_EIO, NULL, NULL, "读取责任民警失败");
-	ids[0] = '\0';
 	json_array_foreach(who, i, it) {
-		int w = snprintf(ids + n, sizeof(ids) - n, "%s%lld", n ? "," : "", (long long)row_int(it, "user_id"));
-
-		if (w < 0 || (size_t)w >= sizeof(ids) - n)
+		rows_binds(&q, c);
+		rows_bind_text(&q, key);
+		rows_bind_int(&q, row_int(it, "user_id"));
+		rc = rows_exec(&q, "INSERT INTO breach_officer(clock_key, user_id) VALUES (?,?) ON CONFLICT DO NOTHING", NULL);
+		if (rc)
 			break;
-		n += (size_t)w;
 	}
 	json_decref(who);
-	if (!n)
-		return PS_OK;
-	rows_binds(&q, c);
-	rows_bind_text(&q, ids);
-	rows_bind_text(&q, key);
-	return rows_exec(&q, "UPDATE breach SET responsible = ? WHERE clock_key = ? AND responsible IS NULL", NULL);
+	return rc;
 }
