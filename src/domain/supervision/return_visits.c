@@ -236,39 +236,8 @@ int return_visits_create(struct ctx *c, int64_t case_id, const struct return_vis
 	if (rc)
 		return rc;
 	dissatisfied = in->reached && in->satisfaction <= setting_int(c, "return_visit.dissatisfied_max", 0);
-	if (n == 1) {
-		rows_binds(&q, c);
-		rows_bind_int(&q, in->reached ? 1 : 0);
-		rows_bind_text(&q, in->method);
-		if (in->reached)
-			rows_bind_int(&q, in->satisfaction);
-		else
-			rows_bind_text(&q, NULL);
-		rows_bind_text(&q, in->comments);
-		rows_bind_int(&q, c->who.user_id);
-		rows_bind_int(&q, c->now);
-		rows_bind_int(&q, dissatisfied);
-		rows_bind_int(&q, case_id);
-		rows_bind_int(&q, in->party_id);
-		rc = rows_exec(&q,
-			       "UPDATE return_visit SET reached = ?, method = ?, satisfaction = ?, comments = ?,"
-			       " visited_by = ?, visited_at = ?, review_needed = ? WHERE case_id = ? AND party_id = ?"
-			       " AND reached = 0",
-			       NULL);
-		if (!rc) {
-			rows_binds(&q, c);
-			rows_bind_int(&q, case_id);
-			rows_bind_int(&q, in->party_id);
-			rc = rows_int(&q, "SELECT id FROM return_visit WHERE case_id = ? AND party_id = ?", 0, &id);
-		}
-		if (!rc)
-			rc = audit_write(c, "return_visit.retry", "case", arena_printf(c->arena, "%lld", (long long)case_id),
-					 "success", arena_printf(c->arena, "return_visit %lld", (long long)id));
-		return rc ? rc : visit_get(c, id, out);
-	}
+	/* the answer, then the case and the party: one order for both */
 	rows_binds(&q, c);
-	rows_bind_int(&q, case_id);
-	rows_bind_int(&q, in->party_id);
 	rows_bind_int(&q, in->reached ? 1 : 0);
 	rows_bind_text(&q, in->method);
 	if (in->reached)
@@ -279,13 +248,23 @@ int return_visits_create(struct ctx *c, int64_t case_id, const struct return_vis
 	rows_bind_int(&q, c->who.user_id);
 	rows_bind_int(&q, c->now);
 	rows_bind_int(&q, dissatisfied);
-	rc = rows_insert(&q,
-			 "INSERT INTO return_visit(case_id, party_id, reached, method, satisfaction, comments,"
-			 " visited_by, visited_at, review_needed) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
-			 &id);
+	rows_bind_int(&q, case_id);
+	rows_bind_int(&q, in->party_id);
+	if (n == 1)
+		rc = rows_insert(&q,
+				 "UPDATE return_visit SET reached = ?, method = ?, satisfaction = ?, comments = ?,"
+				 " visited_by = ?, visited_at = ?, review_needed = ? WHERE case_id = ? AND party_id = ?"
+				 " AND reached = 0 RETURNING id",
+				 &id);
+	else
+		rc = rows_insert(&q,
+				 "INSERT INTO return_visit(reached, method, satisfaction, comments, visited_by, visited_at,"
+				 " review_needed, case_id, party_id) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
+				 &id);
 	if (!rc)
-		rc = audit_write(c, "return_visit.create", "case", arena_printf(c->arena, "%lld", (long long)case_id),
-				 "success", arena_printf(c->arena, "return_visit %lld", (long long)id));
+		rc = audit_write(c, n == 1 ? "return_visit.retry" : "return_visit.create", "case",
+				 arena_printf(c->arena, "%lld", (long long)case_id), "success",
+				 arena_printf(c->arena, "return_visit %lld", (long long)id));
 	return rc ? rc : visit_get(c, id, out);
 }
 
