@@ -144,6 +144,11 @@ int measure_start_check(const struct measure_tier *t, enum law_version v, int ha
 	    strcmp(t->tier, "special_4h") != 0)
 		return ps_fail(err, PS_ERULE, "RULE_VIOLATION", rule_get(RULE_CQ_SPECIAL)->code,
 			       "怀孕或哺乳未满一周岁婴儿的妇女、不满十六周岁或七十周岁以上的人，继续盘问不得超过4小时");
+	return PS_OK;
+}
+
+int measure_first_tier_check(const struct measure_tier *t, struct ps_err *err)
+{
 	/* a tier that extends another is reached by extending it, step by
 	 * step and approved (JXPW Art 11, 17: 继续盘问 12 → 24 → 48 h; XSS Art
 	 * 89, 156–159: 刑事拘留's 7 and 30 days, 侦查羁押's extensions;

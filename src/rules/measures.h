@@ -69,6 +69,10 @@ struct measure_approver {
 };
 extern const struct measure_kind measure_kinds[];
 
+/* A tier a measure may start at: not one that extends another (those are
+ * reached by extending, measure_extend_check). */
+int measure_first_tier_check(const struct measure_tier *t, struct ps_err *err);
+
 /* 1 when the kind is a criminal procedure's measure (group "刑事"). */
 int measure_kind_criminal(const char *kind);
 extern const struct measure_approver measure_approvers[];

@@ -777,6 +777,17 @@ STORY(one_case_and_counts)
 	json_array_foreach(mine, i, it)
 		assert_int_equal(jint(it, "case_id"), 15);
 	assert_error(srv, http(srv, S("minjing1"), "GET", API "/breaches?case_id=16", NULL), 403, "FORBIDDEN");
+	/* a milestone's breach (the first 讯问 after 刑事拘留) is answered while
+	 * the detention rightly goes on: not only by releasing the person */
+	breach15 = 0;
+	json_array_foreach(items_of(srv, "minjing1", API "/breaches?open=1&case_id=15"), i, it)
+		if (strcmp(jstr(it, "rule"), "CRIM-DETAIN-QUESTION-24H") == 0) {
+			EXPECT(http(srv, S("minjing1"), "POST", fmt(srv, API "/breaches/%lld/answer", jint(it, "id")),
+				    "{\"kind\":\"explanation\",\"text\":\"嫌疑人入所后突发疾病送医，已于次日讯问\"}"),
+			       200);
+			breach15++;
+		}
+	assert_int_equal(breach15, 1);
 	assert_error(srv, http(srv, S("ducha"), "GET", API "/breaches?case_id=x", NULL), 400, NULL);
 }
 

@@ -117,6 +117,15 @@ STORY(case_from_last_year_judged_by_last_years_law)
 		   (json_int_t)(accepted + 7200 + 5 * 3600), "end_reason", "询问完毕，释放"));
 	EXPECT(r, 201);
 	EXPECT_STR(r, "measure.status", "ended");
+	/* a 继续盘问 extended to 24 h on paper stands at the tier it reached
+	 * (taken now, a measure starts at a first tier; entered late with its
+	 * end, it was refused outright) */
+	r = http(srv, as(srv, "juzhang"), "POST", fmt(srv, API "/cases/%lld/measures", id),
+		 J(srv, "{s:I, s:s, s:s, s:s, s:I, s:I, s:s}", "party_id", (json_int_t)sus, "kind",
+		   "continued_questioning", "tier", "24h", "reason", "十二小时内不能证实或排除嫌疑", "started_at",
+		   (json_int_t)(accepted + 3 * 86400), "ended_at", (json_int_t)(accepted + 3 * 86400 + 20 * 3600),
+		   "end_reason", "排除嫌疑，放行"));
+	EXPECT(r, 201);
 	r = http(srv, c.mj1, "POST", fmt(srv, API "/cases/%lld/measures", id),
 		 J(srv, "{s:I, s:s, s:s, s:b, s:I, s:I, s:s}", "party_id", (json_int_t)sus, "kind", "summons",
 		   "tier", "8h", "oral_summons", 1, "started_at", (json_int_t)(accepted + 86400), "ended_at",

@@ -311,15 +311,14 @@ static void test_cq_special_4h(void **state)
 	assert_int_equal(measure_start_check(t4, LAW_ZA2012, 0, 1, &err), PS_OK);
 	/* a tier that extends another is not a first tier; the 传唤's are */
 	ps_err_clear(&err);
-	refused(measure_start_check(tier(cq, "48h"), LAW_ZA2025, 1, 0, &err), &err, "CQ-12-24-48");
+	refused(measure_first_tier_check(tier(cq, "48h"), &err), &err, "CQ-12-24-48");
 	ps_err_clear(&err);
-	refused(measure_start_check(tier("arrest", "7m"), LAW_ZA2025, 1, 0, &err), &err, "CRIM-CUSTODY-2M");
+	refused(measure_first_tier_check(tier("arrest", "7m"), &err), &err, "CRIM-CUSTODY-2M");
 	ps_err_clear(&err);
-	refused(measure_start_check(tier("crim_detention", "30d"), LAW_ZA2025, 1, 0, &err), &err,
-		"CRIM-ARREST-REQUEST");
+	refused(measure_first_tier_check(tier("crim_detention", "30d"), &err), &err, "CRIM-ARREST-REQUEST");
 	ps_err_clear(&err);
-	assert_int_equal(measure_start_check(tier("summons", "24h"), LAW_ZA2025, 1, 0, &err), PS_OK);
-	assert_int_equal(measure_start_check(tier(cq, "12h"), LAW_ZA2025, 1, 0, &err), PS_OK);
+	assert_int_equal(measure_first_tier_check(tier("summons", "24h"), &err), PS_OK);
+	assert_int_equal(measure_first_tier_check(tier(cq, "12h"), &err), PS_OK);
 	assert_true(measure_kind_criminal("arrest") && !measure_kind_criminal("summons"));
 	/* a special person is not thereby limited in other measures' tiers */
 	ps_err_clear(&err);

@@ -4,6 +4,7 @@
 #include "domain/enums.h"
 #include "domain/population/rental_cycles.h"
 #include "rules/remedy.h"
+#include "core/buf.h"
 #include "core/json.h"
 #include "core/log.h"
 
@@ -386,8 +387,9 @@ int settings_list(struct ctx *c, int64_t unit_id, json_t **out)
 
 /* The text settings that hold a value of a form, each checked as it is
  * read (a 25:99 shift start was taken, and duty went on at 08:30 while
- * the settings page said 25:99). */
-static int text_format_check(struct ctx *c, const char *key, const char *text)
+ * the settings page said 25:99); *out is the text to keep (text itself,
+ * or a category list in its one form). */
+static int text_format_check(struct ctx *c, const char *key, const char *text, const char **out)
 {
 	static const char *const category_lists[] = { "case.econ_dispute_categories", "report.preventable_categories",
 						       "safe_area.burglary_categories", NULL };
@@ -412,30 +414,51 @@ static int text_format_check(struct ctx *c, const char *key, const char *text)
 		return PS_OK;
 	}
 	for (int i = 0; category_lists[i]; i++) {
+		struct buf norm;
+
 		if (strcmp(key, category_lists[i]) != 0)
 			continue;
-		/* each code a 警情类别 of the table */
+		/* each code a 警情类别 of the table, separated by ',', '，' or
+		 * '、' with spaces around; kept as "0101,0102", which every
+		 * reader of these lists splits */
+		buf_init(&norm, 4096);
 		for (const char *p = text; *p;) {
-			const char *e = strchr(p, ',');
-			size_t len = e ? (size_t)(e - p) : strlen(p);
+			const char *e = p, *t;
 			struct db_stmt *st;
 			int rc;
 
-			rc = db_prepare(c->db, "SELECT COUNT(*) FROM incident_category WHERE code = ?", &st, c->err);
-			if (rc)
-				return rc;
-			db_bind_text(st, 1, arena_strndup(c->arena, p, len));
-			rc = db_step(st, c->err);
-			if (rc == PS_ROW && db_column_int(st, 0) == 0)
-				rc = ps_fail_field(c->err, PS_EINVAL, "value", "“%.*s”不是警情类别代码（以逗号分隔，如 0101,0102）",
-						   (int)len, p);
-			else if (rc == PS_ROW)
-				rc = PS_OK;
-			db_finalize(st);
-			if (rc)
-				return rc;
-			p = e ? e + 1 : p + len;
+			while (*e && *e != ',' && strncmp(e, "，", 3) != 0 && strncmp(e, "、", 3) != 0)
+				e++;
+			while (p < e && *p == ' ')
+				p++;
+			for (t = e; t > p && t[-1] == ' ';)
+				t--;
+			if (t > p) {
+				rc = db_prepare(c->db, "SELECT COUNT(*) FROM incident_category WHERE code = ?", &st, c->err);
+				if (rc) {
+					buf_release(&norm);
+					return rc;
+				}
+				db_bind_text(st, 1, arena_strndup(c->arena, p, (size_t)(t - p)));
+				rc = db_step(st, c->err);
+				if (rc == PS_ROW && db_column_int(st, 0) == 0)
+					rc = ps_fail_field(c->err, PS_EINVAL, "value",
+							   "“%.*s”不是警情类别代码（以逗号分隔，如 0101,0102）", (int)(t - p), p);
+				else if (rc == PS_ROW)
+					rc = PS_OK;
+				db_finalize(st);
+				if (!rc && ((norm.len && buf_adds(&norm, ",")) || buf_add(&norm, p, (size_t)(t - p))))
+					rc = ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
+				if (rc) {
+					buf_release(&norm);
+					return rc;
+				}
+			}
+			p = *e == ',' ? e + 1 : *e ? e + 3 : e;
 		}
+		*out = arena_strdup(c->arena, buf_str(&norm));
+		buf_release(&norm);
+		return *out ? PS_OK : ps_fail(c->err, PS_ENOMEM, NULL, NULL, "内存不足");
 	}
 	return PS_OK;
 }
@@ -491,7 +514,7 @@ int settings_put(struct ctx *c, const char *key, json_t *value,
 		if (strcmp(key, "auth.mfa_roles") == 0 && !roles_list_valid(text))
 			return ps_fail_field(c->err, PS_EINVAL, "value",
 					     "应为以逗号分隔的角色代码，如 admin,chief");
-		rc = text_format_check(c, key, text);
+		rc = text_format_check(c, key, text, &text);
 		if (rc)
 			return rc;
 		/* SUP-FY-BODY: the 复议机关 a decision names is a 人民政府 */

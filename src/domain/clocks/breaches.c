@@ -79,6 +79,13 @@ int breaches_list(struct ctx *c, const struct breach_filter *f, json_t **out)
 	return rc;
 }
 
+/* 1 for the clock key of a measure's own period ("measure:12"), 0 for a
+ * milestone's ("measure:12:question") and anything else. */
+static int measure_period_key(const char *key)
+{
+	return key && strncmp(key, "measure:", 8) == 0 && !strchr(key + 8, ':');
+}
+
 int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *text,
 		    json_t **out)
 {
@@ -124,7 +131,11 @@ int breaches_answer(struct ctx *c, int64_t id, const char *kind, const char *tex
 	 * record — the person released, or the measure ended for the next
 	 * one — not by words while the person is still held, and a period
 	 * that ran out is not extended after it */
-	if (!rc && json_is_integer(json_object_get(b, "measure_id")) && strcmp(kind, "release") != 0) {
+	/* (the measure's own period, "measure:ID": a milestone's breach — the
+	 * first 讯问, the family's notice — is answered while the measure
+	 * rightly goes on) */
+	if (!rc && json_is_integer(json_object_get(b, "measure_id")) && strcmp(kind, "release") != 0 &&
+	    measure_period_key(json_string_value(json_object_get(b, "clock_key")))) {
 		/* the error keeps the rule's pointer: a copy that outlives b */
 		const char *rule = arena_strdup(c->arena, json_string_value(json_object_get(b, "rule")));
 		const char *ms = json_string_value(json_object_get(b, "measure_status"));

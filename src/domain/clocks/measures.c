@@ -289,6 +289,10 @@ int measures_start(struct ctx *c, int64_t case_id, const struct measure_input *i
 			return rc;
 	}
 	rc = measure_start_check(t, law_in_force(y, m, d), in->reason && *in->reason, special, c->err);
+	/* a measure entered late (补录) with its end may stand at the tier it
+	 * reached on paper; one taken now starts at a first tier */
+	if (!rc && !in->has_ended)
+		rc = measure_first_tier_check(t, c->err);
 	if (rc)
 		return rc;
 	/* one running measure of a kind per person and case; a new summons

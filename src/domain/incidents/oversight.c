@@ -161,6 +161,7 @@ int oversight_answer(struct ctx *c, int64_t id, const char *answer, json_t **out
 int oversight_review(struct ctx *c, int64_t id, int accept, const char *note, json_t **out)
 {
 	struct rows_query q;
+	const char *answer;
 	json_t *t;
 	int64_t n = 0;
 	int rc;
@@ -175,6 +176,7 @@ int oversight_review(struct ctx *c, int64_t id, int accept, const char *note, js
 	rc = task_json(c, id, &t);
 	if (rc)
 		return rc;
+	answer = arena_strdup(c->arena, row_str(json_object_get(t, "task"), "answer"));
 	if (c->who.station_id && c->who.station_id == row_int(json_object_get(t, "task"), "station_id"))
 		rc = ctx_deny(c, "oversight.review", "oversight", arena_printf(c->arena, "%lld", (long long)id),
 			      "被督办单位不能审核自己的答复");
@@ -198,7 +200,8 @@ int oversight_review(struct ctx *c, int64_t id, int accept, const char *note, js
 			       " WHERE id = ? AND answered_at IS NOT NULL AND reviewed_at IS NULL",
 			       &n);
 	} else {
-		/* returned: open again for a new answer, the note kept */
+		/* returned: open again for a new answer, the note kept (the
+		 * answer returned stays in the audit row of the return) */
 		rows_bind_int(&q, id);
 		rc = rows_exec(&q,
 			       "UPDATE oversight_task SET review_note = ?, answered_at = NULL, answered_by = NULL,"
@@ -209,7 +212,8 @@ int oversight_review(struct ctx *c, int64_t id, int accept, const char *note, js
 		rc = ps_fail(c->err, PS_ECONFLICT, "ALREADY_REVIEWED", NULL, "督办任务已审核或已退回");
 	if (!rc)
 		rc = audit_write(c, accept ? "oversight.accept" : "oversight.return", "oversight",
-				 arena_printf(c->arena, "%lld", (long long)id), "success", note);
+				 arena_printf(c->arena, "%lld", (long long)id), "success",
+				 accept ? note : arena_printf(c->arena, "退回：%s；原答复：%s", note, answer));
 	return rc ? rc : task_json(c, id, out);
 }
 
@@ -235,11 +239,12 @@ int oversight_list(struct ctx *c, int open_only, json_t **out)
 		       "SELECT t.id, t.object_type, t.object_id, t.station_id, o.name AS station_name,"
 		       " t.instructions, t.deadline, t.created_at, cu.name AS created_by_name, t.signed_at,"
 		       " t.answer, t.answered_at, t.reviewed_at, t.review_note, t.returned,"
+		       " (SELECT name FROM users WHERE id = t.reviewed_by) AS reviewed_by_name,"
 		       " CASE WHEN t.object_type = 'case' THEN (SELECT case_no FROM police_case WHERE id = t.object_id)"
 		       " ELSE (SELECT incident_no FROM incident WHERE id = t.object_id) END AS object_no,"
 		       " (SELECT name FROM users WHERE id = t.signed_by) AS signed_by_name,"
 		       " (SELECT name FROM users WHERE id = t.answered_by) AS answered_by_name",
-		       "ORDER BY t.answered_at IS NOT NULL, t.deadline", out);
+		       "ORDER BY t.reviewed_at IS NOT NULL, t.answered_at IS NOT NULL, t.deadline", out);
 	if (rc)
 		return rc;
 	json_array_foreach(json_object_get(*out, "items"), i, it)

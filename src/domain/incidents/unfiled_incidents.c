@@ -47,7 +47,7 @@ int unfiled_incidents_list(struct ctx *c, const struct unfiled_filter *f, json_t
 		      " CASE WHEN i.outcome IN ('admin_case','criminal_case') THEN 'feedback' ELSE 'category' END"
 		      " AS reason,"
 		      " (SELECT COUNT(*) FROM oversight_task t WHERE t.object_type = 'incident'"
-		      "  AND t.object_id = i.id AND t.answered_at IS NULL) AS oversight_open"
+		      "  AND t.object_id = i.id AND t.reviewed_at IS NULL) AS oversight_open"
 		      " FROM incident i JOIN incident_category ic ON ic.code = i.category"
 		      " JOIN org_unit o ON o.id = i.station_id"
 		      " WHERE " UNFILED_WHERE

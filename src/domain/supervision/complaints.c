@@ -617,11 +617,17 @@ int complaints_step(struct ctx *c, int64_t id, const char *step,
 			rc = ps_fail(c->err, PS_ECONFLICT, "LEGAL_TRACK", "SUP-XINFANG", "已导入法定途径的事项不适用信访办理期限");
 		/* extended within the period, not after it ran out (a late
 		 * extension wiped a recorded breach off the board) */
-		else if (row_int(m, "accepted_at") &&
-			 c->now >= clock_deadline(NULL, row_int(m, "accepted_at"), CLOCK_DAYS,
-						  rule_value(RULE_SUP_XINFANG, 1), 0))
-			rc = ps_fail(c->err, PS_ECONFLICT, "EXTEND_TOO_LATE", "SUP-XINFANG",
-				     "办理期限已届满，不能再延长");
+		else if (row_int(m, "accepted_at")) {
+			/* the board's own deadline: the calendar moves a last day
+			 * that falls on a holiday */
+			struct calendar cal;
+
+			rc = clocks_calendar(c, &cal);
+			if (!rc && c->now >= clock_deadline(&cal, row_int(m, "accepted_at"), CLOCK_DAYS,
+							    rule_value(RULE_SUP_XINFANG, 1), 0))
+				rc = ps_fail(c->err, PS_ECONFLICT, "EXTEND_TOO_LATE", "SUP-XINFANG",
+					     "办理期限已届满，不能再延长");
+		}
 	} else if (strcmp(step, "finish") == 0) {
 		need = "accepted", to = "finished", set = "finished_at = ?, opinion = ?, finding = ?, facts = ?, basis = ?";
 		if (!in->finding)
