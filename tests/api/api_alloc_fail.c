@@ -22,7 +22,8 @@
 
 /* ---- the database, every row of every table, hashed (FNV-1a) ----
  * except what the server's background breach sweep writes by itself: the
- * breach table and the sweep's audit rows (username system:sweep). */
+ * breach and breach_officer tables and the sweep's audit rows (username
+ * system:sweep). */
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
@@ -50,8 +51,9 @@ static const char *db_hash(struct server *srv, sqlite3 *db)
 		uint64_t h = 0xcbf29ce484222325ULL;
 
 		/* the breach sweep of the server writes on its own every 30 s:
-		 * its rows are not the request's */
-		if (strcmp(t, "breach") == 0)
+		 * its rows (a breach and who answers for it) are not the
+		 * request's */
+		if (strcmp(t, "breach") == 0 || strcmp(t, "breach_officer") == 0)
 			continue;
 		if (strcmp(t, "audit") == 0)
 			snprintf(sql, sizeof(sql), "SELECT * FROM audit WHERE username IS NOT"
